@@ -1,0 +1,40 @@
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Accounts;
+
+/// <summary>
+/// The one place that decides who may read and edit what.
+/// Administrators and support officers edit everything in their partnership. A lead officer edits
+/// the priorities, actions and milestones they are named lead of, and what lies beneath them.
+/// Board members and visitors edit nothing. Visitors read approved editions only and never see
+/// restricted content; every member of a partnership reads everything in it.
+/// </summary>
+public static class Permissions
+{
+    public static bool CanReadEdition(UserContext user, PlanEdition edition, int partnershipId) =>
+        edition.IsPublished || user.IsMemberOf(partnershipId);
+
+    public static bool CanSeeRestricted(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
+    public static bool CanEditStructure(UserContext user, int partnershipId) =>
+        user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
+
+    public static bool CanEdit(UserContext user, int partnershipId, Priority priority) =>
+        CanEditStructure(user, partnershipId)
+        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, priority.LeadOfficerId));
+
+    public static bool CanEdit(UserContext user, int partnershipId, Priority priority, PlanAction action) =>
+        CanEdit(user, partnershipId, priority)
+        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, action.LeadOfficerId));
+
+    public static bool CanEdit(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone) =>
+        CanEdit(user, partnershipId, priority, action)
+        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, milestone.LeadOfficerId));
+
+    public static bool CanReadAudit(UserContext user, int? partnershipId) =>
+        partnershipId is { } id && user.IsMemberOf(id);
+
+    private static bool Leads(UserContext user, int? leadOfficerId) =>
+        user.PersonId is { } person && leadOfficerId == person;
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SaferPlan.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database SaferPlan uses: SQLite (the embedded default) or PostgreSQL.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/saferplan.db";
+
+    public static DatabaseSettings From(string? provider, string? connectionString)
+    {
+        var parsed = string.IsNullOrWhiteSpace(provider)
+            ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
+                ? p
+                : throw new InvalidOperationException(
+                    $"SaferPlan:Database:Provider is '{provider}'. Set it to Sqlite or Postgres.");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = parsed == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnectionString
+                : throw new InvalidOperationException(
+                    "SaferPlan:Database:Provider is Postgres but ConnectionStrings:SaferPlan is empty. Set ConnectionStrings__SaferPlan to a PostgreSQL connection string.");
+        }
+
+        return new DatabaseSettings(parsed, connectionString);
+    }
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder();
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Sqlite"));
+        }
+        else
+        {
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Postgres"));
+        }
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && !file.Equals(":memory:", StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Data;
+
+public sealed class SaferPlanDbContext(
+    DbContextOptions<SaferPlanDbContext> options,
+    IActorAccessor actorAccessor,
+    TimeProvider timeProvider) : IdentityDbContext<User>(options)
+{
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanEdition> Editions => Set<PlanEdition>();
+
+    public DbSet<Priority> Priorities => Set<Priority>();
+
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<PlanSection> Sections => Set<PlanSection>();
+
+    public DbSet<GlossaryEntry> Glossary => Set<GlossaryEntry>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The partnership whose items the next save changes; recorded on each audit entry.</summary>
+    public int? AuditPartnershipId { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SaferPlanDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads like the plan.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync so every change reaches the audit trail.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        BumpVersions();
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Action: ActionOf(e.State), Changes: ChangesOf(e)))
+            .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
+            .ToList();
+
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var actor = actorAccessor.Current;
+            var now = timeProvider.GetUtcNow();
+            var scope = AuditPartnershipId ?? pending.Select(p => p.Entry.Entity).OfType<Partnership>().FirstOrDefault()?.Id;
+            foreach (var (entry, action, changes) in pending)
+            {
+                if (action == AuditAction.Created)
+                {
+                    changes.Clear();
+                    changes.AddRange(entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                        .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue))));
+                }
+
+                AuditEntries.Add(new AuditEntry
+                {
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityId = ((IAudited)entry.Entity).Id,
+                    PartnershipId = entry.Entity is Partnership p ? p.Id : scope,
+                    Action = action,
+                    UserId = actor.UserId,
+                    Actor = actor.Name,
+                    OccurredAt = now,
+                    Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
+                });
+            }
+
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            }
+        }
+    }
+
+    private static AuditAction ActionOf(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ => AuditAction.Updated,
+    };
+
+    private static List<FieldChange> ChangesOf(EntityEntry entry) => entry.State switch
+    {
+        EntityState.Modified => entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
+            .ToList(),
+        EntityState.Deleted => entry.Properties
+            .Where(p => !p.Metadata.IsPrimaryKey() && p.OriginalValue is not null)
+            .Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null))
+            .ToList(),
+        _ => [],
+    };
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
+
+public static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

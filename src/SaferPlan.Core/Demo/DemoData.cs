@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Demo;
+
+/// <summary>The shape of the demo data files; see Demo/FORMAT.md.</summary>
+public sealed class DemoFile
+{
+    public DemoPartnership? Partnership { get; set; }
+
+    public List<DemoAgency> Agencies { get; set; } = [];
+
+    public List<DemoPerson> People { get; set; } = [];
+
+    public List<DemoBody> Bodies { get; set; } = [];
+
+    public List<DemoPlan> Plans { get; set; } = [];
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+}
+
+public sealed record DemoPartnership(string Slug, string Name, string ShortName, string Area);
+
+public sealed record DemoAgency(string Key, string Name, string? ShortName);
+
+public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email);
+
+public sealed record DemoBody(string Key, string Name, BodyKind Kind, MeetingCadence Cadence, string? Chair, List<string>? MemberAgencies, string? Description);
+
+public sealed record DemoPlan(string Title, int StartYear, int EndYear, List<DemoEdition> Editions);
+
+public sealed record DemoEdition(
+    string Year,
+    string Label,
+    string Title,
+    EditionStatus Status,
+    DateOnly? ApprovedOn,
+    List<DemoSection>? Sections,
+    List<DemoGlossaryEntry>? Glossary,
+    List<DemoPriority> Priorities);
+
+public sealed record DemoSection(string Key, string Title, string Body, ProtectiveMarking Marking, SectionPlacement Placement);
+
+public sealed record DemoGlossaryEntry(string Term, string Definition);
+
+public sealed record DemoPriority(
+    int Number,
+    PriorityKind Kind,
+    string Title,
+    string? Why,
+    string? WhatWeWillDo,
+    string? Approach,
+    string? MeasuringSuccess,
+    string? DataUsed,
+    string? LeadOfficer,
+    ProtectiveMarking Marking,
+    List<DemoAction>? Actions);
+
+public sealed record DemoCrossReference(string Text, int? Priority, string? Action);
+
+public sealed record DemoAction(
+    string Number,
+    string Text,
+    string? LeadAgency,
+    string? OtherPartners,
+    string? Body,
+    DemoCrossReference? CrossReference,
+    string? Note,
+    List<DemoMilestone>? Milestones);
+
+public sealed record DemoMilestone(
+    string Code,
+    string Text,
+    string? Lead,
+    MeasurementKind MeasurementKind,
+    string? Measurement,
+    string? Source,
+    string? Target,
+    List<string>? DueQuarters);

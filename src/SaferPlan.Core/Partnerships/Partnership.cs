@@ -1,0 +1,98 @@
+using SaferPlan.Core.Data;
+
+namespace SaferPlan.Core.Partnerships;
+
+/// <summary>A Community Safety Partnership: a district CSP, or a county-wide partnership that reports into several.</summary>
+public sealed class Partnership : IAudited
+{
+    public int Id { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string ShortName { get; set; }
+
+    public required string Area { get; set; }
+
+    public List<Agency> Agencies { get; set; } = [];
+
+    public List<Body> Bodies { get; set; } = [];
+
+    public List<Person> People { get; set; } = [];
+}
+
+/// <summary>An organisation that takes part in partnerships: the police, a council service, probation.</summary>
+public sealed class Agency : IAudited
+{
+    public int Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string ShortName { get; set; }
+
+    public List<Partnership> Partnerships { get; set; } = [];
+}
+
+public sealed class Person : IAudited
+{
+    public int Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? RoleTitle { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public string? Email { get; set; }
+
+    public int PartnershipId { get; set; }
+}
+
+public enum BodyKind
+{
+    Board,
+    ExecutiveGroup,
+    TaskGroup,
+    Scrutiny,
+}
+
+public enum MeetingCadence
+{
+    Monthly,
+    EveryTwoMonths,
+    Quarterly,
+    SixMonthly,
+    Yearly,
+    AsRequired,
+}
+
+/// <summary>A board, executive group or task group; one body may serve several partnerships.</summary>
+public sealed class Body : IAudited
+{
+    public int Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public BodyKind Kind { get; set; }
+
+    public MeetingCadence Cadence { get; set; }
+
+    public string? Description { get; set; }
+
+    public int? ChairId { get; set; }
+
+    public Person? Chair { get; set; }
+
+    public List<Agency> MemberAgencies { get; set; } = [];
+
+    public List<Partnership> Partnerships { get; set; } = [];
+}

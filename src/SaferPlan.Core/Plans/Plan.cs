@@ -1,0 +1,217 @@
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+
+namespace SaferPlan.Core.Plans;
+
+/// <summary>A three-year community safety plan, refreshed each year as a new edition.</summary>
+public sealed class Plan : IAudited
+{
+    public int Id { get; set; }
+
+    public int PartnershipId { get; set; }
+
+    public Partnership? Partnership { get; set; }
+
+    public required string Title { get; set; }
+
+    public int StartYear { get; set; }
+
+    public int EndYear { get; set; }
+
+    public List<PlanEdition> Editions { get; set; } = [];
+
+    public string Span => $"{StartYear}–{EndYear}";
+}
+
+/// <summary>One year's edition of a plan (the 2010/11 refresh), from draft to approval.</summary>
+public sealed class PlanEdition : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public Plan? Plan { get; set; }
+
+    /// <summary>The calendar year the edition's financial year starts in (2010 for 2010/11).</summary>
+    public int YearStart { get; set; }
+
+    public required string Label { get; set; }
+
+    public required string Title { get; set; }
+
+    public EditionStatus Status { get; set; }
+
+    public DateOnly? ApprovedOn { get; set; }
+
+    public int Version { get; set; }
+
+    public List<Priority> Priorities { get; set; } = [];
+
+    public List<PlanSection> Sections { get; set; } = [];
+
+    public List<GlossaryEntry> Glossary { get; set; } = [];
+
+    public Periods.ReportingPeriod Year => Periods.ReportingPeriod.Year(YearStart);
+
+    /// <summary>Approved editions are published; visitors see nothing else.</summary>
+    public bool IsPublished => Status == EditionStatus.Approved;
+}
+
+public sealed class Priority : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public PlanEdition? Edition { get; set; }
+
+    public int Number { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public PriorityKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Why { get; set; }
+
+    public string? WhatWeWillDo { get; set; }
+
+    public string? Approach { get; set; }
+
+    public string? MeasuringSuccess { get; set; }
+
+    public string? DataUsed { get; set; }
+
+    public int? LeadOfficerId { get; set; }
+
+    public Person? LeadOfficer { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+
+    public List<PlanAction> Actions { get; set; } = [];
+}
+
+public sealed class PlanAction : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int PriorityId { get; set; }
+
+    public Priority? Priority { get; set; }
+
+    /// <summary>"1.3": the priority's number, a dot, and the action's place.</summary>
+    public required string Number { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? LeadAgency { get; set; }
+
+    public string? OtherPartners { get; set; }
+
+    public int? BodyId { get; set; }
+
+    public Body? Body { get; set; }
+
+    public int? LeadOfficerId { get; set; }
+
+    public Person? LeadOfficer { get; set; }
+
+    /// <summary>Wording such as "See Priority 2 Action Plan for more information".</summary>
+    public string? CrossReferenceText { get; set; }
+
+    public int? CrossReferencePriorityNumber { get; set; }
+
+    public string? CrossReferenceActionNumber { get; set; }
+
+    public string? Note { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+
+    public List<Milestone> Milestones { get; set; } = [];
+}
+
+public sealed class Milestone : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int ActionId { get; set; }
+
+    public PlanAction? Action { get; set; }
+
+    /// <summary>"1.3a": the action's number and a letter.</summary>
+    public required string Code { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The milestone's own lead where it differs from the action's.</summary>
+    public string? Lead { get; set; }
+
+    public int? LeadOfficerId { get; set; }
+
+    public Person? LeadOfficer { get; set; }
+
+    public MeasurementKind MeasurementKind { get; set; } = MeasurementKind.Text;
+
+    /// <summary>How it is measured, in the plan's words: "yes or no", "total cases actioned".</summary>
+    public string? Measurement { get; set; }
+
+    /// <summary>Where the figure comes from: a person, "Lead Agency", the performance system.</summary>
+    public string? Source { get; set; }
+
+    public string? Target { get; set; }
+
+    /// <summary>Quarters the milestone is due, as period slugs separated by commas ("2010-11-q2,2010-11-q4").</summary>
+    public string? DueQuarters { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>A free section of the plan: the introduction, how the partnership works, funding.</summary>
+public sealed class PlanSection : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public SectionPlacement Placement { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed class GlossaryEntry : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public required string Term { get; set; }
+
+    public required string Definition { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+}

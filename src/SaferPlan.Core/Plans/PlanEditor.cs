@@ -1,0 +1,659 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Periods;
+
+namespace SaferPlan.Core.Plans;
+
+/// <summary>Creates, edits, reorders and deletes priorities, actions and milestones, checking who may and what is valid.</summary>
+public sealed partial class PlanEditor(SaferPlanDbContext db)
+{
+    private const int TitleLength = 200;
+    private const int TextLength = 4000;
+    private const int NarrativeLength = 20000;
+
+    [GeneratedRegex(@"^\d{1,2}\.\d{1,2}$")]
+    private static partial Regex ActionNumberPattern();
+
+    [GeneratedRegex(@"^\d{1,2}\.\d{1,2}[a-z]{1,2}$")]
+    private static partial Regex MilestoneCodePattern();
+
+    public async Task<EditResult<Priority>> CreatePriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default)
+    {
+        var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan!.PartnershipId))
+        {
+            return EditResult<Priority>.NotFound($"There is no plan edition {editionId}.");
+        }
+
+        var partnershipId = edition.Plan.PartnershipId;
+        if (!Permissions.CanEditStructure(user, partnershipId))
+        {
+            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can add priorities.");
+        }
+
+        var number = input.Number ?? (edition.Priorities.Count == 0 ? 1 : edition.Priorities.Max(p => p.Number) + 1);
+        var errors = await ValidatePriorityAsync(input with { Number = number }, edition, null, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Priority>.Invalid(errors);
+        }
+
+        var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
+        Apply(priority, input with { Number = number });
+        db.Priorities.Add(priority);
+        return await SaveAsync(priority, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Priority>.NotFound($"There is no priority {id}.");
+        }
+
+        var partnershipId = priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, priority))
+        {
+            return EditResult<Priority>.Forbidden("You can only edit the priorities you lead.");
+        }
+
+        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != priority.LeadOfficerId || input.Number != priority.Number))
+        {
+            return EditResult<Priority>.Forbidden("Only administrators and support officers can change a priority's number or lead officer.");
+        }
+
+        var errors = await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Priority>.Invalid(errors);
+        }
+
+        if (await StaleAsync(priority, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<Priority>.Conflict(conflict);
+        }
+
+        Apply(priority, input);
+        return await SaveAsync(priority, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Priority>.NotFound($"There is no priority {id}.");
+        }
+
+        var partnershipId = priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEditStructure(user, partnershipId))
+        {
+            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can delete priorities.");
+        }
+
+        if (await StaleAsync(priority, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<Priority>.Conflict(conflict);
+        }
+
+        db.Milestones.RemoveRange(priority.Actions.SelectMany(a => a.Milestones));
+        db.Actions.RemoveRange(priority.Actions);
+        db.Priorities.Remove(priority);
+        return await SaveAsync(priority, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Priority>.NotFound($"There is no priority {id}.");
+        }
+
+        var partnershipId = priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEditStructure(user, partnershipId))
+        {
+            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can reorder priorities.");
+        }
+
+        Swap(priority.Edition.Priorities, priority, p => p.SortOrder, (p, v) => p.SortOrder = v, direction);
+        return await SaveAsync(priority, partnershipId, ct);
+    }
+
+    public async Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await LoadPriorityAsync(priorityId, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<PlanAction>.NotFound($"There is no priority {priorityId}.");
+        }
+
+        var partnershipId = priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, priority))
+        {
+            return EditResult<PlanAction>.Forbidden("You can only add actions to a priority you lead.");
+        }
+
+        if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
+        {
+            return EditResult<PlanAction>.Forbidden("Only administrators and support officers can name an action's lead officer.");
+        }
+
+        var number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(priority) : input.Number.Trim();
+        input = input with { Number = number, PriorityId = priority.Id };
+        var errors = await ValidateActionAsync(input, priority.Edition, null, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<PlanAction>.Invalid(errors);
+        }
+
+        var action = new PlanAction { Number = number, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
+        Apply(action, input);
+        db.Actions.Add(action);
+        return await SaveAsync(action, partnershipId, ct);
+    }
+
+    public async Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var action = await LoadActionAsync(id, ct);
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
+        }
+
+        var priority = action.Priority;
+        var partnershipId = priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, priority, action))
+        {
+            return EditResult<PlanAction>.Forbidden("You can only edit the actions you lead, or those under a priority you lead.");
+        }
+
+        input = input with { PriorityId = input.PriorityId ?? action.PriorityId };
+        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != action.LeadOfficerId || input.PriorityId != action.PriorityId))
+        {
+            return EditResult<PlanAction>.Forbidden("Only administrators and support officers can change an action's lead officer or move it to another priority.");
+        }
+
+        var errors = await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<PlanAction>.Invalid(errors);
+        }
+
+        if (await StaleAsync(action, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<PlanAction>.Conflict(conflict);
+        }
+
+        if (input.PriorityId != action.PriorityId)
+        {
+            var target = await db.Priorities.Include(p => p.Actions).FirstAsync(p => p.Id == input.PriorityId, ct);
+            action.SortOrder = NextSortOrder(target.Actions.Select(a => a.SortOrder));
+        }
+
+        Apply(action, input);
+        return await SaveAsync(action, partnershipId, ct);
+    }
+
+    public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var action = await LoadActionAsync(id, ct);
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
+        }
+
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority))
+        {
+            return EditResult<PlanAction>.Forbidden("You can only delete actions under a priority you lead.");
+        }
+
+        if (await StaleAsync(action, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<PlanAction>.Conflict(conflict);
+        }
+
+        db.Milestones.RemoveRange(action.Milestones);
+        db.Actions.Remove(action);
+        return await SaveAsync(action, partnershipId, ct);
+    }
+
+    public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
+    {
+        var action = await LoadActionAsync(id, ct);
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
+        }
+
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority))
+        {
+            return EditResult<PlanAction>.Forbidden("You can only reorder actions under a priority you lead.");
+        }
+
+        Swap(action.Priority.Actions, action, a => a.SortOrder, (a, v) => a.SortOrder = v, direction);
+        return await SaveAsync(action, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default)
+    {
+        var action = await LoadActionAsync(actionId, ct);
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Milestone>.NotFound($"There is no action {actionId}.");
+        }
+
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
+        {
+            return EditResult<Milestone>.Forbidden("You can only add milestones to an action you lead.");
+        }
+
+        if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
+        {
+            return EditResult<Milestone>.Forbidden("Only administrators and support officers can name a milestone's lead officer.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(action) : input.Code.Trim();
+        input = input with { Code = code, ActionId = action.Id };
+        var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, null, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Milestone>.Invalid(errors);
+        }
+
+        var milestone = new Milestone { Code = code, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
+        Apply(milestone, input);
+        db.Milestones.Add(milestone);
+        return await SaveAsync(milestone, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var milestone = await LoadMilestoneAsync(id, ct);
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
+        }
+
+        var action = milestone.Action;
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action, milestone))
+        {
+            return EditResult<Milestone>.Forbidden("You can only edit the milestones you lead, or those under an action or priority you lead.");
+        }
+
+        input = input with { ActionId = input.ActionId ?? milestone.ActionId };
+        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != milestone.LeadOfficerId || input.ActionId != milestone.ActionId))
+        {
+            return EditResult<Milestone>.Forbidden("Only administrators and support officers can change a milestone's lead officer or move it to another action.");
+        }
+
+        var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Milestone>.Invalid(errors);
+        }
+
+        if (await StaleAsync(milestone, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<Milestone>.Conflict(conflict);
+        }
+
+        if (input.ActionId != milestone.ActionId)
+        {
+            var target = await db.Actions.Include(a => a.Milestones).FirstAsync(a => a.Id == input.ActionId, ct);
+            milestone.SortOrder = NextSortOrder(target.Milestones.Select(m => m.SortOrder));
+        }
+
+        Apply(milestone, input);
+        return await SaveAsync(milestone, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var milestone = await LoadMilestoneAsync(id, ct);
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
+        }
+
+        var action = milestone.Action;
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
+        {
+            return EditResult<Milestone>.Forbidden("You can only delete milestones under an action or priority you lead.");
+        }
+
+        if (await StaleAsync(milestone, expectedVersion, ct) is { } conflict)
+        {
+            return EditResult<Milestone>.Conflict(conflict);
+        }
+
+        db.Milestones.Remove(milestone);
+        return await SaveAsync(milestone, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
+    {
+        var milestone = await LoadMilestoneAsync(id, ct);
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
+        }
+
+        var action = milestone.Action;
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
+        {
+            return EditResult<Milestone>.Forbidden("You can only reorder milestones under an action or priority you lead.");
+        }
+
+        Swap(action.Milestones, milestone, m => m.SortOrder, (m, v) => m.SortOrder = v, direction);
+        return await SaveAsync(milestone, partnershipId, ct);
+    }
+
+    private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
+        db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    private Task<PlanAction?> LoadActionAsync(int id, CancellationToken ct) =>
+        db.Actions.Include(a => a.Milestones).Include(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(a => a.Priority!.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    private Task<Milestone?> LoadMilestoneAsync(int id, CancellationToken ct) =>
+        db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Milestones)
+            .Include(m => m.Action!.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        db.AuditPartnershipId = partnershipId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditResult<T>.Ok(item);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<T>.Conflict($"Someone else saved a change to this {Describe(item)} while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
+        }
+    }
+
+    /// <summary>Refuses a write made from an out-of-date copy, naming who changed it since.</summary>
+    private async Task<string?> StaleAsync<T>(T item, int expectedVersion, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        if (item.Version == expectedVersion)
+        {
+            db.Entry(item).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+            return null;
+        }
+
+        var type = typeof(T).Name;
+        var last = await db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == item.Id)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var by = last is null ? "someone else" : $"{last.Actor} at {last.OccurredAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC";
+        return $"This {Describe(item)} was changed by {by} after you opened it (you had version {expectedVersion}; it is now version {item.Version}). Your change has not been saved: reload it to see theirs, then make yours again.";
+    }
+
+    private static string Describe(object item) => item switch
+    {
+        Priority => "priority",
+        PlanAction => "action",
+        Milestone => "milestone",
+        _ => "item",
+    };
+
+    private static int NextSortOrder(IEnumerable<int> orders) => orders.DefaultIfEmpty(0).Max() + 1;
+
+    private static string NextActionNumber(Priority priority)
+    {
+        var used = priority.Actions.Select(a => a.Number.Split('.') is [_, var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var i) ? i : 0);
+        return $"{priority.Number}.{used.DefaultIfEmpty(0).Max() + 1}";
+    }
+
+    private static string NextMilestoneCode(PlanAction action)
+    {
+        var letters = action.Milestones.Select(m => m.Code.Length > action.Number.Length ? m.Code[action.Number.Length..] : "")
+            .Where(l => l.Length == 1).Select(l => l[0]).DefaultIfEmpty((char)('a' - 1)).Max();
+        return letters >= 'z' ? $"{action.Number}z{action.Milestones.Count}" : $"{action.Number}{(char)(letters + 1)}";
+    }
+
+    private static void Swap<T>(List<T> siblings, T item, Func<T, int> order, Action<T, int> setOrder, MoveDirection direction)
+    {
+        var sorted = siblings.OrderBy(order).ToList();
+        var index = sorted.IndexOf(item);
+        var other = direction == MoveDirection.Up ? index - 1 : index + 1;
+        if (other < 0 || other >= sorted.Count)
+        {
+            return;
+        }
+
+        // Renumber all siblings so that gaps or duplicates from earlier edits cannot block the swap.
+        (sorted[index], sorted[other]) = (sorted[other], sorted[index]);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (order(sorted[i]) != i + 1)
+            {
+                setOrder(sorted[i], i + 1);
+            }
+        }
+    }
+
+    private static void Apply(Priority p, PriorityInput input)
+    {
+        p.Number = input.Number ?? p.Number;
+        p.Title = input.Title!.Trim();
+        p.Kind = input.Kind;
+        p.Why = Clean(input.Why);
+        p.WhatWeWillDo = Clean(input.WhatWeWillDo);
+        p.Approach = Clean(input.Approach);
+        p.MeasuringSuccess = Clean(input.MeasuringSuccess);
+        p.DataUsed = Clean(input.DataUsed);
+        p.LeadOfficerId = input.LeadOfficerId;
+        p.Marking = input.Marking;
+    }
+
+    private static void Apply(PlanAction a, ActionInput input)
+    {
+        a.Number = input.Number!.Trim();
+        a.Text = input.Text!.Trim();
+        a.LeadAgency = Clean(input.LeadAgency);
+        a.OtherPartners = Clean(input.OtherPartners);
+        a.BodyId = input.BodyId;
+        a.LeadOfficerId = input.LeadOfficerId;
+        a.CrossReferenceText = Clean(input.CrossReferenceText);
+        a.CrossReferencePriorityNumber = input.CrossReferencePriorityNumber;
+        a.CrossReferenceActionNumber = Clean(input.CrossReferenceActionNumber);
+        a.Note = Clean(input.Note);
+        a.Marking = input.Marking;
+        a.PriorityId = input.PriorityId ?? a.PriorityId;
+    }
+
+    private static void Apply(Milestone m, MilestoneInput input)
+    {
+        m.Code = input.Code!.Trim();
+        m.Text = input.Text!.Trim();
+        m.Lead = Clean(input.Lead);
+        m.LeadOfficerId = input.LeadOfficerId;
+        m.MeasurementKind = input.MeasurementKind;
+        m.Measurement = Clean(input.Measurement);
+        m.Source = Clean(input.Source);
+        m.Target = Clean(input.Target);
+        m.DueQuarters = NormaliseQuarters(input.DueQuarters);
+        m.Marking = input.Marking;
+        m.ActionId = input.ActionId ?? m.ActionId;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+
+    private static string? NormaliseQuarters(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : string.Join(',', text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(q => ReportingPeriod.Parse(q).Slug));
+
+    private async Task<Dictionary<string, string>> ValidatePriorityAsync(PriorityInput input, PlanEdition edition, Priority? existing, int partnershipId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        Required(errors, nameof(input.Title), input.Title, "Enter the priority's title");
+        MaxLength(errors, nameof(input.Title), input.Title, TitleLength, "The priority's title");
+        MaxLength(errors, nameof(input.Why), input.Why, NarrativeLength, "Why it is a priority");
+        MaxLength(errors, nameof(input.WhatWeWillDo), input.WhatWeWillDo, NarrativeLength, "What we will do");
+        MaxLength(errors, nameof(input.Approach), input.Approach, NarrativeLength, "Our approach");
+        MaxLength(errors, nameof(input.MeasuringSuccess), input.MeasuringSuccess, NarrativeLength, "How we will measure success");
+        MaxLength(errors, nameof(input.DataUsed), input.DataUsed, NarrativeLength, "The data we will use");
+        if (input.Number is not { } number || number is < 1 or > 99)
+        {
+            errors[nameof(input.Number)] = "Enter the priority's number, a whole number from 1 to 99";
+        }
+        else if (edition.Priorities.Any(p => p.Number == number && p.Id != existing?.Id))
+        {
+            errors[nameof(input.Number)] = $"Priority {number} already exists in this edition: enter a different number";
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            errors[nameof(input.Kind)] = "Select whether this is a priority or mainstreamed work";
+        }
+
+        if (!Enum.IsDefined(input.Marking))
+        {
+            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
+        }
+
+        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string>> ValidateActionAsync(ActionInput input, PlanEdition edition, PlanAction? existing, int partnershipId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        Required(errors, nameof(input.Text), input.Text, "Enter what the action is");
+        MaxLength(errors, nameof(input.Text), input.Text, TextLength, "The action");
+        MaxLength(errors, nameof(input.LeadAgency), input.LeadAgency, TextLength, "The lead agency");
+        MaxLength(errors, nameof(input.OtherPartners), input.OtherPartners, TextLength, "Other partners");
+        MaxLength(errors, nameof(input.CrossReferenceText), input.CrossReferenceText, TextLength, "The cross-reference");
+        MaxLength(errors, nameof(input.Note), input.Note, TextLength, "The note");
+        if (!Enum.IsDefined(input.Marking))
+        {
+            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
+        }
+
+        var number = input.Number?.Trim();
+        if (string.IsNullOrEmpty(number) || !ActionNumberPattern().IsMatch(number))
+        {
+            errors[nameof(input.Number)] = "Enter the action number as the priority number, a dot and a number, like 1.3";
+        }
+        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority!.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
+        {
+            errors[nameof(input.Number)] = $"Action {number} already exists in this edition: enter a different number";
+        }
+
+        if (input.PriorityId is { } priorityId
+            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct))
+        {
+            errors[nameof(input.PriorityId)] = "Choose a priority of the same edition: an action cannot move to another edition's plan";
+        }
+
+        if (input.CrossReferencePriorityNumber is { } refPriority
+            && !await db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct))
+        {
+            errors[nameof(input.CrossReferencePriorityNumber)] = $"There is no priority {refPriority} in this edition to refer to";
+        }
+
+        if (Clean(input.CrossReferenceActionNumber) is { } refAction
+            && !await db.Actions.AnyAsync(a => a.Priority!.EditionId == edition.Id && a.Number == refAction, ct))
+        {
+            errors[nameof(input.CrossReferenceActionNumber)] = $"There is no action {refAction} in this edition to refer to";
+        }
+
+        if (input.BodyId is { } bodyId && !await db.Bodies.AnyAsync(b => b.Id == bodyId && b.Partnerships.Any(p => p.Id == partnershipId), ct))
+        {
+            errors[nameof(input.BodyId)] = "Choose one of the partnership's boards or task groups";
+        }
+
+        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string>> ValidateMilestoneAsync(MilestoneInput input, PlanEdition edition, Milestone? existing, int partnershipId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        Required(errors, nameof(input.Text), input.Text, "Enter what the milestone is");
+        MaxLength(errors, nameof(input.Text), input.Text, TextLength, "The milestone");
+        MaxLength(errors, nameof(input.Lead), input.Lead, TextLength, "The lead");
+        MaxLength(errors, nameof(input.Measurement), input.Measurement, TextLength, "How it is measured");
+        MaxLength(errors, nameof(input.Source), input.Source, TextLength, "The source");
+        MaxLength(errors, nameof(input.Target), input.Target, TextLength, "The target");
+        if (!Enum.IsDefined(input.MeasurementKind))
+        {
+            errors[nameof(input.MeasurementKind)] = "Select how the milestone is measured: yes or no, a count, a percentage, an amount of money, or text";
+        }
+
+        if (!Enum.IsDefined(input.Marking))
+        {
+            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
+        }
+
+        var code = input.Code?.Trim();
+        if (string.IsNullOrEmpty(code) || !MilestoneCodePattern().IsMatch(code))
+        {
+            errors[nameof(input.Code)] = "Enter the milestone code as the action number and a letter, like 1.3a";
+        }
+        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action!.Priority!.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
+        {
+            errors[nameof(input.Code)] = $"Milestone {code} already exists in this edition: enter a different code";
+        }
+
+        if (input.ActionId is { } actionId
+            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority!.EditionId == edition.Id, ct))
+        {
+            errors[nameof(input.ActionId)] = "Choose an action of the same edition: a milestone cannot move to another edition's plan";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.DueQuarters))
+        {
+            var bad = input.DueQuarters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(q => !ReportingPeriod.TryParse(q, out var p) || p.IsWholeYear);
+            if (bad is not null)
+            {
+                errors[nameof(input.DueQuarters)] = $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas";
+            }
+        }
+
+        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
+        return errors;
+    }
+
+    private async Task CheckPersonAsync(Dictionary<string, string> errors, string field, int? personId, int partnershipId, CancellationToken ct)
+    {
+        if (personId is { } id && !await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnershipId, ct))
+        {
+            errors[field] = "Choose a lead officer from the partnership's people";
+        }
+    }
+
+    private static void Required(Dictionary<string, string> errors, string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = message;
+        }
+    }
+
+    private static void MaxLength(Dictionary<string, string> errors, string field, string? value, int max, string what)
+    {
+        if (value is not null && value.Trim().Length > max && !errors.ContainsKey(field))
+        {
+            errors[field] = $"{what} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+
+namespace SaferPlan.Core.Plans;
+
+/// <summary>A plan edition as one reader may see it: restricted items are already left out for those who may not see them.</summary>
+public sealed record EditionView(
+    Partnership Partnership,
+    Plan Plan,
+    PlanEdition Edition,
+    IReadOnlyList<Priority> Priorities,
+    IReadOnlyList<PlanSection> Sections,
+    IReadOnlyList<GlossaryEntry> Glossary,
+    bool ShowsRestricted);
+
+public sealed record PartnershipView(Partnership Partnership, IReadOnlyList<Plan> Plans);
+
+/// <summary>Reads partnerships and plans for pages and the API, applying who may see what.</summary>
+public sealed class PlanReader(SaferPlanDbContext db)
+{
+    public async Task<IReadOnlyList<Partnership>> PartnershipsAsync(CancellationToken ct = default) =>
+        await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+
+    public async Task<PartnershipView?> PartnershipAsync(string slug, UserContext user, CancellationToken ct = default)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (partnership is null)
+        {
+            return null;
+        }
+
+        var plans = await db.Plans.AsNoTracking().Where(p => p.PartnershipId == partnership.Id)
+            .Include(p => p.Editions).OrderByDescending(p => p.StartYear).ToListAsync(ct);
+        foreach (var plan in plans)
+        {
+            plan.Editions = plan.Editions.Where(e => Permissions.CanReadEdition(user, e, partnership.Id))
+                .OrderByDescending(e => e.YearStart).ToList();
+        }
+
+        return new PartnershipView(partnership, plans.Where(p => p.Editions.Count > 0).ToList());
+    }
+
+    public async Task<EditionView?> EditionAsync(int editionId, UserContext user, CancellationToken ct = default)
+    {
+        var edition = await db.Editions.AsNoTracking().AsSplitQuery()
+            .Include(e => e.Plan!).ThenInclude(p => p.Partnership)
+            .Include(e => e.Sections)
+            .Include(e => e.Glossary)
+            .Include(e => e.Priorities).ThenInclude(p => p.LeadOfficer)
+            .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
+            .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.LeadOfficer)
+            .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Body)
+            .FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var partnership = edition.Plan!.Partnership!;
+        if (!Permissions.CanReadEdition(user, edition, partnership.Id))
+        {
+            return null;
+        }
+
+        var restricted = Permissions.CanSeeRestricted(user, partnership.Id);
+        bool Visible(ProtectiveMarking marking) => restricted || marking == ProtectiveMarking.Official;
+
+        var priorities = edition.Priorities.Where(p => Visible(p.Marking)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
+        foreach (var priority in priorities)
+        {
+            priority.Actions = priority.Actions.Where(a => Visible(a.Marking)).OrderBy(a => a.SortOrder).ToList();
+            foreach (var action in priority.Actions)
+            {
+                action.Milestones = action.Milestones.Where(m => Visible(m.Marking)).OrderBy(m => m.SortOrder).ToList();
+            }
+        }
+
+        return new EditionView(
+            partnership,
+            edition.Plan,
+            edition,
+            priorities,
+            edition.Sections.Where(s => Visible(s.Marking)).OrderBy(s => s.SortOrder).ToList(),
+            edition.Glossary.Where(g => Visible(g.Marking)).OrderBy(g => g.SortOrder).ToList(),
+            restricted);
+    }
+
+    public async Task<(Priority Priority, int PartnershipId)?> PriorityAsync(int id, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await db.Priorities.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(p => p.LeadOfficer)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
+            .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
+            .Include(p => p.Actions).ThenInclude(a => a.Body)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Visible(user, priority.Edition!, priority.Marking))
+        {
+            return null;
+        }
+
+        var partnershipId = priority.Edition!.Plan!.PartnershipId;
+        var restricted = Permissions.CanSeeRestricted(user, partnershipId);
+        priority.Actions = priority.Actions.Where(a => restricted || a.Marking == ProtectiveMarking.Official).OrderBy(a => a.SortOrder).ToList();
+        foreach (var action in priority.Actions)
+        {
+            action.Milestones = action.Milestones.Where(m => restricted || m.Marking == ProtectiveMarking.Official).OrderBy(m => m.SortOrder).ToList();
+        }
+
+        return (priority, partnershipId);
+    }
+
+    public async Task<(PlanAction Action, int PartnershipId)?> ActionAsync(int id, UserContext user, CancellationToken ct = default)
+    {
+        var action = await db.Actions.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(a => a.LeadOfficer)
+            .Include(a => a.Body)
+            .Include(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null || !Visible(user, action.Priority!.Edition!, action.Priority.Marking, action.Marking))
+        {
+            return null;
+        }
+
+        var partnershipId = action.Priority.Edition!.Plan!.PartnershipId;
+        var restricted = Permissions.CanSeeRestricted(user, partnershipId);
+        action.Milestones = action.Milestones.Where(m => restricted || m.Marking == ProtectiveMarking.Official).OrderBy(m => m.SortOrder).ToList();
+        return (action, partnershipId);
+    }
+
+    public async Task<(Milestone Milestone, int PartnershipId)?> MilestoneAsync(int id, UserContext user, CancellationToken ct = default)
+    {
+        var milestone = await db.Milestones.AsNoTracking()
+            .Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(m => m.LeadOfficer)
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (milestone is null || !Visible(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Marking, milestone.Action.Marking, milestone.Marking))
+        {
+            return null;
+        }
+
+        return (milestone, milestone.Action.Priority.Edition!.Plan!.PartnershipId);
+    }
+
+    /// <summary>People of a partnership, for choosing lead officers.</summary>
+    public async Task<IReadOnlyList<Person>> PeopleAsync(int partnershipId, CancellationToken ct = default) =>
+        await db.People.AsNoTracking().Where(p => p.PartnershipId == partnershipId).OrderBy(p => p.Name).ToListAsync(ct);
+
+    /// <summary>Priorities and actions of an edition, for moving an action or milestone within it.</summary>
+    public async Task<IReadOnlyList<Priority>> OutlineAsync(int editionId, CancellationToken ct = default) =>
+        await db.Priorities.AsNoTracking().Where(p => p.EditionId == editionId).Include(p => p.Actions)
+            .OrderBy(p => p.SortOrder).ToListAsync(ct);
+
+    private static bool Visible(UserContext user, PlanEdition edition, params ProtectiveMarking[] markings)
+    {
+        var partnershipId = edition.Plan!.PartnershipId;
+        return Permissions.CanReadEdition(user, edition, partnershipId)
+            && (Permissions.CanSeeRestricted(user, partnershipId) || markings.All(m => m == ProtectiveMarking.Official));
+    }
+
+    /// <summary>The partnership that owns an item of a plan, or null if there is no such item.</summary>
+    public async Task<int?> PartnershipOfAsync(string entityType, int id, CancellationToken ct = default) => entityType switch
+    {
+        nameof(Partnership) => await db.Partnerships.Where(p => p.Id == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct),
+        nameof(Plan) => await db.Plans.Where(p => p.Id == id).Select(p => (int?)p.PartnershipId).FirstOrDefaultAsync(ct),
+        nameof(PlanEdition) => await db.Editions.Where(e => e.Id == id).Select(e => (int?)e.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
+        nameof(Priority) => await db.Priorities.Where(p => p.Id == id).Select(p => (int?)p.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
+        nameof(PlanAction) => await db.Actions.Where(a => a.Id == id).Select(a => (int?)a.Priority!.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
+        nameof(Milestone) => await db.Milestones.Where(m => m.Id == id).Select(m => (int?)m.Action!.Priority!.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
+        _ => null,
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+
+namespace SaferPlan.Migrations.Sqlite;
+
+/// <summary>Lets dotnet ef build the model for this provider's migrations.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SaferPlanDbContext>
+{
+    public SaferPlanDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
+        new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=design.db").Configure(builder);
+        return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
+    }
+}

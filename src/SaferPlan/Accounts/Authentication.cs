@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+
+namespace SaferPlan.Accounts;
+
+public static class AuthSchemes
+{
+    public const string Smart = "SaferPlan";
+    public const string ApiToken = "ApiToken";
+}
+
+/// <summary>Authenticates API calls that carry "Authorization: Bearer sp_…" from <c>saferplan tokens create</c>.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccountService accounts) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("Send the token as 'Authorization: Bearer <token>'.");
+        }
+
+        var user = await accounts.UserForTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (user is null)
+        {
+            return AuthenticateResult.Fail("The bearer token is not recognised, has expired or was revoked.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email ?? user.Id)],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Sign in required",
+            "Send a bearer token from 'saferplan tokens create' in the Authorization header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", "Your account may not do this.");
+}
+
+/// <summary>The signed-in user of this request, with their partnership roles.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AccountService accounts)
+{
+    private UserContext? user;
+
+    public async Task<UserContext> GetAsync()
+    {
+        if (user is not null)
+        {
+            return user;
+        }
+
+        var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        user = id is null ? UserContext.Anonymous : await accounts.ContextForAsync(id, http.HttpContext!.RequestAborted);
+        return user;
+    }
+}
+
+/// <summary>Names the person behind a change for the audit trail: the signed-in user, or the command line's operator.</summary>
+public sealed class HttpActorAccessor(IHttpContextAccessor http) : IActorAccessor
+{
+    public AuditActor Current
+    {
+        get
+        {
+            var principal = http.HttpContext?.User;
+            if (principal is null)
+            {
+                return new AuditActor(null, $"command line ({Environment.UserName})");
+            }
+
+            var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+            return id is null ? new AuditActor(null, "anonymous") : new AuditActor(id, principal.Identity?.Name ?? id);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Api;
+
+/// <summary>Every API error is RFC 9457 problem details.</summary>
+public static class ApiErrors
+{
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+    }
+
+    public static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Bad request", detail);
+
+    /// <summary>Turns a failed edit into problem details; validation errors name each field.</summary>
+    public static IResult From<T>(EditResult<T> result) => result.Status switch
+    {
+        EditStatus.NotFound => NotFound(result.Message!),
+        EditStatus.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message!),
+        EditStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message!),
+        EditStatus.Invalid => TypedResults.ValidationProblem(
+            result.Errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }),
+            detail: result.Message,
+            title: "Check what you sent"),
+        _ => throw new InvalidOperationException("A successful edit is not an error."),
+    };
+
+    public static string JsonName(string property) =>
+        string.IsNullOrEmpty(property) ? property : char.ToLowerInvariant(property[0]) + property[1..];
+
+    /// <summary>Unknown API paths get problem details rather than the HTML error page.</summary>
+    public static void MapFallback(WebApplication app) =>
+        app.MapFallback("/api/{**path}", (string? path) => NotFound($"There is no API endpoint /api/{path}."));
+}

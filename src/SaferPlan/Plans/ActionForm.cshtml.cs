@@ -1,0 +1,169 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+/// <summary>Adds an action to a priority (/priorities/{priorityId}/actions/new) or edits one.</summary>
+[Authorize]
+public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditReader audit, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Number { get; set; }
+
+        public string? Text { get; set; }
+
+        public string? LeadAgency { get; set; }
+
+        public string? OtherPartners { get; set; }
+
+        public string? CrossReferenceText { get; set; }
+
+        public string? CrossReferencePriorityNumber { get; set; }
+
+        public string? CrossReferenceActionNumber { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? LeadOfficerId { get; set; }
+
+        public string? PriorityId { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public PlanAction? Existing { get; private set; }
+
+    public Priority Priority { get; private set; } = null!;
+
+    public bool IsNew => Existing is null;
+
+    public bool CanChooseLead { get; private set; }
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public IReadOnlyList<Priority> Outline { get; private set; } = [];
+
+    public IReadOnlyList<AuditRecord> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? priorityId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, priorityId, ct))
+        {
+            return NotFound();
+        }
+
+        if (Existing is { } a)
+        {
+            Input = new Form
+            {
+                Number = a.Number,
+                Text = a.Text,
+                LeadAgency = a.LeadAgency,
+                OtherPartners = a.OtherPartners,
+                CrossReferenceText = a.CrossReferenceText,
+                CrossReferencePriorityNumber = a.CrossReferencePriorityNumber?.ToString(CultureInfo.InvariantCulture),
+                CrossReferenceActionNumber = a.CrossReferenceActionNumber,
+                Note = a.Note,
+                LeadOfficerId = a.LeadOfficerId?.ToString(CultureInfo.InvariantCulture),
+                PriorityId = a.PriorityId.ToString(CultureInfo.InvariantCulture),
+                Marking = a.Marking.ToString(),
+                Version = a.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? priorityId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, priorityId, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = new ActionInput
+        {
+            Number = Input.Number,
+            Text = Input.Text,
+            LeadAgency = Input.LeadAgency,
+            OtherPartners = Input.OtherPartners,
+            CrossReferenceText = Input.CrossReferenceText,
+            CrossReferencePriorityNumber = FormSupport.OptionalNumber(ModelState, "Input.CrossReferencePriorityNumber", Input.CrossReferencePriorityNumber, "Enter the priority number as a whole number, like 2"),
+            CrossReferenceActionNumber = Input.CrossReferenceActionNumber,
+            Note = Input.Note,
+            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            PriorityId = FormSupport.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
+            BodyId = Existing?.BodyId,
+            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await current.GetAsync();
+        var result = Existing is null
+            ? await editor.CreateActionAsync(Priority.Id, input, user, ct)
+            : await editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            FormSupport.AddErrors(ModelState, result);
+            return Page();
+        }
+
+        TempData["Success"] = $"Action {result.Value!.Number} saved";
+        return Redirect($"/editions/{Priority.EditionId}#action-{result.Value.Number}");
+    }
+
+    private async Task<bool> LoadAsync(int? id, int? priorityId, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        int partnershipId;
+        if (id is { } actionId)
+        {
+            if (await reader.ActionAsync(actionId, user, ct) is not { } found
+                || !Permissions.CanEdit(user, found.PartnershipId, found.Action.Priority!, found.Action))
+            {
+                return false;
+            }
+
+            Existing = found.Action;
+            Priority = found.Action.Priority!;
+            partnershipId = found.PartnershipId;
+            History = await audit.HistoryAsync(nameof(PlanAction), actionId, ct);
+        }
+        else if (priorityId is { } pid && await reader.PriorityAsync(pid, user, ct) is { } priority && Permissions.CanEdit(user, priority.PartnershipId, priority.Priority))
+        {
+            Priority = priority.Priority;
+            partnershipId = priority.PartnershipId;
+        }
+        else
+        {
+            return false;
+        }
+
+        CanChooseLead = Permissions.CanEditStructure(user, partnershipId);
+        People = await reader.PeopleAsync(partnershipId, ct);
+        Outline = await reader.OutlineAsync(Priority.EditionId, ct);
+        return true;
+    }
+}

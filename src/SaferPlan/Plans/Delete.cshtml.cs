@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+/// <summary>Confirms and deletes a priority, action or milestone.</summary>
+[Authorize]
+public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel
+{
+    public string Description { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    public string? Consequence { get; private set; }
+
+    public int EditionId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct) =>
+        await LoadAsync(kind, id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string kind, int id, int version, CancellationToken ct)
+    {
+        if (!await LoadAsync(kind, id, ct))
+        {
+            return NotFound();
+        }
+
+        var user = await current.GetAsync();
+        var (status, message) = kind switch
+        {
+            "priorities" => Outcome(await editor.DeletePriorityAsync(id, version, user, ct)),
+            "actions" => Outcome(await editor.DeleteActionAsync(id, version, user, ct)),
+            _ => Outcome(await editor.DeleteMilestoneAsync(id, version, user, ct)),
+        };
+        switch (status)
+        {
+            case EditStatus.Ok:
+                TempData["Success"] = $"Deleted {Description}";
+                return Redirect($"/editions/{EditionId}");
+            case EditStatus.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddModelError(string.Empty, message ?? "It could not be deleted.");
+                return Page();
+        }
+    }
+
+    private static (EditStatus, string?) Outcome<T>(EditResult<T> result) => (result.Status, result.Message);
+
+    private async Task<bool> LoadAsync(string kind, int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        switch (kind)
+        {
+            case "priorities" when await reader.PriorityAsync(id, user, ct) is { } p:
+                Description = $"priority {p.Priority.Number}";
+                Text = p.Priority.Title;
+                Consequence = p.Priority.Actions.Count == 0 ? null : $"Its {p.Priority.Actions.Count} actions and {p.Priority.Actions.Sum(a => a.Milestones.Count)} milestones will be deleted too.";
+                EditionId = p.Priority.EditionId;
+                Version = p.Priority.Version;
+                return true;
+            case "actions" when await reader.ActionAsync(id, user, ct) is { } a:
+                Description = $"action {a.Action.Number}";
+                Text = a.Action.Text;
+                Consequence = a.Action.Milestones.Count == 0 ? null : $"Its {a.Action.Milestones.Count} milestones will be deleted too.";
+                EditionId = a.Action.Priority!.EditionId;
+                Version = a.Action.Version;
+                return true;
+            case "milestones" when await reader.MilestoneAsync(id, user, ct) is { } m:
+                Description = $"milestone {m.Milestone.Code}";
+                Text = m.Milestone.Text;
+                EditionId = m.Milestone.Action!.Priority!.EditionId;
+                Version = m.Milestone.Version;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

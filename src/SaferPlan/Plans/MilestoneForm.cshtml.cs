@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+/// <summary>Adds a milestone to an action (/actions/{actionId}/milestones/new) or edits one.</summary>
+[Authorize]
+public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Code { get; set; }
+
+        public string? Text { get; set; }
+
+        public string? Lead { get; set; }
+
+        public string? MeasurementKind { get; set; } = nameof(Core.Plans.MeasurementKind.Text);
+
+        public string? Measurement { get; set; }
+
+        public string? Source { get; set; }
+
+        public string? Target { get; set; }
+
+        public string? DueQuarters { get; set; }
+
+        public string? LeadOfficerId { get; set; }
+
+        public string? ActionId { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Milestone? Existing { get; private set; }
+
+    public PlanAction Action { get; private set; } = null!;
+
+    public bool IsNew => Existing is null;
+
+    public bool CanChooseLead { get; private set; }
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public IReadOnlyList<Priority> Outline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? actionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, actionId, ct))
+        {
+            return NotFound();
+        }
+
+        if (Existing is { } m)
+        {
+            Input = new Form
+            {
+                Code = m.Code,
+                Text = m.Text,
+                Lead = m.Lead,
+                MeasurementKind = m.MeasurementKind.ToString(),
+                Measurement = m.Measurement,
+                Source = m.Source,
+                Target = m.Target,
+                DueQuarters = string.Join(", ", (m.DueQuarters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(q => Core.Periods.ReportingPeriod.Parse(q).Display)),
+                LeadOfficerId = m.LeadOfficerId?.ToString(CultureInfo.InvariantCulture),
+                ActionId = m.ActionId.ToString(CultureInfo.InvariantCulture),
+                Marking = m.Marking.ToString(),
+                Version = m.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? actionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, actionId, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = new MilestoneInput
+        {
+            Code = Input.Code,
+            Text = Input.Text,
+            Lead = Input.Lead,
+            MeasurementKind = FormSupport.ParseEnum<MeasurementKind>(ModelState, "Input.MeasurementKind", Input.MeasurementKind, "Select how the milestone is measured"),
+            Measurement = Input.Measurement,
+            Source = Input.Source,
+            Target = Input.Target,
+            DueQuarters = Input.DueQuarters,
+            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            ActionId = FormSupport.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
+            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await current.GetAsync();
+        var result = Existing is null
+            ? await editor.CreateMilestoneAsync(Action.Id, input, user, ct)
+            : await editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            FormSupport.AddErrors(ModelState, result);
+            return Page();
+        }
+
+        TempData["Success"] = $"Milestone {result.Value!.Code} saved";
+        return Redirect($"/milestones/{result.Value.Id}");
+    }
+
+    private async Task<bool> LoadAsync(int? id, int? actionId, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        int partnershipId;
+        if (id is { } milestoneId)
+        {
+            if (await reader.MilestoneAsync(milestoneId, user, ct) is not { } found
+                || !Permissions.CanEdit(user, found.PartnershipId, found.Milestone.Action!.Priority!, found.Milestone.Action, found.Milestone))
+            {
+                return false;
+            }
+
+            Existing = found.Milestone;
+            Action = found.Milestone.Action;
+            partnershipId = found.PartnershipId;
+        }
+        else if (actionId is { } aid && await reader.ActionAsync(aid, user, ct) is { } action && Permissions.CanEdit(user, action.PartnershipId, action.Action.Priority!, action.Action))
+        {
+            Action = action.Action;
+            partnershipId = action.PartnershipId;
+        }
+        else
+        {
+            return false;
+        }
+
+        CanChooseLead = Permissions.CanEditStructure(user, partnershipId);
+        People = await reader.PeopleAsync(partnershipId, ct);
+        Outline = await reader.OutlineAsync(Action.Priority!.EditionId, ct);
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+public sealed record PartnershipSummary(string Slug, string Name, string ShortName, string Area)
+{
+    public static PartnershipSummary From(Partnership p) => new(p.Slug, p.Name, p.ShortName, p.Area);
+}
+
+public sealed record EditionSummary(int Id, string Year, string Label, string Title, EditionStatus Status, DateOnly? ApprovedOn);
+
+public sealed record PlanSummary(int Id, string Title, int StartYear, int EndYear, IReadOnlyList<EditionSummary> Editions)
+{
+    public static PlanSummary From(Plan p) => new(p.Id, p.Title, p.StartYear, p.EndYear,
+        p.Editions.Select(e => new EditionSummary(e.Id, e.Year.Display, e.Label, e.Title, e.Status, e.ApprovedOn)).ToList());
+}
+
+public sealed record PersonRef(int Id, string Name)
+{
+    public static PersonRef? From(Person? p) => p is null ? null : new PersonRef(p.Id, p.Name);
+}
+
+public sealed record BodyRef(int Id, string Name);
+
+public sealed record CrossReferenceDto(string? Text, int? PriorityNumber, string? ActionNumber);
+
+public sealed record MilestoneDto(
+    int Id, int ActionId, string Code, string Text, string? Lead, PersonRef? LeadOfficer, MeasurementKind MeasurementKind,
+    string? Measurement, string? Source, string? Target, IReadOnlyList<string> DueQuarters, ProtectiveMarking Marking, int Version)
+{
+    public static MilestoneDto From(Milestone m) => new(
+        m.Id, m.ActionId, m.Code, m.Text, m.Lead, PersonRef.From(m.LeadOfficer), m.MeasurementKind, m.Measurement, m.Source, m.Target,
+        (m.DueQuarters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), m.Marking, m.Version);
+}
+
+public sealed record ActionDto(
+    int Id, int PriorityId, string Number, string Text, string? LeadAgency, string? OtherPartners, BodyRef? Body, PersonRef? LeadOfficer,
+    CrossReferenceDto? CrossReference, string? Note, ProtectiveMarking Marking, int Version, IReadOnlyList<MilestoneDto> Milestones)
+{
+    public static ActionDto From(PlanAction a) => new(
+        a.Id, a.PriorityId, a.Number, a.Text, a.LeadAgency, a.OtherPartners, a.Body is null ? null : new BodyRef(a.Body.Id, a.Body.Name),
+        PersonRef.From(a.LeadOfficer),
+        a.CrossReferenceText is null && a.CrossReferencePriorityNumber is null && a.CrossReferenceActionNumber is null
+            ? null
+            : new CrossReferenceDto(a.CrossReferenceText, a.CrossReferencePriorityNumber, a.CrossReferenceActionNumber),
+        a.Note, a.Marking, a.Version, a.Milestones.Select(MilestoneDto.From).ToList());
+}
+
+public sealed record PriorityDto(
+    int Id, int EditionId, int Number, PriorityKind Kind, string Title, string? Why, string? WhatWeWillDo, string? Approach,
+    string? MeasuringSuccess, string? DataUsed, PersonRef? LeadOfficer, ProtectiveMarking Marking, int Version, IReadOnlyList<ActionDto> Actions)
+{
+    public static PriorityDto From(Priority p) => new(
+        p.Id, p.EditionId, p.Number, p.Kind, p.Title, p.Why, p.WhatWeWillDo, p.Approach, p.MeasuringSuccess, p.DataUsed,
+        PersonRef.From(p.LeadOfficer), p.Marking, p.Version, p.Actions.Select(ActionDto.From).ToList());
+}
+
+public sealed record SectionDto(int Id, string Key, string Title, string Body, SectionPlacement Placement, ProtectiveMarking Marking);
+
+public sealed record GlossaryEntryDto(string Term, string Definition);
+
+public sealed record EditionDto(
+    int Id, int PlanId, string Partnership, string PlanTitle, string Year, string Label, string Title, EditionStatus Status,
+    DateOnly? ApprovedOn, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
+    IReadOnlyList<PriorityDto> Priorities)
+{
+    public static EditionDto From(EditionView v) => new(
+        v.Edition.Id, v.Plan.Id, v.Partnership.Slug, v.Plan.Title, v.Edition.Year.Display, v.Edition.Label, v.Edition.Title,
+        v.Edition.Status, v.Edition.ApprovedOn, v.Edition.Version,
+        v.Sections.Select(s => new SectionDto(s.Id, s.Key, s.Title, s.Body, s.Placement, s.Marking)).ToList(),
+        v.Glossary.Select(g => new GlossaryEntryDto(g.Term, g.Definition)).ToList(),
+        v.Priorities.Select(PriorityDto.From).ToList());
+}
+
+/// <summary>A priority as sent to the API; <c>version</c> is the one you read (or send it in If-Match).</summary>
+public sealed record PriorityRequest(
+    int? Number, string? Title, PriorityKind? Kind, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess,
+    string? DataUsed, int? LeadOfficerId, ProtectiveMarking? Marking, int? Version)
+{
+    public PriorityInput ToInput() => new()
+    {
+        Number = Number, Title = Title, Kind = Kind ?? PriorityKind.Priority, Why = Why, WhatWeWillDo = WhatWeWillDo, Approach = Approach,
+        MeasuringSuccess = MeasuringSuccess, DataUsed = DataUsed, LeadOfficerId = LeadOfficerId, Marking = Marking ?? ProtectiveMarking.Official,
+    };
+}
+
+public sealed record ActionRequest(
+    string? Number, string? Text, string? LeadAgency, string? OtherPartners, int? BodyId, int? LeadOfficerId, string? CrossReferenceText,
+    int? CrossReferencePriorityNumber, string? CrossReferenceActionNumber, string? Note, ProtectiveMarking? Marking, int? PriorityId, int? Version)
+{
+    public ActionInput ToInput() => new()
+    {
+        Number = Number, Text = Text, LeadAgency = LeadAgency, OtherPartners = OtherPartners, BodyId = BodyId, LeadOfficerId = LeadOfficerId,
+        CrossReferenceText = CrossReferenceText, CrossReferencePriorityNumber = CrossReferencePriorityNumber,
+        CrossReferenceActionNumber = CrossReferenceActionNumber, Note = Note, Marking = Marking ?? ProtectiveMarking.Official, PriorityId = PriorityId,
+    };
+}
+
+public sealed record MilestoneRequest(
+    string? Code, string? Text, string? Lead, int? LeadOfficerId, MeasurementKind? MeasurementKind, string? Measurement, string? Source,
+    string? Target, IReadOnlyList<string>? DueQuarters, ProtectiveMarking? Marking, int? ActionId, int? Version)
+{
+    public MilestoneInput ToInput() => new()
+    {
+        Code = Code, Text = Text, Lead = Lead, LeadOfficerId = LeadOfficerId, MeasurementKind = MeasurementKind ?? Core.Plans.MeasurementKind.Text,
+        Measurement = Measurement, Source = Source, Target = Target, DueQuarters = DueQuarters is null ? null : string.Join(',', DueQuarters),
+        Marking = Marking ?? ProtectiveMarking.Official, ActionId = ActionId,
+    };
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+/// <summary>The JSON API for partnerships and their plans.</summary>
+public static class PlanEndpoints
+{
+    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Plans");
+
+        api.MapGet("/partnerships", async (PlanReader reader, CancellationToken ct) =>
+            TypedResults.Ok((await reader.PartnershipsAsync(ct)).Select(PartnershipSummary.From).ToList()));
+
+        api.MapGet("/partnerships/{slug}/plans", async Task<Results<Ok<List<PlanSummary>>, ProblemHttpResult>> (string slug, PlanReader reader, CurrentUser current, CancellationToken ct) =>
+            await reader.PartnershipAsync(slug, await current.GetAsync(), ct) is { } view
+                ? TypedResults.Ok(view.Plans.Select(PlanSummary.From).ToList())
+                : ApiErrors.NotFound($"There is no partnership '{slug}'."));
+
+        api.MapGet("/editions/{id:int}", async Task<Results<Ok<EditionDto>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, CancellationToken ct) =>
+            await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
+                ? TypedResults.Ok(EditionDto.From(view))
+                : ApiErrors.NotFound($"There is no plan edition {id}."));
+
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        writes.MapPost("/editions/{id:int}/priorities", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await editor.CreatePriorityAsync(id, body.ToInput(), user, ct);
+            return result.Succeeded
+                ? Created(http, $"/api/priorities/{result.Value!.Id}", PriorityDto.From((await reader.PriorityAsync(result.Value.Id, user, ct))!.Value.Priority), result.Value.Version)
+                : ApiErrors.From(result);
+        });
+
+        api.MapGet("/priorities/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            await reader.PriorityAsync(id, await current.GetAsync(), ct) is { } found
+                ? WithETag(http, PriorityDto.From(found.Priority), found.Priority.Version)
+                : ApiErrors.NotFound($"There is no priority {id}."));
+
+        writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var user = await current.GetAsync();
+            var result = await editor.UpdatePriorityAsync(id, body.ToInput(), version.Value, user, ct);
+            return result.Succeeded
+                ? WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), result.Value!.Version)
+                : Stale(result, version);
+        });
+
+        writes.MapDelete("/priorities/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeletePriorityAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+        });
+
+        writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await editor.CreateActionAsync(id, body.ToInput(), user, ct);
+            return result.Succeeded
+                ? Created(http, $"/api/actions/{result.Value!.Id}", ActionDto.From((await reader.ActionAsync(result.Value.Id, user, ct))!.Value.Action), result.Value.Version)
+                : ApiErrors.From(result);
+        });
+
+        api.MapGet("/actions/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            await reader.ActionAsync(id, await current.GetAsync(), ct) is { } found
+                ? WithETag(http, ActionDto.From(found.Action), found.Action.Version)
+                : ApiErrors.NotFound($"There is no action {id}."));
+
+        writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var user = await current.GetAsync();
+            var result = await editor.UpdateActionAsync(id, body.ToInput(), version.Value, user, ct);
+            return result.Succeeded
+                ? WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), result.Value!.Version)
+                : Stale(result, version);
+        });
+
+        writes.MapDelete("/actions/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteActionAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+        });
+
+        writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct);
+            return result.Succeeded
+                ? Created(http, $"/api/milestones/{result.Value!.Id}", MilestoneDto.From((await reader.MilestoneAsync(result.Value.Id, user, ct))!.Value.Milestone), result.Value.Version)
+                : ApiErrors.From(result);
+        });
+
+        api.MapGet("/milestones/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            await reader.MilestoneAsync(id, await current.GetAsync(), ct) is { } found
+                ? WithETag(http, MilestoneDto.From(found.Milestone), found.Milestone.Version)
+                : ApiErrors.NotFound($"There is no milestone {id}."));
+
+        writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var user = await current.GetAsync();
+            var result = await editor.UpdateMilestoneAsync(id, body.ToInput(), version.Value, user, ct);
+            return result.Succeeded
+                ? WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), result.Value!.Version)
+                : Stale(result, version);
+        });
+
+        writes.MapDelete("/milestones/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteMilestoneAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+        });
+    }
+
+    /// <summary>A version the client read, from If-Match (preferred) or the body or query; which one says how a mismatch is reported.</summary>
+    private readonly record struct Expected(int Value, bool FromIfMatch);
+
+    private static Expected? ExpectedVersion(HttpContext http, int? fromBody)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrWhiteSpace(ifMatch)
+            && EntityTagHeaderValue.TryParse(ifMatch, out var tag)
+            && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
+        {
+            return new Expected(version, true);
+        }
+
+        return fromBody is { } v ? new Expected(v, false) : null;
+    }
+
+    private static ProblemHttpResult VersionRequired() =>
+        ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
+            "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
+
+    /// <summary>A stale If-Match is 412 Precondition Failed; a stale body version is 409 Conflict.</summary>
+    private static IResult Stale<T>(EditResult<T> result, Expected expected) =>
+        result.Status == EditStatus.Conflict && expected.FromIfMatch
+            ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
+            : ApiErrors.From(result);
+
+    private static IResult WithETag<T>(HttpContext http, T body, int version)
+    {
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return TypedResults.Ok(body);
+    }
+
+    private static IResult Created<T>(HttpContext http, string location, T body, int version)
+    {
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return TypedResults.Created(location, body);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Plans;
+
+/// <summary>Adds a priority to an edition (/editions/{editionId}/priorities/new) or edits one.</summary>
+[Authorize]
+public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, AuditReader audit, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Number { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Kind { get; set; } = nameof(PriorityKind.Priority);
+
+        public string? Why { get; set; }
+
+        public string? WhatWeWillDo { get; set; }
+
+        public string? Approach { get; set; }
+
+        public string? MeasuringSuccess { get; set; }
+
+        public string? DataUsed { get; set; }
+
+        public string? LeadOfficerId { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Priority? Existing { get; private set; }
+
+    public bool IsNew => Existing is null;
+
+    public int EditionId { get; private set; }
+
+    public bool CanChooseLead { get; private set; }
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public IReadOnlyList<AuditRecord> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? editionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, editionId, ct))
+        {
+            return NotFound();
+        }
+
+        if (Existing is { } p)
+        {
+            Input = new Form
+            {
+                Number = p.Number.ToString(CultureInfo.InvariantCulture),
+                Title = p.Title,
+                Kind = p.Kind.ToString(),
+                Why = p.Why,
+                WhatWeWillDo = p.WhatWeWillDo,
+                Approach = p.Approach,
+                MeasuringSuccess = p.MeasuringSuccess,
+                DataUsed = p.DataUsed,
+                LeadOfficerId = p.LeadOfficerId?.ToString(CultureInfo.InvariantCulture),
+                Marking = p.Marking.ToString(),
+                Version = p.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? editionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, editionId, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var input = new PriorityInput
+        {
+            Number = FormSupport.OptionalNumber(ModelState, "Input.Number", Input.Number, "Enter the priority's number as a whole number, like 2"),
+            Title = Input.Title,
+            Kind = FormSupport.ParseEnum<PriorityKind>(ModelState, "Input.Kind", Input.Kind, "Select whether this is a priority or mainstreamed work"),
+            Why = Input.Why,
+            WhatWeWillDo = Input.WhatWeWillDo,
+            Approach = Input.Approach,
+            MeasuringSuccess = Input.MeasuringSuccess,
+            DataUsed = Input.DataUsed,
+            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await current.GetAsync();
+        var result = Existing is null
+            ? await editor.CreatePriorityAsync(EditionId, input, user, ct)
+            : await editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            FormSupport.AddErrors(ModelState, result);
+            return Page();
+        }
+
+        TempData["Success"] = $"Priority {result.Value!.Number} saved";
+        return Redirect($"/editions/{EditionId}#priority-{result.Value.Number}");
+    }
+
+    private async Task<bool> LoadAsync(int? id, int? editionId, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        int partnershipId;
+        if (id is { } priorityId)
+        {
+            if (await reader.PriorityAsync(priorityId, user, ct) is not { } found || !Permissions.CanEdit(user, found.PartnershipId, found.Priority))
+            {
+                return false;
+            }
+
+            Existing = found.Priority;
+            EditionId = found.Priority.EditionId;
+            partnershipId = found.PartnershipId;
+            History = await audit.HistoryAsync(nameof(Priority), priorityId, ct);
+        }
+        else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } edition && Permissions.CanEditStructure(user, edition.Partnership.Id))
+        {
+            EditionId = eid;
+            partnershipId = edition.Partnership.Id;
+        }
+        else
+        {
+            return false;
+        }
+
+        CanChooseLead = Permissions.CanEditStructure(user, partnershipId);
+        People = await reader.PeopleAsync(partnershipId, ct);
+        return true;
+    }
+}

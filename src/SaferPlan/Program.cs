@@ -1,0 +1,3 @@
+using SaferPlan.Cli;
+
+return await SaferPlanCommandLine.RunAsync(args);

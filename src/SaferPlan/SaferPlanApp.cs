@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Auditing;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Demo;
+using SaferPlan.Core.Plans;
+using SaferPlan.Plans;
+
+namespace SaferPlan;
+
+/// <summary>Builds the one SaferPlan application used by the web server and the command line.</summary>
+public static class SaferPlanApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = builder.Services;
+
+        var database = DatabaseSettings.From(
+            builder.Configuration["SaferPlan:Database:Provider"],
+            builder.Configuration.GetConnectionString("SaferPlan"));
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IActorAccessor, HttpActorAccessor>();
+        services.AddDbContext<SaferPlanDbContext>(database.Configure);
+
+        services.AddIdentityCore<User>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddEntityFrameworkStores<SaferPlanDbContext>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthSchemes.Smart;
+                o.DefaultChallengeScheme = AuthSchemes.Smart;
+            })
+            .AddPolicyScheme(AuthSchemes.Smart, "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
+                    ? AuthSchemes.ApiToken
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null)
+            .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+            {
+                c.LoginPath = "/account/sign-in";
+                c.LogoutPath = "/account/sign-out";
+                c.AccessDeniedPath = "/account/access-denied";
+                c.Cookie.Name = "saferplan";
+                c.Cookie.HttpOnly = true;
+                c.Cookie.SameSite = SameSiteMode.Lax;
+                c.SlidingExpiration = true;
+                c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            }));
+        services.AddAuthorization();
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<PlanReader>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<AuditReader>();
+        services.AddScoped<DemoLoader>();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.AddPageRoute("/Plans/PriorityForm", "/editions/{editionId:int}/priorities/new");
+            o.Conventions.AddPageRoute("/Plans/ActionForm", "/priorities/{priorityId:int}/actions/new");
+            o.Conventions.AddPageRoute("/Plans/MilestoneForm", "/actions/{actionId:int}/milestones/new");
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SaferPlan API";
+            document.Info.Description = "Partnerships, plans, priorities, actions and milestones. Authenticate with a bearer token from `saferplan tokens create`.";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.XFrameOptions = "DENY";
+            await next();
+        });
+
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapPlanEndpoints();
+        app.MapAuditEndpoints();
+        ApiErrors.MapFallback(app);
+        return app;
+    }
+
+    /// <summary>Brings the database schema up to date; on an empty database, loads the demo partnership.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool loadDemo, ILogger logger, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (loadDemo && !await db.Partnerships.AnyAsync(ct))
+        {
+            foreach (var result in await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAllAsync(ct))
+            {
+                logger.LogInformation("Loaded demo partnership {Slug}: {Priorities} priorities, {Actions} actions, {Milestones} milestones", result.Slug, result.Priorities, result.Actions, result.Milestones);
+            }
+        }
+
+        if (!await scope.ServiceProvider.GetRequiredService<AccountService>().AnyAdministratorAsync(ct))
+        {
+            logger.LogWarning(
+                "No administrator yet. Create the first one, typing its password when asked: dotnet run --project src/SaferPlan -- users add --email you@example.org --role Administrator --partnership {Slug}",
+                "south-cambridgeshire");
+        }
+    }
+}
