@@ -22,14 +22,17 @@ public static class SaferPlanApp
         configure?.Invoke(builder);
         var services = builder.Services;
 
-        var database = DatabaseSettings.From(
-            builder.Configuration["SaferPlan:Database:Provider"],
-            builder.Configuration.GetConnectionString("SaferPlan"));
-        services.AddSingleton(database);
+        // Read when first needed, so settings from tests and the command line all apply.
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return DatabaseSettings.From(configuration["SaferPlan:Database:Provider"], configuration.GetConnectionString("SaferPlan"));
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
-        services.AddDbContext<SaferPlanDbContext>(database.Configure);
+        services.AddDbContext<SaferPlanDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
+        services.AddHostedService<DatabaseStartup>();
 
         services.AddIdentityCore<User>(o =>
             {
@@ -126,27 +129,5 @@ public static class SaferPlanApp
         app.MapAuditEndpoints();
         ApiErrors.MapFallback(app);
         return app;
-    }
-
-    /// <summary>Brings the database schema up to date; on an empty database, loads the demo partnership.</summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool loadDemo, ILogger logger, CancellationToken ct = default)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>();
-        await db.Database.MigrateAsync(ct);
-        if (loadDemo && !await db.Partnerships.AnyAsync(ct))
-        {
-            foreach (var result in await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAllAsync(ct))
-            {
-                logger.LogInformation("Loaded demo partnership {Slug}: {Priorities} priorities, {Actions} actions, {Milestones} milestones", result.Slug, result.Priorities, result.Actions, result.Milestones);
-            }
-        }
-
-        if (!await scope.ServiceProvider.GetRequiredService<AccountService>().AnyAdministratorAsync(ct))
-        {
-            logger.LogWarning(
-                "No administrator yet. Create the first one, typing its password when asked: dotnet run --project src/SaferPlan -- users add --email you@example.org --role Administrator --partnership {Slug}",
-                "south-cambridgeshire");
-        }
     }
 }

@@ -26,10 +26,7 @@ public static class SaferPlanCommandLine
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        var app = SaferPlanApp.Build(args);
-        var loadDemo = app.Configuration.GetValue("SaferPlan:LoadDemoData", true);
-        await SaferPlanApp.PrepareDatabaseAsync(app.Services, loadDemo, app.Logger);
-        await app.RunAsync();
+        await SaferPlanApp.Build(args).RunAsync();
         return 0;
     }
 

@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using Xunit;
+
+namespace SaferPlan.TestCommon;
+
+/// <summary>
+/// The real SaferPlan app on Kestrel at a free port on 127.0.0.1, over a fresh database of its own
+/// with the demo partnership loaded. One per test class (xunit class fixture).
+/// </summary>
+public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private TestDatabaseInstance? database;
+
+    public TestDatabase Kind { get; } = kind;
+
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabaseInstance.CreateAsync(Kind);
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        ClientOptions.BaseAddress = new Uri(addresses.First());
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("SaferPlan:Database:Provider", database!.Provider);
+        builder.UseSetting("ConnectionStrings:SaferPlan", database.ConnectionString);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<int> PersonIdAsync(string key) =>
+        WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().People.Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
+
+    /// <summary>Adds a user with a role in the demo partnership; with a person key, the user is that person (a lead officer).</summary>
+    public async Task<string> AddUserAsync(PartnershipRole role, string? personKey = null, string partnership = "south-cambridgeshire")
+    {
+        return await WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var email = personKey is null
+                ? $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org"
+                : (await db.People.Where(p => p.Key == personKey).Select(p => p.Email).SingleAsync())!;
+            var result = await sp.GetRequiredService<AccountService>().AddUserAsync(email, Password, role, partnership);
+            Assert.True(result.Succeeded, result.Message);
+            return email;
+        });
+    }
+
+    public Task<string> CreateTokenAsync(string email) =>
+        WithScopeAsync(async sp => (await sp.GetRequiredService<AccountService>().CreateTokenAsync(email, "test", null)).Token!);
+
+    /// <summary>An HTTP client for the API, signed in with a fresh bearer token for the user when one is given.</summary>
+    public async Task<HttpClient> ApiClientAsync(string? email = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress });
+        if (email is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateTokenAsync(email));
+        }
+
+        return client;
+    }
+}
+
+public sealed class SqliteFactory() : SaferPlanFactory(TestDatabase.Sqlite);
+
+public sealed class PostgresFactory() : SaferPlanFactory(TestDatabase.Postgres);

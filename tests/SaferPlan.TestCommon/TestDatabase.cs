@@ -1,0 +1,87 @@
+using Npgsql;
+
+namespace SaferPlan.TestCommon;
+
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>A fresh, empty database for one test host: a SQLite file in a temporary folder, or a new PostgreSQL database.</summary>
+public sealed class TestDatabaseInstance : IAsyncDisposable
+{
+    /// <summary>The PostgreSQL server the test command starts; tests fail (never skip) when it is missing.</summary>
+    public const string PostgresVariable = "SAFERPLAN_TEST_POSTGRES";
+
+    private readonly string? folder;
+    private readonly string? postgresName;
+    private readonly string? postgresAdmin;
+
+    private TestDatabaseInstance(TestDatabase kind, string connectionString, string? folder, string? postgresName, string? postgresAdmin)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        this.folder = folder;
+        this.postgresName = postgresName;
+        this.postgresAdmin = postgresAdmin;
+    }
+
+    public TestDatabase Kind { get; }
+
+    public string ConnectionString { get; }
+
+    public string Provider => Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres";
+
+    public static async Task<TestDatabaseInstance> CreateAsync(TestDatabase kind)
+    {
+        if (kind == TestDatabase.Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("saferplan-test-").FullName;
+            return new TestDatabaseInstance(kind, $"Data Source={Path.Combine(folder, "saferplan.db")};Pooling=False", folder, null, null);
+        }
+
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run the tests with ./test.sh, which installs and starts PostgreSQL on 127.0.0.1 and sets it.");
+        }
+
+        var name = $"saferplan_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabaseInstance(kind, builder.ConnectionString, null, name, admin);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is removed with the machine's temporary files.
+            }
+        }
+
+        if (postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(postgresAdmin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
