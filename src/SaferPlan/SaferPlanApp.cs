@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Accounts;
@@ -33,6 +34,7 @@ public static class SaferPlanApp
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
         services.AddDbContext<SaferPlanDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
         services.AddHostedService<DatabaseStartup>();
+        services.AddDataProtection().SetApplicationName("SaferPlan").PersistKeysToDbContext<SaferPlanDbContext>();
 
         services.AddIdentityCore<User>(o =>
             {

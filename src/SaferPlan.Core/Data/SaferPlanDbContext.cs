@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,7 @@ namespace SaferPlan.Core.Data;
 public sealed class SaferPlanDbContext(
     DbContextOptions<SaferPlanDbContext> options,
     IActorAccessor actorAccessor,
-    TimeProvider timeProvider) : IdentityDbContext<User>(options)
+    TimeProvider timeProvider) : IdentityDbContext<User>(options), IDataProtectionKeyContext
 {
     public DbSet<Partnership> Partnerships => Set<Partnership>();
 
@@ -42,6 +43,9 @@ public sealed class SaferPlanDbContext(
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Cookie and antiforgery keys, shared by every web instance over one database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The partnership whose items the next save changes; recorded on each audit entry.</summary>
     public int? AuditPartnershipId { get; set; }

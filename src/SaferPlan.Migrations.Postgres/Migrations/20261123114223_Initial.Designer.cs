@@ -12,7 +12,7 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261123113109_Initial")]
+    [Migration("20261123114223_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -38,6 +38,25 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("MemberAgenciesId");
 
                     b.ToTable("BodyMemberAgencies");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

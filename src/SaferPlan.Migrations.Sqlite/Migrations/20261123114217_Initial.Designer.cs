@@ -11,7 +11,7 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261123113102_Initial")]
+    [Migration("20261123114217_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,6 +33,23 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberAgenciesId");
 
                     b.ToTable("BodyMemberAgencies");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,55 @@
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Tests;
+
+public sealed class PermissionsTests
+{
+    private const int Partnership = 7;
+    private static readonly Priority Priority1 = new() { Id = 1, Title = "Reducing Serious Acquisitive Crime", LeadOfficerId = 100 };
+    private static readonly PlanAction Action13 = new() { Id = 2, Number = "1.3", Text = "Provide support", LeadOfficerId = 200 };
+    private static readonly Milestone Milestone13a = new() { Id = 3, Code = "1.3a", Text = "Encourage", LeadOfficerId = 300 };
+
+    private static UserContext As(PartnershipRole role, int? person = null, int partnership = Partnership) =>
+        new("u", "u@example.org", person, [new PartnershipMembership(partnership, role)]);
+
+    [Theory]
+    [InlineData(PartnershipRole.Administrator, null, true, true, true)]
+    [InlineData(PartnershipRole.SupportOfficer, null, true, true, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 100, true, true, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 200, false, true, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 300, false, false, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 999, false, false, false)]
+    [InlineData(PartnershipRole.BoardMember, 100, false, false, false)]
+    public void CanEdit_ByRoleAndLead_FollowsTheLeadDownward(PartnershipRole role, int? person, bool priority, bool action, bool milestone)
+    {
+        var user = As(role, person);
+
+        Assert.Equal(priority, Permissions.CanEdit(user, Partnership, Priority1));
+        Assert.Equal(action, Permissions.CanEdit(user, Partnership, Priority1, Action13));
+        Assert.Equal(milestone, Permissions.CanEdit(user, Partnership, Priority1, Action13, Milestone13a));
+    }
+
+    [Fact]
+    public void CanEdit_RoleInAnotherPartnership_GivesNothingHere()
+    {
+        var user = As(PartnershipRole.Administrator, partnership: 8);
+
+        Assert.False(Permissions.CanEdit(user, Partnership, Priority1));
+        Assert.False(Permissions.CanSeeRestricted(user, Partnership));
+    }
+
+    [Theory]
+    [InlineData(EditionStatus.Draft, false)]
+    [InlineData(EditionStatus.Consultation, false)]
+    [InlineData(EditionStatus.Approved, true)]
+    [InlineData(EditionStatus.Superseded, false)]
+    public void CanReadEdition_Anonymous_SeesApprovedOnly(EditionStatus status, bool expected)
+    {
+        var edition = new PlanEdition { Label = "v1", Title = "Plan", Status = status };
+
+        Assert.Equal(expected, Permissions.CanReadEdition(UserContext.Anonymous, edition, Partnership));
+        Assert.True(Permissions.CanReadEdition(As(PartnershipRole.BoardMember), edition, Partnership));
+        Assert.False(Permissions.CanSeeRestricted(UserContext.Anonymous, Partnership));
+    }
+}
