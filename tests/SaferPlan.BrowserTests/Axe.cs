@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace SaferPlan.BrowserTests;
+
+/// <summary>Runs axe-core (from npm, copied next to the test assembly) in the page and fails on any WCAG 2.2 AA violation.</summary>
+public static class Axe
+{
+    private const int TargetsShown = 3;
+
+    private const string Run = """
+        async () => {
+            const results = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+            });
+            return results.violations.map(v => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                helpUrl: v.helpUrl,
+                targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' ') : t).join(' >> ')),
+                html: v.nodes.map(n => n.html),
+            }));
+        }
+        """;
+
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
+        Assert.True(File.Exists(path), $"{path} is missing: the build copies it from node_modules/axe-core after npm ci.");
+        return File.ReadAllText(path);
+    });
+
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
+        var violations = await page.EvaluateAsync<JsonElement>(Run);
+        Assert.True(violations.GetArrayLength() == 0, Describe(page.Url, violations));
+    }
+
+    private static string Describe(string url, JsonElement violations)
+    {
+        var message = new StringBuilder($"{violations.GetArrayLength()} axe-core violation(s) on {url}:");
+        foreach (var v in violations.EnumerateArray())
+        {
+            var targets = v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()).ToList();
+            var html = v.GetProperty("html").EnumerateArray().Select(h => h.GetString()).FirstOrDefault();
+            message.AppendLine()
+                .Append("- ").Append(v.GetProperty("id").GetString())
+                .Append(" (").Append(v.GetProperty("impact").ToString()).Append("): ")
+                .Append(v.GetProperty("help").GetString())
+                .Append(' ').Append(v.GetProperty("helpUrl").GetString())
+                .AppendLine()
+                .Append("    at ").Append(string.Join(", ", targets.Take(TargetsShown)))
+                .Append(targets.Count > TargetsShown ? $" (and {targets.Count - TargetsShown} more)" : "")
+                .AppendLine()
+                .Append("    first: ").Append(html);
+        }
+
+        return message.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.BrowserTests;
+
+/// <summary>
+/// One test class's SaferPlan (on Kestrel over a fresh SQLite database with the demo loaded) and one headless
+/// Chromium: Debian's /usr/bin/chromium, never a downloaded browser.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public SqliteFactory App { get; } = new();
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
+        await App.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with one page, at the app's address.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new user with the role, signed in through the sign-in form in a fresh context.</summary>
+    public async Task<(IPage Page, string Email)> SignedInPageAsync(PartnershipRole role, string? personKey = null, bool javaScriptEnabled = true)
+    {
+        var email = await App.AddUserAsync(role, personKey);
+        var page = await NewPageAsync(javaScriptEnabled);
+        await SignInAsync(page, email);
+        return (page, email);
+    }
+
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SaferPlanFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Signed in as {email}")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The ids of the demo partnership's plan items, read from the public API.</summary>
+    public async Task<DemoEdition> EditionAsync(string year)
+    {
+        using var client = await App.ApiClientAsync();
+        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
+        var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
+            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
+        return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+    }
+}
+
+/// <summary>One edition of the demo plan as the API shows it, for finding the ids of its priorities, actions and milestones.</summary>
+public sealed record DemoEdition(int Id, JsonElement Json)
+{
+    private IEnumerable<JsonElement> Priorities => Json.GetProperty("priorities").EnumerateArray();
+
+    private IEnumerable<JsonElement> Actions => Priorities.SelectMany(p => p.GetProperty("actions").EnumerateArray());
+
+    public int PriorityId(int number) =>
+        Priorities.Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority").GetProperty("id").GetInt32();
+
+    public int ActionId(string number) => Actions.Single(a => a.GetProperty("number").GetString() == number).GetProperty("id").GetInt32();
+
+    public int MilestoneId(string code) => Milestone(code).GetProperty("id").GetInt32();
+
+    public string MilestoneText(string code) => Milestone(code).GetProperty("text").GetString()!;
+
+    private JsonElement Milestone(string code) =>
+        Actions.SelectMany(a => a.GetProperty("milestones").EnumerateArray()).Single(m => m.GetProperty("code").GetString() == code);
+}
