@@ -25,7 +25,11 @@ public sealed class PlanReader(SaferPlanDbContext db)
 
     public async Task<PartnershipView?> PartnershipAsync(string slug, UserContext user, CancellationToken ct = default)
     {
-        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        var partnership = await db.Partnerships.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Agencies)
+            .Include(p => p.Bodies).ThenInclude(b => b.Chair)
+            .Include(p => p.Bodies).ThenInclude(b => b.MemberAgencies)
+            .FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (partnership is null)
         {
             return null;

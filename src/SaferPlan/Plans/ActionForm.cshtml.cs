@@ -41,6 +41,8 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
         public int Version { get; set; }
     }
 
+    private bool forbidden;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -62,7 +64,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         if (Existing is { } a)
@@ -91,7 +93,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         ModelState.Clear();
@@ -140,9 +142,14 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
         int partnershipId;
         if (id is { } actionId)
         {
-            if (await reader.ActionAsync(actionId, user, ct) is not { } found
-                || !Permissions.CanEdit(user, found.PartnershipId, found.Action.Priority!, found.Action))
+            if (await reader.ActionAsync(actionId, user, ct) is not { } found)
             {
+                return false;
+            }
+
+            if (!Permissions.CanEdit(user, found.PartnershipId, found.Action.Priority!, found.Action))
+            {
+                forbidden = true;
                 return false;
             }
 

@@ -40,6 +40,8 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         public int Version { get; set; }
     }
 
+    private bool forbidden;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -59,7 +61,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         if (Existing is { } m)
@@ -88,7 +90,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         ModelState.Clear();
@@ -136,9 +138,14 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         int partnershipId;
         if (id is { } milestoneId)
         {
-            if (await reader.MilestoneAsync(milestoneId, user, ct) is not { } found
-                || !Permissions.CanEdit(user, found.PartnershipId, found.Milestone.Action!.Priority!, found.Milestone.Action, found.Milestone))
+            if (await reader.MilestoneAsync(milestoneId, user, ct) is not { } found)
             {
+                return false;
+            }
+
+            if (!Permissions.CanEdit(user, found.PartnershipId, found.Milestone.Action!.Priority!, found.Milestone.Action, found.Milestone))
+            {
+                forbidden = true;
                 return false;
             }
 

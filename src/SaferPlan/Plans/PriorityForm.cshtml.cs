@@ -39,6 +39,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         public int Version { get; set; }
     }
 
+    private bool forbidden;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -58,7 +60,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         if (Existing is { } p)
@@ -86,7 +88,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return NotFound();
+            return forbidden ? Forbid() : NotFound();
         }
 
         ModelState.Clear();
@@ -133,8 +135,14 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         int partnershipId;
         if (id is { } priorityId)
         {
-            if (await reader.PriorityAsync(priorityId, user, ct) is not { } found || !Permissions.CanEdit(user, found.PartnershipId, found.Priority))
+            if (await reader.PriorityAsync(priorityId, user, ct) is not { } found)
             {
+                return false;
+            }
+
+            if (!Permissions.CanEdit(user, found.PartnershipId, found.Priority))
+            {
+                forbidden = true;
                 return false;
             }
 
