@@ -18,19 +18,46 @@ public static class Permissions
 
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>
-        user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
+        user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
 
     public static bool CanEdit(UserContext user, int partnershipId, Priority priority) =>
-        CanEditStructure(user, partnershipId)
-        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, priority.LeadOfficerId));
+        user.LinkPeriod is null
+        && (CanEditStructure(user, partnershipId)
+            || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, priority.LeadOfficerId)));
 
     public static bool CanEdit(UserContext user, int partnershipId, Priority priority, PlanAction action) =>
         CanEdit(user, partnershipId, priority)
-        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, action.LeadOfficerId));
+        || (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, action.LeadOfficerId));
 
     public static bool CanEdit(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone) =>
         CanEdit(user, partnershipId, priority, action)
-        || (user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, milestone.LeadOfficerId));
+        || (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, milestone.LeadOfficerId));
+
+    /// <summary>
+    /// Who may write a milestone's quarterly update: its lead officer (or the lead of its action or priority) while the
+    /// quarter is open, and support officers and administrators at any time, including after the lock date.
+    /// An e-mailed link reaches only its own person's milestones in its own quarter.
+    /// </summary>
+    public static bool CanUpdate(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, bool locked)
+    {
+        if (user.LinkPeriod is { } linkPeriod && linkPeriod != period)
+        {
+            return false;
+        }
+
+        if (user.LinkPeriod is null && CanEditStructure(user, partnershipId))
+        {
+            return true;
+        }
+
+        return !locked
+            && user.Has(partnershipId, PartnershipRole.LeadOfficer)
+            && (Leads(user, priority.LeadOfficerId) || Leads(user, action.LeadOfficerId) || Leads(user, milestone.LeadOfficerId));
+    }
+
+    /// <summary>Opening quarters, accepting and returning updates, and chasing: the support officer's work.</summary>
+    public static bool CanManageRounds(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null && CanEditStructure(user, partnershipId);
 
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);

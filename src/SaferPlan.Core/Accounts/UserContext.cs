@@ -7,6 +7,13 @@ public sealed record UserContext(string? UserId, string Name, int? PersonId, IRe
 {
     public static readonly UserContext Anonymous = new(null, "anonymous", null, []);
 
+    /// <summary>Set when the user came through an e-mailed update link: they may update their milestones for this period only.</summary>
+    public Periods.ReportingPeriod? LinkPeriod { get; init; }
+
+    /// <summary>A person acting through an e-mailed update link, with no password and no other rights.</summary>
+    public static UserContext ForUpdateLink(int partnershipId, int personId, string personName, Periods.ReportingPeriod period) =>
+        new(null, $"{personName} (e-mailed link)", personId, [new PartnershipMembership(partnershipId, PartnershipRole.LeadOfficer)]) { LinkPeriod = period };
+
     public bool IsSignedIn => UserId is not null;
 
     public bool IsMemberOf(int partnershipId) => Memberships.Any(m => m.PartnershipId == partnershipId);

@@ -1,0 +1,93 @@
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Monitoring;
+
+/// <summary>The one list of statuses a lead officer reports for a milestone.</summary>
+public enum UpdateStatus
+{
+    OnTrack,
+    NotOnTrack,
+    Completed,
+    NotStarted,
+    StatsAwaited,
+    Closed,
+}
+
+/// <summary>Where an update is in its review: written, sent to the support officer, then accepted or returned.</summary>
+public enum UpdateState
+{
+    Draft,
+    Submitted,
+    Accepted,
+    Returned,
+}
+
+/// <summary>A lead officer's report on one milestone for one quarter.</summary>
+public sealed class MilestoneUpdate : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int MilestoneId { get; set; }
+
+    public Milestone? Milestone { get; set; }
+
+    public ReportingPeriod Period { get; set; }
+
+    public string? Progress { get; set; }
+
+    /// <summary>The measured value when the milestone is measured as yes or no.</summary>
+    public bool? YesNoValue { get; set; }
+
+    /// <summary>The measured value for a count, a percentage or an amount of money (pounds).</summary>
+    public decimal? NumberValue { get; set; }
+
+    /// <summary>The measured value when the milestone is measured in words.</summary>
+    public string? TextValue { get; set; }
+
+    public UpdateStatus? Status { get; set; }
+
+    public UpdateState State { get; set; }
+
+    public string? AuthorId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    public string? ReviewerName { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>The support officer's comment when returning an update.</summary>
+    public string? ReviewComment { get; set; }
+
+    public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>A quarter opened for updates: lead officers report by the deadline; after the lock date only support officers change updates.</summary>
+public sealed class CollectionRound : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int PartnershipId { get; set; }
+
+    public ReportingPeriod Period { get; set; }
+
+    public DateOnly OpenedOn { get; set; }
+
+    public DateOnly Deadline { get; set; }
+
+    public DateOnly? LockOn { get; set; }
+
+    public required string OpenedBy { get; set; }
+
+    public int Version { get; set; }
+
+    public bool IsLocked(DateOnly today) => LockOn is { } lockOn && today > lockOn;
+}

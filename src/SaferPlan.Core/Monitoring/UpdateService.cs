@@ -1,0 +1,391 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Monitoring;
+
+/// <summary>One milestone due an update in a quarter, with who answers for it, this quarter's update and last quarter's.</summary>
+public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, MilestoneUpdate? Current, MilestoneUpdate? Previous, bool CanUpdate)
+{
+    public PlanAction Action => Milestone.Action!;
+
+    public Priority Priority => Milestone.Action!.Priority!;
+}
+
+public sealed record CompletenessLine(string Name, int Expected, int Submitted, int Accepted, int Returned)
+{
+    public int Missing => Expected - Submitted - Accepted - Returned;
+}
+
+public sealed record Completeness(
+    ReportingPeriod Period,
+    CollectionRound? Round,
+    CompletenessLine Total,
+    IReadOnlyList<CompletenessLine> ByPriority,
+    IReadOnlyList<CompletenessLine> ByAgency,
+    IReadOnlyList<CompletenessLine> ByLead,
+    IReadOnlyList<UpdateSlot> NotReported);
+
+/// <summary>Quarterly updates: opening a quarter, writing, submitting, reviewing, and seeing who has not reported.</summary>
+public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
+{
+    private const int ProgressLength = 8000;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public Task<CollectionRound?> RoundAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default) =>
+        db.Set<CollectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId && r.Period == period, ct);
+
+    public async Task<IReadOnlyList<CollectionRound>> RoundsAsync(int partnershipId, CancellationToken ct = default) =>
+        (await db.Set<CollectionRound>().AsNoTracking().Where(r => r.PartnershipId == partnershipId).ToListAsync(ct))
+            .OrderByDescending(r => r.Period).ToList();
+
+    /// <summary>Opens a quarter for updates with a deadline, or changes the deadline of an open one.</summary>
+    public async Task<EditResult<CollectionRound>> OpenRoundAsync(int partnershipId, ReportingPeriod period, DateOnly? deadline, DateOnly? lockOn, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanManageRounds(user, partnershipId))
+        {
+            return EditResult<CollectionRound>.Forbidden("Only the partnership's support officers and administrators can open a quarter for updates.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (period.IsWholeYear)
+        {
+            errors["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year";
+        }
+
+        if (deadline is null)
+        {
+            errors["Deadline"] = "Enter the date updates are due";
+        }
+        else if (lockOn is { } l && l < deadline)
+        {
+            errors["LockOn"] = "The lock date must be on or after the deadline";
+        }
+
+        if (errors.Count == 0 && await EditionForAsync(partnershipId, period, ct) is null)
+        {
+            errors["Period"] = $"There is no plan edition for {period.FinancialYear.Display} to report against";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<CollectionRound>.Invalid(errors);
+        }
+
+        var round = await db.Set<CollectionRound>().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId && r.Period == period, ct);
+        if (round is null)
+        {
+            round = new CollectionRound { PartnershipId = partnershipId, Period = period, OpenedOn = Today, OpenedBy = user.Name };
+            db.Add(round);
+        }
+
+        round.Deadline = deadline!.Value;
+        round.LockOn = lockOn;
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        return EditResult<CollectionRound>.Ok(round);
+    }
+
+    /// <summary>The edition a quarter is reported against: the approved edition for its financial year, else the latest for that year.</summary>
+    public async Task<PlanEdition?> EditionForAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var editions = await db.Editions.AsNoTracking()
+            .Where(e => e.Plan!.PartnershipId == partnershipId && e.YearStart == period.StartYear)
+            .ToListAsync(ct);
+        return editions.OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id).FirstOrDefault();
+    }
+
+    /// <summary>Every milestone due an update in the quarter, with this quarter's and last quarter's updates.</summary>
+    public async Task<IReadOnlyList<UpdateSlot>> SlotsAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)
+    {
+        var edition = await EditionForAsync(partnershipId, period, ct);
+        if (edition is null)
+        {
+            return [];
+        }
+
+        var milestones = await db.Milestones.AsNoTracking()
+            .Include(m => m.LeadOfficer)
+            .Include(m => m.Action!).ThenInclude(a => a.LeadOfficer)
+            .Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.LeadOfficer)
+            .Where(m => m.Action!.Priority!.EditionId == edition.Id)
+            .ToListAsync(ct);
+        var ids = milestones.Select(m => m.Id).ToList();
+        var previous = period.Previous;
+        var updates = await db.Set<MilestoneUpdate>().AsNoTracking()
+            .Where(u => ids.Contains(u.MilestoneId) && (u.Period == period || u.Period == previous))
+            .ToListAsync(ct);
+        var locked = (await RoundAsync(partnershipId, period, ct))?.IsLocked(Today) ?? false;
+        var restricted = Permissions.CanSeeRestricted(user, partnershipId);
+
+        return milestones
+            .Where(m => restricted || (m.Marking == ProtectiveMarking.Official && m.Action!.Marking == ProtectiveMarking.Official && m.Action.Priority!.Marking == ProtectiveMarking.Official))
+            .OrderBy(m => m.Action!.Priority!.SortOrder).ThenBy(m => m.Action!.SortOrder).ThenBy(m => m.SortOrder)
+            .Select(m => new UpdateSlot(
+                m,
+                Responsible(m),
+                updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == period),
+                updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == previous),
+                Permissions.CanUpdate(user, partnershipId, m.Action!.Priority!, m.Action, m, period, locked)))
+            .ToList();
+    }
+
+    /// <summary>The person who answers for a milestone: its own lead officer, else its action's, else its priority's.</summary>
+    public static Person? Responsible(Milestone m) => m.LeadOfficer ?? m.Action?.LeadOfficer ?? m.Action?.Priority?.LeadOfficer;
+
+    public async Task<Completeness> CompletenessAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)
+    {
+        var slots = await SlotsAsync(partnershipId, period, user, ct);
+        static CompletenessLine Line(string name, IEnumerable<UpdateSlot> group)
+        {
+            var list = group.ToList();
+            return new CompletenessLine(
+                name,
+                list.Count,
+                list.Count(s => s.Current?.State == UpdateState.Submitted),
+                list.Count(s => s.Current?.State == UpdateState.Accepted),
+                list.Count(s => s.Current?.State == UpdateState.Returned));
+        }
+
+        return new Completeness(
+            period,
+            await RoundAsync(partnershipId, period, ct),
+            Line("All milestones", slots),
+            slots.GroupBy(s => s.Priority.Id).Select(g => Line(PriorityName(g.First().Priority), g)).ToList(),
+            slots.GroupBy(s => s.Milestone.Lead ?? s.Action.LeadAgency ?? "No lead agency named").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Line(g.Key, g)).ToList(),
+            slots.GroupBy(s => s.Responsible?.Name ?? "No lead officer named").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Line(g.Key, g)).ToList(),
+            slots.Where(s => s.Current is null or { State: UpdateState.Draft or UpdateState.Returned }).ToList());
+    }
+
+    public static string PriorityName(Priority p) => p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title;
+
+    /// <summary>Every update of a milestone, newest quarter first.</summary>
+    public async Task<IReadOnlyList<MilestoneUpdate>> HistoryAsync(int milestoneId, bool restricted, CancellationToken ct = default) =>
+        (await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.MilestoneId == milestoneId).ToListAsync(ct))
+            .Where(u => restricted || u.Marking == ProtectiveMarking.Official)
+            .OrderByDescending(u => u.Period).ToList();
+
+    /// <summary>Writes (or rewrites) a milestone's update for a quarter; <paramref name="expectedVersion"/> is 0 for a first update.</summary>
+    public async Task<EditResult<MilestoneUpdate>> SaveAsync(int milestoneId, ReportingPeriod period, UpdateInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var milestone = await db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .FirstOrDefaultAsync(m => m.Id == milestoneId, ct);
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        {
+            return EditResult<MilestoneUpdate>.NotFound($"There is no milestone {milestoneId}.");
+        }
+
+        var partnershipId = milestone.Action.Priority.Edition.Plan.PartnershipId;
+        if (period.IsWholeYear)
+        {
+            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["Period"] = "Updates are for a quarter, like 2010/11 Q4" });
+        }
+
+        var round = await RoundAsync(partnershipId, period, ct);
+        var locked = round?.IsLocked(Today) ?? false;
+        if (!Permissions.CanUpdate(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, locked))
+        {
+            return EditResult<MilestoneUpdate>.Forbidden(locked
+                ? $"{period.Display} was locked on {round!.LockOn!.Value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: only a support officer can change its updates now."
+                : "You can only update the milestones you lead.");
+        }
+
+        var update = await db.Set<MilestoneUpdate>().FirstOrDefaultAsync(u => u.MilestoneId == milestoneId && u.Period == period, ct);
+        if (update is null && expectedVersion != 0)
+        {
+            return EditResult<MilestoneUpdate>.Conflict("This update has been deleted since you opened it. Your change has not been saved.");
+        }
+
+        if (update is not null && update.Version != expectedVersion)
+        {
+            var who = update.AuthorName;
+            return EditResult<MilestoneUpdate>.Conflict(expectedVersion == 0
+                ? $"{who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+                : $"This update was changed by {who} at {update.UpdatedAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
+        }
+
+        var errors = Validate(milestone.MeasurementKind, input, out var yesNo, out var number, out var text);
+        if (errors.Count > 0)
+        {
+            return EditResult<MilestoneUpdate>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        if (update is null)
+        {
+            update = new MilestoneUpdate { MilestoneId = milestoneId, Period = period, AuthorName = user.Name };
+            db.Add(update);
+        }
+        else
+        {
+            db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;
+        }
+
+        update.Progress = string.IsNullOrWhiteSpace(input.Progress) ? null : input.Progress.Trim().ReplaceLineEndings("\n");
+        update.YesNoValue = yesNo;
+        update.NumberValue = number;
+        update.TextValue = text;
+        update.Status = input.Status;
+        update.Marking = input.Marking;
+        update.AuthorId = user.UserId;
+        update.AuthorName = user.Name;
+        update.UpdatedAt = now;
+        if (input.Submit)
+        {
+            update.State = UpdateState.Submitted;
+            update.SubmittedAt = now;
+        }
+        else if (update.State is not UpdateState.Returned)
+        {
+            update.State = UpdateState.Draft;
+        }
+
+        return await SaveChangesAsync(update, partnershipId, ct);
+    }
+
+    /// <summary>The support officer accepts an update, or returns it to its author with a comment.</summary>
+    public async Task<EditResult<MilestoneUpdate>> ReviewAsync(int updateId, bool accept, string? comment, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var update = await db.Set<MilestoneUpdate>()
+            .Include(u => u.Milestone!).ThenInclude(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .FirstOrDefaultAsync(u => u.Id == updateId, ct);
+        if (update is null)
+        {
+            return EditResult<MilestoneUpdate>.NotFound($"There is no update {updateId}.");
+        }
+
+        var partnershipId = update.Milestone!.Action!.Priority!.Edition!.Plan!.PartnershipId;
+        if (!Permissions.CanManageRounds(user, partnershipId))
+        {
+            return EditResult<MilestoneUpdate>.Forbidden("Only the partnership's support officers and administrators can accept or return updates.");
+        }
+
+        if (update.Version != expectedVersion)
+        {
+            return EditResult<MilestoneUpdate>.Conflict($"This update was changed by {update.AuthorName} after you opened it. Read it again before you accept or return it.");
+        }
+
+        if (!accept && string.IsNullOrWhiteSpace(comment))
+        {
+            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["Comment"] = "Enter a comment saying what the lead officer needs to change" });
+        }
+
+        if (update.State is UpdateState.Draft)
+        {
+            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["State"] = "This update is still a draft: it can be accepted or returned once it is submitted" });
+        }
+
+        db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;
+        update.State = accept ? UpdateState.Accepted : UpdateState.Returned;
+        update.ReviewComment = accept ? null : comment!.Trim();
+        update.ReviewerName = user.Name;
+        update.ReviewedAt = time.GetUtcNow();
+        return await SaveChangesAsync(update, partnershipId, ct);
+    }
+
+    private async Task<EditResult<MilestoneUpdate>> SaveChangesAsync(MilestoneUpdate update, int partnershipId, CancellationToken ct)
+    {
+        db.AuditPartnershipId = partnershipId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditResult<MilestoneUpdate>.Ok(update);
+        }
+        catch (DbUpdateException)
+        {
+            return EditResult<MilestoneUpdate>.Conflict("Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.");
+        }
+    }
+
+    private static Dictionary<string, string> Validate(MeasurementKind kind, UpdateInput input, out bool? yesNo, out decimal? number, out string? text)
+    {
+        yesNo = null;
+        number = null;
+        text = null;
+        var errors = new Dictionary<string, string>();
+        if (input.Submit && string.IsNullOrWhiteSpace(input.Progress))
+        {
+            errors["Progress"] = "Enter the progress made this quarter";
+        }
+        else if (input.Progress?.Trim().Length > ProgressLength)
+        {
+            errors["Progress"] = $"The progress must be {ProgressLength:N0} characters or fewer";
+        }
+
+        if (input.Submit && input.Status is null)
+        {
+            errors["Status"] = "Select the milestone's status";
+        }
+        else if (input.Status is { } s && !Enum.IsDefined(s))
+        {
+            errors["Status"] = "Select one of the statuses listed";
+        }
+
+        if (!Enum.IsDefined(input.Marking))
+        {
+            errors["Marking"] = "Select the protective marking: Official or Restricted";
+        }
+
+        var value = input.Value?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return errors;
+        }
+
+        switch (kind)
+        {
+            case MeasurementKind.YesNo:
+                yesNo = value.ToLowerInvariant() switch { "yes" or "y" or "true" => true, "no" or "n" or "false" => false, _ => null };
+                if (yesNo is null)
+                {
+                    errors["Value"] = "Select yes or no";
+                }
+
+                break;
+            case MeasurementKind.Text:
+                text = value.Length <= 4000 ? value : null;
+                if (text is null)
+                {
+                    errors["Value"] = "The value must be 4,000 characters or fewer";
+                }
+
+                break;
+            default:
+                var cleaned = value.Replace(",", "", StringComparison.Ordinal).TrimStart('£').TrimEnd('%').Trim();
+                if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                {
+                    errors["Value"] = kind switch
+                    {
+                        MeasurementKind.Count => "Enter the count as a whole number, like 12",
+                        MeasurementKind.Percentage => "Enter the percentage as a number from 0 to 100, like 34",
+                        _ => "Enter the amount in pounds, like 2500 or 625.00",
+                    };
+                }
+                else if (kind == MeasurementKind.Count && (n < 0 || n != decimal.Truncate(n)))
+                {
+                    errors["Value"] = "Enter the count as a whole number of 0 or more, like 12";
+                }
+                else if (kind == MeasurementKind.Percentage && n is < 0 or > 100)
+                {
+                    errors["Value"] = "Enter a percentage from 0 to 100";
+                }
+                else if (kind == MeasurementKind.Money && (n < 0 || decimal.Round(n, 2) != n))
+                {
+                    errors["Value"] = "Enter the amount in pounds and pence, 0 or more, like 625.00";
+                }
+                else
+                {
+                    number = n;
+                }
+
+                break;
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SaferPlan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddMonitoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CollectionRound",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LockOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CollectionRound", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CollectionRound_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MilestoneUpdate",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MilestoneId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    YesNoValue = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NumberValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TextValue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Marking = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneUpdate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneUpdate_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollectionRound_PartnershipId_Period",
+                table: "CollectionRound",
+                columns: new[] { "PartnershipId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneUpdate_MilestoneId_Period",
+                table: "MilestoneUpdate",
+                columns: new[] { "MilestoneId", "Period" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CollectionRound");
+
+            migrationBuilder.DropTable(
+                name: "MilestoneUpdate");
+        }
+    }
+}
