@@ -9,6 +9,7 @@ internal sealed class MilestoneUpdateConfiguration : IEntityTypeConfiguration<Mi
 {
     public void Configure(EntityTypeBuilder<MilestoneUpdate> builder)
     {
+        builder.ToTable("MilestoneUpdates");
         builder.Property(u => u.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(u => new { u.MilestoneId, u.Period }).IsUnique();
         builder.Property(u => u.Progress).HasMaxLength(8000);
@@ -27,6 +28,7 @@ internal sealed class CollectionRoundConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<CollectionRound> builder)
     {
+        builder.ToTable("CollectionRounds");
         builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(r => new { r.PartnershipId, r.Period }).IsUnique();
         builder.Property(r => r.OpenedBy).HasMaxLength(200);
