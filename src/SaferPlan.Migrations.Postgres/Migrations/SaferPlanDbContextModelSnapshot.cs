@@ -443,7 +443,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("PartnershipId", "Period")
                         .IsUnique();
 
-                    b.ToTable("CollectionRound");
+                    b.ToTable("CollectionRounds", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.MilestoneUpdate", b =>
@@ -526,7 +526,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("MilestoneId", "Period")
                         .IsUnique();
 
-                    b.ToTable("MilestoneUpdate");
+                    b.ToTable("MilestoneUpdates", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Agency", b =>

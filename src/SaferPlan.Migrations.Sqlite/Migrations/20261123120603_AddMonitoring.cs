@@ -12,7 +12,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CollectionRound",
+                name: "CollectionRounds",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -27,9 +27,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CollectionRound", x => x.Id);
+                    table.PrimaryKey("PK_CollectionRounds", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CollectionRound_Partnerships_PartnershipId",
+                        name: "FK_CollectionRounds_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "Partnerships",
                         principalColumn: "Id",
@@ -37,7 +37,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MilestoneUpdate",
+                name: "MilestoneUpdates",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -62,9 +62,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MilestoneUpdate", x => x.Id);
+                    table.PrimaryKey("PK_MilestoneUpdates", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MilestoneUpdate_Milestones_MilestoneId",
+                        name: "FK_MilestoneUpdates_Milestones_MilestoneId",
                         column: x => x.MilestoneId,
                         principalTable: "Milestones",
                         principalColumn: "Id",
@@ -72,14 +72,14 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CollectionRound_PartnershipId_Period",
-                table: "CollectionRound",
+                name: "IX_CollectionRounds_PartnershipId_Period",
+                table: "CollectionRounds",
                 columns: new[] { "PartnershipId", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MilestoneUpdate_MilestoneId_Period",
-                table: "MilestoneUpdate",
+                name: "IX_MilestoneUpdates_MilestoneId_Period",
+                table: "MilestoneUpdates",
                 columns: new[] { "MilestoneId", "Period" },
                 unique: true);
         }
@@ -88,10 +88,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CollectionRound");
+                name: "CollectionRounds");
 
             migrationBuilder.DropTable(
-                name: "MilestoneUpdate");
+                name: "MilestoneUpdates");
         }
     }
 }

@@ -13,7 +13,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CollectionRound",
+                name: "CollectionRounds",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -28,9 +28,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CollectionRound", x => x.Id);
+                    table.PrimaryKey("PK_CollectionRounds", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CollectionRound_Partnerships_PartnershipId",
+                        name: "FK_CollectionRounds_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "Partnerships",
                         principalColumn: "Id",
@@ -38,7 +38,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MilestoneUpdate",
+                name: "MilestoneUpdates",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -63,9 +63,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MilestoneUpdate", x => x.Id);
+                    table.PrimaryKey("PK_MilestoneUpdates", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MilestoneUpdate_Milestones_MilestoneId",
+                        name: "FK_MilestoneUpdates_Milestones_MilestoneId",
                         column: x => x.MilestoneId,
                         principalTable: "Milestones",
                         principalColumn: "Id",
@@ -73,14 +73,14 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CollectionRound_PartnershipId_Period",
-                table: "CollectionRound",
+                name: "IX_CollectionRounds_PartnershipId_Period",
+                table: "CollectionRounds",
                 columns: new[] { "PartnershipId", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MilestoneUpdate_MilestoneId_Period",
-                table: "MilestoneUpdate",
+                name: "IX_MilestoneUpdates_MilestoneId_Period",
+                table: "MilestoneUpdates",
                 columns: new[] { "MilestoneId", "Period" },
                 unique: true);
         }
@@ -89,10 +89,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CollectionRound");
+                name: "CollectionRounds");
 
             migrationBuilder.DropTable(
-                name: "MilestoneUpdate");
+                name: "MilestoneUpdates");
         }
     }
 }

@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SaferPlan.Core.Data;
 
@@ -11,11 +10,9 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261123120509_AddMonitoring")]
-    partial class AddMonitoring
+    partial class SaferPlanDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -427,7 +424,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnershipId", "Period")
                         .IsUnique();
 
-                    b.ToTable("CollectionRound");
+                    b.ToTable("CollectionRounds", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.MilestoneUpdate", b =>
@@ -508,7 +505,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("MilestoneId", "Period")
                         .IsUnique();
 
-                    b.ToTable("MilestoneUpdate");
+                    b.ToTable("MilestoneUpdates", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Agency", b =>
