@@ -36,3 +36,87 @@ internal sealed class CollectionRoundConfiguration : IEntityTypeConfiguration<Co
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
     }
 }
+
+internal sealed class TaskGroupReportConfiguration : IEntityTypeConfiguration<TaskGroupReport>
+{
+    public void Configure(EntityTypeBuilder<TaskGroupReport> builder)
+    {
+        builder.ToTable("TaskGroupReports");
+        builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
+        builder.HasIndex(r => new { r.PartnershipId, r.Period, r.SortOrder });
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.LeadOfficerName).HasMaxLength(200);
+        foreach (var text in new[] { nameof(TaskGroupReport.Achievements), nameof(TaskGroupReport.Concerns), nameof(TaskGroupReport.Recommendations), nameof(TaskGroupReport.PublicityItems) })
+        {
+            builder.Property(text).HasMaxLength(20000);
+        }
+
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        builder.HasOne(r => r.Priority).WithMany().HasForeignKey(r => r.PriorityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FigureTableConfiguration : IEntityTypeConfiguration<FigureTable>
+{
+    public void Configure(EntityTypeBuilder<FigureTable> builder)
+    {
+        builder.ToTable("FigureTables");
+        builder.Property(f => f.Title).HasMaxLength(200);
+        builder.Property(f => f.Columns).HasMaxLength(4000);
+        builder.Property(f => f.Rows).HasMaxLength(20000);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<PartnerBriefing>
+{
+    public void Configure(EntityTypeBuilder<PartnerBriefing> builder)
+    {
+        builder.ToTable("PartnerBriefings");
+        builder.Property(b => b.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
+        builder.HasIndex(b => new { b.BodyId, b.Period });
+        builder.Property(b => b.Title).HasMaxLength(200);
+        builder.Property(b => b.FromName).HasMaxLength(200);
+        builder.Property(b => b.FiguresTitle).HasMaxLength(400);
+        foreach (var text in new[] { nameof(PartnerBriefing.Purpose), nameof(PartnerBriefing.Background), nameof(PartnerBriefing.Sections), nameof(PartnerBriefing.Figures), nameof(PartnerBriefing.Risks), nameof(PartnerBriefing.Recommendations) })
+        {
+            builder.Property(text).HasMaxLength(40000);
+        }
+
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasOne<Body>().WithMany().HasForeignKey(b => b.BodyId);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(400);
+        builder.Property(m => m.TextBody).HasMaxLength(40000);
+        builder.Property(m => m.HtmlBody).HasMaxLength(80000);
+        builder.Property(m => m.LastError).HasMaxLength(4000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(200);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateLink>
+{
+    public void Configure(EntityTypeBuilder<UpdateLink> builder)
+    {
+        builder.ToTable("UpdateLinks");
+        builder.Property(l => l.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.CreatedBy).HasMaxLength(200);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(l => l.PartnershipId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId);
+    }
+}
