@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Adds a migration with the given name for both database providers: ./scripts/add-migration.sh AddIndicators
+# To undo one that has not landed, delete its files in both projects and restore both snapshots from git;
+# `dotnet ef migrations remove` needs a live database and can leave the two projects out of step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?Give the migration a name, e.g. ./scripts/add-migration.sh AddIndicators}
