@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -17,6 +18,8 @@ public sealed class DemoFile
     public List<DemoBody> Bodies { get; set; } = [];
 
     public List<DemoPlan> Plans { get; set; } = [];
+
+    public List<DemoMonitoring> Monitoring { get; set; } = [];
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -83,4 +86,54 @@ public sealed record DemoMilestone(
     string? Measurement,
     string? Source,
     string? Target,
-    List<string>? DueQuarters);
+    List<string>? DueQuarters,
+    List<DemoProgress>? Progress);
+
+public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status);
+
+public sealed record DemoRound(DateOnly OpenedOn, DateOnly Deadline, DateOnly? LockOn);
+
+public sealed record DemoUpdate(string Milestone, string? Progress, string? Value, UpdateStatus? Status, string? Author, ProtectiveMarking Marking);
+
+public sealed record DemoFigureRow(string Label, List<decimal?> Values);
+
+public sealed record DemoFigureTable(string Title, List<string> Columns, List<DemoFigureRow> Rows, bool YearToDate, ProtectiveMarking Marking, string? Note);
+
+public sealed record DemoTaskGroupReport(
+    string Title,
+    int? Priority,
+    string? Body,
+    string? LeadOfficer,
+    string? LeadOfficerName,
+    string? Achievements,
+    ProtectiveMarking AchievementsMarking,
+    string? Concerns,
+    ProtectiveMarking ConcernsMarking,
+    string? Recommendations,
+    ProtectiveMarking RecommendationsMarking,
+    string? PublicityItems,
+    List<DemoFigureTable>? Figures);
+
+public sealed record DemoFigure(string Label, decimal? Value);
+
+public sealed record DemoBriefing(
+    string Body,
+    string Title,
+    string? From,
+    DateOnly? IssuedOn,
+    string? Purpose,
+    string? Background,
+    string? Sections,
+    string? FiguresTitle,
+    List<DemoFigure>? Figures,
+    string? Risks,
+    string? Recommendations,
+    ProtectiveMarking Marking);
+
+public sealed record DemoMonitoring(
+    string Period,
+    string Edition,
+    DemoRound? Round,
+    List<DemoUpdate>? Updates,
+    List<DemoTaskGroupReport>? TaskGroupReports,
+    List<DemoBriefing>? Briefings);

@@ -68,6 +68,7 @@ internal sealed class FigureTableConfiguration : IEntityTypeConfiguration<Figure
         builder.Property(f => f.Title).HasMaxLength(200);
         builder.Property(f => f.Columns).HasMaxLength(4000);
         builder.Property(f => f.Rows).HasMaxLength(20000);
+        builder.Property(f => f.Note).HasMaxLength(4000);
         builder.Property(f => f.Version).IsConcurrencyToken();
     }
 }

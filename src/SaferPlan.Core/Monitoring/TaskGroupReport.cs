@@ -74,6 +74,9 @@ public sealed class FigureTable : IVersioned, IAudited
 
     public bool YearToDate { get; set; }
 
+    /// <summary>A line under the table, e.g. figures the group reported in another shape.</summary>
+    public string? Note { get; set; }
+
     public int SortOrder { get; set; }
 
     public ProtectiveMarking Marking { get; set; }

@@ -11,7 +11,7 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261123120725_AddReportsAndOutreach")]
+    [Migration("20261123121023_AddReportsAndOutreach")]
     partial class AddReportsAndOutreach
     {
         /// <inheritdoc />
@@ -444,6 +444,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<string>("Marking")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportId")

@@ -162,6 +162,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     Columns = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Rows = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     YearToDate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     Marking = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)

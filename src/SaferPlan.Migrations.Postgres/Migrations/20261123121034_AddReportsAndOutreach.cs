@@ -163,6 +163,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     Columns = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Rows = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     YearToDate = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     Marking = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)

@@ -12,7 +12,7 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261123120737_AddReportsAndOutreach")]
+    [Migration("20261123121034_AddReportsAndOutreach")]
     partial class AddReportsAndOutreach
     {
         /// <inheritdoc />
@@ -466,6 +466,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
