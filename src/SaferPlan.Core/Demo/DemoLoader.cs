@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -84,6 +85,8 @@ public sealed class DemoLoader(SaferPlanDbContext db)
 
         db.Partnerships.Add(partnership);
         int editions = 0, priorities = 0, actions = 0, milestones = 0;
+        var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
+        var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
         foreach (var p in folder.Plans)
         {
             var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
@@ -139,7 +142,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
                         };
                         foreach (var (m, mi) in (ac.Milestones ?? []).Select((x, i) => (x, i)))
                         {
-                            action.Milestones.Add(new Milestone
+                            var milestone = new Milestone
                             {
                                 Code = m.Code,
                                 SortOrder = mi + 1,
@@ -153,7 +156,9 @@ public sealed class DemoLoader(SaferPlanDbContext db)
                                 DueQuarters = m.DueQuarters is { Count: > 0 } due
                                     ? string.Join(',', due.Select(d => ReportingPeriod.Parse(d).Slug))
                                     : null,
-                            });
+                            };
+                            action.Milestones.Add(milestone);
+                            progress.AddRange((m.Progress ?? []).Select(pr => (milestone, pr)));
                             milestones++;
                         }
 
@@ -166,6 +171,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
                 }
 
                 plan.Editions.Add(edition);
+                editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
                 editions++;
             }
 
@@ -173,8 +179,133 @@ public sealed class DemoLoader(SaferPlanDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        db.AuditPartnershipId = partnership.Id;
+        var support = $"{source.ShortName} support officer";
+        foreach (var (milestone, p) in progress.Where(p => p.Progress.Text is not null || p.Progress.Status is not null))
+        {
+            db.Add(new MilestoneUpdate
+            {
+                MilestoneId = milestone.Id,
+                Period = ReportingPeriod.Parse(p.Period),
+                Progress = p.Text,
+                Status = p.Status,
+                State = UpdateState.Accepted,
+                AuthorName = (milestone.LeadOfficer ?? milestone.Action?.LeadOfficer)?.Name ?? support,
+                UpdatedAt = Noon(ReportingPeriod.Parse(p.Period).End),
+                SubmittedAt = Noon(ReportingPeriod.Parse(p.Period).End),
+            });
+        }
+
+        foreach (var m in folder.Monitoring)
+        {
+            LoadMonitoring(m, partnership, editionsByYear, people, bodies, support);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return new DemoLoadResult(source.Slug, true, editions, priorities, actions, milestones);
     }
+
+    private void LoadMonitoring(DemoMonitoring m, Partnership partnership, Dictionary<string, PlanEdition> editions, Dictionary<string, Person> people, Dictionary<string, Body> bodies, string support)
+    {
+        var period = ReportingPeriod.Parse(m.Period);
+        var edition = Lookup(editions, ReportingPeriod.Parse(m.Edition).Display, "edition", $"monitoring {m.Period}");
+        var reported = Noon(period.End.AddDays(10));
+        if (m.Round is { } round)
+        {
+            db.Add(new CollectionRound { PartnershipId = partnership.Id, Period = period, OpenedOn = round.OpenedOn, Deadline = round.Deadline, LockOn = round.LockOn, OpenedBy = support });
+        }
+
+        var milestones = edition.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).ToDictionary(x => x.Code, StringComparer.Ordinal);
+        foreach (var u in m.Updates ?? [])
+        {
+            var milestone = Lookup(milestones, u.Milestone, "milestone", $"monitoring {m.Period}");
+            var update = new MilestoneUpdate
+            {
+                MilestoneId = milestone.Id,
+                Period = period,
+                Progress = u.Progress,
+                Status = u.Status,
+                State = UpdateState.Accepted,
+                Marking = u.Marking,
+                AuthorName = u.Author is null ? support : Lookup(people, u.Author, "person", $"update {u.Milestone}").Name,
+                UpdatedAt = reported,
+                SubmittedAt = reported,
+            };
+            var value = u.Value?.Trim();
+            if (!string.IsNullOrEmpty(value))
+            {
+                switch (milestone.MeasurementKind)
+                {
+                    case MeasurementKind.YesNo:
+                        update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case MeasurementKind.Text:
+                        update.TextValue = value;
+                        break;
+                    default:
+                        update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                }
+            }
+
+            db.Add(update);
+        }
+
+        foreach (var (r, i) in (m.TaskGroupReports ?? []).Select((r, i) => (r, i)))
+        {
+            var lead = r.LeadOfficer is null ? null : Lookup(people, r.LeadOfficer, "person", $"report {r.Title}");
+            db.Add(new TaskGroupReport
+            {
+                PartnershipId = partnership.Id,
+                Period = period,
+                PriorityId = r.Priority is { } number ? edition.Priorities.First(p => p.Number == number).Id : null,
+                BodyId = r.Body is null ? null : Lookup(bodies, r.Body, "body", $"report {r.Title}").Id,
+                Title = r.Title,
+                LeadOfficerId = lead?.Id,
+                LeadOfficerName = r.LeadOfficerName ?? lead?.Name,
+                Achievements = r.Achievements,
+                AchievementsMarking = r.AchievementsMarking,
+                Concerns = r.Concerns,
+                ConcernsMarking = r.ConcernsMarking,
+                Recommendations = r.Recommendations,
+                RecommendationsMarking = r.RecommendationsMarking,
+                PublicityItems = r.PublicityItems,
+                SortOrder = i + 1,
+                Figures = (r.Figures ?? []).Select((f, j) => new FigureTable
+                {
+                    Title = f.Title,
+                    Columns = JsonSerializer.Serialize(f.Columns, DemoFile.Json),
+                    Rows = JsonSerializer.Serialize(f.Rows.Select(row => new FigureRow(row.Label, row.Values)).ToList(), DemoFile.Json),
+                    YearToDate = f.YearToDate,
+                    Marking = f.Marking,
+                    Note = f.Note,
+                    SortOrder = j + 1,
+                }).ToList(),
+            });
+        }
+
+        foreach (var b in m.Briefings ?? [])
+        {
+            db.Add(new PartnerBriefing
+            {
+                BodyId = Lookup(bodies, b.Body, "body", $"briefing {b.Title}").Id,
+                Period = period,
+                Title = b.Title,
+                FromName = b.From,
+                IssuedOn = b.IssuedOn,
+                Purpose = b.Purpose,
+                Background = b.Background,
+                Sections = b.Sections,
+                FiguresTitle = b.FiguresTitle,
+                Figures = b.Figures is null ? null : JsonSerializer.Serialize(b.Figures.Select(f => new FigureValue(f.Label, f.Value)).ToList(), DemoFile.Json),
+                Risks = b.Risks,
+                Recommendations = b.Recommendations,
+                Marking = b.Marking,
+            });
+        }
+    }
+
+    private static DateTimeOffset Noon(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
     private static T Lookup<T>(Dictionary<string, T> items, string key, string kind, string where) =>
         items.TryGetValue(key, out var item)
@@ -191,7 +322,8 @@ public sealed class DemoLoader(SaferPlanDbContext db)
         List<DemoAgency> Agencies,
         List<DemoPerson> People,
         List<DemoBody> Bodies,
-        List<DemoPlan> Plans);
+        List<DemoPlan> Plans,
+        List<DemoMonitoring> Monitoring);
 
     private static List<DemoFolder> ReadFolders()
     {
@@ -208,6 +340,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
             var people = new Dictionary<string, DemoPerson>(StringComparer.Ordinal);
             var bodies = new Dictionary<string, DemoBody>(StringComparer.Ordinal);
             var plans = new List<DemoPlan>();
+            var monitoring = new List<DemoMonitoring>();
             foreach (var name in group)
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;
@@ -239,6 +372,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
                 }
 
                 plans.AddRange(file.Plans);
+                monitoring.AddRange(file.Monitoring);
             }
 
             if (partnership is null)
@@ -246,7 +380,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
                 throw new InvalidDataException($"Demo data folder {group.Key} has no partnership.json with a \"partnership\".");
             }
 
-            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], plans.OrderBy(p => p.StartYear).ToList()));
+            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], plans.OrderBy(p => p.StartYear).ToList(), monitoring));
         }
 
         return folders;

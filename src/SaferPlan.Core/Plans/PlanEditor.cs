@@ -13,6 +13,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
     private const int TitleLength = 200;
     private const int TextLength = 4000;
     private const int NarrativeLength = 20000;
+    private const int DueQuartersLength = 200;
 
     [GeneratedRegex(@"^\d{1,2}\.\d{1,2}$")]
     private static partial Regex ActionNumberPattern();
@@ -626,6 +627,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             if (bad is not null)
             {
                 errors[nameof(input.DueQuarters)] = $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas";
+            }
+            else if (NormaliseQuarters(input.DueQuarters)!.Length > DueQuartersLength)
+            {
+                errors[nameof(input.DueQuarters)] = "Enter at most 18 due quarters";
             }
         }
 

@@ -9,8 +9,6 @@ namespace SaferPlan.Cli;
 /// <summary>The saferplan command: the web server by default, and the administration verbs.</summary>
 public static class SaferPlanCommandLine
 {
-    private static readonly string[] Verbs = ["serve", "db", "demo", "users", "tokens", "help"];
-
     public static async Task<int> RunAsync(string[] args)
     {
         // Host options such as --urls or --environment go straight to the server, as with any ASP.NET Core app.
@@ -146,7 +144,13 @@ public static class SaferPlanCommandLine
     {
         try
         {
-            var app = SaferPlanApp.Build([]);
+            // Standard output carries only the command's answer (a token, say); logs go to standard error.
+            var app = SaferPlanApp.Build([], builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            });
             using var scope = app.Services.CreateScope();
             return await work(scope.ServiceProvider);
         }

@@ -1,0 +1,339 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests;
+
+public enum WriteEndpoint
+{
+    CreatePriority,
+    UpdatePriority,
+    DeletePriority,
+    CreateAction,
+    UpdateAction,
+    DeleteAction,
+    CreateMilestone,
+    UpdateMilestone,
+    DeleteMilestone,
+}
+
+public enum Caller
+{
+    Administrator,
+    SupportOfficer,
+    LeadOfficerWhoLeads,
+    LeadOfficerWhoDoesNotLead,
+    BoardMember,
+    Anonymous,
+}
+
+/// <summary>
+/// Who may call each write endpoint. The targets sit under priorities Dave Sargent leads (priority 1 of 2010/11, or a
+/// new priority naming him lead officer); Jenny Jolley is a lead officer too, but of priority 2.
+/// </summary>
+public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
+{
+    private const string LeadKey = "dave-sargent";
+    private const string OtherLeadKey = "jenny-jolley";
+
+    /// <summary>The exact status for each caller, in the order of <see cref="WriteEndpoint"/>.</summary>
+    private static readonly Dictionary<Caller, int[]> Matrix = new()
+    {
+        //                                      Create  Update  Delete  Create  Update  Delete  Create  Update  Delete
+        //                                      prio.   prio.   prio.   action  action  action  miles.  miles.  miles.
+        [Caller.Administrator] =               [201,    200,    204,    201,    200,    204,    201,    200,    204],
+        [Caller.SupportOfficer] =              [201,    200,    204,    201,    200,    204,    201,    200,    204],
+        [Caller.LeadOfficerWhoLeads] =         [403,    200,    403,    201,    200,    204,    201,    200,    204],
+        [Caller.LeadOfficerWhoDoesNotLead] =   [403,    403,    403,    403,    403,    403,    403,    403,    403],
+        [Caller.BoardMember] =                 [403,    403,    403,    403,    403,    403,    403,    403,    403],
+        [Caller.Anonymous] =                   [401,    401,    401,    401,    401,    401,    401,    401,    401],
+    };
+
+    public static TheoryData<WriteEndpoint, Caller, int> Cases()
+    {
+        var data = new TheoryData<WriteEndpoint, Caller, int>();
+        foreach (var (caller, statuses) in Matrix)
+        {
+            foreach (var endpoint in Enum.GetValues<WriteEndpoint>())
+            {
+                data.Add(endpoint, caller, statuses[(int)endpoint]);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryEndpointAndCaller()
+    {
+        Assert.Equal(Enum.GetValues<Caller>().Order(), Matrix.Keys.Order());
+        Assert.All(Matrix.Values, statuses => Assert.Equal(Enum.GetValues<WriteEndpoint>().Length, statuses.Length));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task WriteEndpoint_CalledByRole_HasExactStatusAndOnlyChangesWhenAllowed(WriteEndpoint endpoint, Caller caller, int expected)
+    {
+        using var setup = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var client = await ClientForAsync(caller);
+        var marker = $"matrix-{Guid.NewGuid():N}";
+        var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
+        var priority1 = await PlanApi.DemoPriorityAsync(setup, "2010/11", 1);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+
+        var (method, path, body, check) = endpoint switch
+        {
+            WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker },
+                async created => Assert.Equal(created ? 1 : 0, (await PlanApi.EditionAsync(setup, editionId)).GetProperty("priorities").EnumerateArray().Count(p => p.Str("title") == marker))),
+            WriteEndpoint.UpdatePriority => Update(setup, await LedPriorityAsync(setup, editionId), "priorities", "title", marker),
+            WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, editionId), "priorities"),
+            WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id()}/actions", new JsonObject { ["text"] = marker },
+                async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority1.Id()}")).GetProperty("actions").EnumerateArray().Count(a => a.Str("text") == marker))),
+            WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action before"), "actions", "text", marker),
+            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action to delete"), "actions"),
+            WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id(), marker),
+            WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones", "text", marker),
+            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones"),
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
+        };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create<JsonNode>(body) };
+
+        using var response = await client.SendAsync(request);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expected, $"{caller} {endpoint}: expected {expected}, got {(int)response.StatusCode}: {text}");
+        if (expected >= 400)
+        {
+            Assert.Equal(PlanApi.ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        }
+
+        await check(expected < 400);
+    }
+
+    private async Task<HttpClient> ClientForAsync(Caller caller) => caller switch
+    {
+        Caller.Administrator => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator)),
+        Caller.SupportOfficer => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer)),
+        Caller.LeadOfficerWhoLeads => await app.ApiClientAsync(await LeadOfficerAsync(LeadKey)),
+        Caller.LeadOfficerWhoDoesNotLead => await app.ApiClientAsync(await LeadOfficerAsync(OtherLeadKey)),
+        Caller.BoardMember => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember)),
+        Caller.Anonymous => await app.ApiClientAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    /// <summary>
+    /// The person's user, a lead officer, added on first use only: adding an existing user again resets their password,
+    /// which is not what these tests are about.
+    /// </summary>
+    private async Task<string> LeadOfficerAsync(string personKey)
+    {
+        var existing = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var email = await db.People.Where(p => p.Key == personKey).Select(p => p.Email).SingleAsync();
+            return await db.Users.AnyAsync(u => u.Email == email) ? email : null;
+        });
+        return existing ?? await app.AddUserAsync(PartnershipRole.LeadOfficer, personKey);
+    }
+
+    /// <summary>A new priority of 2010/11 that Dave Sargent leads.</summary>
+    private async Task<JsonElement> LedPriorityAsync(HttpClient setup, int editionId) =>
+        await PlanApi.CreatePriorityAsync(setup, editionId, $"Led by {LeadKey}", await app.PersonIdAsync(LeadKey));
+
+    private static async Task<JsonElement> MilestoneUnderPriority1Async(HttpClient setup, int priority1Id)
+    {
+        var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action with a milestone");
+        return await PlanApi.CreateMilestoneAsync(setup, action.Id(), "Milestone before");
+    }
+
+    private static async Task<Case> CreateMilestoneCaseAsync(HttpClient setup, int priority1Id, string marker)
+    {
+        var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action for a new milestone");
+        return Create($"/api/actions/{action.Id()}/milestones", new JsonObject { ["text"] = marker },
+            async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/actions/{action.Id()}")).GetProperty("milestones").EnumerateArray().Count(m => m.Str("text") == marker)));
+    }
+
+    private static Case Create(string path, JsonObject body, Func<bool, Task> check) => new(HttpMethod.Post, path, body, check);
+
+    /// <summary>Changes one field, keeping the rest (number and lead officer included) as read.</summary>
+    private static Case Update(HttpClient setup, JsonElement item, string kind, string field, string value)
+    {
+        var path = $"/api/{kind}/{item.Id()}";
+        var body = PlanApi.PutBody(item);
+        body[field] = value;
+        return new(HttpMethod.Put, path, body, async saved =>
+        {
+            var now = await PlanApi.GetItemAsync(setup, path);
+            Assert.Equal(saved ? value : item.Str(field), now.Str(field));
+            Assert.Equal(saved ? 2 : 1, now.Version());
+        });
+    }
+
+    private static Case Delete(HttpClient setup, JsonElement item, string kind)
+    {
+        var path = $"/api/{kind}/{item.Id()}";
+        return new(HttpMethod.Delete, $"{path}?version={item.Version()}", null, async deleted =>
+        {
+            if (deleted)
+            {
+                await PlanApi.AssertNotFoundAsync(setup, path);
+            }
+            else
+            {
+                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync(setup, path)).Version());
+            }
+        });
+    }
+
+    private sealed record Case(HttpMethod Method, string Path, JsonObject? Body, Func<bool, Task> Check);
+
+    [Fact]
+    public async Task LeadOfficer_ChangingNumbersLeadsOrPlaces_IsForbiddenAndNothingChanges()
+    {
+        using var setup = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var lead = await app.ApiClientAsync(await LeadOfficerAsync(LeadKey));
+        var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
+        var otherLeadId = await app.PersonIdAsync(OtherLeadKey);
+        var priority = await LedPriorityAsync(setup, editionId);
+        var action = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's action");
+        var milestone = await PlanApi.CreateMilestoneAsync(lead, action.Id(), "Lead's milestone");
+        var otherAction = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's other action");
+        var priority3 = await PlanApi.DemoPriorityAsync(setup, "2010/11", 3);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority3.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+
+        var renumbered = PlanApi.PutBody(priority);
+        renumbered["number"] = 98;
+        var handedOver = PlanApi.PutBody(priority);
+        handedOver["leadOfficerId"] = otherLeadId;
+        var movedAction = PlanApi.PutBody(action);
+        movedAction["priorityId"] = priority3.Id();
+        var ledAction = PlanApi.PutBody(action);
+        ledAction["leadOfficerId"] = otherLeadId;
+        var movedMilestone = PlanApi.PutBody(milestone);
+        movedMilestone["actionId"] = otherAction.Id();
+
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(
+            await lead.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(
+            await lead.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
+
+        var priorityNow = await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority.Id()}");
+        Assert.Equal(priority.GetProperty("number").GetInt32(), priorityNow.GetProperty("number").GetInt32());
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priorityNow.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+        Assert.Equal(1, priorityNow.Version());
+        var actions = priorityNow.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal([action.Id(), otherAction.Id()], actions.Select(a => a.Id()));
+        Assert.All(actions, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("leadOfficer").ValueKind));
+        Assert.Equal([milestone.Id()], actions[0].GetProperty("milestones").EnumerateArray().Select(m => m.Id()));
+        Assert.Empty(actions[1].GetProperty("milestones").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("priorities")]
+    [InlineData("actions")]
+    [InlineData("milestones")]
+    public async Task RestrictedItem_IsHiddenFromVisitorsEverywhereButShownToBoardMembers(string kind)
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var anonymous = await app.ApiClientAsync();
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        var marker = Guid.NewGuid().ToString("N");
+        var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
+        var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Official priority");
+        var action = await PlanApi.CreateActionAsync(support, priority.Id(), "Official action");
+        var milestone = await PlanApi.CreateMilestoneAsync(support, action.Id(), "Official milestone");
+        var (item, field, entity) = kind switch
+        {
+            "priorities" => (priority, "title", "Priority"),
+            "actions" => (action, "text", "PlanAction"),
+            _ => (milestone, "text", "Milestone"),
+        };
+        var body = PlanApi.PutBody(item);
+        body[field] = $"Restricted {marker}";
+        body["marking"] = "Restricted";
+        var restricted = await PlanApi.PutOkAsync(support, $"/api/{kind}/{item.Id()}", body);
+        Assert.Equal("Restricted", restricted.Str("marking"));
+
+        // The item and everything under it are not there for visitors.
+        var hidden = new List<string> { $"/api/{kind}/{item.Id()}", $"/api/milestones/{milestone.Id()}" };
+        if (kind == "priorities")
+        {
+            hidden.Add($"/api/actions/{action.Id()}");
+        }
+
+        foreach (var path in hidden)
+        {
+            var problem = await PlanApi.ProblemAsync(await anonymous.GetAsync(path), HttpStatusCode.NotFound);
+            Assert.DoesNotContain(marker, problem.GetRawText(), StringComparison.Ordinal);
+        }
+
+        using (var page = await anonymous.GetAsync($"/milestones/{milestone.Id()}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.DoesNotContain(marker, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Nor anywhere they can look.
+        var visitorViews = new List<string> { $"/api/editions/{editionId}", $"/editions/{editionId}", $"/api/audit?entity={entity}&id={item.Id()}" };
+        if (kind != "priorities")
+        {
+            visitorViews.Add($"/api/priorities/{priority.Id()}");
+        }
+
+        if (kind == "milestones")
+        {
+            visitorViews.Add($"/api/actions/{action.Id()}");
+        }
+
+        foreach (var path in visitorViews)
+        {
+            using var response = await anonymous.GetAsync(path);
+            var content = await response.Content.ReadAsStringAsync();
+            Assert.True(path.StartsWith("/api/audit", StringComparison.Ordinal) ? response.StatusCode == HttpStatusCode.NotFound : response.IsSuccessStatusCode,
+                $"Anonymous GET {path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain(marker, content, StringComparison.Ordinal);
+        }
+
+        // What is not restricted is still published.
+        var published = (await PlanApi.EditionAsync(anonymous, editionId)).GetProperty("priorities").EnumerateArray().ToList();
+        Assert.Contains(published, p => p.Str("title") == "Reducing Serious Acquisitive Crime");
+        var publishedPriority = published.Where(p => p.Id() == priority.Id()).ToList();
+        if (kind == "priorities")
+        {
+            Assert.Empty(publishedPriority);
+        }
+        else
+        {
+            var publishedActions = Assert.Single(publishedPriority).GetProperty("actions").EnumerateArray().ToList();
+            if (kind == "actions")
+            {
+                Assert.Empty(publishedActions);
+            }
+            else
+            {
+                Assert.Empty(Assert.Single(publishedActions, a => a.Id() == action.Id()).GetProperty("milestones").EnumerateArray());
+            }
+        }
+
+        // A board member of the partnership sees it, and its history.
+        Assert.Contains(marker, await board.GetStringAsync($"/api/editions/{editionId}"), StringComparison.Ordinal);
+        Assert.Equal($"Restricted {marker}", (await PlanApi.GetItemAsync(board, $"/api/{kind}/{item.Id()}")).Str(field));
+        Assert.Contains(marker, await board.GetStringAsync($"/api/audit?entity={entity}&id={item.Id()}"), StringComparison.Ordinal);
+        Assert.Contains(marker, await board.GetStringAsync($"/api/priorities/{priority.Id()}"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class AuthorizationMatrixTestsOnSqlite(SqliteFactory app) : AuthorizationMatrixTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresFactory app) : AuthorizationMatrixTests(app), IClassFixture<PostgresFactory>;

@@ -1,0 +1,324 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>What came of one run of the saferplan command.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>The built saferplan command run as a real process over a SQLite database in a folder of its own.</summary>
+public sealed class CliDatabase : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    public CliDatabase()
+    {
+        Folder = Directory.CreateTempSubdirectory("saferplan-cli-").FullName;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "saferplan.db");
+
+    /// <summary>saferplan.dll, built next to the test assembly with its runtimeconfig and deps.</summary>
+    public static string CommandPath => typeof(Program).Assembly.Location;
+
+    /// <summary>Runs <c>dotnet saferplan.dll args</c>, from the app's folder unless told otherwise, with stdin as given.</summary>
+    public async Task<CliRun> RunAsync(string? stdin, params string[] args) => await RunInAsync(Path.GetDirectoryName(CommandPath)!, stdin, args);
+
+    public async Task<CliRun> RunInAsync(string workingDirectory, string? stdin, params string[] args)
+    {
+        // The dotnet host that runs the tests (the SDK sets DOTNET_HOST_PATH for them), else the one on the PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CommandPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__SaferPlan"] = $"Data Source={DatabasePath};Pooling=False";
+        start.Environment["SaferPlan__Database__Provider"] = "Sqlite";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"saferplan {string.Join(' ', args)} did not finish within {Timeout}.");
+        }
+
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    public long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is removed with the machine's temporary files.
+        }
+    }
+}
+
+/// <summary>
+/// The demo partnership loaded once by the command, on first use, for the tests that add users and tokens to it (each
+/// their own). Loaded lazily so that the tests which do not need it do not depend on it.
+/// </summary>
+public sealed class LoadedCliDatabase : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly CliDatabase database = new();
+    private bool loaded;
+
+    public async Task<CliDatabase> GetAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (!loaded)
+            {
+                var load = await database.RunAsync(null, "demo", "load");
+                Assert.True(load.ExitCode == 0, load.ToString());
+                loaded = true;
+            }
+
+            return database;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        gate.Dispose();
+    }
+}
+
+public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<LoadedCliDatabase>
+{
+    private const string Password = "a long enough passphrase";
+
+    [GeneratedRegex(@"^sp_[A-Za-z0-9_-]{43}$")]
+    private static partial Regex TokenPattern();
+
+    private static string NewEmail() => $"cli-{Guid.NewGuid():N}@example.org";
+
+    [Fact]
+    public async Task DbMigrate_OnEmptyDatabase_ExitsZeroAndSecondRunSaysUpToDate()
+    {
+        using var db = new CliDatabase();
+
+        var first = await db.RunAsync(null, "db", "migrate");
+        var second = await db.RunAsync(null, "db", "migrate");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Applied", first.Out, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("up to date", second.Out, StringComparison.Ordinal);
+        Assert.Equal(0, db.Count("Partnerships"));
+    }
+
+    [Fact]
+    public async Task DemoLoad_Twice_SecondSaysNothingChangedAndCountsStayTheSame()
+    {
+        using var db = new CliDatabase();
+
+        var first = await db.RunAsync(null, "demo", "load");
+        var milestones = db.Count("Milestones");
+        var audit = db.Count("AuditEntries");
+        var second = await db.RunAsync(null, "demo", "load");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Loaded south-cambridgeshire", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"{milestones} milestones", first.Out, StringComparison.Ordinal);
+        Assert.True(milestones > 100, $"Only {milestones} milestones loaded");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("south-cambridgeshire is already loaded; nothing changed.", second.Out, StringComparison.Ordinal);
+        Assert.Equal(milestones, db.Count("Milestones"));
+        Assert.Equal(1, db.Count("Partnerships"));
+        Assert.Equal(audit, db.Count("AuditEntries"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_WithPasswordOnStdin_ExitsZeroAndAddsTheMembership()
+    {
+        var db = await demo.GetAsync();
+        var email = NewEmail();
+        var memberships = db.Count("Memberships");
+
+        var run = await db.RunAsync(Password, "users", "add", "--email", email, "--role", "SupportOfficer", "--partnership", "south-cambridgeshire");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"{email} is SupportOfficer of South Cambridgeshire", run.Out, StringComparison.Ordinal);
+        Assert.Equal(memberships + 1, db.Count("Memberships"));
+    }
+
+    /// <summary>Adding a user who exists gives them the role and resets their password (an Identity reset token, so data protection keys).</summary>
+    [Fact]
+    public async Task UsersAdd_ExistingUserWithAnotherRole_ExitsZeroAndAddsTheRole()
+    {
+        var db = await demo.GetAsync();
+        var email = NewEmail();
+        var first = await db.RunAsync(Password, "users", "add", "--email", email, "--role", "BoardMember", "--partnership", "south-cambridgeshire");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var memberships = db.Count("Memberships");
+
+        var second = await db.RunAsync("another long passphrase", "users", "add", "--email", email, "--role", "LeadOfficer", "--partnership", "south-cambridgeshire");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains($"{email} is LeadOfficer of South Cambridgeshire", second.Out, StringComparison.Ordinal);
+        Assert.Equal(memberships + 1, db.Count("Memberships"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_UnknownPartnership_ExitsNonZeroNamingIt()
+    {
+        var db = await demo.GetAsync();
+        var memberships = db.Count("Memberships");
+
+        var run = await db.RunAsync(Password, "users", "add", "--email", NewEmail(), "--role", "SupportOfficer", "--partnership", "nowhere");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("'nowhere'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(memberships, db.Count("Memberships"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_UnknownRole_ExitsNonZeroNamingTheRoles()
+    {
+        var db = await demo.GetAsync();
+        var users = db.Count("AspNetUsers");
+
+        var run = await db.RunAsync(Password, "users", "add", "--email", NewEmail(), "--role", "Wizard", "--partnership", "south-cambridgeshire");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("Wizard", run.Error, StringComparison.Ordinal);
+        Assert.Contains("SupportOfficer", run.Error, StringComparison.Ordinal);
+        Assert.Equal(users, db.Count("AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_WithoutPassword_ExitsNonZeroAskingForOne()
+    {
+        var db = await demo.GetAsync();
+        var users = db.Count("AspNetUsers");
+
+        var run = await db.RunAsync(null, "users", "add", "--email", NewEmail(), "--role", "BoardMember", "--partnership", "south-cambridgeshire");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("password", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(users, db.Count("AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task TokensCreate_ForAUser_PrintsOnlyAnSpTokenOnStdout()
+    {
+        var db = await demo.GetAsync();
+        var email = NewEmail();
+        var add = await db.RunAsync(Password, "users", "add", "--email", email, "--role", "SupportOfficer", "--partnership", "south-cambridgeshire");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var tokens = db.Count("ApiTokens");
+
+        var run = await db.RunAsync(null, "tokens", "create", "--email", email, "--name", "ci", "--days", "30");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(TokenPattern(), run.Out.Trim());
+        Assert.Contains(email, run.Error, StringComparison.Ordinal);
+        Assert.Equal(tokens + 1, db.Count("ApiTokens"));
+    }
+
+    /// <summary>A script captures the token with TOKEN=$(saferplan tokens create ...), from wherever it runs.</summary>
+    [Fact]
+    public async Task TokensCreate_RunFromAnotherFolder_PrintsOnlyTheTokenOnStdout()
+    {
+        var db = await demo.GetAsync();
+        var email = NewEmail();
+        var add = await db.RunAsync(Password, "users", "add", "--email", email, "--role", "BoardMember", "--partnership", "south-cambridgeshire");
+        Assert.True(add.ExitCode == 0, add.ToString());
+
+        var run = await db.RunInAsync(db.Folder, null, "tokens", "create", "--email", email);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(run.Out.Split('\n'), line => TokenPattern().IsMatch(line.Trim()));
+        Assert.True(TokenPattern().IsMatch(run.Out.Trim()), $"stdout should be the token alone, but was:\n{run.Out[..Math.Min(run.Out.Length, 2000)]}");
+    }
+
+    [Fact]
+    public async Task TokensCreate_UnknownEmail_ExitsNonZeroWithoutAToken()
+    {
+        var db = await demo.GetAsync();
+        var tokens = db.Count("ApiTokens");
+
+        var run = await db.RunAsync(null, "tokens", "create", "--email", "nobody@example.org");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("nobody@example.org", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sp_", run.Out, StringComparison.Ordinal);
+        Assert.Equal(tokens, db.Count("ApiTokens"));
+    }
+
+    [Theory]
+    [InlineData("", "saferplan [command] [options]")]
+    [InlineData("serve", "saferplan serve [options]")]
+    [InlineData("db", "saferplan db [command] [options]")]
+    [InlineData("db migrate", "saferplan db migrate [options]")]
+    [InlineData("demo", "saferplan demo [command] [options]")]
+    [InlineData("demo load", "saferplan demo load [options]")]
+    [InlineData("users", "saferplan users [command] [options]")]
+    [InlineData("users add", "saferplan users add [options]")]
+    [InlineData("tokens", "saferplan tokens [command] [options]")]
+    [InlineData("tokens create", "saferplan tokens create [options]")]
+    public async Task Help_OnEachVerb_ExitsZeroAndPrintsUsage(string verb, string usage)
+    {
+        using var db = new CliDatabase();
+        var args = verb.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToArray();
+
+        var run = await db.RunAsync(null, args);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
+        Assert.Contains(usage, run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(db.DatabasePath), "Asking for help should not create a database");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>Two people edit the same milestone from the same copy: the second is told, and the first one's change stands.</summary>
+public abstract class ConcurrencyTests(SaferPlanFactory app)
+{
+    private static async Task<JsonElement> NewMilestoneAsync(HttpClient client)
+    {
+        var priority1 = await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
+        var action = await PlanApi.CreateActionAsync(client, priority1.Id(), "Shared action");
+        return await PlanApi.CreateMilestoneAsync(client, action.Id(), "Original text");
+    }
+
+    [Fact]
+    public async Task SecondEdit_WithStaleIfMatch_Is412NamingTheChangeAndFirstTextSurvives()
+    {
+        var firstEmail = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var first = await app.ApiClientAsync(firstEmail);
+        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
+        var milestone = await NewMilestoneAsync(first);
+        var path = $"/api/milestones/{milestone.Id()}";
+        var firstCopy = await PlanApi.GetItemAsync(first, path);
+        var secondCopy = await PlanApi.GetItemAsync(second, path);
+        var v = firstCopy.Version();
+        Assert.Equal(v, secondCopy.Version());
+
+        var firstBody = PlanApi.PutBody(firstCopy);
+        firstBody.Remove("version");
+        firstBody["text"] = "First editor's text";
+        var saved = await PlanApi.PutOkAsync(first, path, firstBody, ifMatch: v);
+        var secondBody = PlanApi.PutBody(secondCopy);
+        secondBody.Remove("version");
+        secondBody["text"] = "Second editor's text";
+        var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(second, path, secondBody, ifMatch: v), HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(v + 1, saved.Version());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("was changed", detail, StringComparison.Ordinal);
+        Assert.Contains(firstEmail, detail, StringComparison.Ordinal);
+        Assert.Contains($"version {v}", detail, StringComparison.Ordinal);
+        var now = await PlanApi.GetItemAsync(second, path);
+        Assert.Equal("First editor's text", now.Str("text"));
+        Assert.Equal(v + 1, now.Version());
+    }
+
+    [Fact]
+    public async Task SecondEdit_WithStaleBodyVersion_Is409AndFirstTextSurvives()
+    {
+        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
+        var milestone = await NewMilestoneAsync(first);
+        var path = $"/api/milestones/{milestone.Id()}";
+        var firstCopy = await PlanApi.GetItemAsync(first, path);
+        var secondCopy = await PlanApi.GetItemAsync(second, path);
+        var v = secondCopy.Version();
+
+        var firstBody = PlanApi.PutBody(firstCopy);
+        firstBody.Remove("version");
+        firstBody["text"] = "First editor's text";
+        await PlanApi.PutOkAsync(first, path, firstBody, ifMatch: v);
+        var secondBody = PlanApi.PutBody(secondCopy);
+        secondBody["text"] = "Second editor's text";
+        var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(second, path, secondBody), HttpStatusCode.Conflict);
+
+        Assert.Equal(v, secondBody["version"]!.GetValue<int>());
+        Assert.Contains("was changed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var now = await PlanApi.GetItemAsync(first, path);
+        Assert.Equal("First editor's text", now.Str("text"));
+        Assert.Equal(v + 1, now.Version());
+    }
+
+    [Fact]
+    public async Task SecondEdit_AfterReloading_IsSaved()
+    {
+        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
+        var milestone = await NewMilestoneAsync(first);
+        var path = $"/api/milestones/{milestone.Id()}";
+        var firstBody = PlanApi.PutBody(await PlanApi.GetItemAsync(first, path));
+        firstBody["text"] = "First editor's text";
+        await PlanApi.PutOkAsync(first, path, firstBody);
+
+        var reloaded = await PlanApi.GetItemAsync(second, path);
+        var secondBody = PlanApi.PutBody(reloaded);
+        secondBody.Remove("version");
+        secondBody["text"] = "Second editor's text, after reading the first's";
+        var saved = await PlanApi.PutOkAsync(second, path, secondBody, ifMatch: reloaded.Version());
+
+        Assert.Equal(3, saved.Version());
+        Assert.Equal("Second editor's text, after reading the first's", (await PlanApi.GetItemAsync(first, path)).Str("text"));
+    }
+
+    [Fact]
+    public async Task SimultaneousEdits_FromTheSameVersion_SaveExactlyOne()
+    {
+        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
+        var milestone = await NewMilestoneAsync(first);
+        var path = $"/api/milestones/{milestone.Id()}";
+        var copy = await PlanApi.GetItemAsync(first, path);
+        var bodies = Enumerable.Range(1, 6).Select(i =>
+        {
+            var body = PlanApi.PutBody(copy);
+            body["text"] = $"Edit {i}";
+            return body;
+        }).ToList();
+
+        var responses = await Task.WhenAll(bodies.Select((body, i) => PlanApi.PutAsync(i % 2 == 0 ? first : second, path, body)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Single(statuses, HttpStatusCode.OK);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        var now = await PlanApi.GetItemAsync(first, path);
+        Assert.Equal(copy.Version() + 1, now.Version());
+        Assert.StartsWith("Edit ", now.Str("text"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ConcurrencyTestsOnSqlite(SqliteFactory app) : ConcurrencyTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class ConcurrencyTestsOnPostgres(PostgresFactory app) : ConcurrencyTests(app), IClassFixture<PostgresFactory>;

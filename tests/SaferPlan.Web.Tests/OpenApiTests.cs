@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.Json;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>The OpenAPI document describes the API for anyone who wants to call it.</summary>
+public abstract class OpenApiTests(SaferPlanFactory app)
+{
+    [Fact]
+    public async Task OpenApiDocument_IsJsonListingThePlanPaths()
+    {
+        using var client = await app.ApiClientAsync();
+
+        using var response = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Equal("SaferPlan API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/partnerships", "/api/editions/{id}", "/api/milestones/{id}", "/api/partnerships/{slug}/plans", "/api/audit" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"The OpenAPI document has no path {path}");
+        }
+
+        var milestone = paths.GetProperty("/api/milestones/{id}");
+        Assert.True(milestone.TryGetProperty("get", out _));
+        Assert.True(milestone.TryGetProperty("put", out _));
+        Assert.True(milestone.TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/api/actions/{id}/milestones").TryGetProperty("post", out _));
+    }
+}
+
+public sealed class OpenApiTestsOnSqlite(SqliteFactory app) : OpenApiTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class OpenApiTestsOnPostgres(PostgresFactory app) : OpenApiTests(app), IClassFixture<PostgresFactory>;

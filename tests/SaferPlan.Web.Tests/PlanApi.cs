@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>Calls to the plan API shared by the HTTP tests, each checking what every response of its kind must have.</summary>
+internal static class PlanApi
+{
+    public const string ProblemJson = "application/problem+json";
+
+    public static async Task<int> EditionIdAsync(HttpClient client, string year)
+    {
+        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
+        return plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
+            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
+    }
+
+    public static async Task<JsonElement> EditionAsync(HttpClient client, int editionId)
+    {
+        using var response = await client.GetAsync($"/api/editions/{editionId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A priority of a demo edition by its number, as the edition lists it.</summary>
+    public static async Task<JsonElement> DemoPriorityAsync(HttpClient client, string year, int number)
+    {
+        var edition = await EditionAsync(client, await EditionIdAsync(client, year));
+        return edition.GetProperty("priorities").EnumerateArray()
+            .Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority");
+    }
+
+    public static async Task<JsonElement> CreatePriorityAsync(HttpClient client, int editionId, string title, int? leadOfficerId = null) =>
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title, leadOfficerId }));
+
+    public static async Task<JsonElement> CreateActionAsync(HttpClient client, int priorityId, string text, string? number = null) =>
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/priorities/{priorityId}/actions", new { number, text }));
+
+    public static async Task<JsonElement> CreateMilestoneAsync(HttpClient client, int actionId, string text, string? code = null) =>
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/actions/{actionId}/milestones", new { code, text }));
+
+    /// <summary>A 201 with the new item's address and its first version as the ETag.</summary>
+    public static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201 Created, got {(int)response.StatusCode}: {text}");
+            var body = JsonDocument.Parse(text).RootElement.Clone();
+            Assert.Equal(1, body.GetProperty("version").GetInt32());
+            Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+            Assert.NotNull(response.Headers.Location);
+            Assert.EndsWith($"/{body.GetProperty("id").GetInt32()}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            return body;
+        }
+    }
+
+    /// <summary>GETs an item that must be there; its ETag is its version in quotes.</summary>
+    public static async Task<JsonElement> GetItemAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: expected 200, got {(int)response.StatusCode}: {text}");
+        var body = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal($"\"{body.GetProperty("version").GetInt32()}\"", response.Headers.ETag?.Tag);
+        return body;
+    }
+
+    /// <summary>A PUT body from an item as read: its fields (with references as ids) and the version that was read.</summary>
+    public static JsonObject PutBody(JsonElement item)
+    {
+        var body = JsonNode.Parse(item.GetRawText())!.AsObject();
+        body["leadOfficerId"] = item.TryGetProperty("leadOfficer", out var lead) && lead.ValueKind == JsonValueKind.Object
+            ? lead.GetProperty("id").GetInt32()
+            : null;
+        if (item.TryGetProperty("crossReference", out var cross))
+        {
+            body["bodyId"] = item.GetProperty("body") is { ValueKind: JsonValueKind.Object } b ? b.GetProperty("id").GetInt32() : null;
+            var has = cross.ValueKind == JsonValueKind.Object;
+            body["crossReferenceText"] = has ? cross.GetProperty("text").GetString() : null;
+            body["crossReferencePriorityNumber"] = has && cross.GetProperty("priorityNumber").ValueKind == JsonValueKind.Number
+                ? cross.GetProperty("priorityNumber").GetInt32()
+                : null;
+            body["crossReferenceActionNumber"] = has ? cross.GetProperty("actionNumber").GetString() : null;
+        }
+
+        body.Remove("actions");
+        body.Remove("milestones");
+        return body;
+    }
+
+    /// <summary>PUTs an item, sending the version in If-Match when one is given (the body's own "version" is sent as it is).</summary>
+    public static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, JsonObject body, int? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create<JsonNode>(body) };
+        if (ifMatch is { } version)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>PUTs an item that must be saved: 200, the new version in the body and the ETag.</summary>
+    public static async Task<JsonElement> PutOkAsync(HttpClient client, string path, JsonObject body, int? ifMatch = null)
+    {
+        using var response = await PutAsync(client, path, body, ifMatch);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path}: expected 200, got {(int)response.StatusCode}: {text}");
+        var saved = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal($"\"{saved.GetProperty("version").GetInt32()}\"", response.Headers.ETag?.Tag);
+        return saved;
+    }
+
+    public static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string path, int? version = null, int? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, version is { } v ? $"{path}?version={v}" : path);
+        if (ifMatch is { } tag)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{tag}\""));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Problem details with the given status.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"Expected {(int)status} {status}, got {(int)response.StatusCode}: {text}");
+            Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(text).RootElement.Clone();
+            Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+            return problem;
+        }
+    }
+
+    /// <summary>A 400 validation problem naming the field (by its JSON name) among its errors.</summary>
+    public static async Task<JsonElement> ValidationProblemAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"Expected an error for '{field}', got: {errors.GetRawText()}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+        return problem;
+    }
+
+    public static async Task AssertNotFoundAsync(HttpClient client, string path)
+    {
+        var problem = await ProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    public static int Id(this JsonElement item) => item.GetProperty("id").GetInt32();
+
+    public static int Version(this JsonElement item) => item.GetProperty("version").GetInt32();
+
+    public static string Str(this JsonElement item, string property) => item.GetProperty(property).GetString()!;
+}

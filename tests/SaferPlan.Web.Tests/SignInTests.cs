@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>Signing in to the pages with a password: the antiforgery token and the cookie both need data protection keys.</summary>
+public abstract partial class SignInTests(SaferPlanFactory app)
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [Fact]
+    public async Task SignIn_WithPassword_SetsTheCookieThatShowsEditing()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
+        var editionId = await PlanApi.EditionIdAsync(client, "2010/11");
+
+        using var page = await client.GetAsync("/account/sign-in");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET /account/sign-in: {(int)page.StatusCode}");
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "The sign-in form has no antiforgery token");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = SaferPlanFactory.Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+        });
+        using var signIn = await client.PostAsync($"/account/sign-in?ReturnUrl=/editions/{editionId}", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal($"/editions/{editionId}", signIn.Headers.Location?.OriginalString);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("saferplan=", StringComparison.Ordinal));
+        var edition = await client.GetStringAsync($"/editions/{editionId}");
+        Assert.Contains("Add a priority", edition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_StaysOnTheFormWithAnError()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.BoardMember);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
+        using var page = await client.GetAsync("/account/sign-in");
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(token.Success, $"The sign-in form has no antiforgery token (status {(int)page.StatusCode})");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = "not the password at all",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+        });
+
+        using var signIn = await client.PostAsync("/account/sign-in", form);
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Enter a correct email address and password", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(signIn.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("saferplan=", StringComparison.Ordinal)));
+    }
+}
+
+public sealed class SignInTestsOnSqlite(SqliteFactory app) : SignInTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class SignInTestsOnPostgres(PostgresFactory app) : SignInTests(app), IClassFixture<PostgresFactory>;
