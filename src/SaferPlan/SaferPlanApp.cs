@@ -9,7 +9,9 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
+using SaferPlan.Monitoring;
 using SaferPlan.Plans;
 
 namespace SaferPlan;
@@ -80,6 +82,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanEditor>();
         services.AddScoped<AuditReader>();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<UpdateService>();
 
         services.AddRazorPages(o =>
         {
@@ -130,6 +133,7 @@ public static class SaferPlanApp
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapPlanEndpoints();
+        app.MapMonitoringEndpoints();
         app.MapAuditEndpoints();
         ApiErrors.MapFallback(app);
         return app;

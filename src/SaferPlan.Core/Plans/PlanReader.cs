@@ -23,6 +23,9 @@ public sealed class PlanReader(SaferPlanDbContext db)
     public async Task<IReadOnlyList<Partnership>> PartnershipsAsync(CancellationToken ct = default) =>
         await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
 
+    public Task<Partnership?> PartnershipBySlugAsync(string slug, CancellationToken ct = default) =>
+        db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+
     public async Task<PartnershipView?> PartnershipAsync(string slug, UserContext user, CancellationToken ct = default)
     {
         var partnership = await db.Partnerships.AsNoTracking().AsSplitQuery()

@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// Assembles the quarterly Board Performance Report (seed 001) from the plan edition the quarter reports against,
+/// the milestones' updates, the task groups' reports and the partner briefings shared into the partnership.
+/// For the public audience every Restricted item is left out here, once, so no renderer can show it.
+/// </summary>
+public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
+{
+    internal const string AchievementsHeading = "Key Achievements during this Quarter";
+    internal const string ConcernsHeading = "Areas of Concern for Partnership to Note";
+    internal const string RecommendationsHeading = "Recommendations to Partnership to Address Concerns";
+    internal const string PublicityHeading = "Any Items for Publicity";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The report as this reader may see it: the public version unless they may see Restricted items in the partnership.</summary>
+    public async Task<BoardReport?> BuildAsync(BoardReportOptions options, UserContext reader, CancellationToken ct = default)
+    {
+        var partnershipId = await db.Partnerships.AsNoTracking().Where(p => p.Slug == options.PartnershipSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (partnershipId is null)
+        {
+            return null;
+        }
+
+        var audience = Permissions.CanSeeRestricted(reader, partnershipId.Value) ? options.Audience : ReportAudience.Public;
+        return await BuildAsync(options with { Audience = audience }, ct);
+    }
+
+    /// <summary>The report for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>
+    public async Task<BoardReport?> BuildAsync(BoardReportOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Period.IsWholeYear)
+        {
+            throw new ArgumentException($"A Board report is for a quarter, like 2010-11-q4, not the whole year {options.Period.Display}.", nameof(options));
+        }
+
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == options.PartnershipSlug, ct);
+        if (partnership is null)
+        {
+            return null;
+        }
+
+        var period = options.Period;
+        var isPublic = options.Audience == ReportAudience.Public;
+        var restricted = false;
+        bool Shown(ProtectiveMarking marking)
+        {
+            if (marking == ProtectiveMarking.Official)
+            {
+                return true;
+            }
+
+            if (isPublic)
+            {
+                return false;
+            }
+
+            restricted = true;
+            return true;
+        }
+
+        var edition = await new UpdateService(db, time).EditionForAsync(partnership.Id, period, ct);
+        if (edition is not null && isPublic && !edition.IsPublished)
+        {
+            // Visitors read approved editions only, so a draft plan's actions stay out of the public report.
+            edition = null;
+        }
+
+        var priorities = edition is null
+            ? []
+            : await db.Priorities.AsNoTracking().AsSplitQuery()
+                .Include(p => p.LeadOfficer)
+                .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
+                .Include(p => p.Actions).ThenInclude(a => a.Milestones)
+                .Where(p => p.EditionId == edition.Id)
+                .ToListAsync(ct);
+        var updates = edition is null
+            ? []
+            : await db.Set<MilestoneUpdate>().AsNoTracking()
+                .Where(u => u.Period == period && u.Milestone!.Action!.Priority!.EditionId == edition.Id)
+                .ToListAsync(ct);
+        var updateFor = updates.ToDictionary(u => u.MilestoneId);
+
+        var reports = await db.Set<TaskGroupReport>().AsNoTracking().AsSplitQuery()
+            .Include(r => r.Figures)
+            .Where(r => r.PartnershipId == partnership.Id && r.Period == period)
+            .ToListAsync(ct);
+        var yearSoFar = await YearSoFarAsync(partnership.Id, period, reports, ct);
+        var officerIds = reports.Where(r => string.IsNullOrWhiteSpace(r.LeadOfficerName) && r.LeadOfficerId is not null).Select(r => r.LeadOfficerId!.Value).Distinct().ToList();
+        var officers = officerIds.Count == 0
+            ? []
+            : await db.People.AsNoTracking().Where(p => officerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+        ReportSection Section(TaskGroupReport r)
+        {
+            var parts = new List<ReportPart>();
+            void Part(string heading, string? text, ProtectiveMarking marking)
+            {
+                if (Shown(marking))
+                {
+                    parts.Add(new ReportPart(heading, ReportText.Clean(text), marking == ProtectiveMarking.Restricted));
+                }
+            }
+
+            Part(AchievementsHeading, r.Achievements, r.AchievementsMarking);
+            Part(ConcernsHeading, r.Concerns, r.ConcernsMarking);
+            Part(RecommendationsHeading, r.Recommendations, r.RecommendationsMarking);
+            Part(PublicityHeading, r.PublicityItems, ProtectiveMarking.Official);
+            var figures = r.Figures
+                .Where(f => Shown(f.Marking))
+                .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+                .Select(f => Figures(f, period, isPublic, yearSoFar))
+                .ToList();
+            var lead = ReportText.Clean(r.LeadOfficerName) ?? (r.LeadOfficerId is { } id && officers.TryGetValue(id, out var name) ? name : null);
+            return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
+        }
+
+        var priorityIds = new HashSet<int>();
+        var reportPriorities = new List<ReportPriority>();
+        foreach (var priority in priorities.OrderBy(p => p.SortOrder).ThenBy(p => p.Number))
+        {
+            if (!Shown(priority.Marking))
+            {
+                continue;
+            }
+
+            priorityIds.Add(priority.Id);
+            var actions = new List<ReportAction>();
+            foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id))
+            {
+                if (!Shown(action.Marking))
+                {
+                    continue;
+                }
+
+                var milestones = new List<ReportMilestone>();
+                foreach (var milestone in action.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id))
+                {
+                    if (!Shown(milestone.Marking))
+                    {
+                        continue;
+                    }
+
+                    ReportUpdate? update = null;
+                    if (updateFor.TryGetValue(milestone.Id, out var u) && Shown(u.Marking))
+                    {
+                        update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted);
+                    }
+
+                    milestones.Add(new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update));
+                }
+
+                var lead = ReportText.Clean(action.LeadAgency);
+                if (action.LeadOfficer is { } officer)
+                {
+                    lead = lead is null ? officer.Name : $"{lead} – {officer.Name}";
+                }
+
+                actions.Add(new ReportAction(
+                    action.Number,
+                    ReportText.Clean(action.Text) ?? "",
+                    lead,
+                    ReportText.Clean(action.OtherPartners),
+                    ReportText.Clean(action.CrossReferenceText),
+                    ReportText.Clean(action.Note),
+                    action.Marking == ProtectiveMarking.Restricted,
+                    milestones));
+            }
+
+            reportPriorities.Add(new ReportPriority(
+                priority.Number,
+                UpdateService.PriorityName(priority),
+                priority.LeadOfficer?.Name,
+                priority.Marking == ProtectiveMarking.Restricted,
+                reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(Section).ToList(),
+                actions));
+        }
+
+        // The reports not tied to a priority (anti-social behaviour, drugs and alcohol, road safety) follow the
+        // priorities. One tied to a priority the public version leaves out (restricted, or of an unpublished plan)
+        // is left out with it.
+        var others = reports
+            .Where(r => r.PriorityId is null || (!priorityIds.Contains(r.PriorityId.Value) && !isPublic))
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(Section)
+            .ToList();
+
+        var briefings = (await db.Set<PartnerBriefing>().AsNoTracking()
+                .Where(b => b.Period == period && db.Bodies.Any(body => body.Id == b.BodyId && body.Partnerships.Any(p => p.Id == partnership.Id)))
+                .ToListAsync(ct))
+            .Where(b => Shown(b.Marking))
+            .OrderBy(b => b.IssuedOn).ThenBy(b => b.Id)
+            .Select(Briefing)
+            .ToList();
+
+        return new BoardReport(
+            partnership.Slug,
+            partnership.Name,
+            period,
+            options.Audience,
+            options.MeetingDate,
+            edition?.Title,
+            reportPriorities,
+            others,
+            briefings,
+            restricted);
+    }
+
+    /// <summary>Quarters that have something to report: milestone updates, a collection round or task group reports, newest first.</summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var fromUpdates = await db.Set<MilestoneUpdate>().AsNoTracking()
+            .Where(u => u.Milestone!.Action!.Priority!.Edition!.Plan!.PartnershipId == partnershipId)
+            .Select(u => u.Period).Distinct().ToListAsync(ct);
+        var fromRounds = await db.Set<CollectionRound>().AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId).Select(r => r.Period).Distinct().ToListAsync(ct);
+        var fromReports = await db.Set<TaskGroupReport>().AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId).Select(r => r.Period).Distinct().ToListAsync(ct);
+        return fromUpdates.Concat(fromRounds).Concat(fromReports)
+            .Where(p => !p.IsWholeYear)
+            .Distinct()
+            .OrderDescending()
+            .ToList();
+    }
+
+    /// <summary>Every figure table of the partnership's reports for the financial year's quarters up to this one, for the year-to-date sums.</summary>
+    private async Task<List<(FigureTable Table, ReportingPeriod Period)>> YearSoFarAsync(int partnershipId, ReportingPeriod period, List<TaskGroupReport> current, CancellationToken ct)
+    {
+        var titles = current.SelectMany(r => r.Figures).Where(f => f.YearToDate).Select(f => Key(f.Title)).ToHashSet();
+        var tables = current.SelectMany(r => r.Figures.Select(f => (f, r.Period))).ToList();
+        if (titles.Count == 0 || period.Quarter == 1)
+        {
+            return tables;
+        }
+
+        var earlier = Enumerable.Range(1, period.Quarter - 1).Select(q => ReportingPeriod.Of(period.StartYear, q)).ToList();
+        var rows = await (
+                from f in db.Set<FigureTable>().AsNoTracking()
+                join r in db.Set<TaskGroupReport>() on f.ReportId equals r.Id
+                where r.PartnershipId == partnershipId && earlier.Contains(r.Period)
+                select new { Table = f, r.Period })
+            .ToListAsync(ct);
+        tables.AddRange(rows.Where(x => titles.Contains(Key(x.Table.Title))).Select(x => (x.Table, x.Period)));
+        return tables;
+    }
+
+    private static ReportFigureTable Figures(FigureTable table, ReportingPeriod period, bool isPublic, List<(FigureTable Table, ReportingPeriod Period)> yearSoFar)
+    {
+        var (columns, rows) = Read(table);
+        var note = ReportText.Clean(table.Note);
+        if (!table.YearToDate)
+        {
+            return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted);
+        }
+
+        // The same table in each quarter of the year so far, this one included; in the public version a restricted
+        // table's figures stay out of the sums as well.
+        var quarters = yearSoFar
+            .Where(x => Key(x.Table.Title) == Key(table.Title) && x.Period.StartYear == period.StartYear && x.Period <= period)
+            .Where(x => !isPublic || x.Table.Marking == ProtectiveMarking.Official)
+            .Select(x => Read(x.Table))
+            .ToList();
+        var ytdColumns = columns.Count == 1
+            ? [YearToDateHeading(period)]
+            : columns.Select(c => $"{c}: {YearToDateHeading(period)}").ToList();
+        var ytdRows = rows.Select(row =>
+        {
+            var sums = new decimal?[columns.Count];
+            foreach (var (otherColumns, otherRows) in quarters)
+            {
+                var match = otherRows.FirstOrDefault(o => Key(o.Label) == Key(row.Label));
+                if (match.Label is null)
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var index = IndexOf(otherColumns, columns[c]);
+                    if (index < 0 && otherColumns.Count == columns.Count)
+                    {
+                        index = c;
+                    }
+
+                    if (index >= 0 && index < match.Values.Count && match.Values[index] is { } value)
+                    {
+                        sums[c] = (sums[c] ?? 0) + value;
+                    }
+                }
+            }
+
+            return new ReportFigureRow(row.Label, row.Values, sums);
+        }).ToList();
+        return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted);
+    }
+
+    private static string YearToDateHeading(ReportingPeriod period) =>
+        period.Quarter == 1 ? "Year to date (Q1)" : $"Year to date (Q1–Q{period.Quarter})";
+
+    private static int IndexOf(List<string> columns, string column) =>
+        columns.FindIndex(c => Key(c) == Key(column));
+
+    private static string Key(string text) => text.Trim().ToUpperInvariant();
+
+    private sealed record FigureRowJson(string? Label, List<decimal?>? Values);
+
+    private static (List<string> Columns, List<(string Label, IReadOnlyList<decimal?> Values)> Rows) Read(FigureTable table)
+    {
+        try
+        {
+            var columns = (JsonSerializer.Deserialize<List<string?>>(table.Columns, Json) ?? []).Select(c => ReportText.Clean(c) ?? "").ToList();
+            var rows = (JsonSerializer.Deserialize<List<FigureRowJson?>>(table.Rows, Json) ?? [])
+                .Where(r => r is not null)
+                .Select(r => (ReportText.Clean(r!.Label) ?? "", (IReadOnlyList<decimal?>)Enumerable.Range(0, columns.Count).Select(i => r.Values is { } v && i < v.Count ? v[i] : null).ToList()))
+                .ToList();
+            return (columns, rows);
+        }
+        catch (JsonException)
+        {
+            // A table whose figures cannot be read shows its title and no rows rather than stopping the whole report.
+            return ([], []);
+        }
+    }
+
+    private ReportBriefing Briefing(PartnerBriefing b)
+    {
+        var sections = new List<ReportPart>();
+        void Add(string heading, string? text)
+        {
+            if (ReportText.Clean(text) is { } clean)
+            {
+                sections.Add(new ReportPart(heading, clean, false));
+            }
+        }
+
+        Add("Purpose", b.Purpose);
+        Add("Background", b.Background);
+        foreach (var (heading, text) in BriefingSections(b.Sections))
+        {
+            Add(heading, text);
+        }
+
+        var closing = new List<ReportPart>();
+        if (ReportText.Clean(b.Risks) is { } risks)
+        {
+            closing.Add(new ReportPart("Risks", risks, false));
+        }
+
+        if (ReportText.Clean(b.Recommendations) is { } recommendations)
+        {
+            closing.Add(new ReportPart("Recommendations", recommendations, false));
+        }
+
+        List<ReportBriefingFigure> figures = [];
+        if (!string.IsNullOrWhiteSpace(b.Figures))
+        {
+            try
+            {
+                figures = (JsonSerializer.Deserialize<List<BriefingFigureJson?>>(b.Figures, Json) ?? [])
+                    .Where(f => f is not null)
+                    .Select(f => new ReportBriefingFigure(ReportText.Clean(f!.Label) ?? "", f.Value))
+                    .ToList();
+            }
+            catch (JsonException)
+            {
+                figures = [];
+            }
+        }
+
+        return new ReportBriefing(
+            ReportText.Clean(b.Title) ?? "Partner briefing",
+            ReportText.Clean(b.FromName),
+            b.IssuedOn,
+            sections,
+            ReportText.Clean(b.FiguresTitle),
+            figures,
+            closing,
+            b.Marking == ProtectiveMarking.Restricted);
+    }
+
+    private sealed record BriefingFigureJson(string? Label, decimal? Value);
+
+    /// <summary>A briefing's further sections: a line starting "## " is a heading, the text below it the section.</summary>
+    private static IEnumerable<(string Heading, string Text)> BriefingSections(string? sections)
+    {
+        if (string.IsNullOrWhiteSpace(sections))
+        {
+            yield break;
+        }
+
+        string? heading = null;
+        var lines = new List<string>();
+        foreach (var line in sections.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
+                {
+                    yield return (heading ?? "Update", string.Join('\n', lines));
+                }
+
+                heading = line[3..].Trim();
+                lines.Clear();
+            }
+            else
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            yield return (heading ?? "Update", string.Join('\n', lines));
+        }
+    }
+
+    private static string? ValueText(MeasurementKind kind, MilestoneUpdate update) => kind switch
+    {
+        MeasurementKind.YesNo => update.YesNoValue switch { true => "Yes", false => "No", _ => null },
+        MeasurementKind.Count => update.NumberValue?.ToString("#,##0", CultureInfo.InvariantCulture),
+        MeasurementKind.Percentage => update.NumberValue is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) + "%" : null,
+        MeasurementKind.Money => update.NumberValue?.ToString("£#,##0.00", CultureInfo.InvariantCulture),
+        _ => ReportText.Clean(update.TextValue),
+    };
+}

@@ -1,0 +1,152 @@
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>The JSON API for quarterly updates and collection rounds.</summary>
+public static class MonitoringEndpoints
+{
+    public static void MapMonitoringEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Monitoring");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/milestones/{id:int}/updates", async Task<IResult> (int id, PlanReader reader, UpdateService updates, CurrentUser current, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            if (await reader.MilestoneAsync(id, user, ct) is not { } found)
+            {
+                return ApiErrors.NotFound($"There is no milestone {id}.");
+            }
+
+            var history = await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct);
+            return TypedResults.Ok(history.Select(u => MilestoneUpdateDto.From(u, found.Milestone.MeasurementKind)).ToList());
+        });
+
+        api.MapGet("/milestones/{id:int}/updates/{period}", async Task<IResult> (int id, string period, PlanReader reader, UpdateService updates, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p))
+            {
+                return BadPeriod(period);
+            }
+
+            var user = await current.GetAsync();
+            if (await reader.MilestoneAsync(id, user, ct) is not { } found)
+            {
+                return ApiErrors.NotFound($"There is no milestone {id}.");
+            }
+
+            var update = (await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct)).FirstOrDefault(u => u.Period == p);
+            if (update is null)
+            {
+                return ApiErrors.NotFound($"Milestone {found.Milestone.Code} has no update for {p.Display} yet.");
+            }
+
+            http.Response.Headers.ETag = $"\"{update.Version}\"";
+            return TypedResults.Ok(MilestoneUpdateDto.From(update, found.Milestone.MeasurementKind));
+        });
+
+        writes.MapPut("/milestones/{id:int}/updates/{period}", async Task<IResult> (int id, string period, MilestoneUpdateRequest body, PlanReader reader, UpdateService updates, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p))
+            {
+                return BadPeriod(period);
+            }
+
+            var (version, fromIfMatch) = ExpectedVersion(http, body.Version);
+            if (version is null)
+            {
+                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
+                    "Send the version you read in If-Match or as \"version\" in the body; send version 0 for a milestone's first update in a quarter.");
+            }
+
+            var user = await current.GetAsync();
+            var result = await updates.SaveAsync(id, p, body.ToInput(), version.Value, user, ct);
+            if (!result.Succeeded)
+            {
+                return result.Status == EditStatus.Conflict && fromIfMatch
+                    ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
+                    : ApiErrors.From(result);
+            }
+
+            var kind = (await reader.MilestoneAsync(id, user, ct))!.Value.Milestone.MeasurementKind;
+            http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
+            return TypedResults.Ok(MilestoneUpdateDto.From(result.Value, kind));
+        });
+
+        writes.MapPost("/updates/{id:int}/review", async Task<IResult> (int id, ReviewRequest body, UpdateService updates, CurrentUser current, CancellationToken ct) =>
+        {
+            if (body.Version is not { } version)
+            {
+                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the update's version you read as \"version\".");
+            }
+
+            var result = await updates.ReviewAsync(id, body.Accept, body.Comment, version, await current.GetAsync(), ct);
+            return result.Succeeded
+                ? TypedResults.Ok(new { result.Value!.Id, State = result.Value.State, result.Value.Version })
+                : ApiErrors.From(result);
+        });
+
+        api.MapGet("/partnerships/{slug}/periods/{period}/completeness", async Task<IResult> (string slug, string period, PlanReader reader, UpdateService updates, CurrentUser current, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
+            {
+                return BadPeriod(period);
+            }
+
+            var partnership = await reader.PartnershipBySlugAsync(slug, ct);
+            var user = await current.GetAsync();
+            if (partnership is null)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            if (!user.IsMemberOf(partnership.Id))
+            {
+                return user.IsSignedIn
+                    ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only members of the partnership can see who has reported.")
+                    : ApiErrors.Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Send a bearer token from 'saferplan tokens create'.");
+            }
+
+            return TypedResults.Ok(CompletenessDto.From(await updates.CompletenessAsync(partnership.Id, p, user, ct)));
+        });
+
+        writes.MapPost("/partnerships/{slug}/periods/{period}/round", async Task<IResult> (string slug, string period, RoundRequest body, PlanReader reader, UpdateService updates, CurrentUser current, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p))
+            {
+                return BadPeriod(period);
+            }
+
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            var result = await updates.OpenRoundAsync(partnership.Id, p, body.Deadline, body.LockOn, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.Ok(RoundDto.From(result.Value)) : ApiErrors.From(result);
+        });
+    }
+
+    internal static IResult BadPeriod(string period) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["period"] = [$"'{period}' is not a reporting period: write a quarter like 2010-11-q4"] },
+            detail: $"'{period}' is not a reporting period: write a quarter like 2010-11-q4",
+            title: "Check what you sent");
+
+    private static (int? Version, bool FromIfMatch) ExpectedVersion(HttpContext http, int? fromBody)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrWhiteSpace(ifMatch) && EntityTagHeaderValue.TryParse(ifMatch, out var tag) && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var v))
+        {
+            return (v, true);
+        }
+
+        return (fromBody, false);
+    }
+}
