@@ -40,7 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     public async Task Scan_SignInSubmittedEmpty_ShowsErrorsWithNoAxeViolations()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
+        Assert.Equal(200, (await page.GotoAsync("/account/sign-in"))!.Status);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
@@ -82,21 +82,21 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await Axe.AssertNoViolationsAsync(page);
     }
 
-    /// <summary>Each form submitted with a required field blank and a malformed number, so the error summary and field errors show.</summary>
+    /// <summary>Each form submitted with a required field blank and a number out of range, so the error summary and two field errors show.</summary>
     [Theory]
-    [InlineData("new priority", "Title", "Number")]
-    [InlineData("edit priority", "Title", "Number")]
-    [InlineData("new action", "Action", "Number")]
-    [InlineData("edit action", "Action", "Number")]
-    [InlineData("new milestone", "Milestone", "Code")]
-    [InlineData("edit milestone", "Milestone", "Code")]
-    public async Task Scan_FormSubmittedWithInvalidInput_ShowsErrorsWithNoAxeViolations(string name, string required, string number)
+    [InlineData("new priority", "Title", "Number", "100")]
+    [InlineData("edit priority", "Title", "Number", "100")]
+    [InlineData("new action", "Action", "Number", "9.x")]
+    [InlineData("edit action", "Action", "Number", "9.x")]
+    [InlineData("new milestone", "Milestone", "Code", "not a code")]
+    [InlineData("edit milestone", "Milestone", "Code", "not a code")]
+    public async Task Scan_FormSubmittedWithInvalidInput_ShowsErrorsWithNoAxeViolations(string name, string required, string numberLabel, string badNumber)
     {
         var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
         await page.GotoAsync(await SupportOfficerUrlAsync(name));
 
         await page.GetByLabel(required, new() { Exact = true }).FillAsync("");
-        await page.GetByLabel(number, new() { Exact = true }).FillAsync("not a number");
+        await page.GetByLabel(numberLabel, new() { Exact = true }).FillAsync(badNumber);
         await page.Locator("main form button[type=submit]").ClickAsync();
 
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
@@ -117,17 +117,31 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Milestone 1.3b saved");
-        var history = page.Locator("table", new() { Has = page.GetByText("Who changed what") });
+        var history = page.Locator("#history + table");
         await Expect(history).ToContainTextAsync(email);
         await Expect(history).ToContainTextAsync("Twelve meetings a year");
         await Axe.AssertNoViolationsAsync(page);
     }
 
     [Fact]
+    public async Task AssertNoViolations_PageWithUnlabelledImage_FailsNamingRuleHelpAndTarget()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => { const img = document.createElement('img'); img.id = 'unlabelled'; img.src = '/favicon.ico'; document.querySelector('main').append(img); }");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoViolationsAsync(page));
+
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Images must have alternative text", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#unlabelled", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PressTab_OnSignInPage_FocusesSkipLinkFirst()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
+        Assert.Equal(200, (await page.GotoAsync("/account/sign-in"))!.Status);
 
         await page.Keyboard.PressAsync("Tab");
 

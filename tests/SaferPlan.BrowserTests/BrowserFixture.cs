@@ -69,7 +69,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/account/sign-in");
+        var response = await page.GotoAsync("/account/sign-in");
+        Assert.True(response?.Status == 200, $"The sign-in page answered {response?.Status}, not 200");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SaferPlanFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
