@@ -9,15 +9,19 @@ public sealed class PartnershipModel(PlanReader reader, CurrentUser current) : P
 {
     public PartnershipView View { get; private set; } = null!;
 
+    public bool IsMember { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var view = await reader.PartnershipAsync(slug, await current.GetAsync(), ct);
+        var user = await current.GetAsync();
+        var view = await reader.PartnershipAsync(slug, user, ct);
         if (view is null)
         {
             return NotFound();
         }
 
         View = view;
+        IsMember = user.IsMemberOf(view.Partnership.Id);
         return Page();
     }
 }

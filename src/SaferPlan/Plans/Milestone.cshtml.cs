@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Plans;
 
-public sealed class MilestoneModel(PlanReader reader, AuditReader audit, CurrentUser current) : PageModel
+public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
 {
     public Milestone Milestone { get; private set; } = null!;
 
@@ -15,6 +17,11 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, Current
 
     /// <summary>The history, for members of the partnership only.</summary>
     public IReadOnlyList<AuditRecord>? History { get; private set; }
+
+    public IReadOnlyList<MilestoneUpdate> Updates { get; private set; } = [];
+
+    /// <summary>Open quarters this user may write an update for.</summary>
+    public IReadOnlyList<ReportingPeriod> UpdatablePeriods { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -26,6 +33,14 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, Current
 
         Milestone = found.Milestone;
         CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action!.Priority!, Milestone.Action, Milestone);
+        Updates = await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var action = Milestone.Action!;
+        var priority = action.Priority!;
+        UpdatablePeriods = (await updates.RoundsAsync(found.PartnershipId, ct))
+            .Where(r => r.Period.StartYear == priority.Edition!.YearStart
+                && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Period, r.IsLocked(today)))
+            .Select(r => r.Period).ToList();
         if (Permissions.CanReadAudit(user, found.PartnershipId))
         {
             History = await audit.HistoryAsync(nameof(Core.Plans.Milestone), id, ct);

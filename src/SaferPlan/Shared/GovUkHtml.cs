@@ -7,6 +7,41 @@ namespace SaferPlan.Shared;
 
 public sealed record Choice(string Value, string Text, string? Hint = null);
 
+/// <summary>The three boxes of a GOV.UK date input, as typed.</summary>
+public sealed class DateParts
+{
+    public string? Day { get; set; }
+
+    public string? Month { get; set; }
+
+    public string? Year { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+    public static DateParts From(DateOnly? date) => date is { } d
+        ? new DateParts { Day = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), Month = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), Year = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        : new DateParts();
+
+    /// <summary>The date, or null with a GOV.UK-worded reason (empty when nothing was typed).</summary>
+    public DateOnly? Parse(string what, out string? error)
+    {
+        error = null;
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(Day, out var day) || !int.TryParse(Month, out var month) || !int.TryParse(Year, out var year) || year < 1900 || year > 2999
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            error = $"{what} must be a real date, like 8 4 2011";
+            return null;
+        }
+
+        return new DateOnly(year, month, day);
+    }
+}
+
 /// <summary>GOV.UK Design System form fields, with their error messages from model state.</summary>
 public static class GovUkHtml
 {
@@ -43,6 +78,27 @@ public static class GovUkHtml
             + (hint is null ? "" : $"<div id=\"{id}-hint\" class=\"govuk-hint\">{E(hint)}</div>")
             + ErrorMessage(id, error)
             + $"<div class=\"govuk-radios{(inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">{string.Concat(items)}</div></fieldset></div>");
+    }
+
+    /// <summary>A GOV.UK date input: day, month and year fields named <c>{name}.Day</c>, <c>.Month</c> and <c>.Year</c>.</summary>
+    public static IHtmlContent DateInput(this IHtmlHelper html, string name, string legend, DateParts? value, string? hint = null)
+    {
+        var id = IdFor(name);
+        var error = ErrorFor(html, name);
+        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
+        string Part(string part, string label, string? partValue, string width, string autocomplete) =>
+            $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{id}-{part.ToLowerInvariant()}\">{label}</label>"
+            + $"<input class=\"govuk-input govuk-date-input__input {width}{(error is null ? "" : " govuk-input--error")}\" id=\"{id}-{part.ToLowerInvariant()}\" name=\"{E(name)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(partValue)}\"{Attr("autocomplete", autocomplete)}></div></div>";
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\" role=\"group\"{Attr("aria-describedby", describedBy)}>"
+            + $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>"
+            + (hint is null ? "" : $"<div id=\"{id}-hint\" class=\"govuk-hint\">{E(hint)}</div>")
+            + ErrorMessage(id, error)
+            + $"<div class=\"govuk-date-input\" id=\"{id}\">"
+            + Part("Day", "Day", value?.Day, "govuk-input--width-2", "off")
+            + Part("Month", "Month", value?.Month, "govuk-input--width-2", "off")
+            + Part("Year", "Year", value?.Year, "govuk-input--width-4", "off")
+            + "</div></fieldset></div>");
     }
 
     public static string? ErrorFor(IHtmlHelper html, string name) =>

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>Who has reported for a quarter, by priority, agency and lead officer; and the support officer's review.</summary>
+[Authorize]
+public sealed class CompletenessModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+{
+    public Partnership Partnership { get; private set; } = null!;
+
+    public Completeness Completeness { get; private set; } = null!;
+
+    public IReadOnlyList<UpdateSlot> AwaitingReview { get; private set; } = [];
+
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string period, CancellationToken ct) =>
+        await LoadAsync(slug, period, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReviewAsync(string slug, string period, int updateId, int version, bool accept, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, period, ct))
+        {
+            return NotFound();
+        }
+
+        var comment = Request.Form[$"Comment{updateId}"].ToString();
+        var result = await updates.ReviewAsync(updateId, accept, comment, version, await current.GetAsync(), ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            if (result.Errors.ContainsKey("Comment"))
+            {
+                ModelState.AddModelError($"Comment{updateId}", result.Errors["Comment"]);
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, result.Message ?? "The update could not be reviewed.");
+            }
+
+            return Page();
+        }
+
+        TempData["Success"] = accept ? "Update accepted" : "Update returned to its author with your comment";
+        return Redirect($"/partnerships/{slug}/periods/{period}/completeness#review");
+    }
+
+    private async Task<bool> LoadAsync(string slug, string period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (PeriodRoute.Quarter(period) is not { } quarter
+            || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership
+            || !user.IsMemberOf(partnership.Id))
+        {
+            return false;
+        }
+
+        Partnership = partnership;
+        CanManage = Permissions.CanManageRounds(user, partnership.Id);
+        Completeness = await updates.CompletenessAsync(partnership.Id, quarter, user, ct);
+        AwaitingReview = (await updates.SlotsAsync(partnership.Id, quarter, user, ct)).Where(s => s.Current?.State == UpdateState.Submitted).ToList();
+        return true;
+    }
+}

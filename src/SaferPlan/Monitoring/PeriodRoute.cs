@@ -1,0 +1,14 @@
+using SaferPlan.Core.Periods;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>Reads the period in a page's route ("2010-11-q4").</summary>
+public static class PeriodRoute
+{
+    public static ReportingPeriod? Quarter(string? text) =>
+        ReportingPeriod.TryParse(text, out var p) && !p.IsWholeYear ? p : null;
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string Date(DateTimeOffset time) => time.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}

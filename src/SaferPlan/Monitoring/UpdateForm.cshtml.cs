@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+using SaferPlan.Plans;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>A lead officer's update of one milestone for one quarter: progress, value, status; submit or keep as a draft.</summary>
+[Authorize]
+public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Progress { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public UpdateSlot Slot { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    private bool forbidden;
+
+    public async Task<IActionResult> OnGetAsync(int id, string period, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return forbidden ? Forbid() : NotFound();
+        }
+
+        var update = Slot.Current;
+        Input = new Form
+        {
+            Progress = update?.Progress ?? Slot.Previous?.Progress,
+            Value = UpdateInput.ValueText(update, Slot.Milestone.MeasurementKind),
+            Status = update?.Status?.ToString(),
+            Marking = (update?.Marking ?? ProtectiveMarking.Official).ToString(),
+            Version = update?.Version ?? 0,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string period, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return forbidden ? Forbid() : NotFound();
+        }
+
+        ModelState.Clear();
+        UpdateStatus? status = null;
+        if (!string.IsNullOrEmpty(Input.Status))
+        {
+            status = FormSupport.ParseEnum<UpdateStatus>(ModelState, "Input.Status", Input.Status, "Select the milestone's status");
+        }
+
+        var marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new UpdateInput { Progress = Input.Progress, Value = Input.Value, Status = status, Marking = marking, Submit = submit };
+        var user = await current.GetAsync();
+        var result = await updates.SaveAsync(id, Period, input, Input.Version, user, ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            ModelState.AddModelError(string.Empty, result.Message!);
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            FormSupport.AddErrors(ModelState, result);
+            return Page();
+        }
+
+        TempData["Success"] = submit
+            ? $"Update for {Slot.Milestone.Code} submitted"
+            : $"Update for {Slot.Milestone.Code} saved as a draft";
+        return Redirect(user.PersonId is { } person && UpdateService.Responsible(Slot.Milestone)?.Id == person ? "/my-updates" : $"/milestones/{id}#updates");
+    }
+
+    private async Task<bool> LoadAsync(int id, string period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.MilestoneAsync(id, user, ct) is not { } found)
+        {
+            return false;
+        }
+
+        Period = quarter;
+        var slot = (await updates.SlotsAsync(found.PartnershipId, quarter, user, ct)).FirstOrDefault(s => s.Milestone.Id == id);
+        if (slot is null)
+        {
+            return false;
+        }
+
+        Slot = slot;
+        forbidden = !slot.CanUpdate && !Permissions.CanManageRounds(user, found.PartnershipId);
+        return !forbidden;
+    }
+}
