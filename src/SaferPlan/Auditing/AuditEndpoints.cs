@@ -13,7 +13,11 @@ public sealed record AuditEntryDto(long Id, string Entity, int EntityId, AuditAc
 
 public static class AuditEndpoints
 {
-    public static readonly string[] Entities = ["Partnership", "Plan", "PlanEdition", "Priority", "PlanAction", "Milestone", "PlanSection", "GlossaryEntry", "Membership"];
+    public static readonly string[] Entities =
+    [
+        "Partnership", "Plan", "PlanEdition", "Priority", "PlanAction", "Milestone", "PlanSection", "GlossaryEntry", "Membership",
+        "MilestoneUpdate", "CollectionRound", "TaskGroupReport", "FigureTable", "PartnerBriefing", "UpdateLink",
+    ];
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/audit", async Task<IResult> (string? entity, int? id, AuditReader audit, PlanReader plans, CurrentUser current, CancellationToken ct) =>

@@ -1,0 +1,272 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>Quarterly milestone updates through the API: who may write them, typed values, locking, conflicts, review and completeness.</summary>
+public abstract class MonitoringApiTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+
+    private static async Task<int> MilestoneIdAsync(HttpClient client, string year, string code)
+    {
+        var edition = await PlanApi.EditionAsync(client, await PlanApi.EditionIdAsync(client, year));
+        return edition.GetProperty("priorities").EnumerateArray()
+            .SelectMany(p => p.GetProperty("actions").EnumerateArray())
+            .SelectMany(a => a.GetProperty("milestones").EnumerateArray())
+            .Single(m => m.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Opens a quarter that stays open (the demo's own 2010/11 Q4 round was locked in April 2011).</summary>
+    private static async Task OpenAsync(HttpClient support, string period)
+    {
+        using var response = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{period}/round", new { deadline = "2099-04-08" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PutUpdateAsync(HttpClient client, int milestoneId, string period, object body) =>
+        client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", body);
+
+    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            Assert.Equal(PlanApi.ProblemJson, response.Content.Headers.ContentType?.MediaType);
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    [Fact]
+    public async Task DemoData_HasSeed001Q4UpdatesAndSeed004Q1Progress()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+
+        var q4 = await OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"));
+        var q1 = await OkJsonAsync(await support.GetAsync($"/api/milestones/{await MilestoneIdAsync(support, "2009/10", "1.1a")}/updates/2009-10-q1"));
+
+        Assert.Equal(23, q4.GetProperty("total").GetProperty("accepted").GetInt32());
+        Assert.Equal(47, q4.GetProperty("total").GetProperty("expected").GetInt32());
+        Assert.Equal("2011-04-08", q4.GetProperty("round").GetProperty("deadline").GetString());
+        Assert.Equal("Multi-Agency Meetings held in April, May, June", q1.GetProperty("progress").GetString());
+        Assert.Equal("OnTrack", q1.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task LeadOfficer_OpenQuarter_SubmitsUpdateThatShowsInHistoryAndCompleteness()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q3");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var id = await MilestoneIdAsync(dave, "2010/11", "1.6a");
+        var before = await OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/completeness"));
+
+        var saved = await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q3", new { progress = "42 calls about rogue traders answered", status = "OnTrack", version = 0 }));
+
+        Assert.Equal("Submitted", saved.GetProperty("state").GetString());
+        Assert.Equal(1, saved.GetProperty("version").GetInt32());
+        Assert.Equal("dave.sargent@example.org", saved.GetProperty("author").GetString());
+        var history = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates"));
+        Assert.Contains(history.EnumerateArray(), u => u.GetProperty("period").GetString() == "2010-11-q3" && u.GetProperty("progress").GetString() == "42 calls about rogue traders answered");
+        var completeness = await OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/completeness"));
+        Assert.Equal(before.GetProperty("total").GetProperty("submitted").GetInt32() + 1, completeness.GetProperty("total").GetProperty("submitted").GetInt32());
+        Assert.Contains(before.GetProperty("notReported").EnumerateArray(), m => m.GetProperty("milestoneId").GetInt32() == id);
+        Assert.DoesNotContain(completeness.GetProperty("notReported").EnumerateArray(), m => m.GetProperty("milestoneId").GetInt32() == id);
+        var audit = await OkJsonAsync(await support.GetAsync($"/api/audit?entity=MilestoneUpdate&id={saved.GetProperty("id").GetInt32()}"));
+        Assert.Equal("dave.sargent@example.org", audit[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task LeadOfficer_MilestoneTheyDoNotLead_IsForbiddenAndNothingSaved()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q2");
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        var id = await MilestoneIdAsync(jenny, "2010/11", "1.1a");
+
+        await ProblemAsync(await PutUpdateAsync(jenny, id, "2010-11-q2", new { progress = "Not mine", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
+
+        await ProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q2"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task BoardMember_CannotUpdateAnything()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q2");
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var id = await MilestoneIdAsync(board, "2010/11", "2.2a");
+
+        await ProblemAsync(await PutUpdateAsync(board, id, "2010-11-q2", new { progress = "Board text", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
+        using var anonymous = await app.ApiClientAsync();
+        await ProblemAsync(await PutUpdateAsync(anonymous, id, "2010-11-q2", new { progress = "Anonymous", status = "OnTrack", version = 0 }), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task LockedQuarter_LeadOfficerRefused_SupportOfficerChangesItAndItIsAudited()
+    {
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var id = await MilestoneIdAsync(dave, "2010/11", "1.7a");
+        var current = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q4"));
+        var version = current.GetProperty("version").GetInt32();
+
+        var refused = await ProblemAsync(await PutUpdateAsync(dave, id, "2010-11-q4", new { progress = "Late change", status = "OnTrack", version }), HttpStatusCode.Forbidden);
+        var changed = await OkJsonAsync(await PutUpdateAsync(support, id, "2010-11-q4", new { progress = "Discussions ongoing; corrected after the lock.", status = "OnTrack", version }));
+
+        Assert.Contains("locked", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Discussions ongoing; corrected after the lock.", changed.GetProperty("progress").GetString());
+        var audit = await OkJsonAsync(await support.GetAsync($"/api/audit?entity=MilestoneUpdate&id={changed.GetProperty("id").GetInt32()}"));
+        Assert.Contains(audit[0].GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "Progress" && c.GetProperty("old").GetString() == "Discussions ongoing.");
+    }
+
+    [Fact]
+    public async Task TwoOfficers_SameVersion_SecondGetsConflictAndFirstTextSurvives()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q1");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var id = await MilestoneIdAsync(dave, "2010/11", "1.5a");
+
+        await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q1", new { progress = "Dave's research brief", status = "OnTrack", version = 0 }));
+        using var second = await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "Support officer's text", status = "OnTrack", version = 0 });
+
+        var problem = await ProblemAsync(second, HttpStatusCode.Conflict);
+        Assert.Contains("dave.sargent@example.org", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var kept = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q1"));
+        Assert.Equal("Dave's research brief", kept.GetProperty("progress").GetString());
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/milestones/{id}/updates/2010-11-q1") { Content = JsonContent.Create(new { progress = "Stale", status = "OnTrack" }) };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
+        await ProblemAsync(await support.SendAsync(stale), HttpStatusCode.PreconditionFailed);
+    }
+
+    [Theory]
+    [InlineData("1.9a", "120", "value")]
+    [InlineData("1.9a", "lots", "value")]
+    [InlineData("1.1c", "maybe", "value")]
+    [InlineData("1.3a", "2.5", "value")]
+    [InlineData("1.2a", "-5", "value")]
+    public async Task Value_WrongForMeasurementKind_IsRefusedNamingValue(string code, string value, string field)
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2009-10-q2");
+        var id = await MilestoneIdAsync(support, "2009/10", code);
+
+        var problem = await ProblemAsync(await PutUpdateAsync(support, id, "2009-10-q2", new { progress = "Quarter two", status = "OnTrack", value, version = 0 }), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await ProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2009-10-q2"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Value_RightForEachKind_IsStoredTyped()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2009-10-q3");
+
+        var percentage = await OkJsonAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.9a"), "2009-10-q3", new { progress = "Youth clubs", status = "OnTrack", value = "28.5%", version = 0 }));
+        var yesNo = await OkJsonAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.1c"), "2009-10-q3", new { progress = "Strategy", status = "Completed", value = "Yes", version = 0 }));
+        var money = await OkJsonAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.2a"), "2009-10-q3", new { progress = "Mediation", status = "OnTrack", value = "£625.00", version = 0 }));
+
+        Assert.Equal("28.5", percentage.GetProperty("value").GetString());
+        Assert.Equal("yes", yesNo.GetProperty("value").GetString());
+        Assert.Equal("625.00", money.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_WithoutProgressOrStatus_IsRefused_ButDraftIsKept()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q1");
+        var id = await MilestoneIdAsync(support, "2010/11", "3.1a");
+
+        var problem = await ProblemAsync(await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "  ", version = 0 }), HttpStatusCode.BadRequest);
+        var draft = await OkJsonAsync(await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "Half written", submit = false, version = 0 }));
+
+        Assert.Equal("Enter the progress made this quarter", problem.GetProperty("errors").GetProperty("progress")[0].GetString());
+        Assert.Equal("Select the milestone's status", problem.GetProperty("errors").GetProperty("status")[0].GetString());
+        Assert.Equal("Draft", draft.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Review_ReturnNeedsComment_ThenResubmitAndAccept()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q2");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var id = await MilestoneIdAsync(dave, "2010/11", "1.4a");
+        var first = await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "Bobby Scheme referrals", status = "OnTrack", version = 0 }));
+        var updateId = first.GetProperty("id").GetInt32();
+
+        var noComment = await ProblemAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, version = 1 }), HttpStatusCode.BadRequest);
+        var returned = await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, comment = "Give the number of referrals", version = 1 }));
+        await ProblemAsync(await dave.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 2 }), HttpStatusCode.Forbidden);
+        var resubmitted = await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "12 referrals to the Bobby Scheme", status = "OnTrack", version = 2 }));
+        var accepted = await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 3 }));
+
+        Assert.True(noComment.GetProperty("errors").TryGetProperty("comment", out _));
+        Assert.Equal("Returned", returned.GetProperty("state").GetString());
+        Assert.Equal("Submitted", resubmitted.GetProperty("state").GetString());
+        Assert.Equal("Accepted", accepted.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task RestrictedUpdate_NeverReachesAnonymousReaders()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        await OpenAsync(support, "2010-11-q3");
+        var id = await MilestoneIdAsync(support, "2010/11", "2.2d");
+        var marker = $"restricted-{Guid.NewGuid():N}";
+
+        await OkJsonAsync(await PutUpdateAsync(support, id, "2010-11-q3", new { progress = $"PPO named case {marker}", status = "OnTrack", marking = "Restricted", version = 0 }));
+
+        using var anonymous = await app.ApiClientAsync();
+        var history = await anonymous.GetStringAsync($"/api/milestones/{id}/updates");
+        var page = await anonymous.GetStringAsync($"/milestones/{id}");
+        using var single = await anonymous.GetAsync($"/api/milestones/{id}/updates/2010-11-q3");
+        Assert.DoesNotContain(marker, history, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, single.StatusCode);
+        Assert.Contains(marker, await support.GetStringAsync($"/api/milestones/{id}/updates"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadPeriod_IsProblemNamingPeriod()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+
+        var problem = await ProblemAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-13-q9/completeness"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("2010-11-q4", problem.GetProperty("errors").GetProperty("period")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Completeness_Anonymous_IsUnauthorised()
+    {
+        using var anonymous = await app.ApiClientAsync();
+
+        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"), HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class MonitoringApiTestsOnSqlite(SqliteFactory app) : MonitoringApiTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MonitoringApiTestsOnPostgres(PostgresFactory app) : MonitoringApiTests(app), IClassFixture<PostgresFactory>;
