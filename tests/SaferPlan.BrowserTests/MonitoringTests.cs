@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SaferPlan.Core.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace SaferPlan.BrowserTests;
+
+/// <summary>The quarterly update cycle in the browser: opening a quarter, a lead officer's update, review; every page passes axe.</summary>
+public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private async Task OpenQuarterAsync(string period)
+    {
+        using var client = await browser.App.ApiClientAsync(await browser.App.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var response = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{period}/round", new { deadline = "2099-04-08" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenQuarter_AsSupportOfficer_ShowsWhoHasReportedWithNoAxeViolations()
+    {
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        await page.GotoAsync($"/partnerships/{Slug}/updates");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open quarter for updates" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the quarter, like 2010/11 Q4");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Quarter", new() { Exact = true }).FillAsync("2010/11 Q1");
+        await page.Locator("#Input-Deadline-day").FillAsync("8");
+        await page.Locator("#Input-Deadline-month").FillAsync("7");
+        await page.Locator("#Input-Deadline-year").FillAsync("2099");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open quarter for updates" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Who has reported for 2010/11 Q1");
+        await Expect(page.GetByText("8 July 2099", new() { Exact = true })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task LeadOfficer_UpdatesMilestoneFromTheirList_AndSupportOfficerAcceptsIt()
+    {
+        await OpenQuarterAsync("2010-11-q2");
+        var (lead, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Your updates" }).ClickAsync();
+        await Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "South Cambridgeshire CDRP: 2010/11 Q2" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(lead);
+        await lead.Locator($"#quarter-{Slug}-2010-11-q2").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^2\\.3a ") }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(lead);
+        await lead.GetByLabel("Progress this quarter").FillAsync("Funding bid for the Support and Resettlement Officer submitted");
+        await lead.GetByLabel("Not on track").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Submit update" }).ClickAsync();
+
+        await Expect(lead.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update for 2.3a submitted");
+        var (support, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        await support.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q2/completeness");
+        var card = support.Locator("#review-2\\.3a");
+        await Expect(card).ToContainTextAsync("Funding bid for the Support and Resettlement Officer submitted");
+        await Axe.AssertNoViolationsAsync(support);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Accept update 2.3a" }).ClickAsync();
+        await Expect(support.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update accepted");
+    }
+
+    [Fact]
+    public async Task UpdateForm_SubmittedEmpty_ShowsErrorsWithNoAxeViolations()
+    {
+        await OpenQuarterAsync("2010-11-q3");
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var edition = await browser.EditionAsync("2010/11");
+
+        await page.GotoAsync($"/milestones/{edition.MilestoneId("3.2a")}/updates/2010-11-q3");
+        await page.GetByLabel("Progress this quarter").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit update" }).ClickAsync();
+
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the progress made this quarter");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the milestone's status");
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task UpdateForm_OnAPhoneSizedScreen_FitsWithoutSidewaysScrolling()
+    {
+        await OpenQuarterAsync("2010-11-q3");
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        await page.SetViewportSizeAsync(375, 812);
+        var edition = await browser.EditionAsync("2010/11");
+
+        await page.GotoAsync($"/milestones/{edition.MilestoneId("1.6b")}/updates/2010-11-q3");
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The update form is {overflow}px wider than a 375px screen");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit update" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}
