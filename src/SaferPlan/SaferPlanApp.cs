@@ -9,8 +9,10 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Documents;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
+using SaferPlan.Documents;
 using SaferPlan.Monitoring;
 using SaferPlan.Plans;
 
@@ -82,7 +84,13 @@ public static class SaferPlanApp
         services.AddScoped<PlanEditor>();
         services.AddScoped<AuditReader>();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
+        services.AddScoped<TaskGroupReportService>();
+        services.AddScoped<UpdateLinkActor>();
+        services.AddScoped<UpdateLinkService>();
+        services.AddScoped<ReminderService>();
+        services.AddHostedService<OutboxSender>();
 
         services.AddRazorPages(o =>
         {
@@ -91,6 +99,7 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Plans/PriorityForm", "/editions/{editionId:int}/priorities/new");
             o.Conventions.AddPageRoute("/Plans/ActionForm", "/priorities/{priorityId:int}/actions/new");
             o.Conventions.AddPageRoute("/Plans/MilestoneForm", "/actions/{actionId:int}/milestones/new");
+            o.Conventions.AddPageRoute("/Monitoring/TaskGroupReportForm", "/partnerships/{slug}/periods/{period}/reports/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -133,7 +142,10 @@ public static class SaferPlanApp
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapPlanEndpoints();
+        app.MapReportEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapTaskGroupReportEndpoints();
+        app.MapReminderEndpoints();
         app.MapAuditEndpoints();
         ApiErrors.MapFallback(app);
         return app;

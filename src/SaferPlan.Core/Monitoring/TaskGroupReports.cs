@@ -1,0 +1,331 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Monitoring;
+
+/// <summary>A figure table as entered: its columns and rows, each row a label and a value per column.</summary>
+public sealed record FigureTableInput(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool YearToDate, string? Note, ProtectiveMarking Marking = ProtectiveMarking.Official);
+
+public sealed record TaskGroupReportInput
+{
+    public string? Title { get; init; }
+
+    public int? PriorityId { get; init; }
+
+    public string? LeadOfficerName { get; init; }
+
+    public string? Achievements { get; init; }
+
+    public ProtectiveMarking AchievementsMarking { get; init; }
+
+    public string? Concerns { get; init; }
+
+    public ProtectiveMarking ConcernsMarking { get; init; }
+
+    public string? Recommendations { get; init; }
+
+    public ProtectiveMarking RecommendationsMarking { get; init; }
+
+    public string? PublicityItems { get; init; }
+
+    /// <summary>Items for publicity are published: asking to mark them Restricted is refused.</summary>
+    public ProtectiveMarking PublicityMarking { get; init; }
+
+    public IReadOnlyList<FigureTableInput>? Figures { get; init; }
+}
+
+/// <summary>A figure table with its year-to-date column computed from the same table in the year's earlier quarters.</summary>
+public sealed record FigureTableView(FigureTable Table, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
+
+public sealed record TaskGroupReportView(TaskGroupReport Report, IReadOnlyList<FigureTableView> Figures);
+
+/// <summary>Task group quarterly reports and partner briefings: reading them with year-to-date figures, and writing them.</summary>
+public sealed class TaskGroupReportService(SaferPlanDbContext db)
+{
+    private const int TextLength = 20000;
+
+    /// <summary>The quarter's reports in order, with restricted sections and tables left out for those who may not see them.</summary>
+    public async Task<IReadOnlyList<TaskGroupReportView>> ReportsAsync(int partnershipId, ReportingPeriod period, bool includeRestricted, CancellationToken ct = default)
+    {
+        var year = period.FinancialYear.StartYear;
+        var reports = (await db.Set<TaskGroupReport>().AsNoTracking().Include(r => r.Figures).Include(r => r.Priority)
+                .Where(r => r.PartnershipId == partnershipId)
+                .ToListAsync(ct))
+            .Where(r => r.Period.StartYear == year && !r.Period.IsWholeYear && r.Period.Quarter <= period.Quarter)
+            .ToList();
+        return reports.Where(r => r.Period == period).OrderBy(r => r.SortOrder)
+            .Select(r => new TaskGroupReportView(Redact(r, includeRestricted), r.Figures
+                .Where(f => includeRestricted || f.Marking == ProtectiveMarking.Official)
+                .OrderBy(f => f.SortOrder)
+                .Select(f => View(f, r, reports))
+                .ToList()))
+            .ToList();
+    }
+
+    public async Task<TaskGroupReportView?> ReportAsync(int id, bool includeRestricted, CancellationToken ct = default)
+    {
+        var report = await db.Set<TaskGroupReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return report is null ? null : (await ReportsAsync(report.PartnershipId, report.Period, includeRestricted, ct)).FirstOrDefault(r => r.Report.Id == id);
+    }
+
+    public async Task<IReadOnlyList<PartnerBriefing>> BriefingsAsync(int partnershipId, ReportingPeriod period, bool includeRestricted, CancellationToken ct = default)
+    {
+        var bodies = await db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == partnershipId)).Select(b => b.Id).ToListAsync(ct);
+        return (await db.Set<PartnerBriefing>().AsNoTracking().Where(b => bodies.Contains(b.BodyId) && b.Period == period).ToListAsync(ct))
+            .Where(b => includeRestricted || b.Marking == ProtectiveMarking.Official)
+            .OrderBy(b => b.Title, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Adds a report to a quarter (<paramref name="reportId"/> null) or rewrites one.</summary>
+    public async Task<EditResult<TaskGroupReport>> SaveAsync(int partnershipId, ReportingPeriod period, int? reportId, TaskGroupReportInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        TaskGroupReport? report = null;
+        if (reportId is { } id)
+        {
+            report = await db.Set<TaskGroupReport>().Include(r => r.Figures).FirstOrDefaultAsync(r => r.Id == id, ct);
+            if (report is null || !user.IsMemberOf(report.PartnershipId))
+            {
+                return EditResult<TaskGroupReport>.NotFound($"There is no task group report {id}.");
+            }
+
+            partnershipId = report.PartnershipId;
+            period = report.Period;
+        }
+
+        if (!await CanWriteAsync(user, partnershipId, report, input.PriorityId, ct))
+        {
+            return EditResult<TaskGroupReport>.Forbidden("Only support officers, administrators and the report's lead officer can write a task group report.");
+        }
+
+        var errors = await ValidateAsync(partnershipId, period, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<TaskGroupReport>.Invalid(errors);
+        }
+
+        if (report is null)
+        {
+            var last = await db.Set<TaskGroupReport>().Where(r => r.PartnershipId == partnershipId && r.Period == period).MaxAsync(r => (int?)r.SortOrder, ct);
+            report = new TaskGroupReport { PartnershipId = partnershipId, Period = period, Title = "", SortOrder = (last ?? 0) + 1 };
+            db.Add(report);
+        }
+        else if (report.Version != expectedVersion)
+        {
+            return EditResult<TaskGroupReport>.Conflict($"This report was changed by someone else after you opened it (you had version {expectedVersion}; it is now version {report.Version}). Your change has not been saved: reload it to see theirs, then make yours again.");
+        }
+        else
+        {
+            db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        }
+
+        report.Title = input.Title!.Trim();
+        report.PriorityId = input.PriorityId;
+        report.LeadOfficerName = Clean(input.LeadOfficerName);
+        report.Achievements = Clean(input.Achievements);
+        report.AchievementsMarking = input.AchievementsMarking;
+        report.Concerns = Clean(input.Concerns);
+        report.ConcernsMarking = input.ConcernsMarking;
+        report.Recommendations = Clean(input.Recommendations);
+        report.RecommendationsMarking = input.RecommendationsMarking;
+        report.PublicityItems = Clean(input.PublicityItems);
+        if (input.Figures is { } figures)
+        {
+            db.RemoveRange(report.Figures.Skip(figures.Count));
+            for (var i = 0; i < figures.Count; i++)
+            {
+                var table = i < report.Figures.Count ? report.Figures[i] : null;
+                if (table is null)
+                {
+                    table = new FigureTable { Title = "", Columns = "[]", Rows = "[]" };
+                    report.Figures.Add(table);
+                }
+
+                var f = figures[i];
+                table.Title = f.Title!.Trim();
+                table.Columns = FigureJson.Write(f.Columns!.Select(c => c.Trim()).ToList());
+                table.Rows = FigureJson.Write(f.Rows!.Select(r => new FigureRow(r.Label.Trim(), r.Values)).ToList());
+                table.YearToDate = f.YearToDate;
+                table.Note = Clean(f.Note);
+                table.Marking = f.Marking;
+                table.SortOrder = i + 1;
+            }
+        }
+
+        db.AuditPartnershipId = partnershipId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditResult<TaskGroupReport>.Ok(report);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<TaskGroupReport>.Conflict("Someone else saved this report while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
+        }
+    }
+
+    public async Task<EditResult<TaskGroupReport>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var report = await db.Set<TaskGroupReport>().Include(r => r.Figures).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null || !user.IsMemberOf(report.PartnershipId))
+        {
+            return EditResult<TaskGroupReport>.NotFound($"There is no task group report {id}.");
+        }
+
+        if (!Permissions.CanManageRounds(user, report.PartnershipId))
+        {
+            return EditResult<TaskGroupReport>.Forbidden("Only support officers and administrators can delete a task group report.");
+        }
+
+        if (report.Version != expectedVersion)
+        {
+            return EditResult<TaskGroupReport>.Conflict("This report was changed after you opened it. Read it again before you delete it.");
+        }
+
+        db.RemoveRange(report.Figures);
+        db.Remove(report);
+        db.AuditPartnershipId = report.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return EditResult<TaskGroupReport>.Ok(report);
+    }
+
+    private async Task<bool> CanWriteAsync(UserContext user, int partnershipId, TaskGroupReport? report, int? priorityId, CancellationToken ct)
+    {
+        if (Permissions.CanManageRounds(user, partnershipId))
+        {
+            return true;
+        }
+
+        if (user.LinkPeriod is not null || !user.Has(partnershipId, PartnershipRole.LeadOfficer) || user.PersonId is not { } person)
+        {
+            return false;
+        }
+
+        if (report?.LeadOfficerId == person)
+        {
+            return true;
+        }
+
+        var priority = report?.PriorityId ?? priorityId;
+        return priority is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (period.IsWholeYear)
+        {
+            errors["Period"] = "Task group reports are for a quarter, like 2010/11 Q4";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors["Title"] = "Enter the report's title, like Priority 2: Reducing Re-offending";
+        }
+        else if (input.Title.Trim().Length > 200)
+        {
+            errors["Title"] = "The title must be 200 characters or fewer";
+        }
+
+        foreach (var (field, text) in new[] { ("LeadOfficerName", input.LeadOfficerName), ("Achievements", input.Achievements), ("Concerns", input.Concerns), ("Recommendations", input.Recommendations), ("PublicityItems", input.PublicityItems) })
+        {
+            if (text?.Trim().Length > (field == "LeadOfficerName" ? 200 : TextLength))
+            {
+                errors[field] = $"This must be {(field == "LeadOfficerName" ? 200 : TextLength).ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+            }
+        }
+
+        if (input.PublicityMarking == ProtectiveMarking.Restricted)
+        {
+            errors["PublicityItems"] = "Items for publicity are published, so they cannot be Restricted: leave restricted matters out of this box, or put them under key achievements marked Restricted";
+        }
+
+        if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == partnershipId, ct))
+        {
+            errors["PriorityId"] = "Choose one of the partnership's priorities";
+        }
+
+        for (var i = 0; i < (input.Figures?.Count ?? 0); i++)
+        {
+            var f = input.Figures![i];
+            var at = $"Figures[{i}]";
+            if (string.IsNullOrWhiteSpace(f.Title))
+            {
+                errors[$"{at}.Title"] = $"Enter a title for figure table {i + 1}";
+            }
+
+            if (f.Columns is not { Count: > 0 } columns || columns.Any(string.IsNullOrWhiteSpace))
+            {
+                errors[$"{at}.Columns"] = $"Enter the column headings of figure table {i + 1}, like This quarter";
+                continue;
+            }
+
+            if (f.Rows is not { Count: > 0 } rows)
+            {
+                errors[$"{at}.Rows"] = $"Enter at least one row of figure table {i + 1}";
+                continue;
+            }
+
+            var bad = rows.Select((r, n) => (r, n)).FirstOrDefault(x => string.IsNullOrWhiteSpace(x.r.Label) || x.r.Values.Count != columns.Count);
+            if (bad.r is not null)
+            {
+                errors[$"{at}.Rows"] = string.IsNullOrWhiteSpace(bad.r.Label)
+                    ? $"Row {bad.n + 1} of figure table {i + 1} has no label"
+                    : $"Row {bad.n + 1} of figure table {i + 1} ({bad.r.Label}) has {bad.r.Values.Count} values but the table has {columns.Count} columns";
+            }
+        }
+
+        return errors;
+    }
+
+    private static FigureTableView View(FigureTable table, TaskGroupReport report, List<TaskGroupReport> yearReports)
+    {
+        var columns = FigureJson.Columns(table);
+        var rows = FigureJson.Rows(table);
+        if (!table.YearToDate)
+        {
+            return new FigureTableView(table, columns, rows, null);
+        }
+
+        // The same table (by title) in this report's earlier quarters of the year, for the same priority or title of report.
+        var same = yearReports
+            .Where(r => (r.PriorityId is not null ? r.PriorityId == report.PriorityId : r.Title == report.Title) && r.Period <= report.Period)
+            .SelectMany(r => r.Figures.Where(f => f.Title == table.Title))
+            .Select(FigureJson.Rows)
+            .ToList();
+        var ytd = rows.Select(row => (IReadOnlyList<decimal?>)Enumerable.Range(0, columns.Count)
+            .Select(c => (decimal?)same.Sum(t => t.FirstOrDefault(x => x.Label == row.Label)?.Values.ElementAtOrDefault(c) ?? 0))
+            .ToList()).ToList();
+        return new FigureTableView(table, columns, rows, ytd);
+    }
+
+    private static TaskGroupReport Redact(TaskGroupReport r, bool includeRestricted)
+    {
+        if (includeRestricted)
+        {
+            return r;
+        }
+
+        if (r.AchievementsMarking == ProtectiveMarking.Restricted)
+        {
+            r.Achievements = null;
+        }
+
+        if (r.ConcernsMarking == ProtectiveMarking.Restricted)
+        {
+            r.Concerns = null;
+        }
+
+        if (r.RecommendationsMarking == ProtectiveMarking.Restricted)
+        {
+            r.Recommendations = null;
+        }
+
+        return r;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+}

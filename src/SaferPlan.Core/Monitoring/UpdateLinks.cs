@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Monitoring;
+
+/// <summary>Why an update link did not open.</summary>
+public enum UpdateLinkProblem
+{
+    /// <summary>No link has this token: mistyped, cut short by the mail program, or never issued.</summary>
+    Unknown,
+    Expired,
+    Revoked,
+}
+
+/// <summary>An update link that opened: the link, who it acts as (their milestones in its quarter only), and for whom.</summary>
+public sealed record OpenedUpdateLink(UpdateLink Link, UserContext User, Partnership Partnership, Person Person);
+
+/// <summary>What came of opening an update link: the link, or why it did not open (with the link, when it was found).</summary>
+public sealed record UpdateLinkResolution(OpenedUpdateLink? Opened, UpdateLinkProblem? Problem, UpdateLink? Found = null)
+{
+    public bool Succeeded => Opened is not null;
+}
+
+/// <summary>
+/// Who the audit trail names for the rest of this request when it acts through an e-mailed link. Scoped: set by
+/// <see cref="UpdateLinkService.ResolveAsync"/> and read by the web app's actor accessor.
+/// </summary>
+public sealed class UpdateLinkActor
+{
+    public AuditActor? Actor { get; internal set; }
+}
+
+/// <summary>
+/// Personal update links: a token e-mailed to a lead officer that opens the update form for their milestones in one quarter,
+/// with no password. Only the token's SHA-256 is stored; links expire and can be revoked, and every use is audited.
+/// </summary>
+public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, UpdateLinkActor actor)
+{
+    public const string TokenPrefix = "ul_";
+
+    /// <summary>Creates a link and saves it; returns the token, which is shown (e-mailed) once and never stored.</summary>
+    public async Task<string> CreateAsync(int partnershipId, int personId, ReportingPeriod period, string createdBy, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var token = Add(partnershipId, personId, period, createdBy, time.GetUtcNow().Add(lifetime), out _);
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    /// <summary>Adds a link to the context without saving, so it is saved together with the e-mail that carries it.</summary>
+    internal string Add(int partnershipId, int personId, ReportingPeriod period, string createdBy, DateTimeOffset expiresAt, out UpdateLink link)
+    {
+        if (period.IsWholeYear)
+        {
+            throw new ArgumentException("An update link is for one quarter, not a whole year.", nameof(period));
+        }
+
+        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        link = new UpdateLink
+        {
+            TokenHash = Hash(token),
+            PartnershipId = partnershipId,
+            PersonId = personId,
+            Period = period,
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = createdBy,
+            ExpiresAt = expiresAt,
+        };
+        db.Add(link);
+        return token;
+    }
+
+    /// <summary>
+    /// Opens a link: checks it is known, not revoked and not expired, records its use (audited, as the link's person),
+    /// and from then on names that person as the actor of this request's changes.
+    /// </summary>
+    public async Task<UpdateLinkResolution> ResolveAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
+        {
+            return new UpdateLinkResolution(null, UpdateLinkProblem.Unknown);
+        }
+
+        var hash = Hash(token);
+        var link = await db.Set<UpdateLink>().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null)
+        {
+            return new UpdateLinkResolution(null, UpdateLinkProblem.Unknown);
+        }
+
+        var now = time.GetUtcNow();
+        if (link.RevokedAt is not null)
+        {
+            return new UpdateLinkResolution(null, UpdateLinkProblem.Revoked, link);
+        }
+
+        if (link.ExpiresAt <= now)
+        {
+            return new UpdateLinkResolution(null, UpdateLinkProblem.Expired, link);
+        }
+
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PersonId && p.PartnershipId == link.PartnershipId, ct);
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PartnershipId, ct);
+        if (person is null || partnership is null)
+        {
+            return new UpdateLinkResolution(null, UpdateLinkProblem.Unknown);
+        }
+
+        var user = UserContext.ForUpdateLink(link.PartnershipId, link.PersonId, person.Name, link.Period);
+        actor.Actor = new AuditActor(null, user.Name);
+        link.LastUsedAt = now;
+        db.AuditPartnershipId = link.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return new UpdateLinkResolution(new OpenedUpdateLink(link, user, partnership, person), null, link);
+    }
+
+    /// <summary>Stops a link working. Support officers and administrators only; revoking a revoked link changes nothing.</summary>
+    public async Task<EditResult<UpdateLink>> RevokeAsync(int id, UserContext user, CancellationToken ct = default)
+    {
+        var link = await db.Set<UpdateLink>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (link is null || !user.IsMemberOf(link.PartnershipId))
+        {
+            return EditResult<UpdateLink>.NotFound($"There is no update link {id}.");
+        }
+
+        if (!Permissions.CanManageRounds(user, link.PartnershipId))
+        {
+            return EditResult<UpdateLink>.Forbidden("Only the partnership's support officers and administrators can revoke update links.");
+        }
+
+        if (link.RevokedAt is null)
+        {
+            link.RevokedAt = time.GetUtcNow();
+            db.AuditPartnershipId = link.PartnershipId;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return EditResult<UpdateLink>.Ok(link);
+    }
+
+    /// <summary>The links issued for a quarter, newest first, with whom each is for. Support officers and administrators only.</summary>
+    public async Task<EditResult<IReadOnlyList<(UpdateLink Link, Person Person)>>> LinksAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanManageRounds(user, partnershipId))
+        {
+            return EditResult<IReadOnlyList<(UpdateLink, Person)>>.Forbidden("Only the partnership's support officers and administrators can see update links.");
+        }
+
+        var links = await db.Set<UpdateLink>().AsNoTracking().Where(l => l.PartnershipId == partnershipId && l.Period == period).ToListAsync(ct);
+        var ids = links.Select(l => l.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return EditResult<IReadOnlyList<(UpdateLink, Person)>>.Ok(links
+            .Where(l => people.ContainsKey(l.PersonId))
+            .OrderByDescending(l => l.Id)
+            .Select(l => (l, people[l.PersonId]))
+            .ToList());
+    }
+
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

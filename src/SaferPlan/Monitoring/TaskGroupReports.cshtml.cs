@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>A quarter's task group reports, with year-to-date figures, and the partner briefings shared with the partnership.</summary>
+[Authorize]
+public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportService reports, CurrentUser current) : PageModel
+{
+    public Partnership Partnership { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    public IReadOnlyList<TaskGroupReportView> Reports { get; private set; } = [];
+
+    public IReadOnlyList<PartnerBriefing> Briefings { get; private set; } = [];
+
+    public bool CanAdd { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+        {
+            return NotFound();
+        }
+
+        Partnership = partnership;
+        Period = quarter;
+        Reports = await reports.ReportsAsync(partnership.Id, quarter, true, ct);
+        Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
+        CanAdd = Permissions.CanManageRounds(user, partnership.Id) || user.Has(partnership.Id, PartnershipRole.LeadOfficer);
+        return Page();
+    }
+}
