@@ -96,4 +96,31 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit update" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task TaskGroupReports_ReadAndWrite_ShowFiguresAndErrorsWithNoAxeViolations()
+    {
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+
+        await page.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q4/reports");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "ASB Task Group Stats" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("State of the Partnership Briefing: 4th Quarter 2010/11")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a task group report" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Table title").FillAsync("Scheme updates");
+        await page.GetByLabel("Column headings").FillAsync("PPO, DIP");
+        await page.GetByLabel("Rows").FillAsync("New engagements: 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the report's title");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("has 1 values but the table has 2 columns");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Update on fire setting");
+        await page.GetByLabel("Rows").FillAsync("New engagements: 1, 0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update on fire setting saved");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Scheme updates", Exact = true })).ToBeVisibleAsync();
+    }
 }

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>Task group quarterly reports and partner briefings through the API.</summary>
+public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static async Task<int> PriorityIdAsync(HttpClient client, int number) =>
+        (await PlanApi.DemoPriorityAsync(client, "2010/11", number)).GetProperty("id").GetInt32();
+
+    private static object Table(string title, int value, bool yearToDate = true) => new
+    {
+        title,
+        columns = new[] { "This quarter" },
+        rows = new[] { new { label = "New cases", values = new decimal?[] { value } } },
+        yearToDate,
+    };
+
+    [Fact]
+    public async Task DemoQuarter_HasSeed001ReportsAndTheDomesticAbuseBriefing()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+
+        var reports = await JsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports"), HttpStatusCode.OK);
+        var briefings = await JsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/briefings"), HttpStatusCode.OK);
+
+        Assert.Equal(6, reports.GetArrayLength());
+        var ppo = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Jenny Jolley").GetProperty("figures")[0];
+        Assert.Equal(["PPO", "DIP"], ppo.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        var asb = reports.EnumerateArray().Single(r => r.GetProperty("title").GetString()!.Contains("Anti Social Behaviour", StringComparison.Ordinal)).GetProperty("figures")[0];
+        Assert.Equal(5, asb.GetProperty("yearToDate")[0][0].GetDecimal());
+        var daat = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Laura Hutson");
+        Assert.Equal("Restricted", daat.GetProperty("achievementsMarking").GetString());
+        var briefing = Assert.Single(briefings.EnumerateArray());
+        Assert.Contains("34%", briefing.GetProperty("sections").GetString(), StringComparison.Ordinal);
+        Assert.Contains(briefing.GetProperty("figures").EnumerateArray(), f => f.GetProperty("label").GetString() == "South" && f.GetProperty("value").GetDecimal() == 40);
+    }
+
+    [Fact]
+    public async Task YearToDate_SumsTheSameTableOverTheYearsQuarters()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var title = $"Arson referrals {Guid.NewGuid():N}";
+        var q1 = new { title, figures = new[] { Table("Fire setters", 3) } };
+        var q2 = new { title, figures = new[] { Table("Fire setters", 4) } };
+
+        await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports", q1), HttpStatusCode.Created);
+        var second = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports", q2), HttpStatusCode.Created);
+        await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q4/task-group-reports", new { title, figures = new[] { Table("Fire setters", 100) } }), HttpStatusCode.Created);
+
+        var table = second.GetProperty("figures")[0];
+        Assert.Equal(4, table.GetProperty("rows")[0].GetProperty("values")[0].GetDecimal());
+        Assert.Equal(7, table.GetProperty("yearToDate")[0][0].GetDecimal());
+    }
+
+    [Fact]
+    public async Task PublicityMarkedRestricted_IsRefusedWithAClearMessage()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+
+        var problem = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+            new { title = "Road safety", publicityItems = "Names of offenders", publicityMarking = "Restricted" }), HttpStatusCode.BadRequest);
+
+        Assert.StartsWith("Items for publicity are published, so they cannot be Restricted", problem.GetProperty("errors").GetProperty("publicityItems")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FigureRowWithWrongNumberOfValues_IsRefusedNamingTableAndRow()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var body = new
+        {
+            title = "PPO",
+            figures = new[] { new { title = "Scheme", columns = new[] { "PPO", "DIP" }, rows = new[] { new { label = "Removals", values = new decimal?[] { 1 } } } } },
+        };
+
+        var problem = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", body), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Row 1 of figure table 1 (Removals) has 1 values but the table has 2 columns", problem.GetProperty("errors").GetProperty("figures[0].Rows")[0].GetString());
+    }
+
+    [Fact]
+    public async Task LeadOfficer_WritesTheirPrioritysReport_ButNotAnothersAndBoardMemberNeither()
+    {
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var priority2 = await PriorityIdAsync(jenny, 2);
+
+        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+            new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "IOM scoring matrix agreed" }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        await JsonAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, version = 1 }), HttpStatusCode.Forbidden);
+        await JsonAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
+
+        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Priority 2: Reducing Re-offending", kept.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task StaleVersion_IsConflictAndTheFirstTextSurvives()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var created = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+
+        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", version = 1 }), HttpStatusCode.OK);
+        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Third from a stale copy", version = 1 }), HttpStatusCode.Conflict);
+
+        var kept = await JsonAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Second", kept.GetProperty("achievements").GetString());
+        await JsonAsync(await support.DeleteAsync($"/api/task-group-reports/{id}?version=2"), HttpStatusCode.NoContent);
+        await JsonAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Anonymous_CannotReadReports()
+    {
+        using var anonymous = await app.ApiClientAsync();
+
+        using var response = await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
+
+public sealed class TaskGroupReportApiTestsOnSqlite(SqliteFactory app) : TaskGroupReportApiTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class TaskGroupReportApiTestsOnPostgres(PostgresFactory app) : TaskGroupReportApiTests(app), IClassFixture<PostgresFactory>;
