@@ -102,6 +102,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Priority>.Conflict(conflict);
         }
 
+        await RemoveUpdatesAsync(priority.Actions.SelectMany(a => a.Milestones), ct);
         db.Milestones.RemoveRange(priority.Actions.SelectMany(a => a.Milestones));
         db.Actions.RemoveRange(priority.Actions);
         db.Priorities.Remove(priority);
@@ -220,6 +221,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<PlanAction>.Conflict(conflict);
         }
 
+        await RemoveUpdatesAsync(action.Milestones, ct);
         db.Milestones.RemoveRange(action.Milestones);
         db.Actions.Remove(action);
         return await SaveAsync(action, partnershipId, ct);
@@ -338,6 +340,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Milestone>.Conflict(conflict);
         }
 
+        await RemoveUpdatesAsync([milestone], ct);
         db.Milestones.Remove(milestone);
         return await SaveAsync(milestone, partnershipId, ct);
     }
@@ -361,6 +364,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         return await SaveAsync(milestone, partnershipId, ct);
     }
 
+    /// <summary>A deleted milestone's quarterly updates go with it, each through the audit trail.</summary>
+    private async Task RemoveUpdatesAsync(IEnumerable<Milestone> milestones, CancellationToken ct)
+    {
+        var ids = milestones.Select(m => m.Id).ToList();
+        db.RemoveRange(await db.Set<Monitoring.MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct));
+    }
+
     private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
         db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
 
@@ -373,9 +383,21 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             .Include(m => m.Action!.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
+    /// <summary>
+    /// Check only: every rule is applied and the result says what is wrong, but nothing is saved. A form uses this to show
+    /// all its errors at once when some of its boxes could not even be read.
+    /// </summary>
+    public bool CheckOnly { get; set; }
+
     private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
         where T : class, IVersioned
     {
+        if (CheckOnly)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Ok(item);
+        }
+
         db.AuditPartnershipId = partnershipId;
         try
         {

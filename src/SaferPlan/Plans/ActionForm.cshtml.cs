@@ -112,12 +112,15 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             BodyId = Existing?.BodyId,
             Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
+        var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
+            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
+                ? editor.CreateActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
+                : editor.UpdateActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, Input.Version, user, ct));
             return Page();
         }
 
-        var user = await current.GetAsync();
         var result = Existing is null
             ? await editor.CreateActionAsync(Priority.Id, input, user, ct)
             : await editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct);

@@ -57,6 +57,25 @@ public static class FormSupport
         return default;
     }
 
+    /// <summary>
+    /// When some boxes could not be read, asks the editor to check the rest without saving, so the page shows every
+    /// error at once rather than one round at a time.
+    /// </summary>
+    public static async Task AddRemainingErrorsAsync<T>(ModelStateDictionary state, PlanEditor editor, Func<Task<EditResult<T>>> check)
+    {
+        editor.CheckOnly = true;
+        var result = await check();
+        editor.CheckOnly = false;
+        foreach (var (field, message) in result.Errors)
+        {
+            var key = $"Input.{field}";
+            if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                state.AddModelError(key, message);
+            }
+        }
+    }
+
     /// <summary>Puts the editor's validation errors against the form's fields, or its message in the error summary.</summary>
     public static void AddErrors<T>(ModelStateDictionary state, EditResult<T> result, string prefix = "Input")
     {

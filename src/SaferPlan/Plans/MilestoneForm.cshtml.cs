@@ -108,12 +108,15 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             ActionId = FormSupport.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
             Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
+        var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
+            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
+                ? editor.CreateMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
+                : editor.UpdateMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, Input.Version, user, ct));
             return Page();
         }
 
-        var user = await current.GetAsync();
         var result = Existing is null
             ? await editor.CreateMilestoneAsync(Action.Id, input, user, ct)
             : await editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct);

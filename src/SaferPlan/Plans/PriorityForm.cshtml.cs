@@ -105,12 +105,15 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
+        var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
+            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
+                ? editor.CreatePriorityAsync(EditionId, input, user, ct)
+                : editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, Input.Version, user, ct));
             return Page();
         }
 
-        var user = await current.GetAsync();
         var result = Existing is null
             ? await editor.CreatePriorityAsync(EditionId, input, user, ct)
             : await editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct);
