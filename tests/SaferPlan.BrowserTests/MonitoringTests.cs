@@ -123,4 +123,20 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update on fire setting saved");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Scheme updates", Exact = true })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task PriorityForm_UnreadableNumberAndBlankTitle_ShowsBothErrorsAtOnce()
+    {
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var edition = await browser.EditionAsync("2010/11");
+
+        await page.GotoAsync($"/editions/{edition.Id}/priorities/new");
+        await page.GetByLabel("Number").FillAsync("two");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save priority" }).ClickAsync();
+
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToContainTextAsync("Enter the priority's number as a whole number, like 2");
+        await Expect(summary).ToContainTextAsync("Enter the priority's title");
+        await Axe.AssertNoViolationsAsync(page);
+    }
 }
