@@ -139,4 +139,19 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(summary).ToContainTextAsync("Enter the priority's title");
         await Axe.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task PartnershipPage_LeadOfficerWithUpdatesDue_ShowsAReminderWithNoAxeViolations()
+    {
+        await OpenQuarterAsync("2010-11-q1");
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+
+        await page.GotoAsync($"/partnerships/{Slug}");
+
+        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Updates due" });
+        await Expect(banner).ToContainTextAsync("to update for 2010/11 Q1, due by 8 April 2099");
+        await Axe.AssertNoViolationsAsync(page);
+        await banner.GetByRole(AriaRole.Link, new() { Name = "Update your milestones" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your milestones to update");
+    }
 }

@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Partnerships;
 
-public sealed class PartnershipModel(PlanReader reader, CurrentUser current) : PageModel
+public sealed class PartnershipModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
 {
     public PartnershipView View { get; private set; } = null!;
 
     public bool IsMember { get; private set; }
+
+    /// <summary>For a lead officer: how many of their milestones still need an update in each open quarter.</summary>
+    public IReadOnlyList<(CollectionRound Round, int Outstanding)> Reminders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -22,6 +26,22 @@ public sealed class PartnershipModel(PlanReader reader, CurrentUser current) : P
 
         View = view;
         IsMember = user.IsMemberOf(view.Partnership.Id);
+        if (user.PersonId is { } person && IsMember)
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var reminders = new List<(CollectionRound, int)>();
+            foreach (var round in (await updates.RoundsAsync(view.Partnership.Id, ct)).Where(r => !r.IsLocked(today)))
+            {
+                var outstanding = (await updates.SlotsAsync(view.Partnership.Id, round.Period, user, ct))
+                    .Count(s => s.CanUpdate && UpdateService.Responsible(s.Milestone)?.Id == person && s.Current is null or { State: UpdateState.Draft or UpdateState.Returned });
+                if (outstanding > 0)
+                {
+                    reminders.Add((round, outstanding));
+                }
+            }
+
+            Reminders = reminders;
+        }
         return Page();
     }
 }
