@@ -85,10 +85,12 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 .Include(p => p.Actions).ThenInclude(a => a.Milestones)
                 .Where(p => p.EditionId == edition.Id)
                 .ToListAsync(ct);
+        // A draft is still being written and a returned update is being corrected: neither goes before the Board.
         var updates = edition is null
             ? []
             : await db.Set<MilestoneUpdate>().AsNoTracking()
                 .Where(u => u.Period == period && u.Milestone!.Action!.Priority!.EditionId == edition.Id)
+                .Where(u => u.State == UpdateState.Submitted || u.State == UpdateState.Accepted)
                 .ToListAsync(ct);
         var updateFor = updates.ToDictionary(u => u.MilestoneId);
 
@@ -120,7 +122,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
             var figures = r.Figures
                 .Where(f => Shown(f.Marking))
                 .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
-                .Select(f => Figures(f, period, isPublic, yearSoFar))
+                .Select(f => Figures(f, r, isPublic, yearSoFar))
                 .ToList();
             var lead = ReportText.Clean(r.LeadOfficerName) ?? (r.LeadOfficerId is { } id && officers.TryGetValue(id, out var name) ? name : null);
             return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
@@ -200,7 +202,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 .Where(b => b.Period == period && db.Bodies.Any(body => body.Id == b.BodyId && body.Partnerships.Any(p => p.Id == partnership.Id)))
                 .ToListAsync(ct))
             .Where(b => Shown(b.Marking))
-            .OrderBy(b => b.IssuedOn).ThenBy(b => b.Id)
+            .OrderBy(b => b.IssuedOn is null).ThenBy(b => b.IssuedOn).ThenBy(b => b.Id)
             .Select(Briefing)
             .ToList();
 
@@ -235,10 +237,10 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
     }
 
     /// <summary>Every figure table of the partnership's reports for the financial year's quarters up to this one, for the year-to-date sums.</summary>
-    private async Task<List<(FigureTable Table, ReportingPeriod Period)>> YearSoFarAsync(int partnershipId, ReportingPeriod period, List<TaskGroupReport> current, CancellationToken ct)
+    private async Task<List<QuarterTable>> YearSoFarAsync(int partnershipId, ReportingPeriod period, List<TaskGroupReport> current, CancellationToken ct)
     {
         var titles = current.SelectMany(r => r.Figures).Where(f => f.YearToDate).Select(f => Key(f.Title)).ToHashSet();
-        var tables = current.SelectMany(r => r.Figures.Select(f => (f, r.Period))).ToList();
+        var tables = current.SelectMany(r => r.Figures.Select(f => new QuarterTable(f, r.Period, r.PriorityId, r.Title))).ToList();
         if (titles.Count == 0 || period.Quarter == 1)
         {
             return tables;
@@ -249,14 +251,15 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 from f in db.Set<FigureTable>().AsNoTracking()
                 join r in db.Set<TaskGroupReport>() on f.ReportId equals r.Id
                 where r.PartnershipId == partnershipId && earlier.Contains(r.Period)
-                select new { Table = f, r.Period })
+                select new { Table = f, r.Period, r.PriorityId, r.Title })
             .ToListAsync(ct);
-        tables.AddRange(rows.Where(x => titles.Contains(Key(x.Table.Title))).Select(x => (x.Table, x.Period)));
+        tables.AddRange(rows.Where(x => titles.Contains(Key(x.Table.Title))).Select(x => new QuarterTable(x.Table, x.Period, x.PriorityId, x.Title)));
         return tables;
     }
 
-    private static ReportFigureTable Figures(FigureTable table, ReportingPeriod period, bool isPublic, List<(FigureTable Table, ReportingPeriod Period)> yearSoFar)
+    private static ReportFigureTable Figures(FigureTable table, TaskGroupReport report, bool isPublic, List<QuarterTable> yearSoFar)
     {
+        var period = report.Period;
         var (columns, rows) = Read(table);
         var note = ReportText.Clean(table.Note);
         if (!table.YearToDate)
@@ -264,44 +267,11 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
             return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted);
         }
 
-        // The same table in each quarter of the year so far, this one included; in the public version a restricted
-        // table's figures stay out of the sums as well.
-        var quarters = yearSoFar
-            .Where(x => Key(x.Table.Title) == Key(table.Title) && x.Period.StartYear == period.StartYear && x.Period <= period)
-            .Where(x => !isPublic || x.Table.Marking == ProtectiveMarking.Official)
-            .Select(x => Read(x.Table))
-            .ToList();
+        var sums = YearToDate.Sums(table, report, yearSoFar, isPublic);
         var ytdColumns = columns.Count == 1
             ? [YearToDateHeading(period)]
             : columns.Select(c => $"{c}: {YearToDateHeading(period)}").ToList();
-        var ytdRows = rows.Select(row =>
-        {
-            var sums = new decimal?[columns.Count];
-            foreach (var (otherColumns, otherRows) in quarters)
-            {
-                var match = otherRows.FirstOrDefault(o => Key(o.Label) == Key(row.Label));
-                if (match.Label is null)
-                {
-                    continue;
-                }
-
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var index = IndexOf(otherColumns, columns[c]);
-                    if (index < 0 && otherColumns.Count == columns.Count)
-                    {
-                        index = c;
-                    }
-
-                    if (index >= 0 && index < match.Values.Count && match.Values[index] is { } value)
-                    {
-                        sums[c] = (sums[c] ?? 0) + value;
-                    }
-                }
-            }
-
-            return new ReportFigureRow(row.Label, row.Values, sums);
-        }).ToList();
+        var ytdRows = rows.Select((row, i) => new ReportFigureRow(row.Label, row.Values, i < sums.Count ? sums[i] : new decimal?[columns.Count])).ToList();
         return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted);
     }
 

@@ -12,14 +12,27 @@ public static class FigureJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<string> Columns(FigureTable table) =>
-        JsonSerializer.Deserialize<List<string>>(table.Columns, Options) ?? [];
+    public static IReadOnlyList<string> Columns(FigureTable table) => Read<List<string>>(table.Columns) ?? [];
 
     public static IReadOnlyList<FigureRow> Rows(FigureTable table) =>
-        JsonSerializer.Deserialize<List<FigureRow>>(table.Rows, Options) ?? [];
+        (Read<List<FigureRow?>>(table.Rows) ?? []).OfType<FigureRow>().ToList();
 
     public static IReadOnlyList<FigureValue> Values(PartnerBriefing briefing) =>
-        briefing.Figures is null ? [] : JsonSerializer.Deserialize<List<FigureValue>>(briefing.Figures, Options) ?? [];
+        briefing.Figures is null ? [] : (Read<List<FigureValue?>>(briefing.Figures) ?? []).OfType<FigureValue>().ToList();
+
+    /// <summary>Figures that cannot be read show as none rather than stopping a page or a report.</summary>
+    private static T? Read<T>(string json)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

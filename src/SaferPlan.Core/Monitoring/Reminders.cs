@@ -163,7 +163,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
             text.Append(CultureInfo.InvariantCulture, $"- {MilestoneLine(m)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nOpen this link to write your updates. You do not need to sign in, and last quarter's progress is there to start from:\n\n{url}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"\nOpen this link to write your updates. You do not need to sign in, and where you reported last quarter, that text is there to start from:\n\n{url}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"The link is personal to you, so please do not forward it. It works for {period.Display} only, until {Date(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1)))}. ");
         text.Append("If it has stopped working, ask the partnership's support officer for a new one.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{partnership.Name}\n");
@@ -188,7 +188,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
 
         html.Append("</ul>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(url)}\" style=\"color: #1d70b8; font-weight: bold;\">Write your updates for {E(period.Display)}</a></p>\n");
-        html.Append("<p>You do not need to sign in, and last quarter's progress is there to start from. If the link does not open, copy this address into your browser:</p>\n");
+        html.Append("<p>You do not need to sign in, and where you reported last quarter, that text is there to start from. If the link does not open, copy this address into your browser:</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"word-break: break-all;\">{E(url)}</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>The link is personal to you, so please do not forward it. It works for {E(period.Display)} only, until {E(Date(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1))))}. ");
         html.Append("If it has stopped working, ask the partnership's support officer for a new one.</p>\n");

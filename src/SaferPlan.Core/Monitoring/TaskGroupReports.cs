@@ -61,7 +61,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             .Select(r => new TaskGroupReportView(Redact(r, includeRestricted), r.Figures
                 .Where(f => includeRestricted || f.Marking == ProtectiveMarking.Official)
                 .OrderBy(f => f.SortOrder)
-                .Select(f => View(f, r, reports))
+                .Select(f => View(f, r, reports, !includeRestricted))
                 .ToList()))
             .ToList();
     }
@@ -281,7 +281,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         return errors;
     }
 
-    private static FigureTableView View(FigureTable table, TaskGroupReport report, List<TaskGroupReport> yearReports)
+    private static FigureTableView View(FigureTable table, TaskGroupReport report, List<TaskGroupReport> yearReports, bool officialOnly)
     {
         var columns = FigureJson.Columns(table);
         var rows = FigureJson.Rows(table);
@@ -290,15 +290,8 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return new FigureTableView(table, columns, rows, null);
         }
 
-        // The same table (by title) in this report's earlier quarters of the year, for the same priority or title of report.
-        var same = yearReports
-            .Where(r => (r.PriorityId is not null ? r.PriorityId == report.PriorityId : r.Title == report.Title) && r.Period <= report.Period)
-            .SelectMany(r => r.Figures.Where(f => f.Title == table.Title))
-            .Select(FigureJson.Rows)
-            .ToList();
-        var ytd = rows.Select(row => (IReadOnlyList<decimal?>)Enumerable.Range(0, columns.Count)
-            .Select(c => (decimal?)same.Sum(t => t.FirstOrDefault(x => x.Label == row.Label)?.Values.ElementAtOrDefault(c) ?? 0))
-            .ToList()).ToList();
+        var yearSoFar = yearReports.SelectMany(r => r.Figures.Select(f => new QuarterTable(f, r.Period, r.PriorityId, r.Title)));
+        var ytd = YearToDate.Sums(table, report, yearSoFar, officialOnly);
         return new FigureTableView(table, columns, rows, ytd);
     }
 

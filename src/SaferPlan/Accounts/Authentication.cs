@@ -72,13 +72,18 @@ public sealed class CurrentUser(IHttpContextAccessor http, AccountService accoun
     }
 }
 
-/// <summary>Names the person behind a change for the audit trail: the signed-in user, or the command line's operator.</summary>
-public sealed class HttpActorAccessor(IHttpContextAccessor http) : IActorAccessor
+/// <summary>Names the person behind a change for the audit trail: the person of an e-mailed update link, the signed-in user, or the command line's operator.</summary>
+public sealed class HttpActorAccessor(IHttpContextAccessor http, SaferPlan.Core.Monitoring.UpdateLinkActor updateLink) : IActorAccessor
 {
     public AuditActor Current
     {
         get
         {
+            if (updateLink.Actor is { } viaLink)
+            {
+                return viaLink;
+            }
+
             var principal = http.HttpContext?.User;
             if (principal is null)
             {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Documents;
 
 namespace SaferPlan.Cli;
 
@@ -73,6 +74,7 @@ public static class SaferPlanCommandLine
 
         root.Subcommands.Add(UsersCommand());
         root.Subcommands.Add(TokensCommand());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

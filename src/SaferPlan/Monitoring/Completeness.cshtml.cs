@@ -11,7 +11,7 @@ namespace SaferPlan.Monitoring;
 
 /// <summary>Who has reported for a quarter, by priority, agency and lead officer; and the support officer's review.</summary>
 [Authorize]
-public sealed class CompletenessModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+public sealed class CompletenessModel(PlanReader reader, UpdateService updates, ReminderService reminders, CurrentUser current, IConfiguration configuration) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;
 
@@ -20,6 +20,38 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
     public IReadOnlyList<UpdateSlot> AwaitingReview { get; private set; } = [];
 
     public bool CanManage { get; private set; }
+
+    public bool EmailConfigured => SmtpSettings.Read(configuration).IsConfigured;
+
+    /// <summary>Lead officers with milestones still to report, with and without an e-mail address.</summary>
+    public ReminderPlan? ReminderPlan { get; private set; }
+
+    public async Task<IActionResult> OnPostRemindAsync(string slug, string period, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, period, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await reminders.QueueRemindersAsync(Partnership.Id, Completeness.Period, await current.GetAsync(), ReminderEndpoints.PublicUrl(HttpContext, configuration), ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "The reminders could not be sent.");
+            return Page();
+        }
+
+        var r = result.Value!;
+        TempData["Success"] = r.EmailedCount == 0
+            ? "Nobody needed a reminder"
+            : $"Reminders queued for {r.EmailedCount} lead officer{(r.EmailedCount == 1 ? "" : "s")}, each with a personal link to their update form"
+                + (r.SkippedNoEmail.Count > 0 ? $"; {r.SkippedNoEmail.Count} have no e-mail address" : "");
+        return Redirect($"/partnerships/{slug}/periods/{period}/completeness");
+    }
 
     public async Task<IActionResult> OnGetAsync(string slug, string period, CancellationToken ct) =>
         await LoadAsync(slug, period, ct) ? Page() : NotFound();
@@ -69,6 +101,11 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
         Partnership = partnership;
         CanManage = Permissions.CanManageRounds(user, partnership.Id);
         Completeness = await updates.CompletenessAsync(partnership.Id, quarter, user, ct);
+        if (CanManage && (await reminders.PlanAsync(partnership.Id, quarter, user, ct)) is { Succeeded: true } plan)
+        {
+            ReminderPlan = plan.Value;
+        }
+
         AwaitingReview = (await updates.SlotsAsync(partnership.Id, quarter, user, ct)).Where(s => s.Current?.State == UpdateState.Submitted).ToList();
         return true;
     }

@@ -177,8 +177,8 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
     {
         Token = token;
 
-        // The token is a password in the address: keep it out of caches, search engines and the Referer of the page's assets.
-        Response.Headers.CacheControl = "no-store";
+        // The token is a password in the address: keep it out of search engines and the Referer of the page's assets (and out
+        // of caches: antiforgery marks the pages with forms no-store, and the others are marked here).
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         var resolution = await links.ResolveAsync(token, ct);
@@ -187,6 +187,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
             Problem = resolution.Problem;
             FoundLink = resolution.Found;
             HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            Response.Headers.CacheControl = "no-store";
             Response.StatusCode = Problem == UpdateLinkProblem.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
             return false;
         }
@@ -207,6 +208,24 @@ public sealed record UpdateLinkMilestone(UpdateSlot Slot, UpdateLinkPageModel.Fo
 /// <summary>GOV.UK fields the update link page needs beyond <see cref="GovUkHtml"/>: a number with a prefix or suffix.</summary>
 public static class UpdateLinkHtml
 {
+    /// <summary>GOV.UK small radios (<c>govuk-radios--small</c>), so a list of six statuses stays short on a phone.</summary>
+    public static IHtmlContent SmallRadios(this IHtmlHelper html, string name, string legend, string? value, IEnumerable<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var id = GovUkHtml.IdFor(name);
+        var error = GovUkHtml.ErrorFor(html, name);
+        var items = choices.Select((c, i) =>
+        {
+            var itemId = i == 0 ? id : $"{id}-{i + 1}";
+            return $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{E(name)}\" type=\"radio\" value=\"{E(c.Value)}\"{(c.Value == value ? " checked" : "")}><label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{E(c.Text)}</label></div>";
+        });
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\"{(error is null ? "" : $" aria-describedby=\"{id}-error\"")}>"
+            + $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>"
+            + (error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>")
+            + $"<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">{string.Concat(items)}</div></fieldset></div>");
+    }
+
     /// <summary>A GOV.UK text input with an optional prefix (£) or suffix (%), as the design system's input wrapper.</summary>
     public static IHtmlContent AffixedInput(this IHtmlHelper html, string name, string label, string? value, string? hint, string? prefix, string? suffix, string width, string inputMode)
     {
@@ -214,7 +233,6 @@ public static class UpdateLinkHtml
         var id = GovUkHtml.IdFor(name);
         var error = GovUkHtml.ErrorFor(html, name);
         var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
-        static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
         return new HtmlString(
             $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">"
             + $"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{E(label)}</label>"
@@ -226,4 +244,6 @@ public static class UpdateLinkHtml
             + (suffix is null ? "" : $"<div class=\"govuk-input__suffix\" aria-hidden=\"true\">{E(suffix)}</div>")
             + "</div></div>");
     }
+
+    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 }

@@ -1,0 +1,440 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// The Board report as one self-contained, accessible web page: a heading outline, tables with captions and scoped
+/// headers, and a print stylesheet (A4 margins, the protective marking at the top and bottom of every page, each
+/// priority starting a new page).
+/// </summary>
+public static class BoardReportHtml
+{
+    public const string MediaType = "text/html; charset=utf-8";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Css = """
+        :root { color: #0b0c0c; background: #fff; }
+        body { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 1rem; line-height: 1.4; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
+        h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
+        h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
+        h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
+        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+        h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+        .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
+        .marking--restricted { background: #f3f2f1; }
+        .meeting { font-weight: bold; text-transform: uppercase; }
+        .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
+        .lead { font-weight: normal; }
+        .lead strong { font-weight: bold; }
+        .note { color: #505a5f; font-size: .9rem; }
+        .none { color: #505a5f; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+        th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
+        thead th { background: #f3f2f1; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        table.actions col.action { width: 19%; } table.actions col.milestones { width: 30%; }
+        table.actions col.lead, table.actions col.partners { width: 12%; } table.actions col.update { width: 27%; }
+        tbody th { font-weight: normal; }
+        td p, th p { margin: 0 0 .3rem; } td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
+        @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
+        @media print {
+            body { max-width: none; padding: 0; font-size: 10.5pt; }
+            h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+            .priority, .other-report, .briefing { break-before: page; }
+            h2, h3, h4, caption { break-after: avoid; }
+            thead { display: table-header-group; }
+            td p, th p, li { break-inside: avoid; }
+            table { font-size: 8.5pt; }
+            a { color: inherit; text-decoration: none; }
+        }
+        """;
+
+    public static string Render(BoardReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder(64 * 1024);
+        var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var restricted = report.IncludesRestricted;
+        var markingCss = restricted ? """
+
+            @page { @top-center { content: "RESTRICTED"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: "RESTRICTED  ·  Page " counter(page) " of " counter(pages); font: bold 9pt Arial, sans-serif; } }
+            """ : """
+
+            @page { @top-center { content: "OFFICIAL"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: "OFFICIAL  ·  Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
+            """;
+
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n");
+        html.Append("<meta name=\"generator\" content=\"SaferPlan\">\n");
+        html.Append("<style>\n").Append(Css).Append(markingCss).Append("\n</style>\n</head>\n<body>\n");
+
+        Marking(html, report, "top");
+        html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(report.PartnershipName)).Append("</span>")
+            .Append(E(BoardReport.DocumentTitle)).Append(' ').Append(E(report.QuarterHeading)).Append("</h1>\n");
+        if (report.MeetingDateText is { } meeting)
+        {
+            html.Append("<p class=\"meeting\">Board meeting: <time datetime=\"")
+                .Append(report.MeetingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\">")
+                .Append(E(meeting)).Append("</time></p>\n");
+        }
+
+        html.Append("<p>").Append(report.EditionTitle is { } edition
+            ? "Reporting against: " + E(edition)
+            : E($"There is no published plan for {report.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
+        html.Append("<p>").Append(E(report.Audience == ReportAudience.Public
+            ? "Public version: items with the protective marking Restricted are left out."
+            : restricted
+                ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
+                : "This report contains no items marked Restricted.")).Append("</p>\n");
+        Contents(html, report);
+        html.Append("</header>\n<main>\n");
+
+        var index = 0;
+        foreach (var priority in report.Priorities)
+        {
+            Priority(html, report, priority, ++index);
+        }
+
+        foreach (var section in report.OtherReports)
+        {
+            html.Append("<section class=\"other-report\" aria-labelledby=\"s").Append(++index).Append("\">\n");
+            html.Append("<h2 id=\"s").Append(index).Append("\">").Append(E(section.Title)).Append("</h2>\n");
+            Section(html, section, 3, $"s{index}");
+            html.Append("</section>\n");
+        }
+
+        foreach (var briefing in report.Briefings)
+        {
+            Briefing(html, briefing, ++index);
+        }
+
+        html.Append("</main>\n<footer>\n");
+        Marking(html, report, "bottom");
+        html.Append("</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Marking(StringBuilder html, BoardReport report, string where) =>
+        html.Append("<p class=\"marking").Append(report.IncludesRestricted ? " marking--restricted" : "")
+            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(report.Marking).Append("</p>\n");
+
+    private static void Contents(StringBuilder html, BoardReport report)
+    {
+        var entries = report.Priorities.Select(p => p.Heading)
+            .Concat(report.OtherReports.Select(s => s.Title))
+            .Concat(report.Briefings.Select(b => b.Title))
+            .ToList();
+        if (entries.Count == 0)
+        {
+            html.Append("<p>There is nothing to report for this quarter yet.</p>\n");
+            return;
+        }
+
+        html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            html.Append("<li><a href=\"#s").Append(i + 1).Append("\">").Append(E(entries[i])).Append("</a></li>\n");
+        }
+
+        html.Append("</ol>\n</nav>\n");
+    }
+
+    private static void Priority(StringBuilder html, BoardReport report, ReportPriority priority, int index)
+    {
+        var id = $"s{index}";
+        html.Append("<section class=\"priority\" aria-labelledby=\"").Append(id).Append("\">\n");
+        html.Append("<h2 id=\"").Append(id).Append("\">").Append(Tag(priority.Restricted)).Append(E(priority.Heading)).Append("</h2>\n");
+        var quarter = $"Q{report.Period.Quarter}";
+        if (priority.Reports.Count == 0)
+        {
+            html.Append("<h3>").Append(priority.Number).Append(".1 Quarterly Progress Report – ").Append(quarter).Append("</h3>\n");
+            if (priority.LeadOfficer is { } lead)
+            {
+                Lead(html, lead);
+            }
+
+            html.Append("<p>No quarterly report has been received for this priority.</p>\n");
+        }
+
+        var n = 1;
+        foreach (var section in priority.Reports)
+        {
+            html.Append("<h3>").Append(priority.Number).Append('.').Append(n).Append(" Quarterly Progress Report – ").Append(quarter).Append("</h3>\n");
+            Section(html, section with { LeadOfficer = section.LeadOfficer ?? priority.LeadOfficer }, 4, $"{id}-{n}");
+            n++;
+        }
+
+        html.Append("<h3>Action plan – ").Append(E(report.UpdateHeading)).Append("</h3>\n");
+        if (priority.Actions.Count == 0)
+        {
+            html.Append("<p>This priority has no actions in the plan.</p>\n");
+        }
+        else
+        {
+            ActionTable(html, report, priority);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void Section(StringBuilder html, ReportSection section, int level, string id)
+    {
+        if (section.LeadOfficer is { } lead)
+        {
+            Lead(html, lead);
+        }
+
+        for (var i = 0; i < section.Parts.Count; i++)
+        {
+            var part = section.Parts[i];
+            html.Append("<h").Append(level).Append('>').Append(Tag(part.Restricted)).Append(E(part.Heading)).Append("</h").Append(level).Append(">\n");
+            Text(html, part.Text);
+            if (i == 0)
+            {
+                Figures(html, section, id);
+            }
+        }
+
+        if (section.Parts.Count == 0)
+        {
+            Figures(html, section, id);
+        }
+    }
+
+    private static void Figures(StringBuilder html, ReportSection section, string id)
+    {
+        var t = 0;
+        foreach (var table in section.Figures)
+        {
+            FigureTable(html, table, $"{id}-t{++t}");
+        }
+    }
+
+    private static void Lead(StringBuilder html, string lead) =>
+        html.Append("<p class=\"lead\"><strong>Lead Officer:</strong> ").Append(E(lead)).Append("</p>\n");
+
+    private static void Briefing(StringBuilder html, ReportBriefing briefing, int index)
+    {
+        html.Append("<section class=\"briefing\" aria-labelledby=\"s").Append(index).Append("\">\n");
+        html.Append("<h2 id=\"s").Append(index).Append("\">").Append(Tag(briefing.Restricted)).Append(E(briefing.Title)).Append("</h2>\n");
+        if (briefing.From is not null || briefing.IssuedOn is not null)
+        {
+            html.Append("<dl>\n");
+            if (briefing.From is { } from)
+            {
+                html.Append("<dt>From</dt><dd>").Append(E(from)).Append("</dd>\n");
+            }
+
+            if (briefing.IssuedOnText is { } date)
+            {
+                html.Append("<dt>Date</dt><dd>").Append(E(date)).Append("</dd>\n");
+            }
+
+            html.Append("</dl>\n");
+        }
+
+        foreach (var part in briefing.Sections)
+        {
+            html.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
+            Text(html, part.Text);
+        }
+
+        if (briefing.Figures.Count > 0)
+        {
+            html.Append("<table>\n<caption>").Append(E(briefing.FiguresTitle ?? "Figures")).Append("</caption>\n");
+            html.Append("<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Figure</th></tr></thead>\n<tbody>\n");
+            foreach (var figure in briefing.Figures)
+            {
+                html.Append("<tr><th scope=\"row\">").Append(E(figure.Label)).Append("</th><td class=\"number\">").Append(E(ReportFigureRow.Format(figure.Value))).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        foreach (var part in briefing.Closing)
+        {
+            html.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
+            Text(html, part.Text);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void FigureTable(StringBuilder html, ReportFigureTable table, string id)
+    {
+        html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n<thead><tr><th scope=\"col\">Measure</th>");
+        foreach (var column in table.AllColumns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in table.Rows)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(row.Label)).Append("</th>");
+            foreach (var value in row.AllValues)
+            {
+                html.Append("<td class=\"number\">").Append(E(ReportFigureRow.Format(value))).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            html.Append("<tr><td colspan=\"").Append(table.AllColumns.Count() + 1).Append("\">No figures given.</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        if (table.Note is { } note)
+        {
+            html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+        }
+    }
+
+    private static void ActionTable(StringBuilder html, BoardReport report, ReportPriority priority)
+    {
+        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.Heading)).Append(": action plan with the ").Append(E(report.UpdateHeading)).Append("</caption>\n");
+        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"><col class=\"update\"></colgroup>\n");
+        html.Append("<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Milestones</th><th scope=\"col\">Lead agency</th><th scope=\"col\">Other partners</th><th scope=\"col\">")
+            .Append(E(report.UpdateHeading)).Append("</th></tr></thead>\n");
+        foreach (var action in priority.Actions)
+        {
+            // One row group per action, its cell a header for the milestone rows beside it.
+            var rows = Math.Max(1, action.Milestones.Count);
+            html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>')
+                .Append("<p>").Append(Tag(action.Restricted)).Append(E($"{action.Number} {action.Text}")).Append("</p>");
+            if (action.Note is { } note)
+            {
+                html.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+            }
+
+            html.Append("</th>");
+            if (action.Milestones.Count == 0)
+            {
+                html.Append("<td>").Append(E(action.CrossReference ?? "No milestones.")).Append("</td>");
+                ActionLeads(html, action, 1);
+                html.Append("<td>").Append(action.CrossReference is null ? "" : "See the cross-referenced action.").Append("</td></tr>\n</tbody>\n");
+                continue;
+            }
+
+            for (var m = 0; m < action.Milestones.Count; m++)
+            {
+                var milestone = action.Milestones[m];
+                if (m > 0)
+                {
+                    html.Append("<tr>");
+                }
+
+                html.Append("<td><p>").Append(Tag(milestone.Restricted)).Append(E($"{milestone.Code} {milestone.Text}")).Append("</p>");
+                if (milestone.Lead is { } lead)
+                {
+                    html.Append("<p class=\"note\">Lead: ").Append(E(lead)).Append("</p>");
+                }
+
+                html.Append("</td>");
+                if (m == 0)
+                {
+                    ActionLeads(html, action, rows);
+                }
+
+                html.Append("<td>");
+                Update(html, milestone.Update);
+                html.Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void ActionLeads(StringBuilder html, ReportAction action, int rows)
+    {
+        var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
+        html.Append("<td").Append(span).Append('>').Append(E(action.LeadAgency ?? "")).Append("</td>");
+        html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
+    }
+
+    private static void Update(StringBuilder html, ReportUpdate? update)
+    {
+        if (update is null)
+        {
+            html.Append("<p class=\"none\">No update</p>");
+            return;
+        }
+
+        var blocks = ReportText.Blocks(update.Progress);
+        var first = true;
+        foreach (var block in blocks)
+        {
+            var tag = first ? Tag(update.Restricted) : "";
+            first = false;
+            if (block.IsList)
+            {
+                html.Append(tag).Append("<ul>");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+            else
+            {
+                html.Append("<p>").Append(tag).Append(Lines(block.Lines)).Append("</p>");
+            }
+        }
+
+        if (blocks.Count == 0 && update.Restricted)
+        {
+            html.Append(Tag(true));
+        }
+
+        if (update.Value is { } value)
+        {
+            html.Append("<p><strong>Value:</strong> ").Append(E(value)).Append("</p>");
+        }
+
+        html.Append("<p><strong>Status:</strong> ").Append(E(update.Status)).Append("</p>");
+    }
+
+    private static void Text(StringBuilder html, string? text)
+    {
+        var blocks = ReportText.Blocks(text);
+        if (blocks.Count == 0)
+        {
+            html.Append("<p class=\"none\">None.</p>\n");
+            return;
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.IsList)
+            {
+                html.Append("<ul>\n");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+            else
+            {
+                html.Append("<p>").Append(Lines(block.Lines)).Append("</p>\n");
+            }
+        }
+    }
+
+    private static string Lines(IReadOnlyList<string> lines) => string.Join("<br>", lines.Select(E));
+
+    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
+
+    private static string E(string text) => Encoder.Encode(text);
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Documents;
+using SaferPlan.Core.Periods;
+
+namespace SaferPlan.Documents;
+
+/// <summary><c>saferplan report performance</c>: the quarterly Board Performance Report written to a file, for scripts and the support officer.</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var partnership = new Option<string>("--partnership") { Description = "The partnership's slug, e.g. south-cambridgeshire.", Required = true };
+        var period = new Option<string>("--period") { Description = "The quarter, e.g. 2010-11-q4.", Required = true };
+        var format = new Option<string>("--format") { Description = "docx (a Word document) or html (a web page with a print stylesheet).", DefaultValueFactory = _ => "docx" };
+        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var publicVersion = new Option<bool>("--public") { Description = "Leave out every item marked Restricted, for publication." };
+        var meetingDate = new Option<string?>("--meeting-date") { Description = "The date of the Board meeting, e.g. 2011-04-26, for the cover." };
+
+        var performance = new Command("performance", "Write the quarterly Board Performance Report. Without --public it includes items marked Restricted.")
+        {
+            partnership, period, format, output, publicVersion, meetingDate,
+        };
+        performance.SetAction(async (parse, ct) =>
+        {
+            var periodText = parse.GetValue(period)!;
+            if (!ReportingPeriod.TryParse(periodText, out var quarter) || quarter.IsWholeYear)
+            {
+                await Console.Error.WriteLineAsync($"saferplan: '{periodText}' is not a quarter. Give --period as a financial year and quarter, like 2010-11-q4.");
+                return 2;
+            }
+
+            var formatText = parse.GetValue(format)!.Trim().ToLowerInvariant();
+            if (formatText is not ("docx" or "html"))
+            {
+                await Console.Error.WriteLineAsync($"saferplan: '{parse.GetValue(format)}' is not a format. Give --format docx (a Word document) or --format html (a web page).");
+                return 2;
+            }
+
+            DateOnly? meeting = null;
+            if (parse.GetValue(meetingDate) is { Length: > 0 } dateText)
+            {
+                if (!DateOnly.TryParseExact(dateText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    await Console.Error.WriteLineAsync($"saferplan: '{dateText}' is not a date. Give --meeting-date like 2011-04-26.");
+                    return 2;
+                }
+
+                meeting = date;
+            }
+
+            var slug = parse.GetValue(partnership)!.Trim();
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var audience = parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full;
+            return await WithServicesAsync(async services =>
+            {
+                var report = await services.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(slug, quarter, audience, meeting), ct);
+                if (report is null)
+                {
+                    await Console.Error.WriteLineAsync($"saferplan: there is no partnership '{slug}'. Give --partnership the slug in the partnership's web address, e.g. south-cambridgeshire.");
+                    return 1;
+                }
+
+                if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                if (formatText == "docx")
+                {
+                    await using var file = File.Create(path);
+                    await file.WriteAsync(BoardReportDocx.ToBytes(report), ct);
+                }
+                else
+                {
+                    await File.WriteAllTextAsync(path, BoardReportHtml.Render(report), ct);
+                }
+
+                var version = report.Audience == ReportAudience.Public ? "public version" : "full version";
+                await Console.Out.WriteLineAsync(
+                    $"Wrote {path}: {report.PartnershipName} {BoardReport.DocumentTitle} {report.Period.Display}, {version}, marked {report.Marking}.");
+                return 0;
+            });
+        });
+
+        var report = new Command("report", "Write the partnership's documents.");
+        report.Subcommands.Add(performance);
+        return report;
+    }
+
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
+    {
+        try
+        {
+            var app = SaferPlanApp.Build([]);
+            using var scope = app.Services.CreateScope();
+            return await work(scope.ServiceProvider);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or DbUpdateException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"saferplan: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Core.Documents;
+using SaferPlan.Core.Periods;
+
+namespace SaferPlan.Documents;
+
+/// <summary>
+/// The quarterly Board Performance Report as a Word document or a web page. Visitors and people outside the
+/// partnership get the public version; members get the full one unless they ask for <c>?audience=public</c>.
+/// </summary>
+public static class ReportEndpoints
+{
+    private const string PeriodForm = "a financial year and quarter, like 2010-11-q4";
+
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports");
+        api.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: true, builder, current, http, ct))
+            .WithSummary("The Board Performance Report for a quarter as a Word document")
+            .Produces(StatusCodes.Status200OK, contentType: BoardReportDocx.MediaType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                ReportAsync(slug, period, audience, meetingDate, ReportFormat.Html, forApi: true, builder, current, http, ct))
+            .WithSummary("The Board Performance Report for a quarter as a web page with a print stylesheet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The same documents for the links on the reports page, where members are signed in with the site's cookie
+        // rather than a bearer token; errors there show the site's error page.
+        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription();
+        pages.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: false, builder, current, http, ct));
+        pages.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ReportAsync(slug, period, audience, meetingDate, ReportFormat.Html, forApi: false, builder, current, http, ct));
+    }
+
+    /// <summary>The path of a report for the site's own links: /partnerships/{slug}/reports/performance/2010-11-q4.docx.</summary>
+    public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
+        $"/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{period.Slug}.{Extension(format)}{(publicVersion ? "?audience=public" : "")}";
+
+    public static string Extension(ReportFormat format) => format == ReportFormat.Docx ? "docx" : "html";
+
+    private static async Task<IResult> ReportAsync(
+        string slug,
+        string period,
+        string? audience,
+        string? meetingDate,
+        ReportFormat format,
+        bool forApi,
+        BoardReportBuilder builder,
+        CurrentUser current,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
+        {
+            return Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
+        }
+
+        var requested = audience?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "full" => ReportAudience.Full,
+            "public" => ReportAudience.Public,
+            _ => (ReportAudience?)null,
+        };
+        if (requested is null)
+        {
+            return Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full report, or ask for ?audience=public.", "Choose the audience full or public");
+        }
+
+        DateOnly? meeting = null;
+        if (!string.IsNullOrWhiteSpace(meetingDate))
+        {
+            if (!DateOnly.TryParseExact(meetingDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return Invalid(forApi, "meetingDate", $"'{meetingDate}' is not a date. Write the Board meeting's date like 2011-04-26.", "Enter the meeting date like 2011-04-26");
+            }
+
+            meeting = date;
+        }
+
+        var report = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested.Value, meeting), await current.GetAsync(), ct);
+        if (report is null)
+        {
+            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
+        }
+
+        // The full version carries Restricted items: never keep a copy in a shared cache.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Protective-Marking"] = report.Marking;
+        if (format == ReportFormat.Docx)
+        {
+            return TypedResults.File(BoardReportDocx.ToBytes(report), BoardReportDocx.MediaType, report.FileName("docx"));
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(report.FileName("html"));
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.Content(BoardReportHtml.Render(report), BoardReportHtml.MediaType);
+    }
+
+    private static IResult Invalid(bool forApi, string parameter, string detail, string message) =>
+        forApi
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
+            : TypedResults.BadRequest();
+}
+
+public enum ReportFormat
+{
+    Docx,
+    Html,
+}

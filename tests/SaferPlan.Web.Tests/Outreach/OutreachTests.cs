@@ -1,0 +1,421 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Web.Tests.Outreach;
+
+/// <summary>
+/// Chasing the quarter's updates by e-mail: reminders reach a real SMTP server, each with a personal link that opens the
+/// person's update form with no password, saves as that person, reaches only their milestones in that quarter, and stops
+/// working when revoked or expired; the outbox keeps and retries what a mail server that is down could not take.
+/// </summary>
+public abstract partial class OutreachTests(OutreachFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string Q4 = "2010-11-q4";
+    private const string Subject = "Your updates for 2010/11 Q4 are due by 8 April 2011";
+    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(20);
+    private static readonly ReportingPeriod Quarter4 = ReportingPeriod.Parse(Q4);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/u/ul_[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkInMail();
+
+    [Fact]
+    public async Task Reminders_ArriveWithPersonalLinks_ThatSaveTheUpdateAsThePerson()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var milestoneId = await MilestoneIdAsync("1.1d");
+        var lastQuarter = $"Q3 progress to start from {Guid.NewGuid():N}";
+        using (var q3 = await support.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/2010-11-q3", new { progress = lastQuarter, status = "OnTrack", version = 0 }))
+        {
+            Assert.True(q3.IsSuccessStatusCode, $"Writing last quarter's update: {(int)q3.StatusCode} {await q3.Content.ReadAsStringAsync()}");
+        }
+
+        var before = app.Smtp.Snapshot();
+        using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST reminders: {(int)response.StatusCode} {body}");
+        var result = JsonDocument.Parse(body).RootElement;
+        var recipients = result.GetProperty("recipients").EnumerateArray().ToList();
+        Assert.Equal(recipients.Count, result.GetProperty("emailed").GetInt32());
+        Assert.True(result.GetProperty("emailConfigured").GetBoolean());
+        Assert.Empty(result.GetProperty("skippedNoEmail").EnumerateArray());
+        var dave = Assert.Single(recipients, r => r.GetProperty("name").GetString() == "Dave Sargent");
+        Assert.Contains("1.1d", dave.GetProperty("milestones").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(recipients, r => r.GetProperty("name").GetString() == "Jenny Jolley");
+        var addresses = recipients.Select(r => r.GetProperty("email").GetString()!).ToList();
+
+        var mail = await app.Smtp.WaitForAsync(
+            messages => addresses.All(a => messages.Any(m => To(m) == a)), MailWait, before);
+        foreach (var address in addresses)
+        {
+            var message = mail.Last(m => To(m) == address);
+            Assert.Equal(Subject, message.Subject);
+            Assert.EndsWith("@example.org", address, StringComparison.Ordinal);
+            Assert.Matches(LinkInMail(), message.TextBody);
+            Assert.StartsWith(app.ServerAddress.ToString(), LinkInMail().Match(message.TextBody ?? "").Value, StringComparison.Ordinal);
+            Assert.Contains(LinkInMail().Match(message.TextBody ?? "").Value, message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("password", message.TextBody, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("password", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var daveMail = mail.Last(m => To(m) == "dave.sargent@example.org");
+        Assert.Contains("1.1d", daveMail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("2.1b", daveMail.TextBody, StringComparison.Ordinal);
+        var link = new Uri(LinkInMail().Match(daveMail.TextBody ?? "").Value);
+
+        // Opening the link: Dave's form for 2010/11 Q4, last quarter's progress to start from.
+        using var browser = Browser();
+        var (page, html) = await GetPageAsync(browser, link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page);
+        Assert.Contains("Your updates for 2010/11 Q4, due by 8 April 2011", html, StringComparison.Ordinal);
+        Assert.Contains("Submit update for 1.1d", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submit update for 2.1b", html, StringComparison.Ordinal);
+        Assert.Contains("Last quarter (2010/11 Q3)", html, StringComparison.Ordinal);
+        Assert.Matches($"<textarea[^>]*name=\"Updates\\[{milestoneId}\\].Progress\"[^>]*>{lastQuarter}</textarea>", html);
+
+        // Submitting this quarter's progress for one milestone.
+        var progress = $"Q4 progress sent through the e-mailed link {Guid.NewGuid():N}";
+        var (status, location, after) = await PostFormAsync(browser, link.PathAndQuery, html, milestoneId, progress, "OnTrack");
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect, $"POST {link.PathAndQuery}: {(int)status} {after}");
+        if (location is not null)
+        {
+            Assert.Equal($"{link.AbsolutePath}#milestone-1-1d", location);
+            (_, after) = await GetPageAsync(browser, location);
+        }
+
+        Assert.Contains("Your update for 1.1d has been submitted", after, StringComparison.Ordinal);
+
+        var update = await support.GetFromJsonAsync<JsonElement>($"/api/milestones/{milestoneId}/updates/{Q4}");
+        Assert.Equal(progress, update.GetProperty("progress").GetString());
+        Assert.Equal("Dave Sargent (e-mailed link)", update.GetProperty("author").GetString());
+        Assert.Equal("Submitted", update.GetProperty("state").GetString());
+        Assert.Equal("OnTrack", update.GetProperty("status").GetString());
+
+        var history = await HistoryAsync(nameof(MilestoneUpdate), update.GetProperty("id").GetInt32());
+        Assert.Equal("Dave Sargent (e-mailed link)", history[0].Actor);
+        Assert.Equal(AuditAction.Created, history[0].Action);
+        var linkId = dave.GetProperty("linkId").GetInt32();
+        var linkHistory = await HistoryAsync(nameof(UpdateLink), linkId);
+        Assert.Contains(linkHistory, a => a.Action == AuditAction.Updated && a.Actor == "Dave Sargent (e-mailed link)" && a.Changes.Any(c => c.Field == nameof(UpdateLink.LastUsedAt)));
+        Assert.Contains(linkHistory, a => a.Action == AuditAction.Created && a.Actor.StartsWith("supportofficer-", StringComparison.Ordinal));
+        Assert.DoesNotContain(linkHistory.SelectMany(a => a.Changes), c => c.New?.Contains(link.Segments[^1], StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Link_CannotUpdateAMilestoneThePersonDoesNotLead_NorAnotherQuarter()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var token = await CreateLinkAsync("jenny-jolley", TimeSpan.FromDays(7));
+        var daves = await MilestoneIdAsync("1.4c");
+        var jennys = await MilestoneIdAsync("2.1b");
+
+        using var browser = Browser();
+        var (status, html) = await GetPageAsync(browser, $"/u/{token}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Submit update for 2.1b", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submit update for 1.4c", html, StringComparison.Ordinal);
+
+        // Posting Jenny's form with the id of a milestone Dave leads is refused, and nothing is saved.
+        var (refused, _, page) = await PostFormAsync(browser, $"/u/{token}", html, daves, "Not Jenny's to write", "OnTrack");
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Contains("There is a problem", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing has been saved", page, StringComparison.Ordinal);
+        using (var none = await support.GetAsync($"/api/milestones/{daves}/updates/{Q4}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        }
+
+        // A missing status is a field error on that milestone's form, with the summary linking to it.
+        var (invalid, _, errors) = await PostFormAsync(browser, $"/u/{token}", html, jennys, "Progress but no status", null);
+        Assert.Equal(HttpStatusCode.OK, invalid);
+        Assert.Contains($"href=\"#Updates-{jennys}--Status\"", errors, StringComparison.Ordinal);
+        Assert.Contains("Select the milestone&#x27;s status", errors, StringComparison.Ordinal);
+
+        // The link's person reaches only the link's quarter, whatever is asked of the services.
+        await app.WithScopeAsync(async sp =>
+        {
+            var opened = await sp.GetRequiredService<UpdateLinkService>().ResolveAsync(token);
+            Assert.True(opened.Succeeded);
+            var user = opened.Opened!.User;
+            var updates = sp.GetRequiredService<UpdateService>();
+            var otherQuarter = await updates.SaveAsync(jennys, Quarter4.Previous, new UpdateInput { Progress = "Another quarter", Status = UpdateStatus.OnTrack }, 0, user);
+            Assert.Equal(EditStatus.Forbidden, otherQuarter.Status);
+            var notHers = await updates.SaveAsync(daves, Quarter4, new UpdateInput { Progress = "Not hers", Status = UpdateStatus.OnTrack }, 0, user);
+            Assert.Equal(EditStatus.Forbidden, notHers.Status);
+            return 0;
+        });
+        using (var q3 = await support.GetAsync($"/api/milestones/{jennys}/updates/2010-11-q3"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, q3.StatusCode);
+        }
+
+        // Nor is the link a key to the API.
+        using var api = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var put = await api.PutAsJsonAsync($"/api/milestones/{jennys}/updates/2010-11-q3", new { progress = "Through the API", status = "OnTrack", version = 0 });
+        Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokedExpiredAndUnknownLinks_SayTheLinkDoesNotWork()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using var browser = Browser();
+
+        var revoked = await CreateLinkAsync("jenny-jolley", TimeSpan.FromDays(7));
+        Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(browser, $"/u/{revoked}")).Status);
+        var links = await support.GetFromJsonAsync<JsonElement>($"/api/partnerships/{Slug}/periods/{Q4}/update-links");
+        var listed = links.EnumerateArray().First(l => l.GetProperty("person").GetString() == "Jenny Jolley");
+        Assert.NotNull(listed.GetProperty("lastUsedAt").GetString());
+        var id = listed.GetProperty("id").GetInt32();
+        using (var refused = await board.PostAsync($"/api/update-links/{id}/revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(browser, $"/u/{revoked}")).Status);
+        using (var revoke = await support.PostAsync($"/api/update-links/{id}/revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        }
+
+        var (gone, page) = await GetPageAsync(browser, $"/u/{revoked}");
+        Assert.Equal(HttpStatusCode.Gone, gone);
+        Assert.Contains("This link no longer works", page, StringComparison.Ordinal);
+        Assert.Contains("cancelled", page, StringComparison.Ordinal);
+        Assert.Contains("support officer", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submit update", page, StringComparison.Ordinal);
+
+        var expiring = await CreateLinkAsync("jenny-jolley", TimeSpan.FromMilliseconds(400));
+        await Task.Delay(600);
+        var (expired, expiredPage) = await GetPageAsync(browser, $"/u/{expiring}");
+        Assert.Equal(HttpStatusCode.Gone, expired);
+        Assert.Contains("This link no longer works", expiredPage, StringComparison.Ordinal);
+        Assert.Contains("expired on 1 April 2011", expiredPage, StringComparison.Ordinal);
+
+        using (var headers = await browser.GetAsync($"/u/{expiring}"))
+        {
+            Assert.Equal("no-referrer", headers.Headers.GetValues("Referrer-Policy").Single());
+            Assert.True(headers.Headers.CacheControl?.NoStore, "The page of a link is never cached");
+        }
+
+        var (unknown, unknownPage) = await GetPageAsync(browser, "/u/ul_thisisnotalinkthatwaseversent");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Contains("This link does not work", unknownPage, StringComparison.Ordinal);
+        Assert.Contains("support officer", unknownPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_AreForSupportOfficers_AndSkipPeopleWithNoEmailAddress()
+    {
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using (var refused = await board.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
+        using (var refused = await lead.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var anonymous = await app.ApiClientAsync();
+        using (var refused = await anonymous.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await SetEmailAsync("jenny-jolley", null);
+        try
+        {
+            var before = app.Smtp.Snapshot();
+            using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var skipped = Assert.Single(result.GetProperty("skippedNoEmail").EnumerateArray());
+            Assert.Equal("Jenny Jolley", skipped.GetProperty("name").GetString());
+            Assert.Contains("2.1b", skipped.GetProperty("milestones").EnumerateArray().Select(m => m.GetString()));
+            Assert.DoesNotContain(result.GetProperty("recipients").EnumerateArray(), r => r.GetProperty("name").GetString() == "Jenny Jolley");
+            var emailed = result.GetProperty("emailed").GetInt32();
+            Assert.True(emailed >= 1);
+            await app.Smtp.WaitForAsync(messages => messages.Count(m => m.Subject == Subject) >= emailed, MailWait, before);
+        }
+        finally
+        {
+            await SetEmailAsync("jenny-jolley", "jenny.jolley@example.org");
+        }
+    }
+
+    [Fact]
+    public async Task MailServerDown_LeavesTheMessageWaitingWithTheError_ThenSendsItWhenTheServerIsBack()
+    {
+        var subject = $"Outbox test {Guid.NewGuid():N}";
+        app.Smtp.Stop();
+        long id;
+        try
+        {
+            id = await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<SaferPlanDbContext>();
+                var now = app.Clock.GetUtcNow();
+                var message = new OutboxMessage { To = "outbox.test@example.org", Subject = subject, TextBody = "Waiting for the mail server.", CreatedAt = now, NextAttemptAt = now };
+                db.Add(message);
+                await db.SaveChangesAsync();
+                return message.Id;
+            });
+
+            var failed = await WaitForMessageAsync(id, m => m.Attempts >= 1 && m.LastError is not null, "a failed attempt");
+            Assert.Null(failed.SentAt);
+            Assert.Contains($"127.0.0.1:{app.Smtp.Port}", failed.LastError, StringComparison.Ordinal);
+            Assert.Null(failed.ClaimedUntil);
+            Assert.True(failed.NextAttemptAt > app.Clock.GetUtcNow().AddSeconds(30), "The next attempt waits about a minute");
+        }
+        finally
+        {
+            await app.Smtp.StartAsync();
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var sent = await WaitForMessageAsync(id, m => m.SentAt is not null, "the message to be sent");
+        Assert.True(sent.Attempts >= 2);
+        var delivered = await app.Smtp.WaitForAsync(messages => messages.Any(m => m.Subject == subject), MailWait);
+        Assert.Equal("outbox.test@example.org", To(delivered.Single(m => m.Subject == subject)));
+    }
+
+    [Fact]
+    public async Task TwoSendersOverOneDatabase_SendEachMessageOnce()
+    {
+        var prefix = $"Race {Guid.NewGuid():N}";
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var now = app.Clock.GetUtcNow();
+            for (var i = 0; i < 12; i++)
+            {
+                db.Add(new OutboxMessage { To = $"race{i}@example.org", Subject = $"{prefix} {i}", TextBody = "Sent once only.", CreatedAt = now, NextAttemptAt = now });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // Two more senders, as if two more web servers, racing each other and the app's own sender for the same messages.
+        var settings = SmtpSettings.Read(app.Services.GetRequiredService<IConfiguration>());
+        using var first = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IConfiguration>(), app.Clock, NullLogger<OutboxSender>.Instance);
+        using var second = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IConfiguration>(), app.Clock, NullLogger<OutboxSender>.Instance);
+        Assert.NotEqual(first.Instance, second.Instance);
+        await Task.WhenAll(first.SendDueAsync(settings), second.SendDueAsync(settings), first.SendDueAsync(settings), second.SendDueAsync(settings));
+
+        await app.Smtp.WaitForAsync(messages => messages.Count(m => m.Subject?.StartsWith(prefix, StringComparison.Ordinal) == true) >= 12, MailWait);
+        await Task.Delay(1500);
+        var delivered = app.Smtp.Messages().Select(m => m.Message.Subject).Where(subject => subject?.StartsWith(prefix, StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(12, delivered.Count);
+        Assert.Equal(12, delivered.Distinct(StringComparer.Ordinal).Count());
+        var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Subject.StartsWith(prefix)).ToListAsync());
+        Assert.All(rows, m => Assert.NotNull(m.SentAt));
+        Assert.All(rows, m => Assert.Equal(1, m.Attempts));
+    }
+
+    private HttpClient Browser() =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+
+    private static string? To(MimeMessage message) => message.To.Mailboxes.FirstOrDefault()?.Address;
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts one milestone's form from the page, with the page's antiforgery token (its cookie is in the client).</summary>
+    private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, string pageHtml, int milestoneId, string progress, string? status)
+    {
+        var token = AntiforgeryField().Match(pageHtml);
+        Assert.True(token.Success, "The page has no antiforgery token");
+        var version = Regex.Match(pageHtml, $"name=\"Updates\\[{milestoneId}\\].Version\" value=\"(?<v>\\d+)\"");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["MilestoneId"] = milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"Updates[{milestoneId}].Version"] = version.Success ? version.Groups["v"].Value : "0",
+            [$"Updates[{milestoneId}].Progress"] = progress,
+        };
+        if (status is not null)
+        {
+            fields[$"Updates[{milestoneId}].Status"] = status;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, form);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<int> MilestoneIdAsync(string code) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Milestones
+            .Where(m => m.Code == code && m.Action!.Priority!.Edition!.YearStart == 2010 && m.Action.Priority.Edition.Plan!.Partnership!.Slug == Slug)
+            .Select(m => m.Id).SingleAsync());
+
+    private async Task<string> CreateLinkAsync(string personKey, TimeSpan lifetime)
+    {
+        var personId = await app.PersonIdAsync(personKey);
+        return await app.WithScopeAsync(async sp =>
+        {
+            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
+            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, Quarter4, "outreach test", lifetime);
+        });
+    }
+
+    private Task<int> SetEmailAsync(string personKey, string? email) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SaferPlanDbContext>();
+        var person = await db.People.SingleAsync(p => p.Key == personKey);
+        person.Email = email;
+        db.AuditPartnershipId = person.PartnershipId;
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entity, int id) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AuditReader>().HistoryAsync(entity, id));
+
+    private async Task<OutboxMessage> WaitForMessageAsync(long id, Func<OutboxMessage, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var message = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id));
+            if (done(message))
+            {
+                return message;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 20 seconds for {what}: attempts {message.Attempts}, last error '{message.LastError}', sent {message.SentAt}");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public sealed class OutreachTestsOnSqlite(OutreachSqliteFactory app) : OutreachTests(app), IClassFixture<OutreachSqliteFactory>;
+
+public sealed class OutreachTestsOnPostgres(OutreachPostgresFactory app) : OutreachTests(app), IClassFixture<OutreachPostgresFactory>;
