@@ -48,7 +48,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
         {
             Progress = update?.Progress ?? Slot.Previous?.Progress,
             Value = UpdateInput.ValueText(update, Slot.Milestone.MeasurementKind),
-            Status = update?.Status?.ToString(),
+            Status = (update?.Status ?? Slot.Previous?.Status)?.ToString(),
             Marking = (update?.Marking ?? ProtectiveMarking.Official).ToString(),
             Version = update?.Version ?? 0,
         };
