@@ -148,7 +148,7 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync($"/partnerships/{Slug}");
 
-        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Updates due" });
+        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Updates due for 2010/11 Q1" });
         await Expect(banner).ToContainTextAsync("to update for 2010/11 Q1, due by 8 April 2099");
         await Axe.AssertNoViolationsAsync(page);
         await banner.GetByRole(AriaRole.Link, new() { Name = "Update your milestones" }).ClickAsync();
