@@ -38,6 +38,31 @@ public sealed record TaskGroupReportInput
     public IReadOnlyList<FigureTableInput>? Figures { get; init; }
 }
 
+public sealed record BriefingInput
+{
+    public string? Title { get; init; }
+
+    public string? FromName { get; init; }
+
+    public DateOnly? IssuedOn { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? Background { get; init; }
+
+    public string? Sections { get; init; }
+
+    public string? FiguresTitle { get; init; }
+
+    public IReadOnlyList<FigureValue>? Figures { get; init; }
+
+    public string? Risks { get; init; }
+
+    public string? Recommendations { get; init; }
+
+    public ProtectiveMarking Marking { get; init; }
+}
+
 /// <summary>A figure table with its year-to-date column computed from the same table in the year's earlier quarters.</summary>
 public sealed record FigureTableView(FigureTable Table, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
 
@@ -190,6 +215,106 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         db.AuditPartnershipId = report.PartnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<TaskGroupReport>.Ok(report);
+    }
+
+    /// <summary>
+    /// Writes a county-wide partner's briefing for a quarter (<paramref name="briefingId"/> null for a new one). Support
+    /// officers and administrators of any partnership the body serves may write it; it is shared into all of them.
+    /// </summary>
+    public async Task<EditResult<PartnerBriefing>> SaveBriefingAsync(string bodyKey, ReportingPeriod period, int? briefingId, BriefingInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var body = await db.Bodies.Include(b => b.Partnerships).FirstOrDefaultAsync(b => b.Key == bodyKey, ct);
+        if (body is null)
+        {
+            return EditResult<PartnerBriefing>.NotFound($"There is no body '{bodyKey}'.");
+        }
+
+        if (!body.Partnerships.Any(p => Permissions.CanManageRounds(user, p.Id)))
+        {
+            return EditResult<PartnerBriefing>.Forbidden($"Only support officers and administrators of a partnership that {body.Name} serves can write its briefing.");
+        }
+
+        PartnerBriefing? briefing = null;
+        if (briefingId is { } id)
+        {
+            briefing = await db.Set<PartnerBriefing>().FirstOrDefaultAsync(b => b.Id == id && b.BodyId == body.Id, ct);
+            if (briefing is null)
+            {
+                return EditResult<PartnerBriefing>.NotFound($"There is no briefing {id} from {body.Name}.");
+            }
+
+            period = briefing.Period;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (period.IsWholeYear)
+        {
+            errors["Period"] = "Briefings are for a quarter, like 2010/11 Q4";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors["Title"] = "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11";
+        }
+        else if (input.Title.Trim().Length > 200)
+        {
+            errors["Title"] = "The title must be 200 characters or fewer";
+        }
+
+        foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
+        {
+            if (text?.Trim().Length > 40000)
+            {
+                errors[field] = "This must be 40,000 characters or fewer";
+            }
+        }
+
+        if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
+        {
+            errors["Figures"] = "Give every figure a label, like South";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<PartnerBriefing>.Invalid(errors);
+        }
+
+        if (briefing is not null)
+        {
+            if (briefing.Version != expectedVersion)
+            {
+                return EditResult<PartnerBriefing>.Conflict($"This briefing was changed after you opened it (you had version {expectedVersion}; it is now version {briefing.Version}). Your change has not been saved: reload it, then make yours again.");
+            }
+
+            db.Entry(briefing).Property(b => b.Version).OriginalValue = expectedVersion;
+        }
+        else
+        {
+            briefing = new PartnerBriefing { BodyId = body.Id, Period = period, Title = "" };
+            db.Add(briefing);
+        }
+
+        briefing.Title = input.Title!.Trim();
+        briefing.FromName = Clean(input.FromName);
+        briefing.IssuedOn = input.IssuedOn;
+        briefing.Purpose = Clean(input.Purpose);
+        briefing.Background = Clean(input.Background);
+        briefing.Sections = Clean(input.Sections);
+        briefing.FiguresTitle = Clean(input.FiguresTitle);
+        briefing.Figures = input.Figures is null ? null : FigureJson.Write(input.Figures.Select(f => new FigureValue(f.Label.Trim(), f.Value)).ToList());
+        briefing.Risks = Clean(input.Risks);
+        briefing.Recommendations = Clean(input.Recommendations);
+        briefing.Marking = input.Marking;
+        db.AuditPartnershipId = body.Partnerships.First(p => Permissions.CanManageRounds(user, p.Id)).Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditResult<PartnerBriefing>.Ok(briefing);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<PartnerBriefing>.Conflict("Someone else saved this briefing while you were editing it. Your change has not been saved: reload it, then make yours again.");
+        }
     }
 
     private async Task<bool> CanWriteAsync(UserContext user, int partnershipId, TaskGroupReport? report, int? priorityId, CancellationToken ct)

@@ -42,10 +42,21 @@ public sealed record TaskGroupReportRequest(
 
 public sealed record BriefingDto(
     int Id, string Period, string Title, string? FromName, DateOnly? IssuedOn, string? Purpose, string? Background, string? Sections,
-    string? FiguresTitle, IReadOnlyList<FigureValue> Figures, string? Risks, string? Recommendations, ProtectiveMarking Marking)
+    string? FiguresTitle, IReadOnlyList<FigureValue> Figures, string? Risks, string? Recommendations, ProtectiveMarking Marking, int Version)
 {
     public static BriefingDto From(PartnerBriefing b) => new(
-        b.Id, b.Period.Slug, b.Title, b.FromName, b.IssuedOn, b.Purpose, b.Background, b.Sections, b.FiguresTitle, FigureJson.Values(b), b.Risks, b.Recommendations, b.Marking);
+        b.Id, b.Period.Slug, b.Title, b.FromName, b.IssuedOn, b.Purpose, b.Background, b.Sections, b.FiguresTitle, FigureJson.Values(b), b.Risks, b.Recommendations, b.Marking, b.Version);
+}
+
+public sealed record BriefingRequest(
+    string? Period, string? Title, string? FromName, DateOnly? IssuedOn, string? Purpose, string? Background, string? Sections,
+    string? FiguresTitle, IReadOnlyList<FigureValue>? Figures, string? Risks, string? Recommendations, ProtectiveMarking? Marking, int? Version)
+{
+    public BriefingInput ToInput() => new()
+    {
+        Title = Title, FromName = FromName, IssuedOn = IssuedOn, Purpose = Purpose, Background = Background, Sections = Sections,
+        FiguresTitle = FiguresTitle, Figures = Figures, Risks = Risks, Recommendations = Recommendations, Marking = Marking ?? ProtectiveMarking.Official,
+    };
 }
 
 /// <summary>The JSON API for task group quarterly reports and partner briefings; members of the partnership only.</summary>
@@ -118,6 +129,28 @@ public static class TaskGroupReportEndpoints
 
             var result = await reports.DeleteAsync(id, v, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.NoContent() : ApiErrors.From(result);
+        });
+
+        api.MapPost("/bodies/{key}/briefings", async Task<IResult> (string key, BriefingRequest body, TaskGroupReportService reports, CurrentUser current, CancellationToken ct) =>
+        {
+            if (PeriodRoute.Quarter(body.Period) is not { } p)
+            {
+                return MonitoringEndpoints.BadPeriod(body.Period ?? "");
+            }
+
+            var result = await reports.SaveBriefingAsync(key, p, null, body.ToInput(), 0, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.Created($"/api/bodies/{key}/briefings/{result.Value!.Id}", BriefingDto.From(result.Value)) : ApiErrors.From(result);
+        });
+
+        api.MapPut("/bodies/{key}/briefings/{id:int}", async Task<IResult> (string key, int id, BriefingRequest body, TaskGroupReportService reports, CurrentUser current, CancellationToken ct) =>
+        {
+            if (body.Version is not { } version)
+            {
+                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the briefing's version you read as \"version\".");
+            }
+
+            var result = await reports.SaveBriefingAsync(key, default, id, body.ToInput(), version, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.Ok(BriefingDto.From(result.Value!)) : ApiErrors.From(result);
         });
 
         api.MapGet("/partnerships/{slug}/periods/{period}/briefings", async Task<IResult> (string slug, string period, PlanReader reader, TaskGroupReportService reports, CurrentUser current, CancellationToken ct) =>

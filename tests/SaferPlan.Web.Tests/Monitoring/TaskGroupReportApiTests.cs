@@ -133,6 +133,37 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Briefing_WrittenOnceByTheCountyBody_IsSharedIntoThePartnershipAndVersioned()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var title = $"State of the Partnership Briefing: 1st Quarter 2010/11 {Guid.NewGuid():N}";
+        var body = new
+        {
+            period = "2010-11-q1",
+            title,
+            fromName = "Domestic Abuse Partnership Manager",
+            sections = "## Support\n\nReferrals to the IDVA service per district.",
+            figuresTitle = "Referrals per district",
+            figures = new[] { new { label = "South", value = 35m }, new { label = "City", value = 61m } },
+        };
+
+        var created = await JsonAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Created);
+        await JsonAsync(await board.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Forbidden);
+        var id = created.GetProperty("id").GetInt32();
+        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", body with { }), HttpStatusCode.PreconditionRequired);
+        var changed = await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", version = 1 }), HttpStatusCode.OK);
+        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", version = 1 }), HttpStatusCode.Conflict);
+
+        Assert.Equal(2, changed.GetProperty("version").GetInt32());
+        var shared = await JsonAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);
+        var briefing = shared.EnumerateArray().Single(b => b.GetProperty("title").GetString() == title);
+        Assert.Equal("IDVA funding ends in March", briefing.GetProperty("risks").GetString());
+        var problem = await JsonAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", new { period = "2010-11-q1" }), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _));
+    }
+
+    [Fact]
     public async Task Anonymous_CannotReadReports()
     {
         using var anonymous = await app.ApiClientAsync();
