@@ -86,6 +86,7 @@ public static class SaferPlanApp
         services.AddScoped<DemoLoader>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<TaskGroupReportService>();
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
@@ -144,6 +145,7 @@ public static class SaferPlanApp
         app.MapPlanEndpoints();
         app.MapReportEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapDashboardEndpoints();
         app.MapTaskGroupReportEndpoints();
         app.MapReminderEndpoints();
         app.MapAuditEndpoints();

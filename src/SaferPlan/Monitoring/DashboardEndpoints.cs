@@ -1,0 +1,106 @@
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Monitoring;
+
+/// <summary>The quarterly performance dashboard as JSON, for the partnership's members.</summary>
+public static class DashboardEndpoints
+{
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/partnerships/{slug}/periods/{period}/dashboard", async Task<IResult> (string slug, string period, PlanReader reader, DashboardService dashboards, CurrentUser current, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
+            {
+                return MonitoringEndpoints.BadPeriod(period);
+            }
+
+            var partnership = await reader.PartnershipBySlugAsync(slug, ct);
+            if (partnership is null)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            var user = await current.GetAsync();
+            if (!user.IsMemberOf(partnership.Id))
+            {
+                return user.IsSignedIn
+                    ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only members of the partnership can see its performance dashboard.")
+                    : ApiErrors.Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Send a bearer token from 'saferplan tokens create'.");
+            }
+
+            return TypedResults.Ok(DashboardDto.From(await dashboards.BuildAsync(partnership.Id, p, user, ct)));
+        })
+        .WithTags("Monitoring")
+        .WithSummary("The quarter's performance dashboard: milestone statuses rolled up to actions and priorities, counts, overdue updates, change since last quarter and the year's trend.");
+    }
+}
+
+public sealed record StatusCountDto(UpdateStatus? Status, string Text, int Count)
+{
+    public static IReadOnlyList<StatusCountDto> From(IEnumerable<StatusCount> counts) => counts.Select(c => new StatusCountDto(c.Status, c.Text, c.Count)).ToList();
+}
+
+public sealed record TrendPointDto(string Period, string Display, IReadOnlyList<StatusCountDto> Counts)
+{
+    public static IReadOnlyList<TrendPointDto> From(IEnumerable<TrendPoint> trend) =>
+        trend.Select(t => new TrendPointDto(t.Period.Slug, t.Period.Display, StatusCountDto.From(t.Counts))).ToList();
+}
+
+public sealed record DashboardMilestoneDto(
+    int Id, string Code, string Text, string? Responsible, UpdateStatus? Status, string StatusText, UpdateState? State,
+    UpdateStatus? PreviousStatus, string PreviousStatusText, StatusChange Change, bool Overdue)
+{
+    public static DashboardMilestoneDto From(DashboardMilestone m) => new(
+        m.Id, m.Code, m.Text, m.Responsible, m.Status, m.StatusText, m.State, m.PreviousStatus, UpdateStatuses.Text(m.PreviousStatus), m.Change, m.Overdue);
+}
+
+/// <summary>A milestone named in a list (overdue, stats awaited); its status and text are under its action.</summary>
+public sealed record MilestoneRefDto(int Id, string Code, string? Responsible)
+{
+    public static MilestoneRefDto From(DashboardMilestone m) => new(m.Id, m.Code, m.Responsible);
+}
+
+public sealed record DashboardActionDto(int Id, string Number, string Text, DerivedStatus Status, string StatusText, IReadOnlyList<DashboardMilestoneDto> Milestones);
+
+public sealed record DashboardPriorityDto(
+    int Id, int Number, PriorityKind Kind, string Name, DerivedStatus Status, string StatusText, int Milestones,
+    IReadOnlyList<StatusCountDto> Counts, IReadOnlyList<MilestoneRefDto> Overdue, IReadOnlyList<MilestoneRefDto> StatsAwaited,
+    ChangeSummary Change, IReadOnlyList<TrendPointDto> Trend, IReadOnlyList<DashboardActionDto> Actions);
+
+public sealed record DashboardDto(
+    string Period, string Display, int? EditionId, string? Edition, string RollUpRule, string PriorityRule, string ChangeRule,
+    RoundDto? Round, bool DeadlinePassed, int Milestones, IReadOnlyList<StatusCountDto> Counts, ChangeSummary Change,
+    IReadOnlyList<TrendPointDto> Trend, IReadOnlyList<DashboardPriorityDto> Priorities)
+{
+    public static DashboardDto From(Dashboard d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(
+            d.Period.Slug,
+            d.Period.Display,
+            d.EditionId,
+            d.EditionTitle,
+            Dashboard.RollUpRule,
+            Dashboard.PriorityRule,
+            Dashboard.ChangeRule,
+            RoundDto.From(d.Round),
+            d.DeadlinePassed,
+            d.MilestoneCount,
+            StatusCountDto.From(d.Counts),
+            d.Change,
+            TrendPointDto.From(d.Trend),
+            d.Priorities.Select(p => new DashboardPriorityDto(
+                p.Id, p.Number, p.Kind, p.Name, p.Status, p.StatusText, p.MilestoneCount,
+                StatusCountDto.From(p.Counts),
+                p.Overdue.Select(MilestoneRefDto.From).ToList(),
+                p.StatsAwaited.Select(MilestoneRefDto.From).ToList(),
+                p.Change,
+                TrendPointDto.From(p.Trend),
+                p.Actions.Select(a => new DashboardActionDto(a.Id, a.Number, a.Text, a.Status, a.StatusText, a.Milestones.Select(DashboardMilestoneDto.From).ToList())).ToList()))
+            .ToList());
+    }
+}
