@@ -126,6 +126,17 @@ internal static class PlanApi
         return await client.SendAsync(request);
     }
 
+    /// <summary>A 200 response's JSON body.</summary>
+    public static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
     /// <summary>Problem details with the given status.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -5,6 +5,8 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 
+using static SaferPlan.Web.Tests.PlanApi;
+
 namespace SaferPlan.Web.Tests.Monitoring;
 
 /// <summary>The quarterly performance dashboard through the API: statuses rolled up by the stated rule, counts that add up, and who may read it.</summary>
@@ -15,26 +17,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
     private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
         await app.ApiClientAsync(await app.AddUserAsync(role, person));
 
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            Assert.Equal(PlanApi.ProblemJson, response.Content.Headers.ContentType?.MediaType);
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
 
     private static JsonElement Priority(JsonElement dashboard, int number) =>
         dashboard.GetProperty("priorities").EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "Priority" && p.GetProperty("number").GetInt32() == number);

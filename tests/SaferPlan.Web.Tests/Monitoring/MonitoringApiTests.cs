@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 
@@ -34,26 +35,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     private static Task<HttpResponseMessage> PutUpdateAsync(HttpClient client, int milestoneId, string period, object body) =>
         client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", body);
 
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            Assert.Equal(PlanApi.ProblemJson, response.Content.Headers.ContentType?.MediaType);
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
 
     [Fact]
     public async Task DemoData_HasSeed001Q4UpdatesAndSeed004Q1Progress()
