@@ -23,6 +23,7 @@ using SaferPlan.Core.Plans;
 // PostgreSQL. 32 clients call GET /api/partnerships/{slug}/periods/2010-11-q4/dashboard with a bearer token for a
 // bounded time; then the same clients fetch the static stylesheet /lib/saferplan.css, for the ratio.
 // Usage: dotnet run -c Release --project bench/DashboardBench -- [seconds per phase, default 20] [sqlite|postgres|both]
+// DASHBOARD_BENCH_SQL=1 logs every SQL command; DASHBOARD_BENCH_KEEP=1 keeps the SQLite file for a look afterwards.
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 20;
 var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
 var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
@@ -87,7 +88,10 @@ internal static class Bench
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
                 "--environment", "Production",
-                $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("DASHBOARD_BENCH_SQL") is null ? "Warning" : "Information")}",
+                // The migrator's first look for its history table fails on a new PostgreSQL database: that is expected, so quiet.
+                $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("DASHBOARD_BENCH_SQL") is null ? "Critical" : "Information")}",
+                "--Logging:LogLevel:SaferPlan.DatabaseStartup=Error",
+                "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
             ]);
             await app.StartAsync();
             try
@@ -106,11 +110,6 @@ internal static class Bench
                 check.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var body = await check.GetStringAsync(new Uri(dashboard, UriKind.Relative));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {dashboard} answers {body.Length / 1024.0:0} KB of JSON"));
-
-                if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_PROFILE") is not null)
-                {
-                    await Profile.RunAsync(app.Services, slug);
-                }
 
                 var single = await Load.RunAsync(baseAddress, dashboard, token, 1, TimeSpan.FromSeconds(Math.Max(3, seconds / 4)));
                 Console.WriteLine($"{provider}: dashboard API, 1 client:   {single}");
@@ -461,81 +460,5 @@ internal static class Load
         var all = perClient.SelectMany(t => t).Order().ToList();
         double At(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(all.Count * q) - 1)];
         return new Result(all.Count, failures, elapsed, At(0.50), At(0.95), At(0.99), all[^1]);
-    }
-}
-
-internal static class Profile
-{
-    public static async Task RunAsync(IServiceProvider services, string slug)
-    {
-        int partnershipId;
-        using (var scope = services.CreateScope())
-        {
-            partnershipId = await scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
-        }
-
-        var user = new UserContext("x", "x", null, [new PartnershipMembership(partnershipId, PartnershipRole.BoardMember)]);
-        var q4 = ReportingPeriod.Of(2010, 4);
-        var steps = new Dictionary<string, List<double>>();
-        void Add(string k, Stopwatch w) { if (!steps.TryGetValue(k, out var l)) { steps[k] = l = []; } l.Add(w.Elapsed.TotalMilliseconds); w.Restart(); }
-        for (var i = 0; i < 300; i++)
-        {
-            using var scope = services.CreateScope();
-            var w = Stopwatch.StartNew();
-            var db = scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>();
-            var up = scope.ServiceProvider.GetRequiredService<UpdateService>();
-            Add("resolve", w);
-            var edition = await up.EditionForAsync(partnershipId, q4);
-            Add("edition", w);
-            var round = await up.RoundAsync(partnershipId, q4);
-            Add("round", w);
-            var editionId = edition!.Id;
-            var tree = await db.Priorities.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder)
-                .Select(p => new { p.Id, p.Title, A = p.Actions.OrderBy(a => a.SortOrder).Select(a => new { a.Id, a.Text, M = a.Milestones.OrderBy(m => m.SortOrder).Select(m => new { m.Id, m.Code, m.Text, L = m.LeadOfficer == null ? null : m.LeadOfficer.Name }).ToList() }).ToList() })
-                .AsSplitQuery().ToListAsync();
-            Add("tree split", w);
-            var tree2 = await db.Priorities.AsNoTracking().Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder)
-                .Select(p => new { p.Id, p.Title, A = p.Actions.OrderBy(a => a.SortOrder).Select(a => new { a.Id, a.Text, M = a.Milestones.OrderBy(m => m.SortOrder).Select(m => new { m.Id, m.Code, m.Text, L = m.LeadOfficer == null ? null : m.LeadOfficer.Name }).ToList() }).ToList() })
-                .ToListAsync();
-            Add("tree single", w);
-            var flat = await db.Milestones.AsNoTracking().Where(m => m.Action!.Priority!.EditionId == editionId)
-                .Select(m => new { m.Id, m.Code, m.Text, m.ActionId, L = m.LeadOfficer == null ? null : m.LeadOfficer.Name }).ToListAsync();
-            Add("milestones flat", w);
-            ReportingPeriod[] periods = [ReportingPeriod.Of(2010, 1), ReportingPeriod.Of(2010, 2), ReportingPeriod.Of(2010, 3), q4];
-            var rows = await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.Milestone!.Action!.Priority!.EditionId == editionId && periods.Contains(u.Period))
-                .Select(u => new { u.MilestoneId, u.Period, u.Status, u.State }).ToListAsync();
-            Add("updates", w);
-            ReportingPeriod p1 = periods[0], p2 = periods[1], p3 = periods[2], p4 = periods[3];
-            var rows2 = await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.Milestone!.Action!.Priority!.EditionId == editionId && periods.Contains(u.Period))
-                .Select(u => new { u.MilestoneId, Q = u.Period == p1 ? 1 : u.Period == p2 ? 2 : u.Period == p3 ? 3 : u.Period == p4 ? 4 : 0, u.Status, u.State }).ToListAsync();
-            Add("updates case", w);
-            var flat2 = await (from p in db.Priorities.AsNoTracking().Where(p => p.EditionId == editionId)
-                               from a in p.Actions.DefaultIfEmpty()
-                               from m in a!.Milestones.DefaultIfEmpty()
-                               select new { p.Id, p.Title, p.SortOrder, PL = p.LeadOfficer == null ? null : p.LeadOfficer.Name, AId = (int?)a!.Id, AT = a.Text, AS = (int?)a.SortOrder, AL = a.LeadOfficer == null ? null : a.LeadOfficer.Name, MId = (int?)m!.Id, m.Code, MT = m.Text, MS = (int?)m.SortOrder, ML = m.LeadOfficer == null ? null : m.LeadOfficer.Name }).ToListAsync();
-            Add("tree flat left joins", w);
-        }
-
-        foreach (var (k, l) in steps)
-        {
-            l.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k}: p50 {l[l.Count / 2]:0.000} ms p95 {l[(int)(l.Count * 0.95)]:0.000} ms"));
-        }
-
-        var period = ReportingPeriod.Of(2010, 4);
-        for (var round = 0; round < 3; round++)
-        {
-            var times = new List<double>();
-            for (var i = 0; i < 200; i++)
-            {
-                using var scope = services.CreateScope();
-                var watch = Stopwatch.StartNew();
-                var d = await scope.ServiceProvider.GetRequiredService<DashboardService>().BuildAsync(partnershipId, period, user);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            times.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BuildAsync alone: p50 {times[100]:0.00} ms p95 {times[190]:0.00} ms"));
-        }
     }
 }

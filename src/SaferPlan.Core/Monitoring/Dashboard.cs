@@ -181,6 +181,21 @@ public sealed record StatusCount(UpdateStatus? Status, int Count)
         return StatusRollUp.Order.Select((s, i) => new StatusCount(s, counts[i])).ToList();
     }
 
+    /// <summary>Adds up counts made by <see cref="Of"/>, status by status.</summary>
+    public static IReadOnlyList<StatusCount> Sum(IEnumerable<IReadOnlyList<StatusCount>> counts)
+    {
+        var sums = new int[StatusRollUp.Order.Count];
+        foreach (var list in counts)
+        {
+            for (var i = 0; i < sums.Length; i++)
+            {
+                sums[i] += list[i].Count;
+            }
+        }
+
+        return StatusRollUp.Order.Select((s, i) => new StatusCount(s, sums[i])).ToList();
+    }
+
     private static int IndexOf(UpdateStatus? status)
     {
         for (var i = 0; i < StatusRollUp.Order.Count; i++)
@@ -416,7 +431,6 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
                 quarters.Select(q => new TrendPoint(q, StatusCount.Of(all.Select(m => StatusIn(m.Id, q))))).ToList()));
         }
 
-        var everything = priorities.SelectMany(p => p.Milestones).ToList();
         return new Dashboard(
             period,
             editionId,
@@ -424,8 +438,8 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
             round,
             today,
             priorities,
-            StatusCount.Of(everything.Select(m => m.Status)),
-            ChangeSummary.Of(everything.Select(m => m.Change)),
-            quarters.Select(q => new TrendPoint(q, StatusCount.Of(everything.Select(m => StatusIn(m.Id, q))))).ToList());
+            StatusCount.Sum(priorities.Select(p => p.Counts)),
+            new ChangeSummary(priorities.Sum(p => p.Change.Improved), priorities.Sum(p => p.Change.Worse), priorities.Sum(p => p.Change.Same)),
+            quarters.Select((q, i) => new TrendPoint(q, StatusCount.Sum(priorities.Select(p => p.Trend[i].Counts)))).ToList());
     }
 }
