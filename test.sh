@@ -9,6 +9,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The dashboard's charts measure their text with a real font.
+dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
 # The outreach tests' SMTP server: Debian's aiosmtpd, for the system Python (a python3 earlier in PATH may not see it).
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
