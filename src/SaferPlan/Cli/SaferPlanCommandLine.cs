@@ -142,7 +142,8 @@ public static class SaferPlanCommandLine
         return string.IsNullOrWhiteSpace(line) ? null : line.TrimEnd('\r', '\n');
     }
 
-    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
+    /// <summary>Runs a verb's work with the app's services and settings; expected failures become a message and exit code 1.</summary>
+    internal static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
     {
         try
         {
@@ -156,7 +157,7 @@ public static class SaferPlanCommandLine
             using var scope = app.Services.CreateScope();
             return await work(scope.ServiceProvider);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or DbUpdateException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or DbUpdateException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"saferplan: {ex.Message}");
             return 1;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using SaferPlan.Cli;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Periods;
 
@@ -53,7 +53,7 @@ public static class ReportCommand
             var slug = parse.GetValue(partnership)!.Trim();
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var audience = parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full;
-            return await WithServicesAsync(async services =>
+            return await SaferPlanCommandLine.WithServicesAsync(async services =>
             {
                 var report = await services.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(slug, quarter, audience, meeting), ct);
                 if (report is null)
@@ -87,20 +87,5 @@ public static class ReportCommand
         var report = new Command("report", "Write the partnership's documents.");
         report.Subcommands.Add(performance);
         return report;
-    }
-
-    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
-    {
-        try
-        {
-            var app = SaferPlanApp.Build([]);
-            using var scope = app.Services.CreateScope();
-            return await work(scope.ServiceProvider);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or DbUpdateException or System.Data.Common.DbException)
-        {
-            await Console.Error.WriteLineAsync($"saferplan: {ex.Message}");
-            return 1;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Accounts;
@@ -58,8 +57,7 @@ public static class MonitoringEndpoints
                 return BadPeriod(period);
             }
 
-            var (version, fromIfMatch) = ExpectedVersion(http, body.Version);
-            if (version is null)
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
                 return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
                     "Send the version you read in If-Match or as \"version\" in the body; send version 0 for a milestone's first update in a quarter.");
@@ -69,9 +67,7 @@ public static class MonitoringEndpoints
             var result = await updates.SaveAsync(id, p, body.ToInput(), version.Value, user, ct);
             if (!result.Succeeded)
             {
-                return result.Status == EditStatus.Conflict && fromIfMatch
-                    ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
-                    : ApiErrors.From(result);
+                return version.Problem(result);
             }
 
             var kind = (await reader.MilestoneAsync(id, user, ct))!.Value.Milestone.MeasurementKind;
@@ -138,15 +134,4 @@ public static class MonitoringEndpoints
             new Dictionary<string, string[]> { ["period"] = [$"'{period}' is not a reporting period: write a quarter like 2010-11-q4"] },
             detail: $"'{period}' is not a reporting period: write a quarter like 2010-11-q4",
             title: "Check what you sent");
-
-    private static (int? Version, bool FromIfMatch) ExpectedVersion(HttpContext http, int? fromBody)
-    {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrWhiteSpace(ifMatch) && EntityTagHeaderValue.TryParse(ifMatch, out var tag) && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var v))
-        {
-            return (v, true);
-        }
-
-        return (fromBody, false);
-    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Plans;
@@ -44,7 +43,7 @@ public static class PlanEndpoints
 
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, body.Version) is not { } version)
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
                 return VersionRequired();
             }
@@ -53,18 +52,18 @@ public static class PlanEndpoints
             var result = await editor.UpdatePriorityAsync(id, body.ToInput(), version.Value, user, ct);
             return result.Succeeded
                 ? WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), result.Value!.Version)
-                : Stale(result, version);
+                : version.Problem(result);
         });
 
         writes.MapDelete("/priorities/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, version) is not { } expected)
+            if (ExpectedVersion.Read(http, version) is not { } expected)
             {
                 return VersionRequired();
             }
 
             var result = await editor.DeletePriorityAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
         });
 
         writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -83,7 +82,7 @@ public static class PlanEndpoints
 
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, body.Version) is not { } version)
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
                 return VersionRequired();
             }
@@ -92,18 +91,18 @@ public static class PlanEndpoints
             var result = await editor.UpdateActionAsync(id, body.ToInput(), version.Value, user, ct);
             return result.Succeeded
                 ? WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), result.Value!.Version)
-                : Stale(result, version);
+                : version.Problem(result);
         });
 
         writes.MapDelete("/actions/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, version) is not { } expected)
+            if (ExpectedVersion.Read(http, version) is not { } expected)
             {
                 return VersionRequired();
             }
 
             var result = await editor.DeleteActionAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
         });
 
         writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -122,7 +121,7 @@ public static class PlanEndpoints
 
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, body.Version) is not { } version)
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
                 return VersionRequired();
             }
@@ -131,46 +130,24 @@ public static class PlanEndpoints
             var result = await editor.UpdateMilestoneAsync(id, body.ToInput(), version.Value, user, ct);
             return result.Succeeded
                 ? WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), result.Value!.Version)
-                : Stale(result, version);
+                : version.Problem(result);
         });
 
         writes.MapDelete("/milestones/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion(http, version) is not { } expected)
+            if (ExpectedVersion.Read(http, version) is not { } expected)
             {
                 return VersionRequired();
             }
 
             var result = await editor.DeleteMilestoneAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : Stale(result, expected);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
         });
-    }
-
-    /// <summary>A version the client read, from If-Match (preferred) or the body or query; which one says how a mismatch is reported.</summary>
-    private readonly record struct Expected(int Value, bool FromIfMatch);
-
-    private static Expected? ExpectedVersion(HttpContext http, int? fromBody)
-    {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrWhiteSpace(ifMatch)
-            && EntityTagHeaderValue.TryParse(ifMatch, out var tag)
-            && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
-        {
-            return new Expected(version, true);
-        }
-
-        return fromBody is { } v ? new Expected(v, false) : null;
     }
 
     private static ProblemHttpResult VersionRequired() =>
         ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
             "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
-
-    /// <summary>A stale If-Match is 412 Precondition Failed; a stale body version is 409 Conflict.</summary>
-    private static IResult Stale<T>(EditResult<T> result, Expected expected) =>
-        result.Status == EditStatus.Conflict && expected.FromIfMatch
-            ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
-            : ApiErrors.From(result);
 
     private static IResult WithETag<T>(HttpContext http, T body, int version)
     {

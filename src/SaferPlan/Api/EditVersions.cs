@@ -1,0 +1,27 @@
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Api;
+
+/// <summary>A version the client read, from If-Match (preferred) or the body or query; which one says how a mismatch is reported.</summary>
+public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
+{
+    public static ExpectedVersion? Read(HttpContext http, int? fromBody)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrWhiteSpace(ifMatch)
+            && EntityTagHeaderValue.TryParse(ifMatch, out var tag)
+            && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
+        {
+            return new ExpectedVersion(version, true);
+        }
+
+        return fromBody is { } v ? new ExpectedVersion(v, false) : null;
+    }
+
+    /// <summary>A failed edit as problem details: a stale If-Match is 412 Precondition Failed; a stale body version is 409 Conflict.</summary>
+    public IResult Problem<T>(EditResult<T> result) =>
+        result.Status == EditStatus.Conflict && FromIfMatch
+            ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
+            : ApiErrors.From(result);
+}
