@@ -24,6 +24,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
         builder.Property(p => p.Name).HasMaxLength(FieldLengths.Name);
         builder.Property(p => p.ShortName).HasMaxLength(FieldLengths.Name);
         builder.Property(p => p.Area).HasMaxLength(FieldLengths.Name);
+        builder.Property(p => p.AreaDefinition).HasMaxLength(FieldLengths.Text);
         builder.HasMany(p => p.Agencies).WithMany(a => a.Partnerships).UsingEntity("PartnershipAgencies");
         builder.HasMany(p => p.Bodies).WithMany(b => b.Partnerships).UsingEntity("PartnershipBodies");
         builder.HasMany(p => p.People).WithOne().HasForeignKey(p => p.PartnershipId);

@@ -15,6 +15,15 @@ public sealed class Partnership : IAudited
 
     public required string Area { get; set; }
 
+    /// <summary>How the list of LSOAs in the area was set: "Local authority: South Cambridgeshire (92 LSOAs)".</summary>
+    public string? AreaDefinition { get; set; }
+
+    /// <summary>
+    /// Increases whenever anything of this partnership is saved, so a computed page (the dashboard) can be cached
+    /// and known to be current with one look at this row. Not audited: it is not an edit.
+    /// </summary>
+    public long ChangeStamp { get; set; }
+
     public List<Agency> Agencies { get; set; } = [];
 
     public List<Body> Bodies { get; set; } = [];

@@ -387,6 +387,628 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaDenominator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AreaDenominators", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeCount", b =>
+                {
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LsoaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("CrimeTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId");
+
+                    b.HasIndex("LsoaId", "Month", "CrimeTypeId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Count" });
+
+                    b.ToTable("CrimeCounts", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CrimeGroups", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("CrimeTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "CrimeTypeId");
+
+                    b.HasIndex("CrimeTypeId");
+
+                    b.ToTable("CrimeGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsWithoutLocation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("CrimeImports", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcome", b =>
+                {
+                    b.Property<short>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CrimeOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcomeCount", b =>
+                {
+                    b.Property<int>("ForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LsoaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("CrimeTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId", "OutcomeId");
+
+                    b.ToTable("CrimeOutcomeCounts", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeType", b =>
+                {
+                    b.Property<short>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAntiSocialBehaviour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CrimeTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = (short)1,
+                            IsAntiSocialBehaviour = true,
+                            Name = "Anti-social behaviour"
+                        },
+                        new
+                        {
+                            Id = (short)2,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Bicycle theft"
+                        },
+                        new
+                        {
+                            Id = (short)3,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Burglary"
+                        },
+                        new
+                        {
+                            Id = (short)4,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Criminal damage and arson"
+                        },
+                        new
+                        {
+                            Id = (short)5,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Drugs"
+                        },
+                        new
+                        {
+                            Id = (short)6,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Other crime"
+                        },
+                        new
+                        {
+                            Id = (short)7,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Other theft"
+                        },
+                        new
+                        {
+                            Id = (short)8,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Possession of weapons"
+                        },
+                        new
+                        {
+                            Id = (short)9,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Public order"
+                        },
+                        new
+                        {
+                            Id = (short)10,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Robbery"
+                        },
+                        new
+                        {
+                            Id = (short)11,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Shoplifting"
+                        },
+                        new
+                        {
+                            Id = (short)12,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Theft from the person"
+                        },
+                        new
+                        {
+                            Id = (short)13,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Vehicle crime"
+                        },
+                        new
+                        {
+                            Id = (short)14,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Violence and sexual offences"
+                        },
+                        new
+                        {
+                            Id = (short)15,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Violent crime"
+                        },
+                        new
+                        {
+                            Id = (short)16,
+                            IsAntiSocialBehaviour = false,
+                            Name = "Public disorder and weapons"
+                        });
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.Lsoa", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalAuthorityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WardCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WardName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("LocalAuthorityName");
+
+                    b.ToTable("Lsoas", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipLsoa", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LsoaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId", "LsoaId");
+
+                    b.HasIndex("LsoaId");
+
+                    b.ToTable("PartnershipLsoas", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PoliceForce", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("PoliceForces", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CrimeGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short?>("CrimeTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrimeGroupId");
+
+                    b.HasIndex("CrimeTypeId");
+
+                    b.HasIndex("PartnershipId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorBaseline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "FromMonth", "ToMonth")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("PriorityId");
+
+                    b.HasIndex("IndicatorId", "PriorityId", "MilestoneId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmberTolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaselineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "FromMonth", "ToMonth")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.CollectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -899,6 +1521,13 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaDefinition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeStamp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1458,6 +2087,146 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaDenominator", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroupMember", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.CrimeType", "CrimeType")
+                        .WithMany()
+                        .HasForeignKey("CrimeTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Crime.CrimeGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CrimeType");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeImport", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.PoliceForce", "Force")
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Force");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipLsoa", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.Lsoa", "Lsoa")
+                        .WithMany()
+                        .HasForeignKey("LsoaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lsoa");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.CrimeGroup", "CrimeGroup")
+                        .WithMany()
+                        .HasForeignKey("CrimeGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SaferPlan.Core.Crime.CrimeType", "CrimeType")
+                        .WithMany()
+                        .HasForeignKey("CrimeTypeId");
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CrimeGroup");
+
+                    b.Navigation("CrimeType");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorBaseline", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Indicators.Indicator", null)
+                        .WithMany("Baselines")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorLink", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Indicators.IndicatorBaseline", "Baseline")
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SaferPlan.Core.Indicators.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Baseline");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Indicators.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.CollectionRound", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -1667,6 +2436,20 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Baselines");
+
+                    b.Navigation("Targets");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.TaskGroupReport", b =>
