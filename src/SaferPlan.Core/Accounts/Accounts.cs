@@ -20,6 +20,9 @@ public enum PartnershipRole
     SupportOfficer,
     LeadOfficer,
     BoardMember,
+
+    /// <summary>Loads recorded crime, defines indicators, baselines and targets, and writes the strategic assessment.</summary>
+    Analyst,
 }
 
 /// <summary>A user's role in one partnership.</summary>

@@ -59,6 +59,19 @@ public static class Permissions
     public static bool CanManageRounds(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && CanEditStructure(user, partnershipId);
 
+    /// <summary>
+    /// Loading police.uk files. Recorded crime is open data shared by every partnership, so an analyst or administrator
+    /// of any partnership may load it.
+    /// </summary>
+    public static bool CanImportCrime(UserContext user) =>
+        user.LinkPeriod is null
+        && user.Memberships.Any(m => m.Role is PartnershipRole.Analyst or PartnershipRole.Administrator);
+
+    /// <summary>A partnership's area, crime groups, denominators, indicators, baselines, targets and indicator values.</summary>
+    public static bool CanEditIndicators(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null
+        && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer, PartnershipRole.Analyst);
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
 
