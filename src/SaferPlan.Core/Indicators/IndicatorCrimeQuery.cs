@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Data;
+
+namespace SaferPlan.Core.Indicators;
+
+/// <summary>
+/// The recorded-crime figures an indicator is derived from. Kept to two small queries so they can give way to the
+/// crime feature's own statistics service (CrimeStatistics.CountAsync) without touching the rules that use them.
+/// </summary>
+internal sealed class IndicatorCrimeQuery(SaferPlanDbContext db)
+{
+    /// <summary>Crimes of the given types in the partnership's area (its LSOAs, from every force) over the months, both ends included.</summary>
+    public async Task<int> CountAsync(int partnershipId, IReadOnlyCollection<short> crimeTypeIds, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    {
+        var ids = crimeTypeIds.ToList();
+        int first = from.Key, last = to.Key;
+        return await (
+                from c in db.Set<CrimeCount>()
+                join a in db.Set<PartnershipLsoa>() on c.LsoaId equals a.LsoaId
+                where a.PartnershipId == partnershipId && c.Month >= first && c.Month <= last && ids.Contains(c.CrimeTypeId)
+                select c.Count)
+            .SumAsync(ct);
+    }
+
+    /// <summary>The months for which a police.uk file has been loaded, in order: a value needs every month of its span.</summary>
+    public async Task<IReadOnlyList<CalendarMonth>> LoadedMonthsAsync(CancellationToken ct = default) =>
+        (await db.Set<CrimeImport>().AsNoTracking().Select(i => i.Month).Distinct().OrderBy(m => m).ToListAsync(ct))
+            .Select(CalendarMonth.FromKey)
+            .ToList();
+}

@@ -1,0 +1,764 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Indicators;
+
+/// <summary>
+/// Creates, edits and deletes indicators, their manual values, baselines, targets and links, checking who may
+/// (<see cref="Permissions.CanEditIndicators"/>) and what is valid. Every write carries the version the editor read,
+/// is refused if someone saved since, and reaches the audit trail, which keeps every earlier value.
+/// </summary>
+public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
+{
+    private const int CodeLength = 40;
+    private const int NameLength = 400;
+    private const int DescriptionLength = 4000;
+    private const int SourceLength = 400;
+    private const int CommentLength = 4000;
+    private const int WordingLength = 1000;
+
+    /// <summary>The largest magnitude a value may have (the columns hold 18 digits, 4 after the point).</summary>
+    private const decimal Largest = 99_999_999_999_999m;
+
+    private const string NotAllowed = "Only the partnership's administrators, support officers and analysts can change indicators.";
+
+    /// <summary>Check only: every rule is applied and the result says what is wrong, but nothing is saved (for forms with unreadable boxes).</summary>
+    public bool CheckOnly { get; set; }
+
+    public async Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct))
+        {
+            return EditResult<Indicator>.NotFound($"There is no partnership {partnershipId}.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<Indicator>.Forbidden(NotAllowed);
+        }
+
+        var indicator = new Indicator { PartnershipId = partnershipId, Code = "", Name = "" };
+        var errors = await ApplyAsync(indicator, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Indicator>.Invalid(errors);
+        }
+
+        indicator.SortOrder = (await db.Set<Indicator>().Where(i => i.PartnershipId == partnershipId).MaxAsync(i => (int?)i.SortOrder, ct) ?? 0) + 1;
+        db.Add(indicator);
+        return await SaveAsync(indicator, partnershipId, ct);
+    }
+
+    public async Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var indicator = await db.Set<Indicator>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (indicator is null)
+        {
+            return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, indicator.PartnershipId))
+        {
+            return EditResult<Indicator>.Forbidden(NotAllowed);
+        }
+
+        var errors = await ApplyAsync(indicator, input, ct);
+        if (errors.Count == 0 && indicator.Source == IndicatorSource.RecordedCrime
+            && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == id, ct))
+        {
+            errors["Source"] = "Delete the indicator's entered values before making it a recorded-crime indicator: its values will be computed";
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<Indicator>.Invalid(errors);
+        }
+
+        return await StaleAsync(indicator, expectedVersion, "indicator", ct) is { } conflict
+            ? EditResult<Indicator>.Conflict(conflict)
+            : await SaveAsync(indicator, indicator.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var indicator = await db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (indicator is null)
+        {
+            return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, indicator.PartnershipId))
+        {
+            return EditResult<Indicator>.Forbidden(NotAllowed);
+        }
+
+        if (await StaleAsync(indicator, expectedVersion, "indicator", ct) is { } conflict)
+        {
+            return EditResult<Indicator>.Conflict(conflict);
+        }
+
+        // Removed one by one so each value, baseline, target and link leaves its own entry in the audit trail.
+        db.RemoveRange(await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct));
+        db.RemoveRange(indicator.Targets);
+        db.RemoveRange(indicator.Values);
+        db.RemoveRange(indicator.Baselines);
+        db.Remove(indicator);
+        return await SaveAsync(indicator, indicator.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var value = new IndicatorValue { IndicatorId = indicatorId };
+        var errors = await ApplyAsync(value, indicator!, input, user, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<IndicatorValue>.Invalid(errors);
+        }
+
+        db.Add(value);
+        return await SaveAsync(value, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var value = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (value is null)
+        {
+            return EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(value.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = await ApplyAsync(value, indicator!, input, user, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<IndicatorValue>.Invalid(errors);
+        }
+
+        return await StaleAsync(value, expectedVersion, "value", ct) is { } conflict
+            ? EditResult<IndicatorValue>.Conflict(conflict)
+            : await SaveAsync(value, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var value = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (value is null)
+        {
+            return EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(value.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await StaleAsync(value, expectedVersion, "value", ct) is { } conflict)
+        {
+            return EditResult<IndicatorValue>.Conflict(conflict);
+        }
+
+        db.Remove(value);
+        return await SaveAsync(value, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var baseline = new IndicatorBaseline { IndicatorId = indicatorId };
+        var errors = await ApplyAsync(baseline, indicator!, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<IndicatorBaseline>.Invalid(errors);
+        }
+
+        db.Add(baseline);
+        return await SaveAsync(baseline, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var baseline = await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (baseline is null)
+        {
+            return EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(baseline.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = await ApplyAsync(baseline, indicator!, input, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<IndicatorBaseline>.Invalid(errors);
+        }
+
+        return await StaleAsync(baseline, expectedVersion, "baseline", ct) is { } conflict
+            ? EditResult<IndicatorBaseline>.Conflict(conflict)
+            : await SaveAsync(baseline, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var baseline = await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (baseline is null)
+        {
+            return EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(baseline.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == id).Select(t => t.Year).ToListAsync(ct);
+        if (usedBy.Count > 0)
+        {
+            return EditResult<IndicatorBaseline>.Invalid(new Dictionary<string, string>
+            {
+                ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
+            });
+        }
+
+        if (await StaleAsync(baseline, expectedVersion, "baseline", ct) is { } conflict)
+        {
+            return EditResult<IndicatorBaseline>.Conflict(conflict);
+        }
+
+        db.Remove(baseline);
+        return await SaveAsync(baseline, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var target = new IndicatorTarget { IndicatorId = indicatorId };
+        var errors = await ApplyAsync(target, indicator!, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<IndicatorTarget>.Invalid(errors);
+        }
+
+        db.Add(target);
+        return await SaveAsync(target, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (target is null)
+        {
+            return EditResult<IndicatorTarget>.NotFound($"There is no target {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(target.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = await ApplyAsync(target, indicator!, input, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<IndicatorTarget>.Invalid(errors);
+        }
+
+        return await StaleAsync(target, expectedVersion, "target", ct) is { } conflict
+            ? EditResult<IndicatorTarget>.Conflict(conflict)
+            : await SaveAsync(target, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var target = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (target is null)
+        {
+            return EditResult<IndicatorTarget>.NotFound($"There is no target {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(target.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await StaleAsync(target, expectedVersion, "target", ct) is { } conflict)
+        {
+            return EditResult<IndicatorTarget>.Conflict(conflict);
+        }
+
+        db.Remove(target);
+        return await SaveAsync(target, indicator!.PartnershipId, ct);
+    }
+
+    /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
+    public async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorLink>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.PriorityId is null == (input.MilestoneId is null))
+        {
+            errors["PriorityId"] = "Choose a priority or a milestone to link the indicator to, not both";
+        }
+        else if (input.PriorityId is { } priorityId
+            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+        {
+            errors["PriorityId"] = $"There is no priority {priorityId} in this partnership's plans";
+        }
+        else if (input.MilestoneId is { } milestoneId
+            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action!.Priority!.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+        {
+            errors["MilestoneId"] = $"There is no milestone {milestoneId} in this partnership's plans";
+        }
+        else if (await db.Set<IndicatorLink>().AnyAsync(l => l.IndicatorId == indicatorId && l.PriorityId == input.PriorityId && l.MilestoneId == input.MilestoneId, ct))
+        {
+            errors[input.PriorityId is null ? "MilestoneId" : "PriorityId"] = $"Indicator {indicator!.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<IndicatorLink>.Invalid(errors);
+        }
+
+        var link = new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId };
+        db.Add(link);
+        return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
+    }
+
+    public async Task<EditResult<IndicatorLink>> RemoveLinkAsync(int linkId, UserContext user, CancellationToken ct = default)
+    {
+        var link = await db.Set<IndicatorLink>().FirstOrDefaultAsync(l => l.Id == linkId, ct);
+        if (link is null)
+        {
+            return EditResult<IndicatorLink>.NotFound($"There is no indicator link {linkId}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorLink>(link.IndicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        db.Remove(link);
+        return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
+    }
+
+    private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
+    {
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        if (indicator is null)
+        {
+            return (null, EditResult<T>.NotFound($"There is no indicator {indicatorId}."));
+        }
+
+        return Permissions.CanEditIndicators(user, indicator.PartnershipId)
+            ? (indicator, null)
+            : (indicator, EditResult<T>.Forbidden(NotAllowed));
+    }
+
+    private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var code = input.Code?.Trim();
+        if (string.IsNullOrEmpty(code))
+        {
+            errors["Code"] = "Enter the indicator's code, like NI32 or LOCAL-1";
+        }
+        else if (code.Length > CodeLength)
+        {
+            errors["Code"] = $"The code must be {CodeLength} characters or fewer";
+        }
+        else if (await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
+        {
+            errors["Code"] = $"The partnership already has an indicator {code}: choose another code";
+        }
+
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors["Name"] = "Enter the indicator's name";
+        }
+        else if (name.Length > NameLength)
+        {
+            errors["Name"] = $"The name must be {NameLength} characters or fewer";
+        }
+
+        var description = Clean(input.Description);
+        if (description?.Length > DescriptionLength)
+        {
+            errors["Description"] = $"The description must be {DescriptionLength} characters or fewer";
+        }
+
+        if (input.Unit is not { } unit || !Enum.IsDefined(unit))
+        {
+            errors["Unit"] = "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money";
+        }
+
+        if (input.Polarity is not { } polarity || !Enum.IsDefined(polarity))
+        {
+            errors["Polarity"] = "Select whether lower or higher is better";
+        }
+
+        if (input.Frequency is not { } frequency || !Enum.IsDefined(frequency))
+        {
+            errors["Frequency"] = "Select how often it is measured: monthly, quarterly or yearly";
+        }
+
+        short? crimeTypeId = null;
+        int? crimeGroupId = null;
+        if (input.Source is not { } source || !Enum.IsDefined(source))
+        {
+            errors["Source"] = "Select where its values come from: entered by hand, or recorded crime";
+        }
+        else if (source == IndicatorSource.RecordedCrime)
+        {
+            var typeName = input.CrimeType?.Trim();
+            var groupKey = input.CrimeGroup?.Trim();
+            if (string.IsNullOrEmpty(typeName) == string.IsNullOrEmpty(groupKey))
+            {
+                errors["CrimeType"] = "Choose a crime type or a crime group (one of them) for a recorded-crime indicator";
+            }
+            else if (!string.IsNullOrEmpty(typeName))
+            {
+                crimeTypeId = CrimeTypes.All.FirstOrDefault(t => string.Equals(t.Name, typeName, StringComparison.OrdinalIgnoreCase))?.Id;
+                if (crimeTypeId is null)
+                {
+                    errors["CrimeType"] = $"There is no police.uk crime type '{typeName}': choose one of {string.Join(", ", CrimeTypes.All.Select(t => t.Name))}";
+                }
+            }
+            else
+            {
+                crimeGroupId = await db.Set<CrimeGroup>().Where(g => g.PartnershipId == indicator.PartnershipId && g.Key == groupKey).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
+                if (crimeGroupId is null)
+                {
+                    errors["CrimeGroup"] = $"The partnership has no crime group '{groupKey}'";
+                }
+            }
+
+            if (input.Unit is { } u && u is not (IndicatorUnit.Count or IndicatorUnit.RatePer1000Residents or IndicatorUnit.RatePer1000Dwellings))
+            {
+                errors["Unit"] = "A recorded-crime indicator is a count, or a rate per 1,000 residents or dwellings";
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(input.CrimeType) || !string.IsNullOrWhiteSpace(input.CrimeGroup))
+        {
+            errors["CrimeType"] = "Only a recorded-crime indicator has a crime type or group: leave them empty for one entered by hand";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        indicator.Code = code!;
+        indicator.Name = name!;
+        indicator.Description = description;
+        indicator.Unit = input.Unit!.Value;
+        indicator.Polarity = input.Polarity!.Value;
+        indicator.Frequency = input.Frequency!.Value;
+        indicator.Source = input.Source!.Value;
+        indicator.CrimeTypeId = crimeTypeId;
+        indicator.CrimeGroupId = crimeGroupId;
+        indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
+        {
+            IndicatorUnit.RatePer1000Residents => DenominatorKind.Residents,
+            IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
+            _ => null,
+        };
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (indicator.Source == IndicatorSource.RecordedCrime)
+        {
+            errors["Value"] = $"{indicator.Code} is computed from recorded crime: its values cannot be entered by hand";
+            return errors;
+        }
+
+        var span = ReadSpan(input.Period, errors, "Period", "the value");
+        if (span is { } s && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == indicator.Id && v.FromMonth == s.From.Key && v.ToMonth == s.To.Key && v.Id != value.Id, ct))
+        {
+            errors["Period"] = $"{indicator.Code} already has a value for {s.Display}: change that value instead";
+        }
+
+        CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
+        var source = Clean(input.Source);
+        if (source?.Length > SourceLength)
+        {
+            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
+        }
+
+        var comment = Clean(input.Comment);
+        if (comment?.Length > CommentLength)
+        {
+            errors["Comment"] = $"The comment must be {CommentLength} characters or fewer";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var changed = value.Id == 0 || value.Value != input.Value!.Value || value.Source != source || value.Comment != comment
+            || value.FromMonth != span!.Value.From.Key || value.ToMonth != span.Value.To.Key;
+        value.FromMonth = span!.Value.From.Key;
+        value.ToMonth = span.Value.To.Key;
+        value.Value = input.Value!.Value;
+        value.Source = source;
+        value.Comment = comment;
+        if (changed)
+        {
+            value.EnteredBy = user.Name;
+            value.EnteredAt = time.GetUtcNow();
+        }
+
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string>> ApplyAsync(IndicatorBaseline baseline, Indicator indicator, IndicatorBaselineInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var span = ReadSpan(input.Period, errors, "Period", "the baseline");
+        if (span is { } s && await db.Set<IndicatorBaseline>().AnyAsync(b => b.IndicatorId == indicator.Id && b.FromMonth == s.From.Key && b.ToMonth == s.To.Key && b.Id != baseline.Id, ct))
+        {
+            errors["Period"] = $"{indicator.Code} already has a baseline for {s.Display}";
+        }
+
+        CheckNumber(input.Value, required: indicator.Source == IndicatorSource.Manual, errors, "Value",
+            "Enter the baseline's value, as a number");
+        var source = Clean(input.Source);
+        if (source?.Length > SourceLength)
+        {
+            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        baseline.FromMonth = span!.Value.From.Key;
+        baseline.ToMonth = span.Value.To.Key;
+        baseline.Value = input.Value;
+        baseline.Source = source;
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string>> ApplyAsync(IndicatorTarget target, Indicator indicator, IndicatorTargetInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        int? year = null;
+        if (string.IsNullOrWhiteSpace(input.Year))
+        {
+            errors["Year"] = "Enter the financial year the target is for, like 2010/11";
+        }
+        else if (!ReportingPeriod.TryParse(input.Year, out var period) || !period.IsWholeYear)
+        {
+            errors["Year"] = $"'{input.Year.Trim()}' is not a financial year: write it like 2010/11";
+        }
+        else if (await db.Set<IndicatorTarget>().AnyAsync(t => t.IndicatorId == indicator.Id && t.Year == period.StartYear && t.Id != target.Id, ct))
+        {
+            errors["Year"] = $"{indicator.Code} already has a target for {period.Display}: change that one";
+        }
+        else
+        {
+            year = period.StartYear;
+        }
+
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors["Kind"] = "Select the kind of target";
+            kind = default;
+        }
+
+        var usesBaseline = input.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
+        if (input.Kind is TargetKind.AtMost or TargetKind.AtLeast or TargetKind.PercentChangeOnBaseline)
+        {
+            CheckNumber(input.Number, required: true, errors, "Number",
+                input.Kind == TargetKind.PercentChangeOnBaseline ? "Enter the percentage change, negative for a reduction, like -10" : "Enter the target's number");
+            if (input.Kind == TargetKind.PercentChangeOnBaseline && input.Number is <= -100)
+            {
+                errors["Number"] = "A reduction cannot be 100% or more: enter a change greater than -100";
+            }
+        }
+
+        if (usesBaseline)
+        {
+            if (input.BaselineId is not { } baselineId)
+            {
+                errors["BaselineId"] = "Choose the baseline the target is measured from";
+            }
+            else if (!await db.Set<IndicatorBaseline>().AnyAsync(b => b.Id == baselineId && b.IndicatorId == indicator.Id, ct))
+            {
+                errors["BaselineId"] = $"Indicator {indicator.Code} has no baseline {baselineId}";
+            }
+        }
+
+        if (input.AmberTolerance is { } tolerance && (tolerance < 0 || tolerance > Largest))
+        {
+            errors["AmberTolerance"] = "Enter an amber tolerance of 0 or more, in the indicator's unit";
+        }
+
+        var wording = Clean(input.Wording);
+        if (wording?.Length > WordingLength)
+        {
+            errors["Wording"] = $"The wording must be {WordingLength} characters or fewer";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        target.Year = year!.Value;
+        target.Kind = kind;
+        target.Number = kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline ? null : input.Number;
+        target.AmberTolerance = input.AmberTolerance ?? 0;
+        target.BaselineId = usesBaseline ? input.BaselineId : null;
+        target.Wording = wording;
+        return errors;
+    }
+
+    private static MonthSpan? ReadSpan(string? text, Dictionary<string, string> errors, string field, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = $"Enter the period of {what}: {MonthSpan.FormatHint}";
+            return null;
+        }
+
+        if (!MonthSpan.TryParse(text, out var span))
+        {
+            errors[field] = $"'{text.Trim()}' is not a period: write {MonthSpan.FormatHint}";
+            return null;
+        }
+
+        return span;
+    }
+
+    private static void CheckNumber(decimal? value, bool required, Dictionary<string, string> errors, string field, string missing)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors[field] = missing;
+            }
+        }
+        else if (Math.Abs(value.Value) > Largest)
+        {
+            errors[field] = string.Create(CultureInfo.InvariantCulture, $"The number is too large: enter one between -{Largest:#,##0} and {Largest:#,##0}");
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        if (CheckOnly)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Ok(item);
+        }
+
+        db.AuditPartnershipId = partnershipId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditResult<T>.Ok(item);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Conflict("Someone else saved a change to this while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
+        }
+        catch (DbUpdateException) when (item is not Indicator)
+        {
+            // Two people adding a value, baseline or target for the same period at once: the second meets the unique index.
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Conflict("Someone else saved one for the same period while you were entering yours. Yours has not been saved: reload to see theirs.");
+        }
+    }
+
+    private async Task<EditResult<IndicatorLink>> SaveLinkAsync(IndicatorLink link, int partnershipId, CancellationToken ct)
+    {
+        if (CheckOnly)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<IndicatorLink>.Ok(link);
+        }
+
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        return EditResult<IndicatorLink>.Ok(link);
+    }
+
+    /// <summary>Refuses a write made from an out-of-date copy, naming who changed it since.</summary>
+    private async Task<string?> StaleAsync<T>(T item, int expectedVersion, string what, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        if (item.Version == expectedVersion)
+        {
+            db.Entry(item).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+            return null;
+        }
+
+        var type = typeof(T).Name;
+        var last = await db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == item.Id)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var by = last is null ? "someone else" : $"{last.Actor} at {last.OccurredAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC";
+        db.ChangeTracker.Clear();
+        return $"This {what} was changed by {by} after you opened it (you had version {expectedVersion}; it is now version {item.Version}). Your change has not been saved: reload it to see theirs, then make yours again.";
+    }
+}

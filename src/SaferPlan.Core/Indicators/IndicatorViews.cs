@@ -1,0 +1,72 @@
+using SaferPlan.Core.Periods;
+
+namespace SaferPlan.Core.Indicators;
+
+/// <summary>A value that was replaced: what it was, and who replaced it when (from the audit trail).</summary>
+public sealed record EarlierValue(string? Value, string? Source, string? Comment, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>A baseline with its value: entered, or for a recorded-crime indicator computed from the crime data.</summary>
+public sealed record IndicatorBaselineView(IndicatorBaseline Baseline, MonthSpan Span, decimal? Value, bool Computed, string ValueText, string? Note);
+
+/// <summary>A year's target with the baseline it is measured from.</summary>
+public sealed record IndicatorTargetView(IndicatorTarget Target, IndicatorBaselineView? Baseline, string Description)
+{
+    public string YearLabel => ReportingPeriod.Year(Target.Year).Display;
+
+    public TargetTerms Terms => new(Target.Kind, Target.Number, Target.AmberTolerance, Baseline?.Value, Baseline?.Span.Display);
+}
+
+/// <summary>One value of an indicator for a span of months, judged against its year's target.</summary>
+public sealed record IndicatorValueView(
+    int? Id,
+    MonthSpan Span,
+    decimal? Value,
+    string ValueText,
+    bool Computed,
+    string? Source,
+    string? Comment,
+    string? EnteredBy,
+    DateTimeOffset? EnteredAt,
+    int Version,
+    IndicatorTargetView? Target,
+    IndicatorJudgement Judgement,
+    IReadOnlyList<EarlierValue> Earlier);
+
+/// <summary>A priority or milestone an indicator is shown against.</summary>
+public sealed record IndicatorLinkView(int Id, int? PriorityId, int? MilestoneId, string Text, int EditionId, string EditionYear);
+
+/// <summary>A row of a partnership's indicators table: the latest value and how it stands.</summary>
+public sealed record IndicatorSummary(Indicator Indicator, IndicatorValueView? Latest, IndicatorTargetView? Target)
+{
+    public IndicatorJudgement Judgement => Latest?.Judgement ?? new IndicatorJudgement(IndicatorStatus.NoData, "No value yet: no data.");
+}
+
+/// <summary>Everything about one indicator: definition, baselines, targets per year, values with their statuses, and links.</summary>
+public sealed record IndicatorDetail(
+    Indicator Indicator,
+    int PartnershipId,
+    string PartnershipSlug,
+    string PartnershipName,
+    string Definition,
+    IReadOnlyList<IndicatorBaselineView> Baselines,
+    IReadOnlyList<IndicatorTargetView> Targets,
+    IReadOnlyList<IndicatorValueView> Values,
+    IReadOnlyList<IndicatorLinkView> Links);
+
+/// <summary>An indicator linked to a priority (directly or through one of its milestones), as the dashboard and the Board report show it.</summary>
+public sealed record LinkedIndicator(
+    int IndicatorId,
+    string Code,
+    string Name,
+    int PriorityId,
+    string? MilestoneCode,
+    string? Period,
+    string ValueText,
+    string? TargetText,
+    IndicatorStatus Status,
+    string Sentence)
+{
+    public string StatusText => IndicatorEvaluation.Text(Status);
+
+    public string TagClass => IndicatorEvaluation.TagClass(Status);
+}
