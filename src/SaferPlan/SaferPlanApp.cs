@@ -91,6 +91,8 @@ public static class SaferPlanApp
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<SaferPlan.Core.Indicators.IndicatorReader>();
+        services.AddScoped<SaferPlan.Core.Indicators.IndicatorEditor>();
         services.AddHostedService<OutboxSender>();
 
         services.AddRazorPages(o =>
@@ -101,6 +103,10 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Plans/ActionForm", "/priorities/{priorityId:int}/actions/new");
             o.Conventions.AddPageRoute("/Plans/MilestoneForm", "/actions/{actionId:int}/milestones/new");
             o.Conventions.AddPageRoute("/Monitoring/TaskGroupReportForm", "/partnerships/{slug}/periods/{period}/reports/new");
+            o.Conventions.AddPageRoute("/Indicators/IndicatorForm", "/partnerships/{slug}/indicators/new");
+            o.Conventions.AddPageRoute("/Indicators/ValueForm", "/indicators/{indicatorId:int}/values/new");
+            o.Conventions.AddPageRoute("/Indicators/BaselineForm", "/indicators/{indicatorId:int}/baselines/new");
+            o.Conventions.AddPageRoute("/Indicators/TargetForm", "/indicators/{indicatorId:int}/targets/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -149,6 +155,7 @@ public static class SaferPlanApp
         app.MapTaskGroupReportEndpoints();
         app.MapReminderEndpoints();
         app.MapAuditEndpoints();
+        SaferPlan.Indicators.IndicatorEndpoints.MapIndicatorEndpoints(app);
         ApiErrors.MapFallback(app);
         return app;
     }

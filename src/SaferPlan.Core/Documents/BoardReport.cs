@@ -65,7 +65,11 @@ public sealed record ReportPriority(
     string? LeadOfficer,
     bool Restricted,
     IReadOnlyList<ReportSection> Reports,
-    IReadOnlyList<ReportAction> Actions);
+    IReadOnlyList<ReportAction> Actions)
+{
+    /// <summary>Indicators linked to the priority or its milestones, each with its value at the quarter's end, target, status and why.</summary>
+    public IReadOnlyList<global::SaferPlan.Core.Indicators.LinkedIndicator> Indicators { get; init; } = [];
+}
 
 /// <summary>A task group's quarterly report: lead officer, the four narrative parts and its figure tables.</summary>
 public sealed record ReportSection(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
@@ -187,6 +189,18 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 priority.Marking == ProtectiveMarking.Restricted,
                 reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(Section).ToList(),
                 actions));
+        }
+
+        if (reportPriorities.Count > 0)
+        {
+            // Indicators are never restricted, but a link through a restricted milestone stays out of the public report.
+            var linked = await new IndicatorReader(db, time).LinkedToPrioritiesAsync(
+                partnership.Id, priorityIds, CalendarMonth.Containing(period.End), includeRestricted: !isPublic, ct);
+            var ordered = priorities.Where(p => priorityIds.Contains(p.Id)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
+            for (var i = 0; i < reportPriorities.Count; i++)
+            {
+                reportPriorities[i] = reportPriorities[i] with { Indicators = linked.GetValueOrDefault(ordered[i].Id, []) };
+            }
         }
 
         // The reports not tied to a priority (anti-social behaviour, drugs and alcohol, road safety) follow the

@@ -129,6 +129,7 @@ public static class BoardReportDocx
             Section(body, section with { LeadOfficer = section.LeadOfficer ?? priority.LeadOfficer }, 3);
         }
 
+        Indicators(body, priority);
         body.Append(Heading(2, $"Action plan – {report.UpdateHeading}"));
         if (priority.Actions.Count == 0)
         {
@@ -210,6 +211,33 @@ public static class BoardReportDocx
             body.Append(Heading(2, part.Heading));
             Text(body, part.Text, "None.");
         }
+    }
+
+    /// <summary>The indicators linked to the priority: value, target, and status with the sentence saying why.</summary>
+    private static void Indicators(Body body, ReportPriority priority)
+    {
+        if (priority.Indicators.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Para("Indicators", "TableCaption"));
+        int[] widths = [TextWidth * 3 / 10, TextWidth / 5, TextWidth / 5, TextWidth - (TextWidth * 3 / 10) - (2 * (TextWidth / 5))];
+        var table = NewTable(widths);
+        table.Append(HeaderRow(widths, "Indicator", "Value", "Target", "Status"));
+        foreach (var indicator in priority.Indicators)
+        {
+            var name = $"{indicator.Code} {indicator.Name}" + (indicator.MilestoneCode is { } code ? $" (milestone {code})" : "");
+            var value = indicator.Period is { } period ? $"{indicator.ValueText} ({period})" : indicator.ValueText;
+            table.Append(new TableRow(
+                Cell(widths[0], [CellPara(name)]),
+                Cell(widths[1], [CellPara(value)]),
+                Cell(widths[2], [CellPara(indicator.TargetText ?? "None set")]),
+                Cell(widths[3], [CellPara(indicator.StatusText, bold: true), CellPara(indicator.Sentence)])));
+        }
+
+        body.Append(table);
+        body.Append(Para(""));
     }
 
     private static void FigureTable(Body body, ReportFigureTable figures)

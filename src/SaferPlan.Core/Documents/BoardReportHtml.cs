@@ -169,6 +169,7 @@ public static class BoardReportHtml
             n++;
         }
 
+        Indicators(html, priority, id);
         html.Append("<h3>Action plan – ").Append(E(report.UpdateHeading)).Append("</h3>\n");
         if (priority.Actions.Count == 0)
         {
@@ -180,6 +181,37 @@ public static class BoardReportHtml
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>The indicators linked to the priority: value, target, and status with the sentence saying why.</summary>
+    private static void Indicators(StringBuilder html, ReportPriority priority, string id)
+    {
+        if (priority.Indicators.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<table id=\"").Append(id).Append("-indicators\">\n<caption>Indicators</caption>\n")
+            .Append("<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Target</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        foreach (var indicator in priority.Indicators)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(indicator.Code)).Append(' ').Append(E(indicator.Name));
+            if (indicator.MilestoneCode is { } code)
+            {
+                html.Append(" (milestone ").Append(E(code)).Append(')');
+            }
+
+            html.Append("</th><td>").Append(E(indicator.ValueText));
+            if (indicator.Period is { } period)
+            {
+                html.Append(" (").Append(E(period)).Append(')');
+            }
+
+            html.Append("</td><td>").Append(E(indicator.TargetText ?? "None set")).Append("</td><td><strong>")
+                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static void Section(StringBuilder html, ReportSection section, int level, string id)

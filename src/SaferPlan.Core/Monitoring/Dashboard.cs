@@ -273,6 +273,9 @@ public sealed record DashboardPriority(
 
     /// <summary>A short name for charts and table rows: "Priority 2", or a mainstreamed area's title.</summary>
     public string ShortName => Kind == PriorityKind.Priority ? $"Priority {Number}" : Name;
+
+    /// <summary>Indicators linked to the priority or its milestones, with their status (filled by <c>IndicatorReader.WithIndicatorsAsync</c>).</summary>
+    public IReadOnlyList<global::SaferPlan.Core.Indicators.LinkedIndicator> Indicators { get; init; } = [];
 }
 
 /// <summary>A quarter's performance at a glance: statuses rolled up per action and priority, counts, overdue updates, change and trend.</summary>

@@ -1,5 +1,6 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -11,7 +12,7 @@ public static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/partnerships/{slug}/periods/{period}/dashboard", async Task<IResult> (string slug, string period, PlanReader reader, DashboardService dashboards, CurrentUser current, CancellationToken ct) =>
+        app.MapGet("/api/partnerships/{slug}/periods/{period}/dashboard", async Task<IResult> (string slug, string period, PlanReader reader, DashboardService dashboards, IndicatorReader indicators, CurrentUser current, CancellationToken ct) =>
         {
             if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
             {
@@ -32,7 +33,8 @@ public static class DashboardEndpoints
                     : ApiErrors.Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Send a bearer token from 'saferplan tokens create'.");
             }
 
-            return TypedResults.Ok(DashboardDto.From(await dashboards.BuildAsync(partnership.Id, p, user, ct)));
+            var dashboard = await dashboards.BuildAsync(partnership.Id, p, user, ct);
+            return TypedResults.Ok(DashboardDto.From(await indicators.WithIndicatorsAsync(dashboard, partnership.Id, ct)));
         })
         .WithTags("Monitoring")
         .WithSummary("The quarter's performance dashboard: milestone statuses rolled up to actions and priorities, counts, overdue updates, change since last quarter and the year's trend.");
@@ -69,7 +71,11 @@ public sealed record DashboardActionDto(int Id, string Number, string Text, Deri
 public sealed record DashboardPriorityDto(
     int Id, int Number, PriorityKind Kind, string Name, DerivedStatus Status, string StatusText, int Milestones,
     IReadOnlyList<StatusCountDto> Counts, IReadOnlyList<MilestoneRefDto> Overdue, IReadOnlyList<MilestoneRefDto> StatsAwaited,
-    ChangeSummary Change, IReadOnlyList<TrendPointDto> Trend, IReadOnlyList<DashboardActionDto> Actions);
+    ChangeSummary Change, IReadOnlyList<TrendPointDto> Trend, IReadOnlyList<DashboardActionDto> Actions)
+{
+    /// <summary>Indicators linked to the priority or its milestones, each with its latest value, target, status and why.</summary>
+    public IReadOnlyList<global::SaferPlan.Indicators.LinkedIndicatorDto> Indicators { get; init; } = [];
+}
 
 public sealed record DashboardDto(
     string Period, string Display, int? EditionId, string? Edition, string RollUpRule, string PriorityRule, string ChangeRule,
@@ -100,7 +106,10 @@ public sealed record DashboardDto(
                 p.StatsAwaited.Select(MilestoneRefDto.From).ToList(),
                 p.Change,
                 TrendPointDto.From(p.Trend),
-                p.Actions.Select(a => new DashboardActionDto(a.Id, a.Number, a.Text, a.Status, a.StatusText, a.Milestones.Select(DashboardMilestoneDto.From).ToList())).ToList()))
+                p.Actions.Select(a => new DashboardActionDto(a.Id, a.Number, a.Text, a.Status, a.StatusText, a.Milestones.Select(DashboardMilestoneDto.From).ToList())).ToList())
+                {
+                    Indicators = p.Indicators.Select(global::SaferPlan.Indicators.LinkedIndicatorDto.From).ToList(),
+                })
             .ToList());
     }
 }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Indicators;
+
+namespace SaferPlan.Indicators;
+
+/// <summary>One indicator (/indicators/{id}): definition, baselines, targets per year, values with status and why, who entered what, and links.</summary>
+public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor editor, CurrentUser current) : PageModel
+{
+    public IndicatorDetail Detail { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await reader.DetailAsync(id, user, ct) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        Detail = detail;
+        CanEdit = Permissions.CanEditIndicators(user, detail.PartnershipId);
+        return Page();
+    }
+
+    /// <summary>Removes a link to a priority or milestone.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
+    {
+        var result = await editor.RemoveLinkAsync(linkId, await current.GetAsync(), ct);
+        if (result.Status == Core.Plans.EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        TempData["Success"] = result.Succeeded ? "Link removed" : result.Message;
+        return Redirect($"/indicators/{id}#links");
+    }
+}

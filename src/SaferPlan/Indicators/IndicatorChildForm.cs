@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Indicators;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Indicators;
+
+/// <summary>
+/// What the value, baseline and target forms share: finding the indicator (from the item being edited, or the
+/// indicator it is added to), checking the user may edit it, and saving or deleting with the version read.
+/// </summary>
+public abstract class IndicatorChildForm<TItem>(SaferPlanDbContext db, CurrentUser current) : PageModel
+    where TItem : class
+{
+    public Indicator Indicator { get; private set; } = null!;
+
+    public TItem? Existing { get; private set; }
+
+    protected SaferPlanDbContext Db => db;
+
+    protected abstract Task<TItem?> FindAsync(int id, CancellationToken ct);
+
+    protected abstract int IndicatorIdOf(TItem item);
+
+    protected async Task<IActionResult?> LoadAsync(int? id, int? indicatorId, CancellationToken ct)
+    {
+        if (id is { } itemId)
+        {
+            Existing = await FindAsync(itemId, ct);
+            if (Existing is null)
+            {
+                return NotFound();
+            }
+
+            indicatorId = IndicatorIdOf(Existing);
+        }
+
+        var indicator = indicatorId is { } iid ? await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == iid, ct) : null;
+        if (indicator is null)
+        {
+            return NotFound();
+        }
+
+        Indicator = indicator;
+        return Permissions.CanEditIndicators(await current.GetAsync(), indicator.PartnershipId) ? null : Forbid();
+    }
+
+    /// <summary>After a save: back to the indicator page with a banner, or the form again with its errors.</summary>
+    protected IActionResult Outcome<T>(EditResult<T> result, string saved, string anchor)
+    {
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded || !ModelState.IsValid)
+        {
+            if (!result.Succeeded)
+            {
+                IndicatorForms.AddErrors(ModelState, result);
+            }
+
+            return Page();
+        }
+
+        TempData["Success"] = saved;
+        return Redirect($"/indicators/{Indicator.Id}#{anchor}");
+    }
+
+    protected Task<UserContext> UserAsync() => current.GetAsync();
+}

@@ -1,0 +1,225 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SaferPlan.Accounts;
+using SaferPlan.Api;
+using SaferPlan.Core.Indicators;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Indicators;
+
+/// <summary>
+/// The JSON API for indicators, their values, baselines, targets and links. Indicators are never restricted, so
+/// anyone may read them; writes need a token of an administrator, support officer or analyst of the partnership.
+/// </summary>
+public static class IndicatorEndpoints
+{
+    public static void MapIndicatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Indicators");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/partnerships/{slug}/indicators", async Task<Results<Ok<List<IndicatorSummaryDto>>, ProblemHttpResult>> (string slug, IndicatorReader reader, CancellationToken ct) =>
+                await reader.ListAsync(slug, ct) is { } list
+                    ? TypedResults.Ok(list.Indicators.Select(IndicatorSummaryDto.From).ToList())
+                    : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+            .WithSummary("The partnership's indicators, each with its latest value, the target for that value's year, and its status with the sentence saying why.");
+
+        writes.MapPost("/partnerships/{slug}/indicators", async (string slug, IndicatorRequest body, PlanReader plans, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (await plans.PartnershipBySlugAsync(slug, ct) is not { } partnership)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            var result = await editor.CreateIndicatorAsync(partnership.Id, body.ToInput(), await current.GetAsync(), ct);
+            return result.Succeeded
+                ? await DetailAsync(http, reader, current, result.Value!.Id, created: true, ct)
+                : ApiErrors.From(result);
+        });
+
+        api.MapGet("/indicators/{id:int}", async (int id, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                await DetailAsync(http, reader, current, id, created: false, ct))
+            .WithSummary("An indicator: definition, the rules used, baselines, targets per year, values with their statuses, and links.");
+
+        api.MapGet("/indicators/{id:int}/value", async Task<IResult> (int id, string? period, string? from, string? to, IndicatorReader reader, CancellationToken ct) =>
+            {
+                var text = SpanText(period, from, to);
+                if (!MonthSpan.TryParse(text, out var span))
+                {
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["period"] = [$"Give the period as {MonthSpan.FormatHint}, or from and to months"] },
+                        title: "Check what you sent");
+                }
+
+                return await reader.ValueForAsync(id, span, ct) is { } value
+                    ? TypedResults.Ok(IndicatorValueDto.Of(value))
+                    : ApiErrors.NotFound($"There is no indicator {id}.");
+            })
+            .WithSummary("The indicator's value for any period (?period=2010-11-q4, or ?from=2009-09&to=2010-08): entered, or computed from recorded crime; judged against that year's target.");
+
+        writes.MapPut("/indicators/{id:int}", async (int id, IndicatorRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.UpdateIndicatorAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? await DetailAsync(http, reader, current, id, created: false, ct) : version.Problem(result);
+        });
+
+        writes.MapDelete("/indicators/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteIndicatorAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+        });
+
+        writes.MapPost("/indicators/{id:int}/values", async (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await editor.CreateValueAsync(id, body.ToInput(), await current.GetAsync(), ct);
+            return result.Succeeded
+                ? await ValueAsync(http, reader, result.Value!, $"/api/indicator-values/{result.Value!.Id}", ct)
+                : ApiErrors.From(result);
+        });
+
+        writes.MapPut("/indicator-values/{id:int}", async (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.UpdateValueAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? await ValueAsync(http, reader, result.Value!, null, ct) : version.Problem(result);
+        });
+
+        writes.MapDelete("/indicator-values/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteValueAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+        });
+
+        writes.MapPost("/indicators/{id:int}/baselines", async (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await editor.CreateBaselineAsync(id, body.ToInput(), await current.GetAsync(), ct);
+            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
+        });
+
+        writes.MapPut("/indicator-baselines/{id:int}", async (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.UpdateBaselineAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, null) : version.Problem(result);
+        });
+
+        writes.MapDelete("/indicator-baselines/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteBaselineAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+        });
+
+        writes.MapPost("/indicators/{id:int}/targets", async (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await editor.CreateTargetAsync(id, body.ToInput(), await current.GetAsync(), ct);
+            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
+        });
+
+        writes.MapPut("/indicator-targets/{id:int}", async (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, body.Version) is not { } version)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.UpdateTargetAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, null) : version.Problem(result);
+        });
+
+        writes.MapDelete("/indicator-targets/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (ExpectedVersion.Read(http, version) is not { } expected)
+            {
+                return VersionRequired();
+            }
+
+            var result = await editor.DeleteTargetAsync(id, expected.Value, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+        });
+
+        writes.MapPost("/indicators/{id:int}/links", async (int id, IndicatorLinkRequest body, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
+        {
+            var result = await editor.AddLinkAsync(id, new IndicatorLinkInput { PriorityId = body.PriorityId, MilestoneId = body.MilestoneId }, await current.GetAsync(), ct);
+            return result.Succeeded
+                ? TypedResults.Created($"/api/indicator-links/{result.Value!.Id}", new { id = result.Value.Id, indicatorId = id, priorityId = result.Value.PriorityId, milestoneId = result.Value.MilestoneId })
+                : ApiErrors.From(result);
+        });
+
+        writes.MapDelete("/indicator-links/{id:int}", async (int id, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
+        {
+            var result = await editor.RemoveLinkAsync(id, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : ApiErrors.From(result);
+        });
+    }
+
+    /// <summary>A period from the API's <c>period</c>, or its <c>from</c> and <c>to</c> months, as <see cref="MonthSpan.TryParse"/> reads it.</summary>
+    public static string? SpanText(string? period, string? from, string? to) =>
+        !string.IsNullOrWhiteSpace(period) ? period
+        : string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to) ? null
+        : $"{(string.IsNullOrWhiteSpace(from) ? to : from)?.Trim()}..{(string.IsNullOrWhiteSpace(to) ? from : to)?.Trim()}";
+
+    private static async Task<IResult> DetailAsync(HttpContext http, IndicatorReader reader, CurrentUser current, int id, bool created, CancellationToken ct)
+    {
+        if (await reader.DetailAsync(id, await current.GetAsync(), ct) is not { } detail)
+        {
+            return ApiErrors.NotFound($"There is no indicator {id}.");
+        }
+
+        return Saved(http, IndicatorDetailDto.From(detail), detail.Indicator.Version, created ? $"/api/indicators/{id}" : null);
+    }
+
+    private static async Task<IResult> ValueAsync(HttpContext http, IndicatorReader reader, IndicatorValue value, string? location, CancellationToken ct)
+    {
+        var view = await reader.ValueForAsync(value.IndicatorId, MonthSpan.FromKeys(value.FromMonth, value.ToMonth), ct);
+        return Saved(http, IndicatorValueDto.Of(view!), value.Version, location);
+    }
+
+    private static object Baseline(IndicatorBaseline b)
+    {
+        var span = MonthSpan.FromKeys(b.FromMonth, b.ToMonth);
+        return new { b.Id, b.IndicatorId, period = span.Slug, display = span.Display, from = span.From.ToString(), to = span.To.ToString(), b.Value, b.Source, b.Version };
+    }
+
+    private static object Target(IndicatorTarget t) => new
+    {
+        t.Id, t.IndicatorId, year = Core.Periods.ReportingPeriod.Year(t.Year).Slug, display = Core.Periods.ReportingPeriod.Year(t.Year).Display,
+        t.Kind, t.Number, t.AmberTolerance, t.BaselineId, t.Wording, t.Version,
+    };
+
+    private static IResult Saved<T>(HttpContext http, T body, int version, string? location)
+    {
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return location is null ? TypedResults.Ok(body) : TypedResults.Created(location, body);
+    }
+
+    private static ProblemHttpResult VersionRequired() =>
+        ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
+            "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
+}

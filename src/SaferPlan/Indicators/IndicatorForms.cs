@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Indicators;
+using SaferPlan.Core.Plans;
+using SaferPlan.Shared;
+
+namespace SaferPlan.Indicators;
+
+/// <summary>What the indicator forms share: choices, reading numbers, and showing the editor's errors against the boxes.</summary>
+public static class IndicatorForms
+{
+    public static IEnumerable<Choice> Units => GovUkHtml.EnumChoices<IndicatorUnit>(IndicatorEvaluation.UnitText);
+
+    public static IEnumerable<Choice> Polarities => GovUkHtml.EnumChoices<Polarity>(IndicatorEvaluation.PolarityText);
+
+    public static IEnumerable<Choice> Frequencies => GovUkHtml.EnumChoices<IndicatorFrequency>(f => f.ToString());
+
+    public static IEnumerable<Choice> Sources =>
+    [
+        new(nameof(IndicatorSource.Manual), "Entered by hand", "Each period's value is entered with its source"),
+        new(nameof(IndicatorSource.RecordedCrime), "Recorded crime", "Computed from police.uk crime data for the partnership's area"),
+    ];
+
+    public static IEnumerable<Choice> CrimeTypeChoices =>
+        new[] { new Choice("", "None") }.Concat(CrimeTypes.All.Select(t => new Choice(t.Name, t.Name)));
+
+    public static IEnumerable<Choice> TargetKinds =>
+    [
+        new(nameof(TargetKind.AtMost), "At most a number"),
+        new(nameof(TargetKind.AtLeast), "At least a number"),
+        new(nameof(TargetKind.BelowBaseline), "Below the baseline"),
+        new(nameof(TargetKind.AboveBaseline), "Above the baseline"),
+        new(nameof(TargetKind.PercentChangeOnBaseline), "A percentage change on the baseline", "Negative for a reduction, like -10"),
+    ];
+
+    /// <summary>Reads an optional number ("34", "12.5", "1,200"), adding an error if it is not one.</summary>
+    public static decimal? OptionalDecimal(ModelStateDictionary state, string field, string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = text.Trim().TrimEnd('%').TrimStart('£').Replace(",", "", StringComparison.Ordinal).Trim();
+        if (decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        state.AddModelError(field, message);
+        return null;
+    }
+
+    public static string? Text(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>Puts the editor's errors against the form's boxes (or in the summary), unless a box already has its own.</summary>
+    public static void AddErrors<T>(ModelStateDictionary state, EditResult<T> result)
+    {
+        if (result.Errors.Count == 0)
+        {
+            state.AddModelError(string.Empty, result.Message ?? "Your change could not be saved.");
+            return;
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            var key = $"Input.{field}";
+            if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                state.AddModelError(key, message);
+            }
+        }
+    }
+}
