@@ -35,8 +35,9 @@ public sealed class DemoLoader(SaferPlanDbContext db)
     private async Task<DemoLoadResult> LoadAsync(DemoFolder folder, CancellationToken cancellationToken)
     {
         var source = folder.Partnership;
-        if (await db.Partnerships.AnyAsync(p => p.Slug == source.Slug, cancellationToken))
+        if (await db.Partnerships.Where(p => p.Slug == source.Slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
+            await DemoIndicators.LoadAsync(db, existing, source.Slug, cancellationToken);
             return new DemoLoadResult(source.Slug, false, 0, 0, 0, 0);
         }
 
@@ -202,6 +203,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         return new DemoLoadResult(source.Slug, true, editions, priorities, actions, milestones);
     }
 
