@@ -95,13 +95,13 @@ public static class IndicatorEvaluation
         switch (target.Kind)
         {
             case TargetKind.AtMost:
-                return (target.Number!.Value, true, false, $"of at most {Format(target.Number.Value, unit)}");
+                return (target.Number!.Value, true, false, $"of at most {Format(target.Number.Value, unit, forDifference: true)}");
             case TargetKind.AtLeast:
-                return (target.Number!.Value, false, false, $"of at least {Format(target.Number.Value, unit)}");
+                return (target.Number!.Value, false, false, $"of at least {Format(target.Number.Value, unit, forDifference: true)}");
             case TargetKind.BelowBaseline:
-                return (target.BaselineValue!.Value, true, true, $"below the {baselineName} of {Format(target.BaselineValue.Value, unit)}");
+                return (target.BaselineValue!.Value, true, true, $"below the {baselineName} of {Format(target.BaselineValue.Value, unit, forDifference: true)}");
             case TargetKind.AboveBaseline:
-                return (target.BaselineValue!.Value, false, true, $"above the {baselineName} of {Format(target.BaselineValue.Value, unit)}");
+                return (target.BaselineValue!.Value, false, true, $"above the {baselineName} of {Format(target.BaselineValue.Value, unit, forDifference: true)}");
             default:
                 var baseline = target.BaselineValue!.Value;
                 var percent = target.Number ?? 0;
@@ -113,16 +113,16 @@ public static class IndicatorEvaluation
                     > 0 => $"a {Number(percent)}% increase on",
                     _ => "no change on",
                 };
-                return (line, down, false, $"of {change} the {baselineName} of {Format(baseline, unit)} ({(down ? "at most" : "at least")} {Format(line, unit)})");
+                return (line, down, false, $"of {change} the {baselineName} of {Format(baseline, unit, forDifference: true)} ({(down ? "at most" : "at least")} {Format(line, unit, forDifference: true)})");
         }
     }
 
-    /// <summary>A value in its unit: "34%", "130", "12.10 per 1,000 dwellings", "£4,207".</summary>
+    /// <summary>A value in its unit: "34%", "130", "12.1 per 1,000 dwellings", "£4,207"; a difference or target line leaves out "per 1,000 …".</summary>
     public static string Format(decimal value, IndicatorUnit unit, bool forDifference = false) => unit switch
     {
         IndicatorUnit.Percentage => $"{Number(value)}%",
-        IndicatorUnit.RatePer1000Residents => forDifference ? Number(value) : $"{Rate(value)} per 1,000 residents",
-        IndicatorUnit.RatePer1000Dwellings => forDifference ? Number(value) : $"{Rate(value)} per 1,000 dwellings",
+        IndicatorUnit.RatePer1000Residents => forDifference ? Rate(value) : $"{Rate(value)} per 1,000 residents",
+        IndicatorUnit.RatePer1000Dwellings => forDifference ? Rate(value) : $"{Rate(value)} per 1,000 dwellings",
         IndicatorUnit.Money => decimal.Round(value, 0) == value ? value.ToString("£#,##0", EnGb) : value.ToString("£#,##0.00", EnGb),
         _ => Number(value),
     };
