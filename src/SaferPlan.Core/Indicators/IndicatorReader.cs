@@ -140,7 +140,8 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         var viaMilestones = await (
                 from l in db.Set<IndicatorLink>().AsNoTracking()
                 join m in db.Milestones.AsNoTracking() on l.MilestoneId equals m.Id
-                where ids.Contains(m.Action!.PriorityId) && (includeRestricted || m.Marking == ProtectiveMarking.Official)
+                where ids.Contains(m.Action!.PriorityId)
+                    && (includeRestricted || (m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official))
                 select new { l.IndicatorId, m.Action!.PriorityId, MilestoneCode = (string?)m.Code, m.Action.SortOrder, MilestoneId = m.Id })
             .ToListAsync(ct);
         var links = direct.Concat(viaMilestones.OrderBy(l => l.SortOrder).ThenBy(l => l.MilestoneId)).ToList();
@@ -470,7 +471,15 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                 from l in db.Set<IndicatorLink>().AsNoTracking()
                 join m in db.Milestones.AsNoTracking() on l.MilestoneId equals m.Id
                 where l.IndicatorId == indicatorId
-                select new { l.Id, m.Code, m.Text, m.Marking, Edition = m.Action!.Priority!.Edition!, MilestoneId = m.Id })
+                select new
+                {
+                    l.Id, m.Code, m.Text, MilestoneId = m.Id, Edition = m.Action!.Priority!.Edition!,
+
+                    // A milestone beneath a restricted action or priority is as restricted as they are.
+                    Marking = m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official && m.Action.Priority.Marking == ProtectiveMarking.Official
+                        ? ProtectiveMarking.Official
+                        : ProtectiveMarking.Restricted,
+                })
             .ToListAsync(ct);
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
         var links = new List<IndicatorLinkView>();

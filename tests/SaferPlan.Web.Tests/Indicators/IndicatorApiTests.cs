@@ -1,0 +1,520 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Indicators;
+
+/// <summary>
+/// The indicators API over HTTP: the list and an indicator with values judged against targets, writing indicators,
+/// values, baselines, targets and links with versions, problem details naming the field, and who may write.
+/// Each test makes indicators of its own (unique codes), so the tests share the demo partnership safely.
+/// </summary>
+public abstract class IndicatorApiTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null, string partnership = Slug) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person, partnership));
+
+    private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static object Manual(string code, string name = "Test indicator", string unit = "Percentage", string polarity = "LowerIsBetter") =>
+        new { code, name, unit, polarity, frequency = "Quarterly", source = "Manual" };
+
+    private static async Task<JsonElement> CreateIndicatorAsync(HttpClient client, string code, string unit = "Percentage", string polarity = "LowerIsBetter") =>
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Manual(code, unit: unit, polarity: polarity)));
+
+    private static async Task<JsonElement> IndicatorByCodeAsync(HttpClient client, string code)
+    {
+        var list = await OkJsonAsync(await client.GetAsync($"/api/partnerships/{Slug}/indicators"));
+        return list.EnumerateArray().Single(i => i.Str("code") == code);
+    }
+
+    [Fact]
+    public async Task List_Anonymous_ShowsTheDemoIndicatorsWithNI32At34PercentAndItsSentence()
+    {
+        using var anonymous = await app.ApiClientAsync();
+
+        var list = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/indicators"));
+
+        var codes = list.EnumerateArray().Select(i => i.Str("code")).ToList();
+        Assert.Equal(["NI16", "LOCAL-BURGLARY", "LOCAL-VEHICLE", "NI30", "NI32", "LOCAL-1.5a", "LOCAL-1.5b", "LOCAL-1.9a"], codes.Take(8));
+        var ni32 = list.EnumerateArray().Single(i => i.Str("code") == "NI32");
+        var latest = ni32.GetProperty("latest");
+        Assert.Equal("34%", latest.Str("valueText"));
+        Assert.Equal(34m, latest.GetProperty("value").GetDecimal());
+        Assert.Equal("2010-11-q4", latest.Str("period"));
+        Assert.Equal("NoData", ni32.Str("status"));
+        Assert.Equal("No data", ni32.Str("statusText"));
+        Assert.Equal("34% with no target set for 2010/11: no data.", ni32.Str("sentence"));
+        Assert.Equal(ni32.Str("sentence"), latest.Str("sentence"));
+
+        // LOCAL-1.5a: 97% against at least 95% in 2009/10 is green.
+        var local15a = list.EnumerateArray().Single(i => i.Str("code") == "LOCAL-1.5a");
+        Assert.Equal("Green", local15a.Str("status"));
+        Assert.Equal("97% against a target of at least 95%: green.", local15a.Str("sentence"));
+        Assert.Equal("2009-10", local15a.GetProperty("target").Str("year"));
+    }
+
+    [Fact]
+    public async Task Detail_NI32_HasItsValueSourceSentenceRuleAndLinkToPriority3()
+    {
+        using var anonymous = await app.ApiClientAsync();
+        var id = (await IndicatorByCodeAsync(anonymous, "NI32")).Id();
+
+        var detail = await GetItemAsync(anonymous, $"/api/indicators/{id}");
+
+        Assert.Equal("Repeat incidents of domestic violence", detail.Str("name"));
+        Assert.Equal("Percentage", detail.Str("unit"));
+        Assert.Equal("LowerIsBetter", detail.Str("polarity"));
+        Assert.False(string.IsNullOrWhiteSpace(detail.Str("evaluationRule")));
+        var value = detail.GetProperty("values").EnumerateArray().Single();
+        Assert.Equal("34%", value.Str("valueText"));
+        Assert.Equal("Domestic Abuse Partnership briefing, Q4 2010/11", value.Str("source"));
+        Assert.Equal("34% with no target set for 2010/11: no data.", value.Str("sentence"));
+        var link = detail.GetProperty("links").EnumerateArray().Single();
+        Assert.StartsWith("Priority 3: ", link.Str("text"), StringComparison.Ordinal);
+
+        var one = await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{id}/value?period=2010-11-q4"));
+        Assert.Equal("34%", one.Str("valueText"));
+        var none = await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{id}/value?period=2010-11-q3"));
+        Assert.Equal("NoData", none.Str("status"));
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("value").ValueKind);
+        await ValidationProblemAsync(await anonymous.GetAsync($"/api/indicators/{id}/value?period=2010-11-q9"), "period");
+        await AssertNotFoundAsync(anonymous, "/api/indicators/999999");
+        await AssertNotFoundAsync(anonymous, "/api/partnerships/nowhere/indicators");
+    }
+
+    [Fact]
+    public async Task Analyst_CreatesIndicatorWithBaselineTargetValueAndLink_ThenEditsAndDeletesThem()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var code = NewCode("FTE");
+
+        // The indicator: "no more than 130 first time entrants".
+        var indicator = await CreateIndicatorAsync(analyst, code, unit: "Count");
+        var id = indicator.Id();
+        Assert.Equal(code, indicator.Str("code"));
+        Assert.Equal("Count", indicator.Str("unit"));
+        Assert.Empty(indicator.GetProperty("values").EnumerateArray());
+
+        var baseline = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 150, source = "YOS 2008/09" }));
+        Assert.Equal("2008-09", baseline.Str("period"));
+        var target = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010/11", kind = "AtMost", number = 130, amberTolerance = 5 }));
+        Assert.Equal("2010-11", target.Str("year"));
+        var value = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11", value = 133, source = "YOS", comment = "Year end" }));
+        Assert.Equal("Amber", value.Str("status"));
+        Assert.Equal("133 against a target of at most 130: amber, missing it by 3 (within the tolerance of 5).", value.Str("sentence"));
+
+        // A listed indicator shows its latest value, the target for that year and the status.
+        var listed = await IndicatorByCodeAsync(analyst, code);
+        Assert.Equal("133", listed.GetProperty("latest").Str("valueText"));
+        Assert.Equal("Amber", listed.Str("status"));
+        Assert.Equal(130m, listed.GetProperty("target").GetProperty("number").GetDecimal());
+
+        // Link to Priority 2 of 2010/11, and read it back on the indicator.
+        var priority = await DemoPriorityAsync(analyst, "2010/11", 2);
+        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id() }))
+        {
+            Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+        }
+
+        var detail = await GetItemAsync(analyst, $"/api/indicators/{id}");
+        var link = detail.GetProperty("links").EnumerateArray().Single();
+        Assert.Equal(priority.Id(), link.GetProperty("priorityId").GetInt32());
+        Assert.Equal("2010/11", link.Str("editionYear"));
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id() }), "priorityId");
+
+        // Edit each with If-Match.
+        var indicatorBody = JsonNode.Parse(JsonSerializer.Serialize(Manual(code, "First time entrants to the youth justice system", "Count")))!.AsObject();
+        var edited = await PutOkAsync(analyst, $"/api/indicators/{id}", indicatorBody, ifMatch: 1);
+        Assert.Equal(2, edited.Version());
+        Assert.Equal("First time entrants to the youth justice system", edited.Str("name"));
+        var newValue = await PutOkAsync(analyst, $"/api/indicator-values/{value.Id()}", new JsonObject { ["period"] = "2010-11", ["value"] = 120, ["source"] = "YOS, revised" }, ifMatch: 1);
+        Assert.Equal("Green", newValue.Str("status"));
+        var earlier = (await GetItemAsync(analyst, $"/api/indicators/{id}")).GetProperty("values").EnumerateArray().Single().GetProperty("earlier").EnumerateArray().Single();
+        Assert.Equal("133", earlier.Str("value"));
+        Assert.Equal("YOS", earlier.Str("source"));
+        Assert.Equal("Year end", earlier.Str("comment"));
+        var newBaseline = await PutOkAsync(analyst, $"/api/indicator-baselines/{baseline.Id()}", new JsonObject { ["period"] = "2008-09", ["value"] = 155 }, ifMatch: 1);
+        Assert.Equal(155m, newBaseline.GetProperty("value").GetDecimal());
+        var newTarget = await PutOkAsync(analyst, $"/api/indicator-targets/{target.Id()}", new JsonObject
+        {
+            ["year"] = "2010-11", ["kind"] = "PercentChangeOnBaseline", ["number"] = -10, ["baselineId"] = baseline.Id(), ["version"] = 1,
+        });
+        Assert.Equal("PercentChangeOnBaseline", newTarget.Str("kind"));
+        var judged = await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{id}/value?period=2010-11"));
+        Assert.Equal("Green", judged.Str("status"));
+        Assert.Equal("120 against a target of a 10% reduction on the 2008/09 baseline of 155 (at most 139.5): green.", judged.Str("sentence"));
+
+        // The baseline cannot go while a target is measured from it.
+        await ValidationProblemAsync(await DeleteAsync(analyst, $"/api/indicator-baselines/{baseline.Id()}", version: 2), "baselineId");
+
+        // Delete each.
+        using (var gone = await analyst.DeleteAsync($"/api/indicator-links/{link.Id()}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, gone.StatusCode);
+        }
+
+        foreach (var (path, version) in new[]
+                 {
+                     ($"/api/indicator-values/{value.Id()}", 2), ($"/api/indicator-targets/{target.Id()}", 2),
+                     ($"/api/indicator-baselines/{baseline.Id()}", 2),
+                 })
+        {
+            using var deleted = await DeleteAsync(analyst, path, ifMatch: version);
+            Assert.True(deleted.StatusCode == HttpStatusCode.NoContent, $"DELETE {path}: {(int)deleted.StatusCode} {await deleted.Content.ReadAsStringAsync()}");
+        }
+
+        var bare = await GetItemAsync(analyst, $"/api/indicators/{id}");
+        Assert.Empty(bare.GetProperty("values").EnumerateArray());
+        Assert.Empty(bare.GetProperty("baselines").EnumerateArray());
+        Assert.Empty(bare.GetProperty("targets").EnumerateArray());
+        Assert.Empty(bare.GetProperty("links").EnumerateArray());
+
+        using (var deleted = await DeleteAsync(analyst, $"/api/indicators/{id}", version: 2))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await AssertNotFoundAsync(analyst, $"/api/indicators/{id}");
+    }
+
+    [Fact]
+    public async Task DeletingAnIndicator_RemovesItsValuesBaselinesTargetsAndLinks()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var indicator = await CreateIndicatorAsync(support, NewCode("GONE"));
+        var id = indicator.Id();
+        var baseline = await CreatedAsync(await support.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2009-10", value = 20 }));
+        await CreatedAsync(await support.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "BelowBaseline", baselineId = baseline.Id() }));
+        await CreatedAsync(await support.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 19 }));
+        var priority = await DemoPriorityAsync(support, "2010/11", 1);
+        using (var linked = await support.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id() }))
+        {
+            Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+        }
+
+        using var deleted = await DeleteAsync(support, $"/api/indicators/{id}", ifMatch: 1);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await AssertNotFoundAsync(support, $"/api/indicators/{id}");
+        await AssertNotFoundAsync(support, $"/api/indicators/{id}/value?period=2010-11-q1");
+    }
+
+    [Fact]
+    public async Task Versions_StaleIfMatchIs412_StaleBodyVersionIs409_NoneIs428_AndTheFirstWriterWins()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        using var other = await ClientAsync(PartnershipRole.SupportOfficer);
+        var code = NewCode("VER");
+        var id = (await CreateIndicatorAsync(analyst, code)).Id();
+        var value = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q2", value = 10 }));
+        var baseline = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 10 }));
+        var target = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 10 }));
+
+        var cases = new (string Path, Func<string, JsonObject> Body, Func<JsonElement, string> Read)[]
+        {
+            ($"/api/indicators/{id}", name => JsonNode.Parse(JsonSerializer.Serialize(Manual(code, name)))!.AsObject(), i => i.Str("name")),
+            ($"/api/indicator-values/{value.Id()}", v => new JsonObject { ["period"] = "2010-11-q2", ["value"] = decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) },
+                i => i.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDecimal().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)),
+            ($"/api/indicator-baselines/{baseline.Id()}", v => new JsonObject { ["period"] = "2008-09", ["value"] = decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) },
+                i => i.GetProperty("baselines").EnumerateArray().Single().GetProperty("value").GetDecimal().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)),
+            ($"/api/indicator-targets/{target.Id()}", v => new JsonObject { ["year"] = "2010-11", ["kind"] = "AtMost", ["number"] = decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) },
+                i => i.GetProperty("targets").EnumerateArray().Single().GetProperty("number").GetDecimal().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        var first = new[] { "First writer's name", "41", "42", "43" };
+        var second = new[] { "Second writer's name", "51", "52", "53" };
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var (path, body, read) = cases[i];
+
+            // Both read version 1; the first saves.
+            var saved = await PutOkAsync(analyst, path, body(first[i]), ifMatch: 1);
+            Assert.Equal(2, saved.Version());
+
+            // The second, still holding version 1, is refused every way, and nothing of theirs is saved.
+            var stale = await ProblemAsync(await PutAsync(other, path, body(second[i]), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+            Assert.Contains("version 1", stale.Str("detail"), StringComparison.Ordinal);
+            var withVersion = body(second[i]);
+            withVersion["version"] = 1;
+            await ProblemAsync(await PutAsync(other, path, withVersion), HttpStatusCode.Conflict);
+            await ProblemAsync(await PutAsync(other, path, body(second[i])), HttpStatusCode.PreconditionRequired);
+            await ProblemAsync(await DeleteAsync(other, path), HttpStatusCode.PreconditionRequired);
+            await ProblemAsync(await DeleteAsync(other, path, version: 1), HttpStatusCode.Conflict);
+            await ProblemAsync(await DeleteAsync(other, path, ifMatch: 1), HttpStatusCode.PreconditionFailed);
+
+            var detail = await GetItemAsync(other, $"/api/indicators/{id}");
+            Assert.Equal(first[i], read(detail));
+        }
+    }
+
+    [Fact]
+    public async Task BadInput_IsProblemDetailsNamingTheField()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var existing = await CreateIndicatorAsync(analyst, NewCode("BAD"));
+        var id = existing.Id();
+        var indicators = $"/api/partnerships/{Slug}/indicators";
+
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { name = "No code", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "code");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "name");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, Manual(existing.Str("code"))), "code");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "unit");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Jaywalking" }), "crimeType");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Burglary" }), "unit");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeGroup = "no-such-group" }), "crimeGroup");
+
+        // A word that is not one of the enum's names cannot be read at all: the problem says where in the JSON.
+        var unreadable = await ProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Furlongs", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), HttpStatusCode.BadRequest);
+        Assert.Contains("$.unit", unreadable.Str("detail"), StringComparison.Ordinal);
+
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q5", value = 1 }), "period");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1" }), "value");
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 1 }));
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 2 }), "period");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q2", value = 1e20 }), "value");
+
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "last year", value = 1 }), "period");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09" }), "value");
+
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11-q1", kind = "AtMost", number = 1 }), "year");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost" }), "number");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "BelowBaseline" }), "baselineId");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "PercentChangeOnBaseline", number = -100, baselineId = 1 }), "number");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 1, amberTolerance = -1 }), "amberTolerance");
+
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { }), "priorityId");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = 1, milestoneId = 1 }), "priorityId");
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { milestoneId = 999999 }), "milestoneId");
+
+        // Values of a recorded-crime indicator are computed, never entered.
+        var ni16 = (await IndicatorByCodeAsync(analyst, "NI16")).Id();
+        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{ni16}/values", new { period = "2010-11", value = 1 }), "value");
+
+        // Nothing of the refused writes was kept.
+        var detail = await GetItemAsync(analyst, $"/api/indicators/{id}");
+        Assert.Single(detail.GetProperty("values").EnumerateArray());
+        Assert.Empty(detail.GetProperty("baselines").EnumerateArray());
+        Assert.Empty(detail.GetProperty("targets").EnumerateArray());
+        Assert.Empty(detail.GetProperty("links").EnumerateArray());
+        await ProblemAsync(await analyst.PostAsJsonAsync("/api/indicators/999999/values", new { period = "2010-11-q1", value = 1 }), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(PartnershipRole.Analyst)]
+    [InlineData(PartnershipRole.SupportOfficer)]
+    [InlineData(PartnershipRole.Administrator)]
+    public async Task Writers_CanCreateEditAndDelete(PartnershipRole role)
+    {
+        using var client = await ClientAsync(role);
+        var indicator = await CreateIndicatorAsync(client, NewCode(role.ToString()));
+        var value = await CreatedAsync(await client.PostAsJsonAsync($"/api/indicators/{indicator.Id()}/values", new { period = "2010-11-q3", value = 5 }));
+        var changed = await PutOkAsync(client, $"/api/indicator-values/{value.Id()}", new JsonObject { ["period"] = "2010-11-q3", ["value"] = 6 }, ifMatch: 1);
+        Assert.Equal(6m, changed.GetProperty("value").GetDecimal());
+        using var deleted = await DeleteAsync(client, $"/api/indicators/{indicator.Id()}", ifMatch: 1);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readers_CannotWrite_AndNothingChanges()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var code = NewCode("RO");
+        var indicator = await CreateIndicatorAsync(analyst, code);
+        var id = indicator.Id();
+        var value = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q3", value = 5 }));
+        var baseline = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2009-10", value = 5 }));
+        var target = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 5 }));
+        var priority = await DemoPriorityAsync(analyst, "2010/11", 1);
+        int linkId;
+        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id() }))
+        {
+            Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+            linkId = (await linked.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        }
+
+        var priority2 = (await DemoPriorityAsync(analyst, "2010/11", 2)).Id();
+        var callers = new (string Who, HttpClient Client, HttpStatusCode Expected)[]
+        {
+            ("anonymous", await app.ApiClientAsync(), HttpStatusCode.Unauthorized),
+            ("board member", await ClientAsync(PartnershipRole.BoardMember), HttpStatusCode.Forbidden),
+            ("lead officer of Priority 1", await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent"), HttpStatusCode.Forbidden),
+            ("analyst of another partnership", await ClientAsync(PartnershipRole.Analyst, partnership: await OtherPartnershipAsync()), HttpStatusCode.Forbidden),
+        };
+        foreach (var (who, client, expected) in callers)
+        {
+            using (client)
+            {
+                var writes = new Func<Task<HttpResponseMessage>>[]
+                {
+                    () => client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Manual(NewCode("NO"))),
+                    () => PutAsync(client, $"/api/indicators/{id}", JsonNode.Parse(JsonSerializer.Serialize(Manual(code, "Changed")))!.AsObject(), 1),
+                    () => DeleteAsync(client, $"/api/indicators/{id}", ifMatch: 1),
+                    () => client.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 1 }),
+                    () => PutAsync(client, $"/api/indicator-values/{value.Id()}", new JsonObject { ["period"] = "2010-11-q3", ["value"] = 99 }, 1),
+                    () => DeleteAsync(client, $"/api/indicator-values/{value.Id()}", ifMatch: 1),
+                    () => client.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2007-08", value = 1 }),
+                    () => PutAsync(client, $"/api/indicator-baselines/{baseline.Id()}", new JsonObject { ["period"] = "2009-10", ["value"] = 99 }, 1),
+                    () => DeleteAsync(client, $"/api/indicator-baselines/{baseline.Id()}", ifMatch: 1),
+                    () => client.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2011-12", kind = "AtMost", number = 1 }),
+                    () => PutAsync(client, $"/api/indicator-targets/{target.Id()}", new JsonObject { ["year"] = "2010-11", ["kind"] = "AtMost", ["number"] = 99 }, 1),
+                    () => DeleteAsync(client, $"/api/indicator-targets/{target.Id()}", ifMatch: 1),
+                    () => client.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority2 }),
+                    () => client.DeleteAsync($"/api/indicator-links/{linkId}"),
+                };
+                for (var i = 0; i < writes.Length; i++)
+                {
+                    using var response = await writes[i]();
+                    var text = await response.Content.ReadAsStringAsync();
+                    Assert.True(response.StatusCode == expected, $"{who}, write {i}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+                    Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+                }
+
+                // Reading is open to all of them.
+                await GetItemAsync(client, $"/api/indicators/{id}");
+            }
+        }
+
+        var after = await GetItemAsync(analyst, $"/api/indicators/{id}");
+        Assert.Equal(1, after.Version());
+        Assert.Equal("Test indicator", after.Str("name"));
+        Assert.Equal(5m, after.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDecimal());
+        Assert.Equal(5m, after.GetProperty("baselines").EnumerateArray().Single().GetProperty("value").GetDecimal());
+        Assert.Equal(5m, after.GetProperty("targets").EnumerateArray().Single().GetProperty("number").GetDecimal());
+        Assert.Single(after.GetProperty("links").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsTheLinkedIndicatorsStatusSentenceUnderItsPriority()
+    {
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+
+        var dashboard = await OkJsonAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/dashboard"));
+
+        var p3 = dashboard.GetProperty("priorities").EnumerateArray().Single(p => p.Str("kind") == "Priority" && p.GetProperty("number").GetInt32() == 3);
+        var ni32 = p3.GetProperty("indicators").EnumerateArray().Single(i => i.Str("code") == "NI32");
+        Assert.Equal("34%", ni32.Str("value"));
+        Assert.Equal("NoData", ni32.Str("status"));
+        Assert.Equal("34% with no target set for 2010/11: no data.", ni32.Str("sentence"));
+        var p2 = dashboard.GetProperty("priorities").EnumerateArray().Single(p => p.Str("kind") == "Priority" && p.GetProperty("number").GetInt32() == 2);
+        Assert.Contains(p2.GetProperty("indicators").EnumerateArray(), i => i.Str("code") == "NI30" && i.Str("value") == "46%");
+    }
+
+    [Fact]
+    public async Task BoardReport_HtmlAndDocx_ShowTheLinkedIndicatorsStatusSentence()
+    {
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        const string Sentence = "34% with no target set for 2010/11: no data.";
+
+        var html = await board.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html");
+        var docx = await board.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+
+        Assert.Contains("NI32 Repeat incidents of domestic violence", html, StringComparison.Ordinal);
+        Assert.Contains(Sentence, html, StringComparison.Ordinal);
+        var text = DocxText(docx);
+        Assert.Contains("NI32", text, StringComparison.Ordinal);
+        Assert.Contains(Sentence, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RestrictedMilestoneLinks_NeverReachThePublicReportOrPublicReaders()
+    {
+        var data = await Documents.BoardReportTestData.CreateAsync(app);
+        using var analyst = await ClientAsync(PartnershipRole.Analyst, partnership: data.Slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership: data.Slug);
+        using var anonymous = await app.ApiClientAsync();
+        var milestones = await MilestoneIdsAsync(data.Slug);
+
+        // One indicator shown openly against Priority 1, one only through restricted milestone 2.1b, one only through
+        // milestone 3.1a of the restricted priority 3. The second and third codes are markers: the public must never see them.
+        var open = NewCode("OPEN");
+        var secret = NewCode("SECRET");
+        var underRestrictedPriority = NewCode("HIDDEN");
+        var openId = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{data.Slug}/indicators", Manual(open)))).Id();
+        var secretId = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{data.Slug}/indicators", Manual(secret)))).Id();
+        var hiddenId = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{data.Slug}/indicators", Manual(underRestrictedPriority)))).Id();
+        foreach (var id in new[] { openId, secretId, hiddenId })
+        {
+            await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 12 }));
+        }
+
+        var priority1 = await PriorityIdAsync(data.Slug, 1);
+        await LinkAsync(analyst, openId, new { priorityId = priority1 });
+        await LinkAsync(analyst, secretId, new { milestoneId = milestones["2.1b"] });
+        await LinkAsync(analyst, hiddenId, new { milestoneId = milestones["3.1a"] });
+
+        var publicHtml = await anonymous.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+        var publicDocx = DocxText(await anonymous.GetByteArrayAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"));
+        var fullHtml = await board.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+        var fullDocx = DocxText(await board.GetByteArrayAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"));
+
+        Assert.Contains(open, publicHtml, StringComparison.Ordinal);
+        Assert.Contains(open, publicDocx, StringComparison.Ordinal);
+        foreach (var text in new[] { publicHtml, publicDocx })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(underRestrictedPriority, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(data.Marker, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(secret, fullHtml, StringComparison.Ordinal);
+        Assert.Contains(secret, fullDocx, StringComparison.Ordinal);
+        Assert.Contains(underRestrictedPriority, fullHtml, StringComparison.Ordinal);
+
+        // The indicator itself is public, but not the restricted milestone or priority it is linked through.
+        foreach (var id in new[] { secretId, hiddenId })
+        {
+            var seen = await GetItemAsync(anonymous, $"/api/indicators/{id}");
+            Assert.Empty(seen.GetProperty("links").EnumerateArray());
+            Assert.DoesNotContain(data.Marker, seen.GetRawText(), StringComparison.Ordinal);
+            var page = await anonymous.GetStringAsync($"/indicators/{id}");
+            Assert.DoesNotContain(data.Marker, page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Restricted priority milestone", page, StringComparison.Ordinal);
+            Assert.Single((await GetItemAsync(board, $"/api/indicators/{id}")).GetProperty("links").EnumerateArray());
+        }
+
+        Assert.DoesNotContain(data.Marker, await anonymous.GetStringAsync($"/partnerships/{data.Slug}/indicators"), StringComparison.Ordinal);
+    }
+
+    private static async Task LinkAsync(HttpClient client, int indicatorId, object body)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/indicators/{indicatorId}/links", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Link: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private Task<Dictionary<string, int>> MilestoneIdsAsync(string slug) => app.WithScopeAsync(async sp =>
+    {
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Data.SaferPlanDbContext>(sp);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.Milestones.Where(m => m.Action!.Priority!.Edition!.Plan!.Partnership!.Slug == slug), m => m.Code, m => m.Id);
+    });
+
+    private Task<int> PriorityIdAsync(string slug, int number) => app.WithScopeAsync(sp =>
+    {
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Data.SaferPlanDbContext>(sp);
+        return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Priorities.Where(p => p.Edition!.Plan!.Partnership!.Slug == slug && p.Number == number && p.Kind == Core.Plans.PriorityKind.Priority).Select(p => p.Id));
+    });
+
+    /// <summary>A partnership other than the demo one, for a user who is a member elsewhere.</summary>
+    private async Task<string> OtherPartnershipAsync() => (await Documents.BoardReportTestData.CreateAsync(app)).Slug;
+
+    /// <summary>The text of a .docx as Word shows it: every paragraph of the body, one per line.</summary>
+    private static string DocxText(byte[] docx)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        return string.Join('\n', body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+}
+
+public sealed class IndicatorApiTestsOnSqlite(SqliteFactory app) : IndicatorApiTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class IndicatorApiTestsOnPostgres(PostgresFactory app) : IndicatorApiTests(app), IClassFixture<PostgresFactory>;
