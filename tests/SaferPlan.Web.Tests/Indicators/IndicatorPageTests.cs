@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Indicators;
+
+/// <summary>The indicator pages over HTTP as a browser without JavaScript uses them: reading, and posting the forms with the antiforgery token.</summary>
+public abstract partial class IndicatorPageTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    [Fact]
+    public async Task List_Anonymous_ShowsNI32At34PercentWithItsStatusTagAndSentence()
+    {
+        using var browser = Browser();
+
+        var (status, html) = await GetPageAsync(browser, $"/partnerships/{Slug}/indicators");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("NI32", html, StringComparison.Ordinal);
+        Assert.Contains("34%", html, StringComparison.Ordinal);
+        Assert.Contains("34% with no target set for 2010/11: no data.", html, StringComparison.Ordinal);
+        Assert.Matches("govuk-tag[^\"]*\"[^>]*>\\s*No data\\s*<", html);
+        Assert.DoesNotContain("Add an indicator", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetPageAsync(browser, "/partnerships/nowhere/indicators")).Status);
+    }
+
+    [Fact]
+    public async Task IndicatorPage_Anonymous_ShowsDefinitionValuesAndLinksButNoForms()
+    {
+        using var api = await app.ApiClientAsync();
+        var ni30 = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/indicators"))).EnumerateArray().Single(i => i.Str("code") == "NI30");
+        using var browser = Browser();
+
+        var (status, html) = await GetPageAsync(browser, $"/indicators/{ni30.Id()}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Re-offending rate of prolific and priority offenders", html, StringComparison.Ordinal);
+        Assert.Contains("46%", html, StringComparison.Ordinal);
+        Assert.Contains("Reducing Re-offending task group, Q4 2010/11 report", html, StringComparison.Ordinal);
+        Assert.Contains("Priority 2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/indicators/{ni30.Id()}/values/new", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetPageAsync(browser, "/indicators/999999")).Status);
+    }
+
+    [Fact]
+    public async Task Forms_AnonymousAreSentToSignIn_ReadersAreRefused()
+    {
+        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
+        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Indicator(NewCode("PG"))))).Id();
+        var forms = new[]
+        {
+            $"/partnerships/{Slug}/indicators/new", $"/indicators/{id}/edit", $"/indicators/{id}/values/new",
+            $"/indicators/{id}/baselines/new", $"/indicators/{id}/targets/new", $"/indicators/{id}/links/new",
+        };
+
+        using var anonymous = Browser();
+        using var board = await SignedInAsync(PartnershipRole.BoardMember);
+        using var lead = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        foreach (var form in forms)
+        {
+            using var toSignIn = await anonymous.GetAsync(form);
+            Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+            Assert.StartsWith("/account/sign-in", toSignIn.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+            foreach (var reader in new[] { board, lead })
+            {
+                using var refused = await reader.GetAsync(form);
+                Assert.True(
+                    refused.StatusCode == HttpStatusCode.Forbidden
+                    || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.PathAndQuery().StartsWith("/account/access-denied", StringComparison.Ordinal)),
+                    $"GET {form}: {(int)refused.StatusCode} {refused.Headers.Location}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Analyst_AddsAnIndicatorBaselineTargetAndValueThroughTheForms_AndSeesTheStatus()
+    {
+        using var browser = await SignedInAsync(PartnershipRole.Analyst);
+        var code = NewCode("FORM");
+
+        // The indicator form, first with the code left out.
+        var newIndicator = $"/partnerships/{Slug}/indicators/new";
+        var refused = await PostFormAsync(browser, newIndicator, new()
+        {
+            ["Input.Name"] = "Clients seen a month", ["Input.Unit"] = "Count", ["Input.Polarity"] = "HigherIsBetter",
+            ["Input.Frequency"] = "Monthly", ["Input.Source"] = "Manual",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("govuk-error-summary", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("Enter the indicator&#x27;s code", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Clients seen a month\"", refused.Html, StringComparison.Ordinal);
+
+        var saved = await PostFormAsync(browser, newIndicator, new()
+        {
+            ["Input.Code"] = code, ["Input.Name"] = "Clients seen a month", ["Input.Unit"] = "Count", ["Input.Polarity"] = "HigherIsBetter",
+            ["Input.Frequency"] = "Monthly", ["Input.Source"] = "Manual", ["Input.CrimeType"] = "", ["Input.CrimeGroup"] = "",
+        });
+        Assert.True(saved.Status == HttpStatusCode.Redirect, $"{(int)saved.Status}: {ErrorSummary(saved.Html)}");
+        var id = int.Parse(Regex.Match(saved.Location!, "^/indicators/(\\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // A baseline and "a minimum of 70 clients a month" for 2010/11.
+        var baseline = await PostFormAsync(browser, $"/indicators/{id}/baselines/new", new() { ["Input.Period"] = "2009-10", ["Input.Value"] = "64", ["Input.Source"] = "Last year" });
+        Assert.True(baseline.Status == HttpStatusCode.Redirect, ErrorSummary(baseline.Html));
+        var badTarget = await PostFormAsync(browser, $"/indicators/{id}/targets/new", new() { ["Input.Year"] = "2010/11", ["Input.Kind"] = "AtLeast", ["Input.Number"] = "seventy" });
+        Assert.Equal(HttpStatusCode.OK, badTarget.Status);
+        Assert.Contains("govuk-error-summary", badTarget.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input-Number\">Enter the target&#x27;s number, like 130 or -10</a>", badTarget.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input-Number\"", badTarget.Html, StringComparison.Ordinal);
+        var target = await PostFormAsync(browser, $"/indicators/{id}/targets/new", new() { ["Input.Year"] = "2010/11", ["Input.Kind"] = "AtLeast", ["Input.Number"] = "70", ["Input.AmberTolerance"] = "5" });
+        Assert.True(target.Status == HttpStatusCode.Redirect, ErrorSummary(target.Html));
+
+        // A value that is not a number, then one that is.
+        var badValue = await PostFormAsync(browser, $"/indicators/{id}/values/new", new() { ["Input.Period"] = "2010-09", ["Input.Value"] = "lots" });
+        Assert.Equal(HttpStatusCode.OK, badValue.Status);
+        Assert.Contains("Enter the value as a number", badValue.Html, StringComparison.Ordinal);
+        var value = await PostFormAsync(browser, $"/indicators/{id}/values/new", new() { ["Input.Period"] = "2010-09", ["Input.Value"] = "67", ["Input.Source"] = "Referral log" });
+        Assert.True(value.Status == HttpStatusCode.Redirect, ErrorSummary(value.Html));
+        Assert.Equal($"/indicators/{id}#values", value.Location);
+
+        var (status, page) = await GetPageAsync(browser, $"/indicators/{id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"{code} value saved", page, StringComparison.Ordinal);
+        Assert.Contains("67 against a target of at least 70: amber, missing it by 3 (within the tolerance of 5).", page, StringComparison.Ordinal);
+        Assert.Matches("govuk-tag--orange[^>]*>\\s*Amber\\s*<", page);
+        Assert.Contains("Referral log", page, StringComparison.Ordinal);
+
+        // The link form: Priority 1 of 2010/11.
+        using var api = await app.ApiClientAsync();
+        var priority = await DemoPriorityAsync(api, "2010/11", 1);
+        var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priority.Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
+        Assert.True(link.Status == HttpStatusCode.Redirect, ErrorSummary(link.Html));
+        var detail = await GetItemAsync(api, $"/api/indicators/{id}");
+        Assert.Equal(priority.Id(), detail.GetProperty("links").EnumerateArray().Single().GetProperty("priorityId").GetInt32());
+        Assert.Equal("Amber", detail.GetProperty("values").EnumerateArray().Single().Str("status"));
+    }
+
+    [Fact]
+    public async Task ValueForm_EditWithAStaleVersion_KeepsTheFirstWritersValue()
+    {
+        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
+        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Indicator(NewCode("STALE"))))).Id();
+        var valueId = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 10 }))).Id();
+        using var browser = await SignedInAsync(PartnershipRole.SupportOfficer);
+        var (_, form) = await GetPageAsync(browser, $"/indicator-values/{valueId}/edit");
+        Assert.Contains("name=\"Input.Version\" value=\"1\"", form, StringComparison.Ordinal);
+
+        // Someone else saves first.
+        await PutOkAsync(analystApi, $"/api/indicator-values/{valueId}", new System.Text.Json.Nodes.JsonObject { ["period"] = "2010-11-q1", ["value"] = 11 }, ifMatch: 1);
+
+        var stale = await PostFormAsync(browser, $"/indicator-values/{valueId}/edit", new() { ["Input.Period"] = "2010-11-q1", ["Input.Value"] = "99", ["Input.Version"] = "1" }, form);
+
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Contains("govuk-error-summary", stale.Html, StringComparison.Ordinal);
+        Assert.Contains("version 1", stale.Html, StringComparison.Ordinal);
+        var value = (await GetItemAsync(analystApi, $"/api/indicators/{id}")).GetProperty("values").EnumerateArray().Single();
+        Assert.Equal(11m, value.GetProperty("value").GetDecimal());
+    }
+
+    private static object Indicator(string code) =>
+        new { code, name = "Page test indicator", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" };
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so each answer is seen as the browser gets it.</summary>
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.ServerAddress };
+
+    /// <summary>A cookie client signed in through the sign-in form.</summary>
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role, string? person = null)
+    {
+        var email = await app.AddUserAsync(role, person);
+        var client = Browser();
+        var signedIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
+        Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"Sign-in: {(int)signedIn.Status}");
+        return client;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>GETs the form (unless its page is given) and posts the fields with its antiforgery token, as a browser without JavaScript does.</summary>
+    private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? pageHtml = null)
+    {
+        if (pageHtml is null)
+        {
+            var (status, html) = await GetPageAsync(client, path);
+            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status}");
+            pageHtml = html;
+        }
+
+        var token = AntiforgeryField().Match(pageHtml);
+        Assert.True(token.Success, $"{path} has no antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value);
+        if (!fields.ContainsKey("Input.Version") && Regex.Match(pageHtml, "name=\"Input.Version\" value=\"(?<v>\\d+)\"") is { Success: true } version)
+        {
+            fields["Input.Version"] = version.Groups["v"].Value;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, form);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string ErrorSummary(string html)
+    {
+        var start = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
+        return start < 0 ? "(no error summary)" : html.Substring(start, Math.Min(1500, html.Length - start));
+    }
+}
+
+internal static class UriPaths
+{
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+}
+
+public sealed class IndicatorPageTestsOnSqlite(SqliteFactory app) : IndicatorPageTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class IndicatorPageTestsOnPostgres(PostgresFactory app) : IndicatorPageTests(app), IClassFixture<PostgresFactory>;
