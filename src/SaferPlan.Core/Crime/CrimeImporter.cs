@@ -24,6 +24,11 @@ public sealed record CrimeImportResult(IReadOnlyList<LoadedCrimeFile> Loaded, IR
     public bool Succeeded => Refused.Count == 0;
 }
 
+/// <summary>One loaded force-month on the list of imports.</summary>
+public sealed record CrimeImportListItem(
+    int Id, string ForceKey, string ForceName, CalendarMonth Month, string FileName, int Rows, int RowsWithoutLocation,
+    DateTimeOffset ImportedAt, string ImportedBy, bool Synthetic);
+
 /// <summary>How far an import has got, for a progress bar: files finished of the total, and rows loaded so far.</summary>
 public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string File, long Rows);
 
@@ -43,9 +48,14 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     /// <summary>Who the import rows name as having loaded them; the signed-in user or the command line's operator by default.</summary>
     public string? ImportedBy { get; set; }
 
+    /// <summary>
+    /// Loads the files. <paramref name="parallelReads"/> is how many are read at once (default: one per core); give 1 when
+    /// the sources share one underlying stream, as the files of one uploaded form do.
+    /// </summary>
     public async Task<CrimeImportResult> ImportAsync(
         IReadOnlyList<CrimeFileSource> files,
         IProgress<CrimeImportProgress>? progress = null,
+        int? parallelReads = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -61,7 +71,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
                 {
                     await Parallel.ForEachAsync(
                         files,
-                        new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                        new ParallelOptions { MaxDegreeOfParallelism = parallelReads ?? Environment.ProcessorCount, CancellationToken = cancellationToken },
                         async (source, ct) =>
                         {
                             (StreetFileCounts?, CrimeFileRefusal?) result;
@@ -105,6 +115,19 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await reading;
         loaded.Sort((a, b) => (a.Month, a.ForceKey).CompareTo((b.Month, b.ForceKey)));
         return new CrimeImportResult(loaded, refused);
+    }
+
+    /// <summary>The force-months loaded, newest first, with who loaded each and whether it was synthetic.</summary>
+    public async Task<(IReadOnlyList<CrimeImportListItem> Items, int Total)> ListAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var total = await db.Set<CrimeImport>().CountAsync(cancellationToken);
+        var rows = await db.Set<CrimeImport>().AsNoTracking()
+            .OrderByDescending(i => i.Month).ThenBy(i => i.Force!.Name)
+            .Take(take)
+            .Select(i => new { i.Id, ForceKey = i.Force!.Key, ForceName = i.Force.Name, i.Month, i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic })
+            .ToListAsync(cancellationToken);
+        return (rows.Select(r => new CrimeImportListItem(
+            r.Id, r.ForceKey, r.ForceName, CalendarMonth.FromKey(r.Month), r.FileName, r.Rows, r.RowsWithoutLocation, r.ImportedAt, r.ImportedBy, r.Synthetic)).ToList(), total);
     }
 
     private async Task<LoadedCrimeFile> SaveAsync(StreetFileCounts file, bool synthetic, CancellationToken ct)
