@@ -39,7 +39,7 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 /// </summary>
 public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time)
 {
-    private const int SqliteRowsPerInsert = 150;
+    private const int SqliteRowsPerInsert = 32;
 
     private Dictionary<string, int>? lsoaIds;
     private Dictionary<string, short>? outcomeIds;
@@ -141,9 +141,10 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await db.Set<CrimeCount>().Where(c => c.ForceId == force.Id && c.Month == month).ExecuteDeleteAsync(ct);
         await db.Set<CrimeOutcomeCount>().Where(c => c.ForceId == force.Id && c.Month == month).ExecuteDeleteAsync(ct);
 
+        // Rows go in in key order, so SQLite appends to its B-trees rather than splitting pages all over them.
         var countRows = new int[file.Counts.Count * 5];
         var i = 0;
-        foreach (var (key, count) in file.Counts)
+        foreach (var (key, count) in file.Counts.OrderBy(c => c.Key))
         {
             var (lsoa, type) = StreetFileCounts.SplitCountKey(key);
             countRows[i++] = force.Id;
@@ -155,7 +156,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
         var outcomeRows = new int[file.OutcomeCounts.Count * 6];
         i = 0;
-        foreach (var (key, count) in file.OutcomeCounts)
+        foreach (var (key, count) in file.OutcomeCounts.OrderBy(c => c.Key))
         {
             var (lsoa, type, outcome) = StreetFileCounts.SplitOutcomeKey(key);
             outcomeRows[i++] = force.Id;

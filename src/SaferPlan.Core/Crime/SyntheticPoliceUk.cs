@@ -111,6 +111,9 @@ public sealed class SyntheticPoliceUk
 
     public int Seed { get; }
 
+    /// <summary>When set, only these districts' rows are made (the demo loads South Cambridgeshire alone, to start quickly).</summary>
+    public IReadOnlySet<string>? OnlyDistricts { get; set; }
+
     /// <summary>Each LSOA with its ward and local authority, as an ONS lookup would give them.</summary>
     public IReadOnlyList<LsoaLookupRow> Lookup { get; }
 
@@ -136,7 +139,6 @@ public sealed class SyntheticPoliceUk
     /// <summary>The month's rows, the same every time for the same generator and month.</summary>
     public IEnumerable<StreetRow> Rows(CalendarMonth month)
     {
-        var random = new Random(HashCode.Combine(Seed, month.Key, ForceKey.Length) ^ month.Key);
         var monthText = month.ToString();
         var mix = month >= CalendarMonth.Of(2013, 5) ? CrimeMixFrom2013 : CrimeMixTo2013;
 
@@ -147,6 +149,13 @@ public sealed class SyntheticPoliceUk
         for (var d = 0; d < Districts.Count; d++)
         {
             var district = Districts[d];
+            if (OnlyDistricts is { } only && !only.Contains(district.Name))
+            {
+                continue;
+            }
+
+            // Each district and month has its own stream, so leaving districts out does not change the others.
+            var random = new Random(StableSeed(d, month.Key));
             var local = districtLsoas[d];
             var weights = local.Select(i => lsoaWeights[i]).ToArray();
             var totalWeight = weights.Sum();
@@ -260,6 +269,18 @@ public sealed class SyntheticPoliceUk
         }
 
         return new SyntheticWriteResult(files, rows, lookupFile);
+    }
+
+    /// <summary>The same number on every run and machine (unlike <see cref="HashCode"/>, which is seeded per process).</summary>
+    private int StableSeed(int district, int month)
+    {
+        var hash = 17;
+        foreach (var c in ForceKey)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return unchecked((((hash * 31) + Seed) * 1_000_003) + (month * 131) + district);
     }
 
     private static string Quote(string field) =>
