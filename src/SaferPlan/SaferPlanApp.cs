@@ -12,6 +12,7 @@ using SaferPlan.Core.Demo;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
+using SaferPlan.Crime;
 using SaferPlan.Documents;
 using SaferPlan.Monitoring;
 using SaferPlan.Plans;
@@ -84,6 +85,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanEditor>();
         services.AddScoped<AuditReader>();
         services.AddScoped<DemoLoader>();
+        services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<DashboardService>();
@@ -156,6 +158,7 @@ public static class SaferPlanApp
         app.MapReminderEndpoints();
         app.MapAuditEndpoints();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicatorEndpoints(app);
+        app.MapCrimeImportEndpoints();
         ApiErrors.MapFallback(app);
         return app;
     }

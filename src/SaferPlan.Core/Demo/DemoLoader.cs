@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
@@ -14,7 +15,8 @@ public sealed record DemoLoadResult(string Slug, bool Loaded, int Editions, int 
 /// Loads the demo partnerships transcribed from the seed documents. A partnership that is already in
 /// the database is left as it is, so loading twice changes nothing.
 /// </summary>
-public sealed class DemoLoader(SaferPlanDbContext db)
+/// <remarks>Without a <see cref="CrimeImporter"/> (as some rule tests build it) the synthetic crime data is left out.</remarks>
+public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImporter = null)
 {
     private const string ResourcePrefix = "Demo/";
 
@@ -29,7 +31,57 @@ public sealed class DemoLoader(SaferPlanDbContext db)
             results.Add(await LoadAsync(folder, cancellationToken));
         }
 
+        await LoadCrimeAsync(cancellationToken);
         return results;
+    }
+
+    /// <summary>The first month of the demo's SYNTHETIC recorded crime: a year before seed 000's comparison window starts.</summary>
+    public static readonly CalendarMonth DemoCrimeFrom = CalendarMonth.Of(2007, 4);
+
+    /// <summary>The last month of the demo's crime: seed 000 compares September 2008–August 2009 with the year before; the indicators run to 2011.</summary>
+    public static readonly CalendarMonth DemoCrimeTo = CalendarMonth.Of(2011, 8);
+
+    /// <summary>
+    /// The generator of the demo's SYNTHETIC police.uk files: Cambridgeshire, of which only South Cambridgeshire's rows are
+    /// loaded so that the demo starts in seconds (the whole county is 5 times as many).
+    /// </summary>
+    public static SyntheticPoliceUk DemoCrime()
+    {
+        var generator = SyntheticPoliceUk.Cambridgeshire();
+        generator.OnlyDistricts = new HashSet<string>(StringComparer.Ordinal) { "South Cambridgeshire" };
+        return generator;
+    }
+
+    /// <summary>The ONS-style lookup (LSOA, ward, local authority) for the whole county the demo's crime files come from.</summary>
+    public static IReadOnlyList<LsoaLookupRow> DemoLsoaLookup() => DemoCrime().Lookup;
+
+    /// <summary>
+    /// Loads the demo's SYNTHETIC police.uk files, generated in memory, when no crime data has been loaded at all; they
+    /// are marked synthetic so every page and answer built on them can say so.
+    /// </summary>
+    public async Task<int> LoadCrimeAsync(CancellationToken cancellationToken = default)
+    {
+        if (crimeImporter is null || await db.Set<CrimeImport>().AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var generator = DemoCrime();
+        var files = new List<CrimeFileSource>();
+        for (var month = DemoCrimeFrom; month <= DemoCrimeTo; month = month.AddMonths(1))
+        {
+            var m = month;
+            files.Add(new CrimeFileSource($"{m}-{generator.ForceKey}-street.csv", () => new StringReader(generator.MonthText(m)), Synthetic: true));
+        }
+
+        crimeImporter.ImportedBy = "demo data (synthetic)";
+        var result = await crimeImporter.ImportAsync(files, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidDataException($"The demo's synthetic crime files were refused: {string.Join("; ", result.Refused)}");
+        }
+
+        return result.Loaded.Count;
     }
 
     private async Task<DemoLoadResult> LoadAsync(DemoFolder folder, CancellationToken cancellationToken)

@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Sylvan.Data.Csv;
+
+namespace SaferPlan.Core.Crime;
+
+/// <summary>Why a file was refused: the file, the line (when one line is to blame) and what is wrong, in words.</summary>
+public sealed record CrimeFileRefusal(string File, int? Line, string Reason)
+{
+    public override string ToString() => Line is { } line ? $"{File}:{line}: {Reason}" : $"{File}: {Reason}";
+}
+
+/// <summary>The month and force a police.uk street file is for, read from its name: 2010-11-cambridgeshire-street.csv.</summary>
+public sealed partial record StreetFileName(CalendarMonth Month, string ForceKey)
+{
+    public static bool TryParse(string fileName, out StreetFileName? name)
+    {
+        name = null;
+        var match = Pattern().Match(Path.GetFileName(fileName));
+        if (!match.Success || !CalendarMonth.TryParse(match.Groups[1].Value, out var month))
+        {
+            return false;
+        }
+
+        name = new StreetFileName(month, match.Groups[2].Value.ToLowerInvariant());
+        return true;
+    }
+
+    public string FileName => $"{Month}-{ForceKey}-street.csv";
+
+    [GeneratedRegex(@"^(\d{4}-\d{2})-([A-Za-z0-9-]+)-street\.csv$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
+
+/// <summary>
+/// One street file reduced to what SaferPlan keeps: counts by LSOA × crime type, and by LSOA × crime type × last
+/// outcome. LSOA index 0 is "no location"; the others are 1 + their place in <see cref="Lsoas"/>. Outcome index 0 is
+/// "no outcome" (anti-social behaviour); the others are 1 + their place in <see cref="Outcomes"/>.
+/// </summary>
+public sealed class StreetFileCounts
+{
+    internal StreetFileCounts(string fileName, StreetFileName name)
+    {
+        FileName = fileName;
+        Name = name;
+    }
+
+    public string FileName { get; }
+
+    public StreetFileName Name { get; }
+
+    /// <summary>"Cambridgeshire Constabulary", from the first row's "Reported by"; the file name's force when it has no rows.</summary>
+    public string ForceName { get; internal set; } = "";
+
+    public int Rows { get; internal set; }
+
+    public int RowsWithoutLocation { get; internal set; }
+
+    public List<(string Code, string Name)> Lsoas { get; } = [];
+
+    public List<string> Outcomes { get; } = [];
+
+    /// <summary>Key: LSOA index &lt;&lt; 16 | crime type id.</summary>
+    public Dictionary<long, int> Counts { get; } = [];
+
+    /// <summary>Key: LSOA index &lt;&lt; 32 | crime type id &lt;&lt; 16 | outcome index.</summary>
+    public Dictionary<long, int> OutcomeCounts { get; } = [];
+
+    public static (int LsoaIndex, short CrimeTypeId) SplitCountKey(long key) => ((int)(key >> 16), (short)(key & 0xFFFF));
+
+    public static (int LsoaIndex, short CrimeTypeId, int OutcomeIndex) SplitOutcomeKey(long key) =>
+        ((int)(key >> 32), (short)((key >> 16) & 0xFFFF), (int)(key & 0xFFFF));
+}
+
+/// <summary>
+/// Reads police.uk street-level crime files (<c>YYYY-MM/YYYY-MM-force-street.csv</c>) a row at a time and keeps only
+/// monthly counts, so memory does not grow with the file. A file with anything wrong is refused whole, with its line.
+/// </summary>
+public static class PoliceUkStreetFile
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name",
+        "Crime type", "Last outcome category", "Context",
+    ];
+
+    private const int MonthField = 1;
+    private const int ReportedByField = 2;
+    private const int LsoaCodeField = 7;
+    private const int LsoaNameField = 8;
+    private const int CrimeTypeField = 9;
+    private const int OutcomeField = 10;
+
+    private static readonly Dictionary<string, short> CrimeTypeIds =
+        CrimeTypes.All.ToDictionary(t => t.Name, t => t.Id, StringComparer.Ordinal);
+
+    /// <summary>Reads one file. <paramref name="fileName"/> names the month and force, and the refusals.</summary>
+    public static (StreetFileCounts? Counts, CrimeFileRefusal? Refusal) Read(TextReader text, string fileName)
+    {
+        if (!StreetFileName.TryParse(fileName, out var name))
+        {
+            return (null, new CrimeFileRefusal(fileName, null,
+                "The file name is not a police.uk street file name. Name it YYYY-MM-force-street.csv, e.g. 2010-11-cambridgeshire-street.csv."));
+        }
+
+        (StreetFileCounts?, CrimeFileRefusal?) Refuse(int? line, string reason) => (null, new CrimeFileRefusal(fileName, line, reason));
+
+        var counts = new StreetFileCounts(fileName, name!);
+        try
+        {
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 0x10000 });
+            if (csv.FieldCount != Header.Count || Enumerable.Range(0, Header.Count).Any(i => csv.GetName(i) != Header[i]))
+            {
+                var found = string.Join(',', Enumerable.Range(0, csv.FieldCount).Select(csv.GetName));
+                return Refuse(1, $"The header is not police.uk's. Expected \"{string.Join(',', Header)}\" but found \"{found}\".");
+            }
+
+            var lsoaIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            var outcomeIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            var crimeTypes = CrimeTypeIds.GetAlternateLookup<ReadOnlySpan<char>>();
+            var expectedMonth = name!.Month.ToString();
+            var line = 1;
+            while (csv.Read())
+            {
+                line++;
+                if (csv.RowFieldCount != Header.Count)
+                {
+                    return Refuse(line, $"The row has {csv.RowFieldCount} fields; a police.uk street file has {Header.Count}.");
+                }
+
+                var month = csv.GetFieldSpan(MonthField);
+                if (!month.SequenceEqual(expectedMonth))
+                {
+                    return Refuse(line, CalendarMonth.TryParse(month, out _)
+                        ? $"The month is {month} but the file is for {expectedMonth}. Each file holds one month, named in its file name."
+                        : $"The month \"{month}\" is not a month written YYYY-MM, e.g. {expectedMonth}.");
+                }
+
+                var type = csv.GetFieldSpan(CrimeTypeField);
+                if (!crimeTypes.TryGetValue(type, out var typeId))
+                {
+                    return Refuse(line, $"\"{type}\" is not a police.uk crime type. Use one of: {string.Join(", ", CrimeTypes.All.Select(t => t.Name))}.");
+                }
+
+                if (counts.Rows == 0)
+                {
+                    counts.ForceName = csv.GetString(ReportedByField);
+                }
+
+                var lsoaIndex = 0;
+                var code = csv.GetFieldSpan(LsoaCodeField);
+                if (code.IsEmpty)
+                {
+                    counts.RowsWithoutLocation++;
+                }
+                else if (!lsoaIndexes.TryGetValue(code, out lsoaIndex))
+                {
+                    counts.Lsoas.Add((code.ToString(), csv.GetString(LsoaNameField)));
+                    lsoaIndex = counts.Lsoas.Count;
+                    lsoaIndexes[code] = lsoaIndex;
+                }
+
+                var outcomeIndex = 0;
+                var outcome = csv.GetFieldSpan(OutcomeField);
+                if (!outcome.IsEmpty && !outcomeIndexes.TryGetValue(outcome, out outcomeIndex))
+                {
+                    counts.Outcomes.Add(outcome.ToString());
+                    outcomeIndex = counts.Outcomes.Count;
+                    outcomeIndexes[outcome] = outcomeIndex;
+                }
+
+                counts.Rows++;
+                var countKey = ((long)lsoaIndex << 16) | (ushort)typeId;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.Counts, countKey, out _)++;
+                var outcomeKey = ((long)lsoaIndex << 32) | ((long)(ushort)typeId << 16) | (uint)outcomeIndex;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.OutcomeCounts, outcomeKey, out _)++;
+            }
+        }
+        catch (Exception ex) when (ex is CsvFormatException or InvalidDataException)
+        {
+            return (null, new CrimeFileRefusal(fileName, null, $"The file is not readable CSV: {ex.Message}"));
+        }
+
+        if (counts.Rows == 0)
+        {
+            counts.ForceName = name!.ForceKey;
+        }
+
+        return (counts, null);
+    }
+
+    /// <summary>Reads a file from disk, as UTF-8 (with or without a byte order mark).</summary>
+    public static (StreetFileCounts? Counts, CrimeFileRefusal? Refusal) Read(string path)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000);
+        return Read(reader, path);
+    }
+
+}
