@@ -87,6 +87,8 @@ public static class SaferPlanApp
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardCache>();
+        services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
         services.AddScoped<TaskGroupReportService>();
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
