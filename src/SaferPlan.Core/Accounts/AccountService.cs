@@ -79,8 +79,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
     private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, int? PersonId, List<PartnershipMembership> Memberships);
 
-    /// <summary>A current token's hash to its user and their roles, in one query compiled once: the API's every request asks it.</summary>
-    private static readonly Func<SaferPlanDbContext, string, CancellationToken, Task<TokenRow?>> TokenQuery =
+    /// <summary>
+    /// A current token's hash to its user and their roles, in one query compiled once per model (SQLite and PostgreSQL
+    /// differ): the API's every request asks it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<SaferPlanDbContext, string, CancellationToken, Task<TokenRow?>>> TokenQueries = [];
+
+    private static Func<SaferPlanDbContext, string, CancellationToken, Task<TokenRow?>> CompileTokenQuery() =>
         EF.CompileAsyncQuery((SaferPlanDbContext db, string hash, CancellationToken ct) => db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Select(t => new TokenRow(
@@ -100,7 +105,8 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             return null;
         }
 
-        var row = await TokenQuery(db, Hash(token), ct);
+        var query = TokenQueries.GetValue(db.Model, _ => CompileTokenQuery());
+        var row = await query(db, Hash(token), ct);
         if (row is null || (row.ExpiresAt is { } expires && expires <= time.GetUtcNow()))
         {
             return null;
