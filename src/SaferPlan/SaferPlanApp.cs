@@ -35,6 +35,7 @@ public static class SaferPlanApp
         });
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddSingleton<IHttpContextFactory, UpdateLinkRedactingHttpContextFactory>();
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
         services.AddDbContext<SaferPlanDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
         services.AddHostedService<DatabaseStartup>();
@@ -93,6 +94,7 @@ public static class SaferPlanApp
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
 
         services.AddRazorPages(o =>
@@ -103,6 +105,7 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Plans/ActionForm", "/priorities/{priorityId:int}/actions/new");
             o.Conventions.AddPageRoute("/Plans/MilestoneForm", "/actions/{actionId:int}/milestones/new");
             o.Conventions.AddPageRoute("/Monitoring/TaskGroupReportForm", "/partnerships/{slug}/periods/{period}/reports/new");
+            o.Conventions.AddPageRoute("/Monitoring/BriefingForm", "/bodies/{key}/briefings/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

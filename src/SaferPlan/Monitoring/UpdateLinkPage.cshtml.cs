@@ -175,6 +175,8 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
     private async Task<bool> OpenAsync(string token, CancellationToken ct)
     {
+        // The token was taken out of the path before the request was logged (UpdateLinkRedactingHttpContextFactory).
+        token = HttpContext.Features.Get<UpdateLinkTokenFeature>()?.Token ?? token;
         Token = token;
 
         // The token is a password in the address: keep it out of search engines and the Referer of the page's assets (and out
