@@ -110,9 +110,15 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     public Task<Body?> BodyAsync(string key, CancellationToken ct = default) =>
         db.Bodies.AsNoTracking().Include(b => b.Partnerships).FirstOrDefaultAsync(b => b.Key == key, ct);
 
-    /// <summary>The bodies serving a partnership, with every partnership each serves.</summary>
-    public async Task<IReadOnlyList<Body>> BodiesServingAsync(int partnershipId, CancellationToken ct = default) =>
-        await db.Bodies.AsNoTracking().Include(b => b.Partnerships).Where(b => b.Partnerships.Any(p => p.Id == partnershipId)).OrderBy(b => b.Name).ToListAsync(ct);
+    /// <summary>
+    /// The partners whose briefings reach a partnership: the bodies serving it that serve others too or have written a
+    /// briefing, with every partnership each serves.
+    /// </summary>
+    public async Task<IReadOnlyList<Body>> BriefingBodiesAsync(int partnershipId, CancellationToken ct = default) =>
+        await db.Bodies.AsNoTracking().Include(b => b.Partnerships)
+            .Where(b => b.Partnerships.Any(p => p.Id == partnershipId)
+                && (b.Partnerships.Count > 1 || db.Set<PartnerBriefing>().Any(x => x.BodyId == b.Id)))
+            .OrderBy(b => b.Name).ToListAsync(ct);
 
     /// <summary>Every briefing a body has written, newest quarter first.</summary>
     public async Task<IReadOnlyList<PartnerBriefing>> BriefingsOfBodyAsync(int bodyId, CancellationToken ct = default) =>

@@ -24,7 +24,7 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
 
     public bool CanAdd { get; private set; }
 
-    /// <summary>The county-wide bodies (serving more than this partnership, or with a briefing this quarter) whose briefings reach this partnership.</summary>
+    /// <summary>The county-wide bodies (serving more than this partnership, or with a briefing) whose briefings reach this partnership.</summary>
     public IReadOnlyList<Body> BriefingBodies { get; private set; } = [];
 
     public bool CanWriteBriefings { get; private set; }
@@ -43,8 +43,7 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
         Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
         CanAdd = Permissions.CanManageRounds(user, partnership.Id) || user.Has(partnership.Id, PartnershipRole.LeadOfficer);
         CanWriteBriefings = Permissions.CanWriteBriefing(user, [partnership.Id]);
-        BriefingBodies = (await reports.BodiesServingAsync(partnership.Id, ct))
-            .Where(b => b.Partnerships.Count > 1 || Briefings.Any(x => x.BodyId == b.Id)).ToList();
+        BriefingBodies = await reports.BriefingBodiesAsync(partnership.Id, ct);
         return Page();
     }
 }
