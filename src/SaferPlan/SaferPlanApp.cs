@@ -36,6 +36,7 @@ public static class SaferPlanApp
         });
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddSingleton<IHttpContextFactory, UpdateLinkRedactingHttpContextFactory>();
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
         services.AddDbContext<SaferPlanDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
         services.AddHostedService<DatabaseStartup>();
@@ -89,12 +90,15 @@ public static class SaferPlanApp
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardCache>();
+        services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
         services.AddScoped<TaskGroupReportService>();
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorReader>();
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorEditor>();
+        services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
 
         services.AddRazorPages(o =>
@@ -109,6 +113,7 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Indicators/ValueForm", "/indicators/{indicatorId:int}/values/new");
             o.Conventions.AddPageRoute("/Indicators/BaselineForm", "/indicators/{indicatorId:int}/baselines/new");
             o.Conventions.AddPageRoute("/Indicators/TargetForm", "/indicators/{indicatorId:int}/targets/new");
+            o.Conventions.AddPageRoute("/Monitoring/BriefingForm", "/bodies/{key}/briefings/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -26,6 +26,9 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
 
     public Uri ServerAddress => ClientOptions.BaseAddress;
 
+    /// <summary>This app's database, e.g. for a second instance of the app over the same one.</summary>
+    public TestDatabaseInstance Database => database ?? throw new InvalidOperationException("The factory has not started yet.");
+
     public async Task InitializeAsync()
     {
         database = await TestDatabaseInstance.CreateAsync(Kind);

@@ -77,22 +77,42 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         return (token, $"Token '{name}' for {email}{(days is { } dd ? $", valid for {dd} days" : "")}.");
     }
 
-    /// <summary>The user a bearer token belongs to, if it is current.</summary>
-    public async Task<User?> UserForTokenAsync(string token, CancellationToken ct = default)
+    private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, int? PersonId, List<PartnershipMembership> Memberships);
+
+    /// <summary>
+    /// A current token's hash to its user and their roles, in one query compiled once per model (SQLite and PostgreSQL
+    /// differ): the API's every request asks it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<SaferPlanDbContext, string, CancellationToken, Task<TokenRow?>>> TokenQueries = [];
+
+    private static Func<SaferPlanDbContext, string, CancellationToken, Task<TokenRow?>> CompileTokenQuery() =>
+        EF.CompileAsyncQuery((SaferPlanDbContext db, string hash, CancellationToken ct) => db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Select(t => new TokenRow(
+                t.ExpiresAt,
+                t.UserId,
+                t.User!.Email,
+                t.User.UserName,
+                t.User.PersonId,
+                t.User.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList()))
+            .FirstOrDefault());
+
+    /// <summary>Who a bearer token speaks for, with their partnership roles, if it is current; one query.</summary>
+    public async Task<UserContext?> ContextForTokenAsync(string token, CancellationToken ct = default)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var hash = Hash(token);
-        var found = await db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, ct);
-        if (found is null || (found.ExpiresAt is { } expires && expires <= time.GetUtcNow()))
+        var query = TokenQueries.GetValue(db.Model, _ => CompileTokenQuery());
+        var row = await query(db, Hash(token), ct);
+        if (row is null || (row.ExpiresAt is { } expires && expires <= time.GetUtcNow()))
         {
             return null;
         }
 
-        return found.User;
+        return new UserContext(row.UserId, row.Email ?? row.UserName ?? row.UserId, row.PersonId, row.Memberships);
     }
 
     public async Task<UserContext> ContextForAsync(string userId, CancellationToken ct = default)

@@ -72,6 +72,17 @@ public static class Permissions
         user.LinkPeriod is null
         && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer, PartnershipRole.Analyst);
 
+    /// <summary>
+    /// A county-wide body's partner briefing: written once by a support officer or administrator of any partnership the
+    /// body serves, and shared into all of them.
+    /// </summary>
+    public static bool CanWriteBriefing(UserContext user, IEnumerable<int> servedPartnershipIds) =>
+        servedPartnershipIds.Any(id => CanManageRounds(user, id));
+
+    /// <summary>A body's briefings are read by the members of the partnerships it serves.</summary>
+    public static bool CanReadBriefings(UserContext user, IEnumerable<int> servedPartnershipIds) =>
+        servedPartnershipIds.Any(user.IsMemberOf);
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
 

@@ -125,6 +125,7 @@ public sealed class SaferPlanDbContext(
             }
 
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await BumpChangeStampsAsync(pending.Select(p => p.Entry.Entity), scope, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -138,6 +139,40 @@ public sealed class SaferPlanDbContext(
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// In the save's own transaction, moves on <see cref="Partnership.ChangeStamp"/> of every partnership the save touches
+    /// (its audit scope, a saved partnership, a saved person's), so whatever is cached by that stamp on any instance
+    /// is known to be stale. Written with ExecuteUpdate, so it is not tracked and makes no audit entry.
+    /// </summary>
+    private async Task BumpChangeStampsAsync(IEnumerable<object> saved, int? scope, CancellationToken ct)
+    {
+        var ids = new HashSet<int>();
+        if (scope is { } s)
+        {
+            ids.Add(s);
+        }
+
+        foreach (var entity in saved)
+        {
+            switch (entity)
+            {
+                case Partnership p:
+                    ids.Add(p.Id);
+                    break;
+                case Person person when person.PartnershipId != 0:
+                    ids.Add(person.PartnershipId);
+                    break;
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            var list = ids.ToList();
+            await Partnerships.Where(p => list.Contains(p.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
         }
     }
 

@@ -45,12 +45,16 @@ public sealed record SmtpSettings(string? Host, int Port, string From, string? U
 /// Sends the outbox. Every few seconds it claims the messages that are due (unsent, next attempt reached, not claimed by a
 /// live sender) by a conditional update, so two web servers over one database never send the same message; sends them
 /// over SMTP; and marks each sent, or records the error and tries again later (after 1, 5, 15 and 60 minutes, then every
-/// 4 hours).
+/// 4 hours), giving up after <see cref="MaxAttempts"/> attempts (about 13 hours): a failed message stays in the outbox
+/// with its last error, and support officers see it on the update links page.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>How long a claim holds: a sender that dies mid-batch leaves its messages to the others after this.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts after which a message is left unsent as failed.</summary>
+    public const int MaxAttempts = 8;
 
     private const int BatchSize = 20;
 
@@ -193,7 +197,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
         // Unsent messages are few (one per lead officer per reminder), and SQLite cannot compare DateTimeOffset values in a
         // query, so the due ones are picked here rather than in SQL.
         var unsent = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null)
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
             .Select(m => new { m.Id, m.NextAttemptAt, m.Attempts, m.ClaimedUntil })
             .ToListAsync(ct);
         var due = unsent
@@ -223,6 +227,11 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
     {
         var attempts = message.Attempts + 1;
         var next = time.GetUtcNow().Add(BackoffAfter(attempts));
+        if (attempts >= MaxAttempts)
+        {
+            logger.LogWarning("E-mail {Id} was not sent after {Attempts} attempts and will not be tried again: {Error}", message.Id, attempts, error);
+        }
+
         var trimmed = error.Length > 4000 ? error[..4000] : error;
         await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimedBy == Instance)
             .ExecuteUpdateAsync(
@@ -244,5 +253,19 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
         return mime;
+    }
+}
+
+/// <summary>What support officers see of the outbox: the e-mails to their partnership's people that could not be sent.</summary>
+public sealed class OutboxReader(SaferPlanDbContext db)
+{
+    /// <summary>Messages given up after <see cref="OutboxSender.MaxAttempts"/> attempts, to a person of the partnership, newest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> FailedAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var addresses = db.People.Where(p => p.PartnershipId == partnershipId && p.Email != null).Select(p => p.Email!);
+        return (await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.SentAt == null && m.Attempts >= OutboxSender.MaxAttempts && addresses.Contains(m.To))
+                .ToListAsync(ct))
+            .OrderByDescending(m => m.Id).ToList();
     }
 }

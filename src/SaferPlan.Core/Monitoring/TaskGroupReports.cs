@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 
@@ -104,6 +105,28 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             .Where(b => includeRestricted || b.Marking == ProtectiveMarking.Official)
             .OrderBy(b => b.Title, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A body with the partnerships it serves, by its key.</summary>
+    public Task<Body?> BodyAsync(string key, CancellationToken ct = default) =>
+        db.Bodies.AsNoTracking().Include(b => b.Partnerships).FirstOrDefaultAsync(b => b.Key == key, ct);
+
+    /// <summary>
+    /// The partners whose briefings reach a partnership: the bodies serving it that serve others too or have written a
+    /// briefing, with every partnership each serves.
+    /// </summary>
+    public async Task<IReadOnlyList<Body>> BriefingBodiesAsync(int partnershipId, CancellationToken ct = default) =>
+        await db.Bodies.AsNoTracking().Include(b => b.Partnerships)
+            .Where(b => b.Partnerships.Any(p => p.Id == partnershipId)
+                && (b.Partnerships.Count > 1 || db.Set<PartnerBriefing>().Any(x => x.BodyId == b.Id)))
+            .OrderBy(b => b.Name).ToListAsync(ct);
+
+    /// <summary>Every briefing a body has written, newest quarter first.</summary>
+    public async Task<IReadOnlyList<PartnerBriefing>> BriefingsOfBodyAsync(int bodyId, CancellationToken ct = default) =>
+        (await db.Set<PartnerBriefing>().AsNoTracking().Where(b => b.BodyId == bodyId).ToListAsync(ct))
+            .OrderByDescending(b => b.Period).ThenBy(b => b.Title, StringComparer.Ordinal).ToList();
+
+    public Task<PartnerBriefing?> BriefingAsync(int bodyId, int id, CancellationToken ct = default) =>
+        db.Set<PartnerBriefing>().AsNoTracking().FirstOrDefaultAsync(b => b.BodyId == bodyId && b.Id == id, ct);
 
     /// <summary>Adds a report to a quarter (<paramref name="reportId"/> null) or rewrites one.</summary>
     public async Task<EditResult<TaskGroupReport>> SaveAsync(int partnershipId, ReportingPeriod period, int? reportId, TaskGroupReportInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -229,7 +252,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<PartnerBriefing>.NotFound($"There is no body '{bodyKey}'.");
         }
 
-        if (!body.Partnerships.Any(p => Permissions.CanManageRounds(user, p.Id)))
+        if (!Permissions.CanWriteBriefing(user, body.Partnerships.Select(p => p.Id)))
         {
             return EditResult<PartnerBriefing>.Forbidden($"Only support officers and administrators of a partnership that {body.Name} serves can write its briefing.");
         }

@@ -34,14 +34,16 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Send the token as 'Authorization: Bearer <token>'.");
         }
 
-        var user = await accounts.UserForTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null)
+        // One query gives the user and their roles; CurrentUser takes them from here instead of asking again.
+        var user = await accounts.ContextForTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (user?.UserId is null)
         {
             return AuthenticateResult.Fail("The bearer token is not recognised, has expired or was revoked.");
         }
 
+        CurrentUser.Remember(Context, user);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email ?? user.Id)],
+            [new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.Name)],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
@@ -57,7 +59,16 @@ public sealed class ApiTokenAuthenticationHandler(
 /// <summary>The signed-in user of this request, with their partnership roles.</summary>
 public sealed class CurrentUser(IHttpContextAccessor http, AccountService accounts)
 {
+    private static readonly object Key = new();
+
     private UserContext? user;
+
+    /// <summary>Keeps the user an authentication handler has already read in full, so the request does not read them again.</summary>
+    public static void Remember(HttpContext context, UserContext user)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[Key] = user;
+    }
 
     public async Task<UserContext> GetAsync()
     {
@@ -67,6 +78,11 @@ public sealed class CurrentUser(IHttpContextAccessor http, AccountService accoun
         }
 
         var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is not null && http.HttpContext!.Items[Key] is UserContext known && known.UserId == id)
+        {
+            return user = known;
+        }
+
         user = id is null ? UserContext.Anonymous : await accounts.ContextForAsync(id, http.HttpContext!.RequestAborted);
         return user;
     }

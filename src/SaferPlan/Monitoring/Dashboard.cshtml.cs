@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
-using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
@@ -11,7 +10,7 @@ namespace SaferPlan.Monitoring;
 
 /// <summary>The quarterly performance dashboard: statuses rolled up with the rule shown, counts, overdue updates, change and trend, charts with their tables.</summary>
 [Authorize]
-public sealed class DashboardModel(PlanReader reader, DashboardService dashboards, IndicatorReader indicators, CurrentUser current) : PageModel
+public sealed class DashboardModel(PlanReader reader, DashboardCache dashboards, CurrentUser current) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;
 
@@ -34,12 +33,10 @@ public sealed class DashboardModel(PlanReader reader, DashboardService dashboard
         }
 
         Partnership = partnership;
-        Dashboard = await indicators.WithIndicatorsAsync(await dashboards.BuildAsync(partnership.Id, quarter, user, ct), partnership.Id, ct);
-        if (Dashboard.Priorities.Count > 0)
-        {
-            PriorityChart = DashboardCharts.StatusesByPriority(Dashboard, "chart-priorities");
-            TrendChart = DashboardCharts.StatusTrend(Dashboard, "chart-trend");
-        }
+        var view = await dashboards.GetAsync(partnership, quarter, user, ct);
+        Dashboard = view.Dashboard;
+        PriorityChart = view.PriorityChart;
+        TrendChart = view.TrendChart;
 
         return Page();
     }

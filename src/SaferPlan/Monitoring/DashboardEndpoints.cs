@@ -1,6 +1,5 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
-using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -12,7 +11,7 @@ public static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/partnerships/{slug}/periods/{period}/dashboard", async Task<IResult> (string slug, string period, PlanReader reader, DashboardService dashboards, IndicatorReader indicators, CurrentUser current, CancellationToken ct) =>
+        app.MapGet("/api/partnerships/{slug}/periods/{period}/dashboard", async Task<IResult> (string slug, string period, PlanReader reader, DashboardCache dashboards, CurrentUser current, CancellationToken ct) =>
         {
             if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
             {
@@ -33,9 +32,11 @@ public static class DashboardEndpoints
                     : ApiErrors.Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Send a bearer token from 'saferplan tokens create'.");
             }
 
-            var dashboard = await dashboards.BuildAsync(partnership.Id, p, user, ct);
-            return TypedResults.Ok(DashboardDto.From(await indicators.WithIndicatorsAsync(dashboard, partnership.Id, ct)));
+            // The JSON is made once per change of the partnership (see DashboardCache) and sent as it is.
+            var view = await dashboards.GetAsync(partnership, p, user, ct);
+            return TypedResults.Bytes(view.Json, "application/json; charset=utf-8");
         })
+        .Produces<DashboardDto>(StatusCodes.Status200OK, "application/json")
         .WithTags("Monitoring")
         .WithSummary("The quarter's performance dashboard: milestone statuses rolled up to actions and priorities, counts, overdue updates, change since last quarter and the year's trend.");
     }

@@ -24,6 +24,11 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
 
     public bool CanAdd { get; private set; }
 
+    /// <summary>The county-wide bodies (serving more than this partnership, or with a briefing) whose briefings reach this partnership.</summary>
+    public IReadOnlyList<Body> BriefingBodies { get; private set; } = [];
+
+    public bool CanWriteBriefings { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string period, CancellationToken ct)
     {
         var user = await current.GetAsync();
@@ -37,6 +42,8 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
         Reports = await reports.ReportsAsync(partnership.Id, quarter, true, ct);
         Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
         CanAdd = Permissions.CanManageRounds(user, partnership.Id) || user.Has(partnership.Id, PartnershipRole.LeadOfficer);
+        CanWriteBriefings = Permissions.CanWriteBriefing(user, [partnership.Id]);
+        BriefingBodies = await reports.BriefingBodiesAsync(partnership.Id, ct);
         return Page();
     }
 }

@@ -153,7 +153,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         var code = result.Value!.MilestoneId == slotNow?.Milestone.Id ? slotNow.Milestone.Code : null;
         TempData["Success"] = code is null ? "Your update has been submitted" : $"Your update for {code} has been submitted";
-        return Redirect($"/u/{Uri.EscapeDataString(token)}#{(code is null ? "main-content" : Anchor(code))}");
+        return Redirect($"/u/{Uri.EscapeDataString(Token)}#{(code is null ? "main-content" : Anchor(code))}");
     }
 
     /// <summary>The anchor of a milestone's section: "milestone-1-3a" for 1.3a.</summary>
@@ -175,6 +175,8 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
     private async Task<bool> OpenAsync(string token, CancellationToken ct)
     {
+        // The token was taken out of the path before the request was logged (UpdateLinkRedactingHttpContextFactory).
+        token = HttpContext.Features.Get<UpdateLinkTokenFeature>()?.Token ?? token;
         Token = token;
 
         // The token is a password in the address: keep it out of search engines and the Referer of the page's assets (and out

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>Signing in with a cookie and posting the app's own forms, with their antiforgery tokens.</summary>
+internal static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role)
+    {
+        var email = await app.AddUserAsync(role);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+        var html = await PageAsync(client, "/account/sign-in");
+        using var signIn = await PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
+        var answer = await signIn.Content.ReadAsStringAsync();
+        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK && !answer.Contains("govuk-error-summary", StringComparison.Ordinal), $"Sign-in failed: {(int)signIn.StatusCode}");
+        return client;
+    }
+
+    public static async Task<string> PageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}");
+        return html;
+    }
+
+    /// <summary>Posts fields with the antiforgery token of the page the form is on.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, Dictionary<string, string> fields)
+    {
+        var token = AntiforgeryField().Match(pageHtml);
+        Assert.True(token.Success, "The page has no antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value);
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(path, form);
+    }
+}
+
+/// <summary>The partner briefing pages and the update links page, through the real app on both databases.</summary>
+public abstract class MonitoringPagesTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string Body = "cambridgeshire-domestic-abuse-partnership";
+
+    private static Dictionary<string, string> Briefing(string title, int version, string? period = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.FromName"] = "Domestic Abuse Partnership Manager",
+            ["Input.IssuedOn.Day"] = "8",
+            ["Input.IssuedOn.Month"] = "4",
+            ["Input.IssuedOn.Year"] = "2011",
+            ["Input.Purpose"] = "To brief the partnerships on domestic abuse.",
+            ["Input.Background"] = "The county-wide partnership reports each quarter.",
+            ["Input.Sections"] = "## Performance\nNI32 repeat incidents at 34%.",
+            ["Input.FiguresTitle"] = "Referrals to the MARAC by district",
+            ["Input.Figures"] = "South Cambridgeshire: 40\nCity: 52",
+            ["Input.Risks"] = "Funding of the IDVA service ends in March.",
+            ["Input.Recommendations"] = "Partners to note the report.",
+            ["Input.Marking"] = "Official",
+            ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (period is not null)
+        {
+            fields["Input.Period"] = period;
+        }
+
+        return fields;
+    }
+
+    [Fact]
+    public async Task Briefing_AddedAndEditedOnThePages_IsSharedIntoThePartnership_AndAStaleEditIsRefused()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var reports = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/reports");
+        Assert.Contains($"href=\"/bodies/{Body}/briefings\"", reports, StringComparison.Ordinal);
+
+        // A form with the quarter and title missing and a bad figure: every error in the summary, nothing saved.
+        var form = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/new?period=2010-11-q3");
+        Assert.Contains("value=\"2010-11-q3\"", form, StringComparison.Ordinal);
+        var bad = Briefing("", 0, "");
+        bad["Input.Figures"] = "South Cambridgeshire: forty";
+        using (var refused = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/new", form, bad))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("Enter the quarter, like 2010-11-q4", html, StringComparison.Ordinal);
+            Assert.Contains("Figure 1: &#x27;forty&#x27; is not a number", html, StringComparison.Ordinal);
+        }
+
+        // The client follows the redirect after a save, to the body's list.
+        using (var added = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/new", form, Briefing("Q3 briefing written on the page", 0, "2010-11-q3")))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            Assert.Equal($"/bodies/{Body}/briefings", added.RequestMessage?.RequestUri?.AbsolutePath);
+            Assert.Contains("Q3 briefing written on the page (2010/11 Q3) saved", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var list = await Forms.PageAsync(support, $"/bodies/{Body}/briefings");
+        Assert.Contains("Q3 briefing written on the page", list, StringComparison.Ordinal);
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        var shared = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).EnumerateArray()
+            .Single(b => b.GetProperty("title").GetString() == "Q3 briefing written on the page");
+        Assert.Equal("Funding of the IDVA service ends in March.", shared.GetProperty("risks").GetString());
+        var id = shared.GetProperty("id").GetInt32();
+
+        // Someone else saves it (version 1 → 2) while this form, read at version 1, is open: the form's save is refused.
+        var edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
+        Assert.Contains("South Cambridgeshire: 40", edit, StringComparison.Ordinal);
+        using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using (var theirs = await other.PutAsJsonAsync($"/api/bodies/{Body}/briefings/{id}", new { title = "Their title", marking = "Official", version = 1 }))
+        {
+            Assert.True(theirs.IsSuccessStatusCode, await theirs.Content.ReadAsStringAsync());
+        }
+
+        using (var stale = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/{id}/edit", edit, Briefing("My stale title", 1)))
+        {
+            var html = await stale.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("was changed after you opened it", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"My stale title\"", html, StringComparison.Ordinal);
+        }
+
+        edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
+        using (var saved = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/{id}/edit", edit, Briefing("Q3 briefing, second version", 2)))
+        {
+            Assert.Equal($"/bodies/{Body}/briefings", saved.RequestMessage?.RequestUri?.AbsolutePath);
+        }
+
+        var after = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == id);
+        Assert.Equal("Q3 briefing, second version", after.GetProperty("title").GetString());
+        Assert.Equal(3, after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task BriefingForm_IsNotForABoardMember()
+    {
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+
+        var list = await Forms.PageAsync(board, $"/bodies/{Body}/briefings");
+        using var form = await board.GetAsync($"/bodies/{Body}/briefings/new");
+
+        Assert.DoesNotContain("Add a briefing", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateLinksPage_ListsALinkAndRevokesIt_Audited()
+    {
+        var personId = await app.PersonIdAsync("jenny-jolley");
+        var token = await app.WithScopeAsync(async sp =>
+        {
+            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
+            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse("2010-11-q4"), "links page test", TimeSpan.FromDays(14));
+        });
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        Assert.Contains($"/partnerships/{Slug}/periods/2010-11-q4/links", await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness"), StringComparison.Ordinal);
+
+        var page = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links");
+        var linkId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<UpdateLink>().Where(l => l.PersonId == personId && l.CreatedBy == "links page test").Select(l => l.Id).SingleAsync());
+        Assert.Contains("Jenny Jolley", page, StringComparison.Ordinal);
+        Assert.Contains("Active", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"linkId\" value=\"{linkId}\"", page, StringComparison.Ordinal);
+
+        using (var revoke = await Forms.PostAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links?handler=Revoke", page, new() { ["linkId"] = linkId.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+            Assert.Contains("The link sent to Jenny Jolley", await revoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var after = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links");
+        Assert.Contains("Revoked", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"linkId\" value=\"{linkId}\"", after, StringComparison.Ordinal);
+        using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
+        using var opened = await anonymous.GetAsync($"/u/{token}");
+        Assert.Equal(HttpStatusCode.Gone, opened.StatusCode);
+        var history = await app.WithScopeAsync(sp => sp.GetRequiredService<AuditReader>().HistoryAsync("UpdateLink", linkId));
+        Assert.Contains(history, h => h.Changes.Any(c => c.Field == "RevokedAt" && c.Old is null && c.New is not null));
+    }
+
+    [Fact]
+    public async Task UpdateLinksPage_IsNotForABoardMember_AndRevokeNeedsTheAntiforgeryToken()
+    {
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        using var page = await board.GetAsync($"/partnerships/{Slug}/periods/2010-11-q4/links");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["linkId"] = "1" });
+        using var forged = await support.PostAsync($"/partnerships/{Slug}/periods/2010-11-q4/links?handler=Revoke", form);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+}
+
+public sealed class MonitoringPagesTestsOnSqlite(SqliteFactory app) : MonitoringPagesTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MonitoringPagesTestsOnPostgres(PostgresFactory app) : MonitoringPagesTests(app), IClassFixture<PostgresFactory>;
+
+/// <summary>Keeps every log line the app writes, with the scopes it was written in.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            logs.Lines.Enqueue($"scope {category}: {state}");
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+    }
+}
+
+/// <summary>The app with every ASP.NET Core log at Information, captured.</summary>
+public sealed class LoggedFactory() : SaferPlanFactory(TestDatabase.Sqlite)
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Logging:LogLevel:Default", "Information");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}
+
+public sealed class UpdateLinkLoggingTests(LoggedFactory app) : IClassFixture<LoggedFactory>
+{
+    [Fact]
+    public async Task UpdateLinkToken_NeverReachesTheLogs_AndTheLinkStillOpens()
+    {
+        var personId = await app.PersonIdAsync("jenny-jolley");
+        var token = await app.WithScopeAsync(async sp =>
+        {
+            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync();
+            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse("2010-11-q4"), "logging test", TimeSpan.FromDays(14));
+        });
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
+
+        using var response = await client.GetAsync($"/u/{token}?from=email");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Jenny Jolley", html, StringComparison.Ordinal);
+        var lines = app.Logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("/u/link", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(token, StringComparison.Ordinal) || l.Contains(token[3..20], StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Web.Tests.Monitoring;
+
+namespace SaferPlan.Web.Tests.Outreach;
+
+/// <summary>The outbox stops after <see cref="OutboxSender.MaxAttempts"/> attempts, and support officers see what it gave up on.</summary>
+public abstract class OutboxGiveUpTests(OutreachFactory app)
+{
+    private Task<(long Id, string To)> QueueAsync(string subject, int attempts) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SaferPlanDbContext>();
+        var person = await db.People.SingleAsync(p => p.Key == "jenny-jolley");
+        if (person.Email is null)
+        {
+            person.Email = "jenny.jolley@example.org";
+            db.AuditPartnershipId = person.PartnershipId;
+            await db.SaveChangesAsync();
+        }
+
+        var message = new OutboxMessage
+        {
+            To = person.Email,
+            Subject = subject,
+            TextBody = "Please update your milestones.",
+            CreatedAt = app.Clock.GetUtcNow().AddHours(-14),
+            NextAttemptAt = app.Clock.GetUtcNow().AddMinutes(-1),
+            Attempts = attempts,
+            LastError = attempts == 0 ? null : "550 mailbox unavailable",
+        };
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return (message.Id, message.To);
+    });
+
+    [Fact]
+    public async Task MessageTriedMaxAttempts_IsNotTriedAgain_AndShowsOnTheUpdateLinksPage()
+    {
+        var subject = $"Given up {Guid.NewGuid():N}";
+        var (failedId, to) = await QueueAsync(subject, OutboxSender.MaxAttempts);
+        var (lastTryId, _) = await QueueAsync($"Last try {Guid.NewGuid():N}", OutboxSender.MaxAttempts - 1);
+
+        // The one with an attempt left is sent by the running sender; the other is left alone.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AnyAsync(m => m.Id == lastTryId && m.SentAt == null)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The message with an attempt left was not sent within 20 seconds");
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(1500);
+        var failed = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == failedId));
+        Assert.Null(failed.SentAt);
+        Assert.Equal(OutboxSender.MaxAttempts, failed.Attempts);
+        Assert.DoesNotContain(app.Smtp.Messages(), m => m.Message.Subject == subject);
+
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var page = await Forms.PageAsync(support, "/partnerships/south-cambridgeshire/periods/2010-11-q4/links");
+        Assert.Contains(subject, page, StringComparison.Ordinal);
+        Assert.Contains(to, page, StringComparison.Ordinal);
+        Assert.Contains("550 mailbox unavailable", page, StringComparison.Ordinal);
+    }
+}
+
+public sealed class OutboxGiveUpTestsOnSqlite(OutreachSqliteFactory app) : OutboxGiveUpTests(app), IClassFixture<OutreachSqliteFactory>;
+
+public sealed class OutboxGiveUpTestsOnPostgres(OutreachPostgresFactory app) : OutboxGiveUpTests(app), IClassFixture<OutreachPostgresFactory>;
