@@ -85,7 +85,10 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<AuditReader>();
-        services.AddScoped<DemoLoader>();
+        // The demo's synthetic recorded crime can be left out (SaferPlan:LoadDemoCrime=false), as most tests do.
+        services.AddScoped(sp => new DemoLoader(
+            sp.GetRequiredService<SaferPlanDbContext>(),
+            builder.Configuration.GetValue("SaferPlan:LoadDemoCrime", true) ? sp.GetRequiredService<SaferPlan.Core.Crime.CrimeImporter>() : null));
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();

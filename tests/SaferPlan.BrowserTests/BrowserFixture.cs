@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public SqliteFactory App { get; } = new();
+    public SqliteFactory App { get; } = new() { DemoCrime = true };
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 

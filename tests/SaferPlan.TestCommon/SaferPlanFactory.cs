@@ -52,7 +52,14 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
         builder.UseEnvironment("Testing");
         builder.UseSetting("SaferPlan:Database:Provider", database!.Provider);
         builder.UseSetting("ConnectionStrings:SaferPlan", database.ConnectionString);
+        builder.UseSetting("SaferPlan:LoadDemoCrime", DemoCrime ? "true" : "false");
     }
+
+    /// <summary>
+    /// Whether the demo's synthetic recorded crime (about 50,000 rows, a few seconds) is loaded with the demo. Off by
+    /// default so the many test hosts start quickly; crime tests put in figures of their own.
+    /// </summary>
+    public bool DemoCrime { get; init; }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
