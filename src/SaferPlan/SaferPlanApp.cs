@@ -7,11 +7,14 @@ using SaferPlan.Api;
 using SaferPlan.Auditing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Crime.Assessment;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
+using SaferPlan.Crime;
 using SaferPlan.Documents;
 using SaferPlan.Monitoring;
 using SaferPlan.Plans;
@@ -92,6 +95,12 @@ public static class SaferPlanApp
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
         services.AddHostedService<OutboxSender>();
+        services.AddMemoryCache();
+        services.AddScoped<CrimeStatistics>();
+        services.AddScoped<CrimeAreaService>();
+        services.AddScoped<CrimeGroupService>();
+        services.AddScoped<DenominatorService>();
+        services.AddScoped<StrategicAssessmentBuilder>();
 
         services.AddRazorPages(o =>
         {
@@ -149,6 +158,7 @@ public static class SaferPlanApp
         app.MapTaskGroupReportEndpoints();
         app.MapReminderEndpoints();
         app.MapAuditEndpoints();
+        app.MapCrimeEndpoints();
         ApiErrors.MapFallback(app);
         return app;
     }

@@ -29,6 +29,7 @@ public sealed class DemoLoader(SaferPlanDbContext db)
             results.Add(await LoadAsync(folder, cancellationToken));
         }
 
+        await DemoCrime.ApplyAsync(db, cancellationToken);
         return results;
     }
 
