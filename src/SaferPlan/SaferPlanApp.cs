@@ -96,6 +96,7 @@ public static class SaferPlanApp
         services.AddScoped<ReminderService>();
         services.AddHostedService<OutboxSender>();
         services.AddMemoryCache();
+        services.AddSingleton<CrimeCache>();
         services.AddScoped<CrimeStatistics>();
         services.AddScoped<CrimeAreaService>();
         services.AddScoped<CrimeGroupService>();

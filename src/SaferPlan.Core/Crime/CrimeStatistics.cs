@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Crime;
@@ -13,13 +12,15 @@ public enum CrimeBreakdown
 }
 
 /// <summary>
-/// What a partnership's figures rest on, read with one query: the area's definition and the stamps that change when
-/// the area, the groups, the denominators or the crime data change. Computed results are cached under these stamps,
-/// so every instance over one database gives current figures without keeping state of its own.
+/// What a partnership's figures rest on, read with the partnership's row and nothing else: its area's definition and
+/// its <see cref="ChangeStamp"/>, which every change its figures depend on moves on (its area, crime groups and
+/// denominators for the partnership; a crime import, a lookup file or new LSOAs for every partnership). Computed results
+/// are cached under this stamp, so every instance over one database gives current figures without keeping state of its own.
 /// </summary>
-public sealed record CrimeDataStamp(int PartnershipId, string Slug, string Name, string? AreaDefinition, long ChangeStamp, int Imports, int LastImportId, long ImportedRows, int Lsoas)
+public sealed record CrimeDataStamp(int PartnershipId, string Slug, string Name, string? AreaDefinition, long ChangeStamp)
 {
-    public string CacheKey => $"{PartnershipId}:{ChangeStamp}:{Imports}:{LastImportId}:{ImportedRows}:{Lsoas}";
+    /// <summary>The cache key: the change stamp, and the names shown with the figures in case they change without it.</summary>
+    public string CacheKey { get; } = $"{PartnershipId}:{ChangeStamp}:{Slug}:{Name}:{AreaDefinition}";
 }
 
 /// <summary>The counts of each crime type in each month of a span, for one partnership's area.</summary>
@@ -28,6 +29,8 @@ public sealed class MonthlyCounts
     private readonly Dictionary<(int Month, short Type), int> cells;
 
     internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells) => this.cells = cells;
+
+    internal int Cells => cells.Count;
 
     public int this[CalendarMonth month, short crimeType] => cells.GetValueOrDefault((month.Key, crimeType));
 
@@ -70,20 +73,24 @@ public sealed record CrimeSummary(
 /// month-by-type history (a few thousand cells even for ten years) is read once and cached under the
 /// <see cref="CrimeDataStamp"/>; ward and LSOA breakdowns are cached per span.
 /// </summary>
-public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
+public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
 {
     /// <summary>Said on every page, document and API answer whose figures rest on generated files.</summary>
     public const string SyntheticNotice =
         "These figures are synthetic demo data made by SaferPlan's generator, not recorded crime from police.uk. Do not use them for decisions.";
 
-    private static readonly MemoryCacheEntryOptions CacheFor = new() { SlidingExpiration = TimeSpan.FromMinutes(10), AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1) };
+    private static readonly Func<SaferPlanDbContext, string, CancellationToken, Task<CrimeDataStamp?>> StampBySlug =
+        EF.CompileAsyncQuery((SaferPlanDbContext db, string slug, CancellationToken ct) => db.Partnerships.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp)).FirstOrDefault());
 
-    /// <summary>The partnership's stamp, or null when there is no such partnership.</summary>
-    public Task<CrimeDataStamp?> StampAsync(string slug, CancellationToken ct = default) =>
-        Stamps(db.Partnerships.Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct);
+    private static readonly Func<SaferPlanDbContext, int, CancellationToken, Task<CrimeDataStamp?>> StampById =
+        EF.CompileAsyncQuery((SaferPlanDbContext db, int id, CancellationToken ct) => db.Partnerships.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp)).FirstOrDefault());
 
-    public Task<CrimeDataStamp?> StampAsync(int partnershipId, CancellationToken ct = default) =>
-        Stamps(db.Partnerships.Where(p => p.Id == partnershipId)).FirstOrDefaultAsync(ct);
+    /// <summary>The partnership's stamp (one small query by its unique slug), or null when there is no such partnership.</summary>
+    public Task<CrimeDataStamp?> StampAsync(string slug, CancellationToken ct = default) => StampBySlug(db, slug, ct);
+
+    public Task<CrimeDataStamp?> StampAsync(int partnershipId, CancellationToken ct = default) => StampById(db, partnershipId, ct);
 
     /// <summary>How many crimes of these types were recorded in the partnership's area from one month to another (inclusive).</summary>
     public async Task<int> CountAsync(int partnershipId, IReadOnlyCollection<short> crimeTypeIds, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
@@ -97,7 +104,7 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
     public async Task<MonthlyCounts> MonthlyAsync(CrimeDataStamp stamp, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return (await CachedAsync($"crime:monthly:{stamp.CacheKey}", async () =>
+        return await cache.GetOrCreateAsync($"crime:monthly:{stamp.CacheKey}", async ct =>
         {
             var area = await AreaLsoaIdsAsync(stamp, ct);
             var rows = await db.Set<CrimeCount>().AsNoTracking()
@@ -106,20 +113,20 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
                 .Select(g => new { g.Key.Month, g.Key.CrimeTypeId, Count = g.Sum(c => c.Count) })
                 .ToListAsync(ct);
             return new MonthlyCounts(rows.ToDictionary(r => (r.Month, r.CrimeTypeId), r => r.Count));
-        }))!;
+        }, m => 64 + (m.Cells * 48L), ct);
     }
 
     public async Task<IReadOnlyList<GroupDefinition>> GroupsAsync(CrimeDataStamp stamp, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return (await CachedAsync($"crime:groups:{stamp.CacheKey}", async () =>
+        return await cache.GetOrCreateAsync($"crime:groups:{stamp.CacheKey}", async ct =>
         {
             var groups = await db.Set<CrimeGroup>().AsNoTracking().Include(g => g.Members)
                 .Where(g => g.PartnershipId == stamp.PartnershipId)
                 .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
                 .ToListAsync(ct);
             return (IReadOnlyList<GroupDefinition>)groups.Select(g => new GroupDefinition(g.Id, g.Key, g.Name, g.Members.Select(m => m.CrimeTypeId).Order().ToList())).ToList();
-        }))!;
+        }, g => 64 + (g.Count * 256L), ct);
     }
 
     public async Task<CrimeSummary> SummaryAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
@@ -150,14 +157,9 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
             return months;
         }
 
-        return (await CachedAsync($"crime:{by}:{from.Key}:{to.Key}:{stamp.CacheKey}", async () =>
+        return await cache.GetOrCreateAsync($"crime:{by}:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
         {
-            var area = await AreaLsoaIdsAsync(stamp, ct);
-            var cells = await db.Set<CrimeCount>().AsNoTracking()
-                .Where(c => area.Contains(c.LsoaId) && c.Month >= from.Key && c.Month <= to.Key)
-                .GroupBy(c => new { c.LsoaId, c.CrimeTypeId })
-                .Select(g => new { g.Key.LsoaId, g.Key.CrimeTypeId, Count = g.Sum(c => c.Count) })
-                .ToListAsync(ct);
+            var cells = await SpanCellsAsync(stamp, from, to, ct);
             var lsoas = await LsoasAsync(stamp, ct);
             var rows = by == CrimeBreakdown.Lsoa
                 ? cells.GroupBy(c => c.LsoaId).Select(g =>
@@ -170,16 +172,30 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
                     g.GroupBy(c => c.CrimeTypeId).ToDictionary(t => t.Key, t => t.Sum(c => c.Count))));
             return (IReadOnlyList<BreakdownRow>)rows.OrderByDescending(r => r.Counts.Where(c => c.Key != CrimeTypes.AntiSocialBehaviour).Sum(c => c.Value))
                 .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        }))!;
+        }, rows => 64 + rows.Sum(r => 128L + (r.Counts.Count * 32L)), ct);
     }
+
+    private sealed record SpanCell(int LsoaId, short CrimeTypeId, int Count);
+
+    /// <summary>The area's counts by LSOA and crime type over a span: one query shared by the ward and LSOA breakdowns.</summary>
+    private Task<IReadOnlyList<SpanCell>> SpanCellsAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"crime:span:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
+        {
+            var area = await AreaLsoaIdsAsync(stamp, ct);
+            return (IReadOnlyList<SpanCell>)await db.Set<CrimeCount>().AsNoTracking()
+                .Where(c => area.Contains(c.LsoaId) && c.Month >= from.Key && c.Month <= to.Key)
+                .GroupBy(c => new { c.LsoaId, c.CrimeTypeId })
+                .Select(g => new SpanCell(g.Key.LsoaId, g.Key.CrimeTypeId, g.Sum(c => c.Count)))
+                .ToListAsync(ct);
+        }, cells => 64 + (cells.Count * 40L), ct);
 
     /// <summary>Whether any month of the span was loaded from a generated (synthetic) file.</summary>
     public async Task<bool> IsSyntheticAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        var synthetic = await CachedAsync($"crime:synthetic:{stamp.CacheKey}", async () =>
-            await db.Set<CrimeImport>().AsNoTracking().Where(i => i.Synthetic).Select(i => i.Month).Distinct().ToListAsync(ct));
-        return synthetic!.Any(m => m >= from.Key && m <= to.Key);
+        var synthetic = await cache.GetOrCreateAsync($"crime:synthetic:{stamp.CacheKey}", async ct =>
+            await db.Set<CrimeImport>().AsNoTracking().Where(i => i.Synthetic).Select(i => i.Month).Distinct().ToListAsync(ct), months => 64 + (months.Count * 8L), ct);
+        return synthetic.Any(m => m >= from.Key && m <= to.Key);
     }
 
     /// <summary>
@@ -189,7 +205,7 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
     public async Task<IReadOnlyList<int>> AreaLsoaIdsAsync(CrimeDataStamp stamp, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return (await CachedAsync($"crime:area:{stamp.CacheKey}", async () =>
+        return await cache.GetOrCreateAsync($"crime:area:{stamp.CacheKey}", async ct =>
         {
             var ids = await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == stamp.PartnershipId).Select(a => a.LsoaId).ToListAsync(ct);
             if (CrimeAreaService.LocalAuthorityNameOf(stamp.AreaDefinition) is { } name)
@@ -198,33 +214,13 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, IMemoryCache cache)
             }
 
             return (IReadOnlyList<int>)ids.Distinct().Order().ToList();
-        }))!;
+        }, ids => 64 + (ids.Count * 8L), ct);
     }
 
-    private async Task<Dictionary<int, Lsoa>> LsoasAsync(CrimeDataStamp stamp, CancellationToken ct) =>
-        (await CachedAsync($"crime:lsoas:{stamp.CacheKey}", async () =>
+    private Task<Dictionary<int, Lsoa>> LsoasAsync(CrimeDataStamp stamp, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"crime:lsoas:{stamp.CacheKey}", async ct =>
         {
             var area = await AreaLsoaIdsAsync(stamp, ct);
             return await db.Set<Lsoa>().AsNoTracking().Where(l => area.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        }))!;
-
-    private async Task<T?> CachedAsync<T>(string key, Func<Task<T>> compute)
-    {
-        if (cache.TryGetValue(key, out T? value))
-        {
-            return value;
-        }
-
-        value = await compute();
-        cache.Set(key, value, CacheFor);
-        return value;
-    }
-
-    private IQueryable<CrimeDataStamp> Stamps(IQueryable<Partnerships.Partnership> partnerships) =>
-        partnerships.Select(p => new CrimeDataStamp(
-            p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp,
-            db.Set<CrimeImport>().Count(),
-            db.Set<CrimeImport>().Max(i => (int?)i.Id) ?? 0,
-            db.Set<CrimeImport>().Sum(i => (long)i.Rows),
-            db.Set<Lsoa>().Count()));
+        }, lsoas => 64 + (lsoas.Count * 320L), ct);
 }

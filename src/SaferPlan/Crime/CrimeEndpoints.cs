@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Crime;
@@ -22,7 +25,7 @@ public static class CrimeEndpoints
         api.MapGet("/crime-types", () => TypedResults.Ok(CrimeTypes.All.Select(t => new CrimeTypeDto(t.Id, t.Name, t.IsAntiSocialBehaviour)).ToList()))
             .WithSummary("police.uk's crime types with their ids, as crime groups name them.");
 
-        api.MapGet("/partnerships/{slug}/crime", async Task<IResult> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/crime", async Task<IResult> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, CrimeCache cache, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
         {
             if (await statistics.StampAsync(slug, ct) is not { } stamp)
             {
@@ -35,21 +38,38 @@ public static class CrimeEndpoints
                 return CrimeQuery.Problem(errors);
             }
 
-            var summary = await statistics.SummaryAsync(stamp, query.From, query.To, ct);
-            var breakdown = query.By is { } b ? await statistics.BreakdownAsync(stamp, b, query.From, query.To, ct) : null;
-            return TypedResults.Ok(CrimeDto.Of(summary, query.By, breakdown));
+            // The answer itself is cached, as JSON, under the stamp just read: a repeat costs that one query.
+            var body = await cache.GetOrCreateAsync($"crime:json:{query.From.Key}:{query.To.Key}:{query.By}:{stamp.CacheKey}", async ct =>
+            {
+                var summary = await statistics.SummaryAsync(stamp, query.From, query.To, ct);
+                var breakdown = query.By is { } b ? await statistics.BreakdownAsync(stamp, b, query.From, query.To, ct) : null;
+                return JsonSerializer.SerializeToUtf8Bytes(CrimeDto.Of(summary, query.By, breakdown), json.Value.SerializerOptions);
+            }, bytes => bytes.LongLength, ct);
+            return TypedResults.Bytes(body, JsonContentType);
         })
+        .Produces<CrimeDto>()
         .WithSummary("Recorded crime in the partnership's area from one month to another (YYYY-MM; by default the latest 12 months with data): counts per crime type and per group, and with by=month|ward|lsoa a breakdown.");
 
-        api.MapGet("/partnerships/{slug}/assessment", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
             await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
-                ? result.Assessment is { } a ? TypedResults.Ok(AssessmentDto.Of(a)) : result.Problem!
+                ? result.Assessment is { } a
+                    ? TypedResults.Bytes(await cache.GetOrCreateAsync(
+                        $"assessment:json:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}",
+                        _ => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(AssessmentDto.Of(a), json.Value.SerializerOptions)),
+                        bytes => bytes.LongLength, ct), JsonContentType)
+                    : result.Problem!
                 : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        .Produces<AssessmentDto>()
         .WithSummary("The strategic assessment evidence pack for a window of up to 24 months (by default the latest 12 with data) against the same length before it.");
 
-        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, CancellationToken ct) =>
             await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
-                ? result.Assessment is { } a ? TypedResults.File(AssessmentDocx.ToBytes(a), AssessmentDocx.MediaType, a.FileStem + ".docx") : result.Problem!
+                ? result.Assessment is { } a
+                    ? TypedResults.File(await cache.GetOrCreateAsync(
+                        $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}",
+                        _ => Task.FromResult(AssessmentDocx.ToBytes(a)),
+                        bytes => bytes.LongLength, ct), AssessmentDocx.MediaType, a.FileStem + ".docx")
+                    : result.Problem!
                 : ApiErrors.NotFound($"There is no partnership '{slug}'."))
         .WithSummary("The strategic assessment evidence pack as a Word document.");
 
@@ -217,8 +237,10 @@ public static class CrimeEndpoints
         });
     }
 
-    /// <summary>The assessment for a slug and window, a problem for bad parameters, or null when there is no such partnership.</summary>
-    internal static async Task<(StrategicAssessment? Assessment, IResult? Problem)?> AssessmentAsync(
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The assessment for a slug and window with the stamp it was built under, a problem for bad parameters, or null when there is no such partnership.</summary>
+    internal static async Task<(CrimeDataStamp Stamp, StrategicAssessment? Assessment, IResult? Problem)?> AssessmentAsync(
         string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)
@@ -229,10 +251,10 @@ public static class CrimeEndpoints
         var errors = new Dictionary<string, string>();
         if (CrimeQuery.Read(from, to, null, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), 24, errors) is not { } query)
         {
-            return (null, CrimeQuery.Problem(errors));
+            return (stamp, null, CrimeQuery.Problem(errors));
         }
 
-        return (await builder.BuildAsync(stamp, query.From, query.To, ct), null);
+        return (stamp, await builder.BuildAsync(stamp, query.From, query.To, ct), null);
     }
 
     private static async Task<int?> PartnershipIdAsync(SaferPlanDbContext db, string slug, CancellationToken ct) =>

@@ -135,6 +135,67 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task CachedFigures_NewCountsAndAreaChanges_ShowAtOnce()
+    {
+        using var analyst = await AnalystAsync();
+        await ConfigureAsync(analyst);
+        using var anonymous = await app.ApiClientAsync();
+        const string later = "from=2015-01&to=2015-12";
+        static int SeriousAcquisitive(JsonElement pack) =>
+            pack.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "serious-acquisitive-crime").GetProperty("totals").GetProperty("current").GetInt32();
+
+        // Asked twice so both answers are cached.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}&by=lsoa"))).GetProperty("total").GetInt32());
+            Assert.Equal(0, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
+            Assert.Equal(1529, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"))).GetProperty("total").GetInt32());
+            using var before = await anonymous.GetAsync($"/partnerships/{Slug}/assessment?{later}");
+            Assert.Contains("June 2015: 0 (previous year 0)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // New counts arrive as an import adds them: rows, then every partnership's stamp moved on.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var lsoa = await db.Set<Lsoa>().SingleAsync(l => l.Code == "E01990001");
+            var force = await db.Set<CrimeCount>().Where(c => c.LsoaId == lsoa.Id).Select(c => c.ForceId).FirstAsync();
+            db.Add(new CrimeCount { ForceId = force, LsoaId = lsoa.Id, Month = 201506, CrimeTypeId = 3, Count = 5 });
+            await db.SaveChangesAsync();
+            return await CrimeTestData.BumpAllAsync(db);
+        });
+        try
+        {
+            var counted = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}&by=lsoa"));
+            Assert.Equal(5, counted.GetProperty("total").GetInt32());
+            Assert.Equal("E01990001", counted.GetProperty("breakdown")[0].GetProperty("key").GetString());
+            Assert.Equal(5, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
+            using var page = await anonymous.GetAsync($"/partnerships/{Slug}/assessment?{later}");
+            Assert.Contains("June 2015: 5 (previous year 0)", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // An area change through the API: only the other authority's LSOA (999 burglaries in September 2008), then back.
+            (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Otherplace" })).EnsureSuccessStatusCode();
+            var other = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"));
+            Assert.Equal(999, other.GetProperty("total").GetInt32());
+            Assert.Equal(1, other.GetProperty("area").GetProperty("lsoas").GetInt32());
+            Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}"))).GetProperty("total").GetInt32());
+            (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" })).EnsureSuccessStatusCode();
+            Assert.Equal(1529, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"))).GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<SaferPlanDbContext>();
+                await db.Set<CrimeCount>().Where(c => c.Month == 201506).ExecuteDeleteAsync();
+                return await CrimeTestData.BumpAllAsync(db);
+            });
+        }
+
+        Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task CrimeApi_BadParameters_AreProblemsNamingTheParameter()
     {
         using var analyst = await AnalystAsync();

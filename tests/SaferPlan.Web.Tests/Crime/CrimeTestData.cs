@@ -34,6 +34,10 @@ internal static class CrimeTestData
         (0, 201203, 3, 7),
     ];
 
+    /// <summary>What the crime importer does after loading a file: every partnership's cached figures are stale.</summary>
+    public static Task<int> BumpAllAsync(SaferPlanDbContext db) =>
+        db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1));
+
     public static async Task EnsureAsync(SaferPlanFactory app)
     {
         await app.WithScopeAsync(async sp =>
@@ -57,6 +61,7 @@ internal static class CrimeTestData
 
             db.AddRange(Counts.Select(c => new CrimeCount { ForceId = force.Id, LsoaId = lsoas[c.Lsoa].Id, Month = c.Month, CrimeTypeId = c.Type, Count = c.Count }));
             await db.SaveChangesAsync();
+            await BumpAllAsync(db);
             return 0;
         });
     }

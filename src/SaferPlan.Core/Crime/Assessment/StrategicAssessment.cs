@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Crime.Assessment;
@@ -94,21 +93,20 @@ public sealed record StrategicAssessment(
     public string FileStem => $"{Slug}-assessment-{From}-{To}";
 }
 
-/// <summary>Builds the evidence pack from <see cref="CrimeStatistics"/>, cached under the partnership's data stamp.</summary>
-public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, SaferPlanDbContext db, IMemoryCache cache)
+/// <summary>
+/// Builds the evidence pack from <see cref="CrimeStatistics"/>, charts and all, once per window and data stamp: later
+/// requests for the same window get the same built pack from <see cref="CrimeCache"/> until the stamp moves on.
+/// </summary>
+public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, SaferPlanDbContext db, CrimeCache cache)
 {
-    public async Task<StrategicAssessment> BuildAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    public Task<StrategicAssessment> BuildAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        var key = $"assessment:{from.Key}:{to.Key}:{stamp.CacheKey}";
-        if (cache.TryGetValue(key, out StrategicAssessment? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var assessment = await ComputeAsync(stamp, from, to, ct);
-        cache.Set(key, assessment, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1) });
-        return assessment;
+        return cache.GetOrCreateAsync(
+            $"assessment:{from.Key}:{to.Key}:{stamp.CacheKey}",
+            ct => ComputeAsync(stamp, from, to, ct),
+            a => 4096 + a.Groups.Sum(g => 2L * g.ChartSvg.Length) + ((a.CrimeTypes.Count + a.TopWards.Count + a.TopLsoas.Count) * 200L),
+            ct);
     }
 
     private async Task<StrategicAssessment> ComputeAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct)
