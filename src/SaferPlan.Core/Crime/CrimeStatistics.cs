@@ -79,18 +79,16 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
     public const string SyntheticNotice =
         "These figures are synthetic demo data made by SaferPlan's generator, not recorded crime from police.uk. Do not use them for decisions.";
 
-    private static readonly Func<SaferPlanDbContext, string, CancellationToken, Task<CrimeDataStamp?>> StampBySlug =
-        EF.CompileAsyncQuery((SaferPlanDbContext db, string slug, CancellationToken ct) => db.Partnerships.AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp)).FirstOrDefault());
-
-    private static readonly Func<SaferPlanDbContext, int, CancellationToken, Task<CrimeDataStamp?>> StampById =
-        EF.CompileAsyncQuery((SaferPlanDbContext db, int id, CancellationToken ct) => db.Partnerships.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp)).FirstOrDefault());
-
     /// <summary>The partnership's stamp (one small query by its unique slug), or null when there is no such partnership.</summary>
-    public Task<CrimeDataStamp?> StampAsync(string slug, CancellationToken ct = default) => StampBySlug(db, slug, ct);
+    /// <remarks>Not an EF compiled query: those bind to the first context's database provider, and one process may use both (tests, the bench).</remarks>
+    public Task<CrimeDataStamp?> StampAsync(string slug, CancellationToken ct = default) =>
+        Stamps(db.Partnerships.Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct);
 
-    public Task<CrimeDataStamp?> StampAsync(int partnershipId, CancellationToken ct = default) => StampById(db, partnershipId, ct);
+    public Task<CrimeDataStamp?> StampAsync(int partnershipId, CancellationToken ct = default) =>
+        Stamps(db.Partnerships.Where(p => p.Id == partnershipId)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<CrimeDataStamp> Stamps(IQueryable<Partnerships.Partnership> partnerships) =>
+        partnerships.AsNoTracking().Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp));
 
     /// <summary>How many crimes of these types were recorded in the partnership's area from one month to another (inclusive).</summary>
     public async Task<int> CountAsync(int partnershipId, IReadOnlyCollection<short> crimeTypeIds, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)

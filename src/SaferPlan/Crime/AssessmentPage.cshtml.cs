@@ -6,7 +6,7 @@ using SaferPlan.Core.Crime.Assessment;
 namespace SaferPlan.Crime;
 
 /// <summary>The strategic assessment evidence pack for a partnership and a window of months, with its DOCX.</summary>
-public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time) : PageModel
+public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -41,5 +41,16 @@ public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAss
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The evidence pack's body as HTML, rendered once per window and data stamp (it is the same for everyone: open
+    /// data, no per-user links), so a repeat request renders only the layout and the form around it.
+    /// </summary>
+    public Task<string> BodyHtmlAsync(Func<Task<string>> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        var a = Assessment ?? throw new InvalidOperationException("There is no assessment to render.");
+        return cache.GetOrCreateAsync($"assessment:html:{a.From.Key}:{a.To.Key}:{Stamp.CacheKey}", _ => render(), html => 2L * html.Length, HttpContext.RequestAborted);
     }
 }
