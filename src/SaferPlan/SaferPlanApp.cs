@@ -7,6 +7,8 @@ using SaferPlan.Api;
 using SaferPlan.Auditing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Crime.Assessment;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Core.Documents;
@@ -103,6 +105,13 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorEditor>();
         services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
+        services.AddMemoryCache();
+        services.AddSingleton<CrimeCache>();
+        services.AddScoped<CrimeStatistics>();
+        services.AddScoped<CrimeAreaService>();
+        services.AddScoped<CrimeGroupService>();
+        services.AddScoped<DenominatorService>();
+        services.AddScoped<StrategicAssessmentBuilder>();
 
         services.AddRazorPages(o =>
         {
@@ -167,6 +176,7 @@ public static class SaferPlanApp
         app.MapAuditEndpoints();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicatorEndpoints(app);
         app.MapCrimeImportEndpoints();
+        app.MapCrimeEndpoints();
         ApiErrors.MapFallback(app);
         return app;
     }

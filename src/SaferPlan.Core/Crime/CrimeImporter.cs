@@ -113,6 +113,17 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         }
 
         await reading;
+        if (loaded.Count > 0)
+        {
+            // Areas set by local authority name take in the LSOAs that arrived with these files, so every reader of
+            // an area (the crime figures, derived indicators) sees the same list.
+            var areas = new CrimeAreaService(db);
+            foreach (var partnershipId in await db.Partnerships.Where(p => p.AreaDefinition != null).Select(p => p.Id).ToListAsync(cancellationToken))
+            {
+                await areas.ResolveAsync(partnershipId, cancellationToken);
+            }
+        }
+
         loaded.Sort((a, b) => (a.Month, a.ForceKey).CompareTo((b.Month, b.ForceKey)));
         return new CrimeImportResult(loaded, refused);
     }

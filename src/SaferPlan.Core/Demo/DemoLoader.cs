@@ -31,7 +31,12 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             results.Add(await LoadAsync(folder, cancellationToken));
         }
 
-        await LoadCrimeAsync(cancellationToken);
+        if (await LoadCrimeAsync(cancellationToken) > 0)
+        {
+            await ApplyDemoWardsAsync(cancellationToken);
+        }
+
+        await SaferPlan.Core.Demo.DemoCrime.ApplyAsync(db, cancellationToken);
         return results;
     }
 
@@ -50,6 +55,24 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var generator = SyntheticPoliceUk.Cambridgeshire();
         generator.OnlyDistricts = new HashSet<string>(StringComparer.Ordinal) { "South Cambridgeshire" };
         return generator;
+    }
+
+    /// <summary>Gives the demo's LSOAs their (synthetic) wards and local authority, as an uploaded ONS lookup would.</summary>
+    private async Task ApplyDemoWardsAsync(CancellationToken cancellationToken)
+    {
+        var lookup = DemoLsoaLookup().ToDictionary(r => r.LsoaCode, StringComparer.Ordinal);
+        foreach (var lsoa in await db.Set<Lsoa>().Where(l => l.WardCode == null).ToListAsync(cancellationToken))
+        {
+            if (lookup.TryGetValue(lsoa.Code, out var row))
+            {
+                lsoa.WardCode = row.WardCode;
+                lsoa.WardName = row.WardName;
+                lsoa.LocalAuthorityCode = row.LocalAuthorityCode;
+                lsoa.LocalAuthorityName = row.LocalAuthorityName;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The ONS-style lookup (LSOA, ward, local authority) for the whole county the demo's crime files come from.</summary>

@@ -5,8 +5,9 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Core.Indicators;
 
 /// <summary>
-/// The recorded-crime figures an indicator is derived from. Kept to two small queries so they can give way to the
-/// crime feature's own statistics service (CrimeStatistics.CountAsync) without touching the rules that use them.
+/// The recorded-crime figures an indicator is derived from: the partnership's listed LSOAs, which the importer keeps
+/// complete for areas set by local authority name (see <see cref="CrimeAreaService.ResolveAsync"/>), so these counts
+/// agree with <see cref="CrimeStatistics"/>, whose cached monthly figures serve the crime pages.
 /// </summary>
 internal sealed class IndicatorCrimeQuery(SaferPlanDbContext db)
 {

@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using SaferPlan;
+using SaferPlan.Core.Crime;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+
+// Recorded crime under load: the real app (SaferPlanApp.Build on Kestrel at 127.0.0.1) over ten years of a whole
+// county: 500 LSOAs x 120 months x 14 crime types of aggregated CrimeCounts (840,000 rows holding about 6 million
+// crimes), one partnership of 90 LSOAs defined by local authority name with the usual groups and denominators.
+// GET /api/partnerships/bench/crime (12 months, by ward) and the assessment page, with 1, 8 and 32 clients.
+// Usage: dotnet run -c Release --project bench/CrimeBench -- [seconds per phase, default 10] [sqlite|postgres|both]
+var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 10;
+var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
+var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
+var passed = true;
+if (which is "sqlite" or "both")
+{
+    passed &= await CrimeBench.RunAsync("SQLite", seconds, null);
+}
+
+if (which is "postgres" or "both")
+{
+    passed &= await CrimeBench.RunAsync("PostgreSQL", seconds, postgresAdmin ?? throw new InvalidOperationException("Set SAFERPLAN_TEST_POSTGRES."));
+}
+
+return passed ? 0 : 1;
+
+internal static class CrimeBench
+{
+    private const int Lsoas = 500;
+    private const int AreaLsoas = 90;
+    private const int Months = 120;
+    private const double Bar = 50;
+
+    private static readonly string[] ParameterNames = ["$f", "$m", "$l", "$t", "$c"];
+
+    public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin)
+    {
+        string connectionString;
+        string? folder = null;
+        string? postgresName = null;
+        if (postgresAdmin is null)
+        {
+            folder = Directory.CreateTempSubdirectory("saferplan-crime-bench-").FullName;
+            connectionString = $"Data Source={Path.Combine(folder, "bench.db")}";
+        }
+        else
+        {
+            postgresName = $"saferplan_bench_{Guid.NewGuid():N}";
+            await AdminAsync(postgresAdmin, $"CREATE DATABASE \"{postgresName}\"");
+            connectionString = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = postgresName, MaxPoolSize = 100 }.ConnectionString;
+        }
+
+        try
+        {
+            var port = FreePort();
+            var app = SaferPlanApp.Build(
+            [
+                "--urls", $"http://127.0.0.1:{port}",
+                "--contentRoot", ContentRoot(),
+                $"--SaferPlan:Database:Provider={(postgresAdmin is null ? "Sqlite" : "Postgres")}",
+                $"--ConnectionStrings:SaferPlan={connectionString}",
+                "--SaferPlan:LoadDemoData=false",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Critical",
+                "--Logging:LogLevel:SaferPlan.DatabaseStartup=Error",
+                "--environment", "Production",
+            ],
+            // The pages live in the SaferPlan assembly, not this entry assembly.
+            b => b.Services.AddRazorPages().AddApplicationPart(typeof(SaferPlanApp).Assembly));
+            await app.StartAsync();
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                var (rows, crimes) = await SeedAsync(app.Services, postgresAdmin is not null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: seeded {rows:N0} CrimeCounts rows ({crimes:N0} crimes, {Lsoas} LSOAs, {Months} months) in {watch.Elapsed.TotalSeconds:0.0} s"));
+                var baseAddress = new Uri($"http://127.0.0.1:{port}");
+                var paths = new[]
+                {
+                    ("crime API by ward", "/api/partnerships/bench/crime?from=2014-09&to=2015-08&by=ward"),
+                    ("assessment page", "/partnerships/bench/assessment?from=2014-09&to=2015-08"),
+                };
+                await FirstRequestsAsync(provider, baseAddress, paths, "cache empty");
+
+                var pass = true;
+                foreach (var (name, path) in paths)
+                {
+                    foreach (var clients in new[] { 1, 8, 32 })
+                    {
+                        var result = await Load.RunAsync(baseAddress, path, clients, TimeSpan.FromSeconds(seconds));
+                        var ok = result.P95 < Bar && result.Failures == 0;
+                        pass &= ok;
+                        Console.WriteLine($"{provider}: {name}, {clients} clients: {result} {(ok ? "PASS" : "FAIL")}");
+                    }
+                }
+
+                // The first requests after a change (an import moving every stamp on): the cold path again.
+                await BumpAsync(app.Services);
+                await FirstRequestsAsync(provider, baseAddress, paths, "after a change");
+                return pass;
+            }
+            finally
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (folder is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (postgresName is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await AdminAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task FirstRequestsAsync(string provider, Uri baseAddress, (string Name, string Path)[] paths, string when)
+    {
+        using var cold = new HttpClient { BaseAddress = baseAddress };
+        foreach (var (name, path) in paths)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await cold.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {name}, first request ({when}): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0} ms, {bytes:N0} bytes"));
+        }
+    }
+
+    private static async Task<(long Rows, long Crimes)> SeedAsync(IServiceProvider services, bool postgres)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>();
+        var partnership = new Partnership { Slug = "bench", Name = "Benchshire CSP", ShortName = "Benchshire", Area = "Benchshire", AreaDefinition = CrimeAreaService.LocalAuthorityNamePrefix + "Benchshire" };
+        db.Partnerships.Add(partnership);
+        var force = new PoliceForce { Key = "benchshire", Name = "Benchshire Constabulary" };
+        db.Add(force);
+        var lsoas = Enumerable.Range(0, Lsoas).Select(i => new Lsoa
+        {
+            Code = string.Create(CultureInfo.InvariantCulture, $"E0180{i:0000}"),
+            Name = i < AreaLsoas
+                ? string.Create(CultureInfo.InvariantCulture, $"Benchshire {(i / 4) + 1:000}{(char)('A' + (i % 4))}")
+                : string.Create(CultureInfo.InvariantCulture, $"Otherton {i:000}A"),
+            WardCode = string.Create(CultureInfo.InvariantCulture, $"W{i / 5:000}"),
+            WardName = string.Create(CultureInfo.InvariantCulture, $"Ward {i / 5}"),
+        }).ToList();
+        db.AddRange(lsoas);
+        await db.SaveChangesAsync();
+        var analyst = new SaferPlan.Core.Accounts.UserContext("bench", "bench", null, [new SaferPlan.Core.Accounts.PartnershipMembership(partnership.Id, SaferPlan.Core.Accounts.PartnershipRole.Analyst)]);
+        await scope.ServiceProvider.GetRequiredService<CrimeGroupService>().AddUsualAsync(partnership.Id, analyst);
+        var denominators = scope.ServiceProvider.GetRequiredService<DenominatorService>();
+        await denominators.SetAsync(partnership.Id, DenominatorKind.Residents, 2015, new DenominatorInput(143_000, null), 0, analyst);
+        await denominators.SetAsync(partnership.Id, DenominatorKind.Dwellings, 2015, new DenominatorInput(59_000, null), 0, analyst);
+
+        var first = CalendarMonth.Of(2006, 1);
+        for (var m = 0; m < Months; m++)
+        {
+            db.Add(new CrimeImport { ForceId = force.Id, Month = first.AddMonths(m).Key, FileName = "bench", ImportedBy = "bench", Rows = 50_000 });
+        }
+
+        await db.SaveChangesAsync();
+        var random = new Random(42);
+        var types = Enumerable.Range(1, 14).Select(t => (short)t).ToArray();
+        IEnumerable<(int Month, int Lsoa, short Type, int Count)> Cells()
+        {
+            for (var m = 0; m < Months; m++)
+            {
+                foreach (var l in lsoas)
+                {
+                    foreach (var t in types)
+                    {
+                        yield return (first.AddMonths(m).Key, l.Id, t, 1 + random.Next(t == 1 ? 30 : 12));
+                    }
+                }
+            }
+        }
+
+        long rows = 0, crimes = 0;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        if (postgres)
+        {
+            var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync("COPY \"CrimeCounts\" (\"ForceId\", \"Month\", \"LsoaId\", \"CrimeTypeId\", \"Count\") FROM STDIN (FORMAT BINARY)");
+            foreach (var c in Cells())
+            {
+                await writer.StartRowAsync();
+                await writer.WriteAsync(force.Id, NpgsqlDbType.Integer);
+                await writer.WriteAsync(c.Month, NpgsqlDbType.Integer);
+                await writer.WriteAsync(c.Lsoa, NpgsqlDbType.Integer);
+                await writer.WriteAsync(c.Type, NpgsqlDbType.Smallint);
+                await writer.WriteAsync(c.Count, NpgsqlDbType.Integer);
+                rows++;
+                crimes += c.Count;
+            }
+
+            await writer.CompleteAsync();
+            await writer.DisposeAsync();
+            await using var analyse = new NpgsqlCommand("ANALYZE \"CrimeCounts\"", (NpgsqlConnection)connection);
+            await analyse.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO CrimeCounts (ForceId, Month, LsoaId, CrimeTypeId, Count) VALUES ($f, $m, $l, $t, $c)";
+            var parameters = ParameterNames.Select(n => { var p = insert.CreateParameter(); p.ParameterName = n; insert.Parameters.Add(p); return p; }).ToArray();
+            parameters[0].Value = force.Id;
+            await insert.PrepareAsync();
+            foreach (var c in Cells())
+            {
+                parameters[1].Value = c.Month;
+                parameters[2].Value = c.Lsoa;
+                parameters[3].Value = c.Type;
+                parameters[4].Value = c.Count;
+                await insert.ExecuteNonQueryAsync();
+                rows++;
+                crimes += c.Count;
+            }
+
+            await transaction.CommitAsync();
+            await using var analyse = connection.CreateCommand();
+            analyse.CommandText = "ANALYZE";
+            await analyse.ExecuteNonQueryAsync();
+        }
+
+        await connection.CloseAsync();
+
+        // As the crime importer does after loading a file: every partnership's cached figures are stale.
+        await BumpAsync(services);
+        return (rows, crimes);
+    }
+
+    /// <summary>Moves every partnership's change stamp on, as a crime import does.</summary>
+    private static async Task BumpAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>().Partnerships
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1));
+    }
+
+    private static async Task AdminAsync(string admin, string sql)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "SaferPlan");
+            if (File.Exists(Path.Combine(candidate, "wwwroot", "lib", "saferplan.css")))
+            {
+                return candidate;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+internal static class Load
+{
+    public sealed record Result(int Requests, int Failures, double Seconds, double P50, double P95, double P99)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Requests:N0} requests ({Failures} failed) in {Seconds:0.0} s = {Requests / Seconds:0} req/s; p50 {P50:0.00} ms, p95 {P95:0.00} ms, p99 {P99:0.00} ms");
+    }
+
+    public static async Task<Result> RunAsync(Uri baseAddress, string path, int clients, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var uri = new Uri(path, UriKind.Relative);
+        var warm = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (warm.Elapsed < TimeSpan.FromSeconds(1))
+            {
+                using var response = await http.GetAsync(uri);
+                await response.Content.LoadIntoBufferAsync();
+            }
+        }));
+
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var times = new List<double>(4096);
+            while (clock.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(uri);
+                await response.Content.LoadIntoBufferAsync();
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+
+            return times;
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = perClient.SelectMany(t => t).Order().ToList();
+        double At(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(all.Count * q) - 1)];
+        return new Result(all.Count, failures, elapsed, At(0.50), At(0.95), At(0.99));
+    }
+}

@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.VisualBasic.FileIO;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Crime;
+
+/// <summary>One row of an ONS-style lookup file: an LSOA with its ward and local authority.</summary>
+public sealed record LookupRow(int Line, string LsoaCode, string LsoaName, string? WardCode, string? WardName, string? LocalAuthorityCode, string? LocalAuthorityName);
+
+/// <summary>A lookup file as read: its rows, or why it is refused (each reason with its line number).</summary>
+public sealed record LookupFile(IReadOnlyList<LookupRow> Rows, IReadOnlyList<string> Problems)
+{
+    public bool Refused => Problems.Count > 0;
+}
+
+/// <summary>
+/// Reads an ONS-style LSOA lookup CSV: LSOA code and name, ward code and name, local authority code and name. Column
+/// names may be ONS's (LSOA11CD, LSOA11NM, WD11CD, WD11NM, LAD11CD, LAD11NM, and the 2021 and later years) or plain
+/// ("LSOA code", "Ward name", "Local authority name"). A file with any bad line is refused whole.
+/// </summary>
+public static partial class LookupFileReader
+{
+    private const int MaxProblems = 20;
+
+    private enum Column
+    {
+        LsoaCode,
+        LsoaName,
+        WardCode,
+        WardName,
+        LocalAuthorityCode,
+        LocalAuthorityName,
+    }
+
+    public static LookupFile Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var rows = new List<LookupRow>();
+        var problems = new List<string>();
+        using var parser = new TextFieldParser(stream, Encoding.UTF8, detectEncoding: true)
+        {
+            TextFieldType = FieldType.Delimited,
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = true,
+        };
+        parser.SetDelimiters(",");
+
+        string[]? header = null;
+        try
+        {
+            header = parser.ReadFields();
+        }
+        catch (MalformedLineException e)
+        {
+            problems.Add($"Line {e.LineNumber}: the header is not valid CSV");
+        }
+
+        if (header is null)
+        {
+            return new LookupFile([], problems.Count > 0 ? problems : ["Line 1: the file is empty; it needs a header row naming the LSOA code and name columns"]);
+        }
+
+        var columns = new Dictionary<Column, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (ColumnOf(header[i]) is { } column && !columns.ContainsKey(column))
+            {
+                columns[column] = i;
+            }
+        }
+
+        var missing = new[] { Column.LsoaCode, Column.LsoaName }.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return new LookupFile([], [$"Line 1: the header has no {string.Join(" or ", missing.Select(Describe))} column (expected names like LSOA11CD and LSOA11NM, or \"LSOA code\" and \"LSOA name\")"]);
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        while (!parser.EndOfData && problems.Count < MaxProblems)
+        {
+            var line = (int)parser.LineNumber;
+            string[]? fields;
+            try
+            {
+                fields = parser.ReadFields();
+            }
+            catch (MalformedLineException e)
+            {
+                problems.Add($"Line {e.LineNumber}: the line is not valid CSV (a quote is not closed)");
+                continue;
+            }
+
+            if (fields is null || fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (fields.Length != header.Length)
+            {
+                problems.Add($"Line {line}: it has {fields.Length} fields but the header has {header.Length}");
+                continue;
+            }
+
+            string? Field(Column c) => columns.TryGetValue(c, out var i) && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
+            var code = Field(Column.LsoaCode);
+            var name = Field(Column.LsoaName);
+            if (code is null)
+            {
+                problems.Add($"Line {line}: the LSOA code is empty");
+                continue;
+            }
+
+            if (!LsoaCodePattern().IsMatch(code))
+            {
+                problems.Add($"Line {line}: '{code}' is not an LSOA code (a letter and 8 digits, like E01018156)");
+                continue;
+            }
+
+            if (name is null)
+            {
+                problems.Add($"Line {line}: the LSOA name is empty");
+                continue;
+            }
+
+            if (seen.TryGetValue(code, out var first))
+            {
+                problems.Add($"Line {line}: LSOA {code} is already on line {first}");
+                continue;
+            }
+
+            seen[code] = line;
+            rows.Add(new LookupRow(line, code.ToUpperInvariant(), name, Field(Column.WardCode), Field(Column.WardName), Field(Column.LocalAuthorityCode), Field(Column.LocalAuthorityName)));
+        }
+
+        if (rows.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("Line 2: the file has a header but no LSOAs");
+        }
+
+        return new LookupFile(rows, problems);
+    }
+
+    private static Column? ColumnOf(string name)
+    {
+        var n = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        var ons = OnsColumnPattern().Match(n);
+        if (ons.Success)
+        {
+            return (ons.Groups["what"].Value, ons.Groups["part"].Value) switch
+            {
+                ("LSOA", "CD") => Column.LsoaCode,
+                ("LSOA", "NM") => Column.LsoaName,
+                ("WD", "CD") => Column.WardCode,
+                ("WD", "NM") => Column.WardName,
+                ("LAD", "CD") or ("LA", "CD") => Column.LocalAuthorityCode,
+                _ => Column.LocalAuthorityName,
+            };
+        }
+
+        return n switch
+        {
+            "LSOACODE" => Column.LsoaCode,
+            "LSOANAME" => Column.LsoaName,
+            "WARDCODE" => Column.WardCode,
+            "WARDNAME" => Column.WardName,
+            "LOCALAUTHORITYCODE" or "LADCODE" or "LACODE" or "DISTRICTCODE" => Column.LocalAuthorityCode,
+            "LOCALAUTHORITYNAME" or "LADNAME" or "LANAME" or "LOCALAUTHORITY" or "DISTRICTNAME" or "DISTRICT" => Column.LocalAuthorityName,
+            _ => null,
+        };
+    }
+
+    private static string Describe(Column column) => column switch
+    {
+        Column.LsoaCode => "LSOA code",
+        Column.LsoaName => "LSOA name",
+        Column.WardCode => "ward code",
+        Column.WardName => "ward name",
+        Column.LocalAuthorityCode => "local authority code",
+        _ => "local authority name",
+    };
+
+    [GeneratedRegex("^(?<what>LSOA|WD|LAD|LA)[0-9]{2}(?<part>CD|NM)$")]
+    private static partial Regex OnsColumnPattern();
+
+    [GeneratedRegex("^[A-Za-z][0-9]{8}$")]
+    private static partial Regex LsoaCodePattern();
+}
+
+/// <summary>A partnership's area as shown and served: how it was set and its LSOAs with their wards.</summary>
+public sealed record AreaView(int PartnershipId, string? Definition, string? LocalAuthorityName, IReadOnlyList<Lsoa> Lsoas);
+
+/// <summary>
+/// Sets a partnership's area: from the local authority name that begins every police.uk LSOA name ("South
+/// Cambridgeshire 012A"), or from an uploaded ONS-style lookup for one local authority, which also records the ward
+/// and local authority of every LSOA in the file. How the area was set is recorded (and audited) on
+/// <see cref="Partnership.AreaDefinition"/>.
+/// </summary>
+public sealed class CrimeAreaService(SaferPlanDbContext db)
+{
+    /// <summary>
+    /// The start of an area definition by local authority name. Such an area also takes in LSOAs that arrive with
+    /// later crime files (see <see cref="ResolveAsync"/> and <see cref="CrimeStatistics"/>), so it is set once.
+    /// </summary>
+    public const string LocalAuthorityNamePrefix = "Local authority named in police.uk LSOA names: ";
+
+    /// <summary>The local authority name of an area defined by name, or null when the area was set another way.</summary>
+    public static string? LocalAuthorityNameOf(string? definition) =>
+        definition is not null && definition.StartsWith(LocalAuthorityNamePrefix, StringComparison.Ordinal)
+            ? definition[LocalAuthorityNamePrefix.Length..].Trim()
+            : null;
+
+    /// <summary>Whether a police.uk LSOA name ("South Cambridgeshire 012A") is in the named local authority.</summary>
+    public static bool NameIsIn(string lsoaName, string localAuthorityName) =>
+        lsoaName.StartsWith(localAuthorityName + " ", StringComparison.OrdinalIgnoreCase);
+
+    public async Task<AreaView?> GetAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var definition = await db.Partnerships.Where(p => p.Id == partnershipId).Select(p => new { p.AreaDefinition }).FirstOrDefaultAsync(ct);
+        if (definition is null)
+        {
+            return null;
+        }
+
+        var lsoas = await db.Set<PartnershipLsoa>().AsNoTracking()
+            .Where(a => a.PartnershipId == partnershipId)
+            .Select(a => a.Lsoa!)
+            .OrderBy(l => l.Name)
+            .ToListAsync(ct);
+        return new AreaView(partnershipId, definition.AreaDefinition, LocalAuthorityNameOf(definition.AreaDefinition), lsoas);
+    }
+
+    public async Task<EditResult<AreaView>> SetFromLocalAuthorityNameAsync(int partnershipId, string? localAuthorityName, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
+        if (partnership is null)
+        {
+            return EditResult<AreaView>.NotFound("There is no such partnership.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area.");
+        }
+
+        var name = localAuthorityName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthorityName"] = "Enter the local authority name that begins the area's LSOA names, like South Cambridgeshire" });
+        }
+
+        if (name.Length > 150)
+        {
+            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthorityName"] = "The local authority name must be 150 characters or fewer" });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == partnershipId).ExecuteDeleteAsync(ct);
+        partnership.AreaDefinition = LocalAuthorityNamePrefix + name;
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        await AddMatchingAsync(partnershipId, name, ct);
+        await BumpAsync(partnershipId, ct);
+        await transaction.CommitAsync(ct);
+        return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
+    }
+
+    /// <summary>
+    /// Sets the area to one local authority's LSOAs in a lookup file (the only one in the file, or the one named by
+    /// <paramref name="localAuthority"/>, a code or name), and records every row's ward and local authority.
+    /// A file with any bad line is refused whole and nothing is changed.
+    /// </summary>
+    public async Task<EditResult<AreaView>> SetFromLookupAsync(int partnershipId, Stream file, string fileName, string? localAuthority, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
+        if (partnership is null)
+        {
+            return EditResult<AreaView>.NotFound("There is no such partnership.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area.");
+        }
+
+        var lookup = LookupFileReader.Read(file);
+        if (lookup.Refused)
+        {
+            var message = $"{fileName} was not used: " + string.Join("; ", lookup.Problems);
+            return new EditResult<AreaView>(EditStatus.Invalid, null, new Dictionary<string, string> { ["File"] = message }, message);
+        }
+
+        var authorities = lookup.Rows
+            .GroupBy(r => (r.LocalAuthorityCode, r.LocalAuthorityName))
+            .Select(g => new { g.Key.LocalAuthorityCode, g.Key.LocalAuthorityName, Count = g.Count() })
+            .OrderBy(a => a.LocalAuthorityName, StringComparer.Ordinal)
+            .ToList();
+        var chosen = localAuthority?.Trim();
+        var matching = string.IsNullOrEmpty(chosen)
+            ? authorities
+            : authorities.Where(a => string.Equals(a.LocalAuthorityCode, chosen, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.LocalAuthorityName, chosen, StringComparison.OrdinalIgnoreCase)).ToList();
+        string Listed() => string.Join(", ", authorities.Select(a => $"{a.LocalAuthorityName ?? "no name"} ({a.LocalAuthorityCode ?? "no code"})"));
+        if (matching.Count != 1)
+        {
+            var reason = string.IsNullOrEmpty(chosen)
+                ? $"Enter the local authority to use: {fileName} has {authorities.Count} ({Listed()})"
+                : $"Enter a local authority in {fileName}: '{chosen}' is not one of {Listed()}";
+            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason });
+        }
+
+        var authority = matching[0];
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var codes = lookup.Rows.Select(r => r.LsoaCode).ToList();
+        var existing = new Dictionary<string, Lsoa>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in codes.Chunk(2000))
+        {
+            foreach (var l in await db.Set<Lsoa>().Where(l => chunk.Contains(l.Code)).ToListAsync(ct))
+            {
+                existing[l.Code] = l;
+            }
+        }
+
+        foreach (var row in lookup.Rows)
+        {
+            if (!existing.TryGetValue(row.LsoaCode, out var lsoa))
+            {
+                lsoa = new Lsoa { Code = row.LsoaCode, Name = row.LsoaName };
+                db.Add(lsoa);
+                existing[row.LsoaCode] = lsoa;
+            }
+
+            lsoa.WardCode = row.WardCode;
+            lsoa.WardName = row.WardName;
+            lsoa.LocalAuthorityCode = row.LocalAuthorityCode;
+            lsoa.LocalAuthorityName = row.LocalAuthorityName;
+        }
+
+        await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == partnershipId).ExecuteDeleteAsync(ct);
+        var inArea = lookup.Rows.Where(r => r.LocalAuthorityCode == authority.LocalAuthorityCode && r.LocalAuthorityName == authority.LocalAuthorityName).ToList();
+        foreach (var row in inArea)
+        {
+            db.Add(new PartnershipLsoa { PartnershipId = partnershipId, Lsoa = existing[row.LsoaCode] });
+        }
+
+        var label = authority.LocalAuthorityName is null ? authority.LocalAuthorityCode ?? "the whole file"
+            : authority.LocalAuthorityCode is null ? authority.LocalAuthorityName
+            : $"{authority.LocalAuthorityName} ({authority.LocalAuthorityCode})";
+        partnership.AreaDefinition = string.Create(CultureInfo.InvariantCulture, $"Lookup file {fileName}: {label}, {inArea.Count} LSOAs");
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+
+        // Wards and local authorities are shared by every partnership's breakdowns, so all of their cached figures are stale.
+        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await transaction.CommitAsync(ct);
+        return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
+    }
+
+    /// <summary>
+    /// Adds to an area defined by local authority name the LSOAs of that name which arrived since it was set (with
+    /// newly imported crime files). Returns how many were added. Queries need not wait for this:
+    /// <see cref="CrimeStatistics"/> includes such LSOAs anyway; this keeps the listed area complete.
+    /// </summary>
+    public async Task<int> ResolveAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var definition = await db.Partnerships.Where(p => p.Id == partnershipId).Select(p => p.AreaDefinition).FirstOrDefaultAsync(ct);
+        return LocalAuthorityNameOf(definition) is { } name ? await AddMatchingAsync(partnershipId, name, ct) : 0;
+    }
+
+    private async Task<int> AddMatchingAsync(int partnershipId, string name, CancellationToken ct)
+    {
+        var ids = await MatchingLsoaIdsAsync(db, name, ct);
+        var have = await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == partnershipId).Select(a => a.LsoaId).ToListAsync(ct);
+        var added = ids.Except(have).ToList();
+        foreach (var id in added)
+        {
+            db.Add(new PartnershipLsoa { PartnershipId = partnershipId, LsoaId = id });
+        }
+
+        if (added.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return added.Count;
+    }
+
+    /// <summary>The LSOAs whose police.uk name begins with the local authority's name and a space.</summary>
+    internal static async Task<List<int>> MatchingLsoaIdsAsync(SaferPlanDbContext db, string localAuthorityName, CancellationToken ct)
+    {
+        var prefix = localAuthorityName + " ";
+        var candidates = await db.Set<Lsoa>().AsNoTracking()
+            .Where(l => l.Name.StartsWith(prefix))
+            .Select(l => new { l.Id, l.Name })
+            .ToListAsync(ct);
+
+        // StartsWith is case-sensitive on PostgreSQL and not on SQLite; the rule is the same on both.
+        return candidates.Where(l => NameIsIn(l.Name, localAuthorityName)).Select(l => l.Id).ToList();
+    }
+
+    private Task BumpAsync(int partnershipId, CancellationToken ct) =>
+        db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+}

@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.Core.Crime;
+
+/// <summary>What a crime group is made of, as typed or sent; the key is made from the name when left blank.</summary>
+public sealed record CrimeGroupInput(string? Name, IReadOnlyList<short>? CrimeTypeIds, string? Key = null, int? SortOrder = null);
+
+/// <summary>A usual crime group, added by one button: the groups strategic assessments report.</summary>
+public sealed record UsualCrimeGroup(string Key, string Name, IReadOnlyList<short> CrimeTypeIds);
+
+/// <summary>
+/// A partnership's crime groups (data, not code): listed, added, changed with a version check and removed, every
+/// change audited; and the usual groups added with one call.
+/// </summary>
+public sealed class CrimeGroupService(SaferPlanDbContext db)
+{
+    public static IReadOnlyList<UsualCrimeGroup> Usual { get; } =
+    [
+        new("all-crime", "All crime", CrimeTypes.All.Where(t => !t.IsAntiSocialBehaviour).Select(t => t.Id).ToList()),
+        new("serious-acquisitive-crime", "Serious acquisitive crime", [3, 10, 13]),
+        new("violence", "Violence and sexual offences", [14, 15]),
+        new("theft", "Theft (other than burglary and vehicle crime)", [2, 7, 11, 12]),
+        new("anti-social-behaviour", "Anti-social behaviour", [CrimeTypes.AntiSocialBehaviour]),
+    ];
+
+    public Task<List<CrimeGroup>> ListAsync(int partnershipId, CancellationToken ct = default) =>
+        db.Set<CrimeGroup>().AsNoTracking().Include(g => g.Members)
+            .Where(g => g.PartnershipId == partnershipId)
+            .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
+            .ToListAsync(ct);
+
+    public Task<CrimeGroup?> GetAsync(int id, CancellationToken ct = default) =>
+        db.Set<CrimeGroup>().AsNoTracking().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+
+    public async Task<EditResult<CrimeGroup>> CreateAsync(int partnershipId, CrimeGroupInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
+        }
+
+        var key = string.IsNullOrWhiteSpace(input.Key) ? KeyOf(input.Name) : input.Key.Trim().ToLowerInvariant();
+        var errors = await ValidateAsync(partnershipId, input, key, null, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<CrimeGroup>.Invalid(errors);
+        }
+
+        var sortOrder = input.SortOrder ?? ((await db.Set<CrimeGroup>().Where(g => g.PartnershipId == partnershipId).MaxAsync(g => (int?)g.SortOrder, ct) ?? 0) + 1);
+        var group = new CrimeGroup
+        {
+            PartnershipId = partnershipId,
+            Key = key,
+            Name = input.Name!.Trim(),
+            SortOrder = sortOrder,
+            Members = input.CrimeTypeIds!.Distinct().Order().Select(t => new CrimeGroupMember { CrimeTypeId = t }).ToList(),
+        };
+        db.Add(group);
+        await SaveAsync(partnershipId, ct);
+        return EditResult<CrimeGroup>.Ok(group);
+    }
+
+    public async Task<EditResult<CrimeGroup>> UpdateAsync(int id, CrimeGroupInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var group = await db.Set<CrimeGroup>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (group is null)
+        {
+            return EditResult<CrimeGroup>.NotFound($"There is no crime group {id}.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, group.PartnershipId))
+        {
+            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
+        }
+
+        if (group.Version != expectedVersion)
+        {
+            return Stale(group);
+        }
+
+        var key = string.IsNullOrWhiteSpace(input.Key) ? group.Key : input.Key.Trim().ToLowerInvariant();
+        var errors = await ValidateAsync(group.PartnershipId, input, key, group.Id, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<CrimeGroup>.Invalid(errors);
+        }
+
+        group.Key = key;
+        group.Name = input.Name!.Trim();
+        group.SortOrder = input.SortOrder ?? group.SortOrder;
+        var wanted = input.CrimeTypeIds!.ToHashSet();
+        group.Members.RemoveAll(m => !wanted.Contains(m.CrimeTypeId));
+        foreach (var t in wanted.Where(t => group.Members.All(m => m.CrimeTypeId != t)).Order())
+        {
+            group.Members.Add(new CrimeGroupMember { GroupId = group.Id, CrimeTypeId = t });
+        }
+
+        // A change of members alone must still make a new version, so the group row itself is marked changed.
+        db.Entry(group).Property(g => g.Version).IsModified = true;
+        try
+        {
+            await SaveAsync(group.PartnershipId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<CrimeGroup>.Conflict($"Someone else changed the crime group '{group.Name}' while you were editing it. Reload it and make your change again.");
+        }
+
+        return EditResult<CrimeGroup>.Ok(group);
+    }
+
+    public async Task<EditResult<CrimeGroup>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var group = await db.Set<CrimeGroup>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (group is null)
+        {
+            return EditResult<CrimeGroup>.NotFound($"There is no crime group {id}.");
+        }
+
+        if (!Permissions.CanEditIndicators(user, group.PartnershipId))
+        {
+            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
+        }
+
+        if (group.Version != expectedVersion)
+        {
+            return Stale(group);
+        }
+
+        db.Remove(group);
+        await SaveAsync(group.PartnershipId, ct);
+        return EditResult<CrimeGroup>.Ok(group);
+    }
+
+    /// <summary>Adds the <see cref="Usual"/> groups the partnership does not have yet (by key); running it twice adds nothing.</summary>
+    public async Task<EditResult<IReadOnlyList<CrimeGroup>>> AddUsualAsync(int partnershipId, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<IReadOnlyList<CrimeGroup>>.Forbidden(NotAllowed);
+        }
+
+        var added = await AddUsualGroupsAsync(partnershipId, ct);
+        return EditResult<IReadOnlyList<CrimeGroup>>.Ok(added);
+    }
+
+    /// <summary>For the demo loader, which acts as no user.</summary>
+    internal async Task<IReadOnlyList<CrimeGroup>> AddUsualGroupsAsync(int partnershipId, CancellationToken ct)
+    {
+        var groups = await db.Set<CrimeGroup>().Where(g => g.PartnershipId == partnershipId).Select(g => new { g.Key, g.SortOrder }).ToListAsync(ct);
+        var order = groups.Count == 0 ? 0 : groups.Max(g => g.SortOrder);
+        var added = new List<CrimeGroup>();
+        foreach (var usual in Usual.Where(u => groups.All(g => g.Key != u.Key)))
+        {
+            var group = new CrimeGroup
+            {
+                PartnershipId = partnershipId,
+                Key = usual.Key,
+                Name = usual.Name,
+                SortOrder = ++order,
+                Members = usual.CrimeTypeIds.Select(t => new CrimeGroupMember { CrimeTypeId = t }).ToList(),
+            };
+            db.Add(group);
+            added.Add(group);
+        }
+
+        if (added.Count > 0)
+        {
+            await SaveAsync(partnershipId, ct);
+        }
+
+        return added;
+    }
+
+    /// <summary>"Serious acquisitive crime" → "serious-acquisitive-crime".</summary>
+    public static string KeyOf(string? name)
+    {
+        var key = new StringBuilder();
+        foreach (var c in (name ?? "").Trim().ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+            else if (key.Length > 0 && key[^1] != '-')
+            {
+                key.Append('-');
+            }
+        }
+
+        return key.ToString().Trim('-');
+    }
+
+    private const string NotAllowed = "Only the partnership's administrators, support officers and analysts can change its crime groups.";
+
+    private static EditResult<CrimeGroup> Stale(CrimeGroup group) => EditResult<CrimeGroup>.Conflict(
+        string.Create(CultureInfo.InvariantCulture, $"The crime group '{group.Name}' has changed since you read it (it is now version {group.Version}). Reload it and make your change again."));
+
+    private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, CrimeGroupInput input, string key, int? id, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["Name"] = "Enter the group's name, like Serious acquisitive crime";
+        }
+        else if (input.Name.Trim().Length > 200)
+        {
+            errors["Name"] = "The group's name must be 200 characters or fewer";
+        }
+
+        if (input.CrimeTypeIds is not { Count: > 0 })
+        {
+            errors["CrimeTypeIds"] = "Select at least one crime type";
+        }
+        else if (input.CrimeTypeIds.FirstOrDefault(t => CrimeTypes.All.All(c => c.Id != t)) is var unknown and not 0)
+        {
+            errors["CrimeTypeIds"] = string.Create(CultureInfo.InvariantCulture, $"There is no crime type {unknown}: choose from the list of police.uk crime types");
+        }
+
+        if (key.Length == 0 && !errors.ContainsKey("Name"))
+        {
+            errors["Key"] = "Enter a name with at least one letter or digit";
+        }
+        else if (key.Length > 100 || key.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-'))
+        {
+            errors["Key"] = "The key must be lower-case letters, digits and hyphens, 100 characters or fewer";
+        }
+        else if (key.Length > 0 && await db.Set<CrimeGroup>().AnyAsync(g => g.PartnershipId == partnershipId && g.Key == key && g.Id != id, ct))
+        {
+            errors["Name"] = $"The partnership already has a crime group '{key}': choose another name";
+        }
+
+        return errors;
+    }
+
+    private async Task SaveAsync(int partnershipId, CancellationToken ct)
+    {
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+    }
+}
+
+/// <summary>A partnership's yearly residents and dwellings, for rates per 1,000.</summary>
+public sealed record DenominatorInput(decimal? Value, string? Source);
+
+public sealed class DenominatorService(SaferPlanDbContext db)
+{
+    /// <summary>Which year's figure a period's rate uses.</summary>
+    public const string Rule =
+        "A rate per 1,000 divides the count by the residents or dwellings of the calendar year in which the period ends (or the latest year before it that has a figure, or failing that the earliest after), and multiplies by 1,000.";
+
+    public Task<List<AreaDenominator>> ListAsync(int partnershipId, CancellationToken ct = default) =>
+        db.Set<AreaDenominator>().AsNoTracking().Where(d => d.PartnershipId == partnershipId)
+            .OrderBy(d => d.Kind).ThenBy(d => d.Year).ToListAsync(ct);
+
+    /// <summary>The figure <see cref="Rule"/> picks for a period ending in <paramref name="endYear"/>.</summary>
+    public static AreaDenominator? For(IEnumerable<AreaDenominator> denominators, DenominatorKind kind, int endYear)
+    {
+        var ofKind = denominators.Where(d => d.Kind == kind).ToList();
+        return ofKind.Where(d => d.Year <= endYear).MaxBy(d => d.Year) ?? ofKind.Where(d => d.Year > endYear).MinBy(d => d.Year);
+    }
+
+    /// <summary>Sets a year's figure: adds it (expected version 0) or replaces it (the version read).</summary>
+    public async Task<EditResult<AreaDenominator>> SetAsync(int partnershipId, DenominatorKind kind, int year, DenominatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<AreaDenominator>.Forbidden("Only the partnership's administrators, support officers and analysts can change its residents and dwellings.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (year is < 1990 or > 2100)
+        {
+            errors["Year"] = "Enter a year between 1990 and 2100, like 2009";
+        }
+
+        if (input.Value is not { } value)
+        {
+            errors["Value"] = $"Enter the number of {Noun(kind)}, like 59000";
+        }
+        else if (value <= 0 || value > 100_000_000)
+        {
+            errors["Value"] = $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000";
+        }
+
+        if (input.Source?.Trim().Length > 400)
+        {
+            errors["Source"] = "The source must be 400 characters or fewer";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<AreaDenominator>.Invalid(errors);
+        }
+
+        var existing = await db.Set<AreaDenominator>().FirstOrDefaultAsync(d => d.PartnershipId == partnershipId && d.Kind == kind && d.Year == year, ct);
+        if ((existing?.Version ?? 0) != expectedVersion)
+        {
+            return EditResult<AreaDenominator>.Conflict(existing is null
+                ? string.Create(CultureInfo.InvariantCulture, $"There is no figure for {Noun(kind)} in {year} to replace: send version 0 to add one.")
+                : string.Create(CultureInfo.InvariantCulture, $"The figure for {Noun(kind)} in {year} has changed since you read it (it is now version {existing.Version}). Reload it and make your change again."));
+        }
+
+        if (existing is null)
+        {
+            existing = new AreaDenominator { PartnershipId = partnershipId, Kind = kind, Year = year };
+            db.Add(existing);
+        }
+
+        existing.Value = input.Value!.Value;
+        existing.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
+        await SaveAsync(partnershipId, ct);
+        return EditResult<AreaDenominator>.Ok(existing);
+    }
+
+    public async Task<EditResult<AreaDenominator>> DeleteAsync(int partnershipId, DenominatorKind kind, int year, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanEditIndicators(user, partnershipId))
+        {
+            return EditResult<AreaDenominator>.Forbidden("Only the partnership's administrators, support officers and analysts can change its residents and dwellings.");
+        }
+
+        var existing = await db.Set<AreaDenominator>().FirstOrDefaultAsync(d => d.PartnershipId == partnershipId && d.Kind == kind && d.Year == year, ct);
+        if (existing is null)
+        {
+            return EditResult<AreaDenominator>.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no figure for {Noun(kind)} in {year}."));
+        }
+
+        if (existing.Version != expectedVersion)
+        {
+            return EditResult<AreaDenominator>.Conflict(string.Create(CultureInfo.InvariantCulture, $"The figure for {Noun(kind)} in {year} has changed since you read it (it is now version {existing.Version})."));
+        }
+
+        db.Remove(existing);
+        await SaveAsync(partnershipId, ct);
+        return EditResult<AreaDenominator>.Ok(existing);
+    }
+
+    /// <summary>For the demo loader: adds a figure unless the year already has one.</summary>
+    internal async Task AddIfMissingAsync(int partnershipId, DenominatorKind kind, int year, decimal value, string source, CancellationToken ct)
+    {
+        if (!await db.Set<AreaDenominator>().AnyAsync(d => d.PartnershipId == partnershipId && d.Kind == kind && d.Year == year, ct))
+        {
+            db.Add(new AreaDenominator { PartnershipId = partnershipId, Kind = kind, Year = year, Value = value, Source = source });
+            await SaveAsync(partnershipId, ct);
+        }
+    }
+
+    public static string Noun(DenominatorKind kind) => kind == DenominatorKind.Residents ? "residents" : "dwellings";
+
+    private async Task SaveAsync(int partnershipId, CancellationToken ct)
+    {
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+    }
+}

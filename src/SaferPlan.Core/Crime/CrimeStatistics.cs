@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Data;
+
+namespace SaferPlan.Core.Crime;
+
+/// <summary>How recorded crime is broken down: by month, by ward or by LSOA.</summary>
+public enum CrimeBreakdown
+{
+    Month,
+    Ward,
+    Lsoa,
+}
+
+/// <summary>
+/// What a partnership's figures rest on, read with the partnership's row and nothing else: its area's definition and
+/// its <see cref="ChangeStamp"/>, which every change its figures depend on moves on (its area, crime groups and
+/// denominators for the partnership; a crime import, a lookup file or new LSOAs for every partnership). Computed results
+/// are cached under this stamp, so every instance over one database gives current figures without keeping state of its own.
+/// </summary>
+public sealed record CrimeDataStamp(int PartnershipId, string Slug, string Name, string? AreaDefinition, long ChangeStamp)
+{
+    /// <summary>The cache key: the change stamp, and the names shown with the figures in case they change without it.</summary>
+    public string CacheKey { get; } = $"{PartnershipId}:{ChangeStamp}:{Slug}:{Name}:{AreaDefinition}";
+}
+
+/// <summary>The counts of each crime type in each month of a span, for one partnership's area.</summary>
+public sealed class MonthlyCounts
+{
+    private readonly Dictionary<(int Month, short Type), int> cells;
+
+    internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells) => this.cells = cells;
+
+    internal int Cells => cells.Count;
+
+    public int this[CalendarMonth month, short crimeType] => cells.GetValueOrDefault((month.Key, crimeType));
+
+    public int Count(IEnumerable<short> crimeTypes, CalendarMonth from, CalendarMonth to)
+    {
+        var types = crimeTypes.ToHashSet();
+        return cells.Where(c => c.Key.Month >= from.Key && c.Key.Month <= to.Key && types.Contains(c.Key.Type)).Sum(c => c.Value);
+    }
+
+    public int Count(short crimeType, CalendarMonth from, CalendarMonth to) => Count([crimeType], from, to);
+
+    /// <summary>The latest month with any count, if any.</summary>
+    public CalendarMonth? LastMonth => cells.Count == 0 ? null : CalendarMonth.FromKey(cells.Keys.Max(k => k.Month));
+}
+
+/// <summary>One row of a breakdown: a month ("2010-09"), a ward (its code) or an LSOA (its code), with its counts by crime type.</summary>
+public sealed record BreakdownRow(string Key, string Name, string? Ward, IReadOnlyDictionary<short, int> Counts)
+{
+    public int Count(IEnumerable<short> crimeTypes) => crimeTypes.Sum(t => Counts.GetValueOrDefault(t));
+
+    public int Total => Counts.Values.Sum();
+}
+
+/// <summary>A crime group as the statistics use it.</summary>
+public sealed record GroupDefinition(int Id, string Key, string Name, IReadOnlyList<short> CrimeTypeIds);
+
+/// <summary>Counts per crime type and per group for a partnership's area over a span of months.</summary>
+public sealed record CrimeSummary(
+    CrimeDataStamp Stamp, CalendarMonth From, CalendarMonth To, int AreaLsoas, bool Synthetic,
+    IReadOnlyList<(CrimeType Type, int Count)> Types, IReadOnlyList<(GroupDefinition Group, int Count)> Groups)
+{
+    public int Total => Types.Sum(t => t.Count);
+}
+
+/// <summary>
+/// The one place recorded crime is read for a partnership's area: counts per crime type and group over a span of
+/// months, and breakdowns by month, ward and LSOA. Every page, API answer, indicator and document that shows
+/// recorded crime asks this service.
+/// Queries use the covering index (LsoaId, Month, CrimeTypeId) INCLUDE Count on CrimeCounts. A partnership's whole
+/// month-by-type history (a few thousand cells even for ten years) is read once and cached under the
+/// <see cref="CrimeDataStamp"/>; ward and LSOA breakdowns are cached per span.
+/// </summary>
+public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
+{
+    /// <summary>Said on every page, document and API answer whose figures rest on generated files.</summary>
+    public const string SyntheticNotice =
+        "These figures are synthetic demo data made by SaferPlan's generator, not recorded crime from police.uk. Do not use them for decisions.";
+
+    /// <summary>The partnership's stamp (one small query by its unique slug), or null when there is no such partnership.</summary>
+    /// <remarks>Not an EF compiled query: those bind to the first context's database provider, and one process may use both (tests, the bench).</remarks>
+    public Task<CrimeDataStamp?> StampAsync(string slug, CancellationToken ct = default) =>
+        Stamps(db.Partnerships.Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct);
+
+    public Task<CrimeDataStamp?> StampAsync(int partnershipId, CancellationToken ct = default) =>
+        Stamps(db.Partnerships.Where(p => p.Id == partnershipId)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<CrimeDataStamp> Stamps(IQueryable<Partnerships.Partnership> partnerships) =>
+        partnerships.AsNoTracking().Select(p => new CrimeDataStamp(p.Id, p.Slug, p.Name, p.AreaDefinition, p.ChangeStamp));
+
+    /// <summary>How many crimes of these types were recorded in the partnership's area from one month to another (inclusive).</summary>
+    public async Task<int> CountAsync(int partnershipId, IReadOnlyCollection<short> crimeTypeIds, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(crimeTypeIds);
+        var stamp = await StampAsync(partnershipId, ct) ?? throw new InvalidOperationException($"There is no partnership {partnershipId}.");
+        return (await MonthlyAsync(stamp, ct)).Count(crimeTypeIds, from, to);
+    }
+
+    /// <summary>The partnership's counts by month and crime type over all time, cached under its stamp.</summary>
+    public async Task<MonthlyCounts> MonthlyAsync(CrimeDataStamp stamp, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return await cache.GetOrCreateAsync($"crime:monthly:{stamp.CacheKey}", async ct =>
+        {
+            var area = await AreaLsoaIdsAsync(stamp, ct);
+            var rows = await db.Set<CrimeCount>().AsNoTracking()
+                .Where(c => area.Contains(c.LsoaId))
+                .GroupBy(c => new { c.Month, c.CrimeTypeId })
+                .Select(g => new { g.Key.Month, g.Key.CrimeTypeId, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct);
+            return new MonthlyCounts(rows.ToDictionary(r => (r.Month, r.CrimeTypeId), r => r.Count));
+        }, m => 64 + (m.Cells * 48L), ct);
+    }
+
+    public async Task<IReadOnlyList<GroupDefinition>> GroupsAsync(CrimeDataStamp stamp, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return await cache.GetOrCreateAsync($"crime:groups:{stamp.CacheKey}", async ct =>
+        {
+            var groups = await db.Set<CrimeGroup>().AsNoTracking().Include(g => g.Members)
+                .Where(g => g.PartnershipId == stamp.PartnershipId)
+                .OrderBy(g => g.SortOrder).ThenBy(g => g.Name)
+                .ToListAsync(ct);
+            return (IReadOnlyList<GroupDefinition>)groups.Select(g => new GroupDefinition(g.Id, g.Key, g.Name, g.Members.Select(m => m.CrimeTypeId).Order().ToList())).ToList();
+        }, g => 64 + (g.Count * 256L), ct);
+    }
+
+    public async Task<CrimeSummary> SummaryAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    {
+        var monthly = await MonthlyAsync(stamp, ct);
+        var groups = await GroupsAsync(stamp, ct);
+        var area = await AreaLsoaIdsAsync(stamp, ct);
+        return new CrimeSummary(
+            stamp, from, to, area.Count, await IsSyntheticAsync(stamp, from, to, ct),
+            CrimeTypes.All.Select(t => (t, monthly.Count(t.Id, from, to))).ToList(),
+            groups.Select(g => (g, monthly.Count(g.CrimeTypeIds, from, to))).ToList());
+    }
+
+    /// <summary>Counts by crime type for each month, ward or LSOA of the area over the span; wards and LSOAs busiest first.</summary>
+    public async Task<IReadOnlyList<BreakdownRow>> BreakdownAsync(CrimeDataStamp stamp, CrimeBreakdown by, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (by == CrimeBreakdown.Month)
+        {
+            var monthly = await MonthlyAsync(stamp, ct);
+            var months = new List<BreakdownRow>();
+            for (var m = from; m <= to; m = m.AddMonths(1))
+            {
+                var month = m;
+                months.Add(new BreakdownRow(m.ToString(), m.Display, null, CrimeTypes.All.Select(t => (t.Id, Count: monthly[month, t.Id])).Where(c => c.Count > 0).ToDictionary(c => c.Id, c => c.Count)));
+            }
+
+            return months;
+        }
+
+        return await cache.GetOrCreateAsync($"crime:{by}:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
+        {
+            var cells = await SpanCellsAsync(stamp, from, to, ct);
+            var lsoas = await LsoasAsync(stamp, ct);
+            var rows = by == CrimeBreakdown.Lsoa
+                ? cells.GroupBy(c => c.LsoaId).Select(g =>
+                {
+                    var l = lsoas[g.Key];
+                    return new BreakdownRow(l.Code, l.Name, l.WardName, g.ToDictionary(c => c.CrimeTypeId, c => c.Count));
+                })
+                : cells.GroupBy(c => (lsoas[c.LsoaId].WardCode, lsoas[c.LsoaId].WardName)).Select(g => new BreakdownRow(
+                    g.Key.WardCode ?? "", g.Key.WardName ?? "Ward not known (upload a lookup file)", null,
+                    g.GroupBy(c => c.CrimeTypeId).ToDictionary(t => t.Key, t => t.Sum(c => c.Count))));
+            return (IReadOnlyList<BreakdownRow>)rows.OrderByDescending(r => r.Counts.Where(c => c.Key != CrimeTypes.AntiSocialBehaviour).Sum(c => c.Value))
+                .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        }, rows => 64 + rows.Sum(r => 128L + (r.Counts.Count * 32L)), ct);
+    }
+
+    private sealed record SpanCell(int LsoaId, short CrimeTypeId, int Count);
+
+    /// <summary>The area's counts by LSOA and crime type over a span: one query shared by the ward and LSOA breakdowns.</summary>
+    private Task<IReadOnlyList<SpanCell>> SpanCellsAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"crime:span:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
+        {
+            var area = await AreaLsoaIdsAsync(stamp, ct);
+            return (IReadOnlyList<SpanCell>)await db.Set<CrimeCount>().AsNoTracking()
+                .Where(c => area.Contains(c.LsoaId) && c.Month >= from.Key && c.Month <= to.Key)
+                .GroupBy(c => new { c.LsoaId, c.CrimeTypeId })
+                .Select(g => new SpanCell(g.Key.LsoaId, g.Key.CrimeTypeId, g.Sum(c => c.Count)))
+                .ToListAsync(ct);
+        }, cells => 64 + (cells.Count * 40L), ct);
+
+    /// <summary>Whether any month of the span was loaded from a generated (synthetic) file.</summary>
+    public async Task<bool> IsSyntheticAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var synthetic = await cache.GetOrCreateAsync($"crime:synthetic:{stamp.CacheKey}", async ct =>
+            await db.Set<CrimeImport>().AsNoTracking().Where(i => i.Synthetic).Select(i => i.Month).Distinct().ToListAsync(ct), months => 64 + (months.Count * 8L), ct);
+        return synthetic.Any(m => m >= from.Key && m <= to.Key);
+    }
+
+    /// <summary>
+    /// The area's LSOAs: those listed for the partnership and, for an area defined by local authority name, every LSOA
+    /// of that name (so LSOAs first seen in later crime files count without setting the area again).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AreaLsoaIdsAsync(CrimeDataStamp stamp, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return await cache.GetOrCreateAsync($"crime:area:{stamp.CacheKey}", async ct =>
+        {
+            var ids = await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == stamp.PartnershipId).Select(a => a.LsoaId).ToListAsync(ct);
+            if (CrimeAreaService.LocalAuthorityNameOf(stamp.AreaDefinition) is { } name)
+            {
+                ids.AddRange(await CrimeAreaService.MatchingLsoaIdsAsync(db, name, ct));
+            }
+
+            return (IReadOnlyList<int>)ids.Distinct().Order().ToList();
+        }, ids => 64 + (ids.Count * 8L), ct);
+    }
+
+    private Task<Dictionary<int, Lsoa>> LsoasAsync(CrimeDataStamp stamp, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"crime:lsoas:{stamp.CacheKey}", async ct =>
+        {
+            var area = await AreaLsoaIdsAsync(stamp, ct);
+            return await db.Set<Lsoa>().AsNoTracking().Where(l => area.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        }, lsoas => 64 + (lsoas.Count * 320L), ct);
+}
