@@ -104,7 +104,7 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q4/reports");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "ASB Task Group Stats" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("State of the Partnership Briefing: 4th Quarter 2010/11")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "State of the Partnership Briefing: 4th Quarter 2010/11" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a task group report" }).ClickAsync();

@@ -630,39 +630,8 @@ public static class BoardReportDocx
         var tableBullet = Spacing(0, 40);
         tableBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 2 }), 0);
 
-        var tableStyle = new Style { Type = StyleValues.Table, StyleId = "ReportTable" };
-        tableStyle.Append(
-            new StyleName { Val = "Report Table" },
-            new BasedOn { Val = "TableNormal" },
-            new PrimaryStyle(),
-            new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }),
-            new StyleTableProperties(
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })));
-
-        var tableNormal = new Style { Type = StyleValues.Table, StyleId = "TableNormal", Default = true };
-        tableNormal.Append(
-            new StyleName { Val = "Normal Table" },
-            new UIPriority { Val = 99 },
-            new SemiHidden(),
-            new UnhideWhenUsed(),
-            new StyleTableProperties(
-                new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })));
+        var tableStyle = DocxStyles.RuledTable("ReportTable", "Report Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
+        var tableNormal = DocxStyles.TableNormal();
 
         var markingPPr = Spacing(0, 0, justify: JustificationValues.Center);
         var footerPPr = Spacing(0, 0, justify: JustificationValues.Center);

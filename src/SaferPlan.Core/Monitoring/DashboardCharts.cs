@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using SaferPlan.Core.Charts;
 using ScottPlot;
 
 namespace SaferPlan.Core.Monitoring;
@@ -13,13 +13,6 @@ public static class DashboardCharts
 {
     private const int Width = 720;
     private const int Height = 360;
-
-    /// <summary>Arial where it is installed (as the app's pages use), else a metric-compatible or common sans-serif font.</summary>
-    private static readonly Lazy<string?> FontName = new(() =>
-    {
-        var installed = new HashSet<string>(SkiaSharp.SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
-        return new[] { "Arial", "Liberation Sans", "Arimo", "DejaVu Sans", "Noto Sans" }.FirstOrDefault(installed.Contains);
-    });
 
     /// <summary>Stacked bars of how many milestones have each status, one bar per priority.</summary>
     public static string StatusesByPriority(Dashboard dashboard, string id)
@@ -49,7 +42,7 @@ public static class DashboardCharts
     private static string Render(string title, string description, string id, IReadOnlyList<(string Label, IReadOnlyList<StatusCount> Counts)> groups, string axisLabel)
     {
         using var plot = new Plot();
-        if (FontName.Value is { } font)
+        if (ChartSvg.FontName is { } font)
         {
             plot.Font.Set(font);
         }
@@ -108,7 +101,7 @@ public static class DashboardCharts
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         }
 
-        return Accessible(plot.GetSvgXml(Width, Height), title, description, id);
+        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, title, description, id);
     }
 
     /// <summary>Breaks a long axis label into lines of about 16 characters, so neighbouring labels do not run together.</summary>
@@ -132,19 +125,5 @@ public static class DashboardCharts
 
         lines.Add(line);
         return string.Join('\n', lines);
-    }
-
-    /// <summary>Makes ScottPlot's SVG an inline image: no XML declaration, a title and description for assistive technology, and scaling to its container.</summary>
-    private static string Accessible(string svg, string title, string description, string id)
-    {
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        var close = svg.IndexOf('>', start);
-        var head = svg[start..close];
-        head = head.Replace($"width=\"{Width}\" height=\"{Height}\"", $"viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\"", StringComparison.Ordinal);
-        var titleId = $"{id}-title";
-        var descId = $"{id}-desc";
-        return $"{head} id=\"{id}\" role=\"img\" aria-labelledby=\"{titleId}\" aria-describedby=\"{descId}\" focusable=\"false\" class=\"app-chart__svg\">"
-            + $"<title id=\"{titleId}\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{descId}\">{WebUtility.HtmlEncode(description)}</desc>"
-            + svg[(close + 1)..];
     }
 }

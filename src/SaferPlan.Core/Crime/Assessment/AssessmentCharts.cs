@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using SaferPlan.Core.Charts;
 using ScottPlot;
 
 namespace SaferPlan.Core.Crime.Assessment;
@@ -17,12 +17,6 @@ public static class AssessmentCharts
     private const string CurrentColour = "#1d70b8";
     private const string PreviousColour = "#505a5f";
 
-    private static readonly Lazy<string?> FontName = new(() =>
-    {
-        var installed = new HashSet<string>(SkiaSharp.SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
-        return new[] { "Arial", "Liberation Sans", "Arimo", "DejaVu Sans", "Noto Sans" }.FirstOrDefault(installed.Contains);
-    });
-
     public static string Title(AssessmentGroup group, CalendarMonth from, CalendarMonth to) =>
         $"{group.Name} each month, {from.Display} to {to.Display}, against the previous 12 months";
 
@@ -33,7 +27,7 @@ public static class AssessmentCharts
     {
         ArgumentNullException.ThrowIfNull(group);
         using var plot = Draw(group, from, to, previousFrom, previousTo);
-        return Accessible(plot.GetSvgXml(Width, Height), Title(group, from, to), Description(group), id);
+        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(group, from, to), Description(group), id);
     }
 
     public static byte[] TrendPng(AssessmentGroup group, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo)
@@ -46,7 +40,7 @@ public static class AssessmentCharts
     private static Plot Draw(AssessmentGroup group, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo)
     {
         var plot = new Plot();
-        if (FontName.Value is { } font)
+        if (ChartSvg.FontName is { } font)
         {
             plot.Font.Set(font);
         }
@@ -78,19 +72,5 @@ public static class AssessmentCharts
         plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.1);
         plot.Axes.SetLimitsX(-0.5, Math.Max(0, group.Trend.Count - 1) + 0.5);
         return plot;
-    }
-
-    /// <summary>Makes ScottPlot's SVG an inline image: no XML declaration, a title and description, and scaling to its container.</summary>
-    private static string Accessible(string svg, string title, string description, string id)
-    {
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        var close = svg.IndexOf('>', start);
-        var head = svg[start..close];
-        head = head.Replace($"width=\"{Width}\" height=\"{Height}\"", $"viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\"", StringComparison.Ordinal);
-        var titleId = $"{id}-title";
-        var descId = $"{id}-desc";
-        return $"{head} id=\"{id}\" role=\"img\" aria-labelledby=\"{titleId}\" aria-describedby=\"{descId}\" focusable=\"false\" class=\"app-chart__svg\">"
-            + $"<title id=\"{titleId}\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{descId}\">{WebUtility.HtmlEncode(description)}</desc>"
-            + svg[(close + 1)..];
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using SaferPlan.Core.Documents;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
@@ -306,37 +307,8 @@ public static class AssessmentDocx
             return style;
         }
 
-        var table = new Style { Type = StyleValues.Table, StyleId = "PackTable" };
-        table.Append(
-            new StyleName { Val = "Evidence Pack Table" },
-            new BasedOn { Val = "TableNormal" },
-            new PrimaryStyle(),
-            new StyleTableProperties(
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })));
-        var tableNormal = new Style { Type = StyleValues.Table, StyleId = "TableNormal", Default = true };
-        tableNormal.Append(
-            new StyleName { Val = "Normal Table" },
-            new UIPriority { Val = 99 },
-            new SemiHidden(),
-            new UnhideWhenUsed(),
-            new StyleTableProperties(
-                new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })));
+        var table = DocxStyles.RuledTable("PackTable", "Evidence Pack Table");
+        var tableNormal = DocxStyles.TableNormal();
 
         return new Styles(
             new DocDefaults(

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace SaferPlan.Core.Charts;
+
+/// <summary>What every SaferPlan chart shares: its font, and ScottPlot's SVG made an accessible inline image.</summary>
+public static class ChartSvg
+{
+    private static readonly Lazy<string?> Font = new(() =>
+    {
+        var installed = new HashSet<string>(SkiaSharp.SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
+        return new[] { "Arial", "Liberation Sans", "Arimo", "DejaVu Sans", "Noto Sans" }.FirstOrDefault(installed.Contains);
+    });
+
+    /// <summary>Arial where it is installed (as the app's pages use), else a metric-compatible or common sans-serif font.</summary>
+    public static string? FontName => Font.Value;
+
+    /// <summary>
+    /// Makes ScottPlot's SVG an inline image: no XML declaration, a title and description for assistive technology,
+    /// and scaling to its container.
+    /// </summary>
+    public static string Accessible(string svg, int width, int height, string title, string description, string id)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var close = svg.IndexOf('>', start);
+        var head = svg[start..close];
+        head = head.Replace($"width=\"{width}\" height=\"{height}\"", $"viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"", StringComparison.Ordinal);
+        var titleId = $"{id}-title";
+        var descId = $"{id}-desc";
+        return $"{head} id=\"{id}\" role=\"img\" aria-labelledby=\"{titleId}\" aria-describedby=\"{descId}\" focusable=\"false\" class=\"app-chart__svg\">"
+            + $"<title id=\"{titleId}\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{descId}\">{WebUtility.HtmlEncode(description)}</desc>"
+            + svg[(close + 1)..];
+    }
+}
