@@ -114,51 +114,19 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(indicator, indicator.PartnershipId, ct);
     }
 
-    public async Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(indicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var value = new IndicatorValue { IndicatorId = indicatorId };
-        var errors = await ApplyAsync(value, indicator!, input, user, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<IndicatorValue>.Invalid(errors);
-        }
-
-        db.Add(value);
-        return await SaveAsync(value, indicator!.PartnershipId, ct);
+        return CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct);
     }
 
     public async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var value = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (value is null)
-        {
-            return EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(value.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var errors = await ApplyAsync(value, indicator!, input, user, ct);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<IndicatorValue>.Invalid(errors);
-        }
-
-        return await StaleAsync(value, expectedVersion, "value", ct) is { } conflict
-            ? EditResult<IndicatorValue>.Conflict(conflict)
-            : await SaveAsync(value, indicator!.PartnershipId, ct);
+        return value is null
+            ? EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.")
+            : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, ct);
     }
 
     public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -184,51 +152,19 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(value, indicator!.PartnershipId, ct);
     }
 
-    public async Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(indicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var baseline = new IndicatorBaseline { IndicatorId = indicatorId };
-        var errors = await ApplyAsync(baseline, indicator!, input, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<IndicatorBaseline>.Invalid(errors);
-        }
-
-        db.Add(baseline);
-        return await SaveAsync(baseline, indicator!.PartnershipId, ct);
+        return CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct);
     }
 
     public async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var baseline = await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (baseline is null)
-        {
-            return EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(baseline.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var errors = await ApplyAsync(baseline, indicator!, input, ct);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<IndicatorBaseline>.Invalid(errors);
-        }
-
-        return await StaleAsync(baseline, expectedVersion, "baseline", ct) is { } conflict
-            ? EditResult<IndicatorBaseline>.Conflict(conflict)
-            : await SaveAsync(baseline, indicator!.PartnershipId, ct);
+        return baseline is null
+            ? EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.")
+            : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
     }
 
     public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -263,51 +199,19 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(baseline, indicator!.PartnershipId, ct);
     }
 
-    public async Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(indicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var target = new IndicatorTarget { IndicatorId = indicatorId };
-        var errors = await ApplyAsync(target, indicator!, input, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<IndicatorTarget>.Invalid(errors);
-        }
-
-        db.Add(target);
-        return await SaveAsync(target, indicator!.PartnershipId, ct);
+        return CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct);
     }
 
     public async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (target is null)
-        {
-            return EditResult<IndicatorTarget>.NotFound($"There is no target {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(target.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var errors = await ApplyAsync(target, indicator!, input, ct);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<IndicatorTarget>.Invalid(errors);
-        }
-
-        return await StaleAsync(target, expectedVersion, "target", ct) is { } conflict
-            ? EditResult<IndicatorTarget>.Conflict(conflict)
-            : await SaveAsync(target, indicator!.PartnershipId, ct);
+        return target is null
+            ? EditResult<IndicatorTarget>.NotFound($"There is no target {id}.")
+            : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
     }
 
     public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -389,6 +293,50 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         db.Remove(link);
         return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
+    }
+
+    /// <summary>Adds a value, baseline or target to an indicator the user may edit, once its input is valid.</summary>
+    private async Task<EditResult<T>> CreateChildAsync<T>(
+        int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = await apply(child, indicator!);
+        if (errors.Count > 0)
+        {
+            return EditResult<T>.Invalid(errors);
+        }
+
+        db.Add(child);
+        return await SaveAsync(child, indicator!.PartnershipId, ct);
+    }
+
+    /// <summary>Changes a value, baseline or target: permission, then the input, then the version the writer started from.</summary>
+    private async Task<EditResult<T>> UpdateChildAsync<T>(
+        T child, int indicatorId, string what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = await apply(child, indicator!);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Invalid(errors);
+        }
+
+        return await StaleAsync(child, expectedVersion, what, ct) is { } conflict
+            ? EditResult<T>.Conflict(conflict)
+            : await SaveAsync(child, indicator!.PartnershipId, ct);
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
