@@ -98,18 +98,10 @@ internal sealed class CrimeCountConfiguration : IEntityTypeConfiguration<CrimeCo
     {
         builder.ToTable("CrimeCounts");
         builder.HasKey(c => new { c.ForceId, c.Month, c.LsoaId, c.CrimeTypeId });
+        builder.Property(c => c.Outcomes).IsUnicode(false);
 
         // The area queries: a partnership's LSOAs over a span of months.
         builder.HasIndex(c => new { c.LsoaId, c.Month, c.CrimeTypeId }).IncludeProperties(c => c.Count);
-    }
-}
-
-internal sealed class CrimeOutcomeCountConfiguration : IEntityTypeConfiguration<CrimeOutcomeCount>
-{
-    public void Configure(EntityTypeBuilder<CrimeOutcomeCount> builder)
-    {
-        builder.ToTable("CrimeOutcomeCounts");
-        builder.HasKey(c => new { c.ForceId, c.Month, c.LsoaId, c.CrimeTypeId, c.OutcomeId });
     }
 }
 

@@ -108,22 +108,13 @@ public sealed class CrimeCount
     public short CrimeTypeId { get; set; }
 
     public int Count { get; set; }
-}
 
-/// <summary>As <see cref="CrimeCount"/>, split by last outcome (0 when the row has none, as for anti-social behaviour).</summary>
-public sealed class CrimeOutcomeCount
-{
-    public int ForceId { get; set; }
-
-    public int Month { get; set; }
-
-    public int LsoaId { get; set; }
-
-    public short CrimeTypeId { get; set; }
-
-    public short OutcomeId { get; set; }
-
-    public int Count { get; set; }
+    /// <summary>
+    /// How these crimes ended, by last outcome: "outcome id:count" pairs joined by commas in outcome order, e.g. "3:12,7:2"
+    /// (see <see cref="OutcomeTally"/>). Crimes with no outcome (anti-social behaviour) are the rest of <see cref="Count"/>;
+    /// null when none has one. Kept in the count's own row so an import writes one row per LSOA × type, not one per outcome.
+    /// </summary>
+    public string? Outcomes { get; set; }
 }
 
 /// <summary>An LSOA in a partnership's area. How the list was set is on <c>Partnership.AreaDefinition</c>.</summary>

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -39,7 +37,22 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 /// </summary>
 public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time)
 {
-    private const int SqliteRowsPerInsert = 32;
+    /// <summary>About how many street-file rows go into one transaction.</summary>
+    private const int RowsPerTransaction = 200_000;
+
+    /// <summary>How many files may wait, read, for the database: enough to fill a transaction, few enough to bound memory.</summary>
+    private const int ReadAhead = 16;
+
+    private static readonly BulkTable CountTable = new(
+        "CrimeCounts",
+        ("ForceId", NpgsqlDbType.Integer), ("Month", NpgsqlDbType.Integer), ("LsoaId", NpgsqlDbType.Integer),
+        ("CrimeTypeId", NpgsqlDbType.Smallint), ("Count", NpgsqlDbType.Integer), ("Outcomes", NpgsqlDbType.Text));
+
+    private static readonly BulkTable LsoaTable = new("Lsoas", ("Code", NpgsqlDbType.Varchar), ("Name", NpgsqlDbType.Varchar));
+
+    private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Smallint), ("Name", NpgsqlDbType.Varchar));
+
+    private static readonly Comparison<(short OutcomeId, int Count)> OutcomeOrder = (a, b) => a.OutcomeId.CompareTo(b.OutcomeId);
 
     private Dictionary<string, int>? lsoaIds;
     private Dictionary<string, short>? outcomeIds;
@@ -62,7 +75,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         var loaded = new List<LoadedCrimeFile>();
         var refused = new List<CrimeFileRefusal>();
         var read = Channel.CreateBounded<(CrimeFileSource Source, StreetFileCounts? Counts, CrimeFileRefusal? Refusal)>(
-            new BoundedChannelOptions(Environment.ProcessorCount) { SingleReader = true });
+            new BoundedChannelOptions(ReadAhead) { SingleReader = true });
 
         var reading = Task.Run(
             async () =>
@@ -97,19 +110,33 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             cancellationToken);
 
         long rows = 0;
-        await foreach (var (source, counts, refusal) in read.Reader.ReadAllAsync(cancellationToken))
+        var batch = new List<(CrimeFileSource Source, StreetFileCounts Counts)>();
+        while (await read.Reader.WaitToReadAsync(cancellationToken))
         {
-            if (refusal is not null)
+            // Whatever has been read by now goes in together, in one transaction, up to a bound on its size: the
+            // database does the per-transaction work (the stamps, the commit) once for many files.
+            var batchRows = 0;
+            while (batchRows < RowsPerTransaction && read.Reader.TryRead(out var item))
             {
-                refused.Add(refusal);
-            }
-            else
-            {
-                loaded.Add(await SaveAsync(counts!, source.Synthetic, cancellationToken));
-                rows += counts!.Rows;
+                if (item.Refusal is not null)
+                {
+                    refused.Add(item.Refusal);
+                }
+                else
+                {
+                    batch.Add((item.Source, item.Counts!));
+                    batchRows += item.Counts!.Rows;
+                }
             }
 
-            progress?.Report(new CrimeImportProgress(loaded.Count + refused.Count, files.Count, source.Name, rows));
+            if (batch.Count > 0)
+            {
+                loaded.AddRange(await SaveAsync(batch, cancellationToken));
+                rows += batchRows;
+                batch.Clear();
+            }
+
+            progress?.Report(new CrimeImportProgress(loaded.Count + refused.Count, files.Count, loaded.Count > 0 ? loaded[^1].File : refused[^1].File, rows));
         }
 
         await reading;
@@ -141,66 +168,65 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             r.Id, r.ForceKey, r.ForceName, CalendarMonth.FromKey(r.Month), r.FileName, r.Rows, r.RowsWithoutLocation, r.ImportedAt, r.ImportedBy, r.Synthetic)).ToList(), total);
     }
 
-    private async Task<LoadedCrimeFile> SaveAsync(StreetFileCounts file, bool synthetic, CancellationToken ct)
+    /// <summary>
+    /// Replaces the force-months of <paramref name="batch"/> in one transaction: their old counts go, the new ones go in
+    /// in key order (so the B-trees are appended to rather than split all over), and every partnership's stamp moves on.
+    /// </summary>
+    private async Task<List<LoadedCrimeFile>> SaveAsync(List<(CrimeFileSource Source, StreetFileCounts Counts)> batch, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var force = await ForceAsync(file, ct);
-        var lsoas = await LsoaIdsAsync(file, ct);
-        var outcomes = await OutcomeIdsAsync(file, ct);
-        var month = file.Name.Month.Key;
-
-        await db.Set<CrimeCount>().Where(c => c.ForceId == force.Id && c.Month == month).ExecuteDeleteAsync(ct);
-        await db.Set<CrimeOutcomeCount>().Where(c => c.ForceId == force.Id && c.Month == month).ExecuteDeleteAsync(ct);
-
-        // Rows go in in key order, so SQLite appends to its B-trees rather than splitting pages all over them.
-        var countRows = new int[file.Counts.Count * 5];
-        var i = 0;
-        foreach (var (key, count) in file.Counts.OrderBy(c => c.Key))
+        await AddNewLsoasAsync(batch.Select(b => b.Counts), ct);
+        await AddNewOutcomesAsync(batch.Select(b => b.Counts), ct);
+        var files = new List<(StreetFileCounts File, PoliceForce Force, bool Synthetic)>(batch.Count);
+        foreach (var (source, counts) in batch)
         {
-            var (lsoa, type) = StreetFileCounts.SplitCountKey(key);
-            countRows[i++] = force.Id;
-            countRows[i++] = month;
-            countRows[i++] = lsoa == 0 ? 0 : lsoas[lsoa - 1];
-            countRows[i++] = type;
-            countRows[i++] = count;
+            files.Add((counts, await ForceAsync(counts, ct), source.Synthetic));
         }
 
-        var outcomeRows = new int[file.OutcomeCounts.Count * 6];
-        i = 0;
-        foreach (var (key, count) in file.OutcomeCounts.OrderBy(c => c.Key))
+        // The same force-month twice in one batch: the later file wins, as it would had they come in two imports.
+        files = files.GroupBy(f => (f.Force.Id, f.File.Name.Month.Key)).Select(g => g.Last()).OrderBy(f => (f.Force.Id, f.File.Name.Month.Key)).ToList();
+        var forceIds = files.Select(f => f.Force.Id).Distinct().ToList();
+        var months = files.Select(f => f.File.Name.Month.Key).Distinct().ToList();
+        var imports = (await db.Set<CrimeImport>().Where(i => forceIds.Contains(i.ForceId) && months.Contains(i.Month)).ToListAsync(ct))
+            .ToDictionary(i => (i.ForceId, i.Month));
+        foreach (var (file, force, _) in files)
         {
-            var (lsoa, type, outcome) = StreetFileCounts.SplitOutcomeKey(key);
-            outcomeRows[i++] = force.Id;
-            outcomeRows[i++] = month;
-            outcomeRows[i++] = lsoa == 0 ? 0 : lsoas[lsoa - 1];
-            outcomeRows[i++] = type;
-            outcomeRows[i++] = outcome == 0 ? 0 : outcomes[outcome - 1];
-            outcomeRows[i++] = count;
+            var month = file.Name.Month.Key;
+            if (imports.ContainsKey((force.Id, month)))
+            {
+                await db.Set<CrimeCount>().Where(c => c.ForceId == force.Id && c.Month == month).ExecuteDeleteAsync(ct);
+            }
         }
 
-        await InsertAsync("CrimeCounts", ["ForceId", "Month", "LsoaId", "CrimeTypeId", "Count"], [false, false, false, true, false], countRows, ct);
-        await InsertAsync("CrimeOutcomeCounts", ["ForceId", "Month", "LsoaId", "CrimeTypeId", "OutcomeId", "Count"], [false, false, false, true, true, false], outcomeRows, ct);
+        await BulkInsertAsync(CountTable, files.SelectMany(f => CountRows(f.Force.Id, f.File)), ct);
 
-        var import = await db.Set<CrimeImport>().SingleOrDefaultAsync(x => x.ForceId == force.Id && x.Month == month, ct);
-        if (import is null)
+        var now = time.GetUtcNow();
+        var by = ImportedBy ?? actor.Current.Name;
+        var loaded = new List<LoadedCrimeFile>(files.Count);
+        foreach (var (file, force, synthetic) in files)
         {
-            import = new CrimeImport { ForceId = force.Id, Month = month, FileName = "", ImportedBy = "" };
-            db.Add(import);
+            if (!imports.TryGetValue((force.Id, file.Name.Month.Key), out var import))
+            {
+                import = new CrimeImport { ForceId = force.Id, Month = file.Name.Month.Key, FileName = "", ImportedBy = "" };
+                db.Add(import);
+            }
+
+            import.FileName = Path.GetFileName(file.FileName);
+            import.Rows = file.Rows;
+            import.RowsWithoutLocation = file.RowsWithoutLocation;
+            import.ImportedAt = now;
+            import.ImportedBy = by;
+            import.Synthetic = synthetic;
+            loaded.Add(new LoadedCrimeFile(file.FileName, force.Key, force.Name, file.Name.Month, file.Rows, file.RowsWithoutLocation, synthetic));
         }
 
-        import.FileName = Path.GetFileName(file.FileName);
-        import.Rows = file.Rows;
-        import.RowsWithoutLocation = file.RowsWithoutLocation;
-        import.ImportedAt = time.GetUtcNow();
-        import.ImportedBy = ImportedBy ?? actor.Current.Name;
-        import.Synthetic = synthetic;
         await db.SaveChangesAsync(ct);
 
-        // Every partnership's derived figures may rest on this force-month, so every cached page must be rebuilt.
+        // Every partnership's derived figures may rest on these force-months, so every cached page must be rebuilt.
         await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new LoadedCrimeFile(file.FileName, force.Key, force.Name, file.Name.Month, file.Rows, file.RowsWithoutLocation, synthetic);
+        return loaded;
     }
 
     private async Task<PoliceForce> ForceAsync(StreetFileCounts file, CancellationToken ct)
@@ -225,70 +251,109 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         return force;
     }
 
-    /// <summary>The database id of each of the file's LSOAs, in the file's order; LSOAs not seen before are added.</summary>
-    private async Task<int[]> LsoaIdsAsync(StreetFileCounts file, CancellationToken ct)
+    /// <summary>
+    /// Adds the LSOAs these files name that are not known yet (a first import adds thousands, so they go in in bulk)
+    /// and gives each file the database id of each of its LSOAs, in the file's order.
+    /// </summary>
+    private async Task AddNewLsoasAsync(IEnumerable<StreetFileCounts> files, CancellationToken ct)
     {
         lsoaIds ??= await db.Set<Lsoa>().AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.Id, StringComparer.Ordinal, ct);
-        var added = file.Lsoas.Where(l => !lsoaIds.ContainsKey(l.Code)).Select(l => new Lsoa { Code = l.Code, Name = l.Name }).ToList();
-        if (added.Count > 0)
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            db.AddRange(added);
-            await db.SaveChangesAsync(ct);
-            foreach (var lsoa in added)
+            foreach (var (code, name) in file.Lsoas)
             {
-                lsoaIds[lsoa.Code] = lsoa.Id;
+                if (!lsoaIds.ContainsKey(code))
+                {
+                    added.TryAdd(code, name);
+                }
             }
         }
 
-        return file.Lsoas.Select(l => lsoaIds[l.Code]).ToArray();
+        if (added.Count > 0)
+        {
+            await BulkInsertAsync(LsoaTable, added.Select(l => new object?[] { l.Key, l.Value }), ct);
+
+            // Read back whole: one plain scan of a table of at most some tens of thousands of short rows is quicker than
+            // a query naming thousands of codes.
+            lsoaIds = await db.Set<Lsoa>().AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.Id, StringComparer.Ordinal, ct);
+        }
+
+        foreach (var file in files)
+        {
+            file.LsoaIds = file.Lsoas.Select(l => lsoaIds[l.Code]).ToArray();
+        }
     }
 
-    private async Task<short[]> OutcomeIdsAsync(StreetFileCounts file, CancellationToken ct)
+    /// <summary>Adds the outcomes these files name that are not known yet and gives each file the id of each of its outcomes.</summary>
+    private async Task AddNewOutcomesAsync(IEnumerable<StreetFileCounts> files, CancellationToken ct)
     {
         outcomeIds ??= await db.Set<CrimeOutcome>().AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.Ordinal, ct);
         var next = (short)(outcomeIds.Count == 0 ? 1 : outcomeIds.Values.Max() + 1);
-        foreach (var name in file.Outcomes.Where(o => !outcomeIds.ContainsKey(o)))
+        var added = new List<object?[]>();
+        foreach (var name in files.SelectMany(f => f.Outcomes).Where(o => !outcomeIds.ContainsKey(o)))
         {
-            db.Add(new CrimeOutcome { Id = next, Name = name });
+            added.Add([next, name]);
             outcomeIds[name] = next++;
         }
 
-        await db.SaveChangesAsync(ct);
-        return file.Outcomes.Select(o => outcomeIds[o]).ToArray();
+        await BulkInsertAsync(OutcomeTable, added, ct);
+        foreach (var file in files)
+        {
+            file.OutcomeIds = file.Outcomes.Select(o => outcomeIds[o]).ToArray();
+        }
+    }
+
+    /// <summary>A file's counts as rows of <see cref="CountTable"/>, in key order (LSOA, then crime type), each with its outcome tally.</summary>
+    private static IEnumerable<object?[]> CountRows(int forceId, StreetFileCounts file)
+    {
+        var month = file.Name.Month.Key;
+        var counts = file.Counts.ToArray();
+        Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
+        var outcomes = file.OutcomeCounts.ToArray();
+        Array.Sort(outcomes, (a, b) => a.Key.CompareTo(b.Key));
+        var next = 0;
+        var pairs = new (short OutcomeId, int Count)[file.Outcomes.Count + 1];
+        foreach (var (key, count) in counts)
+        {
+            // Outcome keys sort by LSOA, then type, then outcome, as count keys sort by LSOA then type: the outcomes of
+            // this count are the next run of outcome keys.
+            var n = 0;
+            for (; next < outcomes.Length && outcomes[next].Key >> 16 == key; next++)
+            {
+                var outcome = StreetFileCounts.SplitOutcomeKey(outcomes[next].Key).OutcomeIndex;
+                pairs[n++] = (outcome == 0 ? (short)0 : file.OutcomeIds[outcome - 1], outcomes[next].Value);
+            }
+
+            pairs.AsSpan(0, n).Sort(OutcomeOrder);
+            var (lsoa, type) = StreetFileCounts.SplitCountKey(key);
+            yield return [forceId, month, lsoa == 0 ? 0 : file.LsoaIds[lsoa - 1], type, count, OutcomeTally.Format(pairs.AsSpan(0, n))];
+        }
     }
 
     /// <summary>
-    /// Writes many rows fast and outside the change tracker: binary COPY on PostgreSQL, prepared multi-row INSERTs on SQLite.
-    /// <paramref name="values"/> holds the rows one after another.
+    /// Writes many rows fast and outside the change tracker: binary COPY on PostgreSQL; on SQLite one prepared INSERT
+    /// run for each row (binding a few parameters costs less than the many of a multi-row INSERT).
     /// </summary>
-    private async Task InsertAsync(string table, string[] columns, bool[] smallint, int[] values, CancellationToken ct)
+    private async Task BulkInsertAsync(BulkTable table, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        var width = columns.Length;
-        var rowCount = values.Length / width;
-        if (rowCount == 0)
-        {
-            return;
-        }
-
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var columnList = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var columnList = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var copy = await npgsql.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
-            for (var row = 0; row < rowCount; row++)
+            await using var copy = await npgsql.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
-                for (var c = 0; c < width; c++)
+                for (var c = 0; c < row.Length; c++)
                 {
-                    var value = values[(row * width) + c];
-                    if (smallint[c])
+                    if (row[c] is null)
                     {
-                        await copy.WriteAsync((short)value, NpgsqlDbType.Smallint, ct);
+                        await copy.WriteNullAsync(ct);
                     }
                     else
                     {
-                        await copy.WriteAsync(value, NpgsqlDbType.Integer, ct);
+                        await copy.WriteAsync(row[c], table.Columns[c].Type, ct);
                     }
                 }
             }
@@ -297,56 +362,36 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             return;
         }
 
-        var sqlite = (SqliteConnection)connection;
-        using var full = rowCount >= SqliteRowsPerInsert ? InsertCommand(sqlite, transaction, table, columnList, width, SqliteRowsPerInsert) : null;
-        var done = 0;
-        if (full is not null)
+        using var insert = connection.CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        insert.CommandText = $"INSERT INTO \"{table.Name}\" ({columnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
+        var parameters = table.Columns.Select((_, i) =>
         {
-            full.Prepare();
-            for (; done + SqliteRowsPerInsert <= rowCount; done += SqliteRowsPerInsert)
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = $"$p{i}";
+            insert.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var prepared = false;
+        foreach (var row in rows)
+        {
+            if (!prepared)
             {
-                Fill(full, values, done * width, SqliteRowsPerInsert * width);
-                await full.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        if (done < rowCount)
-        {
-            using var rest = InsertCommand(sqlite, transaction, table, columnList, width, rowCount - done);
-            Fill(rest, values, done * width, (rowCount - done) * width);
-            await rest.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static SqliteCommand InsertCommand(SqliteConnection connection, DbTransaction transaction, string table, string columnList, int width, int rows)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        var sql = new System.Text.StringBuilder($"INSERT INTO \"{table}\" ({columnList}) VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < width; c++)
-            {
-                var name = $"$p{(r * width) + c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(new SqliteParameter(name, SqliteType.Integer));
+                insert.Prepare();
+                prepared = true;
             }
 
-            sql.Append(')');
-        }
+            for (var c = 0; c < row.Length; c++)
+            {
+                parameters[c].Value = row[c] ?? DBNull.Value;
+            }
 
-        command.CommandText = sql.ToString();
-        return command;
-    }
-
-    private static void Fill(SqliteCommand command, int[] values, int start, int length)
-    {
-        for (var i = 0; i < length; i++)
-        {
-            command.Parameters[i].Value = values[start + i];
+            await insert.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>A table written by <see cref="BulkInsertAsync"/>: its name and its columns with their PostgreSQL types.</summary>
+    private sealed record BulkTable(string Name, params (string Name, NpgsqlDbType Type)[] Columns);
 }
 
 /// <summary>Finds the street files under the paths given on the command line: files as named, folders searched recursively.</summary>

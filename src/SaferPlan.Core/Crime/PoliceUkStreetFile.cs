@@ -59,6 +59,12 @@ public sealed class StreetFileCounts
 
     public List<string> Outcomes { get; } = [];
 
+    /// <summary>The database id of each of <see cref="Lsoas"/>, set by the importer.</summary>
+    internal int[] LsoaIds { get; set; } = [];
+
+    /// <summary>The database id of each of <see cref="Outcomes"/>, set by the importer.</summary>
+    internal short[] OutcomeIds { get; set; } = [];
+
     /// <summary>Key: LSOA index &lt;&lt; 16 | crime type id.</summary>
     public Dictionary<long, int> Counts { get; } = [];
 

@@ -460,6 +460,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Outcomes")
+                        .IsUnicode(false)
+                        .HasColumnType("text");
+
                     b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId");
 
                     b.HasIndex("LsoaId", "Month", "CrimeTypeId");
@@ -580,31 +584,6 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CrimeOutcomes", (string)null);
-                });
-
-            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcomeCount", b =>
-                {
-                    b.Property<int>("ForceId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LsoaId")
-                        .HasColumnType("integer");
-
-                    b.Property<short>("CrimeTypeId")
-                        .HasColumnType("smallint");
-
-                    b.Property<short>("OutcomeId")
-                        .HasColumnType("smallint");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId", "OutcomeId");
-
-                    b.ToTable("CrimeOutcomeCounts", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeType", b =>

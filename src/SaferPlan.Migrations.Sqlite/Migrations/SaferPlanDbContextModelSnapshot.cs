@@ -441,6 +441,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Outcomes")
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId");
 
                     b.HasIndex("LsoaId", "Month", "CrimeTypeId")
@@ -556,31 +560,6 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CrimeOutcomes", (string)null);
-                });
-
-            modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcomeCount", b =>
-                {
-                    b.Property<int>("ForceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LsoaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<short>("CrimeTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<short>("OutcomeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId", "OutcomeId");
-
-                    b.ToTable("CrimeOutcomeCounts", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeType", b =>
