@@ -77,7 +77,9 @@ public sealed class CrimePagesTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync($"/partnerships/{Slug}/assessment?from=2005-09&to=2006-08");
 
-        await Expect(page.Locator("svg#chart-serious-acquisitive-crime")).ToBeVisibleAsync();
+        var chart = page.Locator("img#chart-serious-acquisitive-crime");
+        await Expect(chart).ToBeVisibleAsync();
+        Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chart image did not load.");
         await Expect(page.Locator("#assessment-groups")).ToContainTextAsync("Serious acquisitive crime");
         await Expect(page.Locator("#top-wards")).ToContainTextAsync("Test Ward");
         await Expect(page.Locator("#indicator-statuses")).ToBeVisibleAsync();

@@ -62,6 +62,29 @@ public static class CrimeEndpoints
         .Produces<AssessmentDto>()
         .WithSummary("The strategic assessment evidence pack for a window of up to 24 months (by default the latest 12 with data) against the same length before it.");
 
+        api.MapGet("/partnerships/{slug}/assessment/charts/{key}.svg", async Task<IResult> (string slug, string key, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            if (result.Assessment is not { } a)
+            {
+                return result.Problem!;
+            }
+
+            if (a.Groups.FirstOrDefault(g => g.Key == key) is not { } group)
+            {
+                return ApiErrors.NotFound($"The assessment has no chart '{key}'. Its charts are: {string.Join(", ", a.Groups.Select(g => g.Key))}.");
+            }
+
+            // The page names the data stamp in the address, so a browser may keep the chart until the figures change.
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Text(group.ChartSvg, "image/svg+xml; charset=utf-8");
+        })
+        .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
+
         api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, CancellationToken ct) =>
             await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
                 ? result.Assessment is { } a

@@ -89,6 +89,37 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task AssessmentPage_LinksEachChart_AndTheChartIsAnAccessibleSvgOfThatGroup()
+    {
+        using var analyst = await AnalystAsync();
+        await ConfigureAsync(analyst);
+        using var anonymous = await app.ApiClientAsync();
+
+        var svg = await PageChartAsync(anonymous, $"/partnerships/{Slug}/assessment?{Window}");
+        Assert.Contains("xmlns=\"http://www.w3.org/2000/svg\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"chart-serious-acquisitive-crime-title\">Serious acquisitive crime each month, September 2008 to August 2009", svg, StringComparison.Ordinal);
+
+        using var unknown = await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment/charts/no-such-group.svg?{Window}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("serious-acquisitive-crime", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The serious acquisitive crime chart of an assessment page, fetched from the address the page gives it.</summary>
+    private static async Task<string> PageChartAsync(HttpClient client, string pageUrl)
+    {
+        using var page = await client.GetAsync(new Uri(pageUrl, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        var src = System.Net.WebUtility.HtmlDecode(
+            System.Text.RegularExpressions.Regex.Match(html, "<img id=\"chart-serious-acquisitive-crime\"[^>]*src=\"([^\"]+)\"").Groups[1].Value);
+        Assert.StartsWith($"/api/partnerships/{Slug}/assessment/charts/serious-acquisitive-crime.svg?", src, StringComparison.Ordinal);
+        using var chart = await client.GetAsync(new Uri(src, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        return await chart.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task AssessmentDocx_Validates_AndCarriesTheFigures()
     {
         using var analyst = await AnalystAsync();
@@ -150,8 +181,7 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}&by=lsoa"))).GetProperty("total").GetInt32());
             Assert.Equal(0, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
             Assert.Equal(1529, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"))).GetProperty("total").GetInt32());
-            using var before = await anonymous.GetAsync($"/partnerships/{Slug}/assessment?{later}");
-            Assert.Contains("June 2015: 0 (previous year 0)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("June 2015: 0 (previous year 0)", await PageChartAsync(anonymous, $"/partnerships/{Slug}/assessment?{later}"), StringComparison.Ordinal);
         }
 
         // New counts arrive as an import adds them: rows, then every partnership's stamp moved on.
@@ -170,8 +200,7 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             Assert.Equal(5, counted.GetProperty("total").GetInt32());
             Assert.Equal("E01990001", counted.GetProperty("breakdown")[0].GetProperty("key").GetString());
             Assert.Equal(5, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
-            using var page = await anonymous.GetAsync($"/partnerships/{Slug}/assessment?{later}");
-            Assert.Contains("June 2015: 5 (previous year 0)", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("June 2015: 5 (previous year 0)", await PageChartAsync(anonymous, $"/partnerships/{Slug}/assessment?{later}"), StringComparison.Ordinal);
 
             // An area change through the API: only the other authority's LSOA (999 burglaries in September 2008), then back.
             (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Otherplace" })).EnsureSuccessStatusCode();

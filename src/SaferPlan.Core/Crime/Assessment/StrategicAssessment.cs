@@ -83,6 +83,9 @@ public sealed record StrategicAssessment(
 {
     public const int HotSpotCount = 10;
 
+    /// <summary>The partnership's change stamp the pack was built under: pages name it in chart addresses so browsers keep a chart until the figures change.</summary>
+    public long ChangeStamp { get; init; }
+
     public string Period => $"{From.Display} to {To.Display}";
 
     public string PreviousPeriod => $"{PreviousFrom.Display} to {PreviousTo.Display}";
@@ -165,7 +168,10 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         return new StrategicAssessment(
             stamp.Slug, stamp.Name, stamp.AreaDefinition, area.Count, from, to, previousFrom, previousTo,
             synthetic ? CrimeStatistics.SyntheticNotice : null, residents, dwellings, types, assessmentGroups,
-            measure, wards, lsoas, await IndicatorsAsync(stamp.Slug, from, to, ct));
+            measure, wards, lsoas, await IndicatorsAsync(stamp.Slug, from, to, ct))
+        {
+            ChangeStamp = stamp.ChangeStamp,
+        };
     }
 
     private async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(string slug, CalendarMonth from, CalendarMonth to, CancellationToken ct)
