@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using SaferPlan.Cli;
+using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Data;
 
 namespace SaferPlan.Crime;
 
@@ -30,6 +32,8 @@ public static class CrimeImportCommand
         };
         import.SetAction(async (parse, ct) => await SaferPlanCommandLine.WithServicesAsync(async services =>
         {
+            // As `demo load` does: a first import into a new database brings its tables up to date first.
+            await services.GetRequiredService<SaferPlanDbContext>().Database.MigrateAsync(ct);
             var (files, missing) = CrimeFileFinder.Find(parse.GetValue(paths)!);
             var result = await services.GetRequiredService<CrimeImporter>().ImportAsync(files, cancellationToken: ct);
             var refused = missing.Concat(result.Refused).ToList();

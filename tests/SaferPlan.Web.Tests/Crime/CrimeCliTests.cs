@@ -33,9 +33,8 @@ public sealed class CrimeCliTests : IDisposable
         var badLines = good.Replace("2009-02", "2009-04", StringComparison.Ordinal).Split("\r\n").Take(6).ToList();
         badLines[4] += ",an extra field";
         File.WriteAllText(badPath, string.Join("\r\n", badLines) + "\r\n");
-        var migrate = await database.RunAsync(null, "db", "migrate");
-        Assert.True(migrate.ExitCode == 0, migrate.ToString());
 
+        // Into a new database, with no `db migrate` first: the import brings the tables up to date itself.
         var run = await database.RunAsync(null, "crime", "import", folder);
 
         Assert.True(run.ExitCode == 1, run.ToString());
