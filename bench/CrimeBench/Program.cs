@@ -13,8 +13,8 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Partnerships;
 
 // Recorded crime under load: the real app (SaferPlanApp.Build on Kestrel at 127.0.0.1) over ten years of a whole
-// county: 500 LSOAs x 120 months x 14 crime types of aggregated CrimeCounts (840,000 rows holding about 6 million
-// crimes), one partnership of 90 LSOAs defined by local authority name with the usual groups and denominators.
+// county: 500 LSOAs x 120 months of CrimeCounts rows, each with the counts of 14 crime types (60,000 rows holding
+// 840,000 type counts, about 6 million crimes), one partnership of 90 LSOAs defined by local authority name with the usual groups and denominators.
 // GET /api/partnerships/bench/crime (12 months, by ward) and the assessment page, with 1, 8 and 32 clients.
 // Usage: dotnet run -c Release --project bench/CrimeBench -- [seconds per phase, default 10] [sqlite|postgres|both]
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 10;
@@ -40,7 +40,7 @@ internal static class CrimeBench
     private const int Months = 120;
     private const double Bar = 50;
 
-    private static readonly string[] ParameterNames = ["$f", "$m", "$l", "$t", "$c"];
+    private static readonly string[] ParameterNames = ["$f", "$m", "$l", "$c"];
 
     public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin)
     {
@@ -176,16 +176,15 @@ internal static class CrimeBench
         await db.SaveChangesAsync();
         var random = new Random(42);
         var types = Enumerable.Range(1, 14).Select(t => (short)t).ToArray();
-        IEnumerable<(int Month, int Lsoa, short Type, int Count)> Cells()
+        // One row per month and LSOA holding the counts of all 14 types, as the importer writes them.
+        IEnumerable<(int Month, int Lsoa, string Counts, int Crimes)> Cells()
         {
             for (var m = 0; m < Months; m++)
             {
                 foreach (var l in lsoas)
                 {
-                    foreach (var t in types)
-                    {
-                        yield return (first.AddMonths(m).Key, l.Id, t, 1 + random.Next(t == 1 ? 30 : 12));
-                    }
+                    var counts = types.Select(t => (t, 1 + random.Next(t == 1 ? 30 : 12))).ToArray();
+                    yield return (first.AddMonths(m).Key, l.Id, CrimeTally.FormatCounts(counts), counts.Sum(c => c.Item2));
                 }
             }
         }
@@ -195,17 +194,16 @@ internal static class CrimeBench
         await connection.OpenAsync();
         if (postgres)
         {
-            var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync("COPY \"CrimeCounts\" (\"ForceId\", \"Month\", \"LsoaId\", \"CrimeTypeId\", \"Count\") FROM STDIN (FORMAT BINARY)");
+            var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync("COPY \"CrimeCounts\" (\"ForceId\", \"Month\", \"LsoaId\", \"Counts\") FROM STDIN (FORMAT BINARY)");
             foreach (var c in Cells())
             {
                 await writer.StartRowAsync();
                 await writer.WriteAsync(force.Id, NpgsqlDbType.Integer);
                 await writer.WriteAsync(c.Month, NpgsqlDbType.Integer);
                 await writer.WriteAsync(c.Lsoa, NpgsqlDbType.Integer);
-                await writer.WriteAsync(c.Type, NpgsqlDbType.Smallint);
-                await writer.WriteAsync(c.Count, NpgsqlDbType.Integer);
+                await writer.WriteAsync(c.Counts, NpgsqlDbType.Text);
                 rows++;
-                crimes += c.Count;
+                crimes += c.Crimes;
             }
 
             await writer.CompleteAsync();
@@ -218,7 +216,7 @@ internal static class CrimeBench
             await using var transaction = await connection.BeginTransactionAsync();
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO CrimeCounts (ForceId, Month, LsoaId, CrimeTypeId, Count) VALUES ($f, $m, $l, $t, $c)";
+            insert.CommandText = "INSERT INTO CrimeCounts (ForceId, Month, LsoaId, Counts) VALUES ($f, $m, $l, $c)";
             var parameters = ParameterNames.Select(n => { var p = insert.CreateParameter(); p.ParameterName = n; insert.Parameters.Add(p); return p; }).ToArray();
             parameters[0].Value = force.Id;
             await insert.PrepareAsync();
@@ -226,11 +224,10 @@ internal static class CrimeBench
             {
                 parameters[1].Value = c.Month;
                 parameters[2].Value = c.Lsoa;
-                parameters[3].Value = c.Type;
-                parameters[4].Value = c.Count;
+                parameters[3].Value = c.Counts;
                 await insert.ExecuteNonQueryAsync();
                 rows++;
-                crimes += c.Count;
+                crimes += c.Crimes;
             }
 
             await transaction.CommitAsync();

@@ -37,10 +37,8 @@ public sealed class CrimePagesTests(BrowserFixture browser) : IClassFixture<Brow
         {
             foreach (var (lsoa, n) in lsoas.Select((l, n) => (l, n)))
             {
-                foreach (var type in new short[] { 1, 3, 10, 13, 14 })
-                {
-                    db.Add(new CrimeCount { ForceId = force.Id, LsoaId = lsoa.Id, Month = month.Key, CrimeTypeId = type, Count = 3 + ((i + n + type) % 7) });
-                }
+                var counts = new short[] { 1, 3, 10, 13, 14 }.Select(type => (type, 3 + ((i + n + type) % 7))).ToArray();
+                db.Add(CrimeCount.Of(force.Id, month.Key, lsoa.Id, counts));
             }
         }
 

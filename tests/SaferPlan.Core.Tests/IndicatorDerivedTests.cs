@@ -37,12 +37,11 @@ public sealed class IndicatorDerivedTests : IAsyncLifetime
         {
             db.Set<CrimeImport>().Add(new CrimeImport { ForceId = 1, Month = month.Key, FileName = $"{month}-cambridgeshire-street.csv", ImportedBy = "test", ImportedAt = time.GetUtcNow() });
             db.Set<CrimeCount>().AddRange(
-                new CrimeCount { ForceId = 1, Month = month.Key, LsoaId = 1, CrimeTypeId = 3, Count = i == 0 ? 20 : 7 },
-                new CrimeCount { ForceId = 1, Month = month.Key, LsoaId = 3, CrimeTypeId = 3, Count = 5 },
-                new CrimeCount { ForceId = 1, Month = month.Key, LsoaId = 1, CrimeTypeId = 13, Count = 4 });
+                CrimeCount.Of(1, month.Key, 1, (3, i == 0 ? 20 : 7), (13, 4)),
+                CrimeCount.Of(1, month.Key, 3, (3, 5)));
             if (i > 0)
             {
-                db.Set<CrimeCount>().Add(new CrimeCount { ForceId = 1, Month = month.Key, LsoaId = 2, CrimeTypeId = 3, Count = 3 });
+                db.Set<CrimeCount>().Add(CrimeCount.Of(1, month.Key, 2, (3, 3)));
             }
         }
 

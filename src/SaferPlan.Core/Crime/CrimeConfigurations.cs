@@ -97,11 +97,12 @@ internal sealed class CrimeCountConfiguration : IEntityTypeConfiguration<CrimeCo
     public void Configure(EntityTypeBuilder<CrimeCount> builder)
     {
         builder.ToTable("CrimeCounts");
-        builder.HasKey(c => new { c.ForceId, c.Month, c.LsoaId, c.CrimeTypeId });
+        builder.HasKey(c => new { c.ForceId, c.Month, c.LsoaId });
+        builder.Property(c => c.Counts).IsUnicode(false);
         builder.Property(c => c.Outcomes).IsUnicode(false);
 
         // The area queries: a partnership's LSOAs over a span of months.
-        builder.HasIndex(c => new { c.LsoaId, c.Month, c.CrimeTypeId }).IncludeProperties(c => c.Count);
+        builder.HasIndex(c => new { c.LsoaId, c.Month });
     }
 }
 

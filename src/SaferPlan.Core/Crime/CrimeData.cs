@@ -94,8 +94,9 @@ public sealed class CrimeImport : IAudited
 }
 
 /// <summary>
-/// The count of crimes of one type in one LSOA in one month, as reported by one force.
-/// <see cref="LsoaId"/> is 0 for rows with no location. Raw rows are not kept.
+/// The crimes one force reported in one LSOA in one month, by crime type and by last outcome. <see cref="LsoaId"/> is 0
+/// for rows with no location. Raw rows are not kept, and one row holds every type: an import writes one row per LSOA,
+/// not one per LSOA and type, and a partnership's figures are summed from its LSOAs' rows (see <see cref="CrimeTally"/>).
 /// </summary>
 public sealed class CrimeCount
 {
@@ -105,16 +106,18 @@ public sealed class CrimeCount
 
     public int LsoaId { get; set; }
 
-    public short CrimeTypeId { get; set; }
-
-    public int Count { get; set; }
+    /// <summary>"crime type id:count" pairs in type order, e.g. "3:12,13:7" (12 burglaries, 7 vehicle crimes).</summary>
+    public required string Counts { get; set; }
 
     /// <summary>
-    /// How these crimes ended, by last outcome: "outcome id:count" pairs joined by commas in outcome order, e.g. "3:12,7:2"
-    /// (see <see cref="OutcomeTally"/>). Crimes with no outcome (anti-social behaviour) are the rest of <see cref="Count"/>;
-    /// null when none has one. Kept in the count's own row so an import writes one row per LSOA × type, not one per outcome.
+    /// "crime type id.outcome id:count" triples in that order, e.g. "3.2:5,3.5:4"; crimes with no outcome (anti-social
+    /// behaviour) are the rest of their type's count. Null when none has one.
     /// </summary>
     public string? Outcomes { get; set; }
+
+    /// <summary>A row from counts by crime type, as tests and benchmarks write them.</summary>
+    public static CrimeCount Of(int forceId, int month, int lsoaId, params (short CrimeTypeId, int Count)[] counts) =>
+        new() { ForceId = forceId, Month = month, LsoaId = lsoaId, Counts = CrimeTally.FormatCounts(counts) };
 }
 
 /// <summary>An LSOA in a partnership's area. How the list was set is on <c>Partnership.AreaDefinition</c>.</summary>

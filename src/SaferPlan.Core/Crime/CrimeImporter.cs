@@ -46,13 +46,12 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     private static readonly BulkTable CountTable = new(
         "CrimeCounts",
         ("ForceId", NpgsqlDbType.Integer), ("Month", NpgsqlDbType.Integer), ("LsoaId", NpgsqlDbType.Integer),
-        ("CrimeTypeId", NpgsqlDbType.Smallint), ("Count", NpgsqlDbType.Integer), ("Outcomes", NpgsqlDbType.Text));
+        ("Counts", NpgsqlDbType.Text), ("Outcomes", NpgsqlDbType.Text));
 
     private static readonly BulkTable LsoaTable = new("Lsoas", ("Code", NpgsqlDbType.Varchar), ("Name", NpgsqlDbType.Varchar));
 
     private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Smallint), ("Name", NpgsqlDbType.Varchar));
 
-    private static readonly Comparison<(short OutcomeId, int Count)> OutcomeOrder = (a, b) => a.OutcomeId.CompareTo(b.OutcomeId);
 
     private Dictionary<string, int>? lsoaIds;
     private Dictionary<string, short>? outcomeIds;
@@ -170,7 +169,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     /// <summary>
     /// Replaces the force-months of <paramref name="batch"/> in one transaction: their old counts go, the new ones go in
-    /// in key order (so the B-trees are appended to rather than split all over), and every partnership's stamp moves on.
+    /// in key order, one row per LSOA (so the B-trees are appended to rather than split all over), and every partnership's stamp moves on.
     /// </summary>
     private async Task<List<LoadedCrimeFile>> SaveAsync(List<(CrimeFileSource Source, StreetFileCounts Counts)> batch, CancellationToken ct)
     {
@@ -304,7 +303,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         }
     }
 
-    /// <summary>A file's counts as rows of <see cref="CountTable"/>, in key order (LSOA, then crime type), each with its outcome tally.</summary>
+    /// <summary>A file's counts as rows of <see cref="CountTable"/>: one per LSOA, in LSOA order, with its counts by type and outcome.</summary>
     private static IEnumerable<object?[]> CountRows(int forceId, StreetFileCounts file)
     {
         var month = file.Name.Month.Key;
@@ -312,22 +311,31 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
         var outcomes = file.OutcomeCounts.ToArray();
         Array.Sort(outcomes, (a, b) => a.Key.CompareTo(b.Key));
-        var next = 0;
-        var pairs = new (short OutcomeId, int Count)[file.Outcomes.Count + 1];
-        foreach (var (key, count) in counts)
+        var types = new List<(short CrimeTypeId, int Count)>();
+        var byOutcome = new List<(short CrimeTypeId, short OutcomeId, int Count)>();
+        int c = 0, o = 0;
+        while (c < counts.Length)
         {
-            // Outcome keys sort by LSOA, then type, then outcome, as count keys sort by LSOA then type: the outcomes of
-            // this count are the next run of outcome keys.
-            var n = 0;
-            for (; next < outcomes.Length && outcomes[next].Key >> 16 == key; next++)
+            // Both key orders put an LSOA's entries together (its index is the top of the key), so each LSOA's counts
+            // and outcomes are the next run of each array.
+            var lsoa = StreetFileCounts.SplitCountKey(counts[c].Key).LsoaIndex;
+            types.Clear();
+            for (; c < counts.Length && StreetFileCounts.SplitCountKey(counts[c].Key).LsoaIndex == lsoa; c++)
             {
-                var outcome = StreetFileCounts.SplitOutcomeKey(outcomes[next].Key).OutcomeIndex;
-                pairs[n++] = (outcome == 0 ? (short)0 : file.OutcomeIds[outcome - 1], outcomes[next].Value);
+                types.Add((StreetFileCounts.SplitCountKey(counts[c].Key).CrimeTypeId, counts[c].Value));
             }
 
-            pairs.AsSpan(0, n).Sort(OutcomeOrder);
-            var (lsoa, type) = StreetFileCounts.SplitCountKey(key);
-            yield return [forceId, month, lsoa == 0 ? 0 : file.LsoaIds[lsoa - 1], type, count, OutcomeTally.Format(pairs.AsSpan(0, n))];
+            byOutcome.Clear();
+            for (; o < outcomes.Length && StreetFileCounts.SplitOutcomeKey(outcomes[o].Key).LsoaIndex == lsoa; o++)
+            {
+                var (_, type, outcome) = StreetFileCounts.SplitOutcomeKey(outcomes[o].Key);
+                byOutcome.Add((type, outcome == 0 ? (short)0 : file.OutcomeIds[outcome - 1], outcomes[o].Value));
+            }
+
+            byOutcome.Sort();
+            var countText = CrimeTally.FormatCounts(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(types));
+            var outcomeText = CrimeTally.FormatOutcomes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(byOutcome));
+            yield return [forceId, month, lsoa == 0 ? 0 : file.LsoaIds[lsoa - 1], countText, outcomeText];
         }
     }
 

@@ -105,12 +105,9 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
         return await cache.GetOrCreateAsync($"crime:monthly:{stamp.CacheKey}", async ct =>
         {
             var area = await AreaLsoaIdsAsync(stamp, ct);
-            var rows = await db.Set<CrimeCount>().AsNoTracking()
-                .Where(c => area.Contains(c.LsoaId))
-                .GroupBy(c => new { c.Month, c.CrimeTypeId })
-                .Select(g => new { g.Key.Month, g.Key.CrimeTypeId, Count = g.Sum(c => c.Count) })
-                .ToListAsync(ct);
-            return new MonthlyCounts(rows.ToDictionary(r => (r.Month, r.CrimeTypeId), r => r.Count));
+            var rows = db.Set<CrimeCount>().AsNoTracking().Where(c => area.Contains(c.LsoaId)).Select(c => new { c.Month, c.Counts });
+            var byMonth = await SumByAsync(rows.AsAsyncEnumerable(), r => r.Month, r => r.Counts, ct);
+            return new MonthlyCounts(byMonth.SelectMany(m => m.Value.Select(t => (m.Key, t.CrimeTypeId, t.Count))).ToDictionary(c => (c.Key, c.CrimeTypeId), c => c.Count));
         }, m => 64 + (m.Cells * 48L), ct);
     }
 
@@ -180,12 +177,36 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
         cache.GetOrCreateAsync($"crime:span:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
         {
             var area = await AreaLsoaIdsAsync(stamp, ct);
-            return (IReadOnlyList<SpanCell>)await db.Set<CrimeCount>().AsNoTracking()
+            var rows = db.Set<CrimeCount>().AsNoTracking()
                 .Where(c => area.Contains(c.LsoaId) && c.Month >= from.Key && c.Month <= to.Key)
-                .GroupBy(c => new { c.LsoaId, c.CrimeTypeId })
-                .Select(g => new SpanCell(g.Key.LsoaId, g.Key.CrimeTypeId, g.Sum(c => c.Count)))
-                .ToListAsync(ct);
+                .Select(c => new { c.LsoaId, c.Counts });
+            var byLsoa = await SumByAsync(rows.AsAsyncEnumerable(), r => r.LsoaId, r => r.Counts, ct);
+            return (IReadOnlyList<SpanCell>)byLsoa.SelectMany(l => l.Value.Select(t => new SpanCell(l.Key, t.CrimeTypeId, t.Count))).ToList();
         }, cells => 64 + (cells.Count * 40L), ct);
+
+    /// <summary>
+    /// Sums count rows by a key (a month, an LSOA): each row holds every crime type's count as text
+    /// (<see cref="CrimeTally"/>), so the sum is taken here rather than in SQL.
+    /// </summary>
+    internal static async Task<Dictionary<int, List<(short CrimeTypeId, int Count)>>> SumByAsync<T>(
+        IAsyncEnumerable<T> rows, Func<T, int> key, Func<T, string> counts, CancellationToken ct)
+    {
+        var totals = new Dictionary<int, int[]>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            var k = key(row);
+            if (!totals.TryGetValue(k, out var byType))
+            {
+                totals[k] = byType = new int[CrimeTally.MaxCrimeTypeId + 1];
+            }
+
+            CrimeTally.AddCounts(counts(row), byType);
+        }
+
+        return totals.ToDictionary(
+            t => t.Key,
+            t => t.Value.Select((count, type) => ((short)type, count)).Where(c => c.count != 0).ToList());
+    }
 
     /// <summary>Whether any month of the span was loaded from a generated (synthetic) file.</summary>
     public async Task<bool> IsSyntheticAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)

@@ -14,14 +14,19 @@ internal sealed class IndicatorCrimeQuery(SaferPlanDbContext db)
     /// <summary>Crimes of the given types in the partnership's area (its LSOAs, from every force) over the months, both ends included.</summary>
     public async Task<int> CountAsync(int partnershipId, IReadOnlyCollection<short> crimeTypeIds, CalendarMonth from, CalendarMonth to, CancellationToken ct = default)
     {
-        var ids = crimeTypeIds.ToList();
         int first = from.Key, last = to.Key;
-        return await (
-                from c in db.Set<CrimeCount>()
-                join a in db.Set<PartnershipLsoa>() on c.LsoaId equals a.LsoaId
-                where a.PartnershipId == partnershipId && c.Month >= first && c.Month <= last && ids.Contains(c.CrimeTypeId)
-                select c.Count)
-            .SumAsync(ct);
+        var rows =
+            from c in db.Set<CrimeCount>().AsNoTracking()
+            join a in db.Set<PartnershipLsoa>() on c.LsoaId equals a.LsoaId
+            where a.PartnershipId == partnershipId && c.Month >= first && c.Month <= last
+            select c.Counts;
+        var totals = new int[CrimeTally.MaxCrimeTypeId + 1];
+        await foreach (var counts in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            CrimeTally.AddCounts(counts, totals);
+        }
+
+        return crimeTypeIds.Where(t => t is > 0 and <= CrimeTally.MaxCrimeTypeId).Distinct().Sum(t => totals[t]);
     }
 
     /// <summary>The months for which a police.uk file has been loaded, in order: a value needs every month of its span.</summary>

@@ -454,21 +454,18 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Property<int>("LsoaId")
                         .HasColumnType("integer");
 
-                    b.Property<short>("CrimeTypeId")
-                        .HasColumnType("smallint");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("text");
 
                     b.Property<string>("Outcomes")
                         .IsUnicode(false)
                         .HasColumnType("text");
 
-                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId");
+                    b.HasKey("ForceId", "Month", "LsoaId");
 
-                    b.HasIndex("LsoaId", "Month", "CrimeTypeId");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LsoaId", "Month", "CrimeTypeId"), new[] { "Count" });
+                    b.HasIndex("LsoaId", "Month");
 
                     b.ToTable("CrimeCounts", (string)null);
                 });

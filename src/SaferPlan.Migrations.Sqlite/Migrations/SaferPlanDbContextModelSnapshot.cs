@@ -435,20 +435,18 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<int>("LsoaId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<short>("CrimeTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcomes")
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ForceId", "Month", "LsoaId", "CrimeTypeId");
+                    b.HasKey("ForceId", "Month", "LsoaId");
 
-                    b.HasIndex("LsoaId", "Month", "CrimeTypeId")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Count" });
+                    b.HasIndex("LsoaId", "Month");
 
                     b.ToTable("CrimeCounts", (string)null);
                 });

@@ -190,7 +190,7 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             var db = sp.GetRequiredService<SaferPlanDbContext>();
             var lsoa = await db.Set<Lsoa>().SingleAsync(l => l.Code == "E01990001");
             var force = await db.Set<CrimeCount>().Where(c => c.LsoaId == lsoa.Id).Select(c => c.ForceId).FirstAsync();
-            db.Add(new CrimeCount { ForceId = force, LsoaId = lsoa.Id, Month = 201506, CrimeTypeId = 3, Count = 5 });
+            db.Add(CrimeCount.Of(force, 201506, lsoa.Id, (3, 5)));
             await db.SaveChangesAsync();
             return await CrimeTestData.BumpAllAsync(db);
         });

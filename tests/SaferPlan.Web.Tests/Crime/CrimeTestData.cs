@@ -59,7 +59,8 @@ internal static class CrimeTestData
                 db.Add(new CrimeImport { ForceId = force.Id, Month = month, FileName = $"{month}-testshire-street.csv", ImportedBy = "test", ImportedAt = DateTimeOffset.UnixEpoch, Synthetic = month >= 201201, Rows = 1 });
             }
 
-            db.AddRange(Counts.Select(c => new CrimeCount { ForceId = force.Id, LsoaId = lsoas[c.Lsoa].Id, Month = c.Month, CrimeTypeId = c.Type, Count = c.Count }));
+            db.AddRange(Counts.GroupBy(c => (c.Lsoa, c.Month)).Select(g =>
+                CrimeCount.Of(force.Id, g.Key.Month, lsoas[g.Key.Lsoa].Id, g.GroupBy(c => c.Type).Select(t => (t.Key, t.Sum(c => c.Count))).OrderBy(t => t.Key).ToArray())));
             await db.SaveChangesAsync();
             await BumpAllAsync(db);
             return 0;
