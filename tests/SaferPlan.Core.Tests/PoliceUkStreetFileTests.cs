@@ -128,6 +128,42 @@ public sealed class PoliceUkStreetFileTests
         Assert.Equal(["Under investigation"], counts.Outcomes);
     }
 
+    [Fact]
+    public void Read_QuotedFieldsWithDoubledQuotesLineBreaksAndABlankLine_ReadAsOneRowEach()
+    {
+        var text = $"{Header}\n{Row(location: "\"On or near \"\"The Green\"\", Linton\"")}\n\n"
+            + $"{Row(location: "\"On or near Mill Road,\nRomsey\"")}\n"
+            + $"{Row(type: "Vehicle crime")}\n\n";
+
+        var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader(text), FileName);
+
+        Assert.Null(refusal);
+        Assert.Equal(3, counts!.Rows);
+        Assert.Equal(2, counts.Counts.Values.Max());
+    }
+
+    [Fact]
+    public void Read_QuotedFieldNeverClosed_IsRefusedAtTheLineItStarts()
+    {
+        var text = $"{Header}\n{Row()}\n{Row(location: "\"On or near Mill Road")}\n{Row()}\n";
+
+        var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader(text), FileName);
+
+        Assert.Null(counts);
+        Assert.Equal(3, refusal!.Line);
+        Assert.StartsWith("The file is not readable CSV", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_IsRefusedForItsHeader()
+    {
+        var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader(""), FileName);
+
+        Assert.Null(counts);
+        Assert.Equal(1, refusal!.Line);
+        Assert.StartsWith("The file is empty.", refusal.Reason, StringComparison.Ordinal);
+    }
+
     private static string Row(string month = "2010-11", string type = "Burglary", string location = "On or near High Street") =>
         $"abc,{month},Cambridgeshire Constabulary,Cambridgeshire Constabulary,0.1,52.1,{location},E01018000,South Cambridgeshire 001A,{type},Under investigation,";
 }

@@ -62,14 +62,60 @@ public sealed class StreetFileCounts
     /// <summary>The database id of each of <see cref="Lsoas"/>, set by the importer.</summary>
     internal int[] LsoaIds { get; set; } = [];
 
-    /// <summary>The database id of each of <see cref="Outcomes"/>, set by the importer.</summary>
-    internal short[] OutcomeIds { get; set; } = [];
+    /// <summary>The database id of each of <see cref="Outcomes"/>, set by <see cref="PrepareRows"/>.</summary>
+    internal short[] OutcomeIds { get; private set; } = [];
+
+    /// <summary>One row per LSOA (by its index, as in the keys) with its counts and outcomes as text, set by <see cref="PrepareRows"/>.</summary>
+    internal List<(int LsoaIndex, string Counts, string? Outcomes)> PreparedRows { get; } = [];
+
+    /// <summary>
+    /// Turns the counts into the text rows the importer writes (see <see cref="CrimeTally"/>), with outcome ids from
+    /// <paramref name="outcomes"/>, and lets the counting dictionaries go (the rows hold the same, in less memory, while
+    /// the file waits for the database). Done by the thread that read the file, so the database's one writer only writes.
+    /// </summary>
+    internal void PrepareRows(OutcomeRegistry outcomes)
+    {
+        OutcomeIds = Outcomes.Select(outcomes.IdOf).ToArray();
+        var counts = Counts.ToArray();
+        Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
+        var byOutcomeKey = OutcomeCounts.ToArray();
+        Array.Sort(byOutcomeKey, (a, b) => a.Key.CompareTo(b.Key));
+        var types = new List<(short CrimeTypeId, int Count)>();
+        var byOutcome = new List<(short CrimeTypeId, short OutcomeId, int Count)>();
+        int c = 0, o = 0;
+        while (c < counts.Length)
+        {
+            // Both key orders put an LSOA's entries together (its index is the top of the key), so each LSOA's counts
+            // and outcomes are the next run of each array.
+            var lsoa = SplitCountKey(counts[c].Key).LsoaIndex;
+            types.Clear();
+            for (; c < counts.Length && SplitCountKey(counts[c].Key).LsoaIndex == lsoa; c++)
+            {
+                types.Add((SplitCountKey(counts[c].Key).CrimeTypeId, counts[c].Value));
+            }
+
+            byOutcome.Clear();
+            for (; o < byOutcomeKey.Length && SplitOutcomeKey(byOutcomeKey[o].Key).LsoaIndex == lsoa; o++)
+            {
+                var (_, type, outcome) = SplitOutcomeKey(byOutcomeKey[o].Key);
+                byOutcome.Add((type, outcome == 0 ? (short)0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
+            }
+
+            byOutcome.Sort();
+            PreparedRows.Add((lsoa,
+                CrimeTally.FormatCounts(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(types)),
+                CrimeTally.FormatOutcomes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(byOutcome))));
+        }
+
+        Counts = [];
+        OutcomeCounts = [];
+    }
 
     /// <summary>Key: LSOA index &lt;&lt; 16 | crime type id.</summary>
-    public Dictionary<long, int> Counts { get; } = [];
+    public Dictionary<long, int> Counts { get; private set; } = [];
 
     /// <summary>Key: LSOA index &lt;&lt; 32 | crime type id &lt;&lt; 16 | outcome index.</summary>
-    public Dictionary<long, int> OutcomeCounts { get; } = [];
+    public Dictionary<long, int> OutcomeCounts { get; private set; } = [];
 
     public static (int LsoaIndex, short CrimeTypeId) SplitCountKey(long key) => ((int)(key >> 16), (short)(key & 0xFFFF));
 
@@ -111,6 +157,7 @@ public static class PoliceUkStreetFile
         (StreetFileCounts?, CrimeFileRefusal?) Refuse(int? line, string reason) => (null, new CrimeFileRefusal(fileName, line, reason));
 
         var counts = new StreetFileCounts(fileName, name!);
+        var line = 1;
         try
         {
             using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 0x10000 });
@@ -124,10 +171,15 @@ public static class PoliceUkStreetFile
             var outcomeIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             var crimeTypes = CrimeTypeIds.GetAlternateLookup<ReadOnlySpan<char>>();
             var expectedMonth = name!.Month.ToString();
-            var line = 1;
             while (csv.Read())
             {
                 line++;
+                if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty)
+                {
+                    // A blank line (an editor's extra newline at the end, say) holds no crime.
+                    continue;
+                }
+
                 if (csv.RowFieldCount != Header.Count)
                 {
                     return Refuse(line, $"The row has {csv.RowFieldCount} fields; a police.uk street file has {Header.Count}.");
@@ -181,9 +233,14 @@ public static class PoliceUkStreetFile
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.OutcomeCounts, outcomeKey, out _)++;
             }
         }
+        catch (CsvMissingHeadersException)
+        {
+            return Refuse(1, $"The file is empty. A police.uk street file starts with the header \"{string.Join(',', Header)}\".");
+        }
         catch (Exception ex) when (ex is CsvFormatException or InvalidDataException)
         {
-            return (null, new CrimeFileRefusal(fileName, null, $"The file is not readable CSV: {ex.Message}"));
+            // The record after the last one read is the one that could not be read (a quoted field never closed, say).
+            return Refuse(line + 1, $"The file is not readable CSV: {ex.Message}");
         }
 
         if (counts.Rows == 0)
