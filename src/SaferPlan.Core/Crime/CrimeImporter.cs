@@ -41,7 +41,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     private const int RowsPerTransaction = 200_000;
 
     /// <summary>How many files may wait, read, for the database: enough to fill a transaction, few enough to bound memory.</summary>
-    private const int ReadAhead = 32;
+    private const int ReadAhead = 16;
 
     private static readonly BulkTable CountTable = new(
         "CrimeCounts",
