@@ -15,7 +15,8 @@ using SaferPlan.Core.Partnerships;
 // Recorded crime under load: the real app (SaferPlanApp.Build on Kestrel at 127.0.0.1) over ten years of a whole
 // county: 500 LSOAs x 120 months of CrimeCounts rows, each with the counts of 14 crime types (60,000 rows holding
 // 840,000 type counts, about 6 million crimes), one partnership of 90 LSOAs defined by local authority name with the usual groups and denominators.
-// GET /api/partnerships/bench/crime (12 months, by ward) and the assessment page, with 1, 8 and 32 clients.
+// GET /api/partnerships/bench/crime (12 months, by ward), the assessment page and one of its chart images, with 1, 8
+// and 32 clients.
 // Usage: dotnet run -c Release --project bench/CrimeBench -- [seconds per phase, default 10] [sqlite|postgres|both]
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 10;
 var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
@@ -87,6 +88,7 @@ internal static class CrimeBench
                 {
                     ("crime API by ward", "/api/partnerships/bench/crime?from=2014-09&to=2015-08&by=ward"),
                     ("assessment page", "/partnerships/bench/assessment?from=2014-09&to=2015-08"),
+                    ("assessment chart (one of the page's images)", "/api/partnerships/bench/assessment/charts/serious-acquisitive-crime.svg?from=2014-09&to=2015-08"),
                 };
                 await FirstRequestsAsync(provider, baseAddress, paths, "cache empty");
 
