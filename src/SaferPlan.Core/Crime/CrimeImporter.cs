@@ -52,7 +52,6 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Smallint), ("Name", NpgsqlDbType.Varchar));
 
-
     private Dictionary<string, int>? lsoaIds;
     private OutcomeRegistry? outcomes;
     private HashSet<(int ForceId, int Month)>? knownImports;
@@ -183,14 +182,15 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await AddNewLsoasAsync(batch.Select(b => b.Counts), ct);
         await BulkInsertAsync(OutcomeTable, outcomes!.TakeUnsaved(batch.SelectMany(b => b.Counts.OutcomeIds)).Select(o => new object?[] { o.Id, o.Name }), ct);
-        var files = new List<(StreetFileCounts File, PoliceForce Force, bool Synthetic)>(batch.Count);
+        var given = new List<(StreetFileCounts File, PoliceForce Force, bool Synthetic)>(batch.Count);
         foreach (var (source, counts) in batch)
         {
-            files.Add((counts, await ForceAsync(counts, ct), source.Synthetic));
+            given.Add((counts, await ForceAsync(counts, ct), source.Synthetic));
         }
 
         // The same force-month twice in one batch: the later file wins, as it would had they come in two imports.
-        files = files.GroupBy(f => (f.Force.Id, f.File.Name.Month.Key)).Select(g => g.Last()).OrderBy(f => (f.Force.Id, f.File.Name.Month.Key)).ToList();
+        var files = given.GroupBy(f => (f.Force.Id, f.File.Name.Month.Key)).Select(g => g.Last()).OrderBy(f => (f.Force.Id, f.File.Name.Month.Key)).ToList();
+
         // Only force-months loaded before are read back (to be replaced); the rest are new rows.
         knownImports ??= (await db.Set<CrimeImport>().AsNoTracking().Select(i => new { i.ForceId, i.Month }).ToListAsync(ct)).Select(i => (i.ForceId, i.Month)).ToHashSet();
         var again = files.Where(f => knownImports.Contains((f.Force.Id, f.File.Name.Month.Key))).ToList();
@@ -212,7 +212,6 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
         var now = time.GetUtcNow();
         var by = ImportedBy ?? actor.Current.Name;
-        var loaded = new List<LoadedCrimeFile>(files.Count);
         foreach (var (file, force, synthetic) in files)
         {
             if (!imports.TryGetValue((force.Id, file.Name.Month.Key), out var import))
@@ -227,7 +226,6 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             import.ImportedAt = now;
             import.ImportedBy = by;
             import.Synthetic = synthetic;
-            loaded.Add(new LoadedCrimeFile(file.FileName, force.Key, force.Name, file.Name.Month, file.Rows, file.RowsWithoutLocation, synthetic));
         }
 
         await db.SaveChangesAsync(ct);
@@ -237,7 +235,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         knownImports.UnionWith(files.Select(f => (f.Force.Id, f.File.Name.Month.Key)));
-        return loaded;
+        return given.Select(f => new LoadedCrimeFile(f.File.FileName, f.Force.Key, f.Force.Name, f.File.Name.Month, f.File.Rows, f.File.RowsWithoutLocation, f.Synthetic)).ToList();
     }
 
     private async Task<PoliceForce> ForceAsync(StreetFileCounts file, CancellationToken ct)

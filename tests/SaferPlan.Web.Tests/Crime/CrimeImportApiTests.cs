@@ -131,6 +131,23 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Upload_SameForceMonthTwiceInOneImport_KeepsTheLaterFileAndCountsBoth()
+    {
+        using var analyst = await AnalystAsync();
+        var force = Force(42000);
+        var name = $"{March2012}-{force.ForceKey}-street.csv";
+        var full = force.MonthText(March2012);
+        var lines = full.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shorter = string.Join('\n', lines.Take(11)) + "\n";
+
+        var summary = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (name, full), (name, shorter))), HttpStatusCode.OK);
+
+        Assert.Equal(2, summary.GetProperty("filesLoaded").GetInt32());
+        var totals = await StoredTotalsAsync(force.ForceKey);
+        Assert.Equal((1, 10), totals);
+    }
+
+    [Fact]
     public async Task Upload_SameFileTwice_LeavesTheSameTotals()
     {
         using var analyst = await AnalystAsync();
