@@ -32,8 +32,9 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 
 /// <summary>
 /// Loads police.uk street files as monthly counts. Each file is read and checked in full before anything is written, then
-/// its force-month is replaced in one transaction, so a refused file leaves nothing behind and loading a file twice
-/// leaves the same totals. Files are read in parallel (one per core) while the database takes them one at a time.
+/// its force-month is replaced, whole, in a transaction with the other files read by then, so a refused file leaves
+/// nothing behind and loading a file twice leaves the same totals. Files are read and turned into rows in parallel
+/// (one per core) while the database's one writer takes them a batch at a time.
 /// </summary>
 public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time)
 {
