@@ -235,18 +235,27 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
         return new AreaView(partnershipId, definition.AreaDefinition, LocalAuthorityNameOf(definition.AreaDefinition), lsoas);
     }
 
-    public async Task<EditResult<AreaView>> SetFromLocalAuthorityNameAsync(int partnershipId, string? localAuthorityName, UserContext user, CancellationToken ct = default)
+    /// <summary>The partnership whose area is to be set, once the user may set it; else why not.</summary>
+    private async Task<(Partnership Partnership, EditResult<AreaView>? Refusal)> EditableAsync(int partnershipId, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
         if (partnership is null)
         {
-            return EditResult<AreaView>.NotFound("There is no such partnership.");
+            return (null!, EditResult<AreaView>.NotFound("There is no such partnership."));
         }
 
-        if (!Permissions.CanEditIndicators(user, partnershipId))
+        return Permissions.CanEditIndicators(user, partnershipId)
+            ? (partnership, null)
+            : (partnership, EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area."));
+    }
+
+    public async Task<EditResult<AreaView>> SetFromLocalAuthorityNameAsync(int partnershipId, string? localAuthorityName, UserContext user, CancellationToken ct = default)
+    {
+        var (partnership, refusal) = await EditableAsync(partnershipId, user, ct);
+        if (refusal is not null)
         {
-            return EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area.");
+            return refusal;
         }
 
         var name = localAuthorityName?.Trim();
@@ -278,16 +287,10 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
     /// </summary>
     public async Task<EditResult<AreaView>> SetFromLookupAsync(int partnershipId, Stream file, string fileName, string? localAuthority, UserContext user, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
-        if (partnership is null)
+        var (partnership, refusal) = await EditableAsync(partnershipId, user, ct);
+        if (refusal is not null)
         {
-            return EditResult<AreaView>.NotFound("There is no such partnership.");
-        }
-
-        if (!Permissions.CanEditIndicators(user, partnershipId))
-        {
-            return EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area.");
+            return refusal;
         }
 
         var lookup = LookupFileReader.Read(file);

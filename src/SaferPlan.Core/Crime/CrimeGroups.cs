@@ -66,23 +66,30 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
         return EditResult<CrimeGroup>.Ok(group);
     }
 
-    public async Task<EditResult<CrimeGroup>> UpdateAsync(int id, CrimeGroupInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    /// <summary>The group to change, with its members, once the user may edit it and has the version it now has; else why not.</summary>
+    private async Task<(CrimeGroup Group, EditResult<CrimeGroup>? Refusal)> EditableAsync(int id, int expectedVersion, UserContext user, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
         var group = await db.Set<CrimeGroup>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
         if (group is null)
         {
-            return EditResult<CrimeGroup>.NotFound($"There is no crime group {id}.");
+            return (null!, EditResult<CrimeGroup>.NotFound($"There is no crime group {id}."));
         }
 
         if (!Permissions.CanEditIndicators(user, group.PartnershipId))
         {
-            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
+            return (group, EditResult<CrimeGroup>.Forbidden(NotAllowed));
         }
 
-        if (group.Version != expectedVersion)
+        return (group, group.Version != expectedVersion ? Stale(group) : null);
+    }
+
+    public async Task<EditResult<CrimeGroup>> UpdateAsync(int id, CrimeGroupInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (group, refusal) = await EditableAsync(id, expectedVersion, user, ct);
+        if (refusal is not null)
         {
-            return Stale(group);
+            return refusal;
         }
 
         var key = string.IsNullOrWhiteSpace(input.Key) ? group.Key : input.Key.Trim().ToLowerInvariant();
@@ -118,20 +125,10 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
 
     public async Task<EditResult<CrimeGroup>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var group = await db.Set<CrimeGroup>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (group is null)
+        var (group, refusal) = await EditableAsync(id, expectedVersion, user, ct);
+        if (refusal is not null)
         {
-            return EditResult<CrimeGroup>.NotFound($"There is no crime group {id}.");
-        }
-
-        if (!Permissions.CanEditIndicators(user, group.PartnershipId))
-        {
-            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
-        }
-
-        if (group.Version != expectedVersion)
-        {
-            return Stale(group);
+            return refusal;
         }
 
         db.Remove(group);

@@ -20,13 +20,9 @@ internal sealed class IndicatorCrimeQuery(SaferPlanDbContext db)
             join a in db.Set<PartnershipLsoa>() on c.LsoaId equals a.LsoaId
             where a.PartnershipId == partnershipId && c.Month >= first && c.Month <= last
             select c.Counts;
-        var totals = new int[CrimeTally.MaxCrimeTypeId + 1];
-        await foreach (var counts in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            CrimeTally.AddCounts(counts, totals);
-        }
-
-        return crimeTypeIds.Where(t => t is > 0 and <= CrimeTally.MaxCrimeTypeId).Distinct().Sum(t => totals[t]);
+        var totals = (await CrimeStatistics.SumByAsync(rows.AsAsyncEnumerable(), _ => 0, counts => counts, ct)).GetValueOrDefault(0) ?? [];
+        var wanted = crimeTypeIds.ToHashSet();
+        return totals.Where(t => wanted.Contains(t.CrimeTypeId)).Sum(t => t.Count);
     }
 
     /// <summary>The months for which a police.uk file has been loaded, in order: a value needs every month of its span.</summary>

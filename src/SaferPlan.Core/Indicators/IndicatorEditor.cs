@@ -129,28 +129,9 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, ct);
     }
 
-    public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var value = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (value is null)
-        {
-            return EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorValue>(value.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (await StaleAsync(value, expectedVersion, "value", ct) is { } conflict)
-        {
-            return EditResult<IndicatorValue>.Conflict(conflict);
-        }
-
-        db.Remove(value);
-        return await SaveAsync(value, indicator!.PartnershipId, ct);
-    }
+    public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await DeleteChildAsync(
+            await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct), $"There is no indicator value {id}.", v => v.IndicatorId, "value", expectedVersion, user, ct);
 
     public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default)
     {
@@ -167,37 +148,19 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
     }
 
-    public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var baseline = await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (baseline is null)
-        {
-            return EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorBaseline>(baseline.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == id).Select(t => t.Year).ToListAsync(ct);
-        if (usedBy.Count > 0)
-        {
-            return EditResult<IndicatorBaseline>.Invalid(new Dictionary<string, string>
+    public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await DeleteChildAsync(
+            await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct), $"There is no baseline {id}.", b => b.IndicatorId, "baseline", expectedVersion, user, ct,
+            async baseline =>
             {
-                ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
+                var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == baseline.Id).Select(t => t.Year).ToListAsync(ct);
+                return usedBy.Count == 0
+                    ? null
+                    : new Dictionary<string, string>
+                    {
+                        ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
+                    };
             });
-        }
-
-        if (await StaleAsync(baseline, expectedVersion, "baseline", ct) is { } conflict)
-        {
-            return EditResult<IndicatorBaseline>.Conflict(conflict);
-        }
-
-        db.Remove(baseline);
-        return await SaveAsync(baseline, indicator!.PartnershipId, ct);
-    }
 
     public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default)
     {
@@ -214,28 +177,9 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
     }
 
-    public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var target = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (target is null)
-        {
-            return EditResult<IndicatorTarget>.NotFound($"There is no target {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorTarget>(target.IndicatorId, user, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (await StaleAsync(target, expectedVersion, "target", ct) is { } conflict)
-        {
-            return EditResult<IndicatorTarget>.Conflict(conflict);
-        }
-
-        db.Remove(target);
-        return await SaveAsync(target, indicator!.PartnershipId, ct);
-    }
+    public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await DeleteChildAsync(
+            await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct), $"There is no target {id}.", t => t.IndicatorId, "target", expectedVersion, user, ct);
 
     /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
     public async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default)
@@ -337,6 +281,40 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await StaleAsync(child, expectedVersion, what, ct) is { } conflict
             ? EditResult<T>.Conflict(conflict)
             : await SaveAsync(child, indicator!.PartnershipId, ct);
+    }
+
+    /// <summary>
+    /// Deletes a value, baseline or target: permission, then anything still resting on it (<paramref name="inUse"/>
+    /// gives the reason by field, or null), then the version the writer started from.
+    /// </summary>
+    private async Task<EditResult<T>> DeleteChildAsync<T>(
+        T? child, string notFound, Func<T, int> indicatorIdOf, string what, int expectedVersion, UserContext user, CancellationToken ct,
+        Func<T, Task<Dictionary<string, string>?>>? inUse = null)
+        where T : class, IVersioned
+    {
+        if (child is null)
+        {
+            return EditResult<T>.NotFound(notFound);
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorIdOf(child), user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (inUse is not null && await inUse(child) is { } errors)
+        {
+            return EditResult<T>.Invalid(errors);
+        }
+
+        if (await StaleAsync(child, expectedVersion, what, ct) is { } conflict)
+        {
+            return EditResult<T>.Conflict(conflict);
+        }
+
+        db.Remove(child);
+        return await SaveAsync(child, indicator!.PartnershipId, ct);
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
