@@ -81,7 +81,21 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
             await using var connection = new NpgsqlConnection(postgresAdmin);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+
+            // An autovacuum worker (the server's own, which the test role may not stop) can be busy in the database
+            // for a moment after a test that wrote much; wait for it rather than fail the run over a clean-up.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    await Task.Delay(500);
+                }
+            }
         }
     }
 }
