@@ -18,6 +18,7 @@ using SaferPlan.Crime;
 using SaferPlan.Documents;
 using SaferPlan.Monitoring;
 using SaferPlan.Plans;
+using SaferPlan.Security;
 
 namespace SaferPlan;
 
@@ -77,10 +78,14 @@ public static class SaferPlanApp
                 c.Cookie.Name = "saferplan";
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Lax;
+                c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                c.Events.OnValidatePrincipal = Sessions.ValidateAsync;
                 c.SlidingExpiration = true;
                 c.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));
         services.AddAuthorization();
+        services.AddSaferPlanWebSecurity();
+        services.AddSaferPlanRateLimits();
 
         services.AddScoped<AccountService>();
         services.AddScoped<CurrentUser>();
@@ -139,6 +144,8 @@ public static class SaferPlanApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var app = builder.Build();
+        app.UseSaferPlanForwardedHeaders();
+        app.UseSaferPlanSecurityHeaders();
         static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api =>
         {
@@ -157,13 +164,7 @@ public static class SaferPlanApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.XFrameOptions = "DENY";
-            await next();
-        });
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapRazorPages();

@@ -8,6 +8,9 @@ namespace SaferPlan.Core.Accounts;
 
 public sealed record AddUserResult(bool Succeeded, string Message, User? User = null);
 
+/// <summary>A token as <c>saferplan tokens list</c> shows it: never its hash.</summary>
+public sealed record TokenListing(int Id, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+
 /// <summary>Creates users and their partnership roles, issues API tokens and reads who a user is.</summary>
 public sealed class AccountService(SaferPlanDbContext db, UserManager<User> users, TimeProvider time)
 {
@@ -54,15 +57,26 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         return new AddUserResult(true, $"{email} is {role} of {partnership.Name}{(person is null ? "" : $", signed in as {person.Name}")}.", user);
     }
 
+    /// <summary>How long a token lasts when <c>--days</c> is not given: a forgotten token should not work for ever.</summary>
+    public const int DefaultTokenDays = 90;
+
+    public const int MaxTokenDays = 3650;
+
     /// <summary>Creates a bearer token for the API; the token itself is shown once and only its hash is kept.</summary>
     public async Task<(string? Token, string Message)> CreateTokenAsync(string email, string name, int? days, CancellationToken ct = default)
     {
+        if (days is < 1 or > MaxTokenDays)
+        {
+            return (null, $"Enter --days as a whole number of days from 1 to {MaxTokenDays}.");
+        }
+
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             return (null, $"There is no user with the email address {email}. Add one first with: saferplan users add --email {email} --role ROLE --partnership SLUG");
         }
 
+        var validDays = days ?? DefaultTokenDays;
         var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
         db.ApiTokens.Add(new ApiToken
@@ -71,11 +85,142 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             Name = name,
             TokenHash = Hash(token),
             CreatedAt = now,
-            ExpiresAt = days is { } d ? now.AddDays(d) : null,
+            ExpiresAt = now.AddDays(validDays),
         });
         await db.SaveChangesAsync(ct);
-        return (token, $"Token '{name}' for {email}{(days is { } dd ? $", valid for {dd} days" : "")}.");
+        return (token, $"Token '{name}' for {email}, valid for {validDays} days.");
     }
+
+    /// <summary>Every token, or one user's, newest first: who it acts as and whether it still works, never its hash.</summary>
+    public async Task<(IReadOnlyList<TokenListing>? Tokens, string? Message)> ListTokensAsync(string? email, CancellationToken ct = default)
+    {
+        var query = db.ApiTokens.AsNoTracking();
+        if (email is not null)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                return (null, $"There is no user with the email address {email}.");
+            }
+
+            query = query.Where(t => t.UserId == user.Id);
+        }
+
+        var rows = await query
+            .Select(t => new TokenListing(t.Id, t.Name, t.User!.Email ?? t.UserId, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
+            .ToListAsync(ct);
+        return (rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList(), null);
+    }
+
+    /// <summary>Stops a token working from now on; the row stays, so the audit trail and <c>tokens list</c> still show it.</summary>
+    public async Task<(bool Succeeded, string Message)> RevokeTokenAsync(int? id, string? name, string? email, CancellationToken ct = default)
+    {
+        List<ApiToken> matches;
+        if (id is { } tokenId)
+        {
+            matches = await db.ApiTokens.Include(t => t.User).Where(t => t.Id == tokenId).ToListAsync(ct);
+        }
+        else if (name is not null && email is not null)
+        {
+            var user = await users.FindByEmailAsync(email);
+            matches = user is null
+                ? []
+                : await db.ApiTokens.Include(t => t.User).Where(t => t.UserId == user.Id && t.Name == name && t.RevokedAt == null).ToListAsync(ct);
+        }
+        else
+        {
+            return (false, "Choose the token with --id, or with --name and --email (see saferplan tokens list).");
+        }
+
+        if (matches.Count == 0)
+        {
+            return (false, id is not null ? $"There is no token with id {id}." : $"{email} has no current token named '{name}'.");
+        }
+
+        if (matches.Count > 1)
+        {
+            return (false, $"{email} has {matches.Count} current tokens named '{name}'; choose one with --id (see saferplan tokens list --email {email}).");
+        }
+
+        var token = matches[0];
+        if (token.RevokedAt is { } revoked)
+        {
+            return (true, $"Token {token.Id} '{token.Name}' for {token.User?.Email} was already revoked on {revoked:d MMMM yyyy HH:mm} UTC.");
+        }
+
+        token.RevokedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return (true, $"Revoked token {token.Id} '{token.Name}' for {token.User?.Email}.");
+    }
+
+    /// <summary>Takes one role in one partnership away from a user; a partnership always keeps at least one administrator.</summary>
+    public async Task<(bool Succeeded, string Message)> RemoveRoleAsync(string email, PartnershipRole role, string partnershipSlug, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return (false, $"There is no user with the email address {email}.");
+        }
+
+        var membership = await db.Memberships.Include(m => m.Partnership)
+            .FirstOrDefaultAsync(m => m.UserId == user.Id && m.Role == role && m.Partnership!.Slug == partnershipSlug, ct);
+        if (membership is null)
+        {
+            return (false, $"{email} is not {role} of '{partnershipSlug}'.");
+        }
+
+        if (role == PartnershipRole.Administrator && await IsLastAdministratorAsync(user.Id, membership.PartnershipId, ct))
+        {
+            return (false, $"{email} is the last Administrator of {membership.Partnership!.Name}; add another Administrator first.");
+        }
+
+        db.Memberships.Remove(membership);
+        db.AuditPartnershipId = membership.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return (true, $"{email} is no longer {role} of {membership.Partnership!.Name}.");
+    }
+
+    /// <summary>
+    /// Removes a user with their roles and tokens, so their password, tokens and any signed-in session stop working.
+    /// What they wrote stays, under the name it was written with.
+    /// </summary>
+    public async Task<(bool Succeeded, string Message)> RemoveUserAsync(string email, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return (false, $"There is no user with the email address {email}.");
+        }
+
+        var memberships = await db.Memberships.Include(m => m.Partnership).Where(m => m.UserId == user.Id).ToListAsync(ct);
+        foreach (var admin in memberships.Where(m => m.Role == PartnershipRole.Administrator))
+        {
+            if (await IsLastAdministratorAsync(user.Id, admin.PartnershipId, ct))
+            {
+                return (false, $"{email} is the last Administrator of {admin.Partnership!.Name}; add another Administrator first.");
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // One save per partnership, so each removed role is audited in the partnership it belonged to.
+        foreach (var partnership in memberships.GroupBy(m => m.PartnershipId))
+        {
+            db.Memberships.RemoveRange(partnership);
+            db.AuditPartnershipId = partnership.Key;
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.AuditPartnershipId = null;
+        db.ApiTokens.RemoveRange(await db.ApiTokens.Where(t => t.UserId == user.Id).ToListAsync(ct));
+        db.Users.Remove(user);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (true, $"Removed {email}{(memberships.Count == 0 ? "" : $" and their {memberships.Count} role(s)")}.");
+    }
+
+    private async Task<bool> IsLastAdministratorAsync(string userId, int partnershipId, CancellationToken ct) =>
+        !await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.Role == PartnershipRole.Administrator && m.UserId != userId, ct);
 
     private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, int? PersonId, List<PartnershipMembership> Memberships);
 
@@ -122,6 +267,22 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             ? UserContext.Anonymous
             : new UserContext(user.Id, user.Email ?? user.UserName ?? user.Id, user.PersonId,
                 user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
+    }
+
+    /// <summary>
+    /// Who a sign-in cookie speaks for, if the user still exists and the cookie's security stamp is still theirs:
+    /// signing out (or a new password) changes the stamp, so a cookie kept from before stops working. One query.
+    /// </summary>
+    public async Task<UserContext?> ContextForSessionAsync(string userId, string? securityStamp, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || securityStamp is null || !string.Equals(user.SecurityStamp, securityStamp, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new UserContext(user.Id, user.Email ?? user.UserName ?? user.Id, user.PersonId,
+            user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
     }
 
     public Task<bool> AnyAdministratorAsync(CancellationToken ct = default) =>

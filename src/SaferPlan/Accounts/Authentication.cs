@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SaferPlan.Api;
 using SaferPlan.Core.Accounts;
@@ -54,6 +56,34 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", "Your account may not do this.");
+}
+
+/// <summary>
+/// Checks a sign-in cookie against the database on every request: the user must still exist and the cookie's security
+/// stamp must still be theirs. Signing out changes the stamp, so a copy of the cookie kept from before is refused.
+/// </summary>
+public static class Sessions
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var id = context.Principal?.FindFirstValue(claims.UserIdClaimType);
+        var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
+        var user = id is null
+            ? null
+            : await services.GetRequiredService<AccountService>().ContextForSessionAsync(id, stamp, context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // The same query gave the user's roles: the request need not read them again.
+        CurrentUser.Remember(context.HttpContext, user);
+    }
 }
 
 /// <summary>The signed-in user of this request, with their partnership roles.</summary>

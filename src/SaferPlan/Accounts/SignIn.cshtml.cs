@@ -1,12 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Security;
 
 namespace SaferPlan.Accounts;
 
-public sealed class SignInModel(SignInManager<User> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInModel(SignInManager<User> signIn, IPasswordHasher<User> hasher) : PageModel
 {
+    /// <summary>The one answer to every failed sign-in, so it never tells whether an account exists or is locked.</summary>
+    public const string Failed = "Enter a correct email address and password";
+
+    /// <summary>A hash of no one's password, checked when there is no such account so that answer takes as long as a wrong password.</summary>
+    private static string? noAccountHash;
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -38,19 +47,29 @@ public sealed class SignInModel(SignInManager<User> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(nameof(Email), "Your account is locked after too many failed attempts. Try again in 15 minutes");
-            return Page();
-        }
-
+        var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Email), "Enter a correct email address and password");
+            // A wrong password costs one password hash; no account, or a locked one, costs the same.
+            if (user is null || result.IsLockedOut)
+            {
+                var account = user ?? new User();
+                noAccountHash ??= hasher.HashPassword(account, Guid.NewGuid().ToString());
+                hasher.VerifyHashedPassword(account, noAccountHash, Password!);
+            }
+
+            ModelState.AddModelError(nameof(Email), Failed);
             return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(IsSafeReturnUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
+
+    /// <summary>
+    /// Only a path on this site, in plain ASCII: anything else (another site, or characters a Location header cannot
+    /// carry) goes home instead.
+    /// </summary>
+    private bool IsSafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.All(c => c is > ' ' and < (char)127) && Url.IsLocalUrl(url);
 }

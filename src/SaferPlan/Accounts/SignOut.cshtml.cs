@@ -13,6 +13,12 @@ public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp makes every copy of this user's cookie useless, not just the browser's own.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         TempData["Success"] = "You have signed out";
         return Redirect("/");

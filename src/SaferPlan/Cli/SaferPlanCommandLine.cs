@@ -104,6 +104,8 @@ public static class SaferPlanCommandLine
             return result.Succeeded ? 0 : 1;
         }));
         users.Subcommands.Add(add);
+        users.Subcommands.Add(UsersRemoveCommand());
+        users.Subcommands.Add(UsersRemoveRoleCommand());
         return users;
     }
 
@@ -112,7 +114,11 @@ public static class SaferPlanCommandLine
         var tokens = new Command("tokens", "Manage bearer tokens for the API.");
         var email = new Option<string>("--email") { Description = "The user the token acts as.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for.", DefaultValueFactory = _ => "api" };
-        var days = new Option<int?>("--days") { Description = "Days until the token expires (default: never)." };
+        var days = new Option<int?>("--days")
+        {
+            Description = $"Days until the token expires, 1 to {AccountService.MaxTokenDays} (default: {AccountService.DefaultTokenDays}).",
+            CustomParser = TokenDays,
+        };
         var create = new Command("create", "Create a bearer token and print it. It is shown once; only its hash is stored.") { email, name, days };
         create.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
@@ -129,8 +135,107 @@ public static class SaferPlanCommandLine
             return 0;
         }));
         tokens.Subcommands.Add(create);
+        tokens.Subcommands.Add(TokensListCommand());
+        tokens.Subcommands.Add(TokensRevokeCommand());
         return tokens;
     }
+
+    private static int? TokenDays(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (result.Tokens.Count == 1
+            && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            && days is >= 1 and <= AccountService.MaxTokenDays)
+        {
+            return days;
+        }
+
+        result.AddError($"Enter --days as a whole number of days from 1 to {AccountService.MaxTokenDays}.");
+        return null;
+    }
+
+    private static Command TokensListCommand()
+    {
+        var email = new Option<string?>("--email") { Description = "Only this user's tokens." };
+        var list = new Command("list", "List tokens: id, name, user, when created, when they expire and whether revoked. Never the token itself.") { email };
+        list.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
+        {
+            var (tokens, message) = await services.GetRequiredService<AccountService>().ListTokensAsync(parse.GetValue(email), ct);
+            if (tokens is null)
+            {
+                await Console.Error.WriteLineAsync(message);
+                return 1;
+            }
+
+            if (tokens.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("There are no tokens.");
+                return 0;
+            }
+
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await Console.Out.WriteLineAsync("id\tname\tuser\tcreated\texpires\tstate");
+            foreach (var t in tokens)
+            {
+                var state = t.RevokedAt is { } revoked ? $"revoked {When(revoked)}"
+                    : t.ExpiresAt is { } expires && expires <= now ? "expired"
+                    : "current";
+                await Console.Out.WriteLineAsync($"{t.Id}\t{t.Name}\t{t.Email}\t{When(t.CreatedAt)}\t{(t.ExpiresAt is { } e ? When(e) : "never")}\t{state}");
+            }
+
+            return 0;
+        }));
+        return list;
+    }
+
+    private static Command TokensRevokeCommand()
+    {
+        var id = new Option<int?>("--id") { Description = "The token's id, from saferplan tokens list." };
+        var name = new Option<string?>("--name") { Description = "The token's name, with --email." };
+        var email = new Option<string?>("--email") { Description = "The user the token acts as, with --name." };
+        var revoke = new Command("revoke", "Stop a token working from now on. The record stays, for the audit trail.") { id, name, email };
+        revoke.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
+        {
+            var (succeeded, message) = await services.GetRequiredService<AccountService>().RevokeTokenAsync(
+                parse.GetValue(id), parse.GetValue(name), parse.GetValue(email), ct);
+            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
+            return succeeded ? 0 : 1;
+        }));
+        return revoke;
+    }
+
+    private static Command UsersRemoveCommand()
+    {
+        var email = new Option<string>("--email") { Description = "The user's email address.", Required = true };
+        var remove = new Command("remove", "Remove a user with all their roles and tokens; they can no longer sign in. What they wrote stays.") { email };
+        remove.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
+        {
+            var (succeeded, message) = await services.GetRequiredService<AccountService>().RemoveUserAsync(parse.GetValue(email)!, ct);
+            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
+            return succeeded ? 0 : 1;
+        }));
+        return remove;
+    }
+
+    private static Command UsersRemoveRoleCommand()
+    {
+        var email = new Option<string>("--email") { Description = "The user's email address.", Required = true };
+        var role = new Option<PartnershipRole>("--role") { Description = "Administrator, SupportOfficer, LeadOfficer, BoardMember or Analyst.", Required = true };
+        var partnership = new Option<string>("--partnership") { Description = "The partnership's slug, e.g. south-cambridgeshire.", Required = true };
+        var removeRole = new Command("remove-role", "Take one role in one partnership away from a user. A partnership keeps at least one Administrator.")
+        {
+            email, role, partnership,
+        };
+        removeRole.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
+        {
+            var (succeeded, message) = await services.GetRequiredService<AccountService>().RemoveRoleAsync(
+                parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(partnership)!, ct);
+            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
+            return succeeded ? 0 : 1;
+        }));
+        return removeRole;
+    }
+
+    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<string?> ReadPasswordAsync()
     {

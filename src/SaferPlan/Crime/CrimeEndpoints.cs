@@ -94,6 +94,7 @@ public static class CrimeEndpoints
                         bytes => bytes.LongLength, ct), AssessmentDocx.MediaType, a.FileStem + ".docx")
                     : result.Problem!
                 : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        .RequireRateLimiting(SaferPlan.Security.RateLimits.Documents)
         .WithSummary("The strategic assessment evidence pack as a Word document.");
 
         api.MapGet("/partnerships/{slug}/area", async Task<IResult> (string slug, SaferPlanDbContext db, CrimeAreaService areas, CancellationToken ct) =>

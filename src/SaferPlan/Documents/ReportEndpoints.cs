@@ -4,6 +4,7 @@ using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Periods;
+using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -17,7 +18,7 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports");
+        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
         api.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: true, builder, current, http, ct))
             .WithSummary("The Board Performance Report for a quarter as a Word document")
@@ -33,7 +34,7 @@ public static class ReportEndpoints
 
         // The same documents for the links on the reports page, where members are signed in with the site's cookie
         // rather than a bearer token; errors there show the site's error page.
-        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription();
+        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
         pages.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: false, builder, current, http, ct));
         pages.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -102,6 +103,7 @@ public static class ReportEndpoints
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(report.FileName("html"));
         http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
         return TypedResults.Content(BoardReportHtml.Render(report), BoardReportHtml.MediaType);
     }
 

@@ -33,7 +33,19 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
             return NotFound();
         }
 
-        var result = await reminders.QueueRemindersAsync(Partnership.Id, Completeness.Period, await current.GetAsync(), ReminderEndpoints.PublicUrl(HttpContext, configuration), ct);
+        var user = await current.GetAsync();
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        if (ReminderEndpoints.PublicUrl(configuration) is not { } publicUrl)
+        {
+            ModelState.AddModelError(string.Empty, ReminderEndpoints.NoPublicUrl);
+            return Page();
+        }
+
+        var result = await reminders.QueueRemindersAsync(Partnership.Id, Completeness.Period, user, publicUrl, ct);
         if (result.Status == EditStatus.Forbidden)
         {
             return Forbid();

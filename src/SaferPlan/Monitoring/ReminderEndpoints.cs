@@ -1,5 +1,6 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -60,7 +61,7 @@ public static class ReminderEndpoints
                 SmtpSettings.Read(configuration).IsConfigured));
         });
 
-        api.MapPost("/partnerships/{slug}/periods/{period}/reminders", async Task<IResult> (string slug, string period, PlanReader reader, ReminderService reminders, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/partnerships/{slug}/periods/{period}/reminders", async Task<IResult> (string slug, string period, PlanReader reader, ReminderService reminders, CurrentUser current, IConfiguration configuration, CancellationToken ct) =>
         {
             if (!ReportingPeriod.TryParse(period, out var p))
             {
@@ -72,7 +73,15 @@ public static class ReminderEndpoints
                 return ApiErrors.NotFound($"There is no partnership '{slug}'.");
             }
 
-            var result = await reminders.QueueRemindersAsync(partnership.Id, p, await current.GetAsync(), PublicUrl(http, configuration), ct);
+            var user = await current.GetAsync();
+            if (PublicUrl(configuration) is not { } publicUrl)
+            {
+                return Permissions.CanManageRounds(user, partnership.Id)
+                    ? ApiErrors.Problem(StatusCodes.Status409Conflict, "The site's public address is not set", NoPublicUrl)
+                    : ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Your account may not do this.");
+            }
+
+            var result = await reminders.QueueRemindersAsync(partnership.Id, p, user, publicUrl, ct);
             if (!result.Succeeded)
             {
                 return ApiErrors.From(result);
@@ -112,14 +121,15 @@ public static class ReminderEndpoints
     }
 
     /// <summary>
-    /// Where the e-mailed links point: <c>SaferPlan:PublicUrl</c> when set (behind a proxy or load balancer), else the
-    /// address this request came to.
+    /// Where the e-mailed links point: <c>SaferPlan:PublicUrl</c>, or null when it is not set. Never the request's own
+    /// address: its Host header is whatever the sender wrote, and a link built from it could send people to another site.
     /// </summary>
-    public static string PublicUrl(HttpContext http, IConfiguration configuration)
+    public static string? PublicUrl(IConfiguration configuration)
     {
         var configured = configuration["SaferPlan:PublicUrl"];
-        return string.IsNullOrWhiteSpace(configured)
-            ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
-            : configured.Trim().TrimEnd('/');
+        return string.IsNullOrWhiteSpace(configured) ? null : configured.Trim().TrimEnd('/');
     }
+
+    public const string NoPublicUrl =
+        "Reminders cannot be sent until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl (for example https://saferplan.example.org), which the e-mailed links start with.";
 }

@@ -20,6 +20,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Page not found", "If you typed the web address, check it is correct. If you followed a link, the item may have been deleted or you may need to sign in to see it."),
             403 => ("You cannot do that", "Your account does not allow this. Lead officers can edit only the priorities, actions and milestones they lead."),
+            429 => ("Too many attempts", "You have tried too many times in the last minute. Wait a minute, then try again."),
             400 => ("There is a problem with your request", "Go back and try again."),
             _ => (Title, Message),
         };
