@@ -53,6 +53,10 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
         builder.UseSetting("SaferPlan:Database:Provider", database!.Provider);
         builder.UseSetting("ConnectionStrings:SaferPlan", database.ConnectionString);
         builder.UseSetting("SaferPlan:LoadDemoCrime", DemoCrime ? "true" : "false");
+
+        // Every test signs in and downloads from 127.0.0.1: the per-address limits are for the internet, not for this.
+        builder.UseSetting("SaferPlan:RateLimits:SignInPerMinute", "1000000");
+        builder.UseSetting("SaferPlan:RateLimits:DocumentsPerMinute", "1000000");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.TestCommon;
 
@@ -30,6 +31,9 @@ public abstract class OutreachFactory(TestDatabase kind) : SaferPlanFactory(kind
     {
         await Smtp.StartAsync();
         await base.InitializeAsync();
+
+        // The e-mailed links start with the site's public address, known only once Kestrel has chosen its port.
+        Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = ServerAddress.ToString();
     }
 
     public new async Task DisposeAsync()
