@@ -75,12 +75,14 @@ public sealed class CliDatabase : IDisposable
         return new CliRun(process.ExitCode, await output, await error);
     }
 
-    public long Count(string table)
+    public long Count(string table) => Scalar($"SELECT COUNT(*) FROM \"{table}\"");
+
+    public long Scalar(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 
@@ -299,6 +301,124 @@ public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<Loa
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("3651")]
+    [InlineData("99999999999")]
+    [InlineData("ninety")]
+    public async Task TokensCreate_DaysOutOfRange_ExitsNonZeroWithOneClearLine(string days)
+    {
+        var db = await demo.GetAsync();
+        var email = await AddUserAsync(db, "BoardMember");
+        var tokens = db.Count("ApiTokens");
+
+        var run = await db.RunAsync(null, "tokens", "create", "--email", email, "--days", days);
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Equal("Enter --days as a whole number of days from 1 to 3650.", run.Error.Trim());
+        Assert.Equal("", run.Out);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sp_", run.Out, StringComparison.Ordinal);
+        Assert.Equal(tokens, db.Count("ApiTokens"));
+    }
+
+    [Fact]
+    public async Task TokensListAndRevoke_ShowNameOwnerDatesAndState_NeverTheHash()
+    {
+        var db = await demo.GetAsync();
+        var email = await AddUserAsync(db, "SupportOfficer");
+        var create = await db.RunAsync(null, "tokens", "create", "--email", email, "--name", "dashboard-feed");
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.Contains("valid for 90 days", create.Error, StringComparison.Ordinal);
+        var token = create.Out.Trim();
+
+        var listed = await db.RunAsync(null, "tokens", "list", "--email", email);
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        var row = Assert.Single(listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains(email, StringComparison.Ordinal)).Split('\t');
+        Assert.Equal("dashboard-feed", row[1]);
+        Assert.Equal(DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), row[4][..10]);
+        Assert.Equal("current", row[5].Trim());
+        Assert.DoesNotContain(token, listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))), listed.Out, StringComparison.Ordinal);
+
+        var revoke = await db.RunAsync(null, "tokens", "revoke", "--id", row[0]);
+        var after = await db.RunAsync(null, "tokens", "list", "--email", email);
+
+        Assert.True(revoke.ExitCode == 0, revoke.ToString());
+        Assert.Contains($"Revoked token {row[0]} 'dashboard-feed' for {email}", revoke.Out, StringComparison.Ordinal);
+        Assert.Contains("\trevoked ", after.Out, StringComparison.Ordinal);
+        Assert.Equal(1, db.Scalar($"SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityType\" = 'ApiToken' AND \"EntityId\" = {int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture)} AND \"Changes\" LIKE '%RevokedAt%'"));
+    }
+
+    [Fact]
+    public async Task TokensRevoke_UnknownId_ExitsNonZeroWithOneLine()
+    {
+        var db = await demo.GetAsync();
+
+        var run = await db.RunAsync(null, "tokens", "revoke", "--id", "999999");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Equal("There is no token with id 999999.", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task UsersRemoveRoleThenRemove_TakeTheRoleThenTheUserAndTheirTokens()
+    {
+        var db = await demo.GetAsync();
+        var email = await AddUserAsync(db, "BoardMember");
+        await AddUserAsync(db, "LeadOfficer", email);
+        var token = await db.RunAsync(null, "tokens", "create", "--email", email);
+        Assert.True(token.ExitCode == 0, token.ToString());
+        var (users, memberships, tokens) = (db.Count("AspNetUsers"), db.Count("Memberships"), db.Count("ApiTokens"));
+
+        var removeRole = await db.RunAsync(null, "users", "remove-role", "--email", email, "--role", "LeadOfficer", "--partnership", "south-cambridgeshire");
+        var memberships1 = db.Count("Memberships");
+        var remove = await db.RunAsync(null, "users", "remove", "--email", email);
+        var again = await db.RunAsync(null, "users", "remove", "--email", email);
+
+        Assert.True(removeRole.ExitCode == 0, removeRole.ToString());
+        Assert.Contains($"{email} is no longer LeadOfficer of South Cambridgeshire", removeRole.Out, StringComparison.Ordinal);
+        Assert.Equal(memberships - 1, memberships1);
+        Assert.True(remove.ExitCode == 0, remove.ToString());
+        Assert.Equal(users - 1, db.Count("AspNetUsers"));
+        Assert.Equal(memberships - 2, db.Count("Memberships"));
+        Assert.Equal(tokens - 1, db.Count("ApiTokens"));
+        Assert.True(again.ExitCode != 0, again.ToString());
+        Assert.Equal($"There is no user with the email address {email}.", again.Error.Trim());
+    }
+
+    [Fact]
+    public async Task UsersRemoveRole_LastAdministrator_ExitsNonZeroWithOneLine()
+    {
+        var db = await demo.GetAsync();
+        var email = await AddUserAsync(db, "Administrator");
+        var memberships = db.Count("Memberships");
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM \"Memberships\" WHERE \"Role\" = 'Administrator'"));
+
+        var removeRole = await db.RunAsync(null, "users", "remove-role", "--email", email, "--role", "Administrator", "--partnership", "south-cambridgeshire");
+        var remove = await db.RunAsync(null, "users", "remove", "--email", email);
+
+        Assert.True(removeRole.ExitCode != 0, removeRole.ToString());
+        Assert.Matches($"^{Regex.Escape(email)} is the last Administrator of South Cambridgeshire[^\n]*; add another Administrator first\\.$", removeRole.Error.Trim());
+        Assert.True(remove.ExitCode != 0, remove.ToString());
+        Assert.Matches($"^{Regex.Escape(email)} is the last Administrator of South Cambridgeshire[^\n]*; add another Administrator first\\.$", remove.Error.Trim());
+        Assert.Equal(memberships, db.Count("Memberships"));
+    }
+
+    private static async Task<string> AddUserAsync(CliDatabase db, string role, string? email = null)
+    {
+        email ??= NewEmail();
+        var add = await db.RunAsync(Password, "users", "add", "--email", email, "--role", role, "--partnership", "south-cambridgeshire");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        return email;
+    }
+
+    [Theory]
+    [InlineData("users remove", "saferplan users remove [options]")]
+    [InlineData("users remove-role", "saferplan users remove-role [options]")]
+    [InlineData("tokens list", "saferplan tokens list [options]")]
+    [InlineData("tokens revoke", "saferplan tokens revoke [options]")]
     [InlineData("", "saferplan [command] [options]")]
     [InlineData("serve", "saferplan serve [options]")]
     [InlineData("db", "saferplan db [command] [options]")]

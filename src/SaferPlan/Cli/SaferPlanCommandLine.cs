@@ -18,7 +18,14 @@ public static class SaferPlanCommandLine
             return await ServeAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
         }
 
-        return await BuildRoot().Parse(args).InvokeAsync();
+        // A mistyped command gets its one line of error, not the verb's whole help after it (--help shows that).
+        var parsed = BuildRoot().Parse(args);
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
+        {
+            error.ShowHelp = false;
+        }
+
+        return await parsed.InvokeAsync();
     }
 
     private static bool IsHelp(string arg) => arg is "--help" or "-h" or "-?" or "--version";
