@@ -39,6 +39,7 @@ public static class Axe
         await page.EvaluateAsync(Script.Value);
         var violations = await page.EvaluateAsync<JsonElement>(Run);
         Assert.True(violations.GetArrayLength() == 0, Describe(page.Url, violations));
+        ContentSecurityPolicy.AssertNoViolations(page);
     }
 
     private static string Describe(string url, JsonElement violations)

@@ -55,7 +55,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        ContentSecurityPolicy.Watch(page);
+        return page;
     }
 
     /// <summary>A new user with the role, signed in through the sign-in form in a fresh context.</summary>
@@ -85,6 +87,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
             .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
         return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+    }
+}
+
+/// <summary>
+/// What Chromium refused under the site's Content-Security-Policy on a page (it says so on the console), so every
+/// page that is scanned with axe-core is also shown to work under the policy.
+/// </summary>
+public static class ContentSecurityPolicy
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = [];
+
+    public static void Watch(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var refused = Refusals.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (refused)
+                {
+                    refused.Add($"{message.Type}: {message.Text}");
+                }
+            }
+        };
+    }
+
+    public static void AssertNoViolations(IPage page)
+    {
+        if (Refusals.TryGetValue(page, out var refused))
+        {
+            lock (refused)
+            {
+                Assert.True(refused.Count == 0, $"Content-Security-Policy violations on {page.Url}:\n{string.Join("\n", refused)}");
+            }
+        }
     }
 }
 

@@ -62,6 +62,20 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The watch every axe scan relies on does see a refusal: an inline script put into a page does not run, and is reported.</summary>
+    [Fact]
+    public async Task InlineScriptPutIntoAPage_IsRefusedAndReported()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.injected = true'; document.body.append(s); }");
+
+        Assert.False(await page.EvaluateAsync<bool>("() => window.injected === true"));
+        var failure = Assert.ThrowsAny<Exception>(() => ContentSecurityPolicy.AssertNoViolations(page));
+        Assert.Contains("inline script", failure.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task HtmlBoardReport_KeepsItsOwnStylesUnderItsPolicy_WithNoViolations()
     {
