@@ -27,6 +27,7 @@ public static class BoardReportHtml
         .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
         .marking--restricted { background: #f3f2f1; }
         .meeting { font-weight: bold; text-transform: uppercase; }
+        .warning { border-left: 5px solid #0b0c0c; padding: .25rem .75rem; }
         .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
         .lead { font-weight: normal; }
         .lead strong { font-weight: bold; }
@@ -91,6 +92,11 @@ public static class BoardReportHtml
             : restricted
                 ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
                 : "This report contains no items marked Restricted.")).Append("</p>\n");
+        if (report.SyntheticCrimeNotice is { } notice)
+        {
+            html.Append("<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ").Append(E(notice)).Append("</strong></p>\n");
+        }
+
         Contents(html, report);
         html.Append("</header>\n<main>\n");
 

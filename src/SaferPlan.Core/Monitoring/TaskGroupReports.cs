@@ -146,7 +146,14 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         if (!await CanWriteAsync(user, partnershipId, report, input.PriorityId, ct))
         {
-            return EditResult<TaskGroupReport>.Forbidden("Only support officers, administrators and the report's lead officer can write a task group report.");
+            return EditResult<TaskGroupReport>.Forbidden(report is not null && input.PriorityId != report.PriorityId
+                ? "You can only put a task group report under a priority you lead. Ask a support officer to move it."
+                : "Only support officers, administrators and the report's lead officer can write a task group report.");
+        }
+
+        if (report is not null && LowersAMarking(user, report, input))
+        {
+            return EditResult<TaskGroupReport>.Forbidden(Permissions.LowerMarkingRefused);
         }
 
         var errors = await ValidateAsync(partnershipId, period, input, ct);
@@ -352,13 +359,39 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return false;
         }
 
-        if (report?.LeadOfficerId == person)
+        async Task<bool> LeadsPriorityAsync(int? id) =>
+            id is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+
+        if (report is null)
         {
-            return true;
+            return await LeadsPriorityAsync(priorityId);
         }
 
-        var priority = report?.PriorityId ?? priorityId;
-        return priority is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+        if (report.LeadOfficerId != person && !await LeadsPriorityAsync(report.PriorityId))
+        {
+            return false;
+        }
+
+        // Moving a report onto another priority needs rights over that priority too, or a lead could put their text
+        // under another lead's priority. Taking it off every priority takes it onto none of anyone else's.
+        return priorityId == report.PriorityId || priorityId is null || await LeadsPriorityAsync(priorityId);
+    }
+
+    /// <summary>Whether the edit lowers any of the report's markings, or a figure table's, from Restricted to Official without the right to.</summary>
+    private static bool LowersAMarking(UserContext user, TaskGroupReport report, TaskGroupReportInput input)
+    {
+        var pairs = new List<(ProtectiveMarking From, ProtectiveMarking To)>
+        {
+            (report.AchievementsMarking, input.AchievementsMarking),
+            (report.ConcernsMarking, input.ConcernsMarking),
+            (report.RecommendationsMarking, input.RecommendationsMarking),
+        };
+        if (input.Figures is { } figures)
+        {
+            pairs.AddRange(report.Figures.Zip(figures, (table, f) => (table.Marking, f.Marking)));
+        }
+
+        return pairs.Any(p => !Permissions.MayChangeMarking(user, report.PartnershipId, p.From, p.To));
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct)
