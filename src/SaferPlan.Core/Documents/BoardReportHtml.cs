@@ -33,6 +33,8 @@ public static class BoardReportHtml
         .lead strong { font-weight: bold; }
         .note { color: #505a5f; font-size: .9rem; }
         .none { color: #505a5f; }
+        nav li { margin: .25rem 0; }
+        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
         caption { text-align: left; font-weight: bold; padding: .25rem 0; }
         th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
