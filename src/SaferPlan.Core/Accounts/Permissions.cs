@@ -93,8 +93,8 @@ public static class Permissions
     public static bool MayChangeMarking(UserContext user, int partnershipId, ProtectiveMarking from, ProtectiveMarking to) =>
         !(from == ProtectiveMarking.Restricted && to == ProtectiveMarking.Official) || CanLowerMarking(user, partnershipId);
 
-    /// <summary>The message for an edit refused by <see cref="MayChangeMarking"/>.</summary>
-    public const string LowerMarkingRefused = "Only support officers and administrators can change a protective marking from Restricted to Official.";
+    /// <summary>The message, against the marking's field, for an edit refused by <see cref="MayChangeMarking"/>.</summary>
+    public const string LowerMarkingRefused = "Keep the protective marking Restricted: only support officers and administrators can change it from Restricted to Official";
 
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);

@@ -146,14 +146,12 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         if (!await CanWriteAsync(user, partnershipId, report, input.PriorityId, ct))
         {
-            return EditResult<TaskGroupReport>.Forbidden(report is not null && input.PriorityId != report.PriorityId
-                ? "You can only put a task group report under a priority you lead. Ask a support officer to move it."
-                : "Only support officers, administrators and the report's lead officer can write a task group report.");
+            return EditResult<TaskGroupReport>.Forbidden("Only support officers, administrators and the report's lead officer can write a task group report.");
         }
 
-        if (report is not null && LowersAMarking(user, report, input))
+        if (report is not null && await RefusedChangesAsync(user, report, input, ct) is { Count: > 0 } refused)
         {
-            return EditResult<TaskGroupReport>.Forbidden(Permissions.LowerMarkingRefused);
+            return EditResult<TaskGroupReport>.Invalid(refused);
         }
 
         var errors = await ValidateAsync(partnershipId, period, input, ct);
@@ -359,39 +357,48 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return false;
         }
 
-        async Task<bool> LeadsPriorityAsync(int? id) =>
-            id is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
-
-        if (report is null)
-        {
-            return await LeadsPriorityAsync(priorityId);
-        }
-
-        if (report.LeadOfficerId != person && !await LeadsPriorityAsync(report.PriorityId))
-        {
-            return false;
-        }
-
-        // Moving a report onto another priority needs rights over that priority too, or a lead could put their text
-        // under another lead's priority. Taking it off every priority takes it onto none of anyone else's.
-        return priorityId == report.PriorityId || priorityId is null || await LeadsPriorityAsync(priorityId);
+        // An existing report is written by its lead officer or the lead of the priority it is under now; a new one by
+        // the lead of the priority it goes under.
+        return report is null
+            ? await LeadsPriorityAsync(user, priorityId, ct)
+            : report.LeadOfficerId == person || await LeadsPriorityAsync(user, report.PriorityId, ct);
     }
 
-    /// <summary>Whether the edit lowers any of the report's markings, or a figure table's, from Restricted to Official without the right to.</summary>
-    private static bool LowersAMarking(UserContext user, TaskGroupReport report, TaskGroupReportInput input)
+    private async Task<bool> LeadsPriorityAsync(UserContext user, int? priorityId, CancellationToken ct) =>
+        user.PersonId is { } person && priorityId is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+
+    /// <summary>
+    /// What a lead officer may not change in a report they may otherwise write: move it under another lead's priority
+    /// (taking it off every priority puts it under nobody else's), or lower a marking, the report's or a figure
+    /// table's, from Restricted to Official.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RefusedChangesAsync(UserContext user, TaskGroupReport report, TaskGroupReportInput input, CancellationToken ct)
     {
-        var pairs = new List<(ProtectiveMarking From, ProtectiveMarking To)>
+        var refused = new Dictionary<string, string>();
+        if (!Permissions.CanManageRounds(user, report.PartnershipId) && input.PriorityId is { } target && target != report.PriorityId
+            && !await LeadsPriorityAsync(user, target, ct))
         {
-            (report.AchievementsMarking, input.AchievementsMarking),
-            (report.ConcernsMarking, input.ConcernsMarking),
-            (report.RecommendationsMarking, input.RecommendationsMarking),
-        };
-        if (input.Figures is { } figures)
-        {
-            pairs.AddRange(report.Figures.Zip(figures, (table, f) => (table.Marking, f.Marking)));
+            refused[nameof(input.PriorityId)] = "Choose a priority you lead: only support officers and administrators can put a report under another lead's priority";
         }
 
-        return pairs.Any(p => !Permissions.MayChangeMarking(user, report.PartnershipId, p.From, p.To));
+        void Check(string field, ProtectiveMarking from, ProtectiveMarking to)
+        {
+            if (!Permissions.MayChangeMarking(user, report.PartnershipId, from, to))
+            {
+                refused[field] = Permissions.LowerMarkingRefused;
+            }
+        }
+
+        Check(nameof(input.AchievementsMarking), report.AchievementsMarking, input.AchievementsMarking);
+        Check(nameof(input.ConcernsMarking), report.ConcernsMarking, input.ConcernsMarking);
+        Check(nameof(input.RecommendationsMarking), report.RecommendationsMarking, input.RecommendationsMarking);
+        var figures = input.Figures ?? [];
+        for (var i = 0; i < Math.Min(figures.Count, report.Figures.Count); i++)
+        {
+            Check($"Figures[{i}].Marking", report.Figures[i].Marking, figures[i].Marking);
+        }
+
+        return refused;
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct)

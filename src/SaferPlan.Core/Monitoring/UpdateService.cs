@@ -211,7 +211,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
         if (update is not null && !Permissions.MayChangeMarking(user, partnershipId, update.Marking, input.Marking))
         {
-            return EditResult<MilestoneUpdate>.Forbidden(Permissions.LowerMarkingRefused);
+            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = Validate(milestone.MeasurementKind, input, out var yesNo, out var number, out var text);

@@ -69,7 +69,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
         if (!Permissions.MayChangeMarking(user, partnershipId, priority.Marking, input.Marking))
         {
-            return EditResult<Priority>.Forbidden(Permissions.LowerMarkingRefused);
+            return EditResult<Priority>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct);
@@ -188,7 +188,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
         if (!Permissions.MayChangeMarking(user, partnershipId, action.Marking, input.Marking))
         {
-            return EditResult<PlanAction>.Forbidden(Permissions.LowerMarkingRefused);
+            return EditResult<PlanAction>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct);
@@ -311,7 +311,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
         if (!Permissions.MayChangeMarking(user, partnershipId, milestone.Marking, input.Marking))
         {
-            return EditResult<Milestone>.Forbidden(Permissions.LowerMarkingRefused);
+            return EditResult<Milestone>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct);

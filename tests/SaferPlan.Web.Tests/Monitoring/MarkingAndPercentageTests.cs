@@ -30,10 +30,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         }
     }
 
-    private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response)
+    private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response, string field = "marking")
     {
-        var problem = await ProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Contains("from Restricted to Official", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await ValidationProblemAsync(response, field);
+        Assert.Contains("from Restricted to Official", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>A new priority led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer.</summary>
@@ -58,10 +58,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "Jenny's text" }), HttpStatusCode.Created);
         var id = created.Id();
 
-        var refused = await ProblemAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", version = 1 }), HttpStatusCode.Forbidden);
+        var refused = await ValidationProblemAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", version = 1 }), "priorityId");
 
-        Assert.Contains("priority you lead", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("priority you lead", refused.GetProperty("errors").GetProperty("priorityId")[0].GetString(), StringComparison.Ordinal);
         var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
         Assert.Equal(priority2, kept.GetProperty("priorityId").GetInt32());
         Assert.Equal(1, kept.Version());
@@ -87,9 +87,9 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         var id = created.Id();
 
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }));
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }), "achievementsMarking");
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table with { marking = "Official" } }, version = 1 }));
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table with { marking = "Official" } }, version = 1 }), "figures[0].Marking");
         var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
         Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
         Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
@@ -100,6 +100,54 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         var lowered = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 2 }), HttpStatusCode.OK);
         Assert.Equal("Official", lowered.GetProperty("achievementsMarking").GetString());
+    }
+
+    [Fact]
+    public async Task TaskGroupReportPage_LeadLoweringAMarking_GetsTheErrorOnTheForm_AndSavingKeepsTheTablesMarking()
+    {
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        using var page = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "jenny-jolley");
+        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var table = new { title = "Restricted caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
+        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+            new { title = "Page marking test", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", figures = new[] { table } }), HttpStatusCode.Created);
+        var path = $"/task-group-reports/{created.Id()}/edit";
+        var form = await Forms.PageAsync(page, path);
+        Dictionary<string, string> Fields(string achievementsMarking) => new()
+        {
+            ["Input.Title"] = "Page marking test",
+            ["Input.PriorityId"] = priority2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Achievements"] = "Named premises, edited on the page",
+            ["Input.AchievementsMarking"] = achievementsMarking,
+            ["Input.ConcernsMarking"] = "Official",
+            ["Input.RecommendationsMarking"] = "Official",
+            ["Input.Version"] = "1",
+            ["Input.Figures[0].Title"] = "Restricted caseload",
+            ["Input.Figures[0].Columns"] = "This quarter",
+            ["Input.Figures[0].Rows"] = "New cases: 4",
+            ["Input.Figures[0].YearToDate"] = "no",
+            ["Input.Figures[0].Marking"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Figures\\[0\\].Marking\" value=\"(?<m>\\w+)\"").Groups["m"].Value,
+        };
+        Assert.Equal("Restricted", Fields("Restricted")["Input.Figures[0].Marking"]);
+
+        using (var refused = await Forms.PostAsync(page, path, form, Fields("Official")))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains(Permissions.LowerMarkingRefused, html, StringComparison.Ordinal);
+        }
+
+        using (var saved = await Forms.PostAsync(page, path, form, Fields("Restricted")))
+        {
+            Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"POST {path}: {(int)saved.StatusCode}");
+            Assert.DoesNotContain("govuk-error-summary", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{created.Id()}"), HttpStatusCode.OK);
+        Assert.Equal("Named premises, edited on the page", kept.Str("achievements"));
+        Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
+        Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
     }
 
     [Fact]
