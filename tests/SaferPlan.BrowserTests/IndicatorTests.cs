@@ -23,15 +23,17 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
         var ni32 = visitor.GetByRole(AriaRole.Row).Filter(new() { HasText = "NI32" });
         await Expect(ni32).ToContainTextAsync("34%");
         await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No data");
+        await Expect(visitor.Locator("#synthetic-notice")).ToContainTextAsync("synthetic demo data");
         await Axe.AssertNoViolationsAsync(visitor);
 
-        // NI30 (a manual value, a baseline, a link) and NI16 (recorded crime with no crime data loaded).
+        // NI30 (a manual value, a baseline, a link) and NI16 (recorded crime over the demo's synthetic crime data, which it says).
         foreach (var code in new[] { "NI30", "NI16" })
         {
             await visitor.GotoAsync($"/partnerships/{Slug}/indicators");
             await visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{code}\\b") }).First.ClickAsync();
             await Expect(visitor).ToHaveURLAsync(new Regex("/indicators/\\d+$"));
             await Expect(visitor.Locator(".govuk-caption-l")).ToHaveTextAsync(code);
+            await Expect(visitor.Locator("#synthetic-notice")).ToHaveCountAsync(code == "NI16" ? 1 : 0);
             await Axe.AssertNoViolationsAsync(visitor);
         }
 
@@ -120,6 +122,7 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No data");
         await Expect(ni32).ToContainTextAsync("34% with no target set for 2010/11: no data.");
         await Expect(ni32.GetByRole(AriaRole.Link, new() { Name = "NI32", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#synthetic-notice")).ToContainTextAsync("Indicators computed from recorded crime");
         await Axe.AssertNoViolationsAsync(page);
     }
 

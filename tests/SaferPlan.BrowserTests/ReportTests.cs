@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
 using static Microsoft.Playwright.Assertions;
 
 namespace SaferPlan.BrowserTests;
@@ -22,6 +26,33 @@ public sealed class ReportTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Expect(page.GetByText("Performance Report Quarter 4 January 2011", new() { Exact = false }).First).ToBeVisibleAsync();
         Assert.DoesNotContain("CASUS and YOT continue to work effectively", await page.ContentAsync(), StringComparison.Ordinal);
         await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task WebReport_OfEveryQuarterWithUpdates_ForVisitorsAndMembers_HasNoAxeViolations()
+    {
+        // Every quarter the demo holds updates or task group reports for, so a quarter added to the demo is checked too.
+        var quarters = await browser.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var updates = await db.Set<MilestoneUpdate>().Select(u => u.Period).Distinct().ToListAsync();
+            var reports = await db.Set<TaskGroupReport>().Select(r => r.Period).Distinct().ToListAsync();
+            return updates.Concat(reports).Distinct().Order().ToList();
+        });
+        Assert.Contains(quarters, q => q.Slug == "2009-10-q1");
+        Assert.Contains(quarters, q => q.Slug == "2010-11-q4");
+        var visitor = await browser.NewPageAsync();
+        var (member, _) = await browser.SignedInPageAsync(PartnershipRole.BoardMember);
+
+        foreach (var quarter in quarters)
+        {
+            foreach (var page in new[] { visitor, member })
+            {
+                var response = await page.GotoAsync($"/partnerships/south-cambridgeshire/reports/performance/{quarter.Slug}.html");
+                Assert.True(response?.Status == 200, $"The {quarter.Display} report answered {response?.Status}");
+                await Axe.AssertNoViolationsAsync(page);
+            }
+        }
     }
 
     [Fact]

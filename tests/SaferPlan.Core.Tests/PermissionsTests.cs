@@ -30,6 +30,23 @@ public sealed class PermissionsTests
         Assert.Equal(milestone, Permissions.CanEdit(user, Partnership, Priority1, Action13, Milestone13a));
     }
 
+    [Theory]
+    [InlineData(PartnershipRole.Administrator, true)]
+    [InlineData(PartnershipRole.SupportOfficer, true)]
+    [InlineData(PartnershipRole.LeadOfficer, false)]
+    [InlineData(PartnershipRole.Analyst, false)]
+    [InlineData(PartnershipRole.BoardMember, false)]
+    public void MayChangeMarking_LoweringFromRestricted_IsForSupportOfficersAndAdministratorsOnly(PartnershipRole role, bool mayLower)
+    {
+        var user = As(role, 100);
+
+        Assert.Equal(mayLower, Permissions.CanLowerMarking(user, Partnership));
+        Assert.Equal(mayLower, Permissions.MayChangeMarking(user, Partnership, ProtectiveMarking.Restricted, ProtectiveMarking.Official));
+        Assert.True(Permissions.MayChangeMarking(user, Partnership, ProtectiveMarking.Official, ProtectiveMarking.Restricted));
+        Assert.True(Permissions.MayChangeMarking(user, Partnership, ProtectiveMarking.Restricted, ProtectiveMarking.Restricted));
+        Assert.False(Permissions.CanLowerMarking(As(role, 100, partnership: 8), Partnership));
+    }
+
     [Fact]
     public void CanEdit_RoleInAnotherPartnership_GivesNothingHere()
     {

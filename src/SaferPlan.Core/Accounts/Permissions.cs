@@ -83,8 +83,28 @@ public static class Permissions
     public static bool CanReadBriefings(UserContext user, IEnumerable<int> servedPartnershipIds) =>
         servedPartnershipIds.Any(user.IsMemberOf);
 
+    /// <summary>
+    /// Lowering a protective marking from Restricted to Official lets what was kept back be published, so it is the
+    /// support officers' and administrators' decision, whoever may otherwise edit the item.
+    /// </summary>
+    public static bool CanLowerMarking(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>Whether an edit from <paramref name="from"/> to <paramref name="to"/> needs <see cref="CanLowerMarking"/>.</summary>
+    public static bool MayChangeMarking(UserContext user, int partnershipId, ProtectiveMarking from, ProtectiveMarking to) =>
+        !(from == ProtectiveMarking.Restricted && to == ProtectiveMarking.Official) || CanLowerMarking(user, partnershipId);
+
+    /// <summary>The message, against the marking's field, for an edit refused by <see cref="MayChangeMarking"/>.</summary>
+    public const string LowerMarkingRefused = "Keep the protective marking Restricted: only support officers and administrators can change it from Restricted to Official";
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
+
+    /// <summary>
+    /// An item's history is read by the members of a partnership it belongs to; the history of a crime import (recorded
+    /// crime is open data shared by every partnership) by a member of any partnership.
+    /// </summary>
+    public static bool CanReadAudit(UserContext user, Auditing.AuditScope scope) =>
+        scope.SharedOpenData ? user.Memberships.Count > 0 : scope.PartnershipIds.Any(user.IsMemberOf);
 
     private static bool Leads(UserContext user, int? leadOfficerId) =>
         user.PersonId is { } person && leadOfficerId == person;

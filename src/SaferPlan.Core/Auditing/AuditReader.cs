@@ -1,13 +1,50 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Indicators;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Auditing;
 
 public sealed record AuditRecord(long Id, string EntityType, int EntityId, AuditAction Action, string Actor, DateTimeOffset OccurredAt, IReadOnlyList<FieldChange> Changes);
 
+/// <summary>
+/// Whose an item's history is: the partnerships it belongs to (a body or a county-wide briefing serves several), or
+/// recorded crime, which is open data shared by every partnership.
+/// </summary>
+public sealed record AuditScope(IReadOnlyList<int> PartnershipIds, bool SharedOpenData = false);
+
 public sealed class AuditReader(SaferPlanDbContext db)
 {
+    /// <summary>
+    /// Fields never shown in a history: a token's hash is as good as a password to anyone who can guess tokens offline,
+    /// and entries written before this rule still hold it.
+    /// </summary>
+    private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal) { nameof(UpdateLink.TokenHash), nameof(ApiToken.TokenHash) };
+
+    /// <summary>
+    /// Entities whose history is read by partnership. API tokens belong to a person, not to a partnership, so their
+    /// history is not read through a partnership.
+    /// </summary>
+    private static readonly HashSet<string> NotByPartnership = new(StringComparer.Ordinal) { nameof(ApiToken) };
+
+    /// <summary>Every audited entity whose history can be read, by its name in the audit trail ("Milestone", "IndicatorValue").</summary>
+    public IReadOnlyList<string> Entities() =>
+        db.Model.GetEntityTypes()
+            .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType) && !NotByPartnership.Contains(t.ClrType.Name))
+            .Select(t => t.ClrType.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The audit trail's own name for an entity given in any case ("milestone" → "Milestone"), or null.</summary>
+    public string? EntityNamed(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : Entities().FirstOrDefault(e => string.Equals(e, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The history of one item, newest first.</summary>
     public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entityType, int entityId, CancellationToken ct = default)
     {
@@ -17,11 +54,75 @@ public sealed class AuditReader(SaferPlanDbContext db)
             .ToListAsync(ct);
         return entries.Select(a => new AuditRecord(
             a.Id, a.EntityType, a.EntityId, a.Action, a.Actor, a.OccurredAt,
-            JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? [])).ToList();
+            (JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? []).Where(c => !SecretFields.Contains(c.Field)).ToList())).ToList();
     }
 
     /// <summary>The partnership recorded against an item's changes, for items that no longer exist.</summary>
     public Task<int?> RecordedPartnershipAsync(string entityType, int entityId, CancellationToken ct = default) =>
         db.AuditEntries.Where(a => a.EntityType == entityType && a.EntityId == entityId && a.PartnershipId != null)
             .Select(a => a.PartnershipId).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Whose history an item is: found from the item itself while it exists, and from the partnership recorded with its
+    /// changes once it has been deleted.
+    /// </summary>
+    public async Task<AuditScope> ScopeAsync(string entityType, int id, CancellationToken ct = default)
+    {
+        if (entityType == nameof(CrimeImport))
+        {
+            return new AuditScope([], SharedOpenData: true);
+        }
+
+        var current = await CurrentPartnershipsAsync(entityType, id, ct);
+        if (current.Count > 0)
+        {
+            return new AuditScope(current);
+        }
+
+        return await RecordedPartnershipAsync(entityType, id, ct) is { } recorded ? new AuditScope([recorded]) : new AuditScope([]);
+    }
+
+    private async Task<List<int>> CurrentPartnershipsAsync(string entityType, int id, CancellationToken ct)
+    {
+        IQueryable<int>? query = entityType switch
+        {
+            nameof(Partnership) => db.Partnerships.Where(p => p.Id == id).Select(p => p.Id),
+            nameof(Plan) => db.Plans.Where(p => p.Id == id).Select(p => p.PartnershipId),
+            nameof(PlanEdition) => db.Editions.Where(e => e.Id == id).Select(e => e.Plan!.PartnershipId),
+            nameof(Priority) => db.Priorities.Where(p => p.Id == id).Select(p => p.Edition!.Plan!.PartnershipId),
+            nameof(PlanAction) => db.Actions.Where(a => a.Id == id).Select(a => a.Priority!.Edition!.Plan!.PartnershipId),
+            nameof(Milestone) => db.Milestones.Where(m => m.Id == id).Select(m => m.Action!.Priority!.Edition!.Plan!.PartnershipId),
+            nameof(PlanSection) => db.Sections.Where(s => s.Id == id)
+                .SelectMany(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Plan!.PartnershipId)),
+            nameof(GlossaryEntry) => db.Glossary.Where(g => g.Id == id)
+                .SelectMany(g => db.Editions.Where(e => e.Id == g.EditionId).Select(e => e.Plan!.PartnershipId)),
+            nameof(MilestoneUpdate) => db.Set<MilestoneUpdate>().Where(u => u.Id == id)
+                .SelectMany(u => db.Milestones.Where(m => m.Id == u.MilestoneId).Select(m => m.Action!.Priority!.Edition!.Plan!.PartnershipId)),
+            nameof(CollectionRound) => db.Set<CollectionRound>().Where(r => r.Id == id).Select(r => r.PartnershipId),
+            nameof(TaskGroupReport) => db.Set<TaskGroupReport>().Where(r => r.Id == id).Select(r => r.PartnershipId),
+            nameof(FigureTable) => db.Set<FigureTable>().Where(f => f.Id == id)
+                .SelectMany(f => db.Set<TaskGroupReport>().Where(r => r.Id == f.ReportId).Select(r => r.PartnershipId)),
+            nameof(PartnerBriefing) => db.Set<PartnerBriefing>().Where(b => b.Id == id)
+                .SelectMany(b => db.Bodies.Where(body => body.Id == b.BodyId).SelectMany(body => body.Partnerships.Select(p => p.Id))),
+            nameof(UpdateLink) => db.Set<UpdateLink>().Where(l => l.Id == id).Select(l => l.PartnershipId),
+            nameof(Indicator) => db.Set<Indicator>().Where(i => i.Id == id).Select(i => i.PartnershipId),
+            nameof(IndicatorValue) => db.Set<IndicatorValue>().Where(v => v.Id == id)
+                .SelectMany(v => db.Set<Indicator>().Where(i => i.Id == v.IndicatorId).Select(i => i.PartnershipId)),
+            nameof(IndicatorBaseline) => db.Set<IndicatorBaseline>().Where(b => b.Id == id)
+                .SelectMany(b => db.Set<Indicator>().Where(i => i.Id == b.IndicatorId).Select(i => i.PartnershipId)),
+            nameof(IndicatorTarget) => db.Set<IndicatorTarget>().Where(t => t.Id == id)
+                .SelectMany(t => db.Set<Indicator>().Where(i => i.Id == t.IndicatorId).Select(i => i.PartnershipId)),
+            nameof(IndicatorLink) => db.Set<IndicatorLink>().Where(l => l.Id == id)
+                .SelectMany(l => db.Set<Indicator>().Where(i => i.Id == l.IndicatorId).Select(i => i.PartnershipId)),
+            nameof(CrimeGroup) => db.Set<CrimeGroup>().Where(g => g.Id == id).Select(g => g.PartnershipId),
+            nameof(AreaDenominator) => db.Set<AreaDenominator>().Where(d => d.Id == id).Select(d => d.PartnershipId),
+            nameof(Membership) => db.Memberships.Where(m => m.Id == id).Select(m => m.PartnershipId),
+            nameof(Person) => db.People.Where(p => p.Id == id).Select(p => p.PartnershipId),
+            nameof(Agency) => db.Agencies.Where(a => a.Id == id).SelectMany(a => a.Partnerships.Select(p => p.Id)),
+            nameof(Body) => db.Bodies.Where(b => b.Id == id).SelectMany(b => b.Partnerships.Select(p => p.Id)),
+            _ => null,
+        };
+
+        return query is null ? [] : await query.Distinct().ToListAsync(ct);
+    }
 }

@@ -76,6 +76,10 @@ public sealed record CrimeSummary(
 public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
 {
     /// <summary>Said on every page, document and API answer whose figures rest on generated files.</summary>
+    /// <summary>Where recorded-crime indicators stand among figures of other kinds (the indicators list, the dashboard, the Board report).</summary>
+    public const string SyntheticIndicatorNotice =
+        "Indicators computed from recorded crime here use synthetic demo data made by SaferPlan's generator, not recorded crime from police.uk. Do not use them for decisions.";
+
     public const string SyntheticNotice =
         "These figures are synthetic demo data made by SaferPlan's generator, not recorded crime from police.uk. Do not use them for decisions.";
 
@@ -213,9 +217,23 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var synthetic = await cache.GetOrCreateAsync($"crime:synthetic:{stamp.CacheKey}", async ct =>
-            await db.Set<CrimeImport>().AsNoTracking().Where(i => i.Synthetic).Select(i => i.Month).Distinct().ToListAsync(ct), months => 64 + (months.Count * 8L), ct);
-        return synthetic.Any(m => m >= from.Key && m <= to.Key);
+            await SyntheticMonthsAsync(db, ct), months => 64 + (months.Count * 8L), ct);
+        return AnySynthetic(synthetic, from, to);
     }
+
+    /// <summary>The months (as <see cref="CalendarMonth.Key"/>) loaded from a generated (synthetic) file.</summary>
+    public static Task<List<int>> SyntheticMonthsAsync(SaferPlanDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<CrimeImport>().AsNoTracking().Where(i => i.Synthetic).Select(i => i.Month).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// SaferPlan's one rule for "synthetic": figures over a span are synthetic when any month of it was loaded from a
+    /// generated file. The crime pages, the assessment, the indicators and the Board report all ask this.
+    /// </summary>
+    public static bool AnySynthetic(IEnumerable<int> syntheticMonths, CalendarMonth from, CalendarMonth to) =>
+        syntheticMonths.Any(m => m >= from.Key && m <= to.Key);
 
     /// <summary>
     /// The area's LSOAs: those listed for the partnership and, for an area defined by local authority name, every LSOA

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Crime;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -109,6 +110,10 @@ public sealed class SaferPlanDbContext(
                     changes.AddRange(entry.Properties
                         .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
                         .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue))));
+                    if (entry.Entity is CrimeGroup created)
+                    {
+                        changes.Add(new FieldChange(CrimeTypeIdsField, null, CrimeTypeList(created.Members.Select(m => m.CrimeTypeId))));
+                    }
                 }
 
                 AuditEntries.Add(new AuditEntry
@@ -198,7 +203,30 @@ public sealed class SaferPlanDbContext(
         _ => AuditAction.Updated,
     };
 
-    private static List<FieldChange> ChangesOf(EntityEntry entry) => entry.State switch
+    private const string CrimeTypeIdsField = "CrimeTypeIds";
+
+    private List<FieldChange> ChangesOf(EntityEntry entry)
+    {
+        var changes = FieldChangesOf(entry);
+        if (entry is { State: EntityState.Modified, Entity: CrimeGroup group })
+        {
+            // A crime group's members are rows of their own, not audited one by one: the group's entry says which
+            // crime types it held before and after, so a change of members alone is in the trail too.
+            var members = ChangeTracker.Entries<CrimeGroupMember>().Where(m => m.Entity.GroupId == group.Id).ToList();
+            var before = CrimeTypeList(members.Where(m => m.State is not EntityState.Added).Select(m => m.Entity.CrimeTypeId));
+            var after = CrimeTypeList(members.Where(m => m.State is not EntityState.Deleted).Select(m => m.Entity.CrimeTypeId));
+            if (before != after)
+            {
+                changes.Add(new FieldChange(CrimeTypeIdsField, before, after));
+            }
+        }
+
+        return changes;
+    }
+
+    private static string CrimeTypeList(IEnumerable<short> ids) => string.Join(',', ids.Distinct().Order().Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    private static List<FieldChange> FieldChangesOf(EntityEntry entry) => entry.State switch
     {
         EntityState.Modified => entry.Properties
             .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Equals(p.OriginalValue, p.CurrentValue))

@@ -44,6 +44,11 @@ public sealed record BoardReport(
 
     public string? MeetingDateText => MeetingDate?.ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>Said near the top when a linked indicator's value rests on synthetic crime data, as the crime pages say it.</summary>
+    public string? SyntheticCrimeNotice => Priorities.Any(p => p.Indicators.Any(i => i.Synthetic))
+        ? Crime.CrimeStatistics.SyntheticIndicatorNotice
+        : null;
+
     /// <summary>"south-cambridgeshire-performance-2010-11-q4.docx".</summary>
     public string FileName(string extension) => FileNameOf(PartnershipSlug, Period, extension);
 

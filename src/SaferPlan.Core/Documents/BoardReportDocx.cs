@@ -105,6 +105,10 @@ public static class BoardReportDocx
             : report.IncludesRestricted
                 ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
                 : "This report contains no items marked Restricted."));
+        if (report.SyntheticCrimeNotice is { } notice)
+        {
+            body.Append(LabelPara("Warning: ", notice));
+        }
     }
 
     private static void Priority(Body body, BoardReport report, ReportPriority priority)

@@ -27,11 +27,14 @@ public static class BoardReportHtml
         .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
         .marking--restricted { background: #f3f2f1; }
         .meeting { font-weight: bold; text-transform: uppercase; }
+        .warning { border-left: 5px solid #0b0c0c; padding: .25rem .75rem; }
         .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
         .lead { font-weight: normal; }
         .lead strong { font-weight: bold; }
         .note { color: #505a5f; font-size: .9rem; }
         .none { color: #505a5f; }
+        nav li { margin: .25rem 0; }
+        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
         caption { text-align: left; font-weight: bold; padding: .25rem 0; }
         th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
@@ -91,6 +94,11 @@ public static class BoardReportHtml
             : restricted
                 ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
                 : "This report contains no items marked Restricted.")).Append("</p>\n");
+        if (report.SyntheticCrimeNotice is { } notice)
+        {
+            html.Append("<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ").Append(E(notice)).Append("</strong></p>\n");
+        }
+
         Contents(html, report);
         html.Append("</header>\n<main>\n");
 

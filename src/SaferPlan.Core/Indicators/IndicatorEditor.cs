@@ -458,6 +458,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
+        CheckPercentage(indicator, input.Value, errors, "Value", "The value");
         var source = Clean(input.Source);
         if (source?.Length > SourceLength)
         {
@@ -502,6 +503,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         CheckNumber(input.Value, required: indicator.Source == IndicatorSource.Manual, errors, "Value",
             "Enter the baseline's value, as a number");
+        CheckPercentage(indicator, input.Value, errors, "Value", "The baseline's value");
         var source = Clean(input.Source);
         if (source?.Length > SourceLength)
         {
@@ -555,6 +557,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             if (input.Kind == TargetKind.PercentChangeOnBaseline && input.Number is <= -100)
             {
                 errors["Number"] = "A reduction cannot be 100% or more: enter a change greater than -100";
+            }
+            else if (input.Kind != TargetKind.PercentChangeOnBaseline)
+            {
+                CheckPercentage(indicator, input.Number, errors, "Number", "The target's number");
             }
         }
 
@@ -624,6 +630,15 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         else if (Math.Abs(value.Value) > Largest)
         {
             errors[field] = string.Create(CultureInfo.InvariantCulture, $"The number is too large: enter one between -{Largest:#,##0} and {Largest:#,##0}");
+        }
+    }
+
+    /// <summary>A figure of an indicator measured as a percentage is a share of a whole, so it lies from 0 to 100.</summary>
+    private static void CheckPercentage(Indicator indicator, decimal? value, Dictionary<string, string> errors, string field, string what)
+    {
+        if (indicator.Unit == IndicatorUnit.Percentage && value is < 0 or > 100 && !errors.ContainsKey(field))
+        {
+            errors[field] = $"{what} must be a percentage from 0 to 100, like 34";
         }
     }
 

@@ -172,7 +172,10 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                 var judgement = value?.Judgement ?? new IndicatorJudgement(IndicatorStatus.NoData, $"No value up to {asAt.Display}: no data.");
                 list.Add(new LinkedIndicator(
                     indicator.Id, indicator.Code, indicator.Name, link.PriorityId, link.MilestoneCode, value?.Span.Display,
-                    value?.ValueText ?? "–", target is null ? null : TargetText(target), judgement.Status, judgement.Sentence));
+                    value?.ValueText ?? "–", target is null ? null : TargetText(target), judgement.Status, judgement.Sentence)
+                {
+                    Synthetic = value?.Synthetic == true,
+                });
             }
 
             result[group.Key] = list;
@@ -224,6 +227,8 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
 
         public required IReadOnlyList<AreaDenominator> Denominators { get; init; }
 
+        public required IReadOnlyList<int> SyntheticMonths { get; init; }
+
         public required int CurrentYear { get; init; }
 
         public Dictionary<(int IndicatorId, int From, int To), (decimal? Value, string? Note)> Derived { get; } = [];
@@ -243,6 +248,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
     {
         var derived = indicators.Any(i => i.Source == IndicatorSource.RecordedCrime);
         var loaded = derived ? await new IndicatorCrimeQuery(db).LoadedMonthsAsync(ct) : [];
+        var synthetic = derived ? await CrimeStatistics.SyntheticMonthsAsync(db, ct) : [];
         var denominators = derived
             ? await db.Set<AreaDenominator>().AsNoTracking().Where(d => d.PartnershipId == partnershipId).ToListAsync(ct)
             : [];
@@ -252,6 +258,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
             Loaded = loaded,
             LoadedKeys = loaded.Select(m => m.Key).ToHashSet(),
             Denominators = denominators,
+            SyntheticMonths = synthetic,
             CurrentYear = MonthSpan.Month(lastMonth ?? CalendarMonth.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))).FinancialYear,
         };
     }
@@ -376,7 +383,10 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         var target = await TargetAsync(indicator, span.FinancialYear, context, ct);
         var judgement = IndicatorEvaluation.Judge(indicator.Unit, indicator.Polarity, value, target?.Terms, ReportingPeriod.Year(span.FinancialYear).Display);
         return new IndicatorValueView(null, span, value, IndicatorEvaluation.Format(value.Value, indicator.Unit), true,
-            "police.uk recorded crime", note, null, null, 0, target, judgement, []);
+            "police.uk recorded crime", note, null, null, 0, target, judgement, [])
+        {
+            Synthetic = CrimeStatistics.AnySynthetic(context.SyntheticMonths, span.From, span.To),
+        };
     }
 
     private async Task<IndicatorValueView> EmptyAsync(Indicator indicator, MonthSpan span, string reason, Context context, CancellationToken ct)
@@ -419,7 +429,10 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         }
 
         var (value, note) = await ComputeAsync(indicator, span, context, ct);
-        return new IndicatorBaselineView(baseline, span, value, true, value is { } c ? IndicatorEvaluation.Format(c, indicator.Unit) : "–", note);
+        return new IndicatorBaselineView(baseline, span, value, true, value is { } c ? IndicatorEvaluation.Format(c, indicator.Unit) : "–", note)
+        {
+            Synthetic = value is not null && CrimeStatistics.AnySynthetic(context.SyntheticMonths, span.From, span.To),
+        };
     }
 
     /// <summary>Each value's earlier values, from the audit trail's record of its changes, newest first.</summary>

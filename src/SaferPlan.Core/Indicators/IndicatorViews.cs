@@ -6,7 +6,11 @@ namespace SaferPlan.Core.Indicators;
 public sealed record EarlierValue(string? Value, string? Source, string? Comment, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>A baseline with its value: entered, or for a recorded-crime indicator computed from the crime data.</summary>
-public sealed record IndicatorBaselineView(IndicatorBaseline Baseline, MonthSpan Span, decimal? Value, bool Computed, string ValueText, string? Note);
+public sealed record IndicatorBaselineView(IndicatorBaseline Baseline, MonthSpan Span, decimal? Value, bool Computed, string ValueText, string? Note)
+{
+    /// <summary>Computed from recorded crime of which some month was loaded from a synthetic file.</summary>
+    public bool Synthetic { get; init; }
+}
 
 /// <summary>A year's target with the baseline it is measured from.</summary>
 public sealed record IndicatorTargetView(IndicatorTarget Target, IndicatorBaselineView? Baseline, string Description)
@@ -30,7 +34,11 @@ public sealed record IndicatorValueView(
     int Version,
     IndicatorTargetView? Target,
     IndicatorJudgement Judgement,
-    IReadOnlyList<EarlierValue> Earlier);
+    IReadOnlyList<EarlierValue> Earlier)
+{
+    /// <summary>Computed from recorded crime of which some month was loaded from a synthetic file.</summary>
+    public bool Synthetic { get; init; }
+}
 
 /// <summary>A priority or milestone an indicator is shown against.</summary>
 public sealed record IndicatorLinkView(int Id, int? PriorityId, int? MilestoneId, string Text, int EditionId, string EditionYear);
@@ -39,6 +47,8 @@ public sealed record IndicatorLinkView(int Id, int? PriorityId, int? MilestoneId
 public sealed record IndicatorSummary(Indicator Indicator, IndicatorValueView? Latest, IndicatorTargetView? Target)
 {
     public IndicatorJudgement Judgement => Latest?.Judgement ?? new IndicatorJudgement(IndicatorStatus.NoData, "No value yet: no data.");
+
+    public bool Synthetic => Latest?.Synthetic == true;
 }
 
 /// <summary>Everything about one indicator: definition, baselines, targets per year, values with their statuses, and links.</summary>
@@ -51,7 +61,10 @@ public sealed record IndicatorDetail(
     IReadOnlyList<IndicatorBaselineView> Baselines,
     IReadOnlyList<IndicatorTargetView> Targets,
     IReadOnlyList<IndicatorValueView> Values,
-    IReadOnlyList<IndicatorLinkView> Links);
+    IReadOnlyList<IndicatorLinkView> Links)
+{
+    public bool Synthetic => Values.Any(v => v.Synthetic) || Baselines.Any(b => b.Synthetic);
+}
 
 /// <summary>An indicator linked to a priority (directly or through one of its milestones), as the dashboard and the Board report show it.</summary>
 public sealed record LinkedIndicator(
@@ -69,4 +82,7 @@ public sealed record LinkedIndicator(
     public string StatusText => IndicatorEvaluation.Text(Status);
 
     public string TagClass => IndicatorEvaluation.TagClass(Status);
+
+    /// <summary>Its value was computed from recorded crime of which some month was loaded from a synthetic file.</summary>
+    public bool Synthetic { get; init; }
 }

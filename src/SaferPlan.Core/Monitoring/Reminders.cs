@@ -146,7 +146,15 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         ? $"Your updates for {period.Display} are due now."
         : $"Your updates for {period.Display} are due by {Date(round.Deadline)}.";
 
-    private static string MilestoneLine(Milestone m) => m.Marking == ProtectiveMarking.Official
+    /// <summary>
+    /// An e-mail leaves the system over SMTP and sits in the outbox, so it carries a milestone's text only when nothing
+    /// above it is Restricted either: a milestone inherits the marking of its action and priority.
+    /// </summary>
+    private static bool IsOfficial(Milestone m) =>
+        m.Marking == ProtectiveMarking.Official
+        && m.Action is { Marking: ProtectiveMarking.Official, Priority.Marking: ProtectiveMarking.Official };
+
+    private static string MilestoneLine(Milestone m) => IsOfficial(m)
         ? $"{m.Code}: {OneLine(m.Text)}"
         : $"{m.Code} (restricted: open the link to read it)";
 
@@ -181,7 +189,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         html.Append(recipient.Milestones.Count == 1 ? "<p>This milestone you lead still needs an update:</p>\n<ul>\n" : "<p>These milestones you lead still need an update:</p>\n<ul>\n");
         foreach (var m in recipient.Milestones)
         {
-            html.Append(m.Marking == ProtectiveMarking.Official
+            html.Append(IsOfficial(m)
                 ? $"<li><strong>{E(m.Code)}</strong>: {E(OneLine(m.Text))}</li>\n"
                 : $"<li><strong>{E(m.Code)}</strong> (restricted: open the link to read it)</li>\n");
         }

@@ -149,6 +149,11 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Forbidden("Only support officers, administrators and the report's lead officer can write a task group report.");
         }
 
+        if (report is not null && await RefusedChangesAsync(user, report, input, ct) is { Count: > 0 } refused)
+        {
+            return EditResult<TaskGroupReport>.Invalid(refused);
+        }
+
         var errors = await ValidateAsync(partnershipId, period, input, ct);
         if (errors.Count > 0)
         {
@@ -352,13 +357,48 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return false;
         }
 
-        if (report?.LeadOfficerId == person)
+        // An existing report is written by its lead officer or the lead of the priority it is under now; a new one by
+        // the lead of the priority it goes under.
+        return report is null
+            ? await LeadsPriorityAsync(user, priorityId, ct)
+            : report.LeadOfficerId == person || await LeadsPriorityAsync(user, report.PriorityId, ct);
+    }
+
+    private async Task<bool> LeadsPriorityAsync(UserContext user, int? priorityId, CancellationToken ct) =>
+        user.PersonId is { } person && priorityId is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+
+    /// <summary>
+    /// What a lead officer may not change in a report they may otherwise write: move it under another lead's priority
+    /// (taking it off every priority puts it under nobody else's), or lower a marking, the report's or a figure
+    /// table's, from Restricted to Official.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RefusedChangesAsync(UserContext user, TaskGroupReport report, TaskGroupReportInput input, CancellationToken ct)
+    {
+        var refused = new Dictionary<string, string>();
+        if (!Permissions.CanManageRounds(user, report.PartnershipId) && input.PriorityId is { } target && target != report.PriorityId
+            && !await LeadsPriorityAsync(user, target, ct))
         {
-            return true;
+            refused[nameof(input.PriorityId)] = "Choose a priority you lead: only support officers and administrators can put a report under another lead's priority";
         }
 
-        var priority = report?.PriorityId ?? priorityId;
-        return priority is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+        void Check(string field, ProtectiveMarking from, ProtectiveMarking to)
+        {
+            if (!Permissions.MayChangeMarking(user, report.PartnershipId, from, to))
+            {
+                refused[field] = Permissions.LowerMarkingRefused;
+            }
+        }
+
+        Check(nameof(input.AchievementsMarking), report.AchievementsMarking, input.AchievementsMarking);
+        Check(nameof(input.ConcernsMarking), report.ConcernsMarking, input.ConcernsMarking);
+        Check(nameof(input.RecommendationsMarking), report.RecommendationsMarking, input.RecommendationsMarking);
+        var figures = input.Figures ?? [];
+        for (var i = 0; i < Math.Min(figures.Count, report.Figures.Count); i++)
+        {
+            Check($"Figures[{i}].Marking", report.Figures[i].Marking, figures[i].Marking);
+        }
+
+        return refused;
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct)

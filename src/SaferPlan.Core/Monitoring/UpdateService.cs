@@ -209,6 +209,11 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
                 : $"This update was changed by {who} at {update.UpdatedAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
         }
 
+        if (update is not null && !Permissions.MayChangeMarking(user, partnershipId, update.Marking, input.Marking))
+        {
+            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
+        }
+
         var errors = Validate(milestone.MeasurementKind, input, out var yesNo, out var number, out var text);
         if (errors.Count > 0)
         {

@@ -67,6 +67,11 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Priority>.Forbidden("Only administrators and support officers can change a priority's number or lead officer.");
         }
 
+        if (!Permissions.MayChangeMarking(user, partnershipId, priority.Marking, input.Marking))
+        {
+            return EditResult<Priority>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
+        }
+
         var errors = await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct);
         if (errors.Count > 0)
         {
@@ -179,6 +184,11 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != action.LeadOfficerId || input.PriorityId != action.PriorityId))
         {
             return EditResult<PlanAction>.Forbidden("Only administrators and support officers can change an action's lead officer or move it to another priority.");
+        }
+
+        if (!Permissions.MayChangeMarking(user, partnershipId, action.Marking, input.Marking))
+        {
+            return EditResult<PlanAction>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct);
@@ -297,6 +307,11 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != milestone.LeadOfficerId || input.ActionId != milestone.ActionId))
         {
             return EditResult<Milestone>.Forbidden("Only administrators and support officers can change a milestone's lead officer or move it to another action.");
+        }
+
+        if (!Permissions.MayChangeMarking(user, partnershipId, milestone.Marking, input.Marking))
+        {
+            return EditResult<Milestone>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
         var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct);

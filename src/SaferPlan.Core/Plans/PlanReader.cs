@@ -167,16 +167,4 @@ public sealed class PlanReader(SaferPlanDbContext db)
         return Permissions.CanReadEdition(user, edition, partnershipId)
             && (Permissions.CanSeeRestricted(user, partnershipId) || markings.All(m => m == ProtectiveMarking.Official));
     }
-
-    /// <summary>The partnership that owns an item of a plan, or null if there is no such item.</summary>
-    public async Task<int?> PartnershipOfAsync(string entityType, int id, CancellationToken ct = default) => entityType switch
-    {
-        nameof(Partnership) => await db.Partnerships.Where(p => p.Id == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct),
-        nameof(Plan) => await db.Plans.Where(p => p.Id == id).Select(p => (int?)p.PartnershipId).FirstOrDefaultAsync(ct),
-        nameof(PlanEdition) => await db.Editions.Where(e => e.Id == id).Select(e => (int?)e.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
-        nameof(Priority) => await db.Priorities.Where(p => p.Id == id).Select(p => (int?)p.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
-        nameof(PlanAction) => await db.Actions.Where(a => a.Id == id).Select(a => (int?)a.Priority!.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
-        nameof(Milestone) => await db.Milestones.Where(m => m.Id == id).Select(m => (int?)m.Action!.Priority!.Edition!.Plan!.PartnershipId).FirstOrDefaultAsync(ct),
-        _ => null,
-    };
 }

@@ -2,7 +2,6 @@ using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Auditing;
 
@@ -13,18 +12,13 @@ public sealed record AuditEntryDto(long Id, string Entity, int EntityId, AuditAc
 
 public static class AuditEndpoints
 {
-    public static readonly string[] Entities =
-    [
-        "Partnership", "Plan", "PlanEdition", "Priority", "PlanAction", "Milestone", "PlanSection", "GlossaryEntry", "Membership",
-        "MilestoneUpdate", "CollectionRound", "TaskGroupReport", "FigureTable", "PartnerBriefing", "UpdateLink",
-    ];
-
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/audit", async Task<IResult> (string? entity, int? id, AuditReader audit, PlanReader plans, CurrentUser current, CancellationToken ct) =>
+        app.MapGet("/api/audit", async Task<IResult> (string? entity, int? id, AuditReader audit, CurrentUser current, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(entity) || !Entities.Contains(entity))
+            // Entity names are the audit trail's own ("IndicatorValue"), matched in any case so "milestone" works too.
+            if (audit.EntityNamed(entity) is not { } name)
             {
-                return ApiErrors.BadRequest($"Give the entity as ?entity=, one of: {string.Join(", ", Entities)}.");
+                return ApiErrors.BadRequest($"Give the entity as ?entity=, one of: {string.Join(", ", audit.Entities())}.");
             }
 
             if (id is not { } entityId)
@@ -32,12 +26,11 @@ public static class AuditEndpoints
                 return ApiErrors.BadRequest("Give the item's id as ?id=.");
             }
 
-            var partnershipId = await plans.PartnershipOfAsync(entity, entityId, ct) ?? await audit.RecordedPartnershipAsync(entity, entityId, ct);
-            if (!Permissions.CanReadAudit(await current.GetAsync(), partnershipId))
+            if (!Permissions.CanReadAudit(await current.GetAsync(), await audit.ScopeAsync(name, entityId, ct)))
             {
-                return ApiErrors.NotFound($"There is no history you can see for {entity} {entityId}. Members of the partnership can read its history with a bearer token.");
+                return ApiErrors.NotFound($"There is no history you can see for {name} {entityId}. Members of the partnership can read its history with a bearer token.");
             }
 
-            return TypedResults.Ok((await audit.HistoryAsync(entity, entityId, ct)).Select(AuditEntryDto.From).ToList());
+            return TypedResults.Ok((await audit.HistoryAsync(name, entityId, ct)).Select(AuditEntryDto.From).ToList());
         }).WithTags("Audit");
 }

@@ -1,3 +1,4 @@
+using SaferPlan.Core.Crime;
 using SaferPlan.Core.Indicators;
 
 namespace SaferPlan.Indicators;
@@ -47,8 +48,14 @@ public sealed record IndicatorSummaryDto(
         var i = s.Indicator;
         return new(i.Id, i.Code, i.Name, i.Description, i.Unit, i.Polarity, i.Frequency, i.Source, i.CrimeType?.Name, i.CrimeGroup?.Key,
             s.Latest is null ? null : IndicatorValueDto.Of(s.Latest), s.Target is null ? null : IndicatorTargetDto.From(s.Target),
-            s.Judgement.Status, s.Judgement.StatusText, s.Judgement.Sentence, i.Version);
+            s.Judgement.Status, s.Judgement.StatusText, s.Judgement.Sentence, i.Version)
+        {
+            Notice = s.Synthetic ? CrimeStatistics.SyntheticNotice : null,
+        };
     }
+
+    /// <summary>Set when the figures are computed from synthetic demo crime data, as on the crime API.</summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>Everything about an indicator: definition, the rules, baselines, targets per year, values with statuses, links.</summary>
@@ -64,8 +71,14 @@ public sealed record IndicatorDetailDto(
         return new(i.Id, d.PartnershipSlug, i.Code, i.Name, i.Description, i.Unit, i.Polarity, i.Frequency, i.Source, i.CrimeType?.Name, i.CrimeGroup?.Key,
             d.Definition, IndicatorEvaluation.Rule, i.Source == IndicatorSource.RecordedCrime ? IndicatorReader.DerivedRule : null,
             d.Baselines.Select(IndicatorBaselineDto.Of).ToList(), d.Targets.Select(IndicatorTargetDto.From).ToList(),
-            d.Values.Select(IndicatorValueDto.Of).ToList(), d.Links.Select(IndicatorLinkDto.From).ToList(), i.Version);
+            d.Values.Select(IndicatorValueDto.Of).ToList(), d.Links.Select(IndicatorLinkDto.From).ToList(), i.Version)
+        {
+            Notice = d.Synthetic ? CrimeStatistics.SyntheticNotice : null,
+        };
     }
+
+    /// <summary>Set when any of its figures are computed from synthetic demo crime data, as on the crime API.</summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>An indicator linked to a priority, as the dashboard shows it.</summary>
@@ -73,7 +86,13 @@ public sealed record LinkedIndicatorDto(
     int IndicatorId, string Code, string Name, string? MilestoneCode, string? Period, string Value, string? Target,
     IndicatorStatus Status, string StatusText, string Sentence)
 {
-    public static LinkedIndicatorDto From(LinkedIndicator l) => new(l.IndicatorId, l.Code, l.Name, l.MilestoneCode, l.Period, l.ValueText, l.TargetText, l.Status, l.StatusText, l.Sentence);
+    public static LinkedIndicatorDto From(LinkedIndicator l) => new(l.IndicatorId, l.Code, l.Name, l.MilestoneCode, l.Period, l.ValueText, l.TargetText, l.Status, l.StatusText, l.Sentence)
+    {
+        Notice = l.Synthetic ? CrimeStatistics.SyntheticNotice : null,
+    };
+
+    /// <summary>Set when the value is computed from synthetic demo crime data, as on the crime API.</summary>
+    public string? Notice { get; init; }
 }
 
 public sealed record IndicatorRequest(

@@ -28,6 +28,12 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
         public string? Note { get; set; }
 
+        /// <summary>
+        /// The table's marking, carried through the form unchanged: the form does not offer it, so saving the page must
+        /// neither lower a Restricted table set through the API nor be refused for lowering it.
+        /// </summary>
+        public string? Marking { get; set; }
+
         public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Columns) && string.IsNullOrWhiteSpace(Rows) && string.IsNullOrWhiteSpace(Note);
     }
 
@@ -111,6 +117,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                     Rows = string.Join("\n", f.Rows.Select(row => $"{row.Label}: {string.Join(", ", row.Values.Select(v => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? ""))}")),
                     YearToDate = f.Table.YearToDate ? "yes" : "no",
                     Note = f.Table.Note,
+                    Marking = f.Table.Marking.ToString(),
                 }).ToList(),
             };
         }
@@ -133,7 +140,8 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             var f = Input.Figures[i];
             if (!f.IsBlank)
             {
-                figures.Add(new FigureTableInput(f.Title, Split(f.Columns), ParseRows(f.Rows, $"Input.Figures[{i}].Rows", i), f.YearToDate == "yes", f.Note));
+                var marking = Enum.TryParse<ProtectiveMarking>(f.Marking, out var m) && Enum.IsDefined(m) ? m : ProtectiveMarking.Official;
+                figures.Add(new FigureTableInput(f.Title, Split(f.Columns), ParseRows(f.Rows, $"Input.Figures[{i}].Rows", i), f.YearToDate == "yes", f.Note, marking));
             }
         }
 

@@ -24,9 +24,9 @@ internal static partial class Forms
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role)
+    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null)
     {
-        var email = await app.AddUserAsync(role);
+        var email = await app.AddUserAsync(role, personKey);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
         var html = await PageAsync(client, "/account/sign-in");
         using var signIn = await PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });

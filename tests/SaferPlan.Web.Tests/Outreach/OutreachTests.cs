@@ -269,6 +269,77 @@ public abstract partial class OutreachTests(OutreachFactory app)
     }
 
     [Fact]
+    public async Task Reminders_LeaveOutMilestoneText_RestrictedThroughItsActionOrPriority()
+    {
+        // 1.1d is Official but its action is made Restricted; 2.1b is Official but its priority is made Restricted.
+        var underAction = $"Milestone under a restricted action {Guid.NewGuid():N}";
+        var underPriority = $"Milestone under a restricted priority {Guid.NewGuid():N}";
+        var restore = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var d = await EditionMilestoneAsync(db, "1.1d");
+            var b = await EditionMilestoneAsync(db, "2.1b");
+            var old = (DText: d.Text, DMarking: d.Marking, d.Action!.Marking, BText: b.Text, BMarking: b.Marking, BActionMarking: b.Action!.Marking, PriorityMarking: b.Action.Priority!.Marking);
+            d.Text = underAction;
+            d.Marking = ProtectiveMarking.Official;
+            d.Action.Marking = ProtectiveMarking.Restricted;
+            b.Text = underPriority;
+            b.Marking = ProtectiveMarking.Official;
+            b.Action.Marking = ProtectiveMarking.Official;
+            b.Action.Priority.Marking = ProtectiveMarking.Restricted;
+            db.AuditPartnershipId = d.Action.Priority!.Edition!.Plan!.PartnershipId;
+            await db.SaveChangesAsync();
+            return old;
+        });
+        try
+        {
+            using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+            var since = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().MaxAsync(m => (long?)m.Id)) ?? 0;
+
+            // A quarter nobody has reported on, so both milestones are still outstanding.
+            using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/reminders", null);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST reminders: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+
+            var queued = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Id > since).ToListAsync());
+            var dave = Assert.Single(queued, m => m.To == "dave.sargent@example.org");
+            var jenny = Assert.Single(queued, m => m.To == "jenny.jolley@example.org");
+            Assert.Contains("1.1d (restricted: open the link to read it)", dave.TextBody, StringComparison.Ordinal);
+            Assert.Contains("2.1b (restricted: open the link to read it)", jenny.TextBody, StringComparison.Ordinal);
+            foreach (var message in queued)
+            {
+                foreach (var body in new[] { message.TextBody, message.HtmlBody ?? "" })
+                {
+                    Assert.DoesNotContain(underAction, body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(underPriority, body, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<SaferPlanDbContext>();
+                var d = await EditionMilestoneAsync(db, "1.1d");
+                var b = await EditionMilestoneAsync(db, "2.1b");
+                d.Text = restore.DText;
+                d.Marking = restore.DMarking;
+                d.Action!.Marking = restore.Marking;
+                b.Text = restore.BText;
+                b.Marking = restore.BMarking;
+                b.Action!.Marking = restore.BActionMarking;
+                b.Action.Priority!.Marking = restore.PriorityMarking;
+                db.AuditPartnershipId = d.Action.Priority!.Edition!.Plan!.PartnershipId;
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    private static Task<Milestone> EditionMilestoneAsync(SaferPlanDbContext db, string code) =>
+        db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .SingleAsync(m => m.Code == code && m.Action!.Priority!.Edition!.YearStart == 2010 && m.Action.Priority.Edition.Plan!.Partnership!.Slug == Slug);
+
+    [Fact]
     public async Task MailServerDown_LeavesTheMessageWaitingWithTheError_ThenSendsItWhenTheServerIsBack()
     {
         var subject = $"Outbox test {Guid.NewGuid():N}";

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Crime;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Indicators;
+
+/// <summary>
+/// Recorded-crime indicators computed from files imported marked synthetic say so wherever they are shown, by the one
+/// rule the crime pages use (<see cref="CrimeStatistics.AnySynthetic"/>); the host loads the demo's synthetic crime.
+/// </summary>
+public abstract partial class SyntheticIndicatorTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [Fact]
+    public async Task RecordedCrimeIndicators_OverTheDemosSyntheticCrime_SaySoOnEveryPageAndReport()
+    {
+        // The demo's recorded crime is generated and imported marked synthetic; NI16 is computed from it, NI32 is entered.
+        using var browser = Browser();
+        using var anonymous = await app.ApiClientAsync();
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using var member = await SignedInAsync(PartnershipRole.BoardMember);
+        var list = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/indicators"));
+        var ni16 = list.EnumerateArray().Single(i => i.Str("code") == "NI16");
+        var ni32 = list.EnumerateArray().Single(i => i.Str("code") == "NI32");
+        Assert.True(ni16.GetProperty("notice").GetString() == CrimeStatistics.SyntheticNotice, ni16.GetRawText());
+        Assert.Equal(JsonValueKind.Null, ni32.GetProperty("notice").ValueKind);
+        Assert.Equal(CrimeStatistics.SyntheticNotice, (await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{ni16.Id()}"))).GetProperty("notice").GetString());
+        Assert.Equal(JsonValueKind.Null, (await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{ni32.Id()}"))).GetProperty("notice").ValueKind);
+
+        static void SaysSynthetic(string where, string html, string notice)
+        {
+            Assert.True(WebUtility.HtmlDecode(html).Contains(notice, StringComparison.Ordinal), $"{where} does not say its recorded-crime figures are synthetic");
+        }
+
+        SaysSynthetic("The indicators page", (await GetPageAsync(browser, $"/partnerships/{Slug}/indicators")).Html, CrimeStatistics.SyntheticIndicatorNotice);
+        SaysSynthetic("NI16's page", (await GetPageAsync(browser, $"/indicators/{ni16.Id()}")).Html, CrimeStatistics.SyntheticNotice);
+        Assert.DoesNotContain("synthetic-notice", (await GetPageAsync(browser, $"/indicators/{ni32.Id()}")).Html, StringComparison.Ordinal);
+        var (dashboardStatus, dashboard) = await GetPageAsync(member, $"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
+        Assert.Equal(HttpStatusCode.OK, dashboardStatus);
+        SaysSynthetic("The dashboard", dashboard, CrimeStatistics.SyntheticIndicatorNotice);
+        var dashboardApi = await OkJsonAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/dashboard"));
+        var linked = dashboardApi.GetProperty("priorities").EnumerateArray().SelectMany(p => p.GetProperty("indicators").EnumerateArray()).ToList();
+        Assert.Equal(CrimeStatistics.SyntheticNotice, linked.First(i => i.Str("code") == "NI16").GetProperty("notice").GetString());
+
+        foreach (var (who, client) in new[] { ("a visitor", anonymous), ("a Board member", board) })
+        {
+            using var html = await client.GetAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html");
+            Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+            SaysSynthetic($"The HTML Board report for {who}", await html.Content.ReadAsStringAsync(), CrimeStatistics.SyntheticIndicatorNotice);
+            using var docx = await client.GetAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+            Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+            using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+            var text = string.Join('\n', document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.True(text.Contains(CrimeStatistics.SyntheticIndicatorNotice, StringComparison.Ordinal), $"The Word Board report for {who} does not say its recorded-crime figures are synthetic");
+        }
+    }
+
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.ServerAddress };
+
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
+    {
+        var email = await app.AddUserAsync(role);
+        var client = Browser();
+        var (_, page) = await GetPageAsync(client, "/account/sign-in");
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "The sign-in page has no antiforgery token");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = SaferPlanFactory.Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+        });
+        using var response = await client.PostAsync("/account/sign-in", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in: {(int)response.StatusCode}");
+        return client;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class DemoCrimeSqliteFactory : SaferPlanFactory
+{
+    public DemoCrimeSqliteFactory()
+        : base(TestDatabase.Sqlite) => DemoCrime = true;
+}
+
+public sealed class DemoCrimePostgresFactory : SaferPlanFactory
+{
+    public DemoCrimePostgresFactory()
+        : base(TestDatabase.Postgres) => DemoCrime = true;
+}
+
+public sealed class SyntheticIndicatorTestsOnSqlite(DemoCrimeSqliteFactory app) : SyntheticIndicatorTests(app), IClassFixture<DemoCrimeSqliteFactory>;
+
+public sealed class SyntheticIndicatorTestsOnPostgres(DemoCrimePostgresFactory app) : SyntheticIndicatorTests(app), IClassFixture<DemoCrimePostgresFactory>;

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// What a lead officer may not do with what they otherwise edit: move their task group report onto another lead's
+/// priority, or lower a protective marking from Restricted to Official (only support officers and administrators
+/// can); and percentages outside 0 to 100 refused wherever the unit or measurement kind is a percentage.
+/// </summary>
+public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response, string field = "marking")
+    {
+        var problem = await ValidationProblemAsync(response, field);
+        Assert.Contains("from Restricted to Official", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A new priority led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer.</summary>
+    private async Task<(JsonElement Priority, JsonElement Action, JsonElement Milestone)> DavesPriorityAsync(HttpClient support, string measurementKind = "Count")
+    {
+        var dave = await app.PersonIdAsync("dave-sargent");
+        var priority = await CreatePriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave);
+        var action = await CreateActionAsync(support, priority.Id(), "An action under Dave's priority");
+        var milestone = await CreatedAsync(await support.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+            new { text = "A milestone under Dave's priority", measurementKind }));
+        return (priority, action, milestone);
+    }
+
+    [Fact]
+    public async Task LeadOfficer_CannotMoveTheirTaskGroupReportOntoAnotherLeadsPriority()
+    {
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var priority1 = (await DemoPriorityAsync(jenny, "2010/11", 1)).Id();
+        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports",
+            new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "Jenny's text" }), HttpStatusCode.Created);
+        var id = created.Id();
+
+        var refused = await ValidationProblemAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", version = 1 }), "priorityId");
+
+        Assert.Contains("priority you lead", refused.GetProperty("errors").GetProperty("priorityId")[0].GetString(), StringComparison.Ordinal);
+        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal(priority2, kept.GetProperty("priorityId").GetInt32());
+        Assert.Equal(1, kept.Version());
+
+        // Her own priority stays hers to write under, and a support officer may move the report anywhere.
+        await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Still Priority 2", priorityId = priority2, achievements = "Jenny's text", version = 1 }), HttpStatusCode.OK);
+        var moved = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Moved by the support officer", priorityId = priority1, achievements = "Jenny's text", version = 2 }), HttpStatusCode.OK);
+        Assert.Equal(priority1, moved.GetProperty("priorityId").GetInt32());
+    }
+
+    [Fact]
+    public async Task LeadOfficer_CannotLowerATaskGroupReportsMarking_ButASupportOfficerCan()
+    {
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var table = new { title = "Caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
+        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table } }),
+            HttpStatusCode.Created);
+        var id = created.Id();
+
+        await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }), "achievementsMarking");
+        await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table with { marking = "Official" } }, version = 1 }), "figures[0].Marking");
+        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
+        Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
+
+        // Keeping the marking, she still edits her text; the support officer may lower it.
+        await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }), HttpStatusCode.OK);
+        var lowered = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 2 }), HttpStatusCode.OK);
+        Assert.Equal("Official", lowered.GetProperty("achievementsMarking").GetString());
+    }
+
+    [Fact]
+    public async Task TaskGroupReportPage_LeadLoweringAMarking_GetsTheErrorOnTheForm_AndSavingKeepsTheTablesMarking()
+    {
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        using var page = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "jenny-jolley");
+        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var table = new { title = "Restricted caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
+        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+            new { title = "Page marking test", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", figures = new[] { table } }), HttpStatusCode.Created);
+        var path = $"/task-group-reports/{created.Id()}/edit";
+        var form = await Forms.PageAsync(page, path);
+        Dictionary<string, string> Fields(string achievementsMarking) => new()
+        {
+            ["Input.Title"] = "Page marking test",
+            ["Input.PriorityId"] = priority2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Achievements"] = "Named premises, edited on the page",
+            ["Input.AchievementsMarking"] = achievementsMarking,
+            ["Input.ConcernsMarking"] = "Official",
+            ["Input.RecommendationsMarking"] = "Official",
+            ["Input.Version"] = "1",
+            ["Input.Figures[0].Title"] = "Restricted caseload",
+            ["Input.Figures[0].Columns"] = "This quarter",
+            ["Input.Figures[0].Rows"] = "New cases: 4",
+            ["Input.Figures[0].YearToDate"] = "no",
+            ["Input.Figures[0].Marking"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Figures\\[0\\].Marking\" value=\"(?<m>\\w+)\"").Groups["m"].Value,
+        };
+        Assert.Equal("Restricted", Fields("Restricted")["Input.Figures[0].Marking"]);
+
+        using (var refused = await Forms.PostAsync(page, path, form, Fields("Official")))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains(Permissions.LowerMarkingRefused, html, StringComparison.Ordinal);
+        }
+
+        using (var saved = await Forms.PostAsync(page, path, form, Fields("Restricted")))
+        {
+            Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"POST {path}: {(int)saved.StatusCode}");
+            Assert.DoesNotContain("govuk-error-summary", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{created.Id()}"), HttpStatusCode.OK);
+        Assert.Equal("Named premises, edited on the page", kept.Str("achievements"));
+        Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
+        Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
+    }
+
+    [Fact]
+    public async Task LeadOfficer_CannotLowerThePriorityActionMilestoneOrUpdateTheyLead_ButASupportOfficerCan()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var (priority, action, milestone) = await DavesPriorityAsync(support);
+        var items = new[] { $"/api/priorities/{priority.Id()}", $"/api/actions/{action.Id()}", $"/api/milestones/{milestone.Id()}" };
+        foreach (var path in items)
+        {
+            var body = PutBody(await GetItemAsync(support, path));
+            body["marking"] = "Restricted";
+            await PutOkAsync(support, path, body);
+        }
+
+        foreach (var path in items)
+        {
+            var read = await GetItemAsync(dave, path);
+            var body = PutBody(read);
+            body["marking"] = "Official";
+            await AssertLoweringRefusedAsync(await PutAsync(dave, path, body));
+            Assert.Equal("Restricted", (await GetItemAsync(dave, path)).Str("marking"));
+
+            // Raising and keeping are his to do; lowering is the support officer's.
+            body["marking"] = "Restricted";
+            var kept = await PutOkAsync(dave, path, body);
+            var lower = PutBody(kept);
+            lower["marking"] = "Official";
+            Assert.Equal("Official", (await PutOkAsync(support, path, lower)).Str("marking"));
+        }
+
+        var update = $"/api/milestones/{milestone.Id()}/updates/2010-11-q2";
+        await JsonAsync(await dave.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Restricted", version = 0 }), HttpStatusCode.OK);
+        await AssertLoweringRefusedAsync(await dave.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Official", version = 1 }));
+        Assert.Equal("Restricted", (await JsonAsync(await dave.GetAsync(update), HttpStatusCode.OK)).Str("marking"));
+        var lowered = await JsonAsync(await support.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Official", version = 1 }), HttpStatusCode.OK);
+        Assert.Equal("Official", lowered.Str("marking"));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100.5")]
+    [InlineData("150")]
+    public async Task PercentageMilestoneUpdate_OutsideNoughtToAHundred_IsRefusedNamingTheValue(string value)
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (_, _, milestone) = await DavesPriorityAsync(support, "Percentage");
+        var update = $"/api/milestones/{milestone.Id()}/updates/2010-11-q2";
+
+        var problem = await ValidationProblemAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value, version = 0 }), "value");
+
+        Assert.Contains("0 to 100", problem.GetProperty("errors").GetProperty("value")[0].GetString(), StringComparison.Ordinal);
+        await JsonAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value = "100", version = 0 }), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task PercentageIndicator_ValuesBaselinesAndTargetsOutsideNoughtToAHundred_AreRefusedNamingTheField()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var code = $"PCT-{Guid.NewGuid().ToString("N")[..8]}";
+        var indicator = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+            new { code, name = "Share of repeat victims", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
+        var id = indicator.Id();
+
+        static async Task RefusedAsync(HttpResponseMessage response, string field)
+        {
+            var problem = await ValidationProblemAsync(response, field);
+            Assert.Contains("percentage from 0 to 100", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        }
+
+        await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 134 }), "value");
+        await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = -0.5 }), "value");
+        await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 101 }), "value");
+        await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 250 }), "number");
+
+        var value = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 34 }));
+        await RefusedAsync(await PutAsync(analyst, $"/api/indicator-values/{value.Id()}", new JsonObject { ["period"] = "2010-11-q4", ["value"] = 340 }, 1), "value");
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 0 }));
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 100 }));
+
+        // A count is not a share: the same numbers are fine for it.
+        var count = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+            new { code = code + "C", name = "Repeat victims", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{count.Id()}/values", new { period = "2010-11-q4", value = 134 }));
+    }
+}
+
+public sealed class MarkingAndPercentageTestsOnSqlite(SqliteFactory app) : MarkingAndPercentageTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MarkingAndPercentageTestsOnPostgres(PostgresFactory app) : MarkingAndPercentageTests(app), IClassFixture<PostgresFactory>;
