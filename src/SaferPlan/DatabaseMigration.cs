@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using SaferPlan.Core.Data;
 
 namespace SaferPlan;
@@ -25,6 +27,7 @@ public static class DatabaseMigration
     public static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(2);
 
     private const string LockTable = "__EFMigrationsLock";
+    private const string HistoryTable = "__EFMigrationsHistory";
 
     /// <summary>
     /// The file is locked by another open handle: a sharing or lock violation on Windows; on Unix .NET gives the errno of
@@ -33,7 +36,8 @@ public static class DatabaseMigration
     private static bool IsHeldElsewhere(IOException ex) =>
         ex.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021) || (!OperatingSystem.IsWindows() && ex.HResult is 11 or 35);
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Brings the schema up to date and returns the migrations that were pending (applied now, unless another process just did).</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<SaferPlanDbContext>();
         var settings = services.GetRequiredService<DatabaseSettings>();
@@ -44,15 +48,61 @@ public static class DatabaseMigration
             : DefaultWait;
 
         var databaseFile = settings.Provider == DatabaseProvider.Sqlite ? SqliteFile(settings.ConnectionString) : null;
-        if (databaseFile is null)
+        await using var fileLock = databaseFile is null ? null : await HoldMigrationFileAsync(databaseFile, wait, cancellationToken);
+        if (databaseFile is not null)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await RemoveStaleLockAsync(db, logger, cancellationToken);
+        }
+        else if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            await WaitForPostgresMigrationLockAsync(db, wait, cancellationToken);
+        }
+
+        // Read only once no live migration holds the history table (on PostgreSQL even reading it waits for one).
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>
+    /// EF Core's PostgreSQL migration lock is <c>LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE MODE</c>, which waits
+    /// with no limit for a live holder. Take and drop the same lock first with a lock timeout, so that a migration
+    /// elsewhere that does not finish in time gets one line rather than a wait without end.
+    /// </summary>
+    private static async Task WaitForPostgresMigrationLockAsync(SaferPlanDbContext db, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        // A database that is not there yet is created by the migration, and no one can be migrating it.
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
             return;
         }
 
-        await using var fileLock = await HoldMigrationFileAsync(databaseFile, wait, cancellationToken);
-        await RemoveStaleLockAsync(db, logger, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (await ScalarAsync(connection, $"SELECT to_regclass('\"{HistoryTable}\"') IS NOT NULL", cancellationToken) is not true)
+            {
+                return;
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var probe = connection.CreateCommand();
+            probe.Transaction = transaction;
+            probe.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"SET LOCAL lock_timeout = {Math.Max(1, (long)wait.TotalMilliseconds)}; LOCK TABLE \"{HistoryTable}\" IN ACCESS EXCLUSIVE MODE");
+            await probe.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        catch (DbException ex) when (ex.SqlState == "55P03")
+        {
+            throw new DatabaseBusyException(string.Create(CultureInfo.InvariantCulture,
+                $"Another SaferPlan process is updating the database {connection.Database} and did not finish within {wait.TotalSeconds:0} seconds. Let it finish or stop it, then try again."));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The sidecar file whose operating-system lock says a live process is migrating <paramref name="databaseFile"/>.</summary>

@@ -80,9 +80,7 @@ public static class SaferPlanCommandLine
         var migrate = new Command("migrate", "Apply the database migrations for the configured provider (SaferPlan__Database__Provider).");
         migrate.SetAction(async (_, ct) => await WithServicesAsync(async services =>
         {
-            var context = services.GetRequiredService<SaferPlanDbContext>();
-            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await DatabaseMigration.MigrateAsync(services, ct);
+            var pending = await DatabaseMigration.MigrateAsync(services, ct);
             await Console.Out.WriteLineAsync(pending.Count == 0
                 ? $"The {services.GetRequiredService<DatabaseSettings>().Provider} database is up to date."
                 : $"Applied {pending.Count} migration(s) to the {services.GetRequiredService<DatabaseSettings>().Provider} database: {string.Join(", ", pending)}.");

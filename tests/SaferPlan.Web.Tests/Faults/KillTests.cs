@@ -103,7 +103,7 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
                 Victim.ServeLoadingDemo => [],
                 _ => ["crime", "import", crimeFolder],
             };
-            var delay = random.Next(200, victim == Victim.MigrateNewDatabase ? 2500 : 3500);
+            var delay = random.Next(200, victim == Victim.ServeLoadingDemo ? 3500 : 2500);
             using (var process = Start(database, SaferPlanProcess.FreePort(), demo: true, args))
             {
                 await Task.Delay(delay);

@@ -154,6 +154,45 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// On PostgreSQL a live migration elsewhere holds EF Core's table lock (taken here as EF Core takes it): the command and
+    /// the server wait their configured time, then say so in one line and exit 1, where they used to wait without end.
+    /// </summary>
+    [Fact]
+    public async Task LiveMigrationElsewhere_Postgres_DbMigrateAndServer_WaitThenRefuseInOneLine()
+    {
+        var database = await NewDatabaseAsync(TestDatabase.Postgres);
+        Assert.True((await RunAsync(database, null, "db", "migrate")).ExitCode == 0);
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "2", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
+        await using (var holder = new NpgsqlConnection(database.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var transaction = await holder.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", holder, transaction))
+            {
+                await take.ExecuteNonQueryAsync();
+            }
+
+            foreach (var args in new string[][] { ["db", "migrate"], [] })
+            {
+                var run = await RunAsync(database, settings, args);
+
+                Assert.True(run.ExitCode == 1, run.ToString());
+                var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Another SaferPlan process", StringComparison.Ordinal));
+                Assert.Equal(
+                    $"saferplan: Another SaferPlan process is updating the database {name} and did not finish within 2 seconds. Let it finish or stop it, then try again.",
+                    line.TrimEnd());
+                Assert.DoesNotMatch(StackFrame(), run.Output);
+            }
+
+            await transaction.RollbackAsync();
+        }
+
+        var after = await RunAsync(database, null, "db", "migrate");
+        Assert.True(after.ExitCode == 0, after.ToString());
+    }
+
+    /// <summary>
     /// A real <c>db migrate</c> killed at the moment the database shows it holds EF Core's migration lock (the row on
     /// SQLite, the table lock on PostgreSQL): the next <c>db migrate</c> finishes, and the server then serves.
     /// </summary>
