@@ -15,8 +15,11 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
     private const int KillsWanted = 20;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>The whole test takes about a minute; on a busy machine it stops at two rather than run on (and fails short of kills).</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(120);
+    /// <summary>
+    /// Ten rounds of two kills take about 90 seconds on the two-core machine, several times that when it is shared with
+    /// other builds; past this the test stops (and fails short of kills) rather than run on.
+    /// </summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
 
     private readonly List<TestDatabaseInstance> databases = [];
     private readonly string crimeFolder = Directory.CreateTempSubdirectory("saferplan-kill-crime-").FullName;
