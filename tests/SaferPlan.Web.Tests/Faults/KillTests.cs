@@ -75,7 +75,7 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
         using var next = Start(database, port, demo);
         var clock = Stopwatch.StartNew();
         Assert.True(await next.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), $"The start after a kill did not serve within {Patience.TotalSeconds} s: {next}");
-        log.WriteLine($"  next start served in {clock.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"  next start served in {clock.Elapsed.TotalSeconds:0.0} s{(next.Output.Contains("Removed the migration lock", StringComparison.Ordinal) ? ", removing the stale migration lock left by the kill" : "")}");
         await Task.Delay(random.Next(0, 300));
         var killed = !next.HasExited;
         next.Kill();
