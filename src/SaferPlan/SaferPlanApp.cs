@@ -27,13 +27,13 @@ public static class SaferPlanApp
     /// <summary>Where the server listens when neither the command line nor the environment says.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    private static readonly string[] AddressSettings = ["urls", "http_ports", "https_ports"];
+
     /// <summary>
     /// As in every ASP.NET Core app, <c>--urls</c>, <c>URLS</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> and
     /// Kestrel endpoints in configuration choose the address; only when none is given does SaferPlan use its default. (A
     /// <c>Urls</c> in appsettings.json would override the environment's, so a second instance or a container could not move.)
     /// </summary>
-    private static readonly string[] AddressSettings = ["urls", "http_ports", "https_ports"];
-
     private static void ListenOnDefaultUrlUnlessTold(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
