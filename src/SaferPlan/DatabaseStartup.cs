@@ -15,7 +15,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseMigration.MigrateAsync(scope.ServiceProvider, cancellationToken);
         if (configuration.GetValue("SaferPlan:LoadDemoData", true) && !await db.Partnerships.AnyAsync(cancellationToken))
         {
             foreach (var result in await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAllAsync(cancellationToken))

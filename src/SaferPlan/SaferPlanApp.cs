@@ -25,10 +25,31 @@ namespace SaferPlan;
 /// <summary>Builds the one SaferPlan application used by the web server and the command line.</summary>
 public static class SaferPlanApp
 {
+    /// <summary>Where the server listens when neither the command line nor the environment says.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private static readonly string[] AddressSettings = ["urls", "http_ports", "https_ports"];
+
+    /// <summary>
+    /// As in every ASP.NET Core app, <c>--urls</c>, <c>URLS</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> and
+    /// Kestrel endpoints in configuration choose the address; only when none is given does SaferPlan use its default. (A
+    /// <c>Urls</c> in appsettings.json would override the environment's, so a second instance or a container could not move.)
+    /// </summary>
+    private static void ListenOnDefaultUrlUnlessTold(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (AddressSettings.All(key => string.IsNullOrWhiteSpace(configuration[key]))
+            && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        ListenOnDefaultUrlUnlessTold(builder);
         var services = builder.Services;
 
         // Read when first needed, so settings from tests and the command line all apply.

@@ -32,8 +32,44 @@ public static class SaferPlanCommandLine
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        await SaferPlanApp.Build(args).RunAsync();
-        return 0;
+        // The host logs a failed start with its stack trace; SaferPlan says why in one line instead (below). Once the
+        // server has started, the host's errors (a background service failing) are logged as usual.
+        var started = false;
+        var app = SaferPlanApp.Build(args, builder => builder.Logging.AddFilter(
+            "Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || Volatile.Read(ref started))));
+        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync(AddressInUse(ex.Message));
+            return 1;
+        }
+        catch (DatabaseBusyException ex)
+        {
+            await Console.Error.WriteLineAsync($"saferplan: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (!Volatile.Read(ref started))
+        {
+            await Console.Error.WriteLineAsync($"saferplan: the server could not start: {ex}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// One line for an address another process listens on. Kestrel names it in its message ("Failed to bind to address
+    /// http://127.0.0.1:5080: address already in use.").
+    /// </summary>
+    internal static string AddressInUse(string kestrelMessage)
+    {
+        var address = System.Text.RegularExpressions.Regex.Match(kestrelMessage, @"address (\S+): address already in use", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return address.Success && Uri.TryCreate(address.Groups[1].Value.TrimEnd(':'), UriKind.Absolute, out var uri)
+            ? $"saferplan: Port {uri.Port} is already in use: stop the other SaferPlan or choose another address, e.g. --urls http://localhost:{(uri.Port == 65535 ? 5081 : uri.Port + 1)}"
+            : "saferplan: The address to listen on is already in use: stop the other SaferPlan or choose another address, e.g. --urls http://localhost:5081";
     }
 
     internal static RootCommand BuildRoot()
@@ -51,9 +87,7 @@ public static class SaferPlanCommandLine
         var migrate = new Command("migrate", "Apply the database migrations for the configured provider (SaferPlan__Database__Provider).");
         migrate.SetAction(async (_, ct) => await WithServicesAsync(async services =>
         {
-            var context = services.GetRequiredService<SaferPlanDbContext>();
-            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await context.Database.MigrateAsync(ct);
+            var pending = await DatabaseMigration.MigrateAsync(services, ct);
             await Console.Out.WriteLineAsync(pending.Count == 0
                 ? $"The {services.GetRequiredService<DatabaseSettings>().Provider} database is up to date."
                 : $"Applied {pending.Count} migration(s) to the {services.GetRequiredService<DatabaseSettings>().Provider} database: {string.Join(", ", pending)}.");
@@ -66,7 +100,7 @@ public static class SaferPlanCommandLine
         var load = new Command("load", "Load the demo partnerships that are not in the database yet. Running it again changes nothing.");
         load.SetAction(async (_, ct) => await WithServicesAsync(async services =>
         {
-            await services.GetRequiredService<SaferPlanDbContext>().Database.MigrateAsync(ct);
+            await DatabaseMigration.MigrateAsync(services, ct);
             foreach (var r in await services.GetRequiredService<DemoLoader>().LoadAllAsync(ct))
             {
                 await Console.Out.WriteLineAsync(r.Loaded

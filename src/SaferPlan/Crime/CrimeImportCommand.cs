@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SaferPlan.Cli;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Crime;
 
@@ -33,7 +31,7 @@ public static class CrimeImportCommand
         import.SetAction(async (parse, ct) => await SaferPlanCommandLine.WithServicesAsync(async services =>
         {
             // As `demo load` does: a first import into a new database brings its tables up to date first.
-            await services.GetRequiredService<SaferPlanDbContext>().Database.MigrateAsync(ct);
+            await DatabaseMigration.MigrateAsync(services, ct);
             var (files, missing) = CrimeFileFinder.Find(parse.GetValue(paths)!);
             var result = await services.GetRequiredService<CrimeImporter>().ImportAsync(files, cancellationToken: ct);
             var refused = missing.Concat(result.Refused).ToList();
