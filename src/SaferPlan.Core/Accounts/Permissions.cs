@@ -16,6 +16,23 @@ public static class Permissions
 
     public static bool CanSeeRestricted(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
 
+    /// <summary>
+    /// Work in progress: draft, submitted and returned updates, reviewers' comments, and the quarters not yet published.
+    /// Members of the partnership see it; visitors see only the accepted updates of published quarters.
+    /// </summary>
+    public static bool CanSeeUnpublished(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// A person's e-mail address: shown to the partnership's administrators and support officers, who chase updates, and to
+    /// the person themselves. Everyone else sees people by name and role title.
+    /// </summary>
+    public static bool CanSeeEmail(UserContext user, int partnershipId, int? personId) =>
+        (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer))
+        || (personId is not null && user.PersonId == personId);
+
+    /// <summary>Publishing a quarter's Board report when review is done, and withdrawing it: the support officer's decision.</summary>
+    public static bool CanPublish(UserContext user, int partnershipId) => CanManageRounds(user, partnershipId);
+
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);

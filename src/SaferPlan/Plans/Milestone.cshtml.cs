@@ -33,7 +33,7 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
 
         Milestone = found.Milestone;
         CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action!.Priority!, Milestone.Action, Milestone);
-        Updates = await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct);
+        Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var action = Milestone.Action!;
         var priority = action.Priority!;
