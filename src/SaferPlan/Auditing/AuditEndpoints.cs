@@ -16,7 +16,7 @@ public static class AuditEndpoints
     public static readonly string[] Entities =
     [
         "Partnership", "Plan", "PlanEdition", "Priority", "PlanAction", "Milestone", "PlanSection", "GlossaryEntry", "Membership",
-        "MilestoneUpdate", "CollectionRound", "TaskGroupReport", "FigureTable", "PartnerBriefing", "UpdateLink",
+        "MilestoneUpdate", "CollectionRound", "TaskGroupReport", "FigureTable", "PartnerBriefing", "UpdateLink", "QuarterPublication",
     ];
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app) =>
