@@ -6,8 +6,8 @@ namespace SaferPlan.Core.Accounts;
 /// The one place that decides who may read and edit what.
 /// Administrators and support officers edit everything in their partnership. A lead officer edits
 /// the priorities, actions and milestones they are named lead of, and what lies beneath them.
-/// Board members and visitors edit nothing. Visitors read approved editions only and never see
-/// restricted content; every member of a partnership reads everything in it.
+/// Board members and visitors edit nothing. Visitors read approved editions and the accepted updates of published
+/// quarters only, and never see restricted content; every member of a partnership reads everything in it.
 /// </summary>
 public static class Permissions
 {
@@ -21,14 +21,6 @@ public static class Permissions
     /// Members of the partnership see it; visitors see only the accepted updates of published quarters.
     /// </summary>
     public static bool CanSeeUnpublished(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
-
-    /// <summary>
-    /// A person's e-mail address: shown to the partnership's administrators and support officers, who chase updates, and to
-    /// the person themselves. Everyone else sees people by name and role title.
-    /// </summary>
-    public static bool CanSeeEmail(UserContext user, int partnershipId, int? personId) =>
-        (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer))
-        || (personId is not null && user.PersonId == personId);
 
     /// <summary>Publishing a quarter's Board report when review is done, and withdrawing it: the support officer's decision.</summary>
     public static bool CanPublish(UserContext user, int partnershipId) => CanManageRounds(user, partnershipId);
