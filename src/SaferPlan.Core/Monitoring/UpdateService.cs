@@ -172,6 +172,13 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<MilestoneUpdate>> HistoryAsync(int milestoneId, int partnershipId, UserContext reader, CancellationToken ct = default)
     {
         var updates = await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.MilestoneId == milestoneId).ToListAsync(ct);
+        foreach (var u in updates)
+        {
+            // Updates written before people had display names recorded the e-mail address; show the name part only.
+            u.AuthorName = UserContext.NameOf(null, null, u.AuthorName, u.AuthorName);
+            u.ReviewerName = u.ReviewerName is null ? null : UserContext.NameOf(null, null, u.ReviewerName, u.ReviewerName);
+        }
+
         if (Permissions.CanSeeUnpublished(reader, partnershipId))
         {
             return updates.OrderByDescending(u => u.Period).ToList();

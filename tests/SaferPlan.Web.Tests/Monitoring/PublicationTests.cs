@@ -80,6 +80,29 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         Assert.Contains($"Submitted {marker}", await board.GetStringAsync($"/api/milestones/{submitted}/updates"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UpdateRecordedUnderAnEmailAddressBeforeDisplayNames_ShowsTheNamePartOnly()
+    {
+        var data = await BoardReportTestData.CreateAsync(app);
+        var milestoneId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var update = await db.Set<Core.Monitoring.MilestoneUpdate>().FirstAsync(u => u.Period == BoardReportTestData.Q4 && u.Milestone!.Code == "1.1a" && u.Milestone.Action!.Priority!.Edition!.Plan!.Partnership!.Slug == data.Slug);
+            update.AuthorName = "old.author@example.org";
+            update.ReviewerName = "old.reviewer@example.org";
+            await db.SaveChangesAsync();
+            return update.MilestoneId;
+        });
+        using var visitor = await app.ApiClientAsync();
+
+        var history = await visitor.GetStringAsync($"/api/milestones/{milestoneId}/updates");
+        var page = await visitor.GetStringAsync($"/milestones/{milestoneId}");
+
+        Assert.Contains("\"author\":\"old.author\"", history, StringComparison.Ordinal);
+        Assert.Contains("old.author", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EmailAddress(), history + page);
+    }
+
     /// <summary>The accepted update's words, made from the marker so that the other updates' markers can be told from it.</summary>
     private static string Id(string marker) => $"published-{marker}";
 
