@@ -120,6 +120,7 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
+        services.AddScoped<PublicationService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
         services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));

@@ -76,7 +76,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SaferPlanFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText($"Signed in as {email}")).ToBeVisibleAsync();
+        // The header names the user by the name they go by, never their e-mail address.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Your account", Exact = true })).ToBeVisibleAsync();
     }
 
     /// <summary>The ids of the demo partnership's plan items, read from the public API.</summary>

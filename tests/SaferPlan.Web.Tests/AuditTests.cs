@@ -20,6 +20,9 @@ public abstract class AuditTests(SaferPlanFactory app)
 
     private static readonly int[] FirstMembers = [3, 10];
 
+    /// <summary>What the audit trail records for a user with no display name and no person: never the e-mail address.</summary>
+    private static string NameOf(string email) => email[..email.IndexOf('@', StringComparison.Ordinal)];
+
     private static async Task<JsonElement> NewMilestoneAsync(HttpClient client, string text)
     {
         var priority1 = await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
@@ -53,7 +56,7 @@ public abstract class AuditTests(SaferPlanFactory app)
         var history = await HistoryAsync(board, "Milestone", milestone.Id());
         Assert.Equal(["Updated", "Created"], history.Select(e => e.GetProperty("action").GetString()));
         var updated = history[0];
-        Assert.Equal(email, updated.GetProperty("actor").GetString());
+        Assert.Equal(NameOf(email), updated.GetProperty("actor").GetString());
         Assert.Equal("Milestone", updated.GetProperty("entity").GetString());
         Assert.Equal(milestone.Id(), updated.GetProperty("entityId").GetInt32());
         var text = Change(updated, "Text");
@@ -62,7 +65,7 @@ public abstract class AuditTests(SaferPlanFactory app)
         Assert.DoesNotContain(updated.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "Version");
         Assert.True(updated.GetProperty("occurredAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-10));
         var created = history[1];
-        Assert.Equal(email, created.GetProperty("actor").GetString());
+        Assert.Equal(NameOf(email), created.GetProperty("actor").GetString());
         Assert.Equal("Before the change", Change(created, "Text").GetProperty("new").GetString());
     }
 
@@ -92,7 +95,7 @@ public abstract class AuditTests(SaferPlanFactory app)
         var history = await HistoryAsync(editor, "Milestone", milestone.Id());
         Assert.Equal(["Deleted", "Created"], history.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal("Soon gone", Change(history[0], "Text").GetProperty("old").GetString());
-        Assert.Equal(email, history[0].GetProperty("actor").GetString());
+        Assert.Equal(NameOf(email), history[0].GetProperty("actor").GetString());
         using var anonymous = await app.ApiClientAsync();
         await PlanApi.ProblemAsync(await anonymous.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id()}"), HttpStatusCode.NotFound);
     }
@@ -111,7 +114,7 @@ public abstract class AuditTests(SaferPlanFactory app)
 
         var history = await HistoryAsync(lead, "PlanAction", action.Id());
         Assert.Equal(["Updated", "Created"], history.Select(e => e.GetProperty("action").GetString()));
-        Assert.All(history, e => Assert.Equal(email, e.GetProperty("actor").GetString()));
+        Assert.All(history, e => Assert.Equal("Dave Sargent", e.GetProperty("actor").GetString()));
         var note = Change(history[0], "Note");
         Assert.Equal(JsonValueKind.Null, note.GetProperty("old").ValueKind);
         Assert.Equal("A note", note.GetProperty("new").GetString());

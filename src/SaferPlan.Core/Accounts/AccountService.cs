@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Accounts;
 
@@ -12,12 +14,23 @@ public sealed record AddUserResult(bool Succeeded, string Message, User? User = 
 public sealed record TokenListing(int Id, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
 /// <summary>Creates users and their partnership roles, issues API tokens and reads who a user is.</summary>
-public sealed class AccountService(SaferPlanDbContext db, UserManager<User> users, TimeProvider time)
+public sealed class AccountService(SaferPlanDbContext db, UserManager<User> users, TimeProvider time, IActorAccessor actor)
 {
     private const string TokenPrefix = "sp_";
 
-    public async Task<AddUserResult> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, CancellationToken ct = default)
+    public const int DisplayNameLength = 200;
+
+    public Task<AddUserResult> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, CancellationToken ct = default) =>
+        AddUserAsync(email, password, role, partnershipSlug, null, ct);
+
+    /// <summary>Adds a user (or gives an existing one another role), with the name they go by when one is given.</summary>
+    public async Task<AddUserResult> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, string? displayName, CancellationToken ct = default)
     {
+        if (displayName is not null && ValidateDisplayName(displayName) is { } invalid)
+        {
+            return new AddUserResult(false, invalid + ".");
+        }
+
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Slug == partnershipSlug, ct);
         if (partnership is null)
         {
@@ -46,6 +59,11 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             }
         }
 
+        if (displayName is not null)
+        {
+            await SetDisplayNameAsync(user, displayName, ct);
+        }
+
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.PartnershipId == partnership.Id && m.Role == role, ct))
         {
             db.Memberships.Add(new Membership { UserId = user.Id, PartnershipId = partnership.Id, Role = role });
@@ -54,7 +72,66 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         var person = user.PersonId is { } personId ? await db.People.FindAsync([personId], ct) : null;
-        return new AddUserResult(true, $"{email} is {role} of {partnership.Name}{(person is null ? "" : $", signed in as {person.Name}")}.", user);
+        var name = UserContext.NameOf(user.DisplayName, person?.Name, email, email);
+        return new AddUserResult(true, $"{email} is {role} of {partnership.Name}{(person is null ? "" : $", signed in as {person.Name}")}; their updates show the name {name}.", user);
+    }
+
+    /// <summary>What is wrong with a display name, in GOV.UK words, or null when it will do.</summary>
+    public static string? ValidateDisplayName(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? "Enter your name"
+        : displayName.Trim().Length > DisplayNameLength ? $"Your name must be {DisplayNameLength} characters or fewer"
+        : displayName.Contains('@', StringComparison.Ordinal) ? "Enter your name, not an e-mail address"
+        : null;
+
+    public async Task<User?> UserAsync(string userId, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
+
+    /// <summary>Sets the name a user goes by (the account page); the change is written to the audit trail.</summary>
+    public async Task<EditResult<User>> SetDisplayNameAsync(string userId, string? displayName, CancellationToken ct = default)
+    {
+        if (ValidateDisplayName(displayName) is { } invalid)
+        {
+            return EditResult<User>.Invalid(new Dictionary<string, string> { ["DisplayName"] = invalid });
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return EditResult<User>.NotFound("There is no such user.");
+        }
+
+        await SetDisplayNameAsync(user, displayName!, ct);
+        return EditResult<User>.Ok(user);
+    }
+
+    /// <summary>
+    /// A user's id is a string, so the DbContext cannot audit them as it does the numbered items: the change is recorded
+    /// here, in the same save, naming the user it is about.
+    /// </summary>
+    private async Task SetDisplayNameAsync(User user, string displayName, CancellationToken ct)
+    {
+        var name = displayName.Trim();
+        var old = user.DisplayName;
+        if (old == name)
+        {
+            return;
+        }
+
+        user.DisplayName = name;
+        var who = actor.Current;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            EntityType = nameof(User),
+            EntityId = 0,
+            PartnershipId = null,
+            Action = AuditAction.Updated,
+            UserId = who.UserId,
+            Actor = who.UserId == user.Id ? name : who.Name,
+            OccurredAt = time.GetUtcNow(),
+            Changes = System.Text.Json.JsonSerializer.Serialize(
+                new[] { new FieldChange("UserId", user.Id, user.Id), new FieldChange(nameof(User.DisplayName), old, name) }, AuditJson.Options),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>How long a token lasts when <c>--days</c> is not given: a forgotten token should not work for ever.</summary>
@@ -222,7 +299,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     private async Task<bool> IsLastAdministratorAsync(string userId, int partnershipId, CancellationToken ct) =>
         !await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.Role == PartnershipRole.Administrator && m.UserId != userId, ct);
 
-    private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, int? PersonId, List<PartnershipMembership> Memberships);
+    private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships);
 
     /// <summary>
     /// A current token's hash to its user and their roles, in one query compiled once per model (SQLite and PostgreSQL
@@ -238,6 +315,8 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
                 t.UserId,
                 t.User!.Email,
                 t.User.UserName,
+                t.User.DisplayName,
+                t.User.Person == null ? null : t.User.Person.Name,
                 t.User.PersonId,
                 t.User.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList()))
             .FirstOrDefault());
@@ -257,15 +336,15 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             return null;
         }
 
-        return new UserContext(row.UserId, row.Email ?? row.UserName ?? row.UserId, row.PersonId, row.Memberships);
+        return new UserContext(row.UserId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, row.UserId), row.PersonId, row.Memberships);
     }
 
     public async Task<UserContext> ContextForAsync(string userId, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
         return user is null
             ? UserContext.Anonymous
-            : new UserContext(user.Id, user.Email ?? user.UserName ?? user.Id, user.PersonId,
+            : new UserContext(user.Id, UserContext.NameOf(user.DisplayName, user.Person?.Name, user.Email ?? user.UserName, user.Id), user.PersonId,
                 user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
     }
 

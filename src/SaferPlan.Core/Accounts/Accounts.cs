@@ -11,6 +11,12 @@ public sealed class User : IdentityUser
 
     public Person? Person { get; set; }
 
+    /// <summary>
+    /// The name the user goes by ("Dave Sargent"): what updates, reviews and the audit trail record as theirs, so an
+    /// e-mail address never stands for a person on a page.
+    /// </summary>
+    public string? DisplayName { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }
 

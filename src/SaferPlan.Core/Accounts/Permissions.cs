@@ -6,8 +6,8 @@ namespace SaferPlan.Core.Accounts;
 /// The one place that decides who may read and edit what.
 /// Administrators and support officers edit everything in their partnership. A lead officer edits
 /// the priorities, actions and milestones they are named lead of, and what lies beneath them.
-/// Board members and visitors edit nothing. Visitors read approved editions only and never see
-/// restricted content; every member of a partnership reads everything in it.
+/// Board members and visitors edit nothing. Visitors read approved editions and the accepted updates of published
+/// quarters only, and never see restricted content; every member of a partnership reads everything in it.
 /// </summary>
 public static class Permissions
 {
@@ -15,6 +15,15 @@ public static class Permissions
         edition.IsPublished || user.IsMemberOf(partnershipId);
 
     public static bool CanSeeRestricted(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// Work in progress: draft, submitted and returned updates, reviewers' comments, and the quarters not yet published.
+    /// Members of the partnership see it; visitors see only the accepted updates of published quarters.
+    /// </summary>
+    public static bool CanSeeUnpublished(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>Publishing a quarter's Board report when review is done, and withdrawing it: the support officer's decision.</summary>
+    public static bool CanPublish(UserContext user, int partnershipId) => CanManageRounds(user, partnershipId);
 
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>

@@ -2,7 +2,10 @@ namespace SaferPlan.Core.Accounts;
 
 public sealed record PartnershipMembership(int PartnershipId, PartnershipRole Role);
 
-/// <summary>Who is asking: anonymous, or a user with roles in some partnerships and perhaps a person in the plans.</summary>
+/// <summary>
+/// Who is asking: anonymous, or a user with roles in some partnerships and perhaps a person in the plans. <see cref="Name"/>
+/// is what their updates, reviews and audit entries record (see <see cref="NameOf"/>), never their e-mail address.
+/// </summary>
 public sealed record UserContext(string? UserId, string Name, int? PersonId, IReadOnlyList<PartnershipMembership> Memberships)
 {
     public static readonly UserContext Anonymous = new(null, "anonymous", null, []);
@@ -15,6 +18,26 @@ public sealed record UserContext(string? UserId, string Name, int? PersonId, IRe
         new(null, $"{personName} (e-mailed link)", personId, [new PartnershipMembership(partnershipId, PartnershipRole.LeadOfficer)]) { LinkPeriod = period };
 
     public bool IsSignedIn => UserId is not null;
+
+    /// <summary>
+    /// The name a user goes by: their display name, else the name of the person in the plans they are, else the part of
+    /// their e-mail address before the @ (the whole address would put it on public pages through what they write).
+    /// </summary>
+    public static string NameOf(string? displayName, string? personName, string? email, string fallback)
+    {
+        if (!string.IsNullOrWhiteSpace(displayName))
+        {
+            return displayName.Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(personName))
+        {
+            return personName.Trim();
+        }
+
+        var at = email?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        return at > 0 ? email![..at] : email ?? fallback;
+    }
 
     public bool IsMemberOf(int partnershipId) => Memberships.Any(m => m.PartnershipId == partnershipId);
 

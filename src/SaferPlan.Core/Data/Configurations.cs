@@ -182,8 +182,11 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
-    public void Configure(EntityTypeBuilder<User> builder) =>
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
         builder.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLengths.Name);
+    }
 }
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

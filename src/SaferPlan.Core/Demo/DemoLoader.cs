@@ -277,6 +277,17 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             LoadMonitoring(m, partnership, editionsByYear, people, bodies, support);
         }
 
+        // The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
+        // published and visitors see them.
+        var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
+            .Concat(folder.Monitoring.Select(m => ReportingPeriod.Parse(m.Period)))
+            .Where(q => !q.IsWholeYear)
+            .Distinct();
+        foreach (var quarter in quarters)
+        {
+            db.Add(new QuarterPublication { PartnershipId = partnership.Id, Period = quarter, PublishedAt = Noon(quarter.End.AddMonths(1)), PublishedBy = support });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         return new DemoLoadResult(source.Slug, true, editions, priorities, actions, milestones);

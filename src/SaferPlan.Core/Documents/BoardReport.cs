@@ -121,8 +121,23 @@ public sealed record ReportAction(
 
 public sealed record ReportMilestone(string Code, string Text, string? Lead, bool Restricted, ReportUpdate? Update);
 
-/// <summary>A milestone's update for the quarter: the lead officer's words, the measured value and the status.</summary>
-public sealed record ReportUpdate(string? Progress, string? Value, string Status, bool Restricted);
+/// <summary>
+/// A milestone's update for the quarter: the lead officer's words, the measured value and the status. In the Board's own
+/// version an update submitted but not yet accepted is there, marked as awaiting review; the public version has none.
+/// </summary>
+public sealed record ReportUpdate(string? Progress, string? Value, string Status, bool Restricted, bool AwaitingReview = false)
+{
+    public const string AwaitingReviewText = "Awaiting review";
+}
+
+/// <summary>
+/// What a reader's request for a Board report gives: the report; or, when the partnership is there but the quarter is not
+/// published and the reader is not a member, no report and the latest published quarter (if any) to offer instead.
+/// </summary>
+public sealed record BoardReportOutcome(BoardReport? Report, bool PartnershipFound, ReportingPeriod? LatestPublished)
+{
+    public bool NotPublished => PartnershipFound && Report is null;
+}
 
 /// <summary>A county-wide partner's briefing shared into the report ("State of the Partnership Briefing").</summary>
 public sealed record ReportBriefing(

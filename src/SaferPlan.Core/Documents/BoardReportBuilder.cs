@@ -25,17 +25,31 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The report as this reader may see it: the public version unless they may see Restricted items in the partnership.</summary>
-    public async Task<BoardReport?> BuildAsync(BoardReportOptions options, UserContext reader, CancellationToken ct = default)
+    /// <summary>
+    /// The report as this reader may see it: the public version unless they may see Restricted items in the partnership.
+    /// A reader outside the partnership gets a quarter's report only once the quarter is published; before that the
+    /// outcome names the latest published quarter instead.
+    /// </summary>
+    public async Task<BoardReportOutcome> BuildAsync(BoardReportOptions options, UserContext reader, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var partnershipId = await db.Partnerships.AsNoTracking().Where(p => p.Slug == options.PartnershipSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (partnershipId is null)
         {
-            return null;
+            return new BoardReportOutcome(null, false, null);
+        }
+
+        if (!Permissions.CanSeeUnpublished(reader, partnershipId.Value))
+        {
+            var publications = new PublicationService(db, time);
+            if (!await publications.IsPublishedAsync(partnershipId.Value, options.Period, ct))
+            {
+                return new BoardReportOutcome(null, true, await publications.LatestPublishedAsync(partnershipId.Value, ct));
+            }
         }
 
         var audience = Permissions.CanSeeRestricted(reader, partnershipId.Value) ? options.Audience : ReportAudience.Public;
-        return await BuildAsync(options with { Audience = audience }, ct);
+        return new BoardReportOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null);
     }
 
     /// <summary>The report for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>
@@ -87,12 +101,13 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 .Include(p => p.Actions).ThenInclude(a => a.Milestones)
                 .Where(p => p.EditionId == edition.Id)
                 .ToListAsync(ct);
-        // A draft is still being written and a returned update is being corrected: neither goes before the Board.
+        // A draft is still being written and a returned update is being corrected: neither goes before the Board. A
+        // submitted update goes in the Board's version marked as awaiting review; only accepted updates are published.
         var updates = edition is null
             ? []
             : await db.Set<MilestoneUpdate>().AsNoTracking()
                 .Where(u => u.Period == period && u.Milestone!.Action!.Priority!.EditionId == edition.Id)
-                .Where(u => u.State == UpdateState.Submitted || u.State == UpdateState.Accepted)
+                .Where(u => u.State == UpdateState.Accepted || (!isPublic && u.State == UpdateState.Submitted))
                 .ToListAsync(ct);
         var updateFor = updates.ToDictionary(u => u.MilestoneId);
 
@@ -159,7 +174,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                     ReportUpdate? update = null;
                     if (updateFor.TryGetValue(milestone.Id, out var u) && Shown(u.Marking))
                     {
-                        update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted);
+                        update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
                     }
 
                     milestones.Add(new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update));
@@ -232,6 +247,15 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
             briefings,
             restricted);
     }
+
+    /// <summary>
+    /// The quarters this reader may have a report of, newest first: for members every quarter with something to report,
+    /// for anyone else the published quarters.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, UserContext reader, CancellationToken ct = default) =>
+        Permissions.CanSeeUnpublished(reader, partnershipId)
+            ? await QuartersAsync(partnershipId, ct)
+            : await new PublicationService(db, time).PublishedAsync(partnershipId, ct);
 
     /// <summary>Quarters that have something to report: milestone updates, a collection round or task group reports, newest first.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, CancellationToken ct = default)

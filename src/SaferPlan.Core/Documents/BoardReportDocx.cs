@@ -337,11 +337,17 @@ public static class BoardReportDocx
         }
 
         var paras = new List<Paragraph>();
+        if (update.AwaitingReview)
+        {
+            paras.Add(LabelCellPara($"{ReportUpdate.AwaitingReviewText}: ", "submitted, not yet accepted by the support officer"));
+        }
+
+        var start = paras.Count;
         foreach (var block in ReportText.Blocks(update.Progress))
         {
             paras.AddRange(block.IsList
-                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: update.Restricted && paras.Count == 0))
-                : [CellPara(string.Join('\n', block.Lines), restricted: update.Restricted && paras.Count == 0)]);
+                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: update.Restricted && paras.Count == start))
+                : [CellPara(string.Join('\n', block.Lines), restricted: update.Restricted && paras.Count == start)]);
         }
 
         if (update.Value is { } value)

@@ -409,6 +409,11 @@ public static class BoardReportHtml
             return;
         }
 
+        if (update.AwaitingReview)
+        {
+            html.Append("<p><strong>").Append(ReportUpdate.AwaitingReviewText).Append("</strong>: submitted, not yet accepted by the support officer</p>");
+        }
+
         var blocks = ReportText.Blocks(update.Progress);
         var first = true;
         foreach (var block in blocks)

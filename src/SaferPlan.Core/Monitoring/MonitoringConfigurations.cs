@@ -121,3 +121,18 @@ internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateL
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId);
     }
 }
+
+internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration<QuarterPublication>
+{
+    public void Configure(EntityTypeBuilder<QuarterPublication> builder)
+    {
+        builder.ToTable("QuarterPublications");
+        builder.Property(p => p.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
+        builder.HasIndex(p => new { p.PartnershipId, p.Period }).IsUnique();
+        builder.Property(p => p.PublishedBy).HasMaxLength(200);
+        builder.Property(p => p.WithdrawnBy).HasMaxLength(200);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.IsPublished);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.PartnershipId);
+    }
+}

@@ -164,11 +164,36 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
     public static string PriorityName(Priority p) => p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title;
 
-    /// <summary>Every update of a milestone, newest quarter first.</summary>
-    public async Task<IReadOnlyList<MilestoneUpdate>> HistoryAsync(int milestoneId, bool restricted, CancellationToken ct = default) =>
-        (await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.MilestoneId == milestoneId).ToListAsync(ct))
-            .Where(u => restricted || u.Marking == ProtectiveMarking.Official)
+    /// <summary>
+    /// Every update of a milestone this reader may see, newest quarter first. Members of the partnership see every update,
+    /// drafts and reviewers' comments included; anyone else sees only the accepted, Official updates of published quarters,
+    /// with no reviewer's comment.
+    /// </summary>
+    public async Task<IReadOnlyList<MilestoneUpdate>> HistoryAsync(int milestoneId, int partnershipId, UserContext reader, CancellationToken ct = default)
+    {
+        var updates = await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.MilestoneId == milestoneId).ToListAsync(ct);
+        foreach (var u in updates)
+        {
+            // Updates written before people had display names recorded the e-mail address; show the name part only.
+            u.AuthorName = UserContext.NameOf(null, null, u.AuthorName, u.AuthorName);
+            u.ReviewerName = u.ReviewerName is null ? null : UserContext.NameOf(null, null, u.ReviewerName, u.ReviewerName);
+        }
+
+        if (Permissions.CanSeeUnpublished(reader, partnershipId))
+        {
+            return updates.OrderByDescending(u => u.Period).ToList();
+        }
+
+        var published = (await new PublicationService(db, time).PublishedAsync(partnershipId, ct)).ToHashSet();
+        return updates
+            .Where(u => u.State == UpdateState.Accepted && u.Marking == ProtectiveMarking.Official && published.Contains(u.Period))
+            .Select(u =>
+            {
+                u.ReviewComment = null;
+                return u;
+            })
             .OrderByDescending(u => u.Period).ToList();
+    }
 
     /// <summary>Writes (or rewrites) a milestone's update for a quarter; <paramref name="expectedVersion"/> is 0 for a first update.</summary>
     public async Task<EditResult<MilestoneUpdate>> SaveAsync(int milestoneId, ReportingPeriod period, UpdateInput input, int expectedVersion, UserContext user, CancellationToken ct = default)

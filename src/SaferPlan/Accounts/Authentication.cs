@@ -114,8 +114,16 @@ public sealed class CurrentUser(IHttpContextAccessor http, AccountService accoun
         }
 
         user = id is null ? UserContext.Anonymous : await accounts.ContextForAsync(id, http.HttpContext!.RequestAborted);
+        if (user.UserId is not null)
+        {
+            Remember(http.HttpContext!, user);
+        }
+
         return user;
     }
+
+    /// <summary>The user this request has already read in full, if any (the audit trail names them by it).</summary>
+    public static UserContext? Known(HttpContext? context) => context?.Items[Key] as UserContext;
 }
 
 /// <summary>Names the person behind a change for the audit trail: the person of an e-mailed update link, the signed-in user, or the command line's operator.</summary>
@@ -136,8 +144,17 @@ public sealed class HttpActorAccessor(IHttpContextAccessor http, SaferPlan.Core.
                 return new AuditActor(null, $"command line ({Environment.UserName})");
             }
 
+            // The sign-in cookie's name claim is the e-mail address; the audit trail records the name the user goes
+            // by, which the request has read by the time it saves anything.
             var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-            return id is null ? new AuditActor(null, "anonymous") : new AuditActor(id, principal.Identity?.Name ?? id);
+            if (id is null)
+            {
+                return new AuditActor(null, "anonymous");
+            }
+
+            return CurrentUser.Known(http.HttpContext) is { } known && known.UserId == id
+                ? new AuditActor(id, known.Name)
+                : new AuditActor(id, UserContext.NameOf(null, null, principal.Identity?.Name, id));
         }
     }
 }

@@ -126,9 +126,10 @@ public static class SaferPlanCommandLine
         var email = new Option<string>("--email") { Description = "The user's email address, which they sign in with.", Required = true };
         var role = new Option<PartnershipRole>("--role") { Description = "Administrator, SupportOfficer, LeadOfficer or BoardMember.", Required = true };
         var partnership = new Option<string>("--partnership") { Description = "The partnership's slug, e.g. south-cambridgeshire.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The name the user goes by, e.g. \"Dave Sargent\": what their updates and changes are recorded under." };
         var add = new Command("add", "Add a user, or give an existing user a role in another partnership. Reads the password from standard input.")
         {
-            email, role, partnership,
+            email, role, partnership, name,
         };
         add.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
@@ -140,7 +141,7 @@ public static class SaferPlanCommandLine
             }
 
             var result = await services.GetRequiredService<AccountService>().AddUserAsync(
-                parse.GetValue(email)!, password, parse.GetValue(role), parse.GetValue(partnership)!, ct);
+                parse.GetValue(email)!, password, parse.GetValue(role), parse.GetValue(partnership)!, parse.GetValue(name), ct);
             await (result.Succeeded ? Console.Out : Console.Error).WriteLineAsync(result.Message);
             return result.Succeeded ? 0 : 1;
         }));

@@ -24,13 +24,15 @@ public static class ReportEndpoints
             .WithSummary("The Board Performance Report for a quarter as a Word document")
             .Produces(StatusCodes.Status200OK, contentType: BoardReportDocx.MediaType)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report.");
         api.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 ReportAsync(slug, period, audience, meetingDate, ReportFormat.Html, forApi: true, builder, current, http, ct))
             .WithSummary("The Board Performance Report for a quarter as a web page with a print stylesheet")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report.");
 
         // The same documents for the links on the reports page, where members are signed in with the site's cookie
         // rather than a bearer token; errors there show the site's error page.
@@ -86,10 +88,26 @@ public static class ReportEndpoints
             meeting = date;
         }
 
-        var report = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested.Value, meeting), await current.GetAsync(), ct);
-        if (report is null)
+        var outcome = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested.Value, meeting), await current.GetAsync(), ct);
+        if (!outcome.PartnershipFound)
         {
             return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
+        }
+
+        if (outcome.Report is not { } report)
+        {
+            // A visitor asking for a quarter still being reviewed. On the site they land on the reports page, which lists
+            // the published quarters; the API says so and names the latest published report.
+            if (!forApi)
+            {
+                return TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
+            }
+
+            var latest = outcome.LatestPublished is { } l
+                ? $" The latest published report is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{l.Slug}.{Extension(format)}"
+                : " No quarter's report has been published yet.";
+            return ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet",
+                $"The {parsed.Display} performance report has not been published yet: the partnership publishes it when the quarter's updates have been reviewed.{latest}");
         }
 
         // The full version carries Restricted items: never keep a copy in a shared cache.

@@ -5,13 +5,19 @@ using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+using SaferPlan.Monitoring;
 
 namespace SaferPlan.Documents;
 
-/// <summary>The partnership's quarterly Board Performance Reports, to download as Word or read as a web page.</summary>
-public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, CurrentUser current) : PageModel
+/// <summary>
+/// The partnership's quarterly Board Performance Reports, to download as Word or read as a web page. Visitors see the
+/// published quarters; members see every quarter and whether it is published, and support officers publish and withdraw.
+/// </summary>
+public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, PublicationService publications, CurrentUser current) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;
 
@@ -20,7 +26,53 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
     /// <summary>Members get the full reports, with Restricted items, and the public versions beside them.</summary>
     public bool SeesRestricted { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    /// <summary>Members see which quarters are published; visitors are shown published quarters only.</summary>
+    public bool SeesUnpublished { get; private set; }
+
+    public bool CanPublish { get; private set; }
+
+    /// <summary>Each quarter's publication, if it was ever published (withdrawn ones included).</summary>
+    public IReadOnlyDictionary<ReportingPeriod, QuarterPublication> Publications { get; private set; } = new Dictionary<ReportingPeriod, QuarterPublication>();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ?? Page();
+
+    public Task<IActionResult> OnPostPublishAsync(string slug, string period, CancellationToken ct) => DecideAsync(slug, period, publish: true, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(string slug, string period, CancellationToken ct) => DecideAsync(slug, period, publish: false, ct);
+
+    private async Task<IActionResult> DecideAsync(string slug, string period, bool publish, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        if (PeriodRoute.Quarter(period) is not { } quarter || !Quarters.Contains(quarter))
+        {
+            return NotFound();
+        }
+
+        var user = await current.GetAsync();
+        var result = publish
+            ? await publications.PublishAsync(Partnership.Id, quarter, user, ct)
+            : await publications.WithdrawAsync(Partnership.Id, quarter, user, ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Success"] = publish
+                ? $"The {quarter.Display} report is published: visitors now see its accepted updates"
+                : $"The {quarter.Display} report is withdrawn: visitors no longer see it";
+        }
+
+        return Redirect($"/partnerships/{Partnership.Slug}/reports#quarter-{quarter.Slug}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (partnership is null)
@@ -29,9 +81,18 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
         }
 
         Partnership = partnership;
-        SeesRestricted = Permissions.CanSeeRestricted(await current.GetAsync(), partnership.Id);
-        Quarters = await builder.QuartersAsync(partnership.Id, ct);
-        return Page();
+        var user = await current.GetAsync();
+        SeesRestricted = Permissions.CanSeeRestricted(user, partnership.Id);
+        SeesUnpublished = Permissions.CanSeeUnpublished(user, partnership.Id);
+        CanPublish = Permissions.CanPublish(user, partnership.Id);
+        Quarters = await builder.QuartersAsync(partnership.Id, user, ct);
+        if (SeesUnpublished)
+        {
+            Publications = (await db.Set<QuarterPublication>().AsNoTracking().Where(p => p.PartnershipId == partnership.Id).ToListAsync(ct))
+                .ToDictionary(p => p.Period);
+        }
+
+        return null;
     }
 
     public string Link(ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>

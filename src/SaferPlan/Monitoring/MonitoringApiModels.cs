@@ -48,3 +48,11 @@ public sealed record CompletenessDto(
         c.ByLead.Select(CompletenessLineDto.From).ToList(),
         c.NotReported.Select(s => new MissingUpdateDto(s.Milestone.Id, s.Milestone.Code, s.Responsible?.Name, s.Current?.State.ToString())).ToList());
 }
+
+/// <summary>A quarter's publication: whether visitors see it, who published it and when, and any withdrawal.</summary>
+public sealed record PublicationDto(int? Id, string Period, bool Published, DateTimeOffset? PublishedAt, string? PublishedBy, DateTimeOffset? WithdrawnAt, string? WithdrawnBy, int Version)
+{
+    public static PublicationDto From(Core.Periods.ReportingPeriod period, QuarterPublication? p) => p is null
+        ? new(null, period.Slug, false, null, null, null, null, 0)
+        : new(p.Id, p.Period.Slug, p.IsPublished, p.PublishedAt, p.PublishedBy, p.WithdrawnAt, p.WithdrawnBy, p.Version);
+}

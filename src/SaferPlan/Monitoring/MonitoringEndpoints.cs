@@ -1,6 +1,5 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -23,7 +22,7 @@ public static class MonitoringEndpoints
                 return ApiErrors.NotFound($"There is no milestone {id}.");
             }
 
-            var history = await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct);
+            var history = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
             return TypedResults.Ok(history.Select(u => MilestoneUpdateDto.From(u, found.Milestone.MeasurementKind)).ToList());
         });
 
@@ -40,7 +39,7 @@ public static class MonitoringEndpoints
                 return ApiErrors.NotFound($"There is no milestone {id}.");
             }
 
-            var update = (await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct)).FirstOrDefault(u => u.Period == p);
+            var update = (await updates.HistoryAsync(id, found.PartnershipId, user, ct)).FirstOrDefault(u => u.Period == p);
             if (update is null)
             {
                 return ApiErrors.NotFound($"Milestone {found.Milestone.Code} has no update for {p.Display} yet.");
@@ -112,6 +111,8 @@ public static class MonitoringEndpoints
             return TypedResults.Ok(CompletenessDto.From(await updates.CompletenessAsync(partnership.Id, p, user, ct)));
         });
 
+        MapPublication(api, writes);
+
         writes.MapPost("/partnerships/{slug}/periods/{period}/round", async Task<IResult> (string slug, string period, RoundRequest body, PlanReader reader, UpdateService updates, CurrentUser current, CancellationToken ct) =>
         {
             if (!ReportingPeriod.TryParse(period, out var p))
@@ -127,6 +128,54 @@ public static class MonitoringEndpoints
             var result = await updates.OpenRoundAsync(partnership.Id, p, body.Deadline, body.LockOn, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.Ok(RoundDto.From(result.Value)) : ApiErrors.From(result);
         });
+    }
+
+    /// <summary>A quarter's publication: anyone may ask whether it is published; support officers publish and withdraw it.</summary>
+    private static void MapPublication(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
+        const string path = "/partnerships/{slug}/periods/{period}/publication";
+        api.MapGet(path, async Task<IResult> (string slug, string period, PlanReader reader, PublicationService publications, CancellationToken ct) =>
+        {
+            if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
+            {
+                return BadPeriod(period);
+            }
+
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            return TypedResults.Ok(PublicationDto.From(p, await publications.PublicationAsync(partnership.Id, p, ct)));
+        })
+        .WithSummary("Whether a quarter's Board report is published, by whom and when, and whether it was withdrawn.");
+
+        writes.MapPost(path, (string slug, string period, PlanReader reader, PublicationService publications, CurrentUser current, CancellationToken ct) =>
+            DecideAsync(slug, period, publish: true, reader, publications, current, ct))
+        .WithSummary("Publishes a quarter's Board report when review is done: visitors then see its accepted updates and its public report.");
+
+        writes.MapDelete(path, (string slug, string period, PlanReader reader, PublicationService publications, CurrentUser current, CancellationToken ct) =>
+            DecideAsync(slug, period, publish: false, reader, publications, current, ct))
+        .WithSummary("Withdraws a quarter's publication: visitors see the last quarter still published instead.");
+    }
+
+    private static async Task<IResult> DecideAsync(string slug, string period, bool publish, PlanReader reader, PublicationService publications, CurrentUser current, CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(period, out var p) || p.IsWholeYear)
+        {
+            return BadPeriod(period);
+        }
+
+        if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership)
+        {
+            return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+        }
+
+        var user = await current.GetAsync();
+        var result = publish
+            ? await publications.PublishAsync(partnership.Id, p, user, ct)
+            : await publications.WithdrawAsync(partnership.Id, p, user, ct);
+        return result.Succeeded ? TypedResults.Ok(PublicationDto.From(p, result.Value)) : ApiErrors.From(result);
     }
 
     internal static IResult BadPeriod(string period) =>

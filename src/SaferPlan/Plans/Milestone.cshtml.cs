@@ -20,6 +20,9 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
 
     public IReadOnlyList<MilestoneUpdate> Updates { get; private set; } = [];
 
+    /// <summary>Members see every update; visitors only the accepted updates of published quarters.</summary>
+    public bool SeesUnpublished { get; private set; }
+
     /// <summary>Open quarters this user may write an update for.</summary>
     public IReadOnlyList<ReportingPeriod> UpdatablePeriods { get; private set; } = [];
 
@@ -33,7 +36,8 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
 
         Milestone = found.Milestone;
         CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action!.Priority!, Milestone.Action, Milestone);
-        Updates = await updates.HistoryAsync(id, Permissions.CanSeeRestricted(user, found.PartnershipId), ct);
+        Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
+        SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var action = Milestone.Action!;
         var priority = action.Priority!;

@@ -226,7 +226,7 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var import = Assert.Single(list.GetProperty("imports").EnumerateArray(), i => i.GetProperty("force").GetString() == force.ForceKey);
         Assert.Equal("2012-04", import.GetProperty("month").GetString());
         Assert.True(import.GetProperty("synthetic").GetBoolean());
-        Assert.Equal(email, import.GetProperty("importedBy").GetString());
+        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], import.GetProperty("importedBy").GetString());
         Assert.Equal(force.Rows(April2012).Count(), import.GetProperty("rows").GetInt32());
 
     }

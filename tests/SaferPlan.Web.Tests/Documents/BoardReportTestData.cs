@@ -46,6 +46,11 @@ public sealed class BoardReportTestData
 
     public const string DraftMilestone = "2.2a";
 
+    /// <summary>The milestone whose Q4 update is submitted but not yet accepted: in the Board's version, marked awaiting review; never public.</summary>
+    public const string SubmittedMilestone = "2.1a";
+
+    public string SubmittedText => $"Update {SubmittedMilestone} {Id[..6]}";
+
     public string DraftText => $"Draft words {Id}";
 
     public string RestrictedPriorityTitle => $"Restricted priority {Marker}";
@@ -60,12 +65,24 @@ public sealed class BoardReportTestData
     /// <summary>Individuals: 2 + 4 + 1 + 6.</summary>
     public const decimal IndividualsYtd = 13;
 
-    public static async Task<BoardReportTestData> CreateAsync(SaferPlanFactory app)
+    /// <summary>The partnership with its quarters published (2009/10 Q4 and 2010/11 Q1 to Q4), or with Q4 still under review.</summary>
+    public static async Task<BoardReportTestData> CreateAsync(SaferPlanFactory app, bool publishQ4 = true)
     {
         var data = new BoardReportTestData(Guid.NewGuid().ToString("N")[..8]);
         await app.WithScopeAsync(async sp =>
         {
-            await data.SaveAsync(sp.GetRequiredService<SaferPlanDbContext>());
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            await data.SaveAsync(db);
+            var partnershipId = db.Partnerships.Single(p => p.Slug == data.Slug).Id;
+            foreach (var quarter in new[] { ReportingPeriod.Of(2009, 4), ReportingPeriod.Of(2010, 1), ReportingPeriod.Of(2010, 2), ReportingPeriod.Of(2010, 3), Q4 })
+            {
+                if (quarter != Q4 || publishQ4)
+                {
+                    db.Add(new QuarterPublication { PartnershipId = partnershipId, Period = quarter, PublishedAt = DateTimeOffset.UnixEpoch, PublishedBy = "Test support officer" });
+                }
+            }
+
+            await db.SaveChangesAsync();
             return 0;
         });
         return data;
@@ -127,7 +144,13 @@ public sealed class BoardReportTestData
 
             // One restricted update on an official milestone: its words are left out of the public version.
             var restrictedUpdate = milestone.Code == "1.1b";
-            db.Add(Update(milestone, Q4, restrictedUpdate ? $"{text}\n\nInformant says {Marker}" : text, restrictedUpdate ? ProtectiveMarking.Restricted : ProtectiveMarking.Official));
+            var update = Update(milestone, Q4, restrictedUpdate ? $"{text}\n\nInformant says {Marker}" : text, restrictedUpdate ? ProtectiveMarking.Restricted : ProtectiveMarking.Official);
+            if (milestone.Code == SubmittedMilestone)
+            {
+                update.State = UpdateState.Submitted;
+            }
+
+            db.Add(update);
             db.Add(Update(milestone, q3, Q3Text, ProtectiveMarking.Official));
         }
 
@@ -232,7 +255,7 @@ public sealed class BoardReportTestData
         Period = period,
         Progress = progress,
         Status = UpdateStatus.OnTrack,
-        State = UpdateState.Submitted,
+        State = UpdateState.Accepted,
         AuthorName = "Test lead officer",
         UpdatedAt = new DateTimeOffset(2011, 4, 8, 12, 0, 0, TimeSpan.Zero),
         Marking = marking,

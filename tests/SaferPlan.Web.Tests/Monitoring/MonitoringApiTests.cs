@@ -65,7 +65,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
 
         Assert.Equal("Submitted", saved.GetProperty("state").GetString());
         Assert.Equal(1, saved.GetProperty("version").GetInt32());
-        Assert.Equal("dave.sargent@example.org", saved.GetProperty("author").GetString());
+        Assert.Equal("Dave Sargent", saved.GetProperty("author").GetString());
         var history = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates"));
         Assert.Contains(history.EnumerateArray(), u => u.GetProperty("period").GetString() == "2010-11-q3" && u.GetProperty("progress").GetString() == "42 calls about rogue traders answered");
         var completeness = await OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/completeness"));
@@ -73,7 +73,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         Assert.Contains(before.GetProperty("notReported").EnumerateArray(), m => m.GetProperty("milestoneId").GetInt32() == id);
         Assert.DoesNotContain(completeness.GetProperty("notReported").EnumerateArray(), m => m.GetProperty("milestoneId").GetInt32() == id);
         var audit = await OkJsonAsync(await support.GetAsync($"/api/audit?entity=MilestoneUpdate&id={saved.GetProperty("id").GetInt32()}"));
-        Assert.Equal("dave.sargent@example.org", audit[0].GetProperty("actor").GetString());
+        Assert.Equal("Dave Sargent", audit[0].GetProperty("actor").GetString());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         using var second = await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "Support officer's text", status = "OnTrack", version = 0 });
 
         var problem = await ProblemAsync(second, HttpStatusCode.Conflict);
-        Assert.Contains("dave.sargent@example.org", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Dave Sargent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var kept = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q1"));
         Assert.Equal("Dave's research brief", kept.GetProperty("progress").GetString());
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/milestones/{id}/updates/2010-11-q1") { Content = JsonContent.Create(new { progress = "Stale", status = "OnTrack" }) };

@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Monitoring;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests;
+
+/// <summary>
+/// People are recorded by the name they go by, never their e-mail address: set on the account page or with
+/// <c>users add --name</c>, and used for the updates, reviews, publications and audit entries they make.
+/// </summary>
+public abstract class DisplayNameTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    [Fact]
+    public async Task AccountPage_SetsTheDisplayName_Validated_Audited_AndWhatTheUserDoesIsRecordedUnderIt()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = app.ServerAddress, HandleCookies = true });
+        var signIn = await Forms.PageAsync(browser, "/account/sign-in");
+        (await Forms.PostAsync(browser, "/account/sign-in", signIn, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password })).Dispose();
+        var name = $"Sam Smith {Guid.NewGuid().ToString("N")[..6]}";
+
+        var page = await Forms.PageAsync(browser, "/account");
+        using var blank = await Forms.PostAsync(browser, "/account", page, new() { ["DisplayName"] = "  " });
+        var blankHtml = await blank.Content.ReadAsStringAsync();
+        using var anAddress = await Forms.PostAsync(browser, "/account", page, new() { ["DisplayName"] = "sam@example.org" });
+        var addressHtml = await anAddress.Content.ReadAsStringAsync();
+        using var saved = await Forms.PostAsync(browser, "/account", page, new() { ["DisplayName"] = name });
+        var after = await saved.Content.ReadAsStringAsync();
+        using var api = await app.ApiClientAsync(email);
+        await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }));
+        var milestone = (await EditionAsync(api, await EditionIdAsync(api, "2010/11"))).GetProperty("priorities")[0].GetProperty("actions")[0].GetProperty("milestones")[0].GetProperty("id").GetInt32();
+        var update = await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Written by Sam", status = "OnTrack", version = 0 }));
+        var reports = await Forms.PageAsync(browser, $"/partnerships/{Slug}/reports");
+        (await Forms.PostAsync(browser, $"/partnerships/{Slug}/reports?handler=Publish&period=2010-11-q1", reports, [])).Dispose();
+
+        Assert.Contains(email, page, StringComparison.Ordinal);
+        Assert.Contains("govuk-error-summary", blankHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter your name", blankHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter your name, not an e-mail address", addressHtml, StringComparison.Ordinal);
+        Assert.Contains($"Signed in as {name}", after, StringComparison.Ordinal);
+        Assert.Equal(name, update.GetProperty("author").GetString());
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.Equal(name, user.DisplayName);
+            var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(User) && a.UserId == user.Id).ToListAsync();
+            Assert.Contains(entries, a => a.Changes.Contains(name, StringComparison.Ordinal) && a.Changes.Contains(user.Id, StringComparison.Ordinal));
+            var publication = await db.Set<QuarterPublication>().SingleAsync(p => p.Period == Core.Periods.ReportingPeriod.Of(2010, 1));
+            Assert.Equal(name, publication.PublishedBy);
+            var updateId = update.GetProperty("id").GetInt32();
+            Assert.All(await db.AuditEntries.Where(a => (a.EntityType == nameof(MilestoneUpdate) && a.EntityId == updateId) || (a.EntityType == nameof(QuarterPublication) && a.EntityId == publication.Id)).ToListAsync(),
+                a => Assert.Equal(name, a.Actor));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task AccountPage_Visitor_IsSentToSignIn()
+    {
+        using var visitor = await app.ApiClientAsync();
+
+        using var response = await visitor.GetAsync("/account");
+
+        Assert.Contains("/account/sign-in", response.Headers.Location?.OriginalString ?? response.RequestMessage?.RequestUri?.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserWithoutDisplayNameOrPerson_IsNeverRecordedByEmailAddress()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var api = await app.ApiClientAsync(email);
+
+        var round = await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q3/round", new { deadline = "2099-04-08" }));
+
+        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], round.GetProperty("openedBy").GetString());
+    }
+}
+
+public sealed class DisplayNameTestsOnSqlite(SqliteFactory app) : DisplayNameTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class DisplayNameTestsOnPostgres(PostgresFactory app) : DisplayNameTests(app), IClassFixture<PostgresFactory>;
+
+/// <summary><c>saferplan users add --name</c> records the name the user goes by, audited.</summary>
+public sealed class UsersAddNameCliTests(LoadedCliDatabase demo) : IClassFixture<LoadedCliDatabase>
+{
+    [Fact]
+    public async Task UsersAdd_WithName_StoresTheDisplayNameAuditedAndSaysIt()
+    {
+        var db = await demo.GetAsync();
+        var email = $"named-{Guid.NewGuid():N}@example.org";
+
+        var run = await db.RunAsync("a long enough passphrase", "users", "add", "--email", email, "--role", "LeadOfficer", "--partnership", "south-cambridgeshire", "--name", "Jo Bloggs");
+        var refused = await db.RunAsync("a long enough passphrase", "users", "add", "--email", email, "--role", "LeadOfficer", "--partnership", "south-cambridgeshire", "--name", "jo@example.org");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Jo Bloggs", run.Out, StringComparison.Ordinal);
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        Assert.Contains("not an e-mail address", refused.Error, StringComparison.Ordinal);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT u.\"DisplayName\", (SELECT COUNT(*) FROM \"AuditEntries\" a WHERE a.\"EntityType\" = 'User' AND a.\"Changes\" LIKE '%' || u.\"Id\" || '%' AND a.\"Changes\" LIKE '%Jo Bloggs%') FROM \"AspNetUsers\" u WHERE u.\"Email\" = $email";
+        command.Parameters.AddWithValue("$email", email);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("Jo Bloggs", reader.GetString(0));
+        Assert.Equal(1, reader.GetInt64(1));
+    }
+}

@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Documents;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Documents;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// Visitors see only accepted updates of published quarters: the milestone page, the updates API and the public Board
+/// report; support officers publish and withdraw a quarter, recorded and audited; members' reports mark updates awaiting review.
+/// </summary>
+public abstract partial class PublicationTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    internal static partial Regex EmailAddress();
+
+    private static async Task<int> MilestoneIdAsync(HttpClient client, string code)
+    {
+        var edition = await EditionAsync(client, await EditionIdAsync(client, "2010/11"));
+        return edition.GetProperty("priorities").EnumerateArray()
+            .SelectMany(p => p.GetProperty("actions").EnumerateArray())
+            .SelectMany(a => a.GetProperty("milestones").EnumerateArray())
+            .Single(m => m.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<JsonElement> PutAsync(HttpClient client, int milestoneId, string period, string progress, bool submit) =>
+        await OkJsonAsync(await client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", new { progress, status = "OnTrack", submit, version = 0 }));
+
+    private static async Task ReviewAsync(HttpClient support, JsonElement update, bool accept, string? comment = null) =>
+        await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{update.GetProperty("id").GetInt32()}/review", new { accept, comment, version = update.GetProperty("version").GetInt32() }));
+
+    [Fact]
+    public async Task Visitor_MilestonePageAndUpdatesApi_ShowOnlyAcceptedUpdatesOfPublishedQuarters_NoCommentsNoEmail()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..12];
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using var visitor = await app.ApiClientAsync();
+        await OkJsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-04-08" }));
+        int draft = await MilestoneIdAsync(dave, "1.6a"), submitted = await MilestoneIdAsync(dave, "1.6b"), returned = await MilestoneIdAsync(dave, "1.6c"), accepted = await MilestoneIdAsync(dave, "1.6d");
+        await PutAsync(dave, draft, "2010-11-q2", $"Draft {marker}", submit: false);
+        await PutAsync(dave, submitted, "2010-11-q2", $"Submitted {marker}", submit: true);
+        await ReviewAsync(support, await PutAsync(dave, returned, "2010-11-q2", $"Returned {marker}", submit: true), accept: false, $"Comment {marker}");
+        await ReviewAsync(support, await PutAsync(dave, accepted, "2010-11-q2", $"Accepted {Id(marker)}", submit: true), accept: true);
+
+        var beforePublishing = await visitor.GetStringAsync($"/milestones/{accepted}");
+        var beforePublishingApi = await visitor.GetStringAsync($"/api/milestones/{accepted}/updates");
+        await OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/publication", null));
+        var seen = new List<string>();
+        foreach (var id in new[] { draft, submitted, returned, accepted })
+        {
+            seen.Add(await visitor.GetStringAsync($"/milestones/{id}"));
+            seen.Add(await visitor.GetStringAsync($"/api/milestones/{id}/updates"));
+            using var one = await visitor.GetAsync($"/api/milestones/{id}/updates/2010-11-q2");
+            seen.Add(await one.Content.ReadAsStringAsync());
+            Assert.Equal(id == accepted ? HttpStatusCode.OK : HttpStatusCode.NotFound, one.StatusCode);
+        }
+
+        var memberPage = await board.GetStringAsync($"/api/milestones/{returned}/updates");
+
+        Assert.DoesNotContain(Id(marker), beforePublishing, StringComparison.Ordinal);
+        Assert.DoesNotContain(Id(marker), beforePublishingApi, StringComparison.Ordinal);
+        Assert.All(seen, body => Assert.DoesNotContain(marker, body.Replace(Id(marker), "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.All(seen, body => Assert.False(EmailAddress().IsMatch(body), $"An e-mail address reached a visitor: {EmailAddress().Match(body).Value}"));
+        Assert.Contains(seen, body => body.Contains(Id(marker), StringComparison.Ordinal));
+        Assert.Contains(seen, body => body.Contains("Dave Sargent", StringComparison.Ordinal));
+        Assert.Contains($"Comment {marker}", memberPage, StringComparison.Ordinal);
+        Assert.Contains($"Submitted {marker}", await board.GetStringAsync($"/api/milestones/{submitted}/updates"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateRecordedUnderAnEmailAddressBeforeDisplayNames_ShowsTheNamePartOnly()
+    {
+        var data = await BoardReportTestData.CreateAsync(app);
+        var milestoneId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var update = await db.Set<Core.Monitoring.MilestoneUpdate>().FirstAsync(u => u.Period == BoardReportTestData.Q4 && u.Milestone!.Code == "1.1a" && u.Milestone.Action!.Priority!.Edition!.Plan!.Partnership!.Slug == data.Slug);
+            update.AuthorName = "old.author@example.org";
+            update.ReviewerName = "old.reviewer@example.org";
+            await db.SaveChangesAsync();
+            return update.MilestoneId;
+        });
+        using var visitor = await app.ApiClientAsync();
+
+        var history = await visitor.GetStringAsync($"/api/milestones/{milestoneId}/updates");
+        var page = await visitor.GetStringAsync($"/milestones/{milestoneId}");
+
+        Assert.Contains("\"author\":\"old.author\"", history, StringComparison.Ordinal);
+        Assert.Contains("old.author", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EmailAddress(), history + page);
+    }
+
+    /// <summary>The accepted update's words, made from the marker so that the other updates' markers can be told from it.</summary>
+    private static string Id(string marker) => $"published-{marker}";
+
+    [Fact]
+    public async Task SupportOfficer_PublishesAndWithdraws_RecordsWhoAndWhen_AuditedAndVisitorsFollow()
+    {
+        var data = await BoardReportTestData.CreateAsync(app, publishQ4: false);
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: data.Slug);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().SetDisplayNameAsync(
+            sp.GetRequiredService<SaferPlanDbContext>().Users.Single(u => u.Email == email).Id, "Pat Publisher"));
+        using var support = await app.ApiClientAsync(email);
+        using var visitor = await app.ApiClientAsync();
+        var path = $"/api/partnerships/{data.Slug}/periods/2010-11-q4/publication";
+        var report = $"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html";
+
+        var before = await OkJsonAsync(await visitor.GetAsync(path));
+        var refused = await ProblemAsync(await visitor.GetAsync(report), HttpStatusCode.NotFound);
+        var published = await OkJsonAsync(await support.PostAsync(path, null));
+        using var afterPublishing = await visitor.GetAsync(report);
+        var withdrawn = await OkJsonAsync(await support.DeleteAsync(path));
+        using var afterWithdrawing = await visitor.GetAsync(report);
+
+        Assert.False(before.GetProperty("published").GetBoolean());
+        Assert.Equal("Not published yet", refused.GetProperty("title").GetString());
+        Assert.Contains("2010/11 Q3", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(published.GetProperty("published").GetBoolean());
+        Assert.Equal("Pat Publisher", published.GetProperty("publishedBy").GetString());
+        Assert.True(published.TryGetProperty("publishedAt", out var at) && at.ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.OK, afterPublishing.StatusCode);
+        Assert.Contains(data.UpdateTexts[0], await afterPublishing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(withdrawn.GetProperty("published").GetBoolean());
+        Assert.Equal("Pat Publisher", withdrawn.GetProperty("withdrawnBy").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, afterWithdrawing.StatusCode);
+        var audit = await OkJsonAsync(await support.GetAsync($"/api/audit?entity=QuarterPublication&id={published.GetProperty("id").GetInt32()}"));
+        Assert.Equal(2, audit.GetArrayLength());
+        Assert.All(audit.EnumerateArray(), a => Assert.Equal("Pat Publisher", a.GetProperty("actor").GetString()));
+        Assert.Contains(audit[0].GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "WithdrawnBy" && c.GetProperty("new").GetString() == "Pat Publisher");
+    }
+
+    [Theory]
+    [InlineData(PartnershipRole.LeadOfficer)]
+    [InlineData(PartnershipRole.BoardMember)]
+    [InlineData(PartnershipRole.Analyst)]
+    public async Task Publish_ByAnyoneButSupportOfficersAndAdministrators_IsForbiddenAndNothingChanges(PartnershipRole role)
+    {
+        var data = await BoardReportTestData.CreateAsync(app, publishQ4: false);
+        using var member = await app.ApiClientAsync(await app.AddUserAsync(role, partnership: data.Slug));
+        using var administrator = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator, partnership: data.Slug));
+        using var visitor = await app.ApiClientAsync();
+        var path = $"/api/partnerships/{data.Slug}/periods/2010-11-q4/publication";
+
+        await ProblemAsync(await member.PostAsync(path, null), HttpStatusCode.Forbidden);
+        await ProblemAsync(await visitor.PostAsync(path, null), HttpStatusCode.Unauthorized);
+        var state = await OkJsonAsync(await visitor.GetAsync(path));
+        await OkJsonAsync(await administrator.PostAsync(path, null));
+        await ProblemAsync(await member.DeleteAsync(path), HttpStatusCode.Forbidden);
+
+        Assert.False(state.GetProperty("published").GetBoolean());
+        Assert.True((await OkJsonAsync(await visitor.GetAsync(path))).GetProperty("published").GetBoolean());
+    }
+
+    [Fact]
+    public async Task VisitorReport_OfUnpublishedQuarter_IsRefusedAndTheReportsPageListsOnlyPublishedQuarters()
+    {
+        var data = await BoardReportTestData.CreateAsync(app, publishQ4: false);
+        using var visitor = await app.ApiClientAsync();
+        using var member = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: data.Slug));
+
+        var docx = await ProblemAsync(await visitor.GetAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"), HttpStatusCode.NotFound);
+        using var page = await visitor.GetAsync($"/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+        var list = await visitor.GetStringAsync($"/partnerships/{data.Slug}/reports");
+        var q3 = await visitor.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q3.html");
+        var full = await member.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+
+        Assert.Contains("has not been published yet", docx.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"/partnerships/{data.Slug}/reports", page.Headers.Location?.OriginalString ?? page.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.DoesNotContain("2010-11-q4", list, StringComparison.Ordinal);
+        Assert.Contains($"/partnerships/{data.Slug}/reports/performance/2010-11-q3.html", list, StringComparison.Ordinal);
+        Assert.Contains(data.Q3Text, q3, StringComparison.Ordinal);
+        Assert.Contains(data.SubmittedText, full, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicReport_OfPublishedQuarter_HasAcceptedUpdatesOnly_AndTheMembersReportMarksTheRestAwaitingReview()
+    {
+        var data = await BoardReportTestData.CreateAsync(app);
+        using var visitor = await app.ApiClientAsync();
+        using var member = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: data.Slug));
+
+        var publicHtml = await visitor.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+        var publicDocx = DocumentFiles.AllParts(await visitor.GetByteArrayAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"));
+        var previewHtml = await member.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html?audience=public");
+        var fullHtml = await member.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
+        var fullDocx = DocumentFiles.AllParts(await member.GetByteArrayAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"));
+        var model = await app.WithScopeAsync(sp => sp.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(data.Slug, BoardReportTestData.Q4)));
+
+        foreach (var shown in new[] { publicHtml, publicDocx, previewHtml })
+        {
+            Assert.DoesNotContain(data.SubmittedText, shown, StringComparison.Ordinal);
+            Assert.DoesNotContain(ReportUpdate.AwaitingReviewText, shown, StringComparison.Ordinal);
+            Assert.Contains(data.UpdateTexts[0], shown, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(data.SubmittedText, fullHtml, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{ReportUpdate.AwaitingReviewText}</strong>", fullHtml, StringComparison.Ordinal);
+        Assert.Contains(ReportUpdate.AwaitingReviewText, fullDocx, StringComparison.Ordinal);
+        var updates = model!.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).Where(m => m.Update is not null).ToList();
+        Assert.True(updates.Single(m => m.Code == BoardReportTestData.SubmittedMilestone).Update!.AwaitingReview);
+        Assert.All(updates.Where(m => m.Code != BoardReportTestData.SubmittedMilestone), m => Assert.False(m.Update!.AwaitingReview));
+    }
+
+    [Fact]
+    public async Task ReportsPage_SupportOfficerPublishesWithTheButton_MembersSeeTheState()
+    {
+        var data = await BoardReportTestData.CreateAsync(app, publishQ4: false);
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer, data.Slug);
+        using var board = await SignedInAsync(PartnershipRole.BoardMember, data.Slug);
+        var path = $"/partnerships/{data.Slug}/reports";
+
+        var before = await Forms.PageAsync(support, path);
+        var boardPage = await Forms.PageAsync(board, path);
+        using var posted = await Forms.PostAsync(support, $"{path}?handler=Publish&period=2010-11-q4", before, []);
+        var after = await Forms.PageAsync(support, path);
+        using var visitor = await app.ApiClientAsync();
+        var visitorList = await visitor.GetStringAsync(path);
+
+        Assert.Contains("Publish the 2010/11 Q4 report", before, StringComparison.Ordinal);
+        Assert.Contains("Not published", boardPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publish the 2010/11 Q4 report", boardPage, StringComparison.Ordinal);
+        Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Publishing answered {(int)posted.StatusCode}");
+        Assert.Contains("Withdraw publication", after, StringComparison.Ordinal);
+        Assert.Contains("The 2010/11 Q4 report is published", await posted.Content.ReadAsStringAsync() + after, StringComparison.Ordinal);
+        Assert.Contains("2010-11-q4.html", visitorList, StringComparison.Ordinal);
+        var record = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var partnershipId = await db.Partnerships.Where(p => p.Slug == data.Slug).Select(p => p.Id).SingleAsync();
+            return await db.Set<Core.Monitoring.QuarterPublication>().SingleAsync(p => p.Period == BoardReportTestData.Q4 && p.PartnershipId == partnershipId);
+        });
+        Assert.True(record.IsPublished);
+    }
+
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role, string partnership)
+    {
+        var email = await app.AddUserAsync(role, partnership: partnership);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+        var html = await Forms.PageAsync(client, "/account/sign-in");
+        using var signIn = await Forms.PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
+        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK && !(await signIn.Content.ReadAsStringAsync()).Contains("govuk-error-summary", StringComparison.Ordinal));
+        return client;
+    }
+}
+
+public sealed class PublicationTestsOnSqlite(SqliteFactory app) : PublicationTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class PublicationTestsOnPostgres(PostgresFactory app) : PublicationTests(app), IClassFixture<PostgresFactory>;
