@@ -51,7 +51,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     private static readonly BulkTable LsoaTable = new("Lsoas", ("Code", NpgsqlDbType.Varchar), ("Name", NpgsqlDbType.Varchar));
 
-    private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Smallint), ("Name", NpgsqlDbType.Varchar));
+    private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Varchar));
 
     private Dictionary<string, int>? lsoaIds;
     private OutcomeRegistry? outcomes;
@@ -97,7 +97,10 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
                             {
                                 using var text = source.Open();
                                 result = PoliceUkStreetFile.Read(text, source.Name);
-                                result.Item1?.PrepareRows(registry);
+                                if (result.Item1?.PrepareRows(registry) is { } refusal)
+                                {
+                                    result = (null, refusal);
+                                }
                             }
                             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                             {

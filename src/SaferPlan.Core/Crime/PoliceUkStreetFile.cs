@@ -59,11 +59,14 @@ public sealed class StreetFileCounts
 
     public List<string> Outcomes { get; } = [];
 
+    /// <summary>The line each of <see cref="Outcomes"/> was first met on, for a refusal naming it.</summary>
+    internal List<int> OutcomeLines { get; } = [];
+
     /// <summary>The database id of each of <see cref="Lsoas"/>, set by the importer.</summary>
     internal int[] LsoaIds { get; set; } = [];
 
     /// <summary>The database id of each of <see cref="Outcomes"/>, set by <see cref="PrepareRows"/>.</summary>
-    internal short[] OutcomeIds { get; private set; } = [];
+    internal int[] OutcomeIds { get; private set; } = [];
 
     /// <summary>One row per LSOA (by its index, as in the keys) with its counts and outcomes as text, set by <see cref="PrepareRows"/>.</summary>
     internal List<(int LsoaIndex, string Counts, string? Outcomes)> PreparedRows { get; } = [];
@@ -72,16 +75,25 @@ public sealed class StreetFileCounts
     /// Turns the counts into the text rows the importer writes (see <see cref="CrimeTally"/>), with outcome ids from
     /// <paramref name="outcomes"/>, and lets the counting dictionaries go (the rows hold the same, in less memory, while
     /// the file waits for the database). Done by the thread that read the file, so the database's one writer only writes.
+    /// A refusal when the file's new outcomes would take the outcomes known past <see cref="OutcomeRegistry.MaxOutcomes"/>.
     /// </summary>
-    internal void PrepareRows(OutcomeRegistry outcomes)
+    internal CrimeFileRefusal? PrepareRows(OutcomeRegistry outcomes)
     {
-        OutcomeIds = Outcomes.Select(outcomes.IdOf).ToArray();
+        var (ids, over) = outcomes.IdsOf(Outcomes);
+        if (ids is null)
+        {
+            return new CrimeFileRefusal(FileName, OutcomeLines[over],
+                $"\"{Outcomes[over]}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories, counting those loaded before. " +
+                "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.");
+        }
+
+        OutcomeIds = ids;
         var counts = Counts.ToArray();
         Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
         var byOutcomeKey = OutcomeCounts.ToArray();
         Array.Sort(byOutcomeKey, (a, b) => a.Key.CompareTo(b.Key));
         var types = new List<(short CrimeTypeId, int Count)>();
-        var byOutcome = new List<(short CrimeTypeId, short OutcomeId, int Count)>();
+        var byOutcome = new List<(short CrimeTypeId, int OutcomeId, int Count)>();
         int c = 0, o = 0;
         while (c < counts.Length)
         {
@@ -98,7 +110,7 @@ public sealed class StreetFileCounts
             for (; o < byOutcomeKey.Length && SplitOutcomeKey(byOutcomeKey[o].Key).LsoaIndex == lsoa; o++)
             {
                 var (_, type, outcome) = SplitOutcomeKey(byOutcomeKey[o].Key);
-                byOutcome.Add((type, outcome == 0 ? (short)0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
+                byOutcome.Add((type, outcome == 0 ? 0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
             }
 
             byOutcome.Sort();
@@ -109,6 +121,7 @@ public sealed class StreetFileCounts
 
         Counts = [];
         OutcomeCounts = [];
+        return null;
     }
 
     /// <summary>Key: LSOA index &lt;&lt; 16 | crime type id.</summary>
@@ -221,7 +234,15 @@ public static class PoliceUkStreetFile
                 var outcome = csv.GetFieldSpan(OutcomeField);
                 if (!outcome.IsEmpty && !outcomeIndexes.TryGetValue(outcome, out outcomeIndex))
                 {
+                    if (counts.Outcomes.Count == OutcomeRegistry.MaxOutcomes)
+                    {
+                        // Checked here too, not only against the outcomes known: the index must fit its 16 bits of the key.
+                        return Refuse(line, $"\"{outcome}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories in one file. " +
+                            "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.");
+                    }
+
                     counts.Outcomes.Add(outcome.ToString());
+                    counts.OutcomeLines.Add(line);
                     outcomeIndex = counts.Outcomes.Count;
                     outcomeIndexes[outcome] = outcomeIndex;
                 }
