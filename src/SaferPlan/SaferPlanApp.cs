@@ -107,6 +107,9 @@ public static class SaferPlanApp
         services.AddHostedService<OutboxSender>();
         services.AddMemoryCache();
         services.AddSingleton<CrimeCache>();
+        services.AddSingleton<Uploads.UploadLimits>();
+        // Every body is held to a few megabytes unless its endpoint, having checked who is sending it, allows more.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = Uploads.UploadLimits.OtherBytes);
         services.AddScoped<CrimeStatistics>();
         services.AddScoped<CrimeAreaService>();
         services.AddScoped<CrimeGroupService>();

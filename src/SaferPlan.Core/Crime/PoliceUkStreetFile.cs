@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SaferPlan.Core.Documents;
 using Sylvan.Data.Csv;
 
 namespace SaferPlan.Core.Crime;
@@ -148,6 +149,9 @@ public static class PoliceUkStreetFile
         "Crime type", "Last outcome category", "Context",
     ];
 
+    /// <summary>The longest row read (the parser's buffer): far beyond any police.uk row.</summary>
+    private const int MaxRowCharacters = 0x10000;
+
     private const int MonthField = 1;
     private const int ReportedByField = 2;
     private const int LsoaCodeField = 7;
@@ -173,7 +177,7 @@ public static class PoliceUkStreetFile
         var line = 1;
         try
         {
-            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 0x10000 });
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = MaxRowCharacters });
             if (csv.FieldCount != Header.Count || Enumerable.Range(0, Header.Count).Any(i => csv.GetName(i) != Header[i]))
             {
                 var found = string.Join(',', Enumerable.Range(0, csv.FieldCount).Select(csv.GetName));
@@ -225,7 +229,9 @@ public static class PoliceUkStreetFile
                 }
                 else if (!lsoaIndexes.TryGetValue(code, out lsoaIndex))
                 {
-                    counts.Lsoas.Add((code.ToString(), csv.GetString(LsoaNameField)));
+                    // The name joins the LSOA to areas defined by local authority name and appears in every document: it is
+                    // kept as XML can carry it (a control character becomes a space).
+                    counts.Lsoas.Add((code.ToString(), ReportText.Name(csv.GetString(LsoaNameField))!));
                     lsoaIndex = counts.Lsoas.Count;
                     lsoaIndexes[code] = lsoaIndex;
                 }
@@ -257,6 +263,13 @@ public static class PoliceUkStreetFile
         catch (CsvMissingHeadersException)
         {
             return Refuse(1, $"The file is empty. A police.uk street file starts with the header \"{string.Join(',', Header)}\".");
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            // The parser's own words are about its buffer; say what is wrong with the file instead.
+            return Refuse(line + 1,
+                "The row is longer than 65,536 characters, so it is not a police.uk street row (those are a few hundred). " +
+                "A quote may have been opened and never closed, or the file may not be a police.uk street file.");
         }
         catch (Exception ex) when (ex is CsvFormatException or InvalidDataException)
         {
