@@ -84,7 +84,7 @@ public static class CrimeEndpoints
 
             // The page names the data stamp in the address, so a browser may keep the chart until the figures change.
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return TypedResults.Text(group.ChartSvg, "image/svg+xml; charset=utf-8");
+            return TypedResults.Text(await builder.ChartSvgAsync(result.Stamp, a, group, ct), "image/svg+xml; charset=utf-8");
         })
         .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
 
