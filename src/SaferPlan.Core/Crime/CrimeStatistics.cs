@@ -28,7 +28,35 @@ public sealed class MonthlyCounts
 {
     private readonly Dictionary<(int Month, short Type), int> cells;
 
-    internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells) => this.cells = cells;
+    // Running totals by month and crime type (each month's slot holds every earlier month), so a span's count is a
+    // subtraction per type however long the span: an evidence pack asks for a hundred or so counts.
+    private readonly CalendarMonth first;
+    private readonly int months;
+    private readonly int[] running;
+
+    internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells)
+    {
+        this.cells = cells;
+        var types = AreaRunningCounts.Types;
+        if (cells.Count == 0 || cells.Keys.Any(k => k.Type < 0 || k.Type >= types))
+        {
+            running = [];
+            return;
+        }
+
+        first = CalendarMonth.FromKey(cells.Keys.Min(k => k.Month));
+        months = first.MonthsUntil(CalendarMonth.FromKey(cells.Keys.Max(k => k.Month))) + 1;
+        running = new int[(months + 1) * types];
+        foreach (var ((month, type), count) in cells)
+        {
+            running[((first.MonthsUntil(CalendarMonth.FromKey(month)) + 1) * types) + type] += count;
+        }
+
+        for (var i = types; i < running.Length; i++)
+        {
+            running[i] += running[i - types];
+        }
+    }
 
     internal int Cells => cells.Count;
 
@@ -36,8 +64,30 @@ public sealed class MonthlyCounts
 
     public int Count(IEnumerable<short> crimeTypes, CalendarMonth from, CalendarMonth to)
     {
-        var types = crimeTypes.ToHashSet();
-        return cells.Where(c => c.Key.Month >= from.Key && c.Key.Month <= to.Key && types.Contains(c.Key.Type)).Sum(c => c.Value);
+        ArgumentNullException.ThrowIfNull(crimeTypes);
+        if (running.Length == 0)
+        {
+            var types = crimeTypes.ToHashSet();
+            return cells.Where(c => c.Key.Month >= from.Key && c.Key.Month <= to.Key && types.Contains(c.Key.Type)).Sum(c => c.Value);
+        }
+
+        var start = Math.Clamp(first.MonthsUntil(from), 0, months) * AreaRunningCounts.Types;
+        var end = Math.Clamp(first.MonthsUntil(to) + 1, 0, months) * AreaRunningCounts.Types;
+        if (end <= start)
+        {
+            return 0;
+        }
+
+        var sum = 0;
+        foreach (var type in crimeTypes.Distinct())
+        {
+            if (type >= 0 && type < AreaRunningCounts.Types)
+            {
+                sum += running[end + type] - running[start + type];
+            }
+        }
+
+        return sum;
     }
 
     public int Count(short crimeType, CalendarMonth from, CalendarMonth to) => Count([crimeType], from, to);
@@ -241,7 +291,7 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
             var rows = db.Set<CrimeCount>().AsNoTracking().Where(c => area.Contains(c.LsoaId)).Select(c => new { c.Month, c.Counts });
             var byMonth = await SumByAsync(rows.AsAsyncEnumerable(), r => r.Month, r => r.Counts, ct);
             return new MonthlyCounts(byMonth.SelectMany(m => m.Value.Select(t => (m.Key, t.CrimeTypeId, t.Count))).ToDictionary(c => (c.Key, c.CrimeTypeId), c => c.Count));
-        }, m => 64 + (m.Cells * 48L), ct);
+        }, m => 64 + (m.Cells * 64L) + (m.Cells * 4L), ct);
     }
 
     public async Task<IReadOnlyList<GroupDefinition>> GroupsAsync(CrimeDataStamp stamp, CancellationToken ct = default)

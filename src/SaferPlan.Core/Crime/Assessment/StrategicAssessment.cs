@@ -184,14 +184,26 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         return new StrategicAssessment(
             stamp.Slug, stamp.Name, stamp.AreaDefinition, area.Count, from, to, previousFrom, previousTo,
             synthetic ? CrimeStatistics.SyntheticNotice : null, residents, dwellings, types, assessmentGroups,
-            measure, wards, lsoas, await IndicatorsAsync(stamp.Slug, from, to, ct))
+            measure, wards, lsoas, await IndicatorsAsync(stamp, from, to, ct))
         {
             ChangeStamp = stamp.ChangeStamp,
         };
     }
 
-    private async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(string slug, CalendarMonth from, CalendarMonth to, CancellationToken ct)
+    private async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct)
     {
+        // Asked once per stamp (an indicator's edit moves it on), so a partnership without indicators pays nothing per window.
+        var count = await cache.GetOrCreateAsync(
+            $"crime:indicator-count:{stamp.CacheKey}",
+            ct => db.Set<Indicators.Indicator>().CountAsync(i => i.PartnershipId == stamp.PartnershipId, ct),
+            _ => 64,
+            ct);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var slug = stamp.Slug;
         var reader = new Indicators.IndicatorReader(db, time);
         if (await reader.ListAsync(slug, ct) is not { } list)
         {
