@@ -77,7 +77,7 @@ internal static class CrimeBench
                 $"--ConnectionStrings:SaferPlan={connectionString}",
                 "--SaferPlan:LoadDemoData=false",
                 "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Critical",
+                $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("CRIME_BENCH_SQL") == "1" ? "Information" : "Critical")}",
                 "--Logging:LogLevel:SaferPlan.DatabaseStartup=Error",
                 "--environment", "Production",
             ],
