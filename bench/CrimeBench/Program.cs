@@ -17,19 +17,22 @@ using SaferPlan.Core.Partnerships;
 // 840,000 type counts, about 6 million crimes), one partnership of 90 LSOAs defined by local authority name with the usual groups and denominators.
 // GET /api/partnerships/bench/crime (12 months, by ward), the assessment page and one of its chart images, with 1, 8
 // and 32 clients.
-// Usage: dotnet run -c Release --project bench/CrimeBench -- [seconds per phase, default 10] [sqlite|postgres|both]
+// Then the assessment page for random windows (any start, 1 to 24 months) with 32 clients: nearly every request a
+// cache miss, with the process's memory before and after.
+// Usage: dotnet run -c Release --project bench/CrimeBench -- [seconds per phase, default 10] [sqlite|postgres|both] [all|random]
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 10;
 var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
 var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
+var onlyRandom = args.Length > 2 && args[2].Equals("random", StringComparison.OrdinalIgnoreCase);
 var passed = true;
 if (which is "sqlite" or "both")
 {
-    passed &= await CrimeBench.RunAsync("SQLite", seconds, null);
+    passed &= await CrimeBench.RunAsync("SQLite", seconds, null, onlyRandom);
 }
 
 if (which is "postgres" or "both")
 {
-    passed &= await CrimeBench.RunAsync("PostgreSQL", seconds, postgresAdmin ?? throw new InvalidOperationException("Set SAFERPLAN_TEST_POSTGRES."));
+    passed &= await CrimeBench.RunAsync("PostgreSQL", seconds, postgresAdmin ?? throw new InvalidOperationException("Set SAFERPLAN_TEST_POSTGRES."), onlyRandom);
 }
 
 return passed ? 0 : 1;
@@ -41,9 +44,12 @@ internal static class CrimeBench
     private const int Months = 120;
     private const double Bar = 50;
 
+    /// <summary>The bar for the assessment page over random windows (nearly all cache misses), p95 with 32 clients.</summary>
+    private const double RandomWindowBar = 200;
+
     private static readonly string[] ParameterNames = ["$f", "$m", "$l", "$c"];
 
-    public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin)
+    public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin, bool onlyRandom)
     {
         string connectionString;
         string? folder = null;
@@ -71,7 +77,7 @@ internal static class CrimeBench
                 $"--ConnectionStrings:SaferPlan={connectionString}",
                 "--SaferPlan:LoadDemoData=false",
                 "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Critical",
+                $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("CRIME_BENCH_SQL") == "1" ? "Information" : "Critical")}",
                 "--Logging:LogLevel:SaferPlan.DatabaseStartup=Error",
                 "--environment", "Production",
             ],
@@ -93,7 +99,7 @@ internal static class CrimeBench
                 await FirstRequestsAsync(provider, baseAddress, paths, "cache empty");
 
                 var pass = true;
-                foreach (var (name, path) in paths)
+                foreach (var (name, path) in onlyRandom ? [] : paths)
                 {
                     foreach (var clients in new[] { 1, 8, 32 })
                     {
@@ -103,6 +109,8 @@ internal static class CrimeBench
                         Console.WriteLine($"{provider}: {name}, {clients} clients: {result} {(ok ? "PASS" : "FAIL")}");
                     }
                 }
+
+                pass &= await RandomWindowsAsync(provider, app.Services, baseAddress, seconds);
 
                 // The first requests after a change (an import moving every stamp on): the cold path again.
                 await BumpAsync(app.Services);
@@ -129,6 +137,68 @@ internal static class CrimeBench
                 await AdminAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)");
             }
         }
+    }
+
+    /// <summary>
+    /// The assessment page for a random window each request (start anywhere in the ten years, 1 to 24 months long: about
+    /// 2,600 different windows, so nearly every request is a cache miss) from 32 clients for twice the phase time,
+    /// with the process's memory (working set, and the managed heap after a full collection) before and after.
+    /// </summary>
+    private static async Task<bool> RandomWindowsAsync(string provider, IServiceProvider services, Uri baseAddress, int seconds)
+    {
+        var cache = services.GetRequiredService<CrimeCache>();
+        var (workingBefore, heapBefore) = Memory();
+        var first = CalendarMonth.Of(2006, 1);
+        var random = new Random(7);
+        string Path()
+        {
+            int start, length;
+            lock (random)
+            {
+                length = random.Next(1, 25);
+                start = random.Next(0, Months - length + 1);
+            }
+
+            return $"/partnerships/bench/assessment?from={first.AddMonths(start)}&to={first.AddMonths(start + length - 1)}";
+        }
+
+        var alone = await Load.RunAsync(baseAddress, Path, 1, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"{provider}: assessment page, random windows, 1 client: {alone}");
+
+        // The working set every 2 s while 32 clients ask: it should level off once the cache is full.
+        using var sampling = new CancellationTokenSource();
+        var samples = new List<long>();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                using (var process = Process.GetCurrentProcess())
+                {
+                    samples.Add(process.WorkingSet64);
+                }
+
+                await Task.Delay(2000, sampling.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        });
+        var result = await Load.RunAsync(baseAddress, Path, 32, TimeSpan.FromSeconds(2 * seconds));
+        await sampling.CancelAsync();
+        await sampler;
+        var (workingAfter, heapAfter) = Memory();
+        Console.WriteLine($"{provider}: working set every 2 s under random windows (MB): {string.Join(", ", samples.Select(b => (b / 1_000_000).ToString(CultureInfo.InvariantCulture)))}");
+        var ok = result.P95 < RandomWindowBar && result.Failures == 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: assessment page, random windows, 32 clients: {result} {(ok ? "PASS" : "FAIL")} (bar p95 < {RandomWindowBar} ms)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: memory before / after random windows: working set {workingBefore / 1e6:0} / {workingAfter / 1e6:0} MB, managed heap after a full collection {heapBefore / 1e6:0} / {heapAfter / 1e6:0} MB; crime cache {cache.EstimatedSize / 1e6:0.0} MB of {cache.SizeLimit / 1e6:0} MB in {cache.Count:N0} entries"));
+        return ok;
+    }
+
+    private static (long WorkingSet, long Heap) Memory()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: true));
     }
 
     private static async Task FirstRequestsAsync(string provider, Uri baseAddress, (string Name, string Path)[] paths, string when)
@@ -291,17 +361,20 @@ internal static class Load
             $"{Requests:N0} requests ({Failures} failed) in {Seconds:0.0} s = {Requests / Seconds:0} req/s; p50 {P50:0.00} ms, p95 {P95:0.00} ms, p99 {P99:0.00} ms");
     }
 
-    public static async Task<Result> RunAsync(Uri baseAddress, string path, int clients, TimeSpan duration)
+    public static Task<Result> RunAsync(Uri baseAddress, string path, int clients, TimeSpan duration) =>
+        RunAsync(baseAddress, () => path, clients, duration);
+
+    /// <summary>Each request asks for the path <paramref name="path"/> gives (called from several clients at once).</summary>
+    public static async Task<Result> RunAsync(Uri baseAddress, Func<string> path, int clients, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var uri = new Uri(path, UriKind.Relative);
         var warm = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             while (warm.Elapsed < TimeSpan.FromSeconds(1))
             {
-                using var response = await http.GetAsync(uri);
+                using var response = await http.GetAsync(new Uri(path(), UriKind.Relative));
                 await response.Content.LoadIntoBufferAsync();
             }
         }));
@@ -313,6 +386,7 @@ internal static class Load
             var times = new List<double>(4096);
             while (clock.Elapsed < duration)
             {
+                var uri = new Uri(path(), UriKind.Relative);
                 var start = Stopwatch.GetTimestamp();
                 using var response = await http.GetAsync(uri);
                 await response.Content.LoadIntoBufferAsync();

@@ -133,7 +133,11 @@ public static class SaferPlanApp
         services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
         services.AddMemoryCache();
-        services.AddSingleton<CrimeCache>();
+        services.AddSingleton(sp => new CrimeCache(
+            Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("SaferPlan:CrimeCache:SizeLimitMegabytes", CrimeCache.DefaultSizeLimit >> 20)) << 20));
+        services.AddSingleton<Uploads.UploadLimits>();
+        // Every body is held to a few megabytes unless its endpoint, having checked who is sending it, allows more.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = Uploads.UploadLimits.OtherBytes);
         services.AddScoped<CrimeStatistics>();
         services.AddScoped<CrimeAreaService>();
         services.AddScoped<CrimeGroupService>();

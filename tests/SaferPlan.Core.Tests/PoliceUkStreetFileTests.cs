@@ -105,6 +105,30 @@ public sealed class PoliceUkStreetFileTests
     }
 
     [Fact]
+    public void Read_RowLongerThanAnyPoliceUkRow_IsRefusedAtItsLineInPlainWords()
+    {
+        var text = $"{Header}\n{Row()}\n{Row(location: "\"On or near " + new string('x', 70_000))}\n{Row()}\n";
+
+        var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader(text), FileName);
+
+        Assert.Null(counts);
+        Assert.Equal(3, refusal!.Line);
+        Assert.StartsWith("The row is longer than 65,536 characters, so it is not a police.uk street row", refusal.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("buffer", refusal.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Read_LsoaNameHoldingControlCharacters_KeepsItWithSpaces()
+    {
+        var text = $"{Header}\n,2010-11,Force,Force,0.1,52.1,On or near X,E01018000,South Cambridgeshire\u000B001A\u0001,Burglary,Under investigation,\n";
+
+        var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader(text), FileName);
+
+        Assert.Null(refusal);
+        Assert.Equal([("E01018000", "South Cambridgeshire 001A")], counts!.Lsoas);
+    }
+
+    [Fact]
     public void Read_FileNameNotPoliceUks_IsRefused()
     {
         var (counts, refusal) = PoliceUkStreetFile.Read(new StringReader($"{Header}\n{Row()}\n"), "crimes.csv");

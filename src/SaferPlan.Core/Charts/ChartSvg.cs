@@ -1,4 +1,5 @@
 using System.Net;
+using SaferPlan.Core.Documents;
 
 namespace SaferPlan.Core.Charts;
 
@@ -16,11 +17,15 @@ public static class ChartSvg
 
     /// <summary>
     /// Makes ScottPlot's SVG an inline image: no XML declaration, a title and description for assistive technology,
-    /// and scaling to its container.
+    /// and scaling to its container. Every chart passes through here, so here its text (names in legends and labels
+    /// included) is made text that XML can carry.
     /// </summary>
     public static string Accessible(string svg, int width, int height, string title, string description, string id)
     {
         ArgumentNullException.ThrowIfNull(svg);
+        svg = ReportText.XmlSafe(svg);
+        title = ReportText.XmlSafe(title);
+        description = ReportText.XmlSafe(description);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var close = svg.IndexOf('>', start);
         var head = svg[start..close];

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Documents;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -107,7 +108,7 @@ public static partial class LookupFileReader
                 continue;
             }
 
-            string? Field(Column c) => columns.TryGetValue(c, out var i) && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
+            string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
             var code = Field(Column.LsoaCode);
             var name = Field(Column.LsoaName);
             if (code is null)

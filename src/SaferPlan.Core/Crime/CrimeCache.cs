@@ -9,15 +9,39 @@ namespace SaferPlan.Core.Crime;
 /// older than the database says: a change moves the stamp on and the old entries are simply never asked for again
 /// (they expire, or are evicted when the cache is full). It holds the raw month-by-type history, span breakdowns and
 /// the final answers (JSON bytes, the built evidence pack with its charts).
-/// Bounded at <see cref="SizeLimit"/> bytes (estimated), so many different windows cannot grow it without limit. When
+/// Bounded at <see cref="SizeLimit"/> bytes (estimated), so many different windows cannot grow it without limit: an
+/// entry is sized at about what it holds, the least recently used go first, and an entry bigger than a quarter of the
+/// cache is not kept at all (its callers compute it each time rather than empty the cache for it). When
 /// many requests want the same missing entry at once, one computes it and the others wait for that result.
 /// </summary>
 public sealed class CrimeCache : IDisposable
 {
-    /// <summary>About 128 MB of figures, charts and answers.</summary>
-    public const long SizeLimit = 128L * 1024 * 1024;
+    /// <summary>About 64 MB of figures, charts and answers by default (<c>SaferPlan:CrimeCache:SizeLimitMegabytes</c>).</summary>
+    public const long DefaultSizeLimit = 64L * 1024 * 1024;
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
+    private readonly MemoryCache cache;
+
+    public CrimeCache()
+        : this(DefaultSizeLimit)
+    {
+    }
+
+    /// <param name="sizeLimit">The most the cached entries may add up to, in (estimated) bytes.</param>
+    public CrimeCache(long sizeLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sizeLimit, 1024 * 1024);
+        SizeLimit = sizeLimit;
+        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.25, TrackStatistics = true });
+    }
+
+    /// <summary>The most the cached entries may add up to, in (estimated) bytes.</summary>
+    public long SizeLimit { get; }
+
+    /// <summary>What the cached entries add up to now, in (estimated) bytes; never more than <see cref="SizeLimit"/>.</summary>
+    public long EstimatedSize => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>How many entries are cached now.</summary>
+    public long Count => cache.Count;
     private readonly ConcurrentDictionary<string, Task<object?>> inFlight = new(StringComparer.Ordinal);
 
     /// <summary>The cached value for the key, or computes it once (other callers of the same key wait for it), caches it and returns it.</summary>
@@ -51,9 +75,16 @@ public sealed class CrimeCache : IDisposable
             try
             {
                 var value = await compute(ct);
+                var bytes = Math.Max(1, size(value));
+                if (bytes > SizeLimit / 4)
+                {
+                    mine.SetResult(value);
+                    return value;
+                }
+
                 cache.Set(key, value, new MemoryCacheEntryOptions
                 {
-                    Size = Math.Max(1, size(value)),
+                    Size = bytes,
                     SlidingExpiration = TimeSpan.FromMinutes(10),
                     AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1),
                 });

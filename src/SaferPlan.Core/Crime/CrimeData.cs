@@ -58,7 +58,8 @@ public sealed class CrimeType
 /// <summary>A police.uk "Last outcome category", added as files name them.</summary>
 public sealed class CrimeOutcome
 {
-    public short Id { get; set; }
+    /// <summary>Was a short until more than 32,767 could be numbered; now at most <see cref="OutcomeRegistry.MaxOutcomes"/> are ever known.</summary>
+    public int Id { get; set; }
 
     public required string Name { get; set; }
 }

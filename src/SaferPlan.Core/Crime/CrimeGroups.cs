@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Documents;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Crime;
@@ -57,7 +58,7 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
         {
             PartnershipId = partnershipId,
             Key = key,
-            Name = input.Name!.Trim(),
+            Name = ReportText.Name(input.Name)!,
             SortOrder = sortOrder,
             Members = input.CrimeTypeIds!.Distinct().Order().Select(t => new CrimeGroupMember { CrimeTypeId = t }).ToList(),
         };
@@ -100,7 +101,7 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
         }
 
         group.Key = key;
-        group.Name = input.Name!.Trim();
+        group.Name = ReportText.Name(input.Name)!;
         group.SortOrder = input.SortOrder ?? group.SortOrder;
         var wanted = input.CrimeTypeIds!.ToHashSet();
         group.Members.RemoveAll(m => !wanted.Contains(m.CrimeTypeId));
@@ -314,7 +315,7 @@ public sealed class DenominatorService(SaferPlanDbContext db)
         }
 
         existing.Value = input.Value!.Value;
-        existing.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
+        existing.Source = ReportText.Clean(input.Source);
         await SaveAsync(partnershipId, ct);
         return EditResult<AreaDenominator>.Ok(existing);
     }

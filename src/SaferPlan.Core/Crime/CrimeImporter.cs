@@ -51,9 +51,10 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     private static readonly BulkTable LsoaTable = new("Lsoas", ("Code", NpgsqlDbType.Varchar), ("Name", NpgsqlDbType.Varchar));
 
-    private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Smallint), ("Name", NpgsqlDbType.Varchar));
+    private static readonly BulkTable OutcomeTable = new("CrimeOutcomes", ("Id", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Varchar));
 
     private Dictionary<string, int>? lsoaIds;
+    private Dictionary<int, string>? lsoaNames;
     private OutcomeRegistry? outcomes;
     private HashSet<(int ForceId, int Month)>? knownImports;
     private Dictionary<string, PoliceForce>? forces;
@@ -97,7 +98,10 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
                             {
                                 using var text = source.Open();
                                 result = PoliceUkStreetFile.Read(text, source.Name);
-                                result.Item1?.PrepareRows(registry);
+                                if (result.Item1?.PrepareRows(registry) is { } refusal)
+                                {
+                                    result = (null, refusal);
+                                }
                             }
                             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                             {
@@ -267,17 +271,36 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     /// </summary>
     private async Task AddNewLsoasAsync(IEnumerable<StreetFileCounts> files, CancellationToken ct)
     {
-        lsoaIds ??= await db.Set<Lsoa>().AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.Id, StringComparer.Ordinal, ct);
+        if (lsoaIds is null || lsoaNames is null)
+        {
+            var known = await db.Set<Lsoa>().AsNoTracking().Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(ct);
+            lsoaIds = known.ToDictionary(l => l.Code, l => l.Id, StringComparer.Ordinal);
+            lsoaNames = known.ToDictionary(l => l.Id, l => l.Name);
+        }
+
         var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        var renamed = new Dictionary<int, string>();
         foreach (var file in files)
         {
             foreach (var (code, name) in file.Lsoas)
             {
-                if (!lsoaIds.ContainsKey(code))
+                if (!lsoaIds.TryGetValue(code, out var id))
                 {
                     added.TryAdd(code, name);
                 }
+                else if (!string.Equals(lsoaNames[id], name, StringComparison.Ordinal))
+                {
+                    // A file with a corrected name (police.uk renames LSOAs; an earlier file may have carried a stray
+                    // character) updates the stored one: the latest file read says what the LSOA is called.
+                    renamed[id] = name;
+                }
             }
+        }
+
+        foreach (var (id, name) in renamed)
+        {
+            await db.Set<Lsoa>().Where(l => l.Id == id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Name, name), ct);
+            lsoaNames[id] = name;
         }
 
         if (added.Count > 0)
@@ -286,9 +309,10 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             await BulkInsertAsync(LsoaTable, added.Select(l => new object?[] { l.Key, l.Value }), ct);
 
             // Ids are handed out in increasing order, so the rows just written are those above the highest before.
-            foreach (var lsoa in await db.Set<Lsoa>().AsNoTracking().Where(l => l.Id > before).Select(l => new { l.Id, l.Code }).ToListAsync(ct))
+            foreach (var lsoa in await db.Set<Lsoa>().AsNoTracking().Where(l => l.Id > before).Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(ct))
             {
                 lsoaIds[lsoa.Code] = lsoa.Id;
+                lsoaNames[lsoa.Id] = lsoa.Name;
             }
         }
 

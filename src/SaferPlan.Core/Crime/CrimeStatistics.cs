@@ -28,7 +28,35 @@ public sealed class MonthlyCounts
 {
     private readonly Dictionary<(int Month, short Type), int> cells;
 
-    internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells) => this.cells = cells;
+    // Running totals by month and crime type (each month's slot holds every earlier month), so a span's count is a
+    // subtraction per type however long the span: an evidence pack asks for a hundred or so counts.
+    private readonly CalendarMonth first;
+    private readonly int months;
+    private readonly int[] running;
+
+    internal MonthlyCounts(Dictionary<(int Month, short Type), int> cells)
+    {
+        this.cells = cells;
+        var types = AreaRunningCounts.Types;
+        if (cells.Count == 0 || cells.Keys.Any(k => k.Type < 0 || k.Type >= types))
+        {
+            running = [];
+            return;
+        }
+
+        first = CalendarMonth.FromKey(cells.Keys.Min(k => k.Month));
+        months = first.MonthsUntil(CalendarMonth.FromKey(cells.Keys.Max(k => k.Month))) + 1;
+        running = new int[(months + 1) * types];
+        foreach (var ((month, type), count) in cells)
+        {
+            running[((first.MonthsUntil(CalendarMonth.FromKey(month)) + 1) * types) + type] += count;
+        }
+
+        for (var i = types; i < running.Length; i++)
+        {
+            running[i] += running[i - types];
+        }
+    }
 
     internal int Cells => cells.Count;
 
@@ -36,14 +64,164 @@ public sealed class MonthlyCounts
 
     public int Count(IEnumerable<short> crimeTypes, CalendarMonth from, CalendarMonth to)
     {
-        var types = crimeTypes.ToHashSet();
-        return cells.Where(c => c.Key.Month >= from.Key && c.Key.Month <= to.Key && types.Contains(c.Key.Type)).Sum(c => c.Value);
+        ArgumentNullException.ThrowIfNull(crimeTypes);
+        if (running.Length == 0)
+        {
+            var types = crimeTypes.ToHashSet();
+            return cells.Where(c => c.Key.Month >= from.Key && c.Key.Month <= to.Key && types.Contains(c.Key.Type)).Sum(c => c.Value);
+        }
+
+        var start = Math.Clamp(first.MonthsUntil(from), 0, months) * AreaRunningCounts.Types;
+        var end = Math.Clamp(first.MonthsUntil(to) + 1, 0, months) * AreaRunningCounts.Types;
+        if (end <= start)
+        {
+            return 0;
+        }
+
+        var sum = 0;
+        foreach (var type in crimeTypes.Distinct())
+        {
+            if (type >= 0 && type < AreaRunningCounts.Types)
+            {
+                sum += running[end + type] - running[start + type];
+            }
+        }
+
+        return sum;
     }
 
     public int Count(short crimeType, CalendarMonth from, CalendarMonth to) => Count([crimeType], from, to);
 
     /// <summary>The latest month with any count, if any.</summary>
     public CalendarMonth? LastMonth => cells.Count == 0 ? null : CalendarMonth.FromKey(cells.Keys.Max(k => k.Month));
+}
+
+/// <summary>
+/// The area's counts by LSOA, month and crime type held as running totals over the months: for each month, LSOA and
+/// type, the count of every earlier month. The counts of any span, by LSOA, are then one subtraction per LSOA and type,
+/// however long the span, so an evidence pack for a window never asked for before reads no count rows and scans nothing.
+/// </summary>
+public sealed class AreaRunningCounts
+{
+    /// <summary>Crime type ids are small (1 to 16): the totals are indexed by id.</summary>
+    internal static readonly int Types = CrimeTypes.All.Max(t => t.Id) + 1;
+
+    private readonly int[] totals;
+
+    internal AreaRunningCounts(CalendarMonth first, int months, IReadOnlyList<int> lsoaIds, int[] totals)
+    {
+        First = first;
+        Months = months;
+        LsoaIds = lsoaIds;
+        this.totals = totals;
+    }
+
+    /// <summary>The first month with counts; the totals run from it for <see cref="Months"/> months.</summary>
+    public CalendarMonth First { get; }
+
+    public int Months { get; }
+
+    /// <summary>The area's LSOAs, in the order of the totals.</summary>
+    public IReadOnlyList<int> LsoaIds { get; }
+
+    /// <summary>What it holds, in bytes, for the cache.</summary>
+    public long Bytes => 128 + (totals.LongLength * sizeof(int)) + (LsoaIds.Count * 8L);
+
+    /// <summary>How many totals the area's months, LSOAs and types need.</summary>
+    internal static long CellsFor(int months, int lsoas) => (months + 1L) * lsoas * Types;
+
+    /// <summary>Adds the counts of LSOA number <paramref name="lsoa"/> (its place in <see cref="LsoaIds"/>) over the span to <paramref name="into"/>, indexed by crime type id.</summary>
+    public void AddSpan(int lsoa, CalendarMonth from, CalendarMonth to, Span<int> into)
+    {
+        var start = Math.Clamp(First.MonthsUntil(from), 0, Months);
+        var end = Math.Clamp(First.MonthsUntil(to) + 1, 0, Months);
+        if (end <= start)
+        {
+            return;
+        }
+
+        var after = totals.AsSpan((((end * LsoaIds.Count) + lsoa) * Types), Types);
+        var before = totals.AsSpan((((start * LsoaIds.Count) + lsoa) * Types), Types);
+        for (var t = 0; t < Types; t++)
+        {
+            into[t] += after[t] - before[t];
+        }
+    }
+
+    /// <summary>Builds the running totals from count rows (LSOA id, month key, <see cref="CrimeTally"/> counts).</summary>
+    internal static AreaRunningCounts Build(IReadOnlyList<int> area, IReadOnlyList<(int LsoaId, int Month, string Counts)> rows)
+    {
+        var index = new Dictionary<int, int>(area.Count);
+        for (var i = 0; i < area.Count; i++)
+        {
+            index[area[i]] = i;
+        }
+
+        if (rows.Count == 0)
+        {
+            return new AreaRunningCounts(CalendarMonth.FromKey(200001), 0, area, new int[area.Count * Types]);
+        }
+
+        var first = CalendarMonth.FromKey(rows.Min(r => r.Month));
+        var months = first.MonthsUntil(CalendarMonth.FromKey(rows.Max(r => r.Month))) + 1;
+        var stride = area.Count * Types;
+        var totals = new int[(months + 1) * stride];
+        var scratch = new int[CrimeTally.MaxCrimeTypeId + 1];
+        foreach (var (lsoaId, month, counts) in rows)
+        {
+            if (!index.TryGetValue(lsoaId, out var lsoa))
+            {
+                continue;
+            }
+
+            CrimeTally.AddCounts(counts, scratch);
+            var cell = ((first.MonthsUntil(CalendarMonth.FromKey(month)) + 1) * stride) + (lsoa * Types);
+            for (var t = 0; t < Types; t++)
+            {
+                totals[cell + t] += scratch[t];
+                scratch[t] = 0;
+            }
+        }
+
+        // Month m's slot holds every month before it: add each slot to the next.
+        for (var m = 1; m <= months; m++)
+        {
+            var previous = totals.AsSpan((m - 1) * stride, stride);
+            var current = totals.AsSpan(m * stride, stride);
+            for (var i = 0; i < stride; i++)
+            {
+                current[i] += previous[i];
+            }
+        }
+
+        return new AreaRunningCounts(first, months, area, totals);
+    }
+
+    /// <summary>The counts by month and crime type, all LSOAs together.</summary>
+    internal MonthlyCounts ByMonth()
+    {
+        var cells = new Dictionary<(int Month, short Type), int>();
+        var stride = LsoaIds.Count * Types;
+        for (var m = 0; m < Months; m++)
+        {
+            var key = First.AddMonths(m).Key;
+            for (var t = 0; t < Types; t++)
+            {
+                var sum = 0;
+                for (var l = 0; l < LsoaIds.Count; l++)
+                {
+                    sum += totals[((m + 1) * stride) + (l * Types) + t] - totals[(m * stride) + (l * Types) + t];
+                }
+
+                if (sum != 0)
+                {
+                    cells[(key, (short)t)] = sum;
+                }
+            }
+        }
+
+        return new MonthlyCounts(cells);
+    }
 }
 
 /// <summary>One row of a breakdown: a month ("2010-09"), a ward (its code) or an LSOA (its code), with its counts by crime type.</summary>
@@ -108,11 +286,16 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
         ArgumentNullException.ThrowIfNull(stamp);
         return await cache.GetOrCreateAsync($"crime:monthly:{stamp.CacheKey}", async ct =>
         {
+            if (await RunningAsync(stamp, ct) is { } running)
+            {
+                return running.ByMonth();
+            }
+
             var area = await AreaLsoaIdsAsync(stamp, ct);
             var rows = db.Set<CrimeCount>().AsNoTracking().Where(c => area.Contains(c.LsoaId)).Select(c => new { c.Month, c.Counts });
             var byMonth = await SumByAsync(rows.AsAsyncEnumerable(), r => r.Month, r => r.Counts, ct);
             return new MonthlyCounts(byMonth.SelectMany(m => m.Value.Select(t => (m.Key, t.CrimeTypeId, t.Count))).ToDictionary(c => (c.Key, c.CrimeTypeId), c => c.Count));
-        }, m => 64 + (m.Cells * 48L), ct);
+        }, m => 64 + (m.Cells * 64L) + (m.Cells * 4L), ct);
     }
 
     public async Task<IReadOnlyList<GroupDefinition>> GroupsAsync(CrimeDataStamp stamp, CancellationToken ct = default)
@@ -156,6 +339,31 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
             return months;
         }
 
+        if (await RunningAsync(stamp, ct) is { } counts)
+        {
+            // Any span's counts by LSOA are a subtraction per LSOA and type: cheap enough not to cache per span, so
+            // many different windows add nothing to the cache here.
+            var lsoas = await LsoasAsync(stamp, ct);
+            var byLsoa = new List<(Lsoa Lsoa, Dictionary<short, int> Counts)>();
+            var into = new int[AreaRunningCounts.Types];
+            for (var l = 0; l < counts.LsoaIds.Count; l++)
+            {
+                Array.Clear(into);
+                counts.AddSpan(l, from, to, into);
+                if (into.Any(c => c != 0) && lsoas.TryGetValue(counts.LsoaIds[l], out var lsoa))
+                {
+                    byLsoa.Add((lsoa, into.Select((c, t) => (Type: (short)t, Count: c)).Where(c => c.Count != 0).ToDictionary(c => c.Type, c => c.Count)));
+                }
+            }
+
+            var found = by == CrimeBreakdown.Lsoa
+                ? byLsoa.Select(r => new BreakdownRow(r.Lsoa.Code, r.Lsoa.Name, r.Lsoa.WardName, r.Counts))
+                : byLsoa.GroupBy(r => (r.Lsoa.WardCode, r.Lsoa.WardName)).Select(g => new BreakdownRow(
+                    g.Key.WardCode ?? "", g.Key.WardName ?? "Ward not known (upload a lookup file)", null,
+                    g.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(t => t.Key, t => t.Sum(c => c.Value))));
+            return Busiest(found);
+        }
+
         return await cache.GetOrCreateAsync($"crime:{by}:{from.Key}:{to.Key}:{stamp.CacheKey}", async ct =>
         {
             var cells = await SpanCellsAsync(stamp, from, to, ct);
@@ -169,9 +377,41 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
                 : cells.GroupBy(c => (lsoas[c.LsoaId].WardCode, lsoas[c.LsoaId].WardName)).Select(g => new BreakdownRow(
                     g.Key.WardCode ?? "", g.Key.WardName ?? "Ward not known (upload a lookup file)", null,
                     g.GroupBy(c => c.CrimeTypeId).ToDictionary(t => t.Key, t => t.Sum(c => c.Count))));
-            return (IReadOnlyList<BreakdownRow>)rows.OrderByDescending(r => r.Counts.Where(c => c.Key != CrimeTypes.AntiSocialBehaviour).Sum(c => c.Value))
-                .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+            return Busiest(rows);
         }, rows => 64 + rows.Sum(r => 128L + (r.Counts.Count * 32L)), ct);
+    }
+
+    private static IReadOnlyList<BreakdownRow> Busiest(IEnumerable<BreakdownRow> rows) =>
+        rows.OrderByDescending(r => r.Counts.Where(c => c.Key != CrimeTypes.AntiSocialBehaviour).Sum(c => c.Value))
+            .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The area's running counts by LSOA, month and type, read once per stamp (one query over the area's count rows),
+    /// or null when the area is too large for them to fit a quarter of the cache (a whole country, say), where each
+    /// span is read from the database instead.
+    /// </summary>
+    public async Task<AreaRunningCounts?> RunningAsync(CrimeDataStamp stamp, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var area = await AreaLsoaIdsAsync(stamp, ct);
+        var bounds = await cache.GetOrCreateAsync($"crime:months:{stamp.CacheKey}", async ct =>
+        {
+            // Every count row belongs to a loaded force-month, so the months loaded bound the area's months.
+            var first = await db.Set<CrimeImport>().MinAsync(i => (int?)i.Month, ct);
+            var last = await db.Set<CrimeImport>().MaxAsync(i => (int?)i.Month, ct);
+            return first is { } f && last is { } l ? CalendarMonth.FromKey(f).MonthsUntil(CalendarMonth.FromKey(l)) + 1 : 0;
+        }, _ => 64, ct);
+        if (AreaRunningCounts.CellsFor(bounds, area.Count) * sizeof(int) > cache.SizeLimit / 4)
+        {
+            return null;
+        }
+
+        return await cache.GetOrCreateAsync($"crime:running:{stamp.CacheKey}", async ct =>
+        {
+            var rows = await db.Set<CrimeCount>().AsNoTracking().Where(c => area.Contains(c.LsoaId))
+                .Select(c => new { c.LsoaId, c.Month, c.Counts }).ToListAsync(ct);
+            return AreaRunningCounts.Build(area, rows.Select(r => (r.LsoaId, r.Month, r.Counts)).ToList());
+        }, r => r.Bytes, ct);
     }
 
     private sealed record SpanCell(int LsoaId, short CrimeTypeId, int Count);

@@ -27,7 +27,7 @@ public static class CrimeTally
     }
 
     /// <summary>Writes counts by crime type and outcome, leaving out zeros and outcome id 0 ("no outcome"); null when nothing is left.</summary>
-    public static string? FormatOutcomes(ReadOnlySpan<(short CrimeTypeId, short OutcomeId, int Count)> counts)
+    public static string? FormatOutcomes(ReadOnlySpan<(short CrimeTypeId, int OutcomeId, int Count)> counts)
     {
         StringBuilder? text = null;
         foreach (var (type, outcome, count) in counts)
@@ -75,9 +75,9 @@ public static class CrimeTally
     }
 
     /// <summary>Each crime type, outcome and count.</summary>
-    public static IEnumerable<(short CrimeTypeId, short OutcomeId, int Count)> ReadOutcomes(string? outcomes)
+    public static IEnumerable<(short CrimeTypeId, int OutcomeId, int Count)> ReadOutcomes(string? outcomes)
     {
-        var found = new List<(short, short, int)>();
+        var found = new List<(short, int, int)>();
         var rest = outcomes.AsSpan();
         while (Next(ref rest, outcomes, out var key, out var count))
         {
@@ -87,13 +87,13 @@ public static class CrimeTally
                 throw Malformed(outcomes);
             }
 
-            found.Add((Number(key[..dot], outcomes), Number(key[(dot + 1)..], outcomes), count));
+            found.Add((Number(key[..dot], outcomes), OutcomeNumber(key[(dot + 1)..], outcomes), count));
         }
 
         return found;
     }
 
-    private static void Append(StringBuilder text, short type, short? outcome, int count)
+    private static void Append(StringBuilder text, short type, int? outcome, int count)
     {
         if (text.Length > 0)
         {
@@ -133,6 +133,9 @@ public static class CrimeTally
 
     private static short Number(ReadOnlySpan<char> text, string? whole) =>
         short.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Malformed(whole);
+
+    private static int OutcomeNumber(ReadOnlySpan<char> text, string? whole) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Malformed(whole);
 
     private static FormatException Malformed(string? whole) => new($"\"{whole}\" is not a crime tally of comma-separated \"key:count\" pairs.");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SaferPlan.Core.Documents;
 using Sylvan.Data.Csv;
 
 namespace SaferPlan.Core.Crime;
@@ -59,11 +60,14 @@ public sealed class StreetFileCounts
 
     public List<string> Outcomes { get; } = [];
 
+    /// <summary>The line each of <see cref="Outcomes"/> was first met on, for a refusal naming it.</summary>
+    internal List<int> OutcomeLines { get; } = [];
+
     /// <summary>The database id of each of <see cref="Lsoas"/>, set by the importer.</summary>
     internal int[] LsoaIds { get; set; } = [];
 
     /// <summary>The database id of each of <see cref="Outcomes"/>, set by <see cref="PrepareRows"/>.</summary>
-    internal short[] OutcomeIds { get; private set; } = [];
+    internal int[] OutcomeIds { get; private set; } = [];
 
     /// <summary>One row per LSOA (by its index, as in the keys) with its counts and outcomes as text, set by <see cref="PrepareRows"/>.</summary>
     internal List<(int LsoaIndex, string Counts, string? Outcomes)> PreparedRows { get; } = [];
@@ -72,16 +76,25 @@ public sealed class StreetFileCounts
     /// Turns the counts into the text rows the importer writes (see <see cref="CrimeTally"/>), with outcome ids from
     /// <paramref name="outcomes"/>, and lets the counting dictionaries go (the rows hold the same, in less memory, while
     /// the file waits for the database). Done by the thread that read the file, so the database's one writer only writes.
+    /// A refusal when the file's new outcomes would take the outcomes known past <see cref="OutcomeRegistry.MaxOutcomes"/>.
     /// </summary>
-    internal void PrepareRows(OutcomeRegistry outcomes)
+    internal CrimeFileRefusal? PrepareRows(OutcomeRegistry outcomes)
     {
-        OutcomeIds = Outcomes.Select(outcomes.IdOf).ToArray();
+        var (ids, over) = outcomes.IdsOf(Outcomes);
+        if (ids is null)
+        {
+            return new CrimeFileRefusal(FileName, OutcomeLines[over],
+                $"\"{Outcomes[over]}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories, counting those loaded before. " +
+                "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.");
+        }
+
+        OutcomeIds = ids;
         var counts = Counts.ToArray();
         Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
         var byOutcomeKey = OutcomeCounts.ToArray();
         Array.Sort(byOutcomeKey, (a, b) => a.Key.CompareTo(b.Key));
         var types = new List<(short CrimeTypeId, int Count)>();
-        var byOutcome = new List<(short CrimeTypeId, short OutcomeId, int Count)>();
+        var byOutcome = new List<(short CrimeTypeId, int OutcomeId, int Count)>();
         int c = 0, o = 0;
         while (c < counts.Length)
         {
@@ -98,7 +111,7 @@ public sealed class StreetFileCounts
             for (; o < byOutcomeKey.Length && SplitOutcomeKey(byOutcomeKey[o].Key).LsoaIndex == lsoa; o++)
             {
                 var (_, type, outcome) = SplitOutcomeKey(byOutcomeKey[o].Key);
-                byOutcome.Add((type, outcome == 0 ? (short)0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
+                byOutcome.Add((type, outcome == 0 ? 0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
             }
 
             byOutcome.Sort();
@@ -109,6 +122,7 @@ public sealed class StreetFileCounts
 
         Counts = [];
         OutcomeCounts = [];
+        return null;
     }
 
     /// <summary>Key: LSOA index &lt;&lt; 16 | crime type id.</summary>
@@ -135,6 +149,9 @@ public static class PoliceUkStreetFile
         "Crime type", "Last outcome category", "Context",
     ];
 
+    /// <summary>The longest row read (the parser's buffer): far beyond any police.uk row.</summary>
+    private const int MaxRowCharacters = 0x10000;
+
     private const int MonthField = 1;
     private const int ReportedByField = 2;
     private const int LsoaCodeField = 7;
@@ -160,7 +177,7 @@ public static class PoliceUkStreetFile
         var line = 1;
         try
         {
-            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 0x10000 });
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = MaxRowCharacters });
             if (csv.FieldCount != Header.Count || Enumerable.Range(0, Header.Count).Any(i => csv.GetName(i) != Header[i]))
             {
                 var found = string.Join(',', Enumerable.Range(0, csv.FieldCount).Select(csv.GetName));
@@ -212,7 +229,9 @@ public static class PoliceUkStreetFile
                 }
                 else if (!lsoaIndexes.TryGetValue(code, out lsoaIndex))
                 {
-                    counts.Lsoas.Add((code.ToString(), csv.GetString(LsoaNameField)));
+                    // The name joins the LSOA to areas defined by local authority name and appears in every document: it is
+                    // kept as XML can carry it (a control character becomes a space).
+                    counts.Lsoas.Add((code.ToString(), ReportText.Name(csv.GetString(LsoaNameField))!));
                     lsoaIndex = counts.Lsoas.Count;
                     lsoaIndexes[code] = lsoaIndex;
                 }
@@ -221,7 +240,15 @@ public static class PoliceUkStreetFile
                 var outcome = csv.GetFieldSpan(OutcomeField);
                 if (!outcome.IsEmpty && !outcomeIndexes.TryGetValue(outcome, out outcomeIndex))
                 {
+                    if (counts.Outcomes.Count == OutcomeRegistry.MaxOutcomes)
+                    {
+                        // Checked here too, not only against the outcomes known: the index must fit its 16 bits of the key.
+                        return Refuse(line, $"\"{outcome}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories in one file. " +
+                            "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.");
+                    }
+
                     counts.Outcomes.Add(outcome.ToString());
+                    counts.OutcomeLines.Add(line);
                     outcomeIndex = counts.Outcomes.Count;
                     outcomeIndexes[outcome] = outcomeIndex;
                 }
@@ -236,6 +263,13 @@ public static class PoliceUkStreetFile
         catch (CsvMissingHeadersException)
         {
             return Refuse(1, $"The file is empty. A police.uk street file starts with the header \"{string.Join(',', Header)}\".");
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            // The parser's own words are about its buffer; say what is wrong with the file instead.
+            return Refuse(line + 1,
+                "The row is longer than 65,536 characters, so it is not a police.uk street row (those are a few hundred). " +
+                "A quote may have been opened and never closed, or the file may not be a police.uk street file.");
         }
         catch (Exception ex) when (ex is CsvFormatException or InvalidDataException)
         {

@@ -29,8 +29,8 @@ public static class BoardReportDocx
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(stream);
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}";
-        document.PackageProperties.Subject = report.QuarterHeading;
+        document.PackageProperties.Title = ReportText.XmlSafe($"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}");
+        document.PackageProperties.Subject = ReportText.XmlSafe(report.QuarterHeading);
         document.PackageProperties.Creator = "SaferPlan";
         document.PackageProperties.Keywords = report.Marking;
 
@@ -523,7 +523,7 @@ public static class BoardReportDocx
             run.Append(new Break());
         }
 
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
 

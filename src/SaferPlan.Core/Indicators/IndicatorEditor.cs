@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Documents;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 
@@ -333,7 +334,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var code = input.Code?.Trim();
+        var code = ReportText.Name(input.Code);
         if (string.IsNullOrEmpty(code))
         {
             errors["Code"] = "Enter the indicator's code, like NI32 or LOCAL-1";
@@ -347,7 +348,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["Code"] = $"The partnership already has an indicator {code}: choose another code";
         }
 
-        var name = input.Name?.Trim();
+        var name = ReportText.Name(input.Name);
         if (string.IsNullOrEmpty(name))
         {
             errors["Name"] = "Enter the indicator's name";
@@ -642,7 +643,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => ReportText.Clean(text);
 
     private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
         where T : class, IVersioned

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Documents;
 using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Plans;
@@ -489,7 +490,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
     private static void Apply(Priority p, PriorityInput input)
     {
         p.Number = input.Number ?? p.Number;
-        p.Title = input.Title!.Trim();
+        p.Title = ReportText.Name(input.Title)!;
         p.Kind = input.Kind;
         p.Why = Clean(input.Why);
         p.WhatWeWillDo = Clean(input.WhatWeWillDo);
@@ -502,8 +503,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
     private static void Apply(PlanAction a, ActionInput input)
     {
-        a.Number = input.Number!.Trim();
-        a.Text = input.Text!.Trim();
+        a.Number = ReportText.Name(input.Number)!;
+        a.Text = ReportText.Name(input.Text)!;
         a.LeadAgency = Clean(input.LeadAgency);
         a.OtherPartners = Clean(input.OtherPartners);
         a.BodyId = input.BodyId;
@@ -518,8 +519,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
     private static void Apply(Milestone m, MilestoneInput input)
     {
-        m.Code = input.Code!.Trim();
-        m.Text = input.Text!.Trim();
+        m.Code = ReportText.Name(input.Code)!;
+        m.Text = ReportText.Name(input.Text)!;
         m.Lead = Clean(input.Lead);
         m.LeadOfficerId = input.LeadOfficerId;
         m.MeasurementKind = input.MeasurementKind;
@@ -531,7 +532,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         m.ActionId = input.ActionId ?? m.ActionId;
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+    // Control characters pasted from Word (a vertical tab for a line break) become spaces here, as they are kept.
+    private static string? Clean(string? text) => ReportText.Clean(text)?.ReplaceLineEndings("\n");
 
     private static string? NormaliseQuarters(string? text) =>
         string.IsNullOrWhiteSpace(text)

@@ -571,8 +571,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcome", b =>
                 {
-                    b.Property<short>("Id")
-                        .HasColumnType("smallint");
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -548,7 +548,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeOutcome", b =>
                 {
-                    b.Property<short>("Id")
+                    b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

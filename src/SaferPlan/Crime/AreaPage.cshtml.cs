@@ -6,10 +6,13 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
+using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime;
 
 /// <summary>A partnership's area: how it was set, its LSOAs by ward, and the two ways to set it.</summary>
+[UploadGuard(UploadKind.AreaLookup)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.LookupBytes)]
 public sealed class AreaPageModel(PlanReader reader, CrimeAreaService areas, AuditReader audit, CurrentUser current) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;

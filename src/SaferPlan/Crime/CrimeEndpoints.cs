@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Crime.Assessment;
 using SaferPlan.Core.Data;
+using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime;
 
@@ -81,7 +84,7 @@ public static class CrimeEndpoints
 
             // The page names the data stamp in the address, so a browser may keep the chart until the figures change.
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return TypedResults.Text(group.ChartSvg, "image/svg+xml; charset=utf-8");
+            return TypedResults.Text(await builder.ChartSvgAsync(result.Stamp, a, group, ct), "image/svg+xml; charset=utf-8");
         })
         .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
 
@@ -122,10 +125,31 @@ public static class CrimeEndpoints
                 return ApiErrors.NotFound($"There is no partnership '{slug}'.");
             }
 
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, ct);
-            body.Position = 0;
-            var result = await areas.SetFromLookupAsync(id, body, string.IsNullOrWhiteSpace(fileName) ? "the lookup file" : fileName, localAuthority, await current.GetAsync(), ct);
+            // Who may set the area is decided before a byte of the body is read, and the body is held to the lookup
+            // limit and buffered on disk past 64 KB (the reader reads synchronously), never whole in memory.
+            var user = await current.GetAsync();
+            if (!Permissions.CanEditIndicators(user, id))
+            {
+                return ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the partnership's administrators, support officers and analysts may set its area.");
+            }
+
+            if (!UploadLimits.Admit(request.HttpContext, UploadLimits.LookupBytes))
+            {
+                return LookupTooLarge();
+            }
+
+            request.EnableBuffering(bufferThreshold: 1 << 16, bufferLimit: UploadLimits.LookupBytes);
+            try
+            {
+                await request.Body.DrainAsync(ct);
+            }
+            catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or IOException)
+            {
+                return LookupTooLarge();
+            }
+
+            request.Body.Position = 0;
+            var result = await areas.SetFromLookupAsync(id, request.Body, string.IsNullOrWhiteSpace(fileName) ? "the lookup file" : fileName, localAuthority, user, ct);
             return result.Succeeded ? TypedResults.Ok(AreaDto.From(result.Value!)) : ApiErrors.From(result);
         })
         .WithSummary("Sets the area from an ONS-style lookup CSV sent as the body (Content-Type: text/csv); ?localAuthority= names the one to use (code or name) when the file has several. A bad file is refused whole with its line numbers.");
@@ -283,6 +307,9 @@ public static class CrimeEndpoints
 
     private static async Task<int?> PartnershipIdAsync(SaferPlanDbContext db, string slug, CancellationToken ct) =>
         await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
+    private static IResult LookupTooLarge() => ApiErrors.Problem(
+        StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("A lookup file", UploadLimits.LookupBytes));
 
     private static bool TryKind(string text, out DenominatorKind kind) =>
         Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !text.All(char.IsDigit);

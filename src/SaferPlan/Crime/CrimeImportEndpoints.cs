@@ -3,6 +3,7 @@ using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
+using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime;
 
@@ -30,9 +31,6 @@ public sealed record CrimeImportListDto(int Total, IReadOnlyList<CrimeImportDto>
 /// <summary>The JSON API for loading police.uk street files and listing the force-months loaded.</summary>
 public static class CrimeImportEndpoints
 {
-    /// <summary>A year of a large force's files fits; Kestrel's default of 30 MB does not.</summary>
-    public const long MaxUploadBytes = 1L << 30;
-
     public const int ListLimit = 500;
 
     public static void MapCrimeImportEndpoints(this IEndpointRouteBuilder app)
@@ -51,11 +49,16 @@ public static class CrimeImportEndpoints
                 i.Id, i.ForceKey, i.ForceName, i.Month.ToString(), i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic)).ToList()));
         });
 
-        api.MapPost("/imports", async Task<IResult> (HttpRequest request, CrimeImporter importer, CurrentUser current, CancellationToken ct) =>
+        api.MapPost("/imports", async Task<IResult> (HttpRequest request, CrimeImporter importer, CurrentUser current, UploadLimits limits, CancellationToken ct) =>
         {
             if (!Permissions.CanImportCrime(await current.GetAsync()))
             {
                 return Refused();
+            }
+
+            if (!UploadLimits.Admit(request.HttpContext, limits.CrimeImportBytes))
+            {
+                return TooLarge(limits.CrimeImportBytes);
             }
 
             if (!request.HasFormContentType)
@@ -63,7 +66,17 @@ public static class CrimeImportEndpoints
                 return ApiErrors.BadRequest("Send the police.uk street files as multipart/form-data, each in a field named files.");
             }
 
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+            {
+                // A body that did not say its length, cut off at the limit.
+                return TooLarge(limits.CrimeImportBytes);
+            }
+
             if (form.Files.Count == 0)
             {
                 return ApiErrors.BadRequest("Send at least one police.uk street file (YYYY-MM-force-street.csv) in a field named files.");
@@ -91,7 +104,7 @@ public static class CrimeImportEndpoints
                 });
         })
         .DisableAntiforgery()
-        .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes });
+        .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = long.MaxValue });
     }
 
     /// <summary>Uploaded files as sources; their names are the names the browser sent, without any folder.</summary>
@@ -100,6 +113,9 @@ public static class CrimeImportEndpoints
             Path.GetFileName(f.FileName),
             () => new StreamReader(f.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000),
             synthetic)).ToList();
+
+    private static IResult TooLarge(long limit) => ApiErrors.Problem(
+        StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("Crime files", limit) + " Set SaferPlan:Uploads:CrimeImportMegabytes to change the limit.");
 
     private static IResult Refused() => ApiErrors.Problem(
         StatusCodes.Status403Forbidden, "Not allowed", "Only an analyst or administrator of a partnership may load crime data or see what has been loaded.");

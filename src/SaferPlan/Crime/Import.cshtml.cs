@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
+using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime;
 
 /// <summary>Uploading police.uk street files: several at once, with a progress bar where JavaScript runs and a plain form post where it does not.</summary>
 [Authorize]
-[RequestSizeLimit(CrimeImportEndpoints.MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = CrimeImportEndpoints.MaxUploadBytes)]
+[UploadGuard(UploadKind.CrimeFiles)]
+[RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
 public sealed class ImportModel(CrimeImporter importer, CurrentUser current) : PageModel
 {
     [BindProperty]

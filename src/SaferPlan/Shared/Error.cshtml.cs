@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SaferPlan.Shared;
 
-[IgnoreAntiforgeryToken]
+// Ordered after the antiforgery check every page gets (order 1000), so this is the policy that holds: a POST run again
+// here for its error (an upload refused before its form was read) has no token to check.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Sorry, there is a problem with the service";
@@ -22,6 +24,7 @@ public sealed class ErrorModel : PageModel
             403 => ("You cannot do that", "Your account does not allow this. Lead officers can edit only the priorities, actions and milestones they lead."),
             429 => ("Too many attempts", "You have tried too many times in the last minute. Wait a minute, then try again."),
             400 => ("There is a problem with your request", "Go back and try again."),
+            413 => ("The upload is too large", HttpContext.Items[Uploads.UploadLimits.MessageKey] as string ?? "Go back and send fewer or smaller files at a time."),
             _ => (Title, Message),
         };
         Response.StatusCode = code ?? 500;

@@ -213,6 +213,44 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         Assert.Equal(good.Rows(March2012).Count(), (await StoredTotalsAsync(good.ForceKey)).Counts);
     }
 
+    private static string OutcomeFile(IEnumerable<string> outcomes) =>
+        Header + "\n" + string.Join("\n", outcomes.Select(o =>
+            $"abc,2012-03,Test Constabulary,Test Constabulary,0.1,52.1,On or near High Street,E01018000,South Cambridgeshire 001A,Burglary,{o},")) + "\n";
+
+    private Task<int> KnownOutcomesAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<CrimeOutcome>().CountAsync());
+
+    [Fact]
+    public async Task Upload_FileWithFortyThousandOutcomeNames_IsRefusedAtTheFirstOverTheBoundAndLaterImportsLoad()
+    {
+        using var analyst = await AnalystAsync();
+        var good = Force(48000);
+        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{good.ForceKey}-street.csv", good.MonthText(March2012)))), HttpStatusCode.OK);
+        var known = await KnownOutcomesAsync();
+        Assert.True(known > 5, $"The generator's files name {known} outcomes.");
+        var junk = OutcomeFile(Enumerable.Range(1, 40_000).Select(i => $"Outcome {i:00000}"));
+        var badName = $"{March2012}-{Force(47000).ForceKey}-street.csv";
+
+        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, junk))), HttpStatusCode.UnprocessableEntity);
+
+        var refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
+        Assert.Equal(1 + 101, refusal.GetProperty("line").GetInt32());
+        Assert.StartsWith("\"Outcome 00101\" would be more than 100 different last outcome categories in one file", refusal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(known, await KnownOutcomesAsync());
+
+        // Under the bound for one file, but over it counting those already known: refused at the first one over.
+        var room = 100 - known;
+        var names = Enumerable.Range(1, room + 5).Select(i => $"Outcome {Guid.NewGuid():N}").ToList();
+        problem = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, OutcomeFile(names)))), HttpStatusCode.UnprocessableEntity);
+        refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
+        Assert.Equal(1 + room + 1, refusal.GetProperty("line").GetInt32());
+        Assert.Contains("counting those loaded before", refusal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(known, await KnownOutcomesAsync());
+
+        var summary = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{April2012}-{good.ForceKey}-street.csv", good.MonthText(April2012)))), HttpStatusCode.OK);
+        Assert.Equal(1, summary.GetProperty("filesLoaded").GetInt32());
+        Assert.Equal(good.Rows(March2012).Count() + good.Rows(April2012).Count(), (await StoredTotalsAsync(good.ForceKey)).Counts);
+    }
+
     [Fact]
     public async Task List_AfterSyntheticUpload_ShowsTheForceMonthAsSyntheticWithWhoLoadedIt()
     {

@@ -30,7 +30,7 @@ public static class AssessmentDocx
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = $"{assessment.PartnershipName}: {assessment.Title}";
+            document.PackageProperties.Title = ReportText.XmlSafe($"{assessment.PartnershipName}: {assessment.Title}");
             document.PackageProperties.Creator = "SaferPlan";
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
@@ -189,11 +189,11 @@ public static class AssessmentDocx
         return new Drawing(new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = id, Name = name, Description = description },
+            new DW.DocProperties { Id = id, Name = name, Description = ReportText.XmlSafe(description) },
             new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(
-                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = description }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = ReportText.XmlSafe(description) }, new PIC.NonVisualPictureDrawingProperties()),
                     new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
                     new PIC.ShapeProperties(
                         new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
@@ -252,17 +252,17 @@ public static class AssessmentDocx
             run.Append(new RunProperties(new Bold()));
         }
 
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
         return new TableCell(properties, new Paragraph(paragraphProperties, run));
     }
 
     private static Paragraph Heading(int level, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), new Run(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Paragraph Para(string text, string? style = null)
     {
         var paragraph = style is null ? new Paragraph() : new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        paragraph.Append(new Run(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         return paragraph;
     }
 

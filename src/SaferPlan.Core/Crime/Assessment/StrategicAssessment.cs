@@ -48,11 +48,7 @@ public sealed record GroupMemberShare(string Name, int Current, int Previous, de
 /// <summary>One month of a window beside the same month of the previous window.</summary>
 public sealed record TrendPoint(CalendarMonth Month, int Current, CalendarMonth PreviousMonth, int Previous);
 
-public sealed record AssessmentGroup(string Key, string Name, AssessmentRow Totals, IReadOnlyList<GroupMemberShare> Members, IReadOnlyList<TrendPoint> Trend)
-{
-    /// <summary>The trend chart as inline SVG (drawn once when the assessment is built).</summary>
-    public string ChartSvg { get; init; } = "";
-}
+public sealed record AssessmentGroup(string Key, string Name, AssessmentRow Totals, IReadOnlyList<GroupMemberShare> Members, IReadOnlyList<TrendPoint> Trend);
 
 /// <summary>A ward or LSOA among the busiest for the hot-spot measure.</summary>
 public sealed record HotSpot(string Code, string Name, string? Ward, int Current, int Previous)
@@ -108,7 +104,24 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         return cache.GetOrCreateAsync(
             $"assessment:{from.Key}:{to.Key}:{stamp.CacheKey}",
             ct => ComputeAsync(stamp, from, to, ct),
-            a => 4096 + a.Groups.Sum(g => 2L * g.ChartSvg.Length) + ((a.CrimeTypes.Count + a.TopWards.Count + a.TopLsoas.Count) * 200L),
+            a => 4096 + a.Groups.Sum(g => 512L + (g.Members.Count * 160L) + (g.Trend.Count * 96L))
+                + ((a.CrimeTypes.Count + a.TopWards.Count + a.TopLsoas.Count + a.Indicators.Count) * 256L),
+            ct);
+    }
+
+    /// <summary>
+    /// A group's trend chart as SVG, drawn when it is first asked for (the page links each chart as an image, so an
+    /// evidence pack that is only read, or downloaded, draws none) and cached beside the pack.
+    /// </summary>
+    public Task<string> ChartSvgAsync(CrimeDataStamp stamp, StrategicAssessment assessment, AssessmentGroup group, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(group);
+        return cache.GetOrCreateAsync(
+            $"assessment:chart:{group.Key}:{assessment.From.Key}:{assessment.To.Key}:{stamp.CacheKey}",
+            _ => Task.FromResult(AssessmentCharts.TrendSvg(group, assessment.From, assessment.To, assessment.PreviousFrom, assessment.PreviousTo, $"chart-{group.Key}")),
+            svg => 2L * svg.Length,
             ct);
     }
 
@@ -121,7 +134,11 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         var groups = await statistics.GroupsAsync(stamp, ct);
         var area = await statistics.AreaLsoaIdsAsync(stamp, ct);
         var synthetic = await statistics.IsSyntheticAsync(stamp, previousFrom, to, ct);
-        var denominators = await db.Set<AreaDenominator>().AsNoTracking().Where(d => d.PartnershipId == stamp.PartnershipId).ToListAsync(ct);
+        var denominators = await cache.GetOrCreateAsync(
+            $"crime:denominators:{stamp.CacheKey}",
+            ct => db.Set<AreaDenominator>().AsNoTracking().Where(d => d.PartnershipId == stamp.PartnershipId).ToListAsync(ct),
+            d => 64 + (d.Count * 128L),
+            ct);
         var residents = DenominatorService.For(denominators, DenominatorKind.Residents, to.Year);
         var dwellings = DenominatorService.For(denominators, DenominatorKind.Dwellings, to.Year);
 
@@ -154,8 +171,7 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
                 var p = previousFrom.AddMonths(i);
                 return new TrendPoint(m, g.CrimeTypeIds.Sum(t => monthly[m, t]), p, g.CrimeTypeIds.Sum(t => monthly[p, t]));
             }).ToList();
-            var group = new AssessmentGroup(g.Key, g.Name, totals, members, trend);
-            assessmentGroups.Add(group with { ChartSvg = AssessmentCharts.TrendSvg(group, from, to, previousFrom, previousTo, $"chart-{g.Key}") });
+            assessmentGroups.Add(new AssessmentGroup(g.Key, g.Name, totals, members, trend));
         }
 
         // Hot spots count crime, not anti-social behaviour: the partnership's "all crime" group when it has one.
@@ -168,14 +184,26 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         return new StrategicAssessment(
             stamp.Slug, stamp.Name, stamp.AreaDefinition, area.Count, from, to, previousFrom, previousTo,
             synthetic ? CrimeStatistics.SyntheticNotice : null, residents, dwellings, types, assessmentGroups,
-            measure, wards, lsoas, await IndicatorsAsync(stamp.Slug, from, to, ct))
+            measure, wards, lsoas, await IndicatorsAsync(stamp, from, to, ct))
         {
             ChangeStamp = stamp.ChangeStamp,
         };
     }
 
-    private async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(string slug, CalendarMonth from, CalendarMonth to, CancellationToken ct)
+    private async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, CancellationToken ct)
     {
+        // Asked once per stamp (an indicator's edit moves it on), so a partnership without indicators pays nothing per window.
+        var count = await cache.GetOrCreateAsync(
+            $"crime:indicator-count:{stamp.CacheKey}",
+            ct => db.Set<Indicators.Indicator>().CountAsync(i => i.PartnershipId == stamp.PartnershipId, ct),
+            _ => 64,
+            ct);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var slug = stamp.Slug;
         var reader = new Indicators.IndicatorReader(db, time);
         if (await reader.ListAsync(slug, ct) is not { } list)
         {
