@@ -266,6 +266,43 @@ public abstract class AuditTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task PersonHistory_ShowsEmailAddresses_OnlyToAdministratorsAndSupportOfficers()
+    {
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var personId = await app.PersonIdAsync("dave-sargent");
+        var email = $"dave.sargent.{Guid.NewGuid():N}@example.org";
+        var actor = $"old.style.{Guid.NewGuid():N}@example.org";
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            person.Email = email;
+            await db.SaveChangesAsync();
+
+            // Written as entries were before display names: the actor's e-mail address as their name.
+            db.AuditEntries.Add(new Core.Auditing.AuditEntry
+            {
+                EntityType = "Person", EntityId = personId, PartnershipId = person.PartnershipId, Action = Core.Auditing.AuditAction.Updated,
+                Actor = actor, OccurredAt = DateTimeOffset.UtcNow, Changes = "[]",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        using var asBoard = await board.GetAsync($"/api/audit?entity=Person&id={personId}");
+        var boardText = await asBoard.Content.ReadAsStringAsync();
+        using var asSupport = await support.GetAsync($"/api/audit?entity=Person&id={personId}");
+        var supportText = await asSupport.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, asBoard.StatusCode);
+        Assert.DoesNotContain("@", boardText, StringComparison.Ordinal);
+        Assert.Contains(actor[..actor.IndexOf('@', StringComparison.Ordinal)], boardText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asSupport.StatusCode);
+        Assert.Contains(email, supportText, StringComparison.Ordinal);
+        Assert.Contains(actor, supportText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_ReadsDemoItemHistory_AsLoadedBySystem()
     {
         using var member = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));

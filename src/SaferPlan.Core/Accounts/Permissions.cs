@@ -105,6 +105,10 @@ public static class Permissions
     /// <summary>The message, against the marking's field, for an edit refused by <see cref="MayChangeMarking"/>.</summary>
     public const string LowerMarkingRefused = "Keep the protective marking Restricted: only support officers and administrators can change it from Restricted to Official";
 
+    /// <summary>E-mail addresses of people: the partnership's administrators and support officers (and the person themselves, on their account page).</summary>
+    public static bool CanSeeEmailAddresses(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
 

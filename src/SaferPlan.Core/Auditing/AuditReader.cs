@@ -45,16 +45,22 @@ public sealed class AuditReader(SaferPlanDbContext db)
     public string? EntityNamed(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : Entities().FirstOrDefault(e => string.Equals(e, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The history of one item, newest first.</summary>
-    public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entityType, int entityId, CancellationToken ct = default)
+    /// <summary>
+    /// The history of one item, newest first. E-mail addresses (a person's address, names recorded before display
+    /// names) are shown only when <paramref name="withEmailAddresses"/> (see <see cref="Permissions.CanSeeEmailAddresses"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entityType, int entityId, bool withEmailAddresses = false, CancellationToken ct = default)
     {
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
             .OrderByDescending(a => a.Id)
             .ToListAsync(ct);
         return entries.Select(a => new AuditRecord(
-            a.Id, a.EntityType, a.EntityId, a.Action, a.Actor, a.OccurredAt,
-            (JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? []).Where(c => !SecretFields.Contains(c.Field)).ToList())).ToList();
+            a.Id, a.EntityType, a.EntityId, a.Action, withEmailAddresses ? a.Actor : EmailAddresses.Hide(a.Actor)!, a.OccurredAt,
+            (JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? [])
+                .Where(c => !SecretFields.Contains(c.Field) && (withEmailAddresses || c.Field != nameof(Person.Email)))
+                .Select(c => withEmailAddresses ? c : c with { Old = EmailAddresses.Hide(c.Old), New = EmailAddresses.Hide(c.New) })
+                .ToList())).ToList();
     }
 
     /// <summary>The partnership recorded against an item's changes, for items that no longer exist.</summary>

@@ -28,10 +28,16 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var results = new List<DemoLoadResult>();
         foreach (var folder in ReadFolders())
         {
+            // A partnership is loaded whole or not at all: a process killed half-way must not leave a partnership that
+            // later starts take as loaded.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             results.Add(await LoadAsync(folder, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (await LoadCrimeAsync(cancellationToken) > 0)
+        // Wards too are given again after a stop half-way, for as long as the database holds only the demo's crime.
+        await LoadCrimeAsync(cancellationToken);
+        if (crimeImporter is not null && !await db.Set<CrimeImport>().AnyAsync(i => i.ImportedBy != DemoCrimeImportedBy, cancellationToken))
         {
             await ApplyDemoWardsAsync(cancellationToken);
         }
@@ -39,6 +45,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         await SaferPlan.Core.Demo.DemoCrime.ApplyAsync(db, cancellationToken);
         return results;
     }
+
+    private const string DemoCrimeImportedBy = "demo data (synthetic)";
 
     /// <summary>The first month of the demo's SYNTHETIC recorded crime: a year before seed 000's comparison window starts.</summary>
     public static readonly CalendarMonth DemoCrimeFrom = CalendarMonth.Of(2007, 4);
@@ -84,20 +92,33 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
     /// </summary>
     public async Task<int> LoadCrimeAsync(CancellationToken cancellationToken = default)
     {
-        if (crimeImporter is null || await db.Set<CrimeImport>().AnyAsync(cancellationToken))
+        // Only into a database with no crime but the demo's own: a process stopped half-way through loading it carries on
+        // with the months it had not loaded yet (each force-month is loaded whole or not at all).
+        if (crimeImporter is null || await db.Set<CrimeImport>().AnyAsync(i => i.ImportedBy != DemoCrimeImportedBy, cancellationToken))
         {
             return 0;
         }
 
+        var loaded = (await db.Set<CrimeImport>().Select(i => i.Month).ToListAsync(cancellationToken)).ToHashSet();
         var generator = DemoCrime();
         var files = new List<CrimeFileSource>();
         for (var month = DemoCrimeFrom; month <= DemoCrimeTo; month = month.AddMonths(1))
         {
             var m = month;
+            if (loaded.Contains(m.Key))
+            {
+                continue;
+            }
+
             files.Add(new CrimeFileSource($"{m}-{generator.ForceKey}-street.csv", () => new StringReader(generator.MonthText(m)), Synthetic: true));
         }
 
-        crimeImporter.ImportedBy = "demo data (synthetic)";
+        if (files.Count == 0)
+        {
+            return 0;
+        }
+
+        crimeImporter.ImportedBy = DemoCrimeImportedBy;
         var result = await crimeImporter.ImportAsync(files, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {

@@ -402,7 +402,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         var target = await TargetAsync(indicator, span.FinancialYear, context, ct);
         var judgement = IndicatorEvaluation.Judge(indicator.Unit, indicator.Polarity, v.Value, target?.Terms, ReportingPeriod.Year(span.FinancialYear).Display);
         return new IndicatorValueView(v.Id, span, v.Value, IndicatorEvaluation.Format(v.Value, indicator.Unit), false,
-            v.Source, v.Comment, v.EnteredBy, v.EnteredAt, v.Version, target, judgement, earlier);
+            v.Source, v.Comment, Accounts.EmailAddresses.Hide(v.EnteredBy), v.EnteredAt, v.Version, target, judgement, earlier);
     }
 
     private async Task<IndicatorTargetView?> TargetAsync(Indicator indicator, int year, Context context, CancellationToken ct)
@@ -462,7 +462,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                     var shown = old is not null && decimal.TryParse(old, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
                         ? IndicatorEvaluation.Format(d, indicator.Unit)
                         : null;
-                    list.Add(new EarlierValue(shown, Old(nameof(IndicatorValue.Source)), Old(nameof(IndicatorValue.Comment)), entry.Actor, entry.OccurredAt));
+                    list.Add(new EarlierValue(shown, Old(nameof(IndicatorValue.Source)), Old(nameof(IndicatorValue.Comment)), Accounts.EmailAddresses.Hide(entry.Actor)!, entry.OccurredAt));
                 }
             }
 

@@ -175,8 +175,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         foreach (var u in updates)
         {
             // Updates written before people had display names recorded the e-mail address; show the name part only.
-            u.AuthorName = UserContext.NameOf(null, null, u.AuthorName, u.AuthorName);
-            u.ReviewerName = u.ReviewerName is null ? null : UserContext.NameOf(null, null, u.ReviewerName, u.ReviewerName);
+            u.AuthorName = EmailAddresses.Hide(u.AuthorName)!;
+            u.ReviewerName = EmailAddresses.Hide(u.ReviewerName);
         }
 
         if (Permissions.CanSeeUnpublished(reader, partnershipId))

@@ -26,11 +26,14 @@ public static class AuditEndpoints
                 return ApiErrors.BadRequest("Give the item's id as ?id=.");
             }
 
-            if (!Permissions.CanReadAudit(await current.GetAsync(), await audit.ScopeAsync(name, entityId, ct)))
+            var user = await current.GetAsync();
+            var scope = await audit.ScopeAsync(name, entityId, ct);
+            if (!Permissions.CanReadAudit(user, scope))
             {
                 return ApiErrors.NotFound($"There is no history you can see for {name} {entityId}. Members of the partnership can read its history with a bearer token.");
             }
 
-            return TypedResults.Ok((await audit.HistoryAsync(name, entityId, ct)).Select(AuditEntryDto.From).ToList());
+            var withEmailAddresses = scope.PartnershipIds.Any(p => Permissions.CanSeeEmailAddresses(user, p));
+            return TypedResults.Ok((await audit.HistoryAsync(name, entityId, withEmailAddresses, ct)).Select(AuditEntryDto.From).ToList());
         }).WithTags("Audit");
 }

@@ -98,7 +98,7 @@ public sealed class AreaPageModel(PlanReader reader, CrimeAreaService areas, Aud
         CanEdit = Permissions.CanEditIndicators(await current.GetAsync(), partnership.Id);
         if (CanEdit)
         {
-            History = await audit.HistoryAsync(nameof(Partnership), partnership.Id, ct);
+            History = await audit.HistoryAsync(nameof(Partnership), partnership.Id, ct: ct);
         }
 
         return true;

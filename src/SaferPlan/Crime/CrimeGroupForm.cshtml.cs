@@ -103,7 +103,7 @@ public sealed class CrimeGroupFormModel(CrimeGroupService groups, PlanReader rea
 
         Group = group;
         Slug = (await reader.PartnershipsAsync(ct)).Single(p => p.Id == group.PartnershipId).Slug;
-        History = await audit.HistoryAsync(nameof(CrimeGroup), id, ct);
+        History = await audit.HistoryAsync(nameof(CrimeGroup), id, ct: ct);
         return null;
     }
 }

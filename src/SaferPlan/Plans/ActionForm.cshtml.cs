@@ -159,7 +159,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             Existing = found.Action;
             Priority = found.Action.Priority!;
             partnershipId = found.PartnershipId;
-            History = await audit.HistoryAsync(nameof(PlanAction), actionId, ct);
+            History = await audit.HistoryAsync(nameof(PlanAction), actionId, ct: ct);
         }
         else if (priorityId is { } pid && await reader.PriorityAsync(pid, user, ct) is { } priority && Permissions.CanEdit(user, priority.PartnershipId, priority.Priority))
         {

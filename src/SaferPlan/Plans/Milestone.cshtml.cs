@@ -47,7 +47,7 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
             .Select(r => r.Period).ToList();
         if (Permissions.CanReadAudit(user, found.PartnershipId))
         {
-            History = await audit.HistoryAsync(nameof(Core.Plans.Milestone), id, ct);
+            History = await audit.HistoryAsync(nameof(Core.Plans.Milestone), id, ct: ct);
         }
 
         return Page();

@@ -152,7 +152,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             Existing = found.Priority;
             EditionId = found.Priority.EditionId;
             partnershipId = found.PartnershipId;
-            History = await audit.HistoryAsync(nameof(Priority), priorityId, ct);
+            History = await audit.HistoryAsync(nameof(Priority), priorityId, ct: ct);
         }
         else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } edition && Permissions.CanEditStructure(user, edition.Partnership.Id))
         {
