@@ -120,7 +120,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         var result = await new PlanEditor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
-        var history = await new AuditReader(db).HistoryAsync(nameof(Milestone), milestone.Id);
+        var history = await new AuditReader(db).HistoryAsync(nameof(Milestone), milestone.Id, withEmailAddresses: true);
         var entry = history[0];
         Assert.Equal(AuditAction.Updated, entry.Action);
         Assert.Equal("support@example.org", entry.Actor);

@@ -342,11 +342,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     public async Task<UserContext> ContextForAsync(string userId, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null
-            ? UserContext.Anonymous
-            : new UserContext(user.Id, UserContext.NameOf(user.DisplayName, user.Person?.Name, user.Email ?? user.UserName, user.Id), user.PersonId,
-                user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
+        return user is null ? UserContext.Anonymous : ContextOf(user);
     }
+
+    /// <summary>A user read with their roles and person, as every request sees them: named by <see cref="UserContext.NameOf"/>, never by e-mail address.</summary>
+    private static UserContext ContextOf(User user) =>
+        new(user.Id, UserContext.NameOf(user.DisplayName, user.Person?.Name, user.Email ?? user.UserName, user.Id), user.PersonId,
+            user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
 
     /// <summary>
     /// Who a sign-in cookie speaks for, if the user still exists and the cookie's security stamp is still theirs:
@@ -354,14 +356,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     /// </summary>
     public async Task<UserContext?> ContextForSessionAsync(string userId, string? securityStamp, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || securityStamp is null || !string.Equals(user.SecurityStamp, securityStamp, StringComparison.Ordinal))
         {
             return null;
         }
 
-        return new UserContext(user.Id, user.Email ?? user.UserName ?? user.Id, user.PersonId,
-            user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
+        return ContextOf(user);
     }
 
     public Task<bool> AnyAdministratorAsync(CancellationToken ct = default) =>
