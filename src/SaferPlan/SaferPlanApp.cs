@@ -62,7 +62,11 @@ public static class SaferPlanApp
         services.AddHttpContextAccessor();
         services.AddSingleton<IHttpContextFactory, UpdateLinkRedactingHttpContextFactory>();
         services.AddScoped<IActorAccessor, HttpActorAccessor>();
-        services.AddDbContext<SaferPlanDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
+        // Options built once, not per request: configuring them per scope parsed the connection string, made sure the
+        // SQLite folder exists (a file system call) and rebuilt the provider's options on every request.
+        services.AddDbContext<SaferPlanDbContext>(
+            (sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("SaferPlan").PersistKeysToDbContext<SaferPlanDbContext>();
 

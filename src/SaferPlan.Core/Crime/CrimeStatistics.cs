@@ -148,6 +148,35 @@ public sealed class AreaRunningCounts
         }
     }
 
+    /// <summary>
+    /// How many crimes of these types LSOA number <paramref name="lsoa"/> had over the span: a subtraction per type, and
+    /// nothing allocated (an evidence pack asks this for every LSOA of the area, four times).
+    /// </summary>
+    public int SpanCount(int lsoa, CalendarMonth from, CalendarMonth to, IReadOnlyList<short> crimeTypes)
+    {
+        ArgumentNullException.ThrowIfNull(crimeTypes);
+        var start = Math.Clamp(First.MonthsUntil(from), 0, Months);
+        var end = Math.Clamp(First.MonthsUntil(to) + 1, 0, Months);
+        if (end <= start)
+        {
+            return 0;
+        }
+
+        var after = (((end * LsoaIds.Count) + lsoa) * Types);
+        var before = (((start * LsoaIds.Count) + lsoa) * Types);
+        var sum = 0;
+        for (var i = 0; i < crimeTypes.Count; i++)
+        {
+            var t = crimeTypes[i];
+            if (t >= 0 && t < Types)
+            {
+                sum += totals[after + t] - totals[before + t];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>Builds the running totals from count rows (LSOA id, month key, <see cref="CrimeTally"/> counts).</summary>
     internal static AreaRunningCounts Build(IReadOnlyList<int> area, IReadOnlyList<(int LsoaId, int Month, string Counts)> rows)
     {
@@ -231,6 +260,9 @@ public sealed record BreakdownRow(string Key, string Name, string? Ward, IReadOn
 
     public int Total => Counts.Values.Sum();
 }
+
+/// <summary>A ward's or an LSOA's count of some crime types over a span and the span before it.</summary>
+public readonly record struct SpanComparison(string Key, string Name, string? Ward, int Current, int Previous);
 
 /// <summary>A crime group as the statistics use it.</summary>
 public sealed record GroupDefinition(int Id, string Key, string Name, IReadOnlyList<short> CrimeTypeIds);
@@ -379,6 +411,52 @@ public sealed class CrimeStatistics(SaferPlanDbContext db, CrimeCache cache)
                     g.GroupBy(c => c.CrimeTypeId).ToDictionary(t => t.Key, t => t.Sum(c => c.Count))));
             return Busiest(rows);
         }, rows => 64 + rows.Sum(r => 128L + (r.Counts.Count * 32L)), ct);
+    }
+
+    /// <summary>
+    /// Counts of these crime types by ward or LSOA over a span and the span before it (the evidence pack's hot spots),
+    /// straight from the running totals: a sum per LSOA, no per-type dictionaries. Null when the area has no running
+    /// totals (too large for the cache), where <see cref="BreakdownAsync"/> answers instead.
+    /// </summary>
+    public async Task<IReadOnlyList<SpanComparison>?> CompareAsync(
+        CrimeDataStamp stamp, CrimeBreakdown by, IReadOnlyList<short> crimeTypes, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(crimeTypes);
+        ArgumentOutOfRangeException.ThrowIfEqual(by, CrimeBreakdown.Month);
+        if (await RunningAsync(stamp, ct) is not { } counts)
+        {
+            return null;
+        }
+
+        var lsoas = await LsoasAsync(stamp, ct);
+        var rows = new List<SpanComparison>();
+        var wards = by == CrimeBreakdown.Ward ? new Dictionary<(string? Code, string? Name), int>() : null;
+        for (var l = 0; l < counts.LsoaIds.Count; l++)
+        {
+            if (!lsoas.TryGetValue(counts.LsoaIds[l], out var lsoa))
+            {
+                continue;
+            }
+
+            var current = counts.SpanCount(l, from, to, crimeTypes);
+            var previous = counts.SpanCount(l, previousFrom, previousTo, crimeTypes);
+            if (wards is null)
+            {
+                rows.Add(new SpanComparison(lsoa.Code, lsoa.Name, lsoa.WardName, current, previous));
+            }
+            else if (wards.TryGetValue((lsoa.WardCode, lsoa.WardName), out var at))
+            {
+                rows[at] = rows[at] with { Current = rows[at].Current + current, Previous = rows[at].Previous + previous };
+            }
+            else
+            {
+                wards[(lsoa.WardCode, lsoa.WardName)] = rows.Count;
+                rows.Add(new SpanComparison(lsoa.WardCode ?? "", lsoa.WardName ?? "Ward not known (upload a lookup file)", null, current, previous));
+            }
+        }
+
+        return rows;
     }
 
     private static IReadOnlyList<BreakdownRow> Busiest(IEnumerable<BreakdownRow> rows) =>

@@ -79,6 +79,52 @@ public abstract class AssessmentCacheTests(SaferPlanFactory app)
             return 0;
         });
     }
+
+    [Fact]
+    public async Task HotSpots_SummedFromTheRunningTotals_MatchTheBreakdownsByWardAndLsoa()
+    {
+        await CrimeTestData.EnsureAsync(app);
+        using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst, partnership: CrimeTestData.Slug));
+        await OkJsonAsync(await analyst.PutAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/area", new { localAuthorityName = "Testshire" }));
+        var random = new Random(11);
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var statistics = sp.GetRequiredService<CrimeStatistics>();
+            var stamp = (await statistics.StampAsync(CrimeTestData.Slug))!;
+            short[] types = [.. CrimeTypes.All.Where(t => !t.IsAntiSocialBehaviour).Select(t => t.Id)];
+            var compared = 0;
+            for (var i = 0; i < 40; i++)
+            {
+                var from = CalendarMonth.Of(2006, 1).AddMonths(random.Next(0, 84));
+                var to = from.AddMonths(random.Next(0, 24));
+                var previousTo = from.AddMonths(-1);
+                var previousFrom = previousTo.AddMonths(-from.MonthsUntil(to));
+                foreach (var by in new[] { CrimeBreakdown.Ward, CrimeBreakdown.Lsoa })
+                {
+                    var current = (await statistics.BreakdownAsync(stamp, by, from, to)).ToDictionary(r => r.Key, r => (r.Name, r.Ward, Count: r.Count(types)));
+                    var previous = (await statistics.BreakdownAsync(stamp, by, previousFrom, previousTo)).ToDictionary(r => r.Key, r => r.Count(types));
+                    var fromTotals = (await statistics.CompareAsync(stamp, by, types, from, to, previousFrom, previousTo))!;
+                    foreach (var row in fromTotals.Where(r => r.Current > 0 || r.Previous > 0))
+                    {
+                        var expected = current.GetValueOrDefault(row.Key);
+                        if (row.Current > 0)
+                        {
+                            Assert.Equal((expected.Name, expected.Ward, expected.Count), (row.Name, row.Ward, row.Current));
+                        }
+
+                        Assert.Equal(previous.GetValueOrDefault(row.Key), row.Previous);
+                        compared++;
+                    }
+
+                    Assert.Equal(current.Values.Count(c => c.Count > 0), fromTotals.Count(r => r.Current > 0));
+                }
+            }
+
+            Assert.True(compared > 100, $"Only {compared} rows compared.");
+            return 0;
+        });
+    }
 }
 
 public sealed class AssessmentCacheTestsOnSqlite(SqliteFactory app) : AssessmentCacheTests(app), IClassFixture<SqliteFactory>;

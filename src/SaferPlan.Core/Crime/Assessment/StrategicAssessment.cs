@@ -225,6 +225,17 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
     private async Task<IReadOnlyList<HotSpot>> HotSpotsAsync(
         CrimeDataStamp stamp, CrimeBreakdown by, IReadOnlyList<short> types, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo, CancellationToken ct)
     {
+        if (await statistics.CompareAsync(stamp, by, types, from, to, previousFrom, previousTo, ct) is { } compared)
+        {
+            // From the running totals: one sum per LSOA and span, the cheap path every window of a normal area takes.
+            return compared
+                .Where(c => c.Current > 0)
+                .OrderByDescending(c => c.Current).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Take(StrategicAssessment.HotSpotCount)
+                .Select(c => new HotSpot(c.Key, c.Name, c.Ward, c.Current, c.Previous))
+                .ToList();
+        }
+
         var current = await statistics.BreakdownAsync(stamp, by, from, to, ct);
         var previous = (await statistics.BreakdownAsync(stamp, by, previousFrom, previousTo, ct)).ToDictionary(r => r.Key, r => r.Count(types));
         return current
