@@ -1,5 +1,6 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -101,7 +102,7 @@ public static class MonitoringEndpoints
                 return ApiErrors.NotFound($"There is no partnership '{slug}'.");
             }
 
-            if (!user.IsMemberOf(partnership.Id))
+            if (!Permissions.CanSeeUnpublished(user, partnership.Id))
             {
                 return user.IsSignedIn
                     ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only members of the partnership can see who has reported.")

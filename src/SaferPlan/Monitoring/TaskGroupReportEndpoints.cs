@@ -74,7 +74,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }
@@ -90,7 +90,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }
@@ -104,7 +104,7 @@ public static class TaskGroupReportEndpoints
         api.MapGet("/task-group-reports/{id:int}", async Task<IResult> (int id, TaskGroupReportService reports, CurrentUser current, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await reports.ReportAsync(id, true, ct) is { } view && user.IsMemberOf(view.Report.PartnershipId)
+            return await reports.ReportAsync(id, true, ct) is { } view && Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId)
                 ? TypedResults.Ok(TaskGroupReportDto.From(view))
                 : ApiErrors.NotFound($"There is no task group report {id}.");
         });
@@ -161,7 +161,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadBriefings(user, [partnership.Id]))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }

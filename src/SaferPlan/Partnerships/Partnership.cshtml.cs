@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 
@@ -25,7 +26,7 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         }
 
         View = view;
-        IsMember = user.IsMemberOf(view.Partnership.Id);
+        IsMember = Permissions.CanSeeUnpublished(user, view.Partnership.Id);
         if (user.PersonId is { } person && IsMember)
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
