@@ -113,7 +113,7 @@ public static class TaskGroupReportEndpoints
         {
             if (body.Version is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the report's version you read as \"version\".");
+                return ApiErrors.VersionRequired("Send the report's version you read as \"version\".");
             }
 
             var result = await reports.SaveAsync(0, default, id, body.ToInput(), version, await current.GetAsync(), ct);
@@ -124,7 +124,7 @@ public static class TaskGroupReportEndpoints
         {
             if (version is not { } v)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the report's version you read as ?version=.");
+                return ApiErrors.VersionRequired("Send the report's version you read as ?version=.");
             }
 
             var result = await reports.DeleteAsync(id, v, await current.GetAsync(), ct);
@@ -146,7 +146,7 @@ public static class TaskGroupReportEndpoints
         {
             if (body.Version is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the briefing's version you read as \"version\".");
+                return ApiErrors.VersionRequired("Send the briefing's version you read as \"version\".");
             }
 
             var result = await reports.SaveBriefingAsync(key, default, id, body.ToInput(), version, await current.GetAsync(), ct);
