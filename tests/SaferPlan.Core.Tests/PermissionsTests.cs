@@ -69,4 +69,36 @@ public sealed class PermissionsTests
         Assert.True(Permissions.CanReadEdition(As(PartnershipRole.BoardMember), edition, Partnership));
         Assert.False(Permissions.CanSeeRestricted(UserContext.Anonymous, Partnership));
     }
+
+    [Theory]
+    [InlineData(PartnershipRole.Administrator, null, true, true, true)]
+    [InlineData(PartnershipRole.SupportOfficer, null, true, true, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 100, true, true, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 200, true, false, true)]
+    [InlineData(PartnershipRole.LeadOfficer, 999, true, false, false)]
+    [InlineData(PartnershipRole.BoardMember, 100, false, false, false)]
+    [InlineData(PartnershipRole.Analyst, 100, false, false, false)]
+    public void CanWriteTaskGroupReport_ByRoleAndLead_ReportLeadOrPriorityLead(PartnershipRole role, int? person, bool add, bool underPriority, bool asReportLead)
+    {
+        var user = As(role, person);
+
+        Assert.Equal(add, Permissions.CanAddTaskGroupReport(user, Partnership));
+        Assert.Equal(underPriority, Permissions.CanWriteTaskGroupReport(user, Partnership, null, Priority1.LeadOfficerId));
+        Assert.Equal(asReportLead, Permissions.CanWriteTaskGroupReport(user, Partnership, 200, Priority1.LeadOfficerId));
+        Assert.False(Permissions.CanWriteTaskGroupReport(user with { LinkPeriod = Periods.ReportingPeriod.Of(2010, 4) }, Partnership, 200, Priority1.LeadOfficerId));
+        Assert.True(Permissions.CanReadTaskGroupReports(user, Partnership));
+        Assert.False(Permissions.CanReadTaskGroupReports(UserContext.Anonymous, Partnership));
+    }
+
+    [Fact]
+    public void PartnershipsToUpdate_ByRole_LeavesOutBoardMembersAndAnalysts()
+    {
+        var user = new UserContext("u", "u", 100, [
+            new PartnershipMembership(1, PartnershipRole.LeadOfficer), new PartnershipMembership(1, PartnershipRole.Administrator),
+            new PartnershipMembership(2, PartnershipRole.BoardMember), new PartnershipMembership(3, PartnershipRole.Analyst),
+            new PartnershipMembership(4, PartnershipRole.SupportOfficer)]);
+
+        Assert.Equal([1, 4], Permissions.PartnershipsToUpdate(user));
+        Assert.Empty(Permissions.PartnershipsToUpdate(UserContext.Anonymous));
+    }
 }

@@ -17,10 +17,41 @@ public static class Permissions
     public static bool CanSeeRestricted(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
 
     /// <summary>
-    /// Work in progress: draft, submitted and returned updates, reviewers' comments, and the quarters not yet published.
-    /// Members of the partnership see it; visitors see only the accepted updates of published quarters.
+    /// Work in progress: draft, submitted and returned updates, reviewers' comments, the quarters not yet published, who has
+    /// reported, and that update links were sent. Members of the partnership see it (what each may do with it is decided
+    /// below); visitors see only the accepted updates of published quarters, and are told the rest is not there.
     /// </summary>
     public static bool CanSeeUnpublished(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// The partnerships in which the user may write a quarterly update of some milestone (see <see cref="CanUpdate"/>):
+    /// those where they are a lead officer, support officer or administrator.
+    /// </summary>
+    public static IReadOnlyList<int> PartnershipsToUpdate(UserContext user) =>
+        user.Memberships
+            .Where(m => m.Role is PartnershipRole.LeadOfficer or PartnershipRole.SupportOfficer or PartnershipRole.Administrator)
+            .Select(m => m.PartnershipId).Distinct().ToList();
+
+    /// <summary>The quarter's performance dashboard: for the partnership's members.</summary>
+    public static bool CanReadDashboard(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>Task group quarterly reports, restricted sections included: for the partnership's members.</summary>
+    public static bool CanReadTaskGroupReports(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// Whether the user may write some task group report in the partnership, to offer "Add a report": a support officer or
+    /// administrator, or a lead officer (who may add one under a priority they lead, see <see cref="CanWriteTaskGroupReport"/>).
+    /// </summary>
+    public static bool CanAddTaskGroupReport(UserContext user, int partnershipId) =>
+        CanManageRounds(user, partnershipId) || IsLeadOfficer(user, partnershipId);
+
+    /// <summary>
+    /// A task group report is written by support officers and administrators, and by a lead officer who is the report's
+    /// lead officer or leads the priority it is under (for a new report, the priority it goes under).
+    /// </summary>
+    public static bool CanWriteTaskGroupReport(UserContext user, int partnershipId, int? reportLeadOfficerId, int? priorityLeadOfficerId) =>
+        CanManageRounds(user, partnershipId)
+        || (IsLeadOfficer(user, partnershipId) && (Leads(user, reportLeadOfficerId) || Leads(user, priorityLeadOfficerId)));
 
     /// <summary>Publishing a quarter's Board report when review is done, and withdrawing it: the support officer's decision.</summary>
     public static bool CanPublish(UserContext user, int partnershipId) => CanManageRounds(user, partnershipId);
@@ -118,6 +149,9 @@ public static class Permissions
     /// </summary>
     public static bool CanReadAudit(UserContext user, Auditing.AuditScope scope) =>
         scope.SharedOpenData ? user.Memberships.Count > 0 : scope.PartnershipIds.Any(user.IsMemberOf);
+
+    private static bool IsLeadOfficer(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer);
 
     private static bool Leads(UserContext user, int? leadOfficerId) =>
         user.PersonId is { } person && leadOfficerId == person;

@@ -135,7 +135,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         if (reportId is { } id)
         {
             report = await db.Set<TaskGroupReport>().Include(r => r.Figures).FirstOrDefaultAsync(r => r.Id == id, ct);
-            if (report is null || !user.IsMemberOf(report.PartnershipId))
+            if (report is null || !Permissions.CanReadTaskGroupReports(user, report.PartnershipId))
             {
                 return EditResult<TaskGroupReport>.NotFound($"There is no task group report {id}.");
             }
@@ -223,7 +223,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     public async Task<EditResult<TaskGroupReport>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var report = await db.Set<TaskGroupReport>().Include(r => r.Figures).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null || !user.IsMemberOf(report.PartnershipId))
+        if (report is null || !Permissions.CanReadTaskGroupReports(user, report.PartnershipId))
         {
             return EditResult<TaskGroupReport>.NotFound($"There is no task group report {id}.");
         }
@@ -347,21 +347,12 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
     private async Task<bool> CanWriteAsync(UserContext user, int partnershipId, TaskGroupReport? report, int? priorityId, CancellationToken ct)
     {
-        if (Permissions.CanManageRounds(user, partnershipId))
-        {
-            return true;
-        }
-
-        if (user.LinkPeriod is not null || !user.Has(partnershipId, PartnershipRole.LeadOfficer) || user.PersonId is not { } person)
-        {
-            return false;
-        }
-
-        // An existing report is written by its lead officer or the lead of the priority it is under now; a new one by
-        // the lead of the priority it goes under.
-        return report is null
-            ? await LeadsPriorityAsync(user, priorityId, ct)
-            : report.LeadOfficerId == person || await LeadsPriorityAsync(user, report.PriorityId, ct);
+        // An existing report is judged by the priority it is under now; a new one by the priority it goes under.
+        var priority = report is null ? priorityId : report.PriorityId;
+        var priorityLead = Permissions.CanManageRounds(user, partnershipId) || priority is null
+            ? null
+            : await db.Priorities.Where(p => p.Id == priority).Select(p => p.LeadOfficerId).FirstOrDefaultAsync(ct);
+        return Permissions.CanWriteTaskGroupReport(user, partnershipId, report?.LeadOfficerId, priorityLead);
     }
 
     private async Task<bool> LeadsPriorityAsync(UserContext user, int? priorityId, CancellationToken ct) =>

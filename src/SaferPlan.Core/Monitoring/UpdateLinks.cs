@@ -125,7 +125,7 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
     public async Task<EditResult<UpdateLink>> RevokeAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var link = await db.Set<UpdateLink>().FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (link is null || !user.IsMemberOf(link.PartnershipId))
+        if (link is null || !Permissions.CanSeeUnpublished(user, link.PartnershipId))
         {
             return EditResult<UpdateLink>.NotFound($"There is no update link {id}.");
         }

@@ -19,6 +19,13 @@ public static class ApiErrors
 
     public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Bad request", detail);
 
+    /// <summary>
+    /// 428 Precondition Required: an edit came without the version its sender read, so it could overwrite a change made
+    /// since. <paramref name="detail"/> says where to send it when an endpoint takes it in one place only.
+    /// </summary>
+    public static ProblemHttpResult VersionRequired(string detail = "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.") =>
+        Problem(StatusCodes.Status428PreconditionRequired, "Version required", detail);
+
     /// <summary>Turns a failed edit into problem details; validation errors name each field.</summary>
     public static IResult From<T>(EditResult<T> result) => result.Status switch
     {

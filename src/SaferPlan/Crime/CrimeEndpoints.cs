@@ -205,7 +205,7 @@ public static class CrimeEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await groups.UpdateAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
@@ -222,7 +222,7 @@ public static class CrimeEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await groups.DeleteAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -249,7 +249,7 @@ public static class CrimeEndpoints
 
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await denominators.SetAsync(id, k, year, new DenominatorInput(body.Value, body.Source), version.Value, await current.GetAsync(), ct);
@@ -277,7 +277,7 @@ public static class CrimeEndpoints
 
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await denominators.DeleteAsync(id, k, year, expected.Value, await current.GetAsync(), ct);
@@ -315,10 +315,6 @@ public static class CrimeEndpoints
         Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !text.All(char.IsDigit);
 
     private static IResult BadKind(string kind) => CrimeQuery.Problem(new Dictionary<string, string> { ["kind"] = $"'{kind}' is not a denominator: choose residents or dwellings" });
-
-    private static IResult VersionRequired() =>
-        ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
-            "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
 }
 
 public sealed record CrimeTypeDto(short Id, string Name, bool IsAntiSocialBehaviour);

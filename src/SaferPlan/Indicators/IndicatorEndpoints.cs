@@ -60,7 +60,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.UpdateIndicatorAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
@@ -71,7 +71,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteIndicatorAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -90,7 +90,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.UpdateValueAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
@@ -101,7 +101,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteValueAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -118,7 +118,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.UpdateBaselineAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
@@ -129,7 +129,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteBaselineAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -146,7 +146,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.UpdateTargetAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
@@ -157,7 +157,7 @@ public static class IndicatorEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteTargetAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -218,8 +218,4 @@ public static class IndicatorEndpoints
         http.Response.Headers.ETag = $"\"{version}\"";
         return location is null ? TypedResults.Ok(body) : TypedResults.Created(location, body);
     }
-
-    private static ProblemHttpResult VersionRequired() =>
-        ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
-            "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
 }

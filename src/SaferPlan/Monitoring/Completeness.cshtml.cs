@@ -105,7 +105,7 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
         var user = await current.GetAsync();
         if (PeriodRoute.Quarter(period) is not { } quarter
             || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership
-            || !user.IsMemberOf(partnership.Id))
+            || !Permissions.CanSeeUnpublished(user, partnership.Id))
         {
             return false;
         }

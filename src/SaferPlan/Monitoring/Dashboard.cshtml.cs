@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
@@ -27,7 +28,7 @@ public sealed class DashboardModel(PlanReader reader, DashboardCache dashboards,
         var user = await current.GetAsync();
         if (PeriodRoute.Quarter(period) is not { } quarter
             || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership
-            || !user.IsMemberOf(partnership.Id))
+            || !Permissions.CanReadDashboard(user, partnership.Id))
         {
             return NotFound();
         }

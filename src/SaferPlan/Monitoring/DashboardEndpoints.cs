@@ -1,5 +1,6 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -25,7 +26,7 @@ public static class DashboardEndpoints
             }
 
             var user = await current.GetAsync();
-            if (!user.IsMemberOf(partnership.Id))
+            if (!Permissions.CanReadDashboard(user, partnership.Id))
             {
                 return user.IsSignedIn
                     ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only members of the partnership can see its performance dashboard.")

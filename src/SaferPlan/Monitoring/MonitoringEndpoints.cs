@@ -1,5 +1,6 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -58,8 +59,7 @@ public static class MonitoringEndpoints
 
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
-                    "Send the version you read in If-Match or as \"version\" in the body; send version 0 for a milestone's first update in a quarter.");
+                return ApiErrors.VersionRequired("Send the version you read in If-Match or as \"version\" in the body; send version 0 for a milestone's first update in a quarter.");
             }
 
             var user = await current.GetAsync();
@@ -78,7 +78,7 @@ public static class MonitoringEndpoints
         {
             if (body.Version is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the update's version you read as \"version\".");
+                return ApiErrors.VersionRequired("Send the update's version you read as \"version\".");
             }
 
             var result = await updates.ReviewAsync(id, body.Accept, body.Comment, version, await current.GetAsync(), ct);
@@ -101,7 +101,7 @@ public static class MonitoringEndpoints
                 return ApiErrors.NotFound($"There is no partnership '{slug}'.");
             }
 
-            if (!user.IsMemberOf(partnership.Id))
+            if (!Permissions.CanSeeUnpublished(user, partnership.Id))
             {
                 return user.IsSignedIn
                     ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only members of the partnership can see who has reported.")

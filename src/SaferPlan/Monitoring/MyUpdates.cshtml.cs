@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
@@ -22,7 +23,7 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
         var user = await current.GetAsync();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var groups = new List<Group>();
-        foreach (var partnershipId in user.Memberships.Select(m => m.PartnershipId).Distinct())
+        foreach (var partnershipId in Permissions.PartnershipsToUpdate(user))
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == partnershipId, ct);
             var open = (await updates.RoundsAsync(partnershipId, ct)).Where(r => !r.IsLocked(today)).ToList();

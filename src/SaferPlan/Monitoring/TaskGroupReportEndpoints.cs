@@ -74,7 +74,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }
@@ -90,7 +90,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }
@@ -104,7 +104,7 @@ public static class TaskGroupReportEndpoints
         api.MapGet("/task-group-reports/{id:int}", async Task<IResult> (int id, TaskGroupReportService reports, CurrentUser current, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await reports.ReportAsync(id, true, ct) is { } view && user.IsMemberOf(view.Report.PartnershipId)
+            return await reports.ReportAsync(id, true, ct) is { } view && Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId)
                 ? TypedResults.Ok(TaskGroupReportDto.From(view))
                 : ApiErrors.NotFound($"There is no task group report {id}.");
         });
@@ -113,7 +113,7 @@ public static class TaskGroupReportEndpoints
         {
             if (body.Version is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the report's version you read as \"version\".");
+                return ApiErrors.VersionRequired("Send the report's version you read as \"version\".");
             }
 
             var result = await reports.SaveAsync(0, default, id, body.ToInput(), version, await current.GetAsync(), ct);
@@ -124,7 +124,7 @@ public static class TaskGroupReportEndpoints
         {
             if (version is not { } v)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the report's version you read as ?version=.");
+                return ApiErrors.VersionRequired("Send the report's version you read as ?version=.");
             }
 
             var result = await reports.DeleteAsync(id, v, await current.GetAsync(), ct);
@@ -146,7 +146,7 @@ public static class TaskGroupReportEndpoints
         {
             if (body.Version is not { } version)
             {
-                return ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required", "Send the briefing's version you read as \"version\".");
+                return ApiErrors.VersionRequired("Send the briefing's version you read as \"version\".");
             }
 
             var result = await reports.SaveBriefingAsync(key, default, id, body.ToInput(), version, await current.GetAsync(), ct);
@@ -161,7 +161,7 @@ public static class TaskGroupReportEndpoints
             }
 
             var user = await current.GetAsync();
-            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadBriefings(user, [partnership.Id]))
             {
                 return ApiErrors.NotFound($"There is no partnership '{slug}' that you are a member of.");
             }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
@@ -239,7 +240,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         var user = await current.GetAsync();
         if (id is { } reportId)
         {
-            if (await reports.ReportAsync(reportId, true, ct) is not { } view || !user.IsMemberOf(view.Report.PartnershipId))
+            if (await reports.ReportAsync(reportId, true, ct) is not { } view || !Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId))
             {
                 return false;
             }
@@ -250,7 +251,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         }
         else
         {
-            if (slug is null || PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+            if (slug is null || PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
                 return false;
             }

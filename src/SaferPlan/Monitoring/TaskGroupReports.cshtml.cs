@@ -32,7 +32,7 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
     public async Task<IActionResult> OnGetAsync(string slug, string period, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
         {
             return NotFound();
         }
@@ -41,7 +41,7 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
         Period = quarter;
         Reports = await reports.ReportsAsync(partnership.Id, quarter, true, ct);
         Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
-        CanAdd = Permissions.CanManageRounds(user, partnership.Id) || user.Has(partnership.Id, PartnershipRole.LeadOfficer);
+        CanAdd = Permissions.CanAddTaskGroupReport(user, partnership.Id);
         CanWriteBriefings = Permissions.CanWriteBriefing(user, [partnership.Id]);
         BriefingBodies = await reports.BriefingBodiesAsync(partnership.Id, ct);
         return Page();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -112,7 +111,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
         }
 
         Slot = slot;
-        forbidden = !slot.CanUpdate && !Permissions.CanManageRounds(user, found.PartnershipId);
+        forbidden = !slot.CanUpdate;
         return !forbidden;
     }
 }

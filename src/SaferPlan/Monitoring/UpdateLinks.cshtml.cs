@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
@@ -62,7 +63,7 @@ public sealed class UpdateLinksModel(PlanReader reader, UpdateLinkService links,
     private async Task<IActionResult?> LoadAsync(string slug, string period, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+        if (PeriodRoute.Quarter(period) is not { } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanSeeUnpublished(user, partnership.Id))
         {
             return NotFound();
         }

@@ -95,7 +95,7 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !user.IsMemberOf(partnership.Id))
+        if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanSeeUnpublished(user, partnership.Id))
         {
             return false;
         }

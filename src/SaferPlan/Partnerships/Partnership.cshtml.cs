@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 
@@ -10,7 +11,8 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
 {
     public PartnershipView View { get; private set; } = null!;
 
-    public bool IsMember { get; private set; }
+    /// <summary>Whether to offer the quarterly updates: work in progress, for the partnership's members.</summary>
+    public bool CanSeeUpdates { get; private set; }
 
     /// <summary>For a lead officer: how many of their milestones still need an update in each open quarter.</summary>
     public IReadOnlyList<(CollectionRound Round, int Outstanding)> Reminders { get; private set; } = [];
@@ -25,8 +27,8 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         }
 
         View = view;
-        IsMember = user.IsMemberOf(view.Partnership.Id);
-        if (user.PersonId is { } person && IsMember)
+        CanSeeUpdates = Permissions.CanSeeUnpublished(user, view.Partnership.Id);
+        if (user.PersonId is { } person && CanSeeUpdates)
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var reminders = new List<(CollectionRound, int)>();

@@ -45,7 +45,7 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var user = await current.GetAsync();
@@ -59,7 +59,7 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeletePriorityAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -84,7 +84,7 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var user = await current.GetAsync();
@@ -98,7 +98,7 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteActionAsync(id, expected.Value, await current.GetAsync(), ct);
@@ -123,7 +123,7 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, body.Version) is not { } version)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var user = await current.GetAsync();
@@ -137,17 +137,13 @@ public static class PlanEndpoints
         {
             if (ExpectedVersion.Read(http, version) is not { } expected)
             {
-                return VersionRequired();
+                return ApiErrors.VersionRequired();
             }
 
             var result = await editor.DeleteMilestoneAsync(id, expected.Value, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
         });
     }
-
-    private static ProblemHttpResult VersionRequired() =>
-        ApiErrors.Problem(StatusCodes.Status428PreconditionRequired, "Version required",
-            "Send the version you read, in an If-Match header (the ETag of your GET) or as \"version\" in the body (or ?version= for DELETE), so a change made since cannot be overwritten.");
 
     private static IResult WithETag<T>(HttpContext http, T body, int version)
     {
