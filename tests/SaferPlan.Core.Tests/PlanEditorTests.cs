@@ -4,6 +4,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Tests;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Plans;
+using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Crime;
 

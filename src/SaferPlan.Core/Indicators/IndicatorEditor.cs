@@ -4,8 +4,8 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 

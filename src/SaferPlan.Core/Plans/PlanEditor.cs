@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Plans;

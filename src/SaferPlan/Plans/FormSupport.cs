@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 using SaferPlan.Shared;

@@ -1,4 +1,4 @@
-namespace SaferPlan.Core.Plans;
+namespace SaferPlan.Core.Editing;
 
 public enum EditStatus
 {
