@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 using SaferPlan.Shared;
 
 namespace SaferPlan.Plans;
