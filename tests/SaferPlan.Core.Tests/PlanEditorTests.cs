@@ -57,6 +57,32 @@ public sealed class PlanEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckNewPriority_BlankTitle_NamesTheErrorAndSavesNothing()
+    {
+        await using var db = Open(AuditActor.System);
+        var before = await db.Priorities.CountAsync();
+
+        var errors = await new PlanEditor(db).CheckNewPriorityAsync(editionId, new PriorityInput { Title = " " }, Officer(PartnershipRole.SupportOfficer));
+
+        Assert.Equal("Enter the priority's title", errors["Title"]);
+        Assert.False(db.ChangeTracker.HasChanges());
+        Assert.Equal(before, await db.Priorities.CountAsync());
+    }
+
+    [Fact]
+    public async Task CheckMilestone_ValidChange_HasNoErrorsAndLeavesTheMilestoneUnchanged()
+    {
+        await using var db = Open(AuditActor.System);
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
+
+        var errors = await new PlanEditor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
+
+        Assert.Empty(errors);
+        Assert.False(db.ChangeTracker.HasChanges());
+        Assert.Equal(milestone.Text, (await db.Milestones.AsNoTracking().SingleAsync(m => m.Id == milestone.Id)).Text);
+    }
+
+    [Fact]
     public async Task CreateAction_BlankNumber_TakesNextNumberUnderPriority()
     {
         await using var db = Open(AuditActor.System);
