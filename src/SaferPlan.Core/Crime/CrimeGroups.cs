@@ -362,9 +362,6 @@ public sealed class DenominatorService(SaferPlanDbContext db)
     {
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
-        await StampAsync(partnershipId, ct);
+        await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
     }
-
-    private Task StampAsync(int partnershipId, CancellationToken ct) =>
-        db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
 }
