@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SaferPlan.Core.Editing;
 using SaferPlan;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;

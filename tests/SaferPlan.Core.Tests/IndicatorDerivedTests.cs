@@ -5,8 +5,8 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Tests;
 

@@ -1,4 +1,5 @@
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Tests;

@@ -4,6 +4,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Tests;
@@ -53,6 +54,32 @@ public sealed class PlanEditorTests : IAsyncLifetime
         Assert.All(results, r => Assert.False(r.Loaded));
         Assert.Equal(before, await db.Milestones.CountAsync());
         Assert.Equal(138, before);
+    }
+
+    [Fact]
+    public async Task CheckNewPriority_BlankTitle_NamesTheErrorAndSavesNothing()
+    {
+        await using var db = Open(AuditActor.System);
+        var before = await db.Priorities.CountAsync();
+
+        var errors = await new PlanEditor(db).CheckNewPriorityAsync(editionId, new PriorityInput { Title = " " }, Officer(PartnershipRole.SupportOfficer));
+
+        Assert.Equal("Enter the priority's title", errors["Title"]);
+        Assert.False(db.ChangeTracker.HasChanges());
+        Assert.Equal(before, await db.Priorities.CountAsync());
+    }
+
+    [Fact]
+    public async Task CheckMilestone_ValidChange_HasNoErrorsAndLeavesTheMilestoneUnchanged()
+    {
+        await using var db = Open(AuditActor.System);
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
+
+        var errors = await new PlanEditor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
+
+        Assert.Empty(errors);
+        Assert.False(db.ChangeTracker.HasChanges());
+        Assert.Equal(milestone.Text, (await db.Milestones.AsNoTracking().SingleAsync(m => m.Id == milestone.Id)).Text);
     }
 
     [Fact]

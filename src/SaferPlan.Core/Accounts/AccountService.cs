@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
-using SaferPlan.Core.Plans;
+using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Accounts;
 

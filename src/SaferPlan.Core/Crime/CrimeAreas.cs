@@ -6,8 +6,8 @@ using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Crime;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Plans;
+using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Crime;
 
@@ -112,16 +112,16 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
 
         // A change of members alone must still make a new version, so the group row itself is marked changed.
         db.Entry(group).Property(g => g.Version).IsModified = true;
-        try
+        var saved = await db.SaveEditAsync(group, null, new EditSave(group.PartnershipId, "crime group")
         {
-            await SaveAsync(group.PartnershipId, ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            Concurrent = $"Someone else changed the crime group '{group.Name}' while you were editing it. Reload it and make your change again.",
+        }, ct);
+        if (saved.Succeeded)
         {
-            return EditResult<CrimeGroup>.Conflict($"Someone else changed the crime group '{group.Name}' while you were editing it. Reload it and make your change again.");
+            await StampAsync(group.PartnershipId, ct);
         }
 
-        return EditResult<CrimeGroup>.Ok(group);
+        return saved;
     }
 
     public async Task<EditResult<CrimeGroup>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -242,8 +242,11 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     {
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
-        await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await StampAsync(partnershipId, ct);
     }
+
+    private Task StampAsync(int partnershipId, CancellationToken ct) =>
+        db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
 }
 
 /// <summary>A partnership's yearly residents and dwellings, for rates per 1,000.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;

@@ -4,8 +4,8 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -28,10 +28,18 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private const string NotAllowed = "Only the partnership's administrators, support officers and analysts can change indicators.";
 
-    /// <summary>Check only: every rule is applied and the result says what is wrong, but nothing is saved (for forms with unreadable boxes).</summary>
-    public bool CheckOnly { get; set; }
+    public Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
+        CreateIndicatorAsync(partnershipId, input, user, save: true, ct);
 
-    public async Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default)
+    /// <summary>
+    /// What creating the indicator would come to, saving nothing: every rule is applied and the result says what is
+    /// wrong. The same holds for each <c>Check…</c> method: a form uses them to show all its errors at once when some of
+    /// its boxes could not even be read.
+    /// </summary>
+    public Task<EditResult<Indicator>> CheckNewIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
+        CreateIndicatorAsync(partnershipId, input, user, save: false, ct);
+
+    private async Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct))
@@ -46,20 +54,26 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         var indicator = new Indicator { PartnershipId = partnershipId, Code = "", Name = "" };
         var errors = await ApplyAsync(indicator, input, ct);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !save)
         {
-            return EditResult<Indicator>.Invalid(errors);
+            return errors.Count > 0 ? EditResult<Indicator>.Invalid(errors) : EditResult<Indicator>.Ok(indicator);
         }
 
         indicator.SortOrder = (await db.Set<Indicator>().Where(i => i.PartnershipId == partnershipId).MaxAsync(i => (int?)i.SortOrder, ct) ?? 0) + 1;
         db.Add(indicator);
-        return await SaveAsync(indicator, partnershipId, ct);
+        return await SaveAsync(indicator, null, "indicator", partnershipId, ct);
     }
 
-    public async Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateIndicatorAsync(id, input, expectedVersion, user, save: true, ct);
+
+    public Task<EditResult<Indicator>> CheckIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateIndicatorAsync(id, input, expectedVersion, user, save: false, ct);
+
+    private async Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var indicator = await db.Set<Indicator>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var indicator = await Items<Indicator>(save).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
         {
             return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
@@ -83,9 +97,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<Indicator>.Invalid(errors);
         }
 
-        return await StaleAsync(indicator, expectedVersion, "indicator", ct) is { } conflict
-            ? EditResult<Indicator>.Conflict(conflict)
-            : await SaveAsync(indicator, indicator.PartnershipId, ct);
+        return await SaveAsync(indicator, expectedVersion, "indicator", indicator.PartnershipId, ct, save);
     }
 
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -101,52 +113,77 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<Indicator>.Forbidden(NotAllowed);
         }
 
-        if (await StaleAsync(indicator, expectedVersion, "indicator", ct) is { } conflict)
-        {
-            return EditResult<Indicator>.Conflict(conflict);
-        }
-
         // Removed one by one so each value, baseline, target and link leaves its own entry in the audit trail.
-        db.RemoveRange(await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct));
-        db.RemoveRange(indicator.Targets);
-        db.RemoveRange(indicator.Values);
-        db.RemoveRange(indicator.Baselines);
-        db.Remove(indicator);
-        return await SaveAsync(indicator, indicator.PartnershipId, ct);
+        var links = await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct);
+        return await db.SaveEditAsync(indicator, expectedVersion, new EditSave(indicator.PartnershipId, "indicator")
+        {
+            Change = () =>
+            {
+                db.RemoveRange(links);
+                db.RemoveRange(indicator.Targets);
+                db.RemoveRange(indicator.Values);
+                db.RemoveRange(indicator.Baselines);
+                db.Remove(indicator);
+            },
+        }, ct);
     }
 
-    public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
+        CreateValueAsync(indicatorId, input, user, save: true, ct);
+
+    public Task<EditResult<IndicatorValue>> CheckNewValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
+        CreateValueAsync(indicatorId, input, user, save: false, ct);
+
+    private Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct);
+        return CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save, ct);
     }
 
-    public async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateValueAsync(id, input, expectedVersion, user, save: true, ct);
+
+    public Task<EditResult<IndicatorValue>> CheckValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateValueAsync(id, input, expectedVersion, user, save: false, ct);
+
+    private async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var value = await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct);
+        var value = await Items<IndicatorValue>(save).FirstOrDefaultAsync(v => v.Id == id, ct);
         return value is null
             ? EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.")
-            : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, ct);
+            : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save, ct);
     }
 
     public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await DeleteChildAsync(
             await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct), $"There is no indicator value {id}.", v => v.IndicatorId, "value", expectedVersion, user, ct);
 
-    public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
+        CreateBaselineAsync(indicatorId, input, user, save: true, ct);
+
+    public Task<EditResult<IndicatorBaseline>> CheckNewBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
+        CreateBaselineAsync(indicatorId, input, user, save: false, ct);
+
+    private Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct);
+        return CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
     }
 
-    public async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateBaselineAsync(id, input, expectedVersion, user, save: true, ct);
+
+    public Task<EditResult<IndicatorBaseline>> CheckBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateBaselineAsync(id, input, expectedVersion, user, save: false, ct);
+
+    private async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var baseline = await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        var baseline = await Items<IndicatorBaseline>(save).FirstOrDefaultAsync(b => b.Id == id, ct);
         return baseline is null
             ? EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.")
-            : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
+            : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
     }
 
     public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -163,19 +200,31 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
                     };
             });
 
-    public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
+        CreateTargetAsync(indicatorId, input, user, save: true, ct);
+
+    public Task<EditResult<IndicatorTarget>> CheckNewTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
+        CreateTargetAsync(indicatorId, input, user, save: false, ct);
+
+    private Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct);
+        return CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
     }
 
-    public async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateTargetAsync(id, input, expectedVersion, user, save: true, ct);
+
+    public Task<EditResult<IndicatorTarget>> CheckTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        UpdateTargetAsync(id, input, expectedVersion, user, save: false, ct);
+
+    private async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var target = await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var target = await Items<IndicatorTarget>(save).FirstOrDefaultAsync(t => t.Id == id, ct);
         return target is null
             ? EditResult<IndicatorTarget>.NotFound($"There is no target {id}.")
-            : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, ct);
+            : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
     }
 
     public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -183,7 +232,13 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct), $"There is no target {id}.", t => t.IndicatorId, "target", expectedVersion, user, ct);
 
     /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
-    public async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default)
+    public Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
+        AddLinkAsync(indicatorId, input, user, save: true, ct);
+
+    public Task<EditResult<IndicatorLink>> CheckNewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
+        AddLinkAsync(indicatorId, input, user, save: false, ct);
+
+    private async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (indicator, refusal) = await IndicatorForChildAsync<IndicatorLink>(indicatorId, user, ct);
@@ -218,6 +273,11 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         var link = new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId };
+        if (!save)
+        {
+            return EditResult<IndicatorLink>.Ok(link);
+        }
+
         db.Add(link);
         return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
     }
@@ -242,7 +302,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     /// <summary>Adds a value, baseline or target to an indicator the user may edit, once its input is valid.</summary>
     private async Task<EditResult<T>> CreateChildAsync<T>(
-        int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
+        int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, bool save, CancellationToken ct)
         where T : class, IVersioned
     {
         var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
@@ -252,18 +312,18 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         var errors = await apply(child, indicator!);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !save)
         {
-            return EditResult<T>.Invalid(errors);
+            return errors.Count > 0 ? EditResult<T>.Invalid(errors) : EditResult<T>.Ok(child);
         }
 
         db.Add(child);
-        return await SaveAsync(child, indicator!.PartnershipId, ct);
+        return await SaveAsync(child, null, null, indicator!.PartnershipId, ct);
     }
 
     /// <summary>Changes a value, baseline or target: permission, then the input, then the version the writer started from.</summary>
     private async Task<EditResult<T>> UpdateChildAsync<T>(
-        T child, int indicatorId, string what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, CancellationToken ct)
+        T child, int indicatorId, string what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
         where T : class, IVersioned
     {
         var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
@@ -279,9 +339,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<T>.Invalid(errors);
         }
 
-        return await StaleAsync(child, expectedVersion, what, ct) is { } conflict
-            ? EditResult<T>.Conflict(conflict)
-            : await SaveAsync(child, indicator!.PartnershipId, ct);
+        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, save);
     }
 
     /// <summary>
@@ -309,13 +367,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<T>.Invalid(errors);
         }
 
-        if (await StaleAsync(child, expectedVersion, what, ct) is { } conflict)
-        {
-            return EditResult<T>.Conflict(conflict);
-        }
-
-        db.Remove(child);
-        return await SaveAsync(child, indicator!.PartnershipId, ct);
+        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, change: () => db.Remove(child));
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
@@ -645,62 +697,35 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private static string? Clean(string? text) => ReportText.Clean(text);
 
-    private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
+    /// <summary>Reads the items an edit changes: tracked to be saved, or untracked when the edit is only checked, so checking changes nothing.</summary>
+    private IQueryable<T> Items<T>(bool save)
+        where T : class => save ? db.Set<T>() : db.Set<T>().AsNoTracking();
+
+    /// <summary>
+    /// Saves through the editing kernel, or, when the edit is only checked, says whether the copy is still current.
+    /// Two people adding a value, baseline or target for the same period at once: the second meets the unique index.
+    /// </summary>
+    private async Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, string? what, int partnershipId, CancellationToken ct, bool save = true, Action? change = null)
         where T : class, IVersioned
     {
-        if (CheckOnly)
+        if (!save)
         {
-            db.ChangeTracker.Clear();
-            return EditResult<T>.Ok(item);
+            return expectedVersion is { } expected && await db.StaleAsync(item, expected, what!, ct) is { } stale
+                ? EditResult<T>.Conflict(stale)
+                : EditResult<T>.Ok(item);
         }
 
-        db.AuditPartnershipId = partnershipId;
-        try
+        return await db.SaveEditAsync(item, expectedVersion, new EditSave(partnershipId, what ?? "item")
         {
-            await db.SaveChangesAsync(ct);
-            return EditResult<T>.Ok(item);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<T>.Conflict("Someone else saved a change to this while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
-        }
-        catch (DbUpdateException) when (item is not Indicator)
-        {
-            // Two people adding a value, baseline or target for the same period at once: the second meets the unique index.
-            db.ChangeTracker.Clear();
-            return EditResult<T>.Conflict("Someone else saved one for the same period while you were entering yours. Yours has not been saved: reload to see theirs.");
-        }
+            Change = change,
+            Clash = item is Indicator ? null : "Someone else saved one for the same period while you were entering yours. Yours has not been saved: reload to see theirs.",
+        }, ct);
     }
 
     private async Task<EditResult<IndicatorLink>> SaveLinkAsync(IndicatorLink link, int partnershipId, CancellationToken ct)
     {
-        if (CheckOnly)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<IndicatorLink>.Ok(link);
-        }
-
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<IndicatorLink>.Ok(link);
-    }
-
-    /// <summary>Refuses a write made from an out-of-date copy, naming who changed it since.</summary>
-    private async Task<string?> StaleAsync<T>(T item, int expectedVersion, string what, CancellationToken ct)
-        where T : class, IVersioned
-    {
-        if (item.Version == expectedVersion)
-        {
-            db.Entry(item).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
-            return null;
-        }
-
-        var type = typeof(T).Name;
-        var last = await db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == item.Id)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var by = last is null ? "someone else" : $"{last.Actor} at {last.OccurredAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC";
-        db.ChangeTracker.Clear();
-        return $"This {what} was changed by {by} after you opened it (you had version {expectedVersion}; it is now version {item.Version}). Your change has not been saved: reload it to see theirs, then make yours again.";
     }
 }

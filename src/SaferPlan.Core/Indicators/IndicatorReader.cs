@@ -5,6 +5,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;

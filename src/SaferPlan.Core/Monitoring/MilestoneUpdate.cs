@@ -1,4 +1,5 @@
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 

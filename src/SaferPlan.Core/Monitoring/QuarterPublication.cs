@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Monitoring;
 
@@ -109,17 +109,9 @@ public sealed class PublicationService(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(publication, partnershipId, ct);
     }
 
-    private async Task<EditResult<QuarterPublication>> SaveAsync(QuarterPublication publication, int partnershipId, CancellationToken ct)
+    private Task<EditResult<QuarterPublication>> SaveAsync(QuarterPublication publication, int partnershipId, CancellationToken ct)
     {
-        db.AuditPartnershipId = partnershipId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditResult<QuarterPublication>.Ok(publication);
-        }
-        catch (DbUpdateException)
-        {
-            return EditResult<QuarterPublication>.Conflict("Someone else published or withdrew this quarter at the same time. Reload to see where it stands.");
-        }
+        const string overtaken = "Someone else published or withdrew this quarter at the same time. Reload to see where it stands.";
+        return db.SaveEditAsync(publication, null, new EditSave(partnershipId, "quarter") { Concurrent = overtaken, Clash = overtaken }, ct);
     }
 }

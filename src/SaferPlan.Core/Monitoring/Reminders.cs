@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Monitoring;
 
@@ -160,21 +160,24 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Invalid(errors);
         }
 
+        var isNew = report is null;
         if (report is null)
         {
             var last = await db.Set<TaskGroupReport>().Where(r => r.PartnershipId == partnershipId && r.Period == period).MaxAsync(r => (int?)r.SortOrder, ct);
             report = new TaskGroupReport { PartnershipId = partnershipId, Period = period, Title = "", SortOrder = (last ?? 0) + 1 };
             db.Add(report);
         }
-        else if (report.Version != expectedVersion)
-        {
-            return EditResult<TaskGroupReport>.Conflict($"This report was changed by someone else after you opened it (you had version {expectedVersion}; it is now version {report.Version}). Your change has not been saved: reload it to see theirs, then make yours again.");
-        }
-        else
-        {
-            db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
-        }
 
+        return await db.SaveEditAsync(report, isNew ? null : expectedVersion, new EditSave(partnershipId, "report")
+        {
+            Change = () => Apply(report, input),
+            Stale = $"This report was changed by someone else after you opened it (you had version {expectedVersion}; it is now version {report.Version}). Your change has not been saved: reload it to see theirs, then make yours again.",
+            Concurrent = "Someone else saved this report while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.",
+        }, ct);
+    }
+
+    private void Apply(TaskGroupReport report, TaskGroupReportInput input)
+    {
         report.Title = input.Title!.Trim();
         report.PriorityId = input.PriorityId;
         report.LeadOfficerName = Clean(input.LeadOfficerName);
@@ -207,17 +210,6 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
                 table.SortOrder = i + 1;
             }
         }
-
-        db.AuditPartnershipId = partnershipId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditResult<TaskGroupReport>.Ok(report);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditResult<TaskGroupReport>.Conflict("Someone else saved this report while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
-        }
     }
 
     public async Task<EditResult<TaskGroupReport>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -233,16 +225,15 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Forbidden("Only support officers and administrators can delete a task group report.");
         }
 
-        if (report.Version != expectedVersion)
+        return await db.SaveEditAsync(report, expectedVersion, new EditSave(report.PartnershipId, "report")
         {
-            return EditResult<TaskGroupReport>.Conflict("This report was changed after you opened it. Read it again before you delete it.");
-        }
-
-        db.RemoveRange(report.Figures);
-        db.Remove(report);
-        db.AuditPartnershipId = report.PartnershipId;
-        await db.SaveChangesAsync(ct);
-        return EditResult<TaskGroupReport>.Ok(report);
+            Change = () =>
+            {
+                db.RemoveRange(report.Figures);
+                db.Remove(report);
+            },
+            Stale = "This report was changed after you opened it. Read it again before you delete it.",
+        }, ct);
     }
 
     /// <summary>
@@ -307,21 +298,23 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<PartnerBriefing>.Invalid(errors);
         }
 
-        if (briefing is not null)
-        {
-            if (briefing.Version != expectedVersion)
-            {
-                return EditResult<PartnerBriefing>.Conflict($"This briefing was changed after you opened it (you had version {expectedVersion}; it is now version {briefing.Version}). Your change has not been saved: reload it, then make yours again.");
-            }
-
-            db.Entry(briefing).Property(b => b.Version).OriginalValue = expectedVersion;
-        }
-        else
+        var isNew = briefing is null;
+        if (briefing is null)
         {
             briefing = new PartnerBriefing { BodyId = body.Id, Period = period, Title = "" };
             db.Add(briefing);
         }
 
+        return await db.SaveEditAsync(briefing, isNew ? null : expectedVersion, new EditSave(body.Partnerships.First(p => Permissions.CanManageRounds(user, p.Id)).Id, "briefing")
+        {
+            Change = () => Apply(briefing, input),
+            Stale = $"This briefing was changed after you opened it (you had version {expectedVersion}; it is now version {briefing.Version}). Your change has not been saved: reload it, then make yours again.",
+            Concurrent = "Someone else saved this briefing while you were editing it. Your change has not been saved: reload it, then make yours again.",
+        }, ct);
+    }
+
+    private static void Apply(PartnerBriefing briefing, BriefingInput input)
+    {
         briefing.Title = input.Title!.Trim();
         briefing.FromName = Clean(input.FromName);
         briefing.IssuedOn = input.IssuedOn;
@@ -333,16 +326,6 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         briefing.Risks = Clean(input.Risks);
         briefing.Recommendations = Clean(input.Recommendations);
         briefing.Marking = input.Marking;
-        db.AuditPartnershipId = body.Partnerships.First(p => Permissions.CanManageRounds(user, p.Id)).Id;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditResult<PartnerBriefing>.Ok(briefing);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditResult<PartnerBriefing>.Conflict("Someone else saved this briefing while you were editing it. Your change has not been saved: reload it, then make yours again.");
-        }
     }
 
     private async Task<bool> CanWriteAsync(UserContext user, int partnershipId, TaskGroupReport? report, int? priorityId, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
@@ -318,18 +319,11 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         return await SaveChangesAsync(update, partnershipId, ct);
     }
 
-    private async Task<EditResult<MilestoneUpdate>> SaveChangesAsync(MilestoneUpdate update, int partnershipId, CancellationToken ct)
+    /// <summary>The version was checked, with wording of the update's own, before the change was made; a save overtaken since meets the same words.</summary>
+    private Task<EditResult<MilestoneUpdate>> SaveChangesAsync(MilestoneUpdate update, int partnershipId, CancellationToken ct)
     {
-        db.AuditPartnershipId = partnershipId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditResult<MilestoneUpdate>.Ok(update);
-        }
-        catch (DbUpdateException)
-        {
-            return EditResult<MilestoneUpdate>.Conflict("Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.");
-        }
+        const string overtaken = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.";
+        return db.SaveEditAsync(update, null, new EditSave(partnershipId, "update") { Concurrent = overtaken, Clash = overtaken }, ct);
     }
 
     private static Dictionary<string, string> Validate(MeasurementKind kind, UpdateInput input, out bool? yesNo, out decimal? number, out string? text)

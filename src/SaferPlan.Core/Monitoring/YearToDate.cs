@@ -1,5 +1,5 @@
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Monitoring;
 

@@ -23,13 +23,6 @@ public enum MeasurementKind
     Text,
 }
 
-/// <summary>Government protective marking of a narrative item. Restricted content is never published.</summary>
-public enum ProtectiveMarking
-{
-    Official,
-    Restricted,
-}
-
 public enum SectionPlacement
 {
     BeforePriorities,

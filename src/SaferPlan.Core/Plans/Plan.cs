@@ -1,4 +1,5 @@
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Plans;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Plans;
@@ -24,68 +25,78 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
     public async Task<EditResult<Priority>> CreatePriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default)
     {
+        var check = await PrepareNewPriorityAsync(editionId, input, user, ct);
+        if (check.Value is not (var edition, var valid))
+        {
+            return check.Refusal<Priority>();
+        }
+
+        var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
+        Apply(priority, valid);
+        db.Priorities.Add(priority);
+        return await SaveAsync(priority, null, edition.Plan!.PartnershipId, ct);
+    }
+
+    /// <summary>Every rule a new priority must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
+        (await PrepareNewPriorityAsync(editionId, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<PlanEdition, PriorityInput>>> PrepareNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct)
+    {
         var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
         if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan!.PartnershipId))
         {
-            return EditResult<Priority>.NotFound($"There is no plan edition {editionId}.");
+            return EditResult<Checked<PlanEdition, PriorityInput>>.NotFound($"There is no plan edition {editionId}.");
         }
 
         var partnershipId = edition.Plan.PartnershipId;
         if (!Permissions.CanEditStructure(user, partnershipId))
         {
-            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can add priorities.");
+            return EditResult<Checked<PlanEdition, PriorityInput>>.Forbidden("Only the partnership's administrators and support officers can add priorities.");
         }
 
         var number = input.Number ?? (edition.Priorities.Count == 0 ? 1 : edition.Priorities.Max(p => p.Number) + 1);
-        var errors = await ValidatePriorityAsync(input with { Number = number }, edition, null, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<Priority>.Invalid(errors);
-        }
-
-        var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
-        Apply(priority, input with { Number = number });
-        db.Priorities.Add(priority);
-        return await SaveAsync(priority, partnershipId, ct);
+        input = input with { Number = number };
+        return Prepared(edition, input, await ValidatePriorityAsync(input, edition, null, partnershipId, ct));
     }
 
     public async Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
+        var check = await PreparePriorityAsync(id, input, user, ct);
+        if (check.Value is not (var priority, var valid))
+        {
+            return check.Refusal<Priority>();
+        }
+
+        return await SaveAsync(priority, expectedVersion, priority.Edition!.Plan!.PartnershipId, ct, () => Apply(priority, valid));
+    }
+
+    /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct = default) =>
+        (await PreparePriorityAsync(id, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<Priority, PriorityInput>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct)
+    {
         var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
         {
-            return EditResult<Priority>.NotFound($"There is no priority {id}.");
+            return EditResult<Checked<Priority, PriorityInput>>.NotFound($"There is no priority {id}.");
         }
 
         var partnershipId = priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanEdit(user, partnershipId, priority))
         {
-            return EditResult<Priority>.Forbidden("You can only edit the priorities you lead.");
+            return EditResult<Checked<Priority, PriorityInput>>.Forbidden("You can only edit the priorities you lead.");
         }
 
         if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != priority.LeadOfficerId || input.Number != priority.Number))
         {
-            return EditResult<Priority>.Forbidden("Only administrators and support officers can change a priority's number or lead officer.");
+            return EditResult<Checked<Priority, PriorityInput>>.Forbidden("Only administrators and support officers can change a priority's number or lead officer.");
         }
 
-        if (!Permissions.MayChangeMarking(user, partnershipId, priority.Marking, input.Marking))
-        {
-            return EditResult<Priority>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
-        }
-
-        var errors = await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<Priority>.Invalid(errors);
-        }
-
-        if (await StaleAsync(priority, expectedVersion, ct) is { } conflict)
-        {
-            return EditResult<Priority>.Conflict(conflict);
-        }
-
-        Apply(priority, input);
-        return await SaveAsync(priority, partnershipId, ct);
+        return Permissions.MayChangeMarking(user, partnershipId, priority.Marking, input.Marking)
+            ? Prepared(priority, input, await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct))
+            : MarkingRefused<Priority, PriorityInput>();
     }
 
     public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -103,16 +114,15 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can delete priorities.");
         }
 
-        if (await StaleAsync(priority, expectedVersion, ct) is { } conflict)
+        var milestones = priority.Actions.SelectMany(a => a.Milestones).ToList();
+        var updates = await UpdatesOfAsync(milestones, ct);
+        return await SaveAsync(priority, expectedVersion, partnershipId, ct, () =>
         {
-            return EditResult<Priority>.Conflict(conflict);
-        }
-
-        await RemoveUpdatesAsync(priority.Actions.SelectMany(a => a.Milestones), ct);
-        db.Milestones.RemoveRange(priority.Actions.SelectMany(a => a.Milestones));
-        db.Actions.RemoveRange(priority.Actions);
-        db.Priorities.Remove(priority);
-        return await SaveAsync(priority, partnershipId, ct);
+            db.RemoveRange(updates);
+            db.Milestones.RemoveRange(milestones);
+            db.Actions.RemoveRange(priority.Actions);
+            db.Priorities.Remove(priority);
+        });
     }
 
     public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
@@ -130,87 +140,99 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         }
 
         Swap(priority.Edition.Priorities, priority, p => p.SortOrder, (p, v) => p.SortOrder = v, direction);
-        return await SaveAsync(priority, partnershipId, ct);
+        return await SaveAsync(priority, null, partnershipId, ct);
     }
 
     public async Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default)
     {
+        var check = await PrepareNewActionAsync(priorityId, input, user, ct);
+        if (check.Value is not (var priority, var valid))
+        {
+            return check.Refusal<PlanAction>();
+        }
+
+        var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
+        Apply(action, valid);
+        db.Actions.Add(action);
+        return await SaveAsync(action, null, priority.Edition!.Plan!.PartnershipId, ct);
+    }
+
+    /// <summary>Every rule a new action must meet, saving nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
+        (await PrepareNewActionAsync(priorityId, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct)
+    {
         var priority = await LoadPriorityAsync(priorityId, ct);
         if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
         {
-            return EditResult<PlanAction>.NotFound($"There is no priority {priorityId}.");
+            return EditResult<Checked<Priority, ActionInput>>.NotFound($"There is no priority {priorityId}.");
         }
 
         var partnershipId = priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanEdit(user, partnershipId, priority))
         {
-            return EditResult<PlanAction>.Forbidden("You can only add actions to a priority you lead.");
+            return EditResult<Checked<Priority, ActionInput>>.Forbidden("You can only add actions to a priority you lead.");
         }
 
         if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
         {
-            return EditResult<PlanAction>.Forbidden("Only administrators and support officers can name an action's lead officer.");
+            return EditResult<Checked<Priority, ActionInput>>.Forbidden("Only administrators and support officers can name an action's lead officer.");
         }
 
         var number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(priority) : input.Number.Trim();
         input = input with { Number = number, PriorityId = priority.Id };
-        var errors = await ValidateActionAsync(input, priority.Edition, null, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<PlanAction>.Invalid(errors);
-        }
-
-        var action = new PlanAction { Number = number, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
-        Apply(action, input);
-        db.Actions.Add(action);
-        return await SaveAsync(action, partnershipId, ct);
+        return Prepared(priority, input, await ValidateActionAsync(input, priority.Edition, null, partnershipId, ct));
     }
 
     public async Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
+        var check = await PrepareActionAsync(id, input, user, ct);
+        if (check.Value is not (var action, var valid))
+        {
+            return check.Refusal<PlanAction>();
+        }
+
+        var target = valid.PriorityId == action.PriorityId ? null : await db.Priorities.Include(p => p.Actions).FirstAsync(p => p.Id == valid.PriorityId, ct);
+        return await SaveAsync(action, expectedVersion, action.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
+        {
+            if (target is not null)
+            {
+                action.SortOrder = NextSortOrder(target.Actions.Select(a => a.SortOrder));
+            }
+
+            Apply(action, valid);
+        });
+    }
+
+    /// <summary>Every rule a change to an action must meet, saving nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct = default) =>
+        (await PrepareActionAsync(id, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct)
+    {
         var action = await LoadActionAsync(id, ct);
         if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
         {
-            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
+            return EditResult<Checked<PlanAction, ActionInput>>.NotFound($"There is no action {id}.");
         }
 
         var priority = action.Priority;
         var partnershipId = priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanEdit(user, partnershipId, priority, action))
         {
-            return EditResult<PlanAction>.Forbidden("You can only edit the actions you lead, or those under a priority you lead.");
+            return EditResult<Checked<PlanAction, ActionInput>>.Forbidden("You can only edit the actions you lead, or those under a priority you lead.");
         }
 
         input = input with { PriorityId = input.PriorityId ?? action.PriorityId };
         if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != action.LeadOfficerId || input.PriorityId != action.PriorityId))
         {
-            return EditResult<PlanAction>.Forbidden("Only administrators and support officers can change an action's lead officer or move it to another priority.");
+            return EditResult<Checked<PlanAction, ActionInput>>.Forbidden("Only administrators and support officers can change an action's lead officer or move it to another priority.");
         }
 
-        if (!Permissions.MayChangeMarking(user, partnershipId, action.Marking, input.Marking))
-        {
-            return EditResult<PlanAction>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
-        }
-
-        var errors = await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<PlanAction>.Invalid(errors);
-        }
-
-        if (await StaleAsync(action, expectedVersion, ct) is { } conflict)
-        {
-            return EditResult<PlanAction>.Conflict(conflict);
-        }
-
-        if (input.PriorityId != action.PriorityId)
-        {
-            var target = await db.Priorities.Include(p => p.Actions).FirstAsync(p => p.Id == input.PriorityId, ct);
-            action.SortOrder = NextSortOrder(target.Actions.Select(a => a.SortOrder));
-        }
-
-        Apply(action, input);
-        return await SaveAsync(action, partnershipId, ct);
+        return Permissions.MayChangeMarking(user, partnershipId, action.Marking, input.Marking)
+            ? Prepared(action, input, await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct))
+            : MarkingRefused<PlanAction, ActionInput>();
     }
 
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -227,15 +249,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<PlanAction>.Forbidden("You can only delete actions under a priority you lead.");
         }
 
-        if (await StaleAsync(action, expectedVersion, ct) is { } conflict)
+        var updates = await UpdatesOfAsync(action.Milestones, ct);
+        return await SaveAsync(action, expectedVersion, partnershipId, ct, () =>
         {
-            return EditResult<PlanAction>.Conflict(conflict);
-        }
-
-        await RemoveUpdatesAsync(action.Milestones, ct);
-        db.Milestones.RemoveRange(action.Milestones);
-        db.Actions.Remove(action);
-        return await SaveAsync(action, partnershipId, ct);
+            db.RemoveRange(updates);
+            db.Milestones.RemoveRange(action.Milestones);
+            db.Actions.Remove(action);
+        });
     }
 
     public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
@@ -253,87 +273,99 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         }
 
         Swap(action.Priority.Actions, action, a => a.SortOrder, (a, v) => a.SortOrder = v, direction);
-        return await SaveAsync(action, partnershipId, ct);
+        return await SaveAsync(action, null, partnershipId, ct);
     }
 
     public async Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default)
     {
+        var check = await PrepareNewMilestoneAsync(actionId, input, user, ct);
+        if (check.Value is not (var action, var valid))
+        {
+            return check.Refusal<Milestone>();
+        }
+
+        var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
+        Apply(milestone, valid);
+        db.Milestones.Add(milestone);
+        return await SaveAsync(milestone, null, action.Priority!.Edition!.Plan!.PartnershipId, ct);
+    }
+
+    /// <summary>Every rule a new milestone must meet, saving nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
+        (await PrepareNewMilestoneAsync(actionId, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct)
+    {
         var action = await LoadActionAsync(actionId, ct);
         if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
         {
-            return EditResult<Milestone>.NotFound($"There is no action {actionId}.");
+            return EditResult<Checked<PlanAction, MilestoneInput>>.NotFound($"There is no action {actionId}.");
         }
 
         var partnershipId = action.Priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
         {
-            return EditResult<Milestone>.Forbidden("You can only add milestones to an action you lead.");
+            return EditResult<Checked<PlanAction, MilestoneInput>>.Forbidden("You can only add milestones to an action you lead.");
         }
 
         if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
         {
-            return EditResult<Milestone>.Forbidden("Only administrators and support officers can name a milestone's lead officer.");
+            return EditResult<Checked<PlanAction, MilestoneInput>>.Forbidden("Only administrators and support officers can name a milestone's lead officer.");
         }
 
         var code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(action) : input.Code.Trim();
         input = input with { Code = code, ActionId = action.Id };
-        var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, null, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<Milestone>.Invalid(errors);
-        }
-
-        var milestone = new Milestone { Code = code, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
-        Apply(milestone, input);
-        db.Milestones.Add(milestone);
-        return await SaveAsync(milestone, partnershipId, ct);
+        return Prepared(action, input, await ValidateMilestoneAsync(input, action.Priority.Edition, null, partnershipId, ct));
     }
 
     public async Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
+        var check = await PrepareMilestoneAsync(id, input, user, ct);
+        if (check.Value is not (var milestone, var valid))
+        {
+            return check.Refusal<Milestone>();
+        }
+
+        var target = valid.ActionId == milestone.ActionId ? null : await db.Actions.Include(a => a.Milestones).FirstAsync(a => a.Id == valid.ActionId, ct);
+        return await SaveAsync(milestone, expectedVersion, milestone.Action!.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
+        {
+            if (target is not null)
+            {
+                milestone.SortOrder = NextSortOrder(target.Milestones.Select(m => m.SortOrder));
+            }
+
+            Apply(milestone, valid);
+        });
+    }
+
+    /// <summary>Every rule a change to a milestone must meet, saving nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
+        (await PrepareMilestoneAsync(id, input, user, ct)).Errors;
+
+    private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct)
+    {
         var milestone = await LoadMilestoneAsync(id, ct);
         if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
         {
-            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
+            return EditResult<Checked<Milestone, MilestoneInput>>.NotFound($"There is no milestone {id}.");
         }
 
         var action = milestone.Action;
         var partnershipId = action.Priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanEdit(user, partnershipId, action.Priority, action, milestone))
         {
-            return EditResult<Milestone>.Forbidden("You can only edit the milestones you lead, or those under an action or priority you lead.");
+            return EditResult<Checked<Milestone, MilestoneInput>>.Forbidden("You can only edit the milestones you lead, or those under an action or priority you lead.");
         }
 
         input = input with { ActionId = input.ActionId ?? milestone.ActionId };
         if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != milestone.LeadOfficerId || input.ActionId != milestone.ActionId))
         {
-            return EditResult<Milestone>.Forbidden("Only administrators and support officers can change a milestone's lead officer or move it to another action.");
+            return EditResult<Checked<Milestone, MilestoneInput>>.Forbidden("Only administrators and support officers can change a milestone's lead officer or move it to another action.");
         }
 
-        if (!Permissions.MayChangeMarking(user, partnershipId, milestone.Marking, input.Marking))
-        {
-            return EditResult<Milestone>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
-        }
-
-        var errors = await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct);
-        if (errors.Count > 0)
-        {
-            return EditResult<Milestone>.Invalid(errors);
-        }
-
-        if (await StaleAsync(milestone, expectedVersion, ct) is { } conflict)
-        {
-            return EditResult<Milestone>.Conflict(conflict);
-        }
-
-        if (input.ActionId != milestone.ActionId)
-        {
-            var target = await db.Actions.Include(a => a.Milestones).FirstAsync(a => a.Id == input.ActionId, ct);
-            milestone.SortOrder = NextSortOrder(target.Milestones.Select(m => m.SortOrder));
-        }
-
-        Apply(milestone, input);
-        return await SaveAsync(milestone, partnershipId, ct);
+        return Permissions.MayChangeMarking(user, partnershipId, milestone.Marking, input.Marking)
+            ? Prepared(milestone, input, await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct))
+            : MarkingRefused<Milestone, MilestoneInput>();
     }
 
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
@@ -351,14 +383,12 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Milestone>.Forbidden("You can only delete milestones under an action or priority you lead.");
         }
 
-        if (await StaleAsync(milestone, expectedVersion, ct) is { } conflict)
+        var updates = await UpdatesOfAsync([milestone], ct);
+        return await SaveAsync(milestone, expectedVersion, partnershipId, ct, () =>
         {
-            return EditResult<Milestone>.Conflict(conflict);
-        }
-
-        await RemoveUpdatesAsync([milestone], ct);
-        db.Milestones.Remove(milestone);
-        return await SaveAsync(milestone, partnershipId, ct);
+            db.RemoveRange(updates);
+            db.Milestones.Remove(milestone);
+        });
     }
 
     public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
@@ -377,14 +407,23 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         }
 
         Swap(action.Milestones, milestone, m => m.SortOrder, (m, v) => m.SortOrder = v, direction);
-        return await SaveAsync(milestone, partnershipId, ct);
+        return await SaveAsync(milestone, null, partnershipId, ct);
     }
 
+    /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with its input made whole.</summary>
+    private sealed record Checked<TItem, TInput>(TItem Item, TInput Input);
+
+    private static EditResult<Checked<TItem, TInput>> Prepared<TItem, TInput>(TItem item, TInput input, Dictionary<string, string> errors) =>
+        errors.Count > 0 ? EditResult<Checked<TItem, TInput>>.Invalid(errors) : EditResult<Checked<TItem, TInput>>.Ok(new(item, input));
+
+    private static EditResult<Checked<TItem, TInput>> MarkingRefused<TItem, TInput>() =>
+        EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused });
+
     /// <summary>A deleted milestone's quarterly updates go with it, each through the audit trail.</summary>
-    private async Task RemoveUpdatesAsync(IEnumerable<Milestone> milestones, CancellationToken ct)
+    private async Task<List<Monitoring.MilestoneUpdate>> UpdatesOfAsync(IEnumerable<Milestone> milestones, CancellationToken ct)
     {
         var ids = milestones.Select(m => m.Id).ToList();
-        db.RemoveRange(await db.Set<Monitoring.MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct));
+        return await db.Set<Monitoring.MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct);
     }
 
     private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
@@ -399,49 +438,9 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             .Include(m => m.Action!.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
-    /// <summary>
-    /// Check only: every rule is applied and the result says what is wrong, but nothing is saved. A form uses this to show
-    /// all its errors at once when some of its boxes could not even be read.
-    /// </summary>
-    public bool CheckOnly { get; set; }
-
-    private async Task<EditResult<T>> SaveAsync<T>(T item, int partnershipId, CancellationToken ct)
-        where T : class, IVersioned
-    {
-        if (CheckOnly)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<T>.Ok(item);
-        }
-
-        db.AuditPartnershipId = partnershipId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditResult<T>.Ok(item);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditResult<T>.Conflict($"Someone else saved a change to this {Describe(item)} while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.");
-        }
-    }
-
-    /// <summary>Refuses a write made from an out-of-date copy, naming who changed it since.</summary>
-    private async Task<string?> StaleAsync<T>(T item, int expectedVersion, CancellationToken ct)
-        where T : class, IVersioned
-    {
-        if (item.Version == expectedVersion)
-        {
-            db.Entry(item).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
-            return null;
-        }
-
-        var type = typeof(T).Name;
-        var last = await db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == item.Id)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var by = last is null ? "someone else" : $"{last.Actor} at {last.OccurredAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC";
-        return $"This {Describe(item)} was changed by {by} after you opened it (you had version {expectedVersion}; it is now version {item.Version}). Your change has not been saved: reload it to see theirs, then make yours again.";
-    }
+    private Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, int partnershipId, CancellationToken ct, Action? change = null)
+        where T : class, IVersioned =>
+        db.SaveEditAsync(item, expectedVersion, new EditSave(partnershipId, Describe(item)) { Change = change }, ct);
 
     private static string Describe(object item) => item switch
     {

@@ -1,3 +1,5 @@
+using SaferPlan.Core.Editing;
+
 namespace SaferPlan.Core.Plans;
 
 public sealed record PriorityInput

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Plans;

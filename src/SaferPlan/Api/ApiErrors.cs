@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Core.Plans;
+using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Api;
 

@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using SaferPlan.Core.Plans;
+using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Api;
 

@@ -4,6 +4,7 @@ using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 using SaferPlan.Uploads;

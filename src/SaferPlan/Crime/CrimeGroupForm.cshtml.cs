@@ -5,6 +5,7 @@ using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Crime;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 

@@ -59,11 +59,14 @@ public sealed class BaselineFormModel(SaferPlanDbContext db, IndicatorEditor edi
             Value = IndicatorForms.OptionalDecimal(ModelState, "Input.Value", Input.Value, "Enter the baseline's value as a number, like 13.2"),
             Source = Input.Source,
         };
-        editor.CheckOnly = !ModelState.IsValid;
         var user = await UserAsync();
-        var result = Existing is null
-            ? await editor.CreateBaselineAsync(Indicator.Id, input, user, ct)
-            : await editor.UpdateBaselineAsync(Existing.Id, input, Input.Version, user, ct);
+        var result = (Existing, ModelState.IsValid) switch
+        {
+            (null, true) => await editor.CreateBaselineAsync(Indicator.Id, input, user, ct),
+            (null, false) => await editor.CheckNewBaselineAsync(Indicator.Id, input, user, ct),
+            ({ } existing, true) => await editor.UpdateBaselineAsync(existing.Id, input, Input.Version, user, ct),
+            ({ } existing, false) => await editor.CheckBaselineAsync(existing.Id, input, Input.Version, user, ct),
+        };
         return Outcome(result, $"{Indicator.Code} baseline saved", "baselines");
     }
 

@@ -30,7 +30,7 @@ public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor edito
     public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
     {
         var result = await editor.RemoveLinkAsync(linkId, await current.GetAsync(), ct);
-        if (result.Status == Core.Plans.EditStatus.Forbidden)
+        if (result.Status == Core.Editing.EditStatus.Forbidden)
         {
             return Forbid();
         }

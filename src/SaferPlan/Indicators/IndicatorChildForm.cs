@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Indicators;
 

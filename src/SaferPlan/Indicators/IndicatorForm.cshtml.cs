@@ -5,8 +5,8 @@ using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
 using SaferPlan.Plans;
 using SaferPlan.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -93,11 +93,14 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
             CrimeType = Input.Source == nameof(IndicatorSource.RecordedCrime) ? Input.CrimeType : null,
             CrimeGroup = Input.Source == nameof(IndicatorSource.RecordedCrime) ? Input.CrimeGroup : null,
         };
-        editor.CheckOnly = !ModelState.IsValid;
         var user = await current.GetAsync();
-        var result = Existing is null
-            ? await editor.CreateIndicatorAsync(PartnershipId, input, user, ct)
-            : await editor.UpdateIndicatorAsync(Existing.Id, input, Input.Version, user, ct);
+        var result = (Existing, ModelState.IsValid) switch
+        {
+            (null, true) => await editor.CreateIndicatorAsync(PartnershipId, input, user, ct),
+            (null, false) => await editor.CheckNewIndicatorAsync(PartnershipId, input, user, ct),
+            ({ } existing, true) => await editor.UpdateIndicatorAsync(existing.Id, input, Input.Version, user, ct),
+            ({ } existing, false) => await editor.CheckIndicatorAsync(existing.Id, input, Input.Version, user, ct),
+        };
         if (result.Status == EditStatus.Forbidden)
         {
             return Forbid();

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
 using SaferPlan.Shared;
 
 namespace SaferPlan.Indicators;

@@ -51,8 +51,9 @@ public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor,
             PriorityId = FormSupport.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             MilestoneId = FormSupport.OptionalNumber(ModelState, "Input.MilestoneId", Input.MilestoneId, "Choose a milestone from the list"),
         };
-        editor.CheckOnly = !ModelState.IsValid;
-        return Outcome(await editor.AddLinkAsync(Indicator.Id, input, await UserAsync(), ct), $"{Indicator.Code} linked", "links");
+        var user = await UserAsync();
+        var result = ModelState.IsValid ? await editor.AddLinkAsync(Indicator.Id, input, user, ct) : await editor.CheckNewLinkAsync(Indicator.Id, input, user, ct);
+        return Outcome(result, $"{Indicator.Code} linked", "links");
     }
 
     private async Task<IActionResult> ChoicesAsync(CancellationToken ct)

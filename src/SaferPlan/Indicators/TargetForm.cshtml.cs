@@ -83,11 +83,14 @@ public sealed class TargetFormModel(SaferPlanDbContext db, IndicatorEditor edito
             BaselineId = FormSupport.OptionalNumber(ModelState, "Input.BaselineId", Input.BaselineId, "Choose a baseline from the list"),
             Wording = Input.Wording,
         };
-        editor.CheckOnly = !ModelState.IsValid;
         var user = await UserAsync();
-        var result = Existing is null
-            ? await editor.CreateTargetAsync(Indicator.Id, input, user, ct)
-            : await editor.UpdateTargetAsync(Existing.Id, input, Input.Version, user, ct);
+        var result = (Existing, ModelState.IsValid) switch
+        {
+            (null, true) => await editor.CreateTargetAsync(Indicator.Id, input, user, ct),
+            (null, false) => await editor.CheckNewTargetAsync(Indicator.Id, input, user, ct),
+            ({ } existing, true) => await editor.UpdateTargetAsync(existing.Id, input, Input.Version, user, ct),
+            ({ } existing, false) => await editor.CheckTargetAsync(existing.Id, input, Input.Version, user, ct),
+        };
         return Outcome(result, $"{Indicator.Code} target saved", "targets");
     }
 

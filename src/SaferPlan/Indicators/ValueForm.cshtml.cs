@@ -62,11 +62,14 @@ public sealed class ValueFormModel(SaferPlanDbContext db, IndicatorEditor editor
             Source = Input.Source,
             Comment = Input.Comment,
         };
-        editor.CheckOnly = !ModelState.IsValid;
         var user = await UserAsync();
-        var result = Existing is null
-            ? await editor.CreateValueAsync(Indicator.Id, input, user, ct)
-            : await editor.UpdateValueAsync(Existing.Id, input, Input.Version, user, ct);
+        var result = (Existing, ModelState.IsValid) switch
+        {
+            (null, true) => await editor.CreateValueAsync(Indicator.Id, input, user, ct),
+            (null, false) => await editor.CheckNewValueAsync(Indicator.Id, input, user, ct),
+            ({ } existing, true) => await editor.UpdateValueAsync(existing.Id, input, Input.Version, user, ct),
+            ({ } existing, false) => await editor.CheckValueAsync(existing.Id, input, Input.Version, user, ct),
+        };
         return Outcome(result, $"{Indicator.Code} value saved", "values");
     }
 

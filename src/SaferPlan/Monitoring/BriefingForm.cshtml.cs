@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 using SaferPlan.Plans;
 using SaferPlan.Shared;
 

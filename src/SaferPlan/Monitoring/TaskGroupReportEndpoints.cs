@@ -1,6 +1,7 @@
 using SaferPlan.Accounts;
 using SaferPlan.Api;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 

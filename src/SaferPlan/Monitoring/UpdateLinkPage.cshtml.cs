@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Plans;
 using SaferPlan.Shared;
 
 namespace SaferPlan.Monitoring;

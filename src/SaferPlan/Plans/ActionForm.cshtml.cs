@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -115,9 +116,9 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
-                ? editor.CreateActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
-                : editor.UpdateActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, Input.Version, user, ct));
+            FormSupport.AddRemainingErrors(ModelState, Existing is null
+                ? await editor.CheckNewActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
+                : await editor.CheckActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, user, ct));
             return Page();
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 using SaferPlan.Shared;
 
 namespace SaferPlan.Plans;
@@ -58,15 +58,12 @@ public static class FormSupport
     }
 
     /// <summary>
-    /// When some boxes could not be read, asks the editor to check the rest without saving, so the page shows every
+    /// When some boxes could not be read, shows what the editor's check found in the rest, so the page shows every
     /// error at once rather than one round at a time.
     /// </summary>
-    public static async Task AddRemainingErrorsAsync<T>(ModelStateDictionary state, PlanEditor editor, Func<Task<EditResult<T>>> check)
+    public static void AddRemainingErrors(ModelStateDictionary state, IReadOnlyDictionary<string, string> errors)
     {
-        editor.CheckOnly = true;
-        var result = await check();
-        editor.CheckOnly = false;
-        foreach (var (field, message) in result.Errors)
+        foreach (var (field, message) in errors)
         {
             var key = $"Input.{field}";
             if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0)

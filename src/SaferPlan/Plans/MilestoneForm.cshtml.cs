@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -111,9 +112,9 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
-                ? editor.CreateMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
-                : editor.UpdateMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, Input.Version, user, ct));
+            FormSupport.AddRemainingErrors(ModelState, Existing is null
+                ? await editor.CheckNewMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
+                : await editor.CheckMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, user, ct));
             return Page();
         }
 

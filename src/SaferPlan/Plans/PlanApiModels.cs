@@ -1,3 +1,4 @@
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 

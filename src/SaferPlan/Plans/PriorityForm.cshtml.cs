@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SaferPlan.Accounts;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
@@ -108,9 +109,9 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            await FormSupport.AddRemainingErrorsAsync(ModelState, editor, () => Existing is null
-                ? editor.CreatePriorityAsync(EditionId, input, user, ct)
-                : editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, Input.Version, user, ct));
+            FormSupport.AddRemainingErrors(ModelState, Existing is null
+                ? await editor.CheckNewPriorityAsync(EditionId, input, user, ct)
+                : await editor.CheckPriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, user, ct));
             return Page();
         }
 

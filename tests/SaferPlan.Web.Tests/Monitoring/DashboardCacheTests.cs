@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 using SaferPlan.Monitoring;
 using SaferPlan.TestCommon;
 

@@ -1,4 +1,4 @@
-namespace SaferPlan.Core.Plans;
+namespace SaferPlan.Core.Editing;
 
 public enum EditStatus
 {
@@ -26,4 +26,8 @@ public sealed record EditResult<T>(EditStatus Status, T? Value, IReadOnlyDiction
 
     public static EditResult<T> Invalid(IReadOnlyDictionary<string, string> errors) =>
         new(EditStatus.Invalid, default, errors, errors.Values.FirstOrDefault());
+
+    /// <summary>The same refusal, for the edit that was checked on this one's behalf.</summary>
+    public EditResult<TOther> Refusal<TOther>() =>
+        Succeeded ? throw new InvalidOperationException("An edit that succeeded is no refusal.") : new(Status, default, Errors, Message);
 }
