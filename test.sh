@@ -40,7 +40,9 @@ as_root runuser -u postgres -- psql -q -p "$pg_port" -v ON_ERROR_STOP=1 -c \
   "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'saferplan_test') THEN CREATE ROLE saferplan_test LOGIN CREATEDB PASSWORD 'saferplan_test'; END IF; END \$\$;" >/dev/null
 export SAFERPLAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=saferplan_test;Password=saferplan_test;Database=postgres"
 
-dotnet build SaferPlan.slnx -warnaserror -nologo -v quiet
+# Restore exactly the packages in the lock files (after adding a package: dotnet restore --force-evaluate).
+dotnet restore SaferPlan.slnx --locked-mode -v quiet
+dotnet build SaferPlan.slnx --no-restore -warnaserror -nologo -v quiet
 log=$(mktemp)
 set +e
 dotnet test SaferPlan.slnx --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"

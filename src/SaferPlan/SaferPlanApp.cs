@@ -91,7 +91,7 @@ public static class SaferPlanApp
                 o.DefaultChallengeScheme = AuthSchemes.Smart;
             })
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie for pages, bearer token for the API", o =>
-                o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
+                o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                     ? AuthSchemes.ApiToken
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null)
@@ -176,7 +176,7 @@ public static class SaferPlanApp
         var app = builder.Build();
         app.UseSaferPlanForwardedHeaders();
         app.UseSaferPlanSecurityHeaders();
-        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions

@@ -13,6 +13,13 @@ public sealed class SignInModel(SignInManager<User> signIn, IPasswordHasher<User
     /// <summary>The one answer to every failed sign-in, so it never tells whether an account exists or is locked.</summary>
     public const string Failed = "Enter a correct email address and password";
 
+    /// <summary>
+    /// Every failed sign-in answers no sooner than this after it arrived. A wrong password also records the failure (a
+    /// database write, slow on a busy PostgreSQL) that an unknown account does not, so the hash alone cannot make the two
+    /// take the same time; a floor above both does.
+    /// </summary>
+    private static readonly TimeSpan FailureFloor = TimeSpan.FromMilliseconds(400);
+
     /// <summary>A hash of no one's password, checked when there is no such account so that answer takes as long as a wrong password.</summary>
     private static string? noAccountHash;
 
@@ -47,6 +54,7 @@ public sealed class SignInModel(SignInManager<User> signIn, IPasswordHasher<User
             return Page();
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
@@ -60,6 +68,12 @@ public sealed class SignInModel(SignInManager<User> signIn, IPasswordHasher<User
             }
 
             ModelState.AddModelError(nameof(Email), Failed);
+            var left = FailureFloor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, HttpContext.RequestAborted);
+            }
+
             return Page();
         }
 

@@ -51,7 +51,7 @@ public static class RateLimits
         var http = rejected.HttpContext;
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await ApiErrors.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests",
                 "This address has asked too often in the last minute. Wait a minute and try again, or send a bearer token.");

@@ -238,7 +238,7 @@ public sealed class BoardReportTestData
         new() { Number = number, SortOrder = number, Title = title, Marking = marking, LeadOfficer = lead, Actions = [.. actions] };
 
     private static PlanAction Action(string number, string text, ProtectiveMarking marking, params Milestone[] milestones) =>
-        new() { Number = number, SortOrder = int.Parse(number[(number.IndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture), Text = text, LeadAgency = "Police", OtherPartners = "Fire & Rescue Service", Marking = marking, Milestones = [.. milestones] };
+        new() { Number = number, SortOrder = int.Parse(number[(number.IndexOf('.', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture), Text = text, LeadAgency = "Police", OtherPartners = "Fire & Rescue Service", Marking = marking, Milestones = [.. milestones] };
 
     private static PlanAction CrossReference(string number, string text, string reference)
     {
