@@ -222,7 +222,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         var token = matches[0];
         if (token.RevokedAt is { } revoked)
         {
-            return (true, $"Token {token.Id} '{token.Name}' for {token.User?.Email} was already revoked on {revoked:d MMMM yyyy HH:mm} UTC.");
+            return (true, $"Token {token.Id} '{token.Name}' for {token.User?.Email} was already revoked on {Periods.Dates.Display(revoked)} UTC.");
         }
 
         token.RevokedAt = time.GetUtcNow();

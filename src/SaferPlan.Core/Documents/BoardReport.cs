@@ -42,7 +42,7 @@ public sealed record BoardReport(
     /// <summary>The heading of the action plan tables' last column: "Q4 update".</summary>
     public string UpdateHeading => $"Q{Period.Quarter} update";
 
-    public string? MeetingDateText => MeetingDate?.ToString("d MMMM yyyy", EnGb);
+    public string? MeetingDateText => MeetingDate is { } date ? Dates.Display(date) : null;
 
     /// <summary>Said near the top when a linked indicator's value rests on synthetic crime data, as the crime pages say it.</summary>
     public string? SyntheticCrimeNotice => Priorities.Any(p => p.Indicators.Any(i => i.Synthetic))
@@ -150,7 +150,7 @@ public sealed record ReportBriefing(
     IReadOnlyList<ReportPart> Closing,
     bool Restricted)
 {
-    public string? IssuedOnText => IssuedOn?.ToString("d MMMM yyyy", BoardReport.EnGb);
+    public string? IssuedOnText => IssuedOn is { } date ? Dates.Display(date) : null;
 }
 
 /// <summary>One district's figure in a briefing ("South: 40").</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Data;
 
@@ -82,7 +81,7 @@ public static class VersionedSave
         var type = typeof(T).Name;
         var last = await db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == item.Id)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var by = last is null ? "someone else" : $"{Accounts.EmailAddresses.Hide(last.Actor)} at {last.OccurredAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC";
+        var by = last is null ? "someone else" : $"{Accounts.EmailAddresses.Hide(last.Actor)} at {Periods.Dates.Display(last.OccurredAt)} UTC";
         return $"This {what} was changed by {by} after you opened it (you had version {expectedVersion}; it is now version {item.Version}). Your change has not been saved: reload it to see theirs, then make yours again.";
     }
 }

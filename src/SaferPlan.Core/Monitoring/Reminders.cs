@@ -31,8 +31,6 @@ public sealed record ReminderResult(ReportingPeriod Period, IReadOnlyList<Queued
 /// </summary>
 public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates, UpdateLinkService links, TimeProvider time)
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>How long a link works after the round's deadline (or after sending, with no round or a deadline long past).</summary>
     public static readonly TimeSpan LinkGraceAfterDeadline = TimeSpan.FromDays(14);
 
@@ -43,7 +41,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         ? $"Your updates for {period.Display} are due"
         : $"Your updates for {period.Display} are due by {Date(round.Deadline)}";
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+    public static string Date(DateOnly date) => Dates.Display(date);
 
     /// <summary>Who would be reminded, without sending anything: for the "Send reminders" button to say to whom.</summary>
     public async Task<EditResult<ReminderPlan>> PlanAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)

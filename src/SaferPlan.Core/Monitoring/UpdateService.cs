@@ -217,7 +217,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         if (!Permissions.CanUpdate(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, locked))
         {
             return EditResult<MilestoneUpdate>.Forbidden(locked
-                ? $"{period.Display} was locked on {round!.LockOn!.Value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: only a support officer can change its updates now."
+                ? $"{period.Display} was locked on {Dates.Display(round!.LockOn!.Value)}: only a support officer can change its updates now."
                 : "You can only update the milestones you lead.");
         }
 
@@ -232,7 +232,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             var who = update.AuthorName;
             return EditResult<MilestoneUpdate>.Conflict(expectedVersion == 0
                 ? $"{who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
-                : $"This update was changed by {who} at {update.UpdatedAt.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
+                : $"This update was changed by {who} at {Dates.Display(update.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
         }
 
         if (update is not null && !Permissions.MayChangeMarking(user, partnershipId, update.Marking, input.Marking))
