@@ -39,9 +39,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
     /// <summary>The subject line, e.g. "Your updates for 2010/11 Q4 are due by 8 April 2011".</summary>
     public static string Subject(ReportingPeriod period, CollectionRound? round) => round is null
         ? $"Your updates for {period.Display} are due"
-        : $"Your updates for {period.Display} are due by {Date(round.Deadline)}";
-
-    public static string Date(DateOnly date) => Dates.Display(date);
+        : $"Your updates for {period.Display} are due by {Dates.Display(round.Deadline)}";
 
     /// <summary>Who would be reminded, without sending anything: for the "Send reminders" button to say to whom.</summary>
     public async Task<EditResult<ReminderPlan>> PlanAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)
@@ -61,7 +59,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         {
             return EditResult<ReminderPlan>.Invalid(new Dictionary<string, string>
             {
-                ["Period"] = $"{period.Display} was locked on {Date(round.LockOn!.Value)}, so lead officers can no longer update it: set a later lock date before sending reminders",
+                ["Period"] = $"{period.Display} was locked on {Dates.Display(round.LockOn!.Value)}, so lead officers can no longer update it: set a later lock date before sending reminders",
             });
         }
 
@@ -143,7 +141,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
 
     private static string Due(ReportingPeriod period, CollectionRound? round) => round is null
         ? $"Your updates for {period.Display} are due now."
-        : $"Your updates for {period.Display} are due by {Date(round.Deadline)}.";
+        : $"Your updates for {period.Display} are due by {Dates.Display(round.Deadline)}.";
 
     /// <summary>
     /// An e-mail leaves the system over SMTP and sits in the outbox, so it carries a milestone's text only when nothing
@@ -171,7 +169,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nOpen this link to write your updates. You do not need to sign in, and where you reported last quarter, that text is there to start from:\n\n{url}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"The link is personal to you, so please do not forward it. It works for {period.Display} only, until {Date(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1)))}. ");
+        text.Append(CultureInfo.InvariantCulture, $"The link is personal to you, so please do not forward it. It works for {period.Display} only, until {Dates.Display(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1)))}. ");
         text.Append("If it has stopped working, ask the partnership's support officer for a new one.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{partnership.Name}\n");
         return text.ToString();
@@ -197,7 +195,7 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(url)}\" style=\"color: #1d70b8; font-weight: bold;\">Write your updates for {E(period.Display)}</a></p>\n");
         html.Append("<p>You do not need to sign in, and where you reported last quarter, that text is there to start from. If the link does not open, copy this address into your browser:</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"word-break: break-all;\">{E(url)}</p>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p>The link is personal to you, so please do not forward it. It works for {E(period.Display)} only, until {E(Date(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1))))}. ");
+        html.Append(CultureInfo.InvariantCulture, $"<p>The link is personal to you, so please do not forward it. It works for {E(period.Display)} only, until {E(Dates.Display(DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1))))}. ");
         html.Append("If it has stopped working, ask the partnership's support officer for a new one.</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(partnership.Name)}</p>\n</body></html>\n");
         return html.ToString();

@@ -7,8 +7,4 @@ public static class PeriodRoute
 {
     public static ReportingPeriod? Quarter(string? text) =>
         ReportingPeriod.TryParse(text, out var p) && !p.IsWholeYear ? p : null;
-
-    public static string Date(DateOnly date) => Core.Periods.Dates.Display(date);
-
-    public static string Date(DateTimeOffset time) => Core.Periods.Dates.Display(time);
 }

@@ -62,7 +62,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
     public string Heading => Opened is not { } o
         ? "Your updates"
         : Round is { } r
-            ? $"Your updates for {o.Link.Period.Display}, due by {PeriodRoute.Date(r.Deadline)}"
+            ? $"Your updates for {o.Link.Period.Display}, due by {Core.Periods.Dates.Display(r.Deadline)}"
             : $"Your updates for {o.Link.Period.Display}";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class UpdateLinksModel(PlanReader reader, UpdateLinkService links,
             return NotFound();
         }
 
-        TempData["Success"] = $"The link sent to {row.Person.Name} on {PeriodRoute.Date(row.Link.CreatedAt)} no longer works";
+        TempData["Success"] = $"The link sent to {row.Person.Name} on {Core.Periods.Dates.Display(row.Link.CreatedAt)} no longer works";
         return Redirect($"/partnerships/{slug}/periods/{Period.Slug}/links");
     }
 
