@@ -113,6 +113,9 @@ public static class SaferPlanApp
         services.AddSaferPlanRateLimits();
 
         services.AddScoped<AccountService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<SaferPlan.Core.Partnerships.PeopleService>();
+        services.AddScoped<SaferPlan.Core.Partnerships.PartnershipService>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();

@@ -141,6 +141,27 @@ public static class Permissions
     public static bool CanSeeEmailAddresses(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
 
+    /// <summary>Inviting people, giving and taking roles, and removing accounts: the partnership's administrators.</summary>
+    public static bool CanManageAccounts(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator);
+
+    /// <summary>
+    /// Removing an account altogether ends its roles everywhere, so it needs an administrator of every partnership the
+    /// account has a role in.
+    /// </summary>
+    public static bool CanRemoveAccount(UserContext user, IEnumerable<int> accountPartnershipIds) =>
+        accountPartnershipIds.All(id => CanManageAccounts(user, id));
+
+    /// <summary>The partnership's people (name, role title, agency, e-mail address): its support officers and administrators.</summary>
+    public static bool CanManagePeople(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>
+    /// Creating a partnership: an installation's administrators, that is anyone who administers a partnership (the first
+    /// is made with <c>saferplan users add</c>). The creator becomes the new partnership's first administrator.
+    /// </summary>
+    public static bool CanCreatePartnership(UserContext user) =>
+        user.LinkPeriod is null && user.IsSignedIn && user.Memberships.Any(m => m.Role == PartnershipRole.Administrator);
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
 

@@ -52,6 +52,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.RoleTitle).HasMaxLength(FieldLengths.Name);
         builder.Property(p => p.Email).HasMaxLength(FieldLengths.Name);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 

@@ -45,7 +45,7 @@ public sealed class Agency : IAudited
     public List<Partnership> Partnerships { get; set; } = [];
 }
 
-public sealed class Person : IAudited
+public sealed class Person : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -62,6 +62,8 @@ public sealed class Person : IAudited
     public string? Email { get; set; }
 
     public int PartnershipId { get; set; }
+
+    public int Version { get; set; }
 }
 
 public enum BodyKind

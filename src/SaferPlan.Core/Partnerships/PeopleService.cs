@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+
+namespace SaferPlan.Core.Partnerships;
+
+/// <summary>A person as the people form gives them: the agency by id, the e-mail address optional.</summary>
+public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email);
+
+/// <summary>
+/// The partnership's people: the names that lead priorities, actions and milestones, chair bodies and receive update links.
+/// Support officers and administrators keep them; every change carries a version and is audited.
+/// </summary>
+public sealed class PeopleService(SaferPlanDbContext db)
+{
+    public const int NameLength = 200;
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(int partnershipId, CancellationToken ct = default) =>
+        (await db.People.AsNoTracking().Include(p => p.Agency).Where(p => p.PartnershipId == partnershipId).ToListAsync(ct))
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public Task<Person?> PersonAsync(int partnershipId, int personId, CancellationToken ct = default) =>
+        db.People.AsNoTracking().Include(p => p.Agency).FirstOrDefaultAsync(p => p.Id == personId && p.PartnershipId == partnershipId, ct);
+
+    /// <summary>Every agency, to choose a person's from.</summary>
+    public async Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken ct = default) =>
+        (await db.Agencies.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>What leads a person is named as (priority, action and milestone codes), so removing them can say what to change first.</summary>
+    public async Task<IReadOnlyList<string>> LeadsAsync(int personId, CancellationToken ct = default)
+    {
+        var priorities = (await db.Priorities.Where(p => p.LeadOfficerId == personId).Select(p => p.Number).ToListAsync(ct))
+            .Distinct().Order().Select(n => string.Create(CultureInfo.InvariantCulture, $"priority {n}"));
+        var actions = await db.Actions.Where(a => a.LeadOfficerId == personId).Select(a => a.Id).CountAsync(ct);
+        var milestones = await db.Milestones.Where(m => m.LeadOfficerId == personId).Select(m => m.Id).CountAsync(ct);
+        var leads = priorities.ToList();
+        if (actions > 0)
+        {
+            leads.Add(actions == 1 ? "1 action" : $"{actions} actions");
+        }
+
+        if (milestones > 0)
+        {
+            leads.Add(milestones == 1 ? "1 milestone" : $"{milestones} milestones");
+        }
+
+        return leads;
+    }
+
+    /// <summary>Adds a person (no <paramref name="personId"/>) or changes one, from the version the editor read.</summary>
+    public async Task<EditResult<Person>> SaveAsync(int partnershipId, int? personId, PersonInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanManagePeople(user, partnershipId))
+        {
+            return EditResult<Person>.Forbidden("Only the partnership's support officers and administrators can change its people.");
+        }
+
+        var errors = Check(input);
+        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+        {
+            errors["AgencyId"] = "Select an agency from the list";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<Person>.Invalid(errors);
+        }
+
+        Person person;
+        if (personId is { } id)
+        {
+            var found = await db.People.FirstOrDefaultAsync(p => p.Id == id && p.PartnershipId == partnershipId, ct);
+            if (found is null)
+            {
+                return EditResult<Person>.NotFound("There is no such person in this partnership.");
+            }
+
+            person = found;
+        }
+        else
+        {
+            person = new Person { Key = await NewKeyAsync(partnershipId, input.Name!, ct), Name = input.Name!.Trim(), PartnershipId = partnershipId };
+            db.People.Add(person);
+        }
+
+        return await db.SaveEditAsync(person, personId is null ? null : expectedVersion, new EditSave(partnershipId, "person")
+        {
+            Change = () =>
+            {
+                person.Name = input.Name!.Trim();
+                person.RoleTitle = Blank(input.RoleTitle);
+                person.AgencyId = input.AgencyId;
+                person.Email = Blank(input.Email);
+            },
+        }, ct);
+    }
+
+    /// <summary>Removes a person who leads nothing; their accounts stay, no longer tied to a person in the plans.</summary>
+    public async Task<EditResult<Person>> RemoveAsync(int partnershipId, int personId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanManagePeople(user, partnershipId))
+        {
+            return EditResult<Person>.Forbidden("Only the partnership's support officers and administrators can change its people.");
+        }
+
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.PartnershipId == partnershipId, ct);
+        if (person is null)
+        {
+            return EditResult<Person>.NotFound("There is no such person in this partnership.");
+        }
+
+        var leads = await LeadsAsync(personId, ct);
+        if (leads.Count > 0)
+        {
+            return EditResult<Person>.Conflict($"{person.Name} is lead officer of {string.Join(", ", leads)}. Choose someone else to lead them in the plan first.");
+        }
+
+        return await db.SaveEditAsync(person, expectedVersion, new EditSave(partnershipId, "person") { Change = () => db.People.Remove(person) }, ct);
+    }
+
+    /// <summary>What is wrong with a person's details, in GOV.UK words, by field.</summary>
+    public static Dictionary<string, string> Check(PersonInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["Name"] = "Enter the person's name";
+        }
+        else if (input.Name.Trim().Length > NameLength)
+        {
+            errors["Name"] = $"The name must be {NameLength} characters or fewer";
+        }
+
+        if (input.RoleTitle?.Trim().Length > NameLength)
+        {
+            errors["RoleTitle"] = $"The role title must be {NameLength} characters or fewer";
+        }
+
+        if (Blank(input.Email) is { } email && (email.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            errors["Email"] = "Enter an email address in the correct format, like name@example.org";
+        }
+
+        return errors;
+    }
+
+    private async Task<string> NewKeyAsync(int partnershipId, string name, CancellationToken ct)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name.Trim().ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var stem = slug.ToString().Trim('-');
+        stem = stem.Length == 0 ? "person" : stem[..Math.Min(stem.Length, 80)];
+        var taken = await db.People.Where(p => p.PartnershipId == partnershipId && p.Key.StartsWith(stem)).Select(p => p.Key).ToListAsync(ct);
+        var key = stem;
+        for (var n = 2; taken.Contains(key, StringComparer.Ordinal); n++)
+        {
+            key = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+        }
+
+        return key;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>What the new partnership form gives: its slug (in addresses), name and area.</summary>
+public sealed record PartnershipInput(string? Slug, string? Name, string? Area);
+
+/// <summary>Creates partnerships; the administrator who creates one becomes its first administrator.</summary>
+public sealed class PartnershipService(SaferPlanDbContext db)
+{
+    public async Task<EditResult<Partnership>> CreateAsync(PartnershipInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanCreatePartnership(user))
+        {
+            return EditResult<Partnership>.Forbidden("Only an administrator can create a partnership.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        var slug = input.Slug?.Trim().ToLowerInvariant() ?? "";
+        if (slug.Length == 0)
+        {
+            errors["Slug"] = "Enter a short name for addresses, like east-cambridgeshire";
+        }
+        else if (slug.Length > 60 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || slug[0] == '-' || slug[^1] == '-')
+        {
+            errors["Slug"] = "The short name must be 60 characters or fewer, using only letters a to z, numbers and hyphens";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["Name"] = "Enter the partnership's name";
+        }
+        else if (input.Name.Trim().Length > 200)
+        {
+            errors["Name"] = "The name must be 200 characters or fewer";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Area))
+        {
+            errors["Area"] = "Enter the area the partnership covers";
+        }
+        else if (input.Area.Trim().Length > 200)
+        {
+            errors["Area"] = "The area must be 200 characters or fewer";
+        }
+
+        if (errors.Count == 0 && await db.Partnerships.AnyAsync(p => p.Slug == slug, ct))
+        {
+            errors["Slug"] = $"There is already a partnership with the short name {slug}";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<Partnership>.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var name = input.Name!.Trim();
+        var partnership = new Partnership { Slug = slug, Name = name, ShortName = name, Area = input.Area!.Trim() };
+        db.Partnerships.Add(partnership);
+        await db.SaveChangesAsync(ct);
+        db.Memberships.Add(new Membership { UserId = user.UserId!, PartnershipId = partnership.Id, Role = PartnershipRole.Administrator });
+        db.AuditPartnershipId = partnership.Id;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return EditResult<Partnership>.Ok(partnership);
+    }
+}
