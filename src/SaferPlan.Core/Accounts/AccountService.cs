@@ -13,6 +13,9 @@ public sealed record AddUserResult(bool Succeeded, string Message, User? User = 
 /// <summary>A token as <c>saferplan tokens list</c> shows it: never its hash.</summary>
 public sealed record TokenListing(int Id, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
+/// <summary>A user with a role in a partnership, for its administrators: their address, the name they go by and their roles there.</summary>
+public sealed record PartnershipMember(string UserId, string Email, string Name, IReadOnlyList<PartnershipRole> Roles, IReadOnlyList<int> PartnershipIds);
+
 /// <summary>Creates users and their partnership roles, issues API tokens and reads who a user is.</summary>
 public sealed class AccountService(SaferPlanDbContext db, UserManager<User> users, TimeProvider time, IActorAccessor actor)
 {
@@ -363,6 +366,29 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         return ContextOf(user);
+    }
+
+    public async Task<User?> UserByEmailAsync(string email, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return await users.FindByEmailAsync(email);
+    }
+
+    /// <summary>Everyone with a role in the partnership, by name, with every partnership they have a role in (to decide who may remove them).</summary>
+    public async Task<IReadOnlyList<PartnershipMember>> MembersAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var members = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person)
+            .Where(u => u.Memberships.Any(m => m.PartnershipId == partnershipId))
+            .ToListAsync(ct);
+        return members
+            .Select(u => new PartnershipMember(
+                u.Id,
+                u.Email ?? u.UserName ?? u.Id,
+                UserContext.NameOf(u.DisplayName, u.Person?.Name, u.Email, u.Id),
+                u.Memberships.Where(m => m.PartnershipId == partnershipId).Select(m => m.Role).Order().ToList(),
+                u.Memberships.Select(m => m.PartnershipId).Distinct().ToList()))
+            .OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     public Task<bool> AnyAdministratorAsync(CancellationToken ct = default) =>

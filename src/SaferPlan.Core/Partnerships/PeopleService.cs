@@ -185,6 +185,9 @@ public sealed record PartnershipInput(string? Slug, string? Name, string? Area);
 /// <summary>Creates partnerships; the administrator who creates one becomes its first administrator.</summary>
 public sealed class PartnershipService(SaferPlanDbContext db)
 {
+    public Task<Partnership?> BySlugAsync(string slug, CancellationToken ct = default) =>
+        db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+
     public async Task<EditResult<Partnership>> CreateAsync(PartnershipInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -222,7 +225,7 @@ public sealed class PartnershipService(SaferPlanDbContext db)
             errors["Area"] = "The area must be 200 characters or fewer";
         }
 
-        if (errors.Count == 0 && await db.Partnerships.AnyAsync(p => p.Slug == slug, ct))
+        if (errors.Count == 0 && (slug == "new" || await db.Partnerships.AnyAsync(p => p.Slug == slug, ct)))
         {
             errors["Slug"] = $"There is already a partnership with the short name {slug}";
         }

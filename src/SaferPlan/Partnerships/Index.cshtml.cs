@@ -1,12 +1,20 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Partnerships;
 
-public sealed class IndexModel(PlanReader reader) : PageModel
+public sealed class IndexModel(PlanReader reader, CurrentUser current) : PageModel
 {
     public IReadOnlyList<Partnership> Partnerships { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Partnerships = await reader.PartnershipsAsync(ct);
+    public bool CanCreatePartnership { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Partnerships = await reader.PartnershipsAsync(ct);
+        CanCreatePartnership = Permissions.CanCreatePartnership(await current.GetAsync());
+    }
 }

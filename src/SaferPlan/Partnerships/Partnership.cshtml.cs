@@ -14,6 +14,10 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
     /// <summary>Whether to offer the quarterly updates: work in progress, for the partnership's members.</summary>
     public bool CanSeeUpdates { get; private set; }
 
+    public bool CanManagePeople { get; private set; }
+
+    public bool CanManageAccounts { get; private set; }
+
     /// <summary>For a lead officer: how many of their milestones still need an update in each open quarter.</summary>
     public IReadOnlyList<(CollectionRound Round, int Outstanding)> Reminders { get; private set; } = [];
 
@@ -28,6 +32,8 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
 
         View = view;
         CanSeeUpdates = Permissions.CanSeeUnpublished(user, view.Partnership.Id);
+        CanManagePeople = Permissions.CanManagePeople(user, view.Partnership.Id);
+        CanManageAccounts = Permissions.CanManageAccounts(user, view.Partnership.Id);
         if (user.PersonId is { } person && CanSeeUpdates)
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Core.Accounts;
+
+namespace SaferPlan.Accounts;
+
+/// <summary>
+/// Where an invitation's e-mailed link leads: the person sets the name they go by and a password, once. A link that is
+/// unknown, expired, withdrawn or used says so, and what to do.
+/// </summary>
+public sealed class AcceptInvitationModel(InvitationService invitations) : PageModel
+{
+    public InvitationCheck Check { get; private set; } = new(null, InvitationProblem.Unknown);
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        Check = await invitations.CheckAsync(token, ct);
+        return Check.IsUsable ? Page() : Refused();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    {
+        Check = await invitations.CheckAsync(token, ct);
+        if (!Check.IsUsable)
+        {
+            return Refused();
+        }
+
+        ModelState.Clear();
+        var result = await invitations.AcceptAsync(token, DisplayName, Password, ConfirmPassword, ct);
+        if (result.Status == Core.Editing.EditStatus.Forbidden)
+        {
+            Check = await invitations.CheckAsync(token, ct);
+            return Refused();
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var field in new[] { "DisplayName", "Password", "ConfirmPassword" })
+            {
+                if (result.Errors.TryGetValue(field, out var message))
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+
+            return Page();
+        }
+
+        TempData["Success"] = $"Your account is ready, {result.Value!.DisplayName}. Sign in with your email address and the password you chose.";
+        return Redirect("/account/sign-in");
+    }
+
+    /// <summary>An unusable link is a page of its own (410 Gone for a link that worked once), not an error against a field.</summary>
+    private PageResult Refused()
+    {
+        var page = Page();
+        page.StatusCode = Check.Problem == InvitationProblem.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        return page;
+    }
+}

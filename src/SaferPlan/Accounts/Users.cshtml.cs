@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Monitoring;
+using SaferPlan.Shared;
+
+namespace SaferPlan.Accounts;
+
+/// <summary>
+/// A partnership's accounts, for its administrators: who has which role, invitations by e-mail, giving and taking roles
+/// and removing accounts. The account changes go through <see cref="AccountService"/>, as the CLI's do.
+/// </summary>
+[Authorize]
+public sealed class UsersModel(AccountService accounts, InvitationService invitations, PartnershipService partnerships, CurrentUser current, IConfiguration configuration, TimeProvider time) : PageModel
+{
+    public Partnership Partnership { get; private set; } = null!;
+
+    public IReadOnlyList<PartnershipMember> Members { get; private set; } = [];
+
+    public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+
+    public UserContext Viewer { get; private set; } = UserContext.Anonymous;
+
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty]
+    public string? InviteEmail { get; set; }
+
+    [BindProperty]
+    public string? InviteRole { get; set; }
+
+    [BindProperty]
+    public string? RoleEmail { get; set; }
+
+    [BindProperty]
+    public string? RoleToGive { get; set; }
+
+    public static IEnumerable<Choice> Roles =>
+        Enum.GetValues<PartnershipRole>().Select(r => new Choice(r.ToString(), Capitalised(InvitationService.RoleName(r)), RoleHint(r)));
+
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        if (ReminderEndpoints.PublicUrl(configuration) is not { } publicUrl)
+        {
+            ModelState.AddModelError("InviteEmail", "Invitations cannot be sent until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl, which the e-mailed links start with");
+            return Page();
+        }
+
+        PartnershipRole? role = Enum.TryParse<PartnershipRole>(InviteRole, out var r) && Enum.IsDefined(r) ? r : null;
+        var result = await invitations.InviteAsync(Partnership.Id, InviteEmail, role, Viewer, publicUrl, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field == "Email" ? "InviteEmail" : "InviteRole", message);
+            }
+
+            if (result.Errors.Count == 0)
+            {
+                ModelState.AddModelError(string.Empty, result.Message ?? "The invitation could not be sent.");
+            }
+
+            await ReloadAsync(ct);
+            return Page();
+        }
+
+        TempData["Success"] = $"Invitation sent to {result.Value!.Email}. The link works once, for 7 days.";
+        return Redirect($"/partnerships/{slug}/users");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string slug, int invitation, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await invitations.RevokeAsync(Partnership.Id, invitation, Viewer, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = $"The invitation to {result.Value!.Email} no longer works.";
+        return Redirect($"/partnerships/{slug}/users");
+    }
+
+    public async Task<IActionResult> OnPostGiveRoleAsync(string slug, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        var email = RoleEmail?.Trim() ?? "";
+        if (!Enum.TryParse<PartnershipRole>(RoleToGive, out var role) || !Enum.IsDefined(role))
+        {
+            ModelState.AddModelError("RoleToGive", "Select a role");
+        }
+
+        if (email.Length == 0)
+        {
+            ModelState.AddModelError("RoleEmail", "Enter the email address of someone who has an account");
+        }
+        else if (await accounts.UserByEmailAsync(email, ct) is null)
+        {
+            ModelState.AddModelError("RoleEmail", "There is no account with this email address: invite them instead");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // Field order in the summary follows the form: address first, then role.
+            var errors = ModelState.OrderBy(e => e.Key == "RoleEmail" ? 0 : 1).SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage))).ToList();
+            ModelState.Clear();
+            foreach (var (key, message) in errors)
+            {
+                ModelState.AddModelError(key, message);
+            }
+
+            return Page();
+        }
+
+        var result = await accounts.AddUserAsync(email, "", role, Partnership.Slug, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("RoleEmail", result.Message);
+            return Page();
+        }
+
+        TempData["Success"] = $"{email} is now {InvitationService.RoleName(role)} of {Partnership.Name}.";
+        return Redirect($"/partnerships/{slug}/users");
+    }
+
+    public async Task<IActionResult> OnPostTakeRoleAsync(string slug, string user, string role, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var member = Members.FirstOrDefault(m => m.UserId == user);
+        if (member is null || !Enum.TryParse<PartnershipRole>(role, out var taken))
+        {
+            return NotFound();
+        }
+
+        var (succeeded, message) = await accounts.RemoveRoleAsync(member.Email, taken, Partnership.Slug, ct);
+        if (!succeeded)
+        {
+            ModelState.AddModelError(string.Empty, message);
+            return Page();
+        }
+
+        TempData["Success"] = $"{member.Name} is no longer {InvitationService.RoleName(taken)} of {Partnership.Name}.";
+        return Redirect($"/partnerships/{slug}/users");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, string user, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var member = Members.FirstOrDefault(m => m.UserId == user);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        if (!Permissions.CanRemoveAccount(Viewer, member.PartnershipIds))
+        {
+            ModelState.AddModelError(string.Empty, $"{member.Name} also has roles in other partnerships, so only their roles here can be taken away");
+            return Page();
+        }
+
+        var (succeeded, message) = await accounts.RemoveUserAsync(member.Email, ct);
+        if (!succeeded)
+        {
+            ModelState.AddModelError(string.Empty, message);
+            return Page();
+        }
+
+        TempData["Success"] = $"{member.Name}'s account is removed; they can no longer sign in.";
+        return Redirect($"/partnerships/{slug}/users");
+    }
+
+    public bool CanRemove(PartnershipMember member) => Permissions.CanRemoveAccount(Viewer, member.PartnershipIds);
+
+    /// <summary>Where an invitation stands, in words.</summary>
+    public string StatusOf(Invitation invitation) =>
+        invitation.AcceptedAt is not null ? "Accepted"
+        : invitation.RevokedAt is not null ? "Withdrawn"
+        : invitation.ExpiresAt <= Now ? "Expired"
+        : "Waiting";
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        {
+            return NotFound();
+        }
+
+        Partnership = partnership;
+        Viewer = await current.GetAsync();
+        if (!Permissions.CanManageAccounts(Viewer, partnership.Id))
+        {
+            return Forbid();
+        }
+
+        await ReloadAsync(ct);
+        return null;
+    }
+
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        Now = time.GetUtcNow();
+        Members = await accounts.MembersAsync(Partnership.Id, ct);
+        Invitations = await invitations.ListAsync(Partnership.Id, ct);
+    }
+
+    private static string RoleHint(PartnershipRole role) => role switch
+    {
+        PartnershipRole.Administrator => "Manages accounts and roles, and everything a support officer does",
+        PartnershipRole.SupportOfficer => "Edits the plans and people, opens quarters, reviews and publishes updates",
+        PartnershipRole.LeadOfficer => "Updates what they lead",
+        PartnershipRole.BoardMember => "Reads everything, edits nothing",
+        PartnershipRole.Analyst => "Loads crime data and keeps the indicators",
+        _ => "",
+    };
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaferPlan.Accounts;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Shared;
+
+namespace SaferPlan.Partnerships;
+
+/// <summary>Adds a person to the partnership, or changes or removes one, from the version the editor read.</summary>
+[Authorize]
+public sealed class PersonFormModel(PeopleService people, PartnershipService partnerships, CurrentUser current) : PageModel
+{
+    public sealed class PersonForm
+    {
+        public string? Name { get; set; }
+
+        public string? RoleTitle { get; set; }
+
+        public string? AgencyId { get; set; }
+
+        public string? Email { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    public Person? Existing { get; private set; }
+
+    public bool IsNew => Existing is null;
+
+    public IReadOnlyList<string> Leads { get; private set; } = [];
+
+    public IEnumerable<Choice> Agencies { get; private set; } = [];
+
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Existing is { } p)
+        {
+            Input = new PersonForm
+            {
+                Name = p.Name,
+                RoleTitle = p.RoleTitle,
+                AgencyId = p.AgencyId?.ToString(CultureInfo.InvariantCulture),
+                Email = p.Email,
+                Version = p.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        int? agencyId = int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
+        var result = await people.SaveAsync(Partnership.Id, Existing?.Id, new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email), Input.Version, await current.GetAsync(), ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            AddErrors(result);
+            return Page();
+        }
+
+        TempData["Success"] = IsNew ? $"{result.Value!.Name} is added" : $"{result.Value!.Name} is saved";
+        return Redirect($"/partnerships/{slug}/people");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Existing is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var result = await people.RemoveAsync(Partnership.Id, Existing.Id, Input.Version, await current.GetAsync(), ct);
+        if (result.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "The person could not be removed.");
+            Input = new PersonForm
+            {
+                Name = Existing.Name,
+                RoleTitle = Existing.RoleTitle,
+                AgencyId = Existing.AgencyId?.ToString(CultureInfo.InvariantCulture),
+                Email = Existing.Email,
+                Version = Existing.Version,
+            };
+            return Page();
+        }
+
+        TempData["Success"] = $"{Existing.Name} is removed";
+        return Redirect($"/partnerships/{slug}/people");
+    }
+
+    /// <summary>The service's errors against the fields, in the order of the form.</summary>
+    private void AddErrors(EditResult<Person> result)
+    {
+        if (result.Errors.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "Your change could not be saved.");
+            return;
+        }
+
+        foreach (var field in new[] { "Name", "RoleTitle", "AgencyId", "Email" })
+        {
+            if (result.Errors.TryGetValue(field, out var message))
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string id, CancellationToken ct)
+    {
+        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        {
+            return NotFound();
+        }
+
+        Partnership = partnership;
+        if (!Permissions.CanManagePeople(await current.GetAsync(), partnership.Id))
+        {
+            return Forbid();
+        }
+
+        if (id != "new")
+        {
+            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var personId)
+                || await people.PersonAsync(partnership.Id, personId, ct) is not { } person)
+            {
+                return NotFound();
+            }
+
+            Existing = person;
+            Leads = await people.LeadsAsync(person.Id, ct);
+        }
+
+        Agencies = new[] { new Choice("", "No agency") }.Concat((await people.AgenciesAsync(ct))
+            .Select(x => new Choice(x.Id.ToString(CultureInfo.InvariantCulture), x.Name)));
+        return null;
+    }
+}
