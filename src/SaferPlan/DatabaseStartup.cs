@@ -24,6 +24,13 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
             }
         }
 
+        if (configuration.GetValue(DemoTryOut.Setting, false) && await scope.ServiceProvider.GetRequiredService<DemoTryOut>().PrepareAsync(cancellationToken))
+        {
+            logger.LogWarning(
+                "Demo accounts are on ({Setting}): sign in as {Email} (and the others in the README) with the password {Password}, and submit an update for {Quarter}. Never turn this on for real data.",
+                DemoTryOut.Setting, "myles.bebbington@example.org", DemoTryOut.Password, DemoTryOut.OpenQuarter.Display);
+        }
+
         if (!await scope.ServiceProvider.GetRequiredService<AccountService>().AnyAdministratorAsync(cancellationToken))
         {
             logger.LogWarning(

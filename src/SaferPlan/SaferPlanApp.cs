@@ -114,6 +114,7 @@ public static class SaferPlanApp
 
         services.AddScoped<AccountService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<DemoTryOut>();
         services.AddScoped<SaferPlan.Core.Partnerships.PeopleService>();
         services.AddScoped<SaferPlan.Core.Partnerships.PartnershipService>();
         services.AddScoped<CurrentUser>();
