@@ -1,0 +1,327 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Demo;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Indicators;
+
+namespace SaferPlan.Web.Tests.Accounts;
+
+/// <summary>
+/// People and accounts in the browser (issue 10, item 4): invitations through the outbox, roles given and taken, people
+/// kept by support officers, partnerships created; and the demo ready to try (item 5).
+/// </summary>
+public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    [GeneratedRegex(@"/invitations/(?<token>inv_[A-Za-z0-9_\-]+)")]
+    private static partial Regex InvitationLink();
+
+    private PageSession Session() => new(app.ServerAddress);
+
+    private async Task<PageSession> SignedInAsync(PartnershipRole role, string? personKey = null)
+    {
+        var session = Session();
+        await session.SignInOrFailAsync(await app.AddUserAsync(role, personKey));
+        return session;
+    }
+
+    private void SetPublicUrl() => app.Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
+
+    private Task<T> DbAsync<T>(Func<SaferPlanDbContext, Task<T>> read) =>
+        app.WithScopeAsync(sp => read(sp.GetRequiredService<SaferPlanDbContext>()));
+
+    private static string NewAddress(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+
+    /// <summary>Invites through the page, as an administrator, and returns the token from the e-mail waiting in the outbox.</summary>
+    private async Task<string> InviteAsync(PageSession admin, string email, PartnershipRole role)
+    {
+        using var sent = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=Invite",
+            new() { ["InviteEmail"] = email, ["InviteRole"] = role.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var message = await DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.To == email));
+        Assert.Null(message.SentAt);
+        var match = InvitationLink().Match(message.TextBody);
+        Assert.True(match.Success, message.TextBody);
+        Assert.Contains($"{app.ServerAddress.ToString().TrimEnd('/')}/invitations/{match.Groups["token"].Value}", message.TextBody, StringComparison.Ordinal);
+        return match.Groups["token"].Value;
+    }
+
+    private static Dictionary<string, string> Acceptance(string name, string password) =>
+        new() { ["DisplayName"] = name, ["Password"] = password, ["ConfirmPassword"] = password };
+
+    [Fact]
+    public async Task Invitation_SentThroughOutbox_SetsNameAndPasswordOnce_ThenRefusedAsUsed()
+    {
+        SetPublicUrl();
+        using var admin = await SignedInAsync(PartnershipRole.Administrator);
+        var email = NewAddress("support");
+
+        var token = await InviteAsync(admin, email, PartnershipRole.SupportOfficer);
+
+        var stored = await DbAsync(db => db.Set<Invitation>().AsNoTracking().SingleAsync(i => i.Email == email));
+        Assert.NotEqual(token, stored.TokenHash);
+        Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
+        Assert.InRange(stored.ExpiresAt - stored.CreatedAt, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7.1));
+
+        using var person = Session();
+        using var form = await person.Client.GetAsync($"/invitations/{token}");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        using var mismatched = await person.PostFormAsync($"/invitations/{token}", $"/invitations/{token}",
+            new() { ["DisplayName"] = "Sam Support", ["Password"] = "a long enough password", ["ConfirmPassword"] = "another password entirely" });
+        Assert.Equal(HttpStatusCode.OK, mismatched.StatusCode);
+        Assert.Contains("Enter the same password twice", await mismatched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var accepted = await person.PostFormAsync($"/invitations/{token}", $"/invitations/{token}", Acceptance("Sam Support", "a long enough password"));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal("/account/sign-in", accepted.Headers.Location!.OriginalString);
+
+        using var signIn = await person.SignInAsync(email, "a long enough password");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var people = await person.Client.GetAsync($"/partnerships/{Slug}/people");
+        Assert.Equal(HttpStatusCode.OK, people.StatusCode);
+
+        using var again = Session();
+        using var used = await again.Client.GetAsync($"/invitations/{token}");
+        Assert.Equal(HttpStatusCode.Gone, used.StatusCode);
+        Assert.Contains("already been used", await used.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var reused = await again.PostFormAsync("/account/sign-in", $"/invitations/{token}", Acceptance("Someone Else", "yet another long password"));
+        Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
+
+        var audited = await DbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Invitation) && a.EntityId == stored.Id).Select(a => a.Action).ToListAsync());
+        Assert.Contains(AuditAction.Created, audited);
+        Assert.Contains(AuditAction.Updated, audited);
+        var user = await DbAsync(db => db.Users.Include(u => u.Memberships).SingleAsync(u => u.Email == email));
+        Assert.Equal("Sam Support", user.DisplayName);
+        Assert.Equal([PartnershipRole.SupportOfficer], user.Memberships.Select(m => m.Role));
+    }
+
+    [Fact]
+    public async Task Invitation_ExpiredRevokedOrUnknown_RefusedWithClearMessage()
+    {
+        SetPublicUrl();
+        using var admin = await SignedInAsync(PartnershipRole.Administrator);
+        var expiring = NewAddress("late");
+        var revoking = NewAddress("withdrawn");
+        var expiredToken = await InviteAsync(admin, expiring, PartnershipRole.LeadOfficer);
+        var revokedToken = await InviteAsync(admin, revoking, PartnershipRole.BoardMember);
+        await DbAsync(db => db.Set<Invitation>().Where(i => i.Email == expiring)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        var revokedId = await DbAsync(db => db.Set<Invitation>().Where(i => i.Email == revoking).Select(i => i.Id).SingleAsync());
+        using var revoke = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=Revoke",
+            new() { ["invitation"] = revokedId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+
+        using var visitor = Session();
+        using var expired = await visitor.Client.GetAsync($"/invitations/{expiredToken}");
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("This invitation has expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var revoked = await visitor.Client.GetAsync($"/invitations/{revokedToken}");
+        Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+        Assert.Contains("This invitation has been withdrawn", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await visitor.Client.GetAsync("/invitations/inv_not-a-real-token");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("not recognised", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var refusedAccept = await visitor.PostFormAsync("/account/sign-in", $"/invitations/{expiredToken}", Acceptance("Late Comer", "a long enough password"));
+        Assert.Equal(HttpStatusCode.Gone, refusedAccept.StatusCode);
+        Assert.False(await DbAsync(db => db.Users.AnyAsync(u => u.Email == expiring || u.Email == revoking)));
+    }
+
+    [Fact]
+    public async Task Roles_GivenAndTaken_ByAnAdministrator_AndTheLastAdministratorKept()
+    {
+        using var admin = await SignedInAsync(PartnershipRole.Administrator);
+        var member = await app.AddUserAsync(PartnershipRole.BoardMember);
+        var userId = await DbAsync(db => db.Users.Where(u => u.Email == member).Select(u => u.Id).SingleAsync());
+
+        using var given = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=GiveRole",
+            new() { ["RoleEmail"] = member, ["RoleToGive"] = nameof(PartnershipRole.Analyst) });
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        Assert.Equal(new[] { PartnershipRole.BoardMember, PartnershipRole.Analyst }.Order(), await RolesAsync(member));
+
+        using var taken = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=TakeRole",
+            new() { ["user"] = userId, ["role"] = nameof(PartnershipRole.BoardMember) });
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal([PartnershipRole.Analyst], await RolesAsync(member));
+
+        using var unknown = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=GiveRole",
+            new() { ["RoleEmail"] = NewAddress("nobody"), ["RoleToGive"] = "" });
+        var page = await unknown.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("There is no account with this email address: invite them instead", page, StringComparison.Ordinal);
+        Assert.True(page.IndexOf("#RoleEmail", StringComparison.Ordinal) < page.IndexOf("#RoleToGive", StringComparison.Ordinal), "The error summary follows the form's order");
+
+        using var removed = await admin.PostFormAsync($"/partnerships/{Slug}/users", $"/partnerships/{Slug}/users?handler=Remove", new() { ["user"] = userId });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await DbAsync(db => db.Users.AnyAsync(u => u.Email == member)));
+    }
+
+    private async Task<List<PartnershipRole>> RolesAsync(string email) =>
+        (await DbAsync(db => db.Memberships.Where(m => m.User!.Email == email).Select(m => m.Role).ToListAsync())).Order().ToList();
+
+    [Fact]
+    public async Task Partnership_CreatedByAnAdministrator_WhoBecomesItsAdministrator_OthersRefused()
+    {
+        using var admin = await SignedInAsync(PartnershipRole.Administrator);
+        var slug = $"new-csp-{Guid.NewGuid():N}"[..20];
+
+        using var invalid = await admin.PostFormAsync("/partnerships/new", "/partnerships/new", new() { ["Name"] = "", ["Slug"] = "Not A Slug", ["Area"] = "" });
+        var errors = await invalid.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("Enter the partnership&#x27;s name", errors, StringComparison.Ordinal);
+        Assert.Contains("govuk-error-summary", errors, StringComparison.Ordinal);
+
+        using var created = await admin.PostFormAsync("/partnerships/new", "/partnerships/new",
+            new() { ["Name"] = "East Cambridgeshire CSP", ["Slug"] = slug, ["Area"] = "East Cambridgeshire" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal($"/partnerships/{slug}/users", created.Headers.Location!.OriginalString);
+        var partnership = await DbAsync(db => db.Partnerships.SingleAsync(p => p.Slug == slug));
+        Assert.Equal("East Cambridgeshire", partnership.Area);
+        Assert.True(await DbAsync(db => db.Memberships.AnyAsync(m => m.PartnershipId == partnership.Id && m.Role == PartnershipRole.Administrator)));
+        Assert.True(await DbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Partnership) && a.EntityId == partnership.Id && a.Action == AuditAction.Created)));
+
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+        using var refused = await support.PostFormAsync($"/partnerships/{Slug}", "/partnerships/new", new() { ["Name"] = "Sneaky", ["Slug"] = "sneaky", ["Area"] = "Nowhere" });
+        AssertRefused(refused);
+        Assert.False(await DbAsync(db => db.Partnerships.AnyAsync(p => p.Slug == "sneaky")));
+    }
+
+    [Fact]
+    public async Task People_SupportOfficerAddsAndEdits_StaleVersionAndLeadRemovalRefused_AnotherPartnershipRefused()
+    {
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+        var name = $"Pat Example {Guid.NewGuid():N}"[..20];
+
+        using var added = await support.PostFormAsync($"/partnerships/{Slug}/people/new", $"/partnerships/{Slug}/people/new",
+            new() { ["Input.Name"] = name, ["Input.RoleTitle"] = "Community Safety Officer", ["Input.AgencyId"] = "", ["Input.Email"] = "pat@example.org", ["Input.Version"] = "0" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var person = await DbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Name == name));
+        Assert.Equal(1, person.Version);
+        using var list = await support.Client.GetAsync($"/partnerships/{Slug}/people");
+        Assert.Contains("pat@example.org", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var edit = $"/partnerships/{Slug}/people/{person.Id}";
+        using var saved = await support.PostFormAsync(edit, edit,
+            new() { ["Input.Name"] = name, ["Input.RoleTitle"] = "Community Safety Manager", ["Input.AgencyId"] = "", ["Input.Email"] = "", ["Input.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var stale = await support.PostFormAsync(edit, edit,
+            new() { ["Input.Name"] = name, ["Input.RoleTitle"] = "Old copy", ["Input.AgencyId"] = "", ["Input.Email"] = "", ["Input.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("govuk-error-summary", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Community Safety Manager", (await DbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id))).RoleTitle);
+
+        var lead = await app.PersonIdAsync("dave-sargent");
+        using var leadRemoval = await support.PostFormAsync($"/partnerships/{Slug}/people/{lead}", $"/partnerships/{Slug}/people/{lead}?handler=Remove", new() { ["Input.Version"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, leadRemoval.StatusCode);
+        Assert.Contains("Choose someone else to lead them in the plan first", await leadRemoval.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var removed = await support.PostFormAsync(edit, $"{edit}?handler=Remove", new() { ["Input.Version"] = "2" });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await DbAsync(db => db.People.AnyAsync(p => p.Id == person.Id)));
+
+        var installer = await app.AddUserAsync(PartnershipRole.Administrator);
+        var other = await app.WithScopeAsync(async sp =>
+        {
+            var accounts = sp.GetRequiredService<AccountService>();
+            var admin = await accounts.ContextForAsync((await accounts.UserByEmailAsync(installer))!.Id);
+            var result = await sp.GetRequiredService<PartnershipService>().CreateAsync(
+                new PartnershipInput($"other-{Guid.NewGuid():N}"[..16], "Other CSP", "Elsewhere"), admin);
+            Assert.True(result.Succeeded, result.Message);
+            return result.Value!.Slug;
+        });
+        using var otherPeople = await support.Client.GetAsync($"/partnerships/{other}/people");
+        AssertRefused(otherPeople);
+        using var otherAdd = await support.PostFormAsync($"/partnerships/{Slug}/people/new", $"/partnerships/{other}/people/new",
+            new() { ["Input.Name"] = "Intruder", ["Input.Version"] = "0" });
+        AssertRefused(otherAdd);
+        Assert.False(await DbAsync(db => db.People.AnyAsync(p => p.Name == "Intruder")));
+    }
+
+    [Fact]
+    public async Task Visitors_BoardMembersAndLeadOfficers_GetNoAccountOrPeoplePages_AndNoEmailAddresses()
+    {
+        var pages = new[] { $"/partnerships/{Slug}/users", $"/partnerships/{Slug}/people", $"/partnerships/{Slug}/people/new", "/partnerships/new" };
+        using var visitor = Session();
+        foreach (var page in pages)
+        {
+            using var answer = await visitor.Client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+            Assert.StartsWith("/account/sign-in", answer.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        }
+
+        using var home = await visitor.Client.GetAsync($"/partnerships/{Slug}");
+        var homePage = await home.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("/people\"", homePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/users\"", homePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.org", homePage, StringComparison.Ordinal);
+
+        foreach (var (role, key) in new[] { (PartnershipRole.BoardMember, (string?)null), (PartnershipRole.LeadOfficer, "jenny-jolley"), (PartnershipRole.Analyst, null) })
+        {
+            using var member = await SignedInAsync(role, key);
+            foreach (var page in pages)
+            {
+                using var answer = await member.Client.GetAsync(page);
+                AssertRefused(answer);
+            }
+        }
+
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+        using var users = await support.Client.GetAsync($"/partnerships/{Slug}/users");
+        AssertRefused(users);
+    }
+
+    [Fact]
+    public async Task DemoTryOut_LeadOfficerSignsInAndSubmitsAnUpdate_WithoutOpeningAQuarter()
+    {
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DemoTryOut>().PrepareAsync());
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<DemoTryOut>().PrepareAsync()), "Preparing twice changes nothing and still succeeds");
+        var round = await DbAsync(db => db.Set<CollectionRound>().AsNoTracking().SingleAsync(r => r.Period == DemoTryOut.OpenQuarter));
+        Assert.True(round.Deadline > DateOnly.FromDateTime(DateTime.UtcNow), "The demo quarter's deadline is ahead");
+        Assert.Null(round.LockOn);
+        foreach (var account in DemoTryOut.Accounts)
+        {
+            Assert.Equal([account.Role], await RolesAsync(account.Email));
+        }
+
+        using var lead = Session();
+        using var signIn = await lead.SignInAsync("myles.bebbington@example.org", DemoTryOut.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var mine = await lead.Client.GetAsync("/my-updates");
+        var list = await mine.Content.ReadAsStringAsync();
+        var link = Regex.Match(list, $@"/milestones/(?<id>\d+)/updates/{DemoTryOut.OpenQuarter.Slug}");
+        Assert.True(link.Success, "Your updates lists a milestone of the open demo quarter");
+
+        using var submitted = await lead.PostFormAsync(link.Value, link.Value, new()
+        {
+            ["Input.Progress"] = "Tried the demo: the scheme met this quarter.",
+            ["Input.Value"] = "",
+            ["Input.Status"] = nameof(UpdateStatus.OnTrack),
+            ["Input.Marking"] = "Official",
+            ["Input.Version"] = "0",
+            ["submit"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var milestoneId = int.Parse(link.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var update = await DbAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId && u.Period == DemoTryOut.OpenQuarter));
+        Assert.Equal(UpdateState.Submitted, update.State);
+    }
+
+    private static void AssertRefused(HttpResponseMessage answer) =>
+        Assert.True(
+            answer.StatusCode == HttpStatusCode.Forbidden
+            || (answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location!.PathAndQuery().StartsWith("/account/access-denied", StringComparison.Ordinal)),
+            $"Expected a refusal, got {(int)answer.StatusCode} {answer.Headers.Location}");
+}
+
+public sealed class PeopleAndAccountsTestsOnSqlite(SqliteFactory app) : PeopleAndAccountsTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class PeopleAndAccountsTestsOnPostgres(PostgresFactory app) : PeopleAndAccountsTests(app), IClassFixture<PostgresFactory>;
