@@ -391,6 +391,36 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             .ToList();
     }
 
+    /// <summary>Makes a user the first administrator of a partnership just created, audited under it.</summary>
+    public async Task MakeFirstAdministratorAsync(string userId, int partnershipId, CancellationToken ct = default)
+    {
+        db.Memberships.Add(new Membership { UserId = userId, PartnershipId = partnershipId, Role = PartnershipRole.Administrator });
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A role as people say it: "support officer".</summary>
+    public static string RoleName(PartnershipRole role) => role switch
+    {
+        PartnershipRole.Administrator => "administrator",
+        PartnershipRole.SupportOfficer => "support officer",
+        PartnershipRole.LeadOfficer => "lead officer",
+        PartnershipRole.BoardMember => "Board member",
+        PartnershipRole.Analyst => "analyst",
+        _ => role.ToString(),
+    };
+
+    /// <summary>What a role may do, in a line, for the forms that give one.</summary>
+    public static string RoleHint(PartnershipRole role) => role switch
+    {
+        PartnershipRole.Administrator => "Manages accounts and roles, and everything a support officer does",
+        PartnershipRole.SupportOfficer => "Edits the plans and people, opens quarters, reviews and publishes updates",
+        PartnershipRole.LeadOfficer => "Updates what they lead",
+        PartnershipRole.BoardMember => "Reads everything, edits nothing",
+        PartnershipRole.Analyst => "Loads crime data and keeps the indicators",
+        _ => "",
+    };
+
     public Task<bool> AnyAdministratorAsync(CancellationToken ct = default) =>
         db.Memberships.AnyAsync(m => m.Role == PartnershipRole.Administrator, ct);
 

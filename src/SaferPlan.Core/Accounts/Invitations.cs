@@ -134,7 +134,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
         };
         db.Add(invitation);
         var url = $"{baseUrl.TrimEnd('/')}/invitations/{token}";
-        var roleName = RoleName(invitation.Role);
+        var roleName = AccountService.RoleName(invitation.Role);
         var until = Dates.Display(DateOnly.FromDateTime(invitation.ExpiresAt.UtcDateTime));
         db.Add(new OutboxMessage
         {
@@ -270,17 +270,6 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
         await transaction.CommitAsync(ct);
         return EditResult<User>.Ok(added.User!);
     }
-
-    /// <summary>A role as people say it: "support officer".</summary>
-    public static string RoleName(PartnershipRole role) => role switch
-    {
-        PartnershipRole.Administrator => "administrator",
-        PartnershipRole.SupportOfficer => "support officer",
-        PartnershipRole.LeadOfficer => "lead officer",
-        PartnershipRole.BoardMember => "Board member",
-        PartnershipRole.Analyst => "analyst",
-        _ => role.ToString(),
-    };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -6,8 +6,11 @@ using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Demo;
 
-/// <summary>One demo account: who signs in, with which role, and the name they go by.</summary>
-public sealed record DemoAccount(string Email, PartnershipRole Role, string? DisplayName);
+/// <summary>One demo account: who signs in, with which role (named as the CLI's <c>--role</c> names it), and the name they go by.</summary>
+public sealed record DemoAccount(string Email, string RoleName, string? DisplayName)
+{
+    public PartnershipRole Role => Enum.Parse<PartnershipRole>(RoleName);
+}
 
 /// <summary>
 /// Makes the demo ready to try at once (setting <c>SaferPlan:DemoAccounts</c>, on in the Development environment that
@@ -34,11 +37,11 @@ public sealed class DemoTryOut(SaferPlanDbContext db, AccountService accounts, T
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
     [
-        new("admin@example.org", PartnershipRole.Administrator, "Demo administrator"),
-        new("support.officer@example.org", PartnershipRole.SupportOfficer, "Demo support officer"),
-        new("myles.bebbington@example.org", PartnershipRole.LeadOfficer, null),
-        new("board.member@example.org", PartnershipRole.BoardMember, "Demo Board member"),
-        new("analyst@example.org", PartnershipRole.Analyst, "Demo analyst"),
+        new("admin@example.org", "Administrator", "Demo administrator"),
+        new("support.officer@example.org", "SupportOfficer", "Demo support officer"),
+        new("myles.bebbington@example.org", "LeadOfficer", null),
+        new("board.member@example.org", "BoardMember", "Demo Board member"),
+        new("analyst@example.org", "Analyst", "Demo analyst"),
     ];
 
     /// <summary>

@@ -183,7 +183,7 @@ public sealed class PeopleService(SaferPlanDbContext db)
 public sealed record PartnershipInput(string? Slug, string? Name, string? Area);
 
 /// <summary>Creates partnerships; the administrator who creates one becomes its first administrator.</summary>
-public sealed class PartnershipService(SaferPlanDbContext db)
+public sealed class PartnershipService(SaferPlanDbContext db, AccountService accounts)
 {
     public Task<Partnership?> BySlugAsync(string slug, CancellationToken ct = default) =>
         db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
@@ -240,9 +240,7 @@ public sealed class PartnershipService(SaferPlanDbContext db)
         var partnership = new Partnership { Slug = slug, Name = name, ShortName = name, Area = input.Area!.Trim() };
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
-        db.Memberships.Add(new Membership { UserId = user.UserId!, PartnershipId = partnership.Id, Role = PartnershipRole.Administrator });
-        db.AuditPartnershipId = partnership.Id;
-        await db.SaveChangesAsync(ct);
+        await accounts.MakeFirstAdministratorAsync(user.UserId!, partnership.Id, ct);
         await transaction.CommitAsync(ct);
         return EditResult<Partnership>.Ok(partnership);
     }

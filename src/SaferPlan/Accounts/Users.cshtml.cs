@@ -38,7 +38,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
     public string? RoleToGive { get; set; }
 
     public static IEnumerable<Choice> Roles =>
-        Enum.GetValues<PartnershipRole>().Select(r => new Choice(r.ToString(), Capitalised(InvitationService.RoleName(r)), RoleHint(r)));
+        Enum.GetValues<PartnershipRole>().Select(r => new Choice(r.ToString(), Capitalised(AccountService.RoleName(r)), AccountService.RoleHint(r)));
 
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -141,7 +141,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"{email} is now {InvitationService.RoleName(role)} of {Partnership.Name}.";
+        TempData["Success"] = $"{email} is now {AccountService.RoleName(role)} of {Partnership.Name}.";
         return Redirect($"/partnerships/{slug}/users");
     }
 
@@ -165,7 +165,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"{member.Name} is no longer {InvitationService.RoleName(taken)} of {Partnership.Name}.";
+        TempData["Success"] = $"{member.Name} is no longer {AccountService.RoleName(taken)} of {Partnership.Name}.";
         return Redirect($"/partnerships/{slug}/users");
     }
 
@@ -232,14 +232,4 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
         Members = await accounts.MembersAsync(Partnership.Id, ct);
         Invitations = await invitations.ListAsync(Partnership.Id, ct);
     }
-
-    private static string RoleHint(PartnershipRole role) => role switch
-    {
-        PartnershipRole.Administrator => "Manages accounts and roles, and everything a support officer does",
-        PartnershipRole.SupportOfficer => "Edits the plans and people, opens quarters, reviews and publishes updates",
-        PartnershipRole.LeadOfficer => "Updates what they lead",
-        PartnershipRole.BoardMember => "Reads everything, edits nothing",
-        PartnershipRole.Analyst => "Loads crime data and keeps the indicators",
-        _ => "",
-    };
 }
