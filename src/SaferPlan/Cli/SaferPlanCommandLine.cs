@@ -116,7 +116,7 @@ public static class SaferPlanCommandLine
         root.Subcommands.Add(UsersCommand());
         root.Subcommands.Add(TokensCommand());
         root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(Crime.CrimeImportCommand.Create());
+        root.Subcommands.Add(Crime.Import.CrimeImportCommand.Create());
         return root;
     }
 

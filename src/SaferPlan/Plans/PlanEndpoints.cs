@@ -8,10 +8,19 @@ namespace SaferPlan.Plans;
 /// <summary>The JSON API for partnerships and their plans.</summary>
 public static class PlanEndpoints
 {
-    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Plans");
+        var writes = api.MapGroup("").RequireAuthorization();
+        MapEditions(api);
+        MapPriorities(api, writes);
+        MapActions(api, writes);
+        MapMilestones(api, writes);
+    }
 
+    /// <summary>Partnerships, their plans and an edition with its outline: readable by anyone, restricted content left out for visitors.</summary>
+    private static void MapEditions(RouteGroupBuilder api)
+    {
         api.MapGet("/partnerships", async (PlanReader reader, CancellationToken ct) =>
             TypedResults.Ok((await reader.PartnershipsAsync(ct)).Select(PartnershipSummary.From).ToList()));
 
@@ -24,9 +33,11 @@ public static class PlanEndpoints
             await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
                 ? TypedResults.Ok(EditionDto.From(view))
                 : ApiErrors.NotFound($"There is no plan edition {id}."));
+    }
 
-        var writes = api.MapGroup("").RequireAuthorization();
-
+    /// <summary>A plan's priorities: added to an edition, read, edited and deleted with the version read.</summary>
+    private static void MapPriorities(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/editions/{id:int}/priorities", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -55,17 +66,13 @@ public static class PlanEndpoints
                 : version.Problem(result);
         });
 
-        writes.MapDelete("/priorities/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapDelete("/priorities/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-            var result = await editor.DeletePriorityAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
+    /// <summary>A priority's actions, as priorities are.</summary>
+    private static void MapActions(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -94,17 +101,13 @@ public static class PlanEndpoints
                 : version.Problem(result);
         });
 
-        writes.MapDelete("/actions/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapDelete("/actions/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-            var result = await editor.DeleteActionAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
+    /// <summary>An action's milestones, as priorities are.</summary>
+    private static void MapMilestones(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -133,16 +136,8 @@ public static class PlanEndpoints
                 : version.Problem(result);
         });
 
-        writes.MapDelete("/milestones/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteMilestoneAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
+        writes.MapDelete("/milestones/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMilestoneAsync(id, v, await current.GetAsync(), ct)));
     }
 
     private static IResult WithETag<T>(HttpContext http, T body, int version)
