@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Core.Editing;
-
 namespace SaferPlan.Api;
 
 /// <summary>Every API error is RFC 9457 problem details.</summary>

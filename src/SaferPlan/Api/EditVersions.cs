@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Api;
 
@@ -25,6 +23,18 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
         result.Status == EditStatus.Conflict && FromIfMatch
             ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
             : ApiErrors.From(result);
+
+    /// <summary>An edit that names the version its sender read: 428 without one, the saved item once saved, else the edit's problem.</summary>
+    public static async Task<IResult> UpdateAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> update, Func<T, Task<IResult>> saved)
+    {
+        if (Read(http, version) is not { } expected)
+        {
+            return ApiErrors.VersionRequired();
+        }
+
+        var result = await update(expected.Value);
+        return result.Succeeded ? await saved(result.Value!) : expected.Problem(result);
+    }
 
     /// <summary>A delete that names the version its sender read: 428 without one, 204 once deleted, else the edit's problem.</summary>
     public static async Task<IResult> DeleteAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete)

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Api;
 

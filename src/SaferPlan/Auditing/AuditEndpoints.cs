@@ -1,6 +1,3 @@
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Auditing;

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Documents;
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Data;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using SaferPlan.Crime.Area;
 using SaferPlan.Crime.Assessment;
 using SaferPlan.Crime.Figures;
@@ -16,16 +16,31 @@ public static class CrimeEndpoints
 {
     public static void MapCrime(this IEndpointRouteBuilder app)
     {
-        app.MapCrimeFigures();
-        app.MapAssessment();
-        app.MapArea();
-        app.MapDenominators();
-        app.MapCrimeGroups();
+        var api = app.MapGroup("/api").WithTags("Recorded crime");
+        var writes = api.MapGroup("").RequireAuthorization();
+        CrimeFigureEndpoints.MapCrimeFigures(api);
+        AssessmentEndpoints.MapAssessment(api);
+        AreaEndpoints.MapArea(api, writes);
+        DenominatorEndpoints.MapDenominators(api, writes);
+        CrimeGroupEndpoints.MapCrimeGroups(api, writes);
         app.MapCrimeImports();
     }
 
-    internal const string JsonContentType = "application/json; charset=utf-8";
+    /// <summary>
+    /// JSON made once per key and sent as it is: the key names the data stamp it was made under, so a repeat costs only
+    /// the query that read the stamp.
+    /// </summary>
+    internal static async Task<IResult> CachedJsonAsync<T>(HttpContext http, CrimeCache cache, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var body = await cache.GetOrCreateAsync(key, async c => JsonSerializer.SerializeToUtf8Bytes(await make(c), options), bytes => bytes.LongLength, ct);
+        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
 
-    internal static async Task<int?> PartnershipIdAsync(SaferPlanDbContext db, string slug, CancellationToken ct) =>
+    /// <summary>Answers for the partnership named in the route, or 404 when there is none.</summary>
+    internal static async Task<IResult> ForPartnershipAsync(SaferPlanDbContext db, string slug, Func<int, Task<IResult>> answer, CancellationToken ct) =>
+        await PartnershipIdAsync(db, slug, ct) is { } id ? await answer(id) : ApiErrors.NotFound($"There is no partnership '{slug}'.");
+
+    private static async Task<int?> PartnershipIdAsync(SaferPlanDbContext db, string slug, CancellationToken ct) =>
         await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Periods;
 using SaferPlan.Security;
 
 namespace SaferPlan.Documents;

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>
@@ -65,16 +59,8 @@ public static class IndicatorEndpoints
             })
             .WithSummary("The indicator's value for any period (?period=2010-11-q4, or ?from=2009-09&to=2010-08): entered, or computed from recorded crime; judged against that year's target.");
 
-        writes.MapPut("/indicators/{id:int}", async Task<IResult> (int id, IndicatorRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.UpdateIndicatorAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? await DetailAsync(http, reader, current, id, created: false, ct) : version.Problem(result);
-        });
+        writes.MapPut("/indicators/{id:int}", (int id, IndicatorRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateIndicatorAsync(id, body.ToInput(), v, await current.GetAsync(), ct), _ => DetailAsync(http, reader, current, id, created: false, ct)));
 
         writes.MapDelete("/indicators/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteIndicatorAsync(id, v, await current.GetAsync(), ct)));
@@ -91,16 +77,8 @@ public static class IndicatorEndpoints
                 : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-values/{id:int}", async Task<IResult> (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.UpdateValueAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? await ValueAsync(http, reader, result.Value!, null, ct) : version.Problem(result);
-        });
+        writes.MapPut("/indicator-values/{id:int}", (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateValueAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => ValueAsync(http, reader, saved, null, ct)));
 
         writes.MapDelete("/indicator-values/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteValueAsync(id, v, await current.GetAsync(), ct)));
@@ -115,16 +93,8 @@ public static class IndicatorEndpoints
             return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-baselines/{id:int}", async Task<IResult> (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.UpdateBaselineAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, null) : version.Problem(result);
-        });
+        writes.MapPut("/indicator-baselines/{id:int}", (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateBaselineAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Baseline(saved), saved.Version, null))));
 
         writes.MapDelete("/indicator-baselines/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteBaselineAsync(id, v, await current.GetAsync(), ct)));
@@ -139,16 +109,8 @@ public static class IndicatorEndpoints
             return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-targets/{id:int}", async Task<IResult> (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.UpdateTargetAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, null) : version.Problem(result);
-        });
+        writes.MapPut("/indicator-targets/{id:int}", (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateTargetAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Target(saved), saved.Version, null))));
 
         writes.MapDelete("/indicator-targets/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteTargetAsync(id, v, await current.GetAsync(), ct)));

@@ -1,14 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Shared;
-using Microsoft.EntityFrameworkCore;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Adds an indicator (/partnerships/{slug}/indicators/new) or edits or deletes one (/indicators/{id}/edit).</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Shared;
 
 namespace SaferPlan.Indicators;
 

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Links an indicator to a priority or a milestone of one of the partnership's plans (/indicators/{id}/links/new).</summary>

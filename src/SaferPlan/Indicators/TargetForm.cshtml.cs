@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Sets a year's target (/indicators/{indicatorId}/targets/new) or changes or deletes one (/indicator-targets/{id}/edit).</summary>

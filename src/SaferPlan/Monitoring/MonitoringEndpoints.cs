@@ -7,17 +7,24 @@ using SaferPlan.Monitoring.Updates;
 
 namespace SaferPlan.Monitoring;
 
-/// <summary>The JSON API for monitoring, one journey a folder: each maps its own endpoints beside its pages.</summary>
+/// <summary>The JSON API for monitoring, one journey a folder, each mapping its endpoints beside its pages into the groups made here.</summary>
 public static class MonitoringEndpoints
 {
     public static void MapMonitoring(this IEndpointRouteBuilder app)
     {
-        app.MapUpdates();
-        app.MapCompleteness();
-        app.MapReminders();
-        app.MapUpdateLinks();
-        app.MapTaskGroupReports();
-        app.MapBriefings();
+        var api = app.MapGroup("/api").WithTags("Monitoring");
+        var writes = api.MapGroup("").RequireAuthorization();
+        UpdateEndpoints.MapUpdates(api, writes);
+        CompletenessEndpoints.MapCompleteness(api, writes);
+
+        var reminders = app.MapGroup("/api").WithTags("Reminders").RequireAuthorization();
+        ReminderEndpoints.MapReminders(reminders);
+        UpdateLinkEndpoints.MapUpdateLinks(reminders);
+
+        var reports = app.MapGroup("/api").WithTags("Task group reports").RequireAuthorization();
+        TaskGroupReportEndpoints.MapTaskGroupReports(reports);
+        BriefingEndpoints.MapBriefings(reports);
+
         app.MapDashboard();
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Partnerships;
 
 public sealed class IndexModel(PlanReader reader) : PageModel

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Plans;
 
 /// <summary>Adds a milestone to an action (/actions/{actionId}/milestones/new) or edits one.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 /// <summary>The JSON API for partnerships and their plans.</summary>
@@ -54,16 +49,9 @@ public static class PlanEndpoints
 
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdatePriorityAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), saved.Version));
         });
 
         writes.MapDelete("/priorities/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -89,16 +77,9 @@ public static class PlanEndpoints
 
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdateActionAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), saved.Version));
         });
 
         writes.MapDelete("/actions/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -124,16 +105,9 @@ public static class PlanEndpoints
 
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdateMilestoneAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), saved.Version));
         });
 
         writes.MapDelete("/milestones/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>

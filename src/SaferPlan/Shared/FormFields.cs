@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Shared;
 

@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.WebUtilities;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime.Area;
@@ -11,35 +6,21 @@ namespace SaferPlan.Crime.Area;
 /// <summary>The JSON API for a partnership's area: set from a local authority's name or an ONS-style lookup file.</summary>
 public static class AreaEndpoints
 {
-    public static void MapArea(this IEndpointRouteBuilder app)
+    public static void MapArea(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
-        var writes = api.MapGroup("").RequireAuthorization();
-        api.MapGet("/partnerships/{slug}/area", async Task<IResult> (string slug, SaferPlanDbContext db, CrimeAreaService areas, CancellationToken ct) =>
-            await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is { } id
-                ? TypedResults.Ok(AreaDto.From((await areas.GetAsync(id, ct))!))
-                : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        api.MapGet("/partnerships/{slug}/area", (string slug, SaferPlanDbContext db, CrimeAreaService areas, CancellationToken ct) =>
+            CrimeEndpoints.ForPartnershipAsync(db, slug, async id => TypedResults.Ok(AreaDto.From((await areas.GetAsync(id, ct))!)), ct))
         .WithSummary("How the partnership's area was set and its LSOAs with their wards and local authorities.");
 
-        writes.MapPut("/partnerships/{slug}/area", async Task<IResult> (string slug, AreaRequest body, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) =>
+        writes.MapPut("/partnerships/{slug}/area", (string slug, AreaRequest body, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             var result = await areas.SetFromLocalAuthorityNameAsync(id, body.LocalAuthorityName, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.Ok(AreaDto.From(result.Value!)) : ApiErrors.From(result);
-        })
+        }, ct))
         .WithSummary("Sets the area to every LSOA whose police.uk name begins with the local authority's name: {\"localAuthorityName\":\"South Cambridgeshire\"}.");
 
-        writes.MapPost("/partnerships/{slug}/area/lookup", async Task<IResult> (string slug, string? localAuthority, string? fileName, HttpRequest request, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) =>
+        writes.MapPost("/partnerships/{slug}/area/lookup", (string slug, string? localAuthority, string? fileName, HttpRequest request, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             // Who may set the area is decided before a byte of the body is read, and the body is held to the lookup
             // limit and buffered on disk past 64 KB (the reader reads synchronously), never whole in memory.
             var user = await current.GetAsync();
@@ -66,7 +47,7 @@ public static class AreaEndpoints
             request.Body.Position = 0;
             var result = await areas.SetFromLookupAsync(id, request.Body, string.IsNullOrWhiteSpace(fileName) ? "the lookup file" : fileName, localAuthority, user, ct);
             return result.Succeeded ? TypedResults.Ok(AreaDto.From(result.Value!)) : ApiErrors.From(result);
-        })
+        }, ct))
         .WithSummary("Sets the area from an ONS-style lookup CSV sent as the body (Content-Type: text/csv); ?localAuthority= names the one to use (code or name) when the file has several. A bad file is refused whole with its line numbers.");
     }
 

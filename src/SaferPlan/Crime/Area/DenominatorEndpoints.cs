@@ -1,7 +1,3 @@
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Crime.Figures;
 
 namespace SaferPlan.Crime.Area;
@@ -9,23 +5,14 @@ namespace SaferPlan.Crime.Area;
 /// <summary>The JSON API for a partnership's residents and dwellings per year, the denominators of rates per 1,000.</summary>
 public static class DenominatorEndpoints
 {
-    public static void MapDenominators(this IEndpointRouteBuilder app)
+    public static void MapDenominators(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
-        var writes = api.MapGroup("").RequireAuthorization();
-        api.MapGet("/partnerships/{slug}/denominators", async Task<IResult> (string slug, SaferPlanDbContext db, DenominatorService denominators, CancellationToken ct) =>
-            await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is { } id
-                ? TypedResults.Ok((await denominators.ListAsync(id, ct)).Select(DenominatorDto.From).ToList())
-                : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        api.MapGet("/partnerships/{slug}/denominators", (string slug, SaferPlanDbContext db, DenominatorService denominators, CancellationToken ct) =>
+            CrimeEndpoints.ForPartnershipAsync(db, slug, async id => TypedResults.Ok((await denominators.ListAsync(id, ct)).Select(DenominatorDto.From).ToList()), ct))
         .WithSummary("The partnership's residents and dwellings per year, for rates per 1,000.");
 
-        writes.MapPut("/partnerships/{slug}/denominators/{kind}/{year:int}", async Task<IResult> (string slug, string kind, int year, DenominatorRequest body, SaferPlanDbContext db, DenominatorService denominators, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPut("/partnerships/{slug}/denominators/{kind}/{year:int}", (string slug, string kind, int year, DenominatorRequest body, SaferPlanDbContext db, DenominatorService denominators, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             if (!TryKind(kind, out var k))
             {
                 return BadKind(kind);
@@ -44,16 +31,11 @@ public static class DenominatorEndpoints
 
             http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
             return TypedResults.Ok(DenominatorDto.From(result.Value));
-        })
+        }, ct))
         .WithSummary("Sets a year's residents or dwellings: {\"value\":59000,\"source\":\"…\",\"version\":0} (version 0 adds a figure; otherwise send the version read).");
 
-        writes.MapDelete("/partnerships/{slug}/denominators/{kind}/{year:int}", async Task<IResult> (string slug, string kind, int year, int? version, SaferPlanDbContext db, DenominatorService denominators, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapDelete("/partnerships/{slug}/denominators/{kind}/{year:int}", (string slug, string kind, int year, int? version, SaferPlanDbContext db, DenominatorService denominators, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             if (!TryKind(kind, out var k))
             {
                 return BadKind(kind);
@@ -66,7 +48,7 @@ public static class DenominatorEndpoints
 
             var result = await denominators.DeleteAsync(id, k, year, expected.Value, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
+        }, ct));
     }
 
     private static bool TryKind(string text, out DenominatorKind kind) =>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Crime.Area;
 
 /// <summary>A partnership's residents and dwellings per year, for rates per 1,000; a year's figure is added or replaced with a version check.</summary>

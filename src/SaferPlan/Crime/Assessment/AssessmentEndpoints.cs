@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using SaferPlan.Api;
-using SaferPlan.Core.Crime;
 using SaferPlan.Core.Crime.Assessment;
 using SaferPlan.Crime.Figures;
 
@@ -11,16 +6,12 @@ namespace SaferPlan.Crime.Assessment;
 /// <summary>The JSON API for the strategic assessment evidence pack: JSON, its trend charts as SVG, and a Word document.</summary>
 public static class AssessmentEndpoints
 {
-    public static void MapAssessment(this IEndpointRouteBuilder app)
+    public static void MapAssessment(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
-        api.MapGet("/partnerships/{slug}/assessment", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
             await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
                 ? result.Assessment is { } a
-                    ? TypedResults.Bytes(await cache.GetOrCreateAsync(
-                        $"assessment:json:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}",
-                        _ => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(AssessmentDto.Of(a), json.Value.SerializerOptions)),
-                        bytes => bytes.LongLength, ct), CrimeEndpoints.JsonContentType)
+                    ? await CrimeEndpoints.CachedJsonAsync(http, cache, $"assessment:json:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}", _ => Task.FromResult(AssessmentDto.Of(a)), ct)
                     : result.Problem!
                 : ApiErrors.NotFound($"There is no partnership '{slug}'."))
         .Produces<AssessmentDto>()

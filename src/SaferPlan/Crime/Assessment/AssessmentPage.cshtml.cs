@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Core.Crime;
 using SaferPlan.Core.Crime.Assessment;
 using SaferPlan.Crime.Figures;
 

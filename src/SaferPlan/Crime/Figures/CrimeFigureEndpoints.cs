@@ -1,21 +1,14 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using SaferPlan.Api;
-using SaferPlan.Core.Crime;
-
 namespace SaferPlan.Crime.Figures;
 
 /// <summary>The JSON API for recorded crime figures; recorded crime is open data, so they are readable without signing in.</summary>
 public static class CrimeFigureEndpoints
 {
-    public static void MapCrimeFigures(this IEndpointRouteBuilder app)
+    public static void MapCrimeFigures(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
         api.MapGet("/crime-types", () => TypedResults.Ok(CrimeTypes.All.Select(t => new CrimeTypeDto(t.Id, t.Name, t.IsAntiSocialBehaviour)).ToList()))
             .WithSummary("police.uk's crime types with their ids, as crime groups name them.");
 
-        api.MapGet("/partnerships/{slug}/crime", async Task<IResult> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, CrimeCache cache, IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/crime", async Task<IResult> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
         {
             if (await statistics.StampAsync(slug, ct) is not { } stamp)
             {
@@ -29,13 +22,12 @@ public static class CrimeFigureEndpoints
             }
 
             // The answer itself is cached, as JSON, under the stamp just read: a repeat costs that one query.
-            var body = await cache.GetOrCreateAsync($"crime:json:{query.From.Key}:{query.To.Key}:{query.By}:{stamp.CacheKey}", async ct =>
+            return await CrimeEndpoints.CachedJsonAsync(http, cache, $"crime:json:{query.From.Key}:{query.To.Key}:{query.By}:{stamp.CacheKey}", async ct =>
             {
                 var summary = await statistics.SummaryAsync(stamp, query.From, query.To, ct);
                 var breakdown = query.By is { } b ? await statistics.BreakdownAsync(stamp, b, query.From, query.To, ct) : null;
-                return JsonSerializer.SerializeToUtf8Bytes(CrimeDto.Of(summary, query.By, breakdown), json.Value.SerializerOptions);
-            }, bytes => bytes.LongLength, ct);
-            return TypedResults.Bytes(body, CrimeEndpoints.JsonContentType);
+                return CrimeDto.Of(summary, query.By, breakdown);
+            }, ct);
         })
         .Produces<CrimeDto>()
         .WithSummary("Recorded crime in the partnership's area from one month to another (YYYY-MM; by default the latest 12 months with data): counts per crime type and per group, and with by=month|ward|lsoa a breakdown.");

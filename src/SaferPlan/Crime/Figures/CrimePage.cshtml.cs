@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Core.Crime;
-
 namespace SaferPlan.Crime.Figures;
 
 /// <summary>Recorded crime in a partnership's area: counts per crime type and group for a span, with a breakdown by month, ward or LSOA.</summary>

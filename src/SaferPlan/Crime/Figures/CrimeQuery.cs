@@ -1,5 +1,3 @@
-using SaferPlan.Core.Crime;
-
 namespace SaferPlan.Crime.Figures;
 
 /// <summary>

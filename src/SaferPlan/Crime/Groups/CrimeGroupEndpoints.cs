@@ -1,30 +1,16 @@
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Crime.Groups;
 
 /// <summary>The JSON API for a partnership's crime groups: named sets of police.uk crime types the figures are counted in.</summary>
 public static class CrimeGroupEndpoints
 {
-    public static void MapCrimeGroups(this IEndpointRouteBuilder app)
+    public static void MapCrimeGroups(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
-        var writes = api.MapGroup("").RequireAuthorization();
-        api.MapGet("/partnerships/{slug}/crime-groups", async Task<IResult> (string slug, SaferPlanDbContext db, CrimeGroupService groups, CancellationToken ct) =>
-            await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is { } id
-                ? TypedResults.Ok((await groups.ListAsync(id, ct)).Select(CrimeGroupDto.From).ToList())
-                : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        api.MapGet("/partnerships/{slug}/crime-groups", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CancellationToken ct) =>
+            CrimeEndpoints.ForPartnershipAsync(db, slug, async id => TypedResults.Ok((await groups.ListAsync(id, ct)).Select(CrimeGroupDto.From).ToList()), ct))
         .WithSummary("The partnership's crime groups with their crime types.");
 
-        writes.MapPost("/partnerships/{slug}/crime-groups", async Task<IResult> (string slug, CrimeGroupRequest body, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/partnerships/{slug}/crime-groups", (string slug, CrimeGroupRequest body, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             var result = await groups.CreateAsync(id, body.ToInput(), await current.GetAsync(), ct);
             if (!result.Succeeded)
             {
@@ -33,19 +19,14 @@ public static class CrimeGroupEndpoints
 
             http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
             return TypedResults.Created($"/api/crime-groups/{result.Value.Id}", CrimeGroupDto.From(result.Value));
-        })
+        }, ct))
         .WithSummary("Adds a crime group: {\"name\":\"Serious acquisitive crime\",\"crimeTypeIds\":[3,10,13]}.");
 
-        writes.MapPost("/partnerships/{slug}/crime-groups/usual", async Task<IResult> (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) =>
+        writes.MapPost("/partnerships/{slug}/crime-groups/usual", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
-            if (await CrimeEndpoints.PartnershipIdAsync(db, slug, ct) is not { } id)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
-
             var result = await groups.AddUsualAsync(id, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.Ok(result.Value!.Select(CrimeGroupDto.From).ToList()) : ApiErrors.From(result);
-        })
+        }, ct))
         .WithSummary("Adds the usual crime groups (all crime, serious acquisitive crime, violence, theft, anti-social behaviour) the partnership does not have; returns those added.");
         MapCrimeGroup(api, writes);
     }

@@ -1,13 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
 
 namespace SaferPlan.Crime.Groups;
 

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Crime.Groups;
 
 /// <summary>A partnership's crime groups: listed, added one by one or the usual set at once; each edited on its own page.</summary>

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using SaferPlan.Cli;
-using SaferPlan.Core.Crime;
 
 namespace SaferPlan.Crime.Import;
 

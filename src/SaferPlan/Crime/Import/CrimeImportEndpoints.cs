@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
 using SaferPlan.Uploads;
 
 namespace SaferPlan.Crime.Import;

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-
 namespace SaferPlan.Crime.Import;
 
 /// <summary>The force-months of recorded crime loaded: who loaded each, when, and whether it is synthetic demo data.</summary>

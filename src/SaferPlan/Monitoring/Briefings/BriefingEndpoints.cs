@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 using SaferPlan.Monitoring.TaskGroupReports;
 
 namespace SaferPlan.Monitoring.Briefings;
@@ -33,9 +24,8 @@ public sealed record BriefingRequest(
 /// <summary>The JSON API for partner briefings: written once by a county-wide body, shared into each partnership it serves.</summary>
 public static class BriefingEndpoints
 {
-    public static void MapBriefings(this IEndpointRouteBuilder app)
+    public static void MapBriefings(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Task group reports").RequireAuthorization();
         api.MapPost("/bodies/{key}/briefings", AddAsync);
         api.MapPut("/bodies/{key}/briefings/{id:int}", SaveAsync);
         api.MapGet("/partnerships/{slug}/periods/{period}/briefings", ListAsync);

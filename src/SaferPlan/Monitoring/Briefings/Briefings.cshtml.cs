@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Monitoring.Briefings;
 
 /// <summary>A county-wide body's partner briefings, quarter by quarter (/bodies/{key}/briefings), for the members of the partnerships it serves.</summary>

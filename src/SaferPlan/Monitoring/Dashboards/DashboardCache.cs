@@ -2,11 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Monitoring.Dashboards;
 

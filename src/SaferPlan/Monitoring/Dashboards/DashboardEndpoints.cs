@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Monitoring;
 using SaferPlan.Monitoring.Updates;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Monitoring.Dashboards;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 using SaferPlan.Monitoring.Updates;
 
 namespace SaferPlan.Monitoring.Reminders;
@@ -38,10 +31,8 @@ public sealed record PublicationDto(int? Id, string Period, bool Published, Date
 /// <summary>The JSON API for who has reported in a quarter, and the quarter's publication once review is done.</summary>
 public static class CompletenessEndpoints
 {
-    public static void MapCompleteness(this IEndpointRouteBuilder app)
+    public static void MapCompleteness(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        var api = app.MapGroup("/api").WithTags("Monitoring");
-        var writes = api.MapGroup("").RequireAuthorization();
         api.MapGet("/partnerships/{slug}/periods/{period}/completeness", CompletenessAsync);
 
         const string publication = "/partnerships/{slug}/periods/{period}/publication";

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Monitoring.Reminders;
 
 public sealed record ReminderPersonDto(int PersonId, string Name, IReadOnlyList<string> Milestones)
@@ -27,9 +19,8 @@ public sealed record ReminderPlanDto(string Period, DateOnly? Deadline, string S
 /// <summary>The JSON API for chasing updates: who reminders would go to, and e-mailing them with personal update links.</summary>
 public static class ReminderEndpoints
 {
-    public static void MapReminders(this IEndpointRouteBuilder app)
+    public static void MapReminders(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Reminders").RequireAuthorization();
         api.MapGet("/partnerships/{slug}/periods/{period}/reminders", PlanAsync).AllowingWholeYears();
         api.MapPost("/partnerships/{slug}/periods/{period}/reminders", SendAsync).AllowingWholeYears();
     }

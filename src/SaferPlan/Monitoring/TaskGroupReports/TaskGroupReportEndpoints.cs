@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Monitoring.TaskGroupReports;
 
 public sealed record FigureTableDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string? Note, ProtectiveMarking Marking)
@@ -46,9 +37,8 @@ public sealed record TaskGroupReportRequest(
 /// <summary>The JSON API for task group quarterly reports; members of the partnership only.</summary>
 public static class TaskGroupReportEndpoints
 {
-    public static void MapTaskGroupReports(this IEndpointRouteBuilder app)
+    public static void MapTaskGroupReports(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Task group reports").RequireAuthorization();
         api.MapGet("/partnerships/{slug}/periods/{period}/task-group-reports", ListAsync);
         api.MapPost("/partnerships/{slug}/periods/{period}/task-group-reports", AddAsync);
         api.MapGet("/task-group-reports/{id:int}", GetAsync);

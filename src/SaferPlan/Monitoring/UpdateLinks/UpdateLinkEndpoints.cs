@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Monitoring.UpdateLinks;
 
 public sealed record UpdateLinkDto(int Id, int PersonId, string Person, string Period, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
@@ -16,9 +9,8 @@ public sealed record UpdateLinkDto(int Id, int PersonId, string Person, string P
 /// <summary>The JSON API for the personal update links e-mailed with reminders: listing a quarter's, and revoking one.</summary>
 public static class UpdateLinkEndpoints
 {
-    public static void MapUpdateLinks(this IEndpointRouteBuilder app)
+    public static void MapUpdateLinks(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Reminders").RequireAuthorization();
         api.MapGet("/partnerships/{slug}/periods/{period}/update-links", LinksAsync).AllowingWholeYears();
         api.MapPost("/update-links/{id:int}/revoke", RevokeAsync);
     }

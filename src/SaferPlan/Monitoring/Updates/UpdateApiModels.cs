@@ -1,7 +1,3 @@
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Monitoring.Updates;
 
 public sealed record MilestoneUpdateDto(

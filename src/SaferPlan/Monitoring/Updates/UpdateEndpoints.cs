@@ -1,19 +1,10 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Monitoring.Updates;
 
 /// <summary>The JSON API for a milestone's quarterly updates, their review, and opening a quarter's collection round.</summary>
 public static class UpdateEndpoints
 {
-    public static void MapUpdates(this IEndpointRouteBuilder app)
+    public static void MapUpdates(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        var api = app.MapGroup("/api").WithTags("Monitoring");
-        var writes = api.MapGroup("").RequireAuthorization();
         api.MapGet("/milestones/{id:int}/updates", HistoryAsync);
         api.MapGet("/milestones/{id:int}/updates/{period}", GetAsync).AllowingWholeYears();
         writes.MapPut("/milestones/{id:int}/updates/{period}", SaveAsync).AllowingWholeYears();

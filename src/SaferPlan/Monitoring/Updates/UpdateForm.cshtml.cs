@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Monitoring.Updates;
 
 /// <summary>A lead officer's update of one milestone for one quarter: progress, value, status; submit or keep as a draft.</summary>
