@@ -17,7 +17,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
-using SaferPlan.Monitoring;
+using SaferPlan.Monitoring.Dashboards;
 using SaferPlan.Core.Plans;
 
 // The quarterly dashboard under load: the real app (SaferPlanApp.Build on Kestrel at 127.0.0.1) over a database of

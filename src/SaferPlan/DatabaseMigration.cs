@@ -1,11 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 
 namespace SaferPlan;

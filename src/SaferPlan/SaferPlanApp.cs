@@ -1,22 +1,16 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
 using SaferPlan.Auditing;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Crime;
 using SaferPlan.Core.Crime.Assessment;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Plans;
 using SaferPlan.Crime;
 using SaferPlan.Documents;
 using SaferPlan.Monitoring;
+using SaferPlan.Monitoring.Dashboards;
+using SaferPlan.Monitoring.UpdateLinks;
 using SaferPlan.Plans;
 using SaferPlan.Security;
 
@@ -159,12 +153,12 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Plans/PriorityForm", "/editions/{editionId:int}/priorities/new");
             o.Conventions.AddPageRoute("/Plans/ActionForm", "/priorities/{priorityId:int}/actions/new");
             o.Conventions.AddPageRoute("/Plans/MilestoneForm", "/actions/{actionId:int}/milestones/new");
-            o.Conventions.AddPageRoute("/Monitoring/TaskGroupReportForm", "/partnerships/{slug}/periods/{period}/reports/new");
+            o.Conventions.AddPageRoute("/Monitoring/TaskGroupReports/TaskGroupReportForm", "/partnerships/{slug}/periods/{period}/reports/new");
             o.Conventions.AddPageRoute("/Indicators/IndicatorForm", "/partnerships/{slug}/indicators/new");
             o.Conventions.AddPageRoute("/Indicators/ValueForm", "/indicators/{indicatorId:int}/values/new");
             o.Conventions.AddPageRoute("/Indicators/BaselineForm", "/indicators/{indicatorId:int}/baselines/new");
             o.Conventions.AddPageRoute("/Indicators/TargetForm", "/indicators/{indicatorId:int}/targets/new");
-            o.Conventions.AddPageRoute("/Monitoring/BriefingForm", "/bodies/{key}/briefings/new");
+            o.Conventions.AddPageRoute("/Monitoring/Briefings/BriefingForm", "/bodies/{key}/briefings/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -199,19 +193,16 @@ public static class SaferPlanApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRoutePeriods();
 
         app.MapOpenApi();
         app.MapRazorPages();
-        app.MapPlanEndpoints();
-        app.MapReportEndpoints();
-        app.MapMonitoringEndpoints();
-        app.MapDashboardEndpoints();
-        app.MapTaskGroupReportEndpoints();
-        app.MapReminderEndpoints();
-        app.MapAuditEndpoints();
-        SaferPlan.Indicators.IndicatorEndpoints.MapIndicatorEndpoints(app);
-        app.MapCrimeImportEndpoints();
-        app.MapCrimeEndpoints();
+        app.MapPlans();
+        app.MapReports();
+        app.MapMonitoring();
+        app.MapAudit();
+        SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
+        app.MapCrime();
         ApiErrors.MapFallback(app);
         return app;
     }

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Core.Accounts;
-
 namespace SaferPlan.Accounts;
 
 /// <summary>

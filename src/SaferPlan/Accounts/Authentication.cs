@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Accounts;

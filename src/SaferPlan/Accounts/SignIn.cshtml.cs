@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Security;
 
 namespace SaferPlan.Accounts;

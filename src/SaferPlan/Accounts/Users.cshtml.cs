@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Monitoring;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Accounts;
 
 /// <summary>
@@ -53,7 +45,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
         }
 
         ModelState.Clear();
-        if (ReminderEndpoints.PublicUrl(configuration) is not { } publicUrl)
+        if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
         {
             ModelState.AddModelError("InviteEmail", "Invitations cannot be sent until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl, which the e-mailed links start with");
             return Page();

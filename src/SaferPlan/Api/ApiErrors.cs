@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Core.Editing;
-
 namespace SaferPlan.Api;
 
 /// <summary>Every API error is RFC 9457 problem details.</summary>
@@ -17,6 +14,10 @@ public static class ApiErrors
 
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
+    /// <summary>401 for a caller who sent no token, where a member of the partnership would be let in.</summary>
+    public static ProblemHttpResult SignInRequired() =>
+        Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Send a bearer token from 'saferplan tokens create'.");
+
     public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Bad request", detail);
 
     /// <summary>
@@ -27,17 +28,23 @@ public static class ApiErrors
         Problem(StatusCodes.Status428PreconditionRequired, "Version required", detail);
 
     /// <summary>Turns a failed edit into problem details; validation errors name each field.</summary>
-    public static IResult From<T>(EditResult<T> result) => result.Status switch
+    public static ProblemHttpResult From<T>(EditResult<T> result) => result.Status switch
     {
         EditStatus.NotFound => NotFound(result.Message!),
         EditStatus.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message!),
         EditStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message!),
-        EditStatus.Invalid => TypedResults.ValidationProblem(
-            result.Errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }),
-            detail: result.Message,
-            title: "Check what you sent"),
+        EditStatus.Invalid => Invalid(result.Errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }), result.Message),
         _ => throw new InvalidOperationException("A successful edit is not an error."),
     };
+
+    /// <summary>400 with each field's errors, as <c>TypedResults.ValidationProblem</c> writes it, typed as the other problems are.</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string? detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Check what you sent",
+            Detail = detail,
+        });
 
     public static string JsonName(string property) =>
         string.IsNullOrEmpty(property) ? property : char.ToLowerInvariant(property[0]) + property[1..];

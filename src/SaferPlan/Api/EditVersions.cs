@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Api;
 
@@ -20,8 +19,32 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
     }
 
     /// <summary>A failed edit as problem details: a stale If-Match is 412 Precondition Failed; a stale body version is 409 Conflict.</summary>
-    public IResult Problem<T>(EditResult<T> result) =>
+    public ProblemHttpResult Problem<T>(EditResult<T> result) =>
         result.Status == EditStatus.Conflict && FromIfMatch
             ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
             : ApiErrors.From(result);
+
+    /// <summary>An edit that names the version its sender read: 428 without one, the saved item once saved, else the edit's problem.</summary>
+    public static async Task<IResult> UpdateAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> update, Func<T, Task<IResult>> saved)
+    {
+        if (Read(http, version) is not { } expected)
+        {
+            return ApiErrors.VersionRequired();
+        }
+
+        var result = await update(expected.Value);
+        return result.Succeeded ? await saved(result.Value!) : expected.Problem(result);
+    }
+
+    /// <summary>A delete that names the version its sender read: 428 without one, 204 once deleted, else the edit's problem.</summary>
+    public static async Task<IResult> DeleteAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete)
+    {
+        if (Read(http, version) is not { } expected)
+        {
+            return ApiErrors.VersionRequired();
+        }
+
+        var result = await delete(expected.Value);
+        return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+    }
 }

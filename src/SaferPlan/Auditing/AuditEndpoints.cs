@@ -1,6 +1,3 @@
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Auditing;
@@ -12,7 +9,7 @@ public sealed record AuditEntryDto(long Id, string Entity, int EntityId, AuditAc
 
 public static class AuditEndpoints
 {
-    public static void MapAuditEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapAudit(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/audit", async Task<IResult> (string? entity, int? id, AuditReader audit, CurrentUser current, CancellationToken ct) =>
         {
             // Entity names are the audit trail's own ("IndicatorValue"), matched in any case so "milestone" works too.

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Documents;
 
@@ -116,7 +113,7 @@ public static class SaferPlanCommandLine
         root.Subcommands.Add(UsersCommand());
         root.Subcommands.Add(TokensCommand());
         root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(Crime.CrimeImportCommand.Create());
+        root.Subcommands.Add(Crime.Import.CrimeImportCommand.Create());
         return root;
     }
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using SaferPlan.Cli;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Documents;
 

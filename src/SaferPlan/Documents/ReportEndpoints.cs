@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Periods;
 using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
@@ -16,7 +12,7 @@ public static class ReportEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2010-11-q4";
 
-    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    public static void MapReports(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
         api.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>

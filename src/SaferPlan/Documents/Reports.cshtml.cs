@@ -1,15 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Monitoring;
 
 namespace SaferPlan.Documents;
 
@@ -37,18 +26,18 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ?? Page();
 
-    public Task<IActionResult> OnPostPublishAsync(string slug, string period, CancellationToken ct) => DecideAsync(slug, period, publish: true, ct);
+    public Task<IActionResult> OnPostPublishAsync(string slug, ReportingPeriod? period, CancellationToken ct) => DecideAsync(slug, period, publish: true, ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(string slug, string period, CancellationToken ct) => DecideAsync(slug, period, publish: false, ct);
+    public Task<IActionResult> OnPostWithdrawAsync(string slug, ReportingPeriod? period, CancellationToken ct) => DecideAsync(slug, period, publish: false, ct);
 
-    private async Task<IActionResult> DecideAsync(string slug, string period, bool publish, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(string slug, ReportingPeriod? period, bool publish, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } missing)
         {
             return missing;
         }
 
-        if (PeriodRoute.Quarter(period) is not { } quarter || !Quarters.Contains(quarter))
+        if (period is not { IsWholeYear: false } quarter || !Quarters.Contains(quarter))
         {
             return NotFound();
         }

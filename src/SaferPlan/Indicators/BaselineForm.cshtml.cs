@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Adds a baseline (/indicators/{indicatorId}/baselines/new) or changes or deletes one (/indicator-baselines/{id}/edit).</summary>

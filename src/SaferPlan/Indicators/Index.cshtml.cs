@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>A partnership's indicators (/partnerships/{slug}/indicators): latest value, target and status of each. Public: indicators are never restricted.</summary>

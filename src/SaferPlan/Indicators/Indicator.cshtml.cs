@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Indicators;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>One indicator (/indicators/{id}): definition, baselines, targets per year, values with status and why, who entered what, and links.</summary>

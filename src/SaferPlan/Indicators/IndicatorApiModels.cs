@@ -1,6 +1,3 @@
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Indicators;
-
 namespace SaferPlan.Indicators;
 
 public sealed record EarlierValueDto(string? Value, string? Source, string? Comment, string ChangedBy, DateTimeOffset ChangedAt);

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Indicators;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>
@@ -52,18 +43,13 @@ public abstract class IndicatorChildForm<TItem>(SaferPlanDbContext db, CurrentUs
     /// <summary>After a save: back to the indicator page with a banner, or the form again with its errors.</summary>
     protected IActionResult Outcome<T>(EditResult<T> result, string saved, string anchor)
     {
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
-        if (!result.Succeeded || !ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            if (!result.Succeeded)
-            {
-                IndicatorForms.AddErrors(ModelState, result);
-            }
-
             return Page();
         }
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>
@@ -12,18 +6,27 @@ namespace SaferPlan.Indicators;
 /// </summary>
 public static class IndicatorEndpoints
 {
-    public static void MapIndicatorEndpoints(this IEndpointRouteBuilder app)
+    public static void MapIndicators(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Indicators");
         var writes = api.MapGroup("").RequireAuthorization();
+        MapIndicatorList(api, writes);
+        MapValues(writes);
+        MapBaselines(writes);
+        MapTargets(writes);
+        MapLinks(writes);
+    }
 
+    /// <summary>A partnership's indicators and one indicator's detail and value over a span; edited by its members.</summary>
+    private static void MapIndicatorList(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         api.MapGet("/partnerships/{slug}/indicators", async Task<Results<Ok<List<IndicatorSummaryDto>>, ProblemHttpResult>> (string slug, IndicatorReader reader, CancellationToken ct) =>
                 await reader.ListAsync(slug, ct) is { } list
                     ? TypedResults.Ok(list.Indicators.Select(IndicatorSummaryDto.From).ToList())
                     : ApiErrors.NotFound($"There is no partnership '{slug}'."))
             .WithSummary("The partnership's indicators, each with its latest value, the target for that value's year, and its status with the sentence saying why.");
 
-        writes.MapPost("/partnerships/{slug}/indicators", async (string slug, IndicatorRequest body, PlanReader plans, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/partnerships/{slug}/indicators", async Task<IResult> (string slug, IndicatorRequest body, PlanReader plans, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             if (await plans.PartnershipBySlugAsync(slug, ct) is not { } partnership)
             {
@@ -36,7 +39,7 @@ public static class IndicatorEndpoints
                 : ApiErrors.From(result);
         });
 
-        api.MapGet("/indicators/{id:int}", async (int id, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/indicators/{id:int}", async Task<IResult> (int id, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 await DetailAsync(http, reader, current, id, created: false, ct))
             .WithSummary("An indicator: definition, the rules used, baselines, targets per year, values with their statuses, and links.");
 
@@ -56,29 +59,17 @@ public static class IndicatorEndpoints
             })
             .WithSummary("The indicator's value for any period (?period=2010-11-q4, or ?from=2009-09&to=2010-08): entered, or computed from recorded crime; judged against that year's target.");
 
-        writes.MapPut("/indicators/{id:int}", async (int id, IndicatorRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapPut("/indicators/{id:int}", (int id, IndicatorRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateIndicatorAsync(id, body.ToInput(), v, await current.GetAsync(), ct), _ => DetailAsync(http, reader, current, id, created: false, ct)));
 
-            var result = await editor.UpdateIndicatorAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? await DetailAsync(http, reader, current, id, created: false, ct) : version.Problem(result);
-        });
+        writes.MapDelete("/indicators/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteIndicatorAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-        writes.MapDelete("/indicators/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteIndicatorAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
-        writes.MapPost("/indicators/{id:int}/values", async (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+    /// <summary>An indicator's values, one per period, with their source.</summary>
+    private static void MapValues(RouteGroupBuilder writes)
+    {
+        writes.MapPost("/indicators/{id:int}/values", async Task<IResult> (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateValueAsync(id, body.ToInput(), await current.GetAsync(), ct);
             return result.Succeeded
@@ -86,85 +77,49 @@ public static class IndicatorEndpoints
                 : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-values/{id:int}", async (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapPut("/indicator-values/{id:int}", (int id, IndicatorValueRequest body, IndicatorEditor editor, IndicatorReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateValueAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => ValueAsync(http, reader, saved, null, ct)));
 
-            var result = await editor.UpdateValueAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? await ValueAsync(http, reader, result.Value!, null, ct) : version.Problem(result);
-        });
+        writes.MapDelete("/indicator-values/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteValueAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-        writes.MapDelete("/indicator-values/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteValueAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
-        writes.MapPost("/indicators/{id:int}/baselines", async (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+    /// <summary>An indicator's baselines: what its targets and statuses are measured against.</summary>
+    private static void MapBaselines(RouteGroupBuilder writes)
+    {
+        writes.MapPost("/indicators/{id:int}/baselines", async Task<IResult> (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateBaselineAsync(id, body.ToInput(), await current.GetAsync(), ct);
             return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-baselines/{id:int}", async (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapPut("/indicator-baselines/{id:int}", (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateBaselineAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Baseline(saved), saved.Version, null))));
 
-            var result = await editor.UpdateBaselineAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, null) : version.Problem(result);
-        });
+        writes.MapDelete("/indicator-baselines/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteBaselineAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-        writes.MapDelete("/indicator-baselines/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteBaselineAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
-        writes.MapPost("/indicators/{id:int}/targets", async (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+    /// <summary>An indicator's targets for a year.</summary>
+    private static void MapTargets(RouteGroupBuilder writes)
+    {
+        writes.MapPost("/indicators/{id:int}/targets", async Task<IResult> (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateTargetAsync(id, body.ToInput(), await current.GetAsync(), ct);
             return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
         });
 
-        writes.MapPut("/indicator-targets/{id:int}", async (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapPut("/indicator-targets/{id:int}", (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateTargetAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Target(saved), saved.Version, null))));
 
-            var result = await editor.UpdateTargetAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, null) : version.Problem(result);
-        });
+        writes.MapDelete("/indicator-targets/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteTargetAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-        writes.MapDelete("/indicator-targets/{id:int}", async (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteTargetAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
-        writes.MapPost("/indicators/{id:int}/links", async (int id, IndicatorLinkRequest body, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
+    /// <summary>Links from an indicator to the priorities and milestones it measures.</summary>
+    private static void MapLinks(RouteGroupBuilder writes)
+    {
+        writes.MapPost("/indicators/{id:int}/links", async Task<IResult> (int id, IndicatorLinkRequest body, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
         {
             var result = await editor.AddLinkAsync(id, new IndicatorLinkInput { PriorityId = body.PriorityId, MilestoneId = body.MilestoneId }, await current.GetAsync(), ct);
             return result.Succeeded
@@ -172,7 +127,7 @@ public static class IndicatorEndpoints
                 : ApiErrors.From(result);
         });
 
-        writes.MapDelete("/indicator-links/{id:int}", async (int id, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
+        writes.MapDelete("/indicator-links/{id:int}", async Task<IResult> (int id, IndicatorEditor editor, CurrentUser current, CancellationToken ct) =>
         {
             var result = await editor.RemoveLinkAsync(id, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.NoContent() : ApiErrors.From(result);

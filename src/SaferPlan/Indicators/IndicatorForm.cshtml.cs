@@ -1,16 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Plans;
-using SaferPlan.Shared;
-using Microsoft.EntityFrameworkCore;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Adds an indicator (/partnerships/{slug}/indicators/new) or edits or deletes one (/indicators/{id}/edit).</summary>
@@ -101,18 +88,13 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
             ({ } existing, true) => await editor.UpdateIndicatorAsync(existing.Id, input, Input.Version, user, ct),
             ({ } existing, false) => await editor.CheckIndicatorAsync(existing.Id, input, Input.Version, user, ct),
         };
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
-        if (!result.Succeeded || !ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            if (!result.Succeeded)
-            {
-                IndicatorForms.AddErrors(ModelState, result);
-            }
-
             return Page();
         }
 
@@ -141,7 +123,7 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
 
     private T? Parse<T>(string field, string? text, string message)
         where T : struct, Enum =>
-        string.IsNullOrEmpty(text) ? null : FormSupport.ParseEnum<T>(ModelState, $"Input.{field}", text, message);
+        string.IsNullOrEmpty(text) ? null : FormFields.ParseEnum<T>(ModelState, $"Input.{field}", text, message);
 
     private async Task<IActionResult?> LoadAsync(int? id, string? slug, CancellationToken ct)
     {

@@ -1,9 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using SaferPlan.Core.Crime;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Shared;
 
 namespace SaferPlan.Indicators;
 
@@ -53,23 +48,4 @@ public static class IndicatorForms
     }
 
     public static string? Text(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
-
-    /// <summary>Puts the editor's errors against the form's boxes (or in the summary), unless a box already has its own.</summary>
-    public static void AddErrors<T>(ModelStateDictionary state, EditResult<T> result)
-    {
-        if (result.Errors.Count == 0)
-        {
-            state.AddModelError(string.Empty, result.Message ?? "Your change could not be saved.");
-            return;
-        }
-
-        foreach (var (field, message) in result.Errors)
-        {
-            var key = $"Input.{field}";
-            if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-            {
-                state.AddModelError(key, message);
-            }
-        }
-    }
 }

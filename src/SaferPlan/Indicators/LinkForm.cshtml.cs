@@ -1,15 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-using SaferPlan.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Links an indicator to a priority or a milestone of one of the partnership's plans (/indicators/{id}/links/new).</summary>
@@ -48,8 +36,8 @@ public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor,
         ModelState.Clear();
         var input = new IndicatorLinkInput
         {
-            PriorityId = FormSupport.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
-            MilestoneId = FormSupport.OptionalNumber(ModelState, "Input.MilestoneId", Input.MilestoneId, "Choose a milestone from the list"),
+            PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
+            MilestoneId = FormFields.OptionalNumber(ModelState, "Input.MilestoneId", Input.MilestoneId, "Choose a milestone from the list"),
         };
         var user = await UserAsync();
         var result = ModelState.IsValid ? await editor.AddLinkAsync(Indicator.Id, input, user, ct) : await editor.CheckNewLinkAsync(Indicator.Id, input, user, ct);

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Plans;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Sets a year's target (/indicators/{indicatorId}/targets/new) or changes or deletes one (/indicator-targets/{id}/edit).</summary>
@@ -77,10 +66,10 @@ public sealed class TargetFormModel(SaferPlanDbContext db, IndicatorEditor edito
         var input = new IndicatorTargetInput
         {
             Year = Input.Year,
-            Kind = string.IsNullOrEmpty(Input.Kind) ? null : FormSupport.ParseEnum<TargetKind>(ModelState, "Input.Kind", Input.Kind, "Select the kind of target"),
+            Kind = string.IsNullOrEmpty(Input.Kind) ? null : FormFields.ParseEnum<TargetKind>(ModelState, "Input.Kind", Input.Kind, "Select the kind of target"),
             Number = IndicatorForms.OptionalDecimal(ModelState, "Input.Number", Input.Number, "Enter the target's number, like 130 or -10"),
             AmberTolerance = IndicatorForms.OptionalDecimal(ModelState, "Input.AmberTolerance", Input.AmberTolerance, "Enter the amber tolerance as a number, like 2, or leave it empty for none"),
-            BaselineId = FormSupport.OptionalNumber(ModelState, "Input.BaselineId", Input.BaselineId, "Choose a baseline from the list"),
+            BaselineId = FormFields.OptionalNumber(ModelState, "Input.BaselineId", Input.BaselineId, "Choose a baseline from the list"),
             Wording = Input.Wording,
         };
         var user = await UserAsync();

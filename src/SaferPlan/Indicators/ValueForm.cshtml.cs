@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Indicators;
-
 namespace SaferPlan.Indicators;
 
 /// <summary>Enters a manual value (/indicators/{indicatorId}/values/new) or changes or deletes one (/indicator-values/{id}/edit). The audit trail keeps the earlier value.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Partnerships;
 
 public sealed class IndexModel(PlanReader reader, CurrentUser current) : PageModel

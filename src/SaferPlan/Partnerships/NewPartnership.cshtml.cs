@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Partnerships;
 
 /// <summary>Creates a partnership; whoever creates it becomes its first administrator, and invites the rest.</summary>

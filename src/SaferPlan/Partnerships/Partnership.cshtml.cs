@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Partnerships;
 
 public sealed class PartnershipModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel

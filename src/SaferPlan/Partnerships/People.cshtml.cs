@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Partnerships;
 
 /// <summary>The partnership's people, with their e-mail addresses: for its support officers and administrators.</summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Shared;
-
 namespace SaferPlan.Partnerships;
 
 /// <summary>Adds a person to the partnership, or changes or removes one, from the version the editor read.</summary>

@@ -1,13 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Plans;
 
@@ -105,18 +96,18 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             LeadAgency = Input.LeadAgency,
             OtherPartners = Input.OtherPartners,
             CrossReferenceText = Input.CrossReferenceText,
-            CrossReferencePriorityNumber = FormSupport.OptionalNumber(ModelState, "Input.CrossReferencePriorityNumber", Input.CrossReferencePriorityNumber, "Enter the priority number as a whole number, like 2"),
+            CrossReferencePriorityNumber = FormFields.OptionalNumber(ModelState, "Input.CrossReferencePriorityNumber", Input.CrossReferencePriorityNumber, "Enter the priority number as a whole number, like 2"),
             CrossReferenceActionNumber = Input.CrossReferenceActionNumber,
             Note = Input.Note,
-            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
-            PriorityId = FormSupport.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
+            LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             BodyId = Existing?.BodyId,
-            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            FormSupport.AddRemainingErrors(ModelState, Existing is null
+            ModelState.AddEditErrors(Existing is null
                 ? await editor.CheckNewActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
                 : await editor.CheckActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, user, ct));
             return Page();
@@ -125,15 +116,9 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
         var result = Existing is null
             ? await editor.CreateActionAsync(Priority.Id, input, user, ct)
             : await editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct);
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refusal)
         {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            FormSupport.AddErrors(ModelState, result);
-            return Page();
+            return refusal;
         }
 
         TempData["Success"] = $"Action {result.Value!.Number} saved";

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 /// <summary>Confirms and deletes a priority, action or milestone.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Plans;
 

@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 /// <summary>Adds a milestone to an action (/actions/{actionId}/milestones/new) or edits one.</summary>
@@ -100,19 +90,19 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             Code = Input.Code,
             Text = Input.Text,
             Lead = Input.Lead,
-            MeasurementKind = FormSupport.ParseEnum<MeasurementKind>(ModelState, "Input.MeasurementKind", Input.MeasurementKind, "Select how the milestone is measured"),
+            MeasurementKind = FormFields.ParseEnum<MeasurementKind>(ModelState, "Input.MeasurementKind", Input.MeasurementKind, "Select how the milestone is measured"),
             Measurement = Input.Measurement,
             Source = Input.Source,
             Target = Input.Target,
             DueQuarters = Input.DueQuarters,
-            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
-            ActionId = FormSupport.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
-            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            ActionId = FormFields.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            FormSupport.AddRemainingErrors(ModelState, Existing is null
+            ModelState.AddEditErrors(Existing is null
                 ? await editor.CheckNewMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
                 : await editor.CheckMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, user, ct));
             return Page();
@@ -121,15 +111,9 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         var result = Existing is null
             ? await editor.CreateMilestoneAsync(Action.Id, input, user, ct)
             : await editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct);
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refusal)
         {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            FormSupport.AddErrors(ModelState, result);
-            return Page();
+            return refusal;
         }
 
         TempData["Success"] = $"Milestone {result.Value!.Code} saved";

@@ -1,7 +1,3 @@
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 public sealed record PartnershipSummary(string Slug, string Name, string ShortName, string Area)

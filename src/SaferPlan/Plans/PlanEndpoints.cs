@@ -1,17 +1,21 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SaferPlan.Accounts;
-using SaferPlan.Api;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Plans;
 
 /// <summary>The JSON API for partnerships and their plans.</summary>
 public static class PlanEndpoints
 {
-    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Plans");
+        var writes = api.MapGroup("").RequireAuthorization();
+        MapEditions(api);
+        MapPriorities(api, writes);
+        MapActions(api, writes);
+        MapMilestones(api, writes);
+    }
 
+    /// <summary>Partnerships, their plans and an edition with its outline: readable by anyone, restricted content left out for visitors.</summary>
+    private static void MapEditions(RouteGroupBuilder api)
+    {
         api.MapGet("/partnerships", async (PlanReader reader, CancellationToken ct) =>
             TypedResults.Ok((await reader.PartnershipsAsync(ct)).Select(PartnershipSummary.From).ToList()));
 
@@ -24,9 +28,11 @@ public static class PlanEndpoints
             await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
                 ? TypedResults.Ok(EditionDto.From(view))
                 : ApiErrors.NotFound($"There is no plan edition {id}."));
+    }
 
-        var writes = api.MapGroup("").RequireAuthorization();
-
+    /// <summary>A plan's priorities: added to an edition, read, edited and deleted with the version read.</summary>
+    private static void MapPriorities(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/editions/{id:int}/priorities", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -43,29 +49,18 @@ public static class PlanEndpoints
 
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdatePriorityAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), saved.Version));
         });
 
-        writes.MapDelete("/priorities/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapDelete("/priorities/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-            var result = await editor.DeletePriorityAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
+    /// <summary>A priority's actions, as priorities are.</summary>
+    private static void MapActions(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -82,29 +77,18 @@ public static class PlanEndpoints
 
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdateActionAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), saved.Version));
         });
 
-        writes.MapDelete("/actions/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
+        writes.MapDelete("/actions/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
+    }
 
-            var result = await editor.DeleteActionAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
-
+    /// <summary>An action's milestones, as priorities are.</summary>
+    private static void MapMilestones(RouteGroupBuilder api, RouteGroupBuilder writes)
+    {
         writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
@@ -121,28 +105,13 @@ public static class PlanEndpoints
 
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
             var user = await current.GetAsync();
-            var result = await editor.UpdateMilestoneAsync(id, body.ToInput(), version.Value, user, ct);
-            return result.Succeeded
-                ? WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), result.Value!.Version)
-                : version.Problem(result);
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),
+                async saved => WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), saved.Version));
         });
 
-        writes.MapDelete("/milestones/{id:int}", async (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, version) is not { } expected)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await editor.DeleteMilestoneAsync(id, expected.Value, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
-        });
+        writes.MapDelete("/milestones/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMilestoneAsync(id, v, await current.GetAsync(), ct)));
     }
 
     private static IResult WithETag<T>(HttpContext http, T body, int version)

@@ -1,13 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaferPlan.Accounts;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Plans;
 
@@ -95,21 +86,21 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         ModelState.Clear();
         var input = new PriorityInput
         {
-            Number = FormSupport.OptionalNumber(ModelState, "Input.Number", Input.Number, "Enter the priority's number as a whole number, like 2"),
+            Number = FormFields.OptionalNumber(ModelState, "Input.Number", Input.Number, "Enter the priority's number as a whole number, like 2"),
             Title = Input.Title,
-            Kind = FormSupport.ParseEnum<PriorityKind>(ModelState, "Input.Kind", Input.Kind, "Select whether this is a priority or mainstreamed work"),
+            Kind = FormFields.ParseEnum<PriorityKind>(ModelState, "Input.Kind", Input.Kind, "Select whether this is a priority or mainstreamed work"),
             Why = Input.Why,
             WhatWeWillDo = Input.WhatWeWillDo,
             Approach = Input.Approach,
             MeasuringSuccess = Input.MeasuringSuccess,
             DataUsed = Input.DataUsed,
-            LeadOfficerId = FormSupport.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
-            Marking = FormSupport.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)
         {
-            FormSupport.AddRemainingErrors(ModelState, Existing is null
+            ModelState.AddEditErrors(Existing is null
                 ? await editor.CheckNewPriorityAsync(EditionId, input, user, ct)
                 : await editor.CheckPriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, user, ct));
             return Page();
@@ -118,15 +109,9 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         var result = Existing is null
             ? await editor.CreatePriorityAsync(EditionId, input, user, ct)
             : await editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct);
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refusal)
         {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            FormSupport.AddErrors(ModelState, result);
-            return Page();
+            return refusal;
         }
 
         TempData["Success"] = $"Priority {result.Value!.Number} saved";

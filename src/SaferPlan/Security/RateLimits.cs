@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using SaferPlan.Api;
 
 namespace SaferPlan.Security;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace SaferPlan.Shared;
 
 // Ordered after the antiforgery check every page gets (order 1000), so this is the policy that holds: a POST run again

@@ -12,7 +12,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Periods;
-using SaferPlan.Monitoring;
+using SaferPlan.Monitoring.Dashboards;
 using SaferPlan.TestCommon;
 
 using static SaferPlan.Web.Tests.PlanApi;

@@ -1,0 +1,19 @@
+// Namespaces most pages and endpoint groups use, so that each file's own usings name only what is particular to it.
+global using System.Globalization;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.EntityFrameworkCore;
+global using SaferPlan.Accounts;
+global using SaferPlan.Api;
+global using SaferPlan.Core.Accounts;
+global using SaferPlan.Core.Crime;
+global using SaferPlan.Core.Data;
+global using SaferPlan.Core.Editing;
+global using SaferPlan.Core.Indicators;
+global using SaferPlan.Core.Monitoring;
+global using SaferPlan.Core.Partnerships;
+global using SaferPlan.Core.Periods;
+global using SaferPlan.Core.Plans;
+global using SaferPlan.Shared;

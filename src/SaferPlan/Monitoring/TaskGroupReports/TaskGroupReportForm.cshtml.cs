@@ -1,0 +1,244 @@
+namespace SaferPlan.Monitoring.TaskGroupReports;
+
+/// <summary>Writes a task group's quarterly report (/partnerships/{slug}/periods/{period}/reports/new) or edits one.</summary>
+[Authorize]
+public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportService reports, UpdateService updates, CurrentUser current) : PageModel
+{
+    public sealed class FigureForm
+    {
+        public string? Title { get; set; }
+
+        public string? Columns { get; set; }
+
+        public string? Rows { get; set; }
+
+        public string? YearToDate { get; set; } = "no";
+
+        public string? Note { get; set; }
+
+        /// <summary>
+        /// The table's marking, carried through the form unchanged: the form does not offer it, so saving the page must
+        /// neither lower a Restricted table set through the API nor be refused for lowering it.
+        /// </summary>
+        public string? Marking { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Columns) && string.IsNullOrWhiteSpace(Rows) && string.IsNullOrWhiteSpace(Note);
+    }
+
+    public sealed class Form
+    {
+        public string? Title { get; set; }
+
+        public string? PriorityId { get; set; }
+
+        public string? LeadOfficerName { get; set; }
+
+        public string? Achievements { get; set; }
+
+        public string? AchievementsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public string? Concerns { get; set; }
+
+        public string? ConcernsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public string? Recommendations { get; set; }
+
+        public string? RecommendationsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public string? PublicityItems { get; set; }
+
+        public List<FigureForm> Figures { get; set; } = [];
+
+        public int Version { get; set; }
+
+        public string? this[string field] => field switch
+        {
+            "Achievements" => Achievements,
+            "AchievementsMarking" => AchievementsMarking,
+            "Concerns" => Concerns,
+            "ConcernsMarking" => ConcernsMarking,
+            "Recommendations" => Recommendations,
+            _ => RecommendationsMarking,
+        };
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    public int? ReportId { get; private set; }
+
+    public bool IsNew => ReportId is null;
+
+    public IReadOnlyList<Choice> PriorityChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, slug, period, ct))
+        {
+            return NotFound();
+        }
+
+        if (id is { } reportId && await reports.ReportAsync(reportId, true, ct) is { } view)
+        {
+            var r = view.Report;
+            Input = new Form
+            {
+                Title = r.Title,
+                PriorityId = r.PriorityId?.ToString(CultureInfo.InvariantCulture),
+                LeadOfficerName = r.LeadOfficerName,
+                Achievements = r.Achievements,
+                AchievementsMarking = r.AchievementsMarking.ToString(),
+                Concerns = r.Concerns,
+                ConcernsMarking = r.ConcernsMarking.ToString(),
+                Recommendations = r.Recommendations,
+                RecommendationsMarking = r.RecommendationsMarking.ToString(),
+                PublicityItems = r.PublicityItems,
+                Version = r.Version,
+                Figures = view.Figures.Select(f => new FigureForm
+                {
+                    Title = f.Table.Title,
+                    Columns = string.Join(", ", f.Columns),
+                    Rows = string.Join("\n", f.Rows.Select(row => $"{row.Label}: {string.Join(", ", row.Values.Select(v => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? ""))}")),
+                    YearToDate = f.Table.YearToDate ? "yes" : "no",
+                    Note = f.Table.Note,
+                    Marking = f.Table.Marking.ToString(),
+                }).ToList(),
+            };
+        }
+
+        Input.Figures.Add(new FigureForm());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, slug, period, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var figures = new List<FigureTableInput>();
+        for (var i = 0; i < Input.Figures.Count; i++)
+        {
+            var f = Input.Figures[i];
+            if (!f.IsBlank)
+            {
+                var marking = Enum.TryParse<ProtectiveMarking>(f.Marking, out var m) && Enum.IsDefined(m) ? m : ProtectiveMarking.Official;
+                figures.Add(new FigureTableInput(f.Title, Split(f.Columns), ParseRows(f.Rows, $"Input.Figures[{i}].Rows", i), f.YearToDate == "yes", f.Note, marking));
+            }
+        }
+
+        var input = new TaskGroupReportInput
+        {
+            Title = Input.Title,
+            PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
+            LeadOfficerName = Input.LeadOfficerName,
+            Achievements = Input.Achievements,
+            AchievementsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.AchievementsMarking", Input.AchievementsMarking, "Select the protective marking of the achievements"),
+            Concerns = Input.Concerns,
+            ConcernsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.ConcernsMarking", Input.ConcernsMarking, "Select the protective marking of the concerns"),
+            Recommendations = Input.Recommendations,
+            RecommendationsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.RecommendationsMarking", Input.RecommendationsMarking, "Select the protective marking of the recommendations"),
+            PublicityItems = Input.PublicityItems,
+            Figures = figures,
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await reports.SaveAsync(Partnership.Id, Period, ReportId, input, Input.Version, await current.GetAsync(), ct);
+        if (this.Refusal(result, box: FigureBox) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = $"{result.Value!.Title} saved";
+        return Redirect($"/partnerships/{Partnership.Slug}/periods/{Period.Slug}/reports#report-{result.Value.Id}");
+    }
+
+    /// <summary>Figure table errors are numbered among the non-blank tables; this names the form's box they belong to.</summary>
+    private string FigureBox(string field)
+    {
+        var filled = Input.Figures.Select((f, i) => (f, i)).Where(x => !x.f.IsBlank).Select(x => x.i).ToList();
+        return field.StartsWith("Figures[", StringComparison.Ordinal) && int.TryParse(field[8..field.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture, out var n) && n < filled.Count
+            ? $"Figures[{filled[n]}]{field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..]}"
+            : field;
+    }
+
+    private static List<string> Split(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private List<FigureRow> ParseRows(string? text, string field, int table)
+    {
+        var rows = new List<FigureRow>();
+        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var colon = lines[n].LastIndexOf(':');
+            if (colon <= 0)
+            {
+                ModelState.AddModelError(field, $"Row {n + 1} of figure table {table + 1} needs its label, a colon, then its values, like New cases: 5");
+                continue;
+            }
+
+            var values = new List<decimal?>();
+            foreach (var cell in lines[n][(colon + 1)..].Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (cell.Length == 0 || cell == "–" || cell == "-")
+                {
+                    values.Add(null);
+                }
+                else if (decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                {
+                    values.Add(value);
+                }
+                else
+                {
+                    ModelState.AddModelError(field, $"Row {n + 1} of figure table {table + 1}: '{cell}' is not a number");
+                }
+            }
+
+            rows.Add(new FigureRow(lines[n][..colon].Trim(), values));
+        }
+
+        return rows;
+    }
+
+    private async Task<bool> LoadAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (id is { } reportId)
+        {
+            if (await reports.ReportAsync(reportId, true, ct) is not { } view || !Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId))
+            {
+                return false;
+            }
+
+            ReportId = reportId;
+            Period = view.Report.Period;
+            Partnership = (await reader.PartnershipsAsync(ct)).Single(p => p.Id == view.Report.PartnershipId);
+        }
+        else
+        {
+            if (slug is null || period is not { IsWholeYear: false } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
+            {
+                return false;
+            }
+
+            Partnership = partnership;
+            Period = quarter;
+        }
+
+        var edition = await updates.EditionForAsync(Partnership.Id, Period, ct);
+        var outline = edition is null ? [] : await reader.OutlineAsync(edition.Id, ct);
+        PriorityChoices = new[] { new Choice("", "None: a report on other work") }
+            .Concat(outline.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+namespace SaferPlan.Monitoring.TaskGroupReports;
+
+/// <summary>A quarter's task group reports, with year-to-date figures, and the partner briefings shared with the partnership.</summary>
+[Authorize]
+public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportService reports, CurrentUser current) : PageModel
+{
+    public Partnership Partnership { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    public IReadOnlyList<TaskGroupReportView> Reports { get; private set; } = [];
+
+    public IReadOnlyList<PartnerBriefing> Briefings { get; private set; } = [];
+
+    public bool CanAdd { get; private set; }
+
+    /// <summary>The county-wide bodies (serving more than this partnership, or with a briefing) whose briefings reach this partnership.</summary>
+    public IReadOnlyList<Body> BriefingBodies { get; private set; } = [];
+
+    public bool CanWriteBriefings { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, ReportingPeriod? period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (period is not { IsWholeYear: false } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
+        {
+            return NotFound();
+        }
+
+        Partnership = partnership;
+        Period = quarter;
+        Reports = await reports.ReportsAsync(partnership.Id, quarter, true, ct);
+        Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
+        CanAdd = Permissions.CanAddTaskGroupReport(user, partnership.Id);
+        CanWriteBriefings = Permissions.CanWriteBriefing(user, [partnership.Id]);
+        BriefingBodies = await reports.BriefingBodiesAsync(partnership.Id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,244 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace SaferPlan.Monitoring.UpdateLinks;
+
+/// <summary>
+/// The page an e-mailed update link opens (/u/{token}): with no password, the person's milestones for the link's quarter,
+/// each with a short form (last quarter's progress to start from) and its own submit button. Every use is audited, and
+/// every change is recorded as "&lt;person&gt; (e-mailed link)".
+/// </summary>
+[AllowAnonymous]
+public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService updates, TimeProvider time) : PageModel
+{
+    /// <summary>One milestone's form. Fields are posted as <c>Updates[{milestoneId}].Progress</c> and so on.</summary>
+    public sealed class Form
+    {
+        public string? Progress { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Status { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    /// <summary>The forms on the page by milestone id; a post carries the one being submitted.</summary>
+    [BindProperty]
+    public Dictionary<int, Form> Updates { get; set; } = [];
+
+    /// <summary>Which milestone the posted form is for.</summary>
+    [BindProperty]
+    public int MilestoneId { get; set; }
+
+    public string Token { get; private set; } = "";
+
+    public OpenedUpdateLink? Opened { get; private set; }
+
+    public UpdateLinkProblem? Problem { get; private set; }
+
+    /// <summary>The link, when it was found but has expired or been revoked.</summary>
+    public UpdateLink? FoundLink { get; private set; }
+
+    public CollectionRound? Round { get; private set; }
+
+    public bool Locked { get; private set; }
+
+    /// <summary>The person's milestones still to report on (none yet, a draft, or returned), in plan order.</summary>
+    public IReadOnlyList<UpdateSlot> ToDo { get; private set; } = [];
+
+    /// <summary>The person's milestones already submitted or accepted this quarter.</summary>
+    public IReadOnlyList<UpdateSlot> Done { get; private set; } = [];
+
+    public string Heading => Opened is not { } o
+        ? "Your updates"
+        : Round is { } r
+            ? $"Your updates for {o.Link.Period.Display}, due by {Core.Periods.Dates.Display(r.Deadline)}"
+            : $"Your updates for {o.Link.Period.Display}";
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (!await OpenAsync(token, ct))
+        {
+            return Page();
+        }
+
+        foreach (var slot in ToDo.Concat(Done))
+        {
+            Updates[slot.Milestone.Id] = Prefill(slot);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    {
+        var posted = Updates.GetValueOrDefault(MilestoneId) ?? new Form();
+        if (!await OpenAsync(token, ct))
+        {
+            return Page();
+        }
+
+        foreach (var slot in ToDo.Concat(Done))
+        {
+            Updates[slot.Milestone.Id] = Prefill(slot);
+        }
+
+        Updates[MilestoneId] = posted;
+        ModelState.Clear();
+        var prefix = FieldPrefix(MilestoneId);
+        UpdateStatus? status = null;
+        if (!string.IsNullOrEmpty(posted.Status))
+        {
+            if (Enum.TryParse<UpdateStatus>(posted.Status, out var s) && Enum.IsDefined(s))
+            {
+                status = s;
+            }
+            else
+            {
+                ModelState.AddModelError($"{prefix}.Status", "Select one of the statuses listed");
+                return Page();
+            }
+        }
+
+        var slotNow = ToDo.Concat(Done).FirstOrDefault(x => x.Milestone.Id == MilestoneId);
+        var input = new UpdateInput
+        {
+            Progress = posted.Progress,
+            Value = posted.Value,
+            Status = status,
+            Marking = slotNow?.Current?.Marking ?? ProtectiveMarking.Official,
+            Submit = true,
+        };
+        var opened = Opened!;
+        var result = await updates.SaveAsync(MilestoneId, opened.Link.Period, input, posted.Version, opened.User, ct);
+        if (!result.Succeeded)
+        {
+            switch (result.Status)
+            {
+                case EditStatus.Invalid:
+                    foreach (var (field, message) in result.Errors)
+                    {
+                        ModelState.AddModelError(field is "Progress" or "Value" or "Status" ? $"{prefix}.{field}" : string.Empty, message);
+                    }
+
+                    break;
+                case EditStatus.Forbidden:
+                    Response.StatusCode = StatusCodes.Status403Forbidden;
+                    ModelState.AddModelError(string.Empty, Locked
+                        ? result.Message!
+                        : $"This link can only update the milestones {opened.Person.Name} leads, for {opened.Link.Period.Display}. Nothing has been saved.");
+                    break;
+                case EditStatus.NotFound:
+                    Response.StatusCode = StatusCodes.Status404NotFound;
+                    ModelState.AddModelError(string.Empty, "That milestone is not one of yours to update. Nothing has been saved.");
+                    break;
+                default:
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    ModelState.AddModelError(string.Empty, result.Message!);
+                    break;
+            }
+
+            return Page();
+        }
+
+        var code = result.Value!.MilestoneId == slotNow?.Milestone.Id ? slotNow.Milestone.Code : null;
+        TempData["Success"] = code is null ? "Your update has been submitted" : $"Your update for {code} has been submitted";
+        return Redirect($"/u/{Uri.EscapeDataString(Token)}#{(code is null ? "main-content" : Anchor(code))}");
+    }
+
+    /// <summary>The anchor of a milestone's section: "milestone-1-3a" for 1.3a.</summary>
+    public static string Anchor(string code) => "milestone-" + GovUkHtml.IdFor(code.ToLowerInvariant());
+
+    /// <summary>The last day a link works: a link that expires at midnight worked until the day before.</summary>
+    public static DateOnly LastDay(DateTimeOffset expiresAt) => DateOnly.FromDateTime(expiresAt.UtcDateTime.AddTicks(-1));
+
+    public static string FieldPrefix(int milestoneId) => $"Updates[{milestoneId.ToString(CultureInfo.InvariantCulture)}]";
+
+    /// <summary>This quarter's update as it stands, or last quarter's progress and status to start from when there is none.</summary>
+    private static Form Prefill(UpdateSlot slot) => new()
+    {
+        Progress = slot.Current?.Progress ?? slot.Previous?.Progress,
+        Value = UpdateInput.ValueText(slot.Current, slot.Milestone.MeasurementKind),
+        Status = (slot.Current?.Status ?? slot.Previous?.Status)?.ToString(),
+        Version = slot.Current?.Version ?? 0,
+    };
+
+    private async Task<bool> OpenAsync(string token, CancellationToken ct)
+    {
+        // The token was taken out of the path before the request was logged (UpdateLinkRedactingHttpContextFactory).
+        token = HttpContext.Features.Get<UpdateLinkTokenFeature>()?.Token ?? token;
+        Token = token;
+
+        // The token is a password in the address: keep it out of search engines and the Referer of the page's assets (and out
+        // of caches: antiforgery marks the pages with forms no-store, and the others are marked here).
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        var resolution = await links.ResolveAsync(token, ct);
+        if (resolution.Opened is not { } opened)
+        {
+            Problem = resolution.Problem;
+            FoundLink = resolution.Found;
+            HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            Response.Headers.CacheControl = "no-store";
+            Response.StatusCode = Problem == UpdateLinkProblem.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+            return false;
+        }
+
+        Opened = opened;
+        Round = await updates.RoundAsync(opened.Link.PartnershipId, opened.Link.Period, ct);
+        Locked = Round?.IsLocked(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) ?? false;
+        var mine = (await updates.SlotsAsync(opened.Link.PartnershipId, opened.Link.Period, opened.User, ct)).Where(s => s.CanUpdate).ToList();
+        ToDo = mine.Where(s => s.Current is null or { State: UpdateState.Draft or UpdateState.Returned }).ToList();
+        Done = mine.Except(ToDo).ToList();
+        return true;
+    }
+}
+
+/// <summary>One milestone's section of the update link page; collapsed behind "Change your update" when already sent.</summary>
+public sealed record UpdateLinkMilestone(UpdateSlot Slot, UpdateLinkPageModel.Form Form, IReadOnlyList<Choice> Statuses, bool Collapsed);
+
+/// <summary>GOV.UK fields the update link page needs beyond <see cref="GovUkHtml"/>: a number with a prefix or suffix.</summary>
+public static class UpdateLinkHtml
+{
+    /// <summary>GOV.UK small radios (<c>govuk-radios--small</c>), so a list of six statuses stays short on a phone.</summary>
+    public static IHtmlContent SmallRadios(this IHtmlHelper html, string name, string legend, string? value, IEnumerable<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var id = GovUkHtml.IdFor(name);
+        var error = GovUkHtml.ErrorFor(html, name);
+        var items = choices.Select((c, i) =>
+        {
+            var itemId = i == 0 ? id : $"{id}-{i + 1}";
+            return $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{E(name)}\" type=\"radio\" value=\"{E(c.Value)}\"{(c.Value == value ? " checked" : "")}><label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{E(c.Text)}</label></div>";
+        });
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\"{(error is null ? "" : $" aria-describedby=\"{id}-error\"")}>"
+            + $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>"
+            + (error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>")
+            + $"<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">{string.Concat(items)}</div></fieldset></div>");
+    }
+
+    /// <summary>A GOV.UK text input with an optional prefix (£) or suffix (%), as the design system's input wrapper.</summary>
+    public static IHtmlContent AffixedInput(this IHtmlHelper html, string name, string label, string? value, string? hint, string? prefix, string? suffix, string width, string inputMode)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var id = GovUkHtml.IdFor(name);
+        var error = GovUkHtml.ErrorFor(html, name);
+        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">"
+            + $"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{E(label)}</label>"
+            + (hint is null ? "" : $"<div id=\"{id}-hint\" class=\"govuk-hint\">{E(hint)}</div>")
+            + (error is null ? "" : $"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>")
+            + "<div class=\"govuk-input__wrapper\">"
+            + (prefix is null ? "" : $"<div class=\"govuk-input__prefix\" aria-hidden=\"true\">{E(prefix)}</div>")
+            + $"<input class=\"govuk-input {width}{(error is null ? "" : " govuk-input--error")}\" id=\"{id}\" name=\"{E(name)}\" type=\"text\" value=\"{E(value)}\" inputmode=\"{E(inputMode)}\" spellcheck=\"false\" autocomplete=\"off\"{(describedBy.Length == 0 ? "" : $" aria-describedby=\"{E(describedBy)}\"")}>"
+            + (suffix is null ? "" : $"<div class=\"govuk-input__suffix\" aria-hidden=\"true\">{E(suffix)}</div>")
+            + "</div></div>");
+    }
+
+    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+}

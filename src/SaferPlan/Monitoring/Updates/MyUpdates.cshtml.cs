@@ -1,0 +1,34 @@
+namespace SaferPlan.Monitoring.Updates;
+
+/// <summary>"Your milestones to update for 2010/11 Q4": every open quarter's milestones the signed-in person answers for.</summary>
+[Authorize]
+public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
+{
+    public sealed record Group(Partnership Partnership, ReportingPeriod Period, CollectionRound? Round, IReadOnlyList<UpdateSlot> Slots);
+
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var groups = new List<Group>();
+        foreach (var partnershipId in Permissions.PartnershipsToUpdate(user))
+        {
+            var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == partnershipId, ct);
+            var open = (await updates.RoundsAsync(partnershipId, ct)).Where(r => !r.IsLocked(today)).ToList();
+            foreach (var round in open)
+            {
+                var slots = (await updates.SlotsAsync(partnershipId, round.Period, user, ct))
+                    .Where(s => s.CanUpdate && user.PersonId is { } person && UpdateService.Responsible(s.Milestone)?.Id == person)
+                    .ToList();
+                if (slots.Count > 0)
+                {
+                    groups.Add(new Group(partnership, round.Period, round, slots));
+                }
+            }
+        }
+
+        Groups = groups;
+    }
+}

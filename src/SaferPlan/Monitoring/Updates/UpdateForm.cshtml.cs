@@ -1,0 +1,108 @@
+namespace SaferPlan.Monitoring.Updates;
+
+/// <summary>A lead officer's update of one milestone for one quarter: progress, value, status; submit or keep as a draft.</summary>
+[Authorize]
+public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Progress { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public UpdateSlot Slot { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    private bool forbidden;
+
+    public async Task<IActionResult> OnGetAsync(int id, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return forbidden ? Forbid() : NotFound();
+        }
+
+        var update = Slot.Current;
+        Input = new Form
+        {
+            Progress = update?.Progress ?? Slot.Previous?.Progress,
+            Value = UpdateInput.ValueText(update, Slot.Milestone.MeasurementKind),
+            Status = (update?.Status ?? Slot.Previous?.Status)?.ToString(),
+            Marking = (update?.Marking ?? ProtectiveMarking.Official).ToString(),
+            Version = update?.Version ?? 0,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, ReportingPeriod? period, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return forbidden ? Forbid() : NotFound();
+        }
+
+        ModelState.Clear();
+        UpdateStatus? status = null;
+        if (!string.IsNullOrEmpty(Input.Status))
+        {
+            status = FormFields.ParseEnum<UpdateStatus>(ModelState, "Input.Status", Input.Status, "Select the milestone's status");
+        }
+
+        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new UpdateInput { Progress = Input.Progress, Value = Input.Value, Status = status, Marking = marking, Submit = submit };
+        var user = await current.GetAsync();
+        var result = await updates.SaveAsync(id, Period, input, Input.Version, user, ct);
+        // The form was open to this officer; a refusal now means the round has locked since, which the form says.
+        if (result.Status == EditStatus.Forbidden)
+        {
+            ModelState.AddModelError(string.Empty, result.Message!);
+            return Page();
+        }
+
+        if (this.Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = submit
+            ? $"Update for {Slot.Milestone.Code} submitted"
+            : $"Update for {Slot.Milestone.Code} saved as a draft";
+        return Redirect(user.PersonId is { } person && UpdateService.Responsible(Slot.Milestone)?.Id == person ? "/my-updates" : $"/milestones/{id}#updates");
+    }
+
+    private async Task<bool> LoadAsync(int id, ReportingPeriod? period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (period is not { IsWholeYear: false } quarter || await reader.MilestoneAsync(id, user, ct) is not { } found)
+        {
+            return false;
+        }
+
+        Period = quarter;
+        var slot = (await updates.SlotsAsync(found.PartnershipId, quarter, user, ct)).FirstOrDefault(s => s.Milestone.Id == id);
+        if (slot is null)
+        {
+            return false;
+        }
+
+        Slot = slot;
+        forbidden = !slot.CanUpdate;
+        return !forbidden;
+    }
+}

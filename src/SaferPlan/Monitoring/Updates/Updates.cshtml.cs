@@ -1,0 +1,95 @@
+namespace SaferPlan.Monitoring.Updates;
+
+/// <summary>The partnership's collection rounds, and opening a quarter for updates.</summary>
+[Authorize]
+public sealed class UpdatesModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Period { get; set; }
+
+        public DateParts Deadline { get; set; } = new();
+
+        public DateParts LockOn { get; set; } = new();
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    public IReadOnlyList<CollectionRound> Rounds { get; private set; } = [];
+
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        ReportingPeriod? period = null;
+        if (string.IsNullOrWhiteSpace(Input.Period))
+        {
+            ModelState.AddModelError("Input.Period", "Enter the quarter, like 2010/11 Q4");
+        }
+        else if (ReportingPeriod.TryParse(Input.Period, out var p) && !p.IsWholeYear)
+        {
+            period = p;
+        }
+        else
+        {
+            ModelState.AddModelError("Input.Period", "Enter the quarter as a financial year and quarter, like 2010/11 Q4");
+        }
+
+        var deadline = Input.Deadline.Parse("The deadline", out var deadlineError);
+        if (deadlineError is not null)
+        {
+            ModelState.AddModelError("Input.Deadline", deadlineError);
+        }
+
+        var lockOn = Input.LockOn.Parse("The lock date", out var lockError);
+        if (lockError is not null)
+        {
+            ModelState.AddModelError("Input.LockOn", lockError);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await updates.OpenRoundAsync(Partnership.Id, period!.Value, deadline, lockOn, await current.GetAsync(), ct);
+        if (this.Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = $"{period.Value.Display} is open for updates until {Core.Periods.Dates.Display(result.Value!.Deadline)}";
+        return Redirect($"/partnerships/{slug}/periods/{period.Value.Slug}/completeness");
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanSeeUnpublished(user, partnership.Id))
+        {
+            return false;
+        }
+
+        Partnership = partnership;
+        CanManage = Permissions.CanManageRounds(user, partnership.Id);
+        Rounds = await updates.RoundsAsync(partnership.Id, ct);
+        return true;
+    }
+}

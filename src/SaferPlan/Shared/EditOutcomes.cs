@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace SaferPlan.Shared;
+
+/// <summary>
+/// What every page answers when an edit is refused, as <c>Api/ApiErrors</c> is for the API: a forbidden edit is 403 (or the
+/// sign-in page for a visitor), a missing item 404, and anything else the form again, with each validation error against
+/// its box and a conflict in the error summary.
+/// </summary>
+public static class EditOutcomes
+{
+    /// <summary>Null when the edit succeeded; otherwise the page's answer.</summary>
+    /// <param name="prefix">What the form's boxes are bound under ("Input" for <c>Input.Title</c>; "" for none).</param>
+    /// <param name="box">Names the box for an editor's field where the two differ.</param>
+    public static IActionResult? Refusal<T>(this PageModel page, EditResult<T> result, string prefix = "Input", Func<string, string>? box = null) =>
+        result.Status switch
+        {
+            EditStatus.Ok => null,
+            EditStatus.Forbidden => page.User.Identity?.IsAuthenticated == true ? page.Forbid() : page.Challenge(),
+            EditStatus.NotFound => page.NotFound(),
+            _ => page.ShowErrors(result, prefix, box),
+        };
+
+    private static PageResult ShowErrors<T>(this PageModel page, EditResult<T> result, string prefix, Func<string, string>? box)
+    {
+        page.ModelState.AddEditErrors(result, prefix, box);
+        return page.Page();
+    }
+
+    /// <summary>Puts the editor's validation errors against the form's boxes, or its message in the error summary.</summary>
+    public static void AddEditErrors<T>(this ModelStateDictionary state, EditResult<T> result, string prefix = "Input", Func<string, string>? box = null)
+    {
+        if (result.Errors.Count == 0)
+        {
+            state.AddModelError(string.Empty, result.Message ?? "Your change could not be saved.");
+        }
+
+        state.AddEditErrors(result.Errors, prefix, box);
+    }
+
+    /// <summary>
+    /// Puts validation errors against the form's boxes, unless a box already has its own: a page that found some boxes
+    /// unreadable shows what the editor's check found in the rest, every error at once.
+    /// </summary>
+    public static void AddEditErrors(this ModelStateDictionary state, IReadOnlyDictionary<string, string> errors, string prefix = "Input", Func<string, string>? box = null)
+    {
+        foreach (var (field, text) in errors)
+        {
+            var name = box?.Invoke(field) ?? field;
+            var key = prefix.Length == 0 || name.Length == 0 ? name : $"{prefix}.{name}";
+            if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                state.AddModelError(key, text);
+            }
+        }
+    }
+}
