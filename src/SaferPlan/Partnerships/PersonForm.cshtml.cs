@@ -62,15 +62,9 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         ModelState.Clear();
         int? agencyId = int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
         var result = await people.SaveAsync(Partnership.Id, Existing?.Id, new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email), Input.Version, await current.GetAsync(), ct);
-        if (result.Status == EditStatus.Forbidden)
+        if (this.Refusal(result) is { } refusal)
         {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            AddErrors(result);
-            return Page();
+            return refusal;
         }
 
         TempData["Success"] = IsNew ? $"{result.Value!.Name} is added" : $"{result.Value!.Name} is saved";
@@ -112,24 +106,6 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         TempData["Success"] = $"{Existing.Name} is removed";
         return Redirect($"/partnerships/{slug}/people");
-    }
-
-    /// <summary>The service's errors against the fields, in the order of the form.</summary>
-    private void AddErrors(EditResult<Person> result)
-    {
-        if (result.Errors.Count == 0)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "Your change could not be saved.");
-            return;
-        }
-
-        foreach (var field in new[] { "Name", "RoleTitle", "AgencyId", "Email" })
-        {
-            if (result.Errors.TryGetValue(field, out var message))
-            {
-                ModelState.AddModelError($"Input.{field}", message);
-            }
-        }
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string id, CancellationToken ct)
