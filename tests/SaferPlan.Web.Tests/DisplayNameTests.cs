@@ -91,6 +91,7 @@ public sealed class DisplayNameTestsOnSqlite(SqliteFactory app) : DisplayNameTes
 public sealed class DisplayNameTestsOnPostgres(PostgresFactory app) : DisplayNameTests(app), IClassFixture<PostgresFactory>;
 
 /// <summary><c>saferplan users add --name</c> records the name the user goes by, audited.</summary>
+[Collection(InProcessCli.Collection)]
 public sealed class UsersAddNameCliTests(LoadedCliDatabase demo) : IClassFixture<LoadedCliDatabase>
 {
     [Fact]
