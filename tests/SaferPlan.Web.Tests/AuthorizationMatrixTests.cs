@@ -334,6 +334,5 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class AuthorizationMatrixTestsOnSqlite(SqliteFactory app) : AuthorizationMatrixTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class AuthorizationMatrixTestsOnPostgres(PostgresFactory app) : AuthorizationMatrixTests(app), IClassFixture<PostgresFactory>;

@@ -86,9 +86,8 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class DisplayNameTestsOnSqlite(SqliteFactory app) : DisplayNameTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class DisplayNameTestsOnPostgres(PostgresFactory app) : DisplayNameTests(app), IClassFixture<PostgresFactory>;
 
 /// <summary><c>saferplan users add --name</c> records the name the user goes by, audited.</summary>
 [Collection(InProcessCli.Collection)]

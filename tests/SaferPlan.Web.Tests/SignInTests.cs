@@ -62,6 +62,5 @@ public abstract partial class SignInTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class SignInTestsOnSqlite(SqliteFactory app) : SignInTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class SignInTestsOnPostgres(PostgresFactory app) : SignInTests(app), IClassFixture<PostgresFactory>;
