@@ -9,7 +9,7 @@ using SaferPlan.Web.Tests.Monitoring;
 
 using static SaferPlan.Web.Tests.PlanApi;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Accounts;
 
 /// <summary>
 /// People are recorded by the name they go by, never their e-mail address: set on the account page or with

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Api;
 
 /// <summary>The OpenAPI document describes the API for anyone who wants to call it.</summary>
 public abstract class OpenApiTests(SaferPlanFactory app)
