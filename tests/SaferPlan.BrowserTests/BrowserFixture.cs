@@ -7,14 +7,14 @@ using SaferPlan.TestCommon;
 namespace SaferPlan.BrowserTests;
 
 /// <summary>
-/// One test class's SaferPlan (on Kestrel over a fresh SQLite database with the demo loaded) and one headless
-/// Chromium: Debian's /usr/bin/chromium, never a downloaded browser.
+/// One test class's SaferPlan (on Kestrel over a fresh SQLite database with the demo loaded) and the test run's headless
+/// Chromium (Debian's /usr/bin/chromium, never a downloaded browser), in which every test has contexts of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright? playwright;
+    private readonly List<IBrowserContext> contexts = [];
     private IBrowser? browser;
 
     public SqliteFactory App { get; } = new() { DemoCrime = true };
@@ -23,25 +23,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
         await App.InitializeAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        browser = await SharedChromium.GetAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        // The browser outlives this class: close what this class opened in it.
+        foreach (var context in contexts)
         {
-            await browser.CloseAsync();
+            await context.CloseAsync();
         }
 
-        playwright?.Dispose();
         await App.DisposeAsync();
     }
 
@@ -54,6 +47,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
         });
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
+
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         ContentSecurityPolicy.Watch(page);
@@ -88,6 +86,58 @@ public sealed class BrowserFixture : IAsyncLifetime
         var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
             .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
         return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+    }
+}
+
+/// <summary>
+/// One Chromium for the whole test assembly: started by the first class that needs it, closed when the test process ends.
+/// Each test opens its own browser context (its own cookies and storage), so sharing the browser shares no state.
+/// </summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+
+    public static async Task<IBrowser> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (browser is { IsConnected: true })
+            {
+                return browser;
+            }
+
+            Assert.True(File.Exists(BrowserFixture.ChromiumPath), $"{BrowserFixture.ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
+            playwright ??= await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserFixture.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            });
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
+            return browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void Close()
+    {
+        try
+        {
+            browser?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // The browser has gone already; the driver ends with this process.
+        }
+
+        playwright?.Dispose();
     }
 }
 

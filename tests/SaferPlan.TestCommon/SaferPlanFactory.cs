@@ -14,7 +14,8 @@ namespace SaferPlan.TestCommon;
 
 /// <summary>
 /// The real SaferPlan app on Kestrel at a free port on 127.0.0.1, over a fresh database of its own
-/// with the demo partnership loaded. One per test class (xunit class fixture).
+/// with the demo partnership loaded (copied from a template loaded once, see <see cref="DatabaseTemplates"/>).
+/// One per test class (xunit class fixture).
 /// </summary>
 public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -31,7 +32,7 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabaseInstance.CreateAsync(Kind);
+        database = await TestDatabaseInstance.CreateWithDemoAsync(Kind, DemoCrime);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;

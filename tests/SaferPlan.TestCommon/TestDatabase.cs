@@ -33,12 +33,27 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
 
     public string Provider => Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres";
 
-    public static async Task<TestDatabaseInstance> CreateAsync(TestDatabase kind)
+    /// <summary>An empty database, for tests of the migrations and of the app's start on a new database.</summary>
+    public static Task<TestDatabaseInstance> CreateAsync(TestDatabase kind) => CreateAsync(kind, demo: null);
+
+    /// <summary>
+    /// A database already migrated and holding the demo partnership (with the demo's recorded crime when asked), copied
+    /// from a template loaded once per build (<see cref="DatabaseTemplates"/>) rather than migrated and loaded again.
+    /// </summary>
+    public static Task<TestDatabaseInstance> CreateWithDemoAsync(TestDatabase kind, bool demoCrime) => CreateAsync(kind, demo: demoCrime);
+
+    private static async Task<TestDatabaseInstance> CreateAsync(TestDatabase kind, bool? demo)
     {
         if (kind == TestDatabase.Sqlite)
         {
             var folder = Directory.CreateTempSubdirectory("saferplan-test-").FullName;
-            return new TestDatabaseInstance(kind, $"Data Source={Path.Combine(folder, "saferplan.db")};Pooling=False", folder, null, null);
+            var file = Path.Combine(folder, "saferplan.db");
+            if (demo is { } demoCrime)
+            {
+                await DatabaseTemplates.CopySqliteAsync(file, demoCrime);
+            }
+
+            return new TestDatabaseInstance(kind, $"Data Source={file};Pooling=False", folder, null, null);
         }
 
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -49,8 +64,13 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
         }
 
         var name = $"saferplan_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
+        if (demo is { } withCrime)
         {
+            await DatabaseTemplates.CreatePostgresAsync(admin, name, withCrime);
+        }
+        else
+        {
+            await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();

@@ -10,7 +10,11 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
 }
 
-/// <summary>The built saferplan command run as a real process over a SQLite database in a folder of its own.</summary>
+/// <summary>
+/// The saferplan command over a SQLite database in a folder of its own: its verbs run in this process through the app's
+/// entry point (<see cref="SaferPlan.Cli.SaferPlanCommandLine.RunAsync"/>) with the console captured, or, for the few
+/// tests that are about the process itself (its name, its working folder, its standard input), as the built executable.
+/// </summary>
 public sealed class CliDatabase : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
@@ -27,9 +31,22 @@ public sealed class CliDatabase : IDisposable
     /// <summary>saferplan.dll, built next to the test assembly with its runtimeconfig and deps.</summary>
     public static string CommandPath => typeof(Program).Assembly.Location;
 
-    /// <summary>Runs <c>dotnet saferplan.dll args</c>, from the app's folder unless told otherwise, with stdin as given.</summary>
-    public async Task<CliRun> RunAsync(string? stdin, params string[] args) => await RunInAsync(Path.GetDirectoryName(CommandPath)!, stdin, args);
+    /// <summary>Runs <c>saferplan args</c> in this process, with stdin as given, the settings in the environment as a real run has them.</summary>
+    public Task<CliRun> RunAsync(string? stdin, params string[] args) => InProcessCli.RunAsync(Settings, stdin, args);
 
+    /// <summary>Runs <c>dotnet saferplan.dll args</c> as a process of its own, from the app's folder, with stdin as given.</summary>
+    public async Task<CliRun> RunProcessAsync(string? stdin, params string[] args) => await RunInAsync(Path.GetDirectoryName(CommandPath)!, stdin, args);
+
+    /// <summary>The environment the command reads its database from.</summary>
+    private Dictionary<string, string?> Settings => new()
+    {
+        ["ConnectionStrings__SaferPlan"] = $"Data Source={DatabasePath};Pooling=False",
+        ["SaferPlan__Database__Provider"] = "Sqlite",
+        ["ASPNETCORE_ENVIRONMENT"] = null,
+        ["DOTNET_ENVIRONMENT"] = null,
+    };
+
+    /// <summary>Runs <c>dotnet saferplan.dll args</c> as a process of its own from the folder given, with stdin as given.</summary>
     public async Task<CliRun> RunInAsync(string workingDirectory, string? stdin, params string[] args)
     {
         // The dotnet host that runs the tests (the SDK sets DOTNET_HOST_PATH for them), else the one on the PATH.
@@ -47,10 +64,17 @@ public sealed class CliDatabase : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__SaferPlan"] = $"Data Source={DatabasePath};Pooling=False";
-        start.Environment["SaferPlan__Database__Provider"] = "Sqlite";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in Settings)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -137,6 +161,7 @@ public sealed class LoadedCliDatabase : IDisposable
     }
 }
 
+[Collection(InProcessCli.Collection)]
 public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<LoadedCliDatabase>
 {
     private const string Password = "a long enough passphrase";
@@ -270,13 +295,14 @@ public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<Loa
         Assert.Equal(tokens + 1, db.Count("ApiTokens"));
     }
 
-    /// <summary>A script captures the token with TOKEN=$(saferplan tokens create ...), from wherever it runs.</summary>
+    /// <summary>A script captures the token with TOKEN=$(saferplan tokens create ...), from wherever it runs (a real process).</summary>
     [Fact]
     public async Task TokensCreate_RunFromAnotherFolder_PrintsOnlyTheTokenOnStdout()
     {
         var db = await demo.GetAsync();
         var email = NewEmail();
-        var add = await db.RunAsync(Password, "users", "add", "--email", email, "--role", "BoardMember", "--partnership", "south-cambridgeshire");
+        // Both as real processes: the password on a real standard input, the token from a real process in another folder.
+        var add = await db.RunProcessAsync(Password, "users", "add", "--email", email, "--role", "BoardMember", "--partnership", "south-cambridgeshire");
         Assert.True(add.ExitCode == 0, add.ToString());
 
         var run = await db.RunInAsync(db.Folder, null, "tokens", "create", "--email", email);
@@ -436,9 +462,23 @@ public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<Loa
 
         var run = await db.RunAsync(null, args);
 
+        // In this process the usage names the test host; the real executable's name is checked below.
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
-        Assert.Contains(usage, run.Out, StringComparison.Ordinal);
+        Assert.Contains(string.Concat(System.CommandLine.RootCommand.ExecutableName, usage.AsSpan("saferplan".Length)), run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(db.DatabasePath), "Asking for help should not create a database");
+    }
+
+    /// <summary>The built executable (a real process) calls itself saferplan in its usage.</summary>
+    [Fact]
+    public async Task Help_AsARealProcess_NamesTheCommandSaferplan()
+    {
+        using var db = new CliDatabase();
+
+        var run = await db.RunProcessAsync(null, "users", "add", "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("saferplan users add [options]", run.Out, StringComparison.Ordinal);
         Assert.False(File.Exists(db.DatabasePath), "Asking for help should not create a database");
     }
 }

@@ -4,6 +4,7 @@ using SaferPlan.Core.Crime;
 namespace SaferPlan.Web.Tests.Crime;
 
 /// <summary><c>saferplan crime generate</c> and <c>saferplan crime import</c> as real processes over a SQLite file.</summary>
+[Collection(InProcessCli.Collection)]
 public sealed class CrimeCliTests : IDisposable
 {
     private readonly CliDatabase database = new();

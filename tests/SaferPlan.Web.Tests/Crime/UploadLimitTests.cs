@@ -154,6 +154,5 @@ public abstract class UploadLimitTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class UploadLimitTestsOnSqlite(SqliteFactory app) : UploadLimitTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class UploadLimitTestsOnPostgres(PostgresFactory app) : UploadLimitTests(app), IClassFixture<PostgresFactory>;

@@ -21,6 +21,7 @@ public sealed class DemoCliDatabase : IAsyncLifetime
 }
 
 /// <summary><c>saferplan report performance</c> run as a real process over a SQLite database with the demo partnership.</summary>
+[Collection(InProcessCli.Collection)]
 public sealed class ReportCommandTests(DemoCliDatabase demo) : IClassFixture<DemoCliDatabase>
 {
     [Fact]

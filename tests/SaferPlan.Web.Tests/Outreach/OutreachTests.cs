@@ -207,7 +207,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         Assert.DoesNotContain("Submit update", page, StringComparison.Ordinal);
 
         var expiring = await CreateLinkAsync("jenny-jolley", TimeSpan.FromMilliseconds(400));
-        await Task.Delay(600);
+        app.Clock.Advance(TimeSpan.FromMilliseconds(600));
         var (expired, expiredPage) = await GetPageAsync(browser, $"/u/{expiring}");
         Assert.Equal(HttpStatusCode.Gone, expired);
         Assert.Contains("This link no longer works", expiredPage, StringComparison.Ordinal);

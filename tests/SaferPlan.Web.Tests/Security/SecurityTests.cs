@@ -8,7 +8,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Security;
 
 /// <summary>A browser's session with the pages, over a real socket: its own cookies, no redirects followed.</summary>
 public sealed partial class PageSession : IDisposable

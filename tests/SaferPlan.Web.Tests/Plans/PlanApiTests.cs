@@ -4,7 +4,7 @@ using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Plans;
 
 /// <summary>Creating, reading, updating and deleting priorities, actions and milestones through the API, and what it refuses.</summary>
 public abstract class PlanApiTests(SaferPlanFactory app)

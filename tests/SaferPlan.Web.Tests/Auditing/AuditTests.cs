@@ -11,7 +11,7 @@ using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Auditing;
 
 /// <summary>Every change through the API is in the item's history, which only the partnership's members read.</summary>
 public abstract class AuditTests(SaferPlanFactory app)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Accounts;
 
 /// <summary>Signing in to the pages with a password: the antiforgery token and the cookie both need data protection keys.</summary>
 public abstract partial class SignInTests(SaferPlanFactory app)
@@ -62,6 +62,5 @@ public abstract partial class SignInTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class SignInTestsOnSqlite(SqliteFactory app) : SignInTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class SignInTestsOnPostgres(PostgresFactory app) : SignInTests(app), IClassFixture<PostgresFactory>;

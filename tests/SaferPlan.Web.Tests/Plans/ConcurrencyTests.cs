@@ -3,7 +3,7 @@ using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Plans;
 
 /// <summary>Two people edit the same milestone from the same copy: the second is told, and the first one's change stands.</summary>
 public abstract class ConcurrencyTests(SaferPlanFactory app)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Security;
 
 /// <summary>The app with the per-address limits low enough to reach in a test (the other hosts raise them out of the way).</summary>
 public sealed class RateLimitedFactory() : SaferPlanFactory(TestDatabase.Sqlite)

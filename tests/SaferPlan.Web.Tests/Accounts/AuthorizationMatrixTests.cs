@@ -8,7 +8,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Accounts;
 
 public enum WriteEndpoint
 {
@@ -334,6 +334,5 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class AuthorizationMatrixTestsOnSqlite(SqliteFactory app) : AuthorizationMatrixTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class AuthorizationMatrixTestsOnPostgres(PostgresFactory app) : AuthorizationMatrixTests(app), IClassFixture<PostgresFactory>;

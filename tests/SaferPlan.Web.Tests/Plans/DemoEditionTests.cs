@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Plans;
 
 /// <summary>The demo edition matches seed 000 action for action and milestone for milestone.</summary>
 public abstract class DemoEditionTests(SaferPlanFactory app)

@@ -9,7 +9,7 @@ using SaferPlan.Web.Tests.Monitoring;
 
 using static SaferPlan.Web.Tests.PlanApi;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Accounts;
 
 /// <summary>
 /// People are recorded by the name they go by, never their e-mail address: set on the account page or with
@@ -86,11 +86,11 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class DisplayNameTestsOnSqlite(SqliteFactory app) : DisplayNameTests(app), IClassFixture<SqliteFactory>;
 
-public sealed class DisplayNameTestsOnPostgres(PostgresFactory app) : DisplayNameTests(app), IClassFixture<PostgresFactory>;
-
 /// <summary><c>saferplan users add --name</c> records the name the user goes by, audited.</summary>
+[Collection(InProcessCli.Collection)]
 public sealed class UsersAddNameCliTests(LoadedCliDatabase demo) : IClassFixture<LoadedCliDatabase>
 {
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SaferPlan.TestCommon;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Api;
 
 /// <summary>The OpenAPI document describes the API for anyone who wants to call it.</summary>
 public abstract class OpenApiTests(SaferPlanFactory app)
@@ -33,6 +33,5 @@ public abstract class OpenApiTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
 public sealed class OpenApiTestsOnSqlite(SqliteFactory app) : OpenApiTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class OpenApiTestsOnPostgres(PostgresFactory app) : OpenApiTests(app), IClassFixture<PostgresFactory>;
