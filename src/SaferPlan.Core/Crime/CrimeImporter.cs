@@ -36,7 +36,7 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 /// nothing behind and loading a file twice leaves the same totals. Files are read and turned into rows in parallel
 /// (one per core) while the database's one writer takes them a batch at a time.
 /// </summary>
-public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time)
+public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time, CrimeAreaService areas)
 {
     /// <summary>About how many street-file rows go into one transaction.</summary>
     private const int RowsPerTransaction = 200_000;
@@ -154,7 +154,6 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         {
             // Areas set by local authority name take in the LSOAs that arrived with these files, so every reader of
             // an area (the crime figures, derived indicators) sees the same list.
-            var areas = new CrimeAreaService(db);
             foreach (var partnershipId in await db.Partnerships.Where(p => p.AreaDefinition != null).Select(p => p.Id).ToListAsync(cancellationToken))
             {
                 await areas.ResolveAsync(partnershipId, cancellationToken);

@@ -17,7 +17,7 @@ namespace SaferPlan.Core.Documents;
 /// the milestones' updates, the task groups' reports and the partner briefings shared into the partnership.
 /// For the public audience every Restricted item is left out here, once, so no renderer can show it.
 /// </summary>
-public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
+public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators)
 {
     internal const string AchievementsHeading = "Key Achievements during this Quarter";
     internal const string ConcernsHeading = "Areas of Concern for Partnership to Note";
@@ -42,7 +42,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
 
         if (!Permissions.CanSeeUnpublished(reader, partnershipId.Value))
         {
-            var publications = new PublicationService(db, time);
             if (!await publications.IsPublishedAsync(partnershipId.Value, options.Period, ct))
             {
                 return new BoardReportOutcome(null, true, await publications.LatestPublishedAsync(partnershipId.Value, ct));
@@ -87,7 +86,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
             return true;
         }
 
-        var edition = await new UpdateService(db, time).EditionForAsync(partnership.Id, period, ct);
+        var edition = await updateService.EditionForAsync(partnership.Id, period, ct);
         if (edition is not null && isPublic && !edition.IsPublished)
         {
             // Visitors read approved editions only, so a draft plan's actions stay out of the public report.
@@ -210,7 +209,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
         if (reportPriorities.Count > 0)
         {
             // Indicators are never restricted, but a link through a restricted milestone stays out of the public report.
-            var linked = await new IndicatorReader(db, time).LinkedToPrioritiesAsync(
+            var linked = await indicators.LinkedToPrioritiesAsync(
                 partnership.Id, priorityIds, CalendarMonth.Containing(period.End), includeRestricted: !isPublic, ct);
             var ordered = priorities.Where(p => priorityIds.Contains(p.Id)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
             for (var i = 0; i < reportPriorities.Count; i++)
@@ -256,7 +255,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, UserContext reader, CancellationToken ct = default) =>
         Permissions.CanSeeUnpublished(reader, partnershipId)
             ? await QuartersAsync(partnershipId, ct)
-            : await new PublicationService(db, time).PublishedAsync(partnershipId, ct);
+            : await publications.PublishedAsync(partnershipId, ct);
 
     /// <summary>Quarters that have something to report: milestone updates, a collection round or task group reports, newest first.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, CancellationToken ct = default)

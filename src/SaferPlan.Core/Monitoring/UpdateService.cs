@@ -38,6 +38,17 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The quarterly updates of milestones the plan is about to delete, loaded now; the step returned removes them, each
+    /// through the audit trail, inside the plan edit's own save.
+    /// </summary>
+    public async Task<Action> RemovalOfUpdatesAsync(IEnumerable<int> milestoneIds, CancellationToken ct = default)
+    {
+        var ids = milestoneIds.ToList();
+        var updates = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct);
+        return () => db.RemoveRange(updates);
+    }
+
     public Task<CollectionRound?> RoundAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default) =>
         db.Set<CollectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId && r.Period == period, ct);
 

@@ -5,12 +5,13 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Editing;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Plans;
 
 /// <summary>Creates, edits, reorders and deletes priorities, actions and milestones, checking who may and what is valid.</summary>
-public sealed partial class PlanEditor(SaferPlanDbContext db)
+public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates)
 {
     private const int TitleLength = 200;
     private const int TextLength = 4000;
@@ -115,10 +116,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         }
 
         var milestones = priority.Actions.SelectMany(a => a.Milestones).ToList();
-        var updates = await UpdatesOfAsync(milestones, ct);
+        var removeUpdates = await updates.RemovalOfUpdatesAsync(milestones.Select(m => m.Id), ct);
         return await SaveAsync(priority, expectedVersion, partnershipId, ct, () =>
         {
-            db.RemoveRange(updates);
+            removeUpdates();
             db.Milestones.RemoveRange(milestones);
             db.Actions.RemoveRange(priority.Actions);
             db.Priorities.Remove(priority);
@@ -249,10 +250,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<PlanAction>.Forbidden("You can only delete actions under a priority you lead.");
         }
 
-        var updates = await UpdatesOfAsync(action.Milestones, ct);
+        var removeUpdates = await updates.RemovalOfUpdatesAsync(action.Milestones.Select(m => m.Id), ct);
         return await SaveAsync(action, expectedVersion, partnershipId, ct, () =>
         {
-            db.RemoveRange(updates);
+            removeUpdates();
             db.Milestones.RemoveRange(action.Milestones);
             db.Actions.Remove(action);
         });
@@ -383,10 +384,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             return EditResult<Milestone>.Forbidden("You can only delete milestones under an action or priority you lead.");
         }
 
-        var updates = await UpdatesOfAsync([milestone], ct);
+        var removeUpdates = await updates.RemovalOfUpdatesAsync([milestone.Id], ct);
         return await SaveAsync(milestone, expectedVersion, partnershipId, ct, () =>
         {
-            db.RemoveRange(updates);
+            removeUpdates();
             db.Milestones.Remove(milestone);
         });
     }
@@ -418,13 +419,6 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
     private static EditResult<Checked<TItem, TInput>> MarkingRefused<TItem, TInput>() =>
         EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused });
-
-    /// <summary>A deleted milestone's quarterly updates go with it, each through the audit trail.</summary>
-    private async Task<List<Monitoring.MilestoneUpdate>> UpdatesOfAsync(IEnumerable<Milestone> milestones, CancellationToken ct)
-    {
-        var ids = milestones.Select(m => m.Id).ToList();
-        return await db.Set<Monitoring.MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct);
-    }
 
     private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
         db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
