@@ -38,11 +38,11 @@ public sealed class Membership : IAudited
 
     public required string UserId { get; set; }
 
-    public User? User { get; set; }
+    public User User { get; set; } = null!;
 
     public int PartnershipId { get; set; }
 
-    public Partnership? Partnership { get; set; }
+    public Partnership Partnership { get; set; } = null!;
 
     public PartnershipRole Role { get; set; }
 }
@@ -54,7 +54,7 @@ public sealed class ApiToken : IAudited
 
     public required string UserId { get; set; }
 
-    public User? User { get; set; }
+    public User User { get; set; } = null!;
 
     public required string Name { get; set; }
 

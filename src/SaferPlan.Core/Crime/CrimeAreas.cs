@@ -230,7 +230,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
 
         var lsoas = await db.Set<PartnershipLsoa>().AsNoTracking()
             .Where(a => a.PartnershipId == partnershipId)
-            .Select(a => a.Lsoa!)
+            .Select(a => a.Lsoa)
             .OrderBy(l => l.Name)
             .ToListAsync(ct);
         return new AreaView(partnershipId, definition.AreaDefinition, LocalAuthorityNameOf(definition.AreaDefinition), lsoas);

@@ -74,7 +74,7 @@ public sealed class CrimeImport : IAudited
 
     public int ForceId { get; set; }
 
-    public PoliceForce? Force { get; set; }
+    public PoliceForce Force { get; set; } = null!;
 
     /// <summary>The month as yyyymm: 201012 for December 2010.</summary>
     public int Month { get; set; }
@@ -128,7 +128,7 @@ public sealed class PartnershipLsoa
 
     public int LsoaId { get; set; }
 
-    public Lsoa? Lsoa { get; set; }
+    public Lsoa Lsoa { get; set; } = null!;
 }
 
 /// <summary>
@@ -159,7 +159,7 @@ public sealed class CrimeGroupMember
 
     public short CrimeTypeId { get; set; }
 
-    public CrimeType? CrimeType { get; set; }
+    public CrimeType CrimeType { get; set; } = null!;
 }
 
 public enum DenominatorKind

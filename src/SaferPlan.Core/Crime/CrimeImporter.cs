@@ -169,9 +169,9 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     {
         var total = await db.Set<CrimeImport>().CountAsync(cancellationToken);
         var rows = await db.Set<CrimeImport>().AsNoTracking()
-            .OrderByDescending(i => i.Month).ThenBy(i => i.Force!.Name)
+            .OrderByDescending(i => i.Month).ThenBy(i => i.Force.Name)
             .Take(take)
-            .Select(i => new { i.Id, ForceKey = i.Force!.Key, ForceName = i.Force.Name, i.Month, i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic })
+            .Select(i => new { i.Id, ForceKey = i.Force.Key, ForceName = i.Force.Name, i.Month, i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new CrimeImportListItem(
             r.Id, r.ForceKey, r.ForceName, CalendarMonth.FromKey(r.Month), r.FileName, r.Rows, r.RowsWithoutLocation, r.ImportedAt, r.ImportedBy, r.Synthetic)).ToList(), total);

@@ -55,7 +55,7 @@ public static class DemoIndicators
 
         db.AuditPartnershipId = partnershipId;
         var groups = await EnsureGroupsAsync(db, partnershipId, ct);
-        var editions = await db.Editions.AsNoTracking().Where(e => e.Plan!.PartnershipId == partnershipId)
+        var editions = await db.Editions.AsNoTracking().Where(e => e.Plan.PartnershipId == partnershipId)
             .OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id)
             .Select(e => new { e.Id, e.YearStart }).ToListAsync(ct);
         var order = 0;
@@ -135,7 +135,7 @@ public static class DemoIndicators
                 }
                 else
                 {
-                    link.MilestoneId = await db.Milestones.Where(m => m.Action!.Priority!.EditionId == edition.Id && m.Code == l.Milestone)
+                    link.MilestoneId = await db.Milestones.Where(m => m.Action.Priority.EditionId == edition.Id && m.Code == l.Milestone)
                         .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidDataException($"{where}: no milestone {l.Milestone} in the {l.Edition} plan.");
                 }
 

@@ -182,7 +182,7 @@ public sealed class IndicatorLink : IAudited
 
     public int IndicatorId { get; set; }
 
-    public Indicator? Indicator { get; set; }
+    public Indicator Indicator { get; set; } = null!;
 
     public int? PriorityId { get; set; }
 

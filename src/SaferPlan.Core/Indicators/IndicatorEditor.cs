@@ -253,12 +253,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["PriorityId"] = "Choose a priority or a milestone to link the indicator to, not both";
         }
         else if (input.PriorityId is { } priorityId
-            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
         {
             errors["PriorityId"] = $"There is no priority {priorityId} in this partnership's plans";
         }
         else if (input.MilestoneId is { } milestoneId
-            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action!.Priority!.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action.Priority.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
         {
             errors["MilestoneId"] = $"There is no milestone {milestoneId} in this partnership's plans";
         }

@@ -336,7 +336,7 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
         var round = await updates.RoundAsync(partnershipId, period, ct);
         var year = period.StartYear;
         var edition = db.Editions
-            .Where(e => e.Plan!.PartnershipId == partnershipId && e.YearStart == year)
+            .Where(e => e.Plan.PartnershipId == partnershipId && e.YearStart == year)
             .OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id)
             .Select(e => e.Id)
             .Take(1);
@@ -359,7 +359,7 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
 
         var editionId = structure[0].EditionId;
         var milestoneRows = await db.Milestones.AsNoTracking()
-            .Where(m => m.Action!.Priority!.EditionId == editionId)
+            .Where(m => m.Action.Priority.EditionId == editionId)
             .Select(m => new MilestoneRow(m.Id, m.ActionId, m.Code, m.Text, m.SortOrder, m.Marking, m.LeadOfficer == null ? null : m.LeadOfficer.Name))
             .ToListAsync(ct);
 
@@ -372,7 +372,7 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
 
         ReportingPeriod s0 = slots[0], s1 = slots[1], s2 = slots[2], s3 = slots[3], s4 = slots[4];
         var rows = await db.Set<MilestoneUpdate>().AsNoTracking()
-            .Where(u => u.Milestone!.Action!.Priority!.EditionId == editionId && slots.Contains(u.Period))
+            .Where(u => u.Milestone.Action.Priority.EditionId == editionId && slots.Contains(u.Period))
             .Select(u => new UpdateRow(
                 u.MilestoneId,
                 u.Period == s0 ? 0 : u.Period == s1 ? 1 : u.Period == s2 ? 2 : u.Period == s3 ? 3 : 4,

@@ -32,7 +32,7 @@ public sealed class MilestoneUpdate : IVersioned, IAudited
 
     public int MilestoneId { get; set; }
 
-    public Milestone? Milestone { get; set; }
+    public Milestone Milestone { get; set; } = null!;
 
     public ReportingPeriod Period { get; set; }
 

@@ -405,7 +405,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             errors["PublicityItems"] = "Items for publicity are published, so they cannot be Restricted: leave restricted matters out of this box, or put them under key achievements marked Restricted";
         }
 
-        if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == partnershipId, ct))
+        if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == partnershipId, ct))
         {
             errors["PriorityId"] = "Choose one of the partnership's priorities";
         }

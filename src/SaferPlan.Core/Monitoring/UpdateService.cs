@@ -12,9 +12,9 @@ namespace SaferPlan.Core.Monitoring;
 /// <summary>One milestone due an update in a quarter, with who answers for it, this quarter's update and last quarter's.</summary>
 public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, MilestoneUpdate? Current, MilestoneUpdate? Previous, bool CanUpdate)
 {
-    public PlanAction Action => Milestone.Action!;
+    public PlanAction Action => Milestone.Action;
 
-    public Priority Priority => Milestone.Action!.Priority!;
+    public Priority Priority => Milestone.Action.Priority;
 }
 
 public sealed record CompletenessLine(string Name, int Expected, int Submitted, int Accepted, int Returned)
@@ -107,7 +107,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     public async Task<PlanEdition?> EditionForAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default)
     {
         var editions = await db.Editions.AsNoTracking()
-            .Where(e => e.Plan!.PartnershipId == partnershipId && e.YearStart == period.StartYear)
+            .Where(e => e.Plan.PartnershipId == partnershipId && e.YearStart == period.StartYear)
             .ToListAsync(ct);
         return editions.OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id).FirstOrDefault();
     }
@@ -123,9 +123,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
         var milestones = await db.Milestones.AsNoTracking()
             .Include(m => m.LeadOfficer)
-            .Include(m => m.Action!).ThenInclude(a => a.LeadOfficer)
-            .Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.LeadOfficer)
-            .Where(m => m.Action!.Priority!.EditionId == edition.Id)
+            .Include(m => m.Action).ThenInclude(a => a.LeadOfficer)
+            .Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.LeadOfficer)
+            .Where(m => m.Action.Priority.EditionId == edition.Id)
             .ToListAsync(ct);
         var ids = milestones.Select(m => m.Id).ToList();
         var previous = period.Previous;
@@ -136,14 +136,14 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
 
         return milestones
-            .Where(m => restricted || (m.Marking == ProtectiveMarking.Official && m.Action!.Marking == ProtectiveMarking.Official && m.Action.Priority!.Marking == ProtectiveMarking.Official))
-            .OrderBy(m => m.Action!.Priority!.SortOrder).ThenBy(m => m.Action!.SortOrder).ThenBy(m => m.SortOrder)
+            .Where(m => restricted || (m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official && m.Action.Priority.Marking == ProtectiveMarking.Official))
+            .OrderBy(m => m.Action.Priority.SortOrder).ThenBy(m => m.Action.SortOrder).ThenBy(m => m.SortOrder)
             .Select(m => new UpdateSlot(
                 m,
                 Responsible(m),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == period),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == previous),
-                Permissions.CanUpdate(user, partnershipId, m.Action!.Priority!, m.Action, m, period, locked)))
+                Permissions.CanUpdate(user, partnershipId, m.Action.Priority, m.Action, m, period, locked)))
             .ToList();
     }
 
@@ -210,9 +210,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     /// <summary>Writes (or rewrites) a milestone's update for a quarter; <paramref name="expectedVersion"/> is 0 for a first update.</summary>
     public async Task<EditResult<MilestoneUpdate>> SaveAsync(int milestoneId, ReportingPeriod period, UpdateInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var milestone = await db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+        var milestone = await db.Milestones.Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == milestoneId, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<MilestoneUpdate>.NotFound($"There is no milestone {milestoneId}.");
         }
@@ -294,14 +294,14 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     public async Task<EditResult<MilestoneUpdate>> ReviewAsync(int updateId, bool accept, string? comment, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var update = await db.Set<MilestoneUpdate>()
-            .Include(u => u.Milestone!).ThenInclude(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(u => u.Milestone).ThenInclude(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(u => u.Id == updateId, ct);
         if (update is null)
         {
             return EditResult<MilestoneUpdate>.NotFound($"There is no update {updateId}.");
         }
 
-        var partnershipId = update.Milestone!.Action!.Priority!.Edition!.Plan!.PartnershipId;
+        var partnershipId = update.Milestone.Action.Priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanManageRounds(user, partnershipId))
         {
             return EditResult<MilestoneUpdate>.Forbidden("Only the partnership's support officers and administrators can accept or return updates.");

@@ -11,7 +11,7 @@ public sealed class Plan : IAudited
 
     public int PartnershipId { get; set; }
 
-    public Partnership? Partnership { get; set; }
+    public Partnership Partnership { get; set; } = null!;
 
     public required string Title { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class PlanEdition : IVersioned, IAudited
 
     public int PlanId { get; set; }
 
-    public Plan? Plan { get; set; }
+    public Plan Plan { get; set; } = null!;
 
     /// <summary>The calendar year the edition's financial year starts in (2010 for 2010/11).</summary>
     public int YearStart { get; set; }
@@ -64,7 +64,7 @@ public sealed class Priority : IVersioned, IAudited
 
     public int EditionId { get; set; }
 
-    public PlanEdition? Edition { get; set; }
+    public PlanEdition Edition { get; set; } = null!;
 
     public int Number { get; set; }
 
@@ -101,7 +101,7 @@ public sealed class PlanAction : IVersioned, IAudited
 
     public int PriorityId { get; set; }
 
-    public Priority? Priority { get; set; }
+    public Priority Priority { get; set; } = null!;
 
     /// <summary>"1.3": the priority's number, a dot, and the action's place.</summary>
     public required string Number { get; set; }
@@ -144,7 +144,7 @@ public sealed class Milestone : IVersioned, IAudited
 
     public int ActionId { get; set; }
 
-    public PlanAction? Action { get; set; }
+    public PlanAction Action { get; set; } = null!;
 
     /// <summary>"1.3a": the action's number and a letter.</summary>
     public required string Code { get; set; }

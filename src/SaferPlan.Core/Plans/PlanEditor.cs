@@ -35,7 +35,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
         Apply(priority, valid);
         db.Priorities.Add(priority);
-        return await SaveAsync(priority, null, edition.Plan!.PartnershipId, ct);
+        return await SaveAsync(priority, null, edition.Plan.PartnershipId, ct);
     }
 
     /// <summary>Every rule a new priority must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
@@ -45,7 +45,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<PlanEdition, PriorityInput>>> PrepareNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct)
     {
         var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
-        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan!.PartnershipId))
+        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId))
         {
             return EditResult<Checked<PlanEdition, PriorityInput>>.NotFound($"There is no plan edition {editionId}.");
         }
@@ -69,7 +69,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             return check.Refusal<Priority>();
         }
 
-        return await SaveAsync(priority, expectedVersion, priority.Edition!.Plan!.PartnershipId, ct, () => Apply(priority, valid));
+        return await SaveAsync(priority, expectedVersion, priority.Edition.Plan.PartnershipId, ct, () => Apply(priority, valid));
     }
 
     /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
@@ -78,8 +78,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     private async Task<EditResult<Checked<Priority, PriorityInput>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct)
     {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        var priority = await db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Edition.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition, priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Checked<Priority, PriorityInput>>.NotFound($"There is no priority {id}.");
         }
@@ -102,9 +102,9 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan)
+        var priority = await db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(p => p.Actions).ThenInclude(a => a.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition, priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Priority>.NotFound($"There is no priority {id}.");
         }
@@ -128,8 +128,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
     {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        var priority = await db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Edition.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition, priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Priority>.NotFound($"There is no priority {id}.");
         }
@@ -155,7 +155,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
         Apply(action, valid);
         db.Actions.Add(action);
-        return await SaveAsync(action, null, priority.Edition!.Plan!.PartnershipId, ct);
+        return await SaveAsync(action, null, priority.Edition.Plan.PartnershipId, ct);
     }
 
     /// <summary>Every rule a new action must meet, saving nothing.</summary>
@@ -165,7 +165,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct)
     {
         var priority = await LoadPriorityAsync(priorityId, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition, priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Checked<Priority, ActionInput>>.NotFound($"There is no priority {priorityId}.");
         }
@@ -195,7 +195,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         var target = valid.PriorityId == action.PriorityId ? null : await db.Priorities.Include(p => p.Actions).FirstAsync(p => p.Id == valid.PriorityId, ct);
-        return await SaveAsync(action, expectedVersion, action.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
+        return await SaveAsync(action, expectedVersion, action.Priority.Edition.Plan.PartnershipId, ct, () =>
         {
             if (target is not null)
             {
@@ -213,7 +213,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct)
     {
         var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Checked<PlanAction, ActionInput>>.NotFound($"There is no action {id}.");
         }
@@ -239,7 +239,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<PlanAction>.NotFound($"There is no action {id}.");
         }
@@ -262,7 +262,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
     {
         var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<PlanAction>.NotFound($"There is no action {id}.");
         }
@@ -288,7 +288,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
         Apply(milestone, valid);
         db.Milestones.Add(milestone);
-        return await SaveAsync(milestone, null, action.Priority!.Edition!.Plan!.PartnershipId, ct);
+        return await SaveAsync(milestone, null, action.Priority.Edition.Plan.PartnershipId, ct);
     }
 
     /// <summary>Every rule a new milestone must meet, saving nothing.</summary>
@@ -298,7 +298,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct)
     {
         var action = await LoadActionAsync(actionId, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Checked<PlanAction, MilestoneInput>>.NotFound($"There is no action {actionId}.");
         }
@@ -328,7 +328,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         var target = valid.ActionId == milestone.ActionId ? null : await db.Actions.Include(a => a.Milestones).FirstAsync(a => a.Id == valid.ActionId, ct);
-        return await SaveAsync(milestone, expectedVersion, milestone.Action!.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
+        return await SaveAsync(milestone, expectedVersion, milestone.Action.Priority.Edition.Plan.PartnershipId, ct, () =>
         {
             if (target is not null)
             {
@@ -346,7 +346,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct)
     {
         var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Checked<Milestone, MilestoneInput>>.NotFound($"There is no milestone {id}.");
         }
@@ -372,7 +372,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
         }
@@ -395,7 +395,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
     {
         var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
         }
@@ -421,15 +421,15 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused });
 
     private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
-        db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
+        db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     private Task<PlanAction?> LoadActionAsync(int id, CancellationToken ct) =>
-        db.Actions.Include(a => a.Milestones).Include(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
-            .Include(a => a.Priority!.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
+        db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
+            .Include(a => a.Priority.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
 
     private Task<Milestone?> LoadMilestoneAsync(int id, CancellationToken ct) =>
-        db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Milestones)
-            .Include(m => m.Action!.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+        db.Milestones.Include(m => m.Action).ThenInclude(a => a.Milestones)
+            .Include(m => m.Action.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
     private Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, int partnershipId, CancellationToken ct, Action? change = null)
@@ -585,7 +585,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         {
             errors[nameof(input.Number)] = "Enter the action number as the priority number, a dot and a number, like 1.3";
         }
-        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority!.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
+        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
         {
             errors[nameof(input.Number)] = $"Action {number} already exists in this edition: enter a different number";
         }
@@ -603,7 +603,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         if (Clean(input.CrossReferenceActionNumber) is { } refAction
-            && !await db.Actions.AnyAsync(a => a.Priority!.EditionId == edition.Id && a.Number == refAction, ct))
+            && !await db.Actions.AnyAsync(a => a.Priority.EditionId == edition.Id && a.Number == refAction, ct))
         {
             errors[nameof(input.CrossReferenceActionNumber)] = $"There is no action {refAction} in this edition to refer to";
         }
@@ -641,13 +641,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         {
             errors[nameof(input.Code)] = "Enter the milestone code as the action number and a letter, like 1.3a";
         }
-        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action!.Priority!.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
+        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
         {
             errors[nameof(input.Code)] = $"Milestone {code} already exists in this edition: enter a different code";
         }
 
         if (input.ActionId is { } actionId
-            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority!.EditionId == edition.Id, ct))
+            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct))
         {
             errors[nameof(input.ActionId)] = "Choose an action of the same edition: a milestone cannot move to another edition's plan";
         }
