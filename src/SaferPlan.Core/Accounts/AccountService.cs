@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Accounts;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Accounts;
 

@@ -1,12 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Auditing;
 

@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Crime;
 

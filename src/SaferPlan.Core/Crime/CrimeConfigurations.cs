@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Crime;
 
@@ -125,7 +123,6 @@ internal sealed class CrimeGroupConfiguration : IEntityTypeConfiguration<CrimeGr
         builder.HasIndex(g => new { g.PartnershipId, g.Key }).IsUnique();
         builder.Property(g => g.Key).HasMaxLength(100);
         builder.Property(g => g.Name).HasMaxLength(200);
-        builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(g => g.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -149,7 +146,6 @@ internal sealed class AreaDenominatorConfiguration : IEntityTypeConfiguration<Ar
         builder.HasIndex(d => new { d.PartnershipId, d.Kind, d.Year }).IsUnique();
         builder.Property(d => d.Value).HasPrecision(18, 2);
         builder.Property(d => d.Source).HasMaxLength(400);
-        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,3 @@
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Crime;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Crime;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Data;
 
@@ -85,7 +81,6 @@ internal sealed class PlanEditionConfiguration : IEntityTypeConfiguration<PlanEd
         builder.ToTable("PlanEditions");
         builder.Property(e => e.Label).HasMaxLength(FieldLengths.Short);
         builder.Property(e => e.Title).HasMaxLength(FieldLengths.Name);
-        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Priorities).WithOne(p => p.Edition).HasForeignKey(p => p.EditionId);
         builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EditionId);
         builder.HasMany(e => e.Glossary).WithOne().HasForeignKey(g => g.EditionId);
@@ -104,7 +99,6 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
             builder.Property(narrative).HasMaxLength(FieldLengths.Narrative);
         }
 
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.LeadOfficer).WithMany().HasForeignKey(p => p.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Actions).WithOne(a => a.Priority).HasForeignKey(a => a.PriorityId);
         builder.HasIndex(p => new { p.EditionId, p.SortOrder });
@@ -123,7 +117,6 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.Property(a => a.CrossReferenceText).HasMaxLength(FieldLengths.Text);
         builder.Property(a => a.CrossReferenceActionNumber).HasMaxLength(20);
         builder.Property(a => a.Note).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne(a => a.Body).WithMany().HasForeignKey(a => a.BodyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.LeadOfficer).WithMany().HasForeignKey(a => a.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Milestones).WithOne(m => m.Action).HasForeignKey(m => m.ActionId);
@@ -142,7 +135,6 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Source).HasMaxLength(FieldLengths.Text);
         builder.Property(m => m.Target).HasMaxLength(FieldLengths.Text);
         builder.Property(m => m.DueQuarters).HasMaxLength(FieldLengths.Name);
-        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne(m => m.LeadOfficer).WithMany().HasForeignKey(m => m.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.ActionId, m.SortOrder });
     }
@@ -155,7 +147,6 @@ internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSe
         builder.Property(s => s.Key).HasMaxLength(FieldLengths.Short);
         builder.Property(s => s.Title).HasMaxLength(FieldLengths.Name);
         builder.Property(s => s.Body).HasMaxLength(FieldLengths.Narrative);
-        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 
@@ -166,7 +157,6 @@ internal sealed class GlossaryEntryConfiguration : IEntityTypeConfiguration<Glos
         builder.ToTable("GlossaryEntries");
         builder.Property(g => g.Term).HasMaxLength(FieldLengths.Name);
         builder.Property(g => g.Definition).HasMaxLength(FieldLengths.Narrative);
-        builder.Property(g => g.Version).IsConcurrencyToken();
     }
 }
 

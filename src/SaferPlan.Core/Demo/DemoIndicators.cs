@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Demo;
 

@@ -1,14 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Documents;
 

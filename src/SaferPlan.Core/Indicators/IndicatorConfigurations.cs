@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -14,7 +11,6 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Code).HasMaxLength(40);
         builder.Property(i => i.Name).HasMaxLength(400);
         builder.Property(i => i.Description).HasMaxLength(4000);
-        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(i => i.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.CrimeType).WithMany().HasForeignKey(i => i.CrimeTypeId);
         builder.HasOne(i => i.CrimeGroup).WithMany().HasForeignKey(i => i.CrimeGroupId).OnDelete(DeleteBehavior.Restrict);
@@ -34,7 +30,6 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         builder.Property(v => v.Source).HasMaxLength(400);
         builder.Property(v => v.Comment).HasMaxLength(4000);
         builder.Property(v => v.EnteredBy).HasMaxLength(200);
-        builder.Property(v => v.Version).IsConcurrencyToken();
     }
 }
 
@@ -46,7 +41,6 @@ internal sealed class IndicatorBaselineConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(b => new { b.IndicatorId, b.FromMonth, b.ToMonth }).IsUnique();
         builder.Property(b => b.Value).HasPrecision(18, 4);
         builder.Property(b => b.Source).HasMaxLength(400);
-        builder.Property(b => b.Version).IsConcurrencyToken();
     }
 }
 
@@ -59,7 +53,6 @@ internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<In
         builder.Property(t => t.Number).HasPrecision(18, 4);
         builder.Property(t => t.AmberTolerance).HasPrecision(18, 4);
         builder.Property(t => t.Wording).HasMaxLength(1000);
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne(t => t.Baseline).WithMany().HasForeignKey(t => t.BaselineId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,11 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -129,107 +123,58 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateValueAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorValue>> CheckNewValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateValueAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateValueAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorValue>> CheckValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateValueAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var value = await Items<IndicatorValue>(save).FirstOrDefaultAsync(v => v.Id == id, ct);
-        return value is null
-            ? EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.")
-            : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct), $"There is no indicator value {id}.", v => v.IndicatorId, "value", expectedVersion, user, ct);
+    public Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorValue>(id, ValuePart, expectedVersion, user, ct);
 
     public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateBaselineAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorBaseline>> CheckNewBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateBaselineAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateBaselineAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorBaseline>> CheckBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateBaselineAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var baseline = await Items<IndicatorBaseline>(save).FirstOrDefaultAsync(b => b.Id == id, ct);
-        return baseline is null
-            ? EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.")
-            : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct), $"There is no baseline {id}.", b => b.IndicatorId, "baseline", expectedVersion, user, ct,
-            async baseline =>
-            {
-                var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == baseline.Id).Select(t => t.Year).ToListAsync(ct);
-                return usedBy.Count == 0
-                    ? null
-                    : new Dictionary<string, string>
-                    {
-                        ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
-                    };
-            });
+    public Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorBaseline>(id, BaselinePart, expectedVersion, user, ct, async baseline =>
+        {
+            var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == baseline.Id).Select(t => t.Year).ToListAsync(ct);
+            return usedBy.Count == 0
+                ? null
+                : new Dictionary<string, string>
+                {
+                    ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
+                };
+        });
 
     public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateTargetAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorTarget>> CheckNewTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateTargetAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateTargetAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorTarget>> CheckTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateTargetAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var target = await Items<IndicatorTarget>(save).FirstOrDefaultAsync(t => t.Id == id, ct);
-        return target is null
-            ? EditResult<IndicatorTarget>.NotFound($"There is no target {id}.")
-            : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct), $"There is no target {id}.", t => t.IndicatorId, "target", expectedVersion, user, ct);
+    public Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorTarget>(id, TargetPart, expectedVersion, user, ct);
 
     /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
     public Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
@@ -321,53 +266,66 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(child, null, null, indicator!.PartnershipId, ct);
     }
 
-    /// <summary>Changes a value, baseline or target: permission, then the input, then the version the writer started from.</summary>
-    private async Task<EditResult<T>> UpdateChildAsync<T>(
-        T child, int indicatorId, string what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-        where T : class, IVersioned
+    /// <summary>How a part is named in its edit's outcome ("value") and when it cannot be found ("indicator value").</summary>
+    private sealed record PartName(string InEdits, string InMessages);
+
+    private static readonly PartName ValuePart = new("value", "indicator value");
+    private static readonly PartName BaselinePart = new("baseline", "baseline");
+    private static readonly PartName TargetPart = new("target", "target");
+
+    /// <summary>Changes a value, baseline or target: found by id, then permission, then the input, then the version the writer started from.</summary>
+    private async Task<EditResult<T>> UpdatePartAsync<T>(
+        int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
+        where T : class, IIndicatorPart
     {
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
+        var part = await Items<T>(save).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null)
+        {
+            return EditResult<T>.NotFound($"There is no {what.InMessages} {id}.");
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var errors = await apply(child, indicator!);
+        var errors = await apply(part, indicator!);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, save);
+        return await SaveAsync(part, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, save);
     }
 
     /// <summary>
-    /// Deletes a value, baseline or target: permission, then anything still resting on it (<paramref name="inUse"/>
-    /// gives the reason by field, or null), then the version the writer started from.
+    /// Deletes a value, baseline or target: found by id, then permission, then anything still resting on it
+    /// (<paramref name="inUse"/> gives the reason by field, or null), then the version the writer started from.
     /// </summary>
-    private async Task<EditResult<T>> DeleteChildAsync<T>(
-        T? child, string notFound, Func<T, int> indicatorIdOf, string what, int expectedVersion, UserContext user, CancellationToken ct,
-        Func<T, Task<Dictionary<string, string>?>>? inUse = null)
-        where T : class, IVersioned
+    private async Task<EditResult<T>> DeletePartAsync<T>(
+        int id, PartName what, int expectedVersion, UserContext user, CancellationToken ct, Func<T, Task<Dictionary<string, string>?>>? inUse = null)
+        where T : class, IIndicatorPart
     {
-        if (child is null)
+        var part = await db.Set<T>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null)
         {
-            return EditResult<T>.NotFound(notFound);
+            return EditResult<T>.NotFound($"There is no {what.InMessages} {id}.");
         }
 
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorIdOf(child), user, ct);
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (inUse is not null && await inUse(child) is { } errors)
+        if (inUse is not null && await inUse(part) is { } errors)
         {
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, change: () => db.Remove(child));
+        return await SaveAsync(part, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, change: () => db.Remove(part));
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
@@ -497,6 +455,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         if (indicator.Source == IndicatorSource.RecordedCrime)
         {
@@ -547,6 +506,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorBaseline baseline, Indicator indicator, IndicatorBaselineInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         var span = ReadSpan(input.Period, errors, "Period", "the baseline");
         if (span is { } s && await db.Set<IndicatorBaseline>().AnyAsync(b => b.IndicatorId == indicator.Id && b.FromMonth == s.From.Key && b.ToMonth == s.To.Key && b.Id != baseline.Id, ct))
@@ -577,6 +537,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorTarget target, Indicator indicator, IndicatorTargetInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         int? year = null;
         if (string.IsNullOrWhiteSpace(input.Year))

@@ -1,14 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 

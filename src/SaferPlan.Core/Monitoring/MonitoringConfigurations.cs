@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Monitoring;
 
@@ -10,7 +7,6 @@ internal sealed class MilestoneUpdateConfiguration : IEntityTypeConfiguration<Mi
     public void Configure(EntityTypeBuilder<MilestoneUpdate> builder)
     {
         builder.ToTable("MilestoneUpdates");
-        builder.Property(u => u.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(u => new { u.MilestoneId, u.Period }).IsUnique();
         builder.Property(u => u.Progress).HasMaxLength(8000);
         builder.Property(u => u.TextValue).HasMaxLength(4000);
@@ -19,7 +15,6 @@ internal sealed class MilestoneUpdateConfiguration : IEntityTypeConfiguration<Mi
         builder.Property(u => u.AuthorName).HasMaxLength(200);
         builder.Property(u => u.ReviewerName).HasMaxLength(200);
         builder.Property(u => u.ReviewComment).HasMaxLength(4000);
-        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne(u => u.Milestone).WithMany().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -29,10 +24,8 @@ internal sealed class CollectionRoundConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CollectionRound> builder)
     {
         builder.ToTable("CollectionRounds");
-        builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(r => new { r.PartnershipId, r.Period }).IsUnique();
         builder.Property(r => r.OpenedBy).HasMaxLength(200);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
     }
 }
@@ -42,7 +35,6 @@ internal sealed class TaskGroupReportConfiguration : IEntityTypeConfiguration<Ta
     public void Configure(EntityTypeBuilder<TaskGroupReport> builder)
     {
         builder.ToTable("TaskGroupReports");
-        builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(r => new { r.PartnershipId, r.Period, r.SortOrder });
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.Property(r => r.LeadOfficerName).HasMaxLength(200);
@@ -51,7 +43,6 @@ internal sealed class TaskGroupReportConfiguration : IEntityTypeConfiguration<Ta
             builder.Property(text).HasMaxLength(20000);
         }
 
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
         builder.HasOne(r => r.Priority).WithMany().HasForeignKey(r => r.PriorityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.SetNull);
@@ -69,7 +60,6 @@ internal sealed class FigureTableConfiguration : IEntityTypeConfiguration<Figure
         builder.Property(f => f.Columns).HasMaxLength(4000);
         builder.Property(f => f.Rows).HasMaxLength(20000);
         builder.Property(f => f.Note).HasMaxLength(4000);
-        builder.Property(f => f.Version).IsConcurrencyToken();
     }
 }
 
@@ -78,7 +68,6 @@ internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<Pa
     public void Configure(EntityTypeBuilder<PartnerBriefing> builder)
     {
         builder.ToTable("PartnerBriefings");
-        builder.Property(b => b.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(b => new { b.BodyId, b.Period });
         builder.Property(b => b.Title).HasMaxLength(200);
         builder.Property(b => b.FromName).HasMaxLength(200);
@@ -88,7 +77,6 @@ internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<Pa
             builder.Property(text).HasMaxLength(40000);
         }
 
-        builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Body>().WithMany().HasForeignKey(b => b.BodyId);
     }
 }
@@ -113,7 +101,6 @@ internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateL
     public void Configure(EntityTypeBuilder<UpdateLink> builder)
     {
         builder.ToTable("UpdateLinks");
-        builder.Property(l => l.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.Property(l => l.TokenHash).HasMaxLength(64);
         builder.Property(l => l.CreatedBy).HasMaxLength(200);
@@ -127,11 +114,9 @@ internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<QuarterPublication> builder)
     {
         builder.ToTable("QuarterPublications");
-        builder.Property(p => p.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(p => new { p.PartnershipId, p.Period }).IsUnique();
         builder.Property(p => p.PublishedBy).HasMaxLength(200);
         builder.Property(p => p.WithdrawnBy).HasMaxLength(200);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.IsPublished);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.PartnershipId);
     }

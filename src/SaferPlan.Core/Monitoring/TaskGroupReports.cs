@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>A figure table as entered: its columns and rows, each row a label and a value per column.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>One milestone due an update in a quarter, with who answers for it, this quarter's update and last quarter's.</summary>

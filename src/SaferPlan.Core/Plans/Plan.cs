@@ -1,7 +1,3 @@
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Core.Plans;
 
 /// <summary>A three-year community safety plan, refreshed each year as a new edition.</summary>

@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Plans;
 
@@ -212,8 +206,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct)
     {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
+        var action = await ReadableActionAsync(id, user, ct);
+        if (action is null)
         {
             return EditResult<Checked<PlanAction, ActionInput>>.NotFound($"There is no action {id}.");
         }
@@ -238,8 +232,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
+        var action = await ReadableActionAsync(id, user, ct);
+        if (action is null)
         {
             return EditResult<PlanAction>.NotFound($"There is no action {id}.");
         }
@@ -261,8 +255,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
     {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
+        var action = await ReadableActionAsync(id, user, ct);
+        if (action is null)
         {
             return EditResult<PlanAction>.NotFound($"There is no action {id}.");
         }
@@ -297,8 +291,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct)
     {
-        var action = await LoadActionAsync(actionId, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
+        var action = await ReadableActionAsync(actionId, user, ct);
+        if (action is null)
         {
             return EditResult<Checked<PlanAction, MilestoneInput>>.NotFound($"There is no action {actionId}.");
         }
@@ -345,8 +339,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct)
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
+        var milestone = await ReadableMilestoneAsync(id, user, ct);
+        if (milestone is null)
         {
             return EditResult<Checked<Milestone, MilestoneInput>>.NotFound($"There is no milestone {id}.");
         }
@@ -371,8 +365,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
+        var milestone = await ReadableMilestoneAsync(id, user, ct);
+        if (milestone is null)
         {
             return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
         }
@@ -394,8 +388,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
+        var milestone = await ReadableMilestoneAsync(id, user, ct);
+        if (milestone is null)
         {
             return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
         }
@@ -423,14 +417,22 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
         db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    private Task<PlanAction?> LoadActionAsync(int id, CancellationToken ct) =>
-        db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
+    /// <summary>The action with its milestones, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
+    private async Task<PlanAction?> ReadableActionAsync(int id, UserContext user, CancellationToken ct)
+    {
+        var action = await db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(a => a.Priority.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return action is not null && Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId) ? action : null;
+    }
 
-    private Task<Milestone?> LoadMilestoneAsync(int id, CancellationToken ct) =>
-        db.Milestones.Include(m => m.Action).ThenInclude(a => a.Milestones)
+    /// <summary>The milestone with its siblings, action, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
+    private async Task<Milestone?> ReadableMilestoneAsync(int id, UserContext user, CancellationToken ct)
+    {
+        var milestone = await db.Milestones.Include(m => m.Action).ThenInclude(a => a.Milestones)
             .Include(m => m.Action.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
+        return milestone is not null && Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId) ? milestone : null;
+    }
 
     private Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, int partnershipId, CancellationToken ct, Action? change = null)
         where T : class, IVersioned =>

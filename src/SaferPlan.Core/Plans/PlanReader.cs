@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Core.Plans;
 
 /// <summary>A plan edition as one reader may see it: restricted items are already left out for those who may not see them.</summary>

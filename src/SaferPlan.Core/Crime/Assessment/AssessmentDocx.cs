@@ -1,7 +1,7 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Documents.Docx;
 using static SaferPlan.Core.Documents.Docx.DocxBlocks;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace SaferPlan.Core.Documents.Docx;
