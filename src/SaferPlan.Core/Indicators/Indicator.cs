@@ -79,17 +79,17 @@ public sealed class Indicator : IAudited, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>
-/// A value of an indicator for a span of months: a month, a quarter, a financial year or any rolling 12
-/// months. Months are written yyyymm (201004 = April 2010) and both ends are included.
-/// Manual values carry their source and a comment; the audit trail keeps every earlier value.
-/// </summary>
 /// <summary>A value, baseline or target: a versioned part of one indicator, edited and deleted the same way.</summary>
 public interface IIndicatorPart : IVersioned
 {
     int IndicatorId { get; }
 }
 
+/// <summary>
+/// A value of an indicator for a span of months: a month, a quarter, a financial year or any rolling 12
+/// months. Months are written yyyymm (201004 = April 2010) and both ends are included.
+/// Manual values carry their source and a comment; the audit trail keeps every earlier value.
+/// </summary>
 public sealed class IndicatorValue : IAudited, IIndicatorPart
 {
     public int Id { get; set; }
