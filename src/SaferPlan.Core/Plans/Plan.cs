@@ -54,7 +54,7 @@ public sealed class PlanEdition : IVersioned, IAudited
     public bool IsPublished => Status == EditionStatus.Approved;
 }
 
-public sealed class Priority : IVersioned, IAudited
+public sealed class Priority : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
@@ -91,7 +91,7 @@ public sealed class Priority : IVersioned, IAudited
     public List<PlanAction> Actions { get; set; } = [];
 }
 
-public sealed class PlanAction : IVersioned, IAudited
+public sealed class PlanAction : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
@@ -134,7 +134,7 @@ public sealed class PlanAction : IVersioned, IAudited
     public List<Milestone> Milestones { get; set; } = [];
 }
 
-public sealed class Milestone : IVersioned, IAudited
+public sealed class Milestone : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
@@ -211,4 +211,10 @@ public sealed class GlossaryEntry : IVersioned, IAudited
     public ProtectiveMarking Marking { get; set; }
 
     public int Version { get; set; }
+}
+
+/// <summary>A priority, action or milestone: shown in its own order among its siblings, which the editor can swap.</summary>
+public interface ISorted
+{
+    int SortOrder { get; set; }
 }
