@@ -278,26 +278,20 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
         where T : class, IIndicatorPart
     {
-        var part = await Items<T>(save).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (part is null)
-        {
-            return EditResult<T>.NotFound($"There is no {what.InMessages} {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
+        var (part, indicator, refusal) = await PartForEditAsync(Items<T>(save), id, what, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var errors = await apply(part, indicator!);
+        var errors = await apply(part!, indicator!);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(part, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, save);
+        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, save);
     }
 
     /// <summary>
@@ -308,24 +302,32 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, int expectedVersion, UserContext user, CancellationToken ct, Func<T, Task<Dictionary<string, string>?>>? inUse = null)
         where T : class, IIndicatorPart
     {
-        var part = await db.Set<T>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (part is null)
-        {
-            return EditResult<T>.NotFound($"There is no {what.InMessages} {id}.");
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
+        var (part, indicator, refusal) = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (inUse is not null && await inUse(part) is { } errors)
+        if (inUse is not null && await inUse(part!) is { } errors)
         {
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(part, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, change: () => db.Remove(part));
+        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, change: () => db.Remove(part!));
+    }
+
+    /// <summary>A value, baseline or target by id with its indicator, or why the user may not change it (not found, or not allowed).</summary>
+    private async Task<(T? Part, Indicator? Indicator, EditResult<T>? Refusal)> PartForEditAsync<T>(IQueryable<T> parts, int id, PartName what, UserContext user, CancellationToken ct)
+        where T : class, IIndicatorPart
+    {
+        var part = await parts.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null)
+        {
+            return (null, null, EditResult<T>.NotFound($"There is no {what.InMessages} {id}."));
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
+        return (part, indicator, refusal);
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
@@ -344,36 +346,66 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var code = ReportText.Name(input.Code);
-        if (string.IsNullOrEmpty(code))
+        var code = await ReadCodeAsync(indicator, input, errors, ct);
+        var name = ReadName(input.Name, NameLength, errors, "Name", "Enter the indicator's name", "The name");
+        var description = Clean(input.Description);
+        TooLong(errors, "Description", description, DescriptionLength, "The description");
+        CheckChoices(input, errors);
+        var (crimeTypeId, crimeGroupId) = await ReadCrimeAsync(indicator, input, errors, ct);
+        if (errors.Count > 0)
         {
-            errors["Code"] = "Enter the indicator's code, like NI32 or LOCAL-1";
+            return errors;
         }
-        else if (code.Length > CodeLength)
+
+        indicator.Code = code!;
+        indicator.Name = name!;
+        indicator.Description = description;
+        indicator.Unit = input.Unit!.Value;
+        indicator.Polarity = input.Polarity!.Value;
+        indicator.Frequency = input.Frequency!.Value;
+        indicator.Source = input.Source!.Value;
+        indicator.CrimeTypeId = crimeTypeId;
+        indicator.CrimeGroupId = crimeGroupId;
+        indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
         {
-            errors["Code"] = $"The code must be {CodeLength} characters or fewer";
-        }
-        else if (await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
+            IndicatorUnit.RatePer1000Residents => DenominatorKind.Residents,
+            IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
+            _ => null,
+        };
+        return errors;
+    }
+
+    /// <summary>The indicator's code: given, short enough, and not another of the partnership's indicators'.</summary>
+    private async Task<string?> ReadCodeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        var code = ReadName(input.Code, CodeLength, errors, "Code", "Enter the indicator's code, like NI32 or LOCAL-1", "The code");
+        if (!errors.ContainsKey("Code") && await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
         {
             errors["Code"] = $"The partnership already has an indicator {code}: choose another code";
         }
 
-        var name = ReportText.Name(input.Name);
+        return code;
+    }
+
+    /// <summary>A code or name as it is kept: one that must be given and not be longer than <paramref name="max"/>.</summary>
+    private static string? ReadName(string? text, int max, Dictionary<string, string> errors, string field, string missing, string what)
+    {
+        var name = ReportText.Name(text);
         if (string.IsNullOrEmpty(name))
         {
-            errors["Name"] = "Enter the indicator's name";
+            errors[field] = missing;
         }
-        else if (name.Length > NameLength)
+        else
         {
-            errors["Name"] = $"The name must be {NameLength} characters or fewer";
+            TooLong(errors, field, name, max, what);
         }
 
-        var description = Clean(input.Description);
-        if (description?.Length > DescriptionLength)
-        {
-            errors["Description"] = $"The description must be {DescriptionLength} characters or fewer";
-        }
+        return name;
+    }
 
+    /// <summary>The unit, polarity and frequency must each be one of the choices.</summary>
+    private static void CheckChoices(IndicatorInput input, Dictionary<string, string> errors)
+    {
         if (input.Unit is not { } unit || !Enum.IsDefined(unit))
         {
             errors["Unit"] = "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money";
@@ -388,7 +420,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         {
             errors["Frequency"] = "Select how often it is measured: monthly, quarterly or yearly";
         }
+    }
 
+    /// <summary>
+    /// What a recorded-crime indicator counts, one crime type or one of the partnership's crime groups, and the units such
+    /// an indicator may have; an indicator entered by hand names neither. Also checks the source is one of the choices.
+    /// </summary>
+    private async Task<(short? CrimeTypeId, int? CrimeGroupId)> ReadCrimeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    {
         short? crimeTypeId = null;
         int? crimeGroupId = null;
         if (input.Source is not { } source || !Enum.IsDefined(source))
@@ -430,27 +469,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["CrimeType"] = "Only a recorded-crime indicator has a crime type or group: leave them empty for one entered by hand";
         }
 
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        indicator.Code = code!;
-        indicator.Name = name!;
-        indicator.Description = description;
-        indicator.Unit = input.Unit!.Value;
-        indicator.Polarity = input.Polarity!.Value;
-        indicator.Frequency = input.Frequency!.Value;
-        indicator.Source = input.Source!.Value;
-        indicator.CrimeTypeId = crimeTypeId;
-        indicator.CrimeGroupId = crimeGroupId;
-        indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
-        {
-            IndicatorUnit.RatePer1000Residents => DenominatorKind.Residents,
-            IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
-            _ => null,
-        };
-        return errors;
+        return (crimeTypeId, crimeGroupId);
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
@@ -472,16 +491,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The value");
         var source = Clean(input.Source);
-        if (source?.Length > SourceLength)
-        {
-            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
-        }
+        TooLong(errors, "Source", source, SourceLength, "The source");
 
         var comment = Clean(input.Comment);
-        if (comment?.Length > CommentLength)
-        {
-            errors["Comment"] = $"The comment must be {CommentLength} characters or fewer";
-        }
+        TooLong(errors, "Comment", comment, CommentLength, "The comment");
 
         if (errors.Count > 0)
         {
@@ -518,10 +531,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             "Enter the baseline's value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The baseline's value");
         var source = Clean(input.Source);
-        if (source?.Length > SourceLength)
-        {
-            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
-        }
+        TooLong(errors, "Source", source, SourceLength, "The source");
 
         if (errors.Count > 0)
         {
@@ -596,10 +606,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         var wording = Clean(input.Wording);
-        if (wording?.Length > WordingLength)
-        {
-            errors["Wording"] = $"The wording must be {WordingLength} characters or fewer";
-        }
+        TooLong(errors, "Wording", wording, WordingLength, "The wording");
 
         if (errors.Count > 0)
         {
@@ -657,6 +664,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     private static string? Clean(string? text) => ReportText.Clean(text);
+
+    private static void TooLong(Dictionary<string, string> errors, string field, string? text, int max, string what)
+    {
+        if (text?.Length > max)
+        {
+            errors[field] = $"{what} must be {max} characters or fewer";
+        }
+    }
 
     /// <summary>Reads the items an edit changes: tracked to be saved, or untracked when the edit is only checked, so checking changes nothing.</summary>
     private IQueryable<T> Items<T>(bool save)
