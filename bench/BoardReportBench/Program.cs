@@ -9,6 +9,7 @@ using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
+using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Plans;
 
 // Times the Board Performance Report as a request makes it: a fresh DbContext, BoardReportBuilder over SQLite, then
@@ -25,6 +26,8 @@ try
         .UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}")
         .Options;
     SaferPlanDbContext NewContext() => new(options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
+    BoardReportBuilder Builder(SaferPlanDbContext db) => new(
+        db, new UpdateService(db, TimeProvider.System), new PublicationService(db, TimeProvider.System), new IndicatorReader(db, TimeProvider.System));
 
     var seeded = await BenchData.SeedAsync(NewContext);
     Console.WriteLine($"Board report benchmark: {seeded.Milestones} milestones, {seeded.Updates} updates over 4 quarters, {seeded.Reports} task group reports, {seeded.Briefings} briefings (SQLite, {folder})");
@@ -34,28 +37,28 @@ try
     async Task<int> DocxAsync()
     {
         await using var db = NewContext();
-        var report = await new BoardReportBuilder(db, TimeProvider.System).BuildAsync(request);
+        var report = await Builder(db).BuildAsync(request);
         return BoardReportDocx.ToBytes(report!).Length;
     }
 
     async Task<int> HtmlAsync()
     {
         await using var db = NewContext();
-        var report = await new BoardReportBuilder(db, TimeProvider.System).BuildAsync(request);
+        var report = await Builder(db).BuildAsync(request);
         return BoardReportHtml.Render(report!).Length;
     }
 
     async Task<int> BuildOnlyAsync()
     {
         await using var db = NewContext();
-        var report = await new BoardReportBuilder(db, TimeProvider.System).BuildAsync(request);
+        var report = await Builder(db).BuildAsync(request);
         return report!.Priorities.Count;
     }
 
     BoardReport built;
     await using (var db = NewContext())
     {
-        built = (await new BoardReportBuilder(db, TimeProvider.System).BuildAsync(request))!;
+        built = (await Builder(db).BuildAsync(request))!;
     }
 
     Task<int> DocxOnly() => Task.FromResult(BoardReportDocx.ToBytes(built).Length);

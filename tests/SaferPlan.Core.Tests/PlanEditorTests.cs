@@ -5,6 +5,7 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
 using SaferPlan.Core.Editing;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Tests;
@@ -40,6 +41,8 @@ public sealed class PlanEditorTests : IAsyncLifetime
         return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(actor), time);
     }
 
+    private PlanEditor Editor(SaferPlanDbContext db) => new(db, new UpdateService(db, time));
+
     private UserContext Officer(PartnershipRole role, int? personId = null) =>
         new("user-1", "officer@example.org", personId, [new PartnershipMembership(partnershipId, role)]);
 
@@ -62,7 +65,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var before = await db.Priorities.CountAsync();
 
-        var errors = await new PlanEditor(db).CheckNewPriorityAsync(editionId, new PriorityInput { Title = " " }, Officer(PartnershipRole.SupportOfficer));
+        var errors = await Editor(db).CheckNewPriorityAsync(editionId, new PriorityInput { Title = " " }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Equal("Enter the priority's title", errors["Title"]);
         Assert.False(db.ChangeTracker.HasChanges());
@@ -75,7 +78,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
 
-        var errors = await new PlanEditor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
+        var errors = await Editor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Empty(errors);
         Assert.False(db.ChangeTracker.HasChanges());
@@ -88,7 +91,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var priority = await db.Priorities.SingleAsync(p => p.EditionId == editionId && p.Number == 1);
 
-        var result = await new PlanEditor(db).CreateActionAsync(priority.Id, new ActionInput { Text = "Run a vehicle crime roadshow" }, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).CreateActionAsync(priority.Id, new ActionInput { Text = "Run a vehicle crime roadshow" }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal("1.8", result.Value!.Number);
@@ -100,7 +103,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var action = await db.Actions.SingleAsync(a => a.Number == "1.6" && a.Priority!.EditionId == editionId);
 
-        var result = await new PlanEditor(db).CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Hold a rogue trader awareness day" }, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Hold a rogue trader awareness day" }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal("1.6f", result.Value!.Code);
@@ -112,7 +115,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var action = await db.Actions.AsNoTracking().SingleAsync(a => a.Number == "1.3" && a.Priority!.EditionId == editionId);
 
-        var result = await new PlanEditor(db).UpdateActionAsync(action.Id, ActionInput.From(action) with { Number = "2.1" }, action.Version, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).UpdateActionAsync(action.Id, ActionInput.From(action) with { Number = "2.1" }, action.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Equal(EditStatus.Invalid, result.Status);
         Assert.Equal("Action 2.1 already exists in this edition: enter a different number", result.Errors["Number"]);
@@ -125,12 +128,12 @@ public sealed class PlanEditorTests : IAsyncLifetime
     {
         var editor = Open(new AuditActor("u2", "first.officer@example.org"));
         var milestone = await editor.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.1a" && m.Action!.Priority!.EditionId == editionId);
-        var first = await new PlanEditor(editor).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "First officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var first = await Editor(editor).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "First officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
         await editor.DisposeAsync();
         Assert.True(first.Succeeded, first.Message);
 
         await using var second = Open(new AuditActor("u3", "second.officer@example.org"));
-        var result = await new PlanEditor(second).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Second officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(second).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Second officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Equal(EditStatus.Conflict, result.Status);
         Assert.Contains("changed by first.officer at", result.Message, StringComparison.Ordinal);
@@ -145,7 +148,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(new AuditActor("u4", "support@example.org"));
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "3.1d" && m.Action!.Priority!.EditionId == editionId);
 
-        var result = await new PlanEditor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         var history = await new AuditReader(db).HistoryAsync(nameof(Milestone), milestone.Id, withEmailAddresses: true);
@@ -166,7 +169,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         var own = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
         var other = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "2.2a" && m.Action!.Priority!.EditionId == editionId);
         var lead = Officer(PartnershipRole.LeadOfficer, daveSargent);
-        var editor = new PlanEditor(db);
+        var editor = Editor(db);
 
         var allowed = await editor.UpdateMilestoneAsync(own.Id, MilestoneInput.From(own) with { Source = "Trading Standards" }, own.Version, lead);
         var refused = await editor.UpdateMilestoneAsync(other.Id, MilestoneInput.From(other) with { Source = "Police" }, other.Version, lead);
@@ -183,7 +186,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var milestone = await db.Milestones.AsNoTracking().FirstAsync(m => m.Action!.Priority!.EditionId == editionId);
 
-        var result = await new PlanEditor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Changed" }, milestone.Version, Officer(PartnershipRole.BoardMember));
+        var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Changed" }, milestone.Version, Officer(PartnershipRole.BoardMember));
 
         Assert.Equal(EditStatus.Forbidden, result.Status);
     }
@@ -195,7 +198,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         var ordered = await db.Priorities.Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder).Select(p => p.Number).ToListAsync();
 
         var first = await db.Priorities.SingleAsync(p => p.EditionId == editionId && p.Number == ordered[0] && p.Kind == PriorityKind.Priority);
-        var result = await new PlanEditor(db).MovePriorityAsync(first.Id, MoveDirection.Down, Officer(PartnershipRole.Administrator));
+        var result = await Editor(db).MovePriorityAsync(first.Id, MoveDirection.Down, Officer(PartnershipRole.Administrator));
 
         Assert.True(result.Succeeded, result.Message);
         await using var check = Open(AuditActor.System);

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Accounts;
 
@@ -187,7 +184,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         var rows = await query
-            .Select(t => new TokenListing(t.Id, t.Name, t.User!.Email ?? t.UserId, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
+            .Select(t => new TokenListing(t.Id, t.Name, t.User.Email ?? t.UserId, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
             .ToListAsync(ct);
         return (rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList(), null);
     }
@@ -243,7 +240,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         var membership = await db.Memberships.Include(m => m.Partnership)
-            .FirstOrDefaultAsync(m => m.UserId == user.Id && m.Role == role && m.Partnership!.Slug == partnershipSlug, ct);
+            .FirstOrDefaultAsync(m => m.UserId == user.Id && m.Role == role && m.Partnership.Slug == partnershipSlug, ct);
         if (membership is null)
         {
             return (false, $"{email} is not {role} of '{partnershipSlug}'.");
@@ -251,13 +248,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
         if (role == PartnershipRole.Administrator && await IsLastAdministratorAsync(user.Id, membership.PartnershipId, ct))
         {
-            return (false, $"{email} is the last Administrator of {membership.Partnership!.Name}; add another Administrator first.");
+            return (false, $"{email} is the last Administrator of {membership.Partnership.Name}; add another Administrator first.");
         }
 
         db.Memberships.Remove(membership);
         db.AuditPartnershipId = membership.PartnershipId;
         await db.SaveChangesAsync(ct);
-        return (true, $"{email} is no longer {role} of {membership.Partnership!.Name}.");
+        return (true, $"{email} is no longer {role} of {membership.Partnership.Name}.");
     }
 
     /// <summary>
@@ -277,7 +274,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         {
             if (await IsLastAdministratorAsync(user.Id, admin.PartnershipId, ct))
             {
-                return (false, $"{email} is the last Administrator of {admin.Partnership!.Name}; add another Administrator first.");
+                return (false, $"{email} is the last Administrator of {admin.Partnership.Name}; add another Administrator first.");
             }
         }
 
@@ -316,7 +313,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             .Select(t => new TokenRow(
                 t.ExpiresAt,
                 t.UserId,
-                t.User!.Email,
+                t.User.Email,
                 t.User.UserName,
                 t.User.DisplayName,
                 t.User.Person == null ? null : t.User.Person.Name,

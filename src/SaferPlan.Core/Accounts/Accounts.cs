@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Accounts;
 
@@ -38,11 +36,11 @@ public sealed class Membership : IAudited
 
     public required string UserId { get; set; }
 
-    public User? User { get; set; }
+    public User User { get; set; } = null!;
 
     public int PartnershipId { get; set; }
 
-    public Partnership? Partnership { get; set; }
+    public Partnership Partnership { get; set; } = null!;
 
     public PartnershipRole Role { get; set; }
 }
@@ -54,7 +52,7 @@ public sealed class ApiToken : IAudited
 
     public required string UserId { get; set; }
 
-    public User? User { get; set; }
+    public User User { get; set; } = null!;
 
     public required string Name { get; set; }
 

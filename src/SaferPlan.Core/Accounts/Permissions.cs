@@ -1,6 +1,3 @@
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Accounts;
 
 /// <summary>

@@ -1,12 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Auditing;
 
@@ -94,16 +89,16 @@ public sealed class AuditReader(SaferPlanDbContext db)
         {
             nameof(Partnership) => db.Partnerships.Where(p => p.Id == id).Select(p => p.Id),
             nameof(Plan) => db.Plans.Where(p => p.Id == id).Select(p => p.PartnershipId),
-            nameof(PlanEdition) => db.Editions.Where(e => e.Id == id).Select(e => e.Plan!.PartnershipId),
-            nameof(Priority) => db.Priorities.Where(p => p.Id == id).Select(p => p.Edition!.Plan!.PartnershipId),
-            nameof(PlanAction) => db.Actions.Where(a => a.Id == id).Select(a => a.Priority!.Edition!.Plan!.PartnershipId),
-            nameof(Milestone) => db.Milestones.Where(m => m.Id == id).Select(m => m.Action!.Priority!.Edition!.Plan!.PartnershipId),
+            nameof(PlanEdition) => db.Editions.Where(e => e.Id == id).Select(e => e.Plan.PartnershipId),
+            nameof(Priority) => db.Priorities.Where(p => p.Id == id).Select(p => p.Edition.Plan.PartnershipId),
+            nameof(PlanAction) => db.Actions.Where(a => a.Id == id).Select(a => a.Priority.Edition.Plan.PartnershipId),
+            nameof(Milestone) => db.Milestones.Where(m => m.Id == id).Select(m => m.Action.Priority.Edition.Plan.PartnershipId),
             nameof(PlanSection) => db.Sections.Where(s => s.Id == id)
-                .SelectMany(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Plan!.PartnershipId)),
+                .SelectMany(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Plan.PartnershipId)),
             nameof(GlossaryEntry) => db.Glossary.Where(g => g.Id == id)
-                .SelectMany(g => db.Editions.Where(e => e.Id == g.EditionId).Select(e => e.Plan!.PartnershipId)),
+                .SelectMany(g => db.Editions.Where(e => e.Id == g.EditionId).Select(e => e.Plan.PartnershipId)),
             nameof(MilestoneUpdate) => db.Set<MilestoneUpdate>().Where(u => u.Id == id)
-                .SelectMany(u => db.Milestones.Where(m => m.Id == u.MilestoneId).Select(m => m.Action!.Priority!.Edition!.Plan!.PartnershipId)),
+                .SelectMany(u => db.Milestones.Where(m => m.Id == u.MilestoneId).Select(m => m.Action.Priority.Edition.Plan.PartnershipId)),
             nameof(CollectionRound) => db.Set<CollectionRound>().Where(r => r.Id == id).Select(r => r.PartnershipId),
             nameof(QuarterPublication) => db.Set<QuarterPublication>().Where(q => q.Id == id).Select(q => q.PartnershipId),
             nameof(TaskGroupReport) => db.Set<TaskGroupReport>().Where(r => r.Id == id).Select(r => r.PartnershipId),

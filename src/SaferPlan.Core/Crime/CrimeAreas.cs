@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Crime;
 
@@ -42,8 +36,6 @@ public static partial class LookupFileReader
     public static LookupFile Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var rows = new List<LookupRow>();
-        var problems = new List<string>();
         using var parser = new TextFieldParser(stream, Encoding.UTF8, detectEncoding: true)
         {
             TextFieldType = FieldType.Delimited,
@@ -52,21 +44,44 @@ public static partial class LookupFileReader
         };
         parser.SetDelimiters(",");
 
-        string[]? header = null;
+        var (header, headerProblem) = ReadHeader(parser);
+        if (header is null)
+        {
+            return new LookupFile([], [headerProblem!]);
+        }
+
+        var columns = ColumnsOf(header);
+        var missing = new[] { Column.LsoaCode, Column.LsoaName }.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return new LookupFile([], [$"Line 1: the header has no {string.Join(" or ", missing.Select(Describe))} column (expected names like LSOA11CD and LSOA11NM, or \"LSOA code\" and \"LSOA name\")"]);
+        }
+
+        var (rows, problems) = ReadRows(parser, header.Length, columns);
+        if (rows.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("Line 2: the file has a header but no LSOAs");
+        }
+
+        return new LookupFile(rows, problems);
+    }
+
+    /// <summary>The header row, or what is wrong with it: not valid CSV, or missing.</summary>
+    private static (string[]? Header, string? Problem) ReadHeader(TextFieldParser parser)
+    {
         try
         {
-            header = parser.ReadFields();
+            return parser.ReadFields() is { } header ? (header, null) : (null, "Line 1: the file is empty; it needs a header row naming the LSOA code and name columns");
         }
         catch (MalformedLineException e)
         {
-            problems.Add($"Line {e.LineNumber}: the header is not valid CSV");
+            return (null, $"Line {e.LineNumber}: the header is not valid CSV");
         }
+    }
 
-        if (header is null)
-        {
-            return new LookupFile([], problems.Count > 0 ? problems : ["Line 1: the file is empty; it needs a header row naming the LSOA code and name columns"]);
-        }
-
+    /// <summary>Where each known column stands in the header; the first of two with the same meaning counts.</summary>
+    private static Dictionary<Column, int> ColumnsOf(string[] header)
+    {
         var columns = new Dictionary<Column, int>();
         for (var i = 0; i < header.Length; i++)
         {
@@ -76,12 +91,14 @@ public static partial class LookupFileReader
             }
         }
 
-        var missing = new[] { Column.LsoaCode, Column.LsoaName }.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            return new LookupFile([], [$"Line 1: the header has no {string.Join(" or ", missing.Select(Describe))} column (expected names like LSOA11CD and LSOA11NM, or \"LSOA code\" and \"LSOA name\")"]);
-        }
+        return columns;
+    }
 
+    /// <summary>The rows after the header, skipping blank lines, until the end or <see cref="MaxProblems"/> problems.</summary>
+    private static (List<LookupRow> Rows, List<string> Problems) ReadRows(TextFieldParser parser, int headerLength, Dictionary<Column, int> columns)
+    {
+        var rows = new List<LookupRow>();
+        var problems = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (!parser.EndOfData && problems.Count < MaxProblems)
         {
@@ -102,49 +119,43 @@ public static partial class LookupFileReader
                 continue;
             }
 
-            if (fields.Length != header.Length)
+            var (row, problem) = RowOf(fields, line, headerLength, columns, seen);
+            if (row is not null)
             {
-                problems.Add($"Line {line}: it has {fields.Length} fields but the header has {header.Length}");
-                continue;
+                rows.Add(row);
             }
-
-            string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
-            var code = Field(Column.LsoaCode);
-            var name = Field(Column.LsoaName);
-            if (code is null)
+            else
             {
-                problems.Add($"Line {line}: the LSOA code is empty");
-                continue;
+                problems.Add(problem!);
             }
-
-            if (!LsoaCodePattern().IsMatch(code))
-            {
-                problems.Add($"Line {line}: '{code}' is not an LSOA code (a letter and 8 digits, like E01018156)");
-                continue;
-            }
-
-            if (name is null)
-            {
-                problems.Add($"Line {line}: the LSOA name is empty");
-                continue;
-            }
-
-            if (seen.TryGetValue(code, out var first))
-            {
-                problems.Add($"Line {line}: LSOA {code} is already on line {first}");
-                continue;
-            }
-
-            seen[code] = line;
-            rows.Add(new LookupRow(line, code.ToUpperInvariant(), name, Field(Column.WardCode), Field(Column.WardName), Field(Column.LocalAuthorityCode), Field(Column.LocalAuthorityName)));
         }
 
-        if (rows.Count == 0 && problems.Count == 0)
+        return (rows, problems);
+    }
+
+    /// <summary>One line's LSOA, or what is wrong with the line; <paramref name="seen"/> remembers the line each code was first on.</summary>
+    private static (LookupRow? Row, string? Problem) RowOf(string[] fields, int line, int headerLength, Dictionary<Column, int> columns, Dictionary<string, int> seen)
+    {
+        if (fields.Length != headerLength)
         {
-            problems.Add("Line 2: the file has a header but no LSOAs");
+            return (null, $"Line {line}: it has {fields.Length} fields but the header has {headerLength}");
         }
 
-        return new LookupFile(rows, problems);
+        string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
+        var code = Field(Column.LsoaCode);
+        var name = Field(Column.LsoaName);
+        var problem = code is null ? "the LSOA code is empty"
+            : !LsoaCodePattern().IsMatch(code) ? $"'{code}' is not an LSOA code (a letter and 8 digits, like E01018156)"
+            : name is null ? "the LSOA name is empty"
+            : seen.TryGetValue(code, out var first) ? $"LSOA {code} is already on line {first}"
+            : null;
+        if (problem is not null)
+        {
+            return (null, $"Line {line}: {problem}");
+        }
+
+        seen[code!] = line;
+        return (new LookupRow(line, code!.ToUpperInvariant(), name!, Field(Column.WardCode), Field(Column.WardName), Field(Column.LocalAuthorityCode), Field(Column.LocalAuthorityName)), null);
     }
 
     private static Column? ColumnOf(string name)
@@ -230,7 +241,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
 
         var lsoas = await db.Set<PartnershipLsoa>().AsNoTracking()
             .Where(a => a.PartnershipId == partnershipId)
-            .Select(a => a.Lsoa!)
+            .Select(a => a.Lsoa)
             .OrderBy(l => l.Name)
             .ToListAsync(ct);
         return new AreaView(partnershipId, definition.AreaDefinition, LocalAuthorityNameOf(definition.AreaDefinition), lsoas);

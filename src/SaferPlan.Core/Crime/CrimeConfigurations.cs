@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Crime;
 
@@ -48,12 +46,8 @@ internal sealed class LsoaConfiguration : IEntityTypeConfiguration<Lsoa>
         builder.ToTable("Lsoas");
         builder.HasIndex(l => l.Code).IsUnique();
         builder.HasIndex(l => l.LocalAuthorityName);
-        builder.Property(l => l.Code).HasMaxLength(20);
-        builder.Property(l => l.Name).HasMaxLength(200);
-        builder.Property(l => l.WardCode).HasMaxLength(20);
-        builder.Property(l => l.WardName).HasMaxLength(200);
-        builder.Property(l => l.LocalAuthorityCode).HasMaxLength(20);
-        builder.Property(l => l.LocalAuthorityName).HasMaxLength(200);
+        builder.HasMaxLength(20, l => l.Code, l => l.WardCode, l => l.LocalAuthorityCode);
+        builder.HasMaxLength(FieldLengths.Name, l => l.Name, l => l.WardName, l => l.LocalAuthorityName);
     }
 }
 
@@ -112,7 +106,7 @@ internal sealed class PartnershipLsoaConfiguration : IEntityTypeConfiguration<Pa
     {
         builder.ToTable("PartnershipLsoas");
         builder.HasKey(a => new { a.PartnershipId, a.LsoaId });
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPartnership(a => a.PartnershipId, DeleteBehavior.Cascade);
         builder.HasOne(a => a.Lsoa).WithMany().HasForeignKey(a => a.LsoaId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -125,8 +119,7 @@ internal sealed class CrimeGroupConfiguration : IEntityTypeConfiguration<CrimeGr
         builder.HasIndex(g => new { g.PartnershipId, g.Key }).IsUnique();
         builder.Property(g => g.Key).HasMaxLength(100);
         builder.Property(g => g.Name).HasMaxLength(200);
-        builder.Property(g => g.Version).IsConcurrencyToken();
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(g => g.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPartnership(g => g.PartnershipId, DeleteBehavior.Cascade);
         builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -149,7 +142,6 @@ internal sealed class AreaDenominatorConfiguration : IEntityTypeConfiguration<Ar
         builder.HasIndex(d => new { d.PartnershipId, d.Kind, d.Year }).IsUnique();
         builder.Property(d => d.Value).HasPrecision(18, 2);
         builder.Property(d => d.Source).HasMaxLength(400);
-        builder.Property(d => d.Version).IsConcurrencyToken();
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPartnership(d => d.PartnershipId, DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,3 @@
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Crime;
 
 /// <summary>
@@ -74,7 +72,7 @@ public sealed class CrimeImport : IAudited
 
     public int ForceId { get; set; }
 
-    public PoliceForce? Force { get; set; }
+    public PoliceForce Force { get; set; } = null!;
 
     /// <summary>The month as yyyymm: 201012 for December 2010.</summary>
     public int Month { get; set; }
@@ -128,7 +126,7 @@ public sealed class PartnershipLsoa
 
     public int LsoaId { get; set; }
 
-    public Lsoa? Lsoa { get; set; }
+    public Lsoa Lsoa { get; set; } = null!;
 }
 
 /// <summary>
@@ -159,7 +157,7 @@ public sealed class CrimeGroupMember
 
     public short CrimeTypeId { get; set; }
 
-    public CrimeType? CrimeType { get; set; }
+    public CrimeType CrimeType { get; set; } = null!;
 }
 
 public enum DenominatorKind

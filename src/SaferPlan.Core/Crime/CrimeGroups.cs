@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Crime;
 

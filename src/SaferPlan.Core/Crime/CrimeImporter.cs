@@ -1,10 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Crime;
 
@@ -36,7 +34,7 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 /// nothing behind and loading a file twice leaves the same totals. Files are read and turned into rows in parallel
 /// (one per core) while the database's one writer takes them a batch at a time.
 /// </summary>
-public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time)
+public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time, CrimeAreaService areas)
 {
     /// <summary>About how many street-file rows go into one transaction.</summary>
     private const int RowsPerTransaction = 200_000;
@@ -83,42 +81,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         outcomes ??= new OutcomeRegistry(await db.Set<CrimeOutcome>().AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.Ordinal, cancellationToken));
         var registry = outcomes;
 
-        var reading = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await Parallel.ForEachAsync(
-                        files,
-                        new ParallelOptions { MaxDegreeOfParallelism = parallelReads ?? Environment.ProcessorCount, CancellationToken = cancellationToken },
-                        async (source, ct) =>
-                        {
-                            (StreetFileCounts?, CrimeFileRefusal?) result;
-                            try
-                            {
-                                using var text = source.Open();
-                                result = PoliceUkStreetFile.Read(text, source.Name);
-                                if (result.Item1?.PrepareRows(registry) is { } refusal)
-                                {
-                                    result = (null, refusal);
-                                }
-                            }
-                            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                            {
-                                result = (null, new CrimeFileRefusal(source.Name, null, $"The file could not be read: {ex.Message}"));
-                            }
-
-                            await read.Writer.WriteAsync((source, result.Item1, result.Item2), ct);
-                        });
-                    read.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    read.Writer.Complete(ex);
-                }
-            },
-            cancellationToken);
-
+        var reading = ReadAllAsync(files, registry, read.Writer, parallelReads ?? Environment.ProcessorCount, cancellationToken);
         long rows = 0;
         var batch = new List<(CrimeFileSource Source, StreetFileCounts Counts)>();
         while (await read.Reader.WaitToReadAsync(cancellationToken))
@@ -152,17 +115,64 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await reading;
         if (loaded.Count > 0)
         {
-            // Areas set by local authority name take in the LSOAs that arrived with these files, so every reader of
-            // an area (the crime figures, derived indicators) sees the same list.
-            var areas = new CrimeAreaService(db);
-            foreach (var partnershipId in await db.Partnerships.Where(p => p.AreaDefinition != null).Select(p => p.Id).ToListAsync(cancellationToken))
-            {
-                await areas.ResolveAsync(partnershipId, cancellationToken);
-            }
+            await ResolveAreasAsync(cancellationToken);
         }
 
         loaded.Sort((a, b) => (a.Month, a.ForceKey).CompareTo((b.Month, b.ForceKey)));
         return new CrimeImportResult(loaded, refused);
+    }
+
+    /// <summary>Reads the files, <paramref name="parallelReads"/> at once, into <paramref name="read"/>, which is completed at the end (with the failure, if one stops the reading).</summary>
+    private static Task ReadAllAsync(
+        IReadOnlyList<CrimeFileSource> files, OutcomeRegistry registry, ChannelWriter<(CrimeFileSource Source, StreetFileCounts? Counts, CrimeFileRefusal? Refusal)> read,
+        int parallelReads, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await Parallel.ForEachAsync(
+                        files,
+                        new ParallelOptions { MaxDegreeOfParallelism = parallelReads, CancellationToken = cancellationToken },
+                        async (source, ct) =>
+                        {
+                            var (counts, refusal) = ReadOne(source, registry);
+                            await read.WriteAsync((source, counts, refusal), ct);
+                        });
+                    read.Complete();
+                }
+                catch (Exception ex)
+                {
+                    read.Complete(ex);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>One file read and turned into rows, or why it is refused (including a file that cannot be opened).</summary>
+    private static (StreetFileCounts? Counts, CrimeFileRefusal? Refusal) ReadOne(CrimeFileSource source, OutcomeRegistry registry)
+    {
+        try
+        {
+            using var text = source.Open();
+            var result = PoliceUkStreetFile.Read(text, source.Name);
+            return result.Counts?.PrepareRows(registry) is { } refusal ? (null, refusal) : result;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, new CrimeFileRefusal(source.Name, null, $"The file could not be read: {ex.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// Areas set by local authority name take in the LSOAs that arrived with the files, so every reader of an area (the
+    /// crime figures, derived indicators) sees the same list.
+    /// </summary>
+    private async Task ResolveAreasAsync(CancellationToken cancellationToken)
+    {
+        foreach (var partnershipId in await db.Partnerships.Where(p => p.AreaDefinition != null).Select(p => p.Id).ToListAsync(cancellationToken))
+        {
+            await areas.ResolveAsync(partnershipId, cancellationToken);
+        }
     }
 
     /// <summary>The force-months loaded, newest first, with who loaded each and whether it was synthetic.</summary>
@@ -170,9 +180,9 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     {
         var total = await db.Set<CrimeImport>().CountAsync(cancellationToken);
         var rows = await db.Set<CrimeImport>().AsNoTracking()
-            .OrderByDescending(i => i.Month).ThenBy(i => i.Force!.Name)
+            .OrderByDescending(i => i.Month).ThenBy(i => i.Force.Name)
             .Take(take)
-            .Select(i => new { i.Id, ForceKey = i.Force!.Key, ForceName = i.Force.Name, i.Month, i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic })
+            .Select(i => new { i.Id, ForceKey = i.Force.Key, ForceName = i.Force.Name, i.Month, i.FileName, i.Rows, i.RowsWithoutLocation, i.ImportedAt, i.ImportedBy, i.Synthetic })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new CrimeImportListItem(
             r.Id, r.ForceKey, r.ForceName, CalendarMonth.FromKey(r.Month), r.FileName, r.Rows, r.RowsWithoutLocation, r.ImportedAt, r.ImportedBy, r.Synthetic)).ToList(), total);

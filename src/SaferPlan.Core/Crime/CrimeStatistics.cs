@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Crime;
 
 /// <summary>How recorded crime is broken down: by month, by ward or by LSOA.</summary>

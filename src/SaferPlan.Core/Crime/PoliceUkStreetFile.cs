@@ -178,86 +178,9 @@ public static class PoliceUkStreetFile
         try
         {
             using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = MaxRowCharacters });
-            if (csv.FieldCount != Header.Count || Enumerable.Range(0, Header.Count).Any(i => csv.GetName(i) != Header[i]))
+            if ((HeaderRefusal(csv) ?? CountRows(csv, counts, name!.Month.ToString(), ref line)) is { } refusal)
             {
-                var found = string.Join(',', Enumerable.Range(0, csv.FieldCount).Select(csv.GetName));
-                return Refuse(1, $"The header is not police.uk's. Expected \"{string.Join(',', Header)}\" but found \"{found}\".");
-            }
-
-            var lsoaIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            var outcomeIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            var crimeTypes = CrimeTypeIds.GetAlternateLookup<ReadOnlySpan<char>>();
-            var expectedMonth = name!.Month.ToString();
-            while (csv.Read())
-            {
-                line++;
-                if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty)
-                {
-                    // A blank line (an editor's extra newline at the end, say) holds no crime.
-                    continue;
-                }
-
-                if (csv.RowFieldCount != Header.Count)
-                {
-                    return Refuse(line, $"The row has {csv.RowFieldCount} fields; a police.uk street file has {Header.Count}.");
-                }
-
-                var month = csv.GetFieldSpan(MonthField);
-                if (!month.SequenceEqual(expectedMonth))
-                {
-                    return Refuse(line, CalendarMonth.TryParse(month, out _)
-                        ? $"The month is {month} but the file is for {expectedMonth}. Each file holds one month, named in its file name."
-                        : $"The month \"{month}\" is not a month written YYYY-MM, e.g. {expectedMonth}.");
-                }
-
-                var type = csv.GetFieldSpan(CrimeTypeField);
-                if (!crimeTypes.TryGetValue(type, out var typeId))
-                {
-                    return Refuse(line, $"\"{type}\" is not a police.uk crime type. Use one of: {string.Join(", ", CrimeTypes.All.Select(t => t.Name))}.");
-                }
-
-                if (counts.Rows == 0)
-                {
-                    counts.ForceName = csv.GetString(ReportedByField);
-                }
-
-                var lsoaIndex = 0;
-                var code = csv.GetFieldSpan(LsoaCodeField);
-                if (code.IsEmpty)
-                {
-                    counts.RowsWithoutLocation++;
-                }
-                else if (!lsoaIndexes.TryGetValue(code, out lsoaIndex))
-                {
-                    // The name joins the LSOA to areas defined by local authority name and appears in every document: it is
-                    // kept as XML can carry it (a control character becomes a space).
-                    counts.Lsoas.Add((code.ToString(), ReportText.Name(csv.GetString(LsoaNameField))!));
-                    lsoaIndex = counts.Lsoas.Count;
-                    lsoaIndexes[code] = lsoaIndex;
-                }
-
-                var outcomeIndex = 0;
-                var outcome = csv.GetFieldSpan(OutcomeField);
-                if (!outcome.IsEmpty && !outcomeIndexes.TryGetValue(outcome, out outcomeIndex))
-                {
-                    if (counts.Outcomes.Count == OutcomeRegistry.MaxOutcomes)
-                    {
-                        // Checked here too, not only against the outcomes known: the index must fit its 16 bits of the key.
-                        return Refuse(line, $"\"{outcome}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories in one file. " +
-                            "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.");
-                    }
-
-                    counts.Outcomes.Add(outcome.ToString());
-                    counts.OutcomeLines.Add(line);
-                    outcomeIndex = counts.Outcomes.Count;
-                    outcomeIndexes[outcome] = outcomeIndex;
-                }
-
-                counts.Rows++;
-                var countKey = ((long)lsoaIndex << 16) | (ushort)typeId;
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.Counts, countKey, out _)++;
-                var outcomeKey = ((long)lsoaIndex << 32) | ((long)(ushort)typeId << 16) | (uint)outcomeIndex;
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.OutcomeCounts, outcomeKey, out _)++;
+                return Refuse(line, refusal);
             }
         }
         catch (CsvMissingHeadersException)
@@ -283,6 +206,131 @@ public static class PoliceUkStreetFile
         }
 
         return (counts, null);
+    }
+
+    private static string? HeaderRefusal(CsvDataReader csv)
+    {
+        if (csv.FieldCount == Header.Count && Enumerable.Range(0, Header.Count).All(i => csv.GetName(i) == Header[i]))
+        {
+            return null;
+        }
+
+        var found = string.Join(',', Enumerable.Range(0, csv.FieldCount).Select(csv.GetName));
+        return $"The header is not police.uk's. Expected \"{string.Join(',', Header)}\" but found \"{found}\".";
+    }
+
+    /// <summary>
+    /// Counts every row into <paramref name="counts"/> without allocating per row (spans looked up through alternate keys);
+    /// <paramref name="line"/> follows the row being read. The refusal of the first bad row, or null.
+    /// </summary>
+    private static string? CountRows(CsvDataReader csv, StreetFileCounts counts, string expectedMonth, ref int line)
+    {
+        var lsoaIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var outcomeIndexes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var crimeTypes = CrimeTypeIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (csv.Read())
+        {
+            line++;
+            if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty)
+            {
+                // A blank line (an editor's extra newline at the end, say) holds no crime.
+                continue;
+            }
+
+            if (RowRefusal(csv, expectedMonth, crimeTypes, out var typeId) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (OutcomeRefusal(csv, counts, outcomeIndexes, line, out var outcomeIndex) is { } tooMany)
+            {
+                return tooMany;
+            }
+
+            if (counts.Rows == 0)
+            {
+                counts.ForceName = csv.GetString(ReportedByField);
+            }
+
+            var lsoaIndex = LsoaIndex(csv, counts, lsoaIndexes);
+            counts.Rows++;
+            var countKey = ((long)lsoaIndex << 16) | (ushort)typeId;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.Counts, countKey, out _)++;
+            var outcomeKey = ((long)lsoaIndex << 32) | ((long)(ushort)typeId << 16) | (uint)outcomeIndex;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts.OutcomeCounts, outcomeKey, out _)++;
+        }
+
+        return null;
+    }
+
+    /// <summary>What is wrong with the row's shape, month or crime type, or null with its crime type's id.</summary>
+    private static string? RowRefusal(CsvDataReader csv, string expectedMonth, Dictionary<string, short>.AlternateLookup<ReadOnlySpan<char>> crimeTypes, out short typeId)
+    {
+        typeId = 0;
+        if (csv.RowFieldCount != Header.Count)
+        {
+            return $"The row has {csv.RowFieldCount} fields; a police.uk street file has {Header.Count}.";
+        }
+
+        var month = csv.GetFieldSpan(MonthField);
+        if (!month.SequenceEqual(expectedMonth))
+        {
+            return CalendarMonth.TryParse(month, out _)
+                ? $"The month is {month} but the file is for {expectedMonth}. Each file holds one month, named in its file name."
+                : $"The month \"{month}\" is not a month written YYYY-MM, e.g. {expectedMonth}.";
+        }
+
+        var type = csv.GetFieldSpan(CrimeTypeField);
+        return crimeTypes.TryGetValue(type, out typeId)
+            ? null
+            : $"\"{type}\" is not a police.uk crime type. Use one of: {string.Join(", ", CrimeTypes.All.Select(t => t.Name))}.";
+    }
+
+    /// <summary>The row's LSOA as its place in the file's list (0 for a crime without a location), adding it the first time.</summary>
+    private static int LsoaIndex(CsvDataReader csv, StreetFileCounts counts, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lsoaIndexes)
+    {
+        var code = csv.GetFieldSpan(LsoaCodeField);
+        if (code.IsEmpty)
+        {
+            counts.RowsWithoutLocation++;
+            return 0;
+        }
+
+        if (!lsoaIndexes.TryGetValue(code, out var lsoaIndex))
+        {
+            // The name joins the LSOA to areas defined by local authority name and appears in every document: it is
+            // kept as XML can carry it (a control character becomes a space).
+            counts.Lsoas.Add((code.ToString(), ReportText.Name(csv.GetString(LsoaNameField))!));
+            lsoaIndex = counts.Lsoas.Count;
+            lsoaIndexes[code] = lsoaIndex;
+        }
+
+        return lsoaIndex;
+    }
+
+    /// <summary>The row's last outcome as its place in the file's list (0 for none), adding it the first time; a refusal when there would be too many.</summary>
+    private static string? OutcomeRefusal(
+        CsvDataReader csv, StreetFileCounts counts, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> outcomeIndexes, int line, out int outcomeIndex)
+    {
+        outcomeIndex = 0;
+        var outcome = csv.GetFieldSpan(OutcomeField);
+        if (outcome.IsEmpty || outcomeIndexes.TryGetValue(outcome, out outcomeIndex))
+        {
+            return null;
+        }
+
+        if (counts.Outcomes.Count == OutcomeRegistry.MaxOutcomes)
+        {
+            // Checked here too, not only against the outcomes known: the index must fit its 16 bits of the key.
+            return $"\"{outcome}\" would be more than {OutcomeRegistry.MaxOutcomes} different last outcome categories in one file. " +
+                "police.uk has about 30: check the \"Last outcome category\" column holds police.uk's categories.";
+        }
+
+        counts.Outcomes.Add(outcome.ToString());
+        counts.OutcomeLines.Add(line);
+        outcomeIndex = counts.Outcomes.Count;
+        outcomeIndexes[outcome] = outcomeIndex;
+        return null;
     }
 
     /// <summary>Reads a file from disk, as UTF-8 (with or without a byte order mark).</summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Data;
 
@@ -21,9 +17,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
     {
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Slug).HasMaxLength(FieldLengths.Short);
-        builder.Property(p => p.Name).HasMaxLength(FieldLengths.Name);
-        builder.Property(p => p.ShortName).HasMaxLength(FieldLengths.Name);
-        builder.Property(p => p.Area).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.ShortName, p => p.Area);
         builder.Property(p => p.AreaDefinition).HasMaxLength(FieldLengths.Text);
         builder.HasMany(p => p.Agencies).WithMany(a => a.Partnerships).UsingEntity("PartnershipAgencies");
         builder.HasMany(p => p.Bodies).WithMany(b => b.Partnerships).UsingEntity("PartnershipBodies");
@@ -37,8 +31,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
     {
         builder.HasIndex(a => a.Key).IsUnique();
         builder.Property(a => a.Key).HasMaxLength(FieldLengths.Short);
-        builder.Property(a => a.Name).HasMaxLength(FieldLengths.Name);
-        builder.Property(a => a.ShortName).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Name, a => a.Name, a => a.ShortName);
     }
 }
 
@@ -48,9 +41,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.HasIndex(p => new { p.PartnershipId, p.Key }).IsUnique();
         builder.Property(p => p.Key).HasMaxLength(FieldLengths.Short);
-        builder.Property(p => p.Name).HasMaxLength(FieldLengths.Name);
-        builder.Property(p => p.RoleTitle).HasMaxLength(FieldLengths.Name);
-        builder.Property(p => p.Email).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.RoleTitle, p => p.Email);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
@@ -86,7 +77,6 @@ internal sealed class PlanEditionConfiguration : IEntityTypeConfiguration<PlanEd
         builder.ToTable("PlanEditions");
         builder.Property(e => e.Label).HasMaxLength(FieldLengths.Short);
         builder.Property(e => e.Title).HasMaxLength(FieldLengths.Name);
-        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Priorities).WithOne(p => p.Edition).HasForeignKey(p => p.EditionId);
         builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EditionId);
         builder.HasMany(e => e.Glossary).WithOne().HasForeignKey(g => g.EditionId);
@@ -100,12 +90,7 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
     public void Configure(EntityTypeBuilder<Priority> builder)
     {
         builder.Property(p => p.Title).HasMaxLength(FieldLengths.Name);
-        foreach (var narrative in new[] { nameof(Priority.Why), nameof(Priority.WhatWeWillDo), nameof(Priority.Approach), nameof(Priority.MeasuringSuccess), nameof(Priority.DataUsed) })
-        {
-            builder.Property(narrative).HasMaxLength(FieldLengths.Narrative);
-        }
-
-        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasMaxLength(FieldLengths.Narrative, p => p.Why, p => p.WhatWeWillDo, p => p.Approach, p => p.MeasuringSuccess, p => p.DataUsed);
         builder.HasOne(p => p.LeadOfficer).WithMany().HasForeignKey(p => p.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Actions).WithOne(a => a.Priority).HasForeignKey(a => a.PriorityId);
         builder.HasIndex(p => new { p.EditionId, p.SortOrder });
@@ -117,14 +102,8 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
     public void Configure(EntityTypeBuilder<PlanAction> builder)
     {
         builder.ToTable("Actions");
-        builder.Property(a => a.Number).HasMaxLength(20);
-        builder.Property(a => a.Text).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.LeadAgency).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.OtherPartners).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.CrossReferenceText).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.CrossReferenceActionNumber).HasMaxLength(20);
-        builder.Property(a => a.Note).HasMaxLength(FieldLengths.Text);
-        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasMaxLength(20, a => a.Number, a => a.CrossReferenceActionNumber);
+        builder.HasMaxLength(FieldLengths.Text, a => a.Text, a => a.LeadAgency, a => a.OtherPartners, a => a.CrossReferenceText, a => a.Note);
         builder.HasOne(a => a.Body).WithMany().HasForeignKey(a => a.BodyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.LeadOfficer).WithMany().HasForeignKey(a => a.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Milestones).WithOne(m => m.Action).HasForeignKey(m => m.ActionId);
@@ -137,13 +116,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     public void Configure(EntityTypeBuilder<Milestone> builder)
     {
         builder.Property(m => m.Code).HasMaxLength(20);
-        builder.Property(m => m.Text).HasMaxLength(FieldLengths.Text);
-        builder.Property(m => m.Lead).HasMaxLength(FieldLengths.Text);
-        builder.Property(m => m.Measurement).HasMaxLength(FieldLengths.Text);
-        builder.Property(m => m.Source).HasMaxLength(FieldLengths.Text);
-        builder.Property(m => m.Target).HasMaxLength(FieldLengths.Text);
+        builder.HasMaxLength(FieldLengths.Text, m => m.Text, m => m.Lead, m => m.Measurement, m => m.Source, m => m.Target);
         builder.Property(m => m.DueQuarters).HasMaxLength(FieldLengths.Name);
-        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne(m => m.LeadOfficer).WithMany().HasForeignKey(m => m.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.ActionId, m.SortOrder });
     }
@@ -156,7 +130,6 @@ internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSe
         builder.Property(s => s.Key).HasMaxLength(FieldLengths.Short);
         builder.Property(s => s.Title).HasMaxLength(FieldLengths.Name);
         builder.Property(s => s.Body).HasMaxLength(FieldLengths.Narrative);
-        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 
@@ -167,7 +140,6 @@ internal sealed class GlossaryEntryConfiguration : IEntityTypeConfiguration<Glos
         builder.ToTable("GlossaryEntries");
         builder.Property(g => g.Term).HasMaxLength(FieldLengths.Name);
         builder.Property(g => g.Definition).HasMaxLength(FieldLengths.Narrative);
-        builder.Property(g => g.Version).IsConcurrencyToken();
     }
 }
 

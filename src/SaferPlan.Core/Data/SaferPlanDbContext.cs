@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Data;
 
@@ -55,12 +50,19 @@ public sealed class SaferPlanDbContext(
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SaferPlanDbContext).Assembly);
+
+        // Every versioned item is refused when its row changed since it was read: by being IVersioned, not by a line of its own.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so the database reads like the plan.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<ReportingPeriod>().HaveConversion<PeriodConversion>().HaveMaxLength(PeriodConversion.Length);
     }
 
     /// <summary>

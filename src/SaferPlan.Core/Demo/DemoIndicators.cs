@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Demo;
 
@@ -42,108 +38,127 @@ public static class DemoIndicators
             return;
         }
 
-        DemoIndicatorFile file;
+        var file = await ReadAsync(stream, resource, ct);
+        db.AuditPartnershipId = partnershipId;
+        var groups = await EnsureGroupsAsync(db, partnershipId, ct);
+        var editions = await db.Editions.AsNoTracking().Where(e => e.Plan.PartnershipId == partnershipId)
+            .OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id)
+            .Select(e => new EditionYear(e.Id, e.YearStart)).ToListAsync(ct);
+        var order = 0;
+        foreach (var d in file.Indicators)
+        {
+            var where = $"demo indicator {d.Code} in {resource}";
+            var indicator = IndicatorOf(d, partnershipId, ++order, groups, where);
+            AddParts(indicator, d, where);
+            db.Add(indicator);
+            await AddLinksAsync(db, indicator, d, editions, where, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record EditionYear(int Id, int YearStart);
+
+    private static async Task<DemoIndicatorFile> ReadAsync(Stream stream, string resource, CancellationToken ct)
+    {
         try
         {
-            file = await JsonSerializer.DeserializeAsync<DemoIndicatorFile>(stream, DemoFile.Json, ct)
+            return await JsonSerializer.DeserializeAsync<DemoIndicatorFile>(stream, DemoFile.Json, ct)
                 ?? throw new InvalidDataException($"Demo data file {resource} is empty.");
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"Demo data file {resource}, line {ex.LineNumber + 1}: {ex.Message}", ex);
         }
+    }
 
-        db.AuditPartnershipId = partnershipId;
-        var groups = await EnsureGroupsAsync(db, partnershipId, ct);
-        var editions = await db.Editions.AsNoTracking().Where(e => e.Plan!.PartnershipId == partnershipId)
-            .OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id)
-            .Select(e => new { e.Id, e.YearStart }).ToListAsync(ct);
-        var order = 0;
-        foreach (var d in file.Indicators)
+    private static Indicator IndicatorOf(DemoIndicator d, int partnershipId, int sortOrder, Dictionary<string, CrimeGroup> groups, string where) =>
+        new Indicator
         {
-            var where = $"demo indicator {d.Code} in {resource}";
-            var indicator = new Indicator
+            PartnershipId = partnershipId,
+            Code = d.Code,
+            Name = d.Name,
+            Description = d.Description,
+            Unit = d.Unit,
+            Polarity = d.Polarity,
+            Frequency = d.Frequency,
+            Source = d.Source,
+            SortOrder = sortOrder,
+            CrimeTypeId = d.CrimeType is null ? null
+                : CrimeTypes.All.FirstOrDefault(t => t.Name == d.CrimeType)?.Id ?? throw new InvalidDataException($"{where}: no crime type '{d.CrimeType}'."),
+            CrimeGroupId = d.CrimeGroup is null ? null
+                : groups.TryGetValue(d.CrimeGroup, out var g) ? g.Id : throw new InvalidDataException($"{where}: no crime group '{d.CrimeGroup}'."),
+            Denominator = d.Unit switch
             {
-                PartnershipId = partnershipId,
-                Code = d.Code,
-                Name = d.Name,
-                Description = d.Description,
-                Unit = d.Unit,
-                Polarity = d.Polarity,
-                Frequency = d.Frequency,
-                Source = d.Source,
-                SortOrder = ++order,
-                CrimeTypeId = d.CrimeType is null ? null
-                    : CrimeTypes.All.FirstOrDefault(t => t.Name == d.CrimeType)?.Id ?? throw new InvalidDataException($"{where}: no crime type '{d.CrimeType}'."),
-                CrimeGroupId = d.CrimeGroup is null ? null
-                    : groups.TryGetValue(d.CrimeGroup, out var g) ? g.Id : throw new InvalidDataException($"{where}: no crime group '{d.CrimeGroup}'."),
-                Denominator = d.Unit switch
-                {
-                    IndicatorUnit.RatePer1000Residents when d.Source == IndicatorSource.RecordedCrime => DenominatorKind.Residents,
-                    IndicatorUnit.RatePer1000Dwellings when d.Source == IndicatorSource.RecordedCrime => DenominatorKind.Dwellings,
-                    _ => null,
-                },
-            };
-            var baselines = new Dictionary<string, IndicatorBaseline>(StringComparer.Ordinal);
-            foreach (var b in d.Baselines ?? [])
-            {
-                var span = Span(b.Period, where);
-                var baseline = new IndicatorBaseline { FromMonth = span.From.Key, ToMonth = span.To.Key, Value = b.Value, Source = b.Source };
-                baselines[b.Period] = baseline;
-                indicator.Baselines.Add(baseline);
-            }
+                IndicatorUnit.RatePer1000Residents when d.Source == IndicatorSource.RecordedCrime => DenominatorKind.Residents,
+                IndicatorUnit.RatePer1000Dwellings when d.Source == IndicatorSource.RecordedCrime => DenominatorKind.Dwellings,
+                _ => null,
+            },
+        };
 
-            foreach (var t in d.Targets ?? [])
-            {
-                indicator.Targets.Add(new IndicatorTarget
-                {
-                    Year = ReportingPeriod.Parse(t.Year).StartYear,
-                    Kind = t.Kind,
-                    Number = t.Number,
-                    AmberTolerance = t.AmberTolerance ?? 0,
-                    Baseline = t.Baseline is null ? null
-                        : baselines.TryGetValue(t.Baseline, out var b) ? b : throw new InvalidDataException($"{where}: the {t.Year} target names baseline '{t.Baseline}', which it does not have."),
-                    Wording = t.Wording,
-                });
-            }
-
-            foreach (var v in d.Values ?? [])
-            {
-                var span = Span(v.Period, where);
-                indicator.Values.Add(new IndicatorValue
-                {
-                    FromMonth = span.From.Key,
-                    ToMonth = span.To.Key,
-                    Value = v.Value,
-                    Source = v.Source,
-                    Comment = v.Comment,
-                    EnteredBy = "Demo data, from the partnership's papers",
-                    EnteredAt = new DateTimeOffset(span.To.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                });
-            }
-
-            db.Add(indicator);
-            foreach (var l in d.Links ?? [])
-            {
-                var year = ReportingPeriod.Parse(l.Edition).StartYear;
-                var edition = editions.FirstOrDefault(e => e.YearStart == year) ?? throw new InvalidDataException($"{where}: no plan edition for {l.Edition}.");
-                var link = new IndicatorLink { Indicator = indicator };
-                if (l.Priority is { } number)
-                {
-                    link.PriorityId = await db.Priorities.Where(p => p.EditionId == edition.Id && p.Number == number && p.Kind == PriorityKind.Priority)
-                        .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidDataException($"{where}: no priority {number} in the {l.Edition} plan.");
-                }
-                else
-                {
-                    link.MilestoneId = await db.Milestones.Where(m => m.Action!.Priority!.EditionId == edition.Id && m.Code == l.Milestone)
-                        .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidDataException($"{where}: no milestone {l.Milestone} in the {l.Edition} plan.");
-                }
-
-                db.Add(link);
-            }
+    /// <summary>The indicator's baselines, its targets (which may name a baseline by its period) and its values.</summary>
+    private static void AddParts(Indicator indicator, DemoIndicator d, string where)
+    {
+        var baselines = new Dictionary<string, IndicatorBaseline>(StringComparer.Ordinal);
+        foreach (var b in d.Baselines ?? [])
+        {
+            var span = Span(b.Period, where);
+            var baseline = new IndicatorBaseline { FromMonth = span.From.Key, ToMonth = span.To.Key, Value = b.Value, Source = b.Source };
+            baselines[b.Period] = baseline;
+            indicator.Baselines.Add(baseline);
         }
 
-        await db.SaveChangesAsync(ct);
+        foreach (var t in d.Targets ?? [])
+        {
+            indicator.Targets.Add(new IndicatorTarget
+            {
+                Year = ReportingPeriod.Parse(t.Year).StartYear,
+                Kind = t.Kind,
+                Number = t.Number,
+                AmberTolerance = t.AmberTolerance ?? 0,
+                Baseline = t.Baseline is null ? null
+                    : baselines.TryGetValue(t.Baseline, out var b) ? b : throw new InvalidDataException($"{where}: the {t.Year} target names baseline '{t.Baseline}', which it does not have."),
+                Wording = t.Wording,
+            });
+        }
+
+        foreach (var v in d.Values ?? [])
+        {
+            var span = Span(v.Period, where);
+            indicator.Values.Add(new IndicatorValue
+            {
+                FromMonth = span.From.Key,
+                ToMonth = span.To.Key,
+                Value = v.Value,
+                Source = v.Source,
+                Comment = v.Comment,
+                EnteredBy = "Demo data, from the partnership's papers",
+                EnteredAt = new DateTimeOffset(span.To.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            });
+        }
+    }
+
+    /// <summary>Links the indicator to the priorities and milestones of the plan editions its file names.</summary>
+    private static async Task AddLinksAsync(SaferPlanDbContext db, Indicator indicator, DemoIndicator d, List<EditionYear> editions, string where, CancellationToken ct)
+    {
+        foreach (var l in d.Links ?? [])
+        {
+            var year = ReportingPeriod.Parse(l.Edition).StartYear;
+            var edition = editions.FirstOrDefault(e => e.YearStart == year) ?? throw new InvalidDataException($"{where}: no plan edition for {l.Edition}.");
+            var link = new IndicatorLink { Indicator = indicator };
+            if (l.Priority is { } number)
+            {
+                link.PriorityId = await db.Priorities.Where(p => p.EditionId == edition.Id && p.Number == number && p.Kind == PriorityKind.Priority)
+                    .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidDataException($"{where}: no priority {number} in the {l.Edition} plan.");
+            }
+            else
+            {
+                link.MilestoneId = await db.Milestones.Where(m => m.Action.Priority.EditionId == edition.Id && m.Code == l.Milestone)
+                    .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidDataException($"{where}: no milestone {l.Milestone} in the {l.Edition} plan.");
+            }
+
+            db.Add(link);
+        }
     }
 
     private static MonthSpan Span(string text, string where) =>

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Demo;
 
@@ -138,6 +133,57 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
 
         var partnership = new Partnership { Slug = source.Slug, Name = source.Name, ShortName = source.ShortName, Area = source.Area };
+        var directory = await DirectoryAsync(folder, partnership, cancellationToken);
+        db.Partnerships.Add(partnership);
+        var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
+        var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
+        var loaded = new List<PlanEdition>();
+        foreach (var p in folder.Plans)
+        {
+            var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
+            foreach (var e in p.Editions)
+            {
+                var edition = EditionOf(e, directory, progress);
+                loaded.Add(edition);
+                plan.Editions.Add(edition);
+                editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
+            }
+
+            db.Plans.Add(plan);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditPartnershipId = partnership.Id;
+        var support = $"{source.ShortName} support officer";
+        AddProgress(progress, support);
+        foreach (var m in folder.Monitoring)
+        {
+            LoadMonitoring(m, partnership, editionsByYear, directory.People, directory.Bodies, support);
+        }
+
+        // The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
+        // published and visitors see them.
+        var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
+            .Concat(folder.Monitoring.Select(m => ReportingPeriod.Parse(m.Period)))
+            .Where(q => !q.IsWholeYear)
+            .Distinct();
+        foreach (var quarter in quarters)
+        {
+            db.Add(new QuarterPublication { PartnershipId = partnership.Id, Period = quarter, PublishedAt = Noon(quarter.End.AddMonths(1)), PublishedBy = support });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
+        var priorities = loaded.SelectMany(e => e.Priorities).ToList();
+        var actions = priorities.SelectMany(pr => pr.Actions).ToList();
+        return new DemoLoadResult(source.Slug, true, loaded.Count, priorities.Count, actions.Count, actions.Sum(a => a.Milestones.Count));
+    }
+
+    /// <summary>The partnership's agencies, people and boards by their keys in the demo files, shared agencies and boards reused.</summary>
+    private sealed record DemoDirectory(Dictionary<string, Agency> Agencies, Dictionary<string, Person> People, Dictionary<string, Body> Bodies);
+
+    private async Task<DemoDirectory> DirectoryAsync(DemoFolder folder, Partnership partnership, CancellationToken cancellationToken)
+    {
         var agencies = new Dictionary<string, Agency>(StringComparer.Ordinal);
         foreach (var a in folder.Agencies)
         {
@@ -180,104 +226,98 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             partnership.Bodies.Add(body);
         }
 
-        db.Partnerships.Add(partnership);
-        int editions = 0, priorities = 0, actions = 0, milestones = 0;
-        var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
-        var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
-        foreach (var p in folder.Plans)
+        return new DemoDirectory(agencies, people, bodies);
+    }
+
+    private static PlanEdition EditionOf(DemoEdition e, DemoDirectory directory, List<(Milestone Milestone, DemoProgress Progress)> progress)
+    {
+        var edition = new PlanEdition
         {
-            var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
-            foreach (var e in p.Editions)
+            YearStart = ReportingPeriod.Parse(e.Year).StartYear,
+            Label = e.Label,
+            Title = e.Title,
+            Status = e.Status,
+            ApprovedOn = e.ApprovedOn,
+            Sections = (e.Sections ?? []).Select((s, i) => new PlanSection
             {
-                var edition = new PlanEdition
-                {
-                    YearStart = ReportingPeriod.Parse(e.Year).StartYear,
-                    Label = e.Label,
-                    Title = e.Title,
-                    Status = e.Status,
-                    ApprovedOn = e.ApprovedOn,
-                    Sections = (e.Sections ?? []).Select((s, i) => new PlanSection
-                    {
-                        Key = s.Key, Title = s.Title, Body = s.Body, Marking = s.Marking, Placement = s.Placement, SortOrder = i + 1,
-                    }).ToList(),
-                    Glossary = (e.Glossary ?? []).Select((g, i) => new GlossaryEntry
-                    {
-                        Term = g.Term, Definition = g.Definition, SortOrder = i + 1,
-                    }).ToList(),
-                };
-                foreach (var (pr, pi) in e.Priorities.Select((x, i) => (x, i)))
-                {
-                    var priority = new Priority
-                    {
-                        Number = pr.Number,
-                        SortOrder = pi + 1,
-                        Kind = pr.Kind,
-                        Title = pr.Title,
-                        Why = pr.Why,
-                        WhatWeWillDo = pr.WhatWeWillDo,
-                        Approach = pr.Approach,
-                        MeasuringSuccess = pr.MeasuringSuccess,
-                        DataUsed = pr.DataUsed,
-                        Marking = pr.Marking,
-                        LeadOfficer = pr.LeadOfficer is null ? null : Lookup(people, pr.LeadOfficer, "person", $"priority {pr.Number}"),
-                    };
-                    foreach (var (ac, ai) in (pr.Actions ?? []).Select((x, i) => (x, i)))
-                    {
-                        var action = new PlanAction
-                        {
-                            Number = ac.Number,
-                            SortOrder = ai + 1,
-                            Text = ac.Text,
-                            LeadAgency = ac.LeadAgency,
-                            OtherPartners = ac.OtherPartners,
-                            Body = ac.Body is null ? null : Lookup(bodies, ac.Body, "body", $"action {ac.Number}"),
-                            CrossReferenceText = ac.CrossReference?.Text,
-                            CrossReferencePriorityNumber = ac.CrossReference?.Priority,
-                            CrossReferenceActionNumber = ac.CrossReference?.Action,
-                            Note = ac.Note,
-                            LeadOfficer = NamedIn(people.Values, ac.LeadAgency),
-                        };
-                        foreach (var (m, mi) in (ac.Milestones ?? []).Select((x, i) => (x, i)))
-                        {
-                            var milestone = new Milestone
-                            {
-                                Code = m.Code,
-                                SortOrder = mi + 1,
-                                Text = m.Text,
-                                Lead = m.Lead is not null && people.TryGetValue(m.Lead, out var lead) ? lead.Name : m.Lead,
-                                LeadOfficer = m.Lead is not null && people.TryGetValue(m.Lead, out var leadOfficer) ? leadOfficer : NamedIn(people.Values, m.Lead),
-                                MeasurementKind = m.MeasurementKind,
-                                Measurement = m.Measurement,
-                                Source = m.Source,
-                                Target = m.Target,
-                                DueQuarters = m.DueQuarters is { Count: > 0 } due
-                                    ? string.Join(',', due.Select(d => ReportingPeriod.Parse(d).Slug))
-                                    : null,
-                            };
-                            action.Milestones.Add(milestone);
-                            progress.AddRange((m.Progress ?? []).Select(pr => (milestone, pr)));
-                            milestones++;
-                        }
-
-                        priority.Actions.Add(action);
-                        actions++;
-                    }
-
-                    edition.Priorities.Add(priority);
-                    priorities++;
-                }
-
-                plan.Editions.Add(edition);
-                editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
-                editions++;
+                Key = s.Key, Title = s.Title, Body = s.Body, Marking = s.Marking, Placement = s.Placement, SortOrder = i + 1,
+            }).ToList(),
+            Glossary = (e.Glossary ?? []).Select((g, i) => new GlossaryEntry
+            {
+                Term = g.Term, Definition = g.Definition, SortOrder = i + 1,
+            }).ToList(),
+        };
+        foreach (var (pr, pi) in e.Priorities.Select((x, i) => (x, i)))
+        {
+            var priority = new Priority
+            {
+                Number = pr.Number,
+                SortOrder = pi + 1,
+                Kind = pr.Kind,
+                Title = pr.Title,
+                Why = pr.Why,
+                WhatWeWillDo = pr.WhatWeWillDo,
+                Approach = pr.Approach,
+                MeasuringSuccess = pr.MeasuringSuccess,
+                DataUsed = pr.DataUsed,
+                Marking = pr.Marking,
+                LeadOfficer = pr.LeadOfficer is null ? null : Lookup(directory.People, pr.LeadOfficer, "person", $"priority {pr.Number}"),
+            };
+            foreach (var (ac, ai) in (pr.Actions ?? []).Select((x, i) => (x, i)))
+            {
+                priority.Actions.Add(ActionOf(ac, ai + 1, directory, progress));
             }
 
-            db.Plans.Add(plan);
+            edition.Priorities.Add(priority);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditPartnershipId = partnership.Id;
-        var support = $"{source.ShortName} support officer";
+        return edition;
+    }
+
+    private static PlanAction ActionOf(DemoAction ac, int sortOrder, DemoDirectory directory, List<(Milestone Milestone, DemoProgress Progress)> progress)
+    {
+        var people = directory.People;
+        var action = new PlanAction
+        {
+            Number = ac.Number,
+            SortOrder = sortOrder,
+            Text = ac.Text,
+            LeadAgency = ac.LeadAgency,
+            OtherPartners = ac.OtherPartners,
+            Body = ac.Body is null ? null : Lookup(directory.Bodies, ac.Body, "body", $"action {ac.Number}"),
+            CrossReferenceText = ac.CrossReference?.Text,
+            CrossReferencePriorityNumber = ac.CrossReference?.Priority,
+            CrossReferenceActionNumber = ac.CrossReference?.Action,
+            Note = ac.Note,
+            LeadOfficer = NamedIn(people.Values, ac.LeadAgency),
+        };
+        foreach (var (m, mi) in (ac.Milestones ?? []).Select((x, i) => (x, i)))
+        {
+            var milestone = new Milestone
+            {
+                Code = m.Code,
+                SortOrder = mi + 1,
+                Text = m.Text,
+                Lead = m.Lead is not null && people.TryGetValue(m.Lead, out var lead) ? lead.Name : m.Lead,
+                LeadOfficer = m.Lead is not null && people.TryGetValue(m.Lead, out var leadOfficer) ? leadOfficer : NamedIn(people.Values, m.Lead),
+                MeasurementKind = m.MeasurementKind,
+                Measurement = m.Measurement,
+                Source = m.Source,
+                Target = m.Target,
+                DueQuarters = m.DueQuarters is { Count: > 0 } due
+                    ? string.Join(',', due.Select(d => ReportingPeriod.Parse(d).Slug))
+                    : null,
+            };
+            action.Milestones.Add(milestone);
+            progress.AddRange((m.Progress ?? []).Select(pr => (milestone, pr)));
+        }
+
+        return action;
+    }
+
+    /// <summary>The demo milestones' quarterly progress, as updates the support officer accepted at each quarter's end.</summary>
+    private void AddProgress(List<(Milestone Milestone, DemoProgress Progress)> progress, string support)
+    {
         foreach (var (milestone, p) in progress.Where(p => p.Progress.Text is not null || p.Progress.Status is not null))
         {
             db.Add(new MilestoneUpdate
@@ -292,26 +332,6 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 SubmittedAt = Noon(ReportingPeriod.Parse(p.Period).End),
             });
         }
-
-        foreach (var m in folder.Monitoring)
-        {
-            LoadMonitoring(m, partnership, editionsByYear, people, bodies, support);
-        }
-
-        // The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
-        // published and visitors see them.
-        var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
-            .Concat(folder.Monitoring.Select(m => ReportingPeriod.Parse(m.Period)))
-            .Where(q => !q.IsWholeYear)
-            .Distinct();
-        foreach (var quarter in quarters)
-        {
-            db.Add(new QuarterPublication { PartnershipId = partnership.Id, Period = quarter, PublishedAt = Noon(quarter.End.AddMonths(1)), PublishedBy = support });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
-        return new DemoLoadResult(source.Slug, true, editions, priorities, actions, milestones);
     }
 
     private void LoadMonitoring(DemoMonitoring m, Partnership partnership, Dictionary<string, PlanEdition> editions, Dictionary<string, Person> people, Dictionary<string, Body> bodies, string support)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Documents;
 
 /// <summary>Who a Board report is for: the Board itself (everything), or publication (nothing Restricted).</summary>

@@ -1,14 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Documents;
 
@@ -17,7 +10,7 @@ namespace SaferPlan.Core.Documents;
 /// the milestones' updates, the task groups' reports and the partner briefings shared into the partnership.
 /// For the public audience every Restricted item is left out here, once, so no renderer can show it.
 /// </summary>
-public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
+public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators)
 {
     internal const string AchievementsHeading = "Key Achievements during this Quarter";
     internal const string ConcernsHeading = "Areas of Concern for Partnership to Note";
@@ -42,7 +35,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
 
         if (!Permissions.CanSeeUnpublished(reader, partnershipId.Value))
         {
-            var publications = new PublicationService(db, time);
             if (!await publications.IsPublishedAsync(partnershipId.Value, options.Period, ct))
             {
                 return new BoardReportOutcome(null, true, await publications.LatestPublishedAsync(partnershipId.Value, ct));
@@ -69,9 +61,44 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
         }
 
         var period = options.Period;
-        var isPublic = options.Audience == ReportAudience.Public;
-        var restricted = false;
-        bool Shown(ProtectiveMarking marking)
+        var filter = new MarkingFilter(options.Audience == ReportAudience.Public);
+        var edition = await EditionAsync(partnership.Id, period, filter.IsPublic, ct);
+        var taskGroups = await TaskGroupsAsync(partnership.Id, period, ct);
+        var (priorities, shownPriorities) = await PrioritiesAsync(partnership.Id, edition, period, taskGroups, filter, ct);
+
+        // The reports not tied to a priority (anti-social behaviour, drugs and alcohol, road safety) follow the
+        // priorities. One tied to a priority the public version leaves out (restricted, or of an unpublished plan)
+        // is left out with it.
+        var others = taskGroups.Reports
+            .Where(r => r.PriorityId is null || (!shownPriorities.Contains(r.PriorityId.Value) && !filter.IsPublic))
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(r => Section(r, taskGroups, filter))
+            .ToList();
+        var briefings = await BriefingsAsync(partnership.Id, period, filter, ct);
+        return new BoardReport(
+            partnership.Slug,
+            partnership.Name,
+            period,
+            options.Audience,
+            options.MeetingDate,
+            edition?.Title,
+            priorities,
+            others,
+            briefings,
+            filter.RestrictedShown);
+    }
+
+    /// <summary>
+    /// Decides, item by item, whether a marking is shown to the audience, and remembers whether anything Restricted was:
+    /// the public version shows Official items only.
+    /// </summary>
+    private sealed class MarkingFilter(bool isPublic)
+    {
+        public bool IsPublic => isPublic;
+
+        public bool RestrictedShown { get; private set; }
+
+        public bool Shown(ProtectiveMarking marking)
         {
             if (marking == ProtectiveMarking.Official)
             {
@@ -83,171 +110,153 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
                 return false;
             }
 
-            restricted = true;
+            RestrictedShown = true;
             return true;
         }
+    }
 
-        var edition = await new UpdateService(db, time).EditionForAsync(partnership.Id, period, ct);
-        if (edition is not null && isPublic && !edition.IsPublished)
-        {
-            // Visitors read approved editions only, so a draft plan's actions stay out of the public report.
-            edition = null;
-        }
+    /// <summary>The quarter's task group reports, the figure tables their year-to-date sums need, and their lead officers' names.</summary>
+    private sealed record TaskGroupQuarter(List<TaskGroupReport> Reports, List<QuarterTable> YearSoFar, Dictionary<int, string> Officers);
 
-        var priorities = edition is null
-            ? []
-            : await db.Priorities.AsNoTracking().AsSplitQuery()
-                .Include(p => p.LeadOfficer)
-                .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
-                .Include(p => p.Actions).ThenInclude(a => a.Milestones)
-                .Where(p => p.EditionId == edition.Id)
-                .ToListAsync(ct);
-        // A draft is still being written and a returned update is being corrected: neither goes before the Board. A
-        // submitted update goes in the Board's version marked as awaiting review; only accepted updates are published.
-        var updates = edition is null
-            ? []
-            : await db.Set<MilestoneUpdate>().AsNoTracking()
-                .Where(u => u.Period == period && u.Milestone!.Action!.Priority!.EditionId == edition.Id)
-                .Where(u => u.State == UpdateState.Accepted || (!isPublic && u.State == UpdateState.Submitted))
-                .ToListAsync(ct);
-        var updateFor = updates.ToDictionary(u => u.MilestoneId);
+    private async Task<PlanEdition?> EditionAsync(int partnershipId, ReportingPeriod period, bool isPublic, CancellationToken ct)
+    {
+        var edition = await updateService.EditionForAsync(partnershipId, period, ct);
+        // Visitors read approved editions only, so a draft plan's actions stay out of the public report.
+        return edition is not null && isPublic && !edition.IsPublished ? null : edition;
+    }
 
+    private async Task<TaskGroupQuarter> TaskGroupsAsync(int partnershipId, ReportingPeriod period, CancellationToken ct)
+    {
         var reports = await db.Set<TaskGroupReport>().AsNoTracking().AsSplitQuery()
             .Include(r => r.Figures)
-            .Where(r => r.PartnershipId == partnership.Id && r.Period == period)
+            .Where(r => r.PartnershipId == partnershipId && r.Period == period)
             .ToListAsync(ct);
-        var yearSoFar = await YearSoFarAsync(partnership.Id, period, reports, ct);
+        var yearSoFar = await YearSoFarAsync(partnershipId, period, reports, ct);
         var officerIds = reports.Where(r => string.IsNullOrWhiteSpace(r.LeadOfficerName) && r.LeadOfficerId is not null).Select(r => r.LeadOfficerId!.Value).Distinct().ToList();
         var officers = officerIds.Count == 0
             ? []
             : await db.People.AsNoTracking().Where(p => officerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return new TaskGroupQuarter(reports, yearSoFar, officers);
+    }
 
-        ReportSection Section(TaskGroupReport r)
+    /// <summary>The edition's priorities the audience may see, with their reports, actions and indicators; and their ids.</summary>
+    private async Task<(List<ReportPriority> Priorities, HashSet<int> Shown)> PrioritiesAsync(
+        int partnershipId, PlanEdition? edition, ReportingPeriod period, TaskGroupQuarter taskGroups, MarkingFilter filter, CancellationToken ct)
+    {
+        if (edition is null)
         {
-            var parts = new List<ReportPart>();
-            void Part(string heading, string? text, ProtectiveMarking marking)
-            {
-                if (Shown(marking))
-                {
-                    parts.Add(new ReportPart(heading, ReportText.Clean(text), marking == ProtectiveMarking.Restricted));
-                }
-            }
-
-            Part(AchievementsHeading, r.Achievements, r.AchievementsMarking);
-            Part(ConcernsHeading, r.Concerns, r.ConcernsMarking);
-            Part(RecommendationsHeading, r.Recommendations, r.RecommendationsMarking);
-            Part(PublicityHeading, r.PublicityItems, ProtectiveMarking.Official);
-            var figures = r.Figures
-                .Where(f => Shown(f.Marking))
-                .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
-                .Select(f => Figures(f, r, isPublic, yearSoFar))
-                .ToList();
-            var lead = ReportText.Clean(r.LeadOfficerName) ?? (r.LeadOfficerId is { } id && officers.TryGetValue(id, out var name) ? name : null);
-            return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
+            return ([], []);
         }
 
-        var priorityIds = new HashSet<int>();
-        var reportPriorities = new List<ReportPriority>();
-        foreach (var priority in priorities.OrderBy(p => p.SortOrder).ThenBy(p => p.Number))
-        {
-            if (!Shown(priority.Marking))
-            {
-                continue;
-            }
+        var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
+            .Include(p => p.LeadOfficer)
+            .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones)
+            .Where(p => p.EditionId == edition.Id)
+            .ToListAsync(ct);
+        // A draft is still being written and a returned update is being corrected: neither goes before the Board. A
+        // submitted update goes in the Board's version marked as awaiting review; only accepted updates are published.
+        var updateFor = await db.Set<MilestoneUpdate>().AsNoTracking()
+            .Where(u => u.Period == period && u.Milestone.Action.Priority.EditionId == edition.Id)
+            .Where(u => u.State == UpdateState.Accepted || (!filter.IsPublic && u.State == UpdateState.Submitted))
+            .ToDictionaryAsync(u => u.MilestoneId, ct);
 
-            priorityIds.Add(priority.Id);
-            var actions = new List<ReportAction>();
-            foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id))
-            {
-                if (!Shown(action.Marking))
-                {
-                    continue;
-                }
-
-                var milestones = new List<ReportMilestone>();
-                foreach (var milestone in action.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id))
-                {
-                    if (!Shown(milestone.Marking))
-                    {
-                        continue;
-                    }
-
-                    ReportUpdate? update = null;
-                    if (updateFor.TryGetValue(milestone.Id, out var u) && Shown(u.Marking))
-                    {
-                        update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
-                    }
-
-                    milestones.Add(new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update));
-                }
-
-                var lead = ReportText.Clean(action.LeadAgency);
-                if (action.LeadOfficer is { } officer)
-                {
-                    lead = lead is null ? officer.Name : $"{lead} – {officer.Name}";
-                }
-
-                actions.Add(new ReportAction(
-                    action.Number,
-                    ReportText.Clean(action.Text) ?? "",
-                    lead,
-                    ReportText.Clean(action.OtherPartners),
-                    ReportText.Clean(action.CrossReferenceText),
-                    ReportText.Clean(action.Note),
-                    action.Marking == ProtectiveMarking.Restricted,
-                    milestones));
-            }
-
-            reportPriorities.Add(new ReportPriority(
+        var shown = priorities.Where(p => filter.Shown(p.Marking)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
+        var result = shown.Select(priority => new ReportPriority(
                 priority.Number,
                 UpdateService.PriorityName(priority),
                 priority.LeadOfficer?.Name,
                 priority.Marking == ProtectiveMarking.Restricted,
-                reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(Section).ToList(),
-                actions));
-        }
-
-        if (reportPriorities.Count > 0)
+                taskGroups.Reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => Section(r, taskGroups, filter)).ToList(),
+                Actions(priority, updateFor, filter)))
+            .ToList();
+        if (result.Count > 0)
         {
             // Indicators are never restricted, but a link through a restricted milestone stays out of the public report.
-            var linked = await new IndicatorReader(db, time).LinkedToPrioritiesAsync(
-                partnership.Id, priorityIds, CalendarMonth.Containing(period.End), includeRestricted: !isPublic, ct);
-            var ordered = priorities.Where(p => priorityIds.Contains(p.Id)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
-            for (var i = 0; i < reportPriorities.Count; i++)
+            var linked = await indicators.LinkedToPrioritiesAsync(
+                partnershipId, shown.Select(p => p.Id).ToHashSet(), CalendarMonth.Containing(period.End), includeRestricted: !filter.IsPublic, ct);
+            for (var i = 0; i < result.Count; i++)
             {
-                reportPriorities[i] = reportPriorities[i] with { Indicators = linked.GetValueOrDefault(ordered[i].Id, []) };
+                result[i] = result[i] with { Indicators = linked.GetValueOrDefault(shown[i].Id, []) };
             }
         }
 
-        // The reports not tied to a priority (anti-social behaviour, drugs and alcohol, road safety) follow the
-        // priorities. One tied to a priority the public version leaves out (restricted, or of an unpublished plan)
-        // is left out with it.
-        var others = reports
-            .Where(r => r.PriorityId is null || (!priorityIds.Contains(r.PriorityId.Value) && !isPublic))
-            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
-            .Select(Section)
-            .ToList();
+        return (result, shown.Select(p => p.Id).ToHashSet());
+    }
 
-        var briefings = (await db.Set<PartnerBriefing>().AsNoTracking()
-                .Where(b => b.Period == period && db.Bodies.Any(body => body.Id == b.BodyId && body.Partnerships.Any(p => p.Id == partnership.Id)))
+    private static List<ReportAction> Actions(Priority priority, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    {
+        var actions = new List<ReportAction>();
+        foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Where(a => filter.Shown(a.Marking)))
+        {
+            var milestones = action.Milestones
+                .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+                .Where(m => filter.Shown(m.Marking))
+                .Select(m => Milestone(m, updateFor, filter))
+                .ToList();
+            var lead = ReportText.Clean(action.LeadAgency);
+            if (action.LeadOfficer is { } officer)
+            {
+                lead = lead is null ? officer.Name : $"{lead} – {officer.Name}";
+            }
+
+            actions.Add(new ReportAction(
+                action.Number,
+                ReportText.Clean(action.Text) ?? "",
+                lead,
+                ReportText.Clean(action.OtherPartners),
+                ReportText.Clean(action.CrossReferenceText),
+                ReportText.Clean(action.Note),
+                action.Marking == ProtectiveMarking.Restricted,
+                milestones));
+        }
+
+        return actions;
+    }
+
+    private static ReportMilestone Milestone(Milestone milestone, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    {
+        ReportUpdate? update = null;
+        if (updateFor.TryGetValue(milestone.Id, out var u) && filter.Shown(u.Marking))
+        {
+            update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
+        }
+
+        return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update);
+    }
+
+    private static ReportSection Section(TaskGroupReport r, TaskGroupQuarter taskGroups, MarkingFilter filter)
+    {
+        var parts = new List<ReportPart>();
+        void Part(string heading, string? text, ProtectiveMarking marking)
+        {
+            if (filter.Shown(marking))
+            {
+                parts.Add(new ReportPart(heading, ReportText.Clean(text), marking == ProtectiveMarking.Restricted));
+            }
+        }
+
+        Part(AchievementsHeading, r.Achievements, r.AchievementsMarking);
+        Part(ConcernsHeading, r.Concerns, r.ConcernsMarking);
+        Part(RecommendationsHeading, r.Recommendations, r.RecommendationsMarking);
+        Part(PublicityHeading, r.PublicityItems, ProtectiveMarking.Official);
+        var figures = r.Figures
+            .Where(f => filter.Shown(f.Marking))
+            .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+            .Select(f => Figures(f, r, filter.IsPublic, taskGroups.YearSoFar))
+            .ToList();
+        var lead = ReportText.Clean(r.LeadOfficerName) ?? (r.LeadOfficerId is { } id && taskGroups.Officers.TryGetValue(id, out var name) ? name : null);
+        return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
+    }
+
+    private async Task<List<ReportBriefing>> BriefingsAsync(int partnershipId, ReportingPeriod period, MarkingFilter filter, CancellationToken ct) =>
+        (await db.Set<PartnerBriefing>().AsNoTracking()
+                .Where(b => b.Period == period && db.Bodies.Any(body => body.Id == b.BodyId && body.Partnerships.Any(p => p.Id == partnershipId)))
                 .ToListAsync(ct))
-            .Where(b => Shown(b.Marking))
+            .Where(b => filter.Shown(b.Marking))
             .OrderBy(b => b.IssuedOn is null).ThenBy(b => b.IssuedOn).ThenBy(b => b.Id)
             .Select(Briefing)
             .ToList();
-
-        return new BoardReport(
-            partnership.Slug,
-            partnership.Name,
-            period,
-            options.Audience,
-            options.MeetingDate,
-            edition?.Title,
-            reportPriorities,
-            others,
-            briefings,
-            restricted);
-    }
 
     /// <summary>
     /// The quarters this reader may have a report of, newest first: for members every quarter with something to report,
@@ -256,13 +265,13 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, UserContext reader, CancellationToken ct = default) =>
         Permissions.CanSeeUnpublished(reader, partnershipId)
             ? await QuartersAsync(partnershipId, ct)
-            : await new PublicationService(db, time).PublishedAsync(partnershipId, ct);
+            : await publications.PublishedAsync(partnershipId, ct);
 
     /// <summary>Quarters that have something to report: milestone updates, a collection round or task group reports, newest first.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersAsync(int partnershipId, CancellationToken ct = default)
     {
         var fromUpdates = await db.Set<MilestoneUpdate>().AsNoTracking()
-            .Where(u => u.Milestone!.Action!.Priority!.Edition!.Plan!.PartnershipId == partnershipId)
+            .Where(u => u.Milestone.Action.Priority.Edition.Plan.PartnershipId == partnershipId)
             .Select(u => u.Period).Distinct().ToListAsync(ct);
         var fromRounds = await db.Set<CollectionRound>().AsNoTracking()
             .Where(r => r.PartnershipId == partnershipId).Select(r => r.Period).Distinct().ToListAsync(ct);
@@ -342,7 +351,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, TimeProvider time)
         }
     }
 
-    private ReportBriefing Briefing(PartnerBriefing b)
+    private static ReportBriefing Briefing(PartnerBriefing b)
     {
         var sections = new List<ReportPart>();
         void Add(string heading, string? text)

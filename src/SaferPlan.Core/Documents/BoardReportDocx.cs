@@ -1,7 +1,9 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
+using SaferPlan.Core.Documents.Docx;
+using static SaferPlan.Core.Documents.Docx.DocxBlocks;
 
 namespace SaferPlan.Core.Documents;
 
@@ -12,17 +14,9 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class BoardReportDocx
 {
-    private const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    // A4 in twentieths of a point, with 1.8 cm margins: the five-column action plan tables fit portrait at 9.5 pt.
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int Margin = 1021;
-    private const int TextWidth = PageWidth - (2 * Margin);
-
     private static readonly int[] ActionColumns = [1900, 2900, 1250, 1250, TextWidth - 1900 - 2900 - 1250 - 1250];
 
-    public static string MediaType => ContentType;
+    public static string MediaType => DocxBlocks.MediaType;
 
     public static void Write(BoardReport report, Stream stream)
     {
@@ -67,11 +61,7 @@ public static class BoardReportDocx
             Briefing(body, briefing);
         }
 
-        body.Append(new SectionProperties(
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
         main.Document = new Document(body);
     }
 
@@ -359,81 +349,7 @@ public static class BoardReportDocx
         return paras;
     }
 
-    private static Table NewTable(int[] widths)
-    {
-        var grid = new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) }));
-        return new Table(
-            new TableProperties(
-                new TableStyle { Val = "ReportTable" },
-                new TableWidth { Width = Twips(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableLook { Val = "0620" }),
-            grid);
-    }
-
-    private static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static TableRow HeaderRow(int[] widths, params string[] headings)
-    {
-        var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var i = 0; i < headings.Length; i++)
-        {
-            row.Append(Cell(widths[i], [CellPara(headings[i], bold: true)], header: true));
-        }
-
-        return row;
-    }
-
-    private static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, MergedCellValues? merge = null, bool header = false, bool alignRight = false, int span = 1)
-    {
-        var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
-        if (span > 1)
-        {
-            properties.Append(new GridSpan { Val = span });
-        }
-
-        if (merge is { } m)
-        {
-            properties.Append(new VerticalMerge { Val = m });
-        }
-
-        if (header)
-        {
-            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9D9D9" });
-        }
-
-        var cell = new TableCell(properties);
-        foreach (var p in paragraphs)
-        {
-            if (alignRight)
-            {
-                p.ParagraphProperties ??= new ParagraphProperties();
-                p.ParagraphProperties.Append(new Justification { Val = JustificationValues.Right });
-            }
-
-            cell.Append(p);
-        }
-
-        if (!cell.Elements<Paragraph>().Any())
-        {
-            cell.Append(CellPara(""));
-        }
-
-        return cell;
-    }
-
-    private static Paragraph CellPara(string text, bool bold = false, bool italic = false, bool bullet = false, bool restricted = false)
-    {
-        var paragraph = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = bullet ? "TableBullet" : "TableText" }));
-        if (restricted)
-        {
-            paragraph.Append(TextRun("[Restricted] ", bold: true));
-        }
-
-        AppendLines(paragraph, text, bold, italic);
-        return paragraph;
-    }
+    private static Table NewTable(int[] widths) => DocxBlocks.NewTable(widths, "ReportTable");
 
     private static Paragraph LabelCellPara(string label, string text)
     {
@@ -472,61 +388,6 @@ public static class BoardReportDocx
         }
     }
 
-    private static Paragraph Heading(int level, string text, bool pageBreak = false)
-    {
-        var properties = new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" });
-        if (pageBreak)
-        {
-            properties.Append(new PageBreakBefore());
-        }
-
-        return new Paragraph(properties, TextRun(text));
-    }
-
-    private static Paragraph Para(string text, string? style = null)
-    {
-        var paragraph = style is null ? new Paragraph() : new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        AppendLines(paragraph, text, false, false);
-        return paragraph;
-    }
-
-    private static void AppendLines(Paragraph paragraph, string text, bool bold, bool italic)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            paragraph.Append(TextRun(lines[i], bold, italic, breakBefore: i > 0));
-        }
-    }
-
-    private static Run TextRun(string text, bool bold = false, bool italic = false, bool breakBefore = false)
-    {
-        var run = new Run();
-        if (bold || italic)
-        {
-            var properties = new RunProperties();
-            if (bold)
-            {
-                properties.Append(new Bold());
-            }
-
-            if (italic)
-            {
-                properties.Append(new Italic());
-            }
-
-            run.Append(properties);
-        }
-
-        if (breakBefore)
-        {
-            run.Append(new Break());
-        }
-
-        run.Append(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
-        return run;
-    }
-
     /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
     private static IEnumerable<Run> Field(string instruction, string placeholder) =>
     [
@@ -538,138 +399,46 @@ public static class BoardReportDocx
     ];
 
     private static Numbering Numbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "227", Hanging = "227" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 2 },
+        BulletList(1, "360"),
+        BulletList(2, "227"),
         new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 },
         new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 });
 
+    /// <summary>A one-level bulleted list indented by the given twips: wider in the text, narrower in table cells.</summary>
+    private static AbstractNum BulletList(int id, string indent) => new(
+        new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+        new Level(
+            new StartNumberingValue { Val = 1 },
+            new NumberingFormat { Val = NumberFormatValues.Bullet },
+            new LevelText { Val = "•" },
+            new LevelJustification { Val = LevelJustificationValues.Left },
+            new PreviousParagraphProperties(new Indentation { Left = indent, Hanging = indent }))
+        { LevelIndex = 0 })
+    { AbstractNumberId = id };
+
     private static Styles Styles()
     {
-        static RunProperties Font(int halfPoints, bool bold = false, string? color = null, bool caps = false)
-        {
-            var rp = new RunProperties();
-            if (bold)
-            {
-                rp.Append(new Bold(), new BoldComplexScript());
-            }
-
-            if (caps)
-            {
-                rp.Append(new Caps());
-            }
-
-            if (color is not null)
-            {
-                rp.Append(new Color { Val = color });
-            }
-
-            rp.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-            return rp;
-        }
-
-        static Style Paragraph(string id, string name, ParagraphProperties? pPr, RunProperties? rPr, string basedOn = "Normal", bool primary = true)
-        {
-            var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
-            style.Append(new StyleName { Val = name });
-            if (id != "Normal")
-            {
-                style.Append(new BasedOn { Val = basedOn });
-                style.Append(new NextParagraphStyle { Val = "Normal" });
-            }
-
-            if (primary)
-            {
-                style.Append(new PrimaryStyle());
-            }
-
-            if (pPr is not null)
-            {
-                style.Append(pPr);
-            }
-
-            if (rPr is not null)
-            {
-                style.Append(rPr);
-            }
-
-            return style;
-        }
-
-        static ParagraphProperties Spacing(int before, int after, bool keepNext = false, int? outline = null, JustificationValues? justify = null)
-        {
-            var pPr = new ParagraphProperties();
-            if (keepNext)
-            {
-                pPr.Append(new KeepNext(), new KeepLines());
-            }
-
-            pPr.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
-            if (justify is { } j)
-            {
-                pPr.Append(new Justification { Val = j });
-            }
-
-            if (outline is { } level)
-            {
-                pPr.Append(new OutlineLevel { Val = level });
-            }
-
-            return pPr;
-        }
-
-        var listBullet = Spacing(0, 60);
+        var listBullet = DocxStyles.Spacing(0, 60);
         listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
-        var tableBullet = Spacing(0, 40);
+        var tableBullet = DocxStyles.Spacing(0, 40);
         tableBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 2 }), 0);
-
-        var tableStyle = DocxStyles.RuledTable("ReportTable", "Report Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
-        var tableNormal = DocxStyles.TableNormal();
-
-        var markingPPr = Spacing(0, 0, justify: JustificationValues.Center);
-        var footerPPr = Spacing(0, 0, justify: JustificationValues.Center);
-
         return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
-                    new FontSize { Val = "22" },
-                    new FontSizeComplexScript { Val = "22" },
-                    new Languages { Val = "en-GB", EastAsia = "en-GB", Bidi = "ar-SA" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-            Paragraph("Normal", "Normal", null, null),
-            Paragraph("Title", "Title", Spacing(2400, 240), Font(44, bold: true)),
-            Paragraph("Subtitle", "Subtitle", Spacing(0, 240), Font(32, bold: true)),
-            Paragraph("MeetingDate", "Meeting Date", Spacing(240, 480), Font(28, bold: true)),
-            Paragraph("Heading1", "heading 1", Spacing(0, 240, keepNext: true, outline: 0), Font(32, bold: true)),
-            Paragraph("Heading2", "heading 2", Spacing(240, 120, keepNext: true, outline: 1), Font(26, bold: true)),
-            Paragraph("Heading3", "heading 3", Spacing(200, 80, keepNext: true, outline: 2), Font(22, bold: true)),
-            Paragraph("TableCaption", "Table Caption", Spacing(120, 60, keepNext: true), Font(20, bold: true)),
-            Paragraph("TableText", "Table Text", Spacing(0, 40), Font(19)),
-            Paragraph("TableBullet", "Table Bullet", tableBullet, Font(19), basedOn: "TableText"),
-            Paragraph("ListBullet", "List Bullet", listBullet, null),
-            Paragraph("Note", "Note", Spacing(60, 200), Font(18, color: "505A5F")),
-            Paragraph("Marking", "Protective Marking", markingPPr, Font(22, bold: true, caps: true)),
-            Paragraph("FooterText", "Footer Text", footerPPr, Font(18)),
-            tableNormal,
-            tableStyle);
+            DocxStyles.Defaults(),
+            DocxStyles.Paragraph("Normal", "Normal", null, null),
+            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(2400, 240), DocxStyles.Font(44, bold: true)),
+            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(32, bold: true)),
+            DocxStyles.Paragraph("MeetingDate", "Meeting Date", DocxStyles.Spacing(240, 480), DocxStyles.Font(28, bold: true)),
+            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
+            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
+            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
+            DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
+            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
+            DocxStyles.Paragraph("TableBullet", "Table Bullet", tableBullet, DocxStyles.Font(19), basedOn: "TableText"),
+            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
+            DocxStyles.Paragraph("Note", "Note", DocxStyles.Spacing(60, 200), DocxStyles.Font(18, color: "505A5F")),
+            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
+            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
+            DocxStyles.TableNormal(),
+            DocxStyles.RuledTable("ReportTable", "Report Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
     }
 }

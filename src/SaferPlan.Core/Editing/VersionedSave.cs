@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Editing;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -80,12 +79,18 @@ public sealed class Indicator : IAudited, IVersioned
     public int Version { get; set; }
 }
 
+/// <summary>A value, baseline or target: a versioned part of one indicator, edited and deleted the same way.</summary>
+public interface IIndicatorPart : IVersioned
+{
+    int IndicatorId { get; }
+}
+
 /// <summary>
 /// A value of an indicator for a span of months: a month, a quarter, a financial year or any rolling 12
 /// months. Months are written yyyymm (201004 = April 2010) and both ends are included.
 /// Manual values carry their source and a comment; the audit trail keeps every earlier value.
 /// </summary>
-public sealed class IndicatorValue : IAudited, IVersioned
+public sealed class IndicatorValue : IAudited, IIndicatorPart
 {
     public int Id { get; set; }
 
@@ -109,7 +114,7 @@ public sealed class IndicatorValue : IAudited, IVersioned
 }
 
 /// <summary>The value a target is measured from, e.g. the 2008/09 burglary rate.</summary>
-public sealed class IndicatorBaseline : IAudited, IVersioned
+public sealed class IndicatorBaseline : IAudited, IIndicatorPart
 {
     public int Id { get; set; }
 
@@ -149,7 +154,7 @@ public enum TargetKind
 /// What an indicator should reach in one financial year. A value that misses the target by no more than
 /// <see cref="AmberTolerance"/> (in the indicator's own unit) is Amber; further is Red.
 /// </summary>
-public sealed class IndicatorTarget : IAudited, IVersioned
+public sealed class IndicatorTarget : IAudited, IIndicatorPart
 {
     public int Id { get; set; }
 
@@ -182,7 +187,7 @@ public sealed class IndicatorLink : IAudited
 
     public int IndicatorId { get; set; }
 
-    public Indicator? Indicator { get; set; }
+    public Indicator Indicator { get; set; } = null!;
 
     public int? PriorityId { get; set; }
 

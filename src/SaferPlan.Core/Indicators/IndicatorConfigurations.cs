@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -13,9 +10,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasIndex(i => new { i.PartnershipId, i.Code }).IsUnique();
         builder.Property(i => i.Code).HasMaxLength(40);
         builder.Property(i => i.Name).HasMaxLength(400);
-        builder.Property(i => i.Description).HasMaxLength(4000);
-        builder.Property(i => i.Version).IsConcurrencyToken();
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(i => i.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.Description).HasMaxLength(FieldLengths.Text);
+        builder.BelongsToPartnership(i => i.PartnershipId, DeleteBehavior.Cascade);
         builder.HasOne(i => i.CrimeType).WithMany().HasForeignKey(i => i.CrimeTypeId);
         builder.HasOne(i => i.CrimeGroup).WithMany().HasForeignKey(i => i.CrimeGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
@@ -28,13 +24,9 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> builder)
     {
-        builder.ToTable("IndicatorValues");
-        builder.HasIndex(v => new { v.IndicatorId, v.FromMonth, v.ToMonth }).IsUnique();
-        builder.Property(v => v.Value).HasPrecision(18, 4);
-        builder.Property(v => v.Source).HasMaxLength(400);
-        builder.Property(v => v.Comment).HasMaxLength(4000);
-        builder.Property(v => v.EnteredBy).HasMaxLength(200);
-        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.OverSpanOfMonths("IndicatorValues");
+        builder.Property(v => v.Comment).HasMaxLength(FieldLengths.Text);
+        builder.Property(v => v.EnteredBy).HasMaxLength(FieldLengths.Name);
     }
 }
 
@@ -42,11 +34,20 @@ internal sealed class IndicatorBaselineConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<IndicatorBaseline> builder)
     {
-        builder.ToTable("IndicatorBaselines");
-        builder.HasIndex(b => new { b.IndicatorId, b.FromMonth, b.ToMonth }).IsUnique();
-        builder.Property(b => b.Value).HasPrecision(18, 4);
-        builder.Property(b => b.Source).HasMaxLength(400);
-        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.OverSpanOfMonths("IndicatorBaselines");
+    }
+}
+
+internal static class IndicatorPartConfiguration
+{
+    /// <summary>A value or baseline: one figure with its source for a span of months, one per span of each indicator.</summary>
+    public static void OverSpanOfMonths<T>(this EntityTypeBuilder<T> builder, string table)
+        where T : class, IIndicatorPart
+    {
+        builder.ToTable(table);
+        builder.HasIndex(nameof(IIndicatorPart.IndicatorId), nameof(IndicatorValue.FromMonth), nameof(IndicatorValue.ToMonth)).IsUnique();
+        builder.Property(nameof(IndicatorValue.Value)).HasPrecision(18, 4);
+        builder.Property(nameof(IndicatorValue.Source)).HasMaxLength(400);
     }
 }
 
@@ -59,7 +60,6 @@ internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<In
         builder.Property(t => t.Number).HasPrecision(18, 4);
         builder.Property(t => t.AmberTolerance).HasPrecision(18, 4);
         builder.Property(t => t.Wording).HasMaxLength(1000);
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne(t => t.Baseline).WithMany().HasForeignKey(t => t.BaselineId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Indicators;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -129,107 +123,58 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateValueAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorValue>> CheckNewValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateValueAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateValueAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorValue>> CheckValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateValueAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var value = await Items<IndicatorValue>(save).FirstOrDefaultAsync(v => v.Id == id, ct);
-        return value is null
-            ? EditResult<IndicatorValue>.NotFound($"There is no indicator value {id}.")
-            : await UpdateChildAsync(value, value.IndicatorId, "value", (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorValue>().FirstOrDefaultAsync(v => v.Id == id, ct), $"There is no indicator value {id}.", v => v.IndicatorId, "value", expectedVersion, user, ct);
+    public Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorValue>(id, ValuePart, expectedVersion, user, ct);
 
     public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateBaselineAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorBaseline>> CheckNewBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateBaselineAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateBaselineAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorBaseline>> CheckBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateBaselineAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var baseline = await Items<IndicatorBaseline>(save).FirstOrDefaultAsync(b => b.Id == id, ct);
-        return baseline is null
-            ? EditResult<IndicatorBaseline>.NotFound($"There is no baseline {id}.")
-            : await UpdateChildAsync(baseline, baseline.IndicatorId, "baseline", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorBaseline>().FirstOrDefaultAsync(b => b.Id == id, ct), $"There is no baseline {id}.", b => b.IndicatorId, "baseline", expectedVersion, user, ct,
-            async baseline =>
-            {
-                var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == baseline.Id).Select(t => t.Year).ToListAsync(ct);
-                return usedBy.Count == 0
-                    ? null
-                    : new Dictionary<string, string>
-                    {
-                        ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
-                    };
-            });
+    public Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorBaseline>(id, BaselinePart, expectedVersion, user, ct, async baseline =>
+        {
+            var usedBy = await db.Set<IndicatorTarget>().Where(t => t.BaselineId == baseline.Id).Select(t => t.Year).ToListAsync(ct);
+            return usedBy.Count == 0
+                ? null
+                : new Dictionary<string, string>
+                {
+                    ["BaselineId"] = $"The target for {string.Join(", ", usedBy.Order().Select(y => ReportingPeriod.Year(y).Display))} is measured from this baseline: change or delete that target first",
+                };
+        });
 
     public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateTargetAsync(indicatorId, input, user, save: true, ct);
+        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
 
     public Task<EditResult<IndicatorTarget>> CheckNewTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateTargetAsync(indicatorId, input, user, save: false, ct);
-
-    private Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save, ct);
-    }
+        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
 
     public Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateTargetAsync(id, input, expectedVersion, user, save: true, ct);
+        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
 
     public Task<EditResult<IndicatorTarget>> CheckTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateTargetAsync(id, input, expectedVersion, user, save: false, ct);
+        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
 
-    private async Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var target = await Items<IndicatorTarget>(save).FirstOrDefaultAsync(t => t.Id == id, ct);
-        return target is null
-            ? EditResult<IndicatorTarget>.NotFound($"There is no target {id}.")
-            : await UpdateChildAsync(target, target.IndicatorId, "target", (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save, ct);
-    }
-
-    public async Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        await DeleteChildAsync(
-            await db.Set<IndicatorTarget>().FirstOrDefaultAsync(t => t.Id == id, ct), $"There is no target {id}.", t => t.IndicatorId, "target", expectedVersion, user, ct);
+    public Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        DeletePartAsync<IndicatorTarget>(id, TargetPart, expectedVersion, user, ct);
 
     /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
     public Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
@@ -253,12 +198,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["PriorityId"] = "Choose a priority or a milestone to link the indicator to, not both";
         }
         else if (input.PriorityId is { } priorityId
-            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
         {
             errors["PriorityId"] = $"There is no priority {priorityId} in this partnership's plans";
         }
         else if (input.MilestoneId is { } milestoneId
-            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action!.Priority!.Edition!.Plan!.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action.Priority.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
         {
             errors["MilestoneId"] = $"There is no milestone {milestoneId} in this partnership's plans";
         }
@@ -321,53 +266,68 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveAsync(child, null, null, indicator!.PartnershipId, ct);
     }
 
-    /// <summary>Changes a value, baseline or target: permission, then the input, then the version the writer started from.</summary>
-    private async Task<EditResult<T>> UpdateChildAsync<T>(
-        T child, int indicatorId, string what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
-        where T : class, IVersioned
+    /// <summary>How a part is named in its edit's outcome ("value") and when it cannot be found ("indicator value").</summary>
+    private sealed record PartName(string InEdits, string InMessages);
+
+    private static readonly PartName ValuePart = new("value", "indicator value");
+    private static readonly PartName BaselinePart = new("baseline", "baseline");
+    private static readonly PartName TargetPart = new("target", "target");
+
+    /// <summary>Changes a value, baseline or target: found by id, then permission, then the input, then the version the writer started from.</summary>
+    private async Task<EditResult<T>> UpdatePartAsync<T>(
+        int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
+        where T : class, IIndicatorPart
     {
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
+        var (part, indicator, refusal) = await PartForEditAsync(Items<T>(save), id, what, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var errors = await apply(child, indicator!);
+        var errors = await apply(part!, indicator!);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, save);
+        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, save);
     }
 
     /// <summary>
-    /// Deletes a value, baseline or target: permission, then anything still resting on it (<paramref name="inUse"/>
-    /// gives the reason by field, or null), then the version the writer started from.
+    /// Deletes a value, baseline or target: found by id, then permission, then anything still resting on it
+    /// (<paramref name="inUse"/> gives the reason by field, or null), then the version the writer started from.
     /// </summary>
-    private async Task<EditResult<T>> DeleteChildAsync<T>(
-        T? child, string notFound, Func<T, int> indicatorIdOf, string what, int expectedVersion, UserContext user, CancellationToken ct,
-        Func<T, Task<Dictionary<string, string>?>>? inUse = null)
-        where T : class, IVersioned
+    private async Task<EditResult<T>> DeletePartAsync<T>(
+        int id, PartName what, int expectedVersion, UserContext user, CancellationToken ct, Func<T, Task<Dictionary<string, string>?>>? inUse = null)
+        where T : class, IIndicatorPart
     {
-        if (child is null)
-        {
-            return EditResult<T>.NotFound(notFound);
-        }
-
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorIdOf(child), user, ct);
+        var (part, indicator, refusal) = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (inUse is not null && await inUse(child) is { } errors)
+        if (inUse is not null && await inUse(part!) is { } errors)
         {
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(child, expectedVersion, what, indicator!.PartnershipId, ct, change: () => db.Remove(child));
+        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, change: () => db.Remove(part!));
+    }
+
+    /// <summary>A value, baseline or target by id with its indicator, or why the user may not change it (not found, or not allowed).</summary>
+    private async Task<(T? Part, Indicator? Indicator, EditResult<T>? Refusal)> PartForEditAsync<T>(IQueryable<T> parts, int id, PartName what, UserContext user, CancellationToken ct)
+        where T : class, IIndicatorPart
+    {
+        var part = await parts.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null)
+        {
+            return (null, null, EditResult<T>.NotFound($"There is no {what.InMessages} {id}."));
+        }
+
+        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
+        return (part, indicator, refusal);
     }
 
     private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
@@ -386,36 +346,66 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var code = ReportText.Name(input.Code);
-        if (string.IsNullOrEmpty(code))
+        var code = await ReadCodeAsync(indicator, input, errors, ct);
+        var name = ReadName(input.Name, NameLength, errors, "Name", "Enter the indicator's name", "The name");
+        var description = Clean(input.Description);
+        TooLong(errors, "Description", description, DescriptionLength, "The description");
+        CheckChoices(input, errors);
+        var (crimeTypeId, crimeGroupId) = await ReadCrimeAsync(indicator, input, errors, ct);
+        if (errors.Count > 0)
         {
-            errors["Code"] = "Enter the indicator's code, like NI32 or LOCAL-1";
+            return errors;
         }
-        else if (code.Length > CodeLength)
+
+        indicator.Code = code!;
+        indicator.Name = name!;
+        indicator.Description = description;
+        indicator.Unit = input.Unit!.Value;
+        indicator.Polarity = input.Polarity!.Value;
+        indicator.Frequency = input.Frequency!.Value;
+        indicator.Source = input.Source!.Value;
+        indicator.CrimeTypeId = crimeTypeId;
+        indicator.CrimeGroupId = crimeGroupId;
+        indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
         {
-            errors["Code"] = $"The code must be {CodeLength} characters or fewer";
-        }
-        else if (await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
+            IndicatorUnit.RatePer1000Residents => DenominatorKind.Residents,
+            IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
+            _ => null,
+        };
+        return errors;
+    }
+
+    /// <summary>The indicator's code: given, short enough, and not another of the partnership's indicators'.</summary>
+    private async Task<string?> ReadCodeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        var code = ReadName(input.Code, CodeLength, errors, "Code", "Enter the indicator's code, like NI32 or LOCAL-1", "The code");
+        if (!errors.ContainsKey("Code") && await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
         {
             errors["Code"] = $"The partnership already has an indicator {code}: choose another code";
         }
 
-        var name = ReportText.Name(input.Name);
+        return code;
+    }
+
+    /// <summary>A code or name as it is kept: one that must be given and not be longer than <paramref name="max"/>.</summary>
+    private static string? ReadName(string? text, int max, Dictionary<string, string> errors, string field, string missing, string what)
+    {
+        var name = ReportText.Name(text);
         if (string.IsNullOrEmpty(name))
         {
-            errors["Name"] = "Enter the indicator's name";
+            errors[field] = missing;
         }
-        else if (name.Length > NameLength)
+        else
         {
-            errors["Name"] = $"The name must be {NameLength} characters or fewer";
+            TooLong(errors, field, name, max, what);
         }
 
-        var description = Clean(input.Description);
-        if (description?.Length > DescriptionLength)
-        {
-            errors["Description"] = $"The description must be {DescriptionLength} characters or fewer";
-        }
+        return name;
+    }
 
+    /// <summary>The unit, polarity and frequency must each be one of the choices.</summary>
+    private static void CheckChoices(IndicatorInput input, Dictionary<string, string> errors)
+    {
         if (input.Unit is not { } unit || !Enum.IsDefined(unit))
         {
             errors["Unit"] = "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money";
@@ -430,7 +420,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         {
             errors["Frequency"] = "Select how often it is measured: monthly, quarterly or yearly";
         }
+    }
 
+    /// <summary>
+    /// What a recorded-crime indicator counts, one crime type or one of the partnership's crime groups, and the units such
+    /// an indicator may have; an indicator entered by hand names neither. Also checks the source is one of the choices.
+    /// </summary>
+    private async Task<(short? CrimeTypeId, int? CrimeGroupId)> ReadCrimeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    {
         short? crimeTypeId = null;
         int? crimeGroupId = null;
         if (input.Source is not { } source || !Enum.IsDefined(source))
@@ -472,31 +469,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["CrimeType"] = "Only a recorded-crime indicator has a crime type or group: leave them empty for one entered by hand";
         }
 
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        indicator.Code = code!;
-        indicator.Name = name!;
-        indicator.Description = description;
-        indicator.Unit = input.Unit!.Value;
-        indicator.Polarity = input.Polarity!.Value;
-        indicator.Frequency = input.Frequency!.Value;
-        indicator.Source = input.Source!.Value;
-        indicator.CrimeTypeId = crimeTypeId;
-        indicator.CrimeGroupId = crimeGroupId;
-        indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
-        {
-            IndicatorUnit.RatePer1000Residents => DenominatorKind.Residents,
-            IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
-            _ => null,
-        };
-        return errors;
+        return (crimeTypeId, crimeGroupId);
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         if (indicator.Source == IndicatorSource.RecordedCrime)
         {
@@ -513,16 +491,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The value");
         var source = Clean(input.Source);
-        if (source?.Length > SourceLength)
-        {
-            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
-        }
+        TooLong(errors, "Source", source, SourceLength, "The source");
 
         var comment = Clean(input.Comment);
-        if (comment?.Length > CommentLength)
-        {
-            errors["Comment"] = $"The comment must be {CommentLength} characters or fewer";
-        }
+        TooLong(errors, "Comment", comment, CommentLength, "The comment");
 
         if (errors.Count > 0)
         {
@@ -547,6 +519,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorBaseline baseline, Indicator indicator, IndicatorBaselineInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         var span = ReadSpan(input.Period, errors, "Period", "the baseline");
         if (span is { } s && await db.Set<IndicatorBaseline>().AnyAsync(b => b.IndicatorId == indicator.Id && b.FromMonth == s.From.Key && b.ToMonth == s.To.Key && b.Id != baseline.Id, ct))
@@ -558,10 +531,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             "Enter the baseline's value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The baseline's value");
         var source = Clean(input.Source);
-        if (source?.Length > SourceLength)
-        {
-            errors["Source"] = $"The source must be {SourceLength} characters or fewer";
-        }
+        TooLong(errors, "Source", source, SourceLength, "The source");
 
         if (errors.Count > 0)
         {
@@ -577,6 +547,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorTarget target, Indicator indicator, IndicatorTargetInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         int? year = null;
         if (string.IsNullOrWhiteSpace(input.Year))
@@ -635,10 +606,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         var wording = Clean(input.Wording);
-        if (wording?.Length > WordingLength)
-        {
-            errors["Wording"] = $"The wording must be {WordingLength} characters or fewer";
-        }
+        TooLong(errors, "Wording", wording, WordingLength, "The wording");
 
         if (errors.Count > 0)
         {
@@ -696,6 +664,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     private static string? Clean(string? text) => ReportText.Clean(text);
+
+    private static void TooLong(Dictionary<string, string> errors, string field, string? text, int max, string what)
+    {
+        if (text?.Length > max)
+        {
+            errors[field] = $"{what} must be {max} characters or fewer";
+        }
+    }
 
     /// <summary>Reads the items an edit changes: tracked to be saved, or untracked when the edit is only checked, so checking changes nothing.</summary>
     private IQueryable<T> Items<T>(bool save)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SaferPlan.Core.Indicators;
 
 /// <summary>How a value stands against its year's target. Ordered worst to best after No data.</summary>

@@ -1,14 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -141,9 +133,9 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         var viaMilestones = await (
                 from l in db.Set<IndicatorLink>().AsNoTracking()
                 join m in db.Milestones.AsNoTracking() on l.MilestoneId equals m.Id
-                where ids.Contains(m.Action!.PriorityId)
+                where ids.Contains(m.Action.PriorityId)
                     && (includeRestricted || (m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official))
-                select new { l.IndicatorId, m.Action!.PriorityId, MilestoneCode = (string?)m.Code, m.Action.SortOrder, MilestoneId = m.Id })
+                select new { l.IndicatorId, m.Action.PriorityId, MilestoneCode = (string?)m.Code, m.Action.SortOrder, MilestoneId = m.Id })
             .ToListAsync(ct);
         var links = direct.Concat(viaMilestones.OrderBy(l => l.SortOrder).ThenBy(l => l.MilestoneId)).ToList();
         if (links.Count == 0)
@@ -479,7 +471,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                 from l in db.Set<IndicatorLink>().AsNoTracking()
                 join p in db.Priorities.AsNoTracking() on l.PriorityId equals p.Id
                 where l.IndicatorId == indicatorId
-                select new { l.Id, p.Kind, p.Number, p.Title, p.Marking, Edition = p.Edition!, PriorityId = p.Id })
+                select new { l.Id, p.Kind, p.Number, p.Title, p.Marking, Edition = p.Edition, PriorityId = p.Id })
             .ToListAsync(ct);
         var toMilestones = await (
                 from l in db.Set<IndicatorLink>().AsNoTracking()
@@ -487,7 +479,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                 where l.IndicatorId == indicatorId
                 select new
                 {
-                    l.Id, m.Code, m.Text, MilestoneId = m.Id, Edition = m.Action!.Priority!.Edition!,
+                    l.Id, m.Code, m.Text, MilestoneId = m.Id, Edition = m.Action.Priority.Edition,
 
                     // A milestone beneath a restricted action or priority is as restricted as they are.
                     Marking = m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official && m.Action.Priority.Marking == ProtectiveMarking.Official

@@ -1,5 +1,3 @@
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Indicators;
 
 /// <summary>A value that was replaced: what it was, and who replaced it when (from the audit trail).</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Indicators;
 

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>The status of an action or a priority, derived from what lies beneath it by <see cref="StatusRollUp.RollUpRule"/>.</summary>
@@ -329,18 +322,60 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
         }
 
         // Four queries whatever the size of the plan: the round; the edition with its priorities and actions; the
-        // milestones; the year's updates. The edition is chosen as UpdateService.EditionForAsync does: the approved
-        // edition for the financial year, else the latest.
+        // milestones; the year's updates.
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var quarters = Enumerable.Range(1, period.Quarter).Select(q => ReportingPeriod.Of(period.StartYear, q)).ToList();
         var round = await updates.RoundAsync(partnershipId, period, ct);
-        var year = period.StartYear;
+        var structure = await StructureAsync(partnershipId, period.StartYear, ct);
+        if (structure.Count == 0)
+        {
+            var none = StatusCount.Of([]);
+            return new Dashboard(period, null, null, round, today, [], none, new ChangeSummary(0, 0, 0), quarters.Select(q => new TrendPoint(q, none)).ToList());
+        }
+
+        var editionId = structure[0].EditionId;
+        var milestonesByAction = (await db.Milestones.AsNoTracking()
+            .Where(m => m.Action.Priority.EditionId == editionId)
+            .Select(m => new MilestoneRow(m.Id, m.ActionId, m.Code, m.Text, m.SortOrder, m.Marking, m.LeadOfficer == null ? null : m.LeadOfficer.Name))
+            .ToListAsync(ct)).ToLookup(m => m.ActionId);
+        var year = await YearUpdatesAsync(editionId, period, quarters, ct);
+        var tree = structure
+            .Where(r => r.Id is not null)
+            .GroupBy(r => r.Id)
+            .Select(g => (Priority: g.First(), Actions: g.Where(r => r.ActionId is not null).OrderBy(r => r.ActionSortOrder).ThenBy(r => r.ActionId).ToList()))
+            .OrderBy(p => p.Priority.SortOrder).ThenBy(p => p.Priority.Id)
+            .ToList();
+
+        var restricted = Permissions.CanSeeRestricted(user, partnershipId);
+        var deadlinePassed = round is { } r && today > r.Deadline;
+        var priorities = tree
+            .Where(t => restricted || t.Priority.Marking == ProtectiveMarking.Official)
+            .Select(t => Priority(t.Priority, t.Actions, milestonesByAction, year, period, quarters, restricted, deadlinePassed))
+            .ToList();
+        return new Dashboard(
+            period,
+            editionId,
+            structure[0].EditionTitle,
+            round,
+            today,
+            priorities,
+            StatusCount.Sum(priorities.Select(p => p.Counts)),
+            new ChangeSummary(priorities.Sum(p => p.Change.Improved), priorities.Sum(p => p.Change.Worse), priorities.Sum(p => p.Change.Same)),
+            quarters.Select((q, i) => new TrendPoint(q, StatusCount.Sum(priorities.Select(p => p.Trend[i].Counts)))).ToList());
+    }
+
+    /// <summary>
+    /// The edition's priorities and actions as flat rows (one row for an edition without priorities), the edition chosen as
+    /// UpdateService.EditionForAsync does: the approved edition for the financial year, else the latest.
+    /// </summary>
+    private Task<List<StructureRow>> StructureAsync(int partnershipId, int year, CancellationToken ct)
+    {
         var edition = db.Editions
-            .Where(e => e.Plan!.PartnershipId == partnershipId && e.YearStart == year)
+            .Where(e => e.Plan.PartnershipId == partnershipId && e.YearStart == year)
             .OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id)
             .Select(e => e.Id)
             .Take(1);
-        var structure = await (
+        return (
                 from e in db.Editions.AsNoTracking().Where(e => edition.Contains(e.Id))
                 from p in db.Priorities.AsNoTracking().Where(p => p.EditionId == e.Id).DefaultIfEmpty()
                 from a in db.Actions.AsNoTracking().Where(a => p != null && a.PriorityId == p.Id).DefaultIfEmpty()
@@ -351,18 +386,19 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
                     a == null ? null : a.Id, a == null ? null : a.Number, a == null ? null : a.Text, a == null ? null : a.SortOrder,
                     a == null ? null : a.Marking, a == null || a.LeadOfficer == null ? null : a.LeadOfficer.Name))
             .ToListAsync(ct);
-        if (structure.Count == 0)
-        {
-            var none = StatusCount.Of([]);
-            return new Dashboard(period, null, null, round, today, [], none, new ChangeSummary(0, 0, 0), quarters.Select(q => new TrendPoint(q, none)).ToList());
-        }
+    }
 
-        var editionId = structure[0].EditionId;
-        var milestoneRows = await db.Milestones.AsNoTracking()
-            .Where(m => m.Action!.Priority!.EditionId == editionId)
-            .Select(m => new MilestoneRow(m.Id, m.ActionId, m.Code, m.Text, m.SortOrder, m.Marking, m.LeadOfficer == null ? null : m.LeadOfficer.Name))
-            .ToListAsync(ct);
+    /// <summary>The edition's updates for the year's quarters so far and last quarter, by milestone and quarter.</summary>
+    private sealed class YearUpdates(Dictionary<(int, ReportingPeriod), UpdateRow> byKey)
+    {
+        public UpdateRow? Find(int milestoneId, ReportingPeriod period) => byKey.GetValueOrDefault((milestoneId, period));
 
+        public UpdateStatus? StatusIn(int milestoneId, ReportingPeriod period) =>
+            Find(milestoneId, period) is { } u ? StatusRollUp.Effective(u.Status, u.State) : null;
+    }
+
+    private async Task<YearUpdates> YearUpdatesAsync(int editionId, ReportingPeriod period, List<ReportingPeriod> quarters, CancellationToken ct)
+    {
         // Each update comes back with the index of its quarter in the slots, so no period is parsed per row.
         var slots = quarters.Append(period.Previous).ToList();
         while (slots.Count < Slots)
@@ -372,7 +408,7 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
 
         ReportingPeriod s0 = slots[0], s1 = slots[1], s2 = slots[2], s3 = slots[3], s4 = slots[4];
         var rows = await db.Set<MilestoneUpdate>().AsNoTracking()
-            .Where(u => u.Milestone!.Action!.Priority!.EditionId == editionId && slots.Contains(u.Period))
+            .Where(u => u.Milestone.Action.Priority.EditionId == editionId && slots.Contains(u.Period))
             .Select(u => new UpdateRow(
                 u.MilestoneId,
                 u.Period == s0 ? 0 : u.Period == s1 ? 1 : u.Period == s2 ? 2 : u.Period == s3 ? 3 : 4,
@@ -385,65 +421,45 @@ public sealed class DashboardService(SaferPlanDbContext db, UpdateService update
             byKey.TryAdd((row.MilestoneId, slots[row.Slot]), row);
         }
 
-        UpdateRow? Find(int milestoneId, ReportingPeriod p) => byKey.GetValueOrDefault((milestoneId, p));
-        UpdateStatus? StatusIn(int milestoneId, ReportingPeriod p) => Find(milestoneId, p) is { } u ? StatusRollUp.Effective(u.Status, u.State) : null;
-        var milestonesByAction = milestoneRows.ToLookup(m => m.ActionId);
-        var tree = structure
-            .Where(r => r.Id is not null)
-            .GroupBy(r => r.Id)
-            .Select(g => (Priority: g.First(), Actions: g.Where(r => r.ActionId is not null).OrderBy(r => r.ActionSortOrder).ThenBy(r => r.ActionId).ToList()))
-            .OrderBy(p => p.Priority.SortOrder).ThenBy(p => p.Priority.Id)
-            .ToList();
+        return new YearUpdates(byKey);
+    }
 
-        var restricted = Permissions.CanSeeRestricted(user, partnershipId);
-        var deadlinePassed = round is { } r && today > r.Deadline;
-        var priorities = new List<DashboardPriority>();
-        foreach (var (p, actionRows) in tree.Where(t => restricted || t.Priority.Marking == ProtectiveMarking.Official))
+    private static DashboardPriority Priority(
+        StructureRow p, List<StructureRow> actionRows, ILookup<int, MilestoneRow> milestonesByAction, YearUpdates year,
+        ReportingPeriod period, List<ReportingPeriod> quarters, bool restricted, bool deadlinePassed)
+    {
+        var actions = new List<DashboardAction>();
+        foreach (var a in actionRows.Where(a => restricted || a.ActionMarking == ProtectiveMarking.Official))
         {
-            var actions = new List<DashboardAction>();
-            foreach (var a in actionRows.Where(a => restricted || a.ActionMarking == ProtectiveMarking.Official))
-            {
-                var milestones = milestonesByAction[a.ActionId!.Value]
-                    .Where(m => restricted || m.Marking == ProtectiveMarking.Official)
-                    .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
-                    .Select(m =>
-                    {
-                        var current = Find(m.Id, period);
-                        var status = current is null ? null : StatusRollUp.Effective(current.Status, current.State);
-                        var previous = StatusIn(m.Id, period.Previous);
-                        return new DashboardMilestone(
-                            m.Id, m.Code, m.Text, m.Lead ?? a.ActionLead ?? p.Lead, status, current?.State, previous,
-                            StatusRollUp.Change(previous, status),
-                            deadlinePassed && current?.State is not (UpdateState.Submitted or UpdateState.Accepted));
-                    })
-                    .ToList();
-                actions.Add(new DashboardAction(a.ActionId.Value, a.ActionNumber!, a.ActionText!, StatusRollUp.Of(milestones.Select(m => m.Status)), milestones));
-            }
-
-            var all = actions.SelectMany(a => a.Milestones).ToList();
-            priorities.Add(new DashboardPriority(
-                p.Id!.Value,
-                p.Number!.Value,
-                p.Kind!.Value,
-                p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title!,
-                StatusRollUp.Of(actions.Select(a => a.Status)),
-                actions,
-                StatusCount.Of(all.Select(m => m.Status)),
-                all.Where(m => m.Overdue).ToList(),
-                all.Where(m => m.Status == UpdateStatus.StatsAwaited).ToList(),
-                ChangeSummary.Of(all.Select(m => m.Change)),
-                quarters.Select(q => new TrendPoint(q, StatusCount.Of(all.Select(m => StatusIn(m.Id, q))))).ToList()));
+            var milestones = milestonesByAction[a.ActionId!.Value]
+                .Where(m => restricted || m.Marking == ProtectiveMarking.Official)
+                .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+                .Select(m =>
+                {
+                    var current = year.Find(m.Id, period);
+                    var status = current is null ? null : StatusRollUp.Effective(current.Status, current.State);
+                    var previous = year.StatusIn(m.Id, period.Previous);
+                    return new DashboardMilestone(
+                        m.Id, m.Code, m.Text, m.Lead ?? a.ActionLead ?? p.Lead, status, current?.State, previous,
+                        StatusRollUp.Change(previous, status),
+                        deadlinePassed && current?.State is not (UpdateState.Submitted or UpdateState.Accepted));
+                })
+                .ToList();
+            actions.Add(new DashboardAction(a.ActionId.Value, a.ActionNumber!, a.ActionText!, StatusRollUp.Of(milestones.Select(m => m.Status)), milestones));
         }
 
-        return new Dashboard(
-            period,
-            editionId,
-            structure[0].EditionTitle,
-            round,
-            today,
-            priorities,
-            StatusCount.Sum(priorities.Select(p => p.Counts)),
-            new ChangeSummary(priorities.Sum(p => p.Change.Improved), priorities.Sum(p => p.Change.Worse), priorities.Sum(p => p.Change.Same)),
-            quarters.Select((q, i) => new TrendPoint(q, StatusCount.Sum(priorities.Select(p => p.Trend[i].Counts)))).ToList());
+        var all = actions.SelectMany(a => a.Milestones).ToList();
+        return new DashboardPriority(
+            p.Id!.Value,
+            p.Number!.Value,
+            p.Kind!.Value,
+            p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title!,
+            StatusRollUp.Of(actions.Select(a => a.Status)),
+            actions,
+            StatusCount.Of(all.Select(m => m.Status)),
+            all.Where(m => m.Overdue).ToList(),
+            all.Where(m => m.Status == UpdateStatus.StatsAwaited).ToList(),
+            ChangeSummary.Of(all.Select(m => m.Change)),
+            quarters.Select(q => new TrendPoint(q, StatusCount.Of(all.Select(m => year.StatusIn(m.Id, q))))).ToList());
     }
 }

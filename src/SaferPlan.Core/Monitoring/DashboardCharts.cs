@@ -1,4 +1,3 @@
-using System.Globalization;
 using SaferPlan.Core.Charts;
 using ScottPlot;
 

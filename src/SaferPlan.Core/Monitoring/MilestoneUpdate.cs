@@ -1,8 +1,3 @@
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>The one list of statuses a lead officer reports for a milestone.</summary>
@@ -32,7 +27,7 @@ public sealed class MilestoneUpdate : IVersioned, IAudited
 
     public int MilestoneId { get; set; }
 
-    public Milestone? Milestone { get; set; }
+    public Milestone Milestone { get; set; } = null!;
 
     public ReportingPeriod Period { get; set; }
 

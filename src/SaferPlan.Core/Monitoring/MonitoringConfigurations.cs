@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Partnerships;
 
 namespace SaferPlan.Core.Monitoring;
 
@@ -10,16 +7,12 @@ internal sealed class MilestoneUpdateConfiguration : IEntityTypeConfiguration<Mi
     public void Configure(EntityTypeBuilder<MilestoneUpdate> builder)
     {
         builder.ToTable("MilestoneUpdates");
-        builder.Property(u => u.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(u => new { u.MilestoneId, u.Period }).IsUnique();
         builder.Property(u => u.Progress).HasMaxLength(8000);
-        builder.Property(u => u.TextValue).HasMaxLength(4000);
         builder.Property(u => u.NumberValue).HasPrecision(18, 4);
-        builder.Property(u => u.AuthorId).HasMaxLength(100);
-        builder.Property(u => u.AuthorName).HasMaxLength(200);
-        builder.Property(u => u.ReviewerName).HasMaxLength(200);
-        builder.Property(u => u.ReviewComment).HasMaxLength(4000);
-        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.Property(u => u.AuthorId).HasMaxLength(FieldLengths.Short);
+        builder.HasMaxLength(FieldLengths.Text, u => u.TextValue, u => u.ReviewComment);
+        builder.HasMaxLength(FieldLengths.Name, u => u.AuthorName, u => u.ReviewerName);
         builder.HasOne(u => u.Milestone).WithMany().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -29,11 +22,9 @@ internal sealed class CollectionRoundConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CollectionRound> builder)
     {
         builder.ToTable("CollectionRounds");
-        builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(r => new { r.PartnershipId, r.Period }).IsUnique();
         builder.Property(r => r.OpenedBy).HasMaxLength(200);
-        builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        builder.BelongsToPartnership(r => r.PartnershipId);
     }
 }
 
@@ -42,17 +33,10 @@ internal sealed class TaskGroupReportConfiguration : IEntityTypeConfiguration<Ta
     public void Configure(EntityTypeBuilder<TaskGroupReport> builder)
     {
         builder.ToTable("TaskGroupReports");
-        builder.Property(r => r.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(r => new { r.PartnershipId, r.Period, r.SortOrder });
-        builder.Property(r => r.Title).HasMaxLength(200);
-        builder.Property(r => r.LeadOfficerName).HasMaxLength(200);
-        foreach (var text in new[] { nameof(TaskGroupReport.Achievements), nameof(TaskGroupReport.Concerns), nameof(TaskGroupReport.Recommendations), nameof(TaskGroupReport.PublicityItems) })
-        {
-            builder.Property(text).HasMaxLength(20000);
-        }
-
-        builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        builder.HasMaxLength(FieldLengths.Name, r => r.Title, r => r.LeadOfficerName);
+        builder.HasMaxLength(FieldLengths.Narrative, r => r.Achievements, r => r.Concerns, r => r.Recommendations, r => r.PublicityItems);
+        builder.BelongsToPartnership(r => r.PartnershipId);
         builder.HasOne(r => r.Priority).WithMany().HasForeignKey(r => r.PriorityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
@@ -65,11 +49,9 @@ internal sealed class FigureTableConfiguration : IEntityTypeConfiguration<Figure
     public void Configure(EntityTypeBuilder<FigureTable> builder)
     {
         builder.ToTable("FigureTables");
-        builder.Property(f => f.Title).HasMaxLength(200);
-        builder.Property(f => f.Columns).HasMaxLength(4000);
-        builder.Property(f => f.Rows).HasMaxLength(20000);
-        builder.Property(f => f.Note).HasMaxLength(4000);
-        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.Property(f => f.Title).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Text, f => f.Columns, f => f.Note);
+        builder.Property(f => f.Rows).HasMaxLength(FieldLengths.Narrative);
     }
 }
 
@@ -78,17 +60,10 @@ internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<Pa
     public void Configure(EntityTypeBuilder<PartnerBriefing> builder)
     {
         builder.ToTable("PartnerBriefings");
-        builder.Property(b => b.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(b => new { b.BodyId, b.Period });
-        builder.Property(b => b.Title).HasMaxLength(200);
-        builder.Property(b => b.FromName).HasMaxLength(200);
+        builder.HasMaxLength(FieldLengths.Name, b => b.Title, b => b.FromName);
         builder.Property(b => b.FiguresTitle).HasMaxLength(400);
-        foreach (var text in new[] { nameof(PartnerBriefing.Purpose), nameof(PartnerBriefing.Background), nameof(PartnerBriefing.Sections), nameof(PartnerBriefing.Figures), nameof(PartnerBriefing.Risks), nameof(PartnerBriefing.Recommendations) })
-        {
-            builder.Property(text).HasMaxLength(40000);
-        }
-
-        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasMaxLength(40000, nameof(PartnerBriefing.Purpose), nameof(PartnerBriefing.Background), nameof(PartnerBriefing.Sections), nameof(PartnerBriefing.Figures), nameof(PartnerBriefing.Risks), nameof(PartnerBriefing.Recommendations));
         builder.HasOne<Body>().WithMany().HasForeignKey(b => b.BodyId);
     }
 }
@@ -102,8 +77,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(400);
         builder.Property(m => m.TextBody).HasMaxLength(40000);
         builder.Property(m => m.HtmlBody).HasMaxLength(80000);
-        builder.Property(m => m.LastError).HasMaxLength(4000);
-        builder.Property(m => m.ClaimedBy).HasMaxLength(200);
+        builder.Property(m => m.LastError).HasMaxLength(FieldLengths.Text);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(FieldLengths.Name);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }
@@ -113,11 +88,10 @@ internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateL
     public void Configure(EntityTypeBuilder<UpdateLink> builder)
     {
         builder.ToTable("UpdateLinks");
-        builder.Property(l => l.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.Property(l => l.TokenHash).HasMaxLength(64);
         builder.Property(l => l.CreatedBy).HasMaxLength(200);
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(l => l.PartnershipId);
+        builder.BelongsToPartnership(l => l.PartnershipId);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId);
     }
 }
@@ -127,12 +101,9 @@ internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<QuarterPublication> builder)
     {
         builder.ToTable("QuarterPublications");
-        builder.Property(p => p.Period).HasConversion(PeriodConversion.Converter).HasMaxLength(12);
         builder.HasIndex(p => new { p.PartnershipId, p.Period }).IsUnique();
-        builder.Property(p => p.PublishedBy).HasMaxLength(200);
-        builder.Property(p => p.WithdrawnBy).HasMaxLength(200);
-        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasMaxLength(FieldLengths.Name, p => p.PublishedBy, p => p.WithdrawnBy);
         builder.Ignore(p => p.IsPublished);
-        builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.PartnershipId);
+        builder.BelongsToPartnership(p => p.PartnershipId);
     }
 }

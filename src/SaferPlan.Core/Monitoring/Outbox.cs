@@ -1,13 +1,10 @@
-using System.Globalization;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using SaferPlan.Core.Data;
 
 namespace SaferPlan.Core.Monitoring;
 

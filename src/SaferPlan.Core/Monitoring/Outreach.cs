@@ -1,6 +1,3 @@
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>An e-mail waiting to be sent. Kept in the database so it survives restarts, and retried until sent.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>

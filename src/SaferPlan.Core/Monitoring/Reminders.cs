@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
 
 namespace SaferPlan.Core.Monitoring;
 

@@ -1,8 +1,3 @@
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>A figure table as entered: its columns and rows, each row a label and a value per column.</summary>
@@ -405,7 +397,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             errors["PublicityItems"] = "Items for publicity are published, so they cannot be Restricted: leave restricted matters out of this box, or put them under key achievements marked Restricted";
         }
 
-        if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition!.Plan!.PartnershipId == partnershipId, ct))
+        if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == partnershipId, ct))
         {
             errors["PriorityId"] = "Choose one of the partnership's priorities";
         }

@@ -1,6 +1,3 @@
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>What a lead officer enters for a milestone in a quarter. The value is read by the milestone's measurement kind.</summary>

@@ -1,20 +1,11 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
-using SaferPlan.Core.Plans;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>One milestone due an update in a quarter, with who answers for it, this quarter's update and last quarter's.</summary>
 public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, MilestoneUpdate? Current, MilestoneUpdate? Previous, bool CanUpdate)
 {
-    public PlanAction Action => Milestone.Action!;
+    public PlanAction Action => Milestone.Action;
 
-    public Priority Priority => Milestone.Action!.Priority!;
+    public Priority Priority => Milestone.Action.Priority;
 }
 
 public sealed record CompletenessLine(string Name, int Expected, int Submitted, int Accepted, int Returned)
@@ -37,6 +28,17 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     private const int ProgressLength = 8000;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The quarterly updates of milestones the plan is about to delete, loaded now; the step returned removes them, each
+    /// through the audit trail, inside the plan edit's own save.
+    /// </summary>
+    public async Task<Action> RemovalOfUpdatesAsync(IEnumerable<int> milestoneIds, CancellationToken ct = default)
+    {
+        var ids = milestoneIds.ToList();
+        var updates = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct);
+        return () => db.RemoveRange(updates);
+    }
 
     public Task<CollectionRound?> RoundAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default) =>
         db.Set<CollectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId && r.Period == period, ct);
@@ -96,7 +98,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     public async Task<PlanEdition?> EditionForAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default)
     {
         var editions = await db.Editions.AsNoTracking()
-            .Where(e => e.Plan!.PartnershipId == partnershipId && e.YearStart == period.StartYear)
+            .Where(e => e.Plan.PartnershipId == partnershipId && e.YearStart == period.StartYear)
             .ToListAsync(ct);
         return editions.OrderByDescending(e => e.Status == EditionStatus.Approved).ThenByDescending(e => e.Id).FirstOrDefault();
     }
@@ -112,9 +114,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
         var milestones = await db.Milestones.AsNoTracking()
             .Include(m => m.LeadOfficer)
-            .Include(m => m.Action!).ThenInclude(a => a.LeadOfficer)
-            .Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.LeadOfficer)
-            .Where(m => m.Action!.Priority!.EditionId == edition.Id)
+            .Include(m => m.Action).ThenInclude(a => a.LeadOfficer)
+            .Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.LeadOfficer)
+            .Where(m => m.Action.Priority.EditionId == edition.Id)
             .ToListAsync(ct);
         var ids = milestones.Select(m => m.Id).ToList();
         var previous = period.Previous;
@@ -125,14 +127,14 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
 
         return milestones
-            .Where(m => restricted || (m.Marking == ProtectiveMarking.Official && m.Action!.Marking == ProtectiveMarking.Official && m.Action.Priority!.Marking == ProtectiveMarking.Official))
-            .OrderBy(m => m.Action!.Priority!.SortOrder).ThenBy(m => m.Action!.SortOrder).ThenBy(m => m.SortOrder)
+            .Where(m => restricted || (m.Marking == ProtectiveMarking.Official && m.Action.Marking == ProtectiveMarking.Official && m.Action.Priority.Marking == ProtectiveMarking.Official))
+            .OrderBy(m => m.Action.Priority.SortOrder).ThenBy(m => m.Action.SortOrder).ThenBy(m => m.SortOrder)
             .Select(m => new UpdateSlot(
                 m,
                 Responsible(m),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == period),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == previous),
-                Permissions.CanUpdate(user, partnershipId, m.Action!.Priority!, m.Action, m, period, locked)))
+                Permissions.CanUpdate(user, partnershipId, m.Action.Priority, m.Action, m, period, locked)))
             .ToList();
     }
 
@@ -199,9 +201,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
     /// <summary>Writes (or rewrites) a milestone's update for a quarter; <paramref name="expectedVersion"/> is 0 for a first update.</summary>
     public async Task<EditResult<MilestoneUpdate>> SaveAsync(int milestoneId, ReportingPeriod period, UpdateInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var milestone = await db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+        var milestone = await db.Milestones.Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == milestoneId, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Edition.Plan.PartnershipId))
         {
             return EditResult<MilestoneUpdate>.NotFound($"There is no milestone {milestoneId}.");
         }
@@ -222,17 +224,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var update = await db.Set<MilestoneUpdate>().FirstOrDefaultAsync(u => u.MilestoneId == milestoneId && u.Period == period, ct);
-        if (update is null && expectedVersion != 0)
+        if (Stale(update, expectedVersion, milestone, period) is { } stale)
         {
-            return EditResult<MilestoneUpdate>.Conflict("This update has been deleted since you opened it. Your change has not been saved.");
-        }
-
-        if (update is not null && update.Version != expectedVersion)
-        {
-            var who = update.AuthorName;
-            return EditResult<MilestoneUpdate>.Conflict(expectedVersion == 0
-                ? $"{who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
-                : $"This update was changed by {who} at {Dates.Display(update.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
+            return EditResult<MilestoneUpdate>.Conflict(stale);
         }
 
         if (update is not null && !Permissions.MayChangeMarking(user, partnershipId, update.Marking, input.Marking))
@@ -246,7 +240,6 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<MilestoneUpdate>.Invalid(errors);
         }
 
-        var now = time.GetUtcNow();
         if (update is null)
         {
             update = new MilestoneUpdate { MilestoneId = milestoneId, Period = period, AuthorName = user.Name };
@@ -257,10 +250,31 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;
         }
 
+        Apply(update, input, (yesNo, number, text), user, time.GetUtcNow());
+        return await SaveChangesAsync(update, partnershipId, ct);
+    }
+
+    /// <summary>Why an update written from <paramref name="expectedVersion"/> (0 for a first one) is out of date, or null.</summary>
+    private static string? Stale(MilestoneUpdate? update, int expectedVersion, Milestone milestone, ReportingPeriod period)
+    {
+        if (update is null)
+        {
+            return expectedVersion == 0 ? null : "This update has been deleted since you opened it. Your change has not been saved.";
+        }
+
+        var who = update.AuthorName;
+        return update.Version == expectedVersion ? null
+            : expectedVersion == 0
+                ? $"{who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+                : $"This update was changed by {who} at {Dates.Display(update.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
+    }
+
+    private static void Apply(MilestoneUpdate update, UpdateInput input, (bool? YesNo, decimal? Number, string? Text) value, UserContext user, DateTimeOffset now)
+    {
         update.Progress = string.IsNullOrWhiteSpace(input.Progress) ? null : input.Progress.Trim().ReplaceLineEndings("\n");
-        update.YesNoValue = yesNo;
-        update.NumberValue = number;
-        update.TextValue = text;
+        update.YesNoValue = value.YesNo;
+        update.NumberValue = value.Number;
+        update.TextValue = value.Text;
         update.Status = input.Status;
         update.Marking = input.Marking;
         update.AuthorId = user.UserId;
@@ -275,22 +289,20 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         {
             update.State = UpdateState.Draft;
         }
-
-        return await SaveChangesAsync(update, partnershipId, ct);
     }
 
     /// <summary>The support officer accepts an update, or returns it to its author with a comment.</summary>
     public async Task<EditResult<MilestoneUpdate>> ReviewAsync(int updateId, bool accept, string? comment, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var update = await db.Set<MilestoneUpdate>()
-            .Include(u => u.Milestone!).ThenInclude(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(u => u.Milestone).ThenInclude(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(u => u.Id == updateId, ct);
         if (update is null)
         {
             return EditResult<MilestoneUpdate>.NotFound($"There is no update {updateId}.");
         }
 
-        var partnershipId = update.Milestone!.Action!.Priority!.Edition!.Plan!.PartnershipId;
+        var partnershipId = update.Milestone.Action.Priority.Edition.Plan.PartnershipId;
         if (!Permissions.CanManageRounds(user, partnershipId))
         {
             return EditResult<MilestoneUpdate>.Forbidden("Only the partnership's support officers and administrators can accept or return updates.");
@@ -361,55 +373,50 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             return errors;
         }
 
+        string? problem;
         switch (kind)
         {
             case MeasurementKind.YesNo:
                 yesNo = value.ToLowerInvariant() switch { "yes" or "y" or "true" => true, "no" or "n" or "false" => false, _ => null };
-                if (yesNo is null)
-                {
-                    errors["Value"] = "Select yes or no";
-                }
-
+                problem = yesNo is null ? "Select yes or no" : null;
                 break;
             case MeasurementKind.Text:
                 text = value.Length <= 4000 ? value : null;
-                if (text is null)
-                {
-                    errors["Value"] = "The value must be 4,000 characters or fewer";
-                }
-
+                problem = text is null ? "The value must be 4,000 characters or fewer" : null;
                 break;
             default:
-                var cleaned = value.Replace(",", "", StringComparison.Ordinal).TrimStart('£').TrimEnd('%').Trim();
-                if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
-                {
-                    errors["Value"] = kind switch
-                    {
-                        MeasurementKind.Count => "Enter the count as a whole number, like 12",
-                        MeasurementKind.Percentage => "Enter the percentage as a number from 0 to 100, like 34",
-                        _ => "Enter the amount in pounds, like 2500 or 625.00",
-                    };
-                }
-                else if (kind == MeasurementKind.Count && (n < 0 || n != decimal.Truncate(n)))
-                {
-                    errors["Value"] = "Enter the count as a whole number of 0 or more, like 12";
-                }
-                else if (kind == MeasurementKind.Percentage && n is < 0 or > 100)
-                {
-                    errors["Value"] = "Enter a percentage from 0 to 100";
-                }
-                else if (kind == MeasurementKind.Money && (n < 0 || decimal.Round(n, 2) != n))
-                {
-                    errors["Value"] = "Enter the amount in pounds and pence, 0 or more, like 625.00";
-                }
-                else
-                {
-                    number = n;
-                }
-
+                (number, problem) = ReadNumber(kind, value);
                 break;
         }
 
+        if (problem is not null)
+        {
+            errors["Value"] = problem;
+        }
+
         return errors;
+    }
+
+    /// <summary>A count, percentage or amount of money as written (commas, a pound sign or a per cent sign allowed), or what is wrong with it.</summary>
+    private static (decimal? Number, string? Problem) ReadNumber(MeasurementKind kind, string value)
+    {
+        var cleaned = value.Replace(",", "", StringComparison.Ordinal).TrimStart('£').TrimEnd('%').Trim();
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return (null, kind switch
+            {
+                MeasurementKind.Count => "Enter the count as a whole number, like 12",
+                MeasurementKind.Percentage => "Enter the percentage as a number from 0 to 100, like 34",
+                _ => "Enter the amount in pounds, like 2500 or 625.00",
+            });
+        }
+
+        return kind switch
+        {
+            MeasurementKind.Count when n < 0 || n != decimal.Truncate(n) => (null, "Enter the count as a whole number of 0 or more, like 12"),
+            MeasurementKind.Percentage when n is < 0 or > 100 => (null, "Enter a percentage from 0 to 100"),
+            MeasurementKind.Money when n < 0 || decimal.Round(n, 2) != n => (null, "Enter the amount in pounds and pence, 0 or more, like 625.00"),
+            _ => (n, null),
+        };
     }
 }

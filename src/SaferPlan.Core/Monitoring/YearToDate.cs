@@ -1,6 +1,3 @@
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
-
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>A figure table found in one quarter's report, for matching the same table across the year's quarters.</summary>

@@ -1,5 +1,3 @@
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Partnerships;
 
 /// <summary>A Community Safety Partnership: a district CSP, or a county-wide partnership that reports into several.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SaferPlan.Core.Periods;
 
 /// <summary>Dates as the partnership's papers write them, always in en-GB whatever the server's culture: "8 April 2011".</summary>

@@ -1,7 +1,3 @@
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Core.Plans;
 
 /// <summary>A three-year community safety plan, refreshed each year as a new edition.</summary>
@@ -11,7 +7,7 @@ public sealed class Plan : IAudited
 
     public int PartnershipId { get; set; }
 
-    public Partnership? Partnership { get; set; }
+    public Partnership Partnership { get; set; } = null!;
 
     public required string Title { get; set; }
 
@@ -31,7 +27,7 @@ public sealed class PlanEdition : IVersioned, IAudited
 
     public int PlanId { get; set; }
 
-    public Plan? Plan { get; set; }
+    public Plan Plan { get; set; } = null!;
 
     /// <summary>The calendar year the edition's financial year starts in (2010 for 2010/11).</summary>
     public int YearStart { get; set; }
@@ -58,13 +54,13 @@ public sealed class PlanEdition : IVersioned, IAudited
     public bool IsPublished => Status == EditionStatus.Approved;
 }
 
-public sealed class Priority : IVersioned, IAudited
+public sealed class Priority : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
     public int EditionId { get; set; }
 
-    public PlanEdition? Edition { get; set; }
+    public PlanEdition Edition { get; set; } = null!;
 
     public int Number { get; set; }
 
@@ -95,13 +91,13 @@ public sealed class Priority : IVersioned, IAudited
     public List<PlanAction> Actions { get; set; } = [];
 }
 
-public sealed class PlanAction : IVersioned, IAudited
+public sealed class PlanAction : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
     public int PriorityId { get; set; }
 
-    public Priority? Priority { get; set; }
+    public Priority Priority { get; set; } = null!;
 
     /// <summary>"1.3": the priority's number, a dot, and the action's place.</summary>
     public required string Number { get; set; }
@@ -138,13 +134,13 @@ public sealed class PlanAction : IVersioned, IAudited
     public List<Milestone> Milestones { get; set; } = [];
 }
 
-public sealed class Milestone : IVersioned, IAudited
+public sealed class Milestone : IVersioned, IAudited, ISorted
 {
     public int Id { get; set; }
 
     public int ActionId { get; set; }
 
-    public PlanAction? Action { get; set; }
+    public PlanAction Action { get; set; } = null!;
 
     /// <summary>"1.3a": the action's number and a letter.</summary>
     public required string Code { get; set; }
@@ -215,4 +211,10 @@ public sealed class GlossaryEntry : IVersioned, IAudited
     public ProtectiveMarking Marking { get; set; }
 
     public int Version { get; set; }
+}
+
+/// <summary>A priority, action or milestone: shown in its own order among its siblings, which the editor can swap.</summary>
+public interface ISorted
+{
+    int SortOrder { get; set; }
 }

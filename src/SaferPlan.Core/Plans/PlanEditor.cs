@@ -1,16 +1,11 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Periods;
+using SaferPlan.Core.Monitoring;
 
 namespace SaferPlan.Core.Plans;
 
 /// <summary>Creates, edits, reorders and deletes priorities, actions and milestones, checking who may and what is valid.</summary>
-public sealed partial class PlanEditor(SaferPlanDbContext db)
+public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates)
 {
     private const int TitleLength = 200;
     private const int TextLength = 4000;
@@ -23,19 +18,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
     [GeneratedRegex(@"^\d{1,2}\.\d{1,2}[a-z]{1,2}$")]
     private static partial Regex MilestoneCodePattern();
 
-    public async Task<EditResult<Priority>> CreatePriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PrepareNewPriorityAsync(editionId, input, user, ct);
-        if (check.Value is not (var edition, var valid))
+    public Task<EditResult<Priority>> CreatePriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
+        CreateAsync(PrepareNewPriorityAsync(editionId, input, user, ct), (edition, valid) =>
         {
-            return check.Refusal<Priority>();
-        }
-
-        var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
-        Apply(priority, valid);
-        db.Priorities.Add(priority);
-        return await SaveAsync(priority, null, edition.Plan!.PartnershipId, ct);
-    }
+            var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
+            Apply(priority, valid);
+            return priority;
+        }, ct);
 
     /// <summary>Every rule a new priority must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
@@ -44,399 +33,276 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
     private async Task<EditResult<Checked<PlanEdition, PriorityInput>>> PrepareNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct)
     {
         var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
-        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan!.PartnershipId))
-        {
-            return EditResult<Checked<PlanEdition, PriorityInput>>.NotFound($"There is no plan edition {editionId}.");
-        }
-
-        var partnershipId = edition.Plan.PartnershipId;
-        if (!Permissions.CanEditStructure(user, partnershipId))
-        {
-            return EditResult<Checked<PlanEdition, PriorityInput>>.Forbidden("Only the partnership's administrators and support officers can add priorities.");
-        }
-
-        var number = input.Number ?? (edition.Priorities.Count == 0 ? 1 : edition.Priorities.Max(p => p.Number) + 1);
-        input = input with { Number = number };
-        return Prepared(edition, input, await ValidatePriorityAsync(input, edition, null, partnershipId, ct));
+        return await WhenAllowedAsync(Readable(edition, user, edition), $"There is no plan edition {editionId}.",
+            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can add priorities."),
+            f =>
+            {
+                var whole = input with { Number = input.Number ?? (f.Item.Priorities.Count == 0 ? 1 : f.Item.Priorities.Max(p => p.Number) + 1) };
+                return ValidatedAsync(f, whole, ValidatePriorityAsync(whole, f.Item, null, f.PartnershipId, ct));
+            });
     }
 
-    public async Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PreparePriorityAsync(id, input, user, ct);
-        if (check.Value is not (var priority, var valid))
-        {
-            return check.Refusal<Priority>();
-        }
-
-        return await SaveAsync(priority, expectedVersion, priority.Edition!.Plan!.PartnershipId, ct, () => Apply(priority, valid));
-    }
+    public Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct));
 
     /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct = default) =>
         (await PreparePriorityAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Priority, PriorityInput>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct)
-    {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
+    private async Task<EditResult<Checked<Priority, PriorityInput>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct) =>
+        await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only edit the priorities you lead.")
+                ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && input.Number == f.Item.Number),
+                    "Only administrators and support officers can change a priority's number or lead officer."),
+            f => ChangedAsync(user, f, f.Item.Marking, input, input.Marking, () => ValidatePriorityAsync(input, f.Item.Edition, f.Item, f.PartnershipId, ct)));
+
+    public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
+            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can delete priorities."),
+            async f =>
+            {
+                var priority = f.Item;
+                var milestones = priority.Actions.SelectMany(a => a.Milestones).ToList();
+                var removeUpdates = await updates.RemovalOfUpdatesAsync(milestones.Select(m => m.Id), ct);
+                return await SaveAsync(priority, expectedVersion, f.PartnershipId, ct, () =>
+                {
+                    removeUpdates();
+                    db.Milestones.RemoveRange(milestones);
+                    db.Actions.RemoveRange(priority.Actions);
+                    db.Priorities.Remove(priority);
+                });
+            });
+
+    public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
+            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can reorder priorities."),
+            f => MoveAsync(f, f.Item.Edition.Priorities, direction, ct));
+
+    public Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
+        CreateAsync(PrepareNewActionAsync(priorityId, input, user, ct), (priority, valid) =>
         {
-            return EditResult<Checked<Priority, PriorityInput>>.NotFound($"There is no priority {id}.");
-        }
-
-        var partnershipId = priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, priority))
-        {
-            return EditResult<Checked<Priority, PriorityInput>>.Forbidden("You can only edit the priorities you lead.");
-        }
-
-        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != priority.LeadOfficerId || input.Number != priority.Number))
-        {
-            return EditResult<Checked<Priority, PriorityInput>>.Forbidden("Only administrators and support officers can change a priority's number or lead officer.");
-        }
-
-        return Permissions.MayChangeMarking(user, partnershipId, priority.Marking, input.Marking)
-            ? Prepared(priority, input, await ValidatePriorityAsync(input, priority.Edition, priority, partnershipId, ct))
-            : MarkingRefused<Priority, PriorityInput>();
-    }
-
-    public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan)
-            .Include(p => p.Actions).ThenInclude(a => a.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Priority>.NotFound($"There is no priority {id}.");
-        }
-
-        var partnershipId = priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEditStructure(user, partnershipId))
-        {
-            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can delete priorities.");
-        }
-
-        var milestones = priority.Actions.SelectMany(a => a.Milestones).ToList();
-        var updates = await UpdatesOfAsync(milestones, ct);
-        return await SaveAsync(priority, expectedVersion, partnershipId, ct, () =>
-        {
-            db.RemoveRange(updates);
-            db.Milestones.RemoveRange(milestones);
-            db.Actions.RemoveRange(priority.Actions);
-            db.Priorities.Remove(priority);
-        });
-    }
-
-    public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
-    {
-        var priority = await db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Edition!.Priorities).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Priority>.NotFound($"There is no priority {id}.");
-        }
-
-        var partnershipId = priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEditStructure(user, partnershipId))
-        {
-            return EditResult<Priority>.Forbidden("Only the partnership's administrators and support officers can reorder priorities.");
-        }
-
-        Swap(priority.Edition.Priorities, priority, p => p.SortOrder, (p, v) => p.SortOrder = v, direction);
-        return await SaveAsync(priority, null, partnershipId, ct);
-    }
-
-    public async Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PrepareNewActionAsync(priorityId, input, user, ct);
-        if (check.Value is not (var priority, var valid))
-        {
-            return check.Refusal<PlanAction>();
-        }
-
-        var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
-        Apply(action, valid);
-        db.Actions.Add(action);
-        return await SaveAsync(action, null, priority.Edition!.Plan!.PartnershipId, ct);
-    }
+            var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
+            Apply(action, valid);
+            return action;
+        }, ct);
 
     /// <summary>Every rule a new action must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareNewActionAsync(priorityId, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct)
-    {
-        var priority = await LoadPriorityAsync(priorityId, ct);
-        if (priority is null || !Permissions.CanReadEdition(user, priority.Edition!, priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Checked<Priority, ActionInput>>.NotFound($"There is no priority {priorityId}.");
-        }
-
-        var partnershipId = priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, priority))
-        {
-            return EditResult<Checked<Priority, ActionInput>>.Forbidden("You can only add actions to a priority you lead.");
-        }
-
-        if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
-        {
-            return EditResult<Checked<Priority, ActionInput>>.Forbidden("Only administrators and support officers can name an action's lead officer.");
-        }
-
-        var number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(priority) : input.Number.Trim();
-        input = input with { Number = number, PriorityId = priority.Id };
-        return Prepared(priority, input, await ValidateActionAsync(input, priority.Edition, null, partnershipId, ct));
-    }
-
-    public async Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PrepareActionAsync(id, input, user, ct);
-        if (check.Value is not (var action, var valid))
-        {
-            return check.Refusal<PlanAction>();
-        }
-
-        var target = valid.PriorityId == action.PriorityId ? null : await db.Priorities.Include(p => p.Actions).FirstAsync(p => p.Id == valid.PriorityId, ct);
-        return await SaveAsync(action, expectedVersion, action.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
-        {
-            if (target is not null)
+    private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct) =>
+        await WhenAllowedAsync(await ReadablePriorityAsync(priorityId, user, ct), $"There is no priority {priorityId}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only add actions to a priority you lead.")
+                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name an action's lead officer."),
+            f =>
             {
-                action.SortOrder = NextSortOrder(target.Actions.Select(a => a.SortOrder));
-            }
+                var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number.Trim(), PriorityId = f.Item.Id };
+                return ValidatedAsync(f, whole, ValidateActionAsync(whole, f.Item.Edition, null, f.PartnershipId, ct));
+            });
 
-            Apply(action, valid);
-        });
-    }
+    public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct,
+            c.Input.PriorityId == c.Item.PriorityId ? null : db.Actions.Where(a => a.PriorityId == c.Input.PriorityId).Select(a => a.SortOrder)));
 
     /// <summary>Every rule a change to an action must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareActionAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct)
-    {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
+    private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct) =>
+        await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only edit the actions you lead, or those under a priority you lead.")
+                ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.PriorityId ?? f.Item.PriorityId) == f.Item.PriorityId),
+                    "Only administrators and support officers can change an action's lead officer or move it to another priority."),
+            f =>
+            {
+                var whole = input with { PriorityId = input.PriorityId ?? f.Item.PriorityId };
+                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking, () => ValidateActionAsync(whole, f.Item.Priority.Edition, f.Item, f.PartnershipId, ct));
+            });
+
+    public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only delete actions under a priority you lead."),
+            async f =>
+            {
+                var action = f.Item;
+                var removeUpdates = await updates.RemovalOfUpdatesAsync(action.Milestones.Select(m => m.Id), ct);
+                return await SaveAsync(action, expectedVersion, f.PartnershipId, ct, () =>
+                {
+                    removeUpdates();
+                    db.Milestones.RemoveRange(action.Milestones);
+                    db.Actions.Remove(action);
+                });
+            });
+
+    public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only reorder actions under a priority you lead."),
+            f => MoveAsync(f, f.Item.Priority.Actions, direction, ct));
+
+    public Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
+        CreateAsync(PrepareNewMilestoneAsync(actionId, input, user, ct), (action, valid) =>
         {
-            return EditResult<Checked<PlanAction, ActionInput>>.NotFound($"There is no action {id}.");
-        }
-
-        var priority = action.Priority;
-        var partnershipId = priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, priority, action))
-        {
-            return EditResult<Checked<PlanAction, ActionInput>>.Forbidden("You can only edit the actions you lead, or those under a priority you lead.");
-        }
-
-        input = input with { PriorityId = input.PriorityId ?? action.PriorityId };
-        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != action.LeadOfficerId || input.PriorityId != action.PriorityId))
-        {
-            return EditResult<Checked<PlanAction, ActionInput>>.Forbidden("Only administrators and support officers can change an action's lead officer or move it to another priority.");
-        }
-
-        return Permissions.MayChangeMarking(user, partnershipId, action.Marking, input.Marking)
-            ? Prepared(action, input, await ValidateActionAsync(input, priority.Edition, action, partnershipId, ct))
-            : MarkingRefused<PlanAction, ActionInput>();
-    }
-
-    public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
-        }
-
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority))
-        {
-            return EditResult<PlanAction>.Forbidden("You can only delete actions under a priority you lead.");
-        }
-
-        var updates = await UpdatesOfAsync(action.Milestones, ct);
-        return await SaveAsync(action, expectedVersion, partnershipId, ct, () =>
-        {
-            db.RemoveRange(updates);
-            db.Milestones.RemoveRange(action.Milestones);
-            db.Actions.Remove(action);
-        });
-    }
-
-    public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
-    {
-        var action = await LoadActionAsync(id, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<PlanAction>.NotFound($"There is no action {id}.");
-        }
-
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority))
-        {
-            return EditResult<PlanAction>.Forbidden("You can only reorder actions under a priority you lead.");
-        }
-
-        Swap(action.Priority.Actions, action, a => a.SortOrder, (a, v) => a.SortOrder = v, direction);
-        return await SaveAsync(action, null, partnershipId, ct);
-    }
-
-    public async Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PrepareNewMilestoneAsync(actionId, input, user, ct);
-        if (check.Value is not (var action, var valid))
-        {
-            return check.Refusal<Milestone>();
-        }
-
-        var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
-        Apply(milestone, valid);
-        db.Milestones.Add(milestone);
-        return await SaveAsync(milestone, null, action.Priority!.Edition!.Plan!.PartnershipId, ct);
-    }
+            var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
+            Apply(milestone, valid);
+            return milestone;
+        }, ct);
 
     /// <summary>Every rule a new milestone must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareNewMilestoneAsync(actionId, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct)
-    {
-        var action = await LoadActionAsync(actionId, ct);
-        if (action is null || !Permissions.CanReadEdition(user, action.Priority!.Edition!, action.Priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Checked<PlanAction, MilestoneInput>>.NotFound($"There is no action {actionId}.");
-        }
-
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
-        {
-            return EditResult<Checked<PlanAction, MilestoneInput>>.Forbidden("You can only add milestones to an action you lead.");
-        }
-
-        if (input.LeadOfficerId is not null && !Permissions.CanEditStructure(user, partnershipId))
-        {
-            return EditResult<Checked<PlanAction, MilestoneInput>>.Forbidden("Only administrators and support officers can name a milestone's lead officer.");
-        }
-
-        var code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(action) : input.Code.Trim();
-        input = input with { Code = code, ActionId = action.Id };
-        return Prepared(action, input, await ValidateMilestoneAsync(input, action.Priority.Edition, null, partnershipId, ct));
-    }
-
-    public async Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
-    {
-        var check = await PrepareMilestoneAsync(id, input, user, ct);
-        if (check.Value is not (var milestone, var valid))
-        {
-            return check.Refusal<Milestone>();
-        }
-
-        var target = valid.ActionId == milestone.ActionId ? null : await db.Actions.Include(a => a.Milestones).FirstAsync(a => a.Id == valid.ActionId, ct);
-        return await SaveAsync(milestone, expectedVersion, milestone.Action!.Priority!.Edition!.Plan!.PartnershipId, ct, () =>
-        {
-            if (target is not null)
+    private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct) =>
+        await WhenAllowedAsync(await ReadableActionAsync(actionId, user, ct), $"There is no action {actionId}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only add milestones to an action you lead.")
+                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name a milestone's lead officer."),
+            f =>
             {
-                milestone.SortOrder = NextSortOrder(target.Milestones.Select(m => m.SortOrder));
-            }
+                var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code.Trim(), ActionId = f.Item.Id };
+                return ValidatedAsync(f, whole, ValidateMilestoneAsync(whole, f.Item.Priority.Edition, null, f.PartnershipId, ct));
+            });
 
-            Apply(milestone, valid);
-        });
-    }
+    public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct,
+            c.Input.ActionId == c.Item.ActionId ? null : db.Milestones.Where(m => m.ActionId == c.Input.ActionId).Select(m => m.SortOrder)));
 
     /// <summary>Every rule a change to a milestone must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareMilestoneAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct)
+    private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct) =>
+        await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action, f.Item), "You can only edit the milestones you lead, or those under an action or priority you lead.")
+                ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.ActionId ?? f.Item.ActionId) == f.Item.ActionId),
+                    "Only administrators and support officers can change a milestone's lead officer or move it to another action."),
+            f =>
+            {
+                var whole = input with { ActionId = input.ActionId ?? f.Item.ActionId };
+                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking, () => ValidateMilestoneAsync(whole, f.Item.Action.Priority.Edition, f.Item, f.PartnershipId, ct));
+            });
+
+    public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only delete milestones under an action or priority you lead."),
+            async f =>
+            {
+                var removeUpdates = await updates.RemovalOfUpdatesAsync([f.Item.Id], ct);
+                return await SaveAsync(f.Item, expectedVersion, f.PartnershipId, ct, () =>
+                {
+                    removeUpdates();
+                    db.Milestones.Remove(f.Item);
+                });
+            });
+
+    public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
+        await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only reorder milestones under an action or priority you lead."),
+            f => MoveAsync(f, f.Item.Action.Milestones, direction, ct));
+
+    /// <summary>An item (or the parent a new one goes under) the user may read, with the partnership that owns it.</summary>
+    private sealed record Found<T>(T Item, int PartnershipId);
+
+    /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with its input made whole.</summary>
+    private sealed record Checked<TItem, TInput>(TItem Item, TInput Input, int PartnershipId);
+
+    /// <summary>
+    /// The one path every plan edit takes: not found unless the item was found and may be read; forbidden with the first
+    /// rule the user breaks; otherwise the edit itself.
+    /// </summary>
+    private static async Task<EditResult<TResult>> WhenAllowedAsync<TItem, TResult>(
+        Found<TItem>? found, string notFound, Func<Found<TItem>, string?> refusal, Func<Found<TItem>, Task<EditResult<TResult>>> edit)
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
+        if (found is null)
         {
-            return EditResult<Checked<Milestone, MilestoneInput>>.NotFound($"There is no milestone {id}.");
+            return EditResult<TResult>.NotFound(notFound);
         }
 
-        var action = milestone.Action;
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action, milestone))
-        {
-            return EditResult<Checked<Milestone, MilestoneInput>>.Forbidden("You can only edit the milestones you lead, or those under an action or priority you lead.");
-        }
-
-        input = input with { ActionId = input.ActionId ?? milestone.ActionId };
-        if (!Permissions.CanEditStructure(user, partnershipId) && (input.LeadOfficerId != milestone.LeadOfficerId || input.ActionId != milestone.ActionId))
-        {
-            return EditResult<Checked<Milestone, MilestoneInput>>.Forbidden("Only administrators and support officers can change a milestone's lead officer or move it to another action.");
-        }
-
-        return Permissions.MayChangeMarking(user, partnershipId, milestone.Marking, input.Marking)
-            ? Prepared(milestone, input, await ValidateMilestoneAsync(input, action.Priority.Edition, milestone, partnershipId, ct))
-            : MarkingRefused<Milestone, MilestoneInput>();
+        return refusal(found) is { } message ? EditResult<TResult>.Forbidden(message) : await edit(found);
     }
 
-    public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    /// <summary>The refusal when a permission rule is broken; null while it holds.</summary>
+    private static string? Unless(bool allowed, string refusal) => allowed ? null : refusal;
+
+    /// <summary>Saves what <paramref name="edit"/> makes of a checked edit, or passes its refusal on.</summary>
+    private static async Task<EditResult<TResult>> WhenCheckedAsync<TItem, TInput, TResult>(
+        Task<EditResult<Checked<TItem, TInput>>> checking, Func<Checked<TItem, TInput>, Task<EditResult<TResult>>> edit)
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
-        }
+        var check = await checking;
+        return check.Value is { } valid ? await edit(valid) : check.Refusal<TResult>();
+    }
 
-        var action = milestone.Action;
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
+    private Task<EditResult<TItem>> CreateAsync<TParent, TInput, TItem>(Task<EditResult<Checked<TParent, TInput>>> checking, Func<TParent, TInput, TItem> make, CancellationToken ct)
+        where TItem : class, IVersioned =>
+        WhenCheckedAsync(checking, c =>
         {
-            return EditResult<Milestone>.Forbidden("You can only delete milestones under an action or priority you lead.");
-        }
+            var item = make(c.Item, c.Input);
+            db.Add(item);
+            return SaveAsync(item, null, c.PartnershipId, ct);
+        });
 
-        var updates = await UpdatesOfAsync([milestone], ct);
-        return await SaveAsync(milestone, expectedVersion, partnershipId, ct, () =>
+    /// <summary>Saves a checked change; an item moved under another parent goes last among the siblings <paramref name="newSiblingOrders"/> reads.</summary>
+    private async Task<EditResult<T>> SaveChangeAsync<T, TInput>(Checked<T, TInput> c, int expectedVersion, Action<T, TInput> apply, CancellationToken ct, IQueryable<int>? newSiblingOrders = null)
+        where T : class, IVersioned, ISorted
+    {
+        var orders = newSiblingOrders is null ? null : await newSiblingOrders.ToListAsync(ct);
+        return await SaveAsync(c.Item, expectedVersion, c.PartnershipId, ct, () =>
         {
-            db.RemoveRange(updates);
-            db.Milestones.Remove(milestone);
+            if (orders is not null)
+            {
+                c.Item.SortOrder = NextSortOrder(orders);
+            }
+
+            apply(c.Item, c.Input);
         });
     }
 
-    public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default)
+    private Task<EditResult<T>> MoveAsync<T>(Found<T> found, List<T> siblings, MoveDirection direction, CancellationToken ct)
+        where T : class, IVersioned, ISorted
     {
-        var milestone = await LoadMilestoneAsync(id, ct);
-        if (milestone is null || !Permissions.CanReadEdition(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Edition!.Plan!.PartnershipId))
-        {
-            return EditResult<Milestone>.NotFound($"There is no milestone {id}.");
-        }
-
-        var action = milestone.Action;
-        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
-        if (!Permissions.CanEdit(user, partnershipId, action.Priority, action))
-        {
-            return EditResult<Milestone>.Forbidden("You can only reorder milestones under an action or priority you lead.");
-        }
-
-        Swap(action.Milestones, milestone, m => m.SortOrder, (m, v) => m.SortOrder = v, direction);
-        return await SaveAsync(milestone, null, partnershipId, ct);
+        Swap(siblings, found.Item, direction);
+        return SaveAsync(found.Item, null, found.PartnershipId, ct);
     }
 
-    /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with its input made whole.</summary>
-    private sealed record Checked<TItem, TInput>(TItem Item, TInput Input);
-
-    private static EditResult<Checked<TItem, TInput>> Prepared<TItem, TInput>(TItem item, TInput input, Dictionary<string, string> errors) =>
-        errors.Count > 0 ? EditResult<Checked<TItem, TInput>>.Invalid(errors) : EditResult<Checked<TItem, TInput>>.Ok(new(item, input));
-
-    private static EditResult<Checked<TItem, TInput>> MarkingRefused<TItem, TInput>() =>
-        EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused });
-
-    /// <summary>A deleted milestone's quarterly updates go with it, each through the audit trail.</summary>
-    private async Task<List<Monitoring.MilestoneUpdate>> UpdatesOfAsync(IEnumerable<Milestone> milestones, CancellationToken ct)
+    private static async Task<EditResult<Checked<TItem, TInput>>> ValidatedAsync<TItem, TInput>(Found<TItem> found, TInput input, Task<Dictionary<string, string>> validating)
     {
-        var ids = milestones.Select(m => m.Id).ToList();
-        return await db.Set<Monitoring.MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId)).ToListAsync(ct);
+        var errors = await validating;
+        return errors.Count > 0 ? EditResult<Checked<TItem, TInput>>.Invalid(errors) : EditResult<Checked<TItem, TInput>>.Ok(new(found.Item, input, found.PartnershipId));
     }
 
-    private Task<Priority?> LoadPriorityAsync(int id, CancellationToken ct) =>
-        db.Priorities.Include(p => p.Edition!).ThenInclude(e => e.Plan).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
+    /// <summary>A change to an existing item: a lowered marking the user may not lower is refused before any other rule is checked.</summary>
+    private static Task<EditResult<Checked<TItem, TInput>>> ChangedAsync<TItem, TInput>(
+        UserContext user, Found<TItem> found, ProtectiveMarking from, TInput input, ProtectiveMarking to, Func<Task<Dictionary<string, string>>> validate) =>
+        Permissions.MayChangeMarking(user, found.PartnershipId, from, to)
+            ? ValidatedAsync(found, input, validate())
+            : Task.FromResult(EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused }));
 
-    private Task<PlanAction?> LoadActionAsync(int id, CancellationToken ct) =>
-        db.Actions.Include(a => a.Milestones).Include(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
-            .Include(a => a.Priority!.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
+    /// <summary>The priority with its actions and their milestones, its siblings, edition and plan; null when there is none or the user may not read its edition.</summary>
+    private async Task<Found<Priority>?> ReadablePriorityAsync(int id, UserContext user, CancellationToken ct)
+    {
+        var priority = await db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Edition.Priorities)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return Readable(priority, user, priority?.Edition);
+    }
 
-    private Task<Milestone?> LoadMilestoneAsync(int id, CancellationToken ct) =>
-        db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Milestones)
-            .Include(m => m.Action!.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+    /// <summary>The action with its milestones, siblings, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
+    private async Task<Found<PlanAction>?> ReadableActionAsync(int id, UserContext user, CancellationToken ct)
+    {
+        var action = await db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
+            .Include(a => a.Priority.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return Readable(action, user, action?.Priority.Edition);
+    }
+
+    /// <summary>The milestone with its siblings, action, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
+    private async Task<Found<Milestone>?> ReadableMilestoneAsync(int id, UserContext user, CancellationToken ct)
+    {
+        var milestone = await db.Milestones.Include(m => m.Action).ThenInclude(a => a.Milestones)
+            .Include(m => m.Action.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
+        return Readable(milestone, user, milestone?.Action.Priority.Edition);
+    }
+
+    private static Found<T>? Readable<T>(T? item, UserContext user, PlanEdition? edition)
+        where T : class =>
+        item is not null && edition is not null && Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId) ? new(item, edition.Plan.PartnershipId) : null;
 
     private Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, int partnershipId, CancellationToken ct, Action? change = null)
         where T : class, IVersioned =>
@@ -465,9 +331,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         return letters >= 'z' ? $"{action.Number}z{action.Milestones.Count}" : $"{action.Number}{(char)(letters + 1)}";
     }
 
-    private static void Swap<T>(List<T> siblings, T item, Func<T, int> order, Action<T, int> setOrder, MoveDirection direction)
+    private static void Swap<T>(List<T> siblings, T item, MoveDirection direction)
+        where T : class, ISorted
     {
-        var sorted = siblings.OrderBy(order).ToList();
+        var sorted = siblings.OrderBy(s => s.SortOrder).ToList();
         var index = sorted.IndexOf(item);
         var other = direction == MoveDirection.Up ? index - 1 : index + 1;
         if (other < 0 || other >= sorted.Count)
@@ -479,9 +346,9 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         (sorted[index], sorted[other]) = (sorted[other], sorted[index]);
         for (var i = 0; i < sorted.Count; i++)
         {
-            if (order(sorted[i]) != i + 1)
+            if (sorted[i].SortOrder != i + 1)
             {
-                setOrder(sorted[i], i + 1);
+                sorted[i].SortOrder = i + 1;
             }
         }
     }
@@ -541,14 +408,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
 
     private async Task<Dictionary<string, string>> ValidatePriorityAsync(PriorityInput input, PlanEdition edition, Priority? existing, int partnershipId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        Required(errors, nameof(input.Title), input.Title, "Enter the priority's title");
-        MaxLength(errors, nameof(input.Title), input.Title, TitleLength, "The priority's title");
-        MaxLength(errors, nameof(input.Why), input.Why, NarrativeLength, "Why it is a priority");
-        MaxLength(errors, nameof(input.WhatWeWillDo), input.WhatWeWillDo, NarrativeLength, "What we will do");
-        MaxLength(errors, nameof(input.Approach), input.Approach, NarrativeLength, "Our approach");
-        MaxLength(errors, nameof(input.MeasuringSuccess), input.MeasuringSuccess, NarrativeLength, "How we will measure success");
-        MaxLength(errors, nameof(input.DataUsed), input.DataUsed, NarrativeLength, "The data we will use");
+        var errors = Texts(
+            (nameof(input.Title), input.Title, TitleLength, "The priority's title", "Enter the priority's title"),
+            (nameof(input.Why), input.Why, NarrativeLength, "Why it is a priority", null),
+            (nameof(input.WhatWeWillDo), input.WhatWeWillDo, NarrativeLength, "What we will do", null),
+            (nameof(input.Approach), input.Approach, NarrativeLength, "Our approach", null),
+            (nameof(input.MeasuringSuccess), input.MeasuringSuccess, NarrativeLength, "How we will measure success", null),
+            (nameof(input.DataUsed), input.DataUsed, NarrativeLength, "The data we will use", null));
         if (input.Number is not { } number || number is < 1 or > 99)
         {
             errors[nameof(input.Number)] = "Enter the priority's number, a whole number from 1 to 99";
@@ -558,40 +424,29 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             errors[nameof(input.Number)] = $"Priority {number} already exists in this edition: enter a different number";
         }
 
-        if (!Enum.IsDefined(input.Kind))
-        {
-            errors[nameof(input.Kind)] = "Select whether this is a priority or mainstreamed work";
-        }
+        Defined(errors, nameof(input.Kind), input.Kind, "Select whether this is a priority or mainstreamed work");
 
-        if (!Enum.IsDefined(input.Marking))
-        {
-            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
-        }
+        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
 
-        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
-        return errors;
+        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
     }
 
     private async Task<Dictionary<string, string>> ValidateActionAsync(ActionInput input, PlanEdition edition, PlanAction? existing, int partnershipId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        Required(errors, nameof(input.Text), input.Text, "Enter what the action is");
-        MaxLength(errors, nameof(input.Text), input.Text, TextLength, "The action");
-        MaxLength(errors, nameof(input.LeadAgency), input.LeadAgency, TextLength, "The lead agency");
-        MaxLength(errors, nameof(input.OtherPartners), input.OtherPartners, TextLength, "Other partners");
-        MaxLength(errors, nameof(input.CrossReferenceText), input.CrossReferenceText, TextLength, "The cross-reference");
-        MaxLength(errors, nameof(input.Note), input.Note, TextLength, "The note");
-        if (!Enum.IsDefined(input.Marking))
-        {
-            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
-        }
+        var errors = Texts(
+            (nameof(input.Text), input.Text, TextLength, "The action", "Enter what the action is"),
+            (nameof(input.LeadAgency), input.LeadAgency, TextLength, "The lead agency", null),
+            (nameof(input.OtherPartners), input.OtherPartners, TextLength, "Other partners", null),
+            (nameof(input.CrossReferenceText), input.CrossReferenceText, TextLength, "The cross-reference", null),
+            (nameof(input.Note), input.Note, TextLength, "The note", null));
+        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
 
         var number = input.Number?.Trim();
         if (string.IsNullOrEmpty(number) || !ActionNumberPattern().IsMatch(number))
         {
             errors[nameof(input.Number)] = "Enter the action number as the priority number, a dot and a number, like 1.3";
         }
-        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority!.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
+        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
         {
             errors[nameof(input.Number)] = $"Action {number} already exists in this edition: enter a different number";
         }
@@ -609,7 +464,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
         }
 
         if (Clean(input.CrossReferenceActionNumber) is { } refAction
-            && !await db.Actions.AnyAsync(a => a.Priority!.EditionId == edition.Id && a.Number == refAction, ct))
+            && !await db.Actions.AnyAsync(a => a.Priority.EditionId == edition.Id && a.Number == refAction, ct))
         {
             errors[nameof(input.CrossReferenceActionNumber)] = $"There is no action {refAction} in this edition to refer to";
         }
@@ -619,41 +474,33 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             errors[nameof(input.BodyId)] = "Choose one of the partnership's boards or task groups";
         }
 
-        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
-        return errors;
+        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
     }
 
     private async Task<Dictionary<string, string>> ValidateMilestoneAsync(MilestoneInput input, PlanEdition edition, Milestone? existing, int partnershipId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        Required(errors, nameof(input.Text), input.Text, "Enter what the milestone is");
-        MaxLength(errors, nameof(input.Text), input.Text, TextLength, "The milestone");
-        MaxLength(errors, nameof(input.Lead), input.Lead, TextLength, "The lead");
-        MaxLength(errors, nameof(input.Measurement), input.Measurement, TextLength, "How it is measured");
-        MaxLength(errors, nameof(input.Source), input.Source, TextLength, "The source");
-        MaxLength(errors, nameof(input.Target), input.Target, TextLength, "The target");
-        if (!Enum.IsDefined(input.MeasurementKind))
-        {
-            errors[nameof(input.MeasurementKind)] = "Select how the milestone is measured: yes or no, a count, a percentage, an amount of money, or text";
-        }
+        var errors = Texts(
+            (nameof(input.Text), input.Text, TextLength, "The milestone", "Enter what the milestone is"),
+            (nameof(input.Lead), input.Lead, TextLength, "The lead", null),
+            (nameof(input.Measurement), input.Measurement, TextLength, "How it is measured", null),
+            (nameof(input.Source), input.Source, TextLength, "The source", null),
+            (nameof(input.Target), input.Target, TextLength, "The target", null));
+        Defined(errors, nameof(input.MeasurementKind), input.MeasurementKind, "Select how the milestone is measured: yes or no, a count, a percentage, an amount of money, or text");
 
-        if (!Enum.IsDefined(input.Marking))
-        {
-            errors[nameof(input.Marking)] = "Select the protective marking: Official or Restricted";
-        }
+        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
 
         var code = input.Code?.Trim();
         if (string.IsNullOrEmpty(code) || !MilestoneCodePattern().IsMatch(code))
         {
             errors[nameof(input.Code)] = "Enter the milestone code as the action number and a letter, like 1.3a";
         }
-        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action!.Priority!.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
+        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
         {
             errors[nameof(input.Code)] = $"Milestone {code} already exists in this edition: enter a different code";
         }
 
         if (input.ActionId is { } actionId
-            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority!.EditionId == edition.Id, ct))
+            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct))
         {
             errors[nameof(input.ActionId)] = "Choose an action of the same edition: a milestone cannot move to another edition's plan";
         }
@@ -672,31 +519,49 @@ public sealed partial class PlanEditor(SaferPlanDbContext db)
             }
         }
 
-        await CheckPersonAsync(errors, nameof(input.LeadOfficerId), input.LeadOfficerId, partnershipId, ct);
-        return errors;
+        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
     }
 
-    private async Task CheckPersonAsync(Dictionary<string, string> errors, string field, int? personId, int partnershipId, CancellationToken ct)
+    /// <summary>The lead officer rule every item shares, last: the officer named must be one of the partnership's people.</summary>
+    private async Task<Dictionary<string, string>> WithLeadOfficerAsync(Dictionary<string, string> errors, int? personId, int partnershipId, CancellationToken ct)
     {
         if (personId is { } id && !await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnershipId, ct))
         {
-            errors[field] = "Choose a lead officer from the partnership's people";
+            errors[nameof(PriorityInput.LeadOfficerId)] = "Choose a lead officer from the partnership's people";
         }
+
+        return errors;
     }
 
-    private static void Required(Dictionary<string, string> errors, string field, string? value, string message)
+    /// <summary>The text rules, in this order: every text with a <c>Missing</c> message must be given; no text may be longer than its maximum.</summary>
+    private static Dictionary<string, string> Texts(params (string Field, string? Value, int Max, string What, string? Missing)[] texts)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var errors = new Dictionary<string, string>();
+        foreach (var (field, value, _, _, missing) in texts)
+        {
+            if (missing is not null && string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = missing;
+            }
+        }
+
+        foreach (var (field, value, max, what, _) in texts)
+        {
+            if (value is not null && value.Trim().Length > max && !errors.ContainsKey(field))
+            {
+                errors[field] = $"{what} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Defined<T>(Dictionary<string, string> errors, string field, T value, string message)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
         {
             errors[field] = message;
-        }
-    }
-
-    private static void MaxLength(Dictionary<string, string> errors, string field, string? value, int max, string what)
-    {
-        if (value is not null && value.Trim().Length > max && !errors.ContainsKey(field))
-        {
-            errors[field] = $"{what} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
         }
     }
 }

@@ -1,5 +1,3 @@
-using SaferPlan.Core.Editing;
-
 namespace SaferPlan.Core.Plans;
 
 public sealed record PriorityInput

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
-using SaferPlan.Core.Partnerships;
-
 namespace SaferPlan.Core.Plans;
 
 /// <summary>A plan edition as one reader may see it: restricted items are already left out for those who may not see them.</summary>
@@ -53,7 +47,7 @@ public sealed class PlanReader(SaferPlanDbContext db)
     public async Task<EditionView?> EditionAsync(int editionId, UserContext user, CancellationToken ct = default)
     {
         var edition = await db.Editions.AsNoTracking().AsSplitQuery()
-            .Include(e => e.Plan!).ThenInclude(p => p.Partnership)
+            .Include(e => e.Plan).ThenInclude(p => p.Partnership)
             .Include(e => e.Sections)
             .Include(e => e.Glossary)
             .Include(e => e.Priorities).ThenInclude(p => p.LeadOfficer)
@@ -66,7 +60,7 @@ public sealed class PlanReader(SaferPlanDbContext db)
             return null;
         }
 
-        var partnership = edition.Plan!.Partnership!;
+        var partnership = edition.Plan.Partnership;
         if (!Permissions.CanReadEdition(user, edition, partnership.Id))
         {
             return null;
@@ -98,18 +92,18 @@ public sealed class PlanReader(SaferPlanDbContext db)
     public async Task<(Priority Priority, int PartnershipId)?> PriorityAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var priority = await db.Priorities.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(p => p.LeadOfficer)
             .Include(p => p.Actions).ThenInclude(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
             .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
             .Include(p => p.Actions).ThenInclude(a => a.Body)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (priority is null || !Visible(user, priority.Edition!, priority.Marking))
+        if (priority is null || !Visible(user, priority.Edition, priority.Marking))
         {
             return null;
         }
 
-        var partnershipId = priority.Edition!.Plan!.PartnershipId;
+        var partnershipId = priority.Edition.Plan.PartnershipId;
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
         priority.Actions = priority.Actions.Where(a => restricted || a.Marking == ProtectiveMarking.Official).OrderBy(a => a.SortOrder).ToList();
         foreach (var action in priority.Actions)
@@ -123,17 +117,17 @@ public sealed class PlanReader(SaferPlanDbContext db)
     public async Task<(PlanAction Action, int PartnershipId)?> ActionAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var action = await db.Actions.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(a => a.LeadOfficer)
             .Include(a => a.Body)
             .Include(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
             .FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null || !Visible(user, action.Priority!.Edition!, action.Priority.Marking, action.Marking))
+        if (action is null || !Visible(user, action.Priority.Edition, action.Priority.Marking, action.Marking))
         {
             return null;
         }
 
-        var partnershipId = action.Priority.Edition!.Plan!.PartnershipId;
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
         action.Milestones = action.Milestones.Where(m => restricted || m.Marking == ProtectiveMarking.Official).OrderBy(m => m.SortOrder).ToList();
         return (action, partnershipId);
@@ -142,15 +136,15 @@ public sealed class PlanReader(SaferPlanDbContext db)
     public async Task<(Milestone Milestone, int PartnershipId)?> MilestoneAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var milestone = await db.Milestones.AsNoTracking()
-            .Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
+            .Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(m => m.LeadOfficer)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (milestone is null || !Visible(user, milestone.Action!.Priority!.Edition!, milestone.Action.Priority.Marking, milestone.Action.Marking, milestone.Marking))
+        if (milestone is null || !Visible(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Marking, milestone.Action.Marking, milestone.Marking))
         {
             return null;
         }
 
-        return (milestone, milestone.Action.Priority.Edition!.Plan!.PartnershipId);
+        return (milestone, milestone.Action.Priority.Edition.Plan.PartnershipId);
     }
 
     /// <summary>People of a partnership, for choosing lead officers.</summary>
@@ -164,7 +158,7 @@ public sealed class PlanReader(SaferPlanDbContext db)
 
     private static bool Visible(UserContext user, PlanEdition edition, params ProtectiveMarking[] markings)
     {
-        var partnershipId = edition.Plan!.PartnershipId;
+        var partnershipId = edition.Plan.PartnershipId;
         return Permissions.CanReadEdition(user, edition, partnershipId)
             && (Permissions.CanSeeRestricted(user, partnershipId) || markings.All(m => m == ProtectiveMarking.Official));
     }

@@ -1,8 +1,10 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Documents.Docx;
+using static SaferPlan.Core.Documents.Docx.DocxBlocks;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
@@ -16,12 +18,8 @@ namespace SaferPlan.Core.Crime.Assessment;
 /// </summary>
 public static class AssessmentDocx
 {
-    public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string MediaType = DocxBlocks.MediaType;
 
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int Margin = 1021;
-    private const int TextWidth = PageWidth - (2 * Margin);
     private const long EmuPerTwip = 635;
 
     public static byte[] ToBytes(StrategicAssessment assessment)
@@ -39,10 +37,7 @@ public static class AssessmentDocx
 
             var body = new Body();
             Write(body, main, assessment);
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-                new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+            body.Append(A4Portrait(main.GetIdOfPart(header)));
             main.Document = new Document(body);
         }
 
@@ -83,7 +78,7 @@ public static class AssessmentDocx
             body.Append(Para($"{g.Totals.Current:N0} in {a.Period} against {g.Totals.Previous:N0} in the previous 12 months: {AssessmentMaths.SignedCount(g.Totals.Change)} ({AssessmentMaths.SignedPercent(g.Totals.PercentChange)})."));
             var widths = new[] { 3400, 1600, 1700, 1600, TextWidth - 3400 - 1600 - 1700 - 1600 };
             var shares = NewTable(widths);
-            shares.Append(HeaderRow(widths, "Crime type", "This period", "Share of group", "Previous", "Share then"));
+            shares.Append(HeaderRow(widths, true, "Crime type", "This period", "Share of group", "Previous", "Share then"));
             foreach (var m in g.Members)
             {
                 shares.Append(Row(widths, m.Name, N(m.Current), AssessmentMaths.Percent(m.Share, 2), N(m.Previous), AssessmentMaths.Percent(m.PreviousShare, 2)));
@@ -96,7 +91,7 @@ public static class AssessmentDocx
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture++, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
             var trendWidths = new[] { 3000, 1800, 3000, TextWidth - 3000 - 1800 - 3000 };
             var trend = NewTable(trendWidths);
-            trend.Append(HeaderRow(trendWidths, "Month", "Count", "Same month a year before", "Count"));
+            trend.Append(HeaderRow(trendWidths, true, "Month", "Count", "Same month a year before", "Count"));
             foreach (var t in g.Trend)
             {
                 trend.Append(Row(trendWidths, t.Month.Display, N(t.Current), t.PreviousMonth.Display, N(t.Previous)));
@@ -120,7 +115,7 @@ public static class AssessmentDocx
         {
             var widths = new[] { 1400, 3600, 1400, TextWidth - 1400 - 3600 - 1400 };
             var table = NewTable(widths);
-            table.Append(HeaderRow(widths, "Code", "Indicator", "Status", "Why"));
+            table.Append(HeaderRow(widths, true, "Code", "Indicator", "Status", "Why"));
             foreach (var i in a.Indicators)
             {
                 table.Append(Row(widths, i.Code, i.Name, i.Status, i.Sentence));
@@ -142,8 +137,8 @@ public static class AssessmentDocx
         var widths = ward ? new[] { 2700, 2500, 1300, 1300, 1100, TextWidth - 2700 - 2500 - 1300 - 1300 - 1100 } : new[] { 4200, 1500, 1500, 1300, TextWidth - 4200 - 1500 - 1500 - 1300 };
         var table = NewTable(widths);
         table.Append(ward
-            ? HeaderRow(widths, "LSOA", "Ward", "This period", "Previous", "Change", "% change")
-            : HeaderRow(widths, "Ward", "This period", "Previous", "Change", "% change"));
+            ? HeaderRow(widths, true, "LSOA", "Ward", "This period", "Previous", "Change", "% change")
+            : HeaderRow(widths, true, "Ward", "This period", "Previous", "Change", "% change"));
         foreach (var s in spots)
         {
             var name = ward ? $"{s.Name} ({s.Code})" : s.Name;
@@ -160,7 +155,7 @@ public static class AssessmentDocx
     {
         var widths = new[] { 2900, 1000, 1000, 950, 1000, 1000, TextWidth - 2900 - 1000 - 1000 - 950 - 1000 - 1000 };
         var table = NewTable(widths);
-        table.Append(HeaderRow(widths, first, "This period", "Previous", "Change", "% change", "Per 1,000 residents", "Per 1,000 dwellings"));
+        table.Append(HeaderRow(widths, true, first, "This period", "Previous", "Change", "% change", "Per 1,000 residents", "Per 1,000 dwellings"));
         foreach (var r in rows)
         {
             table.Append(Row(widths, r.Name, N(r.Current), N(r.Previous), AssessmentMaths.SignedCount(r.Change), AssessmentMaths.SignedPercent(r.PercentChange), AssessmentMaths.Rate(r.ResidentsRate), AssessmentMaths.Rate(r.DwellingsRate)));
@@ -202,134 +197,33 @@ public static class AssessmentDocx
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
     }
 
-    private static Table NewTable(int[] widths) => new(
-        new TableProperties(
-            new TableStyle { Val = "PackTable" },
-            new TableWidth { Width = Twips(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-            new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "0620" }),
-        new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+    private static Table NewTable(int[] widths) => DocxBlocks.NewTable(widths, "PackTable");
 
-    private static TableRow HeaderRow(int[] widths, params string[] headings)
-    {
-        var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var i = 0; i < headings.Length; i++)
-        {
-            row.Append(Cell(widths[i], headings[i], header: true, right: i > 0));
-        }
-
-        return row;
-    }
-
+    /// <summary>A row that is never split across pages, with figures (ending in a digit, "%" or "n/a") right-aligned.</summary>
     private static TableRow Row(int[] widths, params string[] cells)
     {
         var row = new TableRow(new TableRowProperties(new CantSplit()));
         for (var i = 0; i < cells.Length; i++)
         {
-            row.Append(Cell(widths[i], cells[i], header: false, right: i > 0 && cells[i].Length > 0 && (char.IsDigit(cells[i][^1]) || cells[i][^1] is '%' or 'a')));
+            var right = i > 0 && cells[i].Length > 0 && (char.IsDigit(cells[i][^1]) || cells[i][^1] is '%' or 'a');
+            row.Append(Cell(widths[i], [CellPara(cells[i])], alignRight: right));
         }
 
         return row;
     }
 
-    private static TableCell Cell(int width, string text, bool header, bool right)
-    {
-        var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
-        if (header)
-        {
-            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9D9D9" });
-        }
-
-        var paragraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
-        if (right)
-        {
-            paragraphProperties.Append(new Justification { Val = JustificationValues.Right });
-        }
-
-        var run = new Run();
-        if (header)
-        {
-            run.Append(new RunProperties(new Bold()));
-        }
-
-        run.Append(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
-        return new TableCell(properties, new Paragraph(paragraphProperties, run));
-    }
-
-    private static Paragraph Heading(int level, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), new Run(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
-
-    private static Paragraph Para(string text, string? style = null)
-    {
-        var paragraph = style is null ? new Paragraph() : new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        paragraph.Append(new Run(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
-        return paragraph;
-    }
-
-    private static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static Styles Styles()
-    {
-        static Style Paragraph(string id, string name, int before, int after, int halfPoints, bool bold = false, bool keepNext = false, int? outline = null, string? color = null)
-        {
-            var pPr = new StyleParagraphProperties();
-            if (keepNext)
-            {
-                pPr.Append(new KeepNext(), new KeepLines());
-            }
-
-            pPr.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
-            if (outline is { } level)
-            {
-                pPr.Append(new OutlineLevel { Val = level });
-            }
-
-            var rPr = new StyleRunProperties();
-            if (bold)
-            {
-                rPr.Append(new Bold(), new BoldComplexScript());
-            }
-
-            if (color is not null)
-            {
-                rPr.Append(new Color { Val = color });
-            }
-
-            rPr.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-            var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
-            style.Append(new StyleName { Val = name });
-            if (id != "Normal")
-            {
-                style.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" });
-            }
-
-            style.Append(new PrimaryStyle(), pPr, rPr);
-            return style;
-        }
-
-        var table = DocxStyles.RuledTable("PackTable", "Evidence Pack Table");
-        var tableNormal = DocxStyles.TableNormal();
-
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
-                    new FontSize { Val = "22" },
-                    new FontSizeComplexScript { Val = "22" },
-                    new Languages { Val = "en-GB", EastAsia = "en-GB", Bidi = "ar-SA" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-            Paragraph("Normal", "Normal", 0, 120, 22),
-            Paragraph("Title", "Title", 240, 240, 40, bold: true),
-            Paragraph("Subtitle", "Subtitle", 0, 240, 30, bold: true),
-            Paragraph("Warning", "Warning", 120, 240, 24, bold: true, color: "D4351C"),
-            Paragraph("Heading1", "heading 1", 360, 200, 32, bold: true, keepNext: true, outline: 0),
-            Paragraph("Heading2", "heading 2", 240, 120, 26, bold: true, keepNext: true, outline: 1),
-            Paragraph("TableCaption", "Table Caption", 120, 60, 20, bold: true, keepNext: true),
-            Paragraph("TableText", "Table Text", 0, 40, 19),
-            Paragraph("Note", "Note", 60, 200, 18, color: "505A5F"),
-            Paragraph("HeaderText", "Header Text", 0, 0, 18),
-            tableNormal,
-            table);
-    }
+    private static Styles Styles() => new(
+        DocxStyles.Defaults(),
+        DocxStyles.Paragraph("Normal", "Normal", DocxStyles.Spacing(0, 120), DocxStyles.Font(22)),
+        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(40, bold: true)),
+        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(30, bold: true)),
+        DocxStyles.Paragraph("Warning", "Warning", DocxStyles.Spacing(120, 240), DocxStyles.Font(24, bold: true, color: "D4351C")),
+        DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(360, 200, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
+        DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
+        DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
+        DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
+        DocxStyles.Paragraph("Note", "Note", DocxStyles.Spacing(60, 200), DocxStyles.Font(18, color: "505A5F")),
+        DocxStyles.Paragraph("HeaderText", "Header Text", DocxStyles.Spacing(0, 0), DocxStyles.Font(18)),
+        DocxStyles.TableNormal(),
+        DocxStyles.RuledTable("PackTable", "Evidence Pack Table"));
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Data;
-
 namespace SaferPlan.Core.Crime.Assessment;
 
 /// <summary>The arithmetic of the evidence pack, in one place so the page, the DOCX, the API and the tests agree.</summary>

@@ -1,0 +1,167 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace SaferPlan.Core.Documents.Docx;
+
+/// <summary>
+/// The pieces SaferPlan's Word documents are written with: an A4 portrait page, runs and paragraphs whose text goes
+/// through <see cref="ReportText.XmlSafe"/>, and fixed-width tables whose header rows repeat on every page.
+/// </summary>
+internal static class DocxBlocks
+{
+    public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    // A4 in twentieths of a point, with 1.8 cm margins: the five-column action plan tables fit portrait at 9.5 pt.
+    public const int PageWidth = 11906;
+    public const int PageHeight = 16838;
+    public const int Margin = 1021;
+    public const int TextWidth = PageWidth - (2 * Margin);
+
+    /// <summary>The page: A4 portrait with the header, and the footer when there is one.</summary>
+    public static SectionProperties A4Portrait(string headerId, string? footerId = null)
+    {
+        var section = new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId });
+        if (footerId is not null)
+        {
+            section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
+        }
+
+        section.Append(
+            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
+            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 });
+        return section;
+    }
+
+    public static Run TextRun(string text, bool bold = false, bool italic = false, bool breakBefore = false)
+    {
+        var run = new Run();
+        if (bold || italic)
+        {
+            var properties = new RunProperties();
+            if (bold)
+            {
+                properties.Append(new Bold());
+            }
+
+            if (italic)
+            {
+                properties.Append(new Italic());
+            }
+
+            run.Append(properties);
+        }
+
+        if (breakBefore)
+        {
+            run.Append(new Break());
+        }
+
+        run.Append(new Text(ReportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    /// <summary>The text's lines as runs separated by line breaks.</summary>
+    public static void AppendLines(Paragraph paragraph, string text, bool bold = false, bool italic = false)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            paragraph.Append(TextRun(lines[i], bold, italic, breakBefore: i > 0));
+        }
+    }
+
+    public static Paragraph Para(string text, string? style = null)
+    {
+        var paragraph = style is null ? new Paragraph() : new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        AppendLines(paragraph, text);
+        return paragraph;
+    }
+
+    public static Paragraph Heading(int level, string text, bool pageBreak = false)
+    {
+        var properties = new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" });
+        if (pageBreak)
+        {
+            properties.Append(new PageBreakBefore());
+        }
+
+        return new Paragraph(properties, TextRun(text));
+    }
+
+    /// <summary>A paragraph in a table cell, in the Table Text style (Table Bullet for a list item).</summary>
+    public static Paragraph CellPara(string text, bool bold = false, bool italic = false, bool bullet = false, bool restricted = false)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = bullet ? "TableBullet" : "TableText" }));
+        if (restricted)
+        {
+            paragraph.Append(TextRun("[Restricted] ", bold: true));
+        }
+
+        AppendLines(paragraph, text, bold, italic);
+        return paragraph;
+    }
+
+    /// <summary>A table of fixed column widths in the given table style.</summary>
+    public static Table NewTable(int[] widths, string style) => new(
+        new TableProperties(
+            new TableStyle { Val = style },
+            new TableWidth { Width = Twips(widths.Sum()), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableLook { Val = "0620" }),
+        new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+
+    /// <summary>The header row, repeated on every page and never split.</summary>
+    public static TableRow HeaderRow(int[] widths, params string[] headings) => HeaderRow(widths, false, headings);
+
+    /// <summary>The header row, with the headings after the first right-aligned over columns of figures when asked.</summary>
+    public static TableRow HeaderRow(int[] widths, bool alignRightAfterFirst, params string[] headings)
+    {
+        var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        for (var i = 0; i < headings.Length; i++)
+        {
+            row.Append(Cell(widths[i], [CellPara(headings[i], bold: true)], header: true, alignRight: alignRightAfterFirst && i > 0));
+        }
+
+        return row;
+    }
+
+    public static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, MergedCellValues? merge = null, bool header = false, bool alignRight = false, int span = 1)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
+        if (span > 1)
+        {
+            properties.Append(new GridSpan { Val = span });
+        }
+
+        if (merge is { } m)
+        {
+            properties.Append(new VerticalMerge { Val = m });
+        }
+
+        if (header)
+        {
+            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9D9D9" });
+        }
+
+        var cell = new TableCell(properties);
+        foreach (var p in paragraphs)
+        {
+            if (alignRight)
+            {
+                p.ParagraphProperties ??= new ParagraphProperties();
+                p.ParagraphProperties.Append(new Justification { Val = JustificationValues.Right });
+            }
+
+            cell.Append(p);
+        }
+
+        if (!cell.Elements<Paragraph>().Any())
+        {
+            cell.Append(CellPara(""));
+        }
+
+        return cell;
+    }
+
+    public static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
