@@ -1,15 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Partnerships;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Accounts;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Core.Periods;
 
 namespace SaferPlan.Core.Demo;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Editing;
 
 namespace SaferPlan.Core.Partnerships;
 
