@@ -20,7 +20,9 @@ public sealed class ModelConventionTests
         var versioned = db.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)).ToList();
         var periods = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.ClrType == typeof(ReportingPeriod)).ToList();
 
-        Assert.Equal(18, versioned.Count);
+        var withVersion = db.Model.GetEntityTypes().Where(e => e.FindProperty(nameof(IVersioned.Version)) is not null).ToList();
+        Assert.NotEmpty(versioned);
+        Assert.Equal(withVersion.Select(e => e.ClrType.Name).Order(), versioned.Select(e => e.ClrType.Name).Order());
         Assert.All(versioned, e => Assert.True(e.FindProperty(nameof(IVersioned.Version))?.IsConcurrencyToken == true, e.ClrType.Name));
         Assert.NotEmpty(periods);
         Assert.All(periods, p => Assert.Equal(12, p.GetMaxLength()));

@@ -43,7 +43,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Key).HasMaxLength(FieldLengths.Short);
         builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.RoleTitle, p => p.Email);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.SetNull);
-        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
