@@ -76,7 +76,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task CheckMilestone_ValidChange_HasNoErrorsAndLeavesTheMilestoneUnchanged()
     {
         await using var db = Open(AuditActor.System);
-        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action.Priority!.EditionId == editionId);
 
         var errors = await Editor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
 
@@ -101,7 +101,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task CreateMilestone_BlankCode_TakesNextLetter()
     {
         await using var db = Open(AuditActor.System);
-        var action = await db.Actions.SingleAsync(a => a.Number == "1.6" && a.Priority!.EditionId == editionId);
+        var action = await db.Actions.SingleAsync(a => a.Number == "1.6" && a.Priority.EditionId == editionId);
 
         var result = await Editor(db).CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Hold a rogue trader awareness day" }, Officer(PartnershipRole.SupportOfficer));
 
@@ -113,7 +113,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task UpdateAction_DuplicateNumberInEdition_IsRefusedAndNothingChanges()
     {
         await using var db = Open(AuditActor.System);
-        var action = await db.Actions.AsNoTracking().SingleAsync(a => a.Number == "1.3" && a.Priority!.EditionId == editionId);
+        var action = await db.Actions.AsNoTracking().SingleAsync(a => a.Number == "1.3" && a.Priority.EditionId == editionId);
 
         var result = await Editor(db).UpdateActionAsync(action.Id, ActionInput.From(action) with { Number = "2.1" }, action.Version, Officer(PartnershipRole.SupportOfficer));
 
@@ -127,7 +127,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task UpdateMilestone_StaleVersion_IsConflictNamingWhoChangedIt()
     {
         var editor = Open(new AuditActor("u2", "first.officer@example.org"));
-        var milestone = await editor.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.1a" && m.Action!.Priority!.EditionId == editionId);
+        var milestone = await editor.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.1a" && m.Action.Priority!.EditionId == editionId);
         var first = await Editor(editor).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "First officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
         await editor.DisposeAsync();
         Assert.True(first.Succeeded, first.Message);
@@ -146,7 +146,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task UpdateMilestone_RecordsEachChangedFieldInAuditTrail()
     {
         await using var db = Open(new AuditActor("u4", "support@example.org"));
-        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "3.1d" && m.Action!.Priority!.EditionId == editionId);
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "3.1d" && m.Action.Priority!.EditionId == editionId);
 
         var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
@@ -166,8 +166,8 @@ public sealed class PlanEditorTests : IAsyncLifetime
     {
         await using var db = Open(AuditActor.System);
         var daveSargent = await db.People.Where(p => p.Key == "dave-sargent").Select(p => p.Id).SingleAsync();
-        var own = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action!.Priority!.EditionId == editionId);
-        var other = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "2.2a" && m.Action!.Priority!.EditionId == editionId);
+        var own = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action.Priority!.EditionId == editionId);
+        var other = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "2.2a" && m.Action.Priority!.EditionId == editionId);
         var lead = Officer(PartnershipRole.LeadOfficer, daveSargent);
         var editor = Editor(db);
 
@@ -184,7 +184,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     public async Task BoardMember_CannotEditAnything()
     {
         await using var db = Open(AuditActor.System);
-        var milestone = await db.Milestones.AsNoTracking().FirstAsync(m => m.Action!.Priority!.EditionId == editionId);
+        var milestone = await db.Milestones.AsNoTracking().FirstAsync(m => m.Action.Priority!.EditionId == editionId);
 
         var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Changed" }, milestone.Version, Officer(PartnershipRole.BoardMember));
 

@@ -19,7 +19,7 @@ public sealed class Invitation : IAudited
 
     public int PartnershipId { get; set; }
 
-    public Partnership? Partnership { get; set; }
+    public Partnership Partnership { get; set; } = null!;
 
     public required string Email { get; set; }
 
@@ -251,7 +251,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             return EditResult<User>.Forbidden(new InvitationCheck(invitation, InvitationProblem.Used).Message!);
         }
 
-        var added = await accounts.AddUserAsync(invitation.Email, password!, invitation.Role, invitation.Partnership!.Slug, displayName, ct);
+        var added = await accounts.AddUserAsync(invitation.Email, password!, invitation.Role, invitation.Partnership.Slug, displayName, ct);
         if (!added.Succeeded)
         {
             return EditResult<User>.Invalid(new Dictionary<string, string> { ["Password"] = added.Message });

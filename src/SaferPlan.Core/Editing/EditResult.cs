@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace SaferPlan.Core.Editing;
 
 public enum EditStatus
@@ -14,6 +15,7 @@ public sealed record EditResult<T>(EditStatus Status, T? Value, IReadOnlyDiction
 {
     private static readonly Dictionary<string, string> None = [];
 
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => Status == EditStatus.Ok;
 
     public static EditResult<T> Ok(T value) => new(EditStatus.Ok, value, None, null);

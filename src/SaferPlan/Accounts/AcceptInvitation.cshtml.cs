@@ -52,7 +52,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations) : PageM
             return Page();
         }
 
-        TempData["Success"] = $"Your account is ready, {result.Value!.DisplayName}. Sign in with your email address and the password you chose.";
+        TempData["Success"] = $"Your account is ready, {result.Value.DisplayName}. Sign in with your email address and the password you chose.";
         return Redirect("/account/sign-in");
     }
 

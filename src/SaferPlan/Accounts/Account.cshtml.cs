@@ -45,7 +45,7 @@ public sealed class AccountModel(AccountService accounts, CurrentUser current) :
             return Page();
         }
 
-        TempData["Success"] = $"Your name is now {result.Value!.DisplayName}";
+        TempData["Success"] = $"Your name is now {result.Value.DisplayName}";
         return Redirect("/account");
     }
 

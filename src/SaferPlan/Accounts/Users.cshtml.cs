@@ -69,7 +69,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"Invitation sent to {result.Value!.Email}. The link works once, for 7 days.";
+        TempData["Success"] = $"Invitation sent to {result.Value.Email}. The link works once, for 7 days.";
         return Redirect($"/partnerships/{slug}/users");
     }
 
@@ -86,7 +86,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return NotFound();
         }
 
-        TempData["Success"] = $"The invitation to {result.Value!.Email} no longer works.";
+        TempData["Success"] = $"The invitation to {result.Value.Email} no longer works.";
         return Redirect($"/partnerships/{slug}/users");
     }
 

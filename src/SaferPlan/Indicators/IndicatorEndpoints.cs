@@ -35,7 +35,7 @@ public static class IndicatorEndpoints
 
             var result = await editor.CreateIndicatorAsync(partnership.Id, body.ToInput(), await current.GetAsync(), ct);
             return result.Succeeded
-                ? await DetailAsync(http, reader, current, result.Value!.Id, created: true, ct)
+                ? await DetailAsync(http, reader, current, result.Value.Id, created: true, ct)
                 : ApiErrors.From(result);
         });
 
@@ -73,7 +73,7 @@ public static class IndicatorEndpoints
         {
             var result = await editor.CreateValueAsync(id, body.ToInput(), await current.GetAsync(), ct);
             return result.Succeeded
-                ? await ValueAsync(http, reader, result.Value!, $"/api/indicator-values/{result.Value!.Id}", ct)
+                ? await ValueAsync(http, reader, result.Value!, $"/api/indicator-values/{result.Value.Id}", ct)
                 : ApiErrors.From(result);
         });
 
@@ -90,7 +90,7 @@ public static class IndicatorEndpoints
         writes.MapPost("/indicators/{id:int}/baselines", async Task<IResult> (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateBaselineAsync(id, body.ToInput(), await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value!.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
+            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
         });
 
         writes.MapPut("/indicator-baselines/{id:int}", (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -106,7 +106,7 @@ public static class IndicatorEndpoints
         writes.MapPost("/indicators/{id:int}/targets", async Task<IResult> (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateTargetAsync(id, body.ToInput(), await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value!.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
+            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
         });
 
         writes.MapPut("/indicator-targets/{id:int}", (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -123,7 +123,7 @@ public static class IndicatorEndpoints
         {
             var result = await editor.AddLinkAsync(id, new IndicatorLinkInput { PriorityId = body.PriorityId, MilestoneId = body.MilestoneId }, await current.GetAsync(), ct);
             return result.Succeeded
-                ? TypedResults.Created($"/api/indicator-links/{result.Value!.Id}", new { id = result.Value.Id, indicatorId = id, priorityId = result.Value.PriorityId, milestoneId = result.Value.MilestoneId })
+                ? TypedResults.Created($"/api/indicator-links/{result.Value.Id}", new { id = result.Value.Id, indicatorId = id, priorityId = result.Value.PriorityId, milestoneId = result.Value.MilestoneId })
                 : ApiErrors.From(result);
         });
 

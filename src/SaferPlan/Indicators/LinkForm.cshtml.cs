@@ -48,18 +48,18 @@ public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor,
     {
         var partnershipId = Indicator.PartnershipId;
         var priorities = await Db.Priorities.AsNoTracking()
-            .Where(p => p.Edition!.Plan!.PartnershipId == partnershipId)
-            .OrderByDescending(p => p.Edition!.YearStart).ThenBy(p => p.SortOrder)
-            .Select(p => new { p.Id, p.Kind, p.Number, p.Title, p.Edition!.YearStart })
+            .Where(p => p.Edition.Plan.PartnershipId == partnershipId)
+            .OrderByDescending(p => p.Edition.YearStart).ThenBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Kind, p.Number, p.Title, p.Edition.YearStart })
             .ToListAsync(ct);
         Priorities = new[] { new Choice("", "None") }
             .Concat(priorities.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture),
                 $"{ReportingPeriod.Year(p.YearStart).Display}: {(p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: " : "")}{p.Title}")))
             .ToList();
         var milestones = await Db.Milestones.AsNoTracking()
-            .Where(m => m.Action!.Priority!.Edition!.Plan!.PartnershipId == partnershipId)
-            .OrderByDescending(m => m.Action!.Priority!.Edition!.YearStart).ThenBy(m => m.Action!.Priority!.SortOrder).ThenBy(m => m.Action!.SortOrder).ThenBy(m => m.SortOrder)
-            .Select(m => new { m.Id, m.Code, m.Text, m.Action!.Priority!.Edition!.YearStart })
+            .Where(m => m.Action.Priority.Edition.Plan.PartnershipId == partnershipId)
+            .OrderByDescending(m => m.Action.Priority.Edition.YearStart).ThenBy(m => m.Action.Priority.SortOrder).ThenBy(m => m.Action.SortOrder).ThenBy(m => m.SortOrder)
+            .Select(m => new { m.Id, m.Code, m.Text, m.Action.Priority.Edition.YearStart })
             .ToListAsync(ct);
         Milestones = new[] { new Choice("", "None") }
             .Concat(milestones.Select(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture),

@@ -38,7 +38,7 @@ public sealed class NewPartnershipModel(PartnershipService partnerships, Current
             return Page();
         }
 
-        TempData["Success"] = $"{result.Value!.Name} is created, with you as its administrator. Invite its support officers next.";
+        TempData["Success"] = $"{result.Value.Name} is created, with you as its administrator. Invite its support officers next.";
         return Redirect($"/partnerships/{result.Value.Slug}/users");
     }
 }

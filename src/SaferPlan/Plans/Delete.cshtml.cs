@@ -62,13 +62,13 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 Description = $"action {a.Action.Number}";
                 Text = a.Action.Text;
                 Consequence = a.Action.Milestones.Count == 0 ? null : $"Its {a.Action.Milestones.Count} milestones will be deleted too.";
-                EditionId = a.Action.Priority!.EditionId;
+                EditionId = a.Action.Priority.EditionId;
                 Version = a.Action.Version;
                 return true;
             case "milestones" when await reader.MilestoneAsync(id, user, ct) is { } m:
                 Description = $"milestone {m.Milestone.Code}";
                 Text = m.Milestone.Text;
-                EditionId = m.Milestone.Action!.Priority!.EditionId;
+                EditionId = m.Milestone.Action.Priority.EditionId;
                 Version = m.Milestone.Version;
                 return true;
             default:

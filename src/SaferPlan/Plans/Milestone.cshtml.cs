@@ -28,14 +28,14 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
         }
 
         Milestone = found.Milestone;
-        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action!.Priority!, Milestone.Action, Milestone);
+        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone);
         Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var action = Milestone.Action!;
         var priority = action.Priority!;
         UpdatablePeriods = (await updates.RoundsAsync(found.PartnershipId, ct))
-            .Where(r => r.Period.StartYear == priority.Edition!.YearStart
+            .Where(r => r.Period.StartYear == priority.Edition.YearStart
                 && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Period, r.IsLocked(today)))
             .Select(r => r.Period).ToList();
         if (Permissions.CanReadAudit(user, found.PartnershipId))

@@ -131,7 +131,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
                 return false;
             }
 
-            if (!Permissions.CanEdit(user, found.PartnershipId, found.Milestone.Action!.Priority!, found.Milestone.Action, found.Milestone))
+            if (!Permissions.CanEdit(user, found.PartnershipId, found.Milestone.Action.Priority!, found.Milestone.Action, found.Milestone))
             {
                 forbidden = true;
                 return false;
@@ -153,7 +153,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
 
         CanChooseLead = Permissions.CanEditStructure(user, partnershipId);
         People = await reader.PeopleAsync(partnershipId, ct);
-        Outline = await reader.OutlineAsync(Action.Priority!.EditionId, ct);
+        Outline = await reader.OutlineAsync(Action.Priority.EditionId, ct);
         return true;
     }
 }

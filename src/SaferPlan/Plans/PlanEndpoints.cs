@@ -38,7 +38,7 @@ public static class PlanEndpoints
             var user = await current.GetAsync();
             var result = await editor.CreatePriorityAsync(id, body.ToInput(), user, ct);
             return result.Succeeded
-                ? Created(http, $"/api/priorities/{result.Value!.Id}", PriorityDto.From((await reader.PriorityAsync(result.Value.Id, user, ct))!.Value.Priority), result.Value.Version)
+                ? Created(http, $"/api/priorities/{result.Value.Id}", PriorityDto.From((await reader.PriorityAsync(result.Value.Id, user, ct))!.Value.Priority), result.Value.Version)
                 : ApiErrors.From(result);
         });
 
@@ -66,7 +66,7 @@ public static class PlanEndpoints
             var user = await current.GetAsync();
             var result = await editor.CreateActionAsync(id, body.ToInput(), user, ct);
             return result.Succeeded
-                ? Created(http, $"/api/actions/{result.Value!.Id}", ActionDto.From((await reader.ActionAsync(result.Value.Id, user, ct))!.Value.Action), result.Value.Version)
+                ? Created(http, $"/api/actions/{result.Value.Id}", ActionDto.From((await reader.ActionAsync(result.Value.Id, user, ct))!.Value.Action), result.Value.Version)
                 : ApiErrors.From(result);
         });
 
@@ -94,7 +94,7 @@ public static class PlanEndpoints
             var user = await current.GetAsync();
             var result = await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct);
             return result.Succeeded
-                ? Created(http, $"/api/milestones/{result.Value!.Id}", MilestoneDto.From((await reader.MilestoneAsync(result.Value.Id, user, ct))!.Value.Milestone), result.Value.Version)
+                ? Created(http, $"/api/milestones/{result.Value.Id}", MilestoneDto.From((await reader.MilestoneAsync(result.Value.Id, user, ct))!.Value.Milestone), result.Value.Version)
                 : ApiErrors.From(result);
         });
 

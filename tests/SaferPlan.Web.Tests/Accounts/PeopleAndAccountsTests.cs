@@ -167,7 +167,7 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
     }
 
     private async Task<List<PartnershipRole>> RolesAsync(string email) =>
-        (await DbAsync(db => db.Memberships.Where(m => m.User!.Email == email).Select(m => m.Role).ToListAsync())).Order().ToList();
+        (await DbAsync(db => db.Memberships.Where(m => m.User.Email == email).Select(m => m.Role).ToListAsync())).Order().ToList();
 
     [Fact]
     public async Task Partnership_CreatedByAnAdministrator_WhoBecomesItsAdministrator_OthersRefused()

@@ -202,7 +202,7 @@ public abstract class AuditTests(SaferPlanFactory app)
             {
                 ["Partnership"] = partnership.Id,
                 ["AreaDenominator"] = await db.Set<AreaDenominator>().Where(d => d.Source == code).Select(d => d.Id).SingleAsync(),
-                ["Membership"] = await db.Memberships.Where(m => m.User!.Email == analystEmail).Select(m => m.Id).SingleAsync(),
+                ["Membership"] = await db.Memberships.Where(m => m.User.Email == analystEmail).Select(m => m.Id).SingleAsync(),
                 ["Person"] = await db.People.Where(p => p.Key == "dave-sargent").Select(p => p.Id).SingleAsync(),
                 ["Body"] = await db.Bodies.Where(b => b.Key == "cambridgeshire-domestic-abuse-partnership").Select(b => b.Id).SingleAsync(),
                 ["Agency"] = await db.Agencies.Where(a => a.Key == "police").Select(a => a.Id).SingleAsync(),

@@ -79,13 +79,13 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
         var data = await BoardReportTestData.CreateAsync(app);
         using var admin = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator, partnership: data.Slug));
         var editionId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<PlanEdition>()
-            .Where(e => e.Plan!.Partnership!.Slug == data.Slug).Select(e => e.Id).SingleAsync());
+            .Where(e => e.Plan.Partnership!.Slug == data.Slug).Select(e => e.Id).SingleAsync());
 
         var created = await CreatePriorityAsync(admin, editionId, $"Safer{VerticalTab}roads");
         Assert.Equal("Safer roads", created.GetProperty("title").GetString());
 
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<Priority>()
-            .Where(p => p.Edition!.Plan!.Partnership!.Slug == data.Slug && p.Number == 1)
+            .Where(p => p.Edition.Plan!.Partnership.Slug == data.Slug && p.Number == 1)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, p => p.Title + VerticalTab + "and more")));
         using var response = await admin.GetAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx");
 

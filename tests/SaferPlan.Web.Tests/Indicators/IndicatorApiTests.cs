@@ -493,14 +493,14 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     {
         var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Data.SaferPlanDbContext>(sp);
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            db.Milestones.Where(m => m.Action!.Priority!.Edition!.Plan!.Partnership!.Slug == slug), m => m.Code, m => m.Id);
+            db.Milestones.Where(m => m.Action.Priority!.Edition.Plan!.Partnership.Slug == slug), m => m.Code, m => m.Id);
     });
 
     private Task<int> PriorityIdAsync(string slug, int number) => app.WithScopeAsync(sp =>
     {
         var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Data.SaferPlanDbContext>(sp);
         return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Priorities.Where(p => p.Edition!.Plan!.Partnership!.Slug == slug && p.Number == number && p.Kind == Core.Plans.PriorityKind.Priority).Select(p => p.Id));
+            db.Priorities.Where(p => p.Edition.Plan!.Partnership.Slug == slug && p.Number == number && p.Kind == Core.Plans.PriorityKind.Priority).Select(p => p.Id));
     });
 
     /// <summary>A partnership other than the demo one, for a user who is a member elsewhere.</summary>

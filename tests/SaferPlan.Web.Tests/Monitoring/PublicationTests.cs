@@ -87,7 +87,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         var milestoneId = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var update = await db.Set<Core.Monitoring.MilestoneUpdate>().FirstAsync(u => u.Period == BoardReportTestData.Q4 && u.Milestone!.Code == "1.1a" && u.Milestone.Action!.Priority!.Edition!.Plan!.Partnership!.Slug == data.Slug);
+            var update = await db.Set<Core.Monitoring.MilestoneUpdate>().FirstAsync(u => u.Period == BoardReportTestData.Q4 && u.Milestone.Code == "1.1a" && u.Milestone.Action.Priority!.Edition.Plan!.Partnership.Slug == data.Slug);
             update.AuthorName = "old.author@example.org";
             update.ReviewerName = "old.reviewer@example.org";
             await db.SaveChangesAsync();

@@ -280,7 +280,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
             var db = sp.GetRequiredService<SaferPlanDbContext>();
             var d = await EditionMilestoneAsync(db, "1.1d");
             var b = await EditionMilestoneAsync(db, "2.1b");
-            var old = (DText: d.Text, DMarking: d.Marking, d.Action!.Marking, BText: b.Text, BMarking: b.Marking, BActionMarking: b.Action!.Marking, PriorityMarking: b.Action.Priority!.Marking);
+            var old = (DText: d.Text, DMarking: d.Marking, d.Action.Marking, BText: b.Text, BMarking: b.Marking, BActionMarking: b.Action.Marking, PriorityMarking: b.Action.Priority.Marking);
             d.Text = underAction;
             d.Marking = ProtectiveMarking.Official;
             d.Action.Marking = ProtectiveMarking.Restricted;
@@ -288,7 +288,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
             b.Marking = ProtectiveMarking.Official;
             b.Action.Marking = ProtectiveMarking.Official;
             b.Action.Priority.Marking = ProtectiveMarking.Restricted;
-            db.AuditPartnershipId = d.Action.Priority!.Edition!.Plan!.PartnershipId;
+            db.AuditPartnershipId = d.Action.Priority.Edition!.Plan.PartnershipId;
             await db.SaveChangesAsync();
             return old;
         });
@@ -325,12 +325,12 @@ public abstract partial class OutreachTests(OutreachFactory app)
                 var b = await EditionMilestoneAsync(db, "2.1b");
                 d.Text = restore.DText;
                 d.Marking = restore.DMarking;
-                d.Action!.Marking = restore.Marking;
+                d.Action.Marking = restore.Marking;
                 b.Text = restore.BText;
                 b.Marking = restore.BMarking;
-                b.Action!.Marking = restore.BActionMarking;
-                b.Action.Priority!.Marking = restore.PriorityMarking;
-                db.AuditPartnershipId = d.Action.Priority!.Edition!.Plan!.PartnershipId;
+                b.Action.Marking = restore.BActionMarking;
+                b.Action.Priority.Marking = restore.PriorityMarking;
+                db.AuditPartnershipId = d.Action.Priority.Edition!.Plan.PartnershipId;
                 return await db.SaveChangesAsync();
             });
         }
@@ -338,7 +338,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
 
     private static Task<Milestone> EditionMilestoneAsync(SaferPlanDbContext db, string code) =>
         db.Milestones.Include(m => m.Action!).ThenInclude(a => a.Priority!).ThenInclude(p => p.Edition!).ThenInclude(e => e.Plan)
-            .SingleAsync(m => m.Code == code && m.Action!.Priority!.Edition!.YearStart == 2010 && m.Action.Priority.Edition.Plan!.Partnership!.Slug == Slug);
+            .SingleAsync(m => m.Code == code && m.Action.Priority!.Edition.YearStart == 2010 && m.Action.Priority.Edition.Plan.Partnership!.Slug == Slug);
 
     [Fact]
     public async Task MailServerDown_LeavesTheMessageWaitingWithTheError_ThenSendsItWhenTheServerIsBack()
@@ -446,7 +446,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
 
     private Task<int> MilestoneIdAsync(string code) => app.WithScopeAsync(sp =>
         sp.GetRequiredService<SaferPlanDbContext>().Milestones
-            .Where(m => m.Code == code && m.Action!.Priority!.Edition!.YearStart == 2010 && m.Action.Priority.Edition.Plan!.Partnership!.Slug == Slug)
+            .Where(m => m.Code == code && m.Action.Priority!.Edition.YearStart == 2010 && m.Action.Priority.Edition.Plan.Partnership!.Slug == Slug)
             .Select(m => m.Id).SingleAsync());
 
     private async Task<string> CreateLinkAsync(string personKey, TimeSpan lifetime)

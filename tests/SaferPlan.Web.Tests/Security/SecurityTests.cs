@@ -217,7 +217,7 @@ public abstract class SecurityTests(SaferPlanFactory app)
         using var browser = new PageSession(app.ServerAddress);
         await browser.SignInOrFailAsync(email);
         var membershipId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Memberships
-            .Where(m => m.User!.Email == email).Select(m => m.Id).SingleAsync());
+            .Where(m => m.User.Email == email).Select(m => m.Id).SingleAsync());
 
         var (removed, message) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveUserAsync(email));
 
@@ -251,7 +251,7 @@ public abstract class SecurityTests(SaferPlanFactory app)
         Assert.False(userGone);
         Assert.Contains("is the last Administrator of", userMessage, StringComparison.Ordinal);
         var admins = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Memberships
-            .CountAsync(m => m.Partnership!.Slug == slug && m.Role == PartnershipRole.Administrator));
+            .CountAsync(m => m.Partnership.Slug == slug && m.Role == PartnershipRole.Administrator));
         Assert.Equal(1, admins);
     }
 

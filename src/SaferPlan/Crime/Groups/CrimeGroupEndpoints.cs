@@ -17,7 +17,7 @@ public static class CrimeGroupEndpoints
                 return ApiErrors.From(result);
             }
 
-            http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
+            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
             return TypedResults.Created($"/api/crime-groups/{result.Value.Id}", CrimeGroupDto.From(result.Value));
         }, ct))
         .WithSummary("Adds a crime group: {\"name\":\"Serious acquisitive crime\",\"crimeTypeIds\":[3,10,13]}.");
@@ -25,7 +25,7 @@ public static class CrimeGroupEndpoints
         writes.MapPost("/partnerships/{slug}/crime-groups/usual", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
         {
             var result = await groups.AddUsualAsync(id, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.Ok(result.Value!.Select(CrimeGroupDto.From).ToList()) : ApiErrors.From(result);
+            return result.Succeeded ? TypedResults.Ok(result.Value.Select(CrimeGroupDto.From).ToList()) : ApiErrors.From(result);
         }, ct))
         .WithSummary("Adds the usual crime groups (all crime, serious acquisitive crime, violence, theft, anti-social behaviour) the partnership does not have; returns those added.");
         MapCrimeGroup(api, writes);
@@ -58,7 +58,7 @@ public static class CrimeGroupEndpoints
                 return version.Problem(result);
             }
 
-            http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
+            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
             return TypedResults.Ok(CrimeGroupDto.From(result.Value));
         });
 

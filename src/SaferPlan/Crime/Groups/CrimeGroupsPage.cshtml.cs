@@ -48,7 +48,7 @@ public sealed class CrimeGroupsPageModel(PlanReader reader, CrimeGroupService gr
             return (await current.GetAsync()).IsSignedIn ? Forbid() : Challenge();
         }
 
-        TempData["Success"] = result.Value!.Count == 0 ? "The partnership already has the usual crime groups" : $"Added {string.Join(", ", result.Value.Select(g => g.Name))}";
+        TempData["Success"] = result.Value.Count == 0 ? "The partnership already has the usual crime groups" : $"Added {string.Join(", ", result.Value.Select(g => g.Name))}";
         return Redirect($"/partnerships/{slug}/crime-groups");
     }
 

@@ -39,7 +39,7 @@ public static class BriefingEndpoints
         }
 
         var result = await reports.SaveBriefingAsync(key, period, null, body.ToInput(), 0, await current.GetAsync(), ct);
-        return result.Succeeded ? TypedResults.Created($"/api/bodies/{key}/briefings/{result.Value!.Id}", BriefingDto.From(result.Value)) : ApiErrors.From(result);
+        return result.Succeeded ? TypedResults.Created($"/api/bodies/{key}/briefings/{result.Value.Id}", BriefingDto.From(result.Value)) : ApiErrors.From(result);
     }
 
     private static async Task<Results<Ok<BriefingDto>, ProblemHttpResult>> SaveAsync(

@@ -69,7 +69,7 @@ public static class TaskGroupReportEndpoints
 
         var result = await reports.SaveAsync(partnership.Id, period, null, body.ToInput(), 0, user, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/task-group-reports/{result.Value!.Id}", TaskGroupReportDto.From((await reports.ReportAsync(result.Value.Id, true, ct))!))
+            ? TypedResults.Created($"/api/task-group-reports/{result.Value.Id}", TaskGroupReportDto.From((await reports.ReportAsync(result.Value.Id, true, ct))!))
             : ApiErrors.From(result);
     }
 

@@ -25,7 +25,7 @@ public static class UpdateLinkEndpoints
 
         var result = await links.LinksAsync(partnership.Id, period, await current.GetAsync(), ct);
         return result.Succeeded
-            ? TypedResults.Ok(result.Value!.Select(l => UpdateLinkDto.From(l.Link, l.Person.Name)).ToList())
+            ? TypedResults.Ok(result.Value.Select(l => UpdateLinkDto.From(l.Link, l.Person.Name)).ToList())
             : ApiErrors.From(result);
     }
 
@@ -33,7 +33,7 @@ public static class UpdateLinkEndpoints
     {
         var result = await links.RevokeAsync(id, await current.GetAsync(), ct);
         return result.Succeeded
-            ? TypedResults.Ok(new RevokedLinkDto(result.Value!.Id, result.Value.RevokedAt))
+            ? TypedResults.Ok(new RevokedLinkDto(result.Value.Id, result.Value.RevokedAt))
             : ApiErrors.From(result);
     }
 }

@@ -144,7 +144,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
             return Page();
         }
 
-        var code = result.Value!.MilestoneId == slotNow?.Milestone.Id ? slotNow.Milestone.Code : null;
+        var code = result.Value.MilestoneId == slotNow?.Milestone.Id ? slotNow.Milestone.Code : null;
         TempData["Success"] = code is null ? "Your update has been submitted" : $"Your update for {code} has been submitted";
         return Redirect($"/u/{Uri.EscapeDataString(Token)}#{(code is null ? "main-content" : Anchor(code))}");
     }

@@ -60,7 +60,7 @@ public static class UpdateEndpoints
         }
 
         var kind = (await reader.MilestoneAsync(id, user, ct))!.Value.Milestone.MeasurementKind;
-        http.Response.Headers.ETag = $"\"{result.Value!.Version}\"";
+        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
         return TypedResults.Ok(MilestoneUpdateDto.From(result.Value, kind));
     }
 
@@ -74,7 +74,7 @@ public static class UpdateEndpoints
 
         var result = await updates.ReviewAsync(id, body.Accept, body.Comment, version, await current.GetAsync(), ct);
         return result.Succeeded
-            ? TypedResults.Ok(new ReviewedUpdateDto(result.Value!.Id, result.Value.State, result.Value.Version))
+            ? TypedResults.Ok(new ReviewedUpdateDto(result.Value.Id, result.Value.State, result.Value.Version))
             : ApiErrors.From(result);
     }
 
