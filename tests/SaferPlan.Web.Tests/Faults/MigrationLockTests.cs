@@ -135,7 +135,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
         var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
         var lockFile = FileOf(database) + ".migrate.lock";
-        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "2", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
+        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "1", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
         await using (var holder = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             foreach (var args in new string[][] { ["db", "migrate"], [] })
@@ -145,7 +145,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
                 Assert.True(run.ExitCode == 1, run.ToString());
                 var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Another SaferPlan process", StringComparison.Ordinal));
                 Assert.Equal(
-                    $"saferplan: Another SaferPlan process is updating the database {FileOf(database)} and did not finish within 2 seconds (it holds {lockFile}). Let it finish or stop it, then try again.",
+                    $"saferplan: Another SaferPlan process is updating the database {FileOf(database)} and did not finish within 1 seconds (it holds {lockFile}). Let it finish or stop it, then try again.",
                     line.TrimEnd());
                 Assert.DoesNotMatch(StackFrame(), run.Output);
                 Assert.Equal(1, LockRows(database));
@@ -167,7 +167,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     {
         var database = await MigratedDatabaseAsync(TestDatabase.Postgres);
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "2", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
+        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "1", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
         await using (var holder = new NpgsqlConnection(database.ConnectionString))
         {
             await holder.OpenAsync();
@@ -184,7 +184,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
                 Assert.True(run.ExitCode == 1, run.ToString());
                 var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Another SaferPlan process", StringComparison.Ordinal));
                 Assert.Equal(
-                    $"saferplan: Another SaferPlan process is updating the database {name} and did not finish within 2 seconds. Let it finish or stop it, then try again.",
+                    $"saferplan: Another SaferPlan process is updating the database {name} and did not finish within 1 seconds. Let it finish or stop it, then try again.",
                     line.TrimEnd());
                 Assert.DoesNotMatch(StackFrame(), run.Output);
             }
