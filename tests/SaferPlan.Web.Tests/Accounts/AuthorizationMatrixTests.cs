@@ -80,7 +80,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [MemberData(nameof(Cases))]
     public async Task WriteEndpoint_CalledByRole_HasExactStatusAndOnlyChangesWhenAllowed(WriteEndpoint endpoint, Caller caller, int expected)
     {
-        using var setup = await app.ApiClientAsync(await UserAsync(PartnershipRole.SupportOfficer));
+        using var setup = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var client = await ClientForAsync(caller);
         var marker = $"matrix-{Guid.NewGuid():N}";
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
@@ -118,47 +118,14 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
 
     private async Task<HttpClient> ClientForAsync(Caller caller) => caller switch
     {
-        Caller.Administrator => await app.ApiClientAsync(await UserAsync(PartnershipRole.Administrator)),
-        Caller.SupportOfficer => await app.ApiClientAsync(await UserAsync(PartnershipRole.SupportOfficer)),
+        Caller.Administrator => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.Administrator)),
+        Caller.SupportOfficer => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer)),
         Caller.LeadOfficerWhoLeads => await app.ApiClientAsync(await LeadOfficerAsync(LeadKey)),
         Caller.LeadOfficerWhoDoesNotLead => await app.ApiClientAsync(await LeadOfficerAsync(OtherLeadKey)),
-        Caller.BoardMember => await app.ApiClientAsync(await UserAsync(PartnershipRole.BoardMember)),
+        Caller.BoardMember => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember)),
         Caller.Anonymous => await app.ApiClientAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
-
-    /// <summary>
-    /// One user per role for all the matrix's cases on this host (each case still gets its own bearer token and client):
-    /// adding a user hashes a password, which was most of a case's time.
-    /// </summary>
-    private async Task<string> UserAsync(PartnershipRole role)
-    {
-        var users = UsersByHost.GetOrCreateValue(app);
-        await users.Gate.WaitAsync();
-        try
-        {
-            if (!users.ByRole.TryGetValue(role, out var email))
-            {
-                email = await app.AddUserAsync(role);
-                users.ByRole[role] = email;
-            }
-
-            return email;
-        }
-        finally
-        {
-            users.Gate.Release();
-        }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SaferPlanFactory, RoleUsers> UsersByHost = new();
-
-    private sealed class RoleUsers
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public Dictionary<PartnershipRole, string> ByRole { get; } = [];
-    }
 
     /// <summary>
     /// The person's user, a lead officer, added on first use only: adding an existing user again resets their password,
@@ -229,7 +196,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_ChangingNumbersLeadsOrPlaces_IsForbiddenAndNothingChanges()
     {
-        using var setup = await app.ApiClientAsync(await UserAsync(PartnershipRole.SupportOfficer));
+        using var setup = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var lead = await app.ApiClientAsync(await LeadOfficerAsync(LeadKey));
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
         var otherLeadId = await app.PersonIdAsync(OtherLeadKey);
@@ -278,9 +245,9 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [InlineData("milestones")]
     public async Task RestrictedItem_IsHiddenFromVisitorsEverywhereButShownToBoardMembers(string kind)
     {
-        using var support = await app.ApiClientAsync(await UserAsync(PartnershipRole.SupportOfficer));
+        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var anonymous = await app.ApiClientAsync();
-        using var board = await app.ApiClientAsync(await UserAsync(PartnershipRole.BoardMember));
+        using var board = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
         var marker = Guid.NewGuid().ToString("N");
         var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
         var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Official priority");
