@@ -64,7 +64,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("delete milestone")]
     public async Task Scan_SupportOfficerPage_HasNoAxeViolations(string name)
     {
-        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
 
         var response = await page.GotoAsync(await SupportOfficerUrlAsync(name));
 
@@ -92,7 +92,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("edit milestone", "Milestone", "Code", "not a code")]
     public async Task Scan_FormSubmittedWithInvalidInput_ShowsErrorsWithNoAxeViolations(string name, string required, string numberLabel, string badNumber)
     {
-        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
         await page.GotoAsync(await SupportOfficerUrlAsync(name));
 
         await page.GetByLabel(required, new() { Exact = true }).FillAsync("");

@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly List<IBrowserContext> contexts = [];
+    private readonly SemaphoreSlim sharedGate = new(1, 1);
+    private readonly Dictionary<PartnershipRole, string> shared = [];
     private IBrowser? browser;
 
     public SqliteFactory App { get; } = new() { DemoCrime = true };
@@ -39,13 +41,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page, at the app's address.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true) => await NewPageAsync(javaScriptEnabled, storageState: null);
+
+    private async Task<IPage> NewPageAsync(bool javaScriptEnabled, string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
+            StorageState = storageState,
         });
         lock (contexts)
         {
@@ -65,6 +70,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync(javaScriptEnabled);
         await SignInAsync(page, email);
         return (page, email);
+    }
+
+    /// <summary>
+    /// One user with the role for the whole class, signed in through the form once; each call gets a fresh context (its
+    /// own page) holding that sign-in's cookies. For tests that only look at pages or edit plan items, never their account.
+    /// </summary>
+    public async Task<IPage> SharedSignedInPageAsync(PartnershipRole role)
+    {
+        await sharedGate.WaitAsync();
+        try
+        {
+            if (!shared.TryGetValue(role, out var state))
+            {
+                var (page, _) = await SignedInPageAsync(role);
+                state = await page.Context.StorageStateAsync();
+                shared[role] = state;
+                return page;
+            }
+
+            return await NewPageAsync(javaScriptEnabled: true, state);
+        }
+        finally
+        {
+            sharedGate.Release();
+        }
     }
 
     public static async Task SignInAsync(IPage page, string email)

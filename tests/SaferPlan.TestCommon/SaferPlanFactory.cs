@@ -21,6 +21,8 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
 {
     public const string Password = "correct horse battery staple";
 
+    private readonly SemaphoreSlim sharedUsersGate = new(1, 1);
+    private readonly Dictionary<PartnershipRole, string> sharedUsers = [];
     private TestDatabaseInstance? database;
 
     public TestDatabase Kind { get; } = kind;
@@ -88,6 +90,29 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
             Assert.True(result.Succeeded, result.Message);
             return email;
         });
+    }
+
+    /// <summary>
+    /// One user with the role for this host, added on first use: for tests that need a caller of that role but nothing of
+    /// the user's own (adding a user hashes a password, much of a short API test's time). Each client still gets its own token.
+    /// </summary>
+    public async Task<string> SharedUserAsync(PartnershipRole role)
+    {
+        await sharedUsersGate.WaitAsync();
+        try
+        {
+            if (!sharedUsers.TryGetValue(role, out var email))
+            {
+                email = await AddUserAsync(role);
+                sharedUsers[role] = email;
+            }
+
+            return email;
+        }
+        finally
+        {
+            sharedUsersGate.Release();
+        }
     }
 
     public Task<string> CreateTokenAsync(string email) =>

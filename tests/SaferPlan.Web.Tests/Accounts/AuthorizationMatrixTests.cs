@@ -80,7 +80,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [MemberData(nameof(Cases))]
     public async Task WriteEndpoint_CalledByRole_HasExactStatusAndOnlyChangesWhenAllowed(WriteEndpoint endpoint, Caller caller, int expected)
     {
-        using var setup = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var setup = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var client = await ClientForAsync(caller);
         var marker = $"matrix-{Guid.NewGuid():N}";
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
@@ -118,11 +118,11 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
 
     private async Task<HttpClient> ClientForAsync(Caller caller) => caller switch
     {
-        Caller.Administrator => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator)),
-        Caller.SupportOfficer => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer)),
+        Caller.Administrator => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.Administrator)),
+        Caller.SupportOfficer => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer)),
         Caller.LeadOfficerWhoLeads => await app.ApiClientAsync(await LeadOfficerAsync(LeadKey)),
         Caller.LeadOfficerWhoDoesNotLead => await app.ApiClientAsync(await LeadOfficerAsync(OtherLeadKey)),
-        Caller.BoardMember => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember)),
+        Caller.BoardMember => await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember)),
         Caller.Anonymous => await app.ApiClientAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
@@ -196,7 +196,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_ChangingNumbersLeadsOrPlaces_IsForbiddenAndNothingChanges()
     {
-        using var setup = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var setup = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var lead = await app.ApiClientAsync(await LeadOfficerAsync(LeadKey));
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
         var otherLeadId = await app.PersonIdAsync(OtherLeadKey);
@@ -245,9 +245,9 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     [InlineData("milestones")]
     public async Task RestrictedItem_IsHiddenFromVisitorsEverywhereButShownToBoardMembers(string kind)
     {
-        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         using var anonymous = await app.ApiClientAsync();
-        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        using var board = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
         var marker = Guid.NewGuid().ToString("N");
         var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
         var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Official priority");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Faults;
 
@@ -8,12 +9,12 @@ namespace SaferPlan.Web.Tests.Faults;
 /// Where the real saferplan process listens: the environment chooses as in every ASP.NET Core app (a second instance,
 /// a container), the default stays http://localhost:5080, and an address in use is said in one line.
 /// </summary>
-public sealed partial class ListenAddressTests : IDisposable
+public sealed partial class ListenAddressTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string folder = Directory.CreateTempSubdirectory("saferplan-urls-").FullName;
 
-    private string ConnectionString => $"Data Source={Path.Combine(folder, "saferplan.db")};Pooling=False";
+    /// <summary>A copy of the migrated template: where the server listens does not depend on a first migration.</summary>
+    private TestDatabaseInstance database = null!;
 
     [GeneratedRegex(@"^\s+at ", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
@@ -21,7 +22,7 @@ public sealed partial class ListenAddressTests : IDisposable
     private SaferPlanProcess Serve(Dictionary<string, string> settings, params string[] args)
     {
         settings["SaferPlan__LoadDemoData"] = "false";
-        return SaferPlanProcess.Start("Sqlite", ConnectionString, settings, args);
+        return SaferPlanProcess.Start(database.Provider, database.ConnectionString, settings, args);
     }
 
     [Fact]
@@ -99,16 +100,7 @@ public sealed partial class ListenAddressTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is removed with the machine's temporary files.
-        }
-    }
+    public async Task InitializeAsync() => database = await TestDatabaseInstance.CreateWithDemoAsync(TestDatabase.Sqlite, demoCrime: false);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
 }

@@ -37,6 +37,14 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
         return database;
     }
 
+    /// <summary>A database already migrated (a copy of the template): what these tests plant their lock in.</summary>
+    private async Task<TestDatabaseInstance> MigratedDatabaseAsync(TestDatabase kind)
+    {
+        var database = await TestDatabaseInstance.CreateWithDemoAsync(kind, demoCrime: false);
+        databases.Add(database);
+        return database;
+    }
+
     private static string FileOf(TestDatabaseInstance database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
     private static SaferPlanProcess Start(TestDatabaseInstance database, Dictionary<string, string>? settings, params string[] args) =>
@@ -74,8 +82,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     [Fact]
     public async Task StaleLockRow_DbMigrate_RemovesItSaysSoAndSucceeds()
     {
-        var database = await NewDatabaseAsync(TestDatabase.Sqlite);
-        Assert.True((await RunAsync(database, null, "db", "migrate")).ExitCode == 0);
+        var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
         var clock = Stopwatch.StartNew();
 
@@ -106,8 +113,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     [Fact]
     public async Task StaleLockRow_CrimeImport_RemovesItAndImports()
     {
-        var database = await NewDatabaseAsync(TestDatabase.Sqlite);
-        Assert.True((await RunAsync(database, null, "db", "migrate")).ExitCode == 0);
+        var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
         var files = Path.Combine(Path.GetDirectoryName(FileOf(database))!, "crime");
         Assert.True((await RunAsync(database, null, "crime", "generate", "--out", files, "--from", "2010-01", "--to", "2010-01")).ExitCode == 0);
@@ -126,11 +132,10 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     [Fact]
     public async Task LiveMigrationElsewhere_DbMigrateAndServer_WaitThenRefuseInOneLine()
     {
-        var database = await NewDatabaseAsync(TestDatabase.Sqlite);
-        Assert.True((await RunAsync(database, null, "db", "migrate")).ExitCode == 0);
+        var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
         var lockFile = FileOf(database) + ".migrate.lock";
-        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "2", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
+        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "1", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
         await using (var holder = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             foreach (var args in new string[][] { ["db", "migrate"], [] })
@@ -140,7 +145,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
                 Assert.True(run.ExitCode == 1, run.ToString());
                 var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Another SaferPlan process", StringComparison.Ordinal));
                 Assert.Equal(
-                    $"saferplan: Another SaferPlan process is updating the database {FileOf(database)} and did not finish within 2 seconds (it holds {lockFile}). Let it finish or stop it, then try again.",
+                    $"saferplan: Another SaferPlan process is updating the database {FileOf(database)} and did not finish within 1 seconds (it holds {lockFile}). Let it finish or stop it, then try again.",
                     line.TrimEnd());
                 Assert.DoesNotMatch(StackFrame(), run.Output);
                 Assert.Equal(1, LockRows(database));
@@ -160,10 +165,9 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     [Fact]
     public async Task LiveMigrationElsewhere_Postgres_DbMigrateAndServer_WaitThenRefuseInOneLine()
     {
-        var database = await NewDatabaseAsync(TestDatabase.Postgres);
-        Assert.True((await RunAsync(database, null, "db", "migrate")).ExitCode == 0);
+        var database = await MigratedDatabaseAsync(TestDatabase.Postgres);
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "2", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
+        var settings = new Dictionary<string, string>(NoDemo) { ["SaferPlan__Database__MigrationWaitSeconds"] = "1", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" };
         await using (var holder = new NpgsqlConnection(database.ConnectionString))
         {
             await holder.OpenAsync();
@@ -180,7 +184,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
                 Assert.True(run.ExitCode == 1, run.ToString());
                 var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Another SaferPlan process", StringComparison.Ordinal));
                 Assert.Equal(
-                    $"saferplan: Another SaferPlan process is updating the database {name} and did not finish within 2 seconds. Let it finish or stop it, then try again.",
+                    $"saferplan: Another SaferPlan process is updating the database {name} and did not finish within 1 seconds. Let it finish or stop it, then try again.",
                     line.TrimEnd());
                 Assert.DoesNotMatch(StackFrame(), run.Output);
             }
