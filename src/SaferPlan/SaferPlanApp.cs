@@ -123,6 +123,7 @@ public static class SaferPlanApp
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
+        services.AddScoped<BoardMeetingService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
         services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));

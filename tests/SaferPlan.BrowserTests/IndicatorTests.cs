@@ -22,7 +22,7 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Indicators");
         var ni32 = visitor.GetByRole(AriaRole.Row).Filter(new() { HasText = "NI32" });
         await Expect(ni32).ToContainTextAsync("34%");
-        await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No data");
+        await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No target");
         await Expect(visitor.Locator("#synthetic-notice")).ToContainTextAsync("synthetic demo data");
         await Axe.AssertNoViolationsAsync(visitor);
 
@@ -119,8 +119,8 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal(200, response?.Status);
         var ni32 = page.Locator("table.app-linked-indicators").GetByRole(AriaRole.Row).Filter(new() { HasText = "NI32" });
         await Expect(ni32).ToHaveCountAsync(1);
-        await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No data");
-        await Expect(ni32).ToContainTextAsync("34% with no target set for 2010/11: no data.");
+        await Expect(ni32.Locator(".govuk-tag")).ToHaveTextAsync("No target");
+        await Expect(ni32).ToContainTextAsync("34% with no target set for 2010/11.");
         await Expect(ni32.GetByRole(AriaRole.Link, new() { Name = "NI32", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("#synthetic-notice")).ToContainTextAsync("Indicators computed from recorded crime");
         await Axe.AssertNoViolationsAsync(page);

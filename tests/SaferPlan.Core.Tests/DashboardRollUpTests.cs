@@ -11,7 +11,7 @@ public sealed class DashboardRollUpTests
     public void Rule_IsStatedInWords()
     {
         Assert.Equal(
-            "Not on track if any milestone beneath is not on track; otherwise Stats awaited if any is stats awaited or has no update; otherwise Completed if every one is completed or closed; otherwise On track.",
+            "No updates if no milestone beneath has an update; otherwise Not on track if any is not on track; otherwise Stats awaited if any is stats awaited or has no update; otherwise Completed if every one is completed or closed; otherwise On track.",
             StatusRollUp.RollUpRule);
         Assert.Equal(StatusRollUp.RollUpRule, Dashboard.RollUpRule);
     }
@@ -40,7 +40,9 @@ public sealed class DashboardRollUpTests
     [Fact]
     public void NoUpdate_CountsLikeStatsAwaited_ButNotOnTrackStillWins()
     {
-        Assert.Equal(DerivedStatus.StatsAwaited, StatusRollUp.Of([NoUpdate]));
+        Assert.Equal(DerivedStatus.NoUpdates, StatusRollUp.Of([NoUpdate]));
+        Assert.Equal(DerivedStatus.NoUpdates, StatusRollUp.Of([NoUpdate, NoUpdate]));
+        Assert.Equal("No updates", StatusRollUp.Text(StatusRollUp.Of([NoUpdate])));
         Assert.Equal(DerivedStatus.StatsAwaited, StatusRollUp.Of([UpdateStatus.OnTrack, NoUpdate]));
         Assert.Equal(DerivedStatus.StatsAwaited, StatusRollUp.Of([UpdateStatus.Completed, UpdateStatus.Closed, NoUpdate]));
         Assert.Equal(DerivedStatus.StatsAwaited, StatusRollUp.Of([UpdateStatus.StatsAwaited, NoUpdate]));
@@ -48,14 +50,14 @@ public sealed class DashboardRollUpTests
     }
 
     [Fact]
-    public void StatsAwaitedAndNoUpdate_AreDifferentMilestoneStatuses_WithTheSameRollUp()
+    public void StatsAwaitedAndNoUpdate_AreDifferentMilestoneStatuses_WithTheSameRollUpBesideAnUpdate()
     {
         var counts = StatusCount.Of([UpdateStatus.StatsAwaited, NoUpdate, NoUpdate]);
 
         Assert.Equal(1, counts.Single(c => c.Status == UpdateStatus.StatsAwaited).Count);
         Assert.Equal(2, counts.Single(c => c.Status is null).Count);
         Assert.Equal("No update", counts.Single(c => c.Status is null).Text);
-        Assert.Equal(StatusRollUp.Of([UpdateStatus.StatsAwaited]), StatusRollUp.Of([NoUpdate]));
+        Assert.Equal(StatusRollUp.Of([UpdateStatus.OnTrack, UpdateStatus.StatsAwaited]), StatusRollUp.Of([UpdateStatus.OnTrack, NoUpdate]));
     }
 
     [Theory]
@@ -78,6 +80,9 @@ public sealed class DashboardRollUpTests
     [InlineData(new[] { DerivedStatus.Completed, DerivedStatus.NoMilestones }, DerivedStatus.Completed)]
     [InlineData(new[] { DerivedStatus.OnTrack, DerivedStatus.NoMilestones }, DerivedStatus.OnTrack)]
     [InlineData(new[] { DerivedStatus.NoMilestones }, DerivedStatus.NoMilestones)]
+    [InlineData(new[] { DerivedStatus.NoUpdates, DerivedStatus.NoUpdates }, DerivedStatus.NoUpdates)]
+    [InlineData(new[] { DerivedStatus.NoUpdates, DerivedStatus.NoMilestones }, DerivedStatus.NoUpdates)]
+    [InlineData(new[] { DerivedStatus.NoUpdates, DerivedStatus.OnTrack }, DerivedStatus.StatsAwaited)]
     [InlineData(new DerivedStatus[0], DerivedStatus.NoMilestones)]
     public void Priority_FromItsActions_BySameRule_LeavingOutEmptyActions(DerivedStatus[] actions, DerivedStatus expected) =>
         Assert.Equal(expected, StatusRollUp.Of(actions));

@@ -90,15 +90,26 @@ public sealed class IndicatorEvaluationTests
     }
 
     [Fact]
-    public void NoValueNoTargetOrNoBaseline_IsNoData()
+    public void NoValueOrNoBaseline_IsNoData_AValueWithoutTarget_IsNoTarget()
     {
         var none = IndicatorEvaluation.Judge(IndicatorUnit.Count, Polarity.LowerIsBetter, null, new TargetTerms(TargetKind.AtMost, 130, 0), "2012/13");
         var noTarget = IndicatorEvaluation.Judge(IndicatorUnit.Percentage, Polarity.LowerIsBetter, 34, null, "2010/11");
         var noBaseline = IndicatorEvaluation.Judge(IndicatorUnit.Count, Polarity.LowerIsBetter, 5, new TargetTerms(TargetKind.BelowBaseline, null, 0, null, "2008/09"), "2010/11");
 
         Assert.Equal((IndicatorStatus.NoData, "No value for 2012/13 yet: no data."), (none.Status, none.Sentence));
-        Assert.Equal((IndicatorStatus.NoData, "34% with no target set for 2010/11: no data."), (noTarget.Status, noTarget.Sentence));
+        Assert.Equal((IndicatorStatus.NoTarget, "34% with no target set for 2010/11."), (noTarget.Status, noTarget.Sentence));
+        Assert.Equal("No target", IndicatorEvaluation.Text(noTarget.Status));
         Assert.Equal(IndicatorStatus.NoData, noBaseline.Status);
         Assert.Contains("2008/09 baseline, which has no value", noBaseline.Sentence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(46, "46% reduction")]
+    [InlineData(0, "0% reduction")]
+    [InlineData(-12.5, "12.5% increase")]
+    public void PercentageReduction_ReadsAsAReductionNotARate(decimal value, string expected)
+    {
+        Assert.Equal(expected, IndicatorEvaluation.Format(value, IndicatorUnit.PercentageReduction));
+        Assert.Equal($"{expected} with no target set for 2010/11.", IndicatorEvaluation.Judge(IndicatorUnit.PercentageReduction, Polarity.HigherIsBetter, value, null, "2010/11").Sentence);
     }
 }

@@ -132,6 +132,7 @@ public sealed record DemoMonitoring(
     string Period,
     string Edition,
     DemoRound? Round,
+    DateOnly? BoardMeeting,
     List<DemoUpdate>? Updates,
     List<DemoTaskGroupReport>? TaskGroupReports,
     List<DemoBriefing>? Briefings);

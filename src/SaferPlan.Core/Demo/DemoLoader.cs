@@ -344,6 +344,11 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             db.Add(new CollectionRound { PartnershipId = partnership.Id, Period = period, OpenedOn = round.OpenedOn, Deadline = round.Deadline, LockOn = round.LockOn, OpenedBy = support });
         }
 
+        if (m.BoardMeeting is { } meetsOn)
+        {
+            db.Add(new BoardMeeting { PartnershipId = partnership.Id, ReportPeriod = period, MeetsOn = meetsOn });
+        }
+
         var milestones = edition.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).ToDictionary(x => x.Code, StringComparer.Ordinal);
         foreach (var u in m.Updates ?? [])
         {

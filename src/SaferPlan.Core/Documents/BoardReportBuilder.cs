@@ -10,7 +10,7 @@ namespace SaferPlan.Core.Documents;
 /// the milestones' updates, the task groups' reports and the partner briefings shared into the partnership.
 /// For the public audience every Restricted item is left out here, once, so no renderer can show it.
 /// </summary>
-public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators)
+public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators, BoardMeetingService meetings)
 {
     internal const string AchievementsHeading = "Key Achievements during this Quarter";
     internal const string ConcernsHeading = "Areas of Concern for Partnership to Note";
@@ -75,12 +75,13 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             .Select(r => Section(r, taskGroups, filter))
             .ToList();
         var briefings = await BriefingsAsync(partnership.Id, period, filter, ct);
+        var meetsOn = options.MeetingDate ?? (await meetings.MeetingAsync(partnership.Id, period, ct))?.MeetsOn;
         return new BoardReport(
             partnership.Slug,
             partnership.Name,
             period,
             options.Audience,
-            options.MeetingDate,
+            meetsOn,
             edition?.Title,
             priorities,
             others,

@@ -9,6 +9,9 @@ public enum IndicatorUnit
     RatePer1000Residents,
     RatePer1000Dwellings,
     Money,
+
+    /// <summary>A reduction in per cent on an earlier figure ("a 46% reduction in offending"); a negative value is an increase.</summary>
+    PercentageReduction,
 }
 
 public enum Polarity

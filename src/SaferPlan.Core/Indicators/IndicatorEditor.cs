@@ -661,6 +661,11 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         {
             errors[field] = $"{what} must be a percentage from 0 to 100, like 34";
         }
+
+        if (indicator.Unit == IndicatorUnit.PercentageReduction && value is > 100 && !errors.ContainsKey(field))
+        {
+            errors[field] = $"{what} must be a reduction of 100% or less, like 46 (a negative number is an increase)";
+        }
     }
 
     private static string? Clean(string? text) => ReportText.Clean(text);

@@ -4,6 +4,9 @@ namespace SaferPlan.Core.Indicators;
 public enum IndicatorStatus
 {
     NoData,
+
+    /// <summary>A value with no target for its year to judge it by: the report shows the value and "No target".</summary>
+    NoTarget,
     Red,
     Amber,
     Green,
@@ -33,7 +36,7 @@ public static class IndicatorEvaluation
         + "It is Amber when it misses the target by no more than the amber tolerance (in the indicator's own unit; a value exactly "
         + "at the target plus the tolerance is Amber, and a value level with a baseline it should be below or above misses by nothing, "
         + "so is Amber whenever there is a tolerance). It is Red when it misses by more, or misses at all when the tolerance is 0. "
-        + "It is No data when there is no value, no target for the year, or no value for the target's baseline.";
+        + "It is No target when there is a value but no target for the year, and No data when there is no value or no value for the target's baseline.";
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
@@ -51,7 +54,7 @@ public static class IndicatorEvaluation
         var shown = Format(v, unit);
         if (target is null)
         {
-            return new(IndicatorStatus.NoData, $"{shown} with no target set for {yearLabel}: no data.");
+            return new(IndicatorStatus.NoTarget, $"{shown} with no target set for {yearLabel}.");
         }
 
         var usesBaseline = target.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
@@ -119,6 +122,8 @@ public static class IndicatorEvaluation
     public static string Format(decimal value, IndicatorUnit unit, bool forDifference = false) => unit switch
     {
         IndicatorUnit.Percentage => $"{Number(value)}%",
+        IndicatorUnit.PercentageReduction when forDifference => $"{Number(value)}%",
+        IndicatorUnit.PercentageReduction => value >= 0 ? $"{Number(value)}% reduction" : $"{Number(-value)}% increase",
         IndicatorUnit.RatePer1000Residents => forDifference ? Rate(value) : $"{Rate(value)} per 1,000 residents",
         IndicatorUnit.RatePer1000Dwellings => forDifference ? Rate(value) : $"{Rate(value)} per 1,000 dwellings",
         IndicatorUnit.Money => decimal.Round(value, 0) == value ? value.ToString("£#,##0", EnGb) : value.ToString("£#,##0.00", EnGb),
@@ -152,6 +157,7 @@ public static class IndicatorEvaluation
     {
         IndicatorStatus.Green => "Green",
         IndicatorStatus.Amber => "Amber",
+        IndicatorStatus.NoTarget => "No target",
         IndicatorStatus.Red => "Red",
         _ => "No data",
     };
@@ -168,6 +174,7 @@ public static class IndicatorEvaluation
     public static string UnitText(IndicatorUnit unit) => unit switch
     {
         IndicatorUnit.Percentage => "Percentage",
+        IndicatorUnit.PercentageReduction => "Percentage reduction (for example, a 46% reduction in re-offending)",
         IndicatorUnit.RatePer1000Residents => "Rate per 1,000 residents",
         IndicatorUnit.RatePer1000Dwellings => "Rate per 1,000 dwellings",
         IndicatorUnit.Money => "Money (£)",

@@ -10,6 +10,9 @@ public enum DerivedStatus
 
     /// <summary>An action with no milestones (or a priority with none beneath it): nothing to derive a status from.</summary>
     NoMilestones,
+
+    /// <summary>Milestones beneath, but not one of them has an update this quarter.</summary>
+    NoUpdates,
 }
 
 /// <summary>How a milestone's status moved since last quarter, on the order of <see cref="StatusRollUp.Order"/>.</summary>
@@ -27,7 +30,7 @@ public enum StatusChange
 public static class StatusRollUp
 {
     public const string RollUpRule =
-        "Not on track if any milestone beneath is not on track; otherwise Stats awaited if any is stats awaited or has no update; otherwise Completed if every one is completed or closed; otherwise On track.";
+        "No updates if no milestone beneath has an update; otherwise Not on track if any is not on track; otherwise Stats awaited if any is stats awaited or has no update; otherwise Completed if every one is completed or closed; otherwise On track.";
 
     public const string PriorityRule =
         "A priority's status follows the same rule over its actions' statuses. An action with no milestones has no status and is left out of its priority's. A milestone with no update for the quarter, or only a draft, counts as No update.";
@@ -52,6 +55,7 @@ public static class StatusRollUp
     {
         ArgumentNullException.ThrowIfNull(milestones);
         var any = false;
+        var anyUpdate = false;
         var awaited = false;
         var allDone = true;
         foreach (var status in milestones)
@@ -62,11 +66,13 @@ public static class StatusRollUp
                 return DerivedStatus.NotOnTrack;
             }
 
+            anyUpdate |= status is not null;
             awaited |= status is null or UpdateStatus.StatsAwaited;
             allDone &= status is UpdateStatus.Completed or UpdateStatus.Closed;
         }
 
         return !any ? DerivedStatus.NoMilestones
+            : !anyUpdate ? DerivedStatus.NoUpdates
             : awaited ? DerivedStatus.StatsAwaited
             : allDone ? DerivedStatus.Completed
             : DerivedStatus.OnTrack;
@@ -81,6 +87,7 @@ public static class StatusRollUp
             DerivedStatus.NotOnTrack => UpdateStatus.NotOnTrack,
             DerivedStatus.StatsAwaited => UpdateStatus.StatsAwaited,
             DerivedStatus.Completed => UpdateStatus.Completed,
+            DerivedStatus.NoUpdates => null,
             _ => UpdateStatus.OnTrack,
         })));
     }
@@ -114,6 +121,7 @@ public static class StatusRollUp
         DerivedStatus.StatsAwaited => "Stats awaited",
         DerivedStatus.OnTrack => "On track",
         DerivedStatus.Completed => "Completed",
+        DerivedStatus.NoUpdates => "No updates",
         _ => "No milestones",
     };
 

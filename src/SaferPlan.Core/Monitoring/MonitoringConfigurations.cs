@@ -107,3 +107,13 @@ internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration
         builder.BelongsToPartnership(p => p.PartnershipId);
     }
 }
+
+internal sealed class BoardMeetingConfiguration : IEntityTypeConfiguration<BoardMeeting>
+{
+    public void Configure(EntityTypeBuilder<BoardMeeting> builder)
+    {
+        builder.ToTable("BoardMeetings");
+        builder.HasIndex(m => new { m.PartnershipId, m.ReportPeriod }).IsUnique();
+        builder.BelongsToPartnership(m => m.PartnershipId);
+    }
+}

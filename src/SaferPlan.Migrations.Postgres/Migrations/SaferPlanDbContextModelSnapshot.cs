@@ -1080,6 +1080,37 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("MeetsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportPeriod")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ReportPeriod")
+                        .IsUnique();
+
+                    b.ToTable("BoardMeetings", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.CollectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -2388,6 +2419,15 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasOne("SaferPlan.Core.Indicators.Indicator", null)
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

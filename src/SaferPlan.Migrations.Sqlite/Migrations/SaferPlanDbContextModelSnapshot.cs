@@ -1041,6 +1041,35 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeetsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportPeriod")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ReportPeriod")
+                        .IsUnique();
+
+                    b.ToTable("BoardMeetings", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.CollectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -2311,6 +2340,15 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasOne("SaferPlan.Core.Indicators.Indicator", null)
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ namespace SaferPlan.Documents;
 /// The partnership's quarterly Board Performance Reports, to download as Word or read as a web page. Visitors see the
 /// published quarters; members see every quarter and whether it is published, and support officers publish and withdraw.
 /// </summary>
-public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, PublicationService publications, CurrentUser current) : PageModel
+public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, PublicationService publications, BoardMeetingService meetings, CurrentUser current) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;
 
@@ -22,6 +22,9 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
 
     /// <summary>Each quarter's publication, if it was ever published (withdrawn ones included).</summary>
     public IReadOnlyDictionary<ReportingPeriod, QuarterPublication> Publications { get; private set; } = new Dictionary<ReportingPeriod, QuarterPublication>();
+
+    /// <summary>The Board meeting each quarter's report goes to, where one is set.</summary>
+    public IReadOnlyDictionary<ReportingPeriod, BoardMeeting> Meetings { get; private set; } = new Dictionary<ReportingPeriod, BoardMeeting>();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ?? Page();
@@ -75,6 +78,7 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
         SeesUnpublished = Permissions.CanSeeUnpublished(user, partnership.Id);
         CanPublish = Permissions.CanPublish(user, partnership.Id);
         Quarters = await builder.QuartersAsync(partnership.Id, user, ct);
+        Meetings = await meetings.MeetingsAsync(partnership.Id, ct);
         if (SeesUnpublished)
         {
             Publications = (await db.Set<QuarterPublication>().AsNoTracking().Where(p => p.PartnershipId == partnership.Id).ToListAsync(ct))

@@ -201,6 +201,23 @@ public abstract class BoardReportTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task DemoReport_Indicators_ReadAsSeed001_AReductionNotARate_AndAValueWithoutTargetSaysNoTarget()
+    {
+        using var client = await app.ApiClientAsync();
+
+        var html = await client.GetStringAsync("/api/partnerships/south-cambridgeshire/reports/performance/2010-11-q4.html");
+        var pdf = await DocumentFiles.PdfTextAsync(await client.GetByteArrayAsync("/api/partnerships/south-cambridgeshire/reports/performance/2010-11-q4.docx"));
+
+        foreach (var text in new[] { html, System.Net.WebUtility.HtmlDecode(pdf) })
+        {
+            Assert.Contains("46% reduction", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("rate of 46%", text, StringComparison.Ordinal);
+            Assert.Contains("No target", text, StringComparison.Ordinal);
+            Assert.Contains("34% with no target set for 2010/11.", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Api_AnonymousWebPage_IsThePublicVersion()
     {
         var data = await BoardReportTestData.CreateAsync(app);

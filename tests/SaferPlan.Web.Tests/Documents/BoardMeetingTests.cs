@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
+
+namespace SaferPlan.Web.Tests.Documents;
+
+/// <summary>The Board meeting a quarter's report goes to, set in the browser by a support officer and shown on the report's cover.</summary>
+public abstract class BoardMeetingTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string Q3Form = $"/partnerships/{Slug}/reports/2010-11-q3/meeting";
+
+    private async Task<PageSession> SignedInAsync(PartnershipRole role)
+    {
+        var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(role));
+        return session;
+    }
+
+    private Task<BoardMeeting?> MeetingAsync(ReportingPeriod quarter) =>
+        app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var partnership = await db.Partnerships.SingleAsync(p => p.Slug == Slug);
+            return await db.Set<BoardMeeting>().AsNoTracking().SingleOrDefaultAsync(m => m.PartnershipId == partnership.Id && m.ReportPeriod == quarter);
+        });
+
+    [Fact]
+    public async Task DemoQ4Report_WithoutAMeetingDateAsked_ShowsTheBoardMeetingOnItsCover()
+    {
+        using var visitor = new PageSession(app.ServerAddress);
+
+        var html = await visitor.Client.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html");
+        var pdf = await DocumentFiles.PdfTextAsync(await visitor.Client.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx"));
+
+        Assert.Contains("26 April 2011", html, StringComparison.Ordinal);
+        Assert.Contains("26 APRIL 2011", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupportOfficer_SetsChangesAndClearsTheDate_OnThePage_AndTheReportsPageAndCoverFollow()
+    {
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+
+        using var set = await support.PostFormAsync(Q3Form, Q3Form, new() { ["MeetsOn.Day"] = "25", ["MeetsOn.Month"] = "1", ["MeetsOn.Year"] = "2011" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var meeting = await MeetingAsync(ReportingPeriod.Of(2010, 3));
+        Assert.Equal(new DateOnly(2011, 1, 25), meeting?.MeetsOn);
+        var reports = await support.Client.GetStringAsync($"/partnerships/{Slug}/reports");
+        Assert.Contains("25 January 2011", reports, StringComparison.Ordinal);
+        var cover = await support.Client.GetStringAsync($"/partnerships/{Slug}/reports/performance/2010-11-q3.html");
+        Assert.Contains("25 January 2011", cover, StringComparison.Ordinal);
+
+        using var change = await support.PostFormAsync(Q3Form, Q3Form, new() { ["MeetsOn.Day"] = "1", ["MeetsOn.Month"] = "2", ["MeetsOn.Year"] = "2011", ["Version"] = meeting!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        var changed = await MeetingAsync(ReportingPeriod.Of(2010, 3));
+        Assert.Equal(new DateOnly(2011, 2, 1), changed?.MeetsOn);
+
+        // Someone still holding the first version is told, not silently overwritten.
+        using var stale = await support.PostFormAsync(Q3Form, Q3Form, new() { ["MeetsOn.Day"] = "8", ["MeetsOn.Month"] = "2", ["MeetsOn.Year"] = "2011", ["Version"] = meeting.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("govuk-error-summary", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2011, 2, 1), (await MeetingAsync(ReportingPeriod.Of(2010, 3)))?.MeetsOn);
+
+        using var clear = await support.PostFormAsync(Q3Form, Q3Form, new() { ["MeetsOn.Day"] = "", ["MeetsOn.Month"] = "", ["MeetsOn.Year"] = "", ["Version"] = changed!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, clear.StatusCode);
+        Assert.Null(await MeetingAsync(ReportingPeriod.Of(2010, 3)));
+    }
+
+    [Theory]
+    [InlineData("31", "2", "2011", "The date of the Board meeting must be a real date")]
+    [InlineData("20", "12", "2010", "The Board meeting must be after the quarter ends (31 December 2010)")]
+    [InlineData("", "", "", "Enter the date of the Board meeting")]
+    public async Task BadDate_IsRefusedAgainstTheField_AndNothingSaved(string day, string month, string year, string message)
+    {
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+
+        using var response = await support.PostFormAsync(Q3Form, Q3Form, new() { ["MeetsOn.Day"] = day, ["MeetsOn.Month"] = month, ["MeetsOn.Year"] = year });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#MeetsOn", html, StringComparison.Ordinal);
+        Assert.Null(await MeetingAsync(ReportingPeriod.Of(2010, 3)));
+    }
+
+    [Theory]
+    [InlineData(PartnershipRole.LeadOfficer)]
+    [InlineData(PartnershipRole.BoardMember)]
+    public async Task OtherRoles_GetNoForm_AndNoLinkToIt(PartnershipRole role)
+    {
+        using var member = await SignedInAsync(role);
+
+        using var form = await member.Client.GetAsync(Q3Form);
+        var reports = await member.Client.GetStringAsync($"/partnerships/{Slug}/reports");
+
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.StartsWith("/account/access-denied", form.Headers.Location?.OriginalString.Replace(app.ServerAddress.ToString().TrimEnd('/'), "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("/meeting\"", reports, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Visitor_IsSentToSignIn()
+    {
+        using var visitor = new PageSession(app.ServerAddress);
+
+        using var form = await visitor.Client.GetAsync(Q3Form);
+
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.Contains("/account/sign-in", form.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class BoardMeetingTestsOnSqlite(SqliteFactory app) : BoardMeetingTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class BoardMeetingTestsOnPostgres(PostgresFactory app) : BoardMeetingTests(app), IClassFixture<PostgresFactory>;
