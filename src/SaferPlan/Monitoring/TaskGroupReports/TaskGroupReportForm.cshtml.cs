@@ -79,7 +79,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
     {
         if (!await LoadAsync(id, slug, period, ct))
         {
-            return NotFound();
+            return forbidden ? this.Refused() : NotFound();
         }
 
         if (id is { } reportId && await reports.ReportAsync(reportId, true, ct) is { } view)
@@ -118,7 +118,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
     {
         if (!await LoadAsync(id, slug, period, ct))
         {
-            return NotFound();
+            return forbidden ? this.Refused() : NotFound();
         }
 
         ModelState.Clear();
@@ -210,6 +210,9 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         return rows;
     }
 
+    /// <summary>Whether the report (or its partnership, for a new one) was found but the user may not write it.</summary>
+    private bool forbidden;
+
     private async Task<bool> LoadAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
     {
         var user = await current.GetAsync();
@@ -217,6 +220,12 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         {
             if (await reports.ReportAsync(reportId, true, ct) is not { } view || !Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId))
             {
+                return false;
+            }
+
+            if (!await reports.CanWriteAsync(user, view.Report, ct))
+            {
+                forbidden = true;
                 return false;
             }
 
@@ -228,6 +237,12 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         {
             if (slug is null || period is not { IsWholeYear: false } quarter || await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
             {
+                return false;
+            }
+
+            if (!Permissions.CanAddTaskGroupReport(user, partnership.Id))
+            {
+                forbidden = true;
                 return false;
             }
 

@@ -14,6 +14,9 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
 
     public bool CanAdd { get; private set; }
 
+    /// <summary>The reports the user may edit: each offers its Edit link.</summary>
+    public IReadOnlySet<int> Editable { get; private set; } = new HashSet<int>();
+
     /// <summary>The county-wide bodies (serving more than this partnership, or with a briefing) whose briefings reach this partnership.</summary>
     public IReadOnlyList<Body> BriefingBodies { get; private set; } = [];
 
@@ -32,6 +35,16 @@ public sealed class TaskGroupReportsModel(PlanReader reader, TaskGroupReportServ
         Reports = await reports.ReportsAsync(partnership.Id, quarter, true, ct);
         Briefings = await reports.BriefingsAsync(partnership.Id, quarter, Permissions.CanSeeRestricted(user, partnership.Id), ct);
         CanAdd = Permissions.CanAddTaskGroupReport(user, partnership.Id);
+        var editable = new HashSet<int>();
+        foreach (var v in Reports)
+        {
+            if (await reports.CanWriteAsync(user, v.Report, ct))
+            {
+                editable.Add(v.Report.Id);
+            }
+        }
+
+        Editable = editable;
         CanWriteBriefings = Permissions.CanWriteBriefing(user, [partnership.Id]);
         BriefingBodies = await reports.BriefingBodiesAsync(partnership.Id, ct);
         return Page();
