@@ -183,6 +183,25 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task LeadOfficer_NewTaskGroupReport_OfferedOnlyUnderThePrioritiesTheyLead()
+    {
+        var plan = await DavesPlanAsync();
+        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var myles = await SignedInAsync(PartnershipRole.LeadOfficer, "myles-bebbington");
+        const string reports = $"/partnerships/{Slug}/periods/2010-11-q4/reports";
+
+        var form = await PageAsync(dave, $"{reports}/new");
+        var mylesReports = await PageAsync(myles, reports);
+
+        Assert.Contains($"value=\"{plan.LedPriority}\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{plan.OtherPriority}\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("None: a report on other work", form, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{reports}/new\"", await PageAsync(dave, reports), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{reports}/new\"", mylesReports, StringComparison.Ordinal);
+        await RefusedAsync(myles, $"{reports}/new");
+    }
+
+    [Fact]
     public async Task LockedQuarter_LeadOfficersUpdateForm_RefusedSayingItIsLocked()
     {
         var plan = await DavesPlanAsync();

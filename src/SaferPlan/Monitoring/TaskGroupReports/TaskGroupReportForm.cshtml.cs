@@ -252,8 +252,17 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
         var edition = await updates.EditionForAsync(Partnership.Id, Period, ct);
         var outline = edition is null ? [] : await reader.OutlineAsync(edition.Id, ct);
-        PriorityChoices = new[] { new Choice("", "None: a report on other work") }
-            .Concat(outline.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
+        // A new report is offered under the priorities the user may write it under: a lead officer's own, not another's.
+        var offered = IsNew ? outline.Where(p => Permissions.CanWriteTaskGroupReport(user, Partnership.Id, null, p.LeadOfficerId)).ToList() : outline;
+        var offerNone = !IsNew || Permissions.CanWriteTaskGroupReport(user, Partnership.Id, null, null);
+        if (!offerNone && offered.Count == 0)
+        {
+            forbidden = true;
+            return false;
+        }
+
+        PriorityChoices = (offerNone ? new[] { new Choice("", "None: a report on other work") } : [])
+            .Concat(offered.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
         return true;
     }
 }
