@@ -71,6 +71,43 @@ public static class Permissions
         CanEdit(user, partnershipId, priority, action)
         || (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, milestone.LeadOfficerId));
 
+    /// <summary>Deleting a priority: as adding one, the support officers' and administrators' decision.</summary>
+    public static bool CanDeletePriority(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>Deleting an action: whoever may edit the priority it is under.</summary>
+    public static bool CanDeleteAction(UserContext user, int partnershipId, Priority priority) => CanEdit(user, partnershipId, priority);
+
+    /// <summary>Deleting a milestone: whoever may edit the action it is under (a milestone's own lead officer edits it, but does not delete it).</summary>
+    public static bool CanDeleteMilestone(UserContext user, int partnershipId, Priority priority, PlanAction action) =>
+        CanEdit(user, partnershipId, priority, action);
+
+    /// <summary>
+    /// Why <see cref="CanUpdate"/> refuses, in the words the refused person needs; null when it does not. A quarter past
+    /// its lock date says so (to whoever could have updated it before), rather than that the milestone is not theirs.
+    /// </summary>
+    public static string? UpdateRefusal(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, DateOnly? lockedOn)
+    {
+        var locked = lockedOn is not null;
+        if (CanUpdate(user, partnershipId, priority, action, milestone, period, locked))
+        {
+            return null;
+        }
+
+        if (locked && CanUpdate(user, partnershipId, priority, action, milestone, period, locked: false))
+        {
+            return $"{period.Display} was locked on {Periods.Dates.Display(lockedOn!.Value)}: only a support officer can change its updates now.";
+        }
+
+        if (user.LinkPeriod is { } linkPeriod && linkPeriod != period)
+        {
+            return $"Your update link is for {linkPeriod.Display} only.";
+        }
+
+        return user.Has(partnershipId, PartnershipRole.LeadOfficer)
+            ? "You can only update the milestones you lead."
+            : "Only the milestone's lead officer and the partnership's support officers can write its quarterly update.";
+    }
+
     /// <summary>
     /// Who may write a milestone's quarterly update: its lead officer (or the lead of its action or priority) while the
     /// quarter is open, and support officers and administrators at any time, including after the lock date.

@@ -320,6 +320,10 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         briefing.Marking = input.Marking;
     }
 
+    /// <summary>Whether the user may edit this report, to offer its Edit link and form (see <see cref="Permissions.CanWriteTaskGroupReport"/>).</summary>
+    public Task<bool> CanWriteAsync(UserContext user, TaskGroupReport report, CancellationToken ct = default) =>
+        CanWriteAsync(user, report.PartnershipId, report, null, ct);
+
     private async Task<bool> CanWriteAsync(UserContext user, int partnershipId, TaskGroupReport? report, int? priorityId, CancellationToken ct)
     {
         // An existing report is judged by the priority it is under now; a new one by the priority it goes under.

@@ -21,7 +21,10 @@ public sealed record UpdateInput
         {
             MeasurementKind.YesNo => update.YesNoValue is { } b ? (b ? "yes" : "no") : null,
             MeasurementKind.Text => update.TextValue,
-            _ => update.NumberValue?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A count is a whole number ("3177", never "3177.0", however the database kept its scale); an amount keeps its pence.
+            MeasurementKind.Count => update.NumberValue?.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            MeasurementKind.Money => update.NumberValue?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            _ => update.NumberValue?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture),
         };
 }
 

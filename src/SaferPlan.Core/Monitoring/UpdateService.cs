@@ -1,8 +1,11 @@
 namespace SaferPlan.Core.Monitoring;
 
 /// <summary>One milestone due an update in a quarter, with who answers for it, this quarter's update and last quarter's.</summary>
-public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, MilestoneUpdate? Current, MilestoneUpdate? Previous, bool CanUpdate)
+/// <param name="Refusal">Why the user may not write this update (see <see cref="Permissions.UpdateRefusal"/>); null when they may.</param>
+public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, MilestoneUpdate? Current, MilestoneUpdate? Previous, string? Refusal)
 {
+    public bool CanUpdate => Refusal is null;
+
     public PlanAction Action => Milestone.Action;
 
     public Priority Priority => Milestone.Action.Priority;
@@ -123,7 +126,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         var updates = await db.Set<MilestoneUpdate>().AsNoTracking()
             .Where(u => ids.Contains(u.MilestoneId) && (u.Period == period || u.Period == previous))
             .ToListAsync(ct);
-        var locked = (await RoundAsync(partnershipId, period, ct))?.IsLocked(Today) ?? false;
+        var round = await RoundAsync(partnershipId, period, ct);
+        var lockedOn = round?.IsLocked(Today) == true ? round.LockOn : null;
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
 
         return milestones
@@ -134,7 +138,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
                 Responsible(m),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == period),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == previous),
-                Permissions.CanUpdate(user, partnershipId, m.Action.Priority, m.Action, m, period, locked)))
+                Permissions.UpdateRefusal(user, partnershipId, m.Action.Priority, m.Action, m, period, lockedOn)))
             .ToList();
     }
 
@@ -216,11 +220,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
         var round = await RoundAsync(partnershipId, period, ct);
         var locked = round?.IsLocked(Today) ?? false;
-        if (!Permissions.CanUpdate(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, locked))
+        if (Permissions.UpdateRefusal(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, locked ? round!.LockOn : null) is { } refusal)
         {
-            return EditResult<MilestoneUpdate>.Forbidden(locked
-                ? $"{period.Display} was locked on {Dates.Display(round!.LockOn!.Value)}: only a support officer can change its updates now."
-                : "You can only update the milestones you lead.");
+            return EditResult<MilestoneUpdate>.Forbidden(refusal);
         }
 
         var update = await db.Set<MilestoneUpdate>().FirstOrDefaultAsync(u => u.MilestoneId == milestoneId && u.Period == period, ct);

@@ -58,7 +58,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
-            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can delete priorities."),
+            f => Unless(Permissions.CanDeletePriority(user, f.PartnershipId), "Only the partnership's administrators and support officers can delete priorities."),
             async f =>
             {
                 var priority = f.Item;
@@ -121,7 +121,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
-            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only delete actions under a priority you lead."),
+            f => Unless(Permissions.CanDeleteAction(user, f.PartnershipId, f.Item.Priority), "You can only delete actions under a priority you lead."),
             async f =>
             {
                 var action = f.Item;
@@ -182,7 +182,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
-            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only delete milestones under an action or priority you lead."),
+            f => Unless(Permissions.CanDeleteMilestone(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only delete milestones under an action or priority you lead."),
             async f =>
             {
                 var removeUpdates = await updates.RemovalOfUpdatesAsync([f.Item.Id], ct);

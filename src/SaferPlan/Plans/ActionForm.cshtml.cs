@@ -147,8 +147,14 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             partnershipId = found.PartnershipId;
             History = await audit.HistoryAsync(nameof(PlanAction), actionId, ct: ct);
         }
-        else if (priorityId is { } pid && await reader.PriorityAsync(pid, user, ct) is { } priority && Permissions.CanEdit(user, priority.PartnershipId, priority.Priority))
+        else if (priorityId is { } pid && await reader.PriorityAsync(pid, user, ct) is { } priority)
         {
+            if (!Permissions.CanEdit(user, priority.PartnershipId, priority.Priority))
+            {
+                forbidden = true;
+                return false;
+            }
+
             Priority = priority.Priority;
             partnershipId = priority.PartnershipId;
         }

@@ -14,14 +14,17 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
 
     public int Version { get; private set; }
 
+    /// <summary>Whether the item was found but the user may not delete it (see <see cref="Permissions"/>).</summary>
+    private bool forbidden;
+
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct) =>
-        await LoadAsync(kind, id, ct) ? Page() : NotFound();
+        await LoadAsync(kind, id, ct) ? Page() : forbidden ? this.Refused() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string kind, int id, int version, CancellationToken ct)
     {
         if (!await LoadAsync(kind, id, ct))
         {
-            return NotFound();
+            return forbidden ? this.Refused() : NotFound();
         }
 
         var user = await current.GetAsync();
@@ -37,7 +40,7 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 TempData["Success"] = $"Deleted {Description}";
                 return Redirect($"/editions/{EditionId}");
             case EditStatus.Forbidden:
-                return Forbid();
+                return this.Refused(message);
             default:
                 ModelState.AddModelError(string.Empty, message ?? "It could not be deleted.");
                 return Page();
@@ -57,20 +60,23 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 Consequence = p.Priority.Actions.Count == 0 ? null : $"Its {p.Priority.Actions.Count} actions and {p.Priority.Actions.Sum(a => a.Milestones.Count)} milestones will be deleted too.";
                 EditionId = p.Priority.EditionId;
                 Version = p.Priority.Version;
-                return true;
+                forbidden = !Permissions.CanDeletePriority(user, p.PartnershipId);
+                return !forbidden;
             case "actions" when await reader.ActionAsync(id, user, ct) is { } a:
                 Description = $"action {a.Action.Number}";
                 Text = a.Action.Text;
                 Consequence = a.Action.Milestones.Count == 0 ? null : $"Its {a.Action.Milestones.Count} milestones will be deleted too.";
                 EditionId = a.Action.Priority.EditionId;
                 Version = a.Action.Version;
-                return true;
+                forbidden = !Permissions.CanDeleteAction(user, a.PartnershipId, a.Action.Priority);
+                return !forbidden;
             case "milestones" when await reader.MilestoneAsync(id, user, ct) is { } m:
                 Description = $"milestone {m.Milestone.Code}";
                 Text = m.Milestone.Text;
                 EditionId = m.Milestone.Action.Priority.EditionId;
                 Version = m.Milestone.Version;
-                return true;
+                forbidden = !Permissions.CanDeleteMilestone(user, m.PartnershipId, m.Milestone.Action.Priority, m.Milestone.Action);
+                return !forbidden;
             default:
                 return false;
         }

@@ -8,6 +8,8 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
 
     public bool CanEdit { get; private set; }
 
+    public bool CanDelete { get; private set; }
+
     /// <summary>The history, for members of the partnership only.</summary>
     public IReadOnlyList<AuditRecord>? History { get; private set; }
 
@@ -29,6 +31,7 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
 
         Milestone = found.Milestone;
         CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone);
+        CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action);
         Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

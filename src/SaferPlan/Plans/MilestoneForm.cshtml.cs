@@ -141,8 +141,14 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             Action = found.Milestone.Action;
             partnershipId = found.PartnershipId;
         }
-        else if (actionId is { } aid && await reader.ActionAsync(aid, user, ct) is { } action && Permissions.CanEdit(user, action.PartnershipId, action.Action.Priority!, action.Action))
+        else if (actionId is { } aid && await reader.ActionAsync(aid, user, ct) is { } action)
         {
+            if (!Permissions.CanEdit(user, action.PartnershipId, action.Action.Priority!, action.Action))
+            {
+                forbidden = true;
+                return false;
+            }
+
             Action = action.Action;
             partnershipId = action.PartnershipId;
         }

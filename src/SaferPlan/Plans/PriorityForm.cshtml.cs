@@ -140,8 +140,14 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             partnershipId = found.PartnershipId;
             History = await audit.HistoryAsync(nameof(Priority), priorityId, ct: ct);
         }
-        else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } edition && Permissions.CanEditStructure(user, edition.Partnership.Id))
+        else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } edition)
         {
+            if (!Permissions.CanEditStructure(user, edition.Partnership.Id))
+            {
+                forbidden = true;
+                return false;
+            }
+
             EditionId = eid;
             partnershipId = edition.Partnership.Id;
         }

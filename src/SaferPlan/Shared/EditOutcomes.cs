@@ -16,10 +16,32 @@ public static class EditOutcomes
         result.Status switch
         {
             EditStatus.Ok => null,
-            EditStatus.Forbidden => page.User.Identity?.IsAuthenticated == true ? page.Forbid() : page.Challenge(),
+            EditStatus.Forbidden => page.Refused(result.Message),
             EditStatus.NotFound => page.NotFound(),
             _ => page.ShowErrors(result, prefix, box),
         };
+
+    /// <summary>
+    /// A page or form the user may not have: 403 on the access-denied page, which gives <paramref name="reason"/> (a locked
+    /// quarter says it is locked) or else a plain refusal; the sign-in page for a visitor.
+    /// </summary>
+    public static IActionResult Refused(this PageModel page, string? reason = null)
+    {
+        if (page.User.Identity?.IsAuthenticated != true)
+        {
+            return page.Challenge();
+        }
+
+        if (reason is not null)
+        {
+            page.TempData[RefusalKey] = reason;
+        }
+
+        return page.Forbid();
+    }
+
+    /// <summary>Where <see cref="Refused"/> leaves its reason for the access-denied page.</summary>
+    public const string RefusalKey = "Refusal";
 
     private static PageResult ShowErrors<T>(this PageModel page, EditResult<T> result, string prefix, Func<string, string>? box)
     {

@@ -79,7 +79,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
     {
         if (!await LoadAsync(id, slug, period, ct))
         {
-            return NotFound();
+            return forbidden ? this.Refused() : NotFound();
         }
 
         if (id is { } reportId && await reports.ReportAsync(reportId, true, ct) is { } view)
@@ -118,7 +118,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
     {
         if (!await LoadAsync(id, slug, period, ct))
         {
-            return NotFound();
+            return forbidden ? this.Refused() : NotFound();
         }
 
         ModelState.Clear();
@@ -210,6 +210,9 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         return rows;
     }
 
+    /// <summary>Whether the report (or its partnership, for a new one) was found but the user may not write it.</summary>
+    private bool forbidden;
+
     private async Task<bool> LoadAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
     {
         var user = await current.GetAsync();
@@ -217,6 +220,12 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         {
             if (await reports.ReportAsync(reportId, true, ct) is not { } view || !Permissions.CanReadTaskGroupReports(user, view.Report.PartnershipId))
             {
+                return false;
+            }
+
+            if (!await reports.CanWriteAsync(user, view.Report, ct))
+            {
+                forbidden = true;
                 return false;
             }
 
@@ -231,14 +240,29 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                 return false;
             }
 
+            if (!Permissions.CanAddTaskGroupReport(user, partnership.Id))
+            {
+                forbidden = true;
+                return false;
+            }
+
             Partnership = partnership;
             Period = quarter;
         }
 
         var edition = await updates.EditionForAsync(Partnership.Id, Period, ct);
         var outline = edition is null ? [] : await reader.OutlineAsync(edition.Id, ct);
-        PriorityChoices = new[] { new Choice("", "None: a report on other work") }
-            .Concat(outline.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
+        // A new report is offered under the priorities the user may write it under: a lead officer's own, not another's.
+        var offered = IsNew ? outline.Where(p => Permissions.CanWriteTaskGroupReport(user, Partnership.Id, null, p.LeadOfficerId)).ToList() : outline;
+        var offerNone = !IsNew || Permissions.CanWriteTaskGroupReport(user, Partnership.Id, null, null);
+        if (!offerNone && offered.Count == 0)
+        {
+            forbidden = true;
+            return false;
+        }
+
+        PriorityChoices = (offerNone ? new[] { new Choice("", "None: a report on other work") } : [])
+            .Concat(offered.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
         return true;
     }
 }

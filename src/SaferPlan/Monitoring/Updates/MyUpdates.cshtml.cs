@@ -8,10 +8,18 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await current.GetAsync();
+        if (Permissions.PartnershipsToUpdate(user).Count == 0)
+        {
+            return this.Refused("Quarterly updates are written by lead officers and support officers; your role reads the plan and its reports.");
+        }
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = today;
         var groups = new List<Group>();
         foreach (var partnershipId in Permissions.PartnershipsToUpdate(user))
         {
@@ -22,13 +30,12 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
                 var slots = (await updates.SlotsAsync(partnershipId, round.Period, user, ct))
                     .Where(s => s.CanUpdate && user.PersonId is { } person && UpdateService.Responsible(s.Milestone)?.Id == person)
                     .ToList();
-                if (slots.Count > 0)
-                {
-                    groups.Add(new Group(partnership, round.Period, round, slots));
-                }
+                // An open quarter with none of the user's milestones is still shown, so a support officer knows it is open.
+                groups.Add(new Group(partnership, round.Period, round, slots));
             }
         }
 
         Groups = groups;
+        return Page();
     }
 }

@@ -30,7 +30,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
     {
         if (!await LoadAsync(id, period, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(Slot.Refusal) : NotFound();
         }
 
         var update = Slot.Current;
@@ -49,7 +49,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
     {
         if (!await LoadAsync(id, period, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(Slot.Refusal) : NotFound();
         }
 
         ModelState.Clear();

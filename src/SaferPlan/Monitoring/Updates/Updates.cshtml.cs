@@ -22,6 +22,8 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
 
     public bool CanManage { get; private set; }
 
+    public bool CanWriteUpdates { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
 
@@ -89,6 +91,7 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
 
         Partnership = partnership;
         CanManage = Permissions.CanManageRounds(user, partnership.Id);
+        CanWriteUpdates = Permissions.PartnershipsToUpdate(user).Contains(partnership.Id);
         Rounds = await updates.RoundsAsync(partnership.Id, ct);
         return true;
     }

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// The small wording of the forms a support officer and a lead officer live in (issue 10, item 7): a count is a whole
+/// number, a deadline still ahead "are due by", a month field's hint names the month.
+/// </summary>
+public abstract class FormWordingTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static async Task<string> PageAsync(PageSession session, string path)
+    {
+        using var page = await session.Client.GetAsync(path);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)page.StatusCode}");
+        return await page.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task CountSavedWithADecimalPoint_ShownAsAWholeNumber_AndAFutureDeadlineAreDueBy()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var api = await app.ApiClientAsync(email);
+        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        var milestone = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
+            .Where(m => m.MeasurementKind == MeasurementKind.Count && m.Action.Priority.Edition.YearStart == 2010)
+            .Select(m => m.Id).FirstAsync());
+        var saved = await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Calls answered", status = "OnTrack", value = "3177.0", version = 0 }));
+        using var support = new PageSession(app.ServerAddress);
+        await support.SignInOrFailAsync(email);
+
+        var page = await PageAsync(support, $"/milestones/{milestone}");
+        var form = await PageAsync(support, $"/milestones/{milestone}/updates/2010-11-q1");
+        var dashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/dashboard");
+        var lockedDashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
+
+        Assert.Equal("3177", saved.GetProperty("value").GetString());
+        Assert.Contains(">3177<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("3177.0", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"3177\"", form, StringComparison.Ordinal);
+        Assert.Contains("Updates are due by <strong>8 April 2099</strong>", dashboard, StringComparison.Ordinal);
+        Assert.Contains("Updates were due by <strong>8 April 2011</strong>", lockedDashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrimeFiguresMonthFields_HintsNameTheMonth()
+    {
+        using var visitor = new PageSession(app.ServerAddress);
+
+        var page = await PageAsync(visitor, $"/partnerships/{Slug}/crime");
+
+        Assert.Contains("For example, 2008-09 for September 2008", page, StringComparison.Ordinal);
+        Assert.Contains("For example, 2009-08 for August 2009", page, StringComparison.Ordinal);
+    }
+}
+
+public sealed class FormWordingTestsOnSqlite(SqliteFactory app) : FormWordingTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class FormWordingTestsOnPostgres(PostgresFactory app) : FormWordingTests(app), IClassFixture<PostgresFactory>;
