@@ -47,6 +47,8 @@ public abstract class FormWordingTests(SaferPlanFactory app)
         var form = await PageAsync(support, $"/milestones/{milestone}/updates/2010-11-q1");
         var dashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/dashboard");
         var lockedDashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
+        var whoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/completeness");
+        var lockedWhoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness");
 
         Assert.Equal("3177", saved.GetProperty("value").GetString());
         Assert.Contains(">3177<", page, StringComparison.Ordinal);
@@ -54,6 +56,8 @@ public abstract class FormWordingTests(SaferPlanFactory app)
         Assert.Contains("value=\"3177\"", form, StringComparison.Ordinal);
         Assert.Contains("Updates are due by <strong>8 April 2099</strong>", dashboard, StringComparison.Ordinal);
         Assert.Contains("Updates were due by <strong>8 April 2011</strong>", lockedDashboard, StringComparison.Ordinal);
+        Assert.Contains("Updates are due by <strong>8 April 2099</strong>", whoHasReported, StringComparison.Ordinal);
+        Assert.Contains("Updates were due by <strong>8 April 2011</strong>", lockedWhoHasReported, StringComparison.Ordinal);
     }
 
     [Fact]

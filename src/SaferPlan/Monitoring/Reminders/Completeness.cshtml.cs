@@ -2,8 +2,11 @@ namespace SaferPlan.Monitoring.Reminders;
 
 /// <summary>Who has reported for a quarter, by priority, agency and lead officer; and the support officer's review.</summary>
 [Authorize]
-public sealed class CompletenessModel(PlanReader reader, UpdateService updates, ReminderService reminders, CurrentUser current, IConfiguration configuration) : PageModel
+public sealed class CompletenessModel(PlanReader reader, UpdateService updates, ReminderService reminders, CurrentUser current, IConfiguration configuration, TimeProvider time) : PageModel
 {
+    /// <summary>Today, so that a deadline ahead reads "are due by" and one passed "were due by".</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
     public Partnership Partnership { get; private set; } = null!;
 
     public Completeness Completeness { get; private set; } = null!;
