@@ -61,6 +61,32 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task WhoHasReported_ReviewQueueComesFirst_AndItsCountLinksToIt()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var api = await app.ApiClientAsync(email);
+        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-07-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        var milestone = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
+            .Where(m => m.Action.Priority.Edition.YearStart == 2010).Select(m => m.Id).FirstAsync());
+        await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q2", new { progress = "Submitted for review", status = "OnTrack", version = 0 }));
+        using var support = new PageSession(app.ServerAddress);
+        await support.SignInOrFailAsync(email);
+
+        var page = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q2/completeness");
+
+        var queue = page.IndexOf("id=\"review\"", StringComparison.Ordinal);
+        Assert.True(queue > 0, "The page has no review queue");
+        Assert.True(queue < page.IndexOf("Milestones due an update", StringComparison.Ordinal), "The review queue is not first");
+        Assert.True(queue < page.IndexOf("id=\"not-reported\"", StringComparison.Ordinal), "The review queue comes after the missing updates");
+        Assert.Contains("<a class=\"govuk-link\" href=\"#review\">1<span class=\"govuk-visually-hidden\"> submitted updates to review</span></a>", page, StringComparison.Ordinal);
+        Assert.Contains("Submitted for review", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CrimeFiguresMonthFields_HintsNameTheMonth()
     {
         using var visitor = new PageSession(app.ServerAddress);
