@@ -164,9 +164,42 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             await RoundAsync(partnershipId, period, ct),
             Line("All milestones", slots),
             slots.GroupBy(s => s.Priority.Id).Select(g => Line(PriorityName(g.First().Priority), g)).ToList(),
-            slots.GroupBy(s => s.Milestone.Lead ?? s.Action.LeadAgency ?? "No lead agency named").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Line(g.Key, g)).ToList(),
+            slots.GroupBy(LeadAgencyOf(await AgenciesAsync(partnershipId, ct))).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Line(g.Key, g)).ToList(),
             slots.GroupBy(s => s.Responsible?.Name ?? "No lead officer named").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Line(g.Key, g)).ToList(),
             slots.Where(s => s.Current is null or { State: UpdateState.Draft or UpdateState.Returned }).ToList());
+    }
+
+    private async Task<IReadOnlyList<Agency>> AgenciesAsync(int partnershipId, CancellationToken ct) =>
+        await db.Set<Agency>().AsNoTracking().Where(a => a.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct);
+
+    /// <summary>
+    /// The agency a milestone's lead is counted under: the partnership's agency its lead text begins with ("Police – CI Dave
+    /// Sargent" is Police; the longest name wins, so "SCDC Housing" is not "SCDC"), else the agency of the person who answers
+    /// for it, else the lead text as written.
+    /// </summary>
+    public static Func<UpdateSlot, string> LeadAgencyOf(IReadOnlyList<Agency> agencies)
+    {
+        var names = agencies
+            .SelectMany(a => new[] { (Text: a.ShortName, Agency: a), (Text: a.Name, Agency: a) })
+            .OrderByDescending(n => n.Text.Length)
+            .ToList();
+        return slot =>
+        {
+            var text = (slot.Milestone.Lead ?? slot.Action.LeadAgency)?.Trim();
+            if (!string.IsNullOrEmpty(text)
+                && names.FirstOrDefault(n => text.StartsWith(n.Text, StringComparison.OrdinalIgnoreCase)
+                    && (text.Length == n.Text.Length || !char.IsLetterOrDigit(text[n.Text.Length]))) is { Agency: { } named })
+            {
+                return named.ShortName;
+            }
+
+            if (slot.Responsible?.AgencyId is { } agencyId && agencies.FirstOrDefault(a => a.Id == agencyId) is { } own)
+            {
+                return own.ShortName;
+            }
+
+            return string.IsNullOrEmpty(text) ? "No lead agency named" : text;
+        };
     }
 
     public static string PriorityName(Priority p) => p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title;

@@ -87,6 +87,25 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task WhoHasReported_ByLeadAgency_GroupsByTheAgencyNotTheLeadText()
+    {
+        using var support = new PageSession(app.ServerAddress);
+        await support.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+
+        var page = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness");
+
+        var start = page.IndexOf(">By lead agency<", StringComparison.Ordinal);
+        Assert.True(start > 0, "The page has no By lead agency table");
+        var table = page[start..page.IndexOf("</table>", start, StringComparison.Ordinal)];
+        string Row(string name) => $"<th scope=\"row\" class=\"govuk-table__header\">{System.Net.WebUtility.HtmlEncode(name)}</th>";
+        Assert.Contains(Row("Police"), table, StringComparison.Ordinal);
+        Assert.Contains(Row("Shrievalty Trust"), table, StringComparison.Ordinal);
+        Assert.DoesNotContain(Row("Police, Probation Service and Youth Offending Service"), table, StringComparison.Ordinal);
+        Assert.DoesNotContain(Row("Police Shrievalty Trust; All CDRP Partner Agencies; NI16 Delivery Group and SAC Task Group"), table, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(table, System.Text.RegularExpressions.Regex.Escape(Row("Police"))));
+    }
+
+    [Fact]
     public async Task CrimeFiguresMonthFields_HintsNameTheMonth()
     {
         using var visitor = new PageSession(app.ServerAddress);
