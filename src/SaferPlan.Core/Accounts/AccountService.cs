@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using SaferPlan.Core.Auditing;
 
@@ -154,13 +152,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         var validDays = days ?? DefaultTokenDays;
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New(TokenPrefix);
         var now = time.GetUtcNow();
         db.ApiTokens.Add(new ApiToken
         {
             UserId = user.Id,
             Name = name,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = now.AddDays(validDays),
         });
@@ -330,7 +328,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
 
         var query = TokenQueries.GetValue(db.Model, _ => CompileTokenQuery());
-        var row = await query(db, Hash(token), ct);
+        var row = await query(db, SecretTokens.Hash(token), ct);
         if (row is null || (row.ExpiresAt is { } expires && expires <= time.GetUtcNow()))
         {
             return null;
@@ -420,6 +418,4 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
     public Task<bool> AnyAdministratorAsync(CancellationToken ct = default) =>
         db.Memberships.AnyAsync(m => m.Role == PartnershipRole.Administrator, ct);
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

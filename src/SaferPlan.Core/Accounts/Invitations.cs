@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SaferPlan.Core.Monitoring;
@@ -44,7 +42,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.Email).HasMaxLength(320);
-        builder.Property(i => i.CreatedBy).HasMaxLength(200);
+        builder.Property(i => i.CreatedBy).HasMaxLength(FieldLengths.Name);
         builder.HasOne(i => i.Partnership).WithMany().HasForeignKey(i => i.PartnershipId);
     }
 }
@@ -114,11 +112,11 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             return EditResult<Invitation>.NotFound("There is no such partnership.");
         }
 
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New(TokenPrefix);
         var now = time.GetUtcNow();
         var invitation = new Invitation
         {
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             PartnershipId = partnershipId,
             Email = address,
             Role = role!.Value,
@@ -183,7 +181,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             return new InvitationCheck(null, InvitationProblem.Unknown);
         }
 
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var invitation = await db.Set<Invitation>().Include(i => i.Partnership).FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         return invitation switch
         {
@@ -266,6 +264,4 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

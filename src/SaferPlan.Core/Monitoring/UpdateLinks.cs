@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Core.Monitoring;
@@ -56,10 +54,10 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
             throw new ArgumentException("An update link is for one quarter, not a whole year.", nameof(period));
         }
 
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New(TokenPrefix);
         link = new UpdateLink
         {
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             PartnershipId = partnershipId,
             PersonId = personId,
             Period = period,
@@ -82,7 +80,7 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
             return new UpdateLinkResolution(null, UpdateLinkProblem.Unknown);
         }
 
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var link = await db.Set<UpdateLink>().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
         {
@@ -156,6 +154,4 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
             .Select(l => (l, people[l.PersonId]))
             .ToList());
     }
-
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

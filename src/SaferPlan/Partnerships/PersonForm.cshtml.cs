@@ -15,6 +15,15 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         public string? Email { get; set; }
 
         public int Version { get; set; }
+
+        public static PersonForm From(Person person) => new()
+        {
+            Name = person.Name,
+            RoleTitle = person.RoleTitle,
+            AgencyId = person.AgencyId?.ToString(CultureInfo.InvariantCulture),
+            Email = person.Email,
+            Version = person.Version,
+        };
     }
 
     public Partnership Partnership { get; private set; } = null!;
@@ -39,14 +48,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         if (Existing is { } p)
         {
-            Input = new PersonForm
-            {
-                Name = p.Name,
-                RoleTitle = p.RoleTitle,
-                AgencyId = p.AgencyId?.ToString(CultureInfo.InvariantCulture),
-                Email = p.Email,
-                Version = p.Version,
-            };
+            Input = PersonForm.From(p);
         }
 
         return Page();
@@ -93,14 +95,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, result.Message ?? "The person could not be removed.");
-            Input = new PersonForm
-            {
-                Name = Existing.Name,
-                RoleTitle = Existing.RoleTitle,
-                AgencyId = Existing.AgencyId?.ToString(CultureInfo.InvariantCulture),
-                Email = Existing.Email,
-                Version = Existing.Version,
-            };
+            Input = PersonForm.From(Existing);
             return Page();
         }
 
