@@ -54,6 +54,9 @@ public static class Permissions
     /// <summary>Publishing a quarter's Board report when review is done, and withdrawing it: the support officer's decision.</summary>
     public static bool CanPublish(UserContext user, int partnershipId) => CanManageRounds(user, partnershipId);
 
+    /// <summary>Starting a plan and recording the Board's approval of an edition: the support officer's work.</summary>
+    public static bool CanManageEditions(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);

@@ -8,6 +8,9 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
 
     public bool CanEditStructure => Permissions.CanEditStructure(Reader, View.Partnership.Id);
 
+    /// <summary>Whether to offer recording the Board's approval: a draft, for its support officers and administrators.</summary>
+    public bool CanRecordApproval => View.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation && Permissions.CanManageEditions(Reader, View.Partnership.Id);
+
     public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p);
 
     public bool CanEdit(Priority p, PlanAction a) => Permissions.CanEdit(Reader, View.Partnership.Id, p, a);

@@ -70,6 +70,12 @@ public sealed record EditionDto(
         v.Priorities.Select(PriorityDto.From).ToList());
 }
 
+/// <summary>A new plan: its title, the years of its first and last April, and the first edition's version label (optional).</summary>
+public sealed record PlanRequest(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
+
+/// <summary>The date the Board approved an edition; <c>version</c> is the edition's version you read (or send it in If-Match).</summary>
+public sealed record ApprovalRequest(DateOnly? ApprovedOn, int? Version);
+
 /// <summary>A priority as sent to the API; <c>version</c> is the one you read (or send it in If-Match).</summary>
 public sealed record PriorityRequest(
     int? Number, string? Title, PriorityKind? Kind, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess,

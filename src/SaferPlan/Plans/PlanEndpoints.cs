@@ -8,6 +8,7 @@ public static class PlanEndpoints
         var api = app.MapGroup("/api").WithTags("Plans");
         var writes = api.MapGroup("").RequireAuthorization();
         MapEditions(api);
+        MapPlanStarts(writes);
         MapPriorities(api, writes);
         MapActions(api, writes);
         MapMilestones(api, writes);
@@ -28,6 +29,31 @@ public static class PlanEndpoints
             await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
                 ? TypedResults.Ok(EditionDto.From(view))
                 : ApiErrors.NotFound($"There is no plan edition {id}."));
+    }
+
+    /// <summary>Starting a plan with its first edition as a draft, and recording the Board's approval of an edition.</summary>
+    private static void MapPlanStarts(RouteGroupBuilder writes)
+    {
+        writes.MapPost("/partnerships/{slug}/plans", async (string slug, PlanRequest body, PartnershipService partnerships, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            var user = await current.GetAsync();
+            var result = await editions.StartPlanAsync(partnership.Id, new PlanInput(body.Title, body.StartYear, body.EndYear, body.EditionLabel), user, ct);
+            return result.Succeeded
+                ? Created(http, $"/api/editions/{result.Value.Id}", EditionDto.From((await reader.EditionAsync(result.Value.Id, user, ct))!), result.Value.Version)
+                : ApiErrors.From(result);
+        });
+
+        writes.MapPost("/editions/{id:int}/approval", async (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editions.ApproveAsync(id, body.ApprovedOn, v, user, ct),
+                async saved => WithETag(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), saved.Version));
+        });
     }
 
     /// <summary>A plan's priorities: added to an edition, read, edited and deleted with the version read.</summary>

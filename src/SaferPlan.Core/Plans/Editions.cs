@@ -1,0 +1,153 @@
+namespace SaferPlan.Core.Plans;
+
+/// <summary>A new plan: its title and the financial years it spans; its first edition starts in its first year.</summary>
+public sealed record PlanInput(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
+
+/// <summary>
+/// A plan's editions from start to approval: a support officer starts a plan with its first edition as a draft, builds it up
+/// priority by priority, and records the Board's approval, which publishes it and supersedes the edition approved before it.
+/// </summary>
+public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
+{
+    public const int TitleLength = 200;
+    public const int LabelLength = 100;
+
+    /// <summary>Starts a plan and its first edition, a draft only the partnership's members can see.</summary>
+    public async Task<EditResult<PlanEdition>> StartPlanAsync(int partnershipId, PlanInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanManageEditions(user, partnershipId))
+        {
+            return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can start a plan.");
+        }
+
+        var errors = Check(input);
+        if (errors.Count == 0 && await db.Plans.AnyAsync(p => p.PartnershipId == partnershipId && p.StartYear == input.StartYear, ct))
+        {
+            errors["StartYear"] = $"This partnership already has a plan starting in {input.StartYear}; refresh that plan instead";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<PlanEdition>.Invalid(errors);
+        }
+
+        var title = input.Title!.Trim();
+        var plan = new Plan { PartnershipId = partnershipId, Title = title, StartYear = input.StartYear!.Value, EndYear = input.EndYear!.Value };
+        var edition = new PlanEdition
+        {
+            Plan = plan,
+            YearStart = plan.StartYear,
+            Label = string.IsNullOrWhiteSpace(input.EditionLabel) ? "Draft" : input.EditionLabel.Trim(),
+            Title = title,
+            Status = EditionStatus.Draft,
+        };
+        db.Plans.Add(plan);
+        db.Editions.Add(edition);
+        return await db.SaveEditAsync(edition, null, new EditSave(partnershipId, "plan edition"), ct);
+    }
+
+    /// <summary>What is wrong with a new plan's details, in GOV.UK words, by field.</summary>
+    public static Dictionary<string, string> Check(PlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors["Title"] = "Enter the plan's title, for example Community Safety Plan 2011–2014";
+        }
+        else if (input.Title.Trim().Length > TitleLength)
+        {
+            errors["Title"] = $"The title must be {TitleLength} characters or fewer";
+        }
+
+        if (input.StartYear is not { } start)
+        {
+            errors["StartYear"] = "Enter the year the plan starts, for example 2011 for a plan starting in April 2011";
+        }
+        else if (start is < 2000 or > 2100)
+        {
+            errors["StartYear"] = "The year the plan starts must be between 2000 and 2100";
+        }
+
+        if (input.EndYear is not { } end)
+        {
+            errors["EndYear"] = "Enter the year the plan ends, for example 2014";
+        }
+        else if (input.StartYear is { } s && (end <= s || end > s + 5))
+        {
+            errors["EndYear"] = "The year the plan ends must be after the year it starts, and no more than 5 years after";
+        }
+
+        if (input.EditionLabel?.Trim().Length > LabelLength)
+        {
+            errors["EditionLabel"] = $"The version label must be {LabelLength} characters or fewer";
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Records the Board's approval of a draft edition on the date of its meeting: the edition is published, and the edition of
+    /// the same plan approved before it is superseded. An edition without priorities cannot be approved.
+    /// </summary>
+    public async Task<EditResult<PlanEdition>> ApproveAsync(int editionId, DateOnly? approvedOn, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId))
+        {
+            return EditResult<PlanEdition>.NotFound($"There is no plan edition {editionId}.");
+        }
+
+        var partnershipId = edition.Plan.PartnershipId;
+        if (!Permissions.CanManageEditions(user, partnershipId))
+        {
+            return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can record the Board's approval.");
+        }
+
+        var errors = CheckApproval(edition, approvedOn, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return EditResult<PlanEdition>.Invalid(errors);
+        }
+
+        var earlier = await db.Editions.Where(e => e.PlanId == edition.PlanId && e.Id != edition.Id && e.Status == EditionStatus.Approved).ToListAsync(ct);
+        return await db.SaveEditAsync(edition, expectedVersion, new EditSave(partnershipId, "plan edition")
+        {
+            Change = () =>
+            {
+                edition.Status = EditionStatus.Approved;
+                edition.ApprovedOn = approvedOn;
+                foreach (var e in earlier)
+                {
+                    e.Status = EditionStatus.Superseded;
+                }
+            },
+        }, ct);
+    }
+
+    /// <summary>Every rule the Board's approval must meet, saving nothing.</summary>
+    public static Dictionary<string, string> CheckApproval(PlanEdition edition, DateOnly? approvedOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var errors = new Dictionary<string, string>();
+        if (edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
+        {
+            errors["ApprovedOn"] = $"This edition is already {(edition.Status == EditionStatus.Approved ? "approved" : "superseded")}";
+        }
+        else if (approvedOn is not { } date)
+        {
+            errors["ApprovedOn"] = "Enter the date the Board approved the plan";
+        }
+        else if (date > today)
+        {
+            errors["ApprovedOn"] = "The date the Board approved the plan must be today or in the past";
+        }
+        else if (edition.Priorities.Count == 0)
+        {
+            errors["ApprovedOn"] = "Add the plan's priorities before recording its approval";
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,61 @@
+namespace SaferPlan.Plans;
+
+/// <summary>Starts a partnership's plan with its first edition as a draft; priorities, actions and milestones are added on the edition's page.</summary>
+[Authorize]
+public sealed class NewPlanModel(PartnershipService partnerships, EditionService editions, CurrentUser current) : PageModel
+{
+    public Partnership Partnership { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? StartYear { get; set; }
+
+    [BindProperty]
+    public string? EndYear { get; set; }
+
+    [BindProperty]
+    public string? EditionLabel { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        var start = FormFields.OptionalNumber(ModelState, nameof(StartYear), StartYear, "The year the plan starts must be a year, like 2011");
+        var end = FormFields.OptionalNumber(ModelState, nameof(EndYear), EndYear, "The year the plan ends must be a year, like 2014");
+        var input = new PlanInput(Title, start, end, EditionLabel);
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddEditErrors(EditionService.Check(input).Where(e => !ModelState.ContainsKey(e.Key)).ToDictionary(), prefix: "");
+            return Page();
+        }
+
+        var result = await editions.StartPlanAsync(Partnership.Id, input, await current.GetAsync(), ct);
+        if (!result.Succeeded)
+        {
+            return this.Refusal(result, prefix: "")!;
+        }
+
+        TempData["Success"] = $"{result.Value.Title} is started as a draft. Add its priorities, then record the Board's approval.";
+        return Redirect($"/editions/{result.Value.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        {
+            return NotFound();
+        }
+
+        Partnership = partnership;
+        return Permissions.CanManageEditions(await current.GetAsync(), partnership.Id) ? null : Forbid();
+    }
+}
