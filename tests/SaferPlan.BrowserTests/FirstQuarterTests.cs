@@ -99,6 +99,9 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await officer.GotoAsync($"/partnerships/{slug}");
         await Axe.AssertNoViolationsAsync(officer);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Start a plan" }).ClickAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the plan's title");
+        await Axe.AssertNoViolationsAsync(officer);
         await officer.GetByLabel("Title").FillAsync($"Community Safety Plan {year}–{year + 3}");
         await officer.GetByLabel("Year the plan starts").FillAsync(year.ToString(CultureInfo.InvariantCulture));
         await officer.GetByLabel("Year the plan ends").FillAsync((year + 3).ToString(CultureInfo.InvariantCulture));
@@ -125,6 +128,9 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         // ... records the Board's approval, which publishes the plan ...
         await officer.GotoAsync(editionPath);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Record the Board's approval" }).ClickAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record approval and publish" }).ClickAsync();
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the Board approved the plan");
+        await Axe.AssertNoViolationsAsync(officer);
         await FillDateAsync(officer, "Date the Board approved the plan", today);
         await SaveAsync(officer, "Record approval and publish");
         await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved by the Board");
