@@ -129,11 +129,12 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await officer.GotoAsync(editionPath);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Record the Board's approval" }).ClickAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record approval and publish" }).ClickAsync();
-        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the Board approved the plan");
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the decision");
         await Axe.AssertNoViolationsAsync(officer);
-        await FillDateAsync(officer, "Date the Board approved the plan", today);
+        await FillDateAsync(officer, "Date of the decision", today);
+        await officer.GetByLabel("Minute reference (optional)").FillAsync("7/26");
         await SaveAsync(officer, "Record approval and publish");
-        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved by the Board");
+        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved by Fenland Community Safety Partnership Board");
 
         // ... opens the first quarter and sends the lead officer a reminder with a personal link.
         await officer.GotoAsync($"/partnerships/{slug}/updates");

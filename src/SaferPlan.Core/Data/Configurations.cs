@@ -76,6 +76,8 @@ internal sealed class PlanEditionConfiguration : IEntityTypeConfiguration<PlanEd
         builder.ToTable("PlanEditions");
         builder.Property(e => e.Label).HasMaxLength(FieldLengths.Short);
         builder.Property(e => e.Title).HasMaxLength(FieldLengths.Name);
+        builder.Property(e => e.ApprovedBy).HasMaxLength(FieldLengths.Name);
+        builder.Property(e => e.ApprovalMinute).HasMaxLength(FieldLengths.Short);
         builder.HasMany(e => e.Priorities).WithOne(p => p.Edition).HasForeignKey(p => p.EditionId);
         builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EditionId);
         builder.HasMany(e => e.Glossary).WithOne().HasForeignKey(g => g.EditionId);

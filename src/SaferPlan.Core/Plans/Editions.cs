@@ -3,6 +3,9 @@ namespace SaferPlan.Core.Plans;
 /// <summary>A new plan: its title and the financial years it spans; its first edition starts in its first year.</summary>
 public sealed record PlanInput(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
 
+/// <summary>The decision that approves an edition: when, by which body (the partnership's Board when blank), and its minute.</summary>
+public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute);
+
 /// <summary>
 /// A plan's editions from start to approval: a support officer starts a plan with its first edition as a draft, builds it up
 /// priority by priority, and records the Board's approval, which publishes it and supersedes the edition approved before it.
@@ -88,12 +91,14 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Records the Board's approval of a draft edition on the date of its meeting: the edition is published, and the edition of
-    /// the same plan approved before it is superseded. An edition without priorities cannot be approved.
+    /// Records the decision that approves a draft edition: the edition is published, and the edition of the same plan approved
+    /// before it is superseded. An edition without priorities cannot be approved. The version is checked when one is given;
+    /// approving twice is refused either way.
     /// </summary>
-    public async Task<EditResult<PlanEdition>> ApproveAsync(int editionId, DateOnly? approvedOn, int expectedVersion, UserContext user, CancellationToken ct = default)
+    public async Task<EditResult<PlanEdition>> ApproveAsync(int editionId, ApprovalInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        ArgumentNullException.ThrowIfNull(input);
+        var edition = await db.Editions.Include(e => e.Plan).ThenInclude(p => p.Partnership).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
         if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId))
         {
             return EditResult<PlanEdition>.NotFound($"There is no plan edition {editionId}.");
@@ -105,7 +110,7 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can record the Board's approval.");
         }
 
-        var errors = CheckApproval(edition, approvedOn, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = CheckApproval(edition, input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return EditResult<PlanEdition>.Invalid(errors);
@@ -117,7 +122,9 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             Change = () =>
             {
                 edition.Status = EditionStatus.Approved;
-                edition.ApprovedOn = approvedOn;
+                edition.ApprovedOn = input.DecidedOn;
+                edition.ApprovedBy = string.IsNullOrWhiteSpace(input.Body) ? $"{edition.Plan.Partnership.ShortName} Board" : input.Body.Trim();
+                edition.ApprovalMinute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
                 foreach (var e in earlier)
                 {
                     e.Status = EditionStatus.Superseded;
@@ -126,26 +133,37 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>Every rule the Board's approval must meet, saving nothing.</summary>
-    public static Dictionary<string, string> CheckApproval(PlanEdition edition, DateOnly? approvedOn, DateOnly today)
+    /// <summary>Every rule the approving decision must meet, saving nothing.</summary>
+    public static Dictionary<string, string> CheckApproval(PlanEdition edition, ApprovalInput input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         if (edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
         {
-            errors["ApprovedOn"] = $"This edition is already {(edition.Status == EditionStatus.Approved ? "approved" : "superseded")}";
+            errors["DecidedOn"] = $"This edition is already {(edition.Status == EditionStatus.Approved ? "approved" : "superseded")}";
         }
-        else if (approvedOn is not { } date)
+        else if (input.DecidedOn is not { } date)
         {
-            errors["ApprovedOn"] = "Enter the date the Board approved the plan";
+            errors["DecidedOn"] = "Enter the date of the decision that approved the plan";
         }
         else if (date > today)
         {
-            errors["ApprovedOn"] = "The date the Board approved the plan must be today or in the past";
+            errors["DecidedOn"] = "The date of the decision must be today or in the past";
         }
         else if (edition.Priorities.Count == 0)
         {
-            errors["ApprovedOn"] = "Add the plan's priorities before recording its approval";
+            errors["DecidedOn"] = "Add the plan's priorities before recording its approval";
+        }
+
+        if (input.Body?.Trim().Length > TitleLength)
+        {
+            errors["Body"] = $"The body's name must be {TitleLength} characters or fewer";
+        }
+
+        if (input.Minute?.Trim().Length > LabelLength)
+        {
+            errors["Minute"] = $"The minute reference must be {LabelLength} characters or fewer";
         }
 
         return errors;

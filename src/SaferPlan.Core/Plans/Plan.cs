@@ -40,6 +40,12 @@ public sealed class PlanEdition : IVersioned, IAudited
 
     public DateOnly? ApprovedOn { get; set; }
 
+    /// <summary>The body whose decision approved the edition ("South Cambridgeshire CDRP Board").</summary>
+    public string? ApprovedBy { get; set; }
+
+    /// <summary>The minute that records the decision, as the body numbers its minutes.</summary>
+    public string? ApprovalMinute { get; set; }
+
     public int Version { get; set; }
 
     public List<Priority> Priorities { get; set; } = [];

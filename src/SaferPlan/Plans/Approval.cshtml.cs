@@ -7,7 +7,13 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
     public EditionView View { get; private set; } = null!;
 
     [BindProperty]
-    public DateParts ApprovedOn { get; set; } = new();
+    public DateParts DecidedOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public string? Minute { get; set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -30,20 +36,20 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
             return refused;
         }
 
-        var date = ApprovedOn.Parse("The date the Board approved the plan", out var error);
+        var date = DecidedOn.Parse("The date of the decision", out var error);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(ApprovedOn), error);
+            ModelState.AddModelError(nameof(DecidedOn), error);
             return Page();
         }
 
-        var result = await editions.ApproveAsync(id, date, Version, await current.GetAsync(), ct);
+        var result = await editions.ApproveAsync(id, new ApprovalInput(date, Body, Minute), Version, await current.GetAsync(), ct);
         if (!result.Succeeded)
         {
             return this.Refusal(result, prefix: "")!;
         }
 
-        TempData["Success"] = $"{View.Edition.Title} is approved by the Board on {Dates.Display(result.Value.ApprovedOn!.Value)} and published";
+        TempData["Success"] = $"{View.Edition.Title} is approved by {result.Value.ApprovedBy} on {Dates.Display(result.Value.ApprovedOn!.Value)} and published";
         return Redirect($"/editions/{id}");
     }
 

@@ -59,12 +59,12 @@ public sealed record GlossaryEntryDto(string Term, string Definition);
 
 public sealed record EditionDto(
     int Id, int PlanId, string Partnership, string PlanTitle, string Year, string Label, string Title, EditionStatus Status,
-    DateOnly? ApprovedOn, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
+    DateOnly? ApprovedOn, string? ApprovedBy, string? ApprovalMinute, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
     IReadOnlyList<PriorityDto> Priorities)
 {
     public static EditionDto From(EditionView v) => new(
         v.Edition.Id, v.Plan.Id, v.Partnership.Slug, v.Plan.Title, v.Edition.Year.Display, v.Edition.Label, v.Edition.Title,
-        v.Edition.Status, v.Edition.ApprovedOn, v.Edition.Version,
+        v.Edition.Status, v.Edition.ApprovedOn, v.Edition.ApprovedBy, v.Edition.ApprovalMinute, v.Edition.Version,
         v.Sections.Select(s => new SectionDto(s.Id, s.Key, s.Title, s.Body, s.Placement, s.Marking)).ToList(),
         v.Glossary.Select(g => new GlossaryEntryDto(g.Term, g.Definition)).ToList(),
         v.Priorities.Select(PriorityDto.From).ToList());
@@ -73,8 +73,11 @@ public sealed record EditionDto(
 /// <summary>A new plan: its title, the years of its first and last April, and the first edition's version label (optional).</summary>
 public sealed record PlanRequest(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
 
-/// <summary>The date the Board approved an edition; <c>version</c> is the edition's version you read (or send it in If-Match).</summary>
-public sealed record ApprovalRequest(DateOnly? ApprovedOn, int? Version);
+/// <summary>
+/// The decision approving an edition: its date, the body (the partnership's Board when left out) and the minute reference;
+/// <c>version</c> (or If-Match), when sent, must be the edition's version you read.
+/// </summary>
+public sealed record ApprovalRequest(DateOnly? DecidedOn, string? Body, string? Minute, int? Version);
 
 /// <summary>A priority as sent to the API; <c>version</c> is the one you read (or send it in If-Match).</summary>
 public sealed record PriorityRequest(

@@ -51,8 +51,11 @@ public static class PlanEndpoints
         writes.MapPost("/editions/{id:int}/approval", async (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editions.ApproveAsync(id, body.ApprovedOn, v, user, ct),
-                async saved => WithETag(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), saved.Version));
+            var expected = ExpectedVersion.Read(http, body.Version);
+            var result = await editions.ApproveAsync(id, new ApprovalInput(body.DecidedOn, body.Body, body.Minute), expected?.Value, user, ct);
+            return result.Succeeded
+                ? WithETag(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
+                : expected is { } e ? e.Problem(result) : ApiErrors.From(result);
         });
     }
 

@@ -35,8 +35,8 @@ public abstract class PlanStartTests(SaferPlanFactory app)
         return await answer.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static Task<HttpResponseMessage> ApproveAsync(HttpClient client, int editionId, string? approvedOn, int? version) =>
-        client.PostAsJsonAsync($"/api/editions/{editionId}/approval", new { approvedOn, version });
+    private static Task<HttpResponseMessage> ApproveAsync(HttpClient client, int editionId, string? decidedOn, int? version, string? body = null, string? minute = null) =>
+        client.PostAsJsonAsync($"/api/editions/{editionId}/approval", new { decidedOn, body, minute, version });
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage answer, HttpStatusCode status)
     {
@@ -73,37 +73,39 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task Approval_NeedsVersionPrioritiesAndAPastDate_ThenPublishes_AndIsAudited()
+    public async Task Approval_NeedsADatePrioritiesAndTheCurrentVersion_ThenPublishes_AndIsAudited()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var id = (await StartAsync(support, FreshYear())).GetProperty("id").GetInt32();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        using var noVersion = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), null);
-        Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion.StatusCode);
+        using var noDate = await ApproveAsync(support, id, null, null);
+        Assert.Contains("Enter the date of the decision", (await ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
         using var empty = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 1);
-        Assert.Contains("Add the plan's priorities", (await ProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("approvedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Add the plan's priorities", (await ProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
 
         await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour");
         using var future = await ApproveAsync(support, id, today.AddDays(2).ToString("O", CultureInfo.InvariantCulture), 1);
-        Assert.Contains("today or in the past", (await ProblemAsync(future, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("approvedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("today or in the past", (await ProblemAsync(future, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
         using var stale = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 0);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
         using var notTheirs = await ApproveAsync(lead, id, today.ToString("O", CultureInfo.InvariantCulture), 1);
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
 
-        using var approved = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 1);
+        using var approved = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 1, minute: "12/10");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var body = await approved.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Approved", body.GetProperty("status").GetString());
+        Assert.Equal("South Cambridgeshire CDRP Board", body.GetProperty("approvedBy").GetString());
+        Assert.Equal("12/10", body.GetProperty("approvalMinute").GetString());
         Assert.Equal(today.ToString("O", CultureInfo.InvariantCulture), body.GetProperty("approvedOn").GetString());
 
         using var visitor = app.CreateClient();
         using var published = await visitor.GetAsync($"/api/editions/{id}");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         using var twice = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 2);
-        Assert.Contains("already approved", (await ProblemAsync(twice, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("approvedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("already approved", (await ProblemAsync(twice, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
 
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().AsNoTracking()
             .Where(a => a.EntityType == nameof(PlanEdition) && a.EntityId == id).Select(a => a.Changes).ToListAsync());
@@ -134,7 +136,8 @@ public abstract class PlanStartTests(SaferPlanFactory app)
             await db.SaveChangesAsync();
             return next.Id;
         });
-        using (var approved = await ApproveAsync(support, second, today.ToString("O", CultureInfo.InvariantCulture), 1))
+        // As a script following the issue would send it: the decision, no version.
+        using (var approved = await ApproveAsync(support, second, today.ToString("O", CultureInfo.InvariantCulture), null, body: "South Cambridgeshire CDRP Board", minute: "5"))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
