@@ -115,6 +115,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
+        services.AddScoped<NextEditionService>();
         services.AddScoped<AuditReader>();
         // The demo's synthetic recorded crime can be left out (SaferPlan:LoadDemoCrime=false), as most tests do.
         services.AddScoped(sp => new DemoLoader(

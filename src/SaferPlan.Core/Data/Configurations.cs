@@ -83,6 +83,8 @@ internal sealed class PlanEditionConfiguration : IEntityTypeConfiguration<PlanEd
         builder.HasMany(e => e.Glossary).WithOne().HasForeignKey(g => g.EditionId);
         builder.Ignore(e => e.Year);
         builder.Ignore(e => e.IsPublished);
+        builder.HasOne<PlanEdition>().WithMany().HasForeignKey(e => e.PreviousEditionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.PlanId, e.YearStart }).IsUnique();
     }
 }
 
@@ -95,6 +97,16 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
         builder.HasOne(p => p.LeadOfficer).WithMany().HasForeignKey(p => p.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.Actions).WithOne(a => a.Priority).HasForeignKey(a => a.PriorityId);
         builder.HasIndex(p => new { p.EditionId, p.SortOrder });
+        builder.HasMany(p => p.Origins).WithOne().HasForeignKey(o => o.PriorityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PriorityOriginConfiguration : IEntityTypeConfiguration<PriorityOrigin>
+{
+    public void Configure(EntityTypeBuilder<PriorityOrigin> builder)
+    {
+        builder.HasOne(o => o.Origin).WithMany().HasForeignKey(o => o.OriginId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.PriorityId, o.OriginId }).IsUnique();
     }
 }
 
@@ -109,6 +121,7 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.HasOne(a => a.LeadOfficer).WithMany().HasForeignKey(a => a.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Milestones).WithOne(m => m.Action).HasForeignKey(m => m.ActionId);
         builder.HasIndex(a => new { a.PriorityId, a.SortOrder });
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.OriginId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -121,6 +134,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.DueQuarters).HasMaxLength(FieldLengths.Name);
         builder.HasOne(m => m.LeadOfficer).WithMany().HasForeignKey(m => m.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.ActionId, m.SortOrder });
+        builder.HasOne<Milestone>().WithMany().HasForeignKey(m => m.OriginId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -40,6 +40,9 @@ public sealed class PlanEdition : IVersioned, IAudited
 
     public DateOnly? ApprovedOn { get; set; }
 
+    /// <summary>The edition this one was refreshed from; null for a plan's first edition.</summary>
+    public int? PreviousEditionId { get; set; }
+
     /// <summary>The body whose decision approved the edition ("South Cambridgeshire CDRP Board").</summary>
     public string? ApprovedBy { get; set; }
 
@@ -95,6 +98,21 @@ public sealed class Priority : IVersioned, IAudited, ISorted
     public int Version { get; set; }
 
     public List<PlanAction> Actions { get; set; } = [];
+
+    /// <summary>The priorities of the previous edition this one came from: one when carried forward, several when merged.</summary>
+    public List<PriorityOrigin> Origins { get; set; } = [];
+}
+
+/// <summary>A priority of the previous edition that a refreshed priority came from, so its history can be followed across years.</summary>
+public sealed class PriorityOrigin : IAudited
+{
+    public int Id { get; set; }
+
+    public int PriorityId { get; set; }
+
+    public int OriginId { get; set; }
+
+    public Priority Origin { get; set; } = null!;
 }
 
 public sealed class PlanAction : IVersioned, IAudited, ISorted
@@ -138,6 +156,9 @@ public sealed class PlanAction : IVersioned, IAudited, ISorted
     public int Version { get; set; }
 
     public List<Milestone> Milestones { get; set; } = [];
+
+    /// <summary>The action of the previous edition this one was carried forward from.</summary>
+    public int? OriginId { get; set; }
 }
 
 public sealed class Milestone : IVersioned, IAudited, ISorted
@@ -163,6 +184,9 @@ public sealed class Milestone : IVersioned, IAudited, ISorted
     public Person? LeadOfficer { get; set; }
 
     public MeasurementKind MeasurementKind { get; set; } = MeasurementKind.Text;
+
+    /// <summary>The milestone of the previous edition this one was carried forward from.</summary>
+    public int? OriginId { get; set; }
 
     /// <summary>How it is measured, in the plan's words: "yes or no", "total cases actioned".</summary>
     public string? Measurement { get; set; }

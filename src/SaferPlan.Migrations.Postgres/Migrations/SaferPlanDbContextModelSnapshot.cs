@@ -1844,6 +1844,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1867,6 +1870,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOfficerId");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ActionId", "SortOrder");
 
@@ -1945,6 +1950,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OtherPartners")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1969,6 +1977,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("LeadOfficerId");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("PriorityId", "SortOrder");
 
@@ -2002,6 +2012,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PreviousEditionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2021,7 +2034,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PreviousEditionId");
+
+                    b.HasIndex("PlanId", "YearStart")
+                        .IsUnique();
 
                     b.ToTable("PlanEditions", (string)null);
                 });
@@ -2142,6 +2158,30 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("EditionId", "SortOrder");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OriginId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
+
+                    b.HasIndex("PriorityId", "OriginId")
+                        .IsUnique();
+
+                    b.ToTable("PriorityOrigin");
                 });
 
             modelBuilder.Entity("BodyMemberAgencies", b =>
@@ -2576,6 +2616,11 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Action");
 
                     b.Navigation("LeadOfficer");
@@ -2604,6 +2649,11 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
@@ -2624,6 +2674,11 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousEditionId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Plan");
                 });
@@ -2653,6 +2708,23 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Navigation("Edition");
 
                     b.Navigation("LeadOfficer");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", null)
+                        .WithMany("Origins")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>
@@ -2706,6 +2778,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
             modelBuilder.Entity("SaferPlan.Core.Plans.Priority", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Origins");
                 });
 #pragma warning restore 612, 618
         }

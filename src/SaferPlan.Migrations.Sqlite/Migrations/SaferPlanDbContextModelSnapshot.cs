@@ -1775,6 +1775,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1798,6 +1801,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOfficerId");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ActionId", "SortOrder");
 
@@ -1872,6 +1877,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherPartners")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1896,6 +1904,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("LeadOfficerId");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("PriorityId", "SortOrder");
 
@@ -1927,6 +1937,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PreviousEditionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1946,7 +1959,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PreviousEditionId");
+
+                    b.HasIndex("PlanId", "YearStart")
+                        .IsUnique();
 
                     b.ToTable("PlanEditions", (string)null);
                 });
@@ -2063,6 +2079,28 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("EditionId", "SortOrder");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OriginId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
+
+                    b.HasIndex("PriorityId", "OriginId")
+                        .IsUnique();
+
+                    b.ToTable("PriorityOrigin");
                 });
 
             modelBuilder.Entity("BodyMemberAgencies", b =>
@@ -2497,6 +2535,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Action");
 
                     b.Navigation("LeadOfficer");
@@ -2525,6 +2568,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
@@ -2545,6 +2593,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousEditionId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Plan");
                 });
@@ -2574,6 +2627,23 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Edition");
 
                     b.Navigation("LeadOfficer");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", null)
+                        .WithMany("Origins")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>
@@ -2627,6 +2697,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SaferPlan.Core.Plans.Priority", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Origins");
                 });
 #pragma warning restore 612, 618
         }

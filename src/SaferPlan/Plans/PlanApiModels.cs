@@ -24,16 +24,16 @@ public sealed record CrossReferenceDto(string? Text, int? PriorityNumber, string
 
 public sealed record MilestoneDto(
     int Id, int ActionId, string Code, string Text, string? Lead, PersonRef? LeadOfficer, MeasurementKind MeasurementKind,
-    string? Measurement, string? Source, string? Target, IReadOnlyList<string> DueQuarters, ProtectiveMarking Marking, int Version)
+    string? Measurement, string? Source, string? Target, IReadOnlyList<string> DueQuarters, ProtectiveMarking Marking, int Version, int? OriginId)
 {
     public static MilestoneDto From(Milestone m) => new(
         m.Id, m.ActionId, m.Code, m.Text, m.Lead, PersonRef.From(m.LeadOfficer), m.MeasurementKind, m.Measurement, m.Source, m.Target,
-        (m.DueQuarters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), m.Marking, m.Version);
+        (m.DueQuarters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), m.Marking, m.Version, m.OriginId);
 }
 
 public sealed record ActionDto(
     int Id, int PriorityId, string Number, string Text, string? LeadAgency, string? OtherPartners, BodyRef? Body, PersonRef? LeadOfficer,
-    CrossReferenceDto? CrossReference, string? Note, ProtectiveMarking Marking, int Version, IReadOnlyList<MilestoneDto> Milestones)
+    CrossReferenceDto? CrossReference, string? Note, ProtectiveMarking Marking, int Version, IReadOnlyList<MilestoneDto> Milestones, int? OriginId)
 {
     public static ActionDto From(PlanAction a) => new(
         a.Id, a.PriorityId, a.Number, a.Text, a.LeadAgency, a.OtherPartners, a.Body is null ? null : new BodyRef(a.Body.Id, a.Body.Name),
@@ -41,16 +41,17 @@ public sealed record ActionDto(
         a.CrossReferenceText is null && a.CrossReferencePriorityNumber is null && a.CrossReferenceActionNumber is null
             ? null
             : new CrossReferenceDto(a.CrossReferenceText, a.CrossReferencePriorityNumber, a.CrossReferenceActionNumber),
-        a.Note, a.Marking, a.Version, a.Milestones.Select(MilestoneDto.From).ToList());
+        a.Note, a.Marking, a.Version, a.Milestones.Select(MilestoneDto.From).ToList(), a.OriginId);
 }
 
 public sealed record PriorityDto(
     int Id, int EditionId, int Number, PriorityKind Kind, string Title, string? Why, string? WhatWeWillDo, string? Approach,
-    string? MeasuringSuccess, string? DataUsed, PersonRef? LeadOfficer, ProtectiveMarking Marking, int Version, IReadOnlyList<ActionDto> Actions)
+    string? MeasuringSuccess, string? DataUsed, PersonRef? LeadOfficer, ProtectiveMarking Marking, int Version, IReadOnlyList<ActionDto> Actions,
+    IReadOnlyList<int> OriginIds)
 {
     public static PriorityDto From(Priority p) => new(
         p.Id, p.EditionId, p.Number, p.Kind, p.Title, p.Why, p.WhatWeWillDo, p.Approach, p.MeasuringSuccess, p.DataUsed,
-        PersonRef.From(p.LeadOfficer), p.Marking, p.Version, p.Actions.Select(ActionDto.From).ToList());
+        PersonRef.From(p.LeadOfficer), p.Marking, p.Version, p.Actions.Select(ActionDto.From).ToList(), p.Origins.Select(o => o.OriginId).Order().ToList());
 }
 
 public sealed record SectionDto(int Id, string Key, string Title, string Body, SectionPlacement Placement, ProtectiveMarking Marking);
@@ -59,12 +60,12 @@ public sealed record GlossaryEntryDto(string Term, string Definition);
 
 public sealed record EditionDto(
     int Id, int PlanId, string Partnership, string PlanTitle, string Year, string Label, string Title, EditionStatus Status,
-    DateOnly? ApprovedOn, string? ApprovedBy, string? ApprovalMinute, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
+    DateOnly? ApprovedOn, string? ApprovedBy, string? ApprovalMinute, int? PreviousEditionId, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
     IReadOnlyList<PriorityDto> Priorities)
 {
     public static EditionDto From(EditionView v) => new(
         v.Edition.Id, v.Plan.Id, v.Partnership.Slug, v.Plan.Title, v.Edition.Year.Display, v.Edition.Label, v.Edition.Title,
-        v.Edition.Status, v.Edition.ApprovedOn, v.Edition.ApprovedBy, v.Edition.ApprovalMinute, v.Edition.Version,
+        v.Edition.Status, v.Edition.ApprovedOn, v.Edition.ApprovedBy, v.Edition.ApprovalMinute, v.Edition.PreviousEditionId, v.Edition.Version,
         v.Sections.Select(s => new SectionDto(s.Id, s.Key, s.Title, s.Body, s.Placement, s.Marking)).ToList(),
         v.Glossary.Select(g => new GlossaryEntryDto(g.Term, g.Definition)).ToList(),
         v.Priorities.Select(PriorityDto.From).ToList());
@@ -78,6 +79,12 @@ public sealed record PlanRequest(string? Title, int? StartYear, int? EndYear, st
 /// <c>version</c> (or If-Match), when sent, must be the edition's version you read.
 /// </summary>
 public sealed record ApprovalRequest(DateOnly? DecidedOn, string? Body, string? Minute, int? Version);
+
+/// <summary>The next year's edition: <c>year</c> like "2011-12" (the year after when left out), each priority's fate, and whether to carry finished milestones.</summary>
+public sealed record NextEditionRequest(string? Year, IReadOnlyList<PriorityChoiceRequest>? Priorities, bool CarryFinished = false);
+
+/// <summary>A priority's fate at the refresh: Carry (the default), Drop, or Merge <c>into</c> another priority of the same edition.</summary>
+public sealed record PriorityChoiceRequest(int Id, PriorityFate Fate, int? Into);
 
 /// <summary>A priority as sent to the API; <c>version</c> is the one you read (or send it in If-Match).</summary>
 public sealed record PriorityRequest(

@@ -48,6 +48,27 @@ public static class PlanEndpoints
                 : ApiErrors.From(result);
         });
 
+        writes.MapPost("/editions/{id:int}/next", async (int id, NextEditionRequest body, NextEditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            int? year = null;
+            if (body.Year is not null)
+            {
+                if (!ReportingPeriod.TryParse(body.Year, out var period) || !period.IsWholeYear)
+                {
+                    return ApiErrors.Invalid(new Dictionary<string, string[]> { ["year"] = ["Give the year like 2011-12"] }, "Give the year like 2011-12");
+                }
+
+                year = period.StartYear;
+            }
+
+            var choices = (body.Priorities ?? []).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => new PriorityChoice(g.Last().Fate, g.Last().Into));
+            var user = await current.GetAsync();
+            var result = await editions.StartNextAsync(id, new NextEditionInput(year, choices, body.CarryFinished), user, ct);
+            return result.Succeeded
+                ? Created(http, $"/api/editions/{result.Value.Id}", EditionDto.From((await reader.EditionAsync(result.Value.Id, user, ct))!), result.Value.Version)
+                : ApiErrors.From(result);
+        });
+
         writes.MapPost("/editions/{id:int}/approval", async (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();

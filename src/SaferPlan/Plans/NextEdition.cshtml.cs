@@ -1,0 +1,82 @@
+namespace SaferPlan.Plans;
+
+/// <summary>Starts next year's edition from an approved one: per priority, carry forward, drop or merge into another.</summary>
+[Authorize]
+public sealed class NextEditionModel(PlanReader reader, NextEditionService editions, CurrentUser current) : PageModel
+{
+    public EditionView View { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Year { get; set; }
+
+    /// <summary>Each priority's fate by priority id: Carry, Drop or Merge.</summary>
+    [BindProperty]
+    public Dictionary<int, string> Fate { get; set; } = [];
+
+    /// <summary>For a merged priority, the priority it merges into, by priority id.</summary>
+    [BindProperty]
+    public Dictionary<int, int?> Into { get; set; } = [];
+
+    [BindProperty]
+    public bool CarryFinished { get; set; }
+
+    public static IEnumerable<Choice> Fates =>
+    [
+        new(nameof(PriorityFate.Carry), "Carry forward"),
+        new(nameof(PriorityFate.Drop), "Drop it"),
+        new(nameof(PriorityFate.Merge), "Merge it into another priority"),
+    ];
+
+    public IEnumerable<Choice> MergeTargets(Priority p) =>
+        new[] { new Choice("", "Choose a priority") }.Concat(View.Priorities.Where(o => o.Id != p.Id)
+            .Select(o => new Choice(o.Id.ToString(CultureInfo.InvariantCulture), EditionModel.Heading(o))));
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Year = ReportingPeriod.Year(View.Edition.YearStart + 1).Display;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        if (!ReportingPeriod.TryParse(Year, out var year) || !year.IsWholeYear)
+        {
+            ModelState.AddModelError(nameof(Year), "Enter the financial year of the next edition, like 2011/12");
+            return Page();
+        }
+
+        var choices = View.Priorities.ToDictionary(p => p.Id, p => new PriorityChoice(
+            Enum.TryParse<PriorityFate>(Fate.GetValueOrDefault(p.Id), out var fate) ? fate : PriorityFate.Carry, Into.GetValueOrDefault(p.Id)));
+        var result = await editions.StartNextAsync(id, new NextEditionInput(year.StartYear, choices, CarryFinished), await current.GetAsync(), ct);
+        if (!result.Succeeded)
+        {
+            return this.Refusal(result, prefix: "")!;
+        }
+
+        TempData["Success"] = $"The {result.Value.Year.Display} edition is started as a draft from {View.Edition.Year.Display}";
+        return Redirect($"/editions/{result.Value.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await reader.EditionAsync(id, user, ct) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Permissions.CanManageEditions(user, view.Partnership.Id) ? null : Forbid();
+    }
+}
