@@ -174,5 +174,18 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await Expect(visitor.GetByText("The group met in April, May and June; two hotspots closed.")).ToBeVisibleAsync();
         Assert.DoesNotContain(leadEmail, await visitor.ContentAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(officerEmail, await visitor.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // The year after, the support officer starts the refresh from the approved edition.
+        await officer.GotoAsync(editionPath);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Start the next edition" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByLabel("Merge it into another priority").CheckAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Start the next edition" }).ClickAsync();
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Choose the priority to merge \"Reducing anti-social behaviour\" into");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByLabel("Carry forward").CheckAsync();
+        await SaveAsync(officer, "Start the next edition");
+        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync($"The {year + 1}/{(year + 2) % 100:00} edition is started as a draft");
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "1.1a" })).ToBeVisibleAsync();
     }
 }
