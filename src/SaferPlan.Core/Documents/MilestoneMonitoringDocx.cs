@@ -14,7 +14,7 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class MilestoneMonitoringDocx
 {
-    private static readonly int[] Widths = [700, 2000, 4400, 1380, TextWidth - 700 - 2000 - 4400 - 1380];
+    private static readonly int[] Widths = [960, 1900, 4240, 1380, TextWidth - 960 - 1900 - 4240 - 1380];
 
     public static string MediaType => DocxBlocks.MediaType;
 
