@@ -123,6 +123,7 @@ public static class SaferPlanApp
             builder.Configuration.GetValue("SaferPlan:LoadDemoCrime", true) ? sp.GetRequiredService<SaferPlan.Core.Crime.CrimeImporter>() : null));
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
+        services.AddScoped<MilestoneMonitoringBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
         services.AddScoped<BoardMeetingService>();
@@ -202,6 +203,7 @@ public static class SaferPlanApp
         app.MapRazorPages();
         app.MapPlans();
         app.MapReports();
+        app.MapMilestoneMonitoring();
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);

@@ -87,7 +87,8 @@ public sealed record DemoMilestone(
     List<string>? DueQuarters,
     List<DemoProgress>? Progress);
 
-public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status);
+/// <summary>A quarter's progress on a milestone; <c>value</c> is the measured figure where the seed gives one, read by the milestone's measurement kind.</summary>
+public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status, string? Value = null);
 
 public sealed record DemoRound(DateOnly OpenedOn, DateOnly Deadline, DateOnly? LockOn);
 

@@ -320,7 +320,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
     {
         foreach (var (milestone, p) in progress.Where(p => p.Progress.Text is not null || p.Progress.Status is not null))
         {
-            db.Add(new MilestoneUpdate
+            var update = new MilestoneUpdate
             {
                 MilestoneId = milestone.Id,
                 Period = ReportingPeriod.Parse(p.Period),
@@ -330,7 +330,26 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 AuthorName = (milestone.LeadOfficer ?? milestone.Action?.LeadOfficer)?.Name ?? support,
                 UpdatedAt = Noon(ReportingPeriod.Parse(p.Period).End),
                 SubmittedAt = Noon(ReportingPeriod.Parse(p.Period).End),
-            });
+            };
+            if (!string.IsNullOrWhiteSpace(p.Value))
+            {
+                // The seed's figure held as a value of the milestone's kind (£625.00 as 625.00 for Money), not only as words.
+                var value = p.Value.Trim();
+                switch (milestone.MeasurementKind)
+                {
+                    case MeasurementKind.YesNo:
+                        update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case MeasurementKind.Text:
+                        update.TextValue = value;
+                        break;
+                    default:
+                        update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                }
+            }
+
+            db.Add(update);
         }
     }
 

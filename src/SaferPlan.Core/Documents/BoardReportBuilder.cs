@@ -444,7 +444,8 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         }
     }
 
-    private static string? ValueText(MeasurementKind kind, MilestoneUpdate update) => kind switch
+    /// <summary>A measured value formatted by the milestone's measurement kind: Yes, 3,177, 46%, £625.00.</summary>
+    internal static string? ValueText(MeasurementKind kind, MilestoneUpdate update) => kind switch
     {
         MeasurementKind.YesNo => update.YesNoValue switch { true => "Yes", false => "No", _ => null },
         MeasurementKind.Count => update.NumberValue?.ToString("#,##0", CultureInfo.InvariantCulture),

@@ -1,0 +1,172 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
+using SaferPlan.Core.Documents.Docx;
+using static SaferPlan.Core.Documents.Docx.DocxBlocks;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// Writes a quarter's milestone monitoring as a Word document in seed 004's layout: per priority a table with the
+/// seed's columns (Number, Action, Milestones, Lead CDRP agency, Other partners) whose header row repeats on every page,
+/// each milestone with "Measurement =", "Source:", its progress and "To meet target"; the protective marking in the
+/// header and footer.
+/// </summary>
+public static class MilestoneMonitoringDocx
+{
+    private static readonly int[] Widths = [960, 1900, 4240, 1380, TextWidth - 960 - 1900 - 4240 - 1380];
+
+    public static string MediaType => DocxBlocks.MediaType;
+
+    public static void Write(MilestoneMonitoring document, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
+        word.PackageProperties.Title = ReportText.XmlSafe($"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}");
+        word.PackageProperties.Subject = ReportText.XmlSafe(document.QuarterHeading);
+        word.PackageProperties.Creator = "SaferPlan";
+        word.PackageProperties.Keywords = document.Marking;
+
+        var main = word.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(Para(document.Marking, "Marking"));
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(Para(document.Marking, "Marking"));
+
+        var body = new Body();
+        body.Append(Para(document.PartnershipName, "Title"));
+        body.Append(Para($"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}", "Subtitle"));
+        body.Append(Para(document.EditionTitle is { } edition
+            ? $"Reporting against: {edition}"
+            : $"There is no published plan for {document.Period.FinancialYear.Display} to report against."));
+        body.Append(Para(document.Audience == ReportAudience.Public
+            ? "Public version: items with the protective marking Restricted are left out."
+            : document.IncludesRestricted
+                ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
+                : "This document contains no items marked Restricted."));
+        if (document.Priorities.Count == 0)
+        {
+            body.Append(Para("There is nothing to report for this quarter."));
+        }
+
+        foreach (var priority in document.Priorities)
+        {
+            body.Append(Heading(1, priority.Heading + (priority.Restricted ? " (Restricted)" : ""), pageBreak: true));
+            if (priority.Actions.Count == 0)
+            {
+                body.Append(Para("This priority has no actions in the plan."));
+                continue;
+            }
+
+            body.Append(Para(MilestoneMonitoring.ActionPlanHeading, "TableCaption"));
+            body.Append(Table(document, priority));
+        }
+
+        foreach (var note in document.Notes)
+        {
+            body.Append(Heading(1, note.Heading + (note.Restricted ? " (Restricted)" : "")));
+            foreach (var block in ReportText.Blocks(note.Text))
+            {
+                body.Append(Para(string.Join('\n', block.Lines)));
+            }
+        }
+
+        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
+        main.Document = new Document(body);
+    }
+
+    public static byte[] ToBytes(MilestoneMonitoring document)
+    {
+        using var stream = new MemoryStream();
+        Write(document, stream);
+        return stream.ToArray();
+    }
+
+    private static Table Table(MilestoneMonitoring document, MonitoringPriority priority)
+    {
+        var table = DocxBlocks.NewTable(Widths, "MonitoringTable");
+        table.Append(HeaderRow(Widths, [.. MilestoneMonitoring.Columns]));
+        foreach (var action in priority.Actions)
+        {
+            var actionParas = new List<Paragraph> { CellPara(action.Text, restricted: action.Restricted) };
+            if (action.Milestones.Count == 0)
+            {
+                var crossReference = new List<Paragraph> { CellPara(action.CrossReference ?? "No milestones.") };
+                if (action.Note is { } note)
+                {
+                    crossReference.Add(CellPara(note, italic: true));
+                }
+
+                table.Append(new TableRow(
+                    Cell(Widths[0], [CellPara(action.Number)]),
+                    Cell(Widths[1], actionParas),
+                    Cell(Widths[2], crossReference),
+                    Cell(Widths[3], [CellPara(action.LeadAgency ?? "")]),
+                    Cell(Widths[4], [CellPara(action.OtherPartners ?? "")])));
+                continue;
+            }
+
+            for (var m = 0; m < action.Milestones.Count; m++)
+            {
+                var milestone = action.Milestones[m];
+                var first = m == 0;
+                var merge = action.Milestones.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
+                var paras = new List<Paragraph> { MilestoneHeading(milestone) };
+                paras.AddRange(document.Lines(milestone).Select(Line));
+                if (m == action.Milestones.Count - 1 && action.Note is { } note)
+                {
+                    paras.Add(CellPara(note, italic: true));
+                }
+
+                table.Append(new TableRow(
+                    Cell(Widths[0], [CellPara(first ? action.Number : "")], merge: merge),
+                    Cell(Widths[1], first ? actionParas : [CellPara("")], merge: merge),
+                    Cell(Widths[2], paras),
+                    Cell(Widths[3], [CellPara(milestone.Lead ?? (first ? action.LeadAgency : null) ?? "")]),
+                    Cell(Widths[4], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge)));
+            }
+        }
+
+        return table;
+    }
+
+    private static Paragraph MilestoneHeading(MonitoringMilestone milestone)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+        if (milestone.Restricted)
+        {
+            paragraph.Append(TextRun("[Restricted] ", bold: true));
+        }
+
+        paragraph.Append(TextRun(milestone.Code + " ", bold: true));
+        AppendLines(paragraph, milestone.Text);
+        return paragraph;
+    }
+
+    private static Paragraph Line(MonitoringLine line)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+        if (line.Restricted)
+        {
+            paragraph.Append(TextRun("[Restricted] ", bold: true));
+        }
+
+        paragraph.Append(TextRun(line.Label));
+        AppendLines(paragraph, string.Join('\n', ReportText.Blocks(line.Text).SelectMany(b => b.Lines)));
+        return paragraph;
+    }
+
+    private static Styles Styles() => new(
+        DocxStyles.Defaults(),
+        DocxStyles.Paragraph("Normal", "Normal", null, null),
+        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(1200, 240), DocxStyles.Font(40, bold: true)),
+        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(30, bold: true)),
+        DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(30, bold: true)),
+        DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
+        DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 60), DocxStyles.Font(18)),
+        DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
+        DocxStyles.TableNormal(),
+        DocxStyles.RuledTable("MonitoringTable", "Monitoring Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// A quarter's milestone monitoring as one self-contained, accessible web page in seed 004's layout: per priority a
+/// table of its actions (Number, Action, Milestones, Lead CDRP agency, Other partners), each milestone with its
+/// measurement, source, progress and "To meet target"; a print stylesheet with the protective marking on every page.
+/// </summary>
+public static class MilestoneMonitoringHtml
+{
+    public const string MediaType = "text/html; charset=utf-8";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Css = """
+        :root { color: #0b0c0c; background: #fff; }
+        body { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 1rem; line-height: 1.4; margin: 0 auto; max-width: 64rem; padding: 0 1rem 2rem; }
+        h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
+        h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
+        h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
+        .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
+        .marking--restricted { background: #f3f2f1; }
+        .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
+        .note { font-style: italic; }
+        nav li { margin: .25rem 0; }
+        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+        th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
+        thead th { background: #f3f2f1; }
+        tbody th { font-weight: normal; }
+        col.number { width: 7%; } col.action { width: 20%; } col.milestones { width: 45%; } col.lead, col.partners { width: 14%; }
+        td p, th p { margin: 0 0 .3rem; }
+        @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
+        @media print {
+            body { max-width: none; padding: 0; font-size: 10.5pt; }
+            h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+            .priority { break-before: page; }
+            h2, caption { break-after: avoid; }
+            thead { display: table-header-group; }
+            td p { break-inside: avoid; }
+            table { font-size: 8.5pt; }
+            a { color: inherit; text-decoration: none; }
+        }
+        """;
+
+    public static string Render(MilestoneMonitoring document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var html = new StringBuilder(64 * 1024);
+        var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var marking = document.Marking.ToUpperInvariant();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n<meta name=\"generator\" content=\"SaferPlan\">\n");
+        html.Append("<style>\n").Append(Css)
+            .Append("\n@page { @top-center { content: \"").Append(marking).Append("\"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: \"")
+            .Append(marking).Append("  ·  Page \" counter(page) \" of \" counter(pages); font: 9pt Arial, sans-serif; } }\n</style>\n</head>\n<body>\n");
+
+        Marking(html, document, "top");
+        html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
+            .Append(E(MilestoneMonitoring.DocumentTitle)).Append(' ').Append(E(document.QuarterHeading)).Append("</h1>\n");
+        html.Append("<p>").Append(document.EditionTitle is { } edition
+            ? "Reporting against: " + E(edition)
+            : E($"There is no published plan for {document.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
+        html.Append("<p>").Append(E(document.Audience == ReportAudience.Public
+            ? "Public version: items with the protective marking Restricted are left out."
+            : document.IncludesRestricted
+                ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
+                : "This document contains no items marked Restricted.")).Append("</p>\n");
+        Contents(html, document);
+        html.Append("</header>\n<main>\n");
+
+        var index = 0;
+        foreach (var priority in document.Priorities)
+        {
+            var id = $"p{++index}";
+            html.Append("<section class=\"priority\" aria-labelledby=\"").Append(id).Append("\">\n<h2 id=\"").Append(id).Append("\">")
+                .Append(Tag(priority.Restricted)).Append(E(priority.Heading)).Append("</h2>\n");
+            if (priority.Actions.Count == 0)
+            {
+                html.Append("<p>This priority has no actions in the plan.</p>\n");
+            }
+            else
+            {
+                Table(html, document, priority);
+            }
+
+            html.Append("</section>\n");
+        }
+
+        foreach (var note in document.Notes)
+        {
+            var id = $"n{++index}";
+            html.Append("<section aria-labelledby=\"").Append(id).Append("\">\n<h2 id=\"").Append(id).Append("\">").Append(Tag(note.Restricted)).Append(E(note.Heading)).Append("</h2>\n");
+            foreach (var block in ReportText.Blocks(note.Text))
+            {
+                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</main>\n<footer>\n");
+        Marking(html, document, "bottom");
+        html.Append("</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Marking(StringBuilder html, MilestoneMonitoring document, string where) =>
+        html.Append("<p class=\"marking").Append(document.IncludesRestricted ? " marking--restricted" : "")
+            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(document.Marking).Append("</p>\n");
+
+    private static void Contents(StringBuilder html, MilestoneMonitoring document)
+    {
+        if (document.Priorities.Count == 0)
+        {
+            html.Append("<p>There is nothing to report for this quarter.</p>\n");
+            return;
+        }
+
+        html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        for (var i = 0; i < document.Priorities.Count; i++)
+        {
+            html.Append("<li><a href=\"#p").Append(i + 1).Append("\">").Append(E(document.Priorities[i].Heading)).Append("</a></li>\n");
+        }
+
+        html.Append("</ol>\n</nav>\n");
+    }
+
+    private static void Table(StringBuilder html, MilestoneMonitoring document, MonitoringPriority priority)
+    {
+        html.Append("<table>\n<caption>").Append(E(MilestoneMonitoring.ActionPlanHeading)).Append(": ").Append(E(priority.Heading))
+            .Append(", with Q").Append(document.Period.Quarter).Append(" progress</caption>\n");
+        html.Append("<colgroup><col class=\"number\"><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n<thead><tr>");
+        foreach (var column in MilestoneMonitoring.Columns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n");
+        foreach (var action in priority.Actions)
+        {
+            var rows = Math.Max(1, action.Milestones.Count);
+            var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
+            html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
+                .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>");
+            if (action.Milestones.Count == 0)
+            {
+                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action)).Append("</td>")
+                    .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
+                continue;
+            }
+
+            for (var m = 0; m < action.Milestones.Count; m++)
+            {
+                var milestone = action.Milestones[m];
+                if (m > 0)
+                {
+                    html.Append("<tr>");
+                }
+
+                html.Append("<td><p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
+                foreach (var line in document.Lines(milestone))
+                {
+                    html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
+                    var blocks = ReportText.Blocks(line.Text);
+                    html.Append(string.Join("<br>", blocks.SelectMany(b => b.Lines).Select(E))).Append("</p>");
+                }
+
+                if (m == action.Milestones.Count - 1)
+                {
+                    html.Append(Note(action));
+                }
+
+                html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
+                if (m == 0)
+                {
+                    html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string Note(MonitoringAction action) =>
+        action.Note is { } note ? $"<p class=\"note\">{E(note)}</p>" : "";
+
+    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
+
+    private static string E(string text) => Encoder.Encode(text);
+}

@@ -1,0 +1,114 @@
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Core.Documents;
+using SaferPlan.Security;
+
+namespace SaferPlan.Documents;
+
+/// <summary>
+/// A quarter's milestone monitoring (seed 004's layout) as a Word document or a web page, beside the Board report and
+/// given to the same readers: visitors and people outside the partnership get the public version of published quarters;
+/// members get the full one unless they ask for <c>?audience=public</c>.
+/// </summary>
+public static class MilestoneMonitoringEndpoints
+{
+    private const string PeriodForm = "a financial year and quarter, like 2009-10-q1";
+
+    private const string NotPublishedNote = "Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published quarter.";
+
+    public static void MapMilestoneMonitoring(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
+        api.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
+            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document")
+            .Produces(StatusCodes.Status200OK, contentType: MilestoneMonitoringDocx.MediaType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription(NotPublishedNote);
+        api.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
+            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a web page with a print stylesheet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription(NotPublishedNote);
+
+        // The same documents for the links on the reports page, signed in with the site's cookie; errors show the site's error page.
+        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
+        pages.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
+        pages.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
+    }
+
+    /// <summary>The path for the site's own links: /partnerships/{slug}/reports/monitoring/2009-10-q1.html.</summary>
+    public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
+        $"/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{period.Slug}.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
+
+    private static async Task<IResult> DocumentAsync(
+        string slug,
+        string period,
+        string? audience,
+        ReportFormat format,
+        bool forApi,
+        MilestoneMonitoringBuilder builder,
+        CurrentUser current,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
+        {
+            return Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
+        }
+
+        var requested = audience?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "full" => ReportAudience.Full,
+            "public" => ReportAudience.Public,
+            _ => (ReportAudience?)null,
+        };
+        if (requested is null)
+        {
+            return Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.", "Choose the audience full or public");
+        }
+
+        var outcome = await builder.BuildAsync(new MilestoneMonitoringOptions(slug, parsed, requested.Value), await current.GetAsync(), ct);
+        if (!outcome.PartnershipFound)
+        {
+            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
+        }
+
+        if (outcome.Document is not { } document)
+        {
+            if (!forApi)
+            {
+                return TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
+            }
+
+            var latest = outcome.LatestPublished is { } l
+                ? $" The latest published quarter is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{l.Slug}.{ReportEndpoints.Extension(format)}"
+                : " No quarter has been published yet.";
+            return ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet",
+                $"The {parsed.Display} milestone monitoring has not been published yet: the partnership publishes a quarter when its updates have been reviewed.{latest}");
+        }
+
+        // The full version carries Restricted items: never keep a copy in a shared cache.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Protective-Marking"] = document.Marking;
+        if (format == ReportFormat.Docx)
+        {
+            return TypedResults.File(MilestoneMonitoringDocx.ToBytes(document), MilestoneMonitoringDocx.MediaType, document.FileName("docx"));
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName("html"));
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
+        return TypedResults.Content(MilestoneMonitoringHtml.Render(document), MilestoneMonitoringHtml.MediaType);
+    }
+
+    private static IResult Invalid(bool forApi, string parameter, string detail, string message) =>
+        forApi
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
+            : TypedResults.BadRequest();
+}
