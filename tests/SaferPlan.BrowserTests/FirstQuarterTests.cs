@@ -187,5 +187,8 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await SaveAsync(officer, "Start the next edition");
         await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync($"The {year + 1}/{(year + 2) % 100:00} edition is started as a draft");
         await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "1.1a" })).ToBeVisibleAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = "What changed from another edition" }).ClickAsync();
+        await Expect(officer.GetByText("Nothing changed.")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(officer);
     }
 }

@@ -25,6 +25,12 @@ public static class PlanEndpoints
                 ? TypedResults.Ok(view.Plans.Select(PlanSummary.From).ToList())
                 : ApiErrors.NotFound($"There is no partnership '{slug}'."));
 
+        api.MapGet("/editions/{a:int}/compare/{b:int}", async Task<Results<Ok<EditionComparison>, ProblemHttpResult>> (int a, int b, EditionComparer comparer, CurrentUser current, CancellationToken ct) =>
+        {
+            var result = await comparer.CompareAsync(a, b, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.Ok(result.Value) : ApiErrors.From(result);
+        });
+
         api.MapGet("/editions/{id:int}", async Task<Results<Ok<EditionDto>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, CancellationToken ct) =>
             await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
                 ? TypedResults.Ok(EditionDto.From(view))

@@ -9,6 +9,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -132,6 +133,59 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         var withFinished = await NextAsync(support, editionId, new { year = $"{year + 2}-{(year + 3) % 100:00}", carryFinished = true }, HttpStatusCode.Created);
         Assert.Equal(3, Items(withFinished, "milestones").Count());
         Assert.Equal(["1.1a", "1.1b", "2.1a"], Items(withFinished, "milestones").Select(m => m.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Compare_TheRefreshedEdition_ShowsTheMergeRenameRewordingAndLeadAgency_WordByWord()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        using var support = await app.ApiClientAsync(email);
+        var (editionId, _, priorities, _) = await OwnApprovedPlanAsync(support);
+        var next = await NextAsync(support, editionId, new { priorities = new[] { new { id = priorities[1], fate = "Merge", into = (int?)priorities[0] } } }, HttpStatusCode.Created);
+        var priority = Items(next, "priorities").Single();
+        var renamed = PlanApi.PutBody(priority);
+        renamed["title"] = "Reducing serious acquisitive crime";
+        await PlanApi.PutOkAsync(support, $"/api/priorities/{priority.Id()}", renamed);
+        var visit = Items(next, "milestones").Single(m => m.GetProperty("code").GetString() == "1.1a");
+        var reworded = PlanApi.PutBody(visit);
+        reworded["text"] = "Visit every repeat victim within 48 hours";
+        await PlanApi.PutOkAsync(support, $"/api/milestones/{visit.Id()}", reworded);
+        var campaign = Items(next, "actions").Single(a => a.GetProperty("number").GetString() == "1.2");
+        var led = PlanApi.PutBody(campaign);
+        led["leadAgency"] = "Police";
+        await PlanApi.PutOkAsync(support, $"/api/actions/{campaign.Id()}", led);
+        await PlanApi.CreateMilestoneAsync(support, campaign.Id(), "Mark car parks with SmartWater signs");
+
+        var compared = await support.GetFromJsonAsync<JsonElement>($"/api/editions/{editionId}/compare/{next.Id()}");
+        var changedPriority = compared.GetProperty("priorities").EnumerateArray().Single();
+        Assert.Equal(["Merged", "Renamed"], changedPriority.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["Priority 1: Reducing burglary", "Priority 2: Reducing vehicle crime"], changedPriority.GetProperty("mergedFrom").EnumerateArray().Select(k => k.GetString()));
+        Assert.Contains(changedPriority.GetProperty("title").EnumerateArray(), w => w.GetProperty("kind").GetString() == "Inserted" && w.GetProperty("text").GetString() == "serious acquisitive crime");
+
+        var action = compared.GetProperty("actions").EnumerateArray().Single();
+        Assert.Equal(["Changed"], action.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("2.1", action.GetProperty("oldReference").GetString());
+        Assert.Equal("1.2", action.GetProperty("newReference").GetString());
+        Assert.Equal("Police", action.GetProperty("fields")[0].GetProperty("new").GetString());
+
+        var milestones = compared.GetProperty("milestones").EnumerateArray().ToList();
+        var kinds = milestones.ToDictionary(m => m.GetProperty("newReference").GetString() ?? m.GetProperty("oldReference").GetString()!, m => m.GetProperty("kinds")[0].GetString());
+        Assert.Equal("Reworded", kinds["1.1a"]);
+        Assert.Equal("Added", kinds["1.2b"]);
+        Assert.Equal(2, milestones.Count);
+        var words = milestones.Single(m => m.GetProperty("newReference").GetString() == "1.1a").GetProperty("text").EnumerateArray()
+            .Select(w => (w.GetProperty("kind").GetString(), w.GetProperty("text").GetString())).ToList();
+        Assert.Equal([("Same", "Visit every repeat victim"), ("Inserted", "within 48 hours")], words);
+
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(email);
+        using var page = await session.Client.GetAsync($"/editions/{next.Id()}/compare");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<ins class=\"app-ins\"><span class=\"govuk-visually-hidden\">added: </span>within 48 hours</ins>", html, StringComparison.Ordinal);
+        using var visitor = app.CreateClient();
+        using var hidden = await visitor.GetAsync($"/api/editions/{editionId}/compare/{next.Id()}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 
     [Fact]

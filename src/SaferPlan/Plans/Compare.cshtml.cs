@@ -1,0 +1,52 @@
+namespace SaferPlan.Plans;
+
+/// <summary>What changed between two editions: priorities added, dropped, merged and renamed; actions and milestones word by word.</summary>
+public sealed class CompareModel(PlanReader reader, EditionComparer comparer, CurrentUser current) : PageModel
+{
+    public EditionView View { get; private set; } = null!;
+
+    /// <summary>The other editions of the partnership's plans this reader may compare with.</summary>
+    public IReadOnlyList<(PlanEdition Edition, string Plan)> Others { get; private set; } = [];
+
+    public EditionComparison? Comparison { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? With { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await reader.EditionAsync(id, user, ct) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        var partnership = await reader.PartnershipAsync(view.Partnership.Slug, user, ct);
+        Others = partnership!.Plans.SelectMany(p => p.Editions.Select(e => (e, p.Title))).Where(x => x.e.Id != id).OrderBy(x => x.e.YearStart).ToList();
+        With ??= view.Edition.PreviousEditionId ?? Others.Where(o => o.Edition.YearStart < view.Edition.YearStart).Select(o => (int?)o.Edition.Id).LastOrDefault();
+        if (With is { } other)
+        {
+            var result = await comparer.CompareAsync(other, id, user, ct);
+            if (!result.Succeeded)
+            {
+                return NotFound();
+            }
+
+            Comparison = result.Value;
+        }
+
+        return Page();
+    }
+
+    public static string KindText(DifferenceKind kind) => kind switch
+    {
+        DifferenceKind.Added => "Added",
+        DifferenceKind.Removed => "Removed",
+        DifferenceKind.Merged => "Merged",
+        DifferenceKind.Renamed => "Renamed",
+        DifferenceKind.Reworded => "Reworded",
+        DifferenceKind.Moved => "Moved",
+        _ => "Changed",
+    };
+}
