@@ -296,6 +296,10 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         return await SaveChangesAsync(update, partnershipId, ct);
     }
 
+    /// <summary>The action-level update of an action for a quarter, or null when its milestones are reported on alone.</summary>
+    public Task<ActionUpdate?> ActionUpdateAsync(int actionId, ReportingPeriod period, CancellationToken ct = default) =>
+        db.Set<ActionUpdate>().AsNoTracking().FirstOrDefaultAsync(g => g.ActionId == actionId && g.Period == period, ct);
+
     /// <summary>
     /// The action-level update of an action for a quarter and the updates of the milestones it covers (tracked, for a
     /// change), or null when the action has none.
@@ -351,12 +355,18 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
 
         var ids = covered.Select(m => m.Id).ToList();
         var own = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId) && u.Period == period).ToListAsync(ct);
-        var errors = Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _);
+        // Errors in the order of the form's fields: the milestones covered come first.
+        var errors = new Dictionary<string, string>();
         if (covered.Count == 0 || covered.Count != milestoneIds.Distinct().Count())
         {
             errors["Milestones"] = covered.Count == 0
                 ? "Select the milestones this update covers"
                 : $"Select only milestones of action {action.Number}";
+        }
+
+        foreach (var (field, text) in Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _))
+        {
+            errors[field] = text;
         }
 
         if (own.Concat(existing?.Covered ?? []).Any(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking)))
