@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -175,6 +177,27 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         Assert.Contains(">Last quarter</dt>", html, StringComparison.Ordinal);
         Assert.Contains("Updates are due by 8 April 2099", html, StringComparison.Ordinal);
         Assert.Contains("covers 1.6a, b, d, e", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_PutActionUpdate_CoversTheMilestonesSent_StaleVersionIsAConflict()
+    {
+        var q1 = ReportingPeriod.Parse("2010/11 Q1");
+        var s = await SetUpAsync("1.7", q1);
+        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
+        var path = $"/api/actions/{s.ActionId}/updates/2010-11-q1";
+        int a = s.Milestones["1.7a"], b = s.Milestones["1.7b"];
+
+        using var saved = await dave.PutAsJsonAsync(path, new { milestones = new[] { b, a }, progress = "Discussions ongoing.", status = "OnTrack", version = 0 });
+        using var stale = await dave.PutAsJsonAsync(path, new { milestones = new[] { a }, progress = "Old copy.", status = "OnTrack", version = 0 });
+        var body = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        var history = await dave.GetFromJsonAsync<JsonElement>($"/api/milestones/{b}/updates/2010-11-q1");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(new[] { a, b }.Order(), body.GetProperty("milestones").EnumerateArray().Select(m => m.GetInt32()));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(body.GetProperty("id").GetInt32(), history.GetProperty("actionUpdateId").GetInt32());
+        Assert.Equal("Discussions ongoing.", history.GetProperty("progress").GetString());
     }
 
     [Fact]
