@@ -99,6 +99,7 @@ public sealed class AuditReader(SaferPlanDbContext db)
                 .SelectMany(g => db.Editions.Where(e => e.Id == g.EditionId).Select(e => e.Plan.PartnershipId)),
             nameof(MilestoneUpdate) => db.Set<MilestoneUpdate>().Where(u => u.Id == id)
                 .SelectMany(u => db.Milestones.Where(m => m.Id == u.MilestoneId).Select(m => m.Action.Priority.Edition.Plan.PartnershipId)),
+            nameof(ActionUpdate) => db.Set<ActionUpdate>().Where(u => u.Id == id).Select(u => u.Action.Priority.Edition.Plan.PartnershipId),
             nameof(CollectionRound) => db.Set<CollectionRound>().Where(r => r.Id == id).Select(r => r.PartnershipId),
             nameof(QuarterPublication) => db.Set<QuarterPublication>().Where(q => q.Id == id).Select(q => q.PartnershipId),
             nameof(TaskGroupReport) => db.Set<TaskGroupReport>().Where(r => r.Id == id).Select(r => r.PartnershipId),

@@ -92,7 +92,8 @@ public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Sta
 
 public sealed record DemoRound(DateOnly OpenedOn, DateOnly Deadline, DateOnly? LockOn);
 
-public sealed record DemoUpdate(string Milestone, string? Progress, string? Value, UpdateStatus? Status, string? Author, ProtectiveMarking Marking);
+/// <summary>A quarter's update of one milestone (<paramref name="Milestone"/>), or of an action as a whole covering <paramref name="Milestones"/>.</summary>
+public sealed record DemoUpdate(string? Milestone, string? Progress, string? Value, UpdateStatus? Status, string? Author, ProtectiveMarking Marking, List<string>? Milestones = null);
 
 public sealed record DemoFigureRow(string Label, List<decimal?> Values);
 

@@ -371,37 +371,56 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var milestones = edition.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).ToDictionary(x => x.Code, StringComparer.Ordinal);
         foreach (var u in m.Updates ?? [])
         {
-            var milestone = Lookup(milestones, u.Milestone, "milestone", $"monitoring {m.Period}");
-            var update = new MilestoneUpdate
+            // An update of an action as a whole is one MilestoneUpdate per covered milestone, tied by its ActionUpdate.
+            var covered = (u.Milestones ?? [u.Milestone ?? throw new InvalidDataException($"An update in monitoring {m.Period} names no milestone.")])
+                .Select(code => Lookup(milestones, code, "milestone", $"monitoring {m.Period}"))
+                .ToList();
+            ActionUpdate? group = null;
+            if (u.Milestones is not null)
             {
-                MilestoneId = milestone.Id,
-                Period = period,
-                Progress = u.Progress,
-                Status = u.Status,
-                State = UpdateState.Accepted,
-                Marking = u.Marking,
-                AuthorName = u.Author is null ? support : Lookup(people, u.Author, "person", $"update {u.Milestone}").Name,
-                UpdatedAt = reported,
-                SubmittedAt = reported,
-            };
-            var value = u.Value?.Trim();
-            if (!string.IsNullOrEmpty(value))
-            {
-                switch (milestone.MeasurementKind)
+                if (covered.Count == 0 || covered.Any(c => c.ActionId != covered[0].ActionId))
                 {
-                    case MeasurementKind.YesNo:
-                        update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
-                        break;
-                    case MeasurementKind.Text:
-                        update.TextValue = value;
-                        break;
-                    default:
-                        update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                        break;
+                    throw new InvalidDataException($"The update of {string.Join(", ", u.Milestones)} in monitoring {m.Period} must cover milestones of one action.");
                 }
+
+                group = new ActionUpdate { ActionId = covered[0].ActionId, Period = period, UpdatedAt = reported };
+                db.Add(group);
             }
 
-            db.Add(update);
+            foreach (var milestone in covered)
+            {
+                var update = new MilestoneUpdate
+                {
+                    ActionUpdate = group,
+                    MilestoneId = milestone.Id,
+                    Period = period,
+                    Progress = u.Progress,
+                    Status = u.Status,
+                    State = UpdateState.Accepted,
+                    Marking = u.Marking,
+                    AuthorName = u.Author is null ? support : Lookup(people, u.Author, "person", $"update {milestone.Code}").Name,
+                    UpdatedAt = reported,
+                    SubmittedAt = reported,
+                };
+                var value = u.Value?.Trim();
+                if (!string.IsNullOrEmpty(value))
+                {
+                    switch (milestone.MeasurementKind)
+                    {
+                        case MeasurementKind.YesNo:
+                            update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                            break;
+                        case MeasurementKind.Text:
+                            update.TextValue = value;
+                            break;
+                        default:
+                            update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                            break;
+                    }
+                }
+
+                db.Add(update);
+            }
         }
 
         foreach (var (r, i) in (m.TaskGroupReports ?? []).Select((r, i) => (r, i)))

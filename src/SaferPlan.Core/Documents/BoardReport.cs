@@ -114,7 +114,38 @@ public sealed record ReportAction(
     string? CrossReference,
     string? Note,
     bool Restricted,
-    IReadOnlyList<ReportMilestone> Milestones);
+    IReadOnlyList<ReportMilestone> Milestones)
+{
+    /// <summary>
+    /// The action's rows under its milestones: one per milestone, except that an action-level update is one row, where
+    /// the first milestone it covers stands, for all the milestones it covers; its words are there once.
+    /// </summary>
+    public IReadOnlyList<ReportRow> Rows
+    {
+        get
+        {
+            var rows = new List<ReportRow>();
+            var seen = new HashSet<int>();
+            foreach (var milestone in Milestones)
+            {
+                if (milestone.Update?.ActionUpdateId is not { } group)
+                {
+                    rows.Add(new ReportRow([milestone], milestone.Update, null));
+                }
+                else if (seen.Add(group))
+                {
+                    var covered = Milestones.Where(m => m.Update?.ActionUpdateId == group).ToList();
+                    rows.Add(new ReportRow(covered, milestone.Update, Monitoring.CoveredMilestones.Label(Number, covered.Select(m => m.Code))));
+                }
+            }
+
+            return rows;
+        }
+    }
+}
+
+/// <summary>A row of an action's table: a milestone and its update, or the milestones an action-level update covers ("1.6a, b, d, e") and that update.</summary>
+public sealed record ReportRow(IReadOnlyList<ReportMilestone> Milestones, ReportUpdate? Update, string? Covers);
 
 public sealed record ReportMilestone(string Code, string Text, string? Lead, bool Restricted, ReportUpdate? Update);
 
@@ -125,6 +156,9 @@ public sealed record ReportMilestone(string Code, string Text, string? Lead, boo
 public sealed record ReportUpdate(string? Progress, string? Value, string Status, bool Restricted, bool AwaitingReview = false)
 {
     public const string AwaitingReviewText = "Awaiting review";
+
+    /// <summary>The action-level update this is part of, the same for every milestone it covers; null for a milestone's own update.</summary>
+    public int? ActionUpdateId { get; init; }
 }
 
 /// <summary>

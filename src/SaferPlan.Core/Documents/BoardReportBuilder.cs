@@ -220,7 +220,10 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         ReportUpdate? update = null;
         if (updateFor.TryGetValue(milestone.Id, out var u) && filter.Shown(u.Marking))
         {
-            update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
+            update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted)
+            {
+                ActionUpdateId = u.ActionUpdateId,
+            };
         }
 
         return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update);

@@ -296,15 +296,27 @@ public static class BoardReportDocx
                 continue;
             }
 
-            for (var m = 0; m < action.Milestones.Count; m++)
+            // One row per milestone, except that an action-level update is one row for the milestones it covers.
+            var rows = action.Rows;
+            for (var m = 0; m < rows.Count; m++)
             {
-                var milestone = action.Milestones[m];
+                var row = rows[m];
                 var first = m == 0;
-                var merge = action.Milestones.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
-                var milestoneParas = new List<Paragraph> { CellPara($"{milestone.Code} {milestone.Text}", restricted: milestone.Restricted) };
-                if (milestone.Lead is { } lead)
+                var merge = rows.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
+                var milestoneParas = new List<Paragraph>();
+                foreach (var milestone in row.Milestones)
                 {
-                    milestoneParas.Add(CellPara($"Lead: {lead}", italic: true));
+                    milestoneParas.Add(CellPara($"{milestone.Code} {milestone.Text}", restricted: milestone.Restricted));
+                    if (milestone.Lead is { } lead)
+                    {
+                        milestoneParas.Add(CellPara($"Lead: {lead}", italic: true));
+                    }
+                }
+
+                var updateParas = UpdateParas(row.Update, row.Covers is null ? null : row.Milestones);
+                if (row.Covers is { } covers)
+                {
+                    updateParas.Insert(0, CellPara(covers, bold: true));
                 }
 
                 table.Append(new TableRow(
@@ -312,14 +324,15 @@ public static class BoardReportDocx
                     Cell(widths[1], milestoneParas),
                     Cell(widths[2], [CellPara(first ? action.LeadAgency ?? "" : "")], merge: merge),
                     Cell(widths[3], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge),
-                    Cell(widths[4], UpdateParas(milestone.Update))));
+                    Cell(widths[4], updateParas)));
             }
         }
 
         return table;
     }
 
-    private static List<Paragraph> UpdateParas(ReportUpdate? update)
+    /// <param name="covered">The milestones an action-level update covers, each with its own measured value; null for a milestone's own update.</param>
+    private static List<Paragraph> UpdateParas(ReportUpdate? update, IReadOnlyList<ReportMilestone>? covered = null)
     {
         if (update is null)
         {
@@ -340,9 +353,17 @@ public static class BoardReportDocx
                 : [CellPara(string.Join('\n', block.Lines), restricted: update.Restricted && paras.Count == start)]);
         }
 
-        if (update.Value is { } value)
+        if (covered is null && update.Value is { } value)
         {
             paras.Add(LabelCellPara("Value: ", value));
+        }
+
+        foreach (var m in covered ?? [])
+        {
+            if (m.Update?.Value is { } own)
+            {
+                paras.Add(LabelCellPara($"Value ({m.Code}): ", own));
+            }
         }
 
         paras.Add(LabelCellPara("Status: ", update.Status));

@@ -32,6 +32,7 @@ public static class BoardReportHtml
         .lead strong { font-weight: bold; }
         .note { color: #505a5f; font-size: .9rem; }
         .none { color: #505a5f; }
+        .covers { font-weight: bold; }
         nav li { margin: .25rem 0; }
         nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
@@ -344,8 +345,9 @@ public static class BoardReportHtml
             .Append(E(report.UpdateHeading)).Append("</th></tr></thead>\n");
         foreach (var action in priority.Actions)
         {
-            // One row group per action, its cell a header for the milestone rows beside it.
-            var rows = Math.Max(1, action.Milestones.Count);
+            // One row group per action, its cell a header for the milestone rows beside it; an action-level update is one row.
+            var actionRows = action.Rows;
+            var rows = Math.Max(1, actionRows.Count);
             html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>')
                 .Append("<p>").Append(Tag(action.Restricted)).Append(E($"{action.Number} {action.Text}")).Append("</p>");
             if (action.Note is { } note)
@@ -362,18 +364,22 @@ public static class BoardReportHtml
                 continue;
             }
 
-            for (var m = 0; m < action.Milestones.Count; m++)
+            for (var m = 0; m < actionRows.Count; m++)
             {
-                var milestone = action.Milestones[m];
+                var row = actionRows[m];
                 if (m > 0)
                 {
                     html.Append("<tr>");
                 }
 
-                html.Append("<td><p>").Append(Tag(milestone.Restricted)).Append(E($"{milestone.Code} {milestone.Text}")).Append("</p>");
-                if (milestone.Lead is { } lead)
+                html.Append("<td>");
+                foreach (var milestone in row.Milestones)
                 {
-                    html.Append("<p class=\"note\">Lead: ").Append(E(lead)).Append("</p>");
+                    html.Append("<p>").Append(Tag(milestone.Restricted)).Append(E($"{milestone.Code} {milestone.Text}")).Append("</p>");
+                    if (milestone.Lead is { } lead)
+                    {
+                        html.Append("<p class=\"note\">Lead: ").Append(E(lead)).Append("</p>");
+                    }
                 }
 
                 html.Append("</td>");
@@ -383,7 +389,12 @@ public static class BoardReportHtml
                 }
 
                 html.Append("<td>");
-                Update(html, milestone.Update);
+                if (row.Covers is { } covers)
+                {
+                    html.Append("<p class=\"covers\">").Append(E(covers)).Append("</p>");
+                }
+
+                Update(html, row.Update, row.Covers is null ? null : row.Milestones);
                 html.Append("</td></tr>\n");
             }
 
@@ -400,7 +411,8 @@ public static class BoardReportHtml
         html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
     }
 
-    private static void Update(StringBuilder html, ReportUpdate? update)
+    /// <param name="covered">The milestones an action-level update covers, each with its own measured value; null for a milestone's own update.</param>
+    private static void Update(StringBuilder html, ReportUpdate? update, IReadOnlyList<ReportMilestone>? covered = null)
     {
         if (update is null)
         {
@@ -440,9 +452,17 @@ public static class BoardReportHtml
             html.Append(Tag(true));
         }
 
-        if (update.Value is { } value)
+        if (covered is null && update.Value is { } value)
         {
             html.Append("<p><strong>Value:</strong> ").Append(E(value)).Append("</p>");
+        }
+
+        foreach (var m in covered ?? [])
+        {
+            if (m.Update?.Value is { } own)
+            {
+                html.Append("<p><strong>Value (").Append(E(m.Code)).Append("):</strong> ").Append(E(own)).Append("</p>");
+            }
         }
 
         html.Append("<p><strong>Status:</strong> ").Append(E(update.Status)).Append("</p>");

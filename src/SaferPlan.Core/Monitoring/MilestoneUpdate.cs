@@ -20,10 +20,18 @@ public enum UpdateState
     Returned,
 }
 
-/// <summary>A lead officer's report on one milestone for one quarter.</summary>
+/// <summary>
+/// A lead officer's report on one milestone for one quarter. When it is part of an action-level update it shares its
+/// progress, status, marking and review with the action's other covered milestones (see <see cref="ActionUpdate"/>).
+/// </summary>
 public sealed class MilestoneUpdate : IVersioned, IAudited
 {
     public int Id { get; set; }
+
+    /// <summary>The action-level update this milestone's update is part of, or null for an update of the milestone alone.</summary>
+    public int? ActionUpdateId { get; set; }
+
+    public ActionUpdate? ActionUpdate { get; set; }
 
     public int MilestoneId { get; set; }
 
@@ -62,6 +70,27 @@ public sealed class MilestoneUpdate : IVersioned, IAudited
     public string? ReviewComment { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// A lead officer's report on an action as a whole for one quarter, as seed 001 reports most progress: one text covering
+/// some or all of the action's milestones. Each covered milestone keeps its own <see cref="MilestoneUpdate"/> (the unit
+/// of review, completeness and publication), all carrying the same words; this ties them together, and its version is
+/// the one a writer of the whole update edits from.
+/// </summary>
+public sealed class ActionUpdate : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int ActionId { get; set; }
+
+    public PlanAction Action { get; set; } = null!;
+
+    public ReportingPeriod Period { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 
     public int Version { get; set; }
 }

@@ -14,6 +14,17 @@ internal sealed class MilestoneUpdateConfiguration : IEntityTypeConfiguration<Mi
         builder.HasMaxLength(FieldLengths.Text, u => u.TextValue, u => u.ReviewComment);
         builder.HasMaxLength(FieldLengths.Name, u => u.AuthorName, u => u.ReviewerName);
         builder.HasOne(u => u.Milestone).WithMany().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(u => u.ActionUpdate).WithMany().HasForeignKey(u => u.ActionUpdateId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<ActionUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActionUpdate> builder)
+    {
+        builder.ToTable("ActionUpdates");
+        builder.HasIndex(u => new { u.ActionId, u.Period }).IsUnique();
+        builder.HasOne(u => u.Action).WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -285,8 +285,133 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;
         }
 
+        // Reporting on the milestone alone takes it out of its action's update; the action's update is changed by that too.
+        if (update.ActionUpdateId is { } groupId && await db.Set<ActionUpdate>().FindAsync([groupId], ct) is { } group)
+        {
+            update.ActionUpdateId = null;
+            group.UpdatedAt = time.GetUtcNow();
+        }
+
         Apply(update, input, (yesNo, number, text), user, time.GetUtcNow());
         return await SaveChangesAsync(update, partnershipId, ct);
+    }
+
+    /// <summary>The action-level update of an action for a quarter, or null when its milestones are reported on alone.</summary>
+    public Task<ActionUpdate?> ActionUpdateAsync(int actionId, ReportingPeriod period, CancellationToken ct = default) =>
+        db.Set<ActionUpdate>().AsNoTracking().FirstOrDefaultAsync(g => g.ActionId == actionId && g.Period == period, ct);
+
+    /// <summary>
+    /// The action-level update of an action for a quarter and the updates of the milestones it covers (tracked, for a
+    /// change), or null when the action has none.
+    /// </summary>
+    private async Task<(ActionUpdate Group, List<MilestoneUpdate> Covered)?> GroupAsync(int actionId, ReportingPeriod period, CancellationToken ct)
+    {
+        var group = await db.Set<ActionUpdate>().FirstOrDefaultAsync(g => g.ActionId == actionId && g.Period == period, ct);
+        return group is null ? null : (group, await db.Set<MilestoneUpdate>().Where(u => u.ActionUpdateId == group.Id).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// Writes (or rewrites) an update of an action as a whole for a quarter: one progress text, status and marking for the
+    /// milestones it covers, each of which counts as reported. A milestone that had an update of its own joins the
+    /// action's; one left out since the last save loses the action's words. <paramref name="expectedVersion"/> is the
+    /// action update's version, 0 for a first one. Measured values stay with each milestone's own update.
+    /// </summary>
+    public async Task<EditResult<ActionUpdate>> SaveActionAsync(int actionId, ReportingPeriod period, IReadOnlyCollection<int> milestoneIds, UpdateInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var action = await db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
+            .FirstOrDefaultAsync(a => a.Id == actionId, ct);
+        if (action is null || !Permissions.CanReadEdition(user, action.Priority.Edition, action.Priority.Edition.Plan.PartnershipId))
+        {
+            return EditResult<ActionUpdate>.NotFound($"There is no action {actionId}.");
+        }
+
+        var partnershipId = action.Priority.Edition.Plan.PartnershipId;
+        if (period.IsWholeYear)
+        {
+            return EditResult<ActionUpdate>.Invalid(new Dictionary<string, string> { ["Period"] = "Updates are for a quarter, like 2010/11 Q4" });
+        }
+
+        var round = await RoundAsync(partnershipId, period, ct);
+        var lockedOn = round?.IsLocked(Today) == true ? round.LockOn : null;
+        var covered = action.Milestones.Where(m => milestoneIds.Contains(m.Id)).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToList();
+        foreach (var m in covered.Count > 0 ? covered : action.Milestones)
+        {
+            if (Permissions.UpdateRefusal(user, partnershipId, action.Priority, action, m, period, lockedOn) is { } refusal)
+            {
+                return EditResult<ActionUpdate>.Forbidden(refusal);
+            }
+        }
+
+        var existing = await GroupAsync(actionId, period, ct);
+        if (existing is null ? expectedVersion != 0 : existing.Value.Group.Version != expectedVersion)
+        {
+            var who = existing?.Covered.FirstOrDefault()?.AuthorName;
+            return EditResult<ActionUpdate>.Conflict(existing is null
+                ? "This update has been deleted since you opened it. Your change has not been saved."
+                : expectedVersion == 0
+                    ? $"{who ?? "Someone else"} saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+                    : $"This update was changed by {who ?? "someone else"} at {Dates.Display(existing.Value.Group.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
+        }
+
+        var ids = covered.Select(m => m.Id).ToList();
+        var own = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId) && u.Period == period).ToListAsync(ct);
+        // Errors in the order of the form's fields: the milestones covered come first.
+        var errors = new Dictionary<string, string>();
+        if (covered.Count == 0 || covered.Count != milestoneIds.Distinct().Count())
+        {
+            errors["Milestones"] = covered.Count == 0
+                ? "Select the milestones this update covers"
+                : $"Select only milestones of action {action.Number}";
+        }
+
+        foreach (var (field, text) in Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _))
+        {
+            errors[field] = text;
+        }
+
+        if (own.Concat(existing?.Covered ?? []).Any(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking)))
+        {
+            errors[nameof(input.Marking)] = Permissions.LowerMarkingRefused;
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<ActionUpdate>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var group = existing?.Group;
+        if (group is null)
+        {
+            group = new ActionUpdate { ActionId = actionId, Period = period };
+            db.Add(group);
+        }
+        else
+        {
+            db.Entry(group).Property(g => g.Version).OriginalValue = expectedVersion;
+        }
+
+        group.UpdatedAt = now;
+        // A milestone no longer covered keeps no copy of the action's words: it is reported on again, alone or not at all.
+        db.RemoveRange((existing?.Covered ?? []).Where(u => !ids.Contains(u.MilestoneId)));
+        foreach (var m in covered)
+        {
+            var update = own.FirstOrDefault(u => u.MilestoneId == m.Id);
+            if (update is null)
+            {
+                update = new MilestoneUpdate { MilestoneId = m.Id, Period = period, AuthorName = user.Name };
+                db.Add(update);
+            }
+
+            update.ActionUpdate = group;
+            Apply(update, input, (update.YesNoValue, update.NumberValue, update.TextValue), user, now);
+        }
+
+        return await db.SaveEditAsync(group, null, new EditSave(partnershipId, "update")
+        {
+            Concurrent = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
+            Clash = $"Someone else saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
+        }, ct);
     }
 
     /// <summary>Why an update written from <paramref name="expectedVersion"/> (0 for a first one) is out of date, or null.</summary>
@@ -359,10 +484,19 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         }
 
         db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;
-        update.State = accept ? UpdateState.Accepted : UpdateState.Returned;
-        update.ReviewComment = accept ? null : comment!.Trim();
-        update.ReviewerName = user.Name;
-        update.ReviewedAt = time.GetUtcNow();
+        // An action-level update is reviewed as one: accepting or returning it does so for every milestone it covers.
+        var reviewed = update.ActionUpdateId is { } groupId
+            ? await db.Set<MilestoneUpdate>().Where(u => u.ActionUpdateId == groupId && u.State != UpdateState.Draft).ToListAsync(ct)
+            : [update];
+        var now = time.GetUtcNow();
+        foreach (var u in reviewed)
+        {
+            u.State = accept ? UpdateState.Accepted : UpdateState.Returned;
+            u.ReviewComment = accept ? null : comment!.Trim();
+            u.ReviewerName = user.Name;
+            u.ReviewedAt = now;
+        }
+
         return await SaveChangesAsync(update, partnershipId, ct);
     }
 

@@ -1080,6 +1080,37 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ActionUpdates", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1213,6 +1244,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActionUpdateId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1281,6 +1315,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionUpdateId");
 
                     b.HasIndex("MilestoneId", "Period")
                         .IsUnique();
@@ -2471,6 +2507,17 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -2500,11 +2547,18 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.MilestoneUpdate", b =>
                 {
+                    b.HasOne("SaferPlan.Core.Monitoring.ActionUpdate", "ActionUpdate")
+                        .WithMany()
+                        .HasForeignKey("ActionUpdateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Milestone", "Milestone")
                         .WithMany()
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ActionUpdate");
 
                     b.Navigation("Milestone");
                 });

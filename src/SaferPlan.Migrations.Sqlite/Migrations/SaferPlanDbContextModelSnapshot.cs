@@ -1041,6 +1041,35 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ActionUpdates", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1166,6 +1195,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActionUpdateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1234,6 +1266,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionUpdateId");
 
                     b.HasIndex("MilestoneId", "Period")
                         .IsUnique();
@@ -2390,6 +2424,17 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -2419,11 +2464,18 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.MilestoneUpdate", b =>
                 {
+                    b.HasOne("SaferPlan.Core.Monitoring.ActionUpdate", "ActionUpdate")
+                        .WithMany()
+                        .HasForeignKey("ActionUpdateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Milestone", "Milestone")
                         .WithMany()
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ActionUpdate");
 
                     b.Navigation("Milestone");
                 });

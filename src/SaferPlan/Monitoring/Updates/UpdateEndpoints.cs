@@ -8,6 +8,7 @@ public static class UpdateEndpoints
         api.MapGet("/milestones/{id:int}/updates", HistoryAsync);
         api.MapGet("/milestones/{id:int}/updates/{period}", GetAsync).AllowingWholeYears();
         writes.MapPut("/milestones/{id:int}/updates/{period}", SaveAsync).AllowingWholeYears();
+        writes.MapPut("/actions/{id:int}/updates/{period}", SaveActionAsync).AllowingWholeYears();
         writes.MapPost("/updates/{id:int}/review", ReviewAsync);
         writes.MapPost("/partnerships/{slug}/periods/{period}/round", OpenRoundAsync).AllowingWholeYears();
     }
@@ -62,6 +63,25 @@ public static class UpdateEndpoints
         var kind = (await reader.MilestoneAsync(id, user, ct))!.Value.Milestone.MeasurementKind;
         http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
         return TypedResults.Ok(MilestoneUpdateDto.From(result.Value, kind));
+    }
+
+    private static async Task<Results<Ok<ActionUpdateDto>, ProblemHttpResult>> SaveActionAsync(
+        int id, ReportingPeriod period, ActionUpdateRequest body, UpdateService updates, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        if (ExpectedVersion.Read(http, body.Version) is not { } version)
+        {
+            return ApiErrors.VersionRequired("Send the version you read in If-Match or as \"version\" in the body; send version 0 for an action's first update in a quarter.");
+        }
+
+        var milestones = body.Milestones ?? [];
+        var result = await updates.SaveActionAsync(id, period, milestones, body.ToInput(), version.Value, await current.GetAsync(), ct);
+        if (!result.Succeeded)
+        {
+            return version.Problem(result);
+        }
+
+        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+        return TypedResults.Ok(new ActionUpdateDto(result.Value.Id, result.Value.ActionId, result.Value.Period.Slug, milestones.Distinct().Order().ToList(), result.Value.Version));
     }
 
     private static async Task<Results<Ok<ReviewedUpdateDto>, ProblemHttpResult>> ReviewAsync(

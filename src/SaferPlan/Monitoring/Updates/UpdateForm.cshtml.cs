@@ -2,7 +2,7 @@ namespace SaferPlan.Monitoring.Updates;
 
 /// <summary>A lead officer's update of one milestone for one quarter: progress, value, status; submit or keep as a draft.</summary>
 [Authorize]
-public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
+public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
 {
     public sealed class Form
     {
@@ -23,6 +23,16 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
     public UpdateSlot Slot { get; private set; } = null!;
 
     public ReportingPeriod Period { get; private set; }
+
+    public CollectionRound? Round { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The milestones of the same action this quarter's action-level update covers, when this milestone is one of them.</summary>
+    public IReadOnlyList<UpdateSlot> CoveredWith { get; private set; } = [];
+
+    /// <summary>How many milestones the action has that this user may report on: with more than one, the action can be reported on as a whole.</summary>
+    public int ActionMilestones { get; private set; }
 
     private bool forbidden;
 
@@ -95,13 +105,18 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
         }
 
         Period = quarter;
-        var slot = (await updates.SlotsAsync(found.PartnershipId, quarter, user, ct)).FirstOrDefault(s => s.Milestone.Id == id);
+        var slots = await updates.SlotsAsync(found.PartnershipId, quarter, user, ct);
+        var slot = slots.FirstOrDefault(s => s.Milestone.Id == id);
         if (slot is null)
         {
             return false;
         }
 
         Slot = slot;
+        Round = await updates.RoundAsync(found.PartnershipId, quarter, ct);
+        var ofAction = slots.Where(s => s.Action.Id == slot.Action.Id && s.CanUpdate).ToList();
+        ActionMilestones = ofAction.Count;
+        CoveredWith = slot.Current?.ActionUpdateId is { } group ? ofAction.Where(s => s.Current?.ActionUpdateId == group).ToList() : [];
         forbidden = !slot.CanUpdate;
         return !forbidden;
     }

@@ -1,0 +1,136 @@
+namespace SaferPlan.Monitoring.Updates;
+
+/// <summary>
+/// A lead officer's update of an action as a whole for one quarter: one progress text and status for the milestones
+/// they tick, each of which then counts as reported. One milestone can still be reported on alone, from its own form.
+/// </summary>
+[Authorize]
+public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
+{
+    public sealed class Form
+    {
+        public List<int> Milestones { get; set; } = [];
+
+        public string? Progress { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public PlanAction Action { get; private set; } = null!;
+
+    /// <summary>The action's milestones this user may report on this quarter, in the plan's order.</summary>
+    public IReadOnlyList<UpdateSlot> Slots { get; private set; } = [];
+
+    public ActionUpdate? Existing { get; private set; }
+
+    public CollectionRound? Round { get; private set; }
+
+    public ReportingPeriod Period { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Last quarter's update of the action as a whole, if it had one.</summary>
+    public MilestoneUpdate? PreviousActionUpdate => Slots.Select(s => s.Previous).FirstOrDefault(p => p?.ActionUpdateId is not null);
+
+    private string? refusal;
+
+    public async Task<IActionResult> OnGetAsync(int id, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return refusal is not null ? this.Refused(refusal) : NotFound();
+        }
+
+        var covered = Existing is null ? [] : Slots.Where(s => s.Current?.ActionUpdateId == Existing.Id).ToList();
+        var current = covered.FirstOrDefault()?.Current;
+        var previous = current is null ? PreviousActionUpdate : null;
+        Input = new Form
+        {
+            Milestones = (covered.Count > 0 ? covered : Slots).Select(s => s.Milestone.Id).ToList(),
+            Progress = current?.Progress ?? previous?.Progress,
+            Status = (current?.Status ?? previous?.Status)?.ToString(),
+            Marking = (current?.Marking ?? ProtectiveMarking.Official).ToString(),
+            Version = Existing?.Version ?? 0,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, ReportingPeriod? period, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, period, ct))
+        {
+            return refusal is not null ? this.Refused(refusal) : NotFound();
+        }
+
+        ModelState.Clear();
+        UpdateStatus? status = null;
+        if (!string.IsNullOrEmpty(Input.Status))
+        {
+            status = FormFields.ParseEnum<UpdateStatus>(ModelState, "Input.Status", Input.Status, "Select the action's status");
+        }
+
+        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted");
+        var input = new UpdateInput { Progress = Input.Progress, Status = status, Marking = marking, Submit = submit };
+        var user = await current.GetAsync();
+        var result = ModelState.IsValid
+            ? await updates.SaveActionAsync(id, Period, Input.Milestones, input, Input.Version, user, ct)
+            : null;
+        if (result is null)
+        {
+            return Page();
+        }
+
+        // The form was open to this officer; a refusal now means the round has locked since, which the form says.
+        if (result.Status == EditStatus.Forbidden)
+        {
+            ModelState.AddModelError(string.Empty, result.Message!);
+            return Page();
+        }
+
+        if (this.Refusal(result) is { } refused)
+        {
+            return refused;
+        }
+
+        var codes = CoveredMilestones.Label(Action.Number, Slots.Where(s => Input.Milestones.Contains(s.Milestone.Id)).Select(s => s.Milestone.Code));
+        TempData["Success"] = submit
+            ? $"Update for {codes} submitted"
+            : $"Update for {codes} saved as a draft";
+        return Redirect(user.PersonId is { } person && Slots.Any(s => s.Responsible?.Id == person) ? "/my-updates" : $"/actions/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, ReportingPeriod? period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (period is not { IsWholeYear: false } quarter || await reader.ActionAsync(id, user, ct) is not { } found)
+        {
+            return false;
+        }
+
+        Period = quarter;
+        Action = found.Action;
+        var slots = (await updates.SlotsAsync(found.PartnershipId, quarter, user, ct)).Where(s => s.Action.Id == id).ToList();
+        if (slots.Count == 0)
+        {
+            return false;
+        }
+
+        Slots = slots.Where(s => s.CanUpdate).ToList();
+        if (Slots.Count == 0)
+        {
+            refusal = slots[0].Refusal;
+            return false;
+        }
+
+        Existing = await updates.ActionUpdateAsync(id, quarter, ct);
+        Round = await updates.RoundAsync(found.PartnershipId, quarter, ct);
+        return true;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Documents;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// Updates at action level (issue 10): one progress text for the milestones of an action it covers, written, submitted,
+/// reviewed and counted as one, and shown once in the Board report as seed 001 shows it.
+/// </summary>
+public abstract partial class ActionUpdateTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private const string RogueTraders = "TS have a major investigation relating to rogue trading";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private sealed record Setup(int PartnershipId, int PriorityId, int ActionId, Dictionary<string, int> Milestones, UserContext Lead, UserContext Support);
+
+    /// <summary>The demo's 2010/11 action <paramref name="number"/>, its milestones, Dave Sargent (its lead officer) and a support officer; the quarter opened.</summary>
+    private Task<Setup> SetUpAsync(string number, ReportingPeriod period) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SaferPlanDbContext>();
+        var partnershipId = await db.Partnerships.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
+        var action = await db.Actions.Include(a => a.Milestones)
+            .SingleAsync(a => a.Number == number && a.Priority.Edition.YearStart == 2010 && a.Priority.Edition.Plan.PartnershipId == partnershipId);
+        var dave = await app.PersonIdAsync("dave-sargent");
+        var lead = new UserContext("lead", "Dave Sargent", dave, [new PartnershipMembership(partnershipId, PartnershipRole.LeadOfficer)]);
+        var support = new UserContext("support", "Sam Support", null, [new PartnershipMembership(partnershipId, PartnershipRole.SupportOfficer)]);
+        var opened = await sp.GetRequiredService<UpdateService>().OpenRoundAsync(partnershipId, period, new DateOnly(2099, 4, 8), null, support);
+        Assert.True(opened.Succeeded, opened.Message);
+        return new Setup(partnershipId, action.PriorityId, action.Id, action.Milestones.ToDictionary(m => m.Code, m => m.Id), lead, support);
+    });
+
+    private static UpdateInput Input(string progress, bool submit = true) =>
+        new() { Progress = progress, Status = UpdateStatus.OnTrack, Marking = ProtectiveMarking.Official, Submit = submit };
+
+    [Fact]
+    public async Task SaveActionUpdate_SubmittedThenAccepted_EveryCoveredMilestoneReportedOnce_TheOthersMissing()
+    {
+        var q2 = ReportingPeriod.Parse("2010/11 Q2");
+        var s = await SetUpAsync("1.1", q2);
+        int[] covered = [s.Milestones["1.1a"], s.Milestones["1.1b"], s.Milestones["1.1c"]];
+
+        var saved = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q2, covered, Input("Group met monthly."), 0, s.Lead));
+        var stale = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q2, covered, Input("Written from an old copy."), 0, s.Lead));
+        var (rows, completeness) = await app.WithScopeAsync(async sp => (
+            await sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>().AsNoTracking().Where(u => u.Period == q2 && u.Milestone.ActionId == s.ActionId).ToListAsync(),
+            await sp.GetRequiredService<UpdateService>().CompletenessAsync(s.PartnershipId, q2, s.Support)));
+        var accepted = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().ReviewAsync(rows[0].Id, accept: true, null, rows[0].Version, s.Support));
+        var afterReview = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>().AsNoTracking()
+            .Where(u => u.Period == q2 && u.Milestone.ActionId == s.ActionId).ToListAsync());
+
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Equal(EditStatus.Conflict, stale.Status);
+        Assert.Equal(covered.Order(), rows.Select(u => u.MilestoneId).Order());
+        Assert.All(rows, u =>
+        {
+            Assert.Equal(saved.Value!.Id, u.ActionUpdateId);
+            Assert.Equal(UpdateState.Submitted, u.State);
+            Assert.Equal("Group met monthly.", u.Progress);
+        });
+        Assert.Equal(3, completeness.Total.Submitted);
+        Assert.Contains(completeness.NotReported, n => n.Milestone.Code == "1.1d");
+        Assert.DoesNotContain(completeness.NotReported, n => n.Milestone.Code is "1.1a" or "1.1b" or "1.1c");
+        Assert.True(accepted.Succeeded, accepted.Message);
+        Assert.Equal(3, afterReview.Count);
+        Assert.All(afterReview, u => Assert.Equal(UpdateState.Accepted, u.State));
+    }
+
+    [Fact]
+    public async Task SaveActionUpdate_MilestoneLeftOut_LosesTheActionsWords_AndAMilestoneAloneLeavesTheGroup()
+    {
+        var q1 = ReportingPeriod.Parse("2010/11 Q1");
+        var s = await SetUpAsync("1.6", q1);
+        int a = s.Milestones["1.6a"], b = s.Milestones["1.6b"], c = s.Milestones["1.6c"];
+        var first = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [a, b, c], Input("Three covered.", submit: false), 0, s.Lead));
+        Assert.True(first.Succeeded, first.Message);
+
+        var second = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [a, b], Input("Two covered."), first.Value!.Version, s.Lead));
+        var alone = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveAsync(b, q1, Input("1.6b on its own."), 2, s.Lead));
+        var noneTicked = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [], Input("Nothing."), second.Value!.Version + 1, s.Lead));
+        var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>().AsNoTracking()
+            .Where(u => u.Period == q1 && u.Milestone.ActionId == s.ActionId).ToDictionaryAsync(u => u.MilestoneId));
+
+        Assert.True(second.Succeeded, second.Message);
+        Assert.True(alone.Succeeded, alone.Message);
+        Assert.False(rows.ContainsKey(c));
+        Assert.Equal(second.Value!.Id, rows[a].ActionUpdateId);
+        Assert.Equal("Two covered.", rows[a].Progress);
+        Assert.Null(rows[b].ActionUpdateId);
+        Assert.Equal("1.6b on its own.", rows[b].Progress);
+        Assert.Equal(EditStatus.Invalid, noneTicked.Status);
+        Assert.Equal("Select the milestones this update covers", noneTicked.Errors["Milestones"]);
+    }
+
+    [Fact]
+    public async Task LeadOfficerForm_ActionUpdateCoveringTwoOfThreeMilestones_TheThirdStillMissing_ReviewedOnce()
+    {
+        var q3 = ReportingPeriod.Parse("2010/11 Q3");
+        var s = await SetUpAsync("1.4", q3);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        var path = $"/actions/{s.ActionId}/updates/2010-11-q3";
+
+        var form = await Forms.PageAsync(dave, path);
+        using var posted = await PostAsync(dave, path, form,
+        [
+            new("Input.Milestones", s.Milestones["1.4a"].ToString(CultureInfo.InvariantCulture)),
+            new("Input.Milestones", s.Milestones["1.4b"].ToString(CultureInfo.InvariantCulture)),
+            new("Input.Progress", "23 Homeshield referrals this quarter"),
+            new("Input.Status", "OnTrack"),
+            new("Input.Marking", "Official"),
+            new("Input.Version", "0"),
+            new("submit", "true"),
+        ]);
+        var completeness = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().CompletenessAsync(s.PartnershipId, q3, s.Support));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var queue = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q3/completeness");
+        var mine = await Forms.PageAsync(dave, "/my-updates");
+
+        Assert.Contains("Milestones this update covers", form, StringComparison.Ordinal);
+        Assert.Contains("Updates are due by 8 April 2099", form, StringComparison.Ordinal);
+        Assert.Contains("Last quarter: no update", form, StringComparison.Ordinal);
+        // The client follows the redirect after a save, to the officer's list.
+        Assert.Equal("/my-updates", posted.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.Contains("Update for 1.4a, b submitted", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, completeness.Total.Submitted);
+        Assert.Contains(completeness.NotReported, n => n.Milestone.Code == "1.4c");
+        Assert.DoesNotContain(completeness.NotReported, n => n.Milestone.Code is "1.4a" or "1.4b");
+        Assert.Single(Regex.Matches(queue, "23 Homeshield referrals this quarter"));
+        Assert.Contains("1.4a, b: action 1.4", queue, StringComparison.Ordinal);
+        Assert.Contains("1.4a, b: action 1.4 as a whole", mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeadOfficerForm_NoMilestoneTicked_SaysSoAgainstTheCheckboxes()
+    {
+        var q4 = ReportingPeriod.Parse("2010/11 Q4");
+        var s = await SetUpAsync("1.7", q4);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        var path = $"/actions/{s.ActionId}/updates/2010-11-q4";
+
+        var form = await Forms.PageAsync(dave, path);
+        using var posted = await PostAsync(dave, path, form, [new("Input.Progress", "Discussions ongoing."), new("Input.Status", "OnTrack"), new("Input.Marking", "Official"), new("Input.Version", "0"), new("submit", "true")]);
+        var html = await posted.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("<a href=\"#Input-Milestones\">Select the milestones this update covers</a>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input-Milestones\" name=\"Input.Milestones\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MilestoneForm_ShowsItsContext_ActionMeasurementSourceLastQuarterAndDeadline()
+    {
+        var q4 = ReportingPeriod.Parse("2010/11 Q4");
+        var s = await SetUpAsync("1.6", q4);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+
+        var html = WebUtility.HtmlDecode(await Forms.PageAsync(dave, $"/milestones/{s.Milestones["1.6b"]}/updates/2010-11-q4"));
+
+        Assert.Contains("1.6 Combat Distraction Burglars and Rogue Traders", html, StringComparison.Ordinal);
+        Assert.Contains(">Measurement</dt>", html, StringComparison.Ordinal);
+        Assert.Contains(">Source</dt>", html, StringComparison.Ordinal);
+        Assert.Contains(">Last quarter</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("Updates are due by 8 April 2099", html, StringComparison.Ordinal);
+        Assert.Contains("covers 1.6a, b, d, e", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_PutActionUpdate_CoversTheMilestonesSent_StaleVersionIsAConflict()
+    {
+        var q1 = ReportingPeriod.Parse("2010/11 Q1");
+        var s = await SetUpAsync("1.7", q1);
+        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
+        var path = $"/api/actions/{s.ActionId}/updates/2010-11-q1";
+        int a = s.Milestones["1.7a"], b = s.Milestones["1.7b"];
+
+        using var saved = await dave.PutAsJsonAsync(path, new { milestones = new[] { b, a }, progress = "Discussions ongoing.", status = "OnTrack", version = 0 });
+        using var stale = await dave.PutAsJsonAsync(path, new { milestones = new[] { a }, progress = "Old copy.", status = "OnTrack", version = 0 });
+        var body = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        var history = await dave.GetFromJsonAsync<JsonElement>($"/api/milestones/{b}/updates/2010-11-q1");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(new[] { a, b }.Order(), body.GetProperty("milestones").EnumerateArray().Select(m => m.GetInt32()));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(body.GetProperty("id").GetInt32(), history.GetProperty("actionUpdateId").GetInt32());
+        Assert.Equal("Discussions ongoing.", history.GetProperty("progress").GetString());
+    }
+
+    [Fact]
+    public async Task DemoQ4Report_HtmlAndDocx_ShowTheRogueTradersUpdateOnce_For16abde()
+    {
+        using var client = await app.ApiClientAsync();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html"));
+        var docx = await client.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+        var pdf = await DocumentFiles.PdfTextAsync(docx);
+
+        BoardReportTests.AssertValid(docx);
+        foreach (var text in new[] { html, WebUtility.HtmlDecode(pdf) })
+        {
+            Assert.Single(Regex.Matches(text, RogueTraders));
+            Assert.Contains("1.6a, b, d, e", text, StringComparison.Ordinal);
+            Assert.Single(Regex.Matches(text, "Revised ISA agreed in May 2010"));
+            Assert.Contains("1.1a, b, c", text, StringComparison.Ordinal);
+            Assert.Single(Regex.Matches(text, "23 Homeshield referrals"));
+            Assert.Single(Regex.Matches(text, "Processes and referral route initiated"));
+            Assert.Contains("2.5a, b, c", text, StringComparison.Ordinal);
+            Assert.Contains("1.6c Work with SAC Task Group to consider establishing No Cold Calling Zones", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, List<KeyValuePair<string, string>> fields)
+    {
+        var token = AntiforgeryField().Match(pageHtml);
+        Assert.True(token.Success, "The page has no antiforgery token");
+        fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups["token"].Value)));
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(path, form);
+    }
+}
+
+public sealed class ActionUpdateTestsOnSqlite(SqliteFactory app) : ActionUpdateTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class ActionUpdateTestsOnPostgres(PostgresFactory app) : ActionUpdateTests(app), IClassFixture<PostgresFactory>;
