@@ -152,7 +152,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
             .Include(p => p.LeadOfficer)
             .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
-            .Include(p => p.Actions).ThenInclude(a => a.Milestones)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
             .Where(p => p.EditionId == edition.Id)
             .ToListAsync(ct);
         // A draft is still being written and a returned update is being corrected: neither goes before the Board. A
@@ -195,12 +195,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 .Where(m => filter.Shown(m.Marking))
                 .Select(m => Milestone(m, updateFor, filter))
                 .ToList();
-            var lead = ReportText.Clean(action.LeadAgency);
-            if (action.LeadOfficer is { } officer)
-            {
-                lead = lead is null ? officer.Name : $"{lead} – {officer.Name}";
-            }
-
+            var lead = ReportLead.Of(ReportText.Clean(action.LeadAgency), action.LeadOfficer?.Name);
             actions.Add(new ReportAction(
                 action.Number,
                 ReportText.Clean(action.Text) ?? "",
@@ -209,10 +204,23 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 ReportText.Clean(action.CrossReferenceText),
                 ReportText.Clean(action.Note),
                 action.Marking == ProtectiveMarking.Restricted,
-                milestones));
+                milestones)
+            {
+                Leads = Leads(lead, milestones),
+            });
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// The lead column: where milestones name leads of their own, each once in the milestones' order (the action's lead
+    /// text then only joins theirs); otherwise the action's lead.
+    /// </summary>
+    private static List<string> Leads(string? actionLead, List<ReportMilestone> milestones)
+    {
+        var own = milestones.Select(m => m.Lead).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return own.Count > 0 ? own : actionLead is null ? [] : [actionLead];
     }
 
     private static ReportMilestone Milestone(Milestone milestone, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
@@ -223,7 +231,8 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
         }
 
-        return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update);
+        var lead = ReportLead.Of(ReportText.Clean(milestone.Lead), milestone.LeadOfficer?.Name);
+        return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);
     }
 
     private static ReportSection Section(TaskGroupReport r, TaskGroupQuarter taskGroups, MarkingFilter filter)
@@ -313,15 +322,29 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var note = ReportText.Clean(table.Note);
         if (!table.YearToDate)
         {
-            return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted);
+            return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted)
+            {
+                Chart = table.Chart,
+            };
         }
 
-        var sums = YearToDate.Sums(table, report, yearSoFar, isPublic);
+        var figures = YearToDate.Figures(table, report, yearSoFar, isPublic);
         var ytdColumns = columns.Count == 1
             ? [YearToDateHeading(period)]
             : columns.Select(c => $"{c}: {YearToDateHeading(period)}").ToList();
-        var ytdRows = rows.Select((row, i) => new ReportFigureRow(row.Label, row.Values, i < sums.Count ? sums[i] : new decimal?[columns.Count])).ToList();
-        return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted);
+        var ytdRows = rows.Select((row, i) => i < figures.Count
+                ? new ReportFigureRow(row.Label, row.Values, figures[i].Select(f => f.Value).ToList()) { BroughtForward = figures[i].Select(f => f.BroughtForward).ToList() }
+                : new ReportFigureRow(row.Label, row.Values, new decimal?[columns.Count]))
+            .ToList();
+        if (ytdRows.Any(r => r.BroughtForward.Any(b => b)))
+        {
+            note = note is null ? ReportFigureTable.BroughtForwardNote : $"{ReportFigureTable.BroughtForwardNote} {note}";
+        }
+
+        return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted)
+        {
+            Chart = table.Chart,
+        };
     }
 
     private static string YearToDateHeading(ReportingPeriod period) =>
@@ -352,33 +375,41 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         }
     }
 
+    /// <summary>The line in a briefing's sections where its figures go.</summary>
+    internal const string FiguresMarker = "[figures]";
+
     private static ReportBriefing Briefing(PartnerBriefing b)
     {
-        var sections = new List<ReportPart>();
-        void Add(string heading, string? text)
+        // The briefing's own numbering: 1. Purpose, 2. Background, its further sections, then Risks and Recommendations.
+        var parts = new List<(string Heading, string? Text)> { ("Purpose", b.Purpose), ("Background", b.Background) };
+        parts.AddRange(BriefingSections(b.Sections).Select(x => (x.Heading, (string?)x.Text)));
+        var furtherEnd = parts.Count;
+        parts.Add(("Risks", b.Risks));
+        parts.Add(("Recommendations", b.Recommendations));
+
+        var sections = new List<ReportBriefingSection>();
+        var lastBeforeClosing = -1;
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (ReportText.Clean(text) is { } clean)
+            var (heading, text) = parts[i];
+            var marker = FiguresAt(text);
+            if (marker is { } split)
             {
-                sections.Add(new ReportPart(heading, clean, false));
+                sections.Add(new ReportBriefingSection(sections.Count + 1, heading, ReportText.Clean(split.Before), true, ReportText.Clean(split.After)));
             }
-        }
+            else if (ReportText.Clean(text) is { } clean)
+            {
+                sections.Add(new ReportBriefingSection(sections.Count + 1, heading, clean));
+            }
+            else
+            {
+                continue;
+            }
 
-        Add("Purpose", b.Purpose);
-        Add("Background", b.Background);
-        foreach (var (heading, text) in BriefingSections(b.Sections))
-        {
-            Add(heading, text);
-        }
-
-        var closing = new List<ReportPart>();
-        if (ReportText.Clean(b.Risks) is { } risks)
-        {
-            closing.Add(new ReportPart("Risks", risks, false));
-        }
-
-        if (ReportText.Clean(b.Recommendations) is { } recommendations)
-        {
-            closing.Add(new ReportPart("Recommendations", recommendations, false));
+            if (i < furtherEnd)
+            {
+                lastBeforeClosing = sections.Count - 1;
+            }
         }
 
         List<ReportBriefingFigure> figures = [];
@@ -397,15 +428,34 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             }
         }
 
+        if (figures.Count > 0 && !sections.Any(s => s.Figures) && lastBeforeClosing >= 0)
+        {
+            // Without a place marked for them, the figures close the briefing's last section before its risks.
+            sections[lastBeforeClosing] = sections[lastBeforeClosing] with { Figures = true };
+        }
+
         return new ReportBriefing(
             ReportText.Clean(b.Title) ?? "Partner briefing",
+            ReportText.Clean(b.ToLine),
             ReportText.Clean(b.FromName),
             b.IssuedOn,
             sections,
             ReportText.Clean(b.FiguresTitle),
             figures,
-            closing,
             b.Marking == ProtectiveMarking.Restricted);
+    }
+
+    /// <summary>A section's text split where its "[figures]" line is, or null when it has none.</summary>
+    private static (string Before, string After)? FiguresAt(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var at = Array.FindIndex(lines, l => l.Trim() == FiguresMarker);
+        return at < 0 ? null : (string.Join('\n', lines[..at]), string.Join('\n', lines[(at + 1)..]));
     }
 
     private sealed record BriefingFigureJson(string? Label, decimal? Value);
