@@ -1161,6 +1161,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Chart")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1405,6 +1408,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ToLine")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1116,6 +1116,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Chart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1353,6 +1356,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToLine")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
