@@ -74,7 +74,8 @@ public sealed record DemoAction(
     string? Body,
     DemoCrossReference? CrossReference,
     string? Note,
-    List<DemoMilestone>? Milestones);
+    List<DemoMilestone>? Milestones,
+    string? LeadOfficer = null);
 
 public sealed record DemoMilestone(
     string Code,
@@ -85,7 +86,8 @@ public sealed record DemoMilestone(
     string? Source,
     string? Target,
     List<string>? DueQuarters,
-    List<DemoProgress>? Progress);
+    List<DemoProgress>? Progress,
+    string? LeadOfficer = null);
 
 public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status);
 
@@ -93,9 +95,9 @@ public sealed record DemoRound(DateOnly OpenedOn, DateOnly Deadline, DateOnly? L
 
 public sealed record DemoUpdate(string Milestone, string? Progress, string? Value, UpdateStatus? Status, string? Author, ProtectiveMarking Marking);
 
-public sealed record DemoFigureRow(string Label, List<decimal?> Values);
+public sealed record DemoFigureRow(string Label, List<decimal?> Values, List<decimal?>? YearToDate = null);
 
-public sealed record DemoFigureTable(string Title, List<string> Columns, List<DemoFigureRow> Rows, bool YearToDate, ProtectiveMarking Marking, string? Note);
+public sealed record DemoFigureTable(string Title, List<string> Columns, List<DemoFigureRow> Rows, bool YearToDate, ProtectiveMarking Marking, string? Note, bool Chart = false);
 
 public sealed record DemoTaskGroupReport(
     string Title,
@@ -117,6 +119,7 @@ public sealed record DemoFigure(string Label, decimal? Value);
 public sealed record DemoBriefing(
     string Body,
     string Title,
+    string? To,
     string? From,
     DateOnly? IssuedOn,
     string? Purpose,

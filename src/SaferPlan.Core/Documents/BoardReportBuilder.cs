@@ -190,12 +190,21 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var actions = new List<ReportAction>();
         foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Where(a => filter.Shown(a.Marking)))
         {
-            var milestones = action.Milestones
+            var shownMilestones = action.Milestones
                 .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
                 .Where(m => filter.Shown(m.Marking))
-                .Select(m => Milestone(m, updateFor, filter))
                 .ToList();
-            var lead = ReportLead.Of(ReportText.Clean(action.LeadAgency), action.LeadOfficer?.Name);
+            var agency = ReportText.Clean(action.LeadAgency);
+            var lead = ReportLead.Of(agency, action.LeadOfficer?.Name);
+
+            // An action's lead text that only joins its milestones' own leads ("Police, SAC Task Group; Police; SCDC")
+            // is not a lead of its own for a milestone without one.
+            var ownAgencies = shownMilestones.Select(MilestoneAgency).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var joinsMilestones = ownAgencies.Count > 0 && (agency is null
+                || agency.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(ownAgencies.Contains));
+            var inherited = joinsMilestones ? null : agency;
+            var milestones = shownMilestones.Select(m => Milestone(m, inherited, updateFor, filter)).ToList();
+            var leads = milestones.Select(m => m.Lead ?? (joinsMilestones ? null : lead)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             actions.Add(new ReportAction(
                 action.Number,
                 ReportText.Clean(action.Text) ?? "",
@@ -206,24 +215,20 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 action.Marking == ProtectiveMarking.Restricted,
                 milestones)
             {
-                Leads = Leads(lead, milestones),
+                // The lead column: each lead once, in the milestones' order.
+                Leads = leads.Count > 0 ? leads : lead is null ? [] : [lead],
             });
         }
 
         return actions;
     }
 
-    /// <summary>
-    /// The lead column: where milestones name leads of their own, each once in the milestones' order (the action's lead
-    /// text then only joins theirs); otherwise the action's lead.
-    /// </summary>
-    private static List<string> Leads(string? actionLead, List<ReportMilestone> milestones)
-    {
-        var own = milestones.Select(m => m.Lead).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return own.Count > 0 ? own : actionLead is null ? [] : [actionLead];
-    }
+    /// <summary>A milestone's own lead agency: its lead text, unless that only names its lead officer.</summary>
+    private static string? MilestoneAgency(Milestone milestone) =>
+        ReportText.Clean(milestone.Lead) is { } text && !string.Equals(text, milestone.LeadOfficer?.Name, StringComparison.OrdinalIgnoreCase) ? text : null;
 
-    private static ReportMilestone Milestone(Milestone milestone, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    /// <summary>The milestone with its update; its lead is its own agency (or the action's) with its own lead officer, if it has either.</summary>
+    private static ReportMilestone Milestone(Milestone milestone, string? actionAgency, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
     {
         ReportUpdate? update = null;
         if (updateFor.TryGetValue(milestone.Id, out var u) && filter.Shown(u.Marking))
@@ -231,7 +236,9 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             update = new ReportUpdate(ReportText.Clean(u.Progress), ValueText(milestone.MeasurementKind, u), UpdateStatuses.Text(u.Status), u.Marking == ProtectiveMarking.Restricted, u.State != UpdateState.Accepted);
         }
 
-        var lead = ReportLead.Of(ReportText.Clean(milestone.Lead), milestone.LeadOfficer?.Name);
+        var agency = MilestoneAgency(milestone);
+        var officer = milestone.LeadOfficer?.Name;
+        var lead = agency is null && officer is null ? null : ReportLead.Of(agency ?? actionAgency, officer);
         return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);
     }
 
@@ -265,7 +272,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 .ToListAsync(ct))
             .Where(b => filter.Shown(b.Marking))
             .OrderBy(b => b.IssuedOn is null).ThenBy(b => b.IssuedOn).ThenBy(b => b.Id)
-            .Select(Briefing)
+            .Select(ReportBriefings.Of)
             .ToList();
 
     /// <summary>
@@ -372,125 +379,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         {
             // A table whose figures cannot be read shows its title and no rows rather than stopping the whole report.
             return ([], []);
-        }
-    }
-
-    /// <summary>The line in a briefing's sections where its figures go.</summary>
-    internal const string FiguresMarker = "[figures]";
-
-    private static ReportBriefing Briefing(PartnerBriefing b)
-    {
-        // The briefing's own numbering: 1. Purpose, 2. Background, its further sections, then Risks and Recommendations.
-        var parts = new List<(string Heading, string? Text)> { ("Purpose", b.Purpose), ("Background", b.Background) };
-        parts.AddRange(BriefingSections(b.Sections).Select(x => (x.Heading, (string?)x.Text)));
-        var furtherEnd = parts.Count;
-        parts.Add(("Risks", b.Risks));
-        parts.Add(("Recommendations", b.Recommendations));
-
-        var sections = new List<ReportBriefingSection>();
-        var lastBeforeClosing = -1;
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var (heading, text) = parts[i];
-            var marker = FiguresAt(text);
-            if (marker is { } split)
-            {
-                sections.Add(new ReportBriefingSection(sections.Count + 1, heading, ReportText.Clean(split.Before), true, ReportText.Clean(split.After)));
-            }
-            else if (ReportText.Clean(text) is { } clean)
-            {
-                sections.Add(new ReportBriefingSection(sections.Count + 1, heading, clean));
-            }
-            else
-            {
-                continue;
-            }
-
-            if (i < furtherEnd)
-            {
-                lastBeforeClosing = sections.Count - 1;
-            }
-        }
-
-        List<ReportBriefingFigure> figures = [];
-        if (!string.IsNullOrWhiteSpace(b.Figures))
-        {
-            try
-            {
-                figures = (JsonSerializer.Deserialize<List<BriefingFigureJson?>>(b.Figures, Json) ?? [])
-                    .Where(f => f is not null)
-                    .Select(f => new ReportBriefingFigure(ReportText.Clean(f!.Label) ?? "", f.Value))
-                    .ToList();
-            }
-            catch (JsonException)
-            {
-                figures = [];
-            }
-        }
-
-        if (figures.Count > 0 && !sections.Any(s => s.Figures) && lastBeforeClosing >= 0)
-        {
-            // Without a place marked for them, the figures close the briefing's last section before its risks.
-            sections[lastBeforeClosing] = sections[lastBeforeClosing] with { Figures = true };
-        }
-
-        return new ReportBriefing(
-            ReportText.Clean(b.Title) ?? "Partner briefing",
-            ReportText.Clean(b.ToLine),
-            ReportText.Clean(b.FromName),
-            b.IssuedOn,
-            sections,
-            ReportText.Clean(b.FiguresTitle),
-            figures,
-            b.Marking == ProtectiveMarking.Restricted);
-    }
-
-    /// <summary>A section's text split where its "[figures]" line is, or null when it has none.</summary>
-    private static (string Before, string After)? FiguresAt(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        var at = Array.FindIndex(lines, l => l.Trim() == FiguresMarker);
-        return at < 0 ? null : (string.Join('\n', lines[..at]), string.Join('\n', lines[(at + 1)..]));
-    }
-
-    private sealed record BriefingFigureJson(string? Label, decimal? Value);
-
-    /// <summary>A briefing's further sections: a line starting "## " is a heading, the text below it the section.</summary>
-    private static IEnumerable<(string Heading, string Text)> BriefingSections(string? sections)
-    {
-        if (string.IsNullOrWhiteSpace(sections))
-        {
-            yield break;
-        }
-
-        string? heading = null;
-        var lines = new List<string>();
-        foreach (var line in sections.ReplaceLineEndings("\n").Split('\n'))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
-                {
-                    yield return (heading ?? "Update", string.Join('\n', lines));
-                }
-
-                heading = line[3..].Trim();
-                lines.Clear();
-            }
-            else
-            {
-                lines.Add(line);
-            }
-        }
-
-        if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            yield return (heading ?? "Update", string.Join('\n', lines));
         }
     }
 
