@@ -31,7 +31,7 @@ public sealed record DemoPartnership(string Slug, string Name, string ShortName,
 
 public sealed record DemoAgency(string Key, string Name, string? ShortName);
 
-public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email);
+public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email, string? Honorific = null);
 
 public sealed record DemoBody(string Key, string Name, BodyKind Kind, MeetingCadence Cadence, string? Chair, List<string>? MemberAgencies, string? Description);
 

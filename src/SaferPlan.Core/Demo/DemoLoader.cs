@@ -200,6 +200,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             {
                 Key = p.Key,
                 Name = p.Name,
+                Honorific = p.Honorific,
                 RoleTitle = p.RoleTitle,
                 Email = p.Email,
                 Agency = p.Agency is null ? null : Lookup(agencies, p.Agency, "agency", $"person {p.Key}"),

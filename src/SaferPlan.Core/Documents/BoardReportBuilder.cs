@@ -166,7 +166,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var result = shown.Select(priority => new ReportPriority(
                 priority.Number,
                 UpdateService.PriorityName(priority),
-                priority.LeadOfficer?.Name,
+                priority.LeadOfficer?.PrintedName,
                 priority.Marking == ProtectiveMarking.Restricted,
                 taskGroups.Reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => Section(r, taskGroups, filter)).ToList(),
                 Actions(priority, updateFor, filter)))
@@ -195,7 +195,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 .Where(m => filter.Shown(m.Marking))
                 .ToList();
             var agency = ReportText.Clean(action.LeadAgency);
-            var lead = ReportLead.Of(agency, action.LeadOfficer?.Name);
+            var lead = ReportLead.Of(agency, action.LeadOfficer?.PrintedName);
 
             // An action's lead text that only joins its milestones' own leads ("Police, SAC Task Group; Police; SCDC")
             // is not a lead of its own for a milestone without one.
@@ -237,7 +237,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         }
 
         var agency = MilestoneAgency(milestone);
-        var officer = milestone.LeadOfficer?.Name;
+        var officer = milestone.LeadOfficer?.PrintedName;
         var lead = agency is null && officer is null ? null : ReportLead.Of(agency ?? actionAgency, officer);
         return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);
     }

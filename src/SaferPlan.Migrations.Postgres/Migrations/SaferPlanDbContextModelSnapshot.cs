@@ -1739,6 +1739,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -49,19 +49,19 @@ public abstract class Seed001FidelityTests(SaferPlanFactory app)
         var (html, pdf, _) = await BoardVersionAsync();
 
         var sac = report.Priorities.Single(p => p.Number == 1).Actions.ToDictionary(a => a.Number);
-        Assert.Equal(["Police – Dave Sargent"], sac["1.1"].Leads);
+        Assert.Equal(["Police – CI Dave Sargent"], sac["1.1"].Leads);
         Assert.Equal(["Police, SAC Task Group – Rachel Carr", "Police", "SCDC – Bridget Fairley"], sac["1.3"].Leads);
-        Assert.Equal(["Police – Dave Sargent", "SCDC Planning & Sustainable Communities Service"], sac["1.7"].Leads);
+        Assert.Equal(["Police – CI Dave Sargent", "SCDC Planning & Sustainable Communities Service"], sac["1.7"].Leads);
         Assert.Equal("Police, SAC Task Group – Rachel Carr", sac["1.3"].Milestones[0].Lead);
         foreach (var text in new[] { html, pdf })
         {
-            Assert.Contains("Police – Dave Sargent", text, StringComparison.Ordinal);
+            Assert.Contains("Police – CI Dave Sargent", text, StringComparison.Ordinal);
             Assert.Contains("Rachel Carr", text, StringComparison.Ordinal);
             Assert.Contains("SCDC – Bridget Fairley", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<td rowspan=\"4\">Police – Dave Sargent</td>", html, StringComparison.Ordinal);
-        Assert.Contains("Police – Dave Sargent<br>SCDC Planning &amp; Sustainable Communities Service", html, StringComparison.Ordinal);
+        Assert.Contains("<td rowspan=\"4\">Police – CI Dave Sargent</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Police – CI Dave Sargent<br>SCDC Planning &amp; Sustainable Communities Service", html, StringComparison.Ordinal);
     }
 
     [Fact]
