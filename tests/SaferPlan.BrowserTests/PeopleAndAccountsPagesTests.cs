@@ -102,6 +102,7 @@ public sealed partial class PeopleAndAccountsPagesTests(BrowserFixture browser) 
         await admin.GotoAsync($"/partnerships/{Slug}/people");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Dave Sargent" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Edit Dave Sargent", Level = 1 })).ToBeVisibleAsync();
+        await Expect(admin.GetByLabel("Title or rank (optional)")).ToHaveValueAsync("CI");
         await Axe.AssertNoViolationsAsync(admin);
 
         var visitor = await browser.NewPageAsync();

@@ -64,6 +64,8 @@ public sealed class ReportTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await Expect(page.GetByText("CASUS and YOT continue to work effectively", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(page.GetByText("Restricted").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bar chart: Young people from South Cambridgeshire in treatment" })).ToBeVisibleAsync();
+        await Expect(page.Locator("figure.chart svg[role=img]")).ToHaveCountAsync(2);
         await Axe.AssertNoViolationsAsync(page);
     }
 }

@@ -42,6 +42,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.PartnershipId, p.Key }).IsUnique();
         builder.Property(p => p.Key).HasMaxLength(FieldLengths.Short);
         builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.RoleTitle, p => p.Email);
+        builder.Property(p => p.Honorific).HasMaxLength(PeopleService.HonorificLength);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -31,7 +31,7 @@ public sealed record DemoPartnership(string Slug, string Name, string ShortName,
 
 public sealed record DemoAgency(string Key, string Name, string? ShortName);
 
-public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email);
+public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email, string? Honorific = null);
 
 public sealed record DemoBody(string Key, string Name, BodyKind Kind, MeetingCadence Cadence, string? Chair, List<string>? MemberAgencies, string? Description);
 
@@ -74,7 +74,8 @@ public sealed record DemoAction(
     string? Body,
     DemoCrossReference? CrossReference,
     string? Note,
-    List<DemoMilestone>? Milestones);
+    List<DemoMilestone>? Milestones,
+    string? LeadOfficer = null);
 
 public sealed record DemoMilestone(
     string Code,
@@ -85,7 +86,8 @@ public sealed record DemoMilestone(
     string? Source,
     string? Target,
     List<string>? DueQuarters,
-    List<DemoProgress>? Progress);
+    List<DemoProgress>? Progress,
+    string? LeadOfficer = null);
 
 /// <summary>A quarter's progress on a milestone; <c>value</c> is the measured figure where the seed gives one, read by the milestone's measurement kind.</summary>
 public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status, string? Value = null);
@@ -95,9 +97,9 @@ public sealed record DemoRound(DateOnly OpenedOn, DateOnly Deadline, DateOnly? L
 /// <summary>A quarter's update of one milestone (<paramref name="Milestone"/>), or of an action as a whole covering <paramref name="Milestones"/>.</summary>
 public sealed record DemoUpdate(string? Milestone, string? Progress, string? Value, UpdateStatus? Status, string? Author, ProtectiveMarking Marking, List<string>? Milestones = null);
 
-public sealed record DemoFigureRow(string Label, List<decimal?> Values);
+public sealed record DemoFigureRow(string Label, List<decimal?> Values, List<decimal?>? YearToDate = null);
 
-public sealed record DemoFigureTable(string Title, List<string> Columns, List<DemoFigureRow> Rows, bool YearToDate, ProtectiveMarking Marking, string? Note);
+public sealed record DemoFigureTable(string Title, List<string> Columns, List<DemoFigureRow> Rows, bool YearToDate, ProtectiveMarking Marking, string? Note, bool Chart = false);
 
 public sealed record DemoTaskGroupReport(
     string Title,
@@ -119,6 +121,7 @@ public sealed record DemoFigure(string Label, decimal? Value);
 public sealed record DemoBriefing(
     string Body,
     string Title,
+    string? To,
     string? From,
     DateOnly? IssuedOn,
     string? Purpose,

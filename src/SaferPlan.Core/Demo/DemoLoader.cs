@@ -200,6 +200,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             {
                 Key = p.Key,
                 Name = p.Name,
+                Honorific = p.Honorific,
                 RoleTitle = p.RoleTitle,
                 Email = p.Email,
                 Agency = p.Agency is null ? null : Lookup(agencies, p.Agency, "agency", $"person {p.Key}"),
@@ -289,7 +290,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             CrossReferencePriorityNumber = ac.CrossReference?.Priority,
             CrossReferenceActionNumber = ac.CrossReference?.Action,
             Note = ac.Note,
-            LeadOfficer = NamedIn(people.Values, ac.LeadAgency),
+            LeadOfficer = ac.LeadOfficer is { } officer ? Lookup(people, officer, "person", $"action {ac.Number}") : NamedIn(people.Values, ac.LeadAgency),
         };
         foreach (var (m, mi) in (ac.Milestones ?? []).Select((x, i) => (x, i)))
         {
@@ -299,7 +300,9 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 SortOrder = mi + 1,
                 Text = m.Text,
                 Lead = m.Lead is not null && people.TryGetValue(m.Lead, out var lead) ? lead.Name : m.Lead,
-                LeadOfficer = m.Lead is not null && people.TryGetValue(m.Lead, out var leadOfficer) ? leadOfficer : NamedIn(people.Values, m.Lead),
+                LeadOfficer = m.LeadOfficer is { } milestoneOfficer
+                    ? Lookup(people, milestoneOfficer, "person", $"milestone {m.Code}")
+                    : m.Lead is not null && people.TryGetValue(m.Lead, out var leadOfficer) ? leadOfficer : NamedIn(people.Values, m.Lead),
                 MeasurementKind = m.MeasurementKind,
                 Measurement = m.Measurement,
                 Source = m.Source,
@@ -447,8 +450,9 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 {
                     Title = f.Title,
                     Columns = JsonSerializer.Serialize(f.Columns, DemoFile.Json),
-                    Rows = JsonSerializer.Serialize(f.Rows.Select(row => new FigureRow(row.Label, row.Values)).ToList(), DemoFile.Json),
+                    Rows = JsonSerializer.Serialize(f.Rows.Select(row => new FigureRow(row.Label, row.Values, row.YearToDate)).ToList(), DemoFile.Json),
                     YearToDate = f.YearToDate,
+                    Chart = f.Chart,
                     Marking = f.Marking,
                     Note = f.Note,
                     SortOrder = j + 1,
@@ -463,6 +467,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 BodyId = Lookup(bodies, b.Body, "body", $"briefing {b.Title}").Id,
                 Period = period,
                 Title = b.Title,
+                ToLine = b.To,
                 FromName = b.From,
                 IssuedOn = b.IssuedOn,
                 Purpose = b.Purpose,

@@ -95,12 +95,30 @@ public sealed record ReportFigureTable(
     string? Note,
     bool Restricted)
 {
+    public const string BroughtForwardText = "brought forward";
+
+    public const string BroughtForwardNote = "Brought forward: the year to date as the group reported it, because the year's earlier quarters were not entered.";
+
     public IEnumerable<string> AllColumns => Columns.Concat(YearToDateColumns);
+
+    /// <summary>Drawn as a bar chart too (rows as groups, columns as series), with the table as its numbers.</summary>
+    public bool Chart { get; init; }
+
+    /// <summary>Whether any year-to-date figure is the group's own cumulative figure brought forward.</summary>
+    public bool AnyBroughtForward => Rows.Any(r => r.BroughtForward.Any(b => b));
 }
 
 public sealed record ReportFigureRow(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?> YearToDate)
 {
     public IEnumerable<decimal?> AllValues => Values.Concat(YearToDate);
+
+    /// <summary>Per year-to-date column, whether the figure was brought forward rather than summed.</summary>
+    public IReadOnlyList<bool> BroughtForward { get; init; } = [];
+
+    /// <summary>The row's cells as shown: "5", "–", and a brought-forward year to date as "72 (brought forward)".</summary>
+    public IEnumerable<string> CellTexts =>
+        Values.Select(Format).Concat(YearToDate.Select((v, i) =>
+            i < BroughtForward.Count && BroughtForward[i] ? $"{Format(v)} ({ReportFigureTable.BroughtForwardText})" : Format(v)));
 
     public static string Format(decimal? value) => value?.ToString("#,##0.##", BoardReport.EnGb) ?? "–";
 }
@@ -116,6 +134,12 @@ public sealed record ReportAction(
     bool Restricted,
     IReadOnlyList<ReportMilestone> Milestones)
 {
+    /// <summary>
+    /// The lead column, a line per lead: the action's lead agency and officer; or, where its milestones have leads of
+    /// their own, each of those once, in the milestones' order ("Police, SAC Task Group – Rachel Carr", "SCDC – Bridget Fairley").
+    /// </summary>
+    public IReadOnlyList<string> Leads { get; init; } = LeadAgency is null ? [] : [LeadAgency];
+
     /// <summary>
     /// The action's rows under its milestones: one per milestone, except that an action-level update is one row, where
     /// the first milestone it covers stands, for all the milestones it covers; its words are there once.
@@ -150,6 +174,23 @@ public sealed record ReportRow(IReadOnlyList<ReportMilestone> Milestones, Report
 public sealed record ReportMilestone(string Code, string Text, string? Lead, bool Restricted, ReportUpdate? Update);
 
 /// <summary>
+/// How the lead column names a lead: the agency as the plan words it and, where a person is linked as lead officer,
+/// their name after a dash, as seed 001 prints "Police – CI Dave Sargent".
+/// </summary>
+public static class ReportLead
+{
+    public static string? Of(string? agency, string? officer) =>
+        (agency, officer) switch
+        {
+            (null, null) => null,
+            (null, { } o) => o,
+            ({ } a, null) => a,
+            ({ } a, { } o) when a.Contains(o, StringComparison.OrdinalIgnoreCase) => a,
+            ({ } a, { } o) => $"{a} – {o}",
+        };
+}
+
+/// <summary>
 /// A milestone's update for the quarter: the lead officer's words, the measured value and the status. In the Board's own
 /// version an update submitted but not yet accepted is there, marked as awaiting review; the public version has none.
 /// </summary>
@@ -170,18 +211,33 @@ public sealed record BoardReportOutcome(BoardReport? Report, bool PartnershipFou
     public bool NotPublished => PartnershipFound && Report is null;
 }
 
-/// <summary>A county-wide partner's briefing shared into the report ("State of the Partnership Briefing").</summary>
+/// <summary>
+/// A county-wide partner's briefing shared into the report ("State of the Partnership Briefing"), with its own "To:"
+/// line and its own numbered sections (1. Purpose … 7. Recommendations), separate from the report's numbering.
+/// </summary>
 public sealed record ReportBriefing(
     string Title,
+    string? To,
     string? From,
     DateOnly? IssuedOn,
-    IReadOnlyList<ReportPart> Sections,
+    IReadOnlyList<ReportBriefingSection> Sections,
     string? FiguresTitle,
     IReadOnlyList<ReportBriefingFigure> Figures,
-    IReadOnlyList<ReportPart> Closing,
     bool Restricted)
 {
     public string? IssuedOnText => IssuedOn is { } date ? Dates.Display(date) : null;
+
+    /// <summary>Whether a section places the figures; if none does, they follow the sections before Risks.</summary>
+    public bool FiguresPlaced => Sections.Any(s => s.Figures);
+}
+
+/// <summary>
+/// A numbered section of a briefing: "3. Prevention and Early Intervention" and its text; the section that introduces the
+/// figures has them after <see cref="Text"/>, followed by <see cref="TextAfterFigures"/>.
+/// </summary>
+public sealed record ReportBriefingSection(int Number, string Heading, string? Text, bool Figures = false, string? TextAfterFigures = null)
+{
+    public string NumberedHeading => $"{Number}. {Heading}";
 }
 
 /// <summary>One district's figure in a briefing ("South: 40").</summary>

@@ -152,7 +152,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
             .Include(p => p.LeadOfficer)
             .Include(p => p.Actions).ThenInclude(a => a.LeadOfficer)
-            .Include(p => p.Actions).ThenInclude(a => a.Milestones)
+            .Include(p => p.Actions).ThenInclude(a => a.Milestones).ThenInclude(m => m.LeadOfficer)
             .Where(p => p.EditionId == edition.Id)
             .ToListAsync(ct);
         // A draft is still being written and a returned update is being corrected: neither goes before the Board. A
@@ -166,7 +166,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var result = shown.Select(priority => new ReportPriority(
                 priority.Number,
                 UpdateService.PriorityName(priority),
-                priority.LeadOfficer?.Name,
+                priority.LeadOfficer?.PrintedName,
                 priority.Marking == ProtectiveMarking.Restricted,
                 taskGroups.Reports.Where(r => r.PriorityId == priority.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => Section(r, taskGroups, filter)).ToList(),
                 Actions(priority, updateFor, filter)))
@@ -190,17 +190,21 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var actions = new List<ReportAction>();
         foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Where(a => filter.Shown(a.Marking)))
         {
-            var milestones = action.Milestones
+            var shownMilestones = action.Milestones
                 .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
                 .Where(m => filter.Shown(m.Marking))
-                .Select(m => Milestone(m, updateFor, filter))
                 .ToList();
-            var lead = ReportText.Clean(action.LeadAgency);
-            if (action.LeadOfficer is { } officer)
-            {
-                lead = lead is null ? officer.Name : $"{lead} – {officer.Name}";
-            }
+            var agency = ReportText.Clean(action.LeadAgency);
+            var lead = ReportLead.Of(agency, action.LeadOfficer?.PrintedName);
 
+            // An action's lead text that only joins its milestones' own leads ("Police, SAC Task Group; Police; SCDC")
+            // is not a lead of its own for a milestone without one.
+            var ownAgencies = shownMilestones.Select(MilestoneAgency).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var joinsMilestones = ownAgencies.Count > 0 && (agency is null
+                || agency.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(ownAgencies.Contains));
+            var inherited = joinsMilestones ? null : agency;
+            var milestones = shownMilestones.Select(m => Milestone(m, inherited, updateFor, filter)).ToList();
+            var leads = milestones.Select(m => m.Lead ?? (joinsMilestones ? null : lead)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             actions.Add(new ReportAction(
                 action.Number,
                 ReportText.Clean(action.Text) ?? "",
@@ -209,13 +213,22 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 ReportText.Clean(action.CrossReferenceText),
                 ReportText.Clean(action.Note),
                 action.Marking == ProtectiveMarking.Restricted,
-                milestones));
+                milestones)
+            {
+                // The lead column: each lead once, in the milestones' order.
+                Leads = leads.Count > 0 ? leads : lead is null ? [] : [lead],
+            });
         }
 
         return actions;
     }
 
-    private static ReportMilestone Milestone(Milestone milestone, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    /// <summary>A milestone's own lead agency: its lead text, unless that only names its lead officer.</summary>
+    private static string? MilestoneAgency(Milestone milestone) =>
+        ReportText.Clean(milestone.Lead) is { } text && !string.Equals(text, milestone.LeadOfficer?.Name, StringComparison.OrdinalIgnoreCase) ? text : null;
+
+    /// <summary>The milestone with its update; its lead is its own agency (or the action's) with its own lead officer, if it has either.</summary>
+    private static ReportMilestone Milestone(Milestone milestone, string? actionAgency, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
     {
         ReportUpdate? update = null;
         if (updateFor.TryGetValue(milestone.Id, out var u) && filter.Shown(u.Marking))
@@ -226,7 +239,10 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             };
         }
 
-        return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", ReportText.Clean(milestone.Lead), milestone.Marking == ProtectiveMarking.Restricted, update);
+        var agency = MilestoneAgency(milestone);
+        var officer = milestone.LeadOfficer?.PrintedName;
+        var lead = agency is null && officer is null ? null : ReportLead.Of(agency ?? actionAgency, officer);
+        return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);
     }
 
     private static ReportSection Section(TaskGroupReport r, TaskGroupQuarter taskGroups, MarkingFilter filter)
@@ -259,7 +275,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
                 .ToListAsync(ct))
             .Where(b => filter.Shown(b.Marking))
             .OrderBy(b => b.IssuedOn is null).ThenBy(b => b.IssuedOn).ThenBy(b => b.Id)
-            .Select(Briefing)
+            .Select(ReportBriefings.Of)
             .ToList();
 
     /// <summary>
@@ -316,15 +332,29 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         var note = ReportText.Clean(table.Note);
         if (!table.YearToDate)
         {
-            return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted);
+            return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, [], rows.Select(r => new ReportFigureRow(r.Label, r.Values, [])).ToList(), note, table.Marking == ProtectiveMarking.Restricted)
+            {
+                Chart = table.Chart,
+            };
         }
 
-        var sums = YearToDate.Sums(table, report, yearSoFar, isPublic);
+        var figures = YearToDate.Figures(table, report, yearSoFar, isPublic);
         var ytdColumns = columns.Count == 1
             ? [YearToDateHeading(period)]
             : columns.Select(c => $"{c}: {YearToDateHeading(period)}").ToList();
-        var ytdRows = rows.Select((row, i) => new ReportFigureRow(row.Label, row.Values, i < sums.Count ? sums[i] : new decimal?[columns.Count])).ToList();
-        return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted);
+        var ytdRows = rows.Select((row, i) => i < figures.Count
+                ? new ReportFigureRow(row.Label, row.Values, figures[i].Select(f => f.Value).ToList()) { BroughtForward = figures[i].Select(f => f.BroughtForward).ToList() }
+                : new ReportFigureRow(row.Label, row.Values, new decimal?[columns.Count]))
+            .ToList();
+        if (ytdRows.Any(r => r.BroughtForward.Any(b => b)))
+        {
+            note = note is null ? ReportFigureTable.BroughtForwardNote : $"{ReportFigureTable.BroughtForwardNote} {note}";
+        }
+
+        return new ReportFigureTable(ReportText.Clean(table.Title) ?? "Figures", columns, ytdColumns, ytdRows, note, table.Marking == ProtectiveMarking.Restricted)
+        {
+            Chart = table.Chart,
+        };
     }
 
     private static string YearToDateHeading(ReportingPeriod period) =>
@@ -352,98 +382,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         {
             // A table whose figures cannot be read shows its title and no rows rather than stopping the whole report.
             return ([], []);
-        }
-    }
-
-    private static ReportBriefing Briefing(PartnerBriefing b)
-    {
-        var sections = new List<ReportPart>();
-        void Add(string heading, string? text)
-        {
-            if (ReportText.Clean(text) is { } clean)
-            {
-                sections.Add(new ReportPart(heading, clean, false));
-            }
-        }
-
-        Add("Purpose", b.Purpose);
-        Add("Background", b.Background);
-        foreach (var (heading, text) in BriefingSections(b.Sections))
-        {
-            Add(heading, text);
-        }
-
-        var closing = new List<ReportPart>();
-        if (ReportText.Clean(b.Risks) is { } risks)
-        {
-            closing.Add(new ReportPart("Risks", risks, false));
-        }
-
-        if (ReportText.Clean(b.Recommendations) is { } recommendations)
-        {
-            closing.Add(new ReportPart("Recommendations", recommendations, false));
-        }
-
-        List<ReportBriefingFigure> figures = [];
-        if (!string.IsNullOrWhiteSpace(b.Figures))
-        {
-            try
-            {
-                figures = (JsonSerializer.Deserialize<List<BriefingFigureJson?>>(b.Figures, Json) ?? [])
-                    .Where(f => f is not null)
-                    .Select(f => new ReportBriefingFigure(ReportText.Clean(f!.Label) ?? "", f.Value))
-                    .ToList();
-            }
-            catch (JsonException)
-            {
-                figures = [];
-            }
-        }
-
-        return new ReportBriefing(
-            ReportText.Clean(b.Title) ?? "Partner briefing",
-            ReportText.Clean(b.FromName),
-            b.IssuedOn,
-            sections,
-            ReportText.Clean(b.FiguresTitle),
-            figures,
-            closing,
-            b.Marking == ProtectiveMarking.Restricted);
-    }
-
-    private sealed record BriefingFigureJson(string? Label, decimal? Value);
-
-    /// <summary>A briefing's further sections: a line starting "## " is a heading, the text below it the section.</summary>
-    private static IEnumerable<(string Heading, string Text)> BriefingSections(string? sections)
-    {
-        if (string.IsNullOrWhiteSpace(sections))
-        {
-            yield break;
-        }
-
-        string? heading = null;
-        var lines = new List<string>();
-        foreach (var line in sections.ReplaceLineEndings("\n").Split('\n'))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
-                {
-                    yield return (heading ?? "Update", string.Join('\n', lines));
-                }
-
-                heading = line[3..].Trim();
-                lines.Clear();
-            }
-            else
-            {
-                lines.Add(line);
-            }
-        }
-
-        if (heading is not null || lines.Any(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            yield return (heading ?? "Update", string.Join('\n', lines));
         }
     }
 

@@ -44,16 +44,17 @@ public static class BoardReportDocx
                 .. Field("NUMPAGES", "1")]));
 
         var body = new Body();
+        var pictures = new Pictures(main);
         Cover(body, report);
         foreach (var priority in report.Priorities)
         {
-            Priority(body, report, priority);
+            Priority(body, report, priority, pictures);
         }
 
         foreach (var section in report.OtherReports)
         {
             body.Append(Heading(1, section.Title, pageBreak: true));
-            Section(body, section, 2);
+            Section(body, section, 2, pictures);
         }
 
         foreach (var briefing in report.Briefings)
@@ -101,7 +102,22 @@ public static class BoardReportDocx
         }
     }
 
-    private static void Priority(Body body, BoardReport report, ReportPriority priority)
+    /// <summary>The document's charts: each a picture part of its own, numbered for the drawing's id.</summary>
+    private sealed class Pictures(MainDocumentPart main)
+    {
+        private uint next = 1;
+
+        public Paragraph Chart(ReportFigureTable table) =>
+            new(new ParagraphProperties(new KeepNext()), new Run(Picture(
+                main,
+                Charts.FigureCharts.Png(table),
+                next++,
+                Charts.FigureCharts.Width,
+                Charts.FigureCharts.Height,
+                $"{Charts.FigureCharts.Title(table)}. {Charts.FigureCharts.Description(table)}")));
+    }
+
+    private static void Priority(Body body, BoardReport report, ReportPriority priority, Pictures pictures)
     {
         body.Append(Heading(1, priority.Heading + (priority.Restricted ? " (Restricted)" : ""), pageBreak: true));
         var quarter = $"Q{report.Period.Quarter}";
@@ -120,7 +136,7 @@ public static class BoardReportDocx
         foreach (var section in priority.Reports)
         {
             body.Append(Heading(2, $"{priority.Number}.{n++} Quarterly Progress Report – {quarter}"));
-            Section(body, section with { LeadOfficer = section.LeadOfficer ?? priority.LeadOfficer }, 3);
+            Section(body, section with { LeadOfficer = section.LeadOfficer ?? priority.LeadOfficer }, 3, pictures);
         }
 
         Indicators(body, priority);
@@ -134,7 +150,7 @@ public static class BoardReportDocx
         body.Append(ActionTable(report, priority));
     }
 
-    private static void Section(Body body, ReportSection section, int level)
+    private static void Section(Body body, ReportSection section, int level, Pictures pictures)
     {
         if (section.LeadOfficer is { } lead)
         {
@@ -151,7 +167,7 @@ public static class BoardReportDocx
                 // The figures belong with the achievements, as the task groups lay them out.
                 foreach (var table in section.Figures)
                 {
-                    FigureTable(body, table);
+                    FigureTable(body, table, pictures);
                 }
             }
         }
@@ -160,7 +176,7 @@ public static class BoardReportDocx
         {
             foreach (var table in section.Figures)
             {
-                FigureTable(body, table);
+                FigureTable(body, table, pictures);
             }
         }
     }
@@ -168,6 +184,11 @@ public static class BoardReportDocx
     private static void Briefing(Body body, ReportBriefing briefing)
     {
         body.Append(Heading(1, briefing.Title + (briefing.Restricted ? " (Restricted)" : ""), pageBreak: true));
+        if (briefing.To is { } to)
+        {
+            body.Append(LabelPara("To: ", to));
+        }
+
         if (briefing.From is { } from)
         {
             body.Append(LabelPara("From: ", from));
@@ -180,31 +201,46 @@ public static class BoardReportDocx
 
         foreach (var part in briefing.Sections)
         {
-            body.Append(Heading(2, part.Heading));
-            Text(body, part.Text, "None.");
-        }
-
-        if (briefing.Figures.Count > 0)
-        {
-            var title = briefing.FiguresTitle ?? "Figures";
-            body.Append(Para(title, "TableCaption"));
-            var widths = new[] { TextWidth / 2, TextWidth - (TextWidth / 2) };
-            var table = NewTable(widths);
-            table.Append(HeaderRow(widths, "Area", "Figure"));
-            foreach (var figure in briefing.Figures)
+            body.Append(Heading(2, part.NumberedHeading));
+            if (part.Text is not null || !part.Figures)
             {
-                table.Append(new TableRow(Cell(widths[0], [CellPara(figure.Label)]), Cell(widths[1], [CellPara(ReportFigureRow.Format(figure.Value))], alignRight: true)));
+                Text(body, part.Text, "None.");
             }
 
-            body.Append(table);
-            body.Append(Para(""));
+            if (part.Figures)
+            {
+                BriefingFigures(body, briefing);
+                if (part.TextAfterFigures is not null)
+                {
+                    Text(body, part.TextAfterFigures, "None.");
+                }
+            }
         }
 
-        foreach (var part in briefing.Closing)
+        if (!briefing.FiguresPlaced)
         {
-            body.Append(Heading(2, part.Heading));
-            Text(body, part.Text, "None.");
+            BriefingFigures(body, briefing);
         }
+    }
+
+    private static void BriefingFigures(Body body, ReportBriefing briefing)
+    {
+        if (briefing.Figures.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Para(briefing.FiguresTitle ?? "Figures", "TableCaption"));
+        var widths = new[] { TextWidth / 2, TextWidth - (TextWidth / 2) };
+        var table = NewTable(widths);
+        table.Append(HeaderRow(widths, "Area", "Figure"));
+        foreach (var figure in briefing.Figures)
+        {
+            table.Append(new TableRow(Cell(widths[0], [CellPara(figure.Label)]), Cell(widths[1], [CellPara(ReportFigureRow.Format(figure.Value))], alignRight: true)));
+        }
+
+        body.Append(table);
+        body.Append(Para(""));
     }
 
     /// <summary>The indicators linked to the priority: value, target, and status with the sentence saying why.</summary>
@@ -234,9 +270,16 @@ public static class BoardReportDocx
         body.Append(Para(""));
     }
 
-    private static void FigureTable(Body body, ReportFigureTable figures)
+    private static void FigureTable(Body body, ReportFigureTable figures, Pictures pictures)
     {
         var title = figures.Title + (figures.Restricted ? " (Restricted)" : "");
+        if (figures.Chart && figures.Rows.Count > 0 && figures.Columns.Count > 0)
+        {
+            // The chart as the partner drew it, its numbers in the table that follows.
+            body.Append(Para($"{title} (chart; the figures are in the table below)", "TableCaption"));
+            body.Append(pictures.Chart(figures));
+        }
+
         body.Append(Para(title, "TableCaption"));
         var columns = figures.AllColumns.ToList();
         var labelWidth = columns.Count <= 2 ? TextWidth / 2 : TextWidth * 2 / 5;
@@ -248,9 +291,9 @@ public static class BoardReportDocx
         {
             var tr = new TableRow(Cell(widths[0], [CellPara(row.Label)]));
             var i = 1;
-            foreach (var value in row.AllValues)
+            foreach (var cell in row.CellTexts)
             {
-                tr.Append(Cell(widths[i++], [CellPara(ReportFigureRow.Format(value))], alignRight: true));
+                tr.Append(Cell(widths[i++], [CellPara(cell)], alignRight: true));
             }
 
             table.Append(tr);
@@ -290,7 +333,7 @@ public static class BoardReportDocx
                 table.Append(new TableRow(
                     Cell(widths[0], actionParas),
                     Cell(widths[1], [CellPara(action.CrossReference ?? "No milestones.")]),
-                    Cell(widths[2], [CellPara(action.LeadAgency ?? "")]),
+                    Cell(widths[2], LeadParas(action)),
                     Cell(widths[3], [CellPara(action.OtherPartners ?? "")]),
                     Cell(widths[4], [CellPara(action.CrossReference is null ? "" : "See the cross-referenced action.")])));
                 continue;
@@ -322,7 +365,7 @@ public static class BoardReportDocx
                 table.Append(new TableRow(
                     Cell(widths[0], first ? actionParas : [CellPara("")], merge: merge),
                     Cell(widths[1], milestoneParas),
-                    Cell(widths[2], [CellPara(first ? action.LeadAgency ?? "" : "")], merge: merge),
+                    Cell(widths[2], first ? LeadParas(action) : [CellPara("")], merge: merge),
                     Cell(widths[3], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge),
                     Cell(widths[4], updateParas)));
             }
@@ -330,6 +373,9 @@ public static class BoardReportDocx
 
         return table;
     }
+
+    private static List<Paragraph> LeadParas(ReportAction action) =>
+        action.Leads.Count == 0 ? [CellPara("")] : action.Leads.Select(l => CellPara(l)).ToList();
 
     /// <param name="covered">The milestones an action-level update covers, each with its own measured value; null for a milestone's own update.</param>
     private static List<Paragraph> UpdateParas(ReportUpdate? update, IReadOnlyList<ReportMilestone>? covered = null)

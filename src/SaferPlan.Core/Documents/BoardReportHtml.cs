@@ -40,6 +40,8 @@ public static class BoardReportHtml
         th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
         thead th { background: #f3f2f1; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        dl.memo dt { font-weight: bold; } dl.memo dd { margin: 0 0 .25rem; }
+        figure.chart { margin: .5rem 0 0; } figure.chart svg { max-width: 100%; height: auto; } figure.chart figcaption { font-weight: bold; }
         table.actions col.action { width: 19%; } table.actions col.milestones { width: 30%; }
         table.actions col.lead, table.actions col.partners { width: 12%; } table.actions col.update { width: 27%; }
         tbody th { font-weight: normal; }
@@ -262,9 +264,14 @@ public static class BoardReportHtml
     {
         html.Append("<section class=\"briefing\" aria-labelledby=\"s").Append(index).Append("\">\n");
         html.Append("<h2 id=\"s").Append(index).Append("\">").Append(Tag(briefing.Restricted)).Append(E(briefing.Title)).Append("</h2>\n");
-        if (briefing.From is not null || briefing.IssuedOn is not null)
+        if (briefing.To is not null || briefing.From is not null || briefing.IssuedOn is not null)
         {
-            html.Append("<dl>\n");
+            html.Append("<dl class=\"memo\">\n");
+            if (briefing.To is { } to)
+            {
+                html.Append("<dt>To</dt><dd>").Append(E(to)).Append("</dd>\n");
+            }
+
             if (briefing.From is { } from)
             {
                 html.Append("<dt>From</dt><dd>").Append(E(from)).Append("</dd>\n");
@@ -280,33 +287,56 @@ public static class BoardReportHtml
 
         foreach (var part in briefing.Sections)
         {
-            html.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
-            Text(html, part.Text);
-        }
-
-        if (briefing.Figures.Count > 0)
-        {
-            html.Append("<table>\n<caption>").Append(E(briefing.FiguresTitle ?? "Figures")).Append("</caption>\n");
-            html.Append("<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Figure</th></tr></thead>\n<tbody>\n");
-            foreach (var figure in briefing.Figures)
+            html.Append("<h3>").Append(E(part.NumberedHeading)).Append("</h3>\n");
+            if (part.Text is not null || !part.Figures)
             {
-                html.Append("<tr><th scope=\"row\">").Append(E(figure.Label)).Append("</th><td class=\"number\">").Append(E(ReportFigureRow.Format(figure.Value))).Append("</td></tr>\n");
+                Text(html, part.Text);
             }
 
-            html.Append("</tbody>\n</table>\n");
+            if (part.Figures)
+            {
+                BriefingFigures(html, briefing, index);
+                if (part.TextAfterFigures is not null)
+                {
+                    Text(html, part.TextAfterFigures);
+                }
+            }
         }
 
-        foreach (var part in briefing.Closing)
+        if (!briefing.FiguresPlaced)
         {
-            html.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
-            Text(html, part.Text);
+            BriefingFigures(html, briefing, index);
         }
 
         html.Append("</section>\n");
     }
 
+    private static void BriefingFigures(StringBuilder html, ReportBriefing briefing, int index)
+    {
+        if (briefing.Figures.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<table id=\"s").Append(index).Append("-figures\">\n<caption>").Append(E(briefing.FiguresTitle ?? "Figures")).Append("</caption>\n");
+        html.Append("<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Figure</th></tr></thead>\n<tbody>\n");
+        foreach (var figure in briefing.Figures)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(figure.Label)).Append("</th><td class=\"number\">").Append(E(ReportFigureRow.Format(figure.Value))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
     private static void FigureTable(StringBuilder html, ReportFigureTable table, string id)
     {
+        if (table.Chart && table.Rows.Count > 0 && table.Columns.Count > 0)
+        {
+            // The chart as the partner drew it; the table below it holds the same numbers as text.
+            html.Append("<figure class=\"chart\">\n<figcaption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append(" (chart; the figures are in the table below)</figcaption>\n")
+                .Append(Charts.FigureCharts.Svg(table, $"{id}-chart")).Append("\n</figure>\n");
+        }
+
         html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n<thead><tr><th scope=\"col\">Measure</th>");
         foreach (var column in table.AllColumns)
         {
@@ -317,9 +347,9 @@ public static class BoardReportHtml
         foreach (var row in table.Rows)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(row.Label)).Append("</th>");
-            foreach (var value in row.AllValues)
+            foreach (var cell in row.CellTexts)
             {
-                html.Append("<td class=\"number\">").Append(E(ReportFigureRow.Format(value))).Append("</td>");
+                html.Append("<td class=\"number\">").Append(E(cell)).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -407,7 +437,7 @@ public static class BoardReportHtml
     private static void ActionLeads(StringBuilder html, ReportAction action, int rows)
     {
         var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
-        html.Append("<td").Append(span).Append('>').Append(E(action.LeadAgency ?? "")).Append("</td>");
+        html.Append("<td").Append(span).Append('>').Append(string.Join("<br>", action.Leads.Select(E))).Append("</td>");
         html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
     }
 

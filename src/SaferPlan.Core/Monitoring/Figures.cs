@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace SaferPlan.Core.Monitoring;
 
-/// <summary>One row of a figure table: its label and a value per column (null where none was given).</summary>
-public sealed record FigureRow(string Label, IReadOnlyList<decimal?> Values);
+/// <summary>
+/// One row of a figure table: its label and a value per column (null where none was given); and, where the group reported
+/// a cumulative figure for the year so far, that too (a value per column), which the report brings forward when the
+/// year's earlier quarters were not entered.
+/// </summary>
+public sealed record FigureRow(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate = null);
 
 /// <summary>One labelled figure, such as a district's referrals in a partner briefing.</summary>
 public sealed record FigureValue(string Label, decimal? Value);

@@ -73,6 +73,7 @@ internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<Pa
         builder.ToTable("PartnerBriefings");
         builder.HasIndex(b => new { b.BodyId, b.Period });
         builder.HasMaxLength(FieldLengths.Name, b => b.Title, b => b.FromName);
+        builder.Property(b => b.ToLine).HasMaxLength(400);
         builder.Property(b => b.FiguresTitle).HasMaxLength(400);
         builder.HasMaxLength(40000, nameof(PartnerBriefing.Purpose), nameof(PartnerBriefing.Background), nameof(PartnerBriefing.Sections), nameof(PartnerBriefing.Figures), nameof(PartnerBriefing.Risks), nameof(PartnerBriefing.Recommendations));
         builder.HasOne<Body>().WithMany().HasForeignKey(b => b.BodyId);

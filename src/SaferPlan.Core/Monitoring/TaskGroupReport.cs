@@ -70,6 +70,9 @@ public sealed class FigureTable : IVersioned, IAudited
 
     public bool YearToDate { get; set; }
 
+    /// <summary>Shown as a bar chart as well as a table, as a partner's update draws its figures (the DAAT's treatment numbers).</summary>
+    public bool Chart { get; set; }
+
     /// <summary>A line under the table, e.g. figures the group reported in another shape.</summary>
     public string? Note { get; set; }
 
@@ -94,6 +97,9 @@ public sealed class PartnerBriefing : IVersioned, IAudited
 
     public required string Title { get; set; }
 
+    /// <summary>Whom the briefing is addressed to, its "To:" line: "Cambridgeshire Community Safety / Crime and Disorder Reduction Partnerships".</summary>
+    public string? ToLine { get; set; }
+
     public string? FromName { get; set; }
 
     public DateOnly? IssuedOn { get; set; }
@@ -102,7 +108,10 @@ public sealed class PartnerBriefing : IVersioned, IAudited
 
     public string? Background { get; set; }
 
-    /// <summary>Further sections: a line starting "## " is a heading, the text below it the section.</summary>
+    /// <summary>
+    /// Further sections: a line starting "## " is a heading, the text below it the section. A line "[figures]" places
+    /// the figures within a section, where the briefing's own text introduces them.
+    /// </summary>
     public string? Sections { get; set; }
 
     public string? FiguresTitle { get; set; }

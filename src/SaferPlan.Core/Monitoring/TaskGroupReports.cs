@@ -1,7 +1,7 @@
 namespace SaferPlan.Core.Monitoring;
 
-/// <summary>A figure table as entered: its columns and rows, each row a label and a value per column.</summary>
-public sealed record FigureTableInput(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool YearToDate, string? Note, ProtectiveMarking Marking = ProtectiveMarking.Official);
+/// <summary>A figure table as entered: its columns and rows, each row a label and a value per column; shown as a chart too when asked.</summary>
+public sealed record FigureTableInput(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool YearToDate, string? Note, ProtectiveMarking Marking = ProtectiveMarking.Official, bool Chart = false);
 
 public sealed record TaskGroupReportInput
 {
@@ -34,6 +34,9 @@ public sealed record TaskGroupReportInput
 public sealed record BriefingInput
 {
     public string? Title { get; init; }
+
+    /// <summary>The briefing's "To:" line.</summary>
+    public string? ToLine { get; init; }
 
     public string? FromName { get; init; }
 
@@ -195,8 +198,9 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
                 var f = figures[i];
                 table.Title = f.Title!.Trim();
                 table.Columns = FigureJson.Write(f.Columns!.Select(c => c.Trim()).ToList());
-                table.Rows = FigureJson.Write(f.Rows!.Select(r => new FigureRow(r.Label.Trim(), r.Values)).ToList());
+                table.Rows = FigureJson.Write(f.Rows!.Select(r => new FigureRow(r.Label.Trim(), r.Values, r.YearToDate)).ToList());
                 table.YearToDate = f.YearToDate;
+                table.Chart = f.Chart;
                 table.Note = Clean(f.Note);
                 table.Marking = f.Marking;
                 table.SortOrder = i + 1;
@@ -272,6 +276,11 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             errors["Title"] = "The title must be 200 characters or fewer";
         }
 
+        if (input.ToLine?.Trim().Length > 400)
+        {
+            errors["ToLine"] = "Whom it is addressed to must be 400 characters or fewer";
+        }
+
         foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
         {
             if (text?.Trim().Length > 40000)
@@ -308,6 +317,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     private static void Apply(PartnerBriefing briefing, BriefingInput input)
     {
         briefing.Title = input.Title!.Trim();
+        briefing.ToLine = Clean(input.ToLine);
         briefing.FromName = Clean(input.FromName);
         briefing.IssuedOn = input.IssuedOn;
         briefing.Purpose = Clean(input.Purpose);

@@ -51,6 +51,9 @@ public sealed class Person : IAudited, IVersioned
 
     public required string Name { get; set; }
 
+    /// <summary>A title or rank printed before the name in documents, as seed 001 prints "CI Dave Sargent": "CI", "Insp", "Cllr".</summary>
+    public string? Honorific { get; set; }
+
     public string? RoleTitle { get; set; }
 
     public int? AgencyId { get; set; }
@@ -58,6 +61,9 @@ public sealed class Person : IAudited, IVersioned
     public Agency? Agency { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>The name as documents print it, with the title or rank: "CI Dave Sargent".</summary>
+    public string PrintedName => Honorific is null ? Name : $"{Honorific} {Name}";
 
     public int PartnershipId { get; set; }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace SaferPlan.Core.Partnerships;
 
 /// <summary>A person as the people form gives them: the agency by id, the e-mail address optional.</summary>
-public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email);
+public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email, string? Honorific = null);
 
 /// <summary>
 /// The partnership's people: the names that lead priorities, actions and milestones, chair bodies and receive update links.
@@ -12,6 +12,8 @@ public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId,
 public sealed class PeopleService(SaferPlanDbContext db)
 {
     public const int NameLength = 200;
+
+    public const int HonorificLength = 40;
 
     public async Task<IReadOnlyList<Person>> PeopleAsync(int partnershipId, CancellationToken ct = default) =>
         (await db.People.AsNoTracking().Include(p => p.Agency).Where(p => p.PartnershipId == partnershipId).ToListAsync(ct))
@@ -87,6 +89,7 @@ public sealed class PeopleService(SaferPlanDbContext db)
             Change = () =>
             {
                 person.Name = input.Name!.Trim();
+                person.Honorific = Blank(input.Honorific);
                 person.RoleTitle = Blank(input.RoleTitle);
                 person.AgencyId = input.AgencyId;
                 person.Email = Blank(input.Email);
@@ -129,6 +132,11 @@ public sealed class PeopleService(SaferPlanDbContext db)
         else if (input.Name.Trim().Length > NameLength)
         {
             errors["Name"] = $"The name must be {NameLength} characters or fewer";
+        }
+
+        if (input.Honorific?.Trim().Length > HonorificLength)
+        {
+            errors["Honorific"] = $"The title or rank must be {HonorificLength} characters or fewer";
         }
 
         if (input.RoleTitle?.Trim().Length > NameLength)

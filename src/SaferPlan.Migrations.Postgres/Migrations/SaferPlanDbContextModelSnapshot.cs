@@ -1192,6 +1192,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Chart")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1441,6 +1444,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ToLine")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1767,6 +1774,10 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Key")
                         .IsRequired()

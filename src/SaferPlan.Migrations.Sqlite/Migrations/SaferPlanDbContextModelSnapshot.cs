@@ -1145,6 +1145,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Chart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1387,6 +1390,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToLine")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1699,6 +1706,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")

@@ -8,6 +8,8 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
     {
         public string? Name { get; set; }
 
+        public string? Honorific { get; set; }
+
         public string? RoleTitle { get; set; }
 
         public string? AgencyId { get; set; }
@@ -19,6 +21,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         public static PersonForm From(Person person) => new()
         {
             Name = person.Name,
+            Honorific = person.Honorific,
             RoleTitle = person.RoleTitle,
             AgencyId = person.AgencyId?.ToString(CultureInfo.InvariantCulture),
             Email = person.Email,
@@ -63,7 +66,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         ModelState.Clear();
         int? agencyId = int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
-        var result = await people.SaveAsync(Partnership.Id, Existing?.Id, new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email), Input.Version, await current.GetAsync(), ct);
+        var result = await people.SaveAsync(Partnership.Id, Existing?.Id, new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email, Input.Honorific), Input.Version, await current.GetAsync(), ct);
         if (this.Refusal(result) is { } refusal)
         {
             return refusal;

@@ -203,10 +203,11 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         var name = $"Pat Example {Guid.NewGuid():N}"[..20];
 
         using var added = await support.PostFormAsync($"/partnerships/{Slug}/people/new", $"/partnerships/{Slug}/people/new",
-            new() { ["Input.Name"] = name, ["Input.RoleTitle"] = "Community Safety Officer", ["Input.AgencyId"] = "", ["Input.Email"] = "pat@example.org", ["Input.Version"] = "0" });
+            new() { ["Input.Name"] = name, ["Input.Honorific"] = "Cllr", ["Input.RoleTitle"] = "Community Safety Officer", ["Input.AgencyId"] = "", ["Input.Email"] = "pat@example.org", ["Input.Version"] = "0" });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var person = await DbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Name == name));
         Assert.Equal(1, person.Version);
+        Assert.Equal($"Cllr {name}", person.PrintedName);
         using var list = await support.Client.GetAsync($"/partnerships/{Slug}/people");
         Assert.Contains("pat@example.org", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

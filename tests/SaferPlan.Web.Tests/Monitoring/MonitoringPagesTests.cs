@@ -65,6 +65,7 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = title,
+            ["Input.ToLine"] = "Cambridgeshire Community Safety Partnerships",
             ["Input.FromName"] = "Domestic Abuse Partnership Manager",
             ["Input.IssuedOn.Day"] = "8",
             ["Input.IssuedOn.Month"] = "4",
@@ -122,6 +123,7 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
         var shared = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).EnumerateArray()
             .Single(b => b.GetProperty("title").GetString() == "Q3 briefing written on the page");
         Assert.Equal("Funding of the IDVA service ends in March.", shared.GetProperty("risks").GetString());
+        Assert.Equal("Cambridgeshire Community Safety Partnerships", shared.GetProperty("toLine").GetString());
         var id = shared.GetProperty("id").GetInt32();
 
         // Someone else saves it (version 1 → 2) while this form, read at version 1, is open: the form's save is refused.

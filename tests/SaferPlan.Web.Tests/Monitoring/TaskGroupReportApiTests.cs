@@ -47,7 +47,10 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         var ppo = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Jenny Jolley").GetProperty("figures")[0];
         Assert.Equal(["PPO", "DIP"], ppo.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         var asb = reports.EnumerateArray().Single(r => r.GetProperty("title").GetString()!.Contains("Anti Social Behaviour", StringComparison.Ordinal)).GetProperty("figures")[0];
-        Assert.Equal(5, asb.GetProperty("yearToDate")[0][0].GetDecimal());
+        // Q1–Q3 were not entered, so the year to date is the group's own cumulative figure, brought forward.
+        Assert.Equal(5, asb.GetProperty("rows")[0].GetProperty("values")[0].GetDecimal());
+        Assert.Equal(72, asb.GetProperty("rows")[0].GetProperty("yearToDate")[0].GetDecimal());
+        Assert.Equal(72, asb.GetProperty("yearToDate")[0][0].GetDecimal());
         var daat = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Laura Hutson");
         Assert.Equal("Restricted", daat.GetProperty("achievementsMarking").GetString());
         var briefing = Assert.Single(briefings.EnumerateArray());

@@ -5,9 +5,6 @@ using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 using SaferPlan.Core.Documents;
 using SaferPlan.Core.Documents.Docx;
 using static SaferPlan.Core.Documents.Docx.DocxBlocks;
-using A = DocumentFormat.OpenXml.Drawing;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace SaferPlan.Core.Crime.Assessment;
 
@@ -20,7 +17,6 @@ public static class AssessmentDocx
 {
     public const string MediaType = DocxBlocks.MediaType;
 
-    private const long EmuPerTwip = 635;
 
     public static byte[] ToBytes(StrategicAssessment assessment)
     {
@@ -88,7 +84,7 @@ public static class AssessmentDocx
             body.Append(shares);
 
             var png = AssessmentCharts.TrendPng(g, a.From, a.To, a.PreviousFrom, a.PreviousTo);
-            body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture++, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
+            body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture++, AssessmentCharts.Width, AssessmentCharts.Height, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
             var trendWidths = new[] { 3000, 1800, 3000, TextWidth - 3000 - 1800 - 3000 };
             var trend = NewTable(trendWidths);
             trend.Append(HeaderRow(trendWidths, true, "Month", "Count", "Same month a year before", "Count"));
@@ -168,34 +164,6 @@ public static class AssessmentDocx
         d is null ? "no figure" : string.Create(CultureInfo.InvariantCulture, $"{d.Value:N0} ({d.Year}{(d.Source is null ? "" : ", " + d.Source)})");
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static Drawing Picture(MainDocumentPart main, byte[] png, uint id, string description)
-    {
-        var part = main.AddImagePart(ImagePartType.Png);
-        using (var data = new MemoryStream(png))
-        {
-            part.FeedData(data);
-        }
-
-        var relationship = main.GetIdOfPart(part);
-        long cx = TextWidth * EmuPerTwip;
-        long cy = cx * AssessmentCharts.Height / AssessmentCharts.Width;
-        var name = string.Create(CultureInfo.InvariantCulture, $"Chart {id}");
-        return new Drawing(new DW.Inline(
-            new DW.Extent { Cx = cx, Cy = cy },
-            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = id, Name = name, Description = ReportText.XmlSafe(description) },
-            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
-            new A.Graphic(new A.GraphicData(
-                new PIC.Picture(
-                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = ReportText.XmlSafe(description) }, new PIC.NonVisualPictureDrawingProperties()),
-                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
-                    new PIC.ShapeProperties(
-                        new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
-                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
-            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
-        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
-    }
 
     private static Table NewTable(int[] widths) => DocxBlocks.NewTable(widths, "PackTable");
 

@@ -1,5 +1,9 @@
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace SaferPlan.Core.Documents.Docx;
 
@@ -164,4 +168,35 @@ internal static class DocxBlocks
     }
 
     public static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private const long EmuPerTwip = 635;
+
+    /// <summary>A PNG (a chart) as an inline picture the width of the text, its description as the alternative text.</summary>
+    public static Drawing Picture(MainDocumentPart main, byte[] png, uint id, int width, int height, string description)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var data = new MemoryStream(png))
+        {
+            part.FeedData(data);
+        }
+
+        var relationship = main.GetIdOfPart(part);
+        long cx = TextWidth * EmuPerTwip;
+        long cy = cx * height / width;
+        var name = string.Create(CultureInfo.InvariantCulture, $"Chart {id}");
+        return new Drawing(new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = name, Description = ReportText.XmlSafe(description) },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = ReportText.XmlSafe(description) }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(
+                        new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+    }
 }

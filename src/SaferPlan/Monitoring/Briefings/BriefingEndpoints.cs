@@ -4,19 +4,19 @@ namespace SaferPlan.Monitoring.Briefings;
 
 public sealed record BriefingDto(
     int Id, string Period, string Title, string? FromName, DateOnly? IssuedOn, string? Purpose, string? Background, string? Sections,
-    string? FiguresTitle, IReadOnlyList<FigureValue> Figures, string? Risks, string? Recommendations, ProtectiveMarking Marking, int Version)
+    string? FiguresTitle, IReadOnlyList<FigureValue> Figures, string? Risks, string? Recommendations, ProtectiveMarking Marking, int Version, string? ToLine)
 {
     public static BriefingDto From(PartnerBriefing b) => new(
-        b.Id, b.Period.Slug, b.Title, b.FromName, b.IssuedOn, b.Purpose, b.Background, b.Sections, b.FiguresTitle, FigureJson.Values(b), b.Risks, b.Recommendations, b.Marking, b.Version);
+        b.Id, b.Period.Slug, b.Title, b.FromName, b.IssuedOn, b.Purpose, b.Background, b.Sections, b.FiguresTitle, FigureJson.Values(b), b.Risks, b.Recommendations, b.Marking, b.Version, b.ToLine);
 }
 
 public sealed record BriefingRequest(
     string? Period, string? Title, string? FromName, DateOnly? IssuedOn, string? Purpose, string? Background, string? Sections,
-    string? FiguresTitle, IReadOnlyList<FigureValue>? Figures, string? Risks, string? Recommendations, ProtectiveMarking? Marking, int? Version)
+    string? FiguresTitle, IReadOnlyList<FigureValue>? Figures, string? Risks, string? Recommendations, ProtectiveMarking? Marking, int? Version, string? ToLine = null)
 {
     public BriefingInput ToInput() => new()
     {
-        Title = Title, FromName = FromName, IssuedOn = IssuedOn, Purpose = Purpose, Background = Background, Sections = Sections,
+        Title = Title, ToLine = ToLine, FromName = FromName, IssuedOn = IssuedOn, Purpose = Purpose, Background = Background, Sections = Sections,
         FiguresTitle = FiguresTitle, Figures = Figures, Risks = Risks, Recommendations = Recommendations, Marking = Marking ?? ProtectiveMarking.Official,
     };
 }

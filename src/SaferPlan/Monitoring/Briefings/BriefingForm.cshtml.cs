@@ -14,6 +14,8 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
 
         public string? Title { get; set; }
 
+        public string? ToLine { get; set; }
+
         public string? FromName { get; set; }
 
         public DateParts IssuedOn { get; set; } = new();
@@ -61,6 +63,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             Input = new Form
             {
                 Title = b.Title,
+                ToLine = b.ToLine,
                 FromName = b.FromName,
                 IssuedOn = DateParts.From(b.IssuedOn),
                 Purpose = b.Purpose,
@@ -112,6 +115,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
         var input = new BriefingInput
         {
             Title = Input.Title,
+            ToLine = Input.ToLine,
             FromName = Input.FromName,
             IssuedOn = issuedOn,
             Purpose = Input.Purpose,

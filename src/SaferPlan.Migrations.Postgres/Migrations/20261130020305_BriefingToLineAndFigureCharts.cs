@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SaferPlan.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class BriefingToLineAndFigureCharts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ToLine",
+                table: "PartnerBriefings",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Chart",
+                table: "FigureTables",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ToLine",
+                table: "PartnerBriefings");
+
+            migrationBuilder.DropColumn(
+                name: "Chart",
+                table: "FigureTables");
+        }
+    }
+}
