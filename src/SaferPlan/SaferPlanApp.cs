@@ -128,6 +128,7 @@ public static class SaferPlanApp
         services.AddSingleton<DashboardCache>();
         services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
         services.AddScoped<TaskGroupReportService>();
+        services.AddScoped<BodyActionPlanService>();
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
