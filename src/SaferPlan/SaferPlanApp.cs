@@ -161,6 +161,8 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Indicators/BaselineForm", "/indicators/{indicatorId:int}/baselines/new");
             o.Conventions.AddPageRoute("/Indicators/TargetForm", "/indicators/{indicatorId:int}/targets/new");
             o.Conventions.AddPageRoute("/Monitoring/Briefings/BriefingForm", "/bodies/{key}/briefings/new");
+            o.Conventions.AddPageRoute("/Monitoring/BodyActionPlans/ActionPlanForm", "/bodies/{key}/action-plans/new");
+            o.Conventions.AddPageRoute("/Monitoring/BodyActionPlans/ItemForm", "/bodies/{key}/action-plans/{planId:int}/items/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
