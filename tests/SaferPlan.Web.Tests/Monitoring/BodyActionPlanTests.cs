@@ -205,8 +205,9 @@ public abstract partial class BodyActionPlanTests(SaferPlanFactory app)
 
         // Each save of an item bumps its version and is audited under a partnership the body serves.
         var item = await Service(s => s.SaveItemAsync(Body, planId, null, new() { Number = $"9.{Random.Shared.Next(1000, 9999)}", Text = "Versioned item" }, 0, support));
-        var edited = await Service(s => s.SaveItemAsync(Body, planId, item.Value!.Id, new() { Number = item.Value.Number, Text = "Versioned item, edited" }, 1, support));
-        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(BodyActionPlanItem) && a.EntityId == item.Value.Id));
+        var (itemId, number) = (item.Value!.Id, item.Value.Number);
+        var edited = await Service(s => s.SaveItemAsync(Body, planId, itemId, new() { Number = number, Text = "Versioned item, edited" }, 1, support));
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(BodyActionPlanItem) && a.EntityId == itemId));
         Assert.Equal(2, edited.Value!.Version);
         Assert.Equal(2, audited);
     }
