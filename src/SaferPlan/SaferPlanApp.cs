@@ -132,6 +132,7 @@ public static class SaferPlanApp
         services.AddSingleton<DashboardCache>();
         services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
         services.AddScoped<TaskGroupReportService>();
+        services.AddScoped<BodyActionPlanService>();
         services.AddScoped<UpdateLinkActor>();
         services.AddScoped<UpdateLinkService>();
         services.AddScoped<ReminderService>();
@@ -164,6 +165,8 @@ public static class SaferPlanApp
             o.Conventions.AddPageRoute("/Indicators/BaselineForm", "/indicators/{indicatorId:int}/baselines/new");
             o.Conventions.AddPageRoute("/Indicators/TargetForm", "/indicators/{indicatorId:int}/targets/new");
             o.Conventions.AddPageRoute("/Monitoring/Briefings/BriefingForm", "/bodies/{key}/briefings/new");
+            o.Conventions.AddPageRoute("/Monitoring/BodyActionPlans/ActionPlanForm", "/bodies/{key}/action-plans/new");
+            o.Conventions.AddPageRoute("/Monitoring/BodyActionPlans/ItemForm", "/bodies/{key}/action-plans/{planId:int}/items/new");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -162,6 +162,20 @@ public static class Permissions
         servedPartnershipIds.Any(user.IsMemberOf);
 
     /// <summary>
+    /// A task group's own action plan, its items and their quarterly progress: kept by those who write the body's
+    /// briefings (see <see cref="CanWriteBriefing"/>), as it is shared the same way.
+    /// </summary>
+    public static bool CanWriteBodyActionPlan(UserContext user, IEnumerable<int> servedPartnershipIds) =>
+        CanWriteBriefing(user, servedPartnershipIds);
+
+    /// <summary>
+    /// A body's action plans, restricted items included, are read by the members of the partnerships it serves; visitors
+    /// read them only in a published quarter's public report, which leaves restricted items out.
+    /// </summary>
+    public static bool CanReadBodyActionPlans(UserContext user, IEnumerable<int> servedPartnershipIds) =>
+        CanReadBriefings(user, servedPartnershipIds);
+
+    /// <summary>
     /// Lowering a protective marking from Restricted to Official lets what was kept back be published, so it is the
     /// support officers' and administrators' decision, whoever may otherwise edit the item.
     /// </summary>

@@ -107,6 +107,15 @@ public sealed class AuditReader(SaferPlanDbContext db)
                 .SelectMany(f => db.Set<TaskGroupReport>().Where(r => r.Id == f.ReportId).Select(r => r.PartnershipId)),
             nameof(PartnerBriefing) => db.Set<PartnerBriefing>().Where(b => b.Id == id)
                 .SelectMany(b => db.Bodies.Where(body => body.Id == b.BodyId).SelectMany(body => body.Partnerships.Select(p => p.Id))),
+            nameof(BodyActionPlan) => db.Set<BodyActionPlan>().Where(x => x.Id == id)
+                .SelectMany(x => db.Bodies.Where(body => body.Id == x.BodyId).SelectMany(body => body.Partnerships.Select(p => p.Id))),
+            nameof(BodyActionPlanItem) => db.Set<BodyActionPlanItem>().Where(x => x.Id == id)
+                .SelectMany(x => db.Set<BodyActionPlan>().Where(p => p.Id == x.PlanId))
+                .SelectMany(x => db.Bodies.Where(body => body.Id == x.BodyId).SelectMany(body => body.Partnerships.Select(p => p.Id))),
+            nameof(BodyActionPlanProgress) => db.Set<BodyActionPlanProgress>().Where(x => x.Id == id)
+                .SelectMany(x => db.Set<BodyActionPlanItem>().Where(i => i.Id == x.ItemId))
+                .SelectMany(x => db.Set<BodyActionPlan>().Where(p => p.Id == x.PlanId))
+                .SelectMany(x => db.Bodies.Where(body => body.Id == x.BodyId).SelectMany(body => body.Partnerships.Select(p => p.Id))),
             nameof(UpdateLink) => db.Set<UpdateLink>().Where(l => l.Id == id).Select(l => l.PartnershipId),
             nameof(Indicator) => db.Set<Indicator>().Where(i => i.Id == id).Select(i => i.PartnershipId),
             nameof(IndicatorValue) => db.Set<IndicatorValue>().Where(v => v.Id == id)

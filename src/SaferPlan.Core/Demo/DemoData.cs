@@ -19,6 +19,9 @@ public sealed class DemoFile
 
     public List<DemoMonitoring> Monitoring { get; set; } = [];
 
+    /// <summary>Task groups' own action plans, shared into the partnerships they serve.</summary>
+    public List<DemoBodyActionPlan> BodyActionPlans { get; set; } = [];
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -141,3 +144,9 @@ public sealed record DemoMonitoring(
     List<DemoUpdate>? Updates,
     List<DemoTaskGroupReport>? TaskGroupReports,
     List<DemoBriefing>? Briefings);
+
+public sealed record DemoBodyActionPlanProgress(string Period, string Text, ProtectiveMarking Marking);
+
+public sealed record DemoBodyActionPlanItem(string? Heading, string Number, string? Lead, string Text, string? Milestones, ProtectiveMarking Marking, List<DemoBodyActionPlanProgress>? Progress);
+
+public sealed record DemoBodyActionPlan(string Body, string Year, string Title, string? StrategicAim, string? PlanLead, ProtectiveMarking Marking, List<DemoBodyActionPlanItem> Items);

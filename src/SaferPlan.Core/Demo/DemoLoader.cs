@@ -161,6 +161,11 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             LoadMonitoring(m, partnership, editionsByYear, directory.People, directory.Bodies, support);
         }
 
+        foreach (var plan in folder.BodyActionPlans)
+        {
+            db.Add(BodyActionPlanOf(plan, directory.Bodies));
+        }
+
         // The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
         // published and visitors see them.
         var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
@@ -482,6 +487,27 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
     }
 
+    private static BodyActionPlan BodyActionPlanOf(DemoBodyActionPlan p, Dictionary<string, Body> bodies) => new()
+    {
+        BodyId = Lookup(bodies, p.Body, "body", $"action plan {p.Title}").Id,
+        Year = ReportingPeriod.Parse(p.Year).FinancialYear,
+        Title = p.Title,
+        StrategicAim = p.StrategicAim,
+        PlanLead = p.PlanLead,
+        Marking = p.Marking,
+        Items = p.Items.Select((item, i) => new BodyActionPlanItem
+        {
+            Heading = item.Heading,
+            Number = item.Number,
+            Lead = item.Lead,
+            Text = item.Text,
+            Milestones = item.Milestones,
+            Marking = item.Marking,
+            SortOrder = i + 1,
+            Progress = (item.Progress ?? []).Select(q => new BodyActionPlanProgress { Period = ReportingPeriod.Parse(q.Period), Progress = q.Text, Marking = q.Marking }).ToList(),
+        }).ToList(),
+    };
+
     private static DateTimeOffset Noon(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
     private static T Lookup<T>(Dictionary<string, T> items, string key, string kind, string where) =>
@@ -500,7 +526,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         List<DemoPerson> People,
         List<DemoBody> Bodies,
         List<DemoPlan> Plans,
-        List<DemoMonitoring> Monitoring);
+        List<DemoMonitoring> Monitoring,
+        List<DemoBodyActionPlan> BodyActionPlans);
 
     private static List<DemoFolder> ReadFolders()
     {
@@ -518,6 +545,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             var bodies = new Dictionary<string, DemoBody>(StringComparer.Ordinal);
             var plans = new List<DemoPlan>();
             var monitoring = new List<DemoMonitoring>();
+            var bodyPlans = new List<DemoBodyActionPlan>();
             foreach (var name in group)
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;
@@ -550,6 +578,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
                 plans.AddRange(file.Plans);
                 monitoring.AddRange(file.Monitoring);
+                bodyPlans.AddRange(file.BodyActionPlans);
             }
 
             if (partnership is null)
@@ -557,7 +586,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 throw new InvalidDataException($"Demo data folder {group.Key} has no partnership.json with a \"partnership\".");
             }
 
-            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], plans.OrderBy(p => p.StartYear).ToList(), monitoring));
+            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], plans.OrderBy(p => p.StartYear).ToList(), monitoring, bodyPlans));
         }
 
         return folders;

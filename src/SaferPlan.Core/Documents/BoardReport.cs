@@ -26,6 +26,9 @@ public sealed record BoardReport(
     IReadOnlyList<ReportBriefing> Briefings,
     bool IncludesRestricted)
 {
+    /// <summary>The action plans of the task groups serving the partnership, shown before the briefings.</summary>
+    public IReadOnlyList<ReportPartnerPlan> PartnerPlans { get; init; } = [];
+
     public const string DocumentTitle = "Performance Report";
 
     internal static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");

@@ -74,6 +74,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => Section(r, taskGroups, filter))
             .ToList();
+        var partnerPlans = await PartnerPlans.ForAsync(db, partnership.Id, period, filter.Shown, ct);
         var briefings = await BriefingsAsync(partnership.Id, period, filter, ct);
         var meetsOn = options.MeetingDate ?? (await meetings.MeetingAsync(partnership.Id, period, ct))?.MeetsOn;
         return new BoardReport(
@@ -86,7 +87,10 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             priorities,
             others,
             briefings,
-            filter.RestrictedShown);
+            filter.RestrictedShown)
+        {
+            PartnerPlans = partnerPlans,
+        };
     }
 
     /// <summary>

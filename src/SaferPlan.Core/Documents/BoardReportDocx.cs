@@ -57,6 +57,11 @@ public static class BoardReportDocx
             Section(body, section, 2, pictures);
         }
 
+        foreach (var plan in report.PartnerPlans)
+        {
+            PartnerPlan(body, plan);
+        }
+
         foreach (var briefing in report.Briefings)
         {
             Briefing(body, briefing);
@@ -179,6 +184,60 @@ public static class BoardReportDocx
                 FigureTable(body, table, pictures);
             }
         }
+    }
+
+    /// <summary>A task group's own action plan: its header lines, then its table with a full-width row per priority heading.</summary>
+    private static void PartnerPlan(Body body, ReportPartnerPlan plan)
+    {
+        body.Append(Heading(1, plan.BodyName + (plan.Restricted ? " (Restricted)" : ""), pageBreak: true));
+        if (plan.AimLine is { } aim)
+        {
+            body.Append(Para(aim));
+        }
+
+        body.Append(Para(plan.YearLine));
+        if (plan.LeadLine is { } lead)
+        {
+            body.Append(Para(lead));
+        }
+
+        body.Append(Para(plan.ContentsTitle, "TableCaption"));
+        int[] widths = [900, 900, 2800, 2900, TextWidth - 900 - 900 - 2800 - 2900];
+        var table = NewTable(widths);
+        table.Append(HeaderRow(widths, ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading));
+        foreach (var group in plan.Groups)
+        {
+            if (group.Heading is { } heading)
+            {
+                table.Append(new TableRow(new TableRowProperties(new CantSplit()), Cell(widths.Sum(), [CellPara(heading, bold: true)], span: widths.Length)));
+            }
+
+            foreach (var item in group.Items)
+            {
+                table.Append(new TableRow(
+                    Cell(widths[0], [CellPara(item.Number, restricted: item.Restricted)]),
+                    Cell(widths[1], [CellPara(item.Lead ?? "")]),
+                    Cell(widths[2], CellParas(item.Text, false)),
+                    Cell(widths[3], CellParas(item.Milestones, false)),
+                    Cell(widths[4], item.Progress is null ? [CellPara("No update")] : CellParas(item.Progress, item.ProgressRestricted))));
+            }
+        }
+
+        body.Append(table);
+        body.Append(Para(""));
+    }
+
+    private static List<Paragraph> CellParas(string? text, bool restricted)
+    {
+        var paras = new List<Paragraph>();
+        foreach (var block in ReportText.Blocks(text))
+        {
+            paras.AddRange(block.IsList
+                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: restricted && paras.Count == 0))
+                : [CellPara(string.Join('\n', block.Lines), restricted: restricted && paras.Count == 0)]);
+        }
+
+        return paras;
     }
 
     private static void Briefing(Body body, ReportBriefing briefing)

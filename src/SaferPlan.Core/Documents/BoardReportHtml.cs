@@ -44,13 +44,16 @@ public static class BoardReportHtml
         figure.chart { margin: .5rem 0 0; } figure.chart svg { max-width: 100%; height: auto; } figure.chart figcaption { font-weight: bold; }
         table.actions col.action { width: 19%; } table.actions col.milestones { width: 30%; }
         table.actions col.lead, table.actions col.partners { width: 12%; } table.actions col.update { width: 27%; }
+        table.partner-plan col.number { width: 8%; } table.partner-plan col.lead { width: 9%; } table.partner-plan col.item { width: 28%; }
+        table.partner-plan col.milestones { width: 30%; } table.partner-plan col.progress { width: 25%; }
+        table.partner-plan tbody th[colspan] { font-weight: bold; background: #f3f2f1; }
         tbody th { font-weight: normal; }
         td p, th p { margin: 0 0 .3rem; } td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
         @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
         @media print {
             body { max-width: none; padding: 0; font-size: 10.5pt; }
             h2 { border-top: 0; padding-top: 0; margin-top: 0; }
-            .priority, .other-report, .briefing { break-before: page; }
+            .priority, .other-report, .partner-plan, .briefing { break-before: page; }
             h2, h3, h4, caption { break-after: avoid; }
             thead { display: table-header-group; }
             td p, th p, li { break-inside: avoid; }
@@ -118,6 +121,11 @@ public static class BoardReportHtml
             html.Append("</section>\n");
         }
 
+        foreach (var plan in report.PartnerPlans)
+        {
+            PartnerPlan(html, plan, ++index);
+        }
+
         foreach (var briefing in report.Briefings)
         {
             Briefing(html, briefing, ++index);
@@ -137,6 +145,7 @@ public static class BoardReportHtml
     {
         var entries = report.Priorities.Select(p => p.Heading)
             .Concat(report.OtherReports.Select(s => s.Title))
+            .Concat(report.PartnerPlans.Select(p => p.ContentsTitle))
             .Concat(report.Briefings.Select(b => b.Title))
             .ToList();
         if (entries.Count == 0)
@@ -259,6 +268,86 @@ public static class BoardReportHtml
 
     private static void Lead(StringBuilder html, string lead) =>
         html.Append("<p class=\"lead\"><strong>Lead Officer:</strong> ").Append(E(lead)).Append("</p>\n");
+
+    /// <summary>A task group's own action plan: its header lines, then one table with a row group per priority heading.</summary>
+    private static void PartnerPlan(StringBuilder html, ReportPartnerPlan plan, int index)
+    {
+        html.Append("<section class=\"partner-plan\" aria-labelledby=\"s").Append(index).Append("\">\n");
+        html.Append("<h2 id=\"s").Append(index).Append("\">").Append(Tag(plan.Restricted)).Append(E(plan.BodyName)).Append("</h2>\n");
+        if (plan.AimLine is { } aim)
+        {
+            html.Append("<p>").Append(E(aim)).Append("</p>\n");
+        }
+
+        html.Append("<p>").Append(E(plan.YearLine));
+        if (plan.LeadLine is { } lead)
+        {
+            html.Append("<br>").Append(E(lead));
+        }
+
+        html.Append("</p>\n<table class=\"partner-plan\" id=\"s").Append(index).Append("-plan\">\n<caption>").Append(E(plan.ContentsTitle)).Append("</caption>\n");
+        html.Append("<colgroup><col class=\"number\"><col class=\"lead\"><col class=\"item\"><col class=\"milestones\"><col class=\"progress\"></colgroup>\n<thead><tr>");
+        foreach (var heading in new[] { ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading })
+        {
+            html.Append("<th scope=\"col\">").Append(E(heading)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n");
+        foreach (var group in plan.Groups)
+        {
+            html.Append("<tbody>\n");
+            if (group.Heading is { } heading)
+            {
+                html.Append("<tr><th scope=\"colgroup\" colspan=\"5\">").Append(E(heading)).Append("</th></tr>\n");
+            }
+
+            foreach (var item in group.Items)
+            {
+                html.Append("<tr><th scope=\"row\">").Append(Tag(item.Restricted)).Append(E(item.Number)).Append("</th><td>")
+                    .Append(E(item.Lead ?? "")).Append("</td><td>");
+                CellText(html, item.Text);
+                html.Append("</td><td>");
+                CellText(html, item.Milestones);
+                html.Append("</td><td>");
+                if (item.Progress is null)
+                {
+                    html.Append("<p class=\"none\">No update</p>");
+                }
+                else
+                {
+                    html.Append(Tag(item.ProgressRestricted));
+                    CellText(html, item.Progress);
+                }
+
+                html.Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
+    private static void CellText(StringBuilder html, string? text)
+    {
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                html.Append("<ul>");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+            else
+            {
+                html.Append("<p>").Append(Lines(block.Lines)).Append("</p>");
+            }
+        }
+    }
 
     private static void Briefing(StringBuilder html, ReportBriefing briefing, int index)
     {

@@ -1,0 +1,306 @@
+namespace SaferPlan.Core.Monitoring;
+
+public sealed record BodyActionPlanInput
+{
+    /// <summary>The financial year; a new plan's only (a plan keeps its year).</summary>
+    public ReportingPeriod? Year { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? StrategicAim { get; init; }
+
+    public string? PlanLead { get; init; }
+
+    public ProtectiveMarking Marking { get; init; }
+}
+
+public sealed record BodyActionPlanItemInput
+{
+    public string? Heading { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? Lead { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Milestones { get; init; }
+
+    public ProtectiveMarking Marking { get; init; }
+}
+
+/// <summary>
+/// One item's progress for the quarter as typed on the quarter's form: blank text removes what was there.
+/// <paramref name="Version"/> is the progress's version as read (0 when there was none).
+/// </summary>
+public sealed record BodyActionPlanProgressInput(int ItemId, string? Progress, ProtectiveMarking Marking, int Version);
+
+/// <summary>
+/// A task group's own action plans: the plan's header, its items under the group's priority headings, and each item's
+/// quarterly progress. Kept by whoever may write the body's briefings and read by the members of the partnerships
+/// it serves; the Board report shares it into each of them.
+/// </summary>
+public sealed class BodyActionPlanService(SaferPlanDbContext db)
+{
+    public const int TextLength = 4000;
+
+    /// <summary>A body with the partnerships it serves, by its key.</summary>
+    public Task<Body?> BodyAsync(string key, CancellationToken ct = default) =>
+        db.Bodies.AsNoTracking().Include(b => b.Partnerships).FirstOrDefaultAsync(b => b.Key == key, ct);
+
+    /// <summary>A body's action plans, newest year first, with their items.</summary>
+    public async Task<IReadOnlyList<BodyActionPlan>> PlansOfBodyAsync(int bodyId, CancellationToken ct = default) =>
+        (await db.Set<BodyActionPlan>().AsNoTracking().Include(p => p.Items).Where(p => p.BodyId == bodyId).ToListAsync(ct))
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
+
+    /// <summary>A body's plan with its items in order and every quarter's progress.</summary>
+    public async Task<BodyActionPlan?> PlanAsync(int bodyId, int planId, CancellationToken ct = default)
+    {
+        var plan = await db.Set<BodyActionPlan>().AsNoTracking().Include(p => p.Items).ThenInclude(i => i.Progress)
+            .FirstOrDefaultAsync(p => p.BodyId == bodyId && p.Id == planId, ct);
+        plan?.Items.Sort((a, b) => a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder) : a.Id.CompareTo(b.Id));
+        return plan;
+    }
+
+    /// <summary>Adds a plan to a body (<paramref name="planId"/> null) or rewrites a plan's header.</summary>
+    public async Task<EditResult<BodyActionPlan>> SavePlanAsync(string bodyKey, int? planId, BodyActionPlanInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await WritableBodyAsync(bodyKey, user, ct) is not { } found)
+        {
+            return await RefusalAsync<BodyActionPlan>(bodyKey, ct);
+        }
+
+        var (body, auditPartnership) = found;
+        BodyActionPlan? plan = null;
+        if (planId is { } id && (plan = await db.Set<BodyActionPlan>().FirstOrDefaultAsync(p => p.Id == id && p.BodyId == body.Id, ct)) is null)
+        {
+            return EditResult<BodyActionPlan>.NotFound($"There is no action plan {id} of {body.Name}.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (plan is null && input.Year is not { IsWholeYear: true })
+        {
+            errors[nameof(input.Year)] = "Enter the financial year the plan covers, like 2010-11";
+        }
+
+        Required(errors, nameof(input.Title), input.Title, FieldLengths.Name, "Enter the plan's title, like 2010-2011 Action Plan");
+        Optional(errors, nameof(input.StrategicAim), input.StrategicAim, TextLength);
+        Optional(errors, nameof(input.PlanLead), input.PlanLead, FieldLengths.Name);
+        if (errors.Count > 0)
+        {
+            return EditResult<BodyActionPlan>.Invalid(errors);
+        }
+
+        var isNew = plan is null;
+        if (plan is null)
+        {
+            plan = new BodyActionPlan { BodyId = body.Id, Year = input.Year!.Value, Title = "" };
+            db.Add(plan);
+        }
+
+        return await db.SaveEditAsync(plan, isNew ? null : expectedVersion, new EditSave(auditPartnership, "action plan")
+        {
+            Change = () =>
+            {
+                plan.Title = input.Title!.Trim();
+                plan.StrategicAim = Clean(input.StrategicAim);
+                plan.PlanLead = Clean(input.PlanLead);
+                plan.Marking = input.Marking;
+            },
+        }, ct);
+    }
+
+    /// <summary>Adds an item at the end of a plan (<paramref name="itemId"/> null) or rewrites one.</summary>
+    public async Task<EditResult<BodyActionPlanItem>> SaveItemAsync(string bodyKey, int planId, int? itemId, BodyActionPlanItemInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await WritableBodyAsync(bodyKey, user, ct) is not { } found)
+        {
+            return await RefusalAsync<BodyActionPlanItem>(bodyKey, ct);
+        }
+
+        var (body, auditPartnership) = found;
+        var plan = await db.Set<BodyActionPlan>().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId && p.BodyId == body.Id, ct);
+        if (plan is null)
+        {
+            return EditResult<BodyActionPlanItem>.NotFound($"There is no action plan {planId} of {body.Name}.");
+        }
+
+        BodyActionPlanItem? item = null;
+        if (itemId is { } id && (item = plan.Items.FirstOrDefault(i => i.Id == id)) is null)
+        {
+            return EditResult<BodyActionPlanItem>.NotFound($"There is no item {id} in {plan.Title}.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        Optional(errors, nameof(input.Heading), input.Heading, 400);
+        Required(errors, nameof(input.Number), input.Number, 20, "Enter the item's number, like 1.10");
+        if (!errors.ContainsKey(nameof(input.Number)) && plan.Items.Any(i => i != item && string.Equals(i.Number, input.Number!.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            errors[nameof(input.Number)] = $"The plan already has an item {input.Number!.Trim()}: give this item another number";
+        }
+
+        Optional(errors, nameof(input.Lead), input.Lead, FieldLengths.Name);
+        Required(errors, nameof(input.Text), input.Text, TextLength, "Enter the action plan item, what the group will do");
+        Optional(errors, nameof(input.Milestones), input.Milestones, TextLength);
+        if (errors.Count > 0)
+        {
+            return EditResult<BodyActionPlanItem>.Invalid(errors);
+        }
+
+        var isNew = item is null;
+        if (item is null)
+        {
+            item = new BodyActionPlanItem { Number = "", Text = "", SortOrder = plan.Items.Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1 };
+            plan.Items.Add(item);
+        }
+
+        return await db.SaveEditAsync(item, isNew ? null : expectedVersion, new EditSave(auditPartnership, "action plan item")
+        {
+            Change = () =>
+            {
+                item.Heading = Clean(input.Heading);
+                item.Number = input.Number!.Trim();
+                item.Lead = Clean(input.Lead);
+                item.Text = input.Text!.Trim().ReplaceLineEndings("\n");
+                item.Milestones = Clean(input.Milestones);
+                item.Marking = input.Marking;
+            },
+        }, ct);
+    }
+
+    /// <summary>
+    /// Saves a quarter's progress for the plan's items in one go: new text is added, changed text rewritten, blank text
+    /// removes the item's progress. Each item's progress carries its own version, so nothing is saved when any of them
+    /// changed since the form was read.
+    /// </summary>
+    public async Task<EditResult<BodyActionPlan>> SaveProgressAsync(string bodyKey, int planId, ReportingPeriod period, IReadOnlyList<BodyActionPlanProgressInput> progress, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (await WritableBodyAsync(bodyKey, user, ct) is not { } found)
+        {
+            return await RefusalAsync<BodyActionPlan>(bodyKey, ct);
+        }
+
+        var (body, auditPartnership) = found;
+        var plan = await db.Set<BodyActionPlan>().Include(p => p.Items).ThenInclude(i => i.Progress).FirstOrDefaultAsync(p => p.Id == planId && p.BodyId == body.Id, ct);
+        if (plan is null)
+        {
+            return EditResult<BodyActionPlan>.NotFound($"There is no action plan {planId} of {body.Name}.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (period.IsWholeYear || period.FinancialYear != plan.Year)
+        {
+            errors["Period"] = $"Choose a quarter of the plan's year {plan.Year.Display}, like {ReportingPeriod.Of(plan.Year.StartYear, 4).Display}";
+        }
+
+        for (var i = 0; i < progress.Count; i++)
+        {
+            var p = progress[i];
+            if (plan.Items.FirstOrDefault(x => x.Id == p.ItemId) is not { } item)
+            {
+                errors[$"Items[{i}].Progress"] = $"There is no item {p.ItemId} in {plan.Title}";
+            }
+            else if (p.Progress?.Trim().Length > TextLength)
+            {
+                errors[$"Items[{i}].Progress"] = $"The progress of item {item.Number} must be {TextLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<BodyActionPlan>.Invalid(errors);
+        }
+
+        foreach (var p in progress)
+        {
+            var item = plan.Items.First(x => x.Id == p.ItemId);
+            var existing = item.Progress.FirstOrDefault(x => x.Period == period);
+            if (existing is not null && existing.Version != p.Version || existing is null && p.Version != 0)
+            {
+                db.ChangeTracker.Clear();
+                return EditResult<BodyActionPlan>.Conflict($"The progress of item {item.Number} was changed by someone else after you opened this form. Nothing has been saved: reload the form to see their change, then make yours again.");
+            }
+
+            if (existing is not null)
+            {
+                db.Entry(existing).Property(nameof(IVersioned.Version)).OriginalValue = p.Version;
+            }
+        }
+
+        return await db.SaveEditAsync(plan, null, new EditSave(auditPartnership, "quarter's progress")
+        {
+            Change = () =>
+            {
+                foreach (var p in progress)
+                {
+                    var item = plan.Items.First(x => x.Id == p.ItemId);
+                    var existing = item.Progress.FirstOrDefault(x => x.Period == period);
+                    var text = Clean(p.Progress);
+                    if (text is null)
+                    {
+                        if (existing is not null)
+                        {
+                            db.Remove(existing);
+                        }
+                    }
+                    else if (existing is null)
+                    {
+                        item.Progress.Add(new BodyActionPlanProgress { Period = period, Progress = text, Marking = p.Marking });
+                    }
+                    else
+                    {
+                        existing.Progress = text;
+                        existing.Marking = p.Marking;
+                    }
+                }
+            },
+            Concurrent = "Someone else saved progress for this plan while you were editing it. Nothing has been saved: reload the form to see their change, then make yours again.",
+        }, ct);
+    }
+
+    /// <summary>The body, and the partnership whose audit trail records the change, when the user may write its plans.</summary>
+    private async Task<(Body Body, int AuditPartnership)?> WritableBodyAsync(string bodyKey, UserContext user, CancellationToken ct)
+    {
+        var body = await db.Bodies.AsNoTracking().Include(b => b.Partnerships).FirstOrDefaultAsync(b => b.Key == bodyKey, ct);
+        var served = body?.Partnerships.Select(p => p.Id).ToList() ?? [];
+        if (body is null || !Permissions.CanWriteBodyActionPlan(user, served))
+        {
+            return null;
+        }
+
+        return (body, served.First(id => Permissions.CanWriteBodyActionPlan(user, [id])));
+    }
+
+    private async Task<EditResult<T>> RefusalAsync<T>(string bodyKey, CancellationToken ct)
+    {
+        var name = await db.Bodies.Where(b => b.Key == bodyKey).Select(b => b.Name).FirstOrDefaultAsync(ct);
+        return name is null
+            ? EditResult<T>.NotFound($"There is no body '{bodyKey}'.")
+            : EditResult<T>.Forbidden($"Only support officers and administrators of a partnership that {name} serves can keep its action plan.");
+    }
+
+    private static void Required(Dictionary<string, string> errors, string field, string? text, int length, string missing)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = missing;
+        }
+        else
+        {
+            Optional(errors, field, text, length);
+        }
+    }
+
+    private static void Optional(Dictionary<string, string> errors, string field, string? text, int length)
+    {
+        if (text?.Trim().Length > length)
+        {
+            errors[field] = $"This must be {length.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+}

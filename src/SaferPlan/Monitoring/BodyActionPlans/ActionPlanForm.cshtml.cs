@@ -1,0 +1,115 @@
+namespace SaferPlan.Monitoring.BodyActionPlans;
+
+/// <summary>
+/// Adds a task group's action plan (/bodies/{key}/action-plans/new) or edits its header
+/// (/bodies/{key}/action-plans/{id}/edit): year, title, strategic aim, plan lead and marking.
+/// </summary>
+[Authorize]
+public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Year { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? StrategicAim { get; set; }
+
+        public string? PlanLead { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Body Body { get; private set; } = null!;
+
+    public BodyActionPlan? Plan { get; private set; }
+
+    public bool IsNew => Plan is null;
+
+    public async Task<IActionResult> OnGetAsync(string key, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(key, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Plan is { } plan)
+        {
+            Input = new Form { Title = plan.Title, StrategicAim = plan.StrategicAim, PlanLead = plan.PlanLead, Marking = plan.Marking.ToString(), Version = plan.Version };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(key, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        ReportingPeriod? year = null;
+        if (IsNew)
+        {
+            if (ReportingPeriod.TryParse(Input.Year?.Trim(), out var typed) && typed.IsWholeYear)
+            {
+                year = typed;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Year", "Enter the financial year the plan covers, like 2010-11");
+            }
+        }
+
+        var input = new BodyActionPlanInput
+        {
+            Year = year,
+            Title = Input.Title,
+            StrategicAim = Input.StrategicAim,
+            PlanLead = Input.PlanLead,
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the plan's protective marking"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, await current.GetAsync(), ct);
+
+        if (this.Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = $"{result.Value!.Title} saved";
+        return Redirect($"/bodies/{Body.Key}/action-plans/{result.Value.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string key, int? id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return NotFound();
+        }
+
+        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
+        }
+
+        Body = body;
+        if (id is { } planId && (Plan = await plans.PlanAsync(body.Id, planId, ct)) is null)
+        {
+            return NotFound();
+        }
+
+        return null;
+    }
+}

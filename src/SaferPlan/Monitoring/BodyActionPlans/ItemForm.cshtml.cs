@@ -1,0 +1,110 @@
+namespace SaferPlan.Monitoring.BodyActionPlans;
+
+/// <summary>
+/// Adds an item to a task group's action plan (/bodies/{key}/action-plans/{planId}/items/new) or edits one
+/// (/bodies/{key}/action-plans/{planId}/items/{id}/edit): the group's priority heading, number, lead, item, milestones.
+/// </summary>
+[Authorize]
+public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Heading { get; set; }
+
+        public string? Number { get; set; }
+
+        public string? Lead { get; set; }
+
+        public string? Text { get; set; }
+
+        public string? Milestones { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Body Body { get; private set; } = null!;
+
+    public BodyActionPlan Plan { get; private set; } = null!;
+
+    public BodyActionPlanItem? Item { get; private set; }
+
+    public bool IsNew => Item is null;
+
+    public async Task<IActionResult> OnGetAsync(string key, int planId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(key, planId, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Input = Item is { } item
+            ? new Form { Heading = item.Heading, Number = item.Number, Lead = item.Lead, Text = item.Text, Milestones = item.Milestones, Marking = item.Marking.ToString(), Version = item.Version }
+            : new Form { Heading = Plan.Items.LastOrDefault(i => i.Heading is not null)?.Heading };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, int planId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(key, planId, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        var input = new BodyActionPlanItemInput
+        {
+            Heading = Input.Heading,
+            Number = Input.Number,
+            Lead = Input.Lead,
+            Text = Input.Text,
+            Milestones = Input.Milestones,
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the item's protective marking"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await plans.SaveItemAsync(Body.Key, Plan.Id, Item?.Id, input, Input.Version, await current.GetAsync(), ct);
+        if (this.Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = $"Item {result.Value!.Number} saved";
+        return Redirect($"/bodies/{Body.Key}/action-plans/{Plan.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string key, int planId, int? id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return NotFound();
+        }
+
+        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
+        }
+
+        Body = body;
+        if (await plans.PlanAsync(body.Id, planId, ct) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        Plan = plan;
+        if (id is { } itemId && (Item = plan.Items.FirstOrDefault(i => i.Id == itemId)) is null)
+        {
+            return NotFound();
+        }
+
+        return null;
+    }
+}

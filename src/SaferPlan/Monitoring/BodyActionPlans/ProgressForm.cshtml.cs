@@ -1,0 +1,99 @@
+namespace SaferPlan.Monitoring.BodyActionPlans;
+
+/// <summary>
+/// A quarter's progress for every item of a task group's action plan on one form
+/// (/bodies/{key}/action-plans/{planId}/progress/{period}): a box and a marking per item, saved with one submit.
+/// </summary>
+[Authorize]
+public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+{
+    public sealed class Row
+    {
+        public int ItemId { get; set; }
+
+        public string? Progress { get; set; }
+
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public List<Row> Items { get; set; } = [];
+
+    public Body Body { get; private set; } = null!;
+
+    public BodyActionPlan Plan { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    public BodyActionPlanItem ItemOf(Row row) => Plan.Items.First(i => i.Id == row.ItemId);
+
+    public async Task<IActionResult> OnGetAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (await LoadAsync(key, planId, period, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Items = Plan.Items.Select(i => i.Progress.FirstOrDefault(p => p.Period == Period) is { } p
+                ? new Row { ItemId = i.Id, Progress = p.Progress, Marking = p.Marking.ToString(), Version = p.Version }
+                : new Row { ItemId = i.Id })
+            .ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)
+    {
+        if (await LoadAsync(key, planId, period, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        Items = Items.Where(r => Plan.Items.Any(i => i.Id == r.ItemId)).ToList();
+        var input = Items.Select((r, n) => new BodyActionPlanProgressInput(
+                r.ItemId,
+                r.Progress,
+                FormFields.ParseEnum<ProtectiveMarking>(ModelState, $"Items[{n}].Marking", r.Marking, $"Select the protective marking of item {ItemOf(r).Number}'s progress"),
+                r.Version))
+            .ToList();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "") is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = $"{Period.Display} progress of {Plan.Title} saved";
+        return Redirect($"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return NotFound();
+        }
+
+        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
+        {
+            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
+        }
+
+        Body = body;
+        if (await plans.PlanAsync(body.Id, planId, ct) is not { } plan || period is not { IsWholeYear: false } quarter || quarter.FinancialYear != plan.Year)
+        {
+            return NotFound();
+        }
+
+        Plan = plan;
+        Period = quarter;
+        return null;
+    }
+}
