@@ -103,3 +103,5 @@ public abstract partial class UpdateLinkPageTests(SaferPlanFactory app)
 }
 
 public sealed class UpdateLinkPageTestsOnSqlite(SqliteFactory app) : UpdateLinkPageTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class UpdateLinkPageTestsOnPostgres(PostgresFactory app) : UpdateLinkPageTests(app), IClassFixture<PostgresFactory>;

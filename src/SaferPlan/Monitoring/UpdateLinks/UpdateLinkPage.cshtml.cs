@@ -26,6 +26,8 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         public int Version { get; set; }
 
+        public bool IsBlank => string.IsNullOrWhiteSpace(Progress) && string.IsNullOrWhiteSpace(Value) && string.IsNullOrEmpty(Status);
+
         /// <summary>Whether this says what <paramref name="other"/> says, so that sending it again would change nothing.</summary>
         public bool Says(Form other) =>
             Same(Progress, other.Progress) && Same(Value, other.Value) && Same(Status, other.Status) && Same(Marking, other.Marking) && Version == other.Version;
@@ -101,8 +103,9 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
         var sent = new List<LinkUpdate>();
         foreach (var (id, form) in posted.OrderBy(p => slots.FindIndex(s => s.Milestone.Id == p.Key) is var i and >= 0 ? i : int.MaxValue))
         {
+            // An update already sent goes again only when changed; a milestone left blank is not sent, and stays to do.
             var slot = slots.Find(s => s.Milestone.Id == id);
-            if (slot is not null && Done.Contains(slot) && form.Says(Prefill(slot)))
+            if ((slot is not null && Done.Contains(slot) && form.Says(Prefill(slot))) || form.IsBlank)
             {
                 continue;
             }
@@ -134,7 +137,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         if (sent.Count == 0 && ModelState.IsValid)
         {
-            TempData["Success"] = "Nothing had changed, so nothing was sent";
+            TempData["Success"] = "Nothing was sent: no update was filled in or changed";
             return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
         }
 
