@@ -45,13 +45,20 @@ public sealed class BriefingAndLinkPagesTests(BrowserFixture browser) : IClassFi
 
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Purpose (optional)").FillAsync("To brief the partnerships on domestic abuse in the quarter.");
-        await page.GetByLabel("Figures per district (optional)").FillAsync("South Cambridgeshire: 40\nCity: 52");
+        await page.GetByLabel("Label of row 1").FillAsync("South Cambridgeshire");
+        await page.GetByLabel("Row 1, Figure").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a row to Figures per district (optional)" }).ClickAsync();
+        await Expect(page.GetByLabel("South Cambridgeshire, Figure")).ToHaveValueAsync("40");
+        await AxeAsync(page, javaScript);
+        await page.GetByLabel("Label of row 2").FillAsync("City");
+        await page.GetByLabel("Row 2, Figure").FillAsync("52");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save briefing" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync($"{title} ({period.Display}) saved");
         await AxeAsync(page, javaScript);
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Edit {title}, {period.Display}" }).ClickAsync();
-        await Expect(page.GetByLabel("Figures per district (optional)")).ToHaveValueAsync("South Cambridgeshire: 40\nCity: 52");
+        await Expect(page.GetByLabel("South Cambridgeshire, Figure")).ToHaveValueAsync("40");
+        await Expect(page.GetByLabel("City, Figure")).ToHaveValueAsync("52");
         await page.GetByLabel("Risks (optional)").FillAsync("Funding of the IDVA service ends in March.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save briefing" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();

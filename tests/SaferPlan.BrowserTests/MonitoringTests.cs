@@ -110,15 +110,32 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a task group report" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page);
         await page.GetByLabel("Table title").FillAsync("Scheme updates");
-        await page.GetByLabel("Column headings").FillAsync("PPO, DIP");
-        await page.GetByLabel("Rows").FillAsync("New engagements: 1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the report's title");
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("has 1 values but the table has 2 columns");
+        await page.GetByLabel("Heading of column 1").FillAsync("PPO");
+        await page.GetByLabel("Label of row 1").FillAsync("New engagements");
+        await page.GetByLabel("Row 1, column 1").FillAsync("1");
+
+        // The table grows and shrinks by the page's own buttons, keeping what was typed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a column to Figures of table 1" }).ClickAsync();
+        await Expect(page.GetByLabel("New engagements, PPO")).ToHaveValueAsync("1");
+        await page.GetByLabel("Heading of column 2").FillAsync("DIP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a row to Figures of table 1" }).ClickAsync();
+        await page.GetByLabel("Label of row 2").FillAsync("Burglary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a row to Figures of table 1" }).ClickAsync();
+        await page.GetByLabel("Label of row 3").FillAsync("Closed");
+        await page.GetByLabel("Row 3, DIP").FillAsync("none");
         await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove row 2 (Burglary)" }).ClickAsync();
+        await Expect(page.GetByLabel("Label of row 2")).ToHaveValueAsync("Closed");
+        await Expect(page.GetByLabel("Label of row 3")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("New engagements, DIP")).ToHaveValueAsync("");
 
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Update on fire setting");
-        await page.GetByLabel("Rows").FillAsync("New engagements: 1, 0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Row 2, column 'DIP': enter a number" })).ToHaveAttributeAsync("href", "#Input-Figures-0--Table-Rows-1--Values-1-");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Closed, DIP").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update on fire setting saved");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Scheme updates", Exact = true })).ToBeVisibleAsync();

@@ -20,6 +20,9 @@ public sealed record UpdateLinkResolution(OpenedUpdateLink? Opened, UpdateLinkPr
     public bool Succeeded => Opened is not null;
 }
 
+/// <summary>One milestone's update as sent from an update link's page, written from <paramref name="ExpectedVersion"/> (0 for a first one).</summary>
+public sealed record LinkUpdate(int MilestoneId, UpdateInput Input, int ExpectedVersion);
+
 /// <summary>
 /// Who the audit trail names for the rest of this request when it acts through an e-mailed link. Scoped: set by
 /// <see cref="UpdateLinkService.ResolveAsync"/> and read by the web app's actor accessor.
@@ -33,7 +36,7 @@ public sealed class UpdateLinkActor
 /// Personal update links: a token e-mailed to a lead officer that opens the update form for their milestones in one quarter,
 /// with no password. Only the token's SHA-256 is stored; links expire and can be revoked, and every use is audited.
 /// </summary>
-public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, UpdateLinkActor actor)
+public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, UpdateLinkActor actor, UpdateService updates)
 {
     public const string TokenPrefix = "ul_";
 
@@ -153,5 +156,41 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
             .OrderByDescending(l => l.Id)
             .Select(l => (l, people[l.PersonId]))
             .ToList());
+    }
+
+    /// <summary>
+    /// Saves the updates sent with one submit of a link's page, all or none: each is saved as the link's person, for the
+    /// link's quarter, in one transaction that is kept only if every one succeeds. Every invalid update is checked, so the
+    /// page can name them all; a refusal or a conflict stops at once. With <paramref name="onlyCheck"/> (the page found
+    /// other errors of its own) nothing is kept either way.
+    /// </summary>
+    public async Task<IReadOnlyList<(LinkUpdate Update, EditResult<MilestoneUpdate> Result)>> SaveAllAsync(
+        OpenedUpdateLink opened, IReadOnlyList<LinkUpdate> sent, bool onlyCheck, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(sent);
+        var results = new List<(LinkUpdate, EditResult<MilestoneUpdate>)>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var update in sent)
+        {
+            var result = await updates.SaveAsync(update.MilestoneId, opened.Link.Period, update.Input, update.ExpectedVersion, opened.User, ct);
+            results.Add((update, result));
+            if (result.Status is not (EditStatus.Ok or EditStatus.Invalid))
+            {
+                break;
+            }
+        }
+
+        if (!onlyCheck && results.All(r => r.Item2.Succeeded))
+        {
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return results;
     }
 }

@@ -101,8 +101,41 @@ public static class GovUkHtml
             + "</div></fieldset></div>");
     }
 
-    public static string? ErrorFor(IHtmlHelper html, string name) =>
-        html.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    /// <summary>
+    /// A field's error message, or null. Every field calls this as it renders, so it also records the field's place on the form:
+    /// the page is rendered before its layout, and the layout's error summary lists the errors in that order (<see cref="ErrorsInFieldOrder"/>).
+    /// </summary>
+    public static string? ErrorFor(IHtmlHelper html, string name)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var items = html.ViewContext.HttpContext.Items;
+        if (items[FieldOrderKey] is not List<string> order)
+        {
+            items[FieldOrderKey] = order = [];
+        }
+
+        order.Add(name);
+        return html.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    }
+
+    /// <summary>
+    /// The page's errors for its error summary, in the order their fields appear on the form. Errors of no field on the form
+    /// (a version conflict, a refusal) come first, as they concern the whole form.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Message)> ErrorsInFieldOrder(ViewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var order = context.HttpContext.Items[FieldOrderKey] as List<string> ?? [];
+        return context.ModelState
+            .SelectMany(e => e.Value?.Errors.Select(error => (e.Key, error.ErrorMessage)) ?? [])
+            .Select((error, i) => (error, i))
+            .OrderBy(x => order.IndexOf(x.error.Key) is var place and >= 0 ? place : -1)
+            .ThenBy(x => x.i)
+            .Select(x => x.error)
+            .ToList();
+    }
+
+    private static readonly object FieldOrderKey = new();
 
     private static HtmlString Field(IHtmlHelper html, string name, string label, string? hint, Func<string, string, bool, string> control)
     {

@@ -116,6 +116,13 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         Assert.Contains("govuk-error-summary", badTarget.Html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Input-Number\">Enter the target&#x27;s number, like 130 or -10</a>", badTarget.Html, StringComparison.Ordinal);
         Assert.Contains("id=\"Input-Number\"", badTarget.Html, StringComparison.Ordinal);
+        // Errors found by the page and by the editor, in no order of their own: the summary lists them as the form shows its fields.
+        var fourErrors = await PostFormAsync(browser, $"/indicators/{id}/targets/new", new() { ["Input.Year"] = "next year", ["Input.Kind"] = "Sideways", ["Input.Number"] = "70", ["Input.AmberTolerance"] = "five", ["Input.BaselineId"] = "last" });
+        Assert.Equal(HttpStatusCode.OK, fourErrors.Status);
+        var summary = ErrorSummary(fourErrors.Html);
+        var links = Regex.Matches(summary[..summary.IndexOf("</ul>", StringComparison.Ordinal)], "<a href=\"#(?<id>[^\"]+)\">").Select(m => m.Groups["id"].Value).ToList();
+        Assert.Equal(["Input-Year", "Input-Kind", "Input-BaselineId", "Input-AmberTolerance"], links);
+        Assert.Equal(links, links.OrderBy(l => fourErrors.Html.IndexOf($"id=\"{l}\"", StringComparison.Ordinal)));
         var target = await PostFormAsync(browser, $"/indicators/{id}/targets/new", new() { ["Input.Year"] = "2010/11", ["Input.Kind"] = "AtLeast", ["Input.Number"] = "70", ["Input.AmberTolerance"] = "5" });
         Assert.True(target.Status == HttpStatusCode.Redirect, ErrorSummary(target.Html));
 

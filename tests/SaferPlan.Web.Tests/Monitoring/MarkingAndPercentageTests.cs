@@ -123,8 +123,9 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             ["Input.RecommendationsMarking"] = "Official",
             ["Input.Version"] = "1",
             ["Input.Figures[0].Title"] = "Restricted caseload",
-            ["Input.Figures[0].Columns"] = "This quarter",
-            ["Input.Figures[0].Rows"] = "New cases: 4",
+            ["Input.Figures[0].Table.Columns[0]"] = "This quarter",
+            ["Input.Figures[0].Table.Rows[0].Label"] = "New cases",
+            ["Input.Figures[0].Table.Rows[0].Values[0]"] = "4",
             ["Input.Figures[0].YearToDate"] = "no",
             ["Input.Figures[0].Marking"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Figures\\[0\\].Marking\" value=\"(?<m>\\w+)\"").Groups["m"].Value,
         };

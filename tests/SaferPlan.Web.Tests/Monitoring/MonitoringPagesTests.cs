@@ -74,7 +74,10 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
             ["Input.Background"] = "The county-wide partnership reports each quarter.",
             ["Input.Sections"] = "## Performance\nNI32 repeat incidents at 34%.",
             ["Input.FiguresTitle"] = "Referrals to the MARAC by district",
-            ["Input.Figures"] = "South Cambridgeshire: 40\nCity: 52",
+            ["Input.Figures.Rows[0].Label"] = "South Cambridgeshire",
+            ["Input.Figures.Rows[0].Values[0]"] = "40",
+            ["Input.Figures.Rows[1].Label"] = "City",
+            ["Input.Figures.Rows[1].Values[0]"] = "52",
             ["Input.Risks"] = "Funding of the IDVA service ends in March.",
             ["Input.Recommendations"] = "Partners to note the report.",
             ["Input.Marking"] = "Official",
@@ -99,14 +102,14 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
         var form = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/new?period=2010-11-q3");
         Assert.Contains("value=\"2010-11-q3\"", form, StringComparison.Ordinal);
         var bad = Briefing("", 0, "");
-        bad["Input.Figures"] = "South Cambridgeshire: forty";
+        bad["Input.Figures.Rows[0].Values[0]"] = "forty";
         using (var refused = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/new", form, bad))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
             Assert.Contains("Enter the quarter, like 2010-11-q4", html, StringComparison.Ordinal);
-            Assert.Contains("Figure 1: &#x27;forty&#x27; is not a number", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"#Input-Figures-Rows-0--Values-0-\">Row 1, column &#x27;Figure&#x27;: enter a number</a>", html, StringComparison.Ordinal);
         }
 
         // The client follows the redirect after a save, to the body's list.
@@ -128,7 +131,8 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
 
         // Someone else saves it (version 1 → 2) while this form, read at version 1, is open: the form's save is refused.
         var edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
-        Assert.Contains("South Cambridgeshire: 40", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Figures.Rows[0].Label\" type=\"text\" value=\"South Cambridgeshire\"", edit, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Figures.Rows[0].Values[0]\" type=\"text\" value=\"40\"", edit, StringComparison.Ordinal);
         using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using (var theirs = await other.PutAsJsonAsync($"/api/bodies/{Body}/briefings/{id}", new { title = "Their title", marking = "Official", version = 1 }))
         {

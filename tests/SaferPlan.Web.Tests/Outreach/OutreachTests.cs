@@ -87,8 +87,8 @@ public abstract partial class OutreachTests(OutreachFactory app)
         var (page, html) = await GetPageAsync(browser, link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page);
         Assert.Contains("Your updates for 2010/11 Q4, due by 8 April 2011", html, StringComparison.Ordinal);
-        Assert.Contains("Submit update for 1.1d", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Submit update for 2.1b", html, StringComparison.Ordinal);
+        Assert.Contains("Progress on 1.1d this quarter", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Progress on 2.1b this quarter", html, StringComparison.Ordinal);
         Assert.Contains("Last quarter (2010/11 Q3)", html, StringComparison.Ordinal);
         Assert.Matches($"<textarea[^>]*name=\"Updates\\[{milestoneId}\\].Progress\"[^>]*>{lastQuarter}</textarea>", html);
 
@@ -98,7 +98,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect, $"POST {link.PathAndQuery}: {(int)status} {after}");
         if (location is not null)
         {
-            Assert.Equal($"{link.AbsolutePath}#milestone-1-1d", location);
+            Assert.Equal($"{link.AbsolutePath}#main-content", location);
             (_, after) = await GetPageAsync(browser, location);
         }
 
@@ -131,8 +131,8 @@ public abstract partial class OutreachTests(OutreachFactory app)
         using var browser = Browser();
         var (status, html) = await GetPageAsync(browser, $"/u/{token}");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Submit update for 2.1b", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Submit update for 1.4c", html, StringComparison.Ordinal);
+        Assert.Contains("Progress on 2.1b this quarter", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Progress on 1.4c this quarter", html, StringComparison.Ordinal);
 
         // Posting Jenny's form with the id of a milestone Dave leads is refused, and nothing is saved.
         var (refused, _, page) = await PostFormAsync(browser, $"/u/{token}", html, daves, "Not Jenny's to write", "OnTrack");
@@ -148,7 +148,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         var (invalid, _, errors) = await PostFormAsync(browser, $"/u/{token}", html, jennys, "Progress but no status", null);
         Assert.Equal(HttpStatusCode.OK, invalid);
         Assert.Contains($"href=\"#Updates-{jennys}--Status\"", errors, StringComparison.Ordinal);
-        Assert.Contains("Select the milestone&#x27;s status", errors, StringComparison.Ordinal);
+        Assert.Contains("2.1b: select the milestone&#x27;s status", errors, StringComparison.Ordinal);
 
         // The link's person reaches only the link's quarter, whatever is asked of the services.
         await app.WithScopeAsync(async sp =>
@@ -421,7 +421,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Posts one milestone's form from the page, with the page's antiforgery token (its cookie is in the client).</summary>
+    /// <summary>Posts one milestone's boxes from the page (as if the page showed no other), with the page's antiforgery token (its cookie is in the client).</summary>
     private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, string pageHtml, int milestoneId, string progress, string? status)
     {
         var token = AntiforgeryField().Match(pageHtml);
@@ -430,7 +430,6 @@ public abstract partial class OutreachTests(OutreachFactory app)
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
-            ["MilestoneId"] = milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"Updates[{milestoneId}].Version"] = version.Success ? version.Groups["v"].Value : "0",
             [$"Updates[{milestoneId}].Progress"] = progress,
         };

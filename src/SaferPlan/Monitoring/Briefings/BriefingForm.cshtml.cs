@@ -28,7 +28,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
 
         public string? FiguresTitle { get; set; }
 
-        public string? Figures { get; set; }
+        public FigureGrid Figures { get; set; } = FigureGrid.Empty(FigureColumn);
 
         public string? Risks { get; set; }
 
@@ -70,7 +70,9 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
                 Background = b.Background,
                 Sections = b.Sections,
                 FiguresTitle = b.FiguresTitle,
-                Figures = string.Join("\n", FigureJson.Values(b).Select(f => $"{f.Label}: {f.Value?.ToString("0.##", CultureInfo.InvariantCulture)}")),
+                Figures = FigureJson.Values(b) is { Count: > 0 } figures
+                    ? FigureGrid.From([FigureColumn], [.. figures.Select(f => new FigureRow(f.Label, [f.Value]))])
+                    : FigureGrid.Empty(FigureColumn),
                 Risks = b.Risks,
                 Recommendations = b.Recommendations,
                 Marking = b.Marking.ToString(),
@@ -93,6 +95,12 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
         }
 
         ModelState.Clear();
+        if (FigureGrid.Command(Request.Form[FigureGrid.CommandField]) is { } command)
+        {
+            Input.Figures.Apply(command.Verb, command.Index);
+            return Page();
+        }
+
         var period = Period ?? default;
         if (IsNew)
         {
@@ -122,7 +130,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             Background = Input.Background,
             Sections = Input.Sections,
             FiguresTitle = Input.FiguresTitle,
-            Figures = ParseFigures(Input.Figures),
+            Figures = ReadFigures(),
             Risks = Input.Risks,
             Recommendations = Input.Recommendations,
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the briefing's protective marking"),
@@ -142,42 +150,14 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
         return Redirect($"/bodies/{Body.Key}/briefings");
     }
 
-    /// <summary>One figure a line: "South: 40"; a blank value is no figure. Unreadable lines are errors on the box.</summary>
-    private List<FigureValue>? ParseFigures(string? text)
+    /// <summary>The heading of a briefing's one column of figures, as the form shows it.</summary>
+    public const string FigureColumn = "Figure";
+
+    /// <summary>The figures per district as typed (a blank figure is none), or null when none were; unreadable boxes are errors.</summary>
+    private List<FigureValue>? ReadFigures()
     {
-        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length == 0)
-        {
-            return null;
-        }
-
-        var figures = new List<FigureValue>();
-        for (var n = 0; n < lines.Length; n++)
-        {
-            var colon = lines[n].LastIndexOf(':');
-            if (colon <= 0)
-            {
-                ModelState.AddModelError("Input.Figures", $"Figure {n + 1} needs its label, a colon, then its value, like South: 40");
-                continue;
-            }
-
-            var cell = lines[n][(colon + 1)..].Trim();
-            decimal? value = null;
-            if (cell.Length > 0 && cell is not ("–" or "-"))
-            {
-                if (!decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    ModelState.AddModelError("Input.Figures", $"Figure {n + 1}: '{cell}' is not a number");
-                    continue;
-                }
-
-                value = parsed;
-            }
-
-            figures.Add(new FigureValue(lines[n][..colon].Trim(), value));
-        }
-
-        return figures;
+        var (_, rows) = Input.Figures.Read(ModelState, "Input.Figures", null, [FigureColumn]);
+        return rows.Count == 0 ? null : [.. rows.Select(r => new FigureValue(r.Label, r.Values.Count == 0 ? null : r.Values[0]))];
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int? id, CancellationToken ct)

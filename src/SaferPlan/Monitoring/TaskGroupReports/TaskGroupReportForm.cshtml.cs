@@ -8,9 +8,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
     {
         public string? Title { get; set; }
 
-        public string? Columns { get; set; }
-
-        public string? Rows { get; set; }
+        public FigureGrid Table { get; set; } = FigureGrid.Empty();
 
         public string? YearToDate { get; set; } = "no";
 
@@ -22,7 +20,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         /// </summary>
         public string? Marking { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Columns) && string.IsNullOrWhiteSpace(Rows) && string.IsNullOrWhiteSpace(Note);
+        public bool IsBlank => string.IsNullOrWhiteSpace(Title) && Table.IsBlank && string.IsNullOrWhiteSpace(Note);
     }
 
     public sealed class Form
@@ -101,8 +99,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                 Figures = view.Figures.Select(f => new FigureForm
                 {
                     Title = f.Table.Title,
-                    Columns = string.Join(", ", f.Columns),
-                    Rows = string.Join("\n", f.Rows.Select(row => $"{row.Label}: {string.Join(", ", row.Values.Select(v => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? ""))}")),
+                    Table = FigureGrid.From(f.Columns, f.Rows),
                     YearToDate = f.Table.YearToDate ? "yes" : "no",
                     Note = f.Table.Note,
                     Marking = f.Table.Marking.ToString(),
@@ -122,6 +119,16 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         }
 
         ModelState.Clear();
+        if (FigureGrid.Command(Request.Form[FigureGrid.CommandField]) is { } command)
+        {
+            if (command.Table < Input.Figures.Count)
+            {
+                Input.Figures[command.Table].Table.Apply(command.Verb, command.Index);
+            }
+
+            return Page();
+        }
+
         var figures = new List<FigureTableInput>();
         for (var i = 0; i < Input.Figures.Count; i++)
         {
@@ -129,7 +136,8 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             if (!f.IsBlank)
             {
                 var marking = Enum.TryParse<ProtectiveMarking>(f.Marking, out var m) && Enum.IsDefined(m) ? m : ProtectiveMarking.Official;
-                figures.Add(new FigureTableInput(f.Title, Split(f.Columns), ParseRows(f.Rows, $"Input.Figures[{i}].Rows", i), f.YearToDate == "yes", f.Note, marking));
+                var (columns, rows) = f.Table.Read(ModelState, $"Input.Figures[{i}].Table", i == 0 ? null : $"Figure table {i + 1}");
+                figures.Add(new FigureTableInput(f.Title, columns, rows, f.YearToDate == "yes", f.Note, marking));
             }
         }
 
@@ -162,52 +170,25 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         return Redirect($"/partnerships/{Partnership.Slug}/periods/{Period.Slug}/reports#report-{result.Value.Id}");
     }
 
-    /// <summary>Figure table errors are numbered among the non-blank tables; this names the form's box they belong to.</summary>
+    /// <summary>
+    /// Figure table errors are numbered among the non-blank tables; this names the form's box they belong to. The editor's
+    /// complaints about a table's headings or rows as a whole go against its first heading or first row.
+    /// </summary>
     private string FigureBox(string field)
     {
         var filled = Input.Figures.Select((f, i) => (f, i)).Where(x => !x.f.IsBlank).Select(x => x.i).ToList();
-        return field.StartsWith("Figures[", StringComparison.Ordinal) && int.TryParse(field[8..field.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture, out var n) && n < filled.Count
-            ? $"Figures[{filled[n]}]{field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..]}"
-            : field;
-    }
-
-    private static List<string> Split(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-
-    private List<FigureRow> ParseRows(string? text, string field, int table)
-    {
-        var rows = new List<FigureRow>();
-        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        for (var n = 0; n < lines.Length; n++)
+        if (!field.StartsWith("Figures[", StringComparison.Ordinal) || !int.TryParse(field[8..field.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture, out var n) || n >= filled.Count)
         {
-            var colon = lines[n].LastIndexOf(':');
-            if (colon <= 0)
-            {
-                ModelState.AddModelError(field, $"Row {n + 1} of figure table {table + 1} needs its label, a colon, then its values, like New cases: 5");
-                continue;
-            }
-
-            var values = new List<decimal?>();
-            foreach (var cell in lines[n][(colon + 1)..].Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (cell.Length == 0 || cell == "–" || cell == "-")
-                {
-                    values.Add(null);
-                }
-                else if (decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-                {
-                    values.Add(value);
-                }
-                else
-                {
-                    ModelState.AddModelError(field, $"Row {n + 1} of figure table {table + 1}: '{cell}' is not a number");
-                }
-            }
-
-            rows.Add(new FigureRow(lines[n][..colon].Trim(), values));
+            return field;
         }
 
-        return rows;
+        var rest = field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..] switch
+        {
+            ".Columns" => ".Table.Columns[0]",
+            ".Rows" => ".Table.Rows[0].Label",
+            var other => other,
+        };
+        return $"Figures[{filled[n]}]{rest}";
     }
 
     /// <summary>Whether the report (or its partnership, for a new one) was found but the user may not write it.</summary>

@@ -7,8 +7,8 @@ namespace SaferPlan.Monitoring.UpdateLinks;
 
 /// <summary>
 /// The page an e-mailed update link opens (/u/{token}): with no password, the person's milestones for the link's quarter,
-/// each with a short form (last quarter's progress to start from) and its own submit button. Every use is audited, and
-/// every change is recorded as "&lt;person&gt; (e-mailed link)".
+/// each with its boxes (last quarter's progress to start from) and its protective marking, all sent with one submit and
+/// saved all or none. Every use is audited, and every change is recorded as "&lt;person&gt; (e-mailed link)".
 /// </summary>
 [AllowAnonymous]
 public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService updates, TimeProvider time) : PageModel
@@ -22,16 +22,23 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         public string? Status { get; set; }
 
+        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+
         public int Version { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Progress) && string.IsNullOrWhiteSpace(Value) && string.IsNullOrEmpty(Status);
+
+        /// <summary>Whether this says what <paramref name="other"/> says, so that sending it again would change nothing.</summary>
+        public bool Says(Form other) =>
+            Same(Progress, other.Progress) && Same(Value, other.Value) && Same(Status, other.Status) && Same(Marking, other.Marking) && Version == other.Version;
+
+        private static bool Same(string? a, string? b) =>
+            string.Equals((a ?? "").Trim().ReplaceLineEndings("\n"), (b ?? "").Trim().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
-    /// <summary>The forms on the page by milestone id; a post carries the one being submitted.</summary>
+    /// <summary>The person's milestones' boxes by milestone id, all posted together.</summary>
     [BindProperty]
     public Dictionary<int, Form> Updates { get; set; } = [];
-
-    /// <summary>Which milestone the posted form is for.</summary>
-    [BindProperty]
-    public int MilestoneId { get; set; }
 
     public string Token { get; private set; } = "";
 
@@ -75,53 +82,80 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
-        var posted = Updates.GetValueOrDefault(MilestoneId) ?? new Form();
+        var posted = Updates;
+        Updates = [];
         if (!await OpenAsync(token, ct))
         {
             return Page();
         }
 
-        foreach (var slot in ToDo.Concat(Done))
+        var slots = ToDo.Concat(Done).ToList();
+        foreach (var slot in slots)
         {
-            Updates[slot.Milestone.Id] = Prefill(slot);
+            Updates[slot.Milestone.Id] = posted.GetValueOrDefault(slot.Milestone.Id) ?? Prefill(slot);
         }
 
-        Updates[MilestoneId] = posted;
         ModelState.Clear();
-        var prefix = FieldPrefix(MilestoneId);
-        UpdateStatus? status = null;
-        if (!string.IsNullOrEmpty(posted.Status))
+        var opened = Opened!;
+        var codes = slots.ToDictionary(s => s.Milestone.Id, s => s.Milestone.Code);
+
+        // In the order of the page; a milestone that is not the person's is sent on, for the editor to refuse.
+        var sent = new List<LinkUpdate>();
+        foreach (var (id, form) in posted.OrderBy(p => slots.FindIndex(s => s.Milestone.Id == p.Key) is var i and >= 0 ? i : int.MaxValue))
         {
-            if (Enum.TryParse<UpdateStatus>(posted.Status, out var s) && Enum.IsDefined(s))
+            // An update already sent goes again only when changed; a milestone left blank is not sent, and stays to do.
+            var slot = slots.Find(s => s.Milestone.Id == id);
+            if ((slot is not null && Done.Contains(slot) && form.Says(Prefill(slot))) || form.IsBlank)
             {
-                status = s;
+                continue;
             }
-            else
+
+            var prefix = FieldPrefix(id);
+            var code = codes.GetValueOrDefault(id, "This milestone");
+            UpdateStatus? status = null;
+            if (!string.IsNullOrEmpty(form.Status))
             {
-                ModelState.AddModelError($"{prefix}.Status", "Select one of the statuses listed");
-                return Page();
+                if (Enum.TryParse<UpdateStatus>(form.Status, out var s) && Enum.IsDefined(s))
+                {
+                    status = s;
+                }
+                else
+                {
+                    ModelState.AddModelError($"{prefix}.Status", Named(code, "Select one of the statuses listed"));
+                }
             }
+
+            var marking = ProtectiveMarking.Official;
+            if (!Enum.TryParse(form.Marking, out marking) || !Enum.IsDefined(marking))
+            {
+                ModelState.AddModelError($"{prefix}.Marking", Named(code, "Select the protective marking: Official or Restricted"));
+                marking = slot?.Current?.Marking ?? ProtectiveMarking.Official;
+            }
+
+            sent.Add(new LinkUpdate(id, new UpdateInput { Progress = form.Progress, Value = form.Value, Status = status, Marking = marking, Submit = true }, form.Version));
         }
 
-        var slotNow = ToDo.Concat(Done).FirstOrDefault(x => x.Milestone.Id == MilestoneId);
-        var input = new UpdateInput
+        if (sent.Count == 0 && ModelState.IsValid)
         {
-            Progress = posted.Progress,
-            Value = posted.Value,
-            Status = status,
-            Marking = slotNow?.Current?.Marking ?? ProtectiveMarking.Official,
-            Submit = true,
-        };
-        var opened = Opened!;
-        var result = await updates.SaveAsync(MilestoneId, opened.Link.Period, input, posted.Version, opened.User, ct);
-        if (!result.Succeeded)
+            TempData["Success"] = "Nothing was sent: no update was filled in or changed";
+            return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
+        }
+
+        var results = await links.SaveAllAsync(opened, sent, onlyCheck: !ModelState.IsValid, ct);
+        foreach (var (update, result) in results.Where(r => !r.Result.Succeeded))
         {
+            var prefix = FieldPrefix(update.MilestoneId);
+            var code = codes.GetValueOrDefault(update.MilestoneId, "This milestone");
             switch (result.Status)
             {
                 case EditStatus.Invalid:
                     foreach (var (field, message) in result.Errors)
                     {
-                        ModelState.AddModelError(field is "Progress" or "Value" or "Status" ? $"{prefix}.{field}" : string.Empty, message);
+                        var key = field is "Progress" or "Value" or "Status" or "Marking" ? $"{prefix}.{field}" : string.Empty;
+                        if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+                        {
+                            ModelState.AddModelError(key, Named(code, message));
+                        }
                     }
 
                     break;
@@ -137,17 +171,27 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
                     break;
                 default:
                     Response.StatusCode = StatusCodes.Status409Conflict;
-                    ModelState.AddModelError(string.Empty, result.Message!);
+                    ModelState.AddModelError(string.Empty, Named(code, result.Message!));
                     break;
             }
+        }
 
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var code = result.Value.MilestoneId == slotNow?.Milestone.Id ? slotNow.Milestone.Code : null;
-        TempData["Success"] = code is null ? "Your update has been submitted" : $"Your update for {code} has been submitted";
-        return Redirect($"/u/{Uri.EscapeDataString(Token)}#{(code is null ? "main-content" : Anchor(code))}");
+        var saved = sent.Select(u => codes.GetValueOrDefault(u.MilestoneId)).OfType<string>().ToList();
+        TempData["Success"] = saved.Count == 1 ? $"Your update for {saved[0]} has been submitted" : $"Your {saved.Count} updates have been submitted: {string.Join(", ", saved)}";
+        return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
     }
+
+    /// <summary>A message about one of the page's milestones, named so that the error summary says which: "1.6b: enter the progress made this quarter".</summary>
+    public static string Named(string code, string message) => $"{code}: {char.ToLowerInvariant(message[0])}{message[1..]}";
+
+    /// <summary>Whether any of a milestone's boxes has an error, so that its section shows open.</summary>
+    public bool HasErrors(int milestoneId) =>
+        ModelState.Any(e => e.Key.StartsWith(FieldPrefix(milestoneId) + ".", StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
 
     /// <summary>The anchor of a milestone's section: "milestone-1-3a" for 1.3a.</summary>
     public static string Anchor(string code) => "milestone-" + GovUkHtml.IdFor(code.ToLowerInvariant());
@@ -163,6 +207,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
         Progress = slot.Current?.Progress ?? slot.Previous?.Progress,
         Value = UpdateInput.ValueText(slot.Current, slot.Milestone.MeasurementKind),
         Status = (slot.Current?.Status ?? slot.Previous?.Status)?.ToString(),
+        Marking = (slot.Current?.Marking ?? ProtectiveMarking.Official).ToString(),
         Version = slot.Current?.Version ?? 0,
     };
 

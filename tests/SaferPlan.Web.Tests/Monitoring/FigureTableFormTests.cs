@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// A task group report's figure table edited as a table of boxes, its rows added and removed by plain form posts (no
+/// JavaScript); and the error summary listing a form's errors in the order of its fields.
+/// </summary>
+public abstract partial class FigureTableFormTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string NewReport = $"/partnerships/{Slug}/periods/2010-11-q2/reports/new";
+
+    [GeneratedRegex("<li><a href=\"#(?<id>[^\"]+)\">")]
+    private static partial Regex SummaryLink();
+
+    private static Dictionary<string, string> Report(string title, params (string Label, string Ppo, string Dip)[] rows)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.PriorityId"] = "",
+            ["Input.AchievementsMarking"] = "Official",
+            ["Input.ConcernsMarking"] = "Official",
+            ["Input.RecommendationsMarking"] = "Official",
+            ["Input.Version"] = "0",
+            ["Input.Figures[0].Title"] = "Scheme updates",
+            ["Input.Figures[0].Table.Columns[0]"] = "PPO",
+            ["Input.Figures[0].Table.Columns[1]"] = "DIP",
+            ["Input.Figures[0].YearToDate"] = "no",
+        };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Input.Figures[0].Table.Rows[{i}].Label"] = rows[i].Label;
+            fields[$"Input.Figures[0].Table.Rows[{i}].Values[0]"] = rows[i].Ppo;
+            fields[$"Input.Figures[0].Table.Rows[{i}].Values[1]"] = rows[i].Dip;
+        }
+
+        return fields;
+    }
+
+    private static string Box(string name, string value) => $"name=\"{name}\" type=\"text\" value=\"{value}\"";
+
+    [Fact]
+    public async Task TaskGroupReportForm_AddAndRemoveRowsByPlainPosts_KeepsWhatWasTypedAndSavesNothing()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var form = await Forms.PageAsync(support, NewReport);
+        Assert.Contains("Heading of column 1", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Figures[0].Rows\"", form, StringComparison.Ordinal);
+
+        var add = Report("Row test", ("New engagements", "1", "0"));
+        add["FigureCommand"] = "add-row 0";
+        using (var added = await Forms.PostAsync(support, NewReport, form, add))
+        {
+            var html = await added.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            Assert.DoesNotContain("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[0].Label", "New engagements"), html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[0].Values[1]", "0"), html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[1].Label", ""), html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[1].Values[1]", ""), html, StringComparison.Ordinal);
+            Assert.Contains(">New engagements, DIP</label>", html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Title", "Row test"), html, StringComparison.Ordinal);
+        }
+
+        var remove = Report("Row test", ("New engagements", "1", "0"), ("Burglary", "3", "4"), ("Closed", "2", ""));
+        remove["FigureCommand"] = "remove-row 0 1";
+        using (var removed = await Forms.PostAsync(support, NewReport, form, remove))
+        {
+            var html = await removed.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[1].Label", "Closed"), html, StringComparison.Ordinal);
+            Assert.Contains(Box("Input.Figures[0].Table.Rows[1].Values[0]", "2"), html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Burglary", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Input.Figures[0].Table.Rows[2]", html, StringComparison.Ordinal);
+        }
+
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var reports = await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"));
+        Assert.DoesNotContain(reports.EnumerateArray(), r => r.GetProperty("title").GetString() == "Row test");
+    }
+
+    [Fact]
+    public async Task TaskGroupReportForm_UnreadableFigure_NamesItsCellAndLinksToIt_ThenATableSaves()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var form = await Forms.PageAsync(support, NewReport);
+
+        using (var refused = await Forms.PostAsync(support, NewReport, form, Report("Cell test", ("New engagements", "1", "0"), ("Burglary", "3", "4"), ("Closed", "2", "two"))))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("<a href=\"#Input-Figures-0--Table-Rows-2--Values-1-\">Row 3, column &#x27;DIP&#x27;: enter a number</a>", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"Input-Figures-0--Table-Rows-2--Values-1-\" name=\"Input.Figures[0].Table.Rows[2].Values[1]\" type=\"text\" value=\"two\"", html, StringComparison.Ordinal);
+            Assert.Contains("aria-describedby=\"Input-Figures-0--Table-Rows-2--Values-1--error\"", html, StringComparison.Ordinal);
+        }
+
+        var good = Report("Cell test", ("New engagements", "1", "0"), ("", "", ""), ("Closed", "2", "–"));
+        using (var saved = await Forms.PostAsync(support, NewReport, form, good))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Contains("Cell test saved", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var report = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"))).EnumerateArray()
+            .Single(r => r.GetProperty("title").GetString() == "Cell test");
+        var table = report.GetProperty("figures")[0];
+        Assert.Equal(["PPO", "DIP"], table.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        var rows = table.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["New engagements", "Closed"], rows.Select(r => r.GetProperty("label").GetString()));
+        Assert.Equal(2m, rows[1].GetProperty("values")[0].GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1].GetProperty("values")[1].ValueKind);
+    }
+
+    [Fact]
+    public async Task ErrorSummary_ReportWithAFigureAndOtherErrors_ListsTheFigureCellLast()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var form = await Forms.PageAsync(support, NewReport);
+        // The page reads the figures first, then the priority and the markings; the form shows the table last.
+        var fields = Report("Order test", ("New engagements", "one", "0"));
+        fields["Input.PriorityId"] = "first";
+        fields["Input.AchievementsMarking"] = "Secret";
+        fields["Input.RecommendationsMarking"] = "Secret";
+
+        using var refused = await Forms.PostAsync(support, NewReport, form, fields);
+
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var summary = html[html.IndexOf("govuk-error-summary__list", StringComparison.Ordinal)..html.IndexOf("</ul>", html.IndexOf("govuk-error-summary__list", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var links = SummaryLink().Matches(summary).Select(m => m.Groups["id"].Value).ToList();
+        Assert.Equal(["Input-PriorityId", "Input-AchievementsMarking", "Input-RecommendationsMarking", "Input-Figures-0--Table-Rows-0--Values-0-"], links);
+        Assert.True(links.Select(id => html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal)).Order().SequenceEqual(links.Select(id => html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal))), "The fields are not in the summary's order on the page");
+    }
+}
+
+public sealed class FigureTableFormTestsOnSqlite(SqliteFactory app) : FigureTableFormTests(app), IClassFixture<SqliteFactory>;

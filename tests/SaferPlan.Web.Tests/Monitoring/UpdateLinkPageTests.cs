@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>The e-mailed update link's page sends all of the person's milestones with one submit, all or none, each with its marking.</summary>
+public abstract partial class UpdateLinkPageTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string Quarter = "2010-11-q2";
+
+    [GeneratedRegex("<label class=\"govuk-label govuk-label--s\" for=\"Updates-(?<id>\\d+)--Progress\">Progress on (?<code>\\S+) this quarter</label>")]
+    private static partial Regex ProgressBox();
+
+    [Fact]
+    public async Task LinkPage_OneMilestoneInvalid_SavesNone_ThenOneSubmitSavesThemAll()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using (await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{Quarter}/round", new { deadline = "2099-07-08" }))
+        {
+            // Opened here, or already open from another test: either way the quarter takes updates.
+        }
+
+        var personId = await app.PersonIdAsync("dave-sargent");
+        var token = await app.WithScopeAsync(async sp =>
+        {
+            var partnershipId = await sp.GetRequiredService<Core.Data.SaferPlanDbContext>().People.Where(p => p.Id == personId).Select(p => p.PartnershipId).SingleAsync();
+            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse(Quarter), "one submit test", TimeSpan.FromDays(14));
+        });
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+        var html = await Forms.PageAsync(browser, $"/u/{token}");
+        var milestones = ProgressBox().Matches(html).Select(m => (Id: int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture), Code: m.Groups["code"].Value)).ToList();
+        Assert.True(milestones.Count >= 2, $"Dave has {milestones.Count} milestones for {Quarter}");
+        Assert.Single(Regex.Matches(html, "<button type=\"submit\""));
+        Assert.Contains("Submit your updates", html, StringComparison.Ordinal);
+        foreach (var (id, _) in milestones)
+        {
+            Assert.Contains($"name=\"Updates[{id}].Marking\" type=\"radio\" value=\"Restricted\"", html, StringComparison.Ordinal);
+        }
+
+        Dictionary<string, string> Fields(int blank)
+        {
+            var fields = new Dictionary<string, string>();
+            for (var i = 0; i < milestones.Count; i++)
+            {
+                var (id, code) = milestones[i];
+                fields[$"Updates[{id}].Version"] = "0";
+                fields[$"Updates[{id}].Progress"] = i == blank ? "" : $"{Quarter} progress on {code}";
+                fields[$"Updates[{id}].Status"] = "OnTrack";
+                fields[$"Updates[{id}].Marking"] = i == 0 ? "Restricted" : "Official";
+            }
+
+            return fields;
+        }
+
+        // The second milestone has no progress: the summary names it and its box, and nothing at all is saved.
+        using (var refused = await Forms.PostAsync(browser, $"/u/{token}", html, Fields(blank: 1)))
+        {
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var (blankId, blankCode) = milestones[1];
+            Assert.Contains($"<li><a href=\"#Updates-{blankId}--Progress\">{blankCode}: enter the progress made this quarter</a></li>", page, StringComparison.Ordinal);
+            Assert.Contains($"{Quarter} progress on {milestones[0].Code}</textarea>", page, StringComparison.Ordinal);
+            Assert.Contains($"name=\"Updates[{milestones[0].Id}].Marking\" type=\"radio\" value=\"Restricted\" checked", page, StringComparison.Ordinal);
+        }
+
+        foreach (var (id, code) in milestones)
+        {
+            using var none = await support.GetAsync($"/api/milestones/{id}/updates/{Quarter}");
+            Assert.True(none.StatusCode == HttpStatusCode.NotFound, $"{code} was saved although another milestone was invalid");
+        }
+
+        // All of them valid: one submit sends them all, the first Restricted.
+        using (var sent = await Forms.PostAsync(browser, $"/u/{token}", html, Fields(blank: -1)))
+        {
+            // The client follows the redirect after a save, back to the link's page.
+            var after = await sent.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Equal("/u/link", sent.RequestMessage?.RequestUri?.AbsolutePath.Replace(token, "link", StringComparison.Ordinal));
+            Assert.Contains($"Your {milestones.Count} updates have been submitted", after, StringComparison.Ordinal);
+            Assert.DoesNotContain("govuk-error-summary", after, StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var update = await support.GetFromJsonAsync<JsonElement>($"/api/milestones/{milestones[i].Id}/updates/{Quarter}");
+            Assert.Equal($"{Quarter} progress on {milestones[i].Code}", update.GetProperty("progress").GetString());
+            Assert.Equal("Submitted", update.GetProperty("state").GetString());
+            Assert.Equal("Dave Sargent (e-mailed link)", update.GetProperty("author").GetString());
+            Assert.Equal(i == 0 ? "Restricted" : "Official", update.GetProperty("marking").GetString());
+        }
+    }
+}
+
+public sealed class UpdateLinkPageTestsOnSqlite(SqliteFactory app) : UpdateLinkPageTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class UpdateLinkPageTestsOnPostgres(PostgresFactory app) : UpdateLinkPageTests(app), IClassFixture<PostgresFactory>;
