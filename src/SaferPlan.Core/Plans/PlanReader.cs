@@ -148,12 +148,12 @@ public sealed class PlanReader(SaferPlanDbContext db)
     }
 
     /// <summary>
-    /// The amendments made to an edition since its approval, oldest first, with their reasons: for those
+    /// The amendments made to an edition since its approval, oldest first (by id: SQLite cannot order by a time with an offset), with their reasons: for those
     /// <see cref="Permissions.CanReadAmendments"/> allows (the caller checks, as it knows the partnership).
     /// </summary>
     public async Task<IReadOnlyList<Amendment>> AmendmentsAsync(int editionId, CancellationToken ct = default) =>
         await db.Amendments.AsNoTracking().Where(a => a.Record == AmendedRecord.PlanEdition && a.RecordId == editionId)
-            .OrderBy(a => a.AmendedAt).ThenBy(a => a.Id).ToListAsync(ct);
+            .OrderBy(a => a.Id).ToListAsync(ct);
 
     /// <summary>
     /// What a visitor is told of amendments: only the days an approved edition's official items were amended. A reason
