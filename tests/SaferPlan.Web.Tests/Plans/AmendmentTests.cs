@@ -167,6 +167,9 @@ public abstract class AmendmentTests(SaferPlanFactory app)
         Assert.Equal(Reason, listed.Str("reason"));
         using var visitor = await app.ApiClientAsync();
         await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/editions/{editionId}/amendments"), HttpStatusCode.Unauthorized);
+        var refused = await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, path, version: milestone.Version + 1), HttpStatusCode.Forbidden);
+        Assert.Contains("approved by the Board", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await PlanApi.GetItemAsync(support, path);
     }
 
     [Fact]
