@@ -114,6 +114,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync($"/milestones/{edition.MilestoneId("1.3b")}/edit");
 
         await page.GetByLabel("Target (optional)", new() { Exact = true }).FillAsync("Twelve meetings a year");
+        await page.GetByLabel("Reason for amendment").FillAsync("The task group now meets monthly.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Milestone 1.3b saved");
