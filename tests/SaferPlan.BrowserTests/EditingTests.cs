@@ -25,6 +25,7 @@ public sealed partial class EditingTests(BrowserFixture browser) : IClassFixture
         var text = page.GetByLabel("Milestone", new() { Exact = true });
         await Expect(text).ToHaveValueAsync(oldText);
         await text.FillAsync(newText);
+        await page.GetByLabel("Reason for amendment").FillAsync("Tasking meetings now cover vehicle crime too.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/milestones/{edition.MilestoneId("1.1b")}$"));
@@ -38,6 +39,43 @@ public sealed partial class EditingTests(BrowserFixture browser) : IClassFixture
         await Expect(row.Locator("del")).ToHaveTextAsync(oldText);
         await Expect(row.Locator("ins")).ToHaveTextAsync(newText);
     }
+
+    [Fact]
+    public async Task AmendApprovedMilestone_AsksTheReasonOffersNoDeleteAndListsTheAmendment_WithNoAxeViolations()
+    {
+        var (page, email) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var edition = await browser.EditionAsync("2010/11");
+        var id = edition.MilestoneId("3.3c");
+        const string reason = "The Board agreed on 7 March 2011 that the target covers every parish.";
+
+        await page.GotoAsync($"/milestones/{id}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit milestone" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Delete milestone" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit milestone" }).ClickAsync();
+        var reasonBox = page.GetByLabel("Reason for amendment");
+        await Expect(reasonBox).ToBeVisibleAsync();
+        await Expect(page.Locator(".govuk-hint", new() { HasText = "This is recorded with the change as an amendment to the approved plan" })).ToHaveCountAsync(1);
+        await page.GetByLabel("Target (optional)", new() { Exact = true }).FillAsync("Every parish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
+
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason for this amendment");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Reason for amendment").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Milestone 3.3c saved");
+
+        await page.GotoAsync($"/editions/{edition.Id}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = DeleteLinkName() })).ToHaveCountAsync(0);
+        var amendments = page.Locator("#amendments + table");
+        var row = amendments.Locator("tbody tr", new() { HasText = "Milestone 3.3c" });
+        await Expect(row).ToContainTextAsync(reason);
+        await Expect(row).ToContainTextAsync("target");
+        await Expect(row).ToContainTextAsync(email[..email.IndexOf('@', StringComparison.Ordinal)]);
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [GeneratedRegex("^Delete")]
+    private static partial Regex DeleteLinkName();
 
     [Fact]
     public async Task OpenEdition_AsLeadOfficerOfPriority2_ShowsEditLinksOnlyInPriority2()
@@ -72,9 +110,11 @@ public sealed partial class EditingTests(BrowserFixture browser) : IClassFixture
         await second.GotoAsync($"/milestones/{id}/edit");
 
         await first.GetByLabel("Milestone", new() { Exact = true }).FillAsync(firstText);
+        await first.GetByLabel("Reason for amendment").FillAsync("The first editor's reason.");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
         await Expect(first.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Milestone 3.2a saved");
         await second.GetByLabel("Milestone", new() { Exact = true }).FillAsync(secondText);
+        await second.GetByLabel("Reason for amendment").FillAsync("The second editor's reason.");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
 
         var summary = second.Locator(".govuk-error-summary");

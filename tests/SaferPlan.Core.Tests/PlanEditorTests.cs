@@ -15,6 +15,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("saferplan-core-").FullName;
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2011, 1, 14, 9, 30, 0, TimeSpan.Zero));
+    private const string Reason = "Agreed by the Board as an amendment to the approved plan.";
     private int partnershipId;
     private int editionId;
 
@@ -41,7 +42,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(actor), time);
     }
 
-    private PlanEditor Editor(SaferPlanDbContext db) => new(db, new UpdateService(db, time));
+    private PlanEditor Editor(SaferPlanDbContext db) => new(db, new UpdateService(db, time), time);
 
     private UserContext Officer(PartnershipRole role, int? personId = null) =>
         new("user-1", "officer@example.org", personId, [new PartnershipMembership(partnershipId, role)]);
@@ -78,7 +79,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6a" && m.Action.Priority!.EditionId == editionId);
 
-        var errors = await Editor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved" }, Officer(PartnershipRole.SupportOfficer));
+        var errors = await Editor(db).CheckMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Checked, not saved", AmendmentReason = Reason }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Empty(errors);
         Assert.False(db.ChangeTracker.HasChanges());
@@ -128,12 +129,12 @@ public sealed class PlanEditorTests : IAsyncLifetime
     {
         var editor = Open(new AuditActor("u2", "first.officer@example.org"));
         var milestone = await editor.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.1a" && m.Action.Priority!.EditionId == editionId);
-        var first = await Editor(editor).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "First officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var first = await Editor(editor).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "First officer's text", AmendmentReason = Reason }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
         await editor.DisposeAsync();
         Assert.True(first.Succeeded, first.Message);
 
         await using var second = Open(new AuditActor("u3", "second.officer@example.org"));
-        var result = await Editor(second).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Second officer's text" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(second).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Second officer's text", AmendmentReason = Reason }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.Equal(EditStatus.Conflict, result.Status);
         Assert.Contains("changed by first.officer at", result.Message, StringComparison.Ordinal);
@@ -148,7 +149,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(new AuditActor("u4", "support@example.org"));
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "3.1d" && m.Action.Priority!.EditionId == editionId);
 
-        var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4" }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", DueQuarters = "2010/11 Q2, 2010-11-q4", AmendmentReason = Reason }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         var history = await new AuditReader(db).HistoryAsync(nameof(Milestone), milestone.Id, withEmailAddresses: true);
@@ -171,8 +172,8 @@ public sealed class PlanEditorTests : IAsyncLifetime
         var lead = Officer(PartnershipRole.LeadOfficer, daveSargent);
         var editor = Editor(db);
 
-        var allowed = await editor.UpdateMilestoneAsync(own.Id, MilestoneInput.From(own) with { Source = "Trading Standards" }, own.Version, lead);
-        var refused = await editor.UpdateMilestoneAsync(other.Id, MilestoneInput.From(other) with { Source = "Police" }, other.Version, lead);
+        var allowed = await editor.UpdateMilestoneAsync(own.Id, MilestoneInput.From(own) with { Source = "Trading Standards", AmendmentReason = Reason }, own.Version, lead);
+        var refused = await editor.UpdateMilestoneAsync(other.Id, MilestoneInput.From(other) with { Source = "Police", AmendmentReason = Reason }, other.Version, lead);
         var priority = await editor.CreatePriorityAsync(editionId, new PriorityInput { Title = "Reducing arson" }, lead);
 
         Assert.True(allowed.Succeeded, allowed.Message);
@@ -192,9 +193,41 @@ public sealed class PlanEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MovePriority_InApprovedEdition_IsRefusedAndOrderKept()
+    {
+        await using var db = Open(AuditActor.System);
+        var before = await db.Priorities.Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder).Select(p => p.Id).ToListAsync();
+
+        var result = await Editor(db).MovePriorityAsync(before[0], MoveDirection.Down, Officer(PartnershipRole.Administrator));
+
+        Assert.Equal(EditStatus.Forbidden, result.Status);
+        Assert.Contains("approved by the Board", result.Message, StringComparison.Ordinal);
+        await using var check = Open(AuditActor.System);
+        Assert.Equal(before, await check.Priorities.Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder).Select(p => p.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task UpdateMilestone_InApprovedEditionWithReason_SavesAndRecordsTheAuditedAmendment()
+    {
+        await using var db = Open(new AuditActor("u5", "support@example.org"));
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Code == "1.6b" && m.Action.Priority!.EditionId == editionId);
+
+        var result = await Editor(db).UpdateMilestoneAsync(milestone.Id, MilestoneInput.From(milestone) with { Text = "Reworded", AmendmentReason = Reason }, milestone.Version, Officer(PartnershipRole.SupportOfficer));
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var check = Open(AuditActor.System);
+        var amendment = await check.Amendments.SingleAsync();
+        Assert.Equal(("1.6b", "text", Reason, time.GetUtcNow()), (amendment.ItemReference, amendment.Changes, amendment.Reason, amendment.AmendedAt));
+        Assert.Equal("Reworded", (await check.Milestones.SingleAsync(m => m.Id == milestone.Id)).Text);
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.EntityType == nameof(Amendment) && e.EntityId == amendment.Id));
+    }
+
+    [Fact]
     public async Task MovePriority_Down_SwapsOrderWithNext()
     {
         await using var db = Open(AuditActor.System);
+        (await db.Editions.SingleAsync(e => e.Id == editionId)).Status = EditionStatus.Draft;
+        await db.SaveChangesAsync();
         var ordered = await db.Priorities.Where(p => p.EditionId == editionId).OrderBy(p => p.SortOrder).Select(p => p.Number).ToListAsync();
 
         var first = await db.Priorities.SingleAsync(p => p.EditionId == editionId && p.Number == ordered[0] && p.Kind == PriorityKind.Priority);

@@ -23,6 +23,7 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
 
     private readonly SemaphoreSlim sharedUsersGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, string> sharedUsers = [];
+    private int? draftEditionId;
     private TestDatabaseInstance? database;
 
     public TestDatabase Kind { get; } = kind;
@@ -108,6 +109,56 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
             }
 
             return email;
+        }
+        finally
+        {
+            sharedUsersGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A Draft 2011/12 edition beside the demo's approved 2010/11 one (made on first use), holding a copy of 2010/11's
+    /// priority 1 with its actions, milestones and lead officers: for tests that delete or reorder, which an approved
+    /// edition refuses. Its id.
+    /// </summary>
+    public async Task<int> DraftEditionIdAsync()
+    {
+        await sharedUsersGate.WaitAsync();
+        try
+        {
+            draftEditionId ??= await WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<SaferPlanDbContext>();
+                var approved = await db.Editions.Include(e => e.Plan)
+                    .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Milestones)
+                    .AsNoTracking().SingleAsync(e => e.YearStart == 2010 && e.Plan.Partnership.Slug == "south-cambridgeshire");
+                var first = approved.Priorities.Single(p => p.Number == 1 && p.Kind == Core.Plans.PriorityKind.Priority);
+                var draft = new Core.Plans.PlanEdition
+                {
+                    PlanId = approved.PlanId, YearStart = 2011, Label = "Draft refresh", Title = "Community Safety Plan 2011/12 (draft)",
+                    Status = Core.Plans.EditionStatus.Draft,
+                    Priorities =
+                    [
+                        new Core.Plans.Priority
+                        {
+                            Number = 1, SortOrder = 1, Title = first.Title, LeadOfficerId = first.LeadOfficerId, Marking = first.Marking,
+                            Actions = first.Actions.Select(a => new Core.Plans.PlanAction
+                            {
+                                Number = a.Number, SortOrder = a.SortOrder, Text = a.Text, LeadAgency = a.LeadAgency, LeadOfficerId = a.LeadOfficerId, Marking = a.Marking,
+                                Milestones = a.Milestones.Select(m => new Core.Plans.Milestone
+                                {
+                                    Code = m.Code, SortOrder = m.SortOrder, Text = m.Text, LeadOfficerId = m.LeadOfficerId, Marking = m.Marking,
+                                }).ToList(),
+                            }).ToList(),
+                        },
+                    ],
+                };
+                db.Editions.Add(draft);
+                db.AuditPartnershipId = approved.Plan.PartnershipId;
+                await db.SaveChangesAsync();
+                return draft.Id;
+            });
+            return draftEditionId.Value;
         }
         finally
         {

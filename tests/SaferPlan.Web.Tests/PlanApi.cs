@@ -89,6 +89,8 @@ internal static class PlanApi
 
         body.Remove("actions");
         body.Remove("milestones");
+        // The demo's editions are approved, so a change to one is an amendment and gives its reason; drafts ignore it.
+        body["amendmentReason"] = "Changed by a test of the plan API.";
         return body;
     }
 

@@ -74,15 +74,49 @@ public static class Permissions
         CanEdit(user, partnershipId, priority, action)
         || (user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer) && Leads(user, milestone.LeadOfficerId));
 
-    /// <summary>Deleting a priority: as adding one, the support officers' and administrators' decision.</summary>
-    public static bool CanDeletePriority(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+    /// <summary>
+    /// Draft editions and editions out for consultation are edited freely; a Board-approved edition changes only by a
+    /// recorded amendment (see <see cref="NeedsAmendment"/>); a superseded edition is kept as it was and not changed at all.
+    /// </summary>
+    public static bool CanChange(PlanEdition edition) => edition.Status != EditionStatus.Superseded;
 
-    /// <summary>Deleting an action: whoever may edit the priority it is under.</summary>
-    public static bool CanDeleteAction(UserContext user, int partnershipId, Priority priority) => CanEdit(user, partnershipId, priority);
+    /// <summary>A change to an approved edition is an amendment: it needs a reason and is recorded with who made it and when.</summary>
+    public static bool NeedsAmendment(PlanEdition edition) => edition.Status == EditionStatus.Approved;
 
-    /// <summary>Deleting a milestone: whoever may edit the action it is under (a milestone's own lead officer edits it, but does not delete it).</summary>
-    public static bool CanDeleteMilestone(UserContext user, int partnershipId, Priority priority, PlanAction action) =>
-        CanEdit(user, partnershipId, priority, action);
+    /// <summary>
+    /// Deleting and reordering items is for editions still being written: what the Board approved keeps every item in its
+    /// place (a milestone that is no longer pursued is amended to say so, not deleted).
+    /// </summary>
+    public static bool CanRemoveOrReorder(PlanEdition edition) => edition.Status is EditionStatus.Draft or EditionStatus.Consultation;
+
+    /// <summary>Why an edition refuses a change of any kind, in the words the refused person needs; null when it does not.</summary>
+    public static string? EditionRefusal(PlanEdition edition) =>
+        CanChange(edition) ? null : $"The {edition.Year.Display} edition has been superseded: it is kept as the Board approved it and can no longer be changed.";
+
+    /// <summary>Why an edition refuses deleting or reordering <paramref name="what"/> ("milestone 1.6b"); null when it does not.</summary>
+    public static string? RemovalRefusal(PlanEdition edition, string what) =>
+        EditionRefusal(edition)
+        ?? (CanRemoveOrReorder(edition)
+            ? null
+            : $"The {edition.Year.Display} edition was approved by the Board, so {what} stays in it and keeps its place: change it by amending it, with the reason for the amendment.");
+
+    /// <summary>Deleting a priority: as adding one, the support officers' and administrators' decision, in an edition not yet approved.</summary>
+    public static bool CanDeletePriority(UserContext user, int partnershipId, PlanEdition edition) =>
+        CanEditStructure(user, partnershipId) && CanRemoveOrReorder(edition);
+
+    /// <summary>Deleting an action: whoever may edit the priority it is under, in an edition not yet approved.</summary>
+    public static bool CanDeleteAction(UserContext user, int partnershipId, PlanEdition edition, Priority priority) =>
+        CanEdit(user, partnershipId, priority) && CanRemoveOrReorder(edition);
+
+    /// <summary>
+    /// Deleting a milestone: whoever may edit the action it is under (a milestone's own lead officer edits it, but does not
+    /// delete it), in an edition not yet approved.
+    /// </summary>
+    public static bool CanDeleteMilestone(UserContext user, int partnershipId, PlanEdition edition, Priority priority, PlanAction action) =>
+        CanEdit(user, partnershipId, priority, action) && CanRemoveOrReorder(edition);
+
+    /// <summary>The amendments made to an approved edition, with their reasons: for the partnership's members.</summary>
+    public static bool CanReadAmendments(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
 
     /// <summary>
     /// Why <see cref="CanUpdate"/> refuses, in the words the refused person needs; null when it does not. A quarter past

@@ -149,6 +149,20 @@ internal sealed class PlanSectionConfiguration : IEntityTypeConfiguration<PlanSe
     }
 }
 
+internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendment>
+{
+    public void Configure(EntityTypeBuilder<Amendment> builder)
+    {
+        builder.Property(a => a.ItemReference).HasMaxLength(FieldLengths.Short);
+        builder.Property(a => a.Changes).HasMaxLength(FieldLengths.Name);
+        builder.Property(a => a.Reason).HasMaxLength(Editing.Amendments.ReasonLength);
+        builder.Property(a => a.AmendedBy).HasMaxLength(FieldLengths.Name);
+        builder.Property(a => a.UserId).HasMaxLength(FieldLengths.Short);
+        builder.BelongsToPartnership(a => a.PartnershipId);
+        builder.HasIndex(a => new { a.Record, a.RecordId });
+    }
+}
+
 internal sealed class GlossaryEntryConfiguration : IEntityTypeConfiguration<GlossaryEntry>
 {
     public void Configure(EntityTypeBuilder<GlossaryEntry> builder)

@@ -34,6 +34,8 @@ public sealed class SaferPlanDbContext(
 
     public DbSet<GlossaryEntry> Glossary => Set<GlossaryEntry>();
 
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -4,8 +4,12 @@ using SaferPlan.Core.Monitoring;
 
 namespace SaferPlan.Core.Plans;
 
-/// <summary>Creates, edits, reorders and deletes priorities, actions and milestones, checking who may and what is valid.</summary>
-public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates)
+/// <summary>
+/// Creates, edits, reorders and deletes priorities, actions and milestones, checking who may and what is valid. Drafts
+/// and editions in consultation change freely; a change to an approved edition is an amendment, with its reason recorded
+/// in the same save; nothing is deleted from or reordered in an approved edition, and a superseded one does not change.
+/// </summary>
+public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates, TimeProvider time)
 {
     private const int TitleLength = 200;
     private const int TextLength = 4000;
@@ -34,7 +38,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     {
         var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
         return await WhenAllowedAsync(Readable(edition, user, edition), $"There is no plan edition {editionId}.",
-            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can add priorities."),
+            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can add priorities.")
+                ?? Permissions.EditionRefusal(f.Item),
             f =>
             {
                 var whole = input with { Number = input.Number ?? (f.Item.Priorities.Count == 0 ? 1 : f.Item.Priorities.Max(p => p.Number) + 1) };
@@ -43,7 +48,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     }
 
     public Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct));
+        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Edition, user, c.Input.AmendmentReason, ct));
 
     /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct = default) =>
@@ -53,12 +58,17 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only edit the priorities you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && input.Number == f.Item.Number),
-                    "Only administrators and support officers can change a priority's number or lead officer."),
-            f => ChangedAsync(user, f, f.Item.Marking, input, input.Marking, () => ValidatePriorityAsync(input, f.Item.Edition, f.Item, f.PartnershipId, ct)));
+                    "Only administrators and support officers can change a priority's number or lead officer.")
+                ?? Permissions.EditionRefusal(f.Item.Edition),
+            f => ChangedAsync(user, f, f.Item.Marking, input, input.Marking,
+                () => AmendedAsync(f.Item.Edition, input.AmendmentReason, ValidatePriorityAsync(input, f.Item.Edition, f.Item, f.PartnershipId, ct))));
 
     public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
-            f => Unless(Permissions.CanDeletePriority(user, f.PartnershipId), "Only the partnership's administrators and support officers can delete priorities."),
+            f => Permissions.CanDeletePriority(user, f.PartnershipId, f.Item.Edition)
+                ? null
+                : Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can delete priorities.")
+                    ?? Permissions.RemovalRefusal(f.Item.Edition, $"priority {f.Item.Number}"),
             async f =>
             {
                 var priority = f.Item;
@@ -75,7 +85,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Priority>> MovePriorityAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
-            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can reorder priorities."),
+            f => Unless(Permissions.CanEditStructure(user, f.PartnershipId), "Only the partnership's administrators and support officers can reorder priorities.")
+                ?? Permissions.RemovalRefusal(f.Item.Edition, $"priority {f.Item.Number}"),
             f => MoveAsync(f, f.Item.Edition.Priorities, direction, ct));
 
     public Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
@@ -93,7 +104,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(priorityId, user, ct), $"There is no priority {priorityId}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only add actions to a priority you lead.")
-                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name an action's lead officer."),
+                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name an action's lead officer.")
+                ?? Permissions.EditionRefusal(f.Item.Edition),
             f =>
             {
                 var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number.Trim(), PriorityId = f.Item.Id };
@@ -101,7 +113,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             });
 
     public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct,
+        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Priority.Edition, user, c.Input.AmendmentReason, ct,
             c.Input.PriorityId == c.Item.PriorityId ? null : db.Actions.Where(a => a.PriorityId == c.Input.PriorityId).Select(a => a.SortOrder)));
 
     /// <summary>Every rule a change to an action must meet, saving nothing.</summary>
@@ -112,16 +124,22 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only edit the actions you lead, or those under a priority you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.PriorityId ?? f.Item.PriorityId) == f.Item.PriorityId),
-                    "Only administrators and support officers can change an action's lead officer or move it to another priority."),
+                    "Only administrators and support officers can change an action's lead officer or move it to another priority.")
+                ?? Permissions.EditionRefusal(f.Item.Priority.Edition),
             f =>
             {
                 var whole = input with { PriorityId = input.PriorityId ?? f.Item.PriorityId };
-                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking, () => ValidateActionAsync(whole, f.Item.Priority.Edition, f.Item, f.PartnershipId, ct));
+                var edition = f.Item.Priority.Edition;
+                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking,
+                    () => AmendedAsync(edition, whole.AmendmentReason, ValidateActionAsync(whole, edition, f.Item, f.PartnershipId, ct)));
             });
 
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
-            f => Unless(Permissions.CanDeleteAction(user, f.PartnershipId, f.Item.Priority), "You can only delete actions under a priority you lead."),
+            f => Permissions.CanDeleteAction(user, f.PartnershipId, f.Item.Priority.Edition, f.Item.Priority)
+                ? null
+                : Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only delete actions under a priority you lead.")
+                    ?? Permissions.RemovalRefusal(f.Item.Priority.Edition, $"action {f.Item.Number}"),
             async f =>
             {
                 var action = f.Item;
@@ -136,7 +154,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<PlanAction>> MoveActionAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
-            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only reorder actions under a priority you lead."),
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority), "You can only reorder actions under a priority you lead.")
+                ?? Permissions.RemovalRefusal(f.Item.Priority.Edition, $"action {f.Item.Number}"),
             f => MoveAsync(f, f.Item.Priority.Actions, direction, ct));
 
     public Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
@@ -154,7 +173,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadableActionAsync(actionId, user, ct), $"There is no action {actionId}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only add milestones to an action you lead.")
-                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name a milestone's lead officer."),
+                ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name a milestone's lead officer.")
+                ?? Permissions.EditionRefusal(f.Item.Priority.Edition),
             f =>
             {
                 var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code.Trim(), ActionId = f.Item.Id };
@@ -162,7 +182,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             });
 
     public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, ct,
+        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Action.Priority.Edition, user, c.Input.AmendmentReason, ct,
             c.Input.ActionId == c.Item.ActionId ? null : db.Milestones.Where(m => m.ActionId == c.Input.ActionId).Select(m => m.SortOrder)));
 
     /// <summary>Every rule a change to a milestone must meet, saving nothing.</summary>
@@ -173,16 +193,22 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action, f.Item), "You can only edit the milestones you lead, or those under an action or priority you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.ActionId ?? f.Item.ActionId) == f.Item.ActionId),
-                    "Only administrators and support officers can change a milestone's lead officer or move it to another action."),
+                    "Only administrators and support officers can change a milestone's lead officer or move it to another action.")
+                ?? Permissions.EditionRefusal(f.Item.Action.Priority.Edition),
             f =>
             {
                 var whole = input with { ActionId = input.ActionId ?? f.Item.ActionId };
-                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking, () => ValidateMilestoneAsync(whole, f.Item.Action.Priority.Edition, f.Item, f.PartnershipId, ct));
+                var edition = f.Item.Action.Priority.Edition;
+                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking,
+                    () => AmendedAsync(edition, whole.AmendmentReason, ValidateMilestoneAsync(whole, edition, f.Item, f.PartnershipId, ct)));
             });
 
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
-            f => Unless(Permissions.CanDeleteMilestone(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only delete milestones under an action or priority you lead."),
+            f => Permissions.CanDeleteMilestone(user, f.PartnershipId, f.Item.Action.Priority.Edition, f.Item.Action.Priority, f.Item.Action)
+                ? null
+                : Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only delete milestones under an action or priority you lead.")
+                    ?? Permissions.RemovalRefusal(f.Item.Action.Priority.Edition, $"milestone {f.Item.Code}"),
             async f =>
             {
                 var removeUpdates = await updates.RemovalOfUpdatesAsync([f.Item.Id], ct);
@@ -195,7 +221,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     public async Task<EditResult<Milestone>> MoveMilestoneAsync(int id, MoveDirection direction, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
-            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only reorder milestones under an action or priority you lead."),
+            f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action), "You can only reorder milestones under an action or priority you lead.")
+                ?? Permissions.RemovalRefusal(f.Item.Action.Priority.Edition, $"milestone {f.Item.Code}"),
             f => MoveAsync(f, f.Item.Action.Milestones, direction, ct));
 
     /// <summary>An item (or the parent a new one goes under) the user may read, with the partnership that owns it.</summary>
@@ -239,21 +266,70 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             return SaveAsync(item, null, c.PartnershipId, ct);
         });
 
-    /// <summary>Saves a checked change; an item moved under another parent goes last among the siblings <paramref name="newSiblingOrders"/> reads.</summary>
-    private async Task<EditResult<T>> SaveChangeAsync<T, TInput>(Checked<T, TInput> c, int expectedVersion, Action<T, TInput> apply, CancellationToken ct, IQueryable<int>? newSiblingOrders = null)
+    /// <summary>
+    /// Saves a checked change; an item moved under another parent goes last among the siblings <paramref name="newSiblingOrders"/>
+    /// reads. A change to an approved edition is recorded as an amendment in the same save, naming the fields it changed.
+    /// </summary>
+    private async Task<EditResult<T>> SaveChangeAsync<T, TInput>(
+        Checked<T, TInput> c, int expectedVersion, Action<T, TInput> apply, PlanEdition edition, UserContext user, string? reason, CancellationToken ct,
+        IQueryable<int>? newSiblingOrders = null)
         where T : class, IVersioned, ISorted
     {
         var orders = newSiblingOrders is null ? null : await newSiblingOrders.ToListAsync(ct);
         return await SaveAsync(c.Item, expectedVersion, c.PartnershipId, ct, () =>
         {
+            var (kind, before, restrictedBefore) = Amended(c.Item);
             if (orders is not null)
             {
                 c.Item.SortOrder = NextSortOrder(orders);
             }
 
             apply(c.Item, c.Input);
+            if (!Permissions.NeedsAmendment(edition) || Amendments.ChangedFields(db, c.Item) is not { Length: > 0 } changes)
+            {
+                return;
+            }
+
+            var (_, after, restrictedAfter) = Amended(c.Item);
+            db.Amendments.Add(new Amendment
+            {
+                PartnershipId = c.PartnershipId,
+                Record = AmendedRecord.PlanEdition,
+                RecordId = edition.Id,
+                ItemKind = kind,
+                ItemId = c.Item.Id,
+                ItemReference = after == before ? after : $"{after} (was {before})",
+                Changes = changes,
+                Reason = Clean(reason)!,
+                Marking = restrictedBefore || restrictedAfter ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
+                UserId = user.UserId,
+                AmendedBy = user.Name,
+                AmendedAt = time.GetUtcNow(),
+            });
         });
     }
+
+    /// <summary>An approved edition's change must give its reason; the reason's error comes after every other field's.</summary>
+    private static async Task<Dictionary<string, string>> AmendedAsync(PlanEdition edition, string? reason, Task<Dictionary<string, string>> validating)
+    {
+        var errors = await validating;
+        if (Permissions.NeedsAmendment(edition))
+        {
+            Amendments.CheckReason(errors, reason);
+        }
+
+        return errors;
+    }
+
+    /// <summary>What an amendment calls the item, and whether it or what it lies under is restricted.</summary>
+    private static (AmendedItem Kind, string Reference, bool Restricted) Amended(object item) => item switch
+    {
+        Priority p => (AmendedItem.Priority, p.Kind == PriorityKind.Priority ? $"Priority {p.Number}" : $"Mainstreamed: {p.Title}", p.Marking == ProtectiveMarking.Restricted),
+        PlanAction a => (AmendedItem.Action, a.Number, a.Marking == ProtectiveMarking.Restricted || a.Priority?.Marking == ProtectiveMarking.Restricted),
+        Milestone m => (AmendedItem.Milestone, m.Code,
+            m.Marking == ProtectiveMarking.Restricted || m.Action?.Marking == ProtectiveMarking.Restricted || m.Action?.Priority?.Marking == ProtectiveMarking.Restricted),
+        _ => throw new ArgumentException($"{item.GetType().Name} is not a plan item.", nameof(item)),
+    };
 
     private Task<EditResult<T>> MoveAsync<T>(Found<T> found, List<T> siblings, MoveDirection direction, CancellationToken ct)
         where T : class, IVersioned, ISorted

@@ -22,6 +22,9 @@ public sealed record PriorityInput
 
     public ProtectiveMarking Marking { get; init; } = ProtectiveMarking.Official;
 
+    /// <summary>Why an approved edition is being changed; needed for every change to one, and kept with the amendment.</summary>
+    public string? AmendmentReason { get; init; }
+
     public static PriorityInput From(Priority p) => new()
     {
         Number = p.Number,
@@ -64,6 +67,9 @@ public sealed record ActionInput
 
     /// <summary>On update, a priority of the same edition to move the action to.</summary>
     public int? PriorityId { get; init; }
+
+    /// <summary>Why an approved edition is being changed; needed for every change to one, and kept with the amendment.</summary>
+    public string? AmendmentReason { get; init; }
 
     public static ActionInput From(PlanAction a) => new()
     {
@@ -108,6 +114,9 @@ public sealed record MilestoneInput
 
     /// <summary>On update, an action of the same edition to move the milestone to.</summary>
     public int? ActionId { get; init; }
+
+    /// <summary>Why an approved edition is being changed; needed for every change to one, and kept with the amendment.</summary>
+    public string? AmendmentReason { get; init; }
 
     public static MilestoneInput From(Milestone m) => new()
     {

@@ -149,6 +149,26 @@ public sealed class PlanReader(SaferPlanDbContext db)
         return (milestone, milestone.Action.Priority.Edition.Plan.PartnershipId);
     }
 
+    /// <summary>
+    /// The amendments made to an edition since its approval, oldest first (by id: SQLite cannot order by a time with an offset), with their reasons: for those
+    /// <see cref="Permissions.CanReadAmendments"/> allows (the caller checks, as it knows the partnership).
+    /// </summary>
+    public async Task<IReadOnlyList<Amendment>> AmendmentsAsync(int editionId, CancellationToken ct = default) =>
+        await db.Amendments.AsNoTracking().Where(a => a.Record == AmendedRecord.PlanEdition && a.RecordId == editionId)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// What a visitor is told of amendments: only the days an approved edition's official items were amended. A reason
+    /// may touch on restricted work, and a restricted item's amendment would show that there is one, so neither is told.
+    /// </summary>
+    public async Task<IReadOnlyList<DateOnly>> PublicAmendmentDatesAsync(int editionId, CancellationToken ct = default)
+    {
+        var times = await db.Amendments.AsNoTracking()
+            .Where(a => a.Record == AmendedRecord.PlanEdition && a.RecordId == editionId && a.Marking == ProtectiveMarking.Official)
+            .Select(a => a.AmendedAt).ToListAsync(ct);
+        return times.Select(t => DateOnly.FromDateTime(t.UtcDateTime)).Distinct().Order().ToList();
+    }
+
     /// <summary>People of a partnership, for choosing lead officers.</summary>
     public async Task<IReadOnlyList<Person>> PeopleAsync(int partnershipId, CancellationToken ct = default) =>
         await db.People.AsNoTracking().Where(p => p.PartnershipId == partnershipId).OrderBy(p => p.Name).ToListAsync(ct);

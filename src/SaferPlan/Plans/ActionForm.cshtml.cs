@@ -30,6 +30,8 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
 
         public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
 
+        public string? AmendmentReason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -43,6 +45,9 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     public Priority Priority { get; private set; } = null!;
 
     public bool IsNew => Existing is null;
+
+    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Priority.Edition);
 
     public bool CanChooseLead { get; private set; }
 
@@ -103,6 +108,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             BodyId = Existing?.BodyId,
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)

@@ -17,14 +17,17 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
     /// <summary>Whether the item was found but the user may not delete it (see <see cref="Permissions"/>).</summary>
     private bool forbidden;
 
+    /// <summary>Why the edition keeps the item whoever asks (approved or superseded); null when it does not.</summary>
+    private string? Refusal { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct) =>
-        await LoadAsync(kind, id, ct) ? Page() : forbidden ? this.Refused() : NotFound();
+        await LoadAsync(kind, id, ct) ? Page() : forbidden ? this.Refused(Refusal) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string kind, int id, int version, CancellationToken ct)
     {
         if (!await LoadAsync(kind, id, ct))
         {
-            return forbidden ? this.Refused() : NotFound();
+            return forbidden ? this.Refused(Refusal) : NotFound();
         }
 
         var user = await current.GetAsync();
@@ -60,7 +63,8 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 Consequence = p.Priority.Actions.Count == 0 ? null : $"Its {p.Priority.Actions.Count} actions and {p.Priority.Actions.Sum(a => a.Milestones.Count)} milestones will be deleted too.";
                 EditionId = p.Priority.EditionId;
                 Version = p.Priority.Version;
-                forbidden = !Permissions.CanDeletePriority(user, p.PartnershipId);
+                forbidden = !Permissions.CanDeletePriority(user, p.PartnershipId, p.Priority.Edition);
+                Refusal = Permissions.CanEditStructure(user, p.PartnershipId) ? Permissions.RemovalRefusal(p.Priority.Edition, Description) : null;
                 return !forbidden;
             case "actions" when await reader.ActionAsync(id, user, ct) is { } a:
                 Description = $"action {a.Action.Number}";
@@ -68,14 +72,16 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 Consequence = a.Action.Milestones.Count == 0 ? null : $"Its {a.Action.Milestones.Count} milestones will be deleted too.";
                 EditionId = a.Action.Priority.EditionId;
                 Version = a.Action.Version;
-                forbidden = !Permissions.CanDeleteAction(user, a.PartnershipId, a.Action.Priority);
+                forbidden = !Permissions.CanDeleteAction(user, a.PartnershipId, a.Action.Priority.Edition, a.Action.Priority);
+                Refusal = Permissions.CanEdit(user, a.PartnershipId, a.Action.Priority) ? Permissions.RemovalRefusal(a.Action.Priority.Edition, Description) : null;
                 return !forbidden;
             case "milestones" when await reader.MilestoneAsync(id, user, ct) is { } m:
                 Description = $"milestone {m.Milestone.Code}";
                 Text = m.Milestone.Text;
                 EditionId = m.Milestone.Action.Priority.EditionId;
                 Version = m.Milestone.Version;
-                forbidden = !Permissions.CanDeleteMilestone(user, m.PartnershipId, m.Milestone.Action.Priority, m.Milestone.Action);
+                forbidden = !Permissions.CanDeleteMilestone(user, m.PartnershipId, m.Milestone.Action.Priority.Edition, m.Milestone.Action.Priority, m.Milestone.Action);
+                Refusal = Permissions.CanEdit(user, m.PartnershipId, m.Milestone.Action.Priority, m.Milestone.Action) ? Permissions.RemovalRefusal(m.Milestone.Action.Priority.Edition, Description) : null;
                 return !forbidden;
             default:
                 return false;

@@ -6,7 +6,7 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
 
     public UserContext Reader { get; private set; } = UserContext.Anonymous;
 
-    public bool CanEditStructure => Permissions.CanEditStructure(Reader, View.Partnership.Id);
+    public bool CanEditStructure => Permissions.CanEditStructure(Reader, View.Partnership.Id) && Permissions.CanChange(View.Edition);
 
     /// <summary>Whether to offer recording the Board's approval: a draft, for its support officers and administrators.</summary>
     public bool CanRecordApproval => View.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation && Permissions.CanManageEditions(Reader, View.Partnership.Id);
@@ -14,9 +14,34 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
     /// <summary>Whether to offer the yearly refresh: from an approved edition, for its support officers and administrators.</summary>
     public bool CanStartNext => View.Edition.Status == EditionStatus.Approved && Permissions.CanManageEditions(Reader, View.Partnership.Id);
 
-    public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p);
 
-    public bool CanEdit(Priority p, PlanAction a) => Permissions.CanEdit(Reader, View.Partnership.Id, p, a);
+    public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p) && Permissions.CanChange(View.Edition);
+
+    public bool CanEdit(Priority p, PlanAction a) => Permissions.CanEdit(Reader, View.Partnership.Id, p, a) && Permissions.CanChange(View.Edition);
+
+    /// <summary>Deleting and reordering: only while the edition is a draft or out for consultation.</summary>
+    public bool CanRemoveOrReorder => Permissions.CanRemoveOrReorder(View.Edition);
+
+    /// <summary>Every amendment since approval, for the partnership's members; null for others.</summary>
+    public IReadOnlyList<Amendment>? Amendments { get; private set; }
+
+    /// <summary>For visitors: the days the published plan was amended, counting only amendments to items they can see.</summary>
+    public IReadOnlyList<DateOnly> PublicAmendmentDates { get; private set; } = [];
+
+    /// <summary>"1 March 2011", "1 and 8 March 2011" style lists: each date in full, the last joined by "and".</summary>
+    public static string DateList(IReadOnlyList<DateOnly> dates) =>
+        dates.Count <= 1
+            ? string.Join("", dates.Select(Core.Periods.Dates.Display))
+            : $"{string.Join(", ", dates.SkipLast(1).Select(Core.Periods.Dates.Display))} and {Core.Periods.Dates.Display(dates[^1])}";
+
+    /// <summary>"Milestone 1.6b", "Action 1.6", "Priority 1" (the reference already says "Priority").</summary>
+    public static string AmendedItemName(Amendment a) => a.ItemKind switch
+    {
+        AmendedItem.Milestone => $"Milestone {a.ItemReference}",
+        AmendedItem.Action => $"Action {a.ItemReference}",
+        AmendedItem.Section => $"Section {a.ItemReference}",
+        _ => a.ItemReference,
+    };
 
     public static string Heading(Priority p) => p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : $"Mainstreamed: {p.Title}";
 
@@ -43,6 +68,15 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
         }
 
         View = view;
+        if (Permissions.CanReadAmendments(Reader, view.Partnership.Id))
+        {
+            Amendments = await reader.AmendmentsAsync(view.Edition.Id, ct);
+        }
+        else
+        {
+            PublicAmendmentDates = await reader.PublicAmendmentDatesAsync(view.Edition.Id, ct);
+        }
+
         return Page();
     }
 

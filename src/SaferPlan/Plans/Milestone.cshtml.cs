@@ -30,8 +30,8 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
         }
 
         Milestone = found.Milestone;
-        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone);
-        CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action);
+        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone) && Permissions.CanChange(Milestone.Action.Priority.Edition);
+        CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority.Edition, Milestone.Action.Priority!, Milestone.Action);
         Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

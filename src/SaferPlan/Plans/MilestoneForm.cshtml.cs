@@ -28,6 +28,8 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
 
         public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
 
+        public string? AmendmentReason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -41,6 +43,9 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     public PlanAction Action { get; private set; } = null!;
 
     public bool IsNew => Existing is null;
+
+    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Action.Priority.Edition);
 
     public bool CanChooseLead { get; private set; }
 
@@ -98,6 +103,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             ActionId = FormFields.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)

@@ -86,38 +86,50 @@ public sealed record NextEditionRequest(string? Year, IReadOnlyList<PriorityChoi
 /// <summary>A priority's fate at the refresh: Carry (the default), Drop, or Merge <c>into</c> another priority of the same edition.</summary>
 public sealed record PriorityChoiceRequest(int Id, PriorityFate Fate, int? Into);
 
+/// <summary>A change made to an approved edition: which item, which fields, who, when and why.</summary>
+public sealed record AmendmentDto(
+    int Id, string ItemKind, int ItemId, string ItemReference, string Changes, string Reason, ProtectiveMarking Marking, string AmendedBy,
+    DateTimeOffset AmendedAt)
+{
+    public static AmendmentDto From(Amendment a) =>
+        new(a.Id, a.ItemKind.ToString(), a.ItemId, a.ItemReference, a.Changes, a.Reason, a.Marking, a.AmendedBy, a.AmendedAt);
+}
+
 /// <summary>A priority as sent to the API; <c>version</c> is the one you read (or send it in If-Match).</summary>
 public sealed record PriorityRequest(
     int? Number, string? Title, PriorityKind? Kind, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess,
-    string? DataUsed, int? LeadOfficerId, ProtectiveMarking? Marking, int? Version)
+    string? DataUsed, int? LeadOfficerId, ProtectiveMarking? Marking, int? Version, string? AmendmentReason = null)
 {
     public PriorityInput ToInput() => new()
     {
         Number = Number, Title = Title, Kind = Kind ?? PriorityKind.Priority, Why = Why, WhatWeWillDo = WhatWeWillDo, Approach = Approach,
         MeasuringSuccess = MeasuringSuccess, DataUsed = DataUsed, LeadOfficerId = LeadOfficerId, Marking = Marking ?? ProtectiveMarking.Official,
+        AmendmentReason = AmendmentReason,
     };
 }
 
 public sealed record ActionRequest(
     string? Number, string? Text, string? LeadAgency, string? OtherPartners, int? BodyId, int? LeadOfficerId, string? CrossReferenceText,
-    int? CrossReferencePriorityNumber, string? CrossReferenceActionNumber, string? Note, ProtectiveMarking? Marking, int? PriorityId, int? Version)
+    int? CrossReferencePriorityNumber, string? CrossReferenceActionNumber, string? Note, ProtectiveMarking? Marking, int? PriorityId, int? Version,
+    string? AmendmentReason = null)
 {
     public ActionInput ToInput() => new()
     {
         Number = Number, Text = Text, LeadAgency = LeadAgency, OtherPartners = OtherPartners, BodyId = BodyId, LeadOfficerId = LeadOfficerId,
         CrossReferenceText = CrossReferenceText, CrossReferencePriorityNumber = CrossReferencePriorityNumber,
         CrossReferenceActionNumber = CrossReferenceActionNumber, Note = Note, Marking = Marking ?? ProtectiveMarking.Official, PriorityId = PriorityId,
+        AmendmentReason = AmendmentReason,
     };
 }
 
 public sealed record MilestoneRequest(
     string? Code, string? Text, string? Lead, int? LeadOfficerId, MeasurementKind? MeasurementKind, string? Measurement, string? Source,
-    string? Target, IReadOnlyList<string>? DueQuarters, ProtectiveMarking? Marking, int? ActionId, int? Version)
+    string? Target, IReadOnlyList<string>? DueQuarters, ProtectiveMarking? Marking, int? ActionId, int? Version, string? AmendmentReason = null)
 {
     public MilestoneInput ToInput() => new()
     {
         Code = Code, Text = Text, Lead = Lead, LeadOfficerId = LeadOfficerId, MeasurementKind = MeasurementKind ?? Core.Plans.MeasurementKind.Text,
         Measurement = Measurement, Source = Source, Target = Target, DueQuarters = DueQuarters is null ? null : string.Join(',', DueQuarters),
-        Marking = Marking ?? ProtectiveMarking.Official, ActionId = ActionId,
+        Marking = Marking ?? ProtectiveMarking.Official, ActionId = ActionId, AmendmentReason = AmendmentReason,
     };
 }

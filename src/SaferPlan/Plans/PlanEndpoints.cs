@@ -35,6 +35,24 @@ public static class PlanEndpoints
             await reader.EditionAsync(id, await current.GetAsync(), ct) is { } view
                 ? TypedResults.Ok(EditionDto.From(view))
                 : ApiErrors.NotFound($"There is no plan edition {id}."));
+
+        api.MapGet("/editions/{id:int}/amendments", async Task<Results<Ok<List<AmendmentDto>>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            if (await reader.EditionAsync(id, user, ct) is not { } view)
+            {
+                return ApiErrors.NotFound($"There is no plan edition {id}.");
+            }
+
+            if (Permissions.CanReadAmendments(user, view.Partnership.Id))
+            {
+                return TypedResults.Ok((await reader.AmendmentsAsync(id, ct)).Select(AmendmentDto.From).ToList());
+            }
+
+            return user.IsSignedIn
+                ? ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the partnership's members can read the amendments made to its plan, with their reasons.")
+                : ApiErrors.SignInRequired();
+        });
     }
 
     /// <summary>Starting a plan with its first edition as a draft, and recording the Board's approval of an edition.</summary>

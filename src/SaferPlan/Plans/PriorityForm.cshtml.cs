@@ -28,6 +28,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
 
         public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
 
+        public string? AmendmentReason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -39,6 +41,9 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     public Priority? Existing { get; private set; }
 
     public bool IsNew => Existing is null;
+
+    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Edition);
 
     public int EditionId { get; private set; }
 
@@ -96,6 +101,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             DataUsed = Input.DataUsed,
             LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
         if (!ModelState.IsValid)

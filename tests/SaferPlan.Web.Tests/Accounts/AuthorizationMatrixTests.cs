@@ -92,14 +92,14 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker },
                 async created => Assert.Equal(created ? 1 : 0, (await PlanApi.EditionAsync(setup, editionId)).GetProperty("priorities").EnumerateArray().Count(p => p.Str("title") == marker))),
             WriteEndpoint.UpdatePriority => Update(setup, await LedPriorityAsync(setup, editionId), "priorities", "title", marker),
-            WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, editionId), "priorities"),
+            WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, await app.DraftEditionIdAsync()), "priorities"),
             WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id()}/actions", new JsonObject { ["text"] = marker },
                 async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority1.Id()}")).GetProperty("actions").EnumerateArray().Count(a => a.Str("text") == marker))),
             WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action before"), "actions", "text", marker),
-            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action to delete"), "actions"),
+            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, (await DraftPriority1Async(setup)).Id(), "Action to delete"), "actions"),
             WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id(), marker),
             WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones", "text", marker),
-            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones"),
+            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id()), "milestones"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create<JsonNode>(body) };
@@ -142,7 +142,19 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         return existing ?? await app.AddUserAsync(PartnershipRole.LeadOfficer, personKey);
     }
 
-    /// <summary>A new priority of 2010/11 that Dave Sargent leads.</summary>
+    /// <summary>
+    /// Priority 1 of the test host's draft edition, which Dave Sargent leads as he does 2010/11's: deleting is tried there,
+    /// since nothing is deleted from an approved edition.
+    /// </summary>
+    private async Task<JsonElement> DraftPriority1Async(HttpClient setup)
+    {
+        var draft = await PlanApi.EditionAsync(setup, await app.DraftEditionIdAsync());
+        var priority1 = draft.GetProperty("priorities").EnumerateArray().Single(p => p.GetProperty("number").GetInt32() == 1);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+        return priority1;
+    }
+
+    /// <summary>A new priority of the edition that Dave Sargent leads.</summary>
     private async Task<JsonElement> LedPriorityAsync(HttpClient setup, int editionId) =>
         await PlanApi.CreatePriorityAsync(setup, editionId, $"Led by {LeadKey}", await app.PersonIdAsync(LeadKey));
 

@@ -23,9 +23,12 @@ public abstract class AuditTests(SaferPlanFactory app)
     /// <summary>What the audit trail records for a user with no display name and no person: never the e-mail address.</summary>
     private static string NameOf(string email) => email[..email.IndexOf('@', StringComparison.Ordinal)];
 
-    private static async Task<JsonElement> NewMilestoneAsync(HttpClient client, string text)
+    /// <summary>A new milestone under a new action of priority 1 of 2010/11, or of the edition given.</summary>
+    private static async Task<JsonElement> NewMilestoneAsync(HttpClient client, string text, int? editionId = null)
     {
-        var priority1 = await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
+        var priority1 = editionId is { } id
+            ? (await PlanApi.EditionAsync(client, id)).GetProperty("priorities").EnumerateArray().Single(p => p.GetProperty("number").GetInt32() == 1)
+            : await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
         var action = await PlanApi.CreateActionAsync(client, priority1.Id(), "Audited action");
         return await PlanApi.CreateMilestoneAsync(client, action.Id(), text);
     }
@@ -85,7 +88,8 @@ public abstract class AuditTests(SaferPlanFactory app)
     {
         var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
         using var editor = await app.ApiClientAsync(email);
-        var milestone = await NewMilestoneAsync(editor, "Soon gone");
+        // Nothing is deleted from an approved edition, so this milestone is a draft's.
+        var milestone = await NewMilestoneAsync(editor, "Soon gone", await app.DraftEditionIdAsync());
 
         using (var deleted = await PlanApi.DeleteAsync(editor, $"/api/milestones/{milestone.Id()}", version: 1))
         {

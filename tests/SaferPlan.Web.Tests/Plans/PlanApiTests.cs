@@ -11,10 +11,13 @@ public abstract class PlanApiTests(SaferPlanFactory app)
 {
     private async Task<HttpClient> SupportOfficerAsync() => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
 
-    /// <summary>A new priority in 2010/11 with one action and one milestone under it, all this test's own.</summary>
-    private static async Task<(int EditionId, JsonElement Priority, JsonElement Action, JsonElement Milestone)> OwnItemsAsync(HttpClient client)
+    /// <summary>
+    /// A new priority in 2010/11 (or in the edition given: a draft, for a test that deletes, which the approved 2010/11
+    /// edition refuses) with one action and one milestone under it, all this test's own.
+    /// </summary>
+    private static async Task<(int EditionId, JsonElement Priority, JsonElement Action, JsonElement Milestone)> OwnItemsAsync(HttpClient client, int? inEdition = null)
     {
-        var editionId = await PlanApi.EditionIdAsync(client, "2010/11");
+        var editionId = inEdition ?? await PlanApi.EditionIdAsync(client, "2010/11");
         var priority = await PlanApi.CreatePriorityAsync(client, editionId, $"Test priority {Guid.NewGuid():N}");
         var action = await PlanApi.CreateActionAsync(client, priority.Id(), "Test action");
         var milestone = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Test milestone");
@@ -25,7 +28,7 @@ public abstract class PlanApiTests(SaferPlanFactory app)
     public async Task Priority_CreateReadUpdateDelete_TracksVersionsAndIsGoneAfterDelete()
     {
         using var client = await SupportOfficerAsync();
-        var editionId = await PlanApi.EditionIdAsync(client, "2010/11");
+        var editionId = await app.DraftEditionIdAsync();
         var highest = (await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").EnumerateArray().Max(p => p.GetProperty("number").GetInt32());
 
         var created = await PlanApi.CreatePriorityAsync(client, editionId, "Reducing rural theft");
@@ -71,7 +74,7 @@ public abstract class PlanApiTests(SaferPlanFactory app)
     public async Task Action_CreateReadUpdateDelete_NumbersFromItsPriorityAndTracksVersions()
     {
         using var client = await SupportOfficerAsync();
-        var editionId = await PlanApi.EditionIdAsync(client, "2010/11");
+        var editionId = await app.DraftEditionIdAsync();
         var priority = await PlanApi.CreatePriorityAsync(client, editionId, "Action numbering");
         var n = priority.GetProperty("number").GetInt32();
 
@@ -117,7 +120,7 @@ public abstract class PlanApiTests(SaferPlanFactory app)
     public async Task Milestone_CreateReadUpdateDelete_LettersFromItsActionAndTracksVersions()
     {
         using var client = await SupportOfficerAsync();
-        var (_, _, action, milestone) = await OwnItemsAsync(client);
+        var (_, _, action, milestone) = await OwnItemsAsync(client, await app.DraftEditionIdAsync());
         var number = action.Str("number");
 
         var second = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Second milestone");
@@ -411,7 +414,7 @@ public abstract class PlanApiTests(SaferPlanFactory app)
     public async Task Delete_WithIfMatch_DeletesAndWithStaleVersion_IsRefused()
     {
         using var client = await SupportOfficerAsync();
-        var (_, _, action, milestone) = await OwnItemsAsync(client);
+        var (_, _, action, milestone) = await OwnItemsAsync(client, await app.DraftEditionIdAsync());
         var path = $"/api/milestones/{milestone.Id()}";
         var body = PlanApi.PutBody(milestone);
         body["text"] = "Now version 2";
@@ -433,7 +436,7 @@ public abstract class PlanApiTests(SaferPlanFactory app)
     public async Task Delete_Priority_TakesItsActionsAndMilestonesWithIt()
     {
         using var client = await SupportOfficerAsync();
-        var (_, priority, action, milestone) = await OwnItemsAsync(client);
+        var (_, priority, action, milestone) = await OwnItemsAsync(client, await app.DraftEditionIdAsync());
 
         using (var deleted = await PlanApi.DeleteAsync(client, $"/api/priorities/{priority.Id()}", version: 1))
         {

@@ -1,0 +1,115 @@
+namespace SaferPlan.Core.Editing;
+
+/// <summary>What the Board approved that is being amended: a plan edition today, a year's funding plan next.</summary>
+public enum AmendedRecord
+{
+    PlanEdition,
+}
+
+/// <summary>The kind of item an amendment changed within what was approved.</summary>
+public enum AmendedItem
+{
+    Priority,
+    Action,
+    Milestone,
+    Section,
+}
+
+/// <summary>
+/// One change to something the Board approved: which item, which of its fields, who made it, when, and the reason they
+/// gave. Approved records are not edited in place; each change after approval is kept as one of these, in the same save
+/// as the change itself (and audited, as every save is).
+/// </summary>
+public sealed class Amendment : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int PartnershipId { get; set; }
+
+    public AmendedRecord Record { get; set; }
+
+    /// <summary>The id of the approved record (the plan edition).</summary>
+    public int RecordId { get; set; }
+
+    public AmendedItem ItemKind { get; set; }
+
+    public int ItemId { get; set; }
+
+    /// <summary>How the plan names the item: "Priority 1", "1.6", "1.6b".</summary>
+    public required string ItemReference { get; set; }
+
+    /// <summary>The fields changed, in words: "text, target".</summary>
+    public required string Changes { get; set; }
+
+    public required string Reason { get; set; }
+
+    /// <summary>Restricted when the item, or what it lies under, was restricted before or after the change: kept from visitors.</summary>
+    public ProtectiveMarking Marking { get; set; }
+
+    public string? UserId { get; set; }
+
+    /// <summary>The name the user goes by (never an e-mail address).</summary>
+    public required string AmendedBy { get; set; }
+
+    public DateTimeOffset AmendedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>The rules every amendment shares, whatever was approved: a reason is given, of a length that fits.</summary>
+public static class Amendments
+{
+    /// <summary>The input field and form box that carries the reason.</summary>
+    public const string ReasonField = "AmendmentReason";
+
+    public const int ReasonLength = 2000;
+
+    public const string ReasonMissing = "Enter the reason for this amendment";
+
+    /// <summary>Adds the reason's error, if any, to <paramref name="errors"/>.</summary>
+    public static void CheckReason(IDictionary<string, string> errors, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors[ReasonField] = ReasonMissing;
+        }
+        else if (reason.Trim().Length > ReasonLength)
+        {
+            errors[ReasonField] = $"The reason for this amendment must be {ReasonLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+        }
+    }
+
+    /// <summary>
+    /// The fields of a tracked item that the pending change modifies, in words ("due quarters, lead officer"); empty when
+    /// nothing changed. Versions and sort orders are bookkeeping, not amendments.
+    /// </summary>
+    public static string ChangedFields(SaferPlanDbContext db, object item)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.DetectChanges();
+        var names = db.Entry(item).Properties
+            .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                && p.Metadata.Name is not (nameof(IVersioned.Version) or "SortOrder"))
+            .Select(p => Words(p.Metadata.Name));
+        return string.Join(", ", names);
+    }
+
+    /// <summary>"DueQuarters" as "due quarters", "LeadOfficerId" as "lead officer".</summary>
+    private static string Words(string property)
+    {
+        var name = property.EndsWith("Id", StringComparison.Ordinal) && property.Length > 2 ? property[..^2] : property;
+        var words = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+}

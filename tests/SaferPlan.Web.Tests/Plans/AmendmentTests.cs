@@ -1,0 +1,259 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
+
+namespace SaferPlan.Web.Tests.Plans;
+
+/// <summary>
+/// Approved editions are not edited in place (issue 10, item 8): a change to one is an amendment with its reason, who
+/// and when, saved with the change; nothing is deleted from one; drafts change freely.
+/// </summary>
+public abstract class AmendmentTests(SaferPlanFactory app)
+{
+    private const string Reason = "The Board agreed on 7 March 2011 to widen the target to every MARAC.";
+
+    private async Task<int> PartnershipIdAsync() =>
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync());
+
+    private async Task<UserContext> SupportOfficerAsync() =>
+        new("support-user", "Sam Support", null, [new PartnershipMembership(await PartnershipIdAsync(), PartnershipRole.SupportOfficer)]);
+
+    /// <summary>A milestone of the demo's approved 2010/11 edition, as stored now.</summary>
+    private Task<Milestone> ApprovedMilestoneAsync(string code) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Milestones.AsNoTracking()
+            .SingleAsync(m => m.Code == code && m.Action.Priority.Edition.YearStart == 2010 && m.Action.Priority.Edition.Status == EditionStatus.Approved));
+
+    private Task<List<Amendment>> AmendmentsOfAsync(int milestoneId) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Amendments.AsNoTracking()
+            .Where(a => a.ItemKind == AmendedItem.Milestone && a.ItemId == milestoneId).ToListAsync());
+
+    private Task<EditResult<Milestone>> UpdateAsync(Milestone milestone, MilestoneInput input, UserContext user) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<PlanEditor>().UpdateMilestoneAsync(milestone.Id, input, milestone.Version, user));
+
+    [Fact]
+    public async Task UpdateApprovedMilestone_WithoutReason_IsRefusedNamingTheReasonAndNothingChanges()
+    {
+        var milestone = await ApprovedMilestoneAsync("3.1c");
+
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Not saved", AmendmentReason = "  " }, await SupportOfficerAsync());
+
+        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal("Enter the reason for this amendment", result.Errors[Amendments.ReasonField]);
+        Assert.Equal(milestone.Target, (await ApprovedMilestoneAsync("3.1c")).Target);
+        Assert.Empty(await AmendmentsOfAsync(milestone.Id));
+    }
+
+    [Fact]
+    public async Task UpdateApprovedMilestone_WithReason_SavesAndRecordsTheAmendmentWithWhoWhenAndWhy()
+    {
+        var milestone = await ApprovedMilestoneAsync("3.1b");
+
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", Source = "MARAC minutes", AmendmentReason = Reason }, await SupportOfficerAsync());
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("Attend every MARAC", (await ApprovedMilestoneAsync("3.1b")).Target);
+        var amendment = Assert.Single(await AmendmentsOfAsync(milestone.Id));
+        Assert.Equal("3.1b", amendment.ItemReference);
+        Assert.Equal(AmendedRecord.PlanEdition, amendment.Record);
+        Assert.Equal("source, target", amendment.Changes);
+        Assert.Equal(Reason, amendment.Reason);
+        Assert.Equal("Sam Support", amendment.AmendedBy);
+        Assert.Equal("support-user", amendment.UserId);
+        Assert.True(DateTimeOffset.UtcNow - amendment.AmendedAt < TimeSpan.FromMinutes(5));
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
+            .AnyAsync(e => e.EntityType == nameof(Amendment) && e.EntityId == amendment.Id));
+        Assert.True(audited, "The amendment itself is audited.");
+    }
+
+    [Fact]
+    public async Task UpdateApprovedMilestone_UnchangedWithReason_RecordsNoAmendment()
+    {
+        var milestone = await ApprovedMilestoneAsync("3.1a");
+
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { AmendmentReason = Reason }, await SupportOfficerAsync());
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Empty(await AmendmentsOfAsync(milestone.Id));
+    }
+
+    [Fact]
+    public async Task DeleteApprovedMilestone_IsRefusedSayingTheEditionIsApprovedAndTheMilestoneStays()
+    {
+        var milestone = await ApprovedMilestoneAsync("2.2a");
+        var user = await SupportOfficerAsync();
+
+        var result = await app.WithScopeAsync(sp => sp.GetRequiredService<PlanEditor>().DeleteMilestoneAsync(milestone.Id, milestone.Version, user));
+
+        Assert.Equal(EditStatus.Forbidden, result.Status);
+        Assert.Contains("approved by the Board", result.Message, StringComparison.Ordinal);
+        Assert.Contains("milestone 2.2a", result.Message, StringComparison.Ordinal);
+        Assert.Equal(milestone.Version, (await ApprovedMilestoneAsync("2.2a")).Version);
+    }
+
+    [Fact]
+    public async Task DraftEdition_ChangesWithoutReasonAndDeletes_RecordingNoAmendment()
+    {
+        var draftId = await app.DraftEditionIdAsync();
+        var user = await SupportOfficerAsync();
+        var (created, updated, deleted) = await app.WithScopeAsync(async sp =>
+        {
+            var editor = sp.GetRequiredService<PlanEditor>();
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var action = await db.Actions.AsNoTracking().FirstAsync(a => a.Priority.EditionId == draftId);
+            var made = await editor.CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Draft milestone" }, user);
+            Assert.True(made.Succeeded, made.Message);
+            var input = MilestoneInput.From(made.Value) with { Text = "Draft milestone, reworded" };
+            var changed = await editor.UpdateMilestoneAsync(made.Value.Id, input, made.Value.Version, user);
+            Assert.True(changed.Succeeded, changed.Message);
+            var gone = await editor.DeleteMilestoneAsync(made.Value.Id, changed.Value.Version, user);
+            return (made.Value.Id, changed, gone);
+        });
+
+        Assert.True(updated.Succeeded, updated.Message);
+        Assert.True(deleted.Succeeded, deleted.Message);
+        Assert.Empty(await AmendmentsOfAsync(created));
+    }
+
+    [Fact]
+    public async Task SupersededEdition_RefusesEveryChange()
+    {
+        var user = await SupportOfficerAsync();
+        var milestone = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var approved = await db.Editions.AsNoTracking().SingleAsync(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved);
+            var superseded = new PlanEdition
+            {
+                PlanId = approved.PlanId, YearStart = 2007, Label = "Old", Title = "Superseded plan", Status = EditionStatus.Superseded,
+                Priorities = [new Priority { Number = 1, Title = "Old priority", Actions = [new PlanAction { Number = "1.1", Text = "Old action", Milestones = [new Milestone { Code = "1.1a", Text = "Old milestone" }] }] }],
+            };
+            db.Editions.Add(superseded);
+            db.AuditPartnershipId = await PartnershipIdAsync();
+            await db.SaveChangesAsync();
+            return superseded.Priorities[0].Actions[0].Milestones[0];
+        });
+
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Text = "Changed", AmendmentReason = Reason }, user);
+
+        Assert.Equal(EditStatus.Forbidden, result.Status);
+        Assert.Contains("superseded", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_PutApprovedMilestoneWithoutReason_Is400NamingAmendmentReason_AndWithReasonIsListedForMembersOnly()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var milestone = await ApprovedMilestoneAsync("2.3a");
+        var path = $"/api/milestones/{milestone.Id}";
+        var body = PlanApi.PutBody(await PlanApi.GetItemAsync(support, path));
+        body["target"] = "Changed by amendment";
+        body.Remove("amendmentReason");
+
+        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
+        body["amendmentReason"] = Reason;
+        await PlanApi.PutOkAsync(support, path, body);
+
+        var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
+        var amendments = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{editionId}/amendments"));
+        var listed = amendments.EnumerateArray().Single(a => a.GetProperty("itemId").GetInt32() == milestone.Id);
+        Assert.Equal("2.3a", listed.Str("itemReference"));
+        Assert.Equal("target", listed.Str("changes"));
+        Assert.Equal(Reason, listed.Str("reason"));
+        using var visitor = await app.ApiClientAsync();
+        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/editions/{editionId}/amendments"), HttpStatusCode.Unauthorized);
+        var refused = await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, path, version: milestone.Version + 1), HttpStatusCode.Forbidden);
+        Assert.Contains("approved by the Board", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await PlanApi.GetItemAsync(support, path);
+    }
+
+    [Fact]
+    public async Task Pages_ApprovedMilestoneForm_AsksTheReasonAndOffersNoDelete_AndTheEditionListsTheAmendment()
+    {
+        var milestone = await ApprovedMilestoneAsync("2.4a");
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var formPath = $"/milestones/{milestone.Id}/edit";
+        var form = await session.Client.GetStringAsync(formPath);
+        Assert.Contains("Reason for amendment", form, StringComparison.Ordinal);
+        Assert.Contains("This is recorded with the change as an amendment to the approved plan", form, StringComparison.Ordinal);
+        var page = await session.Client.GetStringAsync($"/milestones/{milestone.Id}");
+        Assert.DoesNotContain("Delete milestone", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/delete\"", page, StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Code"] = milestone.Code, ["Input.Text"] = milestone.Text + " (amended)", ["Input.MeasurementKind"] = milestone.MeasurementKind.ToString(),
+            ["Input.Marking"] = milestone.Marking.ToString(), ["Input.ActionId"] = milestone.ActionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Version"] = milestone.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using (var refused = await session.PostFormAsync(formPath, formPath, fields))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("Enter the reason for this amendment", html, StringComparison.Ordinal);
+        }
+
+        fields["Input.AmendmentReason"] = "Reworded at the Board's request.";
+        using (var saved = await session.PostFormAsync(formPath, formPath, fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var edition = await session.Client.GetStringAsync($"/editions/{await EditionIdAsync()}");
+        Assert.Contains("Amendments since approval", edition, StringComparison.Ordinal);
+        Assert.Contains("Reworded at the Board&#x27;s request.", edition, StringComparison.Ordinal);
+        Assert.Contains("Milestone 2.4a", edition, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/actions/{milestone.ActionId}/delete", edition, StringComparison.Ordinal);
+
+        using var visitor = new HttpClient { BaseAddress = app.ServerAddress };
+        var publicPage = await visitor.GetStringAsync($"/editions/{await EditionIdAsync()}");
+        Assert.Contains("This plan was amended after approval on", publicPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reworded at the Board", publicPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amendments since approval", publicPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RestrictedItemAmendment_NeverReachesAVisitor()
+    {
+        var partnershipId = await PartnershipIdAsync();
+        var editionId = await EditionIdAsync();
+        var amendmentId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var amendment = new Amendment
+            {
+                PartnershipId = partnershipId, Record = AmendedRecord.PlanEdition, RecordId = editionId, ItemKind = AmendedItem.Milestone, ItemId = 1,
+                ItemReference = "9.9z", Changes = "text", Reason = "Restricted operation renamed", Marking = ProtectiveMarking.Restricted,
+                AmendedBy = "Sam Support", AmendedAt = new DateTimeOffset(2011, 2, 3, 10, 0, 0, TimeSpan.Zero),
+            };
+            db.Amendments.Add(amendment);
+            db.AuditPartnershipId = partnershipId;
+            await db.SaveChangesAsync();
+            return amendment.Id;
+        });
+
+        using var visitor = new HttpClient { BaseAddress = app.ServerAddress };
+        var publicPage = await visitor.GetStringAsync($"/editions/{editionId}");
+
+        Assert.True(amendmentId > 0);
+        Assert.DoesNotContain("3 February 2011", publicPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Restricted operation renamed", publicPage, StringComparison.Ordinal);
+        using var member = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
+        var listed = await PlanApi.OkJsonAsync(await member.GetAsync($"/api/editions/{editionId}/amendments"));
+        Assert.Contains(listed.EnumerateArray(), a => a.Str("reason") == "Restricted operation renamed" && a.Str("marking") == "Restricted");
+    }
+
+    private Task<int> EditionIdAsync() => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Editions.Where(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved).Select(e => e.Id).SingleAsync());
+}
+
+public sealed class AmendmentTestsOnSqlite(SqliteFactory app) : AmendmentTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class AmendmentTestsOnPostgres(PostgresFactory app) : AmendmentTests(app), IClassFixture<PostgresFactory>;
