@@ -11,8 +11,8 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261130022435_AddBodyActionPlans")]
-    partial class AddBodyActionPlans
+    [Migration("20261130030051_PlanRefreshAmendmentsActionUpdatesAndTaskGroupPlans")]
+    partial class PlanRefreshAmendmentsActionUpdatesAndTaskGroupPlans
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -818,6 +818,76 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("PoliceForces", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Editing.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("Record", "RecordId");
+
+                    b.ToTable("Amendments");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1044,6 +1114,35 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ActionUpdates", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1248,6 +1347,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Chart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1296,6 +1398,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionUpdateId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
@@ -1366,6 +1471,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionUpdateId");
 
                     b.HasIndex("MilestoneId", "Period")
                         .IsUnique();
@@ -1485,6 +1592,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToLine")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1799,6 +1910,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1907,6 +2022,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1930,6 +2048,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOfficerId");
+
+                    b.HasIndex("OriginId");
 
                     b.HasIndex("ActionId", "SortOrder");
 
@@ -2004,6 +2124,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherPartners")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2029,6 +2152,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadOfficerId");
 
+                    b.HasIndex("OriginId");
+
                     b.HasIndex("PriorityId", "SortOrder");
 
                     b.ToTable("Actions", (string)null);
@@ -2040,6 +2165,14 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovalMinute")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ApprovedOn")
                         .HasColumnType("TEXT");
 
@@ -2049,6 +2182,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousEditionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -2070,7 +2206,10 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PreviousEditionId");
+
+                    b.HasIndex("PlanId", "YearStart")
+                        .IsUnique();
 
                     b.ToTable("PlanEditions", (string)null);
                 });
@@ -2187,6 +2326,28 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("EditionId", "SortOrder");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OriginId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OriginId");
+
+                    b.HasIndex("PriorityId", "OriginId")
+                        .IsUnique();
+
+                    b.ToTable("PriorityOrigin");
                 });
 
             modelBuilder.Entity("BodyMemberAgencies", b =>
@@ -2399,6 +2560,15 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Lsoa");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Editing.Amendment", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.HasOne("SaferPlan.Core.Crime.CrimeGroup", "CrimeGroup")
@@ -2476,6 +2646,17 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Monitoring.ActionUpdate", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Monitoring.BoardMeeting", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -2532,11 +2713,18 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SaferPlan.Core.Monitoring.MilestoneUpdate", b =>
                 {
+                    b.HasOne("SaferPlan.Core.Monitoring.ActionUpdate", "ActionUpdate")
+                        .WithMany()
+                        .HasForeignKey("ActionUpdateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Milestone", "Milestone")
                         .WithMany()
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("ActionUpdate");
 
                     b.Navigation("Milestone");
                 });
@@ -2648,6 +2836,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Action");
 
                     b.Navigation("LeadOfficer");
@@ -2676,6 +2869,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
@@ -2696,6 +2894,11 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousEditionId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Plan");
                 });
@@ -2725,6 +2928,23 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Edition");
 
                     b.Navigation("LeadOfficer");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.PriorityOrigin", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Origin")
+                        .WithMany()
+                        .HasForeignKey("OriginId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", null)
+                        .WithMany("Origins")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>
@@ -2788,6 +3008,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SaferPlan.Core.Plans.Priority", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Origins");
                 });
 #pragma warning restore 612, 618
         }
