@@ -124,6 +124,7 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<MilestoneMonitoringBuilder>();
+        services.AddScoped<PlanDocumentBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
         services.AddScoped<BoardMeetingService>();
@@ -204,6 +205,7 @@ public static class SaferPlanApp
         app.MapPlans();
         app.MapReports();
         app.MapMilestoneMonitoring();
+        app.MapPlanDocument();
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
