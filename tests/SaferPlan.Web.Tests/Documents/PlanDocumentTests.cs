@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 
@@ -259,7 +260,7 @@ public abstract partial class PlanDocumentTests(SaferPlanFactory app)
     private async Task<RestrictedEdition> RestrictedEditionAsync()
     {
         var data = await BoardReportTestData.CreateAsync(app);
-        var (editionId, draftId) = await app.WithScopeAsync(async sp =>
+        var (editionId, draftId) = await app.WithScopeAsync<(int, int)>(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
             var edition = await db.Editions.Include(e => e.Plan).SingleAsync(e => e.Plan.Partnership.Slug == data.Slug);
