@@ -10,7 +10,8 @@ namespace SaferPlan.Core.Documents;
 /// <summary>
 /// Writes an edition's plan document as a Word document in seed 000's layout and the Board report's table style: a
 /// cover, contents, the narrative under the seed's headings, per priority an action plan table whose header row repeats
-/// on every page, the partnership's bodies and the glossary; the protective marking in the header and footer.
+/// on every page, the partnership's bodies and the glossary; the protective marking in the header and footer, and
+/// "Page X of Y" from PAGE and NUMPAGES fields.
 /// </summary>
 public static class PlanDocumentDocx
 {
@@ -36,7 +37,14 @@ public static class PlanDocumentDocx
         var header = main.AddNewPart<HeaderPart>();
         header.Header = new Header(Para(document.Marking, "Marking"));
         var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(Para(document.Marking, "Marking"));
+        footer.Footer = new Footer(
+            Para(document.Marking, "Marking"),
+            new Paragraph(
+                [new ParagraphProperties(new ParagraphStyleId { Val = "FooterText" }),
+                TextRun("Page "),
+                .. Field("PAGE", "1"),
+                TextRun(" of "),
+                .. Field("NUMPAGES", "1")]));
 
         var body = new Body();
         body.Append(Para(document.PartnershipName, "Subtitle"));
@@ -243,6 +251,16 @@ public static class PlanDocumentDocx
         return table;
     }
 
+    /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
+    private static IEnumerable<Run> Field(string instruction, string placeholder) =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode($" {instruction} ") { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        new Run(new Text(placeholder)),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+    ];
+
     private static Numbering Numbering() => new(
         new AbstractNum(
             new MultiLevelType { Val = MultiLevelValues.SingleLevel },
@@ -275,6 +293,7 @@ public static class PlanDocumentDocx
             DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
             DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
             DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
+            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
             DocxStyles.TableNormal(),
             DocxStyles.RuledTable("PlanTable", "Plan Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
     }

@@ -31,6 +31,7 @@ public abstract partial class PlanDocumentTests(SaferPlanFactory app)
         "See Priority 2 Action Plan for more information",
         "Work to reduce Anti-Social Behaviour is now well established as part of the CDRP's routine work.",
         "MARAC",
+        "Rehabilitate and Resettle: to work with identified prolific offenders",
     ];
 
     [Fact]
@@ -94,6 +95,7 @@ public abstract partial class PlanDocumentTests(SaferPlanFactory app)
 
         Assert.Contains("What data will we use to measure the success?", pdf, StringComparison.Ordinal);
         Assert.Contains("Approved on 1 February 2010", pdf, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of ", pdf, StringComparison.Ordinal);
     }
 
     [Fact]
