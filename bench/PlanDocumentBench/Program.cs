@@ -26,7 +26,7 @@ try
     PlanDocumentBuilder Builder(SaferPlanDbContext db) => new(db, new PlanReader(db));
 
     var (editionId, partnershipId, milestones) = await BenchData.SeedAsync(NewContext);
-    var member = new UserContext("bench", "Bench Board member", null, [new PartnershipMembership(partnershipId, PartnershipRole.BoardMember)]);
+    var member = UserContext.ReaderFor(partnershipId, "Bench Board member");
     Console.WriteLine($"Plan document benchmark: an edition of {milestones} milestones with narrative, sections, bodies and glossary (SQLite, {folder})");
     Console.WriteLine($"Full version for a Board member; {WarmUp} warm-up runs, then {runs} timed runs each");
 

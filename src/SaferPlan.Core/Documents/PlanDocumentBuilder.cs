@@ -52,8 +52,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
         }
 
         // The command line is run by the partnership's own staff on its own database: it reads as the partnership does.
-        var partnership = new UserContext(null, "saferplan command line", null, [new PartnershipMembership(partnershipId.Value, PartnershipRole.SupportOfficer)]);
-        var view = await plans.EditionAsync(edition.Id, partnership, ct);
+        var view = await plans.EditionAsync(edition.Id, UserContext.ReaderFor(partnershipId.Value, "saferplan command line"), ct);
         return new PlanDocumentOutcome(view is null ? null : await BuildAsync(view, audience, ct), null);
     }
 
