@@ -125,6 +125,7 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<MilestoneMonitoringBuilder>();
+        services.AddScoped<PlanDocumentBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
         services.AddScoped<BoardMeetingService>();
@@ -208,6 +209,7 @@ public static class SaferPlanApp
         app.MapPlans();
         app.MapReports();
         app.MapMilestoneMonitoring();
+        app.MapPlanDocument();
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);

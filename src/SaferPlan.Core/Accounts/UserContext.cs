@@ -17,6 +17,13 @@ public sealed record UserContext(string? UserId, string Name, int? PersonId, IRe
     public static UserContext ForUpdateLink(int partnershipId, int personId, string personName, Periods.ReportingPeriod period) =>
         new(null, $"{personName} (e-mailed link)", personId, [new PartnershipMembership(partnershipId, PartnershipRole.LeadOfficer)]) { LinkPeriod = period };
 
+    /// <summary>
+    /// A reader acting for the partnership itself, as the command line does on the partnership's own database: a Board
+    /// member, who reads everything (drafts and Restricted items) and edits nothing.
+    /// </summary>
+    public static UserContext ReaderFor(int partnershipId, string name) =>
+        new(null, name, null, [new PartnershipMembership(partnershipId, PartnershipRole.BoardMember)]);
+
     public bool IsSignedIn => UserId is not null;
 
     /// <summary>

@@ -85,6 +85,7 @@ public static class ReportCommand
         var report = new Command("report", "Write the partnership's documents.");
         report.Subcommands.Add(performance);
         report.Subcommands.Add(MilestoneMonitoringCommand.Create());
+        report.Subcommands.Add(PlanDocumentCommand.Create());
         return report;
     }
 }

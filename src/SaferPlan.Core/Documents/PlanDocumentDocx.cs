@@ -1,0 +1,300 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
+using SaferPlan.Core.Documents.Docx;
+using static SaferPlan.Core.Documents.Docx.DocxBlocks;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// Writes an edition's plan document as a Word document in seed 000's layout and the Board report's table style: a
+/// cover, contents, the narrative under the seed's headings, per priority an action plan table whose header row repeats
+/// on every page, the partnership's bodies and the glossary; the protective marking in the header and footer, and
+/// "Page X of Y" from PAGE and NUMPAGES fields.
+/// </summary>
+public static class PlanDocumentDocx
+{
+    private static readonly int[] ActionWidths = [2800, 4440, 1316, TextWidth - 2800 - 4440 - 1316];
+
+    private static readonly int[] BodyWidths = [2600, 1500, 1500, TextWidth - 2600 - 1500 - 1500];
+
+    public static string MediaType => DocxBlocks.MediaType;
+
+    public static void Write(PlanDocument document, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        word.PackageProperties.Title = ReportText.XmlSafe($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}");
+        word.PackageProperties.Subject = ReportText.XmlSafe(document.EditionTitle);
+        word.PackageProperties.Creator = "SaferPlan";
+        word.PackageProperties.Keywords = document.Marking;
+
+        var main = word.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(Para(document.Marking, "Marking"));
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(
+            Para(document.Marking, "Marking"),
+            new Paragraph(
+                [new ParagraphProperties(new ParagraphStyleId { Val = "FooterText" }),
+                TextRun("Page "),
+                .. Field("PAGE", "1"),
+                TextRun(" of "),
+                .. Field("NUMPAGES", "1")]));
+
+        var body = new Body();
+        body.Append(Para(document.PartnershipName, "Subtitle"));
+        body.Append(Para(document.PlanHeading, "Title"));
+        body.Append(Para($"{document.YearHeading}: {document.EditionTitle}", "Subtitle"));
+        body.Append(Para(document.StatusLine, "Status"));
+        body.Append(Para(document.AudienceLine));
+
+        body.Append(Heading(1, PlanDocument.ContentsHeading, pageBreak: true));
+        foreach (var (_, heading) in document.Contents())
+        {
+            body.Append(Para(heading, "ContentsEntry"));
+        }
+
+        foreach (var part in document.Before)
+        {
+            Part(body, part);
+        }
+
+        foreach (var priority in document.Priorities)
+        {
+            body.Append(Heading(1, Restricted(priority.Heading, priority.Restricted), pageBreak: true));
+            Priority(body, priority, 2);
+        }
+
+        if (document.Mainstreamed.Count > 0)
+        {
+            body.Append(Heading(1, PlanDocument.MainstreamedHeading, pageBreak: true));
+            foreach (var priority in document.Mainstreamed)
+            {
+                body.Append(Heading(2, Restricted(priority.Heading, priority.Restricted)));
+                Priority(body, priority, 3);
+            }
+        }
+
+        foreach (var part in document.After)
+        {
+            Part(body, part);
+        }
+
+        if (document.Bodies.Count > 0)
+        {
+            body.Append(Heading(1, PlanDocument.BodiesHeading, pageBreak: true));
+            body.Append(Para("The partnership's bodies and how often they meet", "TableCaption"));
+            body.Append(BodiesTable(document));
+        }
+
+        if (document.Glossary.Count > 0)
+        {
+            body.Append(Heading(1, PlanDocument.GlossaryHeading, pageBreak: true));
+            foreach (var entry in document.Glossary)
+            {
+                var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "GlossaryEntry" }));
+                paragraph.Append(TextRun(Restricted(entry.Term, entry.Restricted), bold: true), TextRun(" – "));
+                AppendLines(paragraph, entry.Definition);
+                body.Append(paragraph);
+            }
+        }
+
+        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
+        main.Document = new Document(body);
+    }
+
+    public static byte[] ToBytes(PlanDocument document)
+    {
+        using var stream = new MemoryStream();
+        Write(document, stream);
+        return stream.ToArray();
+    }
+
+    private static string Restricted(string text, bool restricted) => restricted ? text + " (Restricted)" : text;
+
+    private static void Part(Body body, ReportPart part)
+    {
+        body.Append(Heading(1, Restricted(part.Heading, part.Restricted), pageBreak: true));
+        Text(body, part.Text);
+    }
+
+    private static void Priority(Body body, PlanDocumentPriority priority, int level)
+    {
+        foreach (var part in priority.Narrative)
+        {
+            body.Append(Heading(level, part.Heading));
+            Text(body, part.Text);
+        }
+
+        if (priority.Actions.Count > 0)
+        {
+            body.Append(Para(priority.ActionPlanHeading, "TableCaption"));
+            body.Append(ActionTable(priority));
+        }
+    }
+
+    private static void Text(Body body, string? text)
+    {
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                foreach (var line in block.Lines)
+                {
+                    body.Append(Para(line, "ListBullet"));
+                }
+            }
+            else
+            {
+                body.Append(Para(string.Join('\n', block.Lines)));
+            }
+        }
+    }
+
+    private static Table ActionTable(PlanDocumentPriority priority)
+    {
+        var widths = ActionWidths;
+        var table = NewTable(widths, "PlanTable");
+        table.Append(HeaderRow(widths, [.. PlanDocument.Columns]));
+        foreach (var action in priority.Actions)
+        {
+            var actionParagraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+            if (action.Restricted)
+            {
+                actionParagraph.Append(TextRun("[Restricted] ", bold: true));
+            }
+
+            actionParagraph.Append(TextRun(action.Number + " ", bold: true));
+            AppendLines(actionParagraph, action.Text);
+
+            if (action.Milestones.Count == 0)
+            {
+                var crossReference = new List<Paragraph> { CellPara(action.CrossReference ?? "No milestones.") };
+                if (action.Note is { } note)
+                {
+                    crossReference.Add(CellPara(note, italic: true));
+                }
+
+                table.Append(new TableRow(
+                    Cell(widths[0], [actionParagraph]),
+                    Cell(widths[1], crossReference),
+                    Cell(widths[2], [CellPara(action.LeadAgency ?? "")]),
+                    Cell(widths[3], [CellPara(action.OtherPartners ?? "")])));
+                continue;
+            }
+
+            for (var m = 0; m < action.Milestones.Count; m++)
+            {
+                var milestone = action.Milestones[m];
+                var first = m == 0;
+                var merge = action.Milestones.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
+                var milestoneParagraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+                if (milestone.Restricted)
+                {
+                    milestoneParagraph.Append(TextRun("[Restricted] ", bold: true));
+                }
+
+                milestoneParagraph.Append(TextRun(milestone.Code + " ", bold: true));
+                AppendLines(milestoneParagraph, milestone.Text);
+                var paragraphs = new List<Paragraph> { milestoneParagraph };
+                if (m == action.Milestones.Count - 1 && action.Note is { } note)
+                {
+                    paragraphs.Add(CellPara(note, italic: true));
+                }
+
+                table.Append(new TableRow(
+                    Cell(widths[0], first ? [actionParagraph] : [CellPara("")], merge: merge),
+                    Cell(widths[1], paragraphs),
+                    Cell(widths[2], [CellPara(milestone.Lead ?? (first ? action.LeadAgency : null) ?? "")]),
+                    Cell(widths[3], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge)));
+            }
+        }
+
+        return table;
+    }
+
+    private static Table BodiesTable(PlanDocument document)
+    {
+        var table = NewTable(BodyWidths, "PlanTable");
+        table.Append(HeaderRow(BodyWidths, [.. PlanDocument.BodyColumns]));
+        foreach (var b in document.Bodies)
+        {
+            var about = new List<Paragraph>();
+            if (b.Chair is { } chair)
+            {
+                about.Add(CellPara($"Chair: {chair}"));
+            }
+
+            if (b.MemberAgencies is { } agencies)
+            {
+                about.Add(CellPara($"Member agencies: {agencies}"));
+            }
+
+            if (b.Description is { } description)
+            {
+                about.Add(CellPara(description));
+            }
+
+            table.Append(new TableRow(
+                new TableRowProperties(new CantSplit()),
+                Cell(BodyWidths[0], [CellPara(b.Name, bold: true)]),
+                Cell(BodyWidths[1], [CellPara(b.Kind)]),
+                Cell(BodyWidths[2], [CellPara(b.Meets)]),
+                Cell(BodyWidths[3], about)));
+        }
+
+        return table;
+    }
+
+    /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
+    private static IEnumerable<Run> Field(string instruction, string placeholder) =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode($" {instruction} ") { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        new Run(new Text(placeholder)),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+    ];
+
+    private static Numbering Numbering() => new(
+        new AbstractNum(
+            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+            new Level(
+                new StartNumberingValue { Val = 1 },
+                new NumberingFormat { Val = NumberFormatValues.Bullet },
+                new LevelText { Val = "•" },
+                new LevelJustification { Val = LevelJustificationValues.Left },
+                new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
+            { LevelIndex = 0 })
+        { AbstractNumberId = 1 },
+        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+
+    private static Styles Styles()
+    {
+        var listBullet = DocxStyles.Spacing(0, 60);
+        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
+        return new Styles(
+            DocxStyles.Defaults(),
+            DocxStyles.Paragraph("Normal", "Normal", null, null),
+            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
+            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
+            DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
+            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
+            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
+            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
+            DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
+            DocxStyles.Paragraph("GlossaryEntry", "Glossary Entry", DocxStyles.Spacing(0, 160), null),
+            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
+            DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
+            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
+            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
+            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
+            DocxStyles.TableNormal(),
+            DocxStyles.RuledTable("PlanTable", "Plan Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+    }
+}

@@ -1,0 +1,289 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// An edition's plan document as one self-contained, accessible web page in seed 000's layout and the Board report's
+/// table style: a cover, contents, the narrative under the seed's headings, per priority an action plan table (Action,
+/// Milestones, Lead agency, Other partners), and a print stylesheet (A4, the protective marking on every page, each
+/// priority starting a new page).
+/// </summary>
+public static class PlanDocumentHtml
+{
+    public const string MediaType = "text/html; charset=utf-8";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Css = """
+        :root { color: #0b0c0c; background: #fff; }
+        body { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 1rem; line-height: 1.4; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
+        h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
+        h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
+        h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
+        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+        .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
+        .cover .status { font-weight: bold; }
+        .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
+        .marking--restricted { background: #f3f2f1; }
+        .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
+        .note { color: #505a5f; font-size: .9rem; }
+        nav li { margin: .25rem 0; }
+        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
+        dt { font-weight: bold; margin-top: .75rem; }
+        dd { margin: 0 0 .25rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+        th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
+        thead th { background: #f3f2f1; }
+        tbody th { font-weight: normal; }
+        table.actions col.action { width: 28%; } table.actions col.milestones { width: 44%; }
+        table.actions col.lead, table.actions col.partners { width: 14%; }
+        td p, th p { margin: 0 0 .3rem; } td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
+        @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
+        @media print {
+            body { max-width: none; padding: 0; font-size: 10.5pt; }
+            h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+            .cover { break-after: page; }
+            .priority, .part { break-before: page; }
+            h2, h3, caption { break-after: avoid; }
+            thead { display: table-header-group; }
+            td p, th p, li { break-inside: avoid; }
+            table { font-size: 8.5pt; }
+            a { color: inherit; text-decoration: none; }
+        }
+        """;
+
+    public static string Render(PlanDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var html = new StringBuilder(128 * 1024);
+        var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var marking = document.Marking.ToUpperInvariant();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n<meta name=\"generator\" content=\"SaferPlan\">\n");
+        html.Append("<style>\n").Append(Css)
+            .Append("\n@page { @top-center { content: \"").Append(marking).Append("\"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: \"")
+            .Append(marking).Append("  ·  Page \" counter(page) \" of \" counter(pages); font: 9pt Arial, sans-serif; } }\n</style>\n</head>\n<body>\n");
+
+        Marking(html, document, "top");
+        html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
+            .Append(E(document.PlanHeading)).Append("</h1>\n");
+        html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
+        html.Append("<p class=\"status\">");
+        if (document.IsApproved)
+        {
+            html.Append("<time datetime=\"").Append(document.ApprovedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\">")
+                .Append(E(document.StatusLine)).Append("</time>");
+        }
+        else
+        {
+            html.Append(E(document.StatusLine));
+        }
+
+        html.Append("</p>\n<p>").Append(E(document.AudienceLine)).Append("</p>\n");
+        html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">").Append(PlanDocument.ContentsHeading).Append("</h2>\n<ol>\n");
+        foreach (var (anchor, heading) in document.Contents())
+        {
+            html.Append("<li><a href=\"#").Append(anchor).Append("\">").Append(E(heading)).Append("</a></li>\n");
+        }
+
+        html.Append("</ol>\n</nav>\n</header>\n<main>\n");
+
+        for (var i = 0; i < document.Before.Count; i++)
+        {
+            Part(html, document.Before[i], $"before-{i + 1}");
+        }
+
+        foreach (var priority in document.Priorities)
+        {
+            html.Append("<section class=\"priority\" aria-labelledby=\"").Append(priority.Anchor).Append("\">\n<h2 id=\"").Append(priority.Anchor).Append("\">")
+                .Append(Tag(priority.Restricted)).Append(E(priority.Heading)).Append("</h2>\n");
+            Priority(html, priority, 3);
+            html.Append("</section>\n");
+        }
+
+        if (document.Mainstreamed.Count > 0)
+        {
+            html.Append("<section class=\"part\" aria-labelledby=\"mainstreamed\">\n<h2 id=\"mainstreamed\">").Append(PlanDocument.MainstreamedHeading).Append("</h2>\n");
+            foreach (var priority in document.Mainstreamed)
+            {
+                html.Append("<section aria-labelledby=\"").Append(priority.Anchor).Append("\">\n<h3 id=\"").Append(priority.Anchor).Append("\">")
+                    .Append(Tag(priority.Restricted)).Append(E(priority.Heading)).Append("</h3>\n");
+                Priority(html, priority, 4);
+                html.Append("</section>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        for (var i = 0; i < document.After.Count; i++)
+        {
+            Part(html, document.After[i], $"after-{i + 1}");
+        }
+
+        if (document.Bodies.Count > 0)
+        {
+            Bodies(html, document);
+        }
+
+        if (document.Glossary.Count > 0)
+        {
+            html.Append("<section class=\"part\" aria-labelledby=\"glossary\">\n<h2 id=\"glossary\">").Append(PlanDocument.GlossaryHeading).Append("</h2>\n<dl>\n");
+            foreach (var entry in document.Glossary)
+            {
+                html.Append("<dt>").Append(Tag(entry.Restricted)).Append(E(entry.Term)).Append("</dt>\n<dd>");
+                Blocks(html, entry.Definition);
+                html.Append("</dd>\n");
+            }
+
+            html.Append("</dl>\n</section>\n");
+        }
+
+        html.Append("</main>\n<footer>\n");
+        Marking(html, document, "bottom");
+        html.Append("</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Marking(StringBuilder html, PlanDocument document, string where) =>
+        html.Append("<p class=\"marking").Append(document.IncludesRestricted ? " marking--restricted" : "")
+            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(document.Marking).Append("</p>\n");
+
+    private static void Part(StringBuilder html, ReportPart part, string anchor)
+    {
+        html.Append("<section class=\"part\" aria-labelledby=\"").Append(anchor).Append("\">\n<h2 id=\"").Append(anchor).Append("\">")
+            .Append(Tag(part.Restricted)).Append(E(part.Heading)).Append("</h2>\n");
+        Blocks(html, part.Text);
+        html.Append("</section>\n");
+    }
+
+    private static void Priority(StringBuilder html, PlanDocumentPriority priority, int level)
+    {
+        foreach (var part in priority.Narrative)
+        {
+            html.Append("<h").Append(level).Append('>').Append(E(part.Heading)).Append("</h").Append(level).Append(">\n");
+            Blocks(html, part.Text);
+        }
+
+        if (priority.Actions.Count > 0)
+        {
+            Table(html, priority);
+        }
+    }
+
+    private static void Table(StringBuilder html, PlanDocumentPriority priority)
+    {
+        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.ActionPlanHeading)).Append("</caption>\n");
+        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n<thead><tr>");
+        foreach (var column in PlanDocument.Columns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n");
+        foreach (var action in priority.Actions)
+        {
+            var rows = Math.Max(1, action.Milestones.Count);
+            var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
+            html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
+                .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>");
+            if (action.Milestones.Count == 0)
+            {
+                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action)).Append("</td>")
+                    .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
+                continue;
+            }
+
+            for (var m = 0; m < action.Milestones.Count; m++)
+            {
+                var milestone = action.Milestones[m];
+                if (m > 0)
+                {
+                    html.Append("<tr>");
+                }
+
+                html.Append("<td><p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
+                if (m == action.Milestones.Count - 1)
+                {
+                    html.Append(Note(action));
+                }
+
+                html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
+                if (m == 0)
+                {
+                    html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Bodies(StringBuilder html, PlanDocument document)
+    {
+        html.Append("<section class=\"part\" aria-labelledby=\"bodies\">\n<h2 id=\"bodies\">").Append(PlanDocument.BodiesHeading).Append("</h2>\n");
+        html.Append("<table>\n<caption>The partnership's bodies and how often they meet</caption>\n<thead><tr>");
+        foreach (var column in PlanDocument.BodyColumns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var body in document.Bodies)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(body.Name)).Append("</th><td>").Append(E(body.Kind)).Append("</td><td>").Append(E(body.Meets)).Append("</td><td>");
+            if (body.Chair is { } chair)
+            {
+                html.Append("<p>Chair: ").Append(E(chair)).Append("</p>");
+            }
+
+            if (body.MemberAgencies is { } agencies)
+            {
+                html.Append("<p>Member agencies: ").Append(E(agencies)).Append("</p>");
+            }
+
+            if (body.Description is { } description)
+            {
+                html.Append("<p>").Append(E(description)).Append("</p>");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Blocks(StringBuilder html, string? text)
+    {
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                html.Append("<ul>\n");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+            else
+            {
+                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
+            }
+        }
+    }
+
+    private static string Note(PlanDocumentAction action) =>
+        action.Note is { } note ? $"<p class=\"note\">{E(note)}</p>" : "";
+
+    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
+
+    private static string E(string text) => Encoder.Encode(text);
+}

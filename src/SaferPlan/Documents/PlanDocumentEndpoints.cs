@@ -1,0 +1,93 @@
+using Microsoft.Net.Http.Headers;
+using SaferPlan.Core.Documents;
+using SaferPlan.Security;
+
+namespace SaferPlan.Documents;
+
+/// <summary>
+/// An edition's plan document (seed 000's layout) as a Word document or a web page. Visitors and people outside the
+/// partnership get the public version of approved editions only (a draft answers 404); members get the full version
+/// unless they ask for <c>?audience=public</c>, as with the Board report.
+/// </summary>
+public static class PlanDocumentEndpoints
+{
+    private const string AudienceNote = "Visitors get the public version of approved editions only; members get the full version unless they ask for ?audience=public.";
+
+    public static void MapPlanDocument(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/editions").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
+        api.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(id, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
+            .WithSummary("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document")
+            .Produces(StatusCodes.Status200OK, contentType: PlanDocumentDocx.MediaType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription(AudienceNote);
+        api.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(id, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
+            .WithSummary("The plan document of an edition as a web page with a print stylesheet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription(AudienceNote);
+
+        // The same documents for the links on the edition's page, signed in with the site's cookie; errors show the site's error page.
+        var pages = app.MapGroup("/editions").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
+        pages.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            DocumentAsync(id, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
+        pages.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            DocumentAsync(id, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
+    }
+
+    /// <summary>The path for the site's own links: /editions/12/document.docx.</summary>
+    public static string PagePath(int editionId, ReportFormat format, bool publicVersion = false) =>
+        $"/editions/{editionId}/document.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
+
+    private static async Task<IResult> DocumentAsync(
+        int id,
+        string? audience,
+        ReportFormat format,
+        bool forApi,
+        PlanDocumentBuilder builder,
+        CurrentUser current,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        var requested = audience?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "full" => ReportAudience.Full,
+            "public" => ReportAudience.Public,
+            _ => (ReportAudience?)null,
+        };
+        if (requested is null)
+        {
+            return forApi
+                ? TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["audience"] = ["Choose the audience full or public"] },
+                    detail: $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.",
+                    title: "Check what you sent")
+                : TypedResults.BadRequest();
+        }
+
+        var document = await builder.BuildAsync(id, await current.GetAsync(), requested.Value, ct);
+        if (document is null)
+        {
+            // A draft is not there for a visitor, as an edition that does not exist is not.
+            return forApi ? ApiErrors.NotFound($"There is no published plan edition {id}.") : TypedResults.NotFound();
+        }
+
+        // The full version carries Restricted items: never keep a copy in a shared cache.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Protective-Marking"] = document.Marking;
+        if (format == ReportFormat.Docx)
+        {
+            return TypedResults.File(PlanDocumentDocx.ToBytes(document), PlanDocumentDocx.MediaType, document.FileName("docx"));
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName("html"));
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
+        return TypedResults.Content(PlanDocumentHtml.Render(document), PlanDocumentHtml.MediaType);
+    }
+}
