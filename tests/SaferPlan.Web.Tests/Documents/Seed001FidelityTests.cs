@@ -60,7 +60,8 @@ public abstract class Seed001FidelityTests(SaferPlanFactory app)
             Assert.Contains("SCDC – Bridget Fairley", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<td rowspan=\"4\">Police – CI Dave Sargent</td>", html, StringComparison.Ordinal);
+        // Action 1.1's lead cell spans its two rows: the action-level update for 1.1a–c, then 1.1d.
+        Assert.Contains("<td rowspan=\"2\">Police – CI Dave Sargent</td>", html, StringComparison.Ordinal);
         Assert.Contains("Police – CI Dave Sargent<br>SCDC Planning &amp; Sustainable Communities Service", html, StringComparison.Ordinal);
     }
 
