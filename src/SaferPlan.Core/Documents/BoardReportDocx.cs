@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
@@ -22,26 +21,7 @@ public static class BoardReportDocx
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(stream);
-        using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = ReportText.XmlSafe($"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}");
-        document.PackageProperties.Subject = ReportText.XmlSafe(report.QuarterHeading);
-        document.PackageProperties.Creator = "SaferPlan";
-        document.PackageProperties.Keywords = report.Marking;
-
-        var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
-        var header = main.AddNewPart<HeaderPart>();
-        header.Header = new Header(Para(report.Marking, "Marking"));
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(
-            Para(report.Marking, "Marking"),
-            new Paragraph(
-                [new ParagraphProperties(new ParagraphStyleId { Val = "FooterText" }),
-                TextRun("Page "),
-                .. Field("PAGE", "1"),
-                TextRun(" of "),
-                .. Field("NUMPAGES", "1")]));
+        using var document = Open(stream, $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), Numbering(), out var main);
 
         var body = new Body();
         var pictures = new Pictures(main);
@@ -67,7 +47,7 @@ public static class BoardReportDocx
             Briefing(body, briefing);
         }
 
-        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
+        body.Append(A4Portrait(main));
         main.Document = new Document(body);
     }
 
@@ -513,16 +493,6 @@ public static class BoardReportDocx
             }
         }
     }
-
-    /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
-    private static IEnumerable<Run> Field(string instruction, string placeholder) =>
-    [
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-        new Run(new FieldCode($" {instruction} ") { Space = SpaceProcessingModeValues.Preserve }),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-        new Run(new Text(placeholder)),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
-    ];
 
     private static Numbering Numbering() => new(
         BulletList(1, "360"),

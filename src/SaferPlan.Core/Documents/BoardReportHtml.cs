@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace SaferPlan.Core.Documents;
 
@@ -11,34 +9,19 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class BoardReportHtml
 {
-    public const string MediaType = "text/html; charset=utf-8";
+    public const string MediaType = DocumentHtml.MediaType;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
+    /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
-        :root { color: #0b0c0c; background: #fff; }
-        body { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 1rem; line-height: 1.4; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
-        h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
-        h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
-        h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
         h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
-        .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
-        .marking--restricted { background: #f3f2f1; }
         .meeting { font-weight: bold; text-transform: uppercase; }
         .warning { border-left: 5px solid #0b0c0c; padding: .25rem .75rem; }
-        .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
         .lead { font-weight: normal; }
         .lead strong { font-weight: bold; }
         .note { color: #505a5f; font-size: .9rem; }
         .none { color: #505a5f; }
         .covers { font-weight: bold; }
-        nav li { margin: .25rem 0; }
-        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
-        caption { text-align: left; font-weight: bold; padding: .25rem 0; }
-        th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
-        thead th { background: #f3f2f1; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }
         dl.memo dt { font-weight: bold; } dl.memo dd { margin: 0 0 .25rem; }
         figure.chart { margin: .5rem 0 0; } figure.chart svg { max-width: 100%; height: auto; } figure.chart figcaption { font-weight: bold; }
@@ -47,19 +30,14 @@ public static class BoardReportHtml
         table.partner-plan col.number { width: 8%; } table.partner-plan col.lead { width: 9%; } table.partner-plan col.item { width: 28%; }
         table.partner-plan col.milestones { width: 30%; } table.partner-plan col.progress { width: 25%; }
         table.partner-plan tbody th[colspan] { font-weight: bold; background: #f3f2f1; }
-        tbody th { font-weight: normal; }
-        td p, th p { margin: 0 0 .3rem; } td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
-        @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
-        @media print {
-            body { max-width: none; padding: 0; font-size: 10.5pt; }
-            h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+        td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
+        """;
+
+    /// <summary>This document's own print rules.</summary>
+    private const string PrintCss = """
             .priority, .other-report, .partner-plan, .briefing { break-before: page; }
             h2, h3, h4, caption { break-after: avoid; }
-            thead { display: table-header-group; }
             td p, th p, li { break-inside: avoid; }
-            table { font-size: 8.5pt; }
-            a { color: inherit; text-decoration: none; }
-        }
         """;
 
     public static string Render(BoardReport report)
@@ -68,18 +46,7 @@ public static class BoardReportHtml
         var html = new StringBuilder(64 * 1024);
         var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
         var restricted = report.IncludesRestricted;
-        var markingCss = restricted ? """
-
-            @page { @top-center { content: "RESTRICTED"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: "RESTRICTED  ·  Page " counter(page) " of " counter(pages); font: bold 9pt Arial, sans-serif; } }
-            """ : """
-
-            @page { @top-center { content: "OFFICIAL"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: "OFFICIAL  ·  Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
-            """;
-
-        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n");
-        html.Append("<meta name=\"generator\" content=\"SaferPlan\">\n");
-        html.Append("<style>\n").Append(Css).Append(markingCss).Append("\n</style>\n</head>\n<body>\n");
+        DocumentHtml.Begin(html, title, Css, PrintCss, restricted ? "RESTRICTED" : "OFFICIAL");
 
         Marking(html, report, "top");
         html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(report.PartnershipName)).Append("</span>")
@@ -619,5 +586,5 @@ public static class BoardReportHtml
 
     private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
 
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => DocumentHtml.E(text);
 }

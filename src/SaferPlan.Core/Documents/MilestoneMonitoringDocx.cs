@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 using SaferPlan.Core.Documents.Docx;
@@ -22,18 +21,7 @@ public static class MilestoneMonitoringDocx
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(stream);
-        using var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
-        word.PackageProperties.Title = ReportText.XmlSafe($"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}");
-        word.PackageProperties.Subject = ReportText.XmlSafe(document.QuarterHeading);
-        word.PackageProperties.Creator = "SaferPlan";
-        word.PackageProperties.Keywords = document.Marking;
-
-        var main = word.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-        var header = main.AddNewPart<HeaderPart>();
-        header.Header = new Header(Para(document.Marking, "Marking"));
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(Para(document.Marking, "Marking"));
+        using var word = Open(stream, $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, out var main);
 
         var body = new Body();
         body.Append(Para(document.PartnershipName, "Title"));
@@ -73,7 +61,7 @@ public static class MilestoneMonitoringDocx
             }
         }
 
-        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
+        body.Append(A4Portrait(main));
         main.Document = new Document(body);
     }
 

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 using SaferPlan.Core.Documents.Docx;
@@ -25,26 +23,7 @@ public static class PlanDocumentDocx
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(stream);
-        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        word.PackageProperties.Title = ReportText.XmlSafe($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}");
-        word.PackageProperties.Subject = ReportText.XmlSafe(document.EditionTitle);
-        word.PackageProperties.Creator = "SaferPlan";
-        word.PackageProperties.Keywords = document.Marking;
-
-        var main = word.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
-        var header = main.AddNewPart<HeaderPart>();
-        header.Header = new Header(Para(document.Marking, "Marking"));
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(
-            Para(document.Marking, "Marking"),
-            new Paragraph(
-                [new ParagraphProperties(new ParagraphStyleId { Val = "FooterText" }),
-                TextRun("Page "),
-                .. Field("PAGE", "1"),
-                TextRun(" of "),
-                .. Field("NUMPAGES", "1")]));
+        using var word = Open(stream, $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), Numbering(), out var main);
 
         var body = new Body();
         body.Append(Para(document.PartnershipName, "Subtitle"));
@@ -104,7 +83,7 @@ public static class PlanDocumentDocx
             }
         }
 
-        body.Append(A4Portrait(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
+        body.Append(A4Portrait(main));
         main.Document = new Document(body);
     }
 
@@ -250,16 +229,6 @@ public static class PlanDocumentDocx
 
         return table;
     }
-
-    /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
-    private static IEnumerable<Run> Field(string instruction, string placeholder) =>
-    [
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-        new Run(new FieldCode($" {instruction} ") { Space = SpaceProcessingModeValues.Preserve }),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-        new Run(new Text(placeholder)),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
-    ];
 
     private static Numbering Numbering() => new(
         new AbstractNum(

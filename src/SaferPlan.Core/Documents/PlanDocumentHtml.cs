@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace SaferPlan.Core.Documents;
 
@@ -12,47 +10,27 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanDocumentHtml
 {
-    public const string MediaType = "text/html; charset=utf-8";
+    public const string MediaType = DocumentHtml.MediaType;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
+    /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
-        :root { color: #0b0c0c; background: #fff; }
-        body { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 1rem; line-height: 1.4; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
-        h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
-        h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
-        h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
         .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
         .cover .status { font-weight: bold; }
-        .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
-        .marking--restricted { background: #f3f2f1; }
-        .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
         .note { color: #505a5f; font-size: .9rem; }
-        nav li { margin: .25rem 0; }
-        nav a { display: inline-block; min-height: 1.5rem; line-height: 1.5rem; }
         dt { font-weight: bold; margin-top: .75rem; }
         dd { margin: 0 0 .25rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
-        caption { text-align: left; font-weight: bold; padding: .25rem 0; }
-        th, td { border: 1px solid #0b0c0c; padding: .3rem .4rem; vertical-align: top; text-align: left; }
-        thead th { background: #f3f2f1; }
-        tbody th { font-weight: normal; }
         table.actions col.action { width: 28%; } table.actions col.milestones { width: 44%; }
         table.actions col.lead, table.actions col.partners { width: 14%; }
-        td p, th p { margin: 0 0 .3rem; } td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
-        @page { size: A4 portrait; margin: 18mm 16mm 20mm; }
-        @media print {
-            body { max-width: none; padding: 0; font-size: 10.5pt; }
-            h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+        td ul { margin: 0 0 .3rem; padding-left: 1.1rem; }
+        """;
+
+    /// <summary>This document's own print rules.</summary>
+    private const string PrintCss = """
             .cover { break-after: page; }
             .priority, .part { break-before: page; }
             h2, h3, caption { break-after: avoid; }
-            thead { display: table-header-group; }
             td p, th p, li { break-inside: avoid; }
-            table { font-size: 8.5pt; }
-            a { color: inherit; text-decoration: none; }
-        }
         """;
 
     public static string Render(PlanDocument document)
@@ -61,11 +39,7 @@ public static class PlanDocumentHtml
         var html = new StringBuilder(128 * 1024);
         var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
         var marking = document.Marking.ToUpperInvariant();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n<meta name=\"generator\" content=\"SaferPlan\">\n");
-        html.Append("<style>\n").Append(Css)
-            .Append("\n@page { @top-center { content: \"").Append(marking).Append("\"; font: bold 10pt Arial, sans-serif; } @bottom-center { content: \"")
-            .Append(marking).Append("  ·  Page \" counter(page) \" of \" counter(pages); font: 9pt Arial, sans-serif; } }\n</style>\n</head>\n<body>\n");
+        DocumentHtml.Begin(html, title, Css, PrintCss, marking);
 
         Marking(html, document, "top");
         html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
@@ -285,5 +259,5 @@ public static class PlanDocumentHtml
 
     private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
 
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => DocumentHtml.E(text);
 }

@@ -22,6 +22,50 @@ internal static class DocxBlocks
     public const int TextWidth = PageWidth - (2 * Margin);
 
     /// <summary>The page: A4 portrait with the header, and the footer when there is one.</summary>
+    /// <summary>
+    /// Starts a Word document: its properties (title, subject, SaferPlan as creator, the marking as keywords), the styles and
+    /// numbering given, and a header and footer carrying the protective marking, the footer with "Page X of Y".
+    /// </summary>
+    public static WordprocessingDocument Open(Stream stream, string title, string subject, string marking, Styles styles, Numbering? numbering, out MainDocumentPart main)
+    {
+        var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        word.PackageProperties.Title = ReportText.XmlSafe(title);
+        word.PackageProperties.Subject = ReportText.XmlSafe(subject);
+        word.PackageProperties.Creator = "SaferPlan";
+        word.PackageProperties.Keywords = marking;
+        main = word.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = styles;
+        if (numbering is not null)
+        {
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = numbering;
+        }
+
+        main.AddNewPart<HeaderPart>().Header = new Header(Para(marking, "Marking"));
+        main.AddNewPart<FooterPart>().Footer = new Footer(
+            Para(marking, "Marking"),
+            new Paragraph(
+                [new ParagraphProperties(new ParagraphStyleId { Val = "FooterText" }),
+                TextRun("Page "),
+                .. Field("PAGE", "1"),
+                TextRun(" of "),
+                .. Field("NUMPAGES", "1")]));
+        return word;
+    }
+
+    /// <summary>A complex field (PAGE, NUMPAGES) with a placeholder result that Word and LibreOffice replace.</summary>
+    private static IEnumerable<Run> Field(string instruction, string placeholder) =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode($" {instruction} ") { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        new Run(new Text(placeholder)),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+    ];
+
+    /// <summary>The A4 page of a document started with <see cref="Open"/>, with its header and footer.</summary>
+    public static SectionProperties A4Portrait(MainDocumentPart main) =>
+        A4Portrait(main.GetIdOfPart(main.HeaderParts.First()), main.GetIdOfPart(main.FooterParts.First()));
+
     public static SectionProperties A4Portrait(string headerId, string? footerId = null)
     {
         var section = new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId });
