@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using SaferPlan.Core.Documents;
 using SaferPlan.Security;
 
@@ -58,7 +57,7 @@ public static class MilestoneMonitoringEndpoints
     {
         if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
         {
-            return Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
+            return DocumentResults.Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
         }
 
         var requested = audience?.Trim().ToLowerInvariant() switch
@@ -69,7 +68,7 @@ public static class MilestoneMonitoringEndpoints
         };
         if (requested is null)
         {
-            return Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.", "Choose the audience full or public");
+            return DocumentResults.Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.", "Choose the audience full or public");
         }
 
         var outcome = await builder.BuildAsync(new MilestoneMonitoringOptions(slug, parsed, requested.Value), await current.GetAsync(), ct);
@@ -92,23 +91,7 @@ public static class MilestoneMonitoringEndpoints
                 $"The {parsed.Display} milestone monitoring has not been published yet: the partnership publishes a quarter when its updates have been reviewed.{latest}");
         }
 
-        // The full version carries Restricted items: never keep a copy in a shared cache.
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Protective-Marking"] = document.Marking;
-        if (format == ReportFormat.Docx)
-        {
-            return TypedResults.File(MilestoneMonitoringDocx.ToBytes(document), MilestoneMonitoringDocx.MediaType, document.FileName("docx"));
-        }
-
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(document.FileName("html"));
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
-        return TypedResults.Content(MilestoneMonitoringHtml.Render(document), MilestoneMonitoringHtml.MediaType);
+        return DocumentResults.Send(http, format, document.Marking, document.FileName, () => MilestoneMonitoringDocx.ToBytes(document), () => MilestoneMonitoringHtml.Render(document));
     }
 
-    private static IResult Invalid(bool forApi, string parameter, string detail, string message) =>
-        forApi
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
-            : TypedResults.BadRequest();
 }

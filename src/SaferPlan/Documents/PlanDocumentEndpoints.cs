@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using SaferPlan.Core.Documents;
 using SaferPlan.Security;
 
@@ -76,18 +75,6 @@ public static class PlanDocumentEndpoints
             return forApi ? ApiErrors.NotFound($"There is no published plan edition {id}.") : TypedResults.NotFound();
         }
 
-        // The full version carries Restricted items: never keep a copy in a shared cache.
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Protective-Marking"] = document.Marking;
-        if (format == ReportFormat.Docx)
-        {
-            return TypedResults.File(PlanDocumentDocx.ToBytes(document), PlanDocumentDocx.MediaType, document.FileName("docx"));
-        }
-
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(document.FileName("html"));
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
-        return TypedResults.Content(PlanDocumentHtml.Render(document), PlanDocumentHtml.MediaType);
+        return DocumentResults.Send(http, format, document.Marking, document.FileName, () => PlanDocumentDocx.ToBytes(document), () => PlanDocumentHtml.Render(document));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using SaferPlan.Core.Documents;
 using SaferPlan.Security;
 
@@ -59,7 +58,7 @@ public static class ReportEndpoints
     {
         if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
         {
-            return Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
+            return DocumentResults.Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
         }
 
         var requested = audience?.Trim().ToLowerInvariant() switch
@@ -70,7 +69,7 @@ public static class ReportEndpoints
         };
         if (requested is null)
         {
-            return Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full report, or ask for ?audience=public.", "Choose the audience full or public");
+            return DocumentResults.Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full report, or ask for ?audience=public.", "Choose the audience full or public");
         }
 
         DateOnly? meeting = null;
@@ -78,7 +77,7 @@ public static class ReportEndpoints
         {
             if (!DateOnly.TryParseExact(meetingDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return Invalid(forApi, "meetingDate", $"'{meetingDate}' is not a date. Write the Board meeting's date like 2011-04-26.", "Enter the meeting date like 2011-04-26");
+                return DocumentResults.Invalid(forApi, "meetingDate", $"'{meetingDate}' is not a date. Write the Board meeting's date like 2011-04-26.", "Enter the meeting date like 2011-04-26");
             }
 
             meeting = date;
@@ -106,25 +105,9 @@ public static class ReportEndpoints
                 $"The {parsed.Display} performance report has not been published yet: the partnership publishes it when the quarter's updates have been reviewed.{latest}");
         }
 
-        // The full version carries Restricted items: never keep a copy in a shared cache.
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Protective-Marking"] = report.Marking;
-        if (format == ReportFormat.Docx)
-        {
-            return TypedResults.File(BoardReportDocx.ToBytes(report), BoardReportDocx.MediaType, report.FileName("docx"));
-        }
-
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(report.FileName("html"));
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
-        return TypedResults.Content(BoardReportHtml.Render(report), BoardReportHtml.MediaType);
+        return DocumentResults.Send(http, format, report.Marking, report.FileName, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report));
     }
 
-    private static IResult Invalid(bool forApi, string parameter, string detail, string message) =>
-        forApi
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
-            : TypedResults.BadRequest();
 }
 
 public enum ReportFormat
