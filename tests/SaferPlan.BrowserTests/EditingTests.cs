@@ -74,6 +74,41 @@ public sealed partial class EditingTests(BrowserFixture browser) : IClassFixture
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task AddMilestoneToApprovedEdition_AsksTheReasonAndListsTheAddition_WithNoAxeViolations()
+    {
+        var (page, email) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        var edition = await browser.EditionAsync("2010/11");
+        const string text = "Hold a cycle-marking day at every village college";
+        const string reason = "The Board agreed on 7 March 2011 to add a cycle-marking milestone.";
+
+        await page.GotoAsync($"/editions/{edition.Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a milestone to action 2.3" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a milestone to action 2.3", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Reason for amendment")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
+
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToContainTextAsync("Enter the reason for this amendment");
+        await Expect(page.Locator(".govuk-error-summary__list li")).ToHaveCountAsync(1);
+        await Expect(page.GetByLabel("Milestone", new() { Exact = true })).ToHaveValueAsync(text);
+        await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Reason for amendment").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save milestone" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("saved");
+        await Expect(page.Locator("p.govuk-body-l")).ToHaveTextAsync(text);
+
+        await page.GotoAsync($"/editions/{edition.Id}");
+        var row = page.Locator("#amendments + table").Locator("tbody tr", new() { HasText = reason });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("added");
+        await Expect(row).ToContainTextAsync(email[..email.IndexOf('@', StringComparison.Ordinal)]);
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
     [GeneratedRegex("^Delete")]
     private static partial Regex DeleteLinkName();
 

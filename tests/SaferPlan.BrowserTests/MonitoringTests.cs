@@ -149,6 +149,7 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync($"/editions/{edition.Id}/priorities/new");
         await page.GetByLabel("Number").FillAsync("two");
+        await page.GetByLabel("Reason for amendment").FillAsync("A priority the Board added to the approved plan.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save priority" }).ClickAsync();
 
         var summary = page.Locator(".govuk-error-summary");

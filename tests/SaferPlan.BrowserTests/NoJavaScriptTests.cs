@@ -21,6 +21,7 @@ public sealed class NoJavaScriptTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add an action to priority 1", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Action", new() { Exact = true }).FillAsync(text);
         await page.GetByLabel("Lead agency", new() { Exact = true }).FillAsync("Cambridgeshire Constabulary");
+        await page.GetByLabel("Reason for amendment").FillAsync("The Board added a bike-marking action to the approved plan.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save action" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/editions/{edition.Id}#action-1\\.8$"));

@@ -92,7 +92,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var priority = await db.Priorities.SingleAsync(p => p.EditionId == editionId && p.Number == 1);
 
-        var result = await Editor(db).CreateActionAsync(priority.Id, new ActionInput { Text = "Run a vehicle crime roadshow" }, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).CreateActionAsync(priority.Id, new ActionInput { Text = "Run a vehicle crime roadshow", AmendmentReason = Reason }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal("1.8", result.Value!.Number);
@@ -104,7 +104,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var action = await db.Actions.SingleAsync(a => a.Number == "1.6" && a.Priority.EditionId == editionId);
 
-        var result = await Editor(db).CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Hold a rogue trader awareness day" }, Officer(PartnershipRole.SupportOfficer));
+        var result = await Editor(db).CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Hold a rogue trader awareness day", AmendmentReason = Reason }, Officer(PartnershipRole.SupportOfficer));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal("1.6f", result.Value!.Code);

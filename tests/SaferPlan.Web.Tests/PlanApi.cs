@@ -33,14 +33,20 @@ internal static class PlanApi
             .Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority");
     }
 
+    /// <summary>
+    /// The reason the helpers below always send: adding to an approved edition (the demo's 2010/11) is an amendment that
+    /// needs one, and a draft ignores it.
+    /// </summary>
+    public const string AmendmentReason = "Added by the Board's agreement, for a test.";
+
     public static async Task<JsonElement> CreatePriorityAsync(HttpClient client, int editionId, string title, int? leadOfficerId = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title, leadOfficerId }));
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title, leadOfficerId, amendmentReason = AmendmentReason }));
 
     public static async Task<JsonElement> CreateActionAsync(HttpClient client, int priorityId, string text, string? number = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/priorities/{priorityId}/actions", new { number, text }));
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/priorities/{priorityId}/actions", new { number, text, amendmentReason = AmendmentReason }));
 
     public static async Task<JsonElement> CreateMilestoneAsync(HttpClient client, int actionId, string text, string? code = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/actions/{actionId}/milestones", new { code, text }));
+        await CreatedAsync(await client.PostAsJsonAsync($"/api/actions/{actionId}/milestones", new { code, text, amendmentReason = AmendmentReason }));
 
     /// <summary>A 201 with the new item's address and its first version as the ETag.</summary>
     public static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

@@ -102,9 +102,9 @@ public abstract partial class VisitorCrawlTests(SaferPlanFactory app)
         var priority1 = edition.GetProperty("priorities").EnumerateArray().First(p => p.GetProperty("number").GetInt32() == 1 && p.GetProperty("kind").GetString() == "Priority");
         var action = priority1.GetProperty("actions")[0].GetProperty("id").GetInt32();
 
-        var restrictedPriority = await CreatedAsync(await support.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = $"Priority {canary}", why = $"Why {canary}", marking = "Restricted" }));
-        var restrictedAction = await CreatedAsync(await support.PostAsJsonAsync($"/api/priorities/{priority1.GetProperty("id").GetInt32()}/actions", new { text = $"Action {canary}", marking = "Restricted" }));
-        var restrictedMilestone = await CreatedAsync(await support.PostAsJsonAsync($"/api/actions/{action}/milestones", new { text = $"Milestone {canary}", marking = "Restricted" }));
+        var restrictedPriority = await CreatedAsync(await support.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = $"Priority {canary}", why = $"Why {canary}", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var restrictedAction = await CreatedAsync(await support.PostAsJsonAsync($"/api/priorities/{priority1.GetProperty("id").GetInt32()}/actions", new { text = $"Action {canary}", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var restrictedMilestone = await CreatedAsync(await support.PostAsJsonAsync($"/api/actions/{action}/milestones", new { text = $"Milestone {canary}", marking = "Restricted", amendmentReason = AmendmentReason }));
 
         foreach (var quarter in new[] { "2010-11-q2", "2010-11-q3" })
         {

@@ -16,6 +16,9 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private const int NarrativeLength = 20000;
     private const int DueQuartersLength = 200;
 
+    /// <summary>What an amendment that adds an item to an approved edition says it changed.</summary>
+    public const string AddedChange = "added";
+
     [GeneratedRegex(@"^\d{1,2}\.\d{1,2}$")]
     private static partial Regex ActionNumberPattern();
 
@@ -23,12 +26,12 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private static partial Regex MilestoneCodePattern();
 
     public Task<EditResult<Priority>> CreatePriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
-        CreateAsync(PrepareNewPriorityAsync(editionId, input, user, ct), (edition, valid) =>
+        CreateAsync(PrepareNewPriorityAsync(editionId, input, user, ct), edition => edition, (edition, valid) =>
         {
             var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
             Apply(priority, valid);
             return priority;
-        }, ct);
+        }, input.AmendmentReason, user, ct);
 
     /// <summary>Every rule a new priority must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
@@ -43,7 +46,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f =>
             {
                 var whole = input with { Number = input.Number ?? (f.Item.Priorities.Count == 0 ? 1 : f.Item.Priorities.Max(p => p.Number) + 1) };
-                return ValidatedAsync(f, whole, ValidatePriorityAsync(whole, f.Item, null, f.PartnershipId, ct));
+                return ValidatedAsync(f, whole, AmendedAsync(f.Item, whole.AmendmentReason, ValidatePriorityAsync(whole, f.Item, null, f.PartnershipId, ct)));
             });
     }
 
@@ -90,12 +93,12 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f => MoveAsync(f, f.Item.Edition.Priorities, direction, ct));
 
     public Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
-        CreateAsync(PrepareNewActionAsync(priorityId, input, user, ct), (priority, valid) =>
+        CreateAsync(PrepareNewActionAsync(priorityId, input, user, ct), priority => priority.Edition, (priority, valid) =>
         {
             var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
             Apply(action, valid);
             return action;
-        }, ct);
+        }, input.AmendmentReason, user, ct);
 
     /// <summary>Every rule a new action must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
@@ -109,7 +112,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f =>
             {
                 var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number.Trim(), PriorityId = f.Item.Id };
-                return ValidatedAsync(f, whole, ValidateActionAsync(whole, f.Item.Edition, null, f.PartnershipId, ct));
+                return ValidatedAsync(f, whole, AmendedAsync(f.Item.Edition, whole.AmendmentReason, ValidateActionAsync(whole, f.Item.Edition, null, f.PartnershipId, ct)));
             });
 
     public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -159,12 +162,12 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f => MoveAsync(f, f.Item.Priority.Actions, direction, ct));
 
     public Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
-        CreateAsync(PrepareNewMilestoneAsync(actionId, input, user, ct), (action, valid) =>
+        CreateAsync(PrepareNewMilestoneAsync(actionId, input, user, ct), action => action.Priority.Edition, (action, valid) =>
         {
             var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
             Apply(milestone, valid);
             return milestone;
-        }, ct);
+        }, input.AmendmentReason, user, ct);
 
     /// <summary>Every rule a new milestone must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
@@ -178,7 +181,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f =>
             {
                 var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code.Trim(), ActionId = f.Item.Id };
-                return ValidatedAsync(f, whole, ValidateMilestoneAsync(whole, f.Item.Priority.Edition, null, f.PartnershipId, ct));
+                return ValidatedAsync(f, whole, AmendedAsync(f.Item.Priority.Edition, whole.AmendmentReason, ValidateMilestoneAsync(whole, f.Item.Priority.Edition, null, f.PartnershipId, ct)));
             });
 
     public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -257,13 +260,37 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         return check.Value is { } valid ? await edit(valid) : check.Refusal<TResult>();
     }
 
-    private Task<EditResult<TItem>> CreateAsync<TParent, TInput, TItem>(Task<EditResult<Checked<TParent, TInput>>> checking, Func<TParent, TInput, TItem> make, CancellationToken ct)
+    /// <summary>
+    /// Saves a checked new item under its parent. An item added to an approved edition is an amendment ("added"), recorded
+    /// in the same transaction once the item has its id: both are saved, or neither is.
+    /// </summary>
+    private Task<EditResult<TItem>> CreateAsync<TParent, TInput, TItem>(
+        Task<EditResult<Checked<TParent, TInput>>> checking, Func<TParent, PlanEdition> editionOf, Func<TParent, TInput, TItem> make, string? reason, UserContext user,
+        CancellationToken ct)
         where TItem : class, IVersioned =>
-        WhenCheckedAsync(checking, c =>
+        WhenCheckedAsync(checking, async c =>
         {
             var item = make(c.Item, c.Input);
             db.Add(item);
-            return SaveAsync(item, null, c.PartnershipId, ct);
+            var edition = editionOf(c.Item);
+            if (!Permissions.NeedsAmendment(edition))
+            {
+                return await SaveAsync(item, null, c.PartnershipId, ct);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var saved = await SaveAsync(item, null, c.PartnershipId, ct);
+            if (!saved.Succeeded)
+            {
+                return saved;
+            }
+
+            var (kind, reference, restricted) = Amended(item);
+            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, item.Id, reference, AddedChange, reason, restricted, user));
+            db.AuditPartnershipId = c.PartnershipId;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return saved;
         });
 
     /// <summary>
@@ -291,23 +318,28 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             }
 
             var (_, after, restrictedAfter) = Amended(c.Item);
-            db.Amendments.Add(new Amendment
-            {
-                PartnershipId = c.PartnershipId,
-                Record = AmendedRecord.PlanEdition,
-                RecordId = edition.Id,
-                ItemKind = kind,
-                ItemId = c.Item.Id,
-                ItemReference = after == before ? after : $"{after} (was {before})",
-                Changes = changes,
-                Reason = Clean(reason)!,
-                Marking = restrictedBefore || restrictedAfter ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
-                UserId = user.UserId,
-                AmendedBy = user.Name,
-                AmendedAt = time.GetUtcNow(),
-            });
+            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, c.Item.Id, after == before ? after : $"{after} (was {before})", changes, reason,
+                restrictedBefore || restrictedAfter, user));
         });
     }
+
+    /// <summary>One amendment to an approved edition: what changed, the reason given, who and when.</summary>
+    private Amendment NewAmendment(
+        int partnershipId, PlanEdition edition, AmendedItem kind, int itemId, string reference, string changes, string? reason, bool restricted, UserContext user) => new()
+    {
+        PartnershipId = partnershipId,
+        Record = AmendedRecord.PlanEdition,
+        RecordId = edition.Id,
+        ItemKind = kind,
+        ItemId = itemId,
+        ItemReference = reference,
+        Changes = changes,
+        Reason = Clean(reason)!,
+        Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
+        UserId = user.UserId,
+        AmendedBy = user.Name,
+        AmendedAt = time.GetUtcNow(),
+    };
 
     /// <summary>An approved edition's change must give its reason; the reason's error comes after every other field's.</summary>
     private static async Task<Dictionary<string, string>> AmendedAsync(PlanEdition edition, string? reason, Task<Dictionary<string, string>> validating)

@@ -46,8 +46,8 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
 
     public bool IsNew => Existing is null;
 
-    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
-    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Priority.Edition);
+    /// <summary>Whether saving changes or adds to an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => Permissions.NeedsAmendment(Priority.Edition);
 
     public bool CanChooseLead { get; private set; }
 

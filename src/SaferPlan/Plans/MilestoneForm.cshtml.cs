@@ -44,8 +44,8 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
 
     public bool IsNew => Existing is null;
 
-    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
-    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Action.Priority.Edition);
+    /// <summary>Whether saving changes or adds to an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => Permissions.NeedsAmendment(Action.Priority.Edition);
 
     public bool CanChooseLead { get; private set; }
 

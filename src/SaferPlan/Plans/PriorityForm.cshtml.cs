@@ -35,6 +35,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
 
     private bool forbidden;
 
+    private PlanEdition? edition;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -42,8 +44,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
 
     public bool IsNew => Existing is null;
 
-    /// <summary>Whether saving changes an approved edition, and so is an amendment that needs its reason.</summary>
-    public bool IsAmendment => Existing is not null && Permissions.NeedsAmendment(Existing.Edition);
+    /// <summary>Whether saving changes or adds to an approved edition, and so is an amendment that needs its reason.</summary>
+    public bool IsAmendment => edition is not null && Permissions.NeedsAmendment(edition);
 
     public int EditionId { get; private set; }
 
@@ -142,20 +144,22 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             }
 
             Existing = found.Priority;
+            edition = found.Priority.Edition;
             EditionId = found.Priority.EditionId;
             partnershipId = found.PartnershipId;
             History = await audit.HistoryAsync(nameof(Priority), priorityId, ct: ct);
         }
-        else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } edition)
+        else if (editionId is { } eid && await reader.EditionAsync(eid, user, ct) is { } view)
         {
-            if (!Permissions.CanEditStructure(user, edition.Partnership.Id))
+            if (!Permissions.CanEditStructure(user, view.Partnership.Id))
             {
                 forbidden = true;
                 return false;
             }
 
             EditionId = eid;
-            partnershipId = edition.Partnership.Id;
+            edition = view.Edition;
+            partnershipId = view.Partnership.Id;
         }
         else
         {

@@ -89,11 +89,11 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
 
         var (method, path, body, check) = endpoint switch
         {
-            WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker },
+            WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
                 async created => Assert.Equal(created ? 1 : 0, (await PlanApi.EditionAsync(setup, editionId)).GetProperty("priorities").EnumerateArray().Count(p => p.Str("title") == marker))),
             WriteEndpoint.UpdatePriority => Update(setup, await LedPriorityAsync(setup, editionId), "priorities", "title", marker),
             WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, await app.DraftEditionIdAsync()), "priorities"),
-            WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id()}/actions", new JsonObject { ["text"] = marker },
+            WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id()}/actions", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
                 async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority1.Id()}")).GetProperty("actions").EnumerateArray().Count(a => a.Str("text") == marker))),
             WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action before"), "actions", "text", marker),
             WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, (await DraftPriority1Async(setup)).Id(), "Action to delete"), "actions"),
@@ -167,7 +167,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     private static async Task<Case> CreateMilestoneCaseAsync(HttpClient setup, int priority1Id, string marker)
     {
         var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action for a new milestone");
-        return Create($"/api/actions/{action.Id()}/milestones", new JsonObject { ["text"] = marker },
+        return Create($"/api/actions/{action.Id()}/milestones", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
             async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/actions/{action.Id()}")).GetProperty("milestones").EnumerateArray().Count(m => m.Str("text") == marker)));
     }
 

@@ -43,7 +43,7 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         var priority = await CreatePriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave);
         var action = await CreateActionAsync(support, priority.Id(), "An action under Dave's priority");
         var milestone = await CreatedAsync(await support.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
-            new { text = "A milestone under Dave's priority", measurementKind }));
+            new { text = "A milestone under Dave's priority", measurementKind, amendmentReason = AmendmentReason }));
         return (priority, action, milestone);
     }
 
