@@ -69,5 +69,21 @@ public sealed class RefreshTimelinePagesTests(BrowserFixture browser) : IClassFi
         await Expect(steps.Nth(2)).ToContainTextAsync("Today");
         await Expect(steps.Nth(3)).ToContainTextAsync("To do");
         await Axe.AssertNoViolationsAsync(page);
+
+        // Once lead officers' input has closed, a lead officer reading the draft is told so.
+        var editionPath = new Uri(page.Url).AbsolutePath;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set the refresh dates" }).ClickAsync();
+        await FillDateAsync(page, "Lead officers' input opens", today.AddDays(-20));
+        await FillDateAsync(page, "Lead officers' input closes", today.AddDays(-2));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the refresh dates" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The refresh dates are saved");
+        await Expect(steps.Nth(1)).ToContainTextAsync("Done");
+
+        var (lead, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        await lead.GotoAsync(editionPath);
+        var closedOn = today.AddDays(-2).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        await Expect(lead.Locator(".govuk-inset-text")).ToContainTextAsync($"Lead officers' input closed on {closedOn}");
+        await Expect(lead.GetByRole(AriaRole.Link, new() { Name = "Set the refresh dates" })).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(lead);
     }
 }
