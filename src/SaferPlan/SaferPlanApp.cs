@@ -116,6 +116,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
         services.AddScoped<NextEditionService>();
+        services.AddScoped<RefreshTimelineService>();
         services.AddScoped<EditionComparer>();
         services.AddScoped<AuditReader>();
         // The demo's synthetic recorded crime can be left out (SaferPlan:LoadDemoCrime=false), as most tests do.

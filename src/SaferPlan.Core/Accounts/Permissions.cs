@@ -80,6 +80,29 @@ public static class Permissions
     /// </summary>
     public static bool CanChange(PlanEdition edition) => edition.Status != EditionStatus.Superseded;
 
+    /// <summary>An edition's refresh dates: for the partnership's members (setting them is <see cref="CanManageEditions"/>).</summary>
+    public static bool CanReadRefreshTimeline(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// Why a lead officer may not change an edition still being written on <paramref name="today"/>: once its refresh timeline
+    /// sets lead officers' input window, they edit what they lead only inside that window (first and last days included), and
+    /// outside it only support officers and administrators edit the draft. Null when the user may (as far as the window goes):
+    /// support officers and administrators always, approved editions (changed by amendment), and drafts with no window.
+    /// </summary>
+    public static string? InputWindowRefusal(UserContext user, int partnershipId, PlanEdition edition, RefreshTimeline? timeline, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (CanEditStructure(user, partnershipId) || edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation)
+            || timeline is not { HasInputWindow: true } || timeline.IsInputOpen(today))
+        {
+            return null;
+        }
+
+        return today < timeline.InputOpensOn
+            ? $"Lead officers' input opens on {Periods.Dates.Display(timeline.InputOpensOn!.Value)}: until then only the partnership's support officers and administrators can change the draft."
+            : $"Lead officers' input closed on {Periods.Dates.Display(timeline.InputClosesOn!.Value)}: only the partnership's support officers and administrators can change the draft now.";
+    }
+
     /// <summary>A change to an approved edition is an amendment: it needs a reason and is recorded with who made it and when.</summary>
     public static bool NeedsAmendment(PlanEdition edition) => edition.Status == EditionStatus.Approved;
 

@@ -228,8 +228,11 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
                 ?? Permissions.RemovalRefusal(f.Item.Action.Priority.Edition, $"milestone {f.Item.Code}"),
             f => MoveAsync(f, f.Item.Action.Milestones, direction, ct));
 
-    /// <summary>An item (or the parent a new one goes under) the user may read, with the partnership that owns it.</summary>
-    private sealed record Found<T>(T Item, int PartnershipId);
+    /// <summary>
+    /// An item (or the parent a new one goes under) the user may read, with the partnership that owns it and, when its
+    /// edition's input window keeps the user out today, why (see <see cref="Permissions.InputWindowRefusal"/>).
+    /// </summary>
+    private sealed record Found<T>(T Item, int PartnershipId, string? InputRefusal = null);
 
     /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with its input made whole.</summary>
     private sealed record Checked<TItem, TInput>(TItem Item, TInput Input, int PartnershipId);
@@ -246,7 +249,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             return EditResult<TResult>.NotFound(notFound);
         }
 
-        return refusal(found) is { } message ? EditResult<TResult>.Forbidden(message) : await edit(found);
+        return (refusal(found) ?? found.InputRefusal) is { } message ? EditResult<TResult>.Forbidden(message) : await edit(found);
     }
 
     /// <summary>The refusal when a permission rule is broken; null while it holds.</summary>
@@ -388,7 +391,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     {
         var priority = await db.Priorities.Include(p => p.Edition).ThenInclude(e => e.Plan).Include(p => p.Edition.Priorities)
             .Include(p => p.Actions).ThenInclude(a => a.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
-        return Readable(priority, user, priority?.Edition);
+        return await InWindowAsync(Readable(priority, user, priority?.Edition), priority?.Edition, user, ct);
     }
 
     /// <summary>The action with its milestones, siblings, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
@@ -396,7 +399,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     {
         var action = await db.Actions.Include(a => a.Milestones).Include(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .Include(a => a.Priority.Actions).FirstOrDefaultAsync(a => a.Id == id, ct);
-        return Readable(action, user, action?.Priority.Edition);
+        return await InWindowAsync(Readable(action, user, action?.Priority.Edition), action?.Priority.Edition, user, ct);
     }
 
     /// <summary>The milestone with its siblings, action, priority, edition and plan; null when there is none or the user may not read its edition.</summary>
@@ -405,7 +408,19 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         var milestone = await db.Milestones.Include(m => m.Action).ThenInclude(a => a.Milestones)
             .Include(m => m.Action.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
-        return Readable(milestone, user, milestone?.Action.Priority.Edition);
+        return await InWindowAsync(Readable(milestone, user, milestone?.Action.Priority.Edition), milestone?.Action.Priority.Edition, user, ct);
+    }
+
+    /// <summary>What was found, with the refusal lead officers' input window gives the user today, if any.</summary>
+    private async Task<Found<T>?> InWindowAsync<T>(Found<T>? found, PlanEdition? edition, UserContext user, CancellationToken ct)
+    {
+        if (found is null || edition is null || edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
+        {
+            return found;
+        }
+
+        var timeline = await db.Set<RefreshTimeline>().AsNoTracking().FirstOrDefaultAsync(t => t.EditionId == edition.Id, ct);
+        return found with { InputRefusal = Permissions.InputWindowRefusal(user, found.PartnershipId, edition, timeline, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) };
     }
 
     private static Found<T>? Readable<T>(T? item, UserContext user, PlanEdition? edition)

@@ -2438,6 +2438,50 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("PriorityOrigin");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ApprovalMeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CirculatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CommentDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExecutiveDiscussionOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InputClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InputOpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PrioritiesDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("RefreshTimelines", (string)null);
+                });
+
             modelBuilder.Entity("BodyMemberAgencies", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Body", null)
@@ -3033,6 +3077,15 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Origin");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", null)
+                        .WithOne()
+                        .HasForeignKey("SaferPlan.Core.Plans.RefreshTimeline", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>

@@ -2347,6 +2347,48 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("PriorityOrigin");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ApprovalMeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CirculatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommentDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExecutiveDiscussionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InputClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InputOpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PrioritiesDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("RefreshTimelines", (string)null);
+                });
+
             modelBuilder.Entity("BodyMemberAgencies", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Body", null)
@@ -2942,6 +2984,15 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Origin");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", null)
+                        .WithOne()
+                        .HasForeignKey("SaferPlan.Core.Plans.RefreshTimeline", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Accounts.User", b =>

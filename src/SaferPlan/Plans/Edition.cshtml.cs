@@ -1,6 +1,6 @@
 namespace SaferPlan.Plans;
 
-public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel
+public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTimelineService timelines, CurrentUser current) : PageModel
 {
     public EditionView View { get; private set; } = null!;
 
@@ -15,9 +15,17 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
     public bool CanStartNext => View.Edition.Status == EditionStatus.Approved && Permissions.CanManageEditions(Reader, View.Partnership.Id);
 
 
-    public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p) && Permissions.CanChange(View.Edition);
+    public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p) && Permissions.CanChange(View.Edition) && InputRefusal is null;
 
-    public bool CanEdit(Priority p, PlanAction a) => Permissions.CanEdit(Reader, View.Partnership.Id, p, a) && Permissions.CanChange(View.Edition);
+    public bool CanEdit(Priority p, PlanAction a) => Permissions.CanEdit(Reader, View.Partnership.Id, p, a) && Permissions.CanChange(View.Edition) && InputRefusal is null;
+
+    /// <summary>A draft's refresh dates, for the partnership's members; null for an approved edition or a visitor.</summary>
+    public RefreshTimelineView? Timeline { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Why lead officers' input window keeps the reader from editing this draft today; null when it does not.</summary>
+    public string? InputRefusal { get; private set; }
 
     /// <summary>Deleting and reordering: only while the edition is a draft or out for consultation.</summary>
     public bool CanRemoveOrReorder => Permissions.CanRemoveOrReorder(View.Edition);
@@ -68,6 +76,13 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, CurrentUs
         }
 
         View = view;
+        if (view.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation && await timelines.ReadAsync(id, Reader, ct) is { } timeline)
+        {
+            Timeline = timeline;
+            Today = timelines.Today;
+            InputRefusal = Permissions.InputWindowRefusal(Reader, view.Partnership.Id, view.Edition, timeline.Timeline, Today);
+        }
+
         if (Permissions.CanReadAmendments(Reader, view.Partnership.Id))
         {
             Amendments = await reader.AmendmentsAsync(view.Edition.Id, ct);

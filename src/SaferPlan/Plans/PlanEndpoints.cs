@@ -12,6 +12,7 @@ public static class PlanEndpoints
         MapPriorities(api, writes);
         MapActions(api, writes);
         MapMilestones(api, writes);
+        app.MapRefreshTimelines();
     }
 
     /// <summary>Partnerships, their plans and an edition with its outline: readable by anyone, restricted content left out for visitors.</summary>

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Plans;
+
+/// <summary>
+/// The refresh timeline (issue 12, item 2): a support officer sets a draft edition's refresh dates, checked by field and
+/// versioned; once lead officers' input window is set, a lead officer edits what they lead in the draft only inside it. Each
+/// test starts its own plan in a year no other test uses, and puts the window around today's date rather than faking time.
+/// </summary>
+public abstract class RefreshTimelineTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static int nextYear = 2070 + Random.Shared.Next(20);
+
+    private static int FreshYear() => Interlocked.Increment(ref nextYear);
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
+        await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
+
+    private static async Task<int> StartPlanAsync(HttpClient support)
+    {
+        var year = FreshYear();
+        using var answer = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).Id();
+    }
+
+    private static string Iso(DateOnly? date) => date?.ToString("O", CultureInfo.InvariantCulture)!;
+
+    private static JsonObject Dates(DateOnly? decided = null, DateOnly? opens = null, DateOnly? closes = null, DateOnly? executive = null,
+        DateOnly? circulated = null, DateOnly? deadline = null, DateOnly? meeting = null, int? version = null) => new()
+    {
+        ["prioritiesDecidedOn"] = Iso(decided),
+        ["inputOpensOn"] = Iso(opens),
+        ["inputClosesOn"] = Iso(closes),
+        ["executiveDiscussionOn"] = Iso(executive),
+        ["circulatedOn"] = Iso(circulated),
+        ["commentDeadline"] = Iso(deadline),
+        ["approvalMeetingOn"] = Iso(meeting),
+        ["version"] = version,
+    };
+
+    /// <summary>Sets lead officers' input window from <paramref name="opens"/> to <paramref name="closes"/>, from the timeline's current version.</summary>
+    private static async Task SetWindowAsync(HttpClient support, int editionId, DateOnly opens, DateOnly closes)
+    {
+        var current = await PlanApi.GetItemAsync(support, $"/api/editions/{editionId}/timeline");
+        await PlanApi.PutOkAsync(support, $"/api/editions/{editionId}/timeline", Dates(opens: opens, closes: closes, version: current.Version()));
+    }
+
+    private static async Task<HttpResponseMessage> RenamePriorityAsync(HttpClient client, int priorityId, string title)
+    {
+        var body = PlanApi.PutBody(await PlanApi.GetItemAsync(client, $"/api/priorities/{priorityId}"));
+        body["title"] = title;
+        return await PlanApi.PutAsync(client, $"/api/priorities/{priorityId}", body);
+    }
+
+    [Fact]
+    public async Task Timeline_SetByASupportOfficer_IsReadCheckedByFieldVersionedAndAudited()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var id = await StartPlanAsync(support);
+        var path = $"/api/editions/{id}/timeline";
+
+        var empty = await PlanApi.GetItemAsync(support, path);
+        Assert.Equal(0, empty.Version());
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("prioritiesDecidedOn").ValueKind);
+        Assert.All(empty.GetProperty("steps").EnumerateArray(), s => Assert.Equal("NotDated", s.Str("state")));
+
+        var seed = Dates(new(2009, 10, 26), new(2009, 11, 1), new(2010, 1, 31), new(2009, 12, 17), new(2010, 1, 8), new(2010, 1, 14), new(2010, 2, 1));
+        using (var unversioned = await PlanApi.PutAsync(support, path, seed))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
+        }
+
+        var bad = Dates(new(2009, 10, 26), new(2009, 11, 1), new(2009, 10, 31), new(2009, 10, 26), new(2010, 1, 8), new(2010, 1, 7), new(2010, 1, 7), version: 0);
+        var problem = await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, bad), "inputClosesOn");
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("close on or after the day it opens", errors.GetProperty("inputClosesOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("on or after the day the draft is circulated", errors.GetProperty("commentDeadline")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("after the deadline for comments", errors.GetProperty("approvalMeetingOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("after the Board decides the priorities", errors.GetProperty("executiveDiscussionOn")[0].GetString(), StringComparison.Ordinal);
+        var halfWindow = Dates(opens: new(2009, 11, 1), version: 0);
+        Assert.Contains("Enter the date lead officers' input closes", (await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, halfWindow), "inputClosesOn"))
+            .GetProperty("errors").GetProperty("inputClosesOn")[0].GetString(), StringComparison.Ordinal);
+
+        seed["version"] = 0;
+        var saved = await PlanApi.PutOkAsync(support, path, seed);
+        Assert.Equal(1, saved.Version());
+        var read = await PlanApi.GetItemAsync(support, path);
+        Assert.Equal("2009-10-26", read.Str("prioritiesDecidedOn"));
+        Assert.Equal("2010-01-14", read.Str("commentDeadline"));
+        Assert.Equal("2010-02-01", read.Str("approvalMeetingOn"));
+        var steps = read.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(6, steps.Count);
+        Assert.Equal("26 October 2009", steps[0].Str("when"));
+        Assert.Equal("1 November 2009 to 31 January 2010", steps[1].Str("when"));
+        Assert.All(steps, s => Assert.Equal("Done", s.Str("state")));
+        Assert.False(read.GetProperty("inputOpen").GetBoolean());
+
+        using (var stale = await PlanApi.PutAsync(support, path, seed))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        seed["version"] = null;
+        using (var staleTag = await PlanApi.PutAsync(support, path, seed, ifMatch: 0))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
+        }
+
+        seed["approvalMeetingOn"] = "2010-02-08";
+        Assert.Equal("2010-02-08", (await PlanApi.PutOkAsync(support, path, seed, ifMatch: 1)).Str("approvalMeetingOn"));
+
+        seed["version"] = 2;
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        Assert.Contains("support officers and administrators can set the refresh dates",
+            (await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, path, seed), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+        using var visitor = app.CreateClient();
+        await PlanApi.AssertNotFoundAsync(visitor, path);
+        await PlanApi.AssertNotFoundAsync(support, "/api/editions/999999/timeline");
+
+        var audited = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var timelineId = await db.Set<RefreshTimeline>().Where(t => t.EditionId == id).Select(t => t.Id).SingleAsync();
+            return await db.Set<AuditEntry>().CountAsync(a => a.EntityType == nameof(RefreshTimeline) && a.EntityId == timelineId);
+        });
+        Assert.True(audited >= 2, $"Expected the timeline's two saves to be audited, found {audited}.");
+    }
+
+    [Fact]
+    public async Task LeadOfficer_EditsWhatTheyLeadInADraft_OnlyInsideTheInputWindow_AndIsToldWhyOutsideIt()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var dave = await app.PersonIdAsync("dave-sargent");
+        var id = await StartPlanAsync(support);
+        var theirs = (await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id();
+        var others = (await PlanApi.CreatePriorityAsync(support, id, "Reducing re-offending")).Id();
+
+        // No input window set: a lead officer edits what they lead, as before the refresh timeline.
+        using (var free = await RenamePriorityAsync(lead, theirs, "Reducing anti-social behaviour and criminal damage"))
+        {
+            Assert.Equal(HttpStatusCode.OK, free.StatusCode);
+        }
+
+        await SetWindowAsync(support, id, Today.AddDays(-3), Today.AddDays(3));
+        Assert.True((await PlanApi.GetItemAsync(lead, $"/api/editions/{id}/timeline")).GetProperty("inputOpen").GetBoolean());
+        using (var inside = await RenamePriorityAsync(lead, theirs, "Tackling anti-social behaviour"))
+        {
+            Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+        }
+
+        var action = (await PlanApi.CreateActionAsync(lead, theirs, "Run diversionary activities in the school holidays")).Id();
+        Assert.Contains("only edit the priorities you lead",
+            (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, others, "Not theirs"), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+
+        var closed = Today.AddDays(-2);
+        await SetWindowAsync(support, id, Today.AddDays(-20), closed);
+        var closedOn = closed.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var refusal = (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, theirs, "After the window"), HttpStatusCode.Forbidden)).Str("detail");
+        Assert.Contains($"Lead officers' input closed on {closedOn}", refusal, StringComparison.Ordinal);
+        using (var addAfter = await lead.PostAsJsonAsync($"/api/priorities/{theirs}/actions", new { text = "Too late" }))
+        {
+            Assert.Contains($"input closed on {closedOn}", (await PlanApi.ProblemAsync(addAfter, HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+        }
+
+        var actionBody = PlanApi.PutBody(await PlanApi.GetItemAsync(lead, $"/api/actions/{action}"));
+        actionBody["text"] = "Changed after the window";
+        Assert.Equal(HttpStatusCode.Forbidden, (await PlanApi.PutAsync(lead, $"/api/actions/{action}", actionBody)).StatusCode);
+
+        using (var supportAfter = await RenamePriorityAsync(support, theirs, "Tackling anti-social behaviour together"))
+        {
+            Assert.Equal(HttpStatusCode.OK, supportAfter.StatusCode);
+        }
+
+        var opens = Today.AddDays(5);
+        await SetWindowAsync(support, id, opens, Today.AddDays(30));
+        Assert.Contains($"Lead officers' input opens on {opens.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
+            (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, theirs, "Before the window"), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+        using (var supportBefore = await RenamePriorityAsync(support, theirs, "Tackling anti-social behaviour"))
+        {
+            Assert.Equal(HttpStatusCode.OK, supportBefore.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Timeline_OfAnApprovedEdition_IsNotChanged_AndItsLeadOfficersKeepTodaysRules()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var id = await StartPlanAsync(support);
+        await SetWindowAsync(support, id, Today.AddDays(-20), Today.AddDays(-10));
+        await PlanApi.CreatePriorityAsync(support, id, "Reducing burglary");
+        using (var approved = await support.PostAsJsonAsync($"/api/editions/{id}/approval", new { decidedOn = Iso(Today), version = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var refused = await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, $"/api/editions/{id}/timeline", Dates(opens: Today, closes: Today, version: 1)), HttpStatusCode.Forbidden);
+        Assert.Contains("is approved: its refresh dates are kept", refused.Str("detail"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class RefreshTimelineTestsOnSqlite(SqliteFactory app) : RefreshTimelineTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class RefreshTimelineTestsOnPostgres(PostgresFactory app) : RefreshTimelineTests(app), IClassFixture<PostgresFactory>;
