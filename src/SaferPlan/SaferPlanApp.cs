@@ -115,6 +115,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
+        services.AddScoped<ConsultationService>();
         services.AddScoped<NextEditionService>();
         services.AddScoped<EditionComparer>();
         services.AddScoped<AuditReader>();
@@ -207,6 +208,7 @@ public static class SaferPlanApp
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapPlans();
+        SaferPlan.Plans.Consultation.ConsultationEndpoints.MapConsultation(app);
         app.MapReports();
         app.MapMilestoneMonitoring();
         app.MapPlanDocument();
