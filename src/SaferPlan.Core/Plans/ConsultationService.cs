@@ -48,6 +48,10 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         return EditResult<EditionComments>.Ok(new EditionComments(edition, consultation, ordered, refusal is null, Permissions.CanManageEditions(user, partnershipId), refusal));
     }
 
+    /// <summary>The edition a comment is on, or null when there is no such comment; says nothing of who may read it.</summary>
+    public Task<int?> EditionOfAsync(int commentId, CancellationToken ct = default) =>
+        db.Set<ConsultationComment>().Where(c => c.Id == commentId).Select(c => (int?)c.EditionId).FirstOrDefaultAsync(ct);
+
     /// <summary>Adds a comment, numbered next within its priority (or the whole plan).</summary>
     public async Task<EditResult<ConsultationComment>> AddAsync(int editionId, CommentInput input, UserContext user, CancellationToken ct = default)
     {
