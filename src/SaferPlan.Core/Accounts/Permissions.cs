@@ -81,6 +81,16 @@ public static class Permissions
             : null;
     }
 
+    /// <summary>
+    /// Why a consultee's e-mailed link does not let them comment; null when it does: it works until it expires (the end of
+    /// the comment deadline) or is revoked, while the edition is out for consultation.
+    /// </summary>
+    public static string? ConsultationLinkRefusal(ConsultationLink link, PlanEdition edition, DateTimeOffset now) =>
+        link.RevokedAt is not null ? "This link has been revoked. Ask the partnership's support officer for a new one."
+        : link.ExpiresAt <= now ? $"This link expired on {Periods.Dates.Display(link.ExpiresAt)} UTC, when comments closed. Send late comments to the partnership's support officer."
+        : edition.Status != EditionStatus.Consultation ? $"The {edition.Year.Display} edition is no longer out for comments."
+        : null;
+
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);

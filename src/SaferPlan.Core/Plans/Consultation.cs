@@ -121,3 +121,48 @@ internal sealed class ConsultationCommentConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(c => new { c.EditionId, c.PriorityId, c.Sequence }).IsUnique();
     }
 }
+
+/// <summary>
+/// A consultee's personal link to read a draft edition and comment on it without signing in: only the token's SHA-256 is
+/// stored; it expires at the end of the comment deadline and can be revoked; its uses are audited as the consultee.
+/// </summary>
+public sealed class ConsultationLink : IAudited
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public PlanEdition Edition { get; set; } = null!;
+
+    public required string TokenHash { get; set; }
+
+    /// <summary>Where the link was sent; shown to support officers only, never with a comment.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>The name comments made through the link carry: the person's name, else the part of the address before the @.</summary>
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+internal sealed class ConsultationLinkConfiguration : IEntityTypeConfiguration<ConsultationLink>
+{
+    public void Configure(EntityTypeBuilder<ConsultationLink> builder)
+    {
+        builder.ToTable("ConsultationLinks");
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.Email).HasMaxLength(FieldLengths.Name);
+        builder.Property(l => l.Name).HasMaxLength(FieldLengths.Name);
+        builder.Property(l => l.CreatedBy).HasMaxLength(FieldLengths.Name);
+        builder.HasOne(l => l.Edition).WithMany().HasForeignKey(l => l.EditionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

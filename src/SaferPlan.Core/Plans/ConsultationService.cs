@@ -1,3 +1,5 @@
+using SaferPlan.Core.Monitoring;
+
 namespace SaferPlan.Core.Plans;
 
 /// <summary>
@@ -17,8 +19,10 @@ public sealed record EditionComments(PlanEdition Edition, EditionConsultation? C
 /// The consultation on a draft edition (issue 12, item 3): the partnership's members comment until the deadline, a support
 /// officer records late comments and those made at meetings with where they came from, and records the response to each.
 /// </summary>
-public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time)
+public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time, UpdateLinkActor actor)
 {
+    public const string TokenPrefix = "cl_";
+
     public const int TextLength = 4000;
     public const int NameLength = 200;
 
@@ -193,9 +197,14 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         }, ct);
     }
 
-    /// <summary>Sends a draft out for comments until the deadline: Draft becomes Consultation.</summary>
-    public async Task<EditResult<EditionConsultation>> StartAsync(int editionId, DateOnly? deadline, UserContext user, CancellationToken ct = default)
+    /// <summary>
+    /// Sends a draft out for comments until the deadline: Draft becomes Consultation, and each consultee is e-mailed (through
+    /// the outbox, in the same save) a personal link to read the draft and comment, expiring at the end of the deadline. The
+    /// consultees are the chairs with an e-mail address of the partnership's Board and Executive Group, and the addresses given.
+    /// </summary>
+    public async Task<EditResult<EditionConsultation>> StartAsync(int editionId, DateOnly? deadline, IReadOnlyList<string> consultees, string baseUrl, UserContext user, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(consultees);
         var edition = await db.Editions.Include(e => e.Plan).FirstOrDefaultAsync(e => e.Id == editionId, ct);
         if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId))
         {
@@ -224,9 +233,40 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             errors["Deadline"] = "The last day for comments must be today or in the future";
         }
 
+        var given = consultees.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
+        if (given.FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
+        {
+            errors["Consultees"] = $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one";
+        }
+
         if (errors.Count > 0)
         {
             return EditResult<EditionConsultation>.Invalid(errors);
+        }
+
+        var chairs = await db.Partnerships.Where(p => p.Id == partnershipId)
+            .SelectMany(p => p.Bodies).Where(b => b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup)
+            .Where(b => b.Chair != null && b.Chair.Email != null).Select(b => new { b.Chair!.Name, b.Chair.Email }).ToListAsync(ct);
+        var recipients = chairs.Select(c => (Email: c.Email!.Trim(), c.Name))
+            .Concat(given.Select(g => (Email: g, Name: g[..g.IndexOf('@', StringComparison.Ordinal)])))
+            .DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
+        var now = time.GetUtcNow();
+        var expiresAt = new DateTimeOffset(deadline!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        foreach (var (email, name) in recipients)
+        {
+            var token = SecretTokens.New(TokenPrefix);
+            db.Add(new ConsultationLink { EditionId = editionId, TokenHash = SecretTokens.Hash(token), Email = email, Name = name, CreatedAt = now, CreatedBy = user.Name, ExpiresAt = expiresAt });
+            var url = $"{baseUrl.TrimEnd('/')}/c/{token}";
+            db.Add(new OutboxMessage
+            {
+                To = email,
+                Subject = $"Comments on the draft {edition.Title} by {Periods.Dates.Display(deadline.Value)}",
+                TextBody = $"Dear {name},\n\nThe draft {edition.Title} ({edition.Year.Display}) is out for comments until {Periods.Dates.Display(deadline.Value)}. "
+                    + $"Read it and comment on the whole plan or on any priority, action or milestone, without signing in, at this link:\n\n{url}\n\n"
+                    + $"The link is yours alone and works until the end of {Periods.Dates.Display(deadline.Value)}.\n",
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
         }
 
         var consultation = new EditionConsultation { EditionId = editionId, Deadline = deadline!.Value, StartedAt = time.GetUtcNow(), StartedBy = user.Name };
@@ -236,6 +276,152 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         {
             Clash = $"The {edition.Year.Display} edition is already out for comments.",
         }, ct);
+    }
+
+    /// <summary>
+    /// Opens a consultee's link: the link and its edition, or why it does not open (with the link when it was found). Each
+    /// opening is recorded on the link (audited as the consultee), and names them as the actor for the rest of the request.
+    /// </summary>
+    public async Task<(ConsultationLink? Link, string? Refusal)> OpenLinkAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
+        {
+            return (null, "This link is not recognised. Check it was copied whole from the e-mail.");
+        }
+
+        var hash = SecretTokens.Hash(token);
+        var link = await db.Set<ConsultationLink>().Include(l => l.Edition).ThenInclude(e => e.Plan).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null)
+        {
+            return (null, "This link is not recognised. Check it was copied whole from the e-mail.");
+        }
+
+        if (Permissions.ConsultationLinkRefusal(link, link.Edition, time.GetUtcNow()) is { } refusal)
+        {
+            return (link, refusal);
+        }
+
+        actor.Actor = new Auditing.AuditActor(null, $"{link.Name} (e-mailed link)");
+        link.LastUsedAt = time.GetUtcNow();
+        db.AuditPartnershipId = link.Edition.Plan.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return (link, null);
+    }
+
+    /// <summary>The draft as a consultee reads it: its priorities, actions and milestones, Restricted ones left out.</summary>
+    public async Task<IReadOnlyList<Priority>> DraftForConsulteeAsync(int editionId, CancellationToken ct = default)
+    {
+        var priorities = await db.Priorities.AsNoTracking().Include(p => p.Actions).ThenInclude(a => a.Milestones)
+            .Where(p => p.EditionId == editionId && p.Marking != ProtectiveMarking.Restricted).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToListAsync(ct);
+        foreach (var p in priorities)
+        {
+            p.Actions = p.Actions.Where(a => a.Marking != ProtectiveMarking.Restricted).OrderBy(a => a.SortOrder).ToList();
+            foreach (var a in p.Actions)
+            {
+                a.Milestones = a.Milestones.Where(m => m.Marking != ProtectiveMarking.Restricted).OrderBy(m => m.SortOrder).ToList();
+            }
+        }
+
+        return priorities;
+    }
+
+    /// <summary>A comment sent through a consultee's link (already opened by <see cref="OpenLinkAsync"/>), under the consultee's name.</summary>
+    public async Task<EditResult<ConsultationComment>> AddByLinkAsync(ConsultationLink link, CommentInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(input);
+        if (Permissions.ConsultationLinkRefusal(link, link.Edition, time.GetUtcNow()) is { } refusal)
+        {
+            return EditResult<ConsultationComment>.Forbidden(refusal);
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            errors["Text"] = "Enter your comment";
+        }
+        else if (input.Text.Trim().Length > TextLength)
+        {
+            errors["Text"] = $"Your comment must be {TextLength} characters or fewer";
+        }
+
+        var visible = await DraftForConsulteeAsync(link.EditionId, ct);
+        var (subject, priorityId, actionId, milestoneId, error) = await SubjectAsync(link.EditionId, input with { Source = null, MadeBy = null }, ct);
+        if (error is null && priorityId is { } pid && (visible.FirstOrDefault(p => p.Id == pid) is not { } seen
+            || (actionId is { } aid && seen.Actions.FirstOrDefault(a => a.Id == aid) is not { } action)
+            || (milestoneId is { } mid && !seen.Actions.SelectMany(a => a.Milestones).Any(m => m.Id == mid))))
+        {
+            error = "Choose an item of the draft you were sent";
+        }
+
+        if (error is not null)
+        {
+            errors["Item"] = error;
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<ConsultationComment>.Invalid(errors);
+        }
+
+        var last = await db.Set<ConsultationComment>().Where(c => c.EditionId == link.EditionId && c.PriorityId == priorityId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+        var comment = new ConsultationComment
+        {
+            EditionId = link.EditionId,
+            PriorityId = priorityId,
+            ActionId = actionId,
+            MilestoneId = milestoneId,
+            Subject = subject,
+            Sequence = last + 1,
+            Text = input.Text!.Trim(),
+            MadeBy = link.Name,
+            MadeAt = time.GetUtcNow(),
+            Source = "E-mailed link",
+        };
+        db.Add(comment);
+        var saved = await db.SaveEditAsync(comment, null, new EditSave(link.Edition.Plan.PartnershipId, "comment")
+        {
+            Clash = "Someone else commented on the same item at the same moment. Your comment has not been saved: send it again.",
+        }, ct);
+        if (saved.Succeeded && priorityId is not null)
+        {
+            await db.Entry(comment).Reference(c => c.Priority).LoadAsync(ct);
+        }
+
+        return saved;
+    }
+
+    /// <summary>Stops a consultee's link working: the partnership's support officers and administrators only.</summary>
+    public async Task<EditResult<ConsultationLink>> RevokeLinkAsync(int linkId, UserContext user, CancellationToken ct = default)
+    {
+        var link = await db.Set<ConsultationLink>().Include(l => l.Edition).ThenInclude(e => e.Plan).FirstOrDefaultAsync(l => l.Id == linkId, ct);
+        if (link is null || !Permissions.CanReadComments(user, link.Edition.Plan.PartnershipId))
+        {
+            return EditResult<ConsultationLink>.NotFound($"There is no consultation link {linkId}.");
+        }
+
+        if (!Permissions.CanManageEditions(user, link.Edition.Plan.PartnershipId))
+        {
+            return EditResult<ConsultationLink>.Forbidden("Only the partnership's support officers and administrators can revoke consultation links.");
+        }
+
+        if (link.RevokedAt is null)
+        {
+            link.RevokedAt = time.GetUtcNow();
+            db.AuditPartnershipId = link.Edition.Plan.PartnershipId;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return EditResult<ConsultationLink>.Ok(link);
+    }
+
+    /// <summary>The links sent for an edition, for its support officers and administrators.</summary>
+    public async Task<IReadOnlyList<ConsultationLink>> LinksAsync(int editionId, UserContext user, CancellationToken ct = default)
+    {
+        var partnershipId = await db.Editions.Where(e => e.Id == editionId).Select(e => (int?)e.Plan.PartnershipId).FirstOrDefaultAsync(ct);
+        return partnershipId is { } id && Permissions.CanManageEditions(user, id)
+            ? await db.Set<ConsultationLink>().AsNoTracking().Where(l => l.EditionId == editionId).OrderBy(l => l.Id).ToListAsync(ct)
+            : [];
     }
 
     private async Task<(string Subject, int? PriorityId, int? ActionId, int? MilestoneId, string? Error)> SubjectAsync(int editionId, CommentInput input, CancellationToken ct)

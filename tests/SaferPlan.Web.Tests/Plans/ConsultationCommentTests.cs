@@ -9,6 +9,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -23,6 +24,9 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     private static int nextYear = 2045 + Random.Shared.Next(30);
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+
+    /// <summary>E-mailed links start with the site's public address, which a consultation needs set.</summary>
+    private void SetPublicUrl() => app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
 
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
 
@@ -90,6 +94,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support);
         var url = $"/api/editions/{editionId}/comments";
+        SetPublicUrl();
 
         var started = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
         Assert.Equal(Today(7), started.GetProperty("deadline").GetString());
@@ -181,6 +186,81 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         Assert.Equal(1, audited);
     }
 }
+
+public abstract class ConsultationLinkTests(SaferPlanFactory app)
+{
+    private static readonly string[] NotAnAddress = ["not an address"];
+
+    [Fact]
+    public async Task Consultee_CommentsThroughTheEmailedLink_WithoutSigningIn_UntilRevokedOrExpired()
+    {
+        app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
+        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
+        var year = 2000 + Random.Shared.Next(30, 95);
+        using var plan = await support.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        var editionId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing domestic violence");
+        var address = $"consultee-{Guid.NewGuid():N}@example.org";
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+
+        using var bad = await support.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline = deadline.ToString("O", CultureInfo.InvariantCulture), consultees = NotAnAddress });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var started = await support.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline = deadline.ToString("O", CultureInfo.InvariantCulture), consultees = new[] { address } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+
+        var (body, stored) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var mail = await db.Set<Core.Monitoring.OutboxMessage>().SingleAsync(m => m.To == address);
+            var link = await db.Set<ConsultationLink>().SingleAsync(l => l.Email == address);
+            return (mail.TextBody, link);
+        });
+        var token = System.Text.RegularExpressions.Regex.Match(body, @"/c/(cl_[A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
+        Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), stored.ExpiresAt);
+
+        using var visitor = new PageSession(app.ServerAddress);
+        using var page = await visitor.Client.GetAsync($"/c/{token}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Reducing domestic violence", html, StringComparison.Ordinal);
+        using var sent = await visitor.PostFormAsync($"/c/{token}", $"/c/{token}", new() { ["Item"] = $"p{priority.Id()}", ["Text"] = "Keep the focus on repeat incidents" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        using var thanked = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Contains("your comment on Priority 1 has been sent", await thanked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var comments = await support.GetFromJsonAsync<JsonElement>($"/api/editions/{editionId}/comments");
+        var comment = comments.EnumerateArray().Single();
+        Assert.Equal("1.1", comment.GetProperty("number").GetString());
+        Assert.Equal(address[..address.IndexOf('@', StringComparison.Ordinal)], comment.GetProperty("madeBy").GetString());
+        Assert.DoesNotContain("@", comment.GetProperty("madeBy").GetString(), StringComparison.Ordinal);
+
+        using var unknown = await visitor.Client.GetAsync("/c/cl_nothing");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var revoked = await support.PostAsync($"/api/consultation-links/{stored.Id}/revoke", null);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        using var afterRevoke = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Equal(HttpStatusCode.Gone, afterRevoke.StatusCode);
+        Assert.Contains("This link has been revoked", await afterRevoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await app.WithScopeAsync(async sp => await sp.GetRequiredService<SaferPlanDbContext>().Set<ConsultationLink>().Where(l => l.Id == stored.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, (DateTimeOffset?)null).SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        using var expired = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("This link expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var audited = await app.WithScopeAsync(async sp => await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
+            .Where(a => a.EntityType == nameof(ConsultationLink) && a.EntityId == stored.Id).Select(a => a.Actor).ToListAsync());
+        Assert.Contains(audited, a => a.EndsWith("(e-mailed link)", StringComparison.Ordinal));
+    }
+}
+
+public sealed class ConsultationLinkTestsOnSqlite(SqliteFactory app) : ConsultationLinkTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class ConsultationLinkTestsOnPostgres(PostgresFactory app) : ConsultationLinkTests(app), IClassFixture<PostgresFactory>;
 
 public sealed class ConsultationCommentTestsOnSqlite(SqliteFactory app) : ConsultationCommentTests(app), IClassFixture<SqliteFactory>;
 

@@ -63,9 +63,14 @@ public static class ConsultationEndpoints
                 });
         });
 
-        writes.MapPost("/editions/{id:int}/consultation", async (int id, ConsultationRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/editions/{id:int}/consultation", async (int id, ConsultationRequest body, ConsultationService consultation, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct) =>
         {
-            var result = await consultation.StartAsync(id, body.Deadline, await current.GetAsync(), ct);
+            if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
+            {
+                return ApiErrors.Problem(StatusCodes.Status409Conflict, "The site's public address is not set", NoPublicUrl);
+            }
+
+            var result = await consultation.StartAsync(id, body.Deadline, body.Consultees ?? [], publicUrl, await current.GetAsync(), ct);
             if (!result.Succeeded)
             {
                 return (IResult)ApiErrors.From(result);
@@ -75,5 +80,18 @@ public static class ConsultationEndpoints
             http.Response.Headers.ETag = $"\"{c.Version}\"";
             return TypedResults.Created($"/api/editions/{id}/consultation", new ConsultationDto(id, "Consultation", c.Deadline, c.StartedAt, c.StartedBy, c.Version));
         });
+
+        writes.MapGet("/editions/{id:int}/consultation/links", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+            TypedResults.Ok((await consultation.LinksAsync(id, await current.GetAsync(), ct))
+                .Select(l => new { l.Id, l.Email, l.Name, l.ExpiresAt, l.RevokedAt, l.LastUsedAt }).ToList()));
+
+        writes.MapPost("/consultation-links/{id:int}/revoke", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+        {
+            var result = await consultation.RevokeLinkAsync(id, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : (IResult)ApiErrors.From(result);
+        });
     }
+
+    public const string NoPublicUrl =
+        "A draft cannot be sent out for comments until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl (for example https://saferplan.example.org), which the e-mailed links start with.";
 }

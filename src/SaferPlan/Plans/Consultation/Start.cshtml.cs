@@ -2,12 +2,16 @@ namespace SaferPlan.Plans.Consultation;
 
 /// <summary>Sends a draft edition out for comments until a deadline: the support officer's step between drafting and approval.</summary>
 [Authorize]
-public sealed class StartModel(PlanReader reader, ConsultationService consultation, CurrentUser current) : PageModel
+public sealed class StartModel(PlanReader reader, ConsultationService consultation, CurrentUser current, IConfiguration configuration) : PageModel
 {
     public EditionView View { get; private set; } = null!;
 
     [BindProperty]
     public DateParts Deadline { get; set; } = new();
+
+    /// <summary>Further people to consult, one e-mail address a line, beside the Board's and Executive Group's chairs.</summary>
+    [BindProperty]
+    public string? Consultees { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -25,7 +29,14 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
             return Page();
         }
 
-        var result = await consultation.StartAsync(id, date, await current.GetAsync(), ct);
+        if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
+        {
+            ModelState.AddModelError(string.Empty, ConsultationEndpoints.NoPublicUrl);
+            return Page();
+        }
+
+        var addresses = (Consultees ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = await consultation.StartAsync(id, date, addresses, publicUrl, await current.GetAsync(), ct);
         if (this.Refusal(result, prefix: "") is { } shown)
         {
             return shown;
