@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,6 +18,7 @@ public sealed class ConsultationPagesTests(BrowserFixture browser) : IClassFixtu
 
     private async Task<int> OwnDraftAsync()
     {
+        browser.App.Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = browser.App.ServerAddress.ToString();
         using var client = await browser.App.ApiClientAsync(await browser.App.AddUserAsync(PartnershipRole.SupportOfficer));
         var year = Interlocked.Add(ref nextYear, 3);
         using var started = await client.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Consultation plan {year}", startYear = year, endYear = year + 3 });
@@ -89,6 +95,50 @@ public sealed class ConsultationPagesTests(BrowserFixture browser) : IClassFixtu
         await visitor.GotoAsync($"/editions/{editionId}/comments");
         await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
         await Expect(visitor.GetByText("A clear plan overall")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Consultee_CommentsThroughTheEmailedLink_OnA375pxScreen_WithoutSigningIn_WithNoAxeViolations()
+    {
+        var editionId = await OwnDraftAsync();
+        var address = $"consultee-{Guid.NewGuid():N}@example.org";
+        using (var client = await browser.App.ApiClientAsync(await browser.App.AddUserAsync(PartnershipRole.SupportOfficer)))
+        {
+            using var started = await client.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline = "2099-01-14", consultees = new[] { address } });
+            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        }
+
+        var mail = await browser.App.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().SingleAsync(m => m.To == address));
+        var url = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/c/cl_[A-Za-z0-9_-]+").Value;
+
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await page.GotoAsync(url);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Comment on the draft plan");
+        await Expect(page.GetByText("Reducing serious acquisitive crime").First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await AssertFitsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your comment");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("What is your comment about?").SelectOptionAsync(new SelectOptionValue { Label = "Priority 1: Reducing serious acquisitive crime" });
+        await page.GetByLabel("Your comment", new() { Exact = true }).FillAsync("Make sure property marking is tendered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("your comment on Priority 1 has been sent");
+        await Axe.AssertNoViolationsAsync(page);
+        await AssertFitsAsync(page);
+
+        await page.GotoAsync("/c/cl_not-a-real-link");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This link cannot be used");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a 375px screen");
     }
 
     private static async Task<string> CommentIdAsync(IPage page) =>
