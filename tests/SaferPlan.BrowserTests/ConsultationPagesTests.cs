@@ -43,9 +43,18 @@ public sealed class ConsultationPagesTests(BrowserFixture browser) : IClassFixtu
         await page.GetByLabel("Day").FillAsync("14");
         await page.GetByLabel("Month").FillAsync("1");
         await page.GetByLabel("Year").FillAsync("2099");
+        await page.GetByLabel("Who else to consult (optional)").FillAsync("not an address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send out for comments" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("\"not an address\" is not one");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Who else to consult (optional)").FillAsync("panel.chair@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send out for comments" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("out for comments until 14 January 2099");
         await Expect(page.GetByText("No comments yet.")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the link sent to panel.chair" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The link sent to panel.chair no longer works");
+        await Expect(page.Locator("#links + table")).ToContainTextAsync("Revoked");
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();

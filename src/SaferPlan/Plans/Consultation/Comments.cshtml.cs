@@ -11,6 +11,9 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
 
     public EditionView View { get; private set; } = null!;
 
+    /// <summary>The consultees' links, for support officers and administrators (empty for everyone else).</summary>
+    public IReadOnlyList<ConsultationLink> Links { get; private set; } = [];
+
     /// <summary>The item commented on: empty for the whole plan, else "p", "a" or "m" and the priority's, action's or milestone's id.</summary>
     [BindProperty]
     public string? Item { get; set; }
@@ -59,6 +62,23 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
         return Redirect($"/editions/{id}/comments#comment-{result.Value.Id}");
     }
 
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int linkId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await consultation.RevokeLinkAsync(linkId, await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "") is { } shown)
+        {
+            return shown;
+        }
+
+        TempData["Success"] = $"The link sent to {result.Value!.Name} no longer works";
+        return Redirect($"/editions/{id}/comments#links");
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var user = await current.GetAsync();
@@ -75,6 +95,7 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
 
         Comments = result.Value;
         View = (await reader.EditionAsync(id, user, ct))!;
+        Links = await consultation.LinksAsync(id, user, ct);
         return null;
     }
 }
