@@ -115,6 +115,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
+        services.AddScoped<ConsultationService>();
         services.AddScoped<NextEditionService>();
         services.AddScoped<RefreshTimelineService>();
         services.AddScoped<EditionComparer>();
@@ -208,6 +209,7 @@ public static class SaferPlanApp
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapPlans();
+        SaferPlan.Plans.Consultation.ConsultationEndpoints.MapConsultation(app);
         app.MapReports();
         app.MapMilestoneMonitoring();
         app.MapPlanDocument();

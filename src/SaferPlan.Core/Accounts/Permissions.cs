@@ -57,6 +57,40 @@ public static class Permissions
     /// <summary>Starting a plan and recording the Board's approval of an edition: the support officer's work.</summary>
     public static bool CanManageEditions(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
 
+    /// <summary>Comments on a draft edition and the responses to them: for the partnership's members, never visitors.</summary>
+    public static bool CanReadComments(UserContext user, int partnershipId) => user.LinkPeriod is null && user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// Why a comment on an edition is refused; null when it is not. The partnership's members comment on a draft or an edition
+    /// out for consultation until its deadline; after it only a support officer or administrator records one.
+    /// </summary>
+    public static string? CommentRefusal(UserContext user, int partnershipId, PlanEdition edition, DateOnly? deadline, DateOnly today)
+    {
+        if (!CanReadComments(user, partnershipId))
+        {
+            return "Only the partnership's members and the people consulted can comment on a draft plan.";
+        }
+
+        if (edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
+        {
+            return $"The {edition.Year.Display} edition is no longer a draft: comments on it are closed.";
+        }
+
+        return deadline is { } d && today > d && !CanManageEditions(user, partnershipId)
+            ? $"Comments on the {edition.Year.Display} edition closed on {Periods.Dates.Display(d)}: send yours to the partnership's support officer, who can still record it."
+            : null;
+    }
+
+    /// <summary>
+    /// Why a consultee's e-mailed link does not let them comment; null when it does: it works until it expires (the end of
+    /// the comment deadline) or is revoked, while the edition is out for consultation.
+    /// </summary>
+    public static string? ConsultationLinkRefusal(ConsultationLink link, PlanEdition edition, DateTimeOffset now) =>
+        link.RevokedAt is not null ? "This link has been revoked. Ask the partnership's support officer for a new one."
+        : link.ExpiresAt <= now ? $"This link expired on {Periods.Dates.Display(link.ExpiresAt)} UTC, when comments closed. Send late comments to the partnership's support officer."
+        : edition.Status != EditionStatus.Consultation ? $"The {edition.Year.Display} edition is no longer out for comments."
+        : null;
+
     /// <summary>Adding, removing and reordering priorities, and choosing who leads what.</summary>
     public static bool CanEditStructure(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SaferPlan.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddConsultationComments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConsultationComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    PriorityId = table.Column<int>(type: "integer", nullable: true),
+                    ActionId = table.Column<int>(type: "integer", nullable: true),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MadeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResponseKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_ActionId",
+                table: "ConsultationComments",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_EditionId_PriorityId_Sequence",
+                table: "ConsultationComments",
+                columns: new[] { "EditionId", "PriorityId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_MilestoneId",
+                table: "ConsultationComments",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_PriorityId",
+                table: "ConsultationComments",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_EditionId",
+                table: "Consultations",
+                column: "EditionId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsultationComments");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace SaferPlan.Plans.Consultation;
+
+/// <summary>A comment on an edition: on the whole plan, or on the one priority, action or milestone named.</summary>
+public sealed record CommentRequest(int? PriorityId, int? ActionId, int? MilestoneId, string? Text, string? Source, string? MadeBy);
+
+/// <summary>The response to a comment: <c>kind</c> "Changed" or "NoChange", the change made or the reason, and the version read.</summary>
+public sealed record CommentResponseRequest(CommentResponseKind? Kind, string? Text, int? Version);
+
+/// <summary>Sending a draft out for comments: the last day for comments.</summary>
+public sealed record ConsultationRequest(DateOnly? Deadline, IReadOnlyList<string>? Consultees);
+
+public sealed record CommentDto(
+    int Id, int EditionId, string Number, string Subject, int? PriorityId, int? ActionId, int? MilestoneId, string Text, string MadeBy, DateTimeOffset MadeAt,
+    string? Source, string? RecordedBy, string? ResponseKind, string? Response, string? RespondedBy, DateTimeOffset? RespondedAt, int Version)
+{
+    public static CommentDto From(ConsultationComment c) => new(
+        c.Id, c.EditionId, c.Number, c.Subject, c.PriorityId, c.ActionId, c.MilestoneId, c.Text, c.MadeBy, c.MadeAt,
+        c.Source, c.RecordedBy, c.ResponseKind?.ToString(), c.Response, c.RespondedBy, c.RespondedAt, c.Version);
+}
+
+public sealed record ConsultationDto(int EditionId, string Status, DateOnly Deadline, DateTimeOffset StartedAt, string StartedBy, int Version);
+
+/// <summary>The consultation API: sending a draft out for comments, its comments, and the responses to them. Members only.</summary>
+public static class ConsultationEndpoints
+{
+    public static void MapConsultation(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Consultation");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/editions/{id:int}/comments", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await consultation.CommentsAsync(id, user, ct);
+            if (result.Succeeded)
+            {
+                return TypedResults.Ok(result.Value.Comments.Select(CommentDto.From).ToList());
+            }
+
+            return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : (IResult)ApiErrors.From(result);
+        });
+
+        writes.MapPost("/editions/{id:int}/comments", async (int id, CommentRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await consultation.AddAsync(id, new CommentInput(body.PriorityId, body.ActionId, body.MilestoneId, body.Text, body.Source, body.MadeBy), await current.GetAsync(), ct);
+            if (!result.Succeeded)
+            {
+                return (IResult)ApiErrors.From(result);
+            }
+
+            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+            return TypedResults.Created($"/api/comments/{result.Value.Id}", CommentDto.From(result.Value));
+        });
+
+        writes.MapPut("/comments/{id:int}", async (int id, CommentResponseRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => consultation.RespondAsync(id, new CommentResponseInput(body.Kind, body.Text), v, user, ct),
+                saved =>
+                {
+                    http.Response.Headers.ETag = $"\"{saved.Version}\"";
+                    return Task.FromResult<IResult>(TypedResults.Ok(CommentDto.From(saved)));
+                });
+        });
+
+        writes.MapPost("/editions/{id:int}/consultation", async (int id, ConsultationRequest body, ConsultationService consultation, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct) =>
+        {
+            if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
+            {
+                return ApiErrors.Problem(StatusCodes.Status409Conflict, "The site's public address is not set", NoPublicUrl);
+            }
+
+            var result = await consultation.StartAsync(id, body.Deadline, body.Consultees ?? [], publicUrl, await current.GetAsync(), ct);
+            if (!result.Succeeded)
+            {
+                return (IResult)ApiErrors.From(result);
+            }
+
+            var c = result.Value;
+            http.Response.Headers.ETag = $"\"{c.Version}\"";
+            return TypedResults.Created($"/api/editions/{id}/consultation", new ConsultationDto(id, "Consultation", c.Deadline, c.StartedAt, c.StartedBy, c.Version));
+        });
+
+        writes.MapGet("/editions/{id:int}/consultation/links", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+            TypedResults.Ok((await consultation.LinksAsync(id, await current.GetAsync(), ct))
+                .Select(l => new { l.Id, l.Email, l.Name, l.ExpiresAt, l.RevokedAt, l.LastUsedAt }).ToList()));
+
+        writes.MapPost("/consultation-links/{id:int}/revoke", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+        {
+            var result = await consultation.RevokeLinkAsync(id, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.NoContent() : (IResult)ApiErrors.From(result);
+        });
+    }
+
+    public const string NoPublicUrl =
+        "A draft cannot be sent out for comments until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl (for example https://saferplan.example.org), which the e-mailed links start with.";
+}

@@ -1,0 +1,69 @@
+namespace SaferPlan.Plans.Consultation;
+
+/// <summary>
+/// A consultee's e-mailed link: the draft to read (Restricted items left out) and a form to comment on the whole plan or on
+/// one priority, action or milestone, without signing in. An expired, revoked or unknown link says so and nothing more.
+/// </summary>
+[AllowAnonymous]
+public sealed class LinkModel(ConsultationService consultation) : PageModel
+{
+    public ConsultationLink? Link { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public IReadOnlyList<Priority> Priorities { get; private set; } = [];
+
+    [BindProperty]
+    public string? Item { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public IEnumerable<Choice> Items =>
+        new[] { new Choice("", "The whole plan") }.Concat(Priorities.SelectMany(p =>
+            new[] { new Choice($"p{p.Id}", $"Priority {p.Number}: {p.Title}") }
+                .Concat(p.Actions.SelectMany(a => new[] { new Choice($"a{a.Id}", $"Action {a.Number}") }
+                    .Concat(a.Milestones.Select(m => new Choice($"m{m.Id}", $"Milestone {m.Code}")))))));
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        await LoadAsync(token, ct);
+        return Problem is null ? Page() : Gone();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    {
+        await LoadAsync(token, ct);
+        if (Problem is not null)
+        {
+            return Gone();
+        }
+
+        int? Pick(char kind) => Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var id) ? id : null;
+        var result = await consultation.AddByLinkAsync(Link!, new CommentInput(Pick('p'), Pick('a'), Pick('m'), Text), ct);
+        if (this.Refusal(result, prefix: "") is { } shown)
+        {
+            return shown;
+        }
+
+        TempData["Success"] = $"Thank you: your comment on {result.Value!.Subject.Replace("The whole", "the whole", StringComparison.Ordinal)} has been sent";
+        return Redirect($"/c/{token}");
+    }
+
+    private PageResult Gone()
+    {
+        Response.StatusCode = Link is null ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        return Page();
+    }
+
+    private async Task LoadAsync(string token, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        (Link, Problem) = await consultation.OpenLinkAsync(token, ct);
+        if (Problem is null)
+        {
+            Priorities = await consultation.DraftForConsulteeAsync(Link!.EditionId, ct);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
+
+namespace SaferPlan.Web.Tests.Plans;
+
+/// <summary>
+/// Comments on a draft edition and the responses to them (issue 12, item 3): numbered by priority as seed 002's Appendix A,
+/// closed to members after the deadline, recorded late by a support officer with their source, never shown to visitors.
+/// </summary>
+public abstract class ConsultationCommentTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static int nextYear = 2045 + Random.Shared.Next(30);
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+
+    /// <summary>E-mailed links start with the site's public address, which a consultation needs set.</summary>
+    private void SetPublicUrl() => app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
+
+    private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        using var answer = await client.SendAsync(request);
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A draft plan of this test's own with two priorities, an action under the second and a milestone under it.</summary>
+    private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support)
+    {
+        var year = Interlocked.Add(ref nextYear, 3);
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var first = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing serious acquisitive crime");
+        var second = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing re-offending");
+        var action = await PlanApi.CreateActionAsync(support, second.Id(), "Prolific offenders scheme");
+        var milestone = await PlanApi.CreateMilestoneAsync(support, action.Id(), "Review the scheme");
+        return (editionId, [first.Id(), second.Id()], action.Id(), milestone.Id());
+    }
+
+    [Fact]
+    public async Task Comments_OnPrioritiesActionsMilestonesAndThePlan_AreNumberedByPriority()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var (editionId, priorities, actionId, milestoneId) = await OwnDraftAsync(support);
+        var url = $"/api/editions/{editionId}/comments";
+
+        var c11 = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
+        var c21 = await SendAsync(board, HttpMethod.Post, url, new { actionId, text = "Prepare for Integrated Offender Management" }, HttpStatusCode.Created);
+        var c12 = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Tender property marking" }, HttpStatusCode.Created);
+        var c22 = await SendAsync(board, HttpMethod.Post, url, new { milestoneId, text = "Name the review's lead" }, HttpStatusCode.Created);
+        var c01 = await SendAsync(board, HttpMethod.Post, url, new { text = "A clear plan overall" }, HttpStatusCode.Created);
+
+        Assert.Equal(["1.1", "2.1", "1.2", "2.2", "0.1"], new[] { c11, c21, c12, c22, c01 }.Select(c => c.GetProperty("number").GetString()));
+        Assert.Equal("Priority 1", c11.GetProperty("subject").GetString());
+        Assert.Equal("Action 2.1", c21.GetProperty("subject").GetString());
+        Assert.Equal(priorities[1], c22.GetProperty("priorityId").GetInt32());
+        Assert.Equal("The whole plan", c01.GetProperty("subject").GetString());
+        Assert.DoesNotContain("@", c11.GetProperty("madeBy").GetString(), StringComparison.Ordinal);
+
+        var listed = await SendAsync(support, HttpMethod.Get, url, null, HttpStatusCode.OK);
+        Assert.Equal(["0.1", "1.1", "1.2", "2.1", "2.2"], listed.EnumerateArray().Select(c => c.GetProperty("number").GetString()));
+
+        var twoItems = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], actionId, text = "Both" }, HttpStatusCode.BadRequest);
+        Assert.Equal("Choose one item of the plan to comment on, or the whole plan", twoItems.GetProperty("errors").GetProperty("item")[0].GetString());
+        var empty = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = " " }, HttpStatusCode.BadRequest);
+        Assert.Equal("Enter the comment", empty.GetProperty("errors").GetProperty("text")[0].GetString());
+        var demoPriority = (await PlanApi.DemoPriorityAsync(support, "2009/10", 1)).Id();
+        await SendAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
+        var onBehalf = await SendAsync(board, HttpMethod.Post, url, new { text = "From the meeting", source = "Executive Group meeting" }, HttpStatusCode.BadRequest);
+        Assert.Equal("Only a support officer can record a comment on someone else's behalf", onBehalf.GetProperty("errors").GetProperty("source")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Comment_AfterTheDeadline_IsRefusedNamingIt_AndRecordedByASupportOfficerWithItsSource()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var url = $"/api/editions/{editionId}/comments";
+        SetPublicUrl();
+
+        var started = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
+        Assert.Equal(Today(7), started.GetProperty("deadline").GetString());
+        Assert.Equal("Consultation", (await PlanApi.EditionAsync(support, editionId)).GetProperty("status").GetString());
+        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
+        await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "In time" }, HttpStatusCode.Created);
+
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        await app.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<SaferPlanDbContext>().Set<EditionConsultation>().Where(c => c.EditionId == editionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Deadline, deadline)));
+
+        var late = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Too late" }, HttpStatusCode.Forbidden);
+        Assert.Contains($"closed on {deadline.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var noSource = await SendAsync(support, HttpMethod.Post, url, new { priorityId = priorities[0], text = "From the meeting" }, HttpStatusCode.BadRequest);
+        Assert.Contains("enter where this comment came from", noSource.GetProperty("errors").GetProperty("source")[0].GetString(), StringComparison.Ordinal);
+
+        var recorded = await SendAsync(support, HttpMethod.Post, url,
+            new { priorityId = priorities[0], text = "Target hardening must be evidence based", source = "Executive Group meeting, 17 December 2009", madeBy = "CDRP Executive Group" }, HttpStatusCode.Created);
+        Assert.Equal("1.2", recorded.GetProperty("number").GetString());
+        Assert.Equal("Executive Group meeting, 17 December 2009", recorded.GetProperty("source").GetString());
+        Assert.Equal("CDRP Executive Group", recorded.GetProperty("madeBy").GetString());
+        Assert.False(string.IsNullOrEmpty(recorded.GetProperty("recordedBy").GetString()));
+        var byEmail = await SendAsync(support, HttpMethod.Post, url, new { text = "x", source = "Letter", madeBy = "someone@example.org" }, HttpStatusCode.BadRequest);
+        Assert.Equal("Enter the name of who made the comment, not their e-mail address", byEmail.GetProperty("errors").GetProperty("madeBy")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Response_IsRecordedBySupportOfficers_Versioned_AndRefusedToOthers()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var comment = await SendAsync(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
+        var url = $"/api/comments/{comment.Id()}";
+
+        await SendAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added" }, HttpStatusCode.PreconditionRequired);
+        var missing = await SendAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "", version = 1 }, HttpStatusCode.BadRequest);
+        Assert.Equal("Enter why no change was made", missing.GetProperty("errors").GetProperty("text")[0].GetString());
+        await SendAsync(board, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+        await SendAsync(lead, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+
+        var answered = await SendAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added on offender management", version = 1 }, HttpStatusCode.OK);
+        Assert.Equal(2, answered.GetProperty("version").GetInt32());
+        Assert.Equal("Changed", answered.GetProperty("responseKind").GetString());
+        Assert.Equal("Action 2.3 added on offender management", answered.GetProperty("response").GetString());
+
+        var stale = await SendAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "Covered already", version = 1 }, HttpStatusCode.Conflict);
+        Assert.Contains("you had version 1", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var ifMatch = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { kind = "NoChange", text = "Covered already" }) };
+        ifMatch.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        using var precondition = await support.SendAsync(ifMatch);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
+
+        var listed = await SendAsync(board, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK);
+        Assert.Equal("Action 2.3 added on offender management", listed.EnumerateArray().Single().GetProperty("response").GetString());
+    }
+
+    [Fact]
+    public async Task Visitors_NeverSeeComments_AndCannotComment()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var comment = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
+
+        using var visitor = app.CreateClient();
+        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.NotFound);
+        await SendAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "Hello" }, HttpStatusCode.Unauthorized);
+        await SendAsync(visitor, HttpMethod.Put, $"/api/comments/{comment.Id()}", new { kind = "Changed", text = "x", version = 1 }, HttpStatusCode.Unauthorized);
+        await SendAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Unauthorized);
+
+        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
+        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
+        var slug = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var slug = $"consult-{Guid.NewGuid():N}"[..20];
+            db.Partnerships.Add(new Core.Partnerships.Partnership { Slug = slug, Name = $"Partnership {slug}", ShortName = slug, Area = "Test" });
+            await db.SaveChangesAsync();
+            return slug;
+        });
+        using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
+        await SendAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
+        var closed = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "After approval" }, HttpStatusCode.Forbidden);
+        Assert.Contains("no longer a draft", closed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var audited = await app.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(ConsultationComment) && a.EntityId == comment.Id()));
+        Assert.Equal(1, audited);
+    }
+}
+
+public abstract class ConsultationLinkTests(SaferPlanFactory app)
+{
+    private static readonly string[] NotAnAddress = ["not an address"];
+
+    [Fact]
+    public async Task Consultee_CommentsThroughTheEmailedLink_WithoutSigningIn_UntilRevokedOrExpired()
+    {
+        app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
+        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
+        var year = 2000 + Random.Shared.Next(30, 95);
+        using var plan = await support.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        var editionId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing domestic violence");
+        var address = $"consultee-{Guid.NewGuid():N}@example.org";
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+
+        using var bad = await support.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline = deadline.ToString("O", CultureInfo.InvariantCulture), consultees = NotAnAddress });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var started = await support.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline = deadline.ToString("O", CultureInfo.InvariantCulture), consultees = new[] { address } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+
+        var (body, stored) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var mail = await db.Set<Core.Monitoring.OutboxMessage>().SingleAsync(m => m.To == address);
+            var link = await db.Set<ConsultationLink>().SingleAsync(l => l.Email == address);
+            return (mail.TextBody, link);
+        });
+        var token = System.Text.RegularExpressions.Regex.Match(body, @"/c/(cl_[A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
+        Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), stored.ExpiresAt);
+
+        using var visitor = new PageSession(app.ServerAddress);
+        using var page = await visitor.Client.GetAsync($"/c/{token}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Reducing domestic violence", html, StringComparison.Ordinal);
+        using var sent = await visitor.PostFormAsync($"/c/{token}", $"/c/{token}", new() { ["Item"] = $"p{priority.Id()}", ["Text"] = "Keep the focus on repeat incidents" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        using var thanked = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Contains("your comment on Priority 1 has been sent", await thanked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var comments = await support.GetFromJsonAsync<JsonElement>($"/api/editions/{editionId}/comments");
+        var comment = comments.EnumerateArray().Single();
+        Assert.Equal("1.1", comment.GetProperty("number").GetString());
+        Assert.Equal(address[..address.IndexOf('@', StringComparison.Ordinal)], comment.GetProperty("madeBy").GetString());
+        Assert.DoesNotContain("@", comment.GetProperty("madeBy").GetString(), StringComparison.Ordinal);
+
+        using var unknown = await visitor.Client.GetAsync("/c/cl_nothing");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var revoked = await support.PostAsync($"/api/consultation-links/{stored.Id}/revoke", null);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        using var afterRevoke = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Equal(HttpStatusCode.Gone, afterRevoke.StatusCode);
+        Assert.Contains("This link has been revoked", await afterRevoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await app.WithScopeAsync(async sp => await sp.GetRequiredService<SaferPlanDbContext>().Set<ConsultationLink>().Where(l => l.Id == stored.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, (DateTimeOffset?)null).SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        using var expired = await visitor.Client.GetAsync($"/c/{token}");
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("This link expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var audited = await app.WithScopeAsync(async sp => await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
+            .Where(a => a.EntityType == nameof(ConsultationLink) && a.EntityId == stored.Id).Select(a => a.Actor).ToListAsync());
+        Assert.Contains(audited, a => a.EndsWith("(e-mailed link)", StringComparison.Ordinal));
+    }
+}
+
+public sealed class ConsultationLinkTestsOnSqlite(SqliteFactory app) : ConsultationLinkTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class ConsultationLinkTestsOnPostgres(PostgresFactory app) : ConsultationLinkTests(app), IClassFixture<PostgresFactory>;
+
+public sealed class ConsultationCommentTestsOnSqlite(SqliteFactory app) : ConsultationCommentTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class ConsultationCommentTestsOnPostgres(PostgresFactory app) : ConsultationCommentTests(app), IClassFixture<PostgresFactory>;
