@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SaferPlan.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddConsultationComments : Migration
+    public partial class RefreshTimelinesAndConsultation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -65,6 +65,33 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsultationLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationLinks_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Consultations",
                 columns: table => new
                 {
@@ -81,6 +108,33 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Consultations", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Consultations_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RefreshTimelines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EditionId = table.Column<int>(type: "integer", nullable: false),
+                    PrioritiesDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InputOpensOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InputClosesOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExecutiveDiscussionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CirculatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommentDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovalMeetingOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTimelines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RefreshTimelines_PlanEditions_EditionId",
                         column: x => x.EditionId,
                         principalTable: "PlanEditions",
                         principalColumn: "Id",
@@ -109,8 +163,25 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 column: "PriorityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_EditionId",
+                table: "ConsultationLinks",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_TokenHash",
+                table: "ConsultationLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_EditionId",
                 table: "Consultations",
+                column: "EditionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTimelines_EditionId",
+                table: "RefreshTimelines",
                 column: "EditionId",
                 unique: true);
         }
@@ -122,7 +193,13 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                 name: "ConsultationComments");
 
             migrationBuilder.DropTable(
+                name: "ConsultationLinks");
+
+            migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTimelines");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddConsultationComments : Migration
+    public partial class RefreshTimelinesAndConsultation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -64,6 +64,33 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsultationLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationLinks_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Consultations",
                 columns: table => new
                 {
@@ -80,6 +107,33 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Consultations", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Consultations_PlanEditions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "PlanEditions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RefreshTimelines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrioritiesDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InputOpensOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InputClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExecutiveDiscussionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CirculatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovalMeetingOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTimelines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RefreshTimelines_PlanEditions_EditionId",
                         column: x => x.EditionId,
                         principalTable: "PlanEditions",
                         principalColumn: "Id",
@@ -108,8 +162,25 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 column: "PriorityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_EditionId",
+                table: "ConsultationLinks",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationLinks_TokenHash",
+                table: "ConsultationLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_EditionId",
                 table: "Consultations",
+                column: "EditionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTimelines_EditionId",
+                table: "RefreshTimelines",
                 column: "EditionId",
                 unique: true);
         }
@@ -121,7 +192,13 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                 name: "ConsultationComments");
 
             migrationBuilder.DropTable(
+                name: "ConsultationLinks");
+
+            migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTimelines");
         }
     }
 }
