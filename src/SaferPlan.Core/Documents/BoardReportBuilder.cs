@@ -61,7 +61,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         }
 
         var period = options.Period;
-        var filter = new MarkingFilter(options.Audience == ReportAudience.Public);
+        var filter = new AudienceFilter(options.Audience == ReportAudience.Public);
         var edition = await EditionAsync(partnership.Id, period, filter.IsPublic, ct);
         var taskGroups = await TaskGroupsAsync(partnership.Id, period, ct);
         var (priorities, shownPriorities) = await PrioritiesAsync(partnership.Id, edition, period, taskGroups, filter, ct);
@@ -93,33 +93,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         };
     }
 
-    /// <summary>
-    /// Decides, item by item, whether a marking is shown to the audience, and remembers whether anything Restricted was:
-    /// the public version shows Official items only.
-    /// </summary>
-    private sealed class MarkingFilter(bool isPublic)
-    {
-        public bool IsPublic => isPublic;
-
-        public bool RestrictedShown { get; private set; }
-
-        public bool Shown(ProtectiveMarking marking)
-        {
-            if (marking == ProtectiveMarking.Official)
-            {
-                return true;
-            }
-
-            if (isPublic)
-            {
-                return false;
-            }
-
-            RestrictedShown = true;
-            return true;
-        }
-    }
-
     /// <summary>The quarter's task group reports, the figure tables their year-to-date sums need, and their lead officers' names.</summary>
     private sealed record TaskGroupQuarter(List<TaskGroupReport> Reports, List<QuarterTable> YearSoFar, Dictionary<int, string> Officers);
 
@@ -146,7 +119,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
 
     /// <summary>The edition's priorities the audience may see, with their reports, actions and indicators; and their ids.</summary>
     private async Task<(List<ReportPriority> Priorities, HashSet<int> Shown)> PrioritiesAsync(
-        int partnershipId, PlanEdition? edition, ReportingPeriod period, TaskGroupQuarter taskGroups, MarkingFilter filter, CancellationToken ct)
+        int partnershipId, PlanEdition? edition, ReportingPeriod period, TaskGroupQuarter taskGroups, AudienceFilter filter, CancellationToken ct)
     {
         if (edition is null)
         {
@@ -189,7 +162,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         return (result, shown.Select(p => p.Id).ToHashSet());
     }
 
-    private static List<ReportAction> Actions(Priority priority, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    private static List<ReportAction> Actions(Priority priority, Dictionary<int, MilestoneUpdate> updateFor, AudienceFilter filter)
     {
         var actions = new List<ReportAction>();
         foreach (var action in priority.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Where(a => filter.Shown(a.Marking)))
@@ -232,7 +205,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         ReportText.Clean(milestone.Lead) is { } text && !string.Equals(text, milestone.LeadOfficer?.Name, StringComparison.OrdinalIgnoreCase) ? text : null;
 
     /// <summary>The milestone with its update; its lead is its own agency (or the action's) with its own lead officer, if it has either.</summary>
-    private static ReportMilestone Milestone(Milestone milestone, string? actionAgency, Dictionary<int, MilestoneUpdate> updateFor, MarkingFilter filter)
+    private static ReportMilestone Milestone(Milestone milestone, string? actionAgency, Dictionary<int, MilestoneUpdate> updateFor, AudienceFilter filter)
     {
         ReportUpdate? update = null;
         if (updateFor.TryGetValue(milestone.Id, out var u) && filter.Shown(u.Marking))
@@ -249,7 +222,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);
     }
 
-    private static ReportSection Section(TaskGroupReport r, TaskGroupQuarter taskGroups, MarkingFilter filter)
+    private static ReportSection Section(TaskGroupReport r, TaskGroupQuarter taskGroups, AudienceFilter filter)
     {
         var parts = new List<ReportPart>();
         void Part(string heading, string? text, ProtectiveMarking marking)
@@ -273,7 +246,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
     }
 
-    private async Task<List<ReportBriefing>> BriefingsAsync(int partnershipId, ReportingPeriod period, MarkingFilter filter, CancellationToken ct) =>
+    private async Task<List<ReportBriefing>> BriefingsAsync(int partnershipId, ReportingPeriod period, AudienceFilter filter, CancellationToken ct) =>
         (await db.Set<PartnerBriefing>().AsNoTracking()
                 .Where(b => b.Period == period && db.Bodies.Any(body => body.Id == b.BodyId && body.Partnerships.Any(p => p.Id == partnershipId)))
                 .ToListAsync(ct))

@@ -48,7 +48,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
         }
 
         var isPublic = options.Audience == ReportAudience.Public;
-        var text = new PublicText(isPublic);
+        var text = new AudienceFilter(isPublic);
         var edition = await updateService.EditionForAsync(partnership.Id, options.Period, ct);
         if (edition is not null && isPublic && !edition.IsPublished)
         {
@@ -134,36 +134,5 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
             .ToList();
 
         return new MilestoneMonitoring(partnership.Slug, partnership.Name, period, options.Audience, text.Of(edition.Title), result, notes, text.RestrictedShown);
-    }
-
-    /// <summary>
-    /// Decides whether a marking is shown to the audience and cleans text for it: the public version shows Official items
-    /// only, with every e-mail address cut to the part before the @.
-    /// </summary>
-    private sealed class PublicText(bool isPublic)
-    {
-        public bool RestrictedShown { get; private set; }
-
-        public bool Shown(ProtectiveMarking marking)
-        {
-            if (marking == ProtectiveMarking.Official)
-            {
-                return true;
-            }
-
-            if (isPublic)
-            {
-                return false;
-            }
-
-            RestrictedShown = true;
-            return true;
-        }
-
-        public string? Of(string? value)
-        {
-            var clean = ReportText.Clean(value);
-            return isPublic ? EmailAddresses.Hide(clean) : clean;
-        }
     }
 }

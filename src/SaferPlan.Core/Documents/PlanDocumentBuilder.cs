@@ -58,7 +58,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
 
     private async Task<PlanDocument> BuildAsync(EditionView view, ReportAudience audience, CancellationToken ct)
     {
-        var text = new AudienceText(audience == ReportAudience.Public);
+        var text = new AudienceFilter(audience == ReportAudience.Public);
         var partnershipId = view.Partnership.Id;
         var bodies = await db.Set<Body>().AsNoTracking().AsSplitQuery()
             .Include(b => b.Chair)
@@ -99,7 +99,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
             text.RestrictedShown);
     }
 
-    private static PlanDocumentPriority Priority(Priority priority, AudienceText text)
+    private static PlanDocumentPriority Priority(Priority priority, AudienceFilter text)
     {
         string?[] narrative = [priority.Why, priority.WhatWeWillDo, priority.Approach, priority.MeasuringSuccess, priority.DataUsed];
         var parts = narrative
@@ -144,35 +144,4 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
         MeetingCadence.Yearly => "Yearly",
         _ => "As required",
     };
-
-    /// <summary>
-    /// Decides whether a marking is shown to the audience and cleans text for it: the public version shows Official items
-    /// only, with every e-mail address cut to the part before the @.
-    /// </summary>
-    private sealed class AudienceText(bool isPublic)
-    {
-        public bool RestrictedShown { get; private set; }
-
-        public bool Shown(ProtectiveMarking marking)
-        {
-            if (marking == ProtectiveMarking.Official)
-            {
-                return true;
-            }
-
-            if (isPublic)
-            {
-                return false;
-            }
-
-            RestrictedShown = true;
-            return true;
-        }
-
-        public string? Of(string? value)
-        {
-            var clean = ReportText.Clean(value);
-            return isPublic ? EmailAddresses.Hide(clean) : clean;
-        }
-    }
 }

@@ -47,21 +47,8 @@ public static class MilestoneMonitoringCommand
                     return 1;
                 }
 
-                if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                if (formatText == "docx")
-                {
-                    await File.WriteAllBytesAsync(path, MilestoneMonitoringDocx.ToBytes(document), ct);
-                }
-                else
-                {
-                    await File.WriteAllTextAsync(path, MilestoneMonitoringHtml.Render(document), ct);
-                }
-
-                var version = document.Audience == ReportAudience.Public ? "public version" : "full version";
+                await ReportCommand.WriteAsync(path, formatText, () => MilestoneMonitoringDocx.ToBytes(document), () => MilestoneMonitoringHtml.Render(document), ct);
+                var version = ReportCommand.VersionText(document.Audience);
                 await Console.Out.WriteLineAsync(
                     $"Wrote {path}: {document.PartnershipName} {MilestoneMonitoring.DocumentTitle} {document.Period.Display}, {version}, marked {document.Marking}.");
                 return 0;

@@ -47,21 +47,8 @@ public static class PlanDocumentCommand
                     return 1;
                 }
 
-                if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                if (formatText == "docx")
-                {
-                    await File.WriteAllBytesAsync(path, PlanDocumentDocx.ToBytes(document), ct);
-                }
-                else
-                {
-                    await File.WriteAllTextAsync(path, PlanDocumentHtml.Render(document), ct);
-                }
-
-                var version = document.Audience == ReportAudience.Public ? "public version" : "full version";
+                await ReportCommand.WriteAsync(path, formatText, () => PlanDocumentDocx.ToBytes(document), () => PlanDocumentHtml.Render(document), ct);
+                var version = ReportCommand.VersionText(document.Audience);
                 await Console.Out.WriteLineAsync(
                     $"Wrote {path}: {document.PartnershipName} {document.PlanHeading}, {document.YearHeading} ({document.Status}), {version}, marked {document.Marking}.");
                 return 0;

@@ -60,22 +60,8 @@ public static class ReportCommand
                     return 1;
                 }
 
-                if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                if (formatText == "docx")
-                {
-                    await using var file = File.Create(path);
-                    await file.WriteAsync(BoardReportDocx.ToBytes(report), ct);
-                }
-                else
-                {
-                    await File.WriteAllTextAsync(path, BoardReportHtml.Render(report), ct);
-                }
-
-                var version = report.Audience == ReportAudience.Public ? "public version" : "full version";
+                await ReportCommand.WriteAsync(path, formatText, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report), ct);
+                var version = ReportCommand.VersionText(report.Audience);
                 await Console.Out.WriteLineAsync(
                     $"Wrote {path}: {report.PartnershipName} {BoardReport.DocumentTitle} {report.Period.Display}, {version}, marked {report.Marking}.");
                 return 0;
@@ -88,4 +74,25 @@ public static class ReportCommand
         report.Subcommands.Add(PlanDocumentCommand.Create());
         return report;
     }
+
+    /// <summary>Writes a document the `report` verbs made: its folder created if need be, Word bytes or the web page's text.</summary>
+    internal static async Task WriteAsync(string path, string format, Func<byte[]> docx, Func<string> html, CancellationToken ct)
+    {
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        if (format == "docx")
+        {
+            await File.WriteAllBytesAsync(path, docx(), ct);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(path, html(), ct);
+        }
+    }
+
+    /// <summary>How the `report` verbs name the version they wrote.</summary>
+    internal static string VersionText(ReportAudience audience) => audience == ReportAudience.Public ? "public version" : "full version";
 }
