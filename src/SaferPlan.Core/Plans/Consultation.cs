@@ -166,3 +166,47 @@ internal sealed class ConsultationLinkConfiguration : IEntityTypeConfiguration<C
         builder.HasOne(l => l.Edition).WithMany().HasForeignKey(l => l.EditionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>
+/// One of the "changes made" that the support officer writes up for a priority of a refreshed edition (or for the whole
+/// plan when <see cref="PriorityId"/> is null), as seed 002's Appendix A lists them after the comments received. Numbered
+/// within its priority after that priority's comments: with comments 1.1–1.3, the first change is 1.4.
+/// <see cref="Sequence"/> orders the changes of one priority (1, 2, …). Versioned and audited as every edit is.
+/// </summary>
+public sealed class RefreshChange : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int EditionId { get; set; }
+
+    public PlanEdition Edition { get; set; } = null!;
+
+    public int? PriorityId { get; set; }
+
+    public Priority? Priority { get; set; }
+
+    /// <summary>The change's place among its priority's changes: 1 for the first.</summary>
+    public int Sequence { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The name of who wrote it up; never an e-mail address.</summary>
+    public required string WrittenBy { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal sealed class RefreshChangeConfiguration : IEntityTypeConfiguration<RefreshChange>
+{
+    public void Configure(EntityTypeBuilder<RefreshChange> builder)
+    {
+        builder.ToTable("RefreshChanges");
+        builder.Property(c => c.Text).HasMaxLength(FieldLengths.Text);
+        builder.Property(c => c.WrittenBy).HasMaxLength(FieldLengths.Name);
+        builder.HasOne(c => c.Edition).WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.EditionId, c.PriorityId, c.Sequence }).IsUnique();
+    }
+}

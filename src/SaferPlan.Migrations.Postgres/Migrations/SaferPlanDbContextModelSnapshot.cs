@@ -2607,6 +2607,50 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("PriorityOrigin");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.HasIndex("EditionId", "PriorityId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("RefreshChanges", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
                 {
                     b.Property<int>("Id")
@@ -3300,6 +3344,24 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Origin");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshChange", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("Priority");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>

@@ -2510,6 +2510,48 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("PriorityOrigin");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.HasIndex("EditionId", "PriorityId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("RefreshChanges", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
                 {
                     b.Property<int>("Id")
@@ -3201,6 +3243,24 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Origin");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Plans.RefreshChange", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Edition");
+
+                    b.Navigation("Priority");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Plans.RefreshTimeline", b =>
