@@ -26,7 +26,7 @@ try
         .UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}")
         .Options;
     SaferPlanDbContext NewContext() => new(options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
-    PlanDocumentBuilder Builder(SaferPlanDbContext db) => new(db, new PlanReader(db));
+    PlanDocumentBuilder Builder(SaferPlanDbContext db) => new(db, new PlanReader(db, TimeProvider.System));
 
     var (editionId, partnershipId, milestones) = await BenchData.SeedAsync(NewContext);
     var member = UserContext.ReaderFor(partnershipId, "Bench Board member");
@@ -67,7 +67,7 @@ try
     async Task<int> CompareAsync()
     {
         await using var db = NewContext();
-        var compared = await new EditionComparer(db, new PlanReader(db)).CompareAsync(editionId, nextId, member);
+        var compared = await new EditionComparer(db, new PlanReader(db, TimeProvider.System)).CompareAsync(editionId, nextId, member);
         return System.Text.Json.JsonSerializer.Serialize(compared.Value).Length;
     }
 

@@ -9,7 +9,7 @@ namespace SaferPlan.Core.Plans;
 /// and editions in consultation change freely; a change to an approved edition is an amendment, with its reason recorded
 /// in the same save; nothing is deleted from or reordered in an approved edition, and a superseded one does not change.
 /// </summary>
-public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates, TimeProvider time)
+public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService updates, PlanReader reader, TimeProvider time)
 {
     private const int TitleLength = 200;
     private const int TextLength = 4000;
@@ -412,16 +412,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     }
 
     /// <summary>What was found, with the refusal lead officers' input window gives the user today, if any.</summary>
-    private async Task<Found<T>?> InWindowAsync<T>(Found<T>? found, PlanEdition? edition, UserContext user, CancellationToken ct)
-    {
-        if (found is null || edition is null || edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
-        {
-            return found;
-        }
-
-        var timeline = await db.Set<RefreshTimeline>().AsNoTracking().FirstOrDefaultAsync(t => t.EditionId == edition.Id, ct);
-        return found with { InputRefusal = Permissions.InputWindowRefusal(user, found.PartnershipId, edition, timeline, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) };
-    }
+    private async Task<Found<T>?> InWindowAsync<T>(Found<T>? found, PlanEdition? edition, UserContext user, CancellationToken ct) =>
+        found is null || edition is null ? found : found with { InputRefusal = await reader.InputRefusalAsync(edition, found.PartnershipId, user, ct) };
 
     private static Found<T>? Readable<T>(T? item, UserContext user, PlanEdition? edition)
         where T : class =>

@@ -13,8 +13,24 @@ public sealed record EditionView(
 public sealed record PartnershipView(Partnership Partnership, IReadOnlyList<Plan> Plans);
 
 /// <summary>Reads partnerships and plans for pages and the API, applying who may see what.</summary>
-public sealed class PlanReader(SaferPlanDbContext db)
+public sealed class PlanReader(SaferPlanDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Why lead officers' input window keeps the user from changing <paramref name="edition"/> today (see
+    /// <see cref="Permissions.InputWindowRefusal"/>); null when it does not. Forms and the editor ask the same question.
+    /// </summary>
+    public async Task<string?> InputRefusalAsync(PlanEdition edition, int partnershipId, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
+        {
+            return null;
+        }
+
+        var timeline = await db.Set<RefreshTimeline>().AsNoTracking().FirstOrDefaultAsync(t => t.EditionId == edition.Id, ct);
+        return Permissions.InputWindowRefusal(user, partnershipId, edition, timeline, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    }
+
     public async Task<IReadOnlyList<Partnership>> PartnershipsAsync(CancellationToken ct = default) =>
         await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
 

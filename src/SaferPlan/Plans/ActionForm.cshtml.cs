@@ -37,6 +37,9 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
 
     private bool forbidden;
 
+    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
+    private string? windowRefusal;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -61,7 +64,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         if (Existing is { } a)
@@ -90,7 +93,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -166,6 +169,12 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
         }
         else
         {
+            return false;
+        }
+
+        if (await reader.InputRefusalAsync(Priority.Edition!, partnershipId, user, ct) is { } closed)
+        {
+            (forbidden, windowRefusal) = (true, closed);
             return false;
         }
 

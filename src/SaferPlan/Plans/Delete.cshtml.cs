@@ -72,16 +72,18 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
                 Consequence = a.Action.Milestones.Count == 0 ? null : $"Its {a.Action.Milestones.Count} milestones will be deleted too.";
                 EditionId = a.Action.Priority.EditionId;
                 Version = a.Action.Version;
-                forbidden = !Permissions.CanDeleteAction(user, a.PartnershipId, a.Action.Priority.Edition, a.Action.Priority);
-                Refusal = Permissions.CanEdit(user, a.PartnershipId, a.Action.Priority) ? Permissions.RemovalRefusal(a.Action.Priority.Edition, Description) : null;
+                var actionWindow = await reader.InputRefusalAsync(a.Action.Priority.Edition, a.PartnershipId, user, ct);
+                forbidden = !Permissions.CanDeleteAction(user, a.PartnershipId, a.Action.Priority.Edition, a.Action.Priority) || actionWindow is not null;
+                Refusal = actionWindow ?? (Permissions.CanEdit(user, a.PartnershipId, a.Action.Priority) ? Permissions.RemovalRefusal(a.Action.Priority.Edition, Description) : null);
                 return !forbidden;
             case "milestones" when await reader.MilestoneAsync(id, user, ct) is { } m:
                 Description = $"milestone {m.Milestone.Code}";
                 Text = m.Milestone.Text;
                 EditionId = m.Milestone.Action.Priority.EditionId;
                 Version = m.Milestone.Version;
-                forbidden = !Permissions.CanDeleteMilestone(user, m.PartnershipId, m.Milestone.Action.Priority.Edition, m.Milestone.Action.Priority, m.Milestone.Action);
-                Refusal = Permissions.CanEdit(user, m.PartnershipId, m.Milestone.Action.Priority, m.Milestone.Action) ? Permissions.RemovalRefusal(m.Milestone.Action.Priority.Edition, Description) : null;
+                var milestoneWindow = await reader.InputRefusalAsync(m.Milestone.Action.Priority.Edition, m.PartnershipId, user, ct);
+                forbidden = !Permissions.CanDeleteMilestone(user, m.PartnershipId, m.Milestone.Action.Priority.Edition, m.Milestone.Action.Priority, m.Milestone.Action) || milestoneWindow is not null;
+                Refusal = milestoneWindow ?? (Permissions.CanEdit(user, m.PartnershipId, m.Milestone.Action.Priority, m.Milestone.Action) ? Permissions.RemovalRefusal(m.Milestone.Action.Priority.Edition, Description) : null);
                 return !forbidden;
             default:
                 return false;

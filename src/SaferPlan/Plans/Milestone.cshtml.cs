@@ -30,8 +30,9 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
         }
 
         Milestone = found.Milestone;
-        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone) && Permissions.CanChange(Milestone.Action.Priority.Edition);
-        CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority.Edition, Milestone.Action.Priority!, Milestone.Action);
+        var windowClosed = await reader.InputRefusalAsync(Milestone.Action.Priority.Edition, found.PartnershipId, user, ct) is not null;
+        CanEdit = Permissions.CanEdit(user, found.PartnershipId, Milestone.Action.Priority!, Milestone.Action, Milestone) && Permissions.CanChange(Milestone.Action.Priority.Edition) && !windowClosed;
+        CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority.Edition, Milestone.Action.Priority!, Milestone.Action) && !windowClosed;
         Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

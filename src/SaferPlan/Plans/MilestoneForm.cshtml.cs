@@ -35,6 +35,9 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
 
     private bool forbidden;
 
+    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
+    private string? windowRefusal;
+
     [BindProperty]
     public Form Input { get; set; } = new();
 
@@ -57,7 +60,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         if (Existing is { } m)
@@ -86,7 +89,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -160,6 +163,12 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         }
         else
         {
+            return false;
+        }
+
+        if (await reader.InputRefusalAsync(Action.Priority.Edition!, partnershipId, user, ct) is { } closed)
+        {
+            (forbidden, windowRefusal) = (true, closed);
             return false;
         }
 

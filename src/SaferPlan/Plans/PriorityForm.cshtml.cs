@@ -35,6 +35,9 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
 
     private bool forbidden;
 
+    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
+    private string? windowRefusal;
+
     private PlanEdition? edition;
 
     [BindProperty]
@@ -59,7 +62,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         if (Existing is { } p)
@@ -87,7 +90,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return forbidden ? Forbid() : NotFound();
+            return forbidden ? this.Refused(windowRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -163,6 +166,12 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         }
         else
         {
+            return false;
+        }
+
+        if (await reader.InputRefusalAsync(edition!, partnershipId, user, ct) is { } closed)
+        {
+            (forbidden, windowRefusal) = (true, closed);
             return false;
         }
 

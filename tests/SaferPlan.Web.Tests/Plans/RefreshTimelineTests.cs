@@ -10,6 +10,7 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -195,6 +196,46 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         using (var supportBefore = await RenamePriorityAsync(support, theirs, "Tackling anti-social behaviour"))
         {
             Assert.Equal(HttpStatusCode.OK, supportBefore.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_OutsideTheInputWindow_OfferALeadOfficerNoEditLinks_AndTheFormsSayWhy()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var leadEmail = await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        var dave = await app.PersonIdAsync("dave-sargent");
+        var id = await StartPlanAsync(support);
+        var priority = (await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id();
+        var action = (await PlanApi.CreateActionAsync(support, priority, "Run diversionary activities in the school holidays")).Id();
+        var milestone = (await PlanApi.CreateMilestoneAsync(support, action, "Activities run in the summer holidays")).Id();
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(leadEmail);
+
+        // Inside the window the lead officer's milestone page offers the edit; the form opens.
+        await SetWindowAsync(support, id, Today.AddDays(-3), Today.AddDays(3));
+        Assert.Contains($"/milestones/{milestone}/edit", await session.Client.GetStringAsync($"/milestones/{milestone}"), StringComparison.Ordinal);
+        using (var open = await session.Client.GetAsync($"/actions/{action}/edit"))
+        {
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        }
+
+        var closed = Today.AddDays(-2);
+        await SetWindowAsync(support, id, Today.AddDays(-20), closed);
+        var closedOn = $"Lead officers' input closed on {closed.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+        var page = await session.Client.GetStringAsync($"/milestones/{milestone}");
+        Assert.DoesNotContain($"/milestones/{milestone}/edit", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/milestones/{milestone}/delete", page, StringComparison.Ordinal);
+        var edition = await session.Client.GetStringAsync($"/editions/{id}");
+        Assert.DoesNotContain($"/actions/{action}/edit", edition, StringComparison.Ordinal);
+        foreach (var form in new[] { $"/priorities/{priority}/edit", $"/actions/{action}/edit", $"/milestones/{milestone}/edit", $"/priorities/{priority}/actions/new", $"/actions/{action}/delete" })
+        {
+            using var refused = await session.Client.GetAsync(form);
+            Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"GET {form} answered {(int)refused.StatusCode}");
+            Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            using var denied = await session.Client.GetAsync(refused.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.Contains(closedOn, WebUtility.HtmlDecode(await denied.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
     }
 
