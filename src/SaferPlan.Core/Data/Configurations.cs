@@ -60,6 +60,17 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
     }
 }
 
+internal sealed class BodyMemberConfiguration : IEntityTypeConfiguration<BodyMember>
+{
+    public void Configure(EntityTypeBuilder<BodyMember> builder)
+    {
+        builder.ToTable("BodyMembers");
+        builder.HasIndex(m => new { m.BodyId, m.PersonId }).IsUnique();
+        builder.HasOne(m => m.Body).WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> builder)

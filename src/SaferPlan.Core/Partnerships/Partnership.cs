@@ -111,3 +111,20 @@ public sealed class Body : IAudited
 
     public List<Partnership> Partnerships { get; set; } = [];
 }
+
+/// <summary>
+/// A person's seat on a body (the Board, the Executive Group, a task group): whom "the Board's members" means, as when a
+/// draft plan goes out for comments. The chair is named on the body itself and need not hold a seat as well.
+/// </summary>
+public sealed class BodyMember : IAudited
+{
+    public int Id { get; set; }
+
+    public int BodyId { get; set; }
+
+    public Body Body { get; set; } = null!;
+
+    public int PersonId { get; set; }
+
+    public Person Person { get; set; } = null!;
+}

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace SaferPlan.Core.Partnerships;
 
-/// <summary>A person as the people form gives them: the agency by id, the e-mail address optional.</summary>
-public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email, string? Honorific = null);
+/// <summary>
+/// A person as the people form gives them: the agency by id, the e-mail address optional, and the bodies of the partnership
+/// they sit on (null leaves their seats as they are).
+/// </summary>
+public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email, string? Honorific = null, IReadOnlyList<int>? BodyIds = null);
 
 /// <summary>
 /// The partnership's people: the names that lead priorities, actions and milestones, chair bodies and receive update links.
@@ -21,6 +24,16 @@ public sealed class PeopleService(SaferPlanDbContext db)
 
     public Task<Person?> PersonAsync(int partnershipId, int personId, CancellationToken ct = default) =>
         db.People.AsNoTracking().Include(p => p.Agency).FirstOrDefaultAsync(p => p.Id == personId && p.PartnershipId == partnershipId, ct);
+
+    /// <summary>The bodies that serve the partnership (its Board, Executive Group and task groups), to seat people on.</summary>
+    public async Task<IReadOnlyList<Body>> BodiesAsync(int partnershipId, CancellationToken ct = default) =>
+        (await db.Partnerships.Where(p => p.Id == partnershipId).SelectMany(p => p.Bodies).AsNoTracking().ToListAsync(ct))
+            .OrderBy(b => b.Kind).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The ids of the bodies each of the partnership's people sits on, by person id.</summary>
+    public async Task<ILookup<int, int>> SeatsAsync(int partnershipId, CancellationToken ct = default) =>
+        (await db.Set<BodyMember>().Where(m => m.Person.PartnershipId == partnershipId).Select(m => new { m.PersonId, m.BodyId }).ToListAsync(ct))
+            .ToLookup(m => m.PersonId, m => m.BodyId);
 
     /// <summary>Every agency, to choose a person's from.</summary>
     public async Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken ct = default) =>
@@ -62,6 +75,12 @@ public sealed class PeopleService(SaferPlanDbContext db)
             errors["AgencyId"] = "Select an agency from the list";
         }
 
+        var bodies = input.BodyIds is null ? null : (await BodiesAsync(partnershipId, ct)).Select(b => b.Id).ToHashSet();
+        if (input.BodyIds is { } chosen && chosen.Any(b => !bodies!.Contains(b)))
+        {
+            errors["BodyIds"] = "Select the bodies from the list";
+        }
+
         if (errors.Count > 0)
         {
             return EditResult<Person>.Invalid(errors);
@@ -84,6 +103,10 @@ public sealed class PeopleService(SaferPlanDbContext db)
             db.People.Add(person);
         }
 
+        IReadOnlyList<BodyMember> existingSeats = personId is { } seated && input.BodyIds is not null
+            ? await db.Set<BodyMember>().Where(m => m.PersonId == seated).ToListAsync(ct)
+            : [];
+
         return await db.SaveEditAsync(person, personId is null ? null : expectedVersion, new EditSave(partnershipId, "person")
         {
             Change = () =>
@@ -93,8 +116,22 @@ public sealed class PeopleService(SaferPlanDbContext db)
                 person.RoleTitle = Blank(input.RoleTitle);
                 person.AgencyId = input.AgencyId;
                 person.Email = Blank(input.Email);
+                if (input.BodyIds is { } seats)
+                {
+                    SetSeats(person, seats.ToHashSet(), existingSeats);
+                }
             },
         }, ct);
+    }
+
+    /// <summary>Seats the person on exactly <paramref name="seats"/>: new seats added, the others given up.</summary>
+    private void SetSeats(Person person, HashSet<int> seats, IReadOnlyList<BodyMember> existing)
+    {
+        db.RemoveRange(existing.Where(m => !seats.Contains(m.BodyId)));
+        foreach (var bodyId in seats.Where(b => existing.All(m => m.BodyId != b)))
+        {
+            db.Add(new BodyMember { BodyId = bodyId, Person = person });
+        }
     }
 
     /// <summary>Removes a person who leads nothing; their accounts stay, no longer tied to a person in the plans.</summary>

@@ -200,7 +200,8 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
     /// <summary>
     /// Sends a draft out for comments until the deadline: Draft becomes Consultation, and each consultee is e-mailed (through
     /// the outbox, in the same save) a personal link to read the draft and comment, expiring at the end of the deadline. The
-    /// consultees are the chairs with an e-mail address of the partnership's Board and Executive Group, and the addresses given.
+    /// consultees are the chairs and members with an e-mail address of the partnership's Board and Executive Group, and the
+    /// addresses given.
     /// </summary>
     public async Task<EditResult<EditionConsultation>> StartAsync(int editionId, DateOnly? deadline, IReadOnlyList<string> consultees, string baseUrl, UserContext user, CancellationToken ct = default)
     {
@@ -244,10 +245,12 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<EditionConsultation>.Invalid(errors);
         }
 
-        var chairs = await db.Partnerships.Where(p => p.Id == partnershipId)
-            .SelectMany(p => p.Bodies).Where(b => b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup)
-            .Where(b => b.Chair != null && b.Chair.Email != null).Select(b => new { b.Chair!.Name, b.Chair.Email }).ToListAsync(ct);
-        var recipients = chairs.Select(c => (Email: c.Email!.Trim(), c.Name))
+        var bodies = db.Partnerships.Where(p => p.Id == partnershipId)
+            .SelectMany(p => p.Bodies).Where(b => b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup);
+        var chairs = await bodies.Where(b => b.Chair != null && b.Chair.Email != null).Select(b => new { b.Chair!.Name, b.Chair.Email }).ToListAsync(ct);
+        var members = await db.Set<BodyMember>().Where(m => bodies.Any(b => b.Id == m.BodyId) && m.Person.Email != null)
+            .Select(m => new { m.Person.Name, m.Person.Email }).ToListAsync(ct);
+        var recipients = chairs.Concat(members).Select(c => (Email: c.Email!.Trim(), c.Name))
             .Concat(given.Select(g => (Email: g, Name: g[..g.IndexOf('@', StringComparison.Ordinal)])))
             .DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
         var now = time.GetUtcNow();

@@ -1924,6 +1924,30 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("Bodies");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.BodyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("BodyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("BodyMembers", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
                 {
                     b.Property<int>("Id")
@@ -3141,6 +3165,25 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Chair");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.BodyMember", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Body");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>

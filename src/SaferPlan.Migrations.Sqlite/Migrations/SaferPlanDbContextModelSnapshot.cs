@@ -1853,6 +1853,28 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Bodies");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.BodyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("BodyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("BodyMembers", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
                 {
                     b.Property<int>("Id")
@@ -3040,6 +3062,25 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Chair");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.BodyMember", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Body");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>

@@ -8,6 +8,9 @@ public sealed class PeopleModel(PeopleService people, PartnershipService partner
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
+    /// <summary>The names of the bodies each person sits on, by person id.</summary>
+    public ILookup<int, string> Seats { get; private set; } = Enumerable.Empty<int>().ToLookup(i => i, _ => "");
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
@@ -22,6 +25,9 @@ public sealed class PeopleModel(PeopleService people, PartnershipService partner
         }
 
         People = await people.PeopleAsync(partnership.Id, ct);
+        var bodies = (await people.BodiesAsync(partnership.Id, ct)).ToDictionary(b => b.Id, b => b.Name);
+        var seats = await people.SeatsAsync(partnership.Id, ct);
+        Seats = seats.SelectMany(g => g.Select(b => (Person: g.Key, Body: bodies[b]))).ToLookup(s => s.Person, s => s.Body);
         return Page();
     }
 }

@@ -16,10 +16,14 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         public string? Email { get; set; }
 
+        /// <summary>The bodies the person sits on, by id.</summary>
+        public List<string> BodyIds { get; set; } = [];
+
         public int Version { get; set; }
 
-        public static PersonForm From(Person person) => new()
+        public static PersonForm From(Person person, IEnumerable<int> seats) => new()
         {
+            BodyIds = seats.Select(b => b.ToString(CultureInfo.InvariantCulture)).ToList(),
             Name = person.Name,
             Honorific = person.Honorific,
             RoleTitle = person.RoleTitle,
@@ -39,6 +43,10 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
     public IEnumerable<Choice> Agencies { get; private set; } = [];
 
+    public IEnumerable<Choice> Bodies { get; private set; } = [];
+
+    private IEnumerable<int> seats = [];
+
     [BindProperty]
     public PersonForm Input { get; set; } = new();
 
@@ -51,7 +59,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         if (Existing is { } p)
         {
-            Input = PersonForm.From(p);
+            Input = PersonForm.From(p, seats);
         }
 
         return Page();
@@ -66,7 +74,10 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
         ModelState.Clear();
         int? agencyId = int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
-        var result = await people.SaveAsync(Partnership.Id, Existing?.Id, new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email, Input.Honorific), Input.Version, await current.GetAsync(), ct);
+        // Boxes not in the list are passed on as they are, for the service to refuse by name.
+        var bodyIds = Input.BodyIds.Select(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).ToList();
+        var input = new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email, Input.Honorific, bodyIds);
+        var result = await people.SaveAsync(Partnership.Id, Existing?.Id, input, Input.Version, await current.GetAsync(), ct);
         if (this.Refusal(result) is { } refusal)
         {
             return refusal;
@@ -98,7 +109,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, result.Message ?? "The person could not be removed.");
-            Input = PersonForm.From(Existing);
+            Input = PersonForm.From(Existing, seats);
             return Page();
         }
 
@@ -129,7 +140,10 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
             Existing = person;
             Leads = await people.LeadsAsync(person.Id, ct);
+            seats = (await people.SeatsAsync(partnership.Id, ct))[person.Id];
         }
+
+        Bodies = (await people.BodiesAsync(partnership.Id, ct)).Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), b.Name));
 
         Agencies = new[] { new Choice("", "No agency") }.Concat((await people.AgenciesAsync(ct))
             .Select(x => new Choice(x.Id.ToString(CultureInfo.InvariantCulture), x.Name)));

@@ -80,6 +80,25 @@ public static class GovUkHtml
             + $"<div class=\"govuk-radios{(inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">{string.Concat(items)}</div></fieldset></div>");
     }
 
+    /// <summary>GOV.UK checkboxes, each posting its value under <paramref name="name"/>; those in <paramref name="values"/> ticked.</summary>
+    public static IHtmlContent Checkboxes(this IHtmlHelper html, string name, string legend, IReadOnlyCollection<string> values, IEnumerable<Choice> choices, string? hint = null)
+    {
+        var id = IdFor(name);
+        var error = ErrorFor(html, name);
+        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
+        var items = choices.Select((c, i) =>
+        {
+            var itemId = i == 0 ? id : $"{id}-{i + 1}";
+            return $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{itemId}\" name=\"{E(name)}\" type=\"checkbox\" value=\"{E(c.Value)}\"{(values.Contains(c.Value) ? " checked" : "")}><label class=\"govuk-label govuk-checkboxes__label\" for=\"{itemId}\">{E(c.Text)}</label></div>";
+        });
+        return new HtmlString(
+            $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\"{Attr("aria-describedby", describedBy)}>"
+            + $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>"
+            + (hint is null ? "" : $"<div id=\"{id}-hint\" class=\"govuk-hint\">{E(hint)}</div>")
+            + ErrorMessage(id, error)
+            + $"<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">{string.Concat(items)}</div></fieldset></div>");
+    }
+
     /// <summary>A GOV.UK date input: day, month and year fields named <c>{name}.Day</c>, <c>.Month</c> and <c>.Year</c>.</summary>
     public static IHtmlContent DateInput(this IHtmlHelper html, string name, string legend, DateParts? value, string? hint = null)
     {

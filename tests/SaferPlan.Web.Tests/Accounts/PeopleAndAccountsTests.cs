@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -194,6 +195,64 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         using var refused = await support.PostFormAsync($"/partnerships/{Slug}", "/partnerships/new", new() { ["Name"] = "Sneaky", ["Slug"] = "sneaky", ["Area"] = "Nowhere" });
         AssertRefused(refused);
         Assert.False(await DbAsync(db => db.Partnerships.AnyAsync(p => p.Slug == "sneaky")));
+    }
+
+    [Fact]
+    public async Task People_SeatedOnTheBoard_AreListedAsMembers_AndSentTheDraftPlanForComments()
+    {
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+        var name = $"Sam Member {Guid.NewGuid():N}"[..20];
+        var address = $"member-{Guid.NewGuid():N}@example.org";
+        var (board, executive) = await DbAsync(async db => (
+            await db.Bodies.Where(b => b.Kind == BodyKind.Board && b.Partnerships.Any(p => p.Slug == Slug)).Select(b => b.Id).FirstAsync(),
+            await db.Bodies.Where(b => b.Kind == BodyKind.ExecutiveGroup && b.Partnerships.Any(p => p.Slug == Slug)).Select(b => b.Id).FirstAsync()));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.RoleTitle"] = "Board member", ["Input.AgencyId"] = "", ["Input.Email"] = address, ["Input.Version"] = "0",
+            ["Input.BodyIds"] = "999999",
+        };
+        using (var unknown = await support.PostFormAsync($"/partnerships/{Slug}/people/new", $"/partnerships/{Slug}/people/new", fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+            Assert.Contains("Select the bodies from the list", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await DbAsync(db => db.People.AnyAsync(p => p.Name == name)));
+        fields["Input.BodyIds"] = board.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var added = await support.PostFormAsync($"/partnerships/{Slug}/people/new", $"/partnerships/{Slug}/people/new", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var person = await DbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Name == name));
+        Assert.Equal([board], await DbAsync(db => db.Set<BodyMember>().Where(m => m.PersonId == person.Id).Select(m => m.BodyId).ToListAsync()));
+        var list = await support.Client.GetStringAsync($"/partnerships/{Slug}/people");
+        var boardName = await DbAsync(db => db.Bodies.Where(b => b.Id == board).Select(b => b.Name).SingleAsync());
+        Assert.Matches($"{Regex.Escape(name)}</a></td>(.|\\n)*?{Regex.Escape(System.Net.WebUtility.HtmlEncode(boardName))}", list);
+        var edit = $"/partnerships/{Slug}/people/{person.Id}";
+        Assert.Contains($"value=\"{board}\" checked", await support.Client.GetStringAsync(edit), StringComparison.Ordinal);
+
+        // Moved from the Board to the Executive Group: one seat given up, one taken, in one versioned save.
+        fields["Input.BodyIds"] = executive.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields["Input.Version"] = "1";
+        using (var moved = await support.PostFormAsync(edit, edit, fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        Assert.Equal([executive], await DbAsync(db => db.Set<BodyMember>().Where(m => m.PersonId == person.Id).Select(m => m.BodyId).ToListAsync()));
+
+        using var api = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
+        var year = 2000 + Random.Shared.Next(30, 95);
+        using var plan = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Members' plan {year}", startYear = year, endYear = year + 3 });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        var editionId = (await plan.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using var started = await api.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.True(await DbAsync(db => db.Set<Core.Plans.ConsultationLink>().AnyAsync(l => l.EditionId == editionId && l.Email == address && l.Name == name)),
+            "The Executive Group member was not sent a link to comment");
+        Assert.True(await DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.To == address)));
     }
 
     [Fact]
