@@ -295,7 +295,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     private async Task<(PanelPriority? Priority, EditResult<T>? Refusal)> ActableAsync<T>(int priorityId, UserContext user, CancellationToken ct)
     {
         var priority = await db.Set<PanelPriority>().Include(p => p.Panel).Include(p => p.RaisedAt)
-            .Include(p => p.RouteBody).ThenInclude(b => b!.MemberAgencies).Include(p => p.RouteContact)
+            .Include(p => p.RouteBody).ThenInclude(b => b!.MemberAgencies).Include(p => p.RouteContact).ThenInclude(c => c!.Agency)
             .FirstOrDefaultAsync(p => p.Id == priorityId, ct);
         if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
         {
