@@ -154,6 +154,8 @@ public static class SaferPlanApp
         services.AddScoped<CrimeGroupService>();
         services.AddScoped<DenominatorService>();
         services.AddScoped<StrategicAssessmentBuilder>();
+        services.AddScoped<SaferPlan.Core.Panels.PanelReader>();
+        services.AddScoped<SaferPlan.Core.Panels.PanelEditor>();
 
         services.AddRazorPages(o =>
         {
@@ -221,6 +223,7 @@ public static class SaferPlanApp
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
         app.MapCrime();
+        SaferPlan.Panels.PanelEndpoints.MapPanels(app);
         ApiErrors.MapFallback(app);
         return app;
     }

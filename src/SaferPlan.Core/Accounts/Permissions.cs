@@ -314,6 +314,32 @@ public static class Permissions
     public static bool CanReadAudit(UserContext user, Auditing.AuditScope scope) =>
         scope.SharedOpenData ? user.Memberships.Count > 0 : scope.PartnershipIds.Any(user.IsMemberOf);
 
+    /// <summary>
+    /// A partnership's neighbourhood panels in full (who each priority went to, by name, and who acted): for its members.
+    /// Visitors read each panel's public page instead: what was raised and what was done, routed to a team or agency,
+    /// without names of people or e-mail addresses, and without priorities marked Restricted.
+    /// </summary>
+    public static bool CanReadPanels(UserContext user, int partnershipId) => user.LinkPeriod is null && user.IsMemberOf(partnershipId);
+
+    /// <summary>Adding and changing panels, their meetings and the priorities set there (and where each is routed): support officers and administrators.</summary>
+    public static bool CanEditPanels(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>
+    /// Recording what was done about a panel priority, and the outcome reported back: support officers and administrators,
+    /// and a lead officer who holds the priority where it was routed: the named contact (partner agency route), the chair of
+    /// the body it went to (ASB task group route), or a lead officer of the agency it went to: the police for the
+    /// neighbourhood policing route, the contact's agency, or a member agency of the body.
+    /// </summary>
+    /// <param name="holders">Who holds the priority where it was routed (see <see cref="Panels.PanelRouteHolders"/>).</param>
+    /// <param name="userAgencyId">The agency of the person the user is in the plans, if any.</param>
+    public static bool CanRecordPanelAction(UserContext user, int partnershipId, Panels.PanelRouteHolders holders, int? userAgencyId)
+    {
+        ArgumentNullException.ThrowIfNull(holders);
+        return CanEditPanels(user, partnershipId)
+            || (IsLeadOfficer(user, partnershipId)
+                && (holders.PersonIds.Any(id => Leads(user, id)) || (userAgencyId is { } agency && holders.AgencyIds.Contains(agency))));
+    }
+
     private static bool IsLeadOfficer(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer);
 

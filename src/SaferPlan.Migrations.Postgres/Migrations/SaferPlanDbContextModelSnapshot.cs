@@ -1848,6 +1848,178 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("UpdateLinks", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicingTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WardList")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("NeighbourhoodPanels", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("PanelActions", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PanelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "HeldOn");
+
+                    b.ToTable("PanelMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PanelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RaisedAtId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportBack")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ReportedBackAtId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("RouteBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RouteContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ward")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId");
+
+                    b.HasIndex("RaisedAtId");
+
+                    b.HasIndex("ReportedBackAtId");
+
+                    b.HasIndex("RouteBodyId");
+
+                    b.HasIndex("RouteContactId");
+
+                    b.ToTable("PanelPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -3157,6 +3329,79 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelAction", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.PanelPriority", "Priority")
+                        .WithMany("Actions")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelMeeting", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.NeighbourhoodPanel", "Panel")
+                        .WithMany("Meetings")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.NeighbourhoodPanel", "Panel")
+                        .WithMany("Priorities")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Panels.PanelMeeting", "RaisedAt")
+                        .WithMany()
+                        .HasForeignKey("RaisedAtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Panels.PanelMeeting", "ReportedBackAt")
+                        .WithMany()
+                        .HasForeignKey("ReportedBackAtId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "RouteBody")
+                        .WithMany()
+                        .HasForeignKey("RouteBodyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "RouteContact")
+                        .WithMany()
+                        .HasForeignKey("RouteContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Panel");
+
+                    b.Navigation("RaisedAt");
+
+                    b.Navigation("ReportedBackAt");
+
+                    b.Navigation("RouteBody");
+
+                    b.Navigation("RouteContact");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Body", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Person", "Chair")
@@ -3448,6 +3693,18 @@ namespace SaferPlan.Migrations.Postgres.Migrations
             modelBuilder.Entity("SaferPlan.Core.Monitoring.TaskGroupReport", b =>
                 {
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>

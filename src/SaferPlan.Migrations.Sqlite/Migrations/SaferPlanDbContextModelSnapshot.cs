@@ -1781,6 +1781,170 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("UpdateLinks", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicingTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WardList")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("NeighbourhoodPanels", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("PanelActions", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PanelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "HeldOn");
+
+                    b.ToTable("PanelMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PanelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RaisedAtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportBack")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedBackAtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RouteBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RouteContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ward")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId");
+
+                    b.HasIndex("RaisedAtId");
+
+                    b.HasIndex("ReportedBackAtId");
+
+                    b.HasIndex("RouteBodyId");
+
+                    b.HasIndex("RouteContactId");
+
+                    b.ToTable("PanelPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -3054,6 +3218,79 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelAction", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.PanelPriority", "Priority")
+                        .WithMany("Actions")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelMeeting", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.NeighbourhoodPanel", "Panel")
+                        .WithMany("Meetings")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Panels.NeighbourhoodPanel", "Panel")
+                        .WithMany("Priorities")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Panels.PanelMeeting", "RaisedAt")
+                        .WithMany()
+                        .HasForeignKey("RaisedAtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Panels.PanelMeeting", "ReportedBackAt")
+                        .WithMany()
+                        .HasForeignKey("ReportedBackAtId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "RouteBody")
+                        .WithMany()
+                        .HasForeignKey("RouteBodyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "RouteContact")
+                        .WithMany()
+                        .HasForeignKey("RouteContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Panel");
+
+                    b.Navigation("RaisedAt");
+
+                    b.Navigation("ReportedBackAt");
+
+                    b.Navigation("RouteBody");
+
+                    b.Navigation("RouteContact");
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Body", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Person", "Chair")
@@ -3345,6 +3582,18 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SaferPlan.Core.Monitoring.TaskGroupReport", b =>
                 {
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.NeighbourhoodPanel", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Panels.PanelPriority", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>

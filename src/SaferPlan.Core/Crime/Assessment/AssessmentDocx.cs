@@ -119,6 +119,31 @@ public static class AssessmentDocx
 
             body.Append(table);
         }
+
+        PanelPriorities(body, a);
+    }
+
+    private static void PanelPriorities(Body body, StrategicAssessment a)
+    {
+        body.Append(Heading(1, Panels.PanelAssessment.Heading));
+        if (a.PanelWards.Count == 0)
+        {
+            body.Append(Para($"No neighbourhood panel set a priority in {a.Period}."));
+            return;
+        }
+
+        body.Append(Para($"Priorities residents set at neighbourhood panel meetings in {a.Period}, by ward, beside the ward's {a.HotSpotMeasure.ToLowerInvariant()} in this period and the previous 12 months."));
+        var widths = new[] { 2200, 1100, 1100, 1000, TextWidth - 2200 - 1100 - 1100 - 1000 };
+        var table = NewTable(widths);
+        table.Append(HeaderRow(widths, true, "Ward", "This period", "Previous", "% change", "Panel priorities"));
+        foreach (var w in a.PanelWards)
+        {
+            var items = string.Join("; ", w.Priorities.Select(p => $"{p.Text} ({p.Panel}, {Periods.Dates.Display(p.RaisedOn)}; routed to {p.RoutedTo}; {p.Status})"));
+            table.Append(Row(widths, w.Ward, w.Current is { } c ? N(c) : "not known", w.Previous is { } v ? N(v) : "not known", AssessmentMaths.SignedPercent(w.PercentChange), items));
+        }
+
+        body.Append(Para("Neighbourhood panel priorities by ward", "TableCaption"));
+        body.Append(table);
     }
 
     private static void HotSpots(Body body, string what, IReadOnlyList<HotSpot> spots, bool ward)

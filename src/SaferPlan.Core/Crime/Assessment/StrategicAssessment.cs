@@ -78,6 +78,9 @@ public sealed record StrategicAssessment(
     /// <summary>The partnership's change stamp the pack was built under: pages name it in chart addresses so browsers keep a chart until the figures change.</summary>
     public long ChangeStamp { get; init; }
 
+    /// <summary>The year's neighbourhood panel priorities by ward beside each ward's crime (Official priorities only: the pack is public).</summary>
+    public IReadOnlyList<Panels.AssessmentPanelWard> PanelWards { get; init; } = [];
+
     public string Period => $"{From.Display} to {To.Display}";
 
     public string PreviousPeriod => $"{PreviousFrom.Display} to {PreviousTo.Display}";
@@ -176,6 +179,8 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         var measure = allCrime?.Name ?? "All crime (every type but anti-social behaviour)";
         var wards = await HotSpotsAsync(stamp, CrimeBreakdown.Ward, measureTypes, from, to, previousFrom, previousTo, ct);
         var lsoas = await HotSpotsAsync(stamp, CrimeBreakdown.Lsoa, measureTypes, from, to, previousFrom, previousTo, ct);
+        var panelWards = await Panels.PanelAssessment.WardsAsync(db, stamp.PartnershipId, from, to,
+            ct => WardCountsAsync(stamp, measureTypes, from, to, previousFrom, previousTo, ct), ct);
 
         return new StrategicAssessment(
             stamp.Slug, stamp.Name, stamp.AreaDefinition, area.Count, from, to, previousFrom, previousTo,
@@ -183,6 +188,7 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
             measure, wards, lsoas, await IndicatorsAsync(stamp, from, to, ct))
         {
             ChangeStamp = stamp.ChangeStamp,
+            PanelWards = panelWards,
         };
     }
 
@@ -213,6 +219,30 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
             var inWindow = await reader.ValueForAsync(summary.Indicator.Id, window, ct);
             var judgement = inWindow is { Value: not null } ? inWindow.Judgement : summary.Judgement;
             result.Add(new AssessmentIndicator(summary.Indicator.Code, summary.Indicator.Name, judgement.StatusText, judgement.Sentence));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every ward's count of the hot-spot measure in both periods, by ward name, for the panel priorities section.</summary>
+    private async Task<IReadOnlyDictionary<string, (int Current, int Previous)>> WardCountsAsync(
+        CrimeDataStamp stamp, IReadOnlyList<short> types, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo, CancellationToken ct)
+    {
+        var result = new Dictionary<string, (int Current, int Previous)>(StringComparer.OrdinalIgnoreCase);
+        if (await statistics.CompareAsync(stamp, CrimeBreakdown.Ward, types, from, to, previousFrom, previousTo, ct) is { } compared)
+        {
+            foreach (var c in compared)
+            {
+                result[c.Name] = (c.Current, c.Previous);
+            }
+
+            return result;
+        }
+
+        var previous = (await statistics.BreakdownAsync(stamp, CrimeBreakdown.Ward, previousFrom, previousTo, ct)).ToDictionary(r => r.Name, r => r.Count(types), StringComparer.OrdinalIgnoreCase);
+        foreach (var r in await statistics.BreakdownAsync(stamp, CrimeBreakdown.Ward, from, to, ct))
+        {
+            result[r.Name] = (r.Count(types), previous.GetValueOrDefault(r.Name));
         }
 
         return result;

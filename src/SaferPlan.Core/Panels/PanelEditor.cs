@@ -1,0 +1,447 @@
+namespace SaferPlan.Core.Panels;
+
+/// <summary>A panel: its name, the wards it covers (one per line, or separated by semicolons) and its policing team.</summary>
+public sealed record PanelInput(string? Name, string? Wards, string? PolicingTeam);
+
+public sealed record PanelMeetingInput(DateOnly? HeldOn, string? Place);
+
+/// <summary>
+/// A priority set at a panel meeting. <paramref name="Route"/> is "NeighbourhoodPolicing", "AsbTaskGroup" or
+/// "PartnerAgency"; the ASB task group route names the body (the partnership's "asb-task-group" when none is named), the
+/// partner agency route the contact person.
+/// </summary>
+public sealed record PanelPriorityInput(int? RaisedAtId, string? Text, string? Ward, string? Route, int? RouteBodyId, int? RouteContactId, ProtectiveMarking? Marking = null);
+
+public sealed record PanelActionInput(DateOnly? TakenOn, string? Text, string? TakenBy);
+
+/// <summary>The outcome reported back: at which later meeting of the same panel, and what was said.</summary>
+public sealed record ReportBackInput(int? MeetingId, string? Text);
+
+/// <summary>
+/// Checked, versioned and audited edits of neighbourhood panels: panels, meetings and priorities by the partnership's
+/// support officers and administrators; actions and report-backs also by the lead officers who hold a priority where
+/// it was routed (see <see cref="Permissions.CanRecordPanelAction"/>).
+/// </summary>
+public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
+{
+    public const int TextLength = 4000;
+    public const int NameLength = 200;
+
+    /// <summary>The body the ASB task group route takes when the input names none.</summary>
+    public const string AsbTaskGroupKey = "asb-task-group";
+
+    private const string EditRefusal = "Only the partnership's support officers and administrators can change its neighbourhood panels.";
+
+    public async Task<EditResult<NeighbourhoodPanel>> AddPanelAsync(string slug, PanelInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var partnershipId = await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (partnershipId is not { } pid)
+        {
+            return EditResult<NeighbourhoodPanel>.NotFound($"There is no partnership '{slug}'.");
+        }
+
+        if (!Permissions.CanEditPanels(user, pid))
+        {
+            return EditResult<NeighbourhoodPanel>.Forbidden(EditRefusal);
+        }
+
+        var errors = await CheckPanelAsync(pid, null, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<NeighbourhoodPanel>.Invalid(errors);
+        }
+
+        var panel = new NeighbourhoodPanel { PartnershipId = pid, Name = input.Name!.Trim(), WardList = WardList(input.Wards), PolicingTeam = Optional(input.PolicingTeam) };
+        db.Add(panel);
+        return await db.SaveEditAsync(panel, null, new EditSave(pid, "panel") { Clash = $"The partnership already has a panel called {panel.Name}." }, ct);
+    }
+
+    public async Task<EditResult<NeighbourhoodPanel>> UpdatePanelAsync(int panelId, PanelInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var panel = await db.Set<NeighbourhoodPanel>().FirstOrDefaultAsync(p => p.Id == panelId, ct);
+        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        {
+            return EditResult<NeighbourhoodPanel>.NotFound($"There is no panel {panelId}.");
+        }
+
+        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
+        {
+            return EditResult<NeighbourhoodPanel>.Forbidden(EditRefusal);
+        }
+
+        var errors = await CheckPanelAsync(panel.PartnershipId, panel.Id, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<NeighbourhoodPanel>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(panel, expectedVersion, new EditSave(panel.PartnershipId, "panel")
+        {
+            Change = () =>
+            {
+                panel.Name = input.Name!.Trim();
+                panel.WardList = WardList(input.Wards);
+                panel.PolicingTeam = Optional(input.PolicingTeam);
+            },
+            Clash = $"The partnership already has a panel called {input.Name!.Trim()}.",
+        }, ct);
+    }
+
+    public async Task<EditResult<PanelMeeting>> AddMeetingAsync(int panelId, PanelMeetingInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var panel = await db.Set<NeighbourhoodPanel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == panelId, ct);
+        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        {
+            return EditResult<PanelMeeting>.NotFound($"There is no panel {panelId}.");
+        }
+
+        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
+        {
+            return EditResult<PanelMeeting>.Forbidden(EditRefusal);
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.HeldOn is null)
+        {
+            errors["HeldOn"] = "Enter the date of the meeting";
+        }
+
+        Required(errors, "Place", input.Place, "Enter where the meeting was held", NameLength, "The place");
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelMeeting>.Invalid(errors);
+        }
+
+        var meeting = new PanelMeeting { PanelId = panelId, HeldOn = input.HeldOn!.Value, Place = input.Place!.Trim() };
+        db.Add(meeting);
+        return await db.SaveEditAsync(meeting, null, new EditSave(panel.PartnershipId, "panel meeting"), ct);
+    }
+
+    public async Task<EditResult<PanelPriority>> AddPriorityAsync(int panelId, PanelPriorityInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var panel = await db.Set<NeighbourhoodPanel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == panelId, ct);
+        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.NotFound($"There is no panel {panelId}.");
+        }
+
+        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+        }
+
+        var (errors, route, bodyId, contactId) = await CheckPriorityAsync(panel, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelPriority>.Invalid(errors);
+        }
+
+        var priority = new PanelPriority
+        {
+            PanelId = panelId,
+            RaisedAtId = input.RaisedAtId!.Value,
+            Text = input.Text!.Trim(),
+            Ward = Optional(input.Ward),
+            Route = route,
+            RouteBodyId = bodyId,
+            RouteContactId = contactId,
+            Marking = input.Marking ?? ProtectiveMarking.Official,
+            Status = PanelPriorityStatus.Open,
+        };
+        db.Add(priority);
+        return await db.SaveEditAsync(priority, null, new EditSave(panel.PartnershipId, "panel priority"), ct);
+    }
+
+    public async Task<EditResult<PanelPriority>> UpdatePriorityAsync(int priorityId, PanelPriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var priority = await db.Set<PanelPriority>().Include(p => p.Panel).FirstOrDefaultAsync(p => p.Id == priorityId, ct);
+        if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.NotFound($"There is no panel priority {priorityId}.");
+        }
+
+        if (!Permissions.CanEditPanels(user, priority.Panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+        }
+
+        var (errors, route, bodyId, contactId) = await CheckPriorityAsync(priority.Panel, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelPriority>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
+        {
+            Change = () =>
+            {
+                priority.RaisedAtId = input.RaisedAtId!.Value;
+                priority.Text = input.Text!.Trim();
+                priority.Ward = Optional(input.Ward);
+                priority.Route = route;
+                priority.RouteBodyId = bodyId;
+                priority.RouteContactId = contactId;
+                priority.Marking = input.Marking ?? priority.Marking;
+            },
+        }, ct);
+    }
+
+    /// <summary>Records an action; an open priority becomes Actioned.</summary>
+    public async Task<EditResult<PanelAction>> AddActionAsync(int priorityId, PanelActionInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = CheckAction(input);
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelAction>.Invalid(errors);
+        }
+
+        var action = new PanelAction { PriorityId = priorityId, TakenOn = input.TakenOn!.Value, Text = input.Text!.Trim(), TakenBy = Optional(input.TakenBy) ?? user.Name };
+        db.Add(action);
+        if (priority!.Status == PanelPriorityStatus.Open)
+        {
+            priority.Status = PanelPriorityStatus.Actioned;
+        }
+
+        return await db.SaveEditAsync(action, null, new EditSave(priority.Panel.PartnershipId, "panel action"), ct);
+    }
+
+    public async Task<EditResult<PanelAction>> UpdateActionAsync(int actionId, PanelActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var priorityId = await db.Set<PanelAction>().Where(a => a.Id == actionId).Select(a => (int?)a.PriorityId).FirstOrDefaultAsync(ct);
+        if (priorityId is null)
+        {
+            return EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
+        }
+
+        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId.Value, user, ct);
+        if (refusal is not null)
+        {
+            return refusal.Status == EditStatus.NotFound ? EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.") : refusal;
+        }
+
+        var errors = CheckAction(input);
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelAction>.Invalid(errors);
+        }
+
+        var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
+        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel action")
+        {
+            Change = () =>
+            {
+                action.TakenOn = input.TakenOn!.Value;
+                action.Text = input.Text!.Trim();
+                action.TakenBy = Optional(input.TakenBy) ?? action.TakenBy;
+            },
+        }, ct);
+    }
+
+    /// <summary>Records the outcome reported back at a later meeting of the same panel; the priority becomes Reported back.</summary>
+    public async Task<EditResult<PanelPriority>> ReportBackAsync(int priorityId, ReportBackInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (priority, refusal) = await ActableAsync<PanelPriority>(priorityId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.MeetingId is not { } meetingId)
+        {
+            errors["MeetingId"] = "Select the panel meeting the outcome was reported back at";
+        }
+        else if (await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.PanelId == priority!.PanelId, ct) is not { } meeting)
+        {
+            errors["MeetingId"] = $"Select a meeting of {priority!.Panel.Name}: meeting {meetingId} is not one of its meetings";
+        }
+        else if (meeting.HeldOn <= priority!.RaisedAt.HeldOn)
+        {
+            errors["MeetingId"] = $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel";
+        }
+
+        Required(errors, "Text", input.Text, "Enter what was reported back to the panel", TextLength, "The report back");
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelPriority>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(priority!, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel priority")
+        {
+            Change = () =>
+            {
+                priority.ReportedBackAtId = input.MeetingId;
+                priority.ReportBack = input.Text!.Trim();
+                priority.Status = PanelPriorityStatus.ReportedBack;
+            },
+        }, ct);
+    }
+
+    /// <summary>The priority, tracked, once the user may record its actions; else the refusal.</summary>
+    private async Task<(PanelPriority? Priority, EditResult<T>? Refusal)> ActableAsync<T>(int priorityId, UserContext user, CancellationToken ct)
+    {
+        var priority = await db.Set<PanelPriority>().Include(p => p.Panel).Include(p => p.RaisedAt)
+            .Include(p => p.RouteBody).ThenInclude(b => b!.MemberAgencies).Include(p => p.RouteContact).ThenInclude(c => c!.Agency)
+            .FirstOrDefaultAsync(p => p.Id == priorityId, ct);
+        if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
+        {
+            return (null, EditResult<T>.NotFound($"There is no panel priority {priorityId}."));
+        }
+
+        var holders = PanelReader.HoldersOf(priority, await reader.PoliceAgencyIdsAsync(priority.Panel.PartnershipId, ct));
+        return Permissions.CanRecordPanelAction(user, priority.Panel.PartnershipId, holders, await reader.AgencyOfAsync(user, ct))
+            ? (priority, null)
+            : (null, EditResult<T>.Forbidden($"Only the partnership's support officers and administrators, and the lead officers of {PanelText.RoutedTo(priority)} (where this priority was routed), can record what was done about it."));
+    }
+
+    private async Task<Dictionary<string, string>> CheckPanelAsync(int partnershipId, int? panelId, PanelInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (Required(errors, "Name", input.Name, "Enter the panel's name", NameLength, "The name")
+            && await db.Set<NeighbourhoodPanel>().AnyAsync(p => p.PartnershipId == partnershipId && p.Name == input.Name!.Trim() && p.Id != panelId, ct))
+        {
+            errors["Name"] = $"The partnership already has a panel called {input.Name!.Trim()}";
+        }
+
+        var wards = NeighbourhoodPanel.SplitWards(input.Wards);
+        if (wards.Count == 0)
+        {
+            errors["Wards"] = "Enter the wards the panel covers, one on each line";
+        }
+        else if (WardList(input.Wards).Length > TextLength)
+        {
+            errors["Wards"] = $"The wards must be {TextLength} characters or fewer";
+        }
+        else
+        {
+            // Checked against the area's wards when a ward lookup has been loaded; without one any names are taken.
+            var known = await reader.AreaWardsAsync(partnershipId, ct);
+            var unknown = known.Count == 0 ? [] : wards.Where(w => !known.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0)
+            {
+                errors["Wards"] = $"Enter wards of the partnership's area as its ward lookup names them: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is" : "are")} not one of them (for example, {known[0]})";
+            }
+        }
+
+        if (input.PolicingTeam?.Trim().Length > NameLength)
+        {
+            errors["PolicingTeam"] = $"The policing team's name must be {NameLength} characters or fewer";
+        }
+
+        return errors;
+    }
+
+    private async Task<(Dictionary<string, string> Errors, PanelRoute Route, int? BodyId, int? ContactId)> CheckPriorityAsync(NeighbourhoodPanel panel, PanelPriorityInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.RaisedAtId is not { } raisedAt)
+        {
+            errors["RaisedAtId"] = "Select the panel meeting the priority was set at";
+        }
+        else if (!await db.Set<PanelMeeting>().AnyAsync(m => m.Id == raisedAt && m.PanelId == panel.Id, ct))
+        {
+            errors["RaisedAtId"] = $"Select a meeting of {panel.Name}: meeting {raisedAt} is not one of its meetings";
+        }
+
+        Required(errors, "Text", input.Text, "Enter the priority the residents set", TextLength, "The priority");
+        if (Optional(input.Ward) is { } ward && !panel.Wards.Contains(ward, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["Ward"] = $"Select one of the panel's wards ({string.Join(", ", panel.Wards)}), or none for the whole panel area";
+        }
+
+        PanelRoute route = default;
+        int? bodyId = null, contactId = null;
+        if (string.IsNullOrWhiteSpace(input.Route))
+        {
+            errors["Route"] = "Select where the priority was routed: the neighbourhood policing team, the ASB task group or a partner agency contact";
+        }
+        else if (!Enum.TryParse(input.Route.Trim(), ignoreCase: true, out route) || !Enum.IsDefined(route) || int.TryParse(input.Route, out _))
+        {
+            errors["Route"] = $"\"{input.Route.Trim()}\" is not a route: select the neighbourhood policing team (NeighbourhoodPolicing), the ASB task group (AsbTaskGroup) or a partner agency contact (PartnerAgency)";
+        }
+        else if (route == PanelRoute.AsbTaskGroup)
+        {
+            var bodies = db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == panel.PartnershipId));
+            bodyId = input.RouteBodyId is { } named
+                ? await bodies.Where(b => b.Id == named).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct)
+                : await bodies.Where(b => b.Key == AsbTaskGroupKey).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
+            if (bodyId is null)
+            {
+                errors["RouteBodyId"] = input.RouteBodyId is { } id
+                    ? $"Select a body of the partnership: body {id} is not one of them"
+                    : "Select the partnership's anti-social behaviour task group";
+            }
+        }
+        else if (route == PanelRoute.PartnerAgency)
+        {
+            contactId = input.RouteContactId is { } named
+                ? await db.People.Where(p => p.Id == named && p.PartnershipId == panel.PartnershipId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+                : null;
+            if (contactId is null)
+            {
+                errors["RouteContactId"] = input.RouteContactId is { } id
+                    ? $"Select a person of the partnership: person {id} is not one of them"
+                    : "Select the contact in the partner agency the priority was referred to";
+            }
+        }
+
+        return (errors, route, bodyId, contactId);
+    }
+
+    private static Dictionary<string, string> CheckAction(PanelActionInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.TakenOn is null)
+        {
+            errors["TakenOn"] = "Enter the date the action was taken";
+        }
+
+        Required(errors, "Text", input.Text, "Enter what was done", TextLength, "What was done");
+        if (input.TakenBy?.Trim().Length > NameLength)
+        {
+            errors["TakenBy"] = $"Who took the action must be {NameLength} characters or fewer";
+        }
+        else if (input.TakenBy?.Contains('@', StringComparison.Ordinal) == true)
+        {
+            errors["TakenBy"] = "Enter the name of who took the action, not their e-mail address";
+        }
+
+        return errors;
+    }
+
+    /// <summary>Adds an error when the text is missing or too long; true when it is fine.</summary>
+    private static bool Required(Dictionary<string, string> errors, string field, string? text, string missing, int length, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = missing;
+            return false;
+        }
+
+        if (text.Trim().Length > length)
+        {
+            errors[field] = $"{what} must be {length} characters or fewer";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string WardList(string? wards) => string.Join('\n', NeighbourhoodPanel.SplitWards(wards));
+}

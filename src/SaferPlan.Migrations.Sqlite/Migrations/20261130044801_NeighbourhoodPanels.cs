@@ -1,0 +1,194 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SaferPlan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NeighbourhoodPanels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "NeighbourhoodPanels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WardList = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PolicingTeam = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeighbourhoodPanels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NeighbourhoodPanels_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PanelId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_NeighbourhoodPanels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "NeighbourhoodPanels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelPriorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PanelId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAtId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Ward = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RouteBodyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RouteContactId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Marking = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReportBack = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReportedBackAtId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelPriorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelPriorities_Bodies_RouteBodyId",
+                        column: x => x.RouteBodyId,
+                        principalTable: "Bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PanelPriorities_NeighbourhoodPanels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "NeighbourhoodPanels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PanelPriorities_PanelMeetings_RaisedAtId",
+                        column: x => x.RaisedAtId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelPriorities_PanelMeetings_ReportedBackAtId",
+                        column: x => x.ReportedBackAtId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelPriorities_People_RouteContactId",
+                        column: x => x.RouteContactId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelActions_PanelPriorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "PanelPriorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeighbourhoodPanels_PartnershipId_Name",
+                table: "NeighbourhoodPanels",
+                columns: new[] { "PartnershipId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelActions_PriorityId",
+                table: "PanelActions",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_PanelId_HeldOn",
+                table: "PanelMeetings",
+                columns: new[] { "PanelId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPriorities_PanelId",
+                table: "PanelPriorities",
+                column: "PanelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPriorities_RaisedAtId",
+                table: "PanelPriorities",
+                column: "RaisedAtId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPriorities_ReportedBackAtId",
+                table: "PanelPriorities",
+                column: "ReportedBackAtId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPriorities_RouteBodyId",
+                table: "PanelPriorities",
+                column: "RouteBodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPriorities_RouteContactId",
+                table: "PanelPriorities",
+                column: "RouteContactId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PanelActions");
+
+            migrationBuilder.DropTable(
+                name: "PanelPriorities");
+
+            migrationBuilder.DropTable(
+                name: "PanelMeetings");
+
+            migrationBuilder.DropTable(
+                name: "NeighbourhoodPanels");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using SaferPlan.Core.Panels;
+
+namespace SaferPlan.Panels;
+
+/// <summary>The priority a form acts on, once the user may record its actions (see <see cref="Permissions.CanRecordPanelAction"/>).</summary>
+internal static class ActablePriority
+{
+    public static async Task<(PanelView? View, PanelPriorityView? Priority, IActionResult? Refusal)> LoadAsync(PageModel page, PanelReader reader, UserContext user, SaferPlanDbContext db, int priorityId, CancellationToken ct)
+    {
+        var panelId = await db.Set<PanelPriority>().Where(p => p.Id == priorityId).Select(p => (int?)p.PanelId).FirstOrDefaultAsync(ct);
+        if (panelId is null || await reader.PanelAsync(panelId.Value, user, ct: ct) is not { IsPublic: false } view)
+        {
+            return (null, null, page.NotFound());
+        }
+
+        var priority = view.Priorities.Single(p => p.Id == priorityId);
+        return priority.CanRecordAction
+            ? (view, priority, null)
+            : (null, null, page.Refused($"Only the partnership's support officers and administrators, and the lead officers of {priority.RoutedTo} (where this priority was routed), can record what was done about it."));
+    }
+}
+
+/// <summary>Recording an action taken on a panel priority.</summary>
+[Authorize]
+public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
+{
+    [BindProperty]
+    public DateParts TakenOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? TakenBy { get; set; }
+
+    public PanelView View { get; private set; } = null!;
+
+    public PanelPriorityView Priority { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        TakenBy = (await current.GetAsync()).Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var takenOn = TakenOn.Parse("The date of the action", out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(TakenOn), error);
+        }
+
+        var result = await editor.AddActionAsync(id, new PanelActionInput(takenOn, Text, TakenBy), await current.GetAsync(), ct);
+        if (error is not null && result.Status is EditStatus.Ok or EditStatus.Invalid)
+        {
+            ModelState.AddEditErrors(result.Errors, prefix: "");
+            return Page();
+        }
+
+        if (this.Refusal(result, prefix: "") is { } shown)
+        {
+            return shown;
+        }
+
+        TempData["Success"] = "Action recorded";
+        return Redirect($"/panels/{View.Panel.Id}#priority-{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var (view, priority, refusal) = await ActablePriority.LoadAsync(this, reader, await current.GetAsync(), db, id, ct);
+        (View, Priority) = (view!, priority!);
+        return refusal;
+    }
+}

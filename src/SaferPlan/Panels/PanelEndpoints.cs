@@ -1,0 +1,131 @@
+using SaferPlan.Core.Panels;
+
+namespace SaferPlan.Panels;
+
+/// <summary>A priority set at a panel meeting; <c>route</c> NeighbourhoodPolicing, AsbTaskGroup or PartnerAgency; <c>version</c> for changes.</summary>
+public sealed record PanelPriorityRequest(int? RaisedAtId, string? Text, string? Ward, string? Route, int? RouteBodyId, int? RouteContactId, ProtectiveMarking? Marking, int? Version)
+{
+    public PanelPriorityInput ToInput() => new(RaisedAtId, Text, Ward, Route, RouteBodyId, RouteContactId, Marking);
+}
+
+public sealed record PanelActionRequest(DateOnly? TakenOn, string? Text, string? TakenBy, int? Version);
+
+public sealed record ReportBackRequest(int? MeetingId, string? Text, int? Version);
+
+public sealed record PanelMeetingDto(int Id, DateOnly HeldOn, string Place);
+
+/// <summary>An action; <c>takenBy</c> is null in the public shape.</summary>
+public sealed record PanelActionDto(int Id, int PriorityId, DateOnly TakenOn, string Text, string? TakenBy, int Version);
+
+/// <summary>A priority: <c>routedTo</c> names the team, task group or agency; <c>contact</c> (a name, never an e-mail address) only for members.</summary>
+public sealed record PanelPriorityDto(
+    int Id, int PanelId, string Text, string? Ward, string Route, string RoutedTo, string? Contact, string Status, string Marking,
+    PanelMeetingDto RaisedAt, string? ReportBack, PanelMeetingDto? ReportedBackAt, IReadOnlyList<PanelActionDto> Actions, int Version)
+{
+    public static PanelPriorityDto From(PanelPriorityView p) => new(
+        p.Id, p.PanelId, p.Text, p.Ward, p.Route.ToString(), p.RoutedTo, p.Contact, p.Status.ToString(), p.Marking.ToString(),
+        Meeting(p.RaisedAt), p.ReportBack, p.ReportedBackAt is { } m ? Meeting(m) : null,
+        p.Actions.Select(a => new PanelActionDto(a.Id, p.Id, a.TakenOn, a.Text, a.TakenBy, a.Version)).ToList(), p.Version);
+
+    internal static PanelMeetingDto Meeting(PanelMeeting m) => new(m.Id, m.HeldOn, m.Place);
+}
+
+/// <summary>A panel; <c>public</c> is true for the visitors' shape (no Restricted priorities, no names of people).</summary>
+public sealed record PanelDto(
+    int Id, string Partnership, string Name, IReadOnlyList<string> Wards, string? PolicingTeam, bool Public,
+    IReadOnlyList<PanelMeetingDto> Meetings, IReadOnlyList<PanelPriorityDto> Priorities, int Version)
+{
+    public static PanelDto From(PanelView v) => new(
+        v.Panel.Id, v.PartnershipSlug, v.Panel.Name, v.Panel.Wards, v.Panel.PolicingTeam, v.IsPublic,
+        v.Meetings.Select(PanelPriorityDto.Meeting).ToList(), v.Priorities.Select(PanelPriorityDto.From).ToList(), v.Panel.Version);
+}
+
+public sealed record PanelSummaryDto(int Id, string Name, IReadOnlyList<string> Wards, int Meetings, int Priorities, int NotReportedBack, DateOnly? LastMet);
+
+/// <summary>The neighbourhood panels API: panels read by anyone (visitors get the public shape), priorities and actions written with a version.</summary>
+public static class PanelEndpoints
+{
+    public static void MapPanels(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Panels");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/partnerships/{slug}/panels", async Task<Results<Ok<List<PanelSummaryDto>>, ProblemHttpResult>> (string slug, PanelReader reader, CurrentUser current, CancellationToken ct) =>
+            await reader.ListAsync(slug, await current.GetAsync(), ct) is { } list
+                ? TypedResults.Ok(list.Panels.Select(s => new PanelSummaryDto(s.Panel.Id, s.Panel.Name, s.Panel.Wards, s.Meetings, s.Priorities, s.Open, s.LastMet)).ToList())
+                : ApiErrors.NotFound($"There is no partnership '{slug}'."));
+
+        api.MapGet("/panels/{id:int}", async Task<Results<Ok<PanelDto>, ProblemHttpResult>> (int id, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            if (await reader.PanelAsync(id, await current.GetAsync(), ct: ct) is not { } view)
+            {
+                return ApiErrors.NotFound($"There is no panel {id}.");
+            }
+
+            http.Response.Headers.ETag = $"\"{view.Panel.Version}\"";
+            return TypedResults.Ok(PanelDto.From(view));
+        });
+
+        writes.MapPost("/panels/{id:int}/priorities", async Task<Results<Created<PanelPriorityDto>, ProblemHttpResult>> (int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await editor.AddPriorityAsync(id, body.ToInput(), user, ct);
+            if (!result.Succeeded)
+            {
+                return ApiErrors.From(result);
+            }
+
+            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+            return TypedResults.Created($"/api/panel-priorities/{result.Value.Id}", await PriorityAsync(reader, result.Value.PanelId, result.Value.Id, user, ct));
+        });
+
+        writes.MapPut("/panel-priorities/{id:int}", async (int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct), async saved =>
+            {
+                http.Response.Headers.ETag = $"\"{saved.Version}\"";
+                return TypedResults.Ok(await PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
+            });
+        });
+
+        writes.MapPut("/panel-priorities/{id:int}/report-back", async (int id, ReportBackRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.ReportBackAsync(id, new ReportBackInput(body.MeetingId, body.Text), v, user, ct), async saved =>
+            {
+                http.Response.Headers.ETag = $"\"{saved.Version}\"";
+                return TypedResults.Ok(await PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
+            });
+        });
+
+        writes.MapPost("/panel-priorities/{id:int}/actions", async Task<Results<Created<PanelActionDto>, ProblemHttpResult>> (int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await editor.AddActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), await current.GetAsync(), ct);
+            if (!result.Succeeded)
+            {
+                return ApiErrors.From(result);
+            }
+
+            var a = result.Value;
+            http.Response.Headers.ETag = $"\"{a.Version}\"";
+            return TypedResults.Created($"/api/panel-actions/{a.Id}", new PanelActionDto(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version));
+        });
+
+        writes.MapPut("/panel-actions/{id:int}", async (int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), v, user, ct), a =>
+            {
+                http.Response.Headers.ETag = $"\"{a.Version}\"";
+                return Task.FromResult<IResult>(TypedResults.Ok(new PanelActionDto(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version)));
+            });
+        });
+    }
+
+    private static async Task<PanelPriorityDto> PriorityAsync(PanelReader reader, int panelId, int priorityId, UserContext user, CancellationToken ct)
+    {
+        var view = await reader.PanelAsync(panelId, user, ct: ct) ?? throw new InvalidOperationException($"Panel {panelId} vanished after a save.");
+        return PanelPriorityDto.From(view.Priorities.Single(p => p.Id == priorityId));
+    }
+}

@@ -1,0 +1,119 @@
+using SaferPlan.Core.Panels;
+
+namespace SaferPlan.Panels;
+
+/// <summary>Adding or changing a priority set at a panel meeting, and where it was routed: support officers and administrators.</summary>
+[Authorize]
+public sealed class PriorityFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? RaisedAtId { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? Ward { get; set; }
+
+    [BindProperty]
+    public string? Route { get; set; }
+
+    [BindProperty]
+    public string? RouteBodyId { get; set; }
+
+    [BindProperty]
+    public string? RouteContactId { get; set; }
+
+    [BindProperty]
+    public string? Marking { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public PanelView View { get; private set; } = null!;
+
+    public IReadOnlyList<Body> Bodies { get; private set; } = [];
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public static IEnumerable<Choice> Routes =>
+    [
+        new(nameof(PanelRoute.NeighbourhoodPolicing), "The neighbourhood policing team", "Policing actions"),
+        new(nameof(PanelRoute.AsbTaskGroup), "The anti-social behaviour task group", "Anti-social behaviour: choose the task group below"),
+        new(nameof(PanelRoute.PartnerAgency), "A contact in a partner agency", "Other matters, such as street lighting, refuse or fire safety: choose the contact below"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(int panelId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(panelId, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (id is { } priorityId)
+        {
+            var p = await db.Set<PanelPriority>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == priorityId && x.PanelId == panelId, ct);
+            if (p is null)
+            {
+                return NotFound();
+            }
+
+            RaisedAtId = p.RaisedAtId.ToString(CultureInfo.InvariantCulture);
+            (Text, Ward, Route, Marking, Version) = (p.Text, p.Ward, p.Route.ToString(), p.Marking.ToString(), p.Version);
+            RouteBodyId = p.RouteBodyId?.ToString(CultureInfo.InvariantCulture);
+            RouteContactId = p.RouteContactId?.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            RaisedAtId = View.Meetings.Count > 0 ? View.Meetings[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+            RouteBodyId = Bodies.FirstOrDefault(b => b.Key == PanelEditor.AsbTaskGroupKey)?.Id.ToString(CultureInfo.InvariantCulture);
+            Marking = nameof(ProtectiveMarking.Official);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int panelId, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(panelId, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var raisedAt = FormFields.OptionalNumber(ModelState, nameof(RaisedAtId), RaisedAtId, "Select the panel meeting the priority was set at");
+        var route = Route;
+        var input = new PanelPriorityInput(
+            raisedAt, Text, Ward, route,
+            route == nameof(PanelRoute.AsbTaskGroup) ? FormFields.OptionalNumber(ModelState, nameof(RouteBodyId), RouteBodyId, "Select the task group") : null,
+            route == nameof(PanelRoute.PartnerAgency) ? FormFields.OptionalNumber(ModelState, nameof(RouteContactId), RouteContactId, "Select the contact") : null,
+            Enum.TryParse<ProtectiveMarking>(Marking, out var m) ? m : null);
+        var user = await current.GetAsync();
+        var result = id is { } priorityId ? await editor.UpdatePriorityAsync(priorityId, input, Version, user, ct) : await editor.AddPriorityAsync(panelId, input, user, ct);
+        if (this.Refusal(result, prefix: "") is { } shown)
+        {
+            return shown;
+        }
+
+        TempData["Success"] = "Priority saved";
+        return Redirect($"/panels/{panelId}#priority-{result.Value!.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int panelId, CancellationToken ct)
+    {
+        if (await reader.PanelAsync(panelId, await current.GetAsync(), ct: ct) is not { } view || view.IsPublic)
+        {
+            return NotFound();
+        }
+
+        if (!view.CanEdit)
+        {
+            return this.Refused("Only the partnership's support officers and administrators can change its neighbourhood panels.");
+        }
+
+        View = view;
+        var pid = view.Panel.PartnershipId;
+        Bodies = await db.Bodies.AsNoTracking().Where(b => b.Partnerships.Any(p => p.Id == pid)).OrderBy(b => b.Name).ToListAsync(ct);
+        People = await db.People.AsNoTracking().Include(p => p.Agency).Where(p => p.PartnershipId == pid).OrderBy(p => p.Name).ToListAsync(ct);
+        return null;
+    }
+}
