@@ -85,6 +85,8 @@ public static class MeetingEndpoints
         api.MapPut("/duties/{id:int}", SetDutyAsync).RequireAuthorization();
         api.MapGet("/partnerships/{slug}/calendar.ics", PublicFeedAsync);
         api.MapGet("/calendar/{token}.ics", PrivateFeedAsync);
+        api.MapPost("/account/calendar-feed", IssueFeedAsync).RequireAuthorization();
+        api.MapDelete("/account/calendar-feed", RevokeFeedAsync).RequireAuthorization();
     }
 
     /// <summary>The financial year named by <paramref name="text"/>, or the problem naming the field.</summary>
@@ -259,6 +261,25 @@ public static class MeetingEndpoints
         var ics = CalendarIcs.Write($"SaferPlan: {user.Name}", FeedHost(configuration), PublicLinks.BaseUrl(configuration), partnerships,
             await meetings.ForFeedAsync(ids.ToList(), all: true, ct), await duties.ForFeedAsync(ids.ToList(), ct), time.GetUtcNow(), showPrivateText: true);
         return Results.Text(ics, "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>A new private feed address for the caller, revoking the one they had; shown once.</summary>
+    private static async Task<IResult> IssueFeedAsync(CalendarFeedService feeds, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct)
+    {
+        var issued = await feeds.IssueAsync(await current.GetAsync(), ct);
+        if (!issued.Succeeded)
+        {
+            return ApiErrors.From(issued);
+        }
+
+        var root = PublicLinks.BaseUrl(configuration) ?? $"{http.Request.Scheme}://{http.Request.Host}";
+        return TypedResults.Ok(new { url = $"{root}/api/calendar/{issued.Value}.ics" });
+    }
+
+    private static async Task<IResult> RevokeFeedAsync(CalendarFeedService feeds, CurrentUser current, CancellationToken ct)
+    {
+        var revoked = await feeds.RevokeAsync(await current.GetAsync(), ct);
+        return revoked.Succeeded ? TypedResults.NoContent() : ApiErrors.From(revoked);
     }
 
     /// <summary>The host in every event's UID: the site's public address, so UIDs never change with the request's Host header.</summary>
