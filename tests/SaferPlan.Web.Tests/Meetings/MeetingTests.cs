@@ -285,7 +285,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
 
         var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
         var duty = listed.GetProperty("duties").EnumerateArray().Single(d => d.Str("key") == "funding-plan");
-        var done = await PlanApi.PutOkAsync(support, $"/api/duties/{duty.Id()}", new JsonObject { ["doneOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O"), ["version"] = duty.Version() });
+        var done = await PlanApi.PutOkAsync(support, $"/api/duties/{duty.Id()}", new JsonObject { ["doneOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["version"] = duty.Version() });
         Assert.Equal("Done", done.Str("status"));
         await RemindAsync(dayAfter.AddDays(2));
         Assert.Equal(2 * once, await CountAsync());
