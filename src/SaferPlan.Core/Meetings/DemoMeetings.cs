@@ -25,7 +25,7 @@ internal static class DemoMeetings
         await StatutoryYearService.AddYearAsync(db, partnershipId, ReportingPeriod.Year(2010), ct);
         var meetings = db.ChangeTracker.Entries<Meeting>().Select(e => e.Entity).ToList();
         var bodies = await db.Bodies.Where(b => meetings.Select(m => m.BodyId).Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
-        Meeting BoardIn(int year, int month) => meetings.Single(m => bodies[m.BodyId].Kind == BodyKind.Board && bodies[m.BodyId].Cadence == MeetingCadence.Quarterly
+        Meeting BoardIn(int year, int month) => meetings.Single(m => bodies[m.BodyId].Key == "cdrp-board"
             && m.ScheduleSlot == $"{ReportingPeriod.Year(year).Slug}-{month.ToString("00", CultureInfo.InvariantCulture)}");
 
         var priorities = BoardIn(2009, 10);

@@ -44,11 +44,8 @@ public static class MeetingText
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm", "HH:mm:ss", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
-    public static string Owner(StatutoryDuty d) => d.OwnerPerson?.Name ?? d.OwnerRole switch
-    {
-        PartnershipRole.SupportOfficer => "Support officers",
-        var role => $"{role}s",
-    };
+    public static string Owner(StatutoryDuty d) =>
+        d.OwnerPerson?.Name ?? (d.OwnerRole == Permissions.DefaultDutyOwner ? "Support officers" : $"{d.OwnerRole}s");
 
     public static string Status(DutyStatus status) => status switch
     {
