@@ -85,9 +85,9 @@ public sealed class CalendarFeedService(SaferPlanDbContext db, TimeProvider time
 }
 
 /// <summary>
-/// Writes meetings and duties as an RFC 5545 calendar with Ical.Net. Each event's UID is stable (meeting-{id}@{host}, the
-/// host of the site's public address, never the request's Host header,
-/// duty-{id}@{host}) and its SEQUENCE rises when it is moved, so calendar programs update the event rather than add
+/// Writes meetings and duties as an RFC 5545 calendar with Ical.Net. Each event's UID is stable and globally unique
+/// (meeting-{id}.{host}, duty-{id}.{host}, the host of the site's public address, never the request's Host header; no "@",
+/// so no UID reads as an e-mail address on a public feed) and its SEQUENCE rises when it is moved, so calendar programs update the event rather than add
 /// another; a cancelled meeting is STATUS:CANCELLED. Meetings are timed in UTC (from UK time), lasting two hours; duties
 /// are all-day events over their span. No attendee or organiser is written, so no e-mail address leaves this way.
 /// </summary>
@@ -108,7 +108,7 @@ public static class CalendarIcs
             var partnership = partnerships[m.PartnershipId];
             var e = new CalendarEvent
             {
-                Uid = $"meeting-{m.Id.ToString(CultureInfo.InvariantCulture)}@{host}",
+                Uid = $"meeting-{m.Id.ToString(CultureInfo.InvariantCulture)}.{host}",
                 Sequence = m.Sequence,
                 DtStamp = dtStamp,
                 DtStart = new CalDateTime(start, CalDateTime.UtcTzId),
@@ -129,7 +129,7 @@ public static class CalendarIcs
             var first = d.StartsOn ?? d.DueOn;
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"duty-{d.Id.ToString(CultureInfo.InvariantCulture)}@{host}",
+                Uid = $"duty-{d.Id.ToString(CultureInfo.InvariantCulture)}.{host}",
                 Sequence = d.Version,
                 DtStamp = dtStamp,
                 DtStart = new CalDateTime(first),
