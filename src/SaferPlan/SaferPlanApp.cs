@@ -143,6 +143,11 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorEditor>();
         services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
+        services.AddScoped<SaferPlan.Core.Meetings.MeetingReader>();
+        services.AddScoped<SaferPlan.Core.Meetings.MeetingEditor>();
+        services.AddScoped<SaferPlan.Core.Meetings.StatutoryYearService>();
+        services.AddScoped<SaferPlan.Core.Meetings.CalendarFeedService>();
+        services.AddHostedService<SaferPlan.Meetings.DutyReminderSender>();
         services.AddMemoryCache();
         services.AddSingleton(sp => new CrimeCache(
             Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("SaferPlan:CrimeCache:SizeLimitMegabytes", CrimeCache.DefaultSizeLimit >> 20)) << 20));
@@ -224,6 +229,7 @@ public static class SaferPlanApp
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
         app.MapCrime();
         SaferPlan.Panels.PanelEndpoints.MapPanels(app);
+        SaferPlan.Meetings.MeetingEndpoints.MapMeetings(app);
         ApiErrors.MapFallback(app);
         return app;
     }

@@ -304,6 +304,25 @@ public static class Permissions
     public static bool CanCreatePartnership(UserContext user) =>
         user.LinkPeriod is null && user.IsSignedIn && user.Memberships.Any(m => m.Role == PartnershipRole.Administrator);
 
+    /// <summary>Meetings, their agendas and decisions, and the statutory year's duties: kept by support officers and administrators.</summary>
+    public static bool CanEditMeetings(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>
+    /// Meetings not open to the public (task groups discuss individual cases): the partnership's members; visitors see the
+    /// public meetings and the statutory duties only.
+    /// </summary>
+    public static bool CanSeePrivateMeetings(UserContext user, int partnershipId) => user.LinkPeriod is null && user.IsMemberOf(partnershipId);
+
+    /// <summary>The partnerships whose every meeting and duty the user's own calendar feed carries: those they are a member of.</summary>
+    public static IReadOnlyList<int> PartnershipsWithPrivateMeetings(UserContext user) =>
+        user.LinkPeriod is null ? user.Memberships.Select(m => m.PartnershipId).Distinct().ToList() : [];
+
+    /// <summary>Who owns a statutory duty until a person is named, and is reminded when it is overdue: the support officers.</summary>
+    public const PartnershipRole DefaultDutyOwner = PartnershipRole.SupportOfficer;
+
+    /// <summary>A personal calendar feed (a secret address a calendar program polls): any signed-in user.</summary>
+    public static bool CanHaveCalendarFeed(UserContext user) => user.IsSignedIn && user.LinkPeriod is null;
+
     public static bool CanReadAudit(UserContext user, int? partnershipId) =>
         partnershipId is { } id && user.IsMemberOf(id);
 

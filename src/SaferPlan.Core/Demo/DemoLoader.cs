@@ -179,6 +179,11 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (source.Slug == Meetings.DemoMeetings.Slug)
+        {
+            await Meetings.DemoMeetings.LoadAsync(db, partnership.Id, editionsByYear.GetValueOrDefault("2010/11"), cancellationToken);
+        }
+
         await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         await DemoPanels.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         var priorities = loaded.SelectMany(e => e.Priorities).ToList();

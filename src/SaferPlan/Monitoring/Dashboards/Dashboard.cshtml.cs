@@ -2,8 +2,11 @@ namespace SaferPlan.Monitoring.Dashboards;
 
 /// <summary>The quarterly performance dashboard: statuses rolled up with the rule shown, counts, overdue updates, change and trend, charts with their tables.</summary>
 [Authorize]
-public sealed class DashboardModel(PlanReader reader, DashboardCache dashboards, CurrentUser current) : PageModel
+public sealed class DashboardModel(PlanReader reader, DashboardCache dashboards, CurrentUser current, SaferPlan.Core.Meetings.StatutoryYearService duties) : PageModel
 {
+    /// <summary>The partnership's statutory duties past their due date and not done, today.</summary>
+    public IReadOnlyList<SaferPlan.Core.Meetings.StatutoryDuty> OverdueDuties { get; private set; } = [];
+
     public Partnership Partnership { get; private set; } = null!;
 
     public Dashboard Dashboard { get; private set; } = null!;
@@ -29,6 +32,7 @@ public sealed class DashboardModel(PlanReader reader, DashboardCache dashboards,
         Dashboard = view.Dashboard;
         PriorityChart = view.PriorityChart;
         TrendChart = view.TrendChart;
+        OverdueDuties = await duties.OverdueAsync(partnership.Id, duties.Today, ct);
 
         return Page();
     }

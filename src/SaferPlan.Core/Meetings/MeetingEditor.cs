@@ -1,0 +1,390 @@
+namespace SaferPlan.Core.Meetings;
+
+/// <summary>
+/// A meeting as a support officer sets it: its body, financial year, date, start time, place and whether it is public (when
+/// not said: as it was, or for a new meeting as its body meets, see <see cref="MeetingEditor.IsPublicByDefault"/>).
+/// </summary>
+public sealed record MeetingInput(int? BodyId, ReportingPeriod? Year, DateOnly? MeetsOn, TimeOnly? StartsAt, string? Place, bool? IsPublic);
+
+public sealed record AgendaItemInput(string? Title, PaperKind Paper, string? PaperKey);
+
+public sealed record DecisionInput(string? Text, string? Minute, DecisionKind Kind, string? SubjectKey);
+
+/// <summary>
+/// Keeps a partnership's meetings: generates a year's from the bodies' cadences, adds, moves and cancels meetings, and adds
+/// agenda items and decisions. Support officers and administrators only (<see cref="Permissions.CanEditMeetings"/>). A meeting
+/// belongs to one financial year and must fall in it. Moving or cancelling bumps the meeting's <see cref="Meeting.Sequence"/>.
+/// </summary>
+public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions)
+{
+    public const int PlaceLength = 200;
+    public const int TitleLength = 300;
+    public const int DecisionLength = 2000;
+
+    private const string Refused = "Only the partnership's support officers and administrators can change its meetings.";
+
+    /// <summary>
+    /// Adds the year's meetings the cadences of the partnership's bodies ask for (see <see cref="MeetingSchedule"/>), skipping
+    /// every slot already there, moved or cancelled ones too: running it twice adds nothing. Returns how many were added.
+    /// </summary>
+    public async Task<EditResult<int>> GenerateYearAsync(int partnershipId, ReportingPeriod year, UserContext user, CancellationToken ct = default)
+    {
+        if (!Permissions.CanEditMeetings(user, partnershipId))
+        {
+            return EditResult<int>.Forbidden(Refused);
+        }
+
+        var added = await AddScheduleAsync(db, partnershipId, year.FinancialYear, ct);
+        if (added > 0)
+        {
+            db.AuditPartnershipId = partnershipId;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return EditResult<int>.Ok(added);
+    }
+
+    /// <summary>Adds the schedule's missing meetings to the context without saving (the demo loader saves them with the rest).</summary>
+    internal static async Task<int> AddScheduleAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
+    {
+        var bodies = await db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct);
+        var slots = (await db.Set<Meeting>().Where(m => m.PartnershipId == partnershipId && m.YearStart == year.StartYear && m.ScheduleSlot != null)
+                .Select(m => new { m.BodyId, m.ScheduleSlot }).ToListAsync(ct))
+            .Select(s => (s.BodyId, s.ScheduleSlot!)).ToHashSet();
+        var added = 0;
+        foreach (var body in bodies)
+        {
+            foreach (var s in MeetingSchedule.For(body.Cadence, year))
+            {
+                if (!slots.Add((body.Id, s.Slot)))
+                {
+                    continue;
+                }
+
+                var meeting = new Meeting
+                {
+                    PartnershipId = partnershipId, BodyId = body.Id, YearStart = year.StartYear, MeetsOn = s.MeetsOn, StartsAt = s.StartsAt,
+                    IsPublic = IsPublicByDefault(body), ScheduleSlot = s.Slot,
+                };
+                if (body.Kind == BodyKind.Board && body.Cadence == MeetingCadence.Quarterly)
+                {
+                    var quarter = MeetingSchedule.QuarterReceived(s.MeetsOn);
+                    meeting.Agenda.Add(new AgendaItem { SortOrder = 1, Title = $"Performance report, {quarter.Display}", Paper = PaperKind.BoardReport, PaperKey = quarter.Slug });
+                }
+
+                db.Add(meeting);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Boards and the scrutiny committee meet in public; executive and task groups discuss cases, so they do not.</summary>
+    public static bool IsPublicByDefault(Body body) => body.Kind is BodyKind.Board or BodyKind.Scrutiny;
+
+    public async Task<EditResult<Meeting>> AddAsync(int partnershipId, MeetingInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanEditMeetings(user, partnershipId))
+        {
+            return EditResult<Meeting>.Forbidden(Refused);
+        }
+
+        var errors = await CheckAsync(partnershipId, input, ct);
+        if (errors.Count > 0)
+        {
+            return EditResult<Meeting>.Invalid(errors);
+        }
+
+        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == input.BodyId, ct);
+        var meeting = new Meeting { PartnershipId = partnershipId, BodyId = body.Id, YearStart = input.Year!.Value.StartYear, IsPublic = IsPublicByDefault(body) };
+        Apply(meeting, input);
+        db.Add(meeting);
+        return await db.SaveEditAsync(meeting, null, new EditSave(partnershipId, "meeting"), ct);
+    }
+
+    /// <summary>Changes a meeting; a new date, time or place (a move) bumps its calendar sequence. Its year stays its own.</summary>
+    public async Task<EditResult<Meeting>> UpdateAsync(int id, MeetingInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
+        {
+            return EditResult<Meeting>.NotFound($"There is no meeting {id}.");
+        }
+
+        if (!Permissions.CanEditMeetings(user, meeting.PartnershipId))
+        {
+            return EditResult<Meeting>.Forbidden(Refused);
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return EditResult<Meeting>.Invalid(new Dictionary<string, string> { ["MeetsOn"] = "This meeting was cancelled: add a new meeting instead" });
+        }
+
+        input = input with { Year = input.Year ?? meeting.Year, BodyId = input.BodyId ?? meeting.BodyId };
+        var errors = await CheckAsync(meeting.PartnershipId, input, ct);
+        if (input.Year!.Value.StartYear != meeting.YearStart)
+        {
+            errors.TryAdd("Year", $"This meeting belongs to {meeting.Year.Display}: add a meeting to another year instead of moving this one");
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<Meeting>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.PartnershipId, "meeting")
+        {
+            Change = () =>
+            {
+                var moved = meeting.MeetsOn != input.MeetsOn || meeting.StartsAt != input.StartsAt || (meeting.Place ?? "") != (input.Place?.Trim() ?? "");
+                Apply(meeting, input);
+                meeting.BodyId = input.BodyId!.Value;
+                if (moved)
+                {
+                    meeting.Sequence++;
+                }
+            },
+        }, ct);
+    }
+
+    /// <summary>Cancels a meeting: it stays, marked cancelled, so calendars show it cancelled rather than losing it.</summary>
+    public async Task<EditResult<Meeting>> CancelAsync(int id, int? expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
+        {
+            return EditResult<Meeting>.NotFound($"There is no meeting {id}.");
+        }
+
+        if (!Permissions.CanEditMeetings(user, meeting.PartnershipId))
+        {
+            return EditResult<Meeting>.Forbidden(Refused);
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return EditResult<Meeting>.Ok(meeting);
+        }
+
+        return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.PartnershipId, "meeting")
+        {
+            Change = () =>
+            {
+                meeting.IsCancelled = true;
+                meeting.Sequence++;
+            },
+        }, ct);
+    }
+
+    public async Task<EditResult<AgendaItem>> AddAgendaItemAsync(int meetingId, AgendaItemInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (meeting, refusal) = await EditableAsync<AgendaItem>(meetingId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            errors["Title"] = "Enter the agenda item's title";
+        }
+        else if (title.Length > TitleLength)
+        {
+            errors["Title"] = $"The title must be {TitleLength} characters or fewer";
+        }
+
+        var key = input.PaperKey?.Trim();
+        if (PaperKeyError(input.Paper, key) is { } keyError)
+        {
+            errors["PaperKey"] = keyError;
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<AgendaItem>.Invalid(errors);
+        }
+
+        var order = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).Select(a => (int?)a.SortOrder).MaxAsync(ct) ?? 0;
+        var item = new AgendaItem { MeetingId = meeting!.Id, SortOrder = order + 1, Title = title!, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
+        db.Add(item);
+        db.AuditPartnershipId = meeting.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return EditResult<AgendaItem>.Ok(item);
+    }
+
+    /// <summary>
+    /// Records a decision of the meeting. An <see cref="DecisionKind.ApproveEdition"/> decision approves the edition through
+    /// <see cref="EditionService.ApproveAsync"/> in the same save, dated the meeting's day and minuted with its minute; if the
+    /// approval is refused, so is the decision. The other kinds are recorded only.
+    /// </summary>
+    public async Task<EditResult<MeetingDecision>> RecordDecisionAsync(int meetingId, DecisionInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (meeting, refusal) = await EditableAsync<MeetingDecision>(meetingId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors["Text"] = "Enter what the meeting decided";
+        }
+        else if (text.Length > DecisionLength)
+        {
+            errors["Text"] = $"The decision must be {DecisionLength} characters or fewer";
+        }
+
+        var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
+        if (minute?.Length > 100)
+        {
+            errors["Minute"] = "The minute reference must be 100 characters or fewer";
+        }
+
+        var key = string.IsNullOrWhiteSpace(input.SubjectKey) ? null : input.SubjectKey.Trim();
+        int? editionId = null;
+        switch (input.Kind)
+        {
+            case DecisionKind.ApproveEdition or DecisionKind.SetPriorities:
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    || !await db.Editions.AnyAsync(e => e.Id == id && e.Plan.PartnershipId == meeting!.PartnershipId, ct))
+                {
+                    errors["SubjectKey"] = "Choose the plan edition the decision is about";
+                }
+                else
+                {
+                    editionId = id;
+                }
+
+                break;
+            case DecisionKind.AgreeFundingPlan:
+                if (!ReportingPeriod.TryParse(key, out var year) || !year.IsWholeYear)
+                {
+                    errors["SubjectKey"] = "Enter the year of the funding plan, like 2010-11";
+                }
+                else
+                {
+                    key = year.Slug;
+                }
+
+                break;
+            default:
+                key = null;
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<MeetingDecision>.Invalid(errors);
+        }
+
+        var decision = new MeetingDecision { MeetingId = meeting!.Id, Text = text!, Minute = minute, Kind = input.Kind, SubjectKey = key };
+        db.Add(decision);
+        if (input.Kind == DecisionKind.ApproveEdition)
+        {
+            var bodyName = await db.Bodies.Where(b => b.Id == meeting.BodyId).Select(b => b.Name).FirstAsync(ct);
+            var approved = await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct);
+            if (!approved.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                var refusedErrors = approved.Errors.ToDictionary(e => e.Key is "DecidedOn" ? "SubjectKey" : e.Key, e => e.Value);
+                return refusedErrors.Count > 0
+                    ? EditResult<MeetingDecision>.Invalid(refusedErrors)
+                    : approved.Refusal<MeetingDecision>();
+            }
+
+            return EditResult<MeetingDecision>.Ok(decision);
+        }
+
+        // Agreeing the funding plan is only recorded here; funding (issue 13 item 1) locks the year's plan from this decision
+        // (Kind AgreeFundingPlan, SubjectKey the year) when it is built.
+        db.AuditPartnershipId = meeting.PartnershipId;
+        await db.SaveChangesAsync(ct);
+        return EditResult<MeetingDecision>.Ok(decision);
+    }
+
+    /// <summary>What is wrong with a meeting's details, by field; a date outside its financial year is refused on MeetsOn.</summary>
+    public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = Check(input);
+        if (input.BodyId is { } bodyId && !await db.Bodies.AnyAsync(b => b.Id == bodyId && b.Partnerships.Any(p => p.Id == partnershipId), ct))
+        {
+            errors["BodyId"] = "Choose a body of this partnership";
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string> Check(MeetingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (input.BodyId is null)
+        {
+            errors["BodyId"] = "Choose the body that meets";
+        }
+
+        if (input.Year is not { IsWholeYear: true })
+        {
+            errors["Year"] = "Enter the financial year, like 2010-11";
+        }
+
+        if (input.MeetsOn is not { } date)
+        {
+            errors["MeetsOn"] = "Enter the date of the meeting";
+        }
+        else if (input.Year is { IsWholeYear: true } year && (date < year.Start || date > year.End))
+        {
+            errors["MeetsOn"] = $"The meeting must be in {year.Display}, between {Dates.Display(year.Start)} and {Dates.Display(year.End)}";
+        }
+
+        if (input.StartsAt is null)
+        {
+            errors["StartsAt"] = "Enter the time the meeting starts, like 14:00";
+        }
+
+        if (input.Place?.Trim().Length > PlaceLength)
+        {
+            errors["Place"] = $"The place must be {PlaceLength} characters or fewer";
+        }
+
+        return errors;
+    }
+
+    private static string? PaperKeyError(PaperKind paper, string? key) => paper switch
+    {
+        PaperKind.BoardReport when !ReportingPeriod.TryParse(key, out var q) || q.IsWholeYear => "Enter the quarter of the Board report, like 2010-11-q4",
+        PaperKind.RefreshReport when !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _) => "Enter the number of the edition whose refresh report it is",
+        PaperKind.FundingPlan or PaperKind.StrategicAssessment when !ReportingPeriod.TryParse(key, out var y) || !y.IsWholeYear => "Enter the year of the paper, like 2010-11",
+        _ => null,
+    };
+
+    private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int meetingId, UserContext user, CancellationToken ct)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
+        {
+            return (null, EditResult<T>.NotFound($"There is no meeting {meetingId}."));
+        }
+
+        return Permissions.CanEditMeetings(user, meeting.PartnershipId) ? (meeting, null) : (null, EditResult<T>.Forbidden(Refused));
+    }
+
+    private static void Apply(Meeting meeting, MeetingInput input)
+    {
+        meeting.MeetsOn = input.MeetsOn!.Value;
+        meeting.StartsAt = input.StartsAt!.Value;
+        meeting.Place = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim();
+        meeting.IsPublic = input.IsPublic ?? meeting.IsPublic;
+    }
+}

@@ -1,0 +1,68 @@
+using SaferPlan.Core.Meetings;
+
+namespace SaferPlan.Meetings;
+
+/// <summary>Adds an agenda item to a meeting, linking it to a paper SaferPlan makes when it is one.</summary>
+[Authorize]
+public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor editor, CurrentUser current) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Paper { get; set; } = nameof(PaperKind.None);
+
+    [BindProperty]
+    public string? PaperKey { get; set; }
+
+    public static IEnumerable<Choice> Papers =>
+    [
+        new(nameof(PaperKind.None), "No paper"),
+        new(nameof(PaperKind.BoardReport), "The quarter's Board report", "Enter the quarter, like 2010-11-q4"),
+        new(nameof(PaperKind.RefreshReport), "The refresh report of a plan edition", "Enter the edition's number, as in its address /editions/12"),
+        new(nameof(PaperKind.StrategicAssessment), "The strategic assessment", "Enter the year, like 2010-11"),
+        new(nameof(PaperKind.FundingPlan), "The funding plan", "Enter the year, like 2010-11"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var paper = FormFields.ParseEnum<PaperKind>(ModelState, nameof(Paper), Paper, "Choose the paper, or no paper");
+        var result = await editor.AddAgendaItemAsync(id, new AgendaItemInput(Title, paper, PaperKey), await current.GetAsync(), ct);
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddEditErrors(result.Errors, prefix: "");
+            return Page();
+        }
+
+        if (this.Refusal(result, prefix: "") is { } answer)
+        {
+            return answer;
+        }
+
+        TempData["Success"] = "The agenda item is added";
+        return Redirect($"/meetings/{id}#agenda");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await meetings.MeetingAsync(id, user, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        (Meeting, Partnership) = found;
+        return Permissions.CanEditMeetings(user, Partnership.Id) ? null : this.Refused("Only the partnership's support officers and administrators can change its meetings.");
+    }
+}

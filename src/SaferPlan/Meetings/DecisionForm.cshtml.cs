@@ -1,0 +1,85 @@
+using SaferPlan.Core.Meetings;
+
+namespace SaferPlan.Meetings;
+
+/// <summary>Records a decision of a meeting; a decision approving an edition approves it in the same step.</summary>
+[Authorize]
+public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meetings, MeetingEditor editor, CurrentUser current) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    public IReadOnlyList<Choice> Editions { get; private set; } = [];
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? Minute { get; set; }
+
+    [BindProperty]
+    public string? Kind { get; set; } = nameof(DecisionKind.Other);
+
+    [BindProperty]
+    public string? EditionId { get; set; }
+
+    [BindProperty]
+    public string? FundingYear { get; set; }
+
+    public static IEnumerable<Choice> Kinds =>
+    [
+        new(nameof(DecisionKind.ApproveEdition), "Approves a plan edition", "The edition is approved, dated the meeting's day, and the edition it replaces is superseded"),
+        new(nameof(DecisionKind.SetPriorities), "Sets the year's priorities"),
+        new(nameof(DecisionKind.AgreeFundingPlan), "Agrees the funding plan", "Enter its year below, like 2010-11"),
+        new(nameof(DecisionKind.Other), "Another decision"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var kind = FormFields.ParseEnum<DecisionKind>(ModelState, nameof(Kind), Kind, "Choose what the decision decided");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var funding = kind == DecisionKind.AgreeFundingPlan;
+        var result = await editor.RecordDecisionAsync(id, new DecisionInput(Text, Minute, kind, funding ? FundingYear : EditionId), await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "", box: f => f == "SubjectKey" ? (funding ? nameof(FundingYear) : nameof(EditionId)) : f) is { } answer)
+        {
+            return answer;
+        }
+
+        TempData["Success"] = kind == DecisionKind.ApproveEdition ? "The decision is recorded and the edition is approved" : "The decision is recorded";
+        return Redirect($"/meetings/{id}#decisions");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await meetings.MeetingAsync(id, user, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        (Meeting, Partnership) = found;
+        if (!Permissions.CanEditMeetings(user, Partnership.Id))
+        {
+            return this.Refused("Only the partnership's support officers and administrators can record a meeting's decisions.");
+        }
+
+        var partnershipId = Partnership.Id;
+        Editions = new[] { new Choice("", "Not about a plan edition") }
+            .Concat((await db.Editions.AsNoTracking().Where(e => e.Plan.PartnershipId == partnershipId).OrderByDescending(e => e.YearStart).ToListAsync(ct))
+                .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Title} ({e.Year.Display}, {e.Status})")))
+            .ToList();
+        return null;
+    }
+}

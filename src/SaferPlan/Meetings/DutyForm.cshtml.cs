@@ -1,0 +1,85 @@
+using SaferPlan.Core.Meetings;
+
+namespace SaferPlan.Meetings;
+
+/// <summary>Marks a statutory duty done (or not done again) and names the person who owns it.</summary>
+[Authorize]
+public sealed class DutyFormModel(SaferPlanDbContext db, StatutoryYearService duties, CurrentUser current) : PageModel
+{
+    public StatutoryDuty Duty { get; private set; } = null!;
+
+    public Partnership Partnership { get; private set; } = null!;
+
+    public IReadOnlyList<Choice> People { get; private set; } = [];
+
+    [BindProperty]
+    public DateParts DoneOn { get; set; } = new();
+
+    [BindProperty]
+    public string? OwnerPersonId { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        DoneOn = DateParts.From(Duty.DoneOn);
+        OwnerPersonId = Duty.OwnerPersonId?.ToString(CultureInfo.InvariantCulture);
+        Version = Duty.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var doneOn = DoneOn.Parse("The date it was done", out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(DoneOn), error);
+        }
+
+        var owner = FormFields.OptionalNumber(ModelState, nameof(OwnerPersonId), OwnerPersonId, "Choose the person who owns the duty");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await duties.SetDoneAsync(id, doneOn, owner, Version, await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "") is { } answer)
+        {
+            return answer;
+        }
+
+        TempData["Success"] = doneOn is null ? "The duty is saved" : "The duty is marked done";
+        return Redirect($"/partnerships/{Partnership.Slug}/calendar/{ReportingPeriod.Year(Duty.YearStart).Slug}#duty-{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await duties.DutyAsync(id, ct) is not { } duty)
+        {
+            return NotFound();
+        }
+
+        Duty = duty;
+        Partnership = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Id == duty.PartnershipId, ct);
+        if (!Permissions.CanEditMeetings(await current.GetAsync(), duty.PartnershipId))
+        {
+            return this.Refused("Only the partnership's support officers and administrators can mark a duty done.");
+        }
+
+        People = new[] { new Choice("", MeetingText.Owner(new StatutoryDuty { Key = "", Title = "", OwnerRole = duty.OwnerRole })) }
+            .Concat(FormFields.PeopleChoices(await db.People.AsNoTracking().Where(p => p.PartnershipId == duty.PartnershipId).OrderBy(p => p.Name).ToListAsync(ct)).Skip(1))
+            .ToList();
+        return null;
+    }
+}

@@ -1,0 +1,303 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Meetings;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Meetings;
+
+/// <summary>
+/// Meetings and the governance calendar (issue 13, item 3) over HTTP: the year generated from the bodies' cadences
+/// idempotently, moves bumping SEQUENCE, the financial-year rule, who may edit and see what, the iCalendar feeds parsed back
+/// with Ical.Net, decisions approving editions, and overdue duties reminded once a day. Each test works in a year of its own.
+/// </summary>
+public abstract class MeetingTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static int nextYear = 2030 + Random.Shared.Next(30);
+
+    private static int FreshYear() => Interlocked.Increment(ref nextYear);
+
+    private static string YearSlug(int year) => ReportingPeriod.Year(year).Slug;
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
+        await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
+
+    private async Task<int> BodyIdAsync(string key) =>
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Bodies.Where(b => b.Key == key).Select(b => b.Id).SingleAsync());
+
+    private static async Task<JsonElement> AddMeetingAsync(HttpClient support, int bodyId, int year, DateOnly on, string place = "Cambourne", bool? isPublic = null)
+    {
+        using var answer = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
+            new { bodyId, year = YearSlug(year), meetsOn = on, startsAt = "14:00", place, isPublic });
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<Calendar> FeedAsync(HttpClient client, string path)
+    {
+        using var answer = await client.GetAsync(path);
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, text);
+        Assert.Equal("text/calendar", answer.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
+        return Calendar.Load(text)!;
+    }
+
+    [Fact]
+    public async Task Schedule_GeneratedTwice_AddsEachCadencesMeetingsOnce()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+
+        var first = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        var again = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+
+        // The CDRP Board 4, the ASB task group and PPO group 12 each, the SAC and DV task groups 6 each, the Scrutiny Committee
+        // 1, and the county's quarterly domestic abuse partnership 4, from the bodies the partnership has.
+        var expected = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<SaferPlanDbContext>().Bodies
+            .Where(b => b.Partnerships.Any(p => p.Slug == Slug)).Select(b => b.Cadence).ToListAsync())
+            .Sum(c => MeetingSchedule.For(c, ReportingPeriod.Year(year)).Count));
+        Assert.InRange(expected, 41, 60);
+        Assert.Equal(expected, first.GetProperty("meetingsAdded").GetInt32());
+        Assert.Equal(12, first.GetProperty("dutiesAdded").GetInt32());
+        Assert.Equal(0, again.GetProperty("meetingsAdded").GetInt32());
+        Assert.Equal(0, again.GetProperty("dutiesAdded").GetInt32());
+        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
+        var meetings = listed.GetProperty("meetings").EnumerateArray().ToList();
+        Assert.Equal(expected, meetings.Count);
+        var board = meetings.Where(m => m.Str("body") == "CDRP Board").ToList();
+        Assert.Equal(4, board.Count);
+        Assert.All(board, m => Assert.True(m.GetProperty("isPublic").GetBoolean()));
+        Assert.Equal($"{YearSlug(year - 1)}-q4", board[0].GetProperty("agenda")[0].Str("paperKey"));
+        Assert.Equal($"/partnerships/{Slug}/reports/performance/{YearSlug(year - 1)}-q4.html", board[0].GetProperty("agenda")[0].Str("url"));
+        Assert.Equal(12, meetings.Count(m => m.Str("body") == "Anti-Social Behaviour Task Group" && !m.GetProperty("isPublic").GetBoolean()));
+        Assert.Equal(12, listed.GetProperty("duties").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Meeting_Moved_BumpsSequence_AndTheFeedUpdatesTheSameUid_CancelledIsCancelled()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = await app.ApiClientAsync();
+        var year = FreshYear();
+        var board = await BodyIdAsync("cdrp-board");
+        var added = await AddMeetingAsync(support, board, year, new DateOnly(year, 6, 15));
+        var id = added.Id();
+        Assert.True(added.GetProperty("isPublic").GetBoolean());
+        Assert.Equal(0, added.GetProperty("sequence").GetInt32());
+        var uid = $"meeting-{id}.saferplan.local";
+
+        var before = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Single(e => e.Uid == uid);
+        var sameAgain = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Single(e => e.Uid == uid);
+        Assert.Equal(0, before.Sequence);
+        Assert.Equal(before.DtStart!.AsUtc, sameAgain.DtStart!.AsUtc);
+
+        var body = new JsonObject { ["meetsOn"] = $"{year}-06-22", ["startsAt"] = "10:30", ["place"] = "Cambourne", ["version"] = added.Version() };
+        var moved = await PlanApi.PutOkAsync(support, $"/api/meetings/{id}", body);
+        Assert.Equal(1, moved.GetProperty("sequence").GetInt32());
+        Assert.Equal("10:30", moved.Str("startsAt"));
+        using (var stale = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        body["version"] = null;
+        using (var staleTag = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body, ifMatch: added.Version()))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
+        }
+
+        using (var unversioned = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
+        }
+
+        var after = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Where(e => e.Uid == uid).ToList();
+        Assert.Single(after);
+        Assert.Equal(1, after[0].Sequence);
+        Assert.Equal(new DateTime(year, 6, 22, 9, 30, 0, DateTimeKind.Utc), after[0].DtStart!.AsUtc);
+
+        var cancelled = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/meetings/{id}/cancellation?version={moved.Version()}", null));
+        Assert.True(cancelled.GetProperty("isCancelled").GetBoolean());
+        var gone = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Single(e => e.Uid == uid);
+        Assert.Equal(EventStatus.Cancelled, gone.Status);
+        Assert.Equal(2, gone.Sequence);
+    }
+
+    [Fact]
+    public async Task Meeting_OutsideItsYear_IsRefusedNamingTheField()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var board = await BodyIdAsync("cdrp-board");
+
+        using var outside = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
+            new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year + 1, 4, 2), startsAt = "14:00" });
+        var problem = await PlanApi.ValidationProblemAsync(outside, "meetsOn");
+        Assert.Contains($"must be in {ReportingPeriod.Year(year).Display}", problem.GetProperty("errors").GetProperty("meetsOn")[0].GetString(), StringComparison.Ordinal);
+
+        var added = await AddMeetingAsync(support, board, year, new DateOnly(year, 4, 20));
+        var move = new JsonObject { ["meetsOn"] = $"{year - 1}-12-01", ["startsAt"] = "14:00", ["version"] = added.Version() };
+        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, $"/api/meetings/{added.Id()}", move), "meetsOn");
+        using var badTime = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
+            new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year, 5, 2), startsAt = "teatime" });
+        await PlanApi.ValidationProblemAsync(badTime, "startsAt");
+    }
+
+    [Fact]
+    public async Task Meetings_LeadOfficerAndBoardMemberCannotEdit_VisitorSeesPublicOnly()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        using var boardMember = await ClientAsync(PartnershipRole.BoardMember);
+        using var visitor = await app.ApiClientAsync();
+        var year = FreshYear();
+        var taskGroup = await BodyIdAsync("asb-task-group");
+        var board = await BodyIdAsync("cdrp-board");
+        var closed = await AddMeetingAsync(support, taskGroup, year, new DateOnly(year, 5, 12));
+        var open = await AddMeetingAsync(support, board, year, new DateOnly(year, 5, 19));
+        Assert.False(closed.GetProperty("isPublic").GetBoolean());
+
+        foreach (var client in new[] { lead, boardMember })
+        {
+            using (var add = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings", new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year, 6, 1), startsAt = "14:00" }))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+            }
+
+            var move = new JsonObject { ["meetsOn"] = $"{year}-05-20", ["startsAt"] = "14:00", ["version"] = open.Version() };
+            await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, $"/api/meetings/{open.Id()}", move), HttpStatusCode.Forbidden);
+            using (var decision = await client.PostAsJsonAsync($"/api/meetings/{open.Id()}/decisions", new { text = "Agreed", kind = "Other" }))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, decision.StatusCode);
+            }
+        }
+
+        var seenByBoard = await PlanApi.OkJsonAsync(await boardMember.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
+        Assert.Equal(2, seenByBoard.GetProperty("meetings").GetArrayLength());
+        var seenByVisitor = await PlanApi.OkJsonAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
+        Assert.Equal([open.Id()], seenByVisitor.GetProperty("meetings").EnumerateArray().Select(m => m.Id()));
+        await PlanApi.AssertNotFoundAsync(visitor, $"/api/meetings/{closed.Id()}");
+        Assert.DoesNotContain(
+            (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events,
+            e => e.Uid == $"meeting-{closed.Id()}.saferplan.local");
+        await PlanApi.ValidationProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year=2010"), "year");
+    }
+
+    [Fact]
+    public async Task Feeds_PublicHasNoEmailAddresses_PrivateShowsPrivateMeetings_RevokedIs404()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.BoardMember);
+        using var member = await app.ApiClientAsync(email);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = await app.ApiClientAsync();
+        var year = FreshYear();
+        var closed = await AddMeetingAsync(support, await BodyIdAsync("ppo-group"), year, new DateOnly(year, 7, 14), place: "Police station, ask for ppo.lead@example.org");
+        var open = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 7, 27), place: "Council chamber; contact clerk@example.org");
+
+        using (var publicText = await visitor.GetAsync($"/api/partnerships/{Slug}/calendar.ics"))
+        {
+            var text = await publicText.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("clerk@example.org", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ATTENDEE", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ORGANIZER", text, StringComparison.Ordinal);
+            Assert.Contains($"meeting-{open.Id()}.saferplan.local", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"meeting-{closed.Id()}.", text, StringComparison.Ordinal);
+        }
+
+        var url = (await PlanApi.OkJsonAsync(await member.PostAsync("/api/account/calendar-feed", null))).Str("url");
+        var path = new Uri(url).PathAndQuery;
+        var first = await FeedAsync(visitor, path);
+        var second = await FeedAsync(visitor, path);
+        Assert.Contains(first.Events, e => e.Uid == $"meeting-{closed.Id()}.saferplan.local" && e.Class == "PRIVATE");
+        Assert.Equal(first.Events.Select(e => e.Uid).Order(StringComparer.Ordinal), second.Events.Select(e => e.Uid).Order(StringComparer.Ordinal));
+        Assert.Equal(first.Events.Count, first.Events.Select(e => e.Uid).Distinct().Count());
+        Assert.Contains(first.Events, e => e.Uid!.StartsWith("duty-", StringComparison.Ordinal) && !e.DtStart!.HasTime);
+
+        using (var revoke = await member.DeleteAsync("/api/account/calendar-feed"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        await PlanApi.AssertNotFoundAsync(visitor, path);
+        await PlanApi.AssertNotFoundAsync(visitor, "/api/calendar/cal_not-a-real-token.ics");
+        using var anonymous = await visitor.PostAsync("/api/account/calendar-feed", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decision_ApprovingAnEdition_ApprovesItInOneStep_AndASecondIsRefused()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var planYear = 2070 + Random.Shared.Next(25);
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
+        var edition = (await started.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        await PlanApi.CreatePriorityAsync(support, edition, "Reducing burglary");
+        var year = 2000 + Random.Shared.Next(8);
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
+
+        await PlanApi.ValidationProblemAsync(
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");
+        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "The Board approved the plan.", minute = "Minute 7", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        }
+
+        var approved = await PlanApi.EditionAsync(support, edition);
+        Assert.Equal("Approved", approved.Str("status"));
+        var again = await PlanApi.ValidationProblemAsync(
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Approved again", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "subjectKey");
+        Assert.Contains("already approved", again.GetProperty("errors").GetProperty("subjectKey")[0].GetString(), StringComparison.Ordinal);
+        var read = await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}");
+        var decision = Assert.Single(read.GetProperty("decisions").EnumerateArray());
+        Assert.Equal($"/editions/{edition}", decision.Str("url"));
+        using (var funding = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", kind = "AgreeFundingPlan", subjectKey = "2010/11" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, funding.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task OverdueDuty_IsRemindedToItsOwnersOnceADay()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        var title = $"Agree and publish the {ReportingPeriod.Year(year).Display} funding plan";
+        var dayAfter = new DateOnly(year, 5, 1);
+
+        async Task<int> CountAsync() => await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().CountAsync(m => m.Subject.StartsWith("Overdue: " + title)));
+        async Task RemindAsync(DateOnly today) => await app.WithScopeAsync(sp => sp.GetRequiredService<StatutoryYearService>().RemindOverdueAsync(today, "https://saferplan.example"));
+
+        await RemindAsync(dayAfter);
+        var once = await CountAsync();
+        await RemindAsync(dayAfter);
+        Assert.True(once >= 1, "The support officers should have been reminded.");
+        Assert.Equal(once, await CountAsync());
+        await RemindAsync(dayAfter.AddDays(1));
+        Assert.Equal(2 * once, await CountAsync());
+
+        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
+        var duty = listed.GetProperty("duties").EnumerateArray().Single(d => d.Str("key") == "funding-plan");
+        var done = await PlanApi.PutOkAsync(support, $"/api/duties/{duty.Id()}", new JsonObject { ["doneOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["version"] = duty.Version() });
+        Assert.Equal("Done", done.Str("status"));
+        await RemindAsync(dayAfter.AddDays(2));
+        Assert.Equal(2 * once, await CountAsync());
+    }
+}
+
+public sealed class MeetingTestsOnSqlite(SqliteFactory app) : MeetingTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MeetingTestsOnPostgres(PostgresFactory app) : MeetingTests(app), IClassFixture<PostgresFactory>;
