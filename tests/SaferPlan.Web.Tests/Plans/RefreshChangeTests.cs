@@ -43,13 +43,22 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     /// <summary>A draft plan of this test's own with two priorities.</summary>
     private static async Task<(int EditionId, int[] Priorities)> OwnDraftAsync(HttpClient support)
     {
-        var year = Interlocked.Add(ref nextYear, 3);
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Rolling Plan {year}", startYear = year, endYear = year + 3 });
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var first = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing Serious Acquisitive Crime");
-        var second = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing Re-Offending");
-        return (editionId, [first.Id(), second.Id()]);
+        // Other tests start plans in the same database: a year already taken is refused, so try the next.
+        int? editionId = null;
+        for (var attempt = 0; attempt < 30 && editionId is null; attempt++)
+        {
+            var year = 2001 + (Interlocked.Add(ref nextYear, 3) % 95);
+            using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Rolling Plan {year}", startYear = year, endYear = year + 3 });
+            if (started.StatusCode == HttpStatusCode.Created)
+            {
+                editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            }
+        }
+
+        Assert.NotNull(editionId);
+        var first = await PlanApi.CreatePriorityAsync(support, editionId.Value, "Reducing Serious Acquisitive Crime");
+        var second = await PlanApi.CreatePriorityAsync(support, editionId.Value, "Reducing Re-Offending");
+        return (editionId.Value, [first.Id(), second.Id()]);
     }
 
     private static string[] Numbers(JsonElement list) => list.EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToArray();
