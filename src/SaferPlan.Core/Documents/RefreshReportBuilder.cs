@@ -180,7 +180,8 @@ public sealed class RefreshReportBuilder(SaferPlanDbContext db, RefreshChangeSer
 
     /// <summary>
     /// Who wrote the report: the support officers who wrote up the changes made or sent the draft out for comments, else
-    /// whoever started the edition (from its audit trail); names only, never e-mail addresses.
+    /// whoever signed in and started the edition (from its audit trail; not the command line or the demo loader); names
+    /// only, never e-mail addresses.
     /// </summary>
     private async Task<List<string>> AuthorsAsync(PlanEdition edition, EditionConsultation? consultation, IReadOnlyList<NumberedChange> numbered, AudienceFilter text, CancellationToken ct)
     {
@@ -188,7 +189,7 @@ public sealed class RefreshReportBuilder(SaferPlanDbContext db, RefreshChangeSer
         if (names.Count == 0)
         {
             var creator = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.EntityType == nameof(PlanEdition) && a.EntityId == edition.Id)
+                .Where(a => a.EntityType == nameof(PlanEdition) && a.EntityId == edition.Id && a.UserId != null)
                 .OrderBy(a => a.Id).Select(a => a.Actor).FirstOrDefaultAsync(ct);
             if (creator is not null)
             {
