@@ -116,6 +116,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
         services.AddScoped<ConsultationService>();
+        services.AddScoped<RefreshChangeService>();
         services.AddScoped<NextEditionService>();
         services.AddScoped<RefreshTimelineService>();
         services.AddScoped<EditionComparer>();
@@ -128,6 +129,7 @@ public static class SaferPlanApp
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<MilestoneMonitoringBuilder>();
         services.AddScoped<PlanDocumentBuilder>();
+        services.AddScoped<RefreshReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
         services.AddScoped<BoardMeetingService>();
@@ -221,9 +223,11 @@ public static class SaferPlanApp
         app.MapRazorPages();
         app.MapPlans();
         SaferPlan.Plans.Consultation.ConsultationEndpoints.MapConsultation(app);
+        SaferPlan.Plans.Consultation.RefreshChangeEndpoints.MapRefreshChanges(app);
         app.MapReports();
         app.MapMilestoneMonitoring();
         app.MapPlanDocument();
+        app.MapRefreshReport();
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);

@@ -82,6 +82,30 @@ public static class Permissions
     }
 
     /// <summary>
+    /// Why writing up, rewording or deleting a change made to an edition (seed 002's Appendix A) is refused; null when it is
+    /// not: the partnership's support officers and administrators write them while the edition is a draft or out for
+    /// consultation; once approved they are kept as the Board saw them.
+    /// </summary>
+    public static string? RefreshChangeRefusal(UserContext user, int partnershipId, PlanEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (!CanManageEditions(user, partnershipId))
+        {
+            return "Only the partnership's support officers and administrators can write up the changes made to the plan.";
+        }
+
+        return edition.Status is EditionStatus.Draft or EditionStatus.Consultation
+            ? null
+            : $"The {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}: the changes made to it are kept as the Board saw them and can no longer be changed.";
+    }
+
+    /// <summary>
+    /// An edition's refresh report (seed 002): the partnership's members read it in full at any stage; everyone else reads
+    /// the public version of an approved edition only.
+    /// </summary>
+    public static bool CanReadFullRefreshReport(UserContext user, int partnershipId) => CanReadComments(user, partnershipId);
+
+    /// <summary>
     /// Why a consultee's e-mailed link does not let them comment; null when it does: it works until it expires (the end of
     /// the comment deadline) or is revoked, while the edition is out for consultation.
     /// </summary>

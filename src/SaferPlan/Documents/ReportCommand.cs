@@ -72,6 +72,7 @@ public static class ReportCommand
         report.Subcommands.Add(performance);
         report.Subcommands.Add(MilestoneMonitoringCommand.Create());
         report.Subcommands.Add(PlanDocumentCommand.Create());
+        report.Subcommands.Add(RefreshReportCommand.Create());
         return report;
     }
 

@@ -10,6 +10,13 @@ public sealed class CompareModel(PlanReader reader, EditionComparer comparer, Cu
 
     public EditionComparison? Comparison { get; private set; }
 
+    /// <summary>Whether this reader may turn a difference into a change made of this edition (a support officer, before approval).</summary>
+    public bool CanDraftChanges { get; private set; }
+
+    public ChangeDraft Draft(PriorityDifference difference) => ChangeDrafts.For(difference, View.Priorities);
+
+    public ChangeDraft Draft(ItemDifference difference, string what) => ChangeDrafts.For(difference, what, View.Priorities);
+
     [BindProperty(SupportsGet = true)]
     public int? With { get; set; }
 
@@ -22,6 +29,7 @@ public sealed class CompareModel(PlanReader reader, EditionComparer comparer, Cu
         }
 
         View = view;
+        CanDraftChanges = Permissions.RefreshChangeRefusal(user, view.Partnership.Id, view.Edition) is null;
         var partnership = await reader.PartnershipAsync(view.Partnership.Slug, user, ct);
         Others = partnership!.Plans.SelectMany(p => p.Editions.Select(e => (e, p.Title))).Where(x => x.e.Id != id).OrderBy(x => x.e.YearStart).ToList();
         With ??= view.Edition.PreviousEditionId ?? Others.Where(o => o.Edition.YearStart < view.Edition.YearStart).Select(o => (int?)o.Edition.Id).LastOrDefault();

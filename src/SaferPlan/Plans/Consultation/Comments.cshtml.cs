@@ -5,8 +5,17 @@ namespace SaferPlan.Plans.Consultation;
 /// the form to add one. For the partnership's members only: visitors never see comments.
 /// </summary>
 [Authorize]
-public sealed class CommentsModel(ConsultationService consultation, PlanReader reader, CurrentUser current) : PageModel
+public sealed class CommentsModel(ConsultationService consultation, RefreshChangeService changes, PlanReader reader, CurrentUser current) : PageModel
 {
+    public EditionChanges Changes { get; private set; } = null!;
+
+    /// <summary>The priority a change made is for: empty for the whole plan, else the priority's id.</summary>
+    [BindProperty]
+    public string? ChangePriority { get; set; }
+
+    [BindProperty]
+    public string? ChangeText { get; set; }
+
     public EditionComments Comments { get; private set; } = null!;
 
     public EditionView View { get; private set; } = null!;
@@ -27,9 +36,21 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
     [BindProperty]
     public string? MadeBy { get; set; }
 
-    /// <summary>The comments grouped as Appendix A: the whole plan first, then each priority in order.</summary>
-    public IEnumerable<IGrouping<string, ConsultationComment>> Groups =>
-        Comments.Comments.GroupBy(c => c.Priority is { } p ? $"{p.Number}. {p.Title}" : "The whole plan");
+    /// <summary>
+    /// The comments and changes made grouped as Appendix A: the whole plan first, then each priority in order, each with
+    /// its comments received then its changes made; only those with either.
+    /// </summary>
+    public IEnumerable<AppendixGroup> Groups =>
+        new Priority?[] { null }.Concat(View.Priorities)
+            .Select(p => new AppendixGroup(
+                p is null ? "The whole plan" : $"{p.Number}. {p.Title}",
+                p?.Id,
+                Comments.Comments.Where(c => c.PriorityId == p?.Id).ToList(),
+                Changes.Changes.Where(c => c.Change.PriorityId == p?.Id).ToList()))
+            .Where(g => g.Comments.Count > 0 || g.Changes.Count > 0);
+
+    public IEnumerable<Choice> ChangeItems =>
+        new[] { new Choice("", "The whole plan") }.Concat(View.Priorities.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), $"Priority {p.Number}: {p.Title}")));
 
     public IEnumerable<Choice> Items =>
         new[] { new Choice("", "The whole plan") }.Concat(View.Priorities.SelectMany(p =>
@@ -61,6 +82,57 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
         TempData["Success"] = $"Comment {result.Value!.Number} added";
         return Redirect($"/editions/{id}/comments#comment-{result.Value.Id}");
     }
+
+    /// <summary>Writes up a change made, for the whole plan or a priority.</summary>
+    public async Task<IActionResult> OnPostAddChangeAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Changes.CanWrite)
+        {
+            return this.Refused(Changes.Refusal);
+        }
+
+        int? priorityId = int.TryParse(ChangePriority, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        var result = await changes.AddAsync(id, new RefreshChangeInput(priorityId, ChangeText), await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "", box: ChangeBox) is { } shown)
+        {
+            return shown;
+        }
+
+        var number = (await changes.NumberedAsync(id, ct)).First(n => n.Change.Id == result.Value!.Id).Number;
+        TempData["Success"] = $"Change made {number} added";
+        return Redirect($"/editions/{id}/comments#change-{result.Value!.Id}");
+    }
+
+    /// <summary>
+    /// The add-a-change form filled in with a draft the compare page wrote from one of its differences, for the support
+    /// officer to edit before adding it; nothing is saved yet.
+    /// </summary>
+    public async Task<IActionResult> OnPostDraftChangeAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Changes.CanWrite)
+        {
+            return this.Refused(Changes.Refusal);
+        }
+
+        ModelState.Clear();
+        Drafted = true;
+        return Page();
+    }
+
+    /// <summary>Whether the add-a-change form holds a draft from the compare page.</summary>
+    public bool Drafted { get; private set; }
+
+    private static string ChangeBox(string field) => field == "PriorityId" ? nameof(ChangePriority) : nameof(ChangeText);
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, int linkId, CancellationToken ct)
     {
@@ -94,8 +166,18 @@ public sealed class CommentsModel(ConsultationService consultation, PlanReader r
         }
 
         Comments = result.Value;
+        var changed = await changes.ChangesAsync(id, user, ct);
+        if (!changed.Succeeded)
+        {
+            return this.Refused(changed.Message);
+        }
+
+        Changes = changed.Value;
         View = (await reader.EditionAsync(id, user, ct))!;
         Links = await consultation.LinksAsync(id, user, ct);
         return null;
     }
 }
+
+/// <summary>One heading of Appendix A on the comments page: the whole plan or a priority, with its comments and its changes made.</summary>
+public sealed record AppendixGroup(string Heading, int? PriorityId, IReadOnlyList<ConsultationComment> Comments, IReadOnlyList<NumberedChange> Changes);

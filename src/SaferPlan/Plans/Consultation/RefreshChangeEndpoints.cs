@@ -1,0 +1,67 @@
+namespace SaferPlan.Plans.Consultation;
+
+/// <summary>A change made: for the priority named, or for the whole plan when <c>priorityId</c> is null.</summary>
+public sealed record ChangeRequest(int? PriorityId, string? Text);
+
+/// <summary>A change made reworded, with the version read.</summary>
+public sealed record ChangeEditRequest(string? Text, int? Version);
+
+public sealed record ChangeDto(int Id, int EditionId, string Number, int? PriorityId, string Text, string WrittenBy, DateTimeOffset WrittenAt, int Version)
+{
+    public static ChangeDto From(NumberedChange n) =>
+        new(n.Change.Id, n.Change.EditionId, n.Number, n.Change.PriorityId, n.Change.Text, n.Change.WrittenBy, n.Change.WrittenAt, n.Change.Version);
+}
+
+/// <summary>The "changes made" API of a refreshed edition (seed 002's Appendix A): members read them; support officers write them until approval.</summary>
+public static class RefreshChangeEndpoints
+{
+    public static void MapRefreshChanges(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Consultation");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/editions/{id:int}/changes", async (int id, RefreshChangeService changes, CurrentUser current, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            var result = await changes.ChangesAsync(id, user, ct);
+            if (result.Succeeded)
+            {
+                return TypedResults.Ok(result.Value.Changes.Select(ChangeDto.From).ToList());
+            }
+
+            return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : (IResult)ApiErrors.From(result);
+        });
+
+        writes.MapPost("/editions/{id:int}/changes", async (int id, ChangeRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await changes.AddAsync(id, new RefreshChangeInput(body.PriorityId, body.Text), await current.GetAsync(), ct);
+            if (!result.Succeeded)
+            {
+                return (IResult)ApiErrors.From(result);
+            }
+
+            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+            return TypedResults.Created($"/api/changes/{result.Value.Id}", await NumberedAsync(changes, result.Value, ct));
+        });
+
+        writes.MapPut("/changes/{id:int}", async (int id, ChangeEditRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => changes.EditAsync(id, body.Text, v, user, ct),
+                async saved =>
+                {
+                    http.Response.Headers.ETag = $"\"{saved.Version}\"";
+                    return TypedResults.Ok(await NumberedAsync(changes, saved, ct));
+                });
+        });
+
+        writes.MapDelete("/changes/{id:int}", async (int id, int? version, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.DeleteAsync(http, version, v => changes.DeleteAsync(id, v, user, ct));
+        });
+    }
+
+    private static async Task<ChangeDto> NumberedAsync(RefreshChangeService changes, RefreshChange change, CancellationToken ct) =>
+        ChangeDto.From((await changes.NumberedAsync(change.EditionId, ct)).First(n => n.Change.Id == change.Id));
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Documents;
+
+namespace SaferPlan.Web.Tests.Plans;
+
+/// <summary>
+/// The changes made per priority of a refreshed edition and the refresh report built from them (issue 12, items 3 and 7;
+/// seed 002): numbered after each priority's comments, written by support officers only, versioned, read-only after
+/// approval, and the report holding every numbered comment and change with the timeline's dates.
+/// </summary>
+public abstract class RefreshChangeTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static int nextYear = 2040 + Random.Shared.Next(40);
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected, int? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is { } tag)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{tag}\""));
+        }
+
+        using var answer = await client.SendAsync(request);
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == expected, $"{method} {url}: expected {(int)expected}, got {(int)answer.StatusCode}: {text}");
+        return text.Length == 0 || !text.TrimStart().StartsWith('{') && !text.TrimStart().StartsWith('[') ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A draft plan of this test's own with two priorities.</summary>
+    private static async Task<(int EditionId, int[] Priorities)> OwnDraftAsync(HttpClient support)
+    {
+        // Other tests start plans in the same database: a year already taken is refused, so try the next.
+        int? editionId = null;
+        for (var attempt = 0; attempt < 30 && editionId is null; attempt++)
+        {
+            var year = 2001 + (Interlocked.Add(ref nextYear, 3) % 95);
+            using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Rolling Plan {year}", startYear = year, endYear = year + 3 });
+            if (started.StatusCode == HttpStatusCode.Created)
+            {
+                editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            }
+        }
+
+        Assert.NotNull(editionId);
+        var first = await PlanApi.CreatePriorityAsync(support, editionId.Value, "Reducing Serious Acquisitive Crime");
+        var second = await PlanApi.CreatePriorityAsync(support, editionId.Value, "Reducing Re-Offending");
+        return (editionId.Value, [first.Id(), second.Id()]);
+    }
+
+    private static string[] Numbers(JsonElement list) => list.EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToArray();
+
+    [Fact]
+    public async Task Changes_AfterAPrioritysComments_AreNumberedAfterThemAndRenumberedAtReadTime()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (editionId, p) = await OwnDraftAsync(support);
+        var comments = $"/api/editions/{editionId}/comments";
+        var changes = $"/api/editions/{editionId}/changes";
+        await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Tender property marking" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, comments, new { text = "A clear plan overall" }, HttpStatusCode.Created);
+
+        var c13 = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of Reducing Burglary and Reducing Vehicle Crime" }, HttpStatusCode.Created);
+        var c14 = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Strengthen the SAC Task Group" }, HttpStatusCode.Created);
+        var c21 = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory from April 2010" }, HttpStatusCode.Created);
+        var c02 = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = (int?)null, text = "The plan is shorter" }, HttpStatusCode.Created);
+        Assert.Equal(["1.3", "1.4", "2.1", "0.2"], new[] { c13, c14, c21, c02 }.Select(c => c.Str("number")));
+        Assert.DoesNotContain("@", c13.Str("writtenBy"), StringComparison.Ordinal);
+
+        // A comment recorded later on priority 1 moves its changes on by one, as the report numbers them.
+        await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Target hardening must be evidence based" }, HttpStatusCode.Created);
+        Assert.Equal(["0.2", "1.4", "1.5", "2.1"], Numbers(await SendAsync(support, HttpMethod.Get, changes, null, HttpStatusCode.OK)));
+
+        await SendAsync(support, HttpMethod.Delete, $"/api/changes/{c13.Id()}?version={c13.Version()}", null, HttpStatusCode.NoContent);
+        var listed = await SendAsync(support, HttpMethod.Get, changes, null, HttpStatusCode.OK);
+        Assert.Equal(["0.2", "1.4", "2.1"], Numbers(listed));
+        Assert.Equal("Strengthen the SAC Task Group", listed[1].Str("text"));
+
+        var audited = await app.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(RefreshChange) && a.EntityId == c13.Id()));
+        Assert.Equal(2, audited);
+    }
+
+    [Fact]
+    public async Task Changes_ByLeadOfficersBoardMembersAndVisitors_AreRefused()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var visitor = app.CreateClient();
+        var (editionId, p) = await OwnDraftAsync(support);
+        var changes = $"/api/editions/{editionId}/changes";
+        var change = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Merged priority" }, HttpStatusCode.Created);
+
+        await SendAsync(lead, HttpMethod.Post, changes, new { priorityId = p[0], text = "Mine" }, HttpStatusCode.Forbidden);
+        var refused = await SendAsync(board, HttpMethod.Post, changes, new { priorityId = p[0], text = "Mine" }, HttpStatusCode.Forbidden);
+        Assert.Contains("support officers and administrators", refused.Str("detail"), StringComparison.Ordinal);
+        await SendAsync(board, HttpMethod.Put, $"/api/changes/{change.Id()}", new { text = "Reworded", version = change.Version() }, HttpStatusCode.Forbidden);
+        await SendAsync(lead, HttpMethod.Delete, $"/api/changes/{change.Id()}?version={change.Version()}", null, HttpStatusCode.Forbidden);
+        Assert.Single((await SendAsync(board, HttpMethod.Get, changes, null, HttpStatusCode.OK)).EnumerateArray());
+
+        await SendAsync(visitor, HttpMethod.Get, changes, null, HttpStatusCode.NotFound);
+        await SendAsync(visitor, HttpMethod.Post, changes, new { text = "Hello" }, HttpStatusCode.Unauthorized);
+        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
+        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.docx", null, HttpStatusCode.NotFound);
+        await SendAsync(visitor, HttpMethod.Get, $"/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
+
+        var empty = await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = " " }, HttpStatusCode.BadRequest);
+        Assert.Contains("Enter the change made", empty.GetRawText(), StringComparison.Ordinal);
+        var (otherEdition, otherPriorities) = await OwnDraftAsync(support);
+        Assert.NotEqual(editionId, otherEdition);
+        await SendAsync(support, HttpMethod.Post, changes, new { priorityId = otherPriorities[0], text = "Elsewhere" }, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Changes_EditedFromAnOldVersion_Conflict409Or412AndNeedAVersion()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (editionId, p) = await OwnDraftAsync(support);
+        var change = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[1], text = "First wording" }, HttpStatusCode.Created);
+        var path = $"/api/changes/{change.Id()}";
+
+        await SendAsync(support, HttpMethod.Put, path, new { text = "No version" }, (HttpStatusCode)428);
+        var saved = await SendAsync(support, HttpMethod.Put, path, new { text = "Second wording", version = change.Version() }, HttpStatusCode.OK);
+        Assert.Equal(change.Version() + 1, saved.Version());
+        Assert.Equal("2.1", saved.Str("number"));
+
+        await SendAsync(support, HttpMethod.Put, path, new { text = "Stale", version = change.Version() }, HttpStatusCode.Conflict);
+        await SendAsync(support, HttpMethod.Put, path, new { text = "Stale" }, HttpStatusCode.PreconditionFailed, ifMatch: change.Version());
+        await SendAsync(support, HttpMethod.Delete, path, null, (HttpStatusCode)428);
+        await SendAsync(support, HttpMethod.Delete, $"{path}?version={change.Version()}", null, HttpStatusCode.Conflict);
+        var kept = await SendAsync(support, HttpMethod.Get, $"/api/editions/{editionId}/changes", null, HttpStatusCode.OK);
+        Assert.Equal("Second wording", kept[0].Str("text"));
+    }
+
+    [Fact]
+    public async Task Changes_AfterApproval_AreReadOnly_AndTheReportIsPublicWithoutEmailAddresses()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = app.CreateClient();
+        var (editionId, p) = await OwnDraftAsync(support);
+        var change = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[0], text = "Questions to jo.bloggs@example.org" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
+
+        var refused = await SendAsync(support, HttpMethod.Put, $"/api/changes/{change.Id()}", new { text = "Later", version = change.Version() }, HttpStatusCode.Forbidden);
+        Assert.Contains("approved", refused.Str("detail"), StringComparison.Ordinal);
+        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { text = "Later" }, HttpStatusCode.Forbidden);
+        await SendAsync(support, HttpMethod.Delete, $"/api/changes/{change.Id()}?version={change.Version()}", null, HttpStatusCode.Forbidden);
+
+        using var report = await visitor.GetAsync($"/api/editions/{editionId}/refresh-report.html");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var html = WebUtility.HtmlDecode(await report.Content.ReadAsStringAsync());
+        Assert.Contains("1.1", html, StringComparison.Ordinal);
+        Assert.Contains("Questions to jo.bloggs", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.org", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Draft</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefreshReport_OfADraft_HoldsEveryNumberedCommentAndChangeAndTheTimelineDates_InHtmlAndDocx()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (editionId, p) = await OwnDraftAsync(support);
+        var timeline = await PlanApi.GetItemAsync(support, $"/api/editions/{editionId}/timeline");
+        await PlanApi.PutOkAsync(support, $"/api/editions/{editionId}/timeline", new JsonObject
+        {
+            ["prioritiesDecidedOn"] = "2009-10-26", ["inputOpensOn"] = "2009-11-01", ["inputClosesOn"] = "2010-01-31", ["executiveDiscussionOn"] = "2009-12-17",
+            ["circulatedOn"] = "2010-01-08", ["commentDeadline"] = "2010-01-14", ["approvalMeetingOn"] = "2010-02-01", ["version"] = timeline.Version(),
+        });
+        var comments = $"/api/editions/{editionId}/comments";
+        var c11 = await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure membership of the SAC Task Group encompasses all partners" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Property marking to be tendered" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, comments, new { priorityId = p[1], text = "Prepare for the IOM model" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Put, $"/api/comments/{c11.Id()}", new { kind = "NoChange", text = "Membership is already agreed", version = c11.Version() }, HttpStatusCode.OK);
+        var changes = $"/api/editions/{editionId}/changes";
+        await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of the Reducing Burglary and Reducing Vehicle Crime priorities" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory responsibility as of April 2010" }, HttpStatusCode.Created);
+        await SendAsync(support, HttpMethod.Post, changes, new { text = "Anti-social behaviour mainstreamed" }, HttpStatusCode.Created);
+
+        using var page = await support.GetAsync($"/api/editions/{editionId}/refresh-report.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        string[] expected =
+        [
+            "REPORT TO:", "AUTHOR/S:", "Draft", "REFRESH", "Purpose", "Background", "Responses to the consultation", "Overview of changes", "Recommendation",
+            "26 October 2009", "1 November 2009", "31 January 2010", "17 December 2009", "8 January 2010", "14 January 2010", "1 February 2010",
+            "1. Reducing Serious Acquisitive Crime", "2. Reducing Re-Offending", "The whole plan", "Comments received", "Changes made",
+            "Ensure membership of the SAC Task Group encompasses all partners", "No change: Membership is already agreed",
+            "Property marking to be tendered", "Prepare for the IOM model", "An amalgamation of the Reducing Burglary", "Statutory responsibility as of April 2010",
+            "Anti-social behaviour mainstreamed", "It is recommended that the",
+        ];
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, html, StringComparison.Ordinal);
+        }
+
+        foreach (var number in new[] { ">1.1<", ">1.2<", ">1.3<", ">2.1<", ">2.2<", ">0.1<" })
+        {
+            Assert.Contains(number, html, StringComparison.Ordinal);
+        }
+
+        Assert.True(html.IndexOf("The whole plan", StringComparison.Ordinal) < html.IndexOf("1. Reducing Serious Acquisitive Crime", StringComparison.Ordinal));
+
+        using var word = await support.GetAsync($"/api/editions/{editionId}/refresh-report.docx");
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        var docx = await word.Content.ReadAsByteArrayAsync();
+        BoardReportTests.AssertValid(docx);
+        var pdf = await DocumentFiles.PdfTextAsync(docx);
+        foreach (var text in new[] { "1.1 Ensure membership", "1.2 Property marking", "1.3 An amalgamation", "2.1 Prepare for the IOM", "2.2 Statutory", "0.1 Anti-social", "No change: Membership", "26 October 2009", "17 December 2009", "14 January 2010", "1 February 2010" })
+        {
+            Assert.Contains(text, pdf, StringComparison.Ordinal);
+        }
+    }
+}
+
+public sealed class RefreshChangeTestsOnSqlite(SqliteFactory app) : RefreshChangeTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class RefreshChangeTestsOnPostgres(PostgresFactory app) : RefreshChangeTests(app), IClassFixture<PostgresFactory>;
