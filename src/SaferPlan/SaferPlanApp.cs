@@ -115,6 +115,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
+        services.AddScoped<SaferPlan.Core.Funding.FundingService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<NextEditionService>();
         services.AddScoped<RefreshTimelineService>();
