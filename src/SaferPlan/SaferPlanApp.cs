@@ -222,6 +222,7 @@ public static class SaferPlanApp
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
         app.MapCrime();
+        SaferPlan.Funding.FundingEndpoints.MapFunding(app);
         ApiErrors.MapFallback(app);
         return app;
     }
