@@ -129,6 +129,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         if (await db.Partnerships.Where(p => p.Slug == source.Slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
             await DemoIndicators.LoadAsync(db, existing, source.Slug, cancellationToken);
+            await DemoFunding.LoadAsync(db, existing, source.Slug, cancellationToken);
             return new DemoLoadResult(source.Slug, false, 0, 0, 0, 0);
         }
 
@@ -179,6 +180,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         await db.SaveChangesAsync(cancellationToken);
         await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
+        await DemoFunding.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         var priorities = loaded.SelectMany(e => e.Priorities).ToList();
         var actions = priorities.SelectMany(pr => pr.Actions).ToList();
         return new DemoLoadResult(source.Slug, true, loaded.Count, priorities.Count, actions.Count, actions.Sum(a => a.Milestones.Count));
