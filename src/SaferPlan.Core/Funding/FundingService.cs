@@ -94,6 +94,16 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         return new AllocationLine(a, spending, label, priority?.Kind == PriorityKind.Priority ? priority.Number : null, canRecord);
     }
 
+    /// <summary>The years with a funding plan the user may see, latest first: those with streams for members, agreed ones for visitors.</summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> YearsAsync(int partnershipId, UserContext user, CancellationToken ct = default)
+    {
+        var members = Permissions.CanReadFunding(user, partnershipId);
+        var years = await db.Set<FundingPlan>().AsNoTracking()
+            .Where(p => p.PartnershipId == partnershipId && (members || p.AgreedOn != null))
+            .Select(p => p.YearStart).ToListAsync(ct);
+        return years.OrderDescending().Select(ReportingPeriod.Year).ToList();
+    }
+
     /// <summary>
     /// Records the Board decision that agrees the year's funding plan: when, by which body (the partnership's Board when blank)
     /// and its minute. From then on its streams and allocations change only by amendment. Meetings call this when a decision

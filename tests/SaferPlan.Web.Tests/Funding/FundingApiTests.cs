@@ -215,7 +215,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Equal("10/04", plan.Str("agreementMinute"));
 
         var path = $"/api/funding/streams/{stream.Id()}";
-        var body = new JsonObject { ["name"] = "Safer Stronger Communities Fund", ["amount"] = "6000.00", ["received"] = true, ["version"] = 1 };
+        var body = new JsonObject { ["name"] = "Safer Stronger Communities Fund", ["funder"] = "Home Office", ["amount"] = "6000.00", ["received"] = true, ["version"] = 1 };
         await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
         await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
             new { streamId = stream.Id(), name = "Smart Water", amount = 10, status = "Confirmed" }), "amendmentReason");
@@ -258,7 +258,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Contains("Taxi marshals: Security staff at the taxi rank,Secure Guarding Ltd,4000.00", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains("Covert", StringComparison.Ordinal));
 
-        var page = await visitor.GetStringAsync($"/partnerships/{Slug}/what-we-spent/{year}");
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/partnerships/{Slug}/what-we-spent/{year}"));
         Assert.Contains("We spent £4,207 so that people using taxis at night would feel safer.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Covert", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Covert", (await PlanAsync(visitor, year)).GetRawText(), StringComparison.Ordinal);
