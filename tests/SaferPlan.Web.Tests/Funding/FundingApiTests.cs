@@ -296,6 +296,33 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Contains("already been recorded", again.GetProperty("errors").GetProperty("line 2")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BoardReport_FundingSection_ShowsTheBoardEverything_AndLeavesRestrictedAllocationsOutOfThePublicVersion()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", "6000.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Street Football Project", "4400.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Covert surveillance kit", "2000.00", marking: "Restricted");
+        await AgreeAsync(support, year);
+
+        async Task<string> RenderAsync(Core.Documents.ReportAudience audience) => await app.WithScopeAsync(async sp =>
+        {
+            var quarter = Core.Periods.ReportingPeriod.Of(int.Parse(year[..4], CultureInfo.InvariantCulture), 1);
+            var report = await sp.GetRequiredService<Core.Documents.BoardReportBuilder>().BuildAsync(new Core.Documents.BoardReportOptions(Slug, quarter, audience));
+            return WebUtility.HtmlDecode(Core.Documents.BoardReportHtml.Render(report!));
+        });
+
+        var full = await RenderAsync(Core.Documents.ReportAudience.Full);
+        Assert.Contains($"Funding {year.Replace('-', '/')}", full, StringComparison.Ordinal);
+        Assert.Contains("Covert surveillance kit", full, StringComparison.Ordinal);
+        Assert.Contains("Pooled Fund: £6,400.00 allocated against £6,000.00 received: £400.00 over", full, StringComparison.Ordinal);
+        var published = await RenderAsync(Core.Documents.ReportAudience.Public);
+        Assert.Contains("Street Football Project", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("Covert", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("£400.00 over", published, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string year, string csv) =>
         client.PostAsync($"/api/partnerships/{Slug}/spending.csv?year={year}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }
