@@ -115,6 +115,7 @@ public static class SaferPlanApp
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<EditionService>();
+        services.AddScoped<SaferPlan.Core.Funding.FundingService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<RefreshChangeService>();
         services.AddScoped<NextEditionService>();
@@ -234,6 +235,7 @@ public static class SaferPlanApp
         app.MapCrime();
         SaferPlan.Panels.PanelEndpoints.MapPanels(app);
         SaferPlan.Meetings.MeetingEndpoints.MapMeetings(app);
+        SaferPlan.Funding.FundingEndpoints.MapFunding(app);
         ApiErrors.MapFallback(app);
         return app;
     }

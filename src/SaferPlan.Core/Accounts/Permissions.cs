@@ -383,6 +383,29 @@ public static class Permissions
                 && (holders.PersonIds.Any(id => Leads(user, id)) || (userAgencyId is { } agency && holders.AgencyIds.Contains(agency))));
     }
 
+    /// <summary>A year's funding plan in full (restricted allocations, payees, drafts): the partnership's members.</summary>
+    public static bool CanReadFunding(UserContext user, int partnershipId) => user.LinkPeriod is null && user.IsMemberOf(partnershipId);
+
+    /// <summary>
+    /// The funding plan visitors see: a year the Board has agreed, without restricted allocations or payees who are people.
+    /// Members read it while it is still being drawn up.
+    /// </summary>
+    public static bool CanReadFundingPlan(UserContext user, int partnershipId, bool agreed) => agreed || CanReadFunding(user, partnershipId);
+
+    /// <summary>Streams, allocations, the Board's agreement and spending on anything: the support officers and administrators.</summary>
+    public static bool CanEditFunding(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
+
+    /// <summary>
+    /// Spending against an allocation: whoever edits funding, and a lead officer who leads the priority, action or milestone
+    /// the allocation is for (<paramref name="leadOfficerIds"/>).
+    /// </summary>
+    public static bool CanRecordSpending(UserContext user, int partnershipId, IEnumerable<int?> leadOfficerIds) =>
+        CanEditFunding(user, partnershipId) || (IsLeadOfficer(user, partnershipId) && leadOfficerIds.Any(id => Leads(user, id)));
+
+    /// <summary>Whether a lead officer may record spending on some allocation of the partnership, to offer "Record spending".</summary>
+    public static bool MayRecordSomeSpending(UserContext user, int partnershipId) =>
+        CanEditFunding(user, partnershipId) || IsLeadOfficer(user, partnershipId);
+
     private static bool IsLeadOfficer(UserContext user, int partnershipId) =>
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer);
 

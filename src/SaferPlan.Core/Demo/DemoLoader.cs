@@ -130,6 +130,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         {
             await DemoIndicators.LoadAsync(db, existing, source.Slug, cancellationToken);
             await DemoPanels.LoadAsync(db, existing, source.Slug, cancellationToken);
+            await DemoFunding.LoadAsync(db, existing, source.Slug, cancellationToken);
             return new DemoLoadResult(source.Slug, false, 0, 0, 0, 0);
         }
 
@@ -186,6 +187,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         await DemoPanels.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
+        await DemoFunding.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
         var priorities = loaded.SelectMany(e => e.Priorities).ToList();
         var actions = priorities.SelectMany(pr => pr.Actions).ToList();
         return new DemoLoadResult(source.Slug, true, loaded.Count, priorities.Count, actions.Count, actions.Sum(a => a.Milestones.Count));

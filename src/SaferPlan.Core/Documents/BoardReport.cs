@@ -29,6 +29,9 @@ public sealed record BoardReport(
     /// <summary>The action plans of the task groups serving the partnership, shown before the briefings.</summary>
     public IReadOnlyList<ReportPartnerPlan> PartnerPlans { get; init; } = [];
 
+    /// <summary>The year's funding, after the briefings; null when the year has none (or, in public, none agreed).</summary>
+    public DocumentFunding? Funding { get; init; }
+
     public const string DocumentTitle = "Performance Report";
 
     internal static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");

@@ -76,6 +76,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             .ToList();
         var partnerPlans = await PartnerPlans.ForAsync(db, partnership.Id, period, filter.Shown, ct);
         var briefings = await BriefingsAsync(partnership.Id, period, filter, ct);
+        var funding = await DocumentFunding.ForAsync(db, partnership.Id, period.FinancialYear, filter, ct);
         var meetsOn = options.MeetingDate ?? (await meetings.MeetingAsync(partnership.Id, period, ct))?.MeetsOn;
         return new BoardReport(
             partnership.Slug,
@@ -90,6 +91,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             filter.RestrictedShown)
         {
             PartnerPlans = partnerPlans,
+            Funding = funding,
         };
     }
 

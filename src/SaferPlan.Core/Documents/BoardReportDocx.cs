@@ -47,6 +47,11 @@ public static class BoardReportDocx
             Briefing(body, briefing);
         }
 
+        if (report.Funding is { } funding)
+        {
+            DocumentFundingDocx.Figures(body, funding, "ReportTable");
+        }
+
         body.Append(A4Portrait(main));
         main.Document = new Document(body);
     }

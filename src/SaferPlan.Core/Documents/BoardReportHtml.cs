@@ -98,6 +98,11 @@ public static class BoardReportHtml
             Briefing(html, briefing, ++index);
         }
 
+        if (report.Funding is { } funding)
+        {
+            DocumentFundingHtml.Figures(html, funding, $"s{++index}");
+        }
+
         html.Append("</main>\n<footer>\n");
         Marking(html, report, "bottom");
         html.Append("</footer>\n</body>\n</html>\n");
@@ -114,6 +119,7 @@ public static class BoardReportHtml
             .Concat(report.OtherReports.Select(s => s.Title))
             .Concat(report.PartnerPlans.Select(p => p.ContentsTitle))
             .Concat(report.Briefings.Select(b => b.Title))
+            .Concat(report.Funding is { } funding ? [funding.Heading] : [])
             .ToList();
         if (entries.Count == 0)
         {

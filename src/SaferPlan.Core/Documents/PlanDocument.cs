@@ -30,6 +30,9 @@ public sealed record PlanDocument(
 {
     public const string ContentsHeading = "Contents";
 
+    /// <summary>The year's public account, "What we spent", when anything was spent; null otherwise.</summary>
+    public DocumentFunding? Funding { get; init; }
+
     public const string MainstreamedHeading = "Mainstreamed activities";
 
     public const string BodiesHeading = "How the partnership works";

@@ -70,6 +70,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
         var sections = view.Sections.Where(s => text.Shown(s.Marking)).ToList();
         ReportPart Part(PlanSection s) => new(text.Of(s.Title) ?? "", text.Of(s.Body), s.Marking == ProtectiveMarking.Restricted);
 
+        var funding = await DocumentFunding.ForAsync(db, partnershipId, view.Edition.Year, text, ct, spentOnly: true);
         return new PlanDocument(
             view.Partnership.Slug,
             view.Partnership.Name,
@@ -96,7 +97,10 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
                 b.MemberAgencies.Count == 0 ? null : text.Of(string.Join(", ", b.MemberAgencies.Select(a => a.ShortName).Order(StringComparer.OrdinalIgnoreCase))))).ToList(),
             view.Glossary.Where(g => text.Shown(g.Marking))
                 .Select(g => new PlanDocumentTerm(text.Of(g.Term) ?? "", text.Of(g.Definition) ?? "", g.Marking == ProtectiveMarking.Restricted)).ToList(),
-            text.RestrictedShown);
+            text.RestrictedShown)
+        {
+            Funding = funding?.SpendingByPriority.Count > 0 ? funding : null,
+        };
     }
 
     private static PlanDocumentPriority Priority(Priority priority, AudienceFilter text)

@@ -71,6 +71,11 @@ public static class PlanDocumentDocx
             body.Append(BodiesTable(document));
         }
 
+        if (document.Funding is { } funding)
+        {
+            DocumentFundingDocx.Account(body, funding);
+        }
+
         if (document.Glossary.Count > 0)
         {
             body.Append(Heading(1, PlanDocument.GlossaryHeading, pageBreak: true));

@@ -102,6 +102,11 @@ public static class PlanDocumentHtml
             Bodies(html, document);
         }
 
+        if (document.Funding is { } funding)
+        {
+            DocumentFundingHtml.Account(html, funding, "what-we-spent");
+        }
+
         if (document.Glossary.Count > 0)
         {
             html.Append("<section class=\"part\" aria-labelledby=\"glossary\">\n<h2 id=\"glossary\">").Append(PlanDocument.GlossaryHeading).Append("</h2>\n<dl>\n");

@@ -4,6 +4,7 @@ namespace SaferPlan.Core.Editing;
 public enum AmendedRecord
 {
     PlanEdition,
+    FundingPlan,
 }
 
 /// <summary>The kind of item an amendment changed within what was approved.</summary>
@@ -13,6 +14,8 @@ public enum AmendedItem
     Action,
     Milestone,
     Section,
+    FundingStream,
+    FundingAllocation,
 }
 
 /// <summary>

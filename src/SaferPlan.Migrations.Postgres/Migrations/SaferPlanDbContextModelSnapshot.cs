@@ -916,6 +916,209 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("Amendments");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("PriorityId");
+
+                    b.HasIndex("StreamId");
+
+                    b.ToTable("FundingAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgreementMinute")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStart")
+                        .IsUnique();
+
+                    b.ToTable("FundingPlans", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingSpend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PayeeIsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Purchase")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("PartnershipId", "TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("FundingSpending", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Funder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStart", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FundingStreams", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -2938,6 +3141,73 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Funding.FundingStream", "Stream")
+                        .WithMany("Allocations")
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("Priority");
+
+                    b.Navigation("Stream");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingPlan", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingSpend", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Funding.FundingAllocation", "Allocation")
+                        .WithMany("Spending")
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Allocation");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.HasOne("SaferPlan.Core.Crime.CrimeGroup", "CrimeGroup")
@@ -3424,6 +3694,16 @@ namespace SaferPlan.Migrations.Postgres.Migrations
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.Navigation("Spending");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>

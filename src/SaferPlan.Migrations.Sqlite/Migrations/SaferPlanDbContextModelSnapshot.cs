@@ -885,6 +885,201 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Amendments");
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("PriorityId");
+
+                    b.HasIndex("StreamId");
+
+                    b.ToTable("FundingAllocations", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementMinute")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStart")
+                        .IsUnique();
+
+                    b.ToTable("FundingPlans", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingSpend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PayeeIsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purchase")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("PartnershipId", "TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("FundingSpending", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "YearStart", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FundingStreams", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -2835,6 +3030,73 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Plans.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Plans.Priority", "Priority")
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SaferPlan.Core.Funding.FundingStream", "Stream")
+                        .WithMany("Allocations")
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("Priority");
+
+                    b.Navigation("Stream");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingPlan", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingSpend", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Funding.FundingAllocation", "Allocation")
+                        .WithMany("Spending")
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Allocation");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>
                 {
                     b.HasOne("SaferPlan.Core.Crime.CrimeGroup", "CrimeGroup")
@@ -3321,6 +3583,16 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingAllocation", b =>
+                {
+                    b.Navigation("Spending");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Funding.FundingStream", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Indicators.Indicator", b =>

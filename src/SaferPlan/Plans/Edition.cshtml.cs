@@ -1,7 +1,14 @@
 namespace SaferPlan.Plans;
 
-public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTimelineService timelines, CurrentUser current) : PageModel
+public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTimelineService timelines, CurrentUser current, SaferPlan.Core.Funding.FundingService funding) : PageModel
 {
+    /// <summary>The edition's year of funding as the reader may see it; null when they may see none.</summary>
+    public SaferPlan.Core.Funding.FundingPlanView? Funding { get; private set; }
+
+    /// <summary>The allocations for a priority (or an action or milestone under it).</summary>
+    public IReadOnlyList<SaferPlan.Core.Funding.AllocationLine> FundingFor(Priority p) =>
+        Funding?.Allocations.Where(a => a.Allocation.PriorityId == p.Id || a.Allocation.Action?.PriorityId == p.Id || a.Allocation.Milestone?.Action?.PriorityId == p.Id).ToList() ?? [];
+
     public EditionView View { get; private set; } = null!;
 
     public UserContext Reader { get; private set; } = UserContext.Anonymous;
@@ -83,6 +90,7 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTi
             InputRefusal = Permissions.InputWindowRefusal(Reader, view.Partnership.Id, view.Edition, timeline.Timeline, Today);
         }
 
+        Funding = await funding.PlanAsync(view.Partnership.Id, view.Edition.Year, Reader, ct: ct);
         if (Permissions.CanReadAmendments(Reader, view.Partnership.Id))
         {
             Amendments = await reader.AmendmentsAsync(view.Edition.Id, ct);

@@ -1,0 +1,781 @@
+namespace SaferPlan.Core.Funding;
+
+public sealed record StreamInput(string? Name, string? Funder, string? Amount, bool? Received, string? Conditions, string? AmendmentReason = null);
+
+/// <summary>An allocation; it is for at most one of a priority, action or milestone of the year's plan.</summary>
+public sealed record AllocationInput(
+    int? StreamId, string? Name, string? Amount, AllocationStatus? Status, string? Note, int? PriorityId, int? ActionId, int? MilestoneId,
+    string? Outcome, string? Results, ProtectiveMarking? Marking, string? AmendmentReason = null);
+
+/// <summary>A payment; the transaction id is made when none is given (a finance system's own id is kept when it is).</summary>
+public sealed record SpendInput(int? AllocationId, DateOnly? SpentOn, string? Amount, string? Payee, bool? PayeeIsPublic, string? Purchase, string? TransactionId = null);
+
+/// <summary>
+/// A partnership's funding by year (issue 13, items 1 and 2): support officers and administrators keep the streams and
+/// allocations and record the Board's agreement, after which a change needs an amendment reason; they and the lead officers
+/// of what an allocation is for record the spending.
+/// </summary>
+public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
+{
+    public const string Redacted = "Redacted – personal data";
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The year's funding plan as <paramref name="user"/> may see it, or null when they may not see it at all.</summary>
+    /// <param name="publicOnly">The public version whoever asks (the "What we spent" page and public documents).</param>
+    public async Task<FundingPlanView?> PlanAsync(int partnershipId, ReportingPeriod year, UserContext user, bool publicOnly = false, CancellationToken ct = default)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
+        if (partnership is null)
+        {
+            return null;
+        }
+
+        var plan = await db.Set<FundingPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId && p.YearStart == year.StartYear, ct);
+        var full = !publicOnly && Permissions.CanReadFunding(user, partnershipId);
+        if (!full && plan?.IsAgreed != true)
+        {
+            return publicOnly && Permissions.CanReadFunding(user, partnershipId) ? Empty(partnership, year, plan) : null;
+        }
+
+        var streams = await db.Set<FundingStream>().AsNoTracking().AsSplitQuery()
+            .Where(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear)
+            .Include(s => s.Allocations).ThenInclude(a => a.Spending)
+            .Include(s => s.Allocations).ThenInclude(a => a.Priority)
+            .Include(s => s.Allocations).ThenInclude(a => a.Action).ThenInclude(a => a!.Priority)
+            .Include(s => s.Allocations).ThenInclude(a => a.Milestone).ThenInclude(m => m!.Action).ThenInclude(a => a.Priority)
+            .OrderBy(s => s.Name).ToListAsync(ct);
+
+        var canEdit = !publicOnly && Permissions.CanEditFunding(user, partnershipId);
+        var allocations = new List<AllocationLine>();
+        var streamLines = new List<StreamLine>();
+        foreach (var stream in streams)
+        {
+            var lines = stream.Allocations.Where(a => full || !IsRestricted(a)).OrderBy(a => a.Id)
+                .Select(a => Line(a, full, !publicOnly && Permissions.CanRecordSpending(user, partnershipId, LeadOfficers(a)))).ToList();
+            allocations.AddRange(lines);
+            streamLines.Add(new StreamLine(stream, lines.Sum(l => l.Allocation.Amount), lines.Sum(l => l.Spent)));
+        }
+
+        var priorities = allocations.GroupBy(a => (a.PriorityNumber, a.PriorityLabel, a.Allocation.PriorityId))
+            .OrderBy(g => g.Key.PriorityNumber ?? int.MaxValue)
+            .Select(g => new PriorityLine(g.Key.PriorityId, g.Key.PriorityNumber, g.Key.PriorityLabel, g.Sum(a => a.Allocation.Amount), g.Sum(a => a.Spent)))
+            .ToList();
+        return new FundingPlanView(partnership, year, plan, streamLines, allocations, priorities, full, canEdit,
+            !publicOnly && Permissions.MayRecordSomeSpending(user, partnershipId));
+    }
+
+    private static FundingPlanView Empty(Partnership partnership, ReportingPeriod year, FundingPlan? plan) =>
+        new(partnership, year, plan, [], [], [], false, false, false);
+
+    /// <summary>Restricted itself, or for something restricted: kept from visitors.</summary>
+    public static bool IsRestricted(FundingAllocation a) =>
+        a.Marking == ProtectiveMarking.Restricted
+        || a.Priority?.Marking == ProtectiveMarking.Restricted
+        || a.Action?.Marking == ProtectiveMarking.Restricted || a.Action?.Priority?.Marking == ProtectiveMarking.Restricted
+        || a.Milestone?.Marking == ProtectiveMarking.Restricted || a.Milestone?.Action?.Marking == ProtectiveMarking.Restricted
+        || a.Milestone?.Action?.Priority?.Marking == ProtectiveMarking.Restricted;
+
+    private static Priority? PriorityOf(FundingAllocation a) => a.Priority ?? a.Action?.Priority ?? a.Milestone?.Action?.Priority;
+
+    private static IEnumerable<int?> LeadOfficers(FundingAllocation a) =>
+    [
+        a.Priority?.LeadOfficerId, a.Action?.LeadOfficerId, a.Action?.Priority?.LeadOfficerId,
+        a.Milestone?.LeadOfficerId, a.Milestone?.Action?.LeadOfficerId, a.Milestone?.Action?.Priority?.LeadOfficerId,
+    ];
+
+    private static AllocationLine Line(FundingAllocation a, bool full, bool canRecord)
+    {
+        var priority = PriorityOf(a);
+        var label = priority is null ? "Other projects"
+            : priority.Kind == PriorityKind.Priority ? $"Priority {priority.Number}: {priority.Title}" : priority.Title;
+        var spending = a.Spending.OrderBy(s => s.SpentOn).ThenBy(s => s.Id)
+            .Select(s => new SpendLine(s, full || s.PayeeIsPublic ? s.Payee ?? "" : Redacted)).ToList();
+        return new AllocationLine(a, spending, label, priority?.Kind == PriorityKind.Priority ? priority.Number : null, canRecord);
+    }
+
+    /// <summary>The years with a funding plan the user may see, latest first: those with streams for members, agreed ones for visitors.</summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> YearsAsync(int partnershipId, UserContext user, CancellationToken ct = default)
+    {
+        var members = Permissions.CanReadFunding(user, partnershipId);
+        var years = await db.Set<FundingPlan>().AsNoTracking()
+            .Where(p => p.PartnershipId == partnershipId && (members || p.AgreedOn != null))
+            .Select(p => p.YearStart).ToListAsync(ct);
+        return years.OrderDescending().Select(ReportingPeriod.Year).ToList();
+    }
+
+    /// <summary>
+    /// Records the Board decision that agrees the year's funding plan: when, by which body (the partnership's Board when blank)
+    /// and its minute. From then on its streams and allocations change only by amendment. Meetings call this when a decision
+    /// is recorded.
+    /// </summary>
+    public async Task<EditResult<FundingPlan>> AgreeAsync(int partnershipId, ReportingPeriod year, DateOnly? decidedOn, string? body, string? minute, UserContext user, CancellationToken ct = default)
+    {
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
+        if (partnership is null || !Permissions.CanReadFunding(user, partnershipId))
+        {
+            return EditResult<FundingPlan>.NotFound($"There is no funding plan for {year.Display}.");
+        }
+
+        if (!Permissions.CanEditFunding(user, partnershipId))
+        {
+            return EditResult<FundingPlan>.Forbidden("Only the partnership's support officers and administrators can record the Board's agreement of the funding plan.");
+        }
+
+        var plan = await PlanRowAsync(partnershipId, year, ct);
+        var errors = new Dictionary<string, string>();
+        if (plan.IsAgreed)
+        {
+            errors["DecidedOn"] = $"The {year.Display} funding plan was already agreed on {Dates.Display(plan.AgreedOn!.Value)}";
+        }
+        else if (decidedOn is not { } date)
+        {
+            errors["DecidedOn"] = "Enter the date of the decision that agreed the funding plan";
+        }
+        else if (date > Today)
+        {
+            errors["DecidedOn"] = "The date of the decision must be today or in the past";
+        }
+        else if (!await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear, ct))
+        {
+            errors["DecidedOn"] = "Add the year's funding streams before recording the plan's agreement";
+        }
+
+        if (body?.Trim().Length > 200)
+        {
+            errors["Body"] = "The body's name must be 200 characters or fewer";
+        }
+
+        if (minute?.Trim().Length > 100)
+        {
+            errors["Minute"] = "The minute reference must be 100 characters or fewer";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<FundingPlan>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(plan, plan.Id == 0 ? null : plan.Version, new EditSave(partnershipId, "funding plan")
+        {
+            Change = () =>
+            {
+                plan.AgreedOn = decidedOn;
+                plan.AgreedBy = string.IsNullOrWhiteSpace(body) ? $"{partnership.ShortName} Board" : body.Trim();
+                plan.AgreementMinute = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
+            },
+            Clash = "Someone else recorded the funding plan's agreement at the same moment. Reload the page to see it.",
+        }, ct);
+    }
+
+    /// <summary>The year's plan row, added (not saved) when the year has none yet.</summary>
+    private async Task<FundingPlan> PlanRowAsync(int partnershipId, ReportingPeriod year, CancellationToken ct)
+    {
+        var plan = await db.Set<FundingPlan>().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId && p.YearStart == year.StartYear, ct);
+        if (plan is null)
+        {
+            plan = new FundingPlan { PartnershipId = partnershipId, YearStart = year.StartYear };
+            db.Add(plan);
+        }
+
+        return plan;
+    }
+
+    public async Task<EditResult<FundingStream>> AddStreamAsync(int partnershipId, ReportingPeriod year, StreamInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (Refusal<FundingStream>(partnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var plan = await PlanRowAsync(partnershipId, year, ct);
+        var stream = new FundingStream { PartnershipId = partnershipId, YearStart = year.StartYear, Name = "" };
+        var errors = CheckStream(input, plan);
+        if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear && s.Name == input.Name!.Trim(), ct))
+        {
+            errors["Name"] = $"The {year.Display} funding plan already has a stream called {input.Name!.Trim()}";
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<FundingStream>.Invalid(errors);
+        }
+
+        Apply(stream, input);
+        db.Add(stream);
+        return await SaveAddedAsync(stream, plan, AmendedItem.FundingStream, stream.Name, false, input.AmendmentReason, user, ct);
+    }
+
+    public async Task<EditResult<FundingStream>> UpdateStreamAsync(int id, StreamInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var stream = await db.Set<FundingStream>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (stream is null || !Permissions.CanReadFunding(user, stream.PartnershipId))
+        {
+            return EditResult<FundingStream>.NotFound($"There is no funding stream {id}.");
+        }
+
+        if (Refusal<FundingStream>(stream.PartnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var plan = await PlanRowAsync(stream.PartnershipId, ReportingPeriod.Year(stream.YearStart), ct);
+        var errors = CheckStream(input, plan);
+        if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.Id != id && s.PartnershipId == stream.PartnershipId && s.YearStart == stream.YearStart && s.Name == input.Name!.Trim(), ct))
+        {
+            errors["Name"] = $"The funding plan already has a stream called {input.Name!.Trim()}";
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<FundingStream>.Invalid(errors);
+        }
+
+        var before = stream.Name;
+        return await db.SaveEditAsync(stream, expectedVersion, new EditSave(stream.PartnershipId, "funding stream")
+        {
+            Change = () =>
+            {
+                Apply(stream, input);
+                Amend(plan, AmendedItem.FundingStream, stream, before == stream.Name ? before : $"{stream.Name} (was {before})", false, input.AmendmentReason, user);
+            },
+        }, ct);
+    }
+
+    private static Dictionary<string, string> CheckStream(StreamInput input, FundingPlan plan)
+    {
+        var errors = new Dictionary<string, string>();
+        Text(errors, "Name", input.Name, 200, "Enter the name of the funding stream, for example Safer Stronger Communities Fund");
+        Text(errors, "Funder", input.Funder, 200, null);
+        Money.Read(errors, "Amount", input.Amount, input.Received == false ? "the amount expected" : "the amount received");
+        if (input.Received is null)
+        {
+            errors["Received"] = "Select whether the money has been received or is expected";
+        }
+
+        Text(errors, "Conditions", input.Conditions, 4000, null);
+        if (plan.IsAgreed)
+        {
+            Amendments.CheckReason(errors, input.AmendmentReason);
+        }
+
+        return errors;
+    }
+
+    private static void Apply(FundingStream stream, StreamInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        stream.Name = input.Name!.Trim();
+        stream.Funder = Clean(input.Funder);
+        stream.Amount = Money.Read(errors, "Amount", input.Amount, "")!.Value;
+        stream.Received = input.Received!.Value;
+        stream.Conditions = Clean(input.Conditions);
+    }
+
+    public async Task<EditResult<FundingAllocation>> AddAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (Refusal<FundingAllocation>(partnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var plan = await PlanRowAsync(partnershipId, year, ct);
+        var allocation = new FundingAllocation { Name = "" };
+        var errors = await CheckAllocationAsync(partnershipId, year, input, plan, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<FundingAllocation>.Invalid(errors);
+        }
+
+        Apply(allocation, input);
+        db.Add(allocation);
+        return await SaveAddedAsync(allocation, plan, AmendedItem.FundingAllocation, allocation.Name, allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user, ct);
+    }
+
+    public async Task<EditResult<FundingAllocation>> UpdateAllocationAsync(int id, AllocationInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var allocation = await db.Set<FundingAllocation>().Include(a => a.Stream).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (allocation is null || !Permissions.CanReadFunding(user, allocation.Stream.PartnershipId))
+        {
+            return EditResult<FundingAllocation>.NotFound($"There is no allocation {id}.");
+        }
+
+        var partnershipId = allocation.Stream.PartnershipId;
+        if (Refusal<FundingAllocation>(partnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var year = ReportingPeriod.Year(allocation.Stream.YearStart);
+        var plan = await PlanRowAsync(partnershipId, year, ct);
+        var errors = await CheckAllocationAsync(partnershipId, year, input, plan, ct);
+        if (input.Marking is { } marking && !Permissions.MayChangeMarking(user, partnershipId, allocation.Marking, marking))
+        {
+            errors["Marking"] = Permissions.LowerMarkingRefused;
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<FundingAllocation>.Invalid(errors);
+        }
+
+        var before = allocation.Name;
+        var restrictedBefore = allocation.Marking == ProtectiveMarking.Restricted;
+        return await db.SaveEditAsync(allocation, expectedVersion, new EditSave(partnershipId, "allocation")
+        {
+            Change = () =>
+            {
+                Apply(allocation, input);
+                Amend(plan, AmendedItem.FundingAllocation, allocation, before == allocation.Name ? before : $"{allocation.Name} (was {before})",
+                    restrictedBefore || allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user);
+            },
+        }, ct);
+    }
+
+    private async Task<Dictionary<string, string>> CheckAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, FundingPlan plan, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.StreamId is not { } streamId)
+        {
+            errors["StreamId"] = "Select the funding stream the money comes from";
+        }
+        else if (await db.Set<FundingStream>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == streamId, ct) is not { } stream || stream.PartnershipId != partnershipId)
+        {
+            errors["StreamId"] = "Select a funding stream of this partnership's funding plan";
+        }
+        else if (stream.YearStart != year.StartYear)
+        {
+            errors["StreamId"] = $"Select a funding stream of the {year.Display} funding plan; this one is in {ReportingPeriod.Year(stream.YearStart).Display}";
+        }
+
+        Text(errors, "Name", input.Name, 200, "Enter the project's name, for example Home Security Project");
+        Money.Read(errors, "Amount", input.Amount, "the amount allocated");
+        if (input.Status is null)
+        {
+            errors["Status"] = "Select whether the allocation is provisional or confirmed";
+        }
+
+        Text(errors, "Note", input.Note, 200, null);
+        Text(errors, "Outcome", input.Outcome, 4000, null);
+        Text(errors, "Results", input.Results, 4000, null);
+        if (input.Marking is null)
+        {
+            errors["Marking"] = "Select the protective marking";
+        }
+
+        var linked = new[] { input.PriorityId, input.ActionId, input.MilestoneId }.Count(i => i is not null);
+        if (linked > 1)
+        {
+            errors["PriorityId"] = "Link the allocation to one priority, action or milestone, not more than one";
+        }
+        else if (linked == 1 && !await LinkIsInYearAsync(partnershipId, year, input, ct))
+        {
+            var field = input.PriorityId is not null ? "PriorityId" : input.ActionId is not null ? "ActionId" : "MilestoneId";
+            errors[field] = $"Select a priority, action or milestone of this partnership's {year.Display} plan";
+        }
+
+        if (plan.IsAgreed)
+        {
+            Amendments.CheckReason(errors, input.AmendmentReason);
+        }
+
+        return errors;
+    }
+
+    private Task<bool> LinkIsInYearAsync(int partnershipId, ReportingPeriod year, AllocationInput input, CancellationToken ct) =>
+        input.PriorityId is { } p ? db.Priorities.AnyAsync(x => x.Id == p && x.Edition.YearStart == year.StartYear && x.Edition.Plan.PartnershipId == partnershipId, ct)
+        : input.ActionId is { } a ? db.Actions.AnyAsync(x => x.Id == a && x.Priority.Edition.YearStart == year.StartYear && x.Priority.Edition.Plan.PartnershipId == partnershipId, ct)
+        : db.Milestones.AnyAsync(x => x.Id == input.MilestoneId && x.Action.Priority.Edition.YearStart == year.StartYear && x.Action.Priority.Edition.Plan.PartnershipId == partnershipId, ct);
+
+    private static void Apply(FundingAllocation allocation, AllocationInput input)
+    {
+        allocation.StreamId = input.StreamId!.Value;
+        allocation.Name = input.Name!.Trim();
+        allocation.Amount = Money.Read(new Dictionary<string, string>(), "Amount", input.Amount, "")!.Value;
+        allocation.Status = input.Status!.Value;
+        allocation.Note = Clean(input.Note);
+        allocation.PriorityId = input.PriorityId;
+        allocation.ActionId = input.ActionId;
+        allocation.MilestoneId = input.MilestoneId;
+        allocation.Outcome = Clean(input.Outcome);
+        allocation.Results = Clean(input.Results);
+        allocation.Marking = input.Marking!.Value;
+    }
+
+    /// <summary>Adds a payment against an allocation of the partnership's funding plan for <paramref name="year"/>.</summary>
+    public async Task<EditResult<FundingSpend>> AddSpendingAsync(int partnershipId, ReportingPeriod year, SpendInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Permissions.CanReadFunding(user, partnershipId))
+        {
+            return EditResult<FundingSpend>.NotFound("There is no such funding plan.");
+        }
+
+        var (allocation, errors) = await CheckSpendAsync(partnershipId, year, input, null, ct);
+        if (allocation is not null && !Permissions.CanRecordSpending(user, partnershipId, LeadOfficers(allocation)))
+        {
+            return EditResult<FundingSpend>.Forbidden("Only the partnership's support officers and the lead officer of what the allocation is for can record its spending.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<FundingSpend>.Invalid(errors);
+        }
+
+        var spend = new FundingSpend { PartnershipId = partnershipId, Purchase = "", TransactionId = "" };
+        Apply(spend, input);
+        spend.TransactionId = Clean(input.TransactionId) ?? await NextTransactionIdAsync(partnershipId, year, ct);
+        db.Add(spend);
+        return await db.SaveEditAsync(spend, null, new EditSave(partnershipId, "payment")
+        {
+            Clash = $"Transaction {spend.TransactionId} has already been recorded. Give this payment its own transaction id.",
+        }, ct);
+    }
+
+    public async Task<EditResult<FundingSpend>> UpdateSpendingAsync(int id, SpendInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var spend = await db.Set<FundingSpend>().Include(s => s.Allocation).ThenInclude(a => a.Stream).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (spend is null || !Permissions.CanReadFunding(user, spend.PartnershipId))
+        {
+            return EditResult<FundingSpend>.NotFound($"There is no payment {id}.");
+        }
+
+        var year = ReportingPeriod.Year(spend.Allocation.Stream.YearStart);
+        var current = await AllocationWithLeadsAsync(spend.AllocationId, ct);
+        var (allocation, errors) = await CheckSpendAsync(spend.PartnershipId, year, input with { AllocationId = input.AllocationId ?? spend.AllocationId }, id, ct);
+        if (!Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(current!))
+            || (allocation is not null && !Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(allocation))))
+        {
+            return EditResult<FundingSpend>.Forbidden("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<FundingSpend>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(spend, expectedVersion, new EditSave(spend.PartnershipId, "payment")
+        {
+            Change = () =>
+            {
+                Apply(spend, input with { AllocationId = input.AllocationId ?? spend.AllocationId });
+                spend.TransactionId = Clean(input.TransactionId) ?? spend.TransactionId;
+            },
+            Clash = $"Transaction {Clean(input.TransactionId)} has already been recorded. Give this payment its own transaction id.",
+        }, ct);
+    }
+
+    private Task<FundingAllocation?> AllocationWithLeadsAsync(int id, CancellationToken ct) =>
+        db.Set<FundingAllocation>().AsNoTracking().Include(a => a.Stream)
+            .Include(a => a.Priority)
+            .Include(a => a.Action).ThenInclude(a => a!.Priority)
+            .Include(a => a.Milestone).ThenInclude(m => m!.Action).ThenInclude(a => a.Priority)
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>The allocation paid from (when it is this partnership's and year's) and what is wrong with the payment, by field.</summary>
+    private async Task<(FundingAllocation? Allocation, Dictionary<string, string> Errors)> CheckSpendAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        FundingAllocation? allocation = null;
+        if (input.AllocationId is not { } allocationId)
+        {
+            errors["AllocationId"] = "Select the allocation the money was spent from";
+        }
+        else if ((allocation = await AllocationWithLeadsAsync(allocationId, ct)) is null || allocation.Stream.PartnershipId != partnershipId)
+        {
+            errors["AllocationId"] = "Select an allocation of this partnership's funding plan: spending cannot be recorded against another partnership's allocation";
+            allocation = null;
+        }
+        else if (allocation.Stream.YearStart != year.StartYear)
+        {
+            errors["AllocationId"] = $"Select an allocation of the {year.Display} funding plan: this one is in {ReportingPeriod.Year(allocation.Stream.YearStart).Display}";
+            allocation = null;
+        }
+
+        if (input.SpentOn is not { } date)
+        {
+            errors["SpentOn"] = "Enter the date of the payment";
+        }
+        else if (date > Today)
+        {
+            errors["SpentOn"] = "The date of the payment must be today or in the past";
+        }
+
+        Money.Read(errors, "Amount", input.Amount, "the amount spent");
+        Text(errors, "Payee", input.Payee, 200, null);
+        if (input.PayeeIsPublic == true && string.IsNullOrWhiteSpace(input.Payee))
+        {
+            errors["Payee"] = "Enter who was paid, or say the payee may not be published";
+        }
+        else if (input.PayeeIsPublic is null)
+        {
+            errors["PayeeIsPublic"] = "Select whether the payee's name may be published";
+        }
+
+        Text(errors, "Purchase", input.Purchase, 4000, "Enter what the money bought");
+        if (Clean(input.TransactionId) is { } transaction)
+        {
+            if (transaction.Length > Money.TransactionIdLength)
+            {
+                errors["TransactionId"] = $"The transaction id must be {Money.TransactionIdLength} characters or fewer";
+            }
+            else if (await db.Set<FundingSpend>().AnyAsync(s => s.PartnershipId == partnershipId && s.TransactionId == transaction && s.Id != spendId, ct))
+            {
+                errors["TransactionId"] = $"Transaction {transaction} has already been recorded. Give this payment its own transaction id";
+            }
+        }
+
+        return (allocation, errors);
+    }
+
+    private static void Apply(FundingSpend spend, SpendInput input)
+    {
+        spend.AllocationId = input.AllocationId!.Value;
+        spend.SpentOn = input.SpentOn!.Value;
+        spend.Amount = Money.Read(new Dictionary<string, string>(), "Amount", input.Amount, "")!.Value;
+        spend.Payee = Clean(input.Payee);
+        spend.PayeeIsPublic = input.PayeeIsPublic!.Value;
+        spend.Purchase = input.Purchase!.Trim();
+    }
+
+    /// <summary>
+    /// Records every line of a spending file (see <see cref="SpendingCsv"/>) against the year's allocations, or none: any wrong
+    /// line refuses the whole file, each refusal keyed "Line n". Returns how many payments were recorded.
+    /// </summary>
+    public async Task<EditResult<int>> ImportSpendingAsync(int partnershipId, ReportingPeriod year, TextReader file, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (Refusal<int>(partnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var partnership = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Id == partnershipId, ct);
+        var (rows, unreadable) = SpendingCsv.Read(file);
+        if (unreadable is not null)
+        {
+            return EditResult<int>.Invalid(new Dictionary<string, string> { [$"Line {unreadable.Line}"] = $"Line {unreadable.Line}: {unreadable.Reason}" });
+        }
+
+        if (rows.Count == 0)
+        {
+            return EditResult<int>.Invalid(new Dictionary<string, string> { ["Line 1"] = "Line 1: The file has a header but no spending lines" });
+        }
+
+        var allocations = await db.Set<FundingAllocation>().AsNoTracking().Include(a => a.Stream)
+            .Where(a => a.Stream.PartnershipId == partnershipId && a.Stream.YearStart == year.StartYear).ToListAsync(ct);
+        var recorded = (await db.Set<FundingSpend>().Where(s => s.PartnershipId == partnershipId).Select(s => s.TransactionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>();
+        var payments = new List<FundingSpend>();
+        foreach (var row in rows)
+        {
+            var problems = new List<string>();
+            if (!string.Equals(row.Body, partnership.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(row.Body, partnership.ShortName, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"the body is \"{row.Body}\", not {partnership.Name}");
+            }
+
+            var date = SpendingCsv.ReadDate(row.Date);
+            if (date is null)
+            {
+                problems.Add($"the date \"{row.Date}\" is not a date like 15/04/2012");
+            }
+            else if (date > Today)
+            {
+                problems.Add("the date is in the future");
+            }
+
+            var allocation = allocations
+                .Where(a => string.Equals(a.Stream.Name, row.ExpenseType, StringComparison.OrdinalIgnoreCase)
+                    && row.Description.StartsWith(a.Name + ":", StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(a => a.Name.Length).FirstOrDefault();
+            if (allocation is null)
+            {
+                problems.Add($"no allocation of the {year.Display} funding plan matches the expense type \"{row.ExpenseType}\" (a funding stream) and the description \"{row.Description}\" (which starts with the project's name and a colon)");
+            }
+
+            var amountErrors = new Dictionary<string, string>();
+            var amount = Money.Read(amountErrors, "Amount", row.Amount, "the amount");
+            if (amount is null)
+            {
+                problems.Add(amountErrors["Amount"].Replace("Enter the amount", "the amount must be given", StringComparison.Ordinal));
+            }
+
+            if (row.TransactionId.Length == 0)
+            {
+                problems.Add("the transaction number is missing");
+            }
+            else if (row.TransactionId.Length > Money.TransactionIdLength)
+            {
+                problems.Add($"the transaction number is longer than {Money.TransactionIdLength} characters");
+            }
+            else if (recorded.Contains(row.TransactionId))
+            {
+                problems.Add($"transaction {row.TransactionId} has already been recorded");
+            }
+            else if (!inFile.Add(row.TransactionId))
+            {
+                problems.Add($"transaction {row.TransactionId} appears twice in the file");
+            }
+
+            var purchase = allocation is null ? row.Description : row.Description[(allocation.Name.Length + 1)..].Trim();
+            if (allocation is not null && purchase.Length == 0)
+            {
+                problems.Add("the description does not say what the money bought after the project's name");
+            }
+
+            if (problems.Count > 0)
+            {
+                errors[$"Line {row.Line}"] = $"Line {row.Line}: {string.Join("; ", problems)}";
+                continue;
+            }
+
+            var redacted = SpendingCsv.IsRedacted(row.Supplier);
+            payments.Add(new FundingSpend
+            {
+                PartnershipId = partnershipId,
+                AllocationId = allocation!.Id,
+                SpentOn = date!.Value,
+                Amount = amount!.Value,
+                Payee = redacted ? null : row.Supplier,
+                PayeeIsPublic = !redacted,
+                Purchase = purchase.Length > 4000 ? purchase[..4000] : purchase,
+                TransactionId = row.TransactionId,
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<int>.Invalid(errors);
+        }
+
+        db.AddRange(payments);
+        db.AuditPartnershipId = partnershipId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<int>.Conflict("Someone else recorded some of these transactions at the same moment. Nothing from the file has been saved: check the spending and send it again.");
+        }
+
+        return EditResult<int>.Ok(payments.Count);
+    }
+
+    /// <summary>"2010-11-0007": the year and the payment's place among the partnership's payments of that year.</summary>
+    private async Task<string> NextTransactionIdAsync(int partnershipId, ReportingPeriod year, CancellationToken ct)
+    {
+        var prefix = $"{year.Slug}-";
+        var taken = await db.Set<FundingSpend>().Where(s => s.PartnershipId == partnershipId && s.TransactionId.StartsWith(prefix)).Select(s => s.TransactionId).ToListAsync(ct);
+        var last = taken.Select(t => int.TryParse(t.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{last + 1:0000}");
+    }
+
+    /// <summary>Saves an item added to the year's plan; once the plan is agreed, with its amendment in the same transaction.</summary>
+    private async Task<EditResult<T>> SaveAddedAsync<T>(T item, FundingPlan plan, AmendedItem kind, string reference, bool restricted, string? reason, UserContext user, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        var partnershipId = plan.PartnershipId;
+        var save = new EditSave(partnershipId, kind == AmendedItem.FundingStream ? "funding stream" : "allocation")
+        {
+            Clash = "Someone else added the same thing at the same moment. Reload the page to see it.",
+        };
+        if (!plan.IsAgreed)
+        {
+            return await db.SaveEditAsync(item, null, save, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await db.SaveEditAsync(item, null, save, ct);
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+
+        db.Amendments.Add(NewAmendment(plan, kind, item.Id, reference, "added", restricted, reason, user));
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    /// <summary>Records a change to an agreed plan's item as an amendment naming the fields changed; nothing for a plan not yet agreed.</summary>
+    private void Amend(FundingPlan plan, AmendedItem kind, object item, string reference, bool restricted, string? reason, UserContext user)
+    {
+        if (!plan.IsAgreed || Amendments.ChangedFields(db, item) is not { Length: > 0 } changes)
+        {
+            return;
+        }
+
+        db.Amendments.Add(NewAmendment(plan, kind, ((IVersioned)item).Id, reference, changes, restricted, reason, user));
+    }
+
+    private Amendment NewAmendment(FundingPlan plan, AmendedItem kind, int itemId, string reference, string changes, bool restricted, string? reason, UserContext user) => new()
+    {
+        PartnershipId = plan.PartnershipId,
+        Record = AmendedRecord.FundingPlan,
+        RecordId = plan.Id,
+        ItemKind = kind,
+        ItemId = itemId,
+        ItemReference = reference.Length > 200 ? reference[..200] : reference,
+        Changes = changes,
+        Reason = reason!.Trim(),
+        Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
+        UserId = user.UserId,
+        AmendedBy = user.Name,
+        AmendedAt = time.GetUtcNow(),
+    };
+
+    /// <summary>The agreed plan's amendments, newest first: for the partnership's members.</summary>
+    public async Task<IReadOnlyList<Amendment>> AmendmentsAsync(FundingPlan plan, UserContext user, CancellationToken ct = default) =>
+        Permissions.CanReadAmendments(user, plan.PartnershipId)
+            ? await db.Amendments.AsNoTracking().Where(a => a.Record == AmendedRecord.FundingPlan && a.RecordId == plan.Id).OrderByDescending(a => a.Id).ToListAsync(ct)
+            : [];
+
+    private static EditResult<T>? Refusal<T>(int partnershipId, UserContext user) =>
+        !Permissions.CanReadFunding(user, partnershipId) ? EditResult<T>.NotFound("There is no such funding plan.")
+        : !Permissions.CanEditFunding(user, partnershipId) ? EditResult<T>.Forbidden("Only the partnership's support officers and administrators can change its funding plan.")
+        : null;
+
+    private static void Text(Dictionary<string, string> errors, string field, string? text, int length, string? missing)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (missing is not null)
+            {
+                errors[field] = missing;
+            }
+        }
+        else if (text.Trim().Length > length)
+        {
+            errors[field] = $"{FieldName(field)} must be {length.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+        }
+    }
+
+    private static string FieldName(string field) => field switch
+    {
+        "Name" => "The name",
+        "Funder" => "The funder",
+        "Conditions" => "The conditions",
+        "Note" => "The note",
+        "Outcome" => "What the money is for",
+        "Results" => "The results so far",
+        "Payee" => "The payee",
+        "Purchase" => "What the money bought",
+        _ => field,
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

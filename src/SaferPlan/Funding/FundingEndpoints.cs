@@ -1,0 +1,142 @@
+using System.Text;
+using SaferPlan.Core.Funding;
+using SaferPlan.Uploads;
+
+namespace SaferPlan.Funding;
+
+/// <summary>
+/// The funding API: a year's funding plan (members see all of it; visitors an agreed plan without restricted allocations),
+/// adding and changing streams, allocations and spending by version, the Board's agreement, and the public account as JSON
+/// and as the Transparency Code's CSV, which a finance system's export can also be loaded from.
+/// </summary>
+public static class FundingEndpoints
+{
+    /// <summary>The largest spending file taken: far more lines than any partnership's year.</summary>
+    public const int UploadBytes = 4 * 1024 * 1024;
+
+    public static void MapFunding(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Funding");
+        var writes = api.MapGroup("").RequireAuthorization();
+
+        api.MapGet("/partnerships/{slug}/funding", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+            {
+                var user = await current.GetAsync();
+                return await funding.PlanAsync(id, period, user, ct: ct) is { } plan
+                    ? TypedResults.Ok(FundingPlanDto.From(plan))
+                    : user.IsSignedIn ? ApiErrors.NotFound($"There is no agreed funding plan for {period.Display}.") : ApiErrors.SignInRequired();
+            }, ct))
+        .WithSummary("The year's funding plan (?year=2010-11): received, allocated, spent and left per stream and per priority, with what is over.");
+
+        writes.MapPost("/partnerships/{slug}/funding/agreement", (string slug, string? year, AgreementRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+            {
+                var result = await funding.AgreeAsync(id, period, body.DecidedOn, body.Body, body.Minute, await current.GetAsync(), ct);
+                return result.Succeeded ? TypedResults.Ok(new { result.Value.AgreedOn, result.Value.AgreedBy, result.Value.AgreementMinute, result.Value.Version }) : ApiErrors.From(result);
+            }, ct))
+        .WithSummary("Records the Board decision that agreed the year's funding plan: {\"decidedOn\":\"2010-04-27\",\"body\":\"…\",\"minute\":\"…\"}.");
+
+        writes.MapPost("/partnerships/{slug}/funding/streams", (string slug, string? year, StreamRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+                Created(http, await funding.AddStreamAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/streams/{s.Id}", s => s.Version), ct));
+
+        writes.MapPut("/funding/streams/{id:int}", async (int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct), s => Saved(http, s.Version, new { s.Id, s.Name, s.Amount, s.Received, s.Version }));
+        });
+
+        writes.MapPost("/partnerships/{slug}/funding/allocations", (string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+                Created(http, await funding.AddAllocationAsync(id, period, body.ToInput(), await current.GetAsync(), ct), a => $"/api/funding/allocations/{a.Id}", a => a.Version), ct));
+
+        writes.MapPut("/funding/allocations/{id:int}", async (int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), a => Saved(http, a.Version, new { a.Id, a.Name, a.Amount, a.Status, a.Version }));
+        });
+
+        writes.MapPost("/partnerships/{slug}/funding/spending", (string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+                Created(http, await funding.AddSpendingAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/spending/{s.Id}", s => s.Version,
+                    s => new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version }), ct));
+
+        writes.MapPut("/funding/spending/{id:int}", async (int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), s => Saved(http, s.Version, new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version }));
+        });
+
+        api.MapGet("/partnerships/{slug}/spending", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+                await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
+                    ? TypedResults.Ok(PublicSpendingDto.From(plan))
+                    : ApiErrors.NotFound($"There is no published spending for {period.Display}."), ct))
+        .WithSummary("The public account of the year's spending (?year=2012-13): each line and the total, restricted projects left out.");
+
+        api.MapGet("/partnerships/{slug}/spending.csv", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+                await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
+                    ? TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SpendingCsv.Write(plan))).ToArray(), "text/csv; charset=utf-8", $"{slug}-spending-{period.Slug}.csv")
+                    : ApiErrors.NotFound($"There is no published spending for {period.Display}."), ct))
+        .WithSummary("The year's spending in the Local Government Transparency Code's shape: body, date, expense type, description, supplier, amount, transaction number.");
+
+        writes.MapPost("/partnerships/{slug}/spending.csv", (string slug, string? year, HttpRequest request, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+            ForYearAsync(db, slug, year, async (id, period) =>
+            {
+                var user = await current.GetAsync();
+                if (!Permissions.CanEditFunding(user, id))
+                {
+                    return ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the partnership's support officers and administrators can load a spending file.");
+                }
+
+                if (!UploadLimits.Admit(request.HttpContext, UploadBytes))
+                {
+                    return ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("A spending file", UploadBytes));
+                }
+
+                using var reader = new StreamReader(request.Body, Encoding.UTF8);
+                var text = await reader.ReadToEndAsync(ct);
+                var result = await funding.ImportSpendingAsync(id, period, new StringReader(text), user, ct);
+                return result.Succeeded ? TypedResults.Ok(new { recorded = result.Value }) : ApiErrors.From(result);
+            }, ct))
+        .WithSummary("Loads spending from a CSV with the Transparency Code's columns (Content-Type: text/csv); a file with any wrong line is refused whole, naming the lines.");
+    }
+
+    /// <summary>Answers for the partnership named and the financial year in <c>?year=</c>: 404 without the partnership, 400 without a year.</summary>
+    private static async Task<IResult> ForYearAsync(SaferPlanDbContext db, string slug, string? year, Func<int, ReportingPeriod, Task<IResult>> answer, CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
+        {
+            return ApiErrors.Invalid(new Dictionary<string, string[]> { ["year"] = ["Give the financial year as ?year=2010-11"] }, "Give the financial year as ?year=2010-11");
+        }
+
+        var id = await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await answer(found, period) : ApiErrors.NotFound($"There is no partnership '{slug}'.");
+    }
+
+    private static IResult Created<T>(HttpContext http, EditResult<T> result, Func<T, string> location, Func<T, int> version, Func<T, object>? dto = null)
+    {
+        if (!result.Succeeded)
+        {
+            return ApiErrors.From(result);
+        }
+
+        http.Response.Headers.ETag = $"\"{version(result.Value)}\"";
+        return TypedResults.Created(location(result.Value), dto is null ? Shape(result.Value) : dto(result.Value));
+    }
+
+    private static object Shape<T>(T item) => item switch
+    {
+        FundingStream s => new { s.Id, s.Name, s.Funder, s.Amount, s.Received, s.Conditions, s.Version },
+        FundingAllocation a => new { a.Id, a.StreamId, a.Name, a.Amount, a.Status, a.Note, a.PriorityId, a.ActionId, a.MilestoneId, a.Outcome, a.Results, a.Marking, a.Version },
+        _ => item!,
+    };
+
+    private static Task<IResult> Saved(HttpContext http, int version, object body)
+    {
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return Task.FromResult<IResult>(TypedResults.Ok(body));
+    }
+}

@@ -1,0 +1,106 @@
+using SaferPlan.Core.Funding;
+
+namespace SaferPlan.Funding;
+
+/// <summary>Records a payment against an allocation, or changes one: support officers, and the lead officers of what the allocation is for.</summary>
+[Authorize]
+public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+{
+    public FundingPlanView View { get; private set; } = null!;
+
+    public FundingSpend? Spend { get; private set; }
+
+    public string Slug { get; private set; } = "";
+
+    [BindProperty] public string? AllocationId { get; set; }
+    [BindProperty] public DateParts SpentOn { get; set; } = new();
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? Payee { get; set; }
+    [BindProperty] public string? PayeeIsPublic { get; set; }
+    [BindProperty] public string? Purchase { get; set; }
+    [BindProperty] public string? TransactionId { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public IEnumerable<Choice> Allocations =>
+        new[] { new Choice("", "Select an allocation") }.Concat(View.Allocations.Where(a => a.CanRecordSpending)
+            .Select(a => new Choice(a.Allocation.Id.ToString(CultureInfo.InvariantCulture), $"{a.Allocation.Name} ({a.Allocation.Stream.Name}, {Money.Display(a.Left)} left)")));
+
+    public async Task<IActionResult> OnGetAsync(string slug, string year, int? id, int? allocation, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, year, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Spend is { } s)
+        {
+            AllocationId = s.AllocationId.ToString(CultureInfo.InvariantCulture);
+            SpentOn = DateParts.From(s.SpentOn);
+            (Amount, Payee, PayeeIsPublic, Purchase, TransactionId, Version) = (Money.Invariant(s.Amount), s.Payee, s.PayeeIsPublic ? "true" : "false", s.Purchase, s.TransactionId, s.Version);
+        }
+        else
+        {
+            AllocationId = allocation?.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string year, int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, year, id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var date = SpentOn.Parse("The date of the payment", out var dateError);
+        if (dateError is not null)
+        {
+            ModelState.AddModelError(nameof(SpentOn), dateError);
+        }
+
+        var input = new SpendInput(int.TryParse(AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null, date, Amount, Payee,
+            FundingPages.YesNo(PayeeIsPublic), Purchase, TransactionId);
+        var user = await current.GetAsync();
+        var result = Spend is null
+            ? await funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, user, ct)
+            : await funding.UpdateSpendingAsync(Spend.Id, input, Version, user, ct);
+        if (this.Refusal(result, prefix: "") is { } shown)
+        {
+            return shown;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        TempData["Success"] = $"Payment {result.Value!.TransactionId} saved";
+        return Redirect($"{FundingPages.PlanPath(slug, View.Year)}#allocation-{result.Value.AllocationId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route
+            || await funding.PlanAsync(route.PartnershipId, route.Year, user, ct: ct) is not { IsFull: true } view)
+        {
+            return NotFound();
+        }
+
+        (View, Slug) = (view, slug);
+        if (id is { } spendId)
+        {
+            var line = view.Payments.FirstOrDefault(p => p.Line.Spend.Id == spendId);
+            if (line.Line is null)
+            {
+                return NotFound();
+            }
+
+            Spend = line.Line.Spend;
+            return line.Allocation.CanRecordSpending ? null : this.Refused("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
+        }
+
+        return view.Allocations.Any(a => a.CanRecordSpending) ? null : this.Refused("You do not lead anything this year's allocations are for, so you cannot record their spending.");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using SaferPlan.Core.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace SaferPlan.BrowserTests;
+
+/// <summary>
+/// Funding in Chromium: a support officer builds a year's funding plan (a stream, with its errors first, an allocation, a
+/// payment, the Board's agreement) and a visitor reads What we spent, with no restricted project on it. axe-core on every
+/// page and state.
+/// </summary>
+public sealed class FundingPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task FundingPlan_StreamAllocationSpendingAndAgreement_AndWhatWeSpentForVisitors_HaveNoAxeViolations()
+    {
+        var start = 2200 + Random.Shared.Next(500);
+        var year = string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
+        var plan = $"/partnerships/south-cambridgeshire/funding/{year}";
+        await page.GotoAsync(plan);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Funding plan");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a funding stream" }).ClickAsync();
+        await page.GetByLabel("Amount").FillAsync("12.345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save stream" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToContainTextAsync("Enter the name of the funding stream");
+        await Expect(summary).ToContainTextAsync("no more than two decimal places");
+        await Expect(summary).ToContainTextAsync("Select whether the money has been received or is expected");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Name of the stream").FillAsync("Safer Stronger Communities Fund");
+        await page.GetByLabel("Amount").FillAsync("5,847.00");
+        await page.GetByLabel("Received", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save stream" }).ClickAsync();
+        await Expect(page.Locator(".govuk-table").First).ToContainTextAsync("£5,847.00 received");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an allocation" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Funding stream").SelectOptionAsync(new SelectOptionValue { Label = "Safer Stronger Communities Fund" });
+        await page.GetByLabel("Project").FillAsync("Taxi marshals");
+        await page.GetByLabel("Amount allocated").FillAsync("6000");
+        await page.GetByLabel("Confirmed").CheckAsync();
+        await page.GetByLabel("What the money is for, in plain words (optional)").FillAsync("so that people using taxis at night would feel safer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save allocation" }).ClickAsync();
+        await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("£6,000.00 allocated against £5,847.00 received: £153.00 over");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record spending on Taxi marshals" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save payment" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date of the payment");
+        await Axe.AssertNoViolationsAsync(page);
+        var date = page.GetByRole(AriaRole.Group, new() { Name = "Date of the payment" });
+        await date.GetByLabel("Day").FillAsync(today.Day.ToString(CultureInfo.InvariantCulture));
+        await date.GetByLabel("Month").FillAsync(today.Month.ToString(CultureInfo.InvariantCulture));
+        await date.GetByLabel("Year").FillAsync(today.Year.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("Amount").FillAsync("4207");
+        await page.GetByLabel("What the money bought").FillAsync("Three security staff at the taxi rank");
+        await page.GetByLabel("Paid to (optional)").FillAsync("Secure Guarding Ltd");
+        await page.GetByLabel("Yes").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save payment" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("Three security staff at the taxi rank");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record the Board's agreement" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        var decided = page.GetByRole(AriaRole.Group, new() { Name = "Date of the decision" });
+        await decided.GetByLabel("Day").FillAsync(today.Day.ToString(CultureInfo.InvariantCulture));
+        await decided.GetByLabel("Month").FillAsync(today.Month.ToString(CultureInfo.InvariantCulture));
+        await decided.GetByLabel("Year").FillAsync(today.Year.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record agreement" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Agreed by the South Cambridgeshire CDRP Board");
+        await Axe.AssertNoViolationsAsync(page);
+
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync($"/partnerships/south-cambridgeshire/what-we-spent/{year}");
+        await Expect(visitor.Locator("main")).ToContainTextAsync("We spent £4,207 so that people using taxis at night would feel safer.");
+        await Axe.AssertNoViolationsAsync(visitor);
+    }
+
+    [Fact]
+    public async Task DemoFundingPlan_FromSeed000_ShowsItsStreamsAndProvisionalFigures_WithNoAxeViolations()
+    {
+        var page = await browser.SharedSignedInPageAsync(PartnershipRole.BoardMember);
+        await page.GotoAsync("/partnerships/south-cambridgeshire/funding/2009-10");
+        await Expect(page.Locator("main")).ToContainTextAsync("Smart Water for Police and Fire and Rescue Service");
+        await Expect(page.Locator("main")).ToContainTextAsync("(figure may alter)");
+        await Expect(page.Locator("main")).ToContainTextAsync("£27,053.81 received");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}

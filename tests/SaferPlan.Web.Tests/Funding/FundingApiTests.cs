@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Funding;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.TestCommon;
+
+namespace SaferPlan.Web.Tests.Funding;
+
+/// <summary>
+/// Funding and the public account (issue 13, items 1 and 2) through the API: money read by one rule and refused by field,
+/// who may change what, versions, the flags of an over-allocated stream and an over-spent allocation, the Board's agreement
+/// and the amendments after it, the public account without restricted projects, and the spending CSV both ways. Each test
+/// works in a year of its own.
+/// </summary>
+public abstract class FundingApiTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static int nextYear = 2040 + Random.Shared.Next(20) * 10;
+
+    private static string FreshYear()
+    {
+        var start = Interlocked.Increment(ref nextYear);
+        return string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
+    }
+
+    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture);
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+
+    private static async Task<JsonElement> AddStreamAsync(HttpClient client, string year, string name, object amount, bool received = true) =>
+        await PlanApi.CreatedAsync(await client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name, amount, received, funder = "Home Office" }));
+
+    private static async Task<JsonElement> AddAllocationAsync(HttpClient client, string year, int streamId, string name, object amount,
+        string marking = "Official", int? priorityId = null, string? outcome = null, string status = "Confirmed", string? slug = null) =>
+        await PlanApi.CreatedAsync(await client.PostAsJsonAsync($"/api/partnerships/{slug ?? Slug}/funding/allocations?year={year}",
+            new { streamId, name, amount, status, marking, priorityId, outcome, note = status == "Provisional" ? "figure may alter" : null }));
+
+    private static Task<HttpResponseMessage> PostSpendAsync(HttpClient client, string year, int allocationId, object amount, string? payee = "Secure Guarding Ltd", bool payeeIsPublic = true, string? transactionId = null) =>
+        client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/spending?year={year}",
+            new { allocationId, spentOn = Today, amount, payee, payeeIsPublic, purchase = "Security staff at the taxi rank", transactionId });
+
+    private static async Task<JsonElement> PlanAsync(HttpClient client, string year) =>
+        await PlanApi.OkJsonAsync(await client.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"));
+
+    private static async Task AgreeAsync(HttpClient client, string year)
+    {
+        using var agreed = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today, minute = "10/04" });
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("-5.00")]
+    [InlineData("five pounds")]
+    [InlineData("12.345")]
+    [InlineData("")]
+    public async Task Amount_NegativeNonNumericFinerThanPenceOrMissing_IsRefusedNamingTheField(string amount)
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var problem = await PlanApi.ValidationProblemAsync(
+            await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount, received = true }), "amount");
+        Assert.Contains("amount", problem.GetProperty("errors").GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
+
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 100);
+        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+            new { streamId = stream.Id(), name = "Street Football Project", amount = -1, status = "Confirmed" }), "amount");
+    }
+
+    [Fact]
+    public async Task Amount_WrittenAsPoundsWithCommasOrANumber_IsKeptToThePenny()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var typed = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "£5,847.00");
+        var number = await AddStreamAsync(support, year, "Pooled Fund", 3175.81);
+        Assert.Equal(5847.00m, typed.GetProperty("amount").GetDecimal());
+        Assert.Equal(3175.81m, number.GetProperty("amount").GetDecimal());
+        Assert.Equal(9022.81m, (await PlanAsync(support, year)).GetProperty("received").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Plan_OverAllocatedAndOverSpent_IsFlaggedWithTheFigures_AndTotalledPerStreamAndPriority()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "5847.00");
+        var smart = await AddAllocationAsync(support, year, stream.Id(), "Smart Water", "5000.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Home Security Project", "1000.00", status: "Provisional");
+        using (var spent = await PostSpendAsync(support, year, smart.Id(), "5200.50"))
+        {
+            Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
+        }
+
+        var plan = await PlanAsync(support, year);
+        var flags = plan.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("Safer Stronger Communities Fund: £6,000.00 allocated against £5,847.00 received: £153.00 over", flags);
+        Assert.Contains("Smart Water: £5,200.50 spent against £5,000.00 allocated: £200.50 over", flags);
+        var line = plan.GetProperty("streams")[0];
+        Assert.Equal(6000.00m, line.GetProperty("allocated").GetDecimal());
+        Assert.Equal(5200.50m, line.GetProperty("spent").GetDecimal());
+        Assert.Equal(646.50m, line.GetProperty("left").GetDecimal());
+        var other = Assert.Single(plan.GetProperty("priorities").EnumerateArray());
+        Assert.Equal("Other projects", other.Str("priority"));
+        Assert.Equal(799.50m, other.GetProperty("left").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Funding_IsChangedBySupportOfficers_ReadByBoardMembers_AndHiddenFromVisitorsUntilAgreed()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var visitor = await app.ApiClientAsync();
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 500);
+
+        Assert.Equal("Pooled Fund", (await PlanAsync(board, year)).GetProperty("streams")[0].Str("name"));
+        await PlanApi.ProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Another", amount = 1, received = true }), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}", new { streamId = stream.Id(), name = "X", amount = 1, status = "Confirmed" }), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"), HttpStatusCode.Unauthorized);
+        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/spending?year={year}"), HttpStatusCode.NotFound);
+
+        await AgreeAsync(support, year);
+        Assert.Equal(500.00m, (await PlanAsync(visitor, year)).GetProperty("received").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Spending_ByALeadOfficer_IsTakenForWhatTheyLead_AndRefusedForTheRest()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var draftId = await app.DraftEditionIdAsync();
+        var (priorityId, leadKey) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var p = await db.Priorities.Include(x => x.LeadOfficer).SingleAsync(x => x.EditionId == draftId && x.Number == 1);
+            return (p.Id, p.LeadOfficer!.Key);
+        });
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadKey));
+        const string year = "2011-12";
+        var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
+        var theirs = await AddAllocationAsync(support, year, stream.Id(), "Their project", 1000, priorityId: priorityId);
+        var notTheirs = await AddAllocationAsync(support, year, stream.Id(), "Someone else's project", 1000);
+
+        using (var taken = await PostSpendAsync(lead, year, theirs.Id(), 250))
+        {
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        }
+
+        await PlanApi.ProblemAsync(await PostSpendAsync(lead, year, notTheirs.Id(), 250), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Mine", amount = 1, received = true }), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Spending_AgainstAnAllocationOfAnotherYearOrPartnership_IsRefusedNamingTheAllocation()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var otherYear = FreshYear();
+        var stream = await AddStreamAsync(support, otherYear, "Pooled Fund", 100);
+        var allocation = await AddAllocationAsync(support, otherYear, stream.Id(), "Street Football Project", 100);
+        var refused = await PlanApi.ValidationProblemAsync(await PostSpendAsync(support, year, allocation.Id(), 10), "allocationId");
+        Assert.Contains($"this one is in {otherYear.Replace('-', '/')}", refused.GetProperty("errors").GetProperty("allocationId")[0].GetString(), StringComparison.Ordinal);
+
+        var elsewhere = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var other = new Partnership { Slug = $"elsewhere-{Guid.NewGuid():N}", Name = "Elsewhere CSP", ShortName = "Elsewhere", Area = "Elsewhere" };
+            db.Partnerships.Add(other);
+            await db.SaveChangesAsync();
+            var theirStream = new FundingStream { PartnershipId = other.Id, YearStart = int.Parse(year[..4], CultureInfo.InvariantCulture), Name = "Their fund", Amount = 10m, Received = true };
+            var theirs = new FundingAllocation { Stream = theirStream, Name = "Their project", Amount = 10m };
+            db.AddRange(theirStream, theirs);
+            db.AuditPartnershipId = other.Id;
+            await db.SaveChangesAsync();
+            return theirs.Id;
+        });
+        var foreign = await PlanApi.ValidationProblemAsync(await PostSpendAsync(support, year, elsewhere, 10), "allocationId");
+        Assert.Contains("another partnership", foreign.GetProperty("errors").GetProperty("allocationId")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_EditedFromAnOldVersion_Is409_OrWithIfMatch412_AndWithoutAVersion428()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 100);
+        var path = $"/api/funding/streams/{stream.Id()}";
+        JsonObject Body(int? version, decimal amount) => new() { ["name"] = "Pooled Fund", ["amount"] = amount, ["received"] = true, ["version"] = version };
+
+        var saved = await PlanApi.PutOkAsync(support, path, Body(1, 200));
+        Assert.Equal(2, saved.Version());
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(1, 300)), HttpStatusCode.Conflict);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300)), HttpStatusCode.PreconditionRequired);
+        Assert.Equal(200.00m, (await PlanAsync(support, year)).GetProperty("streams")[0].GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task AgreedPlan_ChangesOnlyWithAnAmendmentReason_WhichIsRecorded()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "5847.00");
+        await AgreeAsync(support, year);
+        var plan = await PlanAsync(support, year);
+        Assert.Equal("10/04", plan.Str("agreementMinute"));
+
+        var path = $"/api/funding/streams/{stream.Id()}";
+        var body = new JsonObject { ["name"] = "Safer Stronger Communities Fund", ["funder"] = "Home Office", ["amount"] = "6000.00", ["received"] = true, ["version"] = 1 };
+        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
+        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+            new { streamId = stream.Id(), name = "Smart Water", amount = 10, status = "Confirmed" }), "amendmentReason");
+
+        body["amendmentReason"] = "The Home Office confirmed a larger grant.";
+        await PlanApi.PutOkAsync(support, path, body);
+        var amendment = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Amendments
+            .SingleAsync(a => a.Record == AmendedRecord.FundingPlan && a.ItemKind == AmendedItem.FundingStream && a.ItemId == stream.Id()));
+        Assert.Equal("amount", amendment.Changes);
+        Assert.Equal("The Home Office confirmed a larger grant.", amendment.Reason);
+        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today }), "decidedOn");
+    }
+
+    [Fact]
+    public async Task PublicAccount_LeavesRestrictedProjectsOut_AndWithholdsPeoplesNames_InJsonCsvAndThePage()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = await app.ApiClientAsync();
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", 20000);
+        var taxis = await AddAllocationAsync(support, year, stream.Id(), "Taxi marshals", 5000, outcome: "so that people using taxis at night would feel safer");
+        var secret = await AddAllocationAsync(support, year, stream.Id(), "Covert surveillance kit", 5000, marking: "Restricted");
+        using (await PostSpendAsync(support, year, taxis.Id(), "4000.00", transactionId: $"T-{year}-1")) { }
+        using (await PostSpendAsync(support, year, taxis.Id(), "207.00", payee: "Jane Smith", payeeIsPublic: false, transactionId: $"T-{year}-2")) { }
+        using (await PostSpendAsync(support, year, secret.Id(), "999.00", transactionId: $"T-{year}-3")) { }
+        await AgreeAsync(support, year);
+
+        var json = await PlanApi.OkJsonAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/spending?year={year}"));
+        Assert.Equal(4207.00m, json.GetProperty("total").GetDecimal());
+        Assert.Equal(2, json.GetProperty("lines").GetArrayLength());
+        Assert.DoesNotContain("Covert", json.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Smith", json.GetRawText(), StringComparison.Ordinal);
+
+        using var csvResponse = await visitor.GetAsync($"/api/partnerships/{Slug}/spending.csv?year={year}");
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        var lines = (await csvResponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains($"Redacted – personal data,207.00,T-{year}-2", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Taxi marshals: Security staff at the taxi rank,Secure Guarding Ltd,4000.00", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains("Covert", StringComparison.Ordinal));
+
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/partnerships/{Slug}/what-we-spent/{year}"));
+        Assert.Contains("We spent £4,207 so that people using taxis at night would feel safer.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Covert", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Covert", (await PlanAsync(visitor, year)).GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Covert", (await PlanAsync(support, year)).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SpendingCsv_WithAnyWrongLine_IsRefusedWholeWithItsLineNumbers_AndAGoodFileIsRecorded()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 10000);
+        await AddAllocationAsync(support, year, stream.Id(), "Street Football Project", 4400);
+        const string header = "Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number\n";
+        var bad = header
+            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
+            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: coaching,Sports Ltd,-3,C-{year}-2\n"
+            + $"South Cambridgeshire CDRP,31/02/2020,Pooled Fund,No such project: balls,Sports Ltd,10.00,C-{year}-3\n";
+        var body = await PostCsvAsync(support, year, bad);
+        var problem = await PlanApi.ProblemAsync(body, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("line 3", out var line3), errors.GetRawText());
+        Assert.Contains("negative", line3[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("line 4", out _), errors.GetRawText());
+        Assert.False(errors.TryGetProperty("line 2", out _));
+        Assert.Equal(0m, (await PlanAsync(support, year)).GetProperty("spent").GetDecimal());
+
+        var good = header
+            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
+            + $"South Cambridgeshire CDRP,2020-06-01,Pooled Fund,Street Football Project: coaching,Redacted,150.50,C-{year}-2\n";
+        var recorded = await PlanApi.OkJsonAsync(await PostCsvAsync(support, year, good));
+        Assert.Equal(2, recorded.GetProperty("recorded").GetInt32());
+        Assert.Equal(550.50m, (await PlanAsync(support, year)).GetProperty("spent").GetDecimal());
+        var again = await PlanApi.ProblemAsync(await PostCsvAsync(support, year, good), HttpStatusCode.BadRequest);
+        Assert.Contains("already been recorded", again.GetProperty("errors").GetProperty("line 2")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoardReport_FundingSection_ShowsTheBoardEverything_AndLeavesRestrictedAllocationsOutOfThePublicVersion()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", "6000.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Street Football Project", "4400.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Covert surveillance kit", "2000.00", marking: "Restricted");
+        await AgreeAsync(support, year);
+
+        async Task<string> RenderAsync(Core.Documents.ReportAudience audience) => await app.WithScopeAsync(async sp =>
+        {
+            var quarter = Core.Periods.ReportingPeriod.Of(int.Parse(year[..4], CultureInfo.InvariantCulture), 1);
+            var report = await sp.GetRequiredService<Core.Documents.BoardReportBuilder>().BuildAsync(new Core.Documents.BoardReportOptions(Slug, quarter, audience));
+            return WebUtility.HtmlDecode(Core.Documents.BoardReportHtml.Render(report!));
+        });
+
+        var full = await RenderAsync(Core.Documents.ReportAudience.Full);
+        Assert.Contains($"Funding {year.Replace('-', '/')}", full, StringComparison.Ordinal);
+        Assert.Contains("Covert surveillance kit", full, StringComparison.Ordinal);
+        Assert.Contains("Pooled Fund: £6,400.00 allocated against £6,000.00 received: £400.00 over", full, StringComparison.Ordinal);
+        var published = await RenderAsync(Core.Documents.ReportAudience.Public);
+        Assert.Contains("Street Football Project", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("Covert", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("£400.00 over", published, StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string year, string csv) =>
+        client.PostAsync($"/api/partnerships/{Slug}/spending.csv?year={year}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+}
+
+public sealed class FundingApiTestsOnSqlite(SqliteFactory app) : FundingApiTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class FundingApiTestsOnPostgres(PostgresFactory app) : FundingApiTests(app), IClassFixture<PostgresFactory>;
