@@ -71,9 +71,14 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
 
         Assert.Equal(200, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        if (name.StartsWith("edition", StringComparison.Ordinal))
+        if (name == "edition 2010/11")
         {
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add a priority" })).ToBeVisibleAsync();
+        }
+        else if (name == "edition 2009/10")
+        {
+            // Superseded by the 2010/11 refresh: kept as the Board approved it, so nothing is offered to add.
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add a priority" })).ToHaveCountAsync(0);
         }
         else if (name == "milestone")
         {

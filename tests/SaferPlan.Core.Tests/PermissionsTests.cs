@@ -61,7 +61,7 @@ public sealed class PermissionsTests
     [InlineData(EditionStatus.Draft, false)]
     [InlineData(EditionStatus.Consultation, false)]
     [InlineData(EditionStatus.Approved, true)]
-    [InlineData(EditionStatus.Superseded, false)]
+    [InlineData(EditionStatus.Superseded, true)]
     public void CanReadEdition_Anonymous_SeesApprovedOnly(EditionStatus status, bool expected)
     {
         var edition = new PlanEdition { Label = "v1", Title = "Plan", Status = status };

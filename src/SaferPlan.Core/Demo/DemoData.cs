@@ -22,6 +22,9 @@ public sealed class DemoFile
     /// <summary>Task groups' own action plans, shared into the partnerships they serve.</summary>
     public List<DemoBodyActionPlan> BodyActionPlans { get; set; } = [];
 
+    /// <summary>The records of how an edition was refreshed: its timeline, consultation, comments and changes made.</summary>
+    public List<DemoRefresh> Refreshes { get; set; } = [];
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -48,7 +51,10 @@ public sealed record DemoEdition(
     DateOnly? ApprovedOn,
     List<DemoSection>? Sections,
     List<DemoGlossaryEntry>? Glossary,
-    List<DemoPriority> Priorities);
+    List<DemoPriority> Priorities,
+    string? ApprovedBy = null,
+    string? ApprovalMinute = null,
+    string? PreviousEdition = null);
 
 public sealed record DemoSection(string Key, string Title, string Body, ProtectiveMarking Marking, SectionPlacement Placement);
 
@@ -65,7 +71,8 @@ public sealed record DemoPriority(
     string? DataUsed,
     string? LeadOfficer,
     ProtectiveMarking Marking,
-    List<DemoAction>? Actions);
+    List<DemoAction>? Actions,
+    List<int>? Origins = null);
 
 public sealed record DemoCrossReference(string Text, int? Priority, string? Action);
 
@@ -78,7 +85,8 @@ public sealed record DemoAction(
     DemoCrossReference? CrossReference,
     string? Note,
     List<DemoMilestone>? Milestones,
-    string? LeadOfficer = null);
+    string? LeadOfficer = null,
+    string? Origin = null);
 
 public sealed record DemoMilestone(
     string Code,
@@ -90,7 +98,8 @@ public sealed record DemoMilestone(
     string? Target,
     List<string>? DueQuarters,
     List<DemoProgress>? Progress,
-    string? LeadOfficer = null);
+    string? LeadOfficer = null,
+    string? Origin = null);
 
 /// <summary>A quarter's progress on a milestone; <c>value</c> is the measured figure where the seed gives one, read by the milestone's measurement kind.</summary>
 public sealed record DemoProgress(string Period, string? Text, UpdateStatus? Status, string? Value = null);
@@ -150,3 +159,24 @@ public sealed record DemoBodyActionPlanProgress(string Period, string Text, Prot
 public sealed record DemoBodyActionPlanItem(string? Heading, string Number, string? Lead, string Text, string? Milestones, ProtectiveMarking Marking, List<DemoBodyActionPlanProgress>? Progress);
 
 public sealed record DemoBodyActionPlan(string Body, string Year, string Title, string? StrategicAim, string? PlanLead, ProtectiveMarking Marking, List<DemoBodyActionPlanItem> Items);
+
+/// <summary>An edition's refresh dates, as <see cref="Plans.RefreshTimeline"/> holds them.</summary>
+public sealed record DemoTimeline(
+    DateOnly? PrioritiesDecidedOn,
+    DateOnly? InputOpensOn,
+    DateOnly? InputClosesOn,
+    DateOnly? ExecutiveDiscussionOn,
+    DateOnly? CirculatedOn,
+    DateOnly? CommentDeadline,
+    DateOnly? ApprovalMeetingOn);
+
+public sealed record DemoConsultation(DateOnly Deadline, DateOnly StartedOn, string StartedBy);
+
+/// <summary>A comment received, numbered as the seed numbers it ("1.2"); <paramref name="Priority"/> is the priority's number, null for the whole plan.</summary>
+public sealed record DemoComment(string Number, int? Priority, string Text, string MadeBy, string? Source, DateOnly MadeOn, string? RecordedBy);
+
+/// <summary>A change made, numbered as the seed numbers it ("1.4", after the priority's comments).</summary>
+public sealed record DemoChange(string Number, int? Priority, string Text, string WrittenBy, DateOnly WrittenOn);
+
+/// <summary>How the edition of <paramref name="Edition"/> (its year) was refreshed: seed 002.</summary>
+public sealed record DemoRefresh(string Edition, DemoTimeline? Timeline, DemoConsultation? Consultation, List<DemoComment>? Comments, List<DemoChange>? Changes);

@@ -140,6 +140,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
         var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
         var loaded = new List<PlanEdition>();
+        var sources = new List<(DemoEdition Source, PlanEdition Edition)>();
         foreach (var p in folder.Plans)
         {
             var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
@@ -147,6 +148,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             {
                 var edition = EditionOf(e, directory, progress);
                 loaded.Add(edition);
+                sources.Add((e, edition));
                 plan.Editions.Add(edition);
                 editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
             }
@@ -156,6 +158,16 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         await db.SaveChangesAsync(cancellationToken);
         db.AuditPartnershipId = partnership.Id;
+        foreach (var (e, edition) in sources.Where(s => s.Source.PreviousEdition is not null))
+        {
+            LinkToPrevious(e, edition, editionsByYear);
+        }
+
+        foreach (var refresh in folder.Refreshes)
+        {
+            LoadRefresh(refresh, editionsByYear, directory.People);
+        }
+
         var support = $"{source.ShortName} support officer";
         AddProgress(progress, support);
         foreach (var m in folder.Monitoring)
@@ -253,6 +265,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             Title = e.Title,
             Status = e.Status,
             ApprovedOn = e.ApprovedOn,
+            ApprovedBy = e.ApprovedBy,
+            ApprovalMinute = e.ApprovalMinute,
             Sections = (e.Sections ?? []).Select((s, i) => new PlanSection
             {
                 Key = s.Key, Title = s.Title, Body = s.Body, Marking = s.Marking, Placement = s.Placement, SortOrder = i + 1,
@@ -496,6 +510,124 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
     }
 
+    /// <summary>
+    /// An edition refreshed from the previous year's, linked as the next-edition workflow links a copy: the edition to its
+    /// previous one, each priority to the priorities it came from, and the actions and milestones the data names.
+    /// </summary>
+    private static void LinkToPrevious(DemoEdition e, PlanEdition edition, Dictionary<string, PlanEdition> editions)
+    {
+        var where = $"edition {e.Year}";
+        var previous = Lookup(editions, ReportingPeriod.Parse(e.PreviousEdition!).Display, "edition", where);
+        if (previous.PlanId != edition.PlanId || previous.YearStart >= edition.YearStart)
+        {
+            throw new InvalidDataException($"Demo data: {where} names {e.PreviousEdition} as its previous edition, which is not an earlier edition of the same plan.");
+        }
+
+        edition.PreviousEditionId = previous.Id;
+        var priorities = previous.Priorities.ToDictionary(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var actions = previous.Priorities.SelectMany(p => p.Actions).ToDictionary(a => a.Number, StringComparer.Ordinal);
+        var milestones = previous.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).ToDictionary(m => m.Code, StringComparer.Ordinal);
+        foreach (var pr in e.Priorities)
+        {
+            var priority = edition.Priorities.Single(p => p.Number == pr.Number && p.Title == pr.Title);
+            foreach (var origin in pr.Origins ?? [])
+            {
+                priority.Origins.Add(new PriorityOrigin { OriginId = Lookup(priorities, origin.ToString(System.Globalization.CultureInfo.InvariantCulture), "priority", $"{where}, priority {pr.Number}").Id });
+            }
+
+            foreach (var ac in pr.Actions ?? [])
+            {
+                var action = priority.Actions.Single(a => a.Number == ac.Number);
+                action.OriginId = ac.Origin is { } a ? Lookup(actions, a, "action", $"{where}, action {ac.Number}").Id : null;
+                foreach (var m in ac.Milestones ?? [])
+                {
+                    action.Milestones.Single(x => x.Code == m.Code).OriginId =
+                        m.Origin is { } o ? Lookup(milestones, o, "milestone", $"{where}, milestone {m.Code}").Id : null;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An edition's refresh as the workflow records it (seed 002): its dates, its consultation, the comments received and
+    /// the changes made, numbered within their priority as the seed numbers them.
+    /// </summary>
+    private void LoadRefresh(DemoRefresh r, Dictionary<string, PlanEdition> editions, Dictionary<string, Person> people)
+    {
+        var where = $"refresh of {r.Edition}";
+        var edition = Lookup(editions, ReportingPeriod.Parse(r.Edition).Display, "edition", where);
+        string Name(string key) => Lookup(people, key, "person", where).Name;
+        if (r.Timeline is { } t)
+        {
+            var input = new RefreshTimelineInput(t.PrioritiesDecidedOn, t.InputOpensOn, t.InputClosesOn, t.ExecutiveDiscussionOn, t.CirculatedOn, t.CommentDeadline, t.ApprovalMeetingOn);
+            if (RefreshTimelineService.Check(input) is { Count: > 0 } errors)
+            {
+                throw new InvalidDataException($"Demo data: the {where} has dates out of order: {string.Join("; ", errors.Values)}.");
+            }
+
+            db.Add(new RefreshTimeline
+            {
+                EditionId = edition.Id, PrioritiesDecidedOn = t.PrioritiesDecidedOn, InputOpensOn = t.InputOpensOn, InputClosesOn = t.InputClosesOn,
+                ExecutiveDiscussionOn = t.ExecutiveDiscussionOn, CirculatedOn = t.CirculatedOn, CommentDeadline = t.CommentDeadline, ApprovalMeetingOn = t.ApprovalMeetingOn,
+            });
+        }
+
+        if (r.Consultation is { } c)
+        {
+            db.Add(new EditionConsultation { EditionId = edition.Id, Deadline = c.Deadline, StartedAt = Noon(c.StartedOn), StartedBy = Name(c.StartedBy) });
+        }
+
+        Priority? PriorityOf(int? number, string item) => number is { } n
+            ? edition.Priorities.FirstOrDefault(p => p.Number == n) ?? throw new InvalidDataException($"Demo data: {item} of the {where} names priority {n}, which the edition does not have.")
+            : null;
+        var comments = (r.Comments ?? []).ToList();
+        foreach (var group in comments.GroupBy(x => x.Priority))
+        {
+            foreach (var (comment, i) in group.Select((x, i) => (x, i + 1)))
+            {
+                var priority = PriorityOf(group.Key, $"comment {comment.Number}");
+                Numbered(comment.Number, group.Key, i, where);
+                db.Add(new ConsultationComment
+                {
+                    EditionId = edition.Id,
+                    PriorityId = priority?.Id,
+                    Subject = priority is null ? "The whole plan" : $"Priority {priority.Number}",
+                    Sequence = i,
+                    Text = comment.Text,
+                    MadeBy = comment.MadeBy,
+                    MadeAt = Noon(comment.MadeOn),
+                    Source = comment.Source,
+                    RecordedBy = comment.RecordedBy is { } recorder ? Name(recorder) : null,
+                });
+            }
+        }
+
+        foreach (var group in (r.Changes ?? []).GroupBy(x => x.Priority))
+        {
+            var after = comments.Count(x => x.Priority == group.Key);
+            foreach (var (change, i) in group.Select((x, i) => (x, i + 1)))
+            {
+                var priority = PriorityOf(group.Key, $"change {change.Number}");
+                Numbered(change.Number, group.Key, after + i, where);
+                db.Add(new RefreshChange
+                {
+                    EditionId = edition.Id, PriorityId = priority?.Id, Sequence = i, Text = change.Text,
+                    WrittenBy = Name(change.WrittenBy), WrittenAt = Noon(change.WrittenOn),
+                });
+            }
+        }
+    }
+
+    /// <summary>Refuses a comment or change whose number in the data is not the one its place gives it ("1.4" after comments 1.1–1.3).</summary>
+    private static void Numbered(string number, int? priority, int place, string where)
+    {
+        var expected = $"{priority ?? 0}.{place}";
+        if (number != expected)
+        {
+            throw new InvalidDataException($"Demo data: item {number} of the {where} comes {expected} by its place; keep the seed's order.");
+        }
+    }
+
     private static BodyActionPlan BodyActionPlanOf(DemoBodyActionPlan p, Dictionary<string, Body> bodies) => new()
     {
         BodyId = Lookup(bodies, p.Body, "body", $"action plan {p.Title}").Id,
@@ -536,7 +668,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         List<DemoBody> Bodies,
         List<DemoPlan> Plans,
         List<DemoMonitoring> Monitoring,
-        List<DemoBodyActionPlan> BodyActionPlans);
+        List<DemoBodyActionPlan> BodyActionPlans,
+        List<DemoRefresh> Refreshes);
 
     private static List<DemoFolder> ReadFolders()
     {
@@ -555,6 +688,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             var plans = new List<DemoPlan>();
             var monitoring = new List<DemoMonitoring>();
             var bodyPlans = new List<DemoBodyActionPlan>();
+            var refreshes = new List<DemoRefresh>();
             foreach (var name in group)
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;
@@ -588,6 +722,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 plans.AddRange(file.Plans);
                 monitoring.AddRange(file.Monitoring);
                 bodyPlans.AddRange(file.BodyActionPlans);
+                refreshes.AddRange(file.Refreshes);
             }
 
             if (partnership is null)
@@ -595,7 +730,12 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 throw new InvalidDataException($"Demo data folder {group.Key} has no partnership.json with a \"partnership\".");
             }
 
-            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], plans.OrderBy(p => p.StartYear).ToList(), monitoring, bodyPlans));
+            // Plans of the same title and span in several files are one plan: each file may hold some of its editions.
+            var merged = plans.GroupBy(p => (p.Title, p.StartYear, p.EndYear))
+                .Select(g => g.First() with { Editions = g.SelectMany(p => p.Editions).OrderBy(e => ReportingPeriod.Parse(e.Year).StartYear).ToList() })
+                .OrderBy(p => p.StartYear)
+                .ToList();
+            folders.Add(new DemoFolder(partnership, [.. agencies.Values], [.. people.Values], [.. bodies.Values], merged, monitoring, bodyPlans, refreshes));
         }
 
         return folders;

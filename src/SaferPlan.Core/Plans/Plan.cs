@@ -59,8 +59,12 @@ public sealed class PlanEdition : IVersioned, IAudited
 
     public Periods.ReportingPeriod Year => Periods.ReportingPeriod.Year(YearStart);
 
-    /// <summary>Approved editions are published; visitors see nothing else.</summary>
-    public bool IsPublished => Status == EditionStatus.Approved;
+    /// <summary>
+    /// Approved editions are published, and stay published when a later edition supersedes them (as the public plan
+    /// document of a superseded edition says, "since superseded by a later edition"); visitors never see drafts or
+    /// editions out for comments.
+    /// </summary>
+    public bool IsPublished => Status is EditionStatus.Approved or EditionStatus.Superseded;
 }
 
 public sealed class Priority : IVersioned, IAudited, ISorted

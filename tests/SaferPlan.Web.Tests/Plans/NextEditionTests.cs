@@ -60,11 +60,67 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         return (editionId, year, [first.Id(), second.Id()], [kept.Id(), done.Id()]);
     }
 
+    /// <summary>
+    /// A copy of the demo's 2009/10 edition as the approved edition of a plan of this test's own (the demo's own already has
+    /// its 2010/11 refresh), with the latest accepted update of each milestone and the indicators linked to them. Its id and year.
+    /// </summary>
+    private Task<(int EditionId, int Year)> CopyOfDemo2009Async() => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SaferPlanDbContext>();
+        var demo = await db.Editions.AsNoTracking().AsSplitQuery().Include(e => e.Plan)
+            .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Milestones)
+            .SingleAsync(e => e.YearStart == 2009 && e.Plan.Partnership.Slug == Slug);
+        var year = Interlocked.Add(ref nextYear, 3);
+        var copies = new Dictionary<int, Core.Plans.Milestone>();
+        var edition = new Core.Plans.PlanEdition
+        {
+            YearStart = year, Label = demo.Label, Title = demo.Title, Status = Core.Plans.EditionStatus.Approved, ApprovedOn = new DateOnly(year, 3, 1),
+            Priorities = demo.Priorities.Select(p => new Core.Plans.Priority
+            {
+                Number = p.Number, SortOrder = p.SortOrder, Kind = p.Kind, Title = p.Title, Marking = p.Marking,
+                Actions = p.Actions.Select(a => new Core.Plans.PlanAction
+                {
+                    Number = a.Number, SortOrder = a.SortOrder, Text = a.Text, Marking = a.Marking,
+                    Milestones = a.Milestones.Select(m => copies[m.Id] = new Core.Plans.Milestone
+                    {
+                        Code = m.Code, SortOrder = m.SortOrder, Text = m.Text, MeasurementKind = m.MeasurementKind, Marking = m.Marking,
+                    }).ToList(),
+                }).ToList(),
+            }).ToList(),
+        };
+        db.Plans.Add(new Core.Plans.Plan { PartnershipId = demo.Plan.PartnershipId, Title = $"Copy of the demo's 2009/10 edition {year}", StartYear = year, EndYear = year + 3, Editions = [edition] });
+        db.AuditPartnershipId = demo.Plan.PartnershipId;
+        await db.SaveChangesAsync();
+        var ids = copies.Keys.ToList();
+        var latest = (await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => ids.Contains(u.MilestoneId) && u.State == UpdateState.Accepted).ToListAsync())
+            .GroupBy(u => u.MilestoneId).Select(g => g.MaxBy(u => u.Period)!);
+        foreach (var u in latest)
+        {
+            db.Add(new MilestoneUpdate
+            {
+                MilestoneId = copies[u.MilestoneId].Id, Period = Core.Periods.ReportingPeriod.Of(year, u.Period.Quarter), Progress = u.Progress, Status = u.Status,
+                State = UpdateState.Accepted, AuthorName = u.AuthorName, UpdatedAt = u.UpdatedAt,
+            });
+        }
+
+        foreach (var link in await db.Set<IndicatorLink>().AsNoTracking().Where(l => l.MilestoneId != null && ids.Contains(l.MilestoneId.Value)).ToListAsync())
+        {
+            db.Add(new IndicatorLink { IndicatorId = link.IndicatorId, MilestoneId = copies[link.MilestoneId!.Value].Id });
+        }
+
+        await db.SaveChangesAsync();
+        return (edition.Id, year);
+    });
+
     [Fact]
     public async Task NextEdition_FromTheDemo2009Edition_MergesVehicleCrimeIntoBurglary_AndLinksEveryCopyToItsOrigin()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var fromId = await PlanApi.EditionIdAsync(support, "2009/10");
+        var demo2009 = await PlanApi.EditionIdAsync(support, "2009/10");
+        var refreshed = await NextAsync(support, demo2009, new { year = "2010-11" }, HttpStatusCode.BadRequest);
+        Assert.Equal("This plan already has an edition for 2010/11", Error(refreshed, "year"));
+        var (fromId, fromYear) = await CopyOfDemo2009Async();
+        var refreshYear = Core.Periods.ReportingPeriod.Year(fromYear + 1);
         var from = await PlanApi.EditionAsync(support, fromId);
         var burglary = Items(from, "priorities").Single(p => p.GetProperty("title").GetString() == "Reducing dwelling burglary");
         var vehicle = Items(from, "priorities").Single(p => p.GetProperty("title").GetString() == "Reducing vehicle crime");
@@ -78,10 +134,10 @@ public abstract class NextEditionTests(SaferPlanFactory app)
             return (latest.Where(u => u.Status is UpdateStatus.Completed or UpdateStatus.Closed).Select(u => u.MilestoneId).ToHashSet(), links);
         });
 
-        var next = await NextAsync(support, fromId, new { year = "2010-11", priorities = new[] { new { id = vehicle.Id(), fate = "Merge", into = (int?)burglary.Id() } } }, HttpStatusCode.Created);
+        var next = await NextAsync(support, fromId, new { year = refreshYear.Slug, priorities = new[] { new { id = vehicle.Id(), fate = "Merge", into = (int?)burglary.Id() } } }, HttpStatusCode.Created);
 
         Assert.Equal("Draft", next.GetProperty("status").GetString());
-        Assert.Equal("2010/11", next.GetProperty("year").GetString());
+        Assert.Equal(refreshYear.Display, next.GetProperty("year").GetString());
         Assert.Equal(fromId, next.GetProperty("previousEditionId").GetInt32());
         Assert.Equal(Items(from, "priorities").Count() - 1, Items(next, "priorities").Count());
         var merged = Items(next, "priorities").Single(p => p.GetProperty("title").GetString() == "Reducing dwelling burglary");
@@ -101,8 +157,8 @@ public abstract class NextEditionTests(SaferPlanFactory app)
             .CountAsync(l => l.MilestoneId != null && copied.Contains(l.MilestoneId.Value)));
         Assert.Equal(linkedBefore.Count(id => !finished.Contains(id)), linkedAfter);
 
-        var again = await NextAsync(support, fromId, new { year = "2010-11" }, HttpStatusCode.BadRequest);
-        Assert.Equal("This plan already has an edition for 2010/11", Error(again, "year"));
+        var again = await NextAsync(support, fromId, new { year = refreshYear.Slug }, HttpStatusCode.BadRequest);
+        Assert.Equal($"This plan already has an edition for {refreshYear.Display}", Error(again, "year"));
         using var visitor = app.CreateClient();
         using var hidden = await visitor.GetAsync($"/api/editions/{next.Id()}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
