@@ -39,7 +39,7 @@ public static class DemoFunding
             }
 
             var priorities = await db.Priorities.AsNoTracking()
-                .Where(p => p.Edition.Plan.PartnershipId == partnershipId && p.Edition.YearStart == year.StartYear && p.Edition.Status == EditionStatus.Approved)
+                .Where(p => p.Edition.Plan.PartnershipId == partnershipId && p.Edition.YearStart == year.StartYear && (p.Edition.Status == EditionStatus.Approved || p.Edition.Status == EditionStatus.Superseded))
                 .ToDictionaryAsync(p => p.Number, p => p.Id, ct);
             foreach (var s in file.Streams)
             {

@@ -15,7 +15,7 @@ public sealed record DecisionInput(string? Text, string? Minute, DecisionKind Ki
 /// agenda items and decisions. Support officers and administrators only (<see cref="Permissions.CanEditMeetings"/>). A meeting
 /// belongs to one financial year and must fall in it. Moving or cancelling bumps the meeting's <see cref="Meeting.Sequence"/>.
 /// </summary>
-public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions)
+public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions, Funding.FundingService funding)
 {
     public const int PlaceLength = 200;
     public const int TitleLength = 300;
@@ -222,7 +222,8 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     /// <summary>
     /// Records a decision of the meeting. An <see cref="DecisionKind.ApproveEdition"/> decision approves the edition through
     /// <see cref="EditionService.ApproveAsync"/> in the same save, dated the meeting's day and minuted with its minute; if the
-    /// approval is refused, so is the decision. The other kinds are recorded only.
+    /// approval is refused, so is the decision; recording an AgreeFundingPlan decision agrees the year's funding plan
+    /// (see Funding.FundingService.AgreeAsync) the same way. The other kinds are recorded only.
     /// </summary>
     public async Task<EditResult<MeetingDecision>> RecordDecisionAsync(int meetingId, DecisionInput input, UserContext user, CancellationToken ct = default)
     {
@@ -289,28 +290,30 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
 
         var decision = new MeetingDecision { MeetingId = meeting!.Id, Text = text!, Minute = minute, Kind = input.Kind, SubjectKey = key };
         db.Add(decision);
-        if (input.Kind == DecisionKind.ApproveEdition)
+        if (input.Kind is DecisionKind.ApproveEdition or DecisionKind.AgreeFundingPlan)
         {
+            // What the decision decides is done in the same save: the edition approved, or the year's funding plan agreed.
             var bodyName = await db.Bodies.Where(b => b.Id == meeting.BodyId).Select(b => b.Name).FirstAsync(ct);
-            var approved = await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct);
-            if (!approved.Succeeded)
+            var (succeeded, outcomeErrors, refused) = input.Kind == DecisionKind.ApproveEdition
+                ? Outcome(await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct))
+                : Outcome(await funding.AgreeAsync(meeting.PartnershipId, ReportingPeriod.Parse(key!), meeting.MeetsOn, bodyName, minute, user, ct));
+            if (!succeeded)
             {
                 db.ChangeTracker.Clear();
-                var refusedErrors = approved.Errors.ToDictionary(e => e.Key is "DecidedOn" ? "SubjectKey" : e.Key, e => e.Value);
-                return refusedErrors.Count > 0
-                    ? EditResult<MeetingDecision>.Invalid(refusedErrors)
-                    : approved.Refusal<MeetingDecision>();
+                var refusedErrors = outcomeErrors.ToDictionary(e => e.Key is "DecidedOn" ? "SubjectKey" : e.Key, e => e.Value);
+                return refusedErrors.Count > 0 ? EditResult<MeetingDecision>.Invalid(refusedErrors) : refused!;
             }
 
             return EditResult<MeetingDecision>.Ok(decision);
         }
 
-        // Agreeing the funding plan is only recorded here; funding (issue 13 item 1) locks the year's plan from this decision
-        // (Kind AgreeFundingPlan, SubjectKey the year) when it is built.
         db.AuditPartnershipId = meeting.PartnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<MeetingDecision>.Ok(decision);
     }
+
+    private static (bool Succeeded, IReadOnlyDictionary<string, string> Errors, EditResult<MeetingDecision>? Refused) Outcome<T>(EditResult<T> result) =>
+        (result.Succeeded, result.Errors, result.Succeeded ? null : result.Refusal<MeetingDecision>());
 
     /// <summary>What is wrong with a meeting's details, by field; a date outside its financial year is refused on MeetsOn.</summary>
     public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)

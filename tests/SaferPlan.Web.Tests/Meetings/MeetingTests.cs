@@ -263,10 +263,32 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var read = await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}");
         var decision = Assert.Single(read.GetProperty("decisions").EnumerateArray());
         Assert.Equal($"/editions/{edition}", decision.Str("url"));
-        using (var funding = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", kind = "AgreeFundingPlan", subjectKey = "2010/11" }))
+    }
+
+    [Fact]
+    public async Task Decision_AgreeingTheFundingPlan_AgreesTheYearsPlanInOneStep_NoStreamsIsRefused()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = 2000 + Random.Shared.Next(8);
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 4, 2 + Random.Shared.Next(25)));
+        var fundingYear = 2150 + Random.Shared.Next(800);
+        var slug = YearSlug(fundingYear);
+        var refused = await PlanApi.ValidationProblemAsync(
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }), "subjectKey");
+        Assert.Contains("Add the year's funding streams", refused.GetProperty("errors").GetProperty("subjectKey")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty((await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}")).GetProperty("decisions").EnumerateArray());
+
+        await PlanApi.CreatedAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={slug}", new { name = "Pooled Fund", amount = "5847.00", received = true, funder = "Home Office" }));
+        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }))
         {
-            Assert.Equal(HttpStatusCode.Created, funding.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         }
+
+        var plan = await PlanApi.GetItemAsync(support, $"/api/partnerships/{Slug}/funding?year={slug}");
+        Assert.Equal("Minute 5", plan.Str("agreementMinute"));
+        Assert.Equal(meeting.Str("meetsOn"), plan.Str("agreedOn"));
+        var decision = Assert.Single((await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}")).GetProperty("decisions").EnumerateArray());
+        Assert.Equal($"/partnerships/{Slug}/funding/{slug}", decision.Str("url"));
     }
 
     [Fact]
