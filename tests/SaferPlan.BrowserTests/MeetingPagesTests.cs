@@ -100,6 +100,12 @@ public sealed class MeetingPagesTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByLabel("What the meeting decided").FillAsync("The Executive Group agreed the funding plan.");
         await page.GetByLabel("Year of the funding plan").FillAsync(slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        // Recording the decision agrees the year's funding plan in the same save: a meeting still to come cannot have agreed
+        // it, so that is refused against the year's box, and nothing is recorded; another kind of decision is.
+        await Expect(summary).ToContainTextAsync("The date of the decision must be today or in the past");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Another decision").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Expect(page.Locator("#decisions ~ ul")).ToContainTextAsync("agreed the funding plan");
 
         await page.GotoAsync($"/partnerships/south-cambridgeshire/calendar/{slug}");

@@ -284,7 +284,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         }
 
-        var plan = await PlanApi.GetItemAsync(support, $"/api/partnerships/{Slug}/funding?year={slug}");
+        var plan = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/funding?year={slug}"));
         Assert.Equal("Minute 5", plan.Str("agreementMinute"));
         Assert.Equal(meeting.Str("meetsOn"), plan.Str("agreedOn"));
         var decision = Assert.Single((await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}")).GetProperty("decisions").EnumerateArray());

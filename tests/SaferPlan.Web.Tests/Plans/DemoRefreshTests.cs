@@ -140,6 +140,41 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Demo2010RefreshReport_RegeneratesSeed002_EveryNumberedCommentAndChangeInOrder_WithTheTimelinesDates()
+    {
+        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
+        var id = await PlanApi.EditionIdAsync(support, "2010/11");
+        var comments = (await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{id}/comments"))).EnumerateArray()
+            .Select(c => (Number: c.Str("number"), Text: c.Str("text")));
+        var changes = (await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{id}/changes"))).EnumerateArray()
+            .Select(c => (Number: c.Str("number"), Text: c.Str("text")));
+        var items = comments.Concat(changes).OrderBy(c => int.Parse(c.Number[..c.Number.IndexOf('.', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
+            .ThenBy(c => int.Parse(c.Number[(c.Number.IndexOf('.', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(CommentNumbers.Length + ChangeNumbers.Length, items.Count);
+
+        // Visitors get the public version of the approved edition's report: the same Appendix A, as the Board received it.
+        using var visitor = await app.ApiClientAsync();
+        using var answer = await visitor.GetAsync($"/api/editions/{id}/refresh-report.html");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
+        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html[html.IndexOf("<body", StringComparison.Ordinal)..], "<[^>]+>", " "), @"\s+", " ");
+        var at = items.Select(item => text.IndexOf($"{item.Number} {item.Text}", StringComparison.Ordinal)).ToList();
+        Assert.All(at.Zip(items), pair => Assert.True(pair.First > 0, $"{pair.Second.Number} is not in the report followed by its text"));
+        Assert.Equal(at.Order(), at);
+        foreach (var heading in new[] { "REPORT TO: CDRP Board", "AUTHOR/S: Neil Weston", "1. Reducing Serious Acquisitive Crime", "Comments received", "Changes made", "Recommendation" })
+        {
+            Assert.Contains(heading, text, StringComparison.Ordinal);
+        }
+
+        foreach (var date in new[] { "26 October 2009", "17 December 2009", "8 January 2010", "14 January 2010", "1 February 2010" })
+        {
+            Assert.Contains(date, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo2010CommentsPage_ListsComments1_1To4_1UnderTheirPriorities()
     {
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
