@@ -86,7 +86,7 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task BoardReport_LinkedIndicator_CarriesTheForecastInHtmlAndDocx()
+    public async Task BoardReportAndDashboard_LinkedIndicator_CarriesTheForecast()
     {
         var data = await BoardReportTestData.CreateAsync(app);
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst, partnership: data.Slug));
@@ -105,6 +105,13 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
 
         Assert.Contains($"Likely to miss</strong>: {Sentence}", html, StringComparison.Ordinal);
         Assert.Contains(Sentence, docx, StringComparison.Ordinal);
+
+        // The members' dashboard shows the same forecast beside the indicator under its priority.
+        var dashboard = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{data.Slug}/periods/2010-11-q4/dashboard"));
+        var shown = dashboard.GetProperty("priorities").EnumerateArray()
+            .SelectMany(p => p.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("indicatorId").GetInt32() == id);
+        Assert.Equal(Sentence, shown.Str("forecast"));
     }
 
     [Fact]
