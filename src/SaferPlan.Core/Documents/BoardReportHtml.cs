@@ -200,7 +200,18 @@ public static class BoardReportHtml
             }
 
             html.Append("</td><td>").Append(E(indicator.TargetText ?? "None set")).Append("</td><td><strong>")
-                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence)).Append("</td></tr>\n");
+                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence));
+            if (indicator.Change is { } change)
+            {
+                html.Append("<br>").Append(E(change));
+            }
+
+            if (indicator.Forecast is { } forecast)
+            {
+                html.Append("<br><strong>").Append(E(forecast.OutlookText)).Append("</strong>: ").Append(E(forecast.Sentence));
+            }
+
+            html.Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

@@ -90,6 +90,22 @@ public static class IndicatorEvaluation
             : new(IndicatorStatus.Red, $"{opening}: red, {miss}.");
     }
 
+    /// <summary>
+    /// The line a target draws, whether lower is the good side, whether a value on the line misses, and its words
+    /// ("of at most 200"); null when the target has no number or its baseline no value. Forecasts judge by it.
+    /// </summary>
+    public static (decimal Line, bool Down, bool Strict, string Text)? TargetLine(IndicatorUnit unit, Polarity polarity, TargetTerms target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var usesBaseline = target.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
+        if ((usesBaseline && target.BaselineValue is null) || (!usesBaseline && target.Number is null))
+        {
+            return null;
+        }
+
+        return Line(unit, polarity, target, target.BaselineLabel is null ? "baseline" : $"{target.BaselineLabel} baseline");
+    }
+
     /// <summary>The value a target asks for and in which direction: the line, whether lower is the good side, whether the line itself misses, and the words.</summary>
     private static (decimal Line, bool Down, bool Strict, string Text) Line(IndicatorUnit unit, Polarity polarity, TargetTerms target, string baselineName)
     {

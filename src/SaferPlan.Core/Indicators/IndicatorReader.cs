@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Statistics;
 
 namespace SaferPlan.Core.Indicators;
 
@@ -89,7 +90,10 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
             }
         }
 
-        return new IndicatorDetail(indicator, partnership.Id, partnership.Slug, partnership.Name, Definition(indicator), baselines, targets, values, await LinksAsync(indicator.Id, partnership.Id, user, ct));
+        return new IndicatorDetail(indicator, partnership.Id, partnership.Slug, partnership.Name, Definition(indicator), baselines, targets, values, await LinksAsync(indicator.Id, partnership.Id, user, ct))
+        {
+            Forecast = await ForecastAsync(indicator, null, context, ct),
+        };
     }
 
     /// <summary>An indicator's value for any span, judged: entered (manual) or computed (recorded crime). Null if there is no such indicator.</summary>
@@ -168,6 +172,8 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                     value?.ValueText ?? "–", target is null ? null : TargetText(target), judgement.Status, judgement.Sentence)
                 {
                     Synthetic = value?.Synthetic == true,
+                    Forecast = await ForecastAsync(indicator, asAt, context, ct),
+                    Change = value is { Value: not null, Computed: true } ? await ChangeAsync(indicator, value.Span, context, ct) : null,
                 });
             }
 
@@ -426,6 +432,89 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
         {
             Synthetic = value is not null && CrimeStatistics.AnySynthetic(context.SyntheticMonths, span.From, span.To),
         };
+    }
+
+    /// <summary>
+    /// The forecast for the financial year of the indicator's latest month or quarter (up to <paramref name="asAt"/>),
+    /// when that year has a target and the indicator adds up over the year (see <see cref="IndicatorForecasts"/>).
+    /// </summary>
+    private async Task<IndicatorForecast?> ForecastAsync(Indicator indicator, CalendarMonth? asAt, Context context, CancellationToken ct)
+    {
+        if (!IndicatorForecasts.Forecastable(indicator.Unit))
+        {
+            return null;
+        }
+
+        if (indicator.Source == IndicatorSource.Manual)
+        {
+            if (indicator.Frequency == IndicatorFrequency.Yearly)
+            {
+                return null;
+            }
+
+            var quarterly = indicator.Frequency == IndicatorFrequency.Quarterly;
+            var series = IndicatorForecasts.ManualSeries(indicator, quarterly, asAt);
+            if (series.Count == 0)
+            {
+                return null;
+            }
+
+            var year = series.Keys.Max();
+            return await TargetAsync(indicator, year, context, ct) is { } target
+                ? IndicatorForecasts.Build(indicator.Unit, indicator.Polarity, target.Terms, year, series, quarterly)
+                : null;
+        }
+
+        var loaded = context.Loaded.Where(m => asAt is null || m <= asAt.Value).ToList();
+        IReadOnlyCollection<short> types = indicator.CrimeTypeId is { } type ? [type] : indicator.CrimeGroup?.Members.Select(m => m.CrimeTypeId).ToList() ?? [];
+        if (loaded.Count == 0 || types.Count == 0)
+        {
+            return null;
+        }
+
+        var current = MonthSpan.Month(loaded[^1]).FinancialYear;
+        if (await TargetAsync(indicator, current, context, ct) is not { } currentTarget)
+        {
+            return null;
+        }
+
+        var scale = 1.0;
+        if (indicator.Denominator is { } kind)
+        {
+            var denominator = context.Denominators.Where(d => d.Kind == kind && d.Year <= current + 1).OrderByDescending(d => d.Year).FirstOrDefault();
+            if (denominator is null || denominator.Value <= 0)
+            {
+                return null;
+            }
+
+            scale = 1000.0 / (double)denominator.Value;
+        }
+
+        var counts = await IndicatorForecasts.CrimeSeriesAsync(db, indicator.PartnershipId, types, current - ForecastMethod.MaxYearsOfHistory, loaded[^1], context.LoadedKeys, ct);
+        return IndicatorForecasts.Build(indicator.Unit, indicator.Polarity, currentTarget.Terms, current, counts, quarterly: false, scale);
+    }
+
+    /// <summary>
+    /// A recorded-crime value's 12 months against the 12 before, by the exact test on the two counts (a rate's
+    /// residents or dwellings in each year as its exposure); null when the earlier months are not all loaded.
+    /// </summary>
+    private async Task<string?> ChangeAsync(Indicator indicator, MonthSpan span, Context context, CancellationToken ct)
+    {
+        var before = new MonthSpan(span.From.AddMonths(-span.Months), span.From.AddMonths(-1));
+        IReadOnlyCollection<short> types = indicator.CrimeTypeId is { } type ? [type] : indicator.CrimeGroup?.Members.Select(m => m.CrimeTypeId).ToList() ?? [];
+        if (types.Count == 0 || Enumerable.Range(0, before.Months).Any(i => !context.LoadedKeys.Contains(before.From.AddMonths(i).Key)))
+        {
+            return null;
+        }
+
+        double Exposure(MonthSpan s) => indicator.Denominator is { } kind
+            && context.Denominators.Where(d => d.Kind == kind && d.Year <= s.To.Year).OrderByDescending(d => d.Year).FirstOrDefault() is { Value: > 0 } d
+                ? (double)d.Value
+                : 1;
+        var query = new IndicatorCrimeQuery(db);
+        var current = await query.CountAsync(indicator.PartnershipId, types, span.From, span.To, ct);
+        var previous = await query.CountAsync(indicator.PartnershipId, types, before.From, before.To, ct);
+        return $"The {span.Months} months to {span.To.Display} against the {before.Months} before: {Significance.Describe(current, previous, Exposure(span), Exposure(before))}.";
     }
 
     /// <summary>Each value's earlier values, from the audit trail's record of its changes, newest first.</summary>

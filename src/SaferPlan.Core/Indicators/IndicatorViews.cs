@@ -62,6 +62,9 @@ public sealed record IndicatorDetail(
     IReadOnlyList<IndicatorLinkView> Links)
 {
     public bool Synthetic => Values.Any(v => v.Synthetic) || Baselines.Any(b => b.Synthetic);
+
+    /// <summary>The year-end forecast against the current year's target; null when there is none to make.</summary>
+    public Statistics.IndicatorForecast? Forecast { get; init; }
 }
 
 /// <summary>An indicator linked to a priority (directly or through one of its milestones), as the dashboard and the Board report show it.</summary>
@@ -83,4 +86,10 @@ public sealed record LinkedIndicator(
 
     /// <summary>Its value was computed from recorded crime of which some month was loaded from a synthetic file.</summary>
     public bool Synthetic { get; init; }
+
+    /// <summary>For a recorded-crime indicator, its 12 months against the 12 before, tested: "The 12 months to March 2011 against the 12 before: rose 7.9%, not a significant change."</summary>
+    public string? Change { get; init; }
+
+    /// <summary>The year-end forecast against the year's target as at the same month; null when there is none to make.</summary>
+    public Statistics.IndicatorForecast? Forecast { get; init; }
 }

@@ -71,11 +71,29 @@ public sealed record IndicatorDetailDto(
             d.Values.Select(IndicatorValueDto.Of).ToList(), d.Links.Select(IndicatorLinkDto.From).ToList(), i.Version)
         {
             Notice = d.Synthetic ? CrimeStatistics.SyntheticNotice : null,
+            Forecast = IndicatorForecastDto.From(d.Forecast),
         };
     }
 
     /// <summary>Set when any of its figures are computed from synthetic demo crime data, as on the crime API.</summary>
     public string? Notice { get; init; }
+
+    /// <summary>The year-end forecast against the current year's target, with the target's trajectory; null when there is none.</summary>
+    public IndicatorForecastDto? Forecast { get; init; }
+}
+
+/// <summary>One month or quarter of a target trajectory: <c>period</c> "2010-04" or "2010-11-q1".</summary>
+public sealed record ForecastPointDto(string Period, string Display, decimal Target, decimal CumulativeTarget, decimal? Actual, decimal? CumulativeActual);
+
+/// <summary>A year-end forecast with its 80% interval (<c>low</c>, <c>high</c>), the outlook against the target and the sentence saying so.</summary>
+public sealed record IndicatorForecastDto(
+    string Year, string YearLabel, decimal YearToDate, decimal Forecast, decimal Low, decimal High, decimal Target,
+    SaferPlan.Core.Statistics.ForecastOutlook Outlook, string OutlookText, string Sentence, int YearsOfHistory, string Method, IReadOnlyList<ForecastPointDto> Trajectory)
+{
+    public static IndicatorForecastDto? From(SaferPlan.Core.Statistics.IndicatorForecast? f) => f is null ? null : new(
+        Core.Periods.ReportingPeriod.Year(f.Year).Slug, f.YearLabel, f.YearToDate, f.Forecast, f.Low, f.High, f.TargetLine, f.Outlook, f.OutlookText,
+        f.Sentence, f.YearsOfHistory, SaferPlan.Core.Statistics.ForecastMethod.Rule,
+        f.Trajectory.Select(p => new ForecastPointDto(p.Period, p.Display, p.Target, p.CumulativeTarget, p.Actual, p.CumulativeActual)).ToList());
 }
 
 /// <summary>An indicator linked to a priority, as the dashboard shows it.</summary>
@@ -86,7 +104,15 @@ public sealed record LinkedIndicatorDto(
     public static LinkedIndicatorDto From(LinkedIndicator l) => new(l.IndicatorId, l.Code, l.Name, l.MilestoneCode, l.Period, l.ValueText, l.TargetText, l.Status, l.StatusText, l.Sentence)
     {
         Notice = l.Synthetic ? CrimeStatistics.SyntheticNotice : null,
+        Change = l.Change,
+        Forecast = l.Forecast?.Sentence,
     };
+
+    /// <summary>For a recorded-crime indicator, its 12 months against the 12 before with whether the change is significant.</summary>
+    public string? Change { get; init; }
+
+    /// <summary>The year-end forecast's sentence, when there is one.</summary>
+    public string? Forecast { get; init; }
 
     /// <summary>Set when the value is computed from synthetic demo crime data, as on the crime API.</summary>
     public string? Notice { get; init; }

@@ -71,7 +71,7 @@ public static class AssessmentDocx
         foreach (var g in a.Groups)
         {
             body.Append(Heading(2, g.Name));
-            body.Append(Para($"{g.Totals.Current:N0} in {a.Period} against {g.Totals.Previous:N0} in the previous 12 months: {AssessmentMaths.SignedCount(g.Totals.Change)} ({AssessmentMaths.SignedPercent(g.Totals.PercentChange)})."));
+            body.Append(Para(AssessmentMaths.ChangeSentence(g.Totals, a.Period)));
             var widths = new[] { 3400, 1600, 1700, 1600, TextWidth - 3400 - 1600 - 1700 - 1600 };
             var shares = NewTable(widths);
             shares.Append(HeaderRow(widths, true, "Crime type", "This period", "Share of group", "Previous", "Share then"));

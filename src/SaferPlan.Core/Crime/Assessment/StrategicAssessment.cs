@@ -27,6 +27,17 @@ public static class AssessmentMaths
 
     public static string SignedCount(int value) => (value > 0 ? "+" : "") + value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The one sentence the page and the DOCX say of a change, tested for significance (<see cref="Statistics.Significance"/>):
+    /// "1,079 in September 2008 to August 2009 against 1,000 in the previous 12 months (+79): rose 7.9%, not a significant change."
+    /// </summary>
+    public static string ChangeSentence(AssessmentRow row, string period)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{row.Current:N0} in {period} against {row.Previous:N0} in the previous 12 months ({SignedCount(row.Change)}): {Statistics.Significance.Describe(row.Current, row.Previous)}.");
+    }
+
     public static string Rate(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 }
 
