@@ -127,9 +127,10 @@ public sealed class PlanUpdateBuilder(SaferPlanDbContext db)
         var before = year.Previous;
         var from = CalendarMonth.Containing(before.Start).Key;
         var to = CalendarMonth.Containing(before.End).Key;
-        var values = await db.Set<Indicator>().AsNoTracking()
-            .Where(i => i.PartnershipId == partnershipId && i.Unit == IndicatorUnit.PercentageReduction && i.Source == IndicatorSource.Manual)
-            .SelectMany(i => i.Values.Where(v => v.ToMonth >= from && v.ToMonth <= to).Select(v => new { i.Name, i.SortOrder, v.FromMonth, v.ToMonth, v.Value }))
+        var values = await db.Set<IndicatorValue>().AsNoTracking()
+            .Where(v => v.ToMonth >= from && v.ToMonth <= to)
+            .Join(db.Set<Indicator>().Where(i => i.PartnershipId == partnershipId && i.Unit == IndicatorUnit.PercentageReduction && i.Source == IndicatorSource.Manual),
+                v => v.IndicatorId, i => i.Id, (v, i) => new { i.Name, i.SortOrder, v.FromMonth, v.ToMonth, v.Value })
             .ToListAsync(ct);
         var latest = values.GroupBy(v => v.Name).Select(g => g.OrderByDescending(v => v.ToMonth).First()).OrderBy(v => v.SortOrder).ToList();
         if (latest.Count == 0)

@@ -74,8 +74,8 @@ public abstract partial class PlanUpdateTests(SaferPlanFactory app)
             Assert.Equal(SpentAmounts, spending);
             Assert.Equal(59235m, spending.Sum());
 
-            var targets = await db.Set<Indicator>().Where(i => i.PartnershipId == cambridge.Id)
-                .SelectMany(i => i.Targets.Where(t => t.Year == 2012).Select(t => new { i.Code, t.Kind, t.Number })).ToListAsync();
+            var targets = (await db.Set<Indicator>().Include(i => i.Targets).Where(i => i.PartnershipId == cambridge.Id).ToListAsync())
+                .SelectMany(i => i.Targets.Where(t => t.Year == 2012).Select(t => new { i.Code, t.Kind, t.Number })).ToList();
             Assert.Contains(targets, t => t.Code == "CAM-FTE" && t.Kind == TargetKind.AtMost && t.Number == 130);
             Assert.Contains(targets, t => t.Code == "CAM-IOM-CLIENTS" && t.Kind == TargetKind.AtLeast && t.Number == 70);
             Assert.Equal(4, targets.Count(t => t.Kind == TargetKind.ToBeConfirmed && t.Number == null));
