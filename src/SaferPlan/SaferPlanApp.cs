@@ -130,6 +130,7 @@ public static class SaferPlanApp
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<MilestoneMonitoringBuilder>();
         services.AddScoped<PlanDocumentBuilder>();
+        services.AddScoped<PlanUpdateBuilder>();
         services.AddScoped<RefreshReportBuilder>();
         services.AddScoped<UpdateService>();
         services.AddScoped<PublicationService>();
@@ -228,6 +229,7 @@ public static class SaferPlanApp
         app.MapReports();
         app.MapMilestoneMonitoring();
         app.MapPlanDocument();
+        app.MapPlanUpdate();
         app.MapRefreshReport();
         app.MapMonitoring();
         app.MapAudit();

@@ -24,7 +24,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         await db.Database.MigrateAsync();
         await new DemoLoader(db).LoadAllAsync();
-        partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
+        partnershipId = await db.Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync();
         editionId = await db.Editions.Where(e => e.YearStart == 2010).Select(e => e.Id).SingleAsync();
     }
 

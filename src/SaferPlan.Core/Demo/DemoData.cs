@@ -39,7 +39,8 @@ public sealed record DemoAgency(string Key, string Name, string? ShortName);
 
 public sealed record DemoPerson(string Key, string Name, string? RoleTitle, string? Agency, string? Email, string? Honorific = null);
 
-public sealed record DemoBody(string Key, string Name, BodyKind Kind, MeetingCadence Cadence, string? Chair, List<string>? MemberAgencies, string? Description);
+/// <summary>A body; <paramref name="Members"/> are the people seated on it: a person key of this folder, or "slug/key" for a person of another partnership.</summary>
+public sealed record DemoBody(string Key, string Name, BodyKind Kind, MeetingCadence Cadence, string? Chair, List<string>? MemberAgencies, string? Description, List<string>? Members = null);
 
 public sealed record DemoPlan(string Title, int StartYear, int EndYear, List<DemoEdition> Editions);
 

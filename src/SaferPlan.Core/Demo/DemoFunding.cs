@@ -9,7 +9,10 @@ public sealed record DemoFundingFile(string Year, DateOnly? AgreedOn, string? Ag
 public sealed record DemoFundSource(string Name, string? Funder, decimal Amount, bool Received, string? Conditions, List<DemoAllocation> Allocations);
 
 /// <summary>An allocation, for the priority of that number in the year's approved edition when <c>priority</c> is given.</summary>
-public sealed record DemoAllocation(string Name, decimal Amount, AllocationStatus Status, string? Note, int? Priority, string? Outcome, string? Results, ProtectiveMarking Marking);
+public sealed record DemoAllocation(string Name, decimal Amount, AllocationStatus Status, string? Note, int? Priority, string? Outcome, string? Results, ProtectiveMarking Marking, List<DemoSpend>? Spending = null);
+
+/// <summary>A payment against the allocation; the transaction id is the year's next ("2012-13-0001") when not given.</summary>
+public sealed record DemoSpend(DateOnly SpentOn, decimal Amount, string Purchase, string? Payee, bool PayeeIsPublic, string? TransactionId);
 
 /// <summary>Loads a demo partnership's funding plans once per year (when the year has no streams yet).</summary>
 public static class DemoFunding
@@ -41,6 +44,7 @@ public static class DemoFunding
             var priorities = await db.Priorities.AsNoTracking()
                 .Where(p => p.Edition.Plan.PartnershipId == partnershipId && p.Edition.YearStart == year.StartYear && (p.Edition.Status == EditionStatus.Approved || p.Edition.Status == EditionStatus.Superseded))
                 .ToDictionaryAsync(p => p.Number, p => p.Id, ct);
+            var payments = 0;
             foreach (var s in file.Streams)
             {
                 var fundingStream = new FundingStream
@@ -52,10 +56,20 @@ public static class DemoFunding
                     int? priorityId = a.Priority is { } n
                         ? priorities.TryGetValue(n, out var id) ? id : throw new InvalidDataException($"Demo allocation {a.Name} in {resource} names priority {n}, which the {year.Display} edition does not have.")
                         : null;
-                    fundingStream.Allocations.Add(new FundingAllocation
+                    var allocation = new FundingAllocation
                     {
                         Name = a.Name, Amount = a.Amount, Status = a.Status, Note = a.Note, PriorityId = priorityId, Outcome = a.Outcome, Results = a.Results, Marking = a.Marking,
-                    });
+                    };
+                    foreach (var spend in a.Spending ?? [])
+                    {
+                        allocation.Spending.Add(new FundingSpend
+                        {
+                            PartnershipId = partnershipId, SpentOn = spend.SpentOn, Amount = spend.Amount, Purchase = spend.Purchase, Payee = spend.Payee, PayeeIsPublic = spend.PayeeIsPublic,
+                            TransactionId = spend.TransactionId ?? string.Create(CultureInfo.InvariantCulture, $"{year.Slug}-{++payments:0000}"),
+                        });
+                    }
+
+                    fundingStream.Allocations.Add(allocation);
                 }
 
                 db.Add(fundingStream);

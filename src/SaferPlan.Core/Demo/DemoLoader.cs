@@ -21,7 +21,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
     public async Task<IReadOnlyList<DemoLoadResult>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         var results = new List<DemoLoadResult>();
-        foreach (var folder in ReadFolders())
+        var folders = ReadFolders();
+        foreach (var folder in folders)
         {
             // A partnership is loaded whole or not at all: a process killed half-way must not leave a partnership that
             // later starts take as loaded.
@@ -29,6 +30,9 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             results.Add(await LoadAsync(folder, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
+
+        // Seats after every partnership is in: a body may seat a person of another partnership (Dave Sargent sits on both Boards).
+        await SeatMembersAsync(folders, cancellationToken);
 
         // Wards too are given again after a stop half-way, for as long as the database holds only the demo's crime.
         await LoadCrimeAsync(cancellationToken);
@@ -39,6 +43,44 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         await SaferPlan.Core.Demo.DemoCrime.ApplyAsync(db, cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// Seats each body's <c>members</c> once (while the body has nobody seated, so a seat removed later stays removed): a
+    /// person key of the body's own folder, or "slug/key" for a person of another partnership.
+    /// </summary>
+    private async Task SeatMembersAsync(IReadOnlyList<DemoFolder> folders, CancellationToken cancellationToken)
+    {
+        foreach (var folder in folders)
+        {
+            var partnershipId = await db.Partnerships.Where(p => p.Slug == folder.Partnership.Slug).Select(p => p.Id).FirstAsync(cancellationToken);
+            var added = false;
+            foreach (var body in folder.Bodies.Where(b => b.Members is { Count: > 0 }))
+            {
+                var bodyId = await db.Bodies.Where(b => b.Key == body.Key).Select(b => b.Id).FirstAsync(cancellationToken);
+                if (await db.Set<BodyMember>().AnyAsync(m => m.BodyId == bodyId, cancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var member in body.Members!)
+                {
+                    var (slug, key) = member.Split('/') is [var s, var k] ? (s, k) : (folder.Partnership.Slug, member);
+                    var personId = await db.People
+                        .Where(p => p.Key == key && db.Partnerships.Any(x => x.Id == p.PartnershipId && x.Slug == slug))
+                        .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
+                        ?? throw new InvalidDataException($"Demo body {body.Key} seats '{member}', but partnership '{slug}' has no person '{key}'.");
+                    db.Add(new BodyMember { BodyId = bodyId, PersonId = personId });
+                    added = true;
+                }
+            }
+
+            if (added)
+            {
+                db.AuditPartnershipId = partnershipId;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
     }
 
     private const string DemoCrimeImportedBy = "demo data (synthetic)";

@@ -151,6 +151,9 @@ public enum TargetKind
 
     /// <summary>A change on the baseline of <see cref="IndicatorTarget.Number"/> per cent (negative for a reduction).</summary>
     PercentChangeOnBaseline,
+
+    /// <summary>The plan says there will be a target for the year but not yet what it is: shown as "To be confirmed" (seed 003).</summary>
+    ToBeConfirmed,
 }
 
 /// <summary>

@@ -615,7 +615,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         target.Year = year!.Value;
         target.Kind = kind;
-        target.Number = kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline ? null : input.Number;
+        target.Number = kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.ToBeConfirmed ? null : input.Number;
         target.AmberTolerance = input.AmberTolerance ?? 0;
         target.BaselineId = usesBaseline ? input.BaselineId : null;
         target.Wording = wording;

@@ -57,6 +57,11 @@ public static class IndicatorEvaluation
             return new(IndicatorStatus.NoTarget, $"{shown} with no target set for {yearLabel}.");
         }
 
+        if (target.Kind == TargetKind.ToBeConfirmed)
+        {
+            return new(IndicatorStatus.NoTarget, $"{shown} with the {yearLabel} target still to be confirmed.");
+        }
+
         var usesBaseline = target.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
         var baselineName = target.BaselineLabel is null ? "baseline" : $"{target.BaselineLabel} baseline";
         if (usesBaseline && target.BaselineValue is null)
@@ -150,6 +155,9 @@ public static class IndicatorEvaluation
 
     private static string Rate(decimal value) => value.ToString("#,##0.0#", EnGb);
 
+    /// <summary>How a target the plan has not yet set is shown, as seed 003 words it.</summary>
+    public const string ToBeConfirmedText = "To be confirmed";
+
     /// <summary>The target in words, as the page's targets table shows it, e.g. "At most 130" or "Below the 2008/09 baseline".</summary>
     public static string Describe(TargetKind kind, decimal? number, IndicatorUnit unit, string? baselineLabel)
     {
@@ -160,6 +168,7 @@ public static class IndicatorEvaluation
             TargetKind.AtLeast => $"At least {(number is { } n ? Format(n, unit) : "?")}",
             TargetKind.BelowBaseline => $"Below {baseline}",
             TargetKind.AboveBaseline => $"Above {baseline}",
+            TargetKind.ToBeConfirmed => ToBeConfirmedText,
             _ => number switch
             {
                 < 0 => $"A {Number(-number.Value)}% reduction on {baseline}",

@@ -18,9 +18,23 @@ public sealed class PeopleService(SaferPlanDbContext db)
 
     public const int HonorificLength = 40;
 
+    /// <summary>
+    /// The partnership's own people, and the people of other partnerships seated on its bodies (Dave Sargent of South
+    /// Cambridgeshire on Cambridge's Board): those have another <see cref="Person.PartnershipId"/> and are kept by their own partnership.
+    /// </summary>
     public async Task<IReadOnlyList<Person>> PeopleAsync(int partnershipId, CancellationToken ct = default) =>
-        (await db.People.AsNoTracking().Include(p => p.Agency).Where(p => p.PartnershipId == partnershipId).ToListAsync(ct))
+        (await db.People.AsNoTracking().Include(p => p.Agency)
+            .Where(p => p.PartnershipId == partnershipId
+                || db.Set<BodyMember>().Any(m => m.PersonId == p.Id && m.Body.Partnerships.Any(x => x.Id == partnershipId)))
+            .ToListAsync(ct))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The names of the partnerships the people seated from elsewhere belong to, by partnership id.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> PartnershipNamesAsync(IEnumerable<int> partnershipIds, CancellationToken ct = default)
+    {
+        var ids = partnershipIds.Distinct().ToList();
+        return await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    }
 
     public Task<Person?> PersonAsync(int partnershipId, int personId, CancellationToken ct = default) =>
         db.People.AsNoTracking().Include(p => p.Agency).FirstOrDefaultAsync(p => p.Id == personId && p.PartnershipId == partnershipId, ct);
@@ -30,9 +44,9 @@ public sealed class PeopleService(SaferPlanDbContext db)
         (await db.Partnerships.Where(p => p.Id == partnershipId).SelectMany(p => p.Bodies).AsNoTracking().ToListAsync(ct))
             .OrderBy(b => b.Kind).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>The ids of the bodies each of the partnership's people sits on, by person id.</summary>
+    /// <summary>The ids of the partnership's bodies each person sits on (its own people and those seated from elsewhere), by person id.</summary>
     public async Task<ILookup<int, int>> SeatsAsync(int partnershipId, CancellationToken ct = default) =>
-        (await db.Set<BodyMember>().Where(m => m.Person.PartnershipId == partnershipId).Select(m => new { m.PersonId, m.BodyId }).ToListAsync(ct))
+        (await db.Set<BodyMember>().Where(m => m.Body.Partnerships.Any(p => p.Id == partnershipId)).Select(m => new { m.PersonId, m.BodyId }).ToListAsync(ct))
             .ToLookup(m => m.PersonId, m => m.BodyId);
 
     /// <summary>Every agency, to choose a person's from.</summary>
@@ -104,7 +118,7 @@ public sealed class PeopleService(SaferPlanDbContext db)
         }
 
         IReadOnlyList<BodyMember> existingSeats = personId is { } seated && input.BodyIds is not null
-            ? await db.Set<BodyMember>().Where(m => m.PersonId == seated).ToListAsync(ct)
+            ? await db.Set<BodyMember>().Where(m => m.PersonId == seated && m.Body.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct)
             : [];
 
         return await db.SaveEditAsync(person, personId is null ? null : expectedVersion, new EditSave(partnershipId, "person")

@@ -73,6 +73,7 @@ public static class ReportCommand
         report.Subcommands.Add(MilestoneMonitoringCommand.Create());
         report.Subcommands.Add(PlanDocumentCommand.Create());
         report.Subcommands.Add(RefreshReportCommand.Create());
+        report.Subcommands.Add(PlanUpdateCommand.Create());
         return report;
     }
 

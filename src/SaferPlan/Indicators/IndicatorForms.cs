@@ -27,6 +27,7 @@ public static class IndicatorForms
         new(nameof(TargetKind.BelowBaseline), "Below the baseline"),
         new(nameof(TargetKind.AboveBaseline), "Above the baseline"),
         new(nameof(TargetKind.PercentChangeOnBaseline), "A percentage change on the baseline", "Negative for a reduction, like -10"),
+        new(nameof(TargetKind.ToBeConfirmed), "To be confirmed", "The plan says a target will be set but not yet what it is"),
     ];
 
     /// <summary>Reads an optional number ("34", "12.5", "1,200"), adding an error if it is not one.</summary>

@@ -11,6 +11,9 @@ public sealed class PeopleModel(PeopleService people, PartnershipService partner
     /// <summary>The names of the bodies each person sits on, by person id.</summary>
     public ILookup<int, string> Seats { get; private set; } = Enumerable.Empty<int>().ToLookup(i => i, _ => "");
 
+    /// <summary>The partnership each person seated here from another partnership belongs to, by person id.</summary>
+    public IReadOnlyDictionary<int, string> From { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
@@ -25,6 +28,9 @@ public sealed class PeopleModel(PeopleService people, PartnershipService partner
         }
 
         People = await people.PeopleAsync(partnership.Id, ct);
+        var guests = People.Where(p => p.PartnershipId != partnership.Id).ToList();
+        var names = await people.PartnershipNamesAsync(guests.Select(p => p.PartnershipId), ct);
+        From = guests.ToDictionary(p => p.Id, p => names.GetValueOrDefault(p.PartnershipId, "another partnership"));
         var bodies = (await people.BodiesAsync(partnership.Id, ct)).ToDictionary(b => b.Id, b => b.Name);
         var seats = await people.SeatsAsync(partnership.Id, ct);
         Seats = seats.SelectMany(g => g.Select(b => (Person: g.Key, Body: bodies[b]))).ToLookup(s => s.Person, s => s.Body);

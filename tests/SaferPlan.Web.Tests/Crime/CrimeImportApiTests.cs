@@ -170,12 +170,13 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
     {
         using var analyst = await AnalystAsync();
         var force = Force(42000);
-        var before = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Select(p => p.ChangeStamp).SingleAsync());
+        var before = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.OrderBy(p => p.Id).Select(p => p.ChangeStamp).ToListAsync());
 
         await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", force.MonthText(March2012)))), HttpStatusCode.OK);
 
-        var after = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Select(p => p.ChangeStamp).SingleAsync());
-        Assert.True(after > before, $"The change stamp was {before} and is {after}.");
+        var after = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.OrderBy(p => p.Id).Select(p => p.ChangeStamp).ToListAsync());
+        Assert.Equal(2, before.Count);
+        Assert.All(before.Zip(after), pair => Assert.True(pair.Second > pair.First, $"The change stamp was {pair.First} and is {pair.Second}."));
     }
 
     private static string Row(string month = "2012-03", string type = "Burglary", string location = "On or near High Street") =>

@@ -1,0 +1,214 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using SaferPlan.Core.Documents.Docx;
+using static SaferPlan.Core.Documents.Docx.DocxBlocks;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// Writes a year's public plan update (seed 003) as a Word document in the plan document's style: the foreword and the
+/// Board's members, contents, achievements, what we did and spent per priority, the year's plan with each priority's
+/// targets and lead officer, and how to get in touch; the marking in the header and footer with "Page X of Y".
+/// </summary>
+public static class PlanUpdateDocx
+{
+    private static readonly int[] MemberWidths = [5000, TextWidth - 5000];
+
+    private static readonly int[] TargetWidths = [6000, TextWidth - 6000];
+
+    public static string MediaType => DocxBlocks.MediaType;
+
+    public static void Write(PlanUpdate document, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var word = Open(stream, $"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), Numbering(), out var main);
+
+        var body = new Body();
+        body.Append(Para(document.PartnershipName, "Subtitle"));
+        body.Append(Para(document.Title, "Title"));
+        body.Append(Para(document.Label, "Status"));
+
+        if (document.Foreword is { } foreword)
+        {
+            body.Append(Heading(1, foreword.Heading, pageBreak: true));
+            Text(body, foreword.Text);
+        }
+
+        if (document.BoardMembers.Count > 0)
+        {
+            body.Append(Heading(2, document.BoardMembersHeading));
+            var table = NewTable(MemberWidths, "PlanTable");
+            table.Append(HeaderRow(MemberWidths, "Organisation", "Name"));
+            foreach (var member in document.BoardMembers)
+            {
+                table.Append(new TableRow(Cell(MemberWidths[0], [CellPara(member.Agency)]), Cell(MemberWidths[1], [CellPara(member.Name)])));
+            }
+
+            body.Append(table);
+        }
+
+        body.Append(Heading(1, PlanUpdate.ContentsHeading, pageBreak: true));
+        foreach (var (_, heading) in document.Contents())
+        {
+            body.Append(Para(heading, "ContentsEntry"));
+        }
+
+        body.Append(Heading(1, document.AchievementsHeading, pageBreak: true));
+        if (document.Achievements.Count == 0)
+        {
+            body.Append(Para($"No achievements have been recorded for {document.AchievementsYear.Display}."));
+        }
+        else
+        {
+            body.Append(Para(document.AchievementsIntro ?? ""));
+            foreach (var line in document.Achievements)
+            {
+                body.Append(Para(line, "ListBullet"));
+            }
+        }
+
+        body.Append(Heading(1, document.WhatWeDidHeading, pageBreak: true));
+        Text(body, document.WhatWeDid?.Text);
+        if (document.Funding is { } funding)
+        {
+            foreach (var group in funding.SpendingByPriority)
+            {
+                body.Append(Heading(2, group.Key));
+                foreach (var a in group)
+                {
+                    body.Append(new Paragraph(TextRun(a.Sentence, bold: true)));
+                    Text(body, a.Results);
+                }
+            }
+
+            body.Append(Para(document.SpentTotalSentence ?? ""));
+        }
+        else
+        {
+            body.Append(Para($"No spending has been published for {document.Year.Display}."));
+        }
+
+        body.Append(Heading(1, document.PlanHeading, pageBreak: true));
+        Text(body, document.PlanIntroduction?.Text);
+        foreach (var part in document.PlanParts)
+        {
+            body.Append(Heading(2, part.Heading));
+            Text(body, part.Text);
+        }
+
+        foreach (var priority in document.Priorities)
+        {
+            body.Append(Heading(2, priority.Heading));
+            var targetsShown = false;
+            foreach (var part in priority.Narrative)
+            {
+                body.Append(Heading(3, part.Heading));
+                Text(body, part.Text);
+                if (part.Heading == PlanUpdatePriority.TargetsHeading)
+                {
+                    Targets(body, priority);
+                    targetsShown = true;
+                }
+            }
+
+            if (!targetsShown && priority.Targets.Count > 0)
+            {
+                body.Append(Heading(3, PlanUpdatePriority.TargetsHeading));
+                Targets(body, priority);
+            }
+
+            if (priority.LeadOfficer is { } lead)
+            {
+                body.Append(Heading(3, PlanUpdatePriority.LeadOfficerHeading));
+                body.Append(Para(lead));
+            }
+        }
+
+        for (var i = 0; i < document.After.Count; i++)
+        {
+            body.Append(Heading(1, $"{4 + i}. {document.After[i].Heading}", pageBreak: true));
+            Text(body, document.After[i].Text);
+        }
+
+        body.Append(A4Portrait(main));
+        main.Document = new Document(body);
+    }
+
+    public static byte[] ToBytes(PlanUpdate document)
+    {
+        using var stream = new MemoryStream();
+        Write(document, stream);
+        return stream.ToArray();
+    }
+
+    private static void Targets(Body body, PlanUpdatePriority priority)
+    {
+        if (priority.Targets.Count == 0)
+        {
+            return;
+        }
+
+        var table = NewTable(TargetWidths, "PlanTable");
+        table.Append(HeaderRow(TargetWidths, "Indicator", "Target"));
+        foreach (var target in priority.Targets)
+        {
+            table.Append(new TableRow(Cell(TargetWidths[0], [CellPara(target.Indicator)]), Cell(TargetWidths[1], [CellPara(target.Target)])));
+        }
+
+        body.Append(table);
+    }
+
+    private static void Text(Body body, string? text)
+    {
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                foreach (var line in block.Lines)
+                {
+                    body.Append(Para(line, "ListBullet"));
+                }
+            }
+            else
+            {
+                body.Append(Para(string.Join('\n', block.Lines)));
+            }
+        }
+    }
+
+    private static Numbering Numbering() => new(
+        new AbstractNum(
+            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+            new Level(
+                new StartNumberingValue { Val = 1 },
+                new NumberingFormat { Val = NumberFormatValues.Bullet },
+                new LevelText { Val = "•" },
+                new LevelJustification { Val = LevelJustificationValues.Left },
+                new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
+            { LevelIndex = 0 })
+        { AbstractNumberId = 1 },
+        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+
+    private static Styles Styles()
+    {
+        var listBullet = DocxStyles.Spacing(0, 60);
+        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
+        return new Styles(
+            DocxStyles.Defaults(),
+            DocxStyles.Paragraph("Normal", "Normal", null, null),
+            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
+            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
+            DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
+            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
+            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
+            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
+            DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
+            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
+            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
+            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
+            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
+            DocxStyles.TableNormal(),
+            DocxStyles.RuledTable("PlanTable", "Plan Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+    }
+}

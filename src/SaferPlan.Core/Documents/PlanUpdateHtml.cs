@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// A year's public plan update (seed 003) as one self-contained, accessible web page in the plan document's style: the
+/// foreword with the Board's members, contents, achievements, what we did and spent per priority, the year's plan and
+/// how to get in touch; a print stylesheet (A4, the marking on every page).
+/// </summary>
+public static class PlanUpdateHtml
+{
+    public const string MediaType = DocumentHtml.MediaType;
+
+    private const string Css = """
+        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+        h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
+        .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
+        .spent { font-weight: bold; }
+        """;
+
+    private const string PrintCss = """
+            .part { break-before: page; }
+            h2, h3, h4, caption { break-after: avoid; }
+            li { break-inside: avoid; }
+        """;
+
+    public static string Render(PlanUpdate document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var html = new StringBuilder(64 * 1024);
+        DocumentHtml.Begin(html, $"{document.PartnershipName}: {document.Title}", Css, PrintCss, PlanUpdate.Marking.ToUpperInvariant());
+        Marking(html, "top");
+        html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
+            .Append(E(document.Title)).Append("</h1>\n<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
+
+        if (document.Foreword is { } foreword)
+        {
+            html.Append("<section aria-labelledby=\"foreword\">\n<h2 id=\"foreword\">").Append(E(foreword.Heading)).Append("</h2>\n");
+            Blocks(html, foreword.Text);
+            html.Append("</section>\n");
+        }
+
+        if (document.BoardMembers.Count > 0)
+        {
+            html.Append("<section aria-labelledby=\"board-members\">\n<h2 id=\"board-members\">").Append(E(document.BoardMembersHeading)).Append("</h2>\n")
+                .Append("<table>\n<caption>The Board's members and their organisations</caption>\n<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Name</th></tr></thead>\n<tbody>\n");
+            foreach (var member in document.BoardMembers)
+            {
+                html.Append("<tr><td>").Append(E(member.Agency)).Append("</td><th scope=\"row\">").Append(E(member.Name)).Append("</th></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n</section>\n");
+        }
+
+        html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">").Append(PlanUpdate.ContentsHeading).Append("</h2>\n<ol>\n");
+        foreach (var (anchor, heading) in document.Contents())
+        {
+            html.Append("<li><a href=\"#").Append(anchor).Append("\">").Append(E(heading)).Append("</a></li>\n");
+        }
+
+        html.Append("</ol>\n</nav>\n");
+
+        html.Append("<section class=\"part\" aria-labelledby=\"achievements\">\n<h2 id=\"achievements\">").Append(E(document.AchievementsHeading)).Append("</h2>\n");
+        if (document.Achievements.Count == 0)
+        {
+            html.Append("<p>No achievements have been recorded for ").Append(E(document.AchievementsYear.Display)).Append(".</p>\n");
+        }
+        else
+        {
+            html.Append("<p>").Append(E(document.AchievementsIntro ?? "")).Append("</p>\n<ul>\n");
+            foreach (var line in document.Achievements)
+            {
+                html.Append("<li>").Append(E(line)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("</section>\n<section class=\"part\" aria-labelledby=\"what-we-did\">\n<h2 id=\"what-we-did\">").Append(E(document.WhatWeDidHeading)).Append("</h2>\n");
+        Blocks(html, document.WhatWeDid?.Text);
+        if (document.Funding is { } funding)
+        {
+            foreach (var group in funding.SpendingByPriority)
+            {
+                html.Append("<h3>").Append(E(group.Key)).Append("</h3>\n");
+                foreach (var a in group)
+                {
+                    html.Append("<p class=\"spent\">").Append(E(a.Sentence)).Append("</p>\n");
+                    Blocks(html, a.Results);
+                }
+            }
+
+            html.Append("<p>").Append(E(document.SpentTotalSentence ?? "")).Append("</p>\n");
+        }
+        else
+        {
+            html.Append("<p>No spending has been published for ").Append(E(document.Year.Display)).Append(".</p>\n");
+        }
+
+        html.Append("</section>\n<section class=\"part\" aria-labelledby=\"plan\">\n<h2 id=\"plan\">").Append(E(document.PlanHeading)).Append("</h2>\n");
+        Blocks(html, document.PlanIntroduction?.Text);
+        foreach (var part in document.PlanParts)
+        {
+            html.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
+            Blocks(html, part.Text);
+        }
+
+        foreach (var priority in document.Priorities)
+        {
+            html.Append("<section aria-labelledby=\"").Append(priority.Anchor).Append("\">\n<h3 id=\"").Append(priority.Anchor).Append("\">").Append(E(priority.Heading)).Append("</h3>\n");
+            var targetsShown = false;
+            foreach (var part in priority.Narrative)
+            {
+                html.Append("<h4>").Append(E(part.Heading)).Append("</h4>\n");
+                Blocks(html, part.Text);
+                if (part.Heading == PlanUpdatePriority.TargetsHeading)
+                {
+                    Targets(html, priority);
+                    targetsShown = true;
+                }
+            }
+
+            if (!targetsShown && priority.Targets.Count > 0)
+            {
+                html.Append("<h4>").Append(PlanUpdatePriority.TargetsHeading).Append("</h4>\n");
+                Targets(html, priority);
+            }
+
+            if (priority.LeadOfficer is { } lead)
+            {
+                html.Append("<h4>").Append(PlanUpdatePriority.LeadOfficerHeading).Append("</h4>\n<p>").Append(E(lead)).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</section>\n");
+        for (var i = 0; i < document.After.Count; i++)
+        {
+            var anchor = $"after-{i + 1}";
+            html.Append("<section class=\"part\" aria-labelledby=\"").Append(anchor).Append("\">\n<h2 id=\"").Append(anchor).Append("\">")
+                .Append(E($"{4 + i}. {document.After[i].Heading}")).Append("</h2>\n");
+            Blocks(html, document.After[i].Text);
+            html.Append("</section>\n");
+        }
+
+        html.Append("</main>\n<footer>\n");
+        Marking(html, "bottom");
+        html.Append("</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Targets(StringBuilder html, PlanUpdatePriority priority)
+    {
+        if (priority.Targets.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<table>\n<caption>Indicators and their ").Append(E(priority.Heading)).Append(" targets</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Target</th></tr></thead>\n<tbody>\n");
+        foreach (var target in priority.Targets)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(target.Indicator)).Append("</th><td>").Append(E(target.Target)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void Marking(StringBuilder html, string where) =>
+        html.Append("<p class=\"marking\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(PlanUpdate.Marking).Append("</p>\n");
+
+    private static void Blocks(StringBuilder html, string? text)
+    {
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                html.Append("<ul>\n");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+            else
+            {
+                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
+            }
+        }
+    }
+
+    private static string E(string text) => DocumentHtml.E(text);
+}

@@ -1,0 +1,48 @@
+using SaferPlan.Core.Documents;
+using SaferPlan.Security;
+
+namespace SaferPlan.Documents;
+
+/// <summary>
+/// A year's public plan update (seed 003's layout) as a Word document or a web page. It is public by nature: everyone,
+/// visitors included, gets the same version, without Restricted items or e-mail addresses, of an approved edition only.
+/// </summary>
+public static class PlanUpdateEndpoints
+{
+    public static void MapPlanUpdate(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/partnerships/{slug}/reports/update").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
+        api.MapGet("/{year}.docx", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
+                UpdateAsync(slug, year, ReportFormat.Docx, builder, http, ct))
+            .WithSummary("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document")
+            .Produces(StatusCodes.Status200OK, contentType: PlanUpdateDocx.MediaType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{year}.html", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
+                UpdateAsync(slug, year, ReportFormat.Html, builder, http, ct))
+            .WithSummary("The public plan update of a year as a web page with a print stylesheet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>"/api/partnerships/cambridge/reports/update/2012-13.html".</summary>
+    public static string Path(string slug, ReportingPeriod year, ReportFormat format) =>
+        $"/api/partnerships/{slug}/reports/update/{year.FinancialYear.Slug}.{ReportEndpoints.Extension(format)}";
+
+    private static async Task<IResult> UpdateAsync(string slug, string year, ReportFormat format, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
+        {
+            return DocumentResults.Invalid(forApi: true, "year", $"'{year}' is not a financial year. Ask for it like 2012-13.", "Give the financial year like 2012-13");
+        }
+
+        var outcome = await builder.BuildAsync(slug, period, ct);
+        if (outcome.Document is not { } document)
+        {
+            return ApiErrors.NotFound(outcome.NoPartnership ? $"There is no partnership '{slug}'." : $"There is no published plan update for {period.Display}.");
+        }
+
+        return DocumentResults.Send(http, format, PlanUpdate.Marking, document.FileName, () => PlanUpdateDocx.ToBytes(document), () => PlanUpdateHtml.Render(document));
+    }
+}
