@@ -48,7 +48,7 @@ public abstract partial class PlanUpdateTests(SaferPlanFactory app)
     ];
 
     [Fact]
-    public async Task Demo_Cambridge_LoadsPrioritiesBoardSpendingAndTargets_DaveSargentIsOnePersonSeatedOnItsBoard()
+    public async Task Demo_Cambridge_LoadsPrioritiesBoardSpendingAndTargets_DaveSargentIsOnePersonSeatedOnBothBoards()
     {
         await app.WithScopeAsync(async sp =>
         {
@@ -65,6 +65,8 @@ public abstract partial class PlanUpdateTests(SaferPlanFactory app)
             var board = await db.Bodies.SingleAsync(b => b.Key == "cambridge-csp-board");
             var seated = await db.Set<BodyMember>().Where(m => m.BodyId == board.Id).OrderBy(m => m.Id).Select(m => m.Person.Name).ToListAsync();
             Assert.Equal(["Liz Bisset", "Tim Bick", "Dave Sargent", "Sarah Ferguson", "Julian Fountain", "Kevin Wilkins", "Inger O'Meara", "Mark Freeman", "Graeme Seddon"], seated);
+            // One person on both partnerships' Boards (issue 13: "Dave Sargent sits on both boards").
+            Assert.True(await db.Set<BodyMember>().AnyAsync(m => m.PersonId == dave.Id && m.Body.Key == "cdrp-board"));
             var people = sp.GetRequiredService<PeopleService>();
             Assert.Contains(await people.PeopleAsync(cambridge.Id), p => p.Id == dave.Id);
             Assert.Contains(await people.PeopleAsync(south.Id), p => p.Id == dave.Id);
