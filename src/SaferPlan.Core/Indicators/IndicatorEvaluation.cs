@@ -90,6 +90,16 @@ public static class IndicatorEvaluation
             : new(IndicatorStatus.Red, $"{opening}: red, {miss}.");
     }
 
+    /// <summary>The value a target asks for (its line), or null while its number or baseline value is missing.</summary>
+    public static decimal? TargetLine(IndicatorUnit unit, Polarity polarity, TargetTerms target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var usesBaseline = target.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
+        return (usesBaseline && target.BaselineValue is null) || (!usesBaseline && target.Number is null)
+            ? null
+            : Line(unit, polarity, target, "baseline").Line;
+    }
+
     /// <summary>The value a target asks for and in which direction: the line, whether lower is the good side, whether the line itself misses, and the words.</summary>
     private static (decimal Line, bool Down, bool Strict, string Text) Line(IndicatorUnit unit, Polarity polarity, TargetTerms target, string baselineName)
     {

@@ -9,7 +9,7 @@ namespace SaferPlan.Core.Indicators;
 /// Indicators are never restricted, so anyone may read a partnership's indicators; links to priorities of a plan
 /// edition the reader may not see are left out.
 /// </summary>
-public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
+public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
 {
     /// <summary>
     /// How a recorded-crime value is computed, as the indicator page states it.
