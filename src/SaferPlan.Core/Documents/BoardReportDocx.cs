@@ -307,7 +307,7 @@ public static class BoardReportDocx
                 Cell(widths[0], [CellPara(name)]),
                 Cell(widths[1], [CellPara(value)]),
                 Cell(widths[2], [CellPara(indicator.TargetText ?? "None set")]),
-                Cell(widths[3], [CellPara(indicator.StatusText, bold: true), CellPara(indicator.Sentence)])));
+                Cell(widths[3], [CellPara(indicator.StatusText, bold: true), CellPara(indicator.Sentence), CellPara($"SPC: {indicator.SpcText}")])));
         }
 
         body.Append(table);

@@ -200,7 +200,8 @@ public static class BoardReportHtml
             }
 
             html.Append("</td><td>").Append(E(indicator.TargetText ?? "None set")).Append("</td><td><strong>")
-                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence)).Append("</td></tr>\n");
+                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence))
+                .Append("<br>SPC: ").Append(E(indicator.SpcText)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

@@ -34,17 +34,26 @@ public sealed partial class IndicatorReader
         }
 
         var context = await ContextAsync(indicator.PartnershipId, [indicator], ct);
+        return await SeriesAsync(indicator, null, context, ct);
+    }
+
+    /// <summary>The SPC variation and assurance of an indicator over its points up to <paramref name="asAt"/>, as the dashboard and Board report show them.</summary>
+    private async Task<Statistics.IndicatorSpc> SpcAsync(Indicator indicator, CalendarMonth asAt, Context context, CancellationToken ct) =>
+        Statistics.IndicatorSpcService.Compute(await SeriesAsync(indicator, asAt, context, ct));
+
+    private async Task<IndicatorSeries> SeriesAsync(Indicator indicator, CalendarMonth? asAt, Context context, CancellationToken ct)
+    {
         var points = new List<IndicatorSeriesPoint>();
         if (indicator.Source == IndicatorSource.Manual)
         {
             points.AddRange(indicator.Values
                 .Select(v => new IndicatorSeriesPoint(MonthSpan.FromKeys(v.FromMonth, v.ToMonth), v.Value))
-                .Where(p => IsPeriodOf(indicator.Frequency, p.Span))
+                .Where(p => IsPeriodOf(indicator.Frequency, p.Span) && (asAt is null || p.Span.To <= asAt.Value))
                 .OrderBy(p => p.Span.From));
         }
         else
         {
-            foreach (var span in PeriodsLoaded(indicator.Frequency, context.Loaded))
+            foreach (var span in PeriodsLoaded(indicator.Frequency, context.Loaded.Where(m => asAt is null || m <= asAt.Value).ToList()))
             {
                 if ((await ComputeAsync(indicator, span, context, ct)).Value is { } value)
                 {

@@ -163,11 +163,15 @@ public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider 
                 var value = latest[indicator.Id];
                 var target = value?.Target ?? await TargetAsync(indicator, MonthSpan.Month(asAt).FinancialYear, context, ct);
                 var judgement = value?.Judgement ?? new IndicatorJudgement(IndicatorStatus.NoData, $"No value up to {asAt.Display}: no data.");
+                var spc = await SpcAsync(indicator, asAt, context, ct);
                 list.Add(new LinkedIndicator(
                     indicator.Id, indicator.Code, indicator.Name, link.PriorityId, link.MilestoneCode, value?.Span.Display,
                     value?.ValueText ?? "–", target is null ? null : TargetText(target), judgement.Status, judgement.Sentence)
                 {
                     Synthetic = value?.Synthetic == true,
+                    SpcVariation = spc.Result.Variation,
+                    SpcAssurance = spc.Result.Assurance,
+                    SpcText = spc.Summary,
                 });
             }
 

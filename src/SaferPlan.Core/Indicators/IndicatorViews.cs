@@ -83,4 +83,13 @@ public sealed record LinkedIndicator(
 
     /// <summary>Its value was computed from recorded crime of which some month was loaded from a synthetic file.</summary>
     public bool Synthetic { get; init; }
+
+    /// <summary>SPC over its points up to the report's month: the variation icon (null with too few points).</summary>
+    public Statistics.SpcVariation? SpcVariation { get; init; }
+
+    /// <summary>SPC: the assurance icon, where there is a target.</summary>
+    public Statistics.SpcAssurance? SpcAssurance { get; init; }
+
+    /// <summary>SPC in words: "Common cause variation: no significant change. Hit and miss: …".</summary>
+    public string SpcText { get; init; } = "";
 }

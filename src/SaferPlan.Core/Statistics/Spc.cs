@@ -263,6 +263,16 @@ public static class Spc
         _ => "Common cause variation: no significant change",
     };
 
+    /// <summary>A symbol for the variation, shown beside its words (never instead of them): ▲ improving, ▼ concerning, ◆ neither, ● common cause.</summary>
+    public static string Mark(SpcVariation? variation) => variation switch
+    {
+        SpcVariation.SpecialCauseImproving => "▲",
+        SpcVariation.SpecialCauseConcerning => "▼",
+        SpcVariation.SpecialCauseNeutralHigh or SpcVariation.SpecialCauseNeutralLow => "◆",
+        SpcVariation.CommonCause => "●",
+        _ => "–",
+    };
+
     public static string Text(SpcAssurance assurance) => assurance switch
     {
         SpcAssurance.ConsistentlyPassing => "Consistently passing the target",

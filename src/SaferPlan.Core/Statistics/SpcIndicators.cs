@@ -17,6 +17,11 @@ public sealed record IndicatorSpc(IndicatorSeries Series, SpcResult Result, IRea
 
     public string? AssuranceText => Result.Assurance is { } a ? Spc.Text(a) : null;
 
+    /// <summary>The variation and assurance in a sentence or two, as the dashboard and the Board report give them.</summary>
+    public string Summary => Result.Variation is null
+        ? $"No SPC: {(Points.Count == 1 ? "1 point" : $"{Points.Count} points")}, too few for process limits."
+        : $"{VariationText}." + (AssuranceText is { } a ? $" {a}." : "") + (Points.Count < Spc.TrialLimitsBelow ? $" Trial limits on {Points.Count} points." : "");
+
     /// <summary>The indicator's unit formats the chart's numbers.</summary>
     public string Format(double? value) =>
         value is { } v && double.IsFinite(v) ? IndicatorEvaluation.Format(decimal.Round((decimal)v, 2), Indicator.Unit) : "–";
@@ -33,11 +38,13 @@ public sealed class IndicatorSpcService(SaferPlanDbContext db, IndicatorReader r
     /// <summary>The indicator's SPC chart; null if there is no such indicator. Indicators are never restricted.</summary>
     public async Task<IndicatorSpc?> ChartAsync(int id, CancellationToken ct = default)
     {
-        if (await reader.SeriesAsync(id, ct) is not { } series)
-        {
-            return null;
-        }
+        return await reader.SeriesAsync(id, ct) is { } series ? Compute(series) : null;
+    }
 
+    /// <summary>The XmR chart of a series, its limits from the indicator's fixed baseline period if it has one.</summary>
+    public static IndicatorSpc Compute(IndicatorSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         var indicator = series.Indicator;
         MonthSpan? baseline = indicator is { SpcBaselineFromMonth: { } from, SpcBaselineToMonth: { } to }
             ? MonthSpan.FromKeys(from, to)
