@@ -145,6 +145,7 @@ public static class SaferPlanApp
         services.AddScoped<ReminderService>();
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorReader>();
         services.AddScoped<SaferPlan.Core.Indicators.IndicatorEditor>();
+        services.AddScoped<SaferPlan.Core.Statistics.IndicatorSpcService>();
         services.AddScoped<OutboxReader>();
         services.AddHostedService<OutboxSender>();
         services.AddScoped<SaferPlan.Core.Meetings.MeetingReader>();
@@ -234,6 +235,7 @@ public static class SaferPlanApp
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);
+        SaferPlan.Indicators.SpcEndpoints.MapIndicatorSpc(app);
         app.MapCrime();
         SaferPlan.Panels.PanelEndpoints.MapPanels(app);
         SaferPlan.Meetings.MeetingEndpoints.MapMeetings(app);

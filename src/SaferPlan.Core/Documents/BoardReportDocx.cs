@@ -308,7 +308,7 @@ public static class BoardReportDocx
                 Cell(widths[1], [CellPara(value)]),
                 Cell(widths[2], [CellPara(indicator.TargetText ?? "None set")]),
                 Cell(widths[3], [
-                    CellPara(indicator.StatusText, bold: true), CellPara(indicator.Sentence),
+                    CellPara(indicator.StatusText, bold: true), CellPara(indicator.Sentence), CellPara($"SPC: {indicator.SpcText}"),
                     .. indicator.Change is { } change ? [CellPara(change)] : Array.Empty<Paragraph>(),
                     .. indicator.Forecast is { } forecast ? [CellPara(forecast.OutlookText, bold: true), CellPara(forecast.Sentence)] : Array.Empty<Paragraph>()])));
         }

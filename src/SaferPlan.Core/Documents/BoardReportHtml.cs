@@ -200,7 +200,8 @@ public static class BoardReportHtml
             }
 
             html.Append("</td><td>").Append(E(indicator.TargetText ?? "None set")).Append("</td><td><strong>")
-                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence));
+                .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence))
+                .Append("<br>SPC: ").Append(E(indicator.SpcText));
             if (indicator.Change is { } change)
             {
                 html.Append("<br>").Append(E(change));

@@ -79,6 +79,12 @@ public sealed class Indicator : IAudited, IVersioned
 
     public List<IndicatorTarget> Targets { get; set; } = [];
 
+    /// <summary>The first month (yyyymm) of the period SPC process limits are computed from; null for every point.</summary>
+    public int? SpcBaselineFromMonth { get; set; }
+
+    /// <summary>The last month (yyyymm) of the period SPC process limits are computed from.</summary>
+    public int? SpcBaselineToMonth { get; set; }
+
     public int Version { get; set; }
 }
 

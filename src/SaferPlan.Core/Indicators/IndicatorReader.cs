@@ -10,7 +10,7 @@ namespace SaferPlan.Core.Indicators;
 /// Indicators are never restricted, so anyone may read a partnership's indicators; links to priorities of a plan
 /// edition the reader may not see are left out.
 /// </summary>
-public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
+public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
 {
     /// <summary>
     /// How a recorded-crime value is computed, as the indicator page states it.
@@ -167,6 +167,7 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                 var value = latest[indicator.Id];
                 var target = value?.Target ?? await TargetAsync(indicator, MonthSpan.Month(asAt).FinancialYear, context, ct);
                 var judgement = value?.Judgement ?? new IndicatorJudgement(IndicatorStatus.NoData, $"No value up to {asAt.Display}: no data.");
+                var spc = await SpcAsync(indicator, asAt, context, ct);
                 list.Add(new LinkedIndicator(
                     indicator.Id, indicator.Code, indicator.Name, link.PriorityId, link.MilestoneCode, value?.Span.Display,
                     value?.ValueText ?? "–", target is null ? null : TargetText(target), judgement.Status, judgement.Sentence)
@@ -174,6 +175,9 @@ public sealed class IndicatorReader(SaferPlanDbContext db, TimeProvider time)
                     Synthetic = value?.Synthetic == true,
                     Forecast = await ForecastAsync(indicator, asAt, context, ct),
                     Change = value is { Value: not null, Computed: true } ? await ChangeAsync(indicator, value.Span, context, ct) : null,
+                    SpcVariation = spc.Result.Variation,
+                    SpcAssurance = spc.Result.Assurance,
+                    SpcText = spc.Summary,
                 });
             }
 

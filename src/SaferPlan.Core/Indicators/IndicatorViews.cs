@@ -92,4 +92,13 @@ public sealed record LinkedIndicator(
 
     /// <summary>The year-end forecast against the year's target as at the same month; null when there is none to make.</summary>
     public Statistics.IndicatorForecast? Forecast { get; init; }
+
+    /// <summary>SPC over its points up to the report's month: the variation icon (null with too few points).</summary>
+    public Statistics.SpcVariation? SpcVariation { get; init; }
+
+    /// <summary>SPC: the assurance icon, where there is a target.</summary>
+    public Statistics.SpcAssurance? SpcAssurance { get; init; }
+
+    /// <summary>SPC in words: "Common cause variation: no significant change. Hit and miss: …".</summary>
+    public string SpcText { get; init; } = "";
 }

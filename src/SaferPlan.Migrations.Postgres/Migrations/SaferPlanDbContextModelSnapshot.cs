@@ -1172,6 +1172,12 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("SpcBaselineFromMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpcBaselineToMonth")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1131,6 +1131,12 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpcBaselineFromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpcBaselineToMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(40)

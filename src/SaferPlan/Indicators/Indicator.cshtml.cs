@@ -1,11 +1,14 @@
 namespace SaferPlan.Indicators;
 
 /// <summary>One indicator (/indicators/{id}): definition, baselines, targets per year, values with status and why, who entered what, and links.</summary>
-public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor editor, CurrentUser current) : PageModel
+public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor editor, Core.Statistics.IndicatorSpcService spc, CurrentUser current) : PageModel
 {
     public IndicatorDetail Detail { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The indicator's SPC chart.</summary>
+    public Core.Statistics.IndicatorSpc? Spc { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -17,6 +20,7 @@ public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor edito
 
         Detail = detail;
         CanEdit = Permissions.CanEditIndicators(user, detail.PartnershipId);
+        Spc = await spc.ChartAsync(id, ct);
         return Page();
     }
 

@@ -1,0 +1,149 @@
+using SaferPlan.Core.Statistics;
+using ScottPlot;
+
+namespace SaferPlan.Core.Charts;
+
+/// <summary>
+/// An indicator's XmR chart, drawn by ScottPlot: the values joined by a line, the mean (solid), the process limits
+/// (dashed) and the target (dotted); special-cause points marked by shape as well as colour (an upward triangle for
+/// improvement, a square for concern, a diamond for neither). SVG for the page, PNG for Word; the page follows the chart
+/// with its numbers as a table.
+/// </summary>
+public static class SpcCharts
+{
+    public const int Width = 720;
+    public const int Height = 340;
+
+    private const string ValueColour = "#505a5f";
+    private const string MeanColour = "#0b0c0c";
+    private const string LimitColour = "#1d70b8";
+    private const string TargetColour = "#d4351c";
+    private const string ImprovementColour = "#1d70b8";
+    private const string ConcernColour = "#f47738";
+
+    public static string Title(IndicatorSpc spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        return $"SPC chart (XmR) of {spc.Indicator.Code}: {spc.Indicator.Name}";
+    }
+
+    public static string Description(IndicatorSpc spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        var r = spc.Result;
+        var limits = r.Mean is null
+            ? "no process limits"
+            : $"mean {spc.Format(r.Mean)}, process limits {spc.Format(r.LowerLimit)} to {spc.Format(r.UpperLimit)}";
+        var special = spc.Points.Where(p => p.Point.Signal is not null).Select(p => $"{p.Span.Display} ({Signal(p.Point.Signal)})").ToList();
+        return $"{spc.Points.Count} points, {limits}. {spc.VariationText}."
+            + (spc.AssuranceText is { } a ? $" {a}." : "")
+            + (special.Count == 0 ? " No special-cause points." : $" Special-cause points: {string.Join(", ", special)}.");
+    }
+
+    public static string Signal(SpcSignal? signal) => signal switch
+    {
+        SpcSignal.Improvement => "improvement",
+        SpcSignal.Concern => "concern",
+        SpcSignal.NeutralHigh => "special cause, high",
+        SpcSignal.NeutralLow => "special cause, low",
+        _ => "common cause",
+    };
+
+    public static string Svg(IndicatorSpc spc, string id)
+    {
+        using var plot = Draw(spc);
+        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(spc), Description(spc), id);
+    }
+
+    public static byte[] Png(IndicatorSpc spc)
+    {
+        using var plot = Draw(spc);
+        return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
+    }
+
+    private static Plot Draw(IndicatorSpc spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        var plot = new Plot();
+        if (ChartSvg.FontName is { } font)
+        {
+            plot.Font.Set(font);
+        }
+
+        var points = spc.Points;
+        var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();
+        var ys = points.Select(p => p.Point.Value).ToArray();
+        var r = spc.Result;
+        if (points.Count > 0)
+        {
+            var values = plot.Add.Scatter(xs, ys);
+            values.LegendText = "Value";
+            values.Color = Color.FromHex(ValueColour);
+            values.LineWidth = 2;
+            values.MarkerShape = MarkerShape.FilledCircle;
+            values.MarkerSize = 6;
+        }
+
+        Line(plot, r.Mean, "Mean", MeanColour, LinePattern.Solid);
+        Line(plot, r.UpperLimit, "Process limits", LimitColour, LinePattern.Dashed);
+        Line(plot, r.LowerLimit, null, LimitColour, LinePattern.Dashed);
+        Line(plot, spc.Series.TargetLine is { } t ? (double)t : null, "Target", TargetColour, LinePattern.Dotted);
+
+        Marks(plot, points, xs, SpcSignal.Improvement, "Special cause: improvement", MarkerShape.FilledTriangleUp, ImprovementColour);
+        Marks(plot, points, xs, SpcSignal.Concern, "Special cause: concern", MarkerShape.FilledSquare, ConcernColour);
+        Marks(plot, points, xs, SpcSignal.NeutralHigh, "Special cause", MarkerShape.FilledDiamond, MeanColour);
+        Marks(plot, points, xs, SpcSignal.NeutralLow, null, MarkerShape.FilledDiamond, MeanColour);
+
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 13;
+        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 12.0));
+        var ticks = Enumerable.Range(0, points.Count).Where(i => i % step == 0).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            ticks.Select(i => (double)i).ToArray(), ticks.Select(i => points[i].Span.Slug).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        var all = ys.Concat(new[] { r.UpperLimit, r.LowerLimit, spc.Series.TargetLine is { } tl ? (double)tl : (double?)null }.OfType<double>()).ToList();
+        if (all.Count > 0)
+        {
+            var low = all.Min();
+            var high = all.Max();
+            var pad = Math.Max(1e-6, (high - low) * 0.08);
+            plot.Axes.SetLimitsY(low - pad, high + pad);
+        }
+
+        plot.Axes.SetLimitsX(-0.5, Math.Max(0, points.Count - 1) + 0.5);
+        return plot;
+    }
+
+    private static void Line(Plot plot, double? y, string? legend, string colour, LinePattern pattern)
+    {
+        if (y is not { } value)
+        {
+            return;
+        }
+
+        var line = plot.Add.HorizontalLine(value);
+        line.Color = Color.FromHex(colour);
+        line.LineWidth = 2;
+        line.LinePattern = pattern;
+        if (legend is not null)
+        {
+            line.LegendText = legend;
+        }
+    }
+
+    private static void Marks(Plot plot, IReadOnlyList<IndicatorSpcPoint> points, double[] xs, SpcSignal signal, string? legend, MarkerShape shape, string colour)
+    {
+        var chosen = Enumerable.Range(0, points.Count).Where(i => points[i].Point.Signal == signal).ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var marks = plot.Add.Markers(chosen.Select(i => xs[i]).ToArray(), chosen.Select(i => points[i].Point.Value).ToArray(), shape, 11, Color.FromHex(colour));
+        if (legend is not null)
+        {
+            marks.LegendText = legend;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SaferPlan.Core.Accounts;
+using SaferPlan.TestCommon;
+
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Indicators;
+
+/// <summary>
+/// An indicator's SPC chart over HTTP: the API's numbers against a series worked by hand, the baseline period fixed
+/// through the API (with versions) and the form, and the indicator page's chart, icons and table.
+/// </summary>
+public abstract partial class SpcTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    /// <summary>14 months from April 2009: the last far off (see the Core tests for the arithmetic).</summary>
+    private static readonly int[] HandSeries = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 10, 30];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private static string NewCode() => $"SPC-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
+
+    /// <summary>A monthly count, lower is better, with the values from April 2009 and a 2010/11 target of at most 20.</summary>
+    private static async Task<int> IndicatorWithValuesAsync(HttpClient analyst, IReadOnlyList<int> values)
+    {
+        var id = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+            new { code = NewCode(), name = "Incidents each month", unit = "Count", polarity = "LowerIsBetter", frequency = "Monthly", source = "Manual" }))).Id();
+        for (var i = 0; i < values.Count; i++)
+        {
+            // "2009-10" alone would be the financial year 2009/10, so each month is sent as from and to.
+            var month = new DateOnly(2009, 4, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { from = month, to = month, value = values[i] }));
+        }
+
+        // A quarter's value is not a month: it is left out of a monthly chart.
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2009-10-q1", value = 500 }));
+        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 20 }));
+        return id;
+    }
+
+    [Fact]
+    public async Task Api_HandWorkedSeries_MeanLimitsSignalsVariationAndAssurance()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var id = await IndicatorWithValuesAsync(analyst, HandSeries);
+        using var anonymous = await app.ApiClientAsync();
+
+        var spc = await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{id}/spc"));
+
+        // Mean 178 / 14; the moving range of 20 is screened out, leaving 16 / 12; limits mean ± 2.66 × 16 / 12.
+        Assert.Equal(178.0 / 14, spc.GetProperty("mean").GetDouble(), 9);
+        Assert.Equal((178.0 / 14) + (2.66 * 16 / 12), spc.GetProperty("upperLimit").GetDouble(), 9);
+        Assert.Equal((178.0 / 14) - (2.66 * 16 / 12), spc.GetProperty("lowerLimit").GetDouble(), 9);
+        var points = spc.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(14, points.Count);
+        Assert.Equal("2009-04", points[0].Str("period"));
+        Assert.Equal("2010-05", points[^1].Str("period"));
+        Assert.All(points.Take(13), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("signal").ValueKind));
+        Assert.All(points.Take(13), p => Assert.Empty(p.GetProperty("rules").EnumerateArray()));
+        Assert.Equal("concern", points[^1].Str("signal"));
+        Assert.Equal(["pointBeyondLimit"], points[^1].GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("specialCauseConcerning", spc.Str("variation"));
+
+        // The 2010/11 target of at most 20 lies above the upper limit (16.26), and lower is better: consistently passing.
+        Assert.Equal(20, spc.GetProperty("target").GetDouble());
+        Assert.Equal("consistentlyPassing", spc.Str("assurance"));
+        Assert.Equal(JsonValueKind.Null, spc.GetProperty("message").ValueKind);
+        await AssertNotFoundAsync(anonymous, "/api/indicators/999999/spc");
+    }
+
+    [Fact]
+    public async Task Api_FewerThan12Points_TrialLimitsWithAMessage_OnePointHasNone()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var five = await IndicatorWithValuesAsync(analyst, [10, 12, 11, 13, 12]);
+        var one = await IndicatorWithValuesAsync(analyst, [10]);
+
+        var short5 = await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{five}/spc"));
+        var single = await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{one}/spc"));
+
+        Assert.Contains("fewer than 12", short5.Str("message"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, short5.GetProperty("upperLimit").ValueKind);
+        Assert.Contains("at least 2", single.Str("message"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, single.GetProperty("upperLimit").ValueKind);
+        Assert.Equal(JsonValueKind.Null, single.GetProperty("variation").ValueKind);
+        Assert.Equal(JsonValueKind.Null, single.GetProperty("assurance").ValueKind);
+    }
+
+    [Fact]
+    public async Task BaselineApi_Versions428_412_409_BoardMembers403_ThenLimitsFromTheBaselineOnly()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var id = await IndicatorWithValuesAsync(analyst, HandSeries);
+        var path = $"/api/indicators/{id}/spc-baseline";
+        JsonObject Body(string period) => new() { ["period"] = period };
+
+        await ProblemAsync(await PutAsync(support, path, Body("2009-04..2010-03")), HttpStatusCode.PreconditionRequired);
+        await ProblemAsync(await PutAsync(board, path, Body("2009-04..2010-03"), ifMatch: 1), HttpStatusCode.Forbidden);
+        await ProblemAsync(await PutAsync(support, path, Body("last spring"), ifMatch: 1), HttpStatusCode.BadRequest);
+
+        var saved = await PutOkAsync(support, path, Body("2009-04..2010-03"), ifMatch: 1);
+        const string FinancialYear = "2009-10";
+
+        // The first 12 points: sum 138, mean 11.5; moving ranges 2,1,2,1,1,1,2,1,2,1,1 sum 15 over 11 (none reaches 3.267 × 1.36).
+        Assert.Equal(2, saved.Version());
+        Assert.Equal(FinancialYear, saved.GetProperty("baseline").Str("period"));
+        Assert.Equal(11.5, saved.GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(11.5 + (2.66 * 15 / 11), saved.GetProperty("upperLimit").GetDouble(), 9);
+        var points = saved.GetProperty("points").EnumerateArray().ToList();
+        Assert.True(points[11].GetProperty("inBaseline").GetBoolean());
+        Assert.False(points[12].GetProperty("inBaseline").GetBoolean());
+        Assert.Equal("concern", points[^1].Str("signal"));
+
+        // Someone still holding version 1 is refused either way; the saved baseline stands.
+        await ProblemAsync(await PutAsync(analyst, path, Body(""), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        var withVersion = Body("");
+        withVersion["version"] = 1;
+        await ProblemAsync(await PutAsync(analyst, path, withVersion), HttpStatusCode.Conflict);
+        Assert.Equal(FinancialYear, (await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("baseline").Str("period"));
+
+        // Cleared with the current version: every point again.
+        var cleared = await PutOkAsync(analyst, path, new JsonObject { ["version"] = 2 });
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("baseline").ValueKind);
+        Assert.Equal(178.0 / 14, cleared.GetProperty("mean").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Page_AnonymousSeesChartIconsWithWordsAndTheTable_AnalystFixesTheBaselineByTheForm()
+    {
+        using var analystApi = await ClientAsync(PartnershipRole.Analyst);
+        var id = await IndicatorWithValuesAsync(analystApi, HandSeries);
+        using var anonymous = Browser();
+
+        var (status, html) = await GetPageAsync(anonymous, $"/indicators/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Statistical process control", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"spc-chart-{id}\" role=\"img\"", html, StringComparison.Ordinal);
+        Assert.Contains("Special cause variation: concerning", html, StringComparison.Ordinal);
+        Assert.Contains("Consistently passing the target", html, StringComparison.Ordinal);
+        Assert.Contains("data-spc-table", html, StringComparison.Ordinal);
+        Assert.Contains("beyond a process limit", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/indicators/{id}/spc-baseline", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await GetPageAsync(anonymous, $"/indicators/{id}/spc-baseline")).Status);
+
+        using var browser = await SignedInAsync(PartnershipRole.Analyst);
+        var bad = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "last spring" });
+        Assert.Equal(HttpStatusCode.OK, bad.Status);
+        Assert.Contains("govuk-error-summary", bad.Html, StringComparison.Ordinal);
+        Assert.Contains("Enter the baseline period as", bad.Html, StringComparison.Ordinal);
+
+        var (_, form) = await GetPageAsync(browser, $"/indicators/{id}/spc-baseline");
+        var saved = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "2009-04..2010-03" }, form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(11.5, (await OkJsonAsync(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("mean").GetDouble(), 9);
+        var (_, page) = await GetPageAsync(browser, $"/indicators/{id}");
+        Assert.Contains("The baseline period 2009/10", page, StringComparison.Ordinal);
+
+        // The same form again, still at the version it was read: refused with the error summary.
+        var stale = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "" }, form);
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Contains("govuk-error-summary", stale.Html, StringComparison.Ordinal);
+        Assert.Equal(11.5, (await OkJsonAsync(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("mean").GetDouble(), 9);
+    }
+
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.ServerAddress };
+
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
+    {
+        var email = await app.AddUserAsync(role);
+        var client = Browser();
+        var signedIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
+        Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"Sign-in: {(int)signedIn.Status}");
+        return client;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? pageHtml = null)
+    {
+        if (pageHtml is null)
+        {
+            var (status, html) = await GetPageAsync(client, path);
+            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status}");
+            pageHtml = html;
+        }
+
+        var token = AntiforgeryField().Match(pageHtml);
+        Assert.True(token.Success, $"{path} has no antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value);
+        if (!fields.ContainsKey("Input.Version") && Regex.Match(pageHtml, "name=\"Input.Version\" value=\"(?<v>\\d+)\"") is { Success: true } version)
+        {
+            fields["Input.Version"] = version.Groups["v"].Value;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SpcTestsOnSqlite(SqliteFactory app) : SpcTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class SpcTestsOnPostgres(PostgresFactory app) : SpcTests(app), IClassFixture<PostgresFactory>;
