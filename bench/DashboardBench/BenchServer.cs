@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SaferPlan;
 
@@ -64,7 +65,9 @@ internal sealed class BenchServer : IAsyncDisposable
             "--Logging:LogLevel:SaferPlan.DatabaseStartup=Error",
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
             .. extraSettings,
-        ]);
+        ],
+        // The pages live in the SaferPlan assembly, not the benchmark's entry assembly.
+        b => b.Services.AddRazorPages().AddApplicationPart(typeof(SaferPlanApp).Assembly));
         var server = new BenchServer(app, new Uri($"http://127.0.0.1:{port}"), folder, postgresAdmin, postgresName);
         try
         {
