@@ -136,6 +136,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         var partnership = new Partnership { Slug = source.Slug, Name = source.Name, ShortName = source.ShortName, Area = source.Area };
         var directory = await DirectoryAsync(folder, partnership, cancellationToken);
+        partnership.Board = source.Board is null ? null : Lookup(directory.Bodies, source.Board, "body", "the partnership's board");
         db.Partnerships.Add(partnership);
         var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
         var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
