@@ -136,7 +136,6 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
 
         var partnership = new Partnership { Slug = source.Slug, Name = source.Name, ShortName = source.ShortName, Area = source.Area };
         var directory = await DirectoryAsync(folder, partnership, cancellationToken);
-        partnership.Board = source.Board is null ? null : Lookup(directory.Bodies, source.Board, "body", "the partnership's board");
         db.Partnerships.Add(partnership);
         var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
         var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
@@ -158,6 +157,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // Named after the first save: partnership, board, its chair and the chair's partnership would otherwise be one cycle to insert.
+        partnership.Board = source.Board is null ? null : Lookup(directory.Bodies, source.Board, "body", "the partnership's board");
         db.AuditPartnershipId = partnership.Id;
         foreach (var (e, edition) in sources.Where(s => s.Source.PreviousEdition is not null))
         {
