@@ -35,9 +35,8 @@ public sealed class ChangeStampCache(IServiceScopeFactory scopes, IOptions<Chang
     public static string Who(UserContext user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.UserId is null && user.Memberships.Count == 0
-            ? "visitor"
-            : $"{user.UserId}/{user.PersonId}/{user.LinkPeriod?.Slug}/{string.Join(',', user.Memberships.OrderBy(m => m.PartnershipId).ThenBy(m => m.Role).Select(m => $"{m.PartnershipId}:{m.Role}"))}";
+        var roles = string.Join(',', user.Memberships.OrderBy(m => m.PartnershipId).ThenBy(m => m.Role).Select(m => $"{m.PartnershipId}:{m.Role}"));
+        return $"{user.UserId}/{user.PersonId}/{user.LinkPeriod?.Slug}/{roles}";
     }
 
     /// <param name="key">everything the answer depends on, the change stamps included.</param>
