@@ -138,6 +138,9 @@ public static class SaferPlanApp
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
         services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
+        services.AddSingleton<SaferPlan.Caching.ChangeStampCache>();
+        services.AddSingleton<SaferPlan.Funding.FundingPlanCache>();
+        services.Configure<SaferPlan.Caching.ChangeStampCacheOptions>(builder.Configuration.GetSection("SaferPlan:ChangeStampCache"));
         services.AddScoped<TaskGroupReportService>();
         services.AddScoped<BodyActionPlanService>();
         services.AddScoped<UpdateLinkActor>();

@@ -21,6 +21,23 @@ public sealed class MeetingScheduleTests
     }
 
     [Fact]
+    public void OwnBoard_NamedOrServingThisPartnershipAlone_ReceivesTheBoardReport()
+    {
+        var cdrpBoard = new Body { Id = 1, Key = "cdrp-board", Name = "CDRP Board", Kind = BodyKind.Board, Cadence = MeetingCadence.Quarterly };
+        var countyBoard = new Body { Id = 2, Key = "county-dap", Name = "Cambridgeshire Domestic Abuse Partnership", Kind = BodyKind.Board, Cadence = MeetingCadence.Quarterly };
+        var taskGroup = new Body { Id = 3, Key = "asb", Name = "ASB Task Group", Kind = BodyKind.TaskGroup, Cadence = MeetingCadence.Quarterly };
+
+        // The partnership names its board: that one only, even when a county board serves it alone.
+        Assert.True(MeetingEditor.IsOwnBoard(cdrpBoard, partnershipBoardId: 1, partnershipsServed: 1));
+        Assert.False(MeetingEditor.IsOwnBoard(countyBoard, partnershipBoardId: 1, partnershipsServed: 1));
+
+        // Named none: a Board serving this partnership alone, never one serving several, never a task group.
+        Assert.True(MeetingEditor.IsOwnBoard(cdrpBoard, partnershipBoardId: null, partnershipsServed: 1));
+        Assert.False(MeetingEditor.IsOwnBoard(countyBoard, partnershipBoardId: null, partnershipsServed: 5));
+        Assert.False(MeetingEditor.IsOwnBoard(taskGroup, partnershipBoardId: null, partnershipsServed: 1));
+    }
+
+    [Fact]
     public void Monthly_OnTheSecondWednesdayOfEveryMonth()
     {
         var meetings = MeetingSchedule.For(MeetingCadence.Monthly, Year);

@@ -21,6 +21,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
         builder.Property(p => p.AreaDefinition).HasMaxLength(FieldLengths.Text);
         builder.HasMany(p => p.Agencies).WithMany(a => a.Partnerships).UsingEntity("PartnershipAgencies");
         builder.HasMany(p => p.Bodies).WithMany(b => b.Partnerships).UsingEntity("PartnershipBodies");
+        builder.HasOne(p => p.Board).WithMany().HasForeignKey(p => p.BoardId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(p => p.People).WithOne().HasForeignKey(p => p.PartnershipId);
     }
 }

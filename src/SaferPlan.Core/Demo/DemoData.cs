@@ -33,7 +33,8 @@ public sealed class DemoFile
     };
 }
 
-public sealed record DemoPartnership(string Slug, string Name, string ShortName, string Area);
+/// <param name="Board">the key of the partnership's own Board among its bodies (whose quarterly meetings receive the Board report).</param>
+public sealed record DemoPartnership(string Slug, string Name, string ShortName, string Area, string? Board = null);
 
 public sealed record DemoAgency(string Key, string Name, string? ShortName);
 

@@ -199,6 +199,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // Named after the first save: partnership, board, its chair and the chair's partnership would otherwise be one cycle to insert.
+        partnership.Board = source.Board is null ? null : Lookup(directory.Bodies, source.Board, "body", "the partnership's board");
         db.AuditPartnershipId = partnership.Id;
         foreach (var (e, edition) in sources.Where(s => s.Source.PreviousEdition is not null))
         {

@@ -47,12 +47,14 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     /// <summary>Adds the schedule's missing meetings to the context without saving (the demo loader saves them with the rest).</summary>
     internal static async Task<int> AddScheduleAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
     {
-        var bodies = await db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct);
+        var bodies = await db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == partnershipId))
+            .Select(b => new { Body = b, Serves = b.Partnerships.Count }).ToListAsync(ct);
+        var ownBoard = await db.Partnerships.Where(p => p.Id == partnershipId).Select(p => p.BoardId).FirstOrDefaultAsync(ct);
         var slots = (await db.Set<Meeting>().Where(m => m.PartnershipId == partnershipId && m.YearStart == year.StartYear && m.ScheduleSlot != null)
                 .Select(m => new { m.BodyId, m.ScheduleSlot }).ToListAsync(ct))
             .Select(s => (s.BodyId, s.ScheduleSlot!)).ToHashSet();
         var added = 0;
-        foreach (var body in bodies)
+        foreach (var (body, serves) in bodies.Select(b => (b.Body, b.Serves)))
         {
             foreach (var s in MeetingSchedule.For(body.Cadence, year))
             {
@@ -66,7 +68,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
                     PartnershipId = partnershipId, BodyId = body.Id, YearStart = year.StartYear, MeetsOn = s.MeetsOn, StartsAt = s.StartsAt,
                     IsPublic = IsPublicByDefault(body), ScheduleSlot = s.Slot,
                 };
-                if (body.Kind == BodyKind.Board && body.Cadence == MeetingCadence.Quarterly)
+                if (body.Cadence == MeetingCadence.Quarterly && IsOwnBoard(body, ownBoard, serves))
                 {
                     var quarter = MeetingSchedule.QuarterReceived(s.MeetsOn);
                     meeting.Agenda.Add(new AgendaItem { SortOrder = 1, Title = $"Performance report, {quarter.Display}", Paper = PaperKind.BoardReport, PaperKey = quarter.Slug });
@@ -78,6 +80,17 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Whether the body is the partnership's own Board, whose meetings receive the partnership's Board report: the body the
+    /// partnership names as its board (<see cref="Partnership.BoardId"/>), or while it names none, a Board serving this
+    /// partnership alone. A county-wide board (the Domestic Abuse Partnership) sends its own briefing and receives none.
+    /// </summary>
+    public static bool IsOwnBoard(Body body, int? partnershipBoardId, int partnershipsServed)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return partnershipBoardId is { } board ? body.Id == board : body.Kind == BodyKind.Board && partnershipsServed == 1;
     }
 
     /// <summary>Boards and the scrutiny committee meet in public; executive and task groups discuss cases, so they do not.</summary>

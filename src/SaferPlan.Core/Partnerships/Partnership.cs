@@ -22,6 +22,14 @@ public sealed class Partnership : IAudited
     /// </summary>
     public long ChangeStamp { get; set; }
 
+    /// <summary>
+    /// The partnership's own Board (the CDRP Board), whose quarterly meetings receive the partnership's Board report; unset, it is
+    /// the Board-kind body that serves this partnership alone (a county-wide board serving several is never it).
+    /// </summary>
+    public int? BoardId { get; set; }
+
+    public Body? Board { get; set; }
+
     public List<Agency> Agencies { get; set; } = [];
 
     public List<Body> Bodies { get; set; } = [];

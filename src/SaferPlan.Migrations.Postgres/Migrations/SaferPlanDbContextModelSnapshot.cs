@@ -2564,6 +2564,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("BoardId")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ChangeStamp")
                         .HasColumnType("bigint");
 
@@ -2583,6 +2586,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -3983,6 +3988,16 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Navigation("Body");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Board")
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Board");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>

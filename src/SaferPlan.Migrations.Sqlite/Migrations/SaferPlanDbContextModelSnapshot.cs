@@ -2463,6 +2463,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BoardId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ChangeStamp")
                         .HasColumnType("INTEGER");
 
@@ -2482,6 +2485,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -3854,6 +3859,16 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Body");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Board")
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Board");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>

@@ -17,6 +17,18 @@ public static class FundingPages
         return id is { } found ? (found, period) : null;
     }
 
+    /// <summary>As <see cref="RouteAsync"/>, with the partnership's change stamp for <see cref="FundingPlanCache"/>, in the same query.</summary>
+    public static async Task<(int PartnershipId, ReportingPeriod Year, long ChangeStamp)?> StampedRouteAsync(SaferPlanDbContext db, string slug, string year, CancellationToken ct)
+    {
+        if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
+        {
+            return null;
+        }
+
+        var found = await db.Partnerships.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.ChangeStamp }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, period, found.ChangeStamp);
+    }
+
     public static string PlanPath(string slug, ReportingPeriod year) => $"/partnerships/{slug}/funding/{year.Slug}";
 
     public static IEnumerable<Choice> Received =>

@@ -3,7 +3,7 @@ using SaferPlan.Core.Funding;
 namespace SaferPlan.Funding;
 
 /// <summary>A year's funding plan: received, allocated, spent and left per stream and per priority, each allocation with its spending.</summary>
-public sealed class FundingPlanModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+public sealed class FundingPlanModel(SaferPlanDbContext db, FundingPlanCache plans, CurrentUser current) : PageModel
 {
     public FundingPlanView View { get; private set; } = null!;
 
@@ -13,24 +13,20 @@ public sealed class FundingPlanModel(SaferPlanDbContext db, FundingService fundi
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct)
     {
-        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route)
+        if (await FundingPages.StampedRouteAsync(db, slug, year, ct) is not { } route)
         {
             return NotFound();
         }
 
         var user = await current.GetAsync();
-        if (await funding.PlanAsync(route.PartnershipId, route.Year, user, ct: ct) is not { } view)
+        if (await plans.GetAsync(route.PartnershipId, route.Year, route.ChangeStamp, user, publicOnly: false, ct) is not { View: { } view } page)
         {
             return user.IsSignedIn ? NotFound() : Challenge();
         }
 
         View = view;
         Slug = slug;
-        if (view.Plan is { IsAgreed: true } plan)
-        {
-            Amendments = await funding.AmendmentsAsync(plan, user, ct);
-        }
-
+        Amendments = page.Amendments;
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using SaferPlan.Core.Funding;
 namespace SaferPlan.Funding;
 
 /// <summary>The public account of a year's spending, grouped by priority in seed 003's words: "We spent £4,207 so that…".</summary>
-public sealed class WhatWeSpentModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+public sealed class WhatWeSpentModel(SaferPlanDbContext db, FundingPlanCache plans, CurrentUser current) : PageModel
 {
     public FundingPlanView View { get; private set; } = null!;
 
@@ -11,8 +11,8 @@ public sealed class WhatWeSpentModel(SaferPlanDbContext db, FundingService fundi
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct)
     {
-        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route
-            || await funding.PlanAsync(route.PartnershipId, route.Year, await current.GetAsync(), publicOnly: true, ct) is not { } view)
+        if (await FundingPages.StampedRouteAsync(db, slug, year, ct) is not { } route
+            || (await plans.GetAsync(route.PartnershipId, route.Year, route.ChangeStamp, await current.GetAsync(), publicOnly: true, ct)).View is not { } view)
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using SaferPlan.Caching;
 using SaferPlan.Core.Meetings;
 
 namespace SaferPlan.Meetings;
@@ -231,21 +232,27 @@ public static class MeetingEndpoints
         });
     }
 
-    private static async Task<IResult> PublicFeedAsync(string slug, SaferPlanDbContext db, MeetingReader meetings, StatutoryYearService duties, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PublicFeedAsync(string slug, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct) is not { } partnership)
         {
             return ApiErrors.NotFound($"There is no partnership '{slug}'.");
         }
 
-        int[] ids = [partnership.Id];
-        var ics = CalendarIcs.Write($"{partnership.Name}: meetings and duties", FeedHost(configuration), PublicLinks.BaseUrl(configuration),
-            new Dictionary<int, Partnership> { [partnership.Id] = partnership },
-            await meetings.ForFeedAsync(ids, all: false, ct), await duties.ForFeedAsync(ids, ct), time.GetUtcNow(), showPrivateText: false);
+        // Built once per change of the partnership (any save moves its stamp on), not per calendar program's poll.
+        var ics = await cache.GetAsync($"ics/public/{partnership.Id}/{partnership.ChangeStamp}", async services =>
+        {
+            int[] ids = [partnership.Id];
+            var text = CalendarIcs.Write($"{partnership.Name}: meetings and duties", FeedHost(configuration), PublicLinks.BaseUrl(configuration),
+                new Dictionary<int, Partnership> { [partnership.Id] = partnership },
+                await services.GetRequiredService<MeetingReader>().ForFeedAsync(ids, all: false, CancellationToken.None),
+                await services.GetRequiredService<StatutoryYearService>().ForFeedAsync(ids, CancellationToken.None), time.GetUtcNow(), showPrivateText: false);
+            return (text, text.Length * 2L);
+        }, ct);
         return Results.Text(ics, "text/calendar; charset=utf-8");
     }
 
-    private static async Task<IResult> PrivateFeedAsync(string token, CalendarFeedService feeds, AccountService accounts, SaferPlanDbContext db, MeetingReader meetings, StatutoryYearService duties, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PrivateFeedAsync(string token, CalendarFeedService feeds, AccountService accounts, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (await feeds.UserOfAsync(token, ct) is not { } userId)
         {
@@ -255,12 +262,17 @@ public static class MeetingEndpoints
         var user = await accounts.ContextForAsync(userId, ct);
         var ids = Permissions.PartnershipsWithPrivateMeetings(user);
         var partnerships = await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var ics = CalendarIcs.Write($"SaferPlan: {user.Name}", FeedHost(configuration), PublicLinks.BaseUrl(configuration), partnerships,
-            await meetings.ForFeedAsync(ids.ToList(), all: true, ct), await duties.ForFeedAsync(ids.ToList(), ct), time.GetUtcNow(), showPrivateText: true);
+        var stamps = string.Join(',', partnerships.Values.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.ChangeStamp}"));
+        var ics = await cache.GetAsync($"ics/private/{ChangeStampCache.Who(user)}/{user.Name}/{stamps}", async services =>
+        {
+            var text = CalendarIcs.Write($"SaferPlan: {user.Name}", FeedHost(configuration), PublicLinks.BaseUrl(configuration), partnerships,
+                await services.GetRequiredService<MeetingReader>().ForFeedAsync(ids.ToList(), all: true, CancellationToken.None),
+                await services.GetRequiredService<StatutoryYearService>().ForFeedAsync(ids.ToList(), CancellationToken.None), time.GetUtcNow(), showPrivateText: true);
+            return (text, text.Length * 2L);
+        }, ct);
         return Results.Text(ics, "text/calendar; charset=utf-8");
     }
 
-    /// <summary>A new private feed address for the caller, revoking the one they had; shown once.</summary>
     private static async Task<IResult> IssueFeedAsync(CalendarFeedService feeds, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
         var issued = await feeds.IssueAsync(await current.GetAsync(), ct);

@@ -86,6 +86,26 @@ public abstract class MeetingTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Schedule_CountyBoardMeetingQuarterly_GetsNoBoardReportItem_TheCdrpBoardDoes()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+
+        await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+
+        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
+        var meetings = listed.GetProperty("meetings").EnumerateArray().ToList();
+        static bool HasBoardReport(JsonElement m) => m.GetProperty("agenda").EnumerateArray().Any(a => a.Str("paper") == nameof(PaperKind.BoardReport));
+        var county = meetings.Where(m => m.Str("body") == "Cambridgeshire Domestic Abuse Partnership").ToList();
+        Assert.Equal(4, county.Count);
+        Assert.DoesNotContain(county, HasBoardReport);
+        var board = meetings.Where(m => m.Str("body") == "CDRP Board").ToList();
+        Assert.Equal(4, board.Count);
+        Assert.All(board, m => Assert.True(HasBoardReport(m)));
+        Assert.Equal(4, meetings.Count(HasBoardReport));
+    }
+
+    [Fact]
     public async Task Meeting_Moved_BumpsSequence_AndTheFeedUpdatesTheSameUid_CancelledIsCancelled()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
