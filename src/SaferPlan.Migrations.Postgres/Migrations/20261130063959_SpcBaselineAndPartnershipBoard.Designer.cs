@@ -12,8 +12,8 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261130060329_IndicatorSpcBaseline")]
-    partial class IndicatorSpcBaseline
+    [Migration("20261130063959_SpcBaselineAndPartnershipBoard")]
+    partial class SpcBaselineAndPartnershipBoard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2567,6 +2567,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("BoardId")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ChangeStamp")
                         .HasColumnType("bigint");
 
@@ -2586,6 +2589,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -3986,6 +3991,16 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.Navigation("Body");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Board")
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Board");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace SaferPlan.Migrations.Sqlite.Migrations
+namespace SaferPlan.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class PartnershipBoard : Migration
+    public partial class SpcBaselineAndPartnershipBoard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,19 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "BoardId",
                 table: "Partnerships",
-                type: "INTEGER",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpcBaselineFromMonth",
+                table: "Indicators",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpcBaselineToMonth",
+                table: "Indicators",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -44,6 +56,14 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "BoardId",
                 table: "Partnerships");
+
+            migrationBuilder.DropColumn(
+                name: "SpcBaselineFromMonth",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "SpcBaselineToMonth",
+                table: "Indicators");
         }
     }
 }

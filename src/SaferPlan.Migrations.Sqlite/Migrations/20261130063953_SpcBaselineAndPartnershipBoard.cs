@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace SaferPlan.Migrations.Postgres.Migrations
+namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PartnershipBoard : Migration
+    public partial class SpcBaselineAndPartnershipBoard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,19 @@ namespace SaferPlan.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "BoardId",
                 table: "Partnerships",
-                type: "integer",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpcBaselineFromMonth",
+                table: "Indicators",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpcBaselineToMonth",
+                table: "Indicators",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -44,6 +56,14 @@ namespace SaferPlan.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "BoardId",
                 table: "Partnerships");
+
+            migrationBuilder.DropColumn(
+                name: "SpcBaselineFromMonth",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "SpcBaselineToMonth",
+                table: "Indicators");
         }
     }
 }

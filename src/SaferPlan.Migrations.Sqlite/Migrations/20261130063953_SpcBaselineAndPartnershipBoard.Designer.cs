@@ -11,8 +11,8 @@ using SaferPlan.Core.Data;
 namespace SaferPlan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SaferPlanDbContext))]
-    [Migration("20261130060322_IndicatorSpcBaseline")]
-    partial class IndicatorSpcBaseline
+    [Migration("20261130063953_SpcBaselineAndPartnershipBoard")]
+    partial class SpcBaselineAndPartnershipBoard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2466,6 +2466,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BoardId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ChangeStamp")
                         .HasColumnType("INTEGER");
 
@@ -2485,6 +2488,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -3857,6 +3862,16 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Body");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Partnerships.Body", "Board")
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Board");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Partnerships.Person", b =>
