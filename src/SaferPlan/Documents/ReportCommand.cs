@@ -77,6 +77,46 @@ public static class ReportCommand
         return report;
     }
 
+    /// <summary>
+    /// A <c>report</c> verb for a document of a partnership's financial year (<c>plan</c>, <c>refresh</c>, <c>update</c>): the
+    /// <c>--partnership</c>, <c>--year</c>, <c>--format</c> and <c>--out</c> options, a year or format that is not one refused
+    /// with exit code 2, and <paramref name="write"/> run with the app's services (an expected failure exits 1).
+    /// </summary>
+    internal static Command ForYear(string name, string description, string yearDescription, string slugExample, string yearExample,
+        Func<YearDocumentRequest, IServiceProvider, CancellationToken, Task<int>> write, params Option[] extra)
+    {
+        var partnership = new Option<string>("--partnership") { Description = $"The partnership's slug, e.g. {slugExample}.", Required = true };
+        var year = new Option<string>("--year") { Description = $"{yearDescription}, e.g. {yearExample}.", Required = true };
+        var format = new Option<string>("--format") { Description = "docx (a Word document) or html (a web page with a print stylesheet).", DefaultValueFactory = _ => "docx" };
+        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var command = new Command(name, description) { partnership, year, format, output };
+        foreach (var option in extra)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var yearText = parse.GetValue(year)!;
+            if (!ReportingPeriod.TryParse(yearText, out var financialYear) || !financialYear.IsWholeYear)
+            {
+                await Console.Error.WriteLineAsync($"saferplan: '{yearText}' is not a financial year. Give --year like {yearExample}.");
+                return 2;
+            }
+
+            var formatText = parse.GetValue(format)!.Trim().ToLowerInvariant();
+            if (formatText is not ("docx" or "html"))
+            {
+                await Console.Error.WriteLineAsync($"saferplan: '{parse.GetValue(format)}' is not a format. Give --format docx (a Word document) or --format html (a web page).");
+                return 2;
+            }
+
+            var request = new YearDocumentRequest(parse, parse.GetValue(partnership)!.Trim(), financialYear, formatText, Path.GetFullPath(parse.GetValue(output)!));
+            return await SaferPlanCommandLine.WithServicesAsync(services => write(request, services, ct));
+        });
+        return command;
+    }
+
     /// <summary>Writes a document the `report` verbs made: its folder created if need be, Word bytes or the web page's text.</summary>
     internal static async Task WriteAsync(string path, string format, Func<byte[]> docx, Func<string> html, CancellationToken ct)
     {
@@ -98,3 +138,6 @@ public static class ReportCommand
     /// <summary>How the `report` verbs name the version they wrote.</summary>
     internal static string VersionText(ReportAudience audience) => audience == ReportAudience.Public ? "public version" : "full version";
 }
+
+/// <summary>What a <c>report</c> verb for a year's document was asked for, checked: the partnership's slug, the year, docx or html, the full path.</summary>
+internal sealed record YearDocumentRequest(ParseResult Parse, string Slug, ReportingPeriod Year, string Format, string Path);
