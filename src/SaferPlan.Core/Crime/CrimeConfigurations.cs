@@ -46,6 +46,9 @@ internal sealed class LsoaConfiguration : IEntityTypeConfiguration<Lsoa>
         builder.ToTable("Lsoas");
         builder.HasIndex(l => l.Code).IsUnique();
         builder.HasIndex(l => l.LocalAuthorityName);
+
+        // A plain index, not a foreign key: adding one to SQLite's Lsoas would rebuild the table (see ComparatorArea).
+        builder.HasIndex(l => l.ComparatorAreaId);
         builder.HasMaxLength(20, l => l.Code, l => l.WardCode, l => l.LocalAuthorityCode);
         builder.HasMaxLength(FieldLengths.Name, l => l.Name, l => l.WardName, l => l.LocalAuthorityName);
     }

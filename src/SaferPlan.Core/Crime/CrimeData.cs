@@ -37,6 +37,9 @@ public sealed class Lsoa
     public string? LocalAuthorityCode { get; set; }
 
     public string? LocalAuthorityName { get; set; }
+
+    /// <summary>The local authority its name begins with, as a comparator area (set when the LSOA is first imported).</summary>
+    public int? ComparatorAreaId { get; set; }
 }
 
 /// <summary>

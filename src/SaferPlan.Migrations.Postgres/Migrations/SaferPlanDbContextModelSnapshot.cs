@@ -500,6 +500,66 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.ToTable("AreaDenominators", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaPopulation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ComparatorAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Dwellings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparatorAreaId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AreaPopulations", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.ComparatorArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ComparatorAreas", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeCount", b =>
                 {
                     b.Property<int>("ForceId")
@@ -772,6 +832,9 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ComparatorAreaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LocalAuthorityCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -798,6 +861,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ComparatorAreaId");
+
                     b.HasIndex("LocalAuthorityName");
 
                     b.ToTable("Lsoas", (string)null);
@@ -816,6 +881,21 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                     b.HasIndex("LsoaId");
 
                     b.ToTable("PartnershipLsoas", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipPeer", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComparatorAreaId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId", "ComparatorAreaId");
+
+                    b.HasIndex("ComparatorAreaId");
+
+                    b.ToTable("PartnershipPeers", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Crime.PoliceForce", b =>
@@ -3479,6 +3559,15 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaPopulation", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.ComparatorArea", null)
+                        .WithMany()
+                        .HasForeignKey("ComparatorAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -3531,6 +3620,23 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Lsoa");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipPeer", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.ComparatorArea", "ComparatorArea")
+                        .WithMany()
+                        .HasForeignKey("ComparatorAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ComparatorArea");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Editing.Amendment", b =>

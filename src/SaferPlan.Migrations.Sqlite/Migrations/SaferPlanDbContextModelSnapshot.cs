@@ -479,6 +479,62 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.ToTable("AreaDenominators", (string)null);
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaPopulation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComparatorAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Dwellings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparatorAreaId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AreaPopulations", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.ComparatorArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ComparatorAreas", (string)null);
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeCount", b =>
                 {
                     b.Property<int>("ForceId")
@@ -745,6 +801,9 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ComparatorAreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LocalAuthorityCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -771,6 +830,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ComparatorAreaId");
+
                     b.HasIndex("LocalAuthorityName");
 
                     b.ToTable("Lsoas", (string)null);
@@ -789,6 +850,21 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("LsoaId");
 
                     b.ToTable("PartnershipLsoas", (string)null);
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipPeer", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComparatorAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId", "ComparatorAreaId");
+
+                    b.HasIndex("ComparatorAreaId");
+
+                    b.ToTable("PartnershipPeers", (string)null);
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Crime.PoliceForce", b =>
@@ -3350,6 +3426,15 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SaferPlan.Core.Crime.AreaPopulation", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.ComparatorArea", null)
+                        .WithMany()
+                        .HasForeignKey("ComparatorAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SaferPlan.Core.Crime.CrimeGroup", b =>
                 {
                     b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
@@ -3402,6 +3487,23 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Lsoa");
+                });
+
+            modelBuilder.Entity("SaferPlan.Core.Crime.PartnershipPeer", b =>
+                {
+                    b.HasOne("SaferPlan.Core.Crime.ComparatorArea", "ComparatorArea")
+                        .WithMany()
+                        .HasForeignKey("ComparatorAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SaferPlan.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ComparatorArea");
                 });
 
             modelBuilder.Entity("SaferPlan.Core.Editing.Amendment", b =>
