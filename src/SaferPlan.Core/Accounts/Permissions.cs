@@ -402,6 +402,14 @@ public static class Permissions
     public static bool CanRecordSpending(UserContext user, int partnershipId, IEnumerable<int?> leadOfficerIds) =>
         CanEditFunding(user, partnershipId) || (IsLeadOfficer(user, partnershipId) && leadOfficerIds.Any(id => Leads(user, id)));
 
+    /// <summary>
+    /// Deleting a payment: whoever edits funding; a lead officer only a payment they recorded themselves
+    /// (<paramref name="recordedByUserId"/>, from the audit trail) against an allocation they may still record spending on.
+    /// </summary>
+    public static bool CanDeleteSpending(UserContext user, int partnershipId, IEnumerable<int?> leadOfficerIds, string? recordedByUserId) =>
+        CanEditFunding(user, partnershipId)
+        || (CanRecordSpending(user, partnershipId, leadOfficerIds) && user.UserId is not null && recordedByUserId == user.UserId);
+
     /// <summary>Whether a lead officer may record spending on some allocation of the partnership, to offer "Record spending".</summary>
     public static bool MayRecordSomeSpending(UserContext user, int partnershipId) =>
         CanEditFunding(user, partnershipId) || IsLeadOfficer(user, partnershipId);

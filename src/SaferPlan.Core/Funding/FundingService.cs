@@ -1,3 +1,5 @@
+using SaferPlan.Core.Auditing;
+
 namespace SaferPlan.Core.Funding;
 
 public sealed record StreamInput(string? Name, string? Funder, string? Amount, bool? Received, string? Conditions, string? AmendmentReason = null);
@@ -672,6 +674,127 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         return EditResult<int>.Ok(payments.Count);
+    }
+
+    /// <summary>Why a stream with allocations is kept: its allocations' money would go with it, so they are deleted or moved first.</summary>
+    public static string StreamInUse(string name, int allocations) =>
+        $"{name} still has {allocations} allocation{(allocations == 1 ? "" : "s")}. Delete them, or move them to another stream, before deleting the stream";
+
+    /// <summary>Why an allocation with spending is kept: payments already made are not lost with it, so they are deleted or moved first.</summary>
+    public static string AllocationInUse(string name, int payments) =>
+        $"{name} has {payments} payment{(payments == 1 ? "" : "s")} recorded against it. Delete them, or move them to another allocation, before deleting the allocation";
+
+    /// <summary>
+    /// Deletes a stream of the year's plan, which must have no allocations left; once the plan is agreed, only with an
+    /// amendment reason, recorded with it.
+    /// </summary>
+    public async Task<EditResult<FundingStream>> DeleteStreamAsync(int id, int expectedVersion, string? amendmentReason, UserContext user, CancellationToken ct = default)
+    {
+        var stream = await db.Set<FundingStream>().Include(s => s.Allocations).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (stream is null || !Permissions.CanReadFunding(user, stream.PartnershipId))
+        {
+            return EditResult<FundingStream>.NotFound($"There is no funding stream {id}.");
+        }
+
+        if (Refusal<FundingStream>(stream.PartnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (stream.Allocations.Count > 0)
+        {
+            errors["Allocations"] = StreamInUse(stream.Name, stream.Allocations.Count);
+        }
+
+        return await DeleteAsync(stream, expectedVersion, stream.PartnershipId, ReportingPeriod.Year(stream.YearStart), AmendedItem.FundingStream, stream.Name, false, errors, amendmentReason, user, ct);
+    }
+
+    /// <summary>
+    /// Deletes an allocation, which must have no spending recorded against it; once the plan is agreed, only with an
+    /// amendment reason, recorded with it.
+    /// </summary>
+    public async Task<EditResult<FundingAllocation>> DeleteAllocationAsync(int id, int expectedVersion, string? amendmentReason, UserContext user, CancellationToken ct = default)
+    {
+        var allocation = await db.Set<FundingAllocation>().Include(a => a.Stream).Include(a => a.Spending).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (allocation is null || !Permissions.CanReadFunding(user, allocation.Stream.PartnershipId))
+        {
+            return EditResult<FundingAllocation>.NotFound($"There is no allocation {id}.");
+        }
+
+        if (Refusal<FundingAllocation>(allocation.Stream.PartnershipId, user) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (allocation.Spending.Count > 0)
+        {
+            errors["Spending"] = AllocationInUse(allocation.Name, allocation.Spending.Count);
+        }
+
+        var restricted = IsRestricted((await AllocationWithLeadsAsync(id, ct))!);
+        return await DeleteAsync(allocation, expectedVersion, allocation.Stream.PartnershipId, ReportingPeriod.Year(allocation.Stream.YearStart), AmendedItem.FundingAllocation, allocation.Name, restricted, errors, amendmentReason, user, ct);
+    }
+
+    /// <summary>Removes a stream or allocation from the year's plan, with its amendment in the same save once the plan is agreed.</summary>
+    private async Task<EditResult<T>> DeleteAsync<T>(T item, int expectedVersion, int partnershipId, ReportingPeriod year, AmendedItem kind, string reference, bool restricted,
+        Dictionary<string, string> errors, string? reason, UserContext user, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        var plan = await PlanRowAsync(partnershipId, year, ct);
+        if (plan.IsAgreed)
+        {
+            Amendments.CheckReason(errors, reason);
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult<T>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(item, expectedVersion, new EditSave(partnershipId, kind == AmendedItem.FundingStream ? "funding stream" : "allocation")
+        {
+            Change = () =>
+            {
+                db.Remove(item);
+                if (plan.IsAgreed)
+                {
+                    db.Amendments.Add(NewAmendment(plan, kind, item.Id, reference, "deleted", restricted, reason, user));
+                }
+            },
+        }, ct);
+    }
+
+    /// <summary>Why <paramref name="user"/> may not delete the payment, or null when they may (see <see cref="Permissions.CanDeleteSpending"/>).</summary>
+    public async Task<string?> SpendingDeleteRefusalAsync(FundingSpend spend, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        var allocation = await AllocationWithLeadsAsync(spend.AllocationId, ct);
+        var recordedBy = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(FundingSpend) && a.EntityId == spend.Id && a.Action == AuditAction.Created)
+            .Select(a => a.UserId).FirstOrDefaultAsync(ct);
+        return Permissions.CanDeleteSpending(user, spend.PartnershipId, LeadOfficers(allocation!), recordedBy)
+            ? null
+            : "Only the partnership's support officers can delete this payment: a lead officer can delete only the payments they recorded for what they lead.";
+    }
+
+    /// <summary>Deletes a payment. Spending is the year's account rather than the plan the Board agreed, so, as its edits, no amendment is asked for.</summary>
+    public async Task<EditResult<FundingSpend>> DeleteSpendingAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var spend = await db.Set<FundingSpend>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (spend is null || !Permissions.CanReadFunding(user, spend.PartnershipId))
+        {
+            return EditResult<FundingSpend>.NotFound($"There is no payment {id}.");
+        }
+
+        if (await SpendingDeleteRefusalAsync(spend, user, ct) is { } refusal)
+        {
+            return EditResult<FundingSpend>.Forbidden(refusal);
+        }
+
+        return await db.SaveEditAsync(spend, expectedVersion, new EditSave(spend.PartnershipId, "payment") { Change = () => db.Remove(spend) }, ct);
     }
 
     /// <summary>"2010-11-0007": the year and the payment's place among the partnership's payments of that year.</summary>

@@ -4,12 +4,8 @@ namespace SaferPlan.Funding;
 
 /// <summary>Records the Board decision that agreed a year's funding plan; from then on it changes only by amendment.</summary>
 [Authorize]
-public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : FundingFormPage(db, funding, current)
 {
-    public FundingPlanView View { get; private set; } = null!;
-
-    public string Slug { get; private set; } = "";
-
     [BindProperty] public DateParts DecidedOn { get; set; } = new();
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? Minute { get; set; }
@@ -31,31 +27,22 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
             return Page();
         }
 
-        var result = await funding.AgreeAsync(View.Partnership.Id, View.Year, date, Body, Minute, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"The {View.Year.Display} funding plan is agreed by the {result.Value!.AgreedBy} on {Dates.Display(result.Value.AgreedOn!.Value)}";
-        return Redirect(FundingPages.PlanPath(slug, View.Year));
+        var result = await Funding.AgreeAsync(View.Partnership.Id, View.Year, date, Body, Minute, await UserAsync(), ct);
+        return Answer(result, plan => $"The {View.Year.Display} funding plan is agreed by the {plan.AgreedBy} on {Dates.Display(plan.AgreedOn!.Value)}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route
-            || await funding.PlanAsync(route.PartnershipId, route.Year, user, ct: ct) is not { IsFull: true } view)
+        if (await FindPlanAsync(slug, year, ct) is { } missing)
         {
-            return NotFound();
+            return missing;
         }
 
-        (View, Slug) = (view, slug);
-        if (!view.CanEdit)
+        if (!View.CanEdit)
         {
             return this.Refused("Only the partnership's support officers and administrators can record the Board's agreement of the funding plan.");
         }
 
-        return view.IsAgreed ? Redirect(FundingPages.PlanPath(slug, view.Year)) : null;
+        return View.IsAgreed ? Redirect(FundingPages.PlanPath(slug, View.Year)) : null;
     }
 }

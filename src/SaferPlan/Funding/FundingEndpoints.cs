@@ -68,6 +68,27 @@ public static class FundingEndpoints
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), s => Saved(http, s.Version, new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version }));
         });
 
+        writes.MapDelete("/funding/streams/{id:int}", async (int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteStreamAsync(id, v, amendmentReason, user, ct));
+        })
+        .WithSummary("Deletes a stream with no allocations left (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
+
+        writes.MapDelete("/funding/allocations/{id:int}", async (int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteAllocationAsync(id, v, amendmentReason, user, ct));
+        })
+        .WithSummary("Deletes an allocation with no spending recorded (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
+
+        writes.MapDelete("/funding/spending/{id:int}", async (int id, int? version, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteSpendingAsync(id, v, user, ct));
+        })
+        .WithSummary("Deletes a payment (If-Match or ?version=): support officers any, a lead officer only one they recorded for what they lead.");
+
         api.MapGet("/partnerships/{slug}/spending", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
             ForYearAsync(db, slug, year, async (id, period) =>
                 await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan

@@ -4,13 +4,9 @@ namespace SaferPlan.Funding;
 
 /// <summary>Records a payment against an allocation, or changes one: support officers, and the lead officers of what the allocation is for.</summary>
 [Authorize]
-public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : FundingFormPage(db, funding, current)
 {
-    public FundingPlanView View { get; private set; } = null!;
-
     public FundingSpend? Spend { get; private set; }
-
-    public string Slug { get; private set; } = "";
 
     [BindProperty] public string? AllocationId { get; set; }
     [BindProperty] public DateParts SpentOn { get; set; } = new();
@@ -19,7 +15,6 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
     [BindProperty] public string? PayeeIsPublic { get; set; }
     [BindProperty] public string? Purchase { get; set; }
     [BindProperty] public string? TransactionId { get; set; }
-    [BindProperty] public int Version { get; set; }
 
     public IEnumerable<Choice> Allocations =>
         new[] { new Choice("", "Select an allocation") }.Concat(View.Allocations.Where(a => a.CanRecordSpending)
@@ -61,37 +56,23 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
 
         var input = new SpendInput(int.TryParse(AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null, date, Amount, Payee,
             FundingPages.YesNo(PayeeIsPublic), Purchase, TransactionId);
-        var user = await current.GetAsync();
+        var user = await UserAsync();
         var result = Spend is null
-            ? await funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, user, ct)
-            : await funding.UpdateSpendingAsync(Spend.Id, input, Version, user, ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        TempData["Success"] = $"Payment {result.Value!.TransactionId} saved";
-        return Redirect($"{FundingPages.PlanPath(slug, View.Year)}#allocation-{result.Value.AllocationId}");
+            ? await Funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, user, ct)
+            : await Funding.UpdateSpendingAsync(Spend.Id, input, Version, user, ct);
+        return Answer(result, s => $"Payment {s.TransactionId} saved", s => $"#allocation-{s.AllocationId}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route
-            || await funding.PlanAsync(route.PartnershipId, route.Year, user, ct: ct) is not { IsFull: true } view)
+        if (await FindPlanAsync(slug, year, ct) is { } missing)
         {
-            return NotFound();
+            return missing;
         }
 
-        (View, Slug) = (view, slug);
         if (id is { } spendId)
         {
-            var line = view.Payments.FirstOrDefault(p => p.Line.Spend.Id == spendId);
+            var line = View.Payments.FirstOrDefault(p => p.Line.Spend.Id == spendId);
             if (line.Line is null)
             {
                 return NotFound();
@@ -101,6 +82,6 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
             return line.Allocation.CanRecordSpending ? null : this.Refused("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
         }
 
-        return view.Allocations.Any(a => a.CanRecordSpending) ? null : this.Refused("You do not lead anything this year's allocations are for, so you cannot record their spending.");
+        return View.Allocations.Any(a => a.CanRecordSpending) ? null : this.Refused("You do not lead anything this year's allocations are for, so you cannot record their spending.");
     }
 }

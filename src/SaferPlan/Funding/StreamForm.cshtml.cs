@@ -4,13 +4,9 @@ namespace SaferPlan.Funding;
 
 /// <summary>Adds a funding stream to a year's plan, or changes one (with the amendment's reason once the plan is agreed).</summary>
 [Authorize]
-public sealed class StreamFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : PageModel
+public sealed class StreamFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : FundingFormPage(db, funding, current)
 {
-    public FundingPlanView View { get; private set; } = null!;
-
     public FundingStream? Stream { get; private set; }
-
-    public string Slug { get; private set; } = "";
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Funder { get; set; }
@@ -18,7 +14,6 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
     [BindProperty] public string? Received { get; set; }
     [BindProperty] public string? Conditions { get; set; }
     [BindProperty] public string? AmendmentReason { get; set; }
-    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, int? id, CancellationToken ct)
     {
@@ -43,34 +38,25 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
         }
 
         var input = new StreamInput(Name, Funder, Amount, FundingPages.YesNo(Received), Conditions, AmendmentReason);
-        var user = await current.GetAsync();
+        var user = await UserAsync();
         var result = Stream is null
-            ? await funding.AddStreamAsync(View.Partnership.Id, View.Year, input, user, ct)
-            : await funding.UpdateStreamAsync(Stream.Id, input, Version, user, ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"{result.Value!.Name} saved";
-        return Redirect(FundingPages.PlanPath(slug, View.Year));
+            ? await Funding.AddStreamAsync(View.Partnership.Id, View.Year, input, user, ct)
+            : await Funding.UpdateStreamAsync(Stream.Id, input, Version, user, ct);
+        return Answer(result, s => $"{s.Name} saved");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await FundingPages.RouteAsync(db, slug, year, ct) is not { } route
-            || await funding.PlanAsync(route.PartnershipId, route.Year, user, ct: ct) is not { IsFull: true } view)
+        if (await FindPlanAsync(slug, year, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        if (id is { } streamId && (Stream = View.Streams.FirstOrDefault(s => s.Stream.Id == streamId)?.Stream) is null)
         {
             return NotFound();
         }
 
-        (View, Slug) = (view, slug);
-        if (id is { } streamId && (Stream = view.Streams.FirstOrDefault(s => s.Stream.Id == streamId)?.Stream) is null)
-        {
-            return NotFound();
-        }
-
-        return view.CanEdit ? null : this.Refused("Only the partnership's support officers and administrators can change its funding plan.");
+        return View.CanEdit ? null : this.Refused(EditRefused);
     }
 }
