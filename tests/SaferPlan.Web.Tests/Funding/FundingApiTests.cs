@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -321,6 +323,190 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Contains("Street Football Project", published, StringComparison.Ordinal);
         Assert.DoesNotContain("Covert", published, StringComparison.Ordinal);
         Assert.DoesNotContain("£400.00 over", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_StreamWithAllocationsOrAllocationWithSpending_IsRefused_AndEachGoesByItsVersion()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 1000);
+        var allocation = await AddAllocationAsync(support, year, stream.Id(), "Street Football Project", 400);
+        var spend = await PlanApi.CreatedAsync(await PostSpendAsync(support, year, allocation.Id(), 150, transactionId: $"D-{year}-1"));
+
+        var kept = await PlanApi.ValidationProblemAsync(await PlanApi.DeleteAsync(support, $"/api/funding/streams/{stream.Id()}", ifMatch: 1), "allocations");
+        Assert.Contains("Pooled Fund still has 1 allocation", kept.GetProperty("errors").GetProperty("allocations")[0].GetString(), StringComparison.Ordinal);
+        await PlanApi.ValidationProblemAsync(await PlanApi.DeleteAsync(support, $"/api/funding/allocations/{allocation.Id()}", ifMatch: 1), "spending");
+
+        var payment = $"/api/funding/spending/{spend.Id()}";
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment), HttpStatusCode.PreconditionRequired);
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 7), HttpStatusCode.PreconditionFailed);
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, version: 7), HttpStatusCode.Conflict);
+        Assert.Equal(150m, (await PlanAsync(support, year)).GetProperty("spent").GetDecimal());
+        using (var deleted = await PlanApi.DeleteAsync(support, payment, ifMatch: spend.Version()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using (var deleted = await PlanApi.DeleteAsync(support, $"/api/funding/allocations/{allocation.Id()}", version: allocation.Version()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using (var deleted = await PlanApi.DeleteAsync(support, $"/api/funding/streams/{stream.Id()}", ifMatch: stream.Version()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal(0, (await PlanAsync(support, year)).GetProperty("streams").GetArrayLength());
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 1), HttpStatusCode.NotFound);
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
+            .Where(a => a.Action == Core.Auditing.AuditAction.Deleted
+                && ((a.EntityType == nameof(FundingSpend) && a.EntityId == spend.Id()) || (a.EntityType == nameof(FundingAllocation) && a.EntityId == allocation.Id())
+                    || (a.EntityType == nameof(FundingStream) && a.EntityId == stream.Id())))
+            .CountAsync());
+        Assert.Equal(3, audited);
+    }
+
+    [Fact]
+    public async Task Delete_FromAnAgreedPlan_NeedsAnAmendmentReason_WhichIsRecorded()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 1000);
+        await AgreeAsync(support, year);
+        var path = $"/api/funding/streams/{stream.Id()}";
+
+        await PlanApi.ValidationProblemAsync(await PlanApi.DeleteAsync(support, path, ifMatch: stream.Version()), "amendmentReason");
+        using (var deleted = await PlanApi.DeleteAsync(support, $"{path}?amendmentReason={Uri.EscapeDataString("The fund was withdrawn.")}", ifMatch: stream.Version()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        var amendment = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Amendments
+            .SingleAsync(a => a.Record == AmendedRecord.FundingPlan && a.ItemKind == AmendedItem.FundingStream && a.ItemId == stream.Id()));
+        Assert.Equal("deleted", amendment.Changes);
+        Assert.Equal("Pooled Fund", amendment.ItemReference);
+        Assert.Equal("The fund was withdrawn.", amendment.Reason);
+    }
+
+    [Fact]
+    public async Task Delete_PaymentByALeadOfficer_IsTakenOnlyForOneTheyRecorded_AndRefusedToBoardMembers()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var draftId = await app.DraftEditionIdAsync();
+        var (priorityId, leadKey) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var p = await db.Priorities.Include(x => x.LeadOfficer).SingleAsync(x => x.EditionId == draftId && x.Number == 1);
+            return (p.Id, p.LeadOfficer!.Key);
+        });
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadKey));
+        const string year = "2011-12";
+        var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
+        var theirs = await AddAllocationAsync(support, year, stream.Id(), "Their project", 1000, priorityId: priorityId);
+        var byLead = await PlanApi.CreatedAsync(await PostSpendAsync(lead, year, theirs.Id(), 25, transactionId: $"L-{Guid.NewGuid():N}"[..20]));
+        var bySupport = await PlanApi.CreatedAsync(await PostSpendAsync(support, year, theirs.Id(), 35, transactionId: $"S-{Guid.NewGuid():N}"[..20]));
+
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{bySupport.Id()}", ifMatch: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(board, $"/api/funding/spending/{byLead.Id()}", ifMatch: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/streams/{stream.Id()}", ifMatch: 1), HttpStatusCode.Forbidden);
+        using (var deleted = await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{byLead.Id()}", ifMatch: 1))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        var allocation = (await PlanAsync(support, year)).GetProperty("allocations").EnumerateArray().Single(a => a.Id() == theirs.Id());
+        Assert.Equal(35m, allocation.GetProperty("spent").GetDecimal());
+    }
+
+    [Fact]
+    public async Task BoardReportDocx_FundingSection_HasTheAllocationsAndTotals_AndThePublicVersionLeavesOutTheRestrictedAllocation()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", "6000.00");
+        var football = await AddAllocationAsync(support, year, stream.Id(), "Street Football Project", "4400.00");
+        await AddAllocationAsync(support, year, stream.Id(), "Covert surveillance kit", "2000.00", marking: "Restricted");
+        using (await PostSpendAsync(support, year, football.Id(), "70.00")) { }
+        await AgreeAsync(support, year);
+
+        async Task<IReadOnlyList<string>> DocxAsync(Core.Documents.ReportAudience audience) => await app.WithScopeAsync(async sp =>
+        {
+            var quarter = Core.Periods.ReportingPeriod.Of(int.Parse(year[..4], CultureInfo.InvariantCulture), 1);
+            var report = await sp.GetRequiredService<Core.Documents.BoardReportBuilder>().BuildAsync(new Core.Documents.BoardReportOptions(Slug, quarter, audience));
+            return DocxLines(Core.Documents.BoardReportDocx.ToBytes(report!));
+        });
+
+        var full = await DocxAsync(Core.Documents.ReportAudience.Full);
+        Assert.Contains($"Funding {year.Replace('-', '/')}", full);
+        Assert.Contains("Pooled Fund | £6,000.00 received | £6,400.00 | £70.00 | £5,930.00", full);
+        Assert.Contains("Street Football Project | Other projects | £4,400.00 | £70.00", full);
+        Assert.Contains("[Restricted] Covert surveillance kit | Other projects | £2,000.00 | £0.00", full);
+        Assert.Contains("Over: Pooled Fund: £6,400.00 allocated against £6,000.00 received: £400.00 over", full);
+
+        var published = await DocxAsync(Core.Documents.ReportAudience.Public);
+        Assert.Contains("Pooled Fund | £6,000.00 received | £4,400.00 | £70.00 | £5,930.00", published);
+        Assert.Contains("Street Football Project | Other projects | £4,400.00 | £70.00", published);
+        Assert.DoesNotContain(published, line => line.Contains("Covert", StringComparison.Ordinal) || line.Contains("£400.00 over", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlanDocumentDocx_WhatWeSpent_HasEachProjectsSpendingAndTheTotal_AndThePublicVersionLeavesOutTheRestrictedAllocation()
+    {
+        var year = FreshYear();
+        var start = int.Parse(year[..4], CultureInfo.InvariantCulture);
+        var (partnershipId, editionId) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var partnership = new Partnership { Slug = $"docx-{Guid.NewGuid():N}", Name = "Docx CSP", ShortName = "Docx", Area = "Docx" };
+            var edition = new Core.Plans.PlanEdition
+            {
+                Plan = new Core.Plans.Plan { Partnership = partnership, Title = "Community Safety Plan", StartYear = start, EndYear = start + 3 },
+                YearStart = start, Label = "Draft", Title = "Community Safety Plan (draft)", Status = Core.Plans.EditionStatus.Draft,
+            };
+            db.Editions.Add(edition);
+            await db.SaveChangesAsync();
+            var stream = new FundingStream { PartnershipId = partnership.Id, YearStart = start, Name = "Safer Stronger Communities Fund", Amount = 20000m, Received = true };
+            var taxis = new FundingAllocation { Stream = stream, Name = "Taxi marshals", Amount = 5000m, Outcome = "so that people using taxis at night would feel safer" };
+            var covert = new FundingAllocation { Stream = stream, Name = "Covert surveillance kit", Amount = 5000m, Outcome = "on covert surveillance kit", Marking = ProtectiveMarking.Restricted };
+            db.AddRange(stream, taxis, covert, new FundingPlan { PartnershipId = partnership.Id, YearStart = start, AgreedOn = new DateOnly(start, 4, 27), AgreedBy = "Docx Board" });
+            db.AddRange(
+                new FundingSpend { PartnershipId = partnership.Id, Allocation = taxis, SpentOn = new DateOnly(start, 5, 1), Amount = 4000m, Payee = "Secure Guarding Ltd", PayeeIsPublic = true, Purchase = "Security staff", TransactionId = "P-1" },
+                new FundingSpend { PartnershipId = partnership.Id, Allocation = taxis, SpentOn = new DateOnly(start, 6, 1), Amount = 207m, Payee = "Secure Guarding Ltd", PayeeIsPublic = true, Purchase = "Radios", TransactionId = "P-2" },
+                new FundingSpend { PartnershipId = partnership.Id, Allocation = covert, SpentOn = new DateOnly(start, 6, 1), Amount = 999m, Payee = "Kit Ltd", PayeeIsPublic = true, Purchase = "Cameras", TransactionId = "P-3" });
+            db.AuditPartnershipId = partnership.Id;
+            await db.SaveChangesAsync();
+            return (partnership.Id, edition.Id);
+        });
+
+        async Task<IReadOnlyList<string>> DocxAsync(Core.Documents.ReportAudience audience) => await app.WithScopeAsync(async sp =>
+        {
+            var document = await sp.GetRequiredService<Core.Documents.PlanDocumentBuilder>().BuildAsync(editionId, UserContext.ReaderFor(partnershipId, "test"), audience);
+            return DocxLines(Core.Documents.PlanDocumentDocx.ToBytes(document!));
+        });
+
+        var full = await DocxAsync(Core.Documents.ReportAudience.Full);
+        Assert.Contains($"What we spent in {year.Replace('-', '/')}", full);
+        Assert.Contains("We spent £4,207 so that people using taxis at night would feel safer.", full);
+        Assert.Contains("We spent £999 on covert surveillance kit.", full);
+        Assert.Contains($"In total we spent £5,206 in {year.Replace('-', '/')}.", full);
+
+        var published = await DocxAsync(Core.Documents.ReportAudience.Public);
+        Assert.Contains("We spent £4,207 so that people using taxis at night would feel safer.", published);
+        Assert.Contains($"In total we spent £4,207 in {year.Replace('-', '/')}.", published);
+        Assert.DoesNotContain(published, line => line.Contains("covert", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A .docx's body as its reader meets it: each paragraph outside a table, and each table row with its cells joined by " | ".</summary>
+    private static List<string> DocxLines(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        return body.Descendants<Paragraph>().Where(p => !p.Ancestors<Table>().Any()).Select(p => p.InnerText)
+            .Concat(body.Descendants<TableRow>().Select(r => string.Join(" | ", r.Elements<TableCell>().Select(c => c.InnerText))))
+            .ToList();
     }
 
     private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string year, string csv) =>
