@@ -33,14 +33,9 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)
     {
-        if (await FindPlanAsync(slug, year, ct) is { } missing)
+        if (await FindEditablePlanAsync(slug, year, "Only the partnership's support officers and administrators can record the Board's agreement of the funding plan.", ct) is { } refused)
         {
-            return missing;
-        }
-
-        if (!View.CanEdit)
-        {
-            return this.Refused("Only the partnership's support officers and administrators can record the Board's agreement of the funding plan.");
+            return refused;
         }
 
         return View.IsAgreed ? Redirect(FundingPages.PlanPath(slug, View.Year)) : null;

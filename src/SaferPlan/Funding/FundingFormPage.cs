@@ -34,6 +34,10 @@ public abstract class FundingFormPage(SaferPlanDbContext db, FundingService fund
         return null;
     }
 
+    /// <summary>As <see cref="FindPlanAsync"/>, refusing with <paramref name="refusal"/> whoever may not change the plan.</summary>
+    protected async Task<IActionResult?> FindEditablePlanAsync(string slug, string year, string refusal, CancellationToken ct) =>
+        await FindPlanAsync(slug, year, ct) ?? (View.CanEdit ? null : this.Refused(refusal));
+
     /// <summary>The form again with its errors, a refusal, or back to the plan (at <paramref name="anchor"/>) saying what was done.</summary>
     protected IActionResult Answer<T>(EditResult<T> result, Func<T, string> success, Func<T, string>? anchor = null, Func<string, string>? box = null)
     {

@@ -14,12 +14,14 @@ public sealed class SpendingUploadModel(SaferPlanDbContext db, FundingService fu
 {
     [BindProperty] public IFormFile? SpendingFile { get; set; }
 
+    private const string Refusal = "Only the partnership's support officers and administrators can load a spending file.";
+
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct) =>
-        await LoadAsync(slug, year, ct) ?? Page();
+        await FindEditablePlanAsync(slug, year, Refusal, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string slug, string year, CancellationToken ct)
     {
-        if (await LoadAsync(slug, year, ct) is { } refused)
+        if (await FindEditablePlanAsync(slug, year, Refusal, ct) is { } refused)
         {
             return refused;
         }
@@ -52,15 +54,5 @@ public sealed class SpendingUploadModel(SaferPlanDbContext db, FundingService fu
         }
 
         return Answer(result, recorded => $"{recorded} spending line{(recorded == 1 ? "" : "s")} recorded from {file.FileName}", _ => "#spending");
-    }
-
-    private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)
-    {
-        if (await FindPlanAsync(slug, year, ct) is { } missing)
-        {
-            return missing;
-        }
-
-        return View.CanEdit ? null : this.Refused("Only the partnership's support officers and administrators can load a spending file.");
     }
 }
