@@ -142,6 +142,17 @@ public sealed class FundingPagesTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Are you sure you want to delete payment U-{year}-2?");
         await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("£150.50");
         await Axe.AssertNoViolationsAsync(page);
+        await browser.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var payment = await db.Set<FundingSpend>().SingleAsync(p => p.TransactionId == $"U-{year}-2");
+            payment.Purchase = "coaching sessions";
+            db.AuditPartnershipId = payment.PartnershipId;
+            return await db.SaveChangesAsync();
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, delete payment U-{year}-2" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("This payment was changed by");
+        await Axe.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, delete payment U-{year}-2" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync($"Deleted payment U-{year}-2");
         await Expect(page.Locator("#spending + table")).Not.ToContainTextAsync("coaching");
