@@ -17,9 +17,18 @@ public sealed class PeerService(SaferPlanDbContext db, CrimeStatistics statistic
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var signature = await reader.SignatureAsync(ct);
-        return await cache.GetOrCreateAsync($"peers:report:{from.Key}:{to.Key}:{signature}:{stamp.CacheKey}",
-            ct => ComputeAsync(stamp, from, to, signature, ct),
+        var key = $"{from.Key}:{to.Key}:{signature}:{stamp.CacheKey}";
+        return await cache.GetOrCreateAsync($"peers:report:{key}",
+            async ct => await ComputeAsync(stamp, from, to, signature, ct) with { CacheKey = key },
             r => 1024 + ((r.Groups.Count + r.Types.Count) * (256L + (r.Group.Areas.Count * 96L))), ct);
+    }
+
+    /// <summary>A group's funnel plot as SVG, drawn when first asked for and cached beside the report.</summary>
+    public Task<string> FunnelSvgAsync(PeersReport report, PeerComparison row, string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(row);
+        return cache.GetOrCreateAsync($"peers:funnel:{row.Key}:{id}:{report.CacheKey}", _ => Task.FromResult(FunnelCharts.Svg(report, row, id)), svg => 2L * svg.Length, ct);
     }
 
     private async Task<PeersReport> ComputeAsync(CrimeDataStamp stamp, CalendarMonth from, CalendarMonth to, string signature, CancellationToken ct)

@@ -53,6 +53,9 @@ public sealed record PeersReport(
     ComparatorGroup Group, IReadOnlyList<PeerComparison> Groups, IReadOnlyList<PeerComparison> Types)
 {
     public string Period => $"{From.Display} to {To.Display}";
+
+    /// <summary>The window, the data's signature and the partnership's stamp it was computed under: what anything drawn from it is cached by.</summary>
+    public string CacheKey { get; init; } = "";
 }
 
 /// <summary>The documented arithmetic of peers: the nearest-areas measure, the rates, the peer mean, rank and significance.</summary>
