@@ -196,6 +196,23 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         Assert.Contains(rows, r => r.GetProperty("name").GetString() == "Violence and sexual offences" && r.GetProperty("count").GetInt32() == 0 && r.GetProperty("rank").GetInt32() == 16);
     }
 
+    [Fact]
+    public async Task AssessmentDocx_TwelveMonths_HasTheFunnelPlotSectionWithItsTable()
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        var response = await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment.docx?{Window}");
+
+        response.EnsureSuccessStatusCode();
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var text = Documents.DocumentFiles.AllParts(docx);
+        Assert.Contains(PeersDocx.Heading, text, StringComparison.Ordinal);
+        Assert.Contains("Funnel plot of serious acquisitive crime per 1,000 residents", text, StringComparison.Ordinal);
+        Assert.Contains("Peer mean (pooled)", text, StringComparison.Ordinal);
+        Assert.Empty(Documents.DocumentFiles.ValidationErrors(docx));
+    }
+
     [Theory]
     [InlineData("from=2008-9&to=2009-08", "from")]
     [InlineData("from=2008-09&to=August", "to")]
