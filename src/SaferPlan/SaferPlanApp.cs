@@ -167,6 +167,8 @@ public static class SaferPlanApp
         services.AddScoped<CrimeGroupService>();
         services.AddScoped<DenominatorService>();
         services.AddScoped<StrategicAssessmentBuilder>();
+        services.AddScoped<SaferPlan.Core.Crime.Peers.ComparatorDataReader>();
+        services.AddScoped<SaferPlan.Core.Crime.Peers.PeerService>();
         services.AddScoped<SaferPlan.Core.Panels.PanelReader>();
         services.AddScoped<SaferPlan.Core.Panels.PanelEditor>();
 

@@ -265,6 +265,9 @@ public static class Permissions
         user.LinkPeriod is null
         && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer, PartnershipRole.Analyst);
 
+    /// <summary>A partnership's comparator areas (its peers): chosen by those who keep its crime figures.</summary>
+    public static bool CanChoosePeers(UserContext user, int partnershipId) => CanEditIndicators(user, partnershipId);
+
     /// <summary>
     /// A county-wide body's partner briefing: written once by a support officer or administrator of any partnership the
     /// body serves, and shared into all of them.

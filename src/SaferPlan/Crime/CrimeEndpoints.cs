@@ -20,6 +20,7 @@ public static class CrimeEndpoints
         var writes = api.MapGroup("").RequireAuthorization();
         CrimeFigureEndpoints.MapCrimeFigures(api);
         AssessmentEndpoints.MapAssessment(api);
+        SaferPlan.Crime.Peers.PeerEndpoints.MapPeers(api);
         AreaEndpoints.MapArea(api, writes);
         DenominatorEndpoints.MapDenominators(api, writes);
         CrimeGroupEndpoints.MapCrimeGroups(api, writes);

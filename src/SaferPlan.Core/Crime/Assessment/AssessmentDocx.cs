@@ -18,7 +18,9 @@ public static class AssessmentDocx
     public const string MediaType = DocxBlocks.MediaType;
 
 
-    public static byte[] ToBytes(StrategicAssessment assessment)
+    /// <param name="assessment">The evidence pack.</param>
+    /// <param name="peers">The comparison with similar areas over the same 12 months, written as its own section when given.</param>
+    public static byte[] ToBytes(StrategicAssessment assessment, Peers.PeersReport? peers = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         using var stream = new MemoryStream();
@@ -33,6 +35,11 @@ public static class AssessmentDocx
 
             var body = new Body();
             Write(body, main, assessment);
+            if (peers is not null)
+            {
+                Peers.PeersDocx.Write(body, main, peers, 1000);
+            }
+
             body.Append(A4Portrait(main.GetIdOfPart(header)));
             main.Document = new Document(body);
         }

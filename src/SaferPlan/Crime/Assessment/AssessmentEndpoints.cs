@@ -40,15 +40,24 @@ public static class AssessmentEndpoints
         })
         .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
 
-        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, CancellationToken ct) =>
-            await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
-                ? result.Assessment is { } a
-                    ? TypedResults.File(await cache.GetOrCreateAsync(
-                        $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}",
-                        _ => Task.FromResult(AssessmentDocx.ToBytes(a)),
-                        bytes => bytes.LongLength, ct), AssessmentDocx.MediaType, a.FileStem + ".docx")
-                    : result.Problem!
-                : ApiErrors.NotFound($"There is no partnership '{slug}'."))
+        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers, CancellationToken ct) =>
+        {
+            if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
+            {
+                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            }
+
+            if (result.Assessment is not { } a)
+            {
+                return result.Problem!;
+            }
+
+            var compared = a.From.MonthsUntil(a.To) == 11 ? await peers.ReportAsync(result.Stamp, a.From, a.To, ct) : null;
+            return TypedResults.File(await cache.GetOrCreateAsync(
+                $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}:{compared?.CacheKey}",
+                _ => Task.FromResult(AssessmentDocx.ToBytes(a, compared)),
+                bytes => bytes.LongLength, ct), AssessmentDocx.MediaType, a.FileStem + ".docx");
+        })
         .RequireRateLimiting(SaferPlan.Security.RateLimits.Documents)
         .WithSummary("The strategic assessment evidence pack as a Word document.");
     }

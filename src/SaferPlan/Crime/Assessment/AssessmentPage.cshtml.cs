@@ -7,7 +7,7 @@ using SaferPlan.Crime.Figures;
 namespace SaferPlan.Crime.Assessment;
 
 /// <summary>The strategic assessment evidence pack for a partnership and a window of months, with its DOCX.</summary>
-public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time) : PageModel
+public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -18,6 +18,9 @@ public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAss
     public CrimeDataStamp Stamp { get; private set; } = null!;
 
     public StrategicAssessment? Assessment { get; private set; }
+
+    /// <summary>The partnership against its comparator group over the window (its funnel plots), when the window is 12 months.</summary>
+    public SaferPlan.Core.Crime.Peers.PeersReport? Peers { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -39,6 +42,7 @@ public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAss
             From = query.From.ToString();
             To = query.To.ToString();
             Assessment = await builder.BuildAsync(stamp, query.From, query.To, ct);
+            Peers = query.From.MonthsUntil(query.To) == 11 ? await peers.ReportAsync(stamp, query.From, query.To, ct) : null;
         }
 
         return Page();
