@@ -354,14 +354,35 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     /// </summary>
     public async Task<UserContext?> ContextForSessionAsync(string userId, string? securityStamp, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null || securityStamp is null || !string.Equals(user.SecurityStamp, securityStamp, StringComparison.Ordinal))
+        if (securityStamp is null)
         {
             return null;
         }
 
-        return ContextOf(user);
+        var query = SessionQueries.GetValue(db.Model, _ => CompileSessionQuery());
+        var row = await query(db, userId, ct);
+        return row is null || !string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal)
+            ? null
+            : new UserContext(userId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, userId), row.PersonId, row.Memberships);
     }
+
+    private sealed record SessionRow(string? SecurityStamp, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships);
+
+    /// <summary>A signed-in page's user by id, only the columns a request needs, compiled once per model like <see cref="TokenQueries"/>: every page asks it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<SaferPlanDbContext, string, CancellationToken, Task<SessionRow?>>> SessionQueries = [];
+
+    private static Func<SaferPlanDbContext, string, CancellationToken, Task<SessionRow?>> CompileSessionQuery() =>
+        EF.CompileAsyncQuery((SaferPlanDbContext db, string id, CancellationToken ct) => db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new SessionRow(
+                u.SecurityStamp,
+                u.Email,
+                u.UserName,
+                u.DisplayName,
+                u.Person == null ? null : u.Person.Name,
+                u.PersonId,
+                u.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList()))
+            .FirstOrDefault());
 
     public async Task<User?> UserByEmailAsync(string email, CancellationToken ct = default)
     {

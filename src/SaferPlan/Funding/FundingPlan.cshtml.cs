@@ -11,6 +11,9 @@ public sealed class FundingPlanModel(SaferPlanDbContext db, FundingPlanCache pla
 
     public string Slug { get; private set; } = "";
 
+    /// <summary>What the rendered body depends on: the same as the cached plan's key.</summary>
+    public string RenderKey { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct)
     {
         if (await FundingPages.StampedRouteAsync(db, slug, year, ct) is not { } route)
@@ -27,6 +30,7 @@ public sealed class FundingPlanModel(SaferPlanDbContext db, FundingPlanCache pla
         View = view;
         Slug = slug;
         Amendments = page.Amendments;
+        RenderKey = page.Key;
         return Page();
     }
 }
