@@ -8,7 +8,8 @@ using SaferPlan.Core.Crime;
 // SaferPlan, Release) against DuckDB as a whole process (node running @duckdb/node-api, default settings) reading the same
 // files with read_csv over a glob and grouping by month, LSOA and crime type, in the same run on the same machine. The
 // files are SYNTHETIC, from SaferPlan's generator, at the size of a real force-month (about 11,600 rows a file).
-// Usage: dotnet run -c Release --project bench/CrimeImportBench -- [forces, default 43] [months, default 24] [sqlite|postgres|both]
+// Usage: dotnet run -c Release --project bench/CrimeImportBench -- [forces, default 43] [months, default 24] [sqlite|postgres|both|parse]
+// (parse: SaferPlan's reader alone, in process, for profiling).
 // CRIME_BENCH_FOLDER=/some/folder keeps the generated files there (and reuses them on the next run of the same size).
 var forces = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 43;
 var months = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 24;
@@ -31,6 +32,17 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{files.Count:N0} files ({forces} forces × {months} months), {rows:N0} rows ({rows / (double)files.Count:N0} a file), {bytes / 1048576.0:N0} MB of SYNTHETIC police.uk-format CSV in {folder}"));
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; load before the run: {Uptime()}");
+    if (which == "parse")
+    {
+        // Where the seconds go: SaferPlan's reader alone, in this process, one file per core (no database).
+        var watch = Stopwatch.StartNew();
+        long parsed = 0;
+        Parallel.ForEach(files, file => Interlocked.Add(ref parsed, PoliceUkStreetFile.Read(file).Counts!.Rows));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"SaferPlan's reader alone (no database, {Environment.ProcessorCount} files at a time): {parsed:N0} rows in {watch.Elapsed.TotalSeconds:N2} s"));
+        return parsed == rows ? 0 : 1;
+    }
+
     EnsureDuckDb(duckScript);
 
     var passed = true;
