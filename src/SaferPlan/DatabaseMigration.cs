@@ -56,7 +56,14 @@ public static class DatabaseMigration
         }
 
         // Read only once no live migration holds the history table (on PostgreSQL even reading it waits for one).
+        // Nothing pending, nothing to do: MigrateAsync would still build the model of the last migration and compare it
+        // with the code's (about a second of a verb's start), only to find what the history table already says.
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0 && await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return pending;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -39,8 +40,11 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     /// <summary>About how many street-file rows go into one transaction.</summary>
     private const int RowsPerTransaction = 200_000;
 
-    /// <summary>How many files may wait, read, for the database: enough to fill a transaction, few enough to bound memory.</summary>
-    private const int ReadAhead = 16;
+    /// <summary>
+    /// How many files may wait, read, for the database: enough to fill a transaction and to keep reading while a new
+    /// database is being created, few enough to bound memory (a file read holds a few hundred kilobytes until it is turned into rows).
+    /// </summary>
+    private const int ReadAhead = 64;
 
     private static readonly BulkTable CountTable = new(
         "CrimeCounts",
@@ -62,12 +66,14 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     /// <summary>
     /// Loads the files. <paramref name="parallelReads"/> is how many are read at once (default: one per core); give 1 when
-    /// the sources share one underlying stream, as the files of one uploaded form do.
+    /// the sources share one underlying stream, as the files of one uploaded form do. Reading starts at once; the database
+    /// is first touched once <paramref name="databaseReady"/> has finished (a migration running alongside, say).
     /// </summary>
     public async Task<CrimeImportResult> ImportAsync(
         IReadOnlyList<CrimeFileSource> files,
         IProgress<CrimeImportProgress>? progress = null,
         int? parallelReads = null,
+        Task? databaseReady = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -76,12 +82,17 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         var read = Channel.CreateBounded<(CrimeFileSource Source, StreetFileCounts? Counts, CrimeFileRefusal? Refusal)>(
             new BoundedChannelOptions(ReadAhead) { SingleReader = true });
 
-        // Outcome ids are known before reading starts (new outcomes get theirs as they are met), so each reader can
-        // turn its file into rows, in parallel, and the database's one writer only writes them.
-        outcomes ??= new OutcomeRegistry(await db.Set<CrimeOutcome>().AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.Ordinal, cancellationToken));
-        var registry = outcomes;
-
+        // Once outcome ids are known (new outcomes get theirs as they are met), each reader turns its file into rows, in
+        // parallel, and the database's one writer only writes them. Files read before then are turned into rows by the writer.
+        var registry = new StrongBox<OutcomeRegistry?>(outcomes);
         var reading = ReadAllAsync(files, registry, read.Writer, parallelReads ?? Environment.ProcessorCount, cancellationToken);
+        if (databaseReady is not null)
+        {
+            await databaseReady;
+        }
+
+        outcomes ??= new OutcomeRegistry(await db.Set<CrimeOutcome>().AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.Ordinal, cancellationToken));
+        Volatile.Write(ref registry.Value, outcomes);
         long rows = 0;
         var batch = new List<(CrimeFileSource Source, StreetFileCounts Counts)>();
         while (await read.Reader.WaitToReadAsync(cancellationToken))
@@ -91,9 +102,9 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             var batchRows = 0;
             while (batchRows < RowsPerTransaction && read.Reader.TryRead(out var item))
             {
-                if (item.Refusal is not null)
+                if ((item.Refusal ?? (item.Counts!.Prepared ? null : item.Counts.PrepareRows(outcomes))) is { } refusal)
                 {
-                    refused.Add(item.Refusal);
+                    refused.Add(refusal);
                 }
                 else
                 {
@@ -124,7 +135,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
 
     /// <summary>Reads the files, <paramref name="parallelReads"/> at once, into <paramref name="read"/>, which is completed at the end (with the failure, if one stops the reading).</summary>
     private static Task ReadAllAsync(
-        IReadOnlyList<CrimeFileSource> files, OutcomeRegistry registry, ChannelWriter<(CrimeFileSource Source, StreetFileCounts? Counts, CrimeFileRefusal? Refusal)> read,
+        IReadOnlyList<CrimeFileSource> files, StrongBox<OutcomeRegistry?> registry, ChannelWriter<(CrimeFileSource Source, StreetFileCounts? Counts, CrimeFileRefusal? Refusal)> read,
         int parallelReads, CancellationToken cancellationToken) =>
         Task.Run(
             async () =>
@@ -148,14 +159,14 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             },
             cancellationToken);
 
-    /// <summary>One file read and turned into rows, or why it is refused (including a file that cannot be opened).</summary>
-    private static (StreetFileCounts? Counts, CrimeFileRefusal? Refusal) ReadOne(CrimeFileSource source, OutcomeRegistry registry)
+    /// <summary>One file read and turned into rows (once outcome ids are known), or why it is refused (including a file that cannot be opened).</summary>
+    private static (StreetFileCounts? Counts, CrimeFileRefusal? Refusal) ReadOne(CrimeFileSource source, StrongBox<OutcomeRegistry?> registry)
     {
         try
         {
             using var text = source.Open();
             var result = PoliceUkStreetFile.Read(text, source.Name);
-            return result.Counts?.PrepareRows(registry) is { } refusal ? (null, refusal) : result;
+            return Volatile.Read(ref registry.Value) is { } known && result.Counts?.PrepareRows(known) is { } refusal ? (null, refusal) : result;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -26,12 +26,21 @@ public static class CrimeImportCommand
         {
             paths,
         };
-        import.SetAction(async (parse, ct) => await SaferPlanCommandLine.WithServicesAsync(async services =>
+        import.SetAction(async (parse, ct) => await SaferPlanCommandLine.WithDataServicesAsync(
+            s => s.AddScoped<CrimeImporter>().AddScoped<CrimeAreaService>(),
+            async services =>
         {
-            // As `demo load` does: a first import into a new database brings its tables up to date first.
-            await DatabaseMigration.MigrateAsync(services, ct);
+            // As `demo load` does: a first import into a new database brings its tables up to date first, in a scope of
+            // its own, while the files are already being read (reading needs no database).
             var (files, missing) = CrimeFileFinder.Find(parse.GetValue(paths)!);
-            var result = await services.GetRequiredService<CrimeImporter>().ImportAsync(files, cancellationToken: ct);
+            var migration = Task.Run(
+                async () =>
+                {
+                    await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                    await DatabaseMigration.MigrateAsync(scope.ServiceProvider, ct);
+                },
+                ct);
+            var result = await services.GetRequiredService<CrimeImporter>().ImportAsync(files, databaseReady: migration, cancellationToken: ct);
             var refused = missing.Concat(result.Refused).ToList();
             var synthetic = result.Loaded.Count(f => f.Synthetic);
             var withoutLocation = result.Loaded.Sum(f => (long)f.RowsWithoutLocation);
