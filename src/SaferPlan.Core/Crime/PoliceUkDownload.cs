@@ -20,7 +20,8 @@ public sealed class PoliceUkDownload : IDisposable
     private readonly List<CrimeFileRefusal> missing = [];
     private readonly List<IDisposable> open = [];
 
-    private PoliceUkDownload()
+    /// <summary>An empty download, for uploads to be added to (<see cref="AddUploaded"/>).</summary>
+    public PoliceUkDownload()
     {
     }
 
@@ -67,19 +68,7 @@ public sealed class PoliceUkDownload : IDisposable
         return download;
     }
 
-    /// <summary>
-    /// An uploaded zip, read from <paramref name="zip"/> (which must allow seeking, as a buffered upload does) one entry
-    /// at a time: its sources share the one stream, so load them with one reader.
-    /// </summary>
-    public static PoliceUkDownload FromZip(Stream zip, string name, bool synthetic)
-    {
-        var download = new PoliceUkDownload();
-        download.AddZip(zip, name, synthetic);
-        return download;
-    }
-
-    /// <summary>Adds an uploaded zip's street files (see <see cref="FromZip"/>).</summary>
-    public void AddZip(Stream zip, string name, bool synthetic)
+    private void AddZip(Stream zip, string name, bool synthetic)
     {
         ZipArchive archive;
         try
@@ -96,8 +85,27 @@ public sealed class PoliceUkDownload : IDisposable
         AddEntries(name, archive.Entries.Select(e => e.FullName), synthetic, entry => archive.GetEntry(entry)!.Open());
     }
 
-    /// <summary>Adds a single uploaded street file.</summary>
-    public void AddFile(PoliceUkEntry entry, bool synthetic) => files.Add(Source(entry, synthetic));
+    /// <summary>
+    /// Adds one uploaded file: a zip's street files (read from <paramref name="open"/>'s stream, which must allow seeking,
+    /// as a buffered upload does, and is shared by all its entries: load them with one reader), an outcomes or
+    /// stop-and-search file counted as skipped, or anything else as a street file (refused by name if it is not one).
+    /// </summary>
+    public void AddUploaded(string name, Func<Stream> open, bool synthetic)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            AddZip(open(), name, synthetic);
+        }
+        else if (KindOf(name) == PoliceUkFileKind.Skipped)
+        {
+            Skipped++;
+        }
+        else
+        {
+            files.Add(Source(new PoliceUkEntry(name, open), synthetic));
+        }
+    }
 
     public void Dispose()
     {
