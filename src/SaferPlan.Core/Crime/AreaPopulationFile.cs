@@ -218,7 +218,8 @@ public static class AreaPopulationFileReader
     private static Column? ColumnOf(string header)
     {
         var n = new string(header.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-        if (n.Length == 8 && (n.StartsWith("LAD", StringComparison.Ordinal) || n.StartsWith("CSP", StringComparison.Ordinal)) && char.IsDigit(n[3]) && char.IsDigit(n[4]))
+        // ONS names a column by geography, year and part: LAD21CD, LAD21NM (and CSP21CD for community safety partnerships).
+        if (n.Length is >= 7 and <= 9 && (n.StartsWith("LAD", StringComparison.Ordinal) || n.StartsWith("CSP", StringComparison.Ordinal)) && n[3..^2].All(char.IsDigit))
         {
             return n.EndsWith("CD", StringComparison.Ordinal) ? Column.Code : n.EndsWith("NM", StringComparison.Ordinal) ? Column.Name : null;
         }

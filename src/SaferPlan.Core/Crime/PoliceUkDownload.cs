@@ -75,8 +75,10 @@ public sealed class PoliceUkDownload : IDisposable
         {
             archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
+            // Too short to hold a zip's directory, or not a zip at all.
+            zip.Dispose();
             missing.Add(new CrimeFileRefusal(name, null, $"The file is not a zip that can be read: {ex.Message}"));
             return;
         }
@@ -126,7 +128,7 @@ public sealed class PoliceUkDownload : IDisposable
         {
             names = pool.EntryNames();
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
             pool.Dispose();
             missing.Add(new CrimeFileRefusal(path, null, $"The file is not a zip that can be read: {ex.Message}"));

@@ -45,7 +45,11 @@ public static class PopulationEndpoints
             return Refused();
         }
 
-        var result = await populations.LoadAsync(request.Body, string.IsNullOrWhiteSpace(fileName) ? "population CSV sent to the API" : fileName, ct);
+        // The file is read line by line without awaiting, so it is taken in whole first (it is held to 4 MB like any body).
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        var result = await populations.LoadAsync(body, string.IsNullOrWhiteSpace(fileName) ? "population CSV sent to the API" : fileName, ct);
         if (result.Succeeded)
         {
             return TypedResults.Ok(new PopulationLoadDto(result.Value.Rows, result.Value.AreasCreated, result.Value.Synthetic));
