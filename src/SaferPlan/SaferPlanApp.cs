@@ -164,6 +164,8 @@ public static class SaferPlanApp
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = Uploads.UploadLimits.OtherBytes);
         services.AddScoped<CrimeStatistics>();
         services.AddScoped<CrimeAreaService>();
+        services.AddScoped<ComparatorAreaService>();
+        services.AddScoped<AreaPopulationService>();
         services.AddScoped<CrimeGroupService>();
         services.AddScoped<DenominatorService>();
         services.AddScoped<StrategicAssessmentBuilder>();

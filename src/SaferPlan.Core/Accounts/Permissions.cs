@@ -260,6 +260,17 @@ public static class Permissions
         user.LinkPeriod is null
         && user.Memberships.Any(m => m.Role is PartnershipRole.Analyst or PartnershipRole.Administrator);
 
+    /// <summary>
+    /// Loading residents and dwellings for the comparator areas, and seeing those areas. Like recorded crime, the figures
+    /// are shared by every partnership, so an analyst, support officer or administrator of any partnership may load them.
+    /// </summary>
+    public static bool CanLoadPopulation(UserContext user) =>
+        user.LinkPeriod is null
+        && user.Memberships.Any(m => m.Role is PartnershipRole.Analyst or PartnershipRole.SupportOfficer or PartnershipRole.Administrator);
+
+    /// <summary>The list of comparator areas with their LSOAs and population: for those who load the figures behind it.</summary>
+    public static bool CanReadComparatorAreas(UserContext user) => CanLoadPopulation(user);
+
     /// <summary>A partnership's area, crime groups, denominators, indicators, baselines, targets and indicator values.</summary>
     public static bool CanEditIndicators(UserContext user, int partnershipId) =>
         user.LinkPeriod is null

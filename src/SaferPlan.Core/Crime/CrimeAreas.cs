@@ -372,6 +372,11 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
 
+        // The lookup's local authority codes name the comparator areas of the same names; LSOAs it added join theirs.
+        var comparatorAreas = new ComparatorAreaService(db);
+        await comparatorAreas.PlaceUnplacedAsync(ct);
+        await comparatorAreas.SetCodesAsync(lookup.Rows.Select(r => (r.LocalAuthorityName, r.LocalAuthorityCode)), ct);
+
         // Wards and local authorities are shared by every partnership's breakdowns, so all of their cached figures are stale.
         await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
         await transaction.CommitAsync(ct);

@@ -35,7 +35,7 @@ public sealed record CrimeImportProgress(int FilesDone, int FilesTotal, string F
 /// nothing behind and loading a file twice leaves the same totals. Files are read and turned into rows in parallel
 /// (one per core) while the database's one writer takes them a batch at a time.
 /// </summary>
-public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time, CrimeAreaService areas)
+public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, TimeProvider time, CrimeAreaService areas, ComparatorAreaService comparatorAreas)
 {
     /// <summary>About how many street-file rows go into one transaction.</summary>
     private const int RowsPerTransaction = 200_000;
@@ -168,7 +168,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
             var result = PoliceUkStreetFile.Read(text, source.Name);
             return Volatile.Read(ref registry.Value) is { } known && result.Counts?.PrepareRows(known) is { } refusal ? (null, refusal) : result;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return (null, new CrimeFileRefusal(source.Name, null, $"The file could not be read: {ex.Message}"));
         }
@@ -207,6 +207,9 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await AddNewLsoasAsync(batch.Select(b => b.Counts), ct);
+
+        // New LSOAs join their local authority's comparator area once, as they are written (so do any older ones not placed yet).
+        await comparatorAreas.PlaceUnplacedAsync(ct);
         await BulkInsertAsync(OutcomeTable, outcomes!.TakeUnsaved(batch.SelectMany(b => b.Counts.OutcomeIds)).Select(o => new object?[] { o.Id, o.Name }), ct);
         var given = new List<(StreetFileCounts File, PoliceForce Force, bool Synthetic)>(batch.Count);
         foreach (var (source, counts) in batch)

@@ -13,8 +13,8 @@ public sealed record LsoaLookupRow(string LsoaCode, string LsoaName, string Ward
 /// <summary>A local authority district of the synthetic county: its LSOAs, wards and monthly volumes.</summary>
 public sealed record SyntheticDistrict(string Name, string Code, int Lsoas, int CrimesPerMonth, int AntiSocialBehaviourPerMonth, IReadOnlyList<string> Wards);
 
-/// <summary>What <see cref="SyntheticPoliceUk.WriteFolder"/> wrote.</summary>
-public sealed record SyntheticWriteResult(IReadOnlyList<string> Files, long Rows, string LookupFile);
+/// <summary>What <see cref="SyntheticPoliceUk.WriteFolder"/> or <see cref="SyntheticPoliceUk.WriteArchive"/> wrote.</summary>
+public sealed record SyntheticWriteResult(IReadOnlyList<string> Files, long Rows, string LookupFile, string PopulationFile);
 
 /// <summary>
 /// Makes police.uk-format street files that are SYNTHETIC: realistic in volume, crime-type mix, outcomes and quirks
@@ -56,6 +56,19 @@ public sealed class SyntheticPoliceUk
         "Sports/Recreation Area", "Shopping Area", "Nightclub", "Mill Road, Romsey", "Parking Area, Station Road",
         "Supermarket, High Street", "Bus/Coach Station", "Further/Higher Educational Building", "Conference/Exhibition Centre",
     ];
+
+    private static readonly string[] CountyStems =
+    [
+        "Ashmoor", "Brackenford", "Carrowdale", "Dunmere", "Elmbridge", "Fallowfield", "Glenholm", "Harrowmere", "Ivybridge", "Juniper",
+        "Kestrel", "Larkhill", "Marshwood", "Northolt", "Oakhurst", "Pennmoor", "Quarrydale", "Redmarsh", "Stonehaven", "Thornbury",
+        "Underwood", "Valemoor", "Westbrook", "Yarrowdale", "Amberley", "Blackmere", "Coldwater", "Deepdene", "Eastmarch", "Foxholme",
+        "Greywell", "Hollowmere", "Ironbridge", "Kingsmoor", "Lowfield", "Millbrook", "Netherby", "Otterburn", "Pinewood", "Ravensholm",
+        "Saltmarsh", "Tidewater", "Wolfdale",
+    ];
+
+    private static readonly string[] CountyEndings = ["shire", " Downs", " Fens"];
+
+    private static readonly string[] DistrictEndings = ["North", "South", "East", "West", "Central", "Vale"];
 
     private readonly Lsoa[] lsoas;
     private readonly double[] lsoaWeights;
@@ -242,32 +255,135 @@ public sealed class SyntheticPoliceUk
 
     /// <summary>
     /// Writes <c>YYYY-MM/YYYY-MM-force-street.csv</c> for each month from <paramref name="from"/> to <paramref name="to"/>,
-    /// the lookup as <c>lsoa-lookup.csv</c>, and <see cref="CrimeFileFinder.SyntheticMarker"/>: the notice that these are
-    /// synthetic, which also makes an import of the folder mark them so.
+    /// the lookup as <c>lsoa-lookup.csv</c>, the districts' residents and dwellings as <c>population.csv</c>, and
+    /// <see cref="CrimeFileFinder.SyntheticMarker"/>: the notice that these are synthetic, which also makes an import of
+    /// the folder mark them so.
     /// </summary>
-    public SyntheticWriteResult WriteFolder(string folder, CalendarMonth from, CalendarMonth to, bool crlf = false)
+    public SyntheticWriteResult WriteFolder(string folder, CalendarMonth from, CalendarMonth to, bool crlf = false) =>
+        WriteArchive(folder, [this], from, to, crlf);
+
+    /// <summary>
+    /// Writes several forces into one folder laid out as police.uk serves a download: every force's file for a month
+    /// in that month's folder, one lookup and one population file for all their districts, and the notice.
+    /// </summary>
+    public static SyntheticWriteResult WriteArchive(string folder, IReadOnlyList<SyntheticPoliceUk> forces, CalendarMonth from, CalendarMonth to, bool crlf = false)
     {
+        ArgumentNullException.ThrowIfNull(forces);
         Directory.CreateDirectory(folder);
+        var described = forces.Count == 1
+            ? $"Force: {forces[0].ForceName} ({forces[0].ForceKey})"
+            : string.Create(CultureInfo.InvariantCulture, $"Forces: {forces.Count}, {forces.Sum(f => f.Districts.Count)} local authorities");
         File.WriteAllText(Path.Combine(folder, CrimeFileFinder.SyntheticMarker),
-            $"{Notice}\n\nForce: {ForceName} ({ForceKey}). Months: {from} to {to}. Seed: {Seed}.\n");
+            $"{Notice}\n\n{described}. Months: {from} to {to}. Seed: {forces[0].Seed}.\n");
         var lookupFile = Path.Combine(folder, "lsoa-lookup.csv");
-        File.WriteAllText(lookupFile, LookupCsv());
+        File.WriteAllText(lookupFile, LookupCsv(forces));
+        var populationFile = Path.Combine(folder, "population.csv");
+        File.WriteAllText(populationFile, PopulationCsv(forces, from.Year, to.Year));
         var files = new List<string>();
         long rows = 0;
         for (var month = from; month <= to; month = month.AddMonths(1))
         {
             var monthFolder = Path.Combine(folder, month.ToString());
             Directory.CreateDirectory(monthFolder);
-            var path = Path.Combine(monthFolder, $"{month}-{ForceKey}-street.csv");
-            using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 0x10000))
+            foreach (var force in forces)
             {
-                rows += WriteMonth(month, writer, crlf);
-            }
+                var path = Path.Combine(monthFolder, $"{month}-{force.ForceKey}-street.csv");
+                using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 0x10000))
+                {
+                    rows += force.WriteMonth(month, writer, crlf);
+                }
 
-            files.Add(path);
+                files.Add(path);
+            }
         }
 
-        return new SyntheticWriteResult(files, rows, lookupFile);
+        return new SyntheticWriteResult(files, rows, lookupFile, populationFile);
+    }
+
+    /// <summary>The lookup of several forces as one CSV (see <see cref="LookupCsv()"/>).</summary>
+    public static string LookupCsv(IEnumerable<SyntheticPoliceUk> forces)
+    {
+        ArgumentNullException.ThrowIfNull(forces);
+        var text = new StringBuilder();
+        foreach (var force in forces)
+        {
+            var csv = force.LookupCsv();
+            text.Append(text.Length == 0 ? csv : csv[(csv.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The districts' residents and dwellings for each year from <paramref name="fromYear"/> to <paramref name="toYear"/>,
+    /// as a population CSV (<see cref="AreaPopulationFileReader"/>) whose <c>Synthetic</c> column says true on every line:
+    /// about 1,600 residents an LSOA, growing 0.7% a year, and 2.3 residents a dwelling, the same on every run.
+    /// </summary>
+    public static string PopulationCsv(IEnumerable<SyntheticPoliceUk> forces, int fromYear, int toYear)
+    {
+        ArgumentNullException.ThrowIfNull(forces);
+        var text = new StringBuilder("Area code,Area name,Year,Residents,Dwellings,Synthetic\n");
+        foreach (var force in forces)
+        {
+            foreach (var district in force.Districts)
+            {
+                var random = new Random(force.StableSeed(force.Districts.Count + 1, district.Lsoas));
+                var perLsoa = 1450 + random.Next(300);
+                var perDwelling = 2.2 + (random.NextDouble() * 0.2);
+                for (var year = fromYear; year <= toYear; year++)
+                {
+                    var residents = (int)Math.Round(district.Lsoas * perLsoa * Math.Pow(1.007, year - 2010));
+                    text.Append(district.Code).Append(',').Append(Quote(district.Name)).Append(',')
+                        .Append(year.ToString(CultureInfo.InvariantCulture)).Append(',')
+                        .Append(residents.ToString(CultureInfo.InvariantCulture)).Append(',')
+                        .Append(((int)Math.Round(residents / perDwelling)).ToString(CultureInfo.InvariantCulture)).Append(",true\n");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A national-shaped set of SYNTHETIC forces: <paramref name="forces"/> invented counties (43 by default, as in
+    /// England and Wales), each with three to six local authorities whose LSOA names begin with the authority's name
+    /// ("Ashmoor Vale 014C"), and about 11,600 rows a force-month at scale 1, a real force-month's size. LSOA and
+    /// authority codes do not overlap Cambridgeshire's or one another's.
+    /// </summary>
+    public static IReadOnlyList<SyntheticPoliceUk> National(int forces = 43, double scale = 1, int seed = 2010)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(forces, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(forces, CountyStems.Length * CountyEndings.Length);
+        var list = new List<SyntheticPoliceUk>(forces);
+        var authority = 0;
+        for (var f = 0; f < forces; f++)
+        {
+            var county = CountyStems[f % CountyStems.Length] + CountyEndings[f / CountyStems.Length];
+            var random = new Random(seed + (f * 7919));
+            var count = 3 + random.Next(4);
+            var lsoas = new int[count];
+            for (var d = 0; d < count; d++)
+            {
+                lsoas[d] = 60 + random.Next(90);
+            }
+
+            // Rows shared out by LSOAs so a force-month comes to about 11,600: two-thirds crimes, a third anti-social behaviour.
+            var perLsoa = 11_600.0 * scale / lsoas.Sum();
+            var districts = new List<SyntheticDistrict>(count);
+            for (var d = 0; d < count; d++)
+            {
+                var name = $"{county} {DistrictEndings[d]}";
+                var wards = Enumerable.Range(1, 8 + random.Next(12)).Select(w => string.Create(CultureInfo.InvariantCulture, $"{name} Ward {w}")).ToList();
+                districts.Add(new SyntheticDistrict(
+                    name, string.Create(CultureInfo.InvariantCulture, $"E07{100001 + authority++:000000}"), lsoas[d],
+                    (int)(lsoas[d] * perLsoa * 2 / 3), (int)(lsoas[d] * perLsoa / 3), wards));
+            }
+
+            var key = county.ToLowerInvariant().Replace(' ', '-');
+            list.Add(new SyntheticPoliceUk(key, $"{county} Constabulary", districts, seed, 200_000 + (f * 1000)));
+        }
+
+        return list;
     }
 
     /// <summary>The same number on every run and machine (unlike <see cref="HashCode"/>, which is seeded per process).</summary>

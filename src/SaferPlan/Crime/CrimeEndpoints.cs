@@ -25,6 +25,7 @@ public static class CrimeEndpoints
         DenominatorEndpoints.MapDenominators(api, writes);
         CrimeGroupEndpoints.MapCrimeGroups(api, writes);
         app.MapCrimeImports();
+        SaferPlan.Crime.Population.PopulationEndpoints.MapPopulation(app);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record LoadedCrimeFileDto(string File, string Force, string ForceN
 /// <summary>What an upload did: files loaded, rows, and each refused file with its line and reason.</summary>
 public sealed record CrimeImportSummaryDto(int FilesLoaded, long Rows, int FilesRefused, IReadOnlyList<LoadedCrimeFileDto> Loaded, IReadOnlyList<CrimeFileRefusalDto> Refused)
 {
+    /// <summary>Outcomes and stop-and-search files passed over (police.uk puts them beside the street files).</summary>
+    public int FilesSkipped { get; init; }
+
     public static CrimeImportSummaryDto From(CrimeImportResult r) => new(
         r.Loaded.Count, r.Rows, r.Refused.Count, r.Loaded.Select(LoadedCrimeFileDto.From).ToList(), r.Refused.Select(CrimeFileRefusalDto.From).ToList());
 }
@@ -63,7 +66,7 @@ public static class CrimeImportEndpoints
 
         if (!request.HasFormContentType)
         {
-            return ApiErrors.BadRequest("Send the police.uk street files as multipart/form-data, each in a field named files.");
+            return ApiErrors.BadRequest("Send the police.uk street files or zip as multipart/form-data, each in a field named files.");
         }
 
         IFormCollection form;
@@ -79,12 +82,13 @@ public static class CrimeImportEndpoints
 
         if (form.Files.Count == 0)
         {
-            return ApiErrors.BadRequest("Send at least one police.uk street file (YYYY-MM-force-street.csv) in a field named files.");
+            return ApiErrors.BadRequest("Send at least one police.uk street file (YYYY-MM-force-street.csv) or police.uk zip in a field named files.");
         }
 
         var synthetic = bool.TryParse(form["synthetic"], out var s) && s;
-        var result = await importer.ImportAsync(Sources(form.Files, synthetic), parallelReads: 1, cancellationToken: ct);
-        var summary = CrimeImportSummaryDto.From(result);
+        using var download = Download(form.Files, synthetic);
+        var result = WithDownloadRefusals(await importer.ImportAsync(download.Files, parallelReads: 1, cancellationToken: ct), download);
+        var summary = CrimeImportSummaryDto.From(result) with { FilesSkipped = download.Skipped };
         if (result.Succeeded)
         {
             return TypedResults.Ok(summary);
@@ -93,23 +97,36 @@ public static class CrimeImportEndpoints
         return TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Some files were refused",
-            detail: $"{result.Refused.Count} of {form.Files.Count} file(s) were refused and nothing from them was kept; {result.Loaded.Count} loaded. See refused for each file's line and reason.",
+            detail: $"{result.Refused.Count} of {result.Refused.Count + result.Loaded.Count} file(s) were refused and nothing from them was kept; {result.Loaded.Count} loaded. See refused for each file's line and reason.",
             extensions: new Dictionary<string, object?>
             {
                 ["filesLoaded"] = summary.FilesLoaded,
                 ["rows"] = summary.Rows,
                 ["filesRefused"] = summary.FilesRefused,
+                ["filesSkipped"] = summary.FilesSkipped,
                 ["loaded"] = summary.Loaded,
                 ["refused"] = summary.Refused,
             });
     }
 
-    /// <summary>Uploaded files as sources; their names are the names the browser sent, without any folder.</summary>
-    public static IReadOnlyList<CrimeFileSource> Sources(IFormFileCollection files, bool synthetic) =>
-        files.Select(f => new CrimeFileSource(
-            Path.GetFileName(f.FileName),
-            () => new StreamReader(f.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000),
-            synthetic)).ToList();
+    /// <summary>
+    /// Uploaded files as a download: street files, and police.uk zips read entry by entry (entries named by the zip and
+    /// their path in it). Names are the names the browser sent, without any folder.
+    /// </summary>
+    public static PoliceUkDownload Download(IFormFileCollection files, bool synthetic)
+    {
+        var download = new PoliceUkDownload();
+        foreach (var f in files)
+        {
+            download.AddUploaded(Path.GetFileName(f.FileName), f.OpenReadStream, synthetic);
+        }
+
+        return download;
+    }
+
+    /// <summary>An import's result with the download's own refusals (a zip that cannot be read) first.</summary>
+    public static CrimeImportResult WithDownloadRefusals(CrimeImportResult result, PoliceUkDownload download) =>
+        download.Missing.Count == 0 ? result : new CrimeImportResult(result.Loaded, [.. download.Missing, .. result.Refused]);
 
     private static IResult TooLarge(long limit) => ApiErrors.Problem(
         StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("Crime files", limit) + " Set SaferPlan:Uploads:CrimeImportMegabytes to change the limit.");

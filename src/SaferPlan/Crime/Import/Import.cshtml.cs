@@ -6,7 +6,7 @@ namespace SaferPlan.Crime.Import;
 [Authorize]
 [UploadGuard(UploadKind.CrimeFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
-public sealed class ImportModel(CrimeImporter importer, CurrentUser current) : PageModel
+public sealed class ImportModel(CrimeImporter importer, CurrentUser current, UploadLimits limits) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -15,6 +15,12 @@ public sealed class ImportModel(CrimeImporter importer, CurrentUser current) : P
     public bool Synthetic { get; set; }
 
     public CrimeImportResult? Result { get; private set; }
+
+    /// <summary>Outcomes and stop-and-search files passed over in the last upload.</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>The most one upload may hold, in words ("1 GB"), said on the page.</summary>
+    public string Limit => UploadLimits.Words(limits.CrimeImportBytes);
 
     public async Task<IActionResult> OnGetAsync() =>
         Permissions.CanImportCrime(await current.GetAsync()) ? Page() : Forbid();
@@ -29,14 +35,15 @@ public sealed class ImportModel(CrimeImporter importer, CurrentUser current) : P
         ModelState.Clear();
         if (Files.Count == 0)
         {
-            ModelState.AddModelError(nameof(Files), "Select one or more police.uk street files");
+            ModelState.AddModelError(nameof(Files), "Select one or more police.uk street files or a police.uk zip");
             return Page();
         }
 
         var uploaded = new FormFileCollection();
         uploaded.AddRange(Files);
-        var sources = CrimeImportEndpoints.Sources(uploaded, Synthetic);
-        Result = await importer.ImportAsync(sources, parallelReads: 1, cancellationToken: ct);
+        using var download = CrimeImportEndpoints.Download(uploaded, Synthetic);
+        Result = CrimeImportEndpoints.WithDownloadRefusals(await importer.ImportAsync(download.Files, parallelReads: 1, cancellationToken: ct), download);
+        Skipped = download.Skipped;
         foreach (var refusal in Result.Refused)
         {
             ModelState.AddModelError(nameof(Files), refusal.Line is { } line
