@@ -48,6 +48,27 @@ public sealed class CrimePagesTests(BrowserFixture browser) : IClassFixture<Brow
         await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1));
     }
 
+    [Fact]
+    public async Task CrimeSpc_AsAVisitor_ShowsEachSeriesVariationInWordsAndTheChosenChart_WithNoAxeViolations()
+    {
+        await EnsureCrimeAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/partnerships/{Slug}/crime?from=2005-09&to=2006-08");
+        var table = page.Locator("#crime-spc");
+        await Expect(table).ToContainTextAsync("All crime");
+        await Expect(table.Locator("[data-spc-variation]").First).ToContainTextAsync("variation");
+
+        await table.GetByRole(AriaRole.Link, new() { Name = "Show the chart of All crime" }).ClickAsync();
+        await Expect(page.Locator("#spc-chart")).ToHaveTextAsync("All crime by month");
+        await Expect(page.Locator("[data-spc-sentence]")).ToContainTextAsync("All crime: ");
+        await Expect(page.Locator("#crime-spc-chart")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync($"/partnerships/{Slug}/assessment?from=2005-09&to=2006-08");
+        await Expect(page.Locator("#group-variation-list")).ToContainTextAsync("All crime: ");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
     [Theory]
     [InlineData("/partnerships/south-cambridgeshire/crime?from=2005-09&to=2006-08&by=ward", "Recorded crime")]
     [InlineData("/partnerships/south-cambridgeshire/crime?from=2005-09&to=2006-08&by=lsoa", "Recorded crime")]

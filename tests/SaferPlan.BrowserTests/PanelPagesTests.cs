@@ -101,6 +101,34 @@ public sealed class PanelPagesTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(visitor.Locator("main")).ToContainTextAsync("Speedwatch starts next month");
         await Axe.AssertNoViolationsAsync(visitor);
         Assert.DoesNotContain("@", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change the meeting of 8 September 2010" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Change the meeting");
+        await page.GetByLabel("Where it was held").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter where the meeting was held");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Where it was held").FillAsync("Longstanton Sports Pavilion");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Expect(page.Locator("#meetings")).ToContainTextAsync("Longstanton Sports Pavilion");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete the meeting of 2 June 2010" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("You cannot delete the meeting of 2 June 2010 yet");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go back to the panel" }).ClickAsync();
+
+        await card.GetByRole(AriaRole.Link, new() { Name = "Delete the action of 1 July 2010: Speed checks on six days" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Are you sure you want to delete the action?");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete the action" }).ClickAsync();
+        await Expect(card).ToContainTextAsync("Nothing recorded yet.");
+
+        await card.GetByRole(AriaRole.Link, new() { Name = "Delete priority: Speeding through the village" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Are you sure you want to delete the priority?");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete the priority" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("No priorities have been set at this panel yet.");
+        await Axe.AssertNoViolationsAsync(page);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
+using SaferPlan.Core.Crime;
 using SaferPlan.Core.Statistics;
 using ScottPlot;
 
 namespace SaferPlan.Core.Charts;
 
 /// <summary>
-/// An indicator's XmR chart, drawn by ScottPlot: the values joined by a line, the mean (solid), the process limits
+/// An indicator's or a crime series' XmR chart, drawn by ScottPlot (one drawing for both): the values joined by a line, the mean (solid), the process limits
 /// (dashed) and the target (dotted); special-cause points marked by shape as well as colour (an upward triangle for
 /// improvement, a square for concern, a diamond for neither). SVG for the page, PNG for Word; the page follows the chart
 /// with its numbers as a table.
@@ -49,6 +50,30 @@ public static class SpcCharts
         _ => "common cause",
     };
 
+    public static string Title(CrimeSeriesSpc spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        return $"SPC chart (XmR) of recorded crime by month: {spc.Name}";
+    }
+
+    public static string Description(CrimeSeriesSpc spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        var r = spc.Result;
+        string F(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("N1", System.Globalization.CultureInfo.InvariantCulture) : "–";
+        var limits = r.Mean is null ? "no process limits" : $"mean {F(r.Mean)}, process limits {F(r.LowerLimit)} to {F(r.UpperLimit)}";
+        var special = r.Points.Select((p, i) => (p, i)).Where(x => x.p.Signal is not null).Select(x => $"{spc.Months[x.i].Display} ({Signal(x.p.Signal)})").ToList();
+        return $"{r.Points.Count} months, {limits}. {spc.VariationText}."
+            + (special.Count == 0 ? " No special-cause points." : $" Special-cause points: {string.Join(", ", special)}.");
+    }
+
+    public static string Svg(CrimeSeriesSpc spc, string id)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        using var plot = Draw(spc.Result, spc.Months.Select(m => m.ToString()).ToList(), null);
+        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(spc), Description(spc), id);
+    }
+
     public static string Svg(IndicatorSpc spc, string id)
     {
         using var plot = Draw(spc);
@@ -64,16 +89,21 @@ public static class SpcCharts
     private static Plot Draw(IndicatorSpc spc)
     {
         ArgumentNullException.ThrowIfNull(spc);
+        return Draw(spc.Result, spc.Points.Select(p => p.Span.Slug).ToList(), spc.Series.TargetLine is { } t ? (double)t : null);
+    }
+
+    /// <param name="labels">each point's label on the axis, in order.</param>
+    private static Plot Draw(SpcResult r, IReadOnlyList<string> labels, double? target)
+    {
         var plot = new Plot();
         if (ChartSvg.FontName is { } font)
         {
             plot.Font.Set(font);
         }
 
-        var points = spc.Points;
+        var points = r.Points;
         var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();
-        var ys = points.Select(p => p.Point.Value).ToArray();
-        var r = spc.Result;
+        var ys = points.Select(p => p.Value).ToArray();
         if (points.Count > 0)
         {
             var values = plot.Add.Scatter(xs, ys);
@@ -87,7 +117,7 @@ public static class SpcCharts
         Line(plot, r.Mean, "Mean", MeanColour, LinePattern.Solid);
         Line(plot, r.UpperLimit, "Process limits", LimitColour, LinePattern.Dashed);
         Line(plot, r.LowerLimit, null, LimitColour, LinePattern.Dashed);
-        Line(plot, spc.Series.TargetLine is { } t ? (double)t : null, "Target", TargetColour, LinePattern.Dotted);
+        Line(plot, target, "Target", TargetColour, LinePattern.Dotted);
 
         Marks(plot, points, xs, SpcSignal.Improvement, "Special cause: improvement", MarkerShape.FilledTriangleUp, ImprovementColour);
         Marks(plot, points, xs, SpcSignal.Concern, "Special cause: concern", MarkerShape.FilledSquare, ConcernColour);
@@ -99,10 +129,10 @@ public static class SpcCharts
         var step = Math.Max(1, (int)Math.Ceiling(points.Count / 12.0));
         var ticks = Enumerable.Range(0, points.Count).Where(i => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            ticks.Select(i => (double)i).ToArray(), ticks.Select(i => points[i].Span.Slug).ToArray());
+            ticks.Select(i => (double)i).ToArray(), ticks.Select(i => labels[i]).ToArray());
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        var all = ys.Concat(new[] { r.UpperLimit, r.LowerLimit, spc.Series.TargetLine is { } tl ? (double)tl : (double?)null }.OfType<double>()).ToList();
+        var all = ys.Concat(new[] { r.UpperLimit, r.LowerLimit, target }.OfType<double>()).ToList();
         if (all.Count > 0)
         {
             var low = all.Min();
@@ -132,15 +162,15 @@ public static class SpcCharts
         }
     }
 
-    private static void Marks(Plot plot, IReadOnlyList<IndicatorSpcPoint> points, double[] xs, SpcSignal signal, string? legend, MarkerShape shape, string colour)
+    private static void Marks(Plot plot, IReadOnlyList<SpcPoint> points, double[] xs, SpcSignal signal, string? legend, MarkerShape shape, string colour)
     {
-        var chosen = Enumerable.Range(0, points.Count).Where(i => points[i].Point.Signal == signal).ToList();
+        var chosen = Enumerable.Range(0, points.Count).Where(i => points[i].Signal == signal).ToList();
         if (chosen.Count == 0)
         {
             return;
         }
 
-        var marks = plot.Add.Markers(chosen.Select(i => xs[i]).ToArray(), chosen.Select(i => points[i].Point.Value).ToArray(), shape, 11, Color.FromHex(colour));
+        var marks = plot.Add.Markers(chosen.Select(i => xs[i]).ToArray(), chosen.Select(i => points[i].Value).ToArray(), shape, 11, Color.FromHex(colour));
         if (legend is not null)
         {
             marks.LegendText = legend;

@@ -89,6 +89,9 @@ public sealed class MonthlyCounts
 
     public int Count(short crimeType, CalendarMonth from, CalendarMonth to) => Count([crimeType], from, to);
 
+    /// <summary>The earliest month with any count, if any.</summary>
+    public CalendarMonth? FirstMonth => cells.Count == 0 ? null : CalendarMonth.FromKey(cells.Keys.Min(k => k.Month));
+
     /// <summary>The latest month with any count, if any.</summary>
     public CalendarMonth? LastMonth => cells.Count == 0 ? null : CalendarMonth.FromKey(cells.Keys.Max(k => k.Month));
 }

@@ -153,12 +153,13 @@ public sealed class SaferPlanDbContext(
 
     /// <summary>
     /// In the save's own transaction, moves on <see cref="Partnership.ChangeStamp"/> of every partnership the save touches
-    /// (its audit scope, a saved partnership, a saved person's), so whatever is cached by that stamp on any instance
+    /// (its audit scope, a saved partnership, a saved person's, every partnership a saved body or agency serves), so whatever is cached by that stamp on any instance
     /// is known to be stale. Written with ExecuteUpdate, so it is not tracked and makes no audit entry.
     /// </summary>
     private async Task BumpChangeStampsAsync(IEnumerable<object> saved, int? scope, CancellationToken ct)
     {
         var ids = new HashSet<int>();
+        var shared = new List<(int Id, bool IsBody)>();
         if (scope is { } s)
         {
             ids.Add(s);
@@ -174,7 +175,22 @@ public sealed class SaferPlanDbContext(
                 case Person person when person.PartnershipId != 0:
                     ids.Add(person.PartnershipId);
                     break;
+                case Body body:
+                    shared.Add((body.Id, true));
+                    break;
+                case Agency agency:
+                    shared.Add((agency.Id, false));
+                    break;
             }
+        }
+
+        // A body or agency seated in several partnerships (a county body) is named on each one's pages and feeds.
+        var bodyIds = shared.Where(x => x.IsBody).Select(x => x.Id).ToList();
+        var agencyIds = shared.Where(x => !x.IsBody).Select(x => x.Id).ToList();
+        if (bodyIds.Count + agencyIds.Count > 0)
+        {
+            ids.UnionWith(await Partnerships.Where(p => p.Bodies.Any(b => bodyIds.Contains(b.Id)) || p.Agencies.Any(a => agencyIds.Contains(a.Id)))
+                .Select(p => p.Id).ToListAsync(ct));
         }
 
         if (ids.Count > 0)

@@ -103,13 +103,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return EditResult<PanelMeeting>.Forbidden(EditRefusal);
         }
 
-        var errors = new Dictionary<string, string>();
-        if (input.HeldOn is null)
-        {
-            errors["HeldOn"] = "Enter the date of the meeting";
-        }
-
-        Required(errors, "Place", input.Place, "Enter where the meeting was held", NameLength, "The place");
+        var errors = CheckMeeting(input);
         if (errors.Count > 0)
         {
             return EditResult<PanelMeeting>.Invalid(errors);
@@ -119,6 +113,159 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         db.Add(meeting);
         return await db.SaveEditAsync(meeting, null, new EditSave(panel.PartnershipId, "panel meeting"), ct);
     }
+
+    /// <summary>
+    /// Moves a meeting to another date or place. Its date must keep every priority's report-back after the meeting it was
+    /// raised at: a priority raised here is reported back later, one reported back here was raised earlier.
+    /// </summary>
+    public async Task<EditResult<PanelMeeting>> UpdateMeetingAsync(int meetingId, PanelMeetingInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (meeting, refusal) = await EditableMeetingAsync(meetingId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = CheckMeeting(input);
+        if (input.HeldOn is { } heldOn)
+        {
+            var reportedLater = await db.Set<PanelPriority>().Where(p => p.RaisedAtId == meetingId && p.ReportedBackAt != null && p.ReportedBackAt.HeldOn <= heldOn)
+                .Select(p => p.ReportedBackAt!.HeldOn).OrderBy(d => d).FirstOrDefaultAsync(ct);
+            var raisedEarlier = await db.Set<PanelPriority>().Where(p => p.ReportedBackAtId == meetingId && p.RaisedAt.HeldOn >= heldOn)
+                .Select(p => p.RaisedAt.HeldOn).OrderByDescending(d => d).FirstOrDefaultAsync(ct);
+            if (reportedLater != default)
+            {
+                errors["HeldOn"] = $"Enter a date before {Dates.Display(reportedLater)}: a priority raised at this meeting was reported back at the panel on that day";
+            }
+            else if (raisedEarlier != default)
+            {
+                errors["HeldOn"] = $"Enter a date after {Dates.Display(raisedEarlier)}: a priority reported back at this meeting was raised at the panel on that day";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult<PanelMeeting>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(meeting!, expectedVersion, new EditSave(meeting!.Panel.PartnershipId, "panel meeting")
+        {
+            Change = () =>
+            {
+                meeting.HeldOn = input.HeldOn!.Value;
+                meeting.Place = input.Place!.Trim();
+            },
+        }, ct);
+    }
+
+    /// <summary>Deletes a meeting no priority was raised or reported back at (those are moved or deleted first).</summary>
+    public async Task<EditResult<PanelMeeting>> DeleteMeetingAsync(int meetingId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var (meeting, refusal) = await EditableMeetingAsync(meetingId, user, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var raised = await db.Set<PanelPriority>().CountAsync(p => p.RaisedAtId == meetingId, ct);
+        var reported = await db.Set<PanelPriority>().CountAsync(p => p.ReportedBackAtId == meetingId, ct);
+        if (raised + reported > 0)
+        {
+            return EditResult<PanelMeeting>.Conflict(MeetingInUse(raised, reported));
+        }
+
+        return await db.SaveEditAsync(meeting!, expectedVersion, new EditSave(meeting!.Panel.PartnershipId, "panel meeting") { Change = () => db.Remove(meeting) }, ct);
+    }
+
+    /// <summary>Why a meeting cannot be deleted yet (empty when it can), from the priorities set and reported back at it.</summary>
+    public static string MeetingInUse(int raised, int reportedBack) =>
+        (raised, reportedBack) switch
+        {
+            (0, 0) => "",
+            (_, 0) => $"{Plural(raised, "priority was", "priorities were")} set at this meeting: change {(raised == 1 ? "it" : "them")} to another meeting or delete {(raised == 1 ? "it" : "them")} first.",
+            (0, _) => $"{Plural(reportedBack, "priority was", "priorities were")} reported back at this meeting: it cannot be deleted while that report back stands.",
+            _ => $"{Plural(raised, "priority was", "priorities were")} set and {Plural(reportedBack, "was", "were")} reported back at this meeting: change or delete those priorities first.",
+        };
+
+    /// <summary>Deletes a priority with the actions recorded on it.</summary>
+    public async Task<EditResult<PanelPriority>> DeletePriorityAsync(int priorityId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var priority = await db.Set<PanelPriority>().Include(p => p.Panel).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == priorityId, ct);
+        if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.NotFound($"There is no panel priority {priorityId}.");
+        }
+
+        if (!Permissions.CanEditPanels(user, priority.Panel.PartnershipId))
+        {
+            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+        }
+
+        return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
+        {
+            Change = () =>
+            {
+                db.RemoveRange(priority.Actions);
+                db.Remove(priority);
+            },
+        }, ct);
+    }
+
+    /// <summary>Deletes an action; a priority left with none, and not yet reported back, is Open again.</summary>
+    public async Task<EditResult<PanelAction>> DeleteActionAsync(int actionId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var priorityId = await db.Set<PanelAction>().Where(a => a.Id == actionId).Select(a => (int?)a.PriorityId).FirstOrDefaultAsync(ct);
+        if (priorityId is null)
+        {
+            return EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
+        }
+
+        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId.Value, user, ct);
+        if (refusal is not null)
+        {
+            return refusal.Status == EditStatus.NotFound ? EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.") : refusal;
+        }
+
+        var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
+        var others = await db.Set<PanelAction>().CountAsync(a => a.PriorityId == priority!.Id && a.Id != actionId, ct);
+        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel action")
+        {
+            Change = () =>
+            {
+                db.Remove(action);
+                if (others == 0 && priority.Status == PanelPriorityStatus.Actioned)
+                {
+                    priority.Status = PanelPriorityStatus.Open;
+                }
+            },
+        }, ct);
+    }
+
+    private async Task<(PanelMeeting? Meeting, EditResult<PanelMeeting>? Refusal)> EditableMeetingAsync(int meetingId, UserContext user, CancellationToken ct)
+    {
+        var meeting = await db.Set<PanelMeeting>().Include(m => m.Panel).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null || !Permissions.CanReadPanels(user, meeting.Panel.PartnershipId))
+        {
+            return (null, EditResult<PanelMeeting>.NotFound($"There is no panel meeting {meetingId}."));
+        }
+
+        return Permissions.CanEditPanels(user, meeting.Panel.PartnershipId) ? (meeting, null) : (null, EditResult<PanelMeeting>.Forbidden(EditRefusal));
+    }
+
+    private static Dictionary<string, string> CheckMeeting(PanelMeetingInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.HeldOn is null)
+        {
+            errors["HeldOn"] = "Enter the date of the meeting";
+        }
+
+        Required(errors, "Place", input.Place, "Enter where the meeting was held", NameLength, "The place");
+        return errors;
+    }
+
+    private static string Plural(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 
     public async Task<EditResult<PanelPriority>> AddPriorityAsync(int panelId, PanelPriorityInput input, UserContext user, CancellationToken ct = default)
     {

@@ -17,7 +17,9 @@ public sealed class ChangeStampCacheOptions
 /// Keeps answers computed from a partnership's data (a funding plan as a user sees it, a calendar feed) in memory under a key
 /// that holds the partnerships' <see cref="Partnership.ChangeStamp"/>s, as <see cref="Monitoring.Dashboards.DashboardCache"/>
 /// keeps dashboards: every save of the partnership's items moves its stamp on in the same transaction, so an answer found here
-/// is never older than the last committed save, whichever instance made it. The key must also hold whatever else the answer
+/// is never older than the last committed save, whichever instance made it. A body or agency seated in several partnerships
+/// (a county body, named in each one's calendar feed) moves the stamp of every partnership it serves when it is saved, so a
+/// key holding one partnership's stamp is enough for what it shows of shared bodies too. The key must also hold whatever else the answer
 /// depends on (who is asking, the year). Requests that miss together wait for one build, made in a scope of its own so a
 /// caller that gives up does not take the others' database context with it.
 /// </summary>

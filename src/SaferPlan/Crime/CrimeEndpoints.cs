@@ -19,6 +19,7 @@ public static class CrimeEndpoints
         var api = app.MapGroup("/api").WithTags("Recorded crime");
         var writes = api.MapGroup("").RequireAuthorization();
         CrimeFigureEndpoints.MapCrimeFigures(api);
+        CrimeSpcEndpoints.MapCrimeSpc(api);
         AssessmentEndpoints.MapAssessment(api);
         SaferPlan.Crime.Peers.PeerEndpoints.MapPeers(api);
         AreaEndpoints.MapArea(api, writes);

@@ -89,7 +89,7 @@ public sealed record IndicatorSpcDto(
             spc.Indicator.Version);
     }
 
-    private static string? Signal(SpcSignal? signal) => signal switch
+    internal static string? Signal(SpcSignal? signal) => signal switch
     {
         SpcSignal.Improvement => "improvement",
         SpcSignal.Concern => "concern",
@@ -98,5 +98,5 @@ public sealed record IndicatorSpcDto(
         _ => null,
     };
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -2,7 +2,7 @@ using SaferPlan.Core.Panels;
 
 namespace SaferPlan.Panels;
 
-/// <summary>Adding a panel meeting: its date and place.</summary>
+/// <summary>Adding a panel meeting, or changing its date and place: support officers and administrators.</summary>
 [Authorize]
 public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, CurrentUser current) : PageModel
 {
@@ -12,13 +12,33 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
     [BindProperty]
     public string? Place { get; set; }
 
+    [BindProperty]
+    public int Version { get; set; }
+
     public PanelView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    /// <summary>The meeting being changed; null when one is being added.</summary>
+    public PanelMeeting? Meeting { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? meetingId, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
+        if (await LoadAsync(id, meetingId, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Meeting is { } m)
+        {
+            HeldOn = DateParts.From(m.HeldOn);
+            (Place, Version) = (m.Place, m.Version);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int? meetingId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, meetingId, ct) is { } refused)
         {
             return refused;
         }
@@ -29,7 +49,11 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
             ModelState.AddModelError(nameof(HeldOn), error);
         }
 
-        var result = await editor.AddMeetingAsync(id, new PanelMeetingInput(heldOn, Place), await current.GetAsync(), ct);
+        var input = new PanelMeetingInput(heldOn, Place);
+        var user = await current.GetAsync();
+        var result = meetingId is { } changed
+            ? await editor.UpdateMeetingAsync(changed, input, Version, user, ct)
+            : await editor.AddMeetingAsync(id, input, user, ct);
         if (error is not null && result.Status is EditStatus.Ok or EditStatus.Invalid)
         {
             ModelState.AddEditErrors(result.Errors, prefix: "");
@@ -41,11 +65,11 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
             return shown;
         }
 
-        TempData["Success"] = "Meeting added";
+        TempData["Success"] = meetingId is null ? "Meeting added" : "Meeting changed";
         return Redirect($"/panels/{id}#meetings");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int id, int? meetingId, CancellationToken ct)
     {
         if (await reader.PanelAsync(id, await current.GetAsync(), ct: ct) is not { } view || view.IsPublic)
         {
@@ -53,6 +77,11 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
         }
 
         View = view;
+        if (meetingId is { } mid && (Meeting = view.Meetings.FirstOrDefault(m => m.Id == mid)) is null)
+        {
+            return NotFound();
+        }
+
         return view.CanEdit ? null : this.Refused("Only the partnership's support officers and administrators can change its neighbourhood panels.");
     }
 }

@@ -12,7 +12,15 @@ public sealed record PanelActionRequest(DateOnly? TakenOn, string? Text, string?
 
 public sealed record ReportBackRequest(int? MeetingId, string? Text, int? Version);
 
-public sealed record PanelMeetingDto(int Id, DateOnly HeldOn, string Place);
+/// <summary>A panel: <c>wards</c> as the partnership's ward lookup names them; <c>version</c> for changes.</summary>
+public sealed record PanelRequest(string? Name, IReadOnlyList<string>? Wards, string? PolicingTeam, int? Version)
+{
+    public PanelInput ToInput() => new(Name, Wards is null ? null : string.Join('\n', Wards), PolicingTeam);
+}
+
+public sealed record PanelMeetingRequest(DateOnly? HeldOn, string? Place, int? Version);
+
+public sealed record PanelMeetingDto(int Id, DateOnly HeldOn, string Place, int Version);
 
 /// <summary>An action; <c>takenBy</c> is null in the public shape.</summary>
 public sealed record PanelActionDto(int Id, int PriorityId, DateOnly TakenOn, string Text, string? TakenBy, int Version);
@@ -27,7 +35,7 @@ public sealed record PanelPriorityDto(
         Meeting(p.RaisedAt), p.ReportBack, p.ReportedBackAt is { } m ? Meeting(m) : null,
         p.Actions.Select(a => new PanelActionDto(a.Id, p.Id, a.TakenOn, a.Text, a.TakenBy, a.Version)).ToList(), p.Version);
 
-    internal static PanelMeetingDto Meeting(PanelMeeting m) => new(m.Id, m.HeldOn, m.Place);
+    internal static PanelMeetingDto Meeting(PanelMeeting m) => new(m.Id, m.HeldOn, m.Place, m.Version);
 }
 
 /// <summary>A panel; <c>public</c> is true for the visitors' shape (no Restricted priorities, no names of people).</summary>
@@ -42,7 +50,10 @@ public sealed record PanelDto(
 
 public sealed record PanelSummaryDto(int Id, string Name, IReadOnlyList<string> Wards, int Meetings, int Priorities, int NotReportedBack, DateOnly? LastMet);
 
-/// <summary>The neighbourhood panels API: panels read by anyone (visitors get the public shape), priorities and actions written with a version.</summary>
+/// <summary>
+/// The neighbourhood panels API: panels read by anyone (visitors get the public shape); panels, meetings, priorities and
+/// actions written with a version (If-Match or <c>version</c>; <c>?version=</c> for DELETE).
+/// </summary>
 public static class PanelEndpoints
 {
     public static void MapPanels(this IEndpointRouteBuilder app)
@@ -65,6 +76,17 @@ public static class PanelEndpoints
             http.Response.Headers.ETag = $"\"{view.Panel.Version}\"";
             return TypedResults.Ok(PanelDto.From(view));
         });
+
+        writes.MapPost("/partnerships/{slug}/panels", AddPanelAsync);
+        writes.MapPut("/panels/{id:int}", UpdatePanelAsync);
+        writes.MapPost("/panels/{id:int}/meetings", AddMeetingAsync);
+        writes.MapPut("/panel-meetings/{id:int}", UpdateMeetingAsync);
+        writes.MapDelete("/panel-meetings/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMeetingAsync(id, v, await current.GetAsync(), ct)));
+        writes.MapDelete("/panel-priorities/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
+        writes.MapDelete("/panel-actions/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
 
         writes.MapPost("/panels/{id:int}/priorities", async Task<Results<Created<PanelPriorityDto>, ProblemHttpResult>> (int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
@@ -120,6 +142,51 @@ public static class PanelEndpoints
                 http.Response.Headers.ETag = $"\"{a.Version}\"";
                 return Task.FromResult<IResult>(TypedResults.Ok(new PanelActionDto(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version)));
             });
+        });
+    }
+
+    private static async Task<Results<Created<PanelDto>, ProblemHttpResult>> AddPanelAsync(string slug, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        var result = await editor.AddPanelAsync(slug, body.ToInput(), user, ct);
+        if (!result.Succeeded)
+        {
+            return ApiErrors.From(result);
+        }
+
+        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+        return TypedResults.Created($"/api/panels/{result.Value.Id}", PanelDto.From((await reader.PanelAsync(result.Value.Id, user, ct: ct))!));
+    }
+
+    private static async Task<IResult> UpdatePanelAsync(int id, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePanelAsync(id, body.ToInput(), v, user, ct), async saved =>
+        {
+            http.Response.Headers.ETag = $"\"{saved.Version}\"";
+            return TypedResults.Ok(PanelDto.From((await reader.PanelAsync(saved.Id, user, ct: ct))!));
+        });
+    }
+
+    private static async Task<Results<Created<PanelMeetingDto>, ProblemHttpResult>> AddMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var result = await editor.AddMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), await current.GetAsync(), ct);
+        if (!result.Succeeded)
+        {
+            return ApiErrors.From(result);
+        }
+
+        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+        return TypedResults.Created($"/api/panel-meetings/{result.Value.Id}", PanelPriorityDto.Meeting(result.Value));
+    }
+
+    private static async Task<IResult> UpdateMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), v, user, ct), saved =>
+        {
+            http.Response.Headers.ETag = $"\"{saved.Version}\"";
+            return Task.FromResult<IResult>(TypedResults.Ok(PanelPriorityDto.Meeting(saved)));
         });
     }
 

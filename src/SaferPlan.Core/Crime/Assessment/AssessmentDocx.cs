@@ -128,6 +128,23 @@ public static class AssessmentDocx
         }
 
         PanelPriorities(body, a);
+        GroupVariation(body, a);
+    }
+
+    private static void GroupVariation(Body body, StrategicAssessment a)
+    {
+        if (a.GroupVariation.Count == 0)
+        {
+            return;
+        }
+
+        var months = a.GroupVariation[0].Months;
+        body.Append(Heading(1, CrimeSpc.AssessmentHeading));
+        body.Append(Para(CrimeSpc.AssessmentIntro(months[0], months[^1])));
+        foreach (var g in a.GroupVariation)
+        {
+            body.Append(Para(g.Sentence + "."));
+        }
     }
 
     private static void PanelPriorities(Body body, StrategicAssessment a)

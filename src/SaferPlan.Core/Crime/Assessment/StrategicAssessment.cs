@@ -92,6 +92,9 @@ public sealed record StrategicAssessment(
     /// <summary>The year's neighbourhood panel priorities by ward beside each ward's crime (Official priorities only: the pack is public).</summary>
     public IReadOnlyList<Panels.AssessmentPanelWard> PanelWards { get; init; } = [];
 
+    /// <summary>Each crime group's SPC variation over the months to the period's end (more crime is concern).</summary>
+    public IReadOnlyList<CrimeSeriesSpc> GroupVariation { get; init; } = [];
+
     public string Period => $"{From.Display} to {To.Display}";
 
     public string PreviousPeriod => $"{PreviousFrom.Display} to {PreviousTo.Display}";
@@ -200,6 +203,7 @@ public sealed class StrategicAssessmentBuilder(CrimeStatistics statistics, Safer
         {
             ChangeStamp = stamp.ChangeStamp,
             PanelWards = panelWards,
+            GroupVariation = CrimeSpc.ForAssessment(groups, monthly, to),
         };
     }
 

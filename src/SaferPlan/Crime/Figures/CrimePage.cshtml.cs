@@ -20,6 +20,18 @@ public sealed class CrimePageModel(CrimeStatistics statistics, TimeProvider time
 
     public IReadOnlyList<BreakdownRow> Rows { get; private set; } = [];
 
+    /// <summary>The SPC chart asked for: "group:KEY" or "type:ID".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Chart { get; set; }
+
+    /// <summary>Each crime group's, then each recorded crime type's, SPC over the months to the last month shown.</summary>
+    public IReadOnlyList<CrimeSeriesSpc> SpcSeries { get; private set; } = [];
+
+    /// <summary>The series whose chart is shown, if one was chosen.</summary>
+    public CrimeSeriesSpc? ChosenChart { get; private set; }
+
+    public static string ChartKey(CrimeSeriesSpc spc) => $"{(spc.IsGroup ? "group" : "type")}:{spc.Key}";
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)
@@ -47,6 +59,21 @@ public sealed class CrimePageModel(CrimeStatistics statistics, TimeProvider time
         if (query.By is { } by)
         {
             Rows = await statistics.BreakdownAsync(stamp, by, query.From, query.To, ct);
+        }
+
+        // The monthly series up to the last month shown, from the one cached table of counts by month and type.
+        var monthly = await statistics.MonthlyAsync(stamp, ct);
+        if (monthly.FirstMonth is { } first)
+        {
+            var spcFrom = query.To.AddMonths(1 - CrimeSpc.DefaultMonths);
+            spcFrom = spcFrom < first ? first : spcFrom;
+            if (spcFrom <= query.To)
+            {
+                var groups = CrimeSpc.Groups(Summary.Groups.Select(g => g.Group).ToList(), monthly, spcFrom, query.To);
+                var types = CrimeTypes.All.Where(t => monthly.Count(t.Id, spcFrom, query.To) > 0).Select(t => CrimeSpc.Type(t, monthly, spcFrom, query.To));
+                SpcSeries = [.. groups, .. types];
+                ChosenChart = SpcSeries.FirstOrDefault(c => string.Equals(ChartKey(c), Chart, StringComparison.OrdinalIgnoreCase));
+            }
         }
 
         return Page();

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Panels;
+using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Monitoring;
+
+namespace SaferPlan.Web.Tests.Panels;
+
+/// <summary>
+/// Panels, their meetings and priorities created, changed and deleted through the API and the pages, on both databases:
+/// versions (428, 409, 412), refusals naming the field, meetings still in use kept, deletes audited, and actions deleted
+/// only by those who may record them. Each test works on a panel of its own.
+/// </summary>
+public abstract class PanelEditingTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+
+    private static readonly string[] TwoWards = ["Histon and Impington", "Cottenham"];
+
+    private static readonly string[] OneWard = ["Cottenham"];
+
+    private static readonly string[] NoWards = [];
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
+        await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
+
+    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage answer)
+    {
+        using (answer)
+        {
+            var text = await answer.Content.ReadAsStringAsync();
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)answer.StatusCode}: {text}");
+            var created = JsonDocument.Parse(text).RootElement.Clone();
+            Assert.Equal($"\"{created.Version()}\"", answer.Headers.ETag?.Tag);
+            return created;
+        }
+    }
+
+    /// <summary>A new panel covering Histon and Impington and Cottenham, with meetings on the given dates (all in 2010).</summary>
+    private static async Task<(JsonElement Panel, List<JsonElement> Meetings)> NewPanelAsync(HttpClient support, params int[] months)
+    {
+        var panel = await CreatedAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels",
+            new { name = $"Test panel {Guid.NewGuid():N}", wards = TwoWards, policingTeam = "Histon Neighbourhood Policing Team" }));
+        var meetings = new List<JsonElement>();
+        foreach (var month in months)
+        {
+            meetings.Add(await CreatedAsync(await support.PostAsJsonAsync($"/api/panels/{panel.Id()}/meetings", new { heldOn = new DateOnly(2010, month, 14), place = "Histon Village Hall" })));
+        }
+
+        return (panel, meetings);
+    }
+
+    private static async Task<JsonElement> AddPriorityAsync(HttpClient support, JsonElement panel, JsonElement meeting, string text) =>
+        await CreatedAsync(await support.PostAsJsonAsync($"/api/panels/{panel.Id()}/priorities",
+            new { raisedAtId = meeting.Id(), text, route = "NeighbourhoodPolicing" }));
+
+    private async Task<int> AuditedAsync(string type, int id, AuditAction action) =>
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityType == type && a.EntityId == id && a.Action == action));
+
+    [Fact]
+    public async Task Panel_CreatedAndChangedThroughTheApi_NeedsAVersion_AndIsRefusedByField()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (panel, _) = await NewPanelAsync(support);
+        Assert.Equal(TwoWards, panel.GetProperty("wards").EnumerateArray().Select(w => w.GetString()));
+        var path = $"/api/panels/{panel.Id()}";
+
+        var body = new JsonObject { ["name"] = panel.Str("name") + " (north)", ["wards"] = new JsonArray("Histon and Impington"), ["policingTeam"] = null };
+        using (var unversioned = await PlanApi.PutAsync(support, path, body))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
+        }
+
+        body["version"] = 1;
+        var saved = await PlanApi.PutOkAsync(support, path, body);
+        Assert.Equal(2, saved.Version());
+        Assert.EndsWith("(north)", saved.Str("name"), StringComparison.Ordinal);
+        using (var stale = await PlanApi.PutAsync(support, path, body))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        body["version"] = null;
+        using (var staleTag = await PlanApi.PutAsync(support, path, body, ifMatch: 1))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
+        }
+
+        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = " ", wards = OneWard }), "name");
+        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
+        await PlanApi.ProblemAsync(await support.PostAsJsonAsync("/api/partnerships/nowhere/panels", new { name = "Lost", wards = OneWard }), HttpStatusCode.NotFound);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
+        await PlanApi.ProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
+        Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id(), AuditAction.Created));
+    }
+
+    [Fact]
+    public async Task Meeting_ChangedAndDeleted_WithAVersion_IsKeptWhilePrioritiesWereSetOrReportedBackThere()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (panel, meetings) = await NewPanelAsync(support, 6, 9, 12);
+        var (june, september, december) = (meetings[0], meetings[1], meetings[2]);
+        var meetingPath = $"/api/panel-meetings/{september.Id()}";
+
+        var moved = await PlanApi.PutOkAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "Cottenham Village College", ["version"] = 1 });
+        Assert.Equal("2010-09-21", moved.Str("heldOn"));
+        Assert.Equal(2, moved.Version());
+        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "", ["version"] = 2 }), "place");
+        using (var unversioned = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}"))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
+        }
+
+        var priority = await AddPriorityAsync(support, panel, june, "Speeding on Histon Road");
+        var reported = await PlanApi.PutOkAsync(support, $"/api/panel-priorities/{priority.Id()}/report-back",
+            new JsonObject { ["meetingId"] = september.Id(), ["text"] = "Speed checks found fewer speeders", ["version"] = priority.Version() });
+        var early = await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-06-01", ["place"] = "Histon", ["version"] = 2 }), "heldOn");
+        Assert.Contains("after 14 June 2010", early.GetProperty("errors").GetProperty("heldOn")[0].GetString(), StringComparison.Ordinal);
+
+        var kept = await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id()}", version: 1), HttpStatusCode.Conflict);
+        Assert.Contains("1 priority was set at this meeting", kept.Str("detail"), StringComparison.Ordinal);
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{september.Id()}", version: 2), HttpStatusCode.Conflict);
+        using (var stale = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}", ifMatch: 7))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        using (var gone = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}", version: 1))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, gone.StatusCode);
+        }
+
+        using (var board = await ClientAsync(PartnershipRole.BoardMember))
+        {
+            await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(board, $"/api/panel-priorities/{priority.Id()}", version: reported.Version()), HttpStatusCode.Forbidden);
+        }
+
+        using (var deleted = await PlanApi.DeleteAsync(support, $"/api/panel-priorities/{priority.Id()}", version: reported.Version()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using (var nowFree = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id()}", version: 1))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, nowFree.StatusCode);
+        }
+
+        var left = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
+        Assert.Equal(september.Id(), Assert.Single(left.GetProperty("meetings").EnumerateArray()).Id());
+        Assert.Equal(0, left.GetProperty("priorities").GetArrayLength());
+        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), december.Id(), AuditAction.Deleted));
+        Assert.Equal(1, await AuditedAsync(nameof(PanelPriority), priority.Id(), AuditAction.Deleted));
+        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), september.Id(), AuditAction.Updated));
+    }
+
+    [Fact]
+    public async Task Action_DeletedByTheLeadOfficerHoldingTheRoute_ReopensThePriority_AndIsRefusedToOtherLeads()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (panel, meetings) = await NewPanelAsync(support, 5);
+        var priority = await AddPriorityAsync(support, panel, meetings[0], "Cars racing at night");
+        var action = await CreatedAsync(await support.PostAsJsonAsync($"/api/panel-priorities/{priority.Id()}/actions", new { takenOn = "2010-05-20", text = "Patrols at night" }));
+        var path = $"/api/panel-actions/{action.Id()}";
+
+        using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, "bridget-fairley");
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(otherLead, path, version: 1), HttpStatusCode.Forbidden);
+        using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
+        using (var deleted = await PlanApi.DeleteAsync(policeLead, path, version: 1))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(policeLead, path, version: 1), HttpStatusCode.NotFound);
+        var read = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
+        var after = read.GetProperty("priorities").EnumerateArray().Single();
+        Assert.Equal("Open", after.Str("status"));
+        Assert.Equal(0, after.GetProperty("actions").GetArrayLength());
+        Assert.Equal(1, await AuditedAsync(nameof(PanelAction), action.Id(), AuditAction.Deleted));
+    }
+
+    [Fact]
+    public async Task Pages_ChangeAMeeting_AndDeleteAPriorityAfterConfirming()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (panel, meetings) = await NewPanelAsync(support, 7);
+        var priority = await AddPriorityAsync(support, panel, meetings[0], "Litter by the shops");
+        using var browser = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+
+        var panelPage = await Forms.PageAsync(browser, $"/panels/{panel.Id()}");
+        Assert.Contains($"/panel-meetings/{meetings[0].Id()}/delete", panelPage, StringComparison.Ordinal);
+        Assert.Contains($"/panel-priorities/{priority.Id()}/delete", panelPage, StringComparison.Ordinal);
+
+        var form = await Forms.PageAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}");
+        Assert.Contains("Change the meeting", form, StringComparison.Ordinal);
+        using (var blank = await Forms.PostAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}", form,
+            new() { ["HeldOn.Day"] = "14", ["HeldOn.Month"] = "7", ["HeldOn.Year"] = "2010", ["Place"] = "", ["Version"] = "1" }))
+        {
+            var html = await blank.Content.ReadAsStringAsync();
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("Enter where the meeting was held", html, StringComparison.Ordinal);
+        }
+
+        using (var saved = await Forms.PostAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}", form,
+            new() { ["HeldOn.Day"] = "15", ["HeldOn.Month"] = "7", ["HeldOn.Year"] = "2010", ["Place"] = "Impington Village College", ["Version"] = "1" }))
+        {
+            Assert.DoesNotContain("govuk-error-summary", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var blocked = await Forms.PageAsync(browser, $"/panel-meetings/{meetings[0].Id()}/delete");
+        Assert.Contains("You cannot delete the meeting of 15 July 2010 yet", blocked, StringComparison.Ordinal);
+
+        var confirm = await Forms.PageAsync(browser, $"/panel-priorities/{priority.Id()}/delete");
+        Assert.Contains("Are you sure you want to delete the priority?", confirm, StringComparison.Ordinal);
+        using (var deleted = await Forms.PostAsync(browser, $"/panel-priorities/{priority.Id()}/delete", confirm, new() { ["version"] = "1" }))
+        {
+            Assert.Contains("Deleted the priority", await deleted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var read = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
+        Assert.Equal(0, read.GetProperty("priorities").GetArrayLength());
+        Assert.Equal("Impington Village College", read.GetProperty("meetings")[0].Str("place"));
+
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        using var refused = await board.GetAsync($"/panel-meetings/{meetings[0].Id()}/delete");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}
+
+public sealed class PanelEditingTestsOnSqlite(SqliteFactory app) : PanelEditingTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class PanelEditingTestsOnPostgres(PostgresFactory app) : PanelEditingTests(app), IClassFixture<PostgresFactory>;
