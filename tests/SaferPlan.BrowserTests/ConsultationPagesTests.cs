@@ -1,3 +1,4 @@
+using SaferPlan.TestCommon;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,12 @@ namespace SaferPlan.BrowserTests;
 /// <summary>Sending a draft out for comments, commenting and recording the response, in Chromium with axe-core, error states included.</summary>
 public sealed class ConsultationPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static int nextYear = 2045 + Random.Shared.Next(30);
 
     private async Task<int> OwnDraftAsync()
     {
         browser.App.Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = browser.App.ServerAddress.ToString();
         using var client = await browser.App.ApiClientAsync(await browser.App.AddUserAsync(PartnershipRole.SupportOfficer));
-        var year = Interlocked.Add(ref nextYear, 3);
+        var year = PlanYears.Next();
         using var started = await client.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Consultation plan {year}", startYear = year, endYear = year + 3 });
         var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         using var priority = await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = "Reducing serious acquisitive crime" });

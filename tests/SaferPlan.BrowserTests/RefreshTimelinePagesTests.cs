@@ -1,3 +1,4 @@
+using SaferPlan.TestCommon;
 using System.Globalization;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
@@ -23,7 +24,7 @@ public sealed class RefreshTimelinePagesTests(BrowserFixture browser) : IClassFi
     public async Task Timeline_TaskListAndForm_ShowStepsErrorsAndStatusInWords_WithNoAxeViolations()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var year = 2080 + Random.Shared.Next(15);
+        var year = PlanYears.Next();
         var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
         await page.GotoAsync("/partnerships/south-cambridgeshire");
         await page.GetByRole(AriaRole.Link, new() { Name = "Start a plan" }).ClickAsync();

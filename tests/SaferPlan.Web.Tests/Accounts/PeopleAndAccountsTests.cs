@@ -243,7 +243,7 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.Equal([executive], await DbAsync(db => db.Set<BodyMember>().Where(m => m.PersonId == person.Id).Select(m => m.BodyId).ToListAsync()));
 
         using var api = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
-        var year = 2000 + Random.Shared.Next(30, 95);
+        var year = PlanYears.Next();
         using var plan = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Members' plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
         var editionId = (await plan.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();

@@ -261,7 +261,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
     public async Task Decision_ApprovingAnEdition_ApprovesItInOneStep_AndASecondIsRefused()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var planYear = 2070 + Random.Shared.Next(25);
+        var planYear = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
         var edition = (await started.Content.ReadFromJsonAsync<JsonElement>()).Id();
         await PlanApi.CreatePriorityAsync(support, edition, "Reducing burglary");

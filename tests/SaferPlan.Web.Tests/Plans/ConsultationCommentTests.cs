@@ -21,7 +21,6 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
 
-    private static int nextYear = 2045 + Random.Shared.Next(30);
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
 
@@ -42,7 +41,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     /// <summary>A draft plan of this test's own with two priorities, an action under the second and a milestone under it.</summary>
     private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support)
     {
-        var year = Interlocked.Add(ref nextYear, 3);
+        var year = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -196,7 +195,7 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
     {
         app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
         using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
-        var year = 2000 + Random.Shared.Next(30, 95);
+        var year = PlanYears.Next();
         using var plan = await support.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
         var editionId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).Id();

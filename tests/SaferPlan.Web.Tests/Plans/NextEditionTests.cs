@@ -21,7 +21,6 @@ public abstract class NextEditionTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
 
-    private static int nextYear = 2040 + Random.Shared.Next(40);
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
 
@@ -45,7 +44,7 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     /// <summary>An approved plan of this test's own, with two priorities of one action each, the first action with two milestones.</summary>
     private static async Task<(int EditionId, int StartYear, int[] Priorities, int[] Milestones)> OwnApprovedPlanAsync(HttpClient support)
     {
-        var year = Interlocked.Add(ref nextYear, 3);
+        var year = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
         var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var first = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing burglary");
@@ -70,7 +69,7 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         var demo = await db.Editions.AsNoTracking().AsSplitQuery().Include(e => e.Plan)
             .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Milestones)
             .SingleAsync(e => e.YearStart == 2009 && e.Plan.Partnership.Slug == Slug);
-        var year = Interlocked.Add(ref nextYear, 3);
+        var year = PlanYears.Next();
         var copies = new Dictionary<int, Core.Plans.Milestone>();
         var edition = new Core.Plans.PlanEdition
         {
@@ -263,7 +262,8 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         var badYear = await NextAsync(support, editionId, new { year = "next year" }, HttpStatusCode.BadRequest);
         Assert.Equal("Give the year like 2011-12", Error(badYear, "year"));
 
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Draft only", startYear = Interlocked.Add(ref nextYear, 3), endYear = nextYear + 3 });
+        var draftYear = PlanYears.Next();
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Draft only", startYear = draftYear, endYear = draftYear + 3 });
         var draftId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var fromDraft = await NextAsync(support, draftId, new { }, HttpStatusCode.BadRequest);
         Assert.Contains("from an approved edition", Error(fromDraft, "year"), StringComparison.Ordinal);

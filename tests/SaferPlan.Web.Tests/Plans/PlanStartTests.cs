@@ -21,10 +21,9 @@ public abstract class PlanStartTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
 
-    private static int nextYear = 2040 + Random.Shared.Next(30);
 
     /// <summary>A start year no other test in this database has used: a partnership has one plan per start year.</summary>
-    private static int FreshYear() => Interlocked.Increment(ref nextYear);
+    private static int FreshYear() => PlanYears.Next();
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
 

@@ -23,9 +23,8 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
 
-    private static int nextYear = 2070 + Random.Shared.Next(20);
 
-    private static int FreshYear() => Interlocked.Increment(ref nextYear);
+    private static int FreshYear() => PlanYears.Next();
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
