@@ -8,7 +8,8 @@ using SaferPlan.Core.Crime;
 // SaferPlan, Release) against DuckDB as a whole process (node running @duckdb/node-api, default settings) reading the same
 // files with read_csv over a glob and grouping by month, LSOA and crime type, in the same run on the same machine. The
 // files are SYNTHETIC, from SaferPlan's generator, at the size of a real force-month (about 11,600 rows a file).
-// Usage: dotnet run -c Release --project bench/CrimeImportBench -- [forces, default 43] [months, default 24] [sqlite|postgres|both|parse]
+// Usage: dotnet run -c Release --project bench/CrimeImportBench -- [forces, default 43] [months, default 24] [sqlite|postgres|both|parse] [scale, default 2.4]
+// (scale: Cambridgeshire's volumes × this; 2.4 is a real force-month, about 11,600 rows a file; 8.3 makes files of about 40,000 rows).
 // (parse: SaferPlan's reader alone, in process, for profiling).
 // CRIME_BENCH_FOLDER=/some/folder keeps the generated files there (and reuses them on the next run of the same size).
 var forces = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 43;
@@ -18,16 +19,16 @@ var which = args.Length > 2 ? args[2].ToLowerInvariant() : string.IsNullOrWhiteS
 const long MemoryBarBytes = 300L * 1024 * 1024;
 
 // Cambridgeshire's volumes × 2.4: about 11,600 rows a month, the size of a real force-month.
-const double Scale = 2.4;
+var scale = args.Length > 3 && double.TryParse(args[3], CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 2.4;
 
 var kept = Environment.GetEnvironmentVariable("CRIME_BENCH_FOLDER");
 var folder = string.IsNullOrWhiteSpace(kept)
     ? Directory.CreateTempSubdirectory("saferplan-crime-bench-").FullName
-    : Path.GetFullPath(Path.Combine(kept, $"{forces}x{months}"));
+    : Path.GetFullPath(Path.Combine(kept, string.Create(CultureInfo.InvariantCulture, $"{forces}x{months}{(scale == 2.4 ? "" : $"x{scale}")}")));
 var duckScript = Path.Combine(Path.GetDirectoryName(SourceFile())!, "duckdb");
 try
 {
-    var (files, rows) = Generate(folder, forces, months);
+    var (files, rows) = Generate(folder, forces, months, scale);
     var bytes = files.Sum(file => new FileInfo(file).Length);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{files.Count:N0} files ({forces} forces × {months} months), {rows:N0} rows ({rows / (double)files.Count:N0} a file), {bytes / 1048576.0:N0} MB of SYNTHETIC police.uk-format CSV in {folder}"));
@@ -126,7 +127,7 @@ finally
 }
 
 // One generator per force (each with LSOA codes of its own), forces written in parallel; every other force with CRLF line ends.
-static (List<string> Files, long Rows) Generate(string folder, int forces, int months)
+static (List<string> Files, long Rows) Generate(string folder, int forces, int months, double scale)
 {
     var first = CalendarMonth.Of(2021, 1);
     var complete = Path.Combine(folder, "complete.txt");
@@ -139,7 +140,7 @@ static (List<string> Files, long Rows) Generate(string folder, int forces, int m
 
     Parallel.For(0, forces, force =>
     {
-        var generator = SyntheticPoliceUk.Cambridgeshire(Scale, forceKey: $"synthetic-force-{force + 1}", forceName: $"Synthetic Force {force + 1}", firstLsoaCode: 17900 + (force * 1000));
+        var generator = SyntheticPoliceUk.Cambridgeshire(scale, forceKey: $"synthetic-force-{force + 1}", forceName: $"Synthetic Force {force + 1}", firstLsoaCode: 17900 + (force * 1000));
         results[force] = generator.WriteFolder(Path.Combine(folder, generator.ForceKey), first, first.AddMonths(months - 1), crlf: force % 2 == 1);
     });
     var rows = results.Sum(r => r.Rows);
