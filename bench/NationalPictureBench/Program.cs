@@ -120,6 +120,11 @@ internal static partial class NationalPictureBench
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 600)]}");
         }
 
+        if (Environment.GetEnvironmentVariable("NATIONAL_BENCH_DUMP") is { Length: > 0 } folder)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{path.Trim('/').Split('?')[0].Replace('/', '-')}{(cookie is null ? "" : "-signed-in")}.out"), body);
+        }
+
         return body.Length;
     }
 
