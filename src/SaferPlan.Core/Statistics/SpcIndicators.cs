@@ -35,6 +35,16 @@ public sealed class IndicatorSpcService(SaferPlanDbContext db, IndicatorReader r
     public static SpcDirection Direction(Polarity polarity) =>
         polarity == Polarity.HigherIsBetter ? SpcDirection.Increase : SpcDirection.Decrease;
 
+    /// <summary>
+    /// What the indicator's chart rests on, in one small query: its version and its partnership's change stamp, which
+    /// every save of the partnership's indicators, values, targets and denominators moves on, and every crime import
+    /// moves on for all partnerships. Null if there is no such indicator.
+    /// </summary>
+    public Task<IndicatorSpcStamp?> StampAsync(int id, CancellationToken ct = default) =>
+        db.Set<Indicator>().AsNoTracking().Where(i => i.Id == id)
+            .Join(db.Partnerships, i => i.PartnershipId, p => p.Id, (i, p) => new IndicatorSpcStamp(i.Id, i.PartnershipId, i.Version, p.ChangeStamp))
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>The indicator's SPC chart; null if there is no such indicator. Indicators are never restricted.</summary>
     public async Task<IndicatorSpc?> ChartAsync(int id, CancellationToken ct = default)
     {
@@ -107,4 +117,10 @@ public sealed class IndicatorSpcService(SaferPlanDbContext db, IndicatorReader r
             },
         }, ct);
     }
+}
+
+/// <summary>An indicator's chart is the same for everyone while these are: a cache key for it.</summary>
+public sealed record IndicatorSpcStamp(int IndicatorId, int PartnershipId, int Version, long ChangeStamp)
+{
+    public string CacheKey => string.Create(CultureInfo.InvariantCulture, $"{IndicatorId}:{Version}:{PartnershipId}:{ChangeStamp}");
 }

@@ -1,3 +1,4 @@
+using SaferPlan.Caching;
 using SaferPlan.Core.Statistics;
 
 namespace SaferPlan.Indicators;
@@ -18,23 +19,35 @@ public static class SpcEndpoints
             .WithSummary("Fixes the period the indicator's process limits are computed from (period, or from and to months; empty to use every point), with the indicator's version.");
     }
 
-    private static async Task<Results<Ok<IndicatorSpcDto>, ProblemHttpResult>> GetAsync(int id, IndicatorSpcService spc, HttpContext http, CancellationToken ct)
+    /// <summary>The chart is computed once per indicator version and partnership stamp (<see cref="IndicatorSpcService.StampAsync"/>), then served from memory.</summary>
+    private static async Task<Results<Ok<IndicatorSpcDto>, ProblemHttpResult>> GetAsync(int id, IndicatorSpcService spc, ChangeStampCache cache, HttpContext http, CancellationToken ct)
     {
-        if (await spc.ChartAsync(id, ct) is not { } chart)
+        var chart = await spc.StampAsync(id, ct) is { } stamp
+            ? (await cache.GetAsync($"indicator-spc/{stamp.CacheKey}", async services =>
+            {
+                var found = await services.GetRequiredService<IndicatorSpcService>().ChartAsync(id);
+                var dto = found is null ? null : IndicatorSpcDto.From(found);
+                return (new CachedChart(dto), 512 + ((dto?.Points.Count ?? 0) * 256L));
+            }, ct)).Dto
+            : null;
+        if (chart is null)
         {
             return ApiErrors.NotFound($"There is no indicator {id}.");
         }
 
-        http.Response.Headers.ETag = $"\"{chart.Indicator.Version}\"";
-        return TypedResults.Ok(IndicatorSpcDto.From(chart));
+        http.Response.Headers.ETag = $"\"{chart.Version}\"";
+        return TypedResults.Ok(chart);
     }
 
-    private static Task<IResult> PutBaselineAsync(int id, SpcBaselineRequest body, IndicatorSpcService spc, CurrentUser current, HttpContext http, CancellationToken ct) =>
+    /// <summary>A chart, or none when the indicator went while it was being read.</summary>
+    private sealed record CachedChart(IndicatorSpcDto? Dto);
+
+    private static Task<IResult> PutBaselineAsync(int id, SpcBaselineRequest body, IndicatorSpcService spc, ChangeStampCache cache, CurrentUser current, HttpContext http, CancellationToken ct) =>
         ExpectedVersion.UpdateAsync(
             http,
             body.Version,
             async v => await spc.SetBaselineAsync(id, IndicatorEndpoints.SpanText(body.Period, body.From, body.To), v, await current.GetAsync(), ct),
-            async saved => (await GetAsync(saved.Id, spc, http, ct)).Result);
+            async saved => (await GetAsync(saved.Id, spc, cache, http, ct)).Result);
 }
 
 /// <summary>The baseline: <c>period</c> ("2008-04..2010-03", "2009-10") or <c>from</c> and <c>to</c> months; none of them clears it.</summary>

@@ -49,8 +49,9 @@ public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAss
     }
 
     /// <summary>
-    /// The evidence pack's body as HTML, rendered once per window and data stamp (it is the same for everyone: open
-    /// data, no per-user links), so a repeat request renders only the layout and the form around it.
+    /// The evidence pack's body as HTML, with the comparison with similar areas, rendered once per window and data stamp
+    /// (it is the same for everyone: open data, no per-user links), so a repeat request renders only the layout and the
+    /// form around it.
     /// </summary>
     public async Task<RenderedHtml> BodyHtmlAsync(Func<TextWriter, Task> render)
     {

@@ -15,7 +15,7 @@ public static class PeerEndpoints
             .WithSummary("The partnership's rate per 1,000 residents with its exact 95% interval, the peers' pooled rate, its rank (1 = highest) and significance, for a crime group (group=KEY) or each crime type, over 12 months (from=YYYY-MM&to=YYYY-MM; by default the latest 12 with data).");
     }
 
-    private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)
         {
@@ -43,7 +43,8 @@ public static class PeerEndpoints
             return ApiErrors.NotFound($"The partnership has no crime group '{group}'. Its groups are: {string.Join(", ", report.Groups.Select(g => g.Key))}.");
         }
 
-        return TypedResults.Ok(PeersDto.Of(report, rows));
+        // The JSON is made once per report and row choice (about 30 KB for every type): a repeat sends the bytes as they are.
+        return await CrimeEndpoints.CachedJsonAsync(http, cache, $"peers:json:{(string.IsNullOrWhiteSpace(group) ? "types" : "group:" + rows[0].Key)}:{report.CacheKey}", _ => Task.FromResult(PeersDto.Of(report, rows)), ct);
     }
 
     /// <summary>Reads the window as the crime figures do, then holds it to exactly 12 months: rates per 1,000 are per year.</summary>
