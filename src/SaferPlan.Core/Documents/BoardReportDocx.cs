@@ -17,13 +17,11 @@ public static class BoardReportDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(BoardReport report, Stream stream)
+    public static byte[] ToBytes(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        DocxBlocks.Write(stream, $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
+        return DocxBlocks.ToBytes($"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
     }
-
-    public static byte[] ToBytes(BoardReport report) => DocxBlocks.ToBytes(report, Write);
 
     private static void Body(Body body, MainDocumentPart main, BoardReport report)
     {

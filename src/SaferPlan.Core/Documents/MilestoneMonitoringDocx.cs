@@ -17,13 +17,11 @@ public static class MilestoneMonitoringDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(MilestoneMonitoring document, Stream stream)
+    public static byte[] ToBytes(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        DocxBlocks.Write(stream, $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, (body, _) => Body(body, document));
     }
-
-    public static byte[] ToBytes(MilestoneMonitoring document) => DocxBlocks.ToBytes(document, Write);
 
     private static void Body(Body body, MilestoneMonitoring document)
     {

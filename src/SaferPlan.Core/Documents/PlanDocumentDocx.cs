@@ -19,13 +19,11 @@ public static class PlanDocumentDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(PlanDocument document, Stream stream)
+    public static byte[] ToBytes(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        DocxBlocks.Write(stream, $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
     }
-
-    public static byte[] ToBytes(PlanDocument document) => DocxBlocks.ToBytes(document, Write);
 
     private static void Body(Body body, PlanDocument document)
     {

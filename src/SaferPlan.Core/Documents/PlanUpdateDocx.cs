@@ -18,13 +18,11 @@ public static class PlanUpdateDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(PlanUpdate document, Stream stream)
+    public static byte[] ToBytes(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        DocxBlocks.Write(stream, $"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
     }
-
-    public static byte[] ToBytes(PlanUpdate document) => DocxBlocks.ToBytes(document, Write);
 
     private static void Body(Body body, PlanUpdate document)
     {

@@ -14,13 +14,11 @@ public static class RefreshReportDocx
 {
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(RefreshReport report, Stream stream)
+    public static byte[] ToBytes(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        DocxBlocks.Write(stream, $"{report.PartnershipName}: {report.Title}", report.IsDraft ? "Draft" : report.Year.Display, report.Marking, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
+        return DocxBlocks.ToBytes($"{report.PartnershipName}: {report.Title}", report.IsDraft ? "Draft" : report.Year.Display, report.Marking, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
     }
-
-    public static byte[] ToBytes(RefreshReport report) => DocxBlocks.ToBytes(report, Write);
 
     private static void Body(Body body, RefreshReport report)
     {

@@ -23,25 +23,21 @@ internal static class DocxBlocks
     public const int TextWidth = PageWidth - (2 * Margin);
 
     /// <summary>
-    /// Writes a whole Word document: started by <see cref="Open"/>, its body written by <paramref name="content"/>, ended by
-    /// the A4 page with the header and footer.
+    /// A whole Word document's bytes: started by <see cref="Open"/>, its body written by <paramref name="content"/>, ended
+    /// by the A4 page with the header and footer.
     /// </summary>
-    public static void Write(Stream stream, string title, string subject, string marking, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
+    public static byte[] ToBytes(string title, string subject, string marking, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var word = Open(stream, title, subject, marking, styles, numbering, out var main);
-        var body = new Body();
-        content(body, main);
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
-    }
-
-    /// <summary>The bytes of a document written by <paramref name="write"/>.</summary>
-    public static byte[] ToBytes<T>(T document, Action<T, Stream> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(content);
         using var stream = new MemoryStream();
-        write(document, stream);
+        using (var word = Open(stream, title, subject, marking, styles, numbering, out var main))
+        {
+            var body = new Body();
+            content(body, main);
+            body.Append(A4Portrait(main));
+            main.Document = new Document(body);
+        }
+
         return stream.ToArray();
     }
 
