@@ -17,13 +17,14 @@ public static class BoardReportDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(BoardReport report, Stream stream)
+    public static byte[] ToBytes(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var document = Open(stream, $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), Numbering(), out var main);
+        return DocxBlocks.ToBytes($"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
+    }
 
-        var body = new Body();
+    private static void Body(Body body, MainDocumentPart main, BoardReport report)
+    {
         var pictures = new Pictures(main);
         Cover(body, report);
         foreach (var priority in report.Priorities)
@@ -51,16 +52,6 @@ public static class BoardReportDocx
         {
             DocumentFundingDocx.Figures(body, funding, "ReportTable");
         }
-
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
-    }
-
-    public static byte[] ToBytes(BoardReport report)
-    {
-        using var stream = new MemoryStream();
-        Write(report, stream);
-        return stream.ToArray();
     }
 
     private static void Cover(Body body, BoardReport report)
@@ -109,7 +100,7 @@ public static class BoardReportDocx
 
     private static void Priority(Body body, BoardReport report, ReportPriority priority, Pictures pictures)
     {
-        body.Append(Heading(1, priority.Heading + (priority.Restricted ? " (Restricted)" : ""), pageBreak: true));
+        body.Append(Heading(1, Restricted(priority.Heading, priority.Restricted), pageBreak: true));
         var quarter = $"Q{report.Period.Quarter}";
         if (priority.Reports.Count == 0)
         {
@@ -150,7 +141,7 @@ public static class BoardReportDocx
         for (var i = 0; i < section.Parts.Count; i++)
         {
             var part = section.Parts[i];
-            body.Append(Heading(level, part.Heading + (part.Restricted ? " (Restricted)" : "")));
+            body.Append(Heading(level, Restricted(part.Heading, part.Restricted)));
             Text(body, part.Text, "None.");
             if (i == 0)
             {
@@ -174,7 +165,7 @@ public static class BoardReportDocx
     /// <summary>A task group's own action plan: its header lines, then its table with a full-width row per priority heading.</summary>
     private static void PartnerPlan(Body body, ReportPartnerPlan plan)
     {
-        body.Append(Heading(1, plan.BodyName + (plan.Restricted ? " (Restricted)" : ""), pageBreak: true));
+        body.Append(Heading(1, Restricted(plan.BodyName, plan.Restricted), pageBreak: true));
         if (plan.AimLine is { } aim)
         {
             body.Append(Para(aim));
@@ -212,22 +203,9 @@ public static class BoardReportDocx
         body.Append(Para(""));
     }
 
-    private static List<Paragraph> CellParas(string? text, bool restricted)
-    {
-        var paras = new List<Paragraph>();
-        foreach (var block in ReportText.Blocks(text))
-        {
-            paras.AddRange(block.IsList
-                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: restricted && paras.Count == 0))
-                : [CellPara(string.Join('\n', block.Lines), restricted: restricted && paras.Count == 0)]);
-        }
-
-        return paras;
-    }
-
     private static void Briefing(Body body, ReportBriefing briefing)
     {
-        body.Append(Heading(1, briefing.Title + (briefing.Restricted ? " (Restricted)" : ""), pageBreak: true));
+        body.Append(Heading(1, Restricted(briefing.Title, briefing.Restricted), pageBreak: true));
         if (briefing.To is { } to)
         {
             body.Append(LabelPara("To: ", to));
@@ -319,7 +297,7 @@ public static class BoardReportDocx
 
     private static void FigureTable(Body body, ReportFigureTable figures, Pictures pictures)
     {
-        var title = figures.Title + (figures.Restricted ? " (Restricted)" : "");
+        var title = Restricted(figures.Title, figures.Restricted);
         if (figures.Chart && figures.Rows.Count > 0 && figures.Columns.Count > 0)
         {
             // The chart as the partner drew it, its numbers in the table that follows.
@@ -369,11 +347,7 @@ public static class BoardReportDocx
         table.Append(HeaderRow(widths, "Action", "Milestones", "Lead agency", "Other partners", report.UpdateHeading));
         foreach (var action in priority.Actions)
         {
-            var actionParas = new List<Paragraph> { CellPara($"{action.Number} {action.Text}", bold: false, restricted: action.Restricted) };
-            if (action.Note is { } note)
-            {
-                actionParas.Add(CellPara(note, italic: true));
-            }
+            var actionParas = WithNote(CellPara($"{action.Number} {action.Text}", bold: false, restricted: action.Restricted), action.Note);
 
             if (action.Milestones.Count == 0)
             {
@@ -392,7 +366,7 @@ public static class BoardReportDocx
             {
                 var row = rows[m];
                 var first = m == 0;
-                var merge = rows.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
+                var merge = Merge(m, rows.Count);
                 var milestoneParas = new List<Paragraph>();
                 foreach (var milestone in row.Milestones)
                 {
@@ -435,114 +409,47 @@ public static class BoardReportDocx
         var paras = new List<Paragraph>();
         if (update.AwaitingReview)
         {
-            paras.Add(LabelCellPara($"{ReportUpdate.AwaitingReviewText}: ", "submitted, not yet accepted by the support officer"));
+            paras.Add(LabelledCellPara($"{ReportUpdate.AwaitingReviewText}: ", "submitted, not yet accepted by the support officer"));
         }
 
-        var start = paras.Count;
-        foreach (var block in ReportText.Blocks(update.Progress))
-        {
-            paras.AddRange(block.IsList
-                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: update.Restricted && paras.Count == start))
-                : [CellPara(string.Join('\n', block.Lines), restricted: update.Restricted && paras.Count == start)]);
-        }
+        paras.AddRange(CellParas(update.Progress, update.Restricted));
 
         if (covered is null && update.Value is { } value)
         {
-            paras.Add(LabelCellPara("Value: ", value));
+            paras.Add(LabelledCellPara("Value: ", value));
         }
 
         foreach (var m in covered ?? [])
         {
             if (m.Update?.Value is { } own)
             {
-                paras.Add(LabelCellPara($"Value ({m.Code}): ", own));
+                paras.Add(LabelledCellPara($"Value ({m.Code}): ", own));
             }
         }
 
-        paras.Add(LabelCellPara("Status: ", update.Status));
+        paras.Add(LabelledCellPara("Status: ", update.Status));
         return paras;
     }
 
     private static Table NewTable(int[] widths) => DocxBlocks.NewTable(widths, "ReportTable");
 
-    private static Paragraph LabelCellPara(string label, string text)
-    {
-        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }), TextRun(label, bold: true));
-        AppendLines(paragraph, text, false, false);
-        return paragraph;
-    }
-
     private static Paragraph LabelPara(string label, string text) =>
         new(TextRun(label, bold: true), TextRun(text));
 
-    private static void Text(Body body, string? text, string whenEmpty)
-    {
-        var blocks = ReportText.Blocks(text);
-        if (blocks.Count == 0)
-        {
-            body.Append(Para(whenEmpty));
-            return;
-        }
-
-        foreach (var block in blocks)
-        {
-            if (block.IsList)
-            {
-                foreach (var line in block.Lines)
-                {
-                    body.Append(Para(line, "ListBullet"));
-                }
-            }
-            else
-            {
-                var paragraph = new Paragraph();
-                AppendLines(paragraph, string.Join('\n', block.Lines), false, false);
-                body.Append(paragraph);
-            }
-        }
-    }
-
-    private static Numbering Numbering() => new(
-        BulletList(1, "360"),
-        BulletList(2, "227"),
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 });
-
-    /// <summary>A one-level bulleted list indented by the given twips: wider in the text, narrower in table cells.</summary>
-    private static AbstractNum BulletList(int id, string indent) => new(
-        new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-        new Level(
-            new StartNumberingValue { Val = 1 },
-            new NumberingFormat { Val = NumberFormatValues.Bullet },
-            new LevelText { Val = "•" },
-            new LevelJustification { Val = LevelJustificationValues.Left },
-            new PreviousParagraphProperties(new Indentation { Left = indent, Hanging = indent }))
-        { LevelIndex = 0 })
-    { AbstractNumberId = id };
-
-    private static Styles Styles()
-    {
-        var listBullet = DocxStyles.Spacing(0, 60);
-        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
-        var tableBullet = DocxStyles.Spacing(0, 40);
-        tableBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 2 }), 0);
-        return new Styles(
-            DocxStyles.Defaults(),
-            DocxStyles.Paragraph("Normal", "Normal", null, null),
-            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(2400, 240), DocxStyles.Font(44, bold: true)),
-            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(32, bold: true)),
-            DocxStyles.Paragraph("MeetingDate", "Meeting Date", DocxStyles.Spacing(240, 480), DocxStyles.Font(28, bold: true)),
-            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
-            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
-            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
-            DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
-            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
-            DocxStyles.Paragraph("TableBullet", "Table Bullet", tableBullet, DocxStyles.Font(19), basedOn: "TableText"),
-            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
-            DocxStyles.Paragraph("Note", "Note", DocxStyles.Spacing(60, 200), DocxStyles.Font(18, color: "505A5F")),
-            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
-            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
-            DocxStyles.TableNormal(),
-            DocxStyles.RuledTable("ReportTable", "Report Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
-    }
+    private static Styles Styles() => new(
+    [
+        DocxStyles.Defaults(),
+        DocxStyles.Paragraph("Normal", "Normal", null, null),
+        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(2400, 240), DocxStyles.Font(44, bold: true)),
+        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(32, bold: true)),
+        DocxStyles.Paragraph("MeetingDate", "Meeting Date", DocxStyles.Spacing(240, 480), DocxStyles.Font(28, bold: true)),
+        .. DocxStyles.PlanHeadings(),
+        DocxStyles.TableCaption(),
+        DocxStyles.TableText(),
+        DocxStyles.Bullet("TableBullet", "Table Bullet", 40, 2, DocxStyles.Font(19), basedOn: "TableText"),
+        DocxStyles.ListBullet(),
+        DocxStyles.Note(),
+        .. DocxStyles.PageFurniture(),
+        .. DocxStyles.Tables("ReportTable", "Report Table"),
+    ]);
 }

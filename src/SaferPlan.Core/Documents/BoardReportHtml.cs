@@ -1,4 +1,5 @@
 using System.Text;
+using static SaferPlan.Core.Documents.DocumentHtml;
 
 namespace SaferPlan.Core.Documents;
 
@@ -313,26 +314,7 @@ public static class BoardReportHtml
         html.Append("</table>\n</section>\n");
     }
 
-    private static void CellText(StringBuilder html, string? text)
-    {
-        foreach (var block in ReportText.Blocks(text))
-        {
-            if (block.IsList)
-            {
-                html.Append("<ul>");
-                foreach (var line in block.Lines)
-                {
-                    html.Append("<li>").Append(E(line)).Append("</li>");
-                }
-
-                html.Append("</ul>");
-            }
-            else
-            {
-                html.Append("<p>").Append(Lines(block.Lines)).Append("</p>");
-            }
-        }
-    }
+    private static void CellText(StringBuilder html, string? text) => Blocks(html, text, "");
 
     private static void Briefing(StringBuilder html, ReportBriefing briefing, int index)
     {
@@ -529,29 +511,8 @@ public static class BoardReportHtml
             html.Append("<p><strong>").Append(ReportUpdate.AwaitingReviewText).Append("</strong>: submitted, not yet accepted by the support officer</p>");
         }
 
-        var blocks = ReportText.Blocks(update.Progress);
-        var first = true;
-        foreach (var block in blocks)
-        {
-            var tag = first ? Tag(update.Restricted) : "";
-            first = false;
-            if (block.IsList)
-            {
-                html.Append(tag).Append("<ul>");
-                foreach (var line in block.Lines)
-                {
-                    html.Append("<li>").Append(E(line)).Append("</li>");
-                }
-
-                html.Append("</ul>");
-            }
-            else
-            {
-                html.Append("<p>").Append(tag).Append(Lines(block.Lines)).Append("</p>");
-            }
-        }
-
-        if (blocks.Count == 0 && update.Restricted)
+        Blocks(html, update.Progress, "", Tag(update.Restricted));
+        if (ReportText.Blocks(update.Progress).Count == 0 && update.Restricted)
         {
             html.Append(Tag(true));
         }
@@ -574,35 +535,12 @@ public static class BoardReportHtml
 
     private static void Text(StringBuilder html, string? text)
     {
-        var blocks = ReportText.Blocks(text);
-        if (blocks.Count == 0)
+        if (ReportText.Blocks(text).Count == 0)
         {
             html.Append("<p class=\"none\">None.</p>\n");
             return;
         }
 
-        foreach (var block in blocks)
-        {
-            if (block.IsList)
-            {
-                html.Append("<ul>\n");
-                foreach (var line in block.Lines)
-                {
-                    html.Append("<li>").Append(E(line)).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-            else
-            {
-                html.Append("<p>").Append(Lines(block.Lines)).Append("</p>\n");
-            }
-        }
+        Blocks(html, text);
     }
-
-    private static string Lines(IReadOnlyList<string> lines) => string.Join("<br>", lines.Select(E));
-
-    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
-
-    private static string E(string text) => DocumentHtml.E(text);
 }

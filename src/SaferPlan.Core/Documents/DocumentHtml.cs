@@ -44,6 +44,43 @@ internal static class DocumentHtml
 
     public static string E(string text) => Encoder.Encode(text);
 
+    /// <summary>The lines of a block, encoded and joined by line breaks.</summary>
+    public static string Lines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(E));
+
+    /// <summary>The "Restricted" tag before a restricted item's text.</summary>
+    public static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
+
+    /// <summary>A note under an action, when there is one.</summary>
+    public static string Note(string? note) => note is null ? "" : $"<p class=\"note\">{E(note)}</p>";
+
+    /// <summary>
+    /// Text as paragraphs and bulleted lists, each element followed by <paramref name="newline"/> ("\n" in the body, nothing
+    /// in a table cell); <paramref name="tag"/> (a restricted item's tag) before the first list or inside the first paragraph.
+    /// </summary>
+    public static void Blocks(StringBuilder html, string? text, string newline = "\n", string tag = "")
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        foreach (var block in ReportText.Blocks(text))
+        {
+            if (block.IsList)
+            {
+                html.Append(tag).Append("<ul>").Append(newline);
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>").Append(newline);
+                }
+
+                html.Append("</ul>").Append(newline);
+            }
+            else
+            {
+                html.Append("<p>").Append(tag).Append(Lines(block.Lines)).Append("</p>").Append(newline);
+            }
+
+            tag = "";
+        }
+    }
+
     /// <summary>
     /// Opens the page up to its body: the title, the common rules then <paramref name="css"/>, the print rules then
     /// <paramref name="printCss"/>, and <paramref name="marking"/> ("OFFICIAL", "RESTRICTED") on every printed page.

@@ -17,13 +17,14 @@ public static class MilestoneMonitoringDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(MilestoneMonitoring document, Stream stream)
+    public static byte[] ToBytes(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var word = Open(stream, $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, out var main);
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, (body, _) => Body(body, document));
+    }
 
-        var body = new Body();
+    private static void Body(Body body, MilestoneMonitoring document)
+    {
         body.Append(Para(document.PartnershipName, "Title"));
         body.Append(Para($"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}", "Subtitle"));
         body.Append(Para(document.EditionTitle is { } edition
@@ -41,7 +42,7 @@ public static class MilestoneMonitoringDocx
 
         foreach (var priority in document.Priorities)
         {
-            body.Append(Heading(1, priority.Heading + (priority.Restricted ? " (Restricted)" : ""), pageBreak: true));
+            body.Append(Heading(1, Restricted(priority.Heading, priority.Restricted), pageBreak: true));
             if (priority.Actions.Count == 0)
             {
                 body.Append(Para("This priority has no actions in the plan."));
@@ -54,22 +55,12 @@ public static class MilestoneMonitoringDocx
 
         foreach (var note in document.Notes)
         {
-            body.Append(Heading(1, note.Heading + (note.Restricted ? " (Restricted)" : "")));
+            body.Append(Heading(1, Restricted(note.Heading, note.Restricted)));
             foreach (var block in ReportText.Blocks(note.Text))
             {
                 body.Append(Para(string.Join('\n', block.Lines)));
             }
         }
-
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
-    }
-
-    public static byte[] ToBytes(MilestoneMonitoring document)
-    {
-        using var stream = new MemoryStream();
-        Write(document, stream);
-        return stream.ToArray();
     }
 
     private static Table Table(MilestoneMonitoring document, MonitoringPriority priority)
@@ -81,16 +72,10 @@ public static class MilestoneMonitoringDocx
             var actionParas = new List<Paragraph> { CellPara(action.Text, restricted: action.Restricted) };
             if (action.Milestones.Count == 0)
             {
-                var crossReference = new List<Paragraph> { CellPara(action.CrossReference ?? "No milestones.") };
-                if (action.Note is { } note)
-                {
-                    crossReference.Add(CellPara(note, italic: true));
-                }
-
                 table.Append(new TableRow(
                     Cell(Widths[0], [CellPara(action.Number)]),
                     Cell(Widths[1], actionParas),
-                    Cell(Widths[2], crossReference),
+                    Cell(Widths[2], WithNote(CellPara(action.CrossReference ?? "No milestones."), action.Note)),
                     Cell(Widths[3], [CellPara(action.LeadAgency ?? "")]),
                     Cell(Widths[4], [CellPara(action.OtherPartners ?? "")])));
                 continue;
@@ -100,9 +85,12 @@ public static class MilestoneMonitoringDocx
             {
                 var milestone = action.Milestones[m];
                 var first = m == 0;
-                var merge = action.Milestones.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
-                var paras = new List<Paragraph> { MilestoneHeading(milestone) };
-                paras.AddRange(document.Lines(milestone).Select(Line));
+                var merge = Merge(m, action.Milestones.Count);
+                List<Paragraph> paras =
+                [
+                    LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
+                    .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
+                ];
                 if (m == action.Milestones.Count - 1 && action.Note is { } note)
                 {
                     paras.Add(CellPara(note, italic: true));
@@ -120,41 +108,16 @@ public static class MilestoneMonitoringDocx
         return table;
     }
 
-    private static Paragraph MilestoneHeading(MonitoringMilestone milestone)
-    {
-        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
-        if (milestone.Restricted)
-        {
-            paragraph.Append(TextRun("[Restricted] ", bold: true));
-        }
-
-        paragraph.Append(TextRun(milestone.Code + " ", bold: true));
-        AppendLines(paragraph, milestone.Text);
-        return paragraph;
-    }
-
-    private static Paragraph Line(MonitoringLine line)
-    {
-        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
-        if (line.Restricted)
-        {
-            paragraph.Append(TextRun("[Restricted] ", bold: true));
-        }
-
-        paragraph.Append(TextRun(line.Label));
-        AppendLines(paragraph, string.Join('\n', ReportText.Blocks(line.Text).SelectMany(b => b.Lines)));
-        return paragraph;
-    }
-
     private static Styles Styles() => new(
+    [
         DocxStyles.Defaults(),
         DocxStyles.Paragraph("Normal", "Normal", null, null),
         DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(1200, 240), DocxStyles.Font(40, bold: true)),
         DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(0, 240), DocxStyles.Font(30, bold: true)),
         DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(30, bold: true)),
-        DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
-        DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 60), DocxStyles.Font(18)),
-        DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
-        DocxStyles.TableNormal(),
-        DocxStyles.RuledTable("MonitoringTable", "Monitoring Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+        DocxStyles.TableCaption(),
+        DocxStyles.TableText(18, after: 60),
+        DocxStyles.Marking(),
+        .. DocxStyles.Tables("MonitoringTable", "Monitoring Table"),
+    ]);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static SaferPlan.Core.Documents.DocumentHtml;
 
 namespace SaferPlan.Core.Documents;
 
@@ -71,7 +72,7 @@ public static class MilestoneMonitoringHtml
             html.Append("<section aria-labelledby=\"").Append(id).Append("\">\n<h2 id=\"").Append(id).Append("\">").Append(Tag(note.Restricted)).Append(E(note.Heading)).Append("</h2>\n");
             foreach (var block in ReportText.Blocks(note.Text))
             {
-                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
+                html.Append("<p>").Append(Lines(block.Lines)).Append("</p>\n");
             }
 
             html.Append("</section>\n");
@@ -123,7 +124,7 @@ public static class MilestoneMonitoringHtml
                 .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>");
             if (action.Milestones.Count == 0)
             {
-                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action)).Append("</td>")
+                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action.Note)).Append("</td>")
                     .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
                 continue;
             }
@@ -140,13 +141,12 @@ public static class MilestoneMonitoringHtml
                 foreach (var line in document.Lines(milestone))
                 {
                     html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
-                    var blocks = ReportText.Blocks(line.Text);
-                    html.Append(string.Join("<br>", blocks.SelectMany(b => b.Lines).Select(E))).Append("</p>");
+                    html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
                 }
 
                 if (m == action.Milestones.Count - 1)
                 {
-                    html.Append(Note(action));
+                    html.Append(Note(action.Note));
                 }
 
                 html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
@@ -163,11 +163,4 @@ public static class MilestoneMonitoringHtml
 
         html.Append("</table>\n");
     }
-
-    private static string Note(MonitoringAction action) =>
-        action.Note is { } note ? $"<p class=\"note\">{E(note)}</p>" : "";
-
-    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
-
-    private static string E(string text) => DocumentHtml.E(text);
 }

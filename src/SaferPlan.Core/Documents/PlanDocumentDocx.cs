@@ -19,13 +19,14 @@ public static class PlanDocumentDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(PlanDocument document, Stream stream)
+    public static byte[] ToBytes(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var word = Open(stream, $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), Numbering(), out var main);
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+    }
 
-        var body = new Body();
+    private static void Body(Body body, PlanDocument document)
+    {
         body.Append(Para(document.PartnershipName, "Subtitle"));
         body.Append(Para(document.PlanHeading, "Title"));
         body.Append(Para($"{document.YearHeading}: {document.EditionTitle}", "Subtitle"));
@@ -87,19 +88,7 @@ public static class PlanDocumentDocx
                 body.Append(paragraph);
             }
         }
-
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
     }
-
-    public static byte[] ToBytes(PlanDocument document)
-    {
-        using var stream = new MemoryStream();
-        Write(document, stream);
-        return stream.ToArray();
-    }
-
-    private static string Restricted(string text, bool restricted) => restricted ? text + " (Restricted)" : text;
 
     private static void Part(Body body, ReportPart part)
     {
@@ -122,24 +111,6 @@ public static class PlanDocumentDocx
         }
     }
 
-    private static void Text(Body body, string? text)
-    {
-        foreach (var block in ReportText.Blocks(text))
-        {
-            if (block.IsList)
-            {
-                foreach (var line in block.Lines)
-                {
-                    body.Append(Para(line, "ListBullet"));
-                }
-            }
-            else
-            {
-                body.Append(Para(string.Join('\n', block.Lines)));
-            }
-        }
-    }
-
     private static Table ActionTable(PlanDocumentPriority priority)
     {
         var widths = ActionWidths;
@@ -147,26 +118,12 @@ public static class PlanDocumentDocx
         table.Append(HeaderRow(widths, [.. PlanDocument.Columns]));
         foreach (var action in priority.Actions)
         {
-            var actionParagraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
-            if (action.Restricted)
-            {
-                actionParagraph.Append(TextRun("[Restricted] ", bold: true));
-            }
-
-            actionParagraph.Append(TextRun(action.Number + " ", bold: true));
-            AppendLines(actionParagraph, action.Text);
-
+            var actionParagraph = LabelledCellPara(action.Number + " ", action.Text, restricted: action.Restricted);
             if (action.Milestones.Count == 0)
             {
-                var crossReference = new List<Paragraph> { CellPara(action.CrossReference ?? "No milestones.") };
-                if (action.Note is { } note)
-                {
-                    crossReference.Add(CellPara(note, italic: true));
-                }
-
                 table.Append(new TableRow(
                     Cell(widths[0], [actionParagraph]),
-                    Cell(widths[1], crossReference),
+                    Cell(widths[1], WithNote(CellPara(action.CrossReference ?? "No milestones."), action.Note)),
                     Cell(widths[2], [CellPara(action.LeadAgency ?? "")]),
                     Cell(widths[3], [CellPara(action.OtherPartners ?? "")])));
                 continue;
@@ -176,21 +133,9 @@ public static class PlanDocumentDocx
             {
                 var milestone = action.Milestones[m];
                 var first = m == 0;
-                var merge = action.Milestones.Count == 1 ? (MergedCellValues?)null : first ? MergedCellValues.Restart : MergedCellValues.Continue;
-                var milestoneParagraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
-                if (milestone.Restricted)
-                {
-                    milestoneParagraph.Append(TextRun("[Restricted] ", bold: true));
-                }
-
-                milestoneParagraph.Append(TextRun(milestone.Code + " ", bold: true));
-                AppendLines(milestoneParagraph, milestone.Text);
-                var paragraphs = new List<Paragraph> { milestoneParagraph };
-                if (m == action.Milestones.Count - 1 && action.Note is { } note)
-                {
-                    paragraphs.Add(CellPara(note, italic: true));
-                }
-
+                var merge = Merge(m, action.Milestones.Count);
+                var milestoneParagraph = LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted);
+                var paragraphs = WithNote(milestoneParagraph, m == action.Milestones.Count - 1 ? action.Note : null);
                 table.Append(new TableRow(
                     Cell(widths[0], first ? [actionParagraph] : [CellPara("")], merge: merge),
                     Cell(widths[1], paragraphs),
@@ -235,40 +180,20 @@ public static class PlanDocumentDocx
         return table;
     }
 
-    private static Numbering Numbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
-
-    private static Styles Styles()
-    {
-        var listBullet = DocxStyles.Spacing(0, 60);
-        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
-        return new Styles(
-            DocxStyles.Defaults(),
-            DocxStyles.Paragraph("Normal", "Normal", null, null),
-            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
-            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
-            DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
-            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
-            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
-            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
-            DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
-            DocxStyles.Paragraph("GlossaryEntry", "Glossary Entry", DocxStyles.Spacing(0, 160), null),
-            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
-            DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
-            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
-            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
-            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
-            DocxStyles.TableNormal(),
-            DocxStyles.RuledTable("PlanTable", "Plan Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
-    }
+    private static Styles Styles() => new(
+    [
+        DocxStyles.Defaults(),
+        DocxStyles.Paragraph("Normal", "Normal", null, null),
+        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
+        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
+        DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
+        .. DocxStyles.PlanHeadings(),
+        DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
+        DocxStyles.Paragraph("GlossaryEntry", "Glossary Entry", DocxStyles.Spacing(0, 160), null),
+        DocxStyles.ListBullet(),
+        DocxStyles.TableCaption(),
+        DocxStyles.TableText(),
+        .. DocxStyles.PageFurniture(),
+        .. DocxStyles.Tables("PlanTable", "Plan Table"),
+    ]);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static SaferPlan.Core.Documents.DocumentHtml;
 
 namespace SaferPlan.Core.Documents;
 
@@ -170,7 +171,7 @@ public static class PlanDocumentHtml
                 .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>");
             if (action.Milestones.Count == 0)
             {
-                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action)).Append("</td>")
+                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action.Note)).Append("</td>")
                     .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
                 continue;
             }
@@ -186,7 +187,7 @@ public static class PlanDocumentHtml
                 html.Append("<td><p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
                 if (m == action.Milestones.Count - 1)
                 {
-                    html.Append(Note(action));
+                    html.Append(Note(action.Note));
                 }
 
                 html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
@@ -237,32 +238,4 @@ public static class PlanDocumentHtml
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
-
-    private static void Blocks(StringBuilder html, string? text)
-    {
-        foreach (var block in ReportText.Blocks(text))
-        {
-            if (block.IsList)
-            {
-                html.Append("<ul>\n");
-                foreach (var line in block.Lines)
-                {
-                    html.Append("<li>").Append(E(line)).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-            else
-            {
-                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
-            }
-        }
-    }
-
-    private static string Note(PlanDocumentAction action) =>
-        action.Note is { } note ? $"<p class=\"note\">{E(note)}</p>" : "";
-
-    private static string Tag(bool restricted) => restricted ? "<span class=\"tag\">Restricted</span> " : "";
-
-    private static string E(string text) => DocumentHtml.E(text);
 }

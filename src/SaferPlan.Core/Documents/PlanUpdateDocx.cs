@@ -18,13 +18,14 @@ public static class PlanUpdateDocx
 
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(PlanUpdate document, Stream stream)
+    public static byte[] ToBytes(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var word = Open(stream, $"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), Numbering(), out var main);
+        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+    }
 
-        var body = new Body();
+    private static void Body(Body body, PlanUpdate document)
+    {
         body.Append(Para(document.PartnershipName, "Subtitle"));
         body.Append(Para(document.Title, "Title"));
         body.Append(Para(document.Label, "Status"));
@@ -130,16 +131,6 @@ public static class PlanUpdateDocx
             body.Append(Heading(1, $"{4 + i}. {document.After[i].Heading}", pageBreak: true));
             Text(body, document.After[i].Text);
         }
-
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
-    }
-
-    public static byte[] ToBytes(PlanUpdate document)
-    {
-        using var stream = new MemoryStream();
-        Write(document, stream);
-        return stream.ToArray();
     }
 
     private static void Targets(Body body, PlanUpdatePriority priority)
@@ -159,56 +150,18 @@ public static class PlanUpdateDocx
         body.Append(table);
     }
 
-    private static void Text(Body body, string? text)
-    {
-        foreach (var block in ReportText.Blocks(text))
-        {
-            if (block.IsList)
-            {
-                foreach (var line in block.Lines)
-                {
-                    body.Append(Para(line, "ListBullet"));
-                }
-            }
-            else
-            {
-                body.Append(Para(string.Join('\n', block.Lines)));
-            }
-        }
-    }
-
-    private static Numbering Numbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
-
-    private static Styles Styles()
-    {
-        var listBullet = DocxStyles.Spacing(0, 60);
-        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
-        return new Styles(
-            DocxStyles.Defaults(),
-            DocxStyles.Paragraph("Normal", "Normal", null, null),
-            DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
-            DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
-            DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
-            DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(0, 240, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
-            DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
-            DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(200, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
-            DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
-            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
-            DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
-            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
-            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
-            DocxStyles.TableNormal(),
-            DocxStyles.RuledTable("PlanTable", "Plan Table", new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
-    }
+    private static Styles Styles() => new(
+    [
+        DocxStyles.Defaults(),
+        DocxStyles.Paragraph("Normal", "Normal", null, null),
+        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
+        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
+        DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
+        .. DocxStyles.PlanHeadings(),
+        DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
+        DocxStyles.ListBullet(),
+        DocxStyles.TableText(),
+        .. DocxStyles.PageFurniture(),
+        .. DocxStyles.Tables("PlanTable", "Plan Table"),
+    ]);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static SaferPlan.Core.Documents.DocumentHtml;
 
 namespace SaferPlan.Core.Documents;
 
@@ -168,27 +169,4 @@ public static class PlanUpdateHtml
 
     private static void Marking(StringBuilder html, string where) =>
         html.Append("<p class=\"marking\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(PlanUpdate.Marking).Append("</p>\n");
-
-    private static void Blocks(StringBuilder html, string? text)
-    {
-        foreach (var block in ReportText.Blocks(text))
-        {
-            if (block.IsList)
-            {
-                html.Append("<ul>\n");
-                foreach (var line in block.Lines)
-                {
-                    html.Append("<li>").Append(E(line)).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-            else
-            {
-                html.Append("<p>").Append(string.Join("<br>", block.Lines.Select(E))).Append("</p>\n");
-            }
-        }
-    }
-
-    private static string E(string text) => DocumentHtml.E(text);
 }

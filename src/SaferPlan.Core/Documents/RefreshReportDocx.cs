@@ -14,13 +14,14 @@ public static class RefreshReportDocx
 {
     public static string MediaType => DocxBlocks.MediaType;
 
-    public static void Write(RefreshReport report, Stream stream)
+    public static byte[] ToBytes(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var word = Open(stream, $"{report.PartnershipName}: {report.Title}", report.IsDraft ? "Draft" : report.Year.Display, report.Marking, Styles(), Numbering(), out var main);
+        return DocxBlocks.ToBytes($"{report.PartnershipName}: {report.Title}", report.IsDraft ? "Draft" : report.Year.Display, report.Marking, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
+    }
 
-        var body = new Body();
+    private static void Body(Body body, RefreshReport report)
+    {
         if (report.IsDraft)
         {
             body.Append(Para("DRAFT", "Status"));
@@ -82,16 +83,6 @@ public static class RefreshReportDocx
                 }
             }
         }
-
-        body.Append(A4Portrait(main));
-        main.Document = new Document(body);
-    }
-
-    public static byte[] ToBytes(RefreshReport report)
-    {
-        using var stream = new MemoryStream();
-        Write(report, stream);
-        return stream.ToArray();
     }
 
     private static Paragraph Labelled(string label, string value) =>
@@ -105,28 +96,14 @@ public static class RefreshReportDocx
         return paragraph;
     }
 
-    private static Numbering Numbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "1080", Hanging = "360" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
-
     private static Styles Styles()
     {
-        var listBullet = DocxStyles.Spacing(0, 60);
-        listBullet.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }), 0);
         var numbered = DocxStyles.Spacing(0, 160);
         numbered.Append(new Indentation { Left = "720", Hanging = "720" });
         var response = DocxStyles.Spacing(0, 160);
         response.Append(new Indentation { Left = "720" });
         return new Styles(
+        [
             DocxStyles.Defaults(),
             DocxStyles.Paragraph("Normal", "Normal", null, null),
             DocxStyles.Paragraph("Status", "Draft Label", DocxStyles.Spacing(0, 240), DocxStyles.Font(26, bold: true)),
@@ -139,9 +116,9 @@ public static class RefreshReportDocx
             DocxStyles.Paragraph("Heading3", "heading 3", DocxStyles.Spacing(160, 80, keepNext: true, outline: 2), DocxStyles.Font(22, bold: true)),
             DocxStyles.Paragraph("NumberedPara", "Numbered Paragraph", numbered, null),
             DocxStyles.Paragraph("Response", "Response", response, null),
-            DocxStyles.Paragraph("ListBullet", "List Bullet", listBullet, null),
-            DocxStyles.Paragraph("Marking", "Protective Marking", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(22, bold: true, caps: true)),
-            DocxStyles.Paragraph("FooterText", "Footer Text", DocxStyles.Spacing(0, 0, justify: JustificationValues.Center), DocxStyles.Font(18)),
-            DocxStyles.TableNormal());
+            DocxStyles.ListBullet(),
+            .. DocxStyles.PageFurniture(),
+            DocxStyles.TableNormal()
+        ]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static SaferPlan.Core.Documents.DocumentHtml;
 
 namespace SaferPlan.Core.Documents;
 
@@ -126,6 +127,4 @@ public static class RefreshReportHtml
             .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(report.Marking).Append("</p>\n");
 
     private static string Anchor(string heading) => heading.ToLowerInvariant().Replace(' ', '-');
-
-    private static string E(string text) => DocumentHtml.E(text);
 }

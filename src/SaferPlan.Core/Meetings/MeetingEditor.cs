@@ -203,15 +203,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         var errors = new Dictionary<string, string>();
-        var title = input.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
-        {
-            errors["Title"] = "Enter the agenda item's title";
-        }
-        else if (title.Length > TitleLength)
-        {
-            errors["Title"] = $"The title must be {TitleLength} characters or fewer";
-        }
+        var title = RequiredText(errors, "Title", input.Title, TitleLength, "Enter the agenda item's title", "The title");
 
         var key = input.PaperKey?.Trim();
         if (PaperKeyError(input.Paper, key) is { } keyError)
@@ -248,15 +240,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         var errors = new Dictionary<string, string>();
-        var text = input.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors["Text"] = "Enter what the meeting decided";
-        }
-        else if (text.Length > DecisionLength)
-        {
-            errors["Text"] = $"The decision must be {DecisionLength} characters or fewer";
-        }
+        var text = RequiredText(errors, "Text", input.Text, DecisionLength, "Enter what the meeting decided", "The decision");
 
         var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
         if (minute?.Length > 100)
@@ -375,6 +359,22 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         return errors;
+    }
+
+    /// <summary>The trimmed text, with an error under <paramref name="field"/> when it is empty or longer than <paramref name="length"/>.</summary>
+    private static string? RequiredText(Dictionary<string, string> errors, string field, string? value, int length, string whenEmpty, string what)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors[field] = whenEmpty;
+        }
+        else if (text.Length > length)
+        {
+            errors[field] = $"{what} must be {length} characters or fewer";
+        }
+
+        return text;
     }
 
     private static string? PaperKeyError(PaperKind paper, string? key) => paper switch

@@ -237,9 +237,9 @@ public static class AssessmentDocx
         DocxStyles.Paragraph("Warning", "Warning", DocxStyles.Spacing(120, 240), DocxStyles.Font(24, bold: true, color: "D4351C")),
         DocxStyles.Paragraph("Heading1", "heading 1", DocxStyles.Spacing(360, 200, keepNext: true, outline: 0), DocxStyles.Font(32, bold: true)),
         DocxStyles.Paragraph("Heading2", "heading 2", DocxStyles.Spacing(240, 120, keepNext: true, outline: 1), DocxStyles.Font(26, bold: true)),
-        DocxStyles.Paragraph("TableCaption", "Table Caption", DocxStyles.Spacing(120, 60, keepNext: true), DocxStyles.Font(20, bold: true)),
-        DocxStyles.Paragraph("TableText", "Table Text", DocxStyles.Spacing(0, 40), DocxStyles.Font(19)),
-        DocxStyles.Paragraph("Note", "Note", DocxStyles.Spacing(60, 200), DocxStyles.Font(18, color: "505A5F")),
+        DocxStyles.TableCaption(),
+        DocxStyles.TableText(),
+        DocxStyles.Note(),
         DocxStyles.Paragraph("HeaderText", "Header Text", DocxStyles.Spacing(0, 0), DocxStyles.Font(18)),
         DocxStyles.TableNormal(),
         DocxStyles.RuledTable("PackTable", "Evidence Pack Table"));

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+using Body = DocumentFormat.OpenXml.Wordprocessing.Body;
 
 namespace SaferPlan.Core.Documents.Docx;
 
@@ -21,7 +22,25 @@ internal static class DocxBlocks
     public const int Margin = 1021;
     public const int TextWidth = PageWidth - (2 * Margin);
 
-    /// <summary>The page: A4 portrait with the header, and the footer when there is one.</summary>
+    /// <summary>
+    /// A whole Word document's bytes: started by <see cref="Open"/>, its body written by <paramref name="content"/>, ended
+    /// by the A4 page with the header and footer.
+    /// </summary>
+    public static byte[] ToBytes(string title, string subject, string marking, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var stream = new MemoryStream();
+        using (var word = Open(stream, title, subject, marking, styles, numbering, out var main))
+        {
+            var body = new Body();
+            content(body, main);
+            body.Append(A4Portrait(main));
+            main.Document = new Document(body);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>
     /// Starts a Word document: its properties (title, subject, SaferPlan as creator, the marking as keywords), the styles and
     /// numbering given, and a header and footer carrying the protective marking, the footer with "Page X of Y".
@@ -135,6 +154,78 @@ internal static class DocxBlocks
 
         return new Paragraph(properties, TextRun(text));
     }
+
+    /// <summary>
+    /// Text as the body's paragraphs: a list's lines in the List Bullet style, other blocks as plain paragraphs; when there
+    /// is no text, <paramref name="whenEmpty"/> as a paragraph if given.
+    /// </summary>
+    public static void Text(Body body, string? text, string? whenEmpty = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var blocks = ReportText.Blocks(text);
+        if (blocks.Count == 0 && whenEmpty is not null)
+        {
+            body.Append(Para(whenEmpty));
+            return;
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.IsList)
+            {
+                foreach (var line in block.Lines)
+                {
+                    body.Append(Para(line, "ListBullet"));
+                }
+            }
+            else
+            {
+                body.Append(Para(string.Join('\n', block.Lines)));
+            }
+        }
+    }
+
+    /// <summary>Text as a table cell's paragraphs, a list's lines as Table Bullets; "[Restricted] " leads the first when restricted.</summary>
+    public static List<Paragraph> CellParas(string? text, bool restricted = false)
+    {
+        var paras = new List<Paragraph>();
+        foreach (var block in ReportText.Blocks(text))
+        {
+            paras.AddRange(block.IsList
+                ? block.Lines.Select(l => CellPara(l, bullet: true, restricted: restricted && paras.Count == 0))
+                : [CellPara(string.Join('\n', block.Lines), restricted: restricted && paras.Count == 0)]);
+        }
+
+        return paras;
+    }
+
+    /// <summary>A heading's or title's text, marked " (Restricted)" when it is.</summary>
+    public static string Restricted(string text, bool restricted) => restricted ? text + " (Restricted)" : text;
+
+    /// <summary>
+    /// A table cell paragraph led by a label (an action's number, a milestone's code, "Value: "), bold unless asked
+    /// otherwise, after "[Restricted] " when the text is restricted.
+    /// </summary>
+    public static Paragraph LabelledCellPara(string label, string text, bool boldLabel = true, bool restricted = false)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+        if (restricted)
+        {
+            paragraph.Append(TextRun("[Restricted] ", bold: true));
+        }
+
+        paragraph.Append(TextRun(label, bold: boldLabel));
+        AppendLines(paragraph, text);
+        return paragraph;
+    }
+
+    /// <summary>A cell's paragraphs followed by a note in italics when there is one.</summary>
+    public static List<Paragraph> WithNote(Paragraph first, string? note) =>
+        note is null ? [first] : [first, CellPara(note, italic: true)];
+
+    /// <summary>How the cells an action spans over its milestones' rows are merged: not at all for one row, else restarted on the first.</summary>
+    public static MergedCellValues? Merge(int row, int rows) =>
+        rows == 1 ? null : row == 0 ? MergedCellValues.Restart : MergedCellValues.Continue;
 
     /// <summary>A paragraph in a table cell, in the Table Text style (Table Bullet for a list item).</summary>
     public static Paragraph CellPara(string text, bool bold = false, bool italic = false, bool bullet = false, bool restricted = false)

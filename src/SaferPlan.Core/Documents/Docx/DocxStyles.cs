@@ -88,6 +88,85 @@ internal static class DocxStyles
         return properties;
     }
 
+    /// <summary>The plan's three heading levels, which the plan document, its public update and the Board report share.</summary>
+    public static Style[] PlanHeadings() =>
+    [
+        Paragraph("Heading1", "heading 1", Spacing(0, 240, keepNext: true, outline: 0), Font(32, bold: true)),
+        Paragraph("Heading2", "heading 2", Spacing(240, 120, keepNext: true, outline: 1), Font(26, bold: true)),
+        Paragraph("Heading3", "heading 3", Spacing(200, 80, keepNext: true, outline: 2), Font(22, bold: true)),
+    ];
+
+    /// <summary>The caption above a table, kept with it.</summary>
+    public static Style TableCaption() =>
+        Paragraph("TableCaption", "Table Caption", Spacing(120, 60, keepNext: true), Font(20, bold: true));
+
+    /// <summary>The text in a table's cells.</summary>
+    public static Style TableText(int halfPoints = 19, int after = 40) =>
+        Paragraph("TableText", "Table Text", Spacing(0, after), Font(halfPoints));
+
+    /// <summary>A note under a table, small and grey.</summary>
+    public static Style Note() =>
+        Paragraph("Note", "Note", Spacing(60, 200), Font(18, color: "505A5F"));
+
+    /// <summary>A bulleted paragraph style on the given list of <see cref="Bullets"/>.</summary>
+    public static Style Bullet(string id, string name, int after, int numberingId, StyleRunProperties? run = null, string basedOn = "Normal")
+    {
+        var paragraph = Spacing(0, after);
+        paragraph.InsertAt(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numberingId }), 0);
+        return Paragraph(id, name, paragraph, run, basedOn);
+    }
+
+    /// <summary>The List Bullet style, on the first list of <see cref="Bullets"/>.</summary>
+    public static Style ListBullet() => Bullet("ListBullet", "List Bullet", 60, 1);
+
+    /// <summary>The protective marking in the header and footer, and the footer's "Page X of Y".</summary>
+    public static Style[] PageFurniture() =>
+    [
+        Marking(),
+        Paragraph("FooterText", "Footer Text", Spacing(0, 0, justify: JustificationValues.Center), Font(18)),
+    ];
+
+    /// <summary>The protective marking, centred in bold capitals.</summary>
+    public static Style Marking() =>
+        Paragraph("Marking", "Protective Marking", Spacing(0, 0, justify: JustificationValues.Center), Font(22, bold: true, caps: true));
+
+    /// <summary>Word's default table style and the document's ruled table, its paragraphs without space before or after.</summary>
+    public static Style[] Tables(string styleId, string name) =>
+    [
+        TableNormal(),
+        RuledTable(styleId, name, new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })),
+    ];
+
+    /// <summary>
+    /// The numbering of one-level bulleted lists, one a given left indent and hanging indent in twips (list 1 the first):
+    /// wider in the text, narrower in table cells.
+    /// </summary>
+    public static Numbering Bullets(params (string Left, string Hanging)[] indents)
+    {
+        ArgumentNullException.ThrowIfNull(indents);
+        var numbering = new Numbering();
+        for (var i = 0; i < indents.Length; i++)
+        {
+            numbering.Append(new AbstractNum(
+                new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+                new Level(
+                    new StartNumberingValue { Val = 1 },
+                    new NumberingFormat { Val = NumberFormatValues.Bullet },
+                    new LevelText { Val = "•" },
+                    new LevelJustification { Val = LevelJustificationValues.Left },
+                    new PreviousParagraphProperties(new Indentation { Left = indents[i].Left, Hanging = indents[i].Hanging }))
+                { LevelIndex = 0 })
+            { AbstractNumberId = i + 1 });
+        }
+
+        for (var i = 0; i < indents.Length; i++)
+        {
+            numbering.Append(new NumberingInstance(new AbstractNumId { Val = i + 1 }) { NumberID = i + 1 });
+        }
+
+        return numbering;
+    }
+
     /// <summary>A table style with single black rules around and between cells and small cell margins, like the seeds' tables.</summary>
     public static Style RuledTable(string styleId, string name, StyleParagraphProperties? paragraph = null)
     {
