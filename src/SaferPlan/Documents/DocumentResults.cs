@@ -30,4 +30,46 @@ internal static class DocumentResults
         forApi
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
             : TypedResults.BadRequest();
+
+    /// <summary>
+    /// The quarter and audience a quarter's document (performance report, milestone monitoring) was asked for, or the
+    /// answer refusing them: the period must be a quarter, the audience full (or left out) or public.
+    /// </summary>
+    /// <param name="document">What the audience's message calls the document: "report", "document".</param>
+    public static IResult? ReadQuarter(bool forApi, string period, string periodForm, string? audience, string document, out ReportingPeriod quarter, out ReportAudience requested)
+    {
+        requested = ReportAudience.Full;
+        if (!ReportingPeriod.TryParse(period, out quarter) || quarter.IsWholeYear)
+        {
+            return Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {periodForm}.", $"Enter the period as {periodForm}");
+        }
+
+        switch (audience?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "full":
+                return null;
+            case "public":
+                requested = ReportAudience.Public;
+                return null;
+            default:
+                return Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full {document}, or ask for ?audience=public.", "Choose the audience full or public");
+        }
+    }
+
+    /// <summary>
+    /// A quarter's document that could not be given: no such partnership (404), or, for a visitor asking for a quarter still
+    /// being reviewed, the reports page on the site (which lists the published quarters) and 404 Not published yet from the API.
+    /// </summary>
+    /// <param name="notPublished">The API's explanation, naming the latest published quarter.</param>
+    public static IResult Unavailable(bool forApi, string slug, bool partnershipFound, Func<string> notPublished)
+    {
+        if (!partnershipFound)
+        {
+            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
+        }
+
+        return forApi
+            ? ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet", notPublished())
+            : TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
+    }
 }

@@ -55,40 +55,21 @@ public static class MilestoneMonitoringEndpoints
         HttpContext http,
         CancellationToken ct)
     {
-        if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
+        if (DocumentResults.ReadQuarter(forApi, period, PeriodForm, audience, "document", out var parsed, out var requested) is { } refused)
         {
-            return DocumentResults.Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
+            return refused;
         }
 
-        var requested = audience?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "full" => ReportAudience.Full,
-            "public" => ReportAudience.Public,
-            _ => (ReportAudience?)null,
-        };
-        if (requested is null)
-        {
-            return DocumentResults.Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.", "Choose the audience full or public");
-        }
-
-        var outcome = await builder.BuildAsync(new MilestoneMonitoringOptions(slug, parsed, requested.Value), await current.GetAsync(), ct);
-        if (!outcome.PartnershipFound)
-        {
-            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
-        }
-
+        var outcome = await builder.BuildAsync(new MilestoneMonitoringOptions(slug, parsed, requested), await current.GetAsync(), ct);
         if (outcome.Document is not { } document)
         {
-            if (!forApi)
+            return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
             {
-                return TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
-            }
-
-            var latest = outcome.LatestPublished is { } l
-                ? $" The latest published quarter is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{l.Slug}.{ReportEndpoints.Extension(format)}"
-                : " No quarter has been published yet.";
-            return ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet",
-                $"The {parsed.Display} milestone monitoring has not been published yet: the partnership publishes a quarter when its updates have been reviewed.{latest}");
+                var latest = outcome.LatestPublished is { } l
+                    ? $" The latest published quarter is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{l.Slug}.{ReportEndpoints.Extension(format)}"
+                    : " No quarter has been published yet.";
+                return $"The {parsed.Display} milestone monitoring has not been published yet: the partnership publishes a quarter when its updates have been reviewed.{latest}";
+            });
         }
 
         return DocumentResults.Send(http, format, document.Marking, document.FileName, () => MilestoneMonitoringDocx.ToBytes(document), () => MilestoneMonitoringHtml.Render(document));

@@ -16,7 +16,7 @@ public static class PlanDocumentCommand
             async (request, services, ct) =>
             {
                 var audience = request.Parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full;
-                var outcome = await services.GetRequiredService<PlanDocumentBuilder>().BuildAsync(request.Slug, request.Year, audience, ct);
+                var outcome = await services.GetRequiredService<PlanDocumentBuilder>().BuildAsync(request.Slug, request.Period, audience, ct);
                 if (outcome.Document is not { } document)
                 {
                     await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the edition could not be read."}");

@@ -12,7 +12,7 @@ public static class PlanUpdateCommand
         "The financial year of the update", "cambridge", "2012-13",
         async (request, services, ct) =>
         {
-            var outcome = await services.GetRequiredService<PlanUpdateBuilder>().BuildAsync(request.Slug, request.Year, ct);
+            var outcome = await services.GetRequiredService<PlanUpdateBuilder>().BuildAsync(request.Slug, request.Period, ct);
             if (outcome.Document is not { } document)
             {
                 await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the update could not be read."}");

@@ -12,7 +12,7 @@ public static class RefreshReportCommand
         "The edition's financial year", "south-cambridgeshire", "2010-11",
         async (request, services, ct) =>
         {
-            var outcome = await services.GetRequiredService<RefreshReportBuilder>().BuildAsync(request.Slug, request.Year, ct);
+            var outcome = await services.GetRequiredService<RefreshReportBuilder>().BuildAsync(request.Slug, request.Period, ct);
             if (outcome.Report is not { } report)
             {
                 await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the edition could not be read."}");

@@ -9,64 +9,29 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var partnership = new Option<string>("--partnership") { Description = "The partnership's slug, e.g. south-cambridgeshire.", Required = true };
-        var period = new Option<string>("--period") { Description = "The quarter, e.g. 2010-11-q4.", Required = true };
-        var format = new Option<string>("--format") { Description = "docx (a Word document) or html (a web page with a print stylesheet).", DefaultValueFactory = _ => "docx" };
-        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
-        var publicVersion = new Option<bool>("--public") { Description = "Leave out every item marked Restricted, for publication." };
         var meetingDate = new Option<string?>("--meeting-date") { Description = "The date of the Board meeting, e.g. 2011-04-26, for the cover." };
-
-        var performance = new Command("performance", "Write the quarterly Board Performance Report. Without --public it includes items marked Restricted.")
-        {
-            partnership, period, format, output, publicVersion, meetingDate,
-        };
-        performance.SetAction(async (parse, ct) =>
-        {
-            var periodText = parse.GetValue(period)!;
-            if (!ReportingPeriod.TryParse(periodText, out var quarter) || quarter.IsWholeYear)
+        var performance = ForQuarter(
+            "performance",
+            "Write the quarterly Board Performance Report. Without --public it includes items marked Restricted.",
+            "2010-11-q4",
+            async (request, audience, services, ct) =>
             {
-                await Console.Error.WriteLineAsync($"saferplan: '{periodText}' is not a quarter. Give --period as a financial year and quarter, like 2010-11-q4.");
-                return 2;
-            }
-
-            var formatText = parse.GetValue(format)!.Trim().ToLowerInvariant();
-            if (formatText is not ("docx" or "html"))
-            {
-                await Console.Error.WriteLineAsync($"saferplan: '{parse.GetValue(format)}' is not a format. Give --format docx (a Word document) or --format html (a web page).");
-                return 2;
-            }
-
-            DateOnly? meeting = null;
-            if (parse.GetValue(meetingDate) is { Length: > 0 } dateText)
-            {
-                if (!DateOnly.TryParseExact(dateText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    await Console.Error.WriteLineAsync($"saferplan: '{dateText}' is not a date. Give --meeting-date like 2011-04-26.");
-                    return 2;
-                }
-
-                meeting = date;
-            }
-
-            var slug = parse.GetValue(partnership)!.Trim();
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            var audience = parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full;
-            return await SaferPlanCommandLine.WithServicesAsync(async services =>
-            {
-                var report = await services.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(slug, quarter, audience, meeting), ct);
+                TryMeetingDate(request.Parse.GetValue(meetingDate), out var meeting);
+                var report = await services.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(request.Slug, request.Period, audience, meeting), ct);
                 if (report is null)
                 {
-                    await Console.Error.WriteLineAsync($"saferplan: there is no partnership '{slug}'. Give --partnership the slug in the partnership's web address, e.g. south-cambridgeshire.");
-                    return 1;
+                    return await NoPartnershipAsync(request.Slug);
                 }
 
-                await ReportCommand.WriteAsync(path, formatText, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report), ct);
-                var version = ReportCommand.VersionText(report.Audience);
+                await WriteAsync(request.Path, request.Format, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report), ct);
                 await Console.Out.WriteLineAsync(
-                    $"Wrote {path}: {report.PartnershipName} {BoardReport.DocumentTitle} {report.Period.Display}, {version}, marked {report.Marking}.");
+                    $"Wrote {request.Path}: {report.PartnershipName} {BoardReport.DocumentTitle} {report.Period.Display}, {VersionText(report.Audience)}, marked {report.Marking}.");
                 return 0;
-            });
-        });
+            },
+            parse => parse.GetValue(meetingDate) is { Length: > 0 } dateText && !TryMeetingDate(dateText, out _)
+                ? $"'{dateText}' is not a date. Give --meeting-date like 2011-04-26."
+                : null,
+            meetingDate);
 
         var report = new Command("report", "Write the partnership's documents.");
         report.Subcommands.Add(performance);
@@ -83,13 +48,46 @@ public static class ReportCommand
     /// with exit code 2, and <paramref name="write"/> run with the app's services (an expected failure exits 1).
     /// </summary>
     internal static Command ForYear(string name, string description, string yearDescription, string slugExample, string yearExample,
-        Func<YearDocumentRequest, IServiceProvider, CancellationToken, Task<int>> write, params Option[] extra)
+        Func<DocumentRequest, IServiceProvider, CancellationToken, Task<int>> write, params Option[] extra) =>
+        ForPeriod(
+            name, description, slugExample,
+            new Option<string>("--year") { Description = $"{yearDescription}, e.g. {yearExample}.", Required = true },
+            period => period.IsWholeYear, $"is not a financial year. Give --year like {yearExample}.",
+            write, refuse: null, extra);
+
+    /// <summary>
+    /// A <c>report</c> verb for a document of a quarter (<c>performance</c>, <c>monitoring</c>): as <see cref="ForYear"/> with
+    /// <c>--period</c> for the quarter and <c>--public</c> for the version without items marked Restricted;
+    /// <paramref name="refuse"/> may refuse the extra options with exit code 2 before any service starts.
+    /// </summary>
+    internal static Command ForQuarter(string name, string description, string quarterExample,
+        Func<DocumentRequest, ReportAudience, IServiceProvider, CancellationToken, Task<int>> write,
+        Func<ParseResult, string?>? refuse = null, params Option[] extra)
+    {
+        var publicVersion = new Option<bool>("--public") { Description = "Leave out every item marked Restricted, for publication." };
+        return ForPeriod(
+            name, description, "south-cambridgeshire",
+            new Option<string>("--period") { Description = $"The quarter, e.g. {quarterExample}.", Required = true },
+            period => !period.IsWholeYear, $"is not a quarter. Give --period as a financial year and quarter, like {quarterExample}.",
+            (request, services, ct) => write(request, request.Parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full, services, ct),
+            refuse, [publicVersion, .. extra]);
+    }
+
+    /// <summary>How the quarter's verbs answer a slug that names no partnership (exit code 1).</summary>
+    internal static async Task<int> NoPartnershipAsync(string slug)
+    {
+        await Console.Error.WriteLineAsync($"saferplan: there is no partnership '{slug}'. Give --partnership the slug in the partnership's web address, e.g. south-cambridgeshire.");
+        return 1;
+    }
+
+    private static Command ForPeriod(string name, string description, string slugExample, Option<string> periodOption,
+        Func<ReportingPeriod, bool> accepts, string notAccepted,
+        Func<DocumentRequest, IServiceProvider, CancellationToken, Task<int>> write, Func<ParseResult, string?>? refuse, Option[] extra)
     {
         var partnership = new Option<string>("--partnership") { Description = $"The partnership's slug, e.g. {slugExample}.", Required = true };
-        var year = new Option<string>("--year") { Description = $"{yearDescription}, e.g. {yearExample}.", Required = true };
         var format = new Option<string>("--format") { Description = "docx (a Word document) or html (a web page with a print stylesheet).", DefaultValueFactory = _ => "docx" };
         var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
-        var command = new Command(name, description) { partnership, year, format, output };
+        var command = new Command(name, description) { partnership, periodOption, format, output };
         foreach (var option in extra)
         {
             command.Options.Add(option);
@@ -97,10 +95,10 @@ public static class ReportCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var yearText = parse.GetValue(year)!;
-            if (!ReportingPeriod.TryParse(yearText, out var financialYear) || !financialYear.IsWholeYear)
+            var periodText = parse.GetValue(periodOption)!;
+            if (!ReportingPeriod.TryParse(periodText, out var period) || !accepts(period))
             {
-                await Console.Error.WriteLineAsync($"saferplan: '{yearText}' is not a financial year. Give --year like {yearExample}.");
+                await Console.Error.WriteLineAsync($"saferplan: '{periodText}' {notAccepted}");
                 return 2;
             }
 
@@ -111,10 +109,33 @@ public static class ReportCommand
                 return 2;
             }
 
-            var request = new YearDocumentRequest(parse, parse.GetValue(partnership)!.Trim(), financialYear, formatText, Path.GetFullPath(parse.GetValue(output)!));
+            if (refuse?.Invoke(parse) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync($"saferplan: {refusal}");
+                return 2;
+            }
+
+            var request = new DocumentRequest(parse, parse.GetValue(partnership)!.Trim(), period, formatText, Path.GetFullPath(parse.GetValue(output)!));
             return await SaferPlanCommandLine.WithServicesAsync(services => write(request, services, ct));
         });
         return command;
+    }
+
+    private static bool TryMeetingDate(string? text, out DateOnly? meeting)
+    {
+        meeting = null;
+        if (text is not { Length: > 0 })
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        meeting = date;
+        return true;
     }
 
     /// <summary>Writes a document the `report` verbs made: its folder created if need be, Word bytes or the web page's text.</summary>
@@ -139,5 +160,5 @@ public static class ReportCommand
     internal static string VersionText(ReportAudience audience) => audience == ReportAudience.Public ? "public version" : "full version";
 }
 
-/// <summary>What a <c>report</c> verb for a year's document was asked for, checked: the partnership's slug, the year, docx or html, the full path.</summary>
-internal sealed record YearDocumentRequest(ParseResult Parse, string Slug, ReportingPeriod Year, string Format, string Path);
+/// <summary>What a <c>report</c> verb was asked for, checked: the partnership's slug, the year or quarter, docx or html, the full path.</summary>
+internal sealed record DocumentRequest(ParseResult Parse, string Slug, ReportingPeriod Period, string Format, string Path);

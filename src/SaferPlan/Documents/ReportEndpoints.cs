@@ -56,20 +56,9 @@ public static class ReportEndpoints
         HttpContext http,
         CancellationToken ct)
     {
-        if (!ReportingPeriod.TryParse(period, out var parsed) || parsed.IsWholeYear)
+        if (DocumentResults.ReadQuarter(forApi, period, PeriodForm, audience, "report", out var parsed, out var requested) is { } refused)
         {
-            return DocumentResults.Invalid(forApi, "period", $"'{period}' is not a quarter. Write the period as {PeriodForm}.", $"Enter the period as {PeriodForm}");
-        }
-
-        var requested = audience?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "full" => ReportAudience.Full,
-            "public" => ReportAudience.Public,
-            _ => (ReportAudience?)null,
-        };
-        if (requested is null)
-        {
-            return DocumentResults.Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full report, or ask for ?audience=public.", "Choose the audience full or public");
+            return refused;
         }
 
         DateOnly? meeting = null;
@@ -83,26 +72,16 @@ public static class ReportEndpoints
             meeting = date;
         }
 
-        var outcome = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested.Value, meeting), await current.GetAsync(), ct);
-        if (!outcome.PartnershipFound)
-        {
-            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
-        }
-
+        var outcome = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested, meeting), await current.GetAsync(), ct);
         if (outcome.Report is not { } report)
         {
-            // A visitor asking for a quarter still being reviewed. On the site they land on the reports page, which lists
-            // the published quarters; the API says so and names the latest published report.
-            if (!forApi)
+            return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
             {
-                return TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
-            }
-
-            var latest = outcome.LatestPublished is { } l
-                ? $" The latest published report is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{l.Slug}.{Extension(format)}"
-                : " No quarter's report has been published yet.";
-            return ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet",
-                $"The {parsed.Display} performance report has not been published yet: the partnership publishes it when the quarter's updates have been reviewed.{latest}");
+                var latest = outcome.LatestPublished is { } l
+                    ? $" The latest published report is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{l.Slug}.{Extension(format)}"
+                    : " No quarter's report has been published yet.";
+                return $"The {parsed.Display} performance report has not been published yet: the partnership publishes it when the quarter's updates have been reviewed.{latest}";
+            });
         }
 
         return DocumentResults.Send(http, format, report.Marking, report.FileName, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report));

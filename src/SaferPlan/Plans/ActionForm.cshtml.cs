@@ -114,24 +114,18 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(Existing is null
-                ? await editor.CheckNewActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
-                : await editor.CheckActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, user, ct));
-            return Page();
-        }
-
-        var result = Existing is null
-            ? await editor.CreateActionAsync(Priority.Id, input, user, ct)
-            : await editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"Action {result.Value!.Number} saved";
-        return Redirect($"/editions/{Priority.EditionId}#action-{result.Value.Number}");
+        return await this.SaveFormAsync(
+            () => Existing is null
+                ? editor.CheckNewActionAsync(Priority.Id, input with { LeadOfficerId = null }, user, ct)
+                : editor.CheckActionAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, PriorityId = Existing.PriorityId }, user, ct),
+            () => Existing is null
+                ? editor.CreateActionAsync(Priority.Id, input, user, ct)
+                : editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct),
+            saved =>
+            {
+                TempData["Success"] = $"Action {saved.Number} saved";
+                return Redirect($"/editions/{Priority.EditionId}#action-{saved.Number}");
+            });
     }
 
     private async Task<bool> LoadAsync(int? id, int? priorityId, CancellationToken ct)

@@ -109,24 +109,18 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(Existing is null
-                ? await editor.CheckNewMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
-                : await editor.CheckMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, user, ct));
-            return Page();
-        }
-
-        var result = Existing is null
-            ? await editor.CreateMilestoneAsync(Action.Id, input, user, ct)
-            : await editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"Milestone {result.Value!.Code} saved";
-        return Redirect($"/milestones/{result.Value.Id}");
+        return await this.SaveFormAsync(
+            () => Existing is null
+                ? editor.CheckNewMilestoneAsync(Action.Id, input with { LeadOfficerId = null }, user, ct)
+                : editor.CheckMilestoneAsync(Existing.Id, input with { LeadOfficerId = Existing.LeadOfficerId, ActionId = Existing.ActionId }, user, ct),
+            () => Existing is null
+                ? editor.CreateMilestoneAsync(Action.Id, input, user, ct)
+                : editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct),
+            saved =>
+            {
+                TempData["Success"] = $"Milestone {saved.Code} saved";
+                return Redirect($"/milestones/{saved.Id}");
+            });
     }
 
     private async Task<bool> LoadAsync(int? id, int? actionId, CancellationToken ct)

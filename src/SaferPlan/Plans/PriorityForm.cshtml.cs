@@ -109,24 +109,18 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(Existing is null
-                ? await editor.CheckNewPriorityAsync(EditionId, input, user, ct)
-                : await editor.CheckPriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, user, ct));
-            return Page();
-        }
-
-        var result = Existing is null
-            ? await editor.CreatePriorityAsync(EditionId, input, user, ct)
-            : await editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"Priority {result.Value!.Number} saved";
-        return Redirect($"/editions/{EditionId}#priority-{result.Value.Number}");
+        return await this.SaveFormAsync(
+            () => Existing is null
+                ? editor.CheckNewPriorityAsync(EditionId, input, user, ct)
+                : editor.CheckPriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number, LeadOfficerId = Existing.LeadOfficerId }, user, ct),
+            () => Existing is null
+                ? editor.CreatePriorityAsync(EditionId, input, user, ct)
+                : editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct),
+            saved =>
+            {
+                TempData["Success"] = $"Priority {saved.Number} saved";
+                return Redirect($"/editions/{EditionId}#priority-{saved.Number}");
+            });
     }
 
     private async Task<bool> LoadAsync(int? id, int? editionId, CancellationToken ct)

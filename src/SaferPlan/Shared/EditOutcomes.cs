@@ -22,6 +22,23 @@ public static class EditOutcomes
         };
 
     /// <summary>
+    /// Saves a form that adds or changes one item: when some boxes could not be read, the form again with their errors and
+    /// whatever the editor's check finds in the rest; otherwise the save, answered by <see cref="Refusal"/> or <paramref name="saved"/>.
+    /// </summary>
+    public static async Task<IActionResult> SaveFormAsync<T>(this PageModel page, Func<Task<IReadOnlyDictionary<string, string>>> check,
+        Func<Task<EditResult<T>>> save, Func<T, IActionResult> saved)
+    {
+        if (!page.ModelState.IsValid)
+        {
+            page.ModelState.AddEditErrors(await check());
+            return page.Page();
+        }
+
+        var result = await save();
+        return page.Refusal(result) ?? saved(result.Value!);
+    }
+
+    /// <summary>
     /// A page or form the user may not have: 403 on the access-denied page, which gives <paramref name="reason"/> (a locked
     /// quarter says it is locked) or else a plain refusal; the sign-in page for a visitor.
     /// </summary>

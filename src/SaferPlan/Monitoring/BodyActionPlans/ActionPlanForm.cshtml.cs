@@ -5,7 +5,7 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 /// (/bodies/{key}/action-plans/{id}/edit): year, title, strategic aim, plan lead and marking.
 /// </summary>
 [Authorize]
-public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser current) : BodyActionPlanFormPage(plans, current)
 {
     public sealed class Form
     {
@@ -24,8 +24,6 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
 
     [BindProperty]
     public Form Input { get; set; } = new();
-
-    public Body Body { get; private set; } = null!;
 
     public BodyActionPlan? Plan { get; private set; }
 
@@ -80,32 +78,20 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
             return Page();
         }
 
-        var result = await plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, await current.GetAsync(), ct);
-
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"{result.Value!.Title} saved";
-        return Redirect($"/bodies/{Body.Key}/action-plans/{result.Value.Id}");
+        return Answer(
+            await Plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, await UserAsync(), ct),
+            saved => $"{saved.Title} saved",
+            saved => $"/bodies/{Body.Key}/action-plans/{saved.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int? id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        if (await FindBodyAsync(key, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
-        {
-            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
-        }
-
-        Body = body;
-        if (id is { } planId && (Plan = await plans.PlanAsync(body.Id, planId, ct)) is null)
+        if (id is { } planId && (Plan = await Plans.PlanAsync(Body.Id, planId, ct)) is null)
         {
             return NotFound();
         }

@@ -5,7 +5,7 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 /// (/bodies/{key}/action-plans/{planId}/items/{id}/edit): the group's priority heading, number, lead, item, milestones.
 /// </summary>
 [Authorize]
-public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser current) : BodyActionPlanFormPage(plans, current)
 {
     public sealed class Form
     {
@@ -26,8 +26,6 @@ public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser curre
 
     [BindProperty]
     public Form Input { get; set; } = new();
-
-    public Body Body { get; private set; } = null!;
 
     public BodyActionPlan Plan { get; private set; } = null!;
 
@@ -70,31 +68,20 @@ public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser curre
             return Page();
         }
 
-        var result = await plans.SaveItemAsync(Body.Key, Plan.Id, Item?.Id, input, Input.Version, await current.GetAsync(), ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"Item {result.Value!.Number} saved";
-        return Redirect($"/bodies/{Body.Key}/action-plans/{Plan.Id}");
+        return Answer(
+            await Plans.SaveItemAsync(Body.Key, Plan.Id, Item?.Id, input, Input.Version, await UserAsync(), ct),
+            saved => $"Item {saved.Number} saved",
+            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int planId, int? id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        if (await FindBodyAsync(key, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
-        {
-            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
-        }
-
-        Body = body;
-        if (await plans.PlanAsync(body.Id, planId, ct) is not { } plan)
+        if (await Plans.PlanAsync(Body.Id, planId, ct) is not { } plan)
         {
             return NotFound();
         }

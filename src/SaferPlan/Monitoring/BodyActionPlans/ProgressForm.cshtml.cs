@@ -5,7 +5,7 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 /// (/bodies/{key}/action-plans/{planId}/progress/{period}): a box and a marking per item, saved with one submit.
 /// </summary>
 [Authorize]
-public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser current) : PageModel
+public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser current) : BodyActionPlanFormPage(plans, current)
 {
     public sealed class Row
     {
@@ -20,8 +20,6 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
 
     [BindProperty]
     public List<Row> Items { get; set; } = [];
-
-    public Body Body { get; private set; } = null!;
 
     public BodyActionPlan Plan { get; private set; } = null!;
 
@@ -63,31 +61,20 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
             return Page();
         }
 
-        var result = await plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"{Period.Display} progress of {Plan.Title} saved";
-        return Redirect($"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}");
+        return Answer(
+            await Plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await UserAsync(), ct),
+            _ => $"{Period.Display} progress of {Plan.Title} saved",
+            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}", prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await plans.BodyAsync(key, ct) is not { } body || !Permissions.CanReadBodyActionPlans(user, body.Partnerships.Select(p => p.Id)))
+        if (await FindBodyAsync(key, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!Permissions.CanWriteBodyActionPlan(user, body.Partnerships.Select(p => p.Id)))
-        {
-            return this.Refused($"Only support officers and administrators of a partnership that {body.Name} serves can keep its action plan.");
-        }
-
-        Body = body;
-        if (await plans.PlanAsync(body.Id, planId, ct) is not { } plan || period is not { IsWholeYear: false } quarter || quarter.FinancialYear != plan.Year)
+        if (await Plans.PlanAsync(Body.Id, planId, ct) is not { } plan || period is not { IsWholeYear: false } quarter || quarter.FinancialYear != plan.Year)
         {
             return NotFound();
         }
