@@ -8,33 +8,30 @@ public sealed class SignificanceTests
 {
     /// <summary>
     /// The two-sided p-value by small p-values, in exact integers: with exposures a : b the probability of x of n is
-    /// C(n, x) aˣ bⁿ⁻ˣ ÷ (a + b)ⁿ, and every x no more likely than k is summed.
+    /// C(n, x) aˣ bⁿ⁻ˣ ÷ (a + b)ⁿ, and every x no more likely than k is summed. Each weight is worked out once, its
+    /// binomial coefficient from the one before (C(n, x + 1) = C(n, x) (n − x) ÷ (x + 1), exact in integers).
     /// </summary>
     private static double ExactPValue(int k, int n, int a, int b)
     {
-        BigInteger Weight(int x) => Choose(n, x) * BigInteger.Pow(a, x) * BigInteger.Pow(b, n - x);
-        var seen = Weight(k);
-        var sum = BigInteger.Zero;
+        var weights = new BigInteger[n + 1];
+        var choose = BigInteger.One;
         for (var x = 0; x <= n; x++)
         {
-            if (Weight(x) <= seen)
+            weights[x] = choose * BigInteger.Pow(a, x) * BigInteger.Pow(b, n - x);
+            choose = choose * (n - x) / (x + 1);
+        }
+
+        var seen = weights[k];
+        var sum = BigInteger.Zero;
+        foreach (var weight in weights)
+        {
+            if (weight <= seen)
             {
-                sum += Weight(x);
+                sum += weight;
             }
         }
 
         return Math.Exp(BigInteger.Log(sum) - BigInteger.Log(BigInteger.Pow(a + b, n)));
-    }
-
-    private static BigInteger Choose(int n, int k)
-    {
-        var result = BigInteger.One;
-        for (var i = 1; i <= k; i++)
-        {
-            result = result * (n - k + i) / i;
-        }
-
-        return result;
     }
 
     [Theory]

@@ -64,6 +64,11 @@ public sealed class SaferPlanProcess : IDisposable
             start.Environment.Remove(name);
         }
 
+        // Cheaper cold starts (the fault tests start dozens): workstation GC rather than a server heap per core, and no
+        // profile-guided instrumentation of code that runs for seconds. About a fifth less CPU per start
+        // (db migrate on a new SQLite file: 2.5 s -> 2.0 s user); neither touches what the tests check.
+        start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_TieredPGO"] = "0";
         start.Environment["ConnectionStrings__SaferPlan"] = connectionString;
         start.Environment["SaferPlan__Database__Provider"] = provider;
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
