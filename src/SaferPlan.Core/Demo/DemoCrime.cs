@@ -16,6 +16,8 @@ internal static class DemoCrime
     [
         new("south-cambridgeshire", "South Cambridgeshire", 2008, 2011, 143_000, 59_000,
             "Demo figure: ONS mid-year estimate and council tax base, rounded"),
+        new("cambridge", "Cambridge", 2008, 2011, 112_000, 46_000,
+            "Demo figure (synthetic): about 1,600 residents an LSOA, as the synthetic population file has it"),
     ];
 
     public static async Task ApplyAsync(SaferPlanDbContext db, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Monitoring;
@@ -92,13 +93,14 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
     public static readonly CalendarMonth DemoCrimeTo = CalendarMonth.Of(2011, 8);
 
     /// <summary>
-    /// The generator of the demo's SYNTHETIC police.uk files: Cambridgeshire, of which only South Cambridgeshire's rows are
-    /// loaded so that the demo starts in seconds (the whole county is 5 times as many).
+    /// The generator of the demo's SYNTHETIC police.uk files: Cambridgeshire, of which only South Cambridgeshire's and
+    /// Cambridge's rows (the two demo partnerships) are loaded so that the demo starts in seconds. Each district has its
+    /// own random stream, so South Cambridgeshire's figures are the same with or without Cambridge's.
     /// </summary>
     public static SyntheticPoliceUk DemoCrime()
     {
         var generator = SyntheticPoliceUk.Cambridgeshire();
-        generator.OnlyDistricts = new HashSet<string>(StringComparer.Ordinal) { "South Cambridgeshire" };
+        generator.OnlyDistricts = new HashSet<string>(StringComparer.Ordinal) { "South Cambridgeshire", "Cambridge" };
         return generator;
     }
 
@@ -136,33 +138,58 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             return 0;
         }
 
-        var loaded = (await db.Set<CrimeImport>().Select(i => i.Month).ToListAsync(cancellationToken)).ToHashSet();
+        var loaded = (await db.Set<CrimeImport>().Select(i => new { i.Force.Key, i.Month }).ToListAsync(cancellationToken))
+            .Select(i => (i.Key, i.Month)).ToHashSet();
         var generator = DemoCrime();
+        var comparators = DemoNationalPicture.ComparatorForces();
         var files = new List<CrimeFileSource>();
+        void Add(SyntheticPoliceUk force, CalendarMonth month)
+        {
+            if (!loaded.Contains((force.ForceKey, month.Key)))
+            {
+                files.Add(new CrimeFileSource($"{month}-{force.ForceKey}-street.csv", () => new StringReader(force.MonthText(month)), Synthetic: true));
+            }
+        }
+
         for (var month = DemoCrimeFrom; month <= DemoCrimeTo; month = month.AddMonths(1))
         {
-            var m = month;
-            if (loaded.Contains(m.Key))
+            Add(generator, month);
+            if (month >= DemoNationalPicture.From)
             {
-                continue;
+                foreach (var force in comparators)
+                {
+                    Add(force, month);
+                }
             }
-
-            files.Add(new CrimeFileSource($"{m}-{generator.ForceKey}-street.csv", () => new StringReader(generator.MonthText(m)), Synthetic: true));
         }
 
-        if (files.Count == 0)
+        var result = files.Count == 0 ? null : await ImportDemoFilesAsync(files, cancellationToken);
+
+        // The comparator areas' residents (and South Cambridgeshire's and Cambridge's), once: what peers are computed from.
+        if (!await db.Set<AreaPopulation>().AnyAsync(cancellationToken))
         {
-            return 0;
+            var csv = DemoNationalPicture.PopulationCsv(generator, comparators, DemoCrimeFrom.Year, DemoCrimeTo.Year);
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+            var population = await new AreaPopulationService(db, new ComparatorAreaService(db)).LoadAsync(stream, "demo population (synthetic).csv", cancellationToken);
+            if (population.Value is null)
+            {
+                throw new InvalidDataException($"The demo's synthetic population figures were refused: {population.Message} {string.Join("; ", population.Errors.Values)}");
+            }
         }
 
-        crimeImporter.ImportedBy = DemoCrimeImportedBy;
+        return result?.Loaded.Count ?? 0;
+    }
+
+    private async Task<CrimeImportResult> ImportDemoFilesAsync(List<CrimeFileSource> files, CancellationToken cancellationToken)
+    {
+        crimeImporter!.ImportedBy = DemoCrimeImportedBy;
         var result = await crimeImporter.ImportAsync(files, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidDataException($"The demo's synthetic crime files were refused: {string.Join("; ", result.Refused)}");
         }
 
-        return result.Loaded.Count;
+        return result;
     }
 
     private async Task<DemoLoadResult> LoadAsync(DemoFolder folder, CancellationToken cancellationToken)
