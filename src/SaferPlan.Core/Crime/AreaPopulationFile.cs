@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Documents;
 
@@ -45,14 +44,7 @@ public static class AreaPopulationFileReader
 
     public static AreaPopulationFile Read(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var parser = new TextFieldParser(stream, Encoding.UTF8, detectEncoding: true)
-        {
-            TextFieldType = FieldType.Delimited,
-            HasFieldsEnclosedInQuotes = true,
-            TrimWhiteSpace = true,
-        };
-        parser.SetDelimiters(",");
+        using var parser = CsvTextParser.Open(stream);
 
         string[]? header;
         try

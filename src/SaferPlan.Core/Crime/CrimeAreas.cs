@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Documents;
@@ -35,14 +34,7 @@ public static partial class LookupFileReader
 
     public static LookupFile Read(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var parser = new TextFieldParser(stream, Encoding.UTF8, detectEncoding: true)
-        {
-            TextFieldType = FieldType.Delimited,
-            HasFieldsEnclosedInQuotes = true,
-            TrimWhiteSpace = true,
-        };
-        parser.SetDelimiters(",");
+        using var parser = CsvTextParser.Open(stream);
 
         var (header, headerProblem) = ReadHeader(parser);
         if (header is null)

@@ -227,19 +227,9 @@ public sealed class PoliceUkDownload : IDisposable
     }
 
     /// <summary>An entry's stream that gives its archive back to the pool when closed.</summary>
-    private sealed class ReturningStream(Stream inner, Action returned) : Stream
+    private sealed class ReturningStream(Stream inner, Action returned) : ForwardOnlyStream
     {
         private bool closed;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
@@ -249,15 +239,6 @@ public sealed class PoliceUkDownload : IDisposable
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -708,7 +708,7 @@ public static class PoliceUkStreetFile
     }
 
     /// <summary>A text reader's characters as UTF-8 bytes, read as they are asked for.</summary>
-    private sealed class Utf8TextStream(TextReader text) : Stream
+    private sealed class Utf8TextStream(TextReader text) : ForwardOnlyStream
     {
         private readonly char[] chars = new char[4096];
         private readonly Encoder encoder = new UTF8Encoding(false).GetEncoder();
@@ -716,16 +716,6 @@ public static class PoliceUkStreetFile
         private int pendingStart;
         private int pendingEnd;
         private bool done;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -743,31 +733,12 @@ public static class PoliceUkStreetFile
             return n == 0 && !done ? Read(buffer, offset, count) : n;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Two streams read one after the other.</summary>
-    private sealed class ConcatenatedStream(Stream first, Stream second) : Stream
+    private sealed class ConcatenatedStream(Stream first, Stream second) : ForwardOnlyStream
     {
         private bool onSecond;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -785,14 +756,5 @@ public static class PoliceUkStreetFile
             return second.Read(buffer, offset, count);
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
