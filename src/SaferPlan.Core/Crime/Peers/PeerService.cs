@@ -93,6 +93,9 @@ public sealed class PeerService(SaferPlanDbContext db, CrimeStatistics statistic
             .Select(a => (Area: a, People: a.ResidentsFor(to.Year)))
             .Where(a => a.People > 0)
             .Select(a => (a.Area, Measures: Measures(types => data.Count(a.Area.Id, types, from, to), a.People!.Value), a.Area.Name))
+
+            // An area with no crime recorded at all in the window has no data for it (its force's months not loaded), not a rate of nothing.
+            .Where(a => a.Measures[..^1].Any(rate => rate > 0))
             .ToList();
         if (all.Count == 0)
         {

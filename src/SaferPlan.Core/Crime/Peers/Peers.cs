@@ -67,8 +67,9 @@ public static class PeerMethod
     public const string Rule =
         "Each area is described by its rates per 1,000 residents of the main crime groups (all crime, serious acquisitive crime, violence and sexual offences, "
         + "theft, anti-social behaviour) over the 12 months asked for, and the natural logarithm of its residents; each measure is standardised to a z-score "
-        + "(minus the mean of all areas with a residents figure, divided by their standard deviation) and the distance between two areas is the Euclidean distance "
-        + "of their z-scores. Areas whose LSOAs all lie in the partnership's own area are left out.";
+        + "(minus the mean of all areas with a residents figure and crime recorded in those months, divided by their standard deviation) and the distance "
+        + "between two areas is the Euclidean distance of their z-scores. Areas whose LSOAs all lie in the partnership's own area, and areas with no crime "
+        + "recorded in those months (their force's data not loaded), are left out.";
 
     public const string MeanRule =
         "The peer mean is the peers' pooled rate: their crimes added together per 1,000 of their residents added together. Rank 1 is the highest rate among "
