@@ -21,6 +21,9 @@ public sealed class CrimeImportTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task Upload_GoodAndBadFiles_ShowsWhatLoadedAndTheRefusalWithItsLine_WithNoAxeViolations()
     {
         var (page, _) = await browser.SignedInPageAsync(PartnershipRole.Analyst);
+
+        // An analyst both loads crime data and reads the comparator areas: the navigation offers both.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Comparator areas", Exact = true })).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Link, new() { Name = "Crime data", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Crime data loaded");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "August 2011", Exact = true }).First).ToBeVisibleAsync();
