@@ -152,13 +152,7 @@ public static class PlanUpdateDocx
 
     private static Styles Styles() => new(
     [
-        DocxStyles.Defaults(),
-        DocxStyles.Paragraph("Normal", "Normal", null, null),
-        DocxStyles.Paragraph("Title", "Title", DocxStyles.Spacing(240, 240), DocxStyles.Font(44, bold: true)),
-        DocxStyles.Paragraph("Subtitle", "Subtitle", DocxStyles.Spacing(1200, 240), DocxStyles.Font(30, bold: true)),
-        DocxStyles.Paragraph("Status", "Edition Status", DocxStyles.Spacing(240, 480), DocxStyles.Font(26, bold: true)),
-        .. DocxStyles.PlanHeadings(),
-        DocxStyles.Paragraph("ContentsEntry", "Contents Entry", DocxStyles.Spacing(0, 60), null),
+        .. DocxStyles.PlanCover(),
         DocxStyles.ListBullet(),
         DocxStyles.TableText(),
         .. DocxStyles.PageFurniture(),

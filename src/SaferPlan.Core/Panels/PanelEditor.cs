@@ -212,19 +212,27 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         }, ct);
     }
 
-    /// <summary>Deletes an action; a priority left with none, and not yet reported back, is Open again.</summary>
-    public async Task<EditResult<PanelAction>> DeleteActionAsync(int actionId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    /// <summary>The priority an action belongs to, if the user may act on it; an unknown action, or one of a priority they cannot see, is not found.</summary>
+    private async Task<(PanelPriority? Priority, EditResult<PanelAction>? Refusal)> ActionPriorityAsync(int actionId, UserContext user, CancellationToken ct)
     {
+        var notFound = EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
         var priorityId = await db.Set<PanelAction>().Where(a => a.Id == actionId).Select(a => (int?)a.PriorityId).FirstOrDefaultAsync(ct);
         if (priorityId is null)
         {
-            return EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
+            return (null, notFound);
         }
 
         var (priority, refusal) = await ActableAsync<PanelAction>(priorityId.Value, user, ct);
+        return refusal is null ? (priority, null) : (null, refusal.Status == EditStatus.NotFound ? notFound : refusal);
+    }
+
+    /// <summary>Deletes an action; a priority left with none, and not yet reported back, is Open again.</summary>
+    public async Task<EditResult<PanelAction>> DeleteActionAsync(int actionId, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        var (priority, refusal) = await ActionPriorityAsync(actionId, user, ct);
         if (refusal is not null)
         {
-            return refusal.Status == EditStatus.NotFound ? EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.") : refusal;
+            return refusal;
         }
 
         var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
@@ -367,16 +375,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelAction>> UpdateActionAsync(int actionId, PanelActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var priorityId = await db.Set<PanelAction>().Where(a => a.Id == actionId).Select(a => (int?)a.PriorityId).FirstOrDefaultAsync(ct);
-        if (priorityId is null)
-        {
-            return EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
-        }
-
-        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId.Value, user, ct);
+        var (priority, refusal) = await ActionPriorityAsync(actionId, user, ct);
         if (refusal is not null)
         {
-            return refusal.Status == EditStatus.NotFound ? EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.") : refusal;
+            return refusal;
         }
 
         var errors = CheckAction(input);

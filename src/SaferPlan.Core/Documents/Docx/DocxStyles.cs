@@ -88,6 +88,18 @@ internal static class DocxStyles
         return properties;
     }
 
+    /// <summary>The defaults, body text, cover (title, subtitle, edition status), headings and contents entries that the plan document and its public update share.</summary>
+    public static DocumentFormat.OpenXml.OpenXmlElement[] PlanCover() =>
+    [
+        Defaults(),
+        Paragraph("Normal", "Normal", null, null),
+        Paragraph("Title", "Title", Spacing(240, 240), Font(44, bold: true)),
+        Paragraph("Subtitle", "Subtitle", Spacing(1200, 240), Font(30, bold: true)),
+        Paragraph("Status", "Edition Status", Spacing(240, 480), Font(26, bold: true)),
+        .. PlanHeadings(),
+        Paragraph("ContentsEntry", "Contents Entry", Spacing(0, 60), null),
+    ];
+
     /// <summary>The plan's three heading levels, which the plan document, its public update and the Board report share.</summary>
     public static Style[] PlanHeadings() =>
     [
