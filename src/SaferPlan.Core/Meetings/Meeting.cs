@@ -16,7 +16,7 @@ public sealed class Meeting : IVersioned, IAudited
 
     public int BodyId { get; set; }
 
-    public Body? Body { get; set; }
+    public Body Body { get; set; } = null!;
 
     /// <summary>The first calendar year of the financial year the meeting belongs to: 2010 for 2010/11.</summary>
     public int YearStart { get; set; }
