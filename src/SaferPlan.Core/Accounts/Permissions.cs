@@ -157,7 +157,7 @@ public static class Permissions
         }
 
         return today < timeline.InputOpensOn
-            ? $"Lead officers' input opens on {Periods.Dates.Display(timeline.InputOpensOn!.Value)}: until then only the partnership's support officers and administrators can change the draft."
+            ? $"Lead officers' input opens on {Periods.Dates.Display(timeline.InputOpensOn.Value)}: until then only the partnership's support officers and administrators can change the draft."
             : $"Lead officers' input closed on {Periods.Dates.Display(timeline.InputClosesOn!.Value)}: only the partnership's support officers and administrators can change the draft now.";
     }
 

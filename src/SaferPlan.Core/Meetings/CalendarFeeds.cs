@@ -113,7 +113,7 @@ public static class CalendarIcs
                 DtStamp = dtStamp,
                 DtStart = new CalDateTime(start, CalDateTime.UtcTzId),
                 DtEnd = new CalDateTime(start.Add(MeetingLength), CalDateTime.UtcTzId),
-                Summary = $"{m.Body!.Name} ({partnership.ShortName})",
+                Summary = $"{m.Body.Name} ({partnership.ShortName})",
                 Location = Text(m.Place, showPrivateText),
                 Status = m.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
                 Class = m.IsPublic ? "PUBLIC" : "PRIVATE",

@@ -139,7 +139,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
 
         input = input with { Year = input.Year ?? meeting.Year, BodyId = input.BodyId ?? meeting.BodyId };
         var errors = await CheckAsync(meeting.PartnershipId, input, ct);
-        if (input.Year!.Value.StartYear != meeting.YearStart)
+        if (input.Year.Value.StartYear != meeting.YearStart)
         {
             errors.TryAdd("Year", $"This meeting belongs to {meeting.Year.Display}: add a meeting to another year instead of moving this one");
         }
@@ -155,7 +155,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             {
                 var moved = meeting.MeetsOn != input.MeetsOn || meeting.StartsAt != input.StartsAt || (meeting.Place ?? "") != (input.Place?.Trim() ?? "");
                 Apply(meeting, input);
-                meeting.BodyId = input.BodyId!.Value;
+                meeting.BodyId = input.BodyId.Value;
                 if (moved)
                 {
                     meeting.Sequence++;

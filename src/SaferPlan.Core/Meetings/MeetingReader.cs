@@ -52,7 +52,7 @@ public sealed class MeetingReader(SaferPlanDbContext db)
             Visible(m, all);
         }
 
-        return meetings.OrderBy(m => m.MeetsOn).ThenBy(m => m.StartsAt).ThenBy(m => m.Body!.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return meetings.OrderBy(m => m.MeetsOn).ThenBy(m => m.StartsAt).ThenBy(m => m.Body.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static Meeting Visible(Meeting m, bool all)

@@ -272,7 +272,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             });
         }
 
-        var consultation = new EditionConsultation { EditionId = editionId, Deadline = deadline!.Value, StartedAt = time.GetUtcNow(), StartedBy = user.Name };
+        var consultation = new EditionConsultation { EditionId = editionId, Deadline = deadline.Value, StartedAt = time.GetUtcNow(), StartedBy = user.Name };
         db.Add(consultation);
         edition.Status = EditionStatus.Consultation;
         return await db.SaveEditAsync(consultation, null, new EditSave(partnershipId, "consultation")
