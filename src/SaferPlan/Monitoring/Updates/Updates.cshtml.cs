@@ -77,7 +77,7 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
             return refusal;
         }
 
-        TempData["Success"] = $"{period.Value!.Display} is open for updates until {Core.Periods.Dates.Display(result.Value!.Deadline)}";
+        TempData["Success"] = $"{period.Value.Display} is open for updates until {Core.Periods.Dates.Display(result.Value!.Deadline)}";
         return Redirect($"/partnerships/{slug}/periods/{period.Value.Slug}/completeness");
     }
 
