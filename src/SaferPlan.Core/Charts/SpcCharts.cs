@@ -31,13 +31,18 @@ public static class SpcCharts
     public static string Description(IndicatorSpc spc)
     {
         ArgumentNullException.ThrowIfNull(spc);
-        var r = spc.Result;
+        var special = spc.Points.Where(p => p.Point.Signal is not null).Select(p => $"{p.Span.Display} ({Signal(p.Point.Signal)})").ToList();
+        return Description(spc.Result, spc.Format, $"{spc.Points.Count} points", spc.VariationText, spc.AssuranceText, special);
+    }
+
+    /// <summary>What a chart shows, in words: "12 points, mean 4.5, process limits 1 to 8. Common cause variation only. No special-cause points."</summary>
+    private static string Description(SpcResult r, Func<double?, string> format, string points, string variation, string? assurance, List<string> special)
+    {
         var limits = r.Mean is null
             ? "no process limits"
-            : $"mean {spc.Format(r.Mean)}, process limits {spc.Format(r.LowerLimit)} to {spc.Format(r.UpperLimit)}";
-        var special = spc.Points.Where(p => p.Point.Signal is not null).Select(p => $"{p.Span.Display} ({Signal(p.Point.Signal)})").ToList();
-        return $"{spc.Points.Count} points, {limits}. {spc.VariationText}."
-            + (spc.AssuranceText is { } a ? $" {a}." : "")
+            : $"mean {format(r.Mean)}, process limits {format(r.LowerLimit)} to {format(r.UpperLimit)}";
+        return $"{points}, {limits}. {variation}."
+            + (assurance is { } a ? $" {a}." : "")
             + (special.Count == 0 ? " No special-cause points." : $" Special-cause points: {string.Join(", ", special)}.");
     }
 
@@ -61,10 +66,8 @@ public static class SpcCharts
         ArgumentNullException.ThrowIfNull(spc);
         var r = spc.Result;
         string F(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("N1", System.Globalization.CultureInfo.InvariantCulture) : "–";
-        var limits = r.Mean is null ? "no process limits" : $"mean {F(r.Mean)}, process limits {F(r.LowerLimit)} to {F(r.UpperLimit)}";
         var special = r.Points.Select((p, i) => (p, i)).Where(x => x.p.Signal is not null).Select(x => $"{spc.Months[x.i].Display} ({Signal(x.p.Signal)})").ToList();
-        return $"{r.Points.Count} months, {limits}. {spc.VariationText}."
-            + (special.Count == 0 ? " No special-cause points." : $" Special-cause points: {string.Join(", ", special)}.");
+        return Description(r, F, $"{r.Points.Count} months", spc.VariationText, null, special);
     }
 
     public static string Svg(CrimeSeriesSpc spc, string id)

@@ -13,3 +13,14 @@ public interface IAudited
 {
     int Id { get; }
 }
+
+/// <summary>
+/// An entity people edit and the audit trail records: its id and its version, which <see cref="SaferPlanDbContext"/>
+/// increases on every save. Entities derive from it instead of declaring both again.
+/// </summary>
+public abstract class VersionedEntity : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int Version { get; set; }
+}

@@ -162,16 +162,6 @@ public sealed record DemoBodyActionPlanItem(string? Heading, string Number, stri
 
 public sealed record DemoBodyActionPlan(string Body, string Year, string Title, string? StrategicAim, string? PlanLead, ProtectiveMarking Marking, List<DemoBodyActionPlanItem> Items);
 
-/// <summary>An edition's refresh dates, as <see cref="Plans.RefreshTimeline"/> holds them.</summary>
-public sealed record DemoTimeline(
-    DateOnly? PrioritiesDecidedOn,
-    DateOnly? InputOpensOn,
-    DateOnly? InputClosesOn,
-    DateOnly? ExecutiveDiscussionOn,
-    DateOnly? CirculatedOn,
-    DateOnly? CommentDeadline,
-    DateOnly? ApprovalMeetingOn);
-
 public sealed record DemoConsultation(DateOnly Deadline, DateOnly StartedOn, string StartedBy);
 
 /// <summary>A comment received, numbered as the seed numbers it ("1.2"); <paramref name="Priority"/> is the priority's number, null for the whole plan.</summary>
@@ -181,4 +171,4 @@ public sealed record DemoComment(string Number, int? Priority, string Text, stri
 public sealed record DemoChange(string Number, int? Priority, string Text, string WrittenBy, DateOnly WrittenOn);
 
 /// <summary>How the edition of <paramref name="Edition"/> (its year) was refreshed: seed 002.</summary>
-public sealed record DemoRefresh(string Edition, DemoTimeline? Timeline, DemoConsultation? Consultation, List<DemoComment>? Comments, List<DemoChange>? Changes);
+public sealed record DemoRefresh(string Edition, RefreshTimelineInput? Timeline, DemoConsultation? Consultation, List<DemoComment>? Comments, List<DemoChange>? Changes);

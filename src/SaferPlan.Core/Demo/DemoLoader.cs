@@ -433,24 +433,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 UpdatedAt = Noon(ReportingPeriod.Parse(p.Period).End),
                 SubmittedAt = Noon(ReportingPeriod.Parse(p.Period).End),
             };
-            if (!string.IsNullOrWhiteSpace(p.Value))
-            {
-                // The seed's figure held as a value of the milestone's kind (£625.00 as 625.00 for Money), not only as words.
-                var value = p.Value.Trim();
-                switch (milestone.MeasurementKind)
-                {
-                    case MeasurementKind.YesNo:
-                        update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
-                        break;
-                    case MeasurementKind.Text:
-                        update.TextValue = value;
-                        break;
-                    default:
-                        update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                        break;
-                }
-            }
-
+            SetValue(update, milestone.MeasurementKind, p.Value);
             db.Add(update);
         }
     }
@@ -504,23 +487,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                     UpdatedAt = reported,
                     SubmittedAt = reported,
                 };
-                var value = u.Value?.Trim();
-                if (!string.IsNullOrEmpty(value))
-                {
-                    switch (milestone.MeasurementKind)
-                    {
-                        case MeasurementKind.YesNo:
-                            update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
-                            break;
-                        case MeasurementKind.Text:
-                            update.TextValue = value;
-                            break;
-                        default:
-                            update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                            break;
-                    }
-                }
-
+                SetValue(update, milestone.MeasurementKind, u.Value);
                 db.Add(update);
             }
         }
@@ -628,19 +595,16 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var where = $"refresh of {r.Edition}";
         var edition = Lookup(editions, ReportingPeriod.Parse(r.Edition).Display, "edition", where);
         string Name(string key) => Lookup(people, key, "person", where).Name;
-        if (r.Timeline is { } t)
+        if (r.Timeline is { } input)
         {
-            var input = new RefreshTimelineInput(t.PrioritiesDecidedOn, t.InputOpensOn, t.InputClosesOn, t.ExecutiveDiscussionOn, t.CirculatedOn, t.CommentDeadline, t.ApprovalMeetingOn);
             if (RefreshTimelineService.Check(input) is { Count: > 0 } errors)
             {
                 throw new InvalidDataException($"Demo data: the {where} has dates out of order: {string.Join("; ", errors.Values)}.");
             }
 
-            db.Add(new RefreshTimeline
-            {
-                EditionId = edition.Id, PrioritiesDecidedOn = t.PrioritiesDecidedOn, InputOpensOn = t.InputOpensOn, InputClosesOn = t.InputClosesOn,
-                ExecutiveDiscussionOn = t.ExecutiveDiscussionOn, CirculatedOn = t.CirculatedOn, CommentDeadline = t.CommentDeadline, ApprovalMeetingOn = t.ApprovalMeetingOn,
-            });
+            var timeline = new RefreshTimeline { EditionId = edition.Id };
+            RefreshTimelineService.Apply(timeline, input);
+            db.Add(timeline);
         }
 
         if (r.Consultation is { } c)
@@ -719,6 +683,29 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             Progress = (item.Progress ?? []).Select(q => new BodyActionPlanProgress { Period = ReportingPeriod.Parse(q.Period), Progress = q.Text, Marking = q.Marking }).ToList(),
         }).ToList(),
     };
+
+    /// <summary>The seed's figure held as a value of the milestone's kind (£625.00 as 625.00 for Money), not only as words.</summary>
+    private static void SetValue(MilestoneUpdate update, MeasurementKind kind, string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case MeasurementKind.YesNo:
+                update.YesNoValue = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                break;
+            case MeasurementKind.Text:
+                update.TextValue = value;
+                break;
+            default:
+                update.NumberValue = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                break;
+        }
+    }
 
     private static DateTimeOffset Noon(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 

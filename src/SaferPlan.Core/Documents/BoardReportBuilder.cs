@@ -27,22 +27,10 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
     public async Task<BoardReportOutcome> BuildAsync(BoardReportOptions options, UserContext reader, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var partnershipId = await db.Partnerships.AsNoTracking().Where(p => p.Slug == options.PartnershipSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (partnershipId is null)
-        {
-            return new BoardReportOutcome(null, false, null);
-        }
-
-        if (!Permissions.CanSeeUnpublished(reader, partnershipId.Value))
-        {
-            if (!await publications.IsPublishedAsync(partnershipId.Value, options.Period, ct))
-            {
-                return new BoardReportOutcome(null, true, await publications.LatestPublishedAsync(partnershipId.Value, ct));
-            }
-        }
-
-        var audience = Permissions.CanSeeRestricted(reader, partnershipId.Value) ? options.Audience : ReportAudience.Public;
-        return new BoardReportOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null);
+        var access = await QuarterDocumentAccess.ForAsync(db, publications, options.PartnershipSlug, options.Period, options.Audience, reader, ct);
+        return access.Audience is { } audience
+            ? new BoardReportOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null)
+            : new BoardReportOutcome(null, access.PartnershipFound, access.LatestPublished);
     }
 
     /// <summary>The report for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>

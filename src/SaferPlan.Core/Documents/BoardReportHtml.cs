@@ -44,12 +44,12 @@ public static class BoardReportHtml
     public static string Render(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = new StringBuilder(64 * 1024);
         var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
-        var restricted = report.IncludesRestricted;
-        DocumentHtml.Begin(html, title, Css, PrintCss, restricted ? "RESTRICTED" : "OFFICIAL");
+        return Page(64 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
+    }
 
-        Marking(html, report, "top");
+    private static void Content(StringBuilder html, BoardReport report)
+    {
         html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(report.PartnershipName)).Append("</span>")
             .Append(E(BoardReport.DocumentTitle)).Append(' ').Append(E(report.QuarterHeading)).Append("</h1>\n");
         if (report.MeetingDateText is { } meeting)
@@ -64,7 +64,7 @@ public static class BoardReportHtml
             : E($"There is no published plan for {report.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
         html.Append("<p>").Append(E(report.Audience == ReportAudience.Public
             ? "Public version: items with the protective marking Restricted are left out."
-            : restricted
+            : report.IncludesRestricted
                 ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
                 : "This report contains no items marked Restricted.")).Append("</p>\n");
         if (report.SyntheticCrimeNotice is { } notice)
@@ -103,16 +103,7 @@ public static class BoardReportHtml
         {
             DocumentFundingHtml.Figures(html, funding, $"s{++index}");
         }
-
-        html.Append("</main>\n<footer>\n");
-        Marking(html, report, "bottom");
-        html.Append("</footer>\n</body>\n</html>\n");
-        return html.ToString();
     }
-
-    private static void Marking(StringBuilder html, BoardReport report, string where) =>
-        html.Append("<p class=\"marking").Append(report.IncludesRestricted ? " marking--restricted" : "")
-            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(report.Marking).Append("</p>\n");
 
     private static void Contents(StringBuilder html, BoardReport report)
     {

@@ -81,6 +81,82 @@ internal static class DocumentHtml
         }
     }
 
+    /// <summary>The protective marking line at the <paramref name="where"/> ("top", "bottom") of the page, shaded when the document holds restricted items.</summary>
+    public static void Marking(StringBuilder html, string marking, bool includesRestricted, string where)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append("<p class=\"marking").Append(includesRestricted ? " marking--restricted" : "")
+            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(marking).Append("</p>\n");
+    }
+
+    /// <summary>
+    /// An action's row group in an action plan table: a row per milestone, the action's cells (<paramref name="actionCells"/>,
+    /// given the rowspan attribute) and its other partners spanning them; each milestone's cell from
+    /// <paramref name="milestoneCell"/>, the action's note under the last, then its lead (the action's on the first row when
+    /// the milestone has none of its own). An action without milestones is one row with its cross-reference.
+    /// </summary>
+    public static void ActionRows<TMilestone>(StringBuilder html, DocumentAction<TMilestone> action, Action<string> actionCells, Action<TMilestone> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        ArgumentNullException.ThrowIfNull(milestoneCell);
+        var span = action.Milestones.Count > 1 ? $" rowspan=\"{action.Milestones.Count}\"" : "";
+        html.Append("<tbody>\n<tr>");
+        actionCells(span);
+        if (action.Milestones.Count == 0)
+        {
+            html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action.Note)).Append("</td>")
+                .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
+            return;
+        }
+
+        for (var m = 0; m < action.Milestones.Count; m++)
+        {
+            var milestone = action.Milestones[m];
+            if (m > 0)
+            {
+                html.Append("<tr>");
+            }
+
+            html.Append("<td>");
+            milestoneCell(milestone);
+            if (m == action.Milestones.Count - 1)
+            {
+                html.Append(Note(action.Note));
+            }
+
+            html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
+            if (m == 0)
+            {
+                html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n");
+    }
+
+    /// <summary>
+    /// A whole page: its head (<see cref="Begin"/>), the protective marking (<paramref name="marking"/>, "Official",
+    /// "Restricted") above <paramref name="content"/> (which ends inside the page's main element) and again in the footer.
+    /// </summary>
+    public static string Page(int capacity, string title, string css, string printCss, string marking, bool includesRestricted, Action<StringBuilder> content)
+    {
+        ArgumentNullException.ThrowIfNull(marking);
+        ArgumentNullException.ThrowIfNull(content);
+        var html = new StringBuilder(capacity);
+        Begin(html, title, css, printCss, marking.ToUpperInvariant());
+        Marking(html, marking, includesRestricted, "top");
+        content(html);
+        html.Append("</main>\n<footer>\n");
+        Marking(html, marking, includesRestricted, "bottom");
+        html.Append("</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
     /// <summary>
     /// Opens the page up to its body: the title, the common rules then <paramref name="css"/>, the print rules then
     /// <paramref name="printCss"/>, and <paramref name="marking"/> ("OFFICIAL", "RESTRICTED") on every printed page.

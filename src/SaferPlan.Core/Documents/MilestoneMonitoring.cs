@@ -94,21 +94,10 @@ public sealed record MilestoneMonitoring(
 /// <summary>One labelled line of a milestone's monitoring ("Source: " "Anita Goddard").</summary>
 public sealed record MonitoringLine(string Label, string Text, bool Restricted = false);
 
-public sealed record MonitoringPriority(int Number, string Heading, bool Restricted, IReadOnlyList<MonitoringAction> Actions);
-
-/// <summary>An action of the plan: a block of rows in the seed's table, one row per milestone.</summary>
-public sealed record MonitoringAction(
-    string Number,
-    string Text,
-    string? LeadAgency,
-    string? OtherPartners,
-    string? CrossReference,
-    string? Note,
-    bool Restricted,
-    IReadOnlyList<MonitoringMilestone> Milestones);
+public sealed record MonitoringPriority(int Number, string Heading, bool Restricted, IReadOnlyList<DocumentAction<MonitoringMilestone>> Actions);
 
 /// <summary>A milestone with how it is measured, where the figure comes from, and the quarter's progress if any.</summary>
-public sealed record MonitoringMilestone(string Code, string Text, string? Lead, string? Measurement, string? Source, bool Restricted, MonitoringProgress? Progress);
+public sealed record MonitoringMilestone(string Code, string Text, string? Lead, string? Measurement, string? Source, bool Restricted, MonitoringProgress? Progress) : IDocumentMilestone;
 
 /// <summary>The quarter's update of a milestone: the words, the measured value formatted by its kind (£625.00, 1), the status.</summary>
 public sealed record MonitoringProgress(string? Text, string? Value, UpdateStatus? Status, bool Restricted, bool AwaitingReview);

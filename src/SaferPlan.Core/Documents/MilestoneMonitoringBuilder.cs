@@ -17,19 +17,10 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
     public async Task<MilestoneMonitoringOutcome> BuildAsync(MilestoneMonitoringOptions options, UserContext reader, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var partnershipId = await db.Partnerships.AsNoTracking().Where(p => p.Slug == options.PartnershipSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (partnershipId is null)
-        {
-            return new MilestoneMonitoringOutcome(null, false, null);
-        }
-
-        if (!Permissions.CanSeeUnpublished(reader, partnershipId.Value) && !await publications.IsPublishedAsync(partnershipId.Value, options.Period, ct))
-        {
-            return new MilestoneMonitoringOutcome(null, true, await publications.LatestPublishedAsync(partnershipId.Value, ct));
-        }
-
-        var audience = Permissions.CanSeeRestricted(reader, partnershipId.Value) ? options.Audience : ReportAudience.Public;
-        return new MilestoneMonitoringOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null);
+        var access = await QuarterDocumentAccess.ForAsync(db, publications, options.PartnershipSlug, options.Period, options.Audience, reader, ct);
+        return access.Audience is { } audience
+            ? new MilestoneMonitoringOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null)
+            : new MilestoneMonitoringOutcome(null, access.PartnershipFound, access.LatestPublished);
     }
 
     /// <summary>The document for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>
@@ -77,7 +68,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
         var result = new List<MonitoringPriority>();
         foreach (var priority in priorities.Where(p => text.Shown(p.Marking)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number))
         {
-            var actions = new List<MonitoringAction>();
+            var actions = new List<DocumentAction<MonitoringMilestone>>();
             foreach (var action in priority.Actions.Where(a => text.Shown(a.Marking)).OrderBy(a => a.SortOrder).ThenBy(a => a.Id))
             {
                 var milestones = new List<MonitoringMilestone>();
@@ -110,7 +101,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
                     lead = lead is null ? text.Of(officer.Name) : $"{lead} – {text.Of(officer.Name)}";
                 }
 
-                actions.Add(new MonitoringAction(
+                actions.Add(new DocumentAction<MonitoringMilestone>(
                     action.Number,
                     text.Of(action.Text) ?? "",
                     lead,

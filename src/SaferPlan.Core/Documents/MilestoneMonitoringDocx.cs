@@ -69,40 +69,16 @@ public static class MilestoneMonitoringDocx
         table.Append(HeaderRow(Widths, [.. MilestoneMonitoring.Columns]));
         foreach (var action in priority.Actions)
         {
-            var actionParas = new List<Paragraph> { CellPara(action.Text, restricted: action.Restricted) };
-            if (action.Milestones.Count == 0)
-            {
-                table.Append(new TableRow(
-                    Cell(Widths[0], [CellPara(action.Number)]),
-                    Cell(Widths[1], actionParas),
-                    Cell(Widths[2], WithNote(CellPara(action.CrossReference ?? "No milestones."), action.Note)),
-                    Cell(Widths[3], [CellPara(action.LeadAgency ?? "")]),
-                    Cell(Widths[4], [CellPara(action.OtherPartners ?? "")])));
-                continue;
-            }
-
-            for (var m = 0; m < action.Milestones.Count; m++)
-            {
-                var milestone = action.Milestones[m];
-                var first = m == 0;
-                var merge = Merge(m, action.Milestones.Count);
-                List<Paragraph> paras =
+            ActionRows(
+                table,
+                Widths,
+                action,
+                [[CellPara(action.Number)], [CellPara(action.Text, restricted: action.Restricted)]],
+                milestone =>
                 [
                     LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
                     .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
-                ];
-                if (m == action.Milestones.Count - 1 && action.Note is { } note)
-                {
-                    paras.Add(CellPara(note, italic: true));
-                }
-
-                table.Append(new TableRow(
-                    Cell(Widths[0], [CellPara(first ? action.Number : "")], merge: merge),
-                    Cell(Widths[1], first ? actionParas : [CellPara("")], merge: merge),
-                    Cell(Widths[2], paras),
-                    Cell(Widths[3], [CellPara(milestone.Lead ?? (first ? action.LeadAgency : null) ?? "")]),
-                    Cell(Widths[4], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge)));
-            }
+                ]);
         }
 
         return table;

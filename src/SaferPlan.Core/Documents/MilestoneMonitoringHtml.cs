@@ -29,12 +29,12 @@ public static class MilestoneMonitoringHtml
     public static string Render(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var html = new StringBuilder(64 * 1024);
         var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
-        var marking = document.Marking.ToUpperInvariant();
-        DocumentHtml.Begin(html, title, Css, PrintCss, marking);
+        return Page(64 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+    }
 
-        Marking(html, document, "top");
+    private static void Content(StringBuilder html, MilestoneMonitoring document)
+    {
         html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
             .Append(E(MilestoneMonitoring.DocumentTitle)).Append(' ').Append(E(document.QuarterHeading)).Append("</h1>\n");
         html.Append("<p>").Append(document.EditionTitle is { } edition
@@ -77,16 +77,7 @@ public static class MilestoneMonitoringHtml
 
             html.Append("</section>\n");
         }
-
-        html.Append("</main>\n<footer>\n");
-        Marking(html, document, "bottom");
-        html.Append("</footer>\n</body>\n</html>\n");
-        return html.ToString();
     }
-
-    private static void Marking(StringBuilder html, MilestoneMonitoring document, string where) =>
-        html.Append("<p class=\"marking").Append(document.IncludesRestricted ? " marking--restricted" : "")
-            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(document.Marking).Append("</p>\n");
 
     private static void Contents(StringBuilder html, MilestoneMonitoring document)
     {
@@ -118,47 +109,20 @@ public static class MilestoneMonitoringHtml
         html.Append("</tr></thead>\n");
         foreach (var action in priority.Actions)
         {
-            var rows = Math.Max(1, action.Milestones.Count);
-            var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
-            html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
-                .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>");
-            if (action.Milestones.Count == 0)
-            {
-                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action.Note)).Append("</td>")
-                    .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
-                continue;
-            }
-
-            for (var m = 0; m < action.Milestones.Count; m++)
-            {
-                var milestone = action.Milestones[m];
-                if (m > 0)
+            ActionRows(
+                html,
+                action,
+                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
+                    .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>"),
+                milestone =>
                 {
-                    html.Append("<tr>");
-                }
-
-                html.Append("<td><p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
-                foreach (var line in document.Lines(milestone))
-                {
-                    html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
-                    html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
-                }
-
-                if (m == action.Milestones.Count - 1)
-                {
-                    html.Append(Note(action.Note));
-                }
-
-                html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
-                if (m == 0)
-                {
-                    html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
-                }
-
-                html.Append("</tr>\n");
-            }
-
-            html.Append("</tbody>\n");
+                    html.Append("<p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
+                    foreach (var line in document.Lines(milestone))
+                    {
+                        html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
+                        html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
+                    }
+                });
         }
 
         html.Append("</table>\n");

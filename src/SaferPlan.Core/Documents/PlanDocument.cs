@@ -138,7 +138,7 @@ public sealed record PlanDocumentPriority(
     string Title,
     bool Restricted,
     IReadOnlyList<ReportPart> Narrative,
-    IReadOnlyList<PlanDocumentAction> Actions)
+    IReadOnlyList<DocumentAction<PlanDocumentMilestone>> Actions)
 {
     /// <summary>"Priority 1: Reducing Serious Acquisitive Crime"; a mainstreamed activity by its title.</summary>
     public string Heading => Kind == PriorityKind.Priority ? $"Priority {Number}: {Title}" : Title;
@@ -149,19 +149,8 @@ public sealed record PlanDocumentPriority(
     public string Anchor => Kind == PriorityKind.Priority ? $"priority-{Number}" : $"mainstreamed-{Number}";
 }
 
-/// <summary>A numbered action: a block of rows in the action plan table, one row per lettered milestone.</summary>
-public sealed record PlanDocumentAction(
-    string Number,
-    string Text,
-    string? LeadAgency,
-    string? OtherPartners,
-    string? CrossReference,
-    string? Note,
-    bool Restricted,
-    IReadOnlyList<PlanDocumentMilestone> Milestones);
-
 /// <summary>A milestone with its code ("1.1a") and its own lead where it differs from the action's.</summary>
-public sealed record PlanDocumentMilestone(string Code, string Text, string? Lead, bool Restricted);
+public sealed record PlanDocumentMilestone(string Code, string Text, string? Lead, bool Restricted) : IDocumentMilestone;
 
 /// <summary>One of the partnership's bodies: what kind it is, how often it meets, who chairs it and what it does.</summary>
 public sealed record PlanDocumentBody(string Name, string Kind, string Meets, string? Chair, string? Description, string? MemberAgencies);

@@ -111,13 +111,13 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
             .Where(p => p.Text is not null)
             .ToList();
 
-        var actions = new List<PlanDocumentAction>();
+        var actions = new List<DocumentAction<PlanDocumentMilestone>>();
         foreach (var action in priority.Actions.Where(a => text.Shown(a.Marking)))
         {
             var milestones = action.Milestones.Where(m => text.Shown(m.Marking))
                 .Select(m => new PlanDocumentMilestone(m.Code, text.Of(m.Text) ?? "", text.Of(m.Lead), m.Marking == ProtectiveMarking.Restricted))
                 .ToList();
-            actions.Add(new PlanDocumentAction(
+            actions.Add(new DocumentAction<PlanDocumentMilestone>(
                 action.Number,
                 text.Of(action.Text) ?? "",
                 text.Of(action.LeadAgency) ?? text.Of(action.LeadOfficer?.Name),

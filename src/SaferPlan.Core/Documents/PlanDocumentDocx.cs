@@ -118,30 +118,12 @@ public static class PlanDocumentDocx
         table.Append(HeaderRow(widths, [.. PlanDocument.Columns]));
         foreach (var action in priority.Actions)
         {
-            var actionParagraph = LabelledCellPara(action.Number + " ", action.Text, restricted: action.Restricted);
-            if (action.Milestones.Count == 0)
-            {
-                table.Append(new TableRow(
-                    Cell(widths[0], [actionParagraph]),
-                    Cell(widths[1], WithNote(CellPara(action.CrossReference ?? "No milestones."), action.Note)),
-                    Cell(widths[2], [CellPara(action.LeadAgency ?? "")]),
-                    Cell(widths[3], [CellPara(action.OtherPartners ?? "")])));
-                continue;
-            }
-
-            for (var m = 0; m < action.Milestones.Count; m++)
-            {
-                var milestone = action.Milestones[m];
-                var first = m == 0;
-                var merge = Merge(m, action.Milestones.Count);
-                var milestoneParagraph = LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted);
-                var paragraphs = WithNote(milestoneParagraph, m == action.Milestones.Count - 1 ? action.Note : null);
-                table.Append(new TableRow(
-                    Cell(widths[0], first ? [actionParagraph] : [CellPara("")], merge: merge),
-                    Cell(widths[1], paragraphs),
-                    Cell(widths[2], [CellPara(milestone.Lead ?? (first ? action.LeadAgency : null) ?? "")]),
-                    Cell(widths[3], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge)));
-            }
+            ActionRows(
+                table,
+                widths,
+                action,
+                [[LabelledCellPara(action.Number + " ", action.Text, restricted: action.Restricted)]],
+                milestone => [LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted)]);
         }
 
         return table;

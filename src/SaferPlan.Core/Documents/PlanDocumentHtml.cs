@@ -37,12 +37,12 @@ public static class PlanDocumentHtml
     public static string Render(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var html = new StringBuilder(128 * 1024);
         var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
-        var marking = document.Marking.ToUpperInvariant();
-        DocumentHtml.Begin(html, title, Css, PrintCss, marking);
+        return Page(128 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+    }
 
-        Marking(html, document, "top");
+    private static void Content(StringBuilder html, PlanDocument document)
+    {
         html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
             .Append(E(document.PlanHeading)).Append("</h1>\n");
         html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
@@ -120,16 +120,7 @@ public static class PlanDocumentHtml
 
             html.Append("</dl>\n</section>\n");
         }
-
-        html.Append("</main>\n<footer>\n");
-        Marking(html, document, "bottom");
-        html.Append("</footer>\n</body>\n</html>\n");
-        return html.ToString();
     }
-
-    private static void Marking(StringBuilder html, PlanDocument document, string where) =>
-        html.Append("<p class=\"marking").Append(document.IncludesRestricted ? " marking--restricted" : "")
-            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(document.Marking).Append("</p>\n");
 
     private static void Part(StringBuilder html, ReportPart part, string anchor)
     {
@@ -165,41 +156,12 @@ public static class PlanDocumentHtml
         html.Append("</tr></thead>\n");
         foreach (var action in priority.Actions)
         {
-            var rows = Math.Max(1, action.Milestones.Count);
-            var span = rows > 1 ? $" rowspan=\"{rows}\"" : "";
-            html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
-                .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>");
-            if (action.Milestones.Count == 0)
-            {
-                html.Append("<td><p>").Append(E(action.CrossReference ?? "No milestones.")).Append("</p>").Append(Note(action.Note)).Append("</td>")
-                    .Append("<td>").Append(E(action.LeadAgency ?? "")).Append("</td><td>").Append(E(action.OtherPartners ?? "")).Append("</td></tr>\n</tbody>\n");
-                continue;
-            }
-
-            for (var m = 0; m < action.Milestones.Count; m++)
-            {
-                var milestone = action.Milestones[m];
-                if (m > 0)
-                {
-                    html.Append("<tr>");
-                }
-
-                html.Append("<td><p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
-                if (m == action.Milestones.Count - 1)
-                {
-                    html.Append(Note(action.Note));
-                }
-
-                html.Append("</td><td>").Append(E(milestone.Lead ?? (m == 0 ? action.LeadAgency : null) ?? "")).Append("</td>");
-                if (m == 0)
-                {
-                    html.Append("<td").Append(span).Append('>').Append(E(action.OtherPartners ?? "")).Append("</td>");
-                }
-
-                html.Append("</tr>\n");
-            }
-
-            html.Append("</tbody>\n");
+            ActionRows(
+                html,
+                action,
+                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
+                    .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>"),
+                milestone => html.Append("<p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>"));
         }
 
         html.Append("</table>\n");

@@ -28,9 +28,11 @@ public static class PlanUpdateHtml
     public static string Render(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var html = new StringBuilder(64 * 1024);
-        DocumentHtml.Begin(html, $"{document.PartnershipName}: {document.Title}", Css, PrintCss, PlanUpdate.Marking.ToUpperInvariant());
-        Marking(html, "top");
+        return Page(64 * 1024, $"{document.PartnershipName}: {document.Title}", Css, PrintCss, PlanUpdate.Marking, includesRestricted: false, html => Content(html, document));
+    }
+
+    private static void Content(StringBuilder html, PlanUpdate document)
+    {
         html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
             .Append(E(document.Title)).Append("</h1>\n<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
 
@@ -144,11 +146,6 @@ public static class PlanUpdateHtml
             Blocks(html, document.After[i].Text);
             html.Append("</section>\n");
         }
-
-        html.Append("</main>\n<footer>\n");
-        Marking(html, "bottom");
-        html.Append("</footer>\n</body>\n</html>\n");
-        return html.ToString();
     }
 
     private static void Targets(StringBuilder html, PlanUpdatePriority priority)
@@ -166,7 +163,4 @@ public static class PlanUpdateHtml
 
         html.Append("</tbody>\n</table>\n");
     }
-
-    private static void Marking(StringBuilder html, string where) =>
-        html.Append("<p class=\"marking\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(PlanUpdate.Marking).Append("</p>\n");
 }

@@ -34,10 +34,12 @@ public static class RefreshReportHtml
     public static string Render(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = new StringBuilder(32 * 1024);
-        DocumentHtml.Begin(html, $"{report.PartnershipName}: {report.Title}{(report.IsDraft ? " (draft)" : "")}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}",
-            Css, PrintCss, report.Marking.ToUpperInvariant());
-        Marking(html, report, "top");
+        var title = $"{report.PartnershipName}: {report.Title}{(report.IsDraft ? " (draft)" : "")}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        return Page(32 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
+    }
+
+    private static void Content(StringBuilder html, RefreshReport report)
+    {
         html.Append("<header>\n");
         if (report.IsDraft)
         {
@@ -116,15 +118,8 @@ public static class RefreshReportHtml
             }
         }
 
-        html.Append("</section>\n</main>\n<footer>\n");
-        Marking(html, report, "bottom");
-        html.Append("</footer>\n</body>\n</html>\n");
-        return html.ToString();
+        html.Append("</section>\n");
     }
-
-    private static void Marking(StringBuilder html, RefreshReport report, string where) =>
-        html.Append("<p class=\"marking").Append(report.IncludesRestricted ? " marking--restricted" : "")
-            .Append("\" id=\"marking-").Append(where).Append("\">Protective marking: ").Append(report.Marking).Append("</p>\n");
 
     private static string Anchor(string heading) => heading.ToLowerInvariant().Replace(' ', '-');
 }

@@ -23,10 +23,8 @@ public enum AmendedItem
 /// gave. Approved records are not edited in place; each change after approval is kept as one of these, in the same save
 /// as the change itself (and audited, as every save is).
 /// </summary>
-public sealed class Amendment : IVersioned, IAudited
+public sealed class Amendment : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public AmendedRecord Record { get; set; }
@@ -55,8 +53,6 @@ public sealed class Amendment : IVersioned, IAudited
     public required string AmendedBy { get; set; }
 
     public DateTimeOffset AmendedAt { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>The rules every amendment shares, whatever was approved: a reason is given, of a length that fits.</summary>

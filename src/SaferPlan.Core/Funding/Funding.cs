@@ -13,10 +13,8 @@ public enum AllocationStatus
 /// A partnership's funding plan for one financial year: the Board agrees it (each April, seed 000), after which its streams
 /// and allocations change only by recorded amendment. The row exists once the year has a stream or is agreed.
 /// </summary>
-public sealed class FundingPlan : IVersioned, IAudited
+public sealed class FundingPlan : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     /// <summary>The calendar year the financial year starts in (2010 for 2010/11).</summary>
@@ -29,8 +27,6 @@ public sealed class FundingPlan : IVersioned, IAudited
 
     public string? AgreementMinute { get; set; }
 
-    public int Version { get; set; }
-
     public bool IsAgreed => AgreedOn is not null;
 
     public ReportingPeriod Year => ReportingPeriod.Year(YearStart);
@@ -38,10 +34,8 @@ public sealed class FundingPlan : IVersioned, IAudited
 
 /// <summary>Money the partnership receives, or expects, for one year from one funder: "Safer Stronger Communities Fund".</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The partnerships' own word: a funding stream, not an I/O stream.")]
-public sealed class FundingStream : IVersioned, IAudited
+public sealed class FundingStream : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public int YearStart { get; set; }
@@ -58,8 +52,6 @@ public sealed class FundingStream : IVersioned, IAudited
     /// <summary>What the funder requires of the money, in their words.</summary>
     public string? Conditions { get; set; }
 
-    public int Version { get; set; }
-
     public List<FundingAllocation> Allocations { get; set; } = [];
 }
 
@@ -67,10 +59,8 @@ public sealed class FundingStream : IVersioned, IAudited
 /// Money from a stream allocated to one project, perhaps for a priority, action or milestone of the year's plan, with what it
 /// is for in plain words ("so that people using taxis at night would feel safer") and the results so far.
 /// </summary>
-public sealed class FundingAllocation : IVersioned, IAudited
+public sealed class FundingAllocation : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int StreamId { get; set; }
 
     public FundingStream Stream { get; set; } = null!;
@@ -104,16 +94,12 @@ public sealed class FundingAllocation : IVersioned, IAudited
 
     public ProtectiveMarking Marking { get; set; }
 
-    public int Version { get; set; }
-
     public List<FundingSpend> Spending { get; set; } = [];
 }
 
 /// <summary>One payment against an allocation, with a transaction id that stays the same in every published spending file.</summary>
-public sealed class FundingSpend : IVersioned, IAudited
+public sealed class FundingSpend : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public int AllocationId { get; set; }
@@ -133,8 +119,6 @@ public sealed class FundingSpend : IVersioned, IAudited
     public required string Purchase { get; set; }
 
     public required string TransactionId { get; set; }
-
-    public int Version { get; set; }
 }
 
 internal sealed class FundingPlanConfiguration : IEntityTypeConfiguration<FundingPlan>

@@ -38,10 +38,8 @@ public enum IndicatorSource
 }
 
 /// <summary>A measure a partnership judges itself by: NI16, NI32, or a local one.</summary>
-public sealed class Indicator : IAudited, IVersioned
+public sealed class Indicator : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     /// <summary>"NI16", "NI32", "LOCAL-PPO".</summary>
@@ -84,8 +82,6 @@ public sealed class Indicator : IAudited, IVersioned
 
     /// <summary>The last month (yyyymm) of the period SPC process limits are computed from.</summary>
     public int? SpcBaselineToMonth { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>A value, baseline or target: a versioned part of one indicator, edited and deleted the same way.</summary>
@@ -99,10 +95,8 @@ public interface IIndicatorPart : IVersioned
 /// months. Months are written yyyymm (201004 = April 2010) and both ends are included.
 /// Manual values carry their source and a comment; the audit trail keeps every earlier value.
 /// </summary>
-public sealed class IndicatorValue : IAudited, IIndicatorPart
+public sealed class IndicatorValue : VersionedEntity, IIndicatorPart
 {
-    public int Id { get; set; }
-
     public int IndicatorId { get; set; }
 
     public int FromMonth { get; set; }
@@ -118,15 +112,11 @@ public sealed class IndicatorValue : IAudited, IIndicatorPart
     public string? EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>The value a target is measured from, e.g. the 2008/09 burglary rate.</summary>
-public sealed class IndicatorBaseline : IAudited, IIndicatorPart
+public sealed class IndicatorBaseline : VersionedEntity, IIndicatorPart
 {
-    public int Id { get; set; }
-
     public int IndicatorId { get; set; }
 
     public int FromMonth { get; set; }
@@ -137,8 +127,6 @@ public sealed class IndicatorBaseline : IAudited, IIndicatorPart
     public decimal? Value { get; set; }
 
     public string? Source { get; set; }
-
-    public int Version { get; set; }
 }
 
 public enum TargetKind
@@ -166,10 +154,8 @@ public enum TargetKind
 /// What an indicator should reach in one financial year. A value that misses the target by no more than
 /// <see cref="AmberTolerance"/> (in the indicator's own unit) is Amber; further is Red.
 /// </summary>
-public sealed class IndicatorTarget : IAudited, IIndicatorPart
+public sealed class IndicatorTarget : VersionedEntity, IIndicatorPart
 {
-    public int Id { get; set; }
-
     public int IndicatorId { get; set; }
 
     /// <summary>The financial year the target is for: 2010 for 2010/11.</summary>
@@ -188,8 +174,6 @@ public sealed class IndicatorTarget : IAudited, IIndicatorPart
 
     /// <summary>The target as the plan words it: "no more than 130 first time entrants".</summary>
     public string? Wording { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>An indicator shown against a priority or a milestone of a plan.</summary>

@@ -8,10 +8,8 @@ namespace SaferPlan.Core.Meetings;
 /// id, so calendar feeds update the event rather than add another; <see cref="Sequence"/> counts the moves, as RFC 5545's
 /// SEQUENCE does.
 /// </summary>
-public sealed class Meeting : IVersioned, IAudited
+public sealed class Meeting : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public int BodyId { get; set; }
@@ -38,8 +36,6 @@ public sealed class Meeting : IVersioned, IAudited
 
     /// <summary>Which slot of the cadence the meeting was generated for ("2010-11-10" for October), so generating again adds nothing; null for an added meeting.</summary>
     public string? ScheduleSlot { get; set; }
-
-    public int Version { get; set; }
 
     public List<AgendaItem> Agenda { get; set; } = [];
 

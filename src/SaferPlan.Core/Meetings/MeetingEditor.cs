@@ -121,15 +121,10 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<Meeting>> UpdateAsync(int id, MeetingInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
+        var (found, refusal) = await EditableAsync<Meeting>(id, user, ct, tracked: true);
+        if (found is not { } meeting)
         {
-            return EditResult<Meeting>.NotFound($"There is no meeting {id}.");
-        }
-
-        if (!Permissions.CanEditMeetings(user, meeting.PartnershipId))
-        {
-            return EditResult<Meeting>.Forbidden(Refused);
+            return refusal!;
         }
 
         if (meeting.IsCancelled)
@@ -167,15 +162,10 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     /// <summary>Cancels a meeting: it stays, marked cancelled, so calendars show it cancelled rather than losing it.</summary>
     public async Task<EditResult<Meeting>> CancelAsync(int id, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
+        var (found, refusal) = await EditableAsync<Meeting>(id, user, ct, tracked: true);
+        if (found is not { } meeting)
         {
-            return EditResult<Meeting>.NotFound($"There is no meeting {id}.");
-        }
-
-        if (!Permissions.CanEditMeetings(user, meeting.PartnershipId))
-        {
-            return EditResult<Meeting>.Forbidden(Refused);
+            return refusal!;
         }
 
         if (meeting.IsCancelled)
@@ -385,9 +375,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         _ => null,
     };
 
-    private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int meetingId, UserContext user, CancellationToken ct)
+    /// <summary>The meeting if this user may edit it (<paramref name="tracked"/> when it is itself to change); else why not.</summary>
+    private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int meetingId, UserContext user, CancellationToken ct, bool tracked = false)
     {
-        var meeting = await db.Set<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        var meetings = tracked ? db.Set<Meeting>() : db.Set<Meeting>().AsNoTracking();
+        var meeting = await meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
         {
             return (null, EditResult<T>.NotFound($"There is no meeting {meetingId}."));

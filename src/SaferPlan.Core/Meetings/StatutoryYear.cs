@@ -10,10 +10,8 @@ namespace SaferPlan.Core.Meetings;
 /// strategic assessment in October, and each quarter the ASB return and the performance report. Owned by a person, or by
 /// a role (the support officers) until a person is named.
 /// </summary>
-public sealed class StatutoryDuty : IVersioned, IAudited
+public sealed class StatutoryDuty : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public int YearStart { get; set; }
@@ -39,8 +37,6 @@ public sealed class StatutoryDuty : IVersioned, IAudited
 
     /// <summary>The last day its owner was reminded: at most one reminder a day. Bookkeeping, not an edit, so set without audit.</summary>
     public DateOnly? LastRemindedOn { get; set; }
-
-    public int Version { get; set; }
 
     public DutyStatus StatusOn(DateOnly today) => DoneOn is not null ? DutyStatus.Done : DueOn < today ? DutyStatus.Overdue : DutyStatus.Due;
 }

@@ -4,18 +4,14 @@ namespace SaferPlan.Core.Monitoring;
 /// The Board meeting a quarter's performance report goes to (seed 001: "26 APRIL 2011" on its cover), set by the
 /// partnership's support officer; the report's cover shows it.
 /// </summary>
-public sealed class BoardMeeting : IVersioned, IAudited
+public sealed class BoardMeeting : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     /// <summary>The quarter whose performance report the meeting receives.</summary>
     public ReportingPeriod ReportPeriod { get; set; }
 
     public DateOnly MeetsOn { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>When the Board meets to receive a quarter's report: read for the report's cover, set from the reports page.</summary>

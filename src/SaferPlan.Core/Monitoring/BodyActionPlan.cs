@@ -6,10 +6,8 @@ namespace SaferPlan.Core.Monitoring;
 /// A task group's own action plan for a financial year (seed 001's "Southern Domestic Abuse Task Group, Action Plan:
 /// 2010-2011"), kept by the body and shared, like its briefings, into the Board reports of every partnership it serves.
 /// </summary>
-public sealed class BodyActionPlan : IVersioned, IAudited
+public sealed class BodyActionPlan : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int BodyId { get; set; }
 
     /// <summary>The financial year the plan covers, a whole-year period (2010/11).</summary>
@@ -26,8 +24,6 @@ public sealed class BodyActionPlan : IVersioned, IAudited
 
     public ProtectiveMarking Marking { get; set; }
 
-    public int Version { get; set; }
-
     public List<BodyActionPlanItem> Items { get; set; } = [];
 }
 
@@ -35,10 +31,8 @@ public sealed class BodyActionPlan : IVersioned, IAudited
 /// One row of a body's action plan: its number ("1.10"), lead (initials, as the group writes them), the item, its
 /// milestones, and the group's own priority heading it sits under ("Priority 2: To Reduce Repeat Victimisation").
 /// </summary>
-public sealed class BodyActionPlanItem : IVersioned, IAudited
+public sealed class BodyActionPlanItem : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PlanId { get; set; }
 
     public string? Heading { get; set; }
@@ -55,16 +49,12 @@ public sealed class BodyActionPlanItem : IVersioned, IAudited
 
     public ProtectiveMarking Marking { get; set; }
 
-    public int Version { get; set; }
-
     public List<BodyActionPlanProgress> Progress { get; set; } = [];
 }
 
 /// <summary>An item's quarterly progress, the plan's last column ("£5,300 allocated for Freedom programmes in South Cambs.").</summary>
-public sealed class BodyActionPlanProgress : IVersioned, IAudited
+public sealed class BodyActionPlanProgress : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int ItemId { get; set; }
 
     public ReportingPeriod Period { get; set; }
@@ -72,8 +62,6 @@ public sealed class BodyActionPlanProgress : IVersioned, IAudited
     public required string Progress { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
 internal sealed class BodyActionPlanConfiguration : IEntityTypeConfiguration<BodyActionPlan>

@@ -24,10 +24,8 @@ public enum UpdateState
 /// A lead officer's report on one milestone for one quarter. When it is part of an action-level update it shares its
 /// progress, status, marking and review with the action's other covered milestones (see <see cref="ActionUpdate"/>).
 /// </summary>
-public sealed class MilestoneUpdate : IVersioned, IAudited
+public sealed class MilestoneUpdate : VersionedEntity
 {
-    public int Id { get; set; }
-
     /// <summary>The action-level update this milestone's update is part of, or null for an update of the milestone alone.</summary>
     public int? ActionUpdateId { get; set; }
 
@@ -70,8 +68,6 @@ public sealed class MilestoneUpdate : IVersioned, IAudited
     public string? ReviewComment { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>
@@ -80,10 +76,8 @@ public sealed class MilestoneUpdate : IVersioned, IAudited
 /// of review, completeness and publication), all carrying the same words; this ties them together, and its version is
 /// the one a writer of the whole update edits from.
 /// </summary>
-public sealed class ActionUpdate : IVersioned, IAudited
+public sealed class ActionUpdate : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int ActionId { get; set; }
 
     public PlanAction Action { get; set; } = null!;
@@ -91,15 +85,11 @@ public sealed class ActionUpdate : IVersioned, IAudited
     public ReportingPeriod Period { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>A quarter opened for updates: lead officers report by the deadline; after the lock date only support officers change updates.</summary>
-public sealed class CollectionRound : IVersioned, IAudited
+public sealed class CollectionRound : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public ReportingPeriod Period { get; set; }
@@ -111,8 +101,6 @@ public sealed class CollectionRound : IVersioned, IAudited
     public DateOnly? LockOn { get; set; }
 
     public required string OpenedBy { get; set; }
-
-    public int Version { get; set; }
 
     public bool IsLocked(DateOnly today) => LockOn is { } lockOn && today > lockOn;
 }

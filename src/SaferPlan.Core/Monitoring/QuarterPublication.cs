@@ -5,10 +5,8 @@ namespace SaferPlan.Core.Monitoring;
 /// when, and who withdrew it and when if it was taken back. Until a quarter is published visitors see the last one
 /// that is; a withdrawn quarter is unpublished again until it is published anew. Earlier decisions stay in the audit trail.
 /// </summary>
-public sealed class QuarterPublication : IVersioned, IAudited
+public sealed class QuarterPublication : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public ReportingPeriod Period { get; set; }
@@ -20,8 +18,6 @@ public sealed class QuarterPublication : IVersioned, IAudited
     public DateTimeOffset? WithdrawnAt { get; set; }
 
     public string? WithdrawnBy { get; set; }
-
-    public int Version { get; set; }
 
     public bool IsPublished => WithdrawnAt is null;
 }

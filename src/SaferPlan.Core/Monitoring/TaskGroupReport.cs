@@ -4,10 +4,8 @@ namespace SaferPlan.Core.Monitoring;
 /// A task group's quarterly report to the Board (seed 001's pages per priority): its lead officer, key achievements,
 /// areas of concern, recommendations, items for publicity, and its figure tables.
 /// </summary>
-public sealed class TaskGroupReport : IVersioned, IAudited
+public sealed class TaskGroupReport : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public ReportingPeriod Period { get; set; }
@@ -44,8 +42,6 @@ public sealed class TaskGroupReport : IVersioned, IAudited
 
     public int SortOrder { get; set; }
 
-    public int Version { get; set; }
-
     public List<FigureTable> Figures { get; set; } = [];
 }
 
@@ -54,10 +50,8 @@ public sealed class TaskGroupReport : IVersioned, IAudited
 /// new cases, individuals, areas and families. With <see cref="YearToDate"/> the report also shows each figure summed
 /// over the quarters of the year so far, from the same table in earlier reports.
 /// </summary>
-public sealed class FigureTable : IVersioned, IAudited
+public sealed class FigureTable : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int ReportId { get; set; }
 
     public required string Title { get; set; }
@@ -79,18 +73,14 @@ public sealed class FigureTable : IVersioned, IAudited
     public int SortOrder { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>
 /// A county-wide partner's quarterly briefing (the domestic abuse partnership in seed 001), written once and shared
 /// into the Board reports of every partnership its body serves.
 /// </summary>
-public sealed class PartnerBriefing : IVersioned, IAudited
+public sealed class PartnerBriefing : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int BodyId { get; set; }
 
     public ReportingPeriod Period { get; set; }
@@ -124,6 +114,4 @@ public sealed class PartnerBriefing : IVersioned, IAudited
     public string? Recommendations { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }

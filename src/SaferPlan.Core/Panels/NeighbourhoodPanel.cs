@@ -26,10 +26,8 @@ public enum PanelPriorityStatus
 /// A neighbourhood panel of a partnership: residents who meet with the police and partner agencies to set local
 /// priorities. It covers one or more wards, named as the partnership's area names them (the ward names of its LSOAs).
 /// </summary>
-public sealed class NeighbourhoodPanel : IAudited, IVersioned
+public sealed class NeighbourhoodPanel : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PartnershipId { get; set; }
 
     public Partnership Partnership { get; set; } = null!;
@@ -42,8 +40,6 @@ public sealed class NeighbourhoodPanel : IAudited, IVersioned
     /// <summary>The name of the neighbourhood policing team that takes its policing priorities ("Cambourne Neighbourhood Policing Team").</summary>
     public string? PolicingTeam { get; set; }
 
-    public int Version { get; set; }
-
     public List<PanelMeeting> Meetings { get; set; } = [];
 
     public List<PanelPriority> Priorities { get; set; } = [];
@@ -55,10 +51,8 @@ public sealed class NeighbourhoodPanel : IAudited, IVersioned
 }
 
 /// <summary>A meeting of a panel: when and where it was held.</summary>
-public sealed class PanelMeeting : IAudited, IVersioned
+public sealed class PanelMeeting : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PanelId { get; set; }
 
     public NeighbourhoodPanel Panel { get; set; } = null!;
@@ -66,18 +60,14 @@ public sealed class PanelMeeting : IAudited, IVersioned
     public DateOnly HeldOn { get; set; }
 
     public required string Place { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>
 /// A priority residents set at a panel meeting ("ASB at the recreation ground"), the ward it is in, where it was routed,
 /// what was done, and the outcome reported back at a later meeting of the same panel.
 /// </summary>
-public sealed class PanelPriority : IAudited, IVersioned
+public sealed class PanelPriority : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PanelId { get; set; }
 
     public NeighbourhoodPanel Panel { get; set; } = null!;
@@ -113,16 +103,12 @@ public sealed class PanelPriority : IAudited, IVersioned
 
     public PanelMeeting? ReportedBackAt { get; set; }
 
-    public int Version { get; set; }
-
     public List<PanelAction> Actions { get; set; } = [];
 }
 
 /// <summary>Something done about a panel priority: when, what, and by whom (a name, never an e-mail address).</summary>
-public sealed class PanelAction : IAudited, IVersioned
+public sealed class PanelAction : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PriorityId { get; set; }
 
     public PanelPriority Priority { get; set; } = null!;
@@ -132,8 +118,6 @@ public sealed class PanelAction : IAudited, IVersioned
     public required string Text { get; set; }
 
     public required string TakenBy { get; set; }
-
-    public int Version { get; set; }
 }
 
 internal sealed class NeighbourhoodPanelConfiguration : IEntityTypeConfiguration<NeighbourhoodPanel>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SaferPlan.Core.Panels;
 
 /// <summary>A panel: its name, the wards it covers (one per line, or separated by semicolons) and its policing team.</summary>
@@ -61,14 +63,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     {
         ArgumentNullException.ThrowIfNull(input);
         var panel = await db.Set<NeighbourhoodPanel>().FirstOrDefaultAsync(p => p.Id == panelId, ct);
-        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        if (Refused(panel, x => x.PartnershipId, user, $"There is no panel {panelId}.", out EditResult<NeighbourhoodPanel>? refusal))
         {
-            return EditResult<NeighbourhoodPanel>.NotFound($"There is no panel {panelId}.");
-        }
-
-        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
-        {
-            return EditResult<NeighbourhoodPanel>.Forbidden(EditRefusal);
+            return refusal;
         }
 
         var errors = await CheckPanelAsync(panel.PartnershipId, panel.Id, input, ct);
@@ -93,14 +90,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     {
         ArgumentNullException.ThrowIfNull(input);
         var panel = await db.Set<NeighbourhoodPanel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == panelId, ct);
-        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        if (Refused(panel, x => x.PartnershipId, user, $"There is no panel {panelId}.", out EditResult<PanelMeeting>? refusal))
         {
-            return EditResult<PanelMeeting>.NotFound($"There is no panel {panelId}.");
-        }
-
-        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
-        {
-            return EditResult<PanelMeeting>.Forbidden(EditRefusal);
+            return refusal;
         }
 
         var errors = CheckMeeting(input);
@@ -192,14 +184,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelPriority>> DeletePriorityAsync(int priorityId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var priority = await db.Set<PanelPriority>().Include(p => p.Panel).Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == priorityId, ct);
-        if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
+        if (Refused(priority, x => x.Panel.PartnershipId, user, $"There is no panel priority {priorityId}.", out EditResult<PanelPriority>? refusal))
         {
-            return EditResult<PanelPriority>.NotFound($"There is no panel priority {priorityId}.");
-        }
-
-        if (!Permissions.CanEditPanels(user, priority.Panel.PartnershipId))
-        {
-            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+            return refusal;
         }
 
         return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
@@ -253,12 +240,20 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     private async Task<(PanelMeeting? Meeting, EditResult<PanelMeeting>? Refusal)> EditableMeetingAsync(int meetingId, UserContext user, CancellationToken ct)
     {
         var meeting = await db.Set<PanelMeeting>().Include(m => m.Panel).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null || !Permissions.CanReadPanels(user, meeting.Panel.PartnershipId))
-        {
-            return (null, EditResult<PanelMeeting>.NotFound($"There is no panel meeting {meetingId}."));
-        }
+        return Refused(meeting, m => m.Panel.PartnershipId, user, $"There is no panel meeting {meetingId}.", out EditResult<PanelMeeting>? refusal) ? (null, refusal) : (meeting, null);
+    }
 
-        return Permissions.CanEditPanels(user, meeting.Panel.PartnershipId) ? (meeting, null) : (null, EditResult<PanelMeeting>.Forbidden(EditRefusal));
+    /// <summary>
+    /// Whether this user is refused a change to a panel or one of its records: not found when it is missing or not theirs
+    /// to read (<paramref name="notFound"/>), forbidden when it is not theirs to change.
+    /// </summary>
+    private static bool Refused<TItem, TResult>([NotNullWhen(false)] TItem? item, Func<TItem, int> partnershipId, UserContext user, string notFound, [NotNullWhen(true)] out EditResult<TResult>? refusal)
+        where TItem : class
+    {
+        refusal = item is null || !Permissions.CanReadPanels(user, partnershipId(item)) ? EditResult<TResult>.NotFound(notFound)
+            : !Permissions.CanEditPanels(user, partnershipId(item)) ? EditResult<TResult>.Forbidden(EditRefusal)
+            : null;
+        return refusal is not null;
     }
 
     private static Dictionary<string, string> CheckMeeting(PanelMeetingInput input)
@@ -279,14 +274,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     {
         ArgumentNullException.ThrowIfNull(input);
         var panel = await db.Set<NeighbourhoodPanel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == panelId, ct);
-        if (panel is null || !Permissions.CanReadPanels(user, panel.PartnershipId))
+        if (Refused(panel, x => x.PartnershipId, user, $"There is no panel {panelId}.", out EditResult<PanelPriority>? refusal))
         {
-            return EditResult<PanelPriority>.NotFound($"There is no panel {panelId}.");
-        }
-
-        if (!Permissions.CanEditPanels(user, panel.PartnershipId))
-        {
-            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+            return refusal;
         }
 
         var (errors, route, bodyId, contactId) = await CheckPriorityAsync(panel, input, ct);
@@ -315,14 +305,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     {
         ArgumentNullException.ThrowIfNull(input);
         var priority = await db.Set<PanelPriority>().Include(p => p.Panel).FirstOrDefaultAsync(p => p.Id == priorityId, ct);
-        if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
+        if (Refused(priority, x => x.Panel.PartnershipId, user, $"There is no panel priority {priorityId}.", out EditResult<PanelPriority>? refusal))
         {
-            return EditResult<PanelPriority>.NotFound($"There is no panel priority {priorityId}.");
-        }
-
-        if (!Permissions.CanEditPanels(user, priority.Panel.PartnershipId))
-        {
-            return EditResult<PanelPriority>.Forbidden(EditRefusal);
+            return refusal;
         }
 
         var (errors, route, bodyId, contactId) = await CheckPriorityAsync(priority.Panel, input, ct);

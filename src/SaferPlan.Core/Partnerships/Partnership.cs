@@ -51,10 +51,8 @@ public sealed class Agency : IAudited
     public List<Partnership> Partnerships { get; set; } = [];
 }
 
-public sealed class Person : IAudited, IVersioned
+public sealed class Person : VersionedEntity
 {
-    public int Id { get; set; }
-
     public required string Key { get; set; }
 
     public required string Name { get; set; }
@@ -74,8 +72,6 @@ public sealed class Person : IAudited, IVersioned
     public string PrintedName => Honorific is null ? Name : $"{Honorific} {Name}";
 
     public int PartnershipId { get; set; }
-
-    public int Version { get; set; }
 }
 
 public enum BodyKind

@@ -13,10 +13,8 @@ public enum CommentResponseKind
 /// A draft edition out for comments: the deadline after which only a support officer records a comment (saying where it
 /// came from), who started it and when. One per edition.
 /// </summary>
-public sealed class EditionConsultation : IVersioned, IAudited
+public sealed class EditionConsultation : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
@@ -27,8 +25,6 @@ public sealed class EditionConsultation : IVersioned, IAudited
     public DateTimeOffset StartedAt { get; set; }
 
     public required string StartedBy { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>
@@ -37,10 +33,8 @@ public sealed class EditionConsultation : IVersioned, IAudited
 /// comments on the whole plan are numbered "0.1", "0.2" and listed first as "The whole plan". A comment on an action or
 /// milestone is numbered under its priority. The support officer's response is versioned, as every edit is.
 /// </summary>
-public sealed class ConsultationComment : IVersioned, IAudited
+public sealed class ConsultationComment : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
@@ -84,8 +78,6 @@ public sealed class ConsultationComment : IVersioned, IAudited
     public string? RespondedBy { get; set; }
 
     public DateTimeOffset? RespondedAt { get; set; }
-
-    public int Version { get; set; }
 
     /// <summary>"1.2", or "0.2" for the second comment on the whole plan.</summary>
     public string Number => $"{Priority?.Number ?? 0}.{Sequence}";
@@ -173,10 +165,8 @@ internal sealed class ConsultationLinkConfiguration : IEntityTypeConfiguration<C
 /// within its priority after that priority's comments: with comments 1.1–1.3, the first change is 1.4.
 /// <see cref="Sequence"/> orders the changes of one priority (1, 2, …). Versioned and audited as every edit is.
 /// </summary>
-public sealed class RefreshChange : IVersioned, IAudited
+public sealed class RefreshChange : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
@@ -194,8 +184,6 @@ public sealed class RefreshChange : IVersioned, IAudited
     public required string WrittenBy { get; set; }
 
     public DateTimeOffset WrittenAt { get; set; }
-
-    public int Version { get; set; }
 }
 
 internal sealed class RefreshChangeConfiguration : IEntityTypeConfiguration<RefreshChange>

@@ -118,23 +118,32 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<ConsultationComment>.Invalid(errors);
         }
 
-        var last = await db.Set<ConsultationComment>().Where(c => c.EditionId == editionId && c.PriorityId == priorityId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
         var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
         var madeBy = string.IsNullOrWhiteSpace(input.MadeBy) ? null : input.MadeBy.Trim();
-        var comment = new ConsultationComment
-        {
-            EditionId = editionId,
-            PriorityId = priorityId,
-            ActionId = actionId,
-            MilestoneId = milestoneId,
-            Subject = subject,
-            Sequence = last + 1,
-            Text = input.Text!.Trim(),
-            MadeBy = madeBy ?? user.Name,
-            MadeAt = time.GetUtcNow(),
-            Source = source,
-            RecordedBy = madeBy is null && source is null ? null : user.Name,
-        };
+        return await SaveNewAsync(
+            new ConsultationComment
+            {
+                EditionId = editionId,
+                PriorityId = priorityId,
+                ActionId = actionId,
+                MilestoneId = milestoneId,
+                Subject = subject,
+                Text = input.Text!.Trim(),
+                MadeBy = madeBy ?? user.Name,
+                Source = source,
+                RecordedBy = madeBy is null && source is null ? null : user.Name,
+            },
+            partnershipId,
+            ct);
+    }
+
+    /// <summary>Numbers a new comment after the last on its priority, stamps when it was made and saves it, its priority loaded.</summary>
+    private async Task<EditResult<ConsultationComment>> SaveNewAsync(ConsultationComment comment, int partnershipId, CancellationToken ct)
+    {
+        var (editionId, priorityId) = (comment.EditionId, comment.PriorityId);
+        var last = await db.Set<ConsultationComment>().Where(c => c.EditionId == editionId && c.PriorityId == priorityId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+        comment.Sequence = last + 1;
+        comment.MadeAt = time.GetUtcNow();
         db.Add(comment);
         var saved = await db.SaveEditAsync(comment, null, new EditSave(partnershipId, "comment")
         {
@@ -367,31 +376,20 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<ConsultationComment>.Invalid(errors);
         }
 
-        var last = await db.Set<ConsultationComment>().Where(c => c.EditionId == link.EditionId && c.PriorityId == priorityId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
-        var comment = new ConsultationComment
-        {
-            EditionId = link.EditionId,
-            PriorityId = priorityId,
-            ActionId = actionId,
-            MilestoneId = milestoneId,
-            Subject = subject,
-            Sequence = last + 1,
-            Text = input.Text!.Trim(),
-            MadeBy = link.Name,
-            MadeAt = time.GetUtcNow(),
-            Source = "E-mailed link",
-        };
-        db.Add(comment);
-        var saved = await db.SaveEditAsync(comment, null, new EditSave(link.Edition.Plan.PartnershipId, "comment")
-        {
-            Clash = "Someone else commented on the same item at the same moment. Your comment has not been saved: send it again.",
-        }, ct);
-        if (saved.Succeeded && priorityId is not null)
-        {
-            await db.Entry(comment).Reference(c => c.Priority).LoadAsync(ct);
-        }
-
-        return saved;
+        return await SaveNewAsync(
+            new ConsultationComment
+            {
+                EditionId = link.EditionId,
+                PriorityId = priorityId,
+                ActionId = actionId,
+                MilestoneId = milestoneId,
+                Subject = subject,
+                Text = input.Text!.Trim(),
+                MadeBy = link.Name,
+                Source = "E-mailed link",
+            },
+            link.Edition.Plan.PartnershipId,
+            ct);
     }
 
     /// <summary>Stops a consultee's link working: the partnership's support officers and administrators only.</summary>

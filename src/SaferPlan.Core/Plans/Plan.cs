@@ -21,10 +21,8 @@ public sealed class Plan : IAudited
 }
 
 /// <summary>One year's edition of a plan (the 2010/11 refresh), from draft to approval.</summary>
-public sealed class PlanEdition : IVersioned, IAudited
+public sealed class PlanEdition : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int PlanId { get; set; }
 
     public Plan Plan { get; set; } = null!;
@@ -49,8 +47,6 @@ public sealed class PlanEdition : IVersioned, IAudited
     /// <summary>The minute that records the decision, as the body numbers its minutes.</summary>
     public string? ApprovalMinute { get; set; }
 
-    public int Version { get; set; }
-
     public List<Priority> Priorities { get; set; } = [];
 
     public List<PlanSection> Sections { get; set; } = [];
@@ -67,10 +63,8 @@ public sealed class PlanEdition : IVersioned, IAudited
     public bool IsPublished => Status is EditionStatus.Approved or EditionStatus.Superseded;
 }
 
-public sealed class Priority : IVersioned, IAudited, ISorted
+public sealed class Priority : VersionedEntity, ISorted
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
@@ -99,8 +93,6 @@ public sealed class Priority : IVersioned, IAudited, ISorted
 
     public ProtectiveMarking Marking { get; set; }
 
-    public int Version { get; set; }
-
     public List<PlanAction> Actions { get; set; } = [];
 
     /// <summary>The priorities of the previous edition this one came from: one when carried forward, several when merged.</summary>
@@ -119,10 +111,8 @@ public sealed class PriorityOrigin : IAudited
     public Priority Origin { get; set; } = null!;
 }
 
-public sealed class PlanAction : IVersioned, IAudited, ISorted
+public sealed class PlanAction : VersionedEntity, ISorted
 {
-    public int Id { get; set; }
-
     public int PriorityId { get; set; }
 
     public Priority Priority { get; set; } = null!;
@@ -157,18 +147,14 @@ public sealed class PlanAction : IVersioned, IAudited, ISorted
 
     public ProtectiveMarking Marking { get; set; }
 
-    public int Version { get; set; }
-
     public List<Milestone> Milestones { get; set; } = [];
 
     /// <summary>The action of the previous edition this one was carried forward from.</summary>
     public int? OriginId { get; set; }
 }
 
-public sealed class Milestone : IVersioned, IAudited, ISorted
+public sealed class Milestone : VersionedEntity, ISorted
 {
-    public int Id { get; set; }
-
     public int ActionId { get; set; }
 
     public PlanAction Action { get; set; } = null!;
@@ -204,15 +190,11 @@ public sealed class Milestone : IVersioned, IAudited, ISorted
     public string? DueQuarters { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>A free section of the plan: the introduction, how the partnership works, funding.</summary>
-public sealed class PlanSection : IVersioned, IAudited
+public sealed class PlanSection : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public required string Key { get; set; }
@@ -226,14 +208,10 @@ public sealed class PlanSection : IVersioned, IAudited
     public int SortOrder { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
-public sealed class GlossaryEntry : IVersioned, IAudited
+public sealed class GlossaryEntry : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public required string Term { get; set; }
@@ -243,8 +221,6 @@ public sealed class GlossaryEntry : IVersioned, IAudited
     public int SortOrder { get; set; }
 
     public ProtectiveMarking Marking { get; set; }
-
-    public int Version { get; set; }
 }
 
 /// <summary>A priority, action or milestone: shown in its own order among its siblings, which the editor can swap.</summary>

@@ -7,10 +7,8 @@ namespace SaferPlan.Core.Plans;
 /// in which lead officers send their input, the Executive Group's discussion of the draft, its circulation for comments
 /// with their deadline, and the Board meeting that approves it. Every date may be left unset until it is known.
 /// </summary>
-public sealed class RefreshTimeline : IVersioned, IAudited
+public sealed class RefreshTimeline : VersionedEntity
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public DateOnly? PrioritiesDecidedOn { get; set; }
@@ -27,8 +25,6 @@ public sealed class RefreshTimeline : IVersioned, IAudited
     public DateOnly? CommentDeadline { get; set; }
 
     public DateOnly? ApprovalMeetingOn { get; set; }
-
-    public int Version { get; set; }
 
     /// <summary>Lead officers' input has a window only when both of its dates are set.</summary>
     public bool HasInputWindow => InputOpensOn is not null && InputClosesOn is not null;
@@ -233,7 +229,8 @@ public sealed class RefreshTimelineService(SaferPlanDbContext db, TimeProvider t
         }
     }
 
-    private static void Apply(RefreshTimeline t, RefreshTimelineInput input)
+    /// <summary>Sets a timeline's dates to those entered; the demo loader sets a seed's dates the same way.</summary>
+    internal static void Apply(RefreshTimeline t, RefreshTimelineInput input)
     {
         t.PrioritiesDecidedOn = input.PrioritiesDecidedOn;
         t.InputOpensOn = input.InputOpensOn;

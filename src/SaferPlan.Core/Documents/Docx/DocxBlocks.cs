@@ -227,6 +227,54 @@ internal static class DocxBlocks
     public static MergedCellValues? Merge(int row, int rows) =>
         rows == 1 ? null : row == 0 ? MergedCellValues.Restart : MergedCellValues.Continue;
 
+    /// <summary>
+    /// An action's rows in an action plan table: a row per milestone, the action's own cells (<paramref name="actionCells"/>,
+    /// in the first columns) and its other partners (the last column) merged down them; each milestone's cell from
+    /// <paramref name="milestoneCell"/>, the action's note in italics under the last, then its lead (the action's on the
+    /// first row when the milestone has none of its own). An action without milestones is one row with its cross-reference.
+    /// </summary>
+    public static void ActionRows<TMilestone>(Table table, int[] widths, DocumentAction<TMilestone> action, IReadOnlyList<List<Paragraph>> actionCells, Func<TMilestone, List<Paragraph>> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        ArgumentNullException.ThrowIfNull(milestoneCell);
+        var column = actionCells.Count;
+        if (action.Milestones.Count == 0)
+        {
+            table.Append(new TableRow(
+                [
+                    .. actionCells.Select((paragraphs, i) => Cell(widths[i], paragraphs)),
+                    Cell(widths[column], WithNote(CellPara(action.CrossReference ?? "No milestones."), action.Note)),
+                    Cell(widths[column + 1], [CellPara(action.LeadAgency ?? "")]),
+                    Cell(widths[column + 2], [CellPara(action.OtherPartners ?? "")]),
+                ]));
+            return;
+        }
+
+        for (var m = 0; m < action.Milestones.Count; m++)
+        {
+            var milestone = action.Milestones[m];
+            var first = m == 0;
+            var merge = Merge(m, action.Milestones.Count);
+            var paragraphs = milestoneCell(milestone);
+            if (m == action.Milestones.Count - 1 && action.Note is { } note)
+            {
+                paragraphs.Add(CellPara(note, italic: true));
+            }
+
+            table.Append(new TableRow(
+                [
+                    .. actionCells.Select((cell, i) => Cell(widths[i], first ? cell : [CellPara("")], merge: merge)),
+                    Cell(widths[column], paragraphs),
+                    Cell(widths[column + 1], [CellPara(milestone.Lead ?? (first ? action.LeadAgency : null) ?? "")]),
+                    Cell(widths[column + 2], [CellPara(first ? action.OtherPartners ?? "" : "")], merge: merge),
+                ]));
+        }
+    }
+
     /// <summary>A paragraph in a table cell, in the Table Text style (Table Bullet for a list item).</summary>
     public static Paragraph CellPara(string text, bool bold = false, bool italic = false, bool bullet = false, bool restricted = false)
     {

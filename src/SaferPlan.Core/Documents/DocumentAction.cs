@@ -1,0 +1,22 @@
+namespace SaferPlan.Core.Documents;
+
+/// <summary>
+/// An action as the plan document and the milestone monitoring lay it out: a block of rows in the action plan table, one
+/// per milestone, the action's own cells spanning them. The HTML and Word writers share its rows.
+/// </summary>
+public sealed record DocumentAction<TMilestone>(
+    string Number,
+    string Text,
+    string? LeadAgency,
+    string? OtherPartners,
+    string? CrossReference,
+    string? Note,
+    bool Restricted,
+    IReadOnlyList<TMilestone> Milestones)
+    where TMilestone : IDocumentMilestone;
+
+/// <summary>A milestone in an action plan table: its own lead where it differs from the action's.</summary>
+public interface IDocumentMilestone
+{
+    string? Lead { get; }
+}
