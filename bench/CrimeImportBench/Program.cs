@@ -90,10 +90,13 @@ try
     {
         var duck = await RunAsync("node", [Path.Combine(duckScript, "group.mjs"), folder], duckScript, null);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"DuckDB (node, @duckdb/node-api) read_csv + GROUP BY month, LSOA, crime type, whole process: {duck.Seconds:N2} s, peak memory {duck.PeakBytes / 1048576.0:N0} MB: {duck.Output}"));
-        if (duck.ExitCode != 0)
+            $"DuckDB (node, @duckdb/node-api) read_csv + GROUP BY month, LSOA, crime type, whole process, default settings: {duck.Seconds:N2} s, peak memory {duck.PeakBytes / 1048576.0:N0} MB: {duck.Output}"));
+        var schema = await RunAsync("node", [Path.Combine(duckScript, "group.mjs"), folder, "--schema"], duckScript, null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"DuckDB the same with the columns given (no sniffing of each file): {schema.Seconds:N2} s, peak memory {schema.PeakBytes / 1048576.0:N0} MB: {schema.Output}"));
+        if (duck.ExitCode != 0 || schema.ExitCode != 0)
         {
-            Console.Error.WriteLine(duck.Error);
+            Console.Error.WriteLine(duck.Error + schema.Error);
             return false;
         }
 
@@ -112,6 +115,8 @@ try
             Console.WriteLine(import.Error);
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: DuckDB (columns given) / SaferPlan = {schema.Seconds / import.Seconds:N2} (not the issue's bar, which is DuckDB's default settings; said for honesty)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: DuckDB / SaferPlan = {ratio:N2} (bar: at least 1.00) {(ratio >= 1 ? "MET" : "NOT MET")}; " +
             $"peak memory (VmHWM) {import.PeakBytes / 1048576.0:N0} MB (bar: under 300 MB) {(import.PeakBytes < MemoryBarBytes ? "MET" : "NOT MET")}"));
