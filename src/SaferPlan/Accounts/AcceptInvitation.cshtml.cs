@@ -8,14 +8,10 @@ public sealed class AcceptInvitationModel(InvitationService invitations) : PageM
 {
     public InvitationCheck Check { get; private set; } = new(null, InvitationProblem.Unknown);
 
-    [BindProperty]
-    public string? DisplayName { get; set; }
+    public sealed record Form(string? DisplayName = null, string? Password = null, string? ConfirmPassword = null);
 
     [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    public string? ConfirmPassword { get; set; }
+    public Form Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -32,7 +28,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations) : PageM
         }
 
         ModelState.Clear();
-        var result = await invitations.AcceptAsync(token, DisplayName, Password, ConfirmPassword, ct);
+        var result = await invitations.AcceptAsync(token, Input.DisplayName, Input.Password, Input.ConfirmPassword, ct);
         if (result.Status == Core.Editing.EditStatus.Forbidden)
         {
             Check = await invitations.CheckAsync(token, ct);
@@ -41,14 +37,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations) : PageM
 
         if (!result.Succeeded)
         {
-            foreach (var field in new[] { "DisplayName", "Password", "ConfirmPassword" })
-            {
-                if (result.Errors.TryGetValue(field, out var message))
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
-
+            ModelState.AddFieldErrors(result.Errors, "DisplayName", "Password", "ConfirmPassword");
             return Page();
         }
 

@@ -17,17 +17,12 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
 
     public DateTimeOffset Now { get; private set; }
 
-    [BindProperty]
-    public string? InviteEmail { get; set; }
+    public sealed record InviteForm(string? InviteEmail = null, string? InviteRole = null);
 
-    [BindProperty]
-    public string? InviteRole { get; set; }
+    public sealed record RoleForm(string? RoleEmail = null, string? RoleToGive = null);
 
-    [BindProperty]
-    public string? RoleEmail { get; set; }
-
-    [BindProperty]
-    public string? RoleToGive { get; set; }
+    [BindProperty] public InviteForm Invite { get; set; } = new();
+    [BindProperty] public RoleForm Grant { get; set; } = new();
 
     public static IEnumerable<Choice> Roles =>
         Enum.GetValues<PartnershipRole>().Select(r => new Choice(r.ToString(), Capitalised(AccountService.RoleName(r)), AccountService.RoleHint(r)));
@@ -51,8 +46,8 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        PartnershipRole? role = Enum.TryParse<PartnershipRole>(InviteRole, out var r) && Enum.IsDefined(r) ? r : null;
-        var result = await invitations.InviteAsync(Partnership.Id, InviteEmail, role, Viewer, publicUrl, ct);
+        PartnershipRole? role = Enum.TryParse<PartnershipRole>(Invite.InviteRole, out var r) && Enum.IsDefined(r) ? r : null;
+        var result = await invitations.InviteAsync(Partnership.Id, Invite.InviteEmail, role, Viewer, publicUrl, ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)
@@ -98,8 +93,8 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
         }
 
         ModelState.Clear();
-        var email = RoleEmail?.Trim() ?? "";
-        if (!Enum.TryParse<PartnershipRole>(RoleToGive, out var role) || !Enum.IsDefined(role))
+        var email = Grant.RoleEmail?.Trim() ?? "";
+        if (!Enum.TryParse<PartnershipRole>(Grant.RoleToGive, out var role) || !Enum.IsDefined(role))
         {
             ModelState.AddModelError("RoleToGive", "Select a role");
         }

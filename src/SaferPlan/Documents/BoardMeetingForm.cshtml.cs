@@ -34,10 +34,8 @@ public sealed class BoardMeetingFormModel(PartnershipService partnerships, Board
             return refused;
         }
 
-        var date = MeetsOn.Parse("The date of the Board meeting", out var error);
-        if (error is not null)
+        if (!MeetsOn.TryRead(ModelState, "MeetsOn", "The date of the Board meeting", out var date))
         {
-            ModelState.AddModelError("MeetsOn", error);
             return Page();
         }
 

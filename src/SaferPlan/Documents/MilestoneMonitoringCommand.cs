@@ -13,14 +13,7 @@ public static class MilestoneMonitoringCommand
         async (request, audience, services, ct) =>
         {
             var document = await services.GetRequiredService<MilestoneMonitoringBuilder>().BuildAsync(new MilestoneMonitoringOptions(request.Slug, request.Period, audience), ct);
-            if (document is null)
-            {
-                return await ReportCommand.NoPartnershipAsync(request.Slug);
-            }
-
-            await ReportCommand.WriteAsync(request.Path, request.Format, () => MilestoneMonitoringDocx.ToBytes(document), () => MilestoneMonitoringHtml.Render(document), ct);
-            await Console.Out.WriteLineAsync(
-                $"Wrote {request.Path}: {document.PartnershipName} {MilestoneMonitoring.DocumentTitle} {document.Period.Display}, {ReportCommand.VersionText(document.Audience)}, marked {document.Marking}.");
-            return 0;
+            return await ReportCommand.WriteAsync(request, document, ReportCommand.NoPartnership(request.Slug), d => MilestoneMonitoringDocx.ToBytes(d), d => MilestoneMonitoringHtml.Render(d),
+                d => $"{d.PartnershipName} {MilestoneMonitoring.DocumentTitle} {d.Period.Display}, {ReportCommand.VersionText(d.Audience)}, marked {d.Marking}.", ct);
         });
 }

@@ -17,17 +17,8 @@ public static class PlanDocumentCommand
             {
                 var audience = request.Parse.GetValue(publicVersion) ? ReportAudience.Public : ReportAudience.Full;
                 var outcome = await services.GetRequiredService<PlanDocumentBuilder>().BuildAsync(request.Slug, request.Period, audience, ct);
-                if (outcome.Document is not { } document)
-                {
-                    await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the edition could not be read."}");
-                    return 1;
-                }
-
-                await ReportCommand.WriteAsync(request.Path, request.Format, () => PlanDocumentDocx.ToBytes(document), () => PlanDocumentHtml.Render(document), ct);
-                var version = ReportCommand.VersionText(document.Audience);
-                await Console.Out.WriteLineAsync(
-                    $"Wrote {request.Path}: {document.PartnershipName} {document.PlanHeading}, {document.YearHeading} ({document.Status}), {version}, marked {document.Marking}.");
-                return 0;
+                return await ReportCommand.WriteAsync(request, outcome.Document, outcome.Refusal ?? "the edition could not be read.", d => PlanDocumentDocx.ToBytes(d), d => PlanDocumentHtml.Render(d),
+                    d => $"{d.PartnershipName} {d.PlanHeading}, {d.YearHeading} ({d.Status}), {ReportCommand.VersionText(d.Audience)}, marked {d.Marking}.", ct);
             },
             publicVersion);
     }

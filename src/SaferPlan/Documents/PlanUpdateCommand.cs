@@ -13,14 +13,7 @@ public static class PlanUpdateCommand
         async (request, services, ct) =>
         {
             var outcome = await services.GetRequiredService<PlanUpdateBuilder>().BuildAsync(request.Slug, request.Period, ct);
-            if (outcome.Document is not { } document)
-            {
-                await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the update could not be read."}");
-                return 1;
-            }
-
-            await ReportCommand.WriteAsync(request.Path, request.Format, () => PlanUpdateDocx.ToBytes(document), () => PlanUpdateHtml.Render(document), ct);
-            await Console.Out.WriteLineAsync($"Wrote {request.Path}: {document.PartnershipName} {document.Title}, public version, marked {PlanUpdate.Marking}.");
-            return 0;
+            return await ReportCommand.WriteAsync(request, outcome.Document, outcome.Refusal ?? "the update could not be read.", d => PlanUpdateDocx.ToBytes(d), d => PlanUpdateHtml.Render(d),
+                d => $"{d.PartnershipName} {d.Title}, public version, marked {PlanUpdate.Marking}.", ct);
         });
 }

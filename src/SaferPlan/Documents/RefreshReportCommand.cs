@@ -13,16 +13,8 @@ public static class RefreshReportCommand
         async (request, services, ct) =>
         {
             var outcome = await services.GetRequiredService<RefreshReportBuilder>().BuildAsync(request.Slug, request.Period, ct);
-            if (outcome.Report is not { } report)
-            {
-                await Console.Error.WriteLineAsync($"saferplan: {outcome.Refusal ?? "the edition could not be read."}");
-                return 1;
-            }
-
-            await ReportCommand.WriteAsync(request.Path, request.Format, () => RefreshReportDocx.ToBytes(report), () => RefreshReportHtml.Render(report), ct);
-            await Console.Out.WriteLineAsync(
-                $"Wrote {request.Path}: {report.PartnershipName} {report.Title} ({report.Status}), {Count(report.Appendix.Sum(p => p.Comments.Count), "comment")} and {Count(report.Appendix.Sum(p => p.Changes.Count), "change")} made, marked {report.Marking}.");
-            return 0;
+            return await ReportCommand.WriteAsync(request, outcome.Report, outcome.Refusal ?? "the edition could not be read.", r => RefreshReportDocx.ToBytes(r), r => RefreshReportHtml.Render(r),
+                r => $"{r.PartnershipName} {r.Title} ({r.Status}), {Count(r.Appendix.Sum(p => p.Comments.Count), "comment")} and {Count(r.Appendix.Sum(p => p.Changes.Count), "change")} made, marked {r.Marking}.", ct);
         });
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

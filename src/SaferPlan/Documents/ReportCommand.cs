@@ -18,15 +18,8 @@ public static class ReportCommand
             {
                 TryMeetingDate(request.Parse.GetValue(meetingDate), out var meeting);
                 var report = await services.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(request.Slug, request.Period, audience, meeting), ct);
-                if (report is null)
-                {
-                    return await NoPartnershipAsync(request.Slug);
-                }
-
-                await WriteAsync(request.Path, request.Format, () => BoardReportDocx.ToBytes(report), () => BoardReportHtml.Render(report), ct);
-                await Console.Out.WriteLineAsync(
-                    $"Wrote {request.Path}: {report.PartnershipName} {BoardReport.DocumentTitle} {report.Period.Display}, {VersionText(report.Audience)}, marked {report.Marking}.");
-                return 0;
+                return await WriteAsync(request, report, NoPartnership(request.Slug), r => BoardReportDocx.ToBytes(r), r => BoardReportHtml.Render(r),
+                    r => $"{r.PartnershipName} {BoardReport.DocumentTitle} {r.Period.Display}, {VersionText(r.Audience)}, marked {r.Marking}.", ct);
             },
             parse => parse.GetValue(meetingDate) is { Length: > 0 } dateText && !TryMeetingDate(dateText, out _)
                 ? $"'{dateText}' is not a date. Give --meeting-date like 2011-04-26."
@@ -73,11 +66,27 @@ public static class ReportCommand
             refuse, [publicVersion, .. extra]);
     }
 
-    /// <summary>How the quarter's verbs answer a slug that names no partnership (exit code 1).</summary>
-    internal static async Task<int> NoPartnershipAsync(string slug)
+    /// <summary>How the quarter's verbs answer a slug that names no partnership.</summary>
+    internal static string NoPartnership(string slug) =>
+        $"there is no partnership '{slug}'. Give --partnership the slug in the partnership's web address, e.g. south-cambridgeshire.";
+
+    /// <summary>
+    /// Writes the document a verb built to the request's file and says what was written (exit code 0), or, when there is no
+    /// document, says why (<paramref name="refusal"/>, exit code 1).
+    /// </summary>
+    internal static async Task<int> WriteAsync<T>(DocumentRequest request, T? document, string refusal, Func<T, byte[]> docx, Func<T, string> html,
+        Func<T, string> written, CancellationToken ct)
+        where T : class
     {
-        await Console.Error.WriteLineAsync($"saferplan: there is no partnership '{slug}'. Give --partnership the slug in the partnership's web address, e.g. south-cambridgeshire.");
-        return 1;
+        if (document is null)
+        {
+            await Console.Error.WriteLineAsync($"saferplan: {refusal}");
+            return 1;
+        }
+
+        await WriteAsync(request.Path, request.Format, () => docx(document), () => html(document), ct);
+        await Console.Out.WriteLineAsync($"Wrote {request.Path}: {written(document)}");
+        return 0;
     }
 
     private static Command ForPeriod(string name, string description, string slugExample, Option<string> periodOption,

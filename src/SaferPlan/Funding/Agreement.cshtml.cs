@@ -20,10 +20,8 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
             return refused;
         }
 
-        var date = DecidedOn.Parse("The date of the decision", out var error);
-        if (error is not null)
+        if (!DecidedOn.TryRead(ModelState, nameof(DecidedOn), "The date of the decision", out var date))
         {
-            ModelState.AddModelError(nameof(DecidedOn), error);
             return Page();
         }
 

@@ -10,16 +10,11 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
 
     public IReadOnlyList<Choice> Links { get; private set; } = [];
 
-    [BindProperty] public string? StreamId { get; set; }
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Amount { get; set; }
-    [BindProperty] public string? Status { get; set; }
-    [BindProperty] public string? Note { get; set; }
-    [BindProperty] public string? Link { get; set; }
-    [BindProperty] public string? Outcome { get; set; }
-    [BindProperty] public string? Results { get; set; }
-    [BindProperty] public string? Marking { get; set; }
-    [BindProperty] public string? AmendmentReason { get; set; }
+    /// <summary>The allocation's boxes as posted: the stream, status, link and marking are read in <see cref="OnPostAsync"/>.</summary>
+    public sealed record Form(string? StreamId, string? Name, string? Amount, string? Status, string? Note, string? Link, string? Outcome, string? Results,
+        string? Marking, string? AmendmentReason);
+
+    [BindProperty] public Form Input { get; set; } = new(null, null, null, null, null, null, null, null, null, null);
 
     public IEnumerable<Choice> Streams =>
         new[] { new Choice("", "Select a stream") }.Concat(View.Streams.Select(s => new Choice(s.Stream.Id.ToString(CultureInfo.InvariantCulture), s.Stream.Name)));
@@ -33,13 +28,13 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
 
         if (Allocation is { } a)
         {
-            StreamId = a.StreamId.ToString(CultureInfo.InvariantCulture);
-            (Name, Amount, Status, Note, Link, Outcome, Results, Marking, Version) =
-                (a.Name, Money.Invariant(a.Amount), a.Status.ToString(), a.Note, FundingPages.LinkValue(a), a.Outcome, a.Results, a.Marking.ToString(), a.Version);
+            Input = new(a.StreamId.ToString(CultureInfo.InvariantCulture), a.Name, Money.Invariant(a.Amount), a.Status.ToString(), a.Note, FundingPages.LinkValue(a),
+                a.Outcome, a.Results, a.Marking.ToString(), null);
+            Version = a.Version;
         }
         else
         {
-            Marking = nameof(ProtectiveMarking.Official);
+            Input = Input with { Marking = nameof(ProtectiveMarking.Official) };
         }
 
         return Page();
@@ -52,11 +47,11 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
             return refused;
         }
 
-        var (priorityId, actionId, milestoneId) = FundingPages.ReadLink(Link);
+        var (f, (priorityId, actionId, milestoneId)) = (Input, FundingPages.ReadLink(Input.Link));
         var input = new AllocationInput(
-            int.TryParse(StreamId, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null, Name, Amount,
-            Enum.TryParse<AllocationStatus>(Status, out var status) ? status : null, Note, priorityId, actionId, milestoneId, Outcome, Results,
-            Enum.TryParse<ProtectiveMarking>(Marking, out var marking) ? marking : null, AmendmentReason);
+            int.TryParse(f.StreamId, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null, f.Name, f.Amount,
+            Enum.TryParse<AllocationStatus>(f.Status, out var status) ? status : null, f.Note, priorityId, actionId, milestoneId, f.Outcome, f.Results,
+            Enum.TryParse<ProtectiveMarking>(f.Marking, out var marking) ? marking : null, f.AmendmentReason);
         var user = await UserAsync();
         var result = Allocation is null
             ? await Funding.AddAllocationAsync(View.Partnership.Id, View.Year, input, user, ct)

@@ -52,6 +52,9 @@ public static class FundingPages
     /// <summary>Reads "true"/"false" from radios; null when neither was chosen.</summary>
     public static bool? YesNo(string? value) => bool.TryParse(value, out var b) ? b : null;
 
+    /// <summary>The radio to check for a yes or no: "true", "false", or none.</summary>
+    public static string? YesNo(bool? value) => value switch { true => "true", false => "false", null => null };
+
     /// <summary>The year's priorities, actions and milestones an allocation can be for, as one select: "p:12", "a:30", "m:77".</summary>
     public static async Task<IReadOnlyList<Choice>> LinkChoicesAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
     {

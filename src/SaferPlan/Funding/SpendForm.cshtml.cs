@@ -8,13 +8,11 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
 {
     public FundingSpend? Spend { get; private set; }
 
-    [BindProperty] public string? AllocationId { get; set; }
+    /// <summary>The payment's boxes as posted but its date: the allocation and the yes or no are read in <see cref="OnPostAsync"/>.</summary>
+    public sealed record Form(string? AllocationId, string? Amount, string? Payee, string? PayeeIsPublic, string? Purchase, string? TransactionId);
+
+    [BindProperty] public Form Input { get; set; } = new(null, null, null, null, null, null);
     [BindProperty] public DateParts SpentOn { get; set; } = new();
-    [BindProperty] public string? Amount { get; set; }
-    [BindProperty] public string? Payee { get; set; }
-    [BindProperty] public string? PayeeIsPublic { get; set; }
-    [BindProperty] public string? Purchase { get; set; }
-    [BindProperty] public string? TransactionId { get; set; }
 
     public IEnumerable<Choice> Allocations =>
         new[] { new Choice("", "Select an allocation") }.Concat(View.Allocations.Where(a => a.CanRecordSpending)
@@ -29,13 +27,12 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
 
         if (Spend is { } s)
         {
-            AllocationId = s.AllocationId.ToString(CultureInfo.InvariantCulture);
-            SpentOn = DateParts.From(s.SpentOn);
-            (Amount, Payee, PayeeIsPublic, Purchase, TransactionId, Version) = (Money.Invariant(s.Amount), s.Payee, s.PayeeIsPublic ? "true" : "false", s.Purchase, s.TransactionId, s.Version);
+            Input = new(s.AllocationId.ToString(CultureInfo.InvariantCulture), Money.Invariant(s.Amount), s.Payee, FundingPages.YesNo(s.PayeeIsPublic), s.Purchase, s.TransactionId);
+            (SpentOn, Version) = (DateParts.From(s.SpentOn), s.Version);
         }
         else
         {
-            AllocationId = allocation?.ToString(CultureInfo.InvariantCulture);
+            Input = Input with { AllocationId = allocation?.ToString(CultureInfo.InvariantCulture) };
         }
 
         return Page();
@@ -48,14 +45,11 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
             return refused;
         }
 
-        var date = SpentOn.Parse("The date of the payment", out var dateError);
-        if (dateError is not null)
-        {
-            ModelState.AddModelError(nameof(SpentOn), dateError);
-        }
+        var date = SpentOn.Read(ModelState, nameof(SpentOn), "The date of the payment");
 
-        var input = new SpendInput(int.TryParse(AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null, date, Amount, Payee,
-            FundingPages.YesNo(PayeeIsPublic), Purchase, TransactionId);
+        var f = Input;
+        var input = new SpendInput(int.TryParse(f.AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null, date, f.Amount, f.Payee,
+            FundingPages.YesNo(f.PayeeIsPublic), f.Purchase, f.TransactionId);
         var user = await UserAsync();
         var result = Spend is null
             ? await Funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, user, ct)

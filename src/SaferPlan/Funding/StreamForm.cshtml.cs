@@ -8,12 +8,7 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
 {
     public FundingStream? Stream { get; private set; }
 
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Funder { get; set; }
-    [BindProperty] public string? Amount { get; set; }
-    [BindProperty] public string? Received { get; set; }
-    [BindProperty] public string? Conditions { get; set; }
-    [BindProperty] public string? AmendmentReason { get; set; }
+    [BindProperty] public StreamInput Input { get; set; } = new(null, null, null, null, null);
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, int? id, CancellationToken ct)
     {
@@ -24,7 +19,7 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
 
         if (Stream is { } s)
         {
-            (Name, Funder, Amount, Received, Conditions, Version) = (s.Name, s.Funder, Money.Invariant(s.Amount), s.Received ? "true" : "false", s.Conditions, s.Version);
+            (Input, Version) = (new(s.Name, s.Funder, Money.Invariant(s.Amount), s.Received, s.Conditions), s.Version);
         }
 
         return Page();
@@ -37,8 +32,7 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
             return refused;
         }
 
-        var input = new StreamInput(Name, Funder, Amount, FundingPages.YesNo(Received), Conditions, AmendmentReason);
-        var user = await UserAsync();
+        var (input, user) = (Input, await UserAsync());
         var result = Stream is null
             ? await Funding.AddStreamAsync(View.Partnership.Id, View.Year, input, user, ct)
             : await Funding.UpdateStreamAsync(Stream.Id, input, Version, user, ct);

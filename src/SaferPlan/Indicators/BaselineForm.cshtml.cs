@@ -4,16 +4,8 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class BaselineFormModel(SaferPlanDbContext db, IndicatorEditor editor, CurrentUser current) : IndicatorChildForm<IndicatorBaseline>(db, current)
 {
-    public sealed class Form
-    {
-        public string? Period { get; set; }
-
-        public string? Value { get; set; }
-
-        public string? Source { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Period = null, string? Value = null, string? Source = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -4,28 +4,9 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor editor, CurrentUser current) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Code { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Unit { get; set; }
-
-        public string? Polarity { get; set; }
-
-        public string? Frequency { get; set; }
-
-        public string? Source { get; set; } = nameof(IndicatorSource.Manual);
-
-        public string? CrimeType { get; set; }
-
-        public string? CrimeGroup { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Code = null, string? Name = null, string? Description = null, string? Unit = null, string? Polarity = null, string? Frequency = null,
+        string? Source = nameof(IndicatorSource.Manual), string? CrimeType = null, string? CrimeGroup = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -4,12 +4,8 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor, CurrentUser current) : IndicatorChildForm<Indicator>(db, current)
 {
-    public sealed class Form
-    {
-        public string? PriorityId { get; set; }
-
-        public string? MilestoneId { get; set; }
-    }
+    public sealed record Form(
+        string? PriorityId = null, string? MilestoneId = null);
 
     [BindProperty]
     public Form Input { get; set; } = new();

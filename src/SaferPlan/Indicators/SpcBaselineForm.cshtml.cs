@@ -6,12 +6,8 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class SpcBaselineFormModel(SaferPlanDbContext db, IndicatorSpcService spc, CurrentUser current) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Period { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Period = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

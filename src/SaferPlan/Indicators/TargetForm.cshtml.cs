@@ -4,22 +4,9 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class TargetFormModel(SaferPlanDbContext db, IndicatorEditor editor, CurrentUser current) : IndicatorChildForm<IndicatorTarget>(db, current)
 {
-    public sealed class Form
-    {
-        public string? Year { get; set; }
-
-        public string? Kind { get; set; }
-
-        public string? Number { get; set; }
-
-        public string? AmberTolerance { get; set; }
-
-        public string? BaselineId { get; set; }
-
-        public string? Wording { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Year = null, string? Kind = null, string? Number = null, string? AmberTolerance = null, string? BaselineId = null,
+        string? Wording = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -4,18 +4,8 @@ namespace SaferPlan.Indicators;
 [Authorize]
 public sealed class ValueFormModel(SaferPlanDbContext db, IndicatorEditor editor, CurrentUser current) : IndicatorChildForm<IndicatorValue>(db, current)
 {
-    public sealed class Form
-    {
-        public string? Period { get; set; }
-
-        public string? Value { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Comment { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Period = null, string? Value = null, string? Source = null, string? Comment = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -10,14 +10,10 @@ public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor ed
 
     public Partnership Partnership { get; private set; } = null!;
 
-    [BindProperty]
-    public string? Title { get; set; }
+    /// <summary>The item's boxes as posted: the paper is read in <see cref="OnPostAsync"/>, with its own message.</summary>
+    public sealed record Form(string? Title = null, string? Paper = nameof(PaperKind.None), string? PaperKey = null);
 
-    [BindProperty]
-    public string? Paper { get; set; } = nameof(PaperKind.None);
-
-    [BindProperty]
-    public string? PaperKey { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
 
     public static IEnumerable<Choice> Papers =>
     [
@@ -37,21 +33,15 @@ public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor ed
             return refused;
         }
 
-        var paper = FormFields.ParseEnum<PaperKind>(ModelState, nameof(Paper), Paper, "Choose the paper, or no paper");
-        var result = await editor.AddAgendaItemAsync(id, new AgendaItemInput(Title, paper, PaperKey), await current.GetAsync(), ct);
+        var paper = FormFields.ParseEnum<PaperKind>(ModelState, nameof(Form.Paper), Input.Paper, "Choose the paper, or no paper");
+        var result = await editor.AddAgendaItemAsync(id, new AgendaItemInput(Input.Title, paper, Input.PaperKey), await current.GetAsync(), ct);
         if (!ModelState.IsValid)
         {
             ModelState.AddEditErrors(result.Errors, prefix: "");
             return Page();
         }
 
-        if (this.Refusal(result, prefix: "") is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = "The agenda item is added";
-        return Redirect($"/meetings/{id}#agenda");
+        return this.Saved(result, _ => "The agenda item is added", _ => $"/meetings/{id}#agenda");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -12,20 +12,10 @@ public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meeti
 
     public IReadOnlyList<Choice> Editions { get; private set; } = [];
 
-    [BindProperty]
-    public string? Text { get; set; }
+    /// <summary>The decision's boxes as posted: the kind is read in <see cref="OnPostAsync"/>, with its own message.</summary>
+    public sealed record Form(string? Text = null, string? Minute = null, string? Kind = nameof(DecisionKind.Other), string? EditionId = null, string? FundingYear = null);
 
-    [BindProperty]
-    public string? Minute { get; set; }
-
-    [BindProperty]
-    public string? Kind { get; set; } = nameof(DecisionKind.Other);
-
-    [BindProperty]
-    public string? EditionId { get; set; }
-
-    [BindProperty]
-    public string? FundingYear { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
 
     public static IEnumerable<Choice> Kinds =>
     [
@@ -44,15 +34,15 @@ public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meeti
             return refused;
         }
 
-        var kind = FormFields.ParseEnum<DecisionKind>(ModelState, nameof(Kind), Kind, "Choose what the decision decided");
+        var kind = FormFields.ParseEnum<DecisionKind>(ModelState, nameof(Form.Kind), Input.Kind, "Choose what the decision decided");
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var funding = kind == DecisionKind.AgreeFundingPlan;
-        var result = await editor.RecordDecisionAsync(id, new DecisionInput(Text, Minute, kind, funding ? FundingYear : EditionId), await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "", box: f => f == "SubjectKey" ? (funding ? nameof(FundingYear) : nameof(EditionId)) : f) is { } answer)
+        var result = await editor.RecordDecisionAsync(id, new DecisionInput(Input.Text, Input.Minute, kind, funding ? Input.FundingYear : Input.EditionId), await current.GetAsync(), ct);
+        if (this.Refusal(result, prefix: "", box: f => f == "SubjectKey" ? (funding ? nameof(Form.FundingYear) : nameof(Form.EditionId)) : f) is { } answer)
         {
             return answer;
         }

@@ -41,11 +41,7 @@ public sealed class DutyFormModel(SaferPlanDbContext db, StatutoryYearService du
             return refused;
         }
 
-        var doneOn = DoneOn.Parse("The date it was done", out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(DoneOn), error);
-        }
+        var doneOn = DoneOn.Read(ModelState, nameof(DoneOn), "The date it was done");
 
         var owner = FormFields.OptionalNumber(ModelState, nameof(OwnerPersonId), OwnerPersonId, "Choose the person who owns the duty");
         if (!ModelState.IsValid)
@@ -54,13 +50,7 @@ public sealed class DutyFormModel(SaferPlanDbContext db, StatutoryYearService du
         }
 
         var result = await duties.SetDoneAsync(id, doneOn, owner, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = doneOn is null ? "The duty is saved" : "The duty is marked done";
-        return Redirect($"/partnerships/{Partnership.Slug}/calendar/{ReportingPeriod.Year(Duty.YearStart).Slug}#duty-{id}");
+        return this.Saved(result, _ => doneOn is null ? "The duty is saved" : "The duty is marked done", _ => $"/partnerships/{Partnership.Slug}/calendar/{ReportingPeriod.Year(Duty.YearStart).Slug}#duty-{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

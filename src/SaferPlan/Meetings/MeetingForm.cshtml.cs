@@ -14,23 +14,12 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
 
     public IReadOnlyList<Choice> Bodies { get; private set; } = [];
 
-    [BindProperty]
-    public string? BodyId { get; set; }
+    /// <summary>The meeting's boxes as posted but its date: the body, time and openness are read in <see cref="OnPostAsync"/>, each with its own message.</summary>
+    public sealed record Form(string? BodyId, string? StartsAt, string? Place, string? IsPublic);
 
-    [BindProperty]
-    public DateParts MeetsOn { get; set; } = new();
-
-    [BindProperty]
-    public string? StartsAt { get; set; }
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public string? IsPublic { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public Form Input { get; set; } = new(null, null, null, null);
+    [BindProperty] public DateParts MeetsOn { get; set; } = new();
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, int? id, CancellationToken ct)
     {
@@ -41,12 +30,8 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
 
         if (Existing is { } m)
         {
-            BodyId = m.BodyId.ToString(CultureInfo.InvariantCulture);
-            MeetsOn = DateParts.From(m.MeetsOn);
-            StartsAt = MeetingText.Time(m.StartsAt);
-            Place = m.Place;
-            IsPublic = m.IsPublic ? "true" : "false";
-            Version = m.Version;
+            Input = new(m.BodyId.ToString(CultureInfo.InvariantCulture), MeetingText.Time(m.StartsAt), m.Place, m.IsPublic ? "true" : "false");
+            (MeetsOn, Version) = (DateParts.From(m.MeetsOn), m.Version);
         }
 
         return Page();
@@ -59,20 +44,15 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
             return refused;
         }
 
-        var meetsOn = MeetsOn.Parse("The date of the meeting", out var dateError);
-        if (dateError is not null)
+        var meetsOn = MeetsOn.Read(ModelState, nameof(MeetsOn), "The date of the meeting");
+        var startsAt = MeetingText.ParseTime(Input.StartsAt);
+        if (!string.IsNullOrWhiteSpace(Input.StartsAt) && startsAt is null)
         {
-            ModelState.AddModelError(nameof(MeetsOn), dateError);
+            ModelState.AddModelError(nameof(Form.StartsAt), "Enter the time the meeting starts as hours and minutes, like 14:00");
         }
 
-        var startsAt = MeetingText.ParseTime(StartsAt);
-        if (!string.IsNullOrWhiteSpace(StartsAt) && startsAt is null)
-        {
-            ModelState.AddModelError(nameof(StartsAt), "Enter the time the meeting starts as hours and minutes, like 14:00");
-        }
-
-        var bodyId = FormFields.OptionalNumber(ModelState, nameof(BodyId), BodyId, "Choose the body that meets");
-        var input = new MeetingInput(bodyId, Year, meetsOn, startsAt, Place, IsPublic switch { "true" => true, "false" => false, _ => null });
+        var bodyId = FormFields.OptionalNumber(ModelState, nameof(Form.BodyId), Input.BodyId, "Choose the body that meets");
+        var input = new MeetingInput(bodyId, Year, meetsOn, startsAt, Input.Place, Input.IsPublic switch { "true" => true, "false" => false, _ => null });
         static string Box(string field) => field == "Year" ? nameof(MeetsOn) : field;
         if (!ModelState.IsValid)
         {
@@ -84,13 +64,7 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
         var result = Existing is null
             ? await editor.AddAsync(Partnership.Id, input, user, ct)
             : await editor.UpdateAsync(Existing.Id, input, Version, user, ct);
-        if (this.Refusal(result, prefix: "", box: Box) is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = Existing is null ? "The meeting is added" : "The meeting is saved";
-        return Redirect($"/meetings/{result.Value!.Id}");
+        return this.Saved(result, _ => Existing is null ? "The meeting is added" : "The meeting is saved", saved => $"/meetings/{saved.Id}", box: Box);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string slug, string year, int? id, CancellationToken ct)
@@ -106,13 +80,7 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
         }
 
         var result = await editor.CancelAsync(Existing.Id, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = "The meeting is cancelled";
-        return Redirect($"/meetings/{Existing.Id}");
+        return this.Saved(result, _ => "The meeting is cancelled", _ => $"/meetings/{Existing.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)

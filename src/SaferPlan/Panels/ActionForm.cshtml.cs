@@ -24,14 +24,9 @@ internal static class ActablePriority
 [Authorize]
 public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
 {
-    [BindProperty]
-    public DateParts TakenOn { get; set; } = new();
-
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public string? TakenBy { get; set; }
+    /// <summary>The form's boxes but the date, which is read from <see cref="TakenOn"/>.</summary>
+    [BindProperty] public PanelActionInput Input { get; set; } = new(null, null, null);
+    [BindProperty] public DateParts TakenOn { get; set; } = new();
 
     public PanelView View { get; private set; } = null!;
 
@@ -44,7 +39,7 @@ public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, Curr
             return refused;
         }
 
-        TakenBy = (await current.GetAsync()).Name;
+        Input = Input with { TakenBy = (await current.GetAsync()).Name };
         return Page();
     }
 
@@ -55,26 +50,15 @@ public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, Curr
             return refused;
         }
 
-        var takenOn = TakenOn.Parse("The date of the action", out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(TakenOn), error);
-        }
-
-        var result = await editor.AddActionAsync(id, new PanelActionInput(takenOn, Text, TakenBy), await current.GetAsync(), ct);
-        if (error is not null && result.Status is EditStatus.Ok or EditStatus.Invalid)
+        var dateWrong = !TakenOn.TryRead(ModelState, nameof(TakenOn), "The date of the action", out var takenOn);
+        var result = await editor.AddActionAsync(id, Input with { TakenOn = takenOn }, await current.GetAsync(), ct);
+        if (dateWrong && result.Status is EditStatus.Ok or EditStatus.Invalid)
         {
             ModelState.AddEditErrors(result.Errors, prefix: "");
             return Page();
         }
 
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = "Action recorded";
-        return Redirect($"/panels/{View.Panel.Id}#priority-{id}");
+        return this.Saved(result, _ => "Action recorded", _ => $"/panels/{View.Panel.Id}#priority-{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

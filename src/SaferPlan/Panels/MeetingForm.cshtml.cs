@@ -6,14 +6,10 @@ namespace SaferPlan.Panels;
 [Authorize]
 public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, CurrentUser current) : PageModel
 {
-    [BindProperty]
-    public DateParts HeldOn { get; set; } = new();
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    /// <summary>The form's boxes but the date, which is read from <see cref="HeldOn"/>.</summary>
+    [BindProperty] public PanelMeetingInput Input { get; set; } = new(null, null);
+    [BindProperty] public DateParts HeldOn { get; set; } = new();
+    [BindProperty] public int Version { get; set; }
 
     public PanelView View { get; private set; } = null!;
 
@@ -29,8 +25,7 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
 
         if (Meeting is { } m)
         {
-            HeldOn = DateParts.From(m.HeldOn);
-            (Place, Version) = (m.Place, m.Version);
+            (Input, HeldOn, Version) = (new(null, m.Place), DateParts.From(m.HeldOn), m.Version);
         }
 
         return Page();
@@ -43,30 +38,19 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
             return refused;
         }
 
-        var heldOn = HeldOn.Parse("The date of the meeting", out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(HeldOn), error);
-        }
-
-        var input = new PanelMeetingInput(heldOn, Place);
+        var dateWrong = !HeldOn.TryRead(ModelState, nameof(HeldOn), "The date of the meeting", out var heldOn);
+        var input = Input with { HeldOn = heldOn };
         var user = await current.GetAsync();
         var result = meetingId is { } changed
             ? await editor.UpdateMeetingAsync(changed, input, Version, user, ct)
             : await editor.AddMeetingAsync(id, input, user, ct);
-        if (error is not null && result.Status is EditStatus.Ok or EditStatus.Invalid)
+        if (dateWrong && result.Status is EditStatus.Ok or EditStatus.Invalid)
         {
             ModelState.AddEditErrors(result.Errors, prefix: "");
             return Page();
         }
 
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = meetingId is null ? "Meeting added" : "Meeting changed";
-        return Redirect($"/panels/{id}#meetings");
+        return this.Saved(result, _ => meetingId is null ? "Meeting added" : "Meeting changed", _ => $"/panels/{id}#meetings");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, int? meetingId, CancellationToken ct)

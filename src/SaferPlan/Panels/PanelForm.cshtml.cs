@@ -6,17 +6,8 @@ namespace SaferPlan.Panels;
 [Authorize]
 public sealed class PanelFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
 {
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Wards { get; set; }
-
-    [BindProperty]
-    public string? PolicingTeam { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public PanelInput Input { get; set; } = new(null, null, null);
+    [BindProperty] public int Version { get; set; }
 
     public Partnership Partnership { get; private set; } = null!;
 
@@ -37,7 +28,7 @@ public sealed class PanelFormModel(PanelEditor editor, PanelReader reader, Curre
                 return NotFound();
             }
 
-            (Name, Wards, PolicingTeam, Version) = (panel.Name, panel.WardList, panel.PolicingTeam, panel.Version);
+            (Input, Version) = (new(panel.Name, panel.WardList, panel.PolicingTeam), panel.Version);
         }
 
         return Page();
@@ -50,16 +41,10 @@ public sealed class PanelFormModel(PanelEditor editor, PanelReader reader, Curre
             return refused;
         }
 
-        var input = new PanelInput(Name, Wards, PolicingTeam);
+        var input = Input;
         var user = await current.GetAsync();
         var result = id is { } panelId ? await editor.UpdatePanelAsync(panelId, input, Version, user, ct) : await editor.AddPanelAsync(slug, input, user, ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"{result.Value!.Name} saved";
-        return Redirect($"/panels/{result.Value.Id}");
+        return this.Saved(result, saved => $"{saved.Name} saved", saved => $"/panels/{saved.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

@@ -6,29 +6,11 @@ namespace SaferPlan.Panels;
 [Authorize]
 public sealed class PriorityFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
 {
-    [BindProperty]
-    public string? RaisedAtId { get; set; }
+    /// <summary>The form's boxes as posted: numbers and choices are read in <see cref="OnPostAsync"/>, so each has its own message.</summary>
+    public sealed record Form(string? RaisedAtId, string? Text, string? Ward, string? Route, string? RouteBodyId, string? RouteContactId, string? Marking);
 
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public string? Ward { get; set; }
-
-    [BindProperty]
-    public string? Route { get; set; }
-
-    [BindProperty]
-    public string? RouteBodyId { get; set; }
-
-    [BindProperty]
-    public string? RouteContactId { get; set; }
-
-    [BindProperty]
-    public string? Marking { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public Form Input { get; set; } = new(null, null, null, null, null, null, null);
+    [BindProperty] public int Version { get; set; }
 
     public PanelView View { get; private set; } = null!;
 
@@ -58,16 +40,18 @@ public sealed class PriorityFormModel(PanelEditor editor, PanelReader reader, Cu
                 return NotFound();
             }
 
-            RaisedAtId = p.RaisedAtId.ToString(CultureInfo.InvariantCulture);
-            (Text, Ward, Route, Marking, Version) = (p.Text, p.Ward, p.Route.ToString(), p.Marking.ToString(), p.Version);
-            RouteBodyId = p.RouteBodyId?.ToString(CultureInfo.InvariantCulture);
-            RouteContactId = p.RouteContactId?.ToString(CultureInfo.InvariantCulture);
+            Input = new(p.RaisedAtId.ToString(CultureInfo.InvariantCulture), p.Text, p.Ward, p.Route.ToString(),
+                p.RouteBodyId?.ToString(CultureInfo.InvariantCulture), p.RouteContactId?.ToString(CultureInfo.InvariantCulture), p.Marking.ToString());
+            Version = p.Version;
         }
         else
         {
-            RaisedAtId = View.Meetings.Count > 0 ? View.Meetings[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
-            RouteBodyId = Bodies.FirstOrDefault(b => b.Key == PanelEditor.AsbTaskGroupKey)?.Id.ToString(CultureInfo.InvariantCulture);
-            Marking = nameof(ProtectiveMarking.Official);
+            Input = Input with
+            {
+                RaisedAtId = View.Meetings.Count > 0 ? View.Meetings[^1].Id.ToString(CultureInfo.InvariantCulture) : null,
+                RouteBodyId = Bodies.FirstOrDefault(b => b.Key == PanelEditor.AsbTaskGroupKey)?.Id.ToString(CultureInfo.InvariantCulture),
+                Marking = nameof(ProtectiveMarking.Official),
+            };
         }
 
         return Page();
@@ -80,22 +64,16 @@ public sealed class PriorityFormModel(PanelEditor editor, PanelReader reader, Cu
             return refused;
         }
 
-        var raisedAt = FormFields.OptionalNumber(ModelState, nameof(RaisedAtId), RaisedAtId, "Select the panel meeting the priority was set at");
-        var route = Route;
+        var raisedAt = FormFields.OptionalNumber(ModelState, nameof(Form.RaisedAtId), Input.RaisedAtId, "Select the panel meeting the priority was set at");
+        var route = Input.Route;
         var input = new PanelPriorityInput(
-            raisedAt, Text, Ward, route,
-            route == nameof(PanelRoute.AsbTaskGroup) ? FormFields.OptionalNumber(ModelState, nameof(RouteBodyId), RouteBodyId, "Select the task group") : null,
-            route == nameof(PanelRoute.PartnerAgency) ? FormFields.OptionalNumber(ModelState, nameof(RouteContactId), RouteContactId, "Select the contact") : null,
-            Enum.TryParse<ProtectiveMarking>(Marking, out var m) ? m : null);
+            raisedAt, Input.Text, Input.Ward, route,
+            route == nameof(PanelRoute.AsbTaskGroup) ? FormFields.OptionalNumber(ModelState, nameof(Form.RouteBodyId), Input.RouteBodyId, "Select the task group") : null,
+            route == nameof(PanelRoute.PartnerAgency) ? FormFields.OptionalNumber(ModelState, nameof(Form.RouteContactId), Input.RouteContactId, "Select the contact") : null,
+            Enum.TryParse<ProtectiveMarking>(Input.Marking, out var m) ? m : null);
         var user = await current.GetAsync();
         var result = id is { } priorityId ? await editor.UpdatePriorityAsync(priorityId, input, Version, user, ct) : await editor.AddPriorityAsync(panelId, input, user, ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = "Priority saved";
-        return Redirect($"/panels/{panelId}#priority-{result.Value!.Id}");
+        return this.Saved(result, _ => "Priority saved", saved => $"/panels/{panelId}#priority-{saved.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int panelId, CancellationToken ct)

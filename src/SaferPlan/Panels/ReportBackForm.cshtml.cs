@@ -6,14 +6,11 @@ namespace SaferPlan.Panels;
 [Authorize]
 public sealed class ReportBackFormModel(PanelEditor editor, PanelReader reader, CurrentUser current, SaferPlanDbContext db) : PageModel
 {
-    [BindProperty]
-    public string? MeetingId { get; set; }
+    /// <summary>The form's boxes as posted: the meeting is read in <see cref="OnPostAsync"/>, so it has its own message.</summary>
+    public sealed record Form(string? MeetingId, string? Text);
 
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public Form Input { get; set; } = new(null, null);
+    [BindProperty] public int Version { get; set; }
 
     public PanelView View { get; private set; } = null!;
 
@@ -26,8 +23,7 @@ public sealed class ReportBackFormModel(PanelEditor editor, PanelReader reader, 
             return refused;
         }
 
-        MeetingId = (Priority.ReportedBackAt ?? View.Meetings.FirstOrDefault(m => m.HeldOn > Priority.RaisedAt.HeldOn))?.Id.ToString(CultureInfo.InvariantCulture);
-        Text = Priority.ReportBack;
+        Input = new((Priority.ReportedBackAt ?? View.Meetings.FirstOrDefault(m => m.HeldOn > Priority.RaisedAt.HeldOn))?.Id.ToString(CultureInfo.InvariantCulture), Priority.ReportBack);
         Version = Priority.Version;
         return Page();
     }
@@ -39,15 +35,9 @@ public sealed class ReportBackFormModel(PanelEditor editor, PanelReader reader, 
             return refused;
         }
 
-        var meeting = FormFields.OptionalNumber(ModelState, nameof(MeetingId), MeetingId, "Select the panel meeting the outcome was reported back at");
-        var result = await editor.ReportBackAsync(id, new ReportBackInput(meeting, Text), Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = "Report back recorded";
-        return Redirect($"/panels/{View.Panel.Id}#priority-{id}");
+        var meeting = FormFields.OptionalNumber(ModelState, nameof(Form.MeetingId), Input.MeetingId, "Select the panel meeting the outcome was reported back at");
+        var result = await editor.ReportBackAsync(id, new ReportBackInput(meeting, Input.Text), Version, await current.GetAsync(), ct);
+        return this.Saved(result, _ => "Report back recorded", _ => $"/panels/{View.Panel.Id}#priority-{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -5,13 +5,7 @@ namespace SaferPlan.Partnerships;
 public sealed class NewPartnershipModel(PartnershipService partnerships, CurrentUser current) : PageModel
 {
     [BindProperty]
-    public string? Slug { get; set; }
-
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Area { get; set; }
+    public PartnershipInput Input { get; set; } = new(null, null, null);
 
     public async Task<IActionResult> OnGetAsync() =>
         Permissions.CanCreatePartnership(await current.GetAsync()) ? Page() : Forbid();
@@ -19,7 +13,7 @@ public sealed class NewPartnershipModel(PartnershipService partnerships, Current
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await partnerships.CreateAsync(new PartnershipInput(Slug, Name, Area), await current.GetAsync(), ct);
+        var result = await partnerships.CreateAsync(Input, await current.GetAsync(), ct);
         if (result.Status == EditStatus.Forbidden)
         {
             return Forbid();
@@ -27,14 +21,7 @@ public sealed class NewPartnershipModel(PartnershipService partnerships, Current
 
         if (!result.Succeeded)
         {
-            foreach (var field in new[] { "Name", "Slug", "Area" })
-            {
-                if (result.Errors.TryGetValue(field, out var message))
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
-
+            ModelState.AddFieldErrors(result.Errors, "Name", "Slug", "Area");
             return Page();
         }
 

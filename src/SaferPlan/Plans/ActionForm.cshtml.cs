@@ -6,34 +6,10 @@ namespace SaferPlan.Plans;
 [Authorize]
 public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditReader audit, CurrentUser current) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Number { get; set; }
-
-        public string? Text { get; set; }
-
-        public string? LeadAgency { get; set; }
-
-        public string? OtherPartners { get; set; }
-
-        public string? CrossReferenceText { get; set; }
-
-        public string? CrossReferencePriorityNumber { get; set; }
-
-        public string? CrossReferenceActionNumber { get; set; }
-
-        public string? Note { get; set; }
-
-        public string? LeadOfficerId { get; set; }
-
-        public string? PriorityId { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public string? AmendmentReason { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Number = null, string? Text = null, string? LeadAgency = null, string? OtherPartners = null, string? CrossReferenceText = null,
+        string? CrossReferencePriorityNumber = null, string? CrossReferenceActionNumber = null, string? Note = null, string? LeadOfficerId = null,
+        string? PriorityId = null, string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 

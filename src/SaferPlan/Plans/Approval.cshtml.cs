@@ -6,17 +6,10 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
 {
     public EditionView View { get; private set; } = null!;
 
-    [BindProperty]
-    public DateParts DecidedOn { get; set; } = new();
-
-    [BindProperty]
-    public string? Body { get; set; }
-
-    [BindProperty]
-    public string? Minute { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    /// <summary>The decision's boxes but its date, which is read from <see cref="DecidedOn"/>.</summary>
+    [BindProperty] public ApprovalInput Input { get; set; } = new(null, null, null);
+    [BindProperty] public DateParts DecidedOn { get; set; } = new();
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,38 +29,26 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
             return refused;
         }
 
-        var date = DecidedOn.Parse("The date of the decision", out var error);
-        if (error is not null)
+        if (!DecidedOn.TryRead(ModelState, nameof(DecidedOn), "The date of the decision", out var date))
         {
-            ModelState.AddModelError(nameof(DecidedOn), error);
             return Page();
         }
 
-        var result = await editions.ApproveAsync(id, new ApprovalInput(date, Body, Minute), Version, await current.GetAsync(), ct);
-        if (!result.Succeeded)
-        {
-            return this.Refusal(result, prefix: "")!;
-        }
-
-        TempData["Success"] = $"{View.Edition.Title} is approved by {result.Value.ApprovedBy} on {Dates.Display(result.Value.ApprovedOn!.Value)} and published";
-        return Redirect($"/editions/{id}");
+        var result = await editions.ApproveAsync(id, Input with { DecidedOn = date }, Version, await current.GetAsync(), ct);
+        return this.Saved(result, saved => $"{View.Edition.Title} is approved by {saved.ApprovedBy} on {Dates.Display(saved.ApprovedOn!.Value)} and published", _ => $"/editions/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await reader.EditionAsync(id, user, ct) is not { } view)
+        var (view, refusal) = await ManagedEdition.LoadAsync(this, reader, current, id, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        View = view;
-        if (!Permissions.CanManageEditions(user, view.Partnership.Id))
-        {
-            return Forbid();
-        }
+        View = view!;
 
         // Approved already (perhaps by someone else a moment ago): the edition's page says so.
-        return view.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation ? null : Redirect($"/editions/{id}");
+        return View.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation ? null : Redirect($"/editions/{id}");
     }
 }

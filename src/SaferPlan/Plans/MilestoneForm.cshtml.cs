@@ -4,34 +4,10 @@ namespace SaferPlan.Plans;
 [Authorize]
 public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Code { get; set; }
-
-        public string? Text { get; set; }
-
-        public string? Lead { get; set; }
-
-        public string? MeasurementKind { get; set; } = nameof(Core.Plans.MeasurementKind.Text);
-
-        public string? Measurement { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Target { get; set; }
-
-        public string? DueQuarters { get; set; }
-
-        public string? LeadOfficerId { get; set; }
-
-        public string? ActionId { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public string? AmendmentReason { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Code = null, string? Text = null, string? Lead = null, string? MeasurementKind = nameof(Core.Plans.MeasurementKind.Text),
+        string? Measurement = null, string? Source = null, string? Target = null, string? DueQuarters = null, string? LeadOfficerId = null,
+        string? ActionId = null, string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 

@@ -6,17 +6,10 @@ public sealed class NewPlanModel(PartnershipService partnerships, EditionService
 {
     public Partnership Partnership { get; private set; } = null!;
 
-    [BindProperty]
-    public string? Title { get; set; }
+    /// <summary>The plan's boxes as posted: the years are read in <see cref="OnPostAsync"/>, each with its own message.</summary>
+    public sealed record Form(string? Title = null, string? StartYear = null, string? EndYear = null, string? EditionLabel = null);
 
-    [BindProperty]
-    public string? StartYear { get; set; }
-
-    [BindProperty]
-    public string? EndYear { get; set; }
-
-    [BindProperty]
-    public string? EditionLabel { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ?? Page();
@@ -29,9 +22,9 @@ public sealed class NewPlanModel(PartnershipService partnerships, EditionService
         }
 
         ModelState.Clear();
-        var start = FormFields.OptionalNumber(ModelState, nameof(StartYear), StartYear, "The year the plan starts must be a year, like 2011");
-        var end = FormFields.OptionalNumber(ModelState, nameof(EndYear), EndYear, "The year the plan ends must be a year, like 2014");
-        var input = new PlanInput(Title, start, end, EditionLabel);
+        var start = FormFields.OptionalNumber(ModelState, nameof(Form.StartYear), Input.StartYear, "The year the plan starts must be a year, like 2011");
+        var end = FormFields.OptionalNumber(ModelState, nameof(Form.EndYear), Input.EndYear, "The year the plan ends must be a year, like 2014");
+        var input = new PlanInput(Input.Title, start, end, Input.EditionLabel);
         if (!ModelState.IsValid)
         {
             ModelState.AddEditErrors(EditionService.Check(input).Where(e => !ModelState.ContainsKey(e.Key)).ToDictionary(), prefix: "");
@@ -39,13 +32,7 @@ public sealed class NewPlanModel(PartnershipService partnerships, EditionService
         }
 
         var result = await editions.StartPlanAsync(Partnership.Id, input, await current.GetAsync(), ct);
-        if (!result.Succeeded)
-        {
-            return this.Refusal(result, prefix: "")!;
-        }
-
-        TempData["Success"] = $"{result.Value.Title} is started as a draft. Add its priorities, then record the Board's approval.";
-        return Redirect($"/editions/{result.Value.Id}");
+        return this.Saved(result, saved => $"{saved.Title} is started as a draft. Add its priorities, then record the Board's approval.", saved => $"/editions/{saved.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

@@ -59,24 +59,13 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
         var choices = View.Priorities.ToDictionary(p => p.Id, p => new PriorityChoice(
             Enum.TryParse<PriorityFate>(Fate.GetValueOrDefault(p.Id), out var fate) ? fate : PriorityFate.Carry, Into.GetValueOrDefault(p.Id)));
         var result = await editions.StartNextAsync(id, new NextEditionInput(year.StartYear, choices, CarryFinished), await current.GetAsync(), ct);
-        if (!result.Succeeded)
-        {
-            return this.Refusal(result, prefix: "")!;
-        }
-
-        TempData["Success"] = $"The {result.Value.Year.Display} edition is started as a draft from {View.Edition.Year.Display}";
-        return Redirect($"/editions/{result.Value.Id}");
+        return this.Saved(result, saved => $"The {saved.Year.Display} edition is started as a draft from {View.Edition.Year.Display}", saved => $"/editions/{saved.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await reader.EditionAsync(id, user, ct) is not { } view)
-        {
-            return NotFound();
-        }
-
-        View = view;
-        return Permissions.CanManageEditions(user, view.Partnership.Id) ? null : Forbid();
+        var (view, refusal) = await ManagedEdition.LoadAsync(this, reader, current, id, ct);
+        View = view!;
+        return refusal;
     }
 }

@@ -6,32 +6,10 @@ namespace SaferPlan.Plans;
 [Authorize]
 public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, AuditReader audit, CurrentUser current) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Number { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Kind { get; set; } = nameof(PriorityKind.Priority);
-
-        public string? Why { get; set; }
-
-        public string? WhatWeWillDo { get; set; }
-
-        public string? Approach { get; set; }
-
-        public string? MeasuringSuccess { get; set; }
-
-        public string? DataUsed { get; set; }
-
-        public string? LeadOfficerId { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public string? AmendmentReason { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Number = null, string? Title = null, string? Kind = nameof(PriorityKind.Priority), string? Why = null, string? WhatWeWillDo = null,
+        string? Approach = null, string? MeasuringSuccess = null, string? DataUsed = null, string? LeadOfficerId = null,
+        string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 

@@ -72,13 +72,7 @@ public sealed class TimelineModel(RefreshTimelineService timelines, CurrentUser 
         }
 
         var result = await timelines.SaveAsync(id, input, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = "The refresh dates are saved";
-        return Redirect($"/editions/{id}#refresh");
+        return this.Saved(result, _ => "The refresh dates are saved", _ => $"/editions/{id}#refresh");
     }
 
     private DateOnly? Read(DateParts parts, string field, string what)

@@ -39,6 +39,21 @@ public static class EditOutcomes
     }
 
     /// <summary>
+    /// The answer to a save: <see cref="Refusal"/> when it was refused (boxes bound without a prefix), otherwise on to
+    /// <paramref name="next"/> with <paramref name="done"/> in the success banner.
+    /// </summary>
+    public static IActionResult Saved<T>(this PageModel page, EditResult<T> result, Func<T, string> done, Func<T, string> next, Func<string, string>? box = null)
+    {
+        if (page.Refusal(result, prefix: "", box: box) is { } refused)
+        {
+            return refused;
+        }
+
+        page.TempData["Success"] = done(result.Value!);
+        return new RedirectResult(next(result.Value!));
+    }
+
+    /// <summary>
     /// A page or form the user may not have: 403 on the access-denied page, which gives <paramref name="reason"/> (a locked
     /// quarter says it is locked) or else a plain refusal; the sign-in page for a visitor.
     /// </summary>
@@ -75,6 +90,18 @@ public static class EditOutcomes
         }
 
         state.AddEditErrors(result.Errors, prefix, box);
+    }
+
+    /// <summary>Puts the errors found for <paramref name="fields"/> against those boxes (bound without a prefix), in that order.</summary>
+    public static void AddFieldErrors(this ModelStateDictionary state, IReadOnlyDictionary<string, string> errors, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (errors.TryGetValue(field, out var message))
+            {
+                state.AddModelError(field, message);
+            }
+        }
     }
 
     /// <summary>

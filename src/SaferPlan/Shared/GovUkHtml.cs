@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -40,6 +41,21 @@ public sealed class DateParts
 
         return new DateOnly(year, month, day);
     }
+
+    /// <summary>As <see cref="Parse"/>, with the reason put against the form's <paramref name="field"/>; false when the boxes are not a date.</summary>
+    public bool TryRead(ModelStateDictionary state, string field, string what, out DateOnly? date)
+    {
+        date = Parse(what, out var error);
+        if (error is not null)
+        {
+            state.AddModelError(field, error);
+        }
+
+        return error is null;
+    }
+
+    /// <summary>As <see cref="TryRead"/>, for a form that goes on to show every error at once.</summary>
+    public DateOnly? Read(ModelStateDictionary state, string field, string what) => TryRead(state, field, what, out var date) ? date : null;
 }
 
 /// <summary>GOV.UK Design System form fields, with their error messages from model state.</summary>

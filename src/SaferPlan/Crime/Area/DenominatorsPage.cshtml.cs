@@ -9,20 +9,11 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
 
     public bool CanEdit { get; private set; }
 
-    [BindProperty]
-    public string? Kind { get; set; } = nameof(DenominatorKind.Residents);
+    /// <summary>The figure's boxes as posted: kind, year and number are read in <see cref="OnPostAsync"/>, each with its own message.</summary>
+    public sealed record Form(string? Kind, string? Year, string? Value, string? Source);
 
-    [BindProperty]
-    public string? Year { get; set; }
-
-    [BindProperty]
-    public string? Value { get; set; }
-
-    [BindProperty]
-    public string? Source { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public Form Input { get; set; } = new(nameof(DenominatorKind.Residents), null, null, null);
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string? kind, int? year, CancellationToken ct)
     {
@@ -33,10 +24,7 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
 
         if (Denominators.FirstOrDefault(d => string.Equals(d.Kind.ToString(), kind, StringComparison.OrdinalIgnoreCase) && d.Year == year) is { } editing)
         {
-            Kind = editing.Kind.ToString();
-            Year = editing.Year.ToString(CultureInfo.InvariantCulture);
-            Value = editing.Value.ToString("0.##", CultureInfo.InvariantCulture);
-            Source = editing.Source;
+            Input = new(editing.Kind.ToString(), editing.Year.ToString(CultureInfo.InvariantCulture), editing.Value.ToString("0.##", CultureInfo.InvariantCulture), editing.Source);
             Version = editing.Version;
         }
 
@@ -50,17 +38,17 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
             return NotFound();
         }
 
-        var kind = FormFields.ParseEnum<DenominatorKind>(ModelState, "Kind", Kind, "Select residents or dwellings");
-        var year = FormFields.OptionalNumber(ModelState, "Year", Year, "Enter the year as four digits, like 2009");
+        var kind = FormFields.ParseEnum<DenominatorKind>(ModelState, "Kind", Input.Kind, "Select residents or dwellings");
+        var year = FormFields.OptionalNumber(ModelState, "Year", Input.Year, "Enter the year as four digits, like 2009");
         if (year is null && ModelState.IsValid)
         {
             ModelState.AddModelError("Year", "Enter the year as four digits, like 2009");
         }
 
         decimal? value = null;
-        if (!string.IsNullOrWhiteSpace(Value))
+        if (Input.Value is { } text && !string.IsNullOrWhiteSpace(text))
         {
-            if (decimal.TryParse(Value.Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
+            if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
             {
                 value = v;
             }
@@ -75,14 +63,8 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
             return Page();
         }
 
-        var result = await denominators.SetAsync(Partnership.Id, kind, year!.Value, new DenominatorInput(value, Source), Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = string.Create(CultureInfo.InvariantCulture, $"{DenominatorService.Noun(kind)} for {year} saved");
-        return Redirect($"/partnerships/{slug}/denominators");
+        var result = await denominators.SetAsync(Partnership.Id, kind, year!.Value, new DenominatorInput(value, Input.Source), Version, await current.GetAsync(), ct);
+        return this.Saved(result, _ => string.Create(CultureInfo.InvariantCulture, $"{DenominatorService.Noun(kind)} for {year} saved"), _ => $"/partnerships/{slug}/denominators");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -26,13 +26,7 @@ public sealed class CrimeGroupsPageModel(PlanReader reader, CrimeGroupService gr
         }
 
         var result = await groups.CreateAsync(Partnership.Id, new CrimeGroupInput(Name, CrimeTypeIds), await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "", box: Box) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"Crime group '{result.Value!.Name}' added";
-        return Redirect($"/partnerships/{slug}/crime-groups");
+        return this.Saved(result, saved => $"Crime group '{saved.Name}' added", _ => $"/partnerships/{slug}/crime-groups", box: Box);
     }
 
     public async Task<IActionResult> OnPostUsualAsync(string slug, CancellationToken ct)

@@ -42,13 +42,7 @@ public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers
         }
 
         var result = await peers.ChooseAsync(Stamp.PartnershipId, areas ?? [], await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = success;
-        return Redirect($"/partnerships/{slug}/peers");
+        return this.Saved(result, _ => success, _ => $"/partnerships/{slug}/peers");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -7,20 +7,9 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 [Authorize]
 public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser current) : BodyActionPlanFormPage(plans, current)
 {
-    public sealed class Form
-    {
-        public string? Year { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? StrategicAim { get; set; }
-
-        public string? PlanLead { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Year = null, string? Title = null, string? StrategicAim = null, string? PlanLead = null,
+        string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -7,22 +7,9 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 [Authorize]
 public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser current) : BodyActionPlanFormPage(plans, current)
 {
-    public sealed class Form
-    {
-        public string? Heading { get; set; }
-
-        public string? Number { get; set; }
-
-        public string? Lead { get; set; }
-
-        public string? Text { get; set; }
-
-        public string? Milestones { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Heading = null, string? Number = null, string? Lead = null, string? Text = null, string? Milestones = null,
+        string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

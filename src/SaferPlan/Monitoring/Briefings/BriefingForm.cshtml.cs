@@ -114,11 +114,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             }
         }
 
-        var issuedOn = Input.IssuedOn.Parse("The date it was issued", out var dateError);
-        if (dateError is not null)
-        {
-            ModelState.AddModelError("Input.IssuedOn", dateError);
-        }
+        var issuedOn = Input.IssuedOn.Read(ModelState, "Input.IssuedOn", "The date it was issued");
 
         var input = new BriefingInput
         {

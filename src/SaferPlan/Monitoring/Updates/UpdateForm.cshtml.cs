@@ -4,18 +4,8 @@ namespace SaferPlan.Monitoring.Updates;
 [Authorize]
 public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
 {
-    public sealed class Form
-    {
-        public string? Progress { get; set; }
-
-        public string? Value { get; set; }
-
-        public string? Status { get; set; }
-
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
-
-        public int Version { get; set; }
-    }
+    public sealed record Form(
+        string? Progress = null, string? Value = null, string? Status = null, string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();

@@ -54,17 +54,9 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
             ModelState.AddModelError("Input.Period", "Enter the quarter as a financial year and quarter, like 2010/11 Q4");
         }
 
-        var deadline = Input.Deadline.Parse("The deadline", out var deadlineError);
-        if (deadlineError is not null)
-        {
-            ModelState.AddModelError("Input.Deadline", deadlineError);
-        }
+        var deadline = Input.Deadline.Read(ModelState, "Input.Deadline", "The deadline");
 
-        var lockOn = Input.LockOn.Parse("The lock date", out var lockError);
-        if (lockError is not null)
-        {
-            ModelState.AddModelError("Input.LockOn", lockError);
-        }
+        var lockOn = Input.LockOn.Read(ModelState, "Input.LockOn", "The lock date");
 
         if (!ModelState.IsValid)
         {

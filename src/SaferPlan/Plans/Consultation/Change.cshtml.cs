@@ -34,13 +34,7 @@ public sealed class ChangeModel(RefreshChangeService changes, CurrentUser curren
         }
 
         var result = await changes.EditAsync(id, Text, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"Change made {Numbered.Number} saved";
-        return Redirect($"/editions/{Numbered.Change.EditionId}/comments#change-{id}");
+        return this.Saved(result, _ => $"Change made {Numbered.Number} saved", _ => $"/editions/{Numbered.Change.EditionId}/comments#change-{id}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -51,13 +45,7 @@ public sealed class ChangeModel(RefreshChangeService changes, CurrentUser curren
         }
 
         var result = await changes.DeleteAsync(id, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"Change made {Numbered.Number} deleted";
-        return Redirect($"/editions/{Numbered.Change.EditionId}/comments");
+        return this.Saved(result, _ => $"Change made {Numbered.Number} deleted", _ => $"/editions/{Numbered.Change.EditionId}/comments");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

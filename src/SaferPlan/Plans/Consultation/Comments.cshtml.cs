@@ -9,12 +9,14 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
 {
     public EditionChanges Changes { get; private set; } = null!;
 
-    /// <summary>The priority a change made is for: empty for the whole plan, else the priority's id.</summary>
-    [BindProperty]
-    public string? ChangePriority { get; set; }
+    /// <summary>A change made's boxes: its priority is empty for the whole plan, else the priority's id.</summary>
+    public sealed record ChangeForm(string? ChangePriority = null, string? ChangeText = null);
 
-    [BindProperty]
-    public string? ChangeText { get; set; }
+    /// <summary>A comment's boxes: its item is empty for the whole plan, else "p", "a" or "m" and the priority's, action's or milestone's id.</summary>
+    public sealed record CommentForm(string? Item = null, string? Text = null, string? Source = null, string? MadeBy = null);
+
+    [BindProperty] public ChangeForm NewChange { get; set; } = new();
+    [BindProperty] public CommentForm NewComment { get; set; } = new();
 
     public EditionComments Comments { get; private set; } = null!;
 
@@ -22,19 +24,6 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
 
     /// <summary>The consultees' links, for support officers and administrators (empty for everyone else).</summary>
     public IReadOnlyList<ConsultationLink> Links { get; private set; } = [];
-
-    /// <summary>The item commented on: empty for the whole plan, else "p", "a" or "m" and the priority's, action's or milestone's id.</summary>
-    [BindProperty]
-    public string? Item { get; set; }
-
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public string? Source { get; set; }
-
-    [BindProperty]
-    public string? MadeBy { get; set; }
 
     /// <summary>
     /// The comments and changes made grouped as Appendix A: the whole plan first, then each priority in order, each with
@@ -72,15 +61,10 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
             return this.Refused(Comments.Refusal);
         }
 
-        int? Pick(char kind) => Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var itemId) ? itemId : null;
-        var result = await consultation.AddAsync(id, new CommentInput(Pick('p'), Pick('a'), Pick('m'), Text, Source, MadeBy), await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"Comment {result.Value!.Number} added";
-        return Redirect($"/editions/{id}/comments#comment-{result.Value.Id}");
+        var c = NewComment;
+        int? Pick(char kind) => c.Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var itemId) ? itemId : null;
+        var result = await consultation.AddAsync(id, new CommentInput(Pick('p'), Pick('a'), Pick('m'), c.Text, c.Source, c.MadeBy), await current.GetAsync(), ct);
+        return this.Saved(result, saved => $"Comment {saved.Number} added", saved => $"/editions/{id}/comments#comment-{saved.Id}");
     }
 
     /// <summary>Writes up a change made, for the whole plan or a priority.</summary>
@@ -96,8 +80,8 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
             return this.Refused(Changes.Refusal);
         }
 
-        int? priorityId = int.TryParse(ChangePriority, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        var result = await changes.AddAsync(id, new RefreshChangeInput(priorityId, ChangeText), await current.GetAsync(), ct);
+        int? priorityId = int.TryParse(NewChange.ChangePriority, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        var result = await changes.AddAsync(id, new RefreshChangeInput(priorityId, NewChange.ChangeText), await current.GetAsync(), ct);
         if (this.Refusal(result, prefix: "", box: ChangeBox) is { } shown)
         {
             return shown;
@@ -132,7 +116,7 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
     /// <summary>Whether the add-a-change form holds a draft from the compare page.</summary>
     public bool Drafted { get; private set; }
 
-    private static string ChangeBox(string field) => field == "PriorityId" ? nameof(ChangePriority) : nameof(ChangeText);
+    private static string ChangeBox(string field) => field == "PriorityId" ? nameof(ChangeForm.ChangePriority) : nameof(ChangeForm.ChangeText);
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, int linkId, CancellationToken ct)
     {
@@ -142,13 +126,7 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
         }
 
         var result = await consultation.RevokeLinkAsync(linkId, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"The link sent to {result.Value!.Name} no longer works";
-        return Redirect($"/editions/{id}/comments#links");
+        return this.Saved(result, saved => $"The link sent to {saved.Name} no longer works", _ => $"/editions/{id}/comments#links");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

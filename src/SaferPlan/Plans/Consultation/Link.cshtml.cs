@@ -41,13 +41,7 @@ public sealed class LinkModel(ConsultationService consultation) : PageModel
 
         int? Pick(char kind) => Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var id) ? id : null;
         var result = await consultation.AddByLinkAsync(Link!, new CommentInput(Pick('p'), Pick('a'), Pick('m'), Text), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"Thank you: your comment on {result.Value!.Subject.Replace("The whole", "the whole", StringComparison.Ordinal)} has been sent";
-        return Redirect($"/c/{token}");
+        return this.Saved(result, saved => $"Thank you: your comment on {saved.Subject.Replace("The whole", "the whole", StringComparison.Ordinal)} has been sent", _ => $"/c/{token}");
     }
 
     private PageResult Gone()

@@ -8,14 +8,11 @@ public sealed class ResponseModel(ConsultationService consultation, CurrentUser 
 
     public EditionComments Comments { get; private set; } = null!;
 
-    [BindProperty]
-    public string? Kind { get; set; }
+    /// <summary>The response's boxes as posted: the kind is read in <see cref="OnPostAsync"/>, a choice of neither left for the service to name.</summary>
+    public sealed record Form(string? Kind, string? Text);
 
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    [BindProperty] public Form Input { get; set; } = new(null, null);
+    [BindProperty] public int Version { get; set; }
 
     public static IEnumerable<Choice> Kinds =>
     [
@@ -30,9 +27,7 @@ public sealed class ResponseModel(ConsultationService consultation, CurrentUser 
             return refused;
         }
 
-        Kind = Comment.ResponseKind?.ToString();
-        Text = Comment.Response;
-        Version = Comment.Version;
+        (Input, Version) = (new(Comment.ResponseKind?.ToString(), Comment.Response), Comment.Version);
         return Page();
     }
 
@@ -43,15 +38,9 @@ public sealed class ResponseModel(ConsultationService consultation, CurrentUser 
             return refused;
         }
 
-        CommentResponseKind? kind = Enum.TryParse<CommentResponseKind>(Kind, out var k) ? k : null;
-        var result = await consultation.RespondAsync(id, new CommentResponseInput(kind, Text), Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"Response to comment {Comment.Number} recorded";
-        return Redirect($"/editions/{Comment.EditionId}/comments#comment-{id}");
+        CommentResponseKind? kind = Enum.TryParse<CommentResponseKind>(Input.Kind, out var k) ? k : null;
+        var result = await consultation.RespondAsync(id, new CommentResponseInput(kind, Input.Text), Version, await current.GetAsync(), ct);
+        return this.Saved(result, _ => $"Response to comment {Comment.Number} recorded", _ => $"/editions/{Comment.EditionId}/comments#comment-{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

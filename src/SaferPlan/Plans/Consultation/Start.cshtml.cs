@@ -22,10 +22,8 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
             return refused;
         }
 
-        var date = Deadline.Parse("The last day for comments", out var error);
-        if (error is not null)
+        if (!Deadline.TryRead(ModelState, nameof(Deadline), "The last day for comments", out var date))
         {
-            ModelState.AddModelError(nameof(Deadline), error);
             return Page();
         }
 
@@ -37,29 +35,19 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
 
         var addresses = (Consultees ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = await consultation.StartAsync(id, date, addresses, publicUrl, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } shown)
-        {
-            return shown;
-        }
-
-        TempData["Success"] = $"{View.Edition.Title} is out for comments until {Dates.Display(result.Value!.Deadline)}";
-        return Redirect($"/editions/{id}/comments");
+        return this.Saved(result, saved => $"{View.Edition.Title} is out for comments until {Dates.Display(saved.Deadline)}", _ => $"/editions/{id}/comments");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var user = await current.GetAsync();
-        if (await reader.EditionAsync(id, user, ct) is not { } view)
+        var (view, refusal) = await ManagedEdition.LoadAsync(this, reader, current, id, ct,
+            "Only the partnership's support officers and administrators can send a draft out for comments.");
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        View = view;
-        if (!Permissions.CanManageEditions(user, view.Partnership.Id))
-        {
-            return this.Refused("Only the partnership's support officers and administrators can send a draft out for comments.");
-        }
-
-        return view.Edition.Status == EditionStatus.Draft ? null : Redirect($"/editions/{id}/comments");
+        View = view!;
+        return View.Edition.Status == EditionStatus.Draft ? null : Redirect($"/editions/{id}/comments");
     }
 }
