@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SaferPlan.Core.Data;
 
@@ -38,6 +39,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             EnsureSqliteFolder();
             builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Sqlite"));
+
+            // Two older migrations rebuild tables, which SQLite does with foreign keys off, outside the transaction; EF
+            // warns of it on every new database. A note for developers (DatabaseMigration's lock covers a stopped
+            // migration), not for someone creating a database from the command line: logged at Debug.
+            builder.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
         }
         else
         {
