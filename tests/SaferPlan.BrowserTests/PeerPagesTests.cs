@@ -59,7 +59,8 @@ public sealed class PeerPagesTests(BrowserFixture browser) : IClassFixture<Brows
         var chart = page.Locator("img#funnel-serious-acquisitive-crime");
         await Expect(chart).ToBeVisibleAsync();
         Assert.Contains("Funnel plot of serious acquisitive crime", await chart.GetAttributeAsync("alt"), StringComparison.Ordinal);
-        Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The funnel plot image did not load");
+        await Expect(chart).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await chart.EvaluateAsync<bool>("img => img.naturalWidth > 0"), "The funnel plot image did not load");
         await Expect(page.Locator("svg#funnel-serious-acquisitive-crime")).ToHaveCountAsync(0);
         var table = page.Locator("#funnel-serious-acquisitive-crime-table");
         await Expect(table).ToContainTextAsync("(this partnership)");
