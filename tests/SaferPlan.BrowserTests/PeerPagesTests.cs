@@ -55,9 +55,13 @@ public sealed class PeerPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GotoAsync($"/partnerships/{Slug}/assessment?{Window}");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compared with similar areas" })).ToBeVisibleAsync();
-        var chart = page.Locator("svg#funnel-serious-acquisitive-crime");
+        // The plot is an image fetched on its own; its text alternative and its table stay in the page.
+        var chart = page.Locator("img#funnel-serious-acquisitive-crime");
         await Expect(chart).ToBeVisibleAsync();
-        await Expect(chart.Locator("title")).ToContainTextAsync("Funnel plot of serious acquisitive crime");
+        Assert.Contains("Funnel plot of serious acquisitive crime", await chart.GetAttributeAsync("alt"), StringComparison.Ordinal);
+        await Expect(chart).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await chart.EvaluateAsync<bool>("img => img.naturalWidth > 0"), "The funnel plot image did not load");
+        await Expect(page.Locator("svg#funnel-serious-acquisitive-crime")).ToHaveCountAsync(0);
         var table = page.Locator("#funnel-serious-acquisitive-crime-table");
         await Expect(table).ToContainTextAsync("(this partnership)");
         await Expect(table).ToContainTextAsync("Browserton 6");
@@ -96,6 +100,61 @@ public sealed class PeerPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Use the computed group instead" }).ClickAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("Computed: the 15 areas nearest");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Chosen by the partnership's analyst.");
+    }
+
+    [Fact]
+    public async Task Peers_WindowFromTheAssessment_IsCarriedThrough_AndABadWindowNamesTheField_ScanningClean()
+    {
+        await EnsureAreasAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/partnerships/{Slug}/assessment?{Window}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the comparator areas" }).ClickAsync();
+
+        // The assessment's window, not the latest 12 months: this test's own areas are the ones with crime then.
+        await Expect(page.Locator("#peers caption")).ToHaveTextAsync("The comparator group for September 2005 to August 2006");
+        await Expect(page.Locator("#peers")).ToContainTextAsync("Browserton 1");
+        await Expect(page.GetByLabel("First month")).ToHaveValueAsync("2005-09");
+        await Expect(page.GetByLabel("Last month")).ToHaveValueAsync("2006-08");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Last month").FillAsync("2006-05");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the comparator areas" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToContainTextAsync("The last month must be 11 months after the first month");
+        await Expect(summary.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#To");
+        await Expect(page.Locator("#To-error")).ToContainTextAsync("The last month must be 11 months after the first month");
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("First month").FillAsync("2005-13");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the comparator areas" }).ClickAsync();
+        await Expect(page.Locator("#From-error")).ToContainTextAsync("write the first month like 2008-09");
+
+        await page.GetByLabel("First month").FillAsync("2005-09");
+        await page.GetByLabel("Last month").FillAsync("2006-08");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the comparator areas" }).ClickAsync();
+        await Expect(page.Locator("#peers caption")).ToHaveTextAsync("The comparator group for September 2005 to August 2006");
+        await page.GetByRole(AriaRole.Link, new() { Name = "strategic assessment for September 2005 to August 2006" }).ClickAsync();
+        await Expect(page.GetByLabel("First month")).ToHaveValueAsync("2005-09");
+        await Expect(page.Locator("#funnel-serious-acquisitive-crime-table")).ToContainTextAsync("Browserton 1");
+    }
+
+    [Fact]
+    public async Task ChoosePeers_WithAWindow_KeepsTheWindowAfterSaving()
+    {
+        await EnsureAreasAsync();
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.Analyst);
+        await page.GotoAsync($"/partnerships/{Slug}/peers?{Window}");
+
+        await page.GetByLabel("Browserton 3", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the chosen areas" }).ClickAsync();
+
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Chosen comparator areas saved");
+        await Expect(page.Locator("#peers caption")).ToHaveTextAsync("The comparator group for September 2005 to August 2006");
+        Assert.EndsWith($"/partnerships/{Slug}/peers?{Window}", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the computed group instead" }).ClickAsync();
+        await Expect(page.Locator("#peers caption")).ToHaveTextAsync("The comparator group for September 2005 to August 2006");
     }
 
     [Fact]

@@ -267,6 +267,14 @@ public sealed class AreaPopulationService(SaferPlanDbContext db, ComparatorAreaS
                 byCode.TryGetValue(row.Code, out area);
             }
 
+            // A code of one area beside the name of another (a copied line, a code from another year's list) would put
+            // the figures on the wrong area silently: the line is refused. A name no area has is a renaming, and is taken.
+            if (area is not null && row.Name is not null && byName.TryGetValue(row.Name, out var named) && named != area)
+            {
+                problems.Add(new(row.Line, $"the code {row.Code} is {area.Name}'s, but {row.Name} is another comparator area: correct the code or the name"));
+                continue;
+            }
+
             if (area is null && row.Name is not null && byName.TryGetValue(row.Name, out area) && row.Code is not null && area.Code is null)
             {
                 area.Code = row.Code;

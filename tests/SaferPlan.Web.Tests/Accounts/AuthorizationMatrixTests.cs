@@ -21,6 +21,9 @@ public enum WriteEndpoint
     CreateMilestone,
     UpdateMilestone,
     DeleteMilestone,
+    DeleteFundingStream,
+    DeleteFundingAllocation,
+    DeleteFundingSpending,
 }
 
 public enum Caller
@@ -35,7 +38,9 @@ public enum Caller
 
 /// <summary>
 /// Who may call each write endpoint. The targets sit under priorities Dave Sargent leads (priority 1 of 2010/11, or a
-/// new priority naming him lead officer); Jenny Jolley is a lead officer too, but of priority 2.
+/// new priority naming him lead officer); Jenny Jolley is a lead officer too, but of priority 2. The funding targets are
+/// a stream, an allocation and a payment of a draft year's plan added by a support officer: only those who edit funding
+/// delete them (a lead officer only a payment they recorded, which these are not).
 /// </summary>
 public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
 {
@@ -45,14 +50,14 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     /// <summary>The exact status for each caller, in the order of <see cref="WriteEndpoint"/>.</summary>
     private static readonly Dictionary<Caller, int[]> Matrix = new()
     {
-        //                                      Create  Update  Delete  Create  Update  Delete  Create  Update  Delete
-        //                                      prio.   prio.   prio.   action  action  action  miles.  miles.  miles.
-        [Caller.Administrator] =               [201,    200,    204,    201,    200,    204,    201,    200,    204],
-        [Caller.SupportOfficer] =              [201,    200,    204,    201,    200,    204,    201,    200,    204],
-        [Caller.LeadOfficerWhoLeads] =         [403,    200,    403,    201,    200,    204,    201,    200,    204],
-        [Caller.LeadOfficerWhoDoesNotLead] =   [403,    403,    403,    403,    403,    403,    403,    403,    403],
-        [Caller.BoardMember] =                 [403,    403,    403,    403,    403,    403,    403,    403,    403],
-        [Caller.Anonymous] =                   [401,    401,    401,    401,    401,    401,    401,    401,    401],
+        //                                      Create  Update  Delete  Create  Update  Delete  Create  Update  Delete  Delete  Delete  Delete
+        //                                      prio.   prio.   prio.   action  action  action  miles.  miles.  miles.  stream  alloc.  spend
+        [Caller.Administrator] =               [201,    200,    204,    201,    200,    204,    201,    200,    204,    204,    204,    204],
+        [Caller.SupportOfficer] =              [201,    200,    204,    201,    200,    204,    201,    200,    204,    204,    204,    204],
+        [Caller.LeadOfficerWhoLeads] =         [403,    200,    403,    201,    200,    204,    201,    200,    204,    403,    403,    403],
+        [Caller.LeadOfficerWhoDoesNotLead] =   [403,    403,    403,    403,    403,    403,    403,    403,    403,    403,    403,    403],
+        [Caller.BoardMember] =                 [403,    403,    403,    403,    403,    403,    403,    403,    403,    403,    403,    403],
+        [Caller.Anonymous] =                   [401,    401,    401,    401,    401,    401,    401,    401,    401,    401,    401,    401],
     };
 
     public static TheoryData<WriteEndpoint, Caller, int> Cases()
@@ -100,6 +105,9 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id(), marker),
             WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones", "text", marker),
             WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id()), "milestones"),
+            WriteEndpoint.DeleteFundingStream => DeleteFunding<Core.Funding.FundingStream>(await FundingStreamAsync(setup, marker), "streams"),
+            WriteEndpoint.DeleteFundingAllocation => DeleteFunding<Core.Funding.FundingAllocation>(await FundingAllocationAsync(setup, marker), "allocations"),
+            WriteEndpoint.DeleteFundingSpending => DeleteFunding<Core.Funding.FundingSpend>(await FundingSpendAsync(setup, marker), "spending"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create<JsonNode>(body) };
@@ -204,6 +212,33 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     }
 
     private sealed record Case(HttpMethod Method, string Path, JsonObject? Body, Func<bool, Task> Check);
+
+    /// <summary>A draft year of the demo partnership's funding no other test uses, so nothing there is agreed.</summary>
+    private const string FundingYear = "2031-32";
+
+    private static async Task<JsonElement> FundingStreamAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/streams?year={FundingYear}", new { name = marker, amount = 1000, received = true }));
+
+    private static async Task<JsonElement> FundingAllocationAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/allocations?year={FundingYear}",
+            new { streamId = (await FundingStreamAsync(setup, marker)).Id(), name = marker, amount = 500, status = "Confirmed" }));
+
+    private static async Task<JsonElement> FundingSpendAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/spending?year={FundingYear}",
+            new { allocationId = (await FundingAllocationAsync(setup, marker)).Id(), spentOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), amount = 25, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Security staff", transactionId = marker[..20] }));
+
+    /// <summary>Deletes a funding item by its version; afterwards it is gone, or still there at the same version.</summary>
+    private Case DeleteFunding<T>(JsonElement item, string kind)
+        where T : class, IVersioned
+    {
+        var id = item.Id();
+        return new(HttpMethod.Delete, $"/api/funding/{kind}/{id}?version={item.Version()}", null, async deleted =>
+        {
+            var version = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<T>()
+                .Where(e => e.Id == id).Select(e => (int?)e.Version).SingleOrDefaultAsync());
+            Assert.Equal(deleted ? null : item.Version(), version);
+        });
+    }
 
     [Fact]
     public async Task LeadOfficer_ChangingNumbersLeadsOrPlaces_IsForbiddenAndNothingChanges()

@@ -204,6 +204,26 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task LoadPopulation_CodeOfOneAreaWithTheNameOfAnother_IsRefusedAtItsLine_AndNothingIsSaved()
+    {
+        using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
+        var tag = Tag();
+        var first = $"E08{NextCode():000000}";
+        var second = $"E08{NextCode():000000}";
+        await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(
+            $"Area code,Area name,Year,Residents\n{first},Arch{tag} First,2021,1000\n{second},Arch{tag} Second,2021,2000\n", Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
+        var csv = $"Area code,Area name,Year,Residents\n{second},Arch{tag} Second Renamed,2022,2100\n{first},Arch{tag} Second,2022,9999\n";
+
+        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
+
+        var line = Assert.Single(problem.GetProperty("lines").EnumerateArray().ToList());
+        Assert.Equal(3, line.GetProperty("line").GetInt32());
+        Assert.Equal($"Line 3: the code {first} is Arch{tag} First's, but Arch{tag} Second is another comparator area: correct the code or the name", line.GetProperty("message").GetString());
+        Assert.Equal([2021], (await PopulationsAsync($"Arch{tag} First")).Select(p => p.Year).ToList());
+        Assert.Equal([2021], (await PopulationsAsync($"Arch{tag} Second")).Select(p => p.Year).ToList());
+    }
+
+    [Fact]
     public async Task LoadPopulation_SyntheticFile_MarksTheFiguresSynthetic()
     {
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));

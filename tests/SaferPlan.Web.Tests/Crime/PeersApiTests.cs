@@ -213,6 +213,83 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         Assert.Empty(Documents.DocumentFiles.ValidationErrors(docx));
     }
 
+    [Fact]
+    public async Task FunnelSvg_Group_IsAnSvgImageWithItsTextAlternative_KeptByTheBrowser()
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        var response = await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/serious-acquisitive-crime.svg?{Window}");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("public", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var svg = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("Funnel plot of serious acquisitive crime per 1,000 residents, September 2008 to August 2009", svg, StringComparison.Ordinal);
+        Assert.Contains(ExpectedGroup()[0].Name, svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FunnelSvg_BadWindowUnknownGroupOrPartnership_AreProblems()
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        await ValidationProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/serious-acquisitive-crime.svg?from=2008-09&to=2009-06"), "to");
+        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/no-such-group.svg?{Window}"), HttpStatusCode.NotFound);
+        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/nowhere/peers/funnels/serious-acquisitive-crime.svg?{Window}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AssessmentPage_TwelveMonths_ShowsFunnelPlotsAsImagesBesideTheirTables_AndLinksThePeersForItsWindow()
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        var html = await anonymous.GetStringAsync($"/partnerships/{Slug}/assessment?{Window}");
+
+        Assert.Contains("<img id=\"funnel-serious-acquisitive-crime\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/api/partnerships/{Slug}/peers/funnels/serious-acquisitive-crime.svg?from=2008-09&amp;to=2009-08&amp;v=", html, StringComparison.Ordinal);
+        Assert.Contains("alt=\"Funnel plot of serious acquisitive crime per 1,000 residents, September 2008 to August 2009", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"funnel-serious-acquisitive-crime-table\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("against its comparator group</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/partnerships/{Slug}/peers?from=2008-09&amp;to=2009-08\">See the comparator areas", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PeersPage_Window_ShowsThatWindowsGroup_AndLinksTheAssessmentForIt()
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        var html = await anonymous.GetStringAsync($"/partnerships/{Slug}/peers?{Window}");
+
+        Assert.Contains("The comparator group for September 2008 to August 2009", html, StringComparison.Ordinal);
+        Assert.Contains(ExpectedGroup()[0].Name, html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2008-09\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/partnerships/{Slug}/assessment?from=2008-09&amp;to=2009-08\">strategic assessment for September 2008 to August 2009", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=2008-9&to=2009-08", "From", "write the first month like 2008-09")]
+    [InlineData("from=2008-09&to=August", "To", "write the last month like 2009-08")]
+    [InlineData("from=2008-09&to=2009-06", "To", "The last month must be 11 months after the first month (12 months in all)")]
+    [InlineData("from=2009-09&to=2008-09", "To", "The last month (2008-09) must be the same as or after the first month (2009-09)")]
+    public async Task PeersPage_BadWindow_IsAnErrorSummaryNamingTheField(string query, string field, string message)
+    {
+        await EnsureAsync();
+        using var anonymous = await app.ApiClientAsync();
+
+        var html = await anonymous.GetStringAsync($"/partnerships/{Slug}/peers?{query}");
+
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#{field}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"{field}-error\"", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The comparator group for", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("from=2008-9&to=2009-08", "from")]
     [InlineData("from=2008-09&to=August", "to")]

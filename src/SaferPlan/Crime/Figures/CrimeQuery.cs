@@ -80,7 +80,7 @@ public sealed record CrimeQuery(CalendarMonth From, CalendarMonth To, CrimeBreak
         return monthly.LastMonth ?? CalendarMonth.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).AddMonths(-1);
     }
 
-    public static IResult Problem(Dictionary<string, string> errors) =>
+    public static ValidationProblem Problem(Dictionary<string, string> errors) =>
         TypedResults.ValidationProblem(
             errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
             detail: string.Join(" ", errors.Values),

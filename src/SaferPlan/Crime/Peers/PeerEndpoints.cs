@@ -13,6 +13,9 @@ public static class PeerEndpoints
     {
         api.MapGet("/partnerships/{slug}/peers", Peers)
             .WithSummary("The partnership's rate per 1,000 residents with its exact 95% interval, the peers' pooled rate, its rank (1 = highest) and significance, for a crime group (group=KEY) or each crime type, over 12 months (from=YYYY-MM&to=YYYY-MM; by default the latest 12 with data).");
+
+        api.MapGet("/partnerships/{slug}/peers/funnels/{key}.svg", Funnel)
+            .WithSummary("A crime group's funnel plot against the comparator group as SVG, over 12 months (from=YYYY-MM&to=YYYY-MM); the assessment page shows it as an image beside its numbers as a table.");
     }
 
     private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
@@ -47,6 +50,30 @@ public static class PeerEndpoints
         return await CrimeEndpoints.CachedJsonAsync(http, cache, $"peers:json:{(string.IsNullOrWhiteSpace(group) ? "types" : "group:" + rows[0].Key)}:{report.CacheKey}", _ => Task.FromResult(PeersDto.Of(report, rows)), ct);
     }
 
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> Funnel(string slug, string key, string? from, string? to, CrimeStatistics statistics, PeerService peers, HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        if (await statistics.StampAsync(slug, ct) is not { } stamp)
+        {
+            return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (Read(from, to, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is not { } window)
+        {
+            return CrimeQuery.Problem(errors);
+        }
+
+        var report = await peers.ReportAsync(stamp, window.From, window.To, ct);
+        if (report.Groups.FirstOrDefault(g => g.Key == key) is not { } row)
+        {
+            return ApiErrors.NotFound($"The partnership has no crime group '{key}'. Its groups are: {string.Join(", ", report.Groups.Select(g => g.Key))}.");
+        }
+
+        // The page names the data stamp in the address, so a browser may keep the plot until the figures change.
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return TypedResults.Text(await peers.FunnelSvgAsync(report, row, $"funnel-{row.Key}", ct), "image/svg+xml; charset=utf-8");
+    }
+
     /// <summary>Reads the window as the crime figures do, then holds it to exactly 12 months: rates per 1,000 are per year.</summary>
     public static CrimeQuery? Read(string? from, string? to, CalendarMonth defaultTo, Dictionary<string, string> errors)
     {
@@ -59,7 +86,7 @@ public static class PeerEndpoints
         var months = query.From.MonthsUntil(query.To) + 1;
         if (months != 12)
         {
-            errors["to"] = string.Create(CultureInfo.InvariantCulture, $"Ask for 12 months, as rates per 1,000 residents are yearly: {query.From} to {query.To} is {months}");
+            errors["to"] = string.Create(CultureInfo.InvariantCulture, $"The last month must be 11 months after the first month (12 months in all), as rates per 1,000 residents are yearly: {query.From} to {query.To} is {months}");
             return null;
         }
 

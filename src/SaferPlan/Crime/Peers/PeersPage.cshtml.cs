@@ -4,18 +4,29 @@ using SaferPlan.Crime.Figures;
 namespace SaferPlan.Crime.Peers;
 
 /// <summary>
-/// A partnership's comparator group for the latest 12 months with data, open to everyone; its analysts, support
-/// officers and administrators pick the areas themselves or go back to the computed group.
+/// A partnership's comparator group over a 12-month window (by default the latest 12 months with data; the
+/// assessment's links carry its own window), open to everyone; its analysts, support officers and administrators
+/// pick the areas themselves or go back to the computed group.
 /// </summary>
 public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers, CurrentUser current, TimeProvider time) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
     public CrimeDataStamp Stamp { get; private set; } = null!;
 
-    public PeersReport Report { get; private set; } = null!;
+    /// <summary>The group and comparison for the window, or null when the months asked for are not a 12-month window.</summary>
+    public PeersReport? Report { get; private set; }
 
     public PeerChoice Choice { get; private set; } = null!;
 
     public bool CanChoose { get; private set; }
+
+    /// <summary>The window as a query string ("?from=2008-09&amp;to=2009-08"), or empty when the months asked for were not valid.</summary>
+    public string WindowQuery => Report is { } r ? $"?from={r.From}&to={r.To}" : "";
 
     [BindProperty]
     public List<int> Areas { get; set; } = [];
@@ -42,7 +53,7 @@ public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers
         }
 
         var result = await peers.ChooseAsync(Stamp.PartnershipId, areas ?? [], await current.GetAsync(), ct);
-        return this.Saved(result, _ => success, _ => $"/partnerships/{slug}/peers");
+        return this.Saved(result, _ => success, _ => $"/partnerships/{slug}/peers{WindowQuery}");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
@@ -53,8 +64,19 @@ public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers
         }
 
         Stamp = stamp;
-        var to = CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time);
-        Report = await peers.ReportAsync(stamp, to.AddMonths(-11), to, ct);
+        var errors = new Dictionary<string, string>();
+        if (PeerEndpoints.Read(From, To, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is { } window)
+        {
+            From = window.From.ToString();
+            To = window.To.ToString();
+            Report = await peers.ReportAsync(stamp, window.From, window.To, ct);
+        }
+
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
+        }
+
         Choice = await peers.ChoiceAsync(stamp.PartnershipId, ct);
         CanChoose = Permissions.CanChoosePeers(await current.GetAsync(), stamp.PartnershipId);
         return true;
