@@ -179,6 +179,5 @@ public abstract class Seed001FidelityTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (the wording of one report; BoardReportTests reads the report's figures on PostgreSQL), so run on SQLite only.</summary>
 public sealed class Seed001FidelityTestsOnSqlite(SqliteFactory app) : Seed001FidelityTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class Seed001FidelityTestsOnPostgres(PostgresFactory app) : Seed001FidelityTests(app), IClassFixture<PostgresFactory>;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SaferPlan.Core.Crime;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Faults;
@@ -80,43 +81,14 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaleLockRow_DbMigrate_RemovesItSaysSoAndSucceeds()
-    {
-        var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
-        await PlantStaleLockAsync(database);
-        var clock = Stopwatch.StartNew();
-
-        var run = await RunAsync(database, null, "db", "migrate");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("The Sqlite database is up to date.", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Removed the migration lock that a SaferPlan process stopped while migrating left", run.Output, StringComparison.Ordinal);
-        Assert.Equal(0, LockRows(database));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
-    }
-
-    /// <summary>The lock is planted before the first migration, as a kill in the middle of a new database's first start leaves it.</summary>
-    [Fact]
-    public async Task StaleLockRow_ServerStart_RemovesItMigratesAndServes()
-    {
-        var database = await NewDatabaseAsync(TestDatabase.Sqlite);
-        await PlantStaleLockAsync(database);
-        var port = SaferPlanProcess.FreePort();
-
-        using var server = Start(database, new(NoDemo) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
-
-        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
-        Assert.Contains("Removed the migration lock", server.Output, StringComparison.Ordinal);
-        Assert.Equal(0, LockRows(database));
-    }
-
-    [Fact]
     public async Task StaleLockRow_CrimeImport_RemovesItAndImports()
     {
         var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
+        // The files are written in process, as `crime generate` writes them: the import is what is under test.
         var files = Path.Combine(Path.GetDirectoryName(FileOf(database))!, "crime");
-        Assert.True((await RunAsync(database, null, "crime", "generate", "--out", files, "--from", "2010-01", "--to", "2010-01")).ExitCode == 0);
+        var month = CalendarMonth.Parse("2010-01");
+        SyntheticPoliceUk.WriteArchive(files, [SyntheticPoliceUk.Cambridgeshire()], month, month);
 
         var run = await RunAsync(database, null, "crime", "import", files);
 
@@ -127,10 +99,11 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
 
     /// <summary>
     /// Another live SaferPlan migrating the same file (it holds the lock file, and so its row is no one's to remove): the
-    /// command and the server each wait their configured time, then say so in one line and exit 1.
+    /// command and the server each wait their configured time, then say so in one line and exit 1. Once the holder is gone
+    /// its row is stale, and the next <c>db migrate</c> removes it, says so and succeeds within seconds.
     /// </summary>
     [Fact]
-    public async Task LiveMigrationElsewhere_DbMigrateAndServer_WaitThenRefuseInOneLine()
+    public async Task LiveMigrationElsewhere_DbMigrateAndServer_WaitThenRefuseInOneLine_ThenStaleRowIsRemoved()
     {
         var database = await MigratedDatabaseAsync(TestDatabase.Sqlite);
         await PlantStaleLockAsync(database);
@@ -153,9 +126,13 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
         }
 
         // The holder gone, its row is stale: the next migrate removes it.
+        var clock = Stopwatch.StartNew();
         var after = await RunAsync(database, null, "db", "migrate");
         Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Contains("The Sqlite database is up to date.", after.Output, StringComparison.Ordinal);
+        Assert.Contains("Removed the migration lock that a SaferPlan process stopped while migrating left", after.Output, StringComparison.Ordinal);
         Assert.Equal(0, LockRows(database));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     /// <summary>
@@ -198,12 +175,15 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
 
     /// <summary>
     /// A real <c>db migrate</c> killed at the moment the database shows it holds EF Core's migration lock (the row on
-    /// SQLite, the table lock on PostgreSQL): the next <c>db migrate</c> finishes, and the server then serves.
+    /// SQLite, the table lock on PostgreSQL). On PostgreSQL the next <c>db migrate</c> finishes and the server then serves.
+    /// On SQLite the server is started straight away over the half-migrated file: it removes the stale row, says so,
+    /// finishes the migration and serves (the next <c>db migrate</c> meeting a stale row is checked by
+    /// <see cref="LiveMigrationElsewhere_DbMigrateAndServer_WaitThenRefuseInOneLine_ThenStaleRowIsRemoved"/>).
     /// </summary>
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.Postgres)]
-    public async Task DbMigrateKilledHoldingTheLock_NextMigrateFinishesAndServerServes(TestDatabase kind)
+    public async Task DbMigrateKilledHoldingTheLock_NextStartFinishesTheMigrationAndServes(TestDatabase kind)
     {
         TestDatabaseInstance? database = null;
         var caught = false;
@@ -226,11 +206,20 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
         }
 
         Assert.True(caught, "db migrate was never seen holding the migration lock in three tries");
-        var next = await RunAsync(database!, null, "db", "migrate");
-        Assert.True(next.ExitCode == 0, next.ToString());
+        if (kind == TestDatabase.Postgres)
+        {
+            var next = await RunAsync(database!, null, "db", "migrate");
+            Assert.True(next.ExitCode == 0, next.ToString());
+        }
+
         var port = SaferPlanProcess.FreePort();
         using var server = Start(database!, new(NoDemo) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
         Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
+        if (kind == TestDatabase.Sqlite)
+        {
+            Assert.Contains("Removed the migration lock", server.Output, StringComparison.Ordinal);
+            Assert.Equal(0, LockRows(database!));
+        }
     }
 
     private static async Task<bool> HoldsMigrationLockAsync(TestDatabaseInstance database)

@@ -388,6 +388,5 @@ public abstract class SecurityTests(SaferPlanFactory app)
     });
 }
 
+/// <summary>Provider-neutral (sessions, tokens, headers and sign-in rules; accounts and tokens are stored on PostgreSQL by every API test there and PeopleAndAccountsTests), so run on SQLite only.</summary>
 public sealed class SecurityTestsOnSqlite(SqliteFactory app) : SecurityTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class SecurityTestsOnPostgres(PostgresFactory app) : SecurityTests(app), IClassFixture<PostgresFactory>;
