@@ -660,7 +660,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
                 problems.Add("the description does not say what the money bought after the project's name");
             }
 
-            return problems.Count > 0 ? (null, problems) : (Payment(row, allocation!, date!.Value, amount!.Value, purchase), problems);
+            return problems.Count > 0 ? (null, problems) : (Payment(partnership.Id, row, allocation!, date!.Value, amount!.Value, purchase), problems);
         }
 
         private void CheckTransaction(string transactionId, List<string> problems)
@@ -682,22 +682,23 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
                 problems.Add($"transaction {transactionId} appears twice in the file");
             }
         }
+    }
 
-        private FundingSpend Payment(SpendingCsv.Row row, FundingAllocation allocation, DateOnly date, decimal amount, string purchase)
+    /// <summary>A checked line of a spending file as a payment; a redacted supplier is kept off the public record.</summary>
+    private static FundingSpend Payment(int partnershipId, SpendingCsv.Row row, FundingAllocation allocation, DateOnly date, decimal amount, string purchase)
+    {
+        var redacted = SpendingCsv.IsRedacted(row.Supplier);
+        return new FundingSpend
         {
-            var redacted = SpendingCsv.IsRedacted(row.Supplier);
-            return new FundingSpend
-            {
-                PartnershipId = partnership.Id,
-                AllocationId = allocation.Id,
-                SpentOn = date,
-                Amount = amount,
-                Payee = redacted ? null : row.Supplier,
-                PayeeIsPublic = !redacted,
-                Purchase = purchase.Length > 4000 ? purchase[..4000] : purchase,
-                TransactionId = row.TransactionId,
-            };
-        }
+            PartnershipId = partnershipId,
+            AllocationId = allocation.Id,
+            SpentOn = date,
+            Amount = amount,
+            Payee = redacted ? null : row.Supplier,
+            PayeeIsPublic = !redacted,
+            Purchase = purchase.Length > 4000 ? purchase[..4000] : purchase,
+            TransactionId = row.TransactionId,
+        };
     }
 
     /// <summary>Why a stream with allocations is kept: its allocations' money would go with it, so they are deleted or moved first.</summary>
