@@ -197,9 +197,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         var source = folder.Partnership;
         if (await db.Partnerships.Where(p => p.Slug == source.Slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            await DemoIndicators.LoadAsync(db, existing, source.Slug, cancellationToken);
-            await DemoPanels.LoadAsync(db, existing, source.Slug, cancellationToken);
-            await DemoFunding.LoadAsync(db, existing, source.Slug, cancellationToken);
+            await LoadIndicatorsPanelsAndFundingAsync(existing, source.Slug, cancellationToken);
             return new DemoLoadResult(source.Slug, false, 0, 0, 0, 0);
         }
 
@@ -208,23 +206,8 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         db.Partnerships.Add(partnership);
         var progress = new List<(Milestone Milestone, DemoProgress Progress)>();
         var editionsByYear = new Dictionary<string, PlanEdition>(StringComparer.Ordinal);
-        var loaded = new List<PlanEdition>();
-        var sources = new List<(DemoEdition Source, PlanEdition Edition)>();
-        foreach (var p in folder.Plans)
-        {
-            var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
-            foreach (var e in p.Editions)
-            {
-                var edition = EditionOf(e, directory, progress);
-                loaded.Add(edition);
-                sources.Add((e, edition));
-                plan.Editions.Add(edition);
-                editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
-            }
-
-            db.Plans.Add(plan);
-        }
-
+        var sources = AddPlans(folder, partnership, directory, progress, editionsByYear);
+        var loaded = sources.Select(s => s.Edition).ToList();
         await db.SaveChangesAsync(cancellationToken);
         // Named after the first save: partnership, board, its chair and the chair's partnership would otherwise be one cycle to insert.
         partnership.Board = source.Board is null ? null : Lookup(directory.Bodies, source.Board, "body", "the partnership's board");
@@ -251,29 +234,63 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             db.Add(BodyActionPlanOf(plan, directory.Bodies));
         }
 
-        // The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
-        // published and visitors see them.
-        var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
-            .Concat(folder.Monitoring.Select(m => ReportingPeriod.Parse(m.Period)))
-            .Where(q => !q.IsWholeYear)
-            .Distinct();
-        foreach (var quarter in quarters)
-        {
-            db.Add(new QuarterPublication { PartnershipId = partnership.Id, Period = quarter, PublishedAt = Noon(quarter.End.AddMonths(1)), PublishedBy = support });
-        }
-
+        PublishQuarters(folder, progress, partnership.Id, support);
         await db.SaveChangesAsync(cancellationToken);
         if (source.Slug == Meetings.DemoMeetings.Slug)
         {
             await Meetings.DemoMeetings.LoadAsync(db, partnership.Id, editionsByYear.GetValueOrDefault("2010/11"), cancellationToken);
         }
 
-        await DemoIndicators.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
-        await DemoPanels.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
-        await DemoFunding.LoadAsync(db, partnership.Id, source.Slug, cancellationToken);
+        await LoadIndicatorsPanelsAndFundingAsync(partnership.Id, source.Slug, cancellationToken);
         var priorities = loaded.SelectMany(e => e.Priorities).ToList();
         var actions = priorities.SelectMany(pr => pr.Actions).ToList();
         return new DemoLoadResult(source.Slug, true, loaded.Count, priorities.Count, actions.Count, actions.Sum(a => a.Milestones.Count));
+    }
+
+    /// <summary>The demo's indicators, panels and funding for a partnership (each loader skips what is already there).</summary>
+    private async Task LoadIndicatorsPanelsAndFundingAsync(int partnershipId, string slug, CancellationToken cancellationToken)
+    {
+        await DemoIndicators.LoadAsync(db, partnershipId, slug, cancellationToken);
+        await DemoPanels.LoadAsync(db, partnershipId, slug, cancellationToken);
+        await DemoFunding.LoadAsync(db, partnershipId, slug, cancellationToken);
+    }
+
+    /// <summary>Adds the folder's plans with their editions, noting each edition's year and progress; returns each edition with its source.</summary>
+    private List<(DemoEdition Source, PlanEdition Edition)> AddPlans(DemoFolder folder, Partnership partnership, DemoDirectory directory,
+        List<(Milestone Milestone, DemoProgress Progress)> progress, Dictionary<string, PlanEdition> editionsByYear)
+    {
+        var sources = new List<(DemoEdition Source, PlanEdition Edition)>();
+        foreach (var p in folder.Plans)
+        {
+            var plan = new Plan { Partnership = partnership, Title = p.Title, StartYear = p.StartYear, EndYear = p.EndYear };
+            foreach (var e in p.Editions)
+            {
+                var edition = EditionOf(e, directory, progress);
+                sources.Add((e, edition));
+                plan.Editions.Add(edition);
+                editionsByYear[ReportingPeriod.Parse(e.Year).Display] = edition;
+            }
+
+            db.Plans.Add(plan);
+        }
+
+        return sources;
+    }
+
+    /// <summary>
+    /// The demo's quarters are history: their updates were accepted and their reports went to the Board, so they are
+    /// published and visitors see them.
+    /// </summary>
+    private void PublishQuarters(DemoFolder folder, List<(Milestone Milestone, DemoProgress Progress)> progress, int partnershipId, string support)
+    {
+        var quarters = progress.Select(p => ReportingPeriod.Parse(p.Progress.Period))
+            .Concat(folder.Monitoring.Select(m => ReportingPeriod.Parse(m.Period)))
+            .Where(q => !q.IsWholeYear)
+            .Distinct();
+        foreach (var quarter in quarters)
+        {
+            db.Add(new QuarterPublication { PartnershipId = partnershipId, Period = quarter, PublishedAt = Noon(quarter.End.AddMonths(1)), PublishedBy = support });
+        }
     }
 
     /// <summary>The partnership's agencies, people and boards by their keys in the demo files, shared agencies and boards reused.</summary>
@@ -453,6 +470,14 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             db.Add(new BoardMeeting { PartnershipId = partnership.Id, ReportPeriod = period, MeetsOn = meetsOn });
         }
 
+        AddUpdates(m, period, edition, reported, people, support);
+        AddTaskGroupReports(m, partnership.Id, period, edition, people, bodies);
+        AddBriefings(m, period, bodies);
+    }
+
+    /// <summary>The quarter's accepted updates of milestones, one at a time or an action's milestones together.</summary>
+    private void AddUpdates(DemoMonitoring m, ReportingPeriod period, PlanEdition edition, DateTimeOffset reported, Dictionary<string, Person> people, string support)
+    {
         var milestones = edition.Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones).ToDictionary(x => x.Code, StringComparer.Ordinal);
         foreach (var u in m.Updates ?? [])
         {
@@ -491,13 +516,17 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 db.Add(update);
             }
         }
+    }
 
+    /// <summary>The quarter's task group reports with their figure tables.</summary>
+    private void AddTaskGroupReports(DemoMonitoring m, int partnershipId, ReportingPeriod period, PlanEdition edition, Dictionary<string, Person> people, Dictionary<string, Body> bodies)
+    {
         foreach (var (r, i) in (m.TaskGroupReports ?? []).Select((r, i) => (r, i)))
         {
             var lead = r.LeadOfficer is null ? null : Lookup(people, r.LeadOfficer, "person", $"report {r.Title}");
             db.Add(new TaskGroupReport
             {
-                PartnershipId = partnership.Id,
+                PartnershipId = partnershipId,
                 Period = period,
                 PriorityId = r.Priority is { } number ? edition.Priorities.First(p => p.Number == number).Id : null,
                 BodyId = r.Body is null ? null : Lookup(bodies, r.Body, "body", $"report {r.Title}").Id,
@@ -525,7 +554,11 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
                 }).ToList(),
             });
         }
+    }
 
+    /// <summary>The quarter's briefings to partner bodies.</summary>
+    private void AddBriefings(DemoMonitoring m, ReportingPeriod period, Dictionary<string, Body> bodies)
+    {
         foreach (var b in m.Briefings ?? [])
         {
             db.Add(new PartnerBriefing

@@ -68,49 +68,8 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
         var result = new List<MonitoringPriority>();
         foreach (var priority in priorities.Where(p => text.Shown(p.Marking)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number))
         {
-            var actions = new List<DocumentAction<MonitoringMilestone>>();
-            foreach (var action in priority.Actions.Where(a => text.Shown(a.Marking)).OrderBy(a => a.SortOrder).ThenBy(a => a.Id))
-            {
-                var milestones = new List<MonitoringMilestone>();
-                foreach (var milestone in action.Milestones.Where(m => text.Shown(m.Marking)).OrderBy(m => m.SortOrder).ThenBy(m => m.Id))
-                {
-                    MonitoringProgress? progress = null;
-                    if (updateFor.TryGetValue(milestone.Id, out var u) && text.Shown(u.Marking))
-                    {
-                        progress = new MonitoringProgress(
-                            text.Of(u.Progress),
-                            text.Of(BoardReportBuilder.ValueText(milestone.MeasurementKind, u)),
-                            u.Status,
-                            u.Marking == ProtectiveMarking.Restricted,
-                            u.State != UpdateState.Accepted);
-                    }
-
-                    milestones.Add(new MonitoringMilestone(
-                        milestone.Code,
-                        text.Of(milestone.Text) ?? "",
-                        text.Of(milestone.Lead),
-                        text.Of(milestone.Measurement),
-                        text.Of(milestone.Source),
-                        milestone.Marking == ProtectiveMarking.Restricted,
-                        progress));
-                }
-
-                var lead = text.Of(action.LeadAgency);
-                if (action.LeadOfficer is { } officer)
-                {
-                    lead = lead is null ? text.Of(officer.Name) : $"{lead} – {text.Of(officer.Name)}";
-                }
-
-                actions.Add(new DocumentAction<MonitoringMilestone>(
-                    action.Number,
-                    text.Of(action.Text) ?? "",
-                    lead,
-                    text.Of(action.OtherPartners),
-                    text.Of(action.CrossReferenceText),
-                    text.Of(action.Note),
-                    action.Marking == ProtectiveMarking.Restricted,
-                    milestones));
-            }
+            var actions = priority.Actions.Where(a => text.Shown(a.Marking)).OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+                .Select(action => MonitoredAction(action, updateFor, text)).ToList();
 
             result.Add(new MonitoringPriority(priority.Number, text.Of(UpdateService.PriorityName(priority)) ?? "", priority.Marking == ProtectiveMarking.Restricted, actions));
         }
@@ -125,5 +84,51 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
             .ToList();
 
         return new MilestoneMonitoring(partnership.Slug, partnership.Name, period, options.Audience, text.Of(edition.Title), result, notes, text.RestrictedShown);
+    }
+
+    /// <summary>An action with its lead and the milestones this audience may see.</summary>
+    private static DocumentAction<MonitoringMilestone> MonitoredAction(PlanAction action, Dictionary<int, MilestoneUpdate> updateFor, AudienceFilter text)
+    {
+        var milestones = action.Milestones.Where(m => text.Shown(m.Marking)).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+            .Select(milestone => MonitoredMilestone(milestone, updateFor, text)).ToList();
+        var lead = text.Of(action.LeadAgency);
+        if (action.LeadOfficer is { } officer)
+        {
+            lead = lead is null ? text.Of(officer.Name) : $"{lead} – {text.Of(officer.Name)}";
+        }
+
+        return new DocumentAction<MonitoringMilestone>(
+            action.Number,
+            text.Of(action.Text) ?? "",
+            lead,
+            text.Of(action.OtherPartners),
+            text.Of(action.CrossReferenceText),
+            text.Of(action.Note),
+            action.Marking == ProtectiveMarking.Restricted,
+            milestones);
+    }
+
+    /// <summary>A milestone with its progress this quarter, when its update may be shown.</summary>
+    private static MonitoringMilestone MonitoredMilestone(Milestone milestone, Dictionary<int, MilestoneUpdate> updateFor, AudienceFilter text)
+    {
+        MonitoringProgress? progress = null;
+        if (updateFor.TryGetValue(milestone.Id, out var u) && text.Shown(u.Marking))
+        {
+            progress = new MonitoringProgress(
+                text.Of(u.Progress),
+                text.Of(BoardReportBuilder.ValueText(milestone.MeasurementKind, u)),
+                u.Status,
+                u.Marking == ProtectiveMarking.Restricted,
+                u.State != UpdateState.Accepted);
+        }
+
+        return new MonitoringMilestone(
+            milestone.Code,
+            text.Of(milestone.Text) ?? "",
+            text.Of(milestone.Lead),
+            text.Of(milestone.Measurement),
+            text.Of(milestone.Source),
+            milestone.Marking == ProtectiveMarking.Restricted,
+            progress);
     }
 }

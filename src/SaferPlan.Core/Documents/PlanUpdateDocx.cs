@@ -26,6 +26,17 @@ public static class PlanUpdateDocx
 
     private static void Body(Body body, PlanUpdate document)
     {
+        Opening(body, document);
+        Contents(body, document);
+        Achievements(body, document);
+        WhatWeDid(body, document);
+        Plan(body, document);
+        After(body, document);
+    }
+
+    /// <summary>The cover, the foreword and the Board's members.</summary>
+    private static void Opening(Body body, PlanUpdate document)
+    {
         body.Append(Para(document.PartnershipName, "Subtitle"));
         body.Append(Para(document.Title, "Title"));
         body.Append(Para(document.Label, "Status"));
@@ -48,13 +59,21 @@ public static class PlanUpdateDocx
 
             body.Append(table);
         }
+    }
 
+    /// <summary>The contents: the heading of each part.</summary>
+    private static void Contents(Body body, PlanUpdate document)
+    {
         body.Append(Heading(1, PlanUpdate.ContentsHeading, pageBreak: true));
         foreach (var (_, heading) in document.Contents())
         {
             body.Append(Para(heading, "ContentsEntry"));
         }
+    }
 
+    /// <summary>The year's achievements.</summary>
+    private static void Achievements(Body body, PlanUpdate document)
+    {
         body.Append(Heading(1, document.AchievementsHeading, pageBreak: true));
         if (document.Achievements.Count == 0)
         {
@@ -68,7 +87,11 @@ public static class PlanUpdateDocx
                 body.Append(Para(line, "ListBullet"));
             }
         }
+    }
 
+    /// <summary>What we did and spent, per priority.</summary>
+    private static void WhatWeDid(Body body, PlanUpdate document)
+    {
         body.Append(Heading(1, document.WhatWeDidHeading, pageBreak: true));
         Text(body, document.WhatWeDid?.Text);
         if (document.Funding is { } funding)
@@ -89,7 +112,11 @@ public static class PlanUpdateDocx
         {
             body.Append(Para($"No spending has been published for {document.Year.Display}."));
         }
+    }
 
+    /// <summary>The year's plan: its introduction and parts, then each priority.</summary>
+    private static void Plan(Body body, PlanUpdate document)
+    {
         body.Append(Heading(1, document.PlanHeading, pageBreak: true));
         Text(body, document.PlanIntroduction?.Text);
         foreach (var part in document.PlanParts)
@@ -100,32 +127,42 @@ public static class PlanUpdateDocx
 
         foreach (var priority in document.Priorities)
         {
-            body.Append(Heading(2, priority.Heading));
-            var targetsShown = false;
-            foreach (var part in priority.Narrative)
-            {
-                body.Append(Heading(3, part.Heading));
-                Text(body, part.Text);
-                if (part.Heading == PlanUpdatePriority.TargetsHeading)
-                {
-                    Targets(body, priority);
-                    targetsShown = true;
-                }
-            }
+            Priority(body, priority);
+        }
+    }
 
-            if (!targetsShown && priority.Targets.Count > 0)
+    /// <summary>One priority of the plan: its narrative, targets and lead officer.</summary>
+    private static void Priority(Body body, PlanUpdatePriority priority)
+    {
+        body.Append(Heading(2, priority.Heading));
+        var targetsShown = false;
+        foreach (var part in priority.Narrative)
+        {
+            body.Append(Heading(3, part.Heading));
+            Text(body, part.Text);
+            if (part.Heading == PlanUpdatePriority.TargetsHeading)
             {
-                body.Append(Heading(3, PlanUpdatePriority.TargetsHeading));
                 Targets(body, priority);
-            }
-
-            if (priority.LeadOfficer is { } lead)
-            {
-                body.Append(Heading(3, PlanUpdatePriority.LeadOfficerHeading));
-                body.Append(Para(lead));
+                targetsShown = true;
             }
         }
 
+        if (!targetsShown && priority.Targets.Count > 0)
+        {
+            body.Append(Heading(3, PlanUpdatePriority.TargetsHeading));
+            Targets(body, priority);
+        }
+
+        if (priority.LeadOfficer is { } lead)
+        {
+            body.Append(Heading(3, PlanUpdatePriority.LeadOfficerHeading));
+            body.Append(Para(lead));
+        }
+    }
+
+    /// <summary>The parts after the plan (how to get in touch and the like), each from a new page.</summary>
+    private static void After(Body body, PlanUpdate document)
+    {
         for (var i = 0; i < document.After.Count; i++)
         {
             body.Append(Heading(1, $"{4 + i}. {document.After[i].Heading}", pageBreak: true));

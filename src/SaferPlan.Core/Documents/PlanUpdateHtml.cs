@@ -33,6 +33,18 @@ public static class PlanUpdateHtml
 
     private static void Content(StringBuilder html, PlanUpdate document)
     {
+        Opening(html, document);
+        BoardMembers(html, document);
+        Contents(html, document);
+        Achievements(html, document);
+        WhatWeDid(html, document);
+        Plan(html, document);
+        After(html, document);
+    }
+
+    /// <summary>The cover and the foreword.</summary>
+    private static void Opening(StringBuilder html, PlanUpdate document)
+    {
         html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
             .Append(E(document.Title)).Append("</h1>\n<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
 
@@ -42,7 +54,11 @@ public static class PlanUpdateHtml
             Blocks(html, foreword.Text);
             html.Append("</section>\n");
         }
+    }
 
+    /// <summary>The Board's members and their organisations, when there are any.</summary>
+    private static void BoardMembers(StringBuilder html, PlanUpdate document)
+    {
         if (document.BoardMembers.Count > 0)
         {
             html.Append("<section aria-labelledby=\"board-members\">\n<h2 id=\"board-members\">").Append(E(document.BoardMembersHeading)).Append("</h2>\n")
@@ -54,7 +70,11 @@ public static class PlanUpdateHtml
 
             html.Append("</tbody>\n</table>\n</section>\n");
         }
+    }
 
+    /// <summary>The contents: a link to each part.</summary>
+    private static void Contents(StringBuilder html, PlanUpdate document)
+    {
         html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">").Append(PlanUpdate.ContentsHeading).Append("</h2>\n<ol>\n");
         foreach (var (anchor, heading) in document.Contents())
         {
@@ -62,7 +82,11 @@ public static class PlanUpdateHtml
         }
 
         html.Append("</ol>\n</nav>\n");
+    }
 
+    /// <summary>The year's achievements.</summary>
+    private static void Achievements(StringBuilder html, PlanUpdate document)
+    {
         html.Append("<section class=\"part\" aria-labelledby=\"achievements\">\n<h2 id=\"achievements\">").Append(E(document.AchievementsHeading)).Append("</h2>\n");
         if (document.Achievements.Count == 0)
         {
@@ -79,7 +103,13 @@ public static class PlanUpdateHtml
             html.Append("</ul>\n");
         }
 
-        html.Append("</section>\n<section class=\"part\" aria-labelledby=\"what-we-did\">\n<h2 id=\"what-we-did\">").Append(E(document.WhatWeDidHeading)).Append("</h2>\n");
+        html.Append("</section>\n");
+    }
+
+    /// <summary>What we did and spent, per priority.</summary>
+    private static void WhatWeDid(StringBuilder html, PlanUpdate document)
+    {
+        html.Append("<section class=\"part\" aria-labelledby=\"what-we-did\">\n<h2 id=\"what-we-did\">").Append(E(document.WhatWeDidHeading)).Append("</h2>\n");
         Blocks(html, document.WhatWeDid?.Text);
         if (document.Funding is { } funding)
         {
@@ -100,7 +130,13 @@ public static class PlanUpdateHtml
             html.Append("<p>No spending has been published for ").Append(E(document.Year.Display)).Append(".</p>\n");
         }
 
-        html.Append("</section>\n<section class=\"part\" aria-labelledby=\"plan\">\n<h2 id=\"plan\">").Append(E(document.PlanHeading)).Append("</h2>\n");
+        html.Append("</section>\n");
+    }
+
+    /// <summary>The year's plan: its introduction and parts, then each priority.</summary>
+    private static void Plan(StringBuilder html, PlanUpdate document)
+    {
+        html.Append("<section class=\"part\" aria-labelledby=\"plan\">\n<h2 id=\"plan\">").Append(E(document.PlanHeading)).Append("</h2>\n");
         Blocks(html, document.PlanIntroduction?.Text);
         foreach (var part in document.PlanParts)
         {
@@ -110,34 +146,45 @@ public static class PlanUpdateHtml
 
         foreach (var priority in document.Priorities)
         {
-            html.Append("<section aria-labelledby=\"").Append(priority.Anchor).Append("\">\n<h3 id=\"").Append(priority.Anchor).Append("\">").Append(E(priority.Heading)).Append("</h3>\n");
-            var targetsShown = false;
-            foreach (var part in priority.Narrative)
-            {
-                html.Append("<h4>").Append(E(part.Heading)).Append("</h4>\n");
-                Blocks(html, part.Text);
-                if (part.Heading == PlanUpdatePriority.TargetsHeading)
-                {
-                    Targets(html, priority);
-                    targetsShown = true;
-                }
-            }
-
-            if (!targetsShown && priority.Targets.Count > 0)
-            {
-                html.Append("<h4>").Append(PlanUpdatePriority.TargetsHeading).Append("</h4>\n");
-                Targets(html, priority);
-            }
-
-            if (priority.LeadOfficer is { } lead)
-            {
-                html.Append("<h4>").Append(PlanUpdatePriority.LeadOfficerHeading).Append("</h4>\n<p>").Append(E(lead)).Append("</p>\n");
-            }
-
-            html.Append("</section>\n");
+            Priority(html, priority);
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>One priority of the plan: its narrative, targets and lead officer.</summary>
+    private static void Priority(StringBuilder html, PlanUpdatePriority priority)
+    {
+        html.Append("<section aria-labelledby=\"").Append(priority.Anchor).Append("\">\n<h3 id=\"").Append(priority.Anchor).Append("\">").Append(E(priority.Heading)).Append("</h3>\n");
+        var targetsShown = false;
+        foreach (var part in priority.Narrative)
+        {
+            html.Append("<h4>").Append(E(part.Heading)).Append("</h4>\n");
+            Blocks(html, part.Text);
+            if (part.Heading == PlanUpdatePriority.TargetsHeading)
+            {
+                Targets(html, priority);
+                targetsShown = true;
+            }
+        }
+
+        if (!targetsShown && priority.Targets.Count > 0)
+        {
+            html.Append("<h4>").Append(PlanUpdatePriority.TargetsHeading).Append("</h4>\n");
+            Targets(html, priority);
+        }
+
+        if (priority.LeadOfficer is { } lead)
+        {
+            html.Append("<h4>").Append(PlanUpdatePriority.LeadOfficerHeading).Append("</h4>\n<p>").Append(E(lead)).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>The parts after the plan (how to get in touch and the like), each its own numbered section.</summary>
+    private static void After(StringBuilder html, PlanUpdate document)
+    {
         for (var i = 0; i < document.After.Count; i++)
         {
             var anchor = $"after-{i + 1}";

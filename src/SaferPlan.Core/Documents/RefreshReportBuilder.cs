@@ -63,97 +63,29 @@ public sealed class RefreshReportBuilder(SaferPlanDbContext db, RefreshChangeSer
             .Where(b => b.Partnerships.Any(p => p.Id == partnershipId) && (b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup))
             .Select(b => new { b.Kind, b.Name }).ToListAsync(ct);
 
-        var board = text.Of(bodies.Where(b => b.Kind == BodyKind.Board).Select(b => b.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? edition.ApprovedBy) ?? "Board";
-        var executive = text.Of(bodies.Where(b => b.Kind == BodyKind.ExecutiveGroup).Select(b => b.Name).Order(StringComparer.Ordinal).FirstOrDefault()) ?? "Executive Group";
-        var planTitle = text.Of(edition.Plan.Title) ?? "";
-        var year = edition.Year.Display;
+        var words = new Wording(
+            text.Of(bodies.Where(b => b.Kind == BodyKind.Board).Select(b => b.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? edition.ApprovedBy) ?? "Board",
+            text.Of(bodies.Where(b => b.Kind == BodyKind.ExecutiveGroup).Select(b => b.Name).Order(StringComparer.Ordinal).FirstOrDefault()) ?? "Executive Group",
+            text.Of(edition.Plan.Title) ?? "",
+            edition.Year.Display);
+        var (board, executive, planTitle, year) = words;
         var authors = await AuthorsAsync(edition, consultation, numbered, text, ct);
+        var appendix = Appendix(priorities, comments, numbered, text);
 
-        // The appendix: the whole plan first, then each priority in order; only what has a comment or a change.
-        var appendix = new List<RefreshReportPriority>();
-        foreach (var priority in new Priority?[] { null }.Concat(priorities))
-        {
-            if (priority is not null && !text.Shown(priority.Marking))
-            {
-                continue;
-            }
-
-            var itsComments = comments.Where(c => c.PriorityId == priority?.Id && Shown(c, text)).OrderBy(c => c.Sequence)
-                .Select(c => new RefreshReportComment($"{priority?.Number ?? 0}.{c.Sequence}", text.Of(c.Text) ?? "", Response(c, text))).ToList();
-            var itsChanges = numbered.Where(n => n.Change.PriorityId == priority?.Id)
-                .Select(n => new RefreshReportChange(n.Number, text.Of(n.Change.Text) ?? "")).ToList();
-            if (itsComments.Count == 0 && itsChanges.Count == 0)
-            {
-                continue;
-            }
-
-            var heading = priority is null ? RefreshReport.WholePlanHeading : $"{priority.Number}. {text.Of(priority.Title)}";
-            appendix.Add(new RefreshReportPriority(heading, priority?.Marking == ProtectiveMarking.Restricted, itsComments, itsChanges));
-        }
-
-        var number = 0;
-        RefreshReportParagraph Para(string words, IReadOnlyList<string>? bullets = null) => new(++number, words, bullets ?? []);
-        string On(DateOnly? date) => Dates.Display(date!.Value);
-
-        var background = new List<RefreshReportParagraph>();
-        var introduced = $"The current {planTitle} was introduced in April {edition.Plan.StartYear}. It is refreshed ahead of each financial year.";
-        if (edition.YearStart == edition.Plan.EndYear - 1)
-        {
-            introduced += $" This is the last year of the current plan, which runs up until March {edition.Plan.EndYear}.";
-        }
-
-        if (authors.Count > 0)
-        {
-            introduced += $" The refresh has been carried out by {Join(authors)}, reporting to the {executive}.";
-        }
-
-        var purpose = Para($"For {board} members to approve the {year} refresh of the {planTitle}.");
-        background.Add(Para(introduced));
-        var titles = priorities.Where(p => p.Kind == PriorityKind.Priority && text.Shown(p.Marking)).Select(p => text.Of(p.Title) ?? "").ToList();
-        var decided = timeline?.PrioritiesDecidedOn is { } decidedOn
-            ? $"The development of the refreshed plan was informed by decisions on priorities for {year}, taken by the {board} at its meeting on {On(decidedOn)}."
-            : $"The refreshed plan sets the partnership's priorities for {year}.";
-        background.Add(Para(titles.Count > 0 ? $"{decided} The refreshed plan's priorities are:" : decided, titles));
-        var mainstreamed = priorities.Where(p => p.Kind == PriorityKind.Mainstreamed && text.Shown(p.Marking)).Select(p => text.Of(p.Title) ?? "").ToList();
-        if (mainstreamed.Count > 0)
-        {
-            background.Add(Para($"The following work is mainstreamed into the partnership's core work rather than listed as a priority: {Join(mainstreamed)}."));
-        }
-
-        var input = new List<string>();
-        if (timeline is { InputOpensOn: { } opens, InputClosesOn: { } closes })
-        {
-            input.Add($"Input and comments from lead officers on each priority were gathered between {On(opens)} and {On(closes)}, and incorporated into the draft plan.");
-        }
-
-        if (timeline?.ExecutiveDiscussionOn is { } discussed)
-        {
-            input.Add($"The draft plan was discussed at a meeting of the {executive} on {On(discussed)}.");
-        }
-
-        if (input.Count > 0)
-        {
-            background.Add(Para(string.Join(' ', input)));
-        }
-
-        var circulatedOn = timeline?.CirculatedOn ?? (consultation is null ? null : DateOnly.FromDateTime(consultation.StartedAt.UtcDateTime));
-        var deadline = timeline?.CommentDeadline ?? consultation?.Deadline;
-        if (circulatedOn is not null || deadline is not null)
-        {
-            var circulated = circulatedOn is { } c ? $"The draft plan was circulated to {board} members on {On(c)}" : $"The draft plan was circulated to {board} members";
-            background.Add(Para(deadline is { } d ? $"{circulated}, with a deadline for comments of {On(d)}." : $"{circulated}."));
-        }
+        var para = new Paragraphs();
+        var purpose = para.Next($"For {board} members to approve the {year} refresh of the {planTitle}.");
+        var background = Background(para, edition, timeline, consultation, priorities, authors, text, words);
 
         var shownComments = appendix.Sum(p => p.Comments.Count);
         var shownChanges = appendix.Sum(p => p.Changes.Count);
         var from = timeline?.ExecutiveDiscussionOn is { } meeting ? $"both from the {executive} meeting on {On(meeting)} and from consultation with {board} members" : $"from consultation with {board} members";
-        var responses = Para(shownComments == 0
+        var responses = para.Next(shownComments == 0
             ? "No comments were received in the consultation on the draft plan."
             : $"Responses to the consultation on the draft plan, {from}, provided {Count(shownComments, "comment")}, which have been taken into consideration in developing the refreshed plan. Appendix A summarises the comments made and the response to each.");
-        var overview = Para(shownChanges == 0
+        var overview = para.Next(shownChanges == 0
             ? "No changes made have been recorded for this refresh."
             : $"A summary of the {Count(shownChanges, "change")} made to the {planTitle} as part of this refresh is listed in Appendix A.");
-        var recommendation = Para($"It is recommended that the {board} approve the content of the {year} refresh.");
+        var recommendation = para.Next($"It is recommended that the {board} approve the content of the {year} refresh.");
 
         return new RefreshReport(
             edition.Plan.Partnership.Slug,
@@ -177,6 +109,102 @@ public sealed class RefreshReportBuilder(SaferPlanDbContext db, RefreshChangeSer
             appendix,
             text.RestrictedShown);
     }
+
+    /// <summary>The appendix: the whole plan first, then each priority in order; only what has a comment or a change.</summary>
+    private static List<RefreshReportPriority> Appendix(List<Priority> priorities, List<ConsultationComment> comments, IReadOnlyList<NumberedChange> numbered, AudienceFilter text)
+    {
+        var appendix = new List<RefreshReportPriority>();
+        foreach (var priority in new Priority?[] { null }.Concat(priorities))
+        {
+            if (priority is not null && !text.Shown(priority.Marking))
+            {
+                continue;
+            }
+
+            var itsComments = comments.Where(c => c.PriorityId == priority?.Id && Shown(c, text)).OrderBy(c => c.Sequence)
+                .Select(c => new RefreshReportComment($"{priority?.Number ?? 0}.{c.Sequence}", text.Of(c.Text) ?? "", Response(c, text))).ToList();
+            var itsChanges = numbered.Where(n => n.Change.PriorityId == priority?.Id)
+                .Select(n => new RefreshReportChange(n.Number, text.Of(n.Change.Text) ?? "")).ToList();
+            if (itsComments.Count == 0 && itsChanges.Count == 0)
+            {
+                continue;
+            }
+
+            var heading = priority is null ? RefreshReport.WholePlanHeading : $"{priority.Number}. {text.Of(priority.Title)}";
+            appendix.Add(new RefreshReportPriority(heading, priority?.Marking == ProtectiveMarking.Restricted, itsComments, itsChanges));
+        }
+
+        return appendix;
+    }
+
+    /// <summary>The background section: how the plan came about and how the draft was consulted on.</summary>
+    private static List<RefreshReportParagraph> Background(Paragraphs para, PlanEdition edition, RefreshTimeline? timeline, EditionConsultation? consultation,
+        List<Priority> priorities, IReadOnlyList<string> authors, AudienceFilter text, Wording words)
+    {
+        var (board, executive, planTitle, year) = words;
+        var background = new List<RefreshReportParagraph>();
+        var introduced = $"The current {planTitle} was introduced in April {edition.Plan.StartYear}. It is refreshed ahead of each financial year.";
+        if (edition.YearStart == edition.Plan.EndYear - 1)
+        {
+            introduced += $" This is the last year of the current plan, which runs up until March {edition.Plan.EndYear}.";
+        }
+
+        if (authors.Count > 0)
+        {
+            introduced += $" The refresh has been carried out by {Join(authors)}, reporting to the {executive}.";
+        }
+
+        background.Add(para.Next(introduced));
+        var titles = priorities.Where(p => p.Kind == PriorityKind.Priority && text.Shown(p.Marking)).Select(p => text.Of(p.Title) ?? "").ToList();
+        var decided = timeline?.PrioritiesDecidedOn is { } decidedOn
+            ? $"The development of the refreshed plan was informed by decisions on priorities for {year}, taken by the {board} at its meeting on {On(decidedOn)}."
+            : $"The refreshed plan sets the partnership's priorities for {year}.";
+        background.Add(para.Next(titles.Count > 0 ? $"{decided} The refreshed plan's priorities are:" : decided, titles));
+        var mainstreamed = priorities.Where(p => p.Kind == PriorityKind.Mainstreamed && text.Shown(p.Marking)).Select(p => text.Of(p.Title) ?? "").ToList();
+        if (mainstreamed.Count > 0)
+        {
+            background.Add(para.Next($"The following work is mainstreamed into the partnership's core work rather than listed as a priority: {Join(mainstreamed)}."));
+        }
+
+        var input = new List<string>();
+        if (timeline is { InputOpensOn: { } opens, InputClosesOn: { } closes })
+        {
+            input.Add($"Input and comments from lead officers on each priority were gathered between {On(opens)} and {On(closes)}, and incorporated into the draft plan.");
+        }
+
+        if (timeline?.ExecutiveDiscussionOn is { } discussed)
+        {
+            input.Add($"The draft plan was discussed at a meeting of the {executive} on {On(discussed)}.");
+        }
+
+        if (input.Count > 0)
+        {
+            background.Add(para.Next(string.Join(' ', input)));
+        }
+
+        var circulatedOn = timeline?.CirculatedOn ?? (consultation is null ? null : DateOnly.FromDateTime(consultation.StartedAt.UtcDateTime));
+        var deadline = timeline?.CommentDeadline ?? consultation?.Deadline;
+        if (circulatedOn is not null || deadline is not null)
+        {
+            var circulated = circulatedOn is { } c ? $"The draft plan was circulated to {board} members on {On(c)}" : $"The draft plan was circulated to {board} members";
+            background.Add(para.Next(deadline is { } d ? $"{circulated}, with a deadline for comments of {On(d)}." : $"{circulated}."));
+        }
+
+        return background;
+    }
+
+    /// <summary>The names the report's wording repeats.</summary>
+    private sealed record Wording(string Board, string Executive, string PlanTitle, string Year);
+
+    /// <summary>Numbers the report's paragraphs in the order they are written, across sections.</summary>
+    private sealed class Paragraphs
+    {
+        private int number;
+
+        public RefreshReportParagraph Next(string words, IReadOnlyList<string>? bullets = null) => new(++number, words, bullets ?? []);
+    }
+
+    private static string On(DateOnly date) => Dates.Display(date);
 
     /// <summary>
     /// Who wrote the report: the support officers who wrote up the changes made or sent the draft out for comments, else

@@ -40,6 +40,14 @@ public static class RefreshReportHtml
 
     private static void Content(StringBuilder html, RefreshReport report)
     {
+        Header(html, report);
+        Sections(html, report);
+        Appendix(html, report);
+    }
+
+    /// <summary>The heading block: draft label, partnership, who the report is to, its authors and meeting date, and its title.</summary>
+    private static void Header(StringBuilder html, RefreshReport report)
+    {
         html.Append("<header>\n");
         if (report.IsDraft)
         {
@@ -55,6 +63,11 @@ public static class RefreshReportHtml
         }
 
         html.Append("</dl>\n<h1>").Append(E(report.Title)).Append("</h1>\n</header>\n<main>\n");
+    }
+
+    /// <summary>The report's sections, their paragraphs numbered throughout.</summary>
+    private static void Sections(StringBuilder html, RefreshReport report)
+    {
         foreach (var section in report.Sections)
         {
             var anchor = Anchor(section.Heading);
@@ -78,7 +91,11 @@ public static class RefreshReportHtml
 
             html.Append("</ol>\n</section>\n");
         }
+    }
 
+    /// <summary>Appendix A: the comments received with their responses, and the changes made, priority by priority.</summary>
+    private static void Appendix(StringBuilder html, RefreshReport report)
+    {
         html.Append("<section class=\"appendix\" aria-labelledby=\"appendix-a\">\n<h2 id=\"appendix-a\">").Append(E(report.AppendixHeading)).Append("</h2>\n<p><strong>")
             .Append(E(report.AppendixSummary)).Append("</strong></p>\n");
         if (report.Appendix.Count == 0)

@@ -576,84 +576,19 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         var allocations = await db.Set<FundingAllocation>().AsNoTracking().Include(a => a.Stream)
             .Where(a => a.Stream.PartnershipId == partnershipId && a.Stream.YearStart == year.StartYear).ToListAsync(ct);
         var recorded = (await db.Set<FundingSpend>().Where(s => s.PartnershipId == partnershipId).Select(s => s.TransactionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new SpendingLines(partnership, allocations, year, recorded, Today);
         var errors = new Dictionary<string, string>();
         var payments = new List<FundingSpend>();
         foreach (var row in rows)
         {
-            var problems = new List<string>();
-            if (!string.Equals(row.Body, partnership.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(row.Body, partnership.ShortName, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"the body is \"{row.Body}\", not {partnership.Name}");
-            }
-
-            var date = SpendingCsv.ReadDate(row.Date);
-            if (date is null)
-            {
-                problems.Add($"the date \"{row.Date}\" is not a date like 15/04/2012");
-            }
-            else if (date > Today)
-            {
-                problems.Add("the date is in the future");
-            }
-
-            var allocation = allocations
-                .Where(a => string.Equals(a.Stream.Name, row.ExpenseType, StringComparison.OrdinalIgnoreCase)
-                    && row.Description.StartsWith(a.Name + ":", StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(a => a.Name.Length).FirstOrDefault();
-            if (allocation is null)
-            {
-                problems.Add($"no allocation of the {year.Display} funding plan matches the expense type \"{row.ExpenseType}\" (a funding stream) and the description \"{row.Description}\" (which starts with the project's name and a colon)");
-            }
-
-            var amountErrors = new Dictionary<string, string>();
-            var amount = Money.Read(amountErrors, "Amount", row.Amount, "the amount");
-            if (amount is null)
-            {
-                problems.Add(amountErrors["Amount"].Replace("Enter the amount", "the amount must be given", StringComparison.Ordinal));
-            }
-
-            if (row.TransactionId.Length == 0)
-            {
-                problems.Add("the transaction number is missing");
-            }
-            else if (row.TransactionId.Length > Money.TransactionIdLength)
-            {
-                problems.Add($"the transaction number is longer than {Money.TransactionIdLength} characters");
-            }
-            else if (recorded.Contains(row.TransactionId))
-            {
-                problems.Add($"transaction {row.TransactionId} has already been recorded");
-            }
-            else if (!inFile.Add(row.TransactionId))
-            {
-                problems.Add($"transaction {row.TransactionId} appears twice in the file");
-            }
-
-            var purchase = allocation is null ? row.Description : row.Description[(allocation.Name.Length + 1)..].Trim();
-            if (allocation is not null && purchase.Length == 0)
-            {
-                problems.Add("the description does not say what the money bought after the project's name");
-            }
-
+            var (payment, problems) = lines.Check(row);
             if (problems.Count > 0)
             {
                 errors[$"Line {row.Line}"] = $"Line {row.Line}: {string.Join("; ", problems)}";
                 continue;
             }
 
-            var redacted = SpendingCsv.IsRedacted(row.Supplier);
-            payments.Add(new FundingSpend
-            {
-                PartnershipId = partnershipId,
-                AllocationId = allocation!.Id,
-                SpentOn = date!.Value,
-                Amount = amount!.Value,
-                Payee = redacted ? null : row.Supplier,
-                PayeeIsPublic = !redacted,
-                Purchase = purchase.Length > 4000 ? purchase[..4000] : purchase,
-                TransactionId = row.TransactionId,
-            });
+            payments.Add(payment!);
         }
 
         if (errors.Count > 0)
@@ -674,6 +609,96 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         return EditResult<int>.Ok(payments.Count);
+    }
+
+    /// <summary>
+    /// Checks the lines of one spending file against the year's allocations and the transactions already recorded (and
+    /// those earlier in the file), turning each good line into a payment and each wrong one into its problems.
+    /// </summary>
+    private sealed class SpendingLines(Partnership partnership, List<FundingAllocation> allocations, ReportingPeriod year, HashSet<string> recorded, DateOnly today)
+    {
+        private readonly HashSet<string> inFile = new(StringComparer.Ordinal);
+
+        public (FundingSpend? Payment, List<string> Problems) Check(SpendingCsv.Row row)
+        {
+            var problems = new List<string>();
+            if (!string.Equals(row.Body, partnership.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(row.Body, partnership.ShortName, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"the body is \"{row.Body}\", not {partnership.Name}");
+            }
+
+            var date = SpendingCsv.ReadDate(row.Date);
+            if (date is null)
+            {
+                problems.Add($"the date \"{row.Date}\" is not a date like 15/04/2012");
+            }
+            else if (date > today)
+            {
+                problems.Add("the date is in the future");
+            }
+
+            var allocation = allocations
+                .Where(a => string.Equals(a.Stream.Name, row.ExpenseType, StringComparison.OrdinalIgnoreCase)
+                    && row.Description.StartsWith(a.Name + ":", StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(a => a.Name.Length).FirstOrDefault();
+            if (allocation is null)
+            {
+                problems.Add($"no allocation of the {year.Display} funding plan matches the expense type \"{row.ExpenseType}\" (a funding stream) and the description \"{row.Description}\" (which starts with the project's name and a colon)");
+            }
+
+            var amountErrors = new Dictionary<string, string>();
+            var amount = Money.Read(amountErrors, "Amount", row.Amount, "the amount");
+            if (amount is null)
+            {
+                problems.Add(amountErrors["Amount"].Replace("Enter the amount", "the amount must be given", StringComparison.Ordinal));
+            }
+
+            CheckTransaction(row.TransactionId, problems);
+            var purchase = allocation is null ? row.Description : row.Description[(allocation.Name.Length + 1)..].Trim();
+            if (allocation is not null && purchase.Length == 0)
+            {
+                problems.Add("the description does not say what the money bought after the project's name");
+            }
+
+            return problems.Count > 0 ? (null, problems) : (Payment(partnership.Id, row, allocation!, date!.Value, amount!.Value, purchase), problems);
+        }
+
+        private void CheckTransaction(string transactionId, List<string> problems)
+        {
+            if (transactionId.Length == 0)
+            {
+                problems.Add("the transaction number is missing");
+            }
+            else if (transactionId.Length > Money.TransactionIdLength)
+            {
+                problems.Add($"the transaction number is longer than {Money.TransactionIdLength} characters");
+            }
+            else if (recorded.Contains(transactionId))
+            {
+                problems.Add($"transaction {transactionId} has already been recorded");
+            }
+            else if (!inFile.Add(transactionId))
+            {
+                problems.Add($"transaction {transactionId} appears twice in the file");
+            }
+        }
+    }
+
+    /// <summary>A checked line of a spending file as a payment; a redacted supplier is kept off the public record.</summary>
+    private static FundingSpend Payment(int partnershipId, SpendingCsv.Row row, FundingAllocation allocation, DateOnly date, decimal amount, string purchase)
+    {
+        var redacted = SpendingCsv.IsRedacted(row.Supplier);
+        return new FundingSpend
+        {
+            PartnershipId = partnershipId,
+            AllocationId = allocation.Id,
+            SpentOn = date,
+            Amount = amount,
+            Payee = redacted ? null : row.Supplier,
+            PayeeIsPublic = !redacted,
+            Purchase = purchase.Length > 4000 ? purchase[..4000] : purchase,
+            TransactionId = row.TransactionId,
+        };
     }
 
     /// <summary>Why a stream with allocations is kept: its allocations' money would go with it, so they are deleted or moved first.</summary>

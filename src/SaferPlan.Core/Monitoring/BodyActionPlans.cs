@@ -190,25 +190,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             return EditResult<BodyActionPlan>.NotFound($"There is no action plan {planId} of {body.Name}.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (period.IsWholeYear || period.FinancialYear != plan.Year)
-        {
-            errors["Period"] = $"Choose a quarter of the plan's year {plan.Year.Display}, like {ReportingPeriod.Of(plan.Year.StartYear, 4).Display}";
-        }
-
-        for (var i = 0; i < progress.Count; i++)
-        {
-            var p = progress[i];
-            if (plan.Items.FirstOrDefault(x => x.Id == p.ItemId) is not { } item)
-            {
-                errors[$"Items[{i}].Progress"] = $"There is no item {p.ItemId} in {plan.Title}";
-            }
-            else if (p.Progress?.Trim().Length > TextLength)
-            {
-                errors[$"Items[{i}].Progress"] = $"The progress of item {item.Number} must be {TextLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
-            }
-        }
-
+        var errors = ProgressErrors(plan, period, progress);
         if (errors.Count > 0)
         {
             return EditResult<BodyActionPlan>.Invalid(errors);
@@ -232,33 +214,61 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
 
         return await db.SaveEditAsync(plan, null, new EditSave(auditPartnership, "quarter's progress")
         {
-            Change = () =>
-            {
-                foreach (var p in progress)
-                {
-                    var item = plan.Items.First(x => x.Id == p.ItemId);
-                    var existing = item.Progress.FirstOrDefault(x => x.Period == period);
-                    var text = Clean(p.Progress);
-                    if (text is null)
-                    {
-                        if (existing is not null)
-                        {
-                            db.Remove(existing);
-                        }
-                    }
-                    else if (existing is null)
-                    {
-                        item.Progress.Add(new BodyActionPlanProgress { Period = period, Progress = text, Marking = p.Marking });
-                    }
-                    else
-                    {
-                        existing.Progress = text;
-                        existing.Marking = p.Marking;
-                    }
-                }
-            },
+            Change = () => ApplyProgress(plan, period, progress),
             Concurrent = "Someone else saved progress for this plan while you were editing it. Nothing has been saved: reload the form to see their change, then make yours again.",
         }, ct);
+    }
+
+    /// <summary>What is wrong with a quarter's progress for the plan, keyed by the form's fields.</summary>
+    private static Dictionary<string, string> ProgressErrors(BodyActionPlan plan, ReportingPeriod period, IReadOnlyList<BodyActionPlanProgressInput> progress)
+    {
+        var errors = new Dictionary<string, string>();
+        if (period.IsWholeYear || period.FinancialYear != plan.Year)
+        {
+            errors["Period"] = $"Choose a quarter of the plan's year {plan.Year.Display}, like {ReportingPeriod.Of(plan.Year.StartYear, 4).Display}";
+        }
+
+        for (var i = 0; i < progress.Count; i++)
+        {
+            var p = progress[i];
+            if (plan.Items.FirstOrDefault(x => x.Id == p.ItemId) is not { } item)
+            {
+                errors[$"Items[{i}].Progress"] = $"There is no item {p.ItemId} in {plan.Title}";
+            }
+            else if (p.Progress?.Trim().Length > TextLength)
+            {
+                errors[$"Items[{i}].Progress"] = $"The progress of item {item.Number} must be {TextLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Adds, rewrites or (for blank text) removes each item's progress for the quarter.</summary>
+    private void ApplyProgress(BodyActionPlan plan, ReportingPeriod period, IReadOnlyList<BodyActionPlanProgressInput> progress)
+    {
+        foreach (var p in progress)
+        {
+            var item = plan.Items.First(x => x.Id == p.ItemId);
+            var existing = item.Progress.FirstOrDefault(x => x.Period == period);
+            var text = Clean(p.Progress);
+            if (text is null)
+            {
+                if (existing is not null)
+                {
+                    db.Remove(existing);
+                }
+            }
+            else if (existing is null)
+            {
+                item.Progress.Add(new BodyActionPlanProgress { Period = period, Progress = text, Marking = p.Marking });
+            }
+            else
+            {
+                existing.Progress = text;
+                existing.Marking = p.Marking;
+            }
+        }
     }
 
     /// <summary>The body, and the partnership whose audit trail records the change, when the user may write its plans.</summary>

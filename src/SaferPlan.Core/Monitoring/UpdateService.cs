@@ -343,14 +343,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var existing = await GroupAsync(actionId, period, ct);
-        if (existing is null ? expectedVersion != 0 : existing.Value.Group.Version != expectedVersion)
+        if (StaleGroup(existing, expectedVersion, action, period) is { } stale)
         {
-            var who = existing?.Covered.FirstOrDefault()?.AuthorName;
-            return EditResult<ActionUpdate>.Conflict(existing is null
-                ? "This update has been deleted since you opened it. Your change has not been saved."
-                : expectedVersion == 0
-                    ? $"{who ?? "Someone else"} saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
-                    : $"This update was changed by {who ?? "someone else"} at {Dates.Display(existing.Value.Group.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.");
+            return EditResult<ActionUpdate>.Conflict(stale);
         }
 
         var ids = covered.Select(m => m.Id).ToList();
@@ -379,6 +374,38 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<ActionUpdate>.Invalid(errors);
         }
 
+        var group = ApplyGroup(existing, actionId, period, covered, own, input, expectedVersion, user);
+        return await db.SaveEditAsync(group, null, new EditSave(partnershipId, "update")
+        {
+            Concurrent = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
+            Clash = $"Someone else saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
+        }, ct);
+    }
+
+    /// <summary>Why an action update written from <paramref name="expectedVersion"/> (0 for a first one) is out of date, or null.</summary>
+    private static string? StaleGroup((ActionUpdate Group, List<MilestoneUpdate> Covered)? existing, int expectedVersion, PlanAction action, ReportingPeriod period)
+    {
+        if (existing is null ? expectedVersion == 0 : existing.Value.Group.Version == expectedVersion)
+        {
+            return null;
+        }
+
+        var who = existing?.Covered.FirstOrDefault()?.AuthorName;
+        return existing is null
+            ? "This update has been deleted since you opened it. Your change has not been saved."
+            : expectedVersion == 0
+                ? $"{who ?? "Someone else"} saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+                : $"This update was changed by {who ?? "someone else"} at {Dates.Display(existing.Value.Group.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
+    }
+
+    /// <summary>
+    /// Writes the action update (new, or checked against <paramref name="expectedVersion"/>) onto the milestones it covers;
+    /// a milestone no longer covered loses the action's words.
+    /// </summary>
+    private ActionUpdate ApplyGroup((ActionUpdate Group, List<MilestoneUpdate> Covered)? existing, int actionId, ReportingPeriod period,
+        List<Milestone> covered, List<MilestoneUpdate> own, UpdateInput input, int expectedVersion, UserContext user)
+    {
+        var ids = covered.Select(m => m.Id).ToList();
         var now = time.GetUtcNow();
         var group = existing?.Group;
         if (group is null)
@@ -407,11 +434,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             Apply(update, input, (update.YesNoValue, update.NumberValue, update.TextValue), user, now);
         }
 
-        return await db.SaveEditAsync(group, null, new EditSave(partnershipId, "update")
-        {
-            Concurrent = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
-            Clash = $"Someone else saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
-        }, ct);
+        return group;
     }
 
     /// <summary>Why an update written from <paramref name="expectedVersion"/> (0 for a first one) is out of date, or null.</summary>

@@ -148,34 +148,65 @@ public static class Spc
 
         var y = series.Select(p => p.Value).ToArray();
         var mean = Average(y.Skip(first).Take(baselineCount));
-        var ranges = new double?[n];
-        for (var i = 1; i < n; i++)
+        var ranges = MovingRanges(y);
+        var meanRange = MeanRange(ranges, first, baselineCount, options.ScreenOutliers);
+        var limits = new Limits(mean, meanRange);
+        var points = Points(series, y, ranges, limits, options.Direction);
+        var variation = Variation(points[^1].Signal);
+        var assurance = Assurance(options, limits);
+        var notes = Notes(n, baselineCount, meanRange, options);
+        return new SpcResult(mean, Finite(limits.Lower), Finite(limits.Upper), Finite(meanRange), points, variation, assurance, first, last,
+            notes.Count == 0 ? null : string.Join(" ", notes));
+    }
+
+    /// <summary>The process's mean and mean moving range, and the limits drawn from them.</summary>
+    private sealed record Limits(double Mean, double MeanRange)
+    {
+        public double Upper { get; } = Mean + (LimitFactor * MeanRange);
+        public double Lower { get; } = Mean - (LimitFactor * MeanRange);
+        public double NearUpper { get; } = Mean + (NearLimitFactor * MeanRange);
+        public double NearLower { get; } = Mean - (NearLimitFactor * MeanRange);
+    }
+
+    /// <summary>Each point's moving range: its distance from the point before (none for the first).</summary>
+    private static double?[] MovingRanges(double[] y)
+    {
+        var ranges = new double?[y.Length];
+        for (var i = 1; i < y.Length; i++)
         {
             ranges[i] = Math.Abs(y[i] - y[i - 1]);
         }
 
+        return ranges;
+    }
+
+    /// <summary>The mean of the baseline's moving ranges, screened of outliers if asked.</summary>
+    private static double MeanRange(double?[] ranges, int first, int baselineCount, bool screenOutliers)
+    {
         var baselineRanges = Enumerable.Range(first + 1, baselineCount - 1).Select(i => ranges[i]!.Value).ToList();
         var meanRange = Average(baselineRanges);
-        if (options.ScreenOutliers)
+        if (screenOutliers)
         {
             // NHSRplotthedots keeps a moving range only when strictly below 3.267 × their mean: a constant baseline keeps none, and its limits are NaN.
             var cut = ScreeningFactor * meanRange;
             meanRange = Average(baselineRanges.Where(r => r < cut));
         }
 
-        var upper = mean + (LimitFactor * meanRange);
-        var lower = mean - (LimitFactor * meanRange);
-        var nearUpper = mean + (NearLimitFactor * meanRange);
-        var nearLower = mean - (NearLimitFactor * meanRange);
+        return meanRange;
+    }
 
+    /// <summary>Each point with the rules it meets and the signal they give.</summary>
+    private static List<SpcPoint> Points(IReadOnlyList<SpcInput> series, double[] y, double?[] ranges, Limits limits, SpcDirection direction)
+    {
+        var n = y.Length;
         var outside = new bool[n];
         var side = new int[n];
         var close = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            outside[i] = y[i] > upper || y[i] < lower;
-            side[i] = Math.Sign(y[i] - mean);
-            close[i] = !outside[i] && (y[i] < nearLower || y[i] > nearUpper);
+            outside[i] = y[i] > limits.Upper || y[i] < limits.Lower;
+            side[i] = Math.Sign(y[i] - limits.Mean);
+            close[i] = !outside[i] && (y[i] < limits.NearLower || y[i] > limits.NearUpper);
         }
 
         var inTrend = PartOfRun(TrendEnds(y));
@@ -185,52 +216,69 @@ public static class Spc
         var points = new List<SpcPoint>(n);
         for (var i = 0; i < n; i++)
         {
-            var rules = new List<SpcRule>();
-            if (outside[i])
-            {
-                rules.Add(SpcRule.PointBeyondLimit);
-            }
-
-            if (inRun[i])
-            {
-                rules.Add(SpcRule.RunOfSeven);
-            }
-
-            if (inTrend[i])
-            {
-                rules.Add(SpcRule.TrendOfSeven);
-            }
-
-            if (inTwoOfThree[i])
-            {
-                rules.Add(SpcRule.TwoOfThreeNearLimit);
-            }
-
+            var rules = Rules(outside[i], inRun[i], inTrend[i], inTwoOfThree[i]);
             var (type, high) = SpecialCauseType(i, y, side, outside, inTrend, inTwoOfThree, inRun);
-            SpcSignal? signal = high is { } h ? Judge(h, options.Direction) : null;
+            SpcSignal? signal = high is { } h ? Judge(h, direction) : null;
             var range = ranges[i];
             points.Add(new SpcPoint(series[i].Period, y[i], range, rules, signal) { SpecialCauseType = type });
         }
 
-        var variation = points[^1].Signal switch
-        {
-            SpcSignal.Improvement => SpcVariation.SpecialCauseImproving,
-            SpcSignal.Concern => SpcVariation.SpecialCauseConcerning,
-            SpcSignal.NeutralHigh => SpcVariation.SpecialCauseNeutralHigh,
-            SpcSignal.NeutralLow => SpcVariation.SpecialCauseNeutralLow,
-            _ => SpcVariation.CommonCause,
-        };
+        return points;
+    }
 
-        SpcAssurance? assurance = null;
-        if (options.Target is { } target && options.Direction != SpcDirection.Neutral)
+    private static List<SpcRule> Rules(bool outside, bool inRun, bool inTrend, bool inTwoOfThree)
+    {
+        var rules = new List<SpcRule>();
+        if (outside)
         {
-            // As NHSRplotthedots: a target strictly above the upper limit, or strictly below the lower, is always met or always missed; otherwise (NaN limits included) hit and miss.
-            var increasing = options.Direction == SpcDirection.Increase;
-            assurance = target > upper ? (increasing ? SpcAssurance.ConsistentlyFailing : SpcAssurance.ConsistentlyPassing)
-                : target < lower ? (increasing ? SpcAssurance.ConsistentlyPassing : SpcAssurance.ConsistentlyFailing)
-                : SpcAssurance.HitAndMiss;
+            rules.Add(SpcRule.PointBeyondLimit);
         }
 
+        if (inRun)
+        {
+            rules.Add(SpcRule.RunOfSeven);
+        }
+
+        if (inTrend)
+        {
+            rules.Add(SpcRule.TrendOfSeven);
+        }
+
+        if (inTwoOfThree)
+        {
+            rules.Add(SpcRule.TwoOfThreeNearLimit);
+        }
+
+        return rules;
+    }
+
+    /// <summary>The variation icon, read from the latest point's signal.</summary>
+    private static SpcVariation Variation(SpcSignal? latest) => latest switch
+    {
+        SpcSignal.Improvement => SpcVariation.SpecialCauseImproving,
+        SpcSignal.Concern => SpcVariation.SpecialCauseConcerning,
+        SpcSignal.NeutralHigh => SpcVariation.SpecialCauseNeutralHigh,
+        SpcSignal.NeutralLow => SpcVariation.SpecialCauseNeutralLow,
+        _ => SpcVariation.CommonCause,
+    };
+
+    private static SpcAssurance? Assurance(SpcOptions options, Limits limits)
+    {
+        if (options.Target is not { } target || options.Direction == SpcDirection.Neutral)
+        {
+            return null;
+        }
+
+        // As NHSRplotthedots: a target strictly above the upper limit, or strictly below the lower, is always met or always missed; otherwise (NaN limits included) hit and miss.
+        var increasing = options.Direction == SpcDirection.Increase;
+        return target > limits.Upper ? (increasing ? SpcAssurance.ConsistentlyFailing : SpcAssurance.ConsistentlyPassing)
+            : target < limits.Lower ? (increasing ? SpcAssurance.ConsistentlyPassing : SpcAssurance.ConsistentlyFailing)
+            : SpcAssurance.HitAndMiss;
+    }
+
+    /// <summary>Warnings about how far the limits can be trusted.</summary>
+    private static List<string> Notes(int n, int baselineCount, double meanRange, SpcOptions options)
+    {
         var notes = new List<string>();
         if (n < TrialLimitsBelow)
         {
@@ -250,8 +298,7 @@ public static class Spc
             notes.Add("The baseline's values do not vary, so there are no process limits.");
         }
 
-        return new SpcResult(mean, Finite(lower), Finite(upper), Finite(meanRange), points, variation, assurance, first, last,
-            notes.Count == 0 ? null : string.Join(" ", notes));
+        return notes;
     }
 
     public static string Text(SpcVariation variation) => variation switch

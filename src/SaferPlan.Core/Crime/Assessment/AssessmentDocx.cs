@@ -77,31 +77,7 @@ public static class AssessmentDocx
         uint picture = 1;
         foreach (var g in a.Groups)
         {
-            body.Append(Heading(2, g.Name));
-            body.Append(Para(AssessmentMaths.ChangeSentence(g.Totals, a.Period)));
-            var widths = new[] { 3400, 1600, 1700, 1600, TextWidth - 3400 - 1600 - 1700 - 1600 };
-            var shares = NewTable(widths);
-            shares.Append(HeaderRow(widths, true, "Crime type", "This period", "Share of group", "Previous", "Share then"));
-            foreach (var m in g.Members)
-            {
-                shares.Append(Row(widths, m.Name, N(m.Current), AssessmentMaths.Percent(m.Share, 2), N(m.Previous), AssessmentMaths.Percent(m.PreviousShare, 2)));
-            }
-
-            body.Append(Para($"{g.Name}: share of each crime type", "TableCaption"));
-            body.Append(shares);
-
-            var png = AssessmentCharts.TrendPng(g, a.From, a.To, a.PreviousFrom, a.PreviousTo);
-            body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture++, AssessmentCharts.Width, AssessmentCharts.Height, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
-            var trendWidths = new[] { 3000, 1800, 3000, TextWidth - 3000 - 1800 - 3000 };
-            var trend = NewTable(trendWidths);
-            trend.Append(HeaderRow(trendWidths, true, "Month", "Count", "Same month a year before", "Count"));
-            foreach (var t in g.Trend)
-            {
-                trend.Append(Row(trendWidths, t.Month.Display, N(t.Current), t.PreviousMonth.Display, N(t.Previous)));
-            }
-
-            body.Append(Para(AssessmentCharts.Title(g, a.From, a.To) + ", as a table", "TableCaption"));
-            body.Append(trend);
+            Group(body, main, a, g, picture++);
         }
 
         body.Append(Heading(1, "Hot spots"));
@@ -109,6 +85,43 @@ public static class AssessmentDocx
         HotSpots(body, "Wards", a.TopWards, ward: false);
         HotSpots(body, "LSOAs", a.TopLsoas, ward: true);
 
+        Indicators(body, a);
+        PanelPriorities(body, a);
+        GroupVariation(body, a);
+    }
+
+    /// <summary>A crime group's section: its change, each crime type's share, and its trend as a chart and a table.</summary>
+    private static void Group(Body body, MainDocumentPart main, StrategicAssessment a, AssessmentGroup g, uint picture)
+    {
+        body.Append(Heading(2, g.Name));
+        body.Append(Para(AssessmentMaths.ChangeSentence(g.Totals, a.Period)));
+        var widths = new[] { 3400, 1600, 1700, 1600, TextWidth - 3400 - 1600 - 1700 - 1600 };
+        var shares = NewTable(widths);
+        shares.Append(HeaderRow(widths, true, "Crime type", "This period", "Share of group", "Previous", "Share then"));
+        foreach (var m in g.Members)
+        {
+            shares.Append(Row(widths, m.Name, N(m.Current), AssessmentMaths.Percent(m.Share, 2), N(m.Previous), AssessmentMaths.Percent(m.PreviousShare, 2)));
+        }
+
+        body.Append(Para($"{g.Name}: share of each crime type", "TableCaption"));
+        body.Append(shares);
+
+        var png = AssessmentCharts.TrendPng(g, a.From, a.To, a.PreviousFrom, a.PreviousTo);
+        body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture, AssessmentCharts.Width, AssessmentCharts.Height, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
+        var trendWidths = new[] { 3000, 1800, 3000, TextWidth - 3000 - 1800 - 3000 };
+        var trend = NewTable(trendWidths);
+        trend.Append(HeaderRow(trendWidths, true, "Month", "Count", "Same month a year before", "Count"));
+        foreach (var t in g.Trend)
+        {
+            trend.Append(Row(trendWidths, t.Month.Display, N(t.Current), t.PreviousMonth.Display, N(t.Previous)));
+        }
+
+        body.Append(Para(AssessmentCharts.Title(g, a.From, a.To) + ", as a table", "TableCaption"));
+        body.Append(trend);
+    }
+
+    private static void Indicators(Body body, StrategicAssessment a)
+    {
         body.Append(Heading(1, "Indicator statuses"));
         if (a.Indicators.Count == 0)
         {
@@ -126,9 +139,6 @@ public static class AssessmentDocx
 
             body.Append(table);
         }
-
-        PanelPriorities(body, a);
-        GroupVariation(body, a);
     }
 
     private static void GroupVariation(Body body, StrategicAssessment a)
