@@ -45,7 +45,20 @@ public static class SaferPlanApp
         configure?.Invoke(builder);
         ListenOnDefaultUrlUnlessTold(builder);
         var services = builder.Services;
+        AddDataServices(services);
+        AddSecurityServices(services);
+        AddFeatureServices(services, builder.Configuration);
+        AddWebServices(services);
 
+        var app = builder.Build();
+        UsePipeline(app);
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>The database (provider chosen from configuration when first needed), the clock, who is acting, and data protection keys.</summary>
+    private static void AddDataServices(IServiceCollection services)
+    {
         // Read when first needed, so settings from tests and the command line all apply.
         services.AddSingleton(sp =>
         {
@@ -63,7 +76,11 @@ public static class SaferPlanApp
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("SaferPlan").PersistKeysToDbContext<SaferPlanDbContext>();
+    }
 
+    /// <summary>Accounts and passwords, the cookie for pages and bearer tokens for the API, security headers and rate limits.</summary>
+    private static void AddSecurityServices(IServiceCollection services)
+    {
         services.AddIdentityCore<User>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -105,7 +122,11 @@ public static class SaferPlanApp
         services.AddAuthorization();
         services.AddSaferPlanWebSecurity();
         services.AddSaferPlanRateLimits();
+    }
 
+    /// <summary>Every feature's services, caches and background senders.</summary>
+    private static void AddFeatureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<AccountService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<DemoTryOut>();
@@ -125,7 +146,7 @@ public static class SaferPlanApp
         // The demo's synthetic recorded crime can be left out (SaferPlan:LoadDemoCrime=false), as most tests do.
         services.AddScoped(sp => new DemoLoader(
             sp.GetRequiredService<SaferPlanDbContext>(),
-            builder.Configuration.GetValue("SaferPlan:LoadDemoCrime", true) ? sp.GetRequiredService<SaferPlan.Core.Crime.CrimeImporter>() : null));
+            configuration.GetValue("SaferPlan:LoadDemoCrime", true) ? sp.GetRequiredService<SaferPlan.Core.Crime.CrimeImporter>() : null));
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();
         services.AddScoped<MilestoneMonitoringBuilder>();
@@ -137,10 +158,10 @@ public static class SaferPlanApp
         services.AddScoped<BoardMeetingService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
-        services.Configure<DashboardCacheOptions>(builder.Configuration.GetSection("SaferPlan:DashboardCache"));
+        services.Configure<DashboardCacheOptions>(configuration.GetSection("SaferPlan:DashboardCache"));
         services.AddSingleton<SaferPlan.Caching.ChangeStampCache>();
         services.AddSingleton<SaferPlan.Funding.FundingPlanCache>();
-        services.Configure<SaferPlan.Caching.ChangeStampCacheOptions>(builder.Configuration.GetSection("SaferPlan:ChangeStampCache"));
+        services.Configure<SaferPlan.Caching.ChangeStampCacheOptions>(configuration.GetSection("SaferPlan:ChangeStampCache"));
         services.AddScoped<TaskGroupReportService>();
         services.AddScoped<BodyActionPlanService>();
         services.AddScoped<UpdateLinkActor>();
@@ -173,7 +194,11 @@ public static class SaferPlanApp
         services.AddScoped<SaferPlan.Core.Crime.Peers.PeerService>();
         services.AddScoped<SaferPlan.Core.Panels.PanelReader>();
         services.AddScoped<SaferPlan.Core.Panels.PanelEditor>();
+    }
 
+    /// <summary>Razor Pages with their extra routes, problem details, the OpenAPI document and JSON enums as names.</summary>
+    private static void AddWebServices(IServiceCollection services)
+    {
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
@@ -200,8 +225,11 @@ public static class SaferPlanApp
             return Task.CompletedTask;
         }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+    }
 
-        var app = builder.Build();
+    /// <summary>The middleware, in this order: forwarded and security headers, errors (problem details for the API, the error page otherwise), static files, routing, sign-in, rate limits, periods.</summary>
+    private static void UsePipeline(WebApplication app)
+    {
         // The web root's file provider starts an inotify watcher the first time a page asks for a file's version
         // (asp-append-version), and the host never disposes it. One process that starts and stops many hosts (the
         // tests) would run out of the user's 128 inotify instances, so the watcher goes when the host stops.
@@ -228,7 +256,11 @@ public static class SaferPlanApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseRoutePeriods();
+    }
 
+    /// <summary>The OpenAPI document, the pages, every feature's API and the API's problem-details fallback, which comes last.</summary>
+    private static void MapEndpoints(WebApplication app)
+    {
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapPlans();
@@ -248,6 +280,5 @@ public static class SaferPlanApp
         SaferPlan.Meetings.MeetingEndpoints.MapMeetings(app);
         SaferPlan.Funding.FundingEndpoints.MapFunding(app);
         ApiErrors.MapFallback(app);
-        return app;
     }
 }

@@ -37,14 +37,32 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
     }
 
     /// <summary>A delete that names the version its sender read: 428 without one, 204 once deleted, else the edit's problem.</summary>
-    public static async Task<IResult> DeleteAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete)
+    public static async Task<IResult> DeleteAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete) =>
+        (await DeletedAsync(http, version, delete)).Result;
+
+    /// <summary><see cref="DeleteAsync"/> typed, for handlers that declare their results.</summary>
+    public static Task<Results<NoContent, ProblemHttpResult>> DeletedAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete) =>
+        EditAsync(http, version, delete, _ => Task.FromResult(TypedResults.NoContent()));
+
+    /// <summary>A typed update: 428 without a version, 200 with the saved item's version as the ETag and <paramref name="dto"/>'s shape of it, else the edit's problem.</summary>
+    public static Task<Results<Ok<TDto>, ProblemHttpResult>> SavedAsync<T, TDto>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> update, Func<T, Task<TDto>> dto)
+        where T : IVersioned =>
+        EditAsync(http, version, update, async saved =>
+        {
+            http.Response.Headers.ETag = $"\"{saved.Version}\"";
+            return TypedResults.Ok(await dto(saved));
+        });
+
+    /// <summary>An edit that names the version its sender read: 428 without one, <paramref name="done"/>'s answer once made, else the edit's problem.</summary>
+    public static async Task<Results<TDone, ProblemHttpResult>> EditAsync<T, TDone>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> edit, Func<T, Task<TDone>> done)
+        where TDone : IResult
     {
         if (Read(http, version) is not { } expected)
         {
             return ApiErrors.VersionRequired();
         }
 
-        var result = await delete(expected.Value);
-        return result.Succeeded ? TypedResults.NoContent() : expected.Problem(result);
+        var result = await edit(expected.Value);
+        return result.Succeeded ? await done(result.Value) : expected.Problem(result);
     }
 }

@@ -19,114 +19,148 @@ public static class FundingEndpoints
         var api = app.MapGroup("/api").WithTags("Funding");
         var writes = api.MapGroup("").RequireAuthorization();
 
-        api.MapGet("/partnerships/{slug}/funding", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-            {
-                var user = await current.GetAsync();
-                return await funding.PlanAsync(id, period, user, ct: ct) is { } plan
-                    ? TypedResults.Ok(FundingPlanDto.From(plan))
-                    : user.IsSignedIn ? ApiErrors.NotFound($"There is no agreed funding plan for {period.Display}.") : ApiErrors.SignInRequired();
-            }, ct))
-        .WithSummary("The year's funding plan (?year=2010-11): received, allocated, spent and left per stream and per priority, with what is over.");
-
-        writes.MapPost("/partnerships/{slug}/funding/agreement", (string slug, string? year, AgreementRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-            {
-                var result = await funding.AgreeAsync(id, period, body.DecidedOn, body.Body, body.Minute, await current.GetAsync(), ct);
-                return result.Succeeded ? TypedResults.Ok(new { result.Value.AgreedOn, result.Value.AgreedBy, result.Value.AgreementMinute, result.Value.Version }) : ApiErrors.From(result);
-            }, ct))
-        .WithSummary("Records the Board decision that agreed the year's funding plan: {\"decidedOn\":\"2010-04-27\",\"body\":\"…\",\"minute\":\"…\"}.");
-
-        writes.MapPost("/partnerships/{slug}/funding/streams", (string slug, string? year, StreamRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-                Created(http, await funding.AddStreamAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/streams/{s.Id}", s => s.Version), ct));
-
-        writes.MapPut("/funding/streams/{id:int}", async (int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct), s => Saved(http, s.Version, new { s.Id, s.Name, s.Amount, s.Received, s.Version }));
-        });
-
-        writes.MapPost("/partnerships/{slug}/funding/allocations", (string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-                Created(http, await funding.AddAllocationAsync(id, period, body.ToInput(), await current.GetAsync(), ct), a => $"/api/funding/allocations/{a.Id}", a => a.Version), ct));
-
-        writes.MapPut("/funding/allocations/{id:int}", async (int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), a => Saved(http, a.Version, new { a.Id, a.Name, a.Amount, a.Status, a.Version }));
-        });
-
-        writes.MapPost("/partnerships/{slug}/funding/spending", (string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-                Created(http, await funding.AddSpendingAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/spending/{s.Id}", s => s.Version,
-                    s => new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version }), ct));
-
-        writes.MapPut("/funding/spending/{id:int}", async (int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), s => Saved(http, s.Version, new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version }));
-        });
-
-        writes.MapDelete("/funding/streams/{id:int}", async (int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteStreamAsync(id, v, amendmentReason, user, ct));
-        })
-        .WithSummary("Deletes a stream with no allocations left (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
-
-        writes.MapDelete("/funding/allocations/{id:int}", async (int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteAllocationAsync(id, v, amendmentReason, user, ct));
-        })
-        .WithSummary("Deletes an allocation with no spending recorded (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
-
-        writes.MapDelete("/funding/spending/{id:int}", async (int id, int? version, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.DeleteAsync(http, version, v => funding.DeleteSpendingAsync(id, v, user, ct));
-        })
-        .WithSummary("Deletes a payment (If-Match or ?version=): support officers any, a lead officer only one they recorded for what they lead.");
-
-        api.MapGet("/partnerships/{slug}/spending", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-                await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
-                    ? TypedResults.Ok(PublicSpendingDto.From(plan))
-                    : ApiErrors.NotFound($"There is no published spending for {period.Display}."), ct))
-        .WithSummary("The public account of the year's spending (?year=2012-13): each line and the total, restricted projects left out.");
-
-        api.MapGet("/partnerships/{slug}/spending.csv", (string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-                await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
-                    ? TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SpendingCsv.Write(plan))).ToArray(), "text/csv; charset=utf-8", $"{slug}-spending-{period.Slug}.csv")
-                    : ApiErrors.NotFound($"There is no published spending for {period.Display}."), ct))
-        .WithSummary("The year's spending in the Local Government Transparency Code's shape: body, date, expense type, description, supplier, amount, transaction number.");
-
-        writes.MapPost("/partnerships/{slug}/spending.csv", (string slug, string? year, HttpRequest request, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-            ForYearAsync(db, slug, year, async (id, period) =>
-            {
-                var user = await current.GetAsync();
-                if (!Permissions.CanEditFunding(user, id))
-                {
-                    return ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the partnership's support officers and administrators can load a spending file.");
-                }
-
-                if (!UploadLimits.Admit(request.HttpContext, UploadBytes))
-                {
-                    return ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("A spending file", UploadBytes));
-                }
-
-                using var reader = new StreamReader(request.Body, Encoding.UTF8);
-                var text = await reader.ReadToEndAsync(ct);
-                var result = await funding.ImportSpendingAsync(id, period, new StringReader(text), user, ct);
-                return result.Succeeded ? TypedResults.Ok(new { recorded = result.Value }) : ApiErrors.From(result);
-            }, ct))
-        .WithSummary("Loads spending from a CSV with the Transparency Code's columns (Content-Type: text/csv); a file with any wrong line is refused whole, naming the lines.");
+        api.MapGet("/partnerships/{slug}/funding", PlanAsync)
+            .WithSummary("The year's funding plan (?year=2010-11): received, allocated, spent and left per stream and per priority, with what is over.");
+        writes.MapPost("/partnerships/{slug}/funding/agreement", AgreeAsync)
+            .WithSummary("Records the Board decision that agreed the year's funding plan: {\"decidedOn\":\"2010-04-27\",\"body\":\"…\",\"minute\":\"…\"}.");
+        writes.MapPost("/partnerships/{slug}/funding/streams", AddStreamAsync);
+        writes.MapPut("/funding/streams/{id:int}", UpdateStreamAsync);
+        writes.MapPost("/partnerships/{slug}/funding/allocations", AddAllocationAsync);
+        writes.MapPut("/funding/allocations/{id:int}", UpdateAllocationAsync);
+        writes.MapPost("/partnerships/{slug}/funding/spending", AddSpendingAsync);
+        writes.MapPut("/funding/spending/{id:int}", UpdateSpendingAsync);
+        writes.MapDelete("/funding/streams/{id:int}", DeleteStreamAsync)
+            .WithSummary("Deletes a stream with no allocations left (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
+        writes.MapDelete("/funding/allocations/{id:int}", DeleteAllocationAsync)
+            .WithSummary("Deletes an allocation with no spending recorded (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
+        writes.MapDelete("/funding/spending/{id:int}", DeleteSpendingAsync)
+            .WithSummary("Deletes a payment (If-Match or ?version=): support officers any, a lead officer only one they recorded for what they lead.");
+        api.MapGet("/partnerships/{slug}/spending", PublicSpendingAsync)
+            .WithSummary("The public account of the year's spending (?year=2012-13): each line and the total, restricted projects left out.");
+        api.MapGet("/partnerships/{slug}/spending.csv", SpendingCsvAsync)
+            .WithSummary("The year's spending in the Local Government Transparency Code's shape: body, date, expense type, description, supplier, amount, transaction number.");
+        writes.MapPost("/partnerships/{slug}/spending.csv", ImportSpendingAsync)
+            .WithSummary("Loads spending from a CSV with the Transparency Code's columns (Content-Type: text/csv); a file with any wrong line is refused whole, naming the lines.");
     }
 
+    private static Task<Results<Ok<FundingPlanDto>, ProblemHttpResult>> PlanAsync(
+        string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+        ForYearAsync<Ok<FundingPlanDto>>(db, slug, year, async (id, period) =>
+        {
+            var user = await current.GetAsync();
+            return await funding.PlanAsync(id, period, user, ct: ct) is { } plan
+                ? TypedResults.Ok(FundingPlanDto.From(plan))
+                : user.IsSignedIn ? ApiErrors.NotFound($"There is no agreed funding plan for {period.Display}.") : ApiErrors.SignInRequired();
+        }, ct);
+
+    private static Task<Results<Ok<object>, ProblemHttpResult>> AgreeAsync(
+        string slug, string? year, AgreementRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+        ForYearAsync<Ok<object>>(db, slug, year, async (id, period) =>
+        {
+            var result = await funding.AgreeAsync(id, period, body.DecidedOn, body.Body, body.Minute, await current.GetAsync(), ct);
+            return result.Succeeded ? TypedResults.Ok<object>(new { result.Value.AgreedOn, result.Value.AgreedBy, result.Value.AgreementMinute, result.Value.Version }) : ApiErrors.From(result);
+        }, ct);
+
+    private static Task<Results<Created<object>, ProblemHttpResult>> AddStreamAsync(
+        string slug, string? year, StreamRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ForYearAsync(db, slug, year, async (id, period) =>
+            await EditResponses.Created(http, await funding.AddStreamAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/streams/{s.Id}", s => Shape(s)), ct);
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateStreamAsync(
+        int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct),
+            s => Task.FromResult<object>(new { s.Id, s.Name, s.Amount, s.Received, s.Version }));
+    }
+
+    private static Task<Results<Created<object>, ProblemHttpResult>> AddAllocationAsync(
+        string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ForYearAsync(db, slug, year, async (id, period) =>
+            await EditResponses.Created(http, await funding.AddAllocationAsync(id, period, body.ToInput(), await current.GetAsync(), ct), a => $"/api/funding/allocations/{a.Id}", a => Shape(a)), ct);
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateAllocationAsync(
+        int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct),
+            a => Task.FromResult<object>(new { a.Id, a.Name, a.Amount, a.Status, a.Version }));
+    }
+
+    private static Task<Results<Created<object>, ProblemHttpResult>> AddSpendingAsync(
+        string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ForYearAsync(db, slug, year, async (id, period) =>
+            await EditResponses.Created(http, await funding.AddSpendingAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/spending/{s.Id}", s => SpendShape(s)), ct);
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateSpendingAsync(
+        int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), s => Task.FromResult(SpendShape(s)));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteStreamAsync(
+        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteStreamAsync(id, v, amendmentReason, user, ct));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAllocationAsync(
+        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteAllocationAsync(id, v, amendmentReason, user, ct));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSpendingAsync(
+        int id, int? version, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteSpendingAsync(id, v, user, ct));
+    }
+
+    private static Task<Results<Ok<PublicSpendingDto>, ProblemHttpResult>> PublicSpendingAsync(
+        string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+        ForYearAsync<Ok<PublicSpendingDto>>(db, slug, year, async (id, period) =>
+            await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
+                ? TypedResults.Ok(PublicSpendingDto.From(plan))
+                : NoPublishedSpending(period), ct);
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> SpendingCsvAsync(
+        string slug, string? year, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+        ForYearAsync<FileContentHttpResult>(db, slug, year, async (id, period) =>
+            await funding.PlanAsync(id, period, await current.GetAsync(), publicOnly: true, ct) is { IsAgreed: true } plan
+                ? TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SpendingCsv.Write(plan))).ToArray(), "text/csv; charset=utf-8", $"{slug}-spending-{period.Slug}.csv")
+                : NoPublishedSpending(period), ct);
+
+    private static Task<Results<Ok<object>, ProblemHttpResult>> ImportSpendingAsync(
+        string slug, string? year, HttpRequest request, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
+        ForYearAsync<Ok<object>>(db, slug, year, async (id, period) =>
+        {
+            var user = await current.GetAsync();
+            if (!Permissions.CanEditFunding(user, id))
+            {
+                return ApiErrors.Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the partnership's support officers and administrators can load a spending file.");
+            }
+
+            if (!UploadLimits.Admit(request.HttpContext, UploadBytes))
+            {
+                return ApiErrors.Problem(StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("A spending file", UploadBytes));
+            }
+
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(ct);
+            var result = await funding.ImportSpendingAsync(id, period, new StringReader(text), user, ct);
+            return result.Succeeded ? TypedResults.Ok<object>(new { recorded = result.Value }) : ApiErrors.From(result);
+        }, ct);
+
+    private static ProblemHttpResult NoPublishedSpending(ReportingPeriod period) => ApiErrors.NotFound($"There is no published spending for {period.Display}.");
+
     /// <summary>Answers for the partnership named and the financial year in <c>?year=</c>: 404 without the partnership, 400 without a year.</summary>
-    private static async Task<IResult> ForYearAsync(SaferPlanDbContext db, string slug, string? year, Func<int, ReportingPeriod, Task<IResult>> answer, CancellationToken ct)
+    private static async Task<Results<TOk, ProblemHttpResult>> ForYearAsync<TOk>(
+        SaferPlanDbContext db, string slug, string? year, Func<int, ReportingPeriod, Task<Results<TOk, ProblemHttpResult>>> answer, CancellationToken ct)
+        where TOk : IResult
     {
         if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
         {
@@ -137,27 +171,10 @@ public static class FundingEndpoints
         return id is { } found ? await answer(found, period) : ApiErrors.NotFound($"There is no partnership '{slug}'.");
     }
 
-    private static IResult Created<T>(HttpContext http, EditResult<T> result, Func<T, string> location, Func<T, int> version, Func<T, object>? dto = null)
-    {
-        if (!result.Succeeded)
-        {
-            return ApiErrors.From(result);
-        }
+    private static object Shape(FundingStream s) => new { s.Id, s.Name, s.Funder, s.Amount, s.Received, s.Conditions, s.Version };
 
-        http.Response.Headers.ETag = $"\"{version(result.Value)}\"";
-        return TypedResults.Created(location(result.Value), dto is null ? Shape(result.Value) : dto(result.Value));
-    }
+    private static object Shape(FundingAllocation a) =>
+        new { a.Id, a.StreamId, a.Name, a.Amount, a.Status, a.Note, a.PriorityId, a.ActionId, a.MilestoneId, a.Outcome, a.Results, a.Marking, a.Version };
 
-    private static object Shape<T>(T item) => item switch
-    {
-        FundingStream s => new { s.Id, s.Name, s.Funder, s.Amount, s.Received, s.Conditions, s.Version },
-        FundingAllocation a => new { a.Id, a.StreamId, a.Name, a.Amount, a.Status, a.Note, a.PriorityId, a.ActionId, a.MilestoneId, a.Outcome, a.Results, a.Marking, a.Version },
-        _ => item!,
-    };
-
-    private static Task<IResult> Saved(HttpContext http, int version, object body)
-    {
-        http.Response.Headers.ETag = $"\"{version}\"";
-        return Task.FromResult<IResult>(TypedResults.Ok(body));
-    }
+    private static object SpendShape(FundingSpend s) => new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version };
 }

@@ -192,69 +192,10 @@ public static class FigureGridHtml
         ArgumentNullException.ThrowIfNull(grid);
         grid.Normalise();
         var id = GovUkHtml.IdFor(prefix);
-        var anchor = $"#{id}";
-        var errors = new List<(string Id, string Message)>();
-        string Box(string name, string label, string? value, string width, string inputMode)
-        {
-            var boxId = GovUkHtml.IdFor(name);
-            var error = GovUkHtml.ErrorFor(html, name);
-            if (error is not null)
-            {
-                errors.Add((boxId, error));
-            }
-
-            return $"<label class=\"govuk-label govuk-visually-hidden\" for=\"{boxId}\">{E(label)}</label>"
-                + $"<input class=\"govuk-input {width}{(error is null ? "" : " govuk-input--error")}\" id=\"{boxId}\" name=\"{E(name)}\" type=\"text\" value=\"{E(value)}\" spellcheck=\"false\" autocomplete=\"off\"{(inputMode.Length == 0 ? "" : $" inputmode=\"{inputMode}\"")}{(error is null ? "" : $" aria-describedby=\"{boxId}-error\"")}>";
-        }
-
-        string Button(string text, string hidden, string command, bool secondary = true) =>
-            $"<button type=\"submit\" class=\"govuk-button{(secondary ? " govuk-button--secondary" : "")} govuk-!-margin-bottom-0\" data-module=\"govuk-button\" name=\"{FigureGrid.CommandField}\" value=\"{E(command)}\" formaction=\"{E(anchor)}\">{E(text)}{(hidden.Length == 0 ? "" : $"<span class=\"govuk-visually-hidden\"> {E(hidden)}</span>")}</button>";
-
-        string Heading(int c) => fixedColumns is not null ? fixedColumns[Math.Min(c, fixedColumns.Count - 1)] : string.IsNullOrWhiteSpace(grid.Columns[c]) ? $"column {c + 1}" : grid.Columns[c]!.Trim();
-
-        var head = new StringBuilder();
-        head.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" class=\"govuk-table__header\">{E(rowHeading)}</th>");
-        for (var c = 0; c < grid.Columns.Count; c++)
-        {
-            head.Append("<th scope=\"col\" class=\"govuk-table__header\">");
-            if (fixedColumns is not null)
-            {
-                head.Append(E(Heading(c)));
-            }
-            else
-            {
-                head.Append(Box($"{prefix}.Columns[{c}]", $"Heading of column {c + 1}", grid.Columns[c], "govuk-input--width-5", ""));
-                if (grid.Columns.Count > 1)
-                {
-                    head.Append("<div class=\"govuk-!-margin-top-2\">").Append(Button("Remove", $"column {c + 1} ({Heading(c)})", $"remove-column {table} {c}")).Append("</div>");
-                }
-            }
-
-            head.Append("</th>");
-        }
-
-        head.Append("<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Remove a row</span></th>");
-
-        var body = new StringBuilder();
-        for (var r = 0; r < grid.Rows.Count; r++)
-        {
-            var row = grid.Rows[r];
-            var rowName = string.IsNullOrWhiteSpace(row.Label) ? $"Row {r + 1}" : row.Label.Trim();
-            body.Append("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">")
-                .Append(Box($"{prefix}.Rows[{r}].Label", $"Label of row {r + 1}", row.Label, "govuk-input--width-10", ""))
-                .Append("</td>");
-            for (var c = 0; c < grid.Columns.Count; c++)
-            {
-                body.Append("<td class=\"govuk-table__cell\">")
-                    .Append(Box($"{prefix}.Rows[{r}].Values[{c}]", $"{rowName}, {Heading(c)}", row.Values[c], "govuk-input--width-4", "decimal"))
-                    .Append("</td>");
-            }
-
-            body.Append("<td class=\"govuk-table__cell\">")
-                .Append(grid.Rows.Count > 1 ? Button("Remove", $"row {r + 1} ({rowName})", $"remove-row {table} {r}") : "")
-                .Append("</td></tr>");
-        }
-
+        var editor = new GridWriter(html, prefix, grid, table, $"#{id}", fixedColumns);
+        var head = editor.HeadRow(rowHeading);
+        var body = editor.BodyRows();
+        var errors = editor.Errors;
         var messages = string.Concat(errors.Select(e => $"<p id=\"{e.Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(e.Message)}</p>"));
         return new HtmlString(
             $"<div class=\"govuk-form-group{(errors.Count == 0 ? "" : " govuk-form-group--error")}\" id=\"{id}\">"
@@ -263,9 +204,87 @@ public static class FigureGridHtml
             + messages
             + $"<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">{head}</tr></thead><tbody class=\"govuk-table__body\">{body}</tbody></table>"
             + "<div class=\"govuk-button-group\">"
-            + Button("Add a row", $"to {legend}", $"add-row {table}")
-            + (fixedColumns is null ? Button("Add a column", $"to {legend}", $"add-column {table}") : "")
+            + editor.Button("Add a row", $"to {legend}", $"add-row {table}")
+            + (fixedColumns is null ? editor.Button("Add a column", $"to {legend}", $"add-column {table}") : "")
             + "</div></fieldset></div>");
+    }
+
+    /// <summary>Writes one grid's boxes and buttons, keeping each box's error in page order for the messages above the table.</summary>
+    private sealed class GridWriter(IHtmlHelper html, string prefix, FigureGrid grid, int table, string anchor, IReadOnlyList<string>? fixedColumns)
+    {
+        public List<(string Id, string Message)> Errors { get; } = [];
+
+        /// <summary>The heading row: the rows' heading, then each column's heading box (or fixed text) with its remove button.</summary>
+        public string HeadRow(string rowHeading)
+        {
+            var head = new StringBuilder();
+            head.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" class=\"govuk-table__header\">{E(rowHeading)}</th>");
+            for (var c = 0; c < grid.Columns.Count; c++)
+            {
+                head.Append("<th scope=\"col\" class=\"govuk-table__header\">");
+                if (fixedColumns is not null)
+                {
+                    head.Append(E(Heading(c)));
+                }
+                else
+                {
+                    head.Append(Box($"{prefix}.Columns[{c}]", $"Heading of column {c + 1}", grid.Columns[c], "govuk-input--width-5", ""));
+                    if (grid.Columns.Count > 1)
+                    {
+                        head.Append("<div class=\"govuk-!-margin-top-2\">").Append(Button("Remove", $"column {c + 1} ({Heading(c)})", $"remove-column {table} {c}")).Append("</div>");
+                    }
+                }
+
+                head.Append("</th>");
+            }
+
+            head.Append("<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Remove a row</span></th>");
+            return head.ToString();
+        }
+
+        /// <summary>Each row: its label box, a box per column, and its remove button.</summary>
+        public string BodyRows()
+        {
+            var body = new StringBuilder();
+            for (var r = 0; r < grid.Rows.Count; r++)
+            {
+                var row = grid.Rows[r];
+                var rowName = string.IsNullOrWhiteSpace(row.Label) ? $"Row {r + 1}" : row.Label.Trim();
+                body.Append("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">")
+                    .Append(Box($"{prefix}.Rows[{r}].Label", $"Label of row {r + 1}", row.Label, "govuk-input--width-10", ""))
+                    .Append("</td>");
+                for (var c = 0; c < grid.Columns.Count; c++)
+                {
+                    body.Append("<td class=\"govuk-table__cell\">")
+                        .Append(Box($"{prefix}.Rows[{r}].Values[{c}]", $"{rowName}, {Heading(c)}", row.Values[c], "govuk-input--width-4", "decimal"))
+                        .Append("</td>");
+                }
+
+                body.Append("<td class=\"govuk-table__cell\">")
+                    .Append(grid.Rows.Count > 1 ? Button("Remove", $"row {r + 1} ({rowName})", $"remove-row {table} {r}") : "")
+                    .Append("</td></tr>");
+            }
+
+            return body.ToString();
+        }
+
+        public string Button(string text, string hidden, string command, bool secondary = true) =>
+            $"<button type=\"submit\" class=\"govuk-button{(secondary ? " govuk-button--secondary" : "")} govuk-!-margin-bottom-0\" data-module=\"govuk-button\" name=\"{FigureGrid.CommandField}\" value=\"{E(command)}\" formaction=\"{E(anchor)}\">{E(text)}{(hidden.Length == 0 ? "" : $"<span class=\"govuk-visually-hidden\"> {E(hidden)}</span>")}</button>";
+
+        private string Box(string name, string label, string? value, string width, string inputMode)
+        {
+            var boxId = GovUkHtml.IdFor(name);
+            var error = GovUkHtml.ErrorFor(html, name);
+            if (error is not null)
+            {
+                Errors.Add((boxId, error));
+            }
+
+            return $"<label class=\"govuk-label govuk-visually-hidden\" for=\"{boxId}\">{E(label)}</label>"
+                + $"<input class=\"govuk-input {width}{(error is null ? "" : " govuk-input--error")}\" id=\"{boxId}\" name=\"{E(name)}\" type=\"text\" value=\"{E(value)}\" spellcheck=\"false\" autocomplete=\"off\"{(inputMode.Length == 0 ? "" : $" inputmode=\"{inputMode}\"")}{(error is null ? "" : $" aria-describedby=\"{boxId}-error\"")}>";
+        }
+
+        private string Heading(int c) => fixedColumns is not null ? fixedColumns[Math.Min(c, fixedColumns.Count - 1)] : string.IsNullOrWhiteSpace(grid.Columns[c]) ? $"column {c + 1}" : grid.Columns[c]!.Trim();
     }
 
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");

@@ -61,134 +61,108 @@ public static class PanelEndpoints
         var api = app.MapGroup("/api").WithTags("Panels");
         var writes = api.MapGroup("").RequireAuthorization();
 
-        api.MapGet("/partnerships/{slug}/panels", async Task<Results<Ok<List<PanelSummaryDto>>, ProblemHttpResult>> (string slug, PanelReader reader, CurrentUser current, CancellationToken ct) =>
-            await reader.ListAsync(slug, await current.GetAsync(), ct) is { } list
-                ? TypedResults.Ok(list.Panels.Select(s => new PanelSummaryDto(s.Panel.Id, s.Panel.Name, s.Panel.Wards, s.Meetings, s.Priorities, s.Open, s.LastMet)).ToList())
-                : ApiErrors.NotFound($"There is no partnership '{slug}'."));
-
-        api.MapGet("/panels/{id:int}", async Task<Results<Ok<PanelDto>, ProblemHttpResult>> (int id, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (await reader.PanelAsync(id, await current.GetAsync(), ct: ct) is not { } view)
-            {
-                return ApiErrors.NotFound($"There is no panel {id}.");
-            }
-
-            http.Response.Headers.ETag = $"\"{view.Panel.Version}\"";
-            return TypedResults.Ok(PanelDto.From(view));
-        });
-
+        api.MapGet("/partnerships/{slug}/panels", ListAsync);
+        api.MapGet("/panels/{id:int}", GetAsync);
         writes.MapPost("/partnerships/{slug}/panels", AddPanelAsync);
         writes.MapPut("/panels/{id:int}", UpdatePanelAsync);
         writes.MapPost("/panels/{id:int}/meetings", AddMeetingAsync);
         writes.MapPut("/panel-meetings/{id:int}", UpdateMeetingAsync);
-        writes.MapDelete("/panel-meetings/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMeetingAsync(id, v, await current.GetAsync(), ct)));
-        writes.MapDelete("/panel-priorities/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
-        writes.MapDelete("/panel-actions/{id:int}", (int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
+        writes.MapDelete("/panel-meetings/{id:int}", DeleteMeetingAsync);
+        writes.MapDelete("/panel-priorities/{id:int}", DeletePriorityAsync);
+        writes.MapDelete("/panel-actions/{id:int}", DeleteActionAsync);
+        writes.MapPost("/panels/{id:int}/priorities", AddPriorityAsync);
+        writes.MapPut("/panel-priorities/{id:int}", UpdatePriorityAsync);
+        writes.MapPut("/panel-priorities/{id:int}/report-back", ReportBackAsync);
+        writes.MapPost("/panel-priorities/{id:int}/actions", AddActionAsync);
+        writes.MapPut("/panel-actions/{id:int}", UpdateActionAsync);
+    }
 
-        writes.MapPost("/panels/{id:int}/priorities", async Task<Results<Created<PanelPriorityDto>, ProblemHttpResult>> (int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<PanelSummaryDto>>, ProblemHttpResult>> ListAsync(string slug, PanelReader reader, CurrentUser current, CancellationToken ct) =>
+        await reader.ListAsync(slug, await current.GetAsync(), ct) is { } list
+            ? TypedResults.Ok(list.Panels.Select(s => new PanelSummaryDto(s.Panel.Id, s.Panel.Name, s.Panel.Wards, s.Meetings, s.Priorities, s.Open, s.LastMet)).ToList())
+            : ApiErrors.NotFound($"There is no partnership '{slug}'.");
+
+    private static async Task<Results<Ok<PanelDto>, ProblemHttpResult>> GetAsync(int id, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        if (await reader.PanelAsync(id, await current.GetAsync(), ct: ct) is not { } view)
         {
-            var user = await current.GetAsync();
-            var result = await editor.AddPriorityAsync(id, body.ToInput(), user, ct);
-            if (!result.Succeeded)
-            {
-                return ApiErrors.From(result);
-            }
+            return ApiErrors.NotFound($"There is no panel {id}.");
+        }
 
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Created($"/api/panel-priorities/{result.Value.Id}", await PriorityAsync(reader, result.Value.PanelId, result.Value.Id, user, ct));
-        });
-
-        writes.MapPut("/panel-priorities/{id:int}", async (int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct), async saved =>
-            {
-                http.Response.Headers.ETag = $"\"{saved.Version}\"";
-                return TypedResults.Ok(await PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
-            });
-        });
-
-        writes.MapPut("/panel-priorities/{id:int}/report-back", async (int id, ReportBackRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.ReportBackAsync(id, new ReportBackInput(body.MeetingId, body.Text), v, user, ct), async saved =>
-            {
-                http.Response.Headers.ETag = $"\"{saved.Version}\"";
-                return TypedResults.Ok(await PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
-            });
-        });
-
-        writes.MapPost("/panel-priorities/{id:int}/actions", async Task<Results<Created<PanelActionDto>, ProblemHttpResult>> (int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var result = await editor.AddActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return ApiErrors.From(result);
-            }
-
-            var a = result.Value;
-            http.Response.Headers.ETag = $"\"{a.Version}\"";
-            return TypedResults.Created($"/api/panel-actions/{a.Id}", new PanelActionDto(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version));
-        });
-
-        writes.MapPut("/panel-actions/{id:int}", async (int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), v, user, ct), a =>
-            {
-                http.Response.Headers.ETag = $"\"{a.Version}\"";
-                return Task.FromResult<IResult>(TypedResults.Ok(new PanelActionDto(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version)));
-            });
-        });
+        http.Response.Headers.ETag = $"\"{view.Panel.Version}\"";
+        return TypedResults.Ok(PanelDto.From(view));
     }
 
     private static async Task<Results<Created<PanelDto>, ProblemHttpResult>> AddPanelAsync(string slug, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        var result = await editor.AddPanelAsync(slug, body.ToInput(), user, ct);
-        if (!result.Succeeded)
-        {
-            return ApiErrors.From(result);
-        }
-
-        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-        return TypedResults.Created($"/api/panels/{result.Value.Id}", PanelDto.From((await reader.PanelAsync(result.Value.Id, user, ct: ct))!));
+        return await EditResponses.CreatedAsync(http, await editor.AddPanelAsync(slug, body.ToInput(), user, ct), p => $"/api/panels/{p.Id}",
+            async p => PanelDto.From((await reader.PanelAsync(p.Id, user, ct: ct))!));
     }
 
-    private static async Task<IResult> UpdatePanelAsync(int id, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<PanelDto>, ProblemHttpResult>> UpdatePanelAsync(int id, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePanelAsync(id, body.ToInput(), v, user, ct), async saved =>
-        {
-            http.Response.Headers.ETag = $"\"{saved.Version}\"";
-            return TypedResults.Ok(PanelDto.From((await reader.PanelAsync(saved.Id, user, ct: ct))!));
-        });
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdatePanelAsync(id, body.ToInput(), v, user, ct),
+            async saved => PanelDto.From((await reader.PanelAsync(saved.Id, user, ct: ct))!));
     }
 
-    private static async Task<Results<Created<PanelMeetingDto>, ProblemHttpResult>> AddMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
-    {
-        var result = await editor.AddMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), await current.GetAsync(), ct);
-        if (!result.Succeeded)
-        {
-            return ApiErrors.From(result);
-        }
+    private static async Task<Results<Created<PanelMeetingDto>, ProblemHttpResult>> AddMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        await EditResponses.Created(http, await editor.AddMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), await current.GetAsync(), ct),
+            m => $"/api/panel-meetings/{m.Id}", PanelPriorityDto.Meeting);
 
-        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-        return TypedResults.Created($"/api/panel-meetings/{result.Value.Id}", PanelPriorityDto.Meeting(result.Value));
-    }
-
-    private static async Task<IResult> UpdateMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<PanelMeetingDto>, ProblemHttpResult>> UpdateMeetingAsync(int id, PanelMeetingRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), v, user, ct), saved =>
-        {
-            http.Response.Headers.ETag = $"\"{saved.Version}\"";
-            return Task.FromResult<IResult>(TypedResults.Ok(PanelPriorityDto.Meeting(saved)));
-        });
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateMeetingAsync(id, new PanelMeetingInput(body.HeldOn, body.Place), v, user, ct),
+            saved => Task.FromResult(PanelPriorityDto.Meeting(saved)));
     }
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteMeetingAsync(int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeleteMeetingAsync(id, v, await current.GetAsync(), ct));
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeletePriorityAsync(int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct));
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteActionAsync(int id, int? version, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct));
+
+    private static async Task<Results<Created<PanelPriorityDto>, ProblemHttpResult>> AddPriorityAsync(
+        int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await EditResponses.CreatedAsync(http, await editor.AddPriorityAsync(id, body.ToInput(), user, ct), p => $"/api/panel-priorities/{p.Id}",
+            p => PriorityAsync(reader, p.PanelId, p.Id, user, ct));
+    }
+
+    private static async Task<Results<Ok<PanelPriorityDto>, ProblemHttpResult>> UpdatePriorityAsync(
+        int id, PanelPriorityRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
+            saved => PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
+    }
+
+    private static async Task<Results<Ok<PanelPriorityDto>, ProblemHttpResult>> ReportBackAsync(
+        int id, ReportBackRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.ReportBackAsync(id, new ReportBackInput(body.MeetingId, body.Text), v, user, ct),
+            saved => PriorityAsync(reader, saved.PanelId, saved.Id, user, ct));
+    }
+
+    private static async Task<Results<Created<PanelActionDto>, ProblemHttpResult>> AddActionAsync(int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        await EditResponses.Created(http, await editor.AddActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), await current.GetAsync(), ct),
+            a => $"/api/panel-actions/{a.Id}", ActionDto);
+
+    private static async Task<Results<Ok<PanelActionDto>, ProblemHttpResult>> UpdateActionAsync(int id, PanelActionRequest body, PanelEditor editor, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateActionAsync(id, new PanelActionInput(body.TakenOn, body.Text, body.TakenBy), v, user, ct),
+            a => Task.FromResult(ActionDto(a)));
+    }
+
+    private static PanelActionDto ActionDto(PanelAction a) => new(a.Id, a.PriorityId, a.TakenOn, a.Text, a.TakenBy, a.Version);
 
     private static async Task<PanelPriorityDto> PriorityAsync(PanelReader reader, int panelId, int priorityId, UserContext user, CancellationToken ct)
     {

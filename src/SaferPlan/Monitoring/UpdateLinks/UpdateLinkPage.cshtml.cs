@@ -98,8 +98,35 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
         ModelState.Clear();
         var opened = Opened!;
         var codes = slots.ToDictionary(s => s.Milestone.Id, s => s.Milestone.Code);
+        var sent = UpdatesToSend(posted, slots, codes);
+        if (sent.Count == 0 && ModelState.IsValid)
+        {
+            TempData["Success"] = "Nothing was sent: no update was filled in or changed";
+            return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
+        }
 
-        // In the order of the page; a milestone that is not the person's is sent on, for the editor to refuse.
+        var results = await links.SaveAllAsync(opened, sent, onlyCheck: !ModelState.IsValid, ct);
+        foreach (var (update, result) in results.Where(r => !r.Result.Succeeded))
+        {
+            ShowRefusal(opened, codes.GetValueOrDefault(update.MilestoneId, "This milestone"), FieldPrefix(update.MilestoneId), result);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var saved = sent.Select(u => codes.GetValueOrDefault(u.MilestoneId)).OfType<string>().ToList();
+        TempData["Success"] = saved.Count == 1 ? $"Your update for {saved[0]} has been submitted" : $"Your {saved.Count} updates have been submitted: {string.Join(", ", saved)}";
+        return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
+    }
+
+    /// <summary>
+    /// The updates to send, in the order of the page, with an error for each status or marking not among those offered. A
+    /// milestone that is not the person's is sent on, for the editor to refuse.
+    /// </summary>
+    private List<LinkUpdate> UpdatesToSend(Dictionary<int, Form> posted, List<UpdateSlot> slots, Dictionary<int, string> codes)
+    {
         var sent = new List<LinkUpdate>();
         foreach (var (id, form) in posted.OrderBy(p => slots.FindIndex(s => s.Milestone.Id == p.Key) is var i and >= 0 ? i : int.MaxValue))
         {
@@ -135,55 +162,40 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
             sent.Add(new LinkUpdate(id, new UpdateInput { Progress = form.Progress, Value = form.Value, Status = status, Marking = marking, Submit = true }, form.Version));
         }
 
-        if (sent.Count == 0 && ModelState.IsValid)
-        {
-            TempData["Success"] = "Nothing was sent: no update was filled in or changed";
-            return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
-        }
+        return sent;
+    }
 
-        var results = await links.SaveAllAsync(opened, sent, onlyCheck: !ModelState.IsValid, ct);
-        foreach (var (update, result) in results.Where(r => !r.Result.Succeeded))
+    /// <summary>Why one milestone's update was refused: its fields' errors (one per box), or 403, 404 or 409 with a message for the page.</summary>
+    private void ShowRefusal(OpenedUpdateLink opened, string code, string prefix, EditResult<MilestoneUpdate> result)
+    {
+        switch (result.Status)
         {
-            var prefix = FieldPrefix(update.MilestoneId);
-            var code = codes.GetValueOrDefault(update.MilestoneId, "This milestone");
-            switch (result.Status)
-            {
-                case EditStatus.Invalid:
-                    foreach (var (field, message) in result.Errors)
+            case EditStatus.Invalid:
+                foreach (var (field, message) in result.Errors)
+                {
+                    var key = field is "Progress" or "Value" or "Status" or "Marking" ? $"{prefix}.{field}" : string.Empty;
+                    if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
                     {
-                        var key = field is "Progress" or "Value" or "Status" or "Marking" ? $"{prefix}.{field}" : string.Empty;
-                        if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-                        {
-                            ModelState.AddModelError(key, Named(code, message));
-                        }
+                        ModelState.AddModelError(key, Named(code, message));
                     }
+                }
 
-                    break;
-                case EditStatus.Forbidden:
-                    Response.StatusCode = StatusCodes.Status403Forbidden;
-                    ModelState.AddModelError(string.Empty, Locked
-                        ? result.Message!
-                        : $"This link can only update the milestones {opened.Person.Name} leads, for {opened.Link.Period.Display}. Nothing has been saved.");
-                    break;
-                case EditStatus.NotFound:
-                    Response.StatusCode = StatusCodes.Status404NotFound;
-                    ModelState.AddModelError(string.Empty, "That milestone is not one of yours to update. Nothing has been saved.");
-                    break;
-                default:
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    ModelState.AddModelError(string.Empty, Named(code, result.Message!));
-                    break;
-            }
+                break;
+            case EditStatus.Forbidden:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                ModelState.AddModelError(string.Empty, Locked
+                    ? result.Message!
+                    : $"This link can only update the milestones {opened.Person.Name} leads, for {opened.Link.Period.Display}. Nothing has been saved.");
+                break;
+            case EditStatus.NotFound:
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                ModelState.AddModelError(string.Empty, "That milestone is not one of yours to update. Nothing has been saved.");
+                break;
+            default:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                ModelState.AddModelError(string.Empty, Named(code, result.Message!));
+                break;
         }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var saved = sent.Select(u => codes.GetValueOrDefault(u.MilestoneId)).OfType<string>().ToList();
-        TempData["Success"] = saved.Count == 1 ? $"Your update for {saved[0]} has been submitted" : $"Your {saved.Count} updates have been submitted: {string.Join(", ", saved)}";
-        return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
     }
 
     /// <summary>A message about one of the page's milestones, named so that the error summary says which: "1.6b: enter the progress made this quarter".</summary>

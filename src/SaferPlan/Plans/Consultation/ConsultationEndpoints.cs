@@ -28,68 +28,57 @@ public static class ConsultationEndpoints
         var api = app.MapGroup("/api").WithTags("Consultation");
         var writes = api.MapGroup("").RequireAuthorization();
 
-        api.MapGet("/editions/{id:int}/comments", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            var result = await consultation.CommentsAsync(id, user, ct);
-            if (result.Succeeded)
-            {
-                return TypedResults.Ok(result.Value.Comments.Select(CommentDto.From).ToList());
-            }
-
-            return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : (IResult)ApiErrors.From(result);
-        });
-
-        writes.MapPost("/editions/{id:int}/comments", async (int id, CommentRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var result = await consultation.AddAsync(id, new CommentInput(body.PriorityId, body.ActionId, body.MilestoneId, body.Text, body.Source, body.MadeBy), await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return (IResult)ApiErrors.From(result);
-            }
-
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Created($"/api/comments/{result.Value.Id}", CommentDto.From(result.Value));
-        });
-
-        writes.MapPut("/comments/{id:int}", async (int id, CommentResponseRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => consultation.RespondAsync(id, new CommentResponseInput(body.Kind, body.Text), v, user, ct),
-                saved =>
-                {
-                    http.Response.Headers.ETag = $"\"{saved.Version}\"";
-                    return Task.FromResult<IResult>(TypedResults.Ok(CommentDto.From(saved)));
-                });
-        });
-
-        writes.MapPost("/editions/{id:int}/consultation", async (int id, ConsultationRequest body, ConsultationService consultation, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct) =>
-        {
-            if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
-            {
-                return ApiErrors.Problem(StatusCodes.Status409Conflict, "The site's public address is not set", NoPublicUrl);
-            }
-
-            var result = await consultation.StartAsync(id, body.Deadline, body.Consultees ?? [], publicUrl, await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return (IResult)ApiErrors.From(result);
-            }
-
-            var c = result.Value;
-            http.Response.Headers.ETag = $"\"{c.Version}\"";
-            return TypedResults.Created($"/api/editions/{id}/consultation", new ConsultationDto(id, "Consultation", c.Deadline, c.StartedAt, c.StartedBy, c.Version));
-        });
-
+        api.MapGet("/editions/{id:int}/comments", CommentsAsync);
+        writes.MapPost("/editions/{id:int}/comments", AddCommentAsync);
+        writes.MapPut("/comments/{id:int}", RespondAsync);
+        writes.MapPost("/editions/{id:int}/consultation", StartAsync);
         writes.MapGet("/editions/{id:int}/consultation/links", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
             TypedResults.Ok((await consultation.LinksAsync(id, await current.GetAsync(), ct))
                 .Select(l => new { l.Id, l.Email, l.Name, l.ExpiresAt, l.RevokedAt, l.LastUsedAt }).ToList()));
+        writes.MapPost("/consultation-links/{id:int}/revoke", RevokeLinkAsync);
+    }
 
-        writes.MapPost("/consultation-links/{id:int}/revoke", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<CommentDto>>, ProblemHttpResult>> CommentsAsync(int id, ConsultationService consultation, CurrentUser current, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        var result = await consultation.CommentsAsync(id, user, ct);
+        if (result.Succeeded)
         {
-            var result = await consultation.RevokeLinkAsync(id, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.NoContent() : (IResult)ApiErrors.From(result);
-        });
+            return TypedResults.Ok(result.Value.Comments.Select(CommentDto.From).ToList());
+        }
+
+        return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : ApiErrors.From(result);
+    }
+
+    private static async Task<Results<Created<CommentDto>, ProblemHttpResult>> AddCommentAsync(
+        int id, CommentRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        await EditResponses.Created(http, await consultation.AddAsync(id, new CommentInput(body.PriorityId, body.ActionId, body.MilestoneId, body.Text, body.Source, body.MadeBy), await current.GetAsync(), ct),
+            c => $"/api/comments/{c.Id}", CommentDto.From);
+
+    private static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> RespondAsync(
+        int id, CommentResponseRequest body, ConsultationService consultation, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        var user = await current.GetAsync();
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => consultation.RespondAsync(id, new CommentResponseInput(body.Kind, body.Text), v, user, ct),
+            saved => Task.FromResult(CommentDto.From(saved)));
+    }
+
+    private static async Task<Results<Created<ConsultationDto>, ProblemHttpResult>> StartAsync(
+        int id, ConsultationRequest body, ConsultationService consultation, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct)
+    {
+        if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
+        {
+            return ApiErrors.Problem(StatusCodes.Status409Conflict, "The site's public address is not set", NoPublicUrl);
+        }
+
+        return await EditResponses.Created(http, await consultation.StartAsync(id, body.Deadline, body.Consultees ?? [], publicUrl, await current.GetAsync(), ct),
+            _ => $"/api/editions/{id}/consultation", c => new ConsultationDto(id, "Consultation", c.Deadline, c.StartedAt, c.StartedBy, c.Version));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLinkAsync(int id, ConsultationService consultation, CurrentUser current, CancellationToken ct)
+    {
+        var result = await consultation.RevokeLinkAsync(id, await current.GetAsync(), ct);
+        return result.Succeeded ? TypedResults.NoContent() : ApiErrors.From(result);
     }
 
     public const string NoPublicUrl =

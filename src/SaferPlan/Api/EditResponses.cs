@@ -1,0 +1,23 @@
+namespace SaferPlan.Api;
+
+/// <summary>Typed answers to an add: 201 with the new item's location, its version as the ETag and its shape; else the edit's problem.</summary>
+public static class EditResponses
+{
+    public static async Task<Results<Created<TDto>, ProblemHttpResult>> CreatedAsync<T, TDto>(
+        HttpContext http, EditResult<T> result, Func<T, string> location, Func<T, Task<TDto>> dto)
+        where T : IVersioned
+    {
+        if (!result.Succeeded)
+        {
+            return ApiErrors.From(result);
+        }
+
+        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
+        return TypedResults.Created(location(result.Value), await dto(result.Value));
+    }
+
+    /// <summary>As <see cref="CreatedAsync"/>, for a shape made from the saved item itself.</summary>
+    public static Task<Results<Created<TDto>, ProblemHttpResult>> Created<T, TDto>(HttpContext http, EditResult<T> result, Func<T, string> location, Func<T, TDto> dto)
+        where T : IVersioned =>
+        CreatedAsync(http, result, location, item => Task.FromResult(dto(item)));
+}
