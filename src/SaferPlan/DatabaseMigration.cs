@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SaferPlan;
@@ -58,8 +59,13 @@ public static class DatabaseMigration
         // Read only once no live migration holds the history table (on PostgreSQL even reading it waits for one).
         // Nothing pending, nothing to do: MigrateAsync would still build the model of the last migration and compare it
         // with the code's (about a second of a verb's start), only to find what the history table already says.
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0 && await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        // A database with no history table yet (a new one) has every migration pending; asking EF would log the failed
+        // read of the history table as an error on the command line.
+        var history = db.GetService<IHistoryRepository>();
+        var pending = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken) && await history.ExistsAsync(cancellationToken)
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+            : db.Database.GetMigrations().ToList();
+        if (pending.Count == 0)
         {
             return pending;
         }

@@ -95,29 +95,29 @@ public sealed class StreetFileCounts
 
         OutcomeIds = ids;
         Prepared = true;
-        var counts = Counts.ToArray();
-        Array.Sort(counts, (a, b) => a.Key.CompareTo(b.Key));
-        var byOutcomeKey = OutcomeCounts.ToArray();
-        Array.Sort(byOutcomeKey, (a, b) => a.Key.CompareTo(b.Key));
+
+        // Keys and counts sorted as two arrays (by the keys' own order, with no comparer to call per comparison).
+        var (countKeys, countValues) = Sorted(Counts);
+        var (outcomeKeys, outcomeValues) = Sorted(OutcomeCounts);
         var types = new List<(short CrimeTypeId, int Count)>();
         var byOutcome = new List<(short CrimeTypeId, int OutcomeId, int Count)>();
         int c = 0, o = 0;
-        while (c < counts.Length)
+        while (c < countKeys.Length)
         {
             // Both key orders put an LSOA's entries together (its index is the top of the key), so each LSOA's counts
             // and outcomes are the next run of each array.
-            var lsoa = SplitCountKey(counts[c].Key).LsoaIndex;
+            var lsoa = SplitCountKey(countKeys[c]).LsoaIndex;
             types.Clear();
-            for (; c < counts.Length && SplitCountKey(counts[c].Key).LsoaIndex == lsoa; c++)
+            for (; c < countKeys.Length && SplitCountKey(countKeys[c]).LsoaIndex == lsoa; c++)
             {
-                types.Add((SplitCountKey(counts[c].Key).CrimeTypeId, counts[c].Value));
+                types.Add((SplitCountKey(countKeys[c]).CrimeTypeId, countValues[c]));
             }
 
             byOutcome.Clear();
-            for (; o < byOutcomeKey.Length && SplitOutcomeKey(byOutcomeKey[o].Key).LsoaIndex == lsoa; o++)
+            for (; o < outcomeKeys.Length && SplitOutcomeKey(outcomeKeys[o]).LsoaIndex == lsoa; o++)
             {
-                var (_, type, outcome) = SplitOutcomeKey(byOutcomeKey[o].Key);
-                byOutcome.Add((type, outcome == 0 ? 0 : OutcomeIds[outcome - 1], byOutcomeKey[o].Value));
+                var (_, type, outcome) = SplitOutcomeKey(outcomeKeys[o]);
+                byOutcome.Add((type, outcome == 0 ? 0 : OutcomeIds[outcome - 1], outcomeValues[o]));
             }
 
             byOutcome.Sort();
@@ -129,6 +129,16 @@ public sealed class StreetFileCounts
         Counts = [];
         OutcomeCounts = [];
         return null;
+    }
+
+    private static (long[] Keys, int[] Values) Sorted(Dictionary<long, int> counts)
+    {
+        var keys = new long[counts.Count];
+        var values = new int[counts.Count];
+        counts.Keys.CopyTo(keys, 0);
+        counts.Values.CopyTo(values, 0);
+        Array.Sort(keys, values);
+        return (keys, values);
     }
 
     /// <summary>Sets <see cref="Counts"/> from <see cref="OutcomeCounts"/>, which the reader fills alone (one dictionary to add to per row, not two).</summary>
