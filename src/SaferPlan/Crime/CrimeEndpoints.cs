@@ -16,8 +16,7 @@ public static class CrimeEndpoints
 {
     public static void MapCrime(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Recorded crime");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Recorded crime");
         CrimeFigureEndpoints.MapCrimeFigures(api);
         CrimeSpcEndpoints.MapCrimeSpc(api);
         AssessmentEndpoints.MapAssessment(api);

@@ -16,8 +16,7 @@ public static class FundingEndpoints
 
     public static void MapFunding(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Funding");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Funding");
 
         api.MapGet("/partnerships/{slug}/funding", PlanAsync)
             .WithSummary("The year's funding plan (?year=2010-11): received, allocated, spent and left per stream and per priority, with what is over.");

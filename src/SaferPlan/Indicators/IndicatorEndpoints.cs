@@ -8,8 +8,7 @@ public static class IndicatorEndpoints
 {
     public static void MapIndicators(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Indicators");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Indicators");
         MapIndicatorList(api, writes);
         MapValues(writes);
         MapBaselines(writes);

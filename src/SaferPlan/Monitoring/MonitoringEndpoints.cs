@@ -12,8 +12,7 @@ public static class MonitoringEndpoints
 {
     public static void MapMonitoring(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Monitoring");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Monitoring");
         UpdateEndpoints.MapUpdates(api, writes);
         CompletenessEndpoints.MapCompleteness(api, writes);
 

@@ -58,8 +58,7 @@ public static class PanelEndpoints
 {
     public static void MapPanels(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Panels");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Panels");
 
         api.MapGet("/partnerships/{slug}/panels", ListAsync);
         api.MapGet("/panels/{id:int}", GetAsync);

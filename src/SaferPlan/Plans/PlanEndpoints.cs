@@ -5,8 +5,7 @@ public static class PlanEndpoints
 {
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Plans");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Plans");
         MapEditions(api);
         MapPlanStarts(writes);
         MapPriorities(api, writes);

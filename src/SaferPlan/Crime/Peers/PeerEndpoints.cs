@@ -18,20 +18,29 @@ public static class PeerEndpoints
             .WithSummary("A crime group's funnel plot against the comparator group as SVG, over 12 months (from=YYYY-MM&to=YYYY-MM); the assessment page shows it as an image beside its numbers as a table.");
     }
 
-    private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
+    /// <summary>The partnership's peers report over the window asked for; or no partnership (404), or a window that is not 12 months (400).</summary>
+    private static async Task<(PeersReport? Report, ProblemHttpResult? Missing, ValidationProblem? Invalid)> ReportAsync(
+        string slug, string? from, string? to, CrimeStatistics statistics, PeerService peers, TimeProvider time, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)
         {
-            return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            return (null, ApiErrors.NotFound($"There is no partnership '{slug}'."), null);
         }
 
         var errors = new Dictionary<string, string>();
-        if (Read(from, to, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is not { } window)
+        return Read(from, to, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is { } window
+            ? (await peers.ReportAsync(stamp, window.From, window.To, ct), null, null)
+            : (null, null, CrimeQuery.Problem(errors));
+    }
+
+    private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        var (report, missing, invalid) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
+        if (report is null)
         {
-            return CrimeQuery.Problem(errors);
+            return (IResult?)missing ?? invalid!;
         }
 
-        var report = await peers.ReportAsync(stamp, window.From, window.To, ct);
         IReadOnlyList<PeerComparison> rows;
         if (string.IsNullOrWhiteSpace(group))
         {
@@ -52,18 +61,12 @@ public static class PeerEndpoints
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> Funnel(string slug, string key, string? from, string? to, CrimeStatistics statistics, PeerService peers, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        if (await statistics.StampAsync(slug, ct) is not { } stamp)
+        var (report, missing, invalid) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
+        if (report is null)
         {
-            return ApiErrors.NotFound($"There is no partnership '{slug}'.");
+            return missing is not null ? missing : invalid!;
         }
 
-        var errors = new Dictionary<string, string>();
-        if (Read(from, to, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is not { } window)
-        {
-            return CrimeQuery.Problem(errors);
-        }
-
-        var report = await peers.ReportAsync(stamp, window.From, window.To, ct);
         if (report.Groups.FirstOrDefault(g => g.Key == key) is not { } row)
         {
             return ApiErrors.NotFound($"The partnership has no crime group '{key}'. Its groups are: {string.Join(", ", report.Groups.Select(g => g.Key))}.");

@@ -25,8 +25,7 @@ public static class ConsultationEndpoints
 {
     public static void MapConsultation(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Consultation");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Consultation");
 
         api.MapGet("/editions/{id:int}/comments", CommentsAsync);
         writes.MapPost("/editions/{id:int}/comments", AddCommentAsync);

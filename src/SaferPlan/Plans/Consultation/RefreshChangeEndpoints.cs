@@ -17,8 +17,7 @@ public static class RefreshChangeEndpoints
 {
     public static void MapRefreshChanges(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Consultation");
-        var writes = api.MapGroup("").RequireAuthorization();
+        var (api, writes) = app.MapApi("Consultation");
 
         api.MapGet("/editions/{id:int}/changes", async (int id, RefreshChangeService changes, CurrentUser current, CancellationToken ct) =>
         {
