@@ -89,6 +89,27 @@ public sealed class CrimePagesTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task AreaLookupUpload_OverTheLimit_GetsTheGovUkErrorPageSayingTheLimit_WithNoAxeViolations()
+    {
+        var (page, _) = await browser.SignedInPageAsync(PartnershipRole.Analyst);
+        await page.GotoAsync($"/partnerships/{Slug}/area");
+
+        // One byte over the limit: Chromium declares the length, so the server refuses it before reading the body.
+        var tooLarge = new byte[Uploads.UploadLimits.LookupBytes + 1];
+        await page.GetByLabel("Lookup file").SetInputFilesAsync(new FilePayload { Name = "lookup.csv", MimeType = "text/csv", Buffer = tooLarge });
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Upload and set the area" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/area", StringComparison.Ordinal));
+
+        Assert.Equal(413, response.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The upload is too large", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("A lookup file can be at most 32 MB in one upload.");
+        await Expect(page.Locator("header.govuk-template__header")).ToBeVisibleAsync();
+        await Expect(page.Locator("footer.govuk-footer")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task Assessment_ShowsChartsWithTheirTables_AndScansClean()
     {
         await EnsureCrimeAsync();

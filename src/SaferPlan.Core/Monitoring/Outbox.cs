@@ -256,12 +256,16 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
 /// <summary>What support officers see of the outbox: the e-mails to their partnership's people that could not be sent.</summary>
 public sealed class OutboxReader(SaferPlanDbContext db)
 {
-    /// <summary>Messages given up after <see cref="OutboxSender.MaxAttempts"/> attempts, to a person of the partnership, newest first.</summary>
+    /// <summary>
+    /// Messages given up after <see cref="OutboxSender.MaxAttempts"/> attempts, newest first: to a person of the
+    /// partnership, or to an address the partnership invited (<see cref="Accounts.Invitation"/>), who has no account yet.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> FailedAsync(int partnershipId, CancellationToken ct = default)
     {
         var addresses = db.People.Where(p => p.PartnershipId == partnershipId && p.Email != null).Select(p => p.Email!);
+        var invited = db.Set<Accounts.Invitation>().Where(i => i.PartnershipId == partnershipId).Select(i => i.Email);
         return (await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.SentAt == null && m.Attempts >= OutboxSender.MaxAttempts && addresses.Contains(m.To))
+                .Where(m => m.SentAt == null && m.Attempts >= OutboxSender.MaxAttempts && (addresses.Contains(m.To) || invited.Contains(m.To)))
                 .ToListAsync(ct))
             .OrderByDescending(m => m.Id).ToList();
     }

@@ -63,6 +63,62 @@ public abstract class OutboxGiveUpTests(OutreachFactory app)
         Assert.Contains(to, page, StringComparison.Ordinal);
         Assert.Contains("550 mailbox unavailable", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InvitationGivenUp_ShowsOnTheUpdateLinksPage_ToSupportOfficersOnly()
+    {
+        // An invited address belongs to no person yet: the failed list finds it through the partnership's invitation.
+        var subject = $"You are invited to SaferPlan {Guid.NewGuid():N}";
+        var to = $"invited.{Guid.NewGuid():N}@example.org";
+        var otherTo = $"elsewhere.{Guid.NewGuid():N}@example.org";
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var partnership = await db.Partnerships.SingleAsync(p => p.Slug == "south-cambridgeshire");
+            var other = await db.Partnerships.FirstAsync(p => p.Id != partnership.Id);
+            var now = app.Clock.GetUtcNow();
+            foreach (var (partnershipId, address) in new[] { (partnership.Id, to), (other.Id, otherTo) })
+            {
+                db.Add(new Invitation
+                {
+                    TokenHash = SecretTokens.Hash(SecretTokens.New(InvitationService.TokenPrefix)),
+                    PartnershipId = partnershipId,
+                    Email = address,
+                    Role = PartnershipRole.LeadOfficer,
+                    CreatedAt = now.AddHours(-14),
+                    CreatedBy = "An administrator",
+                    ExpiresAt = now.Add(InvitationService.Lifetime),
+                });
+                db.Add(new OutboxMessage
+                {
+                    To = address,
+                    Subject = subject,
+                    TextBody = "Open this link to set your name and password.",
+                    CreatedAt = now.AddHours(-14),
+                    NextAttemptAt = now.AddMinutes(-1),
+                    Attempts = OutboxSender.MaxAttempts,
+                    LastError = "550 no such user here",
+                });
+                db.AuditPartnershipId = partnershipId;
+                await db.SaveChangesAsync();
+            }
+
+            return 0;
+        });
+
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var page = await Forms.PageAsync(support, "/partnerships/south-cambridgeshire/periods/2010-11-q4/links");
+        Assert.Contains(to, page, StringComparison.Ordinal);
+        Assert.Contains(subject, page, StringComparison.Ordinal);
+        Assert.Contains("550 no such user here", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherTo, page, StringComparison.Ordinal);
+
+        // Lead officers do not see the list, nor any address on it.
+        using var lead = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer);
+        using var refused = await lead.GetAsync("/partnerships/south-cambridgeshire/periods/2010-11-q4/links");
+        Assert.DoesNotContain(to, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(refused.IsSuccessStatusCode);
+    }
 }
 
 public sealed class OutboxGiveUpTestsOnSqlite(OutreachSqliteFactory app) : OutboxGiveUpTests(app), IClassFixture<OutreachSqliteFactory>;
