@@ -11,30 +11,7 @@ using SaferPlan.Monitoring.Dashboards;
 // bounded time; then the same clients fetch the static stylesheet /lib/saferplan.css, for the ratio.
 // Usage: dotnet run -c Release --project bench/DashboardBench -- [seconds per phase, default 20] [sqlite|postgres|both]
 // DASHBOARD_BENCH_SQL=1 logs every SQL command; DASHBOARD_BENCH_KEEP=1 keeps the SQLite file for a look afterwards.
-var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 20;
-var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
-var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
-const int Clients = 32;
-const double Bar = 50;
-
-var passed = true;
-if (which is "sqlite" or "both")
-{
-    passed &= await Bench.RunAsync("SQLite", seconds, Clients, Bar, null);
-}
-
-if (which is "postgres" or "both")
-{
-    if (string.IsNullOrWhiteSpace(postgresAdmin))
-    {
-        Console.Error.WriteLine("SAFERPLAN_TEST_POSTGRES is not set: it names the PostgreSQL server to create the benchmark database on (see test.sh).");
-        return 2;
-    }
-
-    passed &= await Bench.RunAsync("PostgreSQL", seconds, Clients, Bar, postgresAdmin);
-}
-
-return passed ? 0 : 1;
+return await PageBench.OnProvidersAsync(args, (provider, seconds, postgresAdmin) => Bench.RunAsync(provider, seconds, PageBench.Clients, PageBench.Bar, postgresAdmin));
 
 internal static class Bench
 {

@@ -156,7 +156,7 @@ internal static class Seeder
         using var scope = services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var email = role == PartnershipRole.BoardMember ? "board.member@bench.example.org" : $"{role.ToString().ToLowerInvariant()}@bench.example.org";
-        var added = await accounts.AddUserAsync(email, "correct horse battery staple", role, slug);
+        var added = await accounts.AddUserAsync(email, PageBench.Password, role, slug);
         if (!added.Succeeded)
         {
             throw new InvalidOperationException(added.Message);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -22,36 +20,11 @@ using SaferPlan.Core.Editing;
 //   GET /api/partnerships/{slug}/calendar.ics         public feed
 //   GET /api/calendar/{token}.ics                     the Board member's private feed
 // Usage: dotnet run -c Release --project bench/FundingCalendarBench -- [seconds per phase, default 20] [sqlite|postgres|both]
-var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 20;
-var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
-var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
-const int Clients = 32;
-const double Bar = 50;
+return await PageBench.OnProvidersAsync(args, FundingCalendarBench.RunAsync);
 
-var passed = true;
-if (which is "sqlite" or "both")
+internal static class FundingCalendarBench
 {
-    passed &= await FundingCalendarBench.RunAsync("SQLite", seconds, Clients, Bar, null);
-}
-
-if (which is "postgres" or "both")
-{
-    if (string.IsNullOrWhiteSpace(postgresAdmin))
-    {
-        Console.Error.WriteLine("SAFERPLAN_TEST_POSTGRES is not set: it names the PostgreSQL server to create the benchmark database on (see test.sh).");
-        return 2;
-    }
-
-    passed &= await FundingCalendarBench.RunAsync("PostgreSQL", seconds, Clients, Bar, postgresAdmin);
-}
-
-return passed ? 0 : 1;
-
-internal static partial class FundingCalendarBench
-{
-    private const string Password = "correct horse battery staple";
-
-    public static async Task<bool> RunAsync(string provider, int seconds, int clients, double bar, string? postgresAdmin)
+    public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin)
     {
         await using var server = await BenchServer.StartAsync(postgresAdmin, "--SaferPlan:RateLimits:SignInPerMinute=1000");
         var seedWatch = Stopwatch.StartNew();
@@ -62,7 +35,7 @@ internal static partial class FundingCalendarBench
 
         var slug = Seeder.Slug(Seeder.Partnerships / 2);
         await Seeder.TokenAsync(server.Services, slug);
-        var cookie = await SignInAsync(server.BaseAddress, "board.member@bench.example.org");
+        var cookie = await PageBench.SignInAsync(server.BaseAddress, "board.member@bench.example.org");
         var feedToken = await FeedTokenAsync(server.Services, "board.member@bench.example.org");
         var phases = new (string Name, string Path, string? Cookie)[]
         {
@@ -72,69 +45,7 @@ internal static partial class FundingCalendarBench
             ("private calendar feed", $"/api/calendar/{feedToken}.ics", null),
         };
 
-        var pass = true;
-        var lines = new List<string>();
-        foreach (var (name, path, withCookie) in phases)
-        {
-            var size = await CheckAsync(server.BaseAddress, path, withCookie);
-            var single = await Load.RunAsync(server.BaseAddress, path, null, 1, TimeSpan.FromSeconds(Math.Max(3, seconds / 4)), cookie: withCookie);
-            Console.WriteLine($"{provider}: {name} ({size / 1024.0:0} KB), 1 client:   {single}");
-            var load = await Load.RunAsync(server.BaseAddress, path, null, clients, TimeSpan.FromSeconds(seconds), cookie: withCookie);
-            Console.WriteLine($"{provider}: {name}, {clients} clients: {load}");
-            var ok = load.P95 < bar && load.Failures == 0;
-            pass &= ok;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{provider}: {name}: p50 {load.P50:0.0} ms, p95 {load.P95:0.0} ms with {clients} clients: {(ok ? "PASS" : "FAIL")}"));
-        }
-
-        var css = await Load.RunAsync(server.BaseAddress, "/lib/saferplan.css", null, clients, TimeSpan.FromSeconds(seconds));
-        Console.WriteLine($"{provider}: static /lib/saferplan.css, {clients} clients: {css}");
-        foreach (var line in lines)
-        {
-            Console.WriteLine(line);
-        }
-
-        Console.WriteLine($"{provider}: bar p95 < {bar:0} ms with {clients} clients: {(pass ? "PASS" : "FAIL")}");
-        return pass;
-    }
-
-    /// <summary>One request, refused loudly unless it is a 200: so a phase never measures a redirect or an error page.</summary>
-    private static async Task<long> CheckAsync(Uri baseAddress, string path, string? cookie)
-    {
-        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress };
-        if (cookie is not null)
-        {
-            http.DefaultRequestHeaders.Add("Cookie", cookie);
-        }
-
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
-        }
-
-        return body.Length;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    /// <summary>Signs in through the page as a person would; returns the cookie header the session's pages then carry.</summary>
-    private static async Task<string> SignInAsync(Uri baseAddress, string email)
-    {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress };
-        var form = await http.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups["token"].Value);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = token });
-        using var response = await http.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Signing in answered {(int)response.StatusCode}");
-        }
-
-        return handler.CookieContainer.GetCookieHeader(baseAddress);
+        return await PageBench.RunPhasesAsync(server.BaseAddress, provider, phases, seconds);
     }
 
     private static async Task<string> FeedTokenAsync(IServiceProvider services, string email)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -21,37 +19,13 @@ using SaferPlan.Core.Indicators;
 //   GET /partnerships/{slug}/assessment?from=2010-04&to=2011-03              as a visitor, and as a signed-in analyst
 //   GET /api/partnerships/{slug}/crime/spc?group=serious-acquisitive-crime
 // Usage: dotnet run -c Release --project bench/NationalPictureBench -- [seconds per phase, default 20] [sqlite|postgres|both]
-var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 300) : 20;
-var postgresAdmin = Environment.GetEnvironmentVariable("SAFERPLAN_TEST_POSTGRES");
-var which = args.Length > 1 ? args[1].ToLowerInvariant() : string.IsNullOrWhiteSpace(postgresAdmin) ? "sqlite" : "both";
-const int Clients = 32;
-const double Bar = 50;
+return await PageBench.OnProvidersAsync(args, NationalPictureBench.RunAsync);
 
-var passed = true;
-if (which is "sqlite" or "both")
+internal static class NationalPictureBench
 {
-    passed &= await NationalPictureBench.RunAsync("SQLite", seconds, Clients, Bar, null);
-}
-
-if (which is "postgres" or "both")
-{
-    if (string.IsNullOrWhiteSpace(postgresAdmin))
-    {
-        Console.Error.WriteLine("SAFERPLAN_TEST_POSTGRES is not set: it names the PostgreSQL server to create the benchmark database on (see test.sh).");
-        return 2;
-    }
-
-    passed &= await NationalPictureBench.RunAsync("PostgreSQL", seconds, Clients, Bar, postgresAdmin);
-}
-
-return passed ? 0 : 1;
-
-internal static partial class NationalPictureBench
-{
-    private const string Password = "correct horse battery staple";
     private const string Group = "serious-acquisitive-crime";
 
-    public static async Task<bool> RunAsync(string provider, int seconds, int clients, double bar, string? postgresAdmin)
+    public static async Task<bool> RunAsync(string provider, int seconds, string? postgresAdmin)
     {
         await using var server = await BenchServer.StartAsync(postgresAdmin, "--SaferPlan:RateLimits:SignInPerMinute=1000");
         var seedWatch = Stopwatch.StartNew();
@@ -63,7 +37,7 @@ internal static partial class NationalPictureBench
         var index = Seeder.Partnerships / 2;
         var slug = Seeder.Slug(index);
         await Seeder.TokenAsync(server.Services, slug, PartnershipRole.Analyst);
-        var cookie = await SignInAsync(server.BaseAddress, "analyst@bench.example.org");
+        var cookie = await PageBench.SignInAsync(server.BaseAddress, "analyst@bench.example.org");
         var window = $"from={NationalSeeder.WindowFrom}&to={NationalSeeder.WindowTo}";
         var phases = new (string Name, string Path, string? Cookie)[]
         {
@@ -75,77 +49,7 @@ internal static partial class NationalPictureBench
             ("crime SPC API, one group", $"/api/partnerships/{slug}/crime/spc?group={Group}", null),
         };
 
-        var pass = true;
-        var lines = new List<string>();
-        foreach (var (name, path, withCookie) in phases)
-        {
-            var first = Stopwatch.StartNew();
-            var size = await CheckAsync(server.BaseAddress, path, withCookie);
-            var firstMs = first.Elapsed.TotalMilliseconds;
-            var single = await Load.RunAsync(server.BaseAddress, path, null, 1, TimeSpan.FromSeconds(Math.Max(3, seconds / 4)), cookie: withCookie);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {name} ({size / 1024.0:0.0} KB, first request {firstMs:0} ms), 1 client:   {single}"));
-            var load = await Load.RunAsync(server.BaseAddress, path, null, clients, TimeSpan.FromSeconds(seconds), cookie: withCookie);
-            Console.WriteLine($"{provider}: {name}, {clients} clients: {load}");
-            var ok = load.P95 < bar && load.Failures == 0;
-            pass &= ok;
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{provider}: {name}: 1 client p50 {single.P50:0.00} ms, CPU {single.CpuMsPerRequest:0.00} ms/request; {clients} clients p50 {load.P50:0.0} ms, p95 {load.P95:0.0} ms, {load.PerSecond:0} req/s, CPU {load.CpuMsPerRequest:0.00} ms/request: {(ok ? "PASS" : "FAIL")}"));
-        }
-
-        var css = await Load.RunAsync(server.BaseAddress, "/lib/saferplan.css", null, clients, TimeSpan.FromSeconds(seconds));
-        Console.WriteLine($"{provider}: static /lib/saferplan.css, {clients} clients: {css}");
-        foreach (var line in lines)
-        {
-            Console.WriteLine(line);
-        }
-
-        Console.WriteLine($"{provider}: bar p95 < {bar:0} ms with {clients} clients: {(pass ? "PASS" : "FAIL")}");
-        return pass;
-    }
-
-    /// <summary>One request, refused loudly unless it is a 200: so a phase never measures a redirect or an error page.</summary>
-    private static async Task<long> CheckAsync(Uri baseAddress, string path, string? cookie)
-    {
-        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        if (cookie is not null)
-        {
-            http.DefaultRequestHeaders.Add("Cookie", cookie);
-        }
-
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 600)]}");
-        }
-
-        if (Environment.GetEnvironmentVariable("NATIONAL_BENCH_DUMP") is { Length: > 0 } folder)
-        {
-            await File.WriteAllBytesAsync(Path.Combine(folder, $"{path.Trim('/').Split('?')[0].Replace('/', '-')}{(cookie is null ? "" : "-signed-in")}.out"), body);
-        }
-
-        return body.Length;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    /// <summary>Signs in through the page as a person would; returns the cookie header the session's pages then carry.</summary>
-    private static async Task<string> SignInAsync(Uri baseAddress, string email)
-    {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress };
-        var form = await http.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups["token"].Value);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = token });
-        using var response = await http.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Signing in answered {(int)response.StatusCode}");
-        }
-
-        return handler.CookieContainer.GetCookieHeader(baseAddress);
+        return await PageBench.RunPhasesAsync(server.BaseAddress, provider, phases, seconds);
     }
 }
 

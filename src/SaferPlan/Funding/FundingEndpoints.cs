@@ -65,37 +65,35 @@ public static class FundingEndpoints
         ForYearAsync(db, slug, year, async (id, period) =>
             await EditResponses.Created(http, await funding.AddStreamAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/streams/{s.Id}", s => Shape(s)), ct);
 
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateStreamAsync(
-        int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
-    {
-        var user = await current.GetAsync();
-        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct),
-            s => Task.FromResult<object>(new { s.Id, s.Name, s.Amount, s.Received, s.Version }));
-    }
+    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateStreamAsync(
+        int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct), s => new { s.Id, s.Name, s.Amount, s.Received, s.Version });
 
     private static Task<Results<Created<object>, ProblemHttpResult>> AddAllocationAsync(
         string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
         ForYearAsync(db, slug, year, async (id, period) =>
             await EditResponses.Created(http, await funding.AddAllocationAsync(id, period, body.ToInput(), await current.GetAsync(), ct), a => $"/api/funding/allocations/{a.Id}", a => Shape(a)), ct);
 
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateAllocationAsync(
-        int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
-    {
-        var user = await current.GetAsync();
-        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct),
-            a => Task.FromResult<object>(new { a.Id, a.Name, a.Amount, a.Status, a.Version }));
-    }
+    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateAllocationAsync(
+        int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), a => new { a.Id, a.Name, a.Amount, a.Status, a.Version });
 
     private static Task<Results<Created<object>, ProblemHttpResult>> AddSpendingAsync(
         string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
         ForYearAsync(db, slug, year, async (id, period) =>
             await EditResponses.Created(http, await funding.AddSpendingAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/spending/{s.Id}", s => SpendShape(s)), ct);
 
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateSpendingAsync(
-        int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateSpendingAsync(
+        int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), SpendShape);
+
+    /// <summary>A funding line changed by the signed-in user at the version its sender read (428/412/409 as every versioned edit), answered in <paramref name="shape"/>.</summary>
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdatedAsync<T>(
+        HttpContext http, int? version, CurrentUser current, Func<int, UserContext, Task<EditResult<T>>> update, Func<T, object> shape)
+        where T : IVersioned
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.SavedAsync(http, body.Version, v => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), s => Task.FromResult(SpendShape(s)));
+        return await ExpectedVersion.SavedAsync(http, version, v => update(v, user), saved => Task.FromResult(shape(saved)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteStreamAsync(
