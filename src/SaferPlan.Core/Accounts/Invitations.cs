@@ -39,8 +39,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.ToTable("Invitations");
-        builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasUniqueText(i => i.TokenHash, SecretTokens.HashLength);
         builder.Property(i => i.Email).HasMaxLength(320);
         builder.Property(i => i.CreatedBy).HasMaxLength(FieldLengths.Name);
         builder.HasOne(i => i.Partnership).WithMany().HasForeignKey(i => i.PartnershipId);

@@ -13,6 +13,9 @@ public static class SecretTokens
     public static string New(string prefix) =>
         prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>How long a stored hash is: 32 bytes in hex.</summary>
+    public const int HashLength = 64;
+
     /// <summary>What is stored and looked up: the token's SHA-256 hash in lower-case hex.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

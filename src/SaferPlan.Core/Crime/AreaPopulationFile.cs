@@ -61,14 +61,7 @@ public static class AreaPopulationFileReader
             return Refuse(1, "the file is empty; it needs a header row naming the area code or name, year, residents and dwellings columns");
         }
 
-        var columns = new Dictionary<Column, int>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (ColumnOf(header[i]) is { } column)
-            {
-                columns.TryAdd(column, i);
-            }
-        }
+        var columns = CsvTextParser.ColumnsOf(header, ColumnOf);
 
         var missing = new List<string>();
         if (!columns.ContainsKey(Column.Code) && !columns.ContainsKey(Column.Name))
@@ -91,38 +84,9 @@ public static class AreaPopulationFileReader
             return Refuse(1, $"the header has no {string.Join(", ", missing)} column (expected names like \"Area code\", \"Area name\", \"Year\", \"Residents\", \"Dwellings\")");
         }
 
-        var rows = new List<AreaPopulationRow>();
-        var problems = new List<AreaPopulationProblem>();
         var seen = new Dictionary<(string Area, int Year), int>();
-        while (!parser.EndOfData && problems.Count < MaxProblems)
-        {
-            var line = (int)parser.LineNumber;
-            string[]? fields;
-            try
-            {
-                fields = parser.ReadFields();
-            }
-            catch (MalformedLineException e)
-            {
-                problems.Add(new((int)e.LineNumber, "the line is not valid CSV (a quote is not closed)"));
-                continue;
-            }
-
-            if (fields is null || fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var (row, problem) = RowOf(fields, line, header.Length, columns, seen);
-            if (row is not null)
-            {
-                rows.Add(row);
-            }
-            else
-            {
-                problems.Add(new(line, problem!));
-            }
-        }
+        var (rows, found) = CsvTextParser.ReadRows(parser, MaxProblems, (fields, line) => RowOf(fields, line, header.Length, columns, seen));
+        var problems = found.Select(p => new AreaPopulationProblem(p.Line, p.Problem)).ToList();
 
         if (rows.Count == 0 && problems.Count == 0)
         {

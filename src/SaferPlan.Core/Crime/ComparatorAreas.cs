@@ -57,8 +57,7 @@ internal sealed class ComparatorAreaConfiguration : IEntityTypeConfiguration<Com
     public void Configure(EntityTypeBuilder<ComparatorArea> builder)
     {
         builder.ToTable("ComparatorAreas");
-        builder.HasIndex(a => a.Name).IsUnique();
-        builder.Property(a => a.Name).HasMaxLength(FieldLengths.Name);
+        builder.HasUniqueText(a => a.Name, FieldLengths.Name);
         builder.Property(a => a.Code).HasMaxLength(20);
     }
 }

@@ -42,14 +42,16 @@ public static partial class LookupFileReader
             return new LookupFile([], [headerProblem!]);
         }
 
-        var columns = ColumnsOf(header);
+        var columns = CsvTextParser.ColumnsOf(header, ColumnOf);
         var missing = new[] { Column.LsoaCode, Column.LsoaName }.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
             return new LookupFile([], [$"Line 1: the header has no {string.Join(" or ", missing.Select(Describe))} column (expected names like LSOA11CD and LSOA11NM, or \"LSOA code\" and \"LSOA name\")"]);
         }
 
-        var (rows, problems) = ReadRows(parser, header.Length, columns);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var (rows, found) = CsvTextParser.ReadRows(parser, MaxProblems, (fields, line) => RowOf(fields, line, header.Length, columns, seen));
+        var problems = found.Select(p => $"Line {p.Line}: {p.Problem}").ToList();
         if (rows.Count == 0 && problems.Count == 0)
         {
             problems.Add("Line 2: the file has a header but no LSOAs");
@@ -71,66 +73,12 @@ public static partial class LookupFileReader
         }
     }
 
-    /// <summary>Where each known column stands in the header; the first of two with the same meaning counts.</summary>
-    private static Dictionary<Column, int> ColumnsOf(string[] header)
-    {
-        var columns = new Dictionary<Column, int>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (ColumnOf(header[i]) is { } column && !columns.ContainsKey(column))
-            {
-                columns[column] = i;
-            }
-        }
-
-        return columns;
-    }
-
-    /// <summary>The rows after the header, skipping blank lines, until the end or <see cref="MaxProblems"/> problems.</summary>
-    private static (List<LookupRow> Rows, List<string> Problems) ReadRows(TextFieldParser parser, int headerLength, Dictionary<Column, int> columns)
-    {
-        var rows = new List<LookupRow>();
-        var problems = new List<string>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        while (!parser.EndOfData && problems.Count < MaxProblems)
-        {
-            var line = (int)parser.LineNumber;
-            string[]? fields;
-            try
-            {
-                fields = parser.ReadFields();
-            }
-            catch (MalformedLineException e)
-            {
-                problems.Add($"Line {e.LineNumber}: the line is not valid CSV (a quote is not closed)");
-                continue;
-            }
-
-            if (fields is null || fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var (row, problem) = RowOf(fields, line, headerLength, columns, seen);
-            if (row is not null)
-            {
-                rows.Add(row);
-            }
-            else
-            {
-                problems.Add(problem!);
-            }
-        }
-
-        return (rows, problems);
-    }
-
-    /// <summary>One line's LSOA, or what is wrong with the line; <paramref name="seen"/> remembers the line each code was first on.</summary>
+    /// <summary>One line's LSOA, or what is wrong with it; <paramref name="seen"/> remembers the line each code was first on.</summary>
     private static (LookupRow? Row, string? Problem) RowOf(string[] fields, int line, int headerLength, Dictionary<Column, int> columns, Dictionary<string, int> seen)
     {
         if (fields.Length != headerLength)
         {
-            return (null, $"Line {line}: it has {fields.Length} fields but the header has {headerLength}");
+            return (null, $"it has {fields.Length} fields but the header has {headerLength}");
         }
 
         string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
@@ -143,7 +91,7 @@ public static partial class LookupFileReader
             : null;
         if (problem is not null)
         {
-            return (null, $"Line {line}: {problem}");
+            return (null, problem);
         }
 
         seen[code!] = line;

@@ -33,8 +33,7 @@ internal sealed class PoliceForceConfiguration : IEntityTypeConfiguration<Police
     public void Configure(EntityTypeBuilder<PoliceForce> builder)
     {
         builder.ToTable("PoliceForces");
-        builder.HasIndex(f => f.Key).IsUnique();
-        builder.Property(f => f.Key).HasMaxLength(100);
+        builder.HasUniqueText(f => f.Key, 100);
         builder.Property(f => f.Name).HasMaxLength(200);
     }
 }
@@ -60,8 +59,7 @@ internal sealed class CrimeTypeConfiguration : IEntityTypeConfiguration<CrimeTyp
     {
         builder.ToTable("CrimeTypes");
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Name).HasMaxLength(100);
-        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasUniqueText(t => t.Name, 100);
         builder.HasData(CrimeTypes.All.Select(t => new CrimeType { Id = t.Id, Name = t.Name, IsAntiSocialBehaviour = t.IsAntiSocialBehaviour }));
     }
 }
@@ -72,8 +70,7 @@ internal sealed class CrimeOutcomeConfiguration : IEntityTypeConfiguration<Crime
     {
         builder.ToTable("CrimeOutcomes");
         builder.Property(o => o.Id).ValueGeneratedNever();
-        builder.Property(o => o.Name).HasMaxLength(200);
-        builder.HasIndex(o => o.Name).IsUnique();
+        builder.HasUniqueText(o => o.Name, 200);
     }
 }
 

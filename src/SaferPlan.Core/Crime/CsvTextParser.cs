@@ -18,4 +18,66 @@ internal static class CsvTextParser
         parser.SetDelimiters(",");
         return parser;
     }
+
+    /// <summary>Where each known column stands in the header; the first of two with the same meaning counts.</summary>
+    public static Dictionary<TColumn, int> ColumnsOf<TColumn>(string[] header, Func<string, TColumn?> columnOf)
+        where TColumn : struct
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(columnOf);
+        var columns = new Dictionary<TColumn, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (columnOf(header[i]) is { } column)
+            {
+                columns.TryAdd(column, i);
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// The lines after the header, skipping blank ones, until the end or <paramref name="maxProblems"/> problems: each the
+    /// row <paramref name="rowOf"/> makes of its fields and line number, or the line and what is wrong with it.
+    /// </summary>
+    public static (List<TRow> Rows, List<(int Line, string Problem)> Problems) ReadRows<TRow>(TextFieldParser parser, int maxProblems, Func<string[], int, (TRow? Row, string? Problem)> rowOf)
+        where TRow : class
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(rowOf);
+        var rows = new List<TRow>();
+        var problems = new List<(int Line, string Problem)>();
+        while (!parser.EndOfData && problems.Count < maxProblems)
+        {
+            var line = (int)parser.LineNumber;
+            string[]? fields;
+            try
+            {
+                fields = parser.ReadFields();
+            }
+            catch (MalformedLineException e)
+            {
+                problems.Add(((int)e.LineNumber, "the line is not valid CSV (a quote is not closed)"));
+                continue;
+            }
+
+            if (fields is null || fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var (row, problem) = rowOf(fields, line);
+            if (row is not null)
+            {
+                rows.Add(row);
+            }
+            else
+            {
+                problems.Add((line, problem!));
+            }
+        }
+
+        return (rows, problems);
+    }
 }

@@ -15,8 +15,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
 {
     public void Configure(EntityTypeBuilder<Partnership> builder)
     {
-        builder.HasIndex(p => p.Slug).IsUnique();
-        builder.Property(p => p.Slug).HasMaxLength(FieldLengths.Short);
+        builder.HasUniqueText(p => p.Slug, FieldLengths.Short);
         builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.ShortName, p => p.Area);
         builder.Property(p => p.AreaDefinition).HasMaxLength(FieldLengths.Text);
         builder.HasMany(p => p.Agencies).WithMany(a => a.Partnerships).UsingEntity("PartnershipAgencies");
@@ -30,8 +29,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
 {
     public void Configure(EntityTypeBuilder<Agency> builder)
     {
-        builder.HasIndex(a => a.Key).IsUnique();
-        builder.Property(a => a.Key).HasMaxLength(FieldLengths.Short);
+        builder.HasUniqueText(a => a.Key, FieldLengths.Short);
         builder.HasMaxLength(FieldLengths.Name, a => a.Name, a => a.ShortName);
     }
 }
@@ -52,8 +50,7 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
 {
     public void Configure(EntityTypeBuilder<Body> builder)
     {
-        builder.HasIndex(b => b.Key).IsUnique();
-        builder.Property(b => b.Key).HasMaxLength(FieldLengths.Short);
+        builder.HasUniqueText(b => b.Key, FieldLengths.Short);
         builder.Property(b => b.Name).HasMaxLength(FieldLengths.Name);
         builder.Property(b => b.Description).HasMaxLength(FieldLengths.Text);
         builder.HasOne(b => b.Chair).WithMany().HasForeignKey(b => b.ChairId).OnDelete(DeleteBehavior.SetNull);
@@ -208,8 +205,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
-        builder.HasIndex(t => t.TokenHash).IsUnique();
-        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.HasUniqueText(t => t.TokenHash, SecretTokens.HashLength);
         builder.Property(t => t.Name).HasMaxLength(FieldLengths.Name);
         builder.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId);
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SaferPlan.Core.Data;
 
-/// <summary>The shapes the entity configurations share, each said once: text columns of one length, and rows a partnership owns.</summary>
+/// <summary>The shapes the entity configurations share, each said once: text columns of one length, a text a row is found by, and rows a partnership owns.</summary>
 internal static class ModelBuilding
 {
     /// <summary>Gives every one of <paramref name="properties"/> the same maximum length.</summary>
@@ -27,6 +27,18 @@ internal static class ModelBuilding
             builder.Property(property).HasMaxLength(maxLength);
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// A text the row is found by (a key, a slug, a name, a secret token's hash): no two rows share it, and it is no longer
+    /// than <paramref name="maxLength"/>.
+    /// </summary>
+    public static EntityTypeBuilder<T> HasUniqueText<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, string?>> property, int maxLength)
+        where T : class
+    {
+        builder.Property(property).HasMaxLength(maxLength);
+        builder.HasIndex(((MemberExpression)property.Body).Member.Name).IsUnique();
         return builder;
     }
 

@@ -15,8 +15,6 @@ public static class BoardReportDocx
 {
     private static readonly int[] ActionColumns = [1900, 2900, 1250, 1250, TextWidth - 1900 - 2900 - 1250 - 1250];
 
-    public static string MediaType => DocxBlocks.MediaType;
-
     public static byte[] ToBytes(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

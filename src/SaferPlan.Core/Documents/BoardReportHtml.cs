@@ -10,8 +10,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class BoardReportHtml
 {
-    public const string MediaType = DocumentHtml.MediaType;
-
     /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
@@ -44,14 +42,14 @@ public static class BoardReportHtml
     public static string Render(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{PublicVersion(report.Audience)}";
         return Page(64 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
     }
 
     private static void Content(StringBuilder html, BoardReport report)
     {
-        html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(report.PartnershipName)).Append("</span>")
-            .Append(E(BoardReport.DocumentTitle)).Append(' ').Append(E(report.QuarterHeading)).Append("</h1>\n");
+        html.Append("<header>\n");
+        Heading(html, report.PartnershipName, $"{BoardReport.DocumentTitle} {report.QuarterHeading}");
         if (report.MeetingDateText is { } meeting)
         {
             html.Append("<p class=\"meeting\">Board meeting: <time datetime=\"")
@@ -263,13 +261,8 @@ public static class BoardReportHtml
         }
 
         html.Append("</p>\n<table class=\"partner-plan\" id=\"s").Append(index).Append("-plan\">\n<caption>").Append(E(plan.ContentsTitle)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"lead\"><col class=\"item\"><col class=\"milestones\"><col class=\"progress\"></colgroup>\n<thead><tr>");
-        foreach (var heading in new[] { ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading })
-        {
-            html.Append("<th scope=\"col\">").Append(E(heading)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n");
+        html.Append("<colgroup><col class=\"number\"><col class=\"lead\"><col class=\"item\"><col class=\"milestones\"><col class=\"progress\"></colgroup>\n");
+        ColumnHeadings(html, [ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading]);
         foreach (var group in plan.Groups)
         {
             html.Append("<tbody>\n");
@@ -384,13 +377,9 @@ public static class BoardReportHtml
                 .Append(Charts.FigureCharts.Svg(table, $"{id}-chart")).Append("\n</figure>\n");
         }
 
-        html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n<thead><tr><th scope=\"col\">Measure</th>");
-        foreach (var column in table.AllColumns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
+        html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n");
+        ColumnHeadings(html, table.AllColumns.Prepend("Measure"));
+        html.Append("<tbody>\n");
         foreach (var row in table.Rows)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(row.Label)).Append("</th>");

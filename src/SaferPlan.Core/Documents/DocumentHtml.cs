@@ -10,8 +10,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 internal static class DocumentHtml
 {
-    public const string MediaType = "text/html; charset=utf-8";
-
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private const string CommonCss = """
@@ -43,6 +41,30 @@ internal static class DocumentHtml
         """;
 
     public static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>The page's main heading: the partnership's name above the document's title.</summary>
+    public static void Heading(StringBuilder html, string partnershipName, string title)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append("<h1><span class=\"partnership\">").Append(E(partnershipName)).Append("</span>").Append(E(title)).Append("</h1>\n");
+    }
+
+    /// <summary>What the page's title adds for the public version of a document.</summary>
+    public static string PublicVersion(ReportAudience audience) => audience == ReportAudience.Public ? " (public version)" : "";
+
+    /// <summary>A table's head: one row of column headings.</summary>
+    public static void ColumnHeadings(StringBuilder html, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(columns);
+        html.Append("<thead><tr>");
+        foreach (var column in columns)
+        {
+            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n");
+    }
 
     /// <summary>The lines of a block, encoded and joined by line breaks.</summary>
     public static string Lines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(E));

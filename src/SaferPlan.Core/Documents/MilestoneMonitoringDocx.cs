@@ -15,8 +15,6 @@ public static class MilestoneMonitoringDocx
 {
     private static readonly int[] Widths = [960, 1900, 4240, 1380, TextWidth - 960 - 1900 - 4240 - 1380];
 
-    public static string MediaType => DocxBlocks.MediaType;
-
     public static byte[] ToBytes(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -10,8 +10,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class MilestoneMonitoringHtml
 {
-    public const string MediaType = DocumentHtml.MediaType;
-
     /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
         body { max-width: 64rem; }
@@ -29,14 +27,14 @@ public static class MilestoneMonitoringHtml
     public static string Render(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{PublicVersion(document.Audience)}";
         return Page(64 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, MilestoneMonitoring document)
     {
-        html.Append("<header>\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
-            .Append(E(MilestoneMonitoring.DocumentTitle)).Append(' ').Append(E(document.QuarterHeading)).Append("</h1>\n");
+        html.Append("<header>\n");
+        Heading(html, document.PartnershipName, $"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}");
         html.Append("<p>").Append(document.EditionTitle is { } edition
             ? "Reporting against: " + E(edition)
             : E($"There is no published plan for {document.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
@@ -100,13 +98,8 @@ public static class MilestoneMonitoringHtml
     {
         html.Append("<table>\n<caption>").Append(E(MilestoneMonitoring.ActionPlanHeading)).Append(": ").Append(E(priority.Heading))
             .Append(", with Q").Append(document.Period.Quarter).Append(" progress</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n<thead><tr>");
-        foreach (var column in MilestoneMonitoring.Columns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n");
+        html.Append("<colgroup><col class=\"number\"><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
+        ColumnHeadings(html, MilestoneMonitoring.Columns);
         foreach (var action in priority.Actions)
         {
             ActionRows(

@@ -17,8 +17,6 @@ public static class PlanDocumentDocx
 
     private static readonly int[] BodyWidths = [2600, 1500, 1500, TextWidth - 2600 - 1500 - 1500];
 
-    public static string MediaType => DocxBlocks.MediaType;
-
     public static byte[] ToBytes(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

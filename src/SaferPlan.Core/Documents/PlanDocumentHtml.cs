@@ -11,8 +11,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanDocumentHtml
 {
-    public const string MediaType = DocumentHtml.MediaType;
-
     /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
@@ -37,14 +35,14 @@ public static class PlanDocumentHtml
     public static string Render(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{(document.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{PublicVersion(document.Audience)}";
         return Page(128 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, PlanDocument document)
     {
-        html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
-            .Append(E(document.PlanHeading)).Append("</h1>\n");
+        html.Append("<header class=\"cover\">\n");
+        Heading(html, document.PartnershipName, document.PlanHeading);
         html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
         html.Append("<p class=\"status\">");
         if (document.IsApproved)
@@ -147,13 +145,8 @@ public static class PlanDocumentHtml
     private static void Table(StringBuilder html, PlanDocumentPriority priority)
     {
         html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.ActionPlanHeading)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n<thead><tr>");
-        foreach (var column in PlanDocument.Columns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n");
+        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
+        ColumnHeadings(html, PlanDocument.Columns);
         foreach (var action in priority.Actions)
         {
             ActionRows(
@@ -170,13 +163,9 @@ public static class PlanDocumentHtml
     private static void Bodies(StringBuilder html, PlanDocument document)
     {
         html.Append("<section class=\"part\" aria-labelledby=\"bodies\">\n<h2 id=\"bodies\">").Append(PlanDocument.BodiesHeading).Append("</h2>\n");
-        html.Append("<table>\n<caption>The partnership's bodies and how often they meet</caption>\n<thead><tr>");
-        foreach (var column in PlanDocument.BodyColumns)
-        {
-            html.Append("<th scope=\"col\">").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
+        html.Append("<table>\n<caption>The partnership's bodies and how often they meet</caption>\n");
+        ColumnHeadings(html, PlanDocument.BodyColumns);
+        html.Append("<tbody>\n");
         foreach (var body in document.Bodies)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(body.Name)).Append("</th><td>").Append(E(body.Kind)).Append("</td><td>").Append(E(body.Meets)).Append("</td><td>");

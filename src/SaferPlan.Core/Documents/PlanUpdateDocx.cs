@@ -16,8 +16,6 @@ public static class PlanUpdateDocx
 
     private static readonly int[] TargetWidths = [6000, TextWidth - 6000];
 
-    public static string MediaType => DocxBlocks.MediaType;
-
     public static byte[] ToBytes(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -10,8 +10,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanUpdateHtml
 {
-    public const string MediaType = DocumentHtml.MediaType;
-
     private const string Css = """
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
         h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
@@ -45,8 +43,9 @@ public static class PlanUpdateHtml
     /// <summary>The cover and the foreword.</summary>
     private static void Opening(StringBuilder html, PlanUpdate document)
     {
-        html.Append("<header class=\"cover\">\n<h1><span class=\"partnership\">").Append(E(document.PartnershipName)).Append("</span>")
-            .Append(E(document.Title)).Append("</h1>\n<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
+        html.Append("<header class=\"cover\">\n");
+        Heading(html, document.PartnershipName, document.Title);
+        html.Append("<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
 
         if (document.Foreword is { } foreword)
         {

@@ -12,8 +12,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class RefreshReportDocx
 {
-    public static string MediaType => DocxBlocks.MediaType;
-
     public static byte[] ToBytes(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -10,8 +10,6 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class RefreshReportHtml
 {
-    public const string MediaType = DocumentHtml.MediaType;
-
     private const string Css = """
         h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
         h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
@@ -34,7 +32,7 @@ public static class RefreshReportHtml
     public static string Render(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"{report.PartnershipName}: {report.Title}{(report.IsDraft ? " (draft)" : "")}{(report.Audience == ReportAudience.Public ? " (public version)" : "")}";
+        var title = $"{report.PartnershipName}: {report.Title}{(report.IsDraft ? " (draft)" : "")}{PublicVersion(report.Audience)}";
         return Page(32 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
     }
 

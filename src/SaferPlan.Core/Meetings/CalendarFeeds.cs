@@ -153,8 +153,7 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
     {
         builder.ToTable("CalendarFeeds");
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(f => f.TokenHash).HasMaxLength(64);
-        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasUniqueText(f => f.TokenHash, SecretTokens.HashLength);
         builder.HasIndex(f => f.UserId);
     }
 }

@@ -100,8 +100,7 @@ internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateL
     public void Configure(EntityTypeBuilder<UpdateLink> builder)
     {
         builder.ToTable("UpdateLinks");
-        builder.HasIndex(l => l.TokenHash).IsUnique();
-        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasUniqueText(l => l.TokenHash, SecretTokens.HashLength);
         builder.Property(l => l.CreatedBy).HasMaxLength(200);
         builder.BelongsToPartnership(l => l.PartnershipId);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId);

@@ -150,8 +150,7 @@ internal sealed class ConsultationLinkConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConsultationLink> builder)
     {
         builder.ToTable("ConsultationLinks");
-        builder.HasIndex(l => l.TokenHash).IsUnique();
-        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasUniqueText(l => l.TokenHash, SecretTokens.HashLength);
         builder.Property(l => l.Email).HasMaxLength(FieldLengths.Name);
         builder.Property(l => l.Name).HasMaxLength(FieldLengths.Name);
         builder.Property(l => l.CreatedBy).HasMaxLength(FieldLengths.Name);

@@ -15,14 +15,14 @@ internal static class DocumentResults
         http.Response.Headers["X-Protective-Marking"] = marking;
         if (format == ReportFormat.Docx)
         {
-            return TypedResults.File(docx(), BoardReportDocx.MediaType, fileName("docx"));
+            return TypedResults.File(docx(), DocumentMediaTypes.Docx, fileName("docx"));
         }
 
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(fileName("html"));
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.ContentSecurityPolicy = WebSecurity.SelfContainedDocumentPolicy;
-        return TypedResults.Content(html(), BoardReportHtml.MediaType);
+        return TypedResults.Content(html(), DocumentMediaTypes.Html);
     }
 
     /// <summary>A bad query value: a validation problem naming it for the API, a plain 400 for the site.</summary>

@@ -20,7 +20,7 @@ public static class MilestoneMonitoringEndpoints
         api.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
             .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: MilestoneMonitoringDocx.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription(NotPublishedNote);

@@ -18,7 +18,7 @@ public static class PlanDocumentEndpoints
         api.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 DocumentAsync(id, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
             .WithSummary("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: PlanDocumentDocx.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription(AudienceNote);

@@ -15,7 +15,7 @@ public static class PlanUpdateEndpoints
         api.MapGet("/{year}.docx", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
                 UpdateAsync(slug, year, ReportFormat.Docx, builder, http, ct))
             .WithSummary("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: PlanUpdateDocx.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{year}.html", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>

@@ -18,7 +18,7 @@ public static class RefreshReportEndpoints
         api.MapGet("/{id:int}/refresh-report.docx", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 ReportAsync(id, ReportFormat.Docx, forApi: true, builder, current, http, ct))
             .WithSummary("The refresh report of an edition (purpose, background, consultation, recommendation, Appendix A) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: RefreshReportDocx.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription(AudienceNote);
         api.MapGet("/{id:int}/refresh-report.html", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>

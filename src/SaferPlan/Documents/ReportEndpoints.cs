@@ -17,7 +17,7 @@ public static class ReportEndpoints
         api.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
                 ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: true, builder, current, http, ct))
             .WithSummary("The Board Performance Report for a quarter as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: BoardReportDocx.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report.");

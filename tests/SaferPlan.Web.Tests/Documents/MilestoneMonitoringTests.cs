@@ -186,7 +186,7 @@ public abstract class MilestoneMonitoringTests(SaferPlanFactory app)
         using var htmlResponse = await client.GetAsync($"/api/partnerships/{Demo}/reports/monitoring/2009-10-q1.html");
 
         Assert.Equal(HttpStatusCode.OK, docxResponse.StatusCode);
-        Assert.Equal(MilestoneMonitoringDocx.MediaType, docxResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(DocumentMediaTypes.Docx, docxResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", docxResponse.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"{Demo}-monitoring-2009-10-q1.docx", docxResponse.Content.Headers.ContentDisposition?.FileNameStar ?? docxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var docx = await docxResponse.Content.ReadAsByteArrayAsync();

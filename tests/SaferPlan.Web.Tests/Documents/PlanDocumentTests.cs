@@ -70,7 +70,7 @@ public abstract partial class PlanDocumentTests(SaferPlanFactory app)
         using var response = await client.GetAsync($"/api/editions/{id}/document.docx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PlanDocumentDocx.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(DocumentMediaTypes.Docx, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{Demo}-plan-2010-11-public.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var docx = await response.Content.ReadAsByteArrayAsync();
         BoardReportTests.AssertValid(docx);
@@ -171,7 +171,7 @@ public abstract partial class PlanDocumentTests(SaferPlanFactory app)
         Assert.Contains($"href=\"/editions/{id}/document.docx\">Download the plan (Word)</a>", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/editions/{id}/document.html\">View the plan as a web page</a>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
-        Assert.Equal(PlanDocumentDocx.MediaType, docx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(DocumentMediaTypes.Docx, docx.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Priority 1: Reducing Serious Acquisitive Crime", html, StringComparison.Ordinal);
     }
 

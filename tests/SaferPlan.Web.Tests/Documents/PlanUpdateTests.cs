@@ -141,7 +141,7 @@ public abstract partial class PlanUpdateTests(SaferPlanFactory app)
         using var response = await visitor.GetAsync($"/api/partnerships/{Slug}/reports/update/2012-13.docx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PlanUpdateDocx.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(DocumentMediaTypes.Docx, response.Content.Headers.ContentType?.MediaType);
         var docx = await response.Content.ReadAsByteArrayAsync();
         BoardReportTests.AssertValid(docx);
         Assert.DoesNotContain("@example.org", DocumentFiles.AllParts(docx), StringComparison.Ordinal);

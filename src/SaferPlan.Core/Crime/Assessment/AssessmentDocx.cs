@@ -15,9 +15,6 @@ namespace SaferPlan.Core.Crime.Assessment;
 /// </summary>
 public static class AssessmentDocx
 {
-    public const string MediaType = DocxBlocks.MediaType;
-
-
     /// <param name="assessment">The evidence pack.</param>
     /// <param name="peers">The comparison with similar areas over the same 12 months, written as its own section when given.</param>
     public static byte[] ToBytes(StrategicAssessment assessment, Peers.PeersReport? peers = null)

@@ -14,8 +14,6 @@ namespace SaferPlan.Core.Documents.Docx;
 /// </summary>
 internal static class DocxBlocks
 {
-    public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     // A4 in twentieths of a point, with 1.8 cm margins: the five-column action plan tables fit portrait at 9.5 pt.
     public const int PageWidth = 11906;
     public const int PageHeight = 16838;

@@ -1,4 +1,5 @@
 using SaferPlan.Core.Crime.Assessment;
+using SaferPlan.Core.Documents;
 using SaferPlan.Crime.Figures;
 
 namespace SaferPlan.Crime.Assessment;
@@ -56,7 +57,7 @@ public static class AssessmentEndpoints
             return TypedResults.File(await cache.GetOrCreateAsync(
                 $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}:{compared?.CacheKey}",
                 _ => Task.FromResult(AssessmentDocx.ToBytes(a, compared)),
-                bytes => bytes.LongLength, ct), AssessmentDocx.MediaType, a.FileStem + ".docx");
+                bytes => bytes.LongLength, ct), DocumentMediaTypes.Docx, a.FileStem + ".docx");
         })
         .RequireRateLimiting(SaferPlan.Security.RateLimits.Documents)
         .WithSummary("The strategic assessment evidence pack as a Word document.");
