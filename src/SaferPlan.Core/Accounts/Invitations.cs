@@ -9,12 +9,8 @@ namespace SaferPlan.Core.Accounts;
 /// An e-mailed invitation to take a role in a partnership: its link lets the person set their name and password once.
 /// Only the token's hash is stored; it expires, is used once and can be revoked, and every step is audited.
 /// </summary>
-public sealed class Invitation : IAudited
+public sealed class Invitation : PersonalLink
 {
-    public int Id { get; set; }
-
-    public required string TokenHash { get; set; }
-
     public int PartnershipId { get; set; }
 
     public Partnership Partnership { get; set; } = null!;
@@ -23,15 +19,7 @@ public sealed class Invitation : IAudited
 
     public PartnershipRole Role { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public required string CreatedBy { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
     public DateTimeOffset? AcceptedAt { get; set; }
-
-    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
@@ -39,9 +27,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.ToTable("Invitations");
-        builder.HasUniqueText(i => i.TokenHash, SecretTokens.HashLength);
+        builder.IsPersonalLink();
         builder.Property(i => i.Email).HasMaxLength(320);
-        builder.Property(i => i.CreatedBy).HasMaxLength(FieldLengths.Name);
         builder.HasOne(i => i.Partnership).WithMany().HasForeignKey(i => i.PartnershipId);
     }
 }

@@ -84,10 +84,8 @@ internal sealed class PlanEditionConfiguration : IEntityTypeConfiguration<PlanEd
     public void Configure(EntityTypeBuilder<PlanEdition> builder)
     {
         builder.ToTable("PlanEditions");
-        builder.Property(e => e.Label).HasMaxLength(FieldLengths.Short);
-        builder.Property(e => e.Title).HasMaxLength(FieldLengths.Name);
-        builder.Property(e => e.ApprovedBy).HasMaxLength(FieldLengths.Name);
-        builder.Property(e => e.ApprovalMinute).HasMaxLength(FieldLengths.Short);
+        builder.HasMaxLength(FieldLengths.Short, e => e.Label, e => e.ApprovalMinute);
+        builder.HasMaxLength(FieldLengths.Name, e => e.Title, e => e.ApprovedBy);
         builder.HasMany(e => e.Priorities).WithOne(p => p.Edition).HasForeignKey(p => p.EditionId);
         builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EditionId);
         builder.HasMany(e => e.Glossary).WithOne().HasForeignKey(g => g.EditionId);
@@ -162,11 +160,9 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendmen
 {
     public void Configure(EntityTypeBuilder<Amendment> builder)
     {
-        builder.Property(a => a.ItemReference).HasMaxLength(FieldLengths.Short);
-        builder.Property(a => a.Changes).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Short, a => a.ItemReference, a => a.UserId);
+        builder.HasMaxLength(FieldLengths.Name, a => a.Changes, a => a.AmendedBy);
         builder.Property(a => a.Reason).HasMaxLength(Editing.Amendments.ReasonLength);
-        builder.Property(a => a.AmendedBy).HasMaxLength(FieldLengths.Name);
-        builder.Property(a => a.UserId).HasMaxLength(FieldLengths.Short);
         builder.BelongsToPartnership(a => a.PartnershipId);
         builder.HasIndex(a => new { a.Record, a.RecordId });
     }

@@ -129,22 +129,20 @@ public sealed record ReportFigureRow(string Label, IReadOnlyList<decimal?> Value
     public static string Format(decimal? value) => value?.ToString("#,##0.##", BoardReport.EnGb) ?? "–";
 }
 
-/// <summary>An action of the plan as a block of rows in the action plan table, one row per milestone.</summary>
-public sealed record ReportAction(
-    string Number,
-    string Text,
-    string? LeadAgency,
-    string? OtherPartners,
-    string? CrossReference,
-    string? Note,
-    bool Restricted,
-    IReadOnlyList<ReportMilestone> Milestones)
+/// <summary>An action of the plan as a block of rows in the Board report's action plan table, one row per milestone and its update.</summary>
+public sealed record ReportAction : DocumentAction<ReportMilestone>
 {
+    public ReportAction(DocumentAction<ReportMilestone> action)
+        : base(action)
+    {
+        Leads = LeadAgency is null ? [] : [LeadAgency];
+    }
+
     /// <summary>
     /// The lead column, a line per lead: the action's lead agency and officer; or, where its milestones have leads of
     /// their own, each of those once, in the milestones' order ("Police, SAC Task Group – Rachel Carr", "SCDC – Bridget Fairley").
     /// </summary>
-    public IReadOnlyList<string> Leads { get; init; } = LeadAgency is null ? [] : [LeadAgency];
+    public IReadOnlyList<string> Leads { get; init; }
 
     /// <summary>
     /// The action's rows under its milestones: one per milestone, except that an action-level update is one row, where
@@ -177,7 +175,7 @@ public sealed record ReportAction(
 /// <summary>A row of an action's table: a milestone and its update, or the milestones an action-level update covers ("1.6a, b, d, e") and that update.</summary>
 public sealed record ReportRow(IReadOnlyList<ReportMilestone> Milestones, ReportUpdate? Update, string? Covers);
 
-public sealed record ReportMilestone(string Code, string Text, string? Lead, bool Restricted, ReportUpdate? Update);
+public sealed record ReportMilestone(string Code, string Text, string? Lead, bool Restricted, ReportUpdate? Update) : IDocumentMilestone;
 
 /// <summary>
 /// How the lead column names a lead: the agency as the plan words it and, where a person is linked as lead officer,

@@ -2,9 +2,10 @@ namespace SaferPlan.Core.Documents;
 
 /// <summary>
 /// An action as the plan document and the milestone monitoring lay it out: a block of rows in the action plan table, one
-/// per milestone, the action's own cells spanning them. The HTML and Word writers share its rows.
+/// per milestone, the action's own cells spanning them. The HTML and Word writers share its rows; the Board report's
+/// action (<see cref="ReportAction"/>) is one with its leads and update rows.
 /// </summary>
-public sealed record DocumentAction<TMilestone>(
+public record DocumentAction<TMilestone>(
     string Number,
     string Text,
     string? LeadAgency,

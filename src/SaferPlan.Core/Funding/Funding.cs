@@ -59,7 +59,7 @@ public sealed class FundingStream : VersionedEntity
 /// Money from a stream allocated to one project, perhaps for a priority, action or milestone of the year's plan, with what it
 /// is for in plain words ("so that people using taxis at night would feel safer") and the results so far.
 /// </summary>
-public sealed class FundingAllocation : VersionedEntity
+public sealed class FundingAllocation : PlanLinkedEntity
 {
     public int StreamId { get; set; }
 
@@ -73,18 +73,6 @@ public sealed class FundingAllocation : VersionedEntity
 
     /// <summary>"figure may alter".</summary>
     public string? Note { get; set; }
-
-    public int? PriorityId { get; set; }
-
-    public Priority? Priority { get; set; }
-
-    public int? ActionId { get; set; }
-
-    public PlanAction? Action { get; set; }
-
-    public int? MilestoneId { get; set; }
-
-    public Milestone? Milestone { get; set; }
 
     /// <summary>What the money is for, as the public account says it after "We spent £…": "so that people using taxis at night would feel safer".</summary>
     public string? Outcome { get; set; }
@@ -155,9 +143,7 @@ internal sealed class FundingAllocationConfiguration : IEntityTypeConfiguration<
         builder.HasMaxLength(FieldLengths.Text, a => a.Outcome, a => a.Results);
         builder.Property(a => a.Amount).HasPrecision(Money.Precision, Money.Scale);
         builder.HasOne(a => a.Stream).WithMany(s => s.Allocations).HasForeignKey(a => a.StreamId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Priority).WithMany().HasForeignKey(a => a.PriorityId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne(a => a.Action).WithMany().HasForeignKey(a => a.ActionId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne(a => a.Milestone).WithMany().HasForeignKey(a => a.MilestoneId).OnDelete(DeleteBehavior.SetNull);
+        builder.LinksToPlanParts();
     }
 }
 

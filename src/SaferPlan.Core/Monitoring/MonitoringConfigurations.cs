@@ -73,8 +73,7 @@ internal sealed class PartnerBriefingConfiguration : IEntityTypeConfiguration<Pa
         builder.ToTable("PartnerBriefings");
         builder.HasIndex(b => new { b.BodyId, b.Period });
         builder.HasMaxLength(FieldLengths.Name, b => b.Title, b => b.FromName);
-        builder.Property(b => b.ToLine).HasMaxLength(400);
-        builder.Property(b => b.FiguresTitle).HasMaxLength(400);
+        builder.HasMaxLength(400, b => b.ToLine, b => b.FiguresTitle);
         builder.HasMaxLength(40000, nameof(PartnerBriefing.Purpose), nameof(PartnerBriefing.Background), nameof(PartnerBriefing.Sections), nameof(PartnerBriefing.Figures), nameof(PartnerBriefing.Risks), nameof(PartnerBriefing.Recommendations));
         builder.HasOne<Body>().WithMany().HasForeignKey(b => b.BodyId);
     }
@@ -100,8 +99,7 @@ internal sealed class UpdateLinkConfiguration : IEntityTypeConfiguration<UpdateL
     public void Configure(EntityTypeBuilder<UpdateLink> builder)
     {
         builder.ToTable("UpdateLinks");
-        builder.HasUniqueText(l => l.TokenHash, SecretTokens.HashLength);
-        builder.Property(l => l.CreatedBy).HasMaxLength(200);
+        builder.IsPersonalLink();
         builder.BelongsToPartnership(l => l.PartnershipId);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId);
     }

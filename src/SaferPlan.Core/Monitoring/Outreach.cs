@@ -33,25 +33,13 @@ public sealed class OutboxMessage
 /// A personal link e-mailed to a lead officer: it opens their update form for their milestones in one quarter, with no
 /// password. Signed (only its hash is stored), expiring and revocable; every use is audited.
 /// </summary>
-public sealed class UpdateLink : IAudited
+public sealed class UpdateLink : PersonalLink
 {
-    public int Id { get; set; }
-
-    public required string TokenHash { get; set; }
-
     public int PartnershipId { get; set; }
 
     public int PersonId { get; set; }
 
     public ReportingPeriod Period { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public required string CreatedBy { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    public DateTimeOffset? RevokedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
 }

@@ -125,9 +125,8 @@ internal sealed class NeighbourhoodPanelConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<NeighbourhoodPanel> builder)
     {
         builder.ToTable("NeighbourhoodPanels");
-        builder.Property(p => p.Name).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Name, p => p.Name, p => p.PolicingTeam);
         builder.Property(p => p.WardList).HasMaxLength(FieldLengths.Text);
-        builder.Property(p => p.PolicingTeam).HasMaxLength(FieldLengths.Name);
         builder.Ignore(p => p.Wards);
         builder.HasOne(p => p.Partnership).WithMany().HasForeignKey(p => p.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.PartnershipId, p.Name }).IsUnique();
@@ -150,9 +149,8 @@ internal sealed class PanelPriorityConfiguration : IEntityTypeConfiguration<Pane
     public void Configure(EntityTypeBuilder<PanelPriority> builder)
     {
         builder.ToTable("PanelPriorities");
-        builder.Property(p => p.Text).HasMaxLength(FieldLengths.Text);
+        builder.HasMaxLength(FieldLengths.Text, p => p.Text, p => p.ReportBack);
         builder.Property(p => p.Ward).HasMaxLength(FieldLengths.Name);
-        builder.Property(p => p.ReportBack).HasMaxLength(FieldLengths.Text);
         builder.HasOne(p => p.Panel).WithMany(p => p.Priorities).HasForeignKey(p => p.PanelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.RaisedAt).WithMany().HasForeignKey(p => p.RaisedAtId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.ReportedBackAt).WithMany().HasForeignKey(p => p.ReportedBackAtId).OnDelete(DeleteBehavior.Restrict);

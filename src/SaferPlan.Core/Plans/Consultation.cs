@@ -33,23 +33,11 @@ public sealed class EditionConsultation : VersionedEntity
 /// comments on the whole plan are numbered "0.1", "0.2" and listed first as "The whole plan". A comment on an action or
 /// milestone is numbered under its priority. The support officer's response is versioned, as every edit is.
 /// </summary>
-public sealed class ConsultationComment : VersionedEntity
+public sealed class ConsultationComment : PlanLinkedEntity
 {
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
-
-    public int? PriorityId { get; set; }
-
-    public Priority? Priority { get; set; }
-
-    public int? ActionId { get; set; }
-
-    public PlanAction? Action { get; set; }
-
-    public int? MilestoneId { get; set; }
-
-    public Milestone? Milestone { get; set; }
 
     /// <summary>What the comment is on, in the plan's words when it was made ("Priority 1", "Action 1.3", "Milestone 1.3a"), kept if the item is deleted.</summary>
     public required string Subject { get; set; }
@@ -99,17 +87,10 @@ internal sealed class ConsultationCommentConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ConsultationComment> builder)
     {
         builder.ToTable("ConsultationComments");
-        builder.Property(c => c.Subject).HasMaxLength(FieldLengths.Name);
-        builder.Property(c => c.Text).HasMaxLength(FieldLengths.Text);
-        builder.Property(c => c.Response).HasMaxLength(FieldLengths.Text);
-        builder.Property(c => c.Source).HasMaxLength(FieldLengths.Name);
-        builder.Property(c => c.MadeBy).HasMaxLength(FieldLengths.Name);
-        builder.Property(c => c.RecordedBy).HasMaxLength(FieldLengths.Name);
-        builder.Property(c => c.RespondedBy).HasMaxLength(FieldLengths.Name);
+        builder.HasMaxLength(FieldLengths.Name, c => c.Subject, c => c.Source, c => c.MadeBy, c => c.RecordedBy, c => c.RespondedBy);
+        builder.HasMaxLength(FieldLengths.Text, c => c.Text, c => c.Response);
         builder.HasOne(c => c.Edition).WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne(c => c.Action).WithMany().HasForeignKey(c => c.ActionId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne(c => c.Milestone).WithMany().HasForeignKey(c => c.MilestoneId).OnDelete(DeleteBehavior.SetNull);
+        builder.LinksToPlanParts();
         builder.HasIndex(c => new { c.EditionId, c.PriorityId, c.Sequence }).IsUnique();
     }
 }
@@ -118,29 +99,17 @@ internal sealed class ConsultationCommentConfiguration : IEntityTypeConfiguratio
 /// A consultee's personal link to read a draft edition and comment on it without signing in: only the token's SHA-256 is
 /// stored; it expires at the end of the comment deadline and can be revoked; its uses are audited as the consultee.
 /// </summary>
-public sealed class ConsultationLink : IAudited
+public sealed class ConsultationLink : PersonalLink
 {
-    public int Id { get; set; }
-
     public int EditionId { get; set; }
 
     public PlanEdition Edition { get; set; } = null!;
-
-    public required string TokenHash { get; set; }
 
     /// <summary>Where the link was sent; shown to support officers only, never with a comment.</summary>
     public required string Email { get; set; }
 
     /// <summary>The name comments made through the link carry: the person's name, else the part of the address before the @.</summary>
     public required string Name { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public required string CreatedBy { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    public DateTimeOffset? RevokedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
 }
@@ -150,10 +119,8 @@ internal sealed class ConsultationLinkConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConsultationLink> builder)
     {
         builder.ToTable("ConsultationLinks");
-        builder.HasUniqueText(l => l.TokenHash, SecretTokens.HashLength);
-        builder.Property(l => l.Email).HasMaxLength(FieldLengths.Name);
-        builder.Property(l => l.Name).HasMaxLength(FieldLengths.Name);
-        builder.Property(l => l.CreatedBy).HasMaxLength(FieldLengths.Name);
+        builder.IsPersonalLink();
+        builder.HasMaxLength(FieldLengths.Name, l => l.Email, l => l.Name);
         builder.HasOne(l => l.Edition).WithMany().HasForeignKey(l => l.EditionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -556,27 +556,26 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             (nameof(input.Note), input.Note, TextLength, "The note", null));
         Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
 
-        var number = input.Number?.Trim();
-        if (string.IsNullOrEmpty(number) || !ActionNumberPattern().IsMatch(number))
-        {
-            errors[nameof(input.Number)] = "Enter the action number as the priority number, a dot and a number, like 1.3";
-        }
-        else if (await db.Actions.AnyAsync(a => a.Number == number && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct))
-        {
-            errors[nameof(input.Number)] = $"Action {number} already exists in this edition: enter a different number";
-        }
-
-        if (input.PriorityId is { } priorityId
-            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct))
-        {
-            errors[nameof(input.PriorityId)] = "Choose a priority of the same edition: an action cannot move to another edition's plan";
-        }
-
-        if (input.CrossReferencePriorityNumber is { } refPriority
-            && !await db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct))
-        {
-            errors[nameof(input.CrossReferencePriorityNumber)] = $"There is no priority {refPriority} in this edition to refer to";
-        }
+        await CodeAsync(
+            errors,
+            nameof(input.Number),
+            input.Number,
+            ActionNumberPattern(),
+            "Enter the action number as the priority number, a dot and a number, like 1.3",
+            number => db.Actions.AnyAsync(a => a.Number == number && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct),
+            number => $"Action {number} already exists in this edition: enter a different number");
+        await WhenGivenAsync(
+            errors,
+            nameof(input.PriorityId),
+            input.PriorityId,
+            priorityId => db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct),
+            _ => "Choose a priority of the same edition: an action cannot move to another edition's plan");
+        await WhenGivenAsync(
+            errors,
+            nameof(input.CrossReferencePriorityNumber),
+            input.CrossReferencePriorityNumber,
+            refPriority => db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct),
+            refPriority => $"There is no priority {refPriority} in this edition to refer to");
 
         if (Clean(input.CrossReferenceActionNumber) is { } refAction
             && !await db.Actions.AnyAsync(a => a.Priority.EditionId == edition.Id && a.Number == refAction, ct))
@@ -604,21 +603,20 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
         Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
 
-        var code = input.Code?.Trim();
-        if (string.IsNullOrEmpty(code) || !MilestoneCodePattern().IsMatch(code))
-        {
-            errors[nameof(input.Code)] = "Enter the milestone code as the action number and a letter, like 1.3a";
-        }
-        else if (await db.Milestones.AnyAsync(m => m.Code == code && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct))
-        {
-            errors[nameof(input.Code)] = $"Milestone {code} already exists in this edition: enter a different code";
-        }
-
-        if (input.ActionId is { } actionId
-            && !await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct))
-        {
-            errors[nameof(input.ActionId)] = "Choose an action of the same edition: a milestone cannot move to another edition's plan";
-        }
+        await CodeAsync(
+            errors,
+            nameof(input.Code),
+            input.Code,
+            MilestoneCodePattern(),
+            "Enter the milestone code as the action number and a letter, like 1.3a",
+            code => db.Milestones.AnyAsync(m => m.Code == code && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct),
+            code => $"Milestone {code} already exists in this edition: enter a different code");
+        await WhenGivenAsync(
+            errors,
+            nameof(input.ActionId),
+            input.ActionId,
+            actionId => db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct),
+            _ => "Choose an action of the same edition: a milestone cannot move to another edition's plan");
 
         if (!string.IsNullOrWhiteSpace(input.DueQuarters))
         {
@@ -646,6 +644,33 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// An action's number or a milestone's code: written as <paramref name="pattern"/> says (else <paramref name="enter"/>),
+    /// and no other item's in the edition (else <paramref name="taken"/>'s message).
+    /// </summary>
+    private static async Task CodeAsync(Dictionary<string, string> errors, string field, string? value, Regex pattern, string enter, Func<string, Task<bool>> isTaken, Func<string, string> taken)
+    {
+        var code = value?.Trim();
+        if (string.IsNullOrEmpty(code) || !pattern.IsMatch(code))
+        {
+            errors[field] = enter;
+        }
+        else if (await isTaken(code))
+        {
+            errors[field] = taken(code);
+        }
+    }
+
+    /// <summary>A rule for a field that may be left out: when it is given, <paramref name="holds"/> must hold, else <paramref name="message"/>.</summary>
+    private static async Task WhenGivenAsync<T>(Dictionary<string, string> errors, string field, T? value, Func<T, Task<bool>> holds, Func<T, string> message)
+        where T : struct
+    {
+        if (value is { } given && !await holds(given))
+        {
+            errors[field] = message(given);
+        }
     }
 
     /// <summary>The text rules, in this order: every text with a <c>Missing</c> message must be given; no text may be longer than its maximum.</summary>
