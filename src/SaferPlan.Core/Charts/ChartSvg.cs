@@ -1,5 +1,6 @@
 using System.Net;
 using SaferPlan.Core.Documents;
+using ScottPlot;
 
 namespace SaferPlan.Core.Charts;
 
@@ -16,14 +17,14 @@ public static class ChartSvg
     public static string? FontName => Font.Value;
 
     /// <summary>
-    /// Makes ScottPlot's SVG an inline image: no XML declaration, a title and description for assistive technology,
-    /// and scaling to its container. Every chart passes through here, so here its text (names in legends and labels
-    /// included) is made text that XML can carry.
+    /// Draws the plot as an inline SVG image of <paramref name="width"/> by <paramref name="height"/>: no XML declaration,
+    /// a title and description for assistive technology, and scaling to its container. Every chart passes through here,
+    /// so here its text (names in legends and labels included) is made text that XML can carry.
     /// </summary>
-    public static string Accessible(string svg, int width, int height, string title, string description, string id)
+    public static string Accessible(Plot plot, int width, int height, string title, string description, string id)
     {
-        ArgumentNullException.ThrowIfNull(svg);
-        svg = ReportText.XmlSafe(svg);
+        ArgumentNullException.ThrowIfNull(plot);
+        var svg = ReportText.XmlSafe(plot.GetSvgXml(width, height));
         title = ReportText.XmlSafe(title);
         description = ReportText.XmlSafe(description);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);

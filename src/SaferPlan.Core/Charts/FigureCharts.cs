@@ -34,7 +34,7 @@ public static class FigureCharts
     public static string Svg(ReportFigureTable table, string id)
     {
         using var plot = Plot(table);
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(table), Description(table), id);
+        return ChartSvg.Accessible(plot, Width, Height, Title(table), Description(table), id);
     }
 
     public static byte[] Png(ReportFigureTable table)

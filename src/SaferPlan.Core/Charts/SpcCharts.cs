@@ -74,13 +74,13 @@ public static class SpcCharts
     {
         ArgumentNullException.ThrowIfNull(spc);
         using var plot = Draw(spc.Result, spc.Months.Select(m => m.ToString()).ToList(), null);
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(spc), Description(spc), id);
+        return ChartSvg.Accessible(plot, Width, Height, Title(spc), Description(spc), id);
     }
 
     public static string Svg(IndicatorSpc spc, string id)
     {
         using var plot = Draw(spc);
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(spc), Description(spc), id);
+        return ChartSvg.Accessible(plot, Width, Height, Title(spc), Description(spc), id);
     }
 
     public static byte[] Png(IndicatorSpc spc)

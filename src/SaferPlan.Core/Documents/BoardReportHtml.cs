@@ -65,10 +65,7 @@ public static class BoardReportHtml
             : report.IncludesRestricted
                 ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
                 : "This report contains no items marked Restricted.")).Append("</p>\n");
-        if (report.SyntheticCrimeNotice is { } notice)
-        {
-            html.Append("<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ").Append(E(notice)).Append("</strong></p>\n");
-        }
+        Optional(html, "<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ", report.SyntheticCrimeNotice, "</strong></p>\n");
 
         Contents(html, report);
         html.Append("</header>\n<main>\n");
@@ -178,16 +175,10 @@ public static class BoardReportHtml
         foreach (var indicator in priority.Indicators)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(indicator.Code)).Append(' ').Append(E(indicator.Name));
-            if (indicator.MilestoneCode is { } code)
-            {
-                html.Append(" (milestone ").Append(E(code)).Append(')');
-            }
+            Optional(html, " (milestone ", indicator.MilestoneCode, ")");
 
             html.Append("</th><td>").Append(E(indicator.ValueText));
-            if (indicator.Period is { } period)
-            {
-                html.Append(" (").Append(E(period)).Append(')');
-            }
+            Optional(html, " (", indicator.Period, ")");
 
             html.Append("</td><td>").Append(E(indicator.TargetText ?? "None set")).Append("</td><td><strong>")
                 .Append(E(indicator.StatusText)).Append("</strong>: ").Append(E(indicator.Sentence))
@@ -249,10 +240,7 @@ public static class BoardReportHtml
     {
         html.Append("<section class=\"partner-plan\" aria-labelledby=\"s").Append(index).Append("\">\n");
         html.Append("<h2 id=\"s").Append(index).Append("\">").Append(Tag(plan.Restricted)).Append(E(plan.BodyName)).Append("</h2>\n");
-        if (plan.AimLine is { } aim)
-        {
-            html.Append("<p>").Append(E(aim)).Append("</p>\n");
-        }
+        Optional(html, "<p>", plan.AimLine, "</p>\n");
 
         html.Append("<p>").Append(E(plan.YearLine));
         if (plan.LeadLine is { } lead)
@@ -266,10 +254,7 @@ public static class BoardReportHtml
         foreach (var group in plan.Groups)
         {
             html.Append("<tbody>\n");
-            if (group.Heading is { } heading)
-            {
-                html.Append("<tr><th scope=\"colgroup\" colspan=\"5\">").Append(E(heading)).Append("</th></tr>\n");
-            }
+            Optional(html, "<tr><th scope=\"colgroup\" colspan=\"5\">", group.Heading, "</th></tr>\n");
 
             foreach (var item in group.Items)
             {
@@ -307,20 +292,9 @@ public static class BoardReportHtml
         if (briefing.To is not null || briefing.From is not null || briefing.IssuedOn is not null)
         {
             html.Append("<dl class=\"memo\">\n");
-            if (briefing.To is { } to)
-            {
-                html.Append("<dt>To</dt><dd>").Append(E(to)).Append("</dd>\n");
-            }
-
-            if (briefing.From is { } from)
-            {
-                html.Append("<dt>From</dt><dd>").Append(E(from)).Append("</dd>\n");
-            }
-
-            if (briefing.IssuedOnText is { } date)
-            {
-                html.Append("<dt>Date</dt><dd>").Append(E(date)).Append("</dd>\n");
-            }
+            Optional(html, "<dt>To</dt><dd>", briefing.To, "</dd>\n");
+            Optional(html, "<dt>From</dt><dd>", briefing.From, "</dd>\n");
+            Optional(html, "<dt>Date</dt><dd>", briefing.IssuedOnText, "</dd>\n");
 
             html.Append("</dl>\n");
         }
@@ -397,10 +371,7 @@ public static class BoardReportHtml
         }
 
         html.Append("</tbody>\n</table>\n");
-        if (table.Note is { } note)
-        {
-            html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
-        }
+        Optional(html, "<p class=\"note\">", table.Note, "</p>\n");
     }
 
     private static void ActionTable(StringBuilder html, BoardReport report, ReportPriority priority)
@@ -416,10 +387,7 @@ public static class BoardReportHtml
             var rows = Math.Max(1, actionRows.Count);
             html.Append("<tbody>\n<tr><th scope=\"rowgroup\"").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>')
                 .Append("<p>").Append(Tag(action.Restricted)).Append(E($"{action.Number} {action.Text}")).Append("</p>");
-            if (action.Note is { } note)
-            {
-                html.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
-            }
+            Optional(html, "<p class=\"note\">", action.Note, "</p>");
 
             html.Append("</th>");
             if (action.Milestones.Count == 0)
@@ -442,10 +410,7 @@ public static class BoardReportHtml
                 foreach (var milestone in row.Milestones)
                 {
                     html.Append("<p>").Append(Tag(milestone.Restricted)).Append(E($"{milestone.Code} {milestone.Text}")).Append("</p>");
-                    if (milestone.Lead is { } lead)
-                    {
-                        html.Append("<p class=\"note\">Lead: ").Append(E(lead)).Append("</p>");
-                    }
+                    Optional(html, "<p class=\"note\">Lead: ", milestone.Lead, "</p>");
                 }
 
                 html.Append("</td>");
@@ -455,10 +420,7 @@ public static class BoardReportHtml
                 }
 
                 html.Append("<td>");
-                if (row.Covers is { } covers)
-                {
-                    html.Append("<p class=\"covers\">").Append(E(covers)).Append("</p>");
-                }
+                Optional(html, "<p class=\"covers\">", row.Covers, "</p>");
 
                 Update(html, row.Update, row.Covers is null ? null : row.Milestones);
                 html.Append("</td></tr>\n");

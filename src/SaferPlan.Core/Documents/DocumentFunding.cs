@@ -116,10 +116,7 @@ internal static class DocumentFundingHtml
             foreach (var a in group)
             {
                 html.Append("<p><strong>").Append(E(a.Sentence)).Append("</strong></p>\n");
-                if (a.Results is { } results)
-                {
-                    html.Append("<p>").Append(E(results)).Append("</p>\n");
-                }
+                DocumentHtml.Optional(html, "<p>", a.Results, "</p>\n");
             }
         }
 

@@ -66,6 +66,16 @@ internal static class DocumentHtml
         html.Append("</tr></thead>\n");
     }
 
+    /// <summary>An optional text, encoded between <paramref name="before"/> and <paramref name="after"/>; nothing when there is no text.</summary>
+    public static void Optional(StringBuilder html, string before, string? text, string after)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if (text is not null)
+        {
+            html.Append(before).Append(E(text)).Append(after);
+        }
+    }
+
     /// <summary>The lines of a block, encoded and joined by line breaks.</summary>
     public static string Lines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(E));
 

@@ -169,20 +169,9 @@ public static class PlanDocumentHtml
         foreach (var body in document.Bodies)
         {
             html.Append("<tr><th scope=\"row\">").Append(E(body.Name)).Append("</th><td>").Append(E(body.Kind)).Append("</td><td>").Append(E(body.Meets)).Append("</td><td>");
-            if (body.Chair is { } chair)
-            {
-                html.Append("<p>Chair: ").Append(E(chair)).Append("</p>");
-            }
-
-            if (body.MemberAgencies is { } agencies)
-            {
-                html.Append("<p>Member agencies: ").Append(E(agencies)).Append("</p>");
-            }
-
-            if (body.Description is { } description)
-            {
-                html.Append("<p>").Append(E(description)).Append("</p>");
-            }
+            Optional(html, "<p>Chair: ", body.Chair, "</p>");
+            Optional(html, "<p>Member agencies: ", body.MemberAgencies, "</p>");
+            Optional(html, "<p>", body.Description, "</p>");
 
             html.Append("</td></tr>\n");
         }

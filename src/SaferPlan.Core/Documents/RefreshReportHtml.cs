@@ -110,10 +110,7 @@ public static class RefreshReportHtml
                 foreach (var comment in priority.Comments)
                 {
                     html.Append("<li><span class=\"n\">").Append(E(comment.Number)).Append("</span><div><p>").Append(E(comment.Text)).Append("</p>");
-                    if (comment.Response is { } response)
-                    {
-                        html.Append("<p class=\"response\">").Append(E(response)).Append("</p>");
-                    }
+                    Optional(html, "<p class=\"response\">", comment.Response, "</p>");
 
                     html.Append("</div></li>\n");
                 }

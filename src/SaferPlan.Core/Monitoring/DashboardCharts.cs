@@ -100,7 +100,7 @@ public static class DashboardCharts
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         }
 
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, title, description, id);
+        return ChartSvg.Accessible(plot, Width, Height, title, description, id);
     }
 
     /// <summary>Breaks a long axis label into lines of about 16 characters, so neighbouring labels do not run together.</summary>

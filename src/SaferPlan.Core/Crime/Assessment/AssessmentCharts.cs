@@ -26,7 +26,7 @@ public static class AssessmentCharts
     {
         ArgumentNullException.ThrowIfNull(group);
         using var plot = Draw(group, from, to, previousFrom, previousTo);
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(group, from, to), Description(group), id);
+        return ChartSvg.Accessible(plot, Width, Height, Title(group, from, to), Description(group), id);
     }
 
     public static byte[] TrendPng(AssessmentGroup group, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo)

@@ -70,7 +70,7 @@ public static class FunnelCharts
     public static string Svg(PeersReport report, PeerComparison row, string id)
     {
         using var plot = Draw(report, row);
-        return ChartSvg.Accessible(plot.GetSvgXml(Width, Height), Width, Height, Title(report, row), Description(row), id);
+        return ChartSvg.Accessible(plot, Width, Height, Title(report, row), Description(row), id);
     }
 
     public static byte[] Png(PeersReport report, PeerComparison row)
