@@ -338,7 +338,7 @@ public static class SaferPlanCommandLine
             // Standard output carries only the command's answer (a token, say); logs go to standard error. A verb runs once
             // and ends, so it neither watches the settings files for changes (each watcher holds an inotify instance, of
             // which a user has 128) nor leaves its host undisposed.
-            await using var app = SaferPlanApp.Build(["--hostBuilder:reloadConfigOnChange=false"], builder =>
+            await using var app = SaferPlanApp.BuildServices(["--hostBuilder:reloadConfigOnChange=false"], builder =>
             {
                 builder.Logging.ClearProviders();
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

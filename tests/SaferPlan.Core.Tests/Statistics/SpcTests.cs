@@ -1,6 +1,6 @@
 using SaferPlan.Core.Statistics;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Statistics;
 
 /// <summary>The XmR chart and its special-cause rules, as NHSRplotthedots computes them, on constructed series.</summary>
 public sealed class SpcTests

@@ -8,7 +8,7 @@ using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Plans;
 
 /// <summary>The editing rules, against a real SQLite file holding the demo partnership.</summary>
 public sealed class PlanEditorTests : IAsyncLifetime

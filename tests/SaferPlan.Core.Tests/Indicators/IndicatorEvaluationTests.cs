@@ -1,6 +1,6 @@
 using SaferPlan.Core.Indicators;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Indicators;
 
 /// <summary>The one evaluation rule: every target kind with both polarities, at and around the amber band's edges.</summary>
 public sealed class IndicatorEvaluationTests

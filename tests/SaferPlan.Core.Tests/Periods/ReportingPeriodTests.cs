@@ -1,6 +1,6 @@
 using SaferPlan.Core.Periods;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Periods;
 
 public sealed class ReportingPeriodTests
 {

@@ -3,7 +3,7 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Periods;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Data;
 
 /// <summary>What an entity gets by convention rather than by a line in its own configuration.</summary>
 public sealed class ModelConventionTests

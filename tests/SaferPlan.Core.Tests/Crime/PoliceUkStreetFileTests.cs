@@ -1,6 +1,6 @@
 using SaferPlan.Core.Crime;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Crime;
 
 /// <summary>Reading police.uk street files: generated files with every quirk counted right, and each kind of bad file refused at its line.</summary>
 public sealed class PoliceUkStreetFileTests

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Accounts;
 
 /// <summary>
 /// <c>Permissions</c> is the one place that decides who may read and edit what: a membership or role test written

@@ -2,7 +2,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Accounts;
 
 public sealed class PermissionsTests
 {
@@ -86,7 +86,7 @@ public sealed class PermissionsTests
         Assert.Equal(add, Permissions.CanAddTaskGroupReport(user, Partnership));
         Assert.Equal(underPriority, Permissions.CanWriteTaskGroupReport(user, Partnership, null, Priority1.LeadOfficerId));
         Assert.Equal(asReportLead, Permissions.CanWriteTaskGroupReport(user, Partnership, 200, Priority1.LeadOfficerId));
-        Assert.False(Permissions.CanWriteTaskGroupReport(user with { LinkPeriod = Periods.ReportingPeriod.Of(2010, 4) }, Partnership, 200, Priority1.LeadOfficerId));
+        Assert.False(Permissions.CanWriteTaskGroupReport(user with { LinkPeriod = SaferPlan.Core.Periods.ReportingPeriod.Of(2010, 4) }, Partnership, 200, Priority1.LeadOfficerId));
         Assert.True(Permissions.CanReadTaskGroupReports(user, Partnership));
         Assert.False(Permissions.CanReadTaskGroupReports(UserContext.Anonymous, Partnership));
     }

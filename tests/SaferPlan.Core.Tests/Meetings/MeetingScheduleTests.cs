@@ -2,7 +2,7 @@ using SaferPlan.Core.Meetings;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Meetings;
 
 /// <summary>The rule that turns a body's cadence into a financial year's meetings (issue 13, item 3).</summary>
 public sealed class MeetingScheduleTests

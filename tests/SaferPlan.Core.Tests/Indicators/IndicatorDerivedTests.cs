@@ -8,7 +8,7 @@ using SaferPlan.Core.Demo;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Indicators;
 
 /// <summary>Recorded-crime values computed from hand-worked counts, rates and rolling 12 months, and the editor's rules, on a real SQLite file.</summary>
 public sealed class IndicatorDerivedTests : IAsyncLifetime
@@ -88,7 +88,7 @@ public sealed class IndicatorDerivedTests : IAsyncLifetime
         var reader = new IndicatorReader(db, time);
 
         // 2010/11: 12 months × (7 + 3) = 120 burglaries; ends March 2011, so 4,000 dwellings: 120 × 1000 / 4000 = 30.00.
-        var year = await reader.ValueForAsync(id, MonthSpan.Of(Periods.ReportingPeriod.Year(2010)));
+        var year = await reader.ValueForAsync(id, MonthSpan.Of(SaferPlan.Core.Periods.ReportingPeriod.Year(2010)));
         // 12 months to December 2010: March 2010 is outside; April–December 2010 is 9 × 10 = 90, plus January–March 2010?
         // No: the span is January–December 2010, and January and February 2010 are not loaded, so there is no value.
         var calendar = await reader.ValueForAsync(id, new MonthSpan(CalendarMonth.Of(2010, 1), CalendarMonth.Of(2010, 12)));

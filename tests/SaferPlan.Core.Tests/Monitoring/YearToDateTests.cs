@@ -1,7 +1,7 @@
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Monitoring;
 
 /// <summary>The one year-to-date rule: the sum of the year's quarters, or the group's own cumulative figure brought forward when earlier quarters are missing.</summary>
 public sealed class YearToDateTests

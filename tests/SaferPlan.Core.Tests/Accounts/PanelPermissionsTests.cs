@@ -2,7 +2,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Panels;
 using SaferPlan.Core.Partnerships;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Accounts;
 
 /// <summary>Who may read, edit and act on neighbourhood panel priorities: the rules of Permissions, with the route's holders.</summary>
 public sealed class PanelPermissionsTests

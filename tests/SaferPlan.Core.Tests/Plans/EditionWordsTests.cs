@@ -1,6 +1,6 @@
 using SaferPlan.Core.Plans;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Plans;
 
 /// <summary>The word-level difference the edition comparison marks with ins and del.</summary>
 public sealed class EditionWordsTests

@@ -1,6 +1,6 @@
 using SaferPlan.Core.Monitoring;
 
-namespace SaferPlan.Core.Tests;
+namespace SaferPlan.Core.Tests.Monitoring;
 
 /// <summary>The one roll-up rule for an action's and a priority's status, and change since last quarter.</summary>
 public sealed class DashboardRollUpTests

@@ -1,7 +1,7 @@
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Statistics;
 
-namespace SaferPlan.Core.Tests.Statistics;
+namespace SaferPlan.Core.Tests.Crime;
 
 /// <summary>SPC on crime series (more crime is concern) and the assessment's sentence, on constructed monthly counts.</summary>
 public sealed class CrimeSpcTests
