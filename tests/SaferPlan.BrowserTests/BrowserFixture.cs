@@ -14,6 +14,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long an action, a navigation or an expectation waits for its condition before it fails. Each returns as soon as
+    /// its condition holds, so this costs time only when a test fails; it is long because the whole test solution runs on two
+    /// busy cores (Web.Tests beside these, two browser classes at a time), where a page, an upload or Chromium itself can take
+    /// many seconds. Playwright's own defaults (5 s for an expectation) failed a loaded CI run now and then.
+    /// </summary>
+    public const float Timeout = 60_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
+
     private readonly List<IBrowserContext> contexts = [];
     private readonly SemaphoreSlim sharedGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, string> shared = [];
@@ -57,7 +67,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             contexts.Add(context);
         }
 
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();
         ContentSecurityPolicy.Watch(page);
         return page;
@@ -145,6 +156,7 @@ public static class SharedChromium
             {
                 ExecutablePath = BrowserFixture.ChromiumPath,
                 Headless = true,
+                Timeout = BrowserFixture.Timeout,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
             });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
