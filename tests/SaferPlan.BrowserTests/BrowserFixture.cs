@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
@@ -29,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly Dictionary<PartnershipRole, string> shared = [];
     private IBrowser? browser;
 
-    public SqliteFactory App { get; } = new() { DemoCrime = true };
+    public BrowserApp App { get; } = new() { DemoCrime = true };
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
@@ -127,6 +130,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
             .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
         return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+    }
+}
+
+/// <summary>
+/// The app a browser test class drives: SaferPlan on Kestrel over SQLite, as <see cref="SqliteFactory"/>, on a clock that
+/// reads noon of the machine's day when the class starts, so a test that puts "today" into a form (or expects it shown)
+/// and the app agree on the date even when the run crosses midnight.
+/// </summary>
+public sealed class BrowserApp() : SaferPlanFactory(TestDatabase.Sqlite)
+{
+    public ShiftedClock Clock { get; } = ShiftedClock.MiddayToday();
+
+    /// <summary>The app's today, for the dates a test enters or expects.</summary>
+    public DateOnly Today => Clock.Today;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 
