@@ -14,7 +14,7 @@ namespace SaferPlan.Web.Tests.Faults;
 /// </summary>
 public sealed partial class MigrationLockTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly Dictionary<string, string> NoDemo = new() { ["SaferPlan__LoadDemoData"] = "false" };
     private readonly List<TestDatabaseInstance> databases = [];
 
