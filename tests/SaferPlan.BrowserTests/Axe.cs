@@ -34,6 +34,10 @@ public static class Axe
 
     public static async Task AssertNoViolationsAsync(IPage page)
     {
+        // A click that navigates returns once the new page is committed, not loaded: on a busy machine its stylesheets,
+        // scripts (GOV.UK Frontend's set-up) and images can still be on their way. Scan the page as a visitor gets it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
         // Evaluated by the browser's debugging protocol, not added as a <script> tag: the site's Content-Security-Policy
         // forbids inline script, and the pages are tested under it.
         await page.EvaluateAsync(Script.Value);

@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
@@ -14,12 +17,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long an action, a navigation or an expectation waits for its condition before it fails. Each returns as soon as
+    /// its condition holds, so this costs time only when a test fails; it is long because the whole test solution runs on two
+    /// busy cores (Web.Tests beside these, two browser classes at a time), where a page, an upload or Chromium itself can take
+    /// many seconds. Playwright's own defaults (5 s for an expectation) failed a loaded CI run now and then.
+    /// </summary>
+    public const float Timeout = 60_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
+
     private readonly List<IBrowserContext> contexts = [];
     private readonly SemaphoreSlim sharedGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, string> shared = [];
     private IBrowser? browser;
 
-    public SqliteFactory App { get; } = new() { DemoCrime = true };
+    public BrowserApp App { get; } = new() { DemoCrime = true };
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
@@ -57,7 +70,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             contexts.Add(context);
         }
 
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();
         ContentSecurityPolicy.Watch(page);
         return page;
@@ -120,6 +134,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 /// <summary>
+/// The app a browser test class drives: SaferPlan on Kestrel over SQLite, as <see cref="SqliteFactory"/>, on a clock that
+/// reads noon of the machine's day when the class starts, so a test that puts "today" into a form (or expects it shown)
+/// and the app agree on the date even when the run crosses midnight.
+/// </summary>
+public sealed class BrowserApp() : SaferPlanFactory(TestDatabase.Sqlite)
+{
+    public ShiftedClock Clock { get; } = ShiftedClock.MiddayToday();
+
+    /// <summary>The app's today, for the dates a test enters or expects.</summary>
+    public DateOnly Today => Clock.Today;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>
 /// One Chromium for the whole test assembly: started by the first class that needs it, closed when the test process ends.
 /// Each test opens its own browser context (its own cookies and storage), so sharing the browser shares no state.
 /// </summary>
@@ -145,6 +178,7 @@ public static class SharedChromium
             {
                 ExecutablePath = BrowserFixture.ChromiumPath,
                 Headless = true,
+                Timeout = BrowserFixture.Timeout,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
             });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();

@@ -51,7 +51,7 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
     public async Task FirstQuarter_NewPartnershipToPublicReport_WithoutATerminal()
     {
         browser.App.Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = browser.App.ServerAddress.ToString();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = browser.App.Today;
         var year = today.Month >= 4 ? today.Year : today.Year - 1;
         var quarter = $"{year}/{(year + 1) % 100:00} Q1";
         var quarterSlug = $"{year}-{(year + 1) % 100:00}-q1";

@@ -22,7 +22,7 @@ public sealed class FundingPagesTests(BrowserFixture browser) : IClassFixture<Br
     {
         var start = 2200 + Random.Shared.Next(500);
         var year = string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = browser.App.Today;
         var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
         var plan = $"/partnerships/south-cambridgeshire/funding/{year}";
         await page.GotoAsync(plan);

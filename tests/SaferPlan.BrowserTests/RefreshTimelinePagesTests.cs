@@ -23,7 +23,7 @@ public sealed class RefreshTimelinePagesTests(BrowserFixture browser) : IClassFi
     [Fact]
     public async Task Timeline_TaskListAndForm_ShowStepsErrorsAndStatusInWords_WithNoAxeViolations()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = browser.App.Today;
         var year = PlanYears.Next();
         var page = await browser.SharedSignedInPageAsync(PartnershipRole.SupportOfficer);
         await page.GotoAsync("/partnerships/south-cambridgeshire");

@@ -18,13 +18,14 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
     /// commands is killed at a random moment about twice per run (a new seed each run), for about 40% less CPU than 20 kills.
     /// </summary>
     private const int KillsWanted = 12;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// Six rounds of two kills take under a minute on the two-core machine, several times that when it is shared with
-    /// other builds; past this the test stops (and fails short of kills) rather than run on.
+    /// other builds or the whole test run (a loaded CI machine); past this the test stops (and fails short of kills) rather
+    /// than run on.
     /// </summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(12);
 
     private readonly List<TestDatabaseInstance> databases = [];
     private readonly string crimeFolder = Directory.CreateTempSubdirectory("saferplan-kill-crime-").FullName;

@@ -11,7 +11,7 @@ namespace SaferPlan.Web.Tests.Faults;
 /// </summary>
 public sealed partial class ListenAddressTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     /// <summary>A copy of the migrated template: where the server listens does not depend on a first migration.</summary>
     private TestDatabaseInstance database = null!;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Faults;
 
@@ -153,13 +153,8 @@ public sealed class SaferPlanProcess : IDisposable
         process.Dispose();
     }
 
-    /// <summary>A port on 127.0.0.1 that nothing listens on at the moment.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port on 127.0.0.1 that nothing listens on at the moment, outside the range port 0 takes from (see <see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.Next();
 
     /// <summary>SQLite's own check of every page and index of the database file.</summary>
     public static string IntegrityCheck(string databasePath)

@@ -7,24 +7,15 @@ using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Outreach;
 
-/// <summary>
-/// The clock the outreach tests run the app on: it starts on 1 April 2011 at 09:00 UTC (2010/11 Q4 is open, due on 8 April,
-/// locked after 15 April) and runs in real time, so timers and the outbox's polling work; <see cref="Advance"/> jumps it on.
-/// </summary>
-public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
-{
-    private long offsetTicks = (start - TimeProvider.System.GetUtcNow()).Ticks;
-
-    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
-}
-
 /// <summary>The real app on Kestrel, as <see cref="SaferPlanFactory"/>, sending its e-mail to a real SMTP server on 127.0.0.1.</summary>
 public abstract class OutreachFactory(TestDatabase kind) : SaferPlanFactory(kind), IAsyncLifetime
 {
     public SmtpTestServer Smtp { get; } = new();
 
+    /// <summary>
+    /// The clock the outreach tests run the app on: it starts on 1 April 2011 at 09:00 UTC (2010/11 Q4 is open, due on 8 April,
+    /// locked after 15 April) and runs in real time, so timers and the outbox's polling work.
+    /// </summary>
     public ShiftedClock Clock { get; } = new(new DateTimeOffset(2011, 4, 1, 9, 0, 0, TimeSpan.Zero));
 
     public new async Task InitializeAsync()

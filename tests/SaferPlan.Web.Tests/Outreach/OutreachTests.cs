@@ -29,7 +29,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
     private const string Slug = "south-cambridgeshire";
     private const string Q4 = "2010-11-q4";
     private const string Subject = "Your updates for 2010/11 Q4 are due by 8 April 2011";
-    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(60);
     private static readonly ReportingPeriod Quarter4 = ReportingPeriod.Parse(Q4);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]

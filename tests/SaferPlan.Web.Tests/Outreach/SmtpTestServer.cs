@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Outreach;
 
@@ -14,14 +15,13 @@ public sealed class SmtpTestServer : IDisposable
     private static readonly string[] Pythons = ["/usr/bin/python3", "python3"];
 
     private readonly string folder = Directory.CreateTempSubdirectory("saferplan-smtp-").FullName;
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
     private Process? process;
 
     public SmtpTestServer()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // Not port 0's range: a Kestrel host of the run could take such a port before aiosmtpd listens on it (see FreePorts).
+        Port = FreePorts.Next();
     }
 
     public int Port { get; }
@@ -54,8 +54,9 @@ public sealed class SmtpTestServer : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        // Python's start takes well under a second on a quiet machine, many seconds on a busy one.
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < StartPatience)
         {
             if (process.HasExited)
             {
@@ -74,7 +75,7 @@ public sealed class SmtpTestServer : IDisposable
             }
         }
 
-        throw new TimeoutException($"aiosmtpd did not start listening on 127.0.0.1:{Port} within 15 seconds.");
+        throw new TimeoutException($"aiosmtpd did not start listening on 127.0.0.1:{Port} within {StartPatience.TotalSeconds} seconds.");
     }
 
     public void Stop()
