@@ -43,9 +43,6 @@ public static class TestHtml
         return field.HasAttribute("checked");
     }
 
-    /// <summary>The trimmed text of the first element matching <paramref name="selector"/>, or null if none.</summary>
-    public static string? Text(IParentNode page, string selector) => page.QuerySelector(selector)?.TextContent.Trim();
-
     /// <summary>Every text in the node with a space between elements and runs of white space folded to one (as a reader sees it).</summary>
     public static string SpacedText(INode node) =>
         string.Join(' ', node.Descendants<IText>().Where(t => t.ParentElement is not (IHtmlScriptElement or IHtmlStyleElement)).Select(t => t.Data)

@@ -232,7 +232,7 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.True(row is not null, $"The people list has no linked row for {name}");
         Assert.Contains(boardName, row.QuerySelectorAll("td")[3].TextContent, StringComparison.Ordinal);
         var edit = $"/partnerships/{Slug}/people/{person.Id}";
-        Assert.Contains($"value=\"{board}\" checked", await support.Client.GetStringAsync(edit), StringComparison.Ordinal);
+        Assert.True(TestHtml.IsChecked(TestHtml.Parse(await support.Client.GetStringAsync(edit)), "Input.BodyIds", board.ToString(System.Globalization.CultureInfo.InvariantCulture)), "The person's Board box is not ticked");
 
         // Moved from the Board to the Executive Group: one seat given up, one taken, in one versioned save.
         fields["Input.BodyIds"] = executive.ToString(System.Globalization.CultureInfo.InvariantCulture);
