@@ -228,9 +228,11 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.Equal([board], await DbAsync(db => db.Set<BodyMember>().Where(m => m.PersonId == person.Id).Select(m => m.BodyId).ToListAsync()));
         var list = await support.Client.GetStringAsync($"/partnerships/{Slug}/people");
         var boardName = await DbAsync(db => db.Bodies.Where(b => b.Id == board).Select(b => b.Name).SingleAsync());
-        Assert.Matches($"{Regex.Escape(name)}</a></td>(.|\\n)*?{Regex.Escape(System.Net.WebUtility.HtmlEncode(boardName))}", list);
+        var row = TestHtml.Parse(list).QuerySelectorAll("tbody tr").SingleOrDefault(r => r.QuerySelector("td:first-child > a")?.TextContent == name);
+        Assert.True(row is not null, $"The people list has no linked row for {name}");
+        Assert.Contains(boardName, row.QuerySelectorAll("td")[3].TextContent, StringComparison.Ordinal);
         var edit = $"/partnerships/{Slug}/people/{person.Id}";
-        Assert.Contains($"value=\"{board}\" checked", await support.Client.GetStringAsync(edit), StringComparison.Ordinal);
+        Assert.True(TestHtml.IsChecked(TestHtml.Parse(await support.Client.GetStringAsync(edit)), "Input.BodyIds", board.ToString(System.Globalization.CultureInfo.InvariantCulture)), "The person's Board box is not ticked");
 
         // Moved from the Board to the Executive Group: one seat given up, one taken, in one versioned save.
         fields["Input.BodyIds"] = executive.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -358,10 +360,12 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using var mine = await lead.Client.GetAsync("/my-updates");
         var list = await mine.Content.ReadAsStringAsync();
-        var link = Regex.Match(list, $@"/milestones/(?<id>\d+)/updates/{DemoTryOut.OpenQuarter.Slug}");
-        Assert.True(link.Success, "Your updates lists a milestone of the open demo quarter");
+        var updates = $"/updates/{DemoTryOut.OpenQuarter.Slug}";
+        var link = TestHtml.Hrefs(TestHtml.Parse(list)).FirstOrDefault(h => h.StartsWith("/milestones/", StringComparison.Ordinal) && h.EndsWith(updates, StringComparison.Ordinal)
+            && h["/milestones/".Length..^updates.Length] is { Length: > 0 } id && id.All(char.IsAsciiDigit));
+        Assert.True(link is not null, "Your updates lists a milestone of the open demo quarter");
 
-        using var submitted = await lead.PostFormAsync(link.Value, link.Value, new()
+        using var submitted = await lead.PostFormAsync(link, link, new()
         {
             ["Input.Progress"] = "Tried the demo: the scheme met this quarter.",
             ["Input.Value"] = "",
@@ -371,7 +375,7 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
             ["submit"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        var milestoneId = int.Parse(link.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var milestoneId = int.Parse(link["/milestones/".Length..^updates.Length], System.Globalization.CultureInfo.InvariantCulture);
         var update = await DbAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId && u.Period == DemoTryOut.OpenQuarter));
         Assert.Equal(UpdateState.Submitted, update.State);
     }

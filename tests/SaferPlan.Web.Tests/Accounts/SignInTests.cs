@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
@@ -7,11 +6,8 @@ using SaferPlan.TestCommon;
 namespace SaferPlan.Web.Tests.Accounts;
 
 /// <summary>Signing in to the pages with a password: the antiforgery token and the cookie both need data protection keys.</summary>
-public abstract partial class SignInTests(SaferPlanFactory app)
+public abstract class SignInTests(SaferPlanFactory app)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     [Fact]
     public async Task SignIn_WithPassword_SetsTheCookieThatShowsEditing()
     {
@@ -22,13 +18,12 @@ public abstract partial class SignInTests(SaferPlanFactory app)
         using var page = await client.GetAsync("/account/sign-in");
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET /account/sign-in: {(int)page.StatusCode}");
-        var token = AntiforgeryField().Match(html);
-        Assert.True(token.Success, "The sign-in form has no antiforgery token");
+        var token = TestHtml.AntiforgeryToken(html, "The sign-in form");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = SaferPlanFactory.Password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["__RequestVerificationToken"] = token,
         });
         using var signIn = await client.PostAsync($"/account/sign-in?ReturnUrl=/editions/{editionId}", form);
 
@@ -45,13 +40,12 @@ public abstract partial class SignInTests(SaferPlanFactory app)
         var email = await app.AddUserAsync(PartnershipRole.BoardMember);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
         using var page = await client.GetAsync("/account/sign-in");
-        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync());
-        Assert.True(token.Success, $"The sign-in form has no antiforgery token (status {(int)page.StatusCode})");
+        var token = TestHtml.AntiforgeryToken(await page.Content.ReadAsStringAsync(), $"The sign-in form (status {(int)page.StatusCode})");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = "not the password at all",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["__RequestVerificationToken"] = token,
         });
 
         using var signIn = await client.PostAsync("/account/sign-in", form);

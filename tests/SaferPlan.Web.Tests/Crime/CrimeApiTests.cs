@@ -110,8 +110,7 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         using var page = await client.GetAsync(new Uri(pageUrl, UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
-        var src = System.Net.WebUtility.HtmlDecode(
-            System.Text.RegularExpressions.Regex.Match(html, "<img id=\"chart-serious-acquisitive-crime\"[^>]*src=\"([^\"]+)\"").Groups[1].Value);
+        var src = TestHtml.Parse(html).QuerySelector("img#chart-serious-acquisitive-crime")?.GetAttribute("src") ?? "";
         Assert.StartsWith($"/api/partnerships/{Slug}/assessment/charts/serious-acquisitive-crime.svg?", src, StringComparison.Ordinal);
         using var chart = await client.GetAsync(new Uri(src, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);

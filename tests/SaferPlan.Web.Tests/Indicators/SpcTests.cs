@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
@@ -14,15 +13,12 @@ namespace SaferPlan.Web.Tests.Indicators;
 /// An indicator's SPC chart over HTTP: the API's numbers against a series worked by hand, the baseline period fixed
 /// through the API (with versions) and the form, and the indicator page's chart, icons and table.
 /// </summary>
-public abstract partial class SpcTests(SaferPlanFactory app)
+public abstract class SpcTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
 
     /// <summary>14 months from April 2009: the last far off (see the Core tests for the arithmetic).</summary>
     private static readonly int[] HandSeries = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 10, 30];
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private static string NewCode() => $"SPC-{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -200,12 +196,11 @@ public abstract partial class SpcTests(SaferPlanFactory app)
             pageHtml = html;
         }
 
-        var token = AntiforgeryField().Match(pageHtml);
-        Assert.True(token.Success, $"{path} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value);
-        if (!fields.ContainsKey("Input.Version") && Regex.Match(pageHtml, "name=\"Input.Version\" value=\"(?<v>\\d+)\"") is { Success: true } version)
+        var token = TestHtml.AntiforgeryToken(pageHtml, path);
+        fields["__RequestVerificationToken"] = token;
+        if (!fields.ContainsKey("Input.Version") && TestHtml.Value(TestHtml.Parse(pageHtml), "Input.Version") is { Length: > 0 } version && version.All(char.IsAsciiDigit))
         {
-            fields["Input.Version"] = version.Groups["v"].Value;
+            fields["Input.Version"] = version;
         }
 
         using var form = new FormUrlEncodedContent(fields);

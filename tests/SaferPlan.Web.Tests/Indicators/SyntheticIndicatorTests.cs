@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.TestCommon;
@@ -13,12 +12,9 @@ namespace SaferPlan.Web.Tests.Indicators;
 /// Recorded-crime indicators computed from files imported marked synthetic say so wherever they are shown, by the one
 /// rule the crime pages use (<see cref="CrimeStatistics.AnySynthetic"/>); the host loads the demo's synthetic crime.
 /// </summary>
-public abstract partial class SyntheticIndicatorTests(SaferPlanFactory app)
+public abstract class SyntheticIndicatorTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [Fact]
     public async Task RecordedCrimeIndicators_OverTheDemosSyntheticCrime_SaySoOnEveryPageAndReport()
@@ -72,13 +68,12 @@ public abstract partial class SyntheticIndicatorTests(SaferPlanFactory app)
         var email = await app.AddUserAsync(role);
         var client = Browser();
         var (_, page) = await GetPageAsync(client, "/account/sign-in");
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "The sign-in page has no antiforgery token");
+        var token = TestHtml.AntiforgeryToken(page, "The sign-in page");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = SaferPlanFactory.Password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync("/account/sign-in", form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in: {(int)response.StatusCode}");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
@@ -11,13 +10,10 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// A task group report's figure table edited as a table of boxes, its rows added and removed by plain form posts (no
 /// JavaScript); and the error summary listing a form's errors in the order of its fields.
 /// </summary>
-public abstract partial class FigureTableFormTests(SaferPlanFactory app)
+public abstract class FigureTableFormTests(SaferPlanFactory app)
 {
     private const string Slug = "south-cambridgeshire";
     private const string NewReport = $"/partnerships/{Slug}/periods/2010-11-q2/reports/new";
-
-    [GeneratedRegex("<li><a href=\"#(?<id>[^\"]+)\">")]
-    private static partial Regex SummaryLink();
 
     private static Dictionary<string, string> Report(string title, params (string Label, string Ppo, string Dip)[] rows)
     {
@@ -134,10 +130,10 @@ public abstract partial class FigureTableFormTests(SaferPlanFactory app)
 
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var summary = html[html.IndexOf("govuk-error-summary__list", StringComparison.Ordinal)..html.IndexOf("</ul>", html.IndexOf("govuk-error-summary__list", StringComparison.Ordinal), StringComparison.Ordinal)];
-        var links = SummaryLink().Matches(summary).Select(m => m.Groups["id"].Value).ToList();
+        var page = TestHtml.Parse(html);
+        var links = TestHtml.ErrorSummaryLinks(page).Select(l => l.FieldId).ToList();
         Assert.Equal(["Input-PriorityId", "Input-AchievementsMarking", "Input-RecommendationsMarking", "Input-Figures-0--Table-Rows-0--Values-0-"], links);
-        Assert.True(links.Select(id => html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal)).Order().SequenceEqual(links.Select(id => html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal))), "The fields are not in the summary's order on the page");
+        Assert.True(TestHtml.PositionsOf(page, links).Order().SequenceEqual(TestHtml.PositionsOf(page, links)), "The fields are not in the summary's order on the page");
     }
 }
 

@@ -127,7 +127,7 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             ["Input.Figures[0].Table.Rows[0].Label"] = "New cases",
             ["Input.Figures[0].Table.Rows[0].Values[0]"] = "4",
             ["Input.Figures[0].YearToDate"] = "no",
-            ["Input.Figures[0].Marking"] = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Figures\\[0\\].Marking\" value=\"(?<m>\\w+)\"").Groups["m"].Value,
+            ["Input.Figures[0].Marking"] = TestHtml.Parse(form).QuerySelector("input[type=hidden][name=\"Input.Figures[0].Marking\"]")?.GetAttribute("value") ?? "",
         };
         Assert.Equal("Restricted", Fields("Restricted")["Input.Figures[0].Marking"]);
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +18,8 @@ using static SaferPlan.Web.Tests.PlanApi;
 namespace SaferPlan.Web.Tests.Monitoring;
 
 /// <summary>Signing in with a cookie and posting the app's own forms, with their antiforgery tokens.</summary>
-internal static partial class Forms
+internal static class Forms
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null)
     {
         var email = await app.AddUserAsync(role, personKey);
@@ -46,9 +42,8 @@ internal static partial class Forms
     /// <summary>Posts fields with the antiforgery token of the page the form is on.</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, Dictionary<string, string> fields)
     {
-        var token = AntiforgeryField().Match(pageHtml);
-        Assert.True(token.Success, "The page has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value);
+        var token = TestHtml.AntiforgeryToken(pageHtml);
+        fields["__RequestVerificationToken"] = token;
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(path, form);
     }

@@ -16,6 +16,7 @@ using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
+using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Outreach;
 
@@ -31,9 +32,6 @@ public abstract partial class OutreachTests(OutreachFactory app)
     private const string Subject = "Your updates for 2010/11 Q4 are due by 8 April 2011";
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(60);
     private static readonly ReportingPeriod Quarter4 = ReportingPeriod.Parse(Q4);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [GeneratedRegex(@"https?://[^\s""<>]+/u/ul_[A-Za-z0-9_\-]+")]
     private static partial Regex LinkInMail();
@@ -90,7 +88,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         Assert.Contains("Progress on 1.1d this quarter", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Progress on 2.1b this quarter", html, StringComparison.Ordinal);
         Assert.Contains("Last quarter (2010/11 Q3)", html, StringComparison.Ordinal);
-        Assert.Matches($"<textarea[^>]*name=\"Updates\\[{milestoneId}\\].Progress\"[^>]*>{lastQuarter}</textarea>", html);
+        Assert.Equal(lastQuarter, TestHtml.Parse(html).QuerySelector($"textarea[name=\"Updates[{milestoneId}].Progress\"]")?.TextContent);
 
         // Submitting this quarter's progress for one milestone.
         var progress = $"Q4 progress sent through the e-mailed link {Guid.NewGuid():N}";
@@ -424,13 +422,12 @@ public abstract partial class OutreachTests(OutreachFactory app)
     /// <summary>Posts one milestone's boxes from the page (as if the page showed no other), with the page's antiforgery token (its cookie is in the client).</summary>
     private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, string pageHtml, int milestoneId, string progress, string? status)
     {
-        var token = AntiforgeryField().Match(pageHtml);
-        Assert.True(token.Success, "The page has no antiforgery token");
-        var version = Regex.Match(pageHtml, $"name=\"Updates\\[{milestoneId}\\].Version\" value=\"(?<v>\\d+)\"");
+        var token = TestHtml.AntiforgeryToken(pageHtml);
+        var version = TestHtml.Value(TestHtml.Parse(pageHtml), $"Updates[{milestoneId}].Version");
         var fields = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
-            [$"Updates[{milestoneId}].Version"] = version.Success ? version.Groups["v"].Value : "0",
+            ["__RequestVerificationToken"] = token,
+            [$"Updates[{milestoneId}].Version"] = version is { Length: > 0 } && version.All(char.IsAsciiDigit) ? version : "0",
             [$"Updates[{milestoneId}].Progress"] = progress,
         };
         if (status is not null)

@@ -156,8 +156,9 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
         using var visitor = await app.ApiClientAsync();
         using var answer = await visitor.GetAsync($"/api/editions/{id}/refresh-report.html");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
-        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html[html.IndexOf("<body", StringComparison.Ordinal)..], "<[^>]+>", " "), @"\s+", " ");
+        var body = TestHtml.Parse(await answer.Content.ReadAsStringAsync()).Body;
+        Assert.NotNull(body);
+        var text = TestHtml.SpacedText(body);
         var at = items.Select(item => text.IndexOf($"{item.Number} {item.Text}", StringComparison.Ordinal)).ToList();
         Assert.All(at.Zip(items), pair => Assert.True(pair.First > 0, $"{pair.Second.Number} is not in the report followed by its text"));
         Assert.Equal(at.Order(), at);
