@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -16,28 +15,12 @@ public static class MilestoneMonitoringEndpoints
 
     public static void MapMilestoneMonitoring(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: MilestoneMonitoringDocx.MediaType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(NotPublishedNote);
-        api.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(NotPublishedNote);
-
-        // The same documents for the links on the reports page, signed in with the site's cookie; errors show the site's error page.
-        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
+        app.MapDocument("/api/partnerships/{slug}/reports", "/partnerships/{slug}/reports", "/monitoring/{period}",
+            new("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document",
+                "A quarter's milestone monitoring (measurement, source, progress, to meet target) as a web page with a print stylesheet",
+                MilestoneMonitoringDocx.MediaType, NotPublishedNote),
+            (format, forApi) => (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(slug, period, audience, format, forApi, builder, current, http, ct));
     }
 
     /// <summary>The path for the site's own links: /partnerships/{slug}/reports/monitoring/2009-10-q1.html.</summary>

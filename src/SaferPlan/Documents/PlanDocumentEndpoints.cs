@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -14,28 +13,11 @@ public static class PlanDocumentEndpoints
 
     public static void MapPlanDocument(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/editions").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(id, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: PlanDocumentDocx.MediaType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-        api.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(id, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("The plan document of an edition as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-
-        // The same documents for the links on the edition's page, signed in with the site's cookie; errors show the site's error page.
-        var pages = app.MapGroup("/editions").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(id, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(id, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
+        app.MapDocument("/api/editions", "/editions", "/{id:int}/document",
+            new("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document",
+                "The plan document of an edition as a web page with a print stylesheet", PlanDocumentDocx.MediaType, AudienceNote),
+            (format, forApi) => (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                DocumentAsync(id, audience, format, forApi, builder, current, http, ct));
     }
 
     /// <summary>The path for the site's own links: /editions/12/document.docx.</summary>

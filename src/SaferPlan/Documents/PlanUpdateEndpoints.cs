@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -11,19 +10,11 @@ public static class PlanUpdateEndpoints
 {
     public static void MapPlanUpdate(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports/update").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/{year}.docx", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
-                UpdateAsync(slug, year, ReportFormat.Docx, builder, http, ct))
-            .WithSummary("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: PlanUpdateDocx.MediaType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/{year}.html", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
-                UpdateAsync(slug, year, ReportFormat.Html, builder, http, ct))
-            .WithSummary("The public plan update of a year as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        // Public by nature, so the site links to the API's own paths.
+        app.MapDocument("/api/partnerships/{slug}/reports/update", pagesPrefix: null, "/{year}",
+            new("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document",
+                "The public plan update of a year as a web page with a print stylesheet", PlanUpdateDocx.MediaType),
+            (format, _) => (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) => UpdateAsync(slug, year, format, builder, http, ct));
     }
 
     /// <summary>"/api/partnerships/cambridge/reports/update/2012-13.html".</summary>

@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -14,26 +13,11 @@ public static class RefreshReportEndpoints
 
     public static void MapRefreshReport(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/editions").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/{id:int}/refresh-report.docx", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(id, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("The refresh report of an edition (purpose, background, consultation, recommendation, Appendix A) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: RefreshReportDocx.MediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-        api.MapGet("/{id:int}/refresh-report.html", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(id, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("The refresh report of an edition as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-
-        // The same documents for the links on the edition's and comments pages, signed in with the site's cookie.
-        var pages = app.MapGroup("/editions").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/{id:int}/refresh-report.docx", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ReportAsync(id, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/{id:int}/refresh-report.html", (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ReportAsync(id, ReportFormat.Html, forApi: false, builder, current, http, ct));
+        app.MapDocument("/api/editions", "/editions", "/{id:int}/refresh-report",
+            new("The refresh report of an edition (purpose, background, consultation, recommendation, Appendix A) as a Word document",
+                "The refresh report of an edition as a web page with a print stylesheet", RefreshReportDocx.MediaType, AudienceNote, ChecksQuery: false),
+            (format, forApi) => (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
+                ReportAsync(id, format, forApi, builder, current, http, ct));
     }
 
     /// <summary>The path for the site's own links: /editions/12/refresh-report.docx.</summary>
