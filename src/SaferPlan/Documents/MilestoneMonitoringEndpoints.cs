@@ -11,23 +11,11 @@ public static class MilestoneMonitoringEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2009-10-q1";
 
-    private const string NotPublishedNote = "Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published quarter.";
-
-    public static void MapMilestoneMonitoring(this IEndpointRouteBuilder app)
-    {
-        app.MapDocument("/api/partnerships/{slug}/reports", "/partnerships/{slug}/reports", "/monitoring/{period}",
-            new("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document",
-                "A quarter's milestone monitoring (measurement, source, progress, to meet target) as a web page with a print stylesheet",
-                MilestoneMonitoringDocx.MediaType, NotPublishedNote),
-            (format, forApi) => (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(slug, period, audience, format, forApi, builder, current, http, ct));
-    }
-
     /// <summary>The path for the site's own links: /partnerships/{slug}/reports/monitoring/2009-10-q1.html.</summary>
     public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
         $"/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{period.Slug}.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
-    private static async Task<IResult> DocumentAsync(
+    internal static async Task<IResult> DocumentAsync(
         string slug,
         string period,
         string? audience,

@@ -9,22 +9,11 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class PlanDocumentEndpoints
 {
-    private const string AudienceNote = "Visitors get the public version of approved editions only; members get the full version unless they ask for ?audience=public.";
-
-    public static void MapPlanDocument(this IEndpointRouteBuilder app)
-    {
-        app.MapDocument("/api/editions", "/editions", "/{id:int}/document",
-            new("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document",
-                "The plan document of an edition as a web page with a print stylesheet", PlanDocumentDocx.MediaType, AudienceNote),
-            (format, forApi) => (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(id, audience, format, forApi, builder, current, http, ct));
-    }
-
     /// <summary>The path for the site's own links: /editions/12/document.docx.</summary>
     public static string PagePath(int editionId, ReportFormat format, bool publicVersion = false) =>
         $"/editions/{editionId}/document.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
-    private static async Task<IResult> DocumentAsync(
+    internal static async Task<IResult> DocumentAsync(
         int id,
         string? audience,
         ReportFormat format,

@@ -8,20 +8,11 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class PlanUpdateEndpoints
 {
-    public static void MapPlanUpdate(this IEndpointRouteBuilder app)
-    {
-        // Public by nature, so the site links to the API's own paths.
-        app.MapDocument("/api/partnerships/{slug}/reports/update", pagesPrefix: null, "/{year}",
-            new("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document",
-                "The public plan update of a year as a web page with a print stylesheet", PlanUpdateDocx.MediaType),
-            (format, _) => (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) => UpdateAsync(slug, year, format, builder, http, ct));
-    }
-
     /// <summary>"/api/partnerships/cambridge/reports/update/2012-13.html".</summary>
     public static string Path(string slug, ReportingPeriod year, ReportFormat format) =>
         $"/api/partnerships/{slug}/reports/update/{year.FinancialYear.Slug}.{ReportEndpoints.Extension(format)}";
 
-    private static async Task<IResult> UpdateAsync(string slug, string year, ReportFormat format, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> UpdateAsync(string slug, string year, ReportFormat format, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct)
     {
         if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
         {

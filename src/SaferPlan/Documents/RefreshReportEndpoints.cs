@@ -9,21 +9,10 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class RefreshReportEndpoints
 {
-    private const string AudienceNote = "Members get the full version at any stage; visitors get the public version of approved editions only.";
-
-    public static void MapRefreshReport(this IEndpointRouteBuilder app)
-    {
-        app.MapDocument("/api/editions", "/editions", "/{id:int}/refresh-report",
-            new("The refresh report of an edition (purpose, background, consultation, recommendation, Appendix A) as a Word document",
-                "The refresh report of an edition as a web page with a print stylesheet", RefreshReportDocx.MediaType, AudienceNote, ChecksQuery: false),
-            (format, forApi) => (int id, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(id, format, forApi, builder, current, http, ct));
-    }
-
     /// <summary>The path for the site's own links: /editions/12/refresh-report.docx.</summary>
     public static string PagePath(int editionId, ReportFormat format) => $"/editions/{editionId}/refresh-report.{ReportEndpoints.Extension(format)}";
 
-    private static async Task<IResult> ReportAsync(int id, ReportFormat format, bool forApi, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> ReportAsync(int id, ReportFormat format, bool forApi, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var report = await builder.BuildAsync(id, await current.GetAsync(), ct);
         if (report is null)

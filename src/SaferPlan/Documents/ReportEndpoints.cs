@@ -10,23 +10,13 @@ public static class ReportEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2010-11-q4";
 
-    public static void MapReports(this IEndpointRouteBuilder app)
-    {
-        app.MapDocument("/api/partnerships/{slug}/reports", "/partnerships/{slug}/reports", "/performance/{period}",
-            new("The Board Performance Report for a quarter as a Word document", "The Board Performance Report for a quarter as a web page with a print stylesheet",
-                BoardReportDocx.MediaType,
-                "Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report."),
-            (format, forApi) => (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(slug, period, audience, meetingDate, format, forApi, builder, current, http, ct));
-    }
-
     /// <summary>The path of a report for the site's own links: /partnerships/{slug}/reports/performance/2010-11-q4.docx.</summary>
     public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
         $"/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{period.Slug}.{Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
     public static string Extension(ReportFormat format) => format == ReportFormat.Docx ? "docx" : "html";
 
-    private static async Task<IResult> ReportAsync(
+    internal static async Task<IResult> ReportAsync(
         string slug,
         string period,
         string? audience,
