@@ -275,11 +275,7 @@ public static class SaferPlanApp
         app.MapPlans();
         SaferPlan.Plans.Consultation.ConsultationEndpoints.MapConsultation(app);
         SaferPlan.Plans.Consultation.RefreshChangeEndpoints.MapRefreshChanges(app);
-        app.MapReports();
-        app.MapMilestoneMonitoring();
-        app.MapPlanDocument();
-        app.MapPlanUpdate();
-        app.MapRefreshReport();
+        app.MapDocuments();
         app.MapMonitoring();
         app.MapAudit();
         SaferPlan.Indicators.IndicatorEndpoints.MapIndicators(app);

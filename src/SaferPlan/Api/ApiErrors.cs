@@ -46,6 +46,14 @@ public static class ApiErrors
             Detail = detail,
         });
 
+    /// <summary>
+    /// 400 for a change to an item sent without its protective marking: taking none as Official would publish a Restricted
+    /// item without anyone choosing to.
+    /// </summary>
+    public static ProblemHttpResult MarkingRequired() => Invalid(
+        new Dictionary<string, string[]> { ["marking"] = ["Select the protective marking: Official or Restricted"] },
+        "Send the protective marking (\"Official\" or \"Restricted\") with every change: a change never guesses it.");
+
     public static string JsonName(string property) =>
         string.IsNullOrEmpty(property) ? property : char.ToLowerInvariant(property[0]) + property[1..];
 

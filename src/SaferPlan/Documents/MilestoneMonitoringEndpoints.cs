@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -12,39 +11,11 @@ public static class MilestoneMonitoringEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2009-10-q1";
 
-    private const string NotPublishedNote = "Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published quarter.";
-
-    public static void MapMilestoneMonitoring(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(NotPublishedNote);
-        api.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("A quarter's milestone monitoring (measurement, source, progress, to meet target) as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(NotPublishedNote);
-
-        // The same documents for the links on the reports page, signed in with the site's cookie; errors show the site's error page.
-        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/monitoring/{period}.docx", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(slug, period, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/monitoring/{period}.html", (string slug, string period, string? audience, MilestoneMonitoringBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(slug, period, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
-    }
-
     /// <summary>The path for the site's own links: /partnerships/{slug}/reports/monitoring/2009-10-q1.html.</summary>
     public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
         $"/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{period.Slug}.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
-    private static async Task<IResult> DocumentAsync(
+    internal static async Task<IResult> DocumentAsync(
         string slug,
         string period,
         string? audience,

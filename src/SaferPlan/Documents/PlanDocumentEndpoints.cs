@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -10,39 +9,11 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class PlanDocumentEndpoints
 {
-    private const string AudienceNote = "Visitors get the public version of approved editions only; members get the full version unless they ask for ?audience=public.";
-
-    public static void MapPlanDocument(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/editions").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(id, audience, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("The plan document of an edition (priorities, action plans, partnership, glossary) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-        api.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                DocumentAsync(id, audience, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("The plan document of an edition as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription(AudienceNote);
-
-        // The same documents for the links on the edition's page, signed in with the site's cookie; errors show the site's error page.
-        var pages = app.MapGroup("/editions").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/{id:int}/document.docx", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(id, audience, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/{id:int}/document.html", (int id, string? audience, PlanDocumentBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            DocumentAsync(id, audience, ReportFormat.Html, forApi: false, builder, current, http, ct));
-    }
-
     /// <summary>The path for the site's own links: /editions/12/document.docx.</summary>
     public static string PagePath(int editionId, ReportFormat format, bool publicVersion = false) =>
         $"/editions/{editionId}/document.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
-    private static async Task<IResult> DocumentAsync(
+    internal static async Task<IResult> DocumentAsync(
         int id,
         string? audience,
         ReportFormat format,

@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -9,28 +8,11 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class PlanUpdateEndpoints
 {
-    public static void MapPlanUpdate(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports/update").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/{year}.docx", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
-                UpdateAsync(slug, year, ReportFormat.Docx, builder, http, ct))
-            .WithSummary("The public plan update of a year (foreword, achievements, what we did and spent, the year's plan, contact) as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/{year}.html", (string slug, string year, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct) =>
-                UpdateAsync(slug, year, ReportFormat.Html, builder, http, ct))
-            .WithSummary("The public plan update of a year as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
     /// <summary>"/api/partnerships/cambridge/reports/update/2012-13.html".</summary>
     public static string Path(string slug, ReportingPeriod year, ReportFormat format) =>
         $"/api/partnerships/{slug}/reports/update/{year.FinancialYear.Slug}.{ReportEndpoints.Extension(format)}";
 
-    private static async Task<IResult> UpdateAsync(string slug, string year, ReportFormat format, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> UpdateAsync(string slug, string year, ReportFormat format, PlanUpdateBuilder builder, HttpContext http, CancellationToken ct)
     {
         if (!ReportingPeriod.TryParse(year, out var period) || !period.IsWholeYear)
         {

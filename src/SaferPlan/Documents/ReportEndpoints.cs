@@ -1,5 +1,4 @@
 using SaferPlan.Core.Documents;
-using SaferPlan.Security;
 
 namespace SaferPlan.Documents;
 
@@ -11,40 +10,13 @@ public static class ReportEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2010-11-q4";
 
-    public static void MapReports(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/partnerships/{slug}/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Documents);
-        api.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: true, builder, current, http, ct))
-            .WithSummary("The Board Performance Report for a quarter as a Word document")
-            .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report.");
-        api.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-                ReportAsync(slug, period, audience, meetingDate, ReportFormat.Html, forApi: true, builder, current, http, ct))
-            .WithSummary("The Board Performance Report for a quarter as a web page with a print stylesheet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("Visitors get the public version of published quarters only: an unpublished quarter answers 404 Not published yet, naming the latest published report.");
-
-        // The same documents for the links on the reports page, where members are signed in with the site's cookie
-        // rather than a bearer token; errors there show the site's error page.
-        var pages = app.MapGroup("/partnerships/{slug}/reports").ExcludeFromDescription().RequireRateLimiting(RateLimits.Documents);
-        pages.MapGet("/performance/{period}.docx", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ReportAsync(slug, period, audience, meetingDate, ReportFormat.Docx, forApi: false, builder, current, http, ct));
-        pages.MapGet("/performance/{period}.html", (string slug, string period, string? audience, string? meetingDate, BoardReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ReportAsync(slug, period, audience, meetingDate, ReportFormat.Html, forApi: false, builder, current, http, ct));
-    }
-
     /// <summary>The path of a report for the site's own links: /partnerships/{slug}/reports/performance/2010-11-q4.docx.</summary>
     public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
         $"/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{period.Slug}.{Extension(format)}{(publicVersion ? "?audience=public" : "")}";
 
     public static string Extension(ReportFormat format) => format == ReportFormat.Docx ? "docx" : "html";
 
-    private static async Task<IResult> ReportAsync(
+    internal static async Task<IResult> ReportAsync(
         string slug,
         string period,
         string? audience,

@@ -90,3 +90,45 @@ public sealed record PublicSpendingDto(string Partnership, string Year, IReadOnl
         return new(v.Partnership.Slug, v.Year.Slug, lines, lines.Sum(l => l.Amount));
     }
 }
+
+/// <summary>The Board decision recorded against a year's funding plan, with the plan's new version.</summary>
+public sealed record AgreementDto(DateOnly? AgreedOn, string? AgreedBy, string? AgreementMinute, int Version)
+{
+    public static AgreementDto From(FundingPlan plan) => new(plan.AgreedOn, plan.AgreedBy, plan.AgreementMinute, plan.Version);
+}
+
+/// <summary>A stream as added.</summary>
+public sealed record SavedStreamDto(int Id, string Name, string? Funder, decimal Amount, bool Received, string? Conditions, int Version)
+{
+    public static SavedStreamDto From(FundingStream s) => new(s.Id, s.Name, s.Funder, s.Amount, s.Received, s.Conditions, s.Version);
+}
+
+/// <summary>A stream as changed: what the plan's totals hang on, and the new version.</summary>
+public sealed record UpdatedStreamDto(int Id, string Name, decimal Amount, bool Received, int Version)
+{
+    public static UpdatedStreamDto From(FundingStream s) => new(s.Id, s.Name, s.Amount, s.Received, s.Version);
+}
+
+/// <summary>An allocation as added.</summary>
+public sealed record SavedAllocationDto(
+    int Id, int StreamId, string Name, decimal Amount, AllocationStatus Status, string? Note, int? PriorityId, int? ActionId, int? MilestoneId,
+    string? Outcome, string? Results, ProtectiveMarking Marking, int Version)
+{
+    public static SavedAllocationDto From(FundingAllocation a) =>
+        new(a.Id, a.StreamId, a.Name, a.Amount, a.Status, a.Note, a.PriorityId, a.ActionId, a.MilestoneId, a.Outcome, a.Results, a.Marking, a.Version);
+}
+
+/// <summary>An allocation as changed: what the plan's totals hang on, and the new version.</summary>
+public sealed record UpdatedAllocationDto(int Id, string Name, decimal Amount, AllocationStatus Status, int Version)
+{
+    public static UpdatedAllocationDto From(FundingAllocation a) => new(a.Id, a.Name, a.Amount, a.Status, a.Version);
+}
+
+/// <summary>A payment as added or changed; the payee is not repeated back.</summary>
+public sealed record SavedSpendDto(int Id, int AllocationId, DateOnly SpentOn, decimal Amount, string TransactionId, int Version)
+{
+    public static SavedSpendDto From(FundingSpend s) => new(s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version);
+}
+
+/// <summary>How many payments a spending file recorded.</summary>
+public sealed record SpendingImportDto(int Recorded);

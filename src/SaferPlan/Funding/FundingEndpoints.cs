@@ -52,69 +52,73 @@ public static class FundingEndpoints
                 : user.IsSignedIn ? ApiErrors.NotFound($"There is no agreed funding plan for {period.Display}.") : ApiErrors.SignInRequired();
         }, ct);
 
-    private static Task<Results<Ok<object>, ProblemHttpResult>> AgreeAsync(
+    private static Task<Results<Ok<AgreementDto>, ProblemHttpResult>> AgreeAsync(
         string slug, string? year, AgreementRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-        ForYearAsync<Ok<object>>(db, slug, year, async (id, period) =>
+        ForYearAsync<Ok<AgreementDto>>(db, slug, year, async (id, period) =>
         {
             var result = await funding.AgreeAsync(id, period, body.DecidedOn, body.Body, body.Minute, await current.GetAsync(), ct);
-            return result.Succeeded ? TypedResults.Ok<object>(new { result.Value.AgreedOn, result.Value.AgreedBy, result.Value.AgreementMinute, result.Value.Version }) : ApiErrors.From(result);
+            return result.Succeeded ? TypedResults.Ok(AgreementDto.From(result.Value)) : ApiErrors.From(result);
         }, ct);
 
-    private static Task<Results<Created<object>, ProblemHttpResult>> AddStreamAsync(
+    private static Task<Results<Created<SavedStreamDto>, ProblemHttpResult>> AddStreamAsync(
         string slug, string? year, StreamRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        ForYearAsync(db, slug, year, async (id, period) =>
-            await EditResponses.Created(http, await funding.AddStreamAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/streams/{s.Id}", s => Shape(s)), ct);
+        AddedAsync(db, slug, year, current, http, (id, period, user) => funding.AddStreamAsync(id, period, body.ToInput(), user, ct), "streams", SavedStreamDto.From, ct);
 
-    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateStreamAsync(
+    private static Task<Results<Ok<UpdatedStreamDto>, ProblemHttpResult>> UpdateStreamAsync(
         int id, StreamRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct), s => new { s.Id, s.Name, s.Amount, s.Received, s.Version });
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateStreamAsync(id, body.ToInput(), v, user, ct), UpdatedStreamDto.From);
 
-    private static Task<Results<Created<object>, ProblemHttpResult>> AddAllocationAsync(
+    private static Task<Results<Created<SavedAllocationDto>, ProblemHttpResult>> AddAllocationAsync(
         string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        ForYearAsync(db, slug, year, async (id, period) =>
-            await EditResponses.Created(http, await funding.AddAllocationAsync(id, period, body.ToInput(), await current.GetAsync(), ct), a => $"/api/funding/allocations/{a.Id}", a => Shape(a)), ct);
+        AddedAsync(db, slug, year, current, http, (id, period, user) => funding.AddAllocationAsync(id, period, body.ToInput(), user, ct), "allocations", SavedAllocationDto.From, ct);
 
-    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateAllocationAsync(
+    private static Task<Results<Ok<UpdatedAllocationDto>, ProblemHttpResult>> UpdateAllocationAsync(
         int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), a => new { a.Id, a.Name, a.Amount, a.Status, a.Version });
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), UpdatedAllocationDto.From);
 
-    private static Task<Results<Created<object>, ProblemHttpResult>> AddSpendingAsync(
+    private static Task<Results<Created<SavedSpendDto>, ProblemHttpResult>> AddSpendingAsync(
         string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        ForYearAsync(db, slug, year, async (id, period) =>
-            await EditResponses.Created(http, await funding.AddSpendingAsync(id, period, body.ToInput(), await current.GetAsync(), ct), s => $"/api/funding/spending/{s.Id}", s => SpendShape(s)), ct);
+        AddedAsync(db, slug, year, current, http, (id, period, user) => funding.AddSpendingAsync(id, period, body.ToInput(), user, ct), "spending", SavedSpendDto.From, ct);
 
-    private static Task<Results<Ok<object>, ProblemHttpResult>> UpdateSpendingAsync(
+    private static Task<Results<Ok<SavedSpendDto>, ProblemHttpResult>> UpdateSpendingAsync(
         int id, SpendRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), SpendShape);
+        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateSpendingAsync(id, body.ToInput(), v, user, ct), SavedSpendDto.From);
 
-    /// <summary>A funding line changed by the signed-in user at the version its sender read (428/412/409 as every versioned edit), answered in <paramref name="shape"/>.</summary>
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> UpdatedAsync<T>(
-        HttpContext http, int? version, CurrentUser current, Func<int, UserContext, Task<EditResult<T>>> update, Func<T, object> shape)
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteStreamAsync(
+        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        DeletedAsync(http, version, current, (v, user) => funding.DeleteStreamAsync(id, v, amendmentReason, user, ct));
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteAllocationAsync(
+        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        DeletedAsync(http, version, current, (v, user) => funding.DeleteAllocationAsync(id, v, amendmentReason, user, ct));
+
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteSpendingAsync(
+        int id, int? version, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        DeletedAsync(http, version, current, (v, user) => funding.DeleteSpendingAsync(id, v, user, ct));
+
+    /// <summary>A stream, allocation or payment added by the signed-in user to the year asked for, answered 201 at <c>/api/funding/{kind}/{id}</c> with its version as the ETag.</summary>
+    private static Task<Results<Created<TDto>, ProblemHttpResult>> AddedAsync<T, TDto>(
+        SaferPlanDbContext db, string slug, string? year, CurrentUser current, HttpContext http,
+        Func<int, ReportingPeriod, UserContext, Task<EditResult<T>>> add, string kind, Func<T, TDto> dto, CancellationToken ct)
+        where T : IVersioned =>
+        ForYearAsync(db, slug, year, async (id, period) =>
+            await EditResponses.Created(http, await add(id, period, await current.GetAsync()), saved => $"/api/funding/{kind}/{saved.Id}", dto), ct);
+
+    /// <summary>A funding line changed by the signed-in user at the version its sender read (428/412/409 as every versioned edit), answered as <paramref name="dto"/>.</summary>
+    private static async Task<Results<Ok<TDto>, ProblemHttpResult>> UpdatedAsync<T, TDto>(
+        HttpContext http, int? version, CurrentUser current, Func<int, UserContext, Task<EditResult<T>>> update, Func<T, TDto> dto)
         where T : IVersioned
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.SavedAsync(http, version, v => update(v, user), saved => Task.FromResult(shape(saved)));
+        return await ExpectedVersion.SavedAsync(http, version, v => update(v, user), saved => Task.FromResult(dto(saved)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteStreamAsync(
-        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    /// <summary>A funding line deleted by the signed-in user at the version its sender read: 204, or 428/412/409 as every versioned edit.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeletedAsync<T>(
+        HttpContext http, int? version, CurrentUser current, Func<int, UserContext, Task<EditResult<T>>> delete)
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteStreamAsync(id, v, amendmentReason, user, ct));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAllocationAsync(
-        int id, int? version, string? amendmentReason, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
-    {
-        var user = await current.GetAsync();
-        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteAllocationAsync(id, v, amendmentReason, user, ct));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSpendingAsync(
-        int id, int? version, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
-    {
-        var user = await current.GetAsync();
-        return await ExpectedVersion.DeletedAsync(http, version, v => funding.DeleteSpendingAsync(id, v, user, ct));
+        return await ExpectedVersion.DeletedAsync(http, version, v => delete(v, user));
     }
 
     private static Task<Results<Ok<PublicSpendingDto>, ProblemHttpResult>> PublicSpendingAsync(
@@ -131,9 +135,9 @@ public static class FundingEndpoints
                 ? TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SpendingCsv.Write(plan))).ToArray(), "text/csv; charset=utf-8", $"{slug}-spending-{period.Slug}.csv")
                 : NoPublishedSpending(period), ct);
 
-    private static Task<Results<Ok<object>, ProblemHttpResult>> ImportSpendingAsync(
+    private static Task<Results<Ok<SpendingImportDto>, ProblemHttpResult>> ImportSpendingAsync(
         string slug, string? year, HttpRequest request, SaferPlanDbContext db, FundingService funding, CurrentUser current, CancellationToken ct) =>
-        ForYearAsync<Ok<object>>(db, slug, year, async (id, period) =>
+        ForYearAsync<Ok<SpendingImportDto>>(db, slug, year, async (id, period) =>
         {
             var user = await current.GetAsync();
             if (!Permissions.CanEditFunding(user, id))
@@ -149,7 +153,7 @@ public static class FundingEndpoints
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync(ct);
             var result = await funding.ImportSpendingAsync(id, period, new StringReader(text), user, ct);
-            return result.Succeeded ? TypedResults.Ok<object>(new { recorded = result.Value }) : ApiErrors.From(result);
+            return result.Succeeded ? TypedResults.Ok(new SpendingImportDto(result.Value)) : ApiErrors.From(result);
         }, ct);
 
     private static ProblemHttpResult NoPublishedSpending(ReportingPeriod period) => ApiErrors.NotFound($"There is no published spending for {period.Display}.");
@@ -167,11 +171,4 @@ public static class FundingEndpoints
         var id = await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         return id is { } found ? await answer(found, period) : ApiErrors.NotFound($"There is no partnership '{slug}'.");
     }
-
-    private static object Shape(FundingStream s) => new { s.Id, s.Name, s.Funder, s.Amount, s.Received, s.Conditions, s.Version };
-
-    private static object Shape(FundingAllocation a) =>
-        new { a.Id, a.StreamId, a.Name, a.Amount, a.Status, a.Note, a.PriorityId, a.ActionId, a.MilestoneId, a.Outcome, a.Results, a.Marking, a.Version };
-
-    private static object SpendShape(FundingSpend s) => new { s.Id, s.AllocationId, s.SpentOn, s.Amount, s.TransactionId, s.Version };
 }

@@ -9,7 +9,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     public sealed record Form(
         string? Number = null, string? Text = null, string? LeadAgency = null, string? OtherPartners = null, string? CrossReferenceText = null,
         string? CrossReferencePriorityNumber = null, string? CrossReferenceActionNumber = null, string? Note = null, string? LeadOfficerId = null,
-        string? PriorityId = null, string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
+        string? PriorityId = null, string? Marking = null, string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 
@@ -61,6 +61,11 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
                 Version = a.Version,
             };
         }
+        else
+        {
+            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
+            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
+        }
 
         return Page();
     }
@@ -86,7 +91,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             BodyId = Existing?.BodyId,
-            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the action's protective marking"),
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();

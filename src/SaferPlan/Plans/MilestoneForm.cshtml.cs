@@ -7,7 +7,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     public sealed record Form(
         string? Code = null, string? Text = null, string? Lead = null, string? MeasurementKind = nameof(Core.Plans.MeasurementKind.Text),
         string? Measurement = null, string? Source = null, string? Target = null, string? DueQuarters = null, string? LeadOfficerId = null,
-        string? ActionId = null, string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
+        string? ActionId = null, string? Marking = null, string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 
@@ -57,6 +57,11 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
                 Version = m.Version,
             };
         }
+        else
+        {
+            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
+            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
+        }
 
         return Page();
     }
@@ -81,7 +86,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             DueQuarters = Input.DueQuarters,
             LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             ActionId = FormFields.OptionalNumber(ModelState, "Input.ActionId", Input.ActionId, "Choose an action from the list"),
-            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the milestone's protective marking"),
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();

@@ -124,6 +124,11 @@ public static class PlanEndpoints
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
+            if (body.Marking is null)
+            {
+                return await reader.PriorityAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no priority {id}.") : ApiErrors.MarkingRequired();
+            }
+
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
                 async saved => WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), saved.Version));
         });
@@ -152,6 +157,11 @@ public static class PlanEndpoints
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
+            if (body.Marking is null)
+            {
+                return await reader.ActionAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no action {id}.") : ApiErrors.MarkingRequired();
+            }
+
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, body.ToInput(), v, user, ct),
                 async saved => WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), saved.Version));
         });
@@ -180,6 +190,11 @@ public static class PlanEndpoints
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
+            if (body.Marking is null)
+            {
+                return await reader.MilestoneAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no milestone {id}.") : ApiErrors.MarkingRequired();
+            }
+
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),
                 async saved => WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), saved.Version));
         });

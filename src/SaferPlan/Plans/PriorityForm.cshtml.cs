@@ -9,7 +9,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     public sealed record Form(
         string? Number = null, string? Title = null, string? Kind = nameof(PriorityKind.Priority), string? Why = null, string? WhatWeWillDo = null,
         string? Approach = null, string? MeasuringSuccess = null, string? DataUsed = null, string? LeadOfficerId = null,
-        string? Marking = nameof(ProtectiveMarking.Official), string? AmendmentReason = null, int Version = 0);
+        string? Marking = null, string? AmendmentReason = null, int Version = 0);
 
     private bool forbidden;
 
@@ -60,6 +60,11 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
                 Version = p.Version,
             };
         }
+        else
+        {
+            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
+            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
+        }
 
         return Page();
     }
@@ -83,7 +88,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             MeasuringSuccess = Input.MeasuringSuccess,
             DataUsed = Input.DataUsed,
             LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
-            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted"),
+            Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the priority's protective marking"),
             AmendmentReason = Input.AmendmentReason,
         };
         var user = await current.GetAsync();

@@ -31,6 +31,28 @@ public abstract class OpenApiTests(SaferPlanFactory app)
         Assert.True(milestone.TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/actions/{id}/milestones").TryGetProperty("post", out _));
     }
+
+    [Theory]
+    [InlineData("/api/partnerships/{slug}/funding/agreement", "post", "200", "AgreementDto")]
+    [InlineData("/api/partnerships/{slug}/funding/streams", "post", "201", "SavedStreamDto")]
+    [InlineData("/api/funding/streams/{id}", "put", "200", "UpdatedStreamDto")]
+    [InlineData("/api/partnerships/{slug}/funding/allocations", "post", "201", "SavedAllocationDto")]
+    [InlineData("/api/funding/allocations/{id}", "put", "200", "UpdatedAllocationDto")]
+    [InlineData("/api/partnerships/{slug}/funding/spending", "post", "201", "SavedSpendDto")]
+    [InlineData("/api/funding/spending/{id}", "put", "200", "SavedSpendDto")]
+    [InlineData("/api/partnerships/{slug}/spending.csv", "post", "200", "SpendingImportDto")]
+    public async Task FundingEdit_DescribesItsAnswer_WithANamedSchema(string path, string verb, string status, string schema)
+    {
+        using var client = await app.ApiClientAsync();
+
+        using var response = await client.GetAsync("/openapi/v1.json");
+
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var answer = document.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("responses").GetProperty(status)
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal($"#/components/schemas/{schema}", answer.GetProperty("$ref").GetString());
+        Assert.NotEmpty(document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject());
+    }
 }
 
 /// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>

@@ -207,6 +207,39 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Edits_AnswerWithTheirNamedCamelCaseFields()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        static string[] Keys(JsonElement item) => item.EnumerateObject().Select(p => p.Name).ToArray();
+
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 500);
+        Assert.Equal(["id", "name", "funder", "amount", "received", "conditions", "version"], Keys(stream));
+        var stream2 = await PlanApi.PutOkAsync(support, $"/api/funding/streams/{stream.Id()}",
+            new JsonObject { ["name"] = "Pooled Fund", ["amount"] = 600, ["received"] = true, ["version"] = stream.Version() });
+        Assert.Equal(["id", "name", "amount", "received", "version"], Keys(stream2));
+
+        var allocation = await AddAllocationAsync(support, year, stream.Id(), "Smart Water", 100);
+        Assert.Equal(["id", "streamId", "name", "amount", "status", "note", "priorityId", "actionId", "milestoneId", "outcome", "results", "marking", "version"], Keys(allocation));
+        Assert.Equal("Confirmed", allocation.Str("status"));
+        Assert.Equal("Official", allocation.Str("marking"));
+        var allocation2 = await PlanApi.PutOkAsync(support, $"/api/funding/allocations/{allocation.Id()}",
+            new JsonObject { ["streamId"] = stream.Id(), ["name"] = "Smart Water", ["amount"] = 150, ["status"] = "Confirmed", ["version"] = allocation.Version() });
+        Assert.Equal(["id", "name", "amount", "status", "version"], Keys(allocation2));
+
+        var spend = await PlanApi.CreatedAsync(await PostSpendAsync(support, year, allocation.Id(), "40.00"));
+        Assert.Equal(["id", "allocationId", "spentOn", "amount", "transactionId", "version"], Keys(spend));
+        var spend2 = await PlanApi.PutOkAsync(support, $"/api/funding/spending/{spend.Id()}",
+            new JsonObject { ["allocationId"] = allocation.Id(), ["spentOn"] = Today, ["amount"] = "45.00", ["payee"] = "Secure Guarding Ltd", ["payeeIsPublic"] = true,
+                ["purchase"] = "Security staff at the taxi rank", ["transactionId"] = spend.Str("transactionId"), ["version"] = spend.Version() });
+        Assert.Equal(["id", "allocationId", "spentOn", "amount", "transactionId", "version"], Keys(spend2));
+
+        var agreed = await PlanApi.OkJsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today, minute = "10/04" }));
+        Assert.Equal(["agreedOn", "agreedBy", "agreementMinute", "version"], Keys(agreed));
+        Assert.Equal("10/04", agreed.Str("agreementMinute"));
+    }
+
+    [Fact]
     public async Task AgreedPlan_ChangesOnlyWithAnAmendmentReason_WhichIsRecorded()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);

@@ -124,7 +124,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
         Assert.False(draftMilestone.GetProperty("overdue").GetBoolean());
         Assert.NotEqual("NotOnTrack", Priority(drafted, 3).GetProperty("status").GetString());
 
-        using (var submitted = await support.PutAsJsonAsync($"/api/milestones/{id}/updates/2010-11-q1", new { progress = "Submitted now", status = "NotOnTrack", version = 1 }))
+        using (var submitted = await support.PutAsJsonAsync($"/api/milestones/{id}/updates/2010-11-q1", new { progress = "Submitted now", status = "NotOnTrack", marking = "Official", version = 1 }))
         {
             Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         }

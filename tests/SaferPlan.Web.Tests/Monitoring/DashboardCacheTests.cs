@@ -43,7 +43,7 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
     {
         var path = $"/api/milestones/{milestoneId}/updates/2010-11-q4";
         var current = await OkJsonAsync(await client.GetAsync(path));
-        using var response = await client.PutAsJsonAsync(path, new { progress = $"Status set to {status} by the cache test.", status, submit = true, version = current.GetProperty("version").GetInt32() });
+        using var response = await client.PutAsJsonAsync(path, new { progress = $"Status set to {status} by the cache test.", status, marking = current.GetProperty("marking").GetString(), submit = true, version = current.GetProperty("version").GetInt32() });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

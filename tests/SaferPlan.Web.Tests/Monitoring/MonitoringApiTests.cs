@@ -109,10 +109,10 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var id = await MilestoneIdAsync(dave, "2010/11", "1.7a");
         var current = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q4"));
-        var version = current.GetProperty("version").GetInt32();
+        var (version, marking) = (current.GetProperty("version").GetInt32(), current.GetProperty("marking").GetString());
 
-        var refused = await ProblemAsync(await PutUpdateAsync(dave, id, "2010-11-q4", new { progress = "Late change", status = "OnTrack", version }), HttpStatusCode.Forbidden);
-        var changed = await OkJsonAsync(await PutUpdateAsync(support, id, "2010-11-q4", new { progress = "Discussions ongoing; corrected after the lock.", status = "OnTrack", version }));
+        var refused = await ProblemAsync(await PutUpdateAsync(dave, id, "2010-11-q4", new { progress = "Late change", status = "OnTrack", marking, version }), HttpStatusCode.Forbidden);
+        var changed = await OkJsonAsync(await PutUpdateAsync(support, id, "2010-11-q4", new { progress = "Discussions ongoing; corrected after the lock.", status = "OnTrack", marking, version }));
 
         Assert.Contains("locked", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("Discussions ongoing; corrected after the lock.", changed.GetProperty("progress").GetString());
@@ -135,7 +135,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         Assert.Contains("Dave Sargent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var kept = await OkJsonAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q1"));
         Assert.Equal("Dave's research brief", kept.GetProperty("progress").GetString());
-        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/milestones/{id}/updates/2010-11-q1") { Content = JsonContent.Create(new { progress = "Stale", status = "OnTrack" }) };
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/milestones/{id}/updates/2010-11-q1") { Content = JsonContent.Create(new { progress = "Stale", status = "OnTrack", marking = "Official" }) };
         stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
         await ProblemAsync(await support.SendAsync(stale), HttpStatusCode.PreconditionFailed);
     }
@@ -201,7 +201,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         var noComment = await ProblemAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, version = 1 }), HttpStatusCode.BadRequest);
         var returned = await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, comment = "Give the number of referrals", version = 1 }));
         await ProblemAsync(await dave.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 2 }), HttpStatusCode.Forbidden);
-        var resubmitted = await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "12 referrals to the Bobby Scheme", status = "OnTrack", version = 2 }));
+        var resubmitted = await OkJsonAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "12 referrals to the Bobby Scheme", status = "OnTrack", marking = "Official", version = 2 }));
         var accepted = await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 3 }));
 
         Assert.True(noComment.GetProperty("errors").TryGetProperty("comment", out _));

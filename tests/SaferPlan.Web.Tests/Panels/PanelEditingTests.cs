@@ -10,6 +10,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Panels;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Monitoring;
+using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Panels;
 
@@ -230,6 +231,31 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
         using var refused = await board.GetAsync($"/panel-meetings/{meetings[0].Id()}/delete");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Secret")]
+    public async Task PriorityPage_MarkingEmptyOrUnknown_IsAskedForOnTheField_AndNothingIsSaved(string marking)
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (panel, meetings) = await NewPanelAsync(support, 3);
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var formPath = $"/panels/{panel.Id()}/priority";
+        var fields = new Dictionary<string, string>
+        {
+            ["RaisedAtId"] = meetings[0].Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Text"] = "Parking outside the school",
+            ["Route"] = "NeighbourhoodPolicing", ["Marking"] = marking,
+        };
+
+        using var refused = await session.PostFormAsync(formPath, formPath, fields);
+
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("<a href=\"#Marking\">Select the priority&#x27;s protective marking</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"Marking-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<PanelPriority>().CountAsync(p => p.PanelId == panel.Id())));
     }
 }
 

@@ -7,16 +7,9 @@ using SaferPlan.Crime.Figures;
 namespace SaferPlan.Crime.Assessment;
 
 /// <summary>The strategic assessment evidence pack for a partnership and a window of months, with its DOCX.</summary>
-public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers) : PageModel
+public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers)
+    : CrimeWindowPageModel(statistics, time)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
-
-    public CrimeDataStamp Stamp { get; private set; } = null!;
-
     public StrategicAssessment? Assessment { get; private set; }
 
     /// <summary>The partnership against its comparator group over the window (its funnel plots), when the window is 12 months.</summary>
@@ -24,25 +17,15 @@ public sealed class AssessmentPageModel(CrimeStatistics statistics, StrategicAss
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await statistics.StampAsync(slug, ct) is not { } stamp)
+        if (!await FindStampAsync(slug, ct))
         {
             return NotFound();
         }
 
-        Stamp = stamp;
-        var errors = new Dictionary<string, string>();
-        var query = CrimeQuery.Read(From, To, null, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), 24, errors);
-        foreach (var (field, message) in errors)
+        if (await ReadWindowAsync((latest, errors) => CrimeQuery.Read(From, To, null, latest, 24, errors), ct) is { } query)
         {
-            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
-        if (query is not null)
-        {
-            From = query.From.ToString();
-            To = query.To.ToString();
-            Assessment = await builder.BuildAsync(stamp, query.From, query.To, ct);
-            Peers = query.From.MonthsUntil(query.To) == 11 ? await peers.ReportAsync(stamp, query.From, query.To, ct) : null;
+            Assessment = await builder.BuildAsync(Stamp, query.From, query.To, ct);
+            Peers = query.From.MonthsUntil(query.To) == 11 ? await peers.ReportAsync(Stamp, query.From, query.To, ct) : null;
         }
 
         return Page();

@@ -1,18 +1,10 @@
 namespace SaferPlan.Crime.Figures;
 
 /// <summary>Recorded crime in a partnership's area: counts per crime type and group for a span, with a breakdown by month, ward or LSOA.</summary>
-public sealed class CrimePageModel(CrimeStatistics statistics, TimeProvider time) : PageModel
+public sealed class CrimePageModel(CrimeStatistics statistics, TimeProvider time) : CrimeWindowPageModel(statistics, time)
 {
     [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public string? By { get; set; }
-
-    public CrimeDataStamp Stamp { get; private set; } = null!;
 
     public CrimeSummary? Summary { get; private set; }
 
@@ -34,35 +26,25 @@ public sealed class CrimePageModel(CrimeStatistics statistics, TimeProvider time
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await statistics.StampAsync(slug, ct) is not { } stamp)
+        if (!await FindStampAsync(slug, ct))
         {
             return NotFound();
         }
 
-        Stamp = stamp;
-        var errors = new Dictionary<string, string>();
-        var query = CrimeQuery.Read(From, To, By, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), CrimeQuery.MaxMonths, errors);
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
-        if (query is null)
+        if (await ReadWindowAsync((latest, errors) => CrimeQuery.Read(From, To, By, latest, CrimeQuery.MaxMonths, errors), ct) is not { } query)
         {
             return Page();
         }
 
-        From = query.From.ToString();
-        To = query.To.ToString();
         Breakdown = query.By;
-        Summary = await statistics.SummaryAsync(stamp, query.From, query.To, ct);
+        Summary = await Statistics.SummaryAsync(Stamp, query.From, query.To, ct);
         if (query.By is { } by)
         {
-            Rows = await statistics.BreakdownAsync(stamp, by, query.From, query.To, ct);
+            Rows = await Statistics.BreakdownAsync(Stamp, by, query.From, query.To, ct);
         }
 
         // The monthly series up to the last month shown, from the one cached table of counts by month and type.
-        var monthly = await statistics.MonthlyAsync(stamp, ct);
+        var monthly = await Statistics.MonthlyAsync(Stamp, ct);
         if (monthly.FirstMonth is { } first)
         {
             var spcFrom = query.To.AddMonths(1 - CrimeSpc.DefaultMonths);

@@ -8,16 +8,9 @@ namespace SaferPlan.Crime.Peers;
 /// assessment's links carry its own window), open to everyone; its analysts, support officers and administrators
 /// pick the areas themselves or go back to the computed group.
 /// </summary>
-public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers, CurrentUser current, TimeProvider time) : PageModel
+public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers, CurrentUser current, TimeProvider time)
+    : CrimeWindowPageModel(statistics, time)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
-
-    public CrimeDataStamp Stamp { get; private set; } = null!;
-
     /// <summary>The group and comparison for the window, or null when the months asked for are not a 12-month window.</summary>
     public PeersReport? Report { get; private set; }
 
@@ -58,27 +51,18 @@ public sealed class PeersPageModel(CrimeStatistics statistics, PeerService peers
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        if (await statistics.StampAsync(slug, ct) is not { } stamp)
+        if (!await FindStampAsync(slug, ct))
         {
             return false;
         }
 
-        Stamp = stamp;
-        var errors = new Dictionary<string, string>();
-        if (PeerEndpoints.Read(From, To, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is { } window)
+        if (await ReadWindowAsync((latest, errors) => PeerEndpoints.Read(From, To, latest, errors), ct) is { } window)
         {
-            From = window.From.ToString();
-            To = window.To.ToString();
-            Report = await peers.ReportAsync(stamp, window.From, window.To, ct);
+            Report = await peers.ReportAsync(Stamp, window.From, window.To, ct);
         }
 
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
-        Choice = await peers.ChoiceAsync(stamp.PartnershipId, ct);
-        CanChoose = Permissions.CanChoosePeers(await current.GetAsync(), stamp.PartnershipId);
+        Choice = await peers.ChoiceAsync(Stamp.PartnershipId, ct);
+        CanChoose = Permissions.CanChoosePeers(await current.GetAsync(), Stamp.PartnershipId);
         return true;
     }
 }

@@ -9,7 +9,7 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
 {
     public sealed record Form(
         string? Year = null, string? Title = null, string? StrategicAim = null, string? PlanLead = null,
-        string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
+        string? Marking = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -28,6 +28,11 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
         if (Plan is { } plan)
         {
             Input = new Form { Title = plan.Title, StrategicAim = plan.StrategicAim, PlanLead = plan.PlanLead, Marking = plan.Marking.ToString(), Version = plan.Version };
+        }
+        else
+        {
+            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
+            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
         }
 
         return Page();

@@ -9,7 +9,7 @@ public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser curre
 {
     public sealed record Form(
         string? Heading = null, string? Number = null, string? Lead = null, string? Text = null, string? Milestones = null,
-        string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
+        string? Marking = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser curre
 
         Input = Item is { } item
             ? new Form { Heading = item.Heading, Number = item.Number, Lead = item.Lead, Text = item.Text, Milestones = item.Milestones, Marking = item.Marking.ToString(), Version = item.Version }
-            : new Form { Heading = Plan.Items.LastOrDefault(i => i.Heading is not null)?.Heading };
+            : new Form { Heading = Plan.Items.LastOrDefault(i => i.Heading is not null)?.Heading, Marking = nameof(ProtectiveMarking.Official) };
         return Page();
     }
 

@@ -54,6 +54,13 @@ public static class UpdateEndpoints
         }
 
         var user = await current.GetAsync();
+
+        // A first update starts at Official; a change to one must say its marking, or a Restricted update would be published.
+        if (body.Marking is null && version.Value != 0)
+        {
+            return await reader.MilestoneAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no milestone {id}.") : ApiErrors.MarkingRequired();
+        }
+
         var result = await updates.SaveAsync(id, period, body.ToInput(), version.Value, user, ct);
         if (!result.Succeeded)
         {
@@ -66,11 +73,17 @@ public static class UpdateEndpoints
     }
 
     private static async Task<Results<Ok<ActionUpdateDto>, ProblemHttpResult>> SaveActionAsync(
-        int id, ReportingPeriod period, ActionUpdateRequest body, UpdateService updates, CurrentUser current, HttpContext http, CancellationToken ct)
+        int id, ReportingPeriod period, ActionUpdateRequest body, PlanReader reader, UpdateService updates, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         if (ExpectedVersion.Read(http, body.Version) is not { } version)
         {
             return ApiErrors.VersionRequired("Send the version you read in If-Match or as \"version\" in the body; send version 0 for an action's first update in a quarter.");
+        }
+
+        // A first update starts at Official; a change to one must say its marking, or a Restricted update would be published.
+        if (body.Marking is null && version.Value != 0)
+        {
+            return await reader.ActionAsync(id, await current.GetAsync(), ct) is null ? ApiErrors.NotFound($"There is no action {id}.") : ApiErrors.MarkingRequired();
         }
 
         var milestones = body.Milestones ?? [];

@@ -5,7 +5,7 @@ namespace SaferPlan.Monitoring.Updates;
 public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
 {
     public sealed record Form(
-        string? Progress = null, string? Value = null, string? Status = null, string? Marking = nameof(ProtectiveMarking.Official), int Version = 0);
+        string? Progress = null, string? Value = null, string? Status = null, string? Marking = null, int Version = 0);
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
             status = FormFields.ParseEnum<UpdateStatus>(ModelState, "Input.Status", Input.Status, "Select the milestone's status");
         }
 
-        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted");
+        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the update's protective marking");
         if (!ModelState.IsValid)
         {
             return Page();

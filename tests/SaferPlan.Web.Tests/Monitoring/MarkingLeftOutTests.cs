@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.TestCommon;
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// An edit sent without its protective marking (a hand-made request or a broken client): the forms ask for it on the
+/// field and the API answers 400 naming it; a Restricted item is never made Official by the marking being left out.
+/// </summary>
+public abstract class MarkingLeftOutTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string Body = "southern-domestic-abuse-task-group";
+
+    /// <summary>The marking as a broken client sends it: not at all (null), or empty.</summary>
+    public static TheoryData<string, string?> PlanItemsAndMarkings => new()
+    {
+        { "priority", null }, { "priority", "" }, { "action", null }, { "action", "" }, { "milestone", null }, { "milestone", "" },
+    };
+
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> With(Dictionary<string, string> fields, string? marking)
+    {
+        var copy = new Dictionary<string, string>(fields);
+        if (marking is not null)
+        {
+            copy["Input.Marking"] = marking;
+        }
+
+        return copy;
+    }
+
+    private Task<ProtectiveMarking> StoredAsync<T>(int id, Func<T, ProtectiveMarking> marking)
+        where T : VersionedEntity =>
+        app.WithScopeAsync(async sp => marking(await sp.GetRequiredService<SaferPlanDbContext>().Set<T>().AsNoTracking().SingleAsync(e => e.Id == id)));
+
+    /// <summary>Posts the edit without a usable marking: the form is shown again with the error on the field and its summary link.</summary>
+    private static async Task AssertAskedForMarkingAsync(HttpClient client, string path, Dictionary<string, string> fields, string message)
+    {
+        var form = await Forms.PageAsync(client, path);
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Restricted\" checked", form, StringComparison.Ordinal);
+        using var refused = await Forms.PostAsync(client, path, form, fields);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
+        Assert.Contains($"<a href=\"#Input-Marking\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"Input-Marking-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var form = await Forms.PageAsync(client, path);
+        using var saved = await Forms.PostAsync(client, path, form, fields);
+        var html = await saved.Content.ReadAsStringAsync();
+        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
+        // The client follows the redirect: a saved form ends on another page.
+        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
+            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanItemsAndMarkings))]
+    public async Task PlanItemEdit_MarkingLeftOutOrEmpty_IsAskedForOnTheField_AndTheItemStaysRestricted(string kind, string? marking)
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var restricted = new { marking = "Restricted", amendmentReason = AmendmentReason };
+        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+            new { title = $"Marking left out {Guid.NewGuid():N}", restricted.marking, restricted.amendmentReason }));
+        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "A restricted action", restricted.marking, restricted.amendmentReason }));
+        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "A restricted milestone", restricted.marking, restricted.amendmentReason }));
+        var (item, path, message, fields, stored) = kind switch
+        {
+            "priority" => ($"/api/priorities/{priority.Id()}", $"/priorities/{priority.Id()}/edit", "Select the priority's protective marking", new Dictionary<string, string>
+            {
+                ["Input.Number"] = Text(priority.GetProperty("number").GetInt32()), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Priority",
+                ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
+            }, (Func<Task<ProtectiveMarking>>)(() => StoredAsync<Core.Plans.Priority>(priority.Id(), p => p.Marking))),
+            "action" => ($"/api/actions/{action.Id()}", $"/actions/{action.Id()}/edit", "Select the action's protective marking", new Dictionary<string, string>
+            {
+                ["Input.Number"] = action.Str("number"), ["Input.Text"] = "Reworded", ["Input.PriorityId"] = Text(priority.Id()),
+                ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
+            }, () => StoredAsync<Core.Plans.PlanAction>(action.Id(), a => a.Marking)),
+            _ => ($"/api/milestones/{milestone.Id()}", $"/milestones/{milestone.Id()}/edit", "Select the milestone's protective marking", new Dictionary<string, string>
+            {
+                ["Input.Code"] = milestone.Str("code"), ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Text", ["Input.ActionId"] = Text(action.Id()),
+                ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
+            }, () => StoredAsync<Core.Plans.Milestone>(milestone.Id(), m => m.Marking)),
+        };
+
+        await AssertAskedForMarkingAsync(support, path, With(fields, marking), message);
+
+        Assert.Equal(ProtectiveMarking.Restricted, await stored());
+        Assert.Equal(1, (await GetItemAsync(api, item)).Version());
+
+        // The same edit with its marking is saved, still Restricted.
+        await AssertSavedAsync(support, path, With(fields, "Restricted"));
+        Assert.Equal(ProtectiveMarking.Restricted, await stored());
+    }
+
+    [Theory]
+    [InlineData("priorities")]
+    [InlineData("actions")]
+    [InlineData("milestones")]
+    public async Task Api_ChangeWithoutMarking_Is400NamingMarking_AndTheItemStaysRestricted(string items)
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+            new { title = $"API marking left out {Guid.NewGuid():N}", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "A restricted action", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "A restricted milestone", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var id = items switch { "priorities" => priority.Id(), "actions" => action.Id(), _ => milestone.Id() };
+        var body = PutBody(await GetItemAsync(api, $"/api/{items}/{id}"));
+        body.Remove("marking");
+        body["amendmentReason"] = AmendmentReason;
+
+        var problem = await ValidationProblemAsync(await PutAsync(api, $"/api/{items}/{id}", body), "marking");
+
+        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
+        var kept = await GetItemAsync(api, $"/api/{items}/{id}");
+        Assert.Equal("Restricted", kept.Str("marking"));
+        Assert.Equal(1, kept.Version());
+    }
+
+    [Fact]
+    public async Task BodyActionPlanAndItemEdits_MarkingLeftOutOrEmpty_AreAskedForOnTheField_AndStayRestricted()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var newPlan = await Forms.PageAsync(support, $"/bodies/{Body}/action-plans/new");
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", newPlan, StringComparison.Ordinal);
+        string planPath;
+        using (var added = await Forms.PostAsync(support, $"/bodies/{Body}/action-plans/new", newPlan, new()
+        {
+            ["Input.Year"] = "2012-13", ["Input.Title"] = $"Restricted plan {Guid.NewGuid():N}", ["Input.Marking"] = "Restricted", ["Input.Version"] = "0",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            planPath = added.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.Matches($"^/bodies/{Body}/action-plans/\\d+$", planPath);
+        }
+
+        var planId = int.Parse(planPath[(planPath.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        var newItem = await Forms.PageAsync(support, $"{planPath}/items/new");
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", newItem, StringComparison.Ordinal);
+        using (var added = await Forms.PostAsync(support, $"{planPath}/items/new", newItem, new()
+        {
+            ["Input.Number"] = "1.1", ["Input.Text"] = "Refuge address work", ["Input.Marking"] = "Restricted", ["Input.Version"] = "0",
+        }))
+        {
+            Assert.Equal(planPath, added.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        var itemId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<BodyActionPlanItem>().Where(i => i.PlanId == planId).Select(i => i.Id).SingleAsync());
+        var planFields = new Dictionary<string, string> { ["Input.Title"] = "Retitled plan", ["Input.Version"] = "1" };
+        var itemFields = new Dictionary<string, string> { ["Input.Number"] = "1.1", ["Input.Text"] = "Reworded", ["Input.Version"] = "1" };
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedForMarkingAsync(support, $"{planPath}/edit", With(planFields, marking), "Select the plan's protective marking");
+            await AssertAskedForMarkingAsync(support, $"{planPath}/items/{itemId}/edit", With(itemFields, marking), "Select the item's protective marking");
+        }
+
+        var plan = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<BodyActionPlan>().AsNoTracking().SingleAsync(p => p.Id == planId));
+        var item = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<BodyActionPlanItem>().AsNoTracking().SingleAsync(i => i.Id == itemId));
+        Assert.Equal((ProtectiveMarking.Restricted, 1), (plan.Marking, plan.Version));
+        Assert.Equal((ProtectiveMarking.Restricted, 1), (item.Marking, item.Version));
+        await AssertSavedAsync(support, $"{planPath}/edit", With(planFields, "Restricted"));
+        await AssertSavedAsync(support, $"{planPath}/items/{itemId}/edit", With(itemFields, "Restricted"));
+    }
+
+    [Fact]
+    public async Task QuarterlyUpdateEdit_MarkingLeftOutOrEmpty_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, round.StatusCode);
+        }
+
+        var edition = await EditionAsync(api, await EditionIdAsync(api, "2010/11"));
+        var milestoneId = edition.GetProperty("priorities").EnumerateArray().SelectMany(p => p.GetProperty("actions").EnumerateArray())
+            .SelectMany(a => a.GetProperty("milestones").EnumerateArray()).Single(m => m.Str("code") == "2.2d").Id();
+        var path = $"/api/milestones/{milestoneId}/updates/2010-11-q3";
+        var created = await OkJsonAsync(await api.PutAsJsonAsync(path, new { progress = "PPO named case", status = "OnTrack", marking = "Restricted", version = 0 }));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var formPath = $"/milestones/{milestoneId}/updates/2010-11-q3";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Progress"] = "PPO named case, reworded", ["Input.Status"] = "OnTrack", ["Input.Version"] = Text(created.Version()), ["submit"] = "false",
+        };
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedForMarkingAsync(support, formPath, With(fields, marking), "Select the update's protective marking");
+        }
+
+        var kept = await OkJsonAsync(await api.GetAsync(path));
+        Assert.Equal(("Restricted", created.Version(), "PPO named case"), (kept.Str("marking"), kept.Version(), kept.Str("progress")));
+        Assert.Equal(ProtectiveMarking.Restricted, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>()
+            .Where(u => u.Id == created.Id()).Select(u => u.Marking).SingleAsync()));
+
+        // The API asks for the marking of a change too.
+        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync(path, new { progress = "Changed through the API", status = "OnTrack", version = created.Version() }), "marking");
+        Assert.Contains("Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Restricted", (await OkJsonAsync(await api.GetAsync(path))).Str("marking"));
+
+        await AssertSavedAsync(support, formPath, With(fields, "Restricted"));
+        var saved = await OkJsonAsync(await api.GetAsync(path));
+        Assert.Equal(("Restricted", "PPO named case, reworded"), (saved.Str("marking"), saved.Str("progress")));
+    }
+}
+
+public sealed class MarkingLeftOutTestsOnSqlite(SqliteFactory app) : MarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MarkingLeftOutTestsOnPostgres(PostgresFactory app) : MarkingLeftOutTests(app), IClassFixture<PostgresFactory>;
