@@ -48,11 +48,13 @@ public static class ApiErrors
 
     /// <summary>
     /// 400 for a change to an item sent without its protective marking: taking none as Official would publish a Restricted
-    /// item without anyone choosing to.
+    /// item without anyone choosing to. <paramref name="fields"/> names the markings left out (<c>marking</c> when none is named).
     /// </summary>
-    public static ProblemHttpResult MarkingRequired() => Invalid(
-        new Dictionary<string, string[]> { ["marking"] = ["Select the protective marking: Official or Restricted"] },
+    public static ProblemHttpResult MarkingRequired(params string[] fields) => Invalid(
+        (fields.Length == 0 ? ["marking"] : fields).ToDictionary(f => f, _ => MarkingMessage),
         "Send the protective marking (\"Official\" or \"Restricted\") with every change: a change never guesses it.");
+
+    private static readonly string[] MarkingMessage = ["Select the protective marking: Official or Restricted"];
 
     public static string JsonName(string property) =>
         string.IsNullOrEmpty(property) ? property : char.ToLowerInvariant(property[0]) + property[1..];

@@ -72,9 +72,20 @@ public static class FundingEndpoints
         string slug, string? year, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
         AddedAsync(db, slug, year, current, http, (id, period, user) => funding.AddAllocationAsync(id, period, body.ToInput(), user, ct), "allocations", SavedAllocationDto.From, ct);
 
-    private static Task<Results<Ok<UpdatedAllocationDto>, ProblemHttpResult>> UpdateAllocationAsync(
-        int id, AllocationRequest body, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), UpdatedAllocationDto.From);
+    private static async Task<Results<Ok<UpdatedAllocationDto>, ProblemHttpResult>> UpdateAllocationAsync(
+        int id, AllocationRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct)
+    {
+        // A new allocation starts at Official; a change must say its marking, or a Restricted allocation would be published.
+        if (body.Marking is null)
+        {
+            var partnershipId = await db.Set<FundingAllocation>().Where(a => a.Id == id).Select(a => (int?)a.Stream.PartnershipId).FirstOrDefaultAsync(ct);
+            return partnershipId is { } p && Permissions.CanReadFunding(await current.GetAsync(), p)
+                ? ApiErrors.MarkingRequired()
+                : ApiErrors.NotFound($"There is no allocation {id}.");
+        }
+
+        return await UpdatedAsync(http, body.Version, current, (v, user) => funding.UpdateAllocationAsync(id, body.ToInput(), v, user, ct), UpdatedAllocationDto.From);
+    }
 
     private static Task<Results<Created<SavedSpendDto>, ProblemHttpResult>> AddSpendingAsync(
         string slug, string? year, SpendRequest body, SaferPlanDbContext db, FundingService funding, CurrentUser current, HttpContext http, CancellationToken ct) =>

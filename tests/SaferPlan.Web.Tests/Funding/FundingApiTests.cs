@@ -224,7 +224,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Equal("Confirmed", allocation.Str("status"));
         Assert.Equal("Official", allocation.Str("marking"));
         var allocation2 = await PlanApi.PutOkAsync(support, $"/api/funding/allocations/{allocation.Id()}",
-            new JsonObject { ["streamId"] = stream.Id(), ["name"] = "Smart Water", ["amount"] = 150, ["status"] = "Confirmed", ["version"] = allocation.Version() });
+            new JsonObject { ["streamId"] = stream.Id(), ["name"] = "Smart Water", ["amount"] = 150, ["status"] = "Confirmed", ["marking"] = allocation.Str("marking"), ["version"] = allocation.Version() });
         Assert.Equal(["id", "name", "amount", "status", "version"], Keys(allocation2));
 
         var spend = await PlanApi.CreatedAsync(await PostSpendAsync(support, year, allocation.Id(), "40.00"));

@@ -29,6 +29,7 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
             ["Input.Figures[0].Table.Columns[0]"] = "PPO",
             ["Input.Figures[0].Table.Columns[1]"] = "DIP",
             ["Input.Figures[0].YearToDate"] = "no",
+            ["Input.Figures[0].Marking"] = "Official",
         };
         for (var i = 0; i < rows.Length; i++)
         {

@@ -112,7 +112,7 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "IOM scoring matrix agreed" }), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
-        await JsonAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, version = 1 }), HttpStatusCode.Forbidden);
+        await JsonAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Forbidden);
         await JsonAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
 
         var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
@@ -126,8 +126,8 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         var created = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
 
-        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", version = 1 }), HttpStatusCode.OK);
-        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Third from a stale copy", version = 1 }), HttpStatusCode.Conflict);
+        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
+        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Third from a stale copy", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Conflict);
 
         var kept = await JsonAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
         Assert.Equal("Second", kept.GetProperty("achievements").GetString());
@@ -155,8 +155,8 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         await JsonAsync(await board.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Forbidden);
         var id = created.GetProperty("id").GetInt32();
         await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", body with { }), HttpStatusCode.PreconditionRequired);
-        var changed = await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", version = 1 }), HttpStatusCode.OK);
-        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", version = 1 }), HttpStatusCode.Conflict);
+        var changed = await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", marking = "Official", version = 1 }), HttpStatusCode.OK);
+        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", marking = "Official", version = 1 }), HttpStatusCode.Conflict);
 
         Assert.Equal(2, changed.GetProperty("version").GetInt32());
         var shared = await JsonAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);

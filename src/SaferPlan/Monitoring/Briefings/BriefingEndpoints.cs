@@ -50,6 +50,16 @@ public static class BriefingEndpoints
             return ApiErrors.VersionRequired("Send the briefing's version you read as \"version\".");
         }
 
+        // A new briefing starts at Official; a change must say its marking, or a Restricted briefing would be shared as Official.
+        if (body.Marking is null)
+        {
+            var user = await current.GetAsync();
+            return await reports.BodyAsync(key, ct) is { } found && Permissions.CanReadBriefings(user, found.Partnerships.Select(p => p.Id))
+                && await reports.BriefingAsync(found.Id, id, ct) is not null
+                ? ApiErrors.MarkingRequired()
+                : ApiErrors.NotFound($"There is no briefing {id} of '{key}'.");
+        }
+
         var result = await reports.SaveBriefingAsync(key, default, id, body.ToInput(), version, await current.GetAsync(), ct);
         return result.Succeeded ? TypedResults.Ok(BriefingDto.From(result.Value!)) : ApiErrors.From(result);
     }

@@ -34,7 +34,8 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
 
         public string? Recommendations { get; set; }
 
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+        /// <summary>No default (a new briefing's form starts at Official in OnGet): a post without it is asked for it.</summary>
+        public string? Marking { get; set; }
 
         public int Version { get; set; }
     }
@@ -82,6 +83,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
         else
         {
             Input.Period = period is { IsWholeYear: false } q ? q.Slug : null;
+            Input.Marking = nameof(ProtectiveMarking.Official);
         }
 
         return Page();

@@ -23,6 +23,17 @@ public sealed record TaskGroupReportRequest(
     ProtectiveMarking? ConcernsMarking, string? Recommendations, ProtectiveMarking? RecommendationsMarking, string? PublicityItems,
     ProtectiveMarking? PublicityMarking, IReadOnlyList<FigureTableRequest>? Figures, int? Version)
 {
+    /// <summary>
+    /// The markings a change left out (camelCase, as the API names them): a new report's start at Official, but a change
+    /// must say each, or a Restricted section or table would be published. Publicity is always Official.
+    /// </summary>
+    public string[] MarkingsLeftOut() =>
+    [
+        .. new[] { ("achievementsMarking", AchievementsMarking), ("concernsMarking", ConcernsMarking), ("recommendationsMarking", RecommendationsMarking) }
+            .Where(m => m.Item2 is null).Select(m => m.Item1),
+        .. (Figures ?? []).Select((f, i) => (f, i)).Where(x => x.f.Marking is null).Select(x => $"figures[{x.i.ToString(CultureInfo.InvariantCulture)}].marking"),
+    ];
+
     public TaskGroupReportInput ToInput() => new()
     {
         Title = Title, PriorityId = PriorityId, LeadOfficerName = LeadOfficerName,
@@ -87,6 +98,13 @@ public static class TaskGroupReportEndpoints
         if (body.Version is not { } version)
         {
             return ApiErrors.VersionRequired("Send the report's version you read as \"version\".");
+        }
+
+        if (body.MarkingsLeftOut() is { Length: > 0 } leftOut)
+        {
+            return await reports.ReportAsync(id, true, ct) is { } view && Permissions.CanReadTaskGroupReports(await current.GetAsync(), view.Report.PartnershipId)
+                ? ApiErrors.MarkingRequired(leftOut)
+                : ApiErrors.NotFound($"There is no task group report {id}.");
         }
 
         var result = await reports.SaveAsync(0, default, id, body.ToInput(), version, await current.GetAsync(), ct);

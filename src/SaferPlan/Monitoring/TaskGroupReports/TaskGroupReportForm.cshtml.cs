@@ -15,8 +15,9 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
         public string? Note { get; set; }
 
         /// <summary>
-        /// The table's marking, carried through the form unchanged: the form does not offer it, so saving the page must
-        /// neither lower a Restricted table set through the API nor be refused for lowering it.
+        /// The table's marking, carried through the form unchanged in a hidden field (a new table's is Official): the form
+        /// does not offer it, so saving the page must neither lower a Restricted table set through the API nor be refused
+        /// for lowering it. A post without it is refused, never taken as Official.
         /// </summary>
         public string? Marking { get; set; }
 
@@ -33,15 +34,15 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
         public string? Achievements { get; set; }
 
-        public string? AchievementsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+        public string? AchievementsMarking { get; set; }
 
         public string? Concerns { get; set; }
 
-        public string? ConcernsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+        public string? ConcernsMarking { get; set; }
 
         public string? Recommendations { get; set; }
 
-        public string? RecommendationsMarking { get; set; } = nameof(ProtectiveMarking.Official);
+        public string? RecommendationsMarking { get; set; }
 
         public string? PublicityItems { get; set; }
 
@@ -106,8 +107,13 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                 }).ToList(),
             };
         }
+        else
+        {
+            // Only a new report's form starts at Official: a post without a marking is asked for one, never defaulted.
+            Input.AchievementsMarking = Input.ConcernsMarking = Input.RecommendationsMarking = nameof(ProtectiveMarking.Official);
+        }
 
-        Input.Figures.Add(new FigureForm());
+        Input.Figures.Add(new FigureForm { Marking = nameof(ProtectiveMarking.Official) });
         return Page();
     }
 
@@ -135,7 +141,12 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             var f = Input.Figures[i];
             if (!f.IsBlank)
             {
-                var marking = Enum.TryParse<ProtectiveMarking>(f.Marking, out var m) && Enum.IsDefined(m) ? m : ProtectiveMarking.Official;
+                // The hidden marking is always on the page; one left out is refused (on the table's title, the box it can be seen by).
+                if (!Enum.TryParse(f.Marking, out ProtectiveMarking marking) || !Enum.IsDefined(marking))
+                {
+                    ModelState.AddModelError($"Input.Figures[{i}].Title", $"Figure table {i + 1}'s protective marking was not sent: open the report again to edit it");
+                }
+
                 var (columns, rows) = f.Table.Read(ModelState, $"Input.Figures[{i}].Table", i == 0 ? null : $"Figure table {i + 1}");
                 figures.Add(new FigureTableInput(f.Title, columns, rows, f.YearToDate == "yes", f.Note, marking));
             }
@@ -147,11 +158,11 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             LeadOfficerName = Input.LeadOfficerName,
             Achievements = Input.Achievements,
-            AchievementsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.AchievementsMarking", Input.AchievementsMarking, "Select the protective marking of the achievements"),
+            AchievementsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.AchievementsMarking", Input.AchievementsMarking, "Select the achievements' protective marking"),
             Concerns = Input.Concerns,
-            ConcernsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.ConcernsMarking", Input.ConcernsMarking, "Select the protective marking of the concerns"),
+            ConcernsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.ConcernsMarking", Input.ConcernsMarking, "Select the concerns' protective marking"),
             Recommendations = Input.Recommendations,
-            RecommendationsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.RecommendationsMarking", Input.RecommendationsMarking, "Select the protective marking of the recommendations"),
+            RecommendationsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.RecommendationsMarking", Input.RecommendationsMarking, "Select the recommendations' protective marking"),
             PublicityItems = Input.PublicityItems,
             Figures = figures,
         };
