@@ -13,7 +13,8 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
 
         public string? Progress { get; set; }
 
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+        /// <summary>No default: a post without it is asked for it, so a Restricted item's progress never becomes Official by being left out.</summary>
+        public string? Marking { get; set; }
 
         public int Version { get; set; }
     }
@@ -36,7 +37,7 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
 
         Items = Plan.Items.Select(i => i.Progress.FirstOrDefault(p => p.Period == Period) is { } p
                 ? new Row { ItemId = i.Id, Progress = p.Progress, Marking = p.Marking.ToString(), Version = p.Version }
-                : new Row { ItemId = i.Id })
+                : new Row { ItemId = i.Id, Marking = nameof(ProtectiveMarking.Official) })
             .ToList();
         return Page();
     }

@@ -22,7 +22,8 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         public string? Status { get; set; }
 
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+        /// <summary>No default (the page starts a new update at Official): a post without it is asked for it.</summary>
+        public string? Marking { get; set; }
 
         public int Version { get; set; }
 
@@ -152,11 +153,11 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
                 }
             }
 
-            var marking = ProtectiveMarking.Official;
-            if (!Enum.TryParse(form.Marking, out marking) || !Enum.IsDefined(marking))
+            // A missing marking is asked for, never taken as Official; the stored one stands in only to check the rest (nothing is saved).
+            if (!Enum.TryParse(form.Marking, out ProtectiveMarking marking) || !Enum.IsDefined(marking))
             {
-                ModelState.AddModelError($"{prefix}.Marking", Named(code, "Select the protective marking: Official or Restricted"));
-                marking = slot?.Current?.Marking ?? ProtectiveMarking.Official;
+                ModelState.AddModelError($"{prefix}.Marking", Named(code, "Select the update's protective marking"));
+                marking = slot?.Current?.Marking ?? ProtectiveMarking.Restricted;
             }
 
             sent.Add(new LinkUpdate(id, new UpdateInput { Progress = form.Progress, Value = form.Value, Status = status, Marking = marking, Submit = true }, form.Version));

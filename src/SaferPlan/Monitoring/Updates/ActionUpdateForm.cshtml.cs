@@ -15,7 +15,8 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
 
         public string? Status { get; set; }
 
-        public string? Marking { get; set; } = nameof(ProtectiveMarking.Official);
+        /// <summary>No default (a new update's form starts at Official in OnGet): a post without it is asked for it.</summary>
+        public string? Marking { get; set; }
 
         public int Version { get; set; }
     }
@@ -76,7 +77,7 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
             status = FormFields.ParseEnum<UpdateStatus>(ModelState, "Input.Status", Input.Status, "Select the action's status");
         }
 
-        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the protective marking: Official or Restricted");
+        var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the update's protective marking");
         var input = new UpdateInput { Progress = Input.Progress, Status = status, Marking = marking, Submit = submit };
         var user = await current.GetAsync();
         var result = ModelState.IsValid
