@@ -5,7 +5,7 @@ namespace SaferPlan.Plans;
 public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, CurrentUser current) : PageModel
 {
     public sealed record Form(
-        string? Code = null, string? Text = null, string? Lead = null, string? MeasurementKind = nameof(Core.Plans.MeasurementKind.Text),
+        string? Code = null, string? Text = null, string? Lead = null, string? MeasurementKind = null,
         string? Measurement = null, string? Source = null, string? Target = null, string? DueQuarters = null, string? LeadOfficerId = null,
         string? ActionId = null, string? Marking = null, string? AmendmentReason = null, int Version = 0);
 
@@ -59,8 +59,8 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
         }
         else
         {
-            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
-            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
+            // Only a new item's form starts at Official and measured in words: a post without them is asked for them, never defaulted.
+            Input = new Form { MeasurementKind = nameof(Core.Plans.MeasurementKind.Text), Marking = nameof(ProtectiveMarking.Official) };
         }
 
         return Page();

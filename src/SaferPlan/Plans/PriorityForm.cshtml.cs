@@ -7,7 +7,7 @@ namespace SaferPlan.Plans;
 public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, AuditReader audit, CurrentUser current) : PageModel
 {
     public sealed record Form(
-        string? Number = null, string? Title = null, string? Kind = nameof(PriorityKind.Priority), string? Why = null, string? WhatWeWillDo = null,
+        string? Number = null, string? Title = null, string? Kind = null, string? Why = null, string? WhatWeWillDo = null,
         string? Approach = null, string? MeasuringSuccess = null, string? DataUsed = null, string? LeadOfficerId = null,
         string? Marking = null, string? AmendmentReason = null, int Version = 0);
 
@@ -62,8 +62,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
         }
         else
         {
-            // Only a new item's form starts at Official: a post without a marking is asked for one, never defaulted.
-            Input = new Form { Marking = nameof(ProtectiveMarking.Official) };
+            // Only a new item's form starts at Official and as a priority: a post without them is asked for them, never defaulted.
+            Input = new Form { Kind = nameof(PriorityKind.Priority), Marking = nameof(ProtectiveMarking.Official) };
         }
 
         return Page();
