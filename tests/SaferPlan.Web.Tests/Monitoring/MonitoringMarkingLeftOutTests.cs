@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Funding;
+using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Periods;
+using SaferPlan.TestCommon;
+using static SaferPlan.Web.Tests.PlanApi;
+
+namespace SaferPlan.Web.Tests.Monitoring;
+
+/// <summary>
+/// The monitoring forms and APIs (task group reports, briefings, body action plan progress, action updates, the e-mailed
+/// update link, funding allocations) and the plan forms' kind fields, sent an edit without a marking or kind: each is
+/// asked for on its field (400 naming it on the API), and the stored item keeps its value and its version.
+/// </summary>
+public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
+{
+    private const string Slug = "south-cambridgeshire";
+    private const string CountyBody = "cambridgeshire-domestic-abuse-partnership";
+    private const string TaskGroup = "southern-domestic-abuse-task-group";
+
+    private static readonly string[] Columns = ["This quarter"];
+
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static string Id(string field) => field.Replace('.', '-').Replace('[', '-').Replace(']', '-');
+
+    /// <summary>The fields with <paramref name="field"/> left out (null) or sent as <paramref name="value"/>.</summary>
+    private static Dictionary<string, string> Without(Dictionary<string, string> fields, string field, string? value)
+    {
+        var copy = new Dictionary<string, string>(fields);
+        if (value is null)
+        {
+            copy.Remove(field);
+        }
+        else
+        {
+            copy[field] = value;
+        }
+
+        return copy;
+    }
+
+    private Task<T> StoredAsync<T>(Func<SaferPlanDbContext, Task<T>> read) =>
+        app.WithScopeAsync(sp => read(sp.GetRequiredService<SaferPlanDbContext>()));
+
+    /// <summary>Posts the edit: the form is shown again with the error on <paramref name="errorField"/> and its summary link.</summary>
+    private static async Task AssertAskedAsync(HttpClient client, string path, Dictionary<string, string> fields, string errorField, string message)
+    {
+        var form = await Forms.PageAsync(client, path);
+        using var refused = await Forms.PostAsync(client, path, form, fields);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
+        var id = Id(errorField);
+        Assert.Contains($"<a href=\"#{id}\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p id=\"{id}-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A 201 answer's item (task group reports and briefings carry their version in the body, not an ETag).</summary>
+    private static async Task<JsonElement> CreatedJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var form = await Forms.PageAsync(client, path);
+        using var saved = await Forms.PostAsync(client, path, form, fields);
+        var html = await saved.Content.ReadAsStringAsync();
+        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
+            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
+    }
+
+    [Fact]
+    public async Task TaskGroupReportEdit_AMarkingLeftOut_IsAskedForOnItsField_AndTheReportStaysRestricted()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var title = $"Restricted report {Guid.NewGuid():N}";
+        var created = await CreatedJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new
+        {
+            title, achievements = "Named offender", achievementsMarking = "Restricted", concerns = "A named family", concernsMarking = "Restricted",
+            recommendations = "Refer the family", recommendationsMarking = "Restricted",
+            figures = new[] { new { title = "PPO caseload", columns = Columns, rows = new[] { new { label = "Named cases", values = new decimal?[] { 3 } } }, marking = "Restricted" } },
+        }));
+        var id = created.Id();
+        var version = created.Version();
+        var path = $"/task-group-reports/{id}/edit";
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Restricted\"", await Forms.PageAsync(support, path), StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Official\"", await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q3/reports/new"), StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = title, ["Input.PriorityId"] = "", ["Input.Achievements"] = "Named offender, reworded", ["Input.AchievementsMarking"] = "Restricted",
+            ["Input.Concerns"] = "A named family", ["Input.ConcernsMarking"] = "Restricted", ["Input.Recommendations"] = "Refer the family",
+            ["Input.RecommendationsMarking"] = "Restricted", ["Input.Version"] = Text(version),
+            ["Input.Figures[0].Title"] = "PPO caseload", ["Input.Figures[0].Table.Columns[0]"] = "This quarter", ["Input.Figures[0].Table.Rows[0].Label"] = "Named cases",
+            ["Input.Figures[0].Table.Rows[0].Values[0]"] = "3", ["Input.Figures[0].YearToDate"] = "no", ["Input.Figures[0].Marking"] = "Restricted",
+        };
+
+        foreach (var (field, errorField, message) in new[]
+        {
+            ("Input.AchievementsMarking", "Input.AchievementsMarking", "Select the achievements' protective marking"),
+            ("Input.ConcernsMarking", "Input.ConcernsMarking", "Select the concerns' protective marking"),
+            ("Input.RecommendationsMarking", "Input.RecommendationsMarking", "Select the recommendations' protective marking"),
+            ("Input.Figures[0].Marking", "Input.Figures[0].Title", "Figure table 1's protective marking was not sent: open the report again to edit it"),
+        })
+        {
+            foreach (var marking in new[] { null, "" })
+            {
+                await AssertAskedAsync(support, path, Without(fields, field, marking), errorField, message);
+            }
+        }
+
+        // The API names each marking a change left out.
+        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync($"/api/task-group-reports/{id}", new
+        {
+            title, achievements = "Changed through the API", concernsMarking = "Restricted",
+            figures = new[] { new { title = "PPO caseload", columns = Columns, rows = new[] { new { label = "Named cases", values = new decimal?[] { 3 } } } } },
+            version,
+        }), "achievementsMarking");
+        Assert.Equal(["achievementsMarking", "figures[0].marking", "recommendationsMarking"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        await ProblemAsync(await api.PutAsJsonAsync("/api/task-group-reports/999999", new { title, version }), HttpStatusCode.NotFound);
+
+        var report = await StoredAsync(db => db.Set<TaskGroupReport>().Include(r => r.Figures).AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((ProtectiveMarking.Restricted, ProtectiveMarking.Restricted, ProtectiveMarking.Restricted, version, "Named offender"),
+            (report.AchievementsMarking, report.ConcernsMarking, report.RecommendationsMarking, report.Version, report.Achievements));
+        Assert.Equal(ProtectiveMarking.Restricted, Assert.Single(report.Figures).Marking);
+
+        await AssertSavedAsync(support, path, fields);
+        report = await StoredAsync(db => db.Set<TaskGroupReport>().Include(r => r.Figures).AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((ProtectiveMarking.Restricted, "Named offender, reworded"), (report.AchievementsMarking, report.Achievements));
+        Assert.Equal(ProtectiveMarking.Restricted, Assert.Single(report.Figures).Marking);
+    }
+
+    [Fact]
+    public async Task BriefingEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheBriefingStaysRestricted()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var title = $"Restricted briefing {Guid.NewGuid():N}";
+        var created = await CreatedJsonAsync(await api.PostAsJsonAsync($"/api/bodies/{CountyBody}/briefings", new { period = "2010-11-q3", title, risks = "A named refuge", marking = "Restricted" }));
+        var (id, version) = (created.Id(), created.Version());
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", await Forms.PageAsync(support, $"/bodies/{CountyBody}/briefings/new?period=2010-11-q3"), StringComparison.Ordinal);
+        var path = $"/bodies/{CountyBody}/briefings/{id}/edit";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = title, ["Input.IssuedOn.Day"] = "8", ["Input.IssuedOn.Month"] = "4", ["Input.IssuedOn.Year"] = "2011", ["Input.Risks"] = "A named refuge, reworded", ["Input.Marking"] = "Restricted", ["Input.Version"] = Text(version),
+        };
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedAsync(support, path, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the briefing's protective marking");
+        }
+
+        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
+        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
+        await ProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/999999", new { title, version }), HttpStatusCode.NotFound);
+
+        var briefing = await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id));
+        Assert.Equal((ProtectiveMarking.Restricted, version, "A named refuge"), (briefing.Marking, briefing.Version, briefing.Risks));
+
+        await AssertSavedAsync(support, path, fields);
+        Assert.Equal(ProtectiveMarking.Restricted, (await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id))).Marking);
+    }
+
+    [Fact]
+    public async Task FundingAllocationChange_WithoutMarking_Is400NamingMarking_AndTheAllocationStaysRestricted()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var start = 2600 + Random.Shared.Next(300);
+        var year = string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
+        var stream = await CreatedAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount = 1000, received = true, funder = "Home Office" }));
+        var allocation = await CreatedAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+            new { streamId = stream.Id(), name = "Named refuge", amount = 100, status = "Confirmed", marking = "Restricted" }));
+        var path = $"/api/funding/allocations/{allocation.Id()}";
+
+        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync(path, new { streamId = stream.Id(), name = "Renamed", amount = 150, status = "Confirmed", version = allocation.Version() }), "marking");
+        await ProblemAsync(await api.PutAsJsonAsync("/api/funding/allocations/999999", new { streamId = stream.Id(), name = "Renamed", amount = 150, status = "Confirmed", version = 1 }), HttpStatusCode.NotFound);
+
+        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
+        var kept = await StoredAsync(db => db.Set<FundingAllocation>().AsNoTracking().SingleAsync(a => a.Id == allocation.Id()));
+        Assert.Equal((ProtectiveMarking.Restricted, allocation.Version(), "Named refuge"), (kept.Marking, kept.Version, kept.Name));
+    }
+
+    [Fact]
+    public async Task BodyActionPlanProgressEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheProgressStaysRestricted()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var newPlan = await Forms.PageAsync(support, $"/bodies/{TaskGroup}/action-plans/new");
+        string planPath;
+        using (var added = await Forms.PostAsync(support, $"/bodies/{TaskGroup}/action-plans/new", newPlan, new()
+        {
+            ["Input.Year"] = "2013-14", ["Input.Title"] = $"Progress plan {Guid.NewGuid():N}", ["Input.Marking"] = "Official", ["Input.Version"] = "0",
+        }))
+        {
+            planPath = added.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.Matches($"^/bodies/{TaskGroup}/action-plans/\\d+$", planPath);
+        }
+
+        using (await Forms.PostAsync(support, $"{planPath}/items/new", await Forms.PageAsync(support, $"{planPath}/items/new"), new()
+        {
+            ["Input.Number"] = "1.1", ["Input.Text"] = "Refuge work", ["Input.Marking"] = "Official", ["Input.Version"] = "0",
+        }))
+        {
+        }
+
+        var progressPath = $"{planPath}/progress/2013-14-q1";
+        var progressForm = await Forms.PageAsync(support, progressPath);
+        Assert.Contains("name=\"Items[0].Marking\" type=\"radio\" value=\"Official\" checked", progressForm, StringComparison.Ordinal);
+        var itemId = TestHtml.Parse(progressForm).QuerySelector("input[name=\"Items[0].ItemId\"]")!.GetAttribute("value")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Items[0].ItemId"] = itemId, ["Items[0].Progress"] = "Refuge address agreed", ["Items[0].Marking"] = "Restricted", ["Items[0].Version"] = "0",
+        };
+        await AssertSavedAsync(support, progressPath, fields);
+        var item = int.Parse(itemId, CultureInfo.InvariantCulture);
+        var saved = await StoredAsync(db => db.Set<BodyActionPlanProgress>().AsNoTracking().SingleAsync(p => p.ItemId == item));
+        Assert.Equal(ProtectiveMarking.Restricted, saved.Marking);
+        fields["Items[0].Version"] = Text(saved.Version);
+        fields["Items[0].Progress"] = "Refuge address agreed, reworded";
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedAsync(support, progressPath, Without(fields, "Items[0].Marking", marking), "Items[0].Marking", "Select the protective marking of item 1.1's progress");
+        }
+
+        var kept = await StoredAsync(db => db.Set<BodyActionPlanProgress>().AsNoTracking().SingleAsync(p => p.ItemId == item));
+        Assert.Equal((ProtectiveMarking.Restricted, saved.Version, "Refuge address agreed"), (kept.Marking, kept.Version, kept.Progress));
+    }
+
+    [Fact]
+    public async Task ActionUpdateEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, round.StatusCode);
+        }
+
+        var action = (await EditionAsync(api, await EditionIdAsync(api, "2010/11"))).GetProperty("priorities").EnumerateArray()
+            .SelectMany(p => p.GetProperty("actions").EnumerateArray()).Single(a => a.Str("number") == "2.2");
+        var milestones = action.GetProperty("milestones").EnumerateArray().Select(m => m.Id()).ToList();
+        var path = $"/api/actions/{action.Id()}/updates/2010-11-q3";
+        var created = await OkJsonAsync(await api.PutAsJsonAsync(path, new { milestones, progress = "A named offender", status = "OnTrack", marking = "Restricted", version = 0 }));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var formPath = $"/actions/{action.Id()}/updates/2010-11-q3";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Milestones"] = Text(milestones[0]), ["Input.Progress"] = "A named offender, reworded", ["Input.Status"] = "OnTrack",
+            ["Input.Marking"] = "Restricted", ["Input.Version"] = Text(created.Version()), ["submit"] = "false",
+        };
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedAsync(support, formPath, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the update's protective marking");
+        }
+
+        var updates = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.ActionUpdateId == created.Id()).ToListAsync());
+        Assert.Equal(milestones.Count, updates.Count);
+        Assert.All(updates, u => Assert.Equal((ProtectiveMarking.Restricted, "A named offender"), (u.Marking, u.Progress)));
+        Assert.Equal(created.Version(), await StoredAsync(db => db.Set<ActionUpdate>().Where(u => u.Id == created.Id()).Select(u => u.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task UpdateLinkEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
+    {
+        const string quarter = "2010-11-q2";
+        using (var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer)))
+        using (await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{quarter}/round", new { deadline = "2099-07-08" }))
+        {
+        }
+
+        var personId = await app.PersonIdAsync("dave-sargent");
+        var token = await app.WithScopeAsync(async sp =>
+        {
+            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().People.Where(p => p.Id == personId).Select(p => p.PartnershipId).SingleAsync();
+            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse(quarter), "marking left out", TimeSpan.FromDays(14));
+        });
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+        var path = $"/u/{token}";
+        var html = await Forms.PageAsync(browser, path);
+        var label = TestHtml.Parse(html).QuerySelectorAll("label[for^=\"Updates-\"][for$=\"--Progress\"]").First(l => l.TextContent.StartsWith("Progress on ", StringComparison.Ordinal));
+        var milestoneId = int.Parse(label.GetAttribute("for")!["Updates-".Length..^"--Progress".Length], CultureInfo.InvariantCulture);
+        var code = label.TextContent["Progress on ".Length..^" this quarter".Length];
+        var prefix = $"Updates[{Text(milestoneId)}]";
+        var fields = new Dictionary<string, string>
+        {
+            [$"{prefix}.Progress"] = "A named victim", [$"{prefix}.Status"] = "OnTrack", [$"{prefix}.Marking"] = "Restricted",
+            [$"{prefix}.Version"] = TestHtml.Parse(html).QuerySelector($"input[name=\"{prefix}.Version\"]")!.GetAttribute("value")!,
+        };
+        using (var first = await Forms.PostAsync(browser, path, html, fields))
+        {
+            var page = await first.Content.ReadAsStringAsync();
+            var summary = page.IndexOf("govuk-error-summary", StringComparison.Ordinal);
+            // The client follows the redirect after a save, back to the link's page.
+            Assert.True(first.StatusCode == HttpStatusCode.OK && summary < 0, summary < 0 ? $"{(int)first.StatusCode}" : page[summary..page.IndexOf("</ul>", summary, StringComparison.Ordinal)]);
+        }
+
+        var period = ReportingPeriod.Parse(quarter);
+        var saved = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId && u.Period == period));
+        Assert.Equal(ProtectiveMarking.Restricted, saved.Marking);
+        fields[$"{prefix}.Version"] = Text(saved.Version);
+        fields[$"{prefix}.Progress"] = "A named victim, reworded";
+
+        foreach (var marking in new[] { null, "" })
+        {
+            await AssertAskedAsync(browser, path, Without(fields, $"{prefix}.Marking", marking), $"{prefix}.Marking", $"{code}: select the update's protective marking");
+        }
+
+        var kept = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId && u.Period == period));
+        Assert.Equal((ProtectiveMarking.Restricted, saved.Version, "A named victim"), (kept.Marking, kept.Version, kept.Progress));
+    }
+
+    [Fact]
+    public async Task PlanKindEdits_KindOrMeasurementKindLeftOut_AreAskedForOnTheField_AndKeepTheirValue()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+            new { title = $"Mainstreamed {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
+        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+            new { text = "A counted milestone", measurementKind = "Count", marking = "Official", amendmentReason = AmendmentReason }));
+        Assert.Contains("name=\"Input.Kind\" type=\"radio\" value=\"Priority\" checked", await Forms.PageAsync(support, $"/editions/{await EditionIdAsync(api, "2010/11")}/priorities/new"), StringComparison.Ordinal);
+
+        var priorityFields = new Dictionary<string, string>
+        {
+            ["Input.Number"] = Text(priority.GetProperty("number").GetInt32()), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Mainstreamed",
+            ["Input.LeadOfficerId"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
+        };
+        var milestoneFields = new Dictionary<string, string>
+        {
+            ["Input.Code"] = milestone.Str("code"), ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Count", ["Input.ActionId"] = Text(action.Id()),
+            ["Input.LeadOfficerId"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
+        };
+
+        foreach (var value in new[] { null, "", "Unknown" })
+        {
+            await AssertAskedAsync(support, $"/priorities/{priority.Id()}/edit", Without(priorityFields, "Input.Kind", value), "Input.Kind", "Select whether this is a priority or mainstreamed work");
+            await AssertAskedAsync(support, $"/milestones/{milestone.Id()}/edit", Without(milestoneFields, "Input.MeasurementKind", value), "Input.MeasurementKind", "Select how the milestone is measured");
+        }
+
+        var keptPriority = await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()));
+        var keptMilestone = await StoredAsync(db => db.Set<Core.Plans.Milestone>().AsNoTracking().SingleAsync(m => m.Id == milestone.Id()));
+        Assert.Equal((Core.Plans.PriorityKind.Mainstreamed, 1), (keptPriority.Kind, keptPriority.Version));
+        Assert.Equal((Core.Plans.MeasurementKind.Count, 1), (keptMilestone.MeasurementKind, keptMilestone.Version));
+
+        await AssertSavedAsync(support, $"/priorities/{priority.Id()}/edit", priorityFields);
+        await AssertSavedAsync(support, $"/milestones/{milestone.Id()}/edit", milestoneFields);
+        Assert.Equal(Core.Plans.PriorityKind.Mainstreamed, (await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()))).Kind);
+    }
+}
+
+public sealed class MonitoringMarkingLeftOutTestsOnSqlite(SqliteFactory app) : MonitoringMarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
+
+public sealed class MonitoringMarkingLeftOutTestsOnPostgres(PostgresFactory app) : MonitoringMarkingLeftOutTests(app), IClassFixture<PostgresFactory>;
