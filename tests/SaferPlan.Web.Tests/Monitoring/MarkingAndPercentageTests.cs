@@ -59,7 +59,7 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         var id = created.Id();
 
         var refused = await ValidationProblemAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", version = 1 }), "priorityId");
+            new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), "priorityId");
 
         Assert.Contains("priority you lead", refused.GetProperty("errors").GetProperty("priorityId")[0].GetString(), StringComparison.Ordinal);
         var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
@@ -68,9 +68,9 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
 
         // Her own priority stays hers to write under, and a support officer may move the report anywhere.
         await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Still Priority 2", priorityId = priority2, achievements = "Jenny's text", version = 1 }), HttpStatusCode.OK);
+            new { title = "Still Priority 2", priorityId = priority2, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
         var moved = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Moved by the support officer", priorityId = priority1, achievements = "Jenny's text", version = 2 }), HttpStatusCode.OK);
+            new { title = "Moved by the support officer", priorityId = priority1, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 2 }), HttpStatusCode.OK);
         Assert.Equal(priority1, moved.GetProperty("priorityId").GetInt32());
     }
 
@@ -82,23 +82,23 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
         var table = new { title = "Caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
         var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table } }),
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table } }),
             HttpStatusCode.Created);
         var id = created.Id();
 
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }), "achievementsMarking");
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table }, version = 1 }), "achievementsMarking");
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table with { marking = "Official" } }, version = 1 }), "figures[0].Marking");
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 1 }), "figures[0].Marking");
         var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
         Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
         Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
 
         // Keeping the marking, she still edits her text; the support officer may lower it.
         await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", figures = new[] { table }, version = 1 }), HttpStatusCode.OK);
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table }, version = 1 }), HttpStatusCode.OK);
         var lowered = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
-            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 2 }), HttpStatusCode.OK);
+            new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Official", recommendationsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 2 }), HttpStatusCode.OK);
         Assert.Equal("Official", lowered.GetProperty("achievementsMarking").GetString());
     }
 

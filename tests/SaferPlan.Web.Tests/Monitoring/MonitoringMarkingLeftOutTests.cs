@@ -132,7 +132,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             figures = new[] { new { title = "PPO caseload", columns = Columns, rows = new[] { new { label = "Named cases", values = new decimal?[] { 3 } } } } },
             version,
         }), "achievementsMarking");
-        Assert.Equal(["achievementsMarking", "figures[0].marking", "recommendationsMarking"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["achievementsMarking", "figures[0].Marking", "recommendationsMarking"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
         await ProblemAsync(await api.PutAsJsonAsync("/api/task-group-reports/999999", new { title, version }), HttpStatusCode.NotFound);
 
         var report = await StoredAsync(db => db.Set<TaskGroupReport>().Include(r => r.Figures).AsNoTracking().SingleAsync(r => r.Id == id));

@@ -24,14 +24,14 @@ public sealed record TaskGroupReportRequest(
     ProtectiveMarking? PublicityMarking, IReadOnlyList<FigureTableRequest>? Figures, int? Version)
 {
     /// <summary>
-    /// The markings a change left out (camelCase, as the API names them): a new report's start at Official, but a change
+    /// The markings a change left out, named as the API's other errors name them (<c>figures[0].Marking</c> as the editor does): a new report's start at Official, but a change
     /// must say each, or a Restricted section or table would be published. Publicity is always Official.
     /// </summary>
     public string[] MarkingsLeftOut() =>
     [
         .. new[] { ("achievementsMarking", AchievementsMarking), ("concernsMarking", ConcernsMarking), ("recommendationsMarking", RecommendationsMarking) }
             .Where(m => m.Item2 is null).Select(m => m.Item1),
-        .. (Figures ?? []).Select((f, i) => (f, i)).Where(x => x.f.Marking is null).Select(x => $"figures[{x.i.ToString(CultureInfo.InvariantCulture)}].marking"),
+        .. (Figures ?? []).Select((f, i) => (f, i)).Where(x => x.f.Marking is null).Select(x => $"figures[{x.i.ToString(CultureInfo.InvariantCulture)}].Marking"),
     ];
 
     public TaskGroupReportInput ToInput() => new()
