@@ -335,7 +335,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         RecordId = edition.Id,
         ItemKind = kind,
         ItemId = itemId,
-        ItemReference = reference,
+        // A mainstreamed priority is referred to by its title, and a renamed one by both titles: kept within the column.
+        ItemReference = reference.Length > FieldLengths.Short ? string.Concat(reference.AsSpan(0, FieldLengths.Short - 1), "…") : reference,
         Changes = changes,
         Reason = Clean(reason)!,
         Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,

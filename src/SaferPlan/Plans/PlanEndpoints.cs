@@ -129,6 +129,12 @@ public static class PlanEndpoints
                 return await reader.PriorityAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no priority {id}.") : ApiErrors.MarkingRequired();
             }
 
+            // A change that leaves out the kind keeps the priority's kind, rather than turning a mainstreamed one into a priority unasked.
+            if (body.Kind is null && await reader.PriorityAsync(id, user, ct) is { } stored)
+            {
+                body = body with { Kind = stored.Priority.Kind };
+            }
+
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
                 async saved => WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), saved.Version));
         });
@@ -193,6 +199,12 @@ public static class PlanEndpoints
             if (body.Marking is null)
             {
                 return await reader.MilestoneAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no milestone {id}.") : ApiErrors.MarkingRequired();
+            }
+
+            // A change that leaves out how the milestone is measured keeps it, rather than resetting it to text unasked.
+            if (body.MeasurementKind is null && await reader.MilestoneAsync(id, user, ct) is { } stored)
+            {
+                body = body with { MeasurementKind = stored.Milestone.MeasurementKind };
             }
 
             return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),

@@ -132,6 +132,31 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Api_ChangeWithoutKindOrMeasurementKind_KeepsTheStoredOnes()
+    {
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+            new { title = $"API kind left out {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
+        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+            new { text = "A counted milestone", measurementKind = "Count", marking = "Official", amendmentReason = AmendmentReason }));
+        foreach (var (items, id, field, expected) in new[] { ("priorities", priority.Id(), "kind", "Mainstreamed"), ("milestones", milestone.Id(), "measurementKind", "Count") })
+        {
+            var body = PutBody(await GetItemAsync(api, $"/api/{items}/{id}"));
+            Assert.Equal(expected, body[field]?.ToString());
+            body.Remove(field);
+            body[items == "priorities" ? "title" : "text"] = $"Reworded {Guid.NewGuid():N}";
+            body["amendmentReason"] = AmendmentReason;
+
+            using var response = await PutAsync(api, $"/api/{items}/{id}", body);
+            Assert.True(response.IsSuccessStatusCode, $"PUT /api/{items}/{id} without {field}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var kept = await GetItemAsync(api, $"/api/{items}/{id}");
+            Assert.Equal(expected, kept.Str(field));
+            Assert.Equal(2, kept.Version());
+        }
+    }
+
+    [Fact]
     public async Task BodyActionPlanAndItemEdits_MarkingLeftOutOrEmpty_AreAskedForOnTheField_AndStayRestricted()
     {
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
