@@ -49,9 +49,9 @@ dotnet test SaferPlan.slnx --no-build --nologo --logger "console;verbosity=norma
 status=${PIPESTATUS[0]}
 set -e
 # The failed tests again at the very end, with their messages, so the tail of a long log names them.
-if grep -qE '^[[:space:]]+Failed [A-Za-z_]' "$log"; then
+if grep -qE '^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_]*\.' "$log"; then
   echo "Failed tests:"
-  grep -E -A 14 '^[[:space:]]+Failed [A-Za-z_]' "$log" | grep -vE '^[[:space:]]+at (System|Microsoft|Xunit)\.' | head -n 200
+  grep -E -A 14 '^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_]*\.' "$log" | grep -vE '^[[:space:]]+at (System|Microsoft|Xunit)\.' | head -n 200
 fi
 # One closing line for the whole run, summed over the test assemblies.
 awk '/^[[:space:]]+Passed: [0-9]+$/ { p += $2 } /^[[:space:]]+Failed: [0-9]+$/ { f += $2 }

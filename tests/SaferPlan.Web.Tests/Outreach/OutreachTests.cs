@@ -423,13 +423,20 @@ public abstract partial class OutreachTests(OutreachFactory app)
     private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, string pageHtml, int milestoneId, string progress, string? status)
     {
         var token = TestHtml.AntiforgeryToken(pageHtml);
-        var version = TestHtml.Value(TestHtml.Parse(pageHtml), $"Updates[{milestoneId}].Version");
+        var page = TestHtml.Parse(pageHtml);
+        var version = TestHtml.Value(page, $"Updates[{milestoneId}].Version");
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             [$"Updates[{milestoneId}].Version"] = version is { Length: > 0 } && version.All(char.IsAsciiDigit) ? version : "0",
             [$"Updates[{milestoneId}].Progress"] = progress,
         };
+
+        // The marking as a browser sends it: the radio the page has checked (an update left without one is refused).
+        if (page.QuerySelector($"input[name=\"Updates[{milestoneId}].Marking\"][checked]")?.GetAttribute("value") is { } marking)
+        {
+            fields[$"Updates[{milestoneId}].Marking"] = marking;
+        }
         if (status is not null)
         {
             fields[$"Updates[{milestoneId}].Status"] = status;
