@@ -44,27 +44,11 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         where T : VersionedEntity =>
         app.WithScopeAsync(async sp => marking(await sp.GetRequiredService<SaferPlanDbContext>().Set<T>().AsNoTracking().SingleAsync(e => e.Id == id)));
 
-    /// <summary>Posts the edit without a usable marking: the form is shown again with the error on the field and its summary link.</summary>
+    /// <summary>Posts the edit without a usable marking: the form (showing the stored Restricted) is shown again with the error on the field and its summary link.</summary>
     private static async Task AssertAskedForMarkingAsync(HttpClient client, string path, Dictionary<string, string> fields, string message)
     {
-        var form = await Forms.PageAsync(client, path);
-        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Restricted\" checked", form, StringComparison.Ordinal);
-        using var refused = await Forms.PostAsync(client, path, form, fields);
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
-        Assert.Contains($"<a href=\"#Input-Marking\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<p id=\"Input-Marking-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
-    }
-
-    private static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var form = await Forms.PageAsync(client, path);
-        using var saved = await Forms.PostAsync(client, path, form, fields);
-        var html = await saved.Content.ReadAsStringAsync();
-        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
-        // The client follows the redirect: a saved form ends on another page.
-        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
-            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Restricted\" checked", await Forms.PageAsync(client, path), StringComparison.Ordinal);
+        await Forms.AssertFieldErrorAsync(client, path, fields, "Input.Marking", message);
     }
 
     [Theory]
@@ -103,7 +87,7 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         Assert.Equal(1, (await GetItemAsync(api, item)).Version());
 
         // The same edit with its marking is saved, still Restricted.
-        await AssertSavedAsync(support, path, With(fields, "Restricted"));
+        await Forms.AssertSavedAsync(support, path, With(fields, "Restricted"));
         Assert.Equal(ProtectiveMarking.Restricted, await stored());
     }
 
@@ -198,8 +182,8 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         var item = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<BodyActionPlanItem>().AsNoTracking().SingleAsync(i => i.Id == itemId));
         Assert.Equal((ProtectiveMarking.Restricted, 1), (plan.Marking, plan.Version));
         Assert.Equal((ProtectiveMarking.Restricted, 1), (item.Marking, item.Version));
-        await AssertSavedAsync(support, $"{planPath}/edit", With(planFields, "Restricted"));
-        await AssertSavedAsync(support, $"{planPath}/items/{itemId}/edit", With(itemFields, "Restricted"));
+        await Forms.AssertSavedAsync(support, $"{planPath}/edit", With(planFields, "Restricted"));
+        await Forms.AssertSavedAsync(support, $"{planPath}/items/{itemId}/edit", With(itemFields, "Restricted"));
     }
 
     [Fact]
@@ -238,7 +222,7 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         Assert.Contains("Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("Restricted", (await OkJsonAsync(await api.GetAsync(path))).Str("marking"));
 
-        await AssertSavedAsync(support, formPath, With(fields, "Restricted"));
+        await Forms.AssertSavedAsync(support, formPath, With(fields, "Restricted"));
         var saved = await OkJsonAsync(await api.GetAsync(path));
         Assert.Equal(("Restricted", "PPO named case, reworded"), (saved.Str("marking"), saved.Str("progress")));
     }

@@ -31,8 +31,6 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 
-    private static string Id(string field) => field.Replace('.', '-').Replace('[', '-').Replace(']', '-');
-
     /// <summary>The fields with <paramref name="field"/> left out (null) or sent as <paramref name="value"/>.</summary>
     private static Dictionary<string, string> Without(Dictionary<string, string> fields, string field, string? value)
     {
@@ -52,18 +50,6 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     private Task<T> StoredAsync<T>(Func<SaferPlanDbContext, Task<T>> read) =>
         app.WithScopeAsync(sp => read(sp.GetRequiredService<SaferPlanDbContext>()));
 
-    /// <summary>Posts the edit: the form is shown again with the error on <paramref name="errorField"/> and its summary link.</summary>
-    private static async Task AssertAskedAsync(HttpClient client, string path, Dictionary<string, string> fields, string errorField, string message)
-    {
-        var form = await Forms.PageAsync(client, path);
-        using var refused = await Forms.PostAsync(client, path, form, fields);
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
-        var id = Id(errorField);
-        Assert.Contains($"<a href=\"#{id}\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
-        Assert.Contains($"<p id=\"{id}-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
-    }
-
     /// <summary>A 201 answer's item (task group reports and briefings carry their version in the body, not an ETag).</summary>
     private static async Task<JsonElement> CreatedJsonAsync(HttpResponseMessage response)
     {
@@ -73,16 +59,6 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
             return JsonDocument.Parse(text).RootElement.Clone();
         }
-    }
-
-    private static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var form = await Forms.PageAsync(client, path);
-        using var saved = await Forms.PostAsync(client, path, form, fields);
-        var html = await saved.Content.ReadAsStringAsync();
-        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
-        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
-            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
     }
 
     [Fact]
@@ -121,7 +97,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         {
             foreach (var marking in new[] { null, "" })
             {
-                await AssertAskedAsync(support, path, Without(fields, field, marking), errorField, message);
+                await Forms.AssertFieldErrorAsync(support, path, Without(fields, field, marking), errorField, message);
             }
         }
 
@@ -140,7 +116,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             (report.AchievementsMarking, report.ConcernsMarking, report.RecommendationsMarking, report.Version, report.Achievements));
         Assert.Equal(ProtectiveMarking.Restricted, Assert.Single(report.Figures).Marking);
 
-        await AssertSavedAsync(support, path, fields);
+        await Forms.AssertSavedAsync(support, path, fields);
         report = await StoredAsync(db => db.Set<TaskGroupReport>().Include(r => r.Figures).AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal((ProtectiveMarking.Restricted, "Named offender, reworded"), (report.AchievementsMarking, report.Achievements));
         Assert.Equal(ProtectiveMarking.Restricted, Assert.Single(report.Figures).Marking);
@@ -163,7 +139,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
         foreach (var marking in new[] { null, "" })
         {
-            await AssertAskedAsync(support, path, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the briefing's protective marking");
+            await Forms.AssertFieldErrorAsync(support, path, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the briefing's protective marking");
         }
 
         var problem = await ValidationProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
@@ -173,7 +149,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         var briefing = await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id));
         Assert.Equal((ProtectiveMarking.Restricted, version, "A named refuge"), (briefing.Marking, briefing.Version, briefing.Risks));
 
-        await AssertSavedAsync(support, path, fields);
+        await Forms.AssertSavedAsync(support, path, fields);
         Assert.Equal(ProtectiveMarking.Restricted, (await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id))).Marking);
     }
 
@@ -226,7 +202,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         {
             ["Items[0].ItemId"] = itemId, ["Items[0].Progress"] = "Refuge address agreed", ["Items[0].Marking"] = "Restricted", ["Items[0].Version"] = "0",
         };
-        await AssertSavedAsync(support, progressPath, fields);
+        await Forms.AssertSavedAsync(support, progressPath, fields);
         var item = int.Parse(itemId, CultureInfo.InvariantCulture);
         var saved = await StoredAsync(db => db.Set<BodyActionPlanProgress>().AsNoTracking().SingleAsync(p => p.ItemId == item));
         Assert.Equal(ProtectiveMarking.Restricted, saved.Marking);
@@ -235,7 +211,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
         foreach (var marking in new[] { null, "" })
         {
-            await AssertAskedAsync(support, progressPath, Without(fields, "Items[0].Marking", marking), "Items[0].Marking", "Select the protective marking of item 1.1's progress");
+            await Forms.AssertFieldErrorAsync(support, progressPath, Without(fields, "Items[0].Marking", marking), "Items[0].Marking", "Select the protective marking of item 1.1's progress");
         }
 
         var kept = await StoredAsync(db => db.Set<BodyActionPlanProgress>().AsNoTracking().SingleAsync(p => p.ItemId == item));
@@ -266,7 +242,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
         foreach (var marking in new[] { null, "" })
         {
-            await AssertAskedAsync(support, formPath, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the update's protective marking");
+            await Forms.AssertFieldErrorAsync(support, formPath, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the update's protective marking");
         }
 
         var updates = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.ActionUpdateId == created.Id()).ToListAsync());
@@ -318,7 +294,7 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
         foreach (var marking in new[] { null, "" })
         {
-            await AssertAskedAsync(browser, path, Without(fields, $"{prefix}.Marking", marking), $"{prefix}.Marking", $"{code}: select the update's protective marking");
+            await Forms.AssertFieldErrorAsync(browser, path, Without(fields, $"{prefix}.Marking", marking), $"{prefix}.Marking", $"{code}: select the update's protective marking");
         }
 
         var kept = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId && u.Period == period));
@@ -350,8 +326,8 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 
         foreach (var value in new[] { null, "", "Unknown" })
         {
-            await AssertAskedAsync(support, $"/priorities/{priority.Id()}/edit", Without(priorityFields, "Input.Kind", value), "Input.Kind", "Select whether this is a priority or mainstreamed work");
-            await AssertAskedAsync(support, $"/milestones/{milestone.Id()}/edit", Without(milestoneFields, "Input.MeasurementKind", value), "Input.MeasurementKind", "Select how the milestone is measured");
+            await Forms.AssertFieldErrorAsync(support, $"/priorities/{priority.Id()}/edit", Without(priorityFields, "Input.Kind", value), "Input.Kind", "Select whether this is a priority or mainstreamed work");
+            await Forms.AssertFieldErrorAsync(support, $"/milestones/{milestone.Id()}/edit", Without(milestoneFields, "Input.MeasurementKind", value), "Input.MeasurementKind", "Select how the milestone is measured");
         }
 
         var keptPriority = await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()));
@@ -359,8 +335,8 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         Assert.Equal((Core.Plans.PriorityKind.Mainstreamed, 1), (keptPriority.Kind, keptPriority.Version));
         Assert.Equal((Core.Plans.MeasurementKind.Count, 1), (keptMilestone.MeasurementKind, keptMilestone.Version));
 
-        await AssertSavedAsync(support, $"/priorities/{priority.Id()}/edit", priorityFields);
-        await AssertSavedAsync(support, $"/milestones/{milestone.Id()}/edit", milestoneFields);
+        await Forms.AssertSavedAsync(support, $"/priorities/{priority.Id()}/edit", priorityFields);
+        await Forms.AssertSavedAsync(support, $"/milestones/{milestone.Id()}/edit", milestoneFields);
         Assert.Equal(Core.Plans.PriorityKind.Mainstreamed, (await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()))).Kind);
     }
 }

@@ -20,6 +20,32 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// <summary>Signing in with a cookie and posting the app's own forms, with their antiforgery tokens.</summary>
 internal static class Forms
 {
+    /// <summary>The id GOV.UK gives a field's element: its name with dots and brackets as dashes.</summary>
+    public static string FieldId(string field) => field.Replace('.', '-').Replace('[', '-').Replace(']', '-');
+
+    /// <summary>Posts the form: it is shown again with the error on <paramref name="errorField"/> and its summary link.</summary>
+    public static async Task AssertFieldErrorAsync(HttpClient client, string path, Dictionary<string, string> fields, string errorField, string message)
+    {
+        var form = await PageAsync(client, path);
+        using var refused = await PostAsync(client, path, form, fields);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
+        var id = FieldId(errorField);
+        Assert.Contains($"<a href=\"#{id}\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p id=\"{id}-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts the form: it is saved (no error summary) and the client, following the redirect, ends on another page.</summary>
+    public static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var form = await PageAsync(client, path);
+        using var saved = await PostAsync(client, path, form, fields);
+        var html = await saved.Content.ReadAsStringAsync();
+        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
+            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
+    }
+
     public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null)
     {
         var email = await app.AddUserAsync(role, personKey);
