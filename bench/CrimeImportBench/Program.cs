@@ -4,8 +4,8 @@ using Npgsql;
 using SaferPlan;
 using SaferPlan.Core.Crime;
 
-// Loading police.uk street files as a user meets it: `saferplan crime import FOLDER` as a whole process (the built
-// SaferPlan, Release) against DuckDB as a whole process (node running @duckdb/node-api, default settings) reading the same
+// Loading police.uk street files as a user meets it: `saferplan crime import FOLDER` as a whole process (SaferPlan as
+// deployed: published by scripts/publish.sh, ReadyToRun; SAFERPLAN_BENCH_APP=build runs the Release build output instead) against DuckDB as a whole process (node running @duckdb/node-api, default settings) reading the same
 // files with read_csv over a glob and grouping by month, LSOA and crime type, in the same run on the same machine. The
 // files are SYNTHETIC, from SaferPlan's generator, at the size of a real force-month (about 11,600 rows a file).
 // Usage: dotnet run -c Release --project bench/CrimeImportBench -- [forces, default 43] [months, default 24] [sqlite|postgres|both|parse] [scale, default 2.4]
@@ -48,6 +48,10 @@ try
     }
 
     EnsureDuckDb(duckScript);
+    var saferplan = Environment.GetEnvironmentVariable("SAFERPLAN_BENCH_APP") == "build"
+        ? typeof(SaferPlanApp).Assembly.Location
+        : Publish(Path.GetFullPath(Path.Combine(duckScript, "..", "..", "..")));
+    Console.WriteLine($"SaferPlan under test: {saferplan}");
 
     var passed = true;
     if (which is "sqlite" or "both")
@@ -103,7 +107,6 @@ try
             return false;
         }
 
-        var saferplan = typeof(SaferPlanApp).Assembly.Location;
         var import = await RunAsync(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
             [saferplan, "crime", "import", folder],
@@ -154,6 +157,21 @@ static (List<string> Files, long Rows) Generate(string folder, int forces, int m
     var rows = results.Sum(r => r.Rows);
     File.WriteAllText(complete, rows.ToString(CultureInfo.InvariantCulture));
     return (results.SelectMany(r => r.Files).ToList(), rows);
+}
+
+// SaferPlan as a partnership deploys it (README): scripts/publish.sh, into a folder of its own, afresh each run.
+static string Publish(string repository)
+{
+    var output = Path.Combine(Path.GetTempPath(), "saferplan-bench-published");
+    Console.WriteLine($"Publishing SaferPlan (scripts/publish.sh {output}) ...");
+    using var publish = Process.Start(new ProcessStartInfo("bash", [Path.Combine(repository, "scripts", "publish.sh"), output]) { WorkingDirectory = repository })!;
+    publish.WaitForExit();
+    if (publish.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"scripts/publish.sh failed with exit code {publish.ExitCode}.");
+    }
+
+    return Path.Combine(output, "saferplan.dll");
 }
 
 // node_modules is installed on the first run (npm install, from package.json and package-lock.json).
