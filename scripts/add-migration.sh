@@ -11,8 +11,5 @@ for provider in Sqlite Postgres; do
   dotnet build "$project" -nologo -v quiet
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" --output-dir Migrations
 done
-# A new database is created from one script of every migration (DatabaseMigration), which must follow them.
-for provider in Sqlite Postgres; do
-  project=src/SaferPlan.Migrations.$provider
-  dotnet ef migrations script --project "$project" --startup-project "$project" --output "$project/Migrations/NewDatabase.sql"
-done
+# The compiled models and the new-database scripts follow the migrations.
+./scripts/refresh-model.sh

@@ -81,7 +81,7 @@ public static class SaferPlanApp
         // Options built once, not per request: configuring them per scope parsed the connection string, made sure the
         // SQLite folder exists (a file system call) and rebuilt the provider's options on every request.
         services.AddDbContext<SaferPlanDbContext>(
-            (sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options),
+            (sp, options) => CompiledModels.Configure(sp.GetRequiredService<DatabaseSettings>(), options),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("SaferPlan").PersistKeysToDbContext<SaferPlanDbContext>();

@@ -317,7 +317,7 @@ public static class SaferPlanCommandLine
             builder.Services.AddScoped<SaferPlan.Core.Monitoring.UpdateLinkActor>();
             builder.Services.AddScoped<SaferPlan.Core.Auditing.IActorAccessor, HttpActorAccessor>();
             builder.Services.AddDbContext<SaferPlanDbContext>(
-                (sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options),
+                (sp, options) => CompiledModels.Configure(sp.GetRequiredService<DatabaseSettings>(), options),
                 contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
             services(builder.Services);
             using var host = builder.Build();
