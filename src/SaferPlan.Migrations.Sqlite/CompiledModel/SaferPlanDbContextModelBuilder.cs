@@ -11,7 +11,7 @@ namespace SaferPlan.Migrations.Sqlite.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b0c63310-7d27-49f5-95f4-4b590d741ef7"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("39264db5-8763-4f78-9c70-063590c9a4dc"), entityTypeCount: 78)
         {
         }
 

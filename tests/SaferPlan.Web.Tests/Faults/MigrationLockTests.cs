@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
+using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
+using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Faults;
@@ -35,6 +40,21 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     {
         var database = await TestDatabaseInstance.CreateAsync(kind);
         databases.Add(database);
+        return database;
+    }
+
+    /// <summary>
+    /// A database with its first migration applied and the rest pending: brought up to date by EF Core's migrator, which
+    /// holds its migration lock meanwhile (a new, empty database is created from one script instead, see
+    /// <see cref="Database.NewDatabaseScriptTests"/>, and a process killed then is <see cref="KillTests"/>' business).
+    /// </summary>
+    private async Task<TestDatabaseInstance> PartlyMigratedDatabaseAsync(TestDatabase kind)
+    {
+        var database = await NewDatabaseAsync(kind);
+        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
+        DatabaseSettings.From(database.Provider, database.ConnectionString).Configure(builder);
+        await using var db = new SaferPlanDbContext(builder.Options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
+        await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
         return database;
     }
 
@@ -176,7 +196,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A real <c>db migrate</c> killed at the moment the database shows it holds EF Core's migration lock (the row on
+    /// A real <c>db migrate</c> of a database with migrations pending, killed at the moment the database shows it holds EF Core's migration lock (the row on
     /// SQLite, the table lock on PostgreSQL). On PostgreSQL the next <c>db migrate</c> finishes and the server then serves.
     /// On SQLite the server is started straight away over the half-migrated file: it removes the stale row, says so,
     /// finishes the migration and serves (the next <c>db migrate</c> meeting a stale row is checked by
@@ -191,7 +211,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
         var caught = false;
         for (var attempt = 1; attempt <= 3 && !caught; attempt++)
         {
-            database = await NewDatabaseAsync(kind);
+            database = await PartlyMigratedDatabaseAsync(kind);
             using var victim = Start(database, null, "db", "migrate");
             var clock = Stopwatch.StartNew();
             var seen = false;
