@@ -1,4 +1,5 @@
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests;
 

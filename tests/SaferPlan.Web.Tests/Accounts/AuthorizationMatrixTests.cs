@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

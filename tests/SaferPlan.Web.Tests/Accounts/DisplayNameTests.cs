@@ -5,9 +5,10 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Cli;
 using SaferPlan.Web.Tests.Monitoring;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

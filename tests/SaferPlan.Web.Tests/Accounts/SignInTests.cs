@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

@@ -10,6 +10,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Auditing;
 

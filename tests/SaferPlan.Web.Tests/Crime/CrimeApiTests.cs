@@ -12,7 +12,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Documents;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Crime;
 

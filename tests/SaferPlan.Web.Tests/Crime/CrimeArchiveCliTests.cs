@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.Data.Sqlite;
 using SaferPlan.Core.Crime;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests.Crime;
 

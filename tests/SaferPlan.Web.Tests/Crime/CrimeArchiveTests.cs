@@ -10,6 +10,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Crime;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SaferPlan.Core.Crime;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests.Crime;
 

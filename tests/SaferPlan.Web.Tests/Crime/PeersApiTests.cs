@@ -10,7 +10,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Crime;
 

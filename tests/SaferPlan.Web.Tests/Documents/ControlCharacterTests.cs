@@ -13,7 +13,7 @@ using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Crime;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Documents;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests.Documents;
 

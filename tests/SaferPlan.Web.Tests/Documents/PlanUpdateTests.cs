@@ -11,6 +11,7 @@ using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Documents;
 

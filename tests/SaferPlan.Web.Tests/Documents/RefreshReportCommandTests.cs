@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests.Documents;
 

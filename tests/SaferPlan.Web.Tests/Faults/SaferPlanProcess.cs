@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Cli;
 
 namespace SaferPlan.Web.Tests.Faults;
 

@@ -14,6 +14,7 @@ using SaferPlan.Core.Editing;
 using SaferPlan.Core.Funding;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Funding;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Indicators;
 

@@ -4,7 +4,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Crime;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Indicators;
 

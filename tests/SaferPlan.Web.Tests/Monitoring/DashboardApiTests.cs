@@ -5,7 +5,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

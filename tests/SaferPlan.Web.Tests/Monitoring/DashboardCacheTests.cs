@@ -15,7 +15,7 @@ using SaferPlan.Core.Periods;
 using SaferPlan.Monitoring.Dashboards;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

@@ -2,7 +2,7 @@ using System.Net;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

@@ -7,7 +7,8 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Security;
-using static SaferPlan.Web.Tests.PlanApi;
+
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
-using static SaferPlan.Web.Tests.PlanApi;
+
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

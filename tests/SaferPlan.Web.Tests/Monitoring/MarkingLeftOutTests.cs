@@ -8,7 +8,8 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
-using static SaferPlan.Web.Tests.PlanApi;
+
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

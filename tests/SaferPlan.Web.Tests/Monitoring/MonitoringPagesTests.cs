@@ -13,7 +13,7 @@ using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

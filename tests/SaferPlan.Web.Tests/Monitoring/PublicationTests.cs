@@ -10,7 +10,7 @@ using SaferPlan.Core.Documents;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Documents;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 

@@ -10,6 +10,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Panels;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Monitoring;
+using SaferPlan.Web.Tests.Plans;
 using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Panels;

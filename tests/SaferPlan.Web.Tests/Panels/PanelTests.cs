@@ -11,6 +11,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Panels;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Monitoring;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Panels;
 

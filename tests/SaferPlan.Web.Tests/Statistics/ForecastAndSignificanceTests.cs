@@ -6,7 +6,7 @@ using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Crime;
 using SaferPlan.Web.Tests.Documents;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Statistics;
 

@@ -3,7 +3,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Indicators;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Statistics;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Cli;
 
 /// <summary>What came of one run of the saferplan command.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)

@@ -9,9 +9,9 @@ using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Documents;
 
-using static SaferPlan.Web.Tests.PlanApi;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Security;
 
 /// <summary>
 /// Everything a visitor can reach, after the partnership has written drafts, submitted and returned updates, reviewers'

@@ -1,6 +1,6 @@
 using SaferPlan.Cli;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Cli;
 
 /// <summary>
 /// Runs the saferplan command's verbs in the test process, through the same entry point as the executable, with standard

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SaferPlan.Web.Tests;
+namespace SaferPlan.Web.Tests.Plans;
 
 /// <summary>Calls to the plan API shared by the HTTP tests, each checking what every response of its kind must have.</summary>
 internal static class PlanApi
