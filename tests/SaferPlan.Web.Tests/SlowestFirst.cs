@@ -12,7 +12,7 @@ public sealed class SlowestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Slowest =
     [
-        "Faults.KillTests", "Faults.MigrationLockTests", "Faults.ListenAddressTests", "AuthorizationMatrixTests", "PlanApiTests",
+        "Faults.KillTests", "Faults.MigrationLockTests", "Faults.ListenAddressTests", "VisitorCrawlTests", "AuthorizationMatrixTests", "PlanApiTests",
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
