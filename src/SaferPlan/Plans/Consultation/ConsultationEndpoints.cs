@@ -33,7 +33,7 @@ public static class ConsultationEndpoints
         writes.MapPost("/editions/{id:int}/consultation", StartAsync);
         writes.MapGet("/editions/{id:int}/consultation/links", async (int id, ConsultationService consultation, CurrentUser current, CancellationToken ct) =>
             TypedResults.Ok((await consultation.LinksAsync(id, await current.GetAsync(), ct))
-                .Select(l => new { l.Id, l.Email, l.Name, l.ExpiresAt, l.RevokedAt, l.LastUsedAt }).ToList()));
+                .Select(l => new ConsultationLinkDto(l.Id, l.Email, l.Name, l.ExpiresAt, l.RevokedAt, l.LastUsedAt)).ToList()));
         writes.MapPost("/consultation-links/{id:int}/revoke", RevokeLinkAsync);
     }
 
@@ -83,3 +83,6 @@ public static class ConsultationEndpoints
     public const string NoPublicUrl =
         "A draft cannot be sent out for comments until the site's public address is set: whoever runs SaferPlan sets SaferPlan:PublicUrl (for example https://saferplan.example.org), which the e-mailed links start with.";
 }
+
+/// <summary>A consultation link as the support officer's list shows it (never its token).</summary>
+public sealed record ConsultationLinkDto(int Id, string Email, string Name, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
