@@ -59,7 +59,14 @@ public static class ApiErrors
     public static string JsonName(string property) =>
         string.IsNullOrEmpty(property) ? property : char.ToLowerInvariant(property[0]) + property[1..];
 
-    /// <summary>Unknown API paths get problem details rather than the HTML error page.</summary>
-    public static void MapFallback(WebApplication app) =>
-        app.MapFallback("/api/{**path}", (string? path) => NotFound($"There is no API endpoint /api/{path}."));
+    /// <summary>
+    /// Unknown API paths get problem details rather than the HTML error page. A plain request delegate: the request
+    /// delegate generator maps a fallback with a pattern and a handler as if it had no pattern (every path).
+    /// </summary>
+    public static void MapFallback(WebApplication app)
+    {
+        RequestDelegate unknown = context =>
+            NotFound($"There is no API endpoint /api/{context.GetRouteValue("path")}.").ExecuteAsync(context);
+        app.MapFallback("/api/{**path}", unknown);
+    }
 }
