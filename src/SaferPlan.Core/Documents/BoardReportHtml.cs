@@ -42,14 +42,12 @@ public static class BoardReportHtml
     public static string Render(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{PublicVersion(report.Audience)}";
-        return Page(64 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
+        return Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
     }
 
     private static void Content(StringBuilder html, BoardReport report)
     {
-        html.Append("<header>\n");
-        Heading(html, report.PartnershipName, $"{BoardReport.DocumentTitle} {report.QuarterHeading}");
+        Header(html, report.PartnershipName, $"{BoardReport.DocumentTitle} {report.QuarterHeading}");
         if (report.MeetingDateText is { } meeting)
         {
             html.Append("<p class=\"meeting\">Board meeting: <time datetime=\"")
@@ -57,14 +55,8 @@ public static class BoardReportHtml
                 .Append(E(meeting)).Append("</time></p>\n");
         }
 
-        html.Append("<p>").Append(report.EditionTitle is { } edition
-            ? "Reporting against: " + E(edition)
-            : E($"There is no published plan for {report.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
-        html.Append("<p>").Append(E(report.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : report.IncludesRestricted
-                ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This report contains no items marked Restricted.")).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.ReportingAgainst(report.EditionTitle, report.Period))).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.AudienceLine(report.Audience, report.IncludesRestricted, "report"))).Append("</p>\n");
         Optional(html, "<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ", report.SyntheticCrimeNotice, "</strong></p>\n");
 
         Contents(html, report);

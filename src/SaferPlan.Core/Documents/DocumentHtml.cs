@@ -49,9 +49,6 @@ internal static class DocumentHtml
         html.Append("<h1><span class=\"partnership\">").Append(E(partnershipName)).Append("</span>").Append(E(title)).Append("</h1>\n");
     }
 
-    /// <summary>What the page's title adds for the public version of a document.</summary>
-    public static string PublicVersion(ReportAudience audience) => audience == ReportAudience.Public ? " (public version)" : "";
-
     /// <summary>A table's head: one row of column headings.</summary>
     public static void ColumnHeadings(StringBuilder html, IEnumerable<string> columns)
     {
@@ -169,6 +166,26 @@ internal static class DocumentHtml
         }
 
         html.Append("</tbody>\n");
+    }
+
+    /// <summary>
+    /// A partnership document's whole page (<see cref="Page(int, string, string, string, string, bool, Action{StringBuilder})"/>):
+    /// its title "partnership: title" with the document's note, and its marking.
+    /// </summary>
+    public static string Page(int capacity, IPartnershipDocument document, string css, string printCss, Action<StringBuilder> content)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Page(capacity, $"{document.PartnershipName}: {document.Title}{document.TitleNote}", css, printCss, document.Marking, document.IncludesRestricted, content);
+    }
+
+    /// <summary>
+    /// The opening of a document's header: the header element (with <paramref name="cssClass"/> when given) and the main heading.
+    /// </summary>
+    public static void Header(StringBuilder html, string partnershipName, string title, string? cssClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append(cssClass is null ? "<header>\n" : $"<header class=\"{cssClass}\">\n");
+        Heading(html, partnershipName, title);
     }
 
     /// <summary>

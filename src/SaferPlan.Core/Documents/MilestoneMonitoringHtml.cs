@@ -27,22 +27,14 @@ public static class MilestoneMonitoringHtml
     public static string Render(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{PublicVersion(document.Audience)}";
-        return Page(64 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, MilestoneMonitoring document)
     {
-        html.Append("<header>\n");
-        Heading(html, document.PartnershipName, $"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}");
-        html.Append("<p>").Append(document.EditionTitle is { } edition
-            ? "Reporting against: " + E(edition)
-            : E($"There is no published plan for {document.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
-        html.Append("<p>").Append(E(document.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : document.IncludesRestricted
-                ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This document contains no items marked Restricted.")).Append("</p>\n");
+        Header(html, document.PartnershipName, $"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}");
+        html.Append("<p>").Append(E(PartnershipDocument.ReportingAgainst(document.EditionTitle, document.Period))).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.AudienceLine(document.Audience, document.IncludesRestricted))).Append("</p>\n");
         Contents(html, document);
         html.Append("</header>\n<main>\n");
 

@@ -20,7 +20,7 @@ public static class PlanDocumentDocx
     public static byte[] ToBytes(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
     }
 
     private static void Body(Body body, PlanDocument document)

@@ -35,14 +35,12 @@ public static class PlanDocumentHtml
     public static string Render(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{PublicVersion(document.Audience)}";
-        return Page(128 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+        return Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, PlanDocument document)
     {
-        html.Append("<header class=\"cover\">\n");
-        Heading(html, document.PartnershipName, document.PlanHeading);
+        Header(html, document.PartnershipName, document.PlanHeading, "cover");
         html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
         html.Append("<p class=\"status\">");
         if (document.IsApproved)

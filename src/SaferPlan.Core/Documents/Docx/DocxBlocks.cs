@@ -21,14 +21,15 @@ internal static class DocxBlocks
     public const int TextWidth = PageWidth - (2 * Margin);
 
     /// <summary>
-    /// A whole Word document's bytes: started by <see cref="Open"/>, its body written by <paramref name="content"/>, ended
-    /// by the A4 page with the header and footer.
+    /// A partnership document's Word bytes: started by <see cref="Open"/> with its title ("partnership: title"), subject
+    /// and marking, its body written by <paramref name="content"/>, ended by the A4 page with the header and footer.
     /// </summary>
-    public static byte[] ToBytes(string title, string subject, string marking, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
+    public static byte[] ToBytes(IPartnershipDocument document, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(content);
         using var stream = new MemoryStream();
-        using (var word = Open(stream, title, subject, marking, styles, numbering, out var main))
+        using (var word = Open(stream, $"{document.PartnershipName}: {document.Title}", document.Subject, document.Marking, styles, numbering, out var main))
         {
             var body = new Body();
             content(body, main);
