@@ -240,9 +240,13 @@ public static class BoardReportHtml
             html.Append("<br>").Append(E(lead));
         }
 
-        html.Append("</p>\n<table class=\"partner-plan\" id=\"s").Append(index).Append("-plan\">\n<caption>").Append(E(plan.ContentsTitle)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"lead\"><col class=\"item\"><col class=\"milestones\"><col class=\"progress\"></colgroup>\n");
-        ColumnHeadings(html, [ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading]);
+        html.Append("</p>\n");
+        TableStart(
+            html,
+            $" class=\"partner-plan\" id=\"s{index}-plan\"",
+            E(plan.ContentsTitle),
+            ["number", "lead", "item", "milestones", "progress"],
+            [ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading]);
         foreach (var group in plan.Groups)
         {
             html.Append("<tbody>\n");
@@ -343,8 +347,7 @@ public static class BoardReportHtml
                 .Append(Charts.FigureCharts.Svg(table, $"{id}-chart")).Append("\n</figure>\n");
         }
 
-        html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n");
-        ColumnHeadings(html, table.AllColumns.Prepend("Measure"));
+        TableStart(html, $" id=\"{id}\"", Tag(table.Restricted) + E(table.Title), null, table.AllColumns.Prepend("Measure"));
         html.Append("<tbody>\n");
         foreach (var row in table.Rows)
         {
@@ -368,10 +371,12 @@ public static class BoardReportHtml
 
     private static void ActionTable(StringBuilder html, BoardReport report, ReportPriority priority)
     {
-        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.Heading)).Append(": action plan with the ").Append(E(report.UpdateHeading)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"><col class=\"update\"></colgroup>\n");
-        html.Append("<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Milestones</th><th scope=\"col\">Lead agency</th><th scope=\"col\">Other partners</th><th scope=\"col\">")
-            .Append(E(report.UpdateHeading)).Append("</th></tr></thead>\n");
+        TableStart(
+            html,
+            " class=\"actions\"",
+            $"{E(priority.Heading)}: action plan with the {E(report.UpdateHeading)}",
+            ["action", "milestones", "lead", "partners", "update"],
+            ["Action", "Milestones", "Lead agency", "Other partners", report.UpdateHeading]);
         foreach (var action in priority.Actions)
         {
             // One row group per action, its cell a header for the milestone rows beside it; an action-level update is one row.

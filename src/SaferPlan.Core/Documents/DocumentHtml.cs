@@ -49,6 +49,28 @@ internal static class DocumentHtml
         html.Append("<h1><span class=\"partnership\">").Append(E(partnershipName)).Append("</span>").Append(E(title)).Append("</h1>\n");
     }
 
+    /// <summary>
+    /// A table's opening: the table element with <paramref name="attributes"/> (" class=\"actions\"", or nothing), its caption
+    /// (<paramref name="captionHtml"/>, already encoded), the classes of its columns when given, and its column headings.
+    /// </summary>
+    public static void TableStart(StringBuilder html, string attributes, string captionHtml, IEnumerable<string>? columnClasses, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append("<table").Append(attributes).Append(">\n<caption>").Append(captionHtml).Append("</caption>\n");
+        if (columnClasses is not null)
+        {
+            html.Append("<colgroup>");
+            foreach (var columnClass in columnClasses)
+            {
+                html.Append("<col class=\"").Append(columnClass).Append("\">");
+            }
+
+            html.Append("</colgroup>\n");
+        }
+
+        ColumnHeadings(html, columns);
+    }
+
     /// <summary>A table's head: one row of column headings.</summary>
     public static void ColumnHeadings(StringBuilder html, IEnumerable<string> columns)
     {

@@ -88,10 +88,12 @@ public static class MilestoneMonitoringHtml
 
     private static void Table(StringBuilder html, MilestoneMonitoring document, MonitoringPriority priority)
     {
-        html.Append("<table>\n<caption>").Append(E(MilestoneMonitoring.ActionPlanHeading)).Append(": ").Append(E(priority.Heading))
-            .Append(", with Q").Append(document.Period.Quarter).Append(" progress</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
-        ColumnHeadings(html, MilestoneMonitoring.Columns);
+        TableStart(
+            html,
+            "",
+            $"{E(MilestoneMonitoring.ActionPlanHeading)}: {E(priority.Heading)}, with Q{document.Period.Quarter} progress",
+            ["number", "action", "milestones", "lead", "partners"],
+            MilestoneMonitoring.Columns);
         foreach (var action in priority.Actions)
         {
             ActionRows(

@@ -142,9 +142,7 @@ public static class PlanDocumentHtml
 
     private static void Table(StringBuilder html, PlanDocumentPriority priority)
     {
-        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.ActionPlanHeading)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
-        ColumnHeadings(html, PlanDocument.Columns);
+        TableStart(html, " class=\"actions\"", E(priority.ActionPlanHeading), ["action", "milestones", "lead", "partners"], PlanDocument.Columns);
         foreach (var action in priority.Actions)
         {
             ActionRows(
@@ -161,8 +159,7 @@ public static class PlanDocumentHtml
     private static void Bodies(StringBuilder html, PlanDocument document)
     {
         html.Append("<section class=\"part\" aria-labelledby=\"bodies\">\n<h2 id=\"bodies\">").Append(PlanDocument.BodiesHeading).Append("</h2>\n");
-        html.Append("<table>\n<caption>The partnership's bodies and how often they meet</caption>\n");
-        ColumnHeadings(html, PlanDocument.BodyColumns);
+        TableStart(html, "", "The partnership's bodies and how often they meet", null, PlanDocument.BodyColumns);
         html.Append("<tbody>\n");
         foreach (var body in document.Bodies)
         {
