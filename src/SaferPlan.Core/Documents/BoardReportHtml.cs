@@ -371,12 +371,8 @@ public static class BoardReportHtml
 
     private static void ActionTable(StringBuilder html, BoardReport report, ReportPriority priority)
     {
-        TableStart(
-            html,
-            " class=\"actions\"",
-            $"{E(priority.Heading)}: action plan with the {E(report.UpdateHeading)}",
-            ["action", "milestones", "lead", "partners", "update"],
-            ["Action", "Milestones", "Lead agency", "Other partners", report.UpdateHeading]);
+        var caption = $"{E(priority.Heading)}: action plan with the {E(report.UpdateHeading)}";
+        TableStart(html, " class=\"actions\"", caption, ["action", "milestones", "lead", "partners", "update"], ["Action", "Milestones", "Lead agency", "Other partners", report.UpdateHeading]);
         foreach (var action in priority.Actions)
         {
             // One row group per action, its cell a header for the milestone rows beside it; an action-level update is one row.

@@ -141,6 +141,32 @@ internal static class DocumentHtml
     }
 
     /// <summary>
+    /// An action plan table: its opening (<see cref="TableStart"/>), a row group per action (<see cref="ActionRows"/>, with
+    /// <paramref name="actionCells"/> given the action and the rowspan attribute), and its end.
+    /// </summary>
+    public static void ActionTable<TMilestone>(
+        StringBuilder html,
+        string attributes,
+        string captionHtml,
+        IEnumerable<string> columnClasses,
+        IEnumerable<string> columns,
+        IEnumerable<DocumentAction<TMilestone>> actions,
+        Action<DocumentAction<TMilestone>, string> actionCells,
+        Action<TMilestone> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        TableStart(html, attributes, captionHtml, columnClasses, columns);
+        foreach (var action in actions)
+        {
+            ActionRows(html, action, span => actionCells(action, span), milestoneCell);
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>
     /// An action's row group in an action plan table: a row per milestone, the action's cells (<paramref name="actionCells"/>,
     /// given the rowspan attribute) and its other partners spanning them; each milestone's cell from
     /// <paramref name="milestoneCell"/>, the action's note under the last, then its lead (the action's on the first row when

@@ -57,23 +57,17 @@ public static class MilestoneMonitoringDocx
 
     private static Table Table(MilestoneMonitoring document, MonitoringPriority priority)
     {
-        var table = DocxBlocks.NewTable(Widths, "MonitoringTable");
-        table.Append(HeaderRow(Widths, [.. MilestoneMonitoring.Columns]));
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                table,
-                Widths,
-                action,
-                [[CellPara(action.Number)], [CellPara(action.Text, restricted: action.Restricted)]],
-                milestone =>
-                [
-                    LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
-                    .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
-                ]);
-        }
-
-        return table;
+        return DocxBlocks.ActionTable(
+            Widths,
+            "MonitoringTable",
+            MilestoneMonitoring.Columns,
+            priority.Actions,
+            action => [[CellPara(action.Number)], [CellPara(action.Text, restricted: action.Restricted)]],
+            milestone =>
+            [
+                LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
+                .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
+            ]);
     }
 
     private static Styles Styles() => new(

@@ -88,30 +88,24 @@ public static class MilestoneMonitoringHtml
 
     private static void Table(StringBuilder html, MilestoneMonitoring document, MonitoringPriority priority)
     {
-        TableStart(
+        var caption = $"{E(MilestoneMonitoring.ActionPlanHeading)}: {E(priority.Heading)}, with Q{document.Period.Quarter} progress";
+        ActionTable(
             html,
             "",
-            $"{E(MilestoneMonitoring.ActionPlanHeading)}: {E(priority.Heading)}, with Q{document.Period.Quarter} progress",
+            caption,
             ["number", "action", "milestones", "lead", "partners"],
-            MilestoneMonitoring.Columns);
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                html,
-                action,
-                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
-                    .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>"),
-                milestone =>
+            MilestoneMonitoring.Columns,
+            priority.Actions,
+            (action, span) => html.Append("<th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
+                .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>"),
+            milestone =>
+            {
+                html.Append("<p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
+                foreach (var line in document.Lines(milestone))
                 {
-                    html.Append("<p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
-                    foreach (var line in document.Lines(milestone))
-                    {
-                        html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
-                        html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
-                    }
-                });
-        }
-
-        html.Append("</table>\n");
+                    html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
+                    html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
+                }
+            });
     }
 }

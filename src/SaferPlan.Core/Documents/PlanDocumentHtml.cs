@@ -142,18 +142,16 @@ public static class PlanDocumentHtml
 
     private static void Table(StringBuilder html, PlanDocumentPriority priority)
     {
-        TableStart(html, " class=\"actions\"", E(priority.ActionPlanHeading), ["action", "milestones", "lead", "partners"], PlanDocument.Columns);
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                html,
-                action,
-                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
-                    .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>"),
-                milestone => html.Append("<p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>"));
-        }
-
-        html.Append("</table>\n");
+        ActionTable(
+            html,
+            " class=\"actions\"",
+            E(priority.ActionPlanHeading),
+            ["action", "milestones", "lead", "partners"],
+            PlanDocument.Columns,
+            priority.Actions,
+            (action, span) => html.Append("<th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
+                .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>"),
+            milestone => html.Append("<p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>"));
     }
 
     private static void Bodies(StringBuilder html, PlanDocument document)

@@ -227,6 +227,31 @@ internal static class DocxBlocks
         rows == 1 ? null : row == 0 ? MergedCellValues.Restart : MergedCellValues.Continue;
 
     /// <summary>
+    /// An action plan table in <paramref name="style"/>: the header row of <paramref name="columns"/>, then each action's rows
+    /// (<see cref="ActionRows"/>, its own cells from <paramref name="actionCells"/>).
+    /// </summary>
+    public static Table ActionTable<TMilestone>(
+        int[] widths,
+        string style,
+        IEnumerable<string> columns,
+        IEnumerable<DocumentAction<TMilestone>> actions,
+        Func<DocumentAction<TMilestone>, IReadOnlyList<List<Paragraph>>> actionCells,
+        Func<TMilestone, List<Paragraph>> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        var table = NewTable(widths, style);
+        table.Append(HeaderRow(widths, [.. columns]));
+        foreach (var action in actions)
+        {
+            ActionRows(table, widths, action, actionCells(action), milestoneCell);
+        }
+
+        return table;
+    }
+
+    /// <summary>
     /// An action's rows in an action plan table: a row per milestone, the action's own cells (<paramref name="actionCells"/>,
     /// in the first columns) and its other partners (the last column) merged down them; each milestone's cell from
     /// <paramref name="milestoneCell"/>, the action's note in italics under the last, then its lead (the action's on the
