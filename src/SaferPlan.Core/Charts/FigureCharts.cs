@@ -46,11 +46,7 @@ public static class FigureCharts
     private static Plot Plot(ReportFigureTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var plot = new Plot();
-        if (ChartSvg.FontName is { } font)
-        {
-            plot.Font.Set(font);
-        }
+        var plot = ChartSvg.NewPlot();
 
         var series = Math.Max(1, table.Columns.Count);
         var width = 0.8 / series;
@@ -69,7 +65,7 @@ public static class FigureCharts
                     Position = r - 0.4 + (width * (c + 0.5)),
                     Value = (double)value,
                     FillColor = Color.FromHex(Colours[c % Colours.Length]),
-                    LineColor = Color.FromHex("#0b0c0c"),
+                    LineColor = ChartSvg.Outline,
                     LineWidth = 1,
                     Size = width * 0.9,
                     Label = ReportFigureRow.Format(value),
@@ -87,13 +83,7 @@ public static class FigureCharts
         {
             for (var c = 0; c < table.Columns.Count; c++)
             {
-                plot.Legend.ManualItems.Add(new LegendItem
-                {
-                    LabelText = table.Columns[c],
-                    FillColor = Color.FromHex(Colours[c % Colours.Length]),
-                    LineColor = Color.FromHex("#0b0c0c"),
-                    LineWidth = 1,
-                });
+                ChartSvg.LegendKey(plot, table.Columns[c], Colours[c % Colours.Length]);
             }
 
             plot.ShowLegend(Edge.Right);
@@ -105,18 +95,9 @@ public static class FigureCharts
             plot.Axes.Bottom.Label.FontSize = 14;
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, table.Rows.Count).Select(i => (double)i).ToArray(),
-            table.Rows.Select(r => r.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        ChartSvg.Categories(plot, table.Rows.Select(r => r.Label).ToList(), 14);
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
-        var top = bars.Count == 0 ? 1 : bars.Max(b => b.Value);
-        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.15);
-        plot.Axes.SetLimitsX(-0.5, Math.Max(0, table.Rows.Count - 1) + 0.5);
-        if (top < 10)
-        {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        }
+        ChartSvg.Counts(plot, bars.Count == 0 ? 1 : bars.Max(b => b.Value), 1.15);
 
         return plot;
     }

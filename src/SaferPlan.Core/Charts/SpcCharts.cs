@@ -98,11 +98,7 @@ public static class SpcCharts
     /// <param name="labels">each point's label on the axis, in order.</param>
     private static Plot Draw(SpcResult r, IReadOnlyList<string> labels, double? target)
     {
-        var plot = new Plot();
-        if (ChartSvg.FontName is { } font)
-        {
-            plot.Font.Set(font);
-        }
+        var plot = ChartSvg.NewPlot();
 
         var points = r.Points;
         var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();

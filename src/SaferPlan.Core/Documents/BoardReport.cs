@@ -8,7 +8,7 @@ public enum ReportAudience
 }
 
 /// <summary>What to build: a partnership's report for one quarter, for an audience, with the Board meeting's date if known.</summary>
-public sealed record BoardReportOptions(string PartnershipSlug, ReportingPeriod Period, ReportAudience Audience = ReportAudience.Full, DateOnly? MeetingDate = null);
+public sealed record BoardReportOptions(string PartnershipSlug, ReportingPeriod Period, ReportAudience Audience = ReportAudience.Full, DateOnly? MeetingDate = null) : IQuarterDocumentOptions;
 
 /// <summary>
 /// The quarterly Board Performance Report (seed 001), assembled for one audience: in the public version every
@@ -24,7 +24,7 @@ public sealed record BoardReport(
     IReadOnlyList<ReportPriority> Priorities,
     IReadOnlyList<ReportSection> OtherReports,
     IReadOnlyList<ReportBriefing> Briefings,
-    bool IncludesRestricted)
+    bool IncludesRestricted) : IPartnershipDocument
 {
     /// <summary>The action plans of the task groups serving the partnership, shown before the briefings.</summary>
     public IReadOnlyList<ReportPartnerPlan> PartnerPlans { get; init; } = [];
@@ -40,7 +40,13 @@ public sealed record BoardReport(
     public string QuarterHeading => QuarterHeadingOf(Period);
 
     /// <summary>The protective marking of the whole document: Restricted when anything in it is.</summary>
-    public string Marking => IncludesRestricted ? "Restricted" : "Official";
+    public string Marking => PartnershipDocument.MarkingOf(IncludesRestricted);
+
+    string IPartnershipDocument.Title => $"{DocumentTitle} {Period.Display}";
+
+    string IPartnershipDocument.TitleNote => PartnershipDocument.PublicVersion(Audience);
+
+    string IPartnershipDocument.Subject => QuarterHeading;
 
     /// <summary>The heading of the action plan tables' last column: "Q4 update".</summary>
     public string UpdateHeading => $"Q{Period.Quarter} update";

@@ -27,7 +27,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
     public async Task<BoardReportOutcome> BuildAsync(BoardReportOptions options, UserContext reader, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var access = await QuarterDocumentAccess.ForAsync(db, publications, options.PartnershipSlug, options.Period, options.Audience, reader, ct);
+        var access = await QuarterDocumentAccess.ForAsync(db, publications, options, reader, ct);
         return access.Audience is { } audience
             ? new BoardReportOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null)
             : new BoardReportOutcome(null, access.PartnershipFound, access.LatestPublished);
@@ -36,13 +36,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
     /// <summary>The report for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>
     public async Task<BoardReport?> BuildAsync(BoardReportOptions options, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Period.IsWholeYear)
-        {
-            throw new ArgumentException($"A Board report is for a quarter, like 2010-11-q4, not the whole year {options.Period.Display}.", nameof(options));
-        }
-
-        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == options.PartnershipSlug, ct);
+        var partnership = await QuarterDocumentAccess.PartnershipAsync(db, options, "A Board report", "2010-11-q4", ct);
         if (partnership is null)
         {
             return null;

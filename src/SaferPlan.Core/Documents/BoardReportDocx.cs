@@ -18,7 +18,7 @@ public static class BoardReportDocx
     public static byte[] ToBytes(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return DocxBlocks.ToBytes($"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}", report.QuarterHeading, report.Marking, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
+        return DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
     }
 
     private static void Body(Body body, MainDocumentPart main, BoardReport report)
@@ -61,20 +61,8 @@ public static class BoardReportDocx
             body.Append(Para(meeting.ToUpperInvariant(), "MeetingDate"));
         }
 
-        if (report.EditionTitle is { } edition)
-        {
-            body.Append(Para($"Reporting against: {edition}"));
-        }
-        else
-        {
-            body.Append(Para($"There is no published plan for {report.Period.FinancialYear.Display} to report against."));
-        }
-
-        body.Append(Para(report.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : report.IncludesRestricted
-                ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This report contains no items marked Restricted."));
+        body.Append(Para(PartnershipDocument.ReportingAgainst(report.EditionTitle, report.Period)));
+        body.Append(Para(PartnershipDocument.AudienceLine(report.Audience, report.IncludesRestricted, "report")));
         if (report.SyntheticCrimeNotice is { } notice)
         {
             body.Append(LabelPara("Warning: ", notice));

@@ -42,14 +42,12 @@ public static class BoardReportHtml
     public static string Render(BoardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"{report.PartnershipName}: {BoardReport.DocumentTitle} {report.Period.Display}{PublicVersion(report.Audience)}";
-        return Page(64 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
+        return Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
     }
 
     private static void Content(StringBuilder html, BoardReport report)
     {
-        html.Append("<header>\n");
-        Heading(html, report.PartnershipName, $"{BoardReport.DocumentTitle} {report.QuarterHeading}");
+        Header(html, report.PartnershipName, $"{BoardReport.DocumentTitle} {report.QuarterHeading}");
         if (report.MeetingDateText is { } meeting)
         {
             html.Append("<p class=\"meeting\">Board meeting: <time datetime=\"")
@@ -57,14 +55,8 @@ public static class BoardReportHtml
                 .Append(E(meeting)).Append("</time></p>\n");
         }
 
-        html.Append("<p>").Append(report.EditionTitle is { } edition
-            ? "Reporting against: " + E(edition)
-            : E($"There is no published plan for {report.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
-        html.Append("<p>").Append(E(report.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : report.IncludesRestricted
-                ? "This report contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This report contains no items marked Restricted.")).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.ReportingAgainst(report.EditionTitle, report.Period))).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.AudienceLine(report.Audience, report.IncludesRestricted, "report"))).Append("</p>\n");
         Optional(html, "<p class=\"warning\" id=\"synthetic-notice\"><strong>Warning: ", report.SyntheticCrimeNotice, "</strong></p>\n");
 
         Contents(html, report);
@@ -248,9 +240,13 @@ public static class BoardReportHtml
             html.Append("<br>").Append(E(lead));
         }
 
-        html.Append("</p>\n<table class=\"partner-plan\" id=\"s").Append(index).Append("-plan\">\n<caption>").Append(E(plan.ContentsTitle)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"lead\"><col class=\"item\"><col class=\"milestones\"><col class=\"progress\"></colgroup>\n");
-        ColumnHeadings(html, [ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading]);
+        html.Append("</p>\n");
+        TableStart(
+            html,
+            $" class=\"partner-plan\" id=\"s{index}-plan\"",
+            E(plan.ContentsTitle),
+            ["number", "lead", "item", "milestones", "progress"],
+            [ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading]);
         foreach (var group in plan.Groups)
         {
             html.Append("<tbody>\n");
@@ -351,8 +347,7 @@ public static class BoardReportHtml
                 .Append(Charts.FigureCharts.Svg(table, $"{id}-chart")).Append("\n</figure>\n");
         }
 
-        html.Append("<table id=\"").Append(id).Append("\">\n<caption>").Append(Tag(table.Restricted)).Append(E(table.Title)).Append("</caption>\n");
-        ColumnHeadings(html, table.AllColumns.Prepend("Measure"));
+        TableStart(html, $" id=\"{id}\"", Tag(table.Restricted) + E(table.Title), null, table.AllColumns.Prepend("Measure"));
         html.Append("<tbody>\n");
         foreach (var row in table.Rows)
         {
@@ -376,10 +371,8 @@ public static class BoardReportHtml
 
     private static void ActionTable(StringBuilder html, BoardReport report, ReportPriority priority)
     {
-        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.Heading)).Append(": action plan with the ").Append(E(report.UpdateHeading)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"><col class=\"update\"></colgroup>\n");
-        html.Append("<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Milestones</th><th scope=\"col\">Lead agency</th><th scope=\"col\">Other partners</th><th scope=\"col\">")
-            .Append(E(report.UpdateHeading)).Append("</th></tr></thead>\n");
+        var caption = $"{E(priority.Heading)}: action plan with the {E(report.UpdateHeading)}";
+        TableStart(html, " class=\"actions\"", caption, ["action", "milestones", "lead", "partners", "update"], ["Action", "Milestones", "Lead agency", "Other partners", report.UpdateHeading]);
         foreach (var action in priority.Actions)
         {
             // One row group per action, its cell a header for the milestone rows beside it; an action-level update is one row.

@@ -49,8 +49,27 @@ internal static class DocumentHtml
         html.Append("<h1><span class=\"partnership\">").Append(E(partnershipName)).Append("</span>").Append(E(title)).Append("</h1>\n");
     }
 
-    /// <summary>What the page's title adds for the public version of a document.</summary>
-    public static string PublicVersion(ReportAudience audience) => audience == ReportAudience.Public ? " (public version)" : "";
+    /// <summary>
+    /// A table's opening: the table element with <paramref name="attributes"/> (" class=\"actions\"", or nothing), its caption
+    /// (<paramref name="captionHtml"/>, already encoded), the classes of its columns when given, and its column headings.
+    /// </summary>
+    public static void TableStart(StringBuilder html, string attributes, string captionHtml, IEnumerable<string>? columnClasses, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append("<table").Append(attributes).Append(">\n<caption>").Append(captionHtml).Append("</caption>\n");
+        if (columnClasses is not null)
+        {
+            html.Append("<colgroup>");
+            foreach (var columnClass in columnClasses)
+            {
+                html.Append("<col class=\"").Append(columnClass).Append("\">");
+            }
+
+            html.Append("</colgroup>\n");
+        }
+
+        ColumnHeadings(html, columns);
+    }
 
     /// <summary>A table's head: one row of column headings.</summary>
     public static void ColumnHeadings(StringBuilder html, IEnumerable<string> columns)
@@ -122,6 +141,32 @@ internal static class DocumentHtml
     }
 
     /// <summary>
+    /// An action plan table: its opening (<see cref="TableStart"/>), a row group per action (<see cref="ActionRows"/>, with
+    /// <paramref name="actionCells"/> given the action and the rowspan attribute), and its end.
+    /// </summary>
+    public static void ActionTable<TMilestone>(
+        StringBuilder html,
+        string attributes,
+        string captionHtml,
+        IEnumerable<string> columnClasses,
+        IEnumerable<string> columns,
+        IEnumerable<DocumentAction<TMilestone>> actions,
+        Action<DocumentAction<TMilestone>, string> actionCells,
+        Action<TMilestone> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        TableStart(html, attributes, captionHtml, columnClasses, columns);
+        foreach (var action in actions)
+        {
+            ActionRows(html, action, span => actionCells(action, span), milestoneCell);
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>
     /// An action's row group in an action plan table: a row per milestone, the action's cells (<paramref name="actionCells"/>,
     /// given the rowspan attribute) and its other partners spanning them; each milestone's cell from
     /// <paramref name="milestoneCell"/>, the action's note under the last, then its lead (the action's on the first row when
@@ -169,6 +214,26 @@ internal static class DocumentHtml
         }
 
         html.Append("</tbody>\n");
+    }
+
+    /// <summary>
+    /// A partnership document's whole page (<see cref="Page(int, string, string, string, string, bool, Action{StringBuilder})"/>):
+    /// its title "partnership: title" with the document's note, and its marking.
+    /// </summary>
+    public static string Page(int capacity, IPartnershipDocument document, string css, string printCss, Action<StringBuilder> content)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Page(capacity, $"{document.PartnershipName}: {document.Title}{document.TitleNote}", css, printCss, document.Marking, document.IncludesRestricted, content);
+    }
+
+    /// <summary>
+    /// The opening of a document's header: the header element (with <paramref name="cssClass"/> when given) and the main heading.
+    /// </summary>
+    public static void Header(StringBuilder html, string partnershipName, string title, string? cssClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append(cssClass is null ? "<header>\n" : $"<header class=\"{cssClass}\">\n");
+        Heading(html, partnershipName, title);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using SaferPlan.Core.Monitoring;
 namespace SaferPlan.Core.Documents;
 
 /// <summary>What to build: a partnership's milestone monitoring for one quarter, for an audience.</summary>
-public sealed record MilestoneMonitoringOptions(string PartnershipSlug, ReportingPeriod Period, ReportAudience Audience = ReportAudience.Full);
+public sealed record MilestoneMonitoringOptions(string PartnershipSlug, ReportingPeriod Period, ReportAudience Audience = ReportAudience.Full) : IQuarterDocumentOptions;
 
 /// <summary>
 /// The quarter's milestone monitoring laid out as seed 004 (the Rolling Plan 2009–2012 with Q1 progress): per action its
@@ -19,7 +19,7 @@ public sealed record MilestoneMonitoring(
     string? EditionTitle,
     IReadOnlyList<MonitoringPriority> Priorities,
     IReadOnlyList<ReportPart> Notes,
-    bool IncludesRestricted)
+    bool IncludesRestricted) : IPartnershipDocument
 {
     public const string DocumentTitle = "Milestone monitoring";
 
@@ -32,7 +32,13 @@ public sealed record MilestoneMonitoring(
     /// <summary>"Quarter 1 April 2009–June 2009".</summary>
     public string QuarterHeading => BoardReport.QuarterHeadingOf(Period);
 
-    public string Marking => IncludesRestricted ? "Restricted" : "Official";
+    public string Marking => PartnershipDocument.MarkingOf(IncludesRestricted);
+
+    string IPartnershipDocument.Title => $"{DocumentTitle} {Period.Display}";
+
+    string IPartnershipDocument.TitleNote => PartnershipDocument.PublicVersion(Audience);
+
+    string IPartnershipDocument.Subject => QuarterHeading;
 
     /// <summary>"Q1 Progress", as the seed labels each milestone's progress.</summary>
     public string ProgressLabel => $"Q{Period.Quarter} Progress";

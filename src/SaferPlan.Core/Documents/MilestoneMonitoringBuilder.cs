@@ -17,7 +17,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
     public async Task<MilestoneMonitoringOutcome> BuildAsync(MilestoneMonitoringOptions options, UserContext reader, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var access = await QuarterDocumentAccess.ForAsync(db, publications, options.PartnershipSlug, options.Period, options.Audience, reader, ct);
+        var access = await QuarterDocumentAccess.ForAsync(db, publications, options, reader, ct);
         return access.Audience is { } audience
             ? new MilestoneMonitoringOutcome(await BuildAsync(options with { Audience = audience }, ct), true, null)
             : new MilestoneMonitoringOutcome(null, access.PartnershipFound, access.LatestPublished);
@@ -26,13 +26,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
     /// <summary>The document for the audience asked for; null when there is no such partnership. The caller decides who may have the full version.</summary>
     public async Task<MilestoneMonitoring?> BuildAsync(MilestoneMonitoringOptions options, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Period.IsWholeYear)
-        {
-            throw new ArgumentException($"Milestone monitoring is for a quarter, like 2009-10-q1, not the whole year {options.Period.Display}.", nameof(options));
-        }
-
-        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == options.PartnershipSlug, ct);
+        var partnership = await QuarterDocumentAccess.PartnershipAsync(db, options, "Milestone monitoring", "2009-10-q1", ct);
         if (partnership is null)
         {
             return null;

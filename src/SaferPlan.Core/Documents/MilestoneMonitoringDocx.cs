@@ -18,21 +18,15 @@ public static class MilestoneMonitoringDocx
     public static byte[] ToBytes(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes($"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}", document.QuarterHeading, document.Marking, Styles(), null, (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes(document, Styles(), null, (body, _) => Body(body, document));
     }
 
     private static void Body(Body body, MilestoneMonitoring document)
     {
         body.Append(Para(document.PartnershipName, "Title"));
         body.Append(Para($"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}", "Subtitle"));
-        body.Append(Para(document.EditionTitle is { } edition
-            ? $"Reporting against: {edition}"
-            : $"There is no published plan for {document.Period.FinancialYear.Display} to report against."));
-        body.Append(Para(document.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : document.IncludesRestricted
-                ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This document contains no items marked Restricted."));
+        body.Append(Para(PartnershipDocument.ReportingAgainst(document.EditionTitle, document.Period)));
+        body.Append(Para(PartnershipDocument.AudienceLine(document.Audience, document.IncludesRestricted)));
         if (document.Priorities.Count == 0)
         {
             body.Append(Para("There is nothing to report for this quarter."));
@@ -63,23 +57,17 @@ public static class MilestoneMonitoringDocx
 
     private static Table Table(MilestoneMonitoring document, MonitoringPriority priority)
     {
-        var table = DocxBlocks.NewTable(Widths, "MonitoringTable");
-        table.Append(HeaderRow(Widths, [.. MilestoneMonitoring.Columns]));
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                table,
-                Widths,
-                action,
-                [[CellPara(action.Number)], [CellPara(action.Text, restricted: action.Restricted)]],
-                milestone =>
-                [
-                    LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
-                    .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
-                ]);
-        }
-
-        return table;
+        return DocxBlocks.ActionTable(
+            Widths,
+            "MonitoringTable",
+            MilestoneMonitoring.Columns,
+            priority.Actions,
+            action => [[CellPara(action.Number)], [CellPara(action.Text, restricted: action.Restricted)]],
+            milestone =>
+            [
+                LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted),
+                .. document.Lines(milestone).Select(l => LabelledCellPara(l.Label, string.Join('\n', ReportText.Blocks(l.Text).SelectMany(b => b.Lines)), boldLabel: false, restricted: l.Restricted)),
+            ]);
     }
 
     private static Styles Styles() => new(

@@ -27,22 +27,14 @@ public static class MilestoneMonitoringHtml
     public static string Render(MilestoneMonitoring document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {MilestoneMonitoring.DocumentTitle} {document.Period.Display}{PublicVersion(document.Audience)}";
-        return Page(64 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, MilestoneMonitoring document)
     {
-        html.Append("<header>\n");
-        Heading(html, document.PartnershipName, $"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}");
-        html.Append("<p>").Append(document.EditionTitle is { } edition
-            ? "Reporting against: " + E(edition)
-            : E($"There is no published plan for {document.Period.FinancialYear.Display} to report against.")).Append("</p>\n");
-        html.Append("<p>").Append(E(document.Audience == ReportAudience.Public
-            ? "Public version: items with the protective marking Restricted are left out."
-            : document.IncludesRestricted
-                ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-                : "This document contains no items marked Restricted.")).Append("</p>\n");
+        Header(html, document.PartnershipName, $"{MilestoneMonitoring.DocumentTitle} {document.QuarterHeading}");
+        html.Append("<p>").Append(E(PartnershipDocument.ReportingAgainst(document.EditionTitle, document.Period))).Append("</p>\n");
+        html.Append("<p>").Append(E(PartnershipDocument.AudienceLine(document.Audience, document.IncludesRestricted))).Append("</p>\n");
         Contents(html, document);
         html.Append("</header>\n<main>\n");
 
@@ -96,28 +88,24 @@ public static class MilestoneMonitoringHtml
 
     private static void Table(StringBuilder html, MilestoneMonitoring document, MonitoringPriority priority)
     {
-        html.Append("<table>\n<caption>").Append(E(MilestoneMonitoring.ActionPlanHeading)).Append(": ").Append(E(priority.Heading))
-            .Append(", with Q").Append(document.Period.Quarter).Append(" progress</caption>\n");
-        html.Append("<colgroup><col class=\"number\"><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
-        ColumnHeadings(html, MilestoneMonitoring.Columns);
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                html,
-                action,
-                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
-                    .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>"),
-                milestone =>
+        var caption = $"{E(MilestoneMonitoring.ActionPlanHeading)}: {E(priority.Heading)}, with Q{document.Period.Quarter} progress";
+        ActionTable(
+            html,
+            "",
+            caption,
+            ["number", "action", "milestones", "lead", "partners"],
+            MilestoneMonitoring.Columns,
+            priority.Actions,
+            (action, span) => html.Append("<th scope=\"rowgroup\"").Append(span).Append('>').Append(E(action.Number)).Append("</th>")
+                .Append("<td").Append(span).Append("><p>").Append(Tag(action.Restricted)).Append(E(action.Text)).Append("</p></td>"),
+            milestone =>
+            {
+                html.Append("<p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
+                foreach (var line in document.Lines(milestone))
                 {
-                    html.Append("<p><strong>").Append(Tag(milestone.Restricted)).Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>");
-                    foreach (var line in document.Lines(milestone))
-                    {
-                        html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
-                        html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
-                    }
-                });
-        }
-
-        html.Append("</table>\n");
+                    html.Append("<p>").Append(Tag(line.Restricted)).Append(E(line.Label));
+                    html.Append(Lines(ReportText.Blocks(line.Text).SelectMany(b => b.Lines))).Append("</p>");
+                }
+            });
     }
 }

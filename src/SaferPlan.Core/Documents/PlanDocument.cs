@@ -26,7 +26,7 @@ public sealed record PlanDocument(
     IReadOnlyList<ReportPart> After,
     IReadOnlyList<PlanDocumentBody> Bodies,
     IReadOnlyList<PlanDocumentTerm> Glossary,
-    bool IncludesRestricted)
+    bool IncludesRestricted) : IPartnershipDocument
 {
     public const string ContentsHeading = "Contents";
 
@@ -55,7 +55,13 @@ public sealed record PlanDocument(
     /// <summary>The columns of the table of the partnership's bodies.</summary>
     public static readonly IReadOnlyList<string> BodyColumns = ["Body", "Kind", "Meets", "What it does"];
 
-    public string Marking => IncludesRestricted ? "Restricted" : "Official";
+    public string Marking => PartnershipDocument.MarkingOf(IncludesRestricted);
+
+    string IPartnershipDocument.Title => $"{PlanHeading}, {YearHeading}";
+
+    string IPartnershipDocument.TitleNote => PartnershipDocument.PublicVersion(Audience);
+
+    string IPartnershipDocument.Subject => EditionTitle;
 
     /// <summary>"Community Safety Plan 2008–2011".</summary>
     public string PlanHeading => PlanTitle.Contains(PlanSpan, StringComparison.Ordinal) ? PlanTitle : $"{PlanTitle} {PlanSpan}";
@@ -84,11 +90,7 @@ public sealed record PlanDocument(
         }
     }
 
-    public string AudienceLine => Audience == ReportAudience.Public
-        ? "Public version: items with the protective marking Restricted are left out."
-        : IncludesRestricted
-            ? "This document contains items marked Restricted. Do not publish it: publish the public version, which leaves them out."
-            : "This document contains no items marked Restricted.";
+    public string AudienceLine => PartnershipDocument.AudienceLine(Audience, IncludesRestricted);
 
     /// <summary>"south-cambridgeshire-plan-2010-11.docx".</summary>
     public string FileName(string extension) => $"{PartnershipSlug}-plan-{Year.Slug}{(Audience == ReportAudience.Public ? "-public" : "")}.{extension}";

@@ -20,7 +20,7 @@ public static class PlanDocumentDocx
     public static byte[] ToBytes(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}", document.EditionTitle, document.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
     }
 
     private static void Body(Body body, PlanDocument document)
@@ -111,20 +111,13 @@ public static class PlanDocumentDocx
 
     private static Table ActionTable(PlanDocumentPriority priority)
     {
-        var widths = ActionWidths;
-        var table = NewTable(widths, "PlanTable");
-        table.Append(HeaderRow(widths, [.. PlanDocument.Columns]));
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                table,
-                widths,
-                action,
-                [[LabelledCellPara(action.Number + " ", action.Text, restricted: action.Restricted)]],
-                milestone => [LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted)]);
-        }
-
-        return table;
+        return DocxBlocks.ActionTable(
+            ActionWidths,
+            "PlanTable",
+            PlanDocument.Columns,
+            priority.Actions,
+            action => [[LabelledCellPara(action.Number + " ", action.Text, restricted: action.Restricted)]],
+            milestone => [LabelledCellPara(milestone.Code + " ", milestone.Text, restricted: milestone.Restricted)]);
     }
 
     private static Table BodiesTable(PlanDocument document)

@@ -35,14 +35,12 @@ public static class PlanDocumentHtml
     public static string Render(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = $"{document.PartnershipName}: {document.PlanHeading}, {document.YearHeading}{PublicVersion(document.Audience)}";
-        return Page(128 * 1024, title, Css, PrintCss, document.Marking, document.IncludesRestricted, html => Content(html, document));
+        return Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, PlanDocument document)
     {
-        html.Append("<header class=\"cover\">\n");
-        Heading(html, document.PartnershipName, document.PlanHeading);
+        Header(html, document.PartnershipName, document.PlanHeading, "cover");
         html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
         html.Append("<p class=\"status\">");
         if (document.IsApproved)
@@ -144,27 +142,22 @@ public static class PlanDocumentHtml
 
     private static void Table(StringBuilder html, PlanDocumentPriority priority)
     {
-        html.Append("<table class=\"actions\">\n<caption>").Append(E(priority.ActionPlanHeading)).Append("</caption>\n");
-        html.Append("<colgroup><col class=\"action\"><col class=\"milestones\"><col class=\"lead\"><col class=\"partners\"></colgroup>\n");
-        ColumnHeadings(html, PlanDocument.Columns);
-        foreach (var action in priority.Actions)
-        {
-            ActionRows(
-                html,
-                action,
-                span => html.Append("<th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
-                    .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>"),
-                milestone => html.Append("<p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>"));
-        }
-
-        html.Append("</table>\n");
+        ActionTable(
+            html,
+            " class=\"actions\"",
+            E(priority.ActionPlanHeading),
+            ["action", "milestones", "lead", "partners"],
+            PlanDocument.Columns,
+            priority.Actions,
+            (action, span) => html.Append("<th scope=\"rowgroup\"").Append(span).Append("><p>").Append(Tag(action.Restricted))
+                .Append("<strong>").Append(E(action.Number)).Append("</strong> ").Append(E(action.Text)).Append("</p></th>"),
+            milestone => html.Append("<p>").Append(Tag(milestone.Restricted)).Append("<strong>").Append(E(milestone.Code)).Append("</strong> ").Append(E(milestone.Text)).Append("</p>"));
     }
 
     private static void Bodies(StringBuilder html, PlanDocument document)
     {
         html.Append("<section class=\"part\" aria-labelledby=\"bodies\">\n<h2 id=\"bodies\">").Append(PlanDocument.BodiesHeading).Append("</h2>\n");
-        html.Append("<table>\n<caption>The partnership's bodies and how often they meet</caption>\n");
-        ColumnHeadings(html, PlanDocument.BodyColumns);
+        TableStart(html, "", "The partnership's bodies and how often they meet", null, PlanDocument.BodyColumns);
         html.Append("<tbody>\n");
         foreach (var body in document.Bodies)
         {

@@ -26,9 +26,17 @@ public sealed record PlanUpdate(
     ReportPart? PlanIntroduction,
     IReadOnlyList<ReportPart> PlanParts,
     IReadOnlyList<PlanUpdatePriority> Priorities,
-    IReadOnlyList<ReportPart> After)
+    IReadOnlyList<ReportPart> After) : IPartnershipDocument
 {
     public const string Marking = "Official";
+
+    string IPartnershipDocument.TitleNote => "";
+
+    string IPartnershipDocument.Subject => Label;
+
+    string IPartnershipDocument.Marking => Marking;
+
+    bool IPartnershipDocument.IncludesRestricted => false;
 
     public const string ContentsHeading = "Contents";
 

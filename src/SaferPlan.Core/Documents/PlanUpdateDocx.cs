@@ -19,7 +19,7 @@ public static class PlanUpdateDocx
     public static byte[] ToBytes(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes($"{document.PartnershipName}: {document.Title}", document.Label, PlanUpdate.Marking, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
+        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
     }
 
     private static void Body(Body body, PlanUpdate document)

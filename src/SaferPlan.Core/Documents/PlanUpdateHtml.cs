@@ -26,7 +26,7 @@ public static class PlanUpdateHtml
     public static string Render(PlanUpdate document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Page(64 * 1024, $"{document.PartnershipName}: {document.Title}", Css, PrintCss, PlanUpdate.Marking, includesRestricted: false, html => Content(html, document));
+        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
     }
 
     private static void Content(StringBuilder html, PlanUpdate document)
@@ -43,8 +43,7 @@ public static class PlanUpdateHtml
     /// <summary>The cover and the foreword.</summary>
     private static void Opening(StringBuilder html, PlanUpdate document)
     {
-        html.Append("<header class=\"cover\">\n");
-        Heading(html, document.PartnershipName, document.Title);
+        Header(html, document.PartnershipName, document.Title, "cover");
         html.Append("<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
 
         if (document.Foreword is { } foreword)

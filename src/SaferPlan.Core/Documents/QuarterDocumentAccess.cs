@@ -11,8 +11,10 @@ namespace SaferPlan.Core.Documents;
 internal sealed record QuarterDocumentAccess(bool PartnershipFound, ReportingPeriod? LatestPublished, ReportAudience? Audience)
 {
     public static async Task<QuarterDocumentAccess> ForAsync(
-        SaferPlanDbContext db, PublicationService publications, string partnershipSlug, ReportingPeriod period, ReportAudience asked, UserContext reader, CancellationToken ct)
+        SaferPlanDbContext db, PublicationService publications, IQuarterDocumentOptions options, UserContext reader, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var (partnershipSlug, period, asked) = (options.PartnershipSlug, options.Period, options.Audience);
         var partnershipId = await db.Partnerships.AsNoTracking().Where(p => p.Slug == partnershipSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (partnershipId is not { } id)
         {
@@ -26,4 +28,29 @@ internal sealed record QuarterDocumentAccess(bool PartnershipFound, ReportingPer
 
         return new QuarterDocumentAccess(true, null, Permissions.CanSeeRestricted(reader, id) ? asked : ReportAudience.Public);
     }
+
+    /// <summary>
+    /// The partnership a quarter's document is built for, null when there is none; <paramref name="document"/> ("A Board
+    /// report") is for a quarter (like <paramref name="example"/>), not a whole year.
+    /// </summary>
+    public static async Task<Partnership?> PartnershipAsync(SaferPlanDbContext db, IQuarterDocumentOptions options, string document, string example, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Period.IsWholeYear)
+        {
+            throw new ArgumentException($"{document} is for a quarter, like {example}, not the whole year {options.Period.Display}.", nameof(options));
+        }
+
+        return await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == options.PartnershipSlug, ct);
+    }
+}
+
+/// <summary>What a quarter's document is asked for: the partnership, the quarter and the audience.</summary>
+internal interface IQuarterDocumentOptions
+{
+    string PartnershipSlug { get; }
+
+    ReportingPeriod Period { get; }
+
+    ReportAudience Audience { get; }
 }

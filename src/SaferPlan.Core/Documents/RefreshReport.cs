@@ -20,7 +20,7 @@ public sealed record RefreshReport(
     string AppendixHeading,
     string AppendixSummary,
     IReadOnlyList<RefreshReportPriority> Appendix,
-    bool IncludesRestricted)
+    bool IncludesRestricted) : IPartnershipDocument
 {
     public const string CommentsHeading = "Comments received";
 
@@ -28,7 +28,11 @@ public sealed record RefreshReport(
 
     public const string WholePlanHeading = "The whole plan";
 
-    public string Marking => IncludesRestricted ? "Restricted" : "Official";
+    public string Marking => PartnershipDocument.MarkingOf(IncludesRestricted);
+
+    string IPartnershipDocument.TitleNote => $"{(IsDraft ? " (draft)" : "")}{PartnershipDocument.PublicVersion(Audience)}";
+
+    string IPartnershipDocument.Subject => IsDraft ? "Draft" : Year.Display;
 
     /// <summary>Drafts and editions out for consultation are labelled Draft; an approved edition's report is not.</summary>
     public bool IsDraft => Status is EditionStatus.Draft or EditionStatus.Consultation;

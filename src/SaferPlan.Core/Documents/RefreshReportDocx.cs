@@ -15,7 +15,7 @@ public static class RefreshReportDocx
     public static byte[] ToBytes(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return DocxBlocks.ToBytes($"{report.PartnershipName}: {report.Title}", report.IsDraft ? "Draft" : report.Year.Display, report.Marking, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
+        return DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
     }
 
     private static void Body(Body body, RefreshReport report)

@@ -32,8 +32,7 @@ public static class RefreshReportHtml
     public static string Render(RefreshReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"{report.PartnershipName}: {report.Title}{(report.IsDraft ? " (draft)" : "")}{PublicVersion(report.Audience)}";
-        return Page(32 * 1024, title, Css, PrintCss, report.Marking, report.IncludesRestricted, html => Content(html, report));
+        return Page(32 * 1024, report, Css, PrintCss, html => Content(html, report));
     }
 
     private static void Content(StringBuilder html, RefreshReport report)

@@ -40,11 +40,7 @@ public static class DashboardCharts
 
     private static string Render(string title, string description, string id, IReadOnlyList<(string Label, IReadOnlyList<StatusCount> Counts)> groups, string axisLabel)
     {
-        using var plot = new Plot();
-        if (ChartSvg.FontName is { } font)
-        {
-            plot.Font.Set(font);
-        }
+        using var plot = ChartSvg.NewPlot();
 
         var bars = new List<Bar>();
         for (var g = 0; g < groups.Count; g++)
@@ -59,7 +55,7 @@ public static class DashboardCharts
                     ValueBase = bottom,
                     Value = bottom + count.Count,
                     FillColor = Color.FromHex(StatusRollUp.ChartColour(count.Status)),
-                    LineColor = Color.FromHex("#0b0c0c"),
+                    LineColor = ChartSvg.Outline,
                     LineWidth = 1,
                     Size = 0.6,
                 });
@@ -74,31 +70,16 @@ public static class DashboardCharts
 
         foreach (var status in StatusRollUp.Order)
         {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = UpdateStatuses.Text(status),
-                FillColor = Color.FromHex(StatusRollUp.ChartColour(status)),
-                LineColor = Color.FromHex("#0b0c0c"),
-                LineWidth = 1,
-            });
+            ChartSvg.LegendKey(plot, UpdateStatuses.Text(status), StatusRollUp.ChartColour(status));
         }
 
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 14;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(),
-            groups.Select(g => Wrap(g.Label)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        ChartSvg.Categories(plot, groups.Select(g => Wrap(g.Label)).ToList(), 14);
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.Label.Text = axisLabel;
         plot.Axes.Left.Label.FontSize = 14;
-        var top = groups.Count == 0 ? 0 : groups.Max(g => g.Counts.Sum(c => c.Count));
-        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.05);
-        plot.Axes.SetLimitsX(-0.5, Math.Max(0, groups.Count - 1) + 0.5);
-        if (top < 10)
-        {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        }
+        ChartSvg.Counts(plot, groups.Count == 0 ? 0 : groups.Max(g => g.Counts.Sum(c => c.Count)), 1.05);
 
         return ChartSvg.Accessible(plot, Width, Height, title, description, id);
     }

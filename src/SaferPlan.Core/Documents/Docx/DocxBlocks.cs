@@ -21,14 +21,15 @@ internal static class DocxBlocks
     public const int TextWidth = PageWidth - (2 * Margin);
 
     /// <summary>
-    /// A whole Word document's bytes: started by <see cref="Open"/>, its body written by <paramref name="content"/>, ended
-    /// by the A4 page with the header and footer.
+    /// A partnership document's Word bytes: started by <see cref="Open"/> with its title ("partnership: title"), subject
+    /// and marking, its body written by <paramref name="content"/>, ended by the A4 page with the header and footer.
     /// </summary>
-    public static byte[] ToBytes(string title, string subject, string marking, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
+    public static byte[] ToBytes(IPartnershipDocument document, Styles styles, Numbering? numbering, Action<Body, MainDocumentPart> content)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(content);
         using var stream = new MemoryStream();
-        using (var word = Open(stream, title, subject, marking, styles, numbering, out var main))
+        using (var word = Open(stream, $"{document.PartnershipName}: {document.Title}", document.Subject, document.Marking, styles, numbering, out var main))
         {
             var body = new Body();
             content(body, main);
@@ -224,6 +225,31 @@ internal static class DocxBlocks
     /// <summary>How the cells an action spans over its milestones' rows are merged: not at all for one row, else restarted on the first.</summary>
     public static MergedCellValues? Merge(int row, int rows) =>
         rows == 1 ? null : row == 0 ? MergedCellValues.Restart : MergedCellValues.Continue;
+
+    /// <summary>
+    /// An action plan table in <paramref name="style"/>: the header row of <paramref name="columns"/>, then each action's rows
+    /// (<see cref="ActionRows"/>, its own cells from <paramref name="actionCells"/>).
+    /// </summary>
+    public static Table ActionTable<TMilestone>(
+        int[] widths,
+        string style,
+        IEnumerable<string> columns,
+        IEnumerable<DocumentAction<TMilestone>> actions,
+        Func<DocumentAction<TMilestone>, IReadOnlyList<List<Paragraph>>> actionCells,
+        Func<TMilestone, List<Paragraph>> milestoneCell)
+        where TMilestone : IDocumentMilestone
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(actionCells);
+        var table = NewTable(widths, style);
+        table.Append(HeaderRow(widths, [.. columns]));
+        foreach (var action in actions)
+        {
+            ActionRows(table, widths, action, actionCells(action), milestoneCell);
+        }
+
+        return table;
+    }
 
     /// <summary>
     /// An action's rows in an action plan table: a row per milestone, the action's own cells (<paramref name="actionCells"/>,
