@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SaferPlan.Core.Auditing;
+using SaferPlan.Core.Data;
 
 namespace SaferPlan.TestCommon;
 
@@ -32,6 +35,14 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
     public string ConnectionString { get; }
 
     public string Provider => Kind == TestDatabase.Sqlite ? "Sqlite" : "Postgres";
+
+    /// <summary>A context over this database as the app configures one (its model built from the configurations), acting as <paramref name="actor"/>.</summary>
+    public SaferPlanDbContext NewContext(AuditActor? actor = null, TimeProvider? time = null)
+    {
+        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
+        DatabaseSettings.From(Provider, ConnectionString).Configure(builder);
+        return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(actor ?? AuditActor.System), time ?? TimeProvider.System);
+    }
 
     /// <summary>An empty database, for tests of the migrations and of the app's start on a new database.</summary>
     public static Task<TestDatabaseInstance> CreateAsync(TestDatabase kind) => CreateAsync(kind, demo: null);

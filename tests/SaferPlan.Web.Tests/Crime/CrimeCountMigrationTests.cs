@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Time.Testing;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Crime;
@@ -21,9 +20,7 @@ public abstract class CrimeCountMigrationTests(TestDatabase kind)
     public async Task Migrate_CountsWithOutcomeRows_KeepsEveryOutcomeInTheTally()
     {
         await using var database = await TestDatabaseInstance.CreateAsync(kind);
-        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
-        DatabaseSettings.From(database.Provider, database.ConnectionString).Configure(builder);
-        await using var db = new SaferPlanDbContext(builder.Options, new FixedActorAccessor(new AuditActor("u1", "analyst@example.org")), new FakeTimeProvider());
+        await using var db = database.NewContext(new AuditActor("u1", "analyst@example.org"), new FakeTimeProvider());
         var migrator = db.GetService<IMigrator>();
         var before = db.Database.GetMigrations().Single(m => m.EndsWith("_" + BeforeFolding, StringComparison.Ordinal));
         await migrator.MigrateAsync(before);

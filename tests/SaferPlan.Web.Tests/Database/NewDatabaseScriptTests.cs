@@ -21,7 +21,7 @@ public abstract class NewDatabaseScriptTests(TestDatabase kind)
     public async Task Script_IsEveryMigrationAsEfCoreScriptsIt_RunScriptsAddMigrationAfterChangingThem()
     {
         await using var database = await TestDatabaseInstance.CreateAsync(kind);
-        await using var db = Context(database);
+        await using var db = database.NewContext();
 
         var embedded = DatabaseMigration.NewDatabaseScript(db.GetService<IMigrationsAssembly>().Assembly);
         var generated = db.GetService<IMigrator>().GenerateScript();
@@ -45,7 +45,7 @@ public abstract class NewDatabaseScriptTests(TestDatabase kind)
             Assert.Equal(scope.ServiceProvider.GetRequiredService<SaferPlanDbContext>().Database.GetMigrations(), applied);
         }
 
-        await using (var db = Context(migrated))
+        await using (var db = migrated.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync();
         }
@@ -67,13 +67,6 @@ public abstract class NewDatabaseScriptTests(TestDatabase kind)
 
     private static string Normalise(string? script) => (script ?? "").TrimStart('\uFEFF').ReplaceLineEndings("\n").Trim();
 
-    private static SaferPlanDbContext Context(TestDatabaseInstance database)
-    {
-        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
-        DatabaseSettings.From(database.Provider, database.ConnectionString).Configure(builder);
-        return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
-    }
-
     private static ServiceProvider Services(TestDatabaseInstance database)
     {
         var settings = DatabaseSettings.From(database.Provider, database.ConnectionString);
@@ -93,7 +86,7 @@ public abstract class NewDatabaseScriptTests(TestDatabase kind)
     /// </summary>
     private static async Task<List<string>> SchemaAsync(TestDatabaseInstance database)
     {
-        await using var db = Context(database);
+        await using var db = database.NewContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var queries = database.Kind == TestDatabase.Sqlite

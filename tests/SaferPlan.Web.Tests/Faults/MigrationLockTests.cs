@@ -5,9 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
-using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Faults;
@@ -51,9 +49,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     private async Task<TestDatabaseInstance> PartlyMigratedDatabaseAsync(TestDatabase kind)
     {
         var database = await NewDatabaseAsync(kind);
-        var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
-        DatabaseSettings.From(database.Provider, database.ConnectionString).Configure(builder);
-        await using var db = new SaferPlanDbContext(builder.Options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
+        await using var db = database.NewContext();
         await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
         return database;
     }
