@@ -38,7 +38,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteFolder();
-            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Sqlite"));
+            // Related collections load in one query, as EF Core does by default; said once so EF does not warn of it.
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Sqlite").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
             // Two older migrations rebuild tables, which SQLite does with foreign keys off, outside the transaction; EF
             // warns of it on every new database. A note for developers (DatabaseMigration's lock covers a stopped
@@ -47,7 +48,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Postgres"));
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("SaferPlan.Migrations.Postgres").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
     }
 
