@@ -36,7 +36,9 @@ public static class Axe
     {
         // A click that navigates returns once the new page is committed, not loaded: on a busy machine its stylesheets,
         // scripts (GOV.UK Frontend's set-up) and images can still be on their way. Scan the page as a visitor gets it.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Asked of the document itself: Playwright's own record of the load event once missed a page that had loaded
+        // (a 60-second timeout in CI after "NetworkIdle" had fired for it).
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
 
         // Evaluated by the browser's debugging protocol, not added as a <script> tag: the site's Content-Security-Policy
         // forbids inline script, and the pages are tested under it.
