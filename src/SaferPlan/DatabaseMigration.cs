@@ -63,15 +63,14 @@ public static class DatabaseMigration
         // with the code's (about a second of a verb's start), only to find what the history table already says.
         // A database with no history table yet (a new one) has every migration pending; asking EF would log the failed
         // read of the history table as an error on the command line.
-        var pending = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken) && await HistoryTableExistsAsync(db, settings.Provider, cancellationToken)
-            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
-            : db.Database.GetMigrations().ToList();
+        var isNew = !(await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken) && await HistoryTableExistsAsync(db, settings.Provider, cancellationToken));
+        var pending = isNew ? db.Database.GetMigrations().ToList() : (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {
             return pending;
         }
 
-        if (pending.Count == db.Database.GetMigrations().Count() && await CreateFromScriptAsync(db, settings.Provider, cancellationToken))
+        if (isNew && await CreateFromScriptAsync(db, settings.Provider, cancellationToken))
         {
             return pending;
         }
@@ -169,9 +168,7 @@ public static class DatabaseMigration
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return provider == DatabaseProvider.Postgres
-                ? await ScalarAsync(connection, $"SELECT to_regclass('\"{HistoryTable}\"') IS NOT NULL", cancellationToken) is true
-                : Convert.ToInt64(await ScalarAsync(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryTable}'", cancellationToken), CultureInfo.InvariantCulture) > 0;
+            return await TableExistsAsync(connection, provider, HistoryTable, cancellationToken);
         }
         finally
         {
@@ -199,7 +196,7 @@ public static class DatabaseMigration
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (await ScalarAsync(connection, $"SELECT to_regclass('\"{HistoryTable}\"') IS NOT NULL", cancellationToken) is not true)
+            if (!await TableExistsAsync(connection, DatabaseProvider.Postgres, HistoryTable, cancellationToken))
             {
                 return;
             }
@@ -268,7 +265,7 @@ public static class DatabaseMigration
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (Convert.ToInt64(await ScalarAsync(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{LockTable}'", cancellationToken), CultureInfo.InvariantCulture) == 0)
+            if (!await TableExistsAsync(connection, DatabaseProvider.Sqlite, LockTable, cancellationToken))
             {
                 return;
             }
@@ -289,6 +286,12 @@ public static class DatabaseMigration
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Whether <paramref name="table"/> exists, asked of the catalogue over an open connection.</summary>
+    private static async Task<bool> TableExistsAsync(DbConnection connection, DatabaseProvider provider, string table, CancellationToken cancellationToken) =>
+        provider == DatabaseProvider.Postgres
+            ? await ScalarAsync(connection, $"SELECT to_regclass('\"{table}\"') IS NOT NULL", cancellationToken) is true
+            : Convert.ToInt64(await ScalarAsync(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'", cancellationToken), CultureInfo.InvariantCulture) > 0;
 
     private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
