@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
+using Xunit.Sdk;
+
+[assembly: SaferPlan.BrowserTests.BrowserTestScope]
 
 namespace SaferPlan.BrowserTests;
 
@@ -28,8 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
 
     private readonly List<IBrowserContext> contexts = [];
+    private readonly Dictionary<bool, Stack<IBrowserContext>> idle = new() { [true] = new(), [false] = new() };
     private readonly SemaphoreSlim sharedGate = new(1, 1);
-    private readonly Dictionary<PartnershipRole, string> shared = [];
+    private readonly Dictionary<PartnershipRole, IBrowserContext> shared = [];
     private IBrowser? browser;
 
     public BrowserApp App { get; } = new() { DemoCrime = true };
@@ -53,10 +57,52 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) with one page, at the app's address.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true) => await NewPageAsync(javaScriptEnabled, storageState: null);
+    /// <summary>
+    /// A page in a browser context of its own for this test (its own cookies), at the app's address, as a visitor. The context
+    /// may be one an earlier test of this class used, with its cookies cleared and its pages closed: Chromium making a new
+    /// context (a renderer process, an empty cache) was about half the CPU of a test that looks at a page.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        var context = await LeaseContextAsync(javaScriptEnabled);
+        return await NewPageAsync(context);
+    }
 
-    private async Task<IPage> NewPageAsync(bool javaScriptEnabled, string? storageState)
+    private async Task<IBrowserContext> LeaseContextAsync(bool javaScriptEnabled)
+    {
+        IBrowserContext? context = null;
+        lock (idle)
+        {
+            idle[javaScriptEnabled].TryPop(out context);
+        }
+
+        if (context is null)
+        {
+            context = await NewContextAsync(javaScriptEnabled, storageState: null);
+        }
+        else
+        {
+            // What the earlier test left: its pages and its cookies (a sign-in, the antiforgery cookie).
+            foreach (var page in context.Pages.ToList())
+            {
+                await page.CloseAsync();
+            }
+
+            await context.ClearCookiesAsync();
+        }
+
+        // Back to this class's idle contexts when the test ends (BrowserTestScope), never to another test while this one runs.
+        BrowserTestScope.Add(() =>
+        {
+            lock (idle)
+            {
+                idle[javaScriptEnabled].Push(context);
+            }
+        });
+        return context;
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled, string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -72,6 +118,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);
+        return context;
+    }
+
+    private static async Task<IPage> NewPageAsync(IBrowserContext context)
+    {
         var page = await context.NewPageAsync();
         ContentSecurityPolicy.Watch(page);
         return page;
@@ -87,23 +138,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// One user with the role for the whole class, signed in through the form once; each call gets a fresh context (its
-    /// own page) holding that sign-in's cookies. For tests that only look at pages or edit plan items, never their account.
+    /// One user with the role for the whole class, signed in through the form once, in one browser context: each call gets a
+    /// new page in it (the same cookies). For tests that only look at pages or edit plan items, never their account.
     /// </summary>
     public async Task<IPage> SharedSignedInPageAsync(PartnershipRole role)
     {
         await sharedGate.WaitAsync();
         try
         {
-            if (!shared.TryGetValue(role, out var state))
+            if (!shared.TryGetValue(role, out var context))
             {
-                var (page, _) = await SignedInPageAsync(role);
-                state = await page.Context.StorageStateAsync();
-                shared[role] = state;
+                var email = await App.AddUserAsync(role);
+                context = await NewContextAsync(javaScriptEnabled: true, storageState: null);
+                var page = await NewPageAsync(context);
+                await SignInAsync(page, email);
+                shared[role] = context;
                 return page;
             }
 
-            return await NewPageAsync(javaScriptEnabled: true, state);
+            return await NewPageAsync(context);
         }
         finally
         {
@@ -130,6 +183,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
             .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
         return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+    }
+}
+
+/// <summary>
+/// Marks where each browser test begins and ends (on every test of this assembly): what a test leased for itself, such as a
+/// browser context, is handed back when it ends, so the next test of its class can use it without sharing it with this one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class BrowserTestScope : BeforeAfterTestAttribute
+{
+    private static readonly AsyncLocal<List<Action>?> Releases = new();
+
+    /// <summary>Runs <paramref name="release"/> when the current test ends; outside a test, never.</summary>
+    public static void Add(Action release)
+    {
+        if (Releases.Value is { } releases)
+        {
+            lock (releases)
+            {
+                releases.Add(release);
+            }
+        }
+    }
+
+    public override void Before(System.Reflection.MethodInfo methodUnderTest) => Releases.Value = [];
+
+    public override void After(System.Reflection.MethodInfo methodUnderTest)
+    {
+        var releases = Releases.Value ?? [];
+        Releases.Value = null;
+        foreach (var release in releases)
+        {
+            release();
+        }
     }
 }
 

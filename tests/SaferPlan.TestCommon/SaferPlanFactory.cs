@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -61,7 +63,23 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
         // Every test signs in and downloads from 127.0.0.1: the per-address limits are for the internet, not for this.
         builder.UseSetting("SaferPlan:RateLimits:SignInPerMinute", "1000000");
         builder.UseSetting("SaferPlan:RateLimits:DocumentsPerMinute", "1000000");
+
+        if (!ProductionPasswordHashing)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
+        }
     }
+
+    /// <summary>
+    /// PBKDF2 rounds for the passwords of users a test adds (the demo's own users keep the production count they were hashed
+    /// with: a hash records its rounds). The same algorithm as in production with a smaller work factor: the 100,000 rounds that
+    /// make guessing slow for an attacker were a tenth of a second of CPU for every user a test added or signed in, about a
+    /// seventh of the web tests' CPU.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
+    /// <summary>Hash passwords with the production work factor, for the tests of sign-in timing and of the work factor itself.</summary>
+    public bool ProductionPasswordHashing { get; init; }
 
     /// <summary>
     /// Whether the demo's synthetic recorded crime (about 50,000 rows, a few seconds) is loaded with the demo. Off by

@@ -363,6 +363,20 @@ public abstract class SecurityTests(SaferPlanFactory app)
         return (ms, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task AddedUser_PasswordIsHashedWithPbkdf2Sha512_AtTheProductionWorkFactor()
+    {
+        var email = await app.AddUserAsync(PartnershipRole.BoardMember);
+        var hash = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Users
+            .Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync());
+
+        // ASP.NET Core Identity's version 3 format: a marker byte, then the PRF, the rounds and the salt's length, big-endian.
+        var bytes = Convert.FromBase64String(hash!);
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(2, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1))); // HMAC-SHA512
+        Assert.Equal(100_000, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5)));
+    }
+
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The page's error summary alone (its markup), without the form's own values (which hold the email address typed).</summary>
@@ -379,4 +393,12 @@ public abstract class SecurityTests(SaferPlanFactory app)
 }
 
 /// <summary>Provider-neutral (sessions, tokens, headers and sign-in rules; accounts and tokens are stored on PostgreSQL by every API test there and PeopleAndAccountsTests), so run on SQLite only.</summary>
-public sealed class SecurityTestsOnSqlite(SqliteFactory app) : SecurityTests(app), IClassFixture<SqliteFactory>;
+public sealed class SecurityTestsOnSqlite(SecurityTestsOnSqlite.ProductionHashingFactory app) : SecurityTests(app), IClassFixture<SecurityTestsOnSqlite.ProductionHashingFactory>
+{
+    /// <summary>The app as in production down to the password work factor: these tests time sign-ins and check the factor.</summary>
+    public sealed class ProductionHashingFactory : SaferPlanFactory
+    {
+        public ProductionHashingFactory()
+            : base(TestDatabase.Sqlite) => ProductionPasswordHashing = true;
+    }
+}
