@@ -199,14 +199,7 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, CrimeGroupInput input, string key, int? id, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            errors["Name"] = "Enter the group's name, like Serious acquisitive crime";
-        }
-        else if (input.Name.Trim().Length > 200)
-        {
-            errors["Name"] = "The group's name must be 200 characters or fewer";
-        }
+        TextRules.Required(errors, "Name", input.Name, 200, "Enter the group's name, like Serious acquisitive crime", "The group's name");
 
         if (input.CrimeTypeIds is not { Count: > 0 })
         {
@@ -288,10 +281,7 @@ public sealed class DenominatorService(SaferPlanDbContext db)
             errors["Value"] = $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000";
         }
 
-        if (input.Source?.Trim().Length > 400)
-        {
-            errors["Source"] = "The source must be 400 characters or fewer";
-        }
+        TextRules.TooLong(errors, "Source", input.Source, 400, "The source");
 
         if (errors.Count > 0)
         {

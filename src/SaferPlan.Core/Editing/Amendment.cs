@@ -69,14 +69,7 @@ public static class Amendments
     public static void CheckReason(IDictionary<string, string> errors, string? reason)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors[ReasonField] = ReasonMissing;
-        }
-        else if (reason.Trim().Length > ReasonLength)
-        {
-            errors[ReasonField] = $"The reason for this amendment must be {ReasonLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
-        }
+        TextRules.Required(errors, ReasonField, reason, ReasonLength, ReasonMissing, "The reason for this amendment", grouped: true);
     }
 
     /// <summary>

@@ -143,15 +143,8 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             errors["DecidedOn"] = "Add the year's funding streams before recording the plan's agreement";
         }
 
-        if (body?.Trim().Length > 200)
-        {
-            errors["Body"] = "The body's name must be 200 characters or fewer";
-        }
-
-        if (minute?.Trim().Length > 100)
-        {
-            errors["Minute"] = "The minute reference must be 100 characters or fewer";
-        }
+        TextRules.TooLong(errors, "Body", body, 200, "The body's name");
+        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
 
         if (errors.Count > 0)
         {
@@ -899,16 +892,13 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
     private static void Text(Dictionary<string, string> errors, string field, string? text, int length, string? missing)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (missing is not null)
         {
-            if (missing is not null)
-            {
-                errors[field] = missing;
-            }
+            TextRules.Required(errors, field, text, length, missing, FieldName(field), grouped: true);
         }
-        else if (text.Trim().Length > length)
+        else
         {
-            errors[field] = $"{FieldName(field)} must be {length.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+            TextRules.TooLong(errors, field, text, length, FieldName(field), grouped: true);
         }
     }
 

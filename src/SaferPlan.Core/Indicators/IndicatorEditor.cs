@@ -349,7 +349,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         var code = await ReadCodeAsync(indicator, input, errors, ct);
         var name = ReadName(input.Name, NameLength, errors, "Name", "Enter the indicator's name", "The name");
         var description = Clean(input.Description);
-        TooLong(errors, "Description", description, DescriptionLength, "The description");
+        TextRules.TooLong(errors, "Description", description, DescriptionLength, "The description");
         CheckChoices(input, errors);
         var (crimeTypeId, crimeGroupId) = await ReadCrimeAsync(indicator, input, errors, ct);
         if (errors.Count > 0)
@@ -391,15 +391,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private static string? ReadName(string? text, int max, Dictionary<string, string> errors, string field, string missing, string what)
     {
         var name = ReportText.Name(text);
-        if (string.IsNullOrEmpty(name))
-        {
-            errors[field] = missing;
-        }
-        else
-        {
-            TooLong(errors, field, name, max, what);
-        }
-
+        TextRules.Required(errors, field, name, max, missing, what);
         return name;
     }
 
@@ -491,10 +483,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The value");
         var source = Clean(input.Source);
-        TooLong(errors, "Source", source, SourceLength, "The source");
+        TextRules.TooLong(errors, "Source", source, SourceLength, "The source");
 
         var comment = Clean(input.Comment);
-        TooLong(errors, "Comment", comment, CommentLength, "The comment");
+        TextRules.TooLong(errors, "Comment", comment, CommentLength, "The comment");
 
         if (errors.Count > 0)
         {
@@ -531,7 +523,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             "Enter the baseline's value, as a number");
         CheckPercentage(indicator, input.Value, errors, "Value", "The baseline's value");
         var source = Clean(input.Source);
-        TooLong(errors, "Source", source, SourceLength, "The source");
+        TextRules.TooLong(errors, "Source", source, SourceLength, "The source");
 
         if (errors.Count > 0)
         {
@@ -606,7 +598,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         }
 
         var wording = Clean(input.Wording);
-        TooLong(errors, "Wording", wording, WordingLength, "The wording");
+        TextRules.TooLong(errors, "Wording", wording, WordingLength, "The wording");
 
         if (errors.Count > 0)
         {
@@ -669,14 +661,6 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     private static string? Clean(string? text) => ReportText.Clean(text);
-
-    private static void TooLong(Dictionary<string, string> errors, string field, string? text, int max, string what)
-    {
-        if (text?.Length > max)
-        {
-            errors[field] = $"{what} must be {max} characters or fewer";
-        }
-    }
 
     /// <summary>Reads the items an edit changes: tracked to be saved, or untracked when the edit is only checked, so checking changes nothing.</summary>
     private IQueryable<T> Items<T>(bool save)

@@ -193,7 +193,8 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         var errors = new Dictionary<string, string>();
-        var title = RequiredText(errors, "Title", input.Title, TitleLength, "Enter the agenda item's title", "The title");
+        var title = input.Title?.Trim();
+        TextRules.Required(errors, "Title", title, TitleLength, "Enter the agenda item's title", "The title");
 
         var key = input.PaperKey?.Trim();
         if (PaperKeyError(input.Paper, key) is { } keyError)
@@ -230,13 +231,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         var errors = new Dictionary<string, string>();
-        var text = RequiredText(errors, "Text", input.Text, DecisionLength, "Enter what the meeting decided", "The decision");
+        var text = input.Text?.Trim();
+        TextRules.Required(errors, "Text", text, DecisionLength, "Enter what the meeting decided", "The decision");
 
         var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
-        if (minute?.Length > 100)
-        {
-            errors["Minute"] = "The minute reference must be 100 characters or fewer";
-        }
+        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
 
         var key = string.IsNullOrWhiteSpace(input.SubjectKey) ? null : input.SubjectKey.Trim();
         int? editionId = null;
@@ -343,28 +342,9 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             errors["StartsAt"] = "Enter the time the meeting starts, like 14:00";
         }
 
-        if (input.Place?.Trim().Length > PlaceLength)
-        {
-            errors["Place"] = $"The place must be {PlaceLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "Place", input.Place, PlaceLength, "The place");
 
         return errors;
-    }
-
-    /// <summary>The trimmed text, with an error under <paramref name="field"/> when it is empty or longer than <paramref name="length"/>.</summary>
-    private static string? RequiredText(Dictionary<string, string> errors, string field, string? value, int length, string whenEmpty, string what)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors[field] = whenEmpty;
-        }
-        else if (text.Length > length)
-        {
-            errors[field] = $"{what} must be {length} characters or fewer";
-        }
-
-        return text;
     }
 
     private static string? PaperKeyError(PaperKind paper, string? key) => paper switch

@@ -235,9 +235,9 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             {
                 errors[$"Items[{i}].Progress"] = $"There is no item {p.ItemId} in {plan.Title}";
             }
-            else if (p.Progress?.Trim().Length > TextLength)
+            else
             {
-                errors[$"Items[{i}].Progress"] = $"The progress of item {item.Number} must be {TextLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+                TextRules.TooLong(errors, $"Items[{i}].Progress", p.Progress, TextLength, $"The progress of item {item.Number}", grouped: true);
             }
         }
 
@@ -292,25 +292,12 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             : EditResult<T>.Forbidden($"Only support officers and administrators of a partnership that {name} serves can keep its action plan.");
     }
 
-    private static void Required(Dictionary<string, string> errors, string field, string? text, int length, string missing)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = missing;
-        }
-        else
-        {
-            Optional(errors, field, text, length);
-        }
-    }
+    // This form's words for a text too long: "This must be 4,000 characters or fewer".
+    private static void Required(Dictionary<string, string> errors, string field, string? text, int length, string missing) =>
+        TextRules.Required(errors, field, text, length, missing, "This", grouped: true);
 
-    private static void Optional(Dictionary<string, string> errors, string field, string? text, int length)
-    {
-        if (text?.Trim().Length > length)
-        {
-            errors[field] = $"This must be {length.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
-        }
-    }
+    private static void Optional(Dictionary<string, string> errors, string field, string? text, int length) =>
+        TextRules.TooLong(errors, field, text, length, "This", grouped: true);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
 }

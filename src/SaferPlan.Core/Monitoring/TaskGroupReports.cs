@@ -267,26 +267,13 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             errors["Period"] = "Briefings are for a quarter, like 2010/11 Q4";
         }
 
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors["Title"] = "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11";
-        }
-        else if (input.Title.Trim().Length > 200)
-        {
-            errors["Title"] = "The title must be 200 characters or fewer";
-        }
+        TextRules.Required(errors, "Title", input.Title, 200, "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11", "The title");
 
-        if (input.ToLine?.Trim().Length > 400)
-        {
-            errors["ToLine"] = "Whom it is addressed to must be 400 characters or fewer";
-        }
+        TextRules.TooLong(errors, "ToLine", input.ToLine, 400, "Whom it is addressed to");
 
         foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
         {
-            if (text?.Trim().Length > 40000)
-            {
-                errors[field] = "This must be 40,000 characters or fewer";
-            }
+            TextRules.TooLong(errors, field, text, 40000, "This", grouped: true);
         }
 
         if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
@@ -389,21 +376,11 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             errors["Period"] = "Task group reports are for a quarter, like 2010/11 Q4";
         }
 
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors["Title"] = "Enter the report's title, like Priority 2: Reducing Re-offending";
-        }
-        else if (input.Title.Trim().Length > 200)
-        {
-            errors["Title"] = "The title must be 200 characters or fewer";
-        }
+        TextRules.Required(errors, "Title", input.Title, 200, "Enter the report's title, like Priority 2: Reducing Re-offending", "The title");
 
         foreach (var (field, text) in new[] { ("LeadOfficerName", input.LeadOfficerName), ("Achievements", input.Achievements), ("Concerns", input.Concerns), ("Recommendations", input.Recommendations), ("PublicityItems", input.PublicityItems) })
         {
-            if (text?.Trim().Length > (field == "LeadOfficerName" ? 200 : TextLength))
-            {
-                errors[field] = $"This must be {(field == "LeadOfficerName" ? 200 : TextLength).ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
-            }
+            TextRules.TooLong(errors, field, text, field == "LeadOfficerName" ? 200 : TextLength, "This", grouped: true);
         }
 
         if (input.PublicityMarking == ProtectiveMarking.Restricted)

@@ -264,7 +264,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             errors["HeldOn"] = "Enter the date of the meeting";
         }
 
-        Required(errors, "Place", input.Place, "Enter where the meeting was held", NameLength, "The place");
+        TextRules.Required(errors, "Place", input.Place, NameLength, "Enter where the meeting was held", "The place");
         return errors;
     }
 
@@ -408,7 +408,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             errors["MeetingId"] = $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel";
         }
 
-        Required(errors, "Text", input.Text, "Enter what was reported back to the panel", TextLength, "The report back");
+        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter what was reported back to the panel", "The report back");
         if (errors.Count > 0)
         {
             return EditResult<PanelPriority>.Invalid(errors);
@@ -445,7 +445,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     private async Task<Dictionary<string, string>> CheckPanelAsync(int partnershipId, int? panelId, PanelInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        if (Required(errors, "Name", input.Name, "Enter the panel's name", NameLength, "The name")
+        if (TextRules.Required(errors, "Name", input.Name, NameLength, "Enter the panel's name", "The name")
             && await db.Set<NeighbourhoodPanel>().AnyAsync(p => p.PartnershipId == partnershipId && p.Name == input.Name!.Trim() && p.Id != panelId, ct))
         {
             errors["Name"] = $"The partnership already has a panel called {input.Name!.Trim()}";
@@ -471,10 +471,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             }
         }
 
-        if (input.PolicingTeam?.Trim().Length > NameLength)
-        {
-            errors["PolicingTeam"] = $"The policing team's name must be {NameLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "PolicingTeam", input.PolicingTeam, NameLength, "The policing team's name");
 
         return errors;
     }
@@ -491,7 +488,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             errors["RaisedAtId"] = $"Select a meeting of {panel.Name}: meeting {raisedAt} is not one of its meetings";
         }
 
-        Required(errors, "Text", input.Text, "Enter the priority the residents set", TextLength, "The priority");
+        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter the priority the residents set", "The priority");
         if (Optional(input.Ward) is { } ward && !panel.Wards.Contains(ward, StringComparer.OrdinalIgnoreCase))
         {
             errors["Ward"] = $"Select one of the panel's wards ({string.Join(", ", panel.Wards)}), or none for the whole panel area";
@@ -544,35 +541,14 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             errors["TakenOn"] = "Enter the date the action was taken";
         }
 
-        Required(errors, "Text", input.Text, "Enter what was done", TextLength, "What was done");
-        if (input.TakenBy?.Trim().Length > NameLength)
-        {
-            errors["TakenBy"] = $"Who took the action must be {NameLength} characters or fewer";
-        }
-        else if (input.TakenBy?.Contains('@', StringComparison.Ordinal) == true)
+        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter what was done", "What was done");
+        if (!TextRules.TooLong(errors, "TakenBy", input.TakenBy, NameLength, "Who took the action")
+            && input.TakenBy?.Contains('@', StringComparison.Ordinal) == true)
         {
             errors["TakenBy"] = "Enter the name of who took the action, not their e-mail address";
         }
 
         return errors;
-    }
-
-    /// <summary>Adds an error when the text is missing or too long; true when it is fine.</summary>
-    private static bool Required(Dictionary<string, string> errors, string field, string? text, string missing, int length, string what)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = missing;
-            return false;
-        }
-
-        if (text.Trim().Length > length)
-        {
-            errors[field] = $"{what} must be {length} characters or fewer";
-            return false;
-        }
-
-        return true;
     }
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

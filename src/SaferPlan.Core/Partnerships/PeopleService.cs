@@ -176,24 +176,11 @@ public sealed class PeopleService(SaferPlanDbContext db)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            errors["Name"] = "Enter the person's name";
-        }
-        else if (input.Name.Trim().Length > NameLength)
-        {
-            errors["Name"] = $"The name must be {NameLength} characters or fewer";
-        }
+        TextRules.Required(errors, "Name", input.Name, NameLength, "Enter the person's name", "The name");
 
-        if (input.Honorific?.Trim().Length > HonorificLength)
-        {
-            errors["Honorific"] = $"The title or rank must be {HonorificLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "Honorific", input.Honorific, HonorificLength, "The title or rank");
 
-        if (input.RoleTitle?.Trim().Length > NameLength)
-        {
-            errors["RoleTitle"] = $"The role title must be {NameLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "RoleTitle", input.RoleTitle, NameLength, "The role title");
 
         if (Blank(input.Email) is { } email && (email.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
@@ -261,23 +248,9 @@ public sealed class PartnershipService(SaferPlanDbContext db, AccountService acc
             errors["Slug"] = "The short name must be 60 characters or fewer, using only letters a to z, numbers and hyphens";
         }
 
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            errors["Name"] = "Enter the partnership's name";
-        }
-        else if (input.Name.Trim().Length > 200)
-        {
-            errors["Name"] = "The name must be 200 characters or fewer";
-        }
+        TextRules.Required(errors, "Name", input.Name, 200, "Enter the partnership's name", "The name");
 
-        if (string.IsNullOrWhiteSpace(input.Area))
-        {
-            errors["Area"] = "Enter the area the partnership covers";
-        }
-        else if (input.Area.Trim().Length > 200)
-        {
-            errors["Area"] = "The area must be 200 characters or fewer";
-        }
+        TextRules.Required(errors, "Area", input.Area, 200, "Enter the area the partnership covers", "The area");
 
         if (errors.Count == 0 && (slug == "new" || await db.Partnerships.AnyAsync(p => p.Slug == slug, ct)))
         {

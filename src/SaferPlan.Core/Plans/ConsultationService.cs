@@ -76,14 +76,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         var recordsForOthers = Permissions.CanManageEditions(user, partnershipId);
         var late = consultation is not null && Today > consultation.Deadline;
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors["Text"] = "Enter the comment";
-        }
-        else if (input.Text.Trim().Length > TextLength)
-        {
-            errors["Text"] = $"The comment must be {TextLength} characters or fewer";
-        }
+        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter the comment", "The comment");
 
         if (late && string.IsNullOrWhiteSpace(input.Source))
         {
@@ -348,14 +341,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         }
 
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors["Text"] = "Enter your comment";
-        }
-        else if (input.Text.Trim().Length > TextLength)
-        {
-            errors["Text"] = $"Your comment must be {TextLength} characters or fewer";
-        }
+        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter your comment", "Your comment");
 
         var visible = await DraftForConsulteeAsync(link.EditionId, ct);
         var (subject, priorityId, actionId, milestoneId, error) = await SubjectAsync(link.EditionId, input with { Source = null, MadeBy = null }, ct);

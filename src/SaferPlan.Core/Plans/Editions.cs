@@ -55,14 +55,7 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors["Title"] = "Enter the plan's title, for example Community Safety Plan 2011–2014";
-        }
-        else if (input.Title.Trim().Length > TitleLength)
-        {
-            errors["Title"] = $"The title must be {TitleLength} characters or fewer";
-        }
+        TextRules.Required(errors, "Title", input.Title, TitleLength, "Enter the plan's title, for example Community Safety Plan 2011–2014", "The title");
 
         if (input.StartYear is not { } start)
         {
@@ -82,10 +75,7 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             errors["EndYear"] = "The year the plan ends must be after the year it starts, and no more than 5 years after";
         }
 
-        if (input.EditionLabel?.Trim().Length > LabelLength)
-        {
-            errors["EditionLabel"] = $"The version label must be {LabelLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "EditionLabel", input.EditionLabel, LabelLength, "The version label");
 
         return errors;
     }
@@ -156,15 +146,9 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             errors["DecidedOn"] = "Add the plan's priorities before recording its approval";
         }
 
-        if (input.Body?.Trim().Length > TitleLength)
-        {
-            errors["Body"] = $"The body's name must be {TitleLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "Body", input.Body, TitleLength, "The body's name");
 
-        if (input.Minute?.Trim().Length > LabelLength)
-        {
-            errors["Minute"] = $"The minute reference must be {LabelLength} characters or fewer";
-        }
+        TextRules.TooLong(errors, "Minute", input.Minute, LabelLength, "The minute reference");
 
         return errors;
     }

@@ -688,9 +688,9 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
         foreach (var (field, value, max, what, _) in texts)
         {
-            if (value is not null && value.Trim().Length > max && !errors.ContainsKey(field))
+            if (!errors.ContainsKey(field))
             {
-                errors[field] = $"{what} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer";
+                TextRules.TooLong(errors, field, value, max, what, grouped: true);
             }
         }
 

@@ -158,14 +158,7 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
     private static Dictionary<string, string> Check(string? text)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors["Text"] = "Enter the change made";
-        }
-        else if (text.Trim().Length > TextLength)
-        {
-            errors["Text"] = $"The change made must be {TextLength} characters or fewer";
-        }
+        TextRules.Required(errors, "Text", text, TextLength, "Enter the change made", "The change made");
 
         return errors;
     }
