@@ -38,7 +38,9 @@ public static class Axe
         // scripts (GOV.UK Frontend's set-up) and images can still be on their way. Scan the page as a visitor gets it.
         // Asked of the document itself: Playwright's own record of the load event once missed a page that had loaded
         // (a 60-second timeout in CI after "NetworkIdle" had fired for it).
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        // Asked by evaluating an expression, not with WaitForFunctionAsync: Playwright polls a string predicate with eval, which
+        // the site's Content-Security-Policy refuses ('unsafe-eval'), so that failed whenever the page was not complete at once.
+        await LoadedAsync(page);
 
         // Evaluated by the browser's debugging protocol, not added as a <script> tag: the site's Content-Security-Policy
         // forbids inline script, and the pages are tested under it.
@@ -46,6 +48,29 @@ public static class Axe
         var violations = await page.EvaluateAsync<JsonElement>(Run);
         Assert.True(violations.GetArrayLength() == 0, Describe(page.Url, violations));
         ContentSecurityPolicy.AssertNoViolations(page);
+    }
+
+    private static async Task LoadedAsync(IPage page)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await ReadyStateAsync(page) != "complete")
+        {
+            Assert.True(waited.ElapsedMilliseconds < BrowserFixture.Timeout, $"{page.Url} did not finish loading within {BrowserFixture.Timeout / 1000} seconds.");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>The document's readyState; null while a navigation replaces the document being asked.</summary>
+    private static async Task<string?> ReadyStateAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("document.readyState");
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            return null;
+        }
     }
 
     private static string Describe(string url, JsonElement violations)
