@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly Dictionary<bool, Stack<IBrowserContext>> idle = new() { [true] = new(), [false] = new() };
     private readonly SemaphoreSlim sharedGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, IBrowserContext> shared = [];
+    private readonly List<IPage> finishedSharedPages = [];
     private IBrowser? browser;
 
     public BrowserApp App { get; } = new() { DemoCrime = true };
@@ -78,7 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         if (context is null)
         {
-            context = await NewContextAsync(javaScriptEnabled, storageState: null);
+            context = await NewContextAsync(javaScriptEnabled);
         }
         else
         {
@@ -102,14 +103,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    private async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled, string? storageState)
+    private async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
-            StorageState = storageState,
         });
         lock (contexts)
         {
@@ -149,19 +149,45 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (!shared.TryGetValue(role, out var context))
             {
                 var email = await App.AddUserAsync(role);
-                context = await NewContextAsync(javaScriptEnabled: true, storageState: null);
-                var page = await NewPageAsync(context);
+                context = await NewContextAsync(javaScriptEnabled: true);
+                var page = await SharedPageAsync(context);
                 await SignInAsync(page, email);
                 shared[role] = context;
                 return page;
             }
 
-            return await NewPageAsync(context);
+            return await SharedPageAsync(context);
         }
         finally
         {
             sharedGate.Release();
         }
+    }
+
+    /// <summary>A new page in a shared context, first closing the pages earlier tests had from it.</summary>
+    private async Task<IPage> SharedPageAsync(IBrowserContext context)
+    {
+        List<IPage> done;
+        lock (finishedSharedPages)
+        {
+            done = [.. finishedSharedPages];
+            finishedSharedPages.Clear();
+        }
+
+        foreach (var old in done)
+        {
+            await old.CloseAsync();
+        }
+
+        var page = await NewPageAsync(context);
+        BrowserTestScope.Add(() =>
+        {
+            lock (finishedSharedPages)
+            {
+                finishedSharedPages.Add(page);
+            }
+        });
+        return page;
     }
 
     public static async Task SignInAsync(IPage page, string email)
