@@ -69,7 +69,7 @@ public static class Amendments
     public static void CheckReason(IDictionary<string, string> errors, string? reason)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        TextRules.Required(errors, ReasonField, reason, ReasonLength, ReasonMissing, "The reason for this amendment", grouped: true);
+        TextRules.Required(errors, ReasonField, reason, ReasonLength, ReasonMissing, "The reason for this amendment");
     }
 
     /// <summary>

@@ -894,11 +894,11 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
     {
         if (missing is not null)
         {
-            TextRules.Required(errors, field, text, length, missing, FieldName(field), grouped: true);
+            TextRules.Required(errors, field, text, length, missing, FieldName(field));
         }
         else
         {
-            TextRules.TooLong(errors, field, text, length, FieldName(field), grouped: true);
+            TextRules.TooLong(errors, field, text, length, FieldName(field));
         }
     }
 

@@ -237,7 +237,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             }
             else
             {
-                TextRules.TooLong(errors, $"Items[{i}].Progress", p.Progress, TextLength, $"The progress of item {item.Number}", grouped: true);
+                TextRules.TooLong(errors, $"Items[{i}].Progress", p.Progress, TextLength, $"The progress of item {item.Number}");
             }
         }
 
@@ -294,10 +294,10 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
 
     // This form's words for a text too long: "This must be 4,000 characters or fewer".
     private static void Required(Dictionary<string, string> errors, string field, string? text, int length, string missing) =>
-        TextRules.Required(errors, field, text, length, missing, "This", grouped: true);
+        TextRules.Required(errors, field, text, length, missing, "This");
 
     private static void Optional(Dictionary<string, string> errors, string field, string? text, int length) =>
-        TextRules.TooLong(errors, field, text, length, "This", grouped: true);
+        TextRules.TooLong(errors, field, text, length, "This");
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
 }

@@ -273,7 +273,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
         {
-            TextRules.TooLong(errors, field, text, 40000, "This", grouped: true);
+            TextRules.TooLong(errors, field, text, 40000, "This");
         }
 
         if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
@@ -380,7 +380,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         foreach (var (field, text) in new[] { ("LeadOfficerName", input.LeadOfficerName), ("Achievements", input.Achievements), ("Concerns", input.Concerns), ("Recommendations", input.Recommendations), ("PublicityItems", input.PublicityItems) })
         {
-            TextRules.TooLong(errors, field, text, field == "LeadOfficerName" ? 200 : TextLength, "This", grouped: true);
+            TextRules.TooLong(errors, field, text, field == "LeadOfficerName" ? 200 : TextLength, "This");
         }
 
         if (input.PublicityMarking == ProtectiveMarking.Restricted)

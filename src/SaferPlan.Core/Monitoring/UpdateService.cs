@@ -542,7 +542,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
         }
         else if (input.Progress?.Trim().Length > ProgressLength)
         {
-            errors["Progress"] = $"The progress must be {ProgressLength:N0} characters or fewer";
+            errors["Progress"] = $"The progress must be {TextRules.Limit(ProgressLength)} characters or fewer";
         }
 
         if (input.Submit && input.Status is null)

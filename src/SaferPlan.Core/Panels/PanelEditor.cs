@@ -458,7 +458,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         }
         else if (WardList(input.Wards).Length > TextLength)
         {
-            errors["Wards"] = $"The wards must be {TextLength} characters or fewer";
+            errors["Wards"] = $"The wards must be {TextRules.Limit(TextLength)} characters or fewer";
         }
         else
         {

@@ -179,7 +179,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         }
         else if (input.Text.Trim().Length > TextLength)
         {
-            errors["Text"] = $"The response must be {TextLength} characters or fewer";
+            errors["Text"] = $"The response must be {TextRules.Limit(TextLength)} characters or fewer";
         }
 
         if (errors.Count > 0)

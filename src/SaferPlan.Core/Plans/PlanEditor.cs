@@ -690,7 +690,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         {
             if (!errors.ContainsKey(field))
             {
-                TextRules.TooLong(errors, field, value, max, what, grouped: true);
+                TextRules.TooLong(errors, field, value, max, what);
             }
         }
 

@@ -1,10 +1,11 @@
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Meetings;
 using SaferPlan.Core.Periods;
 
-namespace SaferPlan.Core.Tests.Meetings;
+namespace SaferPlan.Core.Tests.Editing;
 
-/// <summary>A meeting's details checked before anything is saved, with the text-box rules every editor shares (Editing/TextRules).</summary>
-public sealed class MeetingCheckTests
+/// <summary>The text-box rules every editor shares (Editing/TextRules), through the checks that use them.</summary>
+public sealed class TextRulesTests
 {
     private static MeetingInput Input(string? place) =>
         new(BodyId: 1, ReportingPeriod.Year(2010), new DateOnly(2010, 7, 27), new TimeOnly(14, 0), place, IsPublic: true);
@@ -24,5 +25,14 @@ public sealed class MeetingCheckTests
         Assert.Empty(MeetingEditor.Check(Input(new string('x', MeetingEditor.PlaceLength))));
         Assert.Empty(MeetingEditor.Check(Input($"  {new string('x', MeetingEditor.PlaceLength)}  ")));
         Assert.Empty(MeetingEditor.Check(Input(null)));
+    }
+
+    [Fact]
+    public void ALimitOverNineHundredAndNinetyNine_IsWrittenWithAComma_AsGovUkWritesNumbers()
+    {
+        var errors = new Dictionary<string, string>();
+        Amendments.CheckReason(errors, new string('x', Amendments.ReasonLength + 1));
+
+        Assert.Equal("The reason for this amendment must be 2,000 characters or fewer", errors[Amendments.ReasonField]);
     }
 }
