@@ -240,44 +240,26 @@ public sealed partial class CliTests(LoadedCliDatabase demo) : IClassFixture<Loa
         Assert.Equal(memberships + 1, db.Count("Memberships"));
     }
 
-    [Fact]
-    public async Task UsersAdd_UnknownPartnership_ExitsNonZeroNamingIt()
+    /// <summary>A refused <c>users add</c>: the password given (null for none), role and partnership; the table it must leave as it was; what the error names.</summary>
+    public static TheoryData<string, string?, string, string, string, string[]> RefusedUserAdds => new()
+    {
+        { "an unknown partnership", Password, "SupportOfficer", "nowhere", "Memberships", ["'nowhere'"] },
+        { "an unknown role, naming the roles", Password, "Wizard", "south-cambridgeshire", "AspNetUsers", ["Wizard", "SupportOfficer"] },
+        { "no password, asking for one", null, "BoardMember", "south-cambridgeshire", "AspNetUsers", ["password"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedUserAdds))]
+    public async Task UsersAdd_Refused_ExitsNonZeroNamingWhy_AndAddsNothing(string why, string? password, string role, string partnership, string table, string[] named)
     {
         var db = await demo.GetAsync();
-        var memberships = db.Count("Memberships");
+        var rows = db.Count(table);
 
-        var run = await db.RunAsync(Password, "users", "add", "--email", NewEmail(), "--role", "SupportOfficer", "--partnership", "nowhere");
+        var run = await db.RunAsync(password, "users", "add", "--email", NewEmail(), "--role", role, "--partnership", partnership);
 
-        Assert.True(run.ExitCode != 0, run.ToString());
-        Assert.Contains("'nowhere'", run.Error, StringComparison.Ordinal);
-        Assert.Equal(memberships, db.Count("Memberships"));
-    }
-
-    [Fact]
-    public async Task UsersAdd_UnknownRole_ExitsNonZeroNamingTheRoles()
-    {
-        var db = await demo.GetAsync();
-        var users = db.Count("AspNetUsers");
-
-        var run = await db.RunAsync(Password, "users", "add", "--email", NewEmail(), "--role", "Wizard", "--partnership", "south-cambridgeshire");
-
-        Assert.True(run.ExitCode != 0, run.ToString());
-        Assert.Contains("Wizard", run.Error, StringComparison.Ordinal);
-        Assert.Contains("SupportOfficer", run.Error, StringComparison.Ordinal);
-        Assert.Equal(users, db.Count("AspNetUsers"));
-    }
-
-    [Fact]
-    public async Task UsersAdd_WithoutPassword_ExitsNonZeroAskingForOne()
-    {
-        var db = await demo.GetAsync();
-        var users = db.Count("AspNetUsers");
-
-        var run = await db.RunAsync(null, "users", "add", "--email", NewEmail(), "--role", "BoardMember", "--partnership", "south-cambridgeshire");
-
-        Assert.True(run.ExitCode != 0, run.ToString());
-        Assert.Contains("password", run.Error, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(users, db.Count("AspNetUsers"));
+        Assert.True(run.ExitCode != 0, $"{why}: {run}");
+        Assert.All(named, text => Assert.Contains(text, run.Error, StringComparison.Ordinal));
+        Assert.Equal(rows, db.Count(table));
     }
 
     [Fact]
