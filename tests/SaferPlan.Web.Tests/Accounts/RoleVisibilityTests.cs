@@ -243,6 +243,5 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (which links and forms a role is offered, decided by Permissions; the pages' queries run on PostgreSQL in their own tests), so run on SQLite only.</summary>
 public sealed class RoleVisibilityTestsOnSqlite(SqliteFactory app) : RoleVisibilityTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class RoleVisibilityTestsOnPostgres(PostgresFactory app) : RoleVisibilityTests(app), IClassFixture<PostgresFactory>;

@@ -117,6 +117,5 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (the wording of forms; the items they show are read on PostgreSQL by MonitoringPagesTests), so run on SQLite only.</summary>
 public sealed class FormWordingTestsOnSqlite(SqliteFactory app) : FormWordingTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class FormWordingTestsOnPostgres(PostgresFactory app) : FormWordingTests(app), IClassFixture<PostgresFactory>;

@@ -238,6 +238,5 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (who may lower a marking and the range of a percentage, decided before anything is stored), so run on SQLite only.</summary>
 public sealed class MarkingAndPercentageTestsOnSqlite(SqliteFactory app) : MarkingAndPercentageTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class MarkingAndPercentageTestsOnPostgres(PostgresFactory app) : MarkingAndPercentageTests(app), IClassFixture<PostgresFactory>;

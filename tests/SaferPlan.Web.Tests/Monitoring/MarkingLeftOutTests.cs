@@ -229,6 +229,5 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing tests), so run on SQLite only.</summary>
 public sealed class MarkingLeftOutTestsOnSqlite(SqliteFactory app) : MarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class MarkingLeftOutTestsOnPostgres(PostgresFactory app) : MarkingLeftOutTests(app), IClassFixture<PostgresFactory>;

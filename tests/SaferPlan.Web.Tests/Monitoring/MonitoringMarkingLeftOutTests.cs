@@ -342,6 +342,5 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing tests), so run on SQLite only.</summary>
 public sealed class MonitoringMarkingLeftOutTestsOnSqlite(SqliteFactory app) : MonitoringMarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
-
-public sealed class MonitoringMarkingLeftOutTestsOnPostgres(PostgresFactory app) : MonitoringMarkingLeftOutTests(app), IClassFixture<PostgresFactory>;
