@@ -27,8 +27,8 @@ try
         .Options;
     SaferPlanDbContext NewContext() => new(options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
     BoardReportBuilder Builder(SaferPlanDbContext db) => new(
-        db, new UpdateService(db, TimeProvider.System), new PublicationService(db, TimeProvider.System), new IndicatorReader(db, TimeProvider.System),
-        new BoardMeetingService(db));
+        db, new UpdateService(db, TimeProvider.System, new PublicationService(db, TimeProvider.System)), new PublicationService(db, TimeProvider.System),
+        new IndicatorReader(db, TimeProvider.System), new BoardMeetingService(db), new SaferPlan.Core.Funding.FundingService(db, TimeProvider.System));
 
     var seeded = await BenchData.SeedAsync(NewContext);
     Console.WriteLine($"Board report benchmark: {seeded.Milestones} milestones, {seeded.Updates} updates over 4 quarters, {seeded.Reports} task group reports, {seeded.Briefings} briefings (SQLite, {folder})");

@@ -26,7 +26,7 @@ try
         .UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}")
         .Options;
     SaferPlanDbContext NewContext() => new(options, new FixedActorAccessor(AuditActor.System), TimeProvider.System);
-    PlanDocumentBuilder Builder(SaferPlanDbContext db) => new(db, new PlanReader(db, TimeProvider.System));
+    PlanDocumentBuilder Builder(SaferPlanDbContext db) => new(db, new PlanReader(db, TimeProvider.System), new SaferPlan.Core.Funding.FundingService(db, TimeProvider.System));
 
     var (editionId, partnershipId, milestones) = await BenchData.SeedAsync(NewContext);
     var member = UserContext.ReaderFor(partnershipId, "Bench Board member");

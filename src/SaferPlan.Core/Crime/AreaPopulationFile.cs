@@ -217,13 +217,37 @@ public sealed class AreaPopulationService(SaferPlanDbContext db, ComparatorAreaS
 
         // Areas found in crime data loaded before comparator areas existed are made now, so names can match them.
         await comparatorAreas.PlaceUnplacedAsync(ct);
-        var areas = await db.Set<ComparatorArea>().ToListAsync(ct);
+        var (matched, created, problems) = MatchAreas(read.Rows, await db.Set<ComparatorArea>().ToListAsync(ct));
+        if (problems.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(problems);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await StorePopulationsAsync(matched, Path.GetFileName(fileName), ct);
+        await db.SaveChangesAsync(ct);
+
+        // Rates per 1,000 residents on every partnership's pages may rest on these figures.
+        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return EditResult<AreaPopulationLoad>.Ok(new AreaPopulationLoad(matched.Count, created, matched.Count(m => m.Row.Synthetic)));
+    }
+
+    /// <summary>
+    /// Each line's comparator area, by code, else by name (a name no area has makes a new one, added to the context); the
+    /// lines refused say why: a code beside another area's name, a code alone that no area has, an area and year twice.
+    /// </summary>
+    private (List<(AreaPopulationRow Row, ComparatorArea Area)> Matched, int Created, List<AreaPopulationProblem> Problems) MatchAreas(
+        IEnumerable<AreaPopulationRow> rows, List<ComparatorArea> areas)
+    {
         var byCode = areas.Where(a => a.Code is not null).GroupBy(a => a.Code!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byName = areas.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         var problems = new List<AreaPopulationProblem>();
         var matched = new List<(AreaPopulationRow Row, ComparatorArea Area)>();
         var created = 0;
-        foreach (var row in read.Rows)
+        foreach (var row in rows)
         {
             ComparatorArea? area = null;
             if (row.Code is not null)
@@ -274,17 +298,15 @@ public sealed class AreaPopulationService(SaferPlanDbContext db, ComparatorAreaS
             problems.Add(new(lines[^1], $"{clash.Key.Area.Name} {clash.Key.Year} is already on line {lines[0]}"));
         }
 
-        if (problems.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return Refused(problems);
-        }
+        return (matched, created, problems);
+    }
 
-        await db.SaveChangesAsync(ct);
+    /// <summary>Each matched line's residents and dwellings on its area and year, replacing what that year held.</summary>
+    private async Task StorePopulationsAsync(List<(AreaPopulationRow Row, ComparatorArea Area)> matched, string source, CancellationToken ct)
+    {
         var areaIds = matched.Select(m => m.Area.Id).Distinct().ToList();
         var existing = (await db.Set<AreaPopulation>().Where(p => areaIds.Contains(p.ComparatorAreaId)).ToListAsync(ct))
             .ToDictionary(p => (p.ComparatorAreaId, p.Year));
-        var source = Path.GetFileName(fileName);
         foreach (var (row, area) in matched)
         {
             if (!existing.TryGetValue((area.Id, row.Year), out var population))
@@ -298,14 +320,6 @@ public sealed class AreaPopulationService(SaferPlanDbContext db, ComparatorAreaS
             population.Source = source.Length > 400 ? source[..400] : source;
             population.Synthetic = row.Synthetic;
         }
-
-        await db.SaveChangesAsync(ct);
-
-        // Rates per 1,000 residents on every partnership's pages may rest on these figures.
-        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return EditResult<AreaPopulationLoad>.Ok(new AreaPopulationLoad(matched.Count, created, matched.Count(m => m.Row.Synthetic)));
     }
 
     /// <summary>A refusal listing each line: its key is the line number, its message says the line and what to do.</summary>

@@ -153,7 +153,7 @@ public sealed record AreaView(int PartnershipId, string? Definition, string? Loc
 /// and local authority of every LSOA in the file. How the area was set is recorded (and audited) on
 /// <see cref="Partnership.AreaDefinition"/>.
 /// </summary>
-public sealed class CrimeAreaService(SaferPlanDbContext db)
+public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaService comparatorAreas)
 {
     /// <summary>
     /// The start of an area definition by local authority name. Such an area also takes in LSOAs that arrive with
@@ -252,28 +252,43 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
             return new EditResult<AreaView>(EditStatus.Invalid, null, new Dictionary<string, string> { ["File"] = message }, message);
         }
 
-        var authorities = lookup.Rows
-            .GroupBy(r => (r.LocalAuthorityCode, r.LocalAuthorityName))
-            .Select(g => new { g.Key.LocalAuthorityCode, g.Key.LocalAuthorityName, Count = g.Count() })
-            .OrderBy(a => a.LocalAuthorityName, StringComparer.Ordinal)
-            .ToList();
-        var chosen = localAuthority?.Trim();
-        var matching = string.IsNullOrEmpty(chosen)
-            ? authorities
-            : authorities.Where(a => string.Equals(a.LocalAuthorityCode, chosen, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(a.LocalAuthorityName, chosen, StringComparison.OrdinalIgnoreCase)).ToList();
-        string Listed() => string.Join(", ", authorities.Select(a => $"{a.LocalAuthorityName ?? "no name"} ({a.LocalAuthorityCode ?? "no code"})"));
-        if (matching.Count != 1)
+        var (authority, notChosen) = ChooseAuthority(lookup.Rows, localAuthority, fileName);
+        if (authority is null)
         {
-            var reason = string.IsNullOrEmpty(chosen)
-                ? $"Enter the local authority to use: {fileName} has {authorities.Count} ({Listed()})"
-                : $"Enter a local authority in {fileName}: '{chosen}' is not one of {Listed()}";
-            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason });
+            return notChosen!;
         }
 
-        var authority = matching[0];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var codes = lookup.Rows.Select(r => r.LsoaCode).ToList();
+        var existing = await RecordLsoasAsync(lookup.Rows, ct);
+
+        await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == partnershipId).ExecuteDeleteAsync(ct);
+        var inArea = lookup.Rows.Where(r => r.LocalAuthorityCode == authority.Code && r.LocalAuthorityName == authority.Name).ToList();
+        foreach (var row in inArea)
+        {
+            db.Add(new PartnershipLsoa { PartnershipId = partnershipId, Lsoa = existing[row.LsoaCode] });
+        }
+
+        var label = authority.Name is null ? authority.Code ?? "the whole file"
+            : authority.Code is null ? authority.Name
+            : $"{authority.Name} ({authority.Code})";
+        partnership.AreaDefinition = string.Create(CultureInfo.InvariantCulture, $"Lookup file {fileName}: {label}, {inArea.Count} LSOAs");
+        db.AuditPartnershipId = partnershipId;
+        await db.SaveChangesAsync(ct);
+
+        // The lookup's local authority codes name the comparator areas of the same names; LSOAs it added join theirs.
+        await comparatorAreas.PlaceUnplacedAsync(ct);
+        await comparatorAreas.SetCodesAsync(lookup.Rows.Select(r => (r.LocalAuthorityName, r.LocalAuthorityCode)), ct);
+
+        // Wards and local authorities are shared by every partnership's breakdowns, so all of their cached figures are stale.
+        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await transaction.CommitAsync(ct);
+        return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
+    }
+
+    /// <summary>Every row's LSOA, made if new, with the ward and local authority the file gives it; by code.</summary>
+    private async Task<Dictionary<string, Lsoa>> RecordLsoasAsync(IReadOnlyList<LookupRow> rows, CancellationToken ct)
+    {
+        var codes = rows.Select(r => r.LsoaCode).ToList();
         var existing = new Dictionary<string, Lsoa>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in codes.Chunk(2000))
         {
@@ -283,7 +298,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
             }
         }
 
-        foreach (var row in lookup.Rows)
+        foreach (var row in rows)
         {
             if (!existing.TryGetValue(row.LsoaCode, out var lsoa))
             {
@@ -298,30 +313,35 @@ public sealed class CrimeAreaService(SaferPlanDbContext db)
             lsoa.LocalAuthorityName = row.LocalAuthorityName;
         }
 
-        await db.Set<PartnershipLsoa>().Where(a => a.PartnershipId == partnershipId).ExecuteDeleteAsync(ct);
-        var inArea = lookup.Rows.Where(r => r.LocalAuthorityCode == authority.LocalAuthorityCode && r.LocalAuthorityName == authority.LocalAuthorityName).ToList();
-        foreach (var row in inArea)
+        return existing;
+    }
+
+    /// <summary>The local authority of a lookup file to take: the only one in the file, or the one named (a code or name).</summary>
+    private static (LookupAuthority? Authority, EditResult<AreaView>? Refusal) ChooseAuthority(IEnumerable<LookupRow> rows, string? localAuthority, string fileName)
+    {
+        var authorities = rows
+            .GroupBy(r => (r.LocalAuthorityCode, r.LocalAuthorityName))
+            .Select(g => new LookupAuthority(g.Key.LocalAuthorityCode, g.Key.LocalAuthorityName))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+        var chosen = localAuthority?.Trim();
+        var matching = string.IsNullOrEmpty(chosen)
+            ? authorities
+            : authorities.Where(a => string.Equals(a.Code, chosen, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.Name, chosen, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matching.Count == 1)
         {
-            db.Add(new PartnershipLsoa { PartnershipId = partnershipId, Lsoa = existing[row.LsoaCode] });
+            return (matching[0], null);
         }
 
-        var label = authority.LocalAuthorityName is null ? authority.LocalAuthorityCode ?? "the whole file"
-            : authority.LocalAuthorityCode is null ? authority.LocalAuthorityName
-            : $"{authority.LocalAuthorityName} ({authority.LocalAuthorityCode})";
-        partnership.AreaDefinition = string.Create(CultureInfo.InvariantCulture, $"Lookup file {fileName}: {label}, {inArea.Count} LSOAs");
-        db.AuditPartnershipId = partnershipId;
-        await db.SaveChangesAsync(ct);
-
-        // The lookup's local authority codes name the comparator areas of the same names; LSOAs it added join theirs.
-        var comparatorAreas = new ComparatorAreaService(db);
-        await comparatorAreas.PlaceUnplacedAsync(ct);
-        await comparatorAreas.SetCodesAsync(lookup.Rows.Select(r => (r.LocalAuthorityName, r.LocalAuthorityCode)), ct);
-
-        // Wards and local authorities are shared by every partnership's breakdowns, so all of their cached figures are stale.
-        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
-        await transaction.CommitAsync(ct);
-        return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
+        var listed = string.Join(", ", authorities.Select(a => $"{a.Name ?? "no name"} ({a.Code ?? "no code"})"));
+        var reason = string.IsNullOrEmpty(chosen)
+            ? $"Enter the local authority to use: {fileName} has {authorities.Count} ({listed})"
+            : $"Enter a local authority in {fileName}: '{chosen}' is not one of {listed}";
+        return (null, EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason }));
     }
+
+    private sealed record LookupAuthority(string? Code, string? Name);
 
     /// <summary>
     /// Adds to an area defined by local authority name the LSOAs of that name which arrived since it was set (with

@@ -45,7 +45,7 @@ internal static class DemoCrime
                 }
             }
 
-            await new CrimeAreaService(db).ResolveAsync(partnership.Id, ct);
+            await new CrimeAreaService(db, new ComparatorAreaService(db)).ResolveAsync(partnership.Id, ct);
         }
     }
 }

@@ -1,3 +1,4 @@
+using SaferPlan.Core.Funding;
 using System.Text.Json;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Indicators;
@@ -10,7 +11,7 @@ namespace SaferPlan.Core.Documents;
 /// the milestones' updates, the task groups' reports and the partner briefings shared into the partnership.
 /// For the public audience every Restricted item is left out here, once, so no renderer can show it.
 /// </summary>
-public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators, BoardMeetingService meetings)
+public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService updateService, PublicationService publications, IndicatorReader indicators, BoardMeetingService meetings, FundingService fundingService)
 {
     internal const string AchievementsHeading = "Key Achievements during this Quarter";
     internal const string ConcernsHeading = "Areas of Concern for Partnership to Note";
@@ -58,7 +59,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             .ToList();
         var partnerPlans = await PartnerPlans.ForAsync(db, partnership.Id, period, filter.Shown, ct);
         var briefings = await BriefingsAsync(partnership.Id, period, filter, ct);
-        var funding = await DocumentFunding.ForAsync(db, partnership.Id, period.FinancialYear, filter, ct);
+        var funding = await DocumentFunding.ForAsync(fundingService, partnership.Id, period.FinancialYear, filter, ct);
         var meetsOn = options.MeetingDate ?? (await meetings.MeetingAsync(partnership.Id, period, ct))?.MeetsOn;
         return new BoardReport(
             partnership.Slug,

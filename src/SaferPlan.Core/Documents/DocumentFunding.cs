@@ -39,10 +39,10 @@ public sealed record DocumentFunding(ReportingPeriod Year, string? Agreement, IR
         Allocations.Where(a => a.Spent > 0).GroupBy(a => a.Priority).ToList();
 
     /// <param name="spentOnly">Only the allocations with spending (the public account), so nothing else counts towards the document's marking.</param>
-    internal static async Task<DocumentFunding?> ForAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, AudienceFilter filter, CancellationToken ct, bool spentOnly = false)
+    internal static async Task<DocumentFunding?> ForAsync(FundingService funding, int partnershipId, ReportingPeriod year, AudienceFilter filter, CancellationToken ct, bool spentOnly = false)
     {
         // Read as the partnership does, then leave out what the audience may not see, here and only here.
-        var view = await new FundingService(db, TimeProvider.System).PlanAsync(partnershipId, year, UserContext.ReaderFor(partnershipId, "document"), ct: ct);
+        var view = await funding.PlanAsync(partnershipId, year, UserContext.ReaderFor(partnershipId, "document"), ct: ct);
         if (view is null || view.Streams.Count == 0 || (filter.IsPublic && !view.IsAgreed))
         {
             return null;

@@ -1,3 +1,4 @@
+using SaferPlan.Core.Funding;
 namespace SaferPlan.Core.Documents;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace SaferPlan.Core.Documents;
 /// the public audience every Restricted priority, action, milestone, section and glossary entry and every e-mail address
 /// is left out here, once, so no renderer can show them; a visitor only ever gets the public version of an approved edition.
 /// </summary>
-public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
+public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans, FundingService fundingService)
 {
     /// <summary>
     /// The document as this reader may see it: null when the edition does not exist or is not theirs to read (a draft, for
@@ -70,7 +71,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans)
         var sections = view.Sections.Where(s => text.Shown(s.Marking)).ToList();
         ReportPart Part(PlanSection s) => new(text.Of(s.Title) ?? "", text.Of(s.Body), s.Marking == ProtectiveMarking.Restricted);
 
-        var funding = await DocumentFunding.ForAsync(db, partnershipId, view.Edition.Year, text, ct, spentOnly: true);
+        var funding = await DocumentFunding.ForAsync(fundingService, partnershipId, view.Edition.Year, text, ct, spentOnly: true);
         return new PlanDocument(
             view.Partnership.Slug,
             view.Partnership.Name,

@@ -1,3 +1,4 @@
+using SaferPlan.Core.Funding;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Indicators;
 
@@ -15,7 +16,7 @@ namespace SaferPlan.Core.Documents;
 /// indicators with a value for a period ending in the year before; the targets are the year's targets of the indicators
 /// linked to each priority.
 /// </remarks>
-public sealed class PlanUpdateBuilder(SaferPlanDbContext db)
+public sealed class PlanUpdateBuilder(SaferPlanDbContext db, FundingService fundingService)
 {
     private static readonly string[] PlacedKeys = ["foreword", "what-we-did", "plan-update", "how-chosen"];
 
@@ -47,7 +48,7 @@ public sealed class PlanUpdateBuilder(SaferPlanDbContext db)
         var priorities = edition.Priorities.Where(p => p.Kind == PriorityKind.Priority && text.Shown(p.Marking)).OrderBy(p => p.SortOrder).ThenBy(p => p.Number).ToList();
         var targets = await TargetsAsync(partnership.Id, priorities.Select(p => p.Id).ToList(), start, ct);
         var (achievementsYear, intro, achievements) = await AchievementsAsync(partnership.Id, year.FinancialYear, ct);
-        var funding = await DocumentFunding.ForAsync(db, partnership.Id, year.FinancialYear, text, ct, spentOnly: true);
+        var funding = await DocumentFunding.ForAsync(fundingService, partnership.Id, year.FinancialYear, text, ct, spentOnly: true);
 
         var document = new PlanUpdate(
             partnership.Slug,

@@ -26,7 +26,7 @@ public sealed record Completeness(
     IReadOnlyList<UpdateSlot> NotReported);
 
 /// <summary>Quarterly updates: opening a quarter, writing, submitting, reviewing, and seeing who has not reported.</summary>
-public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
+public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, PublicationService publications)
 {
     private const int ProgressLength = 8000;
 
@@ -224,7 +224,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time)
             return updates.OrderByDescending(u => u.Period).ToList();
         }
 
-        var published = (await new PublicationService(db, time).PublishedAsync(partnershipId, ct)).ToHashSet();
+        var published = (await publications.PublishedAsync(partnershipId, ct)).ToHashSet();
         return updates
             .Where(u => u.State == UpdateState.Accepted && u.Marking == ProtectiveMarking.Official && published.Contains(u.Period))
             .Select(u =>

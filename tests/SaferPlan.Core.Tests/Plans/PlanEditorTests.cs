@@ -42,7 +42,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(actor), time);
     }
 
-    private PlanEditor Editor(SaferPlanDbContext db) => new(db, new UpdateService(db, time), new PlanReader(db, time), time);
+    private PlanEditor Editor(SaferPlanDbContext db) => new(db, new UpdateService(db, time, new PublicationService(db, time)), new PlanReader(db, time), time);
 
     private UserContext Officer(PartnershipRole role, int? personId = null) =>
         new("user-1", "officer@example.org", personId, [new PartnershipMembership(partnershipId, role)]);
