@@ -20,7 +20,6 @@ public static class MilestoneMonitoringHtml
     /// <summary>This document's own print rules.</summary>
     private const string PrintCss = """
             .priority { break-before: page; }
-            h2, caption { break-after: avoid; }
             td p { break-inside: avoid; }
         """;
 
