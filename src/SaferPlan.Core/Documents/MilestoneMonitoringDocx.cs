@@ -13,7 +13,7 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class MilestoneMonitoringDocx
 {
-    private static readonly int[] Widths = [960, 1900, 4240, 1380, TextWidth - 960 - 1900 - 4240 - 1380];
+    private static readonly int[] Widths = ColumnWidths(960, 1900, 4240, 1380);
 
     public static byte[] ToBytes(MilestoneMonitoring document)
     {

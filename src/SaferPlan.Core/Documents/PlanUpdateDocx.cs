@@ -12,9 +12,9 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanUpdateDocx
 {
-    private static readonly int[] MemberWidths = [5000, TextWidth - 5000];
+    private static readonly int[] MemberWidths = ColumnWidths(5000);
 
-    private static readonly int[] TargetWidths = [6000, TextWidth - 6000];
+    private static readonly int[] TargetWidths = ColumnWidths(6000);
 
     public static byte[] ToBytes(PlanUpdate document)
     {
