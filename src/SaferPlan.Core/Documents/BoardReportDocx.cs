@@ -15,11 +15,8 @@ public static class BoardReportDocx
 {
     private static readonly int[] ActionColumns = ColumnWidths(1900, 2900, 1250, 1250);
 
-    public static byte[] ToBytes(BoardReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
-    }
+    public static byte[] ToBytes(BoardReport report) =>
+        DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
 
     private static void Body(Body body, MainDocumentPart main, BoardReport report)
     {

@@ -37,11 +37,8 @@ public static class BoardReportHtml
             td p, th p, li { break-inside: avoid; }
         """;
 
-    public static string Render(BoardReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
-    }
+    public static string Render(BoardReport report) =>
+        Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
 
     private static void Content(StringBuilder html, BoardReport report)
     {

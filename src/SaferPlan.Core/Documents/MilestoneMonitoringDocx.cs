@@ -15,11 +15,8 @@ public static class MilestoneMonitoringDocx
 {
     private static readonly int[] Widths = ColumnWidths(960, 1900, 4240, 1380);
 
-    public static byte[] ToBytes(MilestoneMonitoring document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes(document, Styles(), null, (body, _) => Body(body, document));
-    }
+    public static byte[] ToBytes(MilestoneMonitoring document) =>
+        DocxBlocks.ToBytes(document, Styles(), null, (body, _) => Body(body, document));
 
     private static void Body(Body body, MilestoneMonitoring document)
     {

@@ -23,11 +23,8 @@ public static class MilestoneMonitoringHtml
             td p { break-inside: avoid; }
         """;
 
-    public static string Render(MilestoneMonitoring document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(MilestoneMonitoring document) =>
+        Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, MilestoneMonitoring document)
     {

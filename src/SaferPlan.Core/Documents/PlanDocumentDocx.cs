@@ -17,11 +17,8 @@ public static class PlanDocumentDocx
 
     private static readonly int[] BodyWidths = ColumnWidths(2600, 1500, 1500);
 
-    public static byte[] ToBytes(PlanDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
-    }
+    public static byte[] ToBytes(PlanDocument document) =>
+        DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
 
     private static void Body(Body body, PlanDocument document)
     {

@@ -29,11 +29,8 @@ public static class PlanDocumentHtml
             td p, th p, li { break-inside: avoid; }
         """;
 
-    public static string Render(PlanDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(PlanDocument document) =>
+        Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, PlanDocument document)
     {

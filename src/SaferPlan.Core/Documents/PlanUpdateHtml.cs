@@ -19,11 +19,8 @@ public static class PlanUpdateHtml
             li { break-inside: avoid; }
         """;
 
-    public static string Render(PlanUpdate document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(PlanUpdate document) =>
+        Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, PlanUpdate document)
     {

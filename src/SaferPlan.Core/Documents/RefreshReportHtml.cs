@@ -26,11 +26,8 @@ public static class RefreshReportHtml
             li { break-inside: avoid; }
         """;
 
-    public static string Render(RefreshReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Page(32 * 1024, report, Css, PrintCss, html => Content(html, report));
-    }
+    public static string Render(RefreshReport report) =>
+        Page(32 * 1024, report, Css, PrintCss, html => Content(html, report));
 
     private static void Content(StringBuilder html, RefreshReport report)
     {
