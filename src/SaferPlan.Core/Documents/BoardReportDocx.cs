@@ -13,13 +13,10 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class BoardReportDocx
 {
-    private static readonly int[] ActionColumns = [1900, 2900, 1250, 1250, TextWidth - 1900 - 2900 - 1250 - 1250];
+    private static readonly int[] ActionColumns = ColumnWidths(1900, 2900, 1250, 1250);
 
-    public static byte[] ToBytes(BoardReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
-    }
+    public static byte[] ToBytes(BoardReport report) =>
+        DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("360", "360"), ("227", "227")), (body, main) => Body(body, main, report));
 
     private static void Body(Body body, MainDocumentPart main, BoardReport report)
     {
@@ -164,7 +161,7 @@ public static class BoardReportDocx
         }
 
         body.Append(Para(plan.ContentsTitle, "TableCaption"));
-        int[] widths = [900, 900, 2800, 2900, TextWidth - 900 - 900 - 2800 - 2900];
+        int[] widths = ColumnWidths(900, 900, 2800, 2900);
         var table = NewTable(widths);
         table.Append(HeaderRow(widths, ReportPartnerPlan.NumberHeading, ReportPartnerPlan.LeadHeading, ReportPartnerPlan.ItemHeading, ReportPartnerPlan.MilestonesHeading, ReportPartnerPlan.ProgressHeading));
         foreach (var group in plan.Groups)
@@ -239,7 +236,7 @@ public static class BoardReportDocx
         }
 
         body.Append(Para(briefing.FiguresTitle ?? "Figures", "TableCaption"));
-        var widths = new[] { TextWidth / 2, TextWidth - (TextWidth / 2) };
+        var widths = ColumnWidths(TextWidth / 2);
         var table = NewTable(widths);
         table.Append(HeaderRow(widths, "Area", "Figure"));
         foreach (var figure in briefing.Figures)
@@ -260,7 +257,7 @@ public static class BoardReportDocx
         }
 
         body.Append(Para("Indicators", "TableCaption"));
-        int[] widths = [TextWidth * 3 / 10, TextWidth / 5, TextWidth / 5, TextWidth - (TextWidth * 3 / 10) - (2 * (TextWidth / 5))];
+        int[] widths = ColumnWidths(TextWidth * 3 / 10, TextWidth / 5, TextWidth / 5);
         var table = NewTable(widths);
         table.Append(HeaderRow(widths, "Indicator", "Value", "Target", "Status"));
         foreach (var indicator in priority.Indicators)

@@ -12,7 +12,6 @@ public static class BoardReportHtml
 {
     /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
-        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
         h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
         .meeting { font-weight: bold; text-transform: uppercase; }
         .warning { border-left: 5px solid #0b0c0c; padding: .25rem .75rem; }
@@ -35,15 +34,11 @@ public static class BoardReportHtml
     /// <summary>This document's own print rules.</summary>
     private const string PrintCss = """
             .priority, .other-report, .partner-plan, .briefing { break-before: page; }
-            h2, h3, h4, caption { break-after: avoid; }
             td p, th p, li { break-inside: avoid; }
         """;
 
-    public static string Render(BoardReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
-    }
+    public static string Render(BoardReport report) =>
+        Page(64 * 1024, report, Css, PrintCss, html => Content(html, report));
 
     private static void Content(StringBuilder html, BoardReport report)
     {

@@ -18,6 +18,9 @@ internal static class DocumentHtml
         h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
         h1 .partnership { display: block; font-size: 1.25rem; color: #505a5f; margin-bottom: .5rem; }
         h2 { font-size: 1.6rem; margin: 2.5rem 0 1rem; border-top: 2px solid #0b0c0c; padding-top: 1rem; }
+        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+        h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
+        .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
         .marking { font-weight: bold; text-transform: uppercase; text-align: center; letter-spacing: .05em; padding: .25rem; border: 2px solid #0b0c0c; margin: 1rem 0; }
         .marking--restricted { background: #f3f2f1; }
         .tag { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase; padding: 0 .3em; border: 1px solid #0b0c0c; margin-right: .3em; }
@@ -35,6 +38,7 @@ internal static class DocumentHtml
     private const string CommonPrintCss = """
             body { max-width: none; padding: 0; font-size: 10.5pt; }
             h2 { border-top: 0; padding-top: 0; margin-top: 0; }
+            h2, h3, h4, caption { break-after: avoid; }
             thead { display: table-header-group; }
             table { font-size: 8.5pt; }
             a { color: inherit; text-decoration: none; }
@@ -234,6 +238,13 @@ internal static class DocumentHtml
         ArgumentNullException.ThrowIfNull(html);
         html.Append(cssClass is null ? "<header>\n" : $"<header class=\"{cssClass}\">\n");
         Heading(html, partnershipName, title);
+    }
+
+    /// <summary>A cover's opening: the header with the page's main heading and the year line under it; the header is left open for the rest of the cover.</summary>
+    public static void Cover(StringBuilder html, string partnershipName, string title, string year)
+    {
+        Header(html, partnershipName, title, "cover");
+        html.Append("<p class=\"year\">").Append(E(year)).Append("</p>\n");
     }
 
     /// <summary>

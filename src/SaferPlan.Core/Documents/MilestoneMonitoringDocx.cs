@@ -13,13 +13,10 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class MilestoneMonitoringDocx
 {
-    private static readonly int[] Widths = [960, 1900, 4240, 1380, TextWidth - 960 - 1900 - 4240 - 1380];
+    private static readonly int[] Widths = ColumnWidths(960, 1900, 4240, 1380);
 
-    public static byte[] ToBytes(MilestoneMonitoring document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes(document, Styles(), null, (body, _) => Body(body, document));
-    }
+    public static byte[] ToBytes(MilestoneMonitoring document) =>
+        DocxBlocks.ToBytes(document, Styles(), null, (body, _) => Body(body, document));
 
     private static void Body(Body body, MilestoneMonitoring document)
     {

@@ -20,15 +20,11 @@ public static class MilestoneMonitoringHtml
     /// <summary>This document's own print rules.</summary>
     private const string PrintCss = """
             .priority { break-before: page; }
-            h2, caption { break-after: avoid; }
             td p { break-inside: avoid; }
         """;
 
-    public static string Render(MilestoneMonitoring document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(MilestoneMonitoring document) =>
+        Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, MilestoneMonitoring document)
     {

@@ -13,15 +13,12 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanDocumentDocx
 {
-    private static readonly int[] ActionWidths = [2800, 4440, 1316, TextWidth - 2800 - 4440 - 1316];
+    private static readonly int[] ActionWidths = ColumnWidths(2800, 4440, 1316);
 
-    private static readonly int[] BodyWidths = [2600, 1500, 1500, TextWidth - 2600 - 1500 - 1500];
+    private static readonly int[] BodyWidths = ColumnWidths(2600, 1500, 1500);
 
-    public static byte[] ToBytes(PlanDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
-    }
+    public static byte[] ToBytes(PlanDocument document) =>
+        DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
 
     private static void Body(Body body, PlanDocument document)
     {

@@ -13,8 +13,6 @@ public static class PlanDocumentHtml
 {
     /// <summary>This document's own rules, after the shared ones.</summary>
     private const string Css = """
-        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
-        .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
         .cover .status { font-weight: bold; }
         .note { color: #505a5f; font-size: .9rem; }
         dt { font-weight: bold; margin-top: .75rem; }
@@ -28,20 +26,15 @@ public static class PlanDocumentHtml
     private const string PrintCss = """
             .cover { break-after: page; }
             .priority, .part { break-before: page; }
-            h2, h3, caption { break-after: avoid; }
             td p, th p, li { break-inside: avoid; }
         """;
 
-    public static string Render(PlanDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(PlanDocument document) =>
+        Page(128 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, PlanDocument document)
     {
-        Header(html, document.PartnershipName, document.PlanHeading, "cover");
-        html.Append("<p class=\"year\">").Append(E(document.YearHeading)).Append(": ").Append(E(document.EditionTitle)).Append("</p>\n");
+        Cover(html, document.PartnershipName, document.PlanHeading, $"{document.YearHeading}: {document.EditionTitle}");
         html.Append("<p class=\"status\">");
         if (document.IsApproved)
         {

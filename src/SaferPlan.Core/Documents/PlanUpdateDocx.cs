@@ -12,15 +12,12 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class PlanUpdateDocx
 {
-    private static readonly int[] MemberWidths = [5000, TextWidth - 5000];
+    private static readonly int[] MemberWidths = ColumnWidths(5000);
 
-    private static readonly int[] TargetWidths = [6000, TextWidth - 6000];
+    private static readonly int[] TargetWidths = ColumnWidths(6000);
 
-    public static byte[] ToBytes(PlanUpdate document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
-    }
+    public static byte[] ToBytes(PlanUpdate document) =>
+        DocxBlocks.ToBytes(document, Styles(), DocxStyles.Bullets(("360", "360")), (body, _) => Body(body, document));
 
     private static void Body(Body body, PlanUpdate document)
     {

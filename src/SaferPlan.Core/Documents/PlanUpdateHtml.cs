@@ -11,23 +11,16 @@ namespace SaferPlan.Core.Documents;
 public static class PlanUpdateHtml
 {
     private const string Css = """
-        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
-        h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
-        .cover .year { font-size: 1.4rem; font-weight: bold; margin: 0 0 .5rem; }
         .spent { font-weight: bold; }
         """;
 
     private const string PrintCss = """
             .part { break-before: page; }
-            h2, h3, h4, caption { break-after: avoid; }
             li { break-inside: avoid; }
         """;
 
-    public static string Render(PlanUpdate document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
-    }
+    public static string Render(PlanUpdate document) =>
+        Page(64 * 1024, document, Css, PrintCss, html => Content(html, document));
 
     private static void Content(StringBuilder html, PlanUpdate document)
     {
@@ -43,8 +36,8 @@ public static class PlanUpdateHtml
     /// <summary>The cover and the foreword.</summary>
     private static void Opening(StringBuilder html, PlanUpdate document)
     {
-        Header(html, document.PartnershipName, document.Title, "cover");
-        html.Append("<p class=\"year\">").Append(E(document.Label)).Append("</p>\n</header>\n<main>\n");
+        Cover(html, document.PartnershipName, document.Title, document.Label);
+        html.Append("</header>\n<main>\n");
 
         if (document.Foreword is { } foreword)
         {

@@ -12,11 +12,8 @@ namespace SaferPlan.Core.Documents;
 /// </summary>
 public static class RefreshReportDocx
 {
-    public static byte[] ToBytes(RefreshReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
-    }
+    public static byte[] ToBytes(RefreshReport report) =>
+        DocxBlocks.ToBytes(report, Styles(), DocxStyles.Bullets(("1080", "360")), (body, _) => Body(body, report));
 
     private static void Body(Body body, RefreshReport report)
     {

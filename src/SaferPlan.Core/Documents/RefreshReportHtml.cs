@@ -11,8 +11,6 @@ namespace SaferPlan.Core.Documents;
 public static class RefreshReportHtml
 {
     private const string Css = """
-        h3 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
-        h4 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
         .draft { font-weight: bold; text-transform: uppercase; }
         dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
         dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; }
@@ -25,15 +23,11 @@ public static class RefreshReportHtml
 
     private const string PrintCss = """
             .appendix { break-before: page; }
-            h2, h3, h4 { break-after: avoid; }
             li { break-inside: avoid; }
         """;
 
-    public static string Render(RefreshReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Page(32 * 1024, report, Css, PrintCss, html => Content(html, report));
-    }
+    public static string Render(RefreshReport report) =>
+        Page(32 * 1024, report, Css, PrintCss, html => Content(html, report));
 
     private static void Content(StringBuilder html, RefreshReport report)
     {

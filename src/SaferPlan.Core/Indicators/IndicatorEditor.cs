@@ -67,17 +67,13 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var indicator = await Items<Indicator>(save).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (indicator is null)
+        var (found, refusal) = await EditableAsync<Indicator>(Items<Indicator>(save), id, user, ct);
+        if (refusal is not null)
         {
-            return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
+            return refusal;
         }
 
-        if (!Permissions.CanEditIndicators(user, indicator.PartnershipId))
-        {
-            return EditResult<Indicator>.Forbidden(NotAllowed);
-        }
-
+        var indicator = found!;
         var errors = await ApplyAsync(indicator, input, ct);
         if (errors.Count == 0 && indicator.Source == IndicatorSource.RecordedCrime
             && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == id, ct))
@@ -96,16 +92,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var indicator = await db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (indicator is null)
+        var (found, refusal) = await EditableAsync<Indicator>(
+            db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets), id, user, ct);
+        if (refusal is not null)
         {
-            return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
+            return refusal;
         }
 
-        if (!Permissions.CanEditIndicators(user, indicator.PartnershipId))
-        {
-            return EditResult<Indicator>.Forbidden(NotAllowed);
-        }
+        var indicator = found!;
 
         // Removed one by one so each value, baseline, target and link leaves its own entry in the audit trail.
         var links = await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct);
@@ -330,12 +324,16 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return (part, indicator, refusal);
     }
 
-    private async Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct)
+    private Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct) =>
+        EditableAsync<T>(db.Set<Indicator>().AsNoTracking(), indicatorId, user, ct);
+
+    /// <summary>The indicator with this id among <paramref name="indicators"/>, or why the user may not change it (not found, or not allowed).</summary>
+    private static async Task<(Indicator? Indicator, EditResult<T>? Refusal)> EditableAsync<T>(IQueryable<Indicator> indicators, int id, UserContext user, CancellationToken ct)
     {
-        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        var indicator = await indicators.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
         {
-            return (null, EditResult<T>.NotFound($"There is no indicator {indicatorId}."));
+            return (null, EditResult<T>.NotFound($"There is no indicator {id}."));
         }
 
         return Permissions.CanEditIndicators(user, indicator.PartnershipId)

@@ -92,7 +92,7 @@ public static class AssessmentDocx
     {
         body.Append(Heading(2, g.Name));
         body.Append(Para(AssessmentMaths.ChangeSentence(g.Totals, a.Period)));
-        var widths = new[] { 3400, 1600, 1700, 1600, TextWidth - 3400 - 1600 - 1700 - 1600 };
+        var widths = ColumnWidths(3400, 1600, 1700, 1600);
         var shares = NewTable(widths);
         shares.Append(HeaderRow(widths, true, "Crime type", "This period", "Share of group", "Previous", "Share then"));
         foreach (var m in g.Members)
@@ -105,7 +105,7 @@ public static class AssessmentDocx
 
         var png = AssessmentCharts.TrendPng(g, a.From, a.To, a.PreviousFrom, a.PreviousTo);
         body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture, AssessmentCharts.Width, AssessmentCharts.Height, AssessmentCharts.Title(g, a.From, a.To) + ". " + AssessmentCharts.Description(g)))));
-        var trendWidths = new[] { 3000, 1800, 3000, TextWidth - 3000 - 1800 - 3000 };
+        var trendWidths = ColumnWidths(3000, 1800, 3000);
         var trend = NewTable(trendWidths);
         trend.Append(HeaderRow(trendWidths, true, "Month", "Count", "Same month a year before", "Count"));
         foreach (var t in g.Trend)
@@ -126,7 +126,7 @@ public static class AssessmentDocx
         }
         else
         {
-            var widths = new[] { 1400, 3600, 1400, TextWidth - 1400 - 3600 - 1400 };
+            var widths = ColumnWidths(1400, 3600, 1400);
             var table = NewTable(widths);
             table.Append(HeaderRow(widths, true, "Code", "Indicator", "Status", "Why"));
             foreach (var i in a.Indicators)
@@ -164,7 +164,7 @@ public static class AssessmentDocx
         }
 
         body.Append(Para($"Priorities residents set at neighbourhood panel meetings in {a.Period}, by ward, beside the ward's {a.HotSpotMeasure.ToLowerInvariant()} in this period and the previous 12 months."));
-        var widths = new[] { 2200, 1100, 1100, 1000, TextWidth - 2200 - 1100 - 1100 - 1000 };
+        var widths = ColumnWidths(2200, 1100, 1100, 1000);
         var table = NewTable(widths);
         table.Append(HeaderRow(widths, true, "Ward", "This period", "Previous", "% change", "Panel priorities"));
         foreach (var w in a.PanelWards)
@@ -186,7 +186,7 @@ public static class AssessmentDocx
             return;
         }
 
-        var widths = ward ? new[] { 2700, 2500, 1300, 1300, 1100, TextWidth - 2700 - 2500 - 1300 - 1300 - 1100 } : new[] { 4200, 1500, 1500, 1300, TextWidth - 4200 - 1500 - 1500 - 1300 };
+        var widths = ward ? ColumnWidths(2700, 2500, 1300, 1300, 1100) : ColumnWidths(4200, 1500, 1500, 1300);
         var table = NewTable(widths);
         table.Append(ward
             ? HeaderRow(widths, true, "LSOA", "Ward", "This period", "Previous", "Change", "% change")
@@ -205,7 +205,7 @@ public static class AssessmentDocx
 
     private static Table ComparisonTable(string first, IEnumerable<AssessmentRow> rows)
     {
-        var widths = new[] { 2900, 1000, 1000, 950, 1000, 1000, TextWidth - 2900 - 1000 - 1000 - 950 - 1000 - 1000 };
+        var widths = ColumnWidths(2900, 1000, 1000, 950, 1000, 1000);
         var table = NewTable(widths);
         table.Append(HeaderRow(widths, true, first, "This period", "Previous", "Change", "% change", "Per 1,000 residents", "Per 1,000 dwellings"));
         foreach (var r in rows)

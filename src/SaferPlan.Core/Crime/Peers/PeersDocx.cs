@@ -42,7 +42,7 @@ public static class PeersDocx
             var png = FunnelCharts.Png(report, row);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(Picture(main, png, picture++, FunnelCharts.Width, FunnelCharts.Height,
                 FunnelCharts.Title(report, row) + ". " + FunnelCharts.Description(row)))));
-            var widths = new[] { 4200, 1700, 1500, TextWidth - 4200 - 1700 - 1500 };
+            var widths = ColumnWidths(4200, 1700, 1500);
             var table = NewTable(widths, "PackTable");
             table.Append(HeaderRow(widths, true, "Area", "Residents", "Crimes", "Rate per 1,000"));
             table.Append(Row(widths, $"{report.Stamp.Name} (this partnership)", N(report.Residents), row.Count.ToString("N0", CultureInfo.InvariantCulture), Rate(row.Rate)));

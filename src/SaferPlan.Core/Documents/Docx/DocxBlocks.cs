@@ -20,6 +20,9 @@ internal static class DocxBlocks
     public const int Margin = 1021;
     public const int TextWidth = PageWidth - (2 * Margin);
 
+    /// <summary>A table's column widths: <paramref name="fixedWidths"/>, then a last column taking what is left of the text width.</summary>
+    public static int[] ColumnWidths(params int[] fixedWidths) => [.. fixedWidths, TextWidth - fixedWidths.Sum()];
+
     /// <summary>
     /// A partnership document's Word bytes: started by <see cref="Open"/> with its title ("partnership: title"), subject
     /// and marking, its body written by <paramref name="content"/>, ended by the A4 page with the header and footer.
