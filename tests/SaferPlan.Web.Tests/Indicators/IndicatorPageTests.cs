@@ -215,11 +215,8 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
     }
 
-    private static string ErrorSummary(string html)
-    {
-        var start = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
-        return start < 0 ? "(no error summary)" : html.Substring(start, Math.Min(1500, html.Length - start));
-    }
+    private static string ErrorSummary(string html) =>
+        TestHtml.Parse(html).QuerySelector("div.govuk-error-summary") is { } summary ? TestHtml.SpacedText(summary) : "(no error summary)";
 }
 
 internal static class UriPaths

@@ -43,15 +43,10 @@ public abstract class OutboxGiveUpTests(OutreachFactory app)
         var (failedId, to) = await QueueAsync(subject, OutboxSender.MaxAttempts);
         var (lastTryId, _) = await QueueAsync($"Last try {Guid.NewGuid():N}", OutboxSender.MaxAttempts - 1);
 
-        // The one with an attempt left is sent by the running sender; the other is left alone.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AnyAsync(m => m.Id == lastTryId && m.SentAt == null)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The message with an attempt left was not sent within 20 seconds");
-            await Task.Delay(200);
-        }
-
-        await Task.Delay(1500);
+        // The one with an attempt left is sent by the running sender; the other is left alone: once the sender has finished
+        // the pass that sent the last try (and every pass before it, all of which found the given-up message due), it is still unsent.
+        await app.WaitForOutboxAsync(lastTryId, m => m.SentAt is not null, "the message with an attempt left to be sent");
+        await app.OutboxPassAsync();
         var failed = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == failedId));
         Assert.Null(failed.SentAt);
         Assert.Equal(OutboxSender.MaxAttempts, failed.Attempts);

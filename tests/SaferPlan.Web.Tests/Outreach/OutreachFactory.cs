@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Outreach;
@@ -31,6 +34,43 @@ public abstract class OutreachFactory(TestDatabase kind) : SaferPlanFactory(kind
     {
         await base.DisposeAsync();
         Smtp.Dispose();
+    }
+
+    /// <summary>Waits (polling the database) until outbox message <paramref name="id"/> satisfies <paramref name="done"/>, or fails after 20 seconds.</summary>
+    public async Task<OutboxMessage> WaitForOutboxAsync(long id, Func<OutboxMessage, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var message = await WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id));
+            if (done(message))
+            {
+                return message;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 20 seconds for {what}: attempts {message.Attempts}, last error '{message.LastError}', sent {message.SentAt}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every pass of the app's outbox sender that began before this call has finished, so a test can then
+    /// check what was (not) sent without sleeping: queues a probe message, due now, and waits until the sender has sent it.
+    /// The sender's passes run one after another and each reads the due messages once, at its start; the pass that sends the
+    /// probe read them after the probe was queued, so any pass before it is over. Needs the SMTP server running.
+    /// </summary>
+    public async Task OutboxPassAsync()
+    {
+        var id = await WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var now = Clock.GetUtcNow();
+            var probe = new OutboxMessage { To = "outbox.probe@example.org", Subject = $"Outbox probe {Guid.NewGuid():N}", TextBody = "Marks a pass of the sender.", CreatedAt = now, NextAttemptAt = now };
+            db.Add(probe);
+            await db.SaveChangesAsync();
+            return probe.Id;
+        });
+        await WaitForOutboxAsync(id, m => m.SentAt is not null, "the outbox probe to be sent");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
