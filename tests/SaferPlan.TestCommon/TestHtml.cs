@@ -64,6 +64,17 @@ public static class TestHtml
     public static List<(string FieldId, string Message)> ErrorSummaryLinks(IParentNode page) =>
         ErrorSummary(page).QuerySelectorAll(".govuk-error-summary__list a").Select(a => (FieldId: (a.GetAttribute("href") ?? "").TrimStart('#'), Message: a.TextContent.Trim())).ToList();
 
+    /// <summary>Where <paramref name="element"/> stands in <paramref name="page"/>, in document order (-1 if it is not in it).</summary>
+    public static int PositionOf(IHtmlDocument page, IElement element) => page.All.Index(element);
+
+    /// <summary>The first element matching <paramref name="selector"/> whose text (as a reader sees it) contains <paramref name="text"/>; fails the test if none.</summary>
+    public static IElement WithText(IParentNode page, string selector, string text)
+    {
+        var element = page.QuerySelectorAll(selector).FirstOrDefault(e => SpacedText(e).Contains(text, StringComparison.Ordinal));
+        Assert.True(element is not null, $"No {selector} containing \"{text}\"");
+        return element;
+    }
+
     /// <summary>Where each element with one of <paramref name="ids"/> stands in the page, in document order; fails the test if one is missing.</summary>
     public static List<int> PositionsOf(IHtmlDocument page, IEnumerable<string> ids)
     {

@@ -164,11 +164,17 @@ public abstract class Seed001FidelityTests(SaferPlanFactory app)
         Assert.Contains($"<dt>To</dt><dd>{BriefingTo}</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("[figures]", html, StringComparison.Ordinal);
         Assert.Contains("<h3>7. Recommendations</h3>", html, StringComparison.Ordinal);
-        Assert.True(
-            html.IndexOf("5.1. The number of referrals", StringComparison.Ordinal) < html.IndexOf("<th scope=\"row\">South</th><td class=\"number\">40</td>", StringComparison.Ordinal)
-            && html.IndexOf("<th scope=\"row\">South</th>", StringComparison.Ordinal) < html.IndexOf("Further information on reporting", StringComparison.Ordinal)
-            && html.IndexOf("Further information on reporting", StringComparison.Ordinal) < html.IndexOf("<h3>6. Risks</h3>", StringComparison.Ordinal),
-            "The referrals per district belong in section 5, after 5.1 introduces them.");
+        var page = TestHtml.Parse(html);
+        var south = page.QuerySelectorAll("th[scope=row]").FirstOrDefault(th => th.TextContent == "South" && th.NextElementSibling?.TextContent == "40");
+        Assert.True(south is not null, "The briefing's figures should have South's 40 referrals.");
+        int[] positions =
+        [
+            TestHtml.PositionOf(page, TestHtml.WithText(page, "p", "5.1. The number of referrals")),
+            TestHtml.PositionOf(page, south),
+            TestHtml.PositionOf(page, TestHtml.WithText(page, "p", "Further information on reporting")),
+            TestHtml.PositionOf(page, TestHtml.WithText(page, "h3", "6. Risks")),
+        ];
+        Assert.True(positions.SequenceEqual(positions.Order()), "The referrals per district belong in section 5, after 5.1 introduces them.");
 
         Assert.Contains($"To: {BriefingTo}", pdf, StringComparison.Ordinal);
         Assert.DoesNotContain("[figures]", pdf, StringComparison.Ordinal);

@@ -61,8 +61,9 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         Assert.Contains("1.10", pdf, StringComparison.Ordinal);
 
         // The plan comes before the partner briefings, as in seed 001.
-        var plan = html.IndexOf("<section class=\"partner-plan\"", StringComparison.Ordinal);
-        Assert.InRange(plan, html.LastIndexOf("<section class=\"other-report\"", StringComparison.Ordinal), html.IndexOf("<section class=\"briefing\"", StringComparison.Ordinal));
+        var sections = TestHtml.Parse(html).QuerySelectorAll("section.other-report, section.partner-plan, section.briefing").Select(s => s.ClassName).ToList();
+        var plan = sections.IndexOf("partner-plan");
+        Assert.True(plan > sections.LastIndexOf("other-report") && plan < sections.IndexOf("briefing"), $"Sections in the order {string.Join(", ", sections)}");
     }
 
     [Fact]
