@@ -175,9 +175,113 @@ internal static class PlanApi
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 
+    /// <summary>
+    /// How the tests read a response into their own record of the documented contract: the web defaults (camelCase), and
+    /// strict, so a property a record names that the JSON lacks (renamed in the app, say) fails the read.
+    /// </summary>
+    public static readonly JsonSerializerOptions Contract = new(JsonSerializerOptions.Web)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    /// <summary>A response's JSON body read as the given record with <see cref="Contract"/>.</summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<T>(Contract) ?? throw new InvalidOperationException("The response's body is null.");
+
+    private static async Task AssertStatusAsync(HttpResponseMessage response, HttpStatusCode status, string what = "")
+    {
+        if (response.StatusCode != status)
+        {
+            Assert.Fail($"{what}Expected {(int)status} {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>A 200 response's JSON body as the given record.</summary>
+    public static async Task<T> OkJsonAsync<T>(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, HttpStatusCode.OK);
+            return await ReadAsync<T>(response);
+        }
+    }
+
+    /// <summary>A 201 with the new item's address and its first version as the ETag, its body as the given record.</summary>
+    public static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
+        where T : IItemJson
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, HttpStatusCode.Created);
+            var body = await ReadAsync<T>(response);
+            Assert.Equal(1, body.Version);
+            Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+            Assert.NotNull(response.Headers.Location);
+            Assert.EndsWith($"/{body.Id}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            return body;
+        }
+    }
+
+    /// <summary>GETs an item that must be there, as the given record; its ETag is its version in quotes.</summary>
+    public static async Task<T> GetItemAsync<T>(HttpClient client, string path)
+        where T : IItemJson
+    {
+        using var response = await client.GetAsync(path);
+        await AssertStatusAsync(response, HttpStatusCode.OK, $"GET {path}: ");
+        var body = await ReadAsync<T>(response);
+        Assert.Equal($"\"{body.Version}\"", response.Headers.ETag?.Tag);
+        return body;
+    }
+
+    /// <summary>PUTs an item that must be saved: 200, the new version in the body (read as the given record) and the ETag.</summary>
+    public static async Task<T> PutOkAsync<T>(HttpClient client, string path, JsonObject body, int? ifMatch = null)
+        where T : IItemJson
+    {
+        using var response = await PutAsync(client, path, body, ifMatch);
+        await AssertStatusAsync(response, HttpStatusCode.OK, $"PUT {path}: ");
+        var saved = await ReadAsync<T>(response);
+        Assert.Equal($"\"{saved.Version}\"", response.Headers.ETag?.Tag);
+        return saved;
+    }
+
+    /// <summary>Problem details with the given status, as the shared <see cref="Problem"/> record.</summary>
+    public static async Task<Problem> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, status);
+            Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+            var problem = await ReadAsync<Problem>(response);
+            Assert.Equal((int)status, problem.Status);
+            return problem;
+        }
+    }
+
+    /// <summary>A 400 validation problem naming the field (by its JSON name) among its errors; gives that field's first message.</summary>
+    public static async Task<string> ReadValidationErrorAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem.Errors);
+        Assert.True(problem.Errors.TryGetValue(field, out var messages), $"Expected an error for '{field}', got: {string.Join(", ", problem.Errors.Keys)}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0]));
+        return messages[0];
+    }
+
     public static int Id(this JsonElement item) => item.GetProperty("id").GetInt32();
 
     public static int Version(this JsonElement item) => item.GetProperty("version").GetInt32();
 
     public static string Str(this JsonElement item, string property) => item.GetProperty(property).GetString()!;
 }
+
+/// <summary>An item the API reads, creates and saves with a version (its ETag).</summary>
+internal interface IItemJson
+{
+    int Id { get; }
+
+    int Version { get; }
+}
+
+/// <summary>Problem details as the API documents them (camelCase keys); <c>errors</c> only on validation problems.</summary>
+internal sealed record Problem(int Status, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
