@@ -1,0 +1,39 @@
+namespace SaferPlan.Web.Tests.Monitoring;
+
+// The monitoring API's JSON as its tests read it: the tests' own description of the documented contract, kept apart from
+// the app's types so a property renamed in the app fails a read (see PlanApi.Contract). Only what tests look at.
+
+/// <summary>GET /api/partnerships/{slug}/periods/{period}/dashboard.</summary>
+internal sealed record DashboardJson(
+    string Period, string RollUpRule, bool DeadlinePassed, int Milestones, IReadOnlyList<StatusCountJson> Counts, ChangeSummaryJson Change,
+    IReadOnlyList<DashboardTrendPointJson> Trend, IReadOnlyList<DashboardPriorityJson> Priorities)
+{
+    /// <summary>A priority (not a cross-cutting theme) by its number.</summary>
+    public DashboardPriorityJson Priority(int number) => Priorities.Single(p => p.Kind == "Priority" && p.Number == number);
+}
+
+internal sealed record StatusCountJson(string? Status, string Text, int Count);
+
+internal sealed record ChangeSummaryJson(int Improved, int Worse, int Same);
+
+internal sealed record DashboardTrendPointJson(string Period, IReadOnlyList<StatusCountJson> Counts);
+
+internal sealed record DashboardPriorityJson(
+    int Id, int Number, string Kind, string Status, string StatusText, int Milestones, IReadOnlyList<StatusCountJson> Counts,
+    IReadOnlyList<MilestoneRefJson> Overdue, IReadOnlyList<DashboardActionJson> Actions)
+{
+    public IEnumerable<DashboardMilestoneJson> AllMilestones => Actions.SelectMany(a => a.Milestones);
+}
+
+internal sealed record MilestoneRefJson(int Id, string Code);
+
+internal sealed record DashboardActionJson(int Id, string Number, string Status, IReadOnlyList<DashboardMilestoneJson> Milestones);
+
+internal sealed record DashboardMilestoneJson(int Id, string Code, string? Status, string StatusText, bool Overdue);
+
+/// <summary>GET /api/partnerships/{slug}/periods/{period}/completeness.</summary>
+internal sealed record CompletenessJson(string Period, CompletenessLineJson Total, IReadOnlyList<CompletenessLineJson> ByPriority, IReadOnlyList<MissingUpdateJson> NotReported);
+
+internal sealed record CompletenessLineJson(string Name, int Expected, int Submitted, int Accepted, int Returned, int Missing);
+
+internal sealed record MissingUpdateJson(int MilestoneId, string Code, string? State);
