@@ -32,8 +32,18 @@ internal sealed record DashboardActionJson(int Id, string Number, string Status,
 internal sealed record DashboardMilestoneJson(int Id, string Code, string? Status, string StatusText, bool Overdue);
 
 /// <summary>GET /api/partnerships/{slug}/periods/{period}/completeness.</summary>
-internal sealed record CompletenessJson(string Period, CompletenessLineJson Total, IReadOnlyList<CompletenessLineJson> ByPriority, IReadOnlyList<MissingUpdateJson> NotReported);
+internal sealed record CompletenessJson(string Period, RoundJson? Round, CompletenessLineJson Total, IReadOnlyList<CompletenessLineJson> ByPriority, IReadOnlyList<MissingUpdateJson> NotReported);
 
 internal sealed record CompletenessLineJson(string Name, int Expected, int Submitted, int Accepted, int Returned, int Missing);
 
 internal sealed record MissingUpdateJson(int MilestoneId, string Code, string? State);
+
+/// <summary>A quarter's update of a milestone, from /api/milestones/{id}/updates[/{period}] and as saved.</summary>
+internal sealed record MilestoneUpdateJson(
+    int Id, int MilestoneId, string Period, string? Progress, string? Value, string? Status, string State, string Author, string Marking, int Version);
+
+/// <summary>What POST /api/updates/{id}/review gives back: the update's new state and version.</summary>
+internal sealed record ReviewedUpdateJson(int Id, string State, int Version);
+
+/// <summary>A quarter's update round: when it closes.</summary>
+internal sealed record RoundJson(string Period, string Deadline, int Version);

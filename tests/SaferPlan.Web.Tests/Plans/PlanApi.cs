@@ -175,6 +175,10 @@ internal static class PlanApi
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 
+    /// <summary>The demo edition of the given year as the tests' record of its tree: priorities, actions, milestones.</summary>
+    public static async Task<EditionJson> EditionOfYearAsync(HttpClient client, string year) =>
+        await OkJsonAsync<EditionJson>(await client.GetAsync($"/api/editions/{await EditionIdAsync(client, year)}"));
+
     /// <summary>
     /// How the tests read a response into their own record of the documented contract: the web defaults (camelCase), and
     /// strict, so a property a record names that the JSON lacks (renamed in the app, say) fails the read.
@@ -285,3 +289,15 @@ internal interface IItemJson
 
 /// <summary>Problem details as the API documents them (camelCase keys); <c>errors</c> only on validation problems.</summary>
 internal sealed record Problem(int Status, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+/// <summary>GET /api/editions/{id}: an edition with its plan's tree as the tests look at it.</summary>
+internal sealed record EditionJson(int Id, string Year, string Status, int Version, IReadOnlyList<EditionPriorityJson> Priorities)
+{
+    public IEnumerable<EditionMilestoneJson> Milestones => Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones);
+}
+
+internal sealed record EditionPriorityJson(int Id, int Number, string Kind, string Title, IReadOnlyList<EditionActionJson> Actions);
+
+internal sealed record EditionActionJson(int Id, string Number, string Text, IReadOnlyList<EditionMilestoneJson> Milestones);
+
+internal sealed record EditionMilestoneJson(int Id, string Code, string Text);
