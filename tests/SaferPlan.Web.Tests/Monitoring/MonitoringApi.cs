@@ -20,7 +20,7 @@ internal sealed record DashboardTrendPointJson(string Period, IReadOnlyList<Stat
 
 internal sealed record DashboardPriorityJson(
     int Id, int Number, string Kind, string Status, string StatusText, int Milestones, IReadOnlyList<StatusCountJson> Counts,
-    IReadOnlyList<MilestoneRefJson> Overdue, IReadOnlyList<DashboardActionJson> Actions)
+    IReadOnlyList<MilestoneRefJson> Overdue, IReadOnlyList<DashboardActionJson> Actions, IReadOnlyList<Indicators.LinkedIndicatorJson> Indicators)
 {
     public IEnumerable<DashboardMilestoneJson> AllMilestones => Actions.SelectMany(a => a.Milestones);
 }

@@ -179,6 +179,10 @@ internal static class PlanApi
     public static async Task<EditionJson> EditionOfYearAsync(HttpClient client, string year) =>
         await OkJsonAsync<EditionJson>(await client.GetAsync($"/api/editions/{await EditionIdAsync(client, year)}"));
 
+    /// <summary>A priority (not a theme) of the demo edition of the given year by its number, as the edition lists it.</summary>
+    public static async Task<EditionPriorityJson> PriorityOfYearAsync(HttpClient client, string year, int number) =>
+        (await EditionOfYearAsync(client, year)).Priorities.Single(p => p.Number == number && p.Kind == "Priority");
+
     /// <summary>
     /// How the tests read a response into their own record of the documented contract: the web defaults (camelCase), and
     /// strict, so a property a record names that the JSON lacks (renamed in the app, say) fails the read.
@@ -286,6 +290,9 @@ internal interface IItemJson
 
     int Version { get; }
 }
+
+/// <summary>Any item's id and version, for a check that needs only those.</summary>
+internal sealed record ItemVersionJson(int Id, int Version) : IItemJson;
 
 /// <summary>Problem details as the API documents them (camelCase keys); <c>errors</c> only on validation problems.</summary>
 internal sealed record Problem(int Status, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
