@@ -291,6 +291,9 @@ internal interface IItemJson
     int Version { get; }
 }
 
+/// <summary>Any new item's id, for a check that needs only that.</summary>
+internal sealed record IdJson(int Id);
+
 /// <summary>Any item's id and version, for a check that needs only those.</summary>
 internal sealed record ItemVersionJson(int Id, int Version) : IItemJson;
 
