@@ -47,3 +47,17 @@ internal sealed record TrendPointJson(string Month, int Current, int Previous);
 internal sealed record HotSpotJson(string Code, string Name, int Current);
 
 internal sealed record AssessmentIndicatorJson(string Code, string Name, string Status);
+
+/// <summary>GET /api/partnerships/{slug}/peers: rates against the comparator group, one row per crime type or the group asked for.</summary>
+internal sealed record PeersJson(ComparatorGroupJson ComparatorGroup, IReadOnlyList<PeerRowJson> Rows);
+
+internal sealed record ComparatorGroupJson(bool Chosen, IReadOnlyList<PeerAreaJson> Areas);
+
+internal sealed record PeerAreaJson(string Name, string? Code, int? Residents);
+
+/// <summary>One row: <c>of</c> counts the partnership and its peers with a rate; <c>significance</c> is "above", "below", "not significant" or "not known".</summary>
+internal sealed record PeerRowJson(
+    string Key, string Name, int Count, double? Rate, double? LowerCi, double? UpperCi, double? PeerMean, int? Rank, int Of, string Significance,
+    IReadOnlyList<PeerRateJson> Peers);
+
+internal sealed record PeerRateJson(string Name, int Count, double? Rate);
