@@ -16,7 +16,7 @@ internal sealed record FundingSpendJson(int Id, int AllocationId, decimal Amount
 
 /// <summary>GET /api/partnerships/{slug}/funding?year=: the year's plan with its totals and flags.</summary>
 internal sealed record FundingPlanJson(
-    string? AgreementMinute, decimal Received, decimal Allocated, decimal Spent, decimal Left, IReadOnlyList<string> Flags,
+    string? AgreedOn, string? AgreementMinute, decimal Received, decimal Allocated, decimal Spent, decimal Left, IReadOnlyList<string> Flags,
     IReadOnlyList<FundingStreamLineJson> Streams, IReadOnlyList<PriorityFundingJson> Priorities, IReadOnlyList<FundingAllocationLineJson> Allocations);
 
 internal sealed record FundingStreamLineJson(int Id, string Name, decimal Amount, decimal Allocated, decimal Spent, decimal Left);
