@@ -47,3 +47,18 @@ internal sealed record ReviewedUpdateJson(int Id, string State, int Version);
 
 /// <summary>A quarter's update round: when it closes.</summary>
 internal sealed record RoundJson(string Period, string Deadline, int Version);
+
+/// <summary>A task group's quarterly report, from /api/partnerships/{slug}/periods/{period}/task-group-reports and /api/task-group-reports/{id}.</summary>
+internal sealed record TaskGroupReportJson(
+    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, string AchievementsMarking,
+    IReadOnlyList<FigureTableJson> Figures, int Version);
+
+/// <summary>A table of figures: its rows' values per column, and the year to date per row and column when kept.</summary>
+internal sealed record FigureTableJson(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
+
+internal sealed record FigureRowJson(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate);
+
+/// <summary>A partner briefing, written once by a county body and shared into its partnerships.</summary>
+internal sealed record BriefingJson(int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version);
+
+internal sealed record FigureValueJson(string? Label, decimal? Value);
