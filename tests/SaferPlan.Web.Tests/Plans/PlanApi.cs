@@ -13,9 +13,8 @@ internal static class PlanApi
 
     public static async Task<int> EditionIdAsync(HttpClient client, string year)
     {
-        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
-        return plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
-            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
+        var plans = await client.GetFromJsonAsync<List<PlanJson>>("/api/partnerships/south-cambridgeshire/plans", Contract);
+        return plans!.SelectMany(p => p.Editions).Single(e => e.Year == year).Id;
     }
 
     public static async Task<JsonElement> EditionAsync(HttpClient client, int editionId)
@@ -300,14 +299,29 @@ internal sealed record ItemVersionJson(int Id, int Version) : IItemJson;
 /// <summary>Problem details as the API documents them (camelCase keys); <c>errors</c> only on validation problems.</summary>
 internal sealed record Problem(int Status, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
+/// <summary>One of GET /api/partnerships/{slug}/plans: a plan and its editions.</summary>
+internal sealed record PlanJson(int Id, string Title, IReadOnlyList<PlanEditionJson> Editions);
+
+internal sealed record PlanEditionJson(int Id, string Year, string Status);
+
 /// <summary>GET /api/editions/{id}: an edition with its plan's tree as the tests look at it.</summary>
-internal sealed record EditionJson(int Id, string Year, string Status, int Version, IReadOnlyList<EditionPriorityJson> Priorities)
+internal sealed record EditionJson(
+    int Id, string Year, string Status, int Version, IReadOnlyList<EditionSectionJson> Sections, IReadOnlyList<GlossaryEntryJson> Glossary,
+    IReadOnlyList<EditionPriorityJson> Priorities)
 {
     public IEnumerable<EditionMilestoneJson> Milestones => Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones);
 }
 
-internal sealed record EditionPriorityJson(int Id, int Number, string Kind, string Title, IReadOnlyList<EditionActionJson> Actions);
+internal sealed record EditionPriorityJson(
+    int Id, int Number, string Kind, string Title, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess, string? DataUsed,
+    IReadOnlyList<EditionActionJson> Actions);
 
-internal sealed record EditionActionJson(int Id, string Number, string Text, IReadOnlyList<EditionMilestoneJson> Milestones);
+internal sealed record EditionActionJson(int Id, string Number, string Text, CrossReferenceJson? CrossReference, IReadOnlyList<EditionMilestoneJson> Milestones);
 
-internal sealed record EditionMilestoneJson(int Id, string Code, string Text);
+internal sealed record CrossReferenceJson(string? Text, int? PriorityNumber, string? ActionNumber);
+
+internal sealed record EditionMilestoneJson(int Id, string Code, string Text, string? Measurement, string MeasurementKind, string? Source);
+
+internal sealed record EditionSectionJson(string Key, string Title);
+
+internal sealed record GlossaryEntryJson(string Term, string Definition);
