@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,20 +34,17 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     /// <summary>The area from the local authority name, the usual groups, and 143,000 residents and 59,000 dwellings for 2009.</summary>
     private static async Task ConfigureAsync(HttpClient analyst)
     {
-        var area = await OkJsonAsync(await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }));
-        Assert.Equal(3, area.GetProperty("lsoaCount").GetInt32());
+        var area = await OkJsonAsync<AreaJson>(await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }));
+        Assert.Equal(3, area.LsoaCount);
         (await analyst.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null)).EnsureSuccessStatusCode();
-        var existing = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/denominators"));
+        var existing = await OkJsonAsync<List<DenominatorJson>>(await analyst.GetAsync($"/api/partnerships/{Slug}/denominators"));
         foreach (var (kind, value) in new[] { ("residents", 143_000), ("dwellings", 59_000) })
         {
-            var version = existing.EnumerateArray().Where(d => d.GetProperty("kind").GetString()!.Equals(kind, StringComparison.OrdinalIgnoreCase) && d.GetProperty("year").GetInt32() == 2009)
-                .Select(d => d.GetProperty("version").GetInt32()).FirstOrDefault();
+            var version = existing.Where(d => d.Kind.Equals(kind, StringComparison.OrdinalIgnoreCase) && d.Year == 2009)
+                .Select(d => d.Version).FirstOrDefault();
             (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/denominators/{kind}/2009", new { value, source = "test", version })).EnsureSuccessStatusCode();
         }
     }
-
-    private static JsonElement Named(JsonElement list, string name) =>
-        list.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
 
     [Fact]
     public async Task Assessment_HandWorkedWindow_GivesChangeShareAndRates()
@@ -57,35 +53,35 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         await ConfigureAsync(analyst);
         using var anonymous = await app.ApiClientAsync();
 
-        var pack = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{Window}"));
+        var pack = await OkJsonAsync<AssessmentJson>(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{Window}"));
 
-        Assert.Equal("2007-09", pack.GetProperty("previousFrom").GetString());
-        Assert.Equal("2008-08", pack.GetProperty("previousTo").GetString());
-        var sac = pack.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "serious-acquisitive-crime");
-        var totals = sac.GetProperty("totals");
-        Assert.Equal(1079, totals.GetProperty("current").GetInt32());
-        Assert.Equal(1000, totals.GetProperty("previous").GetInt32());
-        Assert.Equal(79, totals.GetProperty("change").GetInt32());
-        Assert.Equal(7.9m, totals.GetProperty("percentChange").GetDecimal());
-        Assert.Equal(7.55m, totals.GetProperty("ratePer1000Residents").GetDecimal());
-        var vehicle = Named(sac.GetProperty("members"), "Vehicle crime");
-        Assert.Equal(60.98m, vehicle.GetProperty("share").GetDecimal());
-        Assert.Equal(60.0m, vehicle.GetProperty("previousShare").GetDecimal());
-        var burglary = Named(pack.GetProperty("crimeTypes"), "Burglary");
-        Assert.Equal(400, burglary.GetProperty("current").GetInt32());
-        Assert.Equal(5.3m, burglary.GetProperty("percentChange").GetDecimal());
-        Assert.Equal(6.78m, burglary.GetProperty("ratePer1000Dwellings").GetDecimal());
-        Assert.Equal(12, sac.GetProperty("trend").GetArrayLength());
-        Assert.Equal(300, sac.GetProperty("trend")[0].GetProperty("current").GetInt32());
-        Assert.Equal(600, sac.GetProperty("trend")[0].GetProperty("previous").GetInt32());
+        Assert.Equal("2007-09", pack.PreviousFrom);
+        Assert.Equal("2008-08", pack.PreviousTo);
+        var sac = pack.Groups.Single(g => g.Key == "serious-acquisitive-crime");
+        var totals = sac.Totals;
+        Assert.Equal(1079, totals.Current);
+        Assert.Equal(1000, totals.Previous);
+        Assert.Equal(79, totals.Change);
+        Assert.Equal(7.9m, totals.PercentChange);
+        Assert.Equal(7.55m, totals.RatePer1000Residents);
+        var vehicle = sac.Members.Single(m => m.Name == "Vehicle crime");
+        Assert.Equal(60.98m, vehicle.Share);
+        Assert.Equal(60.0m, vehicle.PreviousShare);
+        var burglary = pack.CrimeTypes.Single(t => t.Name == "Burglary");
+        Assert.Equal(400, burglary.Current);
+        Assert.Equal(5.3m, burglary.PercentChange);
+        Assert.Equal(6.78m, burglary.RatePer1000Dwellings);
+        Assert.Equal(12, sac.Trend.Count);
+        Assert.Equal(300, sac.Trend[0].Current);
+        Assert.Equal(600, sac.Trend[0].Previous);
 
-        var wards = pack.GetProperty("topWards").EnumerateArray().ToList();
-        Assert.Equal(["North", "South"], wards.Select(w => w.GetProperty("name").GetString()));
-        Assert.Equal(700, wards[0].GetProperty("current").GetInt32());
-        Assert.Equal(379, wards[1].GetProperty("current").GetInt32());
-        Assert.DoesNotContain(pack.GetProperty("topLsoas").EnumerateArray(), l => l.GetProperty("name").GetString() == "Otherplace 001A");
-        Assert.Equal(JsonValueKind.Null, pack.GetProperty("notice").ValueKind);
-        Assert.Equal(0, pack.GetProperty("indicators").GetArrayLength());
+        var wards = pack.TopWards;
+        Assert.Equal(["North", "South"], wards.Select(w => w.Name));
+        Assert.Equal(700, wards[0].Current);
+        Assert.Equal(379, wards[1].Current);
+        Assert.DoesNotContain(pack.TopLsoas, l => l.Name == "Otherplace 001A");
+        Assert.Null(pack.Notice);
+        Assert.Empty(pack.Indicators);
     }
 
     [Fact]
@@ -142,26 +138,26 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         using var analyst = await AnalystAsync();
         await ConfigureAsync(analyst);
 
-        var plain = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"));
-        Assert.Equal(1529, plain.GetProperty("total").GetInt32());
-        Assert.Equal(400, Named(plain.GetProperty("crimeTypes"), "Burglary").GetProperty("count").GetInt32());
-        Assert.Equal(1079, plain.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "all-crime").GetProperty("count").GetInt32());
-        Assert.Equal(3, plain.GetProperty("area").GetProperty("lsoas").GetInt32());
+        var plain = await FiguresAsync(analyst, Window);
+        Assert.Equal(1529, plain.Total);
+        Assert.Equal(400, plain.CrimeTypes.Single(t => t.Name == "Burglary").Count);
+        Assert.Equal(1079, plain.Groups.Single(g => g.Key == "all-crime").Count);
+        Assert.Equal(3, plain.Area.Lsoas);
 
         foreach (var by in new[] { "month", "ward", "lsoa" })
         {
-            var broken = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}&by={by}"));
-            var rows = broken.GetProperty("breakdown").EnumerateArray().ToList();
-            Assert.Equal(by, broken.GetProperty("by").GetString());
-            Assert.Equal(1529, rows.Sum(r => r.GetProperty("total").GetInt32()));
-            Assert.Equal(1079, rows.Sum(r => r.GetProperty("groups").GetProperty("serious-acquisitive-crime").GetInt32()));
+            var broken = await FiguresAsync(analyst, $"{Window}&by={by}");
+            var rows = broken.Breakdown!;
+            Assert.Equal(by, broken.By);
+            Assert.Equal(1529, rows.Sum(r => r.Total));
+            Assert.Equal(1079, rows.Sum(r => r.Groups["serious-acquisitive-crime"]));
         }
 
-        var months = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}&by=month"));
-        Assert.Equal(12, months.GetProperty("breakdown").GetArrayLength());
-        Assert.Equal(400, months.GetProperty("breakdown")[1].GetProperty("crimeTypes").GetProperty("Burglary").GetInt32());
-        var lsoas = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}&by=lsoa"));
-        Assert.Equal("E01990002", lsoas.GetProperty("breakdown")[0].GetProperty("key").GetString());
+        var months = await FiguresAsync(analyst, $"{Window}&by=month");
+        Assert.Equal(12, months.Breakdown!.Count);
+        Assert.Equal(400, months.Breakdown[1].CrimeTypes["Burglary"]);
+        var lsoas = await FiguresAsync(analyst, $"{Window}&by=lsoa");
+        Assert.Equal("E01990002", lsoas.Breakdown![0].Key);
     }
 
     [Fact]
@@ -171,15 +167,14 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         await ConfigureAsync(analyst);
         using var anonymous = await app.ApiClientAsync();
         const string later = "from=2015-01&to=2015-12";
-        static int SeriousAcquisitive(JsonElement pack) =>
-            pack.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "serious-acquisitive-crime").GetProperty("totals").GetProperty("current").GetInt32();
+        static int SeriousAcquisitive(AssessmentJson pack) => pack.Groups.Single(g => g.Key == "serious-acquisitive-crime").Totals.Current;
 
         // Asked twice so both answers are cached.
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}&by=lsoa"))).GetProperty("total").GetInt32());
-            Assert.Equal(0, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
-            Assert.Equal(1529, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"))).GetProperty("total").GetInt32());
+            Assert.Equal(0, (await FiguresAsync(anonymous, $"{later}&by=lsoa")).Total);
+            Assert.Equal(0, SeriousAcquisitive(await AssessmentAsync(anonymous, later)));
+            Assert.Equal(1529, (await FiguresAsync(anonymous, Window)).Total);
             Assert.Contains("June 2015: 0 (previous year 0)", await PageChartAsync(anonymous, $"/partnerships/{Slug}/assessment?{later}"), StringComparison.Ordinal);
         }
 
@@ -195,20 +190,20 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         });
         try
         {
-            var counted = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}&by=lsoa"));
-            Assert.Equal(5, counted.GetProperty("total").GetInt32());
-            Assert.Equal("E01990001", counted.GetProperty("breakdown")[0].GetProperty("key").GetString());
-            Assert.Equal(5, SeriousAcquisitive(await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/assessment?{later}"))));
+            var counted = await FiguresAsync(anonymous, $"{later}&by=lsoa");
+            Assert.Equal(5, counted.Total);
+            Assert.Equal("E01990001", counted.Breakdown![0].Key);
+            Assert.Equal(5, SeriousAcquisitive(await AssessmentAsync(anonymous, later)));
             Assert.Contains("June 2015: 5 (previous year 0)", await PageChartAsync(anonymous, $"/partnerships/{Slug}/assessment?{later}"), StringComparison.Ordinal);
 
             // An area change through the API: only the other authority's LSOA (999 burglaries in September 2008), then back.
             (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Otherplace" })).EnsureSuccessStatusCode();
-            var other = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"));
-            Assert.Equal(999, other.GetProperty("total").GetInt32());
-            Assert.Equal(1, other.GetProperty("area").GetProperty("lsoas").GetInt32());
-            Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}"))).GetProperty("total").GetInt32());
+            var other = await FiguresAsync(anonymous, Window);
+            Assert.Equal(999, other.Total);
+            Assert.Equal(1, other.Area.Lsoas);
+            Assert.Equal(0, (await FiguresAsync(anonymous, later)).Total);
             (await analyst.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" })).EnsureSuccessStatusCode();
-            Assert.Equal(1529, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"))).GetProperty("total").GetInt32());
+            Assert.Equal(1529, (await FiguresAsync(anonymous, Window)).Total);
         }
         finally
         {
@@ -220,7 +215,7 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             });
         }
 
-        Assert.Equal(0, (await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/crime?{later}"))).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await FiguresAsync(anonymous, later)).Total);
     }
 
     [Fact]
@@ -242,17 +237,17 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         using var analyst = await AnalystAsync();
         await ConfigureAsync(analyst);
 
-        var synthetic = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?from=2012-01&to=2012-12"));
-        var real = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}"));
-        var pack = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/assessment?from=2012-01&to=2012-12"));
+        var synthetic = await FiguresAsync(analyst, "from=2012-01&to=2012-12");
+        var real = await FiguresAsync(analyst, Window);
+        var pack = await AssessmentAsync(analyst, "from=2012-01&to=2012-12");
         using var page = await analyst.GetAsync($"/partnerships/{Slug}/crime?from=2012-01&to=2012-12");
         var html = await page.Content.ReadAsStringAsync();
         using var docx = await analyst.GetAsync($"/api/partnerships/{Slug}/assessment.docx?from=2012-01&to=2012-12");
 
-        Assert.Equal(7, synthetic.GetProperty("total").GetInt32());
-        Assert.Equal(CrimeStatistics.SyntheticNotice, synthetic.GetProperty("notice").GetString());
-        Assert.Equal(JsonValueKind.Null, real.GetProperty("notice").ValueKind);
-        Assert.Equal(CrimeStatistics.SyntheticNotice, pack.GetProperty("notice").GetString());
+        Assert.Equal(7, synthetic.Total);
+        Assert.Equal(CrimeStatistics.SyntheticNotice, synthetic.Notice);
+        Assert.Null(real.Notice);
+        Assert.Equal(CrimeStatistics.SyntheticNotice, pack.Notice);
         Assert.Contains("govuk-warning-text", html, StringComparison.Ordinal);
         Assert.Contains("synthetic demo data", html, StringComparison.Ordinal);
         Assert.Contains("synthetic demo data", DocumentFiles.AllParts(await docx.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
@@ -269,19 +264,18 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             + "NOTACODE,Testshire 002A,W2,Hill,E07999999,Testshire\r\n"
             + "E01990001,Testshire 001A,W1,Riverside,E07999999,Testshire\r\n";
 
-        var problem = await ValidationProblemAsync(await PostLookupAsync(analyst, bad, "bad.csv"), "file");
+        var message = await ReadValidationErrorAsync(await PostLookupAsync(analyst, bad, "bad.csv"), "file");
 
-        var message = problem.GetProperty("errors").GetProperty("file")[0].GetString()!;
         Assert.Contains("bad.csv", message, StringComparison.Ordinal);
         Assert.Contains("Line 3: it has 4 fields but the header has 6", message, StringComparison.Ordinal);
         Assert.Contains("Line 4: 'NOTACODE' is not an LSOA code", message, StringComparison.Ordinal);
         Assert.Contains("Line 5: LSOA E01990001 is already on line 2", message, StringComparison.Ordinal);
-        var area = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/area"));
-        Assert.StartsWith(CrimeAreaService.LocalAuthorityNamePrefix, area.GetProperty("definition").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(area.GetProperty("lsoas").EnumerateArray(), l => l.GetProperty("wardName").GetString() == "Riverside");
+        var area = await OkJsonAsync<AreaJson>(await analyst.GetAsync($"/api/partnerships/{Slug}/area"));
+        Assert.StartsWith(CrimeAreaService.LocalAuthorityNamePrefix, area.Definition, StringComparison.Ordinal);
+        Assert.DoesNotContain(area.Lsoas, l => l.WardName == "Riverside");
 
-        var noHeader = await ValidationProblemAsync(await PostLookupAsync(analyst, "code,name\nE01990001,x\n", "plain.csv"), "file");
-        Assert.Contains("Line 1: the header has no LSOA code or LSOA name column", noHeader.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var noHeader = await ReadValidationErrorAsync(await PostLookupAsync(analyst, "code,name\nE01990001,x\n", "plain.csv"), "file");
+        Assert.Contains("Line 1: the header has no LSOA code or LSOA name column", noHeader, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,16 +288,16 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
             + "E01990002,Testshire 001B,W1,\"Riverside, East\",E07999999,Testshire\n"
             + "E01990099,Otherplace 001A,W9,Elsewhere,E07888888,Otherplace\n";
 
-        var ambiguous = await ValidationProblemAsync(await PostLookupAsync(analyst, good, "lookup.csv"), "localAuthority");
-        Assert.Contains("Otherplace (E07888888)", ambiguous.GetProperty("errors").GetProperty("localAuthority")[0].GetString(), StringComparison.Ordinal);
+        var ambiguous = await ReadValidationErrorAsync(await PostLookupAsync(analyst, good, "lookup.csv"), "localAuthority");
+        Assert.Contains("Otherplace (E07888888)", ambiguous, StringComparison.Ordinal);
 
-        var area = await OkJsonAsync(await PostLookupAsync(analyst, good, "lookup.csv", "E07999999"));
+        var area = await OkJsonAsync<AreaJson>(await PostLookupAsync(analyst, good, "lookup.csv", "E07999999"));
 
-        Assert.Equal("Lookup file lookup.csv: Testshire (E07999999), 2 LSOAs", area.GetProperty("definition").GetString());
-        Assert.Equal(2, area.GetProperty("lsoaCount").GetInt32());
-        Assert.All(area.GetProperty("lsoas").EnumerateArray(), l => Assert.Equal("Riverside, East", l.GetProperty("wardName").GetString()));
-        var wards = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?{Window}&by=ward"));
-        Assert.Equal("Riverside, East", Assert.Single(wards.GetProperty("breakdown").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal("Lookup file lookup.csv: Testshire (E07999999), 2 LSOAs", area.Definition);
+        Assert.Equal(2, area.LsoaCount);
+        Assert.All(area.Lsoas, l => Assert.Equal("Riverside, East", l.WardName));
+        var wards = await FiguresAsync(analyst, $"{Window}&by=ward");
+        Assert.Equal("Riverside, East", Assert.Single(wards.Breakdown!).Name);
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
             .AnyAsync(e => e.EntityType == "Partnership" && e.Changes.Contains("Lookup file lookup.csv")));
         Assert.True(audited);
@@ -311,8 +305,8 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         var restore = "LSOA11CD,LSOA11NM,WD11CD,WD11NM,LAD11CD,LAD11NM\n" + string.Concat(CrimeTestData.Lsoas.Select(l => $"{l.Code},{l.Name},W{l.Ward},{l.Ward},E07999999,Testshire\n"));
         (await PostLookupAsync(analyst, restore, "restore.csv")).EnsureSuccessStatusCode();
         await ConfigureAsync(analyst);
-        var back = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/area"));
-        Assert.Equal(3, back.GetProperty("lsoaCount").GetInt32());
+        var back = await OkJsonAsync<AreaJson>(await analyst.GetAsync($"/api/partnerships/{Slug}/area"));
+        Assert.Equal(3, back.LsoaCount);
     }
 
     [Fact]
@@ -320,10 +314,10 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     {
         using var analyst = await AnalystAsync();
 
-        var created = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Night-time economy", crimeTypeIds = NightTime }));
-        var id = created.GetProperty("id").GetInt32();
-        Assert.Equal("night-time-economy", created.GetProperty("key").GetString());
-        Assert.Equal(["Public order", "Violence and sexual offences"], created.GetProperty("crimeTypes").EnumerateArray().Select(t => t.GetString()));
+        var created = await CreatedAsync<CrimeGroupJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Night-time economy", crimeTypeIds = NightTime }));
+        var id = created.Id;
+        Assert.Equal("night-time-economy", created.Key);
+        Assert.Equal(["Public order", "Violence and sexual offences"], created.CrimeTypes);
 
         var body = new JsonObject { ["name"] = "Night-time economy", ["crimeTypeIds"] = new JsonArray(4, 9, 14) };
         using (var stale = await PutAsync(analyst, $"/api/crime-groups/{id}", body, ifMatch: 7))
@@ -336,9 +330,9 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         body.Remove("version");
         await ProblemAsync(await PutAsync(analyst, $"/api/crime-groups/{id}", body), HttpStatusCode.PreconditionRequired);
 
-        var saved = await PutOkAsync(analyst, $"/api/crime-groups/{id}", body, ifMatch: 1);
-        Assert.Equal(2, saved.GetProperty("version").GetInt32());
-        Assert.Equal([4, 9, 14], saved.GetProperty("crimeTypeIds").EnumerateArray().Select(t => t.GetInt32()));
+        var saved = await PutOkAsync<CrimeGroupJson>(analyst, $"/api/crime-groups/{id}", body, ifMatch: 1);
+        Assert.Equal(2, saved.Version);
+        Assert.Equal([4, 9, 14], saved.CrimeTypeIds);
 
         await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Nothing", crimeTypeIds = Array.Empty<int>() }), "crimeTypeIds");
         await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Night-time economy", crimeTypeIds = PublicOrder }), "name");
@@ -354,15 +348,15 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         Assert.Contains("Created", audit);
         Assert.Contains("Deleted", audit);
 
-        var usual = await OkJsonAsync(await analyst.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null));
-        var again = await OkJsonAsync(await analyst.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null));
-        var groups = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime-groups"));
-        Assert.Equal(0, again.GetArrayLength());
-        Assert.Equal(CrimeGroupService.Usual.Count, groups.EnumerateArray().Count(g => CrimeGroupService.Usual.Any(u => u.Key == g.GetProperty("key").GetString())));
-        Assert.True(usual.GetArrayLength() <= CrimeGroupService.Usual.Count);
-        var allCrime = groups.EnumerateArray().Single(g => g.GetProperty("key").GetString() == "all-crime");
-        Assert.DoesNotContain(CrimeTypes.AntiSocialBehaviour, allCrime.GetProperty("crimeTypeIds").EnumerateArray().Select(t => (short)t.GetInt32()));
-        Assert.Equal(CrimeTypes.All.Count - 1, allCrime.GetProperty("crimeTypeIds").GetArrayLength());
+        var usual = await OkJsonAsync<List<CrimeGroupJson>>(await analyst.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null));
+        var again = await OkJsonAsync<List<CrimeGroupJson>>(await analyst.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null));
+        var groups = await OkJsonAsync<List<CrimeGroupJson>>(await analyst.GetAsync($"/api/partnerships/{Slug}/crime-groups"));
+        Assert.Empty(again);
+        Assert.Equal(CrimeGroupService.Usual.Count, groups.Count(g => CrimeGroupService.Usual.Any(u => u.Key == g.Key)));
+        Assert.True(usual.Count <= CrimeGroupService.Usual.Count);
+        var allCrime = groups.Single(g => g.Key == "all-crime");
+        Assert.DoesNotContain(CrimeTypes.AntiSocialBehaviour, allCrime.CrimeTypeIds.Select(t => (short)t));
+        Assert.Equal(CrimeTypes.All.Count - 1, allCrime.CrimeTypeIds.Count);
     }
 
     [Theory]
@@ -379,8 +373,8 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
 
         using var area = await client.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" });
         using var usual = await client.PostAsync($"/api/partnerships/{Slug}/crime-groups/usual", null);
-        var version = (await OkJsonAsync(await client.GetAsync($"/api/partnerships/{Slug}/denominators")))
-            .EnumerateArray().Where(d => d.GetProperty("kind").GetString() == "Dwellings" && d.GetProperty("year").GetInt32() == 2010).Select(d => d.GetProperty("version").GetInt32()).FirstOrDefault();
+        var version = (await OkJsonAsync<List<DenominatorJson>>(await client.GetAsync($"/api/partnerships/{Slug}/denominators")))
+            .Where(d => d.Kind == "Dwellings" && d.Year == 2010).Select(d => d.Version).FirstOrDefault();
         using var denominator = await client.PutAsJsonAsync($"/api/partnerships/{Slug}/denominators/dwellings/2010", new { value = 59_500, version });
 
         Assert.Equal(expected, area.StatusCode);
@@ -405,16 +399,21 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     {
         using var anonymous = await app.ApiClientAsync();
 
-        var area = await OkJsonAsync(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/area"));
-        var groups = await OkJsonAsync(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/crime-groups"));
-        var denominators = await OkJsonAsync(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/denominators"));
+        var area = await OkJsonAsync<AreaJson>(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/area"));
+        var groups = await OkJsonAsync<List<CrimeGroupJson>>(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/crime-groups"));
+        var denominators = await OkJsonAsync<List<DenominatorJson>>(await anonymous.GetAsync("/api/partnerships/south-cambridgeshire/denominators"));
 
-        Assert.Equal("South Cambridgeshire", area.GetProperty("localAuthorityName").GetString());
-        Assert.Contains(groups.EnumerateArray(), g => g.GetProperty("name").GetString() == "Serious acquisitive crime"
-            && g.GetProperty("crimeTypeIds").EnumerateArray().Select(t => t.GetInt32()).SequenceEqual([3, 10, 13]));
-        Assert.Contains(denominators.EnumerateArray(), d => d.GetProperty("kind").GetString() == "Residents" && d.GetProperty("year").GetInt32() == 2009 && d.GetProperty("value").GetDecimal() == 143_000m);
-        Assert.Contains(denominators.EnumerateArray(), d => d.GetProperty("kind").GetString() == "Dwellings" && d.GetProperty("year").GetInt32() == 2009 && d.GetProperty("value").GetDecimal() == 59_000m);
+        Assert.Equal("South Cambridgeshire", area.LocalAuthorityName);
+        Assert.Contains(groups, g => g.Name == "Serious acquisitive crime" && g.CrimeTypeIds.SequenceEqual([3, 10, 13]));
+        Assert.Contains(denominators, d => d.Kind == "Residents" && d.Year == 2009 && d.Value == 143_000m);
+        Assert.Contains(denominators, d => d.Kind == "Dwellings" && d.Year == 2009 && d.Value == 59_000m);
     }
+
+    private static async Task<CrimeFiguresJson> FiguresAsync(HttpClient client, string query) =>
+        await OkJsonAsync<CrimeFiguresJson>(await client.GetAsync($"/api/partnerships/{Slug}/crime?{query}"));
+
+    private static async Task<AssessmentJson> AssessmentAsync(HttpClient client, string query) =>
+        await OkJsonAsync<AssessmentJson>(await client.GetAsync($"/api/partnerships/{Slug}/assessment?{query}"));
 
     private static async Task<HttpResponseMessage> PostLookupAsync(HttpClient client, string csv, string fileName, string? localAuthority = null)
     {

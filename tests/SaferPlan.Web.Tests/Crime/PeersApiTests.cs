@@ -136,17 +136,20 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         return (k == 0 ? 0 : Solve(l => 1 - Cdf(k - 1, l) - 0.025), Solve(u => 0.025 - Cdf(k, u)));
     }
 
+    private static async Task<PeersJson> PeersAsync(HttpClient client, string query) =>
+        await OkJsonAsync<PeersJson>(await client.GetAsync($"/api/partnerships/{Slug}/peers?{query}"));
+
     [Fact]
     public async Task Peers_Computed_AreTheFifteenNearestWithoutTheOwnArea()
     {
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        var json = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=serious-acquisitive-crime"));
+        var json = await PeersAsync(anonymous, $"{Window}&group=serious-acquisitive-crime");
 
-        var group = json.GetProperty("comparatorGroup");
-        Assert.False(group.GetProperty("chosen").GetBoolean());
-        var names = group.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        var group = json.ComparatorGroup;
+        Assert.False(group.Chosen);
+        var names = group.Areas.Select(a => (string?)a.Name).ToList();
         Assert.Equal(ExpectedGroup().Select(a => (string?)a.Name).ToList(), names);
         Assert.DoesNotContain("Testshire", names);
         Assert.DoesNotContain("Otherplace", names);
@@ -158,27 +161,27 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        var json = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=serious-acquisitive-crime"));
+        var json = await PeersAsync(anonymous, $"{Window}&group=serious-acquisitive-crime");
 
-        var row = Assert.Single(json.GetProperty("rows").EnumerateArray().ToList());
+        var row = Assert.Single(json.Rows);
         var expected = ExpectedGroup();
         short[] sac = [3, 10, 13];
         var peerRates = expected.Select(a => (a.Name, Count: sac.Sum(t => PeertonCounts(int.Parse(a.Name[^2..], CultureInfo.InvariantCulture)).GetValueOrDefault(t)), a.Residents)).ToList();
         var pooled = peerRates.Sum(p => (double)p.Count) * 1000 / peerRates.Sum(p => (double)p.Residents);
         var rate = 1079 * 1000.0 / Residents;
         var (lower, upper) = ByDefinition(1079);
-        Assert.Equal(1079, row.GetProperty("count").GetInt32());
-        Assert.Equal(rate, row.GetProperty("rate").GetDouble(), 1e-9);
-        Assert.Equal(lower * 1000 / Residents, row.GetProperty("lowerCi").GetDouble(), 1e-6);
-        Assert.Equal(upper * 1000 / Residents, row.GetProperty("upperCi").GetDouble(), 1e-6);
-        Assert.Equal(pooled, row.GetProperty("peerMean").GetDouble(), 1e-9);
-        Assert.Equal(1 + peerRates.Count(p => p.Count * 1000.0 / p.Residents > rate), row.GetProperty("rank").GetInt32());
-        Assert.Equal(16, row.GetProperty("of").GetInt32());
+        Assert.Equal(1079, row.Count);
+        Assert.Equal(rate, row.Rate ?? double.NaN, 1e-9);
+        Assert.Equal(lower * 1000 / Residents, row.LowerCi ?? double.NaN, 1e-6);
+        Assert.Equal(upper * 1000 / Residents, row.UpperCi ?? double.NaN, 1e-6);
+        Assert.Equal(pooled, row.PeerMean ?? double.NaN, 1e-9);
+        Assert.Equal(1 + peerRates.Count(p => p.Count * 1000.0 / p.Residents > rate), row.Rank);
+        Assert.Equal(16, row.Of);
         var significance = pooled < lower * 1000 / Residents ? "above" : pooled > upper * 1000 / Residents ? "below" : "not significant";
-        Assert.Equal(significance, row.GetProperty("significance").GetString());
-        Assert.Equal(15, row.GetProperty("peers").GetArrayLength());
-        var first = row.GetProperty("peers")[0];
-        Assert.Equal(peerRates[0].Count * 1000.0 / peerRates[0].Residents, first.GetProperty("rate").GetDouble(), 1e-9);
+        Assert.Equal(significance, row.Significance);
+        Assert.Equal(15, row.Peers.Count);
+        var first = row.Peers[0];
+        Assert.Equal(peerRates[0].Count * 1000.0 / peerRates[0].Residents, first.Rate ?? double.NaN, 1e-9);
     }
 
     [Fact]
@@ -187,13 +190,13 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        var json = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}"));
+        var json = await PeersAsync(anonymous, Window);
 
-        var rows = json.GetProperty("rows").EnumerateArray().ToList();
-        var burglary = rows.Single(r => r.GetProperty("name").GetString() == "Burglary");
-        Assert.Equal("burglary", burglary.GetProperty("key").GetString());
-        Assert.Equal(400, burglary.GetProperty("count").GetInt32());
-        Assert.Contains(rows, r => r.GetProperty("name").GetString() == "Violence and sexual offences" && r.GetProperty("count").GetInt32() == 0 && r.GetProperty("rank").GetInt32() == 16);
+        var rows = json.Rows;
+        var burglary = rows.Single(r => r.Name == "Burglary");
+        Assert.Equal("burglary", burglary.Key);
+        Assert.Equal(400, burglary.Count);
+        Assert.Contains(rows, r => r.Name == "Violence and sexual offences" && r.Count == 0 && r.Rank == 16);
     }
 
     [Fact]
@@ -329,24 +332,24 @@ public abstract class PeersApiTests(SaferPlanFactory app)
 
         var refused = await app.WithScopeAsync(sp => sp.GetRequiredService<PeerService>().ChooseAsync(partnershipId, chosen, reader));
         var saved = await app.WithScopeAsync(sp => sp.GetRequiredService<PeerService>().ChooseAsync(partnershipId, chosen, analyst));
-        var json = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=serious-acquisitive-crime"));
+        var json = await PeersAsync(anonymous, $"{Window}&group=serious-acquisitive-crime");
         var audit = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
             .Where(a => a.EntityType == nameof(PartnershipPeer) && a.PartnershipId == partnershipId).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
         await app.WithScopeAsync(sp => sp.GetRequiredService<PeerService>().ChooseAsync(partnershipId, [], analyst));
-        var computed = await OkJsonAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=serious-acquisitive-crime"));
+        var computed = await PeersAsync(anonymous, $"{Window}&group=serious-acquisitive-crime");
 
         Assert.Equal(EditStatus.Forbidden, refused.Status);
         Assert.True(saved.Succeeded);
-        var group = json.GetProperty("comparatorGroup");
-        Assert.True(group.GetProperty("chosen").GetBoolean());
-        Assert.Equal(["Peerton 01", "Peerton 02"], group.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList());
-        Assert.Equal(3, json.GetProperty("rows")[0].GetProperty("of").GetInt32());
-        var change = JsonDocument.Parse(audit[^1]).RootElement[0];
-        Assert.Equal("Peers", change.GetProperty("field").GetString());
-        Assert.Equal("Computed", change.GetProperty("old").GetString());
-        Assert.Equal("Peerton 01; Peerton 02", change.GetProperty("new").GetString());
-        Assert.False(computed.GetProperty("comparatorGroup").GetProperty("chosen").GetBoolean());
-        Assert.Equal(15, computed.GetProperty("comparatorGroup").GetProperty("areas").GetArrayLength());
+        var group = json.ComparatorGroup;
+        Assert.True(group.Chosen);
+        Assert.Equal(["Peerton 01", "Peerton 02"], group.Areas.Select(a => a.Name).ToList());
+        Assert.Equal(3, json.Rows[0].Of);
+        var change = JsonSerializer.Deserialize<List<Auditing.FieldChangeJson>>(audit[^1], Contract)![0];
+        Assert.Equal("Peers", change.Field);
+        Assert.Equal("Computed", change.Old);
+        Assert.Equal("Peerton 01; Peerton 02", change.New);
+        Assert.False(computed.ComparatorGroup.Chosen);
+        Assert.Equal(15, computed.ComparatorGroup.Areas.Count);
     }
 }
 

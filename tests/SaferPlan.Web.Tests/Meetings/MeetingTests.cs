@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
@@ -36,14 +35,16 @@ public abstract class MeetingTests(SaferPlanFactory app)
     private async Task<int> BodyIdAsync(string key) =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Bodies.Where(b => b.Key == key).Select(b => b.Id).SingleAsync());
 
-    private static async Task<JsonElement> AddMeetingAsync(HttpClient support, int bodyId, int year, DateOnly on, string place = "Cambourne", bool? isPublic = null)
+    private static async Task<MeetingJson> AddMeetingAsync(HttpClient support, int bodyId, int year, DateOnly on, string place = "Cambourne", bool? isPublic = null)
     {
         using var answer = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
             new { bodyId, year = YearSlug(year), meetsOn = on, startsAt = "14:00", place, isPublic });
-        var text = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == HttpStatusCode.Created, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
+        Assert.True(answer.StatusCode == HttpStatusCode.Created, await answer.Content.ReadAsStringAsync());
+        return await PlanApi.ReadAsync<MeetingJson>(answer);
     }
+
+    private static async Task<MeetingYearJson> YearAsync(HttpClient client, int year) =>
+        await PlanApi.OkJsonAsync<MeetingYearJson>(await client.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
 
     private static async Task<Calendar> FeedAsync(HttpClient client, string path)
     {
@@ -61,8 +62,8 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var year = FreshYear();
 
-        var first = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
-        var again = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        var first = await PlanApi.OkJsonAsync<ScheduleJson>(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        var again = await PlanApi.OkJsonAsync<ScheduleJson>(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
 
         // The CDRP Board 4, the ASB task group and PPO group 12 each, the SAC and DV task groups 6 each, the Scrutiny Committee
         // 1, and the county's quarterly domestic abuse partnership 4, from the bodies the partnership has.
@@ -70,20 +71,20 @@ public abstract class MeetingTests(SaferPlanFactory app)
             .Where(b => b.Partnerships.Any(p => p.Slug == Slug)).Select(b => b.Cadence).ToListAsync())
             .Sum(c => MeetingSchedule.For(c, ReportingPeriod.Year(year)).Count));
         Assert.InRange(expected, 41, 60);
-        Assert.Equal(expected, first.GetProperty("meetingsAdded").GetInt32());
-        Assert.Equal(12, first.GetProperty("dutiesAdded").GetInt32());
-        Assert.Equal(0, again.GetProperty("meetingsAdded").GetInt32());
-        Assert.Equal(0, again.GetProperty("dutiesAdded").GetInt32());
-        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
-        var meetings = listed.GetProperty("meetings").EnumerateArray().ToList();
+        Assert.Equal(expected, first.MeetingsAdded);
+        Assert.Equal(12, first.DutiesAdded);
+        Assert.Equal(0, again.MeetingsAdded);
+        Assert.Equal(0, again.DutiesAdded);
+        var listed = await YearAsync(support, year);
+        var meetings = listed.Meetings;
         Assert.Equal(expected, meetings.Count);
-        var board = meetings.Where(m => m.Str("body") == "CDRP Board").ToList();
+        var board = meetings.Where(m => m.Body == "CDRP Board").ToList();
         Assert.Equal(4, board.Count);
-        Assert.All(board, m => Assert.True(m.GetProperty("isPublic").GetBoolean()));
-        Assert.Equal($"{YearSlug(year - 1)}-q4", board[0].GetProperty("agenda")[0].Str("paperKey"));
-        Assert.Equal($"/partnerships/{Slug}/reports/performance/{YearSlug(year - 1)}-q4.html", board[0].GetProperty("agenda")[0].Str("url"));
-        Assert.Equal(12, meetings.Count(m => m.Str("body") == "Anti-Social Behaviour Task Group" && !m.GetProperty("isPublic").GetBoolean()));
-        Assert.Equal(12, listed.GetProperty("duties").GetArrayLength());
+        Assert.All(board, m => Assert.True(m.IsPublic));
+        Assert.Equal($"{YearSlug(year - 1)}-q4", board[0].Agenda[0].PaperKey);
+        Assert.Equal($"/partnerships/{Slug}/reports/performance/{YearSlug(year - 1)}-q4.html", board[0].Agenda[0].Url);
+        Assert.Equal(12, meetings.Count(m => m.Body == "Anti-Social Behaviour Task Group" && !m.IsPublic));
+        Assert.Equal(12, listed.Duties.Count);
     }
 
     [Fact]
@@ -92,15 +93,14 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var year = FreshYear();
 
-        await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        await PlanApi.OkJsonAsync<ScheduleJson>(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
 
-        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
-        var meetings = listed.GetProperty("meetings").EnumerateArray().ToList();
-        static bool HasBoardReport(JsonElement m) => m.GetProperty("agenda").EnumerateArray().Any(a => a.Str("paper") == nameof(PaperKind.BoardReport));
-        var county = meetings.Where(m => m.Str("body") == "Cambridgeshire Domestic Abuse Partnership").ToList();
+        var meetings = (await YearAsync(support, year)).Meetings;
+        static bool HasBoardReport(MeetingJson m) => m.Agenda.Any(a => a.Paper == nameof(PaperKind.BoardReport));
+        var county = meetings.Where(m => m.Body == "Cambridgeshire Domestic Abuse Partnership").ToList();
         Assert.Equal(4, county.Count);
         Assert.DoesNotContain(county, HasBoardReport);
-        var board = meetings.Where(m => m.Str("body") == "CDRP Board").ToList();
+        var board = meetings.Where(m => m.Body == "CDRP Board").ToList();
         Assert.Equal(4, board.Count);
         Assert.All(board, m => Assert.True(HasBoardReport(m)));
         Assert.Equal(4, meetings.Count(HasBoardReport));
@@ -114,9 +114,9 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var year = FreshYear();
         var board = await BodyIdAsync("cdrp-board");
         var added = await AddMeetingAsync(support, board, year, new DateOnly(year, 6, 15));
-        var id = added.Id();
-        Assert.True(added.GetProperty("isPublic").GetBoolean());
-        Assert.Equal(0, added.GetProperty("sequence").GetInt32());
+        var id = added.Id;
+        Assert.True(added.IsPublic);
+        Assert.Equal(0, added.Sequence);
         var uid = $"meeting-{id}.saferplan.local";
 
         var before = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Single(e => e.Uid == uid);
@@ -124,17 +124,17 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.Equal(0, before.Sequence);
         Assert.Equal(before.DtStart!.AsUtc, sameAgain.DtStart!.AsUtc);
 
-        var body = new JsonObject { ["meetsOn"] = $"{year}-06-22", ["startsAt"] = "10:30", ["place"] = "Cambourne", ["version"] = added.Version() };
-        var moved = await PlanApi.PutOkAsync(support, $"/api/meetings/{id}", body);
-        Assert.Equal(1, moved.GetProperty("sequence").GetInt32());
-        Assert.Equal("10:30", moved.Str("startsAt"));
+        var body = new JsonObject { ["meetsOn"] = $"{year}-06-22", ["startsAt"] = "10:30", ["place"] = "Cambourne", ["version"] = added.Version };
+        var moved = await PlanApi.PutOkAsync<MeetingJson>(support, $"/api/meetings/{id}", body);
+        Assert.Equal(1, moved.Sequence);
+        Assert.Equal("10:30", moved.StartsAt);
         using (var stale = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body))
         {
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         }
 
         body["version"] = null;
-        using (var staleTag = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body, ifMatch: added.Version()))
+        using (var staleTag = await PlanApi.PutAsync(support, $"/api/meetings/{id}", body, ifMatch: added.Version))
         {
             Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
         }
@@ -149,8 +149,8 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.Equal(1, after[0].Sequence);
         Assert.Equal(new DateTime(year, 6, 22, 9, 30, 0, DateTimeKind.Utc), after[0].DtStart!.AsUtc);
 
-        var cancelled = await PlanApi.OkJsonAsync(await support.PostAsync($"/api/meetings/{id}/cancellation?version={moved.Version()}", null));
-        Assert.True(cancelled.GetProperty("isCancelled").GetBoolean());
+        var cancelled = await PlanApi.OkJsonAsync<MeetingJson>(await support.PostAsync($"/api/meetings/{id}/cancellation?version={moved.Version}", null));
+        Assert.True(cancelled.IsCancelled);
         var gone = (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events.Single(e => e.Uid == uid);
         Assert.Equal(EventStatus.Cancelled, gone.Status);
         Assert.Equal(2, gone.Sequence);
@@ -165,12 +165,12 @@ public abstract class MeetingTests(SaferPlanFactory app)
 
         using var outside = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
             new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year + 1, 4, 2), startsAt = "14:00" });
-        var problem = await PlanApi.ValidationProblemAsync(outside, "meetsOn");
-        Assert.Contains($"must be in {ReportingPeriod.Year(year).Display}", problem.GetProperty("errors").GetProperty("meetsOn")[0].GetString(), StringComparison.Ordinal);
+        var problem = await PlanApi.ReadValidationErrorAsync(outside, "meetsOn");
+        Assert.Contains($"must be in {ReportingPeriod.Year(year).Display}", problem, StringComparison.Ordinal);
 
         var added = await AddMeetingAsync(support, board, year, new DateOnly(year, 4, 20));
-        var move = new JsonObject { ["meetsOn"] = $"{year - 1}-12-01", ["startsAt"] = "14:00", ["version"] = added.Version() };
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, $"/api/meetings/{added.Id()}", move), "meetsOn");
+        var move = new JsonObject { ["meetsOn"] = $"{year - 1}-12-01", ["startsAt"] = "14:00", ["version"] = added.Version };
+        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, $"/api/meetings/{added.Id}", move), "meetsOn");
         using var badTime = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
             new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year, 5, 2), startsAt = "teatime" });
         await PlanApi.ValidationProblemAsync(badTime, "startsAt");
@@ -188,7 +188,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var board = await BodyIdAsync("cdrp-board");
         var closed = await AddMeetingAsync(support, taskGroup, year, new DateOnly(year, 5, 12));
         var open = await AddMeetingAsync(support, board, year, new DateOnly(year, 5, 19));
-        Assert.False(closed.GetProperty("isPublic").GetBoolean());
+        Assert.False(closed.IsPublic);
 
         foreach (var client in new[] { lead, boardMember })
         {
@@ -197,22 +197,22 @@ public abstract class MeetingTests(SaferPlanFactory app)
                 Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
             }
 
-            var move = new JsonObject { ["meetsOn"] = $"{year}-05-20", ["startsAt"] = "14:00", ["version"] = open.Version() };
-            await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, $"/api/meetings/{open.Id()}", move), HttpStatusCode.Forbidden);
-            using (var decision = await client.PostAsJsonAsync($"/api/meetings/{open.Id()}/decisions", new { text = "Agreed", kind = "Other" }))
+            var move = new JsonObject { ["meetsOn"] = $"{year}-05-20", ["startsAt"] = "14:00", ["version"] = open.Version };
+            await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, $"/api/meetings/{open.Id}", move), HttpStatusCode.Forbidden);
+            using (var decision = await client.PostAsJsonAsync($"/api/meetings/{open.Id}/decisions", new { text = "Agreed", kind = "Other" }))
             {
                 Assert.Equal(HttpStatusCode.Forbidden, decision.StatusCode);
             }
         }
 
-        var seenByBoard = await PlanApi.OkJsonAsync(await boardMember.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
-        Assert.Equal(2, seenByBoard.GetProperty("meetings").GetArrayLength());
-        var seenByVisitor = await PlanApi.OkJsonAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
-        Assert.Equal([open.Id()], seenByVisitor.GetProperty("meetings").EnumerateArray().Select(m => m.Id()));
-        await PlanApi.AssertNotFoundAsync(visitor, $"/api/meetings/{closed.Id()}");
+        var seenByBoard = await YearAsync(boardMember, year);
+        Assert.Equal(2, seenByBoard.Meetings.Count);
+        var seenByVisitor = await YearAsync(visitor, year);
+        Assert.Equal([open.Id], seenByVisitor.Meetings.Select(m => m.Id));
+        await PlanApi.AssertNotFoundAsync(visitor, $"/api/meetings/{closed.Id}");
         Assert.DoesNotContain(
             (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events,
-            e => e.Uid == $"meeting-{closed.Id()}.saferplan.local");
+            e => e.Uid == $"meeting-{closed.Id}.saferplan.local");
         await PlanApi.ValidationProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year=2010"), "year");
     }
 
@@ -234,15 +234,15 @@ public abstract class MeetingTests(SaferPlanFactory app)
             Assert.DoesNotContain("@", text, StringComparison.Ordinal);
             Assert.DoesNotContain("ATTENDEE", text, StringComparison.Ordinal);
             Assert.DoesNotContain("ORGANIZER", text, StringComparison.Ordinal);
-            Assert.Contains($"meeting-{open.Id()}.saferplan.local", text, StringComparison.Ordinal);
-            Assert.DoesNotContain($"meeting-{closed.Id()}.", text, StringComparison.Ordinal);
+            Assert.Contains($"meeting-{open.Id}.saferplan.local", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"meeting-{closed.Id}.", text, StringComparison.Ordinal);
         }
 
-        var url = (await PlanApi.OkJsonAsync(await member.PostAsync("/api/account/calendar-feed", null))).Str("url");
+        var url = (await PlanApi.OkJsonAsync<CalendarFeedJson>(await member.PostAsync("/api/account/calendar-feed", null))).Url;
         var path = new Uri(url).PathAndQuery;
         var first = await FeedAsync(visitor, path);
         var second = await FeedAsync(visitor, path);
-        Assert.Contains(first.Events, e => e.Uid == $"meeting-{closed.Id()}.saferplan.local" && e.Class == "PRIVATE");
+        Assert.Contains(first.Events, e => e.Uid == $"meeting-{closed.Id}.saferplan.local" && e.Class == "PRIVATE");
         Assert.Equal(first.Events.Select(e => e.Uid).Order(StringComparer.Ordinal), second.Events.Select(e => e.Uid).Order(StringComparer.Ordinal));
         Assert.Equal(first.Events.Count, first.Events.Select(e => e.Uid).Distinct().Count());
         Assert.Contains(first.Events, e => e.Uid!.StartsWith("duty-", StringComparison.Ordinal) && !e.DtStart!.HasTime);
@@ -264,26 +264,26 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var planYear = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
-        var edition = (await started.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        var edition = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         await PlanApi.CreatePriorityAsync(support, edition, "Reducing burglary");
         var year = 2000 + Random.Shared.Next(8);
         var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
 
         await PlanApi.ValidationProblemAsync(
-            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");
-        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "The Board approved the plan.", minute = "Minute 7", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");
+        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "The Board approved the plan.", minute = "Minute 7", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
         {
             Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         }
 
-        var approved = await PlanApi.EditionAsync(support, edition);
-        Assert.Equal("Approved", approved.Str("status"));
-        var again = await PlanApi.ValidationProblemAsync(
-            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Approved again", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "subjectKey");
-        Assert.Contains("already approved", again.GetProperty("errors").GetProperty("subjectKey")[0].GetString(), StringComparison.Ordinal);
-        var read = await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}");
-        var decision = Assert.Single(read.GetProperty("decisions").EnumerateArray());
-        Assert.Equal($"/editions/{edition}", decision.Str("url"));
+        var approved = await PlanApi.OkJsonAsync<EditionJson>(await support.GetAsync($"/api/editions/{edition}"));
+        Assert.Equal("Approved", approved.Status);
+        var again = await PlanApi.ReadValidationErrorAsync(
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Approved again", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }), "subjectKey");
+        Assert.Contains("already approved", again, StringComparison.Ordinal);
+        var read = await PlanApi.GetItemAsync<MeetingJson>(support, $"/api/meetings/{meeting.Id}");
+        var decision = Assert.Single(read.Decisions);
+        Assert.Equal($"/editions/{edition}", decision.Url);
     }
 
     [Fact]
@@ -294,22 +294,22 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 4, 2 + Random.Shared.Next(25)));
         var fundingYear = 2150 + Random.Shared.Next(800);
         var slug = YearSlug(fundingYear);
-        var refused = await PlanApi.ValidationProblemAsync(
-            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }), "subjectKey");
-        Assert.Contains("Add the year's funding streams", refused.GetProperty("errors").GetProperty("subjectKey")[0].GetString(), StringComparison.Ordinal);
-        Assert.Empty((await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}")).GetProperty("decisions").EnumerateArray());
+        var refused = await PlanApi.ReadValidationErrorAsync(
+            await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }), "subjectKey");
+        Assert.Contains("Add the year's funding streams", refused, StringComparison.Ordinal);
+        Assert.Empty((await PlanApi.GetItemAsync<MeetingJson>(support, $"/api/meetings/{meeting.Id}")).Decisions);
 
-        await PlanApi.CreatedAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={slug}", new { name = "Pooled Fund", amount = "5847.00", received = true, funder = "Home Office" }));
-        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id()}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }))
+        await PlanApi.CreatedAsync<ItemVersionJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={slug}", new { name = "Pooled Fund", amount = "5847.00", received = true, funder = "Home Office" }));
+        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Agreed the funding plan", minute = "Minute 5", kind = "AgreeFundingPlan", subjectKey = slug }))
         {
             Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         }
 
-        var plan = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/funding?year={slug}"));
-        Assert.Equal("Minute 5", plan.Str("agreementMinute"));
-        Assert.Equal(meeting.Str("meetsOn"), plan.Str("agreedOn"));
-        var decision = Assert.Single((await PlanApi.GetItemAsync(support, $"/api/meetings/{meeting.Id()}")).GetProperty("decisions").EnumerateArray());
-        Assert.Equal($"/partnerships/{Slug}/funding/{slug}", decision.Str("url"));
+        var plan = await PlanApi.OkJsonAsync<Funding.FundingPlanJson>(await support.GetAsync($"/api/partnerships/{Slug}/funding?year={slug}"));
+        Assert.Equal("Minute 5", plan.AgreementMinute);
+        Assert.Equal(meeting.MeetsOn, plan.AgreedOn);
+        var decision = Assert.Single((await PlanApi.GetItemAsync<MeetingJson>(support, $"/api/meetings/{meeting.Id}")).Decisions);
+        Assert.Equal($"/partnerships/{Slug}/funding/{slug}", decision.Url);
     }
 
     [Fact]
@@ -317,7 +317,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var year = FreshYear();
-        await PlanApi.OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
+        await PlanApi.OkJsonAsync<ScheduleJson>(await support.PostAsync($"/api/partnerships/{Slug}/meetings/schedule?year={YearSlug(year)}", null));
         var title = $"Agree and publish the {ReportingPeriod.Year(year).Display} funding plan";
         var dayAfter = new DateOnly(year, 5, 1);
 
@@ -332,10 +332,10 @@ public abstract class MeetingTests(SaferPlanFactory app)
         await RemindAsync(dayAfter.AddDays(1));
         Assert.Equal(2 * once, await CountAsync());
 
-        var listed = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/meetings?year={YearSlug(year)}"));
-        var duty = listed.GetProperty("duties").EnumerateArray().Single(d => d.Str("key") == "funding-plan");
-        var done = await PlanApi.PutOkAsync(support, $"/api/duties/{duty.Id()}", new JsonObject { ["doneOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["version"] = duty.Version() });
-        Assert.Equal("Done", done.Str("status"));
+        var listed = await YearAsync(support, year);
+        var duty = listed.Duties.Single(d => d.Key == "funding-plan");
+        var done = await PlanApi.PutOkAsync<DutyJson>(support, $"/api/duties/{duty.Id}", new JsonObject { ["doneOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["version"] = duty.Version });
+        Assert.Equal("Done", done.Status);
         await RemindAsync(dayAfter.AddDays(2));
         Assert.Equal(2 * once, await CountAsync());
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Plans;
@@ -15,18 +14,27 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
         await app.ApiClientAsync(await app.AddUserAsync(role, person));
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>A response with the given status, its body as the given record.</summary>
+    private static async Task<T> JsonAsync<T>(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return await PlanApi.ReadAsync<T>(response);
+        }
+    }
+
+    /// <summary>A response with the given status, whatever its body.</summary>
+    private static async Task StatusAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 
     private static async Task<int> PriorityIdAsync(HttpClient client, int number) =>
-        (await PlanApi.DemoPriorityAsync(client, "2010/11", number)).GetProperty("id").GetInt32();
+        (await PlanApi.PriorityOfYearAsync(client, "2010/11", number)).Id;
 
     private static object Table(string title, int value, bool yearToDate = true) => new
     {
@@ -41,22 +49,22 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
 
-        var reports = await JsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports"), HttpStatusCode.OK);
-        var briefings = await JsonAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/briefings"), HttpStatusCode.OK);
+        var reports = await JsonAsync<List<TaskGroupReportJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports"), HttpStatusCode.OK);
+        var briefings = await JsonAsync<List<BriefingJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/briefings"), HttpStatusCode.OK);
 
-        Assert.Equal(6, reports.GetArrayLength());
-        var ppo = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Jenny Jolley").GetProperty("figures")[0];
-        Assert.Equal(["PPO", "DIP"], ppo.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
-        var asb = reports.EnumerateArray().Single(r => r.GetProperty("title").GetString()!.Contains("Anti Social Behaviour", StringComparison.Ordinal)).GetProperty("figures")[0];
+        Assert.Equal(6, reports.Count);
+        var ppo = reports.Single(r => r.LeadOfficerName == "Jenny Jolley").Figures[0];
+        Assert.Equal(["PPO", "DIP"], ppo.Columns);
+        var asb = reports.Single(r => r.Title.Contains("Anti Social Behaviour", StringComparison.Ordinal)).Figures[0];
         // Q1–Q3 were not entered, so the year to date is the group's own cumulative figure, brought forward.
-        Assert.Equal(5, asb.GetProperty("rows")[0].GetProperty("values")[0].GetDecimal());
-        Assert.Equal(72, asb.GetProperty("rows")[0].GetProperty("yearToDate")[0].GetDecimal());
-        Assert.Equal(72, asb.GetProperty("yearToDate")[0][0].GetDecimal());
-        var daat = reports.EnumerateArray().Single(r => r.GetProperty("leadOfficerName").GetString() == "Laura Hutson");
-        Assert.Equal("Restricted", daat.GetProperty("achievementsMarking").GetString());
-        var briefing = Assert.Single(briefings.EnumerateArray());
-        Assert.Contains("34%", briefing.GetProperty("sections").GetString(), StringComparison.Ordinal);
-        Assert.Contains(briefing.GetProperty("figures").EnumerateArray(), f => f.GetProperty("label").GetString() == "South" && f.GetProperty("value").GetDecimal() == 40);
+        Assert.Equal(5, asb.Rows[0].Values[0]);
+        Assert.Equal(72, asb.Rows[0].YearToDate?[0]);
+        Assert.Equal(72, asb.YearToDate?[0][0]);
+        var daat = reports.Single(r => r.LeadOfficerName == "Laura Hutson");
+        Assert.Equal("Restricted", daat.AchievementsMarking);
+        var briefing = Assert.Single(briefings);
+        Assert.Contains("34%", briefing.Sections, StringComparison.Ordinal);
+        Assert.Contains(briefing.Figures, f => f.Label == "South" && f.Value == 40);
     }
 
     [Fact]
@@ -67,13 +75,13 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         var q1 = new { title, figures = new[] { Table("Fire setters", 3) } };
         var q2 = new { title, figures = new[] { Table("Fire setters", 4) } };
 
-        await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports", q1), HttpStatusCode.Created);
-        var second = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports", q2), HttpStatusCode.Created);
-        await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q4/task-group-reports", new { title, figures = new[] { Table("Fire setters", 100) } }), HttpStatusCode.Created);
+        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports", q1), HttpStatusCode.Created);
+        var second = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports", q2), HttpStatusCode.Created);
+        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q4/task-group-reports", new { title, figures = new[] { Table("Fire setters", 100) } }), HttpStatusCode.Created);
 
-        var table = second.GetProperty("figures")[0];
-        Assert.Equal(4, table.GetProperty("rows")[0].GetProperty("values")[0].GetDecimal());
-        Assert.Equal(7, table.GetProperty("yearToDate")[0][0].GetDecimal());
+        var table = second.Figures[0];
+        Assert.Equal(4, table.Rows[0].Values[0]);
+        Assert.Equal(7, table.YearToDate?[0][0]);
     }
 
     [Fact]
@@ -81,10 +89,10 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
 
-        var problem = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
-            new { title = "Road safety", publicityItems = "Names of offenders", publicityMarking = "Restricted" }), HttpStatusCode.BadRequest);
+        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+            new { title = "Road safety", publicityItems = "Names of offenders", publicityMarking = "Restricted" }), "publicityItems");
 
-        Assert.StartsWith("Items for publicity are published, so they cannot be Restricted", problem.GetProperty("errors").GetProperty("publicityItems")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Items for publicity are published, so they cannot be Restricted", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,9 +105,9 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
             figures = new[] { new { title = "Scheme", columns = new[] { "PPO", "DIP" }, rows = new[] { new { label = "Removals", values = new decimal?[] { 1 } } } } },
         };
 
-        var problem = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", body), HttpStatusCode.BadRequest);
+        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", body), "figures[0].Rows");
 
-        Assert.Equal("Row 1 of figure table 1 (Removals) has 1 values but the table has 2 columns", problem.GetProperty("errors").GetProperty("figures[0].Rows")[0].GetString());
+        Assert.Equal("Row 1 of figure table 1 (Removals) has 1 values but the table has 2 columns", problem);
     }
 
     [Fact]
@@ -110,30 +118,30 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         var priority2 = await PriorityIdAsync(jenny, 2);
 
-        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "IOM scoring matrix agreed" }), HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetInt32();
-        await JsonAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Forbidden);
-        await JsonAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
+        var id = created.Id;
+        await StatusAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Forbidden);
+        await StatusAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
 
-        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
-        Assert.Equal("Priority 2: Reducing Re-offending", kept.GetProperty("title").GetString());
+        var kept = await JsonAsync<TaskGroupReportJson>(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Priority 2: Reducing Re-offending", kept.Title);
     }
 
     [Fact]
     public async Task StaleVersion_IsConflictAndTheFirstTextSurvives()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var created = await JsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetInt32();
+        var created = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
+        var id = created.Id;
 
-        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
-        await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Third from a stale copy", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Conflict);
+        await StatusAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
+        await StatusAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Third from a stale copy", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Conflict);
 
-        var kept = await JsonAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
-        Assert.Equal("Second", kept.GetProperty("achievements").GetString());
-        await JsonAsync(await support.DeleteAsync($"/api/task-group-reports/{id}?version=2"), HttpStatusCode.NoContent);
-        await JsonAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.NotFound);
+        var kept = await JsonAsync<TaskGroupReportJson>(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Second", kept.Achievements);
+        await StatusAsync(await support.DeleteAsync($"/api/task-group-reports/{id}?version=2"), HttpStatusCode.NoContent);
+        await StatusAsync(await support.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -152,19 +160,18 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
             figures = new[] { new { label = "South", value = 35m }, new { label = "City", value = 61m } },
         };
 
-        var created = await JsonAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Created);
-        await JsonAsync(await board.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Forbidden);
-        var id = created.GetProperty("id").GetInt32();
-        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", body with { }), HttpStatusCode.PreconditionRequired);
-        var changed = await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", marking = "Official", version = 1 }), HttpStatusCode.OK);
-        await JsonAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", marking = "Official", version = 1 }), HttpStatusCode.Conflict);
+        var created = await JsonAsync<BriefingJson>(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Created);
+        await StatusAsync(await board.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Forbidden);
+        var id = created.Id;
+        await StatusAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", body with { }), HttpStatusCode.PreconditionRequired);
+        var changed = await JsonAsync<BriefingJson>(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", marking = "Official", version = 1 }), HttpStatusCode.OK);
+        await StatusAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", marking = "Official", version = 1 }), HttpStatusCode.Conflict);
 
-        Assert.Equal(2, changed.GetProperty("version").GetInt32());
-        var shared = await JsonAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);
-        var briefing = shared.EnumerateArray().Single(b => b.GetProperty("title").GetString() == title);
-        Assert.Equal("IDVA funding ends in March", briefing.GetProperty("risks").GetString());
-        var problem = await JsonAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", new { period = "2010-11-q1" }), HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _));
+        Assert.Equal(2, changed.Version);
+        var shared = await JsonAsync<List<BriefingJson>>(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);
+        var briefing = shared.Single(b => b.Title == title);
+        Assert.Equal("IDVA funding ends in March", briefing.Risks);
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", new { period = "2010-11-q1" }), "title");
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Plans;
@@ -25,26 +23,30 @@ public abstract class DemoEditionTests(SaferPlanFactory app)
 
         var edition = await EditionAsync(client, "2010/11");
 
-        var priorities = edition.GetProperty("priorities").EnumerateArray().ToList();
+        var priorities = edition.Priorities;
         Assert.Equal(["Reducing Serious Acquisitive Crime", "Reducing re-offending", "Reduce domestic violence", "Reducing Anti-social Behaviour"],
-            priorities.Select(p => p.GetProperty("title").GetString()));
-        Assert.Equal("Mainstreamed", priorities[3].GetProperty("kind").GetString());
+            priorities.Select(p => p.Title));
+        Assert.Equal("Mainstreamed", priorities[3].Kind);
         foreach (var (number, expected) in Seed000)
         {
-            var priority = priorities.Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority");
-            var actions = priority.GetProperty("actions").EnumerateArray().ToList();
-            Assert.Equal(expected.Actions, actions.Select(a => a.GetProperty("number").GetString()));
-            Assert.Equal(expected.Milestones, actions.SelectMany(a => a.GetProperty("milestones").EnumerateArray()).Select(m => m.GetProperty("code").GetString()));
-            foreach (var narrative in new[] { "why", "whatWeWillDo", "approach", "measuringSuccess", "dataUsed" })
+            var priority = priorities.Single(p => p.Number == number && p.Kind == "Priority");
+            var actions = priority.Actions;
+            Assert.Equal(expected.Actions, actions.Select(a => a.Number));
+            Assert.Equal(expected.Milestones, actions.SelectMany(a => a.Milestones).Select(m => m.Code));
+            foreach (var (narrative, text) in new[]
+                     {
+                         ("why", priority.Why), ("whatWeWillDo", priority.WhatWeWillDo), ("approach", priority.Approach),
+                         ("measuringSuccess", priority.MeasuringSuccess), ("dataUsed", priority.DataUsed),
+                     })
             {
-                Assert.False(string.IsNullOrWhiteSpace(priority.GetProperty(narrative).GetString()), $"Priority {number} has no {narrative}");
+                Assert.False(string.IsNullOrWhiteSpace(text), $"Priority {number} has no {narrative}");
             }
         }
 
-        var action12 = priorities[0].GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("number").GetString() == "1.2");
-        Assert.Equal(2, action12.GetProperty("crossReference").GetProperty("priorityNumber").GetInt32());
-        Assert.Contains(edition.GetProperty("glossary").EnumerateArray(), g => g.GetProperty("term").GetString()!.StartsWith("MARAC", StringComparison.Ordinal));
-        Assert.Contains(edition.GetProperty("sections").EnumerateArray(), s => s.GetProperty("title").GetString()!.Contains("How the CDRP works", StringComparison.Ordinal));
+        var action12 = priorities[0].Actions.Single(a => a.Number == "1.2");
+        Assert.Equal(2, action12.CrossReference?.PriorityNumber);
+        Assert.Contains(edition.Glossary, g => g.Term.StartsWith("MARAC", StringComparison.Ordinal));
+        Assert.Contains(edition.Sections, s => s.Title.Contains("How the CDRP works", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -54,16 +56,13 @@ public abstract class DemoEditionTests(SaferPlanFactory app)
 
         var edition = await EditionAsync(client, "2009/10");
 
-        var milestones = edition.GetProperty("priorities").EnumerateArray()
-            .SelectMany(p => p.GetProperty("actions").EnumerateArray())
-            .SelectMany(a => a.GetProperty("milestones").EnumerateArray())
-            .ToDictionary(m => m.GetProperty("code").GetString()!);
-        Assert.Equal("yes or no", milestones["1.1c"].GetProperty("measurement").GetString());
-        Assert.Equal("YesNo", milestones["1.1c"].GetProperty("measurementKind").GetString());
-        Assert.Equal("total cases actioned", milestones["1.6a"].GetProperty("measurement").GetString());
-        Assert.StartsWith("Number of young people attending as a percentage of", milestones["1.9a"].GetProperty("measurement").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Percentage", milestones["1.9a"].GetProperty("measurementKind").GetString());
-        Assert.Equal("ASB Caseworker", milestones["1.1a"].GetProperty("source").GetString());
+        var milestones = edition.Milestones.ToDictionary(m => m.Code);
+        Assert.Equal("yes or no", milestones["1.1c"].Measurement);
+        Assert.Equal("YesNo", milestones["1.1c"].MeasurementKind);
+        Assert.Equal("total cases actioned", milestones["1.6a"].Measurement);
+        Assert.StartsWith("Number of young people attending as a percentage of", milestones["1.9a"].Measurement, StringComparison.Ordinal);
+        Assert.Equal("Percentage", milestones["1.9a"].MeasurementKind);
+        Assert.Equal("ASB Caseworker", milestones["1.1a"].Source);
     }
 
     [Fact]
@@ -88,13 +87,7 @@ public abstract class DemoEditionTests(SaferPlanFactory app)
         Assert.Contains("nowhere", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    internal static async Task<JsonElement> EditionAsync(HttpClient client, string year)
-    {
-        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
-        var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
-            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
-        return await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}");
-    }
+    internal static async Task<EditionJson> EditionAsync(HttpClient client, string year) => await PlanApi.EditionOfYearAsync(client, year);
 }
 
 public sealed class DemoEditionTestsOnSqlite(SqliteFactory app) : DemoEditionTests(app), IClassFixture<SqliteFactory>;

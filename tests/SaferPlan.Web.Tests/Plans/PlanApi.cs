@@ -13,9 +13,8 @@ internal static class PlanApi
 
     public static async Task<int> EditionIdAsync(HttpClient client, string year)
     {
-        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
-        return plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
-            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
+        var plans = await client.GetFromJsonAsync<List<PlanJson>>("/api/partnerships/south-cambridgeshire/plans", Contract);
+        return plans!.SelectMany(p => p.Editions).Single(e => e.Year == year).Id;
     }
 
     public static async Task<JsonElement> EditionAsync(HttpClient client, int editionId)
@@ -175,9 +174,154 @@ internal static class PlanApi
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 
+    /// <summary>The demo edition of the given year as the tests' record of its tree: priorities, actions, milestones.</summary>
+    public static async Task<EditionJson> EditionOfYearAsync(HttpClient client, string year) =>
+        await OkJsonAsync<EditionJson>(await client.GetAsync($"/api/editions/{await EditionIdAsync(client, year)}"));
+
+    /// <summary>A priority (not a theme) of the demo edition of the given year by its number, as the edition lists it.</summary>
+    public static async Task<EditionPriorityJson> PriorityOfYearAsync(HttpClient client, string year, int number) =>
+        (await EditionOfYearAsync(client, year)).Priorities.Single(p => p.Number == number && p.Kind == "Priority");
+
+    /// <summary>
+    /// How the tests read a response into their own record of the documented contract: the web defaults (camelCase), and
+    /// strict, so a property a record names that the JSON lacks (renamed in the app, say) fails the read.
+    /// </summary>
+    public static readonly JsonSerializerOptions Contract = new(JsonSerializerOptions.Web)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    /// <summary>A response's JSON body read as the given record with <see cref="Contract"/>.</summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<T>(Contract) ?? throw new InvalidOperationException("The response's body is null.");
+
+    private static async Task AssertStatusAsync(HttpResponseMessage response, HttpStatusCode status, string what = "")
+    {
+        if (response.StatusCode != status)
+        {
+            Assert.Fail($"{what}Expected {(int)status} {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>A 200 response's JSON body as the given record.</summary>
+    public static async Task<T> OkJsonAsync<T>(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, HttpStatusCode.OK);
+            return await ReadAsync<T>(response);
+        }
+    }
+
+    /// <summary>A 201 with the new item's address and its first version as the ETag, its body as the given record.</summary>
+    public static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
+        where T : IItemJson
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, HttpStatusCode.Created);
+            var body = await ReadAsync<T>(response);
+            Assert.Equal(1, body.Version);
+            Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+            Assert.NotNull(response.Headers.Location);
+            Assert.EndsWith($"/{body.Id}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            return body;
+        }
+    }
+
+    /// <summary>GETs an item that must be there, as the given record; its ETag is its version in quotes.</summary>
+    public static async Task<T> GetItemAsync<T>(HttpClient client, string path)
+        where T : IItemJson
+    {
+        using var response = await client.GetAsync(path);
+        await AssertStatusAsync(response, HttpStatusCode.OK, $"GET {path}: ");
+        var body = await ReadAsync<T>(response);
+        Assert.Equal($"\"{body.Version}\"", response.Headers.ETag?.Tag);
+        return body;
+    }
+
+    /// <summary>PUTs an item that must be saved: 200, the new version in the body (read as the given record) and the ETag.</summary>
+    public static async Task<T> PutOkAsync<T>(HttpClient client, string path, JsonObject body, int? ifMatch = null)
+        where T : IItemJson
+    {
+        using var response = await PutAsync(client, path, body, ifMatch);
+        await AssertStatusAsync(response, HttpStatusCode.OK, $"PUT {path}: ");
+        var saved = await ReadAsync<T>(response);
+        Assert.Equal($"\"{saved.Version}\"", response.Headers.ETag?.Tag);
+        return saved;
+    }
+
+    /// <summary>Problem details with the given status, as the shared <see cref="Problem"/> record.</summary>
+    public static async Task<Problem> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            await AssertStatusAsync(response, status);
+            Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+            var problem = await ReadAsync<Problem>(response);
+            Assert.Equal((int)status, problem.Status);
+            return problem;
+        }
+    }
+
+    /// <summary>A 400 validation problem naming the field (by its JSON name) among its errors; gives that field's first message.</summary>
+    public static async Task<string> ReadValidationErrorAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem.Errors);
+        Assert.True(problem.Errors.TryGetValue(field, out var messages), $"Expected an error for '{field}', got: {string.Join(", ", problem.Errors.Keys)}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0]));
+        return messages[0];
+    }
+
     public static int Id(this JsonElement item) => item.GetProperty("id").GetInt32();
 
     public static int Version(this JsonElement item) => item.GetProperty("version").GetInt32();
 
     public static string Str(this JsonElement item, string property) => item.GetProperty(property).GetString()!;
 }
+
+/// <summary>An item the API reads, creates and saves with a version (its ETag).</summary>
+internal interface IItemJson
+{
+    int Id { get; }
+
+    int Version { get; }
+}
+
+/// <summary>Any new item's id, for a check that needs only that.</summary>
+internal sealed record IdJson(int Id);
+
+/// <summary>Any item's id and version, for a check that needs only those.</summary>
+internal sealed record ItemVersionJson(int Id, int Version) : IItemJson;
+
+/// <summary>Problem details as the API documents them (camelCase keys); <c>errors</c> only on validation problems.</summary>
+internal sealed record Problem(int Status, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+/// <summary>One of GET /api/partnerships/{slug}/plans: a plan and its editions.</summary>
+internal sealed record PlanJson(int Id, string Title, IReadOnlyList<PlanEditionJson> Editions);
+
+internal sealed record PlanEditionJson(int Id, string Year, string Status);
+
+/// <summary>GET /api/editions/{id}: an edition with its plan's tree as the tests look at it.</summary>
+internal sealed record EditionJson(
+    int Id, string Year, string Status, int Version, IReadOnlyList<EditionSectionJson> Sections, IReadOnlyList<GlossaryEntryJson> Glossary,
+    IReadOnlyList<EditionPriorityJson> Priorities)
+{
+    public IEnumerable<EditionMilestoneJson> Milestones => Priorities.SelectMany(p => p.Actions).SelectMany(a => a.Milestones);
+}
+
+internal sealed record EditionPriorityJson(
+    int Id, int Number, string Kind, string Title, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess, string? DataUsed,
+    IReadOnlyList<EditionActionJson> Actions);
+
+internal sealed record EditionActionJson(int Id, string Number, string Text, CrossReferenceJson? CrossReference, IReadOnlyList<EditionMilestoneJson> Milestones);
+
+internal sealed record CrossReferenceJson(string? Text, int? PriorityNumber, string? ActionNumber);
+
+internal sealed record EditionMilestoneJson(int Id, string Code, string Text, string? Measurement, string MeasurementKind, string? Source);
+
+internal sealed record EditionSectionJson(string Key, string Title);
+
+internal sealed record GlossaryEntryJson(string Term, string Definition);

@@ -1,0 +1,8 @@
+namespace SaferPlan.Web.Tests.Auditing;
+
+// The audit API's JSON as its tests read it: the tests' own description of the documented contract (see PlanApi.Contract).
+
+/// <summary>One entry of GET /api/audit, newest first: who did what to which item, field by field.</summary>
+internal sealed record AuditEntryJson(long Id, string Entity, int EntityId, string Action, string Actor, DateTimeOffset OccurredAt, IReadOnlyList<FieldChangeJson> Changes);
+
+internal sealed record FieldChangeJson(string Field, string? Old, string? New);

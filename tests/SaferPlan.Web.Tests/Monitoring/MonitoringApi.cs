@@ -1,0 +1,64 @@
+namespace SaferPlan.Web.Tests.Monitoring;
+
+// The monitoring API's JSON as its tests read it: the tests' own description of the documented contract, kept apart from
+// the app's types so a property renamed in the app fails a read (see PlanApi.Contract). Only what tests look at.
+
+/// <summary>GET /api/partnerships/{slug}/periods/{period}/dashboard.</summary>
+internal sealed record DashboardJson(
+    string Period, string RollUpRule, bool DeadlinePassed, int Milestones, IReadOnlyList<StatusCountJson> Counts, ChangeSummaryJson Change,
+    IReadOnlyList<DashboardTrendPointJson> Trend, IReadOnlyList<DashboardPriorityJson> Priorities)
+{
+    /// <summary>A priority (not a cross-cutting theme) by its number.</summary>
+    public DashboardPriorityJson Priority(int number) => Priorities.Single(p => p.Kind == "Priority" && p.Number == number);
+}
+
+internal sealed record StatusCountJson(string? Status, string Text, int Count);
+
+internal sealed record ChangeSummaryJson(int Improved, int Worse, int Same);
+
+internal sealed record DashboardTrendPointJson(string Period, IReadOnlyList<StatusCountJson> Counts);
+
+internal sealed record DashboardPriorityJson(
+    int Id, int Number, string Kind, string Status, string StatusText, int Milestones, IReadOnlyList<StatusCountJson> Counts,
+    IReadOnlyList<MilestoneRefJson> Overdue, IReadOnlyList<DashboardActionJson> Actions, IReadOnlyList<Indicators.LinkedIndicatorJson> Indicators)
+{
+    public IEnumerable<DashboardMilestoneJson> AllMilestones => Actions.SelectMany(a => a.Milestones);
+}
+
+internal sealed record MilestoneRefJson(int Id, string Code);
+
+internal sealed record DashboardActionJson(int Id, string Number, string Status, IReadOnlyList<DashboardMilestoneJson> Milestones);
+
+internal sealed record DashboardMilestoneJson(int Id, string Code, string? Status, string StatusText, bool Overdue);
+
+/// <summary>GET /api/partnerships/{slug}/periods/{period}/completeness.</summary>
+internal sealed record CompletenessJson(string Period, RoundJson? Round, CompletenessLineJson Total, IReadOnlyList<CompletenessLineJson> ByPriority, IReadOnlyList<MissingUpdateJson> NotReported);
+
+internal sealed record CompletenessLineJson(string Name, int Expected, int Submitted, int Accepted, int Returned, int Missing);
+
+internal sealed record MissingUpdateJson(int MilestoneId, string Code, string? State);
+
+/// <summary>A quarter's update of a milestone, from /api/milestones/{id}/updates[/{period}] and as saved.</summary>
+internal sealed record MilestoneUpdateJson(
+    int Id, int MilestoneId, string Period, string? Progress, string? Value, string? Status, string State, string Author, string Marking, int Version);
+
+/// <summary>What POST /api/updates/{id}/review gives back: the update's new state and version.</summary>
+internal sealed record ReviewedUpdateJson(int Id, string State, int Version);
+
+/// <summary>A quarter's update round: when it closes.</summary>
+internal sealed record RoundJson(string Period, string Deadline, int Version);
+
+/// <summary>A task group's quarterly report, from /api/partnerships/{slug}/periods/{period}/task-group-reports and /api/task-group-reports/{id}.</summary>
+internal sealed record TaskGroupReportJson(
+    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, string AchievementsMarking,
+    IReadOnlyList<FigureTableJson> Figures, int Version);
+
+/// <summary>A table of figures: its rows' values per column, and the year to date per row and column when kept.</summary>
+internal sealed record FigureTableJson(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
+
+internal sealed record FigureRowJson(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate);
+
+/// <summary>A partner briefing, written once by a county body and shared into its partnerships.</summary>
+internal sealed record BriefingJson(int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version);
+
+internal sealed record FigureValueJson(string? Label, decimal? Value);
