@@ -45,8 +45,8 @@ public static class Axe
         // Evaluated by the browser's debugging protocol, not added as a <script> tag: the site's Content-Security-Policy
         // forbids inline script, and the pages are tested under it.
         await page.EvaluateAsync(Script.Value);
-        var violations = await page.EvaluateAsync<JsonElement>(Run);
-        Assert.True(violations.GetArrayLength() == 0, Describe(page.Url, violations));
+        var violations = (await page.EvaluateAsync<JsonElement>(Run)).Deserialize<List<Violation>>(JsonSerializerOptions.Web)!;
+        Assert.True(violations.Count == 0, Describe(page.Url, violations));
         ContentSecurityPolicy.AssertNoViolations(page);
     }
 
@@ -73,25 +73,23 @@ public static class Axe
         }
     }
 
-    private static string Describe(string url, JsonElement violations)
+    private static string Describe(string url, List<Violation> violations)
     {
-        var message = new StringBuilder($"{violations.GetArrayLength()} axe-core violation(s) on {url}:");
-        foreach (var v in violations.EnumerateArray())
+        var message = new StringBuilder($"{violations.Count} axe-core violation(s) on {url}:");
+        foreach (var v in violations)
         {
-            var targets = v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()).ToList();
-            var html = v.GetProperty("html").EnumerateArray().Select(h => h.GetString()).FirstOrDefault();
             message.AppendLine()
-                .Append("- ").Append(v.GetProperty("id").GetString())
-                .Append(" (").Append(v.GetProperty("impact").ToString()).Append("): ")
-                .Append(v.GetProperty("help").GetString())
-                .Append(' ').Append(v.GetProperty("helpUrl").GetString())
+                .Append("- ").Append(v.Id).Append(" (").Append(v.Impact).Append("): ").Append(v.Help).Append(' ').Append(v.HelpUrl)
                 .AppendLine()
-                .Append("    at ").Append(string.Join(", ", targets.Take(TargetsShown)))
-                .Append(targets.Count > TargetsShown ? $" (and {targets.Count - TargetsShown} more)" : "")
+                .Append("    at ").Append(string.Join(", ", v.Targets.Take(TargetsShown)))
+                .Append(v.Targets.Count > TargetsShown ? $" (and {v.Targets.Count - TargetsShown} more)" : "")
                 .AppendLine()
-                .Append("    first: ").Append(html);
+                .Append("    first: ").Append(v.Html.FirstOrDefault());
         }
 
         return message.ToString();
     }
+
+    /// <summary>One rule broken, as the script above hands it back: where (CSS selectors) and the first element's markup.</summary>
+    private sealed record Violation(string Id, string? Impact, string Help, string HelpUrl, List<string> Targets, List<string> Html);
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -205,10 +204,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<DemoEdition> EditionAsync(string year)
     {
         using var client = await App.ApiClientAsync();
-        var plans = await client.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans");
-        var id = plans.EnumerateArray().SelectMany(p => p.GetProperty("editions").EnumerateArray())
-            .Single(e => e.GetProperty("year").GetString() == year).GetProperty("id").GetInt32();
-        return new DemoEdition(id, await client.GetFromJsonAsync<JsonElement>($"/api/editions/{id}"));
+        var plans = await client.GetFromJsonAsync<List<PlanJson>>("/api/partnerships/south-cambridgeshire/plans");
+        var id = plans!.SelectMany(p => p.Editions).Single(e => e.Year == year).Id;
+        return new DemoEdition(id, (await client.GetFromJsonAsync<EditionJson>($"/api/editions/{id}"))!);
     }
 }
 
@@ -355,21 +353,17 @@ public static class ContentSecurityPolicy
 }
 
 /// <summary>One edition of the demo plan as the API shows it, for finding the ids of its priorities, actions and milestones.</summary>
-public sealed record DemoEdition(int Id, JsonElement Json)
+public sealed record DemoEdition(int Id, EditionJson Edition)
 {
-    private IEnumerable<JsonElement> Priorities => Json.GetProperty("priorities").EnumerateArray();
+    private IEnumerable<ActionJson> Actions => Edition.Priorities.SelectMany(p => p.Actions);
 
-    private IEnumerable<JsonElement> Actions => Priorities.SelectMany(p => p.GetProperty("actions").EnumerateArray());
+    public int PriorityId(int number) => Edition.Priorities.Single(p => p.Number == number && p.Kind == "Priority").Id;
 
-    public int PriorityId(int number) =>
-        Priorities.Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority").GetProperty("id").GetInt32();
+    public int ActionId(string number) => Actions.Single(a => a.Number == number).Id;
 
-    public int ActionId(string number) => Actions.Single(a => a.GetProperty("number").GetString() == number).GetProperty("id").GetInt32();
+    public int MilestoneId(string code) => Milestone(code).Id;
 
-    public int MilestoneId(string code) => Milestone(code).GetProperty("id").GetInt32();
+    public string MilestoneText(string code) => Milestone(code).Text;
 
-    public string MilestoneText(string code) => Milestone(code).GetProperty("text").GetString()!;
-
-    private JsonElement Milestone(string code) =>
-        Actions.SelectMany(a => a.GetProperty("milestones").EnumerateArray()).Single(m => m.GetProperty("code").GetString() == code);
+    private MilestoneJson Milestone(string code) => Actions.SelectMany(a => a.Milestones).Single(m => m.Code == code);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,7 +15,7 @@ public sealed class ForecastPageTests(BrowserFixture browser) : IClassFixture<Br
         using var created = await client.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/indicators",
             new { code = $"FC-{Guid.NewGuid().ToString("N")[..8]}", name = "First time entrants", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var id = (await created.Content.ReadFromJsonAsync<CreatedJson>())!.Id;
         foreach (var (period, value) in new[] { ("2009-10-q1", 27), ("2009-10-q2", 35), ("2009-10-q3", 26), ("2009-10-q4", 22), ("2010-11-q1", 27), ("2010-11-q2", 35) })
         {
             using var saved = await client.PostAsJsonAsync($"/api/indicators/{id}/values", new { period, value });

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
@@ -134,7 +133,7 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
         using var created = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
             new { code, name = "Browser test indicator", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var id = (await created.Content.ReadFromJsonAsync<CreatedJson>())!.Id;
         if (target is not null)
         {
             using var set = await client.PostAsJsonAsync($"/api/indicators/{id}/targets", target);
@@ -147,6 +146,6 @@ public sealed class IndicatorTests(BrowserFixture browser) : IClassFixture<Brows
     private async Task<string> CodeAsync(int id)
     {
         using var client = await browser.App.ApiClientAsync();
-        return (await client.GetFromJsonAsync<JsonElement>($"/api/indicators/{id}")).GetProperty("code").GetString()!;
+        return (await client.GetFromJsonAsync<IndicatorJson>($"/api/indicators/{id}"))!.Code;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
@@ -58,7 +57,7 @@ public sealed class SpcPagesTests(BrowserFixture browser) : IClassFixture<Browse
         using var created = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
             new { code, name = "Incidents each month", unit = "Count", polarity = "LowerIsBetter", frequency = "Monthly", source = "Manual" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var id = (await created.Content.ReadFromJsonAsync<CreatedJson>())!.Id;
         for (var i = 0; i < values.Count; i++)
         {
             var month = new DateOnly(2009, 4, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -47,10 +47,10 @@ public sealed class UpdateLinkTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit your updates" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
-        var saved = await support.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/milestones/{milestoneId}/updates/2010-11-q2");
-        Assert.Equal("Four No Cold Calling Zones now in place", saved.GetProperty("progress").GetString());
-        Assert.Equal("Submitted", saved.GetProperty("state").GetString());
-        Assert.Equal("Dave Sargent (e-mailed link)", saved.GetProperty("author").GetString());
+        var saved = (await support.GetFromJsonAsync<UpdateJson>($"/api/milestones/{milestoneId}/updates/2010-11-q2"))!;
+        Assert.Equal("Four No Cold Calling Zones now in place", saved.Progress);
+        Assert.Equal("Submitted", saved.State);
+        Assert.Equal("Dave Sargent (e-mailed link)", saved.Author);
         await Axe.AssertNoViolationsAsync(page);
     }
 
@@ -92,9 +92,9 @@ public sealed class UpdateLinkTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("updates have been submitted: 1.6a, 1.6b");
         await Axe.AssertNoViolationsAsync(page);
-        var first = await support.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/milestones/{edition.MilestoneId("1.6a")}/updates/2010-11-q3");
-        Assert.Equal("Restricted", first.GetProperty("marking").GetString());
-        var second = await support.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/milestones/{edition.MilestoneId("1.6b")}/updates/2010-11-q3");
-        Assert.Equal("Submitted", second.GetProperty("state").GetString());
+        var first = await support.GetFromJsonAsync<UpdateJson>($"/api/milestones/{edition.MilestoneId("1.6a")}/updates/2010-11-q3");
+        Assert.Equal("Restricted", first?.Marking);
+        var second = await support.GetFromJsonAsync<UpdateJson>($"/api/milestones/{edition.MilestoneId("1.6b")}/updates/2010-11-q3");
+        Assert.Equal("Submitted", second?.State);
     }
 }

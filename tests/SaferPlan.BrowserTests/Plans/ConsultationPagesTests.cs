@@ -1,6 +1,5 @@
 using SaferPlan.TestCommon;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,7 @@ public sealed class ConsultationPagesTests(BrowserFixture browser) : IClassFixtu
         using var client = await browser.App.ApiClientAsync(await browser.App.AddUserAsync(PartnershipRole.SupportOfficer));
         var year = PlanYears.Next();
         using var started = await client.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Consultation plan {year}", startYear = year, endYear = year + 3 });
-        var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var editionId = (await started.Content.ReadFromJsonAsync<CreatedJson>())!.Id;
         using var priority = await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = "Reducing serious acquisitive crime" });
         Assert.True(priority.IsSuccessStatusCode, await priority.Content.ReadAsStringAsync());
         return editionId;

@@ -1,6 +1,5 @@
 using SaferPlan.TestCommon;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
 using static Microsoft.Playwright.Assertions;
@@ -27,7 +26,7 @@ public sealed class RefreshChangePagesTests(BrowserFixture browser) : IClassFixt
                 continue;
             }
 
-            var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var editionId = (await started.Content.ReadFromJsonAsync<CreatedJson>())!.Id;
             using var created = await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = priority });
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
             return editionId;

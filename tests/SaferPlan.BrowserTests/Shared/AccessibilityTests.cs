@@ -190,7 +190,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
             // Nothing is deleted from an approved edition, so the delete pages are a draft's.
             using var support = await browser.App.ApiClientAsync(await browser.App.SharedUserAsync(PartnershipRole.SupportOfficer));
             var draftId = await browser.App.DraftEditionIdAsync();
-            var draft = new DemoEdition(draftId, await support.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/editions/{draftId}"));
+            var draft = new DemoEdition(draftId, (await support.GetFromJsonAsync<EditionJson>($"/api/editions/{draftId}"))!);
             return name switch
             {
                 "delete priority" => $"/priorities/{draft.PriorityId(1)}/delete",
