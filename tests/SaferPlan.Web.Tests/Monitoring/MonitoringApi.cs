@@ -64,7 +64,8 @@ internal sealed record FigureTableJson(
 internal sealed record FigureRowJson(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate);
 
 /// <summary>A partner briefing, written once by a county body and shared into its partnerships.</summary>
-internal sealed record BriefingJson(int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version);
+internal sealed record BriefingJson(
+    int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version, string? ToLine);
 
 internal sealed record FigureValueJson(string? Label, decimal? Value);
 
