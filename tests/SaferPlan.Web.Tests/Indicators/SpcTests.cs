@@ -99,9 +99,9 @@ public abstract class SpcTests(SaferPlanFactory app)
         var path = $"/api/indicators/{id}/spc-baseline";
         JsonObject Body(string period) => new() { ["period"] = period };
 
-        await ProblemAsync(await PutAsync(support, path, Body("2009-04..2010-03")), HttpStatusCode.PreconditionRequired);
-        await ProblemAsync(await PutAsync(board, path, Body("2009-04..2010-03"), ifMatch: 1), HttpStatusCode.Forbidden);
-        await ProblemAsync(await PutAsync(support, path, Body("last spring"), ifMatch: 1), HttpStatusCode.BadRequest);
+        await ReadProblemAsync(await PutAsync(support, path, Body("2009-04..2010-03")), HttpStatusCode.PreconditionRequired);
+        await ReadProblemAsync(await PutAsync(board, path, Body("2009-04..2010-03"), ifMatch: 1), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await PutAsync(support, path, Body("last spring"), ifMatch: 1), HttpStatusCode.BadRequest);
 
         var saved = await PutOkAsync<IndicatorSpcJson>(support, path, Body("2009-04..2010-03"), ifMatch: 1);
         const string FinancialYear = "2009-10";
@@ -117,10 +117,10 @@ public abstract class SpcTests(SaferPlanFactory app)
         Assert.Equal("concern", points[^1].Signal);
 
         // Someone still holding version 1 is refused either way; the saved baseline stands.
-        await ProblemAsync(await PutAsync(analyst, path, Body(""), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        await ReadProblemAsync(await PutAsync(analyst, path, Body(""), ifMatch: 1), HttpStatusCode.PreconditionFailed);
         var withVersion = Body("");
         withVersion["version"] = 1;
-        await ProblemAsync(await PutAsync(analyst, path, withVersion), HttpStatusCode.Conflict);
+        await ReadProblemAsync(await PutAsync(analyst, path, withVersion), HttpStatusCode.Conflict);
         Assert.Equal(FinancialYear, (await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{id}/spc"))).Baseline?.Period);
 
         // Cleared with the current version: every point again.
