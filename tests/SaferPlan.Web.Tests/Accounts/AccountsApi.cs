@@ -25,6 +25,3 @@ internal sealed record LedMilestoneJson(int Id, int ActionId, string Code, strin
 
 /// <summary>A person named on an item: an id and a name, never an e-mail address.</summary>
 internal sealed record PersonRefJson(int Id, string Name);
-
-/// <summary>Any plan item's marking and version, as saved.</summary>
-internal sealed record MarkingJson(int Id, string Marking, int Version) : IItemJson;

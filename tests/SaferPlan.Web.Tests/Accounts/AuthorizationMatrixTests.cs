@@ -212,7 +212,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             }
             else
             {
-                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync(setup, path)).Version());
+                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync<ItemVersionJson>(setup, path)).Version);
             }
         });
     }
@@ -272,14 +272,14 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var movedMilestone = PlanApi.PutBody(milestone);
         movedMilestone["actionId"] = otherAction.Id();
 
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(
             await lead.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(
+        await PlanApi.ReadProblemAsync(
             await lead.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
 
         var priorityNow = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id()}");
@@ -316,7 +316,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var body = PlanApi.PutBody(item);
         body[field] = $"Restricted {marker}";
         body["marking"] = "Restricted";
-        var restricted = await PlanApi.PutOkAsync<MarkingJson>(support, $"/api/{kind}/{item.Id()}", body);
+        var restricted = await PlanApi.PutOkAsync<Monitoring.MarkedItemJson>(support, $"/api/{kind}/{item.Id()}", body);
         Assert.Equal("Restricted", restricted.Marking);
 
         // The item and everything under it are not there for visitors.
