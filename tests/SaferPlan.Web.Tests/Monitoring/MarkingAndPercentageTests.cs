@@ -162,7 +162,7 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         {
             var body = PutBody(await GetItemAsync(support, path));
             body["marking"] = "Restricted";
-            await PutOkAsync(support, path, body);
+            await PutOkAsync<MarkedItemJson>(support, path, body);
         }
 
         foreach (var path in items)
@@ -171,14 +171,14 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             var body = PutBody(read);
             body["marking"] = "Official";
             await AssertLoweringRefusedAsync(await PutAsync(dave, path, body));
-            Assert.Equal("Restricted", (await GetItemAsync(dave, path)).Str("marking"));
+            Assert.Equal("Restricted", (await GetItemAsync<MarkedItemJson>(dave, path)).Marking);
 
             // Raising and keeping are his to do; lowering is the support officer's.
             body["marking"] = "Restricted";
             var kept = await PutOkAsync(dave, path, body);
             var lower = PutBody(kept);
             lower["marking"] = "Official";
-            Assert.Equal("Official", (await PutOkAsync(support, path, lower)).Str("marking"));
+            Assert.Equal("Official", (await PutOkAsync<MarkedItemJson>(support, path, lower)).Marking);
         }
 
         var update = $"/api/milestones/{milestone}/updates/2010-11-q2";
