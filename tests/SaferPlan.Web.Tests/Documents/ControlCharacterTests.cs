@@ -103,9 +103,9 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
         var force = $"cc-{Guid.NewGuid():N}"[..20];
         var code = $"E09{Random.Shared.Next(100_000, 999_999)}";
 
-        await OkJsonAsync(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-03-{force}-street.csv", "2012-03", code, $"Testplace{VerticalTab}001A")));
+        await OkJsonAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-03-{force}-street.csv", "2012-03", code, $"Testplace{VerticalTab}001A")));
         var first = await StoredNameAsync(code);
-        await OkJsonAsync(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-04-{force}-street.csv", "2012-04", code, "Correctplace 001A")));
+        await OkJsonAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-04-{force}-street.csv", "2012-04", code, "Correctplace 001A")));
 
         Assert.Equal("Testplace 001A", first);
         Assert.Equal("Correctplace 001A", await StoredNameAsync(code));
