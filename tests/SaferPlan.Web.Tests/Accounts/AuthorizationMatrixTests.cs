@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Funding;
 using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Accounts;
@@ -90,22 +91,22 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         using var client = await ClientForAsync(caller);
         var marker = $"matrix-{Guid.NewGuid():N}";
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
-        var priority1 = await PlanApi.DemoPriorityAsync(setup, "2010/11", 1);
-        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+        var priority1 = (await EditionAsync(setup, editionId)).Priority(1);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.LeadOfficer?.Id);
 
         var (method, path, body, check) = endpoint switch
         {
             WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
-                async created => Assert.Equal(created ? 1 : 0, (await PlanApi.EditionAsync(setup, editionId)).GetProperty("priorities").EnumerateArray().Count(p => p.Str("title") == marker))),
+                async created => Assert.Equal(created ? 1 : 0, (await EditionAsync(setup, editionId)).Priorities.Count(p => p.Title == marker))),
             WriteEndpoint.UpdatePriority => Update(setup, await LedPriorityAsync(setup, editionId), "priorities", "title", marker),
             WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, await app.DraftEditionIdAsync()), "priorities"),
-            WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id()}/actions", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
-                async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority1.Id()}")).GetProperty("actions").EnumerateArray().Count(a => a.Str("text") == marker))),
-            WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id(), "Action before"), "actions", "text", marker),
-            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, (await DraftPriority1Async(setup)).Id(), "Action to delete"), "actions"),
-            WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id(), marker),
-            WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id()), "milestones", "text", marker),
-            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id()), "milestones"),
+            WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id}/actions", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
+                async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority1.Id}")).Actions.Count(a => a.Text == marker))),
+            WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id, "Action before"), "actions", "text", marker),
+            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, (await DraftPriority1Async(setup)).Id, "Action to delete"), "actions"),
+            WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id, marker),
+            WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id), "milestones", "text", marker),
+            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id), "milestones"),
             WriteEndpoint.DeleteFundingStream => DeleteFunding<Core.Funding.FundingStream>(await FundingStreamAsync(setup, marker), "streams"),
             WriteEndpoint.DeleteFundingAllocation => DeleteFunding<Core.Funding.FundingAllocation>(await FundingAllocationAsync(setup, marker), "allocations"),
             WriteEndpoint.DeleteFundingSpending => DeleteFunding<Core.Funding.FundingSpend>(await FundingSpendAsync(setup, marker), "spending"),
@@ -155,13 +156,17 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     /// Priority 1 of the test host's draft edition, which Dave Sargent leads as he does 2010/11's: deleting is tried there,
     /// since nothing is deleted from an approved edition.
     /// </summary>
-    private async Task<JsonElement> DraftPriority1Async(HttpClient setup)
+    private async Task<LedPriorityJson> DraftPriority1Async(HttpClient setup)
     {
-        var draft = await PlanApi.EditionAsync(setup, await app.DraftEditionIdAsync());
-        var priority1 = draft.GetProperty("priorities").EnumerateArray().Single(p => p.GetProperty("number").GetInt32() == 1);
-        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+        var draft = await EditionAsync(setup, await app.DraftEditionIdAsync());
+        var priority1 = draft.Priorities.Single(p => p.Number == 1);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority1.LeadOfficer?.Id);
         return priority1;
     }
+
+    /// <summary>An edition's tree as the tests' record of it, with each priority's lead officer.</summary>
+    private static async Task<LedEditionJson> EditionAsync(HttpClient client, int editionId) =>
+        await PlanApi.OkJsonAsync<LedEditionJson>(await client.GetAsync($"/api/editions/{editionId}"));
 
     /// <summary>A new priority of the edition that Dave Sargent leads.</summary>
     private async Task<JsonElement> LedPriorityAsync(HttpClient setup, int editionId) =>
@@ -177,7 +182,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     {
         var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action for a new milestone");
         return Create($"/api/actions/{action.Id()}/milestones", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
-            async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync(setup, $"/api/actions/{action.Id()}")).GetProperty("milestones").EnumerateArray().Count(m => m.Str("text") == marker)));
+            async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync<LedActionJson>(setup, $"/api/actions/{action.Id()}")).Milestones.Count(m => m.Text == marker)));
     }
 
     private static Case Create(string path, JsonObject body, Func<bool, Task> check) => new(HttpMethod.Post, path, body, check);
@@ -207,7 +212,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             }
             else
             {
-                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync(setup, path)).Version());
+                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync<ItemVersionJson>(setup, path)).Version);
             }
         });
     }
@@ -217,27 +222,27 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     /// <summary>A draft year of the demo partnership's funding no other test uses, so nothing there is agreed.</summary>
     private const string FundingYear = "2031-32";
 
-    private static async Task<JsonElement> FundingStreamAsync(HttpClient setup, string marker) =>
-        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/streams?year={FundingYear}", new { name = marker, amount = 1000, received = true }));
+    private static async Task<FundingStreamJson> FundingStreamAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync<FundingStreamJson>(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/streams?year={FundingYear}", new { name = marker, amount = 1000, received = true }));
 
-    private static async Task<JsonElement> FundingAllocationAsync(HttpClient setup, string marker) =>
-        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/allocations?year={FundingYear}",
-            new { streamId = (await FundingStreamAsync(setup, marker)).Id(), name = marker, amount = 500, status = "Confirmed" }));
+    private static async Task<FundingAllocationJson> FundingAllocationAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync<FundingAllocationJson>(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/allocations?year={FundingYear}",
+            new { streamId = (await FundingStreamAsync(setup, marker)).Id, name = marker, amount = 500, status = "Confirmed" }));
 
-    private static async Task<JsonElement> FundingSpendAsync(HttpClient setup, string marker) =>
-        await PlanApi.CreatedAsync(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/spending?year={FundingYear}",
-            new { allocationId = (await FundingAllocationAsync(setup, marker)).Id(), spentOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), amount = 25, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Security staff", transactionId = marker[..20] }));
+    private static async Task<FundingSpendJson> FundingSpendAsync(HttpClient setup, string marker) =>
+        await PlanApi.CreatedAsync<FundingSpendJson>(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/spending?year={FundingYear}",
+            new { allocationId = (await FundingAllocationAsync(setup, marker)).Id, spentOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), amount = 25, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Security staff", transactionId = marker[..20] }));
 
     /// <summary>Deletes a funding item by its version; afterwards it is gone, or still there at the same version.</summary>
-    private Case DeleteFunding<T>(JsonElement item, string kind)
+    private Case DeleteFunding<T>(IItemJson item, string kind)
         where T : class, IVersioned
     {
-        var id = item.Id();
-        return new(HttpMethod.Delete, $"/api/funding/{kind}/{id}?version={item.Version()}", null, async deleted =>
+        var id = item.Id;
+        return new(HttpMethod.Delete, $"/api/funding/{kind}/{id}?version={item.Version}", null, async deleted =>
         {
             var version = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<T>()
                 .Where(e => e.Id == id).Select(e => (int?)e.Version).SingleOrDefaultAsync());
-            Assert.Equal(deleted ? null : item.Version(), version);
+            Assert.Equal(deleted ? null : item.Version, version);
         });
     }
 
@@ -249,42 +254,43 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
         var otherLeadId = await app.PersonIdAsync(OtherLeadKey);
         var priority = await LedPriorityAsync(setup, editionId);
+        var created = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id()}");
         var action = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's action");
         var milestone = await PlanApi.CreateMilestoneAsync(lead, action.Id(), "Lead's milestone");
         var otherAction = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's other action");
-        var priority3 = await PlanApi.DemoPriorityAsync(setup, "2010/11", 3);
-        Assert.Equal(await app.PersonIdAsync(LeadKey), priority3.GetProperty("leadOfficer").GetProperty("id").GetInt32());
+        var priority3 = (await EditionAsync(setup, editionId)).Priority(3);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priority3.LeadOfficer?.Id);
 
         var renumbered = PlanApi.PutBody(priority);
         renumbered["number"] = 98;
         var handedOver = PlanApi.PutBody(priority);
         handedOver["leadOfficerId"] = otherLeadId;
         var movedAction = PlanApi.PutBody(action);
-        movedAction["priorityId"] = priority3.Id();
+        movedAction["priorityId"] = priority3.Id;
         var ledAction = PlanApi.PutBody(action);
         ledAction["leadOfficerId"] = otherLeadId;
         var movedMilestone = PlanApi.PutBody(milestone);
         movedMilestone["actionId"] = otherAction.Id();
 
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(
             await lead.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(
+        await PlanApi.ReadProblemAsync(
             await lead.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
 
-        var priorityNow = await PlanApi.GetItemAsync(setup, $"/api/priorities/{priority.Id()}");
-        Assert.Equal(priority.GetProperty("number").GetInt32(), priorityNow.GetProperty("number").GetInt32());
-        Assert.Equal(await app.PersonIdAsync(LeadKey), priorityNow.GetProperty("leadOfficer").GetProperty("id").GetInt32());
-        Assert.Equal(1, priorityNow.Version());
-        var actions = priorityNow.GetProperty("actions").EnumerateArray().ToList();
-        Assert.Equal([action.Id(), otherAction.Id()], actions.Select(a => a.Id()));
-        Assert.All(actions, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("leadOfficer").ValueKind));
-        Assert.Equal([milestone.Id()], actions[0].GetProperty("milestones").EnumerateArray().Select(m => m.Id()));
-        Assert.Empty(actions[1].GetProperty("milestones").EnumerateArray());
+        var priorityNow = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id()}");
+        Assert.Equal(created.Number, priorityNow.Number);
+        Assert.Equal(await app.PersonIdAsync(LeadKey), priorityNow.LeadOfficer?.Id);
+        Assert.Equal(1, priorityNow.Version);
+        var actions = priorityNow.Actions;
+        Assert.Equal([action.Id(), otherAction.Id()], actions.Select(a => a.Id));
+        Assert.All(actions, a => Assert.Null(a.LeadOfficer));
+        Assert.Equal([milestone.Id()], actions[0].Milestones.Select(m => m.Id));
+        Assert.Empty(actions[1].Milestones);
     }
 
     [Theory]
@@ -310,8 +316,8 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var body = PlanApi.PutBody(item);
         body[field] = $"Restricted {marker}";
         body["marking"] = "Restricted";
-        var restricted = await PlanApi.PutOkAsync(support, $"/api/{kind}/{item.Id()}", body);
-        Assert.Equal("Restricted", restricted.Str("marking"));
+        var restricted = await PlanApi.PutOkAsync<Monitoring.MarkedItemJson>(support, $"/api/{kind}/{item.Id()}", body);
+        Assert.Equal("Restricted", restricted.Marking);
 
         // The item and everything under it are not there for visitors.
         var hidden = new List<string> { $"/api/{kind}/{item.Id()}", $"/api/milestones/{milestone.Id()}" };
@@ -354,23 +360,23 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         }
 
         // What is not restricted is still published.
-        var published = (await PlanApi.EditionAsync(anonymous, editionId)).GetProperty("priorities").EnumerateArray().ToList();
-        Assert.Contains(published, p => p.Str("title") == "Reducing Serious Acquisitive Crime");
-        var publishedPriority = published.Where(p => p.Id() == priority.Id()).ToList();
+        var published = (await EditionAsync(anonymous, editionId)).Priorities;
+        Assert.Contains(published, p => p.Title == "Reducing Serious Acquisitive Crime");
+        var publishedPriority = published.Where(p => p.Id == priority.Id()).ToList();
         if (kind == "priorities")
         {
             Assert.Empty(publishedPriority);
         }
         else
         {
-            var publishedActions = Assert.Single(publishedPriority).GetProperty("actions").EnumerateArray().ToList();
+            var publishedActions = Assert.Single(publishedPriority).Actions;
             if (kind == "actions")
             {
                 Assert.Empty(publishedActions);
             }
             else
             {
-                Assert.Empty(Assert.Single(publishedActions, a => a.Id() == action.Id()).GetProperty("milestones").EnumerateArray());
+                Assert.Empty(Assert.Single(publishedActions, a => a.Id == action.Id()).Milestones);
             }
         }
 

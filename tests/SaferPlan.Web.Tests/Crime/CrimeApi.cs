@@ -1,6 +1,25 @@
+using System.Net;
+using System.Text.Json;
 using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Crime;
+
+internal static class CrimeApi
+{
+    /// <summary>
+    /// A response that must have the given status (an upload's 200 or its 422 problem, which carries the same counts), its
+    /// body read as the given record with <see cref="PlanApi.Contract"/>.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+            return JsonSerializer.Deserialize<T>(text, PlanApi.Contract) ?? throw new InvalidOperationException("The response's body is null.");
+        }
+    }
+}
 
 // The recorded crime API's JSON as its tests read it: the tests' own description of the documented contract, kept apart
 // from the app's types so a property renamed in the app fails a read (see PlanApi.Contract). Only what tests look at.
@@ -61,3 +80,37 @@ internal sealed record PeerRowJson(
     IReadOnlyList<PeerRateJson> Peers);
 
 internal sealed record PeerRateJson(string Name, int Count, double? Rate);
+
+/// <summary>
+/// What POST /api/crime/imports did: files loaded, rows, each refused file with its line and reason. The same counts come in
+/// the 422 problem when some files were refused.
+/// </summary>
+internal sealed record CrimeImportSummaryJson(
+    int FilesLoaded, long Rows, int FilesRefused, int FilesSkipped, IReadOnlyList<LoadedCrimeFileJson> Loaded, IReadOnlyList<CrimeFileRefusalJson> Refused);
+
+internal sealed record LoadedCrimeFileJson(string File, string Force, string Month, int Rows, bool Synthetic);
+
+internal sealed record CrimeFileRefusalJson(string File, int? Line, string Reason);
+
+/// <summary>GET /api/crime/imports: the force-months loaded.</summary>
+internal sealed record CrimeImportListJson(int Total, IReadOnlyList<CrimeImportJson> Imports);
+
+internal sealed record CrimeImportJson(int Id, string Force, string Month, int Rows, string ImportedBy, bool Synthetic);
+
+/// <summary>What POST /api/crime/population loaded.</summary>
+internal sealed record PopulationLoadJson(int Rows, int AreasCreated, int Synthetic);
+
+/// <summary>The 422 problem of a refused population file: each wrong line with its message.</summary>
+internal sealed record PopulationProblemJson(int Status, IReadOnlyList<PopulationLineErrorJson> Lines);
+
+internal sealed record PopulationLineErrorJson(int Line, string Message);
+
+/// <summary>One of GET /api/crime/comparator-areas.</summary>
+internal sealed record ComparatorAreaJson(int Id, string Name, string? Code, int Lsoas, int? Year, bool Synthetic);
+
+/// <summary>GET /api/partnerships/{slug}/crime/spc: a crime group's or type's SPC chart, in the shape of an indicator's.</summary>
+internal sealed record CrimeSpcJson(
+    string Kind, string Key, string Name, string From, string To, double? Mean, double? LowerLimit, double? UpperLimit, IReadOnlyList<CrimeSpcPointJson> Points,
+    string? Variation, string Sentence, string? Message, string? Notice);
+
+internal sealed record CrimeSpcPointJson(string Period, double Value, string? Signal, IReadOnlyList<string> Rules);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -65,13 +64,6 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         return new MultipartFormDataContent { { content, "files", name } };
     }
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     /// <summary>Each comparator area named like the tag, with the codes of its LSOAs.</summary>
     private Task<Dictionary<string, List<string>>> AreasAsync(string tag) =>
         app.WithScopeAsync(async sp =>
@@ -110,11 +102,11 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
 
         entries.Add(($"{March2013}/{March2013}-{first.ForceKey}-stop-and-search.csv", "Type,Date\n"));
 
-        var summary = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form("police-uk.zip", Zip([.. entries]))), HttpStatusCode.OK);
+        var summary = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form("police-uk.zip", Zip([.. entries]))), HttpStatusCode.OK);
 
-        Assert.Equal(4, summary.GetProperty("filesLoaded").GetInt32());
-        Assert.Equal(5, summary.GetProperty("filesSkipped").GetInt32());
-        Assert.All(summary.GetProperty("loaded").EnumerateArray(), f => Assert.True(f.GetProperty("synthetic").GetBoolean()));
+        Assert.Equal(4, summary.FilesLoaded);
+        Assert.Equal(5, summary.FilesSkipped);
+        Assert.All(summary.Loaded, f => Assert.True(f.Synthetic));
         var expected = new[] { first, second }
             .SelectMany(f => f.Rows(March2013).Concat(f.Rows(April2013)))
             .Where(r => r.LsoaCode.Length > 0)
@@ -135,16 +127,16 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         bad[2] += ",an extra field";
         var badEntry = $"{April2013}/{April2013}-{force.ForceKey}-street.csv";
 
-        var problem = await JsonAsync(
+        var problem = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(
             await analyst.PostAsync("/api/crime/imports", Form("national.zip", Zip(
                 ($"{March2013}/{March2013}-{force.ForceKey}-street.csv", force.MonthText(March2013)),
                 (badEntry, string.Join('\n', bad) + "\n")))),
             HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal(1, problem.GetProperty("filesLoaded").GetInt32());
-        var refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
-        Assert.Equal($"national.zip/{badEntry}", refusal.GetProperty("file").GetString());
-        Assert.Equal(3, refusal.GetProperty("line").GetInt32());
+        Assert.Equal(1, problem.FilesLoaded);
+        var refusal = Assert.Single(problem.Refused);
+        Assert.Equal($"national.zip/{badEntry}", refusal.File);
+        Assert.Equal(3, refusal.Line);
     }
 
     [Fact]
@@ -152,10 +144,10 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
     {
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
 
-        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form("broken.zip", Encoding.UTF8.GetBytes("not a zip"))), HttpStatusCode.UnprocessableEntity);
+        var problem = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form("broken.zip", Encoding.UTF8.GetBytes("not a zip"))), HttpStatusCode.UnprocessableEntity);
 
-        var refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
-        Assert.Equal("broken.zip", refusal.GetProperty("file").GetString());
+        var refusal = Assert.Single(problem.Refused);
+        Assert.Equal("broken.zip", refusal.File);
     }
 
     [Fact]
@@ -172,7 +164,7 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
         var force = Force(tag, 1);
 
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form("one.zip", Zip(($"{March2013}-{force.ForceKey}-street.csv", force.MonthText(March2013))))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form("one.zip", Zip(($"{March2013}-{force.ForceKey}-street.csv", force.MonthText(March2013))))), HttpStatusCode.OK);
 
         Assert.Equal([code], (await AreasAsync(tag))[$"Arch{tag} Old"]);
     }
@@ -185,23 +177,23 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         var tag = Tag();
         var force = Force(tag, 1);
         var known = force.Districts[0];
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form("one.zip", Zip(($"{March2013}-{force.ForceKey}-street.csv", force.MonthText(March2013))))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form("one.zip", Zip(($"{March2013}-{force.ForceKey}-street.csv", force.MonthText(March2013))))), HttpStatusCode.OK);
         var csv = $"LAD21CD,LAD21NM,Mid-year,Population,Dwellings\n{known.Code},{known.Name},2021,\"19,200\",8100\n{known.Code},,2022,19400,\nE08{NextCode():000000},Arch{tag} Newtown,2022,5000,2100\n";
 
-        var loaded = await JsonAsync(await officer.PostAsync("/api/crime/population?fileName=mye.csv", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
+        var loaded = await CrimeApi.ReadAsync<PopulationLoadJson>(await officer.PostAsync("/api/crime/population?fileName=mye.csv", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
 
-        Assert.Equal(3, loaded.GetProperty("rows").GetInt32());
-        Assert.Equal(1, loaded.GetProperty("areasCreated").GetInt32());
+        Assert.Equal(3, loaded.Rows);
+        Assert.Equal(1, loaded.AreasCreated);
         var figures = await PopulationsAsync(known.Name);
         Assert.Equal([(2021, 19200, (int?)8100), (2022, 19400, null)], figures.Select(p => (p.Year, p.Residents, p.Dwellings)).ToList());
         Assert.All(figures, p => Assert.False(p.Synthetic));
         Assert.Equal("mye.csv", figures[0].Source);
-        var areas = await officer.GetFromJsonAsync<JsonElement>("/api/crime/comparator-areas");
-        var area = areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == known.Name);
-        Assert.Equal(known.Code, area.GetProperty("code").GetString());
-        Assert.Equal(2022, area.GetProperty("year").GetInt32());
-        Assert.Equal(force.Lookup.Count(l => force.Rows(March2013).Any(r => r.LsoaCode == l.LsoaCode)), area.GetProperty("lsoas").GetInt32());
-        Assert.Equal(0, areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == $"Arch{tag} Newtown").GetProperty("lsoas").GetInt32());
+        var areas = await officer.GetFromJsonAsync<List<ComparatorAreaJson>>("/api/crime/comparator-areas", PlanApi.Contract) ?? [];
+        var area = areas.Single(a => a.Name == known.Name);
+        Assert.Equal(known.Code, area.Code);
+        Assert.Equal(2022, area.Year);
+        Assert.Equal(force.Lookup.Count(l => force.Rows(March2013).Any(r => r.LsoaCode == l.LsoaCode)), area.Lsoas);
+        Assert.Equal(0, areas.Single(a => a.Name == $"Arch{tag} Newtown").Lsoas);
     }
 
     [Fact]
@@ -211,15 +203,15 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         var tag = Tag();
         var first = $"E08{NextCode():000000}";
         var second = $"E08{NextCode():000000}";
-        await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(
+        await CrimeApi.ReadAsync<PopulationLoadJson>(await analyst.PostAsync("/api/crime/population", new StringContent(
             $"Area code,Area name,Year,Residents\n{first},Arch{tag} First,2021,1000\n{second},Arch{tag} Second,2021,2000\n", Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
         var csv = $"Area code,Area name,Year,Residents\n{second},Arch{tag} Second Renamed,2022,2100\n{first},Arch{tag} Second,2022,9999\n";
 
-        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
+        var problem = await CrimeApi.ReadAsync<PopulationProblemJson>(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
 
-        var line = Assert.Single(problem.GetProperty("lines").EnumerateArray().ToList());
-        Assert.Equal(3, line.GetProperty("line").GetInt32());
-        Assert.Equal($"Line 3: the code {first} is Arch{tag} First's, but Arch{tag} Second is another comparator area: correct the code or the name", line.GetProperty("message").GetString());
+        var line = Assert.Single(problem.Lines);
+        Assert.Equal(3, line.Line);
+        Assert.Equal($"Line 3: the code {first} is Arch{tag} First's, but Arch{tag} Second is another comparator area: correct the code or the name", line.Message);
         Assert.Equal([2021], (await PopulationsAsync($"Arch{tag} First")).Select(p => p.Year).ToList());
         Assert.Equal([2021], (await PopulationsAsync($"Arch{tag} Second")).Select(p => p.Year).ToList());
     }
@@ -231,11 +223,11 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
         var tag = Tag();
         var force = Force(tag, 2);
 
-        var loaded = await JsonAsync(
+        var loaded = await CrimeApi.ReadAsync<PopulationLoadJson>(
             await analyst.PostAsync("/api/crime/population", new StringContent(SyntheticPoliceUk.PopulationCsv([force], 2019, 2020), Encoding.UTF8, "text/csv")),
             HttpStatusCode.OK);
 
-        Assert.Equal(4, loaded.GetProperty("synthetic").GetInt32());
+        Assert.Equal(4, loaded.Synthetic);
         var figures = await PopulationsAsync(force.Districts[1].Name);
         Assert.Equal([2019, 2020], figures.Select(p => p.Year).ToList());
         Assert.All(figures, p => Assert.True(p.Synthetic));
@@ -254,9 +246,9 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
             + $",Arch{tag} Good,2021,1100,450\n"
             + $",,2021,10,4\n";
 
-        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
+        var problem = await CrimeApi.ReadAsync<PopulationProblemJson>(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
 
-        var lines = problem.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetInt32(), l.GetProperty("message").GetString()!)).ToList();
+        var lines = problem.Lines.Select(l => (l.Line, l.Message)).ToList();
         Assert.Equal([3, 4, 5, 6], lines.Select(l => l.Item1).ToList());
         Assert.Equal("Line 3: residents 'many' is not a whole number", lines[0].Item2);
         Assert.Equal("Line 4: residents '-5' is negative", lines[1].Item2);
@@ -273,9 +265,9 @@ public abstract class CrimeArchiveTests(SaferPlanFactory app)
     {
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
 
-        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
+        var problem = await CrimeApi.ReadAsync<PopulationProblemJson>(await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity);
 
-        Assert.StartsWith(expected, Assert.Single(problem.GetProperty("lines").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(expected, Assert.Single(problem.Lines).Message, StringComparison.Ordinal);
         Assert.Equal(PlanApi.ProblemJson, (await analyst.PostAsync("/api/crime/population", new StringContent(csv, Encoding.UTF8, "text/csv"))).Content.Headers.ContentType?.MediaType);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -38,13 +37,6 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
 
         form.Add(new StringContent(synthetic ? "true" : "false"), "synthetic");
         return form;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>The counts kept for a force-month, keyed by LSOA code ("" for no location) and crime type name.</summary>
@@ -104,7 +96,7 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         Assert.Contains("\r\n", marchText, StringComparison.Ordinal);
         Assert.Contains(",\"On or near Mill Road, Romsey\",", marchText, StringComparison.Ordinal);
 
-        var summary = await JsonAsync(
+        var summary = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(
             await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", marchText), ($"{April2012}-{force.ForceKey}-street.csv", aprilText))),
             HttpStatusCode.OK);
 
@@ -124,9 +116,9 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
             Assert.Equal(expectedOutcomes.OrderBy(e => e.Key).ToList(), (await StoredOutcomesAsync(force.ForceKey, month)).OrderBy(e => e.Key).ToList());
         }
 
-        Assert.Equal(2, summary.GetProperty("filesLoaded").GetInt32());
-        Assert.Equal(force.Rows(March2012).Count() + force.Rows(April2012).Count(), summary.GetProperty("rows").GetInt64());
-        Assert.Empty(summary.GetProperty("refused").EnumerateArray());
+        Assert.Equal(2, summary.FilesLoaded);
+        Assert.Equal(force.Rows(March2012).Count() + force.Rows(April2012).Count(), summary.Rows);
+        Assert.Empty(summary.Refused);
         var totals = await StoredTotalsAsync(force.ForceKey);
         Assert.Equal(2, totals.Imports);
     }
@@ -141,9 +133,9 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var lines = full.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var shorter = string.Join('\n', lines.Take(11)) + "\n";
 
-        var summary = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (name, full), (name, shorter))), HttpStatusCode.OK);
+        var summary = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, (name, full), (name, shorter))), HttpStatusCode.OK);
 
-        Assert.Equal(2, summary.GetProperty("filesLoaded").GetInt32());
+        Assert.Equal(2, summary.FilesLoaded);
         var totals = await StoredTotalsAsync(force.ForceKey);
         Assert.Equal((1, 10), totals);
     }
@@ -155,11 +147,11 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var force = Force(41000);
         var name = $"{March2012}-{force.ForceKey}-street.csv";
         var text = force.MonthText(March2012);
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (name, text))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, (name, text))), HttpStatusCode.OK);
         var first = await StoredTotalsAsync(force.ForceKey);
         var firstCounts = await StoredCountsAsync(force.ForceKey, March2012);
 
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (name, text))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, (name, text))), HttpStatusCode.OK);
 
         Assert.Equal(first, await StoredTotalsAsync(force.ForceKey));
         Assert.Equal(firstCounts.OrderBy(e => e.Key).ToList(), (await StoredCountsAsync(force.ForceKey, March2012)).OrderBy(e => e.Key).ToList());
@@ -173,7 +165,7 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var force = Force(42000);
         var before = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.OrderBy(p => p.Id).Select(p => p.ChangeStamp).ToListAsync());
 
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", force.MonthText(March2012)))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", force.MonthText(March2012)))), HttpStatusCode.OK);
 
         var after = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.OrderBy(p => p.Id).Select(p => p.ChangeStamp).ToListAsync());
         Assert.Equal(2, before.Count);
@@ -201,16 +193,16 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var badForce = $"bad-{kind}-{Guid.NewGuid():N}"[..24];
         var badName = $"{March2012}-{badForce}-street.csv";
 
-        var problem = await JsonAsync(
+        var problem = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(
             await analyst.PostAsync("/api/crime/imports", Form(false, (badName, text), ($"{March2012}-{good.ForceKey}-street.csv", good.MonthText(March2012)))),
             HttpStatusCode.UnprocessableEntity);
 
-        var refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
-        Assert.Equal(badName, refusal.GetProperty("file").GetString());
-        Assert.Equal(line, refusal.GetProperty("line").GetInt32());
-        Assert.StartsWith(reason, refusal.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, problem.GetProperty("filesLoaded").GetInt32());
-        Assert.Equal(good.Rows(March2012).Count(), problem.GetProperty("rows").GetInt64());
+        var refusal = Assert.Single(problem.Refused);
+        Assert.Equal(badName, refusal.File);
+        Assert.Equal(line, refusal.Line);
+        Assert.StartsWith(reason, refusal.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, problem.FilesLoaded);
+        Assert.Equal(good.Rows(March2012).Count(), problem.Rows);
         Assert.Equal((0, 0), await StoredTotalsAsync(badForce));
         Assert.Equal(good.Rows(March2012).Count(), (await StoredTotalsAsync(good.ForceKey)).Counts);
     }
@@ -226,30 +218,30 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
     {
         using var analyst = await AnalystAsync();
         var good = Force(48000);
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{good.ForceKey}-street.csv", good.MonthText(March2012)))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{good.ForceKey}-street.csv", good.MonthText(March2012)))), HttpStatusCode.OK);
         var known = await KnownOutcomesAsync();
         Assert.True(known > 5, $"The generator's files name {known} outcomes.");
         var junk = OutcomeFile(Enumerable.Range(1, 40_000).Select(i => $"Outcome {i:00000}"));
         var badName = $"{March2012}-{Force(47000).ForceKey}-street.csv";
 
-        var problem = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, junk))), HttpStatusCode.UnprocessableEntity);
+        var problem = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, junk))), HttpStatusCode.UnprocessableEntity);
 
-        var refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
-        Assert.Equal(1 + 101, refusal.GetProperty("line").GetInt32());
-        Assert.StartsWith("\"Outcome 00101\" would be more than 100 different last outcome categories in one file", refusal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var refusal = Assert.Single(problem.Refused);
+        Assert.Equal(1 + 101, refusal.Line);
+        Assert.StartsWith("\"Outcome 00101\" would be more than 100 different last outcome categories in one file", refusal.Reason, StringComparison.Ordinal);
         Assert.Equal(known, await KnownOutcomesAsync());
 
         // Under the bound for one file, but over it counting those already known: refused at the first one over.
         var room = 100 - known;
         var names = Enumerable.Range(1, room + 5).Select(i => $"Outcome {Guid.NewGuid():N}").ToList();
-        problem = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, OutcomeFile(names)))), HttpStatusCode.UnprocessableEntity);
-        refusal = Assert.Single(problem.GetProperty("refused").EnumerateArray());
-        Assert.Equal(1 + room + 1, refusal.GetProperty("line").GetInt32());
-        Assert.Contains("counting those loaded before", refusal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        problem = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, (badName, OutcomeFile(names)))), HttpStatusCode.UnprocessableEntity);
+        refusal = Assert.Single(problem.Refused);
+        Assert.Equal(1 + room + 1, refusal.Line);
+        Assert.Contains("counting those loaded before", refusal.Reason, StringComparison.Ordinal);
         Assert.Equal(known, await KnownOutcomesAsync());
 
-        var summary = await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{April2012}-{good.ForceKey}-street.csv", good.MonthText(April2012)))), HttpStatusCode.OK);
-        Assert.Equal(1, summary.GetProperty("filesLoaded").GetInt32());
+        var summary = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(false, ($"{April2012}-{good.ForceKey}-street.csv", good.MonthText(April2012)))), HttpStatusCode.OK);
+        Assert.Equal(1, summary.FilesLoaded);
         Assert.Equal(good.Rows(March2012).Count() + good.Rows(April2012).Count(), (await StoredTotalsAsync(good.ForceKey)).Counts);
     }
 
@@ -259,15 +251,15 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         var email = await app.AddUserAsync(PartnershipRole.Analyst);
         using var analyst = await app.ApiClientAsync(email);
         var force = Force(44000);
-        await JsonAsync(await analyst.PostAsync("/api/crime/imports", Form(true, ($"{April2012}-{force.ForceKey}-street.csv", force.MonthText(April2012)))), HttpStatusCode.OK);
+        await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", Form(true, ($"{April2012}-{force.ForceKey}-street.csv", force.MonthText(April2012)))), HttpStatusCode.OK);
 
-        var list = await JsonAsync(await analyst.GetAsync("/api/crime/imports"), HttpStatusCode.OK);
+        var list = await CrimeApi.ReadAsync<CrimeImportListJson>(await analyst.GetAsync("/api/crime/imports"), HttpStatusCode.OK);
 
-        var import = Assert.Single(list.GetProperty("imports").EnumerateArray(), i => i.GetProperty("force").GetString() == force.ForceKey);
-        Assert.Equal("2012-04", import.GetProperty("month").GetString());
-        Assert.True(import.GetProperty("synthetic").GetBoolean());
-        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], import.GetProperty("importedBy").GetString());
-        Assert.Equal(force.Rows(April2012).Count(), import.GetProperty("rows").GetInt32());
+        var import = Assert.Single(list.Imports, i => i.Force == force.ForceKey);
+        Assert.Equal("2012-04", import.Month);
+        Assert.True(import.Synthetic);
+        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], import.ImportedBy);
+        Assert.Equal(force.Rows(April2012).Count(), import.Rows);
 
     }
 
@@ -307,9 +299,9 @@ public abstract class CrimeImportApiTests(SaferPlanFactory app)
         using var admin = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var force = Force(46000);
 
-        var summary = await JsonAsync(await admin.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", force.MonthText(March2012)))), HttpStatusCode.OK);
+        var summary = await CrimeApi.ReadAsync<CrimeImportSummaryJson>(await admin.PostAsync("/api/crime/imports", Form(false, ($"{March2012}-{force.ForceKey}-street.csv", force.MonthText(March2012)))), HttpStatusCode.OK);
 
-        Assert.Equal(1, summary.GetProperty("filesLoaded").GetInt32());
+        Assert.Equal(1, summary.FilesLoaded);
     }
 
     [Fact]

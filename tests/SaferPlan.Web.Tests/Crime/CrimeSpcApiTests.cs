@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using SaferPlan.Web.Tests.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Crime;
@@ -48,13 +48,8 @@ public abstract class CrimeSpcApiTests(SaferPlanFactory app)
         return await CrimeTestData.BumpAllAsync(db);
     });
 
-    private static async Task<JsonElement> JsonAsync(HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        using var answer = await client.GetAsync(path);
-        var text = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == status, $"GET {path}: expected {(int)status}, got {(int)answer.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static async Task<T> JsonAsync<T>(HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK) =>
+        await CrimeApi.ReadAsync<T>(await client.GetAsync(path), status);
 
     [Fact]
     public async Task GroupSpc_RunOfSevenAboveTheMean_IsConcern_ForVisitors_InTheIndicatorShape()
@@ -62,29 +57,29 @@ public abstract class CrimeSpcApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var visitor = app.CreateClient();
 
-        var spc = await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc?group=burglary");
+        var spc = await JsonAsync<CrimeSpcJson>(visitor, $"/api/partnerships/{Slug}/crime/spc?group=burglary");
 
-        Assert.Equal("2015-01", spc.GetProperty("from").GetString());
-        Assert.Equal("2016-12", spc.GetProperty("to").GetString());
-        var points = spc.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal("2015-01", spc.From);
+        Assert.Equal("2016-12", spc.To);
+        var points = spc.Points;
         Assert.Equal(24, points.Count);
-        Assert.Equal((10 * 9) + (12 * 8) + (13 * 7), points.Sum(p => p.GetProperty("value").GetDouble()));
-        Assert.Equal(277.0 / 24, spc.GetProperty("mean").GetDouble(), 1e-9);
-        Assert.True(spc.GetProperty("upperLimit").GetDouble() > 13);
-        Assert.True(spc.GetProperty("lowerLimit").GetDouble() < 10);
+        Assert.Equal((10 * 9) + (12 * 8) + (13 * 7), points.Sum(p => p.Value));
+        Assert.Equal(277.0 / 24, spc.Mean!.Value, 1e-9);
+        Assert.True(spc.UpperLimit > 13);
+        Assert.True(spc.LowerLimit < 10);
         Assert.All(points.TakeLast(7), p =>
         {
-            Assert.Equal("concern", p.GetProperty("signal").GetString());
-            Assert.Contains("runOfSeven", p.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal("concern", p.Signal);
+            Assert.Contains("runOfSeven", p.Rules);
         });
-        Assert.All(points.Take(17), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("signal").ValueKind));
-        Assert.Equal("specialCauseConcerning", spc.GetProperty("variation").GetString());
-        Assert.Equal("Burglary: special cause — concerning: 7 months above the mean", spc.GetProperty("sentence").GetString());
+        Assert.All(points.Take(17), p => Assert.Null(p.Signal));
+        Assert.Equal("specialCauseConcerning", spc.Variation);
+        Assert.Equal("Burglary: special cause — concerning: 7 months above the mean", spc.Sentence);
 
-        var vehicle = await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc?type=13&from=2015-01&to=2016-06");
-        Assert.Equal(18, vehicle.GetProperty("points").GetArrayLength());
-        Assert.Equal("commonCause", vehicle.GetProperty("variation").GetString());
-        Assert.Equal("type", vehicle.GetProperty("kind").GetString());
+        var vehicle = await JsonAsync<CrimeSpcJson>(visitor, $"/api/partnerships/{Slug}/crime/spc?type=13&from=2015-01&to=2016-06");
+        Assert.Equal(18, vehicle.Points.Count);
+        Assert.Equal("commonCause", vehicle.Variation);
+        Assert.Equal("type", vehicle.Kind);
     }
 
     [Fact]
@@ -93,12 +88,12 @@ public abstract class CrimeSpcApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var visitor = app.CreateClient();
 
-        var unknown = await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc?group=arson", HttpStatusCode.BadRequest);
-        Assert.Contains("burglary", unknown.GetProperty("errors").GetProperty("group")[0].GetString(), StringComparison.Ordinal);
-        await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc", HttpStatusCode.BadRequest);
-        Assert.True((await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc?type=999", HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("type", out _));
-        Assert.True((await JsonAsync(visitor, $"/api/partnerships/{Slug}/crime/spc?group=burglary&from=2015-13", HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("from", out _));
-        await JsonAsync(visitor, "/api/partnerships/nowhere/crime/spc?group=burglary", HttpStatusCode.NotFound);
+        var unknown = await JsonAsync<Problem>(visitor, $"/api/partnerships/{Slug}/crime/spc?group=arson", HttpStatusCode.BadRequest);
+        Assert.Contains("burglary", unknown.Errors!["group"][0], StringComparison.Ordinal);
+        await JsonAsync<Problem>(visitor, $"/api/partnerships/{Slug}/crime/spc", HttpStatusCode.BadRequest);
+        Assert.True((await JsonAsync<Problem>(visitor, $"/api/partnerships/{Slug}/crime/spc?type=999", HttpStatusCode.BadRequest)).Errors?.ContainsKey("type") == true);
+        Assert.True((await JsonAsync<Problem>(visitor, $"/api/partnerships/{Slug}/crime/spc?group=burglary&from=2015-13", HttpStatusCode.BadRequest)).Errors?.ContainsKey("from") == true);
+        await JsonAsync<Problem>(visitor, "/api/partnerships/nowhere/crime/spc?group=burglary", HttpStatusCode.NotFound);
     }
 
     [Fact]

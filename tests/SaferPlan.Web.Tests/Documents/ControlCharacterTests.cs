@@ -12,6 +12,7 @@ using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Crime;
+using SaferPlan.Web.Tests.Indicators;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 
@@ -35,19 +36,19 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
     {
         await CrimeTestData.EnsureAsync(app);
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst, partnership: CrimeTestData.Slug));
-        await OkJsonAsync(await analyst.PutAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/area", new { localAuthorityName = "Testshire" }));
+        await OkJsonAsync<AreaJson>(await analyst.PutAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/area", new { localAuthorityName = "Testshire" }));
 
-        var group = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/crime-groups", new { name = $"Night{VerticalTab}time economy", crimeTypeIds = NightTime }));
-        var indicator = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/indicators",
+        var group = await CreatedAsync<CrimeGroupJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/crime-groups", new { name = $"Night{VerticalTab}time economy", crimeTypeIds = NightTime }));
+        var indicator = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{CrimeTestData.Slug}/indicators",
             new { code = $"BUR{VerticalTab}1", name = $"Burglary{VerticalTab}rate", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "RecordedCrime", crimeType = "Burglary" }));
 
-        Assert.Equal("Night time economy", group.GetProperty("name").GetString());
-        Assert.Equal("Burglary rate", indicator.GetProperty("name").GetString());
-        Assert.Equal("BUR 1", indicator.GetProperty("code").GetString());
+        Assert.Equal("Night time economy", group.Name);
+        Assert.Equal("Burglary rate", indicator.Name);
+        Assert.Equal("BUR 1", indicator.Code);
 
         // What was stored before names were cleaned on the way in, and an LSOA name from an old crime file.
-        var groupId = group.GetProperty("id").GetInt32();
-        var indicatorId = indicator.GetProperty("id").GetInt32();
+        var groupId = group.Id;
+        var indicatorId = indicator.Id;
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -59,7 +60,7 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
         using var anonymous = await app.ApiClientAsync();
 
         using var response = await anonymous.GetAsync($"/api/partnerships/{CrimeTestData.Slug}/assessment.docx?{Window}");
-        using var chart = await anonymous.GetAsync($"/api/partnerships/{CrimeTestData.Slug}/assessment/charts/{group.GetProperty("key").GetString()}.svg?{Window}");
+        using var chart = await anonymous.GetAsync($"/api/partnerships/{CrimeTestData.Slug}/assessment/charts/{group.Key}.svg?{Window}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var docx = await response.Content.ReadAsByteArrayAsync();
@@ -81,8 +82,8 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
         var editionId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<PlanEdition>()
             .Where(e => e.Plan.Partnership!.Slug == data.Slug).Select(e => e.Id).SingleAsync());
 
-        var created = await CreatePriorityAsync(admin, editionId, $"Safer{VerticalTab}roads");
-        Assert.Equal("Safer roads", created.GetProperty("title").GetString());
+        var created = await CreatedAsync<Monitoring.PriorityItemJson>(await admin.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = $"Safer{VerticalTab}roads", amendmentReason = AmendmentReason }));
+        Assert.Equal("Safer roads", created.Title);
 
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<Priority>()
             .Where(p => p.Edition.Plan!.Partnership.Slug == data.Slug && p.Number == 1)
@@ -102,9 +103,9 @@ public abstract class ControlCharacterTests(SaferPlanFactory app)
         var force = $"cc-{Guid.NewGuid():N}"[..20];
         var code = $"E09{Random.Shared.Next(100_000, 999_999)}";
 
-        await OkJsonAsync(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-03-{force}-street.csv", "2012-03", code, $"Testplace{VerticalTab}001A")));
+        await OkJsonAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-03-{force}-street.csv", "2012-03", code, $"Testplace{VerticalTab}001A")));
         var first = await StoredNameAsync(code);
-        await OkJsonAsync(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-04-{force}-street.csv", "2012-04", code, "Correctplace 001A")));
+        await OkJsonAsync<CrimeImportSummaryJson>(await analyst.PostAsync("/api/crime/imports", StreetFile($"2012-04-{force}-street.csv", "2012-04", code, "Correctplace 001A")));
 
         Assert.Equal("Testplace 001A", first);
         Assert.Equal("Correctplace 001A", await StoredNameAsync(code));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +10,7 @@ using SaferPlan.Core.Documents;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Documents;
 
@@ -184,8 +184,8 @@ public abstract class PlanDocumentTests(SaferPlanFactory app)
         using var missing = await client.GetAsync("/api/editions/999999/document.docx");
 
         Assert.Equal(HttpStatusCode.BadRequest, audience.StatusCode);
-        var problem = JsonDocument.Parse(await audience.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(problem.GetProperty("errors").TryGetProperty("audience", out _), problem.ToString());
+        var problem = await PlanApi.ReadAsync<Problem>(audience);
+        Assert.True(problem.Errors?.ContainsKey("audience") == true, problem.ToString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
@@ -234,15 +234,12 @@ public abstract class PlanDocumentTests(SaferPlanFactory app)
             .Where(e => e.Plan.Partnership.Slug == Demo && e.YearStart == 2010 && e.Status == EditionStatus.Approved)
             .Select(e => e.Id).SingleAsync());
         using var client = await app.ApiClientAsync();
-        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/editions/{id}")).RootElement;
-        string[] fields = ["why", "whatWeWillDo", "approach", "measuringSuccess", "dataUsed"];
-        var priorities = json.GetProperty("priorities").EnumerateArray().Select(p => new DemoPriority(
-            p.GetProperty("title").GetString()!,
-            fields.Select(f => p.GetProperty(f).ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(p.GetProperty(f).GetString())).ToArray(),
-            p.GetProperty("actions").EnumerateArray().Select(a => new DemoAction(
-                a.GetProperty("number").GetString()!,
-                a.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("code").GetString()!).ToList())).ToList())).ToList();
-        var glossary = json.GetProperty("glossary").EnumerateArray().Select(g => g.GetProperty("term").GetString()!).ToList();
+        var json = await PlanApi.OkJsonAsync<EditionJson>(await client.GetAsync($"/api/editions/{id}"));
+        var priorities = json.Priorities.Select(p => new DemoPriority(
+            p.Title,
+            new[] { p.Why, p.WhatWeWillDo, p.Approach, p.MeasuringSuccess, p.DataUsed }.Select(text => !string.IsNullOrWhiteSpace(text)).ToArray(),
+            p.Actions.Select(a => new DemoAction(a.Number, a.Milestones.Select(m => m.Code).ToList())).ToList())).ToList();
+        var glossary = json.Glossary.Select(g => g.Term).ToList();
         return (id, new DemoEdition(priorities, glossary));
     }
 

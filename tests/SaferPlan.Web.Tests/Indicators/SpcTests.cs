@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
@@ -27,18 +26,18 @@ public abstract class SpcTests(SaferPlanFactory app)
     /// <summary>A monthly count, lower is better, with the values from April 2009 and a 2010/11 target of at most 20.</summary>
     private static async Task<int> IndicatorWithValuesAsync(HttpClient analyst, IReadOnlyList<int> values)
     {
-        var id = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
-            new { code = NewCode(), name = "Incidents each month", unit = "Count", polarity = "LowerIsBetter", frequency = "Monthly", source = "Manual" }))).Id();
+        var id = (await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+            new { code = NewCode(), name = "Incidents each month", unit = "Count", polarity = "LowerIsBetter", frequency = "Monthly", source = "Manual" }))).Id;
         for (var i = 0; i < values.Count; i++)
         {
             // "2009-10" alone would be the financial year 2009/10, so each month is sent as from and to.
             var month = new DateOnly(2009, 4, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { from = month, to = month, value = values[i] }));
+            await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { from = month, to = month, value = values[i] }));
         }
 
         // A quarter's value is not a month: it is left out of a monthly chart.
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2009-10-q1", value = 500 }));
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 20 }));
+        await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2009-10-q1", value = 500 }));
+        await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 20 }));
         return id;
     }
 
@@ -49,26 +48,26 @@ public abstract class SpcTests(SaferPlanFactory app)
         var id = await IndicatorWithValuesAsync(analyst, HandSeries);
         using var anonymous = await app.ApiClientAsync();
 
-        var spc = await OkJsonAsync(await anonymous.GetAsync($"/api/indicators/{id}/spc"));
+        var spc = await OkJsonAsync<IndicatorSpcJson>(await anonymous.GetAsync($"/api/indicators/{id}/spc"));
 
         // Mean 178 / 14; the moving range of 20 is screened out, leaving 16 / 12; limits mean ± 2.66 × 16 / 12.
-        Assert.Equal(178.0 / 14, spc.GetProperty("mean").GetDouble(), 9);
-        Assert.Equal((178.0 / 14) + (2.66 * 16 / 12), spc.GetProperty("upperLimit").GetDouble(), 9);
-        Assert.Equal((178.0 / 14) - (2.66 * 16 / 12), spc.GetProperty("lowerLimit").GetDouble(), 9);
-        var points = spc.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(178.0 / 14, spc.Mean!.Value, 9);
+        Assert.Equal((178.0 / 14) + (2.66 * 16 / 12), spc.UpperLimit!.Value, 9);
+        Assert.Equal((178.0 / 14) - (2.66 * 16 / 12), spc.LowerLimit!.Value, 9);
+        var points = spc.Points;
         Assert.Equal(14, points.Count);
-        Assert.Equal("2009-04", points[0].Str("period"));
-        Assert.Equal("2010-05", points[^1].Str("period"));
-        Assert.All(points.Take(13), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("signal").ValueKind));
-        Assert.All(points.Take(13), p => Assert.Empty(p.GetProperty("rules").EnumerateArray()));
-        Assert.Equal("concern", points[^1].Str("signal"));
-        Assert.Equal(["pointBeyondLimit"], points[^1].GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal("specialCauseConcerning", spc.Str("variation"));
+        Assert.Equal("2009-04", points[0].Period);
+        Assert.Equal("2010-05", points[^1].Period);
+        Assert.All(points.Take(13), p => Assert.Null(p.Signal));
+        Assert.All(points.Take(13), p => Assert.Empty(p.Rules));
+        Assert.Equal("concern", points[^1].Signal);
+        Assert.Equal(["pointBeyondLimit"], points[^1].Rules);
+        Assert.Equal("specialCauseConcerning", spc.Variation);
 
         // The 2010/11 target of at most 20 lies above the upper limit (16.26), and lower is better: consistently passing.
-        Assert.Equal(20, spc.GetProperty("target").GetDouble());
-        Assert.Equal("consistentlyPassing", spc.Str("assurance"));
-        Assert.Equal(JsonValueKind.Null, spc.GetProperty("message").ValueKind);
+        Assert.Equal(20, spc.Target);
+        Assert.Equal("consistentlyPassing", spc.Assurance);
+        Assert.Null(spc.Message);
         await AssertNotFoundAsync(anonymous, "/api/indicators/999999/spc");
     }
 
@@ -79,15 +78,15 @@ public abstract class SpcTests(SaferPlanFactory app)
         var five = await IndicatorWithValuesAsync(analyst, [10, 12, 11, 13, 12]);
         var one = await IndicatorWithValuesAsync(analyst, [10]);
 
-        var short5 = await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{five}/spc"));
-        var single = await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{one}/spc"));
+        var short5 = await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{five}/spc"));
+        var single = await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{one}/spc"));
 
-        Assert.Contains("fewer than 12", short5.Str("message"), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Number, short5.GetProperty("upperLimit").ValueKind);
-        Assert.Contains("at least 2", single.Str("message"), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Null, single.GetProperty("upperLimit").ValueKind);
-        Assert.Equal(JsonValueKind.Null, single.GetProperty("variation").ValueKind);
-        Assert.Equal(JsonValueKind.Null, single.GetProperty("assurance").ValueKind);
+        Assert.Contains("fewer than 12", short5.Message, StringComparison.Ordinal);
+        Assert.NotNull(short5.UpperLimit);
+        Assert.Contains("at least 2", single.Message, StringComparison.Ordinal);
+        Assert.Null(single.UpperLimit);
+        Assert.Null(single.Variation);
+        Assert.Null(single.Assurance);
     }
 
     [Fact]
@@ -100,34 +99,34 @@ public abstract class SpcTests(SaferPlanFactory app)
         var path = $"/api/indicators/{id}/spc-baseline";
         JsonObject Body(string period) => new() { ["period"] = period };
 
-        await ProblemAsync(await PutAsync(support, path, Body("2009-04..2010-03")), HttpStatusCode.PreconditionRequired);
-        await ProblemAsync(await PutAsync(board, path, Body("2009-04..2010-03"), ifMatch: 1), HttpStatusCode.Forbidden);
-        await ProblemAsync(await PutAsync(support, path, Body("last spring"), ifMatch: 1), HttpStatusCode.BadRequest);
+        await ReadProblemAsync(await PutAsync(support, path, Body("2009-04..2010-03")), HttpStatusCode.PreconditionRequired);
+        await ReadProblemAsync(await PutAsync(board, path, Body("2009-04..2010-03"), ifMatch: 1), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await PutAsync(support, path, Body("last spring"), ifMatch: 1), HttpStatusCode.BadRequest);
 
-        var saved = await PutOkAsync(support, path, Body("2009-04..2010-03"), ifMatch: 1);
+        var saved = await PutOkAsync<IndicatorSpcJson>(support, path, Body("2009-04..2010-03"), ifMatch: 1);
         const string FinancialYear = "2009-10";
 
         // The first 12 points: sum 138, mean 11.5; moving ranges 2,1,2,1,1,1,2,1,2,1,1 sum 15 over 11 (none reaches 3.267 × 1.36).
-        Assert.Equal(2, saved.Version());
-        Assert.Equal(FinancialYear, saved.GetProperty("baseline").Str("period"));
-        Assert.Equal(11.5, saved.GetProperty("mean").GetDouble(), 9);
-        Assert.Equal(11.5 + (2.66 * 15 / 11), saved.GetProperty("upperLimit").GetDouble(), 9);
-        var points = saved.GetProperty("points").EnumerateArray().ToList();
-        Assert.True(points[11].GetProperty("inBaseline").GetBoolean());
-        Assert.False(points[12].GetProperty("inBaseline").GetBoolean());
-        Assert.Equal("concern", points[^1].Str("signal"));
+        Assert.Equal(2, saved.Version);
+        Assert.Equal(FinancialYear, saved.Baseline?.Period);
+        Assert.Equal(11.5, saved.Mean!.Value, 9);
+        Assert.Equal(11.5 + (2.66 * 15 / 11), saved.UpperLimit!.Value, 9);
+        var points = saved.Points;
+        Assert.True(points[11].InBaseline);
+        Assert.False(points[12].InBaseline);
+        Assert.Equal("concern", points[^1].Signal);
 
         // Someone still holding version 1 is refused either way; the saved baseline stands.
-        await ProblemAsync(await PutAsync(analyst, path, Body(""), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        await ReadProblemAsync(await PutAsync(analyst, path, Body(""), ifMatch: 1), HttpStatusCode.PreconditionFailed);
         var withVersion = Body("");
         withVersion["version"] = 1;
-        await ProblemAsync(await PutAsync(analyst, path, withVersion), HttpStatusCode.Conflict);
-        Assert.Equal(FinancialYear, (await OkJsonAsync(await analyst.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("baseline").Str("period"));
+        await ReadProblemAsync(await PutAsync(analyst, path, withVersion), HttpStatusCode.Conflict);
+        Assert.Equal(FinancialYear, (await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{id}/spc"))).Baseline?.Period);
 
         // Cleared with the current version: every point again.
-        var cleared = await PutOkAsync(analyst, path, new JsonObject { ["version"] = 2 });
-        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("baseline").ValueKind);
-        Assert.Equal(178.0 / 14, cleared.GetProperty("mean").GetDouble(), 9);
+        var cleared = await PutOkAsync<IndicatorSpcJson>(analyst, path, new JsonObject { ["version"] = 2 });
+        Assert.Null(cleared.Baseline);
+        Assert.Equal(178.0 / 14, cleared.Mean!.Value, 9);
     }
 
     [Fact]
@@ -158,7 +157,7 @@ public abstract class SpcTests(SaferPlanFactory app)
         var (_, form) = await GetPageAsync(browser, $"/indicators/{id}/spc-baseline");
         var saved = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "2009-04..2010-03" }, form);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(11.5, (await OkJsonAsync(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(11.5, (await OkJsonAsync<IndicatorSpcJson>(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).Mean!.Value, 9);
         var (_, page) = await GetPageAsync(browser, $"/indicators/{id}");
         Assert.Contains("The baseline period 2009/10", page, StringComparison.Ordinal);
 
@@ -166,7 +165,7 @@ public abstract class SpcTests(SaferPlanFactory app)
         var stale = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "" }, form);
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("govuk-error-summary", stale.Html, StringComparison.Ordinal);
-        Assert.Equal(11.5, (await OkJsonAsync(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(11.5, (await OkJsonAsync<IndicatorSpcJson>(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).Mean!.Value, 9);
     }
 
     private HttpClient Browser() =>

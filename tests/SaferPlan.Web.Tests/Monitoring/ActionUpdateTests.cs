@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -10,6 +9,7 @@ using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 using SaferPlan.Web.Tests.Documents;
 
 namespace SaferPlan.Web.Tests.Monitoring;
@@ -188,14 +188,13 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
 
         using var saved = await dave.PutAsJsonAsync(path, new { milestones = new[] { b, a }, progress = "Discussions ongoing.", status = "OnTrack", version = 0 });
         using var stale = await dave.PutAsJsonAsync(path, new { milestones = new[] { a }, progress = "Old copy.", status = "OnTrack", version = 0 });
-        var body = await saved.Content.ReadFromJsonAsync<JsonElement>();
-        var history = await dave.GetFromJsonAsync<JsonElement>($"/api/milestones/{b}/updates/2010-11-q1");
+        var history = await PlanApi.OkJsonAsync<MilestoneUpdateJson>(await dave.GetAsync($"/api/milestones/{b}/updates/2010-11-q1"));
 
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Equal(new[] { a, b }.Order(), body.GetProperty("milestones").EnumerateArray().Select(m => m.GetInt32()));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal(body.GetProperty("id").GetInt32(), history.GetProperty("actionUpdateId").GetInt32());
-        Assert.Equal("Discussions ongoing.", history.GetProperty("progress").GetString());
+        var body = await PlanApi.OkJsonAsync<ActionUpdateJson>(saved);
+        Assert.Equal(new[] { a, b }.Order(), body.Milestones);
+        Assert.Equal(body.Id, history.ActionUpdateId);
+        Assert.Equal("Discussions ongoing.", history.Progress);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,18 +31,15 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
     private Task<long> StampAsync() =>
         app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == Slug).Select(p => p.ChangeStamp).SingleAsync());
 
-    private static JsonElement Milestone(JsonElement dashboard, string code) =>
-        dashboard.GetProperty("priorities").EnumerateArray()
-            .SelectMany(p => p.GetProperty("actions").EnumerateArray())
-            .SelectMany(a => a.GetProperty("milestones").EnumerateArray())
-            .Single(m => m.GetProperty("code").GetString() == code);
+    private static DashboardMilestoneJson Milestone(DashboardJson dashboard, string code) =>
+        dashboard.Priorities.SelectMany(p => p.AllMilestones).Single(m => m.Code == code);
 
     /// <summary>Saves milestone's Q4 update with a new status over the API, sending the version just read.</summary>
     private static async Task SaveStatusAsync(HttpClient client, int milestoneId, string status)
     {
         var path = $"/api/milestones/{milestoneId}/updates/2010-11-q4";
-        var current = await OkJsonAsync(await client.GetAsync(path));
-        using var response = await client.PutAsJsonAsync(path, new { progress = $"Status set to {status} by the cache test.", status, marking = current.GetProperty("marking").GetString(), submit = true, version = current.GetProperty("version").GetInt32() });
+        var current = await OkJsonAsync<MilestoneUpdateJson>(await client.GetAsync(path));
+        using var response = await client.PutAsJsonAsync(path, new { progress = $"Status set to {status} by the cache test.", status, marking = current.Marking, submit = true, version = current.Version });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -51,7 +47,7 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
     public async Task SavingAnUpdate_MovesThePartnershipsChangeStampOn_WithoutAnAuditEntryForIt()
     {
         using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var milestoneId = Milestone(await OkJsonAsync(await support.GetAsync(Dashboard)), "2.3a").GetProperty("id").GetInt32();
+        var milestoneId = Milestone(await OkJsonAsync<DashboardJson>(await support.GetAsync(Dashboard)), "2.3a").Id;
         var before = await StampAsync();
 
         await SaveStatusAsync(support, milestoneId, "StatsAwaited");
@@ -67,24 +63,24 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
     {
         var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
         using var first = await app.ApiClientAsync(email);
-        var dashboard = await OkJsonAsync(await first.GetAsync(Dashboard));
-        var milestoneId = Milestone(dashboard, "2.4a").GetProperty("id").GetInt32();
-        Assert.Equal("NotOnTrack", Milestone(dashboard, "2.4a").GetProperty("status").GetString());
+        var dashboard = await OkJsonAsync<DashboardJson>(await first.GetAsync(Dashboard));
+        var milestoneId = Milestone(dashboard, "2.4a").Id;
+        Assert.Equal("NotOnTrack", Milestone(dashboard, "2.4a").Status);
 
         // A save on this instance: the next dashboard shows it.
         await SaveStatusAsync(first, milestoneId, "OnTrack");
-        Assert.Equal("OnTrack", Milestone(await OkJsonAsync(await first.GetAsync(Dashboard)), "2.4a").GetProperty("status").GetString());
+        Assert.Equal("OnTrack", Milestone(await OkJsonAsync<DashboardJson>(await first.GetAsync(Dashboard)), "2.4a").Status);
 
         // A save on a second instance over the same database: this instance's cached dashboard is not served.
         await using var other = new SecondInstance(app);
         other.Start();
         using var second = other.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = other.ServerAddress });
         second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.CreateTokenAsync(email));
-        Assert.Equal("OnTrack", Milestone(await OkJsonAsync(await second.GetAsync(Dashboard)), "2.4a").GetProperty("status").GetString());
+        Assert.Equal("OnTrack", Milestone(await OkJsonAsync<DashboardJson>(await second.GetAsync(Dashboard)), "2.4a").Status);
         await SaveStatusAsync(second, milestoneId, "Completed");
 
-        Assert.Equal("Completed", Milestone(await OkJsonAsync(await first.GetAsync(Dashboard)), "2.4a").GetProperty("status").GetString());
-        Assert.Equal("Completed", Milestone(await OkJsonAsync(await second.GetAsync(Dashboard)), "2.4a").GetProperty("status").GetString());
+        Assert.Equal("Completed", Milestone(await OkJsonAsync<DashboardJson>(await first.GetAsync(Dashboard)), "2.4a").Status);
+        Assert.Equal("Completed", Milestone(await OkJsonAsync<DashboardJson>(await second.GetAsync(Dashboard)), "2.4a").Status);
     }
 
     [Fact]
@@ -93,7 +89,7 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
         // Mark a milestone of the dashboard Restricted, the way any edit is saved.
         const string Code = "1.1a";
         using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
-        var milestoneId = Milestone(await OkJsonAsync(await board.GetAsync(Dashboard)), Code).GetProperty("id").GetInt32();
+        var milestoneId = Milestone(await OkJsonAsync<DashboardJson>(await board.GetAsync(Dashboard)), Code).Id;
         var partnershipId = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -105,7 +101,7 @@ public abstract class DashboardCacheTests(SaferPlanFactory app)
             return partnership.Id;
         });
 
-        Assert.Equal(Code, Milestone(await OkJsonAsync(await board.GetAsync(Dashboard)), Code).GetProperty("code").GetString());
+        Assert.Equal(Code, Milestone(await OkJsonAsync<DashboardJson>(await board.GetAsync(Dashboard)), Code).Code);
 
         // The same partnership, quarter, day and stamp, but a reader who may not see restricted content: a build of its own.
         await app.WithScopeAsync(async sp =>

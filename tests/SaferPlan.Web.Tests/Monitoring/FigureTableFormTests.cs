@@ -79,8 +79,8 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
         }
 
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var reports = await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"));
-        Assert.DoesNotContain(reports.EnumerateArray(), r => r.GetProperty("title").GetString() == "Row test");
+        var reports = await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"));
+        Assert.DoesNotContain(reports, r => r.Title == "Row test");
     }
 
     [Fact]
@@ -106,14 +106,14 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
         }
 
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var report = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"))).EnumerateArray()
-            .Single(r => r.GetProperty("title").GetString() == "Cell test");
-        var table = report.GetProperty("figures")[0];
-        Assert.Equal(["PPO", "DIP"], table.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
-        var rows = table.GetProperty("rows").EnumerateArray().ToList();
-        Assert.Equal(["New engagements", "Closed"], rows.Select(r => r.GetProperty("label").GetString()));
-        Assert.Equal(2m, rows[1].GetProperty("values")[0].GetDecimal());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1].GetProperty("values")[1].ValueKind);
+        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports")))
+            .Single(r => r.Title == "Cell test");
+        var table = report.Figures[0];
+        Assert.Equal(["PPO", "DIP"], table.Columns);
+        var rows = table.Rows;
+        Assert.Equal(["New engagements", "Closed"], rows.Select(r => r.Label));
+        Assert.Equal(2m, rows[1].Values[0]);
+        Assert.Null(rows[1].Values[1]);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Indicators;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 
@@ -21,31 +22,29 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
         await app.ApiClientAsync(await app.AddUserAsync(role, person));
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>A response that must have the given status, its body read as the given record.</summary>
+    private static async Task<T> JsonAsync<T>(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            return JsonSerializer.Deserialize<T>(text, Contract)!;
         }
     }
 
-    private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response, string field = "marking")
-    {
-        var problem = await ValidationProblemAsync(response, field);
-        Assert.Contains("from Restricted to Official", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
-    }
+    private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response, string field = "marking") =>
+        Assert.Contains("from Restricted to Official", await ReadValidationErrorAsync(response, field), StringComparison.Ordinal);
 
-    /// <summary>A new priority led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer.</summary>
-    private async Task<(JsonElement Priority, JsonElement Action, JsonElement Milestone)> DavesPriorityAsync(HttpClient support, string measurementKind = "Count")
+    /// <summary>A new priority led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer: their ids.</summary>
+    private async Task<(int Priority, int Action, int Milestone)> DavesPriorityAsync(HttpClient support, string measurementKind = "Count")
     {
         var dave = await app.PersonIdAsync("dave-sargent");
-        var priority = await CreatePriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave);
-        var action = await CreateActionAsync(support, priority.Id(), "An action under Dave's priority");
-        var milestone = await CreatedAsync(await support.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+        var priority = (await CreatePriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave)).Id();
+        var action = (await CreateActionAsync(support, priority, "An action under Dave's priority")).Id();
+        var milestone = await CreatedAsync<Plans.ItemVersionJson>(await support.PostAsJsonAsync($"/api/actions/{action}/milestones",
             new { text = "A milestone under Dave's priority", measurementKind, amendmentReason = AmendmentReason }));
-        return (priority, action, milestone);
+        return (priority, action, milestone.Id);
     }
 
     [Fact]
@@ -53,26 +52,26 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     {
         using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var priority1 = (await DemoPriorityAsync(jenny, "2010/11", 1)).Id();
-        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
-        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports",
+        var priority1 = (await PriorityOfYearAsync(jenny, "2010/11", 1)).Id;
+        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports",
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "Jenny's text" }), HttpStatusCode.Created);
-        var id = created.Id();
+        var id = created.Id;
 
-        var refused = await ValidationProblemAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+        var refused = await ReadValidationErrorAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Now under Priority 1", priorityId = priority1, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), "priorityId");
 
-        Assert.Contains("priority you lead", refused.GetProperty("errors").GetProperty("priorityId")[0].GetString(), StringComparison.Ordinal);
-        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
-        Assert.Equal(priority2, kept.GetProperty("priorityId").GetInt32());
-        Assert.Equal(1, kept.Version());
+        Assert.Contains("priority you lead", refused, StringComparison.Ordinal);
+        var kept = await JsonAsync<TaskGroupReportJson>(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal(priority2, kept.PriorityId);
+        Assert.Equal(1, kept.Version);
 
         // Her own priority stays hers to write under, and a support officer may move the report anywhere.
-        await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+        await JsonAsync<TaskGroupReportJson>(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Still Priority 2", priorityId = priority2, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
-        var moved = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
+        var moved = await JsonAsync<TaskGroupReportJson>(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Moved by the support officer", priorityId = priority1, achievements = "Jenny's text", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 2 }), HttpStatusCode.OK);
-        Assert.Equal(priority1, moved.GetProperty("priorityId").GetInt32());
+        Assert.Equal(priority1, moved.PriorityId);
     }
 
     [Fact]
@@ -80,27 +79,27 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     {
         using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
         var table = new { title = "Caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
-        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table } }),
             HttpStatusCode.Created);
-        var id = created.Id();
+        var id = created.Id;
 
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table }, version = 1 }), "achievementsMarking");
         await AssertLoweringRefusedAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 1 }), "figures[0].Marking");
-        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
-        Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
-        Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
+        var kept = await JsonAsync<TaskGroupReportJson>(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
+        Assert.Equal("Restricted", kept.AchievementsMarking);
+        Assert.Equal("Restricted", kept.Figures[0].Marking);
 
         // Keeping the marking, she still edits her text; the support officer may lower it.
-        await JsonAsync(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
+        await JsonAsync<TaskGroupReportJson>(await jenny.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table }, version = 1 }), HttpStatusCode.OK);
-        var lowered = await JsonAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
+        var lowered = await JsonAsync<TaskGroupReportJson>(await support.PutAsJsonAsync($"/api/task-group-reports/{id}",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises, revisited", achievementsMarking = "Official", concerns = "A case", concernsMarking = "Official", recommendationsMarking = "Official", figures = new[] { table with { marking = "Official" } }, version = 2 }), HttpStatusCode.OK);
-        Assert.Equal("Official", lowered.GetProperty("achievementsMarking").GetString());
+        Assert.Equal("Official", lowered.AchievementsMarking);
     }
 
     [Fact]
@@ -108,11 +107,11 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     {
         using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
         using var page = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "jenny-jolley");
-        var priority2 = (await DemoPriorityAsync(jenny, "2010/11", 2)).Id();
+        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
         var table = new { title = "Restricted caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
-        var created = await JsonAsync(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
             new { title = "Page marking test", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", figures = new[] { table } }), HttpStatusCode.Created);
-        var path = $"/task-group-reports/{created.Id()}/edit";
+        var path = $"/task-group-reports/{created.Id}/edit";
         var form = await Forms.PageAsync(page, path);
         Dictionary<string, string> Fields(string achievementsMarking) => new()
         {
@@ -146,10 +145,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             Assert.DoesNotContain("govuk-error-summary", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var kept = await JsonAsync(await jenny.GetAsync($"/api/task-group-reports/{created.Id()}"), HttpStatusCode.OK);
-        Assert.Equal("Named premises, edited on the page", kept.Str("achievements"));
-        Assert.Equal("Restricted", kept.GetProperty("achievementsMarking").GetString());
-        Assert.Equal("Restricted", kept.GetProperty("figures")[0].GetProperty("marking").GetString());
+        var kept = await JsonAsync<TaskGroupReportJson>(await jenny.GetAsync($"/api/task-group-reports/{created.Id}"), HttpStatusCode.OK);
+        Assert.Equal("Named premises, edited on the page", kept.Achievements);
+        Assert.Equal("Restricted", kept.AchievementsMarking);
+        Assert.Equal("Restricted", kept.Figures[0].Marking);
     }
 
     [Fact]
@@ -158,12 +157,12 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
         var (priority, action, milestone) = await DavesPriorityAsync(support);
-        var items = new[] { $"/api/priorities/{priority.Id()}", $"/api/actions/{action.Id()}", $"/api/milestones/{milestone.Id()}" };
+        var items = new[] { $"/api/priorities/{priority}", $"/api/actions/{action}", $"/api/milestones/{milestone}" };
         foreach (var path in items)
         {
             var body = PutBody(await GetItemAsync(support, path));
             body["marking"] = "Restricted";
-            await PutOkAsync(support, path, body);
+            await PutOkAsync<MarkedItemJson>(support, path, body);
         }
 
         foreach (var path in items)
@@ -172,22 +171,22 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
             var body = PutBody(read);
             body["marking"] = "Official";
             await AssertLoweringRefusedAsync(await PutAsync(dave, path, body));
-            Assert.Equal("Restricted", (await GetItemAsync(dave, path)).Str("marking"));
+            Assert.Equal("Restricted", (await GetItemAsync<MarkedItemJson>(dave, path)).Marking);
 
             // Raising and keeping are his to do; lowering is the support officer's.
             body["marking"] = "Restricted";
             var kept = await PutOkAsync(dave, path, body);
             var lower = PutBody(kept);
             lower["marking"] = "Official";
-            Assert.Equal("Official", (await PutOkAsync(support, path, lower)).Str("marking"));
+            Assert.Equal("Official", (await PutOkAsync<MarkedItemJson>(support, path, lower)).Marking);
         }
 
-        var update = $"/api/milestones/{milestone.Id()}/updates/2010-11-q2";
-        await JsonAsync(await dave.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Restricted", version = 0 }), HttpStatusCode.OK);
+        var update = $"/api/milestones/{milestone}/updates/2010-11-q2";
+        await JsonAsync<MilestoneUpdateJson>(await dave.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Restricted", version = 0 }), HttpStatusCode.OK);
         await AssertLoweringRefusedAsync(await dave.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Official", version = 1 }));
-        Assert.Equal("Restricted", (await JsonAsync(await dave.GetAsync(update), HttpStatusCode.OK)).Str("marking"));
-        var lowered = await JsonAsync(await support.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Official", version = 1 }), HttpStatusCode.OK);
-        Assert.Equal("Official", lowered.Str("marking"));
+        Assert.Equal("Restricted", (await JsonAsync<MilestoneUpdateJson>(await dave.GetAsync(update), HttpStatusCode.OK)).Marking);
+        var lowered = await JsonAsync<MilestoneUpdateJson>(await support.PutAsJsonAsync(update, new { progress = "Restricted progress", status = "OnTrack", marking = "Official", version = 1 }), HttpStatusCode.OK);
+        Assert.Equal("Official", lowered.Marking);
     }
 
     [Theory]
@@ -198,12 +197,12 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (_, _, milestone) = await DavesPriorityAsync(support, "Percentage");
-        var update = $"/api/milestones/{milestone.Id()}/updates/2010-11-q2";
+        var update = $"/api/milestones/{milestone}/updates/2010-11-q2";
 
-        var problem = await ValidationProblemAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value, version = 0 }), "value");
+        var problem = await ReadValidationErrorAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value, version = 0 }), "value");
 
-        Assert.Contains("0 to 100", problem.GetProperty("errors").GetProperty("value")[0].GetString(), StringComparison.Ordinal);
-        await JsonAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value = "100", version = 0 }), HttpStatusCode.OK);
+        Assert.Contains("0 to 100", problem, StringComparison.Ordinal);
+        await JsonAsync<MilestoneUpdateJson>(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value = "100", version = 0 }), HttpStatusCode.OK);
     }
 
     [Fact]
@@ -211,14 +210,13 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     {
         using var analyst = await ClientAsync(PartnershipRole.Analyst);
         var code = $"PCT-{Guid.NewGuid().ToString("N")[..8]}";
-        var indicator = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+        var indicator = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
             new { code, name = "Share of repeat victims", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
-        var id = indicator.Id();
+        var id = indicator.Id;
 
         static async Task RefusedAsync(HttpResponseMessage response, string field)
         {
-            var problem = await ValidationProblemAsync(response, field);
-            Assert.Contains("percentage from 0 to 100", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains("percentage from 0 to 100", await ReadValidationErrorAsync(response, field), StringComparison.Ordinal);
         }
 
         await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 134 }), "value");
@@ -226,15 +224,15 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 101 }), "value");
         await RefusedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 250 }), "number");
 
-        var value = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 34 }));
-        await RefusedAsync(await PutAsync(analyst, $"/api/indicator-values/{value.Id()}", new JsonObject { ["period"] = "2010-11-q4", ["value"] = 340 }, 1), "value");
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 0 }));
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 100 }));
+        var value = await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 34 }));
+        await RefusedAsync(await PutAsync(analyst, $"/api/indicator-values/{value.Id}", new JsonObject { ["period"] = "2010-11-q4", ["value"] = 340 }, 1), "value");
+        await CreatedAsync<IndicatorBaselineJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09", value = 0 }));
+        await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 100 }));
 
         // A count is not a share: the same numbers are fine for it.
-        var count = await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+        var count = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
             new { code = code + "C", name = "Repeat victims", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{count.Id()}/values", new { period = "2010-11-q4", value = 134 }));
+        await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{count.Id}/values", new { period = "2010-11-q4", value = 134 }));
     }
 }
 

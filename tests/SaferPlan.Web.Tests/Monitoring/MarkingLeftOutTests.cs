@@ -59,33 +59,33 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
         var restricted = new { marking = "Restricted", amendmentReason = AmendmentReason };
-        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
             new { title = $"Marking left out {Guid.NewGuid():N}", restricted.marking, restricted.amendmentReason }));
-        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "A restricted action", restricted.marking, restricted.amendmentReason }));
-        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "A restricted milestone", restricted.marking, restricted.amendmentReason }));
+        var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "A restricted action", restricted.marking, restricted.amendmentReason }));
+        var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "A restricted milestone", restricted.marking, restricted.amendmentReason }));
         var (item, path, message, fields, stored) = kind switch
         {
-            "priority" => ($"/api/priorities/{priority.Id()}", $"/priorities/{priority.Id()}/edit", "Select the priority's protective marking", new Dictionary<string, string>
+            "priority" => ($"/api/priorities/{priority.Id}", $"/priorities/{priority.Id}/edit", "Select the priority's protective marking", new Dictionary<string, string>
             {
-                ["Input.Number"] = Text(priority.GetProperty("number").GetInt32()), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Priority",
+                ["Input.Number"] = Text(priority.Number), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Priority",
                 ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
-            }, (Func<Task<ProtectiveMarking>>)(() => StoredAsync<Core.Plans.Priority>(priority.Id(), p => p.Marking))),
-            "action" => ($"/api/actions/{action.Id()}", $"/actions/{action.Id()}/edit", "Select the action's protective marking", new Dictionary<string, string>
+            }, (Func<Task<ProtectiveMarking>>)(() => StoredAsync<Core.Plans.Priority>(priority.Id, p => p.Marking))),
+            "action" => ($"/api/actions/{action.Id}", $"/actions/{action.Id}/edit", "Select the action's protective marking", new Dictionary<string, string>
             {
-                ["Input.Number"] = action.Str("number"), ["Input.Text"] = "Reworded", ["Input.PriorityId"] = Text(priority.Id()),
+                ["Input.Number"] = action.Number, ["Input.Text"] = "Reworded", ["Input.PriorityId"] = Text(priority.Id),
                 ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
-            }, () => StoredAsync<Core.Plans.PlanAction>(action.Id(), a => a.Marking)),
-            _ => ($"/api/milestones/{milestone.Id()}", $"/milestones/{milestone.Id()}/edit", "Select the milestone's protective marking", new Dictionary<string, string>
+            }, () => StoredAsync<Core.Plans.PlanAction>(action.Id, a => a.Marking)),
+            _ => ($"/api/milestones/{milestone.Id}", $"/milestones/{milestone.Id}/edit", "Select the milestone's protective marking", new Dictionary<string, string>
             {
-                ["Input.Code"] = milestone.Str("code"), ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Text", ["Input.ActionId"] = Text(action.Id()),
+                ["Input.Code"] = milestone.Code, ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Text", ["Input.ActionId"] = Text(action.Id),
                 ["Input.LeadOfficerId"] = "", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
-            }, () => StoredAsync<Core.Plans.Milestone>(milestone.Id(), m => m.Marking)),
+            }, () => StoredAsync<Core.Plans.Milestone>(milestone.Id, m => m.Marking)),
         };
 
         await AssertAskedForMarkingAsync(support, path, With(fields, marking), message);
 
         Assert.Equal(ProtectiveMarking.Restricted, await stored());
-        Assert.Equal(1, (await GetItemAsync(api, item)).Version());
+        Assert.Equal(1, (await GetItemAsync<Plans.ItemVersionJson>(api, item)).Version);
 
         // The same edit with its marking is saved, still Restricted.
         await Forms.AssertSavedAsync(support, path, With(fields, "Restricted"));
@@ -99,33 +99,33 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     public async Task Api_ChangeWithoutMarking_Is400NamingMarking_AndTheItemStaysRestricted(string items)
     {
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
             new { title = $"API marking left out {Guid.NewGuid():N}", marking = "Restricted", amendmentReason = AmendmentReason }));
-        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "A restricted action", marking = "Restricted", amendmentReason = AmendmentReason }));
-        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "A restricted milestone", marking = "Restricted", amendmentReason = AmendmentReason }));
-        var id = items switch { "priorities" => priority.Id(), "actions" => action.Id(), _ => milestone.Id() };
+        var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "A restricted action", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "A restricted milestone", marking = "Restricted", amendmentReason = AmendmentReason }));
+        var id = items switch { "priorities" => priority.Id, "actions" => action.Id, _ => milestone.Id };
         var body = PutBody(await GetItemAsync(api, $"/api/{items}/{id}"));
         body.Remove("marking");
         body["amendmentReason"] = AmendmentReason;
 
-        var problem = await ValidationProblemAsync(await PutAsync(api, $"/api/{items}/{id}", body), "marking");
+        var problem = await ReadValidationErrorAsync(await PutAsync(api, $"/api/{items}/{id}", body), "marking");
 
-        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
-        var kept = await GetItemAsync(api, $"/api/{items}/{id}");
-        Assert.Equal("Restricted", kept.Str("marking"));
-        Assert.Equal(1, kept.Version());
+        Assert.Equal("Select the protective marking: Official or Restricted", problem);
+        var kept = await GetItemAsync<MarkedItemJson>(api, $"/api/{items}/{id}");
+        Assert.Equal("Restricted", kept.Marking);
+        Assert.Equal(1, kept.Version);
     }
 
     [Fact]
     public async Task Api_ChangeWithoutKindOrMeasurementKind_KeepsTheStoredOnes()
     {
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
             new { title = $"API kind left out {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
-        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
-        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+        var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones",
             new { text = "A counted milestone", measurementKind = "Count", marking = "Official", amendmentReason = AmendmentReason }));
-        foreach (var (items, id, field, expected) in new[] { ("priorities", priority.Id(), "kind", "Mainstreamed"), ("milestones", milestone.Id(), "measurementKind", "Count") })
+        foreach (var (items, id, field, expected) in new[] { ("priorities", priority.Id, "kind", "Mainstreamed"), ("milestones", milestone.Id, "measurementKind", "Count") })
         {
             var body = PutBody(await GetItemAsync(api, $"/api/{items}/{id}"));
             Assert.Equal(expected, body[field]?.ToString());
@@ -196,16 +196,15 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, round.StatusCode);
         }
 
-        var edition = await EditionAsync(api, await EditionIdAsync(api, "2010/11"));
-        var milestoneId = edition.GetProperty("priorities").EnumerateArray().SelectMany(p => p.GetProperty("actions").EnumerateArray())
-            .SelectMany(a => a.GetProperty("milestones").EnumerateArray()).Single(m => m.Str("code") == "2.2d").Id();
+        var edition = await EditionOfYearAsync(api, "2010/11");
+        var milestoneId = edition.Milestones.Single(m => m.Code == "2.2d").Id;
         var path = $"/api/milestones/{milestoneId}/updates/2010-11-q3";
-        var created = await OkJsonAsync(await api.PutAsJsonAsync(path, new { progress = "PPO named case", status = "OnTrack", marking = "Restricted", version = 0 }));
+        var created = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync(path, new { progress = "PPO named case", status = "OnTrack", marking = "Restricted", version = 0 }));
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
         var formPath = $"/milestones/{milestoneId}/updates/2010-11-q3";
         var fields = new Dictionary<string, string>
         {
-            ["Input.Progress"] = "PPO named case, reworded", ["Input.Status"] = "OnTrack", ["Input.Version"] = Text(created.Version()), ["submit"] = "false",
+            ["Input.Progress"] = "PPO named case, reworded", ["Input.Status"] = "OnTrack", ["Input.Version"] = Text(created.Version), ["submit"] = "false",
         };
 
         foreach (var marking in new[] { null, "" })
@@ -213,19 +212,19 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
             await AssertAskedForMarkingAsync(support, formPath, With(fields, marking), "Select the update's protective marking");
         }
 
-        var kept = await OkJsonAsync(await api.GetAsync(path));
-        Assert.Equal(("Restricted", created.Version(), "PPO named case"), (kept.Str("marking"), kept.Version(), kept.Str("progress")));
+        var kept = await OkJsonAsync<MilestoneUpdateJson>(await api.GetAsync(path));
+        Assert.Equal(("Restricted", created.Version, "PPO named case"), (kept.Marking, kept.Version, kept.Progress));
         Assert.Equal(ProtectiveMarking.Restricted, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>()
-            .Where(u => u.Id == created.Id()).Select(u => u.Marking).SingleAsync()));
+            .Where(u => u.Id == created.Id).Select(u => u.Marking).SingleAsync()));
 
         // The API asks for the marking of a change too.
-        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync(path, new { progress = "Changed through the API", status = "OnTrack", version = created.Version() }), "marking");
-        Assert.Contains("Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal("Restricted", (await OkJsonAsync(await api.GetAsync(path))).Str("marking"));
+        var problem = await ReadValidationErrorAsync(await api.PutAsJsonAsync(path, new { progress = "Changed through the API", status = "OnTrack", version = created.Version }), "marking");
+        Assert.Contains("Official or Restricted", problem, StringComparison.Ordinal);
+        Assert.Equal("Restricted", (await OkJsonAsync<MilestoneUpdateJson>(await api.GetAsync(path))).Marking);
 
         await Forms.AssertSavedAsync(support, formPath, With(fields, "Restricted"));
-        var saved = await OkJsonAsync(await api.GetAsync(path));
-        Assert.Equal(("Restricted", "PPO named case, reworded"), (saved.Str("marking"), saved.Str("progress")));
+        var saved = await OkJsonAsync<MilestoneUpdateJson>(await api.GetAsync(path));
+        Assert.Equal(("Restricted", "PPO named case, reworded"), (saved.Marking, saved.Progress));
     }
 }
 

@@ -38,9 +38,13 @@ internal sealed record CompletenessLineJson(string Name, int Expected, int Submi
 
 internal sealed record MissingUpdateJson(int MilestoneId, string Code, string? State);
 
-/// <summary>A quarter's update of a milestone, from /api/milestones/{id}/updates[/{period}] and as saved.</summary>
+/// <summary>A quarter's update of a milestone, from /api/milestones/{id}/updates[/{period}] and as saved; <c>actionUpdateId</c> when written for its whole action.</summary>
 internal sealed record MilestoneUpdateJson(
-    int Id, int MilestoneId, string Period, string? Progress, string? Value, string? Status, string State, string Author, string Marking, int Version);
+    int Id, int MilestoneId, string Period, string? Progress, string? Value, string? Status, string State, string Author, string Marking, int Version,
+    int? ActionUpdateId);
+
+/// <summary>What PUT /api/actions/{id}/updates/{period} saves: one update covering the action's milestones.</summary>
+internal sealed record ActionUpdateJson(int Id, int ActionId, string Period, IReadOnlyList<int> Milestones, int Version);
 
 /// <summary>What POST /api/updates/{id}/review gives back: the update's new state and version.</summary>
 internal sealed record ReviewedUpdateJson(int Id, string State, int Version);
@@ -53,12 +57,30 @@ internal sealed record TaskGroupReportJson(
     int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, string AchievementsMarking,
     IReadOnlyList<FigureTableJson> Figures, int Version);
 
-/// <summary>A table of figures: its rows' values per column, and the year to date per row and column when kept.</summary>
-internal sealed record FigureTableJson(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
+/// <summary>A table of figures: its rows' values per column, the year to date per row and column when kept, and its marking.</summary>
+internal sealed record FigureTableJson(
+    string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string Marking);
 
 internal sealed record FigureRowJson(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate);
 
 /// <summary>A partner briefing, written once by a county body and shared into its partnerships.</summary>
-internal sealed record BriefingJson(int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version);
+internal sealed record BriefingJson(
+    int Id, string Period, string Title, string? Sections, IReadOnlyList<FigureValueJson> Figures, string? Risks, string Marking, int Version, string? ToLine);
 
 internal sealed record FigureValueJson(string? Label, decimal? Value);
+
+/// <summary>GET/POST/DELETE /api/partnerships/{slug}/periods/{period}/publication: whether visitors see the quarter, and who said so.</summary>
+internal sealed record PublicationJson(
+    int? Id, string Period, bool Published, DateTimeOffset? PublishedAt, string? PublishedBy, DateTimeOffset? WithdrawnAt, string? WithdrawnBy, int Version);
+
+/// <summary>A plan priority as created or read at /api/priorities/{id}: only what the marking tests look at.</summary>
+internal sealed record PriorityItemJson(int Id, int Number, string Kind, string Title, string Marking, int Version) : Plans.IItemJson;
+
+/// <summary>A plan action as created or read at /api/actions/{id}.</summary>
+internal sealed record ActionItemJson(int Id, int PriorityId, string Number, string Text, string Marking, int Version) : Plans.IItemJson;
+
+/// <summary>A milestone as created or read at /api/milestones/{id}.</summary>
+internal sealed record MilestoneItemJson(int Id, int ActionId, string Code, string Text, string MeasurementKind, string Marking, int Version) : Plans.IItemJson;
+
+/// <summary>Any plan item's marking and version, for a check that needs only those.</summary>
+internal sealed record MarkedItemJson(int Id, string Marking, int Version) : Plans.IItemJson;

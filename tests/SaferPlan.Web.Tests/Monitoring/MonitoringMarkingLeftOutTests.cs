@@ -12,6 +12,7 @@ using SaferPlan.Core.Funding;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Funding;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 
@@ -52,13 +53,13 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         app.WithScopeAsync(sp => read(sp.GetRequiredService<SaferPlanDbContext>()));
 
     /// <summary>A 201 answer's item (task group reports and briefings carry their version in the body, not an ETag).</summary>
-    private static async Task<JsonElement> CreatedJsonAsync(HttpResponseMessage response)
+    private static async Task<T> CreatedJsonAsync<T>(HttpResponseMessage response)
     {
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
+            return JsonSerializer.Deserialize<T>(text, Contract)!;
         }
     }
 
@@ -67,14 +68,14 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     {
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         var title = $"Restricted report {Guid.NewGuid():N}";
-        var created = await CreatedJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new
+        var created = await CreatedJsonAsync<TaskGroupReportJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new
         {
             title, achievements = "Named offender", achievementsMarking = "Restricted", concerns = "A named family", concernsMarking = "Restricted",
             recommendations = "Refer the family", recommendationsMarking = "Restricted",
             figures = new[] { new { title = "PPO caseload", columns = Columns, rows = new[] { new { label = "Named cases", values = new decimal?[] { 3 } } }, marking = "Restricted" } },
         }));
-        var id = created.Id();
-        var version = created.Version();
+        var id = created.Id;
+        var version = created.Version;
         var path = $"/task-group-reports/{id}/edit";
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
         Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Restricted\"", await Forms.PageAsync(support, path), StringComparison.Ordinal);
@@ -103,14 +104,16 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         }
 
         // The API names each marking a change left out.
-        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync($"/api/task-group-reports/{id}", new
+        var problem = await ReadProblemAsync(await api.PutAsJsonAsync($"/api/task-group-reports/{id}", new
         {
             title, achievements = "Changed through the API", concernsMarking = "Restricted",
             figures = new[] { new { title = "PPO caseload", columns = Columns, rows = new[] { new { label = "Named cases", values = new decimal?[] { 3 } } } } },
             version,
-        }), "achievementsMarking");
-        Assert.Equal(["achievementsMarking", "figures[0].Marking", "recommendationsMarking"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
-        await ProblemAsync(await api.PutAsJsonAsync("/api/task-group-reports/999999", new { title, version }), HttpStatusCode.NotFound);
+        }), HttpStatusCode.BadRequest);
+        Assert.NotNull(problem.Errors);
+        Assert.Equal(["achievementsMarking", "figures[0].Marking", "recommendationsMarking"], problem.Errors.Keys.Order());
+        Assert.All(problem.Errors.Values, messages => Assert.False(string.IsNullOrWhiteSpace(messages[0])));
+        await ReadProblemAsync(await api.PutAsJsonAsync("/api/task-group-reports/999999", new { title, version }), HttpStatusCode.NotFound);
 
         var report = await StoredAsync(db => db.Set<TaskGroupReport>().Include(r => r.Figures).AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal((ProtectiveMarking.Restricted, ProtectiveMarking.Restricted, ProtectiveMarking.Restricted, version, "Named offender"),
@@ -128,8 +131,8 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     {
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         var title = $"Restricted briefing {Guid.NewGuid():N}";
-        var created = await CreatedJsonAsync(await api.PostAsJsonAsync($"/api/bodies/{CountyBody}/briefings", new { period = "2010-11-q3", title, risks = "A named refuge", marking = "Restricted" }));
-        var (id, version) = (created.Id(), created.Version());
+        var created = await CreatedJsonAsync<BriefingJson>(await api.PostAsJsonAsync($"/api/bodies/{CountyBody}/briefings", new { period = "2010-11-q3", title, risks = "A named refuge", marking = "Restricted" }));
+        var (id, version) = (created.Id, created.Version);
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
         Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", await Forms.PageAsync(support, $"/bodies/{CountyBody}/briefings/new?period=2010-11-q3"), StringComparison.Ordinal);
         var path = $"/bodies/{CountyBody}/briefings/{id}/edit";
@@ -143,9 +146,9 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             await Forms.AssertFieldErrorAsync(support, path, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the briefing's protective marking");
         }
 
-        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
-        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
-        await ProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/999999", new { title, version }), HttpStatusCode.NotFound);
+        var problem = await ReadValidationErrorAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
+        Assert.Equal("Select the protective marking: Official or Restricted", problem);
+        await ReadProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/999999", new { title, version }), HttpStatusCode.NotFound);
 
         var briefing = await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id));
         Assert.Equal((ProtectiveMarking.Restricted, version, "A named refuge"), (briefing.Marking, briefing.Version, briefing.Risks));
@@ -160,17 +163,17 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         var start = 2600 + Random.Shared.Next(300);
         var year = string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
-        var stream = await CreatedAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount = 1000, received = true, funder = "Home Office" }));
-        var allocation = await CreatedAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
-            new { streamId = stream.Id(), name = "Named refuge", amount = 100, status = "Confirmed", marking = "Restricted" }));
-        var path = $"/api/funding/allocations/{allocation.Id()}";
+        var stream = await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount = 1000, received = true, funder = "Home Office" }));
+        var allocation = await CreatedAsync<FundingAllocationJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+            new { streamId = stream.Id, name = "Named refuge", amount = 100, status = "Confirmed", marking = "Restricted" }));
+        var path = $"/api/funding/allocations/{allocation.Id}";
 
-        var problem = await ValidationProblemAsync(await api.PutAsJsonAsync(path, new { streamId = stream.Id(), name = "Renamed", amount = 150, status = "Confirmed", version = allocation.Version() }), "marking");
-        await ProblemAsync(await api.PutAsJsonAsync("/api/funding/allocations/999999", new { streamId = stream.Id(), name = "Renamed", amount = 150, status = "Confirmed", version = 1 }), HttpStatusCode.NotFound);
+        var problem = await ReadValidationErrorAsync(await api.PutAsJsonAsync(path, new { streamId = stream.Id, name = "Renamed", amount = 150, status = "Confirmed", version = allocation.Version }), "marking");
+        await ReadProblemAsync(await api.PutAsJsonAsync("/api/funding/allocations/999999", new { streamId = stream.Id, name = "Renamed", amount = 150, status = "Confirmed", version = 1 }), HttpStatusCode.NotFound);
 
-        Assert.Equal("Select the protective marking: Official or Restricted", problem.GetProperty("errors").GetProperty("marking")[0].GetString());
-        var kept = await StoredAsync(db => db.Set<FundingAllocation>().AsNoTracking().SingleAsync(a => a.Id == allocation.Id()));
-        Assert.Equal((ProtectiveMarking.Restricted, allocation.Version(), "Named refuge"), (kept.Marking, kept.Version, kept.Name));
+        Assert.Equal("Select the protective marking: Official or Restricted", problem);
+        var kept = await StoredAsync(db => db.Set<FundingAllocation>().AsNoTracking().SingleAsync(a => a.Id == allocation.Id));
+        Assert.Equal((ProtectiveMarking.Restricted, allocation.Version, "Named refuge"), (kept.Marking, kept.Version, kept.Name));
     }
 
     [Fact]
@@ -228,17 +231,16 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, round.StatusCode);
         }
 
-        var action = (await EditionAsync(api, await EditionIdAsync(api, "2010/11"))).GetProperty("priorities").EnumerateArray()
-            .SelectMany(p => p.GetProperty("actions").EnumerateArray()).Single(a => a.Str("number") == "2.2");
-        var milestones = action.GetProperty("milestones").EnumerateArray().Select(m => m.Id()).ToList();
-        var path = $"/api/actions/{action.Id()}/updates/2010-11-q3";
-        var created = await OkJsonAsync(await api.PutAsJsonAsync(path, new { milestones, progress = "A named offender", status = "OnTrack", marking = "Restricted", version = 0 }));
+        var action = (await EditionOfYearAsync(api, "2010/11")).Priorities.SelectMany(p => p.Actions).Single(a => a.Number == "2.2");
+        var milestones = action.Milestones.Select(m => m.Id).ToList();
+        var path = $"/api/actions/{action.Id}/updates/2010-11-q3";
+        var created = await OkJsonAsync<ActionUpdateJson>(await api.PutAsJsonAsync(path, new { milestones, progress = "A named offender", status = "OnTrack", marking = "Restricted", version = 0 }));
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var formPath = $"/actions/{action.Id()}/updates/2010-11-q3";
+        var formPath = $"/actions/{action.Id}/updates/2010-11-q3";
         var fields = new Dictionary<string, string>
         {
             ["Input.Milestones"] = Text(milestones[0]), ["Input.Progress"] = "A named offender, reworded", ["Input.Status"] = "OnTrack",
-            ["Input.Marking"] = "Restricted", ["Input.Version"] = Text(created.Version()), ["submit"] = "false",
+            ["Input.Marking"] = "Restricted", ["Input.Version"] = Text(created.Version), ["submit"] = "false",
         };
 
         foreach (var marking in new[] { null, "" })
@@ -246,10 +248,10 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             await Forms.AssertFieldErrorAsync(support, formPath, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the update's protective marking");
         }
 
-        var updates = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.ActionUpdateId == created.Id()).ToListAsync());
+        var updates = await StoredAsync(db => db.Set<MilestoneUpdate>().AsNoTracking().Where(u => u.ActionUpdateId == created.Id).ToListAsync());
         Assert.Equal(milestones.Count, updates.Count);
         Assert.All(updates, u => Assert.Equal((ProtectiveMarking.Restricted, "A named offender"), (u.Marking, u.Progress)));
-        Assert.Equal(created.Version(), await StoredAsync(db => db.Set<ActionUpdate>().Where(u => u.Id == created.Id()).Select(u => u.Version).SingleAsync()));
+        Assert.Equal(created.Version, await StoredAsync(db => db.Set<ActionUpdate>().Where(u => u.Id == created.Id).Select(u => u.Version).SingleAsync()));
     }
 
     [Fact]
@@ -307,38 +309,38 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     {
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var priority = await CreatedAsync(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
             new { title = $"Mainstreamed {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
-        var action = await CreatedAsync(await api.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
-        var milestone = await CreatedAsync(await api.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones",
+        var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
+        var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones",
             new { text = "A counted milestone", measurementKind = "Count", marking = "Official", amendmentReason = AmendmentReason }));
         Assert.Contains("name=\"Input.Kind\" type=\"radio\" value=\"Priority\" checked", await Forms.PageAsync(support, $"/editions/{await EditionIdAsync(api, "2010/11")}/priorities/new"), StringComparison.Ordinal);
 
         var priorityFields = new Dictionary<string, string>
         {
-            ["Input.Number"] = Text(priority.GetProperty("number").GetInt32()), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Mainstreamed",
+            ["Input.Number"] = Text(priority.Number), ["Input.Title"] = "Retitled", ["Input.Kind"] = "Mainstreamed",
             ["Input.LeadOfficerId"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
         };
         var milestoneFields = new Dictionary<string, string>
         {
-            ["Input.Code"] = milestone.Str("code"), ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Count", ["Input.ActionId"] = Text(action.Id()),
+            ["Input.Code"] = milestone.Code, ["Input.Text"] = "Reworded", ["Input.MeasurementKind"] = "Count", ["Input.ActionId"] = Text(action.Id),
             ["Input.LeadOfficerId"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "1", ["Input.AmendmentReason"] = AmendmentReason,
         };
 
         foreach (var value in new[] { null, "", "Unknown" })
         {
-            await Forms.AssertFieldErrorAsync(support, $"/priorities/{priority.Id()}/edit", Without(priorityFields, "Input.Kind", value), "Input.Kind", "Select whether this is a priority or mainstreamed work");
-            await Forms.AssertFieldErrorAsync(support, $"/milestones/{milestone.Id()}/edit", Without(milestoneFields, "Input.MeasurementKind", value), "Input.MeasurementKind", "Select how the milestone is measured");
+            await Forms.AssertFieldErrorAsync(support, $"/priorities/{priority.Id}/edit", Without(priorityFields, "Input.Kind", value), "Input.Kind", "Select whether this is a priority or mainstreamed work");
+            await Forms.AssertFieldErrorAsync(support, $"/milestones/{milestone.Id}/edit", Without(milestoneFields, "Input.MeasurementKind", value), "Input.MeasurementKind", "Select how the milestone is measured");
         }
 
-        var keptPriority = await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()));
-        var keptMilestone = await StoredAsync(db => db.Set<Core.Plans.Milestone>().AsNoTracking().SingleAsync(m => m.Id == milestone.Id()));
+        var keptPriority = await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id));
+        var keptMilestone = await StoredAsync(db => db.Set<Core.Plans.Milestone>().AsNoTracking().SingleAsync(m => m.Id == milestone.Id));
         Assert.Equal((Core.Plans.PriorityKind.Mainstreamed, 1), (keptPriority.Kind, keptPriority.Version));
         Assert.Equal((Core.Plans.MeasurementKind.Count, 1), (keptMilestone.MeasurementKind, keptMilestone.Version));
 
-        await Forms.AssertSavedAsync(support, $"/priorities/{priority.Id()}/edit", priorityFields);
-        await Forms.AssertSavedAsync(support, $"/milestones/{milestone.Id()}/edit", milestoneFields);
-        Assert.Equal(Core.Plans.PriorityKind.Mainstreamed, (await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id()))).Kind);
+        await Forms.AssertSavedAsync(support, $"/priorities/{priority.Id}/edit", priorityFields);
+        await Forms.AssertSavedAsync(support, $"/milestones/{milestone.Id}/edit", milestoneFields);
+        Assert.Equal(Core.Plans.PriorityKind.Mainstreamed, (await StoredAsync(db => db.Set<Core.Plans.Priority>().AsNoTracking().SingleAsync(p => p.Id == priority.Id))).Kind);
     }
 }
 

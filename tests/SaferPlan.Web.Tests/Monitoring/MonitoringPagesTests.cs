@@ -144,11 +144,11 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
         var list = await Forms.PageAsync(support, $"/bodies/{Body}/briefings");
         Assert.Contains("Q3 briefing written on the page", list, StringComparison.Ordinal);
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
-        var shared = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).EnumerateArray()
-            .Single(b => b.GetProperty("title").GetString() == "Q3 briefing written on the page");
-        Assert.Equal("Funding of the IDVA service ends in March.", shared.GetProperty("risks").GetString());
-        Assert.Equal("Cambridgeshire Community Safety Partnerships", shared.GetProperty("toLine").GetString());
-        var id = shared.GetProperty("id").GetInt32();
+        var shared = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings")))
+            .Single(b => b.Title == "Q3 briefing written on the page");
+        Assert.Equal("Funding of the IDVA service ends in March.", shared.Risks);
+        Assert.Equal("Cambridgeshire Community Safety Partnerships", shared.ToLine);
+        var id = shared.Id;
 
         // Someone else saves it (version 1 → 2) while this form, read at version 1, is open: the form's save is refused.
         var edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
@@ -175,9 +175,9 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
             Assert.Equal($"/bodies/{Body}/briefings", saved.RequestMessage?.RequestUri?.AbsolutePath);
         }
 
-        var after = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == id);
-        Assert.Equal("Q3 briefing, second version", after.GetProperty("title").GetString());
-        Assert.Equal(3, after.GetProperty("version").GetInt32());
+        var after = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).Single(b => b.Id == id);
+        Assert.Equal("Q3 briefing, second version", after.Title);
+        Assert.Equal(3, after.Version);
     }
 
     [Fact]

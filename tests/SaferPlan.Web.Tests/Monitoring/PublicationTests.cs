@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Documents;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Auditing;
 using SaferPlan.Web.Tests.Documents;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
@@ -25,20 +25,14 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     internal static partial Regex EmailAddress();
 
-    private static async Task<int> MilestoneIdAsync(HttpClient client, string code)
-    {
-        var edition = await EditionAsync(client, await EditionIdAsync(client, "2010/11"));
-        return edition.GetProperty("priorities").EnumerateArray()
-            .SelectMany(p => p.GetProperty("actions").EnumerateArray())
-            .SelectMany(a => a.GetProperty("milestones").EnumerateArray())
-            .Single(m => m.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
-    }
+    private static async Task<int> MilestoneIdAsync(HttpClient client, string code) =>
+        (await EditionOfYearAsync(client, "2010/11")).Milestones.Single(m => m.Code == code).Id;
 
-    private static async Task<JsonElement> PutAsync(HttpClient client, int milestoneId, string period, string progress, bool submit) =>
-        await OkJsonAsync(await client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", new { progress, status = "OnTrack", submit, version = 0 }));
+    private static async Task<MilestoneUpdateJson> PutAsync(HttpClient client, int milestoneId, string period, string progress, bool submit) =>
+        await OkJsonAsync<MilestoneUpdateJson>(await client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", new { progress, status = "OnTrack", submit, version = 0 }));
 
-    private static async Task ReviewAsync(HttpClient support, JsonElement update, bool accept, string? comment = null) =>
-        await OkJsonAsync(await support.PostAsJsonAsync($"/api/updates/{update.GetProperty("id").GetInt32()}/review", new { accept, comment, version = update.GetProperty("version").GetInt32() }));
+    private static async Task ReviewAsync(HttpClient support, MilestoneUpdateJson update, bool accept, string? comment = null) =>
+        await OkJsonAsync<ReviewedUpdateJson>(await support.PostAsJsonAsync($"/api/updates/{update.Id}/review", new { accept, comment, version = update.Version }));
 
     [Fact]
     public async Task Visitor_MilestonePageAndUpdatesApi_ShowOnlyAcceptedUpdatesOfPublishedQuarters_NoCommentsNoEmail()
@@ -48,7 +42,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
         using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
         using var visitor = await app.ApiClientAsync();
-        await OkJsonAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-04-08" }));
+        await OkJsonAsync<RoundJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-04-08" }));
         int draft = await MilestoneIdAsync(dave, "1.6a"), submitted = await MilestoneIdAsync(dave, "1.6b"), returned = await MilestoneIdAsync(dave, "1.6c"), accepted = await MilestoneIdAsync(dave, "1.6d");
         await PutAsync(dave, draft, "2010-11-q2", $"Draft {marker}", submit: false);
         await PutAsync(dave, submitted, "2010-11-q2", $"Submitted {marker}", submit: true);
@@ -57,7 +51,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
 
         var beforePublishing = await visitor.GetStringAsync($"/milestones/{accepted}");
         var beforePublishingApi = await visitor.GetStringAsync($"/api/milestones/{accepted}/updates");
-        await OkJsonAsync(await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/publication", null));
+        await OkJsonAsync<PublicationJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/publication", null));
         var seen = new List<string>();
         foreach (var id in new[] { draft, submitted, returned, accepted })
         {
@@ -118,28 +112,28 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         var path = $"/api/partnerships/{data.Slug}/periods/2010-11-q4/publication";
         var report = $"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html";
 
-        var before = await OkJsonAsync(await visitor.GetAsync(path));
-        var refused = await ProblemAsync(await visitor.GetAsync(report), HttpStatusCode.NotFound);
-        var published = await OkJsonAsync(await support.PostAsync(path, null));
+        var before = await OkJsonAsync<PublicationJson>(await visitor.GetAsync(path));
+        var refused = await ReadProblemAsync(await visitor.GetAsync(report), HttpStatusCode.NotFound);
+        var published = await OkJsonAsync<PublicationJson>(await support.PostAsync(path, null));
         using var afterPublishing = await visitor.GetAsync(report);
-        var withdrawn = await OkJsonAsync(await support.DeleteAsync(path));
+        var withdrawn = await OkJsonAsync<PublicationJson>(await support.DeleteAsync(path));
         using var afterWithdrawing = await visitor.GetAsync(report);
 
-        Assert.False(before.GetProperty("published").GetBoolean());
-        Assert.Equal("Not published yet", refused.GetProperty("title").GetString());
-        Assert.Contains("2010/11 Q3", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.True(published.GetProperty("published").GetBoolean());
-        Assert.Equal("Pat Publisher", published.GetProperty("publishedBy").GetString());
-        Assert.True(published.TryGetProperty("publishedAt", out var at) && at.ValueKind == JsonValueKind.String);
+        Assert.False(before.Published);
+        Assert.Equal("Not published yet", refused.Title);
+        Assert.Contains("2010/11 Q3", refused.Detail, StringComparison.Ordinal);
+        Assert.True(published.Published);
+        Assert.Equal("Pat Publisher", published.PublishedBy);
+        Assert.NotNull(published.PublishedAt);
         Assert.Equal(HttpStatusCode.OK, afterPublishing.StatusCode);
         Assert.Contains(data.UpdateTexts[0], await afterPublishing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(withdrawn.GetProperty("published").GetBoolean());
-        Assert.Equal("Pat Publisher", withdrawn.GetProperty("withdrawnBy").GetString());
+        Assert.False(withdrawn.Published);
+        Assert.Equal("Pat Publisher", withdrawn.WithdrawnBy);
         Assert.Equal(HttpStatusCode.NotFound, afterWithdrawing.StatusCode);
-        var audit = await OkJsonAsync(await support.GetAsync($"/api/audit?entity=QuarterPublication&id={published.GetProperty("id").GetInt32()}"));
-        Assert.Equal(2, audit.GetArrayLength());
-        Assert.All(audit.EnumerateArray(), a => Assert.Equal("Pat Publisher", a.GetProperty("actor").GetString()));
-        Assert.Contains(audit[0].GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "WithdrawnBy" && c.GetProperty("new").GetString() == "Pat Publisher");
+        var audit = await OkJsonAsync<List<AuditEntryJson>>(await support.GetAsync($"/api/audit?entity=QuarterPublication&id={published.Id}"));
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal("Pat Publisher", a.Actor));
+        Assert.Contains(audit[0].Changes, c => c.Field == "WithdrawnBy" && c.New == "Pat Publisher");
     }
 
     [Theory]
@@ -154,14 +148,14 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         using var visitor = await app.ApiClientAsync();
         var path = $"/api/partnerships/{data.Slug}/periods/2010-11-q4/publication";
 
-        await ProblemAsync(await member.PostAsync(path, null), HttpStatusCode.Forbidden);
-        await ProblemAsync(await visitor.PostAsync(path, null), HttpStatusCode.Unauthorized);
-        var state = await OkJsonAsync(await visitor.GetAsync(path));
-        await OkJsonAsync(await administrator.PostAsync(path, null));
-        await ProblemAsync(await member.DeleteAsync(path), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await member.PostAsync(path, null), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await visitor.PostAsync(path, null), HttpStatusCode.Unauthorized);
+        var state = await OkJsonAsync<PublicationJson>(await visitor.GetAsync(path));
+        await OkJsonAsync<PublicationJson>(await administrator.PostAsync(path, null));
+        await ReadProblemAsync(await member.DeleteAsync(path), HttpStatusCode.Forbidden);
 
-        Assert.False(state.GetProperty("published").GetBoolean());
-        Assert.True((await OkJsonAsync(await visitor.GetAsync(path))).GetProperty("published").GetBoolean());
+        Assert.False(state.Published);
+        Assert.True((await OkJsonAsync<PublicationJson>(await visitor.GetAsync(path))).Published);
     }
 
     [Fact]
@@ -171,13 +165,13 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         using var visitor = await app.ApiClientAsync();
         using var member = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: data.Slug));
 
-        var docx = await ProblemAsync(await visitor.GetAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"), HttpStatusCode.NotFound);
+        var docx = await ReadProblemAsync(await visitor.GetAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx"), HttpStatusCode.NotFound);
         using var page = await visitor.GetAsync($"/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
         var list = await visitor.GetStringAsync($"/partnerships/{data.Slug}/reports");
         var q3 = await visitor.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q3.html");
         var full = await member.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
 
-        Assert.Contains("has not been published yet", docx.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("has not been published yet", docx.Detail, StringComparison.Ordinal);
         Assert.Equal($"/partnerships/{data.Slug}/reports", page.Headers.Location?.OriginalString ?? page.RequestMessage?.RequestUri?.AbsolutePath);
         Assert.DoesNotContain("2010-11-q4", list, StringComparison.Ordinal);
         Assert.Contains($"/partnerships/{data.Slug}/reports/performance/2010-11-q3.html", list, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +8,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 
@@ -95,11 +95,11 @@ public abstract class UpdateLinkPageTests(SaferPlanFactory app)
 
         for (var i = 0; i < milestones.Count; i++)
         {
-            var update = await support.GetFromJsonAsync<JsonElement>($"/api/milestones/{milestones[i].Id}/updates/{Quarter}");
-            Assert.Equal($"{Quarter} progress on {milestones[i].Code}", update.GetProperty("progress").GetString());
-            Assert.Equal("Submitted", update.GetProperty("state").GetString());
-            Assert.Equal("Dave Sargent (e-mailed link)", update.GetProperty("author").GetString());
-            Assert.Equal(i == 0 ? "Restricted" : "Official", update.GetProperty("marking").GetString());
+            var update = await PlanApi.OkJsonAsync<MilestoneUpdateJson>(await support.GetAsync($"/api/milestones/{milestones[i].Id}/updates/{Quarter}"));
+            Assert.Equal($"{Quarter} progress on {milestones[i].Code}", update.Progress);
+            Assert.Equal("Submitted", update.State);
+            Assert.Equal("Dave Sargent (e-mailed link)", update.Author);
+            Assert.Equal(i == 0 ? "Restricted" : "Official", update.Marking);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +16,8 @@ using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Monitoring;
+using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Outreach;
 
@@ -49,18 +50,15 @@ public abstract partial class OutreachTests(OutreachFactory app)
         }
 
         var before = app.Smtp.Snapshot();
-        using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST reminders: {(int)response.StatusCode} {body}");
-        var result = JsonDocument.Parse(body).RootElement;
-        var recipients = result.GetProperty("recipients").EnumerateArray().ToList();
-        Assert.Equal(recipients.Count, result.GetProperty("emailed").GetInt32());
-        Assert.True(result.GetProperty("emailConfigured").GetBoolean());
-        Assert.Empty(result.GetProperty("skippedNoEmail").EnumerateArray());
-        var dave = Assert.Single(recipients, r => r.GetProperty("name").GetString() == "Dave Sargent");
-        Assert.Contains("1.1d", dave.GetProperty("milestones").EnumerateArray().Select(m => m.GetString()));
-        Assert.Contains(recipients, r => r.GetProperty("name").GetString() == "Jenny Jolley");
-        var addresses = recipients.Select(r => r.GetProperty("email").GetString()!).ToList();
+        var result = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
+        var recipients = result.Recipients;
+        Assert.Equal(recipients.Count, result.Emailed);
+        Assert.True(result.EmailConfigured);
+        Assert.Empty(result.SkippedNoEmail);
+        var dave = Assert.Single(recipients, r => r.Name == "Dave Sargent");
+        Assert.Contains("1.1d", dave.Milestones);
+        Assert.Contains(recipients, r => r.Name == "Jenny Jolley");
+        var addresses = recipients.Select(r => r.Email).ToList();
 
         var mail = await app.Smtp.WaitForAsync(
             messages => addresses.All(a => messages.Any(m => To(m) == a)), MailWait, before);
@@ -104,16 +102,16 @@ public abstract partial class OutreachTests(OutreachFactory app)
 
         Assert.Contains("Your update for 1.1d has been submitted", after, StringComparison.Ordinal);
 
-        var update = await support.GetFromJsonAsync<JsonElement>($"/api/milestones/{milestoneId}/updates/{Q4}");
-        Assert.Equal(progress, update.GetProperty("progress").GetString());
-        Assert.Equal("Dave Sargent (e-mailed link)", update.GetProperty("author").GetString());
-        Assert.Equal("Submitted", update.GetProperty("state").GetString());
-        Assert.Equal("OnTrack", update.GetProperty("status").GetString());
+        var update = await OkJsonAsync<MilestoneUpdateJson>(await support.GetAsync($"/api/milestones/{milestoneId}/updates/{Q4}"));
+        Assert.Equal(progress, update.Progress);
+        Assert.Equal("Dave Sargent (e-mailed link)", update.Author);
+        Assert.Equal("Submitted", update.State);
+        Assert.Equal("OnTrack", update.Status);
 
-        var history = await HistoryAsync(nameof(MilestoneUpdate), update.GetProperty("id").GetInt32());
+        var history = await HistoryAsync(nameof(MilestoneUpdate), update.Id);
         Assert.Equal("Dave Sargent (e-mailed link)", history[0].Actor);
         Assert.Equal(AuditAction.Created, history[0].Action);
-        var linkId = dave.GetProperty("linkId").GetInt32();
+        var linkId = dave.LinkId;
         var linkHistory = await HistoryAsync(nameof(UpdateLink), linkId);
         Assert.Contains(linkHistory, a => a.Action == AuditAction.Updated && a.Actor == "Dave Sargent (e-mailed link)" && a.Changes.Any(c => c.Field == nameof(UpdateLink.LastUsedAt)));
         Assert.Contains(linkHistory, a => a.Action == AuditAction.Created && a.Actor.StartsWith("supportofficer-", StringComparison.Ordinal));
@@ -184,10 +182,10 @@ public abstract partial class OutreachTests(OutreachFactory app)
 
         var revoked = await CreateLinkAsync("jenny-jolley", TimeSpan.FromDays(7));
         Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(browser, $"/u/{revoked}")).Status);
-        var links = await support.GetFromJsonAsync<JsonElement>($"/api/partnerships/{Slug}/periods/{Q4}/update-links");
-        var listed = links.EnumerateArray().First(l => l.GetProperty("person").GetString() == "Jenny Jolley");
-        Assert.NotNull(listed.GetProperty("lastUsedAt").GetString());
-        var id = listed.GetProperty("id").GetInt32();
+        var links = await OkJsonAsync<List<UpdateLinkJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/{Q4}/update-links"));
+        var listed = links.First(l => l.Person == "Jenny Jolley");
+        Assert.NotNull(listed.LastUsedAt);
+        var id = listed.Id;
         using (var refused = await board.PostAsync($"/api/update-links/{id}/revoke", null))
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -252,14 +250,12 @@ public abstract partial class OutreachTests(OutreachFactory app)
         try
         {
             var before = app.Smtp.Snapshot();
-            using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var result = await response.Content.ReadFromJsonAsync<JsonElement>();
-            var skipped = Assert.Single(result.GetProperty("skippedNoEmail").EnumerateArray());
-            Assert.Equal("Jenny Jolley", skipped.GetProperty("name").GetString());
-            Assert.Contains("2.1b", skipped.GetProperty("milestones").EnumerateArray().Select(m => m.GetString()));
-            Assert.DoesNotContain(result.GetProperty("recipients").EnumerateArray(), r => r.GetProperty("name").GetString() == "Jenny Jolley");
-            var emailed = result.GetProperty("emailed").GetInt32();
+            var result = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
+            var skipped = Assert.Single(result.SkippedNoEmail);
+            Assert.Equal("Jenny Jolley", skipped.Name);
+            Assert.Contains("2.1b", skipped.Milestones);
+            Assert.DoesNotContain(result.Recipients, r => r.Name == "Jenny Jolley");
+            var emailed = result.Emailed;
             Assert.True(emailed >= 1);
             await app.Smtp.WaitForAsync(messages => messages.Count(m => m.Subject == Subject) >= emailed, MailWait, before);
         }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,35 +32,23 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
     private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
         await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
 
-    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage answer)
-    {
-        using (answer)
-        {
-            var text = await answer.Content.ReadAsStringAsync();
-            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)answer.StatusCode}: {text}");
-            var created = JsonDocument.Parse(text).RootElement.Clone();
-            Assert.Equal($"\"{created.Version()}\"", answer.Headers.ETag?.Tag);
-            return created;
-        }
-    }
-
     /// <summary>A new panel covering Histon and Impington and Cottenham, with meetings on the given dates (all in 2010).</summary>
-    private static async Task<(JsonElement Panel, List<JsonElement> Meetings)> NewPanelAsync(HttpClient support, params int[] months)
+    private static async Task<(PanelJson Panel, List<PanelMeetingJson> Meetings)> NewPanelAsync(HttpClient support, params int[] months)
     {
-        var panel = await CreatedAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels",
+        var panel = await PlanApi.CreatedAsync<PanelJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels",
             new { name = $"Test panel {Guid.NewGuid():N}", wards = TwoWards, policingTeam = "Histon Neighbourhood Policing Team" }));
-        var meetings = new List<JsonElement>();
+        var meetings = new List<PanelMeetingJson>();
         foreach (var month in months)
         {
-            meetings.Add(await CreatedAsync(await support.PostAsJsonAsync($"/api/panels/{panel.Id()}/meetings", new { heldOn = new DateOnly(2010, month, 14), place = "Histon Village Hall" })));
+            meetings.Add(await PlanApi.CreatedAsync<PanelMeetingJson>(await support.PostAsJsonAsync($"/api/panels/{panel.Id}/meetings", new { heldOn = new DateOnly(2010, month, 14), place = "Histon Village Hall" })));
         }
 
         return (panel, meetings);
     }
 
-    private static async Task<JsonElement> AddPriorityAsync(HttpClient support, JsonElement panel, JsonElement meeting, string text) =>
-        await CreatedAsync(await support.PostAsJsonAsync($"/api/panels/{panel.Id()}/priorities",
-            new { raisedAtId = meeting.Id(), text, route = "NeighbourhoodPolicing" }));
+    private static async Task<PanelPriorityJson> AddPriorityAsync(HttpClient support, PanelJson panel, PanelMeetingJson meeting, string text) =>
+        await PlanApi.CreatedAsync<PanelPriorityJson>(await support.PostAsJsonAsync($"/api/panels/{panel.Id}/priorities",
+            new { raisedAtId = meeting.Id, text, route = "NeighbourhoodPolicing" }));
 
     private async Task<int> AuditedAsync(string type, int id, AuditAction action) =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityType == type && a.EntityId == id && a.Action == action));
@@ -71,19 +58,19 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (panel, _) = await NewPanelAsync(support);
-        Assert.Equal(TwoWards, panel.GetProperty("wards").EnumerateArray().Select(w => w.GetString()));
-        var path = $"/api/panels/{panel.Id()}";
+        Assert.Equal(TwoWards, panel.Wards);
+        var path = $"/api/panels/{panel.Id}";
 
-        var body = new JsonObject { ["name"] = panel.Str("name") + " (north)", ["wards"] = new JsonArray("Histon and Impington"), ["policingTeam"] = null };
+        var body = new JsonObject { ["name"] = panel.Name + " (north)", ["wards"] = new JsonArray("Histon and Impington"), ["policingTeam"] = null };
         using (var unversioned = await PlanApi.PutAsync(support, path, body))
         {
             Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
         }
 
         body["version"] = 1;
-        var saved = await PlanApi.PutOkAsync(support, path, body);
-        Assert.Equal(2, saved.Version());
-        Assert.EndsWith("(north)", saved.Str("name"), StringComparison.Ordinal);
+        var saved = await PlanApi.PutOkAsync<PanelJson>(support, path, body);
+        Assert.Equal(2, saved.Version);
+        Assert.EndsWith("(north)", saved.Name, StringComparison.Ordinal);
         using (var stale = await PlanApi.PutAsync(support, path, body))
         {
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -95,12 +82,12 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
         }
 
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = " ", wards = OneWard }), "name");
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
-        await PlanApi.ProblemAsync(await support.PostAsJsonAsync("/api/partnerships/nowhere/panels", new { name = "Lost", wards = OneWard }), HttpStatusCode.NotFound);
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = " ", wards = OneWard }), "name");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
+        await PlanApi.ReadProblemAsync(await support.PostAsJsonAsync("/api/partnerships/nowhere/panels", new { name = "Lost", wards = OneWard }), HttpStatusCode.NotFound);
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
-        await PlanApi.ProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
-        Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id(), AuditAction.Created));
+        await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
+        Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id, AuditAction.Created));
     }
 
     [Fact]
@@ -109,57 +96,57 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (panel, meetings) = await NewPanelAsync(support, 6, 9, 12);
         var (june, september, december) = (meetings[0], meetings[1], meetings[2]);
-        var meetingPath = $"/api/panel-meetings/{september.Id()}";
+        var meetingPath = $"/api/panel-meetings/{september.Id}";
 
-        var moved = await PlanApi.PutOkAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "Cottenham Village College", ["version"] = 1 });
-        Assert.Equal("2010-09-21", moved.Str("heldOn"));
-        Assert.Equal(2, moved.Version());
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "", ["version"] = 2 }), "place");
-        using (var unversioned = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}"))
+        var moved = await PlanApi.PutOkAsync<PanelMeetingJson>(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "Cottenham Village College", ["version"] = 1 });
+        Assert.Equal("2010-09-21", moved.HeldOn);
+        Assert.Equal(2, moved.Version);
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-09-21", ["place"] = "", ["version"] = 2 }), "place");
+        using (var unversioned = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id}"))
         {
             Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
         }
 
         var priority = await AddPriorityAsync(support, panel, june, "Speeding on Histon Road");
-        var reported = await PlanApi.PutOkAsync(support, $"/api/panel-priorities/{priority.Id()}/report-back",
-            new JsonObject { ["meetingId"] = september.Id(), ["text"] = "Speed checks found fewer speeders", ["version"] = priority.Version() });
-        var early = await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-06-01", ["place"] = "Histon", ["version"] = 2 }), "heldOn");
-        Assert.Contains("after 14 June 2010", early.GetProperty("errors").GetProperty("heldOn")[0].GetString(), StringComparison.Ordinal);
+        var reported = await PlanApi.PutOkAsync<PanelPriorityJson>(support, $"/api/panel-priorities/{priority.Id}/report-back",
+            new JsonObject { ["meetingId"] = september.Id, ["text"] = "Speed checks found fewer speeders", ["version"] = priority.Version });
+        var early = await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, meetingPath, new JsonObject { ["heldOn"] = "2010-06-01", ["place"] = "Histon", ["version"] = 2 }), "heldOn");
+        Assert.Contains("after 14 June 2010", early, StringComparison.Ordinal);
 
-        var kept = await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id()}", version: 1), HttpStatusCode.Conflict);
-        Assert.Contains("1 priority was set at this meeting", kept.Str("detail"), StringComparison.Ordinal);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{september.Id()}", version: 2), HttpStatusCode.Conflict);
-        using (var stale = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}", ifMatch: 7))
+        var kept = await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id}", version: 1), HttpStatusCode.Conflict);
+        Assert.Contains("1 priority was set at this meeting", kept.Detail, StringComparison.Ordinal);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{september.Id}", version: 2), HttpStatusCode.Conflict);
+        using (var stale = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id}", ifMatch: 7))
         {
             Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         }
 
-        using (var gone = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id()}", version: 1))
+        using (var gone = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{december.Id}", version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, gone.StatusCode);
         }
 
         using (var board = await ClientAsync(PartnershipRole.BoardMember))
         {
-            await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(board, $"/api/panel-priorities/{priority.Id()}", version: reported.Version()), HttpStatusCode.Forbidden);
+            await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(board, $"/api/panel-priorities/{priority.Id}", version: reported.Version), HttpStatusCode.Forbidden);
         }
 
-        using (var deleted = await PlanApi.DeleteAsync(support, $"/api/panel-priorities/{priority.Id()}", version: reported.Version()))
+        using (var deleted = await PlanApi.DeleteAsync(support, $"/api/panel-priorities/{priority.Id}", version: reported.Version))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        using (var nowFree = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id()}", version: 1))
+        using (var nowFree = await PlanApi.DeleteAsync(support, $"/api/panel-meetings/{june.Id}", version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, nowFree.StatusCode);
         }
 
-        var left = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
-        Assert.Equal(september.Id(), Assert.Single(left.GetProperty("meetings").EnumerateArray()).Id());
-        Assert.Equal(0, left.GetProperty("priorities").GetArrayLength());
-        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), december.Id(), AuditAction.Deleted));
-        Assert.Equal(1, await AuditedAsync(nameof(PanelPriority), priority.Id(), AuditAction.Deleted));
-        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), september.Id(), AuditAction.Updated));
+        var left = await PlanApi.OkJsonAsync<PanelJson>(await support.GetAsync($"/api/panels/{panel.Id}"));
+        Assert.Equal(september.Id, Assert.Single(left.Meetings).Id);
+        Assert.Empty(left.Priorities);
+        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), december.Id, AuditAction.Deleted));
+        Assert.Equal(1, await AuditedAsync(nameof(PanelPriority), priority.Id, AuditAction.Deleted));
+        Assert.Equal(1, await AuditedAsync(nameof(PanelMeeting), september.Id, AuditAction.Updated));
     }
 
     [Fact]
@@ -168,23 +155,23 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (panel, meetings) = await NewPanelAsync(support, 5);
         var priority = await AddPriorityAsync(support, panel, meetings[0], "Cars racing at night");
-        var action = await CreatedAsync(await support.PostAsJsonAsync($"/api/panel-priorities/{priority.Id()}/actions", new { takenOn = "2010-05-20", text = "Patrols at night" }));
-        var path = $"/api/panel-actions/{action.Id()}";
+        var action = await PlanApi.CreatedAsync<PanelActionJson>(await support.PostAsJsonAsync($"/api/panel-priorities/{priority.Id}/actions", new { takenOn = "2010-05-20", text = "Patrols at night" }));
+        var path = $"/api/panel-actions/{action.Id}";
 
         using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, "bridget-fairley");
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(otherLead, path, version: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(otherLead, path, version: 1), HttpStatusCode.Forbidden);
         using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
         using (var deleted = await PlanApi.DeleteAsync(policeLead, path, version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(policeLead, path, version: 1), HttpStatusCode.NotFound);
-        var read = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
-        var after = read.GetProperty("priorities").EnumerateArray().Single();
-        Assert.Equal("Open", after.Str("status"));
-        Assert.Equal(0, after.GetProperty("actions").GetArrayLength());
-        Assert.Equal(1, await AuditedAsync(nameof(PanelAction), action.Id(), AuditAction.Deleted));
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(policeLead, path, version: 1), HttpStatusCode.NotFound);
+        var read = await PlanApi.OkJsonAsync<PanelJson>(await support.GetAsync($"/api/panels/{panel.Id}"));
+        var after = Assert.Single(read.Priorities);
+        Assert.Equal("Open", after.Status);
+        Assert.Empty(after.Actions);
+        Assert.Equal(1, await AuditedAsync(nameof(PanelAction), action.Id, AuditAction.Deleted));
     }
 
     [Fact]
@@ -195,13 +182,13 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         var priority = await AddPriorityAsync(support, panel, meetings[0], "Litter by the shops");
         using var browser = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
 
-        var panelPage = await Forms.PageAsync(browser, $"/panels/{panel.Id()}");
-        Assert.Contains($"/panel-meetings/{meetings[0].Id()}/delete", panelPage, StringComparison.Ordinal);
-        Assert.Contains($"/panel-priorities/{priority.Id()}/delete", panelPage, StringComparison.Ordinal);
+        var panelPage = await Forms.PageAsync(browser, $"/panels/{panel.Id}");
+        Assert.Contains($"/panel-meetings/{meetings[0].Id}/delete", panelPage, StringComparison.Ordinal);
+        Assert.Contains($"/panel-priorities/{priority.Id}/delete", panelPage, StringComparison.Ordinal);
 
-        var form = await Forms.PageAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}");
+        var form = await Forms.PageAsync(browser, $"/panels/{panel.Id}/meeting/{meetings[0].Id}");
         Assert.Contains("Change the meeting", form, StringComparison.Ordinal);
-        using (var blank = await Forms.PostAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}", form,
+        using (var blank = await Forms.PostAsync(browser, $"/panels/{panel.Id}/meeting/{meetings[0].Id}", form,
             new() { ["HeldOn.Day"] = "14", ["HeldOn.Month"] = "7", ["HeldOn.Year"] = "2010", ["Place"] = "", ["Version"] = "1" }))
         {
             var html = await blank.Content.ReadAsStringAsync();
@@ -209,28 +196,28 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
             Assert.Contains("Enter where the meeting was held", html, StringComparison.Ordinal);
         }
 
-        using (var saved = await Forms.PostAsync(browser, $"/panels/{panel.Id()}/meeting/{meetings[0].Id()}", form,
+        using (var saved = await Forms.PostAsync(browser, $"/panels/{panel.Id}/meeting/{meetings[0].Id}", form,
             new() { ["HeldOn.Day"] = "15", ["HeldOn.Month"] = "7", ["HeldOn.Year"] = "2010", ["Place"] = "Impington Village College", ["Version"] = "1" }))
         {
             Assert.DoesNotContain("govuk-error-summary", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var blocked = await Forms.PageAsync(browser, $"/panel-meetings/{meetings[0].Id()}/delete");
+        var blocked = await Forms.PageAsync(browser, $"/panel-meetings/{meetings[0].Id}/delete");
         Assert.Contains("You cannot delete the meeting of 15 July 2010 yet", blocked, StringComparison.Ordinal);
 
-        var confirm = await Forms.PageAsync(browser, $"/panel-priorities/{priority.Id()}/delete");
+        var confirm = await Forms.PageAsync(browser, $"/panel-priorities/{priority.Id}/delete");
         Assert.Contains("Are you sure you want to delete the priority?", confirm, StringComparison.Ordinal);
-        using (var deleted = await Forms.PostAsync(browser, $"/panel-priorities/{priority.Id()}/delete", confirm, new() { ["version"] = "1" }))
+        using (var deleted = await Forms.PostAsync(browser, $"/panel-priorities/{priority.Id}/delete", confirm, new() { ["version"] = "1" }))
         {
             Assert.Contains("Deleted the priority", await deleted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var read = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/panels/{panel.Id()}"));
-        Assert.Equal(0, read.GetProperty("priorities").GetArrayLength());
-        Assert.Equal("Impington Village College", read.GetProperty("meetings")[0].Str("place"));
+        var read = await PlanApi.OkJsonAsync<PanelJson>(await support.GetAsync($"/api/panels/{panel.Id}"));
+        Assert.Empty(read.Priorities);
+        Assert.Equal("Impington Village College", read.Meetings[0].Place);
 
         using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
-        using var refused = await board.GetAsync($"/panel-meetings/{meetings[0].Id()}/delete");
+        using var refused = await board.GetAsync($"/panel-meetings/{meetings[0].Id}/delete");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
@@ -243,10 +230,10 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         var (panel, meetings) = await NewPanelAsync(support, 3);
         using var session = new PageSession(app.ServerAddress);
         await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var formPath = $"/panels/{panel.Id()}/priority";
+        var formPath = $"/panels/{panel.Id}/priority";
         var fields = new Dictionary<string, string>
         {
-            ["RaisedAtId"] = meetings[0].Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Text"] = "Parking outside the school",
+            ["RaisedAtId"] = meetings[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Text"] = "Parking outside the school",
             ["Route"] = "NeighbourhoodPolicing", ["Marking"] = marking,
         };
 
@@ -256,7 +243,7 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("<a href=\"#Marking\">Select the priority&#x27;s protective marking</a>", html, StringComparison.Ordinal);
         Assert.Contains("<p id=\"Marking-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<PanelPriority>().CountAsync(p => p.PanelId == panel.Id())));
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<PanelPriority>().CountAsync(p => p.PanelId == panel.Id)));
     }
 }
 

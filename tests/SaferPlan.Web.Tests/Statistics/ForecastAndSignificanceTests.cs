@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Crime;
 using SaferPlan.Web.Tests.Documents;
+using SaferPlan.Web.Tests.Indicators;
+using SaferPlan.Web.Tests.Monitoring;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 
@@ -28,14 +29,14 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
     /// <summary>A quarterly count, its two years of history and 2010/11 Q1 of 54, with a target of at most 200 for 2010/11.</summary>
     private static async Task<int> ForecastIndicatorAsync(HttpClient analyst, string slug, string code)
     {
-        var id = (await CreatedAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{slug}/indicators",
-            new { code, name = "First time entrants", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }))).Id();
+        var id = (await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{slug}/indicators",
+            new { code, name = "First time entrants", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }))).Id;
         foreach (var (period, value) in History.Append(("2010-11-q1", 54)))
         {
-            await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period, value, source = "YOS" }));
+            await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period, value, source = "YOS" }));
         }
 
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010/11", kind = "AtMost", number = 200, amberTolerance = 0 }));
+        await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010/11", kind = "AtMost", number = 200, amberTolerance = 0 }));
         return id;
     }
 
@@ -46,26 +47,27 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
         using var anonymous = await app.ApiClientAsync();
         var id = await ForecastIndicatorAsync(analyst, "south-cambridgeshire", $"FTE-{Guid.NewGuid().ToString("N")[..8]}");
 
-        var forecast = (await GetItemAsync(anonymous, $"/api/indicators/{id}")).GetProperty("forecast");
+        var forecast = (await GetItemAsync<IndicatorDetailJson>(anonymous, $"/api/indicators/{id}")).Forecast;
+        Assert.NotNull(forecast);
 
         // Q1 made 27 of 110 in both earlier years, so 54 so far forecasts 54 ÷ (27/110) = 220, with no spread between the years.
-        Assert.Equal("2010-11", forecast.Str("year"));
-        Assert.Equal(54m, forecast.GetProperty("yearToDate").GetDecimal());
-        Assert.Equal(220m, forecast.GetProperty("forecast").GetDecimal());
-        Assert.Equal(220m, forecast.GetProperty("low").GetDecimal());
-        Assert.Equal(220m, forecast.GetProperty("high").GetDecimal());
-        Assert.Equal(200m, forecast.GetProperty("target").GetDecimal());
-        Assert.Equal("LikelyToMiss", forecast.Str("outlook"));
-        Assert.Equal(Sentence, forecast.Str("sentence"));
-        Assert.Equal(2, forecast.GetProperty("yearsOfHistory").GetInt32());
-        var points = forecast.GetProperty("trajectory").EnumerateArray().ToList();
-        Assert.Equal(["2010-11-q1", "2010-11-q2", "2010-11-q3", "2010-11-q4"], points.Select(p => p.Str("period")));
+        Assert.Equal("2010-11", forecast.Year);
+        Assert.Equal(54m, forecast.YearToDate);
+        Assert.Equal(220m, forecast.Forecast);
+        Assert.Equal(220m, forecast.Low);
+        Assert.Equal(220m, forecast.High);
+        Assert.Equal(200m, forecast.Target);
+        Assert.Equal("LikelyToMiss", forecast.Outlook);
+        Assert.Equal(Sentence, forecast.Sentence);
+        Assert.Equal(2, forecast.YearsOfHistory);
+        var points = forecast.Trajectory;
+        Assert.Equal(["2010-11-q1", "2010-11-q2", "2010-11-q3", "2010-11-q4"], points.Select(p => p.Period));
 
         // The target of 200 profiled by the shape: 200 × 27/110 = 49.09 in Q1, all 200 by Q4; the actual so far in Q1 only.
-        Assert.Equal(49m, points[0].GetProperty("target").GetDecimal());
-        Assert.Equal(200m, points[3].GetProperty("cumulativeTarget").GetDecimal());
-        Assert.Equal(54m, points[0].GetProperty("actual").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, points[1].GetProperty("actual").ValueKind);
+        Assert.Equal(49m, points[0].Target);
+        Assert.Equal(200m, points[3].CumulativeTarget);
+        Assert.Equal(54m, points[0].Actual);
+        Assert.Null(points[1].Actual);
 
         var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/indicators/{id}"));
         Assert.Contains(Sentence, page, StringComparison.Ordinal);
@@ -76,13 +78,13 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
     public async Task IndicatorApi_NoTargetForTheYear_HasNoForecast()
     {
         using var analyst = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
-        var id = (await CreatedAsync(await analyst.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/indicators",
-            new { code = $"NOTGT-{Guid.NewGuid().ToString("N")[..8]}", name = "Repeat cases", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }))).Id();
-        await CreatedAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 5 }));
+        var id = (await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/indicators",
+            new { code = $"NOTGT-{Guid.NewGuid().ToString("N")[..8]}", name = "Repeat cases", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }))).Id;
+        await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 5 }));
 
-        var detail = await GetItemAsync(analyst, $"/api/indicators/{id}");
+        var detail = await GetItemAsync<IndicatorDetailJson>(analyst, $"/api/indicators/{id}");
 
-        Assert.Equal(JsonValueKind.Null, detail.GetProperty("forecast").ValueKind);
+        Assert.Null(detail.Forecast);
     }
 
     [Fact]
@@ -107,11 +109,9 @@ public abstract class ForecastAndSignificanceTests(SaferPlanFactory app)
         Assert.Contains(Sentence, docx, StringComparison.Ordinal);
 
         // The members' dashboard shows the same forecast beside the indicator under its priority.
-        var dashboard = await OkJsonAsync(await analyst.GetAsync($"/api/partnerships/{data.Slug}/periods/2010-11-q4/dashboard"));
-        var shown = dashboard.GetProperty("priorities").EnumerateArray()
-            .SelectMany(p => p.GetProperty("indicators").EnumerateArray())
-            .Single(i => i.GetProperty("indicatorId").GetInt32() == id);
-        Assert.Equal(Sentence, shown.Str("forecast"));
+        var dashboard = await OkJsonAsync<DashboardJson>(await analyst.GetAsync($"/api/partnerships/{data.Slug}/periods/2010-11-q4/dashboard"));
+        var shown = dashboard.Priorities.SelectMany(p => p.Indicators).Single(i => i.IndicatorId == id);
+        Assert.Equal(Sentence, shown.Forecast);
     }
 
     [Fact]
