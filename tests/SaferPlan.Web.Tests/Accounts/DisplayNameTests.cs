@@ -38,8 +38,8 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
         var after = await saved.Content.ReadAsStringAsync();
         using var api = await app.ApiClientAsync(email);
         await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }));
-        var milestone = (await EditionAsync(api, await EditionIdAsync(api, "2010/11"))).GetProperty("priorities")[0].GetProperty("actions")[0].GetProperty("milestones")[0].GetProperty("id").GetInt32();
-        var update = await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Written by Sam", status = "OnTrack", version = 0 }));
+        var milestone = (await EditionOfYearAsync(api, "2010/11")).Priorities[0].Actions[0].Milestones[0].Id;
+        var update = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Written by Sam", status = "OnTrack", version = 0 }));
         var reports = await Forms.PageAsync(browser, $"/partnerships/{Slug}/reports");
         (await Forms.PostAsync(browser, $"/partnerships/{Slug}/reports?handler=Publish&period=2010-11-q1", reports, [])).Dispose();
 
@@ -48,7 +48,7 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
         Assert.Contains("Enter your name", blankHtml, StringComparison.Ordinal);
         Assert.Contains("Enter your name, not an e-mail address", addressHtml, StringComparison.Ordinal);
         Assert.Contains($"Signed in as {name}", after, StringComparison.Ordinal);
-        Assert.Equal(name, update.GetProperty("author").GetString());
+        Assert.Equal(name, update.Author);
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -58,7 +58,7 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
             Assert.Contains(entries, a => a.Changes.Contains(name, StringComparison.Ordinal) && a.Changes.Contains(user.Id, StringComparison.Ordinal));
             var publication = await db.Set<QuarterPublication>().SingleAsync(p => p.Period == Core.Periods.ReportingPeriod.Of(2010, 1));
             Assert.Equal(name, publication.PublishedBy);
-            var updateId = update.GetProperty("id").GetInt32();
+            var updateId = update.Id;
             Assert.All(await db.AuditEntries.Where(a => (a.EntityType == nameof(MilestoneUpdate) && a.EntityId == updateId) || (a.EntityType == nameof(QuarterPublication) && a.EntityId == publication.Id)).ToListAsync(),
                 a => Assert.Equal(name, a.Actor));
             return 0;
@@ -81,10 +81,13 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
         var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
         using var api = await app.ApiClientAsync(email);
 
-        var round = await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q3/round", new { deadline = "2099-04-08" }));
+        var round = await OkJsonAsync<OpenedRoundJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q3/round", new { deadline = "2099-04-08" }));
 
-        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], round.GetProperty("openedBy").GetString());
+        Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], round.OpenedBy);
     }
+
+    /// <summary>A quarter's round as opened: who opened it, by the name they go by.</summary>
+    private sealed record OpenedRoundJson(string Period, string OpenedBy);
 }
 
 /// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>

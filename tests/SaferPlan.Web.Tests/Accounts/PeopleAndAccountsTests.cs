@@ -248,7 +248,7 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         var year = PlanYears.Next();
         using var plan = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Members' plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
-        var editionId = (await plan.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        var editionId = (await plan.Content.ReadFromJsonAsync<Plans.IdJson>(Plans.PlanApi.Contract))!.Id;
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         using var started = await api.PostAsJsonAsync($"/api/editions/{editionId}/consultation", new { deadline });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -245,10 +244,8 @@ public abstract class MilestoneMonitoringTests(SaferPlanFactory app)
 
         using var response = await client.GetAsync($"/api/partnerships/{Demo}/reports/monitoring/{path}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+        var problem = await Plans.PlanApi.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.Errors?.ContainsKey(parameter) == true, problem.ToString());
     }
 
     private static void AssertInOrder(string text, params string[] parts)

@@ -92,10 +92,9 @@ public abstract class PlanUpdateTests(SaferPlanFactory app)
 
         using var response = await visitor.GetAsync($"/api/partnerships/{Slug}/spending?year=2012-13");
 
-        var json = await PlanApi.OkJsonAsync(response);
-        var amounts = json.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("amount").GetDecimal()).ToList();
-        Assert.Equal(SpentAmounts, amounts);
-        Assert.Equal(59235m, json.GetProperty("total").GetDecimal());
+        var spending = await PlanApi.OkJsonAsync<Funding.PublicSpendingJson>(response);
+        Assert.Equal(SpentAmounts, spending.Lines.Select(l => l.Amount));
+        Assert.Equal(59235m, spending.Total);
     }
 
     [Fact]

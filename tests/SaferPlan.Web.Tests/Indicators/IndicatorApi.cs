@@ -49,8 +49,8 @@ internal sealed record IndicatorLinkJson(int Id, int? PriorityId, int? Milestone
 /// <summary>What POST /api/indicators/{id}/links gives back.</summary>
 internal sealed record IndicatorLinkCreatedJson(int Id, int IndicatorId, int? PriorityId, int? MilestoneId);
 
-/// <summary>An indicator under a priority of the dashboard.</summary>
-internal sealed record LinkedIndicatorJson(int IndicatorId, string Code, string Value, string Status, string Sentence, string? Forecast, string? Notice);
+/// <summary>An indicator under a priority of the dashboard; <c>change</c> is the tested "rose/fell" sentence for recorded crime.</summary>
+internal sealed record LinkedIndicatorJson(int IndicatorId, string Code, string Value, string Status, string Sentence, string? Change, string? Forecast, string? Notice);
 
 /// <summary>GET /api/indicators/{id}/spc, and what saving its baseline (PUT /api/indicators/{id}/spc-baseline) gives back.</summary>
 internal sealed record IndicatorSpcJson(

@@ -143,9 +143,9 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         var priority = await DemoPriorityAsync(api, "2010/11", 1);
         var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priority.Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
         Assert.True(link.Status == HttpStatusCode.Redirect, ErrorSummary(link.Html));
-        var detail = await GetItemAsync(api, $"/api/indicators/{id}");
-        Assert.Equal(priority.Id(), detail.GetProperty("links").EnumerateArray().Single().GetProperty("priorityId").GetInt32());
-        Assert.Equal("Amber", detail.GetProperty("values").EnumerateArray().Single().Str("status"));
+        var detail = await GetItemAsync<IndicatorDetailJson>(api, $"/api/indicators/{id}");
+        Assert.Equal(priority.Id(), Assert.Single(detail.Links).PriorityId);
+        Assert.Equal("Amber", Assert.Single(detail.Values).Status);
     }
 
     [Fact]
@@ -166,8 +166,8 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("govuk-error-summary", stale.Html, StringComparison.Ordinal);
         Assert.Contains("version 1", stale.Html, StringComparison.Ordinal);
-        var value = (await GetItemAsync(analystApi, $"/api/indicators/{id}")).GetProperty("values").EnumerateArray().Single();
-        Assert.Equal(11m, value.GetProperty("value").GetDecimal());
+        var value = Assert.Single((await GetItemAsync<IndicatorDetailJson>(analystApi, $"/api/indicators/{id}")).Values);
+        Assert.Equal(11m, value.Value);
     }
 
     private static object Indicator(string code) =>

@@ -40,7 +40,7 @@ public abstract class FormWordingTests(SaferPlanFactory app)
         var milestone = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
             .Where(m => m.MeasurementKind == MeasurementKind.Count && m.Action.Priority.Edition.YearStart == 2010)
             .Select(m => m.Id).FirstAsync());
-        var saved = await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Calls answered", status = "OnTrack", value = "3177.0", version = 0 }));
+        var saved = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Calls answered", status = "OnTrack", value = "3177.0", version = 0 }));
         using var support = new PageSession(app.ServerAddress);
         await support.SignInOrFailAsync(email);
 
@@ -51,7 +51,7 @@ public abstract class FormWordingTests(SaferPlanFactory app)
         var whoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/completeness");
         var lockedWhoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness");
 
-        Assert.Equal("3177", saved.GetProperty("value").GetString());
+        Assert.Equal("3177", saved.Value);
         Assert.Contains(">3177<", page, StringComparison.Ordinal);
         Assert.DoesNotContain("3177.0", page, StringComparison.Ordinal);
         Assert.Contains("value=\"3177\"", form, StringComparison.Ordinal);
