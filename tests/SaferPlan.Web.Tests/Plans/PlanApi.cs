@@ -423,3 +423,17 @@ internal sealed record EditionItemsJson(int Id, string Year, string Status, int?
 
     public IEnumerable<MilestoneItemJson> Milestones => Actions.SelectMany(a => a.Milestones);
 }
+
+/// <summary>GET /api/editions/{a}/compare/{b}: what differs, priorities, then actions, then milestones.</summary>
+internal sealed record ComparisonJson(
+    IReadOnlyList<PriorityDifferenceJson> Priorities, IReadOnlyList<ItemDifferenceJson> Actions, IReadOnlyList<ItemDifferenceJson> Milestones);
+
+internal sealed record PriorityDifferenceJson(IReadOnlyList<string> Kinds, IReadOnlyList<string> MergedFrom, IReadOnlyList<WordChangeJson> Title);
+
+internal sealed record ItemDifferenceJson(
+    IReadOnlyList<string> Kinds, string? OldReference, string? NewReference, IReadOnlyList<WordChangeJson> Text, IReadOnlyList<FieldDifferenceJson> Fields);
+
+/// <summary>A run of words kept ("Same"), inserted or deleted.</summary>
+internal sealed record WordChangeJson(string Kind, string Text);
+
+internal sealed record FieldDifferenceJson(string Field, string? Old, string? New);
