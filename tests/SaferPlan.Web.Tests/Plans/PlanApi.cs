@@ -437,3 +437,16 @@ internal sealed record ItemDifferenceJson(
 internal sealed record WordChangeJson(string Kind, string Text);
 
 internal sealed record FieldDifferenceJson(string Field, string? Old, string? New);
+
+/// <summary>One of GET /api/partnerships/{slug}/plans with the years it runs.</summary>
+internal sealed record PlanYearsJson(int Id, string Title, int StartYear, int EndYear, IReadOnlyList<PlanEditionJson> Editions);
+
+/// <summary>An edition (GET /api/editions/{id}, or the approval's answer) as far as its title, history and the Board's decision.</summary>
+internal sealed record EditionDecisionJson(
+    int Id, string Title, string Status, int? PreviousEditionId, string? ApprovedOn, string? ApprovedBy, string? ApprovalMinute);
+
+/// <summary>A change made at the refresh (GET /api/editions/{id}/changes), numbered after its priority's comments.</summary>
+internal sealed record ChangeJson(int Id, string Number, int? PriorityId, string Text, int Version) : IItemJson;
+
+/// <summary>A change made to an approved edition (GET /api/editions/{id}/amendments): which item, which fields, why.</summary>
+internal sealed record AmendmentJson(int Id, string ItemKind, int ItemId, string ItemReference, string Changes, string Reason, string Marking);
