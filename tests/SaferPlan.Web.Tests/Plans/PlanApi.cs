@@ -446,7 +446,7 @@ internal sealed record EditionDecisionJson(
     int Id, string Title, string Status, int? PreviousEditionId, string? ApprovedOn, string? ApprovedBy, string? ApprovalMinute);
 
 /// <summary>A change made at the refresh (GET /api/editions/{id}/changes), numbered after its priority's comments.</summary>
-internal sealed record ChangeJson(int Id, string Number, int? PriorityId, string Text, int Version) : IItemJson;
+internal sealed record ChangeJson(int Id, string Number, int? PriorityId, string Text, string WrittenBy, int Version) : IItemJson;
 
 /// <summary>A change made to an approved edition (GET /api/editions/{id}/amendments): which item, which fields, why.</summary>
 internal sealed record AmendmentJson(int Id, string ItemKind, int ItemId, string ItemReference, string Changes, string Reason, string Marking);
