@@ -169,17 +169,17 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
         var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
         var path = $"/api/actions/{action.Id}/milestones";
 
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync(path, new { text = "Posted without a reason" }), "amendmentReason");
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/priorities/{action.PriorityId}/actions", new { text = "Posted without a reason" }), "amendmentReason");
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = "Posted without a reason" }), "amendmentReason");
-        var created = await PlanApi.CreatedAsync(await support.PostAsJsonAsync(path, new { text = "Posted with a reason", amendmentReason = Reason }));
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync(path, new { text = "Posted without a reason" }), "amendmentReason");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/priorities/{action.PriorityId}/actions", new { text = "Posted without a reason" }), "amendmentReason");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = "Posted without a reason" }), "amendmentReason");
+        var created = await PlanApi.CreatedAsync<MilestoneItemJson>(await support.PostAsJsonAsync(path, new { text = "Posted with a reason", amendmentReason = Reason }));
 
-        var amendments = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{editionId}/amendments"));
-        var listed = amendments.EnumerateArray().Single(a => a.Str("itemKind") == "Milestone" && a.GetProperty("itemId").GetInt32() == created.Id());
-        Assert.Equal(created.Str("code"), listed.Str("itemReference"));
-        Assert.Equal("added", listed.Str("changes"));
-        Assert.Equal(Reason, listed.Str("reason"));
-        Assert.DoesNotContain(amendments.EnumerateArray(), a => a.Str("reason") == "Posted without a reason");
+        var amendments = await PlanApi.OkJsonAsync<List<AmendmentJson>>(await support.GetAsync($"/api/editions/{editionId}/amendments"));
+        var listed = amendments.Single(a => a.ItemKind == "Milestone" && a.ItemId == created.Id);
+        Assert.Equal(created.Code, listed.ItemReference);
+        Assert.Equal("added", listed.Changes);
+        Assert.Equal(Reason, listed.Reason);
+        Assert.DoesNotContain(amendments, a => a.Reason == "Posted without a reason");
     }
 
     [Fact]

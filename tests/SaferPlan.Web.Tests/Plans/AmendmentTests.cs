@@ -151,25 +151,25 @@ public abstract class AmendmentTests(SaferPlanFactory app)
         using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         var milestone = await ApprovedMilestoneAsync("2.3a");
         var path = $"/api/milestones/{milestone.Id}";
-        var body = PlanApi.PutBody(await PlanApi.GetItemAsync(support, path));
+        var body = PlanApi.PutBody(await PlanApi.GetItemAsync<MilestoneItemJson>(support, path));
         body["target"] = "Changed by amendment";
         body.Remove("amendmentReason");
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
         body["amendmentReason"] = Reason;
-        await PlanApi.PutOkAsync(support, path, body);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(support, path, body);
 
         var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
-        var amendments = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{editionId}/amendments"));
-        var listed = amendments.EnumerateArray().Single(a => a.GetProperty("itemId").GetInt32() == milestone.Id);
-        Assert.Equal("2.3a", listed.Str("itemReference"));
-        Assert.Equal("target", listed.Str("changes"));
-        Assert.Equal(Reason, listed.Str("reason"));
+        var amendments = await PlanApi.OkJsonAsync<List<AmendmentJson>>(await support.GetAsync($"/api/editions/{editionId}/amendments"));
+        var listed = amendments.Single(a => a.ItemId == milestone.Id);
+        Assert.Equal("2.3a", listed.ItemReference);
+        Assert.Equal("target", listed.Changes);
+        Assert.Equal(Reason, listed.Reason);
         using var visitor = await app.ApiClientAsync();
-        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/editions/{editionId}/amendments"), HttpStatusCode.Unauthorized);
-        var refused = await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, path, version: milestone.Version + 1), HttpStatusCode.Forbidden);
-        Assert.Contains("approved by the Board", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await PlanApi.GetItemAsync(support, path);
+        await PlanApi.ReadProblemAsync(await visitor.GetAsync($"/api/editions/{editionId}/amendments"), HttpStatusCode.Unauthorized);
+        var refused = await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, path, version: milestone.Version + 1), HttpStatusCode.Forbidden);
+        Assert.Contains("approved by the Board", refused.Detail, StringComparison.Ordinal);
+        await PlanApi.GetItemAsync<MilestoneItemJson>(support, path);
     }
 
     [Fact]
@@ -246,8 +246,8 @@ public abstract class AmendmentTests(SaferPlanFactory app)
         Assert.DoesNotContain("3 February 2011", publicPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Restricted operation renamed", publicPage, StringComparison.Ordinal);
         using var member = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
-        var listed = await PlanApi.OkJsonAsync(await member.GetAsync($"/api/editions/{editionId}/amendments"));
-        Assert.Contains(listed.EnumerateArray(), a => a.Str("reason") == "Restricted operation renamed" && a.Str("marking") == "Restricted");
+        var listed = await PlanApi.OkJsonAsync<List<AmendmentJson>>(await member.GetAsync($"/api/editions/{editionId}/amendments"));
+        Assert.Contains(listed, a => a.Reason == "Restricted operation renamed" && a.Marking == "Restricted");
     }
 
     private Task<int> EditionIdAsync() => app.WithScopeAsync(sp =>

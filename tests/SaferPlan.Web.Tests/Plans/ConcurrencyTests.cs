@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
@@ -8,11 +7,11 @@ namespace SaferPlan.Web.Tests.Plans;
 /// <summary>Two people edit the same milestone from the same copy: the second is told, and the first one's change stands.</summary>
 public abstract class ConcurrencyTests(SaferPlanFactory app)
 {
-    private static async Task<JsonElement> NewMilestoneAsync(HttpClient client)
+    private static async Task<MilestoneItemJson> NewMilestoneAsync(HttpClient client)
     {
-        var priority1 = await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
-        var action = await PlanApi.CreateActionAsync(client, priority1.Id(), "Shared action");
-        return await PlanApi.CreateMilestoneAsync(client, action.Id(), "Original text");
+        var priority1 = await PlanApi.PriorityOfYearAsync(client, "2010/11", 1);
+        var action = await PlanApi.NewActionAsync(client, priority1.Id, "Shared action");
+        return await PlanApi.NewMilestoneAsync(client, action.Id, "Original text");
     }
 
     [Fact]
@@ -22,30 +21,30 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
         using var first = await app.ApiClientAsync(firstEmail);
         using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var milestone = await NewMilestoneAsync(first);
-        var path = $"/api/milestones/{milestone.Id()}";
-        var firstCopy = await PlanApi.GetItemAsync(first, path);
-        var secondCopy = await PlanApi.GetItemAsync(second, path);
-        var v = firstCopy.Version();
-        Assert.Equal(v, secondCopy.Version());
+        var path = $"/api/milestones/{milestone.Id}";
+        var firstCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
+        var secondCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
+        var v = firstCopy.Version;
+        Assert.Equal(v, secondCopy.Version);
 
         var firstBody = PlanApi.PutBody(firstCopy);
         firstBody.Remove("version");
         firstBody["text"] = "First editor's text";
-        var saved = await PlanApi.PutOkAsync(first, path, firstBody, ifMatch: v);
+        var saved = await PlanApi.PutOkAsync<MilestoneItemJson>(first, path, firstBody, ifMatch: v);
         var secondBody = PlanApi.PutBody(secondCopy);
         secondBody.Remove("version");
         secondBody["text"] = "Second editor's text";
-        var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(second, path, secondBody, ifMatch: v), HttpStatusCode.PreconditionFailed);
+        var problem = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(second, path, secondBody, ifMatch: v), HttpStatusCode.PreconditionFailed);
 
-        Assert.Equal(v + 1, saved.Version());
-        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Equal(v + 1, saved.Version);
+        var detail = problem.Detail!;
         Assert.Contains("was changed", detail, StringComparison.Ordinal);
         Assert.Contains(firstEmail[..firstEmail.IndexOf('@', StringComparison.Ordinal)], detail, StringComparison.Ordinal);
         Assert.DoesNotContain(firstEmail, detail, StringComparison.Ordinal);
         Assert.Contains($"version {v}", detail, StringComparison.Ordinal);
-        var now = await PlanApi.GetItemAsync(second, path);
-        Assert.Equal("First editor's text", now.Str("text"));
-        Assert.Equal(v + 1, now.Version());
+        var now = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
+        Assert.Equal("First editor's text", now.Text);
+        Assert.Equal(v + 1, now.Version);
     }
 
     [Fact]
@@ -54,24 +53,24 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
         using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var milestone = await NewMilestoneAsync(first);
-        var path = $"/api/milestones/{milestone.Id()}";
-        var firstCopy = await PlanApi.GetItemAsync(first, path);
-        var secondCopy = await PlanApi.GetItemAsync(second, path);
-        var v = secondCopy.Version();
+        var path = $"/api/milestones/{milestone.Id}";
+        var firstCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
+        var secondCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
+        var v = secondCopy.Version;
 
         var firstBody = PlanApi.PutBody(firstCopy);
         firstBody.Remove("version");
         firstBody["text"] = "First editor's text";
-        await PlanApi.PutOkAsync(first, path, firstBody, ifMatch: v);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(first, path, firstBody, ifMatch: v);
         var secondBody = PlanApi.PutBody(secondCopy);
         secondBody["text"] = "Second editor's text";
-        var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(second, path, secondBody), HttpStatusCode.Conflict);
+        var problem = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(second, path, secondBody), HttpStatusCode.Conflict);
 
         Assert.Equal(v, secondBody["version"]!.GetValue<int>());
-        Assert.Contains("was changed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var now = await PlanApi.GetItemAsync(first, path);
-        Assert.Equal("First editor's text", now.Str("text"));
-        Assert.Equal(v + 1, now.Version());
+        Assert.Contains("was changed", problem.Detail, StringComparison.Ordinal);
+        var now = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
+        Assert.Equal("First editor's text", now.Text);
+        Assert.Equal(v + 1, now.Version);
     }
 
     [Fact]
@@ -80,19 +79,19 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
         using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var milestone = await NewMilestoneAsync(first);
-        var path = $"/api/milestones/{milestone.Id()}";
-        var firstBody = PlanApi.PutBody(await PlanApi.GetItemAsync(first, path));
+        var path = $"/api/milestones/{milestone.Id}";
+        var firstBody = PlanApi.PutBody(await PlanApi.GetItemAsync<MilestoneItemJson>(first, path));
         firstBody["text"] = "First editor's text";
-        await PlanApi.PutOkAsync(first, path, firstBody);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(first, path, firstBody);
 
-        var reloaded = await PlanApi.GetItemAsync(second, path);
+        var reloaded = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
         var secondBody = PlanApi.PutBody(reloaded);
         secondBody.Remove("version");
         secondBody["text"] = "Second editor's text, after reading the first's";
-        var saved = await PlanApi.PutOkAsync(second, path, secondBody, ifMatch: reloaded.Version());
+        var saved = await PlanApi.PutOkAsync<MilestoneItemJson>(second, path, secondBody, ifMatch: reloaded.Version);
 
-        Assert.Equal(3, saved.Version());
-        Assert.Equal("Second editor's text, after reading the first's", (await PlanApi.GetItemAsync(first, path)).Str("text"));
+        Assert.Equal(3, saved.Version);
+        Assert.Equal("Second editor's text, after reading the first's", (await PlanApi.GetItemAsync<MilestoneItemJson>(first, path)).Text);
     }
 
     [Fact]
@@ -101,8 +100,8 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
         using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var milestone = await NewMilestoneAsync(first);
-        var path = $"/api/milestones/{milestone.Id()}";
-        var copy = await PlanApi.GetItemAsync(first, path);
+        var path = $"/api/milestones/{milestone.Id}";
+        var copy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
         var bodies = Enumerable.Range(1, 6).Select(i =>
         {
             var body = PlanApi.PutBody(copy);
@@ -120,9 +119,9 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
 
         Assert.Single(statuses, HttpStatusCode.OK);
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
-        var now = await PlanApi.GetItemAsync(first, path);
-        Assert.Equal(copy.Version() + 1, now.Version());
-        Assert.StartsWith("Edit ", now.Str("text"), StringComparison.Ordinal);
+        var now = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
+        Assert.Equal(copy.Version + 1, now.Version);
+        Assert.StartsWith("Edit ", now.Text, StringComparison.Ordinal);
     }
 }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -29,14 +28,34 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var answer = await client.SendAsync(request);
-        var text = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return await client.SendAsync(request);
     }
+
+    /// <summary>A request answered with the given status (a body, if any, left unread).</summary>
+    private static async Task ExpectAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
+    {
+        using var answer = await SendAsync(client, method, url, body);
+        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A request answered with the given status and its body as the given record.</summary>
+    private static async Task<T> ReadAsync<T>(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
+    {
+        using var answer = await SendAsync(client, method, url, body);
+        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        return await PlanApi.ReadAsync<T>(answer);
+    }
+
+    /// <summary>A request refused as invalid: the first message for the field.</summary>
+    private static async Task<string> InvalidAsync(HttpClient client, HttpMethod method, string url, object? body, string field) =>
+        await PlanApi.ReadValidationErrorAsync(await SendAsync(client, method, url, body), field);
+
+    /// <summary>A request refused with a problem of the given status: its detail.</summary>
+    private static async Task<string?> RefusedAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected) =>
+        (await PlanApi.ReadProblemAsync(await SendAsync(client, method, url, body), expected)).Detail;
 
     /// <summary>A draft plan of this test's own with two priorities, an action under the second and a milestone under it.</summary>
     private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support)
@@ -44,12 +63,12 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var year = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var editionId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var first = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing serious acquisitive crime");
-        var second = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing re-offending");
-        var action = await PlanApi.CreateActionAsync(support, second.Id(), "Prolific offenders scheme");
-        var milestone = await PlanApi.CreateMilestoneAsync(support, action.Id(), "Review the scheme");
-        return (editionId, [first.Id(), second.Id()], action.Id(), milestone.Id());
+        var editionId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
+        var first = await PlanApi.NewPriorityAsync(support, editionId, "Reducing serious acquisitive crime");
+        var second = await PlanApi.NewPriorityAsync(support, editionId, "Reducing re-offending");
+        var action = await PlanApi.NewActionAsync(support, second.Id, "Prolific offenders scheme");
+        var milestone = await PlanApi.NewMilestoneAsync(support, action.Id, "Review the scheme");
+        return (editionId, [first.Id, second.Id], action.Id, milestone.Id);
     }
 
     [Fact]
@@ -60,30 +79,28 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var (editionId, priorities, actionId, milestoneId) = await OwnDraftAsync(support);
         var url = $"/api/editions/{editionId}/comments";
 
-        var c11 = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
-        var c21 = await SendAsync(board, HttpMethod.Post, url, new { actionId, text = "Prepare for Integrated Offender Management" }, HttpStatusCode.Created);
-        var c12 = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Tender property marking" }, HttpStatusCode.Created);
-        var c22 = await SendAsync(board, HttpMethod.Post, url, new { milestoneId, text = "Name the review's lead" }, HttpStatusCode.Created);
-        var c01 = await SendAsync(board, HttpMethod.Post, url, new { text = "A clear plan overall" }, HttpStatusCode.Created);
+        var c11 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
+        var c21 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { actionId, text = "Prepare for Integrated Offender Management" }, HttpStatusCode.Created);
+        var c12 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Tender property marking" }, HttpStatusCode.Created);
+        var c22 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { milestoneId, text = "Name the review's lead" }, HttpStatusCode.Created);
+        var c01 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { text = "A clear plan overall" }, HttpStatusCode.Created);
 
-        Assert.Equal(["1.1", "2.1", "1.2", "2.2", "0.1"], new[] { c11, c21, c12, c22, c01 }.Select(c => c.GetProperty("number").GetString()));
-        Assert.Equal("Priority 1", c11.GetProperty("subject").GetString());
-        Assert.Equal("Action 2.1", c21.GetProperty("subject").GetString());
-        Assert.Equal(priorities[1], c22.GetProperty("priorityId").GetInt32());
-        Assert.Equal("The whole plan", c01.GetProperty("subject").GetString());
-        Assert.DoesNotContain("@", c11.GetProperty("madeBy").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["1.1", "2.1", "1.2", "2.2", "0.1"], new[] { c11, c21, c12, c22, c01 }.Select(c => c.Number));
+        Assert.Equal("Priority 1", c11.Subject);
+        Assert.Equal("Action 2.1", c21.Subject);
+        Assert.Equal(priorities[1], c22.PriorityId);
+        Assert.Equal("The whole plan", c01.Subject);
+        Assert.DoesNotContain("@", c11.MadeBy, StringComparison.Ordinal);
 
-        var listed = await SendAsync(support, HttpMethod.Get, url, null, HttpStatusCode.OK);
-        Assert.Equal(["0.1", "1.1", "1.2", "2.1", "2.2"], listed.EnumerateArray().Select(c => c.GetProperty("number").GetString()));
+        var listed = await ReadAsync<List<CommentJson>>(support, HttpMethod.Get, url, null, HttpStatusCode.OK);
+        Assert.Equal(["0.1", "1.1", "1.2", "2.1", "2.2"], listed.Select(c => c.Number));
 
-        var twoItems = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], actionId, text = "Both" }, HttpStatusCode.BadRequest);
-        Assert.Equal("Choose one item of the plan to comment on, or the whole plan", twoItems.GetProperty("errors").GetProperty("item")[0].GetString());
-        var empty = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = " " }, HttpStatusCode.BadRequest);
-        Assert.Equal("Enter the comment", empty.GetProperty("errors").GetProperty("text")[0].GetString());
-        var demoPriority = (await PlanApi.DemoPriorityAsync(support, "2009/10", 1)).Id();
-        await SendAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
-        var onBehalf = await SendAsync(board, HttpMethod.Post, url, new { text = "From the meeting", source = "Executive Group meeting" }, HttpStatusCode.BadRequest);
-        Assert.Equal("Only a support officer can record a comment on someone else's behalf", onBehalf.GetProperty("errors").GetProperty("source")[0].GetString());
+        Assert.Equal("Choose one item of the plan to comment on, or the whole plan", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], actionId, text = "Both" }, "item"));
+        Assert.Equal("Enter the comment", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = " " }, "text"));
+        var demoPriority = (await PlanApi.PriorityOfYearAsync(support, "2009/10", 1)).Id;
+        await ExpectAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
+        var onBehalf = await InvalidAsync(board, HttpMethod.Post, url, new { text = "From the meeting", source = "Executive Group meeting" }, "source");
+        Assert.Equal("Only a support officer can record a comment on someone else's behalf", onBehalf);
     }
 
     [Fact]
@@ -95,29 +112,29 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var url = $"/api/editions/{editionId}/comments";
         SetPublicUrl();
 
-        var started = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
-        Assert.Equal(Today(7), started.GetProperty("deadline").GetString());
-        Assert.Equal("Consultation", (await PlanApi.EditionAsync(support, editionId)).GetProperty("status").GetString());
-        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
-        await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "In time" }, HttpStatusCode.Created);
+        var started = await ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
+        Assert.Equal(Today(7), started.Deadline);
+        Assert.Equal("Consultation", (await PlanApi.EditionItemsAsync(support, editionId)).Status);
+        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
+        await ExpectAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "In time" }, HttpStatusCode.Created);
 
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         await app.WithScopeAsync(async sp =>
             await sp.GetRequiredService<SaferPlanDbContext>().Set<EditionConsultation>().Where(c => c.EditionId == editionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Deadline, deadline)));
 
-        var late = await SendAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Too late" }, HttpStatusCode.Forbidden);
-        Assert.Contains($"closed on {deadline.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var noSource = await SendAsync(support, HttpMethod.Post, url, new { priorityId = priorities[0], text = "From the meeting" }, HttpStatusCode.BadRequest);
-        Assert.Contains("enter where this comment came from", noSource.GetProperty("errors").GetProperty("source")[0].GetString(), StringComparison.Ordinal);
+        var late = await RefusedAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Too late" }, HttpStatusCode.Forbidden);
+        Assert.Contains($"closed on {deadline.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}", late, StringComparison.Ordinal);
+        var noSource = await InvalidAsync(support, HttpMethod.Post, url, new { priorityId = priorities[0], text = "From the meeting" }, "source");
+        Assert.Contains("enter where this comment came from", noSource, StringComparison.Ordinal);
 
-        var recorded = await SendAsync(support, HttpMethod.Post, url,
+        var recorded = await ReadAsync<CommentJson>(support, HttpMethod.Post, url,
             new { priorityId = priorities[0], text = "Target hardening must be evidence based", source = "Executive Group meeting, 17 December 2009", madeBy = "CDRP Executive Group" }, HttpStatusCode.Created);
-        Assert.Equal("1.2", recorded.GetProperty("number").GetString());
-        Assert.Equal("Executive Group meeting, 17 December 2009", recorded.GetProperty("source").GetString());
-        Assert.Equal("CDRP Executive Group", recorded.GetProperty("madeBy").GetString());
-        Assert.False(string.IsNullOrEmpty(recorded.GetProperty("recordedBy").GetString()));
-        var byEmail = await SendAsync(support, HttpMethod.Post, url, new { text = "x", source = "Letter", madeBy = "someone@example.org" }, HttpStatusCode.BadRequest);
-        Assert.Equal("Enter the name of who made the comment, not their e-mail address", byEmail.GetProperty("errors").GetProperty("madeBy")[0].GetString());
+        Assert.Equal("1.2", recorded.Number);
+        Assert.Equal("Executive Group meeting, 17 December 2009", recorded.Source);
+        Assert.Equal("CDRP Executive Group", recorded.MadeBy);
+        Assert.False(string.IsNullOrEmpty(recorded.RecordedBy));
+        var byEmail = await InvalidAsync(support, HttpMethod.Post, url, new { text = "x", source = "Letter", madeBy = "someone@example.org" }, "madeBy");
+        Assert.Equal("Enter the name of who made the comment, not their e-mail address", byEmail);
     }
 
     [Fact]
@@ -127,29 +144,29 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support);
-        var comment = await SendAsync(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
-        var url = $"/api/comments/{comment.Id()}";
+        var comment = await ReadAsync<CommentJson>(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
+        var url = $"/api/comments/{comment.Id}";
 
-        await SendAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added" }, HttpStatusCode.PreconditionRequired);
-        var missing = await SendAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "", version = 1 }, HttpStatusCode.BadRequest);
-        Assert.Equal("Enter why no change was made", missing.GetProperty("errors").GetProperty("text")[0].GetString());
-        await SendAsync(board, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
-        await SendAsync(lead, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+        await ExpectAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added" }, HttpStatusCode.PreconditionRequired);
+        var missing = await InvalidAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "", version = 1 }, "text");
+        Assert.Equal("Enter why no change was made", missing);
+        await ExpectAsync(board, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+        await ExpectAsync(lead, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
 
-        var answered = await SendAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added on offender management", version = 1 }, HttpStatusCode.OK);
-        Assert.Equal(2, answered.GetProperty("version").GetInt32());
-        Assert.Equal("Changed", answered.GetProperty("responseKind").GetString());
-        Assert.Equal("Action 2.3 added on offender management", answered.GetProperty("response").GetString());
+        var answered = await ReadAsync<CommentJson>(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added on offender management", version = 1 }, HttpStatusCode.OK);
+        Assert.Equal(2, answered.Version);
+        Assert.Equal("Changed", answered.ResponseKind);
+        Assert.Equal("Action 2.3 added on offender management", answered.Response);
 
-        var stale = await SendAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "Covered already", version = 1 }, HttpStatusCode.Conflict);
-        Assert.Contains("you had version 1", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var stale = await RefusedAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "Covered already", version = 1 }, HttpStatusCode.Conflict);
+        Assert.Contains("you had version 1", stale, StringComparison.Ordinal);
         using var ifMatch = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { kind = "NoChange", text = "Covered already" }) };
         ifMatch.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
         using var precondition = await support.SendAsync(ifMatch);
         Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
 
-        var listed = await SendAsync(board, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK);
-        Assert.Equal("Action 2.3 added on offender management", listed.EnumerateArray().Single().GetProperty("response").GetString());
+        var listed = await ReadAsync<List<CommentJson>>(board, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK);
+        Assert.Equal("Action 2.3 added on offender management", Assert.Single(listed).Response);
     }
 
     [Fact]
@@ -157,16 +174,16 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support);
-        var comment = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
+        var comment = await ReadAsync<CommentJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
 
         using var visitor = app.CreateClient();
-        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.NotFound);
-        await SendAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "Hello" }, HttpStatusCode.Unauthorized);
-        await SendAsync(visitor, HttpMethod.Put, $"/api/comments/{comment.Id()}", new { kind = "Changed", text = "x", version = 1 }, HttpStatusCode.Unauthorized);
-        await SendAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Unauthorized);
+        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.NotFound);
+        await ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "Hello" }, HttpStatusCode.Unauthorized);
+        await ExpectAsync(visitor, HttpMethod.Put, $"/api/comments/{comment.Id}", new { kind = "Changed", text = "x", version = 1 }, HttpStatusCode.Unauthorized);
+        await ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Unauthorized);
 
-        await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
-        await SendAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
+        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
+        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
         var slug = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -176,12 +193,12 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
             return slug;
         });
         using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
-        await SendAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
-        var closed = await SendAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "After approval" }, HttpStatusCode.Forbidden);
-        Assert.Contains("no longer a draft", closed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ExpectAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
+        var closed = await RefusedAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "After approval" }, HttpStatusCode.Forbidden);
+        Assert.Contains("no longer a draft", closed, StringComparison.Ordinal);
 
         var audited = await app.WithScopeAsync(async sp =>
-            await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(ConsultationComment) && a.EntityId == comment.Id()));
+            await sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(ConsultationComment) && a.EntityId == comment.Id));
         Assert.Equal(1, audited);
     }
 }
@@ -198,8 +215,8 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
         var year = PlanYears.Next();
         using var plan = await support.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
-        var editionId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).Id();
-        var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Reducing domestic violence");
+        var editionId = (await PlanApi.ReadAsync<IdJson>(plan)).Id;
+        var priority = await PlanApi.NewPriorityAsync(support, editionId, "Reducing domestic violence");
         var address = $"consultee-{Guid.NewGuid():N}@example.org";
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
 
@@ -225,16 +242,15 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Reducing domestic violence", html, StringComparison.Ordinal);
-        using var sent = await visitor.PostFormAsync($"/c/{token}", $"/c/{token}", new() { ["Item"] = $"p{priority.Id()}", ["Text"] = "Keep the focus on repeat incidents" });
+        using var sent = await visitor.PostFormAsync($"/c/{token}", $"/c/{token}", new() { ["Item"] = $"p{priority.Id}", ["Text"] = "Keep the focus on repeat incidents" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         using var thanked = await visitor.Client.GetAsync($"/c/{token}");
         Assert.Contains("your comment on Priority 1 has been sent", await thanked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var comments = await support.GetFromJsonAsync<JsonElement>($"/api/editions/{editionId}/comments");
-        var comment = comments.EnumerateArray().Single();
-        Assert.Equal("1.1", comment.GetProperty("number").GetString());
-        Assert.Equal(address[..address.IndexOf('@', StringComparison.Ordinal)], comment.GetProperty("madeBy").GetString());
-        Assert.DoesNotContain("@", comment.GetProperty("madeBy").GetString(), StringComparison.Ordinal);
+        var comment = Assert.Single(await PlanApi.OkJsonAsync<List<CommentJson>>(await support.GetAsync($"/api/editions/{editionId}/comments")));
+        Assert.Equal("1.1", comment.Number);
+        Assert.Equal(address[..address.IndexOf('@', StringComparison.Ordinal)], comment.MadeBy);
+        Assert.DoesNotContain("@", comment.MadeBy, StringComparison.Ordinal);
 
         using var unknown = await visitor.Client.GetAsync("/c/cl_nothing");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -264,3 +280,11 @@ public sealed class ConsultationLinkTestsOnPostgres(PostgresFactory app) : Consu
 public sealed class ConsultationCommentTestsOnSqlite(SqliteFactory app) : ConsultationCommentTests(app), IClassFixture<SqliteFactory>;
 
 public sealed class ConsultationCommentTestsOnPostgres(PostgresFactory app) : ConsultationCommentTests(app), IClassFixture<PostgresFactory>;
+
+/// <summary>A consultation comment as the API gives it (GET/POST /api/editions/{id}/comments, PUT /api/comments/{id}).</summary>
+internal sealed record CommentJson(
+    int Id, string Number, string Subject, int? PriorityId, string Text, string MadeBy, string? Source, string? RecordedBy, string? ResponseKind, string? Response,
+    int Version) : IItemJson;
+
+/// <summary>POST /api/editions/{id}/consultation: the consultation started, its deadline as an ISO date.</summary>
+internal sealed record ConsultationJson(string Status, string Deadline, int Version);

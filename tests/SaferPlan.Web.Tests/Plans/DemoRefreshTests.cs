@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -26,46 +24,38 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
     /// <summary>The 2010/11 milestones worded as a 2009/10 milestone of the priority they came from.</summary>
     private static readonly string[] LinkedMilestones = ["1.6a", "1.6b", "1.7a", "1.7b", "2.5a", "3.1b", "3.1d", "3.1e", "3.2a", "3.2b"];
 
-    private static IEnumerable<JsonElement> Items(JsonElement edition, string kind) => kind switch
-    {
-        "priorities" => edition.GetProperty("priorities").EnumerateArray(),
-        "actions" => Items(edition, "priorities").SelectMany(p => p.GetProperty("actions").EnumerateArray()),
-        _ => Items(edition, "actions").SelectMany(a => a.GetProperty("milestones").EnumerateArray()),
-    };
-
     [Fact]
     public async Task Demo2010Edition_IsRefreshedFrom2009_InOnePlan_Approved1February2010_And2009Superseded()
     {
         using var visitor = await app.ApiClientAsync();
 
-        var plans = (await visitor.GetFromJsonAsync<JsonElement>("/api/partnerships/south-cambridgeshire/plans")).EnumerateArray().ToList();
-        var plan = Assert.Single(plans, p => p.GetProperty("editions").EnumerateArray().Any(e => e.Str("year") == "2010/11"));
-        Assert.Equal("Community Safety Plan 2008–2011", plan.Str("title"));
-        Assert.Equal(2008, plan.GetProperty("startYear").GetInt32());
-        Assert.Equal(2011, plan.GetProperty("endYear").GetInt32());
-        var editions = plan.GetProperty("editions").EnumerateArray().Where(e => e.Str("year") is "2009/10" or "2010/11").OrderBy(e => e.Str("year"), StringComparer.Ordinal).ToList();
-        Assert.Equal(["2009/10", "2010/11"], editions.Select(e => e.Str("year")));
-        Assert.Equal(["Superseded", "Approved"], editions.Select(e => e.Str("status")));
+        var plans = await PlanApi.OkJsonAsync<List<PlanYearsJson>>(await visitor.GetAsync("/api/partnerships/south-cambridgeshire/plans"));
+        var plan = Assert.Single(plans, p => p.Editions.Any(e => e.Year == "2010/11"));
+        Assert.Equal("Community Safety Plan 2008–2011", plan.Title);
+        Assert.Equal(2008, plan.StartYear);
+        Assert.Equal(2011, plan.EndYear);
+        var editions = plan.Editions.Where(e => e.Year is "2009/10" or "2010/11").OrderBy(e => e.Year, StringComparer.Ordinal).ToList();
+        Assert.Equal(["2009/10", "2010/11"], editions.Select(e => e.Year));
+        Assert.Equal(["Superseded", "Approved"], editions.Select(e => e.Status));
 
-        var earlier = await PlanApi.EditionAsync(visitor, editions[0].Id());
-        var later = await PlanApi.EditionAsync(visitor, editions[1].Id());
-        Assert.Equal("South Cambridgeshire CDRP Rolling Plan 2009–2012", earlier.Str("title"));
-        Assert.Equal("Community Safety Plan April 2008 to March 2011 — 2010/2011 Refresh", later.Str("title"));
-        Assert.Equal(earlier.Id(), later.GetProperty("previousEditionId").GetInt32());
-        Assert.Equal("2010-02-01", later.Str("approvedOn"));
-        Assert.Equal("South Cambridgeshire CDRP Board", later.Str("approvedBy"));
-        Assert.False(string.IsNullOrWhiteSpace(later.Str("approvalMinute")));
+        var earlier = await PlanApi.OkJsonAsync<EditionDecisionJson>(await visitor.GetAsync($"/api/editions/{editions[0].Id}"));
+        var later = await PlanApi.OkJsonAsync<EditionDecisionJson>(await visitor.GetAsync($"/api/editions/{editions[1].Id}"));
+        Assert.Equal("South Cambridgeshire CDRP Rolling Plan 2009–2012", earlier.Title);
+        Assert.Equal("Community Safety Plan April 2008 to March 2011 — 2010/2011 Refresh", later.Title);
+        Assert.Equal(earlier.Id, later.PreviousEditionId);
+        Assert.Equal("2010-02-01", later.ApprovedOn);
+        Assert.Equal("South Cambridgeshire CDRP Board", later.ApprovedBy);
+        Assert.False(string.IsNullOrWhiteSpace(later.ApprovalMinute));
     }
 
     [Fact]
     public async Task Demo2010Priorities_AreLinkedToTheirOrigins_SeriousAcquisitiveCrimeToBurglaryAndVehicleCrime()
     {
         using var visitor = await app.ApiClientAsync();
-        var earlier = await PlanApi.EditionAsync(visitor, await PlanApi.EditionIdAsync(visitor, "2009/10"));
-        var later = await PlanApi.EditionAsync(visitor, await PlanApi.EditionIdAsync(visitor, "2010/11"));
-        int OldPriority(string title) => Items(earlier, "priorities").Single(p => p.Str("title") == title).Id();
-        IEnumerable<int> OriginsOf(string title) =>
-            Items(later, "priorities").Single(p => p.Str("title") == title).GetProperty("originIds").EnumerateArray().Select(e => e.GetInt32()).Order();
+        var earlier = await PlanApi.EditionItemsAsync(visitor, await PlanApi.EditionIdAsync(visitor, "2009/10"));
+        var later = await PlanApi.EditionItemsAsync(visitor, await PlanApi.EditionIdAsync(visitor, "2010/11"));
+        int OldPriority(string title) => earlier.Priorities.Single(p => p.Title == title).Id;
+        IEnumerable<int> OriginsOf(string title) => later.Priorities.Single(p => p.Title == title).OriginIds.Order();
 
         Assert.Equal(new[] { OldPriority("Reducing dwelling burglary"), OldPriority("Reducing vehicle crime") }.Order(), OriginsOf("Reducing Serious Acquisitive Crime"));
         Assert.Equal(new[] { OldPriority("Reducing re-offending") }, OriginsOf("Reducing re-offending"));
@@ -73,18 +63,18 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
         Assert.Equal(new[] { OldPriority("Reducing anti-social behaviour") }, OriginsOf("Reducing Anti-social Behaviour"));
 
         // Actions and milestones are linked only where they clearly continue: the same wording (see Demo/FORMAT.md).
-        var oldActions = Items(earlier, "actions").ToDictionary(a => a.Str("number"), a => a.Id());
-        var oldMilestones = Items(earlier, "milestones").ToDictionary(m => m.Str("code"), m => m);
-        var actions = Items(later, "actions").ToDictionary(a => a.Str("number"));
-        Assert.Equal(oldActions["4.5"], actions["1.7"].GetProperty("originId").GetInt32());
-        Assert.Equal(oldActions["3.2"], actions["3.3"].GetProperty("originId").GetInt32());
-        Assert.Equal(JsonValueKind.Null, actions["1.1"].GetProperty("originId").ValueKind);
-        var linked = Items(later, "milestones").Where(m => m.GetProperty("originId").ValueKind == JsonValueKind.Number).ToList();
-        Assert.Equal(LinkedMilestones, linked.Select(m => m.Str("code")));
+        var oldActions = earlier.Actions.ToDictionary(a => a.Number, a => a.Id);
+        var oldMilestones = earlier.Milestones.ToDictionary(m => m.Code, m => m);
+        var actions = later.Actions.ToDictionary(a => a.Number);
+        Assert.Equal(oldActions["4.5"], actions["1.7"].OriginId);
+        Assert.Equal(oldActions["3.2"], actions["3.3"].OriginId);
+        Assert.Null(actions["1.1"].OriginId);
+        var linked = later.Milestones.Where(m => m.OriginId is not null).ToList();
+        Assert.Equal(LinkedMilestones, linked.Select(m => m.Code));
         Assert.All(linked, m =>
         {
-            var origin = oldMilestones.Values.Single(o => o.Id() == m.GetProperty("originId").GetInt32());
-            Assert.Equal(Words(origin.Str("text")), Words(m.Str("text")));
+            var origin = oldMilestones.Values.Single(o => o.Id == m.OriginId);
+            Assert.Equal(Words(origin.Text), Words(m.Text));
         });
     }
 
@@ -94,17 +84,17 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
         using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         var id = await PlanApi.EditionIdAsync(support, "2010/11");
 
-        var timeline = await PlanApi.GetItemAsync(support, $"/api/editions/{id}/timeline");
+        var timeline = await PlanApi.GetItemAsync<TimelineJson>(support, $"/api/editions/{id}/timeline");
 
-        Assert.Equal("2009-10-26", timeline.Str("prioritiesDecidedOn"));
-        Assert.Equal("2009-11-01", timeline.Str("inputOpensOn"));
-        Assert.Equal("2010-01-08", timeline.Str("inputClosesOn"));
-        Assert.Equal("2009-12-17", timeline.Str("executiveDiscussionOn"));
-        Assert.Equal("2010-01-08", timeline.Str("circulatedOn"));
-        Assert.Equal("2010-01-14", timeline.Str("commentDeadline"));
-        Assert.Equal("2010-02-01", timeline.Str("approvalMeetingOn"));
+        Assert.Equal("2009-10-26", timeline.PrioritiesDecidedOn);
+        Assert.Equal("2009-11-01", timeline.InputOpensOn);
+        Assert.Equal("2010-01-08", timeline.InputClosesOn);
+        Assert.Equal("2009-12-17", timeline.ExecutiveDiscussionOn);
+        Assert.Equal("2010-01-08", timeline.CirculatedOn);
+        Assert.Equal("2010-01-14", timeline.CommentDeadline);
+        Assert.Equal("2010-02-01", timeline.ApprovalMeetingOn);
         Assert.Equal(["26 October 2009", "1 November 2009 to 8 January 2010", "17 December 2009", "8 January 2010", "14 January 2010", "1 February 2010"],
-            timeline.GetProperty("steps").EnumerateArray().Select(s => s.Str("when")));
+            timeline.Steps.Select(s => s.When));
     }
 
     [Fact]
@@ -112,25 +102,24 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
     {
         using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         var id = await PlanApi.EditionIdAsync(support, "2010/11");
-        var edition = await PlanApi.EditionAsync(support, id);
-        var priorities = Items(edition, "priorities").ToDictionary(p => p.Id(), p => p.GetProperty("number").GetInt32());
+        var edition = await PlanApi.EditionItemsAsync(support, id);
+        var priorities = edition.Priorities.ToDictionary(p => p.Id, p => p.Number);
 
-        var comments = await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{id}/comments"));
+        var list = await PlanApi.OkJsonAsync<List<CommentJson>>(await support.GetAsync($"/api/editions/{id}/comments"));
 
-        var list = comments.EnumerateArray().ToList();
-        Assert.Equal(CommentNumbers, list.Select(c => c.Str("number")));
-        Assert.All(list, c => Assert.Equal(int.Parse(c.Str("number")[..1], System.Globalization.CultureInfo.InvariantCulture), priorities[c.GetProperty("priorityId").GetInt32()]));
-        Assert.All(list, c => Assert.Equal("Neil Weston", c.Str("recordedBy")));
-        Assert.StartsWith("Ensure that membership of the SAC Task Group encompasses all relevant partner organisations", list[0].Str("text"), StringComparison.Ordinal);
-        Assert.Equal("CDRP Executive Group meeting, 17 December 2009", list[4].Str("source"));
-        Assert.Equal("CDRP Board members", list[0].Str("madeBy"));
+        Assert.Equal(CommentNumbers, list.Select(c => c.Number));
+        Assert.All(list, c => Assert.Equal(int.Parse(c.Number[..1], System.Globalization.CultureInfo.InvariantCulture), priorities[c.PriorityId!.Value]));
+        Assert.All(list, c => Assert.Equal("Neil Weston", c.RecordedBy));
+        Assert.StartsWith("Ensure that membership of the SAC Task Group encompasses all relevant partner organisations", list[0].Text, StringComparison.Ordinal);
+        Assert.Equal("CDRP Executive Group meeting, 17 December 2009", list[4].Source);
+        Assert.Equal("CDRP Board members", list[0].MadeBy);
         Assert.Equal("Following discussions at the Board Meeting on 26th October, ASB work will be mainstreamed and the new Rolling Plan will include a section outlining the group's commitment to tackling low-level ASB, overseen by the ASB Task Group.",
-            list[7].Str("text"));
+            list[7].Text);
 
         var changes = await app.WithScopeAsync(async sp => await sp.GetRequiredService<SaferPlanDbContext>().Set<RefreshChange>().AsNoTracking()
             .Where(c => c.EditionId == id).Include(c => c.Priority).OrderBy(c => c.Priority!.Number).ThenBy(c => c.Sequence).ToListAsync());
         var byPriority = changes.GroupBy(c => c.Priority!.Number).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(ChangeNumbers, changes.Select(c => $"{c.Priority!.Number}.{list.Count(x => x.Str("number").StartsWith($"{c.Priority.Number}.", StringComparison.Ordinal)) + c.Sequence}"));
+        Assert.Equal(ChangeNumbers, changes.Select(c => $"{c.Priority!.Number}.{list.Count(x => x.Number.StartsWith($"{c.Priority.Number}.", StringComparison.Ordinal)) + c.Sequence}"));
         Assert.Equal(new Dictionary<int, int> { [1] = 2, [2] = 3, [3] = 5, [4] = 2 }, byPriority);
         Assert.All(changes, c => Assert.Equal("Neil Weston", c.WrittenBy));
         Assert.Equal("In 2010/11. There will be greater emphasis on working to address more generic low-level anti-social behaviour that is often highlighted by neighbourhood panels. This will be co-ordinated by the CDRP's ASB Caseworker and delivered jointly by partner organisations through the CDRPs ASB Task Group",
@@ -144,10 +133,10 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
     {
         using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
         var id = await PlanApi.EditionIdAsync(support, "2010/11");
-        var comments = (await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{id}/comments"))).EnumerateArray()
-            .Select(c => (Number: c.Str("number"), Text: c.Str("text")));
-        var changes = (await PlanApi.OkJsonAsync(await support.GetAsync($"/api/editions/{id}/changes"))).EnumerateArray()
-            .Select(c => (Number: c.Str("number"), Text: c.Str("text")));
+        var comments = (await PlanApi.OkJsonAsync<List<CommentJson>>(await support.GetAsync($"/api/editions/{id}/comments")))
+            .Select(c => (c.Number, c.Text));
+        var changes = (await PlanApi.OkJsonAsync<List<ChangeJson>>(await support.GetAsync($"/api/editions/{id}/changes")))
+            .Select(c => (c.Number, c.Text));
         var items = comments.Concat(changes).OrderBy(c => int.Parse(c.Number[..c.Number.IndexOf('.', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
             .ThenBy(c => int.Parse(c.Number[(c.Number.IndexOf('.', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(CommentNumbers.Length + ChangeNumbers.Length, items.Count);

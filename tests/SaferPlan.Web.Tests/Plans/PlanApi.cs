@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -74,7 +75,18 @@ internal static class PlanApi
         return body;
     }
 
-    /// <summary>A PUT body from an item as read: its fields (with references as ids) and the version that was read.</summary>
+    /// <summary>
+    /// A PUT body from an item as read, raw: its fields (with references as ids) and the version that was read.
+    /// <para>
+    /// Two ways to build a PUT body, on purpose. A test whose point is that the API takes back exactly what it gives out
+    /// ("PUT back as read": <c>PlanApiTests.DemoItems_PutBackAsRead_AreAcceptedAndUnchanged</c> and the superseded edition's
+    /// refusal) sends the JSON it read with no record in between, so a field the tests have never heard of still goes back
+    /// and must still be accepted. Every other test reads the item as its typed record (<see cref="PriorityItemJson"/>,
+    /// <see cref="ActionItemJson"/>, <see cref="MilestoneItemJson"/>) and builds the body with the overloads below: those
+    /// records refuse an unknown property when read, so they cover every field of the contract and a body made from one
+    /// leaves nothing out (a field the app adds fails the read rather than being quietly cleared by the PUT).
+    /// </para>
+    /// </summary>
     public static JsonObject PutBody(JsonElement item)
     {
         var body = JsonNode.Parse(item.GetRawText())!.AsObject();
@@ -98,6 +110,56 @@ internal static class PlanApi
         body["amendmentReason"] = "Changed by a test of the plan API.";
         return body;
     }
+
+    /// <summary>A PUT body from a priority as read (see the raw <see cref="PutBody(JsonElement)"/> for why there are two ways).</summary>
+    public static JsonObject PutBody(PriorityItemJson p) => WriteBody(new
+    {
+        p.Number, p.Title, p.Kind, p.Why, p.WhatWeWillDo, p.Approach, p.MeasuringSuccess, p.DataUsed, LeadOfficerId = p.LeadOfficer?.Id, p.Marking,
+        p.Version,
+    });
+
+    /// <summary>A PUT body from an action as read: its body and lead officer as ids, its cross reference as its three fields.</summary>
+    public static JsonObject PutBody(ActionItemJson a) => WriteBody(new
+    {
+        a.Number, a.Text, a.LeadAgency, a.OtherPartners, BodyId = a.Body?.Id, LeadOfficerId = a.LeadOfficer?.Id,
+        CrossReferenceText = a.CrossReference?.Text, CrossReferencePriorityNumber = a.CrossReference?.PriorityNumber,
+        CrossReferenceActionNumber = a.CrossReference?.ActionNumber, a.Note, a.Marking, a.PriorityId, a.Version,
+    });
+
+    /// <summary>A PUT body from a milestone as read: its lead officer as an id.</summary>
+    public static JsonObject PutBody(MilestoneItemJson m) => WriteBody(new
+    {
+        m.Code, m.Text, m.Lead, LeadOfficerId = m.LeadOfficer?.Id, m.MeasurementKind, m.Measurement, m.Source, m.Target, m.DueQuarters, m.Marking,
+        m.ActionId, m.Version,
+    });
+
+    private static JsonObject WriteBody(object fields)
+    {
+        var body = JsonSerializer.SerializeToNode(fields, Contract)!.AsObject();
+        // As the raw PutBody: a change to an approved edition is an amendment and gives its reason; drafts ignore it.
+        body["amendmentReason"] = "Changed by a test of the plan API.";
+        return body;
+    }
+
+    /// <summary>A new priority of the edition, as its record.</summary>
+    public static async Task<PriorityItemJson> NewPriorityAsync(HttpClient client, int editionId, string title, int? leadOfficerId = null) =>
+        await CreatedAsync<PriorityItemJson>(await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title, leadOfficerId, amendmentReason = AmendmentReason }));
+
+    /// <summary>A new action of the priority, as its record.</summary>
+    public static async Task<ActionItemJson> NewActionAsync(HttpClient client, int priorityId, string text, string? number = null) =>
+        await CreatedAsync<ActionItemJson>(await client.PostAsJsonAsync($"/api/priorities/{priorityId}/actions", new { number, text, amendmentReason = AmendmentReason }));
+
+    /// <summary>A new milestone of the action, as its record.</summary>
+    public static async Task<MilestoneItemJson> NewMilestoneAsync(HttpClient client, int actionId, string text, string? code = null) =>
+        await CreatedAsync<MilestoneItemJson>(await client.PostAsJsonAsync($"/api/actions/{actionId}/milestones", new { code, text, amendmentReason = AmendmentReason }));
+
+    /// <summary>GET /api/editions/{id} with every item whole (<see cref="EditionItemsJson"/>).</summary>
+    public static async Task<EditionItemsJson> EditionItemsAsync(HttpClient client, int editionId) =>
+        await OkJsonAsync<EditionItemsJson>(await client.GetAsync($"/api/editions/{editionId}"));
+
+    /// <summary>A priority (not a theme) of a demo edition by its number, whole, as the edition lists it.</summary>
+    public static async Task<PriorityItemJson> DemoPriorityItemAsync(HttpClient client, string year, int number) =>
+        (await EditionItemsAsync(client, await EditionIdAsync(client, year))).Priorities.Single(p => p.Number == number && p.Kind == "Priority");
 
     /// <summary>PUTs an item, sending the version in If-Match when one is given (the body's own "version" is sent as it is).</summary>
     public static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, JsonObject body, int? ifMatch = null)
@@ -170,8 +232,8 @@ internal static class PlanApi
 
     public static async Task AssertNotFoundAsync(HttpClient client, string path)
     {
-        var problem = await ProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        var problem = await ReadProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Detail));
     }
 
     /// <summary>The demo edition of the given year as the tests' record of its tree: priorities, actions, milestones.</summary>
@@ -325,3 +387,66 @@ internal sealed record EditionMilestoneJson(int Id, string Code, string Text, st
 internal sealed record EditionSectionJson(string Key, string Title);
 
 internal sealed record GlossaryEntryJson(string Term, string Definition);
+
+
+/// <summary>A person an item names (its lead officer).</summary>
+internal sealed record PersonRefJson(int Id, string Name);
+
+/// <summary>The partnership body an action names.</summary>
+internal sealed record BodyRefJson(int Id, string Name);
+
+/// <summary>
+/// GET /api/priorities/{id} (and each priority of an edition), every field of the contract: an unknown property fails the
+/// read, so a PUT body made from it (<see cref="PlanApi.PutBody(PriorityItemJson)"/>) leaves nothing out.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record PriorityItemJson(
+    int Id, int EditionId, int Number, string Kind, string Title, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess,
+    string? DataUsed, PersonRefJson? LeadOfficer, string Marking, int Version, IReadOnlyList<ActionItemJson> Actions, IReadOnlyList<int> OriginIds) : IItemJson;
+
+/// <summary>GET /api/actions/{id} (and each action of a priority), every field of the contract.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record ActionItemJson(
+    int Id, int PriorityId, string Number, string Text, string? LeadAgency, string? OtherPartners, BodyRefJson? Body, PersonRefJson? LeadOfficer,
+    CrossReferenceJson? CrossReference, string? Note, string Marking, int Version, IReadOnlyList<MilestoneItemJson> Milestones, int? OriginId) : IItemJson;
+
+/// <summary>GET /api/milestones/{id} (and each milestone of an action), every field of the contract.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record MilestoneItemJson(
+    int Id, int ActionId, string Code, string Text, string? Lead, PersonRefJson? LeadOfficer, string MeasurementKind, string? Measurement,
+    string? Source, string? Target, IReadOnlyList<string> DueQuarters, string Marking, int Version, int? OriginId) : IItemJson;
+
+/// <summary>GET /api/editions/{id} with its priorities, actions and milestones whole, for a test that changes them.</summary>
+internal sealed record EditionItemsJson(int Id, string Year, string Status, int? PreviousEditionId, int Version, IReadOnlyList<PriorityItemJson> Priorities)
+{
+    public IEnumerable<ActionItemJson> Actions => Priorities.SelectMany(p => p.Actions);
+
+    public IEnumerable<MilestoneItemJson> Milestones => Actions.SelectMany(a => a.Milestones);
+}
+
+/// <summary>GET /api/editions/{a}/compare/{b}: what differs, priorities, then actions, then milestones.</summary>
+internal sealed record ComparisonJson(
+    IReadOnlyList<PriorityDifferenceJson> Priorities, IReadOnlyList<ItemDifferenceJson> Actions, IReadOnlyList<ItemDifferenceJson> Milestones);
+
+internal sealed record PriorityDifferenceJson(IReadOnlyList<string> Kinds, IReadOnlyList<string> MergedFrom, IReadOnlyList<WordChangeJson> Title);
+
+internal sealed record ItemDifferenceJson(
+    IReadOnlyList<string> Kinds, string? OldReference, string? NewReference, IReadOnlyList<WordChangeJson> Text, IReadOnlyList<FieldDifferenceJson> Fields);
+
+/// <summary>A run of words kept ("Same"), inserted or deleted.</summary>
+internal sealed record WordChangeJson(string Kind, string Text);
+
+internal sealed record FieldDifferenceJson(string Field, string? Old, string? New);
+
+/// <summary>One of GET /api/partnerships/{slug}/plans with the years it runs.</summary>
+internal sealed record PlanYearsJson(int Id, string Title, int StartYear, int EndYear, IReadOnlyList<PlanEditionJson> Editions);
+
+/// <summary>An edition (GET /api/editions/{id}, or the approval's answer) as far as its title, history and the Board's decision.</summary>
+internal sealed record EditionDecisionJson(
+    int Id, string Title, string Status, int? PreviousEditionId, string? ApprovedOn, string? ApprovedBy, string? ApprovalMinute);
+
+/// <summary>A change made at the refresh (GET /api/editions/{id}/changes), numbered after its priority's comments.</summary>
+internal sealed record ChangeJson(int Id, string Number, int? PriorityId, string Text, string WrittenBy, int Version) : IItemJson;
+
+/// <summary>A change made to an approved edition (GET /api/editions/{id}/amendments): which item, which fields, why.</summary>
+internal sealed record AmendmentJson(int Id, string ItemKind, int ItemId, string ItemReference, string Changes, string Reason, string Marking);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
@@ -20,12 +19,12 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
     /// A new priority in 2010/11 (or in the edition given: a draft, for a test that deletes, which the approved 2010/11
     /// edition refuses) with one action and one milestone under it, all this test's own.
     /// </summary>
-    protected static async Task<(int EditionId, JsonElement Priority, JsonElement Action, JsonElement Milestone)> OwnItemsAsync(HttpClient client, int? inEdition = null)
+    private protected static async Task<(int EditionId, PriorityItemJson Priority, ActionItemJson Action, MilestoneItemJson Milestone)> OwnItemsAsync(HttpClient client, int? inEdition = null)
     {
         var editionId = inEdition ?? await PlanApi.EditionIdAsync(client, "2010/11");
-        var priority = await PlanApi.CreatePriorityAsync(client, editionId, $"Test priority {Guid.NewGuid():N}");
-        var action = await PlanApi.CreateActionAsync(client, priority.Id(), "Test action");
-        var milestone = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Test milestone");
+        var priority = await PlanApi.NewPriorityAsync(client, editionId, $"Test priority {Guid.NewGuid():N}");
+        var action = await PlanApi.NewActionAsync(client, priority.Id, "Test action");
+        var milestone = await PlanApi.NewMilestoneAsync(client, action.Id, "Test milestone");
         return (editionId, priority, action, milestone);
     }
 
@@ -35,18 +34,18 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
         using var client = await SupportOfficerAsync();
         var (_, priority, action, _) = await OwnItemsAsync(client);
 
-        await PlanApi.ValidationProblemAsync(
-            await client.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { number = "1.1", text = "A second 1.1" }), "number");
+        await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { number = "1.1", text = "A second 1.1" }), "number");
         var body = PlanApi.PutBody(action);
         body["number"] = "2.3";
         body["text"] = "Renumbered";
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/actions/{action.Id()}", body), "number");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/actions/{action.Id}", body), "number");
 
-        var after = await PlanApi.GetItemAsync(client, $"/api/priorities/{priority.Id()}");
-        var actions = after.GetProperty("actions").EnumerateArray().ToList();
-        Assert.Equal([action.Str("number")], actions.Select(a => a.Str("number")));
-        Assert.Equal("Test action", actions[0].Str("text"));
-        Assert.Equal(1, actions[0].Version());
+        var after = await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority.Id}");
+        var actions = after.Actions.ToList();
+        Assert.Equal([action.Number], actions.Select(a => a.Number));
+        Assert.Equal("Test action", actions[0].Text);
+        Assert.Equal(1, actions[0].Version);
     }
 
     [Fact]
@@ -61,13 +60,13 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
         milestoneBody["text"] = longest;
         milestoneBody["measurement"] = longest;
 
-        await PlanApi.PutOkAsync(client, $"/api/actions/{action.Id()}", actionBody);
-        await PlanApi.PutOkAsync(client, $"/api/milestones/{milestone.Id()}", milestoneBody);
+        await PlanApi.PutOkAsync<ActionItemJson>(client, $"/api/actions/{action.Id}", actionBody);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}", milestoneBody);
 
-        Assert.Equal(longest, (await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}")).Str("text"));
-        var saved = await PlanApi.GetItemAsync(client, $"/api/milestones/{milestone.Id()}");
-        Assert.Equal(longest, saved.Str("text"));
-        Assert.Equal(longest, saved.Str("measurement"));
+        Assert.Equal(longest, (await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}")).Text);
+        var saved = await PlanApi.GetItemAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}");
+        Assert.Equal(longest, saved.Text);
+        Assert.Equal(longest, saved.Measurement);
     }
 
     /// <summary>Five years of quarters is 219 characters once stored; the column holds 200.</summary>
@@ -80,12 +79,12 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
         var body = PlanApi.PutBody(milestone);
         body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray(quarters.Select(q => (System.Text.Json.Nodes.JsonNode?)q).ToArray());
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id()}", body), "dueQuarters");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id}", body), "dueQuarters");
 
-        var after = await PlanApi.GetItemAsync(client, $"/api/milestones/{milestone.Id()}");
-        Assert.Empty(after.GetProperty("dueQuarters").EnumerateArray());
-        Assert.Equal(1, after.Version());
-        Assert.Single((await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}")).GetProperty("milestones").EnumerateArray());
+        var after = await PlanApi.GetItemAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}");
+        Assert.Empty(after.DueQuarters);
+        Assert.Equal(1, after.Version);
+        Assert.Single((await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}")).Milestones);
     }
 
     [Fact]
@@ -94,14 +93,14 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
         using var client = await SupportOfficerAsync();
         var (_, priority, action, milestone) = await OwnItemsAsync(client, await app.DraftEditionIdAsync());
 
-        using (var deleted = await PlanApi.DeleteAsync(client, $"/api/priorities/{priority.Id()}", version: 1))
+        using (var deleted = await PlanApi.DeleteAsync(client, $"/api/priorities/{priority.Id}", version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        await PlanApi.AssertNotFoundAsync(client, $"/api/priorities/{priority.Id()}");
-        await PlanApi.AssertNotFoundAsync(client, $"/api/actions/{action.Id()}");
-        await PlanApi.AssertNotFoundAsync(client, $"/api/milestones/{milestone.Id()}");
+        await PlanApi.AssertNotFoundAsync(client, $"/api/priorities/{priority.Id}");
+        await PlanApi.AssertNotFoundAsync(client, $"/api/actions/{action.Id}");
+        await PlanApi.AssertNotFoundAsync(client, $"/api/milestones/{milestone.Id}");
     }
 }
 
@@ -113,37 +112,37 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var editionId = await App.DraftEditionIdAsync();
-        var highest = (await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").EnumerateArray().Max(p => p.GetProperty("number").GetInt32());
+        var highest = (await PlanApi.EditionItemsAsync(client, editionId)).Priorities.Max(p => p.Number);
 
-        var created = await PlanApi.CreatePriorityAsync(client, editionId, "Reducing rural theft");
+        var created = await PlanApi.NewPriorityAsync(client, editionId, "Reducing rural theft");
 
-        Assert.Equal(highest + 1, created.GetProperty("number").GetInt32());
-        Assert.Equal(editionId, created.GetProperty("editionId").GetInt32());
-        Assert.Equal("Priority", created.Str("kind"));
-        Assert.Equal("Official", created.Str("marking"));
-        var path = $"/api/priorities/{created.Id()}";
-        var read = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Reducing rural theft", read.Str("title"));
-        Assert.Equal(1, read.Version());
+        Assert.Equal(highest + 1, created.Number);
+        Assert.Equal(editionId, created.EditionId);
+        Assert.Equal("Priority", created.Kind);
+        Assert.Equal("Official", created.Marking);
+        var path = $"/api/priorities/{created.Id}";
+        var read = await PlanApi.GetItemAsync<PriorityItemJson>(client, path);
+        Assert.Equal("Reducing rural theft", read.Title);
+        Assert.Equal(1, read.Version);
 
         var byIfMatch = PlanApi.PutBody(read);
         byIfMatch.Remove("version");
         byIfMatch["title"] = "Reducing rural and farm theft";
         byIfMatch["why"] = "Farm machinery thefts doubled.";
-        var updated = await PlanApi.PutOkAsync(client, path, byIfMatch, ifMatch: 1);
-        Assert.Equal(2, updated.Version());
-        Assert.Equal("Reducing rural and farm theft", updated.Str("title"));
-        Assert.Equal("Farm machinery thefts doubled.", updated.Str("why"));
+        var updated = await PlanApi.PutOkAsync<PriorityItemJson>(client, path, byIfMatch, ifMatch: 1);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal("Reducing rural and farm theft", updated.Title);
+        Assert.Equal("Farm machinery thefts doubled.", updated.Why);
 
         var byBody = PlanApi.PutBody(updated);
         byBody["title"] = "Reducing theft from farms";
-        var again = await PlanApi.PutOkAsync(client, path, byBody);
-        Assert.Equal(3, again.Version());
+        var again = await PlanApi.PutOkAsync<PriorityItemJson>(client, path, byBody);
+        Assert.Equal(3, again.Version);
 
-        var reread = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Reducing theft from farms", reread.Str("title"));
-        Assert.Equal("Farm machinery thefts doubled.", reread.Str("why"));
-        Assert.Equal(3, reread.Version());
+        var reread = await PlanApi.GetItemAsync<PriorityItemJson>(client, path);
+        Assert.Equal("Reducing theft from farms", reread.Title);
+        Assert.Equal("Farm machinery thefts doubled.", reread.Why);
+        Assert.Equal(3, reread.Version);
 
         using (var deleted = await PlanApi.DeleteAsync(client, path, version: 3))
         {
@@ -151,7 +150,7 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         }
 
         await PlanApi.AssertNotFoundAsync(client, path);
-        Assert.DoesNotContain((await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").EnumerateArray(), p => p.Id() == created.Id());
+        Assert.DoesNotContain((await PlanApi.EditionItemsAsync(client, editionId)).Priorities, p => p.Id == created.Id);
     }
 
     [Fact]
@@ -159,36 +158,36 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var editionId = await App.DraftEditionIdAsync();
-        var priority = await PlanApi.CreatePriorityAsync(client, editionId, "Action numbering");
-        var n = priority.GetProperty("number").GetInt32();
+        var priority = await PlanApi.NewPriorityAsync(client, editionId, "Action numbering");
+        var n = priority.Number;
 
-        var first = await PlanApi.CreateActionAsync(client, priority.Id(), "Run a property marking day");
-        var second = await PlanApi.CreateActionAsync(client, priority.Id(), "  Visit every farm in the district  ");
+        var first = await PlanApi.NewActionAsync(client, priority.Id, "Run a property marking day");
+        var second = await PlanApi.NewActionAsync(client, priority.Id, "  Visit every farm in the district  ");
 
-        Assert.Equal($"{n}.1", first.Str("number"));
-        Assert.Equal($"{n}.2", second.Str("number"));
-        Assert.Equal("Visit every farm in the district", second.Str("text"));
-        Assert.Equal(priority.Id(), first.GetProperty("priorityId").GetInt32());
-        var path = $"/api/actions/{first.Id()}";
-        var read = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Run a property marking day", read.Str("text"));
+        Assert.Equal($"{n}.1", first.Number);
+        Assert.Equal($"{n}.2", second.Number);
+        Assert.Equal("Visit every farm in the district", second.Text);
+        Assert.Equal(priority.Id, first.PriorityId);
+        var path = $"/api/actions/{first.Id}";
+        var read = await PlanApi.GetItemAsync<ActionItemJson>(client, path);
+        Assert.Equal("Run a property marking day", read.Text);
 
         var byIfMatch = PlanApi.PutBody(read);
         byIfMatch.Remove("version");
         byIfMatch["text"] = "Run two property marking days";
         byIfMatch["leadAgency"] = "Police";
-        var updated = await PlanApi.PutOkAsync(client, path, byIfMatch, ifMatch: 1);
-        Assert.Equal(2, updated.Version());
+        var updated = await PlanApi.PutOkAsync<ActionItemJson>(client, path, byIfMatch, ifMatch: 1);
+        Assert.Equal(2, updated.Version);
 
         var byBody = PlanApi.PutBody(updated);
         byBody["note"] = "Dates to be agreed with the parish councils";
-        var again = await PlanApi.PutOkAsync(client, path, byBody);
-        Assert.Equal(3, again.Version());
+        var again = await PlanApi.PutOkAsync<ActionItemJson>(client, path, byBody);
+        Assert.Equal(3, again.Version);
 
-        var reread = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Run two property marking days", reread.Str("text"));
-        Assert.Equal("Police", reread.Str("leadAgency"));
-        Assert.Equal("Dates to be agreed with the parish councils", reread.Str("note"));
+        var reread = await PlanApi.GetItemAsync<ActionItemJson>(client, path);
+        Assert.Equal("Run two property marking days", reread.Text);
+        Assert.Equal("Police", reread.LeadAgency);
+        Assert.Equal("Dates to be agreed with the parish councils", reread.Note);
 
         using (var deleted = await PlanApi.DeleteAsync(client, path, version: 3))
         {
@@ -196,8 +195,8 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         }
 
         await PlanApi.AssertNotFoundAsync(client, path);
-        var remaining = await PlanApi.GetItemAsync(client, $"/api/priorities/{priority.Id()}");
-        Assert.Equal([second.Id()], remaining.GetProperty("actions").EnumerateArray().Select(a => a.Id()));
+        var remaining = await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority.Id}");
+        Assert.Equal([second.Id], remaining.Actions.Select(a => a.Id));
     }
 
     [Fact]
@@ -205,37 +204,37 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, _, action, milestone) = await OwnItemsAsync(client, await App.DraftEditionIdAsync());
-        var number = action.Str("number");
+        var number = action.Number;
 
-        var second = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Second milestone");
+        var second = await PlanApi.NewMilestoneAsync(client, action.Id, "Second milestone");
 
-        Assert.Equal($"{number}a", milestone.Str("code"));
-        Assert.Equal($"{number}b", second.Str("code"));
-        Assert.Equal(action.Id(), milestone.GetProperty("actionId").GetInt32());
-        var path = $"/api/milestones/{milestone.Id()}";
-        var read = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Test milestone", read.Str("text"));
-        Assert.Equal("Text", read.Str("measurementKind"));
+        Assert.Equal($"{number}a", milestone.Code);
+        Assert.Equal($"{number}b", second.Code);
+        Assert.Equal(action.Id, milestone.ActionId);
+        var path = $"/api/milestones/{milestone.Id}";
+        var read = await PlanApi.GetItemAsync<MilestoneItemJson>(client, path);
+        Assert.Equal("Test milestone", read.Text);
+        Assert.Equal("Text", read.MeasurementKind);
 
         var byIfMatch = PlanApi.PutBody(read);
         byIfMatch.Remove("version");
         byIfMatch["text"] = "Marking day held";
         byIfMatch["measurementKind"] = "YesNo";
         byIfMatch["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q2", "2010-11-q4");
-        var updated = await PlanApi.PutOkAsync(client, path, byIfMatch, ifMatch: 1);
-        Assert.Equal(2, updated.Version());
-        Assert.Equal(["2010-11-q2", "2010-11-q4"], updated.GetProperty("dueQuarters").EnumerateArray().Select(q => q.GetString()));
+        var updated = await PlanApi.PutOkAsync<MilestoneItemJson>(client, path, byIfMatch, ifMatch: 1);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(["2010-11-q2", "2010-11-q4"], updated.DueQuarters);
 
         var byBody = PlanApi.PutBody(updated);
         byBody["target"] = "Yes";
-        var again = await PlanApi.PutOkAsync(client, path, byBody);
-        Assert.Equal(3, again.Version());
+        var again = await PlanApi.PutOkAsync<MilestoneItemJson>(client, path, byBody);
+        Assert.Equal(3, again.Version);
 
-        var reread = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal("Marking day held", reread.Str("text"));
-        Assert.Equal("YesNo", reread.Str("measurementKind"));
-        Assert.Equal("Yes", reread.Str("target"));
-        Assert.Equal(["2010-11-q2", "2010-11-q4"], reread.GetProperty("dueQuarters").EnumerateArray().Select(q => q.GetString()));
+        var reread = await PlanApi.GetItemAsync<MilestoneItemJson>(client, path);
+        Assert.Equal("Marking day held", reread.Text);
+        Assert.Equal("YesNo", reread.MeasurementKind);
+        Assert.Equal("Yes", reread.Target);
+        Assert.Equal(["2010-11-q2", "2010-11-q4"], reread.DueQuarters);
 
         using (var deleted = await PlanApi.DeleteAsync(client, path, version: 3))
         {
@@ -243,39 +242,39 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         }
 
         await PlanApi.AssertNotFoundAsync(client, path);
-        var remaining = await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}");
-        Assert.Equal([second.Id()], remaining.GetProperty("milestones").EnumerateArray().Select(m => m.Id()));
+        var remaining = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}");
+        Assert.Equal([second.Id], remaining.Milestones.Select(m => m.Id));
     }
 
     [Fact]
     public async Task Action_BlankNumberUnderDemoPriority1_GetsNextNumberAndMilestonesNextLetter()
     {
         using var client = await SupportOfficerAsync();
-        var priority1 = await PlanApi.DemoPriorityAsync(client, "2010/11", 1);
-        Assert.Equal("1.7", priority1.GetProperty("actions").EnumerateArray().Last().Str("number"));
+        var priority1 = await PlanApi.DemoPriorityItemAsync(client, "2010/11", 1);
+        Assert.Equal("1.7", priority1.Actions[^1].Number);
 
-        var action = await PlanApi.CreateActionAsync(client, priority1.Id(), "Target hardening in rural villages", number: "  ");
-        var a = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Villages chosen");
-        var b = await PlanApi.CreateMilestoneAsync(client, action.Id(), "Kits handed out", code: "");
+        var action = await PlanApi.NewActionAsync(client, priority1.Id, "Target hardening in rural villages", number: "  ");
+        var a = await PlanApi.NewMilestoneAsync(client, action.Id, "Villages chosen");
+        var b = await PlanApi.NewMilestoneAsync(client, action.Id, "Kits handed out", code: "");
 
-        Assert.Equal("1.8", action.Str("number"));
-        Assert.Equal("1.8a", a.Str("code"));
-        Assert.Equal("1.8b", b.Str("code"));
-        var priority = await PlanApi.GetItemAsync(client, $"/api/priorities/{priority1.Id()}");
-        Assert.Equal("1.8", priority.GetProperty("actions").EnumerateArray().Last().Str("number"));
+        Assert.Equal("1.8", action.Number);
+        Assert.Equal("1.8a", a.Code);
+        Assert.Equal("1.8b", b.Code);
+        var priority = await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority1.Id}");
+        Assert.Equal("1.8", priority.Actions[^1].Number);
     }
 
     [Fact]
     public async Task Milestone_BlankCodeUnderDemoAction_GetsLetterAfterTheLast()
     {
         using var client = await SupportOfficerAsync();
-        var priority3 = await PlanApi.DemoPriorityAsync(client, "2010/11", 3);
-        var action31 = priority3.GetProperty("actions").EnumerateArray().Single(a => a.Str("number") == "3.1");
-        Assert.Equal("3.1e", action31.GetProperty("milestones").EnumerateArray().Last().Str("code"));
+        var priority3 = await PlanApi.DemoPriorityItemAsync(client, "2010/11", 3);
+        var action31 = priority3.Actions.Single(a => a.Number == "3.1");
+        Assert.Equal("3.1e", action31.Milestones[^1].Code);
 
-        var created = await PlanApi.CreateMilestoneAsync(client, action31.Id(), "Refuge places reviewed");
+        var created = await PlanApi.NewMilestoneAsync(client, action31.Id, "Refuge places reviewed");
 
-        Assert.Equal("3.1f", created.Str("code"));
+        Assert.Equal("3.1f", created.Code);
     }
 
     [Fact]
@@ -283,21 +282,21 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, _, action, milestone) = await OwnItemsAsync(client);
-        var otherEdition = await PlanApi.EditionAsync(client, await PlanApi.EditionIdAsync(client, "2009/10"));
-        var elsewhere = otherEdition.GetProperty("priorities")[0].GetProperty("actions")[0].Id();
-        var path = $"/api/milestones/{milestone.Id()}";
+        var otherEdition = await PlanApi.EditionItemsAsync(client, await PlanApi.EditionIdAsync(client, "2009/10"));
+        var elsewhere = otherEdition.Priorities[0].Actions[0].Id;
+        var path = $"/api/milestones/{milestone.Id}";
         var body = PlanApi.PutBody(milestone);
         body["actionId"] = elsewhere;
         body["text"] = "Moved";
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, path, body), "actionId");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, path, body), "actionId");
 
-        var after = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal(action.Id(), after.GetProperty("actionId").GetInt32());
-        Assert.Equal("Test milestone", after.Str("text"));
-        Assert.Equal(1, after.Version());
-        var target = await PlanApi.GetItemAsync(client, $"/api/actions/{elsewhere}");
-        Assert.DoesNotContain(target.GetProperty("milestones").EnumerateArray(), m => m.Id() == milestone.Id());
+        var after = await PlanApi.GetItemAsync<MilestoneItemJson>(client, path);
+        Assert.Equal(action.Id, after.ActionId);
+        Assert.Equal("Test milestone", after.Text);
+        Assert.Equal(1, after.Version);
+        var target = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{elsewhere}");
+        Assert.DoesNotContain(target.Milestones, m => m.Id == milestone.Id);
     }
 
     [Fact]
@@ -305,15 +304,15 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, priority, _, milestone) = await OwnItemsAsync(client);
-        var other = await PlanApi.CreateActionAsync(client, priority.Id(), "Second action");
+        var other = await PlanApi.NewActionAsync(client, priority.Id, "Second action");
         var body = PlanApi.PutBody(milestone);
-        body["actionId"] = other.Id();
+        body["actionId"] = other.Id;
 
-        var moved = await PlanApi.PutOkAsync(client, $"/api/milestones/{milestone.Id()}", body);
+        var moved = await PlanApi.PutOkAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}", body);
 
-        Assert.Equal(other.Id(), moved.GetProperty("actionId").GetInt32());
-        var target = await PlanApi.GetItemAsync(client, $"/api/actions/{other.Id()}");
-        Assert.Contains(target.GetProperty("milestones").EnumerateArray(), m => m.Id() == milestone.Id());
+        Assert.Equal(other.Id, moved.ActionId);
+        var target = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{other.Id}");
+        Assert.Contains(target.Milestones, m => m.Id == milestone.Id);
     }
 
     [Fact]
@@ -321,16 +320,16 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, priority, action, _) = await OwnItemsAsync(client);
-        var elsewhere = (await PlanApi.DemoPriorityAsync(client, "2009/10", 1)).Id();
-        var path = $"/api/actions/{action.Id()}";
+        var elsewhere = (await PlanApi.DemoPriorityItemAsync(client, "2009/10", 1)).Id;
+        var path = $"/api/actions/{action.Id}";
         var body = PlanApi.PutBody(action);
         body["priorityId"] = elsewhere;
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, path, body), "priorityId");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, path, body), "priorityId");
 
-        var after = await PlanApi.GetItemAsync(client, path);
-        Assert.Equal(priority.Id(), after.GetProperty("priorityId").GetInt32());
-        Assert.Equal(1, after.Version());
+        var after = await PlanApi.GetItemAsync<ActionItemJson>(client, path);
+        Assert.Equal(priority.Id, after.PriorityId);
+        Assert.Equal(1, after.Version);
     }
 
     [Fact]
@@ -338,18 +337,18 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (editionId, priority, _, _) = await OwnItemsAsync(client);
-        var count = (await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").GetArrayLength();
+        var count = (await PlanApi.EditionItemsAsync(client, editionId)).Priorities.Count;
 
-        await PlanApi.ValidationProblemAsync(
+        await PlanApi.ReadValidationErrorAsync(
             await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title = "   " }), "title");
         var body = PlanApi.PutBody(priority);
         body["title"] = "";
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/priorities/{priority.Id()}", body), "title");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/priorities/{priority.Id}", body), "title");
 
-        Assert.Equal(count, (await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").GetArrayLength());
-        var after = await PlanApi.GetItemAsync(client, $"/api/priorities/{priority.Id()}");
-        Assert.Equal(priority.Str("title"), after.Str("title"));
-        Assert.Equal(1, after.Version());
+        Assert.Equal(count, (await PlanApi.EditionItemsAsync(client, editionId)).Priorities.Count);
+        var after = await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority.Id}");
+        Assert.Equal(priority.Title, after.Title);
+        Assert.Equal(1, after.Version);
     }
 
     [Fact]
@@ -359,17 +358,17 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         var (_, _, action, milestone) = await OwnItemsAsync(client);
         var tooLong = new string('x', 4001);
 
-        await PlanApi.ValidationProblemAsync(
-            await client.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = tooLong }), "text");
+        await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = tooLong }), "text");
         var body = PlanApi.PutBody(milestone);
         body["text"] = tooLong;
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id()}", body), "text");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id}", body), "text");
 
-        var after = await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}");
-        var milestones = after.GetProperty("milestones").EnumerateArray().ToList();
+        var after = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}");
+        var milestones = after.Milestones.ToList();
         Assert.Single(milestones);
-        Assert.Equal("Test milestone", milestones[0].Str("text"));
-        Assert.Equal(1, milestones[0].Version());
+        Assert.Equal("Test milestone", milestones[0].Text);
+        Assert.Equal(1, milestones[0].Version);
     }
 
     [Fact]
@@ -380,12 +379,12 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         var body = PlanApi.PutBody(action);
         body["text"] = new string('y', 4001);
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/actions/{action.Id()}", body), "text");
-        await PlanApi.ValidationProblemAsync(
-            await client.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = new string('y', 4001) }), "text");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/actions/{action.Id}", body), "text");
+        await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = new string('y', 4001) }), "text");
 
-        var after = await PlanApi.GetItemAsync(client, $"/api/priorities/{priority.Id()}");
-        Assert.Equal(["Test action"], after.GetProperty("actions").EnumerateArray().Select(a => a.Str("text")));
+        var after = await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority.Id}");
+        Assert.Equal(["Test action"], after.Actions.Select(a => a.Text));
     }
 
     [Theory]
@@ -401,16 +400,16 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         var body = PlanApi.PutBody(milestone);
         body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q1", quarter);
 
-        var problem = await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id()}", body), "dueQuarters");
-        await PlanApi.ValidationProblemAsync(
-            await client.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "Due sometime", dueQuarters = new[] { quarter } }), "dueQuarters");
+        var message = await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id}", body), "dueQuarters");
+        await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "Due sometime", dueQuarters = new[] { quarter } }), "dueQuarters");
 
-        Assert.Contains(quarter, problem.GetProperty("errors").GetProperty("dueQuarters")[0].GetString(), StringComparison.Ordinal);
-        var after = await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}");
-        var milestones = after.GetProperty("milestones").EnumerateArray().ToList();
+        Assert.Contains(quarter, message, StringComparison.Ordinal);
+        var after = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}");
+        var milestones = after.Milestones.ToList();
         Assert.Single(milestones);
-        Assert.Empty(milestones[0].GetProperty("dueQuarters").EnumerateArray());
-        Assert.Equal(1, milestones[0].Version());
+        Assert.Empty(milestones[0].DueQuarters);
+        Assert.Equal(1, milestones[0].Version);
     }
 
     [Fact]
@@ -418,21 +417,33 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, priority, action, milestone) = await OwnItemsAsync(client);
-        var items = new[] { ($"/api/priorities/{priority.Id()}", priority, "title"), ($"/api/actions/{action.Id()}", action, "text"), ($"/api/milestones/{milestone.Id()}", milestone, "text") };
-
-        foreach (var (path, item, field) in items)
+        var items = new (string Path, System.Text.Json.Nodes.JsonObject Body, string Field, string Was, Func<string, Task<(string Now, int Version)>> Reread)[]
         {
-            var body = PlanApi.PutBody(item);
+            ($"/api/priorities/{priority.Id}", PlanApi.PutBody(priority), "title", priority.Title, path => RereadAsync<PriorityItemJson>(client, path, p => p.Title)),
+            ($"/api/actions/{action.Id}", PlanApi.PutBody(action), "text", action.Text, path => RereadAsync<ActionItemJson>(client, path, a => a.Text)),
+            ($"/api/milestones/{milestone.Id}", PlanApi.PutBody(milestone), "text", milestone.Text, path => RereadAsync<MilestoneItemJson>(client, path, m => m.Text)),
+        };
+
+        foreach (var (path, body, field, was, reread) in items)
+        {
             body.Remove("version");
             body[field] = "Changed without a version";
-            var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, path, body), HttpStatusCode.PreconditionRequired);
-            Assert.Contains("If-Match", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(client, path), HttpStatusCode.PreconditionRequired);
+            var problem = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(client, path, body), HttpStatusCode.PreconditionRequired);
+            Assert.Contains("If-Match", problem.Detail, StringComparison.Ordinal);
+            await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(client, path), HttpStatusCode.PreconditionRequired);
 
-            var after = await PlanApi.GetItemAsync(client, path);
-            Assert.Equal(item.Str(field), after.Str(field));
-            Assert.Equal(1, after.Version());
+            var after = await reread(path);
+            Assert.Equal(was, after.Now);
+            Assert.Equal(1, after.Version);
         }
+    }
+
+    /// <summary>An item's field (the one a test changed) and its version, as read again.</summary>
+    private static async Task<(string Now, int Version)> RereadAsync<T>(HttpClient client, string path, Func<T, string> field)
+        where T : IItemJson
+    {
+        var item = await PlanApi.GetItemAsync<T>(client, path);
+        return (field(item), item.Version);
     }
 
     [Fact]
@@ -440,21 +451,21 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, _, action, milestone) = await OwnItemsAsync(client, await App.DraftEditionIdAsync());
-        var path = $"/api/milestones/{milestone.Id()}";
+        var path = $"/api/milestones/{milestone.Id}";
         var body = PlanApi.PutBody(milestone);
         body["text"] = "Now version 2";
-        await PlanApi.PutOkAsync(client, path, body);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(client, path, body);
 
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(client, path, version: 1), HttpStatusCode.Conflict);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(client, path, ifMatch: 1), HttpStatusCode.PreconditionFailed);
-        Assert.Equal("Now version 2", (await PlanApi.GetItemAsync(client, path)).Str("text"));
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(client, path, version: 1), HttpStatusCode.Conflict);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(client, path, ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("Now version 2", (await PlanApi.GetItemAsync<MilestoneItemJson>(client, path)).Text);
         using (var deleted = await PlanApi.DeleteAsync(client, path, ifMatch: 2))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
         await PlanApi.AssertNotFoundAsync(client, path);
-        Assert.Empty((await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}")).GetProperty("milestones").EnumerateArray());
+        Assert.Empty((await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}")).Milestones);
     }
 
     [Fact]
@@ -463,16 +474,16 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         using var client = await SupportOfficerAsync();
         var (editionId, priority, _, _) = await OwnItemsAsync(client);
 
-        await PlanApi.ValidationProblemAsync(
+        await PlanApi.ReadValidationErrorAsync(
             await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { number = 2, title = "A second priority 2" }), "number");
         var body = PlanApi.PutBody(priority);
         body["number"] = 1;
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(client, $"/api/priorities/{priority.Id()}", body), "number");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/priorities/{priority.Id}", body), "number");
 
-        var priorities = (await PlanApi.EditionAsync(client, editionId)).GetProperty("priorities").EnumerateArray().ToList();
-        Assert.Single(priorities, p => p.GetProperty("number").GetInt32() == 2);
-        Assert.Single(priorities, p => p.GetProperty("number").GetInt32() == 1);
-        Assert.Equal(priority.GetProperty("number").GetInt32(), (await PlanApi.GetItemAsync(client, $"/api/priorities/{priority.Id()}")).GetProperty("number").GetInt32());
+        var priorities = (await PlanApi.EditionItemsAsync(client, editionId)).Priorities.ToList();
+        Assert.Single(priorities, p => p.Number == 2);
+        Assert.Single(priorities, p => p.Number == 1);
+        Assert.Equal(priority.Number, (await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priority.Id}")).Number);
     }
 
     /// <summary>What the API gives out is what it takes back: every demo item PUT back as read is accepted and stays as it was.</summary>
@@ -481,18 +492,18 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     public async Task DemoItems_PutBackAsRead_AreAcceptedAndUnchanged(string year)
     {
         using var client = await SupportOfficerAsync();
-        var edition = await PlanApi.EditionAsync(client, await PlanApi.EditionIdAsync(client, year));
+        var edition = await PlanApi.EditionItemsAsync(client, await PlanApi.EditionIdAsync(client, year));
         var failures = new List<string>();
 
-        foreach (var priority in edition.GetProperty("priorities").EnumerateArray())
+        foreach (var priority in edition.Priorities)
         {
-            await PutBackAsync(client, $"/api/priorities/{priority.Id()}", failures);
-            foreach (var action in priority.GetProperty("actions").EnumerateArray())
+            await PutBackAsync(client, $"/api/priorities/{priority.Id}", failures);
+            foreach (var action in priority.Actions)
             {
-                await PutBackAsync(client, $"/api/actions/{action.Id()}", failures);
-                foreach (var milestone in action.GetProperty("milestones").EnumerateArray())
+                await PutBackAsync(client, $"/api/actions/{action.Id}", failures);
+                foreach (var milestone in action.Milestones)
                 {
-                    await PutBackAsync(client, $"/api/milestones/{milestone.Id()}", failures);
+                    await PutBackAsync(client, $"/api/milestones/{milestone.Id}", failures);
                 }
             }
         }
@@ -505,20 +516,22 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     public async Task DemoItems_OfTheSuperseded2009Edition_AreRefused()
     {
         using var client = await SupportOfficerAsync();
-        var edition = await PlanApi.EditionAsync(client, await PlanApi.EditionIdAsync(client, "2009/10"));
-        Assert.Equal("Superseded", edition.Str("status"));
-        var priority = edition.GetProperty("priorities")[0];
-        var milestone = priority.GetProperty("actions")[0].GetProperty("milestones")[0];
+        var edition = await PlanApi.EditionItemsAsync(client, await PlanApi.EditionIdAsync(client, "2009/10"));
+        Assert.Equal("Superseded", edition.Status);
+        var priority = edition.Priorities[0];
+        var milestone = priority.Actions[0].Milestones[0];
 
-        foreach (var path in new[] { $"/api/priorities/{priority.Id()}", $"/api/milestones/{milestone.Id()}" })
+        foreach (var path in new[] { $"/api/priorities/{priority.Id}", $"/api/milestones/{milestone.Id}" })
         {
+            // Raw on purpose: the JSON as read goes back as it is (see PlanApi.PutBody).
             var read = await PlanApi.GetItemAsync(client, path);
-            var problem = await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, path, PlanApi.PutBody(read)), HttpStatusCode.Forbidden);
-            Assert.Contains("superseded", problem.Str("detail"), StringComparison.Ordinal);
-            Assert.Equal(read.Version(), (await PlanApi.GetItemAsync(client, path)).Version());
+            var problem = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(client, path, PlanApi.PutBody(read)), HttpStatusCode.Forbidden);
+            Assert.Contains("superseded", problem.Detail, StringComparison.Ordinal);
+            Assert.Equal(read.Version(), (await PlanApi.GetItemAsync<ItemVersionJson>(client, path)).Version);
         }
     }
 
+    /// <summary>PUTs an item back as its raw JSON was read, on purpose with no record in between (see <see cref="PlanApi.PutBody(System.Text.Json.JsonElement)"/>).</summary>
     private static async Task PutBackAsync(HttpClient client, string path, List<string> failures)
     {
         var read = await PlanApi.GetItemAsync(client, path);
@@ -529,10 +542,10 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
             return;
         }
 
-        var saved = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        if (saved.Version() != read.Version())
+        var saved = await PlanApi.ReadAsync<ItemVersionJson>(response);
+        if (saved.Version != read.Version())
         {
-            failures.Add($"PUT {path} unchanged made version {saved.Version()} from {read.Version()}");
+            failures.Add($"PUT {path} unchanged made version {saved.Version} from {read.Version()}");
         }
     }
 
@@ -548,18 +561,18 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
         var (_, _, action, milestone) = await OwnItemsAsync(client);
-        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{milestone}", $"{milestone.Id()}", StringComparison.Ordinal).Replace("{action}", $"{action.Id()}", StringComparison.Ordinal))
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{milestone}", $"{milestone.Id}", StringComparison.Ordinal).Replace("{action}", $"{action.Id}", StringComparison.Ordinal))
         {
             Content = json is null ? null : new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
 
-        await PlanApi.ProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest);
+        await PlanApi.ReadProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest);
 
-        var after = await PlanApi.GetItemAsync(client, $"/api/actions/{action.Id()}");
-        var milestones = after.GetProperty("milestones").EnumerateArray().ToList();
+        var after = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action.Id}");
+        var milestones = after.Milestones.ToList();
         Assert.Single(milestones);
-        Assert.Equal("Test milestone", milestones[0].Str("text"));
-        Assert.Equal(1, milestones[0].Version());
+        Assert.Equal("Test milestone", milestones[0].Text);
+        Assert.Equal(1, milestones[0].Version);
     }
 
     [Theory]
@@ -573,9 +586,9 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
 
-        var problem = await PlanApi.ProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
+        var problem = await PlanApi.ReadProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
 
-        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(named, problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -583,11 +596,11 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
     {
         using var client = await SupportOfficerAsync();
 
-        await PlanApi.ProblemAsync(await client.PostAsJsonAsync("/api/editions/987654/priorities", new { title = "Nowhere" }), HttpStatusCode.NotFound);
-        await PlanApi.ProblemAsync(await client.PostAsJsonAsync("/api/priorities/987654/actions", new { text = "Nowhere" }), HttpStatusCode.NotFound);
-        await PlanApi.ProblemAsync(await client.PostAsJsonAsync("/api/actions/987654/milestones", new { text = "Nowhere" }), HttpStatusCode.NotFound);
-        await PlanApi.ProblemAsync(await client.PutAsJsonAsync("/api/milestones/987654", new { text = "Nowhere", version = 1 }), HttpStatusCode.NotFound);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(client, "/api/actions/987654", version: 1), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await client.PostAsJsonAsync("/api/editions/987654/priorities", new { title = "Nowhere" }), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await client.PostAsJsonAsync("/api/priorities/987654/actions", new { text = "Nowhere" }), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await client.PostAsJsonAsync("/api/actions/987654/milestones", new { text = "Nowhere" }), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await client.PutAsJsonAsync("/api/milestones/987654", new { text = "Nowhere", version = 1 }), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(client, "/api/actions/987654", version: 1), HttpStatusCode.NotFound);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -27,39 +26,37 @@ public abstract class PlanStartTests(SaferPlanFactory app)
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
 
-    private static async Task<JsonElement> StartAsync(HttpClient client, int year)
+    private static async Task<PlanEditionJson> StartAsync(HttpClient client, int year)
     {
         using var answer = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
-        return await answer.Content.ReadFromJsonAsync<JsonElement>();
+        return await PlanApi.ReadAsync<PlanEditionJson>(answer);
     }
 
     private static Task<HttpResponseMessage> ApproveAsync(HttpClient client, int editionId, string? decidedOn, int? version, string? body = null, string? minute = null) =>
         client.PostAsJsonAsync($"/api/editions/{editionId}/approval", new { decidedOn, body, minute, version });
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage answer, HttpStatusCode status)
-    {
-        Assert.Equal(status, answer.StatusCode);
-        return await answer.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    /// <summary>A 400 validation problem: the first message for the field.</summary>
+    private static Task<string> ErrorAsync(HttpResponseMessage answer, string field) => PlanApi.ReadValidationErrorAsync(answer, field);
 
     [Fact]
     public async Task StartPlan_MakesADraftOnlyMembersSee_AndRefusesBadInputByField()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var bad = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "", startYear = 2041, endYear = 2040 });
-        var errors = (await ProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.Contains("Enter the plan's title", errors.GetProperty("title")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("must be after the year it starts", errors.GetProperty("endYear")[0].GetString(), StringComparison.Ordinal);
+        var errors = (await PlanApi.ReadProblemAsync(bad, HttpStatusCode.BadRequest)).Errors;
+        Assert.NotNull(errors);
+        Assert.Contains("Enter the plan's title", errors["title"][0], StringComparison.Ordinal);
+        Assert.Contains("must be after the year it starts", errors["endYear"][0], StringComparison.Ordinal);
 
         var year = FreshYear();
         var edition = await StartAsync(support, year);
-        Assert.Equal("Draft", edition.GetProperty("status").GetString());
-        Assert.Equal($"{year}/{(year + 1) % 100:00}", edition.GetProperty("year").GetString());
-        var id = edition.GetProperty("id").GetInt32();
+        Assert.Equal("Draft", edition.Status);
+        Assert.Equal($"{year}/{(year + 1) % 100:00}", edition.Year);
+        var id = edition.Id;
 
         using var again = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Another", startYear = year, endYear = year + 3 });
-        Assert.Contains($"already has a plan starting in {year}", (await ProblemAsync(again, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("startYear")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains($"already has a plan starting in {year}", await ErrorAsync(again, "startYear"), StringComparison.Ordinal);
 
         using var visitor = app.CreateClient();
         using var hidden = await visitor.GetAsync($"/api/editions/{id}");
@@ -75,17 +72,17 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     public async Task Approval_NeedsADatePrioritiesAndTheCurrentVersion_ThenPublishes_AndIsAudited()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var id = (await StartAsync(support, FreshYear())).GetProperty("id").GetInt32();
+        var id = (await StartAsync(support, FreshYear())).Id;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         using var noDate = await ApproveAsync(support, id, null, null);
-        Assert.Contains("Enter the date of the decision", (await ProblemAsync(noDate, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Enter the date of the decision", await ErrorAsync(noDate, "decidedOn"), StringComparison.Ordinal);
         using var empty = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 1);
-        Assert.Contains("Add the plan's priorities", (await ProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Add the plan's priorities", await ErrorAsync(empty, "decidedOn"), StringComparison.Ordinal);
 
-        await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour");
+        await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour");
         using var future = await ApproveAsync(support, id, today.AddDays(2).ToString("O", CultureInfo.InvariantCulture), 1);
-        Assert.Contains("today or in the past", (await ProblemAsync(future, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("today or in the past", await ErrorAsync(future, "decidedOn"), StringComparison.Ordinal);
         using var stale = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 0);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
@@ -94,17 +91,17 @@ public abstract class PlanStartTests(SaferPlanFactory app)
 
         using var approved = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 1, minute: "12/10");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        var body = await approved.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Approved", body.GetProperty("status").GetString());
-        Assert.Equal("South Cambridgeshire CDRP Board", body.GetProperty("approvedBy").GetString());
-        Assert.Equal("12/10", body.GetProperty("approvalMinute").GetString());
-        Assert.Equal(today.ToString("O", CultureInfo.InvariantCulture), body.GetProperty("approvedOn").GetString());
+        var body = await PlanApi.ReadAsync<EditionDecisionJson>(approved);
+        Assert.Equal("Approved", body.Status);
+        Assert.Equal("South Cambridgeshire CDRP Board", body.ApprovedBy);
+        Assert.Equal("12/10", body.ApprovalMinute);
+        Assert.Equal(today.ToString("O", CultureInfo.InvariantCulture), body.ApprovedOn);
 
         using var visitor = app.CreateClient();
         using var published = await visitor.GetAsync($"/api/editions/{id}");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         using var twice = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 2);
-        Assert.Contains("already approved", (await ProblemAsync(twice, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("already approved", await ErrorAsync(twice, "decidedOn"), StringComparison.Ordinal);
 
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().AsNoTracking()
             .Where(a => a.EntityType == nameof(PlanEdition) && a.EntityId == id).Select(a => a.Changes).ToListAsync());
@@ -116,8 +113,8 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var year = FreshYear();
-        var first = (await StartAsync(support, year)).GetProperty("id").GetInt32();
-        await PlanApi.CreatePriorityAsync(support, first, "Reducing burglary");
+        var first = (await StartAsync(support, year)).Id;
+        await PlanApi.NewPriorityAsync(support, first, "Reducing burglary");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using (var approved = await ApproveAsync(support, first, today.ToString("O", CultureInfo.InvariantCulture), 1))
         {
@@ -141,8 +138,8 @@ public abstract class PlanStartTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
 
-        var earlier = await PlanApi.EditionAsync(support, first);
-        Assert.Equal("Superseded", earlier.GetProperty("status").GetString());
+        var earlier = await PlanApi.EditionItemsAsync(support, first);
+        Assert.Equal("Superseded", earlier.Status);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +35,7 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         var year = FreshYear();
         using var answer = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
-        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        return (await PlanApi.ReadAsync<IdJson>(answer)).Id;
     }
 
     private static string Iso(DateOnly? date) => date?.ToString("O", CultureInfo.InvariantCulture)!;
@@ -57,13 +56,13 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     /// <summary>Sets lead officers' input window from <paramref name="opens"/> to <paramref name="closes"/>, from the timeline's current version.</summary>
     private static async Task SetWindowAsync(HttpClient support, int editionId, DateOnly opens, DateOnly closes)
     {
-        var current = await PlanApi.GetItemAsync(support, $"/api/editions/{editionId}/timeline");
-        await PlanApi.PutOkAsync(support, $"/api/editions/{editionId}/timeline", Dates(opens: opens, closes: closes, version: current.Version()));
+        var current = await PlanApi.GetItemAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline");
+        await PlanApi.PutOkAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline", Dates(opens: opens, closes: closes, version: current.Version));
     }
 
     private static async Task<HttpResponseMessage> RenamePriorityAsync(HttpClient client, int priorityId, string title)
     {
-        var body = PlanApi.PutBody(await PlanApi.GetItemAsync(client, $"/api/priorities/{priorityId}"));
+        var body = PlanApi.PutBody(await PlanApi.GetItemAsync<PriorityItemJson>(client, $"/api/priorities/{priorityId}"));
         body["title"] = title;
         return await PlanApi.PutAsync(client, $"/api/priorities/{priorityId}", body);
     }
@@ -75,10 +74,10 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         var id = await StartPlanAsync(support);
         var path = $"/api/editions/{id}/timeline";
 
-        var empty = await PlanApi.GetItemAsync(support, path);
-        Assert.Equal(0, empty.Version());
-        Assert.Equal(JsonValueKind.Null, empty.GetProperty("prioritiesDecidedOn").ValueKind);
-        Assert.All(empty.GetProperty("steps").EnumerateArray(), s => Assert.Equal("NotDated", s.Str("state")));
+        var empty = await PlanApi.GetItemAsync<TimelineJson>(support, path);
+        Assert.Equal(0, empty.Version);
+        Assert.Null(empty.PrioritiesDecidedOn);
+        Assert.All(empty.Steps, s => Assert.Equal("NotDated", s.State));
 
         var seed = Dates(new(2009, 10, 26), new(2009, 11, 1), new(2010, 1, 31), new(2009, 12, 17), new(2010, 1, 8), new(2010, 1, 14), new(2010, 2, 1));
         using (var unversioned = await PlanApi.PutAsync(support, path, seed))
@@ -87,29 +86,28 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         }
 
         var bad = Dates(new(2009, 10, 26), new(2009, 11, 1), new(2009, 10, 31), new(2009, 10, 26), new(2010, 1, 8), new(2010, 1, 7), new(2010, 1, 7), version: 0);
-        var problem = await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, bad), "inputClosesOn");
-        var errors = problem.GetProperty("errors");
-        Assert.Contains("close on or after the day it opens", errors.GetProperty("inputClosesOn")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("on or after the day the draft is circulated", errors.GetProperty("commentDeadline")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("after the deadline for comments", errors.GetProperty("approvalMeetingOn")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("after the Board decides the priorities", errors.GetProperty("executiveDiscussionOn")[0].GetString(), StringComparison.Ordinal);
+        var errors = (await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(support, path, bad), HttpStatusCode.BadRequest)).Errors;
+        Assert.NotNull(errors);
+        Assert.Contains("close on or after the day it opens", errors["inputClosesOn"][0], StringComparison.Ordinal);
+        Assert.Contains("on or after the day the draft is circulated", errors["commentDeadline"][0], StringComparison.Ordinal);
+        Assert.Contains("after the deadline for comments", errors["approvalMeetingOn"][0], StringComparison.Ordinal);
+        Assert.Contains("after the Board decides the priorities", errors["executiveDiscussionOn"][0], StringComparison.Ordinal);
         var halfWindow = Dates(opens: new(2009, 11, 1), version: 0);
-        Assert.Contains("Enter the date lead officers' input closes", (await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, halfWindow), "inputClosesOn"))
-            .GetProperty("errors").GetProperty("inputClosesOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Enter the date lead officers' input closes", await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, path, halfWindow), "inputClosesOn"), StringComparison.Ordinal);
 
         seed["version"] = 0;
-        var saved = await PlanApi.PutOkAsync(support, path, seed);
-        Assert.Equal(1, saved.Version());
-        var read = await PlanApi.GetItemAsync(support, path);
-        Assert.Equal("2009-10-26", read.Str("prioritiesDecidedOn"));
-        Assert.Equal("2010-01-14", read.Str("commentDeadline"));
-        Assert.Equal("2010-02-01", read.Str("approvalMeetingOn"));
-        var steps = read.GetProperty("steps").EnumerateArray().ToList();
+        var saved = await PlanApi.PutOkAsync<TimelineJson>(support, path, seed);
+        Assert.Equal(1, saved.Version);
+        var read = await PlanApi.GetItemAsync<TimelineJson>(support, path);
+        Assert.Equal("2009-10-26", read.PrioritiesDecidedOn);
+        Assert.Equal("2010-01-14", read.CommentDeadline);
+        Assert.Equal("2010-02-01", read.ApprovalMeetingOn);
+        var steps = read.Steps;
         Assert.Equal(6, steps.Count);
-        Assert.Equal("26 October 2009", steps[0].Str("when"));
-        Assert.Equal("1 November 2009 to 31 January 2010", steps[1].Str("when"));
-        Assert.All(steps, s => Assert.Equal("Done", s.Str("state")));
-        Assert.False(read.GetProperty("inputOpen").GetBoolean());
+        Assert.Equal("26 October 2009", steps[0].When);
+        Assert.Equal("1 November 2009 to 31 January 2010", steps[1].When);
+        Assert.All(steps, s => Assert.Equal("Done", s.State));
+        Assert.False(read.InputOpen);
 
         using (var stale = await PlanApi.PutAsync(support, path, seed))
         {
@@ -123,12 +121,12 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         }
 
         seed["approvalMeetingOn"] = "2010-02-08";
-        Assert.Equal("2010-02-08", (await PlanApi.PutOkAsync(support, path, seed, ifMatch: 1)).Str("approvalMeetingOn"));
+        Assert.Equal("2010-02-08", (await PlanApi.PutOkAsync<TimelineJson>(support, path, seed, ifMatch: 1)).ApprovalMeetingOn);
 
         seed["version"] = 2;
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
         Assert.Contains("support officers and administrators can set the refresh dates",
-            (await PlanApi.ProblemAsync(await PlanApi.PutAsync(lead, path, seed), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+            (await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, path, seed), HttpStatusCode.Forbidden)).Detail, StringComparison.Ordinal);
         using var visitor = app.CreateClient();
         await PlanApi.AssertNotFoundAsync(visitor, path);
         await PlanApi.AssertNotFoundAsync(support, "/api/editions/999999/timeline");
@@ -149,8 +147,8 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
         var dave = await app.PersonIdAsync("dave-sargent");
         var id = await StartPlanAsync(support);
-        var theirs = (await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id();
-        var others = (await PlanApi.CreatePriorityAsync(support, id, "Reducing re-offending")).Id();
+        var theirs = (await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id;
+        var others = (await PlanApi.NewPriorityAsync(support, id, "Reducing re-offending")).Id;
 
         // No input window set: a lead officer edits what they lead, as before the refresh timeline.
         using (var free = await RenamePriorityAsync(lead, theirs, "Reducing anti-social behaviour and criminal damage"))
@@ -159,27 +157,27 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         }
 
         await SetWindowAsync(support, id, Today.AddDays(-3), Today.AddDays(3));
-        Assert.True((await PlanApi.GetItemAsync(lead, $"/api/editions/{id}/timeline")).GetProperty("inputOpen").GetBoolean());
+        Assert.True((await PlanApi.GetItemAsync<TimelineJson>(lead, $"/api/editions/{id}/timeline")).InputOpen);
         using (var inside = await RenamePriorityAsync(lead, theirs, "Tackling anti-social behaviour"))
         {
             Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
         }
 
-        var action = (await PlanApi.CreateActionAsync(lead, theirs, "Run diversionary activities in the school holidays")).Id();
+        var action = (await PlanApi.NewActionAsync(lead, theirs, "Run diversionary activities in the school holidays")).Id;
         Assert.Contains("only edit the priorities you lead",
-            (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, others, "Not theirs"), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+            (await PlanApi.ReadProblemAsync(await RenamePriorityAsync(lead, others, "Not theirs"), HttpStatusCode.Forbidden)).Detail, StringComparison.Ordinal);
 
         var closed = Today.AddDays(-2);
         await SetWindowAsync(support, id, Today.AddDays(-20), closed);
         var closedOn = closed.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        var refusal = (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, theirs, "After the window"), HttpStatusCode.Forbidden)).Str("detail");
+        var refusal = (await PlanApi.ReadProblemAsync(await RenamePriorityAsync(lead, theirs, "After the window"), HttpStatusCode.Forbidden)).Detail;
         Assert.Contains($"Lead officers' input closed on {closedOn}", refusal, StringComparison.Ordinal);
         using (var addAfter = await lead.PostAsJsonAsync($"/api/priorities/{theirs}/actions", new { text = "Too late" }))
         {
-            Assert.Contains($"input closed on {closedOn}", (await PlanApi.ProblemAsync(addAfter, HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+            Assert.Contains($"input closed on {closedOn}", (await PlanApi.ReadProblemAsync(addAfter, HttpStatusCode.Forbidden)).Detail, StringComparison.Ordinal);
         }
 
-        var actionBody = PlanApi.PutBody(await PlanApi.GetItemAsync(lead, $"/api/actions/{action}"));
+        var actionBody = PlanApi.PutBody(await PlanApi.GetItemAsync<ActionItemJson>(lead, $"/api/actions/{action}"));
         actionBody["text"] = "Changed after the window";
         Assert.Equal(HttpStatusCode.Forbidden, (await PlanApi.PutAsync(lead, $"/api/actions/{action}", actionBody)).StatusCode);
 
@@ -191,7 +189,7 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         var opens = Today.AddDays(5);
         await SetWindowAsync(support, id, opens, Today.AddDays(30));
         Assert.Contains($"Lead officers' input opens on {opens.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
-            (await PlanApi.ProblemAsync(await RenamePriorityAsync(lead, theirs, "Before the window"), HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+            (await PlanApi.ReadProblemAsync(await RenamePriorityAsync(lead, theirs, "Before the window"), HttpStatusCode.Forbidden)).Detail, StringComparison.Ordinal);
         using (var supportBefore = await RenamePriorityAsync(support, theirs, "Tackling anti-social behaviour"))
         {
             Assert.Equal(HttpStatusCode.OK, supportBefore.StatusCode);
@@ -205,9 +203,9 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         var leadEmail = await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent");
         var dave = await app.PersonIdAsync("dave-sargent");
         var id = await StartPlanAsync(support);
-        var priority = (await PlanApi.CreatePriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id();
-        var action = (await PlanApi.CreateActionAsync(support, priority, "Run diversionary activities in the school holidays")).Id();
-        var milestone = (await PlanApi.CreateMilestoneAsync(support, action, "Activities run in the summer holidays")).Id();
+        var priority = (await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id;
+        var action = (await PlanApi.NewActionAsync(support, priority, "Run diversionary activities in the school holidays")).Id;
+        var milestone = (await PlanApi.NewMilestoneAsync(support, action, "Activities run in the summer holidays")).Id;
         using var session = new PageSession(app.ServerAddress);
         await session.SignInOrFailAsync(leadEmail);
 
@@ -244,17 +242,27 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var id = await StartPlanAsync(support);
         await SetWindowAsync(support, id, Today.AddDays(-20), Today.AddDays(-10));
-        await PlanApi.CreatePriorityAsync(support, id, "Reducing burglary");
+        await PlanApi.NewPriorityAsync(support, id, "Reducing burglary");
         using (var approved = await support.PostAsJsonAsync($"/api/editions/{id}/approval", new { decidedOn = Iso(Today), version = 1 }))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
 
-        var refused = await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, $"/api/editions/{id}/timeline", Dates(opens: Today, closes: Today, version: 1)), HttpStatusCode.Forbidden);
-        Assert.Contains("is approved: its refresh dates are kept", refused.Str("detail"), StringComparison.Ordinal);
+        var refused = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(support, $"/api/editions/{id}/timeline", Dates(opens: Today, closes: Today, version: 1)), HttpStatusCode.Forbidden);
+        Assert.Contains("is approved: its refresh dates are kept", refused.Detail, StringComparison.Ordinal);
     }
 }
 
 public sealed class RefreshTimelineTestsOnSqlite(SqliteFactory app) : RefreshTimelineTests(app), IClassFixture<SqliteFactory>;
 
 public sealed class RefreshTimelineTestsOnPostgres(PostgresFactory app) : RefreshTimelineTests(app), IClassFixture<PostgresFactory>;
+
+/// <summary>GET/PUT /api/editions/{id}/timeline: the refresh dates (ISO dates, null when not set), the steps and the version (0 before any is set).</summary>
+internal sealed record TimelineJson(
+    int EditionId, string? PrioritiesDecidedOn, string? InputOpensOn, string? InputClosesOn, string? ExecutiveDiscussionOn, string? CirculatedOn,
+    string? CommentDeadline, string? ApprovalMeetingOn, bool InputOpen, IReadOnlyList<RefreshStepJson> Steps, int Version) : IItemJson
+{
+    int IItemJson.Id => EditionId;
+}
+
+internal sealed record RefreshStepJson(string Name, string? When, string State);
