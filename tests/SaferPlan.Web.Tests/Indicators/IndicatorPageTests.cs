@@ -140,11 +140,11 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
 
         // The link form: Priority 1 of 2010/11.
         using var api = await app.ApiClientAsync();
-        var priority = await DemoPriorityAsync(api, "2010/11", 1);
-        var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priority.Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
+        var priority = await DemoPriorityItemAsync(api, "2010/11", 1);
+        var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
         Assert.True(link.Status == HttpStatusCode.Redirect, ErrorSummary(link.Html));
         var detail = await GetItemAsync<IndicatorDetailJson>(api, $"/api/indicators/{id}");
-        Assert.Equal(priority.Id(), Assert.Single(detail.Links).PriorityId);
+        Assert.Equal(priority.Id, Assert.Single(detail.Links).PriorityId);
         Assert.Equal("Amber", Assert.Single(detail.Values).Status);
     }
 

@@ -265,7 +265,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var planYear = PlanYears.Next();
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
         var edition = (await PlanApi.ReadAsync<IdJson>(started)).Id;
-        await PlanApi.CreatePriorityAsync(support, edition, "Reducing burglary");
+        await PlanApi.NewPriorityAsync(support, edition, "Reducing burglary");
         var year = 2000 + Random.Shared.Next(8);
         var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
 

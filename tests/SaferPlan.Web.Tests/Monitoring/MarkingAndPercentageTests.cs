@@ -40,8 +40,8 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     private async Task<(int Priority, int Action, int Milestone)> DavesPriorityAsync(HttpClient support, string measurementKind = "Count")
     {
         var dave = await app.PersonIdAsync("dave-sargent");
-        var priority = (await CreatePriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave)).Id();
-        var action = (await CreateActionAsync(support, priority, "An action under Dave's priority")).Id();
+        var priority = (await NewPriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave)).Id;
+        var action = (await NewActionAsync(support, priority, "An action under Dave's priority")).Id;
         var milestone = await CreatedAsync<Plans.ItemVersionJson>(await support.PostAsJsonAsync($"/api/actions/{action}/milestones",
             new { text = "A milestone under Dave's priority", measurementKind, amendmentReason = AmendmentReason }));
         return (priority, action, milestone.Id);

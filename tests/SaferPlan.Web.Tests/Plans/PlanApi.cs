@@ -25,14 +25,6 @@ internal static class PlanApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>A priority of a demo edition by its number, as the edition lists it.</summary>
-    public static async Task<JsonElement> DemoPriorityAsync(HttpClient client, string year, int number)
-    {
-        var edition = await EditionAsync(client, await EditionIdAsync(client, year));
-        return edition.GetProperty("priorities").EnumerateArray()
-            .Single(p => p.GetProperty("number").GetInt32() == number && p.GetProperty("kind").GetString() == "Priority");
-    }
-
     /// <summary>
     /// The reason the helpers below always send: adding to an approved edition (the demo's 2010/11) is an amendment that
     /// needs one, and a draft ignores it.
