@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,15 +97,15 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         {
             WriteEndpoint.CreatePriority => Create($"/api/editions/{editionId}/priorities", new JsonObject { ["title"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
                 async created => Assert.Equal(created ? 1 : 0, (await EditionAsync(setup, editionId)).Priorities.Count(p => p.Title == marker))),
-            WriteEndpoint.UpdatePriority => Update(setup, await LedPriorityAsync(setup, editionId), "priorities", "title", marker),
-            WriteEndpoint.DeletePriority => Delete(setup, await LedPriorityAsync(setup, await app.DraftEditionIdAsync()), "priorities"),
+            WriteEndpoint.UpdatePriority => Update(setup, Item.Of(await LedPriorityAsync(setup, editionId)), "title", marker),
+            WriteEndpoint.DeletePriority => Delete(setup, Item.Of(await LedPriorityAsync(setup, await app.DraftEditionIdAsync()))),
             WriteEndpoint.CreateAction => Create($"/api/priorities/{priority1.Id}/actions", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
                 async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority1.Id}")).Actions.Count(a => a.Text == marker))),
-            WriteEndpoint.UpdateAction => Update(setup, await PlanApi.CreateActionAsync(setup, priority1.Id, "Action before"), "actions", "text", marker),
-            WriteEndpoint.DeleteAction => Delete(setup, await PlanApi.CreateActionAsync(setup, (await DraftPriority1Async(setup)).Id, "Action to delete"), "actions"),
+            WriteEndpoint.UpdateAction => Update(setup, Item.Of(await PlanApi.NewActionAsync(setup, priority1.Id, "Action before")), "text", marker),
+            WriteEndpoint.DeleteAction => Delete(setup, Item.Of(await PlanApi.NewActionAsync(setup, (await DraftPriority1Async(setup)).Id, "Action to delete"))),
             WriteEndpoint.CreateMilestone => await CreateMilestoneCaseAsync(setup, priority1.Id, marker),
-            WriteEndpoint.UpdateMilestone => Update(setup, await MilestoneUnderPriority1Async(setup, priority1.Id), "milestones", "text", marker),
-            WriteEndpoint.DeleteMilestone => Delete(setup, await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id), "milestones"),
+            WriteEndpoint.UpdateMilestone => Update(setup, Item.Of(await MilestoneUnderPriority1Async(setup, priority1.Id)), "text", marker),
+            WriteEndpoint.DeleteMilestone => Delete(setup, Item.Of(await MilestoneUnderPriority1Async(setup, (await DraftPriority1Async(setup)).Id))),
             WriteEndpoint.DeleteFundingStream => DeleteFunding<Core.Funding.FundingStream>(await FundingStreamAsync(setup, marker), "streams"),
             WriteEndpoint.DeleteFundingAllocation => DeleteFunding<Core.Funding.FundingAllocation>(await FundingAllocationAsync(setup, marker), "allocations"),
             WriteEndpoint.DeleteFundingSpending => DeleteFunding<Core.Funding.FundingSpend>(await FundingSpendAsync(setup, marker), "spending"),
@@ -169,42 +168,55 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         await PlanApi.OkJsonAsync<LedEditionJson>(await client.GetAsync($"/api/editions/{editionId}"));
 
     /// <summary>A new priority of the edition that Dave Sargent leads.</summary>
-    private async Task<JsonElement> LedPriorityAsync(HttpClient setup, int editionId) =>
-        await PlanApi.CreatePriorityAsync(setup, editionId, $"Led by {LeadKey}", await app.PersonIdAsync(LeadKey));
+    private async Task<PriorityItemJson> LedPriorityAsync(HttpClient setup, int editionId) =>
+        await PlanApi.NewPriorityAsync(setup, editionId, $"Led by {LeadKey}", await app.PersonIdAsync(LeadKey));
 
-    private static async Task<JsonElement> MilestoneUnderPriority1Async(HttpClient setup, int priority1Id)
+    private static async Task<MilestoneItemJson> MilestoneUnderPriority1Async(HttpClient setup, int priority1Id)
     {
-        var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action with a milestone");
-        return await PlanApi.CreateMilestoneAsync(setup, action.Id(), "Milestone before");
+        var action = await PlanApi.NewActionAsync(setup, priority1Id, "Action with a milestone");
+        return await PlanApi.NewMilestoneAsync(setup, action.Id, "Milestone before");
     }
 
     private static async Task<Case> CreateMilestoneCaseAsync(HttpClient setup, int priority1Id, string marker)
     {
-        var action = await PlanApi.CreateActionAsync(setup, priority1Id, "Action for a new milestone");
-        return Create($"/api/actions/{action.Id()}/milestones", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
-            async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync<LedActionJson>(setup, $"/api/actions/{action.Id()}")).Milestones.Count(m => m.Text == marker)));
+        var action = await PlanApi.NewActionAsync(setup, priority1Id, "Action for a new milestone");
+        return Create($"/api/actions/{action.Id}/milestones", new JsonObject { ["text"] = marker, ["amendmentReason"] = PlanApi.AmendmentReason },
+            async created => Assert.Equal(created ? 1 : 0, (await PlanApi.GetItemAsync<LedActionJson>(setup, $"/api/actions/{action.Id}")).Milestones.Count(m => m.Text == marker)));
     }
 
     private static Case Create(string path, JsonObject body, Func<bool, Task> check) => new(HttpMethod.Post, path, body, check);
 
-    /// <summary>Changes one field, keeping the rest (number and lead officer included) as read.</summary>
-    private static Case Update(HttpClient setup, JsonElement item, string kind, string field, string value)
+    /// <summary>A plan item as the matrix changes it: where it lives, its version, and its PUT body built from its record.</summary>
+    private sealed record Item(string Kind, int Id, int Version, JsonObject Body)
     {
-        var path = $"/api/{kind}/{item.Id()}";
-        var body = PlanApi.PutBody(item);
+        public string Path => $"/api/{Kind}/{Id}";
+
+        public static Item Of(PriorityItemJson p) => new("priorities", p.Id, p.Version, PlanApi.PutBody(p));
+
+        public static Item Of(ActionItemJson a) => new("actions", a.Id, a.Version, PlanApi.PutBody(a));
+
+        public static Item Of(MilestoneItemJson m) => new("milestones", m.Id, m.Version, PlanApi.PutBody(m));
+    }
+
+    /// <summary>Changes one field, keeping the rest (number and lead officer included) as read.</summary>
+    private static Case Update(HttpClient setup, Item item, string field, string value)
+    {
+        var before = (string?)item.Body[field];
+        var body = item.Body.DeepClone().AsObject();
         body[field] = value;
-        return new(HttpMethod.Put, path, body, async saved =>
+        return new(HttpMethod.Put, item.Path, body, async saved =>
         {
-            var now = await PlanApi.GetItemAsync(setup, path);
-            Assert.Equal(saved ? value : item.Str(field), now.Str(field));
-            Assert.Equal(saved ? 2 : 1, now.Version());
+            // The field is named by the case, so it is read by name from the item as the API gives it.
+            var now = await PlanApi.OkJsonAsync<JsonObject>(await setup.GetAsync(item.Path));
+            Assert.Equal(saved ? value : before, (string?)now[field]);
+            Assert.Equal(saved ? 2 : 1, (int?)now["version"]);
         });
     }
 
-    private static Case Delete(HttpClient setup, JsonElement item, string kind)
+    private static Case Delete(HttpClient setup, Item item)
     {
-        var path = $"/api/{kind}/{item.Id()}";
-        return new(HttpMethod.Delete, $"{path}?version={item.Version()}", null, async deleted =>
+        var path = item.Path;
+        return new(HttpMethod.Delete, $"{path}?version={item.Version}", null, async deleted =>
         {
             if (deleted)
             {
@@ -212,7 +224,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             }
             else
             {
-                Assert.Equal(item.Version(), (await PlanApi.GetItemAsync<ItemVersionJson>(setup, path)).Version);
+                Assert.Equal(item.Version, (await PlanApi.GetItemAsync<ItemVersionJson>(setup, path)).Version);
             }
         });
     }
@@ -254,10 +266,10 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var editionId = await PlanApi.EditionIdAsync(setup, "2010/11");
         var otherLeadId = await app.PersonIdAsync(OtherLeadKey);
         var priority = await LedPriorityAsync(setup, editionId);
-        var created = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id()}");
-        var action = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's action");
-        var milestone = await PlanApi.CreateMilestoneAsync(lead, action.Id(), "Lead's milestone");
-        var otherAction = await PlanApi.CreateActionAsync(lead, priority.Id(), "Lead's other action");
+        var created = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id}");
+        var action = await PlanApi.NewActionAsync(lead, priority.Id, "Lead's action");
+        var milestone = await PlanApi.NewMilestoneAsync(lead, action.Id, "Lead's milestone");
+        var otherAction = await PlanApi.NewActionAsync(lead, priority.Id, "Lead's other action");
         var priority3 = (await EditionAsync(setup, editionId)).Priority(3);
         Assert.Equal(await app.PersonIdAsync(LeadKey), priority3.LeadOfficer?.Id);
 
@@ -270,26 +282,26 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         var ledAction = PlanApi.PutBody(action);
         ledAction["leadOfficerId"] = otherLeadId;
         var movedMilestone = PlanApi.PutBody(milestone);
-        movedMilestone["actionId"] = otherAction.Id();
+        movedMilestone["actionId"] = otherAction.Id;
 
-        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", renumbered), HttpStatusCode.Forbidden);
-        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id()}", handedOver), HttpStatusCode.Forbidden);
-        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", movedAction), HttpStatusCode.Forbidden);
-        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id()}", ledAction), HttpStatusCode.Forbidden);
-        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id()}", movedMilestone), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id}", renumbered), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/priorities/{priority.Id}", handedOver), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id}", movedAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/actions/{action.Id}", ledAction), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/milestones/{milestone.Id}", movedMilestone), HttpStatusCode.Forbidden);
         await PlanApi.ReadProblemAsync(
-            await lead.PostAsJsonAsync($"/api/priorities/{priority.Id()}/actions", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
+            await lead.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
         await PlanApi.ReadProblemAsync(
-            await lead.PostAsJsonAsync($"/api/actions/{action.Id()}/milestones", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
+            await lead.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "Named lead", leadOfficerId = otherLeadId }), HttpStatusCode.Forbidden);
 
-        var priorityNow = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id()}");
+        var priorityNow = await PlanApi.GetItemAsync<LedPriorityJson>(setup, $"/api/priorities/{priority.Id}");
         Assert.Equal(created.Number, priorityNow.Number);
         Assert.Equal(await app.PersonIdAsync(LeadKey), priorityNow.LeadOfficer?.Id);
         Assert.Equal(1, priorityNow.Version);
         var actions = priorityNow.Actions;
-        Assert.Equal([action.Id(), otherAction.Id()], actions.Select(a => a.Id));
+        Assert.Equal([action.Id, otherAction.Id], actions.Select(a => a.Id));
         Assert.All(actions, a => Assert.Null(a.LeadOfficer));
-        Assert.Equal([milestone.Id()], actions[0].Milestones.Select(m => m.Id));
+        Assert.Equal([milestone.Id], actions[0].Milestones.Select(m => m.Id));
         Assert.Empty(actions[1].Milestones);
     }
 
@@ -304,26 +316,26 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         using var board = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
         var marker = Guid.NewGuid().ToString("N");
         var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
-        var priority = await PlanApi.CreatePriorityAsync(support, editionId, "Official priority");
-        var action = await PlanApi.CreateActionAsync(support, priority.Id(), "Official action");
-        var milestone = await PlanApi.CreateMilestoneAsync(support, action.Id(), "Official milestone");
+        var priority = await PlanApi.NewPriorityAsync(support, editionId, "Official priority");
+        var action = await PlanApi.NewActionAsync(support, priority.Id, "Official action");
+        var milestone = await PlanApi.NewMilestoneAsync(support, action.Id, "Official milestone");
         var (item, field, entity) = kind switch
         {
-            "priorities" => (priority, "title", "Priority"),
-            "actions" => (action, "text", "PlanAction"),
-            _ => (milestone, "text", "Milestone"),
+            "priorities" => (Item.Of(priority), "title", "Priority"),
+            "actions" => (Item.Of(action), "text", "PlanAction"),
+            _ => (Item.Of(milestone), "text", "Milestone"),
         };
-        var body = PlanApi.PutBody(item);
+        var body = item.Body;
         body[field] = $"Restricted {marker}";
         body["marking"] = "Restricted";
-        var restricted = await PlanApi.PutOkAsync<Monitoring.MarkedItemJson>(support, $"/api/{kind}/{item.Id()}", body);
+        var restricted = await PlanApi.PutOkAsync<Monitoring.MarkedItemJson>(support, item.Path, body);
         Assert.Equal("Restricted", restricted.Marking);
 
         // The item and everything under it are not there for visitors.
-        var hidden = new List<string> { $"/api/{kind}/{item.Id()}", $"/api/milestones/{milestone.Id()}" };
+        var hidden = new List<string> { item.Path, $"/api/milestones/{milestone.Id}" };
         if (kind == "priorities")
         {
-            hidden.Add($"/api/actions/{action.Id()}");
+            hidden.Add($"/api/actions/{action.Id}");
         }
 
         foreach (var path in hidden)
@@ -332,22 +344,22 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             Assert.DoesNotContain(marker, problem.GetRawText(), StringComparison.Ordinal);
         }
 
-        using (var page = await anonymous.GetAsync($"/milestones/{milestone.Id()}"))
+        using (var page = await anonymous.GetAsync($"/milestones/{milestone.Id}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
             Assert.DoesNotContain(marker, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // Nor anywhere they can look.
-        var visitorViews = new List<string> { $"/api/editions/{editionId}", $"/editions/{editionId}", $"/api/audit?entity={entity}&id={item.Id()}" };
+        var visitorViews = new List<string> { $"/api/editions/{editionId}", $"/editions/{editionId}", $"/api/audit?entity={entity}&id={item.Id}" };
         if (kind != "priorities")
         {
-            visitorViews.Add($"/api/priorities/{priority.Id()}");
+            visitorViews.Add($"/api/priorities/{priority.Id}");
         }
 
         if (kind == "milestones")
         {
-            visitorViews.Add($"/api/actions/{action.Id()}");
+            visitorViews.Add($"/api/actions/{action.Id}");
         }
 
         foreach (var path in visitorViews)
@@ -362,7 +374,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
         // What is not restricted is still published.
         var published = (await EditionAsync(anonymous, editionId)).Priorities;
         Assert.Contains(published, p => p.Title == "Reducing Serious Acquisitive Crime");
-        var publishedPriority = published.Where(p => p.Id == priority.Id()).ToList();
+        var publishedPriority = published.Where(p => p.Id == priority.Id).ToList();
         if (kind == "priorities")
         {
             Assert.Empty(publishedPriority);
@@ -376,15 +388,15 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
             }
             else
             {
-                Assert.Empty(Assert.Single(publishedActions, a => a.Id == action.Id()).Milestones);
+                Assert.Empty(Assert.Single(publishedActions, a => a.Id == action.Id).Milestones);
             }
         }
 
         // A board member of the partnership sees it, and its history.
         Assert.Contains(marker, await board.GetStringAsync($"/api/editions/{editionId}"), StringComparison.Ordinal);
-        Assert.Equal($"Restricted {marker}", (await PlanApi.GetItemAsync(board, $"/api/{kind}/{item.Id()}")).Str(field));
-        Assert.Contains(marker, await board.GetStringAsync($"/api/audit?entity={entity}&id={item.Id()}"), StringComparison.Ordinal);
-        Assert.Contains(marker, await board.GetStringAsync($"/api/priorities/{priority.Id()}"), StringComparison.Ordinal);
+        Assert.Equal($"Restricted {marker}", (string?)(await PlanApi.OkJsonAsync<JsonObject>(await board.GetAsync(item.Path)))[field]);
+        Assert.Contains(marker, await board.GetStringAsync($"/api/audit?entity={entity}&id={item.Id}"), StringComparison.Ordinal);
+        Assert.Contains(marker, await board.GetStringAsync($"/api/priorities/{priority.Id}"), StringComparison.Ordinal);
     }
 }
 

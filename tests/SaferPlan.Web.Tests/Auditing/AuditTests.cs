@@ -24,16 +24,16 @@ public abstract class AuditTests(SaferPlanFactory app)
     private static string NameOf(string email) => email[..email.IndexOf('@', StringComparison.Ordinal)];
 
     /// <summary>
-    /// A new milestone under a new action of priority 1 of 2010/11, or of the edition given; as the raw JSON item, since
-    /// the tests PUT it back as read (PlanApi.PutBody).
+    /// A new milestone under a new action of priority 1 of 2010/11, or of the edition given, as its record (every field of
+    /// the contract, so the tests can PUT it back through PlanApi.PutBody).
     /// </summary>
-    private static async Task<System.Text.Json.JsonElement> NewMilestoneAsync(HttpClient client, string text, int? editionId = null)
+    private static async Task<MilestoneItemJson> NewMilestoneAsync(HttpClient client, string text, int? editionId = null)
     {
         var priority1 = editionId is { } id
             ? (await PlanApi.OkJsonAsync<EditionJson>(await client.GetAsync($"/api/editions/{id}"))).Priorities.Single(p => p.Number == 1).Id
             : (await PlanApi.PriorityOfYearAsync(client, "2010/11", 1)).Id;
-        var action = await PlanApi.CreateActionAsync(client, priority1, "Audited action");
-        return await PlanApi.CreateMilestoneAsync(client, action.Id(), text);
+        var action = await PlanApi.NewActionAsync(client, priority1, "Audited action");
+        return await PlanApi.NewMilestoneAsync(client, action.Id, text);
     }
 
     private static async Task<List<AuditEntryJson>> HistoryAsync(HttpClient client, string entity, int id) =>
@@ -51,14 +51,14 @@ public abstract class AuditTests(SaferPlanFactory app)
         var body = PlanApi.PutBody(milestone);
         body["text"] = "After the change";
 
-        await PlanApi.PutOkAsync(editor, $"/api/milestones/{milestone.Id()}", body);
+        await PlanApi.PutOkAsync<MilestoneItemJson>(editor, $"/api/milestones/{milestone.Id}", body);
 
-        var history = await HistoryAsync(board, "Milestone", milestone.Id());
+        var history = await HistoryAsync(board, "Milestone", milestone.Id);
         Assert.Equal(["Updated", "Created"], history.Select(e => e.Action));
         var updated = history[0];
         Assert.Equal(NameOf(email), updated.Actor);
         Assert.Equal("Milestone", updated.Entity);
-        Assert.Equal(milestone.Id(), updated.EntityId);
+        Assert.Equal(milestone.Id, updated.EntityId);
         var text = Change(updated, "Text");
         Assert.Equal("Before the change", text.Old);
         Assert.Equal("After the change", text.New);
@@ -75,9 +75,9 @@ public abstract class AuditTests(SaferPlanFactory app)
         using var editor = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
         var milestone = await NewMilestoneAsync(editor, "Unchanged");
 
-        await PlanApi.PutOkAsync(editor, $"/api/milestones/{milestone.Id()}", PlanApi.PutBody(milestone));
+        await PlanApi.PutOkAsync<MilestoneItemJson>(editor, $"/api/milestones/{milestone.Id}", PlanApi.PutBody(milestone));
 
-        Assert.Equal(["Created"], (await HistoryAsync(editor, "Milestone", milestone.Id())).Select(e => e.Action));
+        Assert.Equal(["Created"], (await HistoryAsync(editor, "Milestone", milestone.Id)).Select(e => e.Action));
     }
 
     [Fact]
@@ -88,17 +88,17 @@ public abstract class AuditTests(SaferPlanFactory app)
         // Nothing is deleted from an approved edition, so this milestone is a draft's.
         var milestone = await NewMilestoneAsync(editor, "Soon gone", await app.DraftEditionIdAsync());
 
-        using (var deleted = await PlanApi.DeleteAsync(editor, $"/api/milestones/{milestone.Id()}", version: 1))
+        using (var deleted = await PlanApi.DeleteAsync(editor, $"/api/milestones/{milestone.Id}", version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        var history = await HistoryAsync(editor, "Milestone", milestone.Id());
+        var history = await HistoryAsync(editor, "Milestone", milestone.Id);
         Assert.Equal(["Deleted", "Created"], history.Select(e => e.Action));
         Assert.Equal("Soon gone", Change(history[0], "Text").Old);
         Assert.Equal(NameOf(email), history[0].Actor);
         using var anonymous = await app.ApiClientAsync();
-        await PlanApi.ProblemAsync(await anonymous.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id()}"), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await anonymous.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -107,19 +107,19 @@ public abstract class AuditTests(SaferPlanFactory app)
         var email = await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent");
         using var lead = await app.ApiClientAsync(email);
         var priority1 = await PlanApi.PriorityOfYearAsync(lead, "2010/11", 1);
-        var action = await PlanApi.CreateActionAsync(lead, priority1.Id, "Action a lead officer adds");
+        var action = await PlanApi.NewActionAsync(lead, priority1.Id, "Action a lead officer adds");
         var body = PlanApi.PutBody(action);
         body["note"] = "A note";
 
-        await PlanApi.PutOkAsync(lead, $"/api/actions/{action.Id()}", body);
+        await PlanApi.PutOkAsync<ActionItemJson>(lead, $"/api/actions/{action.Id}", body);
 
-        var history = await HistoryAsync(lead, "PlanAction", action.Id());
+        var history = await HistoryAsync(lead, "PlanAction", action.Id);
         Assert.Equal(["Updated", "Created"], history.Select(e => e.Action));
         Assert.All(history, e => Assert.Equal("Dave Sargent", e.Actor));
         var note = Change(history[0], "Note");
         Assert.Null(note.Old);
         Assert.Equal("A note", note.New);
-        await PlanApi.ProblemAsync(await lead.GetAsync("/api/audit?entity=Priority&id=987654"), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await lead.GetAsync("/api/audit?entity=Priority&id=987654"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public abstract class AuditTests(SaferPlanFactory app)
         using var anonymous = await app.ApiClientAsync();
         var milestone = await NewMilestoneAsync(editor, "Official, published, but history is for members");
 
-        using var refused = await anonymous.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id()}");
+        using var refused = await anonymous.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id}");
         var raw = await refused.Content.ReadAsStringAsync();
         await PlanApi.ReadProblemAsync(refused, HttpStatusCode.NotFound);
 
@@ -137,7 +137,7 @@ public abstract class AuditTests(SaferPlanFactory app)
         Assert.DoesNotContain("Official, published", raw, StringComparison.Ordinal);
         using var badToken = await app.ApiClientAsync();
         badToken.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sp_not-a-real-token");
-        await PlanApi.ProblemAsync(await badToken.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id()}"), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await badToken.GetAsync($"/api/audit?entity=Milestone&id={milestone.Id}"), HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -223,12 +223,12 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
     {
         using var analyst = await AnalystAsync();
 
-        await ValidationProblemAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?from=2008-13"), "from");
-        await ValidationProblemAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?to=August"), "to");
-        await ValidationProblemAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?from=2009-08&to=2008-09"), "to");
-        await ValidationProblemAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?by=street"), "by");
-        await ValidationProblemAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/assessment?from=2005-01&to=2009-08"), "to");
-        await ProblemAsync(await analyst.GetAsync("/api/partnerships/nowhere/crime"), HttpStatusCode.NotFound);
+        await ReadValidationErrorAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?from=2008-13"), "from");
+        await ReadValidationErrorAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?to=August"), "to");
+        await ReadValidationErrorAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?from=2009-08&to=2008-09"), "to");
+        await ReadValidationErrorAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/crime?by=street"), "by");
+        await ReadValidationErrorAsync(await analyst.GetAsync($"/api/partnerships/{Slug}/assessment?from=2005-01&to=2009-08"), "to");
+        await ReadProblemAsync(await analyst.GetAsync("/api/partnerships/nowhere/crime"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -326,24 +326,24 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         }
 
         body["version"] = 3;
-        await ProblemAsync(await PutAsync(analyst, $"/api/crime-groups/{id}", body), HttpStatusCode.Conflict);
+        await ReadProblemAsync(await PutAsync(analyst, $"/api/crime-groups/{id}", body), HttpStatusCode.Conflict);
         body.Remove("version");
-        await ProblemAsync(await PutAsync(analyst, $"/api/crime-groups/{id}", body), HttpStatusCode.PreconditionRequired);
+        await ReadProblemAsync(await PutAsync(analyst, $"/api/crime-groups/{id}", body), HttpStatusCode.PreconditionRequired);
 
         var saved = await PutOkAsync<CrimeGroupJson>(analyst, $"/api/crime-groups/{id}", body, ifMatch: 1);
         Assert.Equal(2, saved.Version);
         Assert.Equal([4, 9, 14], saved.CrimeTypeIds);
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Nothing", crimeTypeIds = Array.Empty<int>() }), "crimeTypeIds");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Night-time economy", crimeTypeIds = PublicOrder }), "name");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Odd", crimeTypeIds = Unknown }), "crimeTypeIds");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Nothing", crimeTypeIds = Array.Empty<int>() }), "crimeTypeIds");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Night-time economy", crimeTypeIds = PublicOrder }), "name");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "Odd", crimeTypeIds = Unknown }), "crimeTypeIds");
 
         using (var deleted = await DeleteAsync(analyst, $"/api/crime-groups/{id}", version: 2))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        await ProblemAsync(await analyst.GetAsync($"/api/crime-groups/{id}"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await analyst.GetAsync($"/api/crime-groups/{id}"), HttpStatusCode.NotFound);
         var audit = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.Where(e => e.EntityType == "CrimeGroup" && e.EntityId == id).Select(e => e.Action.ToString()).ToListAsync());
         Assert.Contains("Created", audit);
         Assert.Contains("Deleted", audit);
@@ -389,9 +389,9 @@ public abstract class CrimeApiTests(SaferPlanFactory app)
         using var anonymous = await app.ApiClientAsync();
         using var outsider = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
 
-        await ProblemAsync(await anonymous.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }), HttpStatusCode.Unauthorized);
-        await ProblemAsync(await outsider.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }), HttpStatusCode.Forbidden);
-        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "X", crimeTypeIds = PublicOrder }), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await anonymous.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }), HttpStatusCode.Unauthorized);
+        await ReadProblemAsync(await outsider.PutAsJsonAsync($"/api/partnerships/{Slug}/area", new { localAuthorityName = "Testshire" }), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await outsider.PostAsJsonAsync($"/api/partnerships/{Slug}/crime-groups", new { name = "X", crimeTypeIds = PublicOrder }), HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -239,9 +239,9 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        await ValidationProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/serious-acquisitive-crime.svg?from=2008-09&to=2009-06"), "to");
-        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/no-such-group.svg?{Window}"), HttpStatusCode.NotFound);
-        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/nowhere/peers/funnels/serious-acquisitive-crime.svg?{Window}"), HttpStatusCode.NotFound);
+        await ReadValidationErrorAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/serious-acquisitive-crime.svg?from=2008-09&to=2009-06"), "to");
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers/funnels/no-such-group.svg?{Window}"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/nowhere/peers/funnels/serious-acquisitive-crime.svg?{Window}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        await ValidationProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{query}"), field);
+        await ReadValidationErrorAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{query}"), field);
     }
 
     [Fact]
@@ -311,8 +311,8 @@ public abstract class PeersApiTests(SaferPlanFactory app)
         await EnsureAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/nowhere/peers?{Window}"), HttpStatusCode.NotFound);
-        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=no-such-group"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/nowhere/peers?{Window}"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/peers?{Window}&group=no-such-group"), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Contains("amount", problem, StringComparison.Ordinal);
 
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 100);
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
             new { streamId = stream.Id, name = "Street Football Project", amount = -1, status = "Confirmed" }), "amount");
     }
 
@@ -138,10 +138,10 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 500);
 
         Assert.Equal("Pooled Fund", (await PlanAsync(board, year)).Streams[0].Name);
-        await PlanApi.ProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Another", amount = 1, received = true }), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}", new { streamId = stream.Id, name = "X", amount = 1, status = "Confirmed" }), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"), HttpStatusCode.Unauthorized);
-        await PlanApi.ProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/spending?year={year}"), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Another", amount = 1, received = true }), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}", new { streamId = stream.Id, name = "X", amount = 1, status = "Confirmed" }), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"), HttpStatusCode.Unauthorized);
+        await PlanApi.ReadProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/spending?year={year}"), HttpStatusCode.NotFound);
 
         await AgreeAsync(support, year);
         Assert.Equal(500.00m, (await PlanAsync(visitor, year)).Received);
@@ -169,8 +169,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
         }
 
-        await PlanApi.ProblemAsync(await PostSpendAsync(lead, year, notTheirs.Id, 250), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Mine", amount = 1, received = true }), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PostSpendAsync(lead, year, notTheirs.Id, 250), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Mine", amount = 1, received = true }), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -212,9 +212,9 @@ public abstract class FundingApiTests(SaferPlanFactory app)
 
         var saved = await PlanApi.PutOkAsync<ItemVersionJson>(support, path, Body(1, 200));
         Assert.Equal(2, saved.Version);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(1, 300)), HttpStatusCode.Conflict);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300), ifMatch: 1), HttpStatusCode.PreconditionFailed);
-        await PlanApi.ProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300)), HttpStatusCode.PreconditionRequired);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(support, path, Body(1, 300)), HttpStatusCode.Conflict);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300), ifMatch: 1), HttpStatusCode.PreconditionFailed);
+        await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(support, path, Body(null, 300)), HttpStatusCode.PreconditionRequired);
         Assert.Equal(200.00m, (await PlanAsync(support, year)).Streams[0].Amount);
     }
 
@@ -264,8 +264,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
 
         var path = $"/api/funding/streams/{stream.Id}";
         var body = new JsonObject { ["name"] = "Safer Stronger Communities Fund", ["funder"] = "Home Office", ["amount"] = "6000.00", ["received"] = true, ["version"] = 1 };
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, path, body), "amendmentReason");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
             new { streamId = stream.Id, name = "Smart Water", amount = 10, status = "Confirmed" }), "amendmentReason");
 
         body["amendmentReason"] = "The Home Office confirmed a larger grant.";
@@ -274,7 +274,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
             .SingleAsync(a => a.Record == AmendedRecord.FundingPlan && a.ItemKind == AmendedItem.FundingStream && a.ItemId == stream.Id));
         Assert.Equal("amount", amendment.Changes);
         Assert.Equal("The Home Office confirmed a larger grant.", amendment.Reason);
-        await PlanApi.ValidationProblemAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today }), "decidedOn");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today }), "decidedOn");
     }
 
     [Fact]
@@ -387,12 +387,12 @@ public abstract class FundingApiTests(SaferPlanFactory app)
 
         var kept = await PlanApi.ReadValidationErrorAsync(await PlanApi.DeleteAsync(support, $"/api/funding/streams/{stream.Id}", ifMatch: 1), "allocations");
         Assert.Contains("Pooled Fund still has 1 allocation", kept, StringComparison.Ordinal);
-        await PlanApi.ValidationProblemAsync(await PlanApi.DeleteAsync(support, $"/api/funding/allocations/{allocation.Id}", ifMatch: 1), "spending");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.DeleteAsync(support, $"/api/funding/allocations/{allocation.Id}", ifMatch: 1), "spending");
 
         var payment = $"/api/funding/spending/{spend.Id}";
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment), HttpStatusCode.PreconditionRequired);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 7), HttpStatusCode.PreconditionFailed);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, version: 7), HttpStatusCode.Conflict);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, payment), HttpStatusCode.PreconditionRequired);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 7), HttpStatusCode.PreconditionFailed);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, payment, version: 7), HttpStatusCode.Conflict);
         Assert.Equal(150m, (await PlanAsync(support, year)).Spent);
         using (var deleted = await PlanApi.DeleteAsync(support, payment, ifMatch: spend.Version))
         {
@@ -410,7 +410,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         }
 
         Assert.Empty((await PlanAsync(support, year)).Streams);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 1), HttpStatusCode.NotFound);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(support, payment, ifMatch: 1), HttpStatusCode.NotFound);
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
             .Where(a => a.Action == Core.Auditing.AuditAction.Deleted
                 && ((a.EntityType == nameof(FundingSpend) && a.EntityId == spend.Id) || (a.EntityType == nameof(FundingAllocation) && a.EntityId == allocation.Id)
@@ -428,7 +428,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         await AgreeAsync(support, year);
         var path = $"/api/funding/streams/{stream.Id}";
 
-        await PlanApi.ValidationProblemAsync(await PlanApi.DeleteAsync(support, path, ifMatch: stream.Version), "amendmentReason");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.DeleteAsync(support, path, ifMatch: stream.Version), "amendmentReason");
         using (var deleted = await PlanApi.DeleteAsync(support, $"{path}?amendmentReason={Uri.EscapeDataString("The fund was withdrawn.")}", ifMatch: stream.Version))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -460,9 +460,9 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         var byLead = await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(lead, year, theirs.Id, 25, transactionId: $"L-{Guid.NewGuid():N}"[..20]));
         var bySupport = await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(support, year, theirs.Id, 35, transactionId: $"S-{Guid.NewGuid():N}"[..20]));
 
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{bySupport.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(board, $"/api/funding/spending/{byLead.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
-        await PlanApi.ProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/streams/{stream.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{bySupport.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(board, $"/api/funding/spending/{byLead.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/streams/{stream.Id}", ifMatch: 1), HttpStatusCode.Forbidden);
         using (var deleted = await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{byLead.Id}", ifMatch: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

@@ -92,7 +92,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         var none = await ValueAsync(anonymous, id, "2010-11-q3");
         Assert.Equal("NoData", none.Status);
         Assert.Null(none.Value);
-        await ValidationProblemAsync(await anonymous.GetAsync($"/api/indicators/{id}/value?period=2010-11-q9"), "period");
+        await ReadValidationErrorAsync(await anonymous.GetAsync($"/api/indicators/{id}/value?period=2010-11-q9"), "period");
         await AssertNotFoundAsync(anonymous, "/api/indicators/999999");
         await AssertNotFoundAsync(anonymous, "/api/partnerships/nowhere/indicators");
     }
@@ -135,7 +135,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         var link = Assert.Single(detail.Links);
         Assert.Equal(priority.Id, link.PriorityId);
         Assert.Equal("2010/11", link.EditionYear);
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }), "priorityId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }), "priorityId");
 
         // Edit each with If-Match.
         var indicatorBody = JsonNode.Parse(JsonSerializer.Serialize(Manual(code, "First time entrants to the youth justice system", "Count")))!.AsObject();
@@ -160,7 +160,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         Assert.Equal("120 against a target of a 10% reduction on the 2008/09 baseline of 155 (at most 139.5): green.", judged.Sentence);
 
         // The baseline cannot go while a target is measured from it.
-        await ValidationProblemAsync(await DeleteAsync(analyst, $"/api/indicator-baselines/{baseline.Id}", version: 2), "baselineId");
+        await ReadValidationErrorAsync(await DeleteAsync(analyst, $"/api/indicator-baselines/{baseline.Id}", version: 2), "baselineId");
 
         // Delete each.
         using (var gone = await analyst.DeleteAsync($"/api/indicator-links/{link.Id}"))
@@ -252,11 +252,11 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
             Assert.Contains("version 1", stale.Detail, StringComparison.Ordinal);
             var withVersion = body(second[i]);
             withVersion["version"] = 1;
-            await ProblemAsync(await PutAsync(other, path, withVersion), HttpStatusCode.Conflict);
-            await ProblemAsync(await PutAsync(other, path, body(second[i])), HttpStatusCode.PreconditionRequired);
-            await ProblemAsync(await DeleteAsync(other, path), HttpStatusCode.PreconditionRequired);
-            await ProblemAsync(await DeleteAsync(other, path, version: 1), HttpStatusCode.Conflict);
-            await ProblemAsync(await DeleteAsync(other, path, ifMatch: 1), HttpStatusCode.PreconditionFailed);
+            await ReadProblemAsync(await PutAsync(other, path, withVersion), HttpStatusCode.Conflict);
+            await ReadProblemAsync(await PutAsync(other, path, body(second[i])), HttpStatusCode.PreconditionRequired);
+            await ReadProblemAsync(await DeleteAsync(other, path), HttpStatusCode.PreconditionRequired);
+            await ReadProblemAsync(await DeleteAsync(other, path, version: 1), HttpStatusCode.Conflict);
+            await ReadProblemAsync(await DeleteAsync(other, path, ifMatch: 1), HttpStatusCode.PreconditionFailed);
 
             var detail = await DetailAsync(other, id);
             Assert.Equal(first[i], read(detail));
@@ -271,40 +271,40 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         var id = existing.Id;
         var indicators = $"/api/partnerships/{Slug}/indicators";
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { name = "No code", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "code");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "name");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, Manual(existing.Code)), "code");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "unit");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Jaywalking" }), "crimeType");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Burglary" }), "unit");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeGroup = "no-such-group" }), "crimeGroup");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { name = "No code", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "code");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "name");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, Manual(existing.Code)), "code");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "unit");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Jaywalking" }), "crimeType");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Burglary" }), "unit");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeGroup = "no-such-group" }), "crimeGroup");
 
         // A word that is not one of the enum's names cannot be read at all: the problem says where in the JSON.
         var unreadable = await ReadProblemAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), name = "n", unit = "Furlongs", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), HttpStatusCode.BadRequest);
         Assert.Contains("$.unit", unreadable.Detail, StringComparison.Ordinal);
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q5", value = 1 }), "period");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1" }), "value");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q5", value = 1 }), "period");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1" }), "value");
         await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 1 }));
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 2 }), "period");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q2", value = 1e20 }), "value");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 2 }), "period");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q2", value = 1e20 }), "value");
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "last year", value = 1 }), "period");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09" }), "value");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "last year", value = 1 }), "period");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2008-09" }), "value");
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11-q1", kind = "AtMost", number = 1 }), "year");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost" }), "number");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "BelowBaseline" }), "baselineId");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "PercentChangeOnBaseline", number = -100, baselineId = 1 }), "number");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 1, amberTolerance = -1 }), "amberTolerance");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11-q1", kind = "AtMost", number = 1 }), "year");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost" }), "number");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "BelowBaseline" }), "baselineId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "PercentChangeOnBaseline", number = -100, baselineId = 1 }), "number");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 1, amberTolerance = -1 }), "amberTolerance");
 
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { }), "priorityId");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = 1, milestoneId = 1 }), "priorityId");
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { milestoneId = 999999 }), "milestoneId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { }), "priorityId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = 1, milestoneId = 1 }), "priorityId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { milestoneId = 999999 }), "milestoneId");
 
         // Values of a recorded-crime indicator are computed, never entered.
         var ni16 = (await IndicatorByCodeAsync(analyst, "NI16")).Id;
-        await ValidationProblemAsync(await analyst.PostAsJsonAsync($"/api/indicators/{ni16}/values", new { period = "2010-11", value = 1 }), "value");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{ni16}/values", new { period = "2010-11", value = 1 }), "value");
 
         // Nothing of the refused writes was kept.
         var detail = await DetailAsync(analyst, id);
@@ -312,7 +312,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         Assert.Empty(detail.Baselines);
         Assert.Empty(detail.Targets);
         Assert.Empty(detail.Links);
-        await ProblemAsync(await analyst.PostAsJsonAsync("/api/indicators/999999/values", new { period = "2010-11-q1", value = 1 }), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await analyst.PostAsJsonAsync("/api/indicators/999999/values", new { period = "2010-11-q1", value = 1 }), HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -170,10 +170,10 @@ public abstract class MeetingTests(SaferPlanFactory app)
 
         var added = await AddMeetingAsync(support, board, year, new DateOnly(year, 4, 20));
         var move = new JsonObject { ["meetsOn"] = $"{year - 1}-12-01", ["startsAt"] = "14:00", ["version"] = added.Version };
-        await PlanApi.ValidationProblemAsync(await PlanApi.PutAsync(support, $"/api/meetings/{added.Id}", move), "meetsOn");
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, $"/api/meetings/{added.Id}", move), "meetsOn");
         using var badTime = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
             new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year, 5, 2), startsAt = "teatime" });
-        await PlanApi.ValidationProblemAsync(badTime, "startsAt");
+        await PlanApi.ReadValidationErrorAsync(badTime, "startsAt");
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
             }
 
             var move = new JsonObject { ["meetsOn"] = $"{year}-05-20", ["startsAt"] = "14:00", ["version"] = open.Version };
-            await PlanApi.ProblemAsync(await PlanApi.PutAsync(client, $"/api/meetings/{open.Id}", move), HttpStatusCode.Forbidden);
+            await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(client, $"/api/meetings/{open.Id}", move), HttpStatusCode.Forbidden);
             using (var decision = await client.PostAsJsonAsync($"/api/meetings/{open.Id}/decisions", new { text = "Agreed", kind = "Other" }))
             {
                 Assert.Equal(HttpStatusCode.Forbidden, decision.StatusCode);
@@ -213,7 +213,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.DoesNotContain(
             (await FeedAsync(visitor, $"/api/partnerships/{Slug}/calendar.ics")).Events,
             e => e.Uid == $"meeting-{closed.Id}.saferplan.local");
-        await PlanApi.ValidationProblemAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year=2010"), "year");
+        await PlanApi.ReadValidationErrorAsync(await visitor.GetAsync($"/api/partnerships/{Slug}/meetings?year=2010"), "year");
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public abstract class MeetingTests(SaferPlanFactory app)
         var year = 2000 + Random.Shared.Next(8);
         var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
 
-        await PlanApi.ValidationProblemAsync(
+        await PlanApi.ReadValidationErrorAsync(
             await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");
         using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "The Board approved the plan.", minute = "Minute 7", kind = "ApproveEdition", subjectKey = edition.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
         {

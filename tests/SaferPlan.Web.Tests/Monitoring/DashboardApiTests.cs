@@ -137,7 +137,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
     {
         using var board = await ClientAsync(PartnershipRole.BoardMember);
 
-        await ProblemAsync(await board.GetAsync("/api/partnerships/nowhere/periods/2010-11-q4/dashboard"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await board.GetAsync("/api/partnerships/nowhere/periods/2010-11-q4/dashboard"), HttpStatusCode.NotFound);
         var bad = await ReadValidationErrorAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11/dashboard"), "period");
         Assert.Contains("2010-11-q4", bad, StringComparison.Ordinal);
     }

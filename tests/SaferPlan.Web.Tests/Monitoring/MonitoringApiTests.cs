@@ -89,9 +89,9 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
         var id = await MilestoneIdAsync(jenny, "2010/11", "1.1a");
 
-        await ProblemAsync(await PutUpdateAsync(jenny, id, "2010-11-q2", new { progress = "Not mine", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await PutUpdateAsync(jenny, id, "2010-11-q2", new { progress = "Not mine", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
 
-        await ProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q2"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q2"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         var id = await MilestoneIdAsync(board, "2010/11", "2.2a");
 
-        await ProblemAsync(await PutUpdateAsync(board, id, "2010-11-q2", new { progress = "Board text", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await PutUpdateAsync(board, id, "2010-11-q2", new { progress = "Board text", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
         using var anonymous = await app.ApiClientAsync();
-        await ProblemAsync(await PutUpdateAsync(anonymous, id, "2010-11-q2", new { progress = "Anonymous", status = "OnTrack", version = 0 }), HttpStatusCode.Unauthorized);
+        await ReadProblemAsync(await PutUpdateAsync(anonymous, id, "2010-11-q2", new { progress = "Anonymous", status = "OnTrack", version = 0 }), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         Assert.Equal("Dave's research brief", kept.Progress);
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/milestones/{id}/updates/2010-11-q1") { Content = JsonContent.Create(new { progress = "Stale", status = "OnTrack", marking = "Official" }) };
         stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
-        await ProblemAsync(await support.SendAsync(stale), HttpStatusCode.PreconditionFailed);
+        await ReadProblemAsync(await support.SendAsync(stale), HttpStatusCode.PreconditionFailed);
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
 
         await ReadValidationErrorAsync(await PutUpdateAsync(support, id, "2009-10-q2", new { progress = "Quarter two", status = "OnTrack", value, version = 0 }), field);
 
-        await ProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2009-10-q2"), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await support.GetAsync($"/api/milestones/{id}/updates/2009-10-q2"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
 
         await ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, version = 1 }), "comment");
         var returned = await OkJsonAsync<ReviewedUpdateJson>(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = false, comment = "Give the number of referrals", version = 1 }));
-        await ProblemAsync(await dave.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 2 }), HttpStatusCode.Forbidden);
+        await ReadProblemAsync(await dave.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 2 }), HttpStatusCode.Forbidden);
         var resubmitted = await UpdateOkAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "12 referrals to the Bobby Scheme", status = "OnTrack", marking = "Official", version = 2 }));
         var accepted = await OkJsonAsync<ReviewedUpdateJson>(await support.PostAsJsonAsync($"/api/updates/{updateId}/review", new { accept = true, version = 3 }));
 
@@ -249,7 +249,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     {
         using var anonymous = await app.ApiClientAsync();
 
-        await ProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"), HttpStatusCode.Unauthorized);
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"), HttpStatusCode.Unauthorized);
     }
 }
 

@@ -31,15 +31,6 @@ internal static class PlanApi
     /// </summary>
     public const string AmendmentReason = "Added by the Board's agreement, for a test.";
 
-    public static async Task<JsonElement> CreatePriorityAsync(HttpClient client, int editionId, string title, int? leadOfficerId = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/editions/{editionId}/priorities", new { title, leadOfficerId, amendmentReason = AmendmentReason }));
-
-    public static async Task<JsonElement> CreateActionAsync(HttpClient client, int priorityId, string text, string? number = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/priorities/{priorityId}/actions", new { number, text, amendmentReason = AmendmentReason }));
-
-    public static async Task<JsonElement> CreateMilestoneAsync(HttpClient client, int actionId, string text, string? code = null) =>
-        await CreatedAsync(await client.PostAsJsonAsync($"/api/actions/{actionId}/milestones", new { code, text, amendmentReason = AmendmentReason }));
-
     /// <summary>A 201 with the new item's address and its first version as the ETag.</summary>
     public static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
     {
@@ -198,7 +189,7 @@ internal static class PlanApi
         }
     }
 
-    /// <summary>Problem details with the given status.</summary>
+    /// <summary>Problem details with the given status, as raw JSON: for a check that something is absent from the body.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
@@ -210,16 +201,6 @@ internal static class PlanApi
             Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
             return problem;
         }
-    }
-
-    /// <summary>A 400 validation problem naming the field (by its JSON name) among its errors.</summary>
-    public static async Task<JsonElement> ValidationProblemAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"Expected an error for '{field}', got: {errors.GetRawText()}");
-        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
-        return problem;
     }
 
     public static async Task AssertNotFoundAsync(HttpClient client, string path)
