@@ -28,34 +28,13 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>A request answered with the given status (a body, if any, left unread).</summary>
-    private static async Task ExpectAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
-    {
-        using var answer = await SendAsync(client, method, url, body);
-        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>A request answered with the given status and its body as the given record.</summary>
-    private static async Task<T> ReadAsync<T>(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
-    {
-        using var answer = await SendAsync(client, method, url, body);
-        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-        return await PlanApi.ReadAsync<T>(answer);
-    }
-
     /// <summary>A request refused as invalid: the first message for the field.</summary>
     private static async Task<string> InvalidAsync(HttpClient client, HttpMethod method, string url, object? body, string field) =>
-        await PlanApi.ReadValidationErrorAsync(await SendAsync(client, method, url, body), field);
+        await PlanApi.ReadValidationErrorAsync(await PlanApi.SendAsync(client, method, url, body), field);
 
     /// <summary>A request refused with a problem of the given status: its detail.</summary>
     private static async Task<string?> RefusedAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected) =>
-        (await PlanApi.ReadProblemAsync(await SendAsync(client, method, url, body), expected)).Detail;
+        (await PlanApi.ReadProblemAsync(await PlanApi.SendAsync(client, method, url, body), expected)).Detail;
 
     /// <summary>A draft plan of this test's own with two priorities, an action under the second and a milestone under it.</summary>
     private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support)
@@ -79,11 +58,11 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var (editionId, priorities, actionId, milestoneId) = await OwnDraftAsync(support);
         var url = $"/api/editions/{editionId}/comments";
 
-        var c11 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
-        var c21 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { actionId, text = "Prepare for Integrated Offender Management" }, HttpStatusCode.Created);
-        var c12 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Tender property marking" }, HttpStatusCode.Created);
-        var c22 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { milestoneId, text = "Name the review's lead" }, HttpStatusCode.Created);
-        var c01 = await ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { text = "A clear plan overall" }, HttpStatusCode.Created);
+        var c11 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
+        var c21 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { actionId, text = "Prepare for Integrated Offender Management" }, HttpStatusCode.Created);
+        var c12 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Tender property marking" }, HttpStatusCode.Created);
+        var c22 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { milestoneId, text = "Name the review's lead" }, HttpStatusCode.Created);
+        var c01 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { text = "A clear plan overall" }, HttpStatusCode.Created);
 
         Assert.Equal(["1.1", "2.1", "1.2", "2.2", "0.1"], new[] { c11, c21, c12, c22, c01 }.Select(c => c.Number));
         Assert.Equal("Priority 1", c11.Subject);
@@ -92,13 +71,13 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         Assert.Equal("The whole plan", c01.Subject);
         Assert.DoesNotContain("@", c11.MadeBy, StringComparison.Ordinal);
 
-        var listed = await ReadAsync<List<CommentJson>>(support, HttpMethod.Get, url, null, HttpStatusCode.OK);
+        var listed = await PlanApi.ReadAsync<List<CommentJson>>(support, HttpMethod.Get, url, null, HttpStatusCode.OK);
         Assert.Equal(["0.1", "1.1", "1.2", "2.1", "2.2"], listed.Select(c => c.Number));
 
         Assert.Equal("Choose one item of the plan to comment on, or the whole plan", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], actionId, text = "Both" }, "item"));
         Assert.Equal("Enter the comment", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = " " }, "text"));
         var demoPriority = (await PlanApi.PriorityOfYearAsync(support, "2009/10", 1)).Id;
-        await ExpectAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
+        await PlanApi.ExpectAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
         var onBehalf = await InvalidAsync(board, HttpMethod.Post, url, new { text = "From the meeting", source = "Executive Group meeting" }, "source");
         Assert.Equal("Only a support officer can record a comment on someone else's behalf", onBehalf);
     }
@@ -112,11 +91,11 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var url = $"/api/editions/{editionId}/comments";
         SetPublicUrl();
 
-        var started = await ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
+        var started = await PlanApi.ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
         Assert.Equal(Today(7), started.Deadline);
         Assert.Equal("Consultation", (await PlanApi.EditionItemsAsync(support, editionId)).Status);
-        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
-        await ExpectAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "In time" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
+        await PlanApi.ExpectAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "In time" }, HttpStatusCode.Created);
 
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         await app.WithScopeAsync(async sp =>
@@ -127,7 +106,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var noSource = await InvalidAsync(support, HttpMethod.Post, url, new { priorityId = priorities[0], text = "From the meeting" }, "source");
         Assert.Contains("enter where this comment came from", noSource, StringComparison.Ordinal);
 
-        var recorded = await ReadAsync<CommentJson>(support, HttpMethod.Post, url,
+        var recorded = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Post, url,
             new { priorityId = priorities[0], text = "Target hardening must be evidence based", source = "Executive Group meeting, 17 December 2009", madeBy = "CDRP Executive Group" }, HttpStatusCode.Created);
         Assert.Equal("1.2", recorded.Number);
         Assert.Equal("Executive Group meeting, 17 December 2009", recorded.Source);
@@ -144,16 +123,16 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support);
-        var comment = await ReadAsync<CommentJson>(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
+        var comment = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
         var url = $"/api/comments/{comment.Id}";
 
-        await ExpectAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added" }, HttpStatusCode.PreconditionRequired);
+        await PlanApi.ExpectAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added" }, HttpStatusCode.PreconditionRequired);
         var missing = await InvalidAsync(support, HttpMethod.Put, url, new { kind = "NoChange", text = "", version = 1 }, "text");
         Assert.Equal("Enter why no change was made", missing);
-        await ExpectAsync(board, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
-        await ExpectAsync(lead, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(board, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(lead, HttpMethod.Put, url, new { kind = "Changed", text = "Mine", version = 1 }, HttpStatusCode.Forbidden);
 
-        var answered = await ReadAsync<CommentJson>(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added on offender management", version = 1 }, HttpStatusCode.OK);
+        var answered = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Put, url, new { kind = "Changed", text = "Action 2.3 added on offender management", version = 1 }, HttpStatusCode.OK);
         Assert.Equal(2, answered.Version);
         Assert.Equal("Changed", answered.ResponseKind);
         Assert.Equal("Action 2.3 added on offender management", answered.Response);
@@ -165,7 +144,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         using var precondition = await support.SendAsync(ifMatch);
         Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
 
-        var listed = await ReadAsync<List<CommentJson>>(board, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK);
+        var listed = await PlanApi.ReadAsync<List<CommentJson>>(board, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK);
         Assert.Equal("Action 2.3 added on offender management", Assert.Single(listed).Response);
     }
 
@@ -174,16 +153,16 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support);
-        var comment = await ReadAsync<CommentJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
+        var comment = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
 
         using var visitor = app.CreateClient();
-        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.NotFound);
-        await ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "Hello" }, HttpStatusCode.Unauthorized);
-        await ExpectAsync(visitor, HttpMethod.Put, $"/api/comments/{comment.Id}", new { kind = "Changed", text = "x", version = 1 }, HttpStatusCode.Unauthorized);
-        await ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Unauthorized);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.NotFound);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "Hello" }, HttpStatusCode.Unauthorized);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Put, $"/api/comments/{comment.Id}", new { kind = "Changed", text = "x", version = 1 }, HttpStatusCode.Unauthorized);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Unauthorized);
 
-        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
-        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
         var slug = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -193,7 +172,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
             return slug;
         });
         using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
-        await ExpectAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
         var closed = await RefusedAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "After approval" }, HttpStatusCode.Forbidden);
         Assert.Contains("no longer a draft", closed, StringComparison.Ordinal);
 

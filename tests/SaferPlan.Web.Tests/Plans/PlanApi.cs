@@ -144,6 +144,33 @@ internal static class PlanApi
     public static async Task<PriorityItemJson> DemoPriorityItemAsync(HttpClient client, string year, int number) =>
         (await EditionItemsAsync(client, await EditionIdAsync(client, year))).Priorities.Single(p => p.Number == number && p.Kind == "Priority");
 
+    /// <summary>Any request with an optional JSON body and If-Match version.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body, int? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is { } tag)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{tag}\""));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A request answered with the given status (a body, if any, left unread).</summary>
+    public static async Task ExpectAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected, int? ifMatch = null)
+    {
+        using var answer = await SendAsync(client, method, url, body, ifMatch);
+        Assert.True(answer.StatusCode == expected, $"{method} {url}: expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A request answered with the given status and its body as the given record.</summary>
+    public static async Task<T> ReadAsync<T>(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
+    {
+        using var answer = await SendAsync(client, method, url, body);
+        Assert.True(answer.StatusCode == expected, $"{method} {url}: expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        return await ReadAsync<T>(answer);
+    }
+
     /// <summary>PUTs an item, sending the version in If-Match when one is given (the body's own "version" is sent as it is).</summary>
     public static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, JsonObject body, int? ifMatch = null)
     {

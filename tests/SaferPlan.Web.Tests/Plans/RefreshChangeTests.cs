@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -24,35 +23,9 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body, int? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        if (ifMatch is { } tag)
-        {
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{tag}\""));
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    /// <summary>A request answered with the given status (a body, if any, left unread).</summary>
-    private static async Task ExpectAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected, int? ifMatch = null)
-    {
-        using var answer = await SendAsync(client, method, url, body, ifMatch);
-        Assert.True(answer.StatusCode == expected, $"{method} {url}: expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>A request answered with the given status and its body as the given record.</summary>
-    private static async Task<T> ReadAsync<T>(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
-    {
-        using var answer = await SendAsync(client, method, url, body);
-        Assert.True(answer.StatusCode == expected, $"{method} {url}: expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-        return await PlanApi.ReadAsync<T>(answer);
-    }
-
     /// <summary>A request refused with a problem of the given status.</summary>
     private static async Task<Problem> RefusedAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected) =>
-        await PlanApi.ReadProblemAsync(await SendAsync(client, method, url, body), expected);
+        await PlanApi.ReadProblemAsync(await PlanApi.SendAsync(client, method, url, body), expected);
 
     /// <summary>A draft plan of this test's own with two priorities.</summary>
     private static async Task<(int EditionId, int[] Priorities)> OwnDraftAsync(HttpClient support)
@@ -75,23 +48,23 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
         var (editionId, p) = await OwnDraftAsync(support);
         var comments = $"/api/editions/{editionId}/comments";
         var changes = $"/api/editions/{editionId}/changes";
-        await ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Tender property marking" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, comments, new { text = "A clear plan overall" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Tender property marking" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { text = "A clear plan overall" }, HttpStatusCode.Created);
 
-        var c13 = await ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of Reducing Burglary and Reducing Vehicle Crime" }, HttpStatusCode.Created);
-        var c14 = await ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Strengthen the SAC Task Group" }, HttpStatusCode.Created);
-        var c21 = await ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory from April 2010" }, HttpStatusCode.Created);
-        var c02 = await ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = (int?)null, text = "The plan is shorter" }, HttpStatusCode.Created);
+        var c13 = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of Reducing Burglary and Reducing Vehicle Crime" }, HttpStatusCode.Created);
+        var c14 = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Strengthen the SAC Task Group" }, HttpStatusCode.Created);
+        var c21 = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory from April 2010" }, HttpStatusCode.Created);
+        var c02 = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = (int?)null, text = "The plan is shorter" }, HttpStatusCode.Created);
         Assert.Equal(["1.3", "1.4", "2.1", "0.2"], new[] { c13, c14, c21, c02 }.Select(c => c.Number));
         Assert.DoesNotContain("@", c13.WrittenBy, StringComparison.Ordinal);
 
         // A comment recorded later on priority 1 moves its changes on by one, as the report numbers them.
-        await ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Target hardening must be evidence based" }, HttpStatusCode.Created);
-        Assert.Equal(["0.2", "1.4", "1.5", "2.1"], Numbers(await ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, changes, null, HttpStatusCode.OK)));
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Target hardening must be evidence based" }, HttpStatusCode.Created);
+        Assert.Equal(["0.2", "1.4", "1.5", "2.1"], Numbers(await PlanApi.ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, changes, null, HttpStatusCode.OK)));
 
-        await ExpectAsync(support, HttpMethod.Delete, $"/api/changes/{c13.Id}?version={c13.Version}", null, HttpStatusCode.NoContent);
-        var listed = await ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, changes, null, HttpStatusCode.OK);
+        await PlanApi.ExpectAsync(support, HttpMethod.Delete, $"/api/changes/{c13.Id}?version={c13.Version}", null, HttpStatusCode.NoContent);
+        var listed = await PlanApi.ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, changes, null, HttpStatusCode.OK);
         Assert.Equal(["0.2", "1.4", "2.1"], Numbers(listed));
         Assert.Equal("Strengthen the SAC Task Group", listed[1].Text);
 
@@ -109,27 +82,27 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
         using var visitor = app.CreateClient();
         var (editionId, p) = await OwnDraftAsync(support);
         var changes = $"/api/editions/{editionId}/changes";
-        var change = await ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Merged priority" }, HttpStatusCode.Created);
+        var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Merged priority" }, HttpStatusCode.Created);
 
-        await ExpectAsync(lead, HttpMethod.Post, changes, new { priorityId = p[0], text = "Mine" }, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(lead, HttpMethod.Post, changes, new { priorityId = p[0], text = "Mine" }, HttpStatusCode.Forbidden);
         var refused = await RefusedAsync(board, HttpMethod.Post, changes, new { priorityId = p[0], text = "Mine" }, HttpStatusCode.Forbidden);
         Assert.Contains("support officers and administrators", refused.Detail, StringComparison.Ordinal);
-        await ExpectAsync(board, HttpMethod.Put, $"/api/changes/{change.Id}", new { text = "Reworded", version = change.Version }, HttpStatusCode.Forbidden);
-        await ExpectAsync(lead, HttpMethod.Delete, $"/api/changes/{change.Id}?version={change.Version}", null, HttpStatusCode.Forbidden);
-        Assert.Single(await ReadAsync<List<ChangeJson>>(board, HttpMethod.Get, changes, null, HttpStatusCode.OK));
+        await PlanApi.ExpectAsync(board, HttpMethod.Put, $"/api/changes/{change.Id}", new { text = "Reworded", version = change.Version }, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(lead, HttpMethod.Delete, $"/api/changes/{change.Id}?version={change.Version}", null, HttpStatusCode.Forbidden);
+        Assert.Single(await PlanApi.ReadAsync<List<ChangeJson>>(board, HttpMethod.Get, changes, null, HttpStatusCode.OK));
 
-        await ExpectAsync(visitor, HttpMethod.Get, changes, null, HttpStatusCode.NotFound);
-        await ExpectAsync(visitor, HttpMethod.Post, changes, new { text = "Hello" }, HttpStatusCode.Unauthorized);
-        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
-        await ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.docx", null, HttpStatusCode.NotFound);
-        await ExpectAsync(visitor, HttpMethod.Get, $"/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, changes, null, HttpStatusCode.NotFound);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Post, changes, new { text = "Hello" }, HttpStatusCode.Unauthorized);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/refresh-report.docx", null, HttpStatusCode.NotFound);
+        await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/editions/{editionId}/refresh-report.html", null, HttpStatusCode.NotFound);
 
         var empty = await RefusedAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = " " }, HttpStatusCode.BadRequest);
         Assert.NotNull(empty.Errors);
         Assert.Contains(empty.Errors.Values.SelectMany(m => m), m => m.Contains("Enter the change made", StringComparison.Ordinal));
         var (otherEdition, otherPriorities) = await OwnDraftAsync(support);
         Assert.NotEqual(editionId, otherEdition);
-        await ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = otherPriorities[0], text = "Elsewhere" }, HttpStatusCode.BadRequest);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = otherPriorities[0], text = "Elsewhere" }, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -137,19 +110,19 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (editionId, p) = await OwnDraftAsync(support);
-        var change = await ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[1], text = "First wording" }, HttpStatusCode.Created);
+        var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[1], text = "First wording" }, HttpStatusCode.Created);
         var path = $"/api/changes/{change.Id}";
 
-        await ExpectAsync(support, HttpMethod.Put, path, new { text = "No version" }, (HttpStatusCode)428);
-        var saved = await ReadAsync<ChangeJson>(support, HttpMethod.Put, path, new { text = "Second wording", version = change.Version }, HttpStatusCode.OK);
+        await PlanApi.ExpectAsync(support, HttpMethod.Put, path, new { text = "No version" }, (HttpStatusCode)428);
+        var saved = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Put, path, new { text = "Second wording", version = change.Version }, HttpStatusCode.OK);
         Assert.Equal(change.Version + 1, saved.Version);
         Assert.Equal("2.1", saved.Number);
 
-        await ExpectAsync(support, HttpMethod.Put, path, new { text = "Stale", version = change.Version }, HttpStatusCode.Conflict);
-        await ExpectAsync(support, HttpMethod.Put, path, new { text = "Stale" }, HttpStatusCode.PreconditionFailed, ifMatch: change.Version);
-        await ExpectAsync(support, HttpMethod.Delete, path, null, (HttpStatusCode)428);
-        await ExpectAsync(support, HttpMethod.Delete, $"{path}?version={change.Version}", null, HttpStatusCode.Conflict);
-        var kept = await ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, $"/api/editions/{editionId}/changes", null, HttpStatusCode.OK);
+        await PlanApi.ExpectAsync(support, HttpMethod.Put, path, new { text = "Stale", version = change.Version }, HttpStatusCode.Conflict);
+        await PlanApi.ExpectAsync(support, HttpMethod.Put, path, new { text = "Stale" }, HttpStatusCode.PreconditionFailed, ifMatch: change.Version);
+        await PlanApi.ExpectAsync(support, HttpMethod.Delete, path, null, (HttpStatusCode)428);
+        await PlanApi.ExpectAsync(support, HttpMethod.Delete, $"{path}?version={change.Version}", null, HttpStatusCode.Conflict);
+        var kept = await PlanApi.ReadAsync<List<ChangeJson>>(support, HttpMethod.Get, $"/api/editions/{editionId}/changes", null, HttpStatusCode.OK);
         Assert.Equal("Second wording", kept[0].Text);
     }
 
@@ -159,13 +132,13 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var visitor = app.CreateClient();
         var (editionId, p) = await OwnDraftAsync(support);
-        var change = await ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[0], text = "Questions to jo.bloggs@example.org" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
+        var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[0], text = "Questions to jo.bloggs@example.org" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
 
         var refused = await RefusedAsync(support, HttpMethod.Put, $"/api/changes/{change.Id}", new { text = "Later", version = change.Version }, HttpStatusCode.Forbidden);
         Assert.Contains("approved", refused.Detail, StringComparison.Ordinal);
-        await ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { text = "Later" }, HttpStatusCode.Forbidden);
-        await ExpectAsync(support, HttpMethod.Delete, $"/api/changes/{change.Id}?version={change.Version}", null, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { text = "Later" }, HttpStatusCode.Forbidden);
+        await PlanApi.ExpectAsync(support, HttpMethod.Delete, $"/api/changes/{change.Id}?version={change.Version}", null, HttpStatusCode.Forbidden);
 
         using var report = await visitor.GetAsync($"/api/editions/{editionId}/refresh-report.html");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
@@ -188,14 +161,14 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
             ["circulatedOn"] = "2010-01-08", ["commentDeadline"] = "2010-01-14", ["approvalMeetingOn"] = "2010-02-01", ["version"] = timeline.Version,
         });
         var comments = $"/api/editions/{editionId}/comments";
-        var c11 = await ReadAsync<CommentJson>(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure membership of the SAC Task Group encompasses all partners" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Property marking to be tendered" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[1], text = "Prepare for the IOM model" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Put, $"/api/comments/{c11.Id}", new { kind = "NoChange", text = "Membership is already agreed", version = c11.Version }, HttpStatusCode.OK);
+        var c11 = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure membership of the SAC Task Group encompasses all partners" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Property marking to be tendered" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[1], text = "Prepare for the IOM model" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Put, $"/api/comments/{c11.Id}", new { kind = "NoChange", text = "Membership is already agreed", version = c11.Version }, HttpStatusCode.OK);
         var changes = $"/api/editions/{editionId}/changes";
-        await ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of the Reducing Burglary and Reducing Vehicle Crime priorities" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory responsibility as of April 2010" }, HttpStatusCode.Created);
-        await ExpectAsync(support, HttpMethod.Post, changes, new { text = "Anti-social behaviour mainstreamed" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "An amalgamation of the Reducing Burglary and Reducing Vehicle Crime priorities" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = p[1], text = "Statutory responsibility as of April 2010" }, HttpStatusCode.Created);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, changes, new { text = "Anti-social behaviour mainstreamed" }, HttpStatusCode.Created);
 
         using var page = await support.GetAsync($"/api/editions/{editionId}/refresh-report.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
