@@ -117,6 +117,34 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task TaskGroupReportForm_TableChosenAsAChart_IsDrawnInTheBoardReport_AndTheEditFormKeepsTheChoice()
+    {
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var form = await Forms.PageAsync(support, NewReport);
+        Assert.True(TestHtml.IsChecked(TestHtml.Parse(form), "Input.Figures[0].Chart", "no"), "A new table is not drawn as a chart unless asked");
+        var fields = Report("Chart test", ("New engagements", "4", "2"), ("Closed", "3", "1"));
+        fields["Input.Figures[0].Title"] = "Engagements drawn";
+        fields["Input.Figures[0].Chart"] = "yes";
+
+        using (var saved = await Forms.PostAsync(support, NewReport, form, fields))
+        {
+            Assert.Contains("Chart test saved", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports")))
+            .Single(r => r.Title == "Chart test");
+        Assert.True(report.Figures[0].Chart);
+        var board = TestHtml.Parse(await api.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q2.html"));
+        var chart = TestHtml.WithText(board, "figure.chart", "Engagements drawn (chart; the figures are in the table below)");
+        Assert.NotNull(chart.QuerySelector("svg"));
+
+        // Saving the report again from its form keeps the table a chart (the form used to drop it).
+        var edit = TestHtml.Parse(await Forms.PageAsync(support, $"/task-group-reports/{report.Id}/edit"));
+        Assert.True(TestHtml.IsChecked(edit, "Input.Figures[0].Chart", "yes"));
+    }
+
+    [Fact]
     public async Task ErrorSummary_ReportWithAFigureAndOtherErrors_ListsTheFigureCellLast()
     {
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);

@@ -59,7 +59,7 @@ internal sealed record TaskGroupReportJson(
 
 /// <summary>A table of figures: its rows' values per column, the year to date per row and column when kept, and its marking.</summary>
 internal sealed record FigureTableJson(
-    string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string Marking);
+    string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRowJson> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string Marking, bool Chart);
 
 internal sealed record FigureRowJson(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?>? YearToDate);
 

@@ -1,8 +1,8 @@
 namespace SaferPlan.Monitoring.TaskGroupReports;
 
-public sealed record FigureTableDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string? Note, ProtectiveMarking Marking)
+public sealed record FigureTableDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate, string? Note, ProtectiveMarking Marking, bool Chart)
 {
-    public static FigureTableDto From(FigureTableView v) => new(v.Table.Title, v.Columns, v.Rows, v.YearToDate, v.Table.Note, v.Table.Marking);
+    public static FigureTableDto From(FigureTableView v) => new(v.Table.Title, v.Columns, v.Rows, v.YearToDate, v.Table.Note, v.Table.Marking, v.Table.Chart);
 }
 
 public sealed record TaskGroupReportDto(
@@ -16,7 +16,8 @@ public sealed record TaskGroupReportDto(
         v.Figures.Select(FigureTableDto.From).ToList(), v.Report.Version);
 }
 
-public sealed record FigureTableRequest(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool? YearToDate, string? Note, ProtectiveMarking? Marking);
+/// <param name="Chart">Whether the Board report draws the table as a bar chart above it; left out, it is not.</param>
+public sealed record FigureTableRequest(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool? YearToDate, string? Note, ProtectiveMarking? Marking, bool? Chart = null);
 
 public sealed record TaskGroupReportRequest(
     string? Title, int? PriorityId, string? LeadOfficerName, string? Achievements, ProtectiveMarking? AchievementsMarking, string? Concerns,
@@ -41,7 +42,7 @@ public sealed record TaskGroupReportRequest(
         Concerns = Concerns, ConcernsMarking = ConcernsMarking ?? ProtectiveMarking.Official,
         Recommendations = Recommendations, RecommendationsMarking = RecommendationsMarking ?? ProtectiveMarking.Official,
         PublicityItems = PublicityItems, PublicityMarking = PublicityMarking ?? ProtectiveMarking.Official,
-        Figures = Figures?.Select(f => new FigureTableInput(f.Title, f.Columns, f.Rows, f.YearToDate ?? false, f.Note, f.Marking ?? ProtectiveMarking.Official)).ToList(),
+        Figures = Figures?.Select(f => new FigureTableInput(f.Title, f.Columns, f.Rows, f.YearToDate ?? false, f.Note, f.Marking ?? ProtectiveMarking.Official, f.Chart ?? false)).ToList(),
     };
 }
 

@@ -12,6 +12,9 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
         public string? YearToDate { get; set; } = "no";
 
+        /// <summary>Whether the Board report draws the table as a bar chart above it ("yes"/"no"), as seed 001 shows some.</summary>
+        public string? Chart { get; set; } = "no";
+
         public string? Note { get; set; }
 
         /// <summary>
@@ -102,6 +105,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                     Title = f.Table.Title,
                     Table = FigureGrid.From(f.Columns, f.Rows),
                     YearToDate = f.Table.YearToDate ? "yes" : "no",
+                    Chart = f.Table.Chart ? "yes" : "no",
                     Note = f.Table.Note,
                     Marking = f.Table.Marking.ToString(),
                 }).ToList(),
@@ -148,7 +152,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                 }
 
                 var (columns, rows) = f.Table.Read(ModelState, $"Input.Figures[{i}].Table", i == 0 ? null : $"Figure table {i + 1}");
-                figures.Add(new FigureTableInput(f.Title, columns, rows, f.YearToDate == "yes", f.Note, marking));
+                figures.Add(new FigureTableInput(f.Title, columns, rows, f.YearToDate == "yes", f.Note, marking, f.Chart == "yes"));
             }
         }
 
