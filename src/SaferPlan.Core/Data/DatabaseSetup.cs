@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -45,6 +46,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             // warns of it on every new database. A note for developers (DatabaseMigration's lock covers a stopped
             // migration), not for someone creating a database from the command line: logged at Debug.
             builder.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
+            builder.AddInterceptors(SqliteBusyWait.Instance);
         }
         else
         {
@@ -61,4 +63,42 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             Directory.CreateDirectory(folder);
         }
     }
+}
+
+/// <summary>
+/// Has SQLite itself wait, up to the connection's timeout (30 seconds unless the connection string says otherwise), for a
+/// lock another connection holds (for ever when the timeout is 0, as Microsoft.Data.Sqlite reads it), instead of failing at once with "database is locked".
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite waits and retries a statement that finds the database busy, but not a commit that does when the
+/// statement's reader is closed: that is how EF Core saves one new row (<c>INSERT … RETURNING</c>), so a single insert
+/// failed whenever another connection (a page being read, the outbox sender) held the database at that moment. SQLite's own
+/// busy timeout covers every lock it takes, that commit included.
+/// </remarks>
+public sealed class SqliteBusyWait : DbConnectionInterceptor
+{
+    public static readonly SqliteBusyWait Instance = new();
+
+    private SqliteBusyWait()
+    {
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Command(connection);
+        command?.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(connection);
+        if (command is not null)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static SqliteCommand? Command(DbConnection connection) => connection is SqliteConnection sqlite
+        ? new SqliteCommand(string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(sqlite.DefaultTimeout == 0 ? int.MaxValue : sqlite.DefaultTimeout * 1000)}"), sqlite)
+        : null;
 }
