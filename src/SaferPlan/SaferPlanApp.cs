@@ -241,8 +241,10 @@ public static class SaferPlanApp
     {
         // The web root's file provider starts an inotify watcher the first time a page asks for a file's version
         // (asp-append-version), and the host never disposes it. One process that starts and stops many hosts (the
-        // tests) would run out of the user's 128 inotify instances, so the watcher goes when the host stops.
-        app.Lifetime.ApplicationStopped.Register(() => (app.Environment.WebRootFileProvider as IDisposable)?.Dispose());
+        // tests) would run out of the user's 128 inotify instances, so the watcher goes when the host stops. The provider is
+        // taken now: when a host is disposed without being stopped first, its services are gone by the time this runs.
+        var webRoot = app.Environment.WebRootFileProvider;
+        app.Lifetime.ApplicationStopped.Register(() => (webRoot as IDisposable)?.Dispose());
         app.UseSaferPlanForwardedHeaders();
         app.UseSaferPlanSecurityHeaders();
         static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
