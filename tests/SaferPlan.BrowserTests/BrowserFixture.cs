@@ -30,10 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
 
     private readonly List<IBrowserContext> contexts = [];
-    private readonly Dictionary<bool, Stack<IBrowserContext>> idle = new() { [true] = new(), [false] = new() };
+    private readonly Dictionary<bool, Stack<IPage>> idle = new() { [true] = new(), [false] = new() };
     private readonly SemaphoreSlim sharedGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, IBrowserContext> shared = [];
-    private readonly List<IPage> finishedSharedPages = [];
+    private readonly Dictionary<PartnershipRole, Stack<IPage>> sharedIdle = [];
     private IBrowser? browser;
 
     public BrowserApp App { get; } = new() { DemoCrime = true };
@@ -58,48 +58,45 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A page in a browser context of its own for this test (its own cookies), at the app's address, as a visitor. The context
-    /// may be one an earlier test of this class used, with its cookies cleared and its pages closed: Chromium making a new
-    /// context (a renderer process, an empty cache) was about half the CPU of a test that looks at a page.
+    /// A page in a browser context of its own for this test (its own cookies), at the app's address, as a visitor. The page
+    /// and its context may be ones an earlier test of this class used, with the cookies cleared, the page's other tabs closed
+    /// and the page itself back on a blank document: Chromium making a new context, or a new page (a renderer process of its
+    /// own), was most of the CPU of a test that looks at a page, and a page kept keeps its renderer process.
     /// </summary>
     public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
-        var context = await LeaseContextAsync(javaScriptEnabled);
-        return await NewPageAsync(context);
-    }
-
-    private async Task<IBrowserContext> LeaseContextAsync(bool javaScriptEnabled)
-    {
-        IBrowserContext? context = null;
+        IPage? page;
         lock (idle)
         {
-            idle[javaScriptEnabled].TryPop(out context);
+            idle[javaScriptEnabled].TryPop(out page);
         }
 
-        if (context is null)
+        if (page is null)
         {
-            context = await NewContextAsync(javaScriptEnabled);
+            page = await NewPageAsync(await NewContextAsync(javaScriptEnabled));
         }
         else
         {
-            // What the earlier test left: its pages and its cookies (a sign-in, the antiforgery cookie).
-            foreach (var page in context.Pages.ToList())
+            // What the earlier test left: other tabs, its cookies (a sign-in, the antiforgery cookie) and its document.
+            foreach (var other in page.Context.Pages.Where(p => p != page).ToList())
             {
-                await page.CloseAsync();
+                await other.CloseAsync();
             }
 
-            await context.ClearCookiesAsync();
+            page = await ResetAsync(page);
+            await page.Context.ClearCookiesAsync();
         }
 
-        // Back to this class's idle contexts when the test ends (BrowserTestScope), never to another test while this one runs.
+        // Back to this class's idle pages when the test ends (BrowserTestScope), never to another test while this one runs.
+        var leased = page;
         BrowserTestScope.Add(() =>
         {
             lock (idle)
             {
-                idle[javaScriptEnabled].Push(context);
+                idle[javaScriptEnabled].Push(leased);
             }
         });
-        return context;
+        return page;
     }
 
     private async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled)
@@ -109,6 +106,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.ServerAddress.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = ViewportWidth, Height = ViewportHeight },
         });
         lock (contexts)
         {
@@ -118,6 +116,43 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);
         return context;
+    }
+
+    private const int ViewportWidth = 1280;
+    private const int ViewportHeight = 720;
+
+    /// <summary>
+    /// An earlier test's page as a new one would be: on a blank document (so no navigation of this test can land on the last
+    /// one's content), the default size, nothing in its session storage and no Content-Security-Policy refusal noted. A page
+    /// the earlier test closed is replaced by a new one in the same context.
+    /// </summary>
+    private static async Task<IPage> ResetAsync(IPage page)
+    {
+        if (page.IsClosed)
+        {
+            return await NewPageAsync(page.Context);
+        }
+
+        if (page.Url.StartsWith("http", StringComparison.Ordinal))
+        {
+            try
+            {
+                await page.EvaluateAsync("() => sessionStorage.clear()");
+            }
+            catch (PlaywrightException)
+            {
+                // A page without script (a context with JavaScript off, a document whose policy allows none) stored nothing.
+            }
+        }
+
+        await page.GotoAsync("about:blank");
+        if (page.ViewportSize is not { Width: ViewportWidth, Height: ViewportHeight })
+        {
+            await page.SetViewportSizeAsync(ViewportWidth, ViewportHeight);
+        }
+
+        ContentSecurityPolicy.Watch(page);
+        return page;
     }
 
     private static async Task<IPage> NewPageAsync(IBrowserContext context)
@@ -138,10 +173,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// One user with the role for the whole class, signed in through the form once, in one browser context: each call gets a
-    /// new page in it (the same cookies). For tests that only look at pages or edit plan items, never their account.
+    /// page in it (the same cookies), one no other test is using. For tests that only look at pages or edit plan items, never
+    /// their account.
     /// </summary>
     public async Task<IPage> SharedSignedInPageAsync(PartnershipRole role)
     {
+        IPage page;
         await sharedGate.WaitAsync();
         try
         {
@@ -149,41 +186,35 @@ public sealed class BrowserFixture : IAsyncLifetime
             {
                 var email = await App.AddUserAsync(role);
                 context = await NewContextAsync(javaScriptEnabled: true);
-                var page = await SharedPageAsync(context);
+                page = await NewPageAsync(context);
                 await SignInAsync(page, email);
                 shared[role] = context;
-                return page;
+                lock (sharedIdle)
+                {
+                    sharedIdle[role] = new();
+                }
             }
+            else
+            {
+                IPage? kept;
+                lock (sharedIdle)
+                {
+                    sharedIdle[role].TryPop(out kept);
+                }
 
-            return await SharedPageAsync(context);
+                page = kept is null ? await NewPageAsync(context) : await ResetAsync(kept);
+            }
         }
         finally
         {
             sharedGate.Release();
         }
-    }
 
-    /// <summary>A new page in a shared context, first closing the pages earlier tests had from it.</summary>
-    private async Task<IPage> SharedPageAsync(IBrowserContext context)
-    {
-        List<IPage> done;
-        lock (finishedSharedPages)
-        {
-            done = [.. finishedSharedPages];
-            finishedSharedPages.Clear();
-        }
-
-        foreach (var old in done)
-        {
-            await old.CloseAsync();
-        }
-
-        var page = await NewPageAsync(context);
         BrowserTestScope.Add(() =>
         {
-            lock (finishedSharedPages)
+            lock (sharedIdle)
             {
-                finishedSharedPages.Add(page);
+                sharedIdle[role].Push(page);
             }
         });
         return page;
@@ -324,9 +355,20 @@ public static class ContentSecurityPolicy
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = [];
 
+    /// <summary>Starts noting the page's refusals, or, for a page already watched (kept for another test), forgets those noted.</summary>
     public static void Watch(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (Refusals.TryGetValue(page, out var noted))
+        {
+            lock (noted)
+            {
+                noted.Clear();
+            }
+
+            return;
+        }
+
         var refused = Refusals.GetOrCreateValue(page);
         page.Console += (_, message) =>
         {
