@@ -49,34 +49,139 @@ public static partial class DocumentFiles
             .ToList();
     }
 
-    /// <summary>Converts a .docx to PDF with LibreOffice and returns pdftotext's text of it, with runs of white space made single spaces.</summary>
-    public static async Task<string> PdfTextAsync(byte[] docx)
+    /// <summary>
+    /// LibreOffice's PDF of a .docx as pdftotext reads it, with runs of white space made single spaces. A document whose parts
+    /// are the same as one converted before (only the package's timestamps differ) gives the text found then: the conversion
+    /// is a function of the parts, and several tests read one document.
+    /// </summary>
+    public static Task<string> PdfTextAsync(byte[] docx) =>
+        Converted.GetOrAdd(ContentKey(docx), _ => new Lazy<Task<string>>(() => Converter.ConvertAsync(docx))).Value;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Converted = new();
+
+    private static string ContentKey(byte[] docx)
     {
-        var folder = Directory.CreateTempSubdirectory("saferplan-pdf-").FullName;
-        try
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries)
         {
-            var input = Path.Combine(folder, "report.docx");
-            await File.WriteAllBytesAsync(input, docx);
-
-            // A profile of its own, so conversions running side by side do not share LibreOffice's lock.
-            var profile = new Uri(Path.Combine(folder, "profile")).AbsoluteUri;
-            var convert = await RunAsync("soffice", folder, $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", folder, input);
-            var pdf = Path.Combine(folder, "report.pdf");
-            Assert.True(convert.ExitCode == 0 && File.Exists(pdf), $"LibreOffice did not convert the document to PDF: {convert}");
-
-            var text = await RunAsync("pdftotext", folder, "-enc", "UTF-8", pdf, "-");
-            Assert.True(text.ExitCode == 0, $"pdftotext failed: {text}");
-            return Spaces().Replace(text.Output, " ");
+            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName + "\n" + entry.Length + "\n"));
+            using var part = entry.Open();
+            using var bytes = new MemoryStream();
+            part.CopyTo(bytes);
+            hash.AppendData(bytes.ToArray());
         }
-        finally
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Runs LibreOffice once for every document waiting when it starts: starting LibreOffice is most of a conversion's CPU, and
+    /// tests running side by side often want one at the same moment. One run at a time; each document is read from its own
+    /// PDF, and a document LibreOffice did not convert fails only the test that asked for it.
+    /// </summary>
+    private static class Converter
+    {
+        private static readonly List<(byte[] Docx, TaskCompletionSource<string> Text)> Waiting = [];
+        private static bool running;
+
+        /// <summary>Enough to take what side-by-side tests ask for at once, few enough to finish well within the timeout.</summary>
+        private const int MostAtOnce = 6;
+
+        public static Task<string> ConvertAsync(byte[] docx)
         {
+            var text = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool start;
+            lock (Waiting)
+            {
+                Waiting.Add((docx, text));
+                start = !running;
+                running = true;
+            }
+
+            if (start)
+            {
+                _ = Task.Run(ConvertWaitingAsync);
+            }
+
+            return text.Task;
+        }
+
+        private static async Task ConvertWaitingAsync()
+        {
+            while (true)
+            {
+                List<(byte[] Docx, TaskCompletionSource<string> Text)> batch;
+                lock (Waiting)
+                {
+                    if (Waiting.Count == 0)
+                    {
+                        running = false;
+                        return;
+                    }
+
+                    batch = [.. Waiting.Take(MostAtOnce)];
+                    Waiting.RemoveRange(0, batch.Count);
+                }
+
+                try
+                {
+                    await ConvertBatchAsync(batch);
+                }
+                catch (Exception ex)
+                {
+                    foreach (var (_, text) in batch)
+                    {
+                        text.TrySetException(ex);
+                    }
+                }
+            }
+        }
+
+        private static async Task ConvertBatchAsync(List<(byte[] Docx, TaskCompletionSource<string> Text)> batch)
+        {
+            var folder = Directory.CreateTempSubdirectory("saferplan-pdf-").FullName;
             try
             {
-                Directory.Delete(folder, recursive: true);
+                var inputs = new List<string>();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    inputs.Add(Path.Combine(folder, $"document-{i}.docx"));
+                    await File.WriteAllBytesAsync(inputs[i], batch[i].Docx);
+                }
+
+                // A profile of its own, so a LibreOffice someone else runs on the machine does not hold its lock.
+                var profile = new Uri(Path.Combine(folder, "profile")).AbsoluteUri;
+                var convert = await RunAsync("soffice", folder, [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", folder, .. inputs]);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var pdf = Path.ChangeExtension(inputs[i], ".pdf");
+                    if (convert.ExitCode != 0 || !File.Exists(pdf))
+                    {
+                        batch[i].Text.TrySetException(new Xunit.Sdk.XunitException($"LibreOffice did not convert the document to PDF: {convert}"));
+                        continue;
+                    }
+
+                    var text = await RunAsync("pdftotext", folder, "-enc", "UTF-8", pdf, "-");
+                    if (text.ExitCode != 0)
+                    {
+                        batch[i].Text.TrySetException(new Xunit.Sdk.XunitException($"pdftotext failed: {text}"));
+                        continue;
+                    }
+
+                    batch[i].Text.TrySetResult(Spaces().Replace(text.Output, " "));
+                }
             }
-            catch (IOException)
+            finally
             {
-                // Removed with the machine's temporary files.
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Removed with the machine's temporary files.
+                }
             }
         }
     }
