@@ -27,6 +27,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public const float Timeout = 60_000;
 
+    /// <summary>Playwright's default page size, set on every context so a page a test resized can be put back.</summary>
+    private const int ViewportWidth = 1280;
+    private const int ViewportHeight = 720;
+
     static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
 
     private readonly List<IBrowserContext> contexts = [];
@@ -117,9 +121,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout(Timeout);
         return context;
     }
-
-    private const int ViewportWidth = 1280;
-    private const int ViewportHeight = 720;
 
     /// <summary>
     /// An earlier test's page as a new one would be: on a blank document (so no navigation of this test can land on the last
@@ -322,9 +323,9 @@ public static class SharedChromium
                 Headless = true,
                 Timeout = BrowserFixture.Timeout,
                 // No spare renderer: Chromium starts a renderer process ahead of the next page, for the profile it last used; with a
-            // browser context (a profile) for each test's user, most spares were started for a context no page came to, and
-            // thrown away (63 renderer processes for 25 tests with them, 14 without).
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-features=SpareRendererForSitePerProcess"],
+                // browser context (a profile) for each test's user, most spares were started for a context no page came to, and
+                // thrown away (63 renderer processes for 25 tests with them, 14 without).
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-features=SpareRendererForSitePerProcess"],
             });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
             return browser;
