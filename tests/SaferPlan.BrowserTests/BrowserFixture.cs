@@ -152,7 +152,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.SetViewportSizeAsync(ViewportWidth, ViewportHeight);
         }
 
-        ContentSecurityPolicy.Watch(page);
+        ContentSecurityPolicy.Forget(page);
         return page;
     }
 
@@ -359,20 +359,9 @@ public static class ContentSecurityPolicy
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = [];
 
-    /// <summary>Starts noting the page's refusals, or, for a page already watched (kept for another test), forgets those noted.</summary>
     public static void Watch(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (Refusals.TryGetValue(page, out var noted))
-        {
-            lock (noted)
-            {
-                noted.Clear();
-            }
-
-            return;
-        }
-
         var refused = Refusals.GetOrCreateValue(page);
         page.Console += (_, message) =>
         {
@@ -384,6 +373,18 @@ public static class ContentSecurityPolicy
                 }
             }
         };
+    }
+
+    /// <summary>Forgets the refusals noted on a page kept for another test, which starts with none.</summary>
+    public static void Forget(IPage page)
+    {
+        if (Refusals.TryGetValue(page, out var refused))
+        {
+            lock (refused)
+            {
+                refused.Clear();
+            }
+        }
     }
 
     public static void AssertNoViolations(IPage page)
