@@ -72,8 +72,9 @@ public sealed record PlanDocument(
     public bool IsApproved => ApprovedOn is not null && Status is EditionStatus.Approved or EditionStatus.Superseded;
 
     /// <summary>
-    /// The cover's word on where the edition stands: "Approved on 1 February 2010 by the CDRP Board (minute 5)", or for a
-    /// draft its label ("Draft DRAFT.V3: not yet approved").
+    /// The cover's word on where the edition stands: "Approved on 1 February 2010 by the CDRP Board (minute 5)", for a
+    /// superseded edition whose approval was not recorded "Superseded by a later edition", or for a draft its label
+    /// ("Draft DRAFT.V3: not yet approved").
     /// </summary>
     public string StatusLine
     {
@@ -83,6 +84,11 @@ public sealed record PlanDocument(
             {
                 var line = $"Approved on {Dates.Display(ApprovedOn!.Value)}{(ApprovedBy is { } body ? $" by {body}" : "")}{(ApprovalMinute is { } minute ? $" (minute {minute})" : "")}";
                 return Status == EditionStatus.Superseded ? line + "; since superseded by a later edition" : line;
+            }
+
+            if (Status == EditionStatus.Superseded)
+            {
+                return "Superseded by a later edition";
             }
 
             var stage = Status == EditionStatus.Consultation ? "Consultation draft" : "Draft";

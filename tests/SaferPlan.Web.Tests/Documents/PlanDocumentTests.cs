@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
@@ -155,6 +156,24 @@ public abstract class PlanDocumentTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains($"Draft DRAFT.{data.Id}: not yet approved", draft, StringComparison.Ordinal);
         Assert.Contains("2011/12 edition", draft, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The demo's 2009/10 edition was replaced by 2010/11 with no approval date recorded: its public document says it was
+    /// superseded, never that it is a draft not yet approved.
+    /// </summary>
+    [Fact]
+    public async Task SupersededEditionWithNoApprovalRecorded_SaysSuperseded_NotDraft()
+    {
+        using var visitor = await app.ApiClientAsync();
+        var plans = await visitor.GetFromJsonAsync<List<PlanJson>>($"/api/partnerships/{Demo}/plans");
+        var superseded = plans!.SelectMany(p => p.Editions).Single(e => e.Year == "2009/10");
+        Assert.Equal("Superseded", superseded.Status);
+
+        var html = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/editions/{superseded.Id}/document.html"));
+
+        Assert.Contains("<p class=\"status\">Superseded by a later edition</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("not yet approved", html, StringComparison.Ordinal);
     }
 
     [Fact]
