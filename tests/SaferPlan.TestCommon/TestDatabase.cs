@@ -64,7 +64,7 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
                 await DatabaseTemplates.CopySqliteAsync(file, demoCrime);
             }
 
-            return new TestDatabaseInstance(kind, $"Data Source={file};Pooling=False", folder, null, null);
+            return new TestDatabaseInstance(kind, $"Data Source={file}", folder, null, null);
         }
 
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
