@@ -95,7 +95,13 @@ public sealed class TestDatabaseInstance : IAsyncDisposable
     {
         if (folder is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // This database's pooled connections only: clearing every pool would close the other tests' connections too,
+            // and each reopened connection parses the whole schema again.
+            using (var pooled = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled);
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);
