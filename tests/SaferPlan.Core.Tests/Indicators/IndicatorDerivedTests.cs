@@ -4,9 +4,9 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Crime;
 using SaferPlan.Core.Data;
-using SaferPlan.Core.Demo;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Indicators;
+using SaferPlan.Core.Tests.Data;
 
 namespace SaferPlan.Core.Tests.Indicators;
 
@@ -19,9 +19,8 @@ public sealed class IndicatorDerivedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await DemoDatabaseFiles.CopyAsync(Path.Combine(folder, "indicators.db"), time.GetUtcNow());
         await using var db = Open();
-        await db.Database.MigrateAsync();
-        await new DemoLoader(db).LoadAllAsync();
         partnershipId = await db.Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync();
 
         // Two LSOAs in the area and one outside; burglaries: 10 a month in the area (7 + 3) from April 2010 to March 2011,
@@ -53,9 +52,11 @@ public sealed class IndicatorDerivedTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    private string ConnectionString => $"Data Source={Path.Combine(folder, "indicators.db")}";
+
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DemoDatabaseFiles.Release(ConnectionString);
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
@@ -63,7 +64,7 @@ public sealed class IndicatorDerivedTests : IAsyncLifetime
     private SaferPlanDbContext Open()
     {
         var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
-        new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "indicators.db")}").Configure(builder);
+        new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString).Configure(builder);
         return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(new AuditActor("u1", "analyst@example.org")), time);
     }
 

@@ -7,6 +7,7 @@ using SaferPlan.Core.Demo;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
+using SaferPlan.Core.Tests.Data;
 
 namespace SaferPlan.Core.Tests.Plans;
 
@@ -21,16 +22,17 @@ public sealed class PlanEditorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await DemoDatabaseFiles.CopyAsync(Path.Combine(folder, "plan.db"), time.GetUtcNow());
         await using var db = Open(AuditActor.System);
-        await db.Database.MigrateAsync();
-        await new DemoLoader(db).LoadAllAsync();
         partnershipId = await db.Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync();
         editionId = await db.Editions.Where(e => e.YearStart == 2010).Select(e => e.Id).SingleAsync();
     }
 
+    private string ConnectionString => $"Data Source={Path.Combine(folder, "plan.db")}";
+
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DemoDatabaseFiles.Release(ConnectionString);
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
@@ -38,7 +40,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
     private SaferPlanDbContext Open(AuditActor actor)
     {
         var builder = new DbContextOptionsBuilder<SaferPlanDbContext>();
-        new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "plan.db")}").Configure(builder);
+        new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString).Configure(builder);
         return new SaferPlanDbContext(builder.Options, new FixedActorAccessor(actor), time);
     }
 

@@ -113,7 +113,8 @@ public sealed class CliDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        // The commands' connections are not pooled (Pooling=False above), so nothing of this folder's is held; clearing
+        // every pool would close the connections of the other tests running beside this one.
         try
         {
             Directory.Delete(Folder, recursive: true);
