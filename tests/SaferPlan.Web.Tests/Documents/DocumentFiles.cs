@@ -51,29 +51,51 @@ public static partial class DocumentFiles
 
     /// <summary>
     /// LibreOffice's PDF of a .docx as pdftotext reads it, with runs of white space made single spaces. A document whose parts
-    /// are the same as one converted before (only the package's timestamps differ) gives the text found then: the conversion
-    /// is a function of the parts, and several tests read one document.
+    /// are the same as one converted before gives the text found then: the conversion is a function of the parts, and several
+    /// tests read one document (on both databases, which give the same document).
     /// </summary>
     public static Task<string> PdfTextAsync(byte[] docx) =>
         Converted.GetOrAdd(ContentKey(docx), _ => new Lazy<Task<string>>(() => Converter.ConvertAsync(docx))).Value;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Converted = new();
 
+    /// <summary>
+    /// The parts of a package, with what the packaging library makes up anew for every document set aside: the entries'
+    /// timestamps, the name of the core properties part (a new GUID) and the relationship ids ("R" and 16 random hex digits),
+    /// which are numbered in the order they first appear instead.
+    /// </summary>
     private static string ContentKey(byte[] docx)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
-        foreach (var entry in zip.Entries)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries.OrderBy(e => GeneratedName().Replace(e.FullName, "core"), StringComparer.Ordinal))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName + "\n" + entry.Length + "\n"));
             using var part = entry.Open();
             using var bytes = new MemoryStream();
             part.CopyTo(bytes);
-            hash.AppendData(bytes.ToArray());
+            if (Path.GetExtension(entry.Name) is ".xml" or ".rels" or ".psmdcp")
+            {
+                var text = GeneratedName().Replace(entry.FullName + "\n" + Encoding.UTF8.GetString(bytes.ToArray()), "core");
+                text = GeneratedId().Replace(text, id => "R#" + (ids.TryGetValue(id.Value, out var n) ? n : ids[id.Value] = ids.Count));
+                hash.AppendData(Encoding.UTF8.GetBytes(text));
+            }
+            else
+            {
+                // A picture: its bytes as they are.
+                hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName + "\n"));
+                hash.AppendData(bytes.ToArray());
+            }
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
     }
+
+    [GeneratedRegex(@"\bR[0-9a-f]{16}\b")]
+    private static partial Regex GeneratedId();
+
+    [GeneratedRegex(@"[0-9a-f]{32}\.psmdcp")]
+    private static partial Regex GeneratedName();
 
     /// <summary>
     /// Runs LibreOffice once for every document waiting when it starts: starting LibreOffice is most of a conversion's CPU, and
