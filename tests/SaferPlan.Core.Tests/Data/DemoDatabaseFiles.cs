@@ -20,7 +20,17 @@ internal static class DemoDatabaseFiles
     private static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("saferplan-core-demo-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left with the machine's temporary files: an exception here would be the test run's last word.
+            }
+        };
         return folder;
     });
 
