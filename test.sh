@@ -48,6 +48,9 @@ stop_pg() {
   as_root rm -rf "$run_dir"
 }
 trap stop_pg EXIT
+# Stopped with Ctrl-C or a kill, the run still stops its server and removes its folder (in memory, it would hold RAM).
+trap 'exit 130' INT
+trap 'exit 143' TERM
 as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth-local=peer --auth-host=scram-sha-256 >/dev/null
 as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start -o \
   "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
