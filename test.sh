@@ -43,11 +43,11 @@ pg_port=5433
 while ! port_free "$pg_port"; do pg_port=$((pg_port + 1)); done
 mkdir "$pg_dir"
 as_root chown postgres "$pg_dir"
-stop_pg() {
+clean_up() {
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   as_root rm -rf "$run_dir"
 }
-trap stop_pg EXIT
+trap clean_up EXIT
 # Stopped with Ctrl-C or a kill, the run still stops its server and removes its folder (in memory, it would hold RAM).
 trap 'exit 130' INT
 trap 'exit 143' TERM
