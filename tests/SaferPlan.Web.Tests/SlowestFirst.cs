@@ -1,7 +1,5 @@
 using Xunit.Abstractions;
 
-[assembly: TestCollectionOrderer("SaferPlan.Web.Tests.SlowestFirst", "SaferPlan.Web.Tests")]
-
 namespace SaferPlan.Web.Tests;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Accounts;
 
@@ -12,9 +11,10 @@ public abstract class SignInTests(SaferPlanFactory app)
     [Fact]
     public async Task SignIn_WithPassword_SetsTheCookieThatShowsEditing()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var partnership = await TestData.Partnership().WithEdition().SaveAsync(app);
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
-        var editionId = await PlanApi.EditionIdAsync(client, "2010/11");
+        var editionId = partnership.EditionId;
 
         using var page = await client.GetAsync("/account/sign-in");
         var html = await page.Content.ReadAsStringAsync();
@@ -38,7 +38,7 @@ public abstract class SignInTests(SaferPlanFactory app)
     [Fact]
     public async Task SignIn_WithWrongPassword_StaysOnTheFormWithAnError()
     {
-        var email = await app.AddUserAsync(PartnershipRole.BoardMember);
+        var email = await app.AddUserAsync(PartnershipRole.BoardMember, partnership: (await TestData.Partnership().SaveAsync(app)).Slug);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
         using var page = await client.GetAsync("/account/sign-in");
         var token = TestHtml.AntiforgeryToken(await page.Content.ReadAsStringAsync(), $"The sign-in form (status {(int)page.StatusCode})");
@@ -57,5 +57,5 @@ public abstract class SignInTests(SaferPlanFactory app)
     }
 }
 
-/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
-public sealed class SignInTestsOnSqlite(SqliteFactory app) : SignInTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only; each test has a partnership of its own, on the shared app.</summary>
+public sealed class SignInTestsOnSqlite(SharedSqliteApp shared) : SignInTests(shared.App), IClassFixture<SharedSqliteApp>;

@@ -55,5 +55,5 @@ public abstract class OpenApiTests(SaferPlanFactory app)
     }
 }
 
-/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
-public sealed class OpenApiTestsOnSqlite(SqliteFactory app) : OpenApiTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only; it only reads, so on the shared app.</summary>
+public sealed class OpenApiTestsOnSqlite(SharedSqliteApp shared) : OpenApiTests(shared.App), IClassFixture<SharedSqliteApp>;

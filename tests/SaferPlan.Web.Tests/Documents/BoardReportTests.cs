@@ -255,7 +255,8 @@ public abstract class BoardReportTests(SaferPlanFactory app)
     public async Task Api_MemberOfAnotherPartnership_GetsThePublicVersion()
     {
         var data = await BoardReportTestData.CreateAsync(app);
-        using var client = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var another = await TestData.Partnership().SaveAsync(app);
+        using var client = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: another.Slug));
 
         var docx = await client.GetByteArrayAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.docx");
 
@@ -325,6 +326,6 @@ public abstract class BoardReportTests(SaferPlanFactory app)
             (await sp.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(data.Slug, BoardReportTestData.Q4, audience, new DateOnly(2011, 4, 26))))!);
 }
 
-public sealed class BoardReportTestsOnSqlite(SqliteFactory app) : BoardReportTests(app), IClassFixture<SqliteFactory>;
+public sealed class BoardReportTestsOnSqlite(SharedSqliteApp shared) : BoardReportTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class BoardReportTestsOnPostgres(PostgresFactory app) : BoardReportTests(app), IClassFixture<PostgresFactory>;
+public sealed class BoardReportTestsOnPostgres(SharedPostgresApp shared) : BoardReportTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -12,7 +12,6 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Funding;
-using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Plans;
 
@@ -184,12 +183,10 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         var refused = await PlanApi.ReadValidationErrorAsync(await PostSpendAsync(support, year, allocation.Id, 10), "allocationId");
         Assert.Contains($"this one is in {otherYear.Replace('-', '/')}", refused, StringComparison.Ordinal);
 
+        var other = await TestData.Partnership("Elsewhere CSP").SaveAsync(app);
         var elsewhere = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var other = new Partnership { Slug = $"elsewhere-{Guid.NewGuid():N}", Name = "Elsewhere CSP", ShortName = "Elsewhere", Area = "Elsewhere" };
-            db.Partnerships.Add(other);
-            await db.SaveChangesAsync();
             var theirStream = new FundingStream { PartnershipId = other.Id, YearStart = int.Parse(year[..4], CultureInfo.InvariantCulture), Name = "Their fund", Amount = 10m, Received = true };
             var theirs = new FundingAllocation { Stream = theirStream, Name = "Their project", Amount = 10m };
             db.AddRange(theirStream, theirs);
@@ -508,17 +505,11 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     {
         var year = FreshYear();
         var start = int.Parse(year[..4], CultureInfo.InvariantCulture);
-        var (partnershipId, editionId) = await app.WithScopeAsync(async sp =>
+        var partnership = await TestData.Partnership("Docx CSP").WithEdition(start, Core.Plans.EditionStatus.Draft).SaveAsync(app);
+        var (partnershipId, editionId) = (partnership.Id, partnership.EditionId);
+        await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var partnership = new Partnership { Slug = $"docx-{Guid.NewGuid():N}", Name = "Docx CSP", ShortName = "Docx", Area = "Docx" };
-            var edition = new Core.Plans.PlanEdition
-            {
-                Plan = new Core.Plans.Plan { Partnership = partnership, Title = "Community Safety Plan", StartYear = start, EndYear = start + 3 },
-                YearStart = start, Label = "Draft", Title = "Community Safety Plan (draft)", Status = Core.Plans.EditionStatus.Draft,
-            };
-            db.Editions.Add(edition);
-            await db.SaveChangesAsync();
             var stream = new FundingStream { PartnershipId = partnership.Id, YearStart = start, Name = "Safer Stronger Communities Fund", Amount = 20000m, Received = true };
             var taxis = new FundingAllocation { Stream = stream, Name = "Taxi marshals", Amount = 5000m, Outcome = "so that people using taxis at night would feel safer" };
             var covert = new FundingAllocation { Stream = stream, Name = "Covert surveillance kit", Amount = 5000m, Outcome = "on covert surveillance kit", Marking = ProtectiveMarking.Restricted };
@@ -528,8 +519,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
                 new FundingSpend { PartnershipId = partnership.Id, Allocation = taxis, SpentOn = new DateOnly(start, 6, 1), Amount = 207m, Payee = "Secure Guarding Ltd", PayeeIsPublic = true, Purchase = "Radios", TransactionId = "P-2" },
                 new FundingSpend { PartnershipId = partnership.Id, Allocation = covert, SpentOn = new DateOnly(start, 6, 1), Amount = 999m, Payee = "Kit Ltd", PayeeIsPublic = true, Purchase = "Cameras", TransactionId = "P-3" });
             db.AuditPartnershipId = partnership.Id;
-            await db.SaveChangesAsync();
-            return (partnership.Id, edition.Id);
+            return await db.SaveChangesAsync();
         });
 
         async Task<IReadOnlyList<string>> DocxAsync(Core.Documents.ReportAudience audience) => await app.WithScopeAsync(async sp =>

@@ -20,13 +20,8 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract partial class PublicationTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     internal static partial Regex EmailAddress();
-
-    private static async Task<int> MilestoneIdAsync(HttpClient client, string code) =>
-        (await EditionOfYearAsync(client, "2010/11")).Milestones.Single(m => m.Code == code).Id;
 
     private static async Task<MilestoneUpdateJson> PutAsync(HttpClient client, int milestoneId, string period, string progress, bool submit) =>
         await OkJsonAsync<MilestoneUpdateJson>(await client.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/{period}", new { progress, status = "OnTrack", submit, version = 0 }));
@@ -38,12 +33,15 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
     public async Task Visitor_MilestonePageAndUpdatesApi_ShowOnlyAcceptedUpdatesOfPublishedQuarters_NoCommentsNoEmail()
     {
         var marker = Guid.NewGuid().ToString("N")[..12];
-        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
-        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
+        var partnership = await TestData.Partnership().WithPerson(out var lead, "Dave Sargent").WithEdition()
+            .WithMilestone(lead).WithMilestone(lead).WithMilestone(lead).WithMilestone(lead).SaveAsync(app);
+        var slug = partnership.Slug;
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, lead.Key, slug));
+        using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
         using var visitor = await app.ApiClientAsync();
-        await OkJsonAsync<RoundJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-04-08" }));
-        int draft = await MilestoneIdAsync(dave, "1.6a"), submitted = await MilestoneIdAsync(dave, "1.6b"), returned = await MilestoneIdAsync(dave, "1.6c"), accepted = await MilestoneIdAsync(dave, "1.6d");
+        await OkJsonAsync<RoundJson>(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q2/round", new { deadline = "2099-04-08" }));
+        var (draft, submitted, returned, accepted) = (partnership.Milestones[0].Id, partnership.Milestones[1].Id, partnership.Milestones[2].Id, partnership.Milestones[3].Id);
         await PutAsync(dave, draft, "2010-11-q2", $"Draft {marker}", submit: false);
         await PutAsync(dave, submitted, "2010-11-q2", $"Submitted {marker}", submit: true);
         await ReviewAsync(support, await PutAsync(dave, returned, "2010-11-q2", $"Returned {marker}", submit: true), accept: false, $"Comment {marker}");
@@ -51,7 +49,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
 
         var beforePublishing = await visitor.GetStringAsync($"/milestones/{accepted}");
         var beforePublishingApi = await visitor.GetStringAsync($"/api/milestones/{accepted}/updates");
-        await OkJsonAsync<PublicationJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/publication", null));
+        await OkJsonAsync<PublicationJson>(await support.PostAsync($"/api/partnerships/{slug}/periods/2010-11-q2/publication", null));
         var seen = new List<string>();
         foreach (var id in new[] { draft, submitted, returned, accepted })
         {
@@ -250,6 +248,8 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
     }
 }
 
-public sealed class PublicationTestsOnSqlite(SqliteFactory app) : PublicationTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test has a partnership of its own (<see cref="TestData"/>, <see cref="BoardReportTestData"/>): on the shared app.</summary>
+public sealed class PublicationTestsOnSqlite(SharedSqliteApp shared) : PublicationTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class PublicationTestsOnPostgres(PostgresFactory app) : PublicationTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="PublicationTestsOnSqlite"/>
+public sealed class PublicationTestsOnPostgres(SharedPostgresApp shared) : PublicationTests(shared.App), IClassFixture<SharedPostgresApp>;

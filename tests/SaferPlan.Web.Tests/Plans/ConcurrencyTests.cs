@@ -4,23 +4,34 @@ using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Plans;
 
-/// <summary>Two people edit the same milestone from the same copy: the second is told, and the first one's change stands.</summary>
+/// <summary>
+/// Two people edit the same milestone from the same copy: the second is told, and the first one's change stands. Each test
+/// has a partnership of its own (<see cref="TestData"/>), so the classes run on the shared app of each database.
+/// </summary>
 public abstract class ConcurrencyTests(SaferPlanFactory app)
 {
-    private static async Task<MilestoneItemJson> NewMilestoneAsync(HttpClient client)
+    /// <summary>A new partnership with an approved edition of one priority; its support officer and administrator.</summary>
+    private async Task<(TestPartnership Partnership, string SupportEmail, string AdministratorEmail)> PartnershipAsync()
     {
-        var priority1 = await PlanApi.PriorityOfYearAsync(client, "2010/11", 1);
-        var action = await PlanApi.NewActionAsync(client, priority1.Id, "Shared action");
+        var partnership = await TestData.Partnership().WithEdition().WithPriority().SaveAsync(app);
+        return (partnership,
+            await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug),
+            await app.AddUserAsync(PartnershipRole.Administrator, partnership: partnership.Slug));
+    }
+
+    private static async Task<MilestoneItemJson> NewMilestoneAsync(HttpClient client, TestPartnership partnership)
+    {
+        var action = await PlanApi.NewActionAsync(client, partnership.PriorityIds[0], "Shared action");
         return await PlanApi.NewMilestoneAsync(client, action.Id, "Original text");
     }
 
     [Fact]
     public async Task SecondEdit_WithStaleIfMatch_Is412NamingTheChangeAndFirstTextSurvives()
     {
-        var firstEmail = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var (partnership, firstEmail, secondEmail) = await PartnershipAsync();
         using var first = await app.ApiClientAsync(firstEmail);
-        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
-        var milestone = await NewMilestoneAsync(first);
+        using var second = await app.ApiClientAsync(secondEmail);
+        var milestone = await NewMilestoneAsync(first, partnership);
         var path = $"/api/milestones/{milestone.Id}";
         var firstCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
         var secondCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
@@ -50,9 +61,10 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
     [Fact]
     public async Task SecondEdit_WithStaleBodyVersion_Is409AndFirstTextSurvives()
     {
-        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
-        var milestone = await NewMilestoneAsync(first);
+        var (partnership, firstEmail, secondEmail) = await PartnershipAsync();
+        using var first = await app.ApiClientAsync(firstEmail);
+        using var second = await app.ApiClientAsync(secondEmail);
+        var milestone = await NewMilestoneAsync(first, partnership);
         var path = $"/api/milestones/{milestone.Id}";
         var firstCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
         var secondCopy = await PlanApi.GetItemAsync<MilestoneItemJson>(second, path);
@@ -76,9 +88,10 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
     [Fact]
     public async Task SecondEdit_AfterReloading_IsSaved()
     {
-        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
-        var milestone = await NewMilestoneAsync(first);
+        var (partnership, firstEmail, secondEmail) = await PartnershipAsync();
+        using var first = await app.ApiClientAsync(firstEmail);
+        using var second = await app.ApiClientAsync(secondEmail);
+        var milestone = await NewMilestoneAsync(first, partnership);
         var path = $"/api/milestones/{milestone.Id}";
         var firstBody = PlanApi.PutBody(await PlanApi.GetItemAsync<MilestoneItemJson>(first, path));
         firstBody["text"] = "First editor's text";
@@ -97,9 +110,10 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
     [Fact]
     public async Task SimultaneousEdits_FromTheSameVersion_SaveExactlyOne()
     {
-        using var first = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var second = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
-        var milestone = await NewMilestoneAsync(first);
+        var (partnership, firstEmail, secondEmail) = await PartnershipAsync();
+        using var first = await app.ApiClientAsync(firstEmail);
+        using var second = await app.ApiClientAsync(secondEmail);
+        var milestone = await NewMilestoneAsync(first, partnership);
         var path = $"/api/milestones/{milestone.Id}";
         var copy = await PlanApi.GetItemAsync<MilestoneItemJson>(first, path);
         var bodies = Enumerable.Range(1, 6).Select(i =>
@@ -125,6 +139,6 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
     }
 }
 
-public sealed class ConcurrencyTestsOnSqlite(SqliteFactory app) : ConcurrencyTests(app), IClassFixture<SqliteFactory>;
+public sealed class ConcurrencyTestsOnSqlite(SharedSqliteApp shared) : ConcurrencyTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class ConcurrencyTestsOnPostgres(PostgresFactory app) : ConcurrencyTests(app), IClassFixture<PostgresFactory>;
+public sealed class ConcurrencyTestsOnPostgres(SharedPostgresApp shared) : ConcurrencyTests(shared.App), IClassFixture<SharedPostgresApp>;

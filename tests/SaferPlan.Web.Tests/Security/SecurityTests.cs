@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
-using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Security;
@@ -382,14 +381,7 @@ public abstract class SecurityTests(SaferPlanFactory app)
     /// <summary>The page's error summary alone (its markup), without the form's own values (which hold the email address typed).</summary>
     private static string ErrorSummary(string html) => TestHtml.ErrorSummary(TestHtml.Parse(html)).OuterHtml;
 
-    private Task<string> NewPartnershipAsync() => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<SaferPlanDbContext>();
-        var slug = $"admins-{Guid.NewGuid():N}"[..20];
-        db.Partnerships.Add(new Partnership { Slug = slug, Name = $"Partnership {slug}", ShortName = slug, Area = "Test" });
-        await db.SaveChangesAsync();
-        return slug;
-    });
+    private async Task<string> NewPartnershipAsync() => (await TestData.Partnership().SaveAsync(app)).Slug;
 }
 
 /// <summary>Provider-neutral (sessions, tokens, headers and sign-in rules; accounts and tokens are stored on PostgreSQL by every API test there and PeopleAndAccountsTests), so run on SQLite only.</summary>

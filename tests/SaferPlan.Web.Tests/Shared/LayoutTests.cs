@@ -50,5 +50,5 @@ public abstract class LayoutTests(SaferPlanFactory app)
     }
 }
 
-/// <summary>Provider-neutral (static files and the layout), so run on SQLite only.</summary>
-public sealed class LayoutTestsOnSqlite(SqliteFactory app) : LayoutTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Provider-neutral (static files and the layout), so run on SQLite only; it only reads, so on the shared app.</summary>
+public sealed class LayoutTestsOnSqlite(SharedSqliteApp shared) : LayoutTests(shared.App), IClassFixture<SharedSqliteApp>;

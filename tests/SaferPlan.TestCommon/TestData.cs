@@ -1,0 +1,200 @@
+using Microsoft.Extensions.DependencyInjection;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
+using SaferPlan.Core.Partnerships;
+using SaferPlan.Core.Periods;
+using SaferPlan.Core.Plans;
+
+namespace SaferPlan.TestCommon;
+
+/// <summary>
+/// Test data builders: a partnership of the test's own, with just what the test needs, in whatever app it runs against, so
+/// tests can share one app (<see cref="SharedApp"/>) and still never see each other's data. For example
+/// <c>await TestData.Partnership().WithPerson(out var lead).WithEdition().WithMilestone(lead).SaveAsync(app)</c>: a partnership
+/// with an approved 2010/11 plan edition of one priority, one action and one milestone that <c>lead</c> leads; sign
+/// <c>lead</c> in with <c>app.AddUserAsync(PartnershipRole.LeadOfficer, lead.Key, saved.Slug)</c>.
+/// </summary>
+public static class TestData
+{
+    /// <summary>A new partnership with a slug, name and keys no other test uses.</summary>
+    public static PartnershipBuilder Partnership(string? name = null) => new(name);
+}
+
+/// <summary>A person of a partnership being built, who can lead items and be signed in as their lead officer.</summary>
+public sealed class TestPerson
+{
+    internal TestPerson(Person entity) => Entity = entity;
+
+    internal Person Entity { get; }
+
+    /// <summary>The person's key, unique in the database (what <see cref="SaferPlanFactory.AddUserAsync"/> takes).</summary>
+    public string Key => Entity.Key;
+
+    public string Name => Entity.Name;
+
+    public string Email => Entity.Email!;
+
+    /// <summary>The person's id, once the partnership is saved.</summary>
+    public int Id => Entity.Id;
+}
+
+/// <summary>
+/// Builds a partnership and its plan in memory, then saves it in one go. Each <c>With…</c> adds to the last thing of the
+/// level above, making it when there is none yet: <see cref="WithMilestone"/> alone makes an edition, a priority and an action
+/// to hold the milestone.
+/// </summary>
+public sealed class PartnershipBuilder
+{
+    private readonly string id = Guid.NewGuid().ToString("N")[..8];
+    private readonly Partnership partnership;
+    private readonly List<PlanEdition> editions = [];
+    private Plan? plan;
+
+    internal PartnershipBuilder(string? name)
+    {
+        partnership = new Partnership
+        {
+            Slug = $"test-{id}",
+            Name = name ?? $"Test Partnership {id}",
+            ShortName = $"Test CSP {id}",
+            Area = $"Testshire {id}",
+        };
+    }
+
+    /// <summary>A person of the partnership, with an e-mail address of their own.</summary>
+    public PartnershipBuilder WithPerson(out TestPerson person, string name = "Dana Test")
+    {
+        var key = $"person-{partnership.People.Count + 1}-{id}";
+        var entity = new Person { Key = key, Name = name, Email = $"{key}@example.org" };
+        partnership.People.Add(entity);
+        person = new TestPerson(entity);
+        return this;
+    }
+
+    /// <summary>
+    /// An edition of the partnership's plan (the plan runs three years from the first edition's year): approved on 1 March
+    /// of its year unless another status is given.
+    /// </summary>
+    public PartnershipBuilder WithEdition(int yearStart = 2010, EditionStatus status = EditionStatus.Approved)
+    {
+        plan ??= new Plan { Partnership = partnership, Title = $"Community Safety Plan {yearStart}–{yearStart + 3}", StartYear = yearStart, EndYear = yearStart + 3 };
+        var edition = new PlanEdition
+        {
+            YearStart = yearStart,
+            Label = status == EditionStatus.Approved ? "FINAL" : "DRAFT",
+            Title = $"Community Safety Plan {ReportingPeriod.Year(yearStart).Display}",
+            Status = status,
+            ApprovedOn = status is EditionStatus.Approved or EditionStatus.Superseded ? new DateOnly(yearStart, 3, 1) : null,
+        };
+        plan.Editions.Add(edition);
+        editions.Add(edition);
+        return this;
+    }
+
+    /// <summary>A priority of the last edition, numbered after the ones before it.</summary>
+    public PartnershipBuilder WithPriority(string? title = null, TestPerson? lead = null, ProtectiveMarking marking = ProtectiveMarking.Official)
+    {
+        var edition = LastEdition();
+        var number = edition.Priorities.Count + 1;
+        edition.Priorities.Add(new Priority
+        {
+            Number = number, SortOrder = number, Title = title ?? $"Priority {number} {id}", LeadOfficer = lead?.Entity, Marking = marking,
+        });
+        return this;
+    }
+
+    /// <summary>An action of the last priority ("1.2" for its second).</summary>
+    public PartnershipBuilder WithAction(string? text = null, TestPerson? lead = null, ProtectiveMarking marking = ProtectiveMarking.Official)
+    {
+        var priority = LastPriority();
+        var place = priority.Actions.Count + 1;
+        priority.Actions.Add(new PlanAction
+        {
+            Number = $"{priority.Number}.{place}", SortOrder = place, Text = text ?? $"Action {priority.Number}.{place} {id}",
+            LeadAgency = "Police", LeadOfficer = lead?.Entity, Marking = marking,
+        });
+        return this;
+    }
+
+    /// <summary>A milestone of the last action ("1.1b" for its second), led by <paramref name="lead"/> where given.</summary>
+    public PartnershipBuilder WithMilestone(TestPerson? lead = null, string? text = null, ProtectiveMarking marking = ProtectiveMarking.Official)
+    {
+        var action = LastAction();
+        var place = action.Milestones.Count;
+        var code = $"{action.Number}{(char)('a' + place)}";
+        action.Milestones.Add(new Milestone { Code = code, SortOrder = place, Text = text ?? $"Milestone {code} {id}", LeadOfficer = lead?.Entity, Marking = marking });
+        return this;
+    }
+
+    /// <summary>Saves the partnership and all that was built into the app's database, in one transaction.</summary>
+    public Task<TestPartnership> SaveAsync(SaferPlanFactory app) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SaferPlanDbContext>();
+        db.Add(partnership);
+        if (plan is not null)
+        {
+            db.Add(plan);
+        }
+
+        await db.SaveChangesAsync();
+        var priorities = editions.SelectMany(e => e.Priorities).ToList();
+        var actions = priorities.SelectMany(p => p.Actions).ToList();
+        return new TestPartnership(
+            partnership.Id,
+            partnership.Slug,
+            partnership.Name,
+            [.. editions.Select(e => e.Id)],
+            [.. priorities.Select(p => p.Id)],
+            [.. actions.Select(a => a.Id)],
+            [.. actions.SelectMany(a => a.Milestones).Select(m => new TestMilestone(m.Id, m.Code))]);
+    });
+
+    private PlanEdition LastEdition()
+    {
+        if (editions.Count == 0)
+        {
+            WithEdition();
+        }
+
+        return editions[^1];
+    }
+
+    private Priority LastPriority()
+    {
+        var edition = LastEdition();
+        if (edition.Priorities.Count == 0)
+        {
+            WithPriority();
+        }
+
+        return edition.Priorities[^1];
+    }
+
+    private PlanAction LastAction()
+    {
+        var priority = LastPriority();
+        if (priority.Actions.Count == 0)
+        {
+            WithAction();
+        }
+
+        return priority.Actions[^1];
+    }
+}
+
+/// <summary>A milestone a builder saved: its id and code.</summary>
+public sealed record TestMilestone(int Id, string Code);
+
+/// <summary>What a <see cref="PartnershipBuilder"/> saved: the ids, in the order they were built.</summary>
+public sealed record TestPartnership(
+    int Id,
+    string Slug,
+    string Name,
+    IReadOnlyList<int> EditionIds,
+    IReadOnlyList<int> PriorityIds,
+    IReadOnlyList<int> ActionIds,
+    IReadOnlyList<TestMilestone> Milestones)
+{
+    /// <summary>The last edition built.</summary>
+    public int EditionId => EditionIds[^1];
+}
