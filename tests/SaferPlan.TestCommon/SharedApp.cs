@@ -11,7 +11,8 @@ namespace SaferPlan.TestCommon;
 /// that each make a partnership of their own (<see cref="TestData"/>), so they cannot see each other's data and their
 /// classes still run side by side. A class with an app of its own (<see cref="SqliteFactory"/>) starts a server and copies a
 /// database for itself; a class on the shared app starts nothing. A class on the shared app may read the demo partnership
-/// but changes only partnerships of its own; a class whose tests change or count the demo's data keeps an app of its own.
+/// (with users of its own added to it, to read what its members see) but changes only partnerships of its own; a class whose
+/// tests change or count the demo's data, or the whole database's, keeps an app of its own.
 /// The apps are stopped, and their databases removed, when the assembly's tests are done (<see cref="SharedAppTestFramework"/>,
 /// which an assembly using this fixture must name).
 /// </summary>

@@ -264,6 +264,6 @@ public abstract class MilestoneMonitoringTests(SaferPlanFactory app)
             (await sp.GetRequiredService<MilestoneMonitoringBuilder>().BuildAsync(new MilestoneMonitoringOptions(slug, period, audience)))!);
 }
 
-public sealed class MilestoneMonitoringTestsOnSqlite(SqliteFactory app) : MilestoneMonitoringTests(app), IClassFixture<SqliteFactory>;
+public sealed class MilestoneMonitoringTestsOnSqlite(SharedSqliteApp shared) : MilestoneMonitoringTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class MilestoneMonitoringTestsOnPostgres(PostgresFactory app) : MilestoneMonitoringTests(app), IClassFixture<PostgresFactory>;
+public sealed class MilestoneMonitoringTestsOnPostgres(SharedPostgresApp shared) : MilestoneMonitoringTests(shared.App), IClassFixture<SharedPostgresApp>;

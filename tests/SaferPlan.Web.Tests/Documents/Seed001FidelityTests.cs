@@ -186,4 +186,4 @@ public abstract class Seed001FidelityTests(SaferPlanFactory app)
 }
 
 /// <summary>Provider-neutral (the wording of one report; BoardReportTests reads the report's figures on PostgreSQL), so run on SQLite only.</summary>
-public sealed class Seed001FidelityTestsOnSqlite(SqliteFactory app) : Seed001FidelityTests(app), IClassFixture<SqliteFactory>;
+public sealed class Seed001FidelityTestsOnSqlite(SharedSqliteApp shared) : Seed001FidelityTests(shared.App), IClassFixture<SharedSqliteApp>;

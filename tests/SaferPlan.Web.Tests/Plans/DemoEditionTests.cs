@@ -90,6 +90,6 @@ public abstract class DemoEditionTests(SaferPlanFactory app)
     internal static async Task<EditionJson> EditionAsync(HttpClient client, string year) => await PlanApi.EditionOfYearAsync(client, year);
 }
 
-public sealed class DemoEditionTestsOnSqlite(SqliteFactory app) : DemoEditionTests(app), IClassFixture<SqliteFactory>;
+public sealed class DemoEditionTestsOnSqlite(SharedSqliteApp shared) : DemoEditionTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class DemoEditionTestsOnPostgres(PostgresFactory app) : DemoEditionTests(app), IClassFixture<PostgresFactory>;
+public sealed class DemoEditionTestsOnPostgres(SharedPostgresApp shared) : DemoEditionTests(shared.App), IClassFixture<SharedPostgresApp>;
