@@ -38,11 +38,7 @@ public static class AssessmentCharts
 
     private static Plot Draw(AssessmentGroup group, CalendarMonth from, CalendarMonth to, CalendarMonth previousFrom, CalendarMonth previousTo)
     {
-        var plot = new Plot();
-        if (ChartSvg.FontName is { } font)
-        {
-            plot.Font.Set(font);
-        }
+        var plot = ChartSvg.NewPlot();
 
         var xs = Enumerable.Range(0, group.Trend.Count).Select(i => (double)i).ToArray();
         var previous = plot.Add.Scatter(xs, group.Trend.Select(t => (double)t.Previous).ToArray());
@@ -61,15 +57,12 @@ public static class AssessmentCharts
 
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 14;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            xs, group.Trend.Select(t => t.Month.FirstDay.ToString("MMM", CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        ChartSvg.Categories(plot, group.Trend.Select(t => t.Month.FirstDay.ToString("MMM", CultureInfo.InvariantCulture)).ToList(), 14);
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.Label.Text = "Crimes recorded";
         plot.Axes.Left.Label.FontSize = 14;
         var top = group.Trend.Count == 0 ? 0 : group.Trend.Max(t => Math.Max(t.Current, t.Previous));
         plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.1);
-        plot.Axes.SetLimitsX(-0.5, Math.Max(0, group.Trend.Count - 1) + 0.5);
         return plot;
     }
 }

@@ -83,11 +83,7 @@ public static class FunnelCharts
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(row);
-        var plot = new Plot();
-        if (ChartSvg.FontName is { } font)
-        {
-            plot.Font.Set(font);
-        }
+        var plot = ChartSvg.NewPlot();
 
         var limits = Limits(row, report.Residents);
         if (limits.Count > 0)
