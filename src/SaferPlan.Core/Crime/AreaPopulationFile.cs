@@ -1,4 +1,3 @@
-using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Documents;
 
 namespace SaferPlan.Core.Crime;
@@ -46,14 +45,10 @@ public static class AreaPopulationFileReader
     {
         using var parser = CsvTextParser.Open(stream);
 
-        string[]? header;
-        try
+        var (header, headerProblem) = CsvTextParser.ReadHeader(parser);
+        if (headerProblem is { } problem)
         {
-            header = parser.ReadFields();
-        }
-        catch (MalformedLineException e)
-        {
-            return Refuse((int)e.LineNumber, "the header is not valid CSV");
+            return Refuse(problem.Line, problem.Reason);
         }
 
         if (header is null || header.All(string.IsNullOrWhiteSpace))
@@ -85,7 +80,7 @@ public static class AreaPopulationFileReader
         }
 
         var seen = new Dictionary<(string Area, int Year), int>();
-        var (rows, found) = CsvTextParser.ReadRows(parser, MaxProblems, (fields, line) => RowOf(fields, line, header.Length, columns, seen));
+        var (rows, found) = CsvTextParser.ReadRows(parser, header, MaxProblems, (fields, line) => RowOf(fields, line, columns, seen));
         var problems = found.Select(p => new AreaPopulationProblem(p.Line, p.Problem)).ToList();
 
         if (rows.Count == 0 && problems.Count == 0)
@@ -98,13 +93,8 @@ public static class AreaPopulationFileReader
 
     private static AreaPopulationFile Refuse(int line, string reason) => new([], [new AreaPopulationProblem(line, reason)]);
 
-    private static (AreaPopulationRow? Row, string? Problem) RowOf(string[] fields, int line, int headerLength, Dictionary<Column, int> columns, Dictionary<(string, int), int> seen)
+    private static (AreaPopulationRow? Row, string? Problem) RowOf(string[] fields, int line, Dictionary<Column, int> columns, Dictionary<(string, int), int> seen)
     {
-        if (fields.Length != headerLength)
-        {
-            return (null, $"it has {fields.Length} fields but the header has {headerLength}");
-        }
-
         string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
         var code = Field(Column.Code)?.ToUpperInvariant();
         var name = Field(Column.Name);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.VisualBasic.FileIO;
 using SaferPlan.Core.Documents;
 
 namespace SaferPlan.Core.Crime;
@@ -36,10 +35,12 @@ public static partial class LookupFileReader
     {
         using var parser = CsvTextParser.Open(stream);
 
-        var (header, headerProblem) = ReadHeader(parser);
+        var (header, headerProblem) = CsvTextParser.ReadHeader(parser);
         if (header is null)
         {
-            return new LookupFile([], [headerProblem!]);
+            return new LookupFile([], [headerProblem is { } problem
+                ? $"Line {problem.Line}: {problem.Reason}"
+                : "Line 1: the file is empty; it needs a header row naming the LSOA code and name columns"]);
         }
 
         var columns = CsvTextParser.ColumnsOf(header, ColumnOf);
@@ -50,7 +51,7 @@ public static partial class LookupFileReader
         }
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var (rows, found) = CsvTextParser.ReadRows(parser, MaxProblems, (fields, line) => RowOf(fields, line, header.Length, columns, seen));
+        var (rows, found) = CsvTextParser.ReadRows(parser, header, MaxProblems, (fields, line) => RowOf(fields, line, columns, seen));
         var problems = found.Select(p => $"Line {p.Line}: {p.Problem}").ToList();
         if (rows.Count == 0 && problems.Count == 0)
         {
@@ -60,27 +61,9 @@ public static partial class LookupFileReader
         return new LookupFile(rows, problems);
     }
 
-    /// <summary>The header row, or what is wrong with it: not valid CSV, or missing.</summary>
-    private static (string[]? Header, string? Problem) ReadHeader(TextFieldParser parser)
-    {
-        try
-        {
-            return parser.ReadFields() is { } header ? (header, null) : (null, "Line 1: the file is empty; it needs a header row naming the LSOA code and name columns");
-        }
-        catch (MalformedLineException e)
-        {
-            return (null, $"Line {e.LineNumber}: the header is not valid CSV");
-        }
-    }
-
     /// <summary>One line's LSOA, or what is wrong with it; <paramref name="seen"/> remembers the line each code was first on.</summary>
-    private static (LookupRow? Row, string? Problem) RowOf(string[] fields, int line, int headerLength, Dictionary<Column, int> columns, Dictionary<string, int> seen)
+    private static (LookupRow? Row, string? Problem) RowOf(string[] fields, int line, Dictionary<Column, int> columns, Dictionary<string, int> seen)
     {
-        if (fields.Length != headerLength)
-        {
-            return (null, $"it has {fields.Length} fields but the header has {headerLength}");
-        }
-
         string? Field(Column c) => columns.TryGetValue(c, out var i) ? ReportText.Clean(fields[i]) : null;
         var code = Field(Column.LsoaCode);
         var name = Field(Column.LsoaName);

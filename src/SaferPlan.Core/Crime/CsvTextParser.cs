@@ -19,6 +19,23 @@ internal static class CsvTextParser
         return parser;
     }
 
+    /// <summary>
+    /// The header row, or the line and what is wrong when it is not valid CSV. Both are null when the file has no lines:
+    /// each reader says in its own words which columns the header should name.
+    /// </summary>
+    public static (string[]? Header, (int Line, string Reason)? Problem) ReadHeader(TextFieldParser parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        try
+        {
+            return (parser.ReadFields(), null);
+        }
+        catch (MalformedLineException e)
+        {
+            return (null, ((int)e.LineNumber, "the header is not valid CSV"));
+        }
+    }
+
     /// <summary>Where each known column stands in the header; the first of two with the same meaning counts.</summary>
     public static Dictionary<TColumn, int> ColumnsOf<TColumn>(string[] header, Func<string, TColumn?> columnOf)
         where TColumn : struct
@@ -39,12 +56,15 @@ internal static class CsvTextParser
 
     /// <summary>
     /// The lines after the header, skipping blank ones, until the end or <paramref name="maxProblems"/> problems: each the
-    /// row <paramref name="rowOf"/> makes of its fields and line number, or the line and what is wrong with it.
+    /// row <paramref name="rowOf"/> makes of its fields and line number, or the line and what is wrong with it. A line
+    /// with more or fewer fields than the <paramref name="header"/> is a problem before <paramref name="rowOf"/> sees it.
     /// </summary>
-    public static (List<TRow> Rows, List<(int Line, string Problem)> Problems) ReadRows<TRow>(TextFieldParser parser, int maxProblems, Func<string[], int, (TRow? Row, string? Problem)> rowOf)
+    public static (List<TRow> Rows, List<(int Line, string Problem)> Problems) ReadRows<TRow>(
+        TextFieldParser parser, string[] header, int maxProblems, Func<string[], int, (TRow? Row, string? Problem)> rowOf)
         where TRow : class
     {
         ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rowOf);
         var rows = new List<TRow>();
         var problems = new List<(int Line, string Problem)>();
@@ -67,7 +87,9 @@ internal static class CsvTextParser
                 continue;
             }
 
-            var (row, problem) = rowOf(fields, line);
+            var (row, problem) = fields.Length == header.Length
+                ? rowOf(fields, line)
+                : (null, $"it has {fields.Length} fields but the header has {header.Length}");
             if (row is not null)
             {
                 rows.Add(row);
