@@ -107,7 +107,7 @@ public sealed partial class IndicatorReader
                 IndicatorFrequency.Quarterly => MonthSpan.Of(ReportingPeriod.QuarterContaining(m.FirstDay)),
                 _ => MonthSpan.Of(ReportingPeriod.Year(MonthSpan.Month(m).FinancialYear)),
             };
-            if (span.To == m && Enumerable.Range(0, span.Months).All(i => keys.Contains(span.From.AddMonths(i).Key)))
+            if (span.To == m && span.EachMonth().All(month => keys.Contains(month.Key)))
             {
                 spans.Add(span);
             }

@@ -290,7 +290,7 @@ public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider 
         }
 
         var keys = loaded.Select(m => m.Key).ToHashSet();
-        bool Covered(MonthSpan s) => Enumerable.Range(0, s.Months).All(i => keys.Contains(s.From.AddMonths(i).Key));
+        bool Covered(MonthSpan s) => s.EachMonth().All(m => keys.Contains(m.Key));
         var last = loaded[^1];
         var spans = new List<MonthSpan>();
         switch (frequency)
@@ -339,7 +339,7 @@ public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider 
 
     private async Task<(decimal? Value, string? Note)> ComputeUncachedAsync(Indicator indicator, MonthSpan span, Context context, CancellationToken ct)
     {
-        var missing = Enumerable.Range(0, span.Months).Select(i => span.From.AddMonths(i)).Where(m => !context.LoadedKeys.Contains(m.Key)).ToList();
+        var missing = span.EachMonth().Where(m => !context.LoadedKeys.Contains(m.Key)).ToList();
         if (missing.Count > 0)
         {
             return (null, missing.Count == span.Months
@@ -506,7 +506,7 @@ public sealed partial class IndicatorReader(SaferPlanDbContext db, TimeProvider 
     {
         var before = new MonthSpan(span.From.AddMonths(-span.Months), span.From.AddMonths(-1));
         IReadOnlyCollection<short> types = indicator.CrimeTypeId is { } type ? [type] : indicator.CrimeGroup?.Members.Select(m => m.CrimeTypeId).ToList() ?? [];
-        if (types.Count == 0 || Enumerable.Range(0, before.Months).Any(i => !context.LoadedKeys.Contains(before.From.AddMonths(i).Key)))
+        if (types.Count == 0 || before.EachMonth().Any(m => !context.LoadedKeys.Contains(m.Key)))
         {
             return null;
         }

@@ -26,6 +26,13 @@ public readonly record struct MonthSpan
 
     public int Months => From.MonthsUntil(To) + 1;
 
+    /// <summary>Each month of the span, oldest first: what a value over the span rests on.</summary>
+    public IEnumerable<CalendarMonth> EachMonth()
+    {
+        var from = From;
+        return Enumerable.Range(0, Months).Select(from.AddMonths);
+    }
+
     public static MonthSpan FromKeys(int fromMonth, int toMonth) => new(CalendarMonth.FromKey(fromMonth), CalendarMonth.FromKey(toMonth));
 
     public static MonthSpan Month(CalendarMonth month) => new(month, month);
