@@ -167,15 +167,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             var inherited = joinsMilestones ? null : agency;
             var milestones = shownMilestones.Select(m => Milestone(m, inherited, updateFor, filter)).ToList();
             var leads = milestones.Select(m => m.Lead ?? (joinsMilestones ? null : lead)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            actions.Add(new ReportAction(new DocumentAction<ReportMilestone>(
-                action.Number,
-                ReportText.Clean(action.Text) ?? "",
-                lead,
-                ReportText.Clean(action.OtherPartners),
-                ReportText.Clean(action.CrossReferenceText),
-                ReportText.Clean(action.Note),
-                action.Marking == ProtectiveMarking.Restricted,
-                milestones))
+            actions.Add(new ReportAction(DocumentAction.Of(action, ReportText.Clean, lead, milestones))
             {
                 // The lead column: each lead once, in the milestones' order.
                 Leads = leads.Count > 0 ? leads : lead is null ? [] : [lead],

@@ -16,6 +16,26 @@ public record DocumentAction<TMilestone>(
     IReadOnlyList<TMilestone> Milestones)
     where TMilestone : IDocumentMilestone;
 
+internal static class DocumentAction
+{
+    /// <summary>
+    /// A plan action's own cells as a document shows them: its text, other partners, cross-reference and note each as
+    /// <paramref name="text"/> gives them to the document's audience, beside the lead and milestones the document works out
+    /// in its own way.
+    /// </summary>
+    public static DocumentAction<TMilestone> Of<TMilestone>(PlanAction action, Func<string?, string?> text, string? lead, IReadOnlyList<TMilestone> milestones)
+        where TMilestone : IDocumentMilestone =>
+        new(
+            action.Number,
+            text(action.Text) ?? "",
+            lead,
+            text(action.OtherPartners),
+            text(action.CrossReferenceText),
+            text(action.Note),
+            action.Marking == ProtectiveMarking.Restricted,
+            milestones);
+}
+
 /// <summary>A milestone in an action plan table: its own lead where it differs from the action's.</summary>
 public interface IDocumentMilestone
 {

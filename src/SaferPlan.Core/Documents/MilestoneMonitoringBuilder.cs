@@ -91,15 +91,7 @@ public sealed class MilestoneMonitoringBuilder(SaferPlanDbContext db, UpdateServ
             lead = lead is null ? text.Of(officer.Name) : $"{lead} – {text.Of(officer.Name)}";
         }
 
-        return new DocumentAction<MonitoringMilestone>(
-            action.Number,
-            text.Of(action.Text) ?? "",
-            lead,
-            text.Of(action.OtherPartners),
-            text.Of(action.CrossReferenceText),
-            text.Of(action.Note),
-            action.Marking == ProtectiveMarking.Restricted,
-            milestones);
+        return DocumentAction.Of(action, text.Of, lead, milestones);
     }
 
     /// <summary>A milestone with its progress this quarter, when its update may be shown.</summary>

@@ -118,15 +118,7 @@ public sealed class PlanDocumentBuilder(SaferPlanDbContext db, PlanReader plans,
             var milestones = action.Milestones.Where(m => text.Shown(m.Marking))
                 .Select(m => new PlanDocumentMilestone(m.Code, text.Of(m.Text) ?? "", text.Of(m.Lead), m.Marking == ProtectiveMarking.Restricted))
                 .ToList();
-            actions.Add(new DocumentAction<PlanDocumentMilestone>(
-                action.Number,
-                text.Of(action.Text) ?? "",
-                text.Of(action.LeadAgency) ?? text.Of(action.LeadOfficer?.Name),
-                text.Of(action.OtherPartners),
-                text.Of(action.CrossReferenceText),
-                text.Of(action.Note),
-                action.Marking == ProtectiveMarking.Restricted,
-                milestones));
+            actions.Add(DocumentAction.Of(action, text.Of, text.Of(action.LeadAgency) ?? text.Of(action.LeadOfficer?.Name), milestones));
         }
 
         return new PlanDocumentPriority(priority.Number, priority.Kind, text.Of(priority.Title) ?? "", priority.Marking == ProtectiveMarking.Restricted, parts, actions);
