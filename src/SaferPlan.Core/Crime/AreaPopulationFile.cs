@@ -219,7 +219,7 @@ public sealed class AreaPopulationService(SaferPlanDbContext db, ComparatorAreaS
         await db.SaveChangesAsync(ct);
 
         // Rates per 1,000 residents on every partnership's pages may rest on these figures.
-        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await db.Partnerships.MoveOnChangeStampsAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return EditResult<AreaPopulationLoad>.Ok(new AreaPopulationLoad(matched.Count, created, matched.Count(m => m.Row.Synthetic)));

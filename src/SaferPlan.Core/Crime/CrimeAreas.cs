@@ -210,7 +210,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
         await AddMatchingAsync(partnershipId, name, ct);
-        await BumpAsync(partnershipId, ct);
+        await db.Partnerships.Where(p => p.Id == partnershipId).MoveOnChangeStampsAsync(ct);
         await transaction.CommitAsync(ct);
         return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
     }
@@ -263,7 +263,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
         await comparatorAreas.SetCodesAsync(lookup.Rows.Select(r => (r.LocalAuthorityName, r.LocalAuthorityCode)), ct);
 
         // Wards and local authorities are shared by every partnership's breakdowns, so all of their cached figures are stale.
-        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await db.Partnerships.MoveOnChangeStampsAsync(ct);
         await transaction.CommitAsync(ct);
         return EditResult<AreaView>.Ok((await GetAsync(partnershipId, ct))!);
     }
@@ -367,7 +367,4 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
         // StartsWith is case-sensitive on PostgreSQL and not on SQLite; the rule is the same on both.
         return candidates.Where(l => NameIsIn(l.Name, localAuthorityName)).Select(l => l.Id).ToList();
     }
-
-    private Task BumpAsync(int partnershipId, CancellationToken ct) =>
-        db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
 }

@@ -234,7 +234,7 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     }
 
     private Task StampAsync(int partnershipId, CancellationToken ct) =>
-        db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        db.Partnerships.Where(p => p.Id == partnershipId).MoveOnChangeStampsAsync(ct);
 }
 
 /// <summary>A partnership's yearly residents and dwellings, for rates per 1,000.</summary>
@@ -347,6 +347,6 @@ public sealed class DenominatorService(SaferPlanDbContext db)
     {
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
-        await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await db.Partnerships.Where(p => p.Id == partnershipId).MoveOnChangeStampsAsync(ct);
     }
 }

@@ -265,7 +265,7 @@ public sealed class CrimeImporter(SaferPlanDbContext db, IActorAccessor actor, T
         await db.SaveChangesAsync(ct);
 
         // Every partnership's derived figures may rest on these force-months, so every cached page must be rebuilt.
-        await db.Partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+        await db.Partnerships.MoveOnChangeStampsAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         knownImports.UnionWith(files.Select(f => (f.Force.Id, f.File.Name.Month.Key)));

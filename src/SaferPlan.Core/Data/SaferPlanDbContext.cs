@@ -196,8 +196,7 @@ public sealed class SaferPlanDbContext(
         if (ids.Count > 0)
         {
             var list = ids.ToList();
-            await Partnerships.Where(p => list.Contains(p.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+            await Partnerships.Where(p => list.Contains(p.Id)).MoveOnChangeStampsAsync(ct);
         }
     }
 

@@ -37,6 +37,16 @@ public sealed class Partnership : IAudited
     public List<Person> People { get; set; } = [];
 }
 
+internal static class ChangeStamps
+{
+    /// <summary>
+    /// Moves on <see cref="Partnership.ChangeStamp"/> of every one of <paramref name="partnerships"/>, so whatever is cached
+    /// by that stamp is known to be stale. Written with ExecuteUpdate, so it is not tracked and makes no audit entry.
+    /// </summary>
+    public static Task<int> MoveOnChangeStampsAsync(this IQueryable<Partnership> partnerships, CancellationToken ct) =>
+        partnerships.ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+}
+
 /// <summary>An organisation that takes part in partnerships: the police, a council service, probation.</summary>
 public sealed class Agency : IAudited
 {

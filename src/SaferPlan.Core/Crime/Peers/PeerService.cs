@@ -161,7 +161,7 @@ public sealed class PeerService(SaferPlanDbContext db, CrimeStatistics statistic
             });
             db.AuditPartnershipId = partnershipId;
             await db.SaveChangesAsync(ct);
-            await db.Partnerships.Where(p => p.Id == partnershipId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangeStamp, p => p.ChangeStamp + 1), ct);
+            await db.Partnerships.Where(p => p.Id == partnershipId).MoveOnChangeStampsAsync(ct);
         }
 
         return EditResult<PeerChoice>.Ok(await ChoiceAsync(partnershipId, ct));
