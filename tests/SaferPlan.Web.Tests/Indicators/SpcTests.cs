@@ -14,19 +14,22 @@ namespace SaferPlan.Web.Tests.Indicators;
 /// </summary>
 public abstract class SpcTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>This test's own partnership (xunit makes the class anew for each test), made on first use.</summary>
+    private readonly Lazy<Task<TestPartnership>> partnership = new(() => TestData.Partnership().SaveAsync(app));
 
     /// <summary>14 months from April 2009: the last far off (see the Core tests for the arithmetic).</summary>
     private static readonly int[] HandSeries = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 10, 30];
 
     private static string NewCode() => $"SPC-{Guid.NewGuid().ToString("N")[..8]}";
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
+    private async Task<string> SlugAsync() => (await partnership.Value).Slug;
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: await SlugAsync()));
 
     /// <summary>A monthly count, lower is better, with the values from April 2009 and a 2010/11 target of at most 20.</summary>
-    private static async Task<int> IndicatorWithValuesAsync(HttpClient analyst, IReadOnlyList<int> values)
+    private async Task<int> IndicatorWithValuesAsync(HttpClient analyst, IReadOnlyList<int> values)
     {
-        var id = (await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+        var id = (await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{await SlugAsync()}/indicators",
             new { code = NewCode(), name = "Incidents each month", unit = "Count", polarity = "LowerIsBetter", frequency = "Monthly", source = "Manual" }))).Id;
         for (var i = 0; i < values.Count; i++)
         {
@@ -173,7 +176,7 @@ public abstract class SpcTests(SaferPlanFactory app)
 
     private async Task<HttpClient> SignedInAsync(PartnershipRole role)
     {
-        var email = await app.AddUserAsync(role);
+        var email = await app.AddUserAsync(role, partnership: await SlugAsync());
         var client = Browser();
         var signedIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"Sign-in: {(int)signedIn.Status}");
@@ -208,6 +211,6 @@ public abstract class SpcTests(SaferPlanFactory app)
     }
 }
 
-public sealed class SpcTestsOnSqlite(SqliteFactory app) : SpcTests(app), IClassFixture<SqliteFactory>;
+public sealed class SpcTestsOnSqlite(SharedSqliteApp shared) : SpcTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class SpcTestsOnPostgres(PostgresFactory app) : SpcTests(app), IClassFixture<PostgresFactory>;
+public sealed class SpcTestsOnPostgres(SharedPostgresApp shared) : SpcTests(shared.App), IClassFixture<SharedPostgresApp>;
