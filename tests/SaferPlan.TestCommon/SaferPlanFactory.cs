@@ -17,7 +17,8 @@ namespace SaferPlan.TestCommon;
 /// <summary>
 /// The real SaferPlan app on Kestrel at a free port on 127.0.0.1, over a fresh database of its own
 /// with the demo partnership loaded (copied from a template loaded once, see <see cref="DatabaseTemplates"/>).
-/// One per test class (xunit class fixture).
+/// The test assembly's one app per database (<see cref="SharedApp"/>), for tests that make their own partnerships
+/// (<see cref="TestData"/>); or a test class's own (an xunit class fixture), for a class that changes the demo's data.
 /// </summary>
 public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program>, IAsyncLifetime
 {
