@@ -126,6 +126,16 @@ public sealed class PartnershipBuilder
         return this;
     }
 
+    /// <summary>
+    /// The partnership's short name, as its documents call it ("South Cambridgeshire CDRP"): an approval recorded without
+    /// the deciding body's name is the "{short name} Board"'s.
+    /// </summary>
+    public PartnershipBuilder WithShortName(string shortName)
+    {
+        partnership.ShortName = shortName;
+        return this;
+    }
+
     /// <summary>Saves the partnership and all that was built into the app's database, in one transaction.</summary>
     public Task<TestPartnership> SaveAsync(SaferPlanFactory app) => app.WithScopeAsync(async sp =>
     {

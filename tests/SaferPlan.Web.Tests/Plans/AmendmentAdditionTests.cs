@@ -20,18 +20,21 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
 {
     private const string Reason = "The Board agreed on 7 March 2011 to add this to the approved plan.";
 
-    private async Task<int> PartnershipIdAsync() =>
-        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync());
+    /// <summary>
+    /// A partnership of the test's own whose plan has an approved 2010/11 edition of one priority with one action, 1.1 (and,
+    /// asked, a draft 2011/12 edition after it).
+    /// </summary>
+    private Task<TestPartnership> ApprovedPlanAsync(bool withDraft = false)
+    {
+        var builder = TestData.Partnership().WithEdition(2010, EditionStatus.Approved).WithAction();
+        return (withDraft ? builder.WithEdition(2011, EditionStatus.Draft) : builder).SaveAsync(app);
+    }
 
-    private async Task<UserContext> SupportOfficerAsync() =>
-        new("support-user", "Sam Support", null, [new PartnershipMembership(await PartnershipIdAsync(), PartnershipRole.SupportOfficer)]);
+    private static UserContext SupportOfficer(TestPartnership partnership) =>
+        new("support-user", "Sam Support", null, [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer)]);
 
-    private Task<PlanEdition> ApprovedEditionAsync() => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<SaferPlanDbContext>().Editions.AsNoTracking().SingleAsync(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved));
-
-    private Task<PlanAction> ApprovedActionAsync(string number) => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<SaferPlanDbContext>().Actions.AsNoTracking().Include(a => a.Priority)
-            .SingleAsync(a => a.Number == number && a.Priority.Edition.YearStart == 2010 && a.Priority.Edition.Status == EditionStatus.Approved));
+    private Task<PlanAction> ActionAsync(int id) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Actions.AsNoTracking().SingleAsync(a => a.Id == id));
 
     private Task<List<Amendment>> AmendmentsOfAsync(AmendedItem kind, int itemId) => app.WithScopeAsync(sp =>
         sp.GetRequiredService<SaferPlanDbContext>().Amendments.AsNoTracking().Where(a => a.ItemKind == kind && a.ItemId == itemId).ToListAsync());
@@ -46,15 +49,16 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
     [Fact]
     public async Task AddToApprovedEdition_WithoutReason_IsRefusedNamingTheReasonAndNothingIsAdded()
     {
-        var edition = await ApprovedEditionAsync();
-        var action = await ApprovedActionAsync("2.1");
-        var user = await SupportOfficerAsync();
-        var before = await CountsAsync(edition.Id);
+        var partnership = await ApprovedPlanAsync();
+        var editionId = partnership.EditionId;
+        var action = await ActionAsync(partnership.ActionIds[0]);
+        var user = SupportOfficer(partnership);
+        var before = await CountsAsync(editionId);
 
         var (priority, newAction, milestone, checkedErrors) = await app.WithScopeAsync(async sp =>
         {
             var editor = sp.GetRequiredService<PlanEditor>();
-            return (await editor.CreatePriorityAsync(edition.Id, new PriorityInput { Title = "Not added" }, user),
+            return (await editor.CreatePriorityAsync(editionId, new PriorityInput { Title = "Not added" }, user),
                 await editor.CreateActionAsync(action.PriorityId, new ActionInput { Text = "Not added", AmendmentReason = "   " }, user),
                 await editor.CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Not added" }, user),
                 await editor.CheckNewMilestoneAsync(action.Id, new MilestoneInput { Text = "Not added" }, user));
@@ -67,20 +71,21 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
         }
 
         Assert.All(new[] { priority.Status, newAction.Status, milestone.Status }, s => Assert.Equal(EditStatus.Invalid, s));
-        Assert.Equal(before, await CountsAsync(edition.Id));
+        Assert.Equal(before, await CountsAsync(editionId));
     }
 
     [Fact]
     public async Task AddToApprovedEdition_WithReason_AddsEachItemAndRecordsOneAmendmentNamingIt()
     {
-        var edition = await ApprovedEditionAsync();
-        var user = await SupportOfficerAsync();
-        var before = await CountsAsync(edition.Id);
+        var partnership = await ApprovedPlanAsync();
+        var editionId = partnership.EditionId;
+        var user = SupportOfficer(partnership);
+        var before = await CountsAsync(editionId);
 
         var (priority, action, milestone) = await app.WithScopeAsync(async sp =>
         {
             var editor = sp.GetRequiredService<PlanEditor>();
-            var p = await editor.CreatePriorityAsync(edition.Id, new PriorityInput { Title = "Reducing rural theft", AmendmentReason = Reason }, user);
+            var p = await editor.CreatePriorityAsync(editionId, new PriorityInput { Title = "Reducing rural theft", AmendmentReason = Reason }, user);
             Assert.True(p.Succeeded, p.Message);
             var a = await editor.CreateActionAsync(p.Value.Id, new ActionInput { Text = "Mark farm machinery", AmendmentReason = Reason }, user);
             Assert.True(a.Succeeded, a.Message);
@@ -89,7 +94,7 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
             return (p.Value, a.Value, m.Value);
         });
 
-        var after = await CountsAsync(edition.Id);
+        var after = await CountsAsync(editionId);
         Assert.Equal((before.Priorities + 1, before.Actions + 1, before.Milestones + 1, before.Amendments + 3), after);
         var forPriority = Assert.Single(await AmendmentsOfAsync(AmendedItem.Priority, priority.Id));
         var forAction = Assert.Single(await AmendmentsOfAsync(AmendedItem.Action, action.Id));
@@ -99,7 +104,7 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
         Assert.Equal($"{action.Number}a", forMilestone.ItemReference);
         Assert.All(new[] { forPriority, forAction, forMilestone }, a =>
         {
-            Assert.Equal((AmendedRecord.PlanEdition, edition.Id, PlanEditor.AddedChange, Reason), (a.Record, a.RecordId, a.Changes, a.Reason));
+            Assert.Equal((AmendedRecord.PlanEdition, editionId, PlanEditor.AddedChange, Reason), (a.Record, a.RecordId, a.Changes, a.Reason));
             Assert.Equal(("Sam Support", "support-user"), (a.AmendedBy, a.UserId));
             Assert.True(DateTimeOffset.UtcNow - a.AmendedAt < TimeSpan.FromMinutes(5));
         });
@@ -113,8 +118,9 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
     [Fact]
     public async Task AddToDraftEdition_NeedsNoReasonAndRecordsNoAmendment()
     {
-        var draftId = await app.DraftEditionIdAsync();
-        var user = await SupportOfficerAsync();
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithAction().SaveAsync(app);
+        var draftId = partnership.EditionId;
+        var user = SupportOfficer(partnership);
         var before = await CountsAsync(draftId);
 
         await app.WithScopeAsync(async sp =>
@@ -136,22 +142,9 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
     [Fact]
     public async Task AddToSupersededEdition_IsRefused()
     {
-        var user = await SupportOfficerAsync();
-        var partnershipId = await PartnershipIdAsync();
-        var action = await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var approved = await db.Editions.AsNoTracking().SingleAsync(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved);
-            var superseded = new PlanEdition
-            {
-                PlanId = approved.PlanId, YearStart = 2006, Label = "Older", Title = "Superseded plan", Status = EditionStatus.Superseded,
-                Priorities = [new Priority { Number = 1, Title = "Old priority", Actions = [new PlanAction { Number = "1.1", Text = "Old action" }] }],
-            };
-            db.Editions.Add(superseded);
-            db.AuditPartnershipId = partnershipId;
-            await db.SaveChangesAsync();
-            return superseded.Priorities[0].Actions[0];
-        });
+        var partnership = await TestData.Partnership().WithEdition(2006, EditionStatus.Superseded).WithAction("Old action").SaveAsync(app);
+        var user = SupportOfficer(partnership);
+        var action = await ActionAsync(partnership.ActionIds[0]);
 
         var result = await app.WithScopeAsync(sp => sp.GetRequiredService<PlanEditor>()
             .CreateMilestoneAsync(action.Id, new MilestoneInput { Text = "Too late", AmendmentReason = Reason }, user));
@@ -164,9 +157,10 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
     [Fact]
     public async Task Api_PostToApprovedEditionWithoutReason_Is400NamingAmendmentReason_AndWithReasonIs201()
     {
-        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var action = await ApprovedActionAsync("3.2");
-        var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
+        var partnership = await ApprovedPlanAsync();
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var action = await ActionAsync(partnership.ActionIds[0]);
+        var editionId = partnership.EditionId;
         var path = $"/api/actions/{action.Id}/milestones";
 
         await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync(path, new { text = "Posted without a reason" }), "amendmentReason");
@@ -185,15 +179,16 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
     [Fact]
     public async Task Pages_AddMilestoneFormOfApprovedEdition_AsksTheReasonRefusesWithoutItAndListsTheAddition()
     {
-        var action = await ApprovedActionAsync("3.3");
-        var edition = await ApprovedEditionAsync();
+        var partnership = await ApprovedPlanAsync(withDraft: true);
+        var action = await ActionAsync(partnership.ActionIds[0]);
+        var editionId = partnership.EditionIds[0];
         using var session = new PageSession(app.ServerAddress);
-        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
         var formPath = $"/actions/{action.Id}/milestones/new";
         var form = await session.Client.GetStringAsync(formPath);
         Assert.Contains("Reason for amendment", form, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.AmendmentReason\"", form, StringComparison.Ordinal);
-        var before = await CountsAsync(edition.Id);
+        var before = await CountsAsync(editionId);
 
         var text = $"Milestone added by amendment {Guid.NewGuid():N}";
         var fields = new Dictionary<string, string>
@@ -210,7 +205,7 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
             Assert.Contains("Enter the reason for this amendment", html, StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, await CountsAsync(edition.Id));
+        Assert.Equal(before, await CountsAsync(editionId));
         fields["Input.AmendmentReason"] = "Added at the Board's request.";
         using (var saved = await session.PostFormAsync(formPath, formPath, fields))
         {
@@ -220,17 +215,19 @@ public abstract class AmendmentAdditionTests(SaferPlanFactory app)
         var added = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones.AsNoTracking().SingleAsync(m => m.Text == text));
         Assert.Equal(action.Id, added.ActionId);
         Assert.Single(await AmendmentsOfAsync(AmendedItem.Milestone, added.Id));
-        var page = await session.Client.GetStringAsync($"/editions/{edition.Id}");
+        var page = await session.Client.GetStringAsync($"/editions/{editionId}");
         Assert.Contains("Added at the Board&#x27;s request.", page, StringComparison.Ordinal);
         Assert.Contains($"Milestone {added.Code}", page, StringComparison.Ordinal);
 
-        var draftForm = await session.Client.GetStringAsync($"/editions/{await app.DraftEditionIdAsync()}/priorities/new");
+        var draftForm = await session.Client.GetStringAsync($"/editions/{partnership.EditionIds[1]}/priorities/new");
         Assert.DoesNotContain("Reason for amendment", draftForm, StringComparison.Ordinal);
-        Assert.Contains("Reason for amendment", await session.Client.GetStringAsync($"/editions/{edition.Id}/priorities/new"), StringComparison.Ordinal);
+        Assert.Contains("Reason for amendment", await session.Client.GetStringAsync($"/editions/{editionId}/priorities/new"), StringComparison.Ordinal);
         Assert.Contains("Reason for amendment", await session.Client.GetStringAsync($"/priorities/{action.PriorityId}/actions/new"), StringComparison.Ordinal);
     }
 }
 
-public sealed class AmendmentAdditionTestsOnSqlite(SqliteFactory app) : AmendmentAdditionTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test adds to a plan of a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class AmendmentAdditionTestsOnSqlite(SharedSqliteApp shared) : AmendmentAdditionTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class AmendmentAdditionTestsOnPostgres(PostgresFactory app) : AmendmentAdditionTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="AmendmentAdditionTestsOnSqlite"/>
+public sealed class AmendmentAdditionTestsOnPostgres(SharedPostgresApp shared) : AmendmentAdditionTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -18,16 +18,15 @@ public abstract class AmendmentTests(SaferPlanFactory app)
 {
     private const string Reason = "The Board agreed on 7 March 2011 to widen the target to every MARAC.";
 
-    private async Task<int> PartnershipIdAsync() =>
-        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync());
+    /// <summary>A partnership of the test's own whose plan has an approved 2010/11 edition holding one milestone, 1.1a.</summary>
+    private Task<TestPartnership> ApprovedPlanAsync() => TestData.Partnership().WithEdition(2010, EditionStatus.Approved).WithMilestone().SaveAsync(app);
 
-    private async Task<UserContext> SupportOfficerAsync() =>
-        new("support-user", "Sam Support", null, [new PartnershipMembership(await PartnershipIdAsync(), PartnershipRole.SupportOfficer)]);
+    private static UserContext SupportOfficer(TestPartnership partnership) =>
+        new("support-user", "Sam Support", null, [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer)]);
 
-    /// <summary>A milestone of the demo's approved 2010/11 edition, as stored now.</summary>
-    private Task<Milestone> ApprovedMilestoneAsync(string code) => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<SaferPlanDbContext>().Milestones.AsNoTracking()
-            .SingleAsync(m => m.Code == code && m.Action.Priority.Edition.YearStart == 2010 && m.Action.Priority.Edition.Status == EditionStatus.Approved));
+    /// <summary>A milestone as stored now.</summary>
+    private Task<Milestone> MilestoneAsync(int id) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<SaferPlanDbContext>().Milestones.AsNoTracking().SingleAsync(m => m.Id == id));
 
     private Task<List<Amendment>> AmendmentsOfAsync(int milestoneId) => app.WithScopeAsync(sp =>
         sp.GetRequiredService<SaferPlanDbContext>().Amendments.AsNoTracking()
@@ -39,27 +38,29 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task UpdateApprovedMilestone_WithoutReason_IsRefusedNamingTheReasonAndNothingChanges()
     {
-        var milestone = await ApprovedMilestoneAsync("3.1c");
+        var partnership = await ApprovedPlanAsync();
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
 
-        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Not saved", AmendmentReason = "  " }, await SupportOfficerAsync());
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Not saved", AmendmentReason = "  " }, SupportOfficer(partnership));
 
         Assert.Equal(EditStatus.Invalid, result.Status);
         Assert.Equal("Enter the reason for this amendment", result.Errors[Amendments.ReasonField]);
-        Assert.Equal(milestone.Target, (await ApprovedMilestoneAsync("3.1c")).Target);
+        Assert.Equal(milestone.Target, (await MilestoneAsync(milestone.Id)).Target);
         Assert.Empty(await AmendmentsOfAsync(milestone.Id));
     }
 
     [Fact]
     public async Task UpdateApprovedMilestone_WithReason_SavesAndRecordsTheAmendmentWithWhoWhenAndWhy()
     {
-        var milestone = await ApprovedMilestoneAsync("3.1b");
+        var partnership = await ApprovedPlanAsync();
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
 
-        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", Source = "MARAC minutes", AmendmentReason = Reason }, await SupportOfficerAsync());
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Target = "Attend every MARAC", Source = "MARAC minutes", AmendmentReason = Reason }, SupportOfficer(partnership));
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal("Attend every MARAC", (await ApprovedMilestoneAsync("3.1b")).Target);
+        Assert.Equal("Attend every MARAC", (await MilestoneAsync(milestone.Id)).Target);
         var amendment = Assert.Single(await AmendmentsOfAsync(milestone.Id));
-        Assert.Equal("3.1b", amendment.ItemReference);
+        Assert.Equal("1.1a", amendment.ItemReference);
         Assert.Equal(AmendedRecord.PlanEdition, amendment.Record);
         Assert.Equal("source, target", amendment.Changes);
         Assert.Equal(Reason, amendment.Reason);
@@ -74,9 +75,10 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task UpdateApprovedMilestone_UnchangedWithReason_RecordsNoAmendment()
     {
-        var milestone = await ApprovedMilestoneAsync("3.1a");
+        var partnership = await ApprovedPlanAsync();
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
 
-        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { AmendmentReason = Reason }, await SupportOfficerAsync());
+        var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { AmendmentReason = Reason }, SupportOfficer(partnership));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Empty(await AmendmentsOfAsync(milestone.Id));
@@ -85,22 +87,24 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task DeleteApprovedMilestone_IsRefusedSayingTheEditionIsApprovedAndTheMilestoneStays()
     {
-        var milestone = await ApprovedMilestoneAsync("2.2a");
-        var user = await SupportOfficerAsync();
+        var partnership = await ApprovedPlanAsync();
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
+        var user = SupportOfficer(partnership);
 
         var result = await app.WithScopeAsync(sp => sp.GetRequiredService<PlanEditor>().DeleteMilestoneAsync(milestone.Id, milestone.Version, user));
 
         Assert.Equal(EditStatus.Forbidden, result.Status);
         Assert.Contains("approved by the Board", result.Message, StringComparison.Ordinal);
-        Assert.Contains("milestone 2.2a", result.Message, StringComparison.Ordinal);
-        Assert.Equal(milestone.Version, (await ApprovedMilestoneAsync("2.2a")).Version);
+        Assert.Contains("milestone 1.1a", result.Message, StringComparison.Ordinal);
+        Assert.Equal(milestone.Version, (await MilestoneAsync(milestone.Id)).Version);
     }
 
     [Fact]
     public async Task DraftEdition_ChangesWithoutReasonAndDeletes_RecordingNoAmendment()
     {
-        var draftId = await app.DraftEditionIdAsync();
-        var user = await SupportOfficerAsync();
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithAction().SaveAsync(app);
+        var draftId = partnership.EditionId;
+        var user = SupportOfficer(partnership);
         var (created, updated, deleted) = await app.WithScopeAsync(async sp =>
         {
             var editor = sp.GetRequiredService<PlanEditor>();
@@ -123,21 +127,9 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task SupersededEdition_RefusesEveryChange()
     {
-        var user = await SupportOfficerAsync();
-        var milestone = await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var approved = await db.Editions.AsNoTracking().SingleAsync(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved);
-            var superseded = new PlanEdition
-            {
-                PlanId = approved.PlanId, YearStart = 2007, Label = "Old", Title = "Superseded plan", Status = EditionStatus.Superseded,
-                Priorities = [new Priority { Number = 1, Title = "Old priority", Actions = [new PlanAction { Number = "1.1", Text = "Old action", Milestones = [new Milestone { Code = "1.1a", Text = "Old milestone" }] }] }],
-            };
-            db.Editions.Add(superseded);
-            db.AuditPartnershipId = await PartnershipIdAsync();
-            await db.SaveChangesAsync();
-            return superseded.Priorities[0].Actions[0].Milestones[0];
-        });
+        var partnership = await TestData.Partnership().WithEdition(2007, EditionStatus.Superseded).WithMilestone(text: "Old milestone").SaveAsync(app);
+        var user = SupportOfficer(partnership);
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
 
         var result = await UpdateAsync(milestone, MilestoneInput.From(milestone) with { Text = "Changed", AmendmentReason = Reason }, user);
 
@@ -148,8 +140,9 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task Api_PutApprovedMilestoneWithoutReason_Is400NamingAmendmentReason_AndWithReasonIsListedForMembersOnly()
     {
-        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var milestone = await ApprovedMilestoneAsync("2.3a");
+        var partnership = await ApprovedPlanAsync();
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
         var path = $"/api/milestones/{milestone.Id}";
         var body = PlanApi.PutBody(await PlanApi.GetItemAsync<MilestoneItemJson>(support, path));
         body["target"] = "Changed by amendment";
@@ -159,10 +152,10 @@ public abstract class AmendmentTests(SaferPlanFactory app)
         body["amendmentReason"] = Reason;
         await PlanApi.PutOkAsync<MilestoneItemJson>(support, path, body);
 
-        var editionId = await PlanApi.EditionIdAsync(support, "2010/11");
+        var editionId = partnership.EditionId;
         var amendments = await PlanApi.OkJsonAsync<List<AmendmentJson>>(await support.GetAsync($"/api/editions/{editionId}/amendments"));
         var listed = amendments.Single(a => a.ItemId == milestone.Id);
-        Assert.Equal("2.3a", listed.ItemReference);
+        Assert.Equal("1.1a", listed.ItemReference);
         Assert.Equal("target", listed.Changes);
         Assert.Equal(Reason, listed.Reason);
         using var visitor = await app.ApiClientAsync();
@@ -175,9 +168,10 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task Pages_ApprovedMilestoneForm_AsksTheReasonAndOffersNoDelete_AndTheEditionListsTheAmendment()
     {
-        var milestone = await ApprovedMilestoneAsync("2.4a");
+        var partnership = await ApprovedPlanAsync();
+        var milestone = await MilestoneAsync(partnership.Milestones[0].Id);
         using var session = new PageSession(app.ServerAddress);
-        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
         var formPath = $"/milestones/{milestone.Id}/edit";
         var form = await session.Client.GetStringAsync(formPath);
         Assert.Contains("Reason for amendment", form, StringComparison.Ordinal);
@@ -206,14 +200,14 @@ public abstract class AmendmentTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        var edition = await session.Client.GetStringAsync($"/editions/{await EditionIdAsync()}");
+        var edition = await session.Client.GetStringAsync($"/editions/{partnership.EditionId}");
         Assert.Contains("Amendments since approval", edition, StringComparison.Ordinal);
         Assert.Contains("Reworded at the Board&#x27;s request.", edition, StringComparison.Ordinal);
-        Assert.Contains("Milestone 2.4a", edition, StringComparison.Ordinal);
+        Assert.Contains("Milestone 1.1a", edition, StringComparison.Ordinal);
         Assert.DoesNotContain($"/actions/{milestone.ActionId}/delete", edition, StringComparison.Ordinal);
 
         using var visitor = new HttpClient { BaseAddress = app.ServerAddress };
-        var publicPage = await visitor.GetStringAsync($"/editions/{await EditionIdAsync()}");
+        var publicPage = await visitor.GetStringAsync($"/editions/{partnership.EditionId}");
         Assert.Contains("This plan was amended after approval on", publicPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Reworded at the Board", publicPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Amendments since approval", publicPage, StringComparison.Ordinal);
@@ -222,8 +216,8 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     [Fact]
     public async Task RestrictedItemAmendment_NeverReachesAVisitor()
     {
-        var partnershipId = await PartnershipIdAsync();
-        var editionId = await EditionIdAsync();
+        var partnership = await ApprovedPlanAsync();
+        var (partnershipId, editionId) = (partnership.Id, partnership.EditionId);
         var amendmentId = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -245,15 +239,14 @@ public abstract class AmendmentTests(SaferPlanFactory app)
         Assert.True(amendmentId > 0);
         Assert.DoesNotContain("3 February 2011", publicPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Restricted operation renamed", publicPage, StringComparison.Ordinal);
-        using var member = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.BoardMember));
+        using var member = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: partnership.Slug));
         var listed = await PlanApi.OkJsonAsync<List<AmendmentJson>>(await member.GetAsync($"/api/editions/{editionId}/amendments"));
         Assert.Contains(listed, a => a.Reason == "Restricted operation renamed" && a.Marking == "Restricted");
     }
-
-    private Task<int> EditionIdAsync() => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<SaferPlanDbContext>().Editions.Where(e => e.YearStart == 2010 && e.Status == EditionStatus.Approved).Select(e => e.Id).SingleAsync());
 }
 
-public sealed class AmendmentTestsOnSqlite(SqliteFactory app) : AmendmentTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test amends a plan of a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class AmendmentTestsOnSqlite(SharedSqliteApp shared) : AmendmentTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class AmendmentTestsOnPostgres(PostgresFactory app) : AmendmentTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="AmendmentTestsOnSqlite"/>
+public sealed class AmendmentTestsOnPostgres(SharedPostgresApp shared) : AmendmentTests(shared.App), IClassFixture<SharedPostgresApp>;

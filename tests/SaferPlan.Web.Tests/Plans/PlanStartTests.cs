@@ -18,17 +18,20 @@ namespace SaferPlan.Web.Tests.Plans;
 /// </summary>
 public abstract class PlanStartTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The short name of each test's partnership: an approval that names no body is its Board's.</summary>
+    private const string ShortName = "Testshire CDRP";
 
+    /// <summary>The year each test's plan starts: the partnership is the test's own, so no other test has a plan in it.</summary>
+    private const int Year = 2013;
 
-    /// <summary>A start year no other test in this database has used: a partnership has one plan per start year.</summary>
-    private static int FreshYear() => PlanYears.Next();
+    /// <summary>A partnership of the test's own, with no plan yet.</summary>
+    private async Task<string> PartnershipAsync() => (await TestData.Partnership().WithShortName(ShortName).SaveAsync(app)).Slug;
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
-    private static async Task<PlanEditionJson> StartAsync(HttpClient client, int year)
+    private static async Task<PlanEditionJson> StartAsync(HttpClient client, string slug, int year)
     {
-        using var answer = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
+        using var answer = await client.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
         return await PlanApi.ReadAsync<PlanEditionJson>(answer);
     }
@@ -42,37 +45,39 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     [Fact]
     public async Task StartPlan_MakesADraftOnlyMembersSee_AndRefusesBadInputByField()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var bad = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "", startYear = 2041, endYear = 2040 });
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var bad = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = "", startYear = 2041, endYear = 2040 });
         var errors = (await PlanApi.ReadProblemAsync(bad, HttpStatusCode.BadRequest)).Errors;
         Assert.NotNull(errors);
         Assert.Contains("Enter the plan's title", errors["title"][0], StringComparison.Ordinal);
         Assert.Contains("must be after the year it starts", errors["endYear"][0], StringComparison.Ordinal);
 
-        var year = FreshYear();
-        var edition = await StartAsync(support, year);
+        var year = Year;
+        var edition = await StartAsync(support, slug, year);
         Assert.Equal("Draft", edition.Status);
         Assert.Equal($"{year}/{(year + 1) % 100:00}", edition.Year);
         var id = edition.Id;
 
-        using var again = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Another", startYear = year, endYear = year + 3 });
+        using var again = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = "Another", startYear = year, endYear = year + 3 });
         Assert.Contains($"already has a plan starting in {year}", await ErrorAsync(again, "startYear"), StringComparison.Ordinal);
 
         using var visitor = app.CreateClient();
         using var hidden = await visitor.GetAsync($"/api/editions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
         using var seen = await board.GetAsync($"/api/editions/{id}");
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
-        using var refused = await board.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Board's own", startYear = FreshYear(), endYear = 2099 });
+        using var refused = await board.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = "Board's own", startYear = Year + 1, endYear = 2099 });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]
     public async Task Approval_NeedsADatePrioritiesAndTheCurrentVersion_ThenPublishes_AndIsAudited()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var id = (await StartAsync(support, FreshYear())).Id;
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var id = (await StartAsync(support, slug, Year)).Id;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         using var noDate = await ApproveAsync(support, id, null, null);
@@ -85,7 +90,7 @@ public abstract class PlanStartTests(SaferPlanFactory app)
         Assert.Contains("today or in the past", await ErrorAsync(future, "decidedOn"), StringComparison.Ordinal);
         using var stale = await ApproveAsync(support, id, today.ToString("O", CultureInfo.InvariantCulture), 0);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, slug);
         using var notTheirs = await ApproveAsync(lead, id, today.ToString("O", CultureInfo.InvariantCulture), 1);
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
 
@@ -93,7 +98,7 @@ public abstract class PlanStartTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var body = await PlanApi.ReadAsync<EditionDecisionJson>(approved);
         Assert.Equal("Approved", body.Status);
-        Assert.Equal("South Cambridgeshire CDRP Board", body.ApprovedBy);
+        Assert.Equal($"{ShortName} Board", body.ApprovedBy);
         Assert.Equal("12/10", body.ApprovalMinute);
         Assert.Equal(today.ToString("O", CultureInfo.InvariantCulture), body.ApprovedOn);
 
@@ -111,9 +116,10 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     [Fact]
     public async Task Approval_OfANewerEdition_SupersedesTheOneApprovedBefore()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
-        var first = (await StartAsync(support, year)).Id;
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var year = Year;
+        var first = (await StartAsync(support, slug, year)).Id;
         await PlanApi.NewPriorityAsync(support, first, "Reducing burglary");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using (var approved = await ApproveAsync(support, first, today.ToString("O", CultureInfo.InvariantCulture), 1))
@@ -133,7 +139,7 @@ public abstract class PlanStartTests(SaferPlanFactory app)
             return next.Id;
         });
         // As a script following the issue would send it: the decision, no version.
-        using (var approved = await ApproveAsync(support, second, today.ToString("O", CultureInfo.InvariantCulture), null, body: "South Cambridgeshire CDRP Board", minute: "5"))
+        using (var approved = await ApproveAsync(support, second, today.ToString("O", CultureInfo.InvariantCulture), null, body: $"{ShortName} Board", minute: "5"))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
@@ -143,6 +149,8 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     }
 }
 
-public sealed class PlanStartTestsOnSqlite(SqliteFactory app) : PlanStartTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test starts its plan in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class PlanStartTestsOnSqlite(SharedSqliteApp shared) : PlanStartTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class PlanStartTestsOnPostgres(PostgresFactory app) : PlanStartTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="PlanStartTestsOnSqlite"/>
+public sealed class PlanStartTestsOnPostgres(SharedPostgresApp shared) : PlanStartTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -18,20 +18,19 @@ namespace SaferPlan.Web.Tests.Plans;
 /// </summary>
 public abstract class RefreshChangeTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>A partnership of the test's own, with no plan yet.</summary>
+    private async Task<string> PartnershipAsync() => (await TestData.Partnership().SaveAsync(app)).Slug;
 
-
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
     /// <summary>A request refused with a problem of the given status.</summary>
     private static async Task<Problem> RefusedAsync(HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected) =>
         await PlanApi.ReadProblemAsync(await PlanApi.SendAsync(client, method, url, body), expected);
 
-    /// <summary>A draft plan of this test's own with two priorities.</summary>
-    private static async Task<(int EditionId, int[] Priorities)> OwnDraftAsync(HttpClient support)
+    /// <summary>A draft plan with two priorities, in the test's own partnership (which has one plan per start year).</summary>
+    private static async Task<(int EditionId, int[] Priorities)> OwnDraftAsync(HttpClient support, string slug, int year = 2013)
     {
-        var year = PlanYears.Next();
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Rolling Plan {year}", startYear = year, endYear = year + 3 });
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Rolling Plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var editionId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         var first = await PlanApi.NewPriorityAsync(support, editionId, "Reducing Serious Acquisitive Crime");
@@ -44,8 +43,9 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     [Fact]
     public async Task Changes_AfterAPrioritysComments_AreNumberedAfterThemAndRenumberedAtReadTime()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, p) = await OwnDraftAsync(support);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var (editionId, p) = await OwnDraftAsync(support, slug);
         var comments = $"/api/editions/{editionId}/comments";
         var changes = $"/api/editions/{editionId}/changes";
         await PlanApi.ExpectAsync(support, HttpMethod.Post, comments, new { priorityId = p[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
@@ -76,11 +76,12 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     [Fact]
     public async Task Changes_ByLeadOfficersBoardMembersAndVisitors_AreRefused()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
         using var visitor = app.CreateClient();
-        var (editionId, p) = await OwnDraftAsync(support);
+        var (editionId, p) = await OwnDraftAsync(support, slug);
         var changes = $"/api/editions/{editionId}/changes";
         var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, changes, new { priorityId = p[0], text = "Merged priority" }, HttpStatusCode.Created);
 
@@ -100,7 +101,7 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
         var empty = await RefusedAsync(support, HttpMethod.Post, changes, new { priorityId = p[0], text = " " }, HttpStatusCode.BadRequest);
         Assert.NotNull(empty.Errors);
         Assert.Contains(empty.Errors.Values.SelectMany(m => m), m => m.Contains("Enter the change made", StringComparison.Ordinal));
-        var (otherEdition, otherPriorities) = await OwnDraftAsync(support);
+        var (otherEdition, otherPriorities) = await OwnDraftAsync(support, slug, 2014);
         Assert.NotEqual(editionId, otherEdition);
         await PlanApi.ExpectAsync(support, HttpMethod.Post, changes, new { priorityId = otherPriorities[0], text = "Elsewhere" }, HttpStatusCode.BadRequest);
     }
@@ -108,8 +109,9 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     [Fact]
     public async Task Changes_EditedFromAnOldVersion_Conflict409Or412AndNeedAVersion()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, p) = await OwnDraftAsync(support);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var (editionId, p) = await OwnDraftAsync(support, slug);
         var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[1], text = "First wording" }, HttpStatusCode.Created);
         var path = $"/api/changes/{change.Id}";
 
@@ -129,9 +131,10 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     [Fact]
     public async Task Changes_AfterApproval_AreReadOnly_AndTheReportIsPublicWithoutEmailAddresses()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
         using var visitor = app.CreateClient();
-        var (editionId, p) = await OwnDraftAsync(support);
+        var (editionId, p) = await OwnDraftAsync(support, slug);
         var change = await PlanApi.ReadAsync<ChangeJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/changes", new { priorityId = p[0], text = "Questions to jo.bloggs@example.org" }, HttpStatusCode.Created);
         await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, HttpStatusCode.OK);
 
@@ -152,8 +155,9 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     [Fact]
     public async Task RefreshReport_OfADraft_HoldsEveryNumberedCommentAndChangeAndTheTimelineDates_InHtmlAndDocx()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, p) = await OwnDraftAsync(support);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var (editionId, p) = await OwnDraftAsync(support, slug);
         var timeline = await PlanApi.GetItemAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline");
         await PlanApi.PutOkAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline", new JsonObject
         {
@@ -207,6 +211,8 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
     }
 }
 
-public sealed class RefreshChangeTestsOnSqlite(SqliteFactory app) : RefreshChangeTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test has a partnership of its own (<see cref="TestData"/>) for its draft plans: on the shared app.</summary>
+public sealed class RefreshChangeTestsOnSqlite(SharedSqliteApp shared) : RefreshChangeTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class RefreshChangeTestsOnPostgres(PostgresFactory app) : RefreshChangeTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="RefreshChangeTestsOnSqlite"/>
+public sealed class RefreshChangeTestsOnPostgres(SharedPostgresApp shared) : RefreshChangeTests(shared.App), IClassFixture<SharedPostgresApp>;
