@@ -18,10 +18,13 @@ namespace SaferPlan.Web.Tests.Plans;
 /// </summary>
 public abstract class NextEditionTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The demo partnership, whose 2009/10 edition one test copies (reading it only).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
 
+    /// <summary>A partnership of the test's own, with no plan yet.</summary>
+    private async Task<TestPartnership> PartnershipAsync() => await TestData.Partnership().SaveAsync(app);
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.AddUserAsync(role));
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
     private static async Task<HttpResponseMessage> PostNextAsync(HttpClient client, int editionId, object body) =>
         await client.PostAsJsonAsync($"/api/editions/{editionId}/next", body);
@@ -45,11 +48,14 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         Assert.True(answer.StatusCode == expected, $"Expected {(int)expected}, got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>An approved plan of this test's own, with two priorities of one action each, the first action with two milestones.</summary>
-    private static async Task<(int EditionId, int StartYear, int[] Priorities, int[] Milestones)> OwnApprovedPlanAsync(HttpClient support)
+    /// <summary>
+    /// An approved plan starting in 2013 in the test's own partnership, with two priorities of one action each, the first
+    /// action with two milestones.
+    /// </summary>
+    private static async Task<(int EditionId, int StartYear, int[] Priorities, int[] Milestones)> OwnApprovedPlanAsync(HttpClient support, string slug)
     {
-        var year = PlanYears.Next();
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
+        const int year = 2013;
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
         var editionId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         var first = await PlanApi.NewPriorityAsync(support, editionId, "Reducing burglary");
         var second = await PlanApi.NewPriorityAsync(support, editionId, "Reducing vehicle crime");
@@ -64,16 +70,17 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     }
 
     /// <summary>
-    /// A copy of the demo's 2009/10 edition as the approved edition of a plan of this test's own (the demo's own already has
-    /// its 2010/11 refresh), with the latest accepted update of each milestone and the indicators linked to them. Its id and year.
+    /// A copy of the demo's 2009/10 edition (read, never changed) as the approved edition of a plan starting in
+    /// <paramref name="year"/> of the test's own partnership (the demo's own already has its 2010/11 refresh), with the latest
+    /// accepted update of each milestone, and copies in the partnership of the indicators linked to them, linked the same way.
+    /// Its id and year.
     /// </summary>
-    private Task<(int EditionId, int Year)> CopyOfDemo2009Async() => app.WithScopeAsync(async sp =>
+    private Task<(int EditionId, int Year)> CopyOfDemo2009Async(int partnershipId, int year) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<SaferPlanDbContext>();
         var demo = await db.Editions.AsNoTracking().AsSplitQuery().Include(e => e.Plan)
             .Include(e => e.Priorities).ThenInclude(p => p.Actions).ThenInclude(a => a.Milestones)
-            .SingleAsync(e => e.YearStart == 2009 && e.Plan.Partnership.Slug == Slug);
-        var year = PlanYears.Next();
+            .SingleAsync(e => e.YearStart == 2009 && e.Plan.Partnership.Slug == DemoSlug);
         var copies = new Dictionary<int, Core.Plans.Milestone>();
         var edition = new Core.Plans.PlanEdition
         {
@@ -91,8 +98,8 @@ public abstract class NextEditionTests(SaferPlanFactory app)
                 }).ToList(),
             }).ToList(),
         };
-        db.Plans.Add(new Core.Plans.Plan { PartnershipId = demo.Plan.PartnershipId, Title = $"Copy of the demo's 2009/10 edition {year}", StartYear = year, EndYear = year + 3, Editions = [edition] });
-        db.AuditPartnershipId = demo.Plan.PartnershipId;
+        db.Plans.Add(new Core.Plans.Plan { PartnershipId = partnershipId, Title = $"Copy of the demo's 2009/10 edition {year}", StartYear = year, EndYear = year + 3, Editions = [edition] });
+        db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync();
         var ids = copies.Keys.ToList();
         var latest = (await db.Set<MilestoneUpdate>().AsNoTracking().Where(u => ids.Contains(u.MilestoneId) && u.State == UpdateState.Accepted).ToListAsync())
@@ -106,9 +113,14 @@ public abstract class NextEditionTests(SaferPlanFactory app)
             });
         }
 
-        foreach (var link in await db.Set<IndicatorLink>().AsNoTracking().Where(l => l.MilestoneId != null && ids.Contains(l.MilestoneId.Value)).ToListAsync())
+        var links = await db.Set<IndicatorLink>().AsNoTracking().Include(l => l.Indicator).Where(l => l.MilestoneId != null && ids.Contains(l.MilestoneId.Value)).ToListAsync();
+        var indicators = links.Select(l => l.Indicator).DistinctBy(i => i.Id).ToDictionary(i => i.Id, i => new Indicator
         {
-            db.Add(new IndicatorLink { IndicatorId = link.IndicatorId, MilestoneId = copies[link.MilestoneId!.Value].Id });
+            PartnershipId = partnershipId, Code = i.Code, Name = i.Name, Unit = i.Unit, Polarity = i.Polarity, Frequency = i.Frequency, SortOrder = i.SortOrder,
+        });
+        foreach (var link in links)
+        {
+            db.Add(new IndicatorLink { Indicator = indicators[link.IndicatorId], MilestoneId = copies[link.MilestoneId!.Value].Id });
         }
 
         await db.SaveChangesAsync();
@@ -118,10 +130,11 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     [Fact]
     public async Task NextEdition_FromTheDemo2009Edition_MergesVehicleCrimeIntoBurglary_AndLinksEveryCopyToItsOrigin()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var demo2009 = await PlanApi.EditionIdAsync(support, "2009/10");
-        Assert.Equal("This plan already has an edition for 2010/11", await RefusedAsync(support, demo2009, new { year = "2010-11" }, "year"));
-        var (fromId, fromYear) = await CopyOfDemo2009Async();
+        // A plan of the partnership's own like the demo's: its 2009/10 edition already has its 2010/11 refresh.
+        var partnership = await TestData.Partnership().WithEdition(2009, Core.Plans.EditionStatus.Superseded).WithEdition(2010).SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        Assert.Equal("This plan already has an edition for 2010/11", await RefusedAsync(support, partnership.EditionIds[0], new { year = "2010-11" }, "year"));
+        var (fromId, fromYear) = await CopyOfDemo2009Async(partnership.Id, 2013);
         var refreshYear = Core.Periods.ReportingPeriod.Year(fromYear + 1);
         var from = await PlanApi.EditionItemsAsync(support, fromId);
         var burglary = from.Priorities.Single(p => p.Title == "Reducing dwelling burglary");
@@ -166,8 +179,9 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     [Fact]
     public async Task NextEdition_LeavesFinishedMilestonesAndDroppedPrioritiesBehind_UnlessAsked()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, year, priorities, milestones) = await OwnApprovedPlanAsync(support);
+        var partnership = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (editionId, year, priorities, milestones) = await OwnApprovedPlanAsync(support, partnership.Slug);
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
@@ -193,9 +207,10 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     [Fact]
     public async Task Compare_TheRefreshedEdition_ShowsTheMergeRenameRewordingAndLeadAgency_WordByWord()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var partnership = await PartnershipAsync();
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug);
         using var support = await app.ApiClientAsync(email);
-        var (editionId, _, priorities, _) = await OwnApprovedPlanAsync(support);
+        var (editionId, _, priorities, _) = await OwnApprovedPlanAsync(support, partnership.Slug);
         var next = await NextAsync(support, editionId, new { priorities = new[] { new { id = priorities[1], fate = "Merge", into = (int?)priorities[0] } } });
         var priority = next.Priorities.Single();
         var renamed = PlanApi.PutBody(priority);
@@ -245,35 +260,39 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     [Fact]
     public async Task NextEdition_RefusesBadChoices_ByPriority_AndWhoMayNot()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, year, priorities, _) = await OwnApprovedPlanAsync(support);
+        var partnership = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (editionId, year, priorities, _) = await OwnApprovedPlanAsync(support, partnership.Slug);
+        // A draft plan of the same partnership, starting the year after: a priority of it is of another plan's edition.
+        var draftYear = year + 1;
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/plans", new { title = "Draft only", startYear = draftYear, endYear = draftYear + 3 });
+        var draftId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
+        var otherPriority = (await PlanApi.NewPriorityAsync(support, draftId, "Reducing arson")).Id;
 
         var self = await RefusedAsync(support, editionId, new { priorities = new[] { new { id = priorities[0], fate = "Merge", into = (int?)priorities[0] } } }, $"priority{priorities[0]}");
         Assert.Equal("\"Reducing burglary\" cannot be merged into itself", self);
         var choices = new[] { new { id = priorities[0], fate = "Merge", into = (int?)priorities[1] }, new { id = priorities[1], fate = "Drop", into = (int?)null } };
         var intoDropped = await RefusedAsync(support, editionId, new { priorities = choices }, $"priority{priorities[0]}");
         Assert.Equal("Merge \"Reducing burglary\" into a priority that is carried forward", intoDropped);
-        var demoPriority = (await PlanApi.PriorityOfYearAsync(support, "2009/10", 1)).Id;
-        var otherPlan = await RefusedAsync(support, editionId, new { priorities = new[] { new { id = priorities[0], fate = "Merge", into = (int?)demoPriority } } }, $"priority{priorities[0]}");
+        var otherPlan = await RefusedAsync(support, editionId, new { priorities = new[] { new { id = priorities[0], fate = "Merge", into = (int?)otherPriority } } }, $"priority{priorities[0]}");
         Assert.Equal("Merge \"Reducing burglary\" into a priority of the same plan edition", otherPlan);
         var beyond = await RefusedAsync(support, editionId, new { year = $"{year + 3}-{(year + 4) % 100:00}" }, "year");
         Assert.Contains($"The plan runs to March {year + 3}", beyond, StringComparison.Ordinal);
         Assert.Equal("Give the year like 2011-12", await RefusedAsync(support, editionId, new { year = "next year" }, "year"));
 
-        var draftYear = PlanYears.Next();
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = "Draft only", startYear = draftYear, endYear = draftYear + 3 });
-        var draftId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         Assert.Contains("from an approved edition", await RefusedAsync(support, draftId, new { }, "year"), StringComparison.Ordinal);
 
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership.Slug);
         await NotAllowedAsync(board, editionId, HttpStatusCode.Forbidden);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug);
         await NotAllowedAsync(lead, editionId, HttpStatusCode.Forbidden);
         using var visitor = app.CreateClient();
         await NotAllowedAsync(visitor, editionId, HttpStatusCode.Unauthorized);
     }
 }
 
-public sealed class NextEditionTestsOnSqlite(SqliteFactory app) : NextEditionTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test has a partnership of its own (<see cref="TestData"/>) for its plans, and only reads the demo's: on the shared app.</summary>
+public sealed class NextEditionTestsOnSqlite(SharedSqliteApp shared) : NextEditionTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class NextEditionTestsOnPostgres(PostgresFactory app) : NextEditionTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="NextEditionTestsOnSqlite"/>
+public sealed class NextEditionTestsOnPostgres(SharedPostgresApp shared) : NextEditionTests(shared.App), IClassFixture<SharedPostgresApp>;
