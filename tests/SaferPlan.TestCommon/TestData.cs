@@ -136,6 +136,18 @@ public sealed class PartnershipBuilder
         return this;
     }
 
+    /// <summary>
+    /// A body serving the partnership (a task group unless another kind is given), with a key no other test uses: what it
+    /// writes for its partnerships, such as a briefing, is shared into this one.
+    /// </summary>
+    public PartnershipBuilder WithBody(out TestBody body, string name = "Test Task Group", BodyKind kind = BodyKind.TaskGroup)
+    {
+        var entity = new Body { Key = $"body-{partnership.Bodies.Count + 1}-{id}", Name = name, Kind = kind };
+        partnership.Bodies.Add(entity);
+        body = new TestBody(entity);
+        return this;
+    }
+
     /// <summary>Saves the partnership and all that was built into the app's database, in one transaction.</summary>
     public Task<TestPartnership> SaveAsync(SaferPlanFactory app) => app.WithScopeAsync(async sp =>
     {
@@ -207,4 +219,17 @@ public sealed record TestPartnership(
 {
     /// <summary>The last edition built.</summary>
     public int EditionId => EditionIds[^1];
+}
+
+/// <summary>A body a builder made to serve its partnership (a task group, a board).</summary>
+public sealed class TestBody
+{
+    internal TestBody(Body entity) => Entity = entity;
+
+    internal Body Entity { get; }
+
+    /// <summary>The body's key, unique in the database (what the API's <c>/api/bodies/{key}/…</c> addresses take).</summary>
+    public string Key => Entity.Key;
+
+    public string Name => Entity.Name;
 }

@@ -11,13 +11,15 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// <summary>The quarterly performance dashboard through the API: statuses rolled up by the stated rule, counts that add up, and who may read it.</summary>
 public abstract class DashboardApiTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The demo partnership, whose 2010/11 Q4 dashboard the Demo… tests read (and change nothing of).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
-        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+    /// <summary>A user of the role in the partnership (the demo's unless another is given): users of its own, to read what its members see.</summary>
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug = DemoSlug) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
-    private static async Task<DashboardJson> DashboardAsync(HttpClient client, string period) =>
-        await OkJsonAsync<DashboardJson>(await client.GetAsync($"/api/partnerships/{Slug}/periods/{period}/dashboard"));
+    private static async Task<DashboardJson> DashboardAsync(HttpClient client, string period, string slug = DemoSlug) =>
+        await OkJsonAsync<DashboardJson>(await client.GetAsync($"/api/partnerships/{slug}/periods/{period}/dashboard"));
 
     private static int Sum(IEnumerable<StatusCountJson> counts) => counts.Sum(c => c.Count);
 
@@ -60,7 +62,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
 
         var dashboard = await DashboardAsync(support, "2010-11-q4");
-        var completeness = await OkJsonAsync<CompletenessJson>(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"));
+        var completeness = await OkJsonAsync<CompletenessJson>(await support.GetAsync($"/api/partnerships/{DemoSlug}/periods/2010-11-q4/completeness"));
 
         var expected = completeness.Total.Expected;
         Assert.Equal(47, expected);
@@ -91,13 +93,17 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
     [Fact]
     public async Task DraftUpdate_CountsAsNoUpdate_UntilSubmitted()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using (var opened = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-07-08" }))
+        // A plan of the test's own whose third priority has two milestones, the first of which is updated.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithMilestone().WithPriority().WithMilestone()
+            .WithPriority().WithMilestone().WithMilestone().SaveAsync(app);
+        var slug = partnership.Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using (var opened = await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q1/round", new { deadline = "2099-07-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
-        var before = await DashboardAsync(support, "2010-11-q1");
+        var before = await DashboardAsync(support, "2010-11-q1", slug);
         var id = before.Priority(3).AllMilestones.First().Id;
 
         using (var draft = await support.PutAsJsonAsync($"/api/milestones/{id}/updates/2010-11-q1", new { progress = "Draft only", status = "NotOnTrack", submit = false, version = 0 }))
@@ -105,7 +111,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         }
 
-        var drafted = await DashboardAsync(support, "2010-11-q1");
+        var drafted = await DashboardAsync(support, "2010-11-q1", slug);
         var draftMilestone = drafted.Priority(3).AllMilestones.Single(m => m.Id == id);
         Assert.Null(draftMilestone.Status);
         Assert.False(drafted.DeadlinePassed);
@@ -117,7 +123,7 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         }
 
-        var after = await DashboardAsync(support, "2010-11-q1");
+        var after = await DashboardAsync(support, "2010-11-q1", slug);
         Assert.Equal("NotOnTrack", after.Priority(3).AllMilestones.Single(m => m.Id == id).Status);
         Assert.Equal("NotOnTrack", after.Priority(3).Status);
     }
@@ -125,9 +131,10 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Anonymous_IsUnauthorised()
     {
+        var partnership = await TestData.Partnership().WithMilestone().SaveAsync(app);
         using var anonymous = await app.ApiClientAsync();
 
-        var problem = await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/dashboard"), HttpStatusCode.Unauthorized);
+        var problem = await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q4/dashboard"), HttpStatusCode.Unauthorized);
 
         Assert.Equal(401, problem.Status);
     }
@@ -135,14 +142,20 @@ public abstract class DashboardApiTests(SaferPlanFactory app)
     [Fact]
     public async Task UnknownPartnershipOrBadPeriod_IsProblem()
     {
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        var partnership = await TestData.Partnership().WithMilestone().SaveAsync(app);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership.Slug);
 
         await ReadProblemAsync(await board.GetAsync("/api/partnerships/nowhere/periods/2010-11-q4/dashboard"), HttpStatusCode.NotFound);
-        var bad = await ReadValidationErrorAsync(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11/dashboard"), "period");
+        var bad = await ReadValidationErrorAsync(await board.GetAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11/dashboard"), "period");
         Assert.Contains("2010-11-q4", bad, StringComparison.Ordinal);
     }
 }
 
-public sealed class DashboardApiTestsOnSqlite(SqliteFactory app) : DashboardApiTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// The Demo… tests read the demo's quarter, with users of their own added to it; the others change only a partnership of
+/// their own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class DashboardApiTestsOnSqlite(SharedSqliteApp shared) : DashboardApiTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class DashboardApiTestsOnPostgres(PostgresFactory app) : DashboardApiTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="DashboardApiTestsOnSqlite"/>
+public sealed class DashboardApiTestsOnPostgres(SharedPostgresApp shared) : DashboardApiTests(shared.App), IClassFixture<SharedPostgresApp>;

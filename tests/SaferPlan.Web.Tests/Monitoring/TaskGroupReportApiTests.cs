@@ -9,10 +9,15 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// <summary>Task group quarterly reports and partner briefings through the API.</summary>
 public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The demo partnership, whose seed 001 quarter one test reads (and changes nothing of).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
-        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+    /// <summary>A partnership of the test's own with an approved 2010/11 plan edition.</summary>
+    private async Task<string> PartnershipAsync() => (await TestData.Partnership().WithEdition(2010).SaveAsync(app)).Slug;
+
+    /// <summary>A user of the role in the partnership; with a person key, the user is that person (a lead officer).</summary>
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person, slug));
 
     /// <summary>A response with the given status, its body as the given record.</summary>
     private static async Task<T> JsonAsync<T>(HttpResponseMessage response, HttpStatusCode status)
@@ -33,9 +38,6 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
         }
     }
 
-    private static async Task<int> PriorityIdAsync(HttpClient client, int number) =>
-        (await PlanApi.PriorityOfYearAsync(client, "2010/11", number)).Id;
-
     private static object Table(string title, int value, bool yearToDate = true) => new
     {
         title,
@@ -47,10 +49,10 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task DemoQuarter_HasSeed001ReportsAndTheDomesticAbuseBriefing()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, DemoSlug);
 
-        var reports = await JsonAsync<List<TaskGroupReportJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports"), HttpStatusCode.OK);
-        var briefings = await JsonAsync<List<BriefingJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/briefings"), HttpStatusCode.OK);
+        var reports = await JsonAsync<List<TaskGroupReportJson>>(await support.GetAsync($"/api/partnerships/{DemoSlug}/periods/2010-11-q4/task-group-reports"), HttpStatusCode.OK);
+        var briefings = await JsonAsync<List<BriefingJson>>(await support.GetAsync($"/api/partnerships/{DemoSlug}/periods/2010-11-q4/briefings"), HttpStatusCode.OK);
 
         Assert.Equal(6, reports.Count);
         var ppo = reports.Single(r => r.LeadOfficerName == "Jenny Jolley").Figures[0];
@@ -70,14 +72,15 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task YearToDate_SumsTheSameTableOverTheYearsQuarters()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
         var title = $"Arson referrals {Guid.NewGuid():N}";
         var q1 = new { title, figures = new[] { Table("Fire setters", 3) } };
         var q2 = new { title, figures = new[] { Table("Fire setters", 4) } };
 
-        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports", q1), HttpStatusCode.Created);
-        var second = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports", q2), HttpStatusCode.Created);
-        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q4/task-group-reports", new { title, figures = new[] { Table("Fire setters", 100) } }), HttpStatusCode.Created);
+        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q1/task-group-reports", q1), HttpStatusCode.Created);
+        var second = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q2/task-group-reports", q2), HttpStatusCode.Created);
+        await StatusAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2009-10-q4/task-group-reports", new { title, figures = new[] { Table("Fire setters", 100) } }), HttpStatusCode.Created);
 
         var table = second.Figures[0];
         Assert.Equal(4, table.Rows[0].Values[0]);
@@ -87,9 +90,10 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task PublicityMarkedRestricted_IsRefusedWithAClearMessage()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
 
-        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports",
             new { title = "Road safety", publicityItems = "Names of offenders", publicityMarking = "Restricted" }), "publicityItems");
 
         Assert.StartsWith("Items for publicity are published, so they cannot be Restricted", problem, StringComparison.Ordinal);
@@ -98,14 +102,15 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task FigureRowWithWrongNumberOfValues_IsRefusedNamingTableAndRow()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
         var body = new
         {
             title = "PPO",
             figures = new[] { new { title = "Scheme", columns = new[] { "PPO", "DIP" }, rows = new[] { new { label = "Removals", values = new decimal?[] { 1 } } } } },
         };
 
-        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", body), "figures[0].Rows");
+        var problem = await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports", body), "figures[0].Rows");
 
         Assert.Equal("Row 1 of figure table 1 (Removals) has 1 values but the table has 2 columns", problem);
     }
@@ -113,16 +118,20 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_WritesTheirPrioritysReport_ButNotAnothersAndBoardMemberNeither()
     {
-        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var priority2 = await PriorityIdAsync(jenny, 2);
+        // Dave leads priority 1, Jenny priority 2.
+        var partnership = await TestData.Partnership().WithPerson(out var jennyJolley, "Jenny Jolley").WithPerson(out var daveSargent, "Dave Sargent")
+            .WithEdition(2010).WithPriority("Reducing Serious Acquisitive Crime", daveSargent).WithPriority("Reducing Re-offending", jennyJolley).SaveAsync(app);
+        var slug = partnership.Slug;
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, slug, jennyJolley.Key);
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, slug, daveSargent.Key);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
+        var priority2 = partnership.PriorityIds[1];
 
-        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports",
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "IOM scoring matrix agreed" }), HttpStatusCode.Created);
         var id = created.Id;
         await StatusAsync(await dave.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "Taken over", priorityId = priority2, achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.Forbidden);
-        await StatusAsync(await board.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
+        await StatusAsync(await board.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports", new { title = "Board" }), HttpStatusCode.Forbidden);
 
         var kept = await JsonAsync<TaskGroupReportJson>(await jenny.GetAsync($"/api/task-group-reports/{id}"), HttpStatusCode.OK);
         Assert.Equal("Priority 2: Reducing Re-offending", kept.Title);
@@ -131,8 +140,9 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task StaleVersion_IsConflictAndTheFirstTextSurvives()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var created = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var created = await JsonAsync<TaskGroupReportJson>(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports", new { title = "DAAT", achievements = "First" }), HttpStatusCode.Created);
         var id = created.Id;
 
         await StatusAsync(await support.PutAsJsonAsync($"/api/task-group-reports/{id}", new { title = "DAAT", achievements = "Second", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 }), HttpStatusCode.OK);
@@ -147,8 +157,12 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Briefing_WrittenOnceByTheCountyBody_IsSharedIntoThePartnershipAndVersioned()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        // The partnership with a body of its own serving it, in place of the demo's county-wide Domestic Abuse Partnership.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithBody(out var county, "County Domestic Abuse Partnership").SaveAsync(app);
+        var slug = partnership.Slug;
+        var briefings = $"/api/bodies/{county.Key}/briefings";
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
         var title = $"State of the Partnership Briefing: 1st Quarter 2010/11 {Guid.NewGuid():N}";
         var body = new
         {
@@ -160,31 +174,37 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
             figures = new[] { new { label = "South", value = 35m }, new { label = "City", value = 61m } },
         };
 
-        var created = await JsonAsync<BriefingJson>(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Created);
-        await StatusAsync(await board.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", body), HttpStatusCode.Forbidden);
+        var created = await JsonAsync<BriefingJson>(await support.PostAsJsonAsync(briefings, body), HttpStatusCode.Created);
+        await StatusAsync(await board.PostAsJsonAsync(briefings, body), HttpStatusCode.Forbidden);
         var id = created.Id;
-        await StatusAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", body with { }), HttpStatusCode.PreconditionRequired);
-        var changed = await JsonAsync<BriefingJson>(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "IDVA funding ends in March", marking = "Official", version = 1 }), HttpStatusCode.OK);
-        await StatusAsync(await support.PutAsJsonAsync($"/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings/{id}", new { title, risks = "Stale", marking = "Official", version = 1 }), HttpStatusCode.Conflict);
+        await StatusAsync(await support.PutAsJsonAsync($"{briefings}/{id}", body with { }), HttpStatusCode.PreconditionRequired);
+        var changed = await JsonAsync<BriefingJson>(await support.PutAsJsonAsync($"{briefings}/{id}", new { title, risks = "IDVA funding ends in March", marking = "Official", version = 1 }), HttpStatusCode.OK);
+        await StatusAsync(await support.PutAsJsonAsync($"{briefings}/{id}", new { title, risks = "Stale", marking = "Official", version = 1 }), HttpStatusCode.Conflict);
 
         Assert.Equal(2, changed.Version);
-        var shared = await JsonAsync<List<BriefingJson>>(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);
+        var shared = await JsonAsync<List<BriefingJson>>(await board.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q1/briefings"), HttpStatusCode.OK);
         var briefing = shared.Single(b => b.Title == title);
         Assert.Equal("IDVA funding ends in March", briefing.Risks);
-        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync("/api/bodies/cambridgeshire-domestic-abuse-partnership/briefings", new { period = "2010-11-q1" }), "title");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync(briefings, new { period = "2010-11-q1" }), "title");
     }
 
     [Fact]
     public async Task Anonymous_CannotReadReports()
     {
+        var slug = await PartnershipAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        using var response = await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/task-group-reports");
+        using var response = await anonymous.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q4/task-group-reports");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
 
-public sealed class TaskGroupReportApiTestsOnSqlite(SqliteFactory app) : TaskGroupReportApiTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// The demo's quarter is only read, with a user of the test's own added to it; every report and briefing written is in a
+/// partnership of the test's own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class TaskGroupReportApiTestsOnSqlite(SharedSqliteApp shared) : TaskGroupReportApiTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class TaskGroupReportApiTestsOnPostgres(PostgresFactory app) : TaskGroupReportApiTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="TaskGroupReportApiTestsOnSqlite"/>
+public sealed class TaskGroupReportApiTestsOnPostgres(SharedPostgresApp shared) : TaskGroupReportApiTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -15,19 +15,21 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// <summary>The e-mailed update link's page sends all of the person's milestones with one submit, all or none, each with its marking.</summary>
 public abstract class UpdateLinkPageTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
     private const string Quarter = "2010-11-q2";
 
     [Fact]
     public async Task LinkPage_OneMilestoneInvalid_SavesNone_ThenOneSubmitSavesThemAll()
     {
-        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using (await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{Quarter}/round", new { deadline = "2099-07-08" }))
+        // Dave leads three milestones of the partnership's 2010/11 plan, in two actions; someone else leads a fourth.
+        var partnership = await TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithPerson(out var other, "Olive Other").WithEdition(2010)
+            .WithMilestone(dave).WithMilestone(dave).WithAction().WithMilestone(other).WithMilestone(dave).SaveAsync(app);
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        using (var opened = await support.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/{Quarter}/round", new { deadline = "2099-07-08" }))
         {
-            // Opened here, or already open from another test: either way the quarter takes updates.
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
-        var personId = await app.PersonIdAsync("dave-sargent");
+        var personId = await app.PersonIdAsync(dave.Key);
         var token = await app.WithScopeAsync(async sp =>
         {
             var partnershipId = await sp.GetRequiredService<Core.Data.SaferPlanDbContext>().People.Where(p => p.Id == personId).Select(p => p.PartnershipId).SingleAsync();
@@ -104,6 +106,8 @@ public abstract class UpdateLinkPageTests(SaferPlanFactory app)
     }
 }
 
-public sealed class UpdateLinkPageTestsOnSqlite(SqliteFactory app) : UpdateLinkPageTests(app), IClassFixture<SqliteFactory>;
+/// <summary>The test's milestones, lead officer and round are in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class UpdateLinkPageTestsOnSqlite(SharedSqliteApp shared) : UpdateLinkPageTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class UpdateLinkPageTestsOnPostgres(PostgresFactory app) : UpdateLinkPageTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="UpdateLinkPageTestsOnSqlite"/>
+public sealed class UpdateLinkPageTestsOnPostgres(SharedPostgresApp shared) : UpdateLinkPageTests(shared.App), IClassFixture<SharedPostgresApp>;
