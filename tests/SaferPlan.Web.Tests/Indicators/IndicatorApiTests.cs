@@ -17,24 +17,41 @@ namespace SaferPlan.Web.Tests.Indicators;
 /// </summary>
 public abstract class IndicatorApiTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    private const string Demo = "south-cambridgeshire";
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null, string partnership = Slug) =>
-        await app.ApiClientAsync(await app.AddUserAsync(role, person, partnership));
+    /// <summary>
+    /// This test's own partnership (xunit makes the class anew for each test), made on first use: an approved 2010/11 plan of
+    /// two priorities, the first led by Dave.
+    /// </summary>
+    private readonly Lazy<Task<(TestPartnership Partnership, TestPerson Lead)>> own = new(async () =>
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var lead, "Dave Test").WithEdition().WithPriority(lead: lead).WithPriority().SaveAsync(app);
+        return (partnership, lead);
+    });
+
+    private async Task<string> SlugAsync() => (await own.Value).Partnership.Slug;
+
+    /// <summary>The id of this test's priority of 2010/11 by its number.</summary>
+    private async Task<int> OwnPriorityIdAsync(int number) => (await own.Value).Partnership.PriorityIds[number - 1];
+
+    /// <summary>A caller with the role in this test's partnership, or in <paramref name="partnership"/>.</summary>
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null, string? partnership = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person, partnership ?? await SlugAsync()));
 
     private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
     private static object Manual(string code, string name = "Test indicator", string unit = "Percentage", string polarity = "LowerIsBetter") =>
         new { code, name, unit, polarity, frequency = "Quarterly", source = "Manual" };
 
-    private static async Task<IndicatorDetailJson> CreateIndicatorAsync(HttpClient client, string code, string unit = "Percentage", string polarity = "LowerIsBetter") =>
-        await CreatedAsync<IndicatorDetailJson>(await client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Manual(code, unit: unit, polarity: polarity)));
+    /// <summary>A new manual indicator of this test's partnership.</summary>
+    private async Task<IndicatorDetailJson> CreateIndicatorAsync(HttpClient client, string code, string unit = "Percentage", string polarity = "LowerIsBetter") =>
+        await CreatedAsync<IndicatorDetailJson>(await client.PostAsJsonAsync($"/api/partnerships/{await SlugAsync()}/indicators", Manual(code, unit: unit, polarity: polarity)));
 
-    private static async Task<List<IndicatorSummaryJson>> ListAsync(HttpClient client) =>
-        await OkJsonAsync<List<IndicatorSummaryJson>>(await client.GetAsync($"/api/partnerships/{Slug}/indicators"));
+    private static async Task<List<IndicatorSummaryJson>> ListAsync(HttpClient client, string slug) =>
+        await OkJsonAsync<List<IndicatorSummaryJson>>(await client.GetAsync($"/api/partnerships/{slug}/indicators"));
 
-    private static async Task<IndicatorSummaryJson> IndicatorByCodeAsync(HttpClient client, string code) =>
-        (await ListAsync(client)).Single(i => i.Code == code);
+    private static async Task<IndicatorSummaryJson> IndicatorByCodeAsync(HttpClient client, string slug, string code) =>
+        (await ListAsync(client, slug)).Single(i => i.Code == code);
 
     private static async Task<IndicatorDetailJson> DetailAsync(HttpClient client, int id) => await GetItemAsync<IndicatorDetailJson>(client, $"/api/indicators/{id}");
 
@@ -46,7 +63,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     {
         using var anonymous = await app.ApiClientAsync();
 
-        var list = await ListAsync(anonymous);
+        var list = await ListAsync(anonymous, Demo);
 
         var codes = list.Select(i => i.Code).ToList();
         Assert.Equal(["NI16", "LOCAL-BURGLARY", "LOCAL-VEHICLE", "NI30", "NI32", "LOCAL-1.5a", "LOCAL-1.5b", "LOCAL-1.9a"], codes.Take(8));
@@ -72,7 +89,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     public async Task Detail_NI32_HasItsValueSourceSentenceRuleAndLinkToPriority3()
     {
         using var anonymous = await app.ApiClientAsync();
-        var id = (await IndicatorByCodeAsync(anonymous, "NI32")).Id;
+        var id = (await IndicatorByCodeAsync(anonymous, Demo, "NI32")).Id;
 
         var detail = await DetailAsync(anonymous, id);
 
@@ -119,23 +136,23 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         Assert.Equal("133 against a target of at most 130: amber, missing it by 3 (within the tolerance of 5).", value.Sentence);
 
         // A listed indicator shows its latest value, the target for that year and the status.
-        var listed = await IndicatorByCodeAsync(analyst, code);
+        var listed = await IndicatorByCodeAsync(analyst, await SlugAsync(), code);
         Assert.Equal("133", listed.Latest?.ValueText);
         Assert.Equal("Amber", listed.Status);
         Assert.Equal(130m, listed.Target?.Number);
 
         // Link to Priority 2 of 2010/11, and read it back on the indicator.
-        var priority = await PriorityOfYearAsync(analyst, "2010/11", 2);
-        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }))
+        var priorityId = await OwnPriorityIdAsync(2);
+        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId }))
         {
             Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
         }
 
         var detail = await DetailAsync(analyst, id);
         var link = Assert.Single(detail.Links);
-        Assert.Equal(priority.Id, link.PriorityId);
+        Assert.Equal(priorityId, link.PriorityId);
         Assert.Equal("2010/11", link.EditionYear);
-        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }), "priorityId");
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId }), "priorityId");
 
         // Edit each with If-Match.
         var indicatorBody = JsonNode.Parse(JsonSerializer.Serialize(Manual(code, "First time entrants to the youth justice system", "Count")))!.AsObject();
@@ -201,8 +218,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         var baseline = await CreatedAsync<IndicatorBaselineJson>(await support.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2009-10", value = 20 }));
         await CreatedAsync<IndicatorTargetJson>(await support.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "BelowBaseline", baselineId = baseline.Id }));
         await CreatedAsync<IndicatorValueJson>(await support.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 19 }));
-        var priority = await PriorityOfYearAsync(support, "2010/11", 1);
-        using (var linked = await support.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }))
+        using (var linked = await support.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = await OwnPriorityIdAsync(1) }))
         {
             Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
         }
@@ -269,7 +285,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         using var analyst = await ClientAsync(PartnershipRole.Analyst);
         var existing = await CreateIndicatorAsync(analyst, NewCode("BAD"));
         var id = existing.Id;
-        var indicators = $"/api/partnerships/{Slug}/indicators";
+        var indicators = $"/api/partnerships/{await SlugAsync()}/indicators";
 
         await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { name = "No code", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "code");
         await ReadValidationErrorAsync(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("X"), unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "Manual" }), "name");
@@ -303,8 +319,8 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { milestoneId = 999999 }), "milestoneId");
 
         // Values of a recorded-crime indicator are computed, never entered.
-        var ni16 = (await IndicatorByCodeAsync(analyst, "NI16")).Id;
-        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{ni16}/values", new { period = "2010-11", value = 1 }), "value");
+        var burglaries = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync(indicators, new { code = NewCode("CRIME"), name = "Burglaries", unit = "Count", polarity = "LowerIsBetter", frequency = "Yearly", source = "RecordedCrime", crimeType = "Burglary" }));
+        await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{burglaries.Id}/values", new { period = "2010-11", value = 1 }), "value");
 
         // Nothing of the refused writes was kept.
         var detail = await DetailAsync(analyst, id);
@@ -340,20 +356,20 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
         var value = await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q3", value = 5 }));
         var baseline = await CreatedAsync<IndicatorBaselineJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2009-10", value = 5 }));
         var target = await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 5 }));
-        var priority = await PriorityOfYearAsync(analyst, "2010/11", 1);
         int linkId;
-        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = priority.Id }))
+        using (var linked = await analyst.PostAsJsonAsync($"/api/indicators/{id}/links", new { priorityId = await OwnPriorityIdAsync(1) }))
         {
             Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
             linkId = (await ReadAsync<IndicatorLinkCreatedJson>(linked)).Id;
         }
 
-        var priority2 = (await PriorityOfYearAsync(analyst, "2010/11", 2)).Id;
+        var priority2 = await OwnPriorityIdAsync(2);
+        var slug = await SlugAsync();
         var callers = new (string Who, HttpClient Client, HttpStatusCode Expected)[]
         {
             ("anonymous", await app.ApiClientAsync(), HttpStatusCode.Unauthorized),
             ("board member", await ClientAsync(PartnershipRole.BoardMember), HttpStatusCode.Forbidden),
-            ("lead officer of Priority 1", await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent"), HttpStatusCode.Forbidden),
+            ("lead officer of Priority 1", await ClientAsync(PartnershipRole.LeadOfficer, (await own.Value).Lead.Key), HttpStatusCode.Forbidden),
             ("analyst of another partnership", await ClientAsync(PartnershipRole.Analyst, partnership: await OtherPartnershipAsync()), HttpStatusCode.Forbidden),
         };
         foreach (var (who, client, expected) in callers)
@@ -362,7 +378,7 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
             {
                 var writes = new Func<Task<HttpResponseMessage>>[]
                 {
-                    () => client.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Manual(NewCode("NO"))),
+                    () => client.PostAsJsonAsync($"/api/partnerships/{slug}/indicators", Manual(NewCode("NO"))),
                     () => PutAsync(client, $"/api/indicators/{id}", JsonNode.Parse(JsonSerializer.Serialize(Manual(code, "Changed")))!.AsObject(), 1),
                     () => DeleteAsync(client, $"/api/indicators/{id}", ifMatch: 1),
                     () => client.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q4", value = 1 }),
@@ -402,9 +418,9 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Dashboard_ShowsTheLinkedIndicatorsStatusSentenceUnderItsPriority()
     {
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership: Demo);
 
-        var dashboard = await OkJsonAsync<Monitoring.DashboardJson>(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/dashboard"));
+        var dashboard = await OkJsonAsync<Monitoring.DashboardJson>(await board.GetAsync($"/api/partnerships/{Demo}/periods/2010-11-q4/dashboard"));
 
         var ni32 = dashboard.Priority(3).Indicators.Single(i => i.Code == "NI32");
         Assert.Equal("34%", ni32.Value);
@@ -416,11 +432,11 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     [Fact]
     public async Task BoardReport_HtmlAndDocx_ShowTheLinkedIndicatorsStatusSentence()
     {
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership: Demo);
         const string Sentence = "34% with no target set for 2010/11.";
 
-        var html = await board.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html");
-        var docx = await board.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+        var html = await board.GetStringAsync($"/api/partnerships/{Demo}/reports/performance/2010-11-q4.html");
+        var docx = await board.GetByteArrayAsync($"/api/partnerships/{Demo}/reports/performance/2010-11-q4.docx");
 
         Assert.Contains("NI32 Repeat incidents of domestic violence", html, StringComparison.Ordinal);
         Assert.Contains(Sentence, html, StringComparison.Ordinal);
@@ -523,6 +539,6 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
     }
 }
 
-public sealed class IndicatorApiTestsOnSqlite(SqliteFactory app) : IndicatorApiTests(app), IClassFixture<SqliteFactory>;
+public sealed class IndicatorApiTestsOnSqlite(SharedSqliteApp shared) : IndicatorApiTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class IndicatorApiTestsOnPostgres(PostgresFactory app) : IndicatorApiTests(app), IClassFixture<PostgresFactory>;
+public sealed class IndicatorApiTestsOnPostgres(SharedPostgresApp shared) : IndicatorApiTests(shared.App), IClassFixture<SharedPostgresApp>;

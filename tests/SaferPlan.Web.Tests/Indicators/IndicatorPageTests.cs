@@ -11,7 +11,19 @@ namespace SaferPlan.Web.Tests.Indicators;
 /// <summary>The indicator pages over HTTP as a browser without JavaScript uses them: reading, and posting the forms with the antiforgery token.</summary>
 public abstract partial class IndicatorPageTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    private const string Demo = "south-cambridgeshire";
+
+    /// <summary>
+    /// This test's own partnership (xunit makes the class anew for each test), made on first use: an approved 2010/11 plan
+    /// with a priority, and a lead officer, Dave, who leads its one milestone.
+    /// </summary>
+    private readonly Lazy<Task<(TestPartnership Partnership, TestPerson Lead)>> own = new(async () =>
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var lead, "Dave Test").WithEdition().WithPriority().WithMilestone(lead).SaveAsync(app);
+        return (partnership, lead);
+    });
+
+    private async Task<string> SlugAsync() => (await own.Value).Partnership.Slug;
 
     private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -20,7 +32,7 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
     {
         using var browser = Browser();
 
-        var (status, html) = await GetPageAsync(browser, $"/partnerships/{Slug}/indicators");
+        var (status, html) = await GetPageAsync(browser, $"/partnerships/{Demo}/indicators");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("NI32", html, StringComparison.Ordinal);
@@ -35,7 +47,7 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
     public async Task IndicatorPage_Anonymous_ShowsDefinitionValuesAndLinksButNoForms()
     {
         using var api = await app.ApiClientAsync();
-        var ni30 = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Slug}/indicators"))).EnumerateArray().Single(i => i.Str("code") == "NI30");
+        var ni30 = (await OkJsonAsync(await api.GetAsync($"/api/partnerships/{Demo}/indicators"))).EnumerateArray().Single(i => i.Str("code") == "NI30");
         using var browser = Browser();
 
         var (status, html) = await GetPageAsync(browser, $"/indicators/{ni30.Id()}");
@@ -52,17 +64,18 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
     [Fact]
     public async Task Forms_AnonymousAreSentToSignIn_ReadersAreRefused()
     {
-        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
-        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Indicator(NewCode("PG"))))).Id();
+        var slug = await SlugAsync();
+        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst, partnership: slug));
+        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{slug}/indicators", Indicator(NewCode("PG"))))).Id();
         var forms = new[]
         {
-            $"/partnerships/{Slug}/indicators/new", $"/indicators/{id}/edit", $"/indicators/{id}/values/new",
+            $"/partnerships/{slug}/indicators/new", $"/indicators/{id}/edit", $"/indicators/{id}/values/new",
             $"/indicators/{id}/baselines/new", $"/indicators/{id}/targets/new", $"/indicators/{id}/links/new",
         };
 
         using var anonymous = Browser();
         using var board = await SignedInAsync(PartnershipRole.BoardMember);
-        using var lead = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var lead = await SignedInAsync(PartnershipRole.LeadOfficer, (await own.Value).Lead.Key);
         foreach (var form in forms)
         {
             using var toSignIn = await anonymous.GetAsync(form);
@@ -86,7 +99,7 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         var code = NewCode("FORM");
 
         // The indicator form, first with the code left out.
-        var newIndicator = $"/partnerships/{Slug}/indicators/new";
+        var newIndicator = $"/partnerships/{await SlugAsync()}/indicators/new";
         var refused = await PostFormAsync(browser, newIndicator, new()
         {
             ["Input.Name"] = "Clients seen a month", ["Input.Unit"] = "Count", ["Input.Polarity"] = "HigherIsBetter",
@@ -140,19 +153,20 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
 
         // The link form: Priority 1 of 2010/11.
         using var api = await app.ApiClientAsync();
-        var priority = await DemoPriorityItemAsync(api, "2010/11", 1);
-        var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
+        var priorityId = (await own.Value).Partnership.PriorityIds[0];
+        var link = await PostFormAsync(browser, $"/indicators/{id}/links/new", new() { ["Input.PriorityId"] = priorityId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.MilestoneId"] = "" });
         Assert.True(link.Status == HttpStatusCode.Redirect, ErrorSummary(link.Html));
         var detail = await GetItemAsync<IndicatorDetailJson>(api, $"/api/indicators/{id}");
-        Assert.Equal(priority.Id, Assert.Single(detail.Links).PriorityId);
+        Assert.Equal(priorityId, Assert.Single(detail.Links).PriorityId);
         Assert.Equal("Amber", Assert.Single(detail.Values).Status);
     }
 
     [Fact]
     public async Task ValueForm_EditWithAStaleVersion_KeepsTheFirstWritersValue()
     {
-        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst));
-        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators", Indicator(NewCode("STALE"))))).Id();
+        var slug = await SlugAsync();
+        using var analystApi = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Analyst, partnership: slug));
+        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{slug}/indicators", Indicator(NewCode("STALE"))))).Id();
         var valueId = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 10 }))).Id();
         using var browser = await SignedInAsync(PartnershipRole.SupportOfficer);
         var (_, form) = await GetPageAsync(browser, $"/indicator-values/{valueId}/edit");
@@ -180,7 +194,7 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
     /// <summary>A cookie client signed in through the sign-in form.</summary>
     private async Task<HttpClient> SignedInAsync(PartnershipRole role, string? person = null)
     {
-        var email = await app.AddUserAsync(role, person);
+        var email = await app.AddUserAsync(role, person, await SlugAsync());
         var client = Browser();
         var signedIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"Sign-in: {(int)signedIn.Status}");
@@ -224,6 +238,6 @@ internal static class UriPaths
     public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 }
 
-public sealed class IndicatorPageTestsOnSqlite(SqliteFactory app) : IndicatorPageTests(app), IClassFixture<SqliteFactory>;
+public sealed class IndicatorPageTestsOnSqlite(SharedSqliteApp shared) : IndicatorPageTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class IndicatorPageTestsOnPostgres(PostgresFactory app) : IndicatorPageTests(app), IClassFixture<PostgresFactory>;
+public sealed class IndicatorPageTestsOnPostgres(SharedPostgresApp shared) : IndicatorPageTests(shared.App), IClassFixture<SharedPostgresApp>;
