@@ -344,6 +344,6 @@ public abstract class PlanDocumentTests(SaferPlanFactory app)
     }
 }
 
-public sealed class PlanDocumentTestsOnSqlite(SqliteFactory app) : PlanDocumentTests(app), IClassFixture<SqliteFactory>;
+public sealed class PlanDocumentTestsOnSqlite(SharedSqliteApp shared) : PlanDocumentTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class PlanDocumentTestsOnPostgres(PostgresFactory app) : PlanDocumentTests(app), IClassFixture<PostgresFactory>;
+public sealed class PlanDocumentTestsOnPostgres(SharedPostgresApp shared) : PlanDocumentTests(shared.App), IClassFixture<SharedPostgresApp>;
