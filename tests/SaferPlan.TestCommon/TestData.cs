@@ -72,6 +72,36 @@ public sealed class PartnershipBuilder
     }
 
     /// <summary>
+    /// An agency of the partnership ("Police" for "Cambridgeshire Constabulary"), with a key no other test uses: a lead
+    /// agency text beginning with its short name or name is counted under its short name.
+    /// </summary>
+    public PartnershipBuilder WithAgency(string shortName, string? name = null)
+    {
+        partnership.Agencies.Add(new Agency { Key = $"agency-{partnership.Agencies.Count + 1}-{id}", Name = name ?? shortName, ShortName = shortName });
+        return this;
+    }
+
+    /// <summary>The last action's lead agency, as the plan writes it ("Police, Probation Service and Youth Offending Service").</summary>
+    public PartnershipBuilder WithLeadAgency(string leadAgency)
+    {
+        LastAction().LeadAgency = leadAgency;
+        return this;
+    }
+
+    /// <summary>How the last milestone is measured (a count, a percentage, …) in place of text.</summary>
+    public PartnershipBuilder WithMeasurementKind(MeasurementKind kind)
+    {
+        var action = LastAction();
+        if (action.Milestones.Count == 0)
+        {
+            WithMilestone();
+        }
+
+        action.Milestones[^1].MeasurementKind = kind;
+        return this;
+    }
+
+    /// <summary>
     /// An edition of the partnership's plan (the plan runs three years from the first edition's year): approved on 1 March
     /// of its year unless another status is given.
     /// </summary>

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Security;
@@ -18,8 +15,6 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class FormWordingTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-
     private static async Task<string> PageAsync(PageSession session, string path)
     {
         using var page = await session.Client.GetAsync(path);
@@ -30,26 +25,32 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     [Fact]
     public async Task CountSavedWithADecimalPoint_ShownAsAWholeNumber_AndAFutureDeadlineAreDueBy()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        // A counted milestone of the partnership's 2010/11 plan; its Q4 round, like the demo's, closed on 8 April 2011.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithMilestone().WithMeasurementKind(MeasurementKind.Count).SaveAsync(app);
+        var slug = partnership.Slug;
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug);
         using var api = await app.ApiClientAsync(email);
-        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }))
+        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
-        var milestone = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
-            .Where(m => m.MeasurementKind == MeasurementKind.Count && m.Action.Priority.Edition.YearStart == 2010)
-            .Select(m => m.Id).FirstAsync());
+        using (var closed = await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q4/round", new { deadline = "2011-04-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        }
+
+        var milestone = partnership.Milestones[0].Id;
         var saved = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Calls answered", status = "OnTrack", value = "3177.0", version = 0 }));
         using var support = new PageSession(app.ServerAddress);
         await support.SignInOrFailAsync(email);
 
         var page = await PageAsync(support, $"/milestones/{milestone}");
         var form = await PageAsync(support, $"/milestones/{milestone}/updates/2010-11-q1");
-        var dashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/dashboard");
-        var lockedDashboard = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
-        var whoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q1/completeness");
-        var lockedWhoHasReported = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness");
+        var dashboard = await PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q1/dashboard");
+        var lockedDashboard = await PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/dashboard");
+        var whoHasReported = await PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q1/completeness");
+        var lockedWhoHasReported = await PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/completeness");
 
         Assert.Equal("3177", saved.Value);
         Assert.Contains(">3177<", page, StringComparison.Ordinal);
@@ -64,20 +65,21 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     [Fact]
     public async Task WhoHasReported_ReviewQueueComesFirst_AndItsCountLinksToIt()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var partnership = await TestData.Partnership().WithEdition(2010).WithMilestone().WithMilestone().SaveAsync(app);
+        var slug = partnership.Slug;
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug);
         using var api = await app.ApiClientAsync(email);
-        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/round", new { deadline = "2099-07-08" }))
+        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q2/round", new { deadline = "2099-07-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
-        var milestone = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
-            .Where(m => m.Action.Priority.Edition.YearStart == 2010).Select(m => m.Id).FirstAsync());
+        var milestone = partnership.Milestones[0].Id;
         await OkJsonAsync(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q2", new { progress = "Submitted for review", status = "OnTrack", version = 0 }));
         using var support = new PageSession(app.ServerAddress);
         await support.SignInOrFailAsync(email);
 
-        var page = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q2/completeness");
+        var page = await PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q2/completeness");
 
         var queue = page.IndexOf("id=\"review\"", StringComparison.Ordinal);
         Assert.True(queue > 0, "The page has no review queue");
@@ -90,10 +92,17 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     [Fact]
     public async Task WhoHasReported_ByLeadAgency_GroupsByTheAgencyNotTheLeadText()
     {
+        // As in the demo's plan: actions led by "Police" alone, by the police with others, and by the Police Shrievalty Trust with others.
+        var partnership = await TestData.Partnership().WithAgency("Police", "Cambridgeshire Constabulary").WithAgency("Shrievalty Trust", "Police Shrievalty Trust")
+            .WithEdition(2010).WithPriority()
+            .WithAction().WithLeadAgency("Police").WithMilestone()
+            .WithAction().WithLeadAgency("Police, Probation Service and Youth Offending Service").WithMilestone()
+            .WithAction().WithLeadAgency("Police Shrievalty Trust; All CDRP Partner Agencies; NI16 Delivery Group and SAC Task Group").WithMilestone()
+            .SaveAsync(app);
         using var support = new PageSession(app.ServerAddress);
-        await support.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await support.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
 
-        var page = await PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness");
+        var page = await PageAsync(support, $"/partnerships/{partnership.Slug}/periods/2010-11-q4/completeness");
 
         var table = TestHtml.Parse(page).QuerySelectorAll("table").SingleOrDefault(t => t.QuerySelector("caption")?.TextContent == "By lead agency");
         Assert.True(table is not null, "The page has no By lead agency table");
@@ -108,14 +117,18 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     [Fact]
     public async Task CrimeFiguresMonthFields_HintsNameTheMonth()
     {
+        var partnership = await TestData.Partnership().SaveAsync(app);
         using var visitor = new PageSession(app.ServerAddress);
 
-        var page = await PageAsync(visitor, $"/partnerships/{Slug}/crime");
+        var page = await PageAsync(visitor, $"/partnerships/{partnership.Slug}/crime");
 
         Assert.Contains("For example, 2008-09 for September 2008", page, StringComparison.Ordinal);
         Assert.Contains("For example, 2009-08 for August 2009", page, StringComparison.Ordinal);
     }
 }
 
-/// <summary>Provider-neutral (the wording of forms; the items they show are read on PostgreSQL by MonitoringPagesTests), so run on SQLite only.</summary>
-public sealed class FormWordingTestsOnSqlite(SqliteFactory app) : FormWordingTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (the wording of forms; the items they show are read on PostgreSQL by MonitoringPagesTests), so run on
+/// SQLite only; each test's plan, rounds and updates are in a partnership of its own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class FormWordingTestsOnSqlite(SharedSqliteApp shared) : FormWordingTests(shared.App), IClassFixture<SharedSqliteApp>;

@@ -19,9 +19,6 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class MarkingLeftOutTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-    private const string Body = "southern-domestic-abuse-task-group";
-
     /// <summary>The marking as a broken client sends it: not at all (null), or empty.</summary>
     public static TheoryData<string, string?> PlanItemsAndMarkings => new()
     {
@@ -41,6 +38,13 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
         return copy;
     }
 
+    /// <summary>A partnership of the test's own with an approved 2010/11 plan edition (to which an addition is an amendment) and one milestone.</summary>
+    private Task<TestPartnership> PartnershipAsync() => TestData.Partnership().WithEdition(2010).WithMilestone().SaveAsync(app);
+
+    /// <summary>An API client of a new support officer of the partnership.</summary>
+    private async Task<HttpClient> SupportApiAsync(TestPartnership partnership) =>
+        await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+
     private Task<ProtectiveMarking> StoredAsync<T>(int id, Func<T, ProtectiveMarking> marking)
         where T : VersionedEntity =>
         app.WithScopeAsync(async sp => marking(await sp.GetRequiredService<SaferPlanDbContext>().Set<T>().AsNoTracking().SingleAsync(e => e.Id == id)));
@@ -56,10 +60,11 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     [MemberData(nameof(PlanItemsAndMarkings))]
     public async Task PlanItemEdit_MarkingLeftOutOrEmpty_IsAskedForOnTheField_AndTheItemStaysRestricted(string kind, string? marking)
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var partnership = await PartnershipAsync();
+        using var api = await SupportApiAsync(partnership);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
         var restricted = new { marking = "Restricted", amendmentReason = AmendmentReason };
-        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{partnership.EditionId}/priorities",
             new { title = $"Marking left out {Guid.NewGuid():N}", restricted.marking, restricted.amendmentReason }));
         var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "A restricted action", restricted.marking, restricted.amendmentReason }));
         var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "A restricted milestone", restricted.marking, restricted.amendmentReason }));
@@ -98,8 +103,9 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     [InlineData("milestones")]
     public async Task Api_ChangeWithoutMarking_Is400NamingMarking_AndTheItemStaysRestricted(string items)
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var partnership = await PartnershipAsync();
+        using var api = await SupportApiAsync(partnership);
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{partnership.EditionId}/priorities",
             new { title = $"API marking left out {Guid.NewGuid():N}", marking = "Restricted", amendmentReason = AmendmentReason }));
         var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "A restricted action", marking = "Restricted", amendmentReason = AmendmentReason }));
         var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones", new { text = "A restricted milestone", marking = "Restricted", amendmentReason = AmendmentReason }));
@@ -119,8 +125,9 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task Api_ChangeWithoutKindOrMeasurementKind_KeepsTheStoredOnes()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        var partnership = await PartnershipAsync();
+        using var api = await SupportApiAsync(partnership);
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{partnership.EditionId}/priorities",
             new { title = $"API kind left out {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
         var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
         var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones",
@@ -144,18 +151,20 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task BodyActionPlanAndItemEdits_MarkingLeftOutOrEmpty_AreAskedForOnTheField_AndStayRestricted()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var newPlan = await Forms.PageAsync(support, $"/bodies/{Body}/action-plans/new");
+        // A task group of the test's own serving its partnership, in place of the demo's Southern Domestic Abuse Task Group.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithBody(out var group, "Southern Domestic Abuse Task Group").SaveAsync(app);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var newPlan = await Forms.PageAsync(support, $"/bodies/{group.Key}/action-plans/new");
         Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", newPlan, StringComparison.Ordinal);
         string planPath;
-        using (var added = await Forms.PostAsync(support, $"/bodies/{Body}/action-plans/new", newPlan, new()
+        using (var added = await Forms.PostAsync(support, $"/bodies/{group.Key}/action-plans/new", newPlan, new()
         {
             ["Input.Year"] = "2012-13", ["Input.Title"] = $"Restricted plan {Guid.NewGuid():N}", ["Input.Marking"] = "Restricted", ["Input.Version"] = "0",
         }))
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
             planPath = added.RequestMessage!.RequestUri!.AbsolutePath;
-            Assert.Matches($"^/bodies/{Body}/action-plans/\\d+$", planPath);
+            Assert.Matches($"^/bodies/{group.Key}/action-plans/\\d+$", planPath);
         }
 
         var planId = int.Parse(planPath[(planPath.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
@@ -190,17 +199,17 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task QuarterlyUpdateEdit_MarkingLeftOutOrEmpty_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
+        var partnership = await PartnershipAsync();
+        using var api = await SupportApiAsync(partnership);
+        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, round.StatusCode);
         }
 
-        var edition = await EditionOfYearAsync(api, "2010/11");
-        var milestoneId = edition.Milestones.Single(m => m.Code == "2.2d").Id;
+        var milestoneId = partnership.Milestones[0].Id;
         var path = $"/api/milestones/{milestoneId}/updates/2010-11-q3";
         var created = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync(path, new { progress = "PPO named case", status = "OnTrack", marking = "Restricted", version = 0 }));
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
         var formPath = $"/milestones/{milestoneId}/updates/2010-11-q3";
         var fields = new Dictionary<string, string>
         {
@@ -228,5 +237,9 @@ public abstract class MarkingLeftOutTests(SaferPlanFactory app)
     }
 }
 
-/// <summary>Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing tests), so run on SQLite only.</summary>
-public sealed class MarkingLeftOutTestsOnSqlite(SqliteFactory app) : MarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing
+/// tests), so run on SQLite only; each test's plan, body, round and updates are in a partnership of its own
+/// (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class MarkingLeftOutTestsOnSqlite(SharedSqliteApp shared) : MarkingLeftOutTests(shared.App), IClassFixture<SharedSqliteApp>;

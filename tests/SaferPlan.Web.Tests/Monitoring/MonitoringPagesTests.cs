@@ -46,9 +46,10 @@ internal static class Forms
             $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
     }
 
-    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null)
+    /// <summary>A new user of the role in the partnership (the demo's unless another is given), signed in with a cookie; with a person key, the user is that person.</summary>
+    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null, string partnership = "south-cambridgeshire")
     {
-        var email = await app.AddUserAsync(role, personKey);
+        var email = await app.AddUserAsync(role, personKey, partnership);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
         var html = await PageAsync(client, "/account/sign-in");
         using var signIn = await PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
