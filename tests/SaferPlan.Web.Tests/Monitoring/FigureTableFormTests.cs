@@ -12,8 +12,12 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class FigureTableFormTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-    private const string NewReport = $"/partnerships/{Slug}/periods/2010-11-q2/reports/new";
+    /// <summary>A partnership of the test's own with an approved 2010/11 plan edition: its slug and its form for a new 2010/11 Q2 task group report.</summary>
+    private async Task<(string Slug, string NewReport)> PartnershipAsync()
+    {
+        var slug = (await TestData.Partnership().WithEdition(2010).WithMilestone().SaveAsync(app)).Slug;
+        return (slug, $"/partnerships/{slug}/periods/2010-11-q2/reports/new");
+    }
 
     private static Dictionary<string, string> Report(string title, params (string Label, string Ppo, string Dip)[] rows)
     {
@@ -46,14 +50,15 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
     [Fact]
     public async Task TaskGroupReportForm_AddAndRemoveRowsByPlainPosts_KeepsWhatWasTypedAndSavesNothing()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var form = await Forms.PageAsync(support, NewReport);
+        var (slug, newReport) = await PartnershipAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var form = await Forms.PageAsync(support, newReport);
         Assert.Contains("Heading of column 1", form, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.Figures[0].Rows\"", form, StringComparison.Ordinal);
 
         var add = Report("Row test", ("New engagements", "1", "0"));
         add["FigureCommand"] = "add-row 0";
-        using (var added = await Forms.PostAsync(support, NewReport, form, add))
+        using (var added = await Forms.PostAsync(support, newReport, form, add))
         {
             var html = await added.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
@@ -68,7 +73,7 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
 
         var remove = Report("Row test", ("New engagements", "1", "0"), ("Burglary", "3", "4"), ("Closed", "2", ""));
         remove["FigureCommand"] = "remove-row 0 1";
-        using (var removed = await Forms.PostAsync(support, NewReport, form, remove))
+        using (var removed = await Forms.PostAsync(support, newReport, form, remove))
         {
             var html = await removed.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
@@ -78,18 +83,19 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
             Assert.DoesNotContain("Input.Figures[0].Table.Rows[2]", html, StringComparison.Ordinal);
         }
 
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var reports = await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports"));
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        var reports = await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q2/task-group-reports"));
         Assert.DoesNotContain(reports, r => r.Title == "Row test");
     }
 
     [Fact]
     public async Task TaskGroupReportForm_UnreadableFigure_NamesItsCellAndLinksToIt_ThenATableSaves()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var form = await Forms.PageAsync(support, NewReport);
+        var (slug, newReport) = await PartnershipAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var form = await Forms.PageAsync(support, newReport);
 
-        using (var refused = await Forms.PostAsync(support, NewReport, form, Report("Cell test", ("New engagements", "1", "0"), ("Burglary", "3", "4"), ("Closed", "2", "two"))))
+        using (var refused = await Forms.PostAsync(support, newReport, form, Report("Cell test", ("New engagements", "1", "0"), ("Burglary", "3", "4"), ("Closed", "2", "two"))))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -99,14 +105,14 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
         }
 
         var good = Report("Cell test", ("New engagements", "1", "0"), ("", "", ""), ("Closed", "2", "–"));
-        using (var saved = await Forms.PostAsync(support, NewReport, form, good))
+        using (var saved = await Forms.PostAsync(support, newReport, form, good))
         {
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
             Assert.Contains("Cell test saved", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports")))
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q2/task-group-reports")))
             .Single(r => r.Title == "Cell test");
         var table = report.Figures[0];
         Assert.Equal(["PPO", "DIP"], table.Columns);
@@ -119,23 +125,24 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
     [Fact]
     public async Task TaskGroupReportForm_TableChosenAsAChart_IsDrawnInTheBoardReport_AndTheEditFormKeepsTheChoice()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var form = await Forms.PageAsync(support, NewReport);
+        var (slug, newReport) = await PartnershipAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var form = await Forms.PageAsync(support, newReport);
         Assert.True(TestHtml.IsChecked(TestHtml.Parse(form), "Input.Figures[0].Chart", "no"), "A new table is not drawn as a chart unless asked");
         var fields = Report("Chart test", ("New engagements", "4", "2"), ("Closed", "3", "1"));
         fields["Input.Figures[0].Title"] = "Engagements drawn";
         fields["Input.Figures[0].Chart"] = "yes";
 
-        using (var saved = await Forms.PostAsync(support, NewReport, form, fields))
+        using (var saved = await Forms.PostAsync(support, newReport, form, fields))
         {
             Assert.Contains("Chart test saved", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports")))
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        var report = (await OkJsonAsync<List<TaskGroupReportJson>>(await api.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q2/task-group-reports")))
             .Single(r => r.Title == "Chart test");
         Assert.True(report.Figures[0].Chart);
-        var board = TestHtml.Parse(await api.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q2.html"));
+        var board = TestHtml.Parse(await api.GetStringAsync($"/api/partnerships/{slug}/reports/performance/2010-11-q2.html"));
         var chart = TestHtml.WithText(board, "figure.chart", "Engagements drawn (chart; the figures are in the table below)");
         Assert.NotNull(chart.QuerySelector("svg"));
 
@@ -147,15 +154,16 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
     [Fact]
     public async Task ErrorSummary_ReportWithAFigureAndOtherErrors_ListsTheFigureCellLast()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var form = await Forms.PageAsync(support, NewReport);
+        var (slug, newReport) = await PartnershipAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var form = await Forms.PageAsync(support, newReport);
         // The page reads the figures first, then the priority and the markings; the form shows the table last.
         var fields = Report("Order test", ("New engagements", "one", "0"));
         fields["Input.PriorityId"] = "first";
         fields["Input.AchievementsMarking"] = "Secret";
         fields["Input.RecommendationsMarking"] = "Secret";
 
-        using var refused = await Forms.PostAsync(support, NewReport, form, fields);
+        using var refused = await Forms.PostAsync(support, newReport, form, fields);
 
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -166,4 +174,5 @@ public abstract class FigureTableFormTests(SaferPlanFactory app)
     }
 }
 
-public sealed class FigureTableFormTestsOnSqlite(SqliteFactory app) : FigureTableFormTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test's reports are in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class FigureTableFormTestsOnSqlite(SharedSqliteApp shared) : FigureTableFormTests(shared.App), IClassFixture<SharedSqliteApp>;

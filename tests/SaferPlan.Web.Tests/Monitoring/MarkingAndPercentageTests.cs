@@ -17,10 +17,20 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>A user of the role in the partnership; with a person key, the user is that person (a lead officer).</summary>
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person, slug));
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
-        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+    /// <summary>
+    /// A partnership of the test's own with an approved 2010/11 plan edition (to which an addition is an amendment): Dave
+    /// Sargent leads its priority 1 and Jenny Jolley its priority 2, as in the demo.
+    /// </summary>
+    private async Task<(TestPartnership Partnership, TestPerson Dave, TestPerson Jenny)> PartnershipAsync()
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithPerson(out var jenny, "Jenny Jolley").WithEdition(2010)
+            .WithPriority("Reducing Serious Acquisitive Crime", dave).WithPriority("Reducing Re-offending", jenny).SaveAsync(app);
+        return (partnership, dave, jenny);
+    }
 
     /// <summary>A response that must have the given status, its body read as the given record.</summary>
     private static async Task<T> JsonAsync<T>(HttpResponseMessage response, HttpStatusCode status)
@@ -36,11 +46,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     private static async Task AssertLoweringRefusedAsync(HttpResponseMessage response, string field = "marking") =>
         Assert.Contains("from Restricted to Official", await ReadValidationErrorAsync(response, field), StringComparison.Ordinal);
 
-    /// <summary>A new priority led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer: their ids.</summary>
-    private async Task<(int Priority, int Action, int Milestone)> DavesPriorityAsync(HttpClient support, string measurementKind = "Count")
+    /// <summary>A new priority of the partnership's 2010/11 edition led by Dave Sargent, with an action and a milestone of the given kind, all made by a support officer: their ids.</summary>
+    private static async Task<(int Priority, int Action, int Milestone)> DavesPriorityAsync(HttpClient support, TestPartnership partnership, TestPerson dave, string measurementKind = "Count")
     {
-        var dave = await app.PersonIdAsync("dave-sargent");
-        var priority = (await NewPriorityAsync(support, await EditionIdAsync(support, "2010/11"), $"Marking test {Guid.NewGuid():N}", dave)).Id;
+        var priority = (await NewPriorityAsync(support, partnership.EditionId, $"Marking test {Guid.NewGuid():N}", dave.Id)).Id;
         var action = (await NewActionAsync(support, priority, "An action under Dave's priority")).Id;
         var milestone = await CreatedAsync<Plans.ItemVersionJson>(await support.PostAsJsonAsync($"/api/actions/{action}/milestones",
             new { text = "A milestone under Dave's priority", measurementKind, amendmentReason = AmendmentReason }));
@@ -50,11 +59,12 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_CannotMoveTheirTaskGroupReportOntoAnotherLeadsPriority()
     {
-        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var priority1 = (await PriorityOfYearAsync(jenny, "2010/11", 1)).Id;
-        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
-        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/task-group-reports",
+        var (partnership, _, jennyJolley) = await PartnershipAsync();
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, jennyJolley.Key);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var priority1 = partnership.PriorityIds[0];
+        var priority2 = partnership.PriorityIds[1];
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q2/task-group-reports",
             new { title = "Priority 2: Reducing Re-offending", priorityId = priority2, achievements = "Jenny's text" }), HttpStatusCode.Created);
         var id = created.Id;
 
@@ -77,11 +87,12 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_CannotLowerATaskGroupReportsMarking_ButASupportOfficerCan()
     {
-        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
+        var (partnership, _, jennyJolley) = await PartnershipAsync();
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, jennyJolley.Key);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var priority2 = partnership.PriorityIds[1];
         var table = new { title = "Caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
-        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q1/task-group-reports",
             new { title = "Restricted matters", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", concerns = "A case", concernsMarking = "Restricted", recommendationsMarking = "Official", figures = new[] { table } }),
             HttpStatusCode.Created);
         var id = created.Id;
@@ -105,11 +116,12 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [Fact]
     public async Task TaskGroupReportPage_LeadLoweringAMarking_GetsTheErrorOnTheForm_AndSavingKeepsTheTablesMarking()
     {
-        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
-        using var page = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "jenny-jolley");
-        var priority2 = (await PriorityOfYearAsync(jenny, "2010/11", 2)).Id;
+        var (partnership, _, jennyJolley) = await PartnershipAsync();
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, jennyJolley.Key);
+        using var page = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, jennyJolley.Key, partnership.Slug);
+        var priority2 = partnership.PriorityIds[1];
         var table = new { title = "Restricted caseload", columns = new[] { "This quarter" }, rows = new[] { new { label = "New cases", values = new decimal?[] { 4 } } }, marking = "Restricted" };
-        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/task-group-reports",
+        var created = await JsonAsync<TaskGroupReportJson>(await jenny.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q1/task-group-reports",
             new { title = "Page marking test", priorityId = priority2, achievements = "Named premises", achievementsMarking = "Restricted", figures = new[] { table } }), HttpStatusCode.Created);
         var path = $"/task-group-reports/{created.Id}/edit";
         var form = await Forms.PageAsync(page, path);
@@ -154,9 +166,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_CannotLowerThePriorityActionMilestoneOrUpdateTheyLead_ButASupportOfficerCan()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var (priority, action, milestone) = await DavesPriorityAsync(support);
+        var (partnership, daveSargent, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, daveSargent.Key);
+        var (priority, action, milestone) = await DavesPriorityAsync(support, partnership, daveSargent);
         var items = new[] { $"/api/priorities/{priority}", $"/api/actions/{action}", $"/api/milestones/{milestone}" };
         foreach (var path in items)
         {
@@ -195,8 +208,9 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [InlineData("150")]
     public async Task PercentageMilestoneUpdate_OutsideNoughtToAHundred_IsRefusedNamingTheValue(string value)
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (_, _, milestone) = await DavesPriorityAsync(support, "Percentage");
+        var (partnership, dave, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (_, _, milestone) = await DavesPriorityAsync(support, partnership, dave, "Percentage");
         var update = $"/api/milestones/{milestone}/updates/2010-11-q2";
 
         var problem = await ReadValidationErrorAsync(await support.PutAsJsonAsync(update, new { progress = "Progress", status = "OnTrack", value, version = 0 }), "value");
@@ -208,9 +222,10 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
     [Fact]
     public async Task PercentageIndicator_ValuesBaselinesAndTargetsOutsideNoughtToAHundred_AreRefusedNamingTheField()
     {
-        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
+        using var analyst = await ClientAsync(PartnershipRole.Analyst, slug);
         var code = $"PCT-{Guid.NewGuid().ToString("N")[..8]}";
-        var indicator = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+        var indicator = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{slug}/indicators",
             new { code, name = "Share of repeat victims", unit = "Percentage", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
         var id = indicator.Id;
 
@@ -230,11 +245,15 @@ public abstract class MarkingAndPercentageTests(SaferPlanFactory app)
         await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010-11", kind = "AtMost", number = 100 }));
 
         // A count is not a share: the same numbers are fine for it.
-        var count = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{Slug}/indicators",
+        var count = await CreatedAsync<IndicatorDetailJson>(await analyst.PostAsJsonAsync($"/api/partnerships/{slug}/indicators",
             new { code = code + "C", name = "Repeat victims", unit = "Count", polarity = "LowerIsBetter", frequency = "Quarterly", source = "Manual" }));
         await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{count.Id}/values", new { period = "2010-11-q4", value = 134 }));
     }
 }
 
-/// <summary>Provider-neutral (who may lower a marking and the range of a percentage, decided before anything is stored), so run on SQLite only.</summary>
-public sealed class MarkingAndPercentageTestsOnSqlite(SqliteFactory app) : MarkingAndPercentageTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (who may lower a marking and the range of a percentage, decided before anything is stored), so run on
+/// SQLite only; each test's plan, lead officers, reports, updates and indicators are in a partnership of its own
+/// (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class MarkingAndPercentageTestsOnSqlite(SharedSqliteApp shared) : MarkingAndPercentageTests(shared.App), IClassFixture<SharedSqliteApp>;
