@@ -20,26 +20,32 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract partial class ActionUpdateTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The demo partnership, whose seed 001 Board report one test reads (and changes nothing of).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
 
     private const string RogueTraders = "TS have a major investigation relating to rogue trading";
 
-    private sealed record Setup(int PartnershipId, int PriorityId, int ActionId, Dictionary<string, int> Milestones, UserContext Lead, UserContext Support);
+    private sealed record Setup(string Slug, string LeadKey, int PartnershipId, int ActionId, Dictionary<string, int> Milestones, UserContext Lead, UserContext Support);
 
-    /// <summary>The demo's 2010/11 action <paramref name="number"/>, its milestones, Dave Sargent (its lead officer) and a support officer; the quarter opened.</summary>
-    private Task<Setup> SetUpAsync(string number, ReportingPeriod period) => app.WithScopeAsync(async sp =>
+    /// <summary>
+    /// A partnership of the test's own whose 2010/11 action 1.1 (with the text given) has the given number of milestones
+    /// (1.1a, 1.1b, …), led by Dave Sargent (the lead officer of its priority and action); Dave and a support officer; the quarter opened.
+    /// </summary>
+    private async Task<Setup> SetUpAsync(int milestones, ReportingPeriod period, string? text = null)
     {
-        var db = sp.GetRequiredService<SaferPlanDbContext>();
-        var partnershipId = await db.Partnerships.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
-        var action = await db.Actions.Include(a => a.Milestones)
-            .SingleAsync(a => a.Number == number && a.Priority.Edition.YearStart == 2010 && a.Priority.Edition.Plan.PartnershipId == partnershipId);
-        var dave = await app.PersonIdAsync("dave-sargent");
-        var lead = new UserContext("lead", "Dave Sargent", dave, [new PartnershipMembership(partnershipId, PartnershipRole.LeadOfficer)]);
-        var support = new UserContext("support", "Sam Support", null, [new PartnershipMembership(partnershipId, PartnershipRole.SupportOfficer)]);
-        var opened = await sp.GetRequiredService<UpdateService>().OpenRoundAsync(partnershipId, period, new DateOnly(2099, 4, 8), null, support);
+        var builder = TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithEdition(2010).WithPriority(lead: dave).WithAction(text, dave);
+        for (var i = 0; i < milestones; i++)
+        {
+            builder.WithMilestone();
+        }
+
+        var partnership = await builder.SaveAsync(app);
+        var lead = new UserContext("lead", "Dave Sargent", dave.Id, [new PartnershipMembership(partnership.Id, PartnershipRole.LeadOfficer)]);
+        var support = new UserContext("support", "Sam Support", null, [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer)]);
+        var opened = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().OpenRoundAsync(partnership.Id, period, new DateOnly(2099, 4, 8), null, support));
         Assert.True(opened.Succeeded, opened.Message);
-        return new Setup(partnershipId, action.PriorityId, action.Id, action.Milestones.ToDictionary(m => m.Code, m => m.Id), lead, support);
-    });
+        return new Setup(partnership.Slug, dave.Key, partnership.Id, partnership.ActionIds[0], partnership.Milestones.ToDictionary(m => m.Code, m => m.Id), lead, support);
+    }
 
     private static UpdateInput Input(string progress, bool submit = true) =>
         new() { Progress = progress, Status = UpdateStatus.OnTrack, Marking = ProtectiveMarking.Official, Submit = submit };
@@ -48,7 +54,7 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     public async Task SaveActionUpdate_SubmittedThenAccepted_EveryCoveredMilestoneReportedOnce_TheOthersMissing()
     {
         var q2 = ReportingPeriod.Parse("2010/11 Q2");
-        var s = await SetUpAsync("1.1", q2);
+        var s = await SetUpAsync(4, q2);
         int[] covered = [s.Milestones["1.1a"], s.Milestones["1.1b"], s.Milestones["1.1c"]];
 
         var saved = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q2, covered, Input("Group met monthly."), 0, s.Lead));
@@ -81,13 +87,13 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     public async Task SaveActionUpdate_MilestoneLeftOut_LosesTheActionsWords_AndAMilestoneAloneLeavesTheGroup()
     {
         var q1 = ReportingPeriod.Parse("2010/11 Q1");
-        var s = await SetUpAsync("1.6", q1);
-        int a = s.Milestones["1.6a"], b = s.Milestones["1.6b"], c = s.Milestones["1.6c"];
+        var s = await SetUpAsync(3, q1);
+        int a = s.Milestones["1.1a"], b = s.Milestones["1.1b"], c = s.Milestones["1.1c"];
         var first = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [a, b, c], Input("Three covered.", submit: false), 0, s.Lead));
         Assert.True(first.Succeeded, first.Message);
 
         var second = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [a, b], Input("Two covered."), first.Value!.Version, s.Lead));
-        var alone = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveAsync(b, q1, Input("1.6b on its own."), 2, s.Lead));
+        var alone = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveAsync(b, q1, Input("1.1b on its own."), 2, s.Lead));
         var noneTicked = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q1, [], Input("Nothing."), second.Value!.Version + 1, s.Lead));
         var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<MilestoneUpdate>().AsNoTracking()
             .Where(u => u.Period == q1 && u.Milestone.ActionId == s.ActionId).ToDictionaryAsync(u => u.MilestoneId));
@@ -98,7 +104,7 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         Assert.Equal(second.Value!.Id, rows[a].ActionUpdateId);
         Assert.Equal("Two covered.", rows[a].Progress);
         Assert.Null(rows[b].ActionUpdateId);
-        Assert.Equal("1.6b on its own.", rows[b].Progress);
+        Assert.Equal("1.1b on its own.", rows[b].Progress);
         Assert.Equal(EditStatus.Invalid, noneTicked.Status);
         Assert.Equal("Select the milestones this update covers", noneTicked.Errors["Milestones"]);
     }
@@ -107,15 +113,15 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     public async Task LeadOfficerForm_ActionUpdateCoveringTwoOfThreeMilestones_TheThirdStillMissing_ReviewedOnce()
     {
         var q3 = ReportingPeriod.Parse("2010/11 Q3");
-        var s = await SetUpAsync("1.4", q3);
-        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        var s = await SetUpAsync(3, q3);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, s.LeadKey, s.Slug);
         var path = $"/actions/{s.ActionId}/updates/2010-11-q3";
 
         var form = await Forms.PageAsync(dave, path);
         using var posted = await PostAsync(dave, path, form,
         [
-            new("Input.Milestones", s.Milestones["1.4a"].ToString(CultureInfo.InvariantCulture)),
-            new("Input.Milestones", s.Milestones["1.4b"].ToString(CultureInfo.InvariantCulture)),
+            new("Input.Milestones", s.Milestones["1.1a"].ToString(CultureInfo.InvariantCulture)),
+            new("Input.Milestones", s.Milestones["1.1b"].ToString(CultureInfo.InvariantCulture)),
             new("Input.Progress", "23 Homeshield referrals this quarter"),
             new("Input.Status", "OnTrack"),
             new("Input.Marking", "Official"),
@@ -123,8 +129,8 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
             new("submit", "true"),
         ]);
         var completeness = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().CompletenessAsync(s.PartnershipId, q3, s.Support));
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var queue = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q3/completeness");
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: s.Slug);
+        var queue = await Forms.PageAsync(support, $"/partnerships/{s.Slug}/periods/2010-11-q3/completeness");
         var mine = await Forms.PageAsync(dave, "/my-updates");
 
         Assert.Contains("Milestones this update covers", form, StringComparison.Ordinal);
@@ -132,21 +138,21 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         Assert.Contains("Last quarter: no update", form, StringComparison.Ordinal);
         // The client follows the redirect after a save, to the officer's list.
         Assert.Equal("/my-updates", posted.RequestMessage?.RequestUri?.AbsolutePath);
-        Assert.Contains("Update for 1.4a, b submitted", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Update for 1.1a, b submitted", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, completeness.Total.Submitted);
-        Assert.Contains(completeness.NotReported, n => n.Milestone.Code == "1.4c");
-        Assert.DoesNotContain(completeness.NotReported, n => n.Milestone.Code is "1.4a" or "1.4b");
+        Assert.Contains(completeness.NotReported, n => n.Milestone.Code == "1.1c");
+        Assert.DoesNotContain(completeness.NotReported, n => n.Milestone.Code is "1.1a" or "1.1b");
         Assert.Equal(1, Occurrences(TestHtml.SpacedText(TestHtml.Parse(queue)), "23 Homeshield referrals this quarter"));
-        Assert.Contains("1.4a, b: action 1.4", queue, StringComparison.Ordinal);
-        Assert.Contains("1.4a, b: action 1.4 as a whole", mine, StringComparison.Ordinal);
+        Assert.Contains("1.1a, b: action 1.1", queue, StringComparison.Ordinal);
+        Assert.Contains("1.1a, b: action 1.1 as a whole", mine, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LeadOfficerForm_NoMilestoneTicked_SaysSoAgainstTheCheckboxes()
     {
         var q4 = ReportingPeriod.Parse("2010/11 Q4");
-        var s = await SetUpAsync("1.7", q4);
-        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        var s = await SetUpAsync(2, q4);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, s.LeadKey, s.Slug);
         var path = $"/actions/{s.ActionId}/updates/2010-11-q4";
 
         var form = await Forms.PageAsync(dave, path);
@@ -162,29 +168,33 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     public async Task MilestoneForm_ShowsItsContext_ActionMeasurementSourceLastQuarterAndDeadline()
     {
         var q4 = ReportingPeriod.Parse("2010/11 Q4");
-        var s = await SetUpAsync("1.6", q4);
-        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        // As in the demo's 2010/11 Q4: one update of the action covers four of its five milestones, c left out.
+        var s = await SetUpAsync(5, q4, "Combat Distraction Burglars and Rogue Traders");
+        int[] covered = [s.Milestones["1.1a"], s.Milestones["1.1b"], s.Milestones["1.1d"], s.Milestones["1.1e"]];
+        var written = await app.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveActionAsync(s.ActionId, q4, covered, Input(RogueTraders), 0, s.Lead));
+        Assert.True(written.Succeeded, written.Message);
+        using var dave = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, s.LeadKey, s.Slug);
 
-        var page = TestHtml.Parse(await Forms.PageAsync(dave, $"/milestones/{s.Milestones["1.6b"]}/updates/2010-11-q4"));
+        var page = TestHtml.Parse(await Forms.PageAsync(dave, $"/milestones/{s.Milestones["1.1b"]}/updates/2010-11-q4"));
         var html = TestHtml.SpacedText(page);
         var terms = page.QuerySelectorAll("dt").Select(t => t.TextContent.Trim()).ToList();
 
-        Assert.Contains("1.6 Combat Distraction Burglars and Rogue Traders", html, StringComparison.Ordinal);
+        Assert.Contains("1.1 Combat Distraction Burglars and Rogue Traders", html, StringComparison.Ordinal);
         Assert.Contains("Measurement", terms);
         Assert.Contains("Source", terms);
         Assert.Contains("Last quarter", terms);
         Assert.Contains("Updates are due by 8 April 2099", html, StringComparison.Ordinal);
-        Assert.Contains("covers 1.6a, b, d, e", html, StringComparison.Ordinal);
+        Assert.Contains("covers 1.1a, b, d, e", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Api_PutActionUpdate_CoversTheMilestonesSent_StaleVersionIsAConflict()
     {
         var q1 = ReportingPeriod.Parse("2010/11 Q1");
-        var s = await SetUpAsync("1.7", q1);
-        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent"));
+        var s = await SetUpAsync(2, q1);
+        using var dave = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, s.LeadKey, s.Slug));
         var path = $"/api/actions/{s.ActionId}/updates/2010-11-q1";
-        int a = s.Milestones["1.7a"], b = s.Milestones["1.7b"];
+        int a = s.Milestones["1.1a"], b = s.Milestones["1.1b"];
 
         using var saved = await dave.PutAsJsonAsync(path, new { milestones = new[] { b, a }, progress = "Discussions ongoing.", status = "OnTrack", version = 0 });
         using var stale = await dave.PutAsJsonAsync(path, new { milestones = new[] { a }, progress = "Old copy.", status = "OnTrack", version = 0 });
@@ -202,8 +212,8 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     {
         using var client = await app.ApiClientAsync();
 
-        var html = TestHtml.SpacedText(TestHtml.Parse(await client.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html")));
-        var docx = await client.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+        var html = TestHtml.SpacedText(TestHtml.Parse(await client.GetStringAsync($"/api/partnerships/{DemoSlug}/reports/performance/2010-11-q4.html")));
+        var docx = await client.GetByteArrayAsync($"/api/partnerships/{DemoSlug}/reports/performance/2010-11-q4.docx");
         var pdf = await DocumentFiles.PdfTextAsync(docx);
 
         BoardReportTests.AssertValid(docx);
@@ -241,6 +251,11 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
     }
 }
 
-public sealed class ActionUpdateTestsOnSqlite(SqliteFactory app) : ActionUpdateTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// The Demo… test reads the demo's seed 001 Board report; every round opened and update written is in a partnership of the
+/// test's own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class ActionUpdateTestsOnSqlite(SharedSqliteApp shared) : ActionUpdateTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class ActionUpdateTestsOnPostgres(PostgresFactory app) : ActionUpdateTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="ActionUpdateTestsOnSqlite"/>
+public sealed class ActionUpdateTestsOnPostgres(SharedPostgresApp shared) : ActionUpdateTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Auditing;
 using SaferPlan.Web.Tests.Plans;
@@ -13,21 +14,34 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// <summary>Quarterly milestone updates through the API: who may write them, typed values, locking, conflicts, review and completeness.</summary>
 public abstract class MonitoringApiTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The demo partnership, whose seed quarters one test reads (and changes nothing of).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? person = null) =>
-        await app.ApiClientAsync(await app.AddUserAsync(role, person));
+    /// <summary>A user of the role in the partnership; with a person key, the user is that person (a lead officer).</summary>
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug, string? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person, slug));
 
-    private static async Task<int> MilestoneIdAsync(HttpClient client, string year, string code)
+    /// <summary>
+    /// A partnership of the test's own with an approved 2010/11 plan edition: Dave Sargent leads its priority 1 (two
+    /// milestones, the first also led by him by name) and Jenny Jolley its priority 2 (one milestone), as in the demo.
+    /// </summary>
+    private async Task<(TestPartnership Partnership, TestPerson Dave, TestPerson Jenny)> PartnershipAsync()
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithPerson(out var jenny, "Jenny Jolley").WithEdition(2010)
+            .WithPriority(lead: dave).WithMilestone(dave).WithMilestone().WithPriority(lead: jenny).WithMilestone().SaveAsync(app);
+        return (partnership, dave, jenny);
+    }
+
+    private static async Task<int> DemoMilestoneIdAsync(HttpClient client, string year, string code)
     {
         var edition = await PlanApi.EditionOfYearAsync(client, year);
         return edition.Milestones.Single(m => m.Code == code).Id;
     }
 
-    /// <summary>Opens a quarter that stays open (the demo's own 2010/11 Q4 round was locked in April 2011).</summary>
-    private static async Task OpenAsync(HttpClient support, string period)
+    /// <summary>Opens a quarter that stays open.</summary>
+    private static async Task OpenAsync(HttpClient support, string slug, string period)
     {
-        using var response = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{period}/round", new { deadline = "2099-04-08" });
+        using var response = await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/{period}/round", new { deadline = "2099-04-08" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -36,8 +50,8 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
 
     private static async Task<MilestoneUpdateJson> UpdateOkAsync(HttpResponseMessage response) => await OkJsonAsync<MilestoneUpdateJson>(response);
 
-    private static async Task<CompletenessJson> CompletenessAsync(HttpClient client, string period) =>
-        await OkJsonAsync<CompletenessJson>(await client.GetAsync($"/api/partnerships/{Slug}/periods/{period}/completeness"));
+    private static async Task<CompletenessJson> CompletenessAsync(HttpClient client, string slug, string period) =>
+        await OkJsonAsync<CompletenessJson>(await client.GetAsync($"/api/partnerships/{slug}/periods/{period}/completeness"));
 
     private static async Task<List<AuditEntryJson>> AuditAsync(HttpClient client, int updateId) =>
         await OkJsonAsync<List<AuditEntryJson>>(await client.GetAsync($"/api/audit?entity=MilestoneUpdate&id={updateId}"));
@@ -45,10 +59,10 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task DemoData_HasSeed001Q4UpdatesAndSeed004Q1Progress()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, DemoSlug);
 
-        var q4 = await CompletenessAsync(support, "2010-11-q4");
-        var q1 = await UpdateOkAsync(await support.GetAsync($"/api/milestones/{await MilestoneIdAsync(support, "2009/10", "1.1a")}/updates/2009-10-q1"));
+        var q4 = await CompletenessAsync(support, DemoSlug, "2010-11-q4");
+        var q1 = await UpdateOkAsync(await support.GetAsync($"/api/milestones/{await DemoMilestoneIdAsync(support, "2009/10", "1.1a")}/updates/2009-10-q1"));
 
         Assert.Equal(23, q4.Total.Accepted);
         Assert.Equal(47, q4.Total.Expected);
@@ -60,11 +74,13 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_OpenQuarter_SubmitsUpdateThatShowsInHistoryAndCompleteness()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q3");
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var id = await MilestoneIdAsync(dave, "2010/11", "1.6a");
-        var before = await CompletenessAsync(support, "2010-11-q3");
+        var (partnership, daveSargent, _) = await PartnershipAsync();
+        var slug = partnership.Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        await OpenAsync(support, slug, "2010-11-q3");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, slug, daveSargent.Key);
+        var id = partnership.Milestones[0].Id;
+        var before = await CompletenessAsync(support, slug, "2010-11-q3");
 
         var saved = await UpdateOkAsync(await PutUpdateAsync(dave, id, "2010-11-q3", new { progress = "42 calls about rogue traders answered", status = "OnTrack", version = 0 }));
 
@@ -73,7 +89,7 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         Assert.Equal("Dave Sargent", saved.Author);
         var history = await OkJsonAsync<List<MilestoneUpdateJson>>(await support.GetAsync($"/api/milestones/{id}/updates"));
         Assert.Contains(history, u => u.Period == "2010-11-q3" && u.Progress == "42 calls about rogue traders answered");
-        var completeness = await CompletenessAsync(support, "2010-11-q3");
+        var completeness = await CompletenessAsync(support, slug, "2010-11-q3");
         Assert.Equal(before.Total.Submitted + 1, completeness.Total.Submitted);
         Assert.Contains(before.NotReported, m => m.MilestoneId == id);
         Assert.DoesNotContain(completeness.NotReported, m => m.MilestoneId == id);
@@ -84,10 +100,11 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_MilestoneTheyDoNotLead_IsForbiddenAndNothingSaved()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q2");
-        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
-        var id = await MilestoneIdAsync(jenny, "2010/11", "1.1a");
+        var (partnership, _, jennyJolley) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q2");
+        using var jenny = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, jennyJolley.Key);
+        var id = partnership.Milestones[0].Id;
 
         await ReadProblemAsync(await PutUpdateAsync(jenny, id, "2010-11-q2", new { progress = "Not mine", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
 
@@ -97,10 +114,11 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task BoardMember_CannotUpdateAnything()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q2");
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var id = await MilestoneIdAsync(board, "2010/11", "2.2a");
+        var (partnership, _, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q2");
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership.Slug);
+        var id = partnership.Milestones[2].Id;
 
         await ReadProblemAsync(await PutUpdateAsync(board, id, "2010-11-q2", new { progress = "Board text", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
         using var anonymous = await app.ApiClientAsync();
@@ -110,9 +128,23 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task LockedQuarter_LeadOfficerRefused_SupportOfficerChangesItAndItIsAudited()
     {
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var id = await MilestoneIdAsync(dave, "2010/11", "1.7a");
+        // As in the demo's 2010/11 Q4: Dave's update written while the quarter was open, then the quarter locked on 15 April 2011.
+        var (partnership, daveSargent, _) = await PartnershipAsync();
+        var slug = partnership.Slug;
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, slug, daveSargent.Key);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var id = partnership.Milestones[0].Id;
+        using (var opened = await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q4/round", new { deadline = "2011-04-08" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        await UpdateOkAsync(await PutUpdateAsync(dave, id, "2010-11-q4", new { progress = "Discussions ongoing.", status = "OnTrack", version = 0 }));
+        using (var locked = await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q4/round", new { deadline = "2011-04-08", lockOn = "2011-04-15" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        }
+
         var current = await UpdateOkAsync(await support.GetAsync($"/api/milestones/{id}/updates/2010-11-q4"));
         var (version, marking) = (current.Version, current.Marking);
 
@@ -128,10 +160,11 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task TwoOfficers_SameVersion_SecondGetsConflictAndFirstTextSurvives()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q1");
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var id = await MilestoneIdAsync(dave, "2010/11", "1.5a");
+        var (partnership, daveSargent, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q1");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, daveSargent.Key);
+        var id = partnership.Milestones[0].Id;
 
         await UpdateOkAsync(await PutUpdateAsync(dave, id, "2010-11-q1", new { progress = "Dave's research brief", status = "OnTrack", version = 0 }));
         using var second = await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "Support officer's text", status = "OnTrack", version = 0 });
@@ -146,16 +179,18 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     }
 
     [Theory]
-    [InlineData("1.9a", "120", "value")]
-    [InlineData("1.9a", "lots", "value")]
-    [InlineData("1.1c", "maybe", "value")]
-    [InlineData("1.3a", "2.5", "value")]
-    [InlineData("1.2a", "-5", "value")]
-    public async Task Value_WrongForMeasurementKind_IsRefusedNamingValue(string code, string value, string field)
+    [InlineData(MeasurementKind.Percentage, "120", "value")]
+    [InlineData(MeasurementKind.Percentage, "lots", "value")]
+    [InlineData(MeasurementKind.YesNo, "maybe", "value")]
+    [InlineData(MeasurementKind.Count, "2.5", "value")]
+    [InlineData(MeasurementKind.Money, "-5", "value")]
+    public async Task Value_WrongForMeasurementKind_IsRefusedNamingValue(MeasurementKind kind, string value, string field)
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2009-10-q2");
-        var id = await MilestoneIdAsync(support, "2009/10", code);
+        // A milestone of the partnership's 2009/10 plan measured as the demo's 1.9a, 1.1c, 1.3a or 1.2a is.
+        var partnership = await TestData.Partnership().WithEdition(2009).WithMilestone().WithMeasurementKind(kind).SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2009-10-q2");
+        var id = partnership.Milestones[0].Id;
 
         await ReadValidationErrorAsync(await PutUpdateAsync(support, id, "2009-10-q2", new { progress = "Quarter two", status = "OnTrack", value, version = 0 }), field);
 
@@ -165,12 +200,17 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Value_RightForEachKind_IsStoredTyped()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2009-10-q3");
+        // Milestones of the partnership's 2009/10 plan measured as a percentage, yes or no, and money (as the demo's 1.9a, 1.1c and 1.2a).
+        var partnership = await TestData.Partnership().WithEdition(2009)
+            .WithMilestone().WithMeasurementKind(MeasurementKind.Percentage)
+            .WithMilestone().WithMeasurementKind(MeasurementKind.YesNo)
+            .WithMilestone().WithMeasurementKind(MeasurementKind.Money).SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2009-10-q3");
 
-        var percentage = await UpdateOkAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.9a"), "2009-10-q3", new { progress = "Youth clubs", status = "OnTrack", value = "28.5%", version = 0 }));
-        var yesNo = await UpdateOkAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.1c"), "2009-10-q3", new { progress = "Strategy", status = "Completed", value = "Yes", version = 0 }));
-        var money = await UpdateOkAsync(await PutUpdateAsync(support, await MilestoneIdAsync(support, "2009/10", "1.2a"), "2009-10-q3", new { progress = "Mediation", status = "OnTrack", value = "£625.00", version = 0 }));
+        var percentage = await UpdateOkAsync(await PutUpdateAsync(support, partnership.Milestones[0].Id, "2009-10-q3", new { progress = "Youth clubs", status = "OnTrack", value = "28.5%", version = 0 }));
+        var yesNo = await UpdateOkAsync(await PutUpdateAsync(support, partnership.Milestones[1].Id, "2009-10-q3", new { progress = "Strategy", status = "Completed", value = "Yes", version = 0 }));
+        var money = await UpdateOkAsync(await PutUpdateAsync(support, partnership.Milestones[2].Id, "2009-10-q3", new { progress = "Mediation", status = "OnTrack", value = "£625.00", version = 0 }));
 
         Assert.Equal("28.5", percentage.Value);
         Assert.Equal("yes", yesNo.Value);
@@ -180,9 +220,10 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Submit_WithoutProgressOrStatus_IsRefused_ButDraftIsKept()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q1");
-        var id = await MilestoneIdAsync(support, "2010/11", "3.1a");
+        var (partnership, _, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q1");
+        var id = partnership.Milestones[2].Id;
 
         var problem = await ReadProblemAsync(await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "  ", version = 0 }), HttpStatusCode.BadRequest);
         var draft = await UpdateOkAsync(await PutUpdateAsync(support, id, "2010-11-q1", new { progress = "Half written", submit = false, version = 0 }));
@@ -196,10 +237,11 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Review_ReturnNeedsComment_ThenResubmitAndAccept()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q2");
-        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var id = await MilestoneIdAsync(dave, "2010/11", "1.4a");
+        var (partnership, daveSargent, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q2");
+        using var dave = await ClientAsync(PartnershipRole.LeadOfficer, partnership.Slug, daveSargent.Key);
+        var id = partnership.Milestones[0].Id;
         var first = await UpdateOkAsync(await PutUpdateAsync(dave, id, "2010-11-q2", new { progress = "Bobby Scheme referrals", status = "OnTrack", version = 0 }));
         var updateId = first.Id;
 
@@ -217,9 +259,10 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task RestrictedUpdate_NeverReachesAnonymousReaders()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        await OpenAsync(support, "2010-11-q3");
-        var id = await MilestoneIdAsync(support, "2010/11", "2.2d");
+        var (partnership, _, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        await OpenAsync(support, partnership.Slug, "2010-11-q3");
+        var id = partnership.Milestones[2].Id;
         var marker = $"restricted-{Guid.NewGuid():N}";
 
         await UpdateOkAsync(await PutUpdateAsync(support, id, "2010-11-q3", new { progress = $"PPO named case {marker}", status = "OnTrack", marking = "Restricted", version = 0 }));
@@ -237,9 +280,10 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task BadPeriod_IsProblemNamingPeriod()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var (partnership, _, _) = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
 
-        var period = await ReadValidationErrorAsync(await support.GetAsync($"/api/partnerships/{Slug}/periods/2010-13-q9/completeness"), "period");
+        var period = await ReadValidationErrorAsync(await support.GetAsync($"/api/partnerships/{partnership.Slug}/periods/2010-13-q9/completeness"), "period");
 
         Assert.Contains("2010-11-q4", period, StringComparison.Ordinal);
     }
@@ -247,12 +291,18 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
     [Fact]
     public async Task Completeness_Anonymous_IsUnauthorised()
     {
+        var (partnership, _, _) = await PartnershipAsync();
         using var anonymous = await app.ApiClientAsync();
 
-        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/completeness"), HttpStatusCode.Unauthorized);
+        await ReadProblemAsync(await anonymous.GetAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q4/completeness"), HttpStatusCode.Unauthorized);
     }
 }
 
-public sealed class MonitoringApiTestsOnSqlite(SqliteFactory app) : MonitoringApiTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// The Demo… test reads the demo's seed quarters, with a user of its own added to it; every round opened and update written
+/// is in a partnership of the test's own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class MonitoringApiTestsOnSqlite(SharedSqliteApp shared) : MonitoringApiTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class MonitoringApiTestsOnPostgres(PostgresFactory app) : MonitoringApiTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="MonitoringApiTestsOnSqlite"/>
+public sealed class MonitoringApiTestsOnPostgres(SharedPostgresApp shared) : MonitoringApiTests(shared.App), IClassFixture<SharedPostgresApp>;
