@@ -81,6 +81,23 @@ public sealed class PartnershipBuilder
         return this;
     }
 
+    /// <summary>
+    /// A county-wide body (a board unless another kind is given) serving the partnership and one other, a bare partnership
+    /// saved with it, as the demo's Cambridgeshire Domestic Abuse Partnership serves every district's: the partnership's
+    /// quarter pages list it among the partners whose briefings they share before it has written any.
+    /// </summary>
+    public PartnershipBuilder WithCountyBody(out TestBody body, string name = "Test County Partnership", BodyKind kind = BodyKind.Board)
+    {
+        var entity = new Body { Key = $"body-{partnership.Bodies.Count + 1}-{id}", Name = name, Kind = kind };
+        entity.Partnerships.Add(new Partnership
+        {
+            Slug = $"test-{id}-{partnership.Bodies.Count + 1}", Name = $"Neighbouring Partnership {id}", ShortName = $"Neighbour CSP {id}", Area = $"Neighbourshire {id}",
+        });
+        partnership.Bodies.Add(entity);
+        body = new TestBody(entity);
+        return this;
+    }
+
     /// <summary>The last action's lead agency, as the plan writes it ("Police, Probation Service and Youth Offending Service").</summary>
     public PartnershipBuilder WithLeadAgency(string leadAgency)
     {

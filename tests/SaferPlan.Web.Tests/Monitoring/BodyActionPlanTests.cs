@@ -18,16 +18,33 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class BodyActionPlanTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-    private const string Body = "southern-domestic-abuse-task-group";
+    /// <summary>The demo partnership and its task group, whose seed 001 action plan the Demo… and lead officer tests read (and change nothing of).</summary>
+    private const string DemoSlug = "south-cambridgeshire";
+    private const string DemoBody = "southern-domestic-abuse-task-group";
+
+    /// <summary>
+    /// A partnership of the test's own served by a task group of its own, which already keeps a "2010-2011 Action Plan" (as
+    /// the demo's task group does) with an item 1.10; a support officer of the partnership. The body's key, the plan's id
+    /// and the partnership's slug.
+    /// </summary>
+    private async Task<(string Body, int PlanId, string Slug, UserContext Support)> TaskGroupAsync()
+    {
+        var partnership = await TestData.Partnership().WithBody(out var group, "Southern Domestic Abuse Task Group").SaveAsync(app);
+        var support = await UserAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var plan = await Service(s => s.SavePlanAsync(group.Key, null, new() { Year = ReportingPeriod.Year(2010), Title = "2010-2011 Action Plan", PlanLead = "SCDATG Chair" }, 0, support));
+        Assert.True(plan.Succeeded, plan.Message);
+        var item = await Service(s => s.SaveItemAsync(group.Key, plan.Value!.Id, null, new() { Number = "1.10", Text = "Freedom programmes" }, 0, support));
+        Assert.True(item.Succeeded, item.Message);
+        return (group.Key, plan.Value.Id, partnership.Slug, support);
+    }
 
     [Fact]
     public async Task DemoReport_HasTheTaskGroupsActionPlan_AsSeed001_InHtmlAndDocx()
     {
         using var visitor = await app.ApiClientAsync();
 
-        var html = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.html"));
-        var docx = await visitor.GetByteArrayAsync($"/api/partnerships/{Slug}/reports/performance/2010-11-q4.docx");
+        var html = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/api/partnerships/{DemoSlug}/reports/performance/2010-11-q4.html"));
+        var docx = await visitor.GetByteArrayAsync($"/api/partnerships/{DemoSlug}/reports/performance/2010-11-q4.docx");
         var xml = WebUtility.HtmlDecode(DocumentFiles.AllParts(docx));
         var pdf = await DocumentFiles.PdfTextAsync(docx);
 
@@ -69,15 +86,16 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
     [Fact]
     public async Task Pages_SupportOfficer_AddsAPlanItemsAndAQuartersProgress_SharedIntoTheReport_RestrictedLeftOutOfThePublicVersion()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var briefings = await Forms.PageAsync(support, $"/bodies/{Body}/briefings");
-        Assert.Contains($"href=\"/bodies/{Body}/action-plans\"", briefings, StringComparison.Ordinal);
-        var list = await Forms.PageAsync(support, $"/bodies/{Body}/action-plans");
+        var (body, _, slug, _) = await TaskGroupAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var briefings = await Forms.PageAsync(support, $"/bodies/{body}/briefings");
+        Assert.Contains($"href=\"/bodies/{body}/action-plans\"", briefings, StringComparison.Ordinal);
+        var list = await Forms.PageAsync(support, $"/bodies/{body}/action-plans");
         Assert.Contains("2010-2011 Action Plan", list, StringComparison.Ordinal);
 
         // Nothing typed: every error in the summary, nothing saved.
-        var form = await Forms.PageAsync(support, $"/bodies/{Body}/action-plans/new");
-        using (var refused = await Forms.PostAsync(support, $"/bodies/{Body}/action-plans/new", form, new() { ["Input.Year"] = "", ["Input.Title"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "0" }))
+        var form = await Forms.PageAsync(support, $"/bodies/{body}/action-plans/new");
+        using (var refused = await Forms.PostAsync(support, $"/bodies/{body}/action-plans/new", form, new() { ["Input.Year"] = "", ["Input.Title"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "0" }))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -87,7 +105,7 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
 
         var title = $"2011-2012 Action Plan {Guid.NewGuid():N}";
         string planPath;
-        using (var added = await Forms.PostAsync(support, $"/bodies/{Body}/action-plans/new", form, new()
+        using (var added = await Forms.PostAsync(support, $"/bodies/{body}/action-plans/new", form, new()
         {
             ["Input.Year"] = "2011-12", ["Input.Title"] = title, ["Input.StrategicAim"] = "To reduce harm", ["Input.PlanLead"] = "SCDATG Chair",
             ["Input.Marking"] = "Official", ["Input.Version"] = "0",
@@ -95,7 +113,7 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
             planPath = added.RequestMessage!.RequestUri!.AbsolutePath;
-            Assert.Matches($"^/bodies/{Body}/action-plans/\\d+$", planPath);
+            Assert.Matches($"^/bodies/{body}/action-plans/\\d+$", planPath);
             Assert.Contains($"{title} saved", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
@@ -144,8 +162,8 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
             Assert.Contains("was changed by someone else after you opened this form", html, StringComparison.Ordinal);
         }
 
-        var full = BoardReportHtml.Render((await BuildAsync("2011-12-q1", ReportAudience.Full))!);
-        var publicVersion = await BuildAsync("2011-12-q1", ReportAudience.Public);
+        var full = BoardReportHtml.Render((await BuildAsync(slug, "2011-12-q1", ReportAudience.Full))!);
+        var publicVersion = await BuildAsync(slug, "2011-12-q1", ReportAudience.Public);
         var publicHtml = BoardReportHtml.Render(publicVersion!);
         var publicXml = DocumentFiles.AllParts(BoardReportDocx.ToBytes(publicVersion!));
         Assert.Contains("Helpline publicised in every surgery.", full, StringComparison.Ordinal);
@@ -161,15 +179,16 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
     [Fact]
     public async Task Pages_LeadOfficer_ReadsThePlanButMayNotKeepIt_AndAVisitorIsSentToSignIn()
     {
-        using var lead = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer, "dave-sargent");
+        // A lead officer of its own added to the demo partnership, reading the demo task group's plan.
+        using var lead = await Forms.SignedInAsync(app, PartnershipRole.LeadOfficer);
         var planId = await DemoPlanIdAsync();
 
-        var list = await Forms.PageAsync(lead, $"/bodies/{Body}/action-plans");
-        var plan = WebUtility.HtmlDecode(await Forms.PageAsync(lead, $"/bodies/{Body}/action-plans/{planId}?quarter=2010-11-q4"));
-        using var newPlan = await lead.GetAsync($"/bodies/{Body}/action-plans/new");
-        using var progress = await lead.GetAsync($"/bodies/{Body}/action-plans/{planId}/progress/2010-11-q4");
+        var list = await Forms.PageAsync(lead, $"/bodies/{DemoBody}/action-plans");
+        var plan = WebUtility.HtmlDecode(await Forms.PageAsync(lead, $"/bodies/{DemoBody}/action-plans/{planId}?quarter=2010-11-q4"));
+        using var newPlan = await lead.GetAsync($"/bodies/{DemoBody}/action-plans/new");
+        using var progress = await lead.GetAsync($"/bodies/{DemoBody}/action-plans/{planId}/progress/2010-11-q4");
         using var visitor = await app.ApiClientAsync();
-        using var anonymous = await visitor.GetAsync($"/bodies/{Body}/action-plans/{planId}");
+        using var anonymous = await visitor.GetAsync($"/bodies/{DemoBody}/action-plans/{planId}");
 
         Assert.DoesNotContain("Add an action plan", list, StringComparison.Ordinal);
         Assert.Contains("£5,300 allocated for Freedom programmes in South Cambs.", plan, StringComparison.Ordinal);
@@ -183,16 +202,15 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
     [Fact]
     public async Task Service_RefusesByRightAndField_AndKeepsVersions()
     {
-        var support = await UserAsync(PartnershipRole.SupportOfficer);
-        var lead = await UserAsync(PartnershipRole.LeadOfficer);
-        var planId = await DemoPlanIdAsync();
+        var (body, planId, slug, support) = await TaskGroupAsync();
+        var lead = await UserAsync(PartnershipRole.LeadOfficer, slug);
 
-        var forbidden = await Service(s => s.SavePlanAsync(Body, null, new() { Year = ReportingPeriod.Year(2012), Title = "Lead's plan" }, 0, lead));
+        var forbidden = await Service(s => s.SavePlanAsync(body, null, new() { Year = ReportingPeriod.Year(2012), Title = "Lead's plan" }, 0, lead));
         var missing = await Service(s => s.SavePlanAsync("no-such-body", null, new() { Year = ReportingPeriod.Year(2012), Title = "x" }, 0, support));
-        var invalid = await Service(s => s.SavePlanAsync(Body, null, new() { Year = ReportingPeriod.Of(2012, 1), Title = " ", PlanLead = new string('x', 201) }, 0, support));
-        var duplicate = await Service(s => s.SaveItemAsync(Body, planId, null, new() { Number = "1.10", Text = "Another 1.10" }, 0, support));
-        var wrongYear = await Service(s => s.SaveProgressAsync(Body, planId, ReportingPeriod.Of(2011, 1), [], support));
-        var stalePlan = await Service(s => s.SavePlanAsync(Body, planId, new() { Title = "2010-2011 Action Plan" }, 99, support));
+        var invalid = await Service(s => s.SavePlanAsync(body, null, new() { Year = ReportingPeriod.Of(2012, 1), Title = " ", PlanLead = new string('x', 201) }, 0, support));
+        var duplicate = await Service(s => s.SaveItemAsync(body, planId, null, new() { Number = "1.10", Text = "Another 1.10" }, 0, support));
+        var wrongYear = await Service(s => s.SaveProgressAsync(body, planId, ReportingPeriod.Of(2011, 1), [], support));
+        var stalePlan = await Service(s => s.SavePlanAsync(body, planId, new() { Title = "2010-2011 Action Plan" }, 99, support));
 
         Assert.Equal(EditStatus.Forbidden, forbidden.Status);
         Assert.Equal(EditStatus.NotFound, missing.Status);
@@ -203,9 +221,9 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         Assert.Equal(EditStatus.Conflict, stalePlan.Status);
 
         // Each save of an item bumps its version and is audited under a partnership the body serves.
-        var item = await Service(s => s.SaveItemAsync(Body, planId, null, new() { Number = $"9.{Random.Shared.Next(1000, 9999)}", Text = "Versioned item" }, 0, support));
+        var item = await Service(s => s.SaveItemAsync(body, planId, null, new() { Number = $"9.{Random.Shared.Next(1000, 9999)}", Text = "Versioned item" }, 0, support));
         var (itemId, number) = (item.Value!.Id, item.Value.Number);
-        var edited = await Service(s => s.SaveItemAsync(Body, planId, itemId, new() { Number = number, Text = "Versioned item, edited" }, 1, support));
+        var edited = await Service(s => s.SaveItemAsync(body, planId, itemId, new() { Number = number, Text = "Versioned item, edited" }, 1, support));
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries.CountAsync(a => a.EntityType == nameof(BodyActionPlanItem) && a.EntityId == itemId));
         Assert.Equal(2, edited.Value!.Version);
         Assert.Equal(2, audited);
@@ -215,21 +233,26 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         await app.WithScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<SaferPlanDbContext>();
-            return db.Set<BodyActionPlan>().Where(p => p.Title == "2010-2011 Action Plan" && db.Bodies.Any(b => b.Id == p.BodyId && b.Key == Body)).Select(p => p.Id).SingleAsync();
+            return db.Set<BodyActionPlan>().Where(p => p.Title == "2010-2011 Action Plan" && db.Bodies.Any(b => b.Id == p.BodyId && b.Key == DemoBody)).Select(p => p.Id).SingleAsync();
         });
 
-    private async Task<UserContext> UserAsync(PartnershipRole role)
+    private async Task<UserContext> UserAsync(PartnershipRole role, string slug)
     {
-        var token = await app.CreateTokenAsync(await app.AddUserAsync(role));
+        var token = await app.CreateTokenAsync(await app.AddUserAsync(role, partnership: slug));
         return (await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().ContextForTokenAsync(token)))!;
     }
 
     private Task<T> Service<T>(Func<BodyActionPlanService, Task<T>> work) => app.WithScopeAsync(sp => work(sp.GetRequiredService<BodyActionPlanService>()));
 
-    private Task<BoardReport?> BuildAsync(string period, ReportAudience audience) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(Slug, ReportingPeriod.Parse(period), audience)));
+    private Task<BoardReport?> BuildAsync(string slug, string period, ReportAudience audience) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<BoardReportBuilder>().BuildAsync(new BoardReportOptions(slug, ReportingPeriod.Parse(period), audience)));
 }
 
-public sealed class BodyActionPlanTestsOnSqlite(SqliteFactory app) : BodyActionPlanTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// The Demo… and lead officer tests read the demo task group's plan, with users of their own added to the demo partnership;
+/// every plan, item and progress written is a task group's of the test's own (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class BodyActionPlanTestsOnSqlite(SharedSqliteApp shared) : BodyActionPlanTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class BodyActionPlanTestsOnPostgres(PostgresFactory app) : BodyActionPlanTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="BodyActionPlanTestsOnSqlite"/>
+public sealed class BodyActionPlanTestsOnPostgres(SharedPostgresApp shared) : BodyActionPlanTests(shared.App), IClassFixture<SharedPostgresApp>;

@@ -10,6 +10,7 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Funding;
 using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Funding;
@@ -25,10 +26,6 @@ namespace SaferPlan.Web.Tests.Monitoring;
 /// </summary>
 public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-    private const string CountyBody = "cambridgeshire-domestic-abuse-partnership";
-    private const string TaskGroup = "southern-domestic-abuse-task-group";
-
     private static readonly string[] Columns = ["This quarter"];
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +46,9 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         return copy;
     }
 
+    /// <summary>An API client of a new support officer of the partnership.</summary>
+    private async Task<HttpClient> SupportApiAsync(string slug) => await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+
     private Task<T> StoredAsync<T>(Func<SaferPlanDbContext, Task<T>> read) =>
         app.WithScopeAsync(sp => read(sp.GetRequiredService<SaferPlanDbContext>()));
 
@@ -66,9 +66,10 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task TaskGroupReportEdit_AMarkingLeftOut_IsAskedForOnItsField_AndTheReportStaysRestricted()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var slug = (await TestData.Partnership().WithEdition(2010).SaveAsync(app)).Slug;
+        using var api = await SupportApiAsync(slug);
         var title = $"Restricted report {Guid.NewGuid():N}";
-        var created = await CreatedJsonAsync<TaskGroupReportJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/task-group-reports", new
+        var created = await CreatedJsonAsync<TaskGroupReportJson>(await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports", new
         {
             title, achievements = "Named offender", achievementsMarking = "Restricted", concerns = "A named family", concernsMarking = "Restricted",
             recommendations = "Refer the family", recommendationsMarking = "Restricted",
@@ -77,9 +78,9 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
         var id = created.Id;
         var version = created.Version;
         var path = $"/task-group-reports/{id}/edit";
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
         Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Restricted\"", await Forms.PageAsync(support, path), StringComparison.Ordinal);
-        Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Official\"", await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q3/reports/new"), StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Figures[0].Marking\" value=\"Official\"", await Forms.PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q3/reports/new"), StringComparison.Ordinal);
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = title, ["Input.PriorityId"] = "", ["Input.Achievements"] = "Named offender, reworded", ["Input.AchievementsMarking"] = "Restricted",
@@ -129,13 +130,16 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task BriefingEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheBriefingStaysRestricted()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        // A county-wide body of the test's own serving its partnership, in place of the demo's Cambridgeshire Domestic Abuse Partnership.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithBody(out var county, "Cambridgeshire Domestic Abuse Partnership", BodyKind.Board).SaveAsync(app);
+        var countyBody = county.Key;
+        using var api = await SupportApiAsync(partnership.Slug);
         var title = $"Restricted briefing {Guid.NewGuid():N}";
-        var created = await CreatedJsonAsync<BriefingJson>(await api.PostAsJsonAsync($"/api/bodies/{CountyBody}/briefings", new { period = "2010-11-q3", title, risks = "A named refuge", marking = "Restricted" }));
+        var created = await CreatedJsonAsync<BriefingJson>(await api.PostAsJsonAsync($"/api/bodies/{countyBody}/briefings", new { period = "2010-11-q3", title, risks = "A named refuge", marking = "Restricted" }));
         var (id, version) = (created.Id, created.Version);
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", await Forms.PageAsync(support, $"/bodies/{CountyBody}/briefings/new?period=2010-11-q3"), StringComparison.Ordinal);
-        var path = $"/bodies/{CountyBody}/briefings/{id}/edit";
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        Assert.Contains("name=\"Input.Marking\" type=\"radio\" value=\"Official\" checked", await Forms.PageAsync(support, $"/bodies/{countyBody}/briefings/new?period=2010-11-q3"), StringComparison.Ordinal);
+        var path = $"/bodies/{countyBody}/briefings/{id}/edit";
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = title, ["Input.IssuedOn.Day"] = "8", ["Input.IssuedOn.Month"] = "4", ["Input.IssuedOn.Year"] = "2011", ["Input.Risks"] = "A named refuge, reworded", ["Input.Marking"] = "Restricted", ["Input.Version"] = Text(version),
@@ -146,9 +150,9 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
             await Forms.AssertFieldErrorAsync(support, path, Without(fields, "Input.Marking", marking), "Input.Marking", "Select the briefing's protective marking");
         }
 
-        var problem = await ReadValidationErrorAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
+        var problem = await ReadValidationErrorAsync(await api.PutAsJsonAsync($"/api/bodies/{countyBody}/briefings/{id}", new { title, risks = "Changed through the API", version }), "marking");
         Assert.Equal("Select the protective marking: Official or Restricted", problem);
-        await ReadProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{CountyBody}/briefings/999999", new { title, version }), HttpStatusCode.NotFound);
+        await ReadProblemAsync(await api.PutAsJsonAsync($"/api/bodies/{countyBody}/briefings/999999", new { title, version }), HttpStatusCode.NotFound);
 
         var briefing = await StoredAsync(db => db.Set<PartnerBriefing>().AsNoTracking().SingleAsync(b => b.Id == id));
         Assert.Equal((ProtectiveMarking.Restricted, version, "A named refuge"), (briefing.Marking, briefing.Version, briefing.Risks));
@@ -160,11 +164,12 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task FundingAllocationChange_WithoutMarking_Is400NamingMarking_AndTheAllocationStaysRestricted()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
+        using var api = await SupportApiAsync(slug);
         var start = 2600 + Random.Shared.Next(300);
         var year = string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
-        var stream = await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount = 1000, received = true, funder = "Home Office" }));
-        var allocation = await CreatedAsync<FundingAllocationJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/allocations?year={year}",
+        var stream = await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"/api/partnerships/{slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount = 1000, received = true, funder = "Home Office" }));
+        var allocation = await CreatedAsync<FundingAllocationJson>(await api.PostAsJsonAsync($"/api/partnerships/{slug}/funding/allocations?year={year}",
             new { streamId = stream.Id, name = "Named refuge", amount = 100, status = "Confirmed", marking = "Restricted" }));
         var path = $"/api/funding/allocations/{allocation.Id}";
 
@@ -179,16 +184,19 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task BodyActionPlanProgressEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheProgressStaysRestricted()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var newPlan = await Forms.PageAsync(support, $"/bodies/{TaskGroup}/action-plans/new");
+        // A task group of the test's own serving its partnership, in place of the demo's Southern Domestic Abuse Task Group.
+        var partnership = await TestData.Partnership().WithBody(out var group, "Southern Domestic Abuse Task Group").SaveAsync(app);
+        var taskGroup = group.Key;
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var newPlan = await Forms.PageAsync(support, $"/bodies/{taskGroup}/action-plans/new");
         string planPath;
-        using (var added = await Forms.PostAsync(support, $"/bodies/{TaskGroup}/action-plans/new", newPlan, new()
+        using (var added = await Forms.PostAsync(support, $"/bodies/{taskGroup}/action-plans/new", newPlan, new()
         {
             ["Input.Year"] = "2013-14", ["Input.Title"] = $"Progress plan {Guid.NewGuid():N}", ["Input.Marking"] = "Official", ["Input.Version"] = "0",
         }))
         {
             planPath = added.RequestMessage!.RequestUri!.AbsolutePath;
-            Assert.Matches($"^/bodies/{TaskGroup}/action-plans/\\d+$", planPath);
+            Assert.Matches($"^/bodies/{taskGroup}/action-plans/\\d+$", planPath);
         }
 
         using (await Forms.PostAsync(support, $"{planPath}/items/new", await Forms.PageAsync(support, $"{planPath}/items/new"), new()
@@ -225,17 +233,19 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task ActionUpdateEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
+        // An action of the partnership's 2010/11 plan with several milestones, as the demo's 2.2.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithMilestone().WithMilestone().WithMilestone().SaveAsync(app);
+        using var api = await SupportApiAsync(partnership.Slug);
+        using (var round = await api.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, round.StatusCode);
         }
 
-        var action = (await EditionOfYearAsync(api, "2010/11")).Priorities.SelectMany(p => p.Actions).Single(a => a.Number == "2.2");
+        var action = (Id: partnership.ActionIds[0], Milestones: partnership.Milestones);
         var milestones = action.Milestones.Select(m => m.Id).ToList();
         var path = $"/api/actions/{action.Id}/updates/2010-11-q3";
         var created = await OkJsonAsync<ActionUpdateJson>(await api.PutAsJsonAsync(path, new { milestones, progress = "A named offender", status = "OnTrack", marking = "Restricted", version = 0 }));
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
         var formPath = $"/actions/{action.Id}/updates/2010-11-q3";
         var fields = new Dictionary<string, string>
         {
@@ -258,17 +268,17 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     public async Task UpdateLinkEdit_MarkingLeftOut_IsAskedForOnTheField_AndTheUpdateStaysRestricted()
     {
         const string quarter = "2010-11-q2";
-        using (var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer)))
-        using (await support.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/{quarter}/round", new { deadline = "2099-07-08" }))
+        // Dave leads two milestones of the partnership's 2010/11 plan.
+        var partnership = await TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithEdition(2010).WithMilestone(dave).WithMilestone(dave).SaveAsync(app);
+        using (var support = await SupportApiAsync(partnership.Slug))
+        using (var opened = await support.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/periods/{quarter}/round", new { deadline = "2099-07-08" }))
         {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
-        var personId = await app.PersonIdAsync("dave-sargent");
-        var token = await app.WithScopeAsync(async sp =>
-        {
-            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().People.Where(p => p.Id == personId).Select(p => p.PartnershipId).SingleAsync();
-            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse(quarter), "marking left out", TimeSpan.FromDays(14));
-        });
+        var personId = dave.Id;
+        var token = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnership.Id, personId, ReportingPeriod.Parse(quarter), "marking left out", TimeSpan.FromDays(14)));
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
         var path = $"/u/{token}";
         var html = await Forms.PageAsync(browser, path);
@@ -307,14 +317,16 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     [Fact]
     public async Task PlanKindEdits_KindOrMeasurementKindLeftOut_AreAskedForOnTheField_AndKeepTheirValue()
     {
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{await EditionIdAsync(api, "2010/11")}/priorities",
+        // A partnership with an approved 2010/11 plan edition, to which an addition is an amendment.
+        var partnership = await TestData.Partnership().WithEdition(2010).SaveAsync(app);
+        using var api = await SupportApiAsync(partnership.Slug);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var priority = await CreatedAsync<PriorityItemJson>(await api.PostAsJsonAsync($"/api/editions/{partnership.EditionId}/priorities",
             new { title = $"Mainstreamed {Guid.NewGuid():N}", kind = "Mainstreamed", marking = "Official", amendmentReason = AmendmentReason }));
         var action = await CreatedAsync<ActionItemJson>(await api.PostAsJsonAsync($"/api/priorities/{priority.Id}/actions", new { text = "An action", marking = "Official", amendmentReason = AmendmentReason }));
         var milestone = await CreatedAsync<MilestoneItemJson>(await api.PostAsJsonAsync($"/api/actions/{action.Id}/milestones",
             new { text = "A counted milestone", measurementKind = "Count", marking = "Official", amendmentReason = AmendmentReason }));
-        Assert.Contains("name=\"Input.Kind\" type=\"radio\" value=\"Priority\" checked", await Forms.PageAsync(support, $"/editions/{await EditionIdAsync(api, "2010/11")}/priorities/new"), StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Kind\" type=\"radio\" value=\"Priority\" checked", await Forms.PageAsync(support, $"/editions/{partnership.EditionId}/priorities/new"), StringComparison.Ordinal);
 
         var priorityFields = new Dictionary<string, string>
         {
@@ -344,5 +356,9 @@ public abstract class MonitoringMarkingLeftOutTests(SaferPlanFactory app)
     }
 }
 
-/// <summary>Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing tests), so run on SQLite only.</summary>
-public sealed class MonitoringMarkingLeftOutTestsOnSqlite(SqliteFactory app) : MonitoringMarkingLeftOutTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (a request refused before anything is stored; stored markings are read back on PostgreSQL by the editing
+/// tests), so run on SQLite only; each test's plan, bodies, rounds, reports and updates are in a partnership of its own
+/// (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class MonitoringMarkingLeftOutTestsOnSqlite(SharedSqliteApp shared) : MonitoringMarkingLeftOutTests(shared.App), IClassFixture<SharedSqliteApp>;

@@ -79,8 +79,15 @@ internal static class Forms
 /// <summary>The partner briefing pages and the update links page, through the real app on both databases.</summary>
 public abstract class MonitoringPagesTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-    private const string Body = "cambridgeshire-domestic-abuse-partnership";
+    /// <summary>
+    /// A partnership of the test's own with an approved 2010/11 plan edition, served by a county-wide body of its own in
+    /// place of the demo's Cambridgeshire Domestic Abuse Partnership: the partnership's slug and the body's key.
+    /// </summary>
+    private async Task<(string Slug, string Body)> PartnershipAsync()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010).WithCountyBody(out var county, "Cambridgeshire Domestic Abuse Partnership").SaveAsync(app);
+        return (partnership.Slug, county.Key);
+    }
 
     private static Dictionary<string, string> Briefing(string title, int version, string? period = null)
     {
@@ -116,16 +123,17 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
     [Fact]
     public async Task Briefing_AddedAndEditedOnThePages_IsSharedIntoThePartnership_AndAStaleEditIsRefused()
     {
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        var reports = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/reports");
-        Assert.Contains($"href=\"/bodies/{Body}/briefings\"", reports, StringComparison.Ordinal);
+        var (slug, body) = await PartnershipAsync();
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var reports = await Forms.PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/reports");
+        Assert.Contains($"href=\"/bodies/{body}/briefings\"", reports, StringComparison.Ordinal);
 
         // A form with the quarter and title missing and a bad figure: every error in the summary, nothing saved.
-        var form = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/new?period=2010-11-q3");
+        var form = await Forms.PageAsync(support, $"/bodies/{body}/briefings/new?period=2010-11-q3");
         Assert.Contains("value=\"2010-11-q3\"", form, StringComparison.Ordinal);
         var bad = Briefing("", 0, "");
         bad["Input.Figures.Rows[0].Values[0]"] = "forty";
-        using (var refused = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/new", form, bad))
+        using (var refused = await Forms.PostAsync(support, $"/bodies/{body}/briefings/new", form, bad))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -135,33 +143,33 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
         }
 
         // The client follows the redirect after a save, to the body's list.
-        using (var added = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/new", form, Briefing("Q3 briefing written on the page", 0, "2010-11-q3")))
+        using (var added = await Forms.PostAsync(support, $"/bodies/{body}/briefings/new", form, Briefing("Q3 briefing written on the page", 0, "2010-11-q3")))
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-            Assert.Equal($"/bodies/{Body}/briefings", added.RequestMessage?.RequestUri?.AbsolutePath);
+            Assert.Equal($"/bodies/{body}/briefings", added.RequestMessage?.RequestUri?.AbsolutePath);
             Assert.Contains("Q3 briefing written on the page (2010/11 Q3) saved", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var list = await Forms.PageAsync(support, $"/bodies/{Body}/briefings");
+        var list = await Forms.PageAsync(support, $"/bodies/{body}/briefings");
         Assert.Contains("Q3 briefing written on the page", list, StringComparison.Ordinal);
-        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
-        var shared = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings")))
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
+        var shared = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q3/briefings")))
             .Single(b => b.Title == "Q3 briefing written on the page");
         Assert.Equal("Funding of the IDVA service ends in March.", shared.Risks);
         Assert.Equal("Cambridgeshire Community Safety Partnerships", shared.ToLine);
         var id = shared.Id;
 
         // Someone else saves it (version 1 → 2) while this form, read at version 1, is open: the form's save is refused.
-        var edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
+        var edit = await Forms.PageAsync(support, $"/bodies/{body}/briefings/{id}/edit");
         Assert.Contains("name=\"Input.Figures.Rows[0].Label\" type=\"text\" value=\"South Cambridgeshire\"", edit, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.Figures.Rows[0].Values[0]\" type=\"text\" value=\"40\"", edit, StringComparison.Ordinal);
-        using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
-        using (var theirs = await other.PutAsJsonAsync($"/api/bodies/{Body}/briefings/{id}", new { title = "Their title", marking = "Official", version = 1 }))
+        using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        using (var theirs = await other.PutAsJsonAsync($"/api/bodies/{body}/briefings/{id}", new { title = "Their title", marking = "Official", version = 1 }))
         {
             Assert.True(theirs.IsSuccessStatusCode, await theirs.Content.ReadAsStringAsync());
         }
 
-        using (var stale = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/{id}/edit", edit, Briefing("My stale title", 1)))
+        using (var stale = await Forms.PostAsync(support, $"/bodies/{body}/briefings/{id}/edit", edit, Briefing("My stale title", 1)))
         {
             var html = await stale.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
@@ -170,13 +178,13 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
             Assert.Contains("value=\"My stale title\"", html, StringComparison.Ordinal);
         }
 
-        edit = await Forms.PageAsync(support, $"/bodies/{Body}/briefings/{id}/edit");
-        using (var saved = await Forms.PostAsync(support, $"/bodies/{Body}/briefings/{id}/edit", edit, Briefing("Q3 briefing, second version", 2)))
+        edit = await Forms.PageAsync(support, $"/bodies/{body}/briefings/{id}/edit");
+        using (var saved = await Forms.PostAsync(support, $"/bodies/{body}/briefings/{id}/edit", edit, Briefing("Q3 briefing, second version", 2)))
         {
-            Assert.Equal($"/bodies/{Body}/briefings", saved.RequestMessage?.RequestUri?.AbsolutePath);
+            Assert.Equal($"/bodies/{body}/briefings", saved.RequestMessage?.RequestUri?.AbsolutePath);
         }
 
-        var after = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/briefings"))).Single(b => b.Id == id);
+        var after = (await OkJsonAsync<List<BriefingJson>>(await api.GetAsync($"/api/partnerships/{slug}/periods/2010-11-q3/briefings"))).Single(b => b.Id == id);
         Assert.Equal("Q3 briefing, second version", after.Title);
         Assert.Equal(3, after.Version);
     }
@@ -184,10 +192,11 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
     [Fact]
     public async Task BriefingForm_IsNotForABoardMember()
     {
-        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        var (slug, body) = await PartnershipAsync();
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember, partnership: slug);
 
-        var list = await Forms.PageAsync(board, $"/bodies/{Body}/briefings");
-        using var form = await board.GetAsync($"/bodies/{Body}/briefings/new");
+        var list = await Forms.PageAsync(board, $"/bodies/{body}/briefings");
+        using var form = await board.GetAsync($"/bodies/{body}/briefings/new");
 
         Assert.DoesNotContain("Add a briefing", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
@@ -196,28 +205,28 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
     [Fact]
     public async Task UpdateLinksPage_ListsALinkAndRevokesIt_Audited()
     {
-        var personId = await app.PersonIdAsync("jenny-jolley");
-        var token = await app.WithScopeAsync(async sp =>
-        {
-            var partnershipId = await sp.GetRequiredService<SaferPlanDbContext>().Partnerships.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
-            return await sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnershipId, personId, ReportingPeriod.Parse("2010-11-q4"), "links page test", TimeSpan.FromDays(14));
-        });
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
-        Assert.Contains($"/partnerships/{Slug}/periods/2010-11-q4/links", await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/completeness"), StringComparison.Ordinal);
+        // Jenny leads a milestone of the partnership's 2010/11 plan.
+        var partnership = await TestData.Partnership().WithPerson(out var jenny, "Jenny Jolley").WithEdition(2010).WithMilestone(jenny).SaveAsync(app);
+        var slug = partnership.Slug;
+        var personId = jenny.Id;
+        var token = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<UpdateLinkService>().CreateAsync(partnership.Id, personId, ReportingPeriod.Parse("2010-11-q4"), "links page test", TimeSpan.FromDays(14)));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        Assert.Contains($"/partnerships/{slug}/periods/2010-11-q4/links", await Forms.PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/completeness"), StringComparison.Ordinal);
 
-        var page = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links");
+        var page = await Forms.PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/links");
         var linkId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<UpdateLink>().Where(l => l.PersonId == personId && l.CreatedBy == "links page test").Select(l => l.Id).SingleAsync());
         Assert.Contains("Jenny Jolley", page, StringComparison.Ordinal);
         Assert.Contains("Active", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"linkId\" value=\"{linkId}\"", page, StringComparison.Ordinal);
 
-        using (var revoke = await Forms.PostAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links?handler=Revoke", page, new() { ["linkId"] = linkId.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        using (var revoke = await Forms.PostAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/links?handler=Revoke", page, new() { ["linkId"] = linkId.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
         {
             Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
             Assert.Contains("The link sent to Jenny Jolley", await revoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var after = await Forms.PageAsync(support, $"/partnerships/{Slug}/periods/2010-11-q4/links");
+        var after = await Forms.PageAsync(support, $"/partnerships/{slug}/periods/2010-11-q4/links");
         Assert.Contains("Revoked", after, StringComparison.Ordinal);
         Assert.DoesNotContain($"name=\"linkId\" value=\"{linkId}\"", after, StringComparison.Ordinal);
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress });
@@ -230,20 +239,23 @@ public abstract class MonitoringPagesTests(SaferPlanFactory app)
     [Fact]
     public async Task UpdateLinksPage_IsNotForABoardMember_AndRevokeNeedsTheAntiforgeryToken()
     {
-        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
-        using var page = await board.GetAsync($"/partnerships/{Slug}/periods/2010-11-q4/links");
+        var slug = (await TestData.Partnership().WithEdition(2010).WithMilestone().SaveAsync(app)).Slug;
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember, partnership: slug);
+        using var page = await board.GetAsync($"/partnerships/{slug}/periods/2010-11-q4/links");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
 
-        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["linkId"] = "1" });
-        using var forged = await support.PostAsync($"/partnerships/{Slug}/periods/2010-11-q4/links?handler=Revoke", form);
+        using var forged = await support.PostAsync($"/partnerships/{slug}/periods/2010-11-q4/links?handler=Revoke", form);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 }
 
-public sealed class MonitoringPagesTestsOnSqlite(SqliteFactory app) : MonitoringPagesTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test's briefings, people and update links are in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class MonitoringPagesTestsOnSqlite(SharedSqliteApp shared) : MonitoringPagesTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class MonitoringPagesTestsOnPostgres(PostgresFactory app) : MonitoringPagesTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="MonitoringPagesTestsOnSqlite"/>
+public sealed class MonitoringPagesTestsOnPostgres(SharedPostgresApp shared) : MonitoringPagesTests(shared.App), IClassFixture<SharedPostgresApp>;
 
 /// <summary>Keeps every log line the app writes, with the scopes it was written in.</summary>
 public sealed class CapturedLogs : ILoggerProvider
