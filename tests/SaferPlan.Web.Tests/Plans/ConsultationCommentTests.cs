@@ -14,16 +14,20 @@ namespace SaferPlan.Web.Tests.Plans;
 
 /// <summary>
 /// Comments on a draft edition and the responses to them (issue 12, item 3): numbered by priority as seed 002's Appendix A,
-/// closed to members after the deadline, recorded late by a support officer with their source, never shown to visitors.
+/// closed to members after the deadline, recorded late by a support officer with their source, never shown to visitors. Each
+/// test drafts its plan in a partnership of its own (<see cref="TestData"/>).
 /// </summary>
 public abstract class ConsultationCommentTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>A partnership of the test's own, with no plan yet.</summary>
+    private async Task<string> PartnershipAsync() => (await TestData.Partnership().SaveAsync(app)).Slug;
 
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
-
-    /// <summary>E-mailed links start with the site's public address, which a consultation needs set.</summary>
+    /// <summary>
+    /// E-mailed links start with the site's public address, which a consultation needs set: the app's own address, the same
+    /// for every test that sets it.
+    /// </summary>
     private void SetPublicUrl() => app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
 
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
@@ -37,10 +41,10 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         (await PlanApi.ReadProblemAsync(await PlanApi.SendAsync(client, method, url, body), expected)).Detail;
 
     /// <summary>A draft plan of this test's own with two priorities, an action under the second and a milestone under it.</summary>
-    private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support)
+    private static async Task<(int EditionId, int[] Priorities, int ActionId, int MilestoneId)> OwnDraftAsync(HttpClient support, string slug)
     {
-        var year = PlanYears.Next();
-        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
+        const int year = 2013;
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var editionId = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         var first = await PlanApi.NewPriorityAsync(support, editionId, "Reducing serious acquisitive crime");
@@ -53,9 +57,11 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     [Fact]
     public async Task Comments_OnPrioritiesActionsMilestonesAndThePlan_AreNumberedByPriority()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var (editionId, priorities, actionId, milestoneId) = await OwnDraftAsync(support);
+        // An approved 2010/11 edition beside the draft: its priority is one of another edition.
+        var partnership = await TestData.Partnership().WithEdition(2010).WithPriority().SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, partnership.Slug);
+        var (editionId, priorities, actionId, milestoneId) = await OwnDraftAsync(support, partnership.Slug);
         var url = $"/api/editions/{editionId}/comments";
 
         var c11 = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = "Ensure the task group includes every partner" }, HttpStatusCode.Created);
@@ -76,8 +82,8 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 
         Assert.Equal("Choose one item of the plan to comment on, or the whole plan", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], actionId, text = "Both" }, "item"));
         Assert.Equal("Enter the comment", await InvalidAsync(board, HttpMethod.Post, url, new { priorityId = priorities[0], text = " " }, "text"));
-        var demoPriority = (await PlanApi.PriorityOfYearAsync(support, "2009/10", 1)).Id;
-        await PlanApi.ExpectAsync(board, HttpMethod.Post, url, new { priorityId = demoPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
+        var otherEditionsPriority = partnership.PriorityIds[0];
+        await PlanApi.ExpectAsync(board, HttpMethod.Post, url, new { priorityId = otherEditionsPriority, text = "Elsewhere" }, HttpStatusCode.BadRequest);
         var onBehalf = await InvalidAsync(board, HttpMethod.Post, url, new { text = "From the meeting", source = "Executive Group meeting" }, "source");
         Assert.Equal("Only a support officer can record a comment on someone else's behalf", onBehalf);
     }
@@ -85,9 +91,10 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     [Fact]
     public async Task Comment_AfterTheDeadline_IsRefusedNamingIt_AndRecordedByASupportOfficerWithItsSource()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support, slug);
         var url = $"/api/editions/{editionId}/comments";
         SetPublicUrl();
 
@@ -119,10 +126,11 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     [Fact]
     public async Task Response_IsRecordedBySupportOfficers_Versioned_AndRefusedToOthers()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var board = await ClientAsync(PartnershipRole.BoardMember);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
-        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, slug);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support, slug);
         var comment = await PlanApi.ReadAsync<CommentJson>(board, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[1], text = "Prepare for IOM" }, HttpStatusCode.Created);
         var url = $"/api/comments/{comment.Id}";
 
@@ -151,8 +159,9 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     [Fact]
     public async Task Visitors_NeverSeeComments_AndCannotComment()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var (editionId, priorities, _, _) = await OwnDraftAsync(support);
+        var ownSlug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, ownSlug);
+        var (editionId, priorities, _, _) = await OwnDraftAsync(support, ownSlug);
         var comment = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { priorityId = priorities[0], text = "Secret draft comment" }, HttpStatusCode.Created);
 
         using var visitor = app.CreateClient();
@@ -163,14 +172,7 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 
         await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
         await PlanApi.ExpectAsync(visitor, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Unauthorized);
-        var slug = await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var slug = $"consult-{Guid.NewGuid():N}"[..20];
-            db.Partnerships.Add(new Core.Partnerships.Partnership { Slug = slug, Name = $"Partnership {slug}", ShortName = slug, Area = "Test" });
-            await db.SaveChangesAsync();
-            return slug;
-        });
+        var slug = await PartnershipAsync();
         using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember, partnership: slug));
         await PlanApi.ExpectAsync(other, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.Forbidden);
         var closed = await RefusedAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "After approval" }, HttpStatusCode.Forbidden);
@@ -182,6 +184,10 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
     }
 }
 
+/// <summary>
+/// A consultee comments on a draft through the link e-mailed to them, without signing in, until it is revoked or expires: on a
+/// plan drafted in a partnership of the test's own (<see cref="TestData"/>).
+/// </summary>
 public abstract class ConsultationLinkTests(SaferPlanFactory app)
 {
     private static readonly string[] NotAnAddress = ["not an address"];
@@ -190,9 +196,10 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
     public async Task Consultee_CommentsThroughTheEmailedLink_WithoutSigningIn_UntilRevokedOrExpired()
     {
         app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
-        using var support = await app.ApiClientAsync(await app.SharedUserAsync(PartnershipRole.SupportOfficer));
-        var year = PlanYears.Next();
-        using var plan = await support.PostAsJsonAsync("/api/partnerships/south-cambridgeshire/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
+        var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        const int year = 2013;
+        using var plan = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Linked plan {year}", startYear = year, endYear = year + 3 });
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
         var editionId = (await PlanApi.ReadAsync<IdJson>(plan)).Id;
         var priority = await PlanApi.NewPriorityAsync(support, editionId, "Reducing domestic violence");
@@ -252,13 +259,17 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
     }
 }
 
-public sealed class ConsultationLinkTestsOnSqlite(SqliteFactory app) : ConsultationLinkTests(app), IClassFixture<SqliteFactory>;
+/// <summary>The consultee's plan is drafted in a partnership of the test's own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class ConsultationLinkTestsOnSqlite(SharedSqliteApp shared) : ConsultationLinkTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class ConsultationLinkTestsOnPostgres(PostgresFactory app) : ConsultationLinkTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="ConsultationLinkTestsOnSqlite"/>
+public sealed class ConsultationLinkTestsOnPostgres(SharedPostgresApp shared) : ConsultationLinkTests(shared.App), IClassFixture<SharedPostgresApp>;
 
-public sealed class ConsultationCommentTestsOnSqlite(SqliteFactory app) : ConsultationCommentTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test drafts its plan in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class ConsultationCommentTestsOnSqlite(SharedSqliteApp shared) : ConsultationCommentTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class ConsultationCommentTestsOnPostgres(PostgresFactory app) : ConsultationCommentTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="ConsultationCommentTestsOnSqlite"/>
+public sealed class ConsultationCommentTestsOnPostgres(SharedPostgresApp shared) : ConsultationCommentTests(shared.App), IClassFixture<SharedPostgresApp>;
 
 /// <summary>A consultation comment as the API gives it (GET/POST /api/editions/{id}/comments, PUT /api/comments/{id}).</summary>
 internal sealed record CommentJson(

@@ -16,24 +16,22 @@ namespace SaferPlan.Web.Tests.Plans;
 /// <summary>
 /// The refresh timeline (issue 12, item 2): a support officer sets a draft edition's refresh dates, checked by field and
 /// versioned; once lead officers' input window is set, a lead officer edits what they lead in the draft only inside it. Each
-/// test starts its own plan in a year no other test uses, and puts the window around today's date rather than faking time.
+/// test starts its plan in a partnership of its own (<see cref="TestData"/>), and puts the window around today's date rather
+/// than faking time.
 /// </summary>
 public abstract class RefreshTimelineTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-
-
-    private static int FreshYear() => PlanYears.Next();
+    /// <summary>The year each test's plan starts: the partnership is the test's own, so no other test has a plan in it.</summary>
+    private const int Year = 2013;
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
-        await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug, string? personKey = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, personKey, slug));
 
-    private static async Task<int> StartPlanAsync(HttpClient support)
+    private static async Task<int> StartPlanAsync(HttpClient support, string slug)
     {
-        var year = FreshYear();
-        using var answer = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Community Safety Plan {year}–{year + 3}", startYear = year, endYear = year + 3 });
+        using var answer = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = $"Community Safety Plan {Year}–{Year + 3}", startYear = Year, endYear = Year + 3 });
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
         return (await PlanApi.ReadAsync<IdJson>(answer)).Id;
     }
@@ -70,8 +68,9 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     [Fact]
     public async Task Timeline_SetByASupportOfficer_IsReadCheckedByFieldVersionedAndAudited()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var id = await StartPlanAsync(support);
+        var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var id = await StartPlanAsync(support, slug);
         var path = $"/api/editions/{id}/timeline";
 
         var empty = await PlanApi.GetItemAsync<TimelineJson>(support, path);
@@ -124,7 +123,7 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
         Assert.Equal("2010-02-08", (await PlanApi.PutOkAsync<TimelineJson>(support, path, seed, ifMatch: 1)).ApprovalMeetingOn);
 
         seed["version"] = 2;
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, slug);
         Assert.Contains("support officers and administrators can set the refresh dates",
             (await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, path, seed), HttpStatusCode.Forbidden)).Detail, StringComparison.Ordinal);
         using var visitor = app.CreateClient();
@@ -143,10 +142,11 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     [Fact]
     public async Task LeadOfficer_EditsWhatTheyLeadInADraft_OnlyInsideTheInputWindow_AndIsToldWhyOutsideIt()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var dave = await app.PersonIdAsync("dave-sargent");
-        var id = await StartPlanAsync(support);
+        var slug = (await TestData.Partnership().WithPerson(out var leadPerson, "Dave Sargent").SaveAsync(app)).Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, slug, leadPerson.Key);
+        var dave = leadPerson.Id;
+        var id = await StartPlanAsync(support, slug);
         var theirs = (await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id;
         var others = (await PlanApi.NewPriorityAsync(support, id, "Reducing re-offending")).Id;
 
@@ -199,10 +199,11 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     [Fact]
     public async Task Pages_OutsideTheInputWindow_OfferALeadOfficerNoEditLinks_AndTheFormsSayWhy()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var leadEmail = await app.AddUserAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        var dave = await app.PersonIdAsync("dave-sargent");
-        var id = await StartPlanAsync(support);
+        var slug = (await TestData.Partnership().WithPerson(out var leadPerson, "Dave Sargent").SaveAsync(app)).Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var leadEmail = await app.AddUserAsync(PartnershipRole.LeadOfficer, leadPerson.Key, slug);
+        var dave = leadPerson.Id;
+        var id = await StartPlanAsync(support, slug);
         var priority = (await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour", dave)).Id;
         var action = (await PlanApi.NewActionAsync(support, priority, "Run diversionary activities in the school holidays")).Id;
         var milestone = (await PlanApi.NewMilestoneAsync(support, action, "Activities run in the summer holidays")).Id;
@@ -239,8 +240,9 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     [Fact]
     public async Task Timeline_OfAnApprovedEdition_IsNotChanged_AndItsLeadOfficersKeepTodaysRules()
     {
-        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var id = await StartPlanAsync(support);
+        var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var id = await StartPlanAsync(support, slug);
         await SetWindowAsync(support, id, Today.AddDays(-20), Today.AddDays(-10));
         await PlanApi.NewPriorityAsync(support, id, "Reducing burglary");
         using (var approved = await support.PostAsJsonAsync($"/api/editions/{id}/approval", new { decidedOn = Iso(Today), version = 1 }))
@@ -253,9 +255,11 @@ public abstract class RefreshTimelineTests(SaferPlanFactory app)
     }
 }
 
-public sealed class RefreshTimelineTestsOnSqlite(SqliteFactory app) : RefreshTimelineTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test starts its plan in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class RefreshTimelineTestsOnSqlite(SharedSqliteApp shared) : RefreshTimelineTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class RefreshTimelineTestsOnPostgres(PostgresFactory app) : RefreshTimelineTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="RefreshTimelineTestsOnSqlite"/>
+public sealed class RefreshTimelineTestsOnPostgres(SharedPostgresApp shared) : RefreshTimelineTests(shared.App), IClassFixture<SharedPostgresApp>;
 
 /// <summary>GET/PUT /api/editions/{id}/timeline: the refresh dates (ISO dates, null when not set), the steps and the version (0 before any is set).</summary>
 internal sealed record TimelineJson(
