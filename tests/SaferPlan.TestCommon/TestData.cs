@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
@@ -48,6 +49,7 @@ public sealed class PartnershipBuilder
     private readonly string id = Guid.NewGuid().ToString("N")[..8];
     private readonly Partnership partnership;
     private readonly List<PlanEdition> editions = [];
+    private readonly List<TestAgency> agencies = [];
     private Plan? plan;
 
     internal PartnershipBuilder(string? name)
@@ -195,10 +197,46 @@ public sealed class PartnershipBuilder
         return this;
     }
 
+    /// <summary>
+    /// An agency taking part in the partnership, with a key no other test uses; or, given a <paramref name="key"/>, the agency
+    /// the database knows by that key, found when the partnership is saved (made when there is none): the police
+    /// (<c>"police"</c>, the key the app finds the police by), which the partnerships of a force's area share as the demo's do.
+    /// </summary>
+    public PartnershipBuilder WithAgency(out TestAgency agency, string name = "Test Agency", string? key = null)
+    {
+        var entity = new Agency { Key = key ?? $"agency-{partnership.Agencies.Count + 1}-{id}", Name = name, ShortName = name };
+        partnership.Agencies.Add(entity);
+        agency = new TestAgency(entity, shared: key is not null);
+        agencies.Add(agency);
+        return this;
+    }
+
+    /// <summary>A person of the partnership who works for <paramref name="agency"/> (one of the partnership's, <see cref="WithAgency"/>).</summary>
+    public PartnershipBuilder WithPerson(out TestPerson person, TestAgency agency, string name = "Dana Test")
+    {
+        WithPerson(out person, name);
+        person.Entity.Agency = agency.Entity;
+        return this;
+    }
+
     /// <summary>Saves the partnership and all that was built into the app's database, in one transaction.</summary>
     public Task<TestPartnership> SaveAsync(SaferPlanFactory app) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<SaferPlanDbContext>();
+        foreach (var agency in agencies.Where(a => a.Shared))
+        {
+            if (await db.Agencies.SingleOrDefaultAsync(a => a.Key == agency.Key) is { } existing)
+            {
+                partnership.Agencies[partnership.Agencies.IndexOf(agency.Entity)] = existing;
+                foreach (var person in partnership.People.Where(p => p.Agency == agency.Entity))
+                {
+                    person.Agency = existing;
+                }
+
+                agency.Entity = existing;
+            }
+        }
+
         db.Add(partnership);
         if (plan is not null)
         {
@@ -279,4 +317,27 @@ public sealed class TestBody
     public string Key => Entity.Key;
 
     public string Name => Entity.Name;
+}
+
+/// <summary>An agency a builder made, or found, to take part in its partnership (the police, a council service).</summary>
+public sealed class TestAgency
+{
+    internal TestAgency(Agency entity, bool shared)
+    {
+        Entity = entity;
+        Shared = shared;
+    }
+
+    /// <summary>The agency, once saved: the one the database already had, for an agency found by its key.</summary>
+    internal Agency Entity { get; set; }
+
+    /// <summary>Whether the agency was asked for by its key, to be found rather than made.</summary>
+    internal bool Shared { get; }
+
+    public string Key => Entity.Key;
+
+    public string Name => Entity.Name;
+
+    /// <summary>The agency's id, once the partnership is saved.</summary>
+    public int Id => Entity.Id;
 }

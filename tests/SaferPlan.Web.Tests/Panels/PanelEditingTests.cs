@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -17,11 +18,14 @@ namespace SaferPlan.Web.Tests.Panels;
 /// <summary>
 /// Panels, their meetings and priorities created, changed and deleted through the API and the pages, on both databases:
 /// versions (428, 409, 412), refusals naming the field, meetings still in use kept, deletes audited, and actions deleted
-/// only by those who may record them. Each test works on a panel of its own.
+/// only by those who may record them. Each test works on a panel of its own, in a partnership of its own (<see cref="TestData"/>),
+/// which the police serve beside an agency of its own: with no ward lookup loaded, any ward names are taken.
 /// </summary>
 public abstract class PanelEditingTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    private TestPartnership? partnership;
+    private TestPerson? policeLead;
+    private TestPerson? councilLead;
 
     private static readonly string[] TwoWards = ["Histon and Impington", "Cottenham"];
 
@@ -29,13 +33,26 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
 
     private static readonly string[] NoWards = [];
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role, string? personKey = null) =>
-        await app.ApiClientAsync(personKey is null ? await app.SharedUserAsync(role) : await app.AddUserAsync(role, personKey));
+    /// <summary>
+    /// The test's partnership (made on first use: xunit makes the class anew for each test), served by the police, with a lead
+    /// officer of the police and one of a council of its own.
+    /// </summary>
+    private async Task<string> SlugAsync()
+    {
+        partnership ??= await TestData.Partnership()
+            .WithAgency(out var police, "Cambridgeshire Constabulary", key: "police").WithPerson(out policeLead, police, "Chris Savage")
+            .WithAgency(out var council, "Testshire District Council").WithPerson(out councilLead, council, "Bridget Fairley")
+            .SaveAsync(app);
+        return partnership.Slug;
+    }
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role, TestPerson? person = null) =>
+        await app.ApiClientAsync(await app.AddUserAsync(role, person?.Key, await SlugAsync()));
 
     /// <summary>A new panel covering Histon and Impington and Cottenham, with meetings on the given dates (all in 2010).</summary>
-    private static async Task<(PanelJson Panel, List<PanelMeetingJson> Meetings)> NewPanelAsync(HttpClient support, params int[] months)
+    private async Task<(PanelJson Panel, List<PanelMeetingJson> Meetings)> NewPanelAsync(HttpClient support, params int[] months)
     {
-        var panel = await PlanApi.CreatedAsync<PanelJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels",
+        var panel = await PlanApi.CreatedAsync<PanelJson>(await support.PostAsJsonAsync($"/api/partnerships/{await SlugAsync()}/panels",
             new { name = $"Test panel {Guid.NewGuid():N}", wards = TwoWards, policingTeam = "Histon Neighbourhood Policing Team" }));
         var meetings = new List<PanelMeetingJson>();
         foreach (var month in months)
@@ -49,6 +66,17 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
     private static async Task<PanelPriorityJson> AddPriorityAsync(HttpClient support, PanelJson panel, PanelMeetingJson meeting, string text) =>
         await PlanApi.CreatedAsync<PanelPriorityJson>(await support.PostAsJsonAsync($"/api/panels/{panel.Id}/priorities",
             new { raisedAtId = meeting.Id, text, route = "NeighbourhoodPolicing" }));
+
+    /// <summary>A browser signed in as a new user with the role in the test's partnership (as <see cref="Forms.SignedInAsync"/> signs in one of the demo's).</summary>
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
+    {
+        var email = await app.AddUserAsync(role, partnership: await SlugAsync());
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
+        var html = await Forms.PageAsync(client, "/account/sign-in");
+        using var signIn = await Forms.PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
+        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Sign-in failed: {(int)signIn.StatusCode}");
+        return client;
+    }
 
     private async Task<int> AuditedAsync(string type, int id, AuditAction action) =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityType == type && a.EntityId == id && a.Action == action));
@@ -82,11 +110,12 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.PreconditionFailed, staleTag.StatusCode);
         }
 
-        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = " ", wards = OneWard }), "name");
-        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
+        var slug = await SlugAsync();
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = " ", wards = OneWard }), "name");
+        await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
         await PlanApi.ReadProblemAsync(await support.PostAsJsonAsync("/api/partnerships/nowhere/panels", new { name = "Lost", wards = OneWard }), HttpStatusCode.NotFound);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
-        await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{Slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, policeLead);
+        await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
         Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id, AuditAction.Created));
     }
 
@@ -158,9 +187,9 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         var action = await PlanApi.CreatedAsync<PanelActionJson>(await support.PostAsJsonAsync($"/api/panel-priorities/{priority.Id}/actions", new { takenOn = "2010-05-20", text = "Patrols at night" }));
         var path = $"/api/panel-actions/{action.Id}";
 
-        using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, "bridget-fairley");
+        using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, councilLead);
         await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(otherLead, path, version: 1), HttpStatusCode.Forbidden);
-        using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, "chris-savage");
+        using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, this.policeLead);
         using (var deleted = await PlanApi.DeleteAsync(policeLead, path, version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -180,7 +209,7 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (panel, meetings) = await NewPanelAsync(support, 7);
         var priority = await AddPriorityAsync(support, panel, meetings[0], "Litter by the shops");
-        using var browser = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        using var browser = await SignedInAsync(PartnershipRole.SupportOfficer);
 
         var panelPage = await Forms.PageAsync(browser, $"/panels/{panel.Id}");
         Assert.Contains($"/panel-meetings/{meetings[0].Id}/delete", panelPage, StringComparison.Ordinal);
@@ -216,7 +245,7 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         Assert.Empty(read.Priorities);
         Assert.Equal("Impington Village College", read.Meetings[0].Place);
 
-        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        using var board = await SignedInAsync(PartnershipRole.BoardMember);
         using var refused = await board.GetAsync($"/panel-meetings/{meetings[0].Id}/delete");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
@@ -229,7 +258,7 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         var (panel, meetings) = await NewPanelAsync(support, 3);
         using var session = new PageSession(app.ServerAddress);
-        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: await SlugAsync()));
         var formPath = $"/panels/{panel.Id}/priority";
         var fields = new Dictionary<string, string>
         {
@@ -247,6 +276,8 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
     }
 }
 
-public sealed class PanelEditingTestsOnSqlite(SqliteFactory app) : PanelEditingTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test's panel is in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class PanelEditingTestsOnSqlite(SharedSqliteApp shared) : PanelEditingTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class PanelEditingTestsOnPostgres(PostgresFactory app) : PanelEditingTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="PanelEditingTestsOnSqlite"/>
+public sealed class PanelEditingTestsOnPostgres(SharedPostgresApp shared) : PanelEditingTests(shared.App), IClassFixture<SharedPostgresApp>;
