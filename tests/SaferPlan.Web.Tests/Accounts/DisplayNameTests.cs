@@ -14,16 +14,17 @@ namespace SaferPlan.Web.Tests.Accounts;
 
 /// <summary>
 /// People are recorded by the name they go by, never their e-mail address: set on the account page or with
-/// <c>users add --name</c>, and used for the updates, reviews, publications and audit entries they make.
+/// <c>users add --name</c>, and used for the updates, reviews, publications and audit entries they make. Each test works in a
+/// partnership of its own (<see cref="TestData"/>).
 /// </summary>
 public abstract class DisplayNameTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
-
     [Fact]
     public async Task AccountPage_SetsTheDisplayName_Validated_Audited_AndWhatTheUserDoesIsRecordedUnderIt()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var partnership = await TestData.Partnership().WithEdition(2010).WithMilestone().SaveAsync(app);
+        var slug = partnership.Slug;
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug);
         using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = app.ServerAddress, HandleCookies = true });
         var signIn = await Forms.PageAsync(browser, "/account/sign-in");
         (await Forms.PostAsync(browser, "/account/sign-in", signIn, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password })).Dispose();
@@ -37,11 +38,11 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
         using var saved = await Forms.PostAsync(browser, "/account", page, new() { ["DisplayName"] = name });
         var after = await saved.Content.ReadAsStringAsync();
         using var api = await app.ApiClientAsync(email);
-        await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }));
-        var milestone = (await EditionOfYearAsync(api, "2010/11")).Priorities[0].Actions[0].Milestones[0].Id;
+        await OkJsonAsync(await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q1/round", new { deadline = "2099-04-08" }));
+        var milestone = partnership.Milestones[0].Id;
         var update = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Written by Sam", status = "OnTrack", version = 0 }));
-        var reports = await Forms.PageAsync(browser, $"/partnerships/{Slug}/reports");
-        (await Forms.PostAsync(browser, $"/partnerships/{Slug}/reports?handler=Publish&period=2010-11-q1", reports, [])).Dispose();
+        var reports = await Forms.PageAsync(browser, $"/partnerships/{slug}/reports");
+        (await Forms.PostAsync(browser, $"/partnerships/{slug}/reports?handler=Publish&period=2010-11-q1", reports, [])).Dispose();
 
         Assert.Contains(email, page, StringComparison.Ordinal);
         Assert.Contains("govuk-error-summary", blankHtml, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
             Assert.Equal(name, user.DisplayName);
             var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(User) && a.UserId == user.Id).ToListAsync();
             Assert.Contains(entries, a => a.Changes.Contains(name, StringComparison.Ordinal) && a.Changes.Contains(user.Id, StringComparison.Ordinal));
-            var publication = await db.Set<QuarterPublication>().SingleAsync(p => p.Period == Core.Periods.ReportingPeriod.Of(2010, 1));
+            var publication = await db.Set<QuarterPublication>().SingleAsync(p => p.PartnershipId == partnership.Id && p.Period == Core.Periods.ReportingPeriod.Of(2010, 1));
             Assert.Equal(name, publication.PublishedBy);
             var updateId = update.Id;
             Assert.All(await db.AuditEntries.Where(a => (a.EntityType == nameof(MilestoneUpdate) && a.EntityId == updateId) || (a.EntityType == nameof(QuarterPublication) && a.EntityId == publication.Id)).ToListAsync(),
@@ -78,10 +79,11 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
     [Fact]
     public async Task UserWithoutDisplayNameOrPerson_IsNeverRecordedByEmailAddress()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var slug = (await TestData.Partnership().WithEdition(2009).WithMilestone().SaveAsync(app)).Slug;
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug);
         using var api = await app.ApiClientAsync(email);
 
-        var round = await OkJsonAsync<OpenedRoundJson>(await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2009-10-q3/round", new { deadline = "2099-04-08" }));
+        var round = await OkJsonAsync<OpenedRoundJson>(await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2009-10-q3/round", new { deadline = "2099-04-08" }));
 
         Assert.Equal(email[..email.IndexOf('@', StringComparison.Ordinal)], round.OpenedBy);
     }
@@ -90,8 +92,11 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
     private sealed record OpenedRoundJson(string Period, string OpenedBy);
 }
 
-/// <summary>Provider-neutral (no query of its own to check), so run on SQLite only.</summary>
-public sealed class DisplayNameTestsOnSqlite(SqliteFactory app) : DisplayNameTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (no query of its own to check), so run on SQLite only; each test works in a partnership of its own
+/// (<see cref="TestData"/>): on the shared app.
+/// </summary>
+public sealed class DisplayNameTestsOnSqlite(SharedSqliteApp shared) : DisplayNameTests(shared.App), IClassFixture<SharedSqliteApp>;
 
 /// <summary><c>saferplan users add --name</c> records the name the user goes by, audited.</summary>
 [Collection(InProcessCli.Collection)]

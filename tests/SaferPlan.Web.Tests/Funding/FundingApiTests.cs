@@ -21,51 +21,64 @@ namespace SaferPlan.Web.Tests.Funding;
 /// Funding and the public account (issue 13, items 1 and 2) through the API: money read by one rule and refused by field,
 /// who may change what, versions, the flags of an over-allocated stream and an over-spent allocation, the Board's agreement
 /// and the amendments after it, the public account without restricted projects, and the spending CSV both ways. Each test
-/// works in a year of its own.
+/// works in a partnership of its own (<see cref="TestData"/>).
 /// </summary>
 public abstract class FundingApiTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>The funding year of each test: the partnership is the test's own, so no other test has funding in it.</summary>
+    private const string Year = "2040-41";
 
-    private static int nextYear = 2040 + Random.Shared.Next(20) * 10;
+    /// <summary>The short name of each test's partnership, which its spending CSV names as the body.</summary>
+    private const string ShortName = "Testshire CDRP";
 
-    private static string FreshYear()
-    {
-        var start = Interlocked.Increment(ref nextYear);
-        return string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
-    }
+    /// <summary>Another funding year, for an allocation of another year.</summary>
+    private const string OtherYear = "2041-42";
 
     private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture);
 
-    private async Task<HttpClient> ClientAsync(PartnershipRole role) => await app.ApiClientAsync(await app.SharedUserAsync(role));
+    private TestPartnership? ownPartnership;
+    private TestPerson? leadPerson;
 
-    private static Task<HttpResponseMessage> PostStreamAsync(HttpClient client, string year, string name, object amount, bool received = true) =>
+    /// <summary>
+    /// The test's partnership (made on first use: xunit makes the class anew for each test), with a draft 2011/12 edition whose
+    /// priority 1 <see cref="leadPerson"/> leads.
+    /// </summary>
+    private string Slug => ownPartnership?.Slug ?? throw new InvalidOperationException("Ask for a client first: it makes the test's partnership.");
+
+    private async Task<HttpClient> ClientAsync(PartnershipRole role)
+    {
+        ownPartnership ??= await TestData.Partnership().WithShortName(ShortName).WithPerson(out leadPerson, "Dave Sargent")
+            .WithEdition(2011, Core.Plans.EditionStatus.Draft).WithPriority(lead: leadPerson).SaveAsync(app);
+        return await app.ApiClientAsync(await app.AddUserAsync(role, partnership: Slug));
+    }
+
+    private Task<HttpResponseMessage> PostStreamAsync(HttpClient client, string year, string name, object amount, bool received = true) =>
         client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name, amount, received, funder = "Home Office" });
 
-    private static async Task<FundingStreamJson> AddStreamAsync(HttpClient client, string year, string name, object amount, bool received = true) =>
+    private async Task<FundingStreamJson> AddStreamAsync(HttpClient client, string year, string name, object amount, bool received = true) =>
         await PlanApi.CreatedAsync<FundingStreamJson>(await PostStreamAsync(client, year, name, amount, received));
 
-    private static Task<HttpResponseMessage> PostAllocationAsync(HttpClient client, string year, int streamId, string name, object amount,
+    private Task<HttpResponseMessage> PostAllocationAsync(HttpClient client, string year, int streamId, string name, object amount,
         string marking = "Official", int? priorityId = null, string? outcome = null, string status = "Confirmed", string? slug = null) =>
         client.PostAsJsonAsync($"/api/partnerships/{slug ?? Slug}/funding/allocations?year={year}",
             new { streamId, name, amount, status, marking, priorityId, outcome, note = status == "Provisional" ? "figure may alter" : null });
 
-    private static async Task<FundingAllocationJson> AddAllocationAsync(HttpClient client, string year, int streamId, string name, object amount,
+    private async Task<FundingAllocationJson> AddAllocationAsync(HttpClient client, string year, int streamId, string name, object amount,
         string marking = "Official", int? priorityId = null, string? outcome = null, string status = "Confirmed", string? slug = null) =>
         await PlanApi.CreatedAsync<FundingAllocationJson>(await PostAllocationAsync(client, year, streamId, name, amount, marking, priorityId, outcome, status, slug));
 
-    private static Task<HttpResponseMessage> PostSpendAsync(HttpClient client, string year, int allocationId, object amount, string? payee = "Secure Guarding Ltd", bool payeeIsPublic = true, string? transactionId = null) =>
+    private Task<HttpResponseMessage> PostSpendAsync(HttpClient client, string year, int allocationId, object amount, string? payee = "Secure Guarding Ltd", bool payeeIsPublic = true, string? transactionId = null) =>
         client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/spending?year={year}",
             new { allocationId, spentOn = Today, amount, payee, payeeIsPublic, purchase = "Security staff at the taxi rank", transactionId });
 
-    private static async Task<FundingPlanJson> PlanAsync(HttpClient client, string year) =>
+    private async Task<FundingPlanJson> PlanAsync(HttpClient client, string year) =>
         await PlanApi.OkJsonAsync<FundingPlanJson>(await client.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"));
 
     /// <summary>The plan's raw JSON, for a check that something is left out: a record cannot show an absence.</summary>
-    private static async Task<string> PlanTextAsync(HttpClient client, string year) =>
+    private async Task<string> PlanTextAsync(HttpClient client, string year) =>
         await client.GetStringAsync(new Uri($"/api/partnerships/{Slug}/funding?year={year}", UriKind.Relative));
 
-    private static async Task AgreeAsync(HttpClient client, string year)
+    private async Task AgreeAsync(HttpClient client, string year)
     {
         using var agreed = await client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/agreement?year={year}", new { decidedOn = Today, minute = "10/04" });
         Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
@@ -79,7 +92,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Amount_NegativeNonNumericFinerThanPenceOrMissing_IsRefusedNamingTheField(string amount)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var problem = await PlanApi.ReadValidationErrorAsync(
             await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={year}", new { name = "Pooled Fund", amount, received = true }), "amount");
         Assert.Contains("amount", problem, StringComparison.Ordinal);
@@ -93,7 +106,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Amount_WrittenAsPoundsWithCommasOrANumber_IsKeptToThePenny()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var typed = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "£5,847.00");
         var number = await AddStreamAsync(support, year, "Pooled Fund", 3175.81);
         Assert.Equal(5847.00m, typed.Amount);
@@ -105,7 +118,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Plan_OverAllocatedAndOverSpent_IsFlaggedWithTheFigures_AndTotalledPerStreamAndPriority()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "5847.00");
         var smart = await AddAllocationAsync(support, year, stream.Id, "Smart Water", "5000.00");
         await AddAllocationAsync(support, year, stream.Id, "Home Security Project", "1000.00", status: "Provisional");
@@ -133,7 +146,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var board = await ClientAsync(PartnershipRole.BoardMember);
         using var visitor = await app.ApiClientAsync();
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 500);
 
         Assert.Equal("Pooled Fund", (await PlanAsync(board, year)).Streams[0].Name);
@@ -150,14 +163,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Spending_ByALeadOfficer_IsTakenForWhatTheyLead_AndRefusedForTheRest()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var draftId = await app.DraftEditionIdAsync();
-        var (priorityId, leadKey) = await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var p = await db.Priorities.Include(x => x.LeadOfficer).SingleAsync(x => x.EditionId == draftId && x.Number == 1);
-            return (p.Id, p.LeadOfficer!.Key);
-        });
-        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadKey));
+        var priorityId = ownPartnership!.PriorityIds[0];
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadPerson!.Key, Slug));
         const string year = "2011-12";
         var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
         var theirs = await AddAllocationAsync(support, year, stream.Id, "Their project", 1000, priorityId: priorityId);
@@ -176,8 +183,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Spending_AgainstAnAllocationOfAnotherYearOrPartnership_IsRefusedNamingTheAllocation()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
-        var otherYear = FreshYear();
+        const string year = Year;
+        const string otherYear = OtherYear;
         var stream = await AddStreamAsync(support, otherYear, "Pooled Fund", 100);
         var allocation = await AddAllocationAsync(support, otherYear, stream.Id, "Street Football Project", 100);
         var refused = await PlanApi.ReadValidationErrorAsync(await PostSpendAsync(support, year, allocation.Id, 10), "allocationId");
@@ -202,7 +209,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Stream_EditedFromAnOldVersion_Is409_OrWithIfMatch412_AndWithoutAVersion428()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 100);
         var path = $"/api/funding/streams/{stream.Id}";
         JsonObject Body(int? version, decimal amount) => new() { ["name"] = "Pooled Fund", ["amount"] = amount, ["received"] = true, ["version"] = version };
@@ -220,7 +227,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     {
         // The exact property names are the check here, so this test reads the raw JSON.
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         static string[] Keys(JsonElement item) => item.EnumerateObject().Select(p => p.Name).ToArray();
 
         var stream = await PlanApi.CreatedAsync(await PostStreamAsync(support, year, "Pooled Fund", 500));
@@ -253,7 +260,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task AgreedPlan_ChangesOnlyWithAnAmendmentReason_WhichIsRecorded()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", "5847.00");
         await AgreeAsync(support, year);
         var plan = await PlanAsync(support, year);
@@ -279,7 +286,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var visitor = await app.ApiClientAsync();
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Safer Stronger Communities Fund", 20000);
         var taxis = await AddAllocationAsync(support, year, stream.Id, "Taxi marshals", 5000, outcome: "so that people using taxis at night would feel safer");
         var secret = await AddAllocationAsync(support, year, stream.Id, "Covert surveillance kit", 5000, marking: "Restricted");
@@ -318,14 +325,14 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task SpendingCsv_WithAnyWrongLine_IsRefusedWholeWithItsLineNumbers_AndAGoodFileIsRecorded()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 10000);
         await AddAllocationAsync(support, year, stream.Id, "Street Football Project", 4400);
         const string header = "Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number\n";
         var bad = header
-            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
-            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: coaching,Sports Ltd,-3,C-{year}-2\n"
-            + $"South Cambridgeshire CDRP,31/02/2020,Pooled Fund,No such project: balls,Sports Ltd,10.00,C-{year}-3\n";
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: coaching,Sports Ltd,-3,C-{year}-2\n"
+            + $"{ShortName},31/02/2020,Pooled Fund,No such project: balls,Sports Ltd,10.00,C-{year}-3\n";
         var body = await PostCsvAsync(support, year, bad);
         var problem = await PlanApi.ReadProblemAsync(body, HttpStatusCode.BadRequest);
         var errors = problem.Errors;
@@ -337,8 +344,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Equal(0m, (await PlanAsync(support, year)).Spent);
 
         var good = header
-            + $"South Cambridgeshire CDRP,01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
-            + $"South Cambridgeshire CDRP,2020-06-01,Pooled Fund,Street Football Project: coaching,Redacted,150.50,C-{year}-2\n";
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,C-{year}-1\n"
+            + $"{ShortName},2020-06-01,Pooled Fund,Street Football Project: coaching,Redacted,150.50,C-{year}-2\n";
         var recorded = await PlanApi.OkJsonAsync<SpendingImportJson>(await PostCsvAsync(support, year, good));
         Assert.Equal(2, recorded.Recorded);
         Assert.Equal(550.50m, (await PlanAsync(support, year)).Spent);
@@ -350,7 +357,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task BoardReport_FundingSection_ShowsTheBoardEverything_AndLeavesRestrictedAllocationsOutOfThePublicVersion()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", "6000.00");
         await AddAllocationAsync(support, year, stream.Id, "Street Football Project", "4400.00");
         await AddAllocationAsync(support, year, stream.Id, "Covert surveillance kit", "2000.00", marking: "Restricted");
@@ -377,7 +384,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Delete_StreamWithAllocationsOrAllocationWithSpending_IsRefused_AndEachGoesByItsVersion()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 1000);
         var allocation = await AddAllocationAsync(support, year, stream.Id, "Street Football Project", 400);
         var spend = await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(support, year, allocation.Id, 150, transactionId: $"D-{year}-1"));
@@ -420,7 +427,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Delete_FromAnAgreedPlan_NeedsAnAmendmentReason_WhichIsRecorded()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", 1000);
         await AgreeAsync(support, year);
         var path = $"/api/funding/streams/{stream.Id}";
@@ -443,14 +450,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var draftId = await app.DraftEditionIdAsync();
-        var (priorityId, leadKey) = await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SaferPlanDbContext>();
-            var p = await db.Priorities.Include(x => x.LeadOfficer).SingleAsync(x => x.EditionId == draftId && x.Number == 1);
-            return (p.Id, p.LeadOfficer!.Key);
-        });
-        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadKey));
+        var priorityId = ownPartnership!.PriorityIds[0];
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadPerson!.Key, Slug));
         const string year = "2011-12";
         var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
         var theirs = await AddAllocationAsync(support, year, stream.Id, "Their project", 1000, priorityId: priorityId);
@@ -473,7 +474,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task BoardReportDocx_FundingSection_HasTheAllocationsAndTotals_AndThePublicVersionLeavesOutTheRestrictedAllocation()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var year = FreshYear();
+        const string year = Year;
         var stream = await AddStreamAsync(support, year, "Pooled Fund", "6000.00");
         var football = await AddAllocationAsync(support, year, stream.Id, "Street Football Project", "4400.00");
         await AddAllocationAsync(support, year, stream.Id, "Covert surveillance kit", "2000.00", marking: "Restricted");
@@ -503,7 +504,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     [Fact]
     public async Task PlanDocumentDocx_WhatWeSpent_HasEachProjectsSpendingAndTheTotal_AndThePublicVersionLeavesOutTheRestrictedAllocation()
     {
-        var year = FreshYear();
+        const string year = Year;
         var start = int.Parse(year[..4], CultureInfo.InvariantCulture);
         var partnership = await TestData.Partnership("Docx CSP").WithEdition(start, Core.Plans.EditionStatus.Draft).SaveAsync(app);
         var (partnershipId, editionId) = (partnership.Id, partnership.EditionId);
@@ -550,10 +551,12 @@ public abstract class FundingApiTests(SaferPlanFactory app)
             .ToList();
     }
 
-    private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string year, string csv) =>
+    private Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string year, string csv) =>
         client.PostAsync($"/api/partnerships/{Slug}/spending.csv?year={year}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }
 
-public sealed class FundingApiTestsOnSqlite(SqliteFactory app) : FundingApiTests(app), IClassFixture<SqliteFactory>;
+/// <summary>Each test's funding is in a partnership of its own (<see cref="TestData"/>): on the shared app.</summary>
+public sealed class FundingApiTestsOnSqlite(SharedSqliteApp shared) : FundingApiTests(shared.App), IClassFixture<SharedSqliteApp>;
 
-public sealed class FundingApiTestsOnPostgres(PostgresFactory app) : FundingApiTests(app), IClassFixture<PostgresFactory>;
+/// <inheritdoc cref="FundingApiTestsOnSqlite"/>
+public sealed class FundingApiTestsOnPostgres(SharedPostgresApp shared) : FundingApiTests(shared.App), IClassFixture<SharedPostgresApp>;
