@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
-using SaferPlan.Core.Data;
-using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Indicators;
 using SaferPlan.Web.Tests.Security;
@@ -17,40 +13,57 @@ namespace SaferPlan.Web.Tests.Accounts;
 /// </summary>
 public abstract class RoleVisibilityTests(SaferPlanFactory app)
 {
-    private const string Slug = "south-cambridgeshire";
+    /// <summary>
+    /// The test's partnership (made on first use: xunit makes the class anew for each test) and its 2010/11 plan, approved:
+    /// Dave Sargent leads priority 1, not 2; Jenny Jolley leads priority 2 and its action; Myles Bebbington leads the milestone
+    /// of that action, neither its action nor its priority. Each priority has a 2010/11 Q4 task group report, and that quarter
+    /// was locked on 15 April 2011.
+    /// </summary>
+    private sealed record Plan(
+        string Slug, int EditionId, int LedPriority, int LedAction, int LedMilestone, int OtherPriority, int OtherAction, int OtherMilestone, int LedReport, int OtherReport,
+        string DaveKey, string MylesKey);
 
-    /// <summary>The demo's 2010/11 plan: Dave Sargent leads priorities 1 and 3, not 2.</summary>
-    private sealed record Plan(int EditionId, int LedPriority, int LedAction, int LedMilestone, int OtherPriority, int OtherAction, int OtherMilestone, int LedReport, int OtherReport);
+    private Plan? plan;
 
-    private async Task<Plan> DavesPlanAsync() => await app.WithScopeAsync(async sp =>
+    private async Task<Plan> DavesPlanAsync()
     {
-        var db = sp.GetRequiredService<SaferPlanDbContext>();
-        var dave = await db.People.Where(p => p.Key == "dave-sargent").Select(p => p.Id).SingleAsync();
-        var led = await db.Priorities.AsNoTracking().Include(p => p.Actions).ThenInclude(a => a.Milestones)
-            .SingleAsync(p => p.LeadOfficerId == dave && p.Number == 1);
-        var other = await db.Priorities.AsNoTracking().Include(p => p.Actions).ThenInclude(a => a.Milestones)
-            .SingleAsync(p => p.EditionId == led.EditionId && p.Number == 2);
-        Assert.NotEqual(dave, other.LeadOfficerId);
-        var ledAction = led.Actions.First(a => a.Milestones.Count > 0);
-        var otherAction = other.Actions.First(a => a.Milestones.Count > 0 && a.LeadOfficerId != dave);
-        var davesPriorities = await db.Priorities.Where(p => p.LeadOfficerId == dave).Select(p => (int?)p.Id).ToListAsync();
-        var reports = (await db.Set<TaskGroupReport>().AsNoTracking().ToListAsync()).Where(r => r.Period.Slug == "2010-11-q4").ToList();
-        return new Plan(
-            led.EditionId,
-            led.Id,
-            ledAction.Id,
-            ledAction.Milestones.First().Id,
-            other.Id,
-            otherAction.Id,
-            otherAction.Milestones.First(m => m.LeadOfficerId != dave).Id,
-            reports.First(r => r.LeadOfficerId == dave).Id,
-            reports.First(r => r.LeadOfficerId != dave && !davesPriorities.Contains(r.PriorityId)).Id);
-    });
+        if (plan is not null)
+        {
+            return plan;
+        }
 
+        var saved = await TestData.Partnership()
+            .WithPerson(out var dave, "Dave Sargent").WithPerson(out var jenny, "Jenny Jolley").WithPerson(out var myles, "Myles Bebbington")
+            .WithEdition(2010)
+            .WithPriority(lead: dave).WithAction().WithMilestone(dave)
+            .WithPriority(lead: jenny).WithAction(lead: jenny).WithMilestone(myles)
+            .SaveAsync(app);
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: saved.Slug));
+        async Task<int> ReportAsync(int priorityId)
+        {
+            using var created = await support.PostAsJsonAsync($"/api/partnerships/{saved.Slug}/periods/2010-11-q4/task-group-reports",
+                new { title = $"Report on priority {priorityId}", priorityId });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return (await Plans.PlanApi.ReadAsync<Plans.IdJson>(created)).Id;
+        }
+
+        var ledReport = await ReportAsync(saved.PriorityIds[0]);
+        var otherReport = await ReportAsync(saved.PriorityIds[1]);
+        using (var locked = await support.PostAsJsonAsync($"/api/partnerships/{saved.Slug}/periods/2010-11-q4/round", new { deadline = "2011-04-08", lockOn = "2011-04-15" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        }
+
+        return plan = new Plan(
+            saved.Slug, saved.EditionId, saved.PriorityIds[0], saved.ActionIds[0], saved.Milestones[0].Id, saved.PriorityIds[1], saved.ActionIds[1], saved.Milestones[1].Id,
+            ledReport, otherReport, dave.Key, myles.Key);
+    }
+
+    /// <summary>A browser session signed in as a new user with the role in the test's partnership; with a person key, the user is that person.</summary>
     private async Task<PageSession> SignedInAsync(PartnershipRole role, string? personKey = null)
     {
         var session = new PageSession(app.ServerAddress);
-        await session.SignInOrFailAsync(await app.AddUserAsync(role, personKey));
+        await session.SignInOrFailAsync(await app.AddUserAsync(role, personKey, (await DavesPlanAsync()).Slug));
         return session;
     }
 
@@ -92,7 +105,7 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
         $"/priorities/{plan.LedPriority}/actions/new",
         $"/actions/{plan.LedAction}/milestones/new",
         $"/task-group-reports/{plan.LedReport}/edit",
-        $"/partnerships/{Slug}/periods/2010-11-q4/reports/new",
+        $"/partnerships/{plan.Slug}/periods/2010-11-q4/reports/new",
         $"/milestones/{plan.LedMilestone}/updates/2010-11-q4",
     ];
 
@@ -116,7 +129,7 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
         var plan = await DavesPlanAsync();
         using var board = await SignedInAsync(PartnershipRole.BoardMember);
 
-        foreach (var path in new[] { $"/editions/{plan.EditionId}", $"/milestones/{plan.LedMilestone}", $"/partnerships/{Slug}/periods/2010-11-q4/reports", $"/partnerships/{Slug}/updates" })
+        foreach (var path in new[] { $"/editions/{plan.EditionId}", $"/milestones/{plan.LedMilestone}", $"/partnerships/{plan.Slug}/periods/2010-11-q4/reports", $"/partnerships/{plan.Slug}/updates" })
         {
             var html = await PageAsync(board, path);
             Assert.DoesNotContain("/edit\"", html, StringComparison.Ordinal);
@@ -129,10 +142,11 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     [Fact]
     public async Task BoardMember_NotOfferedYourUpdatesOrOpeningAQuarter_YourUpdatesRefusedWithTheReason()
     {
+        var plan = await DavesPlanAsync();
         using var board = await SignedInAsync(PartnershipRole.BoardMember);
 
         var home = await PageAsync(board, "/");
-        var updates = await PageAsync(board, $"/partnerships/{Slug}/updates");
+        var updates = await PageAsync(board, $"/partnerships/{plan.Slug}/updates");
         var denied = await RefusedAsync(board, "/my-updates");
 
         Assert.DoesNotContain("href=\"/my-updates\"", home, StringComparison.Ordinal);
@@ -145,12 +159,12 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     public async Task LeadOfficer_SeesEditOnlyOnWhatTheyLead_OtherEditFormsRefused()
     {
         var plan = await DavesPlanAsync();
-        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, plan.DaveKey);
 
         var edition = await PageAsync(dave, $"/editions/{plan.EditionId}");
         var ledMilestone = await PageAsync(dave, $"/milestones/{plan.LedMilestone}");
         var otherMilestone = await PageAsync(dave, $"/milestones/{plan.OtherMilestone}");
-        var reports = await PageAsync(dave, $"/partnerships/{Slug}/periods/2010-11-q4/reports");
+        var reports = await PageAsync(dave, $"/partnerships/{plan.Slug}/periods/2010-11-q4/reports");
 
         Assert.Contains($"href=\"/priorities/{plan.LedPriority}/edit\"", edition, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"/priorities/{plan.OtherPriority}/edit\"", edition, StringComparison.Ordinal);
@@ -169,15 +183,11 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     [Fact]
     public async Task MilestoneLeadOfficer_EditsTheirMilestone_NotOfferedItsDeletion()
     {
-        // A milestone of an edition that may still change (the demo's 2009/10 edition is superseded) whose lead officer
-        // leads neither its action nor its priority.
-        var found = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Milestones
-            .Where(m => m.LeadOfficerId != null && m.Action.Priority.Edition.Status != Core.Plans.EditionStatus.Superseded
-                && (m.Action.LeadOfficerId == null || m.Action.LeadOfficerId != m.LeadOfficerId)
-                && (m.Action.Priority.LeadOfficerId == null || m.Action.Priority.LeadOfficerId != m.LeadOfficerId))
-            .OrderBy(m => m.Id).Select(m => new { m.Id, m.LeadOfficer!.Key }).FirstAsync());
-        var milestone = found.Id;
-        using var myles = await SignedInAsync(PartnershipRole.LeadOfficer, found.Key);
+        // A milestone of an approved edition (which may still change, as a superseded one may not) whose lead officer leads
+        // neither its action nor its priority.
+        var plan = await DavesPlanAsync();
+        var milestone = plan.OtherMilestone;
+        using var myles = await SignedInAsync(PartnershipRole.LeadOfficer, plan.MylesKey);
 
         var page = await PageAsync(myles, $"/milestones/{milestone}");
         await PageAsync(myles, $"/milestones/{milestone}/edit");
@@ -191,9 +201,9 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     public async Task LeadOfficer_NewTaskGroupReport_OfferedOnlyUnderThePrioritiesTheyLead()
     {
         var plan = await DavesPlanAsync();
-        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
-        using var myles = await SignedInAsync(PartnershipRole.LeadOfficer, "myles-bebbington");
-        const string reports = $"/partnerships/{Slug}/periods/2010-11-q4/reports";
+        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, plan.DaveKey);
+        using var myles = await SignedInAsync(PartnershipRole.LeadOfficer, plan.MylesKey);
+        var reports = $"/partnerships/{plan.Slug}/periods/2010-11-q4/reports";
 
         var form = await PageAsync(dave, $"{reports}/new");
         var mylesReports = await PageAsync(myles, reports);
@@ -210,7 +220,7 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     public async Task LockedQuarter_LeadOfficersUpdateForm_RefusedSayingItIsLocked()
     {
         var plan = await DavesPlanAsync();
-        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        using var dave = await SignedInAsync(PartnershipRole.LeadOfficer, plan.DaveKey);
         using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
 
         var denied = await RefusedAsync(dave, $"/milestones/{plan.LedMilestone}/updates/2010-11-q4");
@@ -223,9 +233,10 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     [Fact]
     public async Task SupportOfficer_YourUpdates_KnowsAQuarterIsOpen()
     {
-        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer);
+        var slug = (await TestData.Partnership().WithEdition(2010).WithMilestone().SaveAsync(app)).Slug;
+        var email = await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug);
         using var api = await app.ApiClientAsync(email);
-        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{Slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
+        using (var opened = await api.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/round", new { deadline = "2099-04-08" }))
         {
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
@@ -238,10 +249,14 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
 
         Assert.Contains("href=\"/my-updates\"", home, StringComparison.Ordinal);
         Assert.Contains("2010/11 Q3 is open for updates. Updates are due by <strong>8 April 2099</strong>", mine, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/partnerships/{Slug}/periods/2010-11-q3/completeness\"", mine, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/partnerships/{slug}/periods/2010-11-q3/completeness\"", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("No quarter is open", mine, StringComparison.Ordinal);
     }
 }
 
-/// <summary>Provider-neutral (which links and forms a role is offered, decided by Permissions; the pages' queries run on PostgreSQL in their own tests), so run on SQLite only.</summary>
-public sealed class RoleVisibilityTestsOnSqlite(SqliteFactory app) : RoleVisibilityTests(app), IClassFixture<SqliteFactory>;
+/// <summary>
+/// Provider-neutral (which links and forms a role is offered, decided by Permissions; the pages' queries run on PostgreSQL in
+/// their own tests), so run on SQLite only; each test's plan is in a partnership of its own (<see cref="TestData"/>): on the
+/// shared app.
+/// </summary>
+public sealed class RoleVisibilityTestsOnSqlite(SharedSqliteApp shared) : RoleVisibilityTests(shared.App), IClassFixture<SharedSqliteApp>;
