@@ -18,6 +18,7 @@ namespace SaferPlan.Web.Tests.Meetings;
 /// Meetings and the governance calendar (issue 13, item 3) over HTTP: the year generated from the bodies' cadences
 /// idempotently, moves bumping SEQUENCE, the financial-year rule, who may edit and see what, the iCalendar feeds parsed back
 /// with Ical.Net, decisions approving editions, and overdue duties reminded once a day. Each test works in a year of its own.
+/// Keeps an app of its own: the overdue-duty reminder sweeps every partnership's duties, and counts the e-mails by subject.
 /// </summary>
 public abstract class MeetingTests(SaferPlanFactory app)
 {

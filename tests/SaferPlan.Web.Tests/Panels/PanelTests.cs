@@ -20,6 +20,8 @@ namespace SaferPlan.Web.Tests.Panels;
 /// ASB task group or a partner agency contact, an unknown route refused by field, who may record actions, versions, the
 /// report-back flow, the visitors' shape with no names or e-mail addresses, the task group's list and the assessment section.
 /// Tests add priorities of their own to the demo's (illustrative) panels.
+/// Keeps an app of its own: a priority routed to the ASB task group without naming a body goes to the partnership's body
+/// keyed "asb-task-group", a key unique in the database that the demo's body holds, so that route is checked in the demo.
 /// </summary>
 public abstract class PanelTests(SaferPlanFactory app)
 {
