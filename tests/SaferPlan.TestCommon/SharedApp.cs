@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -45,6 +47,10 @@ public abstract class SharedApp(TestDatabase kind) : IAsyncLifetime
     {
         SaferPlanFactory started = kind == TestDatabase.Sqlite ? new SqliteFactory() : new PostgresFactory();
         await started.InitializeAsync();
+
+        // The site's public address, as a deployed site has it set, for the links its e-mails carry (known only once the server
+        // has its port). An app of a class's own has none unless the class sets it: SecurityTests checks what happens then.
+        started.Services.GetRequiredService<IConfiguration>()["SaferPlan:PublicUrl"] = started.ServerAddress.ToString();
         return started;
     }
 }

@@ -74,16 +74,6 @@ public sealed class PartnershipBuilder
     }
 
     /// <summary>
-    /// An agency of the partnership ("Police" for "Cambridgeshire Constabulary"), with a key no other test uses: a lead
-    /// agency text beginning with its short name or name is counted under its short name.
-    /// </summary>
-    public PartnershipBuilder WithAgency(string shortName, string? name = null)
-    {
-        partnership.Agencies.Add(new Agency { Key = $"agency-{partnership.Agencies.Count + 1}-{id}", Name = name ?? shortName, ShortName = shortName });
-        return this;
-    }
-
-    /// <summary>
     /// A county-wide body (a board unless another kind is given) serving the partnership and one other, a bare partnership
     /// saved with it, as the demo's Cambridgeshire Domestic Abuse Partnership serves every district's: the partnership's
     /// quarter pages list it among the partners whose briefings they share before it has written any.
@@ -198,13 +188,15 @@ public sealed class PartnershipBuilder
     }
 
     /// <summary>
-    /// An agency taking part in the partnership, with a key no other test uses; or, given a <paramref name="key"/>, the agency
-    /// the database knows by that key, found when the partnership is saved (made when there is none): the police
-    /// (<c>"police"</c>, the key the app finds the police by), which the partnerships of a force's area share as the demo's do.
+    /// An agency taking part in the partnership ("Police" for "Cambridgeshire Constabulary"), with a key no other test uses:
+    /// a lead agency text beginning with its short name or name is counted under its short name. Given a
+    /// <paramref name="key"/>, it is the agency the database knows by that key, found when the partnership is saved (made when
+    /// there is none): the police (<c>"police"</c>, the key the app finds the police by), which the partnerships of a force's
+    /// area share as the demo's do.
     /// </summary>
-    public PartnershipBuilder WithAgency(out TestAgency agency, string name = "Test Agency", string? key = null)
+    public PartnershipBuilder WithAgency(out TestAgency agency, string shortName = "Test Agency", string? name = null, string? key = null)
     {
-        var entity = new Agency { Key = key ?? $"agency-{partnership.Agencies.Count + 1}-{id}", Name = name, ShortName = name };
+        var entity = new Agency { Key = key ?? $"agency-{partnership.Agencies.Count + 1}-{id}", Name = name ?? shortName, ShortName = shortName };
         partnership.Agencies.Add(entity);
         agency = new TestAgency(entity, shared: key is not null);
         agencies.Add(agency);

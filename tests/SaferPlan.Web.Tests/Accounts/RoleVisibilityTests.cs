@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Indicators;
 using SaferPlan.Web.Tests.Security;
@@ -16,8 +20,8 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
     /// <summary>
     /// The test's partnership (made on first use: xunit makes the class anew for each test) and its 2010/11 plan, approved:
     /// Dave Sargent leads priority 1, not 2; Jenny Jolley leads priority 2 and its action; Myles Bebbington leads the milestone
-    /// of that action, neither its action nor its priority. Each priority has a 2010/11 Q4 task group report, and that quarter
-    /// was locked on 15 April 2011.
+    /// of that action, neither its action nor its priority. Each priority has a 2010/11 Q4 task group report (Dave's names him
+    /// its lead officer), and that quarter was locked on 15 April 2011.
     /// </summary>
     private sealed record Plan(
         string Slug, int EditionId, int LedPriority, int LedAction, int LedMilestone, int OtherPriority, int OtherAction, int OtherMilestone, int LedReport, int OtherReport,
@@ -49,6 +53,10 @@ public abstract class RoleVisibilityTests(SaferPlanFactory app)
 
         var ledReport = await ReportAsync(saved.PriorityIds[0]);
         var otherReport = await ReportAsync(saved.PriorityIds[1]);
+
+        // Dave is also the lead officer named on his report, as the demo's loader names one (the API names none).
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<TaskGroupReport>()
+            .Where(r => r.Id == ledReport).ExecuteUpdateAsync(set => set.SetProperty(r => r.LeadOfficerId, dave.Id)));
         using (var locked = await support.PostAsJsonAsync($"/api/partnerships/{saved.Slug}/periods/2010-11-q4/round", new { deadline = "2011-04-08", lockOn = "2011-04-15" }))
         {
             Assert.Equal(HttpStatusCode.OK, locked.StatusCode);

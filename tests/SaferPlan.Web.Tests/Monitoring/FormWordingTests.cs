@@ -93,7 +93,7 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     public async Task WhoHasReported_ByLeadAgency_GroupsByTheAgencyNotTheLeadText()
     {
         // As in the demo's plan: actions led by "Police" alone, by the police with others, and by the Police Shrievalty Trust with others.
-        var partnership = await TestData.Partnership().WithAgency("Police", "Cambridgeshire Constabulary").WithAgency("Shrievalty Trust", "Police Shrievalty Trust")
+        var partnership = await TestData.Partnership().WithAgency(out _, "Police", "Cambridgeshire Constabulary").WithAgency(out _, "Shrievalty Trust", "Police Shrievalty Trust")
             .WithEdition(2010).WithPriority()
             .WithAction().WithLeadAgency("Police").WithMilestone()
             .WithAction().WithLeadAgency("Police, Probation Service and Youth Offending Service").WithMilestone()

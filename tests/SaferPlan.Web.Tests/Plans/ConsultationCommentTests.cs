@@ -24,12 +24,6 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role, string slug) => await app.ApiClientAsync(await app.AddUserAsync(role, partnership: slug));
 
-    /// <summary>
-    /// E-mailed links start with the site's public address, which a consultation needs set: the app's own address, the same
-    /// for every test that sets it.
-    /// </summary>
-    private void SetPublicUrl() => app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
-
     private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A request refused as invalid: the first message for the field.</summary>
@@ -96,7 +90,6 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         using var board = await ClientAsync(PartnershipRole.BoardMember, slug);
         var (editionId, priorities, _, _) = await OwnDraftAsync(support, slug);
         var url = $"/api/editions/{editionId}/comments";
-        SetPublicUrl();
 
         var started = await PlanApi.ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
         Assert.Equal(Today(7), started.Deadline);
@@ -195,7 +188,6 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
     [Fact]
     public async Task Consultee_CommentsThroughTheEmailedLink_WithoutSigningIn_UntilRevokedOrExpired()
     {
-        app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["SaferPlan:PublicUrl"] = app.ServerAddress.ToString();
         var slug = (await TestData.Partnership().SaveAsync(app)).Slug;
         using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
         const int year = 2013;
