@@ -237,15 +237,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         Assert.True(record.IsPublished);
     }
 
-    private async Task<HttpClient> SignedInAsync(PartnershipRole role, string partnership)
-    {
-        var email = await app.AddUserAsync(role, partnership: partnership);
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
-        var html = await Forms.PageAsync(client, "/account/sign-in");
-        using var signIn = await Forms.PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
-        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK && !(await signIn.Content.ReadAsStringAsync()).Contains("govuk-error-summary", StringComparison.Ordinal));
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(PartnershipRole role, string partnership) => Forms.SignedInAsync(app, role, partnership: partnership);
 }
 
 /// <summary>Each test has a partnership of its own (<see cref="TestData"/>, <see cref="BoardReportTestData"/>): on the shared app.</summary>

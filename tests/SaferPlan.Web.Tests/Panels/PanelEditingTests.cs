@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
@@ -67,16 +66,8 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         await PlanApi.CreatedAsync<PanelPriorityJson>(await support.PostAsJsonAsync($"/api/panels/{panel.Id}/priorities",
             new { raisedAtId = meeting.Id, text, route = "NeighbourhoodPolicing" }));
 
-    /// <summary>A browser signed in as a new user with the role in the test's partnership (as <see cref="Forms.SignedInAsync"/> signs in one of the demo's).</summary>
-    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
-    {
-        var email = await app.AddUserAsync(role, partnership: await SlugAsync());
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
-        var html = await Forms.PageAsync(client, "/account/sign-in");
-        using var signIn = await Forms.PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
-        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Sign-in failed: {(int)signIn.StatusCode}");
-        return client;
-    }
+    /// <summary>A browser signed in as a new user with the role in the test's partnership.</summary>
+    private async Task<HttpClient> SignedInAsync(PartnershipRole role) => await Forms.SignedInAsync(app, role, partnership: await SlugAsync());
 
     private async Task<int> AuditedAsync(string type, int id, AuditAction action) =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityType == type && a.EntityId == id && a.Action == action));
