@@ -25,12 +25,20 @@ public static class Axe
         }
         """;
 
-    private static readonly Lazy<string> Script = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
-        Assert.True(File.Exists(path), $"{path} is missing: the build copies it from node_modules/axe-core after npm ci.");
-        return File.ReadAllText(path);
-    });
+    /// <summary>
+    /// Adds axe-core to a page that runs scripts of its own from the app (<see cref="AxeScript"/>), and takes its script
+    /// element out again once it has run, so the page scanned is the page as served; answers false, adding nothing, on a
+    /// page with no script of its own (a self-contained document, whose policy allows none).
+    /// </summary>
+    private const string Load = """
+        (path) => document.querySelector('script[src]') === null ? false : new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = path;
+            script.onload = () => { script.remove(); resolve(true); };
+            script.onerror = () => reject(new Error('axe-core did not load from ' + path));
+            document.head.appendChild(script);
+        })
+        """;
 
     public static async Task AssertNoViolationsAsync(IPage page)
     {
@@ -42,9 +50,14 @@ public static class Axe
         // the site's Content-Security-Policy refuses ('unsafe-eval'), so that failed whenever the page was not complete at once.
         await LoadedAsync(page);
 
-        // Evaluated by the browser's debugging protocol, not added as a <script> tag: the site's Content-Security-Policy
-        // forbids inline script, and the pages are tested under it.
-        await page.EvaluateAsync(Script.Value);
+        // A script of the site's own origin, as the site's Content-Security-Policy allows (it forbids inline script, and the
+        // pages are tested under it). On a page that runs no script element (JavaScript off, or a document whose policy allows
+        // no script) axe-core is evaluated through the browser's debugging protocol instead, which runs even then.
+        if (BrowserFixture.IsWithoutJavaScript(page) || !await page.EvaluateAsync<bool>(Load, AxeScript.Path))
+        {
+            await page.EvaluateAsync(AxeScript.Text);
+        }
+
         var violations = (await page.EvaluateAsync<JsonElement>(Run)).Deserialize<List<Violation>>(JsonSerializerOptions.Web)!;
         Assert.True(violations.Count == 0, Describe(page.Url, violations));
         ContentSecurityPolicy.AssertNoViolations(page);
