@@ -26,12 +26,13 @@ public static class Axe
         """;
 
     /// <summary>
-    /// Adds axe-core to a page that runs scripts of its own from the app (<see cref="AxeScript"/>), and takes its script
-    /// element out again once it has run, so the page scanned is the page as served; answers false, adding nothing, on a
-    /// page with no script of its own (a self-contained document, whose policy allows none).
+    /// Adds axe-core to a page whose own scripts ran (the layout's first script marks the body <c>js-enabled</c>) from the
+    /// app (<see cref="AxeScript"/>), and takes its script element out again once it has run, so the page scanned is the page
+    /// as served; answers false, adding nothing, on a page that ran no script (JavaScript off, or a self-contained document,
+    /// whose policy allows none).
     /// </summary>
     private const string Load = """
-        (path) => document.querySelector('script[src]') === null ? false : new Promise((resolve, reject) => {
+        (path) => !document.body.classList.contains('js-enabled') ? false : new Promise((resolve, reject) => {
             const script = document.createElement('script');
             script.src = path;
             script.onload = () => { script.remove(); resolve(true); };
@@ -53,7 +54,7 @@ public static class Axe
         // A script of the site's own origin, as the site's Content-Security-Policy allows (it forbids inline script, and the
         // pages are tested under it). On a page that runs no script element (JavaScript off, or a document whose policy allows
         // no script) axe-core is evaluated through the browser's debugging protocol instead, which runs even then.
-        if (BrowserFixture.IsWithoutJavaScript(page) || !await page.EvaluateAsync<bool>(Load, AxeScript.Path))
+        if (!await page.EvaluateAsync<bool>(Load, AxeScript.Path))
         {
             await page.EvaluateAsync(AxeScript.Text);
         }

@@ -39,13 +39,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly SemaphoreSlim sharedGate = new(1, 1);
     private readonly Dictionary<PartnershipRole, IBrowserContext> shared = [];
     private readonly Dictionary<PartnershipRole, Stack<IPage>> sharedIdle = [];
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> WithoutJavaScript = [];
     private IBrowser? browser;
 
     public BrowserApp App { get; } = new() { DemoCrime = true };
-
-    /// <summary>Whether the page's context was made with JavaScript off (its pages run no script of their own).</summary>
-    public static bool IsWithoutJavaScript(IPage page) => WithoutJavaScript.TryGetValue(page.Context, out _);
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
@@ -120,11 +116,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         lock (contexts)
         {
             contexts.Add(context);
-        }
-
-        if (!javaScriptEnabled)
-        {
-            WithoutJavaScript.Add(context, new object());
         }
 
         context.SetDefaultTimeout(Timeout);
