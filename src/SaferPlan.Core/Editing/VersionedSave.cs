@@ -67,11 +67,6 @@ public static class VersionedSave
         }
     }
 
-    /// <summary>The conflict an edit from version <paramref name="expectedVersion"/> meets, or null while that is still the item's version. Reads only.</summary>
-    public static async Task<string?> StaleAsync<T>(this SaferPlanDbContext db, T item, int expectedVersion, string what, CancellationToken ct)
-        where T : class, IVersioned =>
-        item.Version == expectedVersion ? null : await StaleMessageAsync(db, item, expectedVersion, what, ct);
-
     private static async Task<string> StaleMessageAsync<T>(SaferPlanDbContext db, T item, int expectedVersion, string what, CancellationToken ct)
         where T : class, IVersioned
     {

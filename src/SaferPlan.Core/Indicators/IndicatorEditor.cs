@@ -23,51 +23,49 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private const string NotAllowed = "Only the partnership's administrators, support officers and analysts can change indicators.";
 
     public Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
-        CreateIndicatorAsync(partnershipId, input, user, save: true, ct);
+        SaveNewAsync(NewIndicatorAsync(partnershipId, input, user, ct), "indicator", ct);
 
     /// <summary>
-    /// What creating the indicator would come to, saving nothing: every rule is applied and the result says what is
-    /// wrong. The same holds for each <c>Check…</c> method: a form uses them to show all its errors at once when some of
-    /// its boxes could not even be read.
+    /// Every rule a new indicator must meet, saving nothing: what a form shows beside the boxes it could read. The same
+    /// holds for each <c>Check…</c> method; each applies the rules of the edit it is named for and leaves nothing changed.
     /// </summary>
-    public Task<EditResult<Indicator>> CheckNewIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
-        CreateIndicatorAsync(partnershipId, input, user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckNewIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(NewIndicatorAsync(partnershipId, input, user, ct));
 
-    private async Task<EditResult<Indicator>> CreateIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, bool save, CancellationToken ct)
+    private async Task<EditResult<Prepared<Indicator>>> NewIndicatorAsync(int partnershipId, IndicatorInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct))
         {
-            return EditResult<Indicator>.NotFound($"There is no partnership {partnershipId}.");
+            return EditResult<Prepared<Indicator>>.NotFound($"There is no partnership {partnershipId}.");
         }
 
         if (!Permissions.CanEditIndicators(user, partnershipId))
         {
-            return EditResult<Indicator>.Forbidden(NotAllowed);
+            return EditResult<Prepared<Indicator>>.Forbidden(NotAllowed);
         }
 
         var indicator = new Indicator { PartnershipId = partnershipId, Code = "", Name = "" };
         var errors = await ApplyAsync(indicator, input, ct);
-        if (errors.Count > 0 || !save)
+        if (errors.Count > 0)
         {
-            return errors.Count > 0 ? EditResult<Indicator>.Invalid(errors) : EditResult<Indicator>.Ok(indicator);
+            return EditResult<Prepared<Indicator>>.Invalid(errors);
         }
 
         indicator.SortOrder = (await db.Set<Indicator>().Where(i => i.PartnershipId == partnershipId).MaxAsync(i => (int?)i.SortOrder, ct) ?? 0) + 1;
-        db.Add(indicator);
-        return await SaveAsync(indicator, null, "indicator", partnershipId, ct);
+        return EditResult<Prepared<Indicator>>.Ok(new(indicator, partnershipId));
     }
 
     public Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateIndicatorAsync(id, input, expectedVersion, user, save: true, ct);
+        SaveChangedAsync(ChangedIndicatorAsync(id, input, user, ct), "indicator", expectedVersion, ct);
 
-    public Task<EditResult<Indicator>> CheckIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdateIndicatorAsync(id, input, expectedVersion, user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckIndicatorAsync(int id, IndicatorInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(ChangedIndicatorAsync(id, input, user, ct));
 
-    private async Task<EditResult<Indicator>> UpdateIndicatorAsync(int id, IndicatorInput input, int expectedVersion, UserContext user, bool save, CancellationToken ct)
+    private async Task<EditResult<Prepared<Indicator>>> ChangedIndicatorAsync(int id, IndicatorInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (found, refusal) = await EditableAsync<Indicator>(Items<Indicator>(save), id, user, ct);
+        var (found, refusal) = await EditableAsync<Prepared<Indicator>>(db.Set<Indicator>(), id, user, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -81,15 +79,8 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["Source"] = "Delete the indicator's entered values before making it a recorded-crime indicator: its values will be computed";
         }
 
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<Indicator>.Invalid(errors);
-        }
-
-        return await SaveAsync(indicator, expectedVersion, "indicator", indicator.PartnershipId, ct, save);
+        return Changed(indicator, indicator.PartnershipId, errors);
     }
-
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var (found, refusal) = await EditableAsync<Indicator>(
@@ -117,31 +108,31 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     }
 
     public Task<EditResult<IndicatorValue>> CreateValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: true, ct);
+        SaveNewAsync(NewChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct), ValuePart.InEdits, ct);
 
-    public Task<EditResult<IndicatorValue>> CheckNewValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckNewValueAsync(int indicatorId, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(NewChildAsync(indicatorId, new IndicatorValue { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct));
 
     public Task<EditResult<IndicatorValue>> UpdateValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: true, ct);
+        SaveChangedAsync(ChangedPartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct), ValuePart.InEdits, expectedVersion, ct);
 
-    public Task<EditResult<IndicatorValue>> CheckValueAsync(int id, IndicatorValueInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), expectedVersion, user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckValueAsync(int id, IndicatorValueInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(ChangedPartAsync<IndicatorValue>(id, ValuePart, (x, i) => ApplyAsync(x, i, input, user, ct), user, ct));
 
     public Task<EditResult<IndicatorValue>> DeleteValueAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         DeletePartAsync<IndicatorValue>(id, ValuePart, expectedVersion, user, ct);
 
     public Task<EditResult<IndicatorBaseline>> CreateBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
+        SaveNewAsync(NewChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct), BaselinePart.InEdits, ct);
 
-    public Task<EditResult<IndicatorBaseline>> CheckNewBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckNewBaselineAsync(int indicatorId, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(NewChildAsync(indicatorId, new IndicatorBaseline { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct));
 
     public Task<EditResult<IndicatorBaseline>> UpdateBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
+        SaveChangedAsync(ChangedPartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), user, ct), BaselinePart.InEdits, expectedVersion, ct);
 
-    public Task<EditResult<IndicatorBaseline>> CheckBaselineAsync(int id, IndicatorBaselineInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckBaselineAsync(int id, IndicatorBaselineInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(ChangedPartAsync<IndicatorBaseline>(id, BaselinePart, (x, i) => ApplyAsync(x, i, input, ct), user, ct));
 
     public Task<EditResult<IndicatorBaseline>> DeleteBaselineAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         DeletePartAsync<IndicatorBaseline>(id, BaselinePart, expectedVersion, user, ct, async baseline =>
@@ -156,31 +147,40 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         });
 
     public Task<EditResult<IndicatorTarget>> CreateTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: true, ct);
+        SaveNewAsync(NewChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct), TargetPart.InEdits, ct);
 
-    public Task<EditResult<IndicatorTarget>> CheckNewTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
-        CreateChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckNewTargetAsync(int indicatorId, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(NewChildAsync(indicatorId, new IndicatorTarget { IndicatorId = indicatorId }, (x, i) => ApplyAsync(x, i, input, ct), user, ct));
 
     public Task<EditResult<IndicatorTarget>> UpdateTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: true, ct);
+        SaveChangedAsync(ChangedPartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), user, ct), TargetPart.InEdits, expectedVersion, ct);
 
-    public Task<EditResult<IndicatorTarget>> CheckTargetAsync(int id, IndicatorTargetInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        UpdatePartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), expectedVersion, user, save: false, ct);
+    public Task<IReadOnlyDictionary<string, string>> CheckTargetAsync(int id, IndicatorTargetInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(ChangedPartAsync<IndicatorTarget>(id, TargetPart, (x, i) => ApplyAsync(x, i, input, ct), user, ct));
 
     public Task<EditResult<IndicatorTarget>> DeleteTargetAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         DeletePartAsync<IndicatorTarget>(id, TargetPart, expectedVersion, user, ct);
 
     /// <summary>Shows the indicator against a priority or a milestone of one of the partnership's plans. Links carry no version: adding one twice is refused.</summary>
-    public Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
-        AddLinkAsync(indicatorId, input, user, save: true, ct);
+    public async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default)
+    {
+        var prepared = await NewLinkAsync(indicatorId, input, user, ct);
+        if (!prepared.Succeeded)
+        {
+            return prepared.Refusal<IndicatorLink>();
+        }
 
-    public Task<EditResult<IndicatorLink>> CheckNewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
-        AddLinkAsync(indicatorId, input, user, save: false, ct);
+        db.Add(prepared.Value.Item);
+        return await SaveLinkAsync(prepared.Value.Item, prepared.Value.PartnershipId, ct);
+    }
 
-    private async Task<EditResult<IndicatorLink>> AddLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, bool save, CancellationToken ct)
+    public Task<IReadOnlyDictionary<string, string>> CheckNewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct = default) =>
+        CheckedAsync(NewLinkAsync(indicatorId, input, user, ct));
+
+    private async Task<EditResult<Prepared<IndicatorLink>>> NewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorLink>(indicatorId, user, ct);
+        var (indicator, refusal) = await IndicatorForChildAsync<Prepared<IndicatorLink>>(indicatorId, user, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -206,19 +206,9 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors[input.PriorityId is null ? "MilestoneId" : "PriorityId"] = $"Indicator {indicator!.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}";
         }
 
-        if (errors.Count > 0)
-        {
-            return EditResult<IndicatorLink>.Invalid(errors);
-        }
-
-        var link = new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId };
-        if (!save)
-        {
-            return EditResult<IndicatorLink>.Ok(link);
-        }
-
-        db.Add(link);
-        return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
+        return errors.Count > 0
+            ? EditResult<Prepared<IndicatorLink>>.Invalid(errors)
+            : EditResult<Prepared<IndicatorLink>>.Ok(new(new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId }, indicator!.PartnershipId));
     }
 
     public async Task<EditResult<IndicatorLink>> RemoveLinkAsync(int linkId, UserContext user, CancellationToken ct = default)
@@ -239,25 +229,21 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
     }
 
-    /// <summary>Adds a value, baseline or target to an indicator the user may edit, once its input is valid.</summary>
-    private async Task<EditResult<T>> CreateChildAsync<T>(
-        int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, bool save, CancellationToken ct)
-        where T : class, IVersioned
+    /// <summary>An item an edit adds or changes, once found, allowed and valid, with the partnership whose audit trail records it.</summary>
+    private sealed record Prepared<T>(T Item, int PartnershipId);
+
+    /// <summary>A value, baseline or target for an indicator the user may edit, with the input applied.</summary>
+    private async Task<EditResult<Prepared<T>>> NewChildAsync<T>(
+        int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
     {
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(indicatorId, user, ct);
+        var (indicator, refusal) = await IndicatorForChildAsync<Prepared<T>>(indicatorId, user, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var errors = await apply(child, indicator!);
-        if (errors.Count > 0 || !save)
-        {
-            return errors.Count > 0 ? EditResult<T>.Invalid(errors) : EditResult<T>.Ok(child);
-        }
-
-        db.Add(child);
-        return await SaveAsync(child, null, null, indicator!.PartnershipId, ct);
+        return errors.Count > 0 ? EditResult<Prepared<T>>.Invalid(errors) : EditResult<Prepared<T>>.Ok(new(child, indicator!.PartnershipId));
     }
 
     /// <summary>How a part is named in its edit's outcome ("value") and when it cannot be found ("indicator value").</summary>
@@ -267,25 +253,25 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private static readonly PartName BaselinePart = new("baseline", "baseline");
     private static readonly PartName TargetPart = new("target", "target");
 
-    /// <summary>Changes a value, baseline or target: found by id, then permission, then the input, then the version the writer started from.</summary>
-    private async Task<EditResult<T>> UpdatePartAsync<T>(
-        int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, int expectedVersion, UserContext user, bool save, CancellationToken ct)
+    /// <summary>A value, baseline or target with the input applied: found by id, then permission, then the input.</summary>
+    private async Task<EditResult<Prepared<T>>> ChangedPartAsync<T>(
+        int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
         where T : class, IIndicatorPart
     {
-        var (part, indicator, refusal) = await PartForEditAsync(Items<T>(save), id, what, user, ct);
-        if (refusal is not null)
+        var (part, indicator, refusal) = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
+        return refusal is not null ? refusal.Refusal<Prepared<T>>() : Changed(part!, indicator!.PartnershipId, await apply(part!, indicator!));
+    }
+
+    /// <summary>A changed item, or its errors with nothing left changed.</summary>
+    private EditResult<Prepared<T>> Changed<T>(T item, int partnershipId, Dictionary<string, string> errors)
+    {
+        if (errors.Count == 0)
         {
-            return refusal;
+            return EditResult<Prepared<T>>.Ok(new(item, partnershipId));
         }
 
-        var errors = await apply(part!, indicator!);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult<T>.Invalid(errors);
-        }
-
-        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, save);
+        db.ChangeTracker.Clear();
+        return EditResult<Prepared<T>>.Invalid(errors);
     }
 
     /// <summary>
@@ -660,30 +646,47 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private static string? Clean(string? text) => ReportText.Clean(text);
 
-    /// <summary>Reads the items an edit changes: tracked to be saved, or untracked when the edit is only checked, so checking changes nothing.</summary>
-    private IQueryable<T> Items<T>(bool save)
-        where T : class => save ? db.Set<T>() : db.Set<T>().AsNoTracking();
+    /// <summary>What an edit's rules find wrong, saving nothing and leaving nothing it read or changed tracked.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> CheckedAsync<T>(Task<EditResult<T>> preparing)
+    {
+        var prepared = await preparing;
+        db.ChangeTracker.Clear();
+        return prepared.Errors;
+    }
 
-    /// <summary>
-    /// Saves through the editing kernel, or, when the edit is only checked, says whether the copy is still current.
-    /// Two people adding a value, baseline or target for the same period at once: the second meets the unique index.
-    /// </summary>
-    private async Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, string? what, int partnershipId, CancellationToken ct, bool save = true, Action? change = null)
+    /// <summary>Adds a new item through the editing kernel once its edit is allowed and valid.</summary>
+    private async Task<EditResult<T>> SaveNewAsync<T>(Task<EditResult<Prepared<T>>> preparing, string what, CancellationToken ct)
         where T : class, IVersioned
     {
-        if (!save)
+        var prepared = await preparing;
+        if (!prepared.Succeeded)
         {
-            return expectedVersion is { } expected && await db.StaleAsync(item, expected, what!, ct) is { } stale
-                ? EditResult<T>.Conflict(stale)
-                : EditResult<T>.Ok(item);
+            return prepared.Refusal<T>();
         }
 
-        return await db.SaveEditAsync(item, expectedVersion, new EditSave(partnershipId, what ?? "item")
+        db.Add(prepared.Value.Item);
+        return await SaveAsync(prepared.Value.Item, null, what, prepared.Value.PartnershipId, ct);
+    }
+
+    /// <summary>Saves a changed item through the editing kernel, if the version the writer started from is still current.</summary>
+    private async Task<EditResult<T>> SaveChangedAsync<T>(Task<EditResult<Prepared<T>>> preparing, string what, int expectedVersion, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        var prepared = await preparing;
+        return prepared.Succeeded ? await SaveAsync(prepared.Value.Item, expectedVersion, what, prepared.Value.PartnershipId, ct) : prepared.Refusal<T>();
+    }
+
+    /// <summary>
+    /// Saves through the editing kernel. Two people adding a value, baseline or target for the same period at once: the
+    /// second meets the unique index.
+    /// </summary>
+    private async Task<EditResult<T>> SaveAsync<T>(T item, int? expectedVersion, string what, int partnershipId, CancellationToken ct, Action? change = null)
+        where T : class, IVersioned =>
+        await db.SaveEditAsync(item, expectedVersion, new EditSave(partnershipId, what)
         {
             Change = change,
             Clash = item is Indicator ? null : "Someone else saved one for the same period while you were entering yours. Yours has not been saved: reload to see theirs.",
         }, ct);
-    }
 
     private async Task<EditResult<IndicatorLink>> SaveLinkAsync(IndicatorLink link, int partnershipId, CancellationToken ct)
     {

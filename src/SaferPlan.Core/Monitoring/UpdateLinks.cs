@@ -161,11 +161,20 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
     /// <summary>
     /// Saves the updates sent with one submit of a link's page, all or none: each is saved as the link's person, for the
     /// link's quarter, in one transaction that is kept only if every one succeeds. Every invalid update is checked, so the
-    /// page can name them all; a refusal or a conflict stops at once. With <paramref name="onlyCheck"/> (the page found
-    /// other errors of its own) nothing is kept either way.
+    /// page can name them all; a refusal or a conflict stops at once.
     /// </summary>
-    public async Task<IReadOnlyList<(LinkUpdate Update, EditResult<MilestoneUpdate> Result)>> SaveAllAsync(
-        OpenedUpdateLink opened, IReadOnlyList<LinkUpdate> sent, bool onlyCheck, CancellationToken ct = default)
+    public Task<IReadOnlyList<(LinkUpdate Update, EditResult<MilestoneUpdate> Result)>> SaveAllAsync(
+        OpenedUpdateLink opened, IReadOnlyList<LinkUpdate> sent, CancellationToken ct = default) =>
+        TryAllAsync(opened, sent, keep: true, ct);
+
+    /// <summary>What saving the updates would come to, keeping none of them: for a page that found other errors of its own, to name every one at once.</summary>
+    public Task<IReadOnlyList<(LinkUpdate Update, EditResult<MilestoneUpdate> Result)>> CheckAllAsync(
+        OpenedUpdateLink opened, IReadOnlyList<LinkUpdate> sent, CancellationToken ct = default) =>
+        TryAllAsync(opened, sent, keep: false, ct);
+
+    /// <summary>Saves each update in one transaction, committed only when <paramref name="keep"/> and every one succeeded.</summary>
+    private async Task<IReadOnlyList<(LinkUpdate Update, EditResult<MilestoneUpdate> Result)>> TryAllAsync(
+        OpenedUpdateLink opened, IReadOnlyList<LinkUpdate> sent, bool keep, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(opened);
         ArgumentNullException.ThrowIfNull(sent);
@@ -181,7 +190,7 @@ public sealed class UpdateLinkService(SaferPlanDbContext db, TimeProvider time, 
             }
         }
 
-        if (!onlyCheck && results.All(r => r.Item2.Succeeded))
+        if (keep && results.All(r => r.Item2.Succeeded))
         {
             await transaction.CommitAsync(ct);
         }

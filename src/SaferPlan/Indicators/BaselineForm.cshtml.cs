@@ -45,14 +45,10 @@ public sealed class BaselineFormModel(SaferPlanDbContext db, IndicatorEditor edi
             Source = Input.Source,
         };
         var user = await UserAsync();
-        var result = (Existing, ModelState.IsValid) switch
-        {
-            (null, true) => await editor.CreateBaselineAsync(Indicator.Id, input, user, ct),
-            (null, false) => await editor.CheckNewBaselineAsync(Indicator.Id, input, user, ct),
-            ({ } existing, true) => await editor.UpdateBaselineAsync(existing.Id, input, Input.Version, user, ct),
-            ({ } existing, false) => await editor.CheckBaselineAsync(existing.Id, input, Input.Version, user, ct),
-        };
-        return Outcome(result, $"{Indicator.Code} baseline saved", "baselines");
+        return await this.SaveFormAsync(
+            () => Existing is null ? editor.CheckNewBaselineAsync(Indicator.Id, input, user, ct) : editor.CheckBaselineAsync(Existing.Id, input, user, ct),
+            () => Existing is null ? editor.CreateBaselineAsync(Indicator.Id, input, user, ct) : editor.UpdateBaselineAsync(Existing.Id, input, Input.Version, user, ct),
+            _ => Done($"{Indicator.Code} baseline saved", "baselines"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

@@ -40,20 +40,13 @@ public abstract class IndicatorChildForm<TItem>(SaferPlanDbContext db, CurrentUs
         return Permissions.CanEditIndicators(await current.GetAsync(), indicator.PartnershipId) ? null : Forbid();
     }
 
-    /// <summary>After a save: back to the indicator page with a banner, or the form again with its errors.</summary>
-    protected IActionResult Outcome<T>(EditResult<T> result, string saved, string anchor)
+    /// <summary>After a delete: the form again with why it was refused, or back to the indicator page.</summary>
+    protected IActionResult Outcome<T>(EditResult<T> result, string done, string anchor) => this.Refusal(result) ?? Done(done, anchor);
+
+    /// <summary>Back to the indicator page at <paramref name="anchor"/>, with <paramref name="done"/> in the success banner.</summary>
+    protected RedirectResult Done(string done, string anchor)
     {
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        TempData["Success"] = saved;
+        TempData["Success"] = done;
         return Redirect($"/indicators/{Indicator.Id}#{anchor}");
     }
 

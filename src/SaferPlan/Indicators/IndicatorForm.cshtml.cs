@@ -62,25 +62,14 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
             CrimeGroup = Input.Source == nameof(IndicatorSource.RecordedCrime) ? Input.CrimeGroup : null,
         };
         var user = await current.GetAsync();
-        var result = (Existing, ModelState.IsValid) switch
-        {
-            (null, true) => await editor.CreateIndicatorAsync(PartnershipId, input, user, ct),
-            (null, false) => await editor.CheckNewIndicatorAsync(PartnershipId, input, user, ct),
-            ({ } existing, true) => await editor.UpdateIndicatorAsync(existing.Id, input, Input.Version, user, ct),
-            ({ } existing, false) => await editor.CheckIndicatorAsync(existing.Id, input, Input.Version, user, ct),
-        };
-        if (this.Refusal(result) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        TempData["Success"] = $"Indicator {result.Value!.Code} saved";
-        return Redirect($"/indicators/{result.Value.Id}");
+        return await this.SaveFormAsync(
+            () => Existing is null ? editor.CheckNewIndicatorAsync(PartnershipId, input, user, ct) : editor.CheckIndicatorAsync(Existing.Id, input, user, ct),
+            () => Existing is null ? editor.CreateIndicatorAsync(PartnershipId, input, user, ct) : editor.UpdateIndicatorAsync(Existing.Id, input, Input.Version, user, ct),
+            saved =>
+            {
+                TempData["Success"] = $"Indicator {saved.Code} saved";
+                return Redirect($"/indicators/{saved.Id}");
+            });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, string? slug, CancellationToken ct)

@@ -36,8 +36,10 @@ public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor,
             MilestoneId = FormFields.OptionalNumber(ModelState, "Input.MilestoneId", Input.MilestoneId, "Choose a milestone from the list"),
         };
         var user = await UserAsync();
-        var result = ModelState.IsValid ? await editor.AddLinkAsync(Indicator.Id, input, user, ct) : await editor.CheckNewLinkAsync(Indicator.Id, input, user, ct);
-        return Outcome(result, $"{Indicator.Code} linked", "links");
+        return await this.SaveFormAsync(
+            () => editor.CheckNewLinkAsync(Indicator.Id, input, user, ct),
+            () => editor.AddLinkAsync(Indicator.Id, input, user, ct),
+            _ => Done($"{Indicator.Code} linked", "links"));
     }
 
     private async Task<IActionResult> ChoicesAsync(CancellationToken ct)

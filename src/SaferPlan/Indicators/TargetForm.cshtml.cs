@@ -60,14 +60,10 @@ public sealed class TargetFormModel(SaferPlanDbContext db, IndicatorEditor edito
             Wording = Input.Wording,
         };
         var user = await UserAsync();
-        var result = (Existing, ModelState.IsValid) switch
-        {
-            (null, true) => await editor.CreateTargetAsync(Indicator.Id, input, user, ct),
-            (null, false) => await editor.CheckNewTargetAsync(Indicator.Id, input, user, ct),
-            ({ } existing, true) => await editor.UpdateTargetAsync(existing.Id, input, Input.Version, user, ct),
-            ({ } existing, false) => await editor.CheckTargetAsync(existing.Id, input, Input.Version, user, ct),
-        };
-        return Outcome(result, $"{Indicator.Code} target saved", "targets");
+        return await this.SaveFormAsync(
+            () => Existing is null ? editor.CheckNewTargetAsync(Indicator.Id, input, user, ct) : editor.CheckTargetAsync(Existing.Id, input, user, ct),
+            () => Existing is null ? editor.CreateTargetAsync(Indicator.Id, input, user, ct) : editor.UpdateTargetAsync(Existing.Id, input, Input.Version, user, ct),
+            _ => Done($"{Indicator.Code} target saved", "targets"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

@@ -46,14 +46,10 @@ public sealed class ValueFormModel(SaferPlanDbContext db, IndicatorEditor editor
             Comment = Input.Comment,
         };
         var user = await UserAsync();
-        var result = (Existing, ModelState.IsValid) switch
-        {
-            (null, true) => await editor.CreateValueAsync(Indicator.Id, input, user, ct),
-            (null, false) => await editor.CheckNewValueAsync(Indicator.Id, input, user, ct),
-            ({ } existing, true) => await editor.UpdateValueAsync(existing.Id, input, Input.Version, user, ct),
-            ({ } existing, false) => await editor.CheckValueAsync(existing.Id, input, Input.Version, user, ct),
-        };
-        return Outcome(result, $"{Indicator.Code} value saved", "values");
+        return await this.SaveFormAsync(
+            () => Existing is null ? editor.CheckNewValueAsync(Indicator.Id, input, user, ct) : editor.CheckValueAsync(Existing.Id, input, user, ct),
+            () => Existing is null ? editor.CreateValueAsync(Indicator.Id, input, user, ct) : editor.UpdateValueAsync(Existing.Id, input, Input.Version, user, ct),
+            _ => Done($"{Indicator.Code} value saved", "values"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

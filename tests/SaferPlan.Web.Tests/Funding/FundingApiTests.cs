@@ -36,19 +36,29 @@ public abstract class FundingApiTests(SaferPlanFactory app)
 
     private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture);
 
-    private TestPartnership? ownPartnership;
-    private TestPerson? leadPerson;
-
     /// <summary>
     /// The test's partnership (made on first use: xunit makes the class anew for each test), with a draft 2011/12 edition whose
-    /// priority 1 <see cref="leadPerson"/> leads.
+    /// priority 1 its lead officer leads.
     /// </summary>
-    private string Slug => ownPartnership?.Slug ?? throw new InvalidOperationException("Ask for a client first: it makes the test's partnership.");
+    private readonly Lazy<Task<Own>> own = new(async () =>
+    {
+        var partnership = await TestData.Partnership().WithShortName(ShortName).WithPerson(out var lead, "Dave Sargent")
+            .WithEdition(2011, Core.Plans.EditionStatus.Draft).WithPriority(lead: lead).SaveAsync(app);
+        return new Own(partnership, lead);
+    });
+
+    private sealed record Own(TestPartnership Partnership, TestPerson Lead);
+
+    /// <summary>The test's partnership, made by the first client the test asks for.</summary>
+    private Own Made => own.IsValueCreated && own.Value.IsCompletedSuccessfully
+        ? own.Value.Result
+        : throw new InvalidOperationException("Ask for a client first: it makes the test's partnership.");
+
+    private string Slug => Made.Partnership.Slug;
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role)
     {
-        ownPartnership ??= await TestData.Partnership().WithShortName(ShortName).WithPerson(out leadPerson, "Dave Sargent")
-            .WithEdition(2011, Core.Plans.EditionStatus.Draft).WithPriority(lead: leadPerson).SaveAsync(app);
+        await own.Value;
         return await app.ApiClientAsync(await app.AddUserAsync(role, partnership: Slug));
     }
 
@@ -163,8 +173,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     public async Task Spending_ByALeadOfficer_IsTakenForWhatTheyLead_AndRefusedForTheRest()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
-        var priorityId = ownPartnership!.PriorityIds[0];
-        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadPerson!.Key, Slug));
+        var priorityId = Made.Partnership.PriorityIds[0];
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, Made.Lead.Key, Slug));
         const string year = "2011-12";
         var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
         var theirs = await AddAllocationAsync(support, year, stream.Id, "Their project", 1000, priorityId: priorityId);
@@ -450,8 +460,8 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
         using var board = await ClientAsync(PartnershipRole.BoardMember);
-        var priorityId = ownPartnership!.PriorityIds[0];
-        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, leadPerson!.Key, Slug));
+        var priorityId = Made.Partnership.PriorityIds[0];
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, Made.Lead.Key, Slug));
         const string year = "2011-12";
         var stream = await AddStreamAsync(support, year, $"Stream {Guid.NewGuid():N}", 2000);
         var theirs = await AddAllocationAsync(support, year, stream.Id, "Their project", 1000, priorityId: priorityId);

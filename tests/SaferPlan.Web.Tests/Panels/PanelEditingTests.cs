@@ -22,9 +22,18 @@ namespace SaferPlan.Web.Tests.Panels;
 /// </summary>
 public abstract class PanelEditingTests(SaferPlanFactory app)
 {
-    private TestPartnership? partnership;
-    private TestPerson? policeLead;
-    private TestPerson? councilLead;
+    /// <summary>
+    /// The test's partnership (made on first use: xunit makes the class anew for each test), served by the police, with a lead
+    /// officer of the police and one of a council of its own.
+    /// </summary>
+    private readonly Lazy<Task<Own>> own = new(async () =>
+    {
+        var partnership = await TestData.Partnership()
+            .WithAgency(out var police, "Cambridgeshire Constabulary", key: "police").WithPerson(out var policeLead, police, "Chris Savage")
+            .WithAgency(out var council, "Testshire District Council").WithPerson(out var councilLead, council, "Bridget Fairley")
+            .SaveAsync(app);
+        return new Own(partnership, policeLead, councilLead);
+    });
 
     private static readonly string[] TwoWards = ["Histon and Impington", "Cottenham"];
 
@@ -32,18 +41,9 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
 
     private static readonly string[] NoWards = [];
 
-    /// <summary>
-    /// The test's partnership (made on first use: xunit makes the class anew for each test), served by the police, with a lead
-    /// officer of the police and one of a council of its own.
-    /// </summary>
-    private async Task<string> SlugAsync()
-    {
-        partnership ??= await TestData.Partnership()
-            .WithAgency(out var police, "Cambridgeshire Constabulary", key: "police").WithPerson(out policeLead, police, "Chris Savage")
-            .WithAgency(out var council, "Testshire District Council").WithPerson(out councilLead, council, "Bridget Fairley")
-            .SaveAsync(app);
-        return partnership.Slug;
-    }
+    private sealed record Own(TestPartnership Partnership, TestPerson PoliceLead, TestPerson CouncilLead);
+
+    private async Task<string> SlugAsync() => (await own.Value).Partnership.Slug;
 
     private async Task<HttpClient> ClientAsync(PartnershipRole role, TestPerson? person = null) =>
         await app.ApiClientAsync(await app.AddUserAsync(role, person?.Key, await SlugAsync()));
@@ -105,7 +105,7 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = " ", wards = OneWard }), "name");
         await PlanApi.ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = $"No wards {Guid.NewGuid():N}", wards = NoWards }), "wards");
         await PlanApi.ReadProblemAsync(await support.PostAsJsonAsync("/api/partnerships/nowhere/panels", new { name = "Lost", wards = OneWard }), HttpStatusCode.NotFound);
-        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, policeLead);
+        using var lead = await ClientAsync(PartnershipRole.LeadOfficer, (await own.Value).PoliceLead);
         await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
         Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id, AuditAction.Created));
     }
@@ -178,9 +178,9 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         var action = await PlanApi.CreatedAsync<PanelActionJson>(await support.PostAsJsonAsync($"/api/panel-priorities/{priority.Id}/actions", new { takenOn = "2010-05-20", text = "Patrols at night" }));
         var path = $"/api/panel-actions/{action.Id}";
 
-        using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, councilLead);
+        using var otherLead = await ClientAsync(PartnershipRole.LeadOfficer, (await own.Value).CouncilLead);
         await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(otherLead, path, version: 1), HttpStatusCode.Forbidden);
-        using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, this.policeLead);
+        using var policeLead = await ClientAsync(PartnershipRole.LeadOfficer, (await own.Value).PoliceLead);
         using (var deleted = await PlanApi.DeleteAsync(policeLead, path, version: 1))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

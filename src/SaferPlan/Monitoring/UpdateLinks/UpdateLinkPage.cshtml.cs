@@ -106,7 +106,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
             return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
         }
 
-        var results = await links.SaveAllAsync(opened, sent, onlyCheck: !ModelState.IsValid, ct);
+        var results = ModelState.IsValid ? await links.SaveAllAsync(opened, sent, ct) : await links.CheckAllAsync(opened, sent, ct);
         foreach (var (update, result) in results.Where(r => !r.Result.Succeeded))
         {
             ShowRefusal(opened, codes.GetValueOrDefault(update.MilestoneId, "This milestone"), FieldPrefix(update.MilestoneId), result);
