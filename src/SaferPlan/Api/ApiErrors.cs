@@ -37,6 +37,13 @@ public static class ApiErrors
         _ => throw new InvalidOperationException("A successful edit is not an error."),
     };
 
+    /// <summary>
+    /// A failed read or edit of something a visitor may see in part (a consultation's comments): refused to a caller who sent
+    /// no token, it asks them to sign in (401), as a page sends a visitor to the sign-in page; otherwise as <see cref="From{T}(EditResult{T})"/>.
+    /// </summary>
+    public static ProblemHttpResult From<T>(EditResult<T> result, UserContext user) =>
+        result.Status == EditStatus.Forbidden && !user.IsSignedIn ? SignInRequired() : From(result);
+
     /// <summary>400 with each field's errors, as <c>TypedResults.ValidationProblem</c> writes it, typed as the other problems are.</summary>
     public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string? detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)

@@ -31,26 +31,20 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
         }
 
         var user = await current.GetAsync();
-        var (status, message) = kind switch
+        var refusal = kind switch
         {
-            "priorities" => Outcome(await editor.DeletePriorityAsync(id, version, user, ct)),
-            "actions" => Outcome(await editor.DeleteActionAsync(id, version, user, ct)),
-            _ => Outcome(await editor.DeleteMilestoneAsync(id, version, user, ct)),
+            "priorities" => this.Refusal(await editor.DeletePriorityAsync(id, version, user, ct), prefix: ""),
+            "actions" => this.Refusal(await editor.DeleteActionAsync(id, version, user, ct), prefix: ""),
+            _ => this.Refusal(await editor.DeleteMilestoneAsync(id, version, user, ct), prefix: ""),
         };
-        switch (status)
+        if (refusal is not null)
         {
-            case EditStatus.Ok:
-                TempData["Success"] = $"Deleted {Description}";
-                return Redirect($"/editions/{EditionId}");
-            case EditStatus.Forbidden:
-                return this.Refused(message);
-            default:
-                ModelState.AddModelError(string.Empty, message ?? "It could not be deleted.");
-                return Page();
+            return refusal;
         }
-    }
 
-    private static (EditStatus, string?) Outcome<T>(EditResult<T> result) => (result.Status, result.Message);
+        TempData["Success"] = $"Deleted {Description}";
+        return Redirect($"/editions/{EditionId}");
+    }
 
     private async Task<bool> LoadAsync(string kind, int id, CancellationToken ct)
     {

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Monitoring;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -137,6 +140,46 @@ public abstract class ConcurrencyTests(SaferPlanFactory app)
         Assert.Equal(copy.Version + 1, now.Version);
         Assert.StartsWith("Edit ", now.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The delete page, as a support officer uses it on a draft: confirmed from a copy someone has changed since, the page says
+    /// who changed it and the milestone stays with their change; confirmed again from the page as it now is, it goes.
+    /// </summary>
+    [Fact]
+    public async Task DeletePage_FromAStaleCopy_SaysSoAndKeepsTheMilestone_ThenDeletesFromTheCurrentOne()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithPriority().SaveAsync(app);
+        using var other = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator, partnership: partnership.Slug));
+        var milestone = await NewMilestoneAsync(other, partnership);
+        var api = $"/api/milestones/{milestone.Id}";
+        var path = $"/milestones/{milestone.Id}/delete";
+        using var officer = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var stalePage = await Forms.PageAsync(officer, path);
+        var changed = PlanApi.PutBody(await PlanApi.GetItemAsync<MilestoneItemJson>(other, api));
+        changed["text"] = "Changed while the page was open";
+        await PlanApi.PutOkAsync<MilestoneItemJson>(other, api, changed);
+
+        using (var refused = await Forms.PostAsync(officer, path, stalePage, new() { ["version"] = Version(milestone.Version) }))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+            Assert.Contains("was changed by", html, StringComparison.Ordinal);
+        }
+
+        var kept = await PlanApi.GetItemAsync<MilestoneItemJson>(other, api);
+        Assert.Equal("Changed while the page was open", kept.Text);
+
+        using var deleted = await Forms.PostAsync(officer, path, await Forms.PageAsync(officer, path), new() { ["version"] = Version(kept.Version) });
+        var plan = await deleted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.StartsWith("/editions/", deleted.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains($"Deleted milestone {milestone.Code}", plan, StringComparison.Ordinal);
+        using var gone = await other.GetAsync(new Uri(api, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private static string Version(int version) => version.ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed class ConcurrencyTestsOnSqlite(SharedSqliteApp shared) : ConcurrencyTests(shared.App), IClassFixture<SharedSqliteApp>;

@@ -46,7 +46,7 @@ public static class ConsultationEndpoints
             return TypedResults.Ok(result.Value.Comments.Select(CommentDto.From).ToList());
         }
 
-        return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : ApiErrors.From(result);
+        return ApiErrors.From(result, user);
     }
 
     private static async Task<Results<Created<CommentDto>, ProblemHttpResult>> AddCommentAsync(

@@ -28,7 +28,7 @@ public static class RefreshChangeEndpoints
                 return TypedResults.Ok(result.Value.Changes.Select(ChangeDto.From).ToList());
             }
 
-            return result.Status == EditStatus.Forbidden && !user.IsSignedIn ? ApiErrors.SignInRequired() : (IResult)ApiErrors.From(result);
+            return (IResult)ApiErrors.From(result, user);
         });
 
         writes.MapPost("/editions/{id:int}/changes", async (int id, ChangeRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
