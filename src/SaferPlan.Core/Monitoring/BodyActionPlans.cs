@@ -78,15 +78,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             return EditResult<BodyActionPlan>.NotFound($"There is no action plan {id} of {body.Name}.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (plan is null && input.Year is not { IsWholeYear: true })
-        {
-            errors[nameof(input.Year)] = "Enter the financial year the plan covers, like 2010-11";
-        }
-
-        Required(errors, nameof(input.Title), input.Title, FieldLengths.Name, "Enter the plan's title, like 2010-2011 Action Plan");
-        Optional(errors, nameof(input.StrategicAim), input.StrategicAim, TextLength);
-        Optional(errors, nameof(input.PlanLead), input.PlanLead, FieldLengths.Name);
+        var errors = CheckPlan(input, isNew: plan is null);
         if (errors.Count > 0)
         {
             return EditResult<BodyActionPlan>.Invalid(errors);
@@ -111,39 +103,34 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         }, ct);
     }
 
+    /// <summary>Every rule a plan's header must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
+    public static Dictionary<string, string> CheckPlan(BodyActionPlanInput input, bool isNew)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (isNew && input.Year is not { IsWholeYear: true })
+        {
+            errors[nameof(input.Year)] = "Enter the financial year the plan covers, like 2010-11";
+        }
+
+        Required(errors, nameof(input.Title), input.Title, FieldLengths.Name, "Enter the plan's title, like 2010-2011 Action Plan");
+        Optional(errors, nameof(input.StrategicAim), input.StrategicAim, TextLength);
+        Optional(errors, nameof(input.PlanLead), input.PlanLead, FieldLengths.Name);
+        return errors;
+    }
+
     /// <summary>Adds an item at the end of a plan (<paramref name="itemId"/> null) or rewrites one.</summary>
     public async Task<EditResult<BodyActionPlanItem>> SaveItemAsync(string bodyKey, int planId, int? itemId, BodyActionPlanItemInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await WritableBodyAsync(bodyKey, user, ct) is not { } found)
+        var found = await ItemSlotAsync(bodyKey, planId, itemId, user, ct);
+        if (!found.Succeeded)
         {
-            return await RefusalAsync<BodyActionPlanItem>(bodyKey, ct);
+            return found.Refusal<BodyActionPlanItem>();
         }
 
-        var (body, auditPartnership) = found;
-        var plan = await db.Set<BodyActionPlan>().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId && p.BodyId == body.Id, ct);
-        if (plan is null)
-        {
-            return EditResult<BodyActionPlanItem>.NotFound($"There is no action plan {planId} of {body.Name}.");
-        }
-
-        BodyActionPlanItem? item = null;
-        if (itemId is { } id && (item = plan.Items.FirstOrDefault(i => i.Id == id)) is null)
-        {
-            return EditResult<BodyActionPlanItem>.NotFound($"There is no item {id} in {plan.Title}.");
-        }
-
-        var errors = new Dictionary<string, string>();
-        Optional(errors, nameof(input.Heading), input.Heading, 400);
-        Required(errors, nameof(input.Number), input.Number, 20, "Enter the item's number, like 1.10");
-        if (!errors.ContainsKey(nameof(input.Number)) && plan.Items.Any(i => i != item && string.Equals(i.Number, input.Number!.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            errors[nameof(input.Number)] = $"The plan already has an item {input.Number!.Trim()}: give this item another number";
-        }
-
-        Optional(errors, nameof(input.Lead), input.Lead, FieldLengths.Name);
-        Required(errors, nameof(input.Text), input.Text, TextLength, "Enter the action plan item, what the group will do");
-        Optional(errors, nameof(input.Milestones), input.Milestones, TextLength);
+        var (plan, item, auditPartnership) = found.Value;
+        var errors = CheckItem(plan, item, input);
         if (errors.Count > 0)
         {
             return EditResult<BodyActionPlanItem>.Invalid(errors);
@@ -168,6 +155,56 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
                 item.Marking = input.Marking;
             },
         }, ct);
+    }
+
+    /// <summary>Every rule an item must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckItemAsync(string bodyKey, int planId, int? itemId, BodyActionPlanItemInput input, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var found = await ItemSlotAsync(bodyKey, planId, itemId, user, ct);
+        return found.Succeeded ? CheckItem(found.Value.Plan, found.Value.Item, input) : found.Errors;
+    }
+
+    /// <summary>Where an item goes: its plan (with its items) of a body the user may write for, and the item itself when it is not new.</summary>
+    private sealed record ItemSlot(BodyActionPlan Plan, BodyActionPlanItem? Item, int AuditPartnership);
+
+    private async Task<EditResult<ItemSlot>> ItemSlotAsync(string bodyKey, int planId, int? itemId, UserContext user, CancellationToken ct)
+    {
+        if (await WritableBodyAsync(bodyKey, user, ct) is not { } found)
+        {
+            return await RefusalAsync<ItemSlot>(bodyKey, ct);
+        }
+
+        var (body, auditPartnership) = found;
+        var plan = await db.Set<BodyActionPlan>().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId && p.BodyId == body.Id, ct);
+        if (plan is null)
+        {
+            return EditResult<ItemSlot>.NotFound($"There is no action plan {planId} of {body.Name}.");
+        }
+
+        BodyActionPlanItem? item = null;
+        if (itemId is { } id && (item = plan.Items.FirstOrDefault(i => i.Id == id)) is null)
+        {
+            return EditResult<ItemSlot>.NotFound($"There is no item {id} in {plan.Title}.");
+        }
+
+        return EditResult<ItemSlot>.Ok(new ItemSlot(plan, item, auditPartnership));
+    }
+
+    private static Dictionary<string, string> CheckItem(BodyActionPlan plan, BodyActionPlanItem? item, BodyActionPlanItemInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        Optional(errors, nameof(input.Heading), input.Heading, 400);
+        Required(errors, nameof(input.Number), input.Number, 20, "Enter the item's number, like 1.10");
+        if (!errors.ContainsKey(nameof(input.Number)) && plan.Items.Any(i => i != item && string.Equals(i.Number, input.Number!.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            errors[nameof(input.Number)] = $"The plan already has an item {input.Number!.Trim()}: give this item another number";
+        }
+
+        Optional(errors, nameof(input.Lead), input.Lead, FieldLengths.Name);
+        Required(errors, nameof(input.Text), input.Text, TextLength, "Enter the action plan item, what the group will do");
+        Optional(errors, nameof(input.Milestones), input.Milestones, TextLength);
+        return errors;
     }
 
     /// <summary>

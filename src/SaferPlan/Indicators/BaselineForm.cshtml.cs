@@ -48,7 +48,7 @@ public sealed class BaselineFormModel(SaferPlanDbContext db, IndicatorEditor edi
         return await this.SaveFormAsync(
             () => Existing is null ? editor.CheckNewBaselineAsync(Indicator.Id, input, user, ct) : editor.CheckBaselineAsync(Existing.Id, input, user, ct),
             () => Existing is null ? editor.CreateBaselineAsync(Indicator.Id, input, user, ct) : editor.UpdateBaselineAsync(Existing.Id, input, Input.Version, user, ct),
-            _ => Done($"{Indicator.Code} baseline saved", "baselines"));
+            _ => BackToIndicator($"{Indicator.Code} baseline saved", "baselines"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

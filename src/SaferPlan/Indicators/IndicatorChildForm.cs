@@ -41,14 +41,10 @@ public abstract class IndicatorChildForm<TItem>(SaferPlanDbContext db, CurrentUs
     }
 
     /// <summary>After a delete: the form again with why it was refused, or back to the indicator page.</summary>
-    protected IActionResult Outcome<T>(EditResult<T> result, string done, string anchor) => this.Refusal(result) ?? Done(done, anchor);
+    protected IActionResult Outcome<T>(EditResult<T> result, string done, string anchor) => this.Refusal(result) ?? BackToIndicator(done, anchor);
 
     /// <summary>Back to the indicator page at <paramref name="anchor"/>, with <paramref name="done"/> in the success banner.</summary>
-    protected RedirectResult Done(string done, string anchor)
-    {
-        TempData["Success"] = done;
-        return Redirect($"/indicators/{Indicator.Id}#{anchor}");
-    }
+    protected RedirectResult BackToIndicator(string done, string anchor) => this.Done(done, $"/indicators/{Indicator.Id}#{anchor}");
 
     protected Task<UserContext> UserAsync() => current.GetAsync();
 }

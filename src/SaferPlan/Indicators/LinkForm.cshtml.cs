@@ -39,7 +39,7 @@ public sealed class LinkFormModel(SaferPlanDbContext db, IndicatorEditor editor,
         return await this.SaveFormAsync(
             () => editor.CheckNewLinkAsync(Indicator.Id, input, user, ct),
             () => editor.AddLinkAsync(Indicator.Id, input, user, ct),
-            _ => Done($"{Indicator.Code} linked", "links"));
+            _ => BackToIndicator($"{Indicator.Code} linked", "links"));
     }
 
     private async Task<IActionResult> ChoicesAsync(CancellationToken ct)

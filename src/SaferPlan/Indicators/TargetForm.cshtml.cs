@@ -63,7 +63,7 @@ public sealed class TargetFormModel(SaferPlanDbContext db, IndicatorEditor edito
         return await this.SaveFormAsync(
             () => Existing is null ? editor.CheckNewTargetAsync(Indicator.Id, input, user, ct) : editor.CheckTargetAsync(Existing.Id, input, user, ct),
             () => Existing is null ? editor.CreateTargetAsync(Indicator.Id, input, user, ct) : editor.UpdateTargetAsync(Existing.Id, input, Input.Version, user, ct),
-            _ => Done($"{Indicator.Code} target saved", "targets"));
+            _ => BackToIndicator($"{Indicator.Code} target saved", "targets"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class ValueFormModel(SaferPlanDbContext db, IndicatorEditor editor
         return await this.SaveFormAsync(
             () => Existing is null ? editor.CheckNewValueAsync(Indicator.Id, input, user, ct) : editor.CheckValueAsync(Existing.Id, input, user, ct),
             () => Existing is null ? editor.CreateValueAsync(Indicator.Id, input, user, ct) : editor.UpdateValueAsync(Existing.Id, input, Input.Version, user, ct),
-            _ => Done($"{Indicator.Code} value saved", "values"));
+            _ => BackToIndicator($"{Indicator.Code} value saved", "values"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, int? indicatorId, CancellationToken ct)

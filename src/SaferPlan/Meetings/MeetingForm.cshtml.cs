@@ -54,17 +54,13 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
         var bodyId = FormFields.OptionalNumber(ModelState, nameof(Form.BodyId), Input.BodyId, "Choose the body that meets");
         var input = new MeetingInput(bodyId, Year, meetsOn, startsAt, Input.Place, Input.IsPublic switch { "true" => true, "false" => false, _ => null });
         static string Box(string field) => field == "Year" ? nameof(MeetsOn) : field;
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(MeetingEditor.Check(input), prefix: "", box: Box);
-            return Page();
-        }
-
         var user = await current.GetAsync();
-        var result = Existing is null
-            ? await editor.AddAsync(Partnership.Id, input, user, ct)
-            : await editor.UpdateAsync(Existing.Id, input, Version, user, ct);
-        return this.Saved(result, _ => Existing is null ? "The meeting is added" : "The meeting is saved", saved => $"/meetings/{saved.Id}", box: Box);
+        return await this.SaveFormAsync(
+            () => MeetingEditor.Check(input),
+            () => Existing is null ? editor.AddAsync(Partnership.Id, input, user, ct) : editor.UpdateAsync(Existing.Id, input, Version, user, ct),
+            saved => this.Done(Existing is null ? "The meeting is added" : "The meeting is saved", $"/meetings/{saved.Id}"),
+            prefix: "",
+            box: Box);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string slug, string year, int? id, CancellationToken ct)

@@ -25,17 +25,31 @@ public static class EditOutcomes
     /// Saves a form that adds or changes one item: when some boxes could not be read, the form again with their errors and
     /// whatever the editor's check finds in the rest; otherwise the save, answered by <see cref="Refusal"/> or <paramref name="saved"/>.
     /// </summary>
+    /// <param name="prefix">What the form's boxes are bound under, as for <see cref="Refusal"/>.</param>
+    /// <param name="box">Names the box for an editor's field where the two differ.</param>
     public static async Task<IActionResult> SaveFormAsync<T>(this PageModel page, Func<Task<IReadOnlyDictionary<string, string>>> check,
-        Func<Task<EditResult<T>>> save, Func<T, IActionResult> saved)
+        Func<Task<EditResult<T>>> save, Func<T, IActionResult> saved, string prefix = "Input", Func<string, string>? box = null)
     {
         if (!page.ModelState.IsValid)
         {
-            page.ModelState.AddEditErrors(await check());
+            page.ModelState.AddEditErrors(await check(), prefix, box);
             return page.Page();
         }
 
         var result = await save();
-        return page.Refusal(result) ?? saved(result.Value!);
+        return page.Refusal(result, prefix, box) ?? saved(result.Value!);
+    }
+
+    /// <summary>As <see cref="SaveFormAsync{T}(PageModel, Func{Task{IReadOnlyDictionary{string, string}}}, Func{Task{EditResult{T}}}, Func{T, IActionResult}, string, Func{string, string}?)"/>, where the editor's check needs nothing from the database.</summary>
+    public static Task<IActionResult> SaveFormAsync<T>(this PageModel page, Func<IReadOnlyDictionary<string, string>> check,
+        Func<Task<EditResult<T>>> save, Func<T, IActionResult> saved, string prefix = "Input", Func<string, string>? box = null) =>
+        page.SaveFormAsync(() => Task.FromResult(check()), save, saved, prefix, box);
+
+    /// <summary>Back to <paramref name="next"/> once an edit is saved, with <paramref name="done"/> in the success banner.</summary>
+    public static RedirectResult Done(this PageModel page, string done, string next)
+    {
+        page.TempData["Success"] = done;
+        return new RedirectResult(next);
     }
 
     /// <summary>
@@ -49,8 +63,7 @@ public static class EditOutcomes
             return refused;
         }
 
-        page.TempData["Success"] = done(result.Value!);
-        return new RedirectResult(next(result.Value!));
+        return page.Done(done(result.Value!), next(result.Value!));
     }
 
     /// <summary>

@@ -93,14 +93,16 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         var list = await Forms.PageAsync(support, $"/bodies/{body}/action-plans");
         Assert.Contains("2010-2011 Action Plan", list, StringComparison.Ordinal);
 
-        // Nothing typed: every error in the summary, nothing saved.
+        // Nothing typed, not even a marking the form can read: every error in the summary at once, nothing saved.
         var form = await Forms.PageAsync(support, $"/bodies/{body}/action-plans/new");
-        using (var refused = await Forms.PostAsync(support, $"/bodies/{body}/action-plans/new", form, new() { ["Input.Year"] = "", ["Input.Title"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "0" }))
+        using (var refused = await Forms.PostAsync(support, $"/bodies/{body}/action-plans/new", form, new() { ["Input.Year"] = "", ["Input.Title"] = "", ["Input.Marking"] = "", ["Input.Version"] = "0" }))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
             Assert.Contains("Enter the financial year the plan covers, like 2010-11", html, StringComparison.Ordinal);
+            Assert.Contains("Enter the plan&#x27;s title, like 2010-2011 Action Plan", html, StringComparison.Ordinal);
+            Assert.Contains("Select the plan&#x27;s protective marking", html, StringComparison.Ordinal);
         }
 
         var title = $"2011-2012 Action Plan {Guid.NewGuid():N}";
@@ -118,11 +120,12 @@ public abstract class BodyActionPlanTests(SaferPlanFactory app)
         }
 
         var itemForm = await Forms.PageAsync(support, $"{planPath}/items/new");
-        using (var refused = await Forms.PostAsync(support, $"{planPath}/items/new", itemForm, new() { ["Input.Number"] = "", ["Input.Text"] = "", ["Input.Marking"] = "Official", ["Input.Version"] = "0" }))
+        using (var refused = await Forms.PostAsync(support, $"{planPath}/items/new", itemForm, new() { ["Input.Number"] = "", ["Input.Text"] = "", ["Input.Marking"] = "Secret", ["Input.Version"] = "0" }))
         {
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Contains("Enter the item&#x27;s number, like 1.10", html, StringComparison.Ordinal);
             Assert.Contains("Enter the action plan item, what the group will do", html, StringComparison.Ordinal);
+            Assert.Contains("Select the item&#x27;s protective marking", html, StringComparison.Ordinal);
         }
 
         foreach (var (number, text, marking) in new[] { ("1.1", "Publicise the helpline", "Official"), ("1.2", "Secret refuge address work", "Restricted") })

@@ -67,15 +67,11 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
             PlanLead = Input.PlanLead,
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the plan's protective marking"),
         };
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        return Answer(
-            await Plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, await UserAsync(), ct),
-            saved => $"{saved.Title} saved",
-            saved => $"/bodies/{Body.Key}/action-plans/{saved.Id}");
+        var user = await UserAsync();
+        return await this.SaveFormAsync(
+            () => BodyActionPlanService.CheckPlan(input, IsNew),
+            () => Plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, user, ct),
+            saved => this.Done($"{saved.Title} saved", $"/bodies/{Body.Key}/action-plans/{saved.Id}"));
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int? id, CancellationToken ct)

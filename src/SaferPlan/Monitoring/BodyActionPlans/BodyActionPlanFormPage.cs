@@ -2,7 +2,7 @@ namespace SaferPlan.Monitoring.BodyActionPlans;
 
 /// <summary>
 /// What every form of a task group's action plans shares: the group found for the route and readable by the user (404 for
-/// anyone else), writable by them (else the refusal naming who may), and the one answer to a save.
+/// anyone else), and writable by them (else the refusal naming who may).
 /// </summary>
 public abstract class BodyActionPlanFormPage(BodyActionPlanService plans, CurrentUser current) : PageModel
 {
@@ -30,15 +30,4 @@ public abstract class BodyActionPlanFormPage(BodyActionPlanService plans, Curren
         return null;
     }
 
-    /// <summary>A refusal or the form again with its errors, else to <paramref name="next"/> saying <paramref name="success"/>.</summary>
-    protected IActionResult Answer<T>(EditResult<T> result, Func<T, string> success, Func<T, string> next, string prefix = "Input")
-    {
-        if (this.Refusal(result, prefix) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = success(result.Value!);
-        return Redirect(next(result.Value!));
-    }
 }

@@ -50,15 +50,11 @@ public sealed class ItemFormModel(BodyActionPlanService plans, CurrentUser curre
             Milestones = Input.Milestones,
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the item's protective marking"),
         };
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        return Answer(
-            await Plans.SaveItemAsync(Body.Key, Plan.Id, Item?.Id, input, Input.Version, await UserAsync(), ct),
-            saved => $"Item {saved.Number} saved",
-            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}");
+        var user = await UserAsync();
+        return await this.SaveFormAsync(
+            () => Plans.CheckItemAsync(Body.Key, Plan.Id, Item?.Id, input, user, ct),
+            () => Plans.SaveItemAsync(Body.Key, Plan.Id, Item?.Id, input, Input.Version, user, ct),
+            saved => this.Done($"Item {saved.Number} saved", $"/bodies/{Body.Key}/action-plans/{Plan.Id}"));
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int planId, int? id, CancellationToken ct)

@@ -62,10 +62,10 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
             return Page();
         }
 
-        return Answer(
+        return this.Saved(
             await Plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await UserAsync(), ct),
             _ => $"{Period.Display} progress of {Plan.Title} saved",
-            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}", prefix: "");
+            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}");
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)
