@@ -192,23 +192,16 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return refusal;
         }
 
-        var errors = new Dictionary<string, string>();
-        var title = input.Title?.Trim();
-        TextRules.Required(errors, "Title", title, TitleLength, "Enter the agenda item's title", "The title");
-
-        var key = input.PaperKey?.Trim();
-        if (PaperKeyError(input.Paper, key) is { } keyError)
-        {
-            errors["PaperKey"] = keyError;
-        }
-
+        var errors = CheckAgendaItem(input);
         if (errors.Count > 0)
         {
             return EditResult<AgendaItem>.Invalid(errors);
         }
 
+        var title = input.Title!.Trim();
+        var key = input.PaperKey?.Trim();
         var order = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).Select(a => (int?)a.SortOrder).MaxAsync(ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meeting!.Id, SortOrder = order + 1, Title = title!, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
+        var item = new AgendaItem { MeetingId = meeting!.Id, SortOrder = order + 1, Title = title, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
         db.Add(item);
         db.AuditPartnershipId = meeting.PartnershipId;
         await db.SaveChangesAsync(ct);
@@ -343,6 +336,20 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         TextRules.TooLong(errors, "Place", input.Place, PlaceLength, "The place");
+
+        return errors;
+    }
+
+    /// <summary>What is wrong with an agenda item, by field: what a form shows beside the boxes it could read.</summary>
+    public static Dictionary<string, string> CheckAgendaItem(AgendaItemInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        TextRules.Required(errors, "Title", input.Title?.Trim(), TitleLength, "Enter the agenda item's title", "The title");
+        if (PaperKeyError(input.Paper, input.PaperKey?.Trim()) is { } keyError)
+        {
+            errors["PaperKey"] = keyError;
+        }
 
         return errors;
     }

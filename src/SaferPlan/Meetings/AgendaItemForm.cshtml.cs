@@ -34,14 +34,13 @@ public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor ed
         }
 
         var paper = FormFields.ParseEnum<PaperKind>(ModelState, nameof(Form.Paper), Input.Paper, "Choose the paper, or no paper");
-        var result = await editor.AddAgendaItemAsync(id, new AgendaItemInput(Input.Title, paper, Input.PaperKey), await current.GetAsync(), ct);
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(result.Errors, prefix: "");
-            return Page();
-        }
-
-        return this.Saved(result, _ => "The agenda item is added", _ => $"/meetings/{id}#agenda");
+        var input = new AgendaItemInput(Input.Title, paper, Input.PaperKey);
+        var user = await current.GetAsync();
+        return await this.SaveFormAsync(
+            () => MeetingEditor.CheckAgendaItem(input),
+            () => editor.AddAgendaItemAsync(id, input, user, ct),
+            _ => this.Done("The agenda item is added", $"/meetings/{id}#agenda"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

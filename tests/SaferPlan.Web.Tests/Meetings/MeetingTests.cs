@@ -10,6 +10,7 @@ using SaferPlan.Core.Meetings;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Monitoring;
 using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Meetings;
@@ -175,6 +176,33 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var badTime = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
             new { bodyId = board, year = YearSlug(year), meetsOn = new DateOnly(year, 5, 2), startsAt = "teatime" });
         await PlanApi.ReadValidationErrorAsync(badTime, "startsAt");
+    }
+
+    /// <summary>
+    /// The agenda item form with a paper it cannot read: the form again, naming that box and whatever else is wrong, and no
+    /// agenda item added (not one with no paper in its place).
+    /// </summary>
+    [Fact]
+    public async Task AgendaItemForm_PaperItCannotRead_IsShownAgainWithEveryError_AndAddsNothing()
+    {
+        using var api = await ClientAsync(PartnershipRole.SupportOfficer);
+        var year = FreshYear();
+        var meeting = await AddMeetingAsync(api, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 6, 10));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var path = $"/meetings/{meeting.Id}/agenda";
+        var form = await Forms.PageAsync(support, path);
+
+        foreach (var title in new[] { "Minutes of the last meeting", "" })
+        {
+            using var refused = await Forms.PostAsync(support, path, form, new() { ["Title"] = title, ["Paper"] = "MinutesOfTheMoon", ["PaperKey"] = "" });
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Choose the paper, or no paper", html, StringComparison.Ordinal);
+            Assert.Equal(title.Length == 0, html.Contains("Enter the agenda item&#x27;s title", StringComparison.Ordinal));
+        }
+
+        var added = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<AgendaItem>().CountAsync(a => a.MeetingId == meeting.Id));
+        Assert.Equal(0, added);
     }
 
     [Fact]
