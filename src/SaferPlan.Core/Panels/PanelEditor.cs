@@ -476,6 +476,14 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         return errors;
     }
 
+    /// <summary>Every rule a priority of the panel must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int panelId, PanelPriorityInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var panel = await db.Set<NeighbourhoodPanel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == panelId, ct);
+        return panel is null ? new Dictionary<string, string>() : (await CheckPriorityAsync(panel, input, ct)).Errors;
+    }
+
     private async Task<(Dictionary<string, string> Errors, PanelRoute Route, int? BodyId, int? ContactId)> CheckPriorityAsync(NeighbourhoodPanel panel, PanelPriorityInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SaferPlan.Core.Panels;
 
 namespace SaferPlan.Panels;
@@ -67,21 +66,19 @@ public sealed class PriorityFormModel(PanelEditor editor, PanelReader reader, Cu
 
         var raisedAt = FormFields.OptionalNumber(ModelState, nameof(Form.RaisedAtId), Input.RaisedAtId, "Select the panel meeting the priority was set at");
         var route = Input.Route;
+        // Asked for when left empty: the editor would take no marking as Official (or the marking unchanged).
         var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, nameof(Form.Marking), Input.Marking, "Select the priority's protective marking");
-        if (ModelState.GetFieldValidationState(nameof(Form.Marking)) == ModelValidationState.Invalid)
-        {
-            // The editor would take no marking as Official (or the marking unchanged): a choice left empty is asked for instead.
-            return Page();
-        }
-
         var input = new PanelPriorityInput(
             raisedAt, Input.Text, Input.Ward, route,
             route == nameof(PanelRoute.AsbTaskGroup) ? FormFields.OptionalNumber(ModelState, nameof(Form.RouteBodyId), Input.RouteBodyId, "Select the task group") : null,
             route == nameof(PanelRoute.PartnerAgency) ? FormFields.OptionalNumber(ModelState, nameof(Form.RouteContactId), Input.RouteContactId, "Select the contact") : null,
             marking);
         var user = await current.GetAsync();
-        var result = id is { } priorityId ? await editor.UpdatePriorityAsync(priorityId, input, Version, user, ct) : await editor.AddPriorityAsync(panelId, input, user, ct);
-        return this.Saved(result, _ => "Priority saved", saved => $"/panels/{panelId}#priority-{saved.Id}");
+        return await this.SaveFormAsync(
+            () => editor.CheckPriorityAsync(panelId, input, ct),
+            () => id is { } priorityId ? editor.UpdatePriorityAsync(priorityId, input, Version, user, ct) : editor.AddPriorityAsync(panelId, input, user, ct),
+            saved => this.Done("Priority saved", $"/panels/{panelId}#priority-{saved.Id}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int panelId, CancellationToken ct)

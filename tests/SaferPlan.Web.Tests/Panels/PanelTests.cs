@@ -57,6 +57,36 @@ public abstract class PanelTests(SaferPlanFactory app)
     private static Task<HttpResponseMessage> AddActionAsync(HttpClient client, int priorityId, string text) =>
         client.PostAsJsonAsync($"/api/panel-priorities/{priorityId}/actions", new { takenOn = "2010-10-06", text, takenBy = "Histon Neighbourhood Policing Team" });
 
+    /// <summary>
+    /// The priority form with a task group it cannot read: asked for on that box, with whatever else is wrong, and never
+    /// replaced by the partnership's ASB task group (where a priority routed there without naming a body goes); nothing saved.
+    /// </summary>
+    [Fact]
+    public async Task PriorityPage_TaskGroupItCannotRead_IsAskedForWithTheOtherErrors_AndNothingIsSaved()
+    {
+        using var api = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer);
+        var panel = await PanelAsync(api);
+        var text = $"Cars racing at night {Guid.NewGuid():N}";
+        var formPath = $"/panels/{panel.Id}/priority";
+        var form = await Forms.PageAsync(support, formPath);
+
+        foreach (var typed in new[] { text, "" })
+        {
+            using var refused = await Forms.PostAsync(support, formPath, form, new()
+            {
+                ["RaisedAtId"] = MeetingId(panel, 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Text"] = typed,
+                ["Route"] = "AsbTaskGroup", ["RouteBodyId"] = "the ASB group", ["Marking"] = "Official",
+            });
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("<a href=\"#RouteBodyId\">Select the task group</a>", html, StringComparison.Ordinal);
+            Assert.Equal(typed.Length == 0, html.Contains("<a href=\"#Text\">Enter the priority the residents set</a>", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain((await PanelAsync(api)).Priorities, p => p.Text == text);
+    }
+
     [Fact]
     public async Task Priority_RoutedEachWay_IsSavedWithItsRoute_AndAnUnknownRouteIsRefusedNamingTheField()
     {
