@@ -53,11 +53,19 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
         if (!ReportingPeriod.TryParse(Year, out var year) || !year.IsWholeYear)
         {
             ModelState.AddModelError(nameof(Year), "Enter the financial year of the next edition, like 2011/12");
+        }
+
+        // A priority left without a choice is carried forward, as the form starts; a choice that cannot be read is asked for.
+        var choices = View.Priorities.ToDictionary(p => p.Id, p => new PriorityChoice(
+            Fate.GetValueOrDefault(p.Id) is { Length: > 0 } fate
+                ? FormFields.ParseEnum<PriorityFate>(ModelState, $"Fate[{p.Id}]", fate, $"Choose what becomes of {EditionModel.Heading(p)}: carry it forward, drop it or merge it")
+                : PriorityFate.Carry,
+            Into.GetValueOrDefault(p.Id)));
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var choices = View.Priorities.ToDictionary(p => p.Id, p => new PriorityChoice(
-            Enum.TryParse<PriorityFate>(Fate.GetValueOrDefault(p.Id), out var fate) ? fate : PriorityFate.Carry, Into.GetValueOrDefault(p.Id)));
         var result = await editions.StartNextAsync(id, new NextEditionInput(year.StartYear, choices, CarryFinished), await current.GetAsync(), ct);
         return this.Saved(result, saved => $"The {saved.Year.Display} edition is started as a draft from {View.Edition.Year.Display}", saved => $"/editions/{saved.Id}");
     }

@@ -289,6 +289,33 @@ public abstract class NextEditionTests(SaferPlanFactory app)
         using var visitor = app.CreateClient();
         await NotAllowedAsync(visitor, editionId, HttpStatusCode.Unauthorized);
     }
+
+    /// <summary>
+    /// The next edition page with a fate it cannot read for a priority: asked for on that priority, with a year it cannot read
+    /// asked for at the same time, and no edition started (not one carrying the priority forward in its place).
+    /// </summary>
+    [Fact]
+    public async Task NextEditionPage_FateItCannotRead_IsAskedForWithTheOtherErrors_AndNothingStarts()
+    {
+        var partnership = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (editionId, year, priorities, _) = await OwnApprovedPlanAsync(support, partnership.Slug);
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var path = $"/editions/{editionId}/next";
+
+        foreach (var nextYear in new[] { $"{year + 1}-{(year + 2) % 100:00}", "next year" })
+        {
+            using var refused = await session.PostFormAsync(path, path, new() { ["Year"] = nextYear, [$"Fate[{priorities[0]}]"] = "Postpone" });
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Choose what becomes of", html, StringComparison.Ordinal);
+            Assert.Equal(nextYear == "next year", html.Contains("Enter the financial year of the next edition", StringComparison.Ordinal));
+        }
+
+        var plans = await PlanApi.OkJsonAsync<List<PlanJson>>(await support.GetAsync($"/api/partnerships/{partnership.Slug}/plans"));
+        Assert.Single(plans.SelectMany(p => p.Editions));
+    }
 }
 
 /// <summary>Each test has a partnership of its own (<see cref="TestData"/>) for its plans, and only reads the demo's: on the shared app.</summary>
