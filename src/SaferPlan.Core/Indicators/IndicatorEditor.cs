@@ -81,6 +81,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         return Changed(indicator, indicator.PartnershipId, errors);
     }
+
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         var (found, refusal) = await EditableAsync<Indicator>(

@@ -65,11 +65,7 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
         return await this.SaveFormAsync(
             () => Existing is null ? editor.CheckNewIndicatorAsync(PartnershipId, input, user, ct) : editor.CheckIndicatorAsync(Existing.Id, input, user, ct),
             () => Existing is null ? editor.CreateIndicatorAsync(PartnershipId, input, user, ct) : editor.UpdateIndicatorAsync(Existing.Id, input, Input.Version, user, ct),
-            saved =>
-            {
-                TempData["Success"] = $"Indicator {saved.Code} saved";
-                return Redirect($"/indicators/{saved.Id}");
-            });
+            saved => this.Done($"Indicator {saved.Code} saved", $"/indicators/{saved.Id}"));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, string? slug, CancellationToken ct)

@@ -102,11 +102,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             () => Existing is null
                 ? editor.CreateActionAsync(Priority.Id, input, user, ct)
                 : editor.UpdateActionAsync(Existing.Id, input, Input.Version, user, ct),
-            saved =>
-            {
-                TempData["Success"] = $"Action {saved.Number} saved";
-                return Redirect($"/editions/{Priority.EditionId}#action-{saved.Number}");
-            });
+            saved => this.Done($"Action {saved.Number} saved", $"/editions/{Priority.EditionId}#action-{saved.Number}"));
     }
 
     private async Task<bool> LoadAsync(int? id, int? priorityId, CancellationToken ct)

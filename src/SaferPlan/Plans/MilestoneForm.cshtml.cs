@@ -97,11 +97,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             () => Existing is null
                 ? editor.CreateMilestoneAsync(Action.Id, input, user, ct)
                 : editor.UpdateMilestoneAsync(Existing.Id, input, Input.Version, user, ct),
-            saved =>
-            {
-                TempData["Success"] = $"Milestone {saved.Code} saved";
-                return Redirect($"/milestones/{saved.Id}");
-            });
+            saved => this.Done($"Milestone {saved.Code} saved", $"/milestones/{saved.Id}"));
     }
 
     private async Task<bool> LoadAsync(int? id, int? actionId, CancellationToken ct)

@@ -99,11 +99,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             () => Existing is null
                 ? editor.CreatePriorityAsync(EditionId, input, user, ct)
                 : editor.UpdatePriorityAsync(Existing.Id, input with { Number = input.Number ?? Existing.Number }, Input.Version, user, ct),
-            saved =>
-            {
-                TempData["Success"] = $"Priority {saved.Number} saved";
-                return Redirect($"/editions/{EditionId}#priority-{saved.Number}");
-            });
+            saved => this.Done($"Priority {saved.Number} saved", $"/editions/{EditionId}#priority-{saved.Number}"));
     }
 
     private async Task<bool> LoadAsync(int? id, int? editionId, CancellationToken ct)
