@@ -25,14 +25,12 @@ public sealed class NewPlanModel(PartnershipService partnerships, EditionService
         var start = FormFields.OptionalNumber(ModelState, nameof(Form.StartYear), Input.StartYear, "The year the plan starts must be a year, like 2011");
         var end = FormFields.OptionalNumber(ModelState, nameof(Form.EndYear), Input.EndYear, "The year the plan ends must be a year, like 2014");
         var input = new PlanInput(Input.Title, start, end, Input.EditionLabel);
-        if (!ModelState.IsValid)
-        {
-            ModelState.AddEditErrors(EditionService.Check(input).Where(e => !ModelState.ContainsKey(e.Key)).ToDictionary(), prefix: "");
-            return Page();
-        }
-
-        var result = await editions.StartPlanAsync(Partnership.Id, input, await current.GetAsync(), ct);
-        return this.Saved(result, saved => $"{saved.Title} is started as a draft. Add its priorities, then record the Board's approval.", saved => $"/editions/{saved.Id}");
+        var user = await current.GetAsync();
+        return await this.SaveFormAsync(
+            () => EditionService.Check(input),
+            () => editions.StartPlanAsync(Partnership.Id, input, user, ct),
+            saved => this.Done($"{saved.Title} is started as a draft. Add its priorities, then record the Board's approval.", $"/editions/{saved.Id}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

@@ -64,15 +64,12 @@ public sealed class TimelineModel(RefreshTimelineService timelines, CurrentUser 
             Read(CirculatedOn, nameof(CirculatedOn), "The date the draft is circulated"),
             Read(CommentDeadline, nameof(CommentDeadline), "The deadline for comments"),
             Read(ApprovalMeetingOn, nameof(ApprovalMeetingOn), "The date of the approval meeting"));
-        if (!ModelState.IsValid)
-        {
-            // What could be read is still checked, so every error shows at once.
-            ModelState.AddEditErrors(RefreshTimelineService.Check(input), prefix: "");
-            return Page();
-        }
-
-        var result = await timelines.SaveAsync(id, input, Version, await current.GetAsync(), ct);
-        return this.Saved(result, _ => "The refresh dates are saved", _ => $"/editions/{id}#refresh");
+        var user = await current.GetAsync();
+        return await this.SaveFormAsync(
+            () => RefreshTimelineService.Check(input),
+            () => timelines.SaveAsync(id, input, Version, user, ct),
+            _ => this.Done("The refresh dates are saved", $"/editions/{id}#refresh"),
+            prefix: "");
     }
 
     private DateOnly? Read(DateParts parts, string field, string what)

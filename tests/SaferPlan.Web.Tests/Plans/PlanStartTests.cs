@@ -8,6 +8,7 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
+using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 
@@ -41,6 +42,28 @@ public abstract class PlanStartTests(SaferPlanFactory app)
 
     /// <summary>A 400 validation problem: the first message for the field.</summary>
     private static Task<string> ErrorAsync(HttpResponseMessage answer, string field) => PlanApi.ReadValidationErrorAsync(answer, field);
+
+    /// <summary>
+    /// The new plan page with a year it cannot read: that box asked for, and what the rest of the form lacks named at the same
+    /// time (the title); no plan started.
+    /// </summary>
+    [Fact]
+    public async Task NewPlanPage_YearItCannotRead_IsAskedForWithTheOtherErrors_AndNothingStarts()
+    {
+        var slug = await PartnershipAsync();
+        using var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: slug));
+        var path = $"/partnerships/{slug}/plans/new";
+
+        using var refused = await session.PostFormAsync(path, path, new() { ["Title"] = "", ["StartYear"] = "twenty thirteen", ["EndYear"] = "2016" });
+
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The year the plan starts must be a year, like 2011", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the plan&#x27;s title", html, StringComparison.Ordinal);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        Assert.Empty(await PlanApi.OkJsonAsync<List<PlanJson>>(await support.GetAsync($"/api/partnerships/{slug}/plans")));
+    }
 
     [Fact]
     public async Task StartPlan_MakesADraftOnlyMembersSee_AndRefusesBadInputByField()
