@@ -266,23 +266,7 @@ public sealed class DenominatorService(SaferPlanDbContext db)
             return EditResult<AreaDenominator>.Forbidden("Only the partnership's administrators, support officers and analysts can change its residents and dwellings.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (year is < 1990 or > 2100)
-        {
-            errors["Year"] = "Enter a year between 1990 and 2100, like 2009";
-        }
-
-        if (input.Value is not { } value)
-        {
-            errors["Value"] = $"Enter the number of {Noun(kind)}, like 59000";
-        }
-        else if (value <= 0 || value > 100_000_000)
-        {
-            errors["Value"] = $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000";
-        }
-
-        TextRules.TooLong(errors, "Source", input.Source, 400, "The source");
-
+        var errors = Check(kind, year, input);
         if (errors.Count > 0)
         {
             return EditResult<AreaDenominator>.Invalid(errors);
@@ -306,6 +290,33 @@ public sealed class DenominatorService(SaferPlanDbContext db)
         existing.Source = ReportText.Clean(input.Source);
         await SaveAsync(partnershipId, ct);
         return EditResult<AreaDenominator>.Ok(existing);
+    }
+
+    /// <summary>
+    /// What is wrong with a figure of residents or dwellings as given, every error at once; nothing is saved. A year the form
+    /// could not read (null) is that box's own error.
+    /// </summary>
+    public static Dictionary<string, string> Check(DenominatorKind kind, int? year, DenominatorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (year is < 1990 or > 2100)
+        {
+            errors["Year"] = "Enter a year between 1990 and 2100, like 2009";
+        }
+
+        if (input.Value is not { } value)
+        {
+            errors["Value"] = $"Enter the number of {Noun(kind)}, like 59000";
+        }
+        else if (value <= 0 || value > 100_000_000)
+        {
+            errors["Value"] = $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000";
+        }
+
+        TextRules.TooLong(errors, "Source", input.Source, 400, "The source");
+
+        return errors;
     }
 
     public async Task<EditResult<AreaDenominator>> DeleteAsync(int partnershipId, DenominatorKind kind, int year, int expectedVersion, UserContext user, CancellationToken ct = default)

@@ -186,7 +186,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
         var stream = new FundingStream { PartnershipId = partnershipId, YearStart = year.StartYear, Name = "" };
-        var errors = CheckStream(input, plan);
+        var errors = CheckStream(input, plan.IsAgreed);
         if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear && s.Name == input.Name!.Trim(), ct))
         {
             errors["Name"] = $"The {year.Display} funding plan already has a stream called {input.Name!.Trim()}";
@@ -218,7 +218,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var plan = await PlanRowAsync(stream.PartnershipId, ReportingPeriod.Year(stream.YearStart), ct);
-        var errors = CheckStream(input, plan);
+        var errors = CheckStream(input, plan.IsAgreed);
         if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.Id != id && s.PartnershipId == stream.PartnershipId && s.YearStart == stream.YearStart && s.Name == input.Name!.Trim(), ct))
         {
             errors["Name"] = $"The funding plan already has a stream called {input.Name!.Trim()}";
@@ -241,7 +241,9 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }, ct);
     }
 
-    private static Dictionary<string, string> CheckStream(StreamInput input, FundingPlan plan)
+    /// <summary>What is wrong with a funding stream as written, by field, every error at once; nothing is saved.</summary>
+    /// <param name="agreed">Whether the year's plan is agreed, so a change needs its reason.</param>
+    public static Dictionary<string, string> CheckStream(StreamInput input, bool agreed)
     {
         var errors = new Dictionary<string, string>();
         Text(errors, "Name", input.Name, 200, "Enter the name of the funding stream, for example Safer Stronger Communities Fund");
@@ -253,7 +255,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         Text(errors, "Conditions", input.Conditions, 4000, null);
-        if (plan.IsAgreed)
+        if (agreed)
         {
             Amendments.CheckReason(errors, input.AmendmentReason);
         }
@@ -281,7 +283,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
         var allocation = new FundingAllocation { Name = "" };
-        var errors = await CheckAllocationAsync(partnershipId, year, input, plan, ct);
+        var errors = await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -310,7 +312,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var year = ReportingPeriod.Year(allocation.Stream.YearStart);
         var plan = await PlanRowAsync(partnershipId, year, ct);
-        var errors = await CheckAllocationAsync(partnershipId, year, input, plan, ct);
+        var errors = await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct);
         if (input.Marking is { } marking && !Permissions.MayChangeMarking(user, partnershipId, allocation.Marking, marking))
         {
             errors["Marking"] = Permissions.LowerMarkingRefused;
@@ -335,7 +337,9 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }, ct);
     }
 
-    private async Task<Dictionary<string, string>> CheckAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, FundingPlan plan, CancellationToken ct)
+    /// <summary>What is wrong with an allocation of the year's plan as written, by field, every error at once; nothing is saved.</summary>
+    /// <param name="agreed">Whether the year's plan is agreed, so a change needs its reason.</param>
+    public async Task<Dictionary<string, string>> CheckAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, bool agreed, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         if (input.StreamId is not { } streamId)
@@ -377,7 +381,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             errors[field] = $"Select a priority, action or milestone of this partnership's {year.Display} plan";
         }
 
-        if (plan.IsAgreed)
+        if (agreed)
         {
             Amendments.CheckReason(errors, input.AmendmentReason);
         }
@@ -475,6 +479,10 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             .Include(a => a.Action).ThenInclude(a => a!.Priority)
             .Include(a => a.Milestone).ThenInclude(m => m!.Action).ThenInclude(a => a.Priority)
             .FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>What is wrong with a payment as written (<paramref name="spendId"/> when it changes one), by field, every error at once; nothing is saved.</summary>
+    public async Task<Dictionary<string, string>> CheckSpendingAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct = default) =>
+        (await CheckSpendAsync(partnershipId, year, input, spendId, ct)).Errors;
 
     /// <summary>The allocation paid from (when it is this partnership's and year's) and what is wrong with the payment, by field.</summary>
     private async Task<(FundingAllocation? Allocation, Dictionary<string, string> Errors)> CheckSpendAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct)

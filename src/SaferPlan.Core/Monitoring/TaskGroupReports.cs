@@ -149,7 +149,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Invalid(refused);
         }
 
-        var errors = await ValidateAsync(partnershipId, period, input, ct);
+        var errors = await CheckAsync(partnershipId, period, input, ct);
         if (errors.Count > 0)
         {
             return EditResult<TaskGroupReport>.Invalid(errors);
@@ -261,26 +261,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             period = briefing.Period;
         }
 
-        var errors = new Dictionary<string, string>();
-        if (period.IsWholeYear)
-        {
-            errors["Period"] = "Briefings are for a quarter, like 2010/11 Q4";
-        }
-
-        TextRules.Required(errors, "Title", input.Title, 200, "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11", "The title");
-
-        TextRules.TooLong(errors, "ToLine", input.ToLine, 400, "Whom it is addressed to");
-
-        foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
-        {
-            TextRules.TooLong(errors, field, text, 40000, "This");
-        }
-
-        if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
-        {
-            errors["Figures"] = "Give every figure a label, like South";
-        }
-
+        var errors = CheckBriefing(period, input);
         if (errors.Count > 0)
         {
             return EditResult<PartnerBriefing>.Invalid(errors);
@@ -299,6 +280,35 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             Stale = $"This briefing was changed after you opened it (you had version {expectedVersion}; it is now version {briefing.Version}). Your change has not been saved: reload it, then make yours again.",
             Concurrent = "Someone else saved this briefing while you were editing it. Your change has not been saved: reload it, then make yours again.",
         }, ct);
+    }
+
+    /// <summary>
+    /// What is wrong with a briefing as written, every error at once, saving nothing; a quarter the form could not read (null)
+    /// is that box's own error.
+    /// </summary>
+    public static Dictionary<string, string> CheckBriefing(ReportingPeriod? period, BriefingInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (period is { IsWholeYear: true })
+        {
+            errors["Period"] = "Briefings are for a quarter, like 2010/11 Q4";
+        }
+
+        TextRules.Required(errors, "Title", input.Title, 200, "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11", "The title");
+
+        TextRules.TooLong(errors, "ToLine", input.ToLine, 400, "Whom it is addressed to");
+
+        foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
+        {
+            TextRules.TooLong(errors, field, text, 40000, "This");
+        }
+
+        if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
+        {
+            errors["Figures"] = "Give every figure a label, like South";
+        }
+
+        return errors;
     }
 
     private static void Apply(PartnerBriefing briefing, BriefingInput input)
@@ -368,7 +378,8 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         return refused;
     }
 
-    private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct)
+    /// <summary>What is wrong with a report as written, every error at once, saving nothing.</summary>
+    public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         if (period.IsWholeYear)

@@ -58,21 +58,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<CollectionRound>.Forbidden("Only the partnership's support officers and administrators can open a quarter for updates.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (period.IsWholeYear)
-        {
-            errors["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year";
-        }
-
-        if (deadline is null)
-        {
-            errors["Deadline"] = "Enter the date updates are due";
-        }
-        else if (lockOn is { } l && l < deadline)
-        {
-            errors["LockOn"] = "The lock date must be on or after the deadline";
-        }
-
+        var errors = CheckRound(period, deadline, lockOn);
         if (errors.Count == 0 && await EditionForAsync(partnershipId, period, ct) is null)
         {
             errors["Period"] = $"There is no plan edition for {period.FinancialYear.Display} to report against";
@@ -95,6 +81,30 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<CollectionRound>.Ok(round);
+    }
+
+    /// <summary>
+    /// What is wrong with a quarter's round as asked for, every error at once, without looking at what is saved; a quarter
+    /// the form could not read (null) is that box's own error.
+    /// </summary>
+    public static Dictionary<string, string> CheckRound(ReportingPeriod? period, DateOnly? deadline, DateOnly? lockOn)
+    {
+        var errors = new Dictionary<string, string>();
+        if (period is { IsWholeYear: true })
+        {
+            errors["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year";
+        }
+
+        if (deadline is null)
+        {
+            errors["Deadline"] = "Enter the date updates are due";
+        }
+        else if (lockOn is { } l && l < deadline)
+        {
+            errors["LockOn"] = "The lock date must be on or after the deadline";
+        }
+
+        return errors;
     }
 
     /// <summary>The edition a quarter is reported against: the approved edition for its financial year, else the latest for that year.</summary>
@@ -350,20 +360,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
 
         var ids = covered.Select(m => m.Id).ToList();
         var own = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId) && u.Period == period).ToListAsync(ct);
-        // Errors in the order of the form's fields: the milestones covered come first.
-        var errors = new Dictionary<string, string>();
-        if (covered.Count == 0 || covered.Count != milestoneIds.Distinct().Count())
-        {
-            errors["Milestones"] = covered.Count == 0
-                ? "Select the milestones this update covers"
-                : $"Select only milestones of action {action.Number}";
-        }
-
-        foreach (var (field, text) in Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _))
-        {
-            errors[field] = text;
-        }
-
+        var errors = CheckAction(action, milestoneIds, input);
         if (own.Concat(existing?.Covered ?? []).Any(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking)))
         {
             errors[nameof(input.Marking)] = Permissions.LowerMarkingRefused;
@@ -524,6 +521,32 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     }
 
     /// <summary>The version was checked, with wording of the update's own, before the change was made; a save overtaken since meets the same words.</summary>
+    /// <summary>What is wrong with a milestone's update as written, every error at once; nothing is saved.</summary>
+    public static IReadOnlyDictionary<string, string> Check(MeasurementKind kind, UpdateInput input) => Validate(kind, input, out _, out _, out _);
+
+    /// <summary>
+    /// What is wrong with an update of <paramref name="action"/> (its milestones loaded) as a whole, covering
+    /// <paramref name="milestoneIds"/>, every error at once in the order of the form's boxes; nothing is saved.
+    /// </summary>
+    public static Dictionary<string, string> CheckAction(PlanAction action, IReadOnlyCollection<int> milestoneIds, UpdateInput input)
+    {
+        var covered = action.Milestones.Count(m => milestoneIds.Contains(m.Id));
+        var errors = new Dictionary<string, string>();
+        if (covered == 0 || covered != milestoneIds.Distinct().Count())
+        {
+            errors["Milestones"] = covered == 0
+                ? "Select the milestones this update covers"
+                : $"Select only milestones of action {action.Number}";
+        }
+
+        foreach (var (field, text) in Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _))
+        {
+            errors[field] = text;
+        }
+
+        return errors;
+    }
+
     private Task<EditResult<MilestoneUpdate>> SaveChangesAsync(MilestoneUpdate update, int partnershipId, CancellationToken ct)
     {
         const string overtaken = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.";

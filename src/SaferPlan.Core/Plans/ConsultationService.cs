@@ -220,28 +220,8 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<EditionConsultation>.Forbidden("Only the partnership's support officers and administrators can send a draft out for comments.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (edition.Status != EditionStatus.Draft)
-        {
-            errors["Deadline"] = edition.Status == EditionStatus.Consultation
-                ? $"The {edition.Year.Display} edition is already out for comments"
-                : $"Only a draft can be sent out for comments; the {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}";
-        }
-        else if (deadline is not { } d)
-        {
-            errors["Deadline"] = "Enter the last day for comments";
-        }
-        else if (d < Today)
-        {
-            errors["Deadline"] = "The last day for comments must be today or in the future";
-        }
-
-        var given = consultees.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
-        if (given.FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
-        {
-            errors["Consultees"] = $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one";
-        }
-
+        var errors = CheckStart(edition, deadline, consultees);
+        var given = Given(consultees);
         if (errors.Count > 0)
         {
             return EditResult<EditionConsultation>.Invalid(errors);
@@ -282,6 +262,41 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             Clash = $"The {edition.Year.Display} edition is already out for comments.",
         }, ct);
     }
+
+    /// <summary>
+    /// What is wrong with sending <paramref name="edition"/> out for comments until <paramref name="deadline"/> to
+    /// <paramref name="consultees"/> besides its Board's, every error at once; nothing is sent.
+    /// </summary>
+    public Dictionary<string, string> CheckStart(PlanEdition edition, DateOnly? deadline, IReadOnlyList<string> consultees)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(consultees);
+        var errors = new Dictionary<string, string>();
+        if (edition.Status != EditionStatus.Draft)
+        {
+            errors["Deadline"] = edition.Status == EditionStatus.Consultation
+                ? $"The {edition.Year.Display} edition is already out for comments"
+                : $"Only a draft can be sent out for comments; the {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}";
+        }
+        else if (deadline is not { } d)
+        {
+            errors["Deadline"] = "Enter the last day for comments";
+        }
+        else if (d < Today)
+        {
+            errors["Deadline"] = "The last day for comments must be today or in the future";
+        }
+
+        if (Given(consultees).FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
+        {
+            errors["Consultees"] = $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one";
+        }
+
+        return errors;
+    }
+
+    private static List<string> Given(IReadOnlyList<string> consultees) =>
+        consultees.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
 
     /// <summary>
     /// Opens a consultee's link: the link and its edition, or why it does not open (with the link when it was found). Each

@@ -52,11 +52,12 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
             int.TryParse(f.StreamId, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null, f.Name, f.Amount,
             Enum.TryParse<AllocationStatus>(f.Status, out var status) ? status : null, f.Note, priorityId, actionId, milestoneId, f.Outcome, f.Results,
             Enum.TryParse<ProtectiveMarking>(f.Marking, out var marking) ? marking : null, f.AmendmentReason);
-        var user = await UserAsync();
-        var result = Allocation is null
-            ? await Funding.AddAllocationAsync(View.Partnership.Id, View.Year, input, user, ct)
-            : await Funding.UpdateAllocationAsync(Allocation.Id, input, Version, user, ct);
-        return Answer(result, a => $"{a.Name} saved", a => $"#allocation-{a.Id}", FundingPages.Box);
+        return await SaveAsync(
+            async () => await Funding.CheckAllocationAsync(View.Partnership.Id, View.Year, input, View.Plan?.IsAgreed == true, ct),
+            async () => Allocation is null
+                ? await Funding.AddAllocationAsync(View.Partnership.Id, View.Year, input, await UserAsync(), ct)
+                : await Funding.UpdateAllocationAsync(Allocation.Id, input, Version, await UserAsync(), ct),
+            a => $"{a.Name} saved", a => $"#allocation-{a.Id}", FundingPages.Box);
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)

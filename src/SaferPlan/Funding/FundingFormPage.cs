@@ -38,22 +38,19 @@ public abstract class FundingFormPage(SaferPlanDbContext db, FundingService fund
     protected async Task<IActionResult?> FindEditablePlanAsync(string slug, string year, string refusal, CancellationToken ct) =>
         await FindPlanAsync(slug, year, ct) ?? (View.CanEdit ? null : this.Refused(refusal));
 
-    /// <summary>The form again with its errors, a refusal, or back to the plan (at <paramref name="anchor"/>) saying what was done.</summary>
-    protected IActionResult Answer<T>(EditResult<T> result, Func<T, string> success, Func<T, string>? anchor = null, Func<string, string>? box = null)
-    {
-        if (this.Refusal(result, prefix: "", box: box) is { } shown)
-        {
-            return shown;
-        }
+    /// <summary>
+    /// Saves a form of the plan the one way (<see cref="EditOutcomes.SaveFormAsync{T}(PageModel, Func{Task{IReadOnlyDictionary{string, string}}}, Func{Task{EditResult{T}}}, Func{T, IActionResult}, string, Func{string, string}?)"/>),
+    /// then back to the plan (at <paramref name="anchor"/>) saying what was done.
+    /// </summary>
+    protected Task<IActionResult> SaveAsync<T>(Func<Task<IReadOnlyDictionary<string, string>>> check, Func<Task<EditResult<T>>> save, Func<T, string> success,
+        Func<T, string>? anchor = null, Func<string, string>? box = null) =>
+        this.SaveFormAsync(check, save, saved => Back(success(saved), anchor?.Invoke(saved)), prefix: "", box);
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+    /// <summary>The answer to what was done outside a form's save (a delete, an upload, an agreement): the form again with its errors, a refusal, or back to the plan.</summary>
+    protected IActionResult Answer<T>(EditResult<T> result, Func<T, string> success, Func<T, string>? anchor = null, Func<string, string>? box = null) =>
+        this.Refusal(result, prefix: "", box: box) ?? Back(success(result.Value!), anchor?.Invoke(result.Value!));
 
-        TempData["Success"] = success(result.Value!);
-        return Redirect(FundingPages.PlanPath(Slug, View.Year) + (anchor is null ? "" : anchor(result.Value!)));
-    }
+    private RedirectResult Back(string done, string? anchor) => this.Done(done, FundingPages.PlanPath(Slug, View.Year) + anchor);
 
     protected const string EditRefused = "Only the partnership's support officers and administrators can change its funding plan.";
 }

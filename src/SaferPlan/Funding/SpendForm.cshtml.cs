@@ -48,13 +48,20 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
         var date = SpentOn.Read(ModelState, nameof(SpentOn), "The date of the payment");
 
         var f = Input;
-        var input = new SpendInput(int.TryParse(f.AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null, date, f.Amount, f.Payee,
-            FundingPages.YesNo(f.PayeeIsPublic), f.Purchase, f.TransactionId);
-        var user = await UserAsync();
-        var result = Spend is null
-            ? await Funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, user, ct)
-            : await Funding.UpdateSpendingAsync(Spend.Id, input, Version, user, ct);
-        return Answer(result, s => $"Payment {s.TransactionId} saved", s => $"#allocation-{s.AllocationId}");
+        // The select always sends an allocation: none chosen, or one that cannot be read, is asked for (never "keep the one it had").
+        int? allocation = int.TryParse(f.AllocationId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
+        if (allocation is null)
+        {
+            ModelState.AddModelError(nameof(f.AllocationId), "Select the allocation the money was spent from");
+        }
+
+        var input = new SpendInput(allocation, date, f.Amount, f.Payee, FundingPages.YesNo(f.PayeeIsPublic), f.Purchase, f.TransactionId);
+        return await SaveAsync(
+            async () => await Funding.CheckSpendingAsync(View.Partnership.Id, View.Year, input, Spend?.Id, ct),
+            async () => Spend is null
+                ? await Funding.AddSpendingAsync(View.Partnership.Id, View.Year, input, await UserAsync(), ct)
+                : await Funding.UpdateSpendingAsync(Spend.Id, input, Version, await UserAsync(), ct),
+            s => $"Payment {s.TransactionId} saved", s => $"#allocation-{s.AllocationId}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)

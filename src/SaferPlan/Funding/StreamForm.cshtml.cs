@@ -32,11 +32,13 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
             return refused;
         }
 
-        var (input, user) = (Input, await UserAsync());
-        var result = Stream is null
-            ? await Funding.AddStreamAsync(View.Partnership.Id, View.Year, input, user, ct)
-            : await Funding.UpdateStreamAsync(Stream.Id, input, Version, user, ct);
-        return Answer(result, s => $"{s.Name} saved");
+        var input = Input;
+        return await SaveAsync(
+            () => Task.FromResult<IReadOnlyDictionary<string, string>>(FundingService.CheckStream(input, View.Plan?.IsAgreed == true)),
+            async () => Stream is null
+                ? await Funding.AddStreamAsync(View.Partnership.Id, View.Year, input, await UserAsync(), ct)
+                : await Funding.UpdateStreamAsync(Stream.Id, input, Version, await UserAsync(), ct),
+            s => $"{s.Name} saved");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, int? id, CancellationToken ct)

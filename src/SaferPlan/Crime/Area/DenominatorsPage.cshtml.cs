@@ -58,13 +58,12 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
             }
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await denominators.SetAsync(Partnership.Id, kind, year!.Value, new DenominatorInput(value, Input.Source), Version, await current.GetAsync(), ct);
-        return this.Saved(result, _ => string.Create(CultureInfo.InvariantCulture, $"{DenominatorService.Noun(kind)} for {year} saved"), _ => $"/partnerships/{slug}/denominators");
+        var input = new DenominatorInput(value, Input.Source);
+        return await this.SaveFormAsync(
+            () => DenominatorService.Check(kind, year, input),
+            async () => await denominators.SetAsync(Partnership.Id, kind, year!.Value, input, Version, await current.GetAsync(), ct),
+            _ => this.Done(string.Create(CultureInfo.InvariantCulture, $"{DenominatorService.Noun(kind)} for {year} saved"), $"/partnerships/{slug}/denominators"),
+            prefix: "");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

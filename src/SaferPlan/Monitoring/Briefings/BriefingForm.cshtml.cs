@@ -103,16 +103,13 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             return Page();
         }
 
-        var period = Period ?? default;
+        var period = Period;
         if (IsNew)
         {
-            if (!ReportingPeriod.TryParse(Input.Period?.Trim(), out var typed) || typed.IsWholeYear)
+            period = ReportingPeriod.TryParse(Input.Period?.Trim(), out var typed) && !typed.IsWholeYear ? typed : null;
+            if (period is null)
             {
                 ModelState.AddModelError("Input.Period", "Enter the quarter, like 2010-11-q4");
-            }
-            else
-            {
-                period = typed;
             }
         }
 
@@ -133,19 +130,10 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             Recommendations = Input.Recommendations,
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the briefing's protective marking"),
         };
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await reports.SaveBriefingAsync(Body.Key, period, BriefingId, input, Input.Version, await current.GetAsync(), ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"{result.Value!.Title} ({result.Value.Period.Display}) saved";
-        return Redirect($"/bodies/{Body.Key}/briefings");
+        return await this.SaveFormAsync(
+            () => TaskGroupReportService.CheckBriefing(period, input),
+            async () => await reports.SaveBriefingAsync(Body.Key, period!.Value, BriefingId, input, Input.Version, await current.GetAsync(), ct),
+            saved => this.Done($"{saved.Title} ({saved.Period.Display}) saved", $"/bodies/{Body.Key}/briefings"));
     }
 
     /// <summary>The heading of a briefing's one column of figures, as the form shows it.</summary>

@@ -170,19 +170,11 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             PublicityItems = Input.PublicityItems,
             Figures = figures,
         };
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await reports.SaveAsync(Partnership.Id, Period, ReportId, input, Input.Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, box: FigureBox) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"{result.Value!.Title} saved";
-        return Redirect($"/partnerships/{Partnership.Slug}/periods/{Period.Slug}/reports#report-{result.Value.Id}");
+        return await this.SaveFormAsync(
+            async () => await reports.CheckAsync(Partnership.Id, Period, input, ct),
+            async () => await reports.SaveAsync(Partnership.Id, Period, ReportId, input, Input.Version, await current.GetAsync(), ct),
+            saved => this.Done($"{saved.Title} saved", $"/partnerships/{Partnership.Slug}/periods/{Period.Slug}/reports#report-{saved.Id}"),
+            box: FigureBox);
     }
 
     /// <summary>

@@ -80,31 +80,16 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
         var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the update's protective marking");
         var input = new UpdateInput { Progress = Input.Progress, Status = status, Marking = marking, Submit = submit };
         var user = await current.GetAsync();
-        var result = ModelState.IsValid
-            ? await updates.SaveActionAsync(id, Period, Input.Milestones, input, Input.Version, user, ct)
-            : null;
-        if (result is null)
-        {
-            return Page();
-        }
-
-        // The form was open to this officer; a refusal now means the round has locked since, which the form says.
-        if (result.Status == EditStatus.Forbidden)
-        {
-            ModelState.AddModelError(string.Empty, result.Message!);
-            return Page();
-        }
-
-        if (this.Refusal(result) is { } refused)
-        {
-            return refused;
-        }
-
-        var codes = CoveredMilestones.Label(Action.Number, Slots.Where(s => Input.Milestones.Contains(s.Milestone.Id)).Select(s => s.Milestone.Code));
-        TempData["Success"] = submit
-            ? $"Update for {codes} submitted"
-            : $"Update for {codes} saved as a draft";
-        return Redirect(user.PersonId is { } person && Slots.Any(s => s.Responsible?.Id == person) ? "/my-updates" : $"/actions/{id}");
+        return await this.SaveFormAsync(
+            () => UpdateService.CheckAction(Action, Input.Milestones, input),
+            async () => UpdateFormModel.LockedSince(await updates.SaveActionAsync(id, Period, Input.Milestones, input, Input.Version, user, ct)),
+            _ =>
+            {
+                var codes = CoveredMilestones.Label(Action.Number, Slots.Where(s => Input.Milestones.Contains(s.Milestone.Id)).Select(s => s.Milestone.Code));
+                return this.Done(
+                    submit ? $"Update for {codes} submitted" : $"Update for {codes} saved as a draft",
+                    user.PersonId is { } person && Slots.Any(s => s.Responsible?.Id == person) ? "/my-updates" : $"/actions/{id}");
+            });
     }
 
     private async Task<bool> LoadAsync(int id, ReportingPeriod? period, CancellationToken ct)

@@ -60,31 +60,22 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
         }
 
         var marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the update's protective marking");
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var input = new UpdateInput { Progress = Input.Progress, Value = Input.Value, Status = status, Marking = marking, Submit = submit };
         var user = await current.GetAsync();
-        var result = await updates.SaveAsync(id, Period, input, Input.Version, user, ct);
-        // The form was open to this officer; a refusal now means the round has locked since, which the form says.
-        if (result.Status == EditStatus.Forbidden)
-        {
-            ModelState.AddModelError(string.Empty, result.Message!);
-            return Page();
-        }
-
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = submit
-            ? $"Update for {Slot.Milestone.Code} submitted"
-            : $"Update for {Slot.Milestone.Code} saved as a draft";
-        return Redirect(user.PersonId is { } person && UpdateService.Responsible(Slot.Milestone)?.Id == person ? "/my-updates" : $"/milestones/{id}#updates");
+        return await this.SaveFormAsync(
+            () => UpdateService.Check(Slot.Milestone.MeasurementKind, input),
+            async () => LockedSince(await updates.SaveAsync(id, Period, input, Input.Version, user, ct)),
+            _ => this.Done(
+                submit ? $"Update for {Slot.Milestone.Code} submitted" : $"Update for {Slot.Milestone.Code} saved as a draft",
+                user.PersonId is { } person && UpdateService.Responsible(Slot.Milestone)?.Id == person ? "/my-updates" : $"/milestones/{id}#updates"));
     }
+
+    /// <summary>
+    /// The form was open to this officer, so a refusal of the save means the quarter has locked since: the form says so in
+    /// its error summary, with what was typed kept, instead of the access-denied page.
+    /// </summary>
+    internal static EditResult<T> LockedSince<T>(EditResult<T> result) =>
+        result.Status == EditStatus.Forbidden ? EditResult<T>.Conflict(result.Message!) : result;
 
     private async Task<bool> LoadAsync(int id, ReportingPeriod? period, CancellationToken ct)
     {

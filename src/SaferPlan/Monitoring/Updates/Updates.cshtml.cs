@@ -57,20 +57,11 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
         var deadline = Input.Deadline.Read(ModelState, "Input.Deadline", "The deadline");
 
         var lockOn = Input.LockOn.Read(ModelState, "Input.LockOn", "The lock date");
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await updates.OpenRoundAsync(Partnership.Id, period!.Value, deadline, lockOn, await current.GetAsync(), ct);
-        if (this.Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = $"{period.Value.Display} is open for updates until {Core.Periods.Dates.Display(result.Value!.Deadline)}";
-        return Redirect($"/partnerships/{slug}/periods/{period.Value.Slug}/completeness");
+        return await this.SaveFormAsync(
+            () => UpdateService.CheckRound(period, deadline, lockOn),
+            async () => await updates.OpenRoundAsync(Partnership.Id, period!.Value, deadline, lockOn, await current.GetAsync(), ct),
+            round => this.Done($"{round.Period.Display} is open for updates until {Core.Periods.Dates.Display(round.Deadline)}",
+                $"/partnerships/{slug}/periods/{round.Period.Slug}/completeness"));
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -22,20 +22,19 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
             return refused;
         }
 
-        if (!Deadline.TryRead(ModelState, nameof(Deadline), "The last day for comments", out var date))
-        {
-            return Page();
-        }
-
-        if (PublicLinks.BaseUrl(configuration) is not { } publicUrl)
+        var date = Deadline.Read(ModelState, nameof(Deadline), "The last day for comments");
+        var publicUrl = PublicLinks.BaseUrl(configuration);
+        if (publicUrl is null)
         {
             ModelState.AddModelError(string.Empty, ConsultationEndpoints.NoPublicUrl);
-            return Page();
         }
 
         var addresses = (Consultees ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = await consultation.StartAsync(id, date, addresses, publicUrl, await current.GetAsync(), ct);
-        return this.Saved(result, saved => $"{View.Edition.Title} is out for comments until {Dates.Display(saved.Deadline)}", _ => $"/editions/{id}/comments");
+        return await this.SaveFormAsync(
+            () => consultation.CheckStart(View.Edition, date, addresses),
+            async () => await consultation.StartAsync(id, date, addresses, publicUrl!, await current.GetAsync(), ct),
+            saved => this.Done($"{View.Edition.Title} is out for comments until {Dates.Display(saved.Deadline)}", $"/editions/{id}/comments"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
