@@ -125,10 +125,34 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
-        var errors = new Dictionary<string, string>();
-        if (plan.IsAgreed)
+        var errors = await CheckAgreementAsync(partnershipId, year, plan.IsAgreed ? plan.AgreedOn : null, decidedOn, body, minute, ct);
+        if (errors.Count > 0)
         {
-            errors["DecidedOn"] = $"The {year.Display} funding plan was already agreed on {Dates.Display(plan.AgreedOn!.Value)}";
+            return EditResult<FundingPlan>.Invalid(errors);
+        }
+
+        return await db.SaveEditAsync(plan, plan.Id == 0 ? null : plan.Version, new EditSave(partnershipId, "funding plan")
+        {
+            Change = () =>
+            {
+                plan.AgreedOn = decidedOn;
+                plan.AgreedBy = string.IsNullOrWhiteSpace(body) ? $"{partnership.ShortName} Board" : body.Trim();
+                plan.AgreementMinute = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
+            },
+            Clash = "Someone else recorded the funding plan's agreement at the same moment. Reload the page to see it.",
+        }, ct);
+    }
+
+    /// <summary>
+    /// What is wrong with recording the Board's agreement of the year's plan as written, by field; nothing is saved.
+    /// <paramref name="agreedOn"/> is when the plan was agreed already, if it was.
+    /// </summary>
+    public async Task<Dictionary<string, string>> CheckAgreementAsync(int partnershipId, ReportingPeriod year, DateOnly? agreedOn, DateOnly? decidedOn, string? body, string? minute, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        if (agreedOn is { } agreed)
+        {
+            errors["DecidedOn"] = $"The {year.Display} funding plan was already agreed on {Dates.Display(agreed)}";
         }
         else if (decidedOn is not { } date)
         {
@@ -146,21 +170,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         TextRules.TooLong(errors, "Body", body, 200, "The body's name");
         TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
 
-        if (errors.Count > 0)
-        {
-            return EditResult<FundingPlan>.Invalid(errors);
-        }
-
-        return await db.SaveEditAsync(plan, plan.Id == 0 ? null : plan.Version, new EditSave(partnershipId, "funding plan")
-        {
-            Change = () =>
-            {
-                plan.AgreedOn = decidedOn;
-                plan.AgreedBy = string.IsNullOrWhiteSpace(body) ? $"{partnership.ShortName} Board" : body.Trim();
-                plan.AgreementMinute = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
-            },
-            Clash = "Someone else recorded the funding plan's agreement at the same moment. Reload the page to see it.",
-        }, ct);
+        return errors;
     }
 
     /// <summary>The year's plan row, added (not saved) when the year has none yet.</summary>

@@ -223,45 +223,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return refusal;
         }
 
-        var errors = new Dictionary<string, string>();
-        var text = input.Text?.Trim();
-        TextRules.Required(errors, "Text", text, DecisionLength, "Enter what the meeting decided", "The decision");
-
-        var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
-        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
-
-        var key = string.IsNullOrWhiteSpace(input.SubjectKey) ? null : input.SubjectKey.Trim();
-        int? editionId = null;
-        switch (input.Kind)
-        {
-            case DecisionKind.ApproveEdition or DecisionKind.SetPriorities:
-                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                    || !await db.Editions.AnyAsync(e => e.Id == id && e.Plan.PartnershipId == meeting!.PartnershipId, ct))
-                {
-                    errors["SubjectKey"] = "Choose the plan edition the decision is about";
-                }
-                else
-                {
-                    editionId = id;
-                }
-
-                break;
-            case DecisionKind.AgreeFundingPlan:
-                if (!ReportingPeriod.TryParse(key, out var year) || !year.IsWholeYear)
-                {
-                    errors["SubjectKey"] = "Enter the year of the funding plan, like 2010-11";
-                }
-                else
-                {
-                    key = year.Slug;
-                }
-
-                break;
-            default:
-                key = null;
-                break;
-        }
-
+        var (errors, text, minute, key, editionId) = await ReadDecisionAsync(meeting!.PartnershipId, input, ct);
         if (errors.Count > 0)
         {
             return EditResult<MeetingDecision>.Invalid(errors);
@@ -289,6 +251,58 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         db.AuditPartnershipId = meeting.PartnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<MeetingDecision>.Ok(decision);
+    }
+
+    /// <summary>What is wrong with a decision of a meeting of the partnership as written, by field; nothing is recorded.</summary>
+    public async Task<Dictionary<string, string>> CheckDecisionAsync(int partnershipId, DecisionInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return (await ReadDecisionAsync(partnershipId, input, ct)).Errors;
+    }
+
+    /// <summary>A decision's boxes read: what is wrong with them, and the text, minute, subject key and edition they name.</summary>
+    private async Task<(Dictionary<string, string> Errors, string? Text, string? Minute, string? Key, int? EditionId)> ReadDecisionAsync(int partnershipId, DecisionInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var text = input.Text?.Trim();
+        TextRules.Required(errors, "Text", text, DecisionLength, "Enter what the meeting decided", "The decision");
+
+        var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
+        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
+
+        var key = string.IsNullOrWhiteSpace(input.SubjectKey) ? null : input.SubjectKey.Trim();
+        int? editionId = null;
+        switch (input.Kind)
+        {
+            case DecisionKind.ApproveEdition or DecisionKind.SetPriorities:
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    || !await db.Editions.AnyAsync(e => e.Id == id && e.Plan.PartnershipId == partnershipId, ct))
+                {
+                    errors["SubjectKey"] = "Choose the plan edition the decision is about";
+                }
+                else
+                {
+                    editionId = id;
+                }
+
+                break;
+            case DecisionKind.AgreeFundingPlan:
+                if (!ReportingPeriod.TryParse(key, out var year) || !year.IsWholeYear)
+                {
+                    errors["SubjectKey"] = "Enter the year of the funding plan, like 2010-11";
+                }
+                else
+                {
+                    key = year.Slug;
+                }
+
+                break;
+            default:
+                key = null;
+                break;
+        }
+
+        return (errors, text, minute, key, editionId);
     }
 
     private static (bool Succeeded, IReadOnlyDictionary<string, string> Errors, EditResult<MeetingDecision>? Refused) Outcome<T>(EditResult<T> result) =>

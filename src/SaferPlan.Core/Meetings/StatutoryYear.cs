@@ -148,17 +148,7 @@ public sealed class StatutoryYearService(SaferPlanDbContext db, TimeProvider tim
             return EditResult<StatutoryDuty>.Forbidden("Only the partnership's support officers and administrators can mark a duty done.");
         }
 
-        var errors = new Dictionary<string, string>();
-        if (doneOn is { } d && d > Today)
-        {
-            errors["DoneOn"] = "The date it was done must be today or in the past";
-        }
-
-        if (ownerPersonId is { } owner && !await db.People.AnyAsync(p => p.Id == owner && p.PartnershipId == duty.PartnershipId, ct))
-        {
-            errors["OwnerPersonId"] = "Choose a person of this partnership";
-        }
-
+        var errors = await CheckDoneAsync(duty.PartnershipId, doneOn, ownerPersonId, ct);
         if (errors.Count > 0)
         {
             return EditResult<StatutoryDuty>.Invalid(errors);
@@ -172,6 +162,23 @@ public sealed class StatutoryYearService(SaferPlanDbContext db, TimeProvider tim
                 duty.OwnerPersonId = ownerPersonId;
             },
         }, ct);
+    }
+
+    /// <summary>What is wrong with marking a duty of the partnership done on <paramref name="doneOn"/> and owned by <paramref name="ownerPersonId"/>; nothing is saved.</summary>
+    public async Task<Dictionary<string, string>> CheckDoneAsync(int partnershipId, DateOnly? doneOn, int? ownerPersonId, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        if (doneOn is { } d && d > Today)
+        {
+            errors["DoneOn"] = "The date it was done must be today or in the past";
+        }
+
+        if (ownerPersonId is { } owner && !await db.People.AnyAsync(p => p.Id == owner && p.PartnershipId == partnershipId, ct))
+        {
+            errors["OwnerPersonId"] = "Choose a person of this partnership";
+        }
+
+        return errors;
     }
 
     /// <summary>

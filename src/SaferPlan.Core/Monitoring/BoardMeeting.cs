@@ -31,17 +31,9 @@ public sealed class BoardMeetingService(SaferPlanDbContext db)
             return EditResult<BoardMeeting>.Forbidden("Only the partnership's support officers and administrators can set when the Board meets.");
         }
 
-        if (quarter.IsWholeYear)
+        if (Check(quarter, meetsOn) is { Count: > 0 } errors)
         {
-            return EditResult<BoardMeeting>.Invalid(new Dictionary<string, string> { ["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year" });
-        }
-
-        if (meetsOn is { } date && date <= quarter.End)
-        {
-            return EditResult<BoardMeeting>.Invalid(new Dictionary<string, string>
-            {
-                ["MeetsOn"] = $"The Board meeting must be after the quarter ends ({Dates.Display(quarter.End)})",
-            });
+            return EditResult<BoardMeeting>.Invalid(errors);
         }
 
         var meeting = await db.Set<BoardMeeting>().FirstOrDefaultAsync(m => m.PartnershipId == partnershipId && m.ReportPeriod == quarter, ct);
@@ -66,5 +58,21 @@ public sealed class BoardMeetingService(SaferPlanDbContext db)
 
         meeting.MeetsOn = day;
         return await db.SaveEditAsync(meeting, expectedVersion, save, ct);
+    }
+
+    /// <summary>What is wrong with the Board meeting for the quarter's report on <paramref name="meetsOn"/>; nothing is saved.</summary>
+    public static Dictionary<string, string> Check(ReportingPeriod quarter, DateOnly? meetsOn)
+    {
+        var errors = new Dictionary<string, string>();
+        if (quarter.IsWholeYear)
+        {
+            errors["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year";
+        }
+        else if (meetsOn is { } date && date <= quarter.End)
+        {
+            errors["MeetsOn"] = $"The Board meeting must be after the quarter ends ({Dates.Display(quarter.End)})";
+        }
+
+        return errors;
     }
 }

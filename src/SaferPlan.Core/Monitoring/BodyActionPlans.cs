@@ -227,7 +227,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             return EditResult<BodyActionPlan>.NotFound($"There is no action plan {planId} of {body.Name}.");
         }
 
-        var errors = ProgressErrors(plan, period, progress);
+        var errors = CheckProgress(plan, period, progress);
         if (errors.Count > 0)
         {
             return EditResult<BodyActionPlan>.Invalid(errors);
@@ -256,8 +256,8 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         }, ct);
     }
 
-    /// <summary>What is wrong with a quarter's progress for the plan, keyed by the form's fields.</summary>
-    private static Dictionary<string, string> ProgressErrors(BodyActionPlan plan, ReportingPeriod period, IReadOnlyList<BodyActionPlanProgressInput> progress)
+    /// <summary>What is wrong with a quarter's progress for the plan (its items loaded), keyed by the form's fields; nothing is saved.</summary>
+    public static Dictionary<string, string> CheckProgress(BodyActionPlan plan, ReportingPeriod period, IReadOnlyList<BodyActionPlanProgressInput> progress)
     {
         var errors = new Dictionary<string, string>();
         if (period.IsWholeYear || period.FinancialYear != plan.Year)

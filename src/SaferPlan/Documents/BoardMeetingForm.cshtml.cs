@@ -34,27 +34,19 @@ public sealed class BoardMeetingFormModel(PartnershipService partnerships, Board
             return refused;
         }
 
-        if (!MeetsOn.TryRead(ModelState, "MeetsOn", "The date of the Board meeting", out var date))
-        {
-            return Page();
-        }
-
-        if (date is null && Version is null)
+        var date = MeetsOn.Read(ModelState, "MeetsOn", "The date of the Board meeting");
+        if (ModelState.IsValid && date is null && Version is null)
         {
             ModelState.AddModelError("MeetsOn", "Enter the date of the Board meeting, like 26 4 2011");
-            return Page();
         }
 
-        var result = await meetings.SetAsync(Partnership.Id, Quarter, date, Version, await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "") is { } refusal)
-        {
-            return refusal;
-        }
-
-        TempData["Success"] = date is { } d
-            ? $"The Board meets on {Dates.Display(d)} to receive the {Quarter.Display} report"
-            : $"The Board meeting for the {Quarter.Display} report is cleared";
-        return Redirect($"/partnerships/{Partnership.Slug}/reports#quarter-{Quarter.Slug}");
+        return await this.SaveFormAsync(
+            () => BoardMeetingService.Check(Quarter, date),
+            async () => await meetings.SetAsync(Partnership.Id, Quarter, date, Version, await current.GetAsync(), ct),
+            _ => this.Done(
+                date is { } d ? $"The Board meets on {Dates.Display(d)} to receive the {Quarter.Display} report" : $"The Board meeting for the {Quarter.Display} report is cleared",
+                $"/partnerships/{Partnership.Slug}/reports#quarter-{Quarter.Slug}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, ReportingPeriod? period, CancellationToken ct)

@@ -20,13 +20,11 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
             return refused;
         }
 
-        if (!DecidedOn.TryRead(ModelState, nameof(DecidedOn), "The date of the decision", out var date))
-        {
-            return Page();
-        }
-
-        var result = await Funding.AgreeAsync(View.Partnership.Id, View.Year, date, Body, Minute, await UserAsync(), ct);
-        return Answer(result, plan => $"The {View.Year.Display} funding plan is agreed by the {plan.AgreedBy} on {Dates.Display(plan.AgreedOn!.Value)}");
+        var date = DecidedOn.Read(ModelState, nameof(DecidedOn), "The date of the decision");
+        return await SaveAsync(
+            async () => await Funding.CheckAgreementAsync(View.Partnership.Id, View.Year, View.Plan?.AgreedOn, date, Body, Minute, ct),
+            async () => await Funding.AgreeAsync(View.Partnership.Id, View.Year, date, Body, Minute, await UserAsync(), ct),
+            plan => $"The {View.Year.Display} funding plan is agreed by the {plan.AgreedBy} on {Dates.Display(plan.AgreedOn!.Value)}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)

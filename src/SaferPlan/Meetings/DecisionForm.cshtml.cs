@@ -35,20 +35,16 @@ public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meeti
         }
 
         var kind = FormFields.ParseEnum<DecisionKind>(ModelState, nameof(Form.Kind), Input.Kind, "Choose what the decision decided");
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
+        // A kind it cannot read is asked for; the rest of the form is checked as another decision's, which names no subject.
+        kind = ModelState.IsValid ? kind : DecisionKind.Other;
         var funding = kind == DecisionKind.AgreeFundingPlan;
-        var result = await editor.RecordDecisionAsync(id, new DecisionInput(Input.Text, Input.Minute, kind, funding ? Input.FundingYear : Input.EditionId), await current.GetAsync(), ct);
-        if (this.Refusal(result, prefix: "", box: f => f == "SubjectKey" ? (funding ? nameof(Form.FundingYear) : nameof(Form.EditionId)) : f) is { } answer)
-        {
-            return answer;
-        }
-
-        TempData["Success"] = kind == DecisionKind.ApproveEdition ? "The decision is recorded and the edition is approved" : "The decision is recorded";
-        return Redirect($"/meetings/{id}#decisions");
+        var input = new DecisionInput(Input.Text, Input.Minute, kind, funding ? Input.FundingYear : Input.EditionId);
+        return await this.SaveFormAsync(
+            async () => await editor.CheckDecisionAsync(Partnership.Id, input, ct),
+            async () => await editor.RecordDecisionAsync(id, input, await current.GetAsync(), ct),
+            _ => this.Done(kind == DecisionKind.ApproveEdition ? "The decision is recorded and the edition is approved" : "The decision is recorded", $"/meetings/{id}#decisions"),
+            prefix: "",
+            box: f => f == "SubjectKey" ? (funding ? nameof(Form.FundingYear) : nameof(Form.EditionId)) : f);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -44,13 +44,11 @@ public sealed class DutyFormModel(SaferPlanDbContext db, StatutoryYearService du
         var doneOn = DoneOn.Read(ModelState, nameof(DoneOn), "The date it was done");
 
         var owner = FormFields.OptionalNumber(ModelState, nameof(OwnerPersonId), OwnerPersonId, "Choose the person who owns the duty");
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await duties.SetDoneAsync(id, doneOn, owner, Version, await current.GetAsync(), ct);
-        return this.Saved(result, _ => doneOn is null ? "The duty is saved" : "The duty is marked done", _ => $"/partnerships/{Partnership.Slug}/calendar/{ReportingPeriod.Year(Duty.YearStart).Slug}#duty-{id}");
+        return await this.SaveFormAsync(
+            async () => await duties.CheckDoneAsync(Duty.PartnershipId, doneOn, owner, ct),
+            async () => await duties.SetDoneAsync(id, doneOn, owner, Version, await current.GetAsync(), ct),
+            _ => this.Done(doneOn is null ? "The duty is saved" : "The duty is marked done", $"/partnerships/{Partnership.Slug}/calendar/{ReportingPeriod.Year(Duty.YearStart).Slug}#duty-{id}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

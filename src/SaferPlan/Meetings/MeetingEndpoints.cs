@@ -130,7 +130,7 @@ public static class MeetingEndpoints
         return TypedResults.Ok(MeetingDto.From(found.Meeting, found.Partnership.Slug));
     }
 
-    private static async Task<IResult> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, CancellationToken ct)
+    private static async Task<IResult> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         if (await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct) is not { } partnership)
         {
@@ -144,14 +144,8 @@ public static class MeetingEndpoints
             return problem;
         }
 
-        var result = await editor.AddAsync(partnership.Id, input!, user, ct);
-        if (!result.Succeeded)
-        {
-            return ApiErrors.From(result);
-        }
-
-        var saved = (await meetings.MeetingAsync(result.Value.Id, user, ct))!.Value;
-        return TypedResults.Created($"/api/meetings/{result.Value.Id}", MeetingDto.From(saved.Meeting, slug));
+        return await EditResponses.CreatedAsync(http, await editor.AddAsync(partnership.Id, input!, user, ct), m => $"/api/meetings/{m.Id}",
+            async m => MeetingDto.From((await meetings.MeetingAsync(m.Id, user, ct))!.Value.Meeting, slug));
     }
 
     private static async Task<IResult> GenerateAsync(string slug, string? year, SaferPlanDbContext db, MeetingEditor editor, StatutoryYearService duties, CurrentUser current, CancellationToken ct)

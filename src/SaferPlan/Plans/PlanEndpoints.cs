@@ -66,10 +66,8 @@ public static class PlanEndpoints
             }
 
             var user = await current.GetAsync();
-            var result = await editions.StartPlanAsync(partnership.Id, new PlanInput(body.Title, body.StartYear, body.EndYear, body.EditionLabel), user, ct);
-            return result.Succeeded
-                ? Created(http, $"/api/editions/{result.Value.Id}", EditionDto.From((await reader.EditionAsync(result.Value.Id, user, ct))!), result.Value.Version)
-                : ApiErrors.From(result);
+            return (IResult)await EditResponses.CreatedAsync(http, await editions.StartPlanAsync(partnership.Id, new PlanInput(body.Title, body.StartYear, body.EndYear, body.EditionLabel), user, ct), saved => $"/api/editions/{saved.Id}",
+                async saved => EditionDto.From((await reader.EditionAsync(saved.Id, user, ct))!));
         });
 
         writes.MapPost("/editions/{id:int}/next", async (int id, NextEditionRequest body, NextEditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -87,10 +85,8 @@ public static class PlanEndpoints
 
             var choices = (body.Priorities ?? []).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => new PriorityChoice(g.Last().Fate, g.Last().Into));
             var user = await current.GetAsync();
-            var result = await editions.StartNextAsync(id, new NextEditionInput(year, choices, body.CarryFinished), user, ct);
-            return result.Succeeded
-                ? Created(http, $"/api/editions/{result.Value.Id}", EditionDto.From((await reader.EditionAsync(result.Value.Id, user, ct))!), result.Value.Version)
-                : ApiErrors.From(result);
+            return (IResult)await EditResponses.CreatedAsync(http, await editions.StartNextAsync(id, new NextEditionInput(year, choices, body.CarryFinished), user, ct), saved => $"/api/editions/{saved.Id}",
+                async saved => EditionDto.From((await reader.EditionAsync(saved.Id, user, ct))!));
         });
 
         writes.MapPost("/editions/{id:int}/approval", async (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -110,10 +106,8 @@ public static class PlanEndpoints
         writes.MapPost("/editions/{id:int}/priorities", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            var result = await editor.CreatePriorityAsync(id, body.ToInput(), user, ct);
-            return result.Succeeded
-                ? Created(http, $"/api/priorities/{result.Value.Id}", PriorityDto.From((await reader.PriorityAsync(result.Value.Id, user, ct))!.Value.Priority), result.Value.Version)
-                : ApiErrors.From(result);
+            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreatePriorityAsync(id, body.ToInput(), user, ct), saved => $"/api/priorities/{saved.Id}",
+                async saved => PriorityDto.From((await reader.PriorityAsync(saved.Id, user, ct))!.Value.Priority));
         });
 
         api.MapGet("/priorities/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -149,10 +143,8 @@ public static class PlanEndpoints
         writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            var result = await editor.CreateActionAsync(id, body.ToInput(), user, ct);
-            return result.Succeeded
-                ? Created(http, $"/api/actions/{result.Value.Id}", ActionDto.From((await reader.ActionAsync(result.Value.Id, user, ct))!.Value.Action), result.Value.Version)
-                : ApiErrors.From(result);
+            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreateActionAsync(id, body.ToInput(), user, ct), saved => $"/api/actions/{saved.Id}",
+                async saved => ActionDto.From((await reader.ActionAsync(saved.Id, user, ct))!.Value.Action));
         });
 
         api.MapGet("/actions/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -182,10 +174,8 @@ public static class PlanEndpoints
         writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            var result = await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct);
-            return result.Succeeded
-                ? Created(http, $"/api/milestones/{result.Value.Id}", MilestoneDto.From((await reader.MilestoneAsync(result.Value.Id, user, ct))!.Value.Milestone), result.Value.Version)
-                : ApiErrors.From(result);
+            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct), saved => $"/api/milestones/{saved.Id}",
+                async saved => MilestoneDto.From((await reader.MilestoneAsync(saved.Id, user, ct))!.Value.Milestone));
         });
 
         api.MapGet("/milestones/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -219,11 +209,5 @@ public static class PlanEndpoints
     {
         http.Response.Headers.ETag = $"\"{version}\"";
         return TypedResults.Ok(body);
-    }
-
-    private static IResult Created<T>(HttpContext http, string location, T body, int version)
-    {
-        http.Response.Headers.ETag = $"\"{version}\"";
-        return TypedResults.Created(location, body);
     }
 }

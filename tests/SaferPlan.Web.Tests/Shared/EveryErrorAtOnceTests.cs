@@ -11,6 +11,7 @@ using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Funding;
 using SaferPlan.Web.Tests.Monitoring;
+using SaferPlan.Web.Tests.Plans;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 
@@ -200,6 +201,52 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
         AssertBoxes(["AllocationId"], await RefusedBoxesAsync(support, path, Payment("3", "150.00")));
         var kept = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<FundingSpend>().AsNoTracking().SingleAsync(s => s.Id == spend.Id));
         Assert.Equal((spend.Version, "Marshals at the rank", 120m), (kept.Version, kept.Purchase, kept.Amount));
+    }
+
+    [Fact]
+    public async Task FundingAgreementForm_ADateThatIsNoDate_AndABodyNameTooLong_NamesBoth_AndAgreesNothing()
+    {
+        var partnership = await TestData.Partnership().SaveAsync(app);
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/funding/streams?year=2040-41", new { name = "Pooled Fund", amount = 1000, received = true }));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+
+        var boxes = await RefusedBoxesAsync(support, $"/partnerships/{partnership.Slug}/funding/2040-41/agreement", new()
+        {
+            ["DecidedOn.Day"] = "30",
+            ["DecidedOn.Month"] = "13",
+            ["DecidedOn.Year"] = "2026",
+            ["Body"] = new string('B', 201),
+            ["Minute"] = "10/04",
+        });
+
+        AssertBoxes(["DecidedOn", "Body"], boxes);
+        Assert.Equal(0, await CountAsync(db => db.Set<FundingPlan>().CountAsync(p => p.PartnershipId == partnership.Id && p.AgreedOn != null)));
+    }
+
+    [Fact]
+    public async Task DecisionForm_AKindItCannotRead_AndNoText_NamesBoth_AndRecordsNothing()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010).WithBody(out var board, "Test Board", Core.Partnerships.BodyKind.Board).SaveAsync(app);
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var bodyId = await CountAsync(db => db.Bodies.Where(b => b.Key == board.Key).Select(b => b.Id).SingleAsync());
+        using var added = await api.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/meetings",
+            new { bodyId, year = "2010-11", meetsOn = new DateOnly(2010, 6, 10), startsAt = "14:00" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var meeting = await ReadAsync<ItemVersionJson>(added);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+
+        var boxes = await RefusedBoxesAsync(support, $"/meetings/{meeting.Id}/decision", new()
+        {
+            ["Text"] = "",
+            ["Minute"] = "4/10",
+            ["Kind"] = "Adjourned",
+            ["EditionId"] = "",
+            ["FundingYear"] = "",
+        });
+
+        AssertBoxes(["Text", "Kind"], boxes);
+        Assert.Equal(0, await CountAsync(db => db.Set<Core.Meetings.MeetingDecision>().CountAsync(d => d.MeetingId == meeting.Id)));
     }
 }
 

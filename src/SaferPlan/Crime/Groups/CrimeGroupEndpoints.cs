@@ -10,16 +10,7 @@ public static class CrimeGroupEndpoints
         .WithSummary("The partnership's crime groups with their crime types.");
 
         writes.MapPost("/partnerships/{slug}/crime-groups", (string slug, CrimeGroupRequest body, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
-        {
-            var result = await groups.CreateAsync(id, body.ToInput(), await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return ApiErrors.From(result);
-            }
-
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Created($"/api/crime-groups/{result.Value.Id}", CrimeGroupDto.From(result.Value));
-        }, ct))
+            (IResult)await EditResponses.Created(http, await groups.CreateAsync(id, body.ToInput(), await current.GetAsync(), ct), g => $"/api/crime-groups/{g.Id}", CrimeGroupDto.From), ct))
         .WithSummary("Adds a crime group: {\"name\":\"Serious acquisitive crime\",\"crimeTypeIds\":[3,10,13]}.");
 
         writes.MapPost("/partnerships/{slug}/crime-groups/usual", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>

@@ -57,15 +57,11 @@ public sealed class ProgressFormModel(BodyActionPlanService plans, CurrentUser c
                 FormFields.ParseEnum<ProtectiveMarking>(ModelState, $"Items[{n}].Marking", r.Marking, $"Select the protective marking of item {ItemOf(r).Number}'s progress"),
                 r.Version))
             .ToList();
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        return this.Saved(
-            await Plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await UserAsync(), ct),
-            _ => $"{Period.Display} progress of {Plan.Title} saved",
-            _ => $"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}");
+        return await this.SaveFormAsync(
+            () => BodyActionPlanService.CheckProgress(Plan, Period, input),
+            async () => await Plans.SaveProgressAsync(Body.Key, Plan.Id, Period, input, await UserAsync(), ct),
+            _ => this.Done($"{Period.Display} progress of {Plan.Title} saved", $"/bodies/{Body.Key}/action-plans/{Plan.Id}?quarter={Period.Slug}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(string key, int planId, ReportingPeriod? period, CancellationToken ct)

@@ -31,15 +31,15 @@ public static class BriefingEndpoints
         api.MapGet("/partnerships/{slug}/periods/{period}/briefings", ListAsync);
     }
 
-    private static async Task<Results<Created<BriefingDto>, ProblemHttpResult>> AddAsync(string key, BriefingRequest body, TaskGroupReportService reports, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Created<BriefingDto>, ProblemHttpResult>> AddAsync(string key, BriefingRequest body, TaskGroupReportService reports, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         if (RoutePeriods.Quarter(body.Period) is not { } period)
         {
             return RoutePeriods.BadPeriod(body.Period ?? "");
         }
 
-        var result = await reports.SaveBriefingAsync(key, period, null, body.ToInput(), 0, await current.GetAsync(), ct);
-        return result.Succeeded ? TypedResults.Created($"/api/bodies/{key}/briefings/{result.Value.Id}", BriefingDto.From(result.Value)) : ApiErrors.From(result);
+        return await EditResponses.Created(http, await reports.SaveBriefingAsync(key, period, null, body.ToInput(), 0, await current.GetAsync(), ct),
+            b => $"/api/bodies/{key}/briefings/{b.Id}", BriefingDto.From);
     }
 
     private static async Task<Results<Ok<BriefingDto>, ProblemHttpResult>> SaveAsync(

@@ -71,7 +71,7 @@ public static class TaskGroupReportEndpoints
     }
 
     private static async Task<Results<Created<TaskGroupReportDto>, ProblemHttpResult>> AddAsync(
-        string slug, ReportingPeriod period, TaskGroupReportRequest body, PlanReader reader, TaskGroupReportService reports, CurrentUser current, CancellationToken ct)
+        string slug, ReportingPeriod period, TaskGroupReportRequest body, PlanReader reader, TaskGroupReportService reports, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
         if (await reader.PartnershipBySlugAsync(slug, ct) is not { } partnership || !Permissions.CanReadTaskGroupReports(user, partnership.Id))
@@ -79,10 +79,8 @@ public static class TaskGroupReportEndpoints
             return NoPartnership(slug);
         }
 
-        var result = await reports.SaveAsync(partnership.Id, period, null, body.ToInput(), 0, user, ct);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/task-group-reports/{result.Value.Id}", TaskGroupReportDto.From((await reports.ReportAsync(result.Value.Id, true, ct))!))
-            : ApiErrors.From(result);
+        return await EditResponses.CreatedAsync(http, await reports.SaveAsync(partnership.Id, period, null, body.ToInput(), 0, user, ct),
+            r => $"/api/task-group-reports/{r.Id}", async r => TaskGroupReportDto.From((await reports.ReportAsync(r.Id, true, ct))!));
     }
 
     private static async Task<Results<Ok<TaskGroupReportDto>, ProblemHttpResult>> GetAsync(int id, TaskGroupReportService reports, CurrentUser current, CancellationToken ct)

@@ -32,16 +32,8 @@ public static class RefreshChangeEndpoints
         });
 
         writes.MapPost("/editions/{id:int}/changes", async (int id, ChangeRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            var result = await changes.AddAsync(id, new RefreshChangeInput(body.PriorityId, body.Text), await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return (IResult)ApiErrors.From(result);
-            }
-
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Created($"/api/changes/{result.Value.Id}", await NumberedAsync(changes, result.Value, ct));
-        });
+            await EditResponses.CreatedAsync(http, await changes.AddAsync(id, new RefreshChangeInput(body.PriorityId, body.Text), await current.GetAsync(), ct),
+                change => $"/api/changes/{change.Id}", change => NumberedAsync(changes, change, ct)));
 
         writes.MapPut("/changes/{id:int}", async (int id, ChangeEditRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
