@@ -12,7 +12,6 @@ using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Indicators;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

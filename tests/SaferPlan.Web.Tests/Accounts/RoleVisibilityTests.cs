@@ -7,7 +7,6 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Indicators;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 
 namespace SaferPlan.Web.Tests.Crime;
 

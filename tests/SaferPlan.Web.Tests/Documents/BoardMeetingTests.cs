@@ -6,7 +6,6 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Documents;
 

@@ -10,7 +10,6 @@ using SaferPlan.Core.Meetings;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Meetings;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
 

@@ -17,65 +17,6 @@ using static SaferPlan.Web.Tests.Plans.PlanApi;
 
 namespace SaferPlan.Web.Tests.Monitoring;
 
-/// <summary>Signing in with a cookie and posting the app's own forms, with their antiforgery tokens.</summary>
-internal static class Forms
-{
-    /// <summary>The id GOV.UK gives a field's element: its name with dots and brackets as dashes.</summary>
-    public static string FieldId(string field) => field.Replace('.', '-').Replace('[', '-').Replace(']', '-');
-
-    /// <summary>Posts the form: it is shown again with the error on <paramref name="errorField"/> and its summary link.</summary>
-    public static async Task AssertFieldErrorAsync(HttpClient client, string path, Dictionary<string, string> fields, string errorField, string message)
-    {
-        var form = await PageAsync(client, path);
-        using var refused = await PostAsync(client, path, form, fields);
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)refused.StatusCode}");
-        var id = FieldId(errorField);
-        Assert.Contains($"<a href=\"#{id}\">{WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;", StringComparison.Ordinal)}</a>", html, StringComparison.Ordinal);
-        Assert.Contains($"<p id=\"{id}-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
-    }
-
-    /// <summary>Posts the form: it is saved (no error summary) and the client, following the redirect, ends on another page.</summary>
-    public static async Task AssertSavedAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var form = await PageAsync(client, path);
-        using var saved = await PostAsync(client, path, form, fields);
-        var html = await saved.Content.ReadAsStringAsync();
-        var summary = html.IndexOf("govuk-error-summary", StringComparison.Ordinal);
-        Assert.True(saved.StatusCode == HttpStatusCode.OK && summary < 0 && saved.RequestMessage!.RequestUri!.AbsolutePath != path,
-            $"POST {path}: {(int)saved.StatusCode} {(summary < 0 ? "" : html[summary..html.IndexOf("</ul>", summary, StringComparison.Ordinal)])}");
-    }
-
-    /// <summary>A new user of the role in the partnership (the demo's unless another is given), signed in with a cookie; with a person key, the user is that person.</summary>
-    public static async Task<HttpClient> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null, string partnership = "south-cambridgeshire")
-    {
-        var email = await app.AddUserAsync(role, personKey, partnership);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
-        var html = await PageAsync(client, "/account/sign-in");
-        using var signIn = await PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
-        var answer = await signIn.Content.ReadAsStringAsync();
-        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK && !answer.Contains("govuk-error-summary", StringComparison.Ordinal), $"Sign-in failed: {(int)signIn.StatusCode}");
-        return client;
-    }
-
-    public static async Task<string> PageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}");
-        return html;
-    }
-
-    /// <summary>Posts fields with the antiforgery token of the page the form is on.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, Dictionary<string, string> fields)
-    {
-        var token = TestHtml.AntiforgeryToken(pageHtml);
-        fields["__RequestVerificationToken"] = token;
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, form);
-    }
-}
-
 /// <summary>The partner briefing pages and the update links page, through the real app on both databases.</summary>
 public abstract class MonitoringPagesTests(SaferPlanFactory app)
 {

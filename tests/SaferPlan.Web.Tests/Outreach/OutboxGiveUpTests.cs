@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
-using SaferPlan.Web.Tests.Monitoring;
 
 namespace SaferPlan.Web.Tests.Outreach;
 

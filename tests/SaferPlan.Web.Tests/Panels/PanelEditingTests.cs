@@ -8,9 +8,7 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Panels;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 using SaferPlan.Web.Tests.Plans;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Panels;
 

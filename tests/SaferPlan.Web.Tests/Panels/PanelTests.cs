@@ -10,7 +10,6 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Panels;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 using SaferPlan.Web.Tests.Plans;
 
 namespace SaferPlan.Web.Tests.Panels;

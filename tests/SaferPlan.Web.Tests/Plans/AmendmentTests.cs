@@ -6,7 +6,6 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 

@@ -3,7 +3,6 @@ using System.Net;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 
 namespace SaferPlan.Web.Tests.Plans;
 

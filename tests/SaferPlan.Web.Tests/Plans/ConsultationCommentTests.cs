@@ -8,7 +8,6 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 

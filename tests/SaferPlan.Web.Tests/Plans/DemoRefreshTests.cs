@@ -5,7 +5,6 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Monitoring;
 
 namespace SaferPlan.Web.Tests.Plans;
 

@@ -8,7 +8,6 @@ using SaferPlan.Core.Data;
 using SaferPlan.Core.Indicators;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 

@@ -8,7 +8,6 @@ using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Security;
 
 namespace SaferPlan.Web.Tests.Plans;
 

@@ -8,46 +8,6 @@ using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Security;
 
-/// <summary>A browser's session with the pages, over a real socket: its own cookies, no redirects followed.</summary>
-public sealed class PageSession : IDisposable
-{
-    private readonly HttpClientHandler handler;
-
-    public PageSession(Uri server)
-    {
-        handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        Client = new HttpClient(handler) { BaseAddress = server };
-    }
-
-    public HttpClient Client { get; }
-
-    public string? Cookie(string name) => handler.CookieContainer.GetCookies(Client.BaseAddress!)[name]?.Value;
-
-    /// <summary>Posts a form as the page at <paramref name="formPage"/> would, with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
-    {
-        using var page = await Client.GetAsync(formPage);
-        fields["__RequestVerificationToken"] = TestHtml.AntiforgeryToken(await page.Content.ReadAsStringAsync(), $"GET {formPage} ({(int)page.StatusCode})");
-        using var form = new FormUrlEncodedContent(fields);
-        return await Client.PostAsync(action, form);
-    }
-
-    public Task<HttpResponseMessage> SignInAsync(string email, string password, string action = "/account/sign-in") =>
-        PostFormAsync("/account/sign-in", action, new() { ["Email"] = email, ["Password"] = password });
-
-    public async Task SignInOrFailAsync(string email)
-    {
-        using var signIn = await SignInAsync(email, SaferPlanFactory.Password);
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in answered {(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync()}");
-    }
-
-    public void Dispose()
-    {
-        Client.Dispose();
-        handler.Dispose();
-    }
-}
-
 /// <summary>
 /// Sessions, tokens, users and the headers every answer carries: what a security probe found missing (issue 9, item 9).
 /// </summary>

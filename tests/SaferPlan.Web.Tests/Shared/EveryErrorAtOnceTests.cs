@@ -10,7 +10,6 @@ using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Funding;
-using SaferPlan.Web.Tests.Monitoring;
 using SaferPlan.Web.Tests.Plans;
 
 using static SaferPlan.Web.Tests.Plans.PlanApi;
