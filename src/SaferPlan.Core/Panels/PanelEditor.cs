@@ -256,7 +256,8 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         return refusal is not null;
     }
 
-    private static Dictionary<string, string> CheckMeeting(PanelMeetingInput input)
+    /// <summary>What is wrong with a panel meeting's details as written, by field; nothing is saved.</summary>
+    public static Dictionary<string, string> CheckMeeting(PanelMeetingInput input)
     {
         var errors = new Dictionary<string, string>();
         if (input.HeldOn is null)
@@ -541,7 +542,8 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         return (errors, route, bodyId, contactId);
     }
 
-    private static Dictionary<string, string> CheckAction(PanelActionInput input)
+    /// <summary>What is wrong with a panel action as written, by field; nothing is saved.</summary>
+    public static Dictionary<string, string> CheckAction(PanelActionInput input)
     {
         var errors = new Dictionary<string, string>();
         if (input.TakenOn is null)

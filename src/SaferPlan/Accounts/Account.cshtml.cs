@@ -34,19 +34,7 @@ public sealed class AccountModel(AccountService accounts, CurrentUser current) :
         }
 
         ModelState.Clear();
-        var result = await accounts.SetDisplayNameAsync(user.Id, DisplayName, ct);
-        if (!result.Succeeded)
-        {
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
-
-            return Page();
-        }
-
-        TempData["Success"] = $"Your name is now {result.Value.DisplayName}";
-        return Redirect("/account");
+        return this.Saved(await accounts.SetDisplayNameAsync(user.Id, DisplayName, ct), saved => $"Your name is now {saved.DisplayName}", _ => "/account");
     }
 
     private async Task<User?> LoadAsync(CancellationToken ct)

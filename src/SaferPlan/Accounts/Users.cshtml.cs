@@ -50,22 +50,11 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
         var result = await invitations.InviteAsync(Partnership.Id, Invite.InviteEmail, role, Viewer, publicUrl, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field == "Email" ? "InviteEmail" : "InviteRole", message);
-            }
-
-            if (result.Errors.Count == 0)
-            {
-                ModelState.AddModelError(string.Empty, result.Message ?? "The invitation could not be sent.");
-            }
-
             await ReloadAsync(ct);
-            return Page();
         }
 
-        TempData["Success"] = $"Invitation sent to {result.Value.Email}. The link works once, for 7 days.";
-        return Redirect($"/partnerships/{slug}/users");
+        return this.Refusal(result, prefix: "", box: field => field == "Email" ? "InviteEmail" : "InviteRole")
+            ?? this.Done($"Invitation sent to {result.Value!.Email}. The link works once, for 7 days.", $"/partnerships/{slug}/users");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug, int invitation, CancellationToken ct)

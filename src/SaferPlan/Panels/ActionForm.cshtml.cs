@@ -50,15 +50,12 @@ public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, Curr
             return refused;
         }
 
-        var dateWrong = !TakenOn.TryRead(ModelState, nameof(TakenOn), "The date of the action", out var takenOn);
-        var result = await editor.AddActionAsync(id, Input with { TakenOn = takenOn }, await current.GetAsync(), ct);
-        if (dateWrong && result.Status is EditStatus.Ok or EditStatus.Invalid)
-        {
-            ModelState.AddEditErrors(result.Errors, prefix: "");
-            return Page();
-        }
-
-        return this.Saved(result, _ => "Action recorded", _ => $"/panels/{View.Panel.Id}#priority-{id}");
+        var input = Input with { TakenOn = TakenOn.Read(ModelState, nameof(TakenOn), "The date of the action") };
+        return await this.SaveFormAsync(
+            () => PanelEditor.CheckAction(input),
+            async () => await editor.AddActionAsync(id, input, await current.GetAsync(), ct),
+            _ => this.Done("Action recorded", $"/panels/{View.Panel.Id}#priority-{id}"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

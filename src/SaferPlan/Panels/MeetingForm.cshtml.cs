@@ -38,19 +38,14 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
             return refused;
         }
 
-        var dateWrong = !HeldOn.TryRead(ModelState, nameof(HeldOn), "The date of the meeting", out var heldOn);
-        var input = Input with { HeldOn = heldOn };
-        var user = await current.GetAsync();
-        var result = meetingId is { } changed
-            ? await editor.UpdateMeetingAsync(changed, input, Version, user, ct)
-            : await editor.AddMeetingAsync(id, input, user, ct);
-        if (dateWrong && result.Status is EditStatus.Ok or EditStatus.Invalid)
-        {
-            ModelState.AddEditErrors(result.Errors, prefix: "");
-            return Page();
-        }
-
-        return this.Saved(result, _ => meetingId is null ? "Meeting added" : "Meeting changed", _ => $"/panels/{id}#meetings");
+        var input = Input with { HeldOn = HeldOn.Read(ModelState, nameof(HeldOn), "The date of the meeting") };
+        return await this.SaveFormAsync(
+            () => PanelEditor.CheckMeeting(input),
+            async () => meetingId is { } changed
+                ? await editor.UpdateMeetingAsync(changed, input, Version, await current.GetAsync(), ct)
+                : await editor.AddMeetingAsync(id, input, await current.GetAsync(), ct),
+            _ => this.Done(meetingId is null ? "Meeting added" : "Meeting changed", $"/panels/{id}#meetings"),
+            prefix: "");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, int? meetingId, CancellationToken ct)
