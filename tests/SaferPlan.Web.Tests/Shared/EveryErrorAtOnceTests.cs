@@ -247,6 +247,26 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
         AssertBoxes(["Text", "Kind"], boxes);
         Assert.Equal(0, await CountAsync(db => db.Set<Core.Meetings.MeetingDecision>().CountAsync(d => d.MeetingId == meeting.Id)));
     }
+
+    /// <summary>The person form with an agency it cannot read: that box asked for (before, the person was saved with no agency).</summary>
+    [Fact]
+    public async Task PersonForm_AnAgencyItCannotRead_IsAskedFor_AndAddsNobody()
+    {
+        var partnership = await TestData.Partnership().SaveAsync(app);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+
+        var boxes = await RefusedBoxesAsync(support, $"/partnerships/{partnership.Slug}/people/new", new()
+        {
+            ["Input.Name"] = "Myles Bebbington",
+            ["Input.RoleTitle"] = "Community Safety Manager",
+            ["Input.AgencyId"] = "the police",
+            ["Input.Email"] = "",
+            ["Input.Version"] = "0",
+        });
+
+        AssertBoxes(["Input-AgencyId"], boxes);
+        Assert.Equal(0, await CountAsync(db => db.People.CountAsync(p => p.PartnershipId == partnership.Id)));
+    }
 }
 
 /// <summary>Each test has a partnership of its own (<see cref="TestData"/>); what a form reads and names is the same on either database.</summary>
