@@ -47,7 +47,7 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
             return refused;
         }
 
-        var (f, (priorityId, actionId, milestoneId)) = (Input, FundingPages.ReadLink(Input.Link));
+        var (f, (priorityId, actionId, milestoneId)) = (Input, FormFields.ChosenItem(Input.Link));
         var input = new AllocationInput(
             int.TryParse(f.StreamId, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null, f.Name, f.Amount,
             Enum.TryParse<AllocationStatus>(f.Status, out var status) ? status : null, f.Note, priorityId, actionId, milestoneId, f.Outcome, f.Results,

@@ -55,7 +55,7 @@ public static class FundingPages
     /// <summary>The radio to check for a yes or no: "true", "false", or none.</summary>
     public static string? YesNo(bool? value) => value switch { true => "true", false => "false", null => null };
 
-    /// <summary>The year's priorities, actions and milestones an allocation can be for, as one select: "p:12", "a:30", "m:77".</summary>
+    /// <summary>The year's priorities, actions and milestones an allocation can be for, as one select: "p12", "a30", "m77", read by FormFields.ChosenItem.</summary>
     public static async Task<IReadOnlyList<Choice>> LinkChoicesAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
     {
         var priorities = await db.Priorities.AsNoTracking().Include(p => p.Actions).ThenInclude(a => a.Milestones)
@@ -64,11 +64,11 @@ public static class FundingPages
         var choices = new List<Choice> { new("", "Not for a particular priority") };
         foreach (var p in priorities)
         {
-            choices.Add(new($"p:{p.Id}", p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title));
+            choices.Add(new($"p{p.Id}", p.Kind == PriorityKind.Priority ? $"Priority {p.Number}: {p.Title}" : p.Title));
             foreach (var a in p.Actions.OrderBy(a => a.SortOrder))
             {
-                choices.Add(new($"a:{a.Id}", $"Action {a.Number}: {Short(a.Text)}"));
-                choices.AddRange(a.Milestones.OrderBy(m => m.SortOrder).Select(m => new Choice($"m:{m.Id}", $"Milestone {m.Code}: {Short(m.Text)}")));
+                choices.Add(new($"a{a.Id}", $"Action {a.Number}: {Short(a.Text)}"));
+                choices.AddRange(a.Milestones.OrderBy(m => m.SortOrder).Select(m => new Choice($"m{m.Id}", $"Milestone {m.Code}: {Short(m.Text)}")));
             }
         }
 
@@ -79,24 +79,7 @@ public static class FundingPages
 
     /// <summary>The link select's value for an allocation.</summary>
     public static string LinkValue(FundingAllocation a) =>
-        a.MilestoneId is { } m ? $"m:{m}" : a.ActionId is { } ac ? $"a:{ac}" : a.PriorityId is { } p ? $"p:{p}" : "";
-
-    /// <summary>The priority, action or milestone a link value names.</summary>
-    public static (int? PriorityId, int? ActionId, int? MilestoneId) ReadLink(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length < 3 || !int.TryParse(value.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return (null, null, null);
-        }
-
-        return value[0] switch
-        {
-            'p' => (id, null, null),
-            'a' => (null, id, null),
-            'm' => (null, null, id),
-            _ => (null, null, null),
-        };
-    }
+        a.MilestoneId is { } m ? $"m{m}" : a.ActionId is { } ac ? $"a{ac}" : a.PriorityId is { } p ? $"p{p}" : "";
 
     /// <summary>Puts a service's "PriorityId"/"ActionId"/"MilestoneId" errors against the one select.</summary>
     public static string Box(string field) => field is "PriorityId" or "ActionId" or "MilestoneId" ? "Link" : field;

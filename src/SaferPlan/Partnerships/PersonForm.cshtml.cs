@@ -73,10 +73,8 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
         }
 
         ModelState.Clear();
-        // Choices not in the lists are passed on as no agency's or body's id, for the service to refuse by name; no agency is null.
-        int? agencyId = string.IsNullOrEmpty(Input.AgencyId) ? null : int.TryParse(Input.AgencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : -1;
-        var bodyIds = Input.BodyIds.Select(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).ToList();
-        var input = new PersonInput(Input.Name, Input.RoleTitle, agencyId, Input.Email, Input.Honorific, bodyIds);
+        var bodyIds = Input.BodyIds.Select(b => FormFields.ChosenId(b) ?? 0).ToList();
+        var input = new PersonInput(Input.Name, Input.RoleTitle, FormFields.ChosenId(Input.AgencyId), Input.Email, Input.Honorific, bodyIds);
         var result = await people.SaveAsync(Partnership.Id, Existing?.Id, input, Input.Version, await current.GetAsync(), ct);
         if (this.Refusal(result) is { } refusal)
         {

@@ -41,6 +41,33 @@ public static class FormFields
         return null;
     }
 
+    /// <summary>
+    /// The id chosen in a select of items: null for the empty choice ("none", "the whole plan"), and for a choice that is no
+    /// id at all, 0, which is no item's id, so the editor refuses it on the box by name instead of saving "none" in its place.
+    /// </summary>
+    public static int? ChosenId(string? value) =>
+        string.IsNullOrEmpty(value) ? null : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    /// <summary>
+    /// The plan item chosen in a select of "p12", "a30" and "m77" (a priority, action or milestone), read as
+    /// <see cref="ChosenId"/> reads an id: the empty choice is none of them, and a choice it cannot read is priority 0.
+    /// </summary>
+    public static (int? PriorityId, int? ActionId, int? MilestoneId) ChosenItem(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return (null, null, null);
+        }
+
+        var id = value.Length > 1 ? ChosenId(value[1..]) ?? 0 : 0;
+        return value[0] switch
+        {
+            'a' when id > 0 => (null, id, null),
+            'm' when id > 0 => (null, null, id),
+            _ => (value[0] == 'p' ? id : 0, null, null),
+        };
+    }
+
     public static T ParseEnum<T>(ModelStateDictionary state, string field, string? text, string message)
         where T : struct, Enum
     {

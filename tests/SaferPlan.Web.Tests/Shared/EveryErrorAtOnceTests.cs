@@ -267,6 +267,23 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
         AssertBoxes(["Input-AgencyId"], boxes);
         Assert.Equal(0, await CountAsync(db => db.People.CountAsync(p => p.PartnershipId == partnership.Id)));
     }
+
+    /// <summary>
+    /// The comments page with a plan item it cannot read: that box asked for (before, the comment was recorded on the whole
+    /// plan), and a change made with a priority it cannot read likewise (before, recorded for the whole plan).
+    /// </summary>
+    [Fact]
+    public async Task CommentsPage_AnItemItCannotRead_IsAskedFor_AndRecordsNothing()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithPriority().SaveAsync(app);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var path = $"/editions/{partnership.EditionId}/comments";
+
+        AssertBoxes(["Item"], await RefusedBoxesAsync(support, path, new() { ["Item"] = "priority one", ["Text"] = "Prepare for IOM", ["MadeBy"] = "", ["Source"] = "" }));
+        AssertBoxes(["ChangePriority"], await RefusedBoxesAsync(support, $"{path}?handler=AddChange", new() { ["ChangePriority"] = "priority one", ["ChangeText"] = "IOM added" }));
+        Assert.Equal(0, await CountAsync(db => db.Set<ConsultationComment>().CountAsync(c => c.EditionId == partnership.EditionId)));
+        Assert.Equal(0, await CountAsync(db => db.Set<RefreshChange>().CountAsync(c => c.EditionId == partnership.EditionId)));
+    }
 }
 
 /// <summary>Each test has a partnership of its own (<see cref="TestData"/>); what a form reads and names is the same on either database.</summary>

@@ -62,8 +62,8 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
         }
 
         var c = NewComment;
-        int? Pick(char kind) => c.Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var itemId) ? itemId : null;
-        var result = await consultation.AddAsync(id, new CommentInput(Pick('p'), Pick('a'), Pick('m'), c.Text, c.Source, c.MadeBy), await current.GetAsync(), ct);
+        var (priorityId, actionId, milestoneId) = FormFields.ChosenItem(c.Item);
+        var result = await consultation.AddAsync(id, new CommentInput(priorityId, actionId, milestoneId, c.Text, c.Source, c.MadeBy), await current.GetAsync(), ct);
         return this.Saved(result, saved => $"Comment {saved.Number} added", saved => $"/editions/{id}/comments#comment-{saved.Id}");
     }
 
@@ -80,8 +80,7 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
             return this.Refused(Changes.Refusal);
         }
 
-        int? priorityId = int.TryParse(NewChange.ChangePriority, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        var result = await changes.AddAsync(id, new RefreshChangeInput(priorityId, NewChange.ChangeText), await current.GetAsync(), ct);
+        var result = await changes.AddAsync(id, new RefreshChangeInput(FormFields.ChosenId(NewChange.ChangePriority), NewChange.ChangeText), await current.GetAsync(), ct);
         if (this.Refusal(result, prefix: "", box: ChangeBox) is { } shown)
         {
             return shown;

@@ -39,8 +39,8 @@ public sealed class LinkModel(ConsultationService consultation) : PageModel
             return Gone();
         }
 
-        int? Pick(char kind) => Item is { Length: > 1 } item && item[0] == kind && int.TryParse(item.AsSpan(1), out var id) ? id : null;
-        var result = await consultation.AddByLinkAsync(Link!, new CommentInput(Pick('p'), Pick('a'), Pick('m'), Text), ct);
+        var (priorityId, actionId, milestoneId) = FormFields.ChosenItem(Item);
+        var result = await consultation.AddByLinkAsync(Link!, new CommentInput(priorityId, actionId, milestoneId, Text), ct);
         return this.Saved(result, saved => $"Thank you: your comment on {saved.Subject.Replace("The whole", "the whole", StringComparison.Ordinal)} has been sent", _ => $"/c/{token}");
     }
 
