@@ -85,6 +85,43 @@ public sealed class PageSession : IDisposable
 
     public string? Cookie(string name) => handler.CookieContainer.GetCookies(Client.BaseAddress!)[name]?.Value;
 
+    /// <summary>A new user of the role in the partnership (the demo's unless another is given) signed in through the form; with a person key, that person.</summary>
+    public static async Task<PageSession> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null, string partnership = "south-cambridgeshire")
+    {
+        var session = new PageSession(app.ServerAddress);
+        await session.SignInOrFailAsync(await app.AddUserAsync(role, personKey, partnership));
+        return session;
+    }
+
+    /// <summary>A page as the browser gets it: its status and its HTML.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> PageAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Posts the form at <paramref name="path"/> (read first, unless its page is given) with the page's antiforgery token, and
+    /// the version the page holds when the fields leave it out, as a browser without JavaScript does.
+    /// </summary>
+    public async Task<FormAnswer> SubmitAsync(string path, Dictionary<string, string> fields, string? pageHtml = null)
+    {
+        if (pageHtml is null)
+        {
+            var (status, html) = await PageAsync(path);
+            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status}");
+            pageHtml = html;
+        }
+
+        if (!fields.ContainsKey("Input.Version") && TestHtml.Value(TestHtml.Parse(pageHtml), "Input.Version") is { Length: > 0 } version && version.All(char.IsAsciiDigit))
+        {
+            fields["Input.Version"] = version;
+        }
+
+        using var response = await Forms.PostAsync(Client, path, pageHtml, fields, path);
+        return new FormAnswer(response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Posts a form to <paramref name="action"/> as the page at <paramref name="formPage"/> would, with its antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
@@ -106,4 +143,13 @@ public sealed class PageSession : IDisposable
         Client.Dispose();
         handler.Dispose();
     }
+}
+
+/// <summary>What a form's post answered: its status, where a redirect sends the browser, and the page it showed.</summary>
+public sealed record FormAnswer(HttpStatusCode Status, string? Location, string Html);
+
+/// <summary>Where a redirect's Location sends the browser, relative or absolute.</summary>
+internal static class UriPaths
+{
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 }

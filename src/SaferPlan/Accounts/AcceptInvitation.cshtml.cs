@@ -41,8 +41,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations) : PageM
             return Page();
         }
 
-        TempData["Success"] = $"Your account is ready, {result.Value.DisplayName}. Sign in with your email address and the password you chose.";
-        return Redirect("/account/sign-in");
+        return this.Done($"Your account is ready, {result.Value.DisplayName}. Sign in with your email address and the password you chose.", "/account/sign-in");
     }
 
     /// <summary>An unusable link is a page of its own (410 Gone for a link that worked once), not an error against a field.</summary>

@@ -17,7 +17,6 @@ public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
         }
 
         await signIn.SignOutAsync();
-        TempData["Success"] = "You have signed out";
-        return Redirect("/");
+        return this.Done("You have signed out", "/");
     }
 }

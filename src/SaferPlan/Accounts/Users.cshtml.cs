@@ -70,8 +70,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return NotFound();
         }
 
-        TempData["Success"] = $"The invitation to {result.Value.Email} no longer works.";
-        return Redirect($"/partnerships/{slug}/users");
+        return this.Done($"The invitation to {result.Value.Email} no longer works.", $"/partnerships/{slug}/users");
     }
 
     public async Task<IActionResult> OnPostGiveRoleAsync(string slug, CancellationToken ct)
@@ -117,8 +116,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"{email} is now {AccountService.RoleName(role)} of {Partnership.Name}.";
-        return Redirect($"/partnerships/{slug}/users");
+        return this.Done($"{email} is now {AccountService.RoleName(role)} of {Partnership.Name}.", $"/partnerships/{slug}/users");
     }
 
     public async Task<IActionResult> OnPostTakeRoleAsync(string slug, string user, string role, CancellationToken ct)
@@ -141,8 +139,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"{member.Name} is no longer {AccountService.RoleName(taken)} of {Partnership.Name}.";
-        return Redirect($"/partnerships/{slug}/users");
+        return this.Done($"{member.Name} is no longer {AccountService.RoleName(taken)} of {Partnership.Name}.", $"/partnerships/{slug}/users");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, string user, CancellationToken ct)
@@ -171,8 +168,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        TempData["Success"] = $"{member.Name}'s account is removed; they can no longer sign in.";
-        return Redirect($"/partnerships/{slug}/users");
+        return this.Done($"{member.Name}'s account is removed; they can no longer sign in.", $"/partnerships/{slug}/users");
     }
 
     public bool CanRemove(PartnershipMember member) => Permissions.CanRemoveAccount(Viewer, member.PartnershipIds);

@@ -28,12 +28,6 @@ public sealed class IndicatorModel(IndicatorReader reader, IndicatorEditor edito
     public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
     {
         var result = await editor.RemoveLinkAsync(linkId, await current.GetAsync(), ct);
-        if (result.Status == Core.Editing.EditStatus.Forbidden)
-        {
-            return Forbid();
-        }
-
-        TempData["Success"] = result.Succeeded ? "Link removed" : result.Message;
-        return Redirect($"/indicators/{id}#links");
+        return this.Refusal(result, prefix: "") ?? this.Done("Link removed", $"/indicators/{id}#links");
     }
 }

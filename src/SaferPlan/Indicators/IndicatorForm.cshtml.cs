@@ -83,8 +83,7 @@ public sealed class IndicatorFormModel(SaferPlanDbContext db, IndicatorEditor ed
             return Page();
         }
 
-        TempData["Success"] = $"Indicator {Existing.Code} deleted";
-        return Redirect($"/partnerships/{Slug}/indicators");
+        return this.Done($"Indicator {Existing.Code} deleted", $"/partnerships/{Slug}/indicators");
     }
 
     private T? Parse<T>(string field, string? text, string message)

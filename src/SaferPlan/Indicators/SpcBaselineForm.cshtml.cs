@@ -43,8 +43,7 @@ public sealed class SpcBaselineFormModel(SaferPlanDbContext db, IndicatorSpcServ
             return problem;
         }
 
-        TempData["Success"] = string.IsNullOrWhiteSpace(Input.Period) ? $"{Indicator.Code} SPC limits now use every point" : $"{Indicator.Code} SPC baseline saved";
-        return Redirect($"/indicators/{id}#spc");
+        return this.Done(string.IsNullOrWhiteSpace(Input.Period) ? $"{Indicator.Code} SPC limits now use every point" : $"{Indicator.Code} SPC baseline saved", $"/indicators/{id}#spc");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -41,10 +41,9 @@ public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, 
             return refusedDuties;
         }
 
-        TempData["Success"] = added.Value + dutiesAdded.Value == 0
+        return this.Done(added.Value + dutiesAdded.Value == 0
             ? $"The {View.Year.Display} meetings and duties were already there: nothing was added"
-            : $"Added {added.Value} meetings and {dutiesAdded.Value} statutory duties for {View.Year.Display}";
-        return Redirect($"/partnerships/{slug}/calendar/{View.Year.Slug}");
+            : $"Added {added.Value} meetings and {dutiesAdded.Value} statutory duties for {View.Year.Display}", $"/partnerships/{slug}/calendar/{View.Year.Slug}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)

@@ -40,7 +40,6 @@ public sealed class CalendarFeedPageModel(CalendarFeedService feeds, CurrentUser
             return refused;
         }
 
-        TempData["Success"] = "Your calendar feed address no longer works";
-        return Redirect("/account/calendar");
+        return this.Done("Your calendar feed address no longer works", "/account/calendar");
     }
 }

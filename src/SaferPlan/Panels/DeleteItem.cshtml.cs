@@ -45,8 +45,7 @@ public sealed class DeleteItemModel(PanelEditor editor, PanelReader reader, Curr
         switch (status)
         {
             case EditStatus.Ok:
-                TempData["Success"] = $"Deleted {Description}";
-                return Redirect(Back);
+                return this.Done($"Deleted {Description}", Back);
             case EditStatus.Forbidden:
                 return this.Refused(message);
             case EditStatus.NotFound:

@@ -25,7 +25,6 @@ public sealed class NewPartnershipModel(PartnershipService partnerships, Current
             return Page();
         }
 
-        TempData["Success"] = $"{result.Value.Name} is created, with you as its administrator. Invite its support officers next.";
-        return Redirect($"/partnerships/{result.Value.Slug}/users");
+        return this.Done($"{result.Value.Name} is created, with you as its administrator. Invite its support officers next.", $"/partnerships/{result.Value.Slug}/users");
     }
 }

@@ -81,8 +81,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
             return refusal;
         }
 
-        TempData["Success"] = IsNew ? $"{result.Value!.Name} is added" : $"{result.Value!.Name} is saved";
-        return Redirect($"/partnerships/{slug}/people");
+        return this.Done(IsNew ? $"{result.Value!.Name} is added" : $"{result.Value!.Name} is saved", $"/partnerships/{slug}/people");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, string id, CancellationToken ct)
@@ -111,8 +110,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
             return Page();
         }
 
-        TempData["Success"] = $"{Existing.Name} is removed";
-        return Redirect($"/partnerships/{slug}/people");
+        return this.Done($"{Existing.Name} is removed", $"/partnerships/{slug}/people");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string id, CancellationToken ct)

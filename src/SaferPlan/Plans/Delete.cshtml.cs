@@ -42,8 +42,7 @@ public sealed class DeleteModel(PlanReader reader, PlanEditor editor, CurrentUse
             return refusal;
         }
 
-        TempData["Success"] = $"Deleted {Description}";
-        return Redirect($"/editions/{EditionId}");
+        return this.Done($"Deleted {Description}", $"/editions/{EditionId}");
     }
 
     private async Task<bool> LoadAsync(string kind, int id, CancellationToken ct)

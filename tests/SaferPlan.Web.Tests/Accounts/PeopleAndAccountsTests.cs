@@ -11,7 +11,6 @@ using SaferPlan.Core.Demo;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Indicators;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

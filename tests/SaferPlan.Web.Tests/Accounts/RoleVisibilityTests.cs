@@ -6,7 +6,6 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.TestCommon;
-using SaferPlan.Web.Tests.Indicators;
 
 namespace SaferPlan.Web.Tests.Accounts;
 

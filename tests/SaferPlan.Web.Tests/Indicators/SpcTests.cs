@@ -137,9 +137,9 @@ public abstract class SpcTests(SaferPlanFactory app)
     {
         using var analystApi = await ClientAsync(PartnershipRole.Analyst);
         var id = await IndicatorWithValuesAsync(analystApi, HandSeries);
-        using var anonymous = Browser();
+        using var anonymous = new PageSession(app.ServerAddress);
 
-        var (status, html) = await GetPageAsync(anonymous, $"/indicators/{id}");
+        var (status, html) = await anonymous.PageAsync($"/indicators/{id}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Statistical process control", html, StringComparison.Ordinal);
@@ -149,66 +149,29 @@ public abstract class SpcTests(SaferPlanFactory app)
         Assert.Contains("data-spc-table", html, StringComparison.Ordinal);
         Assert.Contains("beyond a process limit", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"/indicators/{id}/spc-baseline", html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await GetPageAsync(anonymous, $"/indicators/{id}/spc-baseline")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.PageAsync($"/indicators/{id}/spc-baseline")).Status);
 
         using var browser = await SignedInAsync(PartnershipRole.Analyst);
-        var bad = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "last spring" });
+        var bad = await browser.SubmitAsync($"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "last spring" });
         Assert.Equal(HttpStatusCode.OK, bad.Status);
         Assert.Contains("govuk-error-summary", bad.Html, StringComparison.Ordinal);
         Assert.Contains("Enter the baseline period as", bad.Html, StringComparison.Ordinal);
 
-        var (_, form) = await GetPageAsync(browser, $"/indicators/{id}/spc-baseline");
-        var saved = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "2009-04..2010-03" }, form);
+        var (_, form) = await browser.PageAsync($"/indicators/{id}/spc-baseline");
+        var saved = await browser.SubmitAsync($"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "2009-04..2010-03" }, form);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(11.5, (await OkJsonAsync<IndicatorSpcJson>(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).Mean!.Value, 9);
-        var (_, page) = await GetPageAsync(browser, $"/indicators/{id}");
+        var (_, page) = await browser.PageAsync($"/indicators/{id}");
         Assert.Contains("The baseline period 2009/10", page, StringComparison.Ordinal);
 
         // The same form again, still at the version it was read: refused with the error summary.
-        var stale = await PostFormAsync(browser, $"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "" }, form);
+        var stale = await browser.SubmitAsync($"/indicators/{id}/spc-baseline", new() { ["Input.Period"] = "" }, form);
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("govuk-error-summary", stale.Html, StringComparison.Ordinal);
         Assert.Equal(11.5, (await OkJsonAsync<IndicatorSpcJson>(await analystApi.GetAsync($"/api/indicators/{id}/spc"))).Mean!.Value, 9);
     }
 
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.ServerAddress };
-
-    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
-    {
-        var email = await app.AddUserAsync(role, partnership: await SlugAsync());
-        var client = Browser();
-        var signedIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
-        Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"Sign-in: {(int)signedIn.Status}");
-        return client;
-    }
-
-    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? pageHtml = null)
-    {
-        if (pageHtml is null)
-        {
-            var (status, html) = await GetPageAsync(client, path);
-            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status}");
-            pageHtml = html;
-        }
-
-        var token = TestHtml.AntiforgeryToken(pageHtml, path);
-        fields["__RequestVerificationToken"] = token;
-        if (!fields.ContainsKey("Input.Version") && TestHtml.Value(TestHtml.Parse(pageHtml), "Input.Version") is { Length: > 0 } version && version.All(char.IsAsciiDigit))
-        {
-            fields["Input.Version"] = version;
-        }
-
-        using var form = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync(path, form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private async Task<PageSession> SignedInAsync(PartnershipRole role) => await PageSession.SignedInAsync(app, role, partnership: await SlugAsync());
 }
 
 public sealed class SpcTestsOnSqlite(SharedSqliteApp shared) : SpcTests(shared.App), IClassFixture<SharedSqliteApp>;

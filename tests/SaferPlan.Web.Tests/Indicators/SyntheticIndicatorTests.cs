@@ -20,7 +20,7 @@ public abstract class SyntheticIndicatorTests(SaferPlanFactory app)
     public async Task RecordedCrimeIndicators_OverTheDemosSyntheticCrime_SaySoOnEveryPageAndReport()
     {
         // The demo's recorded crime is generated and imported marked synthetic; NI16 is computed from it, NI32 is entered.
-        using var browser = Browser();
+        using var browser = new PageSession(app.ServerAddress);
         using var anonymous = await app.ApiClientAsync();
         using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
         using var member = await SignedInAsync(PartnershipRole.BoardMember);
@@ -37,10 +37,10 @@ public abstract class SyntheticIndicatorTests(SaferPlanFactory app)
             Assert.True(WebUtility.HtmlDecode(html).Contains(notice, StringComparison.Ordinal), $"{where} does not say its recorded-crime figures are synthetic");
         }
 
-        SaysSynthetic("The indicators page", (await GetPageAsync(browser, $"/partnerships/{Slug}/indicators")).Html, CrimeStatistics.SyntheticIndicatorNotice);
-        SaysSynthetic("NI16's page", (await GetPageAsync(browser, $"/indicators/{ni16.Id}")).Html, CrimeStatistics.SyntheticNotice);
-        Assert.DoesNotContain("synthetic-notice", (await GetPageAsync(browser, $"/indicators/{ni32.Id}")).Html, StringComparison.Ordinal);
-        var (dashboardStatus, dashboard) = await GetPageAsync(member, $"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
+        SaysSynthetic("The indicators page", (await browser.PageAsync($"/partnerships/{Slug}/indicators")).Html, CrimeStatistics.SyntheticIndicatorNotice);
+        SaysSynthetic("NI16's page", (await browser.PageAsync($"/indicators/{ni16.Id}")).Html, CrimeStatistics.SyntheticNotice);
+        Assert.DoesNotContain("synthetic-notice", (await browser.PageAsync($"/indicators/{ni32.Id}")).Html, StringComparison.Ordinal);
+        var (dashboardStatus, dashboard) = await member.PageAsync($"/partnerships/{Slug}/periods/2010-11-q4/dashboard");
         Assert.Equal(HttpStatusCode.OK, dashboardStatus);
         SaysSynthetic("The dashboard", dashboard, CrimeStatistics.SyntheticIndicatorNotice);
         var dashboardApi = await OkJsonAsync<DashboardJson>(await board.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/dashboard"));
@@ -60,31 +60,7 @@ public abstract class SyntheticIndicatorTests(SaferPlanFactory app)
         }
     }
 
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.ServerAddress };
-
-    private async Task<HttpClient> SignedInAsync(PartnershipRole role)
-    {
-        var email = await app.AddUserAsync(role);
-        var client = Browser();
-        var (_, page) = await GetPageAsync(client, "/account/sign-in");
-        var token = TestHtml.AntiforgeryToken(page, "The sign-in page");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = SaferPlanFactory.Password,
-            ["__RequestVerificationToken"] = token,
-        });
-        using var response = await client.PostAsync("/account/sign-in", form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in: {(int)response.StatusCode}");
-        return client;
-    }
-
-    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task<PageSession> SignedInAsync(PartnershipRole role) => PageSession.SignedInAsync(app, role);
 }
 
 public sealed class DemoCrimeSqliteFactory : SaferPlanFactory

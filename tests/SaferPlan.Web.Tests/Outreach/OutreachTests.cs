@@ -81,8 +81,8 @@ public abstract partial class OutreachTests(OutreachFactory app)
         var link = new Uri(LinkInMail().Match(daveMail.TextBody ?? "").Value);
 
         // Opening the link: Dave's form for 2010/11 Q4, last quarter's progress to start from.
-        using var browser = Browser();
-        var (page, html) = await GetPageAsync(browser, link.PathAndQuery);
+        using var browser = new PageSession(app.ServerAddress);
+        var (page, html) = await browser.PageAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page);
         Assert.Contains("Your updates for 2010/11 Q4, due by 8 April 2011", html, StringComparison.Ordinal);
         Assert.Contains("Progress on 1.1d this quarter", html, StringComparison.Ordinal);
@@ -93,12 +93,9 @@ public abstract partial class OutreachTests(OutreachFactory app)
         // Submitting this quarter's progress for one milestone.
         var progress = $"Q4 progress sent through the e-mailed link {Guid.NewGuid():N}";
         var (status, location, after) = await PostFormAsync(browser, link.PathAndQuery, html, milestoneId, progress, "OnTrack");
-        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect, $"POST {link.PathAndQuery}: {(int)status} {after}");
-        if (location is not null)
-        {
-            Assert.Equal($"{link.AbsolutePath}#main-content", location);
-            (_, after) = await GetPageAsync(browser, location);
-        }
+        Assert.True(status == HttpStatusCode.Redirect, $"POST {link.PathAndQuery}: {(int)status} {after}");
+        Assert.Equal($"{link.AbsolutePath}#main-content", location);
+        (_, after) = await browser.PageAsync(location!);
 
         Assert.Contains("Your update for 1.1d has been submitted", after, StringComparison.Ordinal);
 
@@ -126,8 +123,8 @@ public abstract partial class OutreachTests(OutreachFactory app)
         var daves = await MilestoneIdAsync("1.4c");
         var jennys = await MilestoneIdAsync("2.1b");
 
-        using var browser = Browser();
-        var (status, html) = await GetPageAsync(browser, $"/u/{token}");
+        using var browser = new PageSession(app.ServerAddress);
+        var (status, html) = await browser.PageAsync($"/u/{token}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Progress on 2.1b this quarter", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Progress on 1.4c this quarter", html, StringComparison.Ordinal);
@@ -178,10 +175,10 @@ public abstract partial class OutreachTests(OutreachFactory app)
     {
         using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
         using var board = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.BoardMember));
-        using var browser = Browser();
+        using var browser = new PageSession(app.ServerAddress);
 
         var revoked = await CreateLinkAsync("jenny-jolley", TimeSpan.FromDays(7));
-        Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(browser, $"/u/{revoked}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.PageAsync($"/u/{revoked}")).Status);
         var links = await OkJsonAsync<List<UpdateLinkJson>>(await support.GetAsync($"/api/partnerships/{Slug}/periods/{Q4}/update-links"));
         var listed = links.First(l => l.Person == "Jenny Jolley");
         Assert.NotNull(listed.LastUsedAt);
@@ -191,13 +188,13 @@ public abstract partial class OutreachTests(OutreachFactory app)
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(browser, $"/u/{revoked}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.PageAsync($"/u/{revoked}")).Status);
         using (var revoke = await support.PostAsync($"/api/update-links/{id}/revoke", null))
         {
             Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         }
 
-        var (gone, page) = await GetPageAsync(browser, $"/u/{revoked}");
+        var (gone, page) = await browser.PageAsync($"/u/{revoked}");
         Assert.Equal(HttpStatusCode.Gone, gone);
         Assert.Contains("This link no longer works", page, StringComparison.Ordinal);
         Assert.Contains("cancelled", page, StringComparison.Ordinal);
@@ -206,18 +203,18 @@ public abstract partial class OutreachTests(OutreachFactory app)
 
         var expiring = await CreateLinkAsync("jenny-jolley", TimeSpan.FromMilliseconds(400));
         app.Clock.Advance(TimeSpan.FromMilliseconds(600));
-        var (expired, expiredPage) = await GetPageAsync(browser, $"/u/{expiring}");
+        var (expired, expiredPage) = await browser.PageAsync($"/u/{expiring}");
         Assert.Equal(HttpStatusCode.Gone, expired);
         Assert.Contains("This link no longer works", expiredPage, StringComparison.Ordinal);
         Assert.Contains("expired on 1 April 2011", expiredPage, StringComparison.Ordinal);
 
-        using (var headers = await browser.GetAsync($"/u/{expiring}"))
+        using (var headers = await browser.Client.GetAsync($"/u/{expiring}"))
         {
             Assert.Equal("no-referrer", headers.Headers.GetValues("Referrer-Policy").Single());
             Assert.True(headers.Headers.CacheControl?.NoStore, "The page of a link is never cached");
         }
 
-        var (unknown, unknownPage) = await GetPageAsync(browser, "/u/ul_thisisnotalinkthatwaseversent");
+        var (unknown, unknownPage) = await browser.PageAsync("/u/ul_thisisnotalinkthatwaseversent");
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Contains("This link does not work", unknownPage, StringComparison.Ordinal);
         Assert.Contains("support officer", unknownPage, StringComparison.Ordinal);
@@ -409,26 +406,15 @@ public abstract partial class OutreachTests(OutreachFactory app)
         Assert.All(rows, m => Assert.Equal(1, m.Attempts));
     }
 
-    private HttpClient Browser() =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ServerAddress, HandleCookies = true });
-
     private static string? To(MimeMessage message) => message.To.Mailboxes.FirstOrDefault()?.Address;
 
-    private static async Task<(HttpStatusCode Status, string Html)> GetPageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     /// <summary>Posts one milestone's boxes from the page (as if the page showed no other), with the page's antiforgery token (its cookie is in the client).</summary>
-    private static async Task<(HttpStatusCode Status, string? Location, string Html)> PostFormAsync(HttpClient client, string path, string pageHtml, int milestoneId, string progress, string? status)
+    private static async Task<FormAnswer> PostFormAsync(PageSession browser, string path, string pageHtml, int milestoneId, string progress, string? status)
     {
-        var token = TestHtml.AntiforgeryToken(pageHtml);
         var page = TestHtml.Parse(pageHtml);
         var version = TestHtml.Value(page, $"Updates[{milestoneId}].Version");
         var fields = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token,
             [$"Updates[{milestoneId}].Version"] = version is { Length: > 0 } && version.All(char.IsAsciiDigit) ? version : "0",
             [$"Updates[{milestoneId}].Progress"] = progress,
         };
@@ -443,9 +429,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
             fields[$"Updates[{milestoneId}].Status"] = status;
         }
 
-        using var form = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync(path, form);
-        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+        return await browser.SubmitAsync(path, fields, pageHtml);
     }
 
     private Task<int> MilestoneIdAsync(string code) => app.WithScopeAsync(sp =>

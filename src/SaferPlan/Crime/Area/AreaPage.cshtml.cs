@@ -65,8 +65,7 @@ public sealed class AreaPageModel(PlanReader reader, CrimeAreaService areas, Aud
             return refusal;
         }
 
-        TempData["Success"] = $"Area set: {result.Value!.Lsoas.Count} LSOAs";
-        return Redirect($"/partnerships/{slug}/area");
+        return this.Done($"Area set: {result.Value!.Lsoas.Count} LSOAs", $"/partnerships/{slug}/area");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -63,8 +63,7 @@ public sealed class CrimeGroupFormModel(CrimeGroupService groups, PlanReader rea
             return refusal;
         }
 
-        TempData["Success"] = success;
-        return Redirect($"/partnerships/{Slug}/crime-groups");
+        return this.Done(success, $"/partnerships/{Slug}/crime-groups");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -42,8 +42,7 @@ public sealed class CrimeGroupsPageModel(PlanReader reader, CrimeGroupService gr
             return (await current.GetAsync()).IsSignedIn ? Forbid() : Challenge();
         }
 
-        TempData["Success"] = result.Value.Count == 0 ? "The partnership already has the usual crime groups" : $"Added {string.Join(", ", result.Value.Select(g => g.Name))}";
-        return Redirect($"/partnerships/{slug}/crime-groups");
+        return this.Done(result.Value.Count == 0 ? "The partnership already has the usual crime groups" : $"Added {string.Join(", ", result.Value.Select(g => g.Name))}", $"/partnerships/{slug}/crime-groups");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -46,11 +46,11 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
         }
 
         var r = result.Value!;
-        TempData["Success"] = r.EmailedCount == 0
+        var sent = r.EmailedCount == 0
             ? "Nobody needed a reminder"
             : $"Reminders queued for {r.EmailedCount} lead officer{(r.EmailedCount == 1 ? "" : "s")}, each with a personal link to their update form"
                 + (r.SkippedNoEmail.Count > 0 ? $"; {r.SkippedNoEmail.Count} have no e-mail address" : "");
-        return Redirect($"/partnerships/{slug}/periods/{Completeness.Period.Slug}/completeness");
+        return this.Done(sent, $"/partnerships/{slug}/periods/{Completeness.Period.Slug}/completeness");
     }
 
     public async Task<IActionResult> OnGetAsync(string slug, ReportingPeriod? period, CancellationToken ct) =>
@@ -70,8 +70,7 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
             return refusal;
         }
 
-        TempData["Success"] = accept ? "Update accepted" : "Update returned to its author with your comment";
-        return Redirect($"/partnerships/{slug}/periods/{Completeness.Period.Slug}/completeness#review");
+        return this.Done(accept ? "Update accepted" : "Update returned to its author with your comment", $"/partnerships/{slug}/periods/{Completeness.Period.Slug}/completeness#review");
     }
 
     private async Task<bool> LoadAsync(string slug, ReportingPeriod? period, CancellationToken ct)

@@ -102,8 +102,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
         var sent = UpdatesToSend(posted, slots, codes);
         if (sent.Count == 0 && ModelState.IsValid)
         {
-            TempData["Success"] = "Nothing was sent: no update was filled in or changed";
-            return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
+            return this.Done("Nothing was sent: no update was filled in or changed", $"/u/{Uri.EscapeDataString(Token)}#main-content");
         }
 
         var results = ModelState.IsValid ? await links.SaveAllAsync(opened, sent, ct) : await links.CheckAllAsync(opened, sent, ct);
@@ -118,8 +117,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
         }
 
         var saved = sent.Select(u => codes.GetValueOrDefault(u.MilestoneId)).OfType<string>().ToList();
-        TempData["Success"] = saved.Count == 1 ? $"Your update for {saved[0]} has been submitted" : $"Your {saved.Count} updates have been submitted: {string.Join(", ", saved)}";
-        return Redirect($"/u/{Uri.EscapeDataString(Token)}#main-content");
+        return this.Done(saved.Count == 1 ? $"Your update for {saved[0]} has been submitted" : $"Your {saved.Count} updates have been submitted: {string.Join(", ", saved)}", $"/u/{Uri.EscapeDataString(Token)}#main-content");
     }
 
     /// <summary>

@@ -46,8 +46,7 @@ public sealed class UpdateLinksModel(PlanReader reader, UpdateLinkService links,
             return NotFound();
         }
 
-        TempData["Success"] = $"The link sent to {row.Person.Name} on {Core.Periods.Dates.Display(row.Link.CreatedAt)} no longer works";
-        return Redirect($"/partnerships/{slug}/periods/{Period.Slug}/links");
+        return this.Done($"The link sent to {row.Person.Name} on {Core.Periods.Dates.Display(row.Link.CreatedAt)} no longer works", $"/partnerships/{slug}/periods/{Period.Slug}/links");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, ReportingPeriod? period, CancellationToken ct)

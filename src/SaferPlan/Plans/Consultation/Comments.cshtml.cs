@@ -87,8 +87,7 @@ public sealed class CommentsModel(ConsultationService consultation, RefreshChang
         }
 
         var number = (await changes.NumberedAsync(id, ct)).First(n => n.Change.Id == result.Value!.Id).Number;
-        TempData["Success"] = $"Change made {number} added";
-        return Redirect($"/editions/{id}/comments#change-{result.Value!.Id}");
+        return this.Done($"Change made {number} added", $"/editions/{id}/comments#change-{result.Value!.Id}");
     }
 
     /// <summary>
