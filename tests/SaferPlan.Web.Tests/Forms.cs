@@ -62,10 +62,13 @@ internal static class Forms
     }
 
     /// <summary>Posts fields with the antiforgery token of the page the form is on.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, Dictionary<string, string> fields, string where = "The page")
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, Dictionary<string, string> fields, string where = "The page") =>
+        PostAsync(client, path, pageHtml, (IEnumerable<KeyValuePair<string, string>>)fields, where);
+
+    /// <summary>Posts fields in which a name may come more than once, as a form's checkboxes send it.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, IEnumerable<KeyValuePair<string, string>> fields, string where = "The page")
     {
-        fields["__RequestVerificationToken"] = TestHtml.AntiforgeryToken(pageHtml, where);
-        using var form = new FormUrlEncodedContent(fields);
+        using var form = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", TestHtml.AntiforgeryToken(pageHtml, where))));
         return await client.PostAsync(path, form);
     }
 }
@@ -84,6 +87,9 @@ public sealed class PageSession : IDisposable
     public HttpClient Client { get; }
 
     public string? Cookie(string name) => handler.CookieContainer.GetCookies(Client.BaseAddress!)[name]?.Value;
+
+    /// <summary>The session's cookies as a Cookie header, for a request written by hand.</summary>
+    public string CookieHeader => handler.CookieContainer.GetCookieHeader(Client.BaseAddress!);
 
     /// <summary>A new user of the role in the partnership (the demo's unless another is given) signed in through the form; with a person key, that person.</summary>
     public static async Task<PageSession> SignedInAsync(SaferPlanFactory app, PartnershipRole role, string? personKey = null, string partnership = "south-cambridgeshire")

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using SaferPlan.Core.Accounts;
@@ -74,14 +73,8 @@ public abstract class UploadLimitTests(SaferPlanFactory app)
     /// <summary>The sign-in cookie of a new user with the role, for requests written by hand.</summary>
     private async Task<string> SignedInCookieAsync(PartnershipRole role)
     {
-        var email = await app.AddUserAsync(role);
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
-        var html = await Forms.PageAsync(client, "/account/sign-in");
-        using var signIn = await Forms.PostAsync(client, "/account/sign-in", html, new() { ["Email"] = email, ["Password"] = SaferPlanFactory.Password });
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return cookies.GetCookieHeader(app.ServerAddress);
+        using var session = await PageSession.SignedInAsync(app, role);
+        return session.CookieHeader;
     }
 
     /// <summary>

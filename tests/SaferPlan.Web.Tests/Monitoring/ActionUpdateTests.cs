@@ -118,7 +118,7 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         var path = $"/actions/{s.ActionId}/updates/2010-11-q3";
 
         var form = await Forms.PageAsync(dave, path);
-        using var posted = await PostAsync(dave, path, form,
+        using var posted = await Forms.PostAsync(dave, path, form,
         [
             new("Input.Milestones", s.Milestones["1.1a"].ToString(CultureInfo.InvariantCulture)),
             new("Input.Milestones", s.Milestones["1.1b"].ToString(CultureInfo.InvariantCulture)),
@@ -156,7 +156,7 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         var path = $"/actions/{s.ActionId}/updates/2010-11-q4";
 
         var form = await Forms.PageAsync(dave, path);
-        using var posted = await PostAsync(dave, path, form, [new("Input.Progress", "Discussions ongoing."), new("Input.Status", "OnTrack"), new("Input.Marking", "Official"), new("Input.Version", "0"), new("submit", "true")]);
+        using var posted = await Forms.PostAsync(dave, path, form, [new("Input.Progress", "Discussions ongoing."), new("Input.Status", "OnTrack"), new("Input.Marking", "Official"), new("Input.Version", "0"), new("submit", "true")]);
         var html = await posted.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -240,14 +240,6 @@ public abstract partial class ActionUpdateTests(SaferPlanFactory app)
         }
 
         return count;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageHtml, List<KeyValuePair<string, string>> fields)
-    {
-        var token = TestHtml.AntiforgeryToken(pageHtml);
-        fields.Add(new("__RequestVerificationToken", token));
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, form);
     }
 }
 
