@@ -35,8 +35,7 @@ public static class SpcEndpoints
             return ApiErrors.NotFound($"There is no indicator {id}.");
         }
 
-        http.Response.Headers.ETag = $"\"{chart.Version}\"";
-        return TypedResults.Ok(chart);
+        return EditResponses.Versioned(http, chart, chart.Version);
     }
 
     /// <summary>A chart, or none when the indicator went while it was being read.</summary>

@@ -126,8 +126,7 @@ public static class MeetingEndpoints
             return ApiErrors.NotFound($"There is no meeting {id}.");
         }
 
-        http.Response.Headers.ETag = $"\"{found.Meeting.Version}\"";
-        return TypedResults.Ok(MeetingDto.From(found.Meeting, found.Partnership.Slug));
+        return EditResponses.Versioned(http, MeetingDto.From(found.Meeting, found.Partnership.Slug), found.Meeting.Version);
     }
 
     private static async Task<IResult> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
@@ -180,22 +179,20 @@ public static class MeetingEndpoints
             return problem;
         }
 
-        return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateAsync(id, input!, v, user, ct), async saved =>
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateAsync(id, input!, v, user, ct), async saved =>
         {
             var read = (await meetings.MeetingAsync(saved.Id, user, ct))!.Value;
-            http.Response.Headers.ETag = $"\"{read.Meeting.Version}\"";
-            return TypedResults.Ok(MeetingDto.From(read.Meeting, read.Partnership.Slug));
+            return MeetingDto.From(read.Meeting, read.Partnership.Slug);
         });
     }
 
     private static async Task<IResult> CancelAsync(int id, int? version, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.UpdateAsync(http, version, v => editor.CancelAsync(id, v, user, ct), async saved =>
+        return await ExpectedVersion.SavedAsync(http, version, v => editor.CancelAsync(id, v, user, ct), async saved =>
         {
             var read = (await meetings.MeetingAsync(saved.Id, user, ct))!.Value;
-            http.Response.Headers.ETag = $"\"{read.Meeting.Version}\"";
-            return TypedResults.Ok(MeetingDto.From(read.Meeting, read.Partnership.Slug));
+            return MeetingDto.From(read.Meeting, read.Partnership.Slug);
         });
     }
 
@@ -218,12 +215,7 @@ public static class MeetingEndpoints
     private static async Task<IResult> SetDutyAsync(int id, DutyRequest body, StatutoryYearService duties, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
-        return await ExpectedVersion.UpdateAsync(http, body.Version, v => duties.SetDoneAsync(id, body.DoneOn, body.OwnerPersonId, v, user, ct), async saved =>
-        {
-            var read = (await duties.DutyAsync(saved.Id, ct))!;
-            http.Response.Headers.ETag = $"\"{read.Version}\"";
-            return TypedResults.Ok(DutyDto.From(read, duties.Today));
-        });
+        return await ExpectedVersion.SavedAsync(http, body.Version, v => duties.SetDoneAsync(id, body.DoneOn, body.OwnerPersonId, v, user, ct), async saved => DutyDto.From((await duties.DutyAsync(saved.Id, ct))!, duties.Today));
     }
 
     private static async Task<IResult> PublicFeedAsync(string slug, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)

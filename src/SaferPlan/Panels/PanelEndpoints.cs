@@ -88,8 +88,7 @@ public static class PanelEndpoints
             return ApiErrors.NotFound($"There is no panel {id}.");
         }
 
-        http.Response.Headers.ETag = $"\"{view.Panel.Version}\"";
-        return TypedResults.Ok(PanelDto.From(view));
+        return EditResponses.Versioned(http, PanelDto.From(view), view.Panel.Version);
     }
 
     private static async Task<Results<Created<PanelDto>, ProblemHttpResult>> AddPanelAsync(string slug, PanelRequest body, PanelEditor editor, PanelReader reader, CurrentUser current, HttpContext http, CancellationToken ct)

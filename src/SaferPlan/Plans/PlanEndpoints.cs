@@ -95,7 +95,7 @@ public static class PlanEndpoints
             var expected = ExpectedVersion.Read(http, body.Version);
             var result = await editions.ApproveAsync(id, new ApprovalInput(body.DecidedOn, body.Body, body.Minute), expected?.Value, user, ct);
             return result.Succeeded
-                ? WithETag(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
+                ? (IResult)EditResponses.Versioned(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
                 : expected is { } e ? e.Problem(result) : ApiErrors.From(result);
         });
     }
@@ -112,7 +112,7 @@ public static class PlanEndpoints
 
         api.MapGet("/priorities/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.PriorityAsync(id, await current.GetAsync(), ct) is { } found
-                ? WithETag(http, PriorityDto.From(found.Priority), found.Priority.Version)
+                ? (IResult)EditResponses.Versioned(http, PriorityDto.From(found.Priority), found.Priority.Version)
                 : ApiErrors.NotFound($"There is no priority {id}."));
 
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -129,8 +129,8 @@ public static class PlanEndpoints
                 body = body with { Kind = stored.Priority.Kind };
             }
 
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
-                async saved => WithETag(http, PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority), saved.Version));
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdatePriorityAsync(id, body.ToInput(), v, user, ct),
+                async saved => PriorityDto.From((await reader.PriorityAsync(id, user, ct))!.Value.Priority));
         });
 
         writes.MapDelete("/priorities/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -149,7 +149,7 @@ public static class PlanEndpoints
 
         api.MapGet("/actions/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.ActionAsync(id, await current.GetAsync(), ct) is { } found
-                ? WithETag(http, ActionDto.From(found.Action), found.Action.Version)
+                ? (IResult)EditResponses.Versioned(http, ActionDto.From(found.Action), found.Action.Version)
                 : ApiErrors.NotFound($"There is no action {id}."));
 
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -160,8 +160,8 @@ public static class PlanEndpoints
                 return await reader.ActionAsync(id, user, ct) is null ? ApiErrors.NotFound($"There is no action {id}.") : ApiErrors.MarkingRequired();
             }
 
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateActionAsync(id, body.ToInput(), v, user, ct),
-                async saved => WithETag(http, ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action), saved.Version));
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateActionAsync(id, body.ToInput(), v, user, ct),
+                async saved => ActionDto.From((await reader.ActionAsync(id, user, ct))!.Value.Action));
         });
 
         writes.MapDelete("/actions/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -180,7 +180,7 @@ public static class PlanEndpoints
 
         api.MapGet("/milestones/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.MilestoneAsync(id, await current.GetAsync(), ct) is { } found
-                ? WithETag(http, MilestoneDto.From(found.Milestone), found.Milestone.Version)
+                ? (IResult)EditResponses.Versioned(http, MilestoneDto.From(found.Milestone), found.Milestone.Version)
                 : ApiErrors.NotFound($"There is no milestone {id}."));
 
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -197,17 +197,11 @@ public static class PlanEndpoints
                 body = body with { MeasurementKind = stored.Milestone.MeasurementKind };
             }
 
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),
-                async saved => WithETag(http, MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone), saved.Version));
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateMilestoneAsync(id, body.ToInput(), v, user, ct),
+                async saved => MilestoneDto.From((await reader.MilestoneAsync(id, user, ct))!.Value.Milestone));
         });
 
         writes.MapDelete("/milestones/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMilestoneAsync(id, v, await current.GetAsync(), ct)));
-    }
-
-    private static IResult WithETag<T>(HttpContext http, T body, int version)
-    {
-        http.Response.Headers.ETag = $"\"{version}\"";
-        return TypedResults.Ok(body);
     }
 }

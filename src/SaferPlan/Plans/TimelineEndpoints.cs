@@ -32,25 +32,16 @@ public static class TimelineEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Plans");
 
-        api.MapGet("/editions/{id:int}/timeline", async (int id, RefreshTimelineService timelines, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (await timelines.ReadAsync(id, await current.GetAsync(), ct) is not { } view)
-            {
-                return ApiErrors.NotFound($"There is no plan edition {id}.");
-            }
-
-            http.Response.Headers.ETag = $"\"{view.Version}\"";
-            return Results.Ok(RefreshTimelineDto.From(view, timelines.Today));
-        });
+        api.MapGet("/editions/{id:int}/timeline", async Task<Results<Ok<RefreshTimelineDto>, ProblemHttpResult>> (int id, RefreshTimelineService timelines, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            await timelines.ReadAsync(id, await current.GetAsync(), ct) is { } view
+                ? EditResponses.Versioned(http, RefreshTimelineDto.From(view, timelines.Today), view.Version)
+                : ApiErrors.NotFound($"There is no plan edition {id}."));
 
         api.MapPut("/editions/{id:int}/timeline", async (int id, RefreshTimelineRequest body, RefreshTimelineService timelines, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => timelines.SaveAsync(id, body.ToInput(), v, user, ct), async saved =>
-            {
-                http.Response.Headers.ETag = $"\"{saved.Version}\"";
-                return Results.Ok(RefreshTimelineDto.From((await timelines.ReadAsync(id, user, ct))!, timelines.Today));
-            });
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => timelines.SaveAsync(id, body.ToInput(), v, user, ct),
+                async _ => RefreshTimelineDto.From((await timelines.ReadAsync(id, user, ct))!, timelines.Today));
         }).RequireAuthorization();
     }
 }

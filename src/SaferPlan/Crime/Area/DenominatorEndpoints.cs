@@ -29,8 +29,7 @@ public static class DenominatorEndpoints
                 return version.Problem(result);
             }
 
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Ok(DenominatorDto.From(result.Value));
+            return EditResponses.Versioned(http, DenominatorDto.From(result.Value), result.Value.Version);
         }, ct))
         .WithSummary("Sets a year's residents or dwellings: {\"value\":59000,\"source\":\"…\",\"version\":0} (version 0 adds a figure; otherwise send the version read).");
 

@@ -32,8 +32,7 @@ public static class CrimeGroupEndpoints
                 return ApiErrors.NotFound($"There is no crime group {id}.");
             }
 
-            http.Response.Headers.ETag = $"\"{group.Version}\"";
-            return TypedResults.Ok(CrimeGroupDto.From(group));
+            return EditResponses.Versioned(http, CrimeGroupDto.From(group), group.Version);
         });
 
         writes.MapPut("/crime-groups/{id:int}", async Task<IResult> (int id, CrimeGroupRequest body, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -49,8 +48,7 @@ public static class CrimeGroupEndpoints
                 return version.Problem(result);
             }
 
-            http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-            return TypedResults.Ok(CrimeGroupDto.From(result.Value));
+            return EditResponses.Versioned(http, CrimeGroupDto.From(result.Value), result.Value.Version);
         });
 
         writes.MapDelete("/crime-groups/{id:int}", (int id, int? version, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>

@@ -41,8 +41,7 @@ public static class UpdateEndpoints
             return ApiErrors.NotFound($"Milestone {found.Milestone.Code} has no update for {period.Display} yet.");
         }
 
-        http.Response.Headers.ETag = $"\"{update.Version}\"";
-        return TypedResults.Ok(MilestoneUpdateDto.From(update, found.Milestone.MeasurementKind));
+        return EditResponses.Versioned(http, MilestoneUpdateDto.From(update, found.Milestone.MeasurementKind), update.Version);
     }
 
     private static async Task<Results<Ok<MilestoneUpdateDto>, ProblemHttpResult>> SaveAsync(
@@ -68,8 +67,7 @@ public static class UpdateEndpoints
         }
 
         var kind = (await reader.MilestoneAsync(id, user, ct))!.Value.Milestone.MeasurementKind;
-        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-        return TypedResults.Ok(MilestoneUpdateDto.From(result.Value, kind));
+        return EditResponses.Versioned(http, MilestoneUpdateDto.From(result.Value, kind), result.Value.Version);
     }
 
     private static async Task<Results<Ok<ActionUpdateDto>, ProblemHttpResult>> SaveActionAsync(
@@ -93,8 +91,7 @@ public static class UpdateEndpoints
             return version.Problem(result);
         }
 
-        http.Response.Headers.ETag = $"\"{result.Value.Version}\"";
-        return TypedResults.Ok(new ActionUpdateDto(result.Value.Id, result.Value.ActionId, result.Value.Period.Slug, milestones.Distinct().Order().ToList(), result.Value.Version));
+        return EditResponses.Versioned(http, new ActionUpdateDto(result.Value.Id, result.Value.ActionId, result.Value.Period.Slug, milestones.Distinct().Order().ToList(), result.Value.Version), result.Value.Version);
     }
 
     private static async Task<Results<Ok<ReviewedUpdateDto>, ProblemHttpResult>> ReviewAsync(

@@ -38,12 +38,7 @@ public static class RefreshChangeEndpoints
         writes.MapPut("/changes/{id:int}", async (int id, ChangeEditRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await ExpectedVersion.UpdateAsync(http, body.Version, v => changes.EditAsync(id, body.Text, v, user, ct),
-                async saved =>
-                {
-                    http.Response.Headers.ETag = $"\"{saved.Version}\"";
-                    return TypedResults.Ok(await NumberedAsync(changes, saved, ct));
-                });
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => changes.EditAsync(id, body.Text, v, user, ct), saved => NumberedAsync(changes, saved, ct));
         });
 
         writes.MapDelete("/changes/{id:int}", async (int id, int? version, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
