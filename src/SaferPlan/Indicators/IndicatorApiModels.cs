@@ -147,3 +147,26 @@ public sealed record IndicatorTargetRequest(string? Year, TargetKind? Kind, deci
 }
 
 public sealed record IndicatorLinkRequest(int? PriorityId, int? MilestoneId);
+
+/// <summary>A baseline as it was saved (the indicator's page reads it with its computed value: <see cref="IndicatorBaselineDto"/>).</summary>
+public sealed record SavedBaselineDto(int Id, int IndicatorId, string Period, string Display, string From, string To, decimal? Value, string? Source, int Version)
+{
+    public static SavedBaselineDto Of(IndicatorBaseline b)
+    {
+        var span = MonthSpan.FromKeys(b.FromMonth, b.ToMonth);
+        return new(b.Id, b.IndicatorId, span.Slug, span.Display, span.From.ToString(), span.To.ToString(), b.Value, b.Source, b.Version);
+    }
+}
+
+/// <summary>A target as it was saved, for its year.</summary>
+public sealed record SavedTargetDto(int Id, int IndicatorId, string Year, string Display, TargetKind Kind, decimal? Number, decimal AmberTolerance, int? BaselineId, string? Wording, int Version)
+{
+    public static SavedTargetDto Of(IndicatorTarget t)
+    {
+        var year = Core.Periods.ReportingPeriod.Year(t.Year);
+        return new(t.Id, t.IndicatorId, year.Slug, year.Display, t.Kind, t.Number, t.AmberTolerance, t.BaselineId, t.Wording, t.Version);
+    }
+}
+
+/// <summary>A link from an indicator to a priority or a milestone, as it was added.</summary>
+public sealed record SavedLinkDto(int Id, int IndicatorId, int? PriorityId, int? MilestoneId);

@@ -89,11 +89,11 @@ public static class IndicatorEndpoints
         writes.MapPost("/indicators/{id:int}/baselines", async Task<IResult> (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateBaselineAsync(id, body.ToInput(), await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Baseline(result.Value!), result.Value.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
+            return result.Succeeded ? Saved(http, SavedBaselineDto.Of(result.Value!), result.Value.Version, $"/api/indicator-baselines/{result.Value.Id}") : ApiErrors.From(result);
         });
 
         writes.MapPut("/indicator-baselines/{id:int}", (int id, IndicatorBaselineRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateBaselineAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Baseline(saved), saved.Version, null))));
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateBaselineAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, SavedBaselineDto.Of(saved), saved.Version, null))));
 
         writes.MapDelete("/indicator-baselines/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteBaselineAsync(id, v, await current.GetAsync(), ct)));
@@ -105,11 +105,11 @@ public static class IndicatorEndpoints
         writes.MapPost("/indicators/{id:int}/targets", async Task<IResult> (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var result = await editor.CreateTargetAsync(id, body.ToInput(), await current.GetAsync(), ct);
-            return result.Succeeded ? Saved(http, Target(result.Value!), result.Value.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
+            return result.Succeeded ? Saved(http, SavedTargetDto.Of(result.Value!), result.Value.Version, $"/api/indicator-targets/{result.Value.Id}") : ApiErrors.From(result);
         });
 
         writes.MapPut("/indicator-targets/{id:int}", (int id, IndicatorTargetRequest body, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateTargetAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, Target(saved), saved.Version, null))));
+            ExpectedVersion.UpdateAsync(http, body.Version, async v => await editor.UpdateTargetAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(Saved(http, SavedTargetDto.Of(saved), saved.Version, null))));
 
         writes.MapDelete("/indicator-targets/{id:int}", (int id, int? version, IndicatorEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
             ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteTargetAsync(id, v, await current.GetAsync(), ct)));
@@ -122,7 +122,7 @@ public static class IndicatorEndpoints
         {
             var result = await editor.AddLinkAsync(id, new IndicatorLinkInput { PriorityId = body.PriorityId, MilestoneId = body.MilestoneId }, await current.GetAsync(), ct);
             return result.Succeeded
-                ? TypedResults.Created($"/api/indicator-links/{result.Value.Id}", new { id = result.Value.Id, indicatorId = id, priorityId = result.Value.PriorityId, milestoneId = result.Value.MilestoneId })
+                ? TypedResults.Created($"/api/indicator-links/{result.Value.Id}", new SavedLinkDto(result.Value.Id, id, result.Value.PriorityId, result.Value.MilestoneId))
                 : ApiErrors.From(result);
         });
 
@@ -154,18 +154,6 @@ public static class IndicatorEndpoints
         var view = await reader.ValueForAsync(value.IndicatorId, MonthSpan.FromKeys(value.FromMonth, value.ToMonth), ct);
         return Saved(http, IndicatorValueDto.Of(view!), value.Version, location);
     }
-
-    private static object Baseline(IndicatorBaseline b)
-    {
-        var span = MonthSpan.FromKeys(b.FromMonth, b.ToMonth);
-        return new { b.Id, b.IndicatorId, period = span.Slug, display = span.Display, from = span.From.ToString(), to = span.To.ToString(), b.Value, b.Source, b.Version };
-    }
-
-    private static object Target(IndicatorTarget t) => new
-    {
-        t.Id, t.IndicatorId, year = Core.Periods.ReportingPeriod.Year(t.Year).Slug, display = Core.Periods.ReportingPeriod.Year(t.Year).Display,
-        t.Kind, t.Number, t.AmberTolerance, t.BaselineId, t.Wording, t.Version,
-    };
 
     private static IResult Saved<T>(HttpContext http, T body, int version, string? location)
     {
