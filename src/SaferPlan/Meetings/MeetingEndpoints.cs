@@ -28,6 +28,12 @@ public sealed record DutyDto(int Id, string Key, string Title, DateOnly? StartsO
 
 public sealed record MeetingYearDto(string Year, IReadOnlyList<MeetingDto> Meetings, IReadOnlyList<DutyDto> Duties);
 
+/// <summary>What scheduling a year added: its usual meetings and statutory duties not already there.</summary>
+public sealed record ScheduleAddedDto(int MeetingsAdded, int DutiesAdded);
+
+/// <summary>The address of the user's calendar feed, to subscribe to in a calendar program.</summary>
+public sealed record CalendarFeedDto(string Url);
+
 /// <summary>A meeting as sent: <c>year</c> "2010-11", <c>startsAt</c> "14:00"; <c>version</c> (or If-Match) for a change.</summary>
 public sealed record MeetingRequest(int? BodyId, string? Year, DateOnly? MeetsOn, string? StartsAt, string? Place, bool? IsPublic, int? Version);
 
@@ -167,7 +173,7 @@ public static class MeetingEndpoints
         }
 
         var dutiesAdded = await duties.GenerateYearAsync(partnership.Id, period, user, ct);
-        return dutiesAdded.Succeeded ? TypedResults.Ok(new { meetingsAdded = added.Value, dutiesAdded = dutiesAdded.Value }) : ApiErrors.From(dutiesAdded);
+        return dutiesAdded.Succeeded ? TypedResults.Ok(new ScheduleAddedDto(added.Value, dutiesAdded.Value)) : ApiErrors.From(dutiesAdded);
     }
 
     private static async Task<IResult> UpdateAsync(int id, MeetingRequest body, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
@@ -268,7 +274,7 @@ public static class MeetingEndpoints
         }
 
         var root = PublicLinks.BaseUrl(configuration) ?? $"{http.Request.Scheme}://{http.Request.Host}";
-        return TypedResults.Ok(new { url = $"{root}/api/calendar/{issued.Value}.ics" });
+        return TypedResults.Ok(new CalendarFeedDto($"{root}/api/calendar/{issued.Value}.ics"));
     }
 
     private static async Task<IResult> RevokeFeedAsync(CalendarFeedService feeds, CurrentUser current, CancellationToken ct)
