@@ -47,11 +47,7 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
     /// <summary>A typed update: 428 without a version, 200 with the saved item's version as the ETag and <paramref name="dto"/>'s shape of it, else the edit's problem.</summary>
     public static Task<Results<Ok<TDto>, ProblemHttpResult>> SavedAsync<T, TDto>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> update, Func<T, Task<TDto>> dto)
         where T : IVersioned =>
-        EditAsync(http, version, update, async saved =>
-        {
-            http.Response.Headers.ETag = $"\"{saved.Version}\"";
-            return TypedResults.Ok(await dto(saved));
-        });
+        EditAsync(http, version, update, async saved => EditResponses.Versioned(http, await dto(saved), saved.Version));
 
     /// <summary>An edit that names the version its sender read: 428 without one, <paramref name="done"/>'s answer once made, else the edit's problem.</summary>
     public static async Task<Results<TDone, ProblemHttpResult>> EditAsync<T, TDone>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> edit, Func<T, Task<TDone>> done)

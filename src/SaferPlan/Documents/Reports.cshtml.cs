@@ -51,17 +51,14 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
             : await publications.WithdrawAsync(Partnership.Id, quarter, user, ct);
         if (result.Status == EditStatus.Forbidden)
         {
-            return Forbid();
+            return this.Refused(result.Message);
         }
 
-        if (result.Succeeded)
-        {
-            TempData["Success"] = publish
-                ? $"The {quarter.Display} report is published: visitors now see its accepted updates"
-                : $"The {quarter.Display} report is withdrawn: visitors no longer see it";
-        }
-
-        return Redirect($"/partnerships/{Partnership.Slug}/reports#quarter-{quarter.Slug}");
+        // Publishing twice, or withdrawing a report that is not published (a second press), leaves it as asked: back to the list.
+        var back = $"/partnerships/{Partnership.Slug}/reports#quarter-{quarter.Slug}";
+        return !result.Succeeded ? Redirect(back) : this.Done(publish
+            ? $"The {quarter.Display} report is published: visitors now see its accepted updates"
+            : $"The {quarter.Display} report is withdrawn: visitors no longer see it", back);
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

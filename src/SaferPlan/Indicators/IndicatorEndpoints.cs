@@ -155,9 +155,6 @@ public static class IndicatorEndpoints
         return Saved(http, IndicatorValueDto.Of(view!), value.Version, location);
     }
 
-    private static IResult Saved<T>(HttpContext http, T body, int version, string? location)
-    {
-        http.Response.Headers.ETag = $"\"{version}\"";
-        return location is null ? TypedResults.Ok(body) : TypedResults.Created(location, body);
-    }
+    private static IResult Saved<T>(HttpContext http, T body, int version, string? location) =>
+        location is null ? EditResponses.Versioned(http, body, version) : EditResponses.Added(http, location, body, version);
 }
