@@ -125,7 +125,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
-        var errors = await CheckAgreementAsync(partnershipId, year, plan.IsAgreed ? plan.AgreedOn : null, decidedOn, body, minute, ct);
+        var errors = await CheckAgreementAsync(partnershipId, year, plan.AgreedOn, decidedOn, body, minute, ct);
         if (errors.Count > 0)
         {
             return EditResult<FundingPlan>.Invalid(errors);

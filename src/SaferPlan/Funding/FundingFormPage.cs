@@ -46,7 +46,7 @@ public abstract class FundingFormPage(SaferPlanDbContext db, FundingService fund
         Func<T, string>? anchor = null, Func<string, string>? box = null) =>
         this.SaveFormAsync(check, save, saved => Back(success(saved), anchor?.Invoke(saved)), prefix: "", box);
 
-    /// <summary>The answer to what was done outside a form's save (a delete, an upload, an agreement): the form again with its errors, a refusal, or back to the plan.</summary>
+    /// <summary>The answer to what was done outside a form's save (a delete, an upload): the form again with its errors, a refusal, or back to the plan.</summary>
     protected IActionResult Answer<T>(EditResult<T> result, Func<T, string> success, Func<T, string>? anchor = null, Func<string, string>? box = null) =>
         this.Refusal(result, prefix: "", box: box) ?? Back(success(result.Value!), anchor?.Invoke(result.Value!));
 
