@@ -229,7 +229,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return EditResult<MeetingDecision>.Invalid(errors);
         }
 
-        var decision = new MeetingDecision { MeetingId = meeting!.Id, Text = text!, Minute = minute, Kind = input.Kind, SubjectKey = key };
+        var decision = new MeetingDecision { MeetingId = meeting.Id, Text = text!, Minute = minute, Kind = input.Kind, SubjectKey = key };
         db.Add(decision);
         if (input.Kind is DecisionKind.ApproveEdition or DecisionKind.AgreeFundingPlan)
         {

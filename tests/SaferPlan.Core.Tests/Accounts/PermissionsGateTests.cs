@@ -22,30 +22,7 @@ public sealed partial class PermissionsGateTests
     [Fact]
     public void SourceFiles_OutsidePermissions_TestNoMembershipOrRole()
     {
-        var root = RepositoryRoot();
-        var found = new List<string>();
-        foreach (var project in new[] { "src/SaferPlan", "src/SaferPlan.Core" })
-        {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, project), "*", SearchOption.AllDirectories)
-                         .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)))
-            {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal) || Allowed.Contains(relative))
-                {
-                    continue;
-                }
-
-                var lines = File.ReadAllLines(file);
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (MembershipOrRoleTest().Match(lines[i]) is { Success: true } match)
-                    {
-                        found.Add($"{relative}:{i + 1}: {match.Value}");
-                    }
-                }
-            }
-        }
-
+        var found = SourceScan.Find(MembershipOrRoleTest(), ["src/SaferPlan", "src/SaferPlan.Core"], Allowed, razor: true);
         Assert.True(found.Count == 0, "Decide access in Core/Accounts/Permissions with a named method, not with a membership or role test here:\n" + string.Join("\n", found));
     }
 
@@ -66,17 +43,4 @@ public sealed partial class PermissionsGateTests
     // memberships walked by hand; the database's Memberships set, queried for audit scopes, is not a check.
     [GeneratedRegex(@"\bIsMemberOf\(|\.Has\(|\bPartnershipRole\.[A-Z]|(?<!\bdb\.)\bMemberships\.(Any|All|Count|Select|Where|First|Single|Exists|Contains)\b")]
     private static partial Regex MembershipOrRoleTest();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SaferPlan.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SaferPlan.slnx above {AppContext.BaseDirectory}.");
-    }
 }

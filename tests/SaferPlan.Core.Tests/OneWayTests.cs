@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SaferPlan.Web.Tests.Shared;
+namespace SaferPlan.Core.Tests;
 
 /// <summary>
 /// The web project does each of these things one way (README, "One way to do each thing"); a copy written by hand beside it
@@ -44,33 +44,7 @@ public sealed partial class OneWayTests
 
     private static void AssertOnlyIn(Regex pattern, string[] allowed, string advice)
     {
-        var root = RepositoryRoot();
-        var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "SaferPlan"), "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal) || allowed.Contains(relative))
-            {
-                continue;
-            }
-
-            var lines = File.ReadAllLines(file);
-            found.AddRange(lines.Select((line, i) => (line, i)).Where(x => pattern.IsMatch(x.line)).Select(x => $"{relative}:{x.i + 1}: {x.line.Trim()}"));
-        }
-
+        var found = SourceScan.Find(pattern, ["src/SaferPlan"], allowed);
         Assert.True(found.Count == 0, $"{advice}:\n{string.Join("\n", found)}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SaferPlan.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SaferPlan.slnx above {AppContext.BaseDirectory}.");
     }
 }
