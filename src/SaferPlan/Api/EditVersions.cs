@@ -24,23 +24,7 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
             ? ApiErrors.Problem(StatusCodes.Status412PreconditionFailed, "Edit conflict", result.Message!)
             : ApiErrors.From(result);
 
-    /// <summary>An edit that names the version its sender read: 428 without one, the saved item once saved, else the edit's problem.</summary>
-    public static async Task<IResult> UpdateAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> update, Func<T, Task<IResult>> saved)
-    {
-        if (Read(http, version) is not { } expected)
-        {
-            return ApiErrors.VersionRequired();
-        }
-
-        var result = await update(expected.Value);
-        return result.Succeeded ? await saved(result.Value!) : expected.Problem(result);
-    }
-
     /// <summary>A delete that names the version its sender read: 428 without one, 204 once deleted, else the edit's problem.</summary>
-    public static async Task<IResult> DeleteAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete) =>
-        (await DeletedAsync(http, version, delete)).Result;
-
-    /// <summary><see cref="DeleteAsync"/> typed, for handlers that declare their results.</summary>
     public static Task<Results<NoContent, ProblemHttpResult>> DeletedAsync<T>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> delete) =>
         EditAsync(http, version, delete, _ => Task.FromResult(TypedResults.NoContent()));
 
@@ -60,5 +44,18 @@ public readonly record struct ExpectedVersion(int Value, bool FromIfMatch)
 
         var result = await edit(expected.Value);
         return result.Succeeded ? await done(result.Value) : expected.Problem(result);
+    }
+
+    /// <summary>As <see cref="EditAsync{T, TDone}(HttpContext, int?, Func{int, Task{EditResult{T}}}, Func{T, Task{TDone}})"/>, where the answer is a read of the saved item that may itself be a problem (the item gone meanwhile).</summary>
+    public static async Task<Results<TDone, ProblemHttpResult>> EditThenReadAsync<T, TDone>(HttpContext http, int? version, Func<int, Task<EditResult<T>>> edit, Func<T, Task<Results<TDone, ProblemHttpResult>>> read)
+        where TDone : IResult
+    {
+        if (Read(http, version) is not { } expected)
+        {
+            return ApiErrors.VersionRequired();
+        }
+
+        var result = await edit(expected.Value);
+        return result.Succeeded ? await read(result.Value) : expected.Problem(result);
     }
 }

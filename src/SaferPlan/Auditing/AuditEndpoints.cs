@@ -10,7 +10,7 @@ public sealed record AuditEntryDto(long Id, string Entity, int EntityId, AuditAc
 public static class AuditEndpoints
 {
     public static void MapAudit(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/audit", async Task<IResult> (string? entity, int? id, AuditReader audit, CurrentUser current, CancellationToken ct) =>
+        app.MapGet("/api/audit", async Task<Results<Ok<List<AuditEntryDto>>, ProblemHttpResult>> (string? entity, int? id, AuditReader audit, CurrentUser current, CancellationToken ct) =>
         {
             // Entity names are the audit trail's own ("IndicatorValue"), matched in any case so "milestone" works too.
             if (audit.EntityNamed(entity) is not { } name)

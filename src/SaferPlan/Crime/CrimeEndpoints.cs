@@ -32,7 +32,7 @@ public static class CrimeEndpoints
     /// JSON made once per key and sent as it is: the key names the data stamp it was made under, so a repeat costs only
     /// the query that read the stamp.
     /// </summary>
-    internal static async Task<IResult> CachedJsonAsync<T>(HttpContext http, CrimeCache cache, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct)
+    internal static async Task<FileContentHttpResult> CachedJsonAsync<T>(HttpContext http, CrimeCache cache, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var body = await cache.GetOrCreateAsync(key, async c => JsonSerializer.SerializeToUtf8Bytes(await make(c), options), bytes => bytes.LongLength, ct);
@@ -40,7 +40,8 @@ public static class CrimeEndpoints
     }
 
     /// <summary>Answers for the partnership named in the route, or 404 when there is none.</summary>
-    internal static async Task<IResult> ForPartnershipAsync(SaferPlanDbContext db, string slug, Func<int, Task<IResult>> answer, CancellationToken ct) =>
+    internal static async Task<Results<TDone, ProblemHttpResult>> ForPartnershipAsync<TDone>(SaferPlanDbContext db, string slug, Func<int, Task<Results<TDone, ProblemHttpResult>>> answer, CancellationToken ct)
+        where TDone : IResult =>
         await PartnershipIdAsync(db, slug, ct) is { } id ? await answer(id) : ApiErrors.NotFound($"There is no partnership '{slug}'.");
 
     private static async Task<int?> PartnershipIdAsync(SaferPlanDbContext db, string slug, CancellationToken ct) =>

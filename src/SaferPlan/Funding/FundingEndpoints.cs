@@ -37,6 +37,7 @@ public static class FundingEndpoints
         api.MapGet("/partnerships/{slug}/spending", PublicSpendingAsync)
             .WithSummary("The public account of the year's spending (?year=2012-13): each line and the total, restricted projects left out.");
         api.MapGet("/partnerships/{slug}/spending.csv", SpendingCsvAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("The year's spending in the Local Government Transparency Code's shape: body, date, expense type, description, supplier, amount, transaction number.");
         writes.MapPost("/partnerships/{slug}/spending.csv", ImportSpendingAsync)
             .WithSummary("Loads spending from a CSV with the Transparency Code's columns (Content-Type: text/csv); a file with any wrong line is refused whole, naming the lines.");

@@ -41,12 +41,12 @@ public static class SpcEndpoints
     /// <summary>A chart, or none when the indicator went while it was being read.</summary>
     private sealed record CachedChart(IndicatorSpcDto? Dto);
 
-    private static Task<IResult> PutBaselineAsync(int id, SpcBaselineRequest body, IndicatorSpcService spc, ChangeStampCache cache, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        ExpectedVersion.UpdateAsync(
+    private static Task<Results<Ok<IndicatorSpcDto>, ProblemHttpResult>> PutBaselineAsync(int id, SpcBaselineRequest body, IndicatorSpcService spc, ChangeStampCache cache, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        ExpectedVersion.EditThenReadAsync(
             http,
             body.Version,
             async v => await spc.SetBaselineAsync(id, IndicatorEndpoints.SpanText(body.Period, body.From, body.To), v, await current.GetAsync(), ct),
-            async saved => (await GetAsync(saved.Id, spc, cache, http, ct)).Result);
+            saved => GetAsync(saved.Id, spc, cache, http, ct));
 }
 
 /// <summary>The baseline: <c>period</c> ("2008-04..2010-03", "2009-10") or <c>from</c> and <c>to</c> months; none of them clears it.</summary>

@@ -87,8 +87,8 @@ public static class MeetingEndpoints
         api.MapPost("/meetings/{id:int}/agenda", AddAgendaItemAsync).RequireAuthorization();
         api.MapPost("/meetings/{id:int}/decisions", AddDecisionAsync).RequireAuthorization();
         api.MapPut("/duties/{id:int}", SetDutyAsync).RequireAuthorization();
-        api.MapGet("/partnerships/{slug}/calendar.ics", PublicFeedAsync);
-        api.MapGet("/calendar/{token}.ics", PrivateFeedAsync);
+        api.MapGet("/partnerships/{slug}/calendar.ics", PublicFeedAsync).Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/calendar/{token}.ics", PrivateFeedAsync).Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         api.MapPost("/account/calendar-feed", IssueFeedAsync).RequireAuthorization();
         api.MapDelete("/account/calendar-feed", RevokeFeedAsync).RequireAuthorization();
     }
@@ -135,7 +135,7 @@ public static class MeetingEndpoints
         return EditResponses.Versioned(http, MeetingDto.From(found.Meeting, found.Partnership.Slug), found.Meeting.Version);
     }
 
-    private static async Task<IResult> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         if (await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct) is not { } partnership)
         {
@@ -153,7 +153,7 @@ public static class MeetingEndpoints
             async m => MeetingDto.From((await meetings.MeetingAsync(m.Id, user, ct))!.Value.Meeting, slug));
     }
 
-    private static async Task<IResult> GenerateAsync(string slug, string? year, SaferPlanDbContext db, MeetingEditor editor, StatutoryYearService duties, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Ok<ScheduleAddedDto>, ProblemHttpResult>> GenerateAsync(string slug, string? year, SaferPlanDbContext db, MeetingEditor editor, StatutoryYearService duties, CurrentUser current, CancellationToken ct)
     {
         if (!TryYear(year, out var period, out var problem))
         {
@@ -176,7 +176,7 @@ public static class MeetingEndpoints
         return dutiesAdded.Succeeded ? TypedResults.Ok(new ScheduleAddedDto(added.Value, dutiesAdded.Value)) : ApiErrors.From(dutiesAdded);
     }
 
-    private static async Task<IResult> UpdateAsync(int id, MeetingRequest body, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> UpdateAsync(int id, MeetingRequest body, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
         var (input, problem) = Input(body, id);
@@ -192,7 +192,7 @@ public static class MeetingEndpoints
         });
     }
 
-    private static async Task<IResult> CancelAsync(int id, int? version, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> CancelAsync(int id, int? version, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
         return await ExpectedVersion.SavedAsync(http, version, v => editor.CancelAsync(id, v, user, ct), async saved =>
@@ -202,7 +202,7 @@ public static class MeetingEndpoints
         });
     }
 
-    private static async Task<IResult> AddAgendaItemAsync(int id, AgendaItemRequest body, MeetingEditor editor, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Created<AgendaItemDto>, ProblemHttpResult>> AddAgendaItemAsync(int id, AgendaItemRequest body, MeetingEditor editor, CurrentUser current, CancellationToken ct)
     {
         var result = await editor.AddAgendaItemAsync(id, new AgendaItemInput(body.Title, body.Paper ?? PaperKind.None, body.PaperKey), await current.GetAsync(), ct);
         return result.Succeeded
@@ -210,7 +210,7 @@ public static class MeetingEndpoints
             : ApiErrors.From(result);
     }
 
-    private static async Task<IResult> AddDecisionAsync(int id, DecisionRequest body, MeetingEditor editor, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<Created<DecisionDto>, ProblemHttpResult>> AddDecisionAsync(int id, DecisionRequest body, MeetingEditor editor, CurrentUser current, CancellationToken ct)
     {
         var result = await editor.RecordDecisionAsync(id, new DecisionInput(body.Text, body.Minute, body.Kind ?? DecisionKind.Other, body.SubjectKey), await current.GetAsync(), ct);
         return result.Succeeded
@@ -218,13 +218,13 @@ public static class MeetingEndpoints
             : ApiErrors.From(result);
     }
 
-    private static async Task<IResult> SetDutyAsync(int id, DutyRequest body, StatutoryYearService duties, CurrentUser current, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<DutyDto>, ProblemHttpResult>> SetDutyAsync(int id, DutyRequest body, StatutoryYearService duties, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var user = await current.GetAsync();
         return await ExpectedVersion.SavedAsync(http, body.Version, v => duties.SetDoneAsync(id, body.DoneOn, body.OwnerPersonId, v, user, ct), async saved => DutyDto.From((await duties.DutyAsync(saved.Id, ct))!, duties.Today));
     }
 
-    private static async Task<IResult> PublicFeedAsync(string slug, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PublicFeedAsync(string slug, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct) is not { } partnership)
         {
@@ -241,10 +241,10 @@ public static class MeetingEndpoints
                 await services.GetRequiredService<StatutoryYearService>().ForFeedAsync(ids, CancellationToken.None), time.GetUtcNow(), showPrivateText: false);
             return (text, text.Length * 2L);
         }, ct);
-        return Results.Text(ics, "text/calendar; charset=utf-8");
+        return TypedResults.Text(ics, "text/calendar; charset=utf-8");
     }
 
-    private static async Task<IResult> PrivateFeedAsync(string token, CalendarFeedService feeds, AccountService accounts, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrivateFeedAsync(string token, CalendarFeedService feeds, AccountService accounts, SaferPlanDbContext db, ChangeStampCache cache, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (await feeds.UserOfAsync(token, ct) is not { } userId)
         {
@@ -262,10 +262,10 @@ public static class MeetingEndpoints
                 await services.GetRequiredService<StatutoryYearService>().ForFeedAsync(ids.ToList(), CancellationToken.None), time.GetUtcNow(), showPrivateText: true);
             return (text, text.Length * 2L);
         }, ct);
-        return Results.Text(ics, "text/calendar; charset=utf-8");
+        return TypedResults.Text(ics, "text/calendar; charset=utf-8");
     }
 
-    private static async Task<IResult> IssueFeedAsync(CalendarFeedService feeds, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarFeedDto>, ProblemHttpResult>> IssueFeedAsync(CalendarFeedService feeds, CurrentUser current, IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
         var issued = await feeds.IssueAsync(await current.GetAsync(), ct);
         if (!issued.Succeeded)
@@ -277,7 +277,7 @@ public static class MeetingEndpoints
         return TypedResults.Ok(new CalendarFeedDto($"{root}/api/calendar/{issued.Value}.ics"));
     }
 
-    private static async Task<IResult> RevokeFeedAsync(CalendarFeedService feeds, CurrentUser current, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeFeedAsync(CalendarFeedService feeds, CurrentUser current, CancellationToken ct)
     {
         var revoked = await feeds.RevokeAsync(await current.GetAsync(), ct);
         return revoked.Succeeded ? TypedResults.NoContent() : ApiErrors.From(revoked);

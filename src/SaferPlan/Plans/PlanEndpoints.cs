@@ -58,7 +58,7 @@ public static class PlanEndpoints
     /// <summary>Starting a plan with its first edition as a draft, and recording the Board's approval of an edition.</summary>
     private static void MapPlanStarts(RouteGroupBuilder writes)
     {
-        writes.MapPost("/partnerships/{slug}/plans", async (string slug, PlanRequest body, PartnershipService partnerships, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/partnerships/{slug}/plans", async Task<Results<Created<EditionDto>, ProblemHttpResult>> (string slug, PlanRequest body, PartnershipService partnerships, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
             {
@@ -66,11 +66,11 @@ public static class PlanEndpoints
             }
 
             var user = await current.GetAsync();
-            return (IResult)await EditResponses.CreatedAsync(http, await editions.StartPlanAsync(partnership.Id, new PlanInput(body.Title, body.StartYear, body.EndYear, body.EditionLabel), user, ct), saved => $"/api/editions/{saved.Id}",
+            return await EditResponses.CreatedAsync(http, await editions.StartPlanAsync(partnership.Id, new PlanInput(body.Title, body.StartYear, body.EndYear, body.EditionLabel), user, ct), saved => $"/api/editions/{saved.Id}",
                 async saved => EditionDto.From((await reader.EditionAsync(saved.Id, user, ct))!));
         });
 
-        writes.MapPost("/editions/{id:int}/next", async (int id, NextEditionRequest body, NextEditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/editions/{id:int}/next", async Task<Results<Created<EditionDto>, ProblemHttpResult>> (int id, NextEditionRequest body, NextEditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             int? year = null;
             if (body.Year is not null)
@@ -85,17 +85,17 @@ public static class PlanEndpoints
 
             var choices = (body.Priorities ?? []).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => new PriorityChoice(g.Last().Fate, g.Last().Into));
             var user = await current.GetAsync();
-            return (IResult)await EditResponses.CreatedAsync(http, await editions.StartNextAsync(id, new NextEditionInput(year, choices, body.CarryFinished), user, ct), saved => $"/api/editions/{saved.Id}",
+            return await EditResponses.CreatedAsync(http, await editions.StartNextAsync(id, new NextEditionInput(year, choices, body.CarryFinished), user, ct), saved => $"/api/editions/{saved.Id}",
                 async saved => EditionDto.From((await reader.EditionAsync(saved.Id, user, ct))!));
         });
 
-        writes.MapPost("/editions/{id:int}/approval", async (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/editions/{id:int}/approval", async Task<Results<Ok<EditionDto>, ProblemHttpResult>> (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
             var expected = ExpectedVersion.Read(http, body.Version);
             var result = await editions.ApproveAsync(id, new ApprovalInput(body.DecidedOn, body.Body, body.Minute), expected?.Value, user, ct);
             return result.Succeeded
-                ? (IResult)EditResponses.Versioned(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
+                ? EditResponses.Versioned(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
                 : expected is { } e ? e.Problem(result) : ApiErrors.From(result);
         });
     }
@@ -103,16 +103,16 @@ public static class PlanEndpoints
     /// <summary>A plan's priorities: added to an edition, read, edited and deleted with the version read.</summary>
     private static void MapPriorities(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        writes.MapPost("/editions/{id:int}/priorities", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/editions/{id:int}/priorities", async Task<Results<Created<PriorityDto>, ProblemHttpResult>> (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreatePriorityAsync(id, body.ToInput(), user, ct), saved => $"/api/priorities/{saved.Id}",
+            return await EditResponses.CreatedAsync(http, await editor.CreatePriorityAsync(id, body.ToInput(), user, ct), saved => $"/api/priorities/{saved.Id}",
                 async saved => PriorityDto.From((await reader.PriorityAsync(saved.Id, user, ct))!.Value.Priority));
         });
 
-        api.MapGet("/priorities/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/priorities/{id:int}", async Task<Results<Ok<PriorityDto>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.PriorityAsync(id, await current.GetAsync(), ct) is { } found
-                ? (IResult)EditResponses.Versioned(http, PriorityDto.From(found.Priority), found.Priority.Version)
+                ? EditResponses.Versioned(http, PriorityDto.From(found.Priority), found.Priority.Version)
                 : ApiErrors.NotFound($"There is no priority {id}."));
 
         writes.MapPut("/priorities/{id:int}", async (int id, PriorityRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -134,22 +134,22 @@ public static class PlanEndpoints
         });
 
         writes.MapDelete("/priorities/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
+            ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeletePriorityAsync(id, v, await current.GetAsync(), ct)));
     }
 
     /// <summary>A priority's actions, as priorities are.</summary>
     private static void MapActions(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        writes.MapPost("/priorities/{id:int}/actions", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/priorities/{id:int}/actions", async Task<Results<Created<ActionDto>, ProblemHttpResult>> (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreateActionAsync(id, body.ToInput(), user, ct), saved => $"/api/actions/{saved.Id}",
+            return await EditResponses.CreatedAsync(http, await editor.CreateActionAsync(id, body.ToInput(), user, ct), saved => $"/api/actions/{saved.Id}",
                 async saved => ActionDto.From((await reader.ActionAsync(saved.Id, user, ct))!.Value.Action));
         });
 
-        api.MapGet("/actions/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/actions/{id:int}", async Task<Results<Ok<ActionDto>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.ActionAsync(id, await current.GetAsync(), ct) is { } found
-                ? (IResult)EditResponses.Versioned(http, ActionDto.From(found.Action), found.Action.Version)
+                ? EditResponses.Versioned(http, ActionDto.From(found.Action), found.Action.Version)
                 : ApiErrors.NotFound($"There is no action {id}."));
 
         writes.MapPut("/actions/{id:int}", async (int id, ActionRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -165,22 +165,22 @@ public static class PlanEndpoints
         });
 
         writes.MapDelete("/actions/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
+            ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeleteActionAsync(id, v, await current.GetAsync(), ct)));
     }
 
     /// <summary>An action's milestones, as priorities are.</summary>
     private static void MapMilestones(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        writes.MapPost("/actions/{id:int}/milestones", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/actions/{id:int}/milestones", async Task<Results<Created<MilestoneDto>, ProblemHttpResult>> (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return (IResult)await EditResponses.CreatedAsync(http, await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct), saved => $"/api/milestones/{saved.Id}",
+            return await EditResponses.CreatedAsync(http, await editor.CreateMilestoneAsync(id, body.ToInput(), user, ct), saved => $"/api/milestones/{saved.Id}",
                 async saved => MilestoneDto.From((await reader.MilestoneAsync(saved.Id, user, ct))!.Value.Milestone));
         });
 
-        api.MapGet("/milestones/{id:int}", async (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/milestones/{id:int}", async Task<Results<Ok<MilestoneDto>, ProblemHttpResult>> (int id, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
             await reader.MilestoneAsync(id, await current.GetAsync(), ct) is { } found
-                ? (IResult)EditResponses.Versioned(http, MilestoneDto.From(found.Milestone), found.Milestone.Version)
+                ? EditResponses.Versioned(http, MilestoneDto.From(found.Milestone), found.Milestone.Version)
                 : ApiErrors.NotFound($"There is no milestone {id}."));
 
         writes.MapPut("/milestones/{id:int}", async (int id, MilestoneRequest body, PlanEditor editor, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -202,6 +202,6 @@ public static class PlanEndpoints
         });
 
         writes.MapDelete("/milestones/{id:int}", (int id, int? version, PlanEditor editor, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await editor.DeleteMilestoneAsync(id, v, await current.GetAsync(), ct)));
+            ExpectedVersion.DeletedAsync(http, version, async v => await editor.DeleteMilestoneAsync(id, v, await current.GetAsync(), ct)));
     }
 }

@@ -9,17 +9,17 @@ public static class AreaEndpoints
     public static void MapArea(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
         api.MapGet("/partnerships/{slug}/area", (string slug, SaferPlanDbContext db, CrimeAreaService areas, CancellationToken ct) =>
-            CrimeEndpoints.ForPartnershipAsync(db, slug, async id => TypedResults.Ok(AreaDto.From((await areas.GetAsync(id, ct))!)), ct))
+            CrimeEndpoints.ForPartnershipAsync<Ok<AreaDto>>(db, slug, async id => TypedResults.Ok(AreaDto.From((await areas.GetAsync(id, ct))!)), ct))
         .WithSummary("How the partnership's area was set and its LSOAs with their wards and local authorities.");
 
-        writes.MapPut("/partnerships/{slug}/area", (string slug, AreaRequest body, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
+        writes.MapPut("/partnerships/{slug}/area", (string slug, AreaRequest body, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync<Ok<AreaDto>>(db, slug, async id =>
         {
             var result = await areas.SetFromLocalAuthorityNameAsync(id, body.LocalAuthorityName, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.Ok(AreaDto.From(result.Value!)) : ApiErrors.From(result);
         }, ct))
         .WithSummary("Sets the area to every LSOA whose police.uk name begins with the local authority's name: {\"localAuthorityName\":\"South Cambridgeshire\"}.");
 
-        writes.MapPost("/partnerships/{slug}/area/lookup", (string slug, string? localAuthority, string? fileName, HttpRequest request, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
+        writes.MapPost("/partnerships/{slug}/area/lookup", (string slug, string? localAuthority, string? fileName, HttpRequest request, SaferPlanDbContext db, CrimeAreaService areas, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync<Ok<AreaDto>>(db, slug, async id =>
         {
             // Who may set the area is decided before a byte of the body is read, and the body is held to the lookup
             // limit and buffered on disk past 64 KB (the reader reads synchronously), never whole in memory.
@@ -51,7 +51,7 @@ public static class AreaEndpoints
         .WithSummary("Sets the area from an ONS-style lookup CSV sent as the body (Content-Type: text/csv); ?localAuthority= names the one to use (code or name) when the file has several. A bad file is refused whole with its line numbers.");
     }
 
-    private static IResult LookupTooLarge() => ApiErrors.Problem(
+    private static ProblemHttpResult LookupTooLarge() => ApiErrors.Problem(
         StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("A lookup file", UploadLimits.LookupBytes));
 }
 

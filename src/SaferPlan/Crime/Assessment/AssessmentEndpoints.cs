@@ -9,7 +9,7 @@ public static class AssessmentEndpoints
 {
     public static void MapAssessment(RouteGroupBuilder api)
     {
-        api.MapGet("/partnerships/{slug}/assessment", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
             await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is { } result
                 ? result.Assessment is { } a
                     ? await CrimeEndpoints.CachedJsonAsync(http, cache, $"assessment:json:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}", _ => Task.FromResult(AssessmentDto.Of(a)), ct)
@@ -18,7 +18,7 @@ public static class AssessmentEndpoints
         .Produces<AssessmentDto>()
         .WithSummary("The strategic assessment evidence pack for a window of up to 24 months (by default the latest 12 with data) against the same length before it.");
 
-        api.MapGet("/partnerships/{slug}/assessment/charts/{key}.svg", async Task<IResult> (string slug, string key, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment/charts/{key}.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string slug, string key, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
             {
@@ -39,9 +39,10 @@ public static class AssessmentEndpoints
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return TypedResults.Text(await builder.ChartSvgAsync(result.Stamp, a, group, ct), "image/svg+xml; charset=utf-8");
         })
+        .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
         .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
 
-        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<IResult> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers, CancellationToken ct) =>
         {
             if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
             {
@@ -60,11 +61,12 @@ public static class AssessmentEndpoints
                 bytes => bytes.LongLength, ct), DocumentMediaTypes.Docx, a.FileStem + ".docx");
         })
         .RequireRateLimiting(SaferPlan.Security.RateLimits.Documents)
+        .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
         .WithSummary("The strategic assessment evidence pack as a Word document.");
     }
 
     /// <summary>The assessment for a slug and window with the stamp it was built under, a problem for bad parameters, or null when there is no such partnership.</summary>
-    internal static async Task<(CrimeDataStamp Stamp, StrategicAssessment? Assessment, IResult? Problem)?> AssessmentAsync(
+    internal static async Task<(CrimeDataStamp Stamp, StrategicAssessment? Assessment, ProblemHttpResult? Problem)?> AssessmentAsync(
         string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, TimeProvider time, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)

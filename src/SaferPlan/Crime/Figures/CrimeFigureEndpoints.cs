@@ -8,7 +8,7 @@ public static class CrimeFigureEndpoints
         api.MapGet("/crime-types", () => TypedResults.Ok(CrimeTypes.All.Select(t => new CrimeTypeDto(t.Id, t.Name, t.IsAntiSocialBehaviour)).ToList()))
             .WithSummary("police.uk's crime types with their ids, as crime groups name them.");
 
-        api.MapGet("/partnerships/{slug}/crime", async Task<IResult> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/partnerships/{slug}/crime", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string slug, string? from, string? to, string? by, CrimeStatistics statistics, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct) =>
         {
             if (await statistics.StampAsync(slug, ct) is not { } stamp)
             {

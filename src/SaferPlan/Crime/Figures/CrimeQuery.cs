@@ -80,9 +80,6 @@ public sealed record CrimeQuery(CalendarMonth From, CalendarMonth To, CrimeBreak
         return monthly.LastMonth ?? CalendarMonth.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).AddMonths(-1);
     }
 
-    public static ValidationProblem Problem(Dictionary<string, string> errors) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-            detail: string.Join(" ", errors.Values),
-            title: "Check what you sent");
+    public static ProblemHttpResult Problem(Dictionary<string, string> errors) =>
+        ApiErrors.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), string.Join(" ", errors.Values));
 }

@@ -6,14 +6,14 @@ public static class CrimeGroupEndpoints
     public static void MapCrimeGroups(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
         api.MapGet("/partnerships/{slug}/crime-groups", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CancellationToken ct) =>
-            CrimeEndpoints.ForPartnershipAsync(db, slug, async id => TypedResults.Ok((await groups.ListAsync(id, ct)).Select(CrimeGroupDto.From).ToList()), ct))
+            CrimeEndpoints.ForPartnershipAsync<Ok<List<CrimeGroupDto>>>(db, slug, async id => TypedResults.Ok((await groups.ListAsync(id, ct)).Select(CrimeGroupDto.From).ToList()), ct))
         .WithSummary("The partnership's crime groups with their crime types.");
 
-        writes.MapPost("/partnerships/{slug}/crime-groups", (string slug, CrimeGroupRequest body, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
-            (IResult)await EditResponses.Created(http, await groups.CreateAsync(id, body.ToInput(), await current.GetAsync(), ct), g => $"/api/crime-groups/{g.Id}", CrimeGroupDto.From), ct))
+        writes.MapPost("/partnerships/{slug}/crime-groups", (string slug, CrimeGroupRequest body, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync<Created<CrimeGroupDto>>(db, slug, async id =>
+            await EditResponses.Created(http, await groups.CreateAsync(id, body.ToInput(), await current.GetAsync(), ct), g => $"/api/crime-groups/{g.Id}", CrimeGroupDto.From), ct))
         .WithSummary("Adds a crime group: {\"name\":\"Serious acquisitive crime\",\"crimeTypeIds\":[3,10,13]}.");
 
-        writes.MapPost("/partnerships/{slug}/crime-groups/usual", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync(db, slug, async id =>
+        writes.MapPost("/partnerships/{slug}/crime-groups/usual", (string slug, SaferPlanDbContext db, CrimeGroupService groups, CurrentUser current, CancellationToken ct) => CrimeEndpoints.ForPartnershipAsync<Ok<List<CrimeGroupDto>>>(db, slug, async id =>
         {
             var result = await groups.AddUsualAsync(id, await current.GetAsync(), ct);
             return result.Succeeded ? TypedResults.Ok(result.Value.Select(CrimeGroupDto.From).ToList()) : ApiErrors.From(result);
@@ -25,34 +25,16 @@ public static class CrimeGroupEndpoints
     /// <summary>One crime group by its id: read, edited and deleted with the version read.</summary>
     private static void MapCrimeGroup(RouteGroupBuilder api, RouteGroupBuilder writes)
     {
-        api.MapGet("/crime-groups/{id:int}", async Task<IResult> (int id, CrimeGroupService groups, HttpContext http, CancellationToken ct) =>
-        {
-            if (await groups.GetAsync(id, ct) is not { } group)
-            {
-                return ApiErrors.NotFound($"There is no crime group {id}.");
-            }
+        api.MapGet("/crime-groups/{id:int}", async Task<Results<Ok<CrimeGroupDto>, ProblemHttpResult>> (int id, CrimeGroupService groups, HttpContext http, CancellationToken ct) =>
+            await groups.GetAsync(id, ct) is { } group
+                ? EditResponses.Versioned(http, CrimeGroupDto.From(group), group.Version)
+                : ApiErrors.NotFound($"There is no crime group {id}."));
 
-            return EditResponses.Versioned(http, CrimeGroupDto.From(group), group.Version);
-        });
-
-        writes.MapPut("/crime-groups/{id:int}", async Task<IResult> (int id, CrimeGroupRequest body, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>
-        {
-            if (ExpectedVersion.Read(http, body.Version) is not { } version)
-            {
-                return ApiErrors.VersionRequired();
-            }
-
-            var result = await groups.UpdateAsync(id, body.ToInput(), version.Value, await current.GetAsync(), ct);
-            if (!result.Succeeded)
-            {
-                return version.Problem(result);
-            }
-
-            return EditResponses.Versioned(http, CrimeGroupDto.From(result.Value), result.Value.Version);
-        });
+        writes.MapPut("/crime-groups/{id:int}", (int id, CrimeGroupRequest body, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>
+            ExpectedVersion.SavedAsync(http, body.Version, async v => await groups.UpdateAsync(id, body.ToInput(), v, await current.GetAsync(), ct), saved => Task.FromResult(CrimeGroupDto.From(saved))));
 
         writes.MapDelete("/crime-groups/{id:int}", (int id, int? version, CrimeGroupService groups, CurrentUser current, HttpContext http, CancellationToken ct) =>
-            ExpectedVersion.DeleteAsync(http, version, async v => await groups.DeleteAsync(id, v, await current.GetAsync(), ct)));
+            ExpectedVersion.DeletedAsync(http, version, async v => await groups.DeleteAsync(id, v, await current.GetAsync(), ct)));
     }
 }
 

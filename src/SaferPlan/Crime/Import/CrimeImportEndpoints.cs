@@ -35,7 +35,7 @@ public static class CrimeImportEndpoints
     {
         var api = app.MapGroup("/api/crime").WithTags("Recorded crime").RequireAuthorization();
 
-        api.MapGet("/imports", async Task<IResult> (CrimeImporter importer, CurrentUser current, CancellationToken ct) =>
+        api.MapGet("/imports", async Task<Results<Ok<CrimeImportListDto>, ProblemHttpResult>> (CrimeImporter importer, CurrentUser current, CancellationToken ct) =>
         {
             if (!Permissions.CanImportCrime(await current.GetAsync()))
             {
@@ -52,7 +52,7 @@ public static class CrimeImportEndpoints
         .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = long.MaxValue });
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, CrimeImporter importer, CurrentUser current, UploadLimits limits, CancellationToken ct)
+    private static async Task<Results<Ok<CrimeImportSummaryDto>, ProblemHttpResult>> ImportAsync(HttpRequest request, CrimeImporter importer, CurrentUser current, UploadLimits limits, CancellationToken ct)
     {
         if (!Permissions.CanImportCrime(await current.GetAsync()))
         {
@@ -128,9 +128,9 @@ public static class CrimeImportEndpoints
     public static CrimeImportResult WithDownloadRefusals(CrimeImportResult result, PoliceUkDownload download) =>
         download.Missing.Count == 0 ? result : new CrimeImportResult(result.Loaded, [.. download.Missing, .. result.Refused]);
 
-    private static IResult TooLarge(long limit) => ApiErrors.Problem(
+    private static ProblemHttpResult TooLarge(long limit) => ApiErrors.Problem(
         StatusCodes.Status413PayloadTooLarge, "Too large", UploadLimits.TooLarge("Crime files", limit) + " Set SaferPlan:Uploads:CrimeImportMegabytes to change the limit.");
 
-    private static IResult Refused() => ApiErrors.Problem(
+    private static ProblemHttpResult Refused() => ApiErrors.Problem(
         StatusCodes.Status403Forbidden, "Not allowed", "Only an analyst or administrator of a partnership may load crime data or see what has been loaded.");
 }

@@ -12,33 +12,35 @@ public static class PeerEndpoints
     public static void MapPeers(RouteGroupBuilder api)
     {
         api.MapGet("/partnerships/{slug}/peers", Peers)
+            .Produces<PeersDto>()
             .WithSummary("The partnership's rate per 1,000 residents with its exact 95% interval, the peers' pooled rate, its rank (1 = highest) and significance, for a crime group (group=KEY) or each crime type, over 12 months (from=YYYY-MM&to=YYYY-MM; by default the latest 12 with data).");
 
         api.MapGet("/partnerships/{slug}/peers/funnels/{key}.svg", Funnel)
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .WithSummary("A crime group's funnel plot against the comparator group as SVG, over 12 months (from=YYYY-MM&to=YYYY-MM); the assessment page shows it as an image beside its numbers as a table.");
     }
 
     /// <summary>The partnership's peers report over the window asked for; or no partnership (404), or a window that is not 12 months (400).</summary>
-    private static async Task<(PeersReport? Report, ProblemHttpResult? Missing, ValidationProblem? Invalid)> ReportAsync(
+    private static async Task<(PeersReport? Report, ProblemHttpResult? Problem)> ReportAsync(
         string slug, string? from, string? to, CrimeStatistics statistics, PeerService peers, TimeProvider time, CancellationToken ct)
     {
         if (await statistics.StampAsync(slug, ct) is not { } stamp)
         {
-            return (null, ApiErrors.NotFound($"There is no partnership '{slug}'."), null);
+            return (null, ApiErrors.NotFound($"There is no partnership '{slug}'."));
         }
 
         var errors = new Dictionary<string, string>();
         return Read(from, to, CrimeQuery.DefaultTo(await statistics.MonthlyAsync(stamp, ct), time), errors) is { } window
-            ? (await peers.ReportAsync(stamp, window.From, window.To, ct), null, null)
-            : (null, null, CrimeQuery.Problem(errors));
+            ? (await peers.ReportAsync(stamp, window.From, window.To, ct), null)
+            : (null, CrimeQuery.Problem(errors));
     }
 
-    private static async Task<IResult> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Peers(string slug, string? from, string? to, string? group, CrimeStatistics statistics, PeerService peers, CrimeCache cache, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var (report, missing, invalid) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
+        var (report, problem) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
         if (report is null)
         {
-            return (IResult?)missing ?? invalid!;
+            return problem!;
         }
 
         IReadOnlyList<PeerComparison> rows;
@@ -59,12 +61,12 @@ public static class PeerEndpoints
         return await CrimeEndpoints.CachedJsonAsync(http, cache, $"peers:json:{(string.IsNullOrWhiteSpace(group) ? "types" : "group:" + rows[0].Key)}:{report.CacheKey}", _ => Task.FromResult(PeersDto.Of(report, rows)), ct);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> Funnel(string slug, string key, string? from, string? to, CrimeStatistics statistics, PeerService peers, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Funnel(string slug, string key, string? from, string? to, CrimeStatistics statistics, PeerService peers, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var (report, missing, invalid) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
+        var (report, problem) = await ReportAsync(slug, from, to, statistics, peers, time, ct);
         if (report is null)
         {
-            return missing is not null ? missing : invalid!;
+            return problem!;
         }
 
         if (report.Groups.FirstOrDefault(g => g.Key == key) is not { } row)

@@ -19,7 +19,7 @@ public static class RefreshChangeEndpoints
     {
         var (api, writes) = app.MapApi("Consultation");
 
-        api.MapGet("/editions/{id:int}/changes", async (int id, RefreshChangeService changes, CurrentUser current, CancellationToken ct) =>
+        api.MapGet("/editions/{id:int}/changes", async Task<Results<Ok<List<ChangeDto>>, ProblemHttpResult>> (int id, RefreshChangeService changes, CurrentUser current, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
             var result = await changes.ChangesAsync(id, user, ct);
@@ -28,7 +28,7 @@ public static class RefreshChangeEndpoints
                 return TypedResults.Ok(result.Value.Changes.Select(ChangeDto.From).ToList());
             }
 
-            return (IResult)ApiErrors.From(result, user);
+            return ApiErrors.From(result, user);
         });
 
         writes.MapPost("/editions/{id:int}/changes", async (int id, ChangeRequest body, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
@@ -44,7 +44,7 @@ public static class RefreshChangeEndpoints
         writes.MapDelete("/changes/{id:int}", async (int id, int? version, RefreshChangeService changes, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();
-            return await ExpectedVersion.DeleteAsync(http, version, v => changes.DeleteAsync(id, v, user, ct));
+            return await ExpectedVersion.DeletedAsync(http, version, v => changes.DeleteAsync(id, v, user, ct));
         });
     }
 
