@@ -60,9 +60,25 @@ public static class TestHtml
         return summary;
     }
 
-    /// <summary>The error summary's messages, each with the id of the field its link points to, in the summary's order.</summary>
-    public static List<(string FieldId, string Message)> ErrorSummaryLinks(IParentNode page) =>
-        ErrorSummary(page).QuerySelectorAll(".govuk-error-summary__list a").Select(a => (FieldId: (a.GetAttribute("href") ?? "").TrimStart('#'), Message: a.TextContent.Trim())).ToList();
+    /// <summary>
+    /// The error summary's messages, each with the id of the field its link points to, in the summary's order. Fails the test
+    /// if a field's link goes to no box a user can type in or choose with (following it moves focus there, as GOV.UK's summary
+    /// does: to a date's day box, a list's first choice); a link to no field (a conflict, a refusal) goes nowhere.
+    /// </summary>
+    public static List<(string FieldId, string Message)> ErrorSummaryLinks(IParentNode page)
+    {
+        var links = ErrorSummary(page).QuerySelectorAll(".govuk-error-summary__list a")
+            .Select(a => (FieldId: (a.GetAttribute("href") ?? "").TrimStart('#'), Message: a.TextContent.Trim())).ToList();
+        foreach (var (id, message) in links.Where(l => l.FieldId.Length > 0))
+        {
+            var target = page.QuerySelectorAll("[id]").FirstOrDefault(e => e.Id == id);
+            Assert.True(
+                target is not null && target.LocalName is "input" or "select" or "textarea",
+                $"The error summary's link \"{message}\" goes to #{id}, which is {(target is null ? "not on the page" : $"a <{target.LocalName}>, not a box")}");
+        }
+
+        return links;
+    }
 
     /// <summary>Where <paramref name="element"/> stands in <paramref name="page"/>, in document order (-1 if it is not in it).</summary>
     public static int PositionOf(IHtmlDocument page, IElement element) => page.All.Index(element);

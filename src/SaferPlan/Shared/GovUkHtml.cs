@@ -119,7 +119,9 @@ public static class GovUkHtml
     public static IHtmlContent DateInput(this IHtmlHelper html, string name, string legend, DateParts? value, string? hint = null)
     {
         var id = IdFor(name);
-        var error = ErrorFor(html, name);
+
+        // The error summary's link goes to the day box, as GOV.UK's date input does: a link to the group would move focus nowhere.
+        var error = ErrorFor(html, name, $"{id}-day");
         var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
         string Part(string part, string label, string? partValue, string width, string autocomplete) =>
             $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{id}-{part.ToLowerInvariant()}\">{label}</label>"
@@ -137,19 +139,20 @@ public static class GovUkHtml
     }
 
     /// <summary>
-    /// A field's error message, or null. Every field calls this as it renders, so it also records the field's place on the form:
-    /// the page is rendered before its layout, and the layout's error summary lists the errors in that order (<see cref="ErrorsInFieldOrder"/>).
+    /// A field's error message, or null. Every field calls this as it renders, so it also records the field's place on the form
+    /// and the element its error summary link goes to (<paramref name="anchor"/>, else the field's own id): the page is
+    /// rendered before its layout, and the layout's error summary lists the errors in that order (<see cref="ErrorsInFieldOrder"/>).
     /// </summary>
-    public static string? ErrorFor(IHtmlHelper html, string name)
+    public static string? ErrorFor(IHtmlHelper html, string name, string? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         var items = html.ViewContext.HttpContext.Items;
-        if (items[FieldOrderKey] is not List<string> order)
+        if (items[FieldOrderKey] is not List<(string Name, string Anchor)> order)
         {
             items[FieldOrderKey] = order = [];
         }
 
-        order.Add(name);
+        order.Add((name, anchor ?? IdFor(name)));
         return html.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
     }
 
@@ -157,16 +160,17 @@ public static class GovUkHtml
     /// The page's errors for its error summary, in the order their fields appear on the form. Errors of no field on the form
     /// (a version conflict, a refusal) come first, as they concern the whole form.
     /// </summary>
-    public static IReadOnlyList<(string Key, string Message)> ErrorsInFieldOrder(ViewContext context)
+    /// <returns>Each error with the id of the element its summary link goes to.</returns>
+    public static IReadOnlyList<(string Anchor, string Message)> ErrorsInFieldOrder(ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var order = context.HttpContext.Items[FieldOrderKey] as List<string> ?? [];
+        var order = context.HttpContext.Items[FieldOrderKey] as List<(string Name, string Anchor)> ?? [];
         return context.ModelState
             .SelectMany(e => e.Value?.Errors.Select(error => (e.Key, error.ErrorMessage)) ?? [])
-            .Select((error, i) => (error, i))
-            .OrderBy(x => order.IndexOf(x.error.Key) is var place and >= 0 ? place : -1)
+            .Select((error, i) => (error, i, place: order.FindIndex(f => f.Name == error.Key)))
+            .OrderBy(x => x.place)
             .ThenBy(x => x.i)
-            .Select(x => x.error)
+            .Select(x => (x.place >= 0 ? order[x.place].Anchor : IdFor(x.error.Key), x.error.ErrorMessage))
             .ToList();
     }
 

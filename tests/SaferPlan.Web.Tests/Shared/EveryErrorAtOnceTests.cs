@@ -82,7 +82,7 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
             ["Input.Version"] = "0",
         });
 
-        AssertBoxes(["Input-Period", "Input-Title", "Input-IssuedOn"], boxes);
+        AssertBoxes(["Input-Period", "Input-Title", "Input-IssuedOn-day"], boxes);
         Assert.Equal(0, await CountAsync(db => db.Set<PartnerBriefing>().CountAsync(b => db.Bodies.Any(x => x.Id == b.BodyId && x.Key == county.Key))));
     }
 
@@ -121,7 +121,7 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
             ["Input.Deadline.Year"] = "",
         });
 
-        AssertBoxes(["Input-Period", "Input-Deadline"], boxes);
+        AssertBoxes(["Input-Period", "Input-Deadline-day"], boxes);
         Assert.Equal(0, await CountAsync(db => db.Set<CollectionRound>().CountAsync(r => r.PartnershipId == partnership.Id)));
     }
 
@@ -158,7 +158,7 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
             ["Consultees"] = "chair@example.org\nthe probation office",
         });
 
-        AssertBoxes(["Deadline", "Consultees"], boxes);
+        AssertBoxes(["Deadline-day", "Consultees"], boxes);
         Assert.Equal(0, await CountAsync(db => db.Set<EditionConsultation>().CountAsync(c => c.EditionId == partnership.EditionId)));
         Assert.Equal(1, await CountAsync(db => db.Editions.CountAsync(e => e.Id == partnership.EditionId && e.Status == EditionStatus.Draft)));
     }
@@ -196,7 +196,7 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
             ["Version"] = spend.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        AssertBoxes(["AllocationId", "SpentOn", "Amount"], await RefusedBoxesAsync(support, path, Payment("31", "a hundred")));
+        AssertBoxes(["AllocationId", "SpentOn-day", "Amount"], await RefusedBoxesAsync(support, path, Payment("31", "a hundred")));
         AssertBoxes(["AllocationId"], await RefusedBoxesAsync(support, path, Payment("3", "150.00")));
         var kept = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<FundingSpend>().AsNoTracking().SingleAsync(s => s.Id == spend.Id));
         Assert.Equal((spend.Version, "Marshals at the rank", 120m), (kept.Version, kept.Purchase, kept.Amount));
@@ -219,7 +219,7 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
             ["Minute"] = "10/04",
         });
 
-        AssertBoxes(["DecidedOn", "Body"], boxes);
+        AssertBoxes(["DecidedOn-day", "Body"], boxes);
         Assert.Equal(0, await CountAsync(db => db.Set<FundingPlan>().CountAsync(p => p.PartnershipId == partnership.Id && p.AgreedOn != null)));
     }
 
