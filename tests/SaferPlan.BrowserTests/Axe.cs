@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace SaferPlan.BrowserTests;
 
-/// <summary>Runs axe-core (from npm, copied next to the test assembly) in the page and fails on any WCAG 2.2 AA violation.</summary>
+/// <summary>
+/// Runs axe-core (from npm, copied next to the test assembly) in the page and fails on any WCAG 2.2 AA violation, or on an
+/// error summary link that would move focus nowhere.
+/// </summary>
 public static class Axe
 {
     private const int TargetsShown = 3;
@@ -23,6 +26,17 @@ public static class Axe
                 html: v.nodes.map(n => n.html),
             }));
         }
+        """;
+
+    /// <summary>
+    /// The error summary's links that go to no box (GOV.UK's summary moves focus to the field in error: a date's day box, a
+    /// list's first choice); a link to no field at all (<c>#</c>, for an error about the whole form) is left alone.
+    /// </summary>
+    private const string SummaryLinksToNoBox = """
+        () => [...document.querySelectorAll('.govuk-error-summary__list a[href^="#"]')]
+            .filter(a => a.getAttribute('href').length > 1)
+            .filter(a => !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.getElementById(a.getAttribute('href').slice(1))?.tagName))
+            .map(a => `"${a.textContent.trim()}" -> ${a.getAttribute('href')}`)
         """;
 
     /// <summary>
@@ -61,6 +75,8 @@ public static class Axe
 
         var violations = (await page.EvaluateAsync<JsonElement>(Run)).Deserialize<List<Violation>>(JsonSerializerOptions.Web)!;
         Assert.True(violations.Count == 0, Describe(page.Url, violations));
+        var links = await page.EvaluateAsync<string[]>(SummaryLinksToNoBox);
+        Assert.True(links.Length == 0, $"The error summary on {page.Url} links to no box: {string.Join("; ", links)}");
         ContentSecurityPolicy.AssertNoViolations(page);
     }
 
