@@ -162,7 +162,7 @@ internal static class Seeder
             throw new InvalidOperationException(added.Message);
         }
 
-        return (await accounts.CreateTokenAsync(email, "bench", null)).Token!;
+        return (await accounts.CreateTokenAsync(email, "bench", null)).Value!.Token;
     }
 
     /// <summary>The id of the first milestone (Official) of the partnership at this index, as seeded.</summary>

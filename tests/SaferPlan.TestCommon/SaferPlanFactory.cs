@@ -186,7 +186,7 @@ public class SaferPlanFactory(TestDatabase kind) : WebApplicationFactory<Program
     }
 
     public Task<string> CreateTokenAsync(string email) =>
-        WithScopeAsync(async sp => (await sp.GetRequiredService<AccountService>().CreateTokenAsync(email, "test", null)).Token!);
+        WithScopeAsync(async sp => (await sp.GetRequiredService<AccountService>().CreateTokenAsync(email, "test", null)).Value!.Token);
 
     /// <summary>An HTTP client for the API, signed in with a fresh bearer token for the user when one is given.</summary>
     public async Task<HttpClient> ApiClientAsync(string? email = null)

@@ -3,7 +3,11 @@ using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Core.Accounts;
 
-public sealed record AddUserResult(bool Succeeded, string Message, User? User = null);
+/// <summary>A user added (or given another role), with the sentence that says so.</summary>
+public sealed record AddedUser(User User, string Message);
+
+/// <summary>A new API token, shown this once, with the sentence that says whose it is and how long it lasts.</summary>
+public sealed record CreatedToken(string Token, string Message);
 
 /// <summary>A token as <c>saferplan tokens list</c> shows it: never its hash.</summary>
 public sealed record TokenListing(int Id, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
@@ -18,22 +22,22 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
     public const int DisplayNameLength = 200;
 
-    public Task<AddUserResult> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, CancellationToken ct = default) =>
+    public Task<EditResult<AddedUser>> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, CancellationToken ct = default) =>
         AddUserAsync(email, password, role, partnershipSlug, null, ct);
 
     /// <summary>Adds a user (or gives an existing one another role), with the name they go by when one is given.</summary>
-    public async Task<AddUserResult> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, string? displayName, CancellationToken ct = default)
+    public async Task<EditResult<AddedUser>> AddUserAsync(string email, string password, PartnershipRole role, string partnershipSlug, string? displayName, CancellationToken ct = default)
     {
         if (displayName is not null && ValidateDisplayName(displayName) is { } invalid)
         {
-            return new AddUserResult(false, invalid + ".");
+            return EditResult<AddedUser>.Invalid(new Dictionary<string, string> { ["DisplayName"] = invalid + "." });
         }
 
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Slug == partnershipSlug, ct);
         if (partnership is null)
         {
             var known = string.Join(", ", await db.Partnerships.Select(p => p.Slug).ToListAsync(ct));
-            return new AddUserResult(false, $"There is no partnership '{partnershipSlug}'. Known partnerships: {(known.Length == 0 ? "none" : known)}.");
+            return EditResult<AddedUser>.NotFound($"There is no partnership '{partnershipSlug}'. Known partnerships: {(known.Length == 0 ? "none" : known)}.");
         }
 
         var user = await users.FindByEmailAsync(email);
@@ -44,7 +48,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return new AddUserResult(false, string.Join(" ", created.Errors.Select(e => e.Description)));
+                return Refused(created);
             }
         }
         else if (!string.IsNullOrEmpty(password))
@@ -53,7 +57,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             var reset = await users.ResetPasswordAsync(user, token, password);
             if (!reset.Succeeded)
             {
-                return new AddUserResult(false, string.Join(" ", reset.Errors.Select(e => e.Description)));
+                return Refused(reset);
             }
         }
 
@@ -71,8 +75,15 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
         var person = user.PersonId is { } personId ? await db.People.FindAsync([personId], ct) : null;
         var name = UserContext.NameOf(user.DisplayName, person?.Name, email, email);
-        return new AddUserResult(true, $"{email} is {role} of {partnership.Name}{(person is null ? "" : $", signed in as {person.Name}")}; their updates show the name {name}.", user);
+        return EditResult<AddedUser>.Ok(new AddedUser(user, $"{email} is {role} of {partnership.Name}{(person is null ? "" : $", signed in as {person.Name}")}; their updates show the name {name}."));
     }
+
+    /// <summary>An account Identity would not make or change, for the box its reasons are about: the password, or else the address.</summary>
+    private static EditResult<AddedUser> Refused(IdentityResult refused) =>
+        EditResult<AddedUser>.Invalid(new Dictionary<string, string>
+        {
+            [refused.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "Email"] = string.Join(" ", refused.Errors.Select(e => e.Description)),
+        });
 
     /// <summary>What is wrong with a display name, in GOV.UK words, or null when it will do.</summary>
     public static string? ValidateDisplayName(string? displayName) =>
@@ -138,17 +149,17 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     public const int MaxTokenDays = 3650;
 
     /// <summary>Creates a bearer token for the API; the token itself is shown once and only its hash is kept.</summary>
-    public async Task<(string? Token, string Message)> CreateTokenAsync(string email, string name, int? days, CancellationToken ct = default)
+    public async Task<EditResult<CreatedToken>> CreateTokenAsync(string email, string name, int? days, CancellationToken ct = default)
     {
         if (days is < 1 or > MaxTokenDays)
         {
-            return (null, $"Enter --days as a whole number of days from 1 to {MaxTokenDays}.");
+            return EditResult<CreatedToken>.Invalid(new Dictionary<string, string> { ["Days"] = $"Enter --days as a whole number of days from 1 to {MaxTokenDays}." });
         }
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            return (null, $"There is no user with the email address {email}. Add one first with: saferplan users add --email {email} --role ROLE --partnership SLUG");
+            return EditResult<CreatedToken>.NotFound($"There is no user with the email address {email}. Add one first with: saferplan users add --email {email} --role ROLE --partnership SLUG");
         }
 
         var validDays = days ?? DefaultTokenDays;
@@ -163,11 +174,11 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             ExpiresAt = now.AddDays(validDays),
         });
         await db.SaveChangesAsync(ct);
-        return (token, $"Token '{name}' for {email}, valid for {validDays} days.");
+        return EditResult<CreatedToken>.Ok(new CreatedToken(token, $"Token '{name}' for {email}, valid for {validDays} days."));
     }
 
     /// <summary>Every token, or one user's, newest first: who it acts as and whether it still works, never its hash.</summary>
-    public async Task<(IReadOnlyList<TokenListing>? Tokens, string? Message)> ListTokensAsync(string? email, CancellationToken ct = default)
+    public async Task<EditResult<IReadOnlyList<TokenListing>>> ListTokensAsync(string? email, CancellationToken ct = default)
     {
         var query = db.ApiTokens.AsNoTracking();
         if (email is not null)
@@ -175,7 +186,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                return (null, $"There is no user with the email address {email}.");
+                return EditResult<IReadOnlyList<TokenListing>>.NotFound($"There is no user with the email address {email}.");
             }
 
             query = query.Where(t => t.UserId == user.Id);
@@ -184,11 +195,12 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         var rows = await query
             .Select(t => new TokenListing(t.Id, t.Name, t.User.Email ?? t.UserId, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
             .ToListAsync(ct);
-        return (rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList(), null);
+        return EditResult<IReadOnlyList<TokenListing>>.Ok(rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToList());
     }
 
     /// <summary>Stops a token working from now on; the row stays, so the audit trail and <c>tokens list</c> still show it.</summary>
-    public async Task<(bool Succeeded, string Message)> RevokeTokenAsync(int? id, string? name, string? email, CancellationToken ct = default)
+    /// <returns>The sentence saying what was done, or why nothing was.</returns>
+    public async Task<EditResult<string>> RevokeTokenAsync(int? id, string? name, string? email, CancellationToken ct = default)
     {
         List<ApiToken> matches;
         if (id is { } tokenId)
@@ -204,67 +216,69 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
         else
         {
-            return (false, "Choose the token with --id, or with --name and --email (see saferplan tokens list).");
+            return EditResult<string>.Invalid(new Dictionary<string, string> { ["Id"] = "Choose the token with --id, or with --name and --email (see saferplan tokens list)." });
         }
 
         if (matches.Count == 0)
         {
-            return (false, id is not null ? $"There is no token with id {id}." : $"{email} has no current token named '{name}'.");
+            return EditResult<string>.NotFound(id is not null ? $"There is no token with id {id}." : $"{email} has no current token named '{name}'.");
         }
 
         if (matches.Count > 1)
         {
-            return (false, $"{email} has {matches.Count} current tokens named '{name}'; choose one with --id (see saferplan tokens list --email {email}).");
+            return EditResult<string>.Invalid(new Dictionary<string, string> { ["Id"] = $"{email} has {matches.Count} current tokens named '{name}'; choose one with --id (see saferplan tokens list --email {email})." });
         }
 
         var token = matches[0];
         if (token.RevokedAt is { } revoked)
         {
-            return (true, $"Token {token.Id} '{token.Name}' for {token.User?.Email} was already revoked on {Periods.Dates.Display(revoked)} UTC.");
+            return EditResult<string>.Ok($"Token {token.Id} '{token.Name}' for {token.User?.Email} was already revoked on {Periods.Dates.Display(revoked)} UTC.");
         }
 
         token.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return (true, $"Revoked token {token.Id} '{token.Name}' for {token.User?.Email}.");
+        return EditResult<string>.Ok($"Revoked token {token.Id} '{token.Name}' for {token.User?.Email}.");
     }
 
     /// <summary>Takes one role in one partnership away from a user; a partnership always keeps at least one administrator.</summary>
-    public async Task<(bool Succeeded, string Message)> RemoveRoleAsync(string email, PartnershipRole role, string partnershipSlug, CancellationToken ct = default)
+    /// <returns>The sentence saying what was done, or why nothing was.</returns>
+    public async Task<EditResult<string>> RemoveRoleAsync(string email, PartnershipRole role, string partnershipSlug, CancellationToken ct = default)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            return (false, $"There is no user with the email address {email}.");
+            return EditResult<string>.NotFound($"There is no user with the email address {email}.");
         }
 
         var membership = await db.Memberships.Include(m => m.Partnership)
             .FirstOrDefaultAsync(m => m.UserId == user.Id && m.Role == role && m.Partnership.Slug == partnershipSlug, ct);
         if (membership is null)
         {
-            return (false, $"{email} is not {role} of '{partnershipSlug}'.");
+            return EditResult<string>.NotFound($"{email} is not {role} of '{partnershipSlug}'.");
         }
 
         if (role == PartnershipRole.Administrator && await IsLastAdministratorAsync(user.Id, membership.PartnershipId, ct))
         {
-            return (false, $"{email} is the last Administrator of {membership.Partnership.Name}; add another Administrator first.");
+            return EditResult<string>.Conflict($"{email} is the last Administrator of {membership.Partnership.Name}; add another Administrator first.");
         }
 
         db.Memberships.Remove(membership);
         db.AuditPartnershipId = membership.PartnershipId;
         await db.SaveChangesAsync(ct);
-        return (true, $"{email} is no longer {role} of {membership.Partnership.Name}.");
+        return EditResult<string>.Ok($"{email} is no longer {role} of {membership.Partnership.Name}.");
     }
 
     /// <summary>
     /// Removes a user with their roles and tokens, so their password, tokens and any signed-in session stop working.
     /// What they wrote stays, under the name it was written with.
     /// </summary>
-    public async Task<(bool Succeeded, string Message)> RemoveUserAsync(string email, CancellationToken ct = default)
+    /// <returns>The sentence saying what was done, or why nothing was.</returns>
+    public async Task<EditResult<string>> RemoveUserAsync(string email, CancellationToken ct = default)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            return (false, $"There is no user with the email address {email}.");
+            return EditResult<string>.NotFound($"There is no user with the email address {email}.");
         }
 
         var memberships = await db.Memberships.Include(m => m.Partnership).Where(m => m.UserId == user.Id).ToListAsync(ct);
@@ -272,7 +286,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         {
             if (await IsLastAdministratorAsync(user.Id, admin.PartnershipId, ct))
             {
-                return (false, $"{email} is the last Administrator of {admin.Partnership.Name}; add another Administrator first.");
+                return EditResult<string>.Conflict($"{email} is the last Administrator of {admin.Partnership.Name}; add another Administrator first.");
             }
         }
 
@@ -291,7 +305,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (true, $"Removed {email}{(memberships.Count == 0 ? "" : $" and their {memberships.Count} role(s)")}.");
+        return EditResult<string>.Ok($"Removed {email}{(memberships.Count == 0 ? "" : $" and their {memberships.Count} role(s)")}.");
     }
 
     private async Task<bool> IsLastAdministratorAsync(string userId, int partnershipId, CancellationToken ct) =>

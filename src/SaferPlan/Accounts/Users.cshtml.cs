@@ -112,7 +112,7 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
         var result = await accounts.AddUserAsync(email, "", role, Partnership.Slug, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("RoleEmail", result.Message);
+            ModelState.AddModelError("RoleEmail", result.Message!);
             return Page();
         }
 
@@ -132,14 +132,8 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return NotFound();
         }
 
-        var (succeeded, message) = await accounts.RemoveRoleAsync(member.Email, taken, Partnership.Slug, ct);
-        if (!succeeded)
-        {
-            ModelState.AddModelError(string.Empty, message);
-            return Page();
-        }
-
-        return this.Done($"{member.Name} is no longer {AccountService.RoleName(taken)} of {Partnership.Name}.", $"/partnerships/{slug}/users");
+        return this.Refusal(await accounts.RemoveRoleAsync(member.Email, taken, Partnership.Slug, ct), prefix: "")
+            ?? this.Done($"{member.Name} is no longer {AccountService.RoleName(taken)} of {Partnership.Name}.", $"/partnerships/{slug}/users");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, string user, CancellationToken ct)
@@ -161,14 +155,8 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
-        var (succeeded, message) = await accounts.RemoveUserAsync(member.Email, ct);
-        if (!succeeded)
-        {
-            ModelState.AddModelError(string.Empty, message);
-            return Page();
-        }
-
-        return this.Done($"{member.Name}'s account is removed; they can no longer sign in.", $"/partnerships/{slug}/users");
+        return this.Refusal(await accounts.RemoveUserAsync(member.Email, ct), prefix: "")
+            ?? this.Done($"{member.Name}'s account is removed; they can no longer sign in.", $"/partnerships/{slug}/users");
     }
 
     public bool CanRemove(PartnershipMember member) => Permissions.CanRemoveAccount(Viewer, member.PartnershipIds);

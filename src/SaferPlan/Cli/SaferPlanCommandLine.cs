@@ -139,8 +139,7 @@ public static class SaferPlanCommandLine
 
             var result = await services.GetRequiredService<AccountService>().AddUserAsync(
                 parse.GetValue(email)!, password, parse.GetValue(role), parse.GetValue(partnership)!, parse.GetValue(name), ct);
-            await (result.Succeeded ? Console.Out : Console.Error).WriteLineAsync(result.Message);
-            return result.Succeeded ? 0 : 1;
+            return await SayAsync(result, added => added.Message);
         }));
         users.Subcommands.Add(add);
         users.Subcommands.Add(UsersRemoveCommand());
@@ -161,16 +160,16 @@ public static class SaferPlanCommandLine
         var create = new Command("create", "Create a bearer token and print it. It is shown once; only its hash is stored.") { email, name, days };
         create.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
-            var (token, message) = await services.GetRequiredService<AccountService>().CreateTokenAsync(
+            var created = await services.GetRequiredService<AccountService>().CreateTokenAsync(
                 parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(days), ct);
-            if (token is null)
+            if (!created.Succeeded)
             {
-                await Console.Error.WriteLineAsync(message);
-                return 1;
+                return await SayAsync(created, _ => "");
             }
 
-            await Console.Error.WriteLineAsync(message);
-            await Console.Out.WriteLineAsync(token);
+            // What the token is goes to standard error, the token alone to standard output, for a script to capture.
+            await Console.Error.WriteLineAsync(created.Value.Message);
+            await Console.Out.WriteLineAsync(created.Value.Token);
             return 0;
         }));
         tokens.Subcommands.Add(create);
@@ -198,12 +197,13 @@ public static class SaferPlanCommandLine
         var list = new Command("list", "List tokens: id, name, user, when created, when they expire and whether revoked. Never the token itself.") { email };
         list.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
-            var (tokens, message) = await services.GetRequiredService<AccountService>().ListTokensAsync(parse.GetValue(email), ct);
-            if (tokens is null)
+            var listed = await services.GetRequiredService<AccountService>().ListTokensAsync(parse.GetValue(email), ct);
+            if (!listed.Succeeded)
             {
-                await Console.Error.WriteLineAsync(message);
-                return 1;
+                return await SayAsync(listed, _ => "");
             }
+
+            var tokens = listed.Value;
 
             if (tokens.Count == 0)
             {
@@ -234,10 +234,8 @@ public static class SaferPlanCommandLine
         var revoke = new Command("revoke", "Stop a token working from now on. The record stays, for the audit trail.") { id, name, email };
         revoke.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
-            var (succeeded, message) = await services.GetRequiredService<AccountService>().RevokeTokenAsync(
-                parse.GetValue(id), parse.GetValue(name), parse.GetValue(email), ct);
-            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
-            return succeeded ? 0 : 1;
+            return await SayAsync(await services.GetRequiredService<AccountService>().RevokeTokenAsync(
+                parse.GetValue(id), parse.GetValue(name), parse.GetValue(email), ct), done => done);
         }));
         return revoke;
     }
@@ -248,9 +246,7 @@ public static class SaferPlanCommandLine
         var remove = new Command("remove", "Remove a user with all their roles and tokens; they can no longer sign in. What they wrote stays.") { email };
         remove.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
-            var (succeeded, message) = await services.GetRequiredService<AccountService>().RemoveUserAsync(parse.GetValue(email)!, ct);
-            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
-            return succeeded ? 0 : 1;
+            return await SayAsync(await services.GetRequiredService<AccountService>().RemoveUserAsync(parse.GetValue(email)!, ct), done => done);
         }));
         return remove;
     }
@@ -266,12 +262,23 @@ public static class SaferPlanCommandLine
         };
         removeRole.SetAction(async (parse, ct) => await WithServicesAsync(async services =>
         {
-            var (succeeded, message) = await services.GetRequiredService<AccountService>().RemoveRoleAsync(
-                parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(partnership)!, ct);
-            await (succeeded ? Console.Out : Console.Error).WriteLineAsync(message);
-            return succeeded ? 0 : 1;
+            return await SayAsync(await services.GetRequiredService<AccountService>().RemoveRoleAsync(
+                parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(partnership)!, ct), done => done);
         }));
         return removeRole;
+    }
+
+    /// <summary>A verb's outcome as one line: what was done on standard output (exit 0), or why nothing was on standard error (exit 1).</summary>
+    private static async Task<int> SayAsync<T>(EditResult<T> result, Func<T, string> done)
+    {
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync(result.Message);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync(done(result.Value));
+        return 0;
     }
 
     private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -165,6 +165,22 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.False(await DbAsync(db => db.Users.AnyAsync(u => u.Email == member)));
     }
 
+    [Fact]
+    public async Task TakeRole_TheLastAdministratorsOwn_IsRefusedOnThePageNamingWhy_AndKept()
+    {
+        var partnership = await TestData.Partnership().SaveAsync(app);
+        using var admin = await PageSession.SignedInAsync(app, PartnershipRole.Administrator, partnership: partnership.Slug);
+        var adminId = await DbAsync(db => db.Memberships.Where(m => m.PartnershipId == partnership.Id && m.Role == PartnershipRole.Administrator).Select(m => m.UserId).SingleAsync());
+        var users = $"/partnerships/{partnership.Slug}/users";
+
+        using var refused = await admin.PostFormAsync(users, $"{users}?handler=TakeRole", new() { ["user"] = adminId, ["role"] = nameof(PartnershipRole.Administrator) });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var summary = TestHtml.ErrorSummary(TestHtml.Parse(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("is the last Administrator of", summary.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await DbAsync(db => db.Memberships.CountAsync(m => m.PartnershipId == partnership.Id && m.Role == PartnershipRole.Administrator)));
+    }
+
     private async Task<List<PartnershipRole>> RolesAsync(string email) =>
         (await DbAsync(db => db.Memberships.Where(m => m.User.Email == email).Select(m => m.Role).ToListAsync())).Order().ToList();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Editing;
 using SaferPlan.TestCommon;
 
 namespace SaferPlan.Web.Tests.Security;
@@ -107,14 +108,15 @@ public abstract class SecurityTests(SaferPlanFactory app)
     {
         var email = await app.AddUserAsync(PartnershipRole.BoardMember);
 
-        var (tokens, _) = await app.WithScopeAsync(async sp =>
+        var listed = await app.WithScopeAsync(async sp =>
         {
             var accounts = sp.GetRequiredService<AccountService>();
             await accounts.CreateTokenAsync(email, "default-expiry", null);
             return await accounts.ListTokensAsync(email);
         });
 
-        var token = Assert.Single(tokens!);
+        Assert.True(listed.Succeeded, listed.Message);
+        var token = Assert.Single(listed.Value);
         Assert.Equal("default-expiry", token.Name);
         Assert.Equal(email, token.Email);
         Assert.Equal(TimeSpan.FromDays(AccountService.DefaultTokenDays), token.ExpiresAt - token.CreatedAt);
@@ -130,10 +132,11 @@ public abstract class SecurityTests(SaferPlanFactory app)
     {
         var email = await app.AddUserAsync(PartnershipRole.BoardMember);
 
-        var (token, message) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().CreateTokenAsync(email, "bad-days", days));
+        var created = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().CreateTokenAsync(email, "bad-days", days));
 
-        Assert.Null(token);
-        Assert.Equal("Enter --days as a whole number of days from 1 to 3650.", message);
+        Assert.Equal(EditStatus.Invalid, created.Status);
+        Assert.Equal("Enter --days as a whole number of days from 1 to 3650.", created.Message);
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().ApiTokens.CountAsync(t => t.Name == "bad-days" && t.User.Email == email)));
     }
 
     [Fact]
@@ -146,15 +149,15 @@ public abstract class SecurityTests(SaferPlanFactory app)
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        var (revoked, message, id) = await app.WithScopeAsync(async sp =>
+        var (revoked, id) = await app.WithScopeAsync(async sp =>
         {
             var accounts = sp.GetRequiredService<AccountService>();
-            var (tokens, _) = await accounts.ListTokensAsync(email);
-            var (ok, text) = await accounts.RevokeTokenAsync(null, "test", email);
-            return (ok, text, Assert.Single(tokens!).Id);
+            var tokens = await accounts.ListTokensAsync(email);
+            return (await accounts.RevokeTokenAsync(null, "test", email), Assert.Single(tokens.Value!).Id);
         });
 
-        Assert.True(revoked, message);
+        Assert.True(revoked.Succeeded, revoked.Message);
+        Assert.Equal($"Revoked token {id} 'test' for {email}.", revoked.Value);
         using var after = await client.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/update-links");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().AuditEntries
@@ -172,9 +175,9 @@ public abstract class SecurityTests(SaferPlanFactory app)
         var membershipId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Memberships
             .Where(m => m.User.Email == email).Select(m => m.Id).SingleAsync());
 
-        var (removed, message) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveUserAsync(email));
+        var removed = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveUserAsync(email));
 
-        Assert.True(removed, message);
+        Assert.True(removed.Succeeded, removed.Message);
         using var page = await browser.Client.GetAsync("/my-updates");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         using var call = await api.GetAsync($"/api/partnerships/{Slug}/periods/2010-11-q4/update-links");
@@ -194,15 +197,15 @@ public abstract class SecurityTests(SaferPlanFactory app)
         var first = await app.AddUserAsync(PartnershipRole.Administrator, partnership: slug);
         var second = await app.AddUserAsync(PartnershipRole.Administrator, partnership: slug);
 
-        var (firstGone, firstMessage) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveRoleAsync(first, PartnershipRole.Administrator, slug));
-        var (lastGone, lastMessage) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveRoleAsync(second, PartnershipRole.Administrator, slug));
-        var (userGone, userMessage) = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveUserAsync(second));
+        var firstGone = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveRoleAsync(first, PartnershipRole.Administrator, slug));
+        var lastGone = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveRoleAsync(second, PartnershipRole.Administrator, slug));
+        var userGone = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountService>().RemoveUserAsync(second));
 
-        Assert.True(firstGone, firstMessage);
-        Assert.False(lastGone);
-        Assert.Contains("is the last Administrator of", lastMessage, StringComparison.Ordinal);
-        Assert.False(userGone);
-        Assert.Contains("is the last Administrator of", userMessage, StringComparison.Ordinal);
+        Assert.True(firstGone.Succeeded, firstGone.Message);
+        Assert.Equal(EditStatus.Conflict, lastGone.Status);
+        Assert.Contains("is the last Administrator of", lastGone.Message, StringComparison.Ordinal);
+        Assert.Equal(EditStatus.Conflict, userGone.Status);
+        Assert.Contains("is the last Administrator of", userGone.Message, StringComparison.Ordinal);
         var admins = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Memberships
             .CountAsync(m => m.Partnership.Slug == slug && m.Role == PartnershipRole.Administrator));
         Assert.Equal(1, admins);
