@@ -13,9 +13,8 @@ namespace SaferPlan.Web.Tests.Api;
 public abstract class TypedAnswersTests(SaferPlanFactory app)
 {
     [Fact]
-    public async Task EveryApiEndpoint_DeclaresItsSuccessfulAnswer()
+    public void EveryApiEndpoint_DeclaresItsSuccessfulAnswer()
     {
-        using var client = await app.ApiClientAsync();
         var endpoints = app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .Where(e => e.Order != int.MaxValue) // the fallback, which answers an unknown path with 404 problem details
