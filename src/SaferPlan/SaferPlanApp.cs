@@ -153,8 +153,10 @@ public static class SaferPlanApp
         services.AddScoped<EditionComparer>();
         services.AddScoped<AuditReader>();
         // The demo's synthetic recorded crime can be left out (SaferPlan:LoadDemoCrime=false), as most tests do.
+        services.AddScoped<DemoCrime>();
         services.AddScoped(sp => new DemoLoader(
             sp.GetRequiredService<SaferPlanDbContext>(),
+            sp.GetRequiredService<DemoCrime>(),
             configuration.GetValue("SaferPlan:LoadDemoCrime", true) ? sp.GetRequiredService<SaferPlan.Core.Crime.CrimeImporter>() : null));
         services.AddScoped<SaferPlan.Core.Crime.CrimeImporter>();
         services.AddScoped<BoardReportBuilder>();

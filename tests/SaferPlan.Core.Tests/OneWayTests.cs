@@ -23,9 +23,25 @@ public sealed partial class OneWayTests
     public void ApiAnswers_AreNamedRecords() =>
         AssertOnlyIn(AnonymousAnswer(), [], "Answer a named record, not an anonymous object");
 
+    /// <summary>
+    /// A feature's services are injected, never made by another feature with <c>new</c>: only the composition root
+    /// (<c>SaferPlanApp</c>) makes one by hand. (Core included: a service made with <c>new</c> skips what the container gives it.)
+    /// </summary>
+    [Fact]
+    public void Services_AreInjectedNotMadeByAnother()
+    {
+        var found = SourceScan.Find(ServiceMade(), ["src/SaferPlan", "src/SaferPlan.Core"], ["src/SaferPlan/SaferPlanApp.cs"]);
+        Assert.True(found.Count == 0, $"Take the service as a constructor parameter instead:\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void Patterns_RecogniseWhatTheyLookFor()
     {
+        Assert.Matches(ServiceMade(), "await new CrimeAreaService(db, new ComparatorAreaService(db)).ResolveAsync(id, ct);");
+        Assert.Matches(ServiceMade(), "var reader = new IndicatorReader(db);");
+        Assert.DoesNotMatch(ServiceMade(), "var html = new StringBuilder(capacity);");
+        Assert.DoesNotMatch(ServiceMade(), "using var reader = new StreamReader(path);");
+        Assert.DoesNotMatch(ServiceMade(), "var builder = new HtmlContentBuilder();");
         Assert.Matches(SuccessBanner(), "TempData[\"Success\"] = $\"{saved.Title} saved\";");
         Assert.Matches(ETagSet(), "http.Response.Headers.ETag = $\"\\\"{version}\\\"\";");
         Assert.Matches(AnonymousAnswer(), "return TypedResults.Ok(new { url = link });");
@@ -38,6 +54,9 @@ public sealed partial class OneWayTests
 
     [GeneratedRegex(@"Headers\.ETag\s*=")]
     private static partial Regex ETagSet();
+
+    [GeneratedRegex(@"\bnew\s+(?!(?:String|HtmlContent|Stream|Row|Text|Binary|Xml|Json|\w*ConnectionString|DbContextOptions)\w*\s*\()[A-Z]\w*(?:Service|Reader|Editor|Builder|Importer|Loader)\s*\(")]
+    private static partial Regex ServiceMade();
 
     [GeneratedRegex(@"\b(Ok|Created|Accepted)\((?:[^()]*,\s*)?new\s*\{")]
     private static partial Regex AnonymousAnswer();

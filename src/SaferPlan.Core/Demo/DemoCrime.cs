@@ -7,8 +7,9 @@ namespace SaferPlan.Core.Demo;
 /// the usual crime groups, and residents and dwellings for rates. It does not depend on crime data being loaded: an
 /// area defined by name takes in the LSOAs of that name whenever they arrive (the statistics include them at query
 /// time, and this adds them to the listed area each time it runs). Groups and denominators are added only the first time.
+/// It sets them through the crime features' own services, as a partnership's analyst would.
 /// </summary>
-internal static class DemoCrime
+public sealed class DemoCrime(SaferPlanDbContext db, CrimeGroupService groups, DenominatorService denominators, CrimeAreaService areas, AreaPopulationService population)
 {
     private sealed record Settings(string Slug, string LocalAuthorityName, int FirstYear, int LastYear, decimal Residents, decimal Dwellings, string Source);
 
@@ -20,7 +21,17 @@ internal static class DemoCrime
             "Demo figure (synthetic): about 1,600 residents an LSOA, as the synthetic population file has it"),
     ];
 
-    public static async Task ApplyAsync(SaferPlanDbContext db, CancellationToken ct)
+    /// <summary>Loads residents per area from a population file; a file the service refuses stops the demo with its reasons.</summary>
+    public async Task LoadPopulationAsync(Stream csv, string fileName, CancellationToken ct)
+    {
+        var loaded = await population.LoadAsync(csv, fileName, ct);
+        if (loaded.Value is null)
+        {
+            throw new InvalidDataException($"The demo's synthetic population figures were refused: {loaded.Message} {string.Join("; ", loaded.Errors.Values)}");
+        }
+    }
+
+    public async Task ApplyAsync(CancellationToken ct)
     {
         foreach (var s in All)
         {
@@ -36,8 +47,7 @@ internal static class DemoCrime
                 partnership.AreaDefinition = CrimeAreaService.LocalAuthorityNamePrefix + s.LocalAuthorityName;
                 db.AuditPartnershipId = partnership.Id;
                 await db.SaveChangesAsync(ct);
-                await new CrimeGroupService(db).AddUsualGroupsAsync(partnership.Id, ct);
-                var denominators = new DenominatorService(db);
+                await groups.AddUsualGroupsAsync(partnership.Id, ct);
                 for (var year = s.FirstYear; year <= s.LastYear; year++)
                 {
                     await denominators.AddIfMissingAsync(partnership.Id, DenominatorKind.Residents, year, s.Residents, s.Source, ct);
@@ -45,7 +55,7 @@ internal static class DemoCrime
                 }
             }
 
-            await new CrimeAreaService(db, new ComparatorAreaService(db)).ResolveAsync(partnership.Id, ct);
+            await areas.ResolveAsync(partnership.Id, ct);
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed record DemoLoadResult(string Slug, bool Loaded, int Editions, int 
 /// the database is left as it is, so loading twice changes nothing.
 /// </summary>
 /// <remarks>Without a <see cref="CrimeImporter"/> (as some rule tests build it) the synthetic crime data is left out.</remarks>
-public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImporter = null)
+public sealed class DemoLoader(SaferPlanDbContext db, DemoCrime demoCrime, CrimeImporter? crimeImporter = null)
 {
     private const string ResourcePrefix = "Demo/";
 
@@ -42,7 +42,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
             await ApplyDemoWardsAsync(cancellationToken);
         }
 
-        await SaferPlan.Core.Demo.DemoCrime.ApplyAsync(db, cancellationToken);
+        await demoCrime.ApplyAsync(cancellationToken);
         return results;
     }
 
@@ -170,11 +170,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, CrimeImporter? crimeImport
         {
             var csv = DemoNationalPicture.PopulationCsv(generator, comparators, DemoCrimeFrom.Year, DemoCrimeTo.Year);
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-            var population = await new AreaPopulationService(db, new ComparatorAreaService(db)).LoadAsync(stream, "demo population (synthetic).csv", cancellationToken);
-            if (population.Value is null)
-            {
-                throw new InvalidDataException($"The demo's synthetic population figures were refused: {population.Message} {string.Join("; ", population.Errors.Values)}");
-            }
+            await demoCrime.LoadPopulationAsync(stream, "demo population (synthetic).csv", cancellationToken);
         }
 
         return result?.Loaded.Count ?? 0;

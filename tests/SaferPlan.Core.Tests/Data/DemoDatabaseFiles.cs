@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
-using SaferPlan.Core.Demo;
 
 namespace SaferPlan.Core.Tests.Data;
 
@@ -55,7 +54,7 @@ internal static class DemoDatabaseFiles
         new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False").Configure(builder);
         await using var db = new SaferPlanDbContext(builder.Options, new FixedActorAccessor(AuditActor.System), new FakeTimeProvider(now));
         await db.Database.MigrateAsync();
-        await new DemoLoader(db).LoadAllAsync();
+        await DemoLoaders.For(db).LoadAllAsync();
         return path;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
-using SaferPlan.Core.Demo;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Plans;
@@ -55,7 +54,7 @@ public sealed class PlanEditorTests : IAsyncLifetime
         await using var db = Open(AuditActor.System);
         var before = await db.Milestones.CountAsync();
 
-        var results = await new DemoLoader(db).LoadAllAsync();
+        var results = await Data.DemoLoaders.For(db).LoadAllAsync();
 
         Assert.All(results, r => Assert.False(r.Loaded));
         Assert.Equal(before, await db.Milestones.CountAsync());

@@ -189,7 +189,7 @@ public abstract class DemoRefreshTests(SaferPlanFactory app)
     {
         var before = await CountsAsync();
 
-        var results = await app.WithScopeAsync(sp => new Core.Demo.DemoLoader(sp.GetRequiredService<SaferPlanDbContext>()).LoadAllAsync());
+        var results = await app.WithScopeAsync(sp => new Core.Demo.DemoLoader(sp.GetRequiredService<SaferPlanDbContext>(), sp.GetRequiredService<Core.Demo.DemoCrime>()).LoadAllAsync());
 
         Assert.All(results, r => Assert.False(r.Loaded));
         Assert.Equal(before, await CountsAsync());
