@@ -164,7 +164,7 @@ public static class SaferPlanCommandLine
                 parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(days), ct);
             if (!created.Succeeded)
             {
-                return await SayAsync(created, _ => "");
+                return await RefusedAsync(created);
             }
 
             // What the token is goes to standard error, the token alone to standard output, for a script to capture.
@@ -200,7 +200,7 @@ public static class SaferPlanCommandLine
             var listed = await services.GetRequiredService<AccountService>().ListTokensAsync(parse.GetValue(email), ct);
             if (!listed.Succeeded)
             {
-                return await SayAsync(listed, _ => "");
+                return await RefusedAsync(listed);
             }
 
             var tokens = listed.Value;
@@ -273,12 +273,18 @@ public static class SaferPlanCommandLine
     {
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync(result.Message);
-            return 1;
+            return await RefusedAsync(result);
         }
 
         await Console.Out.WriteLineAsync(done(result.Value));
         return 0;
+    }
+
+    /// <summary>Why a verb did nothing, on standard error; exit 1.</summary>
+    private static async Task<int> RefusedAsync<T>(EditResult<T> result)
+    {
+        await Console.Error.WriteLineAsync(result.Message);
+        return 1;
     }
 
     private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -28,7 +28,7 @@ internal static class DocumentResults
     /// <summary>A bad query value: a validation problem naming it for the API, a plain 400 for the site.</summary>
     public static IResult Invalid(bool forApi, string parameter, string detail, string message) =>
         forApi
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: detail, title: "Check what you sent")
+            ? ApiErrors.Invalid(new Dictionary<string, string[]> { [parameter] = [message] }, detail)
             : TypedResults.BadRequest();
 
     /// <summary>

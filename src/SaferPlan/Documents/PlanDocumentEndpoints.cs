@@ -31,12 +31,7 @@ public static class PlanDocumentEndpoints
         };
         if (requested is null)
         {
-            return forApi
-                ? TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["audience"] = ["Choose the audience full or public"] },
-                    detail: $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.",
-                    title: "Check what you sent")
-                : TypedResults.BadRequest();
+            return DocumentResults.Invalid(forApi, "audience", $"'{audience}' is not an audience. Leave it out for the full document, or ask for ?audience=public.", "Choose the audience full or public");
         }
 
         var document = await builder.BuildAsync(id, await current.GetAsync(), requested.Value, ct);
