@@ -229,12 +229,7 @@ public static class SaferPlanApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "SaferPlan API";
-            document.Info.Description = "Partnerships, plans, priorities, actions and milestones. Authenticate with a bearer token from `saferplan tokens create`.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDescription.Describe);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 

@@ -32,6 +32,40 @@ public abstract class OpenApiTests(SaferPlanFactory app)
         Assert.True(paths.GetProperty("/api/actions/{id}/milestones").TryGetProperty("post", out _));
     }
 
+    [Fact]
+    public async Task EveryOperation_SaysItsOtherAnswersAreProblemDetails_AsARealProblemIs()
+    {
+        using var client = await app.ApiClientAsync();
+        using var response = await client.GetAsync("/openapi/v1.json");
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", operation.Value)))
+            .ToList();
+        Assert.True(operations.Count > 100, $"Only {operations.Count} operations described");
+        var undescribed = operations
+            .Where(o => !(o.Value.GetProperty("responses").TryGetProperty("default", out var other)
+                && other.GetProperty("content").TryGetProperty("application/problem+json", out var problem)
+                && problem.GetProperty("schema").GetProperty("$ref").GetString() == "#/components/schemas/ProblemDetails"))
+            .Select(o => o.Name)
+            .ToList();
+        Assert.True(undescribed.Count == 0, "No problem-details answer described for: " + string.Join(", ", undescribed));
+
+        // The schema names what a problem the API really sends carries.
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties");
+        using var notFound = await client.GetAsync("/api/milestones/0");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal("application/problem+json", notFound.Content.Headers.ContentType?.MediaType);
+        var sent = JsonDocument.Parse(await notFound.Content.ReadAsStringAsync()).RootElement;
+        foreach (var field in new[] { "status", "title", "detail" })
+        {
+            Assert.True(sent.TryGetProperty(field, out _), $"The problem sent has no {field}");
+            Assert.True(schema.TryGetProperty(field, out _), $"The ProblemDetails schema has no {field}");
+        }
+
+        Assert.True(schema.TryGetProperty("errors", out _), "The ProblemDetails schema has no errors (a bad field's messages)");
+    }
+
     [Theory]
     [InlineData("/api/partnerships/{slug}/funding/agreement", "post", "200", "AgreementDto")]
     [InlineData("/api/partnerships/{slug}/funding/streams", "post", "201", "SavedStreamDto")]
