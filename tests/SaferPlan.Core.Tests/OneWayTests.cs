@@ -34,9 +34,25 @@ public sealed partial class OneWayTests
         Assert.True(found.Count == 0, $"Take the service as a constructor parameter instead:\n{string.Join("\n", found)}");
     }
 
+    /// <summary>
+    /// An item looked up for an edit comes back as an <c>EditResult</c> of the item (found, or why not), and the edit passes
+    /// a refusal on with <c>Refusal&lt;T&gt;()</c>: never a pair of a nullable item and a nullable refusal, which leaves the
+    /// caller asserting with <c>!</c> that the item is there.
+    /// </summary>
+    [Fact]
+    public void ItemsFoundForAnEdit_AreAnEditResult_NotAPairWithARefusal()
+    {
+        var found = SourceScan.Find(ItemAndRefusalPair(), ["src/SaferPlan", "src/SaferPlan.Core"], []);
+        Assert.True(found.Count == 0, $"Return EditResult<TItem> (Ok(item), or the refusal) and pass a refusal on with .Refusal<T>():\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void Patterns_RecogniseWhatTheyLookFor()
     {
+        Assert.Matches(ItemAndRefusalPair(), "private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int id)");
+        Assert.Matches(ItemAndRefusalPair(), "private static (LookupAuthority? Authority, EditResult<AreaView>? Refusal) ChooseAuthority(");
+        Assert.Matches(ItemAndRefusalPair(), "Task<(T? Part, Indicator? Indicator, EditResult<T>? Refusal)> PartForEditAsync<T>(");
+        Assert.DoesNotMatch(ItemAndRefusalPair(), "private async Task<EditResult<Meeting>> EditableAsync(int meetingId)");
         Assert.Matches(ServiceMade(), "await new CrimeAreaService(db, new ComparatorAreaService(db)).ResolveAsync(id, ct);");
         Assert.Matches(ServiceMade(), "var reader = new IndicatorReader(db);");
         Assert.DoesNotMatch(ServiceMade(), "var html = new StringBuilder(capacity);");
@@ -48,6 +64,9 @@ public sealed partial class OneWayTests
         Assert.Matches(AnonymousAnswer(), "TypedResults.Created($\"/api/x/{id}\", new { id })");
         Assert.DoesNotMatch(AnonymousAnswer(), "TypedResults.Ok(new MeetingYearDto(year, meetings, duties))");
     }
+
+    [GeneratedRegex(@"\(\w+\??\s+\w+,(?:\s*[\w<>]+\??\s+\w+,)*\s*EditResult<[\w<>]+>\?\s+\w+\)")]
+    private static partial Regex ItemAndRefusalPair();
 
     [GeneratedRegex(@"TempData\[""Success""\]\s*=")]
     private static partial Regex SuccessBanner();

@@ -171,27 +171,29 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
     }
 
     /// <summary>The partnership whose area is to be set, once the user may set it; else why not.</summary>
-    private async Task<(Partnership Partnership, EditResult<AreaView>? Refusal)> EditableAsync(int partnershipId, UserContext user, CancellationToken ct)
+    private async Task<EditResult<Partnership>> EditableAsync(int partnershipId, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
         if (partnership is null)
         {
-            return (null!, EditResult<AreaView>.NotFound("There is no such partnership."));
+            return EditResult<Partnership>.NotFound("There is no such partnership.");
         }
 
         return Permissions.CanEditIndicators(user, partnershipId)
-            ? (partnership, null)
-            : (partnership, EditResult<AreaView>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area."));
+            ? EditResult<Partnership>.Ok(partnership)
+            : EditResult<Partnership>.Forbidden("Only the partnership's administrators, support officers and analysts can set its area.");
     }
 
     public async Task<EditResult<AreaView>> SetFromLocalAuthorityNameAsync(int partnershipId, string? localAuthorityName, UserContext user, CancellationToken ct = default)
     {
-        var (partnership, refusal) = await EditableAsync(partnershipId, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(partnershipId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<AreaView>();
         }
+
+        var partnership = found.Value;
 
         var name = localAuthorityName?.Trim();
         if (string.IsNullOrEmpty(name))
@@ -222,11 +224,13 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
     /// </summary>
     public async Task<EditResult<AreaView>> SetFromLookupAsync(int partnershipId, Stream file, string fileName, string? localAuthority, UserContext user, CancellationToken ct = default)
     {
-        var (partnership, refusal) = await EditableAsync(partnershipId, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(partnershipId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<AreaView>();
         }
+
+        var partnership = found.Value;
 
         var lookup = LookupFileReader.Read(file);
         if (lookup.Refused)
@@ -235,11 +239,13 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
             return new EditResult<AreaView>(EditStatus.Invalid, null, new Dictionary<string, string> { ["File"] = message }, message);
         }
 
-        var (authority, notChosen) = ChooseAuthority(lookup.Rows, localAuthority, fileName);
-        if (authority is null)
+        var chosen = ChooseAuthority(lookup.Rows, localAuthority, fileName);
+        if (!chosen.Succeeded)
         {
-            return notChosen!;
+            return chosen.Refusal<AreaView>();
         }
+
+        var authority = chosen.Value;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await RecordLsoasAsync(lookup.Rows, ct);
@@ -300,7 +306,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
     }
 
     /// <summary>The local authority of a lookup file to take: the only one in the file, or the one named (a code or name).</summary>
-    private static (LookupAuthority? Authority, EditResult<AreaView>? Refusal) ChooseAuthority(IEnumerable<LookupRow> rows, string? localAuthority, string fileName)
+    private static EditResult<LookupAuthority> ChooseAuthority(IEnumerable<LookupRow> rows, string? localAuthority, string fileName)
     {
         var authorities = rows
             .GroupBy(r => (r.LocalAuthorityCode, r.LocalAuthorityName))
@@ -314,14 +320,14 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
                 || string.Equals(a.Name, chosen, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matching.Count == 1)
         {
-            return (matching[0], null);
+            return EditResult<LookupAuthority>.Ok(matching[0]);
         }
 
         var listed = string.Join(", ", authorities.Select(a => $"{a.Name ?? "no name"} ({a.Code ?? "no code"})"));
         var reason = string.IsNullOrEmpty(chosen)
             ? $"Enter the local authority to use: {fileName} has {authorities.Count} ({listed})"
             : $"Enter a local authority in {fileName}: '{chosen}' is not one of {listed}";
-        return (null, EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason }));
+        return EditResult<LookupAuthority>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason });
     }
 
     private sealed record LookupAuthority(string? Code, string? Name);

@@ -63,30 +63,32 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     }
 
     /// <summary>The group to change, with its members, once the user may edit it and has the version it now has; else why not.</summary>
-    private async Task<(CrimeGroup Group, EditResult<CrimeGroup>? Refusal)> EditableAsync(int id, int expectedVersion, UserContext user, CancellationToken ct)
+    private async Task<EditResult<CrimeGroup>> EditableAsync(int id, int expectedVersion, UserContext user, CancellationToken ct)
     {
         var group = await db.Set<CrimeGroup>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
         if (group is null)
         {
-            return (null!, EditResult<CrimeGroup>.NotFound($"There is no crime group {id}."));
+            return EditResult<CrimeGroup>.NotFound($"There is no crime group {id}.");
         }
 
         if (!Permissions.CanEditIndicators(user, group.PartnershipId))
         {
-            return (group, EditResult<CrimeGroup>.Forbidden(NotAllowed));
+            return EditResult<CrimeGroup>.Forbidden(NotAllowed);
         }
 
-        return (group, group.Version != expectedVersion ? Stale(group) : null);
+        return group.Version != expectedVersion ? Stale(group) : EditResult<CrimeGroup>.Ok(group);
     }
 
     public async Task<EditResult<CrimeGroup>> UpdateAsync(int id, CrimeGroupInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (group, refusal) = await EditableAsync(id, expectedVersion, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(id, expectedVersion, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
+
+        var group = found.Value;
 
         var key = string.IsNullOrWhiteSpace(input.Key) ? group.Key : input.Key.Trim().ToLowerInvariant();
         var errors = await ValidateAsync(group.PartnershipId, input, key, group.Id, ct);
@@ -121,11 +123,13 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
 
     public async Task<EditResult<CrimeGroup>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (group, refusal) = await EditableAsync(id, expectedVersion, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(id, expectedVersion, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
+
+        var group = found.Value;
 
         db.Remove(group);
         await SaveAsync(group.PartnershipId, ct);

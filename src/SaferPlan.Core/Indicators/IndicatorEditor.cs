@@ -65,13 +65,13 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<Indicator>>> ChangedIndicatorAsync(int id, IndicatorInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (found, refusal) = await EditableAsync<Prepared<Indicator>>(db.Set<Indicator>(), id, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(db.Set<Indicator>(), id, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<Prepared<Indicator>>();
         }
 
-        var indicator = found!;
+        var indicator = found.Value;
         var errors = await ApplyAsync(indicator, input, ct);
         if (errors.Count == 0 && indicator.Source == IndicatorSource.RecordedCrime
             && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == id, ct))
@@ -84,14 +84,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (found, refusal) = await EditableAsync<Indicator>(
+        var found = await EditableAsync(
             db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets), id, user, ct);
-        if (refusal is not null)
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
 
-        var indicator = found!;
+        var indicator = found.Value;
 
         // Removed one by one so each value, baseline, target and link leaves its own entry in the audit trail.
         var links = await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct);
@@ -181,11 +181,13 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<IndicatorLink>>> NewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (indicator, refusal) = await IndicatorForChildAsync<Prepared<IndicatorLink>>(indicatorId, user, ct);
-        if (refusal is not null)
+        var found = await IndicatorForChildAsync(indicatorId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<Prepared<IndicatorLink>>();
         }
+
+        var indicator = found.Value;
 
         var errors = new Dictionary<string, string>();
         if (input.PriorityId is null == (input.MilestoneId is null))
@@ -193,23 +195,23 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["PriorityId"] = "Choose a priority or a milestone to link the indicator to, not both";
         }
         else if (input.PriorityId is { } priorityId
-            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == indicator.PartnershipId, ct))
         {
             errors["PriorityId"] = $"There is no priority {priorityId} in this partnership's plans";
         }
         else if (input.MilestoneId is { } milestoneId
-            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action.Priority.Edition.Plan.PartnershipId == indicator!.PartnershipId, ct))
+            && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action.Priority.Edition.Plan.PartnershipId == indicator.PartnershipId, ct))
         {
             errors["MilestoneId"] = $"There is no milestone {milestoneId} in this partnership's plans";
         }
         else if (await db.Set<IndicatorLink>().AnyAsync(l => l.IndicatorId == indicatorId && l.PriorityId == input.PriorityId && l.MilestoneId == input.MilestoneId, ct))
         {
-            errors[input.PriorityId is null ? "MilestoneId" : "PriorityId"] = $"Indicator {indicator!.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}";
+            errors[input.PriorityId is null ? "MilestoneId" : "PriorityId"] = $"Indicator {indicator.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}";
         }
 
         return errors.Count > 0
             ? EditResult<Prepared<IndicatorLink>>.Invalid(errors)
-            : EditResult<Prepared<IndicatorLink>>.Ok(new(new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId }, indicator!.PartnershipId));
+            : EditResult<Prepared<IndicatorLink>>.Ok(new(new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId }, indicator.PartnershipId));
     }
 
     public async Task<EditResult<IndicatorLink>> RemoveLinkAsync(int linkId, UserContext user, CancellationToken ct = default)
@@ -220,14 +222,16 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<IndicatorLink>.NotFound($"There is no indicator link {linkId}.");
         }
 
-        var (indicator, refusal) = await IndicatorForChildAsync<IndicatorLink>(link.IndicatorId, user, ct);
-        if (refusal is not null)
+        var found = await IndicatorForChildAsync(link.IndicatorId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<IndicatorLink>();
         }
 
+        var indicator = found.Value;
+
         db.Remove(link);
-        return await SaveLinkAsync(link, indicator!.PartnershipId, ct);
+        return await SaveLinkAsync(link, indicator.PartnershipId, ct);
     }
 
     /// <summary>An item an edit adds or changes, once found, allowed and valid, with the partnership whose audit trail records it.</summary>
@@ -237,14 +241,16 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<T>>> NewChildAsync<T>(
         int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
     {
-        var (indicator, refusal) = await IndicatorForChildAsync<Prepared<T>>(indicatorId, user, ct);
-        if (refusal is not null)
+        var found = await IndicatorForChildAsync(indicatorId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<Prepared<T>>();
         }
 
-        var errors = await apply(child, indicator!);
-        return errors.Count > 0 ? EditResult<Prepared<T>>.Invalid(errors) : EditResult<Prepared<T>>.Ok(new(child, indicator!.PartnershipId));
+        var indicator = found.Value;
+
+        var errors = await apply(child, indicator);
+        return errors.Count > 0 ? EditResult<Prepared<T>>.Invalid(errors) : EditResult<Prepared<T>>.Ok(new(child, indicator.PartnershipId));
     }
 
     /// <summary>How a part is named in its edit's outcome ("value") and when it cannot be found ("indicator value").</summary>
@@ -259,8 +265,14 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
         where T : class, IIndicatorPart
     {
-        var (part, indicator, refusal) = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
-        return refusal is not null ? refusal.Refusal<Prepared<T>>() : Changed(part!, indicator!.PartnershipId, await apply(part!, indicator!));
+        var found = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
+        if (!found.Succeeded)
+        {
+            return found.Refusal<Prepared<T>>();
+        }
+
+        var (part, indicator) = found.Value;
+        return Changed(part, indicator.PartnershipId, await apply(part, indicator));
     }
 
     /// <summary>A changed item, or its errors with nothing left changed.</summary>
@@ -283,49 +295,56 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, int expectedVersion, UserContext user, CancellationToken ct, Func<T, Task<Dictionary<string, string>?>>? inUse = null)
         where T : class, IIndicatorPart
     {
-        var (part, indicator, refusal) = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
-        if (refusal is not null)
+        var found = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<T>();
         }
 
-        if (inUse is not null && await inUse(part!) is { } errors)
+        var (part, indicator) = found.Value;
+        if (inUse is not null && await inUse(part) is { } errors)
         {
             return EditResult<T>.Invalid(errors);
         }
 
-        return await SaveAsync(part!, expectedVersion, what.InEdits, indicator!.PartnershipId, ct, change: () => db.Remove(part!));
+        return await SaveAsync(part, expectedVersion, what.InEdits, indicator.PartnershipId, ct, change: () => db.Remove(part));
     }
 
+    /// <summary>A value, baseline or target found for an edit, with its indicator.</summary>
+    private sealed record PartOf<T>(T Part, Indicator Indicator);
+
     /// <summary>A value, baseline or target by id with its indicator, or why the user may not change it (not found, or not allowed).</summary>
-    private async Task<(T? Part, Indicator? Indicator, EditResult<T>? Refusal)> PartForEditAsync<T>(IQueryable<T> parts, int id, PartName what, UserContext user, CancellationToken ct)
+    private async Task<EditResult<PartOf<T>>> PartForEditAsync<T>(IQueryable<T> parts, int id, PartName what, UserContext user, CancellationToken ct)
         where T : class, IIndicatorPart
     {
         var part = await parts.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (part is null)
         {
-            return (null, null, EditResult<T>.NotFound($"There is no {what.InMessages} {id}."));
+            return EditResult<PartOf<T>>.NotFound($"There is no {what.InMessages} {id}.");
         }
 
-        var (indicator, refusal) = await IndicatorForChildAsync<T>(part.IndicatorId, user, ct);
-        return (part, indicator, refusal);
+        var indicator = await IndicatorForChildAsync(part.IndicatorId, user, ct);
+        return indicator.Succeeded ? EditResult<PartOf<T>>.Ok(new(part, indicator.Value)) : indicator.Refusal<PartOf<T>>();
     }
 
-    private Task<(Indicator? Indicator, EditResult<T>? Refusal)> IndicatorForChildAsync<T>(int indicatorId, UserContext user, CancellationToken ct) =>
-        EditableAsync<T>(db.Set<Indicator>().AsNoTracking(), indicatorId, user, ct);
+    private Task<EditResult<Indicator>> IndicatorForChildAsync(int indicatorId, UserContext user, CancellationToken ct) =>
+        EditableAsync(db.Set<Indicator>().AsNoTracking(), indicatorId, user, ct);
 
-    /// <summary>The indicator with this id among <paramref name="indicators"/>, or why the user may not change it (not found, or not allowed).</summary>
-    private static async Task<(Indicator? Indicator, EditResult<T>? Refusal)> EditableAsync<T>(IQueryable<Indicator> indicators, int id, UserContext user, CancellationToken ct)
+    /// <summary>
+    /// The indicator with this id among <paramref name="indicators"/>, or why the user may not change it (not found, or not
+    /// allowed), for the edit to answer with (<see cref="EditResult{T}.Refusal{TOther}"/>).
+    /// </summary>
+    private static async Task<EditResult<Indicator>> EditableAsync(IQueryable<Indicator> indicators, int id, UserContext user, CancellationToken ct)
     {
         var indicator = await indicators.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
         {
-            return (null, EditResult<T>.NotFound($"There is no indicator {id}."));
+            return EditResult<Indicator>.NotFound($"There is no indicator {id}.");
         }
 
         return Permissions.CanEditIndicators(user, indicator.PartnershipId)
-            ? (indicator, null)
-            : (indicator, EditResult<T>.Forbidden(NotAllowed));
+            ? EditResult<Indicator>.Ok(indicator)
+            : EditResult<Indicator>.Forbidden(NotAllowed);
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)

@@ -121,12 +121,13 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<Meeting>> UpdateAsync(int id, MeetingInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (found, refusal) = await EditableAsync<Meeting>(id, user, ct, tracked: true);
-        if (found is not { } meeting)
+        var found = await EditableAsync(id, user, ct, tracked: true);
+        if (!found.Succeeded)
         {
-            return refusal!;
+            return found;
         }
 
+        var meeting = found.Value;
         if (meeting.IsCancelled)
         {
             return EditResult<Meeting>.Invalid(new Dictionary<string, string> { ["MeetsOn"] = "This meeting was cancelled: add a new meeting instead" });
@@ -162,12 +163,13 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     /// <summary>Cancels a meeting: it stays, marked cancelled, so calendars show it cancelled rather than losing it.</summary>
     public async Task<EditResult<Meeting>> CancelAsync(int id, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (found, refusal) = await EditableAsync<Meeting>(id, user, ct, tracked: true);
-        if (found is not { } meeting)
+        var found = await EditableAsync(id, user, ct, tracked: true);
+        if (!found.Succeeded)
         {
-            return refusal!;
+            return found;
         }
 
+        var meeting = found.Value;
         if (meeting.IsCancelled)
         {
             return EditResult<Meeting>.Ok(meeting);
@@ -186,11 +188,13 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<AgendaItem>> AddAgendaItemAsync(int meetingId, AgendaItemInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (meeting, refusal) = await EditableAsync<AgendaItem>(meetingId, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(meetingId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<AgendaItem>();
         }
+
+        var meeting = found.Value;
 
         var errors = CheckAgendaItem(input);
         if (errors.Count > 0)
@@ -201,7 +205,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         var title = input.Title!.Trim();
         var key = input.PaperKey?.Trim();
         var order = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).Select(a => (int?)a.SortOrder).MaxAsync(ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meeting!.Id, SortOrder = order + 1, Title = title, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
+        var item = new AgendaItem { MeetingId = meeting.Id, SortOrder = order + 1, Title = title, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
         db.Add(item);
         db.AuditPartnershipId = meeting.PartnershipId;
         await db.SaveChangesAsync(ct);
@@ -217,13 +221,14 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<MeetingDecision>> RecordDecisionAsync(int meetingId, DecisionInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (meeting, refusal) = await EditableAsync<MeetingDecision>(meetingId, user, ct);
-        if (refusal is not null)
+        var found = await EditableAsync(meetingId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<MeetingDecision>();
         }
 
-        var (errors, text, minute, key, editionId) = await ReadDecisionAsync(meeting!.PartnershipId, input, ct);
+        var meeting = found.Value;
+        var (errors, text, minute, key, editionId) = await ReadDecisionAsync(meeting.PartnershipId, input, ct);
         if (errors.Count > 0)
         {
             return EditResult<MeetingDecision>.Invalid(errors);
@@ -376,17 +381,20 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         _ => null,
     };
 
-    /// <summary>The meeting if this user may edit it (<paramref name="tracked"/> when it is itself to change); else why not.</summary>
-    private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int meetingId, UserContext user, CancellationToken ct, bool tracked = false)
+    /// <summary>
+    /// The meeting if this user may edit it (<paramref name="tracked"/> when it is itself to change); else why not, for the
+    /// edit to answer with (<see cref="EditResult{T}.Refusal{TOther}"/>).
+    /// </summary>
+    private async Task<EditResult<Meeting>> EditableAsync(int meetingId, UserContext user, CancellationToken ct, bool tracked = false)
     {
         var meetings = tracked ? db.Set<Meeting>() : db.Set<Meeting>().AsNoTracking();
         var meeting = await meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null || (!meeting.IsPublic && !Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)))
         {
-            return (null, EditResult<T>.NotFound($"There is no meeting {meetingId}."));
+            return EditResult<Meeting>.NotFound($"There is no meeting {meetingId}.");
         }
 
-        return Permissions.CanEditMeetings(user, meeting.PartnershipId) ? (meeting, null) : (null, EditResult<T>.Forbidden(Refused));
+        return Permissions.CanEditMeetings(user, meeting.PartnershipId) ? EditResult<Meeting>.Ok(meeting) : EditResult<Meeting>.Forbidden(Refused);
     }
 
     private static void Apply(Meeting meeting, MeetingInput input)

@@ -113,11 +113,13 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelMeeting>> UpdateMeetingAsync(int meetingId, PanelMeetingInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (meeting, refusal) = await EditableMeetingAsync(meetingId, user, ct);
-        if (refusal is not null)
+        var found = await EditableMeetingAsync(meetingId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
+
+        var meeting = found.Value;
 
         var errors = CheckMeeting(input);
         if (input.HeldOn is { } heldOn)
@@ -141,7 +143,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return EditResult<PanelMeeting>.Invalid(errors);
         }
 
-        return await db.SaveEditAsync(meeting!, expectedVersion, new EditSave(meeting!.Panel.PartnershipId, "panel meeting")
+        return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.Panel.PartnershipId, "panel meeting")
         {
             Change = () =>
             {
@@ -154,11 +156,13 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     /// <summary>Deletes a meeting no priority was raised or reported back at (those are moved or deleted first).</summary>
     public async Task<EditResult<PanelMeeting>> DeleteMeetingAsync(int meetingId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (meeting, refusal) = await EditableMeetingAsync(meetingId, user, ct);
-        if (refusal is not null)
+        var found = await EditableMeetingAsync(meetingId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
+
+        var meeting = found.Value;
 
         var raised = await db.Set<PanelPriority>().CountAsync(p => p.RaisedAtId == meetingId, ct);
         var reported = await db.Set<PanelPriority>().CountAsync(p => p.ReportedBackAtId == meetingId, ct);
@@ -167,7 +171,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return EditResult<PanelMeeting>.Conflict(MeetingInUse(raised, reported));
         }
 
-        return await db.SaveEditAsync(meeting!, expectedVersion, new EditSave(meeting!.Panel.PartnershipId, "panel meeting") { Change = () => db.Remove(meeting) }, ct);
+        return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.Panel.PartnershipId, "panel meeting") { Change = () => db.Remove(meeting) }, ct);
     }
 
     /// <summary>Why a meeting cannot be deleted yet (empty when it can), from the priorities set and reported back at it.</summary>
@@ -200,31 +204,33 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     }
 
     /// <summary>The priority an action belongs to, if the user may act on it; an unknown action, or one of a priority they cannot see, is not found.</summary>
-    private async Task<(PanelPriority? Priority, EditResult<PanelAction>? Refusal)> ActionPriorityAsync(int actionId, UserContext user, CancellationToken ct)
+    private async Task<EditResult<PanelPriority>> ActionPriorityAsync(int actionId, UserContext user, CancellationToken ct)
     {
-        var notFound = EditResult<PanelAction>.NotFound($"There is no panel action {actionId}.");
+        var notFound = EditResult<PanelPriority>.NotFound($"There is no panel action {actionId}.");
         var priorityId = await db.Set<PanelAction>().Where(a => a.Id == actionId).Select(a => (int?)a.PriorityId).FirstOrDefaultAsync(ct);
         if (priorityId is null)
         {
-            return (null, notFound);
+            return notFound;
         }
 
-        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId.Value, user, ct);
-        return refusal is null ? (priority, null) : (null, refusal.Status == EditStatus.NotFound ? notFound : refusal);
+        var priority = await ActableAsync(priorityId.Value, user, ct);
+        return priority.Status == EditStatus.NotFound ? notFound : priority;
     }
 
     /// <summary>Deletes an action; a priority left with none, and not yet reported back, is Open again.</summary>
     public async Task<EditResult<PanelAction>> DeleteActionAsync(int actionId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (priority, refusal) = await ActionPriorityAsync(actionId, user, ct);
-        if (refusal is not null)
+        var found = await ActionPriorityAsync(actionId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<PanelAction>();
         }
 
+        var priority = found.Value;
+
         var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
-        var others = await db.Set<PanelAction>().CountAsync(a => a.PriorityId == priority!.Id && a.Id != actionId, ct);
-        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel action")
+        var others = await db.Set<PanelAction>().CountAsync(a => a.PriorityId == priority.Id && a.Id != actionId, ct);
+        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel action")
         {
             Change = () =>
             {
@@ -237,10 +243,11 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         }, ct);
     }
 
-    private async Task<(PanelMeeting? Meeting, EditResult<PanelMeeting>? Refusal)> EditableMeetingAsync(int meetingId, UserContext user, CancellationToken ct)
+    /// <summary>The meeting, tracked, once the user may change it; else the refusal.</summary>
+    private async Task<EditResult<PanelMeeting>> EditableMeetingAsync(int meetingId, UserContext user, CancellationToken ct)
     {
         var meeting = await db.Set<PanelMeeting>().Include(m => m.Panel).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        return Refused(meeting, m => m.Panel.PartnershipId, user, $"There is no panel meeting {meetingId}.", out EditResult<PanelMeeting>? refusal) ? (null, refusal) : (meeting, null);
+        return Refused(meeting, m => m.Panel.PartnershipId, user, $"There is no panel meeting {meetingId}.", out EditResult<PanelMeeting>? refusal) ? refusal : EditResult<PanelMeeting>.Ok(meeting);
     }
 
     /// <summary>
@@ -336,11 +343,13 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelAction>> AddActionAsync(int priorityId, PanelActionInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (priority, refusal) = await ActableAsync<PanelAction>(priorityId, user, ct);
-        if (refusal is not null)
+        var found = await ActableAsync(priorityId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<PanelAction>();
         }
+
+        var priority = found.Value;
 
         var errors = CheckAction(input);
         if (errors.Count > 0)
@@ -350,7 +359,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
 
         var action = new PanelAction { PriorityId = priorityId, TakenOn = input.TakenOn!.Value, Text = input.Text!.Trim(), TakenBy = Optional(input.TakenBy) ?? user.Name };
         db.Add(action);
-        if (priority!.Status == PanelPriorityStatus.Open)
+        if (priority.Status == PanelPriorityStatus.Open)
         {
             priority.Status = PanelPriorityStatus.Actioned;
         }
@@ -361,11 +370,13 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelAction>> UpdateActionAsync(int actionId, PanelActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (priority, refusal) = await ActionPriorityAsync(actionId, user, ct);
-        if (refusal is not null)
+        var found = await ActionPriorityAsync(actionId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found.Refusal<PanelAction>();
         }
+
+        var priority = found.Value;
 
         var errors = CheckAction(input);
         if (errors.Count > 0)
@@ -374,7 +385,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         }
 
         var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
-        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel action")
+        return await db.SaveEditAsync(action, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel action")
         {
             Change = () =>
             {
@@ -389,22 +400,24 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelPriority>> ReportBackAsync(int priorityId, ReportBackInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (priority, refusal) = await ActableAsync<PanelPriority>(priorityId, user, ct);
-        if (refusal is not null)
+        var found = await ActableAsync(priorityId, user, ct);
+        if (!found.Succeeded)
         {
-            return refusal;
+            return found;
         }
+
+        var priority = found.Value;
 
         var errors = new Dictionary<string, string>();
         if (input.MeetingId is not { } meetingId)
         {
             errors["MeetingId"] = "Select the panel meeting the outcome was reported back at";
         }
-        else if (await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.PanelId == priority!.PanelId, ct) is not { } meeting)
+        else if (await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.PanelId == priority.PanelId, ct) is not { } meeting)
         {
-            errors["MeetingId"] = $"Select a meeting of {priority!.Panel.Name}: meeting {meetingId} is not one of its meetings";
+            errors["MeetingId"] = $"Select a meeting of {priority.Panel.Name}: meeting {meetingId} is not one of its meetings";
         }
-        else if (meeting.HeldOn <= priority!.RaisedAt.HeldOn)
+        else if (meeting.HeldOn <= priority.RaisedAt.HeldOn)
         {
             errors["MeetingId"] = $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel";
         }
@@ -415,7 +428,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return EditResult<PanelPriority>.Invalid(errors);
         }
 
-        return await db.SaveEditAsync(priority!, expectedVersion, new EditSave(priority!.Panel.PartnershipId, "panel priority")
+        return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
         {
             Change = () =>
             {
@@ -427,20 +440,20 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     }
 
     /// <summary>The priority, tracked, once the user may record its actions; else the refusal.</summary>
-    private async Task<(PanelPriority? Priority, EditResult<T>? Refusal)> ActableAsync<T>(int priorityId, UserContext user, CancellationToken ct)
+    private async Task<EditResult<PanelPriority>> ActableAsync(int priorityId, UserContext user, CancellationToken ct)
     {
         var priority = await db.Set<PanelPriority>().Include(p => p.Panel).Include(p => p.RaisedAt)
             .Include(p => p.RouteBody).ThenInclude(b => b!.MemberAgencies).Include(p => p.RouteContact).ThenInclude(c => c!.Agency)
             .FirstOrDefaultAsync(p => p.Id == priorityId, ct);
         if (priority is null || !Permissions.CanReadPanels(user, priority.Panel.PartnershipId))
         {
-            return (null, EditResult<T>.NotFound($"There is no panel priority {priorityId}."));
+            return EditResult<PanelPriority>.NotFound($"There is no panel priority {priorityId}.");
         }
 
         var holders = PanelReader.HoldersOf(priority, await reader.PoliceAgencyIdsAsync(priority.Panel.PartnershipId, ct));
         return Permissions.CanRecordPanelAction(user, priority.Panel.PartnershipId, holders, await reader.AgencyOfAsync(user, ct))
-            ? (priority, null)
-            : (null, EditResult<T>.Forbidden($"Only the partnership's support officers and administrators, and the lead officers of {PanelText.RoutedTo(priority)} (where this priority was routed), can record what was done about it."));
+            ? EditResult<PanelPriority>.Ok(priority)
+            : EditResult<PanelPriority>.Forbidden($"Only the partnership's support officers and administrators, and the lead officers of {PanelText.RoutedTo(priority)} (where this priority was routed), can record what was done about it.");
     }
 
     private async Task<Dictionary<string, string>> CheckPanelAsync(int partnershipId, int? panelId, PanelInput input, CancellationToken ct)

@@ -108,11 +108,13 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
     /// <summary>Rewords a change made, from the version the writer read.</summary>
     public async Task<EditResult<RefreshChange>> EditAsync(int changeId, string? text, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (change, partnershipId, refused) = await WritableAsync(changeId, user, ct);
-        if (refused is not null)
+        var found = await WritableAsync(changeId, user, ct);
+        if (!found.Succeeded)
         {
-            return refused;
+            return found;
         }
+
+        var change = found.Value;
 
         var errors = Check(text);
         if (errors.Count > 0)
@@ -120,39 +122,41 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
             return EditResult<RefreshChange>.Invalid(errors);
         }
 
-        return await db.SaveEditAsync(change!, expectedVersion, new EditSave(partnershipId, "change made")
+        return await db.SaveEditAsync(change, expectedVersion, new EditSave(change.Edition.Plan.PartnershipId, "change made")
         {
-            Change = () => change!.Text = text!.Trim(),
+            Change = () => change.Text = text!.Trim(),
         }, ct);
     }
 
     /// <summary>Deletes a change made, from the version the writer read; the changes after it are numbered one less.</summary>
     public async Task<EditResult<RefreshChange>> DeleteAsync(int changeId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var (change, partnershipId, refused) = await WritableAsync(changeId, user, ct);
-        if (refused is not null)
+        var found = await WritableAsync(changeId, user, ct);
+        if (!found.Succeeded)
         {
-            return refused;
+            return found;
         }
 
-        return await db.SaveEditAsync(change!, expectedVersion, new EditSave(partnershipId, "change made")
+        var change = found.Value;
+
+        return await db.SaveEditAsync(change, expectedVersion, new EditSave(change.Edition.Plan.PartnershipId, "change made")
         {
-            Change = () => db.Remove(change!),
+            Change = () => db.Remove(change),
         }, ct);
     }
 
-    private async Task<(RefreshChange? Change, int PartnershipId, EditResult<RefreshChange>? Refused)> WritableAsync(int changeId, UserContext user, CancellationToken ct)
+    /// <summary>The change made, with its edition and plan, once the user may change it; else the refusal.</summary>
+    private async Task<EditResult<RefreshChange>> WritableAsync(int changeId, UserContext user, CancellationToken ct)
     {
         var change = await db.Set<RefreshChange>().Include(c => c.Priority).Include(c => c.Edition).ThenInclude(e => e.Plan).FirstOrDefaultAsync(c => c.Id == changeId, ct);
         if (change is null || !Permissions.CanReadComments(user, change.Edition.Plan.PartnershipId))
         {
-            return (null, 0, EditResult<RefreshChange>.NotFound($"There is no change made {changeId}."));
+            return EditResult<RefreshChange>.NotFound($"There is no change made {changeId}.");
         }
 
-        var partnershipId = change.Edition.Plan.PartnershipId;
-        return Permissions.RefreshChangeRefusal(user, partnershipId, change.Edition) is { } refusal
-            ? (null, partnershipId, EditResult<RefreshChange>.Forbidden(refusal))
-            : (change, partnershipId, null);
+        return Permissions.RefreshChangeRefusal(user, change.Edition.Plan.PartnershipId, change.Edition) is { } refusal
+            ? EditResult<RefreshChange>.Forbidden(refusal)
+            : EditResult<RefreshChange>.Ok(change);
     }
 
     private static Dictionary<string, string> Check(string? text)
