@@ -35,15 +35,15 @@ public sealed partial class OneWayTests
     }
 
     /// <summary>
-    /// An item looked up for an edit comes back as an <c>EditResult</c> of the item (found, or why not), and the edit passes
-    /// a refusal on with <c>Refusal&lt;T&gt;()</c>: never a pair of a nullable item and a nullable refusal, which leaves the
-    /// caller asserting with <c>!</c> that the item is there.
+    /// An item looked up for an edit comes back as an <c>EditResult</c> of the item (found, or why not), which the edit takes
+    /// apart with <c>Refused(out var item, out var refusal)</c>: never a pair of a nullable item and a nullable refusal, which
+    /// leaves the caller asserting with <c>!</c> that the item is there.
     /// </summary>
     [Fact]
     public void ItemsFoundForAnEdit_AreAnEditResult_NotAPairWithARefusal()
     {
         var found = SourceScan.Find(ItemAndRefusalPair(), ["src/SaferPlan", "src/SaferPlan.Core"], []);
-        Assert.True(found.Count == 0, $"Return EditResult<TItem> (Ok(item), or the refusal) and pass a refusal on with .Refusal<T>():\n{string.Join("\n", found)}");
+        Assert.True(found.Count == 0, $"Return EditResult<TItem> (Ok(item), or the refusal) and take it apart with .Refused(out var item, out var refusal):\n{string.Join("\n", found)}");
     }
 
     [Fact]

@@ -187,13 +187,10 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
 
     public async Task<EditResult<AreaView>> SetFromLocalAuthorityNameAsync(int partnershipId, string? localAuthorityName, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableAsync(partnershipId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(partnershipId, user, ct)).Refused(out var partnership, out EditResult<AreaView>? refusal))
         {
-            return found.Refusal<AreaView>();
+            return refusal;
         }
-
-        var partnership = found.Value;
 
         var name = localAuthorityName?.Trim();
         if (string.IsNullOrEmpty(name))
@@ -224,13 +221,10 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
     /// </summary>
     public async Task<EditResult<AreaView>> SetFromLookupAsync(int partnershipId, Stream file, string fileName, string? localAuthority, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableAsync(partnershipId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(partnershipId, user, ct)).Refused(out var partnership, out EditResult<AreaView>? refusal))
         {
-            return found.Refusal<AreaView>();
+            return refusal;
         }
-
-        var partnership = found.Value;
 
         var lookup = LookupFileReader.Read(file);
         if (lookup.Refused)
@@ -239,13 +233,10 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
             return new EditResult<AreaView>(EditStatus.Invalid, null, new Dictionary<string, string> { ["File"] = message }, message);
         }
 
-        var chosen = ChooseAuthority(lookup.Rows, localAuthority, fileName);
-        if (!chosen.Succeeded)
+        if (ChooseAuthority(lookup.Rows, localAuthority, fileName).Refused(out var authority, out EditResult<AreaView>? notChosen))
         {
-            return chosen.Refusal<AreaView>();
+            return notChosen;
         }
-
-        var authority = chosen.Value;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await RecordLsoasAsync(lookup.Rows, ct);

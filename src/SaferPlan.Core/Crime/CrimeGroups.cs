@@ -82,13 +82,10 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     public async Task<EditResult<CrimeGroup>> UpdateAsync(int id, CrimeGroupInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableAsync(id, expectedVersion, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(id, expectedVersion, user, ct)).Refused(out var group, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var group = found.Value;
 
         var key = string.IsNullOrWhiteSpace(input.Key) ? group.Key : input.Key.Trim().ToLowerInvariant();
         var errors = await ValidateAsync(group.PartnershipId, input, key, group.Id, ct);
@@ -123,13 +120,10 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
 
     public async Task<EditResult<CrimeGroup>> DeleteAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableAsync(id, expectedVersion, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(id, expectedVersion, user, ct)).Refused(out var group, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var group = found.Value;
 
         db.Remove(group);
         await SaveAsync(group.PartnershipId, ct);

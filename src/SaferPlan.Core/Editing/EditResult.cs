@@ -29,6 +29,28 @@ public sealed record EditResult<T>(EditStatus Status, T? Value, IReadOnlyDiction
     public static EditResult<T> Invalid(IReadOnlyDictionary<string, string> errors) =>
         new(EditStatus.Invalid, default, errors, errors.Values.FirstOrDefault());
 
+    /// <summary>
+    /// For a lookup made for an edit: false with the item found, or true with why not, as <paramref name="refusal"/> for
+    /// the edit to answer (<c>if (found.Refused(out var item, out var refusal)) return refusal;</c>).
+    /// </summary>
+    public bool Refused([NotNullWhen(false)] out T? value, [NotNullWhen(true)] out EditResult<T>? refusal) =>
+        Refused<T>(out value, out refusal);
+
+    /// <summary>As <see cref="Refused(out T, out EditResult{T})"/>, the refusal for an edit of another kind of item.</summary>
+    public bool Refused<TOther>([NotNullWhen(false)] out T? value, [NotNullWhen(true)] out EditResult<TOther>? refusal)
+    {
+        if (Succeeded)
+        {
+            value = Value;
+            refusal = null;
+            return false;
+        }
+
+        value = default;
+        refusal = new(Status, default, Errors, Message);
+        return true;
+    }
+
     /// <summary>The same refusal, for the edit that was checked on this one's behalf.</summary>
     public EditResult<TOther> Refusal<TOther>() =>
         Succeeded ? throw new InvalidOperationException("An edit that succeeded is no refusal.") : new(Status, default, Errors, Message);

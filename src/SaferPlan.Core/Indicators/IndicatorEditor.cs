@@ -65,13 +65,11 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<Indicator>>> ChangedIndicatorAsync(int id, IndicatorInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableAsync(db.Set<Indicator>(), id, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(db.Set<Indicator>(), id, user, ct)).Refused(out var indicator, out EditResult<Prepared<Indicator>>? refusal))
         {
-            return found.Refusal<Prepared<Indicator>>();
+            return refusal;
         }
 
-        var indicator = found.Value;
         var errors = await ApplyAsync(indicator, input, ct);
         if (errors.Count == 0 && indicator.Source == IndicatorSource.RecordedCrime
             && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == id, ct))
@@ -84,14 +82,11 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     public async Task<EditResult<Indicator>> DeleteIndicatorAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableAsync(
-            db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets), id, user, ct);
-        if (!found.Succeeded)
+        var withParts = db.Set<Indicator>().Include(i => i.Values).Include(i => i.Baselines).Include(i => i.Targets);
+        if ((await EditableAsync(withParts, id, user, ct)).Refused(out var indicator, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var indicator = found.Value;
 
         // Removed one by one so each value, baseline, target and link leaves its own entry in the audit trail.
         var links = await db.Set<IndicatorLink>().Where(l => l.IndicatorId == id).ToListAsync(ct);
@@ -181,13 +176,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<IndicatorLink>>> NewLinkAsync(int indicatorId, IndicatorLinkInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await IndicatorForChildAsync(indicatorId, user, ct);
-        if (!found.Succeeded)
+        if ((await IndicatorForChildAsync(indicatorId, user, ct)).Refused(out var indicator, out EditResult<Prepared<IndicatorLink>>? refusal))
         {
-            return found.Refusal<Prepared<IndicatorLink>>();
+            return refusal;
         }
-
-        var indicator = found.Value;
 
         var errors = new Dictionary<string, string>();
         if (input.PriorityId is null == (input.MilestoneId is null))
@@ -222,13 +214,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return EditResult<IndicatorLink>.NotFound($"There is no indicator link {linkId}.");
         }
 
-        var found = await IndicatorForChildAsync(link.IndicatorId, user, ct);
-        if (!found.Succeeded)
+        if ((await IndicatorForChildAsync(link.IndicatorId, user, ct)).Refused(out var indicator, out EditResult<IndicatorLink>? refusal))
         {
-            return found.Refusal<IndicatorLink>();
+            return refusal;
         }
-
-        var indicator = found.Value;
 
         db.Remove(link);
         return await SaveLinkAsync(link, indicator.PartnershipId, ct);
@@ -241,13 +230,10 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<EditResult<Prepared<T>>> NewChildAsync<T>(
         int indicatorId, T child, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
     {
-        var found = await IndicatorForChildAsync(indicatorId, user, ct);
-        if (!found.Succeeded)
+        if ((await IndicatorForChildAsync(indicatorId, user, ct)).Refused(out var indicator, out EditResult<Prepared<T>>? refusal))
         {
-            return found.Refusal<Prepared<T>>();
+            return refusal;
         }
-
-        var indicator = found.Value;
 
         var errors = await apply(child, indicator);
         return errors.Count > 0 ? EditResult<Prepared<T>>.Invalid(errors) : EditResult<Prepared<T>>.Ok(new(child, indicator.PartnershipId));
@@ -265,13 +251,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, Func<T, Indicator, Task<Dictionary<string, string>>> apply, UserContext user, CancellationToken ct)
         where T : class, IIndicatorPart
     {
-        var found = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
-        if (!found.Succeeded)
+        if ((await PartForEditAsync(db.Set<T>(), id, what, user, ct)).Refused(out var found, out EditResult<Prepared<T>>? refusal))
         {
-            return found.Refusal<Prepared<T>>();
+            return refusal;
         }
 
-        var (part, indicator) = found.Value;
+        var (part, indicator) = found;
         return Changed(part, indicator.PartnershipId, await apply(part, indicator));
     }
 
@@ -295,13 +280,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         int id, PartName what, int expectedVersion, UserContext user, CancellationToken ct, Func<T, Task<Dictionary<string, string>?>>? inUse = null)
         where T : class, IIndicatorPart
     {
-        var found = await PartForEditAsync(db.Set<T>(), id, what, user, ct);
-        if (!found.Succeeded)
+        if ((await PartForEditAsync(db.Set<T>(), id, what, user, ct)).Refused(out var found, out EditResult<T>? refusal))
         {
-            return found.Refusal<T>();
+            return refusal;
         }
 
-        var (part, indicator) = found.Value;
+        var (part, indicator) = found;
         if (inUse is not null && await inUse(part) is { } errors)
         {
             return EditResult<T>.Invalid(errors);

@@ -121,13 +121,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<Meeting>> UpdateAsync(int id, MeetingInput input, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableAsync(id, user, ct, tracked: true);
-        if (!found.Succeeded)
+        if ((await EditableAsync(id, user, ct, tracked: true)).Refused(out var meeting, out var refusal))
         {
-            return found;
+            return refusal;
         }
 
-        var meeting = found.Value;
         if (meeting.IsCancelled)
         {
             return EditResult<Meeting>.Invalid(new Dictionary<string, string> { ["MeetsOn"] = "This meeting was cancelled: add a new meeting instead" });
@@ -163,13 +161,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     /// <summary>Cancels a meeting: it stays, marked cancelled, so calendars show it cancelled rather than losing it.</summary>
     public async Task<EditResult<Meeting>> CancelAsync(int id, int? expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableAsync(id, user, ct, tracked: true);
-        if (!found.Succeeded)
+        if ((await EditableAsync(id, user, ct, tracked: true)).Refused(out var meeting, out var refusal))
         {
-            return found;
+            return refusal;
         }
 
-        var meeting = found.Value;
         if (meeting.IsCancelled)
         {
             return EditResult<Meeting>.Ok(meeting);
@@ -188,13 +184,10 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<AgendaItem>> AddAgendaItemAsync(int meetingId, AgendaItemInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableAsync(meetingId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(meetingId, user, ct)).Refused(out var meeting, out EditResult<AgendaItem>? refusal))
         {
-            return found.Refusal<AgendaItem>();
+            return refusal;
         }
-
-        var meeting = found.Value;
 
         var errors = CheckAgendaItem(input);
         if (errors.Count > 0)
@@ -221,13 +214,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     public async Task<EditResult<MeetingDecision>> RecordDecisionAsync(int meetingId, DecisionInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableAsync(meetingId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableAsync(meetingId, user, ct)).Refused(out var meeting, out EditResult<MeetingDecision>? refusal))
         {
-            return found.Refusal<MeetingDecision>();
+            return refusal;
         }
 
-        var meeting = found.Value;
         var (errors, text, minute, key, editionId) = await ReadDecisionAsync(meeting.PartnershipId, input, ct);
         if (errors.Count > 0)
         {

@@ -123,13 +123,12 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
     public async Task<EditResult<BodyActionPlanItem>> SaveItemAsync(string bodyKey, int planId, int? itemId, BodyActionPlanItemInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ItemSlotAsync(bodyKey, planId, itemId, user, ct);
-        if (!found.Succeeded)
+        if ((await ItemSlotAsync(bodyKey, planId, itemId, user, ct)).Refused(out var slot, out EditResult<BodyActionPlanItem>? refusal))
         {
-            return found.Refusal<BodyActionPlanItem>();
+            return refusal;
         }
 
-        var (plan, item, auditPartnership) = found.Value;
+        var (plan, item, auditPartnership) = slot;
         var errors = CheckItem(plan, item, input);
         if (errors.Count > 0)
         {

@@ -113,13 +113,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelMeeting>> UpdateMeetingAsync(int meetingId, PanelMeetingInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await EditableMeetingAsync(meetingId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableMeetingAsync(meetingId, user, ct)).Refused(out var meeting, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var meeting = found.Value;
 
         var errors = CheckMeeting(input);
         if (input.HeldOn is { } heldOn)
@@ -156,13 +153,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     /// <summary>Deletes a meeting no priority was raised or reported back at (those are moved or deleted first).</summary>
     public async Task<EditResult<PanelMeeting>> DeleteMeetingAsync(int meetingId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await EditableMeetingAsync(meetingId, user, ct);
-        if (!found.Succeeded)
+        if ((await EditableMeetingAsync(meetingId, user, ct)).Refused(out var meeting, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var meeting = found.Value;
 
         var raised = await db.Set<PanelPriority>().CountAsync(p => p.RaisedAtId == meetingId, ct);
         var reported = await db.Set<PanelPriority>().CountAsync(p => p.ReportedBackAtId == meetingId, ct);
@@ -220,13 +214,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     /// <summary>Deletes an action; a priority left with none, and not yet reported back, is Open again.</summary>
     public async Task<EditResult<PanelAction>> DeleteActionAsync(int actionId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await ActionPriorityAsync(actionId, user, ct);
-        if (!found.Succeeded)
+        if ((await ActionPriorityAsync(actionId, user, ct)).Refused(out var priority, out EditResult<PanelAction>? refusal))
         {
-            return found.Refusal<PanelAction>();
+            return refusal;
         }
-
-        var priority = found.Value;
 
         var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
         var others = await db.Set<PanelAction>().CountAsync(a => a.PriorityId == priority.Id && a.Id != actionId, ct);
@@ -343,13 +334,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelAction>> AddActionAsync(int priorityId, PanelActionInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ActableAsync(priorityId, user, ct);
-        if (!found.Succeeded)
+        if ((await ActableAsync(priorityId, user, ct)).Refused(out var priority, out EditResult<PanelAction>? refusal))
         {
-            return found.Refusal<PanelAction>();
+            return refusal;
         }
-
-        var priority = found.Value;
 
         var errors = CheckAction(input);
         if (errors.Count > 0)
@@ -370,13 +358,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelAction>> UpdateActionAsync(int actionId, PanelActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ActionPriorityAsync(actionId, user, ct);
-        if (!found.Succeeded)
+        if ((await ActionPriorityAsync(actionId, user, ct)).Refused(out var priority, out EditResult<PanelAction>? refusal))
         {
-            return found.Refusal<PanelAction>();
+            return refusal;
         }
-
-        var priority = found.Value;
 
         var errors = CheckAction(input);
         if (errors.Count > 0)
@@ -400,13 +385,10 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
     public async Task<EditResult<PanelPriority>> ReportBackAsync(int priorityId, ReportBackInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ActableAsync(priorityId, user, ct);
-        if (!found.Succeeded)
+        if ((await ActableAsync(priorityId, user, ct)).Refused(out var priority, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var priority = found.Value;
 
         var errors = new Dictionary<string, string>();
         if (input.MeetingId is not { } meetingId)

@@ -108,13 +108,10 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
     /// <summary>Rewords a change made, from the version the writer read.</summary>
     public async Task<EditResult<RefreshChange>> EditAsync(int changeId, string? text, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await WritableAsync(changeId, user, ct);
-        if (!found.Succeeded)
+        if ((await WritableAsync(changeId, user, ct)).Refused(out var change, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var change = found.Value;
 
         var errors = Check(text);
         if (errors.Count > 0)
@@ -131,13 +128,10 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
     /// <summary>Deletes a change made, from the version the writer read; the changes after it are numbered one less.</summary>
     public async Task<EditResult<RefreshChange>> DeleteAsync(int changeId, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
-        var found = await WritableAsync(changeId, user, ct);
-        if (!found.Succeeded)
+        if ((await WritableAsync(changeId, user, ct)).Refused(out var change, out var refusal))
         {
-            return found;
+            return refusal;
         }
-
-        var change = found.Value;
 
         return await db.SaveEditAsync(change, expectedVersion, new EditSave(change.Edition.Plan.PartnershipId, "change made")
         {
