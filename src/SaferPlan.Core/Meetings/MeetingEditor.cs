@@ -231,14 +231,15 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         {
             // What the decision decides is done in the same save: the edition approved, or the year's funding plan agreed.
             var bodyName = await db.Bodies.Where(b => b.Id == meeting.BodyId).Select(b => b.Name).FirstAsync(ct);
-            var (succeeded, outcomeErrors, refused) = input.Kind == DecisionKind.ApproveEdition
-                ? Outcome(await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct))
-                : Outcome(await funding.AgreeAsync(meeting.PartnershipId, ReportingPeriod.Parse(key!), meeting.MeetsOn, bodyName, minute, user, ct));
-            if (!succeeded)
+            var refused = input.Kind == DecisionKind.ApproveEdition
+                ? RefusalOf(await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct))
+                : RefusalOf(await funding.AgreeAsync(meeting.PartnershipId, ReportingPeriod.Parse(key!), meeting.MeetsOn, bodyName, minute, user, ct));
+            if (refused is not null)
             {
                 db.ChangeTracker.Clear();
-                var refusedErrors = outcomeErrors.ToDictionary(e => e.Key is "DecidedOn" ? "SubjectKey" : e.Key, e => e.Value);
-                return refusedErrors.Count > 0 ? EditResult<MeetingDecision>.Invalid(refusedErrors) : refused!;
+                return refused.Errors.Count > 0
+                    ? EditResult<MeetingDecision>.Invalid(refused.Errors.ToDictionary(e => e.Key is "DecidedOn" ? "SubjectKey" : e.Key, e => e.Value))
+                    : refused;
             }
 
             return EditResult<MeetingDecision>.Ok(decision);
@@ -301,8 +302,9 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         return (errors, text, minute, key, editionId);
     }
 
-    private static (bool Succeeded, IReadOnlyDictionary<string, string> Errors, EditResult<MeetingDecision>? Refused) Outcome<T>(EditResult<T> result) =>
-        (result.Succeeded, result.Errors, result.Succeeded ? null : result.Refusal<MeetingDecision>());
+    /// <summary>The decision's refusal when what it decides was refused (the edition's approval, the funding plan's agreement); else null.</summary>
+    private static EditResult<MeetingDecision>? RefusalOf<T>(EditResult<T> result) =>
+        result.Succeeded ? null : result.Refusal<MeetingDecision>();
 
     /// <summary>What is wrong with a meeting's details, by field; a date outside its financial year is refused on MeetsOn.</summary>
     public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)
