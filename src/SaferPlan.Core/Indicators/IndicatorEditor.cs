@@ -316,7 +316,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     /// <summary>
     /// The indicator with this id among <paramref name="indicators"/>, or why the user may not change it (not found, or not
-    /// allowed), for the edit to answer with (<see cref="EditResult{T}.Refusal{TOther}"/>).
+    /// allowed), which the edit takes apart with <c>Refused(out var indicator, out var refusal)</c>.
     /// </summary>
     private static async Task<EditResult<Indicator>> EditableAsync(IQueryable<Indicator> indicators, int id, UserContext user, CancellationToken ct)
     {

@@ -375,8 +375,8 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     };
 
     /// <summary>
-    /// The meeting if this user may edit it (<paramref name="tracked"/> when it is itself to change); else why not, for the
-    /// edit to answer with (<see cref="EditResult{T}.Refusal{TOther}"/>).
+    /// The meeting if this user may edit it (<paramref name="tracked"/> when it is itself to change); else why not, which the
+    /// edit takes apart with <c>Refused(out var meeting, out var refusal)</c>.
     /// </summary>
     private async Task<EditResult<Meeting>> EditableAsync(int meetingId, UserContext user, CancellationToken ct, bool tracked = false)
     {
