@@ -25,7 +25,7 @@ public sealed class DemoCrime(SaferPlanDbContext db, CrimeGroupService groups, D
     public async Task LoadPopulationAsync(Stream csv, string fileName, CancellationToken ct)
     {
         var loaded = await population.LoadAsync(csv, fileName, ct);
-        if (loaded.Value is null)
+        if (!loaded.Succeeded)
         {
             throw new InvalidDataException($"The demo's synthetic population figures were refused: {loaded.Message} {string.Join("; ", loaded.Errors.Values)}");
         }
