@@ -51,6 +51,22 @@ public sealed record EditResult<T>(EditStatus Status, T? Value, IReadOnlyDiction
         return true;
     }
 
+    /// <summary>
+    /// For a check (<see cref="FieldCheck"/>): the same with one more rule broken, <paramref name="message"/> against
+    /// <paramref name="field"/> after the errors so far; a field that has an error keeps it.
+    /// </summary>
+    public EditResult<T> WithError(string field, string message)
+    {
+        if (Status is not (EditStatus.Ok or EditStatus.Invalid))
+        {
+            return this;
+        }
+
+        var errors = Errors.ToDictionary();
+        errors.TryAdd(field, message);
+        return Invalid(errors);
+    }
+
     /// <summary>The same refusal, for the edit that was checked on this one's behalf.</summary>
     public EditResult<TOther> Refusal<TOther>() =>
         Succeeded ? throw new InvalidOperationException("An edit that succeeded is no refusal.") : new(Status, default, Errors, Message);

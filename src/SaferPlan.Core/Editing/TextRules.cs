@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SaferPlan.Core.Editing;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace SaferPlan.Core.Editing;
 internal static class TextRules
 {
     /// <summary>Adds <paramref name="missing"/> under <paramref name="field"/> when the text is empty or blank, else <see cref="TooLong"/>'s error; true when the text is fine.</summary>
-    public static bool Required(IDictionary<string, string> errors, string field, string? text, int max, string missing, string what)
+    public static bool Required(IDictionary<string, string> errors, string field, [NotNullWhen(true)] string? text, int max, string missing, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

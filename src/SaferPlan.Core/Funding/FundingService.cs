@@ -12,6 +12,16 @@ public sealed record AllocationInput(
 /// <summary>A payment; the transaction id is made when none is given (a finance system's own id is kept when it is).</summary>
 public sealed record SpendInput(int? AllocationId, DateOnly? SpentOn, string? Amount, string? Payee, bool? PayeeIsPublic, string? Purchase, string? TransactionId = null);
 
+/// <summary>A funding stream as checked: what an add or change writes.</summary>
+public sealed record StreamFields(string Name, string? Funder, decimal Amount, bool Received, string? Conditions);
+
+public sealed record AllocationFields(
+    int StreamId, string Name, decimal Amount, AllocationStatus Status, string? Note, int? PriorityId, int? ActionId, int? MilestoneId,
+    string? Outcome, string? Results, ProtectiveMarking Marking);
+
+/// <summary>A payment as checked; <paramref name="TransactionId"/> is null where the input gave none.</summary>
+public sealed record SpendFields(int AllocationId, DateOnly SpentOn, decimal Amount, string? Payee, bool PayeeIsPublic, string Purchase, string? TransactionId);
+
 /// <summary>
 /// A partnership's funding by year (issue 13, items 1 and 2): support officers and administrators keep the streams and
 /// allocations and record the Board's agreement, after which a change needs an amendment reason; they and the lead officers
@@ -196,19 +206,19 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
         var stream = new FundingStream { PartnershipId = partnershipId, YearStart = year.StartYear, Name = "" };
-        var errors = CheckStream(input, plan.IsAgreed);
-        if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear && s.Name == input.Name!.Trim(), ct))
+        var checkedStream = CheckStream(input, plan.IsAgreed);
+        if (checkedStream.Succeeded && await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear && s.Name == checkedStream.Value.Name, ct))
         {
-            errors["Name"] = $"The {year.Display} funding plan already has a stream called {input.Name!.Trim()}";
+            checkedStream = checkedStream.WithError("Name", $"The {year.Display} funding plan already has a stream called {checkedStream.Value.Name}");
         }
 
-        if (errors.Count > 0)
+        if (checkedStream.Refused(out var fields, out EditResult<FundingStream>? invalid))
         {
             db.ChangeTracker.Clear();
-            return EditResult<FundingStream>.Invalid(errors);
+            return invalid;
         }
 
-        Apply(stream, input);
+        Apply(stream, fields);
         db.Add(stream);
         return await SaveAddedAsync(stream, plan, AmendedItem.FundingStream, stream.Name, false, input.AmendmentReason, user, ct);
     }
@@ -228,16 +238,16 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var plan = await PlanRowAsync(stream.PartnershipId, ReportingPeriod.Year(stream.YearStart), ct);
-        var errors = CheckStream(input, plan.IsAgreed);
-        if (errors.Count == 0 && await db.Set<FundingStream>().AnyAsync(s => s.Id != id && s.PartnershipId == stream.PartnershipId && s.YearStart == stream.YearStart && s.Name == input.Name!.Trim(), ct))
+        var checkedStream = CheckStream(input, plan.IsAgreed);
+        if (checkedStream.Succeeded && await db.Set<FundingStream>().AnyAsync(s => s.Id != id && s.PartnershipId == stream.PartnershipId && s.YearStart == stream.YearStart && s.Name == checkedStream.Value.Name, ct))
         {
-            errors["Name"] = $"The funding plan already has a stream called {input.Name!.Trim()}";
+            checkedStream = checkedStream.WithError("Name", $"The funding plan already has a stream called {checkedStream.Value.Name}");
         }
 
-        if (errors.Count > 0)
+        if (checkedStream.Refused(out var fields, out EditResult<FundingStream>? invalid))
         {
             db.ChangeTracker.Clear();
-            return EditResult<FundingStream>.Invalid(errors);
+            return invalid;
         }
 
         var before = stream.Name;
@@ -245,7 +255,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                Apply(stream, input);
+                Apply(stream, fields);
                 Amend(plan, AmendedItem.FundingStream, stream, before == stream.Name ? before : $"{stream.Name} (was {before})", false, input.AmendmentReason, user);
             },
         }, ct);
@@ -253,34 +263,29 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
     /// <summary>What is wrong with a funding stream as written, by field, every error at once; nothing is saved.</summary>
     /// <param name="agreed">Whether the year's plan is agreed, so a change needs its reason.</param>
-    public static Dictionary<string, string> CheckStream(StreamInput input, bool agreed)
+    public static EditResult<StreamFields> CheckStream(StreamInput input, bool agreed)
     {
-        var errors = new Dictionary<string, string>();
-        Text(errors, "Name", input.Name, 200, "Enter the name of the funding stream, for example Safer Stronger Communities Fund");
-        Text(errors, "Funder", input.Funder, 200, null);
-        Money.Read(errors, "Amount", input.Amount, input.Received == false ? "the amount expected" : "the amount received");
-        if (input.Received is null)
-        {
-            errors["Received"] = "Select whether the money has been received or is expected";
-        }
-
-        Text(errors, "Conditions", input.Conditions, 4000, null);
+        var check = new FieldCheck();
+        var name = Required(check, "Name", input.Name, 200, "Enter the name of the funding stream, for example Safer Stronger Communities Fund");
+        var funder = Optional(check, "Funder", input.Funder, 200);
+        var amount = Money.Read(check.Errors, "Amount", input.Amount, input.Received == false ? "the amount expected" : "the amount received") ?? 0m;
+        var received = check.Given("Received", input.Received, "Select whether the money has been received or is expected");
+        var conditions = Optional(check, "Conditions", input.Conditions, 4000);
         if (agreed)
         {
-            Amendments.CheckReason(errors, input.AmendmentReason);
+            Amendments.CheckReason(check.Errors, input.AmendmentReason);
         }
 
-        return errors;
+        return check.Result(() => new StreamFields(name, funder, amount, received, conditions));
     }
 
-    private static void Apply(FundingStream stream, StreamInput input)
+    private static void Apply(FundingStream stream, StreamFields fields)
     {
-        var errors = new Dictionary<string, string>();
-        stream.Name = input.Name!.Trim();
-        stream.Funder = Clean(input.Funder);
-        stream.Amount = Money.Read(errors, "Amount", input.Amount, "")!.Value;
-        stream.Received = input.Received!.Value;
-        stream.Conditions = Clean(input.Conditions);
+        stream.Name = fields.Name;
+        stream.Funder = fields.Funder;
+        stream.Amount = fields.Amount;
+        stream.Received = fields.Received;
+        stream.Conditions = fields.Conditions;
     }
 
     public async Task<EditResult<FundingAllocation>> AddAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, UserContext user, CancellationToken ct = default)
@@ -293,14 +298,13 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
         var allocation = new FundingAllocation { Name = "" };
-        var errors = await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct);
-        if (errors.Count > 0)
+        if ((await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct)).Refused(out var fields, out EditResult<FundingAllocation>? invalid))
         {
             db.ChangeTracker.Clear();
-            return EditResult<FundingAllocation>.Invalid(errors);
+            return invalid;
         }
 
-        Apply(allocation, input);
+        Apply(allocation, fields);
         db.Add(allocation);
         return await SaveAddedAsync(allocation, plan, AmendedItem.FundingAllocation, allocation.Name, allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user, ct);
     }
@@ -322,16 +326,16 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var year = ReportingPeriod.Year(allocation.Stream.YearStart);
         var plan = await PlanRowAsync(partnershipId, year, ct);
-        var errors = await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct);
+        var checkedAllocation = await CheckAllocationAsync(partnershipId, year, input, plan.IsAgreed, ct);
         if (input.Marking is { } marking && !Permissions.MayChangeMarking(user, partnershipId, allocation.Marking, marking))
         {
-            errors["Marking"] = Permissions.LowerMarkingRefused;
+            checkedAllocation = checkedAllocation.WithError("Marking", Permissions.LowerMarkingRefused);
         }
 
-        if (errors.Count > 0)
+        if (checkedAllocation.Refused(out var fields, out EditResult<FundingAllocation>? invalid))
         {
             db.ChangeTracker.Clear();
-            return EditResult<FundingAllocation>.Invalid(errors);
+            return invalid;
         }
 
         var before = allocation.Name;
@@ -340,63 +344,57 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                Apply(allocation, input);
+                Apply(allocation, fields);
                 Amend(plan, AmendedItem.FundingAllocation, allocation, before == allocation.Name ? before : $"{allocation.Name} (was {before})",
                     restrictedBefore || allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user);
             },
         }, ct);
     }
 
-    /// <summary>What is wrong with an allocation of the year's plan as written, by field, every error at once; nothing is saved.</summary>
+    /// <summary>What is wrong with an allocation of the year's plan as written, by field, every error at once, or the allocation as checked; nothing is saved.</summary>
     /// <param name="agreed">Whether the year's plan is agreed, so a change needs its reason.</param>
-    public async Task<Dictionary<string, string>> CheckAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, bool agreed, CancellationToken ct = default)
+    public async Task<EditResult<AllocationFields>> CheckAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, bool agreed, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>();
-        if (input.StreamId is not { } streamId)
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
+        var streamId = check.Given("StreamId", input.StreamId, "Select the funding stream the money comes from");
+        if (!check.Failed("StreamId"))
         {
-            errors["StreamId"] = "Select the funding stream the money comes from";
-        }
-        else if (await db.Set<FundingStream>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == streamId, ct) is not { } stream || stream.PartnershipId != partnershipId)
-        {
-            errors["StreamId"] = "Select a funding stream of this partnership's funding plan";
-        }
-        else if (stream.YearStart != year.StartYear)
-        {
-            errors["StreamId"] = $"Select a funding stream of the {year.Display} funding plan; this one is in {ReportingPeriod.Year(stream.YearStart).Display}";
-        }
-
-        Text(errors, "Name", input.Name, 200, "Enter the project's name, for example Home Security Project");
-        Money.Read(errors, "Amount", input.Amount, "the amount allocated");
-        if (input.Status is null)
-        {
-            errors["Status"] = "Select whether the allocation is provisional or confirmed";
+            var stream = await db.Set<FundingStream>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == streamId, ct);
+            if (stream is null || stream.PartnershipId != partnershipId)
+            {
+                check.Add("StreamId", "Select a funding stream of this partnership's funding plan");
+            }
+            else if (stream.YearStart != year.StartYear)
+            {
+                check.Add("StreamId", $"Select a funding stream of the {year.Display} funding plan; this one is in {ReportingPeriod.Year(stream.YearStart).Display}");
+            }
         }
 
-        Text(errors, "Note", input.Note, 200, null);
-        Text(errors, "Outcome", input.Outcome, 4000, null);
-        Text(errors, "Results", input.Results, 4000, null);
-        if (input.Marking is null)
-        {
-            errors["Marking"] = "Select the protective marking";
-        }
-
+        var name = Required(check, "Name", input.Name, 200, "Enter the project's name, for example Home Security Project");
+        var amount = Money.Read(check.Errors, "Amount", input.Amount, "the amount allocated") ?? 0m;
+        var status = check.Given("Status", input.Status, "Select whether the allocation is provisional or confirmed");
+        var note = Optional(check, "Note", input.Note, 200);
+        var outcome = Optional(check, "Outcome", input.Outcome, 4000);
+        var results = Optional(check, "Results", input.Results, 4000);
+        var marking = check.Given("Marking", input.Marking, "Select the protective marking");
         var linked = new[] { input.PriorityId, input.ActionId, input.MilestoneId }.Count(i => i is not null);
         if (linked > 1)
         {
-            errors["PriorityId"] = "Link the allocation to one priority, action or milestone, not more than one";
+            check.Add("PriorityId", "Link the allocation to one priority, action or milestone, not more than one");
         }
         else if (linked == 1 && !await LinkIsInYearAsync(partnershipId, year, input, ct))
         {
             var field = input.PriorityId is not null ? "PriorityId" : input.ActionId is not null ? "ActionId" : "MilestoneId";
-            errors[field] = $"Select a priority, action or milestone of this partnership's {year.Display} plan";
+            check.Add(field, $"Select a priority, action or milestone of this partnership's {year.Display} plan");
         }
 
         if (agreed)
         {
-            Amendments.CheckReason(errors, input.AmendmentReason);
+            Amendments.CheckReason(check.Errors, input.AmendmentReason);
         }
 
-        return errors;
+        return check.Result(() => new AllocationFields(streamId, name, amount, status, note, input.PriorityId, input.ActionId, input.MilestoneId, outcome, results, marking));
     }
 
     private Task<bool> LinkIsInYearAsync(int partnershipId, ReportingPeriod year, AllocationInput input, CancellationToken ct) =>
@@ -404,19 +402,19 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         : input.ActionId is { } a ? db.Actions.AnyAsync(x => x.Id == a && x.Priority.Edition.YearStart == year.StartYear && x.Priority.Edition.Plan.PartnershipId == partnershipId, ct)
         : db.Milestones.AnyAsync(x => x.Id == input.MilestoneId && x.Action.Priority.Edition.YearStart == year.StartYear && x.Action.Priority.Edition.Plan.PartnershipId == partnershipId, ct);
 
-    private static void Apply(FundingAllocation allocation, AllocationInput input)
+    private static void Apply(FundingAllocation allocation, AllocationFields fields)
     {
-        allocation.StreamId = input.StreamId!.Value;
-        allocation.Name = input.Name!.Trim();
-        allocation.Amount = Money.Read(new Dictionary<string, string>(), "Amount", input.Amount, "")!.Value;
-        allocation.Status = input.Status!.Value;
-        allocation.Note = Clean(input.Note);
-        allocation.PriorityId = input.PriorityId;
-        allocation.ActionId = input.ActionId;
-        allocation.MilestoneId = input.MilestoneId;
-        allocation.Outcome = Clean(input.Outcome);
-        allocation.Results = Clean(input.Results);
-        allocation.Marking = input.Marking!.Value;
+        allocation.StreamId = fields.StreamId;
+        allocation.Name = fields.Name;
+        allocation.Amount = fields.Amount;
+        allocation.Status = fields.Status;
+        allocation.Note = fields.Note;
+        allocation.PriorityId = fields.PriorityId;
+        allocation.ActionId = fields.ActionId;
+        allocation.MilestoneId = fields.MilestoneId;
+        allocation.Outcome = fields.Outcome;
+        allocation.Results = fields.Results;
+        allocation.Marking = fields.Marking;
     }
 
     /// <summary>Adds a payment against an allocation of the partnership's funding plan for <paramref name="year"/>.</summary>
@@ -428,20 +426,20 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<FundingSpend>.NotFound("There is no such funding plan.");
         }
 
-        var (allocation, errors) = await CheckSpendAsync(partnershipId, year, input, null, ct);
+        var (allocation, checkedSpend) = await CheckSpendAsync(partnershipId, year, input, null, ct);
         if (allocation is not null && !Permissions.CanRecordSpending(user, partnershipId, LeadOfficers(allocation)))
         {
             return EditResult<FundingSpend>.Forbidden("Only the partnership's support officers and the lead officer of what the allocation is for can record its spending.");
         }
 
-        if (errors.Count > 0)
+        if (checkedSpend.Refused(out var fields, out EditResult<FundingSpend>? invalid))
         {
-            return EditResult<FundingSpend>.Invalid(errors);
+            return invalid;
         }
 
         var spend = new FundingSpend { PartnershipId = partnershipId, Purchase = "", TransactionId = "" };
-        Apply(spend, input);
-        spend.TransactionId = Clean(input.TransactionId) ?? await NextTransactionIdAsync(partnershipId, year, ct);
+        Apply(spend, fields);
+        spend.TransactionId = fields.TransactionId ?? await NextTransactionIdAsync(partnershipId, year, ct);
         db.Add(spend);
         return await db.SaveEditAsync(spend, null, new EditSave(partnershipId, "payment")
         {
@@ -460,26 +458,26 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var year = ReportingPeriod.Year(spend.Allocation.Stream.YearStart);
         var current = await AllocationWithLeadsAsync(spend.AllocationId, ct);
-        var (allocation, errors) = await CheckSpendAsync(spend.PartnershipId, year, input with { AllocationId = input.AllocationId ?? spend.AllocationId }, id, ct);
+        var (allocation, checkedSpend) = await CheckSpendAsync(spend.PartnershipId, year, input with { AllocationId = input.AllocationId ?? spend.AllocationId }, id, ct);
         if (!Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(current!))
             || (allocation is not null && !Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(allocation))))
         {
             return EditResult<FundingSpend>.Forbidden("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
         }
 
-        if (errors.Count > 0)
+        if (checkedSpend.Refused(out var fields, out EditResult<FundingSpend>? invalid))
         {
-            return EditResult<FundingSpend>.Invalid(errors);
+            return invalid;
         }
 
         return await db.SaveEditAsync(spend, expectedVersion, new EditSave(spend.PartnershipId, "payment")
         {
             Change = () =>
             {
-                Apply(spend, input with { AllocationId = input.AllocationId ?? spend.AllocationId });
-                spend.TransactionId = Clean(input.TransactionId) ?? spend.TransactionId;
+                Apply(spend, fields);
+                spend.TransactionId = fields.TransactionId ?? spend.TransactionId;
             },
-            Clash = $"Transaction {Clean(input.TransactionId)} has already been recorded. Give this payment its own transaction id.",
+            Clash = $"Transaction {fields.TransactionId} has already been recorded. Give this payment its own transaction id.",
         }, ct);
     }
 
@@ -491,73 +489,69 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             .FirstOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>What is wrong with a payment as written (<paramref name="spendId"/> when it changes one), by field, every error at once; nothing is saved.</summary>
-    public async Task<Dictionary<string, string>> CheckSpendingAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct = default) =>
-        (await CheckSpendAsync(partnershipId, year, input, spendId, ct)).Errors;
+    public async Task<IReadOnlyDictionary<string, string>> CheckSpendingAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct = default) =>
+        (await CheckSpendAsync(partnershipId, year, input, spendId, ct)).Fields.Errors;
 
-    /// <summary>The allocation paid from (when it is this partnership's and year's) and what is wrong with the payment, by field.</summary>
-    private async Task<(FundingAllocation? Allocation, Dictionary<string, string> Errors)> CheckSpendAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct)
+    /// <summary>The allocation paid from (when it is this partnership's and year's) and the payment as checked, or what is wrong with it by field.</summary>
+    private async Task<(FundingAllocation? Allocation, EditResult<SpendFields> Fields)> CheckSpendAsync(int partnershipId, ReportingPeriod year, SpendInput input, int? spendId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         FundingAllocation? allocation = null;
-        if (input.AllocationId is not { } allocationId)
+        var allocationId = check.Given("AllocationId", input.AllocationId, "Select the allocation the money was spent from");
+        if (!check.Failed("AllocationId"))
         {
-            errors["AllocationId"] = "Select the allocation the money was spent from";
-        }
-        else if ((allocation = await AllocationWithLeadsAsync(allocationId, ct)) is null || allocation.Stream.PartnershipId != partnershipId)
-        {
-            errors["AllocationId"] = "Select an allocation of this partnership's funding plan: spending cannot be recorded against another partnership's allocation";
-            allocation = null;
-        }
-        else if (allocation.Stream.YearStart != year.StartYear)
-        {
-            errors["AllocationId"] = $"Select an allocation of the {year.Display} funding plan: this one is in {ReportingPeriod.Year(allocation.Stream.YearStart).Display}";
-            allocation = null;
-        }
-
-        if (input.SpentOn is not { } date)
-        {
-            errors["SpentOn"] = "Enter the date of the payment";
-        }
-        else if (date > Today)
-        {
-            errors["SpentOn"] = "The date of the payment must be today or in the past";
+            allocation = await AllocationWithLeadsAsync(allocationId, ct);
+            if (allocation is null || allocation.Stream.PartnershipId != partnershipId)
+            {
+                check.Add("AllocationId", "Select an allocation of this partnership's funding plan: spending cannot be recorded against another partnership's allocation");
+                allocation = null;
+            }
+            else if (allocation.Stream.YearStart != year.StartYear)
+            {
+                check.Add("AllocationId", $"Select an allocation of the {year.Display} funding plan: this one is in {ReportingPeriod.Year(allocation.Stream.YearStart).Display}");
+                allocation = null;
+            }
         }
 
-        Money.Read(errors, "Amount", input.Amount, "the amount spent");
-        Text(errors, "Payee", input.Payee, 200, null);
+        var spentOn = check.Given("SpentOn", input.SpentOn, "Enter the date of the payment");
+        if (!check.Failed("SpentOn") && spentOn > Today)
+        {
+            check.Add("SpentOn", "The date of the payment must be today or in the past");
+        }
+
+        var amount = Money.Read(check.Errors, "Amount", input.Amount, "the amount spent") ?? 0m;
+        var payee = Optional(check, "Payee", input.Payee, 200);
         if (input.PayeeIsPublic == true && string.IsNullOrWhiteSpace(input.Payee))
         {
-            errors["Payee"] = "Enter who was paid, or say the payee may not be published";
+            check.Add("Payee", "Enter who was paid, or say the payee may not be published");
         }
         else if (input.PayeeIsPublic is null)
         {
-            errors["PayeeIsPublic"] = "Select whether the payee's name may be published";
+            check.Add("PayeeIsPublic", "Select whether the payee's name may be published");
         }
 
-        Text(errors, "Purchase", input.Purchase, 4000, "Enter what the money bought");
-        if (Clean(input.TransactionId) is { } transaction)
+        var purchase = Required(check, "Purchase", input.Purchase, 4000, "Enter what the money bought");
+        var transaction = Clean(input.TransactionId);
+        if (transaction?.Length > Money.TransactionIdLength)
         {
-            if (transaction.Length > Money.TransactionIdLength)
-            {
-                errors["TransactionId"] = $"The transaction id must be {Money.TransactionIdLength} characters or fewer";
-            }
-            else if (await db.Set<FundingSpend>().AnyAsync(s => s.PartnershipId == partnershipId && s.TransactionId == transaction && s.Id != spendId, ct))
-            {
-                errors["TransactionId"] = $"Transaction {transaction} has already been recorded. Give this payment its own transaction id";
-            }
+            check.Add("TransactionId", $"The transaction id must be {Money.TransactionIdLength} characters or fewer");
+        }
+        else if (transaction is not null && await db.Set<FundingSpend>().AnyAsync(s => s.PartnershipId == partnershipId && s.TransactionId == transaction && s.Id != spendId, ct))
+        {
+            check.Add("TransactionId", $"Transaction {transaction} has already been recorded. Give this payment its own transaction id");
         }
 
-        return (allocation, errors);
+        return (allocation, check.Result(() => new SpendFields(allocationId, spentOn, amount, payee, input.PayeeIsPublic == true, purchase, transaction)));
     }
 
-    private static void Apply(FundingSpend spend, SpendInput input)
+    private static void Apply(FundingSpend spend, SpendFields fields)
     {
-        spend.AllocationId = input.AllocationId!.Value;
-        spend.SpentOn = input.SpentOn!.Value;
-        spend.Amount = Money.Read(new Dictionary<string, string>(), "Amount", input.Amount, "")!.Value;
-        spend.Payee = Clean(input.Payee);
-        spend.PayeeIsPublic = input.PayeeIsPublic!.Value;
-        spend.Purchase = input.Purchase!.Trim();
+        spend.AllocationId = fields.AllocationId;
+        spend.SpentOn = fields.SpentOn;
+        spend.Amount = fields.Amount;
+        spend.Payee = fields.Payee;
+        spend.PayeeIsPublic = fields.PayeeIsPublic;
+        spend.Purchase = fields.Purchase;
     }
 
     /// <summary>
@@ -908,17 +902,10 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         : !Permissions.CanEditFunding(user, partnershipId) ? EditResult<T>.Forbidden("Only the partnership's support officers and administrators can change its funding plan.")
         : null;
 
-    private static void Text(Dictionary<string, string> errors, string field, string? text, int length, string? missing)
-    {
-        if (missing is not null)
-        {
-            TextRules.Required(errors, field, text, length, missing, FieldName(field));
-        }
-        else
-        {
-            TextRules.TooLong(errors, field, text, length, FieldName(field));
-        }
-    }
+    private static string Required(FieldCheck check, string field, string? text, int length, string missing) =>
+        check.Required(field, text, length, missing, FieldName(field));
+
+    private static string? Optional(FieldCheck check, string field, string? text, int length) => check.Optional(field, text, length, FieldName(field));
 
     private static string FieldName(string field) => field switch
     {

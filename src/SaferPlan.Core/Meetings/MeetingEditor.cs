@@ -10,6 +10,12 @@ public sealed record AgendaItemInput(string? Title, PaperKind Paper, string? Pap
 
 public sealed record DecisionInput(string? Text, string? Minute, DecisionKind Kind, string? SubjectKey);
 
+/// <summary>A meeting as checked: what an add or change writes; <paramref name="IsPublic"/> is null where the input left it as it was.</summary>
+public sealed record MeetingFields(int BodyId, ReportingPeriod Year, DateOnly MeetsOn, TimeOnly StartsAt, string? Place, bool? IsPublic);
+
+/// <summary>An agenda item as checked; <paramref name="PaperKey"/> is null for an item with no paper.</summary>
+public sealed record AgendaItemFields(string Title, PaperKind Paper, string? PaperKey);
+
 /// <summary>
 /// Keeps a partnership's meetings: generates a year's from the bodies' cadences, adds, moves and cancels meetings, and adds
 /// agenda items and decisions. Support officers and administrators only (<see cref="Permissions.CanEditMeetings"/>). A meeting
@@ -104,15 +110,14 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return EditResult<Meeting>.Forbidden(Refused);
         }
 
-        var errors = await CheckAsync(partnershipId, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckAsync(partnershipId, input, ct)).Refused(out var fields, out EditResult<Meeting>? invalid))
         {
-            return EditResult<Meeting>.Invalid(errors);
+            return invalid;
         }
 
-        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == input.BodyId, ct);
-        var meeting = new Meeting { PartnershipId = partnershipId, BodyId = body.Id, YearStart = input.Year!.Value.StartYear, IsPublic = IsPublicByDefault(body) };
-        Apply(meeting, input);
+        var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == fields.BodyId, ct);
+        var meeting = new Meeting { PartnershipId = partnershipId, BodyId = body.Id, YearStart = fields.Year.StartYear, IsPublic = IsPublicByDefault(body) };
+        Apply(meeting, fields);
         db.Add(meeting);
         return await db.SaveEditAsync(meeting, null, new EditSave(partnershipId, "meeting"), ct);
     }
@@ -132,24 +137,24 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         }
 
         input = input with { Year = input.Year ?? meeting.Year, BodyId = input.BodyId ?? meeting.BodyId };
-        var errors = await CheckAsync(meeting.PartnershipId, input, ct);
+        var checkedMeeting = await CheckAsync(meeting.PartnershipId, input, ct);
         if (input.Year.Value.StartYear != meeting.YearStart)
         {
-            errors.TryAdd("Year", $"This meeting belongs to {meeting.Year.Display}: add a meeting to another year instead of moving this one");
+            checkedMeeting = checkedMeeting.WithError("Year", $"This meeting belongs to {meeting.Year.Display}: add a meeting to another year instead of moving this one");
         }
 
-        if (errors.Count > 0)
+        if (checkedMeeting.Refused(out var fields, out refusal))
         {
-            return EditResult<Meeting>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.PartnershipId, "meeting")
         {
             Change = () =>
             {
-                var moved = meeting.MeetsOn != input.MeetsOn || meeting.StartsAt != input.StartsAt || (meeting.Place ?? "") != (input.Place?.Trim() ?? "");
-                Apply(meeting, input);
-                meeting.BodyId = input.BodyId.Value;
+                var moved = meeting.MeetsOn != fields.MeetsOn || meeting.StartsAt != fields.StartsAt || (meeting.Place ?? "") != (fields.Place ?? "");
+                Apply(meeting, fields);
+                meeting.BodyId = fields.BodyId;
                 if (moved)
                 {
                     meeting.Sequence++;
@@ -189,16 +194,13 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return refusal;
         }
 
-        var errors = CheckAgendaItem(input);
-        if (errors.Count > 0)
+        if (CheckAgendaItem(input).Refused(out var fields, out refusal))
         {
-            return EditResult<AgendaItem>.Invalid(errors);
+            return refusal;
         }
 
-        var title = input.Title!.Trim();
-        var key = input.PaperKey?.Trim();
         var order = await db.Set<AgendaItem>().Where(a => a.MeetingId == meetingId).Select(a => (int?)a.SortOrder).MaxAsync(ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meeting.Id, SortOrder = order + 1, Title = title, Paper = input.Paper, PaperKey = input.Paper == PaperKind.None ? null : key };
+        var item = new AgendaItem { MeetingId = meeting.Id, SortOrder = order + 1, Title = fields.Title, Paper = fields.Paper, PaperKey = fields.PaperKey };
         db.Add(item);
         db.AuditPartnershipId = meeting.PartnershipId;
         await db.SaveChangesAsync(ct);
@@ -306,64 +308,53 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
     private static EditResult<MeetingDecision>? RefusalOf<T>(EditResult<T> result) =>
         result.Succeeded ? null : result.Refusal<MeetingDecision>();
 
-    /// <summary>What is wrong with a meeting's details, by field; a date outside its financial year is refused on MeetsOn.</summary>
-    public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)
+    /// <summary>What is wrong with a meeting's details, by field, or the meeting as checked; a date outside its financial year is refused on MeetsOn.</summary>
+    public async Task<EditResult<MeetingFields>> CheckAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var errors = Check(input);
+        var result = Check(input);
         if (input.BodyId is { } bodyId && !await db.Bodies.AnyAsync(b => b.Id == bodyId && b.Partnerships.Any(p => p.Id == partnershipId), ct))
         {
-            errors["BodyId"] = "Choose a body of this partnership";
+            result = result.WithError("BodyId", "Choose a body of this partnership");
         }
 
-        return errors;
+        return result;
     }
 
-    public static Dictionary<string, string> Check(MeetingInput input)
+    /// <summary>As <see cref="CheckAsync"/>, without asking whether the body is the partnership's.</summary>
+    public static EditResult<MeetingFields> Check(MeetingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
-        if (input.BodyId is null)
-        {
-            errors["BodyId"] = "Choose the body that meets";
-        }
-
+        var check = new FieldCheck();
+        var bodyId = check.Given("BodyId", input.BodyId, "Choose the body that meets");
         if (input.Year is not { IsWholeYear: true })
         {
-            errors["Year"] = "Enter the financial year, like 2010-11";
+            check.Add("Year", "Enter the financial year, like 2010-11");
         }
 
-        if (input.MeetsOn is not { } date)
+        var meetsOn = check.Given("MeetsOn", input.MeetsOn, "Enter the date of the meeting");
+        if (!check.Failed("MeetsOn") && input.Year is { IsWholeYear: true } year && (meetsOn < year.Start || meetsOn > year.End))
         {
-            errors["MeetsOn"] = "Enter the date of the meeting";
-        }
-        else if (input.Year is { IsWholeYear: true } year && (date < year.Start || date > year.End))
-        {
-            errors["MeetsOn"] = $"The meeting must be in {year.Display}, between {Dates.Display(year.Start)} and {Dates.Display(year.End)}";
+            check.Add("MeetsOn", $"The meeting must be in {year.Display}, between {Dates.Display(year.Start)} and {Dates.Display(year.End)}");
         }
 
-        if (input.StartsAt is null)
-        {
-            errors["StartsAt"] = "Enter the time the meeting starts, like 14:00";
-        }
-
-        TextRules.TooLong(errors, "Place", input.Place, PlaceLength, "The place");
-
-        return errors;
+        var startsAt = check.Given("StartsAt", input.StartsAt, "Enter the time the meeting starts, like 14:00");
+        var place = check.Optional("Place", input.Place, PlaceLength, "The place");
+        return check.Result(() => new MeetingFields(bodyId, input.Year.GetValueOrDefault(), meetsOn, startsAt, place, input.IsPublic));
     }
 
-    /// <summary>What is wrong with an agenda item, by field: what a form shows beside the boxes it could read.</summary>
-    public static Dictionary<string, string> CheckAgendaItem(AgendaItemInput input)
+    /// <summary>What is wrong with an agenda item, by field (what a form shows beside the boxes it could read), or the item as checked.</summary>
+    public static EditResult<AgendaItemFields> CheckAgendaItem(AgendaItemInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Title", input.Title?.Trim(), TitleLength, "Enter the agenda item's title", "The title");
-        if (PaperKeyError(input.Paper, input.PaperKey?.Trim()) is { } keyError)
+        var check = new FieldCheck();
+        var title = check.Required("Title", input.Title, TitleLength, "Enter the agenda item's title", "The title");
+        var key = input.PaperKey?.Trim();
+        if (PaperKeyError(input.Paper, key) is { } keyError)
         {
-            errors["PaperKey"] = keyError;
+            check.Add("PaperKey", keyError);
         }
 
-        return errors;
+        return check.Result(() => new AgendaItemFields(title, input.Paper, input.Paper == PaperKind.None ? null : key));
     }
 
     private static string? PaperKeyError(PaperKind paper, string? key) => paper switch
@@ -390,11 +381,11 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         return Permissions.CanEditMeetings(user, meeting.PartnershipId) ? EditResult<Meeting>.Ok(meeting) : EditResult<Meeting>.Forbidden(Refused);
     }
 
-    private static void Apply(Meeting meeting, MeetingInput input)
+    private static void Apply(Meeting meeting, MeetingFields fields)
     {
-        meeting.MeetsOn = input.MeetsOn!.Value;
-        meeting.StartsAt = input.StartsAt!.Value;
-        meeting.Place = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim();
-        meeting.IsPublic = input.IsPublic ?? meeting.IsPublic;
+        meeting.MeetsOn = fields.MeetsOn;
+        meeting.StartsAt = fields.StartsAt;
+        meeting.Place = fields.Place;
+        meeting.IsPublic = fields.IsPublic ?? meeting.IsPublic;
     }
 }

@@ -19,6 +19,19 @@ public sealed record PanelActionInput(DateOnly? TakenOn, string? Text, string? T
 /// <summary>The outcome reported back: at which later meeting of the same panel, and what was said.</summary>
 public sealed record ReportBackInput(int? MeetingId, string? Text);
 
+/// <summary>A panel as checked: what an add or change writes.</summary>
+public sealed record PanelFields(string Name, string WardList, string? PolicingTeam);
+
+public sealed record PanelMeetingFields(DateOnly HeldOn, string Place);
+
+/// <summary>A priority as checked; <paramref name="Marking"/> is null where the input left it as it was.</summary>
+public sealed record PanelPriorityFields(int RaisedAtId, string Text, string? Ward, PanelRoute Route, int? RouteBodyId, int? RouteContactId, ProtectiveMarking? Marking);
+
+/// <summary>An action as checked; <paramref name="TakenBy"/> is null where the input named no one.</summary>
+public sealed record PanelActionFields(DateOnly TakenOn, string Text, string? TakenBy);
+
+public sealed record ReportBackFields(int MeetingId, string Text);
+
 /// <summary>
 /// Checked, versioned and audited edits of neighbourhood panels: panels, meetings and priorities by the partnership's
 /// support officers and administrators; actions and report-backs also by the lead officers who hold a priority where
@@ -48,13 +61,12 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return EditResult<NeighbourhoodPanel>.Forbidden(EditRefusal);
         }
 
-        var errors = await CheckPanelAsync(pid, null, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckPanelAsync(pid, null, input, ct)).Refused(out var fields, out EditResult<NeighbourhoodPanel>? invalid))
         {
-            return EditResult<NeighbourhoodPanel>.Invalid(errors);
+            return invalid;
         }
 
-        var panel = new NeighbourhoodPanel { PartnershipId = pid, Name = input.Name!.Trim(), WardList = WardList(input.Wards), PolicingTeam = Optional(input.PolicingTeam) };
+        var panel = new NeighbourhoodPanel { PartnershipId = pid, Name = fields.Name, WardList = fields.WardList, PolicingTeam = fields.PolicingTeam };
         db.Add(panel);
         return await db.SaveEditAsync(panel, null, new EditSave(pid, "panel") { Clash = $"The partnership already has a panel called {panel.Name}." }, ct);
     }
@@ -68,21 +80,20 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = await CheckPanelAsync(panel.PartnershipId, panel.Id, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckPanelAsync(panel.PartnershipId, panel.Id, input, ct)).Refused(out var fields, out refusal))
         {
-            return EditResult<NeighbourhoodPanel>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(panel, expectedVersion, new EditSave(panel.PartnershipId, "panel")
         {
             Change = () =>
             {
-                panel.Name = input.Name!.Trim();
-                panel.WardList = WardList(input.Wards);
-                panel.PolicingTeam = Optional(input.PolicingTeam);
+                panel.Name = fields.Name;
+                panel.WardList = fields.WardList;
+                panel.PolicingTeam = fields.PolicingTeam;
             },
-            Clash = $"The partnership already has a panel called {input.Name!.Trim()}.",
+            Clash = $"The partnership already has a panel called {fields.Name}.",
         }, ct);
     }
 
@@ -95,13 +106,12 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = CheckMeeting(input);
-        if (errors.Count > 0)
+        if (CheckMeeting(input).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelMeeting>.Invalid(errors);
+            return refusal;
         }
 
-        var meeting = new PanelMeeting { PanelId = panelId, HeldOn = input.HeldOn!.Value, Place = input.Place!.Trim() };
+        var meeting = new PanelMeeting { PanelId = panelId, HeldOn = fields.HeldOn, Place = fields.Place };
         db.Add(meeting);
         return await db.SaveEditAsync(meeting, null, new EditSave(panel.PartnershipId, "panel meeting"), ct);
     }
@@ -118,7 +128,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = CheckMeeting(input);
+        var checkedMeeting = CheckMeeting(input);
         if (input.HeldOn is { } heldOn)
         {
             var reportedLater = await db.Set<PanelPriority>().Where(p => p.RaisedAtId == meetingId && p.ReportedBackAt != null && p.ReportedBackAt.HeldOn <= heldOn)
@@ -127,25 +137,25 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
                 .Select(p => p.RaisedAt.HeldOn).OrderByDescending(d => d).FirstOrDefaultAsync(ct);
             if (reportedLater != default)
             {
-                errors["HeldOn"] = $"Enter a date before {Dates.Display(reportedLater)}: a priority raised at this meeting was reported back at the panel on that day";
+                checkedMeeting = checkedMeeting.WithError("HeldOn", $"Enter a date before {Dates.Display(reportedLater)}: a priority raised at this meeting was reported back at the panel on that day");
             }
             else if (raisedEarlier != default)
             {
-                errors["HeldOn"] = $"Enter a date after {Dates.Display(raisedEarlier)}: a priority reported back at this meeting was raised at the panel on that day";
+                checkedMeeting = checkedMeeting.WithError("HeldOn", $"Enter a date after {Dates.Display(raisedEarlier)}: a priority reported back at this meeting was raised at the panel on that day");
             }
         }
 
-        if (errors.Count > 0)
+        if (checkedMeeting.Refused(out var fields, out refusal))
         {
-            return EditResult<PanelMeeting>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(meeting, expectedVersion, new EditSave(meeting.Panel.PartnershipId, "panel meeting")
         {
             Change = () =>
             {
-                meeting.HeldOn = input.HeldOn!.Value;
-                meeting.Place = input.Place!.Trim();
+                meeting.HeldOn = fields.HeldOn;
+                meeting.Place = fields.Place;
             },
         }, ct);
     }
@@ -254,17 +264,14 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         return refusal is not null;
     }
 
-    /// <summary>What is wrong with a panel meeting's details as written, by field; nothing is saved.</summary>
-    public static Dictionary<string, string> CheckMeeting(PanelMeetingInput input)
+    /// <summary>What is wrong with a panel meeting's details as written, by field, or the meeting as checked; nothing is saved.</summary>
+    public static EditResult<PanelMeetingFields> CheckMeeting(PanelMeetingInput input)
     {
-        var errors = new Dictionary<string, string>();
-        if (input.HeldOn is null)
-        {
-            errors["HeldOn"] = "Enter the date of the meeting";
-        }
-
-        TextRules.Required(errors, "Place", input.Place, NameLength, "Enter where the meeting was held", "The place");
-        return errors;
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
+        var heldOn = check.Given("HeldOn", input.HeldOn, "Enter the date of the meeting");
+        var place = check.Required("Place", input.Place, NameLength, "Enter where the meeting was held", "The place");
+        return check.Result(() => new PanelMeetingFields(heldOn, place));
     }
 
     private static string Plural(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
@@ -278,22 +285,21 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var (errors, route, bodyId, contactId) = await CheckPriorityAsync(panel, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckPriorityAsync(panel, input, ct)).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelPriority>.Invalid(errors);
+            return refusal;
         }
 
         var priority = new PanelPriority
         {
             PanelId = panelId,
-            RaisedAtId = input.RaisedAtId!.Value,
-            Text = input.Text!.Trim(),
-            Ward = Optional(input.Ward),
-            Route = route,
-            RouteBodyId = bodyId,
-            RouteContactId = contactId,
-            Marking = input.Marking ?? ProtectiveMarking.Official,
+            RaisedAtId = fields.RaisedAtId,
+            Text = fields.Text,
+            Ward = fields.Ward,
+            Route = fields.Route,
+            RouteBodyId = fields.RouteBodyId,
+            RouteContactId = fields.RouteContactId,
+            Marking = fields.Marking ?? ProtectiveMarking.Official,
             Status = PanelPriorityStatus.Open,
         };
         db.Add(priority);
@@ -309,23 +315,22 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var (errors, route, bodyId, contactId) = await CheckPriorityAsync(priority.Panel, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckPriorityAsync(priority.Panel, input, ct)).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelPriority>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
         {
             Change = () =>
             {
-                priority.RaisedAtId = input.RaisedAtId!.Value;
-                priority.Text = input.Text!.Trim();
-                priority.Ward = Optional(input.Ward);
-                priority.Route = route;
-                priority.RouteBodyId = bodyId;
-                priority.RouteContactId = contactId;
-                priority.Marking = input.Marking ?? priority.Marking;
+                priority.RaisedAtId = fields.RaisedAtId;
+                priority.Text = fields.Text;
+                priority.Ward = fields.Ward;
+                priority.Route = fields.Route;
+                priority.RouteBodyId = fields.RouteBodyId;
+                priority.RouteContactId = fields.RouteContactId;
+                priority.Marking = fields.Marking ?? priority.Marking;
             },
         }, ct);
     }
@@ -339,13 +344,12 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = CheckAction(input);
-        if (errors.Count > 0)
+        if (CheckAction(input).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelAction>.Invalid(errors);
+            return refusal;
         }
 
-        var action = new PanelAction { PriorityId = priorityId, TakenOn = input.TakenOn!.Value, Text = input.Text!.Trim(), TakenBy = Optional(input.TakenBy) ?? user.Name };
+        var action = new PanelAction { PriorityId = priorityId, TakenOn = fields.TakenOn, Text = fields.Text, TakenBy = fields.TakenBy ?? user.Name };
         db.Add(action);
         if (priority.Status == PanelPriorityStatus.Open)
         {
@@ -363,10 +367,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = CheckAction(input);
-        if (errors.Count > 0)
+        if (CheckAction(input).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelAction>.Invalid(errors);
+            return refusal;
         }
 
         var action = await db.Set<PanelAction>().FirstAsync(a => a.Id == actionId, ct);
@@ -374,9 +377,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         {
             Change = () =>
             {
-                action.TakenOn = input.TakenOn!.Value;
-                action.Text = input.Text!.Trim();
-                action.TakenBy = Optional(input.TakenBy) ?? action.TakenBy;
+                action.TakenOn = fields.TakenOn;
+                action.Text = fields.Text;
+                action.TakenBy = fields.TakenBy ?? action.TakenBy;
             },
         }, ct);
     }
@@ -390,32 +393,33 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var errors = new Dictionary<string, string>();
-        if (input.MeetingId is not { } meetingId)
+        var check = new FieldCheck();
+        var meetingId = check.Given("MeetingId", input.MeetingId, "Select the panel meeting the outcome was reported back at");
+        if (!check.Failed("MeetingId"))
         {
-            errors["MeetingId"] = "Select the panel meeting the outcome was reported back at";
-        }
-        else if (await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.PanelId == priority.PanelId, ct) is not { } meeting)
-        {
-            errors["MeetingId"] = $"Select a meeting of {priority.Panel.Name}: meeting {meetingId} is not one of its meetings";
-        }
-        else if (meeting.HeldOn <= priority.RaisedAt.HeldOn)
-        {
-            errors["MeetingId"] = $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel";
+            var meeting = await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId && m.PanelId == priority.PanelId, ct);
+            if (meeting is null)
+            {
+                check.Add("MeetingId", $"Select a meeting of {priority.Panel.Name}: meeting {meetingId} is not one of its meetings");
+            }
+            else if (meeting.HeldOn <= priority.RaisedAt.HeldOn)
+            {
+                check.Add("MeetingId", $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel");
+            }
         }
 
-        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter what was reported back to the panel", "The report back");
-        if (errors.Count > 0)
+        var text = check.Required("Text", input.Text, TextLength, "Enter what was reported back to the panel", "The report back");
+        if (check.Result(() => new ReportBackFields(meetingId, text)).Refused(out var fields, out refusal))
         {
-            return EditResult<PanelPriority>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
         {
             Change = () =>
             {
-                priority.ReportedBackAtId = input.MeetingId;
-                priority.ReportBack = input.Text!.Trim();
+                priority.ReportedBackAtId = fields.MeetingId;
+                priority.ReportBack = fields.Text;
                 priority.Status = PanelPriorityStatus.ReportedBack;
             },
         }, ct);
@@ -438,23 +442,24 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             : EditResult<PanelPriority>.Forbidden($"Only the partnership's support officers and administrators, and the lead officers of {PanelText.RoutedTo(priority)} (where this priority was routed), can record what was done about it.");
     }
 
-    private async Task<Dictionary<string, string>> CheckPanelAsync(int partnershipId, int? panelId, PanelInput input, CancellationToken ct)
+    private async Task<EditResult<PanelFields>> CheckPanelAsync(int partnershipId, int? panelId, PanelInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        if (TextRules.Required(errors, "Name", input.Name, NameLength, "Enter the panel's name", "The name")
-            && await db.Set<NeighbourhoodPanel>().AnyAsync(p => p.PartnershipId == partnershipId && p.Name == input.Name!.Trim() && p.Id != panelId, ct))
+        var check = new FieldCheck();
+        var name = check.Required("Name", input.Name, NameLength, "Enter the panel's name", "The name");
+        if (!check.Failed("Name") && await db.Set<NeighbourhoodPanel>().AnyAsync(p => p.PartnershipId == partnershipId && p.Name == name && p.Id != panelId, ct))
         {
-            errors["Name"] = $"The partnership already has a panel called {input.Name!.Trim()}";
+            check.Add("Name", $"The partnership already has a panel called {name}");
         }
 
         var wards = NeighbourhoodPanel.SplitWards(input.Wards);
+        var wardList = WardList(input.Wards);
         if (wards.Count == 0)
         {
-            errors["Wards"] = "Enter the wards the panel covers, one on each line";
+            check.Add("Wards", "Enter the wards the panel covers, one on each line");
         }
-        else if (WardList(input.Wards).Length > TextLength)
+        else if (wardList.Length > TextLength)
         {
-            errors["Wards"] = $"The wards must be {TextRules.Limit(TextLength)} characters or fewer";
+            check.Add("Wards", $"The wards must be {TextRules.Limit(TextLength)} characters or fewer");
         }
         else
         {
@@ -463,13 +468,12 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             var unknown = known.Count == 0 ? [] : wards.Where(w => !known.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
             if (unknown.Count > 0)
             {
-                errors["Wards"] = $"Enter wards of the partnership's area as its ward lookup names them: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is" : "are")} not one of them (for example, {known[0]})";
+                check.Add("Wards", $"Enter wards of the partnership's area as its ward lookup names them: {string.Join(", ", unknown)} {(unknown.Count == 1 ? "is" : "are")} not one of them (for example, {known[0]})");
             }
         }
 
-        TextRules.TooLong(errors, "PolicingTeam", input.PolicingTeam, NameLength, "The policing team's name");
-
-        return errors;
+        var policingTeam = check.Optional("PolicingTeam", input.PolicingTeam, NameLength, "The policing team's name");
+        return check.Result(() => new PanelFields(name, wardList, policingTeam));
     }
 
     /// <summary>Every rule a priority of the panel must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
@@ -480,33 +484,31 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         return panel is null ? new Dictionary<string, string>() : (await CheckPriorityAsync(panel, input, ct)).Errors;
     }
 
-    private async Task<(Dictionary<string, string> Errors, PanelRoute Route, int? BodyId, int? ContactId)> CheckPriorityAsync(NeighbourhoodPanel panel, PanelPriorityInput input, CancellationToken ct)
+    private async Task<EditResult<PanelPriorityFields>> CheckPriorityAsync(NeighbourhoodPanel panel, PanelPriorityInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        if (input.RaisedAtId is not { } raisedAt)
+        var check = new FieldCheck();
+        var raisedAt = check.Given("RaisedAtId", input.RaisedAtId, "Select the panel meeting the priority was set at");
+        if (!check.Failed("RaisedAtId") && !await db.Set<PanelMeeting>().AnyAsync(m => m.Id == raisedAt && m.PanelId == panel.Id, ct))
         {
-            errors["RaisedAtId"] = "Select the panel meeting the priority was set at";
-        }
-        else if (!await db.Set<PanelMeeting>().AnyAsync(m => m.Id == raisedAt && m.PanelId == panel.Id, ct))
-        {
-            errors["RaisedAtId"] = $"Select a meeting of {panel.Name}: meeting {raisedAt} is not one of its meetings";
+            check.Add("RaisedAtId", $"Select a meeting of {panel.Name}: meeting {raisedAt} is not one of its meetings");
         }
 
-        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter the priority the residents set", "The priority");
-        if (Optional(input.Ward) is { } ward && !panel.Wards.Contains(ward, StringComparer.OrdinalIgnoreCase))
+        var text = check.Required("Text", input.Text, TextLength, "Enter the priority the residents set", "The priority");
+        var ward = Optional(input.Ward);
+        if (ward is not null && !panel.Wards.Contains(ward, StringComparer.OrdinalIgnoreCase))
         {
-            errors["Ward"] = $"Select one of the panel's wards ({string.Join(", ", panel.Wards)}), or none for the whole panel area";
+            check.Add("Ward", $"Select one of the panel's wards ({string.Join(", ", panel.Wards)}), or none for the whole panel area");
         }
 
         PanelRoute route = default;
         int? bodyId = null, contactId = null;
         if (string.IsNullOrWhiteSpace(input.Route))
         {
-            errors["Route"] = "Select where the priority was routed: the neighbourhood policing team, the ASB task group or a partner agency contact";
+            check.Add("Route", "Select where the priority was routed: the neighbourhood policing team, the ASB task group or a partner agency contact");
         }
         else if (!Enum.TryParse(input.Route.Trim(), ignoreCase: true, out route) || !Enum.IsDefined(route) || int.TryParse(input.Route, out _))
         {
-            errors["Route"] = $"\"{input.Route.Trim()}\" is not a route: select the neighbourhood policing team (NeighbourhoodPolicing), the ASB task group (AsbTaskGroup) or a partner agency contact (PartnerAgency)";
+            check.Add("Route", $"\"{input.Route.Trim()}\" is not a route: select the neighbourhood policing team (NeighbourhoodPolicing), the ASB task group (AsbTaskGroup) or a partner agency contact (PartnerAgency)");
         }
         else if (route == PanelRoute.AsbTaskGroup)
         {
@@ -516,9 +518,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
                 : await bodies.Where(b => b.Key == AsbTaskGroupKey).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
             if (bodyId is null)
             {
-                errors["RouteBodyId"] = input.RouteBodyId is { } id
+                check.Add("RouteBodyId", input.RouteBodyId is { } id
                     ? $"Select a body of the partnership: body {id} is not one of them"
-                    : "Select the partnership's anti-social behaviour task group";
+                    : "Select the partnership's anti-social behaviour task group");
             }
         }
         else if (route == PanelRoute.PartnerAgency)
@@ -528,32 +530,28 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
                 : null;
             if (contactId is null)
             {
-                errors["RouteContactId"] = input.RouteContactId is { } id
+                check.Add("RouteContactId", input.RouteContactId is { } id
                     ? $"Select a person of the partnership: person {id} is not one of them"
-                    : "Select the contact in the partner agency the priority was referred to";
+                    : "Select the contact in the partner agency the priority was referred to");
             }
         }
 
-        return (errors, route, bodyId, contactId);
+        return check.Result(() => new PanelPriorityFields(raisedAt, text, ward, route, bodyId, contactId, input.Marking));
     }
 
-    /// <summary>What is wrong with a panel action as written, by field; nothing is saved.</summary>
-    public static Dictionary<string, string> CheckAction(PanelActionInput input)
+    /// <summary>What is wrong with a panel action as written, by field, or the action as checked; nothing is saved.</summary>
+    public static EditResult<PanelActionFields> CheckAction(PanelActionInput input)
     {
-        var errors = new Dictionary<string, string>();
-        if (input.TakenOn is null)
+        var check = new FieldCheck();
+        var takenOn = check.Given("TakenOn", input.TakenOn, "Enter the date the action was taken");
+        var text = check.Required("Text", input.Text, TextLength, "Enter what was done", "What was done");
+        var takenBy = check.Optional("TakenBy", input.TakenBy, NameLength, "Who took the action");
+        if (takenBy?.Contains('@', StringComparison.Ordinal) == true)
         {
-            errors["TakenOn"] = "Enter the date the action was taken";
+            check.Add("TakenBy", "Enter the name of who took the action, not their e-mail address");
         }
 
-        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter what was done", "What was done");
-        if (!TextRules.TooLong(errors, "TakenBy", input.TakenBy, NameLength, "Who took the action")
-            && input.TakenBy?.Contains('@', StringComparison.Ordinal) == true)
-        {
-            errors["TakenBy"] = "Enter the name of who took the action, not their e-mail address";
-        }
-
-        return errors;
+        return check.Result(() => new PanelActionFields(takenOn, text, takenBy));
     }
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -53,7 +53,7 @@ public sealed class AllocationFormModel(SaferPlanDbContext db, FundingService fu
             Enum.TryParse<AllocationStatus>(f.Status, out var status) ? status : null, f.Note, priorityId, actionId, milestoneId, f.Outcome, f.Results,
             Enum.TryParse<ProtectiveMarking>(f.Marking, out var marking) ? marking : null, f.AmendmentReason);
         return await SaveAsync(
-            async () => await Funding.CheckAllocationAsync(View.Partnership.Id, View.Year, input, View.Plan?.IsAgreed == true, ct),
+            async () => (await Funding.CheckAllocationAsync(View.Partnership.Id, View.Year, input, View.Plan?.IsAgreed == true, ct)).Errors,
             async () => Allocation is null
                 ? await Funding.AddAllocationAsync(View.Partnership.Id, View.Year, input, await UserAsync(), ct)
                 : await Funding.UpdateAllocationAsync(Allocation.Id, input, Version, await UserAsync(), ct),

@@ -34,7 +34,7 @@ public sealed class StreamFormModel(SaferPlanDbContext db, FundingService fundin
 
         var input = Input;
         return await SaveAsync(
-            () => Task.FromResult<IReadOnlyDictionary<string, string>>(FundingService.CheckStream(input, View.Plan?.IsAgreed == true)),
+            () => Task.FromResult(FundingService.CheckStream(input, View.Plan?.IsAgreed == true).Errors),
             async () => Stream is null
                 ? await Funding.AddStreamAsync(View.Partnership.Id, View.Year, input, await UserAsync(), ct)
                 : await Funding.UpdateStreamAsync(Stream.Id, input, Version, await UserAsync(), ct),

@@ -37,7 +37,7 @@ public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor ed
         var input = new AgendaItemInput(Input.Title, paper, Input.PaperKey);
         var user = await current.GetAsync();
         return await this.SaveFormAsync(
-            () => MeetingEditor.CheckAgendaItem(input),
+            () => MeetingEditor.CheckAgendaItem(input).Errors,
             () => editor.AddAgendaItemAsync(id, input, user, ct),
             _ => this.Done("The agenda item is added", $"/meetings/{id}#agenda"),
             prefix: "");

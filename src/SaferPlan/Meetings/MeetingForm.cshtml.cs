@@ -56,7 +56,7 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
         static string Box(string field) => field == "Year" ? nameof(MeetsOn) : field;
         var user = await current.GetAsync();
         return await this.SaveFormAsync(
-            () => MeetingEditor.Check(input),
+            () => MeetingEditor.Check(input).Errors,
             () => Existing is null ? editor.AddAsync(Partnership.Id, input, user, ct) : editor.UpdateAsync(Existing.Id, input, Version, user, ct),
             saved => this.Done(Existing is null ? "The meeting is added" : "The meeting is saved", $"/meetings/{saved.Id}"),
             prefix: "",

@@ -52,7 +52,7 @@ public sealed class ActionFormModel(PanelEditor editor, PanelReader reader, Curr
 
         var input = Input with { TakenOn = TakenOn.Read(ModelState, nameof(TakenOn), "The date of the action") };
         return await this.SaveFormAsync(
-            () => PanelEditor.CheckAction(input),
+            () => PanelEditor.CheckAction(input).Errors,
             async () => await editor.AddActionAsync(id, input, await current.GetAsync(), ct),
             _ => this.Done("Action recorded", $"/panels/{View.Panel.Id}#priority-{id}"),
             prefix: "");

@@ -40,7 +40,7 @@ public sealed class MeetingFormModel(PanelEditor editor, PanelReader reader, Cur
 
         var input = Input with { HeldOn = HeldOn.Read(ModelState, nameof(HeldOn), "The date of the meeting") };
         return await this.SaveFormAsync(
-            () => PanelEditor.CheckMeeting(input),
+            () => PanelEditor.CheckMeeting(input).Errors,
             async () => meetingId is { } changed
                 ? await editor.UpdateMeetingAsync(changed, input, Version, await current.GetAsync(), ct)
                 : await editor.AddMeetingAsync(id, input, await current.GetAsync(), ct),

@@ -13,18 +13,22 @@ public sealed class TextRulesTests
     [Fact]
     public void Place_LongerThanItsColumn_IsRefusedSayingTheLimit()
     {
-        var errors = MeetingEditor.Check(Input(new string('x', MeetingEditor.PlaceLength + 1)));
+        var errors = MeetingEditor.Check(Input(new string('x', MeetingEditor.PlaceLength + 1))).Errors;
 
         Assert.Equal("The place must be 200 characters or fewer", Assert.Single(errors).Value);
         Assert.Equal("Place", errors.Keys.Single());
     }
 
     [Fact]
-    public void Place_AtItsLimit_OrLongerOnlyByTheSpacesAroundIt_IsAccepted()
+    public void Place_AtItsLimit_OrLongerOnlyByTheSpacesAroundIt_IsAccepted_AndWrittenTrimmed()
     {
-        Assert.Empty(MeetingEditor.Check(Input(new string('x', MeetingEditor.PlaceLength))));
-        Assert.Empty(MeetingEditor.Check(Input($"  {new string('x', MeetingEditor.PlaceLength)}  ")));
-        Assert.Empty(MeetingEditor.Check(Input(null)));
+        var atLimit = new string('x', MeetingEditor.PlaceLength);
+        Assert.Equal(atLimit, MeetingEditor.Check(Input(atLimit)).Value?.Place);
+        Assert.Equal(atLimit, MeetingEditor.Check(Input($"  {atLimit}  ")).Value?.Place);
+
+        var none = MeetingEditor.Check(Input("   "));
+        Assert.True(none.Succeeded);
+        Assert.Null(none.Value.Place);
     }
 
     [Fact]
