@@ -46,9 +46,25 @@ public sealed partial class OneWayTests
         Assert.True(found.Count == 0, $"Return EditResult<TItem> (Ok(item), or the refusal) and take it apart with .Refused(out var item, out var refusal):\n{string.Join("\n", found)}");
     }
 
+    /// <summary>
+    /// An edit checks its input once, with <c>FieldCheck</c>, into the fields it writes (a text trimmed, a date that was given),
+    /// and writes those: it never reads its input again after the check, asserting with <c>!</c> that the check saw to it.
+    /// </summary>
+    [Fact]
+    public void Edits_WriteTheirCheckedFields_NotTheirInputReadWithBang()
+    {
+        var found = SourceScan.Find(InputReadWithBang(), ["src/SaferPlan", "src/SaferPlan.Core"], []);
+        Assert.True(found.Count == 0, $"Check the input with a FieldCheck into a record of the fields the edit writes, and write those:\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void Patterns_RecogniseWhatTheyLookFor()
     {
+        Assert.Matches(InputReadWithBang(), "panel.Name = input.Name!.Trim();");
+        Assert.Matches(InputReadWithBang(), "HeldOn = input.HeldOn!.Value,");
+        Assert.Matches(InputReadWithBang(), "var f = input.Figures![i];");
+        Assert.DoesNotMatch(InputReadWithBang(), "if (input.Kind != TargetKind.PercentChangeOnBaseline)");
+        Assert.DoesNotMatch(InputReadWithBang(), "panel.Name = fields.Name;");
         Assert.Matches(ItemAndRefusalPair(), "private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int id)");
         Assert.Matches(ItemAndRefusalPair(), "private static (LookupAuthority? Authority, EditResult<AreaView>? Refusal) ChooseAuthority(");
         Assert.Matches(ItemAndRefusalPair(), "Task<(T? Part, Indicator? Indicator, EditResult<T>? Refusal)> PartForEditAsync<T>(");
@@ -67,6 +83,9 @@ public sealed partial class OneWayTests
 
     [GeneratedRegex(@"\(\w+\??\s+\w+,(?:\s*[\w<>]+\??\s+\w+,)*\s*EditResult<[\w<>]+>\?\s+\w+\)")]
     private static partial Regex ItemAndRefusalPair();
+
+    [GeneratedRegex(@"\binput\.\w+!(?!=)")]
+    private static partial Regex InputReadWithBang();
 
     [GeneratedRegex(@"TempData\[""Success""\]\s*=")]
     private static partial Regex SuccessBanner();

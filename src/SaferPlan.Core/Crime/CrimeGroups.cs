@@ -6,6 +6,9 @@ namespace SaferPlan.Core.Crime;
 /// <summary>What a crime group is made of, as typed or sent; the key is made from the name when left blank.</summary>
 public sealed record CrimeGroupInput(string? Name, IReadOnlyList<short>? CrimeTypeIds, string? Key = null, int? SortOrder = null);
 
+/// <summary>A crime group as checked: what an add or change writes.</summary>
+public sealed record CrimeGroupFields(string Key, string Name, IReadOnlyList<short> CrimeTypeIds);
+
 /// <summary>A usual crime group, added by one button: the groups strategic assessments report.</summary>
 public sealed record UsualCrimeGroup(string Key, string Name, IReadOnlyList<short> CrimeTypeIds);
 
@@ -42,20 +45,19 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
         }
 
         var key = string.IsNullOrWhiteSpace(input.Key) ? KeyOf(input.Name) : input.Key.Trim().ToLowerInvariant();
-        var errors = await ValidateAsync(partnershipId, input, key, null, ct);
-        if (errors.Count > 0)
+        if ((await CheckAsync(partnershipId, input, key, null, ct)).Refused(out var fields, out EditResult<CrimeGroup>? invalid))
         {
-            return EditResult<CrimeGroup>.Invalid(errors);
+            return invalid;
         }
 
         var sortOrder = input.SortOrder ?? ((await db.Set<CrimeGroup>().Where(g => g.PartnershipId == partnershipId).MaxAsync(g => (int?)g.SortOrder, ct) ?? 0) + 1);
         var group = new CrimeGroup
         {
             PartnershipId = partnershipId,
-            Key = key,
-            Name = ReportText.Name(input.Name)!,
+            Key = fields.Key,
+            Name = fields.Name,
             SortOrder = sortOrder,
-            Members = input.CrimeTypeIds!.Distinct().Order().Select(t => new CrimeGroupMember { CrimeTypeId = t }).ToList(),
+            Members = fields.CrimeTypeIds.Distinct().Order().Select(t => new CrimeGroupMember { CrimeTypeId = t }).ToList(),
         };
         db.Add(group);
         await SaveAsync(partnershipId, ct);
@@ -88,16 +90,15 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
         }
 
         var key = string.IsNullOrWhiteSpace(input.Key) ? group.Key : input.Key.Trim().ToLowerInvariant();
-        var errors = await ValidateAsync(group.PartnershipId, input, key, group.Id, ct);
-        if (errors.Count > 0)
+        if ((await CheckAsync(group.PartnershipId, input, key, group.Id, ct)).Refused(out var fields, out refusal))
         {
-            return EditResult<CrimeGroup>.Invalid(errors);
+            return refusal;
         }
 
-        group.Key = key;
-        group.Name = ReportText.Name(input.Name)!;
+        group.Key = fields.Key;
+        group.Name = fields.Name;
         group.SortOrder = input.SortOrder ?? group.SortOrder;
-        var wanted = input.CrimeTypeIds!.ToHashSet();
+        var wanted = fields.CrimeTypeIds.ToHashSet();
         group.Members.RemoveAll(m => !wanted.Contains(m.CrimeTypeId));
         foreach (var t in wanted.Where(t => group.Members.All(m => m.CrimeTypeId != t)).Order())
         {
@@ -194,34 +195,34 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
     private static EditResult<CrimeGroup> Stale(CrimeGroup group) => EditResult<CrimeGroup>.Conflict(
         string.Create(CultureInfo.InvariantCulture, $"The crime group '{group.Name}' has changed since you read it (it is now version {group.Version}). Reload it and make your change again."));
 
-    private async Task<Dictionary<string, string>> ValidateAsync(int partnershipId, CrimeGroupInput input, string key, int? id, CancellationToken ct)
+    private async Task<EditResult<CrimeGroupFields>> CheckAsync(int partnershipId, CrimeGroupInput input, string key, int? id, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Name", input.Name, 200, "Enter the group's name, like Serious acquisitive crime", "The group's name");
-
-        if (input.CrimeTypeIds is not { Count: > 0 })
+        var check = new FieldCheck();
+        var name = ReportText.Name(check.Required("Name", input.Name, 200, "Enter the group's name, like Serious acquisitive crime", "The group's name"));
+        var types = input.CrimeTypeIds ?? [];
+        if (types.Count == 0)
         {
-            errors["CrimeTypeIds"] = "Select at least one crime type";
+            check.Add("CrimeTypeIds", "Select at least one crime type");
         }
-        else if (input.CrimeTypeIds.FirstOrDefault(t => CrimeTypes.All.All(c => c.Id != t)) is var unknown and not 0)
+        else if (types.FirstOrDefault(t => CrimeTypes.All.All(c => c.Id != t)) is var unknown and not 0)
         {
-            errors["CrimeTypeIds"] = string.Create(CultureInfo.InvariantCulture, $"There is no crime type {unknown}: choose from the list of police.uk crime types");
+            check.Add("CrimeTypeIds", string.Create(CultureInfo.InvariantCulture, $"There is no crime type {unknown}: choose from the list of police.uk crime types"));
         }
 
-        if (key.Length == 0 && !errors.ContainsKey("Name"))
+        if (key.Length == 0 && !check.Failed("Name"))
         {
-            errors["Key"] = "Enter a name with at least one letter or digit";
+            check.Add("Key", "Enter a name with at least one letter or digit");
         }
         else if (key.Length > 100 || key.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-'))
         {
-            errors["Key"] = "The key must be lower-case letters, digits and hyphens, 100 characters or fewer";
+            check.Add("Key", "The key must be lower-case letters, digits and hyphens, 100 characters or fewer");
         }
         else if (key.Length > 0 && await db.Set<CrimeGroup>().AnyAsync(g => g.PartnershipId == partnershipId && g.Key == key && g.Id != id, ct))
         {
-            errors["Name"] = $"The partnership already has a crime group '{key}': choose another name";
+            check.Add("Name", $"The partnership already has a crime group '{key}': choose another name");
         }
 
-        return errors;
+        return check.Result(() => new CrimeGroupFields(key, name, types));
     }
 
     private async Task SaveAsync(int partnershipId, CancellationToken ct)
@@ -237,6 +238,8 @@ public sealed class CrimeGroupService(SaferPlanDbContext db)
 
 /// <summary>A partnership's yearly residents and dwellings, for rates per 1,000.</summary>
 public sealed record DenominatorInput(decimal? Value, string? Source);
+
+public sealed record DenominatorFields(decimal Value, string? Source);
 
 public sealed class DenominatorService(SaferPlanDbContext db)
 {
@@ -264,10 +267,9 @@ public sealed class DenominatorService(SaferPlanDbContext db)
             return EditResult<AreaDenominator>.Forbidden("Only the partnership's administrators, support officers and analysts can change its residents and dwellings.");
         }
 
-        var errors = Check(kind, year, input);
-        if (errors.Count > 0)
+        if (Check(kind, year, input).Refused(out var fields, out EditResult<AreaDenominator>? invalid))
         {
-            return EditResult<AreaDenominator>.Invalid(errors);
+            return invalid;
         }
 
         var existing = await db.Set<AreaDenominator>().FirstOrDefaultAsync(d => d.PartnershipId == partnershipId && d.Kind == kind && d.Year == year, ct);
@@ -284,8 +286,8 @@ public sealed class DenominatorService(SaferPlanDbContext db)
             db.Add(existing);
         }
 
-        existing.Value = input.Value!.Value;
-        existing.Source = ReportText.Clean(input.Source);
+        existing.Value = fields.Value;
+        existing.Source = fields.Source;
         await SaveAsync(partnershipId, ct);
         return EditResult<AreaDenominator>.Ok(existing);
     }
@@ -294,27 +296,23 @@ public sealed class DenominatorService(SaferPlanDbContext db)
     /// What is wrong with a figure of residents or dwellings as given, every error at once; nothing is saved. A year the form
     /// could not read (null) is that box's own error.
     /// </summary>
-    public static Dictionary<string, string> Check(DenominatorKind kind, int? year, DenominatorInput input)
+    public static EditResult<DenominatorFields> Check(DenominatorKind kind, int? year, DenominatorInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (year is < 1990 or > 2100)
         {
-            errors["Year"] = "Enter a year between 1990 and 2100, like 2009";
+            check.Add("Year", "Enter a year between 1990 and 2100, like 2009");
         }
 
-        if (input.Value is not { } value)
+        var value = check.Given("Value", input.Value, $"Enter the number of {Noun(kind)}, like 59000");
+        if (!check.Failed("Value") && (value <= 0 || value > 100_000_000))
         {
-            errors["Value"] = $"Enter the number of {Noun(kind)}, like 59000";
-        }
-        else if (value <= 0 || value > 100_000_000)
-        {
-            errors["Value"] = $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000";
+            check.Add("Value", $"The number of {Noun(kind)} must be more than 0 and at most 100,000,000");
         }
 
-        TextRules.TooLong(errors, "Source", input.Source, 400, "The source");
-
-        return errors;
+        var source = ReportText.Clean(check.Optional("Source", input.Source, 400, "The source"));
+        return check.Result(() => new DenominatorFields(value, source));
     }
 
     public async Task<EditResult<AreaDenominator>> DeleteAsync(int partnershipId, DenominatorKind kind, int year, int expectedVersion, UserContext user, CancellationToken ct = default)

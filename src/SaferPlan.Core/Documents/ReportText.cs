@@ -79,6 +79,7 @@ public static class ReportText
     }
 
     /// <summary>A name or title as it is kept: <see cref="XmlSafe"/>, trimmed. Null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public static string? Name(string? text) => text is null ? null : XmlSafe(text).Trim();
 
     private static readonly System.Buffers.SearchValues<char> Invalid = System.Buffers.SearchValues.Create(

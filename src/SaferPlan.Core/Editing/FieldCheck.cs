@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SaferPlan.Core.Editing;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed class FieldCheck
     public string? Optional(string field, string? text, int max, string what) =>
         TextRules.TooLong(Errors, field, text, max, what) || string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>A text of paragraphs that may be left blank, as <see cref="Optional"/>, its lines ended the one way ("\n").</summary>
+    public string? OptionalText(string field, string? text, int max, string what) => Optional(field, text, max, what)?.ReplaceLineEndings("\n");
+
     /// <summary>A value that must be given (a date, a choice): itself, or the type's default with <paramref name="missing"/> noted.</summary>
     public T Given<T>(string field, T? value, string missing)
         where T : struct
@@ -32,6 +37,29 @@ public sealed class FieldCheck
         if (value is { } given)
         {
             return given;
+        }
+
+        Errors[field] = missing;
+        return default;
+    }
+
+    /// <summary>
+    /// For an edit that checks its input where it writes it: true, with the errors as the edit's answer, when a rule was broken
+    /// (<c>if (check.Refused(out EditResult&lt;Item&gt;? invalid)) return invalid;</c>).
+    /// </summary>
+    public bool Refused<T>([NotNullWhen(true)] out EditResult<T>? invalid)
+    {
+        invalid = Errors.Count > 0 ? EditResult<T>.Invalid(Errors) : null;
+        return invalid is not null;
+    }
+
+    /// <summary>One of an enumeration's choices that must be made: itself, or the default with <paramref name="missing"/> noted when none or no choice of it was given.</summary>
+    public T Chosen<T>(string field, T? value, string missing)
+        where T : struct, Enum
+    {
+        if (value is { } chosen && Enum.IsDefined(chosen))
+        {
+            return chosen;
         }
 
         Errors[field] = missing;

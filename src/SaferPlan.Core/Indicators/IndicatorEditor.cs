@@ -333,25 +333,26 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
     private async Task<Dictionary<string, string>> ApplyAsync(Indicator indicator, IndicatorInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        var code = await ReadCodeAsync(indicator, input, errors, ct);
-        var name = ReadName(input.Name, NameLength, errors, "Name", "Enter the indicator's name", "The name");
-        var description = Clean(input.Description);
-        TextRules.TooLong(errors, "Description", description, DescriptionLength, "The description");
-        CheckChoices(input, errors);
-        var (crimeTypeId, crimeGroupId) = await ReadCrimeAsync(indicator, input, errors, ct);
-        if (errors.Count > 0)
+        var check = new FieldCheck();
+        var code = await ReadCodeAsync(indicator, input, check, ct);
+        var name = ReadName(input.Name, NameLength, check, "Name", "Enter the indicator's name", "The name");
+        var description = check.Optional("Description", Clean(input.Description), DescriptionLength, "The description");
+        var unit = check.Chosen("Unit", input.Unit, "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money");
+        var polarity = check.Chosen("Polarity", input.Polarity, "Select whether lower or higher is better");
+        var frequency = check.Chosen("Frequency", input.Frequency, "Select how often it is measured: monthly, quarterly or yearly");
+        var (source, crimeTypeId, crimeGroupId) = await ReadCrimeAsync(indicator, input, check, ct);
+        if (check.Errors.Count > 0)
         {
-            return errors;
+            return check.Errors;
         }
 
-        indicator.Code = code!;
-        indicator.Name = name!;
+        indicator.Code = code;
+        indicator.Name = name;
         indicator.Description = description;
-        indicator.Unit = input.Unit!.Value;
-        indicator.Polarity = input.Polarity!.Value;
-        indicator.Frequency = input.Frequency!.Value;
-        indicator.Source = input.Source!.Value;
+        indicator.Unit = unit;
+        indicator.Polarity = polarity;
+        indicator.Frequency = frequency;
+        indicator.Source = source;
         indicator.CrimeTypeId = crimeTypeId;
         indicator.CrimeGroupId = crimeGroupId;
         indicator.Denominator = indicator.Source != IndicatorSource.RecordedCrime ? null : indicator.Unit switch
@@ -360,61 +361,41 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             IndicatorUnit.RatePer1000Dwellings => DenominatorKind.Dwellings,
             _ => null,
         };
-        return errors;
+        return check.Errors;
     }
 
     /// <summary>The indicator's code: given, short enough, and not another of the partnership's indicators'.</summary>
-    private async Task<string?> ReadCodeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    private async Task<string> ReadCodeAsync(Indicator indicator, IndicatorInput input, FieldCheck check, CancellationToken ct)
     {
-        var code = ReadName(input.Code, CodeLength, errors, "Code", "Enter the indicator's code, like NI32 or LOCAL-1", "The code");
-        if (!errors.ContainsKey("Code") && await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
+        var code = ReadName(input.Code, CodeLength, check, "Code", "Enter the indicator's code, like NI32 or LOCAL-1", "The code");
+        if (!check.Failed("Code") && await db.Set<Indicator>().AnyAsync(i => i.PartnershipId == indicator.PartnershipId && i.Code == code && i.Id != indicator.Id, ct))
         {
-            errors["Code"] = $"The partnership already has an indicator {code}: choose another code";
+            check.Add("Code", $"The partnership already has an indicator {code}: choose another code");
         }
 
         return code;
     }
 
-    /// <summary>A code or name as it is kept: one that must be given and not be longer than <paramref name="max"/>.</summary>
-    private static string? ReadName(string? text, int max, Dictionary<string, string> errors, string field, string missing, string what)
-    {
-        var name = ReportText.Name(text);
-        TextRules.Required(errors, field, name, max, missing, what);
-        return name;
-    }
-
-    /// <summary>The unit, polarity and frequency must each be one of the choices.</summary>
-    private static void CheckChoices(IndicatorInput input, Dictionary<string, string> errors)
-    {
-        if (input.Unit is not { } unit || !Enum.IsDefined(unit))
-        {
-            errors["Unit"] = "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money";
-        }
-
-        if (input.Polarity is not { } polarity || !Enum.IsDefined(polarity))
-        {
-            errors["Polarity"] = "Select whether lower or higher is better";
-        }
-
-        if (input.Frequency is not { } frequency || !Enum.IsDefined(frequency))
-        {
-            errors["Frequency"] = "Select how often it is measured: monthly, quarterly or yearly";
-        }
-    }
+    /// <summary>A code or name as it is kept (<see cref="ReportText.Name"/>): one that must be given and not be longer than <paramref name="max"/>.</summary>
+    private static string ReadName(string? text, int max, FieldCheck check, string field, string missing, string what) =>
+        check.Required(field, ReportText.Name(text), max, missing, what);
 
     /// <summary>
     /// What a recorded-crime indicator counts, one crime type or one of the partnership's crime groups, and the units such
     /// an indicator may have; an indicator entered by hand names neither. Also checks the source is one of the choices.
     /// </summary>
-    private async Task<(short? CrimeTypeId, int? CrimeGroupId)> ReadCrimeAsync(Indicator indicator, IndicatorInput input, Dictionary<string, string> errors, CancellationToken ct)
+    private async Task<(IndicatorSource Source, short? CrimeTypeId, int? CrimeGroupId)> ReadCrimeAsync(Indicator indicator, IndicatorInput input, FieldCheck check, CancellationToken ct)
     {
         short? crimeTypeId = null;
         int? crimeGroupId = null;
-        if (input.Source is not { } source || !Enum.IsDefined(source))
+        var errors = check.Errors;
+        var source = check.Chosen("Source", input.Source, "Select where its values come from: entered by hand, or recorded crime");
+        if (check.Failed("Source"))
         {
-            errors["Source"] = "Select where its values come from: entered by hand, or recorded crime";
+            return (source, null, null);
         }
-        else if (source == IndicatorSource.RecordedCrime)
+
+        if (source == IndicatorSource.RecordedCrime)
         {
             var typeName = input.CrimeType?.Trim();
             var groupKey = input.CrimeGroup?.Trim();
@@ -449,7 +430,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             errors["CrimeType"] = "Only a recorded-crime indicator has a crime type or group: leave them empty for one entered by hand";
         }
 
-        return (crimeTypeId, crimeGroupId);
+        return (source, crimeTypeId, crimeGroupId);
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
@@ -476,16 +457,17 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         var comment = Clean(input.Comment);
         TextRules.TooLong(errors, "Comment", comment, CommentLength, "The comment");
 
-        if (errors.Count > 0)
+        // Without errors, the period and the number were given; the patterns say so to the compiler.
+        if (errors.Count > 0 || span is not { } period || input.Value is not { } number)
         {
             return errors;
         }
 
-        var changed = value.Id == 0 || value.Value != input.Value!.Value || value.Source != source || value.Comment != comment
-            || value.FromMonth != span!.Value.From.Key || value.ToMonth != span.Value.To.Key;
-        value.FromMonth = span!.Value.From.Key;
-        value.ToMonth = span.Value.To.Key;
-        value.Value = input.Value!.Value;
+        var changed = value.Id == 0 || value.Value != number || value.Source != source || value.Comment != comment
+            || value.FromMonth != period.From.Key || value.ToMonth != period.To.Key;
+        value.FromMonth = period.From.Key;
+        value.ToMonth = period.To.Key;
+        value.Value = number;
         value.Source = source;
         value.Comment = comment;
         if (changed)
@@ -513,13 +495,13 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         var source = Clean(input.Source);
         TextRules.TooLong(errors, "Source", source, SourceLength, "The source");
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || span is not { } period)
         {
             return errors;
         }
 
-        baseline.FromMonth = span!.Value.From.Key;
-        baseline.ToMonth = span.Value.To.Key;
+        baseline.FromMonth = period.From.Key;
+        baseline.ToMonth = period.To.Key;
         baseline.Value = input.Value;
         baseline.Source = source;
         return errors;
@@ -588,12 +570,12 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         var wording = Clean(input.Wording);
         TextRules.TooLong(errors, "Wording", wording, WordingLength, "The wording");
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || year is not { } startYear)
         {
             return errors;
         }
 
-        target.Year = year!.Value;
+        target.Year = startYear;
         target.Kind = kind;
         target.Number = kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.ToBeConfirmed ? null : input.Number;
         target.AmberTolerance = input.AmberTolerance ?? 0;

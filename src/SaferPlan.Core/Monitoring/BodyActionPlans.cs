@@ -29,6 +29,11 @@ public sealed record BodyActionPlanItemInput
     public ProtectiveMarking Marking { get; init; }
 }
 
+/// <summary>A plan's header as checked: what an add or change writes (<paramref name="Year"/> a new plan's only).</summary>
+public sealed record BodyActionPlanFields(ReportingPeriod Year, string Title, string? StrategicAim, string? PlanLead, ProtectiveMarking Marking);
+
+public sealed record BodyActionPlanItemFields(string? Heading, string Number, string? Lead, string Text, string? Milestones, ProtectiveMarking Marking);
+
 /// <summary>
 /// One item's progress for the quarter as typed on the quarter's form: blank text removes what was there.
 /// <paramref name="Version"/> is the progress's version as read (0 when there was none).
@@ -78,16 +83,15 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
             return EditResult<BodyActionPlan>.NotFound($"There is no action plan {id} of {body.Name}.");
         }
 
-        var errors = CheckPlan(input, isNew: plan is null);
-        if (errors.Count > 0)
+        if (CheckPlan(input, isNew: plan is null).Refused(out var fields, out EditResult<BodyActionPlan>? invalid))
         {
-            return EditResult<BodyActionPlan>.Invalid(errors);
+            return invalid;
         }
 
         var isNew = plan is null;
         if (plan is null)
         {
-            plan = new BodyActionPlan { BodyId = body.Id, Year = input.Year!.Value, Title = "" };
+            plan = new BodyActionPlan { BodyId = body.Id, Year = fields.Year, Title = "" };
             db.Add(plan);
         }
 
@@ -95,28 +99,28 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         {
             Change = () =>
             {
-                plan.Title = input.Title!.Trim();
-                plan.StrategicAim = Clean(input.StrategicAim);
-                plan.PlanLead = Clean(input.PlanLead);
-                plan.Marking = input.Marking;
+                plan.Title = fields.Title;
+                plan.StrategicAim = fields.StrategicAim;
+                plan.PlanLead = fields.PlanLead;
+                plan.Marking = fields.Marking;
             },
         }, ct);
     }
 
     /// <summary>Every rule a plan's header must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
-    public static Dictionary<string, string> CheckPlan(BodyActionPlanInput input, bool isNew)
+    public static EditResult<BodyActionPlanFields> CheckPlan(BodyActionPlanInput input, bool isNew)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (isNew && input.Year is not { IsWholeYear: true })
         {
-            errors[nameof(input.Year)] = "Enter the financial year the plan covers, like 2010-11";
+            check.Add(nameof(input.Year), "Enter the financial year the plan covers, like 2010-11");
         }
 
-        Required(errors, nameof(input.Title), input.Title, FieldLengths.Name, "Enter the plan's title, like 2010-2011 Action Plan");
-        Optional(errors, nameof(input.StrategicAim), input.StrategicAim, TextLength);
-        Optional(errors, nameof(input.PlanLead), input.PlanLead, FieldLengths.Name);
-        return errors;
+        var title = check.Required(nameof(input.Title), input.Title, FieldLengths.Name, "Enter the plan's title, like 2010-2011 Action Plan", "This");
+        var aim = Optional(check, nameof(input.StrategicAim), input.StrategicAim, TextLength);
+        var lead = Optional(check, nameof(input.PlanLead), input.PlanLead, FieldLengths.Name);
+        return check.Result(() => new BodyActionPlanFields(input.Year.GetValueOrDefault(), title, aim, lead, input.Marking));
     }
 
     /// <summary>Adds an item at the end of a plan (<paramref name="itemId"/> null) or rewrites one.</summary>
@@ -129,10 +133,9 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         }
 
         var (plan, item, auditPartnership) = slot;
-        var errors = CheckItem(plan, item, input);
-        if (errors.Count > 0)
+        if (CheckItem(plan, item, input).Refused(out var fields, out refusal))
         {
-            return EditResult<BodyActionPlanItem>.Invalid(errors);
+            return refusal;
         }
 
         var isNew = item is null;
@@ -146,12 +149,12 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         {
             Change = () =>
             {
-                item.Heading = Clean(input.Heading);
-                item.Number = input.Number!.Trim();
-                item.Lead = Clean(input.Lead);
-                item.Text = input.Text!.Trim().ReplaceLineEndings("\n");
-                item.Milestones = Clean(input.Milestones);
-                item.Marking = input.Marking;
+                item.Heading = fields.Heading;
+                item.Number = fields.Number;
+                item.Lead = fields.Lead;
+                item.Text = fields.Text;
+                item.Milestones = fields.Milestones;
+                item.Marking = fields.Marking;
             },
         }, ct);
     }
@@ -161,7 +164,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = await ItemSlotAsync(bodyKey, planId, itemId, user, ct);
-        return found.Succeeded ? CheckItem(found.Value.Plan, found.Value.Item, input) : found.Errors;
+        return found.Succeeded ? CheckItem(found.Value.Plan, found.Value.Item, input).Errors : found.Errors;
     }
 
     /// <summary>Where an item goes: its plan (with its items) of a body the user may write for, and the item itself when it is not new.</summary>
@@ -190,20 +193,20 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
         return EditResult<ItemSlot>.Ok(new ItemSlot(plan, item, auditPartnership));
     }
 
-    private static Dictionary<string, string> CheckItem(BodyActionPlan plan, BodyActionPlanItem? item, BodyActionPlanItemInput input)
+    private static EditResult<BodyActionPlanItemFields> CheckItem(BodyActionPlan plan, BodyActionPlanItem? item, BodyActionPlanItemInput input)
     {
-        var errors = new Dictionary<string, string>();
-        Optional(errors, nameof(input.Heading), input.Heading, 400);
-        Required(errors, nameof(input.Number), input.Number, 20, "Enter the item's number, like 1.10");
-        if (!errors.ContainsKey(nameof(input.Number)) && plan.Items.Any(i => i != item && string.Equals(i.Number, input.Number!.Trim(), StringComparison.OrdinalIgnoreCase)))
+        var check = new FieldCheck();
+        var heading = Optional(check, nameof(input.Heading), input.Heading, 400);
+        var number = check.Required(nameof(input.Number), input.Number, 20, "Enter the item's number, like 1.10", "This");
+        if (!check.Failed(nameof(input.Number)) && plan.Items.Any(i => i != item && string.Equals(i.Number, number, StringComparison.OrdinalIgnoreCase)))
         {
-            errors[nameof(input.Number)] = $"The plan already has an item {input.Number!.Trim()}: give this item another number";
+            check.Add(nameof(input.Number), $"The plan already has an item {number}: give this item another number");
         }
 
-        Optional(errors, nameof(input.Lead), input.Lead, FieldLengths.Name);
-        Required(errors, nameof(input.Text), input.Text, TextLength, "Enter the action plan item, what the group will do");
-        Optional(errors, nameof(input.Milestones), input.Milestones, TextLength);
-        return errors;
+        var lead = Optional(check, nameof(input.Lead), input.Lead, FieldLengths.Name);
+        var text = check.Required(nameof(input.Text), input.Text, TextLength, "Enter the action plan item, what the group will do", "This").ReplaceLineEndings("\n");
+        var milestones = Optional(check, nameof(input.Milestones), input.Milestones, TextLength);
+        return check.Result(() => new BodyActionPlanItemFields(heading, number, lead, text, milestones, input.Marking));
     }
 
     /// <summary>
@@ -329,11 +332,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
     }
 
     // This form's words for a text too long: "This must be 4,000 characters or fewer".
-    private static void Required(Dictionary<string, string> errors, string field, string? text, int length, string missing) =>
-        TextRules.Required(errors, field, text, length, missing, "This");
-
-    private static void Optional(Dictionary<string, string> errors, string field, string? text, int length) =>
-        TextRules.TooLong(errors, field, text, length, "This");
+    private static string? Optional(FieldCheck check, string field, string? text, int length) => check.OptionalText(field, text, length, "This");
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
 }

@@ -59,6 +59,19 @@ public sealed record BriefingInput
     public ProtectiveMarking Marking { get; init; }
 }
 
+/// <summary>A figure table as checked: its title, column headings and rows labelled, trimmed.</summary>
+public sealed record FigureTableFields(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, bool YearToDate, string? Note, ProtectiveMarking Marking, bool Chart);
+
+/// <summary>A task group report as checked: what an add or change writes (<paramref name="Figures"/> null leaves its tables as they are).</summary>
+public sealed record TaskGroupReportFields(
+    string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, ProtectiveMarking AchievementsMarking, string? Concerns,
+    ProtectiveMarking ConcernsMarking, string? Recommendations, ProtectiveMarking RecommendationsMarking, string? PublicityItems, IReadOnlyList<FigureTableFields>? Figures);
+
+/// <summary>A partner briefing as checked: what an add or change writes.</summary>
+public sealed record BriefingFields(
+    string Title, string? ToLine, string? FromName, DateOnly? IssuedOn, string? Purpose, string? Background, string? Sections, string? FiguresTitle,
+    IReadOnlyList<FigureValue>? Figures, string? Risks, string? Recommendations, ProtectiveMarking Marking);
+
 /// <summary>A figure table with its year-to-date column computed from the same table in the year's earlier quarters.</summary>
 public sealed record FigureTableView(FigureTable Table, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows, IReadOnlyList<IReadOnlyList<decimal?>>? YearToDate);
 
@@ -68,6 +81,8 @@ public sealed record TaskGroupReportView(TaskGroupReport Report, IReadOnlyList<F
 public sealed class TaskGroupReportService(SaferPlanDbContext db)
 {
     private const int TextLength = 20000;
+
+    private const int BriefingLength = 40000;
 
     /// <summary>The quarter's reports in order, with restricted sections and tables left out for those who may not see them.</summary>
     public async Task<IReadOnlyList<TaskGroupReportView>> ReportsAsync(int partnershipId, ReportingPeriod period, bool includeRestricted, CancellationToken ct = default)
@@ -149,10 +164,9 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Invalid(refused);
         }
 
-        var errors = await CheckAsync(partnershipId, period, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckAsync(partnershipId, period, input, ct)).Refused(out var fields, out EditResult<TaskGroupReport>? invalid))
         {
-            return EditResult<TaskGroupReport>.Invalid(errors);
+            return invalid;
         }
 
         var isNew = report is null;
@@ -165,25 +179,25 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         return await db.SaveEditAsync(report, isNew ? null : expectedVersion, new EditSave(partnershipId, "report")
         {
-            Change = () => Apply(report, input),
+            Change = () => Apply(report, fields),
             Stale = $"This report was changed by someone else after you opened it (you had version {expectedVersion}; it is now version {report.Version}). Your change has not been saved: reload it to see theirs, then make yours again.",
             Concurrent = "Someone else saved this report while you were editing it. Your change has not been saved: reload it to see theirs, then make yours again.",
         }, ct);
     }
 
-    private void Apply(TaskGroupReport report, TaskGroupReportInput input)
+    private void Apply(TaskGroupReport report, TaskGroupReportFields fields)
     {
-        report.Title = input.Title!.Trim();
-        report.PriorityId = input.PriorityId;
-        report.LeadOfficerName = Clean(input.LeadOfficerName);
-        report.Achievements = Clean(input.Achievements);
-        report.AchievementsMarking = input.AchievementsMarking;
-        report.Concerns = Clean(input.Concerns);
-        report.ConcernsMarking = input.ConcernsMarking;
-        report.Recommendations = Clean(input.Recommendations);
-        report.RecommendationsMarking = input.RecommendationsMarking;
-        report.PublicityItems = Clean(input.PublicityItems);
-        if (input.Figures is { } figures)
+        report.Title = fields.Title;
+        report.PriorityId = fields.PriorityId;
+        report.LeadOfficerName = fields.LeadOfficerName;
+        report.Achievements = fields.Achievements;
+        report.AchievementsMarking = fields.AchievementsMarking;
+        report.Concerns = fields.Concerns;
+        report.ConcernsMarking = fields.ConcernsMarking;
+        report.Recommendations = fields.Recommendations;
+        report.RecommendationsMarking = fields.RecommendationsMarking;
+        report.PublicityItems = fields.PublicityItems;
+        if (fields.Figures is { } figures)
         {
             db.RemoveRange(report.Figures.Skip(figures.Count));
             for (var i = 0; i < figures.Count; i++)
@@ -196,12 +210,12 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
                 }
 
                 var f = figures[i];
-                table.Title = f.Title!.Trim();
-                table.Columns = FigureJson.Write(f.Columns!.Select(c => c.Trim()).ToList());
-                table.Rows = FigureJson.Write(f.Rows!.Select(r => new FigureRow(r.Label.Trim(), r.Values, r.YearToDate)).ToList());
+                table.Title = f.Title;
+                table.Columns = FigureJson.Write(f.Columns);
+                table.Rows = FigureJson.Write(f.Rows);
                 table.YearToDate = f.YearToDate;
                 table.Chart = f.Chart;
-                table.Note = Clean(f.Note);
+                table.Note = f.Note;
                 table.Marking = f.Marking;
                 table.SortOrder = i + 1;
             }
@@ -261,10 +275,9 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             period = briefing.Period;
         }
 
-        var errors = CheckBriefing(period, input);
-        if (errors.Count > 0)
+        if (CheckBriefing(period, input).Refused(out var fields, out EditResult<PartnerBriefing>? invalid))
         {
-            return EditResult<PartnerBriefing>.Invalid(errors);
+            return invalid;
         }
 
         var isNew = briefing is null;
@@ -276,7 +289,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
         return await db.SaveEditAsync(briefing, isNew ? null : expectedVersion, new EditSave(body.Partnerships.First(p => Permissions.CanManageRounds(user, p.Id)).Id, "briefing")
         {
-            Change = () => Apply(briefing, input),
+            Change = () => Apply(briefing, fields),
             Stale = $"This briefing was changed after you opened it (you had version {expectedVersion}; it is now version {briefing.Version}). Your change has not been saved: reload it, then make yours again.",
             Concurrent = "Someone else saved this briefing while you were editing it. Your change has not been saved: reload it, then make yours again.",
         }, ct);
@@ -286,45 +299,46 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     /// What is wrong with a briefing as written, every error at once, saving nothing; a quarter the form could not read (null)
     /// is that box's own error.
     /// </summary>
-    public static Dictionary<string, string> CheckBriefing(ReportingPeriod? period, BriefingInput input)
+    public static EditResult<BriefingFields> CheckBriefing(ReportingPeriod? period, BriefingInput input)
     {
-        var errors = new Dictionary<string, string>();
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
         if (period is { IsWholeYear: true })
         {
-            errors["Period"] = "Briefings are for a quarter, like 2010/11 Q4";
+            check.Add("Period", "Briefings are for a quarter, like 2010/11 Q4");
         }
 
-        TextRules.Required(errors, "Title", input.Title, 200, "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11", "The title");
-
-        TextRules.TooLong(errors, "ToLine", input.ToLine, 400, "Whom it is addressed to");
-
-        foreach (var (field, text) in new[] { ("Purpose", input.Purpose), ("Background", input.Background), ("Sections", input.Sections), ("Risks", input.Risks), ("Recommendations", input.Recommendations) })
-        {
-            TextRules.TooLong(errors, field, text, 40000, "This");
-        }
-
+        var title = check.Required("Title", input.Title, 200, "Enter the briefing's title, like State of the Partnership Briefing: 4th Quarter 2010/11", "The title");
+        var toLine = check.OptionalText("ToLine", input.ToLine, 400, "Whom it is addressed to");
+        var purpose = check.OptionalText("Purpose", input.Purpose, BriefingLength, "This");
+        var background = check.OptionalText("Background", input.Background, BriefingLength, "This");
+        var sections = check.OptionalText("Sections", input.Sections, BriefingLength, "This");
+        var risks = check.OptionalText("Risks", input.Risks, BriefingLength, "This");
+        var recommendations = check.OptionalText("Recommendations", input.Recommendations, BriefingLength, "This");
         if (input.Figures?.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Label)) is not null)
         {
-            errors["Figures"] = "Give every figure a label, like South";
+            check.Add("Figures", "Give every figure a label, like South");
         }
 
-        return errors;
+        return check.Result(() => new BriefingFields(
+            title, toLine, Clean(input.FromName), input.IssuedOn, purpose, background, sections, Clean(input.FiguresTitle),
+            input.Figures?.Select(f => new FigureValue(f.Label.Trim(), f.Value)).ToList(), risks, recommendations, input.Marking));
     }
 
-    private static void Apply(PartnerBriefing briefing, BriefingInput input)
+    private static void Apply(PartnerBriefing briefing, BriefingFields fields)
     {
-        briefing.Title = input.Title!.Trim();
-        briefing.ToLine = Clean(input.ToLine);
-        briefing.FromName = Clean(input.FromName);
-        briefing.IssuedOn = input.IssuedOn;
-        briefing.Purpose = Clean(input.Purpose);
-        briefing.Background = Clean(input.Background);
-        briefing.Sections = Clean(input.Sections);
-        briefing.FiguresTitle = Clean(input.FiguresTitle);
-        briefing.Figures = input.Figures is null ? null : FigureJson.Write(input.Figures.Select(f => new FigureValue(f.Label.Trim(), f.Value)).ToList());
-        briefing.Risks = Clean(input.Risks);
-        briefing.Recommendations = Clean(input.Recommendations);
-        briefing.Marking = input.Marking;
+        briefing.Title = fields.Title;
+        briefing.ToLine = fields.ToLine;
+        briefing.FromName = fields.FromName;
+        briefing.IssuedOn = fields.IssuedOn;
+        briefing.Purpose = fields.Purpose;
+        briefing.Background = fields.Background;
+        briefing.Sections = fields.Sections;
+        briefing.FiguresTitle = fields.FiguresTitle;
+        briefing.Figures = fields.Figures is null ? null : FigureJson.Write(fields.Figures);
+        briefing.Risks = fields.Risks;
+        briefing.Recommendations = fields.Recommendations;
+        briefing.Marking = fields.Marking;
     }
 
     /// <summary>Whether the user may edit this report, to offer its Edit link and form (see <see cref="Permissions.CanWriteTaskGroupReport"/>).</summary>
@@ -378,63 +392,71 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         return refused;
     }
 
-    /// <summary>What is wrong with a report as written, every error at once, saving nothing.</summary>
-    public async Task<Dictionary<string, string>> CheckAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct = default)
+    /// <summary>What is wrong with a report as written, every error at once, or the report as checked; nothing is saved.</summary>
+    public async Task<EditResult<TaskGroupReportFields>> CheckAsync(int partnershipId, ReportingPeriod period, TaskGroupReportInput input, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>();
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
         if (period.IsWholeYear)
         {
-            errors["Period"] = "Task group reports are for a quarter, like 2010/11 Q4";
+            check.Add("Period", "Task group reports are for a quarter, like 2010/11 Q4");
         }
 
-        TextRules.Required(errors, "Title", input.Title, 200, "Enter the report's title, like Priority 2: Reducing Re-offending", "The title");
-
-        foreach (var (field, text) in new[] { ("LeadOfficerName", input.LeadOfficerName), ("Achievements", input.Achievements), ("Concerns", input.Concerns), ("Recommendations", input.Recommendations), ("PublicityItems", input.PublicityItems) })
-        {
-            TextRules.TooLong(errors, field, text, field == "LeadOfficerName" ? 200 : TextLength, "This");
-        }
-
+        var title = check.Required("Title", input.Title, 200, "Enter the report's title, like Priority 2: Reducing Re-offending", "The title");
+        var lead = check.OptionalText("LeadOfficerName", input.LeadOfficerName, 200, "This");
+        var achievements = check.OptionalText("Achievements", input.Achievements, TextLength, "This");
+        var concerns = check.OptionalText("Concerns", input.Concerns, TextLength, "This");
+        var recommendations = check.OptionalText("Recommendations", input.Recommendations, TextLength, "This");
+        var publicity = check.OptionalText("PublicityItems", input.PublicityItems, TextLength, "This");
         if (input.PublicityMarking == ProtectiveMarking.Restricted)
         {
-            errors["PublicityItems"] = "Items for publicity are published, so they cannot be Restricted: leave restricted matters out of this box, or put them under key achievements marked Restricted";
+            check.Add("PublicityItems", "Items for publicity are published, so they cannot be Restricted: leave restricted matters out of this box, or put them under key achievements marked Restricted");
         }
 
         if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == partnershipId, ct))
         {
-            errors["PriorityId"] = "Choose one of the partnership's priorities";
+            check.Add("PriorityId", "Choose one of the partnership's priorities");
         }
 
-        for (var i = 0; i < (input.Figures?.Count ?? 0); i++)
+        var figures = input.Figures?.Select((f, i) => CheckFigureTable(check, f, i)).ToList();
+        return check.Result(() => new TaskGroupReportFields(
+            title, input.PriorityId, lead, achievements, input.AchievementsMarking, concerns, input.ConcernsMarking, recommendations,
+            input.RecommendationsMarking, publicity, figures?.OfType<FigureTableFields>().ToList()));
+    }
+
+    /// <summary>Figure table <paramref name="i"/> as checked, or null with what is wrong with it noted (under <c>Figures[i]</c>).</summary>
+    private static FigureTableFields? CheckFigureTable(FieldCheck check, FigureTableInput f, int i)
+    {
+        var at = $"Figures[{i}]";
+        if (string.IsNullOrWhiteSpace(f.Title))
         {
-            var f = input.Figures![i];
-            var at = $"Figures[{i}]";
-            if (string.IsNullOrWhiteSpace(f.Title))
-            {
-                errors[$"{at}.Title"] = $"Enter a title for figure table {i + 1}";
-            }
-
-            if (f.Columns is not { Count: > 0 } columns || columns.Any(string.IsNullOrWhiteSpace))
-            {
-                errors[$"{at}.Columns"] = $"Enter the column headings of figure table {i + 1}, like This quarter";
-                continue;
-            }
-
-            if (f.Rows is not { Count: > 0 } rows)
-            {
-                errors[$"{at}.Rows"] = $"Enter at least one row of figure table {i + 1}";
-                continue;
-            }
-
-            var bad = rows.Select((r, n) => (r, n)).FirstOrDefault(x => string.IsNullOrWhiteSpace(x.r.Label) || x.r.Values.Count != columns.Count);
-            if (bad.r is not null)
-            {
-                errors[$"{at}.Rows"] = string.IsNullOrWhiteSpace(bad.r.Label)
-                    ? $"Row {bad.n + 1} of figure table {i + 1} has no label"
-                    : $"Row {bad.n + 1} of figure table {i + 1} ({bad.r.Label}) has {bad.r.Values.Count} values but the table has {columns.Count} columns";
-            }
+            check.Add($"{at}.Title", $"Enter a title for figure table {i + 1}");
         }
 
-        return errors;
+        if (f.Columns is not { Count: > 0 } columns || columns.Any(string.IsNullOrWhiteSpace))
+        {
+            check.Add($"{at}.Columns", $"Enter the column headings of figure table {i + 1}, like This quarter");
+            return null;
+        }
+
+        if (f.Rows is not { Count: > 0 } rows)
+        {
+            check.Add($"{at}.Rows", $"Enter at least one row of figure table {i + 1}");
+            return null;
+        }
+
+        var bad = rows.Select((r, n) => (r, n)).FirstOrDefault(x => string.IsNullOrWhiteSpace(x.r.Label) || x.r.Values.Count != columns.Count);
+        if (bad.r is not null)
+        {
+            check.Add($"{at}.Rows", string.IsNullOrWhiteSpace(bad.r.Label)
+                ? $"Row {bad.n + 1} of figure table {i + 1} has no label"
+                : $"Row {bad.n + 1} of figure table {i + 1} ({bad.r.Label}) has {bad.r.Values.Count} values but the table has {columns.Count} columns");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(f.Title) ? null : new FigureTableFields(
+            f.Title.Trim(), columns.Select(c => c.Trim()).ToList(), rows.Select(r => new FigureRow(r.Label.Trim(), r.Values, r.YearToDate)).ToList(),
+            f.YearToDate, Clean(f.Note), f.Marking, f.Chart);
     }
 
     private static FigureTableView View(FigureTable table, TaskGroupReport report, List<TaskGroupReport> yearReports, bool officialOnly)

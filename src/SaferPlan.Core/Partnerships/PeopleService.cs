@@ -8,6 +8,9 @@ namespace SaferPlan.Core.Partnerships;
 /// </summary>
 public sealed record PersonInput(string? Name, string? RoleTitle, int? AgencyId, string? Email, string? Honorific = null, IReadOnlyList<int>? BodyIds = null);
 
+/// <summary>A person as checked: what an add or change writes (<paramref name="BodyIds"/> null leaves their seats as they are).</summary>
+public sealed record PersonFields(string Name, string? Honorific, string? RoleTitle, int? AgencyId, string? Email, IReadOnlyList<int>? BodyIds);
+
 /// <summary>
 /// The partnership's people: the names that lead priorities, actions and milestones, chair bodies and receive update links.
 /// Support officers and administrators keep them; every change carries a version and is audited.
@@ -83,21 +86,24 @@ public sealed class PeopleService(SaferPlanDbContext db)
             return EditResult<Person>.Forbidden("Only the partnership's support officers and administrators can change its people.");
         }
 
-        var errors = Check(input);
+        var checkedPerson = Check(input);
         if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
         {
-            errors["AgencyId"] = "Select an agency from the list";
+            checkedPerson = checkedPerson.WithError("AgencyId", "Select an agency from the list");
         }
 
-        var bodies = input.BodyIds is null ? null : (await BodiesAsync(partnershipId, ct)).Select(b => b.Id).ToHashSet();
-        if (input.BodyIds is { } chosen && chosen.Any(b => !bodies!.Contains(b)))
+        if (input.BodyIds is { } chosen)
         {
-            errors["BodyIds"] = "Select the bodies from the list";
+            var bodies = (await BodiesAsync(partnershipId, ct)).Select(b => b.Id).ToHashSet();
+            if (chosen.Any(b => !bodies.Contains(b)))
+            {
+                checkedPerson = checkedPerson.WithError("BodyIds", "Select the bodies from the list");
+            }
         }
 
-        if (errors.Count > 0)
+        if (checkedPerson.Refused(out var fields, out EditResult<Person>? invalid))
         {
-            return EditResult<Person>.Invalid(errors);
+            return invalid;
         }
 
         Person person;
@@ -113,11 +119,11 @@ public sealed class PeopleService(SaferPlanDbContext db)
         }
         else
         {
-            person = new Person { Key = await NewKeyAsync(partnershipId, input.Name!, ct), Name = input.Name!.Trim(), PartnershipId = partnershipId };
+            person = new Person { Key = await NewKeyAsync(partnershipId, fields.Name, ct), Name = fields.Name, PartnershipId = partnershipId };
             db.People.Add(person);
         }
 
-        IReadOnlyList<BodyMember> existingSeats = personId is { } seated && input.BodyIds is not null
+        IReadOnlyList<BodyMember> existingSeats = personId is { } seated && fields.BodyIds is not null
             ? await db.Set<BodyMember>().Where(m => m.PersonId == seated && m.Body.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct)
             : [];
 
@@ -125,12 +131,12 @@ public sealed class PeopleService(SaferPlanDbContext db)
         {
             Change = () =>
             {
-                person.Name = input.Name!.Trim();
-                person.Honorific = Blank(input.Honorific);
-                person.RoleTitle = Blank(input.RoleTitle);
-                person.AgencyId = input.AgencyId;
-                person.Email = Blank(input.Email);
-                if (input.BodyIds is { } seats)
+                person.Name = fields.Name;
+                person.Honorific = fields.Honorific;
+                person.RoleTitle = fields.RoleTitle;
+                person.AgencyId = fields.AgencyId;
+                person.Email = fields.Email;
+                if (fields.BodyIds is { } seats)
                 {
                     SetSeats(person, seats.ToHashSet(), existingSeats);
                 }
@@ -172,22 +178,20 @@ public sealed class PeopleService(SaferPlanDbContext db)
     }
 
     /// <summary>What is wrong with a person's details, in GOV.UK words, by field.</summary>
-    public static Dictionary<string, string> Check(PersonInput input)
+    public static EditResult<PersonFields> Check(PersonInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Name", input.Name, NameLength, "Enter the person's name", "The name");
-
-        TextRules.TooLong(errors, "Honorific", input.Honorific, HonorificLength, "The title or rank");
-
-        TextRules.TooLong(errors, "RoleTitle", input.RoleTitle, NameLength, "The role title");
-
-        if (Blank(input.Email) is { } email && (email.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        var check = new FieldCheck();
+        var name = check.Required("Name", input.Name, NameLength, "Enter the person's name", "The name");
+        var honorific = check.Optional("Honorific", input.Honorific, HonorificLength, "The title or rank");
+        var roleTitle = check.Optional("RoleTitle", input.RoleTitle, NameLength, "The role title");
+        var email = Blank(input.Email);
+        if (email is not null && (email.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
-            errors["Email"] = "Enter an email address in the correct format, like name@example.org";
+            check.Add("Email", "Enter an email address in the correct format, like name@example.org");
         }
 
-        return errors;
+        return check.Result(() => new PersonFields(name, honorific, roleTitle, input.AgencyId, email, input.BodyIds));
     }
 
     private async Task<string> NewKeyAsync(int partnershipId, string name, CancellationToken ct)
@@ -223,6 +227,8 @@ public sealed class PeopleService(SaferPlanDbContext db)
 /// <summary>What the new partnership form gives: its slug (in addresses), name and area.</summary>
 public sealed record PartnershipInput(string? Slug, string? Name, string? Area);
 
+public sealed record PartnershipFields(string Slug, string Name, string Area);
+
 /// <summary>Creates partnerships; the administrator who creates one becomes its first administrator.</summary>
 public sealed class PartnershipService(SaferPlanDbContext db, AccountService accounts)
 {
@@ -237,38 +243,43 @@ public sealed class PartnershipService(SaferPlanDbContext db, AccountService acc
             return EditResult<Partnership>.Forbidden("Only an administrator can create a partnership.");
         }
 
-        var errors = new Dictionary<string, string>();
-        var slug = input.Slug?.Trim().ToLowerInvariant() ?? "";
-        if (slug.Length == 0)
+        var checkedPartnership = Check(input);
+        if (checkedPartnership.Succeeded && (checkedPartnership.Value.Slug == "new" || await db.Partnerships.AnyAsync(p => p.Slug == checkedPartnership.Value.Slug, ct)))
         {
-            errors["Slug"] = "Enter a short name for addresses, like east-cambridgeshire";
-        }
-        else if (slug.Length > 60 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || slug[0] == '-' || slug[^1] == '-')
-        {
-            errors["Slug"] = "The short name must be 60 characters or fewer, using only letters a to z, numbers and hyphens";
+            checkedPartnership = checkedPartnership.WithError("Slug", $"There is already a partnership with the short name {checkedPartnership.Value.Slug}");
         }
 
-        TextRules.Required(errors, "Name", input.Name, 200, "Enter the partnership's name", "The name");
-
-        TextRules.Required(errors, "Area", input.Area, 200, "Enter the area the partnership covers", "The area");
-
-        if (errors.Count == 0 && (slug == "new" || await db.Partnerships.AnyAsync(p => p.Slug == slug, ct)))
+        if (checkedPartnership.Refused(out var fields, out EditResult<Partnership>? invalid))
         {
-            errors["Slug"] = $"There is already a partnership with the short name {slug}";
-        }
-
-        if (errors.Count > 0)
-        {
-            return EditResult<Partnership>.Invalid(errors);
+            return invalid;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var name = input.Name!.Trim();
-        var partnership = new Partnership { Slug = slug, Name = name, ShortName = name, Area = input.Area!.Trim() };
+        var partnership = new Partnership { Slug = fields.Slug, Name = fields.Name, ShortName = fields.Name, Area = fields.Area };
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
         await accounts.MakeFirstAdministratorAsync(user.UserId!, partnership.Id, ct);
         await transaction.CommitAsync(ct);
         return EditResult<Partnership>.Ok(partnership);
+    }
+
+    /// <summary>What is wrong with a new partnership's details, by field, or the details as checked; whether the short name is free is the save's to ask.</summary>
+    public static EditResult<PartnershipFields> Check(PartnershipInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
+        var slug = input.Slug?.Trim().ToLowerInvariant() ?? "";
+        if (slug.Length == 0)
+        {
+            check.Add("Slug", "Enter a short name for addresses, like east-cambridgeshire");
+        }
+        else if (slug.Length > 60 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || slug[0] == '-' || slug[^1] == '-')
+        {
+            check.Add("Slug", "The short name must be 60 characters or fewer, using only letters a to z, numbers and hyphens");
+        }
+
+        var name = check.Required("Name", input.Name, 200, "Enter the partnership's name", "The name");
+        var area = check.Required("Area", input.Area, 200, "Enter the area the partnership covers", "The area");
+        return check.Result(() => new PartnershipFields(slug, name, area));
     }
 }

@@ -75,40 +75,40 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
 
         var recordsForOthers = Permissions.CanManageEditions(user, partnershipId);
         var late = consultation is not null && Today > consultation.Deadline;
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter the comment", "The comment");
+        var check = new FieldCheck();
+        var text = check.Required("Text", input.Text, TextLength, "Enter the comment", "The comment");
 
         if (late && string.IsNullOrWhiteSpace(input.Source))
         {
-            errors["Source"] = $"Comments closed on {Periods.Dates.Display(consultation!.Deadline)}: enter where this comment came from, for example Executive Group meeting, 17 December 2009";
+            check.Add("Source", $"Comments closed on {Periods.Dates.Display(consultation!.Deadline)}: enter where this comment came from, for example Executive Group meeting, 17 December 2009");
         }
         else if (input.Source?.Trim().Length > NameLength)
         {
-            errors["Source"] = $"Where the comment came from must be {NameLength} characters or fewer";
+            check.Add("Source", $"Where the comment came from must be {NameLength} characters or fewer");
         }
 
         if (!recordsForOthers && (!string.IsNullOrWhiteSpace(input.Source) || !string.IsNullOrWhiteSpace(input.MadeBy)))
         {
-            errors["Source"] = "Only a support officer can record a comment on someone else's behalf";
+            check.Add("Source", "Only a support officer can record a comment on someone else's behalf");
         }
         else if (input.MadeBy?.Trim().Length > NameLength)
         {
-            errors["MadeBy"] = $"The name must be {NameLength} characters or fewer";
+            check.Add("MadeBy", $"The name must be {NameLength} characters or fewer");
         }
         else if (input.MadeBy?.Contains('@', StringComparison.Ordinal) == true)
         {
-            errors["MadeBy"] = "Enter the name of who made the comment, not their e-mail address";
+            check.Add("MadeBy", "Enter the name of who made the comment, not their e-mail address");
         }
 
         var (subject, priorityId, actionId, milestoneId, error) = await SubjectAsync(editionId, input, ct);
         if (error is not null)
         {
-            errors["Item"] = error;
+            check.Add("Item", error);
         }
 
-        if (errors.Count > 0)
+        if (check.Refused(out EditResult<ConsultationComment>? invalid))
         {
-            return EditResult<ConsultationComment>.Invalid(errors);
+            return invalid;
         }
 
         var source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
@@ -121,7 +121,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
                 ActionId = actionId,
                 MilestoneId = milestoneId,
                 Subject = subject,
-                Text = input.Text!.Trim(),
+                Text = text,
                 MadeBy = madeBy ?? user.Name,
                 Source = source,
                 RecordedBy = madeBy is null && source is null ? null : user.Name,
@@ -167,24 +167,18 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<ConsultationComment>.Forbidden("Only the partnership's support officers and administrators can record the response to a comment.");
         }
 
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (input.Kind is null)
         {
-            errors["Kind"] = "Select whether the plan was changed in response";
+            check.Add("Kind", "Select whether the plan was changed in response");
         }
 
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors["Text"] = input.Kind == CommentResponseKind.NoChange ? "Enter why no change was made" : "Enter the change made in response";
-        }
-        else if (input.Text.Trim().Length > TextLength)
-        {
-            errors["Text"] = $"The response must be {TextRules.Limit(TextLength)} characters or fewer";
-        }
+        var response = check.Required("Text", input.Text, TextLength,
+            input.Kind == CommentResponseKind.NoChange ? "Enter why no change was made" : "Enter the change made in response", "The response");
 
-        if (errors.Count > 0)
+        if (check.Refused(out EditResult<ConsultationComment>? invalid))
         {
-            return EditResult<ConsultationComment>.Invalid(errors);
+            return invalid;
         }
 
         return await db.SaveEditAsync(comment, expectedVersion, new EditSave(partnershipId, "comment's response")
@@ -192,7 +186,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             Change = () =>
             {
                 comment.ResponseKind = input.Kind;
-                comment.Response = input.Text!.Trim();
+                comment.Response = response;
                 comment.RespondedBy = user.Name;
                 comment.RespondedAt = time.GetUtcNow();
             },
@@ -355,8 +349,8 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<ConsultationComment>.Forbidden(refusal);
         }
 
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Text", input.Text, TextLength, "Enter your comment", "Your comment");
+        var check = new FieldCheck();
+        var text = check.Required("Text", input.Text, TextLength, "Enter your comment", "Your comment");
 
         var visible = await DraftForConsulteeAsync(link.EditionId, ct);
         var (subject, priorityId, actionId, milestoneId, error) = await SubjectAsync(link.EditionId, input with { Source = null, MadeBy = null }, ct);
@@ -369,12 +363,12 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
 
         if (error is not null)
         {
-            errors["Item"] = error;
+            check.Add("Item", error);
         }
 
-        if (errors.Count > 0)
+        if (check.Refused(out EditResult<ConsultationComment>? invalid))
         {
-            return EditResult<ConsultationComment>.Invalid(errors);
+            return invalid;
         }
 
         return await SaveNewAsync(
@@ -385,7 +379,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
                 ActionId = actionId,
                 MilestoneId = milestoneId,
                 Subject = subject,
-                Text = input.Text!.Trim(),
+                Text = text,
                 MadeBy = link.Name,
                 Source = "E-mailed link",
             },

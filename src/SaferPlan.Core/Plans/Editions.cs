@@ -3,6 +3,9 @@ namespace SaferPlan.Core.Plans;
 /// <summary>A new plan: its title and the financial years it spans; its first edition starts in its first year.</summary>
 public sealed record PlanInput(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
 
+/// <summary>A new plan as checked; <paramref name="EditionLabel"/> is null where the input gave none.</summary>
+public sealed record PlanFields(string Title, int StartYear, int EndYear, string? EditionLabel);
+
 /// <summary>The decision that approves an edition: when, by which body (the partnership's Board when blank), and its minute.</summary>
 public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute);
 
@@ -24,25 +27,24 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can start a plan.");
         }
 
-        var errors = Check(input);
-        if (errors.Count == 0 && await db.Plans.AnyAsync(p => p.PartnershipId == partnershipId && p.StartYear == input.StartYear, ct))
+        var checkedPlan = Check(input);
+        if (checkedPlan.Succeeded && await db.Plans.AnyAsync(p => p.PartnershipId == partnershipId && p.StartYear == checkedPlan.Value.StartYear, ct))
         {
-            errors["StartYear"] = $"This partnership already has a plan starting in {input.StartYear}; refresh that plan instead";
+            checkedPlan = checkedPlan.WithError("StartYear", $"This partnership already has a plan starting in {checkedPlan.Value.StartYear}; refresh that plan instead");
         }
 
-        if (errors.Count > 0)
+        if (checkedPlan.Refused(out var fields, out EditResult<PlanEdition>? invalid))
         {
-            return EditResult<PlanEdition>.Invalid(errors);
+            return invalid;
         }
 
-        var title = input.Title!.Trim();
-        var plan = new Plan { PartnershipId = partnershipId, Title = title, StartYear = input.StartYear!.Value, EndYear = input.EndYear!.Value };
+        var plan = new Plan { PartnershipId = partnershipId, Title = fields.Title, StartYear = fields.StartYear, EndYear = fields.EndYear };
         var edition = new PlanEdition
         {
             Plan = plan,
             YearStart = plan.StartYear,
-            Label = string.IsNullOrWhiteSpace(input.EditionLabel) ? "Draft" : input.EditionLabel.Trim(),
-            Title = title,
+            Label = fields.EditionLabel ?? "Draft",
+            Title = fields.Title,
             Status = EditionStatus.Draft,
         };
         db.Plans.Add(plan);
@@ -50,34 +52,26 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
         return await db.SaveEditAsync(edition, null, new EditSave(partnershipId, "plan edition"), ct);
     }
 
-    /// <summary>What is wrong with a new plan's details, in GOV.UK words, by field.</summary>
-    public static Dictionary<string, string> Check(PlanInput input)
+    /// <summary>What is wrong with a new plan's details, in GOV.UK words, by field, or the details as checked.</summary>
+    public static EditResult<PlanFields> Check(PlanInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Title", input.Title, TitleLength, "Enter the plan's title, for example Community Safety Plan 2011–2014", "The title");
-
-        if (input.StartYear is not { } start)
+        var check = new FieldCheck();
+        var title = check.Required("Title", input.Title, TitleLength, "Enter the plan's title, for example Community Safety Plan 2011–2014", "The title");
+        var start = check.Given("StartYear", input.StartYear, "Enter the year the plan starts, for example 2011 for a plan starting in April 2011");
+        if (!check.Failed("StartYear") && start is < 2000 or > 2100)
         {
-            errors["StartYear"] = "Enter the year the plan starts, for example 2011 for a plan starting in April 2011";
-        }
-        else if (start is < 2000 or > 2100)
-        {
-            errors["StartYear"] = "The year the plan starts must be between 2000 and 2100";
+            check.Add("StartYear", "The year the plan starts must be between 2000 and 2100");
         }
 
-        if (input.EndYear is not { } end)
+        var end = check.Given("EndYear", input.EndYear, "Enter the year the plan ends, for example 2014");
+        if (!check.Failed("EndYear") && input.StartYear is not null && (end <= start || end > start + 5))
         {
-            errors["EndYear"] = "Enter the year the plan ends, for example 2014";
-        }
-        else if (input.StartYear is { } s && (end <= s || end > s + 5))
-        {
-            errors["EndYear"] = "The year the plan ends must be after the year it starts, and no more than 5 years after";
+            check.Add("EndYear", "The year the plan ends must be after the year it starts, and no more than 5 years after");
         }
 
-        TextRules.TooLong(errors, "EditionLabel", input.EditionLabel, LabelLength, "The version label");
-
-        return errors;
+        var label = check.Optional("EditionLabel", input.EditionLabel, LabelLength, "The version label");
+        return check.Result(() => new PlanFields(title, start, end, label));
     }
 
     /// <summary>

@@ -71,15 +71,15 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
             return EditResult<RefreshChange>.Forbidden(refusal);
         }
 
-        var errors = Check(input.Text);
+        var checkedText = Check(input.Text);
         if (input.PriorityId is { } pid && !await db.Priorities.AnyAsync(p => p.Id == pid && p.EditionId == editionId, ct))
         {
-            errors["PriorityId"] = "Choose a priority of this edition, or the whole plan";
+            checkedText = checkedText.WithError("PriorityId", "Choose a priority of this edition, or the whole plan");
         }
 
-        if (errors.Count > 0)
+        if (checkedText.Refused(out var text, out EditResult<RefreshChange>? invalid))
         {
-            return EditResult<RefreshChange>.Invalid(errors);
+            return invalid;
         }
 
         var last = await db.Set<RefreshChange>().Where(c => c.EditionId == editionId && c.PriorityId == input.PriorityId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
@@ -88,7 +88,7 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
             EditionId = editionId,
             PriorityId = input.PriorityId,
             Sequence = last + 1,
-            Text = input.Text!.Trim(),
+            Text = text,
             WrittenBy = user.Name,
             WrittenAt = time.GetUtcNow(),
         };
@@ -113,15 +113,14 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
             return refusal;
         }
 
-        var errors = Check(text);
-        if (errors.Count > 0)
+        if (Check(text).Refused(out var checkedText, out refusal))
         {
-            return EditResult<RefreshChange>.Invalid(errors);
+            return refusal;
         }
 
         return await db.SaveEditAsync(change, expectedVersion, new EditSave(change.Edition.Plan.PartnershipId, "change made")
         {
-            Change = () => change.Text = text!.Trim(),
+            Change = () => change.Text = checkedText,
         }, ct);
     }
 
@@ -153,11 +152,11 @@ public sealed class RefreshChangeService(SaferPlanDbContext db, TimeProvider tim
             : EditResult<RefreshChange>.Ok(change);
     }
 
-    private static Dictionary<string, string> Check(string? text)
+    /// <summary>The change made as written, trimmed, or why it cannot be saved.</summary>
+    private static EditResult<string> Check(string? text)
     {
-        var errors = new Dictionary<string, string>();
-        TextRules.Required(errors, "Text", text, TextLength, "Enter the change made", "The change made");
-
-        return errors;
+        var check = new FieldCheck();
+        var checkedText = check.Required("Text", text, TextLength, "Enter the change made", "The change made");
+        return check.Result(() => checkedText);
     }
 }

@@ -27,7 +27,7 @@ public sealed class NewPlanModel(PartnershipService partnerships, EditionService
         var input = new PlanInput(Input.Title, start, end, Input.EditionLabel);
         var user = await current.GetAsync();
         return await this.SaveFormAsync(
-            () => EditionService.Check(input),
+            () => EditionService.Check(input).Errors,
             () => editions.StartPlanAsync(Partnership.Id, input, user, ct),
             saved => this.Done($"{saved.Title} is started as a draft. Add its priorities, then record the Board's approval.", $"/editions/{saved.Id}"),
             prefix: "");

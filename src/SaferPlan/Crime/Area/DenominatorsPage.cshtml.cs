@@ -60,7 +60,7 @@ public sealed class DenominatorsPageModel(PlanReader reader, DenominatorService 
 
         var input = new DenominatorInput(value, Input.Source);
         return await this.SaveFormAsync(
-            () => DenominatorService.Check(kind, year, input),
+            () => DenominatorService.Check(kind, year, input).Errors,
             async () => await denominators.SetAsync(Partnership.Id, kind, year!.Value, input, Version, await current.GetAsync(), ct),
             _ => this.Done(string.Create(CultureInfo.InvariantCulture, $"{DenominatorService.Noun(kind)} for {year} saved"), $"/partnerships/{slug}/denominators"),
             prefix: "");

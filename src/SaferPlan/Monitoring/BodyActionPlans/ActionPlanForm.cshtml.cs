@@ -69,7 +69,7 @@ public sealed class ActionPlanFormModel(BodyActionPlanService plans, CurrentUser
         };
         var user = await UserAsync();
         return await this.SaveFormAsync(
-            () => BodyActionPlanService.CheckPlan(input, IsNew),
+            () => BodyActionPlanService.CheckPlan(input, IsNew).Errors,
             () => Plans.SavePlanAsync(Body.Key, Plan?.Id, input, Input.Version, user, ct),
             saved => this.Done($"{saved.Title} saved", $"/bodies/{Body.Key}/action-plans/{saved.Id}"));
     }

@@ -131,7 +131,7 @@ public sealed class BriefingFormModel(TaskGroupReportService reports, CurrentUse
             Marking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.Marking", Input.Marking, "Select the briefing's protective marking"),
         };
         return await this.SaveFormAsync(
-            () => TaskGroupReportService.CheckBriefing(period, input),
+            () => TaskGroupReportService.CheckBriefing(period, input).Errors,
             async () => await reports.SaveBriefingAsync(Body.Key, period!.Value, BriefingId, input, Input.Version, await current.GetAsync(), ct),
             saved => this.Done($"{saved.Title} ({saved.Period.Display}) saved", $"/bodies/{Body.Key}/briefings"));
     }

@@ -171,7 +171,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             Figures = figures,
         };
         return await this.SaveFormAsync(
-            async () => await reports.CheckAsync(Partnership.Id, Period, input, ct),
+            async () => (await reports.CheckAsync(Partnership.Id, Period, input, ct)).Errors,
             async () => await reports.SaveAsync(Partnership.Id, Period, ReportId, input, Input.Version, await current.GetAsync(), ct),
             saved => this.Done($"{saved.Title} saved", $"/partnerships/{Partnership.Slug}/periods/{Period.Slug}/reports#report-{saved.Id}"),
             box: FigureBox);
