@@ -296,30 +296,31 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
     /// Opens a consultee's link: the link and its edition, or why it does not open (with the link when it was found). Each
     /// opening is recorded on the link (audited as the consultee), and names them as the actor for the rest of the request.
     /// </summary>
-    public async Task<(ConsultationLink? Link, string? Refusal)> OpenLinkAsync(string? token, CancellationToken ct = default)
+    public async Task<EditResult<ConsultationLink>> OpenLinkAsync(string? token, CancellationToken ct = default)
     {
+        const string Unknown = "This link is not recognised. Check it was copied whole from the e-mail.";
         if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
         {
-            return (null, "This link is not recognised. Check it was copied whole from the e-mail.");
+            return EditResult<ConsultationLink>.NotFound(Unknown);
         }
 
         var hash = SecretTokens.Hash(token);
         var link = await db.Set<ConsultationLink>().Include(l => l.Edition).ThenInclude(e => e.Plan).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
         {
-            return (null, "This link is not recognised. Check it was copied whole from the e-mail.");
+            return EditResult<ConsultationLink>.NotFound(Unknown);
         }
 
         if (Permissions.ConsultationLinkRefusal(link, link.Edition, time.GetUtcNow()) is { } refusal)
         {
-            return (link, refusal);
+            return EditResult<ConsultationLink>.Forbidden(refusal);
         }
 
         actor.Actor = new Auditing.AuditActor(null, $"{link.Name} (e-mailed link)");
         link.LastUsedAt = time.GetUtcNow();
         db.AuditPartnershipId = link.Edition.Plan.PartnershipId;
         await db.SaveChangesAsync(ct);
-        return (link, null);
+        return EditResult<ConsultationLink>.Ok(link);
     }
 
     /// <summary>The draft as a consultee reads it: its priorities, actions and milestones, Restricted ones left out.</summary>

@@ -9,7 +9,10 @@ public sealed class LinkModel(ConsultationService consultation) : PageModel
 {
     public ConsultationLink? Link { get; private set; }
 
+    /// <summary>Why the link cannot be used (unknown, expired or revoked); null when <see cref="Link"/> is open.</summary>
     public string? Problem { get; private set; }
+
+    private EditStatus refusedAs;
 
     public IReadOnlyList<Priority> Priorities { get; private set; } = [];
 
@@ -34,19 +37,20 @@ public sealed class LinkModel(ConsultationService consultation) : PageModel
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
         await LoadAsync(token, ct);
-        if (Problem is not null)
+        if (Link is null)
         {
             return Gone();
         }
 
         var (priorityId, actionId, milestoneId) = FormFields.ChosenItem(Item);
-        var result = await consultation.AddByLinkAsync(Link!, new CommentInput(priorityId, actionId, milestoneId, Text), ct);
+        var result = await consultation.AddByLinkAsync(Link, new CommentInput(priorityId, actionId, milestoneId, Text), ct);
         return this.Saved(result, saved => $"Thank you: your comment on {saved.Subject.Replace("The whole", "the whole", StringComparison.Ordinal)} has been sent", _ => $"/c/{token}");
     }
 
     private PageResult Gone()
     {
-        Response.StatusCode = Link is null ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        // A link that was never made is not found; one that was, but has expired or been revoked, is gone.
+        Response.StatusCode = refusedAs == EditStatus.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
         return Page();
     }
 
@@ -54,10 +58,14 @@ public sealed class LinkModel(ConsultationService consultation) : PageModel
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        (Link, Problem) = await consultation.OpenLinkAsync(token, ct);
-        if (Problem is null)
+        if ((await consultation.OpenLinkAsync(token, ct)).Refused(out var link, out var refusal))
         {
-            Priorities = await consultation.DraftForConsulteeAsync(Link!.EditionId, ct);
+            Problem = refusal.Message;
+            refusedAs = refusal.Status;
+            return;
         }
+
+        Link = link;
+        Priorities = await consultation.DraftForConsulteeAsync(link.EditionId, ct);
     }
 }
