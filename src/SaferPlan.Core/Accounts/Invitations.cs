@@ -75,21 +75,17 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             return EditResult<Invitation>.Forbidden("Only the partnership's administrators can invite people.");
         }
 
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         var address = email?.Trim() ?? "";
         if (address.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
-            errors["Email"] = "Enter an email address in the correct format, like name@example.org";
+            check.Add("Email", "Enter an email address in the correct format, like name@example.org");
         }
 
-        if (role is null || !Enum.IsDefined(role.Value))
+        var invitedAs = check.Chosen("Role", role, "Select a role");
+        if (check.Refused(out EditResult<Invitation>? invalid))
         {
-            errors["Role"] = "Select a role";
-        }
-
-        if (errors.Count > 0)
-        {
-            return EditResult<Invitation>.Invalid(errors);
+            return invalid;
         }
 
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
@@ -105,7 +101,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             TokenHash = SecretTokens.Hash(token),
             PartnershipId = partnershipId,
             Email = address,
-            Role = role!.Value,
+            Role = invitedAs,
             CreatedAt = now,
             CreatedBy = inviter.Name,
             ExpiresAt = now.Add(Lifetime),

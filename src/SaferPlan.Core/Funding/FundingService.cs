@@ -135,19 +135,18 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var plan = await PlanRowAsync(partnershipId, year, ct);
-        var errors = await CheckAgreementAsync(partnershipId, year, plan.AgreedOn, decidedOn, body, minute, ct);
-        if (errors.Count > 0)
+        if ((await CheckAgreementAsync(partnershipId, year, plan.AgreedOn, decidedOn, body, minute, ct)).Refused(out var fields, out EditResult<FundingPlan>? invalid))
         {
-            return EditResult<FundingPlan>.Invalid(errors);
+            return invalid;
         }
 
         return await db.SaveEditAsync(plan, plan.Id == 0 ? null : plan.Version, new EditSave(partnershipId, "funding plan")
         {
             Change = () =>
             {
-                plan.AgreedOn = decidedOn;
-                plan.AgreedBy = string.IsNullOrWhiteSpace(body) ? $"{partnership.ShortName} Board" : body.Trim();
-                plan.AgreementMinute = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
+                plan.AgreedOn = fields.DecidedOn;
+                plan.AgreedBy = fields.Body ?? $"{partnership.ShortName} Board";
+                plan.AgreementMinute = fields.Minute;
             },
             Clash = "Someone else recorded the funding plan's agreement at the same moment. Reload the page to see it.",
         }, ct);
@@ -157,30 +156,30 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
     /// What is wrong with recording the Board's agreement of the year's plan as written, by field; nothing is saved.
     /// <paramref name="agreedOn"/> is when the plan was agreed already, if it was.
     /// </summary>
-    public async Task<Dictionary<string, string>> CheckAgreementAsync(int partnershipId, ReportingPeriod year, DateOnly? agreedOn, DateOnly? decidedOn, string? body, string? minute, CancellationToken ct = default)
+    public async Task<EditResult<ApprovalFields>> CheckAgreementAsync(int partnershipId, ReportingPeriod year, DateOnly? agreedOn, DateOnly? decidedOn, string? body, string? minute, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
+        var date = decidedOn.GetValueOrDefault();
         if (agreedOn is { } agreed)
         {
-            errors["DecidedOn"] = $"The {year.Display} funding plan was already agreed on {Dates.Display(agreed)}";
+            check.Add("DecidedOn", $"The {year.Display} funding plan was already agreed on {Dates.Display(agreed)}");
         }
-        else if (decidedOn is not { } date)
+        else if (decidedOn is null)
         {
-            errors["DecidedOn"] = "Enter the date of the decision that agreed the funding plan";
+            check.Add("DecidedOn", "Enter the date of the decision that agreed the funding plan");
         }
         else if (date > Today)
         {
-            errors["DecidedOn"] = "The date of the decision must be today or in the past";
+            check.Add("DecidedOn", "The date of the decision must be today or in the past");
         }
         else if (!await db.Set<FundingStream>().AnyAsync(s => s.PartnershipId == partnershipId && s.YearStart == year.StartYear, ct))
         {
-            errors["DecidedOn"] = "Add the year's funding streams before recording the plan's agreement";
+            check.Add("DecidedOn", "Add the year's funding streams before recording the plan's agreement");
         }
 
-        TextRules.TooLong(errors, "Body", body, 200, "The body's name");
-        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
-
-        return errors;
+        var bodyName = check.Optional("Body", body, 200, "The body's name");
+        var minuteReference = check.Optional("Minute", minute, 100, "The minute reference");
+        return check.Result(() => new ApprovalFields(date, bodyName, minuteReference));
     }
 
     /// <summary>The year's plan row, added (not saved) when the year has none yet.</summary>

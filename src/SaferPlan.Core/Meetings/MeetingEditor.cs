@@ -13,6 +13,12 @@ public sealed record DecisionInput(string? Text, string? Minute, DecisionKind Ki
 /// <summary>A meeting as checked: what an add or change writes; <paramref name="IsPublic"/> is null where the input left it as it was.</summary>
 public sealed record MeetingFields(int BodyId, ReportingPeriod Year, DateOnly MeetsOn, TimeOnly StartsAt, string? Place, bool? IsPublic);
 
+/// <summary>
+/// A decision as checked: its text and minute, and what it is about — an edition (<paramref name="EditionId"/>, for an
+/// approval or priorities set) or a year's funding plan (<paramref name="FundingYear"/>), named by <paramref name="SubjectKey"/>.
+/// </summary>
+public sealed record DecisionFields(string Text, string? Minute, DecisionKind Kind, string? SubjectKey, int? EditionId, ReportingPeriod? FundingYear);
+
 /// <summary>An agenda item as checked; <paramref name="PaperKey"/> is null for an item with no paper.</summary>
 public sealed record AgendaItemFields(string Title, PaperKind Paper, string? PaperKey);
 
@@ -221,21 +227,20 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             return refusal;
         }
 
-        var (errors, text, minute, key, editionId) = await ReadDecisionAsync(meeting.PartnershipId, input, ct);
-        if (errors.Count > 0)
+        if ((await CheckDecisionAsync(meeting.PartnershipId, input, ct)).Refused(out var fields, out refusal))
         {
-            return EditResult<MeetingDecision>.Invalid(errors);
+            return refusal;
         }
 
-        var decision = new MeetingDecision { MeetingId = meeting.Id, Text = text!, Minute = minute, Kind = input.Kind, SubjectKey = key };
+        var decision = new MeetingDecision { MeetingId = meeting.Id, Text = fields.Text, Minute = fields.Minute, Kind = fields.Kind, SubjectKey = fields.SubjectKey };
         db.Add(decision);
-        if (input.Kind is DecisionKind.ApproveEdition or DecisionKind.AgreeFundingPlan)
+        if (fields is { Kind: DecisionKind.ApproveEdition, EditionId: not null } or { Kind: DecisionKind.AgreeFundingPlan, FundingYear: not null })
         {
             // What the decision decides is done in the same save: the edition approved, or the year's funding plan agreed.
             var bodyName = await db.Bodies.Where(b => b.Id == meeting.BodyId).Select(b => b.Name).FirstAsync(ct);
-            var refused = input.Kind == DecisionKind.ApproveEdition
-                ? RefusalOf(await editions.ApproveAsync(editionId!.Value, new ApprovalInput(meeting.MeetsOn, bodyName, minute), null, user, ct))
-                : RefusalOf(await funding.AgreeAsync(meeting.PartnershipId, ReportingPeriod.Parse(key!), meeting.MeetsOn, bodyName, minute, user, ct));
+            var refused = fields.EditionId is { } editionId
+                ? RefusalOf(await editions.ApproveAsync(editionId, new ApprovalInput(meeting.MeetsOn, bodyName, fields.Minute), null, user, ct))
+                : RefusalOf(await funding.AgreeAsync(meeting.PartnershipId, fields.FundingYear.GetValueOrDefault(), meeting.MeetsOn, bodyName, fields.Minute, user, ct));
             if (refused is not null)
             {
                 db.ChangeTracker.Clear();
@@ -252,32 +257,23 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         return EditResult<MeetingDecision>.Ok(decision);
     }
 
-    /// <summary>What is wrong with a decision of a meeting of the partnership as written, by field; nothing is recorded.</summary>
-    public async Task<Dictionary<string, string>> CheckDecisionAsync(int partnershipId, DecisionInput input, CancellationToken ct = default)
+    /// <summary>What is wrong with a decision of a meeting of the partnership as written, by field, or the decision as checked; nothing is recorded.</summary>
+    public async Task<EditResult<DecisionFields>> CheckDecisionAsync(int partnershipId, DecisionInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return (await ReadDecisionAsync(partnershipId, input, ct)).Errors;
-    }
-
-    /// <summary>A decision's boxes read: what is wrong with them, and the text, minute, subject key and edition they name.</summary>
-    private async Task<(Dictionary<string, string> Errors, string? Text, string? Minute, string? Key, int? EditionId)> ReadDecisionAsync(int partnershipId, DecisionInput input, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string>();
-        var text = input.Text?.Trim();
-        TextRules.Required(errors, "Text", text, DecisionLength, "Enter what the meeting decided", "The decision");
-
-        var minute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
-        TextRules.TooLong(errors, "Minute", minute, 100, "The minute reference");
-
+        var check = new FieldCheck();
+        var text = check.Required("Text", input.Text, DecisionLength, "Enter what the meeting decided", "The decision");
+        var minute = check.Optional("Minute", input.Minute, 100, "The minute reference");
         var key = string.IsNullOrWhiteSpace(input.SubjectKey) ? null : input.SubjectKey.Trim();
         int? editionId = null;
+        ReportingPeriod? fundingYear = null;
         switch (input.Kind)
         {
             case DecisionKind.ApproveEdition or DecisionKind.SetPriorities:
                 if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                     || !await db.Editions.AnyAsync(e => e.Id == id && e.Plan.PartnershipId == partnershipId, ct))
                 {
-                    errors["SubjectKey"] = "Choose the plan edition the decision is about";
+                    check.Add("SubjectKey", "Choose the plan edition the decision is about");
                 }
                 else
                 {
@@ -288,11 +284,12 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             case DecisionKind.AgreeFundingPlan:
                 if (!ReportingPeriod.TryParse(key, out var year) || !year.IsWholeYear)
                 {
-                    errors["SubjectKey"] = "Enter the year of the funding plan, like 2010-11";
+                    check.Add("SubjectKey", "Enter the year of the funding plan, like 2010-11");
                 }
                 else
                 {
                     key = year.Slug;
+                    fundingYear = year;
                 }
 
                 break;
@@ -301,7 +298,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
                 break;
         }
 
-        return (errors, text, minute, key, editionId);
+        return check.Result(() => new DecisionFields(text, minute, input.Kind, key, editionId, fundingYear));
     }
 
     /// <summary>The decision's refusal when what it decides was refused (the edition's approval, the funding plan's agreement); else null.</summary>

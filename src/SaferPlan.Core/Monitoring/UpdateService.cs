@@ -25,6 +25,9 @@ public sealed record Completeness(
     IReadOnlyList<CompletenessLine> ByLead,
     IReadOnlyList<UpdateSlot> NotReported);
 
+/// <summary>A quarter's round as checked: when updates are due, and when the quarter locks (null: it does not).</summary>
+public sealed record RoundDates(DateOnly Deadline, DateOnly? LockOn);
+
 /// <summary>Quarterly updates: opening a quarter, writing, submitting, reviewing, and seeing who has not reported.</summary>
 public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, PublicationService publications)
 {
@@ -58,15 +61,15 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<CollectionRound>.Forbidden("Only the partnership's support officers and administrators can open a quarter for updates.");
         }
 
-        var errors = CheckRound(period, deadline, lockOn);
-        if (errors.Count == 0 && await EditionForAsync(partnershipId, period, ct) is null)
+        var checkedRound = CheckRound(period, deadline, lockOn);
+        if (checkedRound.Succeeded && await EditionForAsync(partnershipId, period, ct) is null)
         {
-            errors["Period"] = $"There is no plan edition for {period.FinancialYear.Display} to report against";
+            checkedRound = checkedRound.WithError("Period", $"There is no plan edition for {period.FinancialYear.Display} to report against");
         }
 
-        if (errors.Count > 0)
+        if (checkedRound.Refused(out var due, out EditResult<CollectionRound>? invalid))
         {
-            return EditResult<CollectionRound>.Invalid(errors);
+            return invalid;
         }
 
         var round = await db.Set<CollectionRound>().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId && r.Period == period, ct);
@@ -76,8 +79,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             db.Add(round);
         }
 
-        round.Deadline = deadline!.Value;
-        round.LockOn = lockOn;
+        round.Deadline = due.Deadline;
+        round.LockOn = due.LockOn;
         db.AuditPartnershipId = partnershipId;
         await db.SaveChangesAsync(ct);
         return EditResult<CollectionRound>.Ok(round);
@@ -87,24 +90,21 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     /// What is wrong with a quarter's round as asked for, every error at once, without looking at what is saved; a quarter
     /// the form could not read (null) is that box's own error.
     /// </summary>
-    public static Dictionary<string, string> CheckRound(ReportingPeriod? period, DateOnly? deadline, DateOnly? lockOn)
+    public static EditResult<RoundDates> CheckRound(ReportingPeriod? period, DateOnly? deadline, DateOnly? lockOn)
     {
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (period is { IsWholeYear: true })
         {
-            errors["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year";
+            check.Add("Period", "Choose a quarter, like 2010/11 Q4, not a whole year");
         }
 
-        if (deadline is null)
+        var due = check.Given("Deadline", deadline, "Enter the date updates are due");
+        if (!check.Failed("Deadline") && lockOn < due)
         {
-            errors["Deadline"] = "Enter the date updates are due";
-        }
-        else if (lockOn is { } l && l < deadline)
-        {
-            errors["LockOn"] = "The lock date must be on or after the deadline";
+            check.Add("LockOn", "The lock date must be on or after the deadline");
         }
 
-        return errors;
+        return check.Result(() => new RoundDates(due, lockOn));
     }
 
     /// <summary>The edition a quarter is reported against: the approved edition for its financial year, else the latest for that year.</summary>

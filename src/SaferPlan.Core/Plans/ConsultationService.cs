@@ -15,6 +15,9 @@ public sealed record CommentResponseInput(CommentResponseKind? Kind, string? Tex
 /// <summary>An edition's comments in Appendix A's order: the whole plan first, then by priority, each in the order made.</summary>
 public sealed record EditionComments(PlanEdition Edition, EditionConsultation? Consultation, IReadOnlyList<ConsultationComment> Comments, bool CanComment, bool CanRespond, string? Refusal);
 
+/// <summary>A consultation as checked: the last day for comments, and the e-mail addresses besides the Board's, trimmed.</summary>
+public sealed record ConsultationStart(DateOnly Deadline, IReadOnlyList<string> Consultees);
+
 /// <summary>
 /// The consultation on a draft edition (issue 12, item 3): the partnership's members comment until the deadline, a support
 /// officer records late comments and those made at meetings with where they came from, and records the response to each.
@@ -214,11 +217,9 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<EditionConsultation>.Forbidden("Only the partnership's support officers and administrators can send a draft out for comments.");
         }
 
-        var errors = CheckStart(edition, deadline, consultees);
-        var given = Given(consultees);
-        if (errors.Count > 0)
+        if (CheckStart(edition, deadline, consultees).Refused(out var start, out EditResult<EditionConsultation>? invalid))
         {
-            return EditResult<EditionConsultation>.Invalid(errors);
+            return invalid;
         }
 
         var bodies = db.Partnerships.Where(p => p.Id == partnershipId)
@@ -227,10 +228,11 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         var members = await db.Set<BodyMember>().Where(m => bodies.Any(b => b.Id == m.BodyId) && m.Person.Email != null)
             .Select(m => new { m.Person.Name, m.Person.Email }).ToListAsync(ct);
         var recipients = chairs.Concat(members).Select(c => (Email: c.Email!.Trim(), c.Name))
-            .Concat(given.Select(g => (Email: g, Name: g[..g.IndexOf('@', StringComparison.Ordinal)])))
+            .Concat(start.Consultees.Select(g => (Email: g, Name: g[..g.IndexOf('@', StringComparison.Ordinal)])))
             .DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
         var now = time.GetUtcNow();
-        var expiresAt = new DateTimeOffset(deadline!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var closes = start.Deadline;
+        var expiresAt = new DateTimeOffset(closes.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         foreach (var (email, name) in recipients)
         {
             var token = SecretTokens.New(TokenPrefix);
@@ -239,16 +241,16 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             db.Add(new OutboxMessage
             {
                 To = email,
-                Subject = $"Comments on the draft {edition.Title} by {Periods.Dates.Display(deadline.Value)}",
-                TextBody = $"Dear {name},\n\nThe draft {edition.Title} ({edition.Year.Display}) is out for comments until {Periods.Dates.Display(deadline.Value)}. "
+                Subject = $"Comments on the draft {edition.Title} by {Periods.Dates.Display(closes)}",
+                TextBody = $"Dear {name},\n\nThe draft {edition.Title} ({edition.Year.Display}) is out for comments until {Periods.Dates.Display(closes)}. "
                     + $"Read it and comment on the whole plan or on any priority, action or milestone, without signing in, at this link:\n\n{url}\n\n"
-                    + $"The link is yours alone and works until the end of {Periods.Dates.Display(deadline.Value)}.\n",
+                    + $"The link is yours alone and works until the end of {Periods.Dates.Display(closes)}.\n",
                 CreatedAt = now,
                 NextAttemptAt = now,
             });
         }
 
-        var consultation = new EditionConsultation { EditionId = editionId, Deadline = deadline.Value, StartedAt = time.GetUtcNow(), StartedBy = user.Name };
+        var consultation = new EditionConsultation { EditionId = editionId, Deadline = closes, StartedAt = time.GetUtcNow(), StartedBy = user.Name };
         db.Add(consultation);
         edition.Status = EditionStatus.Consultation;
         return await db.SaveEditAsync(consultation, null, new EditSave(partnershipId, "consultation")
@@ -261,36 +263,35 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
     /// What is wrong with sending <paramref name="edition"/> out for comments until <paramref name="deadline"/> to
     /// <paramref name="consultees"/> besides its Board's, every error at once; nothing is sent.
     /// </summary>
-    public Dictionary<string, string> CheckStart(PlanEdition edition, DateOnly? deadline, IReadOnlyList<string> consultees)
+    public EditResult<ConsultationStart> CheckStart(PlanEdition edition, DateOnly? deadline, IReadOnlyList<string> consultees)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(consultees);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
+        var closes = deadline.GetValueOrDefault();
         if (edition.Status != EditionStatus.Draft)
         {
-            errors["Deadline"] = edition.Status == EditionStatus.Consultation
+            check.Add("Deadline", edition.Status == EditionStatus.Consultation
                 ? $"The {edition.Year.Display} edition is already out for comments"
-                : $"Only a draft can be sent out for comments; the {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}";
+                : $"Only a draft can be sent out for comments; the {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}");
         }
-        else if (deadline is not { } d)
+        else if (deadline is null)
         {
-            errors["Deadline"] = "Enter the last day for comments";
+            check.Add("Deadline", "Enter the last day for comments");
         }
-        else if (d < Today)
+        else if (closes < Today)
         {
-            errors["Deadline"] = "The last day for comments must be today or in the future";
+            check.Add("Deadline", "The last day for comments must be today or in the future");
         }
 
-        if (Given(consultees).FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
+        var given = consultees.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
+        if (given.FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
         {
-            errors["Consultees"] = $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one";
+            check.Add("Consultees", $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one");
         }
 
-        return errors;
+        return check.Result(() => new ConsultationStart(closes, given));
     }
-
-    private static List<string> Given(IReadOnlyList<string> consultees) =>
-        consultees.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
 
     /// <summary>
     /// Opens a consultee's link: the link and its edition, or why it does not open (with the link when it was found). Each

@@ -10,6 +10,12 @@ public sealed record PlanFields(string Title, int StartYear, int EndYear, string
 public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute);
 
 /// <summary>
+/// A decision of the Board as checked (an edition's approval, a funding plan's agreement): its date, the body that made it
+/// (null for the partnership's Board) and its minute.
+/// </summary>
+public sealed record ApprovalFields(DateOnly DecidedOn, string? Body, string? Minute);
+
+/// <summary>
 /// A plan's editions from start to approval: a support officer starts a plan with its first edition as a draft, builds it up
 /// priority by priority, and records the Board's approval, which publishes it and supersedes the edition approved before it.
 /// </summary>
@@ -94,10 +100,9 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can record the Board's approval.");
         }
 
-        var errors = CheckApproval(edition, input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        if (errors.Count > 0)
+        if (CheckApproval(edition, input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Refused(out var fields, out EditResult<PlanEdition>? invalid))
         {
-            return EditResult<PlanEdition>.Invalid(errors);
+            return invalid;
         }
 
         var earlier = await db.Editions.Where(e => e.PlanId == edition.PlanId && e.Id != edition.Id && e.Status == EditionStatus.Approved).ToListAsync(ct);
@@ -106,9 +111,9 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             Change = () =>
             {
                 edition.Status = EditionStatus.Approved;
-                edition.ApprovedOn = input.DecidedOn;
-                edition.ApprovedBy = string.IsNullOrWhiteSpace(input.Body) ? $"{edition.Plan.Partnership.ShortName} Board" : input.Body.Trim();
-                edition.ApprovalMinute = string.IsNullOrWhiteSpace(input.Minute) ? null : input.Minute.Trim();
+                edition.ApprovedOn = fields.DecidedOn;
+                edition.ApprovedBy = fields.Body ?? $"{edition.Plan.Partnership.ShortName} Board";
+                edition.ApprovalMinute = fields.Minute;
                 foreach (var e in earlier)
                 {
                     e.Status = EditionStatus.Superseded;
@@ -118,32 +123,31 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
     }
 
     /// <summary>Every rule the approving decision must meet, saving nothing.</summary>
-    public static Dictionary<string, string> CheckApproval(PlanEdition edition, ApprovalInput input, DateOnly today)
+    public static EditResult<ApprovalFields> CheckApproval(PlanEdition edition, ApprovalInput input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
+        var decidedOn = input.DecidedOn.GetValueOrDefault();
         if (edition.Status is not (EditionStatus.Draft or EditionStatus.Consultation))
         {
-            errors["DecidedOn"] = $"This edition is already {(edition.Status == EditionStatus.Approved ? "approved" : "superseded")}";
+            check.Add("DecidedOn", $"This edition is already {(edition.Status == EditionStatus.Approved ? "approved" : "superseded")}");
         }
-        else if (input.DecidedOn is not { } date)
+        else if (input.DecidedOn is null)
         {
-            errors["DecidedOn"] = "Enter the date of the decision that approved the plan";
+            check.Add("DecidedOn", "Enter the date of the decision that approved the plan");
         }
-        else if (date > today)
+        else if (decidedOn > today)
         {
-            errors["DecidedOn"] = "The date of the decision must be today or in the past";
+            check.Add("DecidedOn", "The date of the decision must be today or in the past");
         }
         else if (edition.Priorities.Count == 0)
         {
-            errors["DecidedOn"] = "Add the plan's priorities before recording its approval";
+            check.Add("DecidedOn", "Add the plan's priorities before recording its approval");
         }
 
-        TextRules.TooLong(errors, "Body", input.Body, TitleLength, "The body's name");
-
-        TextRules.TooLong(errors, "Minute", input.Minute, LabelLength, "The minute reference");
-
-        return errors;
+        var body = check.Optional("Body", input.Body, TitleLength, "The body's name");
+        var minute = check.Optional("Minute", input.Minute, LabelLength, "The minute reference");
+        return check.Result(() => new ApprovalFields(decidedOn, body, minute));
     }
 }

@@ -22,7 +22,7 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
 
         var date = DecidedOn.Read(ModelState, nameof(DecidedOn), "The date of the decision");
         return await SaveAsync(
-            async () => await Funding.CheckAgreementAsync(View.Partnership.Id, View.Year, View.Plan?.AgreedOn, date, Body, Minute, ct),
+            async () => (await Funding.CheckAgreementAsync(View.Partnership.Id, View.Year, View.Plan?.AgreedOn, date, Body, Minute, ct)).Errors,
             async () => await Funding.AgreeAsync(View.Partnership.Id, View.Year, date, Body, Minute, await UserAsync(), ct),
             plan => $"The {View.Year.Display} funding plan is agreed by the {plan.AgreedBy} on {Dates.Display(plan.AgreedOn!.Value)}");
     }

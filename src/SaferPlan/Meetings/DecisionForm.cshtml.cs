@@ -40,7 +40,7 @@ public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meeti
         var funding = kind == DecisionKind.AgreeFundingPlan;
         var input = new DecisionInput(Input.Text, Input.Minute, kind, funding ? Input.FundingYear : Input.EditionId);
         return await this.SaveFormAsync(
-            async () => await editor.CheckDecisionAsync(Partnership.Id, input, ct),
+            async () => (await editor.CheckDecisionAsync(Partnership.Id, input, ct)).Errors,
             async () => await editor.RecordDecisionAsync(id, input, await current.GetAsync(), ct),
             _ => this.Done(kind == DecisionKind.ApproveEdition ? "The decision is recorded and the edition is approved" : "The decision is recorded", $"/meetings/{id}#decisions"),
             prefix: "",

@@ -58,7 +58,7 @@ public sealed class UpdatesModel(PlanReader reader, UpdateService updates, Curre
 
         var lockOn = Input.LockOn.Read(ModelState, "Input.LockOn", "The lock date");
         return await this.SaveFormAsync(
-            () => UpdateService.CheckRound(period, deadline, lockOn),
+            () => UpdateService.CheckRound(period, deadline, lockOn).Errors,
             async () => await updates.OpenRoundAsync(Partnership.Id, period!.Value, deadline, lockOn, await current.GetAsync(), ct),
             round => this.Done($"{round.Period.Display} is open for updates until {Core.Periods.Dates.Display(round.Deadline)}",
                 $"/partnerships/{slug}/periods/{round.Period.Slug}/completeness"));
