@@ -63,6 +63,8 @@ public sealed partial class OneWayTests
         Assert.Matches(InputReadWithBang(), "panel.Name = input.Name!.Trim();");
         Assert.Matches(InputReadWithBang(), "HeldOn = input.HeldOn!.Value,");
         Assert.Matches(InputReadWithBang(), "var f = input.Figures![i];");
+        Assert.Matches(InputReadWithBang(), "p.Title = ReportText.Name(input.Title)!;");
+        Assert.DoesNotMatch(InputReadWithBang(), "if (Clean(input.Title) != null)");
         Assert.DoesNotMatch(InputReadWithBang(), "if (input.Kind != TargetKind.PercentChangeOnBaseline)");
         Assert.DoesNotMatch(InputReadWithBang(), "panel.Name = fields.Name;");
         Assert.Matches(ItemAndRefusalPair(), "private async Task<(Meeting? Meeting, EditResult<T>? Refusal)> EditableAsync<T>(int id)");
@@ -84,7 +86,7 @@ public sealed partial class OneWayTests
     [GeneratedRegex(@"\(\w+\??\s+\w+,(?:\s*[\w<>]+\??\s+\w+,)*\s*EditResult<[\w<>]+>\?\s+\w+\)")]
     private static partial Regex ItemAndRefusalPair();
 
-    [GeneratedRegex(@"\binput\.\w+!(?!=)")]
+    [GeneratedRegex(@"\binput\.\w+\)?!(?!=)")]
     private static partial Regex InputReadWithBang();
 
     [GeneratedRegex(@"TempData\[""Success""\]\s*=")]

@@ -65,6 +65,16 @@ public static class Amendments
 
     public const string ReasonMissing = "Enter the reason for this amendment";
 
+    /// <summary>
+    /// The reason a change gives, checked when the change is an amendment (<paramref name="amending"/>): the reason to keep,
+    /// or null when the change needs none. Its error, if any, is noted last of all, so it is the last in the summary.
+    /// </summary>
+    public static string? Reason(FieldCheck check, bool amending, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return amending ? check.RequiredText(ReasonField, reason, ReasonLength, ReasonMissing, "The reason for this amendment") : null;
+    }
+
     /// <summary>Adds the reason's error, if any, to <paramref name="errors"/>.</summary>
     public static void CheckReason(IDictionary<string, string> errors, string? reason)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SaferPlan.Core.Documents;
 
 namespace SaferPlan.Core.Editing;
 
@@ -19,13 +20,20 @@ public sealed class FieldCheck
     /// <summary>Notes <paramref name="message"/> against <paramref name="field"/>.</summary>
     public void Add(string field, string message) => Errors[field] = message;
 
-    /// <summary>A text that must be filled in and fit its column (<see cref="TextRules.Required"/>): trimmed, or "" with its error.</summary>
+    /// <summary>
+    /// A text that must be filled in and fit its column (<see cref="TextRules.Required"/>): trimmed, with any character XML
+    /// cannot carry made a space (<see cref="ReportText.XmlSafe"/>: Word's line break, pasted), or "" with its error.
+    /// </summary>
     public string Required(string field, string? text, int max, string missing, string what) =>
-        TextRules.Required(Errors, field, text, max, missing, what) ? text.Trim() : "";
+        TextRules.Required(Errors, field, text, max, missing, what) ? ReportText.XmlSafe(text).Trim() : "";
 
-    /// <summary>A text that may be left blank: trimmed, null when blank, and its error when it is longer than its column.</summary>
+    /// <summary>A text of paragraphs that must be filled in, as <see cref="Required"/>, its lines ended the one way ("\n").</summary>
+    public string RequiredText(string field, string? text, int max, string missing, string what) =>
+        Required(field, text, max, missing, what).ReplaceLineEndings("\n");
+
+    /// <summary>A text that may be left blank: as <see cref="Required"/> made safe and trimmed, null when blank, and its error when it is longer than its column.</summary>
     public string? Optional(string field, string? text, int max, string what) =>
-        TextRules.TooLong(Errors, field, text, max, what) || string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        TextRules.TooLong(Errors, field, text, max, what) ? null : ReportText.Clean(text);
 
     /// <summary>A text of paragraphs that may be left blank, as <see cref="Optional"/>, its lines ended the one way ("\n").</summary>
     public string? OptionalText(string field, string? text, int max, string what) => Optional(field, text, max, what)?.ReplaceLineEndings("\n");
@@ -65,6 +73,11 @@ public sealed class FieldCheck
         Errors[field] = missing;
         return default;
     }
+
+    /// <summary>A choice a form always sends (it has a default), as <see cref="Chosen{T}(string, T?, string)"/>: a value no choice stands for is refused.</summary>
+    public T Chosen<T>(string field, T value, string missing)
+        where T : struct, Enum =>
+        Chosen<T>(field, (T?)value, missing);
 
     /// <summary>The fields <paramref name="fields"/> makes when no rule was broken; else the errors, every one at once.</summary>
     public EditResult<T> Result<T>(Func<T> fields) => Errors.Count == 0 ? EditResult<T>.Ok(fields()) : EditResult<T>.Invalid(Errors);

@@ -15,6 +15,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private const int TextLength = 4000;
     private const int NarrativeLength = 20000;
     private const int DueQuartersLength = 200;
+    private const string MarkingMissing = "Select the protective marking: Official or Restricted";
 
     /// <summary>What an amendment that adds an item to an approved edition says it changed.</summary>
     public const string AddedChange = "added";
@@ -31,13 +32,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
             Apply(priority, valid);
             return priority;
-        }, input.AmendmentReason, user, ct);
+        }, user, ct);
 
     /// <summary>Every rule a new priority must meet, saving nothing: what a form shows beside the boxes it could read.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareNewPriorityAsync(editionId, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<PlanEdition, PriorityInput>>> PrepareNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct)
+    private async Task<EditResult<Checked<PlanEdition, PriorityFields>>> PrepareNewPriorityAsync(int editionId, PriorityInput input, UserContext user, CancellationToken ct)
     {
         var edition = await db.Editions.Include(e => e.Plan).Include(e => e.Priorities).FirstOrDefaultAsync(e => e.Id == editionId, ct);
         return await WhenAllowedAsync(Readable(edition, user, edition), $"There is no plan edition {editionId}.",
@@ -46,25 +47,24 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f =>
             {
                 var whole = input with { Number = input.Number ?? (f.Item.Priorities.Count == 0 ? 1 : f.Item.Priorities.Max(p => p.Number) + 1) };
-                return ValidatedAsync(f, whole, AmendedAsync(f.Item, whole.AmendmentReason, ValidatePriorityAsync(whole, f.Item, null, f.PartnershipId, ct)));
+                return ValidatedAsync(f, CheckFieldsAsync(whole, f.Item, null, f.PartnershipId, ct));
             });
     }
 
     public Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Edition, user, c.Input.AmendmentReason, ct));
+        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Edition, user, ct));
 
     /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct = default) =>
         (await PreparePriorityAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Priority, PriorityInput>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct) =>
+    private async Task<EditResult<Checked<Priority, PriorityFields>>> PreparePriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only edit the priorities you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && input.Number == f.Item.Number),
                     "Only administrators and support officers can change a priority's number or lead officer.")
                 ?? Permissions.EditionRefusal(f.Item.Edition),
-            f => ChangedAsync(user, f, f.Item.Marking, input, input.Marking,
-                () => AmendedAsync(f.Item.Edition, input.AmendmentReason, ValidatePriorityAsync(input, f.Item.Edition, f.Item, f.PartnershipId, ct))));
+            f => ChangedAsync(user, f, f.Item.Marking, input.Marking, () => CheckFieldsAsync(input, f.Item.Edition, f.Item, f.PartnershipId, ct)));
 
     public async Task<EditResult<Priority>> DeletePriorityAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(id, user, ct), $"There is no priority {id}.",
@@ -95,47 +95,42 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public Task<EditResult<PlanAction>> CreateActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
         CreateAsync(PrepareNewActionAsync(priorityId, input, user, ct), priority => priority.Edition, (priority, valid) =>
         {
-            var action = new PlanAction { Number = valid.Number!, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
+            var action = new PlanAction { Number = valid.Number, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
             Apply(action, valid);
             return action;
-        }, input.AmendmentReason, user, ct);
+        }, user, ct);
 
     /// <summary>Every rule a new action must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareNewActionAsync(priorityId, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Priority, ActionInput>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct) =>
+    private async Task<EditResult<Checked<Priority, ActionFields>>> PrepareNewActionAsync(int priorityId, ActionInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadablePriorityAsync(priorityId, user, ct), $"There is no priority {priorityId}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only add actions to a priority you lead.")
                 ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name an action's lead officer.")
                 ?? Permissions.EditionRefusal(f.Item.Edition),
             f =>
             {
-                var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number.Trim(), PriorityId = f.Item.Id };
-                return ValidatedAsync(f, whole, AmendedAsync(f.Item.Edition, whole.AmendmentReason, ValidateActionAsync(whole, f.Item.Edition, null, f.PartnershipId, ct)));
+                var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number };
+                return ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Edition, null, f.PartnershipId, ct));
             });
 
     public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Priority.Edition, user, c.Input.AmendmentReason, ct,
-            c.Input.PriorityId == c.Item.PriorityId ? null : db.Actions.Where(a => a.PriorityId == c.Input.PriorityId).Select(a => a.SortOrder)));
+        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Priority.Edition, user, ct,
+            c.Fields.PriorityId == c.Item.PriorityId ? null : db.Actions.Where(a => a.PriorityId == c.Fields.PriorityId).Select(a => a.SortOrder)));
 
     /// <summary>Every rule a change to an action must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareActionAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<PlanAction, ActionInput>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct) =>
+    private async Task<EditResult<Checked<PlanAction, ActionFields>>> PrepareActionAsync(int id, ActionInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only edit the actions you lead, or those under a priority you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.PriorityId ?? f.Item.PriorityId) == f.Item.PriorityId),
                     "Only administrators and support officers can change an action's lead officer or move it to another priority.")
                 ?? Permissions.EditionRefusal(f.Item.Priority.Edition),
-            f =>
-            {
-                var whole = input with { PriorityId = input.PriorityId ?? f.Item.PriorityId };
-                var edition = f.Item.Priority.Edition;
-                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking,
-                    () => AmendedAsync(edition, whole.AmendmentReason, ValidateActionAsync(whole, edition, f.Item, f.PartnershipId, ct)));
-            });
+            f => ChangedAsync(user, f, f.Item.Marking, input.Marking,
+                () => CheckFieldsAsync(input, input.PriorityId ?? f.Item.PriorityId, f.Item.Priority.Edition, f.Item, f.PartnershipId, ct)));
 
     public async Task<EditResult<PlanAction>> DeleteActionAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableActionAsync(id, user, ct), $"There is no action {id}.",
@@ -164,47 +159,42 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     public Task<EditResult<Milestone>> CreateMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
         CreateAsync(PrepareNewMilestoneAsync(actionId, input, user, ct), action => action.Priority.Edition, (action, valid) =>
         {
-            var milestone = new Milestone { Code = valid.Code!, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
+            var milestone = new Milestone { Code = valid.Code, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
             Apply(milestone, valid);
             return milestone;
-        }, input.AmendmentReason, user, ct);
+        }, user, ct);
 
     /// <summary>Every rule a new milestone must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareNewMilestoneAsync(actionId, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<PlanAction, MilestoneInput>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct) =>
+    private async Task<EditResult<Checked<PlanAction, MilestoneFields>>> PrepareNewMilestoneAsync(int actionId, MilestoneInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadableActionAsync(actionId, user, ct), $"There is no action {actionId}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only add milestones to an action you lead.")
                 ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name a milestone's lead officer.")
                 ?? Permissions.EditionRefusal(f.Item.Priority.Edition),
             f =>
             {
-                var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code.Trim(), ActionId = f.Item.Id };
-                return ValidatedAsync(f, whole, AmendedAsync(f.Item.Priority.Edition, whole.AmendmentReason, ValidateMilestoneAsync(whole, f.Item.Priority.Edition, null, f.PartnershipId, ct)));
+                var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code };
+                return ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Priority.Edition, null, f.PartnershipId, ct));
             });
 
     public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Action.Priority.Edition, user, c.Input.AmendmentReason, ct,
-            c.Input.ActionId == c.Item.ActionId ? null : db.Milestones.Where(m => m.ActionId == c.Input.ActionId).Select(m => m.SortOrder)));
+        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Action.Priority.Edition, user, ct,
+            c.Fields.ActionId == c.Item.ActionId ? null : db.Milestones.Where(m => m.ActionId == c.Fields.ActionId).Select(m => m.SortOrder)));
 
     /// <summary>Every rule a change to a milestone must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct = default) =>
         (await PrepareMilestoneAsync(id, input, user, ct)).Errors;
 
-    private async Task<EditResult<Checked<Milestone, MilestoneInput>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct) =>
+    private async Task<EditResult<Checked<Milestone, MilestoneFields>>> PrepareMilestoneAsync(int id, MilestoneInput input, UserContext user, CancellationToken ct) =>
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Action.Priority, f.Item.Action, f.Item), "You can only edit the milestones you lead, or those under an action or priority you lead.")
                 ?? Unless(Permissions.CanEditStructure(user, f.PartnershipId) || (input.LeadOfficerId == f.Item.LeadOfficerId && (input.ActionId ?? f.Item.ActionId) == f.Item.ActionId),
                     "Only administrators and support officers can change a milestone's lead officer or move it to another action.")
                 ?? Permissions.EditionRefusal(f.Item.Action.Priority.Edition),
-            f =>
-            {
-                var whole = input with { ActionId = input.ActionId ?? f.Item.ActionId };
-                var edition = f.Item.Action.Priority.Edition;
-                return ChangedAsync(user, f, f.Item.Marking, whole, whole.Marking,
-                    () => AmendedAsync(edition, whole.AmendmentReason, ValidateMilestoneAsync(whole, edition, f.Item, f.PartnershipId, ct)));
-            });
+            f => ChangedAsync(user, f, f.Item.Marking, input.Marking,
+                () => CheckFieldsAsync(input, input.ActionId ?? f.Item.ActionId, f.Item.Action.Priority.Edition, f.Item, f.PartnershipId, ct)));
 
     public async Task<EditResult<Milestone>> DeleteMilestoneAsync(int id, int expectedVersion, UserContext user, CancellationToken ct = default) =>
         await WhenAllowedAsync(await ReadableMilestoneAsync(id, user, ct), $"There is no milestone {id}.",
@@ -234,8 +224,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     /// </summary>
     private sealed record Found<T>(T Item, int PartnershipId, string? InputRefusal = null);
 
-    /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with its input made whole.</summary>
-    private sealed record Checked<TItem, TInput>(TItem Item, TInput Input, int PartnershipId);
+    /// <summary>What an edit was checked against (the item, or the parent a new one goes under) with the fields its input was checked into.</summary>
+    private sealed record Checked<TItem, TFields>(TItem Item, TFields Fields, int PartnershipId);
 
     /// <summary>
     /// The one path every plan edit takes: not found unless the item was found and may be read; forbidden with the first
@@ -256,8 +246,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private static string? Unless(bool allowed, string refusal) => allowed ? null : refusal;
 
     /// <summary>Saves what <paramref name="edit"/> makes of a checked edit, or passes its refusal on.</summary>
-    private static async Task<EditResult<TResult>> WhenCheckedAsync<TItem, TInput, TResult>(
-        Task<EditResult<Checked<TItem, TInput>>> checking, Func<Checked<TItem, TInput>, Task<EditResult<TResult>>> edit)
+    private static async Task<EditResult<TResult>> WhenCheckedAsync<TItem, TFields, TResult>(
+        Task<EditResult<Checked<TItem, TFields>>> checking, Func<Checked<TItem, TFields>, Task<EditResult<TResult>>> edit)
     {
         var check = await checking;
         return check.Value is { } valid ? await edit(valid) : check.Refusal<TResult>();
@@ -267,13 +257,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     /// Saves a checked new item under its parent. An item added to an approved edition is an amendment ("added"), recorded
     /// in the same transaction once the item has its id: both are saved, or neither is.
     /// </summary>
-    private Task<EditResult<TItem>> CreateAsync<TParent, TInput, TItem>(
-        Task<EditResult<Checked<TParent, TInput>>> checking, Func<TParent, PlanEdition> editionOf, Func<TParent, TInput, TItem> make, string? reason, UserContext user,
-        CancellationToken ct)
+    private Task<EditResult<TItem>> CreateAsync<TParent, TFields, TItem>(
+        Task<EditResult<Checked<TParent, TFields>>> checking, Func<TParent, PlanEdition> editionOf, Func<TParent, TFields, TItem> make, UserContext user, CancellationToken ct)
+        where TFields : IPlanFields
         where TItem : class, IVersioned =>
         WhenCheckedAsync(checking, async c =>
         {
-            var item = make(c.Item, c.Input);
+            var item = make(c.Item, c.Fields);
             db.Add(item);
             var edition = editionOf(c.Item);
             if (!Permissions.NeedsAmendment(edition))
@@ -289,7 +279,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             }
 
             var (kind, reference, restricted) = Amended(item);
-            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, item.Id, reference, AddedChange, reason, restricted, user));
+            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, item.Id, reference, AddedChange, c.Fields.Reason, restricted, user));
             db.AuditPartnershipId = c.PartnershipId;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -300,10 +290,11 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     /// Saves a checked change; an item moved under another parent goes last among the siblings <paramref name="newSiblingOrders"/>
     /// reads. A change to an approved edition is recorded as an amendment in the same save, naming the fields it changed.
     /// </summary>
-    private async Task<EditResult<T>> SaveChangeAsync<T, TInput>(
-        Checked<T, TInput> c, int expectedVersion, Action<T, TInput> apply, PlanEdition edition, UserContext user, string? reason, CancellationToken ct,
+    private async Task<EditResult<T>> SaveChangeAsync<T, TFields>(
+        Checked<T, TFields> c, int expectedVersion, Action<T, TFields> apply, PlanEdition edition, UserContext user, CancellationToken ct,
         IQueryable<int>? newSiblingOrders = null)
         where T : class, IVersioned, ISorted
+        where TFields : IPlanFields
     {
         var orders = newSiblingOrders is null ? null : await newSiblingOrders.ToListAsync(ct);
         return await SaveAsync(c.Item, expectedVersion, c.PartnershipId, ct, () =>
@@ -314,14 +305,14 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
                 c.Item.SortOrder = NextSortOrder(orders);
             }
 
-            apply(c.Item, c.Input);
+            apply(c.Item, c.Fields);
             if (!Permissions.NeedsAmendment(edition) || Amendments.ChangedFields(db, c.Item) is not { Length: > 0 } changes)
             {
                 return;
             }
 
             var (_, after, restrictedAfter) = Amended(c.Item);
-            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, c.Item.Id, after == before ? after : $"{after} (was {before})", changes, reason,
+            db.Amendments.Add(NewAmendment(c.PartnershipId, edition, kind, c.Item.Id, after == before ? after : $"{after} (was {before})", changes, c.Fields.Reason,
                 restrictedBefore || restrictedAfter, user));
         });
     }
@@ -338,24 +329,13 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         // A mainstreamed priority is referred to by its title, and a renamed one by both titles: kept within the column.
         ItemReference = reference.Length > FieldLengths.Short ? string.Concat(reference.AsSpan(0, FieldLengths.Short - 1), "…") : reference,
         Changes = changes,
-        Reason = Clean(reason)!,
+        // An amendment is made only when the change was checked as one, so its reason was given.
+        Reason = reason ?? "",
         Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
         UserId = user.UserId,
         AmendedBy = user.Name,
         AmendedAt = time.GetUtcNow(),
     };
-
-    /// <summary>An approved edition's change must give its reason; the reason's error comes after every other field's.</summary>
-    private static async Task<Dictionary<string, string>> AmendedAsync(PlanEdition edition, string? reason, Task<Dictionary<string, string>> validating)
-    {
-        var errors = await validating;
-        if (Permissions.NeedsAmendment(edition))
-        {
-            Amendments.CheckReason(errors, reason);
-        }
-
-        return errors;
-    }
 
     /// <summary>What an amendment calls the item, and whether it or what it lies under is restricted.</summary>
     private static (AmendedItem Kind, string Reference, bool Restricted) Amended(object item) => item switch
@@ -374,18 +354,15 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         return SaveAsync(found.Item, null, found.PartnershipId, ct);
     }
 
-    private static async Task<EditResult<Checked<TItem, TInput>>> ValidatedAsync<TItem, TInput>(Found<TItem> found, TInput input, Task<Dictionary<string, string>> validating)
-    {
-        var errors = await validating;
-        return errors.Count > 0 ? EditResult<Checked<TItem, TInput>>.Invalid(errors) : EditResult<Checked<TItem, TInput>>.Ok(new(found.Item, input, found.PartnershipId));
-    }
+    private static async Task<EditResult<Checked<TItem, TFields>>> ValidatedAsync<TItem, TFields>(Found<TItem> found, Task<EditResult<TFields>> checking) =>
+        (await checking).Refused(out var fields, out EditResult<Checked<TItem, TFields>>? invalid) ? invalid : EditResult<Checked<TItem, TFields>>.Ok(new(found.Item, fields, found.PartnershipId));
 
     /// <summary>A change to an existing item: a lowered marking the user may not lower is refused before any other rule is checked.</summary>
-    private static Task<EditResult<Checked<TItem, TInput>>> ChangedAsync<TItem, TInput>(
-        UserContext user, Found<TItem> found, ProtectiveMarking from, TInput input, ProtectiveMarking to, Func<Task<Dictionary<string, string>>> validate) =>
+    private static Task<EditResult<Checked<TItem, TFields>>> ChangedAsync<TItem, TFields>(
+        UserContext user, Found<TItem> found, ProtectiveMarking from, ProtectiveMarking to, Func<Task<EditResult<TFields>>> check) =>
         Permissions.MayChangeMarking(user, found.PartnershipId, from, to)
-            ? ValidatedAsync(found, input, validate())
-            : Task.FromResult(EditResult<Checked<TItem, TInput>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused }));
+            ? ValidatedAsync(found, check())
+            : Task.FromResult(EditResult<Checked<TItem, TFields>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused }));
 
     /// <summary>The priority with its actions and their milestones, its siblings, edition and plan; null when there is none or the user may not read its edition.</summary>
     private async Task<Found<Priority>?> ReadablePriorityAsync(int id, UserContext user, CancellationToken ct)
@@ -469,240 +446,216 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
     }
 
-    private static void Apply(Priority p, PriorityInput input)
+    private static void Apply(Priority p, PriorityFields f)
     {
-        p.Number = input.Number ?? p.Number;
-        p.Title = ReportText.Name(input.Title)!;
-        p.Kind = input.Kind;
-        p.Why = Clean(input.Why);
-        p.WhatWeWillDo = Clean(input.WhatWeWillDo);
-        p.Approach = Clean(input.Approach);
-        p.MeasuringSuccess = Clean(input.MeasuringSuccess);
-        p.DataUsed = Clean(input.DataUsed);
-        p.LeadOfficerId = input.LeadOfficerId;
-        p.Marking = input.Marking;
+        p.Number = f.Number;
+        p.Title = f.Title;
+        p.Kind = f.Kind;
+        p.Why = f.Why;
+        p.WhatWeWillDo = f.WhatWeWillDo;
+        p.Approach = f.Approach;
+        p.MeasuringSuccess = f.MeasuringSuccess;
+        p.DataUsed = f.DataUsed;
+        p.LeadOfficerId = f.LeadOfficerId;
+        p.Marking = f.Marking;
     }
 
-    private static void Apply(PlanAction a, ActionInput input)
+    private static void Apply(PlanAction a, ActionFields f)
     {
-        a.Number = ReportText.Name(input.Number)!;
-        a.Text = ReportText.Name(input.Text)!;
-        a.LeadAgency = Clean(input.LeadAgency);
-        a.OtherPartners = Clean(input.OtherPartners);
-        a.BodyId = input.BodyId;
-        a.LeadOfficerId = input.LeadOfficerId;
-        a.CrossReferenceText = Clean(input.CrossReferenceText);
-        a.CrossReferencePriorityNumber = input.CrossReferencePriorityNumber;
-        a.CrossReferenceActionNumber = Clean(input.CrossReferenceActionNumber);
-        a.Note = Clean(input.Note);
-        a.Marking = input.Marking;
-        a.PriorityId = input.PriorityId ?? a.PriorityId;
+        a.Number = f.Number;
+        a.Text = f.Text;
+        a.LeadAgency = f.LeadAgency;
+        a.OtherPartners = f.OtherPartners;
+        a.BodyId = f.BodyId;
+        a.LeadOfficerId = f.LeadOfficerId;
+        a.CrossReferenceText = f.CrossReferenceText;
+        a.CrossReferencePriorityNumber = f.CrossReferencePriorityNumber;
+        a.CrossReferenceActionNumber = f.CrossReferenceActionNumber;
+        a.Note = f.Note;
+        a.Marking = f.Marking;
+        a.PriorityId = f.PriorityId;
     }
 
-    private static void Apply(Milestone m, MilestoneInput input)
+    private static void Apply(Milestone m, MilestoneFields f)
     {
-        m.Code = ReportText.Name(input.Code)!;
-        m.Text = ReportText.Name(input.Text)!;
-        m.Lead = Clean(input.Lead);
-        m.LeadOfficerId = input.LeadOfficerId;
-        m.MeasurementKind = input.MeasurementKind;
-        m.Measurement = Clean(input.Measurement);
-        m.Source = Clean(input.Source);
-        m.Target = Clean(input.Target);
-        m.DueQuarters = NormaliseQuarters(input.DueQuarters);
-        m.Marking = input.Marking;
-        m.ActionId = input.ActionId ?? m.ActionId;
+        m.Code = f.Code;
+        m.Text = f.Text;
+        m.Lead = f.Lead;
+        m.LeadOfficerId = f.LeadOfficerId;
+        m.MeasurementKind = f.MeasurementKind;
+        m.Measurement = f.Measurement;
+        m.Source = f.Source;
+        m.Target = f.Target;
+        m.DueQuarters = f.DueQuarters;
+        m.Marking = f.Marking;
+        m.ActionId = f.ActionId;
     }
 
-    // Control characters pasted from Word (a vertical tab for a line break) become spaces here, as they are kept.
-    private static string? Clean(string? text) => ReportText.Clean(text)?.ReplaceLineEndings("\n");
-
-    private static string? NormaliseQuarters(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? null
-            : string.Join(',', text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(q => ReportingPeriod.Parse(q).Slug));
-
-    private async Task<Dictionary<string, string>> ValidatePriorityAsync(PriorityInput input, PlanEdition edition, Priority? existing, int partnershipId, CancellationToken ct)
+    /// <summary>What a plan item's check answers: the fields it writes, and the reason it gives when it amends an approved edition.</summary>
+    private interface IPlanFields
     {
-        var errors = Texts(
-            (nameof(input.Title), input.Title, TitleLength, "The priority's title", "Enter the priority's title"),
-            (nameof(input.Why), input.Why, NarrativeLength, "Why it is a priority", null),
-            (nameof(input.WhatWeWillDo), input.WhatWeWillDo, NarrativeLength, "What we will do", null),
-            (nameof(input.Approach), input.Approach, NarrativeLength, "Our approach", null),
-            (nameof(input.MeasuringSuccess), input.MeasuringSuccess, NarrativeLength, "How we will measure success", null),
-            (nameof(input.DataUsed), input.DataUsed, NarrativeLength, "The data we will use", null));
-        if (input.Number is not { } number || number is < 1 or > 99)
+        string? Reason { get; }
+    }
+
+    private sealed record PriorityFields(
+        int Number, string Title, PriorityKind Kind, string? Why, string? WhatWeWillDo, string? Approach, string? MeasuringSuccess, string? DataUsed,
+        int? LeadOfficerId, ProtectiveMarking Marking, string? Reason) : IPlanFields;
+
+    private sealed record ActionFields(
+        string Number, string Text, string? LeadAgency, string? OtherPartners, int? BodyId, int? LeadOfficerId, string? CrossReferenceText,
+        int? CrossReferencePriorityNumber, string? CrossReferenceActionNumber, string? Note, ProtectiveMarking Marking, int PriorityId, string? Reason) : IPlanFields;
+
+    private sealed record MilestoneFields(
+        string Code, string Text, string? Lead, int? LeadOfficerId, MeasurementKind MeasurementKind, string? Measurement, string? Source, string? Target,
+        string? DueQuarters, ProtectiveMarking Marking, int ActionId, string? Reason) : IPlanFields;
+
+    /// <summary>A priority's input checked against its edition (<paramref name="existing"/> is the priority changed, null for a new one).</summary>
+    private async Task<EditResult<PriorityFields>> CheckFieldsAsync(PriorityInput input, PlanEdition edition, Priority? existing, int partnershipId, CancellationToken ct)
+    {
+        var check = new FieldCheck();
+        var title = check.Required(nameof(input.Title), input.Title, TitleLength, "Enter the priority's title", "The priority's title");
+        var why = check.OptionalText(nameof(input.Why), input.Why, NarrativeLength, "Why it is a priority");
+        var whatWeWillDo = check.OptionalText(nameof(input.WhatWeWillDo), input.WhatWeWillDo, NarrativeLength, "What we will do");
+        var approach = check.OptionalText(nameof(input.Approach), input.Approach, NarrativeLength, "Our approach");
+        var measuringSuccess = check.OptionalText(nameof(input.MeasuringSuccess), input.MeasuringSuccess, NarrativeLength, "How we will measure success");
+        var dataUsed = check.OptionalText(nameof(input.DataUsed), input.DataUsed, NarrativeLength, "The data we will use");
+        var number = input.Number ?? 0;
+        if (number is < 1 or > 99)
         {
-            errors[nameof(input.Number)] = "Enter the priority's number, a whole number from 1 to 99";
+            check.Add(nameof(input.Number), "Enter the priority's number, a whole number from 1 to 99");
         }
         else if (edition.Priorities.Any(p => p.Number == number && p.Id != existing?.Id))
         {
-            errors[nameof(input.Number)] = $"Priority {number} already exists in this edition: enter a different number";
+            check.Add(nameof(input.Number), $"Priority {number} already exists in this edition: enter a different number");
         }
 
-        Defined(errors, nameof(input.Kind), input.Kind, "Select whether this is a priority or mainstreamed work");
-
-        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
-
-        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
+        var kind = check.Chosen(nameof(input.Kind), input.Kind, "Select whether this is a priority or mainstreamed work");
+        var marking = check.Chosen(nameof(input.Marking), input.Marking, MarkingMissing);
+        var lead = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
+        return check.Result(() => new PriorityFields(number, title, kind, why, whatWeWillDo, approach, measuringSuccess, dataUsed, lead, marking, reason));
     }
 
-    private async Task<Dictionary<string, string>> ValidateActionAsync(ActionInput input, PlanEdition edition, PlanAction? existing, int partnershipId, CancellationToken ct)
+    /// <summary>An action's input checked against its edition; its priority is the one it is under or moves to.</summary>
+    private async Task<EditResult<ActionFields>> CheckFieldsAsync(ActionInput input, int priorityId, PlanEdition edition, PlanAction? existing, int partnershipId, CancellationToken ct)
     {
-        var errors = Texts(
-            (nameof(input.Text), input.Text, TextLength, "The action", "Enter what the action is"),
-            (nameof(input.LeadAgency), input.LeadAgency, TextLength, "The lead agency", null),
-            (nameof(input.OtherPartners), input.OtherPartners, TextLength, "Other partners", null),
-            (nameof(input.CrossReferenceText), input.CrossReferenceText, TextLength, "The cross-reference", null),
-            (nameof(input.Note), input.Note, TextLength, "The note", null));
-        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
-
-        await CodeAsync(
-            errors,
-            nameof(input.Number),
-            input.Number,
-            ActionNumberPattern(),
+        var check = new FieldCheck();
+        var text = check.Required(nameof(input.Text), input.Text, TextLength, "Enter what the action is", "The action");
+        var leadAgency = check.OptionalText(nameof(input.LeadAgency), input.LeadAgency, TextLength, "The lead agency");
+        var otherPartners = check.OptionalText(nameof(input.OtherPartners), input.OtherPartners, TextLength, "Other partners");
+        var crossReference = check.OptionalText(nameof(input.CrossReferenceText), input.CrossReferenceText, TextLength, "The cross-reference");
+        var note = check.OptionalText(nameof(input.Note), input.Note, TextLength, "The note");
+        var marking = check.Chosen(nameof(input.Marking), input.Marking, MarkingMissing);
+        var number = await CodeAsync(check, nameof(input.Number), input.Number, ActionNumberPattern(),
             "Enter the action number as the priority number, a dot and a number, like 1.3",
-            number => db.Actions.AnyAsync(a => a.Number == number && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct),
-            number => $"Action {number} already exists in this edition: enter a different number");
-        await WhenGivenAsync(
-            errors,
-            nameof(input.PriorityId),
-            input.PriorityId,
-            priorityId => db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct),
-            _ => "Choose a priority of the same edition: an action cannot move to another edition's plan");
-        await WhenGivenAsync(
-            errors,
-            nameof(input.CrossReferencePriorityNumber),
-            input.CrossReferencePriorityNumber,
-            refPriority => db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct),
-            refPriority => $"There is no priority {refPriority} in this edition to refer to");
-
-        if (Clean(input.CrossReferenceActionNumber) is { } refAction
-            && !await db.Actions.AnyAsync(a => a.Priority.EditionId == edition.Id && a.Number == refAction, ct))
+            n => db.Actions.AnyAsync(a => a.Number == n && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct),
+            n => $"Action {n} already exists in this edition: enter a different number");
+        if (!await db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct))
         {
-            errors[nameof(input.CrossReferenceActionNumber)] = $"There is no action {refAction} in this edition to refer to";
+            check.Add(nameof(input.PriorityId), "Choose a priority of the same edition: an action cannot move to another edition's plan");
+        }
+
+        if (input.CrossReferencePriorityNumber is { } refPriority && !await db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct))
+        {
+            check.Add(nameof(input.CrossReferencePriorityNumber), $"There is no priority {refPriority} in this edition to refer to");
+        }
+
+        var refAction = ReportText.Clean(input.CrossReferenceActionNumber);
+        if (refAction is not null && !await db.Actions.AnyAsync(a => a.Priority.EditionId == edition.Id && a.Number == refAction, ct))
+        {
+            check.Add(nameof(input.CrossReferenceActionNumber), $"There is no action {refAction} in this edition to refer to");
         }
 
         if (input.BodyId is { } bodyId && !await db.Bodies.AnyAsync(b => b.Id == bodyId && b.Partnerships.Any(p => p.Id == partnershipId), ct))
         {
-            errors[nameof(input.BodyId)] = "Choose one of the partnership's boards or task groups";
+            check.Add(nameof(input.BodyId), "Choose one of the partnership's boards or task groups");
         }
 
-        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
+        var lead = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
+        return check.Result(() => new ActionFields(
+            number, text, leadAgency, otherPartners, input.BodyId, lead, crossReference, input.CrossReferencePriorityNumber, refAction, note, marking, priorityId, reason));
     }
 
-    private async Task<Dictionary<string, string>> ValidateMilestoneAsync(MilestoneInput input, PlanEdition edition, Milestone? existing, int partnershipId, CancellationToken ct)
+    /// <summary>A milestone's input checked against its edition; its action is the one it is under or moves to.</summary>
+    private async Task<EditResult<MilestoneFields>> CheckFieldsAsync(MilestoneInput input, int actionId, PlanEdition edition, Milestone? existing, int partnershipId, CancellationToken ct)
     {
-        var errors = Texts(
-            (nameof(input.Text), input.Text, TextLength, "The milestone", "Enter what the milestone is"),
-            (nameof(input.Lead), input.Lead, TextLength, "The lead", null),
-            (nameof(input.Measurement), input.Measurement, TextLength, "How it is measured", null),
-            (nameof(input.Source), input.Source, TextLength, "The source", null),
-            (nameof(input.Target), input.Target, TextLength, "The target", null));
-        Defined(errors, nameof(input.MeasurementKind), input.MeasurementKind, "Select how the milestone is measured: yes or no, a count, a percentage, an amount of money, or text");
-
-        Defined(errors, nameof(input.Marking), input.Marking, "Select the protective marking: Official or Restricted");
-
-        await CodeAsync(
-            errors,
-            nameof(input.Code),
-            input.Code,
-            MilestoneCodePattern(),
+        var check = new FieldCheck();
+        var text = check.Required(nameof(input.Text), input.Text, TextLength, "Enter what the milestone is", "The milestone");
+        var lead = check.OptionalText(nameof(input.Lead), input.Lead, TextLength, "The lead");
+        var measurement = check.OptionalText(nameof(input.Measurement), input.Measurement, TextLength, "How it is measured");
+        var source = check.OptionalText(nameof(input.Source), input.Source, TextLength, "The source");
+        var target = check.OptionalText(nameof(input.Target), input.Target, TextLength, "The target");
+        var kind = check.Chosen(nameof(input.MeasurementKind), input.MeasurementKind,
+            "Select how the milestone is measured: yes or no, a count, a percentage, an amount of money, or text");
+        var marking = check.Chosen(nameof(input.Marking), input.Marking, MarkingMissing);
+        var code = await CodeAsync(check, nameof(input.Code), input.Code, MilestoneCodePattern(),
             "Enter the milestone code as the action number and a letter, like 1.3a",
-            code => db.Milestones.AnyAsync(m => m.Code == code && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct),
-            code => $"Milestone {code} already exists in this edition: enter a different code");
-        await WhenGivenAsync(
-            errors,
-            nameof(input.ActionId),
-            input.ActionId,
-            actionId => db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct),
-            _ => "Choose an action of the same edition: a milestone cannot move to another edition's plan");
-
-        if (!string.IsNullOrWhiteSpace(input.DueQuarters))
+            c => db.Milestones.AnyAsync(m => m.Code == c && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct),
+            c => $"Milestone {c} already exists in this edition: enter a different code");
+        if (!await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct))
         {
-            var bad = input.DueQuarters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(q => !ReportingPeriod.TryParse(q, out var p) || p.IsWholeYear);
-            if (bad is not null)
-            {
-                errors[nameof(input.DueQuarters)] = $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas";
-            }
-            else if (NormaliseQuarters(input.DueQuarters)!.Length > DueQuartersLength)
-            {
-                errors[nameof(input.DueQuarters)] = "Enter at most 18 due quarters";
-            }
+            check.Add(nameof(input.ActionId), "Choose an action of the same edition: a milestone cannot move to another edition's plan");
         }
 
-        return await WithLeadOfficerAsync(errors, input.LeadOfficerId, partnershipId, ct);
+        var due = DueQuarters(check, input.DueQuarters);
+        var officer = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
+        return check.Result(() => new MilestoneFields(code, text, lead, officer, kind, measurement, source, target, due, marking, actionId, reason));
     }
 
-    /// <summary>The lead officer rule every item shares, last: the officer named must be one of the partnership's people.</summary>
-    private async Task<Dictionary<string, string>> WithLeadOfficerAsync(Dictionary<string, string> errors, int? personId, int partnershipId, CancellationToken ct)
+    /// <summary>The quarters a milestone is due, in either form ("2010/11 Q2, 2010-11-q4"), as slugs separated by commas; null when none are given.</summary>
+    private static string? DueQuarters(FieldCheck check, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var quarters = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (quarters.FirstOrDefault(q => !ReportingPeriod.TryParse(q, out var p) || p.IsWholeYear) is { } bad)
+        {
+            check.Add(nameof(MilestoneInput.DueQuarters), $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas");
+            return null;
+        }
+
+        var slugs = string.Join(',', quarters.Select(q => ReportingPeriod.Parse(q).Slug));
+        if (slugs.Length > DueQuartersLength)
+        {
+            check.Add(nameof(MilestoneInput.DueQuarters), "Enter at most 18 due quarters");
+        }
+
+        return slugs.Length == 0 ? null : slugs;
+    }
+
+    /// <summary>The lead officer rule every item shares: the officer named, if any, must be one of the partnership's people.</summary>
+    private async Task<int?> LeadOfficerAsync(FieldCheck check, int? personId, int partnershipId, CancellationToken ct)
     {
         if (personId is { } id && !await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnershipId, ct))
         {
-            errors[nameof(PriorityInput.LeadOfficerId)] = "Choose a lead officer from the partnership's people";
+            check.Add(nameof(PriorityInput.LeadOfficerId), "Choose a lead officer from the partnership's people");
         }
 
-        return errors;
+        return personId;
     }
 
     /// <summary>
-    /// An action's number or a milestone's code: written as <paramref name="pattern"/> says (else <paramref name="enter"/>),
+    /// An action's number or a milestone's code, trimmed: written as <paramref name="pattern"/> says (else <paramref name="enter"/>),
     /// and no other item's in the edition (else <paramref name="taken"/>'s message).
     /// </summary>
-    private static async Task CodeAsync(Dictionary<string, string> errors, string field, string? value, Regex pattern, string enter, Func<string, Task<bool>> isTaken, Func<string, string> taken)
+    private static async Task<string> CodeAsync(
+        FieldCheck check, string field, string? value, Regex pattern, string enter, Func<string, Task<bool>> isTaken, Func<string, string> taken)
     {
-        var code = value?.Trim();
-        if (string.IsNullOrEmpty(code) || !pattern.IsMatch(code))
+        var code = value?.Trim() ?? "";
+        if (code.Length == 0 || !pattern.IsMatch(code))
         {
-            errors[field] = enter;
+            check.Add(field, enter);
         }
         else if (await isTaken(code))
         {
-            errors[field] = taken(code);
-        }
-    }
-
-    /// <summary>A rule for a field that may be left out: when it is given, <paramref name="holds"/> must hold, else <paramref name="message"/>.</summary>
-    private static async Task WhenGivenAsync<T>(Dictionary<string, string> errors, string field, T? value, Func<T, Task<bool>> holds, Func<T, string> message)
-        where T : struct
-    {
-        if (value is { } given && !await holds(given))
-        {
-            errors[field] = message(given);
-        }
-    }
-
-    /// <summary>The text rules, in this order: every text with a <c>Missing</c> message must be given; no text may be longer than its maximum.</summary>
-    private static Dictionary<string, string> Texts(params (string Field, string? Value, int Max, string What, string? Missing)[] texts)
-    {
-        var errors = new Dictionary<string, string>();
-        foreach (var (field, value, _, _, missing) in texts)
-        {
-            if (missing is not null && string.IsNullOrWhiteSpace(value))
-            {
-                errors[field] = missing;
-            }
+            check.Add(field, taken(code));
         }
 
-        foreach (var (field, value, max, what, _) in texts)
-        {
-            if (!errors.ContainsKey(field))
-            {
-                TextRules.TooLong(errors, field, value, max, what);
-            }
-        }
-
-        return errors;
-    }
-
-    private static void Defined<T>(Dictionary<string, string> errors, string field, T value, string message)
-        where T : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors[field] = message;
-        }
+        return code;
     }
 }

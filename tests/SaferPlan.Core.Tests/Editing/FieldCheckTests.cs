@@ -23,8 +23,22 @@ public sealed class FieldCheckTests
         Assert.Equal("one\ntwo", check.OptionalText("Notes", " one\r\ntwo ", 200, "The notes"));
         Assert.Equal(new DateOnly(2010, 7, 27), check.Given("HeldOn", (DateOnly?)new DateOnly(2010, 7, 27), "Enter the date"));
         Assert.Equal(Choice.Second, check.Chosen("Kind", (Choice?)Choice.Second, "Select the kind"));
+        Assert.Equal(Choice.First, check.Chosen("Kind", Choice.First, "Select the kind"));
+        Assert.Equal("one\ntwo", check.RequiredText("Reason", " one\r\ntwo ", 200, "Enter the reason", "The reason"));
         Assert.Empty(check.Errors);
         Assert.Equal("Cambourne", check.Result(() => "Cambourne").Value);
+    }
+
+    [Fact]
+    public void Texts_PastedFromWord_KeepTheirWordsApart_AndNothingXmlCannotCarry()
+    {
+        var check = new FieldCheck();
+
+        // Word's line break pastes as a vertical tab: a space in what is written, as every document and chart writer needs.
+        Assert.Equal("Reduce harm to victims", check.Required("Title", " Reduce harm\vto victims ", 200, "Enter the title", "The title"));
+        Assert.Equal("a b", check.Optional("Note", "a\u0001b", 200, "The note"));
+        Assert.Null(check.Optional("Note", "\v", 200, "The note"));
+        Assert.Empty(check.Errors);
     }
 
     [Fact]
