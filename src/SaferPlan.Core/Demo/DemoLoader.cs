@@ -632,7 +632,7 @@ public sealed class DemoLoader(SaferPlanDbContext db, DemoCrime demoCrime, Crime
             }
 
             var timeline = new RefreshTimeline { EditionId = edition.Id };
-            RefreshTimelineService.Apply(timeline, input);
+            db.Write(timeline, input);
             db.Add(timeline);
         }
 

@@ -217,7 +217,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return invalid;
         }
 
-        Apply(stream, fields);
+        db.Write(stream, fields);
         db.Add(stream);
         return await SaveAddedAsync(stream, plan, AmendedItem.FundingStream, stream.Name, false, input.AmendmentReason, user, ct);
     }
@@ -254,7 +254,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                Apply(stream, fields);
+                db.Write(stream, fields);
                 Amend(plan, AmendedItem.FundingStream, stream, before == stream.Name ? before : $"{stream.Name} (was {before})", false, input.AmendmentReason, user);
             },
         }, ct);
@@ -278,15 +278,6 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         return check.Result(() => new StreamFields(name, funder, amount, received, conditions));
     }
 
-    private static void Apply(FundingStream stream, StreamFields fields)
-    {
-        stream.Name = fields.Name;
-        stream.Funder = fields.Funder;
-        stream.Amount = fields.Amount;
-        stream.Received = fields.Received;
-        stream.Conditions = fields.Conditions;
-    }
-
     public async Task<EditResult<FundingAllocation>> AddAllocationAsync(int partnershipId, ReportingPeriod year, AllocationInput input, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -303,7 +294,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return invalid;
         }
 
-        Apply(allocation, fields);
+        db.Write(allocation, fields);
         db.Add(allocation);
         return await SaveAddedAsync(allocation, plan, AmendedItem.FundingAllocation, allocation.Name, allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user, ct);
     }
@@ -343,7 +334,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                Apply(allocation, fields);
+                db.Write(allocation, fields);
                 Amend(plan, AmendedItem.FundingAllocation, allocation, before == allocation.Name ? before : $"{allocation.Name} (was {before})",
                     restrictedBefore || allocation.Marking == ProtectiveMarking.Restricted, input.AmendmentReason, user);
             },
@@ -401,21 +392,6 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         : input.ActionId is { } a ? db.Actions.AnyAsync(x => x.Id == a && x.Priority.Edition.YearStart == year.StartYear && x.Priority.Edition.Plan.PartnershipId == partnershipId, ct)
         : db.Milestones.AnyAsync(x => x.Id == input.MilestoneId && x.Action.Priority.Edition.YearStart == year.StartYear && x.Action.Priority.Edition.Plan.PartnershipId == partnershipId, ct);
 
-    private static void Apply(FundingAllocation allocation, AllocationFields fields)
-    {
-        allocation.StreamId = fields.StreamId;
-        allocation.Name = fields.Name;
-        allocation.Amount = fields.Amount;
-        allocation.Status = fields.Status;
-        allocation.Note = fields.Note;
-        allocation.PriorityId = fields.PriorityId;
-        allocation.ActionId = fields.ActionId;
-        allocation.MilestoneId = fields.MilestoneId;
-        allocation.Outcome = fields.Outcome;
-        allocation.Results = fields.Results;
-        allocation.Marking = fields.Marking;
-    }
-
     /// <summary>Adds a payment against an allocation of the partnership's funding plan for <paramref name="year"/>.</summary>
     public async Task<EditResult<FundingSpend>> AddSpendingAsync(int partnershipId, ReportingPeriod year, SpendInput input, UserContext user, CancellationToken ct = default)
     {
@@ -437,7 +413,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var spend = new FundingSpend { PartnershipId = partnershipId, Purchase = "", TransactionId = "" };
-        Apply(spend, fields);
+        db.Write(spend, fields);
         spend.TransactionId = fields.TransactionId ?? await NextTransactionIdAsync(partnershipId, year, ct);
         db.Add(spend);
         return await db.SaveEditAsync(spend, null, new EditSave(partnershipId, "payment")
@@ -473,7 +449,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                Apply(spend, fields);
+                db.Write(spend, fields);
                 spend.TransactionId = fields.TransactionId ?? spend.TransactionId;
             },
             Clash = $"Transaction {fields.TransactionId} has already been recorded. Give this payment its own transaction id.",
@@ -541,16 +517,6 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         return (allocation, check.Result(() => new SpendFields(allocationId, spentOn, amount, payee, input.PayeeIsPublic == true, purchase, transaction)));
-    }
-
-    private static void Apply(FundingSpend spend, SpendFields fields)
-    {
-        spend.AllocationId = fields.AllocationId;
-        spend.SpentOn = fields.SpentOn;
-        spend.Amount = fields.Amount;
-        spend.Payee = fields.Payee;
-        spend.PayeeIsPublic = fields.PayeeIsPublic;
-        spend.Purchase = fields.Purchase;
     }
 
     /// <summary>

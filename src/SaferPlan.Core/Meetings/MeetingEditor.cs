@@ -160,7 +160,6 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             {
                 var moved = meeting.MeetsOn != fields.MeetsOn || meeting.StartsAt != fields.StartsAt || (meeting.Place ?? "") != (fields.Place ?? "");
                 Apply(meeting, fields);
-                meeting.BodyId = fields.BodyId;
                 if (moved)
                 {
                     meeting.Sequence++;
@@ -378,11 +377,9 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         return Permissions.CanEditMeetings(user, meeting.PartnershipId) ? EditResult<Meeting>.Ok(meeting) : EditResult<Meeting>.Forbidden(Refused);
     }
 
-    private static void Apply(Meeting meeting, MeetingFields fields)
+    private void Apply(Meeting meeting, MeetingFields fields)
     {
-        meeting.MeetsOn = fields.MeetsOn;
-        meeting.StartsAt = fields.StartsAt;
-        meeting.Place = fields.Place;
+        db.Write(meeting, fields, nameof(fields.Year), nameof(fields.IsPublic));
         meeting.IsPublic = fields.IsPublic ?? meeting.IsPublic;
     }
 }

@@ -97,13 +97,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
 
         return await db.SaveEditAsync(plan, isNew ? null : expectedVersion, new EditSave(auditPartnership, "action plan")
         {
-            Change = () =>
-            {
-                plan.Title = fields.Title;
-                plan.StrategicAim = fields.StrategicAim;
-                plan.PlanLead = fields.PlanLead;
-                plan.Marking = fields.Marking;
-            },
+            Change = () => db.Write(plan, fields, nameof(fields.Year)),
         }, ct);
     }
 
@@ -147,15 +141,7 @@ public sealed class BodyActionPlanService(SaferPlanDbContext db)
 
         return await db.SaveEditAsync(item, isNew ? null : expectedVersion, new EditSave(auditPartnership, "action plan item")
         {
-            Change = () =>
-            {
-                item.Heading = fields.Heading;
-                item.Number = fields.Number;
-                item.Lead = fields.Lead;
-                item.Text = fields.Text;
-                item.Milestones = fields.Milestones;
-                item.Marking = fields.Marking;
-            },
+            Change = () => db.Write(item, fields),
         }, ct);
     }
 

@@ -187,16 +187,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
 
     private void Apply(TaskGroupReport report, TaskGroupReportFields fields)
     {
-        report.Title = fields.Title;
-        report.PriorityId = fields.PriorityId;
-        report.LeadOfficerName = fields.LeadOfficerName;
-        report.Achievements = fields.Achievements;
-        report.AchievementsMarking = fields.AchievementsMarking;
-        report.Concerns = fields.Concerns;
-        report.ConcernsMarking = fields.ConcernsMarking;
-        report.Recommendations = fields.Recommendations;
-        report.RecommendationsMarking = fields.RecommendationsMarking;
-        report.PublicityItems = fields.PublicityItems;
+        db.Write(report, fields, nameof(fields.Figures));
         if (fields.Figures is { } figures)
         {
             db.RemoveRange(report.Figures.Skip(figures.Count));
@@ -210,13 +201,9 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
                 }
 
                 var f = figures[i];
-                table.Title = f.Title;
+                db.Write(table, f, nameof(f.Columns), nameof(f.Rows));
                 table.Columns = FigureJson.Write(f.Columns);
                 table.Rows = FigureJson.Write(f.Rows);
-                table.YearToDate = f.YearToDate;
-                table.Chart = f.Chart;
-                table.Note = f.Note;
-                table.Marking = f.Marking;
                 table.SortOrder = i + 1;
             }
         }
@@ -325,20 +312,10 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             input.Figures?.Select(f => new FigureValue(f.Label.Trim(), f.Value)).ToList(), risks, recommendations, input.Marking));
     }
 
-    private static void Apply(PartnerBriefing briefing, BriefingFields fields)
+    private void Apply(PartnerBriefing briefing, BriefingFields fields)
     {
-        briefing.Title = fields.Title;
-        briefing.ToLine = fields.ToLine;
-        briefing.FromName = fields.FromName;
-        briefing.IssuedOn = fields.IssuedOn;
-        briefing.Purpose = fields.Purpose;
-        briefing.Background = fields.Background;
-        briefing.Sections = fields.Sections;
-        briefing.FiguresTitle = fields.FiguresTitle;
+        db.Write(briefing, fields, nameof(fields.Figures));
         briefing.Figures = fields.Figures is null ? null : FigureJson.Write(fields.Figures);
-        briefing.Risks = fields.Risks;
-        briefing.Recommendations = fields.Recommendations;
-        briefing.Marking = fields.Marking;
     }
 
     /// <summary>Whether the user may edit this report, to offer its Edit link and form (see <see cref="Permissions.CanWriteTaskGroupReport"/>).</summary>

@@ -290,18 +290,8 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             return refusal;
         }
 
-        var priority = new PanelPriority
-        {
-            PanelId = panelId,
-            RaisedAtId = fields.RaisedAtId,
-            Text = fields.Text,
-            Ward = fields.Ward,
-            Route = fields.Route,
-            RouteBodyId = fields.RouteBodyId,
-            RouteContactId = fields.RouteContactId,
-            Marking = fields.Marking ?? ProtectiveMarking.Official,
-            Status = PanelPriorityStatus.Open,
-        };
+        var priority = new PanelPriority { PanelId = panelId, Text = "", Marking = ProtectiveMarking.Official, Status = PanelPriorityStatus.Open };
+        Write(priority, fields);
         db.Add(priority);
         return await db.SaveEditAsync(priority, null, new EditSave(panel.PartnershipId, "panel priority"), ct);
     }
@@ -322,17 +312,15 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
 
         return await db.SaveEditAsync(priority, expectedVersion, new EditSave(priority.Panel.PartnershipId, "panel priority")
         {
-            Change = () =>
-            {
-                priority.RaisedAtId = fields.RaisedAtId;
-                priority.Text = fields.Text;
-                priority.Ward = fields.Ward;
-                priority.Route = fields.Route;
-                priority.RouteBodyId = fields.RouteBodyId;
-                priority.RouteContactId = fields.RouteContactId;
-                priority.Marking = fields.Marking ?? priority.Marking;
-            },
+            Change = () => Write(priority, fields),
         }, ct);
+    }
+
+    /// <summary>A panel priority's checked fields; a marking the form did not send leaves the priority's own.</summary>
+    private void Write(PanelPriority priority, PanelPriorityFields fields)
+    {
+        db.Write(priority, fields, nameof(fields.Marking));
+        priority.Marking = fields.Marking ?? priority.Marking;
     }
 
     /// <summary>Records an action; an open priority becomes Actioned.</summary>

@@ -131,11 +131,7 @@ public sealed class PeopleService(SaferPlanDbContext db)
         {
             Change = () =>
             {
-                person.Name = fields.Name;
-                person.Honorific = fields.Honorific;
-                person.RoleTitle = fields.RoleTitle;
-                person.AgencyId = fields.AgencyId;
-                person.Email = fields.Email;
+                db.Write(person, fields, nameof(fields.BodyIds));
                 if (fields.BodyIds is { } seats)
                 {
                     SetSeats(person, seats.ToHashSet(), existingSeats);

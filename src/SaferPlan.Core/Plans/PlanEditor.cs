@@ -30,7 +30,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         CreateAsync(PrepareNewPriorityAsync(editionId, input, user, ct), edition => edition, (edition, valid) =>
         {
             var priority = new Priority { Title = "", EditionId = edition.Id, SortOrder = NextSortOrder(edition.Priorities.Select(p => p.SortOrder)) };
-            Apply(priority, valid);
+            db.Write(priority, valid, nameof(valid.Reason));
             return priority;
         }, user, ct);
 
@@ -52,7 +52,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     }
 
     public Task<EditResult<Priority>> UpdatePriorityAsync(int id, PriorityInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Edition, user, ct));
+        WhenCheckedAsync(PreparePriorityAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, c.Item.Edition, user, ct));
 
     /// <summary>Every rule a change to a priority must meet, saving nothing.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckPriorityAsync(int id, PriorityInput input, UserContext user, CancellationToken ct = default) =>
@@ -96,7 +96,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         CreateAsync(PrepareNewActionAsync(priorityId, input, user, ct), priority => priority.Edition, (priority, valid) =>
         {
             var action = new PlanAction { Number = valid.Number, Text = "", PriorityId = priority.Id, SortOrder = NextSortOrder(priority.Actions.Select(a => a.SortOrder)) };
-            Apply(action, valid);
+            db.Write(action, valid, nameof(valid.Reason));
             return action;
         }, user, ct);
 
@@ -116,7 +116,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             });
 
     public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Priority.Edition, user, ct,
+        WhenCheckedAsync(PrepareActionAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, c.Item.Priority.Edition, user, ct,
             c.Fields.PriorityId == c.Item.PriorityId ? null : db.Actions.Where(a => a.PriorityId == c.Fields.PriorityId).Select(a => a.SortOrder)));
 
     /// <summary>Every rule a change to an action must meet, saving nothing.</summary>
@@ -160,7 +160,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         CreateAsync(PrepareNewMilestoneAsync(actionId, input, user, ct), action => action.Priority.Edition, (action, valid) =>
         {
             var milestone = new Milestone { Code = valid.Code, Text = "", ActionId = action.Id, SortOrder = NextSortOrder(action.Milestones.Select(m => m.SortOrder)) };
-            Apply(milestone, valid);
+            db.Write(milestone, valid, nameof(valid.Reason));
             return milestone;
         }, user, ct);
 
@@ -180,7 +180,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             });
 
     public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
-        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, Apply, c.Item.Action.Priority.Edition, user, ct,
+        WhenCheckedAsync(PrepareMilestoneAsync(id, input, user, ct), c => SaveChangeAsync(c, expectedVersion, c.Item.Action.Priority.Edition, user, ct,
             c.Fields.ActionId == c.Item.ActionId ? null : db.Milestones.Where(m => m.ActionId == c.Fields.ActionId).Select(m => m.SortOrder)));
 
     /// <summary>Every rule a change to a milestone must meet, saving nothing.</summary>
@@ -291,7 +291,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     /// reads. A change to an approved edition is recorded as an amendment in the same save, naming the fields it changed.
     /// </summary>
     private async Task<EditResult<T>> SaveChangeAsync<T, TFields>(
-        Checked<T, TFields> c, int expectedVersion, Action<T, TFields> apply, PlanEdition edition, UserContext user, CancellationToken ct,
+        Checked<T, TFields> c, int expectedVersion, PlanEdition edition, UserContext user, CancellationToken ct,
         IQueryable<int>? newSiblingOrders = null)
         where T : class, IVersioned, ISorted
         where TFields : IPlanFields
@@ -305,7 +305,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
                 c.Item.SortOrder = NextSortOrder(orders);
             }
 
-            apply(c.Item, c.Fields);
+            db.Write(c.Item, c.Fields, nameof(IPlanFields.Reason));
             if (!Permissions.NeedsAmendment(edition) || Amendments.ChangedFields(db, c.Item) is not { Length: > 0 } changes)
             {
                 return;
@@ -444,51 +444,6 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
                 sorted[i].SortOrder = i + 1;
             }
         }
-    }
-
-    private static void Apply(Priority p, PriorityFields f)
-    {
-        p.Number = f.Number;
-        p.Title = f.Title;
-        p.Kind = f.Kind;
-        p.Why = f.Why;
-        p.WhatWeWillDo = f.WhatWeWillDo;
-        p.Approach = f.Approach;
-        p.MeasuringSuccess = f.MeasuringSuccess;
-        p.DataUsed = f.DataUsed;
-        p.LeadOfficerId = f.LeadOfficerId;
-        p.Marking = f.Marking;
-    }
-
-    private static void Apply(PlanAction a, ActionFields f)
-    {
-        a.Number = f.Number;
-        a.Text = f.Text;
-        a.LeadAgency = f.LeadAgency;
-        a.OtherPartners = f.OtherPartners;
-        a.BodyId = f.BodyId;
-        a.LeadOfficerId = f.LeadOfficerId;
-        a.CrossReferenceText = f.CrossReferenceText;
-        a.CrossReferencePriorityNumber = f.CrossReferencePriorityNumber;
-        a.CrossReferenceActionNumber = f.CrossReferenceActionNumber;
-        a.Note = f.Note;
-        a.Marking = f.Marking;
-        a.PriorityId = f.PriorityId;
-    }
-
-    private static void Apply(Milestone m, MilestoneFields f)
-    {
-        m.Code = f.Code;
-        m.Text = f.Text;
-        m.Lead = f.Lead;
-        m.LeadOfficerId = f.LeadOfficerId;
-        m.MeasurementKind = f.MeasurementKind;
-        m.Measurement = f.Measurement;
-        m.Source = f.Source;
-        m.Target = f.Target;
-        m.DueQuarters = f.DueQuarters;
-        m.Marking = f.Marking;
-        m.ActionId = f.ActionId;
     }
 
     /// <summary>What a plan item's check answers: the fields it writes, and the reason it gives when it amends an approved edition.</summary>

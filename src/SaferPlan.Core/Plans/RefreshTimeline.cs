@@ -150,12 +150,12 @@ public sealed class RefreshTimelineService(SaferPlanDbContext db, TimeProvider t
             }
 
             timeline = new RefreshTimeline { EditionId = editionId };
-            Apply(timeline, input);
+            db.Write(timeline, input);
             db.Add(timeline);
             return await db.SaveEditAsync(timeline, null, save, ct);
         }
 
-        return await db.SaveEditAsync(timeline, expectedVersion, save with { Change = () => Apply(timeline, input) }, ct);
+        return await db.SaveEditAsync(timeline, expectedVersion, save with { Change = () => db.Write(timeline, input) }, ct);
     }
 
     /// <summary>Why the user may not set the edition's dates; null when they may.</summary>
@@ -227,18 +227,6 @@ public sealed class RefreshTimelineService(SaferPlanDbContext db, TimeProvider t
         {
             errors.TryAdd(field, message);
         }
-    }
-
-    /// <summary>Sets a timeline's dates to those entered; the demo loader sets a seed's dates the same way.</summary>
-    internal static void Apply(RefreshTimeline t, RefreshTimelineInput input)
-    {
-        t.PrioritiesDecidedOn = input.PrioritiesDecidedOn;
-        t.InputOpensOn = input.InputOpensOn;
-        t.InputClosesOn = input.InputClosesOn;
-        t.ExecutiveDiscussionOn = input.ExecutiveDiscussionOn;
-        t.CirculatedOn = input.CirculatedOn;
-        t.CommentDeadline = input.CommentDeadline;
-        t.ApprovalMeetingOn = input.ApprovalMeetingOn;
     }
 }
 
