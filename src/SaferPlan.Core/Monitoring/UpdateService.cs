@@ -25,6 +25,13 @@ public sealed record Completeness(
     IReadOnlyList<CompletenessLine> ByLead,
     IReadOnlyList<UpdateSlot> NotReported);
 
+/// <summary>
+/// A quarterly update as checked: its progress, the milestone's value read as the milestone is measured (yes or no, a
+/// number, or words), its status and marking, and whether it is submitted or kept as a draft.
+/// </summary>
+public sealed record UpdateFields(
+    string? Progress, bool? YesNoValue, decimal? NumberValue, string? TextValue, UpdateStatus? Status, ProtectiveMarking Marking, bool Submit);
+
 /// <summary>A quarter's round as checked: when updates are due, and when the quarter locks (null: it does not).</summary>
 public sealed record RoundDates(DateOnly Deadline, DateOnly? LockOn);
 
@@ -32,6 +39,7 @@ public sealed record RoundDates(DateOnly Deadline, DateOnly? LockOn);
 public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, PublicationService publications)
 {
     private const int ProgressLength = 8000;
+    private const int TextValueLength = 4000;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -279,10 +287,9 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
         }
 
-        var errors = Validate(milestone.MeasurementKind, input, out var yesNo, out var number, out var text);
-        if (errors.Count > 0)
+        if (Check(milestone.MeasurementKind, input).Refused(out var fields, out EditResult<MilestoneUpdate>? invalid))
         {
-            return EditResult<MilestoneUpdate>.Invalid(errors);
+            return invalid;
         }
 
         if (update is null)
@@ -302,7 +309,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             group.UpdatedAt = time.GetUtcNow();
         }
 
-        Apply(update, input, (yesNo, number, text), user, time.GetUtcNow());
+        Apply(update, fields, user, time.GetUtcNow());
         return await SaveChangesAsync(update, partnershipId, ct);
     }
 
@@ -360,18 +367,18 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
 
         var ids = covered.Select(m => m.Id).ToList();
         var own = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId) && u.Period == period).ToListAsync(ct);
-        var errors = CheckAction(action, milestoneIds, input);
+        var checkedUpdate = CheckAction(action, milestoneIds, input);
         if (own.Concat(existing?.Covered ?? []).Any(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking)))
         {
-            errors[nameof(input.Marking)] = Permissions.LowerMarkingRefused;
+            checkedUpdate = checkedUpdate.WithError(nameof(input.Marking), Permissions.LowerMarkingRefused);
         }
 
-        if (errors.Count > 0)
+        if (checkedUpdate.Refused(out var fields, out EditResult<ActionUpdate>? invalid))
         {
-            return EditResult<ActionUpdate>.Invalid(errors);
+            return invalid;
         }
 
-        var group = ApplyGroup(existing, actionId, period, covered, own, input, expectedVersion, user);
+        var group = ApplyGroup(existing, actionId, period, covered, own, fields, expectedVersion, user);
         return await db.SaveEditAsync(group, null, new EditSave(partnershipId, "update")
         {
             Concurrent = "Someone else saved this update while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again.",
@@ -400,7 +407,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     /// a milestone no longer covered loses the action's words.
     /// </summary>
     private ActionUpdate ApplyGroup((ActionUpdate Group, List<MilestoneUpdate> Covered)? existing, int actionId, ReportingPeriod period,
-        List<Milestone> covered, List<MilestoneUpdate> own, UpdateInput input, int expectedVersion, UserContext user)
+        List<Milestone> covered, List<MilestoneUpdate> own, UpdateFields fields, int expectedVersion, UserContext user)
     {
         var ids = covered.Select(m => m.Id).ToList();
         var now = time.GetUtcNow();
@@ -428,7 +435,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             }
 
             update.ActionUpdate = group;
-            Apply(update, input, (update.YesNoValue, update.NumberValue, update.TextValue), user, now);
+            // An action's update has words for the whole action; each milestone keeps the value it was given on its own.
+            Apply(update, fields with { YesNoValue = update.YesNoValue, NumberValue = update.NumberValue, TextValue = update.TextValue }, user, now);
         }
 
         return group;
@@ -449,18 +457,13 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
                 : $"This update was changed by {who} at {Dates.Display(update.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
     }
 
-    private static void Apply(MilestoneUpdate update, UpdateInput input, (bool? YesNo, decimal? Number, string? Text) value, UserContext user, DateTimeOffset now)
+    private void Apply(MilestoneUpdate update, UpdateFields fields, UserContext user, DateTimeOffset now)
     {
-        update.Progress = string.IsNullOrWhiteSpace(input.Progress) ? null : input.Progress.Trim().ReplaceLineEndings("\n");
-        update.YesNoValue = value.YesNo;
-        update.NumberValue = value.Number;
-        update.TextValue = value.Text;
-        update.Status = input.Status;
-        update.Marking = input.Marking;
+        db.Write(update, fields, nameof(fields.Submit));
         update.AuthorId = user.UserId;
         update.AuthorName = user.Name;
         update.UpdatedAt = now;
-        if (input.Submit)
+        if (fields.Submit)
         {
             update.State = UpdateState.Submitted;
             update.SubmittedAt = now;
@@ -493,7 +496,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<MilestoneUpdate>.Conflict($"This update was changed by {update.AuthorName} after you opened it. Read it again before you accept or return it.");
         }
 
-        if (!accept && string.IsNullOrWhiteSpace(comment))
+        var returnedWith = accept || string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!accept && returnedWith is null)
         {
             return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["Comment"] = "Enter a comment saying what the lead officer needs to change" });
         }
@@ -512,7 +516,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         foreach (var u in reviewed)
         {
             u.State = accept ? UpdateState.Accepted : UpdateState.Returned;
-            u.ReviewComment = accept ? null : comment!.Trim();
+            u.ReviewComment = returnedWith;
             u.ReviewerName = user.Name;
             u.ReviewedAt = now;
         }
@@ -521,30 +525,25 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     }
 
     /// <summary>The version was checked, with wording of the update's own, before the change was made; a save overtaken since meets the same words.</summary>
-    /// <summary>What is wrong with a milestone's update as written, every error at once; nothing is saved.</summary>
-    public static IReadOnlyDictionary<string, string> Check(MeasurementKind kind, UpdateInput input) => Validate(kind, input, out _, out _, out _);
+    /// <summary>A milestone's update as written, checked, every error at once; nothing is saved.</summary>
+    public static EditResult<UpdateFields> Check(MeasurementKind kind, UpdateInput input) => Read(new FieldCheck(), kind, input);
 
     /// <summary>
-    /// What is wrong with an update of <paramref name="action"/> (its milestones loaded) as a whole, covering
-    /// <paramref name="milestoneIds"/>, every error at once in the order of the form's boxes; nothing is saved.
+    /// An update of <paramref name="action"/> (its milestones loaded) as a whole, covering <paramref name="milestoneIds"/>,
+    /// checked, every error at once in the order of the form's boxes; nothing is saved. It carries no value of its own.
     /// </summary>
-    public static Dictionary<string, string> CheckAction(PlanAction action, IReadOnlyCollection<int> milestoneIds, UpdateInput input)
+    public static EditResult<UpdateFields> CheckAction(PlanAction action, IReadOnlyCollection<int> milestoneIds, UpdateInput input)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new FieldCheck();
         var covered = action.Milestones.Count(m => milestoneIds.Contains(m.Id));
-        var errors = new Dictionary<string, string>();
         if (covered == 0 || covered != milestoneIds.Distinct().Count())
         {
-            errors["Milestones"] = covered == 0
-                ? "Select the milestones this update covers"
-                : $"Select only milestones of action {action.Number}";
+            check.Add("Milestones", covered == 0 ? "Select the milestones this update covers" : $"Select only milestones of action {action.Number}");
         }
 
-        foreach (var (field, text) in Validate(MeasurementKind.Text, input with { Value = null }, out _, out _, out _))
-        {
-            errors[field] = text;
-        }
-
-        return errors;
+        return Read(check, MeasurementKind.Text, input with { Value = null });
     }
 
     private Task<EditResult<MilestoneUpdate>> SaveChangesAsync(MilestoneUpdate update, int partnershipId, CancellationToken ct)
@@ -553,63 +552,57 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         return db.SaveEditAsync(update, null, new EditSave(partnershipId, "update") { Concurrent = overtaken, Clash = overtaken }, ct);
     }
 
-    private static Dictionary<string, string> Validate(MeasurementKind kind, UpdateInput input, out bool? yesNo, out decimal? number, out string? text)
+    /// <summary>An update's boxes read into its fields: a submitted update needs its progress and status, a draft neither.</summary>
+    private static EditResult<UpdateFields> Read(FieldCheck check, MeasurementKind kind, UpdateInput input)
     {
-        yesNo = null;
-        number = null;
-        text = null;
-        var errors = new Dictionary<string, string>();
-        if (input.Submit && string.IsNullOrWhiteSpace(input.Progress))
-        {
-            errors["Progress"] = "Enter the progress made this quarter";
-        }
-        else if (input.Progress?.Trim().Length > ProgressLength)
-        {
-            errors["Progress"] = $"The progress must be {TextRules.Limit(ProgressLength)} characters or fewer";
-        }
-
+        ArgumentNullException.ThrowIfNull(input);
+        var progress = input.Submit
+            ? check.RequiredText("Progress", input.Progress, ProgressLength, "Enter the progress made this quarter", "The progress")
+            : check.OptionalText("Progress", input.Progress, ProgressLength, "The progress");
         if (input.Submit && input.Status is null)
         {
-            errors["Status"] = "Select the milestone's status";
+            check.Add("Status", "Select the milestone's status");
         }
         else if (input.Status is { } s && !Enum.IsDefined(s))
         {
-            errors["Status"] = "Select one of the statuses listed";
+            check.Add("Status", "Select one of the statuses listed");
         }
 
-        if (!Enum.IsDefined(input.Marking))
-        {
-            errors["Marking"] = "Select the protective marking: Official or Restricted";
-        }
+        var marking = check.Chosen("Marking", input.Marking, "Select the protective marking: Official or Restricted");
+        var (yesNo, number, text) = ReadValue(check, kind, input.Value);
+        return check.Result(() => new UpdateFields(progress, yesNo, number, text, input.Status, marking, input.Submit));
+    }
 
-        var value = input.Value?.Trim();
+    /// <summary>The milestone's value as its measurement reads it: yes or no, a number, or words; all null when none is given.</summary>
+    private static (bool? YesNo, decimal? Number, string? Text) ReadValue(FieldCheck check, MeasurementKind kind, string? written)
+    {
+        var value = written?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            return errors;
+            return (null, null, null);
         }
 
-        string? problem;
         switch (kind)
         {
             case MeasurementKind.YesNo:
-                yesNo = value.ToLowerInvariant() switch { "yes" or "y" or "true" => true, "no" or "n" or "false" => false, _ => null };
-                problem = yesNo is null ? "Select yes or no" : null;
-                break;
+                bool? yesNo = value.ToLowerInvariant() switch { "yes" or "y" or "true" => true, "no" or "n" or "false" => false, _ => null };
+                if (yesNo is null)
+                {
+                    check.Add("Value", "Select yes or no");
+                }
+
+                return (yesNo, null, null);
             case MeasurementKind.Text:
-                text = value.Length <= 4000 ? value : null;
-                problem = text is null ? "The value must be 4,000 characters or fewer" : null;
-                break;
+                return (null, null, check.Optional("Value", value, TextValueLength, "The value"));
             default:
-                (number, problem) = ReadNumber(kind, value);
-                break;
-        }
+                var (number, problem) = ReadNumber(kind, value);
+                if (problem is not null)
+                {
+                    check.Add("Value", problem);
+                }
 
-        if (problem is not null)
-        {
-            errors["Value"] = problem;
+                return (null, number, null);
         }
-
-        return errors;
     }
 
     /// <summary>A count, percentage or amount of money as written (commas, a pound sign or a per cent sign allowed), or what is wrong with it.</summary>

@@ -81,7 +81,7 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
         var input = new UpdateInput { Progress = Input.Progress, Status = status, Marking = marking, Submit = submit };
         var user = await current.GetAsync();
         return await this.SaveFormAsync(
-            () => UpdateService.CheckAction(Action, Input.Milestones, input),
+            () => UpdateService.CheckAction(Action, Input.Milestones, input).Errors,
             async () => UpdateFormModel.LockedSince(await updates.SaveActionAsync(id, Period, Input.Milestones, input, Input.Version, user, ct)),
             _ =>
             {

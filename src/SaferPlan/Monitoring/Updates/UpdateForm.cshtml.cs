@@ -63,7 +63,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
         var input = new UpdateInput { Progress = Input.Progress, Value = Input.Value, Status = status, Marking = marking, Submit = submit };
         var user = await current.GetAsync();
         return await this.SaveFormAsync(
-            () => UpdateService.Check(Slot.Milestone.MeasurementKind, input),
+            () => UpdateService.Check(Slot.Milestone.MeasurementKind, input).Errors,
             async () => LockedSince(await updates.SaveAsync(id, Period, input, Input.Version, user, ct)),
             _ => this.Done(
                 submit ? $"Update for {Slot.Milestone.Code} submitted" : $"Update for {Slot.Milestone.Code} saved as a draft",
