@@ -181,29 +181,28 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             return refusal;
         }
 
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (input.PriorityId is null == (input.MilestoneId is null))
         {
-            errors["PriorityId"] = "Choose a priority or a milestone to link the indicator to, not both";
+            check.Add("PriorityId", "Choose a priority or a milestone to link the indicator to, not both");
         }
         else if (input.PriorityId is { } priorityId
             && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.Edition.Plan.PartnershipId == indicator.PartnershipId, ct))
         {
-            errors["PriorityId"] = $"There is no priority {priorityId} in this partnership's plans";
+            check.Add("PriorityId", $"There is no priority {priorityId} in this partnership's plans");
         }
         else if (input.MilestoneId is { } milestoneId
             && !await db.Milestones.AnyAsync(m => m.Id == milestoneId && m.Action.Priority.Edition.Plan.PartnershipId == indicator.PartnershipId, ct))
         {
-            errors["MilestoneId"] = $"There is no milestone {milestoneId} in this partnership's plans";
+            check.Add("MilestoneId", $"There is no milestone {milestoneId} in this partnership's plans");
         }
         else if (await db.Set<IndicatorLink>().AnyAsync(l => l.IndicatorId == indicatorId && l.PriorityId == input.PriorityId && l.MilestoneId == input.MilestoneId, ct))
         {
-            errors[input.PriorityId is null ? "MilestoneId" : "PriorityId"] = $"Indicator {indicator.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}";
+            check.Add(input.PriorityId is null ? "MilestoneId" : "PriorityId", $"Indicator {indicator.Code} is already linked to that {(input.PriorityId is null ? "milestone" : "priority")}");
         }
 
-        return errors.Count > 0
-            ? EditResult<Prepared<IndicatorLink>>.Invalid(errors)
-            : EditResult<Prepared<IndicatorLink>>.Ok(new(new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId }, indicator.PartnershipId));
+        return check.Result(() => new Prepared<IndicatorLink>(
+            new IndicatorLink { IndicatorId = indicatorId, PriorityId = input.PriorityId, MilestoneId = input.MilestoneId }, indicator.PartnershipId));
     }
 
     public async Task<EditResult<IndicatorLink>> RemoveLinkAsync(int linkId, UserContext user, CancellationToken ct = default)
@@ -336,7 +335,7 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         var check = new FieldCheck();
         var code = await ReadCodeAsync(indicator, input, check, ct);
         var name = ReadName(input.Name, NameLength, check, "Name", "Enter the indicator's name", "The name");
-        var description = check.Optional("Description", Clean(input.Description), DescriptionLength, "The description");
+        var description = check.Optional("Description", input.Description, DescriptionLength, "The description");
         var unit = check.Chosen("Unit", input.Unit, "Select the unit: a count, a percentage, a rate per 1,000 residents or dwellings, or money");
         var polarity = check.Chosen("Polarity", input.Polarity, "Select whether lower or higher is better");
         var frequency = check.Chosen("Frequency", input.Frequency, "Select how often it is measured: monthly, quarterly or yearly");
@@ -436,31 +435,29 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorValue value, Indicator indicator, IndicatorValueInput input, UserContext user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         if (indicator.Source == IndicatorSource.RecordedCrime)
         {
-            errors["Value"] = $"{indicator.Code} is computed from recorded crime: its values cannot be entered by hand";
-            return errors;
+            check.Add("Value", $"{indicator.Code} is computed from recorded crime: its values cannot be entered by hand");
+            return check.Errors;
         }
 
-        var span = ReadSpan(input.Period, errors, "Period", "the value");
+        var span = ReadSpan(input.Period, check, "Period", "the value");
         if (span is { } s && await db.Set<IndicatorValue>().AnyAsync(v => v.IndicatorId == indicator.Id && v.FromMonth == s.From.Key && v.ToMonth == s.To.Key && v.Id != value.Id, ct))
         {
-            errors["Period"] = $"{indicator.Code} already has a value for {s.Display}: change that value instead";
+            check.Add("Period", $"{indicator.Code} already has a value for {s.Display}: change that value instead");
         }
 
-        CheckNumber(input.Value, required: true, errors, "Value", "Enter the value, as a number");
-        CheckPercentage(indicator, input.Value, errors, "Value", "The value");
-        var source = Clean(input.Source);
-        TextRules.TooLong(errors, "Source", source, SourceLength, "The source");
+        CheckNumber(input.Value, required: true, check, "Value", "Enter the value, as a number");
+        CheckPercentage(indicator, input.Value, check, "Value", "The value");
+        var source = check.Optional("Source", input.Source, SourceLength, "The source");
 
-        var comment = Clean(input.Comment);
-        TextRules.TooLong(errors, "Comment", comment, CommentLength, "The comment");
+        var comment = check.Optional("Comment", input.Comment, CommentLength, "The comment");
 
         // Without errors, the period and the number were given; the patterns say so to the compiler.
-        if (errors.Count > 0 || span is not { } period || input.Value is not { } number)
+        if (check.Errors.Count > 0 || span is not { } period || input.Value is not { } number)
         {
-            return errors;
+            return check.Errors;
         }
 
         var changed = value.Id == 0 || value.Value != number || value.Source != source || value.Comment != comment
@@ -476,53 +473,52 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             value.EnteredAt = time.GetUtcNow();
         }
 
-        return errors;
+        return check.Errors;
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorBaseline baseline, Indicator indicator, IndicatorBaselineInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
-        var span = ReadSpan(input.Period, errors, "Period", "the baseline");
+        var check = new FieldCheck();
+        var span = ReadSpan(input.Period, check, "Period", "the baseline");
         if (span is { } s && await db.Set<IndicatorBaseline>().AnyAsync(b => b.IndicatorId == indicator.Id && b.FromMonth == s.From.Key && b.ToMonth == s.To.Key && b.Id != baseline.Id, ct))
         {
-            errors["Period"] = $"{indicator.Code} already has a baseline for {s.Display}";
+            check.Add("Period", $"{indicator.Code} already has a baseline for {s.Display}");
         }
 
-        CheckNumber(input.Value, required: indicator.Source == IndicatorSource.Manual, errors, "Value",
+        CheckNumber(input.Value, required: indicator.Source == IndicatorSource.Manual, check, "Value",
             "Enter the baseline's value, as a number");
-        CheckPercentage(indicator, input.Value, errors, "Value", "The baseline's value");
-        var source = Clean(input.Source);
-        TextRules.TooLong(errors, "Source", source, SourceLength, "The source");
+        CheckPercentage(indicator, input.Value, check, "Value", "The baseline's value");
+        var source = check.Optional("Source", input.Source, SourceLength, "The source");
 
-        if (errors.Count > 0 || span is not { } period)
+        if (check.Errors.Count > 0 || span is not { } period)
         {
-            return errors;
+            return check.Errors;
         }
 
         baseline.FromMonth = period.From.Key;
         baseline.ToMonth = period.To.Key;
         baseline.Value = input.Value;
         baseline.Source = source;
-        return errors;
+        return check.Errors;
     }
 
     private async Task<Dictionary<string, string>> ApplyAsync(IndicatorTarget target, Indicator indicator, IndicatorTargetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string>();
+        var check = new FieldCheck();
         int? year = null;
         if (string.IsNullOrWhiteSpace(input.Year))
         {
-            errors["Year"] = "Enter the financial year the target is for, like 2010/11";
+            check.Add("Year", "Enter the financial year the target is for, like 2010/11");
         }
         else if (!ReportingPeriod.TryParse(input.Year, out var period) || !period.IsWholeYear)
         {
-            errors["Year"] = $"'{input.Year.Trim()}' is not a financial year: write it like 2010/11";
+            check.Add("Year", $"'{input.Year.Trim()}' is not a financial year: write it like 2010/11");
         }
         else if (await db.Set<IndicatorTarget>().AnyAsync(t => t.IndicatorId == indicator.Id && t.Year == period.StartYear && t.Id != target.Id, ct))
         {
-            errors["Year"] = $"{indicator.Code} already has a target for {period.Display}: change that one";
+            check.Add("Year", $"{indicator.Code} already has a target for {period.Display}: change that one");
         }
         else
         {
@@ -531,22 +527,22 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
 
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            errors["Kind"] = "Select the kind of target";
+            check.Add("Kind", "Select the kind of target");
             kind = default;
         }
 
         var usesBaseline = input.Kind is TargetKind.BelowBaseline or TargetKind.AboveBaseline or TargetKind.PercentChangeOnBaseline;
         if (input.Kind is TargetKind.AtMost or TargetKind.AtLeast or TargetKind.PercentChangeOnBaseline)
         {
-            CheckNumber(input.Number, required: true, errors, "Number",
+            CheckNumber(input.Number, required: true, check, "Number",
                 input.Kind == TargetKind.PercentChangeOnBaseline ? "Enter the percentage change, negative for a reduction, like -10" : "Enter the target's number");
             if (input.Kind == TargetKind.PercentChangeOnBaseline && input.Number is <= -100)
             {
-                errors["Number"] = "A reduction cannot be 100% or more: enter a change greater than -100";
+                check.Add("Number", "A reduction cannot be 100% or more: enter a change greater than -100");
             }
             else if (input.Kind != TargetKind.PercentChangeOnBaseline)
             {
-                CheckPercentage(indicator, input.Number, errors, "Number", "The target's number");
+                CheckPercentage(indicator, input.Number, check, "Number", "The target's number");
             }
         }
 
@@ -554,25 +550,24 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         {
             if (input.BaselineId is not { } baselineId)
             {
-                errors["BaselineId"] = "Choose the baseline the target is measured from";
+                check.Add("BaselineId", "Choose the baseline the target is measured from");
             }
             else if (!await db.Set<IndicatorBaseline>().AnyAsync(b => b.Id == baselineId && b.IndicatorId == indicator.Id, ct))
             {
-                errors["BaselineId"] = $"Indicator {indicator.Code} has no baseline {baselineId}";
+                check.Add("BaselineId", $"Indicator {indicator.Code} has no baseline {baselineId}");
             }
         }
 
         if (input.AmberTolerance is { } tolerance && (tolerance < 0 || tolerance > Largest))
         {
-            errors["AmberTolerance"] = "Enter an amber tolerance of 0 or more, in the indicator's unit";
+            check.Add("AmberTolerance", "Enter an amber tolerance of 0 or more, in the indicator's unit");
         }
 
-        var wording = Clean(input.Wording);
-        TextRules.TooLong(errors, "Wording", wording, WordingLength, "The wording");
+        var wording = check.Optional("Wording", input.Wording, WordingLength, "The wording");
 
-        if (errors.Count > 0 || year is not { } startYear)
+        if (check.Errors.Count > 0 || year is not { } startYear)
         {
-            return errors;
+            return check.Errors;
         }
 
         target.Year = startYear;
@@ -581,56 +576,54 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         target.AmberTolerance = input.AmberTolerance ?? 0;
         target.BaselineId = usesBaseline ? input.BaselineId : null;
         target.Wording = wording;
-        return errors;
+        return check.Errors;
     }
 
-    private static MonthSpan? ReadSpan(string? text, Dictionary<string, string> errors, string field, string what)
+    private static MonthSpan? ReadSpan(string? text, FieldCheck check, string field, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = $"Enter the period of {what}: {MonthSpan.FormatHint}";
+            check.Add(field, $"Enter the period of {what}: {MonthSpan.FormatHint}");
             return null;
         }
 
         if (!MonthSpan.TryParse(text, out var span))
         {
-            errors[field] = $"'{text.Trim()}' is not a period: write {MonthSpan.FormatHint}";
+            check.Add(field, $"'{text.Trim()}' is not a period: write {MonthSpan.FormatHint}");
             return null;
         }
 
         return span;
     }
 
-    private static void CheckNumber(decimal? value, bool required, Dictionary<string, string> errors, string field, string missing)
+    private static void CheckNumber(decimal? value, bool required, FieldCheck check, string field, string missing)
     {
         if (value is null)
         {
             if (required)
             {
-                errors[field] = missing;
+                check.Add(field, missing);
             }
         }
         else if (Math.Abs(value.Value) > Largest)
         {
-            errors[field] = string.Create(CultureInfo.InvariantCulture, $"The number is too large: enter one between -{Largest:#,##0} and {Largest:#,##0}");
+            check.Add(field, string.Create(CultureInfo.InvariantCulture, $"The number is too large: enter one between -{Largest:#,##0} and {Largest:#,##0}"));
         }
     }
 
     /// <summary>A figure of an indicator measured as a percentage is a share of a whole, so it lies from 0 to 100.</summary>
-    private static void CheckPercentage(Indicator indicator, decimal? value, Dictionary<string, string> errors, string field, string what)
+    private static void CheckPercentage(Indicator indicator, decimal? value, FieldCheck check, string field, string what)
     {
-        if (indicator.Unit == IndicatorUnit.Percentage && value is < 0 or > 100 && !errors.ContainsKey(field))
+        if (indicator.Unit == IndicatorUnit.Percentage && value is < 0 or > 100 && !check.Failed(field))
         {
-            errors[field] = $"{what} must be a percentage from 0 to 100, like 34";
+            check.Add(field, $"{what} must be a percentage from 0 to 100, like 34");
         }
 
-        if (indicator.Unit == IndicatorUnit.PercentageReduction && value is > 100 && !errors.ContainsKey(field))
+        if (indicator.Unit == IndicatorUnit.PercentageReduction && value is > 100 && !check.Failed(field))
         {
-            errors[field] = $"{what} must be a reduction of 100% or less, like 46 (a negative number is an increase)";
+            check.Add(field, $"{what} must be a reduction of 100% or less, like 46 (a negative number is an increase)");
         }
     }
-
-    private static string? Clean(string? text) => ReportText.Clean(text);
 
     /// <summary>What an edit's rules find wrong, saving nothing and leaving nothing it read or changed tracked.</summary>
     private async Task<IReadOnlyDictionary<string, string>> CheckedAsync<T>(Task<EditResult<T>> preparing)
