@@ -55,9 +55,39 @@ public sealed class Amendment : VersionedEntity
     public DateTimeOffset AmendedAt { get; set; }
 }
 
+/// <summary>The item an amendment is about: its kind, id and reference ("Priority 2", a stream's name), what changed, and whether it is restricted.</summary>
+public sealed record AmendedItemChange(AmendedItem Kind, int ItemId, string Reference, string Changes, bool Restricted);
+
 /// <summary>The rules every amendment shares, whatever was approved: a reason is given, of a length that fits.</summary>
 public static class Amendments
 {
+    /// <summary>
+    /// One amendment to an approved record (a plan edition, a year's funding plan): the item, what changed, the reason
+    /// given, who and when. A long reference (a renamed priority's two titles, a stream's long name) is cut to its column
+    /// with "…"; the reason is the one the change was checked with (see <see cref="Reason"/>).
+    /// </summary>
+    public static Amendment New(AmendedRecord record, int recordId, int partnershipId, AmendedItemChange item, string? reason, UserContext user, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(user);
+        var reference = item.Reference.Length > FieldLengths.Short ? string.Concat(item.Reference.AsSpan(0, FieldLengths.Short - 1), "…") : item.Reference;
+        return new Amendment
+        {
+            PartnershipId = partnershipId,
+            Record = record,
+            RecordId = recordId,
+            ItemKind = item.Kind,
+            ItemId = item.ItemId,
+            ItemReference = reference,
+            Changes = item.Changes,
+            Reason = reason?.Trim() ?? "",
+            Marking = item.Restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
+            UserId = user.UserId,
+            AmendedBy = user.Name,
+            AmendedAt = at,
+        };
+    }
+
     /// <summary>The input field and form box that carries the reason.</summary>
     public const string ReasonField = "AmendmentReason";
 

@@ -840,21 +840,8 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         db.Amendments.Add(NewAmendment(plan, kind, ((IVersioned)item).Id, reference, changes, restricted, reason, user));
     }
 
-    private Amendment NewAmendment(FundingPlan plan, AmendedItem kind, int itemId, string reference, string changes, bool restricted, string? reason, UserContext user) => new()
-    {
-        PartnershipId = plan.PartnershipId,
-        Record = AmendedRecord.FundingPlan,
-        RecordId = plan.Id,
-        ItemKind = kind,
-        ItemId = itemId,
-        ItemReference = reference.Length > 200 ? reference[..200] : reference,
-        Changes = changes,
-        Reason = reason!.Trim(),
-        Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
-        UserId = user.UserId,
-        AmendedBy = user.Name,
-        AmendedAt = time.GetUtcNow(),
-    };
+    private Amendment NewAmendment(FundingPlan plan, AmendedItem kind, int itemId, string reference, string changes, bool restricted, string? reason, UserContext user) =>
+        Amendments.New(AmendedRecord.FundingPlan, plan.Id, plan.PartnershipId, new(kind, itemId, reference, changes, restricted), reason, user, time.GetUtcNow());
 
     /// <summary>The agreed plan's amendments, newest first: for the partnership's members.</summary>
     public async Task<IReadOnlyList<Amendment>> AmendmentsAsync(FundingPlan plan, UserContext user, CancellationToken ct = default) =>

@@ -319,23 +319,8 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     /// <summary>One amendment to an approved edition: what changed, the reason given, who and when.</summary>
     private Amendment NewAmendment(
-        int partnershipId, PlanEdition edition, AmendedItem kind, int itemId, string reference, string changes, string? reason, bool restricted, UserContext user) => new()
-    {
-        PartnershipId = partnershipId,
-        Record = AmendedRecord.PlanEdition,
-        RecordId = edition.Id,
-        ItemKind = kind,
-        ItemId = itemId,
-        // A mainstreamed priority is referred to by its title, and a renamed one by both titles: kept within the column.
-        ItemReference = reference.Length > FieldLengths.Short ? string.Concat(reference.AsSpan(0, FieldLengths.Short - 1), "…") : reference,
-        Changes = changes,
-        // An amendment is made only when the change was checked as one, so its reason was given.
-        Reason = reason ?? "",
-        Marking = restricted ? ProtectiveMarking.Restricted : ProtectiveMarking.Official,
-        UserId = user.UserId,
-        AmendedBy = user.Name,
-        AmendedAt = time.GetUtcNow(),
-    };
+        int partnershipId, PlanEdition edition, AmendedItem kind, int itemId, string reference, string changes, string? reason, bool restricted, UserContext user) =>
+        Amendments.New(AmendedRecord.PlanEdition, edition.Id, partnershipId, new(kind, itemId, reference, changes, restricted), reason, user, time.GetUtcNow());
 
     /// <summary>What an amendment calls the item, and whether it or what it lies under is restricted.</summary>
     private static (AmendedItem Kind, string Reference, bool Restricted) Amended(object item) => item switch

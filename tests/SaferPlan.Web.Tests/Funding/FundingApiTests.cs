@@ -292,6 +292,26 @@ public abstract class FundingApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task AgreedPlan_AmendingAStreamWithALongName_KeepsItsReferenceWithinTheColumn()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var column = await app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<SaferPlanDbContext>().Model
+            .FindEntityType(typeof(Amendment))?.FindProperty(nameof(Amendment.ItemReference))?.GetMaxLength() ?? 0));
+        var name = "Safer Stronger Communities Fund for the " + string.Concat(Enumerable.Repeat("neighbourhoods of the north and south ", 4)).Trim();
+        Assert.InRange(name.Length, column + 1, 200);
+        var stream = await AddStreamAsync(support, Year, name, "5847.00");
+        await AgreeAsync(support, Year);
+
+        var body = new JsonObject { ["name"] = name, ["funder"] = "Home Office", ["amount"] = "6000.00", ["received"] = true, ["version"] = 1,
+            ["amendmentReason"] = "The Home Office confirmed a larger grant." };
+        await PlanApi.PutOkAsync<ItemVersionJson>(support, $"/api/funding/streams/{stream.Id}", body);
+
+        var amendment = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Amendments
+            .SingleAsync(a => a.Record == AmendedRecord.FundingPlan && a.ItemKind == AmendedItem.FundingStream && a.ItemId == stream.Id));
+        Assert.Equal(name[..(column - 1)] + "…", amendment.ItemReference);
+    }
+
+    [Fact]
     public async Task PublicAccount_LeavesRestrictedProjectsOut_AndWithholdsPeoplesNames_InJsonCsvAndThePage()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);
