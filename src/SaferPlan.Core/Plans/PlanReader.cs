@@ -31,6 +31,14 @@ public sealed class PlanReader(SaferPlanDbContext db, TimeProvider time)
         return Permissions.InputWindowRefusal(user, partnershipId, edition, timeline, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>
+    /// Why the user cannot change what <paramref name="edition"/> holds today, whoever they are: it was superseded and is
+    /// kept as approved (<see cref="Permissions.EditionRefusal"/>), or lead officers' input window is closed to them; null
+    /// when neither holds. What an edit form says instead of showing a form whose save would be refused.
+    /// </summary>
+    public async Task<string?> ChangeRefusalAsync(PlanEdition edition, int partnershipId, UserContext user, CancellationToken ct = default) =>
+        Permissions.EditionRefusal(edition) ?? await InputRefusalAsync(edition, partnershipId, user, ct);
+
     public async Task<IReadOnlyList<Partnership>> PartnershipsAsync(CancellationToken ct = default) =>
         await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
 

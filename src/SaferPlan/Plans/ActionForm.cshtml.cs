@@ -13,8 +13,8 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
 
     private bool forbidden;
 
-    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
-    private string? windowRefusal;
+    /// <summary>Why the form is refused when it is for a reason the user should read (the edition superseded, or lead officers' input window closed).</summary>
+    private string? changeRefusal;
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -40,7 +40,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         if (Existing is { } a)
@@ -74,7 +74,7 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
     {
         if (!await LoadAsync(id, priorityId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -143,9 +143,9 @@ public sealed class ActionFormModel(PlanReader reader, PlanEditor editor, AuditR
             return false;
         }
 
-        if (await reader.InputRefusalAsync(Priority.Edition!, partnershipId, user, ct) is { } closed)
+        if (await reader.ChangeRefusalAsync(Priority.Edition!, partnershipId, user, ct) is { } closed)
         {
-            (forbidden, windowRefusal) = (true, closed);
+            (forbidden, changeRefusal) = (true, closed);
             return false;
         }
 

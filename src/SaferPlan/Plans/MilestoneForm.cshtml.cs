@@ -11,8 +11,8 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
 
     private bool forbidden;
 
-    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
-    private string? windowRefusal;
+    /// <summary>Why the form is refused when it is for a reason the user should read (the edition superseded, or lead officers' input window closed).</summary>
+    private string? changeRefusal;
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         if (Existing is { } m)
@@ -70,7 +70,7 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
     {
         if (!await LoadAsync(id, actionId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -137,9 +137,9 @@ public sealed class MilestoneFormModel(PlanReader reader, PlanEditor editor, Cur
             return false;
         }
 
-        if (await reader.InputRefusalAsync(Action.Priority.Edition!, partnershipId, user, ct) is { } closed)
+        if (await reader.ChangeRefusalAsync(Action.Priority.Edition!, partnershipId, user, ct) is { } closed)
         {
-            (forbidden, windowRefusal) = (true, closed);
+            (forbidden, changeRefusal) = (true, closed);
             return false;
         }
 

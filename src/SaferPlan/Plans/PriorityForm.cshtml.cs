@@ -13,8 +13,8 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
 
     private bool forbidden;
 
-    /// <summary>Why the form is refused when it is for a reason the user should read (lead officers' input window closed).</summary>
-    private string? windowRefusal;
+    /// <summary>Why the form is refused when it is for a reason the user should read (the edition superseded, or lead officers' input window closed).</summary>
+    private string? changeRefusal;
 
     private PlanEdition? edition;
 
@@ -40,7 +40,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         if (Existing is { } p)
@@ -73,7 +73,7 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
     {
         if (!await LoadAsync(id, editionId, ct))
         {
-            return forbidden ? this.Refused(windowRefusal) : NotFound();
+            return forbidden ? this.Refused(changeRefusal) : NotFound();
         }
 
         ModelState.Clear();
@@ -142,9 +142,9 @@ public sealed class PriorityFormModel(PlanReader reader, PlanEditor editor, Audi
             return false;
         }
 
-        if (await reader.InputRefusalAsync(edition!, partnershipId, user, ct) is { } closed)
+        if (await reader.ChangeRefusalAsync(edition!, partnershipId, user, ct) is { } closed)
         {
-            (forbidden, windowRefusal) = (true, closed);
+            (forbidden, changeRefusal) = (true, closed);
             return false;
         }
 

@@ -137,6 +137,27 @@ public abstract class AmendmentTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task SupersededEdition_EditForms_SayWhyInsteadOfOfferingAFormThatCannotSave()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2007, EditionStatus.Superseded).WithMilestone(text: "Old milestone").SaveAsync(app);
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var (priority, action, milestone) = (partnership.PriorityIds[0], partnership.ActionIds[0], partnership.Milestones[0].Id);
+
+        foreach (var form in new[]
+        {
+            $"/priorities/{priority}/edit", $"/priorities/{priority}/actions/new", $"/actions/{action}/edit", $"/actions/{action}/milestones/new", $"/milestones/{milestone}/edit",
+        })
+        {
+            using var refused = await session.Client.GetAsync(form);
+            Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"GET {form} answered {(int)refused.StatusCode}");
+            Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            var (status, html) = await session.PageAsync(refused.Headers.Location.OriginalString);
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Contains("The 2007/08 edition has been superseded", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Api_PutApprovedMilestoneWithoutReason_Is400NamingAmendmentReason_AndWithReasonIsListedForMembersOnly()
     {
         var partnership = await ApprovedPlanAsync();
