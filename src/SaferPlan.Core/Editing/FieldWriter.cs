@@ -10,7 +10,8 @@ public static class FieldWriter
 {
     /// <summary>
     /// Writes <paramref name="fields"/> to <paramref name="item"/> (tracked, or about to be added). A field the item has no
-    /// property for is a mistake in the editor, not something to drop quietly; a field named in <paramref name="notWritten"/>
+    /// property for, or a null for a property that must have a value, is a mistake in the editor, not something to let
+    /// through quietly; a field named in <paramref name="notWritten"/>
     /// is left for the edit to write itself (a reason kept elsewhere, figures written as JSON).
     /// </summary>
     public static void Write(this SaferPlanDbContext db, object item, object fields, params string[] notWritten)
@@ -28,7 +29,14 @@ public static class FieldWriter
 
             var property = entry.Metadata.FindProperty(field.Name) ?? throw new InvalidOperationException(
                 $"{fields.GetType().Name}.{field.Name} names no property of {entry.Metadata.ClrType.Name}: name the field as the property it writes, or as not written.");
-            entry.Property(property).CurrentValue = field.GetValue(fields);
+            var value = field.GetValue(fields);
+            if (value is null && !property.IsNullable)
+            {
+                throw new InvalidOperationException(
+                    $"{fields.GetType().Name}.{field.Name} is null, but {entry.Metadata.ClrType.Name}.{field.Name} must have a value: write it in the edit, or name it as not written.");
+            }
+
+            entry.Property(property).CurrentValue = value;
         }
     }
 }

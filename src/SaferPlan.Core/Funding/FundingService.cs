@@ -413,7 +413,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var spend = new FundingSpend { PartnershipId = partnershipId, Purchase = "", TransactionId = "" };
-        db.Write(spend, fields);
+        db.Write(spend, fields, nameof(fields.TransactionId));
         spend.TransactionId = fields.TransactionId ?? await NextTransactionIdAsync(partnershipId, year, ct);
         db.Add(spend);
         return await db.SaveEditAsync(spend, null, new EditSave(partnershipId, "payment")
@@ -449,7 +449,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         {
             Change = () =>
             {
-                db.Write(spend, fields);
+                db.Write(spend, fields, nameof(fields.TransactionId));
                 spend.TransactionId = fields.TransactionId ?? spend.TransactionId;
             },
             Clash = $"Transaction {fields.TransactionId} has already been recorded. Give this payment its own transaction id.",

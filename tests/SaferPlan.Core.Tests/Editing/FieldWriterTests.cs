@@ -15,6 +15,8 @@ public sealed class FieldWriterTests
 
     private sealed record FieldsWithSeats(string Name, IReadOnlyList<int> BodyIds);
 
+    private sealed record NameLeftOut(string? Name);
+
     [Fact]
     public void Write_SetsEachFieldOnThePropertyOfItsName_AndLeavesTheRest()
     {
@@ -27,7 +29,7 @@ public sealed class FieldWriterTests
     }
 
     [Fact]
-    public void Write_RefusesAFieldTheItemHasNoPropertyFor_UnlessNamedAsNotWritten()
+    public void Write_RefusesAFieldTheItemHasNoPropertyFor_UnlessNamedAsNotWritten_AndANullForARequiredProperty()
     {
         using var db = Context();
         var person = new Person { Key = "pat", Name = "Old name" };
@@ -36,6 +38,10 @@ public sealed class FieldWriterTests
         Assert.Contains("MisnamedFields.JobTitle names no property of Person", refused.Message, StringComparison.Ordinal);
 
         db.Write(person, new FieldsWithSeats("Pat Walker", [1, 2]), nameof(FieldsWithSeats.BodyIds));
+        Assert.Equal("Pat Walker", person.Name);
+
+        var nulled = Assert.Throws<InvalidOperationException>(() => db.Write(person, new NameLeftOut(null)));
+        Assert.Contains("NameLeftOut.Name is null, but Person.Name must have a value", nulled.Message, StringComparison.Ordinal);
         Assert.Equal("Pat Walker", person.Name);
     }
 
