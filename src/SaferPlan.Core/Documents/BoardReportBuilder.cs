@@ -79,7 +79,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
     }
 
     /// <summary>The quarter's task group reports, the figure tables their year-to-date sums need, and their lead officers' names.</summary>
-    private sealed record TaskGroupQuarter(List<TaskGroupReport> Reports, List<QuarterTable> YearSoFar, Dictionary<int, string> Officers);
+    private sealed record TaskGroupQuarter(List<TaskGroupReport> Reports, List<QuarterTable> YearSoFar);
 
     private async Task<PlanEdition?> EditionAsync(int partnershipId, ReportingPeriod period, bool isPublic, CancellationToken ct)
     {
@@ -92,14 +92,11 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
     {
         var reports = await db.Set<TaskGroupReport>().AsNoTracking().AsSplitQuery()
             .Include(r => r.Figures)
+            .Include(r => r.LeadOfficer)
             .Where(r => r.PartnershipId == partnershipId && r.Period == period)
             .ToListAsync(ct);
         var yearSoFar = await YearSoFarAsync(partnershipId, period, reports, ct);
-        var officerIds = reports.Where(r => string.IsNullOrWhiteSpace(r.LeadOfficerName) && r.LeadOfficerId is not null).Select(r => r.LeadOfficerId!.Value).Distinct().ToList();
-        var officers = officerIds.Count == 0
-            ? []
-            : await db.People.AsNoTracking().Where(p => officerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return new TaskGroupQuarter(reports, yearSoFar, officers);
+        return new TaskGroupQuarter(reports, yearSoFar);
     }
 
     /// <summary>The edition's priorities the audience may see, with their reports, actions and indicators; and their ids.</summary>
@@ -219,8 +216,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
             .Select(f => Figures(f, r, filter.IsPublic, taskGroups.YearSoFar))
             .ToList();
-        var lead = ReportText.Clean(r.LeadOfficerName) ?? (r.LeadOfficerId is { } id && taskGroups.Officers.TryGetValue(id, out var name) ? name : null);
-        return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", lead, parts, figures);
+        return new ReportSection(ReportText.Clean(r.Title) ?? "Task group report", ReportText.Clean(r.LeadOfficerShown), parts, figures);
     }
 
     private async Task<List<ReportBriefing>> BriefingsAsync(int partnershipId, ReportingPeriod period, AudienceFilter filter, CancellationToken ct) =>

@@ -50,7 +50,7 @@ internal sealed class TaskGroupReportConfiguration : IEntityTypeConfiguration<Ta
         builder.BelongsToPartnership(r => r.PartnershipId);
         builder.HasOne(r => r.Priority).WithMany().HasForeignKey(r => r.PriorityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(r => r.LeadOfficer).WithMany().HasForeignKey(r => r.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

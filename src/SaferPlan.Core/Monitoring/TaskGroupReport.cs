@@ -21,9 +21,16 @@ public sealed class TaskGroupReport : VersionedEntity
     /// <summary>"Priority 2: Reducing Re-offending", "Update on Anti Social Behaviour".</summary>
     public required string Title { get; set; }
 
+    /// <summary>The lead officer's name as the Board report prints it, when it is not (only) the name of <see cref="LeadOfficer"/>.</summary>
     public string? LeadOfficerName { get; set; }
 
+    /// <summary>The person who leads the report: they may write it, as support officers and administrators may.</summary>
     public int? LeadOfficerId { get; set; }
+
+    public Person? LeadOfficer { get; set; }
+
+    /// <summary>The name shown as the report's lead officer: the name written for it, else its lead officer's as documents print it.</summary>
+    public string? LeadOfficerShown => string.IsNullOrWhiteSpace(LeadOfficerName) ? LeadOfficer?.PrintedName : LeadOfficerName.Trim();
 
     public string? Achievements { get; set; }
 

@@ -9,7 +9,11 @@ public sealed record TaskGroupReportInput
 
     public int? PriorityId { get; init; }
 
+    /// <summary>The lead officer's name as printed; blank to print the name of <see cref="LeadOfficerId"/>'s person.</summary>
     public string? LeadOfficerName { get; init; }
+
+    /// <summary>One of the partnership's people, who may then write the report; only support officers and administrators choose them.</summary>
+    public int? LeadOfficerId { get; init; }
 
     public string? Achievements { get; init; }
 
@@ -64,8 +68,8 @@ public sealed record FigureTableFields(string Title, IReadOnlyList<string> Colum
 
 /// <summary>A task group report as checked: what an add or change writes (<paramref name="Figures"/> null leaves its tables as they are).</summary>
 public sealed record TaskGroupReportFields(
-    string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, ProtectiveMarking AchievementsMarking, string? Concerns,
-    ProtectiveMarking ConcernsMarking, string? Recommendations, ProtectiveMarking RecommendationsMarking, string? PublicityItems, IReadOnlyList<FigureTableFields>? Figures);
+    string Title, int? PriorityId, string? LeadOfficerName, int? LeadOfficerId, string? Achievements, ProtectiveMarking AchievementsMarking,
+    string? Concerns, ProtectiveMarking ConcernsMarking, string? Recommendations, ProtectiveMarking RecommendationsMarking, string? PublicityItems, IReadOnlyList<FigureTableFields>? Figures);
 
 /// <summary>A partner briefing as checked: what an add or change writes.</summary>
 public sealed record BriefingFields(
@@ -88,7 +92,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     public async Task<IReadOnlyList<TaskGroupReportView>> ReportsAsync(int partnershipId, ReportingPeriod period, bool includeRestricted, CancellationToken ct = default)
     {
         var year = period.FinancialYear.StartYear;
-        var reports = (await db.Set<TaskGroupReport>().AsNoTracking().Include(r => r.Figures).Include(r => r.Priority)
+        var reports = (await db.Set<TaskGroupReport>().AsNoTracking().Include(r => r.Figures).Include(r => r.Priority).Include(r => r.LeadOfficer)
                 .Where(r => r.PartnershipId == partnershipId)
                 .ToListAsync(ct))
             .Where(r => r.Period.StartYear == year && !r.Period.IsWholeYear && r.Period.Quarter <= period.Quarter)
@@ -159,7 +163,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             return EditResult<TaskGroupReport>.Forbidden("Only support officers, administrators and the report's lead officer can write a task group report.");
         }
 
-        if (report is not null && await RefusedChangesAsync(user, report, input, ct) is { Count: > 0 } refused)
+        if (await RefusedChangesAsync(user, partnershipId, report, input, ct) is { Count: > 0 } refused)
         {
             return EditResult<TaskGroupReport>.Invalid(refused);
         }
@@ -336,15 +340,29 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
         user.PersonId is { } person && priorityId is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
 
     /// <summary>
-    /// What a lead officer may not change in a report they may otherwise write: move it under another lead's priority
-    /// (taking it off every priority puts it under nobody else's), or lower a marking, the report's or a figure
-    /// table's, from Restricted to Official.
+    /// What a lead officer may not do in a report they may otherwise write (<paramref name="report"/> null for a new one):
+    /// choose who leads it, move it under another lead's priority (taking it off every priority puts it under nobody
+    /// else's), or lower a marking, the report's or a figure table's, from Restricted to Official.
     /// </summary>
-    private async Task<Dictionary<string, string>> RefusedChangesAsync(UserContext user, TaskGroupReport report, TaskGroupReportInput input, CancellationToken ct)
+    private async Task<Dictionary<string, string>> RefusedChangesAsync(UserContext user, int partnershipId, TaskGroupReport? report, TaskGroupReportInput input, CancellationToken ct)
     {
         var refused = new Dictionary<string, string>();
-        if (!Permissions.CanManageRounds(user, report.PartnershipId) && input.PriorityId is { } target && target != report.PriorityId
-            && !await LeadsPriorityAsync(user, target, ct))
+        if (Permissions.CanManageRounds(user, partnershipId))
+        {
+            return refused;
+        }
+
+        if (input.LeadOfficerId != report?.LeadOfficerId)
+        {
+            refused[nameof(input.LeadOfficerId)] = "Only support officers and administrators can choose a report's lead officer";
+        }
+
+        if (report is null)
+        {
+            return refused;
+        }
+
+        if (input.PriorityId is { } target && target != report.PriorityId && !await LeadsPriorityAsync(user, target, ct))
         {
             refused[nameof(input.PriorityId)] = "Choose a priority you lead: only support officers and administrators can put a report under another lead's priority";
         }
@@ -395,9 +413,14 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             check.Add("PriorityId", "Choose one of the partnership's priorities");
         }
 
+        if (input.LeadOfficerId is { } officerId && !await db.People.AnyAsync(p => p.Id == officerId && p.PartnershipId == partnershipId, ct))
+        {
+            check.Add("LeadOfficerId", "Choose a lead officer from the partnership's people");
+        }
+
         var figures = input.Figures?.Select((f, i) => CheckFigureTable(check, f, i)).ToList();
         return check.Result(() => new TaskGroupReportFields(
-            title, input.PriorityId, lead, achievements, input.AchievementsMarking, concerns, input.ConcernsMarking, recommendations,
+            title, input.PriorityId, lead, input.LeadOfficerId, achievements, input.AchievementsMarking, concerns, input.ConcernsMarking, recommendations,
             input.RecommendationsMarking, publicity, figures?.OfType<FigureTableFields>().ToList()));
     }
 

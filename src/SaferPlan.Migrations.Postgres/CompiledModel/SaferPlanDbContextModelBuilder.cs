@@ -12,7 +12,7 @@ namespace SaferPlan.Migrations.Postgres.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd1ab418-8cc6-4af2-b888-3e6d74d063c8"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("5f2175c5-17f3-462a-b801-44eac5f427e7"), entityTypeCount: 78)
         {
         }
 

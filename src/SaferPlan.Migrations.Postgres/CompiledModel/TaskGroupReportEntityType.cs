@@ -8,6 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
+using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 
@@ -26,7 +27,7 @@ namespace SaferPlan.Migrations.Postgres.CompiledModel
                 typeof(TaskGroupReport),
                 baseEntityType,
                 propertyCount: 17,
-                navigationCount: 2,
+                navigationCount: 3,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -218,6 +219,13 @@ namespace SaferPlan.Migrations.Postgres.CompiledModel
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
+
+            var leadOfficer = declaringEntityType.AddNavigation("LeadOfficer",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Person),
+                propertyInfo: typeof(TaskGroupReport).GetProperty("LeadOfficer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskGroupReport).GetField("<LeadOfficer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

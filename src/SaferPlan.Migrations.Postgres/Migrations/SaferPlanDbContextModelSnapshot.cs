@@ -3960,7 +3960,7 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("SaferPlan.Core.Partnerships.Person", null)
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "LeadOfficer")
                         .WithMany()
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3975,6 +3975,8 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LeadOfficer");
 
                     b.Navigation("Priority");
                 });

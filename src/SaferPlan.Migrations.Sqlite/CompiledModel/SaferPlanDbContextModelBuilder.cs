@@ -11,7 +11,7 @@ namespace SaferPlan.Migrations.Sqlite.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39264db5-8763-4f78-9c70-063590c9a4dc"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("061f02bb-14e4-4558-bff0-0bb000c46ccb"), entityTypeCount: 78)
         {
         }
 

@@ -3827,7 +3827,7 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("SaferPlan.Core.Partnerships.Person", null)
+                    b.HasOne("SaferPlan.Core.Partnerships.Person", "LeadOfficer")
                         .WithMany()
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3842,6 +3842,8 @@ namespace SaferPlan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LeadOfficer");
 
                     b.Navigation("Priority");
                 });

@@ -142,6 +142,41 @@ public sealed class MonitoringTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task TaskGroupReport_UnderNoPriority_IsGivenALeadOfficerWhoThenWritesIt()
+    {
+        // A report on other work (no priority) can be written by a lead officer only once a support officer names them as its lead.
+        var (support, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);
+        await support.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q2/reports/new");
+        await support.GetByLabel("Title", new() { Exact = true }).FillAsync("Update on Anti Social Behaviour");
+        await support.GetByLabel("Priority it reports on").SelectOptionAsync(new SelectOptionValue { Label = "None: a report on other work" });
+        var dave = (await support.GetByLabel("Lead officer", new() { Exact = true }).Locator("option", new() { HasText = "Dave Sargent" }).TextContentAsync())!;
+        await support.GetByLabel("Lead officer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = dave });
+        await Axe.AssertNoViolationsAsync(support);
+        await support.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await Expect(support.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update on Anti Social Behaviour saved");
+        var report = support.GetByRole(AriaRole.Region, new() { Name = "Update on Anti Social Behaviour" });
+        // No name was written for the report, so its lead officer's is shown, with the rank documents print.
+        await Expect(report).ToContainTextAsync("Lead officer: CI Dave Sargent");
+
+        var (lead, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "dave-sargent");
+        await lead.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q2/reports");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Edit Update on Anti Social Behaviour" }).ClickAsync();
+        // The lead officer writes the report but does not choose who leads it.
+        await Expect(lead.GetByLabel("Lead officer", new() { Exact = true })).ToHaveCountAsync(0);
+        await lead.GetByLabel("Key achievements during this quarter").FillAsync("Two dispersal orders agreed with the parish councils.");
+        await Axe.AssertNoViolationsAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await Expect(lead.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Update on Anti Social Behaviour saved");
+        await Expect(lead.GetByRole(AriaRole.Region, new() { Name = "Update on Anti Social Behaviour" })).ToContainTextAsync("Two dispersal orders agreed");
+
+        // Another lead officer is offered no Edit link for it.
+        var (other, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "jenny-jolley");
+        await other.GotoAsync($"/partnerships/{Slug}/periods/2010-11-q2/reports");
+        await Expect(other.GetByRole(AriaRole.Region, new() { Name = "Update on Anti Social Behaviour" })).ToBeVisibleAsync();
+        await Expect(other.GetByRole(AriaRole.Link, new() { Name = "Edit Update on Anti Social Behaviour" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task PriorityForm_UnreadableNumberAndBlankTitle_ShowsBothErrorsAtOnce()
     {
         var (page, _) = await browser.SignedInPageAsync(PartnershipRole.SupportOfficer);

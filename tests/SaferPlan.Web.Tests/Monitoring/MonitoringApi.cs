@@ -54,7 +54,7 @@ internal sealed record RoundJson(string Period, string Deadline, int Version);
 
 /// <summary>A task group's quarterly report, from /api/partnerships/{slug}/periods/{period}/task-group-reports and /api/task-group-reports/{id}.</summary>
 internal sealed record TaskGroupReportJson(
-    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, string AchievementsMarking,
+    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, int? LeadOfficerId, string? Achievements, string AchievementsMarking,
     IReadOnlyList<FigureTableJson> Figures, int Version);
 
 /// <summary>A table of figures: its rows' values per column, the year to date per row and column when kept, and its marking.</summary>

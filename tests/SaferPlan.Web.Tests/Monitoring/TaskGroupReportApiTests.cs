@@ -138,6 +138,44 @@ public abstract class TaskGroupReportApiTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task LeadOfficerChosenForAReportOnOtherWork_WritesIt_ButNeitherTheyNorAnotherLeadChooseWhoLeads()
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var dana, "Dana Test").WithPerson(out var sam, "Sam Test")
+            .WithEdition(2010).SaveAsync(app);
+        var slug = partnership.Slug;
+        await TestData.Partnership().WithPerson(out var outsider, "Olly Elsewhere").SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        using var danaClient = await ClientAsync(PartnershipRole.LeadOfficer, slug, dana.Key);
+        using var samClient = await ClientAsync(PartnershipRole.LeadOfficer, slug, sam.Key);
+        var reports = $"/api/partnerships/{slug}/periods/2010-11-q3/task-group-reports";
+
+        // Someone of another partnership cannot lead this one's report; a lead officer cannot name a lead for a new report.
+        Assert.Equal("Choose a lead officer from the partnership's people", await PlanApi.ReadValidationErrorAsync(
+            await support.PostAsJsonAsync(reports, new { title = "Update on Anti Social Behaviour", leadOfficerId = outsider.Id }), "leadOfficerId"));
+
+        var created = await JsonAsync<TaskGroupReportJson>(
+            await support.PostAsJsonAsync(reports, new { title = "Update on Anti Social Behaviour", leadOfficerId = dana.Id }), HttpStatusCode.Created);
+        Assert.Equal(dana.Id, created.LeadOfficerId);
+        Assert.Null(created.LeadOfficerName);
+        var change = new { title = "Update on Anti Social Behaviour", leadOfficerId = dana.Id, achievements = "Two dispersal orders agreed", achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 1 };
+
+        // Sam leads neither the report nor a priority it is under; Dana, its lead, writes it.
+        await StatusAsync(await samClient.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", change), HttpStatusCode.Forbidden);
+        var saved = await JsonAsync<TaskGroupReportJson>(await danaClient.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", change), HttpStatusCode.OK);
+        Assert.Equal("Two dispersal orders agreed", saved.Achievements);
+
+        // Handing it to Sam, or taking her name off it, is for support officers and administrators.
+        Assert.Equal("Only support officers and administrators can choose a report's lead officer", await PlanApi.ReadValidationErrorAsync(
+            await danaClient.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", change with { leadOfficerId = sam.Id, version = 2 }), "leadOfficerId"));
+        Assert.Equal("Only support officers and administrators can choose a report's lead officer", await PlanApi.ReadValidationErrorAsync(
+            await danaClient.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", new { change.title, achievementsMarking = "Official", concernsMarking = "Official", recommendationsMarking = "Official", version = 2 }), "leadOfficerId"));
+        var handedOn = await JsonAsync<TaskGroupReportJson>(
+            await support.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", change with { leadOfficerId = sam.Id, version = 2 }), HttpStatusCode.OK);
+        Assert.Equal(sam.Id, handedOn.LeadOfficerId);
+        await StatusAsync(await danaClient.PutAsJsonAsync($"/api/task-group-reports/{created.Id}", change with { version = 3 }), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task StaleVersion_IsConflictAndTheFirstTextSurvives()
     {
         var slug = await PartnershipAsync();

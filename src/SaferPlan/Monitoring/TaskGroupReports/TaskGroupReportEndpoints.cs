@@ -5,13 +5,15 @@ public sealed record FigureTableDto(string Title, IReadOnlyList<string> Columns,
     public static FigureTableDto From(FigureTableView v) => new(v.Table.Title, v.Columns, v.Rows, v.YearToDate, v.Table.Note, v.Table.Marking, v.Table.Chart);
 }
 
+/// <param name="LeadOfficerName">The lead officer's name as printed, when written for the report.</param>
+/// <param name="LeadOfficerId">The person who leads the report and may write it.</param>
 public sealed record TaskGroupReportDto(
-    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, string? Achievements, ProtectiveMarking AchievementsMarking,
+    int Id, string Period, string Title, int? PriorityId, string? LeadOfficerName, int? LeadOfficerId, string? Achievements, ProtectiveMarking AchievementsMarking,
     string? Concerns, ProtectiveMarking ConcernsMarking, string? Recommendations, ProtectiveMarking RecommendationsMarking, string? PublicityItems,
     IReadOnlyList<FigureTableDto> Figures, int Version)
 {
     public static TaskGroupReportDto From(TaskGroupReportView v) => new(
-        v.Report.Id, v.Report.Period.Slug, v.Report.Title, v.Report.PriorityId, v.Report.LeadOfficerName, v.Report.Achievements, v.Report.AchievementsMarking,
+        v.Report.Id, v.Report.Period.Slug, v.Report.Title, v.Report.PriorityId, v.Report.LeadOfficerName, v.Report.LeadOfficerId, v.Report.Achievements, v.Report.AchievementsMarking,
         v.Report.Concerns, v.Report.ConcernsMarking, v.Report.Recommendations, v.Report.RecommendationsMarking, v.Report.PublicityItems,
         v.Figures.Select(FigureTableDto.From).ToList(), v.Report.Version);
 }
@@ -19,8 +21,9 @@ public sealed record TaskGroupReportDto(
 /// <param name="Chart">Whether the Board report draws the table as a bar chart above it; left out, it is not.</param>
 public sealed record FigureTableRequest(string? Title, IReadOnlyList<string>? Columns, IReadOnlyList<FigureRow>? Rows, bool? YearToDate, string? Note, ProtectiveMarking? Marking, bool? Chart = null);
 
+/// <param name="LeadOfficerId">One of the partnership's people, who may then write the report; only support officers and administrators may change it, and a change that leaves it out takes it away.</param>
 public sealed record TaskGroupReportRequest(
-    string? Title, int? PriorityId, string? LeadOfficerName, string? Achievements, ProtectiveMarking? AchievementsMarking, string? Concerns,
+    string? Title, int? PriorityId, string? LeadOfficerName, int? LeadOfficerId, string? Achievements, ProtectiveMarking? AchievementsMarking, string? Concerns,
     ProtectiveMarking? ConcernsMarking, string? Recommendations, ProtectiveMarking? RecommendationsMarking, string? PublicityItems,
     ProtectiveMarking? PublicityMarking, IReadOnlyList<FigureTableRequest>? Figures, int? Version)
 {
@@ -37,7 +40,7 @@ public sealed record TaskGroupReportRequest(
 
     public TaskGroupReportInput ToInput() => new()
     {
-        Title = Title, PriorityId = PriorityId, LeadOfficerName = LeadOfficerName,
+        Title = Title, PriorityId = PriorityId, LeadOfficerName = LeadOfficerName, LeadOfficerId = LeadOfficerId,
         Achievements = Achievements, AchievementsMarking = AchievementsMarking ?? ProtectiveMarking.Official,
         Concerns = Concerns, ConcernsMarking = ConcernsMarking ?? ProtectiveMarking.Official,
         Recommendations = Recommendations, RecommendationsMarking = RecommendationsMarking ?? ProtectiveMarking.Official,

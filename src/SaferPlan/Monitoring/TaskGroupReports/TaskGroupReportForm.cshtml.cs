@@ -35,6 +35,8 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
         public string? LeadOfficerName { get; set; }
 
+        public string? LeadOfficerId { get; set; }
+
         public string? Achievements { get; set; }
 
         public string? AchievementsMarking { get; set; }
@@ -77,6 +79,11 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
 
     public IReadOnlyList<Choice> PriorityChoices { get; private set; } = [];
 
+    /// <summary>Whether the user chooses the report's lead officer (support officers and administrators); others carry it unchanged.</summary>
+    public bool CanChooseLead { get; private set; }
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, string? slug, ReportingPeriod? period, CancellationToken ct)
     {
         if (!await LoadAsync(id, slug, period, ct))
@@ -92,6 +99,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
                 Title = r.Title,
                 PriorityId = r.PriorityId?.ToString(CultureInfo.InvariantCulture),
                 LeadOfficerName = r.LeadOfficerName,
+                LeadOfficerId = r.LeadOfficerId?.ToString(CultureInfo.InvariantCulture),
                 Achievements = r.Achievements,
                 AchievementsMarking = r.AchievementsMarking.ToString(),
                 Concerns = r.Concerns,
@@ -161,6 +169,7 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             Title = Input.Title,
             PriorityId = FormFields.OptionalNumber(ModelState, "Input.PriorityId", Input.PriorityId, "Choose a priority from the list"),
             LeadOfficerName = Input.LeadOfficerName,
+            LeadOfficerId = FormFields.OptionalNumber(ModelState, "Input.LeadOfficerId", Input.LeadOfficerId, "Choose a lead officer from the list"),
             Achievements = Input.Achievements,
             AchievementsMarking = FormFields.ParseEnum<ProtectiveMarking>(ModelState, "Input.AchievementsMarking", Input.AchievementsMarking, "Select the achievements' protective marking"),
             Concerns = Input.Concerns,
@@ -249,6 +258,8 @@ public sealed class TaskGroupReportFormModel(PlanReader reader, TaskGroupReportS
             return false;
         }
 
+        CanChooseLead = Permissions.CanManageRounds(user, Partnership.Id);
+        People = CanChooseLead ? await reader.PeopleAsync(Partnership.Id, ct) : [];
         PriorityChoices = (offerNone ? new[] { new Choice("", "None: a report on other work") } : [])
             .Concat(offered.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), UpdateService.PriorityName(p)))).ToList();
         return true;
