@@ -57,9 +57,20 @@ public sealed partial class OneWayTests
         Assert.True(found.Count == 0, $"Check the input with a FieldCheck into a record of the fields the edit writes, and write those:\n{string.Join("\n", found)}");
     }
 
+    /// <summary>An edit refused for one rule says so with <c>EditResult.Invalid(field, message)</c>, not a dictionary made for it.</summary>
+    [Fact]
+    public void OneRuleBroken_IsInvalidWithItsFieldAndMessage()
+    {
+        var found = SourceScan.Find(OneErrorDictionary(), ["src/SaferPlan", "src/SaferPlan.Core"], ["src/SaferPlan.Core/Editing/EditResult.cs"]);
+        Assert.True(found.Count == 0, $"Refuse with EditResult<T>.Invalid(field, message):\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void Patterns_RecogniseWhatTheyLookFor()
     {
+        Assert.Matches(OneErrorDictionary(), "return EditResult<Meeting>.Invalid(new Dictionary<string, string> { [\"MeetsOn\"] = \"This meeting was cancelled\" });");
+        Assert.DoesNotMatch(OneErrorDictionary(), "return EditResult<Meeting>.Invalid(\"MeetsOn\", \"This meeting was cancelled\");");
+        Assert.DoesNotMatch(OneErrorDictionary(), "return EditResult<T>.Invalid(check.Errors);");
         Assert.Matches(InputReadWithBang(), "panel.Name = input.Name!.Trim();");
         Assert.Matches(InputReadWithBang(), "HeldOn = input.HeldOn!.Value,");
         Assert.Matches(InputReadWithBang(), "var f = input.Figures![i];");
@@ -88,6 +99,9 @@ public sealed partial class OneWayTests
 
     [GeneratedRegex(@"\binput\.\w+\)?!(?!=)")]
     private static partial Regex InputReadWithBang();
+
+    [GeneratedRegex(@"\.Invalid\(\s*new\s+Dictionary<string,\s*string>")]
+    private static partial Regex OneErrorDictionary();
 
     [GeneratedRegex(@"TempData\[""Success""\]\s*=")]
     private static partial Regex SuccessBanner();

@@ -30,7 +30,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     {
         if (displayName is not null && ValidateDisplayName(displayName) is { } invalid)
         {
-            return EditResult<AddedUser>.Invalid(new Dictionary<string, string> { ["DisplayName"] = invalid + "." });
+            return EditResult<AddedUser>.Invalid("DisplayName", invalid + ".");
         }
 
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Slug == partnershipSlug, ct);
@@ -80,10 +80,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
     /// <summary>An account Identity would not make or change, for the box its reasons are about: the password, or else the address.</summary>
     private static EditResult<AddedUser> Refused(IdentityResult refused) =>
-        EditResult<AddedUser>.Invalid(new Dictionary<string, string>
-        {
-            [refused.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "Email"] = string.Join(" ", refused.Errors.Select(e => e.Description)),
-        });
+        EditResult<AddedUser>.Invalid(refused.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "Password" : "Email", string.Join(" ", refused.Errors.Select(e => e.Description)));
 
     /// <summary>What is wrong with a display name, in GOV.UK words, or null when it will do.</summary>
     public static string? ValidateDisplayName(string? displayName) =>
@@ -100,7 +97,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     {
         if (ValidateDisplayName(displayName) is { } invalid)
         {
-            return EditResult<User>.Invalid(new Dictionary<string, string> { ["DisplayName"] = invalid });
+            return EditResult<User>.Invalid("DisplayName", invalid);
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
@@ -153,7 +150,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     {
         if (days is < 1 or > MaxTokenDays)
         {
-            return EditResult<CreatedToken>.Invalid(new Dictionary<string, string> { ["Days"] = $"Enter --days as a whole number of days from 1 to {MaxTokenDays}." });
+            return EditResult<CreatedToken>.Invalid("Days", $"Enter --days as a whole number of days from 1 to {MaxTokenDays}.");
         }
 
         var user = await users.FindByEmailAsync(email);
@@ -216,7 +213,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         }
         else
         {
-            return EditResult<string>.Invalid(new Dictionary<string, string> { ["Id"] = "Choose the token with --id, or with --name and --email (see saferplan tokens list)." });
+            return EditResult<string>.Invalid("Id", "Choose the token with --id, or with --name and --email (see saferplan tokens list).");
         }
 
         if (matches.Count == 0)
@@ -226,7 +223,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
 
         if (matches.Count > 1)
         {
-            return EditResult<string>.Invalid(new Dictionary<string, string> { ["Id"] = $"{email} has {matches.Count} current tokens named '{name}'; choose one with --id (see saferplan tokens list --email {email})." });
+            return EditResult<string>.Invalid("Id", $"{email} has {matches.Count} current tokens named '{name}'; choose one with --id (see saferplan tokens list --email {email}).");
         }
 
         var token = matches[0];

@@ -234,7 +234,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
         var added = await accounts.AddUserAsync(invitation.Email, password!, invitation.Role, invitation.Partnership.Slug, displayName, ct);
         if (!added.Succeeded)
         {
-            return EditResult<User>.Invalid(new Dictionary<string, string> { ["Password"] = added.Message! });
+            return EditResult<User>.Invalid("Password", added.Message!);
         }
 
         // The claim above is not tracked; setting it on the tracked invitation too writes the acceptance to the audit trail.

@@ -195,12 +195,12 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
         var name = localAuthorityName?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthorityName"] = "Enter the local authority name that begins the area's LSOA names, like South Cambridgeshire" });
+            return EditResult<AreaView>.Invalid("LocalAuthorityName", "Enter the local authority name that begins the area's LSOA names, like South Cambridgeshire");
         }
 
         if (name.Length > 150)
         {
-            return EditResult<AreaView>.Invalid(new Dictionary<string, string> { ["LocalAuthorityName"] = "The local authority name must be 150 characters or fewer" });
+            return EditResult<AreaView>.Invalid("LocalAuthorityName", "The local authority name must be 150 characters or fewer");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -318,7 +318,7 @@ public sealed class CrimeAreaService(SaferPlanDbContext db, ComparatorAreaServic
         var reason = string.IsNullOrEmpty(chosen)
             ? $"Enter the local authority to use: {fileName} has {authorities.Count} ({listed})"
             : $"Enter a local authority in {fileName}: '{chosen}' is not one of {listed}";
-        return EditResult<LookupAuthority>.Invalid(new Dictionary<string, string> { ["LocalAuthority"] = reason });
+        return EditResult<LookupAuthority>.Invalid("LocalAuthority", reason);
     }
 
     private sealed record LookupAuthority(string? Code, string? Name);

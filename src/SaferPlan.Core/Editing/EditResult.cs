@@ -29,6 +29,9 @@ public sealed record EditResult<T>(EditStatus Status, T? Value, IReadOnlyDiction
     public static EditResult<T> Invalid(IReadOnlyDictionary<string, string> errors) =>
         new(EditStatus.Invalid, default, errors, errors.Values.FirstOrDefault());
 
+    /// <summary>Refused for one rule broken: <paramref name="message"/> against <paramref name="field"/>.</summary>
+    public static EditResult<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string> { [field] = message });
+
     /// <summary>
     /// For a lookup made for an edit: false with the item found, or true with why not, as <paramref name="refusal"/> for
     /// the edit to answer (<c>if (found.Refused(out var item, out var refusal)) return refusal;</c>).

@@ -535,12 +535,12 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         var (rows, unreadable) = SpendingCsv.Read(file);
         if (unreadable is not null)
         {
-            return EditResult<int>.Invalid(new Dictionary<string, string> { [$"Line {unreadable.Line}"] = $"Line {unreadable.Line}: {unreadable.Reason}" });
+            return EditResult<int>.Invalid($"Line {unreadable.Line}", $"Line {unreadable.Line}: {unreadable.Reason}");
         }
 
         if (rows.Count == 0)
         {
-            return EditResult<int>.Invalid(new Dictionary<string, string> { ["Line 1"] = "Line 1: The file has a header but no spending lines" });
+            return EditResult<int>.Invalid("Line 1", "Line 1: The file has a header but no spending lines");
         }
 
         var allocations = await db.Set<FundingAllocation>().AsNoTracking().Include(a => a.Stream)

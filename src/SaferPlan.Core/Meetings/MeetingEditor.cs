@@ -139,7 +139,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
 
         if (meeting.IsCancelled)
         {
-            return EditResult<Meeting>.Invalid(new Dictionary<string, string> { ["MeetsOn"] = "This meeting was cancelled: add a new meeting instead" });
+            return EditResult<Meeting>.Invalid("MeetsOn", "This meeting was cancelled: add a new meeting instead");
         }
 
         input = input with { Year = input.Year ?? meeting.Year, BodyId = input.BodyId ?? meeting.BodyId };

@@ -59,7 +59,7 @@ public sealed class PublicationService(SaferPlanDbContext db, TimeProvider time)
 
         if (period.IsWholeYear)
         {
-            return EditResult<QuarterPublication>.Invalid(new Dictionary<string, string> { ["Period"] = "Choose a quarter, like 2010/11 Q4, not a whole year" });
+            return EditResult<QuarterPublication>.Invalid("Period", "Choose a quarter, like 2010/11 Q4, not a whole year");
         }
 
         var publication = await db.Set<QuarterPublication>().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId && p.Period == period, ct);

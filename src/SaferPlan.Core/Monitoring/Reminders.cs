@@ -44,16 +44,13 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
 
         if (period.IsWholeYear)
         {
-            return EditResult<ReminderPlan>.Invalid(new Dictionary<string, string> { ["Period"] = "Reminders are for a quarter, like 2010/11 Q4, not a whole year" });
+            return EditResult<ReminderPlan>.Invalid("Period", "Reminders are for a quarter, like 2010/11 Q4, not a whole year");
         }
 
         var round = await updates.RoundAsync(partnershipId, period, ct);
         if (round is not null && round.IsLocked(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
         {
-            return EditResult<ReminderPlan>.Invalid(new Dictionary<string, string>
-            {
-                ["Period"] = $"{period.Display} was locked on {Dates.Display(round.LockOn!.Value)}, so lead officers can no longer update it: set a later lock date before sending reminders",
-            });
+            return EditResult<ReminderPlan>.Invalid("Period", $"{period.Display} was locked on {Dates.Display(round.LockOn!.Value)}, so lead officers can no longer update it: set a later lock date before sending reminders");
         }
 
         var outstanding = (await updates.SlotsAsync(partnershipId, period, user, ct))

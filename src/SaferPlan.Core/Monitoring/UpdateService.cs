@@ -266,7 +266,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         var partnershipId = milestone.Action.Priority.Edition.Plan.PartnershipId;
         if (period.IsWholeYear)
         {
-            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["Period"] = "Updates are for a quarter, like 2010/11 Q4" });
+            return EditResult<MilestoneUpdate>.Invalid("Period", "Updates are for a quarter, like 2010/11 Q4");
         }
 
         var round = await RoundAsync(partnershipId, period, ct);
@@ -284,7 +284,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
 
         if (update is not null && !Permissions.MayChangeMarking(user, partnershipId, update.Marking, input.Marking))
         {
-            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { [nameof(input.Marking)] = Permissions.LowerMarkingRefused });
+            return EditResult<MilestoneUpdate>.Invalid(nameof(input.Marking), Permissions.LowerMarkingRefused);
         }
 
         if (Check(milestone.MeasurementKind, input).Refused(out var fields, out EditResult<MilestoneUpdate>? invalid))
@@ -345,7 +345,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         var partnershipId = action.Priority.Edition.Plan.PartnershipId;
         if (period.IsWholeYear)
         {
-            return EditResult<ActionUpdate>.Invalid(new Dictionary<string, string> { ["Period"] = "Updates are for a quarter, like 2010/11 Q4" });
+            return EditResult<ActionUpdate>.Invalid("Period", "Updates are for a quarter, like 2010/11 Q4");
         }
 
         var round = await RoundAsync(partnershipId, period, ct);
@@ -499,12 +499,12 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         var returnedWith = accept || string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (!accept && returnedWith is null)
         {
-            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["Comment"] = "Enter a comment saying what the lead officer needs to change" });
+            return EditResult<MilestoneUpdate>.Invalid("Comment", "Enter a comment saying what the lead officer needs to change");
         }
 
         if (update.State is UpdateState.Draft)
         {
-            return EditResult<MilestoneUpdate>.Invalid(new Dictionary<string, string> { ["State"] = "This update is still a draft: it can be accepted or returned once it is submitted" });
+            return EditResult<MilestoneUpdate>.Invalid("State", "This update is still a draft: it can be accepted or returned once it is submitted");
         }
 
         db.Entry(update).Property(u => u.Version).OriginalValue = expectedVersion;

@@ -66,7 +66,7 @@ public sealed class EditionComparer(SaferPlanDbContext db, PlanReader reader)
 
         if (from.Partnership.Id != to.Partnership.Id)
         {
-            return EditResult<EditionComparison>.Invalid(new Dictionary<string, string> { ["B"] = "Compare two editions of the same partnership's plans" });
+            return EditResult<EditionComparison>.Invalid("B", "Compare two editions of the same partnership's plans");
         }
 
         var origins = await OriginsAsync(from.Partnership.Id, ct);

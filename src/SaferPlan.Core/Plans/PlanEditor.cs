@@ -347,7 +347,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         UserContext user, Found<TItem> found, ProtectiveMarking from, ProtectiveMarking to, Func<Task<EditResult<TFields>>> check) =>
         Permissions.MayChangeMarking(user, found.PartnershipId, from, to)
             ? ValidatedAsync(found, check())
-            : Task.FromResult(EditResult<Checked<TItem, TFields>>.Invalid(new Dictionary<string, string> { ["Marking"] = Permissions.LowerMarkingRefused }));
+            : Task.FromResult(EditResult<Checked<TItem, TFields>>.Invalid("Marking", Permissions.LowerMarkingRefused));
 
     /// <summary>The priority with its actions and their milestones, its siblings, edition and plan; null when there is none or the user may not read its edition.</summary>
     private async Task<Found<Priority>?> ReadablePriorityAsync(int id, UserContext user, CancellationToken ct)

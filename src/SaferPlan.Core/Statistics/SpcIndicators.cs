@@ -102,7 +102,7 @@ public sealed class IndicatorSpcService(SaferPlanDbContext db, IndicatorReader r
             if (!MonthSpan.TryParse(period, out var parsed))
             {
                 db.ChangeTracker.Clear();
-                return EditResult<Indicator>.Invalid(new Dictionary<string, string> { ["Period"] = $"Enter the baseline period as {MonthSpan.FormatHint}" });
+                return EditResult<Indicator>.Invalid("Period", $"Enter the baseline period as {MonthSpan.FormatHint}");
             }
 
             span = parsed;

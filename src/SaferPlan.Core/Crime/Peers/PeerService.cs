@@ -137,7 +137,7 @@ public sealed class PeerService(SaferPlanDbContext db, CrimeStatistics statistic
         var names = await db.Set<ComparatorArea>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         if (names.Count != wanted.Count)
         {
-            return EditResult<PeerChoice>.Invalid(new Dictionary<string, string> { ["Areas"] = "Select areas from the list" });
+            return EditResult<PeerChoice>.Invalid("Areas", "Select areas from the list");
         }
 
         var existing = await db.Set<PartnershipPeer>().Include(p => p.ComparatorArea).Where(p => p.PartnershipId == partnershipId).ToListAsync(ct);
