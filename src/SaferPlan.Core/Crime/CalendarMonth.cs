@@ -70,7 +70,7 @@ public readonly record struct CalendarMonth : IComparable<CalendarMonth>
     public DateOnly FirstDay => new(Year, Month, 1);
 
     /// <summary>"September 2010".</summary>
-    public string Display => FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+    public string Display => Dates.Month(FirstDay);
 
     /// <summary>"2010-09".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Month:00}");

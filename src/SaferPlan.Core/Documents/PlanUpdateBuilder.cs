@@ -140,9 +140,8 @@ public sealed class PlanUpdateBuilder(SaferPlanDbContext db, FundingService fund
         }
 
         var end = CalendarMonth.FromKey(latest.Max(v => v.ToMonth));
-        var months = latest.Select(v => (CalendarMonth.FromKey(v.ToMonth).Year * 12) + CalendarMonth.FromKey(v.ToMonth).Month - (CalendarMonth.FromKey(v.FromMonth).Year * 12) - CalendarMonth.FromKey(v.FromMonth).Month + 1).Max();
+        var months = latest.Select(v => CalendarMonth.FromKey(v.FromMonth).MonthsUntil(CalendarMonth.FromKey(v.ToMonth)) + 1).Max();
         var span = months == 12 ? "the past year" : $"the {months} months";
-        var monthName = new DateOnly(end.Year, end.Month, 1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        return (before, $"In {span} to {monthName} we have seen:", PlanUpdate.AchievementLines(latest.Select(v => (v.Name, v.Value)).ToList()));
+        return (before, $"In {span} to {end.Display} we have seen:", PlanUpdate.AchievementLines(latest.Select(v => (v.Name, v.Value)).ToList()));
     }
 }

@@ -8,6 +8,9 @@ public static class Dates
     /// <summary>"8 April 2011".</summary>
     public static string Display(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>"April 2011": the month of the date.</summary>
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", EnGb);
+
     /// <summary>"8 April 2011 14:05" (callers say which zone, usually UTC).</summary>
     public static string Display(DateTimeOffset time) => time.ToString("d MMMM yyyy HH:mm", EnGb);
 
