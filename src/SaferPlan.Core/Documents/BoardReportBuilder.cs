@@ -78,7 +78,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         };
     }
 
-    /// <summary>The quarter's task group reports, the figure tables their year-to-date sums need, and their lead officers' names.</summary>
+    /// <summary>The quarter's task group reports (with their lead officers) and the figure tables their year-to-date sums need.</summary>
     private sealed record TaskGroupQuarter(List<TaskGroupReport> Reports, List<QuarterTable> YearSoFar);
 
     private async Task<PlanEdition?> EditionAsync(int partnershipId, ReportingPeriod period, bool isPublic, CancellationToken ct)

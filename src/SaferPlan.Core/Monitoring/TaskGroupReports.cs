@@ -413,14 +413,10 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
             check.Add("PriorityId", "Choose one of the partnership's priorities");
         }
 
-        if (input.LeadOfficerId is { } officerId && !await db.People.AnyAsync(p => p.Id == officerId && p.PartnershipId == partnershipId, ct))
-        {
-            check.Add("LeadOfficerId", "Choose a lead officer from the partnership's people");
-        }
-
+        var leadOfficer = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var figures = input.Figures?.Select((f, i) => CheckFigureTable(check, f, i)).ToList();
         return check.Result(() => new TaskGroupReportFields(
-            title, input.PriorityId, lead, input.LeadOfficerId, achievements, input.AchievementsMarking, concerns, input.ConcernsMarking, recommendations,
+            title, input.PriorityId, lead, leadOfficer, achievements, input.AchievementsMarking, concerns, input.ConcernsMarking, recommendations,
             input.RecommendationsMarking, publicity, figures?.OfType<FigureTableFields>().ToList()));
     }
 

@@ -471,7 +471,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
         var kind = check.Chosen(nameof(input.Kind), input.Kind, "Select whether this is a priority or mainstreamed work");
         var marking = check.Chosen(nameof(input.Marking), input.Marking, MarkingMissing);
-        var lead = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var lead = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
         return check.Result(() => new PriorityFields(number, title, kind, why, whatWeWillDo, approach, measuringSuccess, dataUsed, lead, marking, reason));
     }
@@ -511,7 +511,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             check.Add(nameof(input.BodyId), "Choose one of the partnership's boards or task groups");
         }
 
-        var lead = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var lead = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
         return check.Result(() => new ActionFields(
             number, text, leadAgency, otherPartners, input.BodyId, lead, crossReference, input.CrossReferencePriorityNumber, refAction, note, marking, priorityId, reason));
@@ -539,7 +539,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         var due = DueQuarters(check, input.DueQuarters);
-        var officer = await LeadOfficerAsync(check, input.LeadOfficerId, partnershipId, ct);
+        var officer = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
         return check.Result(() => new MilestoneFields(code, text, lead, officer, kind, measurement, source, target, due, marking, actionId, reason));
     }
@@ -566,17 +566,6 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         }
 
         return slugs.Length == 0 ? null : slugs;
-    }
-
-    /// <summary>The lead officer rule every item shares: the officer named, if any, must be one of the partnership's people.</summary>
-    private async Task<int?> LeadOfficerAsync(FieldCheck check, int? personId, int partnershipId, CancellationToken ct)
-    {
-        if (personId is { } id && !await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnershipId, ct))
-        {
-            check.Add(nameof(PriorityInput.LeadOfficerId), "Choose a lead officer from the partnership's people");
-        }
-
-        return personId;
     }
 
     /// <summary>
