@@ -18,7 +18,6 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
     /// commands is killed at a random moment about twice per run (a new seed each run), for about 40% less CPU than 20 kills.
     /// </summary>
     private const int KillsWanted = 12;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// Six rounds of two kills take under a minute on the two-core machine, several times that when it is shared with
@@ -80,7 +79,7 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
         var port = SaferPlanProcess.FreePort();
         using var next = Start(database, port, demo);
         var clock = Stopwatch.StartNew();
-        Assert.True(await next.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), $"The start after a kill did not serve within {Patience.TotalSeconds} s: {next}");
+        Assert.True(await next.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), SaferPlanProcess.Patience), $"The start after a kill did not serve within {SaferPlanProcess.Patience.TotalSeconds} s: {next}");
         log.WriteLine($"  next start served in {clock.Elapsed.TotalSeconds:0.0} s{(next.Output.Contains("Removed the migration lock", StringComparison.Ordinal) ? ", removing the stale migration lock left by the kill" : "")}");
         await Task.Delay(random.Next(0, 300));
         var killed = !next.HasExited;
@@ -157,7 +156,7 @@ public sealed class KillTests(ITestOutputHelper log) : IAsyncLifetime
     private static async Task<SaferPlanProcess> RunAsync(TestDatabaseInstance database, params string[] args)
     {
         var run = Start(database, SaferPlanProcess.FreePort(), demo: false, args);
-        Assert.True(await run.WaitForExitAsync(Patience), $"Still running after {Patience.TotalSeconds} s, so killed: {run}");
+        Assert.True(await run.WaitForExitAsync(SaferPlanProcess.Patience), $"Still running after {SaferPlanProcess.Patience.TotalSeconds} s, so killed: {run}");
         return run;
     }
 }

@@ -11,8 +11,6 @@ namespace SaferPlan.Web.Tests.Faults;
 /// </summary>
 public sealed partial class ListenAddressTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
     /// <summary>A copy of the migrated template: where the server listens does not depend on a first migration.</summary>
     private TestDatabaseInstance database = null!;
 
@@ -31,7 +29,7 @@ public sealed partial class ListenAddressTests : IAsyncLifetime
         var port = SaferPlanProcess.FreePort();
         using var server = Serve(new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
 
-        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
+        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), SaferPlanProcess.Patience), server.ToString());
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public sealed partial class ListenAddressTests : IAsyncLifetime
         var port = SaferPlanProcess.FreePort();
         using var server = Serve(new() { ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
+        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), SaferPlanProcess.Patience), server.ToString());
     }
 
     [Fact]
@@ -49,7 +47,7 @@ public sealed partial class ListenAddressTests : IAsyncLifetime
         var port = SaferPlanProcess.FreePort();
         using var server = Serve(new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SaferPlanProcess.FreePort()}" }, "--urls", $"http://127.0.0.1:{port}");
 
-        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
+        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), SaferPlanProcess.Patience), server.ToString());
     }
 
     /// <summary>
@@ -62,7 +60,7 @@ public sealed partial class ListenAddressTests : IAsyncLifetime
         using var holder = Hold(5080);
         using var server = Serve([]);
 
-        Assert.True(await server.WaitForExitAsync(Patience), server.ToString());
+        Assert.True(await server.WaitForExitAsync(SaferPlanProcess.Patience), server.ToString());
         Assert.True(server.ExitCode != 0, server.ToString());
         var lines = server.Output.Split('\n').Where(l => l.Contains("already in use", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(lines.Count == 1, server.ToString());
@@ -78,7 +76,7 @@ public sealed partial class ListenAddressTests : IAsyncLifetime
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
         using var server = Serve(new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
 
-        Assert.True(await server.WaitForExitAsync(Patience), server.ToString());
+        Assert.True(await server.WaitForExitAsync(SaferPlanProcess.Patience), server.ToString());
         Assert.True(server.ExitCode != 0, server.ToString());
         Assert.Contains($"saferplan: Port {port} is already in use: stop the other SaferPlan or choose another address", server.Output, StringComparison.Ordinal);
         Assert.DoesNotMatch(StackFrame(), server.Output);

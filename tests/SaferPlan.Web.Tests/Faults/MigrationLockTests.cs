@@ -17,7 +17,6 @@ namespace SaferPlan.Web.Tests.Faults;
 /// </summary>
 public sealed partial class MigrationLockTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly Dictionary<string, string> NoDemo = new() { ["SaferPlan__LoadDemoData"] = "false" };
     private readonly List<TestDatabaseInstance> databases = [];
 
@@ -70,7 +69,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
     private static async Task<SaferPlanProcess> RunAsync(TestDatabaseInstance database, Dictionary<string, string>? settings, params string[] args)
     {
         var run = Start(database, settings, args);
-        Assert.True(await run.WaitForExitAsync(Patience), $"Still running after {Patience.TotalSeconds} s, so killed: {run}");
+        Assert.True(await run.WaitForExitAsync(SaferPlanProcess.Patience), $"Still running after {SaferPlanProcess.Patience.TotalSeconds} s, so killed: {run}");
         return run;
     }
 
@@ -211,7 +210,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
             using var victim = Start(database, null, "db", "migrate");
             var clock = Stopwatch.StartNew();
             var seen = false;
-            while (!victim.HasExited && clock.Elapsed < Patience && !seen)
+            while (!victim.HasExited && clock.Elapsed < SaferPlanProcess.Patience && !seen)
             {
                 seen = await HoldsMigrationLockAsync(database);
                 await Task.Delay(5);
@@ -232,7 +231,7 @@ public sealed partial class MigrationLockTests : IAsyncLifetime
 
         var port = SaferPlanProcess.FreePort();
         using var server = Start(database!, new(NoDemo) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
-        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), Patience), server.ToString());
+        Assert.True(await server.WaitUntilServesAsync(new Uri($"http://127.0.0.1:{port}/"), SaferPlanProcess.Patience), server.ToString());
         if (kind == TestDatabase.Sqlite)
         {
             Assert.Contains("Removed the migration lock", server.Output, StringComparison.Ordinal);

@@ -13,6 +13,12 @@ namespace SaferPlan.Web.Tests.Faults;
 /// </summary>
 public sealed class SaferPlanProcess : IDisposable
 {
+    /// <summary>
+    /// How long a start may take to serve, or a command to finish: seconds on a quiet machine, but a CI machine installing
+    /// packages and building beside the run has taken 94 s for a start that then served, so only a hang fails.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
