@@ -200,20 +200,20 @@ public static class Permissions
     public static bool CanReadAmendments(UserContext user, int partnershipId) => user.IsMemberOf(partnershipId);
 
     /// <summary>
-    /// Why <see cref="CanUpdate"/> refuses, in the words the refused person needs; null when it does not. A quarter past
-    /// its lock date says so (to whoever could have updated it before), rather than that the milestone is not theirs.
+    /// Why <see cref="CanUpdate"/> refuses, in the words the refused person needs; null when it does not. A quarter closed
+    /// to lead officers (published, or past its lock date) says so to whoever could have updated it before, rather than
+    /// that the milestone is not theirs.
     /// </summary>
-    public static string? UpdateRefusal(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, DateOnly? lockedOn)
+    public static string? UpdateRefusal(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, Monitoring.QuarterClosed? closed)
     {
-        var locked = lockedOn is not null;
-        if (CanUpdate(user, partnershipId, priority, action, milestone, period, locked))
+        if (CanUpdate(user, partnershipId, priority, action, milestone, period, closed is not null))
         {
             return null;
         }
 
-        if (locked && CanUpdate(user, partnershipId, priority, action, milestone, period, locked: false))
+        if (closed is not null && CanUpdate(user, partnershipId, priority, action, milestone, period, closed: false))
         {
-            return $"{period.Display} was locked on {Periods.Dates.Display(lockedOn!.Value)}: only a support officer can change its updates now.";
+            return $"{period.Display} was {closed.Why}: only a support officer can change its updates now.";
         }
 
         if (user.LinkPeriod is { } linkPeriod && linkPeriod != period)
@@ -228,10 +228,11 @@ public static class Permissions
 
     /// <summary>
     /// Who may write a milestone's quarterly update: its lead officer (or the lead of its action or priority) while the
-    /// quarter is open, and support officers and administrators at any time, including after the lock date.
+    /// quarter is open to them (not yet <paramref name="closed"/>: published, or past its lock date), and support officers
+    /// and administrators at any time.
     /// An e-mailed link reaches only its own person's milestones in its own quarter.
     /// </summary>
-    public static bool CanUpdate(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, bool locked)
+    public static bool CanUpdate(UserContext user, int partnershipId, Priority priority, PlanAction action, Milestone milestone, Periods.ReportingPeriod period, bool closed)
     {
         if (user.LinkPeriod is { } linkPeriod && linkPeriod != period)
         {
@@ -243,7 +244,7 @@ public static class Permissions
             return true;
         }
 
-        return !locked
+        return !closed
             && user.Has(partnershipId, PartnershipRole.LeadOfficer)
             && (Leads(user, priority.LeadOfficerId) || Leads(user, action.LeadOfficerId) || Leads(user, milestone.LeadOfficerId));
     }

@@ -47,12 +47,13 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
             return EditResult<ReminderPlan>.Invalid("Period", "Reminders are for a quarter, like 2010/11 Q4, not a whole year");
         }
 
-        var round = await updates.RoundAsync(partnershipId, period, ct);
-        if (round is not null && round.IsLocked(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+        if (await updates.ClosedToLeadsAsync(partnershipId, period, ct) is { } closed)
         {
-            return EditResult<ReminderPlan>.Invalid("Period", $"{period.Display} was locked on {Dates.Display(round.LockOn!.Value)}, so lead officers can no longer update it: set a later lock date before sending reminders");
+            return EditResult<ReminderPlan>.Invalid("Period",
+                $"{period.Display} was {closed.Why}, so lead officers can no longer update it: {(closed.Published ? "withdraw its publication" : "set a later lock date")} before sending reminders");
         }
 
+        var round = await updates.RoundAsync(partnershipId, period, ct);
         var outstanding = (await updates.SlotsAsync(partnershipId, period, user, ct))
             .Where(s => s.Current is null or { State: UpdateState.Draft or UpdateState.Returned })
             .Where(s => s.Responsible is not null)

@@ -32,6 +32,13 @@ public sealed record Completeness(
 public sealed record UpdateFields(
     string? Progress, bool? YesNoValue, decimal? NumberValue, string? TextValue, UpdateStatus? Status, ProtectiveMarking Marking, bool Submit);
 
+/// <summary>
+/// Why lead officers can no longer change a quarter's updates: <paramref name="Published"/> when its report is public,
+/// else its lock date has passed; <paramref name="Why"/> in words that follow "2010/11 Q4 was" ("published on 20 April
+/// 2011 09:30", "locked on 15 April 2011").
+/// </summary>
+public sealed record QuarterClosed(bool Published, string Why);
+
 /// <summary>A quarter's round as checked: when updates are due, and when the quarter locks (null: it does not).</summary>
 public sealed record RoundDates(DateOnly Deadline, DateOnly? LockOn);
 
@@ -60,6 +67,35 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     public async Task<IReadOnlyList<CollectionRound>> RoundsAsync(int partnershipId, CancellationToken ct = default) =>
         (await db.Set<CollectionRound>().AsNoTracking().Where(r => r.PartnershipId == partnershipId).ToListAsync(ct))
             .OrderByDescending(r => r.Period).ToList();
+
+    /// <summary>
+    /// Why lead officers can no longer change a quarter's updates: its report is published (what the Board and the public
+    /// read stays as published), or its lock date has passed; null while it is open to them. Support officers may still
+    /// change them.
+    /// </summary>
+    public async Task<QuarterClosed?> ClosedToLeadsAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default) =>
+        Closure(await publications.PublicationAsync(partnershipId, period, ct), await RoundAsync(partnershipId, period, ct));
+
+    /// <summary>As <see cref="ClosedToLeadsAsync"/> for every quarter the partnership has opened, by quarter (open ones left out).</summary>
+    public async Task<IReadOnlyDictionary<ReportingPeriod, QuarterClosed>> ClosuresAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var published = await db.Set<QuarterPublication>().AsNoTracking().Where(p => p.PartnershipId == partnershipId).ToListAsync(ct);
+        var closures = new Dictionary<ReportingPeriod, QuarterClosed>();
+        foreach (var round in await RoundsAsync(partnershipId, ct))
+        {
+            if (Closure(published.FirstOrDefault(p => p.Period == round.Period), round) is { } why)
+            {
+                closures[round.Period] = why;
+            }
+        }
+
+        return closures;
+    }
+
+    private QuarterClosed? Closure(QuarterPublication? publication, CollectionRound? round) =>
+        publication is { IsPublished: true }
+            ? new QuarterClosed(true, $"published on {Dates.Display(publication.PublishedAt)}")
+            : round?.IsLocked(Today) == true ? new QuarterClosed(false, $"locked on {Dates.Display(round.LockOn!.Value)}") : null;
 
     /// <summary>Opens a quarter for updates with a deadline, or changes the deadline of an open one.</summary>
     public async Task<EditResult<CollectionRound>> OpenRoundAsync(int partnershipId, ReportingPeriod period, DateOnly? deadline, DateOnly? lockOn, UserContext user, CancellationToken ct = default)
@@ -144,8 +180,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         var updates = await db.Set<MilestoneUpdate>().AsNoTracking()
             .Where(u => ids.Contains(u.MilestoneId) && (u.Period == period || u.Period == previous))
             .ToListAsync(ct);
-        var round = await RoundAsync(partnershipId, period, ct);
-        var lockedOn = round?.IsLocked(Today) == true ? round.LockOn : null;
+        var closed = await ClosedToLeadsAsync(partnershipId, period, ct);
         var restricted = Permissions.CanSeeRestricted(user, partnershipId);
 
         return milestones
@@ -156,7 +191,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
                 Responsible(m),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == period),
                 updates.FirstOrDefault(u => u.MilestoneId == m.Id && u.Period == previous),
-                Permissions.UpdateRefusal(user, partnershipId, m.Action.Priority, m.Action, m, period, lockedOn)))
+                Permissions.UpdateRefusal(user, partnershipId, m.Action.Priority, m.Action, m, period, closed)))
             .ToList();
     }
 
@@ -269,9 +304,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<MilestoneUpdate>.Invalid("Period", "Updates are for a quarter, like 2010/11 Q4");
         }
 
-        var round = await RoundAsync(partnershipId, period, ct);
-        var locked = round?.IsLocked(Today) ?? false;
-        if (Permissions.UpdateRefusal(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, locked ? round!.LockOn : null) is { } refusal)
+        if (Permissions.UpdateRefusal(user, partnershipId, milestone.Action.Priority, milestone.Action, milestone, period, await ClosedToLeadsAsync(partnershipId, period, ct)) is { } refusal)
         {
             return EditResult<MilestoneUpdate>.Forbidden(refusal);
         }
@@ -348,12 +381,11 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return EditResult<ActionUpdate>.Invalid("Period", "Updates are for a quarter, like 2010/11 Q4");
         }
 
-        var round = await RoundAsync(partnershipId, period, ct);
-        var lockedOn = round?.IsLocked(Today) == true ? round.LockOn : null;
+        var closed = await ClosedToLeadsAsync(partnershipId, period, ct);
         var covered = action.Milestones.Where(m => milestoneIds.Contains(m.Id)).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToList();
         foreach (var m in covered.Count > 0 ? covered : action.Milestones)
         {
-            if (Permissions.UpdateRefusal(user, partnershipId, action.Priority, action, m, period, lockedOn) is { } refusal)
+            if (Permissions.UpdateRefusal(user, partnershipId, action.Priority, action, m, period, closed) is { } refusal)
             {
                 return EditResult<ActionUpdate>.Forbidden(refusal);
             }
@@ -368,9 +400,12 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         var ids = covered.Select(m => m.Id).ToList();
         var own = await db.Set<MilestoneUpdate>().Where(u => ids.Contains(u.MilestoneId) && u.Period == period).ToListAsync(ct);
         var checkedUpdate = CheckAction(action, milestoneIds, input);
-        if (own.Concat(existing?.Covered ?? []).Any(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking)))
+        var kept = own.Concat(existing?.Covered ?? []).Where(u => !Permissions.MayChangeMarking(user, partnershipId, u.Marking, input.Marking))
+            .Select(u => u.MilestoneId).ToHashSet();
+        if (kept.Count > 0)
         {
-            checkedUpdate = checkedUpdate.WithError(nameof(input.Marking), Permissions.LowerMarkingRefused);
+            var codes = action.Milestones.Where(m => kept.Contains(m.Id)).OrderBy(m => m.SortOrder).Select(m => m.Code);
+            checkedUpdate = checkedUpdate.WithError(nameof(input.Marking), $"{Permissions.LowerMarkingRefused} (the update of {string.Join(", ", codes)} is Restricted)");
         }
 
         if (checkedUpdate.Refused(out var fields, out EditResult<ActionUpdate>? invalid))

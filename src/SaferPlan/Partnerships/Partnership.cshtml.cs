@@ -1,6 +1,6 @@
 namespace SaferPlan.Partnerships;
 
-public sealed class PartnershipModel(PlanReader reader, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
+public sealed class PartnershipModel(PlanReader reader, UpdateService updates, CurrentUser current) : PageModel
 {
     public PartnershipView View { get; private set; } = null!;
 
@@ -32,9 +32,9 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         CanManageEditions = Permissions.CanManageEditions(user, view.Partnership.Id);
         if (user.PersonId is { } person && CanSeeUpdates)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var closed = await updates.ClosuresAsync(view.Partnership.Id, ct);
             var reminders = new List<(CollectionRound, int)>();
-            foreach (var round in (await updates.RoundsAsync(view.Partnership.Id, ct)).Where(r => !r.IsLocked(today)))
+            foreach (var round in (await updates.RoundsAsync(view.Partnership.Id, ct)).Where(r => !closed.ContainsKey(r.Period)))
             {
                 var outstanding = (await updates.SlotsAsync(view.Partnership.Id, round.Period, user, ct))
                     .Count(s => s.CanUpdate && UpdateService.Responsible(s.Milestone)?.Id == person && s.Current is null or { State: UpdateState.Draft or UpdateState.Returned });

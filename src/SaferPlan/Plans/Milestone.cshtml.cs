@@ -2,7 +2,7 @@ using SaferPlan.Core.Auditing;
 
 namespace SaferPlan.Plans;
 
-public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateService updates, CurrentUser current, TimeProvider time) : PageModel
+public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateService updates, CurrentUser current) : PageModel
 {
     public Milestone Milestone { get; private set; } = null!;
 
@@ -35,12 +35,12 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
         CanDelete = Permissions.CanDeleteMilestone(user, found.PartnershipId, Milestone.Action.Priority.Edition, Milestone.Action.Priority!, Milestone.Action) && !windowClosed;
         Updates = await updates.HistoryAsync(id, found.PartnershipId, user, ct);
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var action = Milestone.Action!;
         var priority = action.Priority!;
+        var closed = await updates.ClosuresAsync(found.PartnershipId, ct);
         UpdatablePeriods = (await updates.RoundsAsync(found.PartnershipId, ct))
             .Where(r => r.Period.StartYear == priority.Edition.YearStart
-                && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Period, r.IsLocked(today)))
+                && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Period, closed.ContainsKey(r.Period)))
             .Select(r => r.Period).ToList();
         if (Permissions.CanReadAudit(user, found.PartnershipId))
         {

@@ -28,17 +28,18 @@ public sealed class ComparatorData(IReadOnlyList<ComparatorAreaData> areas, IRea
 public sealed class ComparatorDataReader(SaferPlanDbContext db, CrimeCache cache)
 {
     /// <summary>
-    /// What the data rests on, in three small aggregate queries: a crime import, a newly assigned LSOA or a changed
-    /// population figure each changes it, so nothing stale is served on any instance.
+    /// What the data rests on, in three small aggregate queries (each one group of every row, or none when there are no
+    /// rows): a crime import, a newly assigned LSOA or a changed population figure each changes it, so nothing stale is
+    /// served on any instance.
     /// </summary>
     public async Task<string> SignatureAsync(CancellationToken ct = default)
     {
         var imports = await db.Set<CrimeImport>().GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), MaxId = g.Max(i => i.Id), Rows = g.Sum(i => (long)i.Rows) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Count = g.Count(), MaxId = g.Max(i => i.Id), Rows = g.Sum(i => (long)i.Rows) }).SingleOrDefaultAsync(ct);
         var lsoas = await db.Set<Lsoa>().Where(l => l.ComparatorAreaId != null).GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.ComparatorAreaId!.Value) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.ComparatorAreaId!.Value) }).SingleOrDefaultAsync(ct);
         var people = await db.Set<AreaPopulation>().GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), MaxId = g.Max(p => p.Id), Sum = g.Sum(p => (long)p.Residents) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Count = g.Count(), MaxId = g.Max(p => p.Id), Sum = g.Sum(p => (long)p.Residents) }).SingleOrDefaultAsync(ct);
         return string.Create(CultureInfo.InvariantCulture,
             $"{imports?.Count}:{imports?.MaxId}:{imports?.Rows}:{lsoas?.Count}:{lsoas?.Sum}:{people?.Count}:{people?.MaxId}:{people?.Sum}");
     }

@@ -11,7 +11,7 @@ namespace SaferPlan.Monitoring.UpdateLinks;
 /// saved all or none. Every use is audited, and every change is recorded as "&lt;person&gt; (e-mailed link)".
 /// </summary>
 [AllowAnonymous]
-public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService updates, TimeProvider time) : PageModel
+public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService updates) : PageModel
 {
     /// <summary>One milestone's form. Fields are posted as <c>Updates[{milestoneId}].Progress</c> and so on.</summary>
     public sealed class Form
@@ -52,7 +52,10 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
     public CollectionRound? Round { get; private set; }
 
-    public bool Locked { get; private set; }
+    /// <summary>Why lead officers can no longer change the quarter's updates, or null while they can.</summary>
+    public QuarterClosed? Closed { get; private set; }
+
+    public bool Locked => Closed is not null;
 
     /// <summary>The person's milestones still to report on (none yet, a draft, or returned), in plan order.</summary>
     public IReadOnlyList<UpdateSlot> ToDo { get; private set; } = [];
@@ -245,7 +248,7 @@ public sealed class UpdateLinkPageModel(UpdateLinkService links, UpdateService u
 
         Opened = opened;
         Round = await updates.RoundAsync(opened.Link.PartnershipId, opened.Link.Period, ct);
-        Locked = Round?.IsLocked(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) ?? false;
+        Closed = await updates.ClosedToLeadsAsync(opened.Link.PartnershipId, opened.Link.Period, ct);
         var mine = (await updates.SlotsAsync(opened.Link.PartnershipId, opened.Link.Period, opened.User, ct)).Where(s => s.CanUpdate).ToList();
         ToDo = mine.Where(s => s.Current is null or { State: UpdateState.Draft or UpdateState.Returned }).ToList();
         Done = mine.Except(ToDo).ToList();

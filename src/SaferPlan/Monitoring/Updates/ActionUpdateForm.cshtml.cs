@@ -42,6 +42,10 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
 
     private string? refusal;
 
+    /// <summary>The milestone has this quarter's update of its own (not the action's), submitted or accepted.</summary>
+    public bool ReportedAlone(UpdateSlot slot) =>
+        slot.Current is { State: UpdateState.Submitted or UpdateState.Accepted } own && (Existing is null || own.ActionUpdateId != Existing.Id);
+
     public async Task<IActionResult> OnGetAsync(int id, ReportingPeriod? period, CancellationToken ct)
     {
         if (!await LoadAsync(id, period, ct))
@@ -52,12 +56,16 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
         var covered = Existing is null ? [] : Slots.Where(s => s.Current?.ActionUpdateId == Existing.Id).ToList();
         var current = covered.FirstOrDefault()?.Current;
         var previous = current is null ? PreviousActionUpdate : null;
+        // A milestone already reported on alone, sent for review or accepted, starts unticked: ticking it puts the action's
+        // words in place of its own update, which then needs reviewing again.
+        var ticked = covered.Count > 0 ? covered : Slots.Where(s => !ReportedAlone(s)).ToList();
         Input = new Form
         {
-            Milestones = (covered.Count > 0 ? covered : Slots).Select(s => s.Milestone.Id).ToList(),
+            Milestones = ticked.Select(s => s.Milestone.Id).ToList(),
             Progress = current?.Progress ?? previous?.Progress,
             Status = (current?.Status ?? previous?.Status)?.ToString(),
-            Marking = (current?.Marking ?? ProtectiveMarking.Official).ToString(),
+            // A ticked milestone whose update is Restricted keeps the action's update Restricted: a lead officer cannot lower it.
+            Marking = (current?.Marking ?? (ticked.Any(s => s.Current?.Marking == ProtectiveMarking.Restricted) ? ProtectiveMarking.Restricted : ProtectiveMarking.Official)).ToString(),
             Version = Existing?.Version ?? 0,
         };
         return Page();

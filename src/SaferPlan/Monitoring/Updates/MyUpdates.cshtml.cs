@@ -18,13 +18,13 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
             return this.Refused("Quarterly updates are written by lead officers and support officers; your role reads the plan and its reports.");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        Today = today;
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var groups = new List<Group>();
         foreach (var partnershipId in Permissions.PartnershipsToUpdate(user))
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == partnershipId, ct);
-            var open = (await updates.RoundsAsync(partnershipId, ct)).Where(r => !r.IsLocked(today)).ToList();
+            var closed = await updates.ClosuresAsync(partnershipId, ct);
+            var open = (await updates.RoundsAsync(partnershipId, ct)).Where(r => !closed.ContainsKey(r.Period)).ToList();
             foreach (var round in open)
             {
                 var slots = (await updates.SlotsAsync(partnershipId, round.Period, user, ct))
