@@ -97,6 +97,22 @@ public sealed class PartnershipBuilder
         return this;
     }
 
+    /// <summary>
+    /// The last milestone's own lead, as the plan writes it: an agency where it differs from the action's, or (as the demo's
+    /// 2009/10 plan does) only its lead officer's name.
+    /// </summary>
+    public PartnershipBuilder WithMilestoneLead(string lead)
+    {
+        var action = LastAction();
+        if (action.Milestones.Count == 0)
+        {
+            WithMilestone();
+        }
+
+        action.Milestones[^1].Lead = lead;
+        return this;
+    }
+
     /// <summary>How the last milestone is measured (a count, a percentage, …) in place of text.</summary>
     public PartnershipBuilder WithMeasurementKind(MeasurementKind kind)
     {

@@ -158,7 +158,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
 
             // An action's lead text that only joins its milestones' own leads ("Police, SAC Task Group; Police; SCDC")
             // is not a lead of its own for a milestone without one.
-            var ownAgencies = shownMilestones.Select(MilestoneAgency).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ownAgencies = shownMilestones.Select(MilestoneLead.OwnAgency).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             var joinsMilestones = ownAgencies.Count > 0 && (agency is null
                 || agency.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(ownAgencies.Contains));
             var inherited = joinsMilestones ? null : agency;
@@ -174,10 +174,6 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
         return actions;
     }
 
-    /// <summary>A milestone's own lead agency: its lead text, unless that only names its lead officer.</summary>
-    private static string? MilestoneAgency(Milestone milestone) =>
-        ReportText.Clean(milestone.Lead) is { } text && !string.Equals(text, milestone.LeadOfficer?.Name, StringComparison.OrdinalIgnoreCase) ? text : null;
-
     /// <summary>The milestone with its update; its lead is its own agency (or the action's) with its own lead officer, if it has either.</summary>
     private static ReportMilestone Milestone(Milestone milestone, string? actionAgency, Dictionary<int, MilestoneUpdate> updateFor, AudienceFilter filter)
     {
@@ -190,7 +186,7 @@ public sealed class BoardReportBuilder(SaferPlanDbContext db, UpdateService upda
             };
         }
 
-        var agency = MilestoneAgency(milestone);
+        var agency = MilestoneLead.OwnAgency(milestone);
         var officer = milestone.LeadOfficer?.PrintedName;
         var lead = agency is null && officer is null ? null : ReportLead.Of(agency ?? actionAgency, officer);
         return new ReportMilestone(milestone.Code, ReportText.Clean(milestone.Text) ?? "", lead, milestone.Marking == ProtectiveMarking.Restricted, update);

@@ -226,9 +226,10 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         await db.Set<Agency>().AsNoTracking().Where(a => a.Partnerships.Any(p => p.Id == partnershipId)).ToListAsync(ct);
 
     /// <summary>
-    /// The agency a milestone's lead is counted under: the partnership's agency its lead text begins with ("Police – CI Dave
-    /// Sargent" is Police; the longest name wins, so "SCDC Housing" is not "SCDC"), else the agency of the person who answers
-    /// for it, else the lead text as written.
+    /// The agency a milestone's lead is counted under: the partnership's agency its lead agency text
+    /// (<see cref="MilestoneLead.AgencyText"/>: never only its lead officer's name) begins with ("Police – CI Dave Sargent" is
+    /// Police; the longest name wins, so "SCDC Housing" is not "SCDC"), else the agency of the person who answers for it, else
+    /// the lead agency text as written, else "No lead agency named".
     /// </summary>
     public static Func<UpdateSlot, string> LeadAgencyOf(IReadOnlyList<Agency> agencies)
     {
@@ -238,7 +239,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             .ToList();
         return slot =>
         {
-            var text = (slot.Milestone.Lead ?? slot.Action.LeadAgency)?.Trim();
+            var text = MilestoneLead.AgencyText(slot.Milestone);
             if (!string.IsNullOrEmpty(text)
                 && names.FirstOrDefault(n => text.StartsWith(n.Text, StringComparison.OrdinalIgnoreCase)
                     && (text.Length == n.Text.Length || !char.IsLetterOrDigit(text[n.Text.Length]))) is { Agency: { } named })

@@ -55,14 +55,25 @@ public sealed record EditionComparison(
 /// </summary>
 public sealed class EditionComparer(SaferPlanDbContext db, PlanReader reader)
 {
-    public async Task<EditResult<EditionComparison>> CompareAsync(int fromId, int toId, UserContext user, CancellationToken ct = default)
+    /// <summary>Editions in the order they follow one another: by year, and of the same year the one made first.</summary>
+    public static IComparer<PlanEdition> EarlierFirst { get; } = Comparer<PlanEdition>.Create((a, b) =>
+        (a.YearStart, a.Id).CompareTo((b.YearStart, b.Id)));
+
+    /// <summary>
+    /// What changed between editions <paramref name="aId"/> and <paramref name="bId"/>, always read from the earlier of the
+    /// two (<see cref="EarlierFirst"/>) to the later, whichever order they are given in, so a page or API answer never shows
+    /// a later edition's changes undone.
+    /// </summary>
+    public async Task<EditResult<EditionComparison>> CompareAsync(int aId, int bId, UserContext user, CancellationToken ct = default)
     {
-        var from = await reader.EditionAsync(fromId, user, ct);
-        var to = await reader.EditionAsync(toId, user, ct);
-        if (from is null || to is null)
+        var a = await reader.EditionAsync(aId, user, ct);
+        var b = await reader.EditionAsync(bId, user, ct);
+        if (a is null || b is null)
         {
-            return EditResult<EditionComparison>.NotFound($"There is no plan edition {(from is null ? fromId : toId)}.");
+            return EditResult<EditionComparison>.NotFound($"There is no plan edition {(a is null ? aId : bId)}.");
         }
+
+        var (from, to) = EarlierFirst.Compare(a.Edition, b.Edition) <= 0 ? (a, b) : (b, a);
 
         if (from.Partnership.Id != to.Partnership.Id)
         {

@@ -162,8 +162,9 @@ public sealed class PlanReader(SaferPlanDbContext db, TimeProvider time)
     public async Task<(Milestone Milestone, int PartnershipId)?> MilestoneAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var milestone = await db.Milestones.AsNoTracking()
-            .Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan)
-            .Include(m => m.LeadOfficer)
+            .Include(m => m.Action).ThenInclude(a => a.Priority).ThenInclude(p => p.Edition).ThenInclude(e => e.Plan).ThenInclude(p => p.Partnership)
+            .Include(m => m.Action).ThenInclude(a => a.LeadOfficer)
+            .Include(m => m.LeadOfficer).ThenInclude(p => p!.Agency)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
         if (milestone is null || !Visible(user, milestone.Action.Priority.Edition, milestone.Action.Priority.Marking, milestone.Action.Marking, milestone.Marking))
         {

@@ -14,7 +14,7 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
 
     public IReadOnlyList<Choice> Bodies { get; private set; } = [];
 
-    /// <summary>The meeting's boxes as posted but its date: the body, time and openness are read in <see cref="OnPostAsync"/>, each with its own message.</summary>
+    /// <summary>The meeting's boxes as posted but its date: the body, time and openness (which must be answered) are read in <see cref="OnPostAsync"/>, each with its own message.</summary>
     public sealed record Form(string? BodyId, string? StartsAt, string? Place, string? IsPublic);
 
     [BindProperty] public Form Input { get; set; } = new(null, null, null, null);
@@ -52,7 +52,10 @@ public sealed class MeetingFormModel(SaferPlanDbContext db, MeetingReader meetin
         }
 
         var bodyId = FormFields.OptionalNumber(ModelState, nameof(Form.BodyId), Input.BodyId, "Choose the body that meets");
-        var input = new MeetingInput(bodyId, Year, meetsOn, startsAt, Input.Place, Input.IsPublic switch { "true" => true, "false" => false, _ => null });
+
+        // The API leaves openness to the body's kind when it is not said; the form asks, so an unanswered question is an error.
+        var isPublic = FormFields.YesOrNo(ModelState, nameof(Form.IsPublic), Input.IsPublic, "Select whether the meeting is open to the public");
+        var input = new MeetingInput(bodyId, Year, meetsOn, startsAt, Input.Place, isPublic);
         static string Box(string field) => field == "Year" ? nameof(MeetsOn) : field;
         var user = await current.GetAsync();
         return await this.SaveFormAsync(

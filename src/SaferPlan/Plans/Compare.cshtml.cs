@@ -31,8 +31,9 @@ public sealed class CompareModel(PlanReader reader, EditionComparer comparer, Cu
         View = view;
         CanDraftChanges = Permissions.RefreshChangeRefusal(user, view.Partnership.Id, view.Edition) is null;
         var partnership = await reader.PartnershipAsync(view.Partnership.Slug, user, ct);
-        Others = partnership!.Plans.SelectMany(p => p.Editions.Select(e => (e, p.Title))).Where(x => x.e.Id != id).OrderBy(x => x.e.YearStart).ToList();
-        With ??= view.Edition.PreviousEditionId ?? Others.Where(o => o.Edition.YearStart < view.Edition.YearStart).Select(o => (int?)o.Edition.Id).LastOrDefault();
+        Others = partnership!.Plans.SelectMany(p => p.Editions.Select(e => (e, p.Title))).Where(x => x.e.Id != id)
+            .OrderBy(x => x.e, EditionComparer.EarlierFirst).ToList();
+        With ??= DefaultOther(view.Edition);
         if (With is { } other)
         {
             var result = await comparer.CompareAsync(other, id, user, ct);
@@ -45,6 +46,21 @@ public sealed class CompareModel(PlanReader reader, EditionComparer comparer, Cu
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The edition compared with when none is chosen: the one this was refreshed from, else the latest before it, else the
+    /// first after it; null only when there is no other edition this reader may see.
+    /// </summary>
+    private int? DefaultOther(PlanEdition edition)
+    {
+        if (Others.Any(o => o.Edition.Id == edition.PreviousEditionId))
+        {
+            return edition.PreviousEditionId;
+        }
+
+        var earlier = Others.Where(o => EditionComparer.EarlierFirst.Compare(o.Edition, edition) < 0).ToList();
+        return earlier.Count > 0 ? earlier[^1].Edition.Id : Others.Select(o => (int?)o.Edition.Id).FirstOrDefault();
     }
 
     public static string KindText(DifferenceKind kind) => kind switch

@@ -68,6 +68,21 @@ public static class FormFields
         };
     }
 
+    /// <summary>Reads a yes-or-no question's radios ("true" or "false"), adding an error when neither was chosen.</summary>
+    public static bool? YesOrNo(ModelStateDictionary state, string field, string? text, string message)
+    {
+        switch (text)
+        {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                state.AddModelError(field, message);
+                return null;
+        }
+    }
+
     public static T ParseEnum<T>(ModelStateDictionary state, string field, string? text, string message)
         where T : struct, Enum
     {

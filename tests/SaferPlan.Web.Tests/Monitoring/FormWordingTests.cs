@@ -114,6 +114,27 @@ public abstract class FormWordingTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task WhoHasReported_ByLeadAgency_LeadTextOnlyNamingTheOfficer_CountsUnderTheAgencyNotThePerson()
+    {
+        // As the demo's 2009/10 plan writes it: a milestone's lead column names only its lead officer.
+        var partnership = await TestData.Partnership().WithAgency(out _, "SCDC", "South Cambridgeshire District Council")
+            .WithPerson(out var myles, "Myles Test").WithPerson(out var jane, "Jane Test")
+            .WithEdition(2010).WithPriority()
+            .WithAction().WithLeadAgency("SCDC Licensing").WithMilestone(myles).WithMilestoneLead("Myles Test")
+            .WithAction(lead: jane).WithLeadAgency("Jane Test").WithMilestone(jane).WithMilestoneLead("Jane Test")
+            .SaveAsync(app);
+        using var support = new PageSession(app.ServerAddress);
+        await support.SignInOrFailAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+
+        var page = await PageAsync(support, $"/partnerships/{partnership.Slug}/periods/2010-11-q4/completeness");
+
+        var table = TestHtml.Parse(page).QuerySelectorAll("table").SingleOrDefault(t => t.QuerySelector("caption")?.TextContent == "By lead agency");
+        Assert.True(table is not null, "The page has no By lead agency table");
+        var rows = table.QuerySelectorAll("tbody th[scope=row].govuk-table__header").Select(th => th.TextContent).ToList();
+        Assert.Equal(["No lead agency named", "SCDC"], rows);
+    }
+
+    [Fact]
     public async Task CrimeFiguresMonthFields_HintsNameTheMonth()
     {
         var partnership = await TestData.Partnership().SaveAsync(app);

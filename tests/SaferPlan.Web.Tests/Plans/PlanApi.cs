@@ -426,7 +426,11 @@ internal sealed record EditionItemsJson(int Id, string Year, string Status, int?
 
 /// <summary>GET /api/editions/{a}/compare/{b}: what differs, priorities, then actions, then milestones.</summary>
 internal sealed record ComparisonJson(
+    ComparedEditionJson From, ComparedEditionJson To,
     IReadOnlyList<PriorityDifferenceJson> Priorities, IReadOnlyList<ItemDifferenceJson> Actions, IReadOnlyList<ItemDifferenceJson> Milestones);
+
+/// <summary>An edition compared: the earlier is always <c>from</c>, the later <c>to</c>.</summary>
+internal sealed record ComparedEditionJson(int Id, string Year, string Title, string Label, string Status);
 
 internal sealed record PriorityDifferenceJson(IReadOnlyList<string> Kinds, IReadOnlyList<string> MergedFrom, IReadOnlyList<WordChangeJson> Title);
 
