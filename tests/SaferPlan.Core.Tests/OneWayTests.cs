@@ -65,9 +65,29 @@ public sealed partial class OneWayTests
         Assert.True(found.Count == 0, $"Refuse with EditResult<T>.Invalid(field, message):\n{string.Join("\n", found)}");
     }
 
+    /// <summary>
+    /// A page, page model or link builder writes a document's address with <c>DocumentLinks</c> (beside the routes it names in
+    /// <c>Documents/DocumentRoutes.cs</c>), never by hand: a hand-written one drifts, as the agenda's link to the refresh report
+    /// did to <c>/api</c>, where the sign-in cookie is not honoured.
+    /// </summary>
+    [Fact]
+    public void DocumentAddresses_AreWrittenOnlyByDocumentLinks()
+    {
+        var found = SourceScan.Find(DocumentAddress(), ["src/SaferPlan", "src/SaferPlan.Core"], ["src/SaferPlan/Documents/DocumentRoutes.cs"], razor: true);
+        Assert.True(found.Count == 0, $"Link to the document with DocumentLinks (Documents/DocumentRoutes.cs):\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void Patterns_RecogniseWhatTheyLookFor()
     {
+        Assert.Matches(DocumentAddress(), "PaperKind.RefreshReport when key is not null => $\"/api/editions/{key}/refresh-report.html\",");
+        Assert.Matches(DocumentAddress(), "<a class=\"govuk-link\" href=\"/editions/@v.Edition.Id/refresh-report.docx\">");
+        Assert.Matches(DocumentAddress(), "<a class=\"govuk-link\" href=\"/api/partnerships/@slug/assessment.docx?from=@a.From&amp;to=@a.To\" download>");
+        Assert.Matches(DocumentAddress(), "$\"/api/partnerships/{slug}/reports/update/{year.FinancialYear.Slug}.{ReportEndpoints.Extension(format)}\";");
+        Assert.DoesNotMatch(DocumentAddress(), "/// <summary>The path for the site's own links: /editions/12/document.docx.</summary>");
+        Assert.DoesNotMatch(DocumentAddress(), "return TypedResults.Content(html(), \"text/html\");");
+        Assert.DoesNotMatch(DocumentAddress(), "bytes => bytes.LongLength, ct), DocumentMediaTypes.Docx, a.FileStem + \".docx\");");
+        Assert.DoesNotMatch(DocumentAddress(), "href=\"@DocumentLinks.RefreshReport(v.Edition.Id, ReportFormat.Html)\"");
         Assert.Matches(OneErrorDictionary(), "return EditResult<Meeting>.Invalid(new Dictionary<string, string> { [\"MeetsOn\"] = \"This meeting was cancelled\" });");
         Assert.DoesNotMatch(OneErrorDictionary(), "return EditResult<Meeting>.Invalid(\"MeetsOn\", \"This meeting was cancelled\");");
         Assert.DoesNotMatch(OneErrorDictionary(), "return EditResult<T>.Invalid(check.Errors);");
@@ -93,6 +113,10 @@ public sealed partial class OneWayTests
         Assert.Matches(AnonymousAnswer(), "TypedResults.Created($\"/api/x/{id}\", new { id })");
         Assert.DoesNotMatch(AnonymousAnswer(), "TypedResults.Ok(new MeetingYearDto(year, meetings, duties))");
     }
+
+    /// <summary>An address ending .docx or .html (or an extension put in by hand) on a line that is not a comment.</summary>
+    [GeneratedRegex(@"^(?!\s*(?://|@\*|\*)).*?/[\w{}@().\-/]*\.(?:docx\b|html\b|\{\w*\.?Extension\()")]
+    private static partial Regex DocumentAddress();
 
     [GeneratedRegex(@"\(\w+\??\s+\w+,(?:\s*[\w<>]+\??\s+\w+,)*\s*EditResult<[\w<>]+>\?\s+\w+\)")]
     private static partial Regex ItemAndRefusalPair();

@@ -77,18 +77,9 @@ public sealed class MeetingReader(SaferPlanDbContext db)
     }
 }
 
-/// <summary>Where each paper SaferPlan makes is read, as plain addresses on this site.</summary>
+/// <summary>The names of papers and decisions, and where a decision's subject is read (a paper's address is the site's: <c>Meetings/AgendaPapers</c>).</summary>
 public static class MeetingPapers
 {
-    public static string? Url(string slug, PaperKind kind, string? key) => kind switch
-    {
-        PaperKind.BoardReport when key is not null => $"/partnerships/{slug}/reports/performance/{key}.html",
-        PaperKind.RefreshReport when key is not null => $"/api/editions/{key}/refresh-report.html",
-        PaperKind.StrategicAssessment => $"/partnerships/{slug}/assessment",
-        PaperKind.FundingPlan when key is not null => $"/partnerships/{slug}/funding/{key}",
-        _ => null,
-    };
-
     /// <summary>Where a decision's subject is read: the edition it approved or set priorities for, the funding plan it agreed.</summary>
     public static string? DecisionUrl(string slug, DecisionKind kind, string? key) => kind switch
     {

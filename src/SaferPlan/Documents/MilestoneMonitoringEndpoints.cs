@@ -11,10 +11,6 @@ public static class MilestoneMonitoringEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2009-10-q1";
 
-    /// <summary>The path for the site's own links: /partnerships/{slug}/reports/monitoring/2009-10-q1.html.</summary>
-    public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
-        $"/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{period.Slug}.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
-
     internal static async Task<IResult> DocumentAsync(
         string slug,
         string period,
@@ -37,7 +33,7 @@ public static class MilestoneMonitoringEndpoints
             return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
             {
                 var latest = outcome.LatestPublished is { } l
-                    ? $" The latest published quarter is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/monitoring/{l.Slug}.{ReportEndpoints.Extension(format)}"
+                    ? $" The latest published quarter is {l.Display}: {DocumentLinks.Api}{DocumentLinks.MilestoneMonitoring(slug, l, format)}"
                     : " No quarter has been published yet.";
                 return $"The {parsed.Display} milestone monitoring has not been published yet: the partnership publishes a quarter when its updates have been reviewed.{latest}";
             });

@@ -9,10 +9,6 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class PlanDocumentEndpoints
 {
-    /// <summary>The path for the site's own links: /editions/12/document.docx.</summary>
-    public static string PagePath(int editionId, ReportFormat format, bool publicVersion = false) =>
-        $"/editions/{editionId}/document.{ReportEndpoints.Extension(format)}{(publicVersion ? "?audience=public" : "")}";
-
     internal static async Task<IResult> DocumentAsync(
         int id,
         string? audience,

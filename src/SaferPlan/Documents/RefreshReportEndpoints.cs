@@ -9,9 +9,6 @@ namespace SaferPlan.Documents;
 /// </summary>
 public static class RefreshReportEndpoints
 {
-    /// <summary>The path for the site's own links: /editions/12/refresh-report.docx.</summary>
-    public static string PagePath(int editionId, ReportFormat format) => $"/editions/{editionId}/refresh-report.{ReportEndpoints.Extension(format)}";
-
     internal static async Task<IResult> ReportAsync(int id, ReportFormat format, bool forApi, RefreshReportBuilder builder, CurrentUser current, HttpContext http, CancellationToken ct)
     {
         var report = await builder.BuildAsync(id, await current.GetAsync(), ct);

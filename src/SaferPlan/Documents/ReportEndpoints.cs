@@ -10,12 +10,6 @@ public static class ReportEndpoints
 {
     private const string PeriodForm = "a financial year and quarter, like 2010-11-q4";
 
-    /// <summary>The path of a report for the site's own links: /partnerships/{slug}/reports/performance/2010-11-q4.docx.</summary>
-    public static string PagePath(string slug, ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
-        $"/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{period.Slug}.{Extension(format)}{(publicVersion ? "?audience=public" : "")}";
-
-    public static string Extension(ReportFormat format) => format == ReportFormat.Docx ? "docx" : "html";
-
     internal static async Task<IResult> ReportAsync(
         string slug,
         string period,
@@ -50,7 +44,7 @@ public static class ReportEndpoints
             return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
             {
                 var latest = outcome.LatestPublished is { } l
-                    ? $" The latest published report is {l.Display}: /api/partnerships/{Uri.EscapeDataString(slug)}/reports/performance/{l.Slug}.{Extension(format)}"
+                    ? $" The latest published report is {l.Display}: {DocumentLinks.Api}{DocumentLinks.BoardReport(slug, l, format)}"
                     : " No quarter's report has been published yet.";
                 return $"The {parsed.Display} performance report has not been published yet: the partnership publishes it when the quarter's updates have been reviewed.{latest}";
             });

@@ -86,7 +86,7 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
     }
 
     public string Link(ReportingPeriod period, ReportFormat format, bool publicVersion = false) =>
-        ReportEndpoints.PagePath(Partnership.Slug, period, format, publicVersion);
+        DocumentLinks.BoardReport(Partnership.Slug, period, format, publicVersion);
 
     public static string Months(ReportingPeriod period) => BoardReport.MonthsOf(period);
 }

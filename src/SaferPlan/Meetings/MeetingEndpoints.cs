@@ -14,7 +14,7 @@ public sealed record MeetingDto(
 {
     public static MeetingDto From(Meeting m, string slug) => new(
         m.Id, m.BodyId, m.Body?.Name ?? "", m.Year.Slug, m.MeetsOn, MeetingText.Time(m.StartsAt), m.Place, m.IsPublic, m.IsCancelled, m.Sequence,
-        m.Agenda.Select(a => new AgendaItemDto(a.Id, a.Title, a.Paper, a.PaperKey, MeetingPapers.Url(slug, a.Paper, a.PaperKey))).ToList(),
+        m.Agenda.Select(a => new AgendaItemDto(a.Id, a.Title, a.Paper, a.PaperKey, AgendaPapers.Url(slug, a.Paper, a.PaperKey))).ToList(),
         m.Decisions.Select(d => new DecisionDto(d.Id, d.Text, d.Minute, d.Kind, d.SubjectKey, MeetingPapers.DecisionUrl(slug, d.Kind, d.SubjectKey))).ToList(),
         m.Version);
 }

@@ -2,9 +2,14 @@ using SaferPlan.Core.Meetings;
 
 namespace SaferPlan.Meetings;
 
-/// <summary>A meeting: when and where, its agenda with links to the papers, and the decisions it recorded.</summary>
-public sealed class MeetingPageModel(MeetingReader meetings, CurrentUser current) : PageModel
+/// <summary>
+/// A meeting: when and where, its agenda with links to the papers the reader can open (a Board report not yet published for
+/// them named as such), and the decisions it recorded.
+/// </summary>
+public sealed class MeetingPageModel(MeetingReader meetings, PublicationService publications, CurrentUser current) : PageModel
 {
+    private IReadOnlySet<ReportingPeriod>? visibleQuarters;
+
     public Meeting Meeting { get; private set; } = null!;
 
     public Partnership Partnership { get; private set; } = null!;
@@ -21,6 +26,9 @@ public sealed class MeetingPageModel(MeetingReader meetings, CurrentUser current
 
         (Meeting, Partnership) = found;
         CanEdit = Permissions.CanEditMeetings(user, Partnership.Id);
+        visibleQuarters = await publications.VisibleQuartersAsync(user, Partnership.Id, ct);
         return Page();
     }
+
+    public AgendaPaper? Paper(AgendaItem item) => AgendaPapers.For(Partnership.Slug, item, visibleQuarters);
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Data;
+using SaferPlan.Core.Meetings;
 using static Microsoft.Playwright.Assertions;
 
 namespace SaferPlan.BrowserTests.Meetings;
@@ -142,5 +146,33 @@ public sealed class MeetingPagesTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("no longer works");
         await Axe.AssertNoViolationsAsync(page);
         Assert.Equal(404, (await page.APIRequest.GetAsync(new Uri(address!).PathAndQuery)).Status);
+    }
+
+    [Fact]
+    public async Task Agenda_BoardReportNotPublishedYet_IsNamedForAVisitor_AndLinkedForAMember_WithNoAxeViolations()
+    {
+        var meeting = await browser.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SaferPlanDbContext>();
+            var demo = await db.Partnerships.Where(p => p.Slug == "south-cambridgeshire").Select(p => p.Id).SingleAsync();
+            return await db.Set<AgendaItem>()
+                .Where(a => a.Paper == PaperKind.BoardReport && a.PaperKey == "2011-12-q2" && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.PartnershipId == demo))
+                .Select(a => a.MeetingId).FirstAsync();
+        });
+        var visitor = await browser.NewPageAsync();
+
+        await visitor.GotoAsync($"/meetings/{meeting}");
+
+        var agenda = visitor.Locator("#agenda + ol");
+        await Expect(agenda).ToContainTextAsync("Performance report, 2011/12 Q2 – Board report (not published yet)");
+        await Expect(agenda.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(visitor);
+
+        var member = await browser.SharedSignedInPageAsync(PartnershipRole.BoardMember);
+        await member.GotoAsync($"/meetings/{meeting}");
+        await Expect(member.Locator("#agenda + ol").GetByRole(AriaRole.Link, new() { Name = "Board report" }))
+            .ToHaveAttributeAsync("href", "/partnerships/south-cambridgeshire/reports/performance/2011-12-q2.html");
+        await Expect(member.Locator("#agenda + ol")).Not.ToContainTextAsync("not published yet");
+        await Axe.AssertNoViolationsAsync(member);
     }
 }

@@ -176,14 +176,23 @@ public abstract class PlanUpdateTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task PartnershipPage_AsAVisitor_LinksThePublicUpdate()
+    public async Task PartnershipPage_AsAVisitor_LinksThePublicUpdateAtTheSitesOwnAddress_WhichServesIt()
     {
         using var visitor = await app.ApiClientAsync();
 
-        var page = await visitor.GetStringAsync($"/partnerships/{Slug}");
+        var links = TestHtml.Parse(await visitor.GetStringAsync($"/partnerships/{Slug}"))
+            .QuerySelectorAll("a[href*='/reports/update/']").Select(a => a.GetAttribute("href")!).ToList();
 
-        Assert.Contains("/api/partnerships/cambridge/reports/update/2012-13.html", page, StringComparison.Ordinal);
-        Assert.Contains("/api/partnerships/cambridge/reports/update/2012-13.docx", page, StringComparison.Ordinal);
+        Assert.Equal(["/partnerships/cambridge/reports/update/2012-13.html", "/partnerships/cambridge/reports/update/2012-13.docx"], links);
+        using var html = await visitor.GetAsync(links[0]);
+        using var docx = await visitor.GetAsync(links[1]);
+        using var missing = await visitor.GetAsync("/partnerships/cambridge/reports/update/2030-31.html");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
     }
 
     private static void AssertInOrder(string text, params string[] parts)

@@ -205,6 +205,42 @@ public abstract class MeetingTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task Agenda_BoardReportOfAnUnpublishedQuarter_IsNamedNotLinkedForAVisitor_AndLinkedForAMember()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = await app.ApiClientAsync();
+        using var member = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        var year = FreshYear();
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 20));
+        var unpublished = ReportingPeriod.Of(year, 2);
+        var published = ReportingPeriod.Of(2010, 4);
+        foreach (var quarter in new[] { unpublished, published })
+        {
+            using var added = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/agenda", new { title = $"Performance report, {quarter.Display}", paper = "BoardReport", paperKey = quarter.Slug });
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        }
+
+        var forVisitor = await AgendaAsync(visitor, meeting.Id);
+        var forMember = await AgendaAsync(member, meeting.Id);
+
+        Assert.Equal($"Performance report, {unpublished.Display} – Board report (not published yet)", forVisitor[0].Text);
+        Assert.Null(forVisitor[0].Link);
+        Assert.Equal($"/partnerships/{Slug}/reports/performance/{published.Slug}.html", forVisitor[1].Link);
+        Assert.Equal($"Performance report, {unpublished.Display} – Board report", forMember[0].Text);
+        Assert.Equal($"/partnerships/{Slug}/reports/performance/{unpublished.Slug}.html", forMember[0].Link);
+        using var opened = await member.GetAsync(forMember[0].Link);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal("text/html", opened.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Each agenda item of the meeting's page as its reader sees it: its text, whitespace collapsed, and its paper's link if it has one.</summary>
+    private static async Task<List<(string Text, string? Link)>> AgendaAsync(HttpClient client, int meetingId) =>
+        TestHtml.Parse(await Forms.PageAsync(client, $"/meetings/{meetingId}"))
+            .QuerySelectorAll("#agenda + ol > li")
+            .Select(li => (string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), li.QuerySelector("a")?.GetAttribute("href")))
+            .ToList();
+
+    [Fact]
     public async Task Meetings_LeadOfficerAndBoardMemberCannotEdit_VisitorSeesPublicOnly()
     {
         using var support = await ClientAsync(PartnershipRole.SupportOfficer);

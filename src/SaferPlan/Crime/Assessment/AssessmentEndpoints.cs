@@ -1,10 +1,11 @@
 using SaferPlan.Core.Crime.Assessment;
+using SaferPlan.Core.Crime.Peers;
 using SaferPlan.Core.Documents;
 using SaferPlan.Crime.Figures;
 
 namespace SaferPlan.Crime.Assessment;
 
-/// <summary>The JSON API for the strategic assessment evidence pack: JSON, its trend charts as SVG, and a Word document.</summary>
+/// <summary>The JSON API for the strategic assessment evidence pack: JSON and its trend charts as SVG; and the pack as a Word document.</summary>
 public static class AssessmentEndpoints
 {
     public static void MapAssessment(RouteGroupBuilder api)
@@ -41,28 +42,30 @@ public static class AssessmentEndpoints
         })
         .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
         .WithSummary("One trend chart of the strategic assessment as SVG (the page shows each beside its numbers as a table); key is the crime group's key.");
+    }
 
-        api.MapGet("/partnerships/{slug}/assessment.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string slug, string? from, string? to, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, SaferPlan.Core.Crime.Peers.PeerService peers, CancellationToken ct) =>
+    /// <summary>
+    /// The evidence pack as a Word document, mapped with the other documents in <c>DocumentRoutes</c>: for the API (problem
+    /// details) or for the site's links (its error pages).
+    /// </summary>
+    internal static async Task<IResult> DocumentAsync(
+        string slug, string? from, string? to, bool forApi, CrimeStatistics statistics, StrategicAssessmentBuilder builder, CrimeCache cache, TimeProvider time, PeerService peers, CancellationToken ct)
+    {
+        if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
         {
-            if (await AssessmentAsync(slug, from, to, statistics, builder, time, ct) is not { } result)
-            {
-                return ApiErrors.NotFound($"There is no partnership '{slug}'.");
-            }
+            return forApi ? ApiErrors.NotFound($"There is no partnership '{slug}'.") : TypedResults.NotFound();
+        }
 
-            if (result.Assessment is not { } a)
-            {
-                return result.Problem!;
-            }
+        if (result.Assessment is not { } a)
+        {
+            return forApi ? result.Problem! : TypedResults.BadRequest();
+        }
 
-            var compared = a.From.MonthsUntil(a.To) == 11 ? await peers.ReportAsync(result.Stamp, a.From, a.To, ct) : null;
-            return TypedResults.File(await cache.GetOrCreateAsync(
-                $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}:{compared?.CacheKey}",
-                _ => Task.FromResult(AssessmentDocx.ToBytes(a, compared)),
-                bytes => bytes.LongLength, ct), DocumentMediaTypes.Docx, a.FileStem + ".docx");
-        })
-        .RequireRateLimiting(SaferPlan.Security.RateLimits.Documents)
-        .Produces(StatusCodes.Status200OK, contentType: DocumentMediaTypes.Docx)
-        .WithSummary("The strategic assessment evidence pack as a Word document.");
+        var compared = a.From.MonthsUntil(a.To) == 11 ? await peers.ReportAsync(result.Stamp, a.From, a.To, ct) : null;
+        return TypedResults.File(await cache.GetOrCreateAsync(
+            $"assessment:docx:{a.From.Key}:{a.To.Key}:{result.Stamp.CacheKey}:{compared?.CacheKey}",
+            _ => Task.FromResult(AssessmentDocx.ToBytes(a, compared)),
+            bytes => bytes.LongLength, ct), DocumentMediaTypes.Docx, a.FileStem + ".docx");
     }
 
     /// <summary>The assessment for a slug and window with the stamp it was built under, a problem for bad parameters, or null when there is no such partnership.</summary>
