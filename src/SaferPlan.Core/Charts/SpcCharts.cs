@@ -136,7 +136,8 @@ public static class SpcCharts
         {
             var low = all.Min();
             var high = all.Max();
-            var pad = Math.Max(1e-6, (high - low) * 0.08);
+            // Points all of one value (one point, or a flat series) get an axis around that value, not one of millionths.
+            var pad = high - low > 1e-9 ? (high - low) * 0.08 : Math.Max(1, Math.Abs(high) * 0.1);
             plot.Axes.SetLimitsY(low - pad, high + pad);
         }
 

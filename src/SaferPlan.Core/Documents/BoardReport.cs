@@ -58,11 +58,8 @@ public sealed record BoardReport(
         ? Crime.CrimeStatistics.SyntheticIndicatorNotice
         : null;
 
-    /// <summary>"south-cambridgeshire-performance-2010-11-q4.docx".</summary>
-    public string FileName(string extension) => FileNameOf(PartnershipSlug, Period, extension);
-
-    public static string FileNameOf(string partnershipSlug, ReportingPeriod period, string extension) =>
-        $"{partnershipSlug}-performance-{period.Slug}.{extension}";
+    /// <summary>"south-cambridgeshire-performance-2010-11-q4.docx" (the public version "…-q4-public.docx").</summary>
+    public string FileName(string extension) => PartnershipDocument.FileName(PartnershipSlug, "performance", Period.Slug, Audience, extension);
 
     public static string QuarterHeadingOf(ReportingPeriod period) =>
         string.Create(EnGb, $"Quarter {period.Quarter} {period.Start:MMMM yyyy}–{period.End:MMMM yyyy}");

@@ -27,12 +27,7 @@ public static class BoardReportDocx
             Priority(body, report, priority, pictures);
         }
 
-        foreach (var section in report.OtherReports)
-        {
-            body.Append(Heading(1, section.Title, pageBreak: true));
-            Section(body, section, 2, pictures);
-        }
-
+        // As seed 001: after the priorities, the task groups' action plans and the partners' briefings, then the other reports.
         foreach (var plan in report.PartnerPlans)
         {
             PartnerPlan(body, plan);
@@ -41,6 +36,12 @@ public static class BoardReportDocx
         foreach (var briefing in report.Briefings)
         {
             Briefing(body, briefing);
+        }
+
+        foreach (var section in report.OtherReports)
+        {
+            body.Append(Heading(1, section.Title, pageBreak: true));
+            Section(body, section, 2, pictures);
         }
 
         if (report.Funding is { } funding)

@@ -63,14 +63,7 @@ public static class BoardReportHtml
             Priority(html, report, priority, ++index);
         }
 
-        foreach (var section in report.OtherReports)
-        {
-            html.Append("<section class=\"other-report\" aria-labelledby=\"s").Append(++index).Append("\">\n");
-            html.Append("<h2 id=\"s").Append(index).Append("\">").Append(E(section.Title)).Append("</h2>\n");
-            Section(html, section, 3, $"s{index}");
-            html.Append("</section>\n");
-        }
-
+        // As seed 001: after the priorities, the task groups' action plans and the partners' briefings, then the other reports.
         foreach (var plan in report.PartnerPlans)
         {
             PartnerPlan(html, plan, ++index);
@@ -79,6 +72,14 @@ public static class BoardReportHtml
         foreach (var briefing in report.Briefings)
         {
             Briefing(html, briefing, ++index);
+        }
+
+        foreach (var section in report.OtherReports)
+        {
+            html.Append("<section class=\"other-report\" aria-labelledby=\"s").Append(++index).Append("\">\n");
+            html.Append("<h2 id=\"s").Append(index).Append("\">").Append(E(section.Title)).Append("</h2>\n");
+            Section(html, section, 3, $"s{index}");
+            html.Append("</section>\n");
         }
 
         if (report.Funding is { } funding)
@@ -90,9 +91,9 @@ public static class BoardReportHtml
     private static void Contents(StringBuilder html, BoardReport report)
     {
         var entries = report.Priorities.Select(p => p.Heading)
-            .Concat(report.OtherReports.Select(s => s.Title))
             .Concat(report.PartnerPlans.Select(p => p.ContentsTitle))
             .Concat(report.Briefings.Select(b => b.Title))
+            .Concat(report.OtherReports.Select(s => s.Title))
             .Concat(report.Funding is { } funding ? [funding.Heading] : [])
             .ToList();
         if (entries.Count == 0)

@@ -47,7 +47,7 @@ public sealed record MilestoneMonitoring(
     public string FigureLabel => $"Q{Period.Quarter} figure";
 
     /// <summary>"south-cambridgeshire-monitoring-2009-10-q1.docx".</summary>
-    public string FileName(string extension) => $"{PartnershipSlug}-monitoring-{Period.Slug}.{extension}";
+    public string FileName(string extension) => PartnershipDocument.FileName(PartnershipSlug, "monitoring", Period.Slug, Audience, extension);
 
     /// <summary>The lines under a milestone's code and text, in the seed's order: measurement, source, progress, figure, target.</summary>
     public IReadOnlyList<MonitoringLine> Lines(MonitoringMilestone milestone)

@@ -30,6 +30,13 @@ public static class PartnershipDocument
     /// <summary>The protective marking of a whole document: Restricted when anything in it is.</summary>
     public static string MarkingOf(bool includesRestricted) => includesRestricted ? "Restricted" : "Official";
 
+    /// <summary>
+    /// A document's file name: "south-cambridgeshire-performance-2010-11-q4.docx", with "-public" before the extension for the
+    /// public version, so the version to publish is never mistaken for the full one among a support officer's downloads.
+    /// </summary>
+    public static string FileName(string partnershipSlug, string kind, string key, ReportAudience audience, string extension) =>
+        $"{partnershipSlug}-{kind}-{key}{(audience == ReportAudience.Public ? "-public" : "")}.{extension}";
+
     /// <summary>What the web page's title adds for the public version of a document.</summary>
     public static string PublicVersion(ReportAudience audience) => audience == ReportAudience.Public ? " (public version)" : "";
 

@@ -99,7 +99,7 @@ public sealed record PlanDocument(
     public string AudienceLine => PartnershipDocument.AudienceLine(Audience, IncludesRestricted);
 
     /// <summary>"south-cambridgeshire-plan-2010-11.docx".</summary>
-    public string FileName(string extension) => $"{PartnershipSlug}-plan-{Year.Slug}{(Audience == ReportAudience.Public ? "-public" : "")}.{extension}";
+    public string FileName(string extension) => PartnershipDocument.FileName(PartnershipSlug, "plan", Year.Slug, Audience, extension);
 
     /// <summary>The document's parts in order, each with its anchor, for the contents of both renderers.</summary>
     public IReadOnlyList<(string Anchor, string Heading)> Contents()

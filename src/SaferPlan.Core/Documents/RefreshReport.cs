@@ -42,7 +42,7 @@ public sealed record RefreshReport(
     public string? MeetingLine => MeetingOn is { } on ? Dates.Display(on) : null;
 
     /// <summary>"south-cambridgeshire-refresh-report-2010-11.docx".</summary>
-    public string FileName(string extension) => $"{PartnershipSlug}-refresh-report-{Year.Slug}{(Audience == ReportAudience.Public ? "-public" : "")}.{extension}";
+    public string FileName(string extension) => PartnershipDocument.FileName(PartnershipSlug, "refresh-report", Year.Slug, Audience, extension);
 }
 
 /// <summary>A heading with its numbered paragraphs (numbered through the whole report, as the seed's 1–8).</summary>

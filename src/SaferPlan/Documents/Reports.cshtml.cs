@@ -6,7 +6,7 @@ namespace SaferPlan.Documents;
 /// The partnership's quarterly Board Performance Reports, to download as Word or read as a web page. Visitors see the
 /// published quarters; members see every quarter and whether it is published, and support officers publish and withdraw.
 /// </summary>
-public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, PublicationService publications, BoardMeetingService meetings, CurrentUser current) : PageModel
+public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder builder, PublicationService publications, BoardMeetingService meetings, UpdateService updates, CurrentUser current) : PageModel
 {
     public Partnership Partnership { get; private set; } = null!;
 
@@ -22,6 +22,9 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
 
     /// <summary>Each quarter's publication, if it was ever published (withdrawn ones included).</summary>
     public IReadOnlyDictionary<ReportingPeriod, QuarterPublication> Publications { get; private set; } = new Dictionary<ReportingPeriod, QuarterPublication>();
+
+    /// <summary>For the one who publishes: each unpublished quarter's review so far, said beside its Publish button.</summary>
+    public IReadOnlyDictionary<ReportingPeriod, CompletenessLine> Review { get; private set; } = new Dictionary<ReportingPeriod, CompletenessLine>();
 
     /// <summary>The Board meeting each quarter's report goes to, where one is set.</summary>
     public IReadOnlyDictionary<ReportingPeriod, BoardMeeting> Meetings { get; private set; } = new Dictionary<ReportingPeriod, BoardMeeting>();
@@ -82,6 +85,17 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
                 .ToDictionary(p => p.Period);
         }
 
+        if (CanPublish)
+        {
+            var review = new Dictionary<ReportingPeriod, CompletenessLine>();
+            foreach (var quarter in Quarters.Where(q => Publications.GetValueOrDefault(q) is not { IsPublished: true }))
+            {
+                review[quarter] = (await updates.CompletenessAsync(partnership.Id, quarter, user, ct)).Total;
+            }
+
+            Review = review;
+        }
+
         return null;
     }
 
@@ -89,4 +103,8 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
         DocumentLinks.BoardReport(Partnership.Slug, period, format, publicVersion);
 
     public static string Months(ReportingPeriod period) => BoardReport.MonthsOf(period);
+
+    /// <summary>"1 of 91 milestones accepted, 2 awaiting review, 88 not reported": what publishing now would show visitors.</summary>
+    public static string ReviewText(CompletenessLine line) =>
+        $"{line.Accepted} of {line.Expected} {(line.Expected == 1 ? "milestone" : "milestones")} accepted, {line.Submitted} awaiting review, {line.Returned} returned, {line.Missing} not reported";
 }

@@ -135,11 +135,12 @@ public abstract class BoardReportTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task Report_FollowsTheSeedsOrder_PrioritiesThenOtherReportsThenBriefings()
+    public async Task Report_FollowsTheSeedsOrder_PrioritiesThenBriefingsThenOtherReports()
     {
         var data = await BoardReportTestData.CreateAsync(app);
 
         var report = await BuildAsync(data, ReportAudience.Full);
+        var main = TestHtml.SpacedText(TestHtml.Parse(BoardReportHtml.Render(report)).QuerySelector("main")!);
 
         Assert.Equal(data.PriorityTitles, report.Priorities.Select(p => p.Heading[(p.Heading.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
         var sac = report.Priorities[0];
@@ -154,6 +155,11 @@ public abstract class BoardReportTests(SaferPlanFactory app)
         Assert.Null(draft.Update);
         Assert.Equal(["Update on Anti Social Behaviour", $"Update from Road Safety Partnership {data.Id}"], report.OtherReports.Select(r => r.Title));
         Assert.Equal([$"State of the Partnership Briefing {data.Id}", $"Restricted briefing {data.Marker}"], report.Briefings.Select(b => b.Title));
+        // Seed 001: priority 3, then the Southern Domestic Abuse Task Group's plan and the partnership briefing, then ASB, the DAAT and road safety.
+        var lastPriority = main.IndexOf(report.Priorities[^1].Heading, StringComparison.Ordinal);
+        var briefing = main.IndexOf($"State of the Partnership Briefing {data.Id}", StringComparison.Ordinal);
+        var asb = main.IndexOf("Update on Anti Social Behaviour", StringComparison.Ordinal);
+        Assert.True(lastPriority >= 0 && lastPriority < briefing && briefing < asb, $"priority {lastPriority}, briefing {briefing}, ASB {asb}");
         Assert.Equal("Quarter 4 January 2011–March 2011", report.QuarterHeading);
         Assert.Equal($"{data.Slug}-performance-2010-11-q4.docx", report.FileName("docx"));
     }
@@ -195,7 +201,7 @@ public abstract class BoardReportTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(DocxType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal($"{data.Slug}-performance-2010-11-q4.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{data.Slug}-performance-2010-11-q4-public.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var docx = await response.Content.ReadAsByteArrayAsync();
         Assert.DoesNotContain(data.Marker, DocumentFiles.AllParts(docx), StringComparison.Ordinal);
         Assert.Contains(data.PriorityTitles[0], DocumentFiles.AllParts(docx), StringComparison.Ordinal);

@@ -187,7 +187,7 @@ public abstract class MilestoneMonitoringTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, docxResponse.StatusCode);
         Assert.Equal(DocumentMediaTypes.Docx, docxResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", docxResponse.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal($"{Demo}-monitoring-2009-10-q1.docx", docxResponse.Content.Headers.ContentDisposition?.FileNameStar ?? docxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{Demo}-monitoring-2009-10-q1-public.docx", docxResponse.Content.Headers.ContentDisposition?.FileNameStar ?? docxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var docx = await docxResponse.Content.ReadAsByteArrayAsync();
         BoardReportTests.AssertValid(docx);
         Assert.Contains("£625.00", DocumentFiles.Parts(docx, "word/document.xml"), StringComparison.Ordinal);

@@ -75,14 +75,19 @@ public abstract class SpcTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task Api_FewerThan12Points_TrialLimitsWithAMessage_OnePointHasNone()
+    public async Task Api_FewerThan12Points_TrialLimitsWithAMessage_OnePointHasNoneAndNoChart_AFlatSeriesAnAxisAroundItsValue()
     {
         using var analyst = await ClientAsync(PartnershipRole.Analyst);
         var five = await IndicatorWithValuesAsync(analyst, [10, 12, 11, 13, 12]);
         var one = await IndicatorWithValuesAsync(analyst, [10]);
+        var flat = await IndicatorWithValuesAsync(analyst, [46, 46, 46]);
+        using var anonymous = new PageSession(app.ServerAddress);
 
         var short5 = await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{five}/spc"));
         var single = await OkJsonAsync<IndicatorSpcJson>(await analyst.GetAsync($"/api/indicators/{one}/spc"));
+        var (_, onePage) = await anonymous.PageAsync($"/indicators/{one}");
+        var (_, flatPage) = await anonymous.PageAsync($"/indicators/{flat}");
+        var flatTicks = TestHtml.Parse(flatPage).QuerySelectorAll($"#spc-chart-{flat} text").Select(t => t.TextContent.Trim()).ToList();
 
         Assert.Contains("fewer than 12", short5.Message, StringComparison.Ordinal);
         Assert.NotNull(short5.UpperLimit);
@@ -90,6 +95,10 @@ public abstract class SpcTests(SaferPlanFactory app)
         Assert.Null(single.UpperLimit);
         Assert.Null(single.Variation);
         Assert.Null(single.Assurance);
+        Assert.DoesNotContain($"id=\"spc-chart-{one}\"", onePage, StringComparison.Ordinal);
+        Assert.Contains("data-spc-table", onePage, StringComparison.Ordinal);
+        Assert.Contains("46", flatTicks);
+        Assert.DoesNotContain(flatTicks, t => t.Contains("9999", StringComparison.Ordinal) || t.Contains("0000", StringComparison.Ordinal));
     }
 
     [Fact]

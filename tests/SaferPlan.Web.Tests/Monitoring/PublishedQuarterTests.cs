@@ -86,6 +86,23 @@ public abstract class PublishedQuarterTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task ReportsPage_QuarterNotYetPublished_TellsWhoPublishesHowFarReviewHasGot()
+    {
+        var s = await SetUpAsync();
+        await AcceptedAsync(s, "1.1a", "Scheme launched in July.");
+        var submitted = await SaveAsync(s, "1.1b", Input("Waiting for the figures."), 0, s.Lead);
+        Assert.True(submitted.Succeeded, submitted.Message);
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: s.Slug);
+        using var board = await Forms.SignedInAsync(app, PartnershipRole.BoardMember, partnership: s.Slug);
+
+        var review = TestHtml.Parse(await Forms.PageAsync(support, $"/partnerships/{s.Slug}/reports")).QuerySelector("[data-review='2010-11-q2']");
+        var boardPage = TestHtml.Parse(await Forms.PageAsync(board, $"/partnerships/{s.Slug}/reports"));
+
+        Assert.Equal("1 of 3 milestones accepted, 1 awaiting review, 0 returned, 1 not reported. Visitors will see the accepted updates only.", review?.TextContent.Trim());
+        Assert.Null(boardPage.QuerySelector("[data-review]"));
+    }
+
+    [Fact]
     public async Task LeadOfficerPages_QuarterPublished_OfferNoForm_AndTheApiAnswers403WithTheReason()
     {
         var s = await SetUpAsync();
