@@ -48,7 +48,7 @@ public sealed class RoleVisibilityPagesTests(BrowserFixture browser) : IClassFix
     }
 
     [Fact]
-    public async Task LeadOfficer_LockedQuarterUpdateForm_RefusalSaysItIsLockedWithNoAxeViolations()
+    public async Task LeadOfficer_ClosedQuarterUpdateForm_RefusalSaysWhyWithNoAxeViolations()
     {
         var milestone = (await browser.EditionAsync("2010/11")).MilestoneId("1.7a");
         var (page, _) = await browser.SignedInPageAsync(PartnershipRole.LeadOfficer, "dave-sargent");
@@ -59,7 +59,8 @@ public sealed class RoleVisibilityPagesTests(BrowserFixture browser) : IClassFix
         var refused = await page.GotoAsync($"/milestones/{milestone}/updates/2010-11-q4");
 
         Assert.Equal(403, refused!.Status);
-        await Expect(page.Locator("#refusal-reason")).ToHaveTextAsync("2010/11 Q4 was locked on 15 April 2011: only a support officer can change its updates now.");
+        // The demo's 2010/11 Q4 was locked on 15 April 2011 and then published: publication is what closes it now.
+        await Expect(page.Locator("#refusal-reason")).ToHaveTextAsync("2010/11 Q4 was published on 30 April 2011 12:00: only a support officer can change its updates now.");
         await Axe.AssertNoViolationsAsync(page);
     }
 }
