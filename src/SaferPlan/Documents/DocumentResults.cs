@@ -60,8 +60,9 @@ internal static class DocumentResults
     /// A quarter's document that could not be given: no such partnership (404), or, for a visitor asking for a quarter still
     /// being reviewed, the reports page on the site (which lists the published quarters) and 404 Not published yet from the API.
     /// </summary>
+    /// <param name="quarter">The quarter asked for: the reports page says it is not published yet.</param>
     /// <param name="notPublished">The API's explanation, naming the latest published quarter.</param>
-    public static IResult Unavailable(bool forApi, string slug, bool partnershipFound, Func<string> notPublished)
+    public static IResult Unavailable(bool forApi, string slug, ReportingPeriod quarter, bool partnershipFound, Func<string> notPublished)
     {
         if (!partnershipFound)
         {
@@ -70,6 +71,6 @@ internal static class DocumentResults
 
         return forApi
             ? ApiErrors.Problem(StatusCodes.Status404NotFound, "Not published yet", notPublished())
-            : TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports");
+            : TypedResults.Redirect($"/partnerships/{Uri.EscapeDataString(slug)}/reports?{ReportsModel.UnpublishedQuery}={quarter.Slug}");
     }
 }

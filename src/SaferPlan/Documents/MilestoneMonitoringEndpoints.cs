@@ -30,7 +30,7 @@ public static class MilestoneMonitoringEndpoints
         var outcome = await builder.BuildAsync(new MilestoneMonitoringOptions(slug, parsed, requested), await current.GetAsync(), ct);
         if (outcome.Document is not { } document)
         {
-            return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
+            return DocumentResults.Unavailable(forApi, slug, parsed, outcome.PartnershipFound, () =>
             {
                 var latest = outcome.LatestPublished is { } l
                     ? $" The latest published quarter is {l.Display}: {DocumentLinks.Api}{DocumentLinks.MilestoneMonitoring(slug, l, format)}"

@@ -41,7 +41,7 @@ public static class ReportEndpoints
         var outcome = await builder.BuildAsync(new BoardReportOptions(slug, parsed, requested, meeting), await current.GetAsync(), ct);
         if (outcome.Report is not { } report)
         {
-            return DocumentResults.Unavailable(forApi, slug, outcome.PartnershipFound, () =>
+            return DocumentResults.Unavailable(forApi, slug, parsed, outcome.PartnershipFound, () =>
             {
                 var latest = outcome.LatestPublished is { } l
                     ? $" The latest published report is {l.Display}: {DocumentLinks.Api}{DocumentLinks.BoardReport(slug, l, format)}"

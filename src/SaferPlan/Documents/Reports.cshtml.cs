@@ -29,8 +29,27 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
     /// <summary>The Board meeting each quarter's report goes to, where one is set.</summary>
     public IReadOnlyDictionary<ReportingPeriod, BoardMeeting> Meetings { get; private set; } = new Dictionary<ReportingPeriod, BoardMeeting>();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ?? Page();
+    /// <summary>The query a quarter's document sends a visitor back here with when the quarter is not published yet.</summary>
+    public const string UnpublishedQuery = "unpublished";
+
+    /// <summary>The quarter a visitor asked for that is not published yet, said at the top of the page.</summary>
+    public ReportingPeriod? Unpublished { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = UnpublishedQuery)] string? unpublished, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        // Only a real quarter the reader cannot see is named: the page never echoes anything else it was sent.
+        if (ReportingPeriod.TryParse(unpublished, out var asked) && !asked.IsWholeYear && !Quarters.Contains(asked))
+        {
+            Unpublished = asked;
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostPublishAsync(string slug, ReportingPeriod? period, CancellationToken ct) => DecideAsync(slug, period, publish: true, ct);
 

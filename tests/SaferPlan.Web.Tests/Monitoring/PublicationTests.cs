@@ -157,7 +157,7 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
     }
 
     [Fact]
-    public async Task VisitorReport_OfUnpublishedQuarter_IsRefusedAndTheReportsPageListsOnlyPublishedQuarters()
+    public async Task VisitorReport_OfUnpublishedQuarter_IsRefusedAndTheReportsPageSaysSoAndListsOnlyPublishedQuarters()
     {
         var data = await BoardReportTestData.CreateAsync(app, publishQ4: false);
         using var visitor = await app.ApiClientAsync();
@@ -170,7 +170,14 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
         var full = await member.GetStringAsync($"/api/partnerships/{data.Slug}/reports/performance/2010-11-q4.html");
 
         Assert.Contains("has not been published yet", docx.Detail, StringComparison.Ordinal);
-        Assert.Equal($"/partnerships/{data.Slug}/reports", page.Headers.Location?.OriginalString ?? page.RequestMessage?.RequestUri?.AbsolutePath);
+        var landed = page.Headers.Location?.OriginalString ?? page.RequestMessage?.RequestUri?.PathAndQuery;
+        Assert.Equal($"/partnerships/{data.Slug}/reports?unpublished=2010-11-q4", landed);
+        Assert.Equal(
+            "The 2010/11 Q4 report has not been published yet: the partnership publishes a quarter's report when its updates have been reviewed. The reports published so far are listed below.",
+            TestHtml.Parse(await visitor.GetStringAsync(landed)).QuerySelector("[data-unpublished]")?.TextContent.Trim());
+        // Only a real quarter the reader cannot see is named; anything else sent is not echoed.
+        Assert.Null(TestHtml.Parse(await visitor.GetStringAsync($"/partnerships/{data.Slug}/reports?unpublished=2010-11-q3")).QuerySelector("[data-unpublished]"));
+        Assert.Null(TestHtml.Parse(await visitor.GetStringAsync($"/partnerships/{data.Slug}/reports?unpublished=%3Cb%3Eforged%3C%2Fb%3E")).QuerySelector("[data-unpublished]"));
         Assert.DoesNotContain("2010-11-q4", list, StringComparison.Ordinal);
         Assert.Contains($"/partnerships/{data.Slug}/reports/performance/2010-11-q3.html", list, StringComparison.Ordinal);
         Assert.Contains(data.Q3Text, q3, StringComparison.Ordinal);
