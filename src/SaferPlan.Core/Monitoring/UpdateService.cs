@@ -76,20 +76,11 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
     public async Task<QuarterClosed?> ClosedToLeadsAsync(int partnershipId, ReportingPeriod period, CancellationToken ct = default) =>
         Closure(await publications.PublicationAsync(partnershipId, period, ct), await RoundAsync(partnershipId, period, ct));
 
-    /// <summary>As <see cref="ClosedToLeadsAsync"/> for every quarter the partnership has opened, by quarter (open ones left out).</summary>
-    public async Task<IReadOnlyDictionary<ReportingPeriod, QuarterClosed>> ClosuresAsync(int partnershipId, CancellationToken ct = default)
+    /// <summary>Every quarter the partnership has opened, newest first, each with why it is closed to lead officers (null while it is open to them).</summary>
+    public async Task<IReadOnlyList<(CollectionRound Round, QuarterClosed? Closed)>> RoundsWithClosuresAsync(int partnershipId, CancellationToken ct = default)
     {
         var published = await db.Set<QuarterPublication>().AsNoTracking().Where(p => p.PartnershipId == partnershipId).ToListAsync(ct);
-        var closures = new Dictionary<ReportingPeriod, QuarterClosed>();
-        foreach (var round in await RoundsAsync(partnershipId, ct))
-        {
-            if (Closure(published.FirstOrDefault(p => p.Period == round.Period), round) is { } why)
-            {
-                closures[round.Period] = why;
-            }
-        }
-
-        return closures;
+        return (await RoundsAsync(partnershipId, ct)).Select(r => (r, Closure(published.FirstOrDefault(p => p.Period == r.Period), r))).ToList();
     }
 
     private QuarterClosed? Closure(QuarterPublication? publication, CollectionRound? round) =>

@@ -32,9 +32,8 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         CanManageEditions = Permissions.CanManageEditions(user, view.Partnership.Id);
         if (user.PersonId is { } person && CanSeeUpdates)
         {
-            var closed = await updates.ClosuresAsync(view.Partnership.Id, ct);
             var reminders = new List<(CollectionRound, int)>();
-            foreach (var round in (await updates.RoundsAsync(view.Partnership.Id, ct)).Where(r => !closed.ContainsKey(r.Period)))
+            foreach (var round in (await updates.RoundsWithClosuresAsync(view.Partnership.Id, ct)).Where(r => r.Closed is null).Select(r => r.Round))
             {
                 var outstanding = (await updates.SlotsAsync(view.Partnership.Id, round.Period, user, ct))
                     .Count(s => s.CanUpdate && UpdateService.Responsible(s.Milestone)?.Id == person && s.Current is null or { State: UpdateState.Draft or UpdateState.Returned });

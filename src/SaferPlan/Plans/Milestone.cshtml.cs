@@ -37,11 +37,10 @@ public sealed class MilestoneModel(PlanReader reader, AuditReader audit, UpdateS
         SeesUnpublished = Permissions.CanSeeUnpublished(user, found.PartnershipId);
         var action = Milestone.Action!;
         var priority = action.Priority!;
-        var closed = await updates.ClosuresAsync(found.PartnershipId, ct);
-        UpdatablePeriods = (await updates.RoundsAsync(found.PartnershipId, ct))
-            .Where(r => r.Period.StartYear == priority.Edition.YearStart
-                && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Period, closed.ContainsKey(r.Period)))
-            .Select(r => r.Period).ToList();
+        UpdatablePeriods = (await updates.RoundsWithClosuresAsync(found.PartnershipId, ct))
+            .Where(r => r.Round.Period.StartYear == priority.Edition.YearStart
+                && Permissions.CanUpdate(user, found.PartnershipId, priority, action, Milestone, r.Round.Period, r.Closed is not null))
+            .Select(r => r.Round.Period).ToList();
         if (Permissions.CanReadAudit(user, found.PartnershipId))
         {
             History = await audit.HistoryAsync(nameof(Core.Plans.Milestone), id, ct: ct);

@@ -23,8 +23,7 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
         foreach (var partnershipId in Permissions.PartnershipsToUpdate(user))
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == partnershipId, ct);
-            var closed = await updates.ClosuresAsync(partnershipId, ct);
-            var open = (await updates.RoundsAsync(partnershipId, ct)).Where(r => !closed.ContainsKey(r.Period)).ToList();
+            var open = (await updates.RoundsWithClosuresAsync(partnershipId, ct)).Where(r => r.Closed is null).Select(r => r.Round).ToList();
             foreach (var round in open)
             {
                 var slots = (await updates.SlotsAsync(partnershipId, round.Period, user, ct))
