@@ -1,13 +1,50 @@
+using SaferPlan.Core.Funding;
+using SaferPlan.Core.Monitoring;
+
 namespace SaferPlan.Core.Meetings;
 
-/// <summary>A year's meetings of a partnership as the user may see them, with the bodies' names.</summary>
-public sealed record MeetingYear(Partnership Partnership, ReportingPeriod Year, IReadOnlyList<Meeting> Meetings, bool ShowsPrivate);
+/// <summary>A year's meetings of a partnership as the user may see them, with the bodies' names and which papers the user can open.</summary>
+public sealed record MeetingYear(Partnership Partnership, ReportingPeriod Year, IReadOnlyList<Meeting> Meetings, bool ShowsPrivate, PaperAccess Papers);
+
+/// <summary>A meeting as the user may see it, with its partnership and which of its papers the user can open.</summary>
+public sealed record MeetingView(Meeting Meeting, Partnership Partnership, PaperAccess Papers);
+
+/// <summary>
+/// Which of a partnership's papers a reader can open, by the rules the papers' own pages answer by: a quarter's Board report
+/// once the quarter is published (<see cref="PublicationService.VisibleQuartersAsync"/>), an edition and its refresh report
+/// once the edition is approved, a year's funding plan once it is agreed; the strategic assessment always. A null set means
+/// every one (a member of the partnership). An agenda names a paper the reader cannot open yet without linking to it, so a
+/// visitor is neither turned away nor told where an unpublished paper will be.
+/// </summary>
+public sealed record PaperAccess(IReadOnlySet<ReportingPeriod>? Quarters, IReadOnlySet<int>? Editions, IReadOnlySet<ReportingPeriod>? FundingYears)
+{
+    public bool CanOpen(PaperKind kind, string? key) => kind switch
+    {
+        PaperKind.BoardReport => Quarters is null || (ReportingPeriod.TryParse(key, out var quarter) && Quarters.Contains(quarter)),
+        PaperKind.RefreshReport => CanOpenEdition(key),
+        PaperKind.FundingPlan => CanOpenFundingPlan(key),
+        _ => true,
+    };
+
+    public bool CanOpen(DecisionKind kind, string? key) => kind switch
+    {
+        DecisionKind.ApproveEdition or DecisionKind.SetPriorities => CanOpenEdition(key),
+        DecisionKind.AgreeFundingPlan => CanOpenFundingPlan(key),
+        _ => true,
+    };
+
+    private bool CanOpenEdition(string? key) =>
+        Editions is null || (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Editions.Contains(id));
+
+    private bool CanOpenFundingPlan(string? key) =>
+        FundingYears is null || (ReportingPeriod.TryParse(key, out var year) && FundingYears.Contains(year.FinancialYear));
+}
 
 /// <summary>
 /// Reads meetings: the partnership's members see every meeting; visitors see public meetings only, with their agendas and
 /// decisions (nothing of a meeting carries an e-mail address: a place or a title typed with one has it hidden).
 /// </summary>
-public sealed class MeetingReader(SaferPlanDbContext db)
+public sealed class MeetingReader(SaferPlanDbContext db, PublicationService publications)
 {
     public async Task<MeetingYear?> YearAsync(string slug, ReportingPeriod year, UserContext user, CancellationToken ct = default)
     {
@@ -22,11 +59,11 @@ public sealed class MeetingReader(SaferPlanDbContext db)
             .Include(m => m.Body).Include(m => m.Agenda).Include(m => m.Decisions)
             .Where(m => m.PartnershipId == partnership.Id && m.YearStart == year.StartYear && (all || m.IsPublic))
             .ToListAsync(ct);
-        return new MeetingYear(partnership, year.FinancialYear, Ordered(meetings, all), all);
+        return new MeetingYear(partnership, year.FinancialYear, Ordered(meetings, all), all, await PapersAsync(partnership.Id, user, ct));
     }
 
     /// <summary>A meeting with its partnership; null when there is none or the user may not see it.</summary>
-    public async Task<(Meeting Meeting, Partnership Partnership)?> MeetingAsync(int id, UserContext user, CancellationToken ct = default)
+    public async Task<MeetingView?> MeetingAsync(int id, UserContext user, CancellationToken ct = default)
     {
         var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Body).Include(m => m.Agenda).Include(m => m.Decisions)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
@@ -36,7 +73,22 @@ public sealed class MeetingReader(SaferPlanDbContext db)
         }
 
         var partnership = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Id == meeting.PartnershipId, ct);
-        return (Visible(meeting, Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)), partnership);
+        return new MeetingView(Visible(meeting, Permissions.CanSeePrivateMeetings(user, meeting.PartnershipId)), partnership, await PapersAsync(partnership.Id, user, ct));
+    }
+
+    /// <summary>Which of the partnership's papers this user can open.</summary>
+    public async Task<PaperAccess> PapersAsync(int partnershipId, UserContext user, CancellationToken ct = default)
+    {
+        var editions = Permissions.CanReadFullRefreshReport(user, partnershipId)
+            ? null
+            : (await db.Editions.AsNoTracking()
+                .Where(e => e.Plan.PartnershipId == partnershipId && (e.Status == EditionStatus.Approved || e.Status == EditionStatus.Superseded))
+                .Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var fundingYears = Permissions.CanReadFunding(user, partnershipId)
+            ? null
+            : (await db.Set<FundingPlan>().AsNoTracking().Where(p => p.PartnershipId == partnershipId && p.AgreedOn != null)
+                .Select(p => p.YearStart).ToListAsync(ct)).Select(ReportingPeriod.Year).ToHashSet();
+        return new PaperAccess(await publications.VisibleQuartersAsync(user, partnershipId, ct), editions, fundingYears);
     }
 
     /// <summary>Every meeting of the partnerships, for a calendar feed: public ones only unless <paramref name="all"/>.</summary>
@@ -81,12 +133,20 @@ public sealed class MeetingReader(SaferPlanDbContext db)
 public static class MeetingPapers
 {
     /// <summary>Where a decision's subject is read: the edition it approved or set priorities for, the funding plan it agreed.</summary>
-    public static string? DecisionUrl(string slug, DecisionKind kind, string? key) => kind switch
+    private static string? DecisionUrl(string slug, DecisionKind kind, string? key) => kind switch
     {
         DecisionKind.ApproveEdition or DecisionKind.SetPriorities when key is not null => $"/editions/{key}",
-        DecisionKind.AgreeFundingPlan when key is not null => $"/partnerships/{slug}/funding/{key}",
+        DecisionKind.AgreeFundingPlan when ReportingPeriod.TryParse(key, out var year) => $"/partnerships/{slug}/funding/{year.FinancialYear.Slug}",
         _ => null,
     };
+
+    /// <summary>Where a decision's subject is read, for a reader who can open it (<paramref name="papers"/>); null otherwise.</summary>
+    public static string? DecisionUrl(string slug, MeetingDecision decision, PaperAccess papers)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(papers);
+        return papers.CanOpen(decision.Kind, decision.SubjectKey) ? DecisionUrl(slug, decision.Kind, decision.SubjectKey) : null;
+    }
 
     public static string Name(PaperKind kind) => kind switch
     {

@@ -51,7 +51,7 @@ public sealed class AgendaItemFormModel(MeetingReader meetings, MeetingEditor ed
             return NotFound();
         }
 
-        (Meeting, Partnership) = found;
+        (Meeting, Partnership, _) = found;
         return Permissions.CanEditMeetings(user, Partnership.Id) ? null : this.Refused("Only the partnership's support officers and administrators can change its meetings.");
     }
 }

@@ -55,7 +55,7 @@ public sealed class DecisionFormModel(SaferPlanDbContext db, MeetingReader meeti
             return NotFound();
         }
 
-        (Meeting, Partnership) = found;
+        (Meeting, Partnership, _) = found;
         if (!Permissions.CanEditMeetings(user, Partnership.Id))
         {
             return this.Refused("Only the partnership's support officers and administrators can record a meeting's decisions.");

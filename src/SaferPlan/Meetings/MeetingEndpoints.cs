@@ -3,8 +3,10 @@ using SaferPlan.Core.Meetings;
 
 namespace SaferPlan.Meetings;
 
+/// <summary>An agenda item; <c>url</c> is where its paper is read, null when it has none or the reader cannot open it yet (a Board report not published, a draft edition's refresh report, a funding plan not agreed).</summary>
 public sealed record AgendaItemDto(int Id, string Title, PaperKind Paper, string? PaperKey, string? Url);
 
+/// <summary>A decision; <c>url</c> is where its subject is read, null when it has none or the reader cannot open it yet.</summary>
 public sealed record DecisionDto(int Id, string Text, string? Minute, DecisionKind Kind, string? SubjectKey, string? Url);
 
 /// <summary>A meeting: <c>startsAt</c> is UK time ("14:00"); <c>sequence</c> counts its moves, as its calendar event's SEQUENCE.</summary>
@@ -12,11 +14,13 @@ public sealed record MeetingDto(
     int Id, int BodyId, string Body, string Year, DateOnly MeetsOn, string StartsAt, string? Place, bool IsPublic, bool IsCancelled,
     int Sequence, IReadOnlyList<AgendaItemDto> Agenda, IReadOnlyList<DecisionDto> Decisions, int Version)
 {
-    public static MeetingDto From(Meeting m, string slug) => new(
+    public static MeetingDto From(Meeting m, string slug, PaperAccess papers) => new(
         m.Id, m.BodyId, m.Body?.Name ?? "", m.Year.Slug, m.MeetsOn, MeetingText.Time(m.StartsAt), m.Place, m.IsPublic, m.IsCancelled, m.Sequence,
-        m.Agenda.Select(a => new AgendaItemDto(a.Id, a.Title, a.Paper, a.PaperKey, AgendaPapers.Url(slug, a.Paper, a.PaperKey))).ToList(),
-        m.Decisions.Select(d => new DecisionDto(d.Id, d.Text, d.Minute, d.Kind, d.SubjectKey, MeetingPapers.DecisionUrl(slug, d.Kind, d.SubjectKey))).ToList(),
+        m.Agenda.Select(a => new AgendaItemDto(a.Id, a.Title, a.Paper, a.PaperKey, AgendaPapers.Url(slug, a, papers))).ToList(),
+        m.Decisions.Select(d => new DecisionDto(d.Id, d.Text, d.Minute, d.Kind, d.SubjectKey, MeetingPapers.DecisionUrl(slug, d, papers))).ToList(),
         m.Version);
+
+    public static MeetingDto From(MeetingView view) => From(view.Meeting, view.Partnership.Slug, view.Papers);
 }
 
 /// <summary>A statutory duty with its status on the day asked: Due, Overdue or Done; the owner by name or role, never an e-mail address.</summary>
@@ -121,7 +125,7 @@ public static class MeetingEndpoints
         var today = duties.Today;
         return TypedResults.Ok(new MeetingYearDto(
             period.Slug,
-            view.Meetings.Select(m => MeetingDto.From(m, slug)).ToList(),
+            view.Meetings.Select(m => MeetingDto.From(m, slug, view.Papers)).ToList(),
             (await duties.YearAsync(view.Partnership.Id, period, ct)).Select(d => DutyDto.From(d, today)).ToList()));
     }
 
@@ -132,7 +136,7 @@ public static class MeetingEndpoints
             return ApiErrors.NotFound($"There is no meeting {id}.");
         }
 
-        return EditResponses.Versioned(http, MeetingDto.From(found.Meeting, found.Partnership.Slug), found.Meeting.Version);
+        return EditResponses.Versioned(http, MeetingDto.From(found), found.Meeting.Version);
     }
 
     private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> AddAsync(string slug, MeetingRequest body, SaferPlanDbContext db, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)
@@ -150,7 +154,7 @@ public static class MeetingEndpoints
         }
 
         return await EditResponses.CreatedAsync(http, await editor.AddAsync(partnership.Id, input!, user, ct), m => $"/api/meetings/{m.Id}",
-            async m => MeetingDto.From((await meetings.MeetingAsync(m.Id, user, ct))!.Value.Meeting, slug));
+            async m => MeetingDto.From((await meetings.MeetingAsync(m.Id, user, ct))!));
     }
 
     private static async Task<Results<Ok<ScheduleAddedDto>, ProblemHttpResult>> GenerateAsync(string slug, string? year, SaferPlanDbContext db, MeetingEditor editor, StatutoryYearService duties, CurrentUser current, CancellationToken ct)
@@ -187,8 +191,7 @@ public static class MeetingEndpoints
 
         return await ExpectedVersion.SavedAsync(http, body.Version, v => editor.UpdateAsync(id, input!, v, user, ct), async saved =>
         {
-            var read = (await meetings.MeetingAsync(saved.Id, user, ct))!.Value;
-            return MeetingDto.From(read.Meeting, read.Partnership.Slug);
+            return MeetingDto.From((await meetings.MeetingAsync(saved.Id, user, ct))!);
         });
     }
 
@@ -197,8 +200,7 @@ public static class MeetingEndpoints
         var user = await current.GetAsync();
         return await ExpectedVersion.SavedAsync(http, version, v => editor.CancelAsync(id, v, user, ct), async saved =>
         {
-            var read = (await meetings.MeetingAsync(saved.Id, user, ct))!.Value;
-            return MeetingDto.From(read.Meeting, read.Partnership.Slug);
+            return MeetingDto.From((await meetings.MeetingAsync(saved.Id, user, ct))!);
         });
     }
 

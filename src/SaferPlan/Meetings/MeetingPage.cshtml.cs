@@ -6,9 +6,9 @@ namespace SaferPlan.Meetings;
 /// A meeting: when and where, its agenda with links to the papers the reader can open (a Board report not yet published for
 /// them named as such), and the decisions it recorded.
 /// </summary>
-public sealed class MeetingPageModel(MeetingReader meetings, PublicationService publications, CurrentUser current) : PageModel
+public sealed class MeetingPageModel(MeetingReader meetings, CurrentUser current) : PageModel
 {
-    private IReadOnlySet<ReportingPeriod>? visibleQuarters;
+    private PaperAccess papers = null!;
 
     public Meeting Meeting { get; private set; } = null!;
 
@@ -24,11 +24,13 @@ public sealed class MeetingPageModel(MeetingReader meetings, PublicationService 
             return NotFound();
         }
 
-        (Meeting, Partnership) = found;
+        (Meeting, Partnership, papers) = found;
         CanEdit = Permissions.CanEditMeetings(user, Partnership.Id);
-        visibleQuarters = await publications.VisibleQuartersAsync(user, Partnership.Id, ct);
         return Page();
     }
 
-    public AgendaPaper? Paper(AgendaItem item) => AgendaPapers.For(Partnership.Slug, item, visibleQuarters);
+    public AgendaPaper? Paper(AgendaItem item) => AgendaPapers.For(Partnership.Slug, item, papers);
+
+    /// <summary>Where the decision's subject is read, when the reader can open it.</summary>
+    public string? SubjectUrl(MeetingDecision decision) => MeetingPapers.DecisionUrl(Partnership.Slug, decision, papers);
 }

@@ -233,6 +233,60 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.Equal("text/html", opened.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Agenda_PapersAVisitorCannotOpenYet_AreNamedNotLinked_OnThePageAndInTheApi_AndOpenForAMember()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var visitor = await app.ApiClientAsync();
+        using var member = await Forms.SignedInAsync(app, PartnershipRole.BoardMember);
+        var planYear = PlanYears.Next();
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
+        var draft = (await PlanApi.ReadAsync<IdJson>(started)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fundingYear = YearSlug(2150 + Random.Shared.Next(800));
+        await PlanApi.CreatedAsync<ItemVersionJson>(await support.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/streams?year={fundingYear}", new { name = "Pooled Fund", amount = "5847.00", received = true, funder = "Home Office" }));
+        var year = FreshYear();
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 11, 3));
+        foreach (var (title, paper, key) in new[] { ("Plan refresh", "RefreshReport", draft), ("Funding", "FundingPlan", fundingYear), ("Assessment", "StrategicAssessment", YearSlug(year)) })
+        {
+            using var added = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/agenda", new { title, paper, paperKey = key });
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        }
+
+        using (var decided = await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "The Board set the plan's priorities.", kind = "SetPriorities", subjectKey = draft }))
+        {
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        }
+
+        var forVisitor = await AgendaAsync(visitor, meeting.Id);
+        Assert.Equal(
+            ["Plan refresh – Refresh report (not published yet)", "Funding – Funding plan (not agreed yet)", "Assessment – Strategic assessment"],
+            forVisitor.Select(a => a.Text));
+        Assert.Equal([null, null, $"/partnerships/{Slug}/assessment"], forVisitor.Select(a => a.Link));
+        var visitorJson = await PlanApi.GetItemAsync<MeetingJson>(visitor, $"/api/meetings/{meeting.Id}");
+        Assert.Equal([null, null, $"/partnerships/{Slug}/assessment"], visitorJson.Agenda.Select(a => a.Url));
+        Assert.Null(Assert.Single(visitorJson.Decisions).Url);
+        var visitorPage = TestHtml.Parse(await Forms.PageAsync(visitor, $"/meetings/{meeting.Id}"));
+        Assert.DoesNotContain(visitorPage.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/editions/{draft}");
+        using (var refused = await visitor.GetAsync($"/editions/{draft}/refresh-report.html"))
+        {
+            // The rule the agenda follows is the paper's own: the visitor would have been turned away.
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        var forMember = await AgendaAsync(member, meeting.Id);
+        Assert.Equal(["Plan refresh – Refresh report", "Funding – Funding plan", "Assessment – Strategic assessment"], forMember.Select(a => a.Text));
+        Assert.Equal([$"/editions/{draft}/refresh-report.html", $"/partnerships/{Slug}/funding/{fundingYear}", $"/partnerships/{Slug}/assessment"], forMember.Select(a => a.Link));
+        foreach (var (_, link) in forMember)
+        {
+            using var opened = await member.GetAsync(link);
+            Assert.True(opened.StatusCode == HttpStatusCode.OK, $"{link}: {opened.StatusCode}");
+        }
+
+        var memberJson = await PlanApi.GetItemAsync<MeetingJson>(support, $"/api/meetings/{meeting.Id}");
+        Assert.Equal(forMember.Select(a => a.Link), memberJson.Agenda.Select(a => a.Url));
+        Assert.Equal($"/editions/{draft}", Assert.Single(memberJson.Decisions).Url);
+    }
+
     /// <summary>Each agenda item of the meeting's page as its reader sees it: its text, whitespace collapsed, and its paper's link if it has one.</summary>
     private static async Task<List<(string Text, string? Link)>> AgendaAsync(HttpClient client, int meetingId) =>
         TestHtml.Parse(await Forms.PageAsync(client, $"/meetings/{meetingId}"))
