@@ -9,6 +9,15 @@ public sealed record UpdateSlot(Milestone Milestone, Person? Responsible, Milest
     public PlanAction Action => Milestone.Action;
 
     public Priority Priority => Milestone.Action.Priority;
+
+    /// <summary>
+    /// This quarter's progress says word for word what last quarter's said (spaces and line breaks aside): the form starts
+    /// from last quarter's text, so a reviewer is told when it was sent back unchanged.
+    /// </summary>
+    public bool RepeatsLastQuarter =>
+        Current?.Progress is { Length: > 0 } now && Previous?.Progress is { Length: > 0 } before && Words(now) == Words(before);
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 public sealed record CompletenessLine(string Name, int Expected, int Submitted, int Accepted, int Returned)
