@@ -23,7 +23,11 @@ public sealed class DateParts
         ? new DateParts { Day = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), Month = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), Year = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }
         : new DateParts();
 
-    /// <summary>The date, or null with a GOV.UK-worded reason (empty when nothing was typed).</summary>
+    /// <summary>
+    /// The date, or null with a GOV.UK-worded reason (none when nothing was typed): what is missing ("must include a day and
+    /// month"), a year not of 4 numbers, or a date that does not exist. The month may be a number or a name ("4", "Apr",
+    /// "April"), as GOV.UK's date pattern accepts.
+    /// </summary>
     public DateOnly? Parse(string what, out string? error)
     {
         error = null;
@@ -32,14 +36,60 @@ public sealed class DateParts
             return null;
         }
 
-        if (!int.TryParse(Day, out var day) || !int.TryParse(Month, out var month) || !int.TryParse(Year, out var year) || year < 1900 || year > 2999
-            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (Missing() is { Count: > 0 } missing)
+        {
+            error = $"{what} must include a {string.Join(" and ", missing.Select(p => p.ToLowerInvariant()))}";
+            return null;
+        }
+
+        if (!IsFourDigitYear(out var year))
+        {
+            error = $"{what} must have a year of 4 numbers, like 2011";
+            return null;
+        }
+
+        if (!int.TryParse(Day?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var day) || MonthNumber(Month) is not { } month
+            || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             error = $"{what} must be a real date, like 8 4 2011";
             return null;
         }
 
         return new DateOnly(year, month, day);
+    }
+
+    /// <summary>
+    /// The boxes to show in error when <see cref="Parse"/> refused the date: the missing ones, else the year if it is not of 4
+    /// numbers, else all three (GOV.UK: highlight just the field with the problem when there is one).
+    /// </summary>
+    public IReadOnlyList<string> PartsInError() =>
+        Missing() is { Count: > 0 } missing ? missing : !IsFourDigitYear(out _) ? ["Year"] : ["Day", "Month", "Year"];
+
+    private List<string> Missing() =>
+        new[] { ("Day", Day), ("Month", Month), ("Year", Year) }.Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
+
+    private bool IsFourDigitYear(out int year) =>
+        int.TryParse(Year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && Year!.Trim().Length == 4 && year >= 1900;
+
+    private static int? MonthNumber(string? text)
+    {
+        var typed = text?.Trim() ?? "";
+        if (int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number is >= 1 and <= 12 ? number : null;
+        }
+
+        var names = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat;
+        for (var m = 1; m <= 12; m++)
+        {
+            if (typed.Length >= 3 && (string.Equals(typed, names.GetMonthName(m), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(typed, names.GetAbbreviatedMonthName(m).TrimEnd('.'), StringComparison.OrdinalIgnoreCase)))
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>As <see cref="Parse"/>, with the reason put against the form's <paramref name="field"/>; false when the boxes are not a date.</summary>
@@ -120,12 +170,13 @@ public static class GovUkHtml
     {
         var id = IdFor(name);
 
-        // The error summary's link goes to the day box, as GOV.UK's date input does: a link to the group would move focus nowhere.
-        var error = ErrorFor(html, name, $"{id}-day");
+        // The error summary's link goes to the first box in error, as GOV.UK's date input does: a link to the group would move focus nowhere.
+        var error = ErrorFor(html, name, $"{id}-{(value is { IsEmpty: false } ? value.PartsInError()[0] : "Day").ToLowerInvariant()}");
         var describedBy = string.Join(' ', new[] { hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error" }.OfType<string>());
+        var inError = error is null ? [] : (value ?? new DateParts()).PartsInError();
         string Part(string part, string label, string? partValue, string width, string autocomplete) =>
             $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{id}-{part.ToLowerInvariant()}\">{label}</label>"
-            + $"<input class=\"govuk-input govuk-date-input__input {width}{(error is null ? "" : " govuk-input--error")}\" id=\"{id}-{part.ToLowerInvariant()}\" name=\"{E(name)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(partValue)}\"{Attr("autocomplete", autocomplete)}></div></div>";
+            + $"<input class=\"govuk-input govuk-date-input__input {width}{(inError.Contains(part) ? " govuk-input--error" : "")}\" id=\"{id}-{part.ToLowerInvariant()}\" name=\"{E(name)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(partValue)}\"{Attr("autocomplete", autocomplete)}></div></div>";
         return new HtmlString(
             $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\" role=\"group\"{Attr("aria-describedby", describedBy)}>"
             + $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>"

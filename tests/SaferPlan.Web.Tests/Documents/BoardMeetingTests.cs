@@ -79,10 +79,13 @@ public abstract class BoardMeetingTests(SaferPlanFactory app)
     }
 
     [Theory]
-    [InlineData("31", "2", "2011", "The date of the Board meeting must be a real date")]
-    [InlineData("20", "12", "2010", "The Board meeting must be after the quarter ends (31 December 2010)")]
-    [InlineData("", "", "", "Enter the date of the Board meeting")]
-    public async Task BadDate_IsRefusedAgainstTheField_AndNothingSaved(string day, string month, string year, string message)
+    [InlineData("31", "2", "2011", "The date of the Board meeting must be a real date", "day month year")]
+    [InlineData("20", "12", "2010", "The Board meeting must be after the quarter ends (31 December 2010)", "day month year")]
+    [InlineData("", "", "", "Enter the date of the Board meeting", "day month year")]
+    [InlineData("", "2", "2011", "The date of the Board meeting must include a day", "day")]
+    [InlineData("1", "", "", "The date of the Board meeting must include a month and year", "month year")]
+    [InlineData("1", "Feb", "11", "The date of the Board meeting must have a year of 4 numbers, like 2011", "year")]
+    public async Task BadDate_IsRefusedAgainstTheField_OnlyTheBoxesAtFaultMarked_AndNothingSaved(string day, string month, string year, string message, string boxesInError)
     {
         using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
         var q3Form = await Q3FormAsync();
@@ -92,8 +95,25 @@ public abstract class BoardMeetingTests(SaferPlanFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(message, html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#MeetsOn", html, StringComparison.Ordinal);
+        var page = TestHtml.Parse(html);
+        var marked = page.QuerySelectorAll("#MeetsOn input.govuk-input--error").Select(i => i.Id!["MeetsOn-".Length..]).ToList();
+        Assert.Equal(boxesInError.Split(' '), marked);
+        Assert.Equal($"MeetsOn-{marked[0]}", Assert.Single(TestHtml.ErrorSummaryLinks(page)).FieldId);
         Assert.Null(await MeetingAsync(ReportingPeriod.Of(2010, 3)));
+    }
+
+    [Fact]
+    public async Task Date_WithTheMonthAsAName_IsRead()
+    {
+        using var support = await SignedInAsync(PartnershipRole.SupportOfficer);
+        var q3Form = await Q3FormAsync();
+
+        using var response = await support.PostFormAsync(q3Form, q3Form, new() { ["MeetsOn.Day"] = "1", ["MeetsOn.Month"] = "February", ["MeetsOn.Year"] = "2011" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2011, 2, 1), (await MeetingAsync(ReportingPeriod.Of(2010, 3)))?.MeetsOn);
+        using var clear = await support.PostFormAsync(q3Form, q3Form, new() { ["MeetsOn.Day"] = "", ["MeetsOn.Month"] = "", ["MeetsOn.Year"] = "", ["Version"] = (await MeetingAsync(ReportingPeriod.Of(2010, 3)))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, clear.StatusCode);
     }
 
     [Theory]
