@@ -3,8 +3,13 @@ using SaferPlan.Core.Monitoring;
 
 namespace SaferPlan.Core.Meetings;
 
-/// <summary>A year's meetings of a partnership as the user may see them, with the bodies' names and which papers the user can open.</summary>
-public sealed record MeetingYear(Partnership Partnership, ReportingPeriod Year, IReadOnlyList<Meeting> Meetings, bool ShowsPrivate, PaperAccess Papers);
+/// <summary>
+/// A year's meetings of a partnership as the user may see them, with the bodies' names and which papers the user can open;
+/// <paramref name="Previous"/> and <paramref name="Next"/> are the years either side while the partnership's calendar
+/// runs on (its plans' years and meetings, and the year after this one), else null.
+/// </summary>
+public sealed record MeetingYear(
+    Partnership Partnership, ReportingPeriod Year, IReadOnlyList<Meeting> Meetings, bool ShowsPrivate, PaperAccess Papers, ReportingPeriod? Previous, ReportingPeriod? Next);
 
 /// <summary>A meeting as the user may see it, with its partnership and which of its papers the user can open.</summary>
 public sealed record MeetingView(Meeting Meeting, Partnership Partnership, PaperAccess Papers);
@@ -44,7 +49,7 @@ public sealed record PaperAccess(IReadOnlySet<ReportingPeriod>? Quarters, IReadO
 /// Reads meetings: the partnership's members see every meeting; visitors see public meetings only, with their agendas and
 /// decisions (nothing of a meeting carries an e-mail address: a place or a title typed with one has it hidden).
 /// </summary>
-public sealed class MeetingReader(SaferPlanDbContext db, PublicationService publications)
+public sealed class MeetingReader(SaferPlanDbContext db, PublicationService publications, TimeProvider time)
 {
     public async Task<MeetingYear?> YearAsync(string slug, ReportingPeriod year, UserContext user, CancellationToken ct = default)
     {
@@ -59,7 +64,21 @@ public sealed class MeetingReader(SaferPlanDbContext db, PublicationService publ
             .Include(m => m.Body).Include(m => m.Agenda).Include(m => m.Decisions)
             .Where(m => m.PartnershipId == partnership.Id && m.YearStart == year.StartYear && (all || m.IsPublic))
             .ToListAsync(ct);
-        return new MeetingYear(partnership, year.FinancialYear, Ordered(meetings, all), all, await PapersAsync(partnership.Id, user, ct));
+        var (first, last) = await CalendarYearsAsync(partnership.Id, ct);
+        var shown = year.FinancialYear;
+        return new MeetingYear(partnership, shown, Ordered(meetings, all), all, await PapersAsync(partnership.Id, user, ct),
+            shown.StartYear > first ? shown.Previous.FinancialYear : null, shown.StartYear < last ? shown.Next.FinancialYear : null);
+    }
+
+    /// <summary>The first and last financial years (by start) the partnership's calendar runs over: its plans, its meetings, and up to the year after this one.</summary>
+    private async Task<(int First, int Last)> CalendarYearsAsync(int partnershipId, CancellationToken ct)
+    {
+        var plans = db.Plans.AsNoTracking().Where(p => p.PartnershipId == partnershipId);
+        var meetings = db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == partnershipId);
+        var next = ReportingPeriod.QuarterContaining(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).StartYear + 1;
+        var first = new[] { await plans.MinAsync(p => (int?)p.StartYear, ct), await meetings.MinAsync(m => (int?)m.YearStart, ct), next - 1 }.Min()!.Value;
+        var last = new[] { await plans.MaxAsync(p => (int?)p.EndYear, ct), await meetings.MaxAsync(m => (int?)m.YearStart, ct), next }.Max()!.Value;
+        return (first, last);
     }
 
     /// <summary>A meeting with its partnership; null when there is none or the user may not see it.</summary>

@@ -287,6 +287,36 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.Equal($"/editions/{draft}", Assert.Single(memberJson.Decisions).Url);
     }
 
+    [Fact]
+    public async Task Calendar_PreviousAndNextYears_RunFromThePlansFirstYearToTheYearAfterThisOne()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010).SaveAsync(app);
+        using var visitor = await app.ApiClientAsync();
+
+        async Task<List<string>> WalkAsync(string from, string rel)
+        {
+            var years = new List<string> { from };
+            while (years.Count < 100)
+            {
+                var page = TestHtml.Parse(await Forms.PageAsync(visitor, $"/partnerships/{partnership.Slug}/calendar/{years[^1]}"));
+                if (page.QuerySelector($".govuk-pagination a[rel='{rel}']")?.GetAttribute("href") is not { } href)
+                {
+                    break;
+                }
+
+                years.Add(href[$"/partnerships/{partnership.Slug}/calendar/".Length..]);
+            }
+
+            return years;
+        }
+
+        var thisYear = ReportingPeriod.QuarterContaining(DateOnly.FromDateTime(DateTime.UtcNow)).FinancialYear;
+        Assert.Equal(["2011-12", "2010-11"], await WalkAsync("2011-12", "prev"));
+        Assert.Equal([thisYear.Slug, thisYear.Next.FinancialYear.Slug], await WalkAsync(thisYear.Slug, "next"));
+        var first = TestHtml.Parse(await Forms.PageAsync(visitor, $"/partnerships/{partnership.Slug}/calendar/2010-11"));
+        Assert.Equal("Next year : 2011/12", TestHtml.SpacedText(Assert.Single(first.QuerySelectorAll(".govuk-pagination a"))));
+    }
+
     /// <summary>Each agenda item of the meeting's page as its reader sees it: its text, whitespace collapsed, and its paper's link if it has one.</summary>
     private static async Task<List<(string Text, string? Link)>> AgendaAsync(HttpClient client, int meetingId) =>
         TestHtml.Parse(await Forms.PageAsync(client, $"/meetings/{meetingId}"))
