@@ -430,12 +430,15 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return null;
         }
 
-        var who = existing?.Covered.FirstOrDefault()?.AuthorName;
-        return existing is null
-            ? "This update has been deleted since you opened it. Your change has not been saved."
-            : expectedVersion == 0
-                ? $"{who ?? "Someone else"} saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
-                : $"This update was changed by {who ?? "someone else"} at {Dates.Display(existing.Value.Group.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
+        if (existing is null)
+        {
+            return "This update has been deleted since you opened it. Your change has not been saved.";
+        }
+
+        var last = existing.Value.Covered.FirstOrDefault() is { } covered ? LastChange(covered) : (Who: "Someone else", At: existing.Value.Group.UpdatedAt, How: "changed");
+        return expectedVersion == 0
+            ? $"{last.Who} saved an update for action {action.Number} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+            : $"This update was {last.How} by {last.Who} at {Dates.Display(last.At)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
     }
 
     /// <summary>
@@ -486,12 +489,21 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
             return expectedVersion == 0 ? null : "This update has been deleted since you opened it. Your change has not been saved.";
         }
 
-        var who = update.AuthorName;
+        var last = LastChange(update);
         return update.Version == expectedVersion ? null
             : expectedVersion == 0
-                ? $"{who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
-                : $"This update was changed by {who} at {Dates.Display(update.UpdatedAt)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
+                ? $"{last.Who} saved an update for milestone {milestone.Code} in {period.Display} while you were writing yours. Your update has not been saved: reload to see theirs, then make your changes again."
+                : $"This update was {last.How} by {last.Who} at {Dates.Display(last.At)} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.";
     }
+
+    /// <summary>
+    /// Who last changed an update, when, and how: its review ("accepted", "returned") when that came after its writing, else
+    /// its author's change. A conflict names them, not always the author (who may be the very person refused).
+    /// </summary>
+    private static (string Who, DateTimeOffset At, string How) LastChange(MilestoneUpdate update) =>
+        update is { ReviewedAt: { } reviewedAt, ReviewerName: { } reviewer } && reviewedAt >= update.UpdatedAt
+            ? (reviewer, reviewedAt, update.State switch { UpdateState.Accepted => "accepted", UpdateState.Returned => "returned", _ => "changed" })
+            : (update.AuthorName, update.UpdatedAt, "changed");
 
     private void Apply(MilestoneUpdate update, UpdateFields fields, UserContext user, DateTimeOffset now)
     {
@@ -529,7 +541,8 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
 
         if (update.Version != expectedVersion)
         {
-            return EditResult<MilestoneUpdate>.Conflict($"This update was changed by {update.AuthorName} after you opened it. Read it again before you accept or return it.");
+            var last = LastChange(update);
+            return EditResult<MilestoneUpdate>.Conflict($"This update was {last.How} by {last.Who} at {Dates.Display(last.At)} UTC after you opened it. Read it again before you accept or return it.");
         }
 
         var returnedWith = accept || string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

@@ -8,11 +8,12 @@ using SaferPlan.TestCommon;
 namespace SaferPlan.Web.Tests.Monitoring;
 
 /// <summary>
-/// The support officer's review card on "Who has reported" says what a reviewer needs before accepting: whether the update is
-/// Restricted (kept out of the public report), last quarter's words to compare with, and a warning when the lead officer sent
-/// last quarter's words back unchanged (the update form starts from them). Provider-neutral: the page's reading, once.
+/// Reviewing an update. The support officer's review card on "Who has reported" says what a reviewer needs before accepting:
+/// whether the update is Restricted (kept out of the public report), last quarter's words to compare with, and a warning when
+/// the lead officer sent last quarter's words back unchanged (the update form starts from them). A review or a rewrite that
+/// comes too late names who changed the update and how. Provider-neutral: the page's reading and the messages, once.
 /// </summary>
-public sealed class ReviewCardTests(SharedSqliteApp shared) : IClassFixture<SharedSqliteApp>
+public sealed class ReviewTests(SharedSqliteApp shared) : IClassFixture<SharedSqliteApp>
 {
     private static readonly ReportingPeriod Q1 = ReportingPeriod.Parse("2010/11 Q1");
     private static readonly ReportingPeriod Q2 = ReportingPeriod.Parse("2010/11 Q2");
@@ -63,5 +64,33 @@ public sealed class ReviewCardTests(SharedSqliteApp shared) : IClassFixture<Shar
         var first = page.QuerySelector("#review-1\\.1c")!;
         Assert.Null(first.QuerySelector("[data-repeats]"));
         Assert.Null(first.QuerySelector("details"));
+    }
+
+    [Fact]
+    public async Task ReviewOrRewriteComingTooLate_NamesWhoChangedTheUpdateAndHow()
+    {
+        var partnership = await TestData.Partnership().WithPerson(out var dave, "Dave Sargent").WithEdition(2010).WithPriority(lead: dave).WithAction(lead: dave)
+            .WithMilestone().SaveAsync(App);
+        var lead = new UserContext("lead", "Dave Sargent", dave.Id, [new PartnershipMembership(partnership.Id, PartnershipRole.LeadOfficer)]);
+        var support = new UserContext("support", "Sam Support", null, [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer)]);
+        var admin = new UserContext("admin", "Ada Admin", null, [new PartnershipMembership(partnership.Id, PartnershipRole.Administrator)]);
+        var milestone = partnership.Milestones[0].Id;
+        var opened = await App.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().OpenRoundAsync(partnership.Id, Q2, new DateOnly(2099, 4, 8), null, support));
+        Assert.True(opened.Succeeded, opened.Message);
+        var input = new UpdateInput { Progress = "Scheme launched.", Status = UpdateStatus.OnTrack, Marking = ProtectiveMarking.Official, Submit = true };
+        var written = await App.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveAsync(milestone, Q2, input, 0, lead));
+        Assert.True(written.Succeeded, written.Message);
+        var seen = written.Value!.Version;
+
+        var returned = await App.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().ReviewAsync(written.Value.Id, accept: false, "Say how many homes.", seen, support));
+        Assert.True(returned.Succeeded, returned.Message);
+        var lateReview = await App.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().ReviewAsync(written.Value.Id, accept: true, null, seen, admin));
+        var lateRewrite = await App.WithScopeAsync(sp => sp.GetRequiredService<UpdateService>().SaveAsync(milestone, Q2, input with { Progress = "Scheme launched in 40 homes." }, seen, lead));
+
+        var when = Dates.Display(returned.Value!.ReviewedAt!.Value);
+        Assert.Equal(EditStatus.Conflict, lateReview.Status);
+        Assert.Equal($"This update was returned by Sam Support at {when} UTC after you opened it. Read it again before you accept or return it.", lateReview.Message);
+        Assert.Equal(EditStatus.Conflict, lateRewrite.Status);
+        Assert.Equal($"This update was returned by Sam Support at {when} UTC after you opened it. Your update has not been saved: reload to see theirs, then make your changes again.", lateRewrite.Message);
     }
 }
