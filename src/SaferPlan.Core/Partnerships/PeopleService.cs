@@ -101,6 +101,17 @@ public sealed class PeopleService(SaferPlanDbContext db)
             }
         }
 
+        if (Blank(input.Email) is { } address)
+        {
+            // A person's address is their own: an account is linked to the person of its partnership with the same address.
+            var others = await db.People.AsNoTracking().Where(p => p.PartnershipId == partnershipId && p.Id != (personId ?? 0) && p.Email != null)
+                .OrderBy(p => p.Id).Select(p => new { p.Name, p.Email }).ToListAsync(ct);
+            if (others.FirstOrDefault(o => string.Equals(o.Email, address, StringComparison.OrdinalIgnoreCase)) is { } holder)
+            {
+                checkedPerson = checkedPerson.WithError("Email", $"{holder.Name} already has this email address: enter another, or change {holder.Name}'s");
+            }
+        }
+
         if (checkedPerson.Refused(out var fields, out EditResult<Person>? invalid))
         {
             return invalid;

@@ -8,6 +8,7 @@ using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Auditing;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Demo;
+using SaferPlan.Core.Editing;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Partnerships;
 using SaferPlan.TestCommon;
@@ -321,6 +322,29 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
             new() { ["Input.Name"] = "Intruder", ["Input.Version"] = "0" });
         AssertRefused(otherAdd);
         Assert.False(await DbAsync(db => db.People.AnyAsync(p => p.Name == "Intruder")));
+    }
+
+    [Fact]
+    public async Task People_TwoWithOneEmailAddress_InAnyCase_IsRefusedOnTheField_AnotherPartnershipMayShareIt()
+    {
+        var partnership = await TestData.Partnership().SaveAsync(app);
+        var elsewhere = await TestData.Partnership().SaveAsync(app);
+        var support = new UserContext("support", "Sam Support", null,
+            [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer), new PartnershipMembership(elsewhere.Id, PartnershipRole.SupportOfficer)]);
+        Task<EditResult<Person>> SaveAsync(int partnershipId, int? id, string name, string email, int? version = null) =>
+            app.WithScopeAsync(sp => sp.GetRequiredService<PeopleService>().SaveAsync(partnershipId, id, new PersonInput(name, null, null, email), version, support));
+
+        var priya = await SaveAsync(partnership.Id, null, "Priya Shah", "priya.shah@example.org");
+        var again = await SaveAsync(partnership.Id, null, "Priya Shah again", "PRIYA.SHAH@example.org");
+        var herself = await SaveAsync(partnership.Id, priya.Value!.Id, "Priya Shah", "Priya.Shah@example.org", priya.Value.Version);
+        var inAnother = await SaveAsync(elsewhere.Id, null, "Priya Shah", "priya.shah@example.org");
+
+        Assert.True(priya.Succeeded, priya.Message);
+        Assert.Equal(EditStatus.Invalid, again.Status);
+        Assert.Equal("Priya Shah already has this email address: enter another, or change Priya Shah's", again.Errors["Email"]);
+        Assert.Equal(1, await DbAsync(db => db.People.CountAsync(p => p.PartnershipId == partnership.Id)));
+        Assert.True(herself.Succeeded, herself.Message);
+        Assert.True(inAnother.Succeeded, inAnother.Message);
     }
 
     [Fact]
