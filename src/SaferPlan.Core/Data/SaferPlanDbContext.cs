@@ -258,9 +258,14 @@ public sealed class SaferPlanDbContext(
         _ => [],
     };
 
+    /// <summary>A value as the audit trail records it: dates and times in ISO 8601 ("2026-12-10T16:23:12+00:00", "2011-04-26"), which no reader takes for another day; numbers and the rest invariant.</summary>
     private static string? Format(object? value) => value switch
     {
         null => null,
+        DateTimeOffset d => d.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -70,6 +70,23 @@ public abstract class AuditTests(SaferPlanFactory app)
     }
 
     [Fact]
+    public async Task DatesAndTimes_AreRecordedInIso8601_WhichNoReaderTakesForAnotherDay()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        var bodyId = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Bodies.Where(b => b.Key == "cdrp-board").Select(b => b.Id).SingleAsync());
+        var year = 2040 + Random.Shared.Next(500);
+        using var added = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/meetings",
+            new { bodyId, year = ReportingPeriod.Year(year).Slug, meetsOn = new DateOnly(year, 10, 12), startsAt = "14:00", place = "Cambourne" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var meeting = await PlanApi.ReadAsync<IdJson>(added);
+
+        var created = Assert.Single(await HistoryAsync(support, "Meeting", meeting.Id));
+
+        Assert.Equal($"{year}-10-12", Change(created, "MeetsOn").New);
+        Assert.Equal("14:00:00", Change(created, "StartsAt").New);
+    }
+
+    [Fact]
     public async Task Update_ThatChangesNothing_AddsNoHistory()
     {
         using var editor = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.Administrator));
