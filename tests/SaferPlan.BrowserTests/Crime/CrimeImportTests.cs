@@ -36,13 +36,20 @@ public sealed class CrimeImportTests(BrowserFixture browser) : IClassFixture<Bro
             "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
             + ",2012-05,Force,Force,,,No location,,,Anti-social behaviour,,\n"
             + ",2012-05,Force,Force,,,No location,,,Loitering,,\n");
-        await page.GetByLabel("Street files").SetInputFilesAsync([Generated("browser-good", CalendarMonth.Of(2012, 5), 50000), bad]);
+        var alsoBad = File("2012-05-browser-short-street.csv",
+            "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+            + ",2012-05,Force,Force,,,No location\n");
+        await page.GetByLabel("Street files").SetInputFilesAsync([Generated("browser-good", CalendarMonth.Of(2012, 5), 50000), bad, alsoBad]);
         await page.GetByLabel("These are synthetic files").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Load files" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Some files were not loaded" })).ToBeVisibleAsync();
         await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("2012-05-browser-bad-street.csv was not loaded: line 3: \"Loitering\" is not a police.uk crime type.");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("2012-05-browser-short-street.csv was not loaded: line 2");
         await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        // Each refused file is named beside the box too, not only the first.
+        await Expect(page.Locator("#Files-error")).ToContainTextAsync("2012-05-browser-bad-street.csv was not loaded: line 3");
+        await Expect(page.Locator("#Files-error")).ToContainTextAsync("2012-05-browser-short-street.csv was not loaded: line 2");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2012-05-browser-good-street.csv (synthetic)" })).ToBeVisibleAsync();
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         await Axe.AssertNoViolationsAsync(page);
