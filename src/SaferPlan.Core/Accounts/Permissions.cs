@@ -418,10 +418,11 @@ public static class Permissions
         CanEditFunding(user, partnershipId) || (IsLeadOfficer(user, partnershipId) && leadOfficerIds.Any(id => Leads(user, id)));
 
     /// <summary>
-    /// Deleting a payment: whoever edits funding; a lead officer only a payment they recorded themselves
-    /// (<paramref name="recordedByUserId"/>, from the audit trail) against an allocation they may still record spending on.
+    /// Changing or deleting a payment: whoever edits funding, any payment; a lead officer only a payment they recorded
+    /// themselves (<paramref name="recordedByUserId"/>, from the audit trail) against an allocation they may still record
+    /// spending on, never one loaded from a finance system's file or recorded by someone else.
     /// </summary>
-    public static bool CanDeleteSpending(UserContext user, int partnershipId, IEnumerable<int?> leadOfficerIds, string? recordedByUserId) =>
+    public static bool CanChangeSpending(UserContext user, int partnershipId, IEnumerable<int?> leadOfficerIds, string? recordedByUserId) =>
         CanEditFunding(user, partnershipId)
         || (CanRecordSpending(user, partnershipId, leadOfficerIds) && user.UserId is not null && recordedByUserId == user.UserId);
 

@@ -14,8 +14,8 @@ public sealed record StreamLine(FundingStream Stream, decimal Allocated, decimal
         : null;
 }
 
-/// <summary>One payment as the reader may see it: the payee's name, or that it is withheld.</summary>
-public sealed record SpendLine(FundingSpend Spend, string Supplier);
+/// <summary>One payment as the reader may see it: the payee's name, or that it is withheld, and whether the reader may change or delete it.</summary>
+public sealed record SpendLine(FundingSpend Spend, string Supplier, bool CanChange);
 
 /// <summary>An allocation with its spending, what it is for (the priority's label) and whether the reader may record spending on it.</summary>
 public sealed record AllocationLine(FundingAllocation Allocation, IReadOnlyList<SpendLine> Spending, string PriorityLabel, int? PriorityNumber, bool CanRecordSpending)

@@ -59,12 +59,17 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             .OrderBy(s => s.Name).ToListAsync(ct);
 
         var canEdit = !publicOnly && Permissions.CanEditFunding(user, partnershipId);
+        var canRecord = streams.SelectMany(s => s.Allocations)
+            .ToDictionary(a => a.Id, a => !publicOnly && Permissions.CanRecordSpending(user, partnershipId, LeadOfficers(a)));
+        var recordedBy = await RecordedByAsync(streams.SelectMany(s => s.Allocations).Where(a => canRecord[a.Id]).SelectMany(a => a.Spending).Select(s => s.Id), ct);
         var allocations = new List<AllocationLine>();
         var streamLines = new List<StreamLine>();
         foreach (var stream in streams)
         {
             var lines = stream.Allocations.Where(a => full || !IsRestricted(a)).OrderBy(a => a.Id)
-                .Select(a => Line(a, full, !publicOnly && Permissions.CanRecordSpending(user, partnershipId, LeadOfficers(a)))).ToList();
+                .Select(a => Line(a, full, canRecord[a.Id],
+                    s => !publicOnly && Permissions.CanChangeSpending(user, partnershipId, LeadOfficers(a), recordedBy.GetValueOrDefault(s.Id))))
+                .ToList();
             allocations.AddRange(lines);
             streamLines.Add(new StreamLine(stream, lines.Sum(l => l.Allocation.Amount), lines.Sum(l => l.Spent)));
         }
@@ -96,13 +101,13 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         a.Milestone?.LeadOfficerId, a.Milestone?.Action?.LeadOfficerId, a.Milestone?.Action?.Priority?.LeadOfficerId,
     ];
 
-    private static AllocationLine Line(FundingAllocation a, bool full, bool canRecord)
+    private static AllocationLine Line(FundingAllocation a, bool full, bool canRecord, Func<FundingSpend, bool> canChange)
     {
         var priority = PriorityOf(a);
         var label = priority is null ? "Other projects"
             : priority.Kind == PriorityKind.Priority ? $"Priority {priority.Number}: {priority.Title}" : priority.Title;
         var spending = a.Spending.OrderBy(s => s.SpentOn).ThenBy(s => s.Id)
-            .Select(s => new SpendLine(s, full || s.PayeeIsPublic ? s.Payee ?? "" : Redacted)).ToList();
+            .Select(s => new SpendLine(s, full || s.PayeeIsPublic ? s.Payee ?? "" : Redacted, canChange(s))).ToList();
         return new AllocationLine(a, spending, label, priority?.Kind == PriorityKind.Priority ? priority.Number : null, canRecord);
     }
 
@@ -431,11 +436,14 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<FundingSpend>.NotFound($"There is no payment {id}.");
         }
 
+        if (await SpendingChangeRefusalAsync(spend, user, ct) is { } refusal)
+        {
+            return EditResult<FundingSpend>.Forbidden(refusal);
+        }
+
         var year = ReportingPeriod.Year(spend.Allocation.Stream.YearStart);
-        var current = await AllocationWithLeadsAsync(spend.AllocationId, ct);
         var (allocation, checkedSpend) = await CheckSpendAsync(spend.PartnershipId, year, input with { AllocationId = input.AllocationId ?? spend.AllocationId }, id, ct);
-        if (!Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(current!))
-            || (allocation is not null && !Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(allocation))))
+        if (allocation is not null && !Permissions.CanRecordSpending(user, spend.PartnershipId, LeadOfficers(allocation)))
         {
             return EditResult<FundingSpend>.Forbidden("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
         }
@@ -489,9 +497,9 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var spentOn = check.Given("SpentOn", input.SpentOn, "Enter the date of the payment");
-        if (!check.Failed("SpentOn") && spentOn > Today)
+        if (!check.Failed("SpentOn") && PaymentDateRefusal(spentOn, year, Today, "The date of the payment") is { } wrongDate)
         {
-            check.Add("SpentOn", "The date of the payment must be today or in the past");
+            check.Add("SpentOn", wrongDate);
         }
 
         var amount = Money.Read(check.Errors, "Amount", input.Amount, "the amount spent") ?? 0m;
@@ -520,6 +528,16 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// The rule for a payment's date, however the payment comes (the form, the API, a spending file): within the financial
+    /// year of the plan it is recorded in, 1 April to 31 March, and not after today. Why <paramref name="date"/> is refused,
+    /// naming it as <paramref name="named"/> ("The date of the payment", "the date 10/05/2015"), or null when it is taken.
+    /// </summary>
+    public static string? PaymentDateRefusal(DateOnly date, ReportingPeriod year, DateOnly today, string named) =>
+        date < year.Start || date > year.End ? $"{named} is outside {year.Display} ({Dates.Display(year.Start)} to {Dates.Display(year.End)})"
+        : date > today ? $"{named} must be today or in the past"
+        : null;
+
+    /// <summary>
     /// Records every line of a spending file (see <see cref="SpendingCsv"/>) against the year's allocations, or none: any wrong
     /// line refuses the whole file, each refusal keyed "Line n". Returns how many payments were recorded.
     /// </summary>
@@ -533,12 +551,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
 
         var partnership = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Id == partnershipId, ct);
         var (rows, unreadable) = SpendingCsv.Read(file);
-        if (unreadable is not null)
-        {
-            return EditResult<int>.Invalid($"Line {unreadable.Line}", $"Line {unreadable.Line}: {unreadable.Reason}");
-        }
-
-        if (rows.Count == 0)
+        if (rows.Count == 0 && unreadable.Count == 0)
         {
             return EditResult<int>.Invalid("Line 1", "Line 1: The file has a header but no spending lines");
         }
@@ -547,23 +560,23 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             .Where(a => a.Stream.PartnershipId == partnershipId && a.Stream.YearStart == year.StartYear).ToListAsync(ct);
         var recorded = (await db.Set<FundingSpend>().Where(s => s.PartnershipId == partnershipId).Select(s => s.TransactionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var lines = new SpendingLines(partnership, allocations, year, recorded, Today);
-        var errors = new Dictionary<string, string>();
+        var wrong = unreadable.ToList();
         var payments = new List<FundingSpend>();
         foreach (var row in rows)
         {
             var (payment, problems) = lines.Check(row);
             if (problems.Count > 0)
             {
-                errors[$"Line {row.Line}"] = $"Line {row.Line}: {string.Join("; ", problems)}";
+                wrong.Add(new SpendingCsvRefusal(row.Line, string.Join("; ", problems)));
                 continue;
             }
 
             payments.Add(payment!);
         }
 
-        if (errors.Count > 0)
+        if (wrong.Count > 0)
         {
-            return EditResult<int>.Invalid(errors);
+            return EditResult<int>.Invalid(wrong.OrderBy(w => w.Line).ToDictionary(w => $"Line {w.Line}", w => $"Line {w.Line}: {w.Reason}"));
         }
 
         db.AddRange(payments);
@@ -602,9 +615,9 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             {
                 problems.Add($"the date \"{row.Date}\" is not a date like 15/04/2012");
             }
-            else if (date > today)
+            else if (PaymentDateRefusal(date.Value, year, today, $"the date {row.Date}") is { } wrongDate)
             {
-                problems.Add("the date is in the future");
+                problems.Add(wrongDate);
             }
 
             var allocation = allocations
@@ -762,17 +775,37 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>Why <paramref name="user"/> may not delete the payment, or null when they may (see <see cref="Permissions.CanDeleteSpending"/>).</summary>
-    public async Task<string?> SpendingDeleteRefusalAsync(FundingSpend spend, UserContext user, CancellationToken ct = default)
+    /// <summary>
+    /// Why <paramref name="user"/> may not change or delete the payment, or null when they may (see
+    /// <see cref="Permissions.CanChangeSpending"/>): a lead officer only the payments they recorded.
+    /// </summary>
+    public async Task<string?> SpendingChangeRefusalAsync(FundingSpend spend, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(spend);
         var allocation = await AllocationWithLeadsAsync(spend.AllocationId, ct);
-        var recordedBy = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(FundingSpend) && a.EntityId == spend.Id && a.Action == AuditAction.Created)
-            .Select(a => a.UserId).FirstOrDefaultAsync(ct);
-        return Permissions.CanDeleteSpending(user, spend.PartnershipId, LeadOfficers(allocation!), recordedBy)
-            ? null
-            : "Only the partnership's support officers can delete this payment: a lead officer can delete only the payments they recorded for what they lead.";
+        var recordedBy = (await RecordedByAsync([spend.Id], ct)).GetValueOrDefault(spend.Id);
+        return Permissions.CanChangeSpending(user, spend.PartnershipId, LeadOfficers(allocation!), recordedBy) ? null : SpendingChangeRefused;
+    }
+
+    private const string SpendingChangeRefused =
+        "Only the partnership's support officers can change or delete this payment: a lead officer can change or delete only the payments they recorded for what they lead.";
+
+    /// <summary>
+    /// Who recorded each of the payments (their user id, from the audit trail; the latest record of its adding, should an id
+    /// have been used before): none for a payment the demo loaded.
+    /// </summary>
+    private async Task<Dictionary<int, string?>> RecordedByAsync(IEnumerable<int> spendIds, CancellationToken ct)
+    {
+        var ids = spendIds.ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var created = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(FundingSpend) && a.Action == AuditAction.Created && ids.Contains(a.EntityId))
+            .OrderByDescending(a => a.Id).Select(a => new { a.EntityId, a.UserId }).ToListAsync(ct);
+        return created.GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => g.First().UserId);
     }
 
     /// <summary>Deletes a payment. Spending is the year's account rather than the plan the Board agreed, so, as its edits, no amendment is asked for.</summary>
@@ -784,7 +817,7 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return EditResult<FundingSpend>.NotFound($"There is no payment {id}.");
         }
 
-        if (await SpendingDeleteRefusalAsync(spend, user, ct) is { } refusal)
+        if (await SpendingChangeRefusalAsync(spend, user, ct) is { } refusal)
         {
             return EditResult<FundingSpend>.Forbidden(refusal);
         }

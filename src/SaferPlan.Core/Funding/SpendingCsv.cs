@@ -48,17 +48,22 @@ public static class SpendingCsv
     /// <summary>One line read from a spending file, before it is matched to an allocation.</summary>
     public sealed record Row(int Line, string Body, string Date, string ExpenseType, string Description, string Supplier, string Amount, string TransactionId);
 
-    /// <summary>The file's rows, or the refusal of its header or of a line the parser cannot read.</summary>
-    public static (IReadOnlyList<Row> Rows, SpendingCsvRefusal? Refusal) Read(TextReader text)
+    /// <summary>
+    /// The file's rows, and the refusal of each line the parser cannot take: every line with the wrong number of fields, read
+    /// on past it so the other lines are checked too; or only the header's, or the first line that is not readable CSV (after
+    /// which nothing more can be read).
+    /// </summary>
+    public static (IReadOnlyList<Row> Rows, IReadOnlyList<SpendingCsvRefusal> Refusals) Read(TextReader text)
     {
         var rows = new List<Row>();
+        var refusals = new List<SpendingCsvRefusal>();
         var line = 1;
         try
         {
             using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
             if (csv.FieldCount != Header.Count || Enumerable.Range(0, Header.Count).Any(i => !string.Equals(csv.GetName(i).Trim(), Header[i], StringComparison.OrdinalIgnoreCase)))
             {
-                return ([], new SpendingCsvRefusal(1, $"The header must be \"{string.Join(',', Header)}\""));
+                return ([], [new SpendingCsvRefusal(1, $"The header must be \"{string.Join(',', Header)}\"")]);
             }
 
             while (csv.Read())
@@ -71,7 +76,8 @@ public static class SpendingCsv
 
                 if (csv.RowFieldCount != Header.Count)
                 {
-                    return ([], new SpendingCsvRefusal(line, $"The line has {csv.RowFieldCount} fields; a spending line has {Header.Count}"));
+                    refusals.Add(new SpendingCsvRefusal(line, $"The line has {csv.RowFieldCount} fields; a spending line has {Header.Count}"));
+                    continue;
                 }
 
                 rows.Add(new Row(line, csv.GetString(0).Trim(), csv.GetString(1).Trim(), csv.GetString(2).Trim(), csv.GetString(3).Trim(),
@@ -80,14 +86,14 @@ public static class SpendingCsv
         }
         catch (CsvMissingHeadersException)
         {
-            return ([], new SpendingCsvRefusal(1, $"The file is empty. A spending file starts with the header \"{string.Join(',', Header)}\""));
+            return ([], [new SpendingCsvRefusal(1, $"The file is empty. A spending file starts with the header \"{string.Join(',', Header)}\"")]);
         }
         catch (Exception ex) when (ex is CsvFormatException or InvalidDataException)
         {
-            return ([], new SpendingCsvRefusal(line + 1, $"The line is not readable CSV: {ex.Message}"));
+            refusals.Add(new SpendingCsvRefusal(line + 1, $"The line is not readable CSV: {ex.Message}"));
         }
 
-        return (rows, null);
+        return (rows, refusals);
     }
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];

@@ -79,7 +79,7 @@ public sealed class DeleteModel(SaferPlanDbContext db, FundingService funding, C
                 Description = $"payment {spend.TransactionId}";
                 Consequence = $"The {Money.Display(spend.Amount)} paid on {Dates.Display(spend.SpentOn)} for {spend.Purchase} will be taken out of {payment.Allocation.Allocation.Name}'s spending and out of What we spent.";
                 Version = spend.Version;
-                return await Funding.SpendingDeleteRefusalAsync(spend, await UserAsync(), ct) is { } refusal ? this.Refused(refusal) : null;
+                return await Funding.SpendingChangeRefusalAsync(spend, await UserAsync(), ct) is { } refusal ? this.Refused(refusal) : null;
             default:
                 return NotFound();
         }

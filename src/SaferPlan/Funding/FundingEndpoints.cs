@@ -26,8 +26,10 @@ public static class FundingEndpoints
         writes.MapPut("/funding/streams/{id:int}", UpdateStreamAsync);
         writes.MapPost("/partnerships/{slug}/funding/allocations", AddAllocationAsync);
         writes.MapPut("/funding/allocations/{id:int}", UpdateAllocationAsync);
-        writes.MapPost("/partnerships/{slug}/funding/spending", AddSpendingAsync);
-        writes.MapPut("/funding/spending/{id:int}", UpdateSpendingAsync);
+        writes.MapPost("/partnerships/{slug}/funding/spending", AddSpendingAsync)
+            .WithSummary("Records a payment against an allocation, dated within the plan's year (?year=2010-11: 1 April 2010 to 31 March 2011) and not after today.");
+        writes.MapPut("/funding/spending/{id:int}", UpdateSpendingAsync)
+            .WithSummary("Changes a payment at the version read, dated within the plan's year: support officers any, a lead officer only one they recorded for what they lead.");
         writes.MapDelete("/funding/streams/{id:int}", DeleteStreamAsync)
             .WithSummary("Deletes a stream with no allocations left (If-Match or ?version=); once the plan is agreed, with ?amendmentReason=.");
         writes.MapDelete("/funding/allocations/{id:int}", DeleteAllocationAsync)

@@ -2,7 +2,10 @@ using SaferPlan.Core.Funding;
 
 namespace SaferPlan.Funding;
 
-/// <summary>Records a payment against an allocation, or changes one: support officers, and the lead officers of what the allocation is for.</summary>
+/// <summary>
+/// Records a payment against an allocation, or changes one: support officers, and the lead officers of what the allocation is
+/// for, who change only the payments they recorded.
+/// </summary>
 [Authorize]
 public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding, CurrentUser current) : FundingFormPage(db, funding, current)
 {
@@ -80,7 +83,7 @@ public sealed class SpendFormModel(SaferPlanDbContext db, FundingService funding
             }
 
             Spend = line.Line.Spend;
-            return line.Allocation.CanRecordSpending ? null : this.Refused("Only the partnership's support officers and the lead officer of what the allocation is for can change its spending.");
+            return await Funding.SpendingChangeRefusalAsync(Spend, await UserAsync(), ct) is { } refusal ? this.Refused(refusal) : null;
         }
 
         return View.Allocations.Any(a => a.CanRecordSpending) ? null : this.Refused("You do not lead anything this year's allocations are for, so you cannot record their spending.");

@@ -232,7 +232,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
     private sealed record Case(HttpMethod Method, string Path, JsonObject? Body, Func<bool, Task> Check);
 
     /// <summary>A draft year of the demo partnership's funding no other test uses, so nothing there is agreed.</summary>
-    private const string FundingYear = "2031-32";
+    private const string FundingYear = "2024-25";
 
     private static async Task<FundingStreamJson> FundingStreamAsync(HttpClient setup, string marker) =>
         await PlanApi.CreatedAsync<FundingStreamJson>(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/streams?year={FundingYear}", new { name = marker, amount = 1000, received = true }));
@@ -243,7 +243,7 @@ public abstract class AuthorizationMatrixTests(SaferPlanFactory app)
 
     private static async Task<FundingSpendJson> FundingSpendAsync(HttpClient setup, string marker) =>
         await PlanApi.CreatedAsync<FundingSpendJson>(await setup.PostAsJsonAsync($"/api/partnerships/south-cambridgeshire/funding/spending?year={FundingYear}",
-            new { allocationId = (await FundingAllocationAsync(setup, marker)).Id, spentOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", System.Globalization.CultureInfo.InvariantCulture), amount = 25, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Security staff", transactionId = marker[..20] }));
+            new { allocationId = (await FundingAllocationAsync(setup, marker)).Id, spentOn = $"{FundingYear[..4]}-05-01", amount = 25, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Security staff", transactionId = marker[..20] }));
 
     /// <summary>Deletes a funding item by its version; afterwards it is gone, or still there at the same version.</summary>
     private Case DeleteFunding<T>(IItemJson item, string kind)

@@ -25,14 +25,17 @@ namespace SaferPlan.Web.Tests.Funding;
 /// </summary>
 public abstract class FundingApiTests(SaferPlanFactory app)
 {
-    /// <summary>The funding year of each test: the partnership is the test's own, so no other test has funding in it.</summary>
-    private const string Year = "2040-41";
+    /// <summary>
+    /// The funding year of each test: the partnership is the test's own, so no other test has funding in it. A past year, so a
+    /// payment can be dated within it and not after today.
+    /// </summary>
+    private const string Year = "2020-21";
 
     /// <summary>The short name of each test's partnership, which its spending CSV names as the body.</summary>
     private const string ShortName = "Testshire CDRP";
 
     /// <summary>Another funding year, for an allocation of another year.</summary>
-    private const string OtherYear = "2041-42";
+    private const string OtherYear = "2021-22";
 
     private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture);
 
@@ -77,9 +80,13 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         string marking = "Official", int? priorityId = null, string? outcome = null, string status = "Confirmed", string? slug = null) =>
         await PlanApi.CreatedAsync<FundingAllocationJson>(await PostAllocationAsync(client, year, streamId, name, amount, marking, priorityId, outcome, status, slug));
 
-    private Task<HttpResponseMessage> PostSpendAsync(HttpClient client, string year, int allocationId, object amount, string? payee = "Secure Guarding Ltd", bool payeeIsPublic = true, string? transactionId = null) =>
+    /// <summary>1 May of the financial year "2020-21": a date within it.</summary>
+    private static string InYear(string year) => $"{year[..4]}-05-01";
+
+    private Task<HttpResponseMessage> PostSpendAsync(HttpClient client, string year, int allocationId, object amount, string? payee = "Secure Guarding Ltd", bool payeeIsPublic = true,
+        string? transactionId = null, string? spentOn = null) =>
         client.PostAsJsonAsync($"/api/partnerships/{Slug}/funding/spending?year={year}",
-            new { allocationId, spentOn = Today, amount, payee, payeeIsPublic, purchase = "Security staff at the taxi rank", transactionId });
+            new { allocationId, spentOn = spentOn ?? InYear(year), amount, payee, payeeIsPublic, purchase = "Security staff at the taxi rank", transactionId });
 
     private async Task<FundingPlanJson> PlanAsync(HttpClient client, string year) =>
         await PlanApi.OkJsonAsync<FundingPlanJson>(await client.GetAsync($"/api/partnerships/{Slug}/funding?year={year}"));
@@ -257,7 +264,7 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         var spend = await PlanApi.CreatedAsync(await PostSpendAsync(support, year, allocation.Id(), "40.00"));
         Assert.Equal(["id", "allocationId", "spentOn", "amount", "transactionId", "version"], Keys(spend));
         var spend2 = await PlanApi.PutOkAsync(support, $"/api/funding/spending/{spend.Id()}",
-            new JsonObject { ["allocationId"] = allocation.Id(), ["spentOn"] = Today, ["amount"] = "45.00", ["payee"] = "Secure Guarding Ltd", ["payeeIsPublic"] = true,
+            new JsonObject { ["allocationId"] = allocation.Id(), ["spentOn"] = InYear(year), ["amount"] = "45.00", ["payee"] = "Secure Guarding Ltd", ["payeeIsPublic"] = true,
                 ["purchase"] = "Security staff at the taxi rank", ["transactionId"] = spend.Str("transactionId"), ["version"] = spend.Version() });
         Assert.Equal(["id", "allocationId", "spentOn", "amount", "transactionId", "version"], Keys(spend2));
 
@@ -381,6 +388,125 @@ public abstract class FundingApiTests(SaferPlanFactory app)
         Assert.Equal(550.50m, (await PlanAsync(support, year)).Spent);
         var again = await PlanApi.ReadValidationErrorAsync(await PostCsvAsync(support, year, good), "line 2");
         Assert.Contains("already been recorded", again, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A payment is dated within its plan's financial year, 1 April to 31 March (before, one dated 1 January 2011 was recorded
+    /// in 2012/13 and published in its spending file): refused naming the date when added or changed, its first and last day
+    /// taken.
+    /// </summary>
+    [Fact]
+    public async Task Spending_DatedOutsideThePlansYear_IsRefusedNamingTheDate_WhenAddedOrChanged_AndTheYearsFirstAndLastDaysAreTaken()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        const string year = "2012-13";
+        const string outside = "The date of the payment is outside 2012/13 (1 April 2012 to 31 March 2013)";
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 1000);
+        var allocation = await AddAllocationAsync(support, year, stream.Id, "Taxi marshals", 1000);
+
+        foreach (var date in new[] { "2011-01-01", "2012-03-31", "2013-04-01", "2015-05-10" })
+        {
+            Assert.Equal(outside, await PlanApi.ReadValidationErrorAsync(await PostSpendAsync(support, year, allocation.Id, 10, spentOn: date), "spentOn"));
+        }
+
+        var first = await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(support, year, allocation.Id, 10, spentOn: "2012-04-01"));
+        await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(support, year, allocation.Id, 20, spentOn: "2013-03-31"));
+
+        var moved = new JsonObject { ["allocationId"] = allocation.Id, ["spentOn"] = "2011-01-01", ["amount"] = "10.00", ["payee"] = "Secure Guarding Ltd", ["payeeIsPublic"] = true,
+            ["purchase"] = "Security staff at the taxi rank", ["version"] = first.Version };
+        Assert.Equal(outside, await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(support, $"/api/funding/spending/{first.Id}", moved), "spentOn"));
+        var kept = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<FundingSpend>().AsNoTracking().SingleAsync(s => s.Id == first.Id));
+        Assert.Equal((new DateOnly(2012, 4, 1), first.Version), (kept.SpentOn, kept.Version));
+        Assert.Equal(30m, (await PlanAsync(support, year)).Spent);
+    }
+
+    /// <summary>
+    /// A spending file with a line dated outside the plan's year is refused whole, naming the line and its date (before, the
+    /// line was recorded in the year and published).
+    /// </summary>
+    [Fact]
+    public async Task SpendingCsv_ALineDatedOutsideThePlansYear_IsRefusedWholeNamingTheLineAndTheDate()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        const string year = "2012-13";
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 10000);
+        await AddAllocationAsync(support, year, stream.Id, "Street Football Project", 4400);
+        var file = "Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number\n"
+            + $"{ShortName},01/05/2012,Pooled Fund,Street Football Project: pitch hire,Sports Ltd,400.00,Y-1\n"
+            + $"{ShortName},31/03/2013,Pooled Fund,Street Football Project: coaching,Sports Ltd,150.00,Y-2\n"
+            + $"{ShortName},10/05/2015,Pooled Fund,Street Football Project: balls,Sports Ltd,10.00,Y-3\n";
+
+        var problem = await PlanApi.ReadProblemAsync(await PostCsvAsync(support, year, file), HttpStatusCode.BadRequest);
+        Assert.NotNull(problem.Errors);
+        Assert.Equal(["line 4"], problem.Errors.Keys.ToArray());
+        Assert.Equal("Line 4: the date 10/05/2015 is outside 2012/13 (1 April 2012 to 31 March 2013)", problem.Errors["line 4"][0]);
+        Assert.Equal(0m, (await PlanAsync(support, year)).Spent);
+    }
+
+    /// <summary>
+    /// A line with the wrong number of fields is listed with every other wrong line of the file, and nothing is saved (before,
+    /// it was the only line named, hiding the rest).
+    /// </summary>
+    [Fact]
+    public async Task SpendingCsv_LinesWithTheWrongNumberOfFields_AreListedWithEveryOtherWrongLine_AndNothingIsSaved()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        const string year = Year;
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 10000);
+        await AddAllocationAsync(support, year, stream.Id, "Street Football Project", 4400);
+        var file = "Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number\n"
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: pitch hire\n"
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: coaching,Sports Ltd,150.00,F-2\n"
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: kit,Sports Ltd,-3,F-3\n"
+            + $"{ShortName},01/05/2020,Pooled Fund,Street Football Project: balls,Sports Ltd,10.00,F-4,extra,fields\n"
+            + $"{ShortName},01/06/2020,Pooled Fund,Street Football Project: bibs,Sports Ltd,20.00,F-5\n";
+
+        var problem = await PlanApi.ReadProblemAsync(await PostCsvAsync(support, year, file), HttpStatusCode.BadRequest);
+        Assert.NotNull(problem.Errors);
+        Assert.Equal(["line 2", "line 4", "line 5"], problem.Errors.Keys.ToArray());
+        Assert.Equal("Line 2: The line has 4 fields; a spending line has 7", problem.Errors["line 2"][0]);
+        Assert.Contains("negative", problem.Errors["line 4"][0], StringComparison.Ordinal);
+        Assert.Equal("Line 5: The line has 9 fields; a spending line has 7", problem.Errors["line 5"][0]);
+        Assert.Equal(0m, (await PlanAsync(support, year)).Spent);
+    }
+
+    /// <summary>
+    /// A lead officer changes, as they delete, only the payments they recorded (before, they could change the amount of one
+    /// loaded from a finance system's file): 403 with the reason for one from a file or recorded by a support officer, who
+    /// changes any.
+    /// </summary>
+    [Fact]
+    public async Task Payment_IsChangedByALeadOfficerOnlyIfTheyRecordedIt_AndOneFromAFileIsRefused403WithTheReason_WhileSupportChangesAny()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        var priorityId = Made.Partnership.PriorityIds[0];
+        using var lead = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.LeadOfficer, Made.Lead.Key, Slug));
+        const string year = "2011-12";
+        var stream = await AddStreamAsync(support, year, "Pooled Fund", 2000);
+        var theirs = await AddAllocationAsync(support, year, stream.Id, "Their project", 1000, priorityId: priorityId);
+        var loaded = await PlanApi.OkJsonAsync<SpendingImportJson>(await PostCsvAsync(support, year,
+            "Body name,Date,Expense type,Description,Supplier name,Amount,Transaction number\n"
+            + $"{ShortName},01/05/2011,Pooled Fund,Their project: radios,Radio Ltd,300.00,SC-0001\n"));
+        Assert.Equal(1, loaded.Recorded);
+        var fromFile = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<FundingSpend>().AsNoTracking()
+            .SingleAsync(s => s.AllocationId == theirs.Id && s.TransactionId == "SC-0001"));
+        var byLead = await PlanApi.CreatedAsync<FundingSpendJson>(await PostSpendAsync(lead, year, theirs.Id, 25, transactionId: "L-1"));
+        JsonObject Change(int allocationId, string amount, string transactionId, int version) => new()
+        {
+            ["allocationId"] = allocationId, ["spentOn"] = InYear(year), ["amount"] = amount, ["payee"] = "Radio Ltd", ["payeeIsPublic"] = true,
+            ["purchase"] = "radios", ["transactionId"] = transactionId, ["version"] = version,
+        };
+
+        var refused = await PlanApi.ReadProblemAsync(await PlanApi.PutAsync(lead, $"/api/funding/spending/{fromFile.Id}", Change(theirs.Id, "3000.00", "SC-0001", fromFile.Version)), HttpStatusCode.Forbidden);
+        Assert.Contains("a lead officer can change or delete only the payments they recorded", refused.Detail, StringComparison.Ordinal);
+        await PlanApi.ReadProblemAsync(await PlanApi.DeleteAsync(lead, $"/api/funding/spending/{fromFile.Id}", ifMatch: fromFile.Version), HttpStatusCode.Forbidden);
+        Assert.Equal(325m, (await PlanAsync(support, year)).Spent);
+
+        var changed = await PlanApi.PutOkAsync<FundingSpendJson>(lead, $"/api/funding/spending/{byLead.Id}", Change(theirs.Id, "30.00", "L-1", byLead.Version));
+        Assert.Equal(30m, changed.Amount);
+        var bySupport = await PlanApi.PutOkAsync<FundingSpendJson>(support, $"/api/funding/spending/{fromFile.Id}", Change(theirs.Id, "310.00", "SC-0001", fromFile.Version));
+        Assert.Equal(310m, bySupport.Amount);
+        Assert.Equal(340m, (await PlanAsync(support, year)).Spent);
     }
 
     [Fact]

@@ -174,20 +174,20 @@ public abstract class EveryErrorAtOnceTests(SaferPlanFactory app)
         var partnership = await TestData.Partnership().SaveAsync(app);
         using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
         var funding = $"/api/partnerships/{partnership.Slug}/funding";
-        var stream = await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"{funding}/streams?year=2040-41", new { name = "Pooled Fund", amount = 1000, received = true }));
-        var allocation = await CreatedAsync<FundingAllocationJson>(await api.PostAsJsonAsync($"{funding}/allocations?year=2040-41",
+        var stream = await CreatedAsync<FundingStreamJson>(await api.PostAsJsonAsync($"{funding}/streams?year=2024-25", new { name = "Pooled Fund", amount = 1000, received = true }));
+        var allocation = await CreatedAsync<FundingAllocationJson>(await api.PostAsJsonAsync($"{funding}/allocations?year=2024-25",
             new { streamId = stream.Id, name = "Taxi Marshals", amount = 500, status = "Confirmed", marking = "Official" }));
-        var spend = await CreatedAsync<FundingSpendJson>(await api.PostAsJsonAsync($"{funding}/spending?year=2040-41",
-            new { allocationId = allocation.Id, spentOn = DateOnly.FromDateTime(DateTime.UtcNow), amount = 120, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Marshals at the rank" }));
+        var spend = await CreatedAsync<FundingSpendJson>(await api.PostAsJsonAsync($"{funding}/spending?year=2024-25",
+            new { allocationId = allocation.Id, spentOn = new DateOnly(2024, 5, 1), amount = 120, payee = "Secure Guarding Ltd", payeeIsPublic = true, purchase = "Marshals at the rank" }));
         using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
 
-        var path = $"/partnerships/{partnership.Slug}/funding/2040-41/spending/{spend.Id}";
+        var path = $"/partnerships/{partnership.Slug}/funding/2024-25/spending/{spend.Id}";
         Dictionary<string, string> Payment(string day, string amount) => new()
         {
             ["AllocationId"] = "the taxi one",
             ["SpentOn.Day"] = day,
             ["SpentOn.Month"] = "2",
-            ["SpentOn.Year"] = "2026",
+            ["SpentOn.Year"] = "2025",
             ["Amount"] = amount,
             ["Purchase"] = "Marshals at the rank, and a van",
             ["Payee"] = "Secure Guarding Ltd",
