@@ -169,7 +169,6 @@ public sealed class NextEditionService(SaferPlanDbContext db)
         {
             PlanId = from.PlanId,
             YearStart = year,
-            Label = "Draft",
             Title = from.Title,
             Status = EditionStatus.Draft,
             PreviousEditionId = from.Id,
