@@ -325,6 +325,9 @@ public sealed class TestBody
     public string Key => Entity.Key;
 
     public string Name => Entity.Name;
+
+    /// <summary>The body's id, once the partnership is saved.</summary>
+    public int Id => Entity.Id;
 }
 
 /// <summary>An agency a builder made, or found, to take part in its partnership (the police, a council service).</summary>

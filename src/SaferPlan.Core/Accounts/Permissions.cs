@@ -94,10 +94,33 @@ public static class Permissions
             return "Only the partnership's support officers and administrators can write up the changes made to the plan.";
         }
 
-        return edition.Status is EditionStatus.Draft or EditionStatus.Consultation
-            ? null
-            : $"The {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}: the changes made to it are kept as the Board saw them and can no longer be changed.";
+        return AppendixLock(edition, "the changes made to it");
     }
+
+    /// <summary>
+    /// Why recording or changing the response to a comment on an edition is refused; null when it is not. The same rule as the
+    /// changes made (<see cref="RefreshChangeRefusal"/>): the partnership's support officers and administrators respond while
+    /// the edition is a draft or out for consultation; once approved the responses are kept as the Board saw them.
+    /// </summary>
+    public static string? CommentResponseRefusal(UserContext user, int partnershipId, PlanEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (!CanManageEditions(user, partnershipId))
+        {
+            return "Only the partnership's support officers and administrators can record the response to a comment.";
+        }
+
+        return AppendixLock(edition, "the responses to its comments");
+    }
+
+    /// <summary>
+    /// What the refresh report's Appendix A holds (<paramref name="what"/>: the changes made, the responses to comments) is
+    /// written while the edition is a draft or out for consultation, and kept as the Board saw it once approved: why not, or null.
+    /// </summary>
+    private static string? AppendixLock(PlanEdition edition, string what) =>
+        edition.Status is EditionStatus.Draft or EditionStatus.Consultation
+            ? null
+            : $"The {edition.Year.Display} edition is {edition.Status.ToString().ToLowerInvariant()}: {what} are kept as the Board saw them and can no longer be changed.";
 
     /// <summary>
     /// An edition's refresh report (seed 002): the partnership's members read it in full at any stage; everyone else reads

@@ -14,7 +14,7 @@ public sealed record PlanDocument(
     string PlanSpan,
     ReportingPeriod Year,
     string EditionTitle,
-    string EditionLabel,
+    string? EditionLabel,
     EditionStatus Status,
     DateOnly? ApprovedOn,
     string? ApprovedBy,
@@ -73,8 +73,8 @@ public sealed record PlanDocument(
 
     /// <summary>
     /// The cover's word on where the edition stands: "Approved on 1 February 2010 by the CDRP Board (minute 5)", for a
-    /// superseded edition whose approval was not recorded "Superseded by a later edition", or for a draft its label
-    /// ("Draft DRAFT.V3: not yet approved").
+    /// superseded edition whose approval was not recorded "Superseded by a later edition", or for a draft its label if it has
+    /// one ("Draft DRAFT.V3: not yet approved", "Consultation draft: not yet approved").
     /// </summary>
     public string StatusLine
     {
@@ -82,7 +82,7 @@ public sealed record PlanDocument(
         {
             if (IsApproved)
             {
-                var line = $"Approved on {Dates.Display(ApprovedOn!.Value)}{(ApprovedBy is { } body ? $" by {body}" : "")}{(ApprovalMinute is { } minute ? $" (minute {minute})" : "")}";
+                var line = $"Approved on {Dates.Display(ApprovedOn!.Value)}{(ApprovedBy is { } body ? $" by {body}" : "")}{BodyDecisions.MinuteAfter(ApprovalMinute)}";
                 return Status == EditionStatus.Superseded ? line + "; since superseded by a later edition" : line;
             }
 
@@ -92,7 +92,7 @@ public sealed record PlanDocument(
             }
 
             var stage = Status == EditionStatus.Consultation ? "Consultation draft" : "Draft";
-            return $"{stage} {EditionLabel}: not yet approved";
+            return $"{stage}{(EditionLabel is { } label ? $" {label}" : "")}: not yet approved";
         }
     }
 

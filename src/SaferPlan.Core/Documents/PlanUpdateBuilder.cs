@@ -55,7 +55,7 @@ public sealed class PlanUpdateBuilder(SaferPlanDbContext db, FundingService fund
             partnership.Name,
             year.FinancialYear,
             text.Of(edition.Title) ?? "",
-            text.Of(edition.Label) ?? "",
+            text.Of(edition.Label) ?? edition.Year.Display,
             Keyed("foreword"),
             $"Board Members of {partnership.Name}",
             await BoardMembersAsync(partnership.Id, text, ct),

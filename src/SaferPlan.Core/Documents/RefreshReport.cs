@@ -2,7 +2,8 @@ namespace SaferPlan.Core.Documents;
 
 /// <summary>
 /// The report asking the Board to approve an edition's refresh, laid out as seed 002: a header (partnership, who it is for,
-/// its authors, the meeting date), the title, numbered paragraphs under Purpose, Background, Responses to the consultation,
+/// its authors, the meeting date: the day the edition was approved once it is, before that the refresh timeline's approval
+/// meeting), the title, numbered paragraphs under Purpose, Background, Responses to the consultation,
 /// Overview of changes and Recommendation, then Appendix A: per priority the comments received and the changes made,
 /// numbered. In the public version every Restricted item and every e-mail address is already left out.
 /// </summary>

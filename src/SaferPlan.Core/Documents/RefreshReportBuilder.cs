@@ -92,7 +92,7 @@ public sealed class RefreshReportBuilder(SaferPlanDbContext db, RefreshChangeSer
             text.Of(edition.Plan.Partnership.Name) ?? "",
             board,
             authors,
-            timeline?.ApprovalMeetingOn ?? edition.ApprovedOn,
+            edition.ApprovedOn ?? timeline?.ApprovalMeetingOn,
             $"{year} {planTitle} refresh".ToUpperInvariant(),
             edition.Year,
             edition.Status,

@@ -12,8 +12,12 @@ public sealed record CommentInput(int? PriorityId, int? ActionId, int? Milestone
 /// <summary>The support officer's response to a comment: the change made, or no change with the reason.</summary>
 public sealed record CommentResponseInput(CommentResponseKind? Kind, string? Text);
 
-/// <summary>An edition's comments in Appendix A's order: the whole plan first, then by priority, each in the order made.</summary>
-public sealed record EditionComments(PlanEdition Edition, EditionConsultation? Consultation, IReadOnlyList<ConsultationComment> Comments, bool CanComment, bool CanRespond, string? Refusal);
+/// <summary>
+/// An edition's comments in Appendix A's order: the whole plan first, then by priority, each in the order made; whether this
+/// reader may comment (and why not, <paramref name="Refusal"/>) and respond to them (and why not, <paramref name="ResponseRefusal"/>).
+/// </summary>
+public sealed record EditionComments(
+    PlanEdition Edition, EditionConsultation? Consultation, IReadOnlyList<ConsultationComment> Comments, bool CanComment, bool CanRespond, string? Refusal, string? ResponseRefusal);
 
 /// <summary>A consultation as checked: the last day for comments, and the e-mail addresses besides the Board's, trimmed.</summary>
 public sealed record ConsultationStart(DateOnly Deadline, IReadOnlyList<string> Consultees);
@@ -52,7 +56,8 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             .Where(c => c.EditionId == editionId).ToListAsync(ct);
         var ordered = comments.OrderBy(c => c.Priority?.Number ?? 0).ThenBy(c => c.PriorityId).ThenBy(c => c.Sequence).ToList();
         var refusal = Permissions.CommentRefusal(user, partnershipId, edition, consultation?.Deadline, Today);
-        return EditResult<EditionComments>.Ok(new EditionComments(edition, consultation, ordered, refusal is null, Permissions.CanManageEditions(user, partnershipId), refusal));
+        var responseRefusal = Permissions.CommentResponseRefusal(user, partnershipId, edition);
+        return EditResult<EditionComments>.Ok(new EditionComments(edition, consultation, ordered, refusal is null, responseRefusal is null, refusal, responseRefusal));
     }
 
     /// <summary>The edition a comment is on, or null when there is no such comment; says nothing of who may read it.</summary>
@@ -153,7 +158,7 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         return saved;
     }
 
-    /// <summary>Records (or changes) the support officer's response to a comment, from the version they read.</summary>
+    /// <summary>Records (or changes) the support officer's response to a comment, from the version they read, until the edition is approved.</summary>
     public async Task<EditResult<ConsultationComment>> RespondAsync(int commentId, CommentResponseInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -165,9 +170,9 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         }
 
         var partnershipId = comment.Edition.Plan.PartnershipId;
-        if (!Permissions.CanManageEditions(user, partnershipId))
+        if (Permissions.CommentResponseRefusal(user, partnershipId, comment.Edition) is { } refusal)
         {
-            return EditResult<ConsultationComment>.Forbidden("Only the partnership's support officers and administrators can record the response to a comment.");
+            return EditResult<ConsultationComment>.Forbidden(refusal);
         }
 
         var check = new FieldCheck();

@@ -38,7 +38,7 @@ public sealed record ItemDifference(
     IReadOnlyList<DifferenceKind> Kinds, string? OldReference, string? NewReference, string? OldPriority, string? NewPriority,
     IReadOnlyList<WordChange> Text, IReadOnlyList<FieldDifference> Fields);
 
-public sealed record ComparedEdition(int Id, string Year, string Title, string Label, EditionStatus Status);
+public sealed record ComparedEdition(int Id, string Year, string Title, string? Label, EditionStatus Status);
 
 /// <summary>Everything that differs between two editions: priorities, then actions, then milestones.</summary>
 public sealed record EditionComparison(

@@ -6,7 +6,10 @@ public sealed record PlanInput(string? Title, int? StartYear, int? EndYear, stri
 /// <summary>A new plan as checked; <paramref name="EditionLabel"/> is null where the input gave none.</summary>
 public sealed record PlanFields(string Title, int StartYear, int EndYear, string? EditionLabel);
 
-/// <summary>The decision that approves an edition: when, by which body (the partnership's Board when blank), and its minute.</summary>
+/// <summary>
+/// The decision that approves an edition: when, by which body (the partnership's Board when blank, by its name as
+/// <see cref="BodyDecisions.BoardNameAsync"/> gives it), and its minute.
+/// </summary>
 public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute);
 
 /// <summary>
@@ -49,7 +52,7 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
         {
             Plan = plan,
             YearStart = plan.StartYear,
-            Label = fields.EditionLabel ?? "Draft",
+            Label = fields.EditionLabel,
             Title = fields.Title,
             Status = EditionStatus.Draft,
         };
@@ -106,13 +109,14 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
         }
 
         var earlier = await db.Editions.Where(e => e.PlanId == edition.PlanId && e.Id != edition.Id && e.Status == EditionStatus.Approved).ToListAsync(ct);
+        var body = fields.Body ?? await db.BoardNameAsync(partnershipId, ct);
         return await db.SaveEditAsync(edition, expectedVersion, new EditSave(partnershipId, "plan edition")
         {
             Change = () =>
             {
                 edition.Status = EditionStatus.Approved;
                 edition.ApprovedOn = fields.DecidedOn;
-                edition.ApprovedBy = fields.Body ?? $"{edition.Plan.Partnership.ShortName} Board";
+                edition.ApprovedBy = body;
                 edition.ApprovalMinute = fields.Minute;
                 foreach (var e in earlier)
                 {
@@ -121,6 +125,9 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             },
         }, ct);
     }
+
+    /// <summary>The body an approval naming none is recorded as made by: the partnership's Board, by its name.</summary>
+    public Task<string> BoardNameAsync(int partnershipId, CancellationToken ct = default) => db.BoardNameAsync(partnershipId, ct);
 
     /// <summary>Every rule the approving decision must meet, saving nothing.</summary>
     public static EditResult<ApprovalFields> CheckApproval(PlanEdition edition, ApprovalInput input, DateOnly today)

@@ -85,9 +85,9 @@ public sealed class NextEditionService(SaferPlanDbContext db)
         {
             errors["Year"] = $"The next edition must be for a year after {from.Year.Display}";
         }
-        else if (year >= from.Plan.EndYear)
+        else if (PlanEnds(from.Plan, year) is { } ended)
         {
-            errors["Year"] = $"The plan runs to March {from.Plan.EndYear}; start a new plan for {ReportingPeriod.Year(year).Display}";
+            errors["Year"] = ended;
         }
         else if (takenYears.Contains(year))
         {
@@ -135,6 +135,19 @@ public sealed class NextEditionService(SaferPlanDbContext db)
         return errors;
     }
 
+    /// <summary>
+    /// Why no next edition can follow <paramref name="from"/>: it is of its plan's last year, so the year after it starts a new
+    /// plan; null while the plan runs on past it. The next edition is not offered then.
+    /// </summary>
+    public static string? NoNextYear(PlanEdition from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        return PlanEnds(from.Plan, from.YearStart + 1);
+    }
+
+    private static string? PlanEnds(Plan plan, int year) =>
+        year >= plan.EndYear ? $"The plan runs to March {plan.EndYear}; start a new plan for {ReportingPeriod.Year(year).Display}" : null;
+
     private static PriorityChoice FateOf(NextEditionInput input, int priorityId) =>
         input.Choices.TryGetValue(priorityId, out var choice) ? choice : new PriorityChoice(PriorityFate.Carry);
 
@@ -156,7 +169,6 @@ public sealed class NextEditionService(SaferPlanDbContext db)
         {
             PlanId = from.PlanId,
             YearStart = year,
-            Label = "Draft",
             Title = from.Title,
             Status = EditionStatus.Draft,
             PreviousEditionId = from.Id,

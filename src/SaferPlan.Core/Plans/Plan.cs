@@ -30,7 +30,11 @@ public sealed class PlanEdition : VersionedEntity
     /// <summary>The calendar year the edition's financial year starts in (2010 for 2010/11).</summary>
     public int YearStart { get; set; }
 
-    public required string Label { get; set; }
+    /// <summary>
+    /// How the partnership names this version ("DRAFT.V3", "2012/2013 Update"); null when it gives none. It never stands in
+    /// for the edition's standing, which is <see cref="Status"/> (a label does not change when the edition is approved).
+    /// </summary>
+    public string? Label { get; set; }
 
     public required string Title { get; set; }
 
@@ -61,6 +65,9 @@ public sealed class PlanEdition : VersionedEntity
     /// editions out for comments.
     /// </summary>
     public bool IsPublished => Status is EditionStatus.Approved or EditionStatus.Superseded;
+
+    /// <summary>"DRAFT.V3, Approved", or the status alone for an edition without a label: how lists name an edition's version.</summary>
+    public static string LabelAndStatus(string? label, EditionStatus status) => label is null ? status.ToString() : $"{label}, {status}";
 }
 
 public sealed class Priority : VersionedEntity, ISorted

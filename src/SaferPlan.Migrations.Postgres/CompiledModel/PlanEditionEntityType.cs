@@ -70,6 +70,7 @@ namespace SaferPlan.Migrations.Postgres.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(PlanEdition).GetProperty("Label", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PlanEdition).GetField("<Label>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 100);
             label.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 

@@ -1471,3 +1471,19 @@ VALUES ('20261130072612_ComparatorAreas', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+ALTER TABLE "PlanEditions" ALTER COLUMN "Label" DROP NOT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203163955_EditionLabelOptional', '10.0.15');
+
+COMMIT;
+
+START TRANSACTION;
+UPDATE "PlanEditions" SET "Label" = NULL WHERE "Label" = 'Draft';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203164000_EditionLabelDraftCleared', '10.0.15');
+
+COMMIT;
+

@@ -3136,7 +3136,6 @@ namespace SaferPlan.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Label")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -65,6 +65,7 @@ namespace SaferPlan.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(PlanEdition).GetProperty("Label", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PlanEdition).GetField("<Label>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 100);
 
             var planId = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace SaferPlan.Migrations.Sqlite.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("061f02bb-14e4-4558-bff0-0bb000c46ccb"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("e9c880a7-564d-414c-b611-83c3b30d1f6e"), entityTypeCount: 78)
         {
         }
 

@@ -1603,3 +1603,55 @@ VALUES ('20261130072605_ComparatorAreas', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "ef_temp_PlanEditions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PlanEditions" PRIMARY KEY AUTOINCREMENT,
+    "ApprovalMinute" TEXT NULL,
+    "ApprovedBy" TEXT NULL,
+    "ApprovedOn" TEXT NULL,
+    "Label" TEXT NULL,
+    "PlanId" INTEGER NOT NULL,
+    "PreviousEditionId" INTEGER NULL,
+    "Status" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "YearStart" INTEGER NOT NULL,
+    CONSTRAINT "FK_PlanEditions_PlanEditions_PreviousEditionId" FOREIGN KEY ("PreviousEditionId") REFERENCES "PlanEditions" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_PlanEditions_Plans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "Plans" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_PlanEditions" ("Id", "ApprovalMinute", "ApprovedBy", "ApprovedOn", "Label", "PlanId", "PreviousEditionId", "Status", "Title", "Version", "YearStart")
+SELECT "Id", "ApprovalMinute", "ApprovedBy", "ApprovedOn", "Label", "PlanId", "PreviousEditionId", "Status", "Title", "Version", "YearStart"
+FROM "PlanEditions";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "PlanEditions";
+
+ALTER TABLE "ef_temp_PlanEditions" RENAME TO "PlanEditions";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE UNIQUE INDEX "IX_PlanEditions_PlanId_YearStart" ON "PlanEditions" ("PlanId", "YearStart");
+
+CREATE INDEX "IX_PlanEditions_PreviousEditionId" ON "PlanEditions" ("PreviousEditionId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203163850_EditionLabelOptional', '10.0.15');
+
+BEGIN TRANSACTION;
+UPDATE "PlanEditions" SET "Label" = NULL WHERE "Label" = 'Draft';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203163900_EditionLabelDraftCleared', '10.0.15');
+
+COMMIT;
+

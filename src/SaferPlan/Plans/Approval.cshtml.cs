@@ -6,6 +6,9 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
 {
     public EditionView View { get; private set; } = null!;
 
+    /// <summary>The body the approval is recorded as made by when the form names none: the partnership's Board, by its name.</summary>
+    public string BoardName { get; private set; } = "";
+
     /// <summary>The decision's boxes but its date, which is read from <see cref="DecidedOn"/>.</summary>
     [BindProperty] public ApprovalInput Input { get; set; } = new(null, null, null);
     [BindProperty] public DateParts DecidedOn { get; set; } = new();
@@ -47,6 +50,7 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
         }
 
         View = view!;
+        BoardName = await editions.BoardNameAsync(View.Partnership.Id, ct);
 
         // Approved already (perhaps by someone else a moment ago): the edition's page says so.
         return View.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation ? null : Redirect($"/editions/{id}");

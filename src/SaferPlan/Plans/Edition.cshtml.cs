@@ -18,8 +18,12 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTi
     /// <summary>Whether to offer recording the Board's approval: a draft, for its support officers and administrators.</summary>
     public bool CanRecordApproval => View.Edition.Status is EditionStatus.Draft or EditionStatus.Consultation && Permissions.CanManageEditions(Reader, View.Partnership.Id);
 
-    /// <summary>Whether to offer the yearly refresh: from an approved edition, for its support officers and administrators.</summary>
-    public bool CanStartNext => View.Edition.Status == EditionStatus.Approved && Permissions.CanManageEditions(Reader, View.Partnership.Id);
+    /// <summary>
+    /// Whether to offer the yearly refresh: from an approved edition that is not of its plan's last year, for its support
+    /// officers and administrators.
+    /// </summary>
+    public bool CanStartNext => View.Edition.Status == EditionStatus.Approved && NextEditionService.NoNextYear(View.Edition) is null
+        && Permissions.CanManageEditions(Reader, View.Partnership.Id);
 
 
     public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p) && Permissions.CanChange(View.Edition) && InputRefusal is null;

@@ -6,6 +6,9 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
 {
     public EditionView View { get; private set; } = null!;
 
+    /// <summary>Why no next edition can follow this one (it is of its plan's last year), said before any form; null when one can.</summary>
+    public string? NoNextYear { get; private set; }
+
     [BindProperty]
     public string? Year { get; set; }
 
@@ -38,7 +41,11 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
             return refused;
         }
 
-        Year = ReportingPeriod.Year(View.Edition.YearStart + 1).Display;
+        if (NoNextYear is null)
+        {
+            Year = ReportingPeriod.Year(View.Edition.YearStart + 1).Display;
+        }
+
         return Page();
     }
 
@@ -50,6 +57,11 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
         }
 
         ModelState.Clear();
+        if (NoNextYear is not null)
+        {
+            return Page();
+        }
+
         if (!ReportingPeriod.TryParse(Year, out var year) || !year.IsWholeYear)
         {
             ModelState.AddModelError(nameof(Year), "Enter the financial year of the next edition, like 2011/12");
@@ -74,6 +86,7 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
     {
         var (view, refusal) = await ManagedEdition.LoadAsync(this, reader, current, id, ct);
         View = view!;
+        NoNextYear = refusal is null ? NextEditionService.NoNextYear(View.Edition) : null;
         return refusal;
     }
 }

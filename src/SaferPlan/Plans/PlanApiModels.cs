@@ -5,7 +5,7 @@ public sealed record PartnershipSummary(string Slug, string Name, string ShortNa
     public static PartnershipSummary From(Partnership p) => new(p.Slug, p.Name, p.ShortName, p.Area);
 }
 
-public sealed record EditionSummary(int Id, string Year, string Label, string Title, EditionStatus Status, DateOnly? ApprovedOn);
+public sealed record EditionSummary(int Id, string Year, string? Label, string Title, EditionStatus Status, DateOnly? ApprovedOn);
 
 public sealed record PlanSummary(int Id, string Title, int StartYear, int EndYear, IReadOnlyList<EditionSummary> Editions)
 {
@@ -59,7 +59,7 @@ public sealed record SectionDto(int Id, string Key, string Title, string Body, S
 public sealed record GlossaryEntryDto(string Term, string Definition);
 
 public sealed record EditionDto(
-    int Id, int PlanId, string Partnership, string PlanTitle, string Year, string Label, string Title, EditionStatus Status,
+    int Id, int PlanId, string Partnership, string PlanTitle, string Year, string? Label, string Title, EditionStatus Status,
     DateOnly? ApprovedOn, string? ApprovedBy, string? ApprovalMinute, int? PreviousEditionId, int Version, IReadOnlyList<SectionDto> Sections, IReadOnlyList<GlossaryEntryDto> Glossary,
     IReadOnlyList<PriorityDto> Priorities)
 {

@@ -148,6 +148,62 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         Assert.Equal("Action 2.3 added on offender management", Assert.Single(listed).Response);
     }
 
+    /// <summary>
+    /// Once the edition is approved its responses are kept as the Board saw them, as the changes made are: the API refuses a
+    /// new response (403 saying why), the comments page offers no response link, the response page and its form are refused
+    /// with the reason, and the refresh report keeps the response the Board approved.
+    /// </summary>
+    [Fact]
+    public async Task Response_AfterApproval_IsRefusedSayingWhy_OnTheApiAndThePages_AndTheReportKeepsIt()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var (editionId, _, _, _) = await OwnDraftAsync(support, slug);
+        var comment = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/comments", new { text = "A clear plan overall" }, HttpStatusCode.Created);
+        var url = $"/api/comments/{comment.Id}";
+        var answered = await PlanApi.ReadAsync<CommentJson>(support, HttpMethod.Put, url, new { kind = "NoChange", text = "Kept as drafted", version = comment.Version }, HttpStatusCode.OK);
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Today() }, HttpStatusCode.OK);
+
+        var refused = await RefusedAsync(support, HttpMethod.Put, url, new { kind = "Changed", text = "Rewritten after approval", version = answered.Version }, HttpStatusCode.Forbidden);
+        Assert.Contains("approved: the responses to its comments are kept as the Board saw them", refused, StringComparison.Ordinal);
+
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var comments = $"/editions/{editionId}/comments";
+        var (status, html) = await session.PageAsync(comments);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Kept as drafted", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/comments/{comment.Id}/response", TestHtml.Hrefs(TestHtml.Parse(html)));
+        var form = $"/comments/{comment.Id}/response";
+        using (var page = await session.Client.GetAsync(form))
+        {
+            Assert.Contains("approved: the responses to its comments are kept", await AccessDeniedAsync(session, page, $"GET {form}"), StringComparison.Ordinal);
+        }
+
+        using (var posted = await session.PostFormAsync(comments, form, new() { ["Kind"] = "Changed", ["Text"] = "Rewritten after approval", ["Version"] = $"{answered.Version}" }))
+        {
+            Assert.Contains("approved: the responses to its comments are kept", await AccessDeniedAsync(session, posted, $"POST {form}"), StringComparison.Ordinal);
+        }
+
+        var kept = Assert.Single(await PlanApi.ReadAsync<List<CommentJson>>(support, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK));
+        Assert.Equal(("NoChange", "Kept as drafted", answered.Version), (kept.ResponseKind, kept.Response, kept.Version));
+        using var visitor = app.CreateClient();
+        using var report = await visitor.GetAsync($"/api/editions/{editionId}/refresh-report.html");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var text = WebUtility.HtmlDecode(await report.Content.ReadAsStringAsync());
+        Assert.Contains("No change: Kept as drafted", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rewritten after approval", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A page refused to a signed-in user: the redirect to the access-denied page, and that page's words (HTML-decoded).</summary>
+    private static async Task<string> AccessDeniedAsync(PageSession session, HttpResponseMessage refused, string what)
+    {
+        Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"{what} answered {(int)refused.StatusCode}");
+        Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var denied = await session.Client.GetAsync(refused.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        return WebUtility.HtmlDecode(await denied.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Visitors_NeverSeeComments_AndCannotComment()
     {

@@ -290,6 +290,49 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     }
 
     /// <summary>
+    /// An approved edition of its plan's last year: its page does not offer the next edition (an edition of an earlier year
+    /// does), and the next edition page, reached by its address, says why before any form, pre-filling no year the plan
+    /// refuses; posting to it starts nothing.
+    /// </summary>
+    [Fact]
+    public async Task NextEdition_OfAPlansLastYear_IsNotOffered_AndItsPageSaysWhyUpFront()
+    {
+        var partnership = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (runsOn, _, _, _) = await OwnApprovedPlanAsync(support, partnership.Slug);
+        const int last = 2020;
+        using var started = await support.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/plans", new { title = "One-year plan", startYear = last, endYear = last + 1 });
+        var lastYear = (await PlanApi.ReadAsync<IdJson>(started)).Id;
+        await PlanApi.NewPriorityAsync(support, lastYear, "Reducing arson");
+        using (var approved = await support.PostAsJsonAsync($"/api/editions/{lastYear}/approval", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        Assert.Contains($"/editions/{runsOn}/next", TestHtml.Hrefs(TestHtml.Parse((await session.PageAsync($"/editions/{runsOn}")).Html)));
+        var (status, html) = await session.PageAsync($"/editions/{lastYear}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain($"/editions/{lastYear}/next", TestHtml.Hrefs(TestHtml.Parse(html)));
+
+        var path = $"/editions/{lastYear}/next";
+        (status, html) = await session.PageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var page = TestHtml.Parse(html);
+        var said = WebUtility.HtmlDecode(page.QuerySelector("main")!.TextContent);
+        Assert.Contains("2020/21 is the last year of One-year plan, so no next edition can follow it. The plan runs to March 2021; start a new plan for 2021/22.", said, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name='Year']"));
+        Assert.Null(page.QuerySelector("main form"));
+        Assert.Contains($"/partnerships/{partnership.Slug}/plans/new", TestHtml.Hrefs(page));
+
+        using var posted = await session.PostFormAsync(path, path, new() { ["Year"] = "2021/22" });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("start a new plan for 2021/22", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var plans = await PlanApi.OkJsonAsync<List<PlanJson>>(await support.GetAsync($"/api/partnerships/{partnership.Slug}/plans"));
+        Assert.Equal(2, plans.SelectMany(p => p.Editions).Count());
+    }
+
+    /// <summary>
     /// The next edition page with a fate it cannot read for a priority: asked for on that priority, with a year it cannot read
     /// asked for at the same time, and no edition started (not one carrying the priority forward in its place).
     /// </summary>

@@ -364,7 +364,7 @@ internal sealed record Problem(int Status, string? Title = null, string? Detail 
 /// <summary>One of GET /api/partnerships/{slug}/plans: a plan and its editions.</summary>
 internal sealed record PlanJson(int Id, string Title, IReadOnlyList<PlanEditionJson> Editions);
 
-internal sealed record PlanEditionJson(int Id, string Year, string Status);
+internal sealed record PlanEditionJson(int Id, string Year, string? Label, string Status);
 
 /// <summary>GET /api/editions/{id}: an edition with its plan's tree as the tests look at it.</summary>
 internal sealed record EditionJson(
@@ -430,7 +430,7 @@ internal sealed record ComparisonJson(
     IReadOnlyList<PriorityDifferenceJson> Priorities, IReadOnlyList<ItemDifferenceJson> Actions, IReadOnlyList<ItemDifferenceJson> Milestones);
 
 /// <summary>An edition compared: the earlier is always <c>from</c>, the later <c>to</c>.</summary>
-internal sealed record ComparedEditionJson(int Id, string Year, string Title, string Label, string Status);
+internal sealed record ComparedEditionJson(int Id, string Year, string Title, string? Label, string Status);
 
 internal sealed record PriorityDifferenceJson(IReadOnlyList<string> Kinds, IReadOnlyList<string> MergedFrom, IReadOnlyList<WordChangeJson> Title);
 

@@ -135,6 +135,96 @@ public abstract class PlanStartTests(SaferPlanFactory app)
         Assert.Contains(audited, c => c.Contains("Approved", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An edition started without a version label (a new plan or the next edition) has none, so nothing calls an approved
+    /// edition "Draft": its page shows the year alone beside its status, the compare page the status alone, and a draft's plan
+    /// document "Draft: not yet approved"; a label given is kept as given.
+    /// </summary>
+    [Fact]
+    public async Task Edition_StartedWithoutALabel_HasNone_SoNothingCallsItDraftOnceApproved()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var first = await StartAsync(support, slug, Year);
+        Assert.Null(first.Label);
+        using (var labelled = await support.PostAsJsonAsync($"/api/partnerships/{slug}/plans", new { title = "Labelled plan", startYear = Year + 5, endYear = Year + 6, editionLabel = "DRAFT.V1" }))
+        {
+            Assert.Equal("DRAFT.V1", (await PlanApi.ReadAsync<PlanEditionJson>(labelled)).Label);
+        }
+
+        await PlanApi.NewPriorityAsync(support, first.Id, "Reducing anti-social behaviour");
+        using (var approved = await ApproveAsync(support, first.Id, DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture), 1))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        using var nextAnswer = await support.PostAsJsonAsync($"/api/editions/{first.Id}/next", new { });
+        Assert.Equal(HttpStatusCode.Created, nextAnswer.StatusCode);
+        var next = await PlanApi.ReadAsync<PlanEditionJson>(nextAnswer);
+        Assert.Null(next.Label);
+        var listed = (await PlanApi.OkJsonAsync<List<PlanJson>>(await support.GetAsync($"/api/partnerships/{slug}/plans"))).SelectMany(p => p.Editions).ToList();
+        Assert.Equal([null, "DRAFT.V1", null], listed.OrderBy(e => e.Id).Select(e => e.Label));
+
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var page = TestHtml.Parse((await session.PageAsync($"/editions/{first.Id}")).Html);
+        var rows = page.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal($"{Year}/{(Year + 1) % 100:00}", rows["Edition"]);
+        Assert.StartsWith("Approved, approved by", rows["Status"], StringComparison.Ordinal);
+        var compare = TestHtml.Parse((await session.PageAsync($"/editions/{next.Id}/compare?with={first.Id}")).Html);
+        var years = $"From {Year}/{(Year + 1) % 100:00} (Approved) to {Year + 1}/{(Year + 2) % 100:00} (Draft).";
+        Assert.Contains(years, compare.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{Year}/{(Year + 1) % 100:00} – Community Safety Plan {Year}–{Year + 3} (Approved)", compare.QuerySelector($"#With option[value='{first.Id}']")!.TextContent.Trim());
+        using var document = await support.GetAsync($"/api/editions/{next.Id}/document.html");
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains(">Draft: not yet approved<", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Board's approval recorded by a meeting's decision and by the approval form name the Board the same way, by the
+    /// body's name; a minute typed with or without the word "Minute" reads once on the edition's page and the plan's cover.
+    /// </summary>
+    [Fact]
+    public async Task Approval_AtAMeetingOrByTheForm_NamesTheBoardTheSameWay_AndItsMinuteOnce()
+    {
+        var partnership = await TestData.Partnership().WithShortName(ShortName).WithBody(out var board, "Testshire Partnership Board", Core.Partnerships.BodyKind.Board).SaveAsync(app);
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var atMeeting = (await StartAsync(support, partnership.Slug, Year)).Id;
+        var byForm = (await StartAsync(support, partnership.Slug, Year + 5)).Id;
+        await PlanApi.NewPriorityAsync(support, atMeeting, "Reducing burglary");
+        await PlanApi.NewPriorityAsync(support, byForm, "Reducing burglary");
+
+        var meetsOn = new DateOnly(2021, 11, 30);
+        using (var meeting = await support.PostAsJsonAsync($"/api/partnerships/{partnership.Slug}/meetings", new { bodyId = board.Id, year = "2021-22", meetsOn, startsAt = "14:00", place = "Cambourne" }))
+        {
+            Assert.True(meeting.StatusCode == HttpStatusCode.Created, await meeting.Content.ReadAsStringAsync());
+            var meetingId = (await PlanApi.ReadAsync<IdJson>(meeting)).Id;
+            using var decided = await support.PostAsJsonAsync($"/api/meetings/{meetingId}/decisions",
+                new { text = "The Board approved the plan.", minute = "Minute 5/26", kind = "ApproveEdition", subjectKey = atMeeting.ToString(CultureInfo.InvariantCulture) });
+            Assert.True(decided.StatusCode == HttpStatusCode.Created, await decided.Content.ReadAsStringAsync());
+        }
+
+        using (var approved = await ApproveAsync(support, byForm, meetsOn.ToString("O", CultureInfo.InvariantCulture), null, minute: "5/26"))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        foreach (var (id, minute) in new[] { (atMeeting, "(Minute 5/26)"), (byForm, "(minute 5/26)") })
+        {
+            var edition = await PlanApi.OkJsonAsync<EditionDecisionJson>(await support.GetAsync($"/api/editions/{id}"));
+            Assert.Equal("Testshire Partnership Board", edition.ApprovedBy);
+            var page = TestHtml.Parse((await session.PageAsync($"/editions/{id}")).Html).QuerySelector("main")!.TextContent;
+            Assert.Contains($"approved by Testshire Partnership Board on 30 November 2021 {minute}", page, StringComparison.Ordinal);
+            using var cover = await support.GetAsync($"/api/editions/{id}/document.html");
+            var html = WebUtility.HtmlDecode(await cover.Content.ReadAsStringAsync());
+            Assert.Contains($"Approved on 30 November 2021 by Testshire Partnership Board {minute}", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("minute Minute", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var form = TestHtml.Parse((await session.PageAsync($"/editions/{(await StartAsync(support, partnership.Slug, Year + 10)).Id}/approval")).Html);
+        Assert.Contains("Leave empty for the Testshire Partnership Board", form.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Approval_OfANewerEdition_SupersedesTheOneApprovedBefore()
     {

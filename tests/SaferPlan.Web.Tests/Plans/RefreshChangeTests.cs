@@ -152,6 +152,49 @@ public abstract class RefreshChangeTests(SaferPlanFactory app)
         Assert.DoesNotContain("Draft</p>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The refresh report is dated by the meeting that approves the edition: the refresh timeline's planned approval meeting
+    /// while it is a draft, and the day it was actually approved once it is (as seed 002 is dated to its Board meeting), not a
+    /// planned day after its own approval.
+    /// </summary>
+    [Fact]
+    public async Task RefreshReport_IsDatedByThePlannedMeetingUntilApproved_ThenByTheApproval()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var (editionId, _) = await OwnDraftAsync(support, slug);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var planned = today.AddDays(61);
+        var timeline = await PlanApi.GetItemAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline");
+        await PlanApi.PutOkAsync<TimelineJson>(support, $"/api/editions/{editionId}/timeline", new JsonObject
+        {
+            ["approvalMeetingOn"] = Iso(planned), ["version"] = timeline.Version,
+        });
+        Assert.Equal((Iso(planned), Display(planned)), await DatedAsync(support, editionId));
+
+        await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/approval", new { decidedOn = Iso(today) }, HttpStatusCode.OK);
+        Assert.Equal((Iso(today), Display(today)), await DatedAsync(support, editionId));
+        using var visitor = app.CreateClient();
+        Assert.Equal((Iso(today), Display(today)), await DatedAsync(visitor, editionId));
+        var pdf = await DocumentFiles.PdfTextAsync(await support.GetByteArrayAsync($"/api/editions/{editionId}/refresh-report.docx"));
+        Assert.Contains(Display(today), pdf, StringComparison.Ordinal);
+        Assert.DoesNotContain(Display(planned), pdf, StringComparison.Ordinal);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Display(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The refresh report's DATE as the web page gives it: the machine-readable date and the words.</summary>
+    private static async Task<(string? DateTime, string Words)> DatedAsync(HttpClient client, int editionId)
+    {
+        using var page = await client.GetAsync($"/api/editions/{editionId}/refresh-report.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = TestHtml.Parse(await page.Content.ReadAsStringAsync());
+        var date = html.QuerySelectorAll("dl.meta dt").Single(dt => dt.TextContent == "DATE:").NextElementSibling!.QuerySelector("time")!;
+        return (date.GetAttribute("datetime"), date.TextContent);
+    }
+
     [Fact]
     public async Task RefreshReport_OfADraft_HoldsEveryNumberedCommentAndChangeAndTheTimelineDates_InHtmlAndDocx()
     {

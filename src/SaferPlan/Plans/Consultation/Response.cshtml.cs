@@ -1,6 +1,6 @@
 namespace SaferPlan.Plans.Consultation;
 
-/// <summary>The support officer's response to one comment: the change made to the draft, or no change and why.</summary>
+/// <summary>The support officer's response to one comment: the change made to the draft, or no change and why; until the edition is approved.</summary>
 [Authorize]
 public sealed class ResponseModel(ConsultationService consultation, CurrentUser current) : PageModel
 {
@@ -55,7 +55,7 @@ public sealed class ResponseModel(ConsultationService consultation, CurrentUser 
 
         if (!result.Succeeded || !result.Value.CanRespond)
         {
-            return this.Refused(result.Succeeded ? "Only the partnership's support officers and administrators can record the response to a comment." : result.Message);
+            return this.Refused(result.Succeeded ? result.Value.ResponseRefusal : result.Message);
         }
 
         Comments = result.Value;
