@@ -145,12 +145,13 @@ public sealed class FundingService(SaferPlanDbContext db, TimeProvider time)
             return invalid;
         }
 
+        var agreedBy = fields.Body ?? await db.BoardNameAsync(partnershipId, ct);
         return await db.SaveEditAsync(plan, plan.Id == 0 ? null : plan.Version, new EditSave(partnershipId, "funding plan")
         {
             Change = () =>
             {
                 plan.AgreedOn = fields.DecidedOn;
-                plan.AgreedBy = fields.Body ?? $"{partnership.ShortName} Board";
+                plan.AgreedBy = agreedBy;
                 plan.AgreementMinute = fields.Minute;
             },
             Clash = "Someone else recorded the funding plan's agreement at the same moment. Reload the page to see it.",

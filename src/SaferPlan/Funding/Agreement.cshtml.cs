@@ -10,6 +10,9 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? Minute { get; set; }
 
+    /// <summary>The body an agreement naming none is recorded under, as an approval's is.</summary>
+    public string BoardName { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct) =>
         await LoadAsync(slug, year, ct) ?? Page();
 
@@ -34,6 +37,7 @@ public sealed class AgreementModel(SaferPlanDbContext db, FundingService funding
             return refused;
         }
 
+        BoardName = await Db.BoardNameAsync(View.Partnership.Id, ct);
         return View.IsAgreed ? Redirect(FundingPages.PlanPath(slug, View.Year)) : null;
     }
 }

@@ -78,7 +78,7 @@ public sealed class FundingPagesTests(BrowserFixture browser) : IClassFixture<Br
         await decided.GetByLabel("Month").FillAsync(today.Month.ToString(CultureInfo.InvariantCulture));
         await decided.GetByLabel("Year").FillAsync(today.Year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record agreement" }).ClickAsync();
-        await Expect(page.Locator("main")).ToContainTextAsync("Agreed by the South Cambridgeshire CDRP Board");
+        await Expect(page.Locator("main")).ToContainTextAsync("Agreed by the CDRP Board");
         await Axe.AssertNoViolationsAsync(page);
 
         var visitor = await browser.NewPageAsync();

@@ -164,6 +164,32 @@ public abstract class FundingPageTests(SaferPlanFactory app)
         Assert.Contains($"{plan}/spending/{theirs}", offeredToSupport);
         Assert.Contains($"{plan}/spending/{theirs}/delete", offeredToSupport);
     }
+
+    /// <summary>
+    /// An agreement naming no body is recorded under the partnership's Board by its name (as an edition's approval is), and its
+    /// minute reads once however it was typed (before, "Minute 5/26" read "(minute Minute 5/26)").
+    /// </summary>
+    [Fact]
+    public async Task Agreement_NamesTheBoardByItsName_AndItsMinuteOnce()
+    {
+        var partnership = await TestData.Partnership().WithShortName(ShortName).WithBody(out _, "Testshire Board", Core.Partnerships.BodyKind.Board)
+            .WithEdition(2011, Core.Plans.EditionStatus.Draft).WithPriority().SaveAsync(app);
+        using var api = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        using var support = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        await AllocationAsync(api, partnership.Slug, "2011-12", "Their project");
+        var plan = $"/partnerships/{partnership.Slug}/funding/2011-12";
+        var form = TestHtml.Parse(await Forms.PageAsync(support, $"{plan}/agreement"));
+        Assert.Contains("Leave empty for the Testshire Board", TestHtml.SpacedText(form.Body!), StringComparison.Ordinal);
+
+        await Forms.AssertSavedAsync(support, $"{plan}/agreement", new()
+        {
+            ["DecidedOn.Day"] = "26", ["DecidedOn.Month"] = "4", ["DecidedOn.Year"] = "2011", ["Body"] = "", ["Minute"] = "Minute 5/26", ["Version"] = "0",
+        });
+
+        var page = TestHtml.SpacedText(TestHtml.Parse(await Forms.PageAsync(support, plan)).Body!);
+        Assert.Contains("Agreed by the Testshire Board on 26 April 2011 (Minute 5/26).", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("minute Minute", page, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>What the pages offer and list is decided by the service, which runs on both databases in <see cref="FundingApiTests"/>: on the shared app.</summary>
