@@ -6,14 +6,19 @@ namespace SaferPlan.Core.Monitoring;
 /// <summary>A lead officer with milestones still to report on in a quarter.</summary>
 public sealed record ReminderRecipient(Person Person, IReadOnlyList<Milestone> Milestones);
 
-/// <summary>Who a reminder would go to: the people with an e-mail address, and those without one (to be chased another way).</summary>
-public sealed record ReminderPlan(ReportingPeriod Period, CollectionRound? Round, IReadOnlyList<ReminderRecipient> WithEmail, IReadOnlyList<ReminderRecipient> WithoutEmail);
+/// <summary>
+/// Who a reminder would go to: the people with an e-mail address, and those without one (to be chased another way); and who
+/// was reminded too recently to be reminded again (<see cref="ReminderService.RemindAgainAfter"/>), with when.
+/// </summary>
+public sealed record ReminderPlan(
+    ReportingPeriod Period, CollectionRound? Round, IReadOnlyList<ReminderRecipient> WithEmail, IReadOnlyList<ReminderRecipient> WithoutEmail,
+    IReadOnlyList<(ReminderRecipient Recipient, DateTimeOffset RemindedAt)> RecentlyReminded);
 
 /// <summary>One reminder queued: to whom, the link it carries (its id, to revoke it) and the milestones it lists.</summary>
 public sealed record QueuedReminder(int PersonId, string Name, string Email, int LinkId, DateTimeOffset LinkExpiresAt, IReadOnlyList<string> Milestones);
 
-/// <summary>What sending reminders did: who was e-mailed, and who was skipped because they have no e-mail address.</summary>
-public sealed record ReminderResult(ReportingPeriod Period, IReadOnlyList<QueuedReminder> Emailed, IReadOnlyList<ReminderRecipient> SkippedNoEmail)
+/// <summary>What sending reminders did: who was e-mailed, and who was skipped because they have no e-mail address or were reminded too recently.</summary>
+public sealed record ReminderResult(ReportingPeriod Period, IReadOnlyList<QueuedReminder> Emailed, IReadOnlyList<ReminderRecipient> SkippedNoEmail, IReadOnlyList<ReminderRecipient> SkippedRecentlyReminded)
 {
     public int EmailedCount => Emailed.Count;
 }
@@ -28,6 +33,12 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
     public static readonly TimeSpan LinkGraceAfterDeadline = TimeSpan.FromDays(14);
 
     public static readonly TimeSpan LinkLifetimeWithoutRound = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// A lead officer reminded of a quarter is not reminded of it again within a day: a second press of "Send reminders" (or a
+    /// page sent again) would queue a second e-mail with a second live link.
+    /// </summary>
+    public static readonly TimeSpan RemindAgainAfter = TimeSpan.FromHours(24);
 
     /// <summary>The subject line, e.g. "Your updates for 2010/11 Q4 are due by 8 April 2011".</summary>
     public static string Subject(ReportingPeriod period, CollectionRound? round) => round is null
@@ -61,16 +72,23 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
             .Select(g => new ReminderRecipient(g.First().Responsible!, g.Select(s => s.Milestone).ToList()))
             .OrderBy(r => r.Person.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var since = time.GetUtcNow() - RemindAgainAfter;
+        var reminded = (await db.Set<UpdateLink>().AsNoTracking().Where(l => l.PartnershipId == partnershipId && l.Period == period && l.RevokedAt == null)
+                .Select(l => new { l.PersonId, l.CreatedAt }).ToListAsync(ct))
+            .Where(l => l.CreatedAt > since).GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => g.Max(l => l.CreatedAt));
+        var withEmail = outstanding.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)).ToList();
         return EditResult<ReminderPlan>.Ok(new ReminderPlan(
             period,
             round,
-            outstanding.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)).ToList(),
-            outstanding.Where(r => string.IsNullOrWhiteSpace(r.Person.Email)).ToList()));
+            withEmail.Where(r => !reminded.ContainsKey(r.Person.Id)).ToList(),
+            outstanding.Where(r => string.IsNullOrWhiteSpace(r.Person.Email)).ToList(),
+            withEmail.Where(r => reminded.ContainsKey(r.Person.Id)).Select(r => (r, reminded[r.Person.Id])).ToList()));
     }
 
     /// <summary>
     /// Queues one e-mail to each lead officer with milestones not yet submitted or accepted in the quarter, each with a new
-    /// personal update link at <c>{baseUrl}/u/{token}</c>. The links (and so the reminders) are audited as the caller's.
+    /// personal update link at <c>{baseUrl}/u/{token}</c>, but not to one reminded of the quarter within
+    /// <see cref="RemindAgainAfter"/>. The links (and so the reminders) are audited as the caller's.
     /// </summary>
     public async Task<EditResult<ReminderResult>> QueueRemindersAsync(int partnershipId, ReportingPeriod period, UserContext user, string baseUrl, CancellationToken ct = default)
     {
@@ -114,7 +132,8 @@ public sealed class ReminderService(SaferPlanDbContext db, UpdateService updates
             period,
             queued.Select(q => new QueuedReminder(q.Recipient.Person.Id, q.Recipient.Person.Name, q.Recipient.Person.Email!.Trim(), q.Link.Id, q.Link.ExpiresAt,
                 q.Recipient.Milestones.Select(m => m.Code).ToList())).ToList(),
-            plan.WithoutEmail));
+            plan.WithoutEmail,
+            plan.RecentlyReminded.Select(r => r.Recipient).ToList()));
     }
 
     /// <summary>14 days after the deadline (to the end of that day, UTC), and never less than 14 days from now; 30 days with no round.</summary>

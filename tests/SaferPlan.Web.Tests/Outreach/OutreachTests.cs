@@ -38,10 +38,43 @@ public abstract partial class OutreachTests(OutreachFactory app)
     [GeneratedRegex(@"https?://[^\s""<>]+/u/ul_[A-Za-z0-9_\-]+")]
     private static partial Regex LinkInMail();
 
+    /// <summary>
+    /// Revokes the quarter's live update links, as a support officer can on the update links page, so the next send reminds
+    /// everyone again: a person reminded within a day is not reminded again while their link is live.
+    /// </summary>
+    private Task ForgetRemindersAsync(ReportingPeriod quarter) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<UpdateLink>()
+            .Where(l => l.Period == quarter && l.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(l => l.RevokedAt, app.Clock.GetUtcNow())));
+
+    [Fact]
+    public async Task Reminders_SentTwiceInADay_RemindEachPersonOnce_UntilTheirLinkIsRevoked()
+    {
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await ForgetRemindersAsync(Quarter4);
+        var first = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
+        var second = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
+        var plan = await OkJsonAsync<ReminderPlanJson>(await support.GetAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders"));
+
+        Assert.Contains(first.Recipients, r => r.Name == "Dave Sargent");
+        Assert.Equal(0, second.Emailed);
+        Assert.Equal(first.Recipients.Select(r => r.Name).Order(), second.SkippedRecentlyReminded.Select(r => r.Name).Order());
+        Assert.Empty(plan.WithEmail);
+        var dave = Assert.Single(plan.RecentlyReminded, r => r.Name == "Dave Sargent");
+        Assert.True(dave.RemindedAt <= app.Clock.GetUtcNow() && dave.RemindedAt > app.Clock.GetUtcNow().AddMinutes(-10), $"{dave.RemindedAt}");
+
+        // A revoked link (a reminder sent in error, say) no longer counts: the person can be reminded again.
+        var daveLink = first.Recipients.Single(r => r.Name == "Dave Sargent").LinkId;
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<UpdateLink>()
+            .Where(l => l.Id == daveLink).ExecuteUpdateAsync(u => u.SetProperty(l => l.RevokedAt, app.Clock.GetUtcNow())));
+        var third = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
+        Assert.Equal(["Dave Sargent"], third.Recipients.Select(r => r.Name));
+    }
+
     [Fact]
     public async Task Reminders_ArriveWithPersonalLinks_ThatSaveTheUpdateAsThePerson()
     {
         using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer));
+        await ForgetRemindersAsync(Quarter4);
         var milestoneId = await MilestoneIdAsync("1.1d");
         var lastQuarter = $"Q3 progress to start from {Guid.NewGuid():N}";
         using (var q3 = await support.PutAsJsonAsync($"/api/milestones/{milestoneId}/updates/2010-11-q3", new { progress = lastQuarter, status = "OnTrack", version = 0 }))
@@ -247,6 +280,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
         try
         {
             var before = app.Smtp.Snapshot();
+            await ForgetRemindersAsync(Quarter4);
             var result = await OkJsonAsync<ReminderResultJson>(await support.PostAsync($"/api/partnerships/{Slug}/periods/{Q4}/reminders", null));
             var skipped = Assert.Single(result.SkippedNoEmail);
             Assert.Equal("Jenny Jolley", skipped.Name);
@@ -291,6 +325,7 @@ public abstract partial class OutreachTests(OutreachFactory app)
             var since = await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<OutboxMessage>().MaxAsync(m => (long?)m.Id)) ?? 0;
 
             // A quarter nobody has reported on, so both milestones are still outstanding.
+            await ForgetRemindersAsync(ReportingPeriod.Parse("2010-11-q2"));
             using var response = await support.PostAsync($"/api/partnerships/{Slug}/periods/2010-11-q2/reminders", null);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST reminders: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
 

@@ -46,10 +46,14 @@ public sealed class CompletenessModel(PlanReader reader, UpdateService updates, 
         }
 
         var r = result.Value!;
+        var again = r.SkippedRecentlyReminded.Count > 0
+            ? $"{string.Join(", ", r.SkippedRecentlyReminded.Select(p => p.Person.Name))} {(r.SkippedRecentlyReminded.Count == 1 ? "was" : "were")} reminded in the last day and not sent another"
+            : null;
         var sent = r.EmailedCount == 0
-            ? "Nobody needed a reminder"
+            ? again ?? "Nobody needed a reminder"
             : $"Reminders queued for {r.EmailedCount} lead officer{(r.EmailedCount == 1 ? "" : "s")}, each with a personal link to their update form"
-                + (r.SkippedNoEmail.Count > 0 ? $"; {r.SkippedNoEmail.Count} have no e-mail address" : "");
+                + (r.SkippedNoEmail.Count > 0 ? $"; {r.SkippedNoEmail.Count} have no e-mail address" : "")
+                + (again is null ? "" : $"; {again}");
         return this.Done(sent, $"/partnerships/{slug}/periods/{Completeness.Period.Slug}/completeness");
     }
 

@@ -10,11 +10,21 @@ public sealed record QueuedReminderDto(int PersonId, string Name, string Email, 
     public static QueuedReminderDto From(QueuedReminder r) => new(r.PersonId, r.Name, r.Email, r.LinkId, r.LinkExpiresAt, r.Milestones);
 }
 
-/// <summary>What sending reminders did. <c>emailConfigured</c> is false when no mail server is set: the e-mails wait until one is.</summary>
-public sealed record ReminderResultDto(string Period, int Emailed, IReadOnlyList<QueuedReminderDto> Recipients, IReadOnlyList<ReminderPersonDto> SkippedNoEmail, bool EmailConfigured);
+/// <summary>
+/// What sending reminders did. <c>skippedRecentlyReminded</c>: those reminded of the quarter within the last day, not sent
+/// another. <c>emailConfigured</c> is false when no mail server is set: the e-mails wait until one is.
+/// </summary>
+public sealed record ReminderResultDto(
+    string Period, int Emailed, IReadOnlyList<QueuedReminderDto> Recipients, IReadOnlyList<ReminderPersonDto> SkippedNoEmail,
+    IReadOnlyList<ReminderPersonDto> SkippedRecentlyReminded, bool EmailConfigured);
+
+/// <summary>A lead officer reminded of the quarter within the last day, and when: not reminded again until a day has passed.</summary>
+public sealed record RecentReminderDto(int PersonId, string Name, DateTimeOffset RemindedAt);
 
 /// <summary>Who reminders would go to now, without sending anything.</summary>
-public sealed record ReminderPlanDto(string Period, DateOnly? Deadline, string Subject, IReadOnlyList<ReminderPersonDto> WithEmail, IReadOnlyList<ReminderPersonDto> WithoutEmail, bool EmailConfigured);
+public sealed record ReminderPlanDto(
+    string Period, DateOnly? Deadline, string Subject, IReadOnlyList<ReminderPersonDto> WithEmail, IReadOnlyList<ReminderPersonDto> WithoutEmail,
+    IReadOnlyList<RecentReminderDto> RecentlyReminded, bool EmailConfigured);
 
 /// <summary>The JSON API for chasing updates: who reminders would go to, and e-mailing them with personal update links.</summary>
 public static class ReminderEndpoints
@@ -43,6 +53,7 @@ public static class ReminderEndpoints
         return TypedResults.Ok(new ReminderPlanDto(
             plan.Period.Slug, plan.Round?.Deadline, ReminderService.Subject(plan.Period, plan.Round),
             plan.WithEmail.Select(ReminderPersonDto.From).ToList(), plan.WithoutEmail.Select(ReminderPersonDto.From).ToList(),
+            plan.RecentlyReminded.Select(r => new RecentReminderDto(r.Recipient.Person.Id, r.Recipient.Person.Name, r.RemindedAt)).ToList(),
             SmtpSettings.Read(configuration).IsConfigured));
     }
 
@@ -71,7 +82,8 @@ public static class ReminderEndpoints
         var sent = result.Value!;
         return TypedResults.Ok(new ReminderResultDto(
             sent.Period.Slug, sent.EmailedCount, sent.Emailed.Select(QueuedReminderDto.From).ToList(),
-            sent.SkippedNoEmail.Select(ReminderPersonDto.From).ToList(), SmtpSettings.Read(configuration).IsConfigured));
+            sent.SkippedNoEmail.Select(ReminderPersonDto.From).ToList(), sent.SkippedRecentlyReminded.Select(ReminderPersonDto.From).ToList(),
+            SmtpSettings.Read(configuration).IsConfigured));
     }
 
     public const string NoPublicUrl =
