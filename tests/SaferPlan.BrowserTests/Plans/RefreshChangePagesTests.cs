@@ -54,7 +54,7 @@ public sealed class RefreshChangePagesTests(BrowserFixture browser) : IClassFixt
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Changes made" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Change change made 1.1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit the record of change 1.1" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page);
         await page.GetByLabel("Change made", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save change made" }).ClickAsync();

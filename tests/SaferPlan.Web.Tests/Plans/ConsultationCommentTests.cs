@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
+using SaferPlan.Core.Periods;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
 
@@ -240,6 +241,26 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
 {
     private static readonly string[] NotAnAddress = ["not an address"];
 
+    private static readonly string[] DateBoxes = ["Day", "Month", "Year"];
+
+    [Fact]
+    public async Task SendingOutForComments_StartsFromTheDeadlineInTheRefreshDates()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithPriority().SaveAsync(app);
+        var support = new UserContext("support", "Sam Support", null, [new PartnershipMembership(partnership.Id, PartnershipRole.SupportOfficer)]);
+        using var officer = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var path = $"/editions/{partnership.EditionId}/consultation";
+        var before = TestHtml.Parse(await Forms.PageAsync(officer, path));
+        var saved = await app.WithScopeAsync(sp => sp.GetRequiredService<RefreshTimelineService>().SaveAsync(partnership.EditionId,
+            new RefreshTimelineInput(null, null, null, null, new DateOnly(2011, 1, 8), new DateOnly(2011, 1, 14), new DateOnly(2011, 2, 1)), 0, support));
+        Assert.True(saved.Succeeded, saved.Message);
+
+        var after = TestHtml.Parse(await Forms.PageAsync(officer, path));
+
+        Assert.Equal(["", "", ""], DateBoxes.Select(p => TestHtml.Value(before, $"Deadline.{p}") ?? ""));
+        Assert.Equal(["14", "1", "2011"], DateBoxes.Select(p => TestHtml.Value(after, $"Deadline.{p}")));
+    }
+
     [Fact]
     public async Task Consultee_CommentsThroughTheEmailedLink_WithoutSigningIn_UntilRevokedOrExpired()
     {
@@ -275,6 +296,10 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Reducing domestic violence", html, StringComparison.Ordinal);
+        // The page and the e-mail give the link's last day alike.
+        var lastDay = $"until the end of {Dates.Display(deadline)}";
+        Assert.Contains(lastDay, body, StringComparison.Ordinal);
+        Assert.Contains(lastDay, TestHtml.SpacedText(TestHtml.Parse(html).Body!), StringComparison.Ordinal);
         using var sent = await visitor.PostFormAsync($"/c/{token}", $"/c/{token}", new() { ["Item"] = $"p{priority.Id}", ["Text"] = "Keep the focus on repeat incidents" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         using var thanked = await visitor.Client.GetAsync($"/c/{token}");

@@ -2,7 +2,7 @@ namespace SaferPlan.Plans.Consultation;
 
 /// <summary>Sends a draft edition out for comments until a deadline: the support officer's step between drafting and approval.</summary>
 [Authorize]
-public sealed class StartModel(PlanReader reader, ConsultationService consultation, CurrentUser current, IConfiguration configuration) : PageModel
+public sealed class StartModel(PlanReader reader, ConsultationService consultation, RefreshTimelineService timelines, CurrentUser current, IConfiguration configuration) : PageModel
 {
     public EditionView View { get; private set; } = null!;
 
@@ -13,7 +13,21 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
     [BindProperty]
     public string? Consultees { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    /// <summary>The form starts from the deadline for comments set in the edition's refresh dates, when there is one.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if ((await timelines.ReadAsync(id, await current.GetAsync(), ct))?.Timeline?.CommentDeadline is { } planned)
+        {
+            Deadline = DateParts.From(planned);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
