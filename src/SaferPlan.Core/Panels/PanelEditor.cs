@@ -372,6 +372,9 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
         }, ct);
     }
 
+    /// <summary>Whether a meeting held on <paramref name="heldOn"/> can hear the report back of a priority raised on <paramref name="raisedOn"/>: a later panel.</summary>
+    public static bool IsLaterPanel(DateOnly heldOn, DateOnly raisedOn) => heldOn > raisedOn;
+
     /// <summary>Records the outcome reported back at a later meeting of the same panel; the priority becomes Reported back.</summary>
     public async Task<EditResult<PanelPriority>> ReportBackAsync(int priorityId, ReportBackInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
     {
@@ -390,7 +393,7 @@ public sealed class PanelEditor(SaferPlanDbContext db, PanelReader reader)
             {
                 check.Add("MeetingId", $"Select a meeting of {priority.Panel.Name}: meeting {meetingId} is not one of its meetings");
             }
-            else if (meeting.HeldOn <= priority.RaisedAt.HeldOn)
+            else if (!IsLaterPanel(meeting.HeldOn, priority.RaisedAt.HeldOn))
             {
                 check.Add("MeetingId", $"Select a meeting after the one the priority was raised at ({Dates.Display(priority.RaisedAt.HeldOn)}): the outcome is reported back at a later panel");
             }

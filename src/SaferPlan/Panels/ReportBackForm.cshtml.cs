@@ -16,6 +16,9 @@ public sealed class ReportBackFormModel(PanelEditor editor, PanelReader reader, 
 
     public PanelPriorityView Priority { get; private set; } = null!;
 
+    /// <summary>The panel's meetings the outcome can be reported back at: those after the one the priority was raised at.</summary>
+    public IEnumerable<PanelMeeting> LaterMeetings => View.Meetings.Where(m => PanelEditor.IsLaterPanel(m.HeldOn, Priority.RaisedAt.HeldOn));
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused)
@@ -23,7 +26,7 @@ public sealed class ReportBackFormModel(PanelEditor editor, PanelReader reader, 
             return refused;
         }
 
-        Input = new((Priority.ReportedBackAt ?? View.Meetings.FirstOrDefault(m => m.HeldOn > Priority.RaisedAt.HeldOn))?.Id.ToString(CultureInfo.InvariantCulture), Priority.ReportBack);
+        Input = new((Priority.ReportedBackAt ?? LaterMeetings.FirstOrDefault())?.Id.ToString(CultureInfo.InvariantCulture), Priority.ReportBack);
         Version = Priority.Version;
         return Page();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -106,6 +107,26 @@ public abstract class PanelEditingTests(SaferPlanFactory app)
         using var lead = await ClientAsync(PartnershipRole.LeadOfficer, (await own.Value).PoliceLead);
         await PlanApi.ReadProblemAsync(await lead.PostAsJsonAsync($"/api/partnerships/{slug}/panels", new { name = $"Lead's panel {Guid.NewGuid():N}", wards = OneWard }), HttpStatusCode.Forbidden);
         Assert.Equal(1, await AuditedAsync(nameof(NeighbourhoodPanel), panel.Id, AuditAction.Created));
+    }
+
+    [Fact]
+    public async Task ReportBackForm_OffersOnlyTheMeetingsAfterThePriorityWasRaised_AndSaysWhenThereIsNone()
+    {
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer);
+        using var page = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: await SlugAsync());
+        var (panel, meetings) = await NewPanelAsync(support, 6, 9, 12);
+        var (september, december) = (meetings[1], meetings[2]);
+        var raisedInSeptember = await AddPriorityAsync(support, panel, september, "Speeding on Histon Road");
+        var raisedInDecember = await AddPriorityAsync(support, panel, december, "Parking at the school gates");
+
+        var form = TestHtml.Parse(await Forms.PageAsync(page, $"/panel-priorities/{raisedInSeptember.Id}/report-back"));
+        var last = TestHtml.Parse(await Forms.PageAsync(page, $"/panel-priorities/{raisedInDecember.Id}/report-back"));
+
+        Assert.Equal(["", december.Id.ToString(CultureInfo.InvariantCulture)], form.QuerySelectorAll("#MeetingId option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(december.Id.ToString(CultureInfo.InvariantCulture), form.QuerySelector("#MeetingId option[selected]")?.GetAttribute("value"));
+        Assert.Null(form.QuerySelector("[data-no-later-meeting]"));
+        Assert.Equal([""], last.QuerySelectorAll("#MeetingId option").Select(o => o.GetAttribute("value")));
+        Assert.StartsWith("The panel has no meeting after 14 December 2010 yet.", TestHtml.SpacedText(last.QuerySelector("[data-no-later-meeting]")!), StringComparison.Ordinal);
     }
 
     [Fact]
