@@ -257,7 +257,11 @@ internal static class DocumentHtml
         ArgumentNullException.ThrowIfNull(content);
         var html = new StringBuilder(capacity);
         Begin(html, title, css, printCss, marking.ToUpperInvariant());
+
+        // The top marking stands in a named region, so all the page's content is in a landmark (as the footer holds the bottom one).
+        html.Append("<section aria-label=\"Protective marking\">\n");
         Marking(html, marking, includesRestricted, "top");
+        html.Append("</section>\n");
         content(html);
         html.Append("</main>\n<footer>\n");
         Marking(html, marking, includesRestricted, "bottom");

@@ -132,6 +132,11 @@ public abstract class BoardReportTests(SaferPlanFactory app)
         Assert.True(markings[0] < main && main < markings[1], "The full version should say Restricted above the report and below it.");
         Assert.Null(page.QuerySelector("main #marking-bottom"));
         Assert.Contains("content: \"RESTRICTED\"", html, StringComparison.Ordinal);
+
+        // Every part of the page is in a landmark, the top marking in a named region.
+        Assert.All(page.Body!.Children, e => Assert.True(
+            e.LocalName is "header" or "main" or "footer" || (e.LocalName == "section" && e.HasAttribute("aria-label")), $"<{e.LocalName}> stands outside any landmark"));
+        Assert.NotNull(page.QuerySelector("section[aria-label='Protective marking'] #marking-top"));
     }
 
     [Fact]
