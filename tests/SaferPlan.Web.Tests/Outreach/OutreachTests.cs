@@ -61,6 +61,12 @@ public abstract partial class OutreachTests(OutreachFactory app)
         Assert.Empty(plan.WithEmail);
         var dave = Assert.Single(plan.RecentlyReminded, r => r.Name == "Dave Sargent");
         Assert.True(dave.RemindedAt <= app.Clock.GetUtcNow() && dave.RemindedAt > app.Clock.GetUtcNow().AddMinutes(-10), $"{dave.RemindedAt}");
+        using (var officer = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer))
+        {
+            var page = TestHtml.Parse(await Forms.PageAsync(officer, $"/partnerships/{Slug}/periods/{Q4}/completeness"));
+            Assert.Contains("Dave Sargent (", TestHtml.SpacedText(page.QuerySelector("[data-recently-reminded]")!), StringComparison.Ordinal);
+            Assert.DoesNotContain(page.QuerySelectorAll("button"), b => b.TextContent.Contains("Send reminders", StringComparison.Ordinal));
+        }
 
         // A revoked link (a reminder sent in error, say) no longer counts: the person can be reminded again.
         var daveLink = first.Recipients.Single(r => r.Name == "Dave Sargent").LinkId;
