@@ -32,7 +32,8 @@ public sealed class PlanUpdateBuilder(SaferPlanDbContext db, FundingService fund
         var edition = await db.Editions.AsNoTracking().AsSplitQuery()
             .Include(e => e.Sections)
             .Include(e => e.Priorities).ThenInclude(p => p.LeadOfficer).ThenInclude(o => o!.Agency)
-            .Where(e => e.Plan.PartnershipId == partnership.Id && e.YearStart == start && (e.Status == EditionStatus.Approved || e.Status == EditionStatus.Superseded))
+            .Published()
+            .Where(e => e.Plan.PartnershipId == partnership.Id && e.YearStart == start)
             .OrderByDescending(e => e.Plan.StartYear).ThenByDescending(e => e.Id)
             .FirstOrDefaultAsync(ct);
         if (edition is null)

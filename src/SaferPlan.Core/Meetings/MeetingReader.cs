@@ -100,8 +100,8 @@ public sealed class MeetingReader(SaferPlanDbContext db, PublicationService publ
     {
         var editions = Permissions.CanReadFullRefreshReport(user, partnershipId)
             ? null
-            : (await db.Editions.AsNoTracking()
-                .Where(e => e.Plan.PartnershipId == partnershipId && (e.Status == EditionStatus.Approved || e.Status == EditionStatus.Superseded))
+            : (await db.Editions.AsNoTracking().Published()
+                .Where(e => e.Plan.PartnershipId == partnershipId)
                 .Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var fundingYears = Permissions.CanReadFunding(user, partnershipId)
             ? null

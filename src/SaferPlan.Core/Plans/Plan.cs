@@ -70,6 +70,14 @@ public sealed class PlanEdition : VersionedEntity
     public static string LabelAndStatus(string? label, EditionStatus status) => label is null ? status.ToString() : $"{label}, {status}";
 }
 
+/// <summary>Queries of editions the database answers.</summary>
+public static class EditionQueries
+{
+    /// <summary>The published editions (approved or superseded), as <see cref="PlanEdition.IsPublished"/> says of one in hand.</summary>
+    public static IQueryable<PlanEdition> Published(this IQueryable<PlanEdition> editions) =>
+        editions.Where(e => e.Status == EditionStatus.Approved || e.Status == EditionStatus.Superseded);
+}
+
 public sealed class Priority : VersionedEntity, ISorted
 {
     public int EditionId { get; set; }
