@@ -106,6 +106,24 @@ public sealed class PageSession : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A page refused to a signed-in user: the redirect to the access-denied page, and that page's words (HTML-decoded).</summary>
+    public async Task<string> AccessDeniedAsync(HttpResponseMessage refused, string what)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"{what} answered {(int)refused.StatusCode}");
+        Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var denied = await Client.GetAsync(refused.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        return WebUtility.HtmlDecode(await denied.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The page at <paramref name="path"/>, refused to this signed-in user: the access-denied page's words.</summary>
+    public async Task<string> AccessDeniedAsync(string path)
+    {
+        using var refused = await Client.GetAsync(path);
+        return await AccessDeniedAsync(refused, $"GET {path}");
+    }
+
     /// <summary>
     /// Posts the form at <paramref name="path"/> (read first, unless its page is given) with the page's antiforgery token, and
     /// the version the page holds when the fields leave it out, as a browser without JavaScript does.

@@ -197,6 +197,10 @@ public static class Permissions
     public static string? EditionRefusal(PlanEdition edition) =>
         CanChange(edition) ? null : $"The {edition.Year.Display} edition has been superseded: it is kept as the Board approved it and can no longer be changed.";
 
+    /// <summary>Why an edition's title and label may no longer change: once approved, it keeps the name the Board approved; null before.</summary>
+    public static string? NameRefusal(PlanEdition edition) =>
+        CanRemoveOrReorder(edition) ? null : $"The {edition.Year.Display} edition was approved by the Board as {edition.Title}, so it keeps its title and label.";
+
     /// <summary>Why an edition refuses deleting or reordering <paramref name="what"/> ("milestone 1.6b"); null when it does not.</summary>
     public static string? RemovalRefusal(PlanEdition edition, string what) =>
         EditionRefusal(edition)

@@ -3,6 +3,9 @@ namespace SaferPlan.Core.Plans;
 /// <summary>A new plan: its title and the financial years it spans; its first edition starts in its first year.</summary>
 public sealed record PlanInput(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
 
+/// <summary>An edition's name: its title and the partnership's own version label (none when blank).</summary>
+public sealed record EditionNameInput(string? Title, string? Label);
+
 /// <summary>A new plan as checked; <paramref name="EditionLabel"/> is null where the input gave none.</summary>
 public sealed record PlanFields(string Title, int StartYear, int EndYear, string? EditionLabel);
 
@@ -81,6 +84,48 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
 
         var label = check.Optional("EditionLabel", input.EditionLabel, LabelLength, "The version label");
         return check.Result(() => new PlanFields(title, start, end, label));
+    }
+
+    /// <summary>
+    /// Renames an edition still being written (a draft, or out for consultation): its title and version label (DRAFT.V2,
+    /// "Refresh for consultation"). Once the Board has approved it, it keeps the name it was approved under.
+    /// </summary>
+    public async Task<EditResult<PlanEdition>> RenameAsync(int editionId, EditionNameInput input, int expectedVersion, UserContext user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var edition = await db.Editions.Include(e => e.Plan).FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null || !Permissions.CanReadEdition(user, edition, edition.Plan.PartnershipId))
+        {
+            return EditResult<PlanEdition>.NotFound($"There is no plan edition {editionId}.");
+        }
+
+        var partnershipId = edition.Plan.PartnershipId;
+        if (!Permissions.CanManageEditions(user, partnershipId))
+        {
+            return EditResult<PlanEdition>.Forbidden("Only the partnership's support officers and administrators can change an edition's title and label.");
+        }
+
+        if (Permissions.NameRefusal(edition) is { } refusal)
+        {
+            return EditResult<PlanEdition>.Forbidden(refusal);
+        }
+
+        var check = new FieldCheck();
+        var title = check.Required("Title", input.Title, TitleLength, "Enter the edition's title, for example Rolling Plan 2010–2013", "The title");
+        var label = check.Optional("Label", input.Label, LabelLength, "The version label");
+        if (check.Result(() => (title, label)).Refused(out var name, out EditResult<PlanEdition>? invalid))
+        {
+            return invalid;
+        }
+
+        return await db.SaveEditAsync(edition, expectedVersion, new EditSave(partnershipId, "plan edition")
+        {
+            Change = () =>
+            {
+                edition.Title = name.title;
+                edition.Label = name.label;
+            },
+        }, ct);
     }
 
     /// <summary>

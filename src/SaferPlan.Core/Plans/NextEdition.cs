@@ -136,6 +136,16 @@ public sealed class NextEditionService(SaferPlanDbContext db)
     }
 
     /// <summary>
+    /// The edition already started for the year after <paramref name="from"/> in its plan (a draft while the refresh is under
+    /// way); null while there is none. The next edition is not offered again then: that year is taken.
+    /// </summary>
+    public Task<PlanEdition?> FollowingAsync(PlanEdition from, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        return db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.PlanId == from.PlanId && e.YearStart == from.YearStart + 1, ct);
+    }
+
+    /// <summary>
     /// Why no next edition can follow <paramref name="from"/>: it is of its plan's last year, so the year after it starts a new
     /// plan; null while the plan runs on past it. The next edition is not offered then.
     /// </summary>

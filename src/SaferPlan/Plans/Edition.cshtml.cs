@@ -1,6 +1,6 @@
 namespace SaferPlan.Plans;
 
-public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTimelineService timelines, CurrentUser current, SaferPlan.Core.Funding.FundingService funding) : PageModel
+public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTimelineService timelines, CurrentUser current, SaferPlan.Core.Funding.FundingService funding, NextEditionService editions) : PageModel
 {
     /// <summary>The edition's year of funding as the reader may see it; null when they may see none.</summary>
     public SaferPlan.Core.Funding.FundingPlanView? Funding { get; private set; }
@@ -23,7 +23,16 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTi
     /// officers and administrators.
     /// </summary>
     public bool CanStartNext => View.Edition.Status == EditionStatus.Approved && NextEditionService.NoNextYear(View.Edition) is null
-        && Permissions.CanManageEditions(Reader, View.Partnership.Id);
+        && Permissions.CanManageEditions(Reader, View.Partnership.Id) && Following is null;
+
+    /// <summary>Whether to offer changing the title and label: while the edition is written, for those who manage editions.</summary>
+    public bool CanRename => Permissions.NameRefusal(View.Edition) is null && Permissions.CanManageEditions(Reader, View.Partnership.Id);
+
+    /// <summary>
+    /// For those who manage editions, the edition already started for the year after this approved one (the refresh under
+    /// way), offered in place of starting another; null otherwise.
+    /// </summary>
+    public PlanEdition? Following { get; private set; }
 
 
     public bool CanEdit(Priority p) => Permissions.CanEdit(Reader, View.Partnership.Id, p) && Permissions.CanChange(View.Edition) && InputRefusal is null;
@@ -95,6 +104,11 @@ public sealed class EditionModel(PlanReader reader, PlanEditor editor, RefreshTi
         }
 
         Funding = await funding.PlanAsync(view.Partnership.Id, view.Edition.Year, Reader, ct: ct);
+        if (view.Edition.Status == EditionStatus.Approved && Permissions.CanManageEditions(Reader, view.Partnership.Id))
+        {
+            Following = await editions.FollowingAsync(view.Edition, ct);
+        }
+
         if (Permissions.CanReadAmendments(Reader, view.Partnership.Id))
         {
             Amendments = await reader.AmendmentsAsync(view.Edition.Id, ct);

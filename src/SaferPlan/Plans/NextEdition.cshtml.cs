@@ -9,6 +9,9 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
     /// <summary>Why no next edition can follow this one (it is of its plan's last year), said before any form; null when one can.</summary>
     public string? NoNextYear { get; private set; }
 
+    /// <summary>The edition already started for the year after this one; null while there is none (see <see cref="NextEditionService.FollowingAsync"/>).</summary>
+    public PlanEdition? Following { get; private set; }
+
     [BindProperty]
     public string? Year { get; set; }
 
@@ -41,7 +44,7 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
             return refused;
         }
 
-        if (NoNextYear is null)
+        if (NoNextYear is null && Following is null)
         {
             Year = ReportingPeriod.Year(View.Edition.YearStart + 1).Display;
         }
@@ -57,7 +60,7 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
         }
 
         ModelState.Clear();
-        if (NoNextYear is not null)
+        if (NoNextYear is not null || Following is not null)
         {
             return Page();
         }
@@ -87,6 +90,11 @@ public sealed class NextEditionModel(PlanReader reader, NextEditionService editi
         var (view, refusal) = await ManagedEdition.LoadAsync(this, reader, current, id, ct);
         View = view!;
         NoNextYear = refusal is null ? NextEditionService.NoNextYear(View.Edition) : null;
+        if (refusal is null && NoNextYear is null)
+        {
+            Following = await editions.FollowingAsync(View.Edition, ct);
+        }
+
         return refusal;
     }
 }

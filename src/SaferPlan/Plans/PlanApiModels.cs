@@ -72,6 +72,9 @@ public sealed record EditionDto(
 }
 
 /// <summary>A new plan: its title, the years of its first and last April, and the first edition's version label (optional).</summary>
+/// <summary>An edition's new title and version label (blank for none), with the version read.</summary>
+public sealed record EditionNameRequest(string? Title, string? Label, int? Version);
+
 public sealed record PlanRequest(string? Title, int? StartYear, int? EndYear, string? EditionLabel);
 
 /// <summary>

@@ -89,6 +89,13 @@ public static class PlanEndpoints
                 async saved => EditionDto.From((await reader.EditionAsync(saved.Id, user, ct))!));
         });
 
+        writes.MapPut("/editions/{id:int}/name", async (int id, EditionNameRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
+        {
+            var user = await current.GetAsync();
+            return await ExpectedVersion.SavedAsync(http, body.Version, v => editions.RenameAsync(id, new EditionNameInput(body.Title, body.Label), v, user, ct),
+                async saved => EditionDto.From((await reader.EditionAsync(id, user, ct))!));
+        });
+
         writes.MapPost("/editions/{id:int}/approval", async Task<Results<Ok<EditionDto>, ProblemHttpResult>> (int id, ApprovalRequest body, EditionService editions, PlanReader reader, CurrentUser current, HttpContext http, CancellationToken ct) =>
         {
             var user = await current.GetAsync();

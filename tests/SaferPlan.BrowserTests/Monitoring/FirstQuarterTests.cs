@@ -188,8 +188,20 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await SaveAsync(officer, "Start the next edition");
         await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync($"The {year + 1}/{(year + 2) % 100:00} edition is started as a draft");
         await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "1.1a" })).ToBeVisibleAsync();
+        var draftPath = new Uri(officer.Url).AbsolutePath;
         await officer.GetByRole(AriaRole.Link, new() { Name = "What changed from another edition" }).ClickAsync();
         await Expect(officer.GetByText("Nothing changed.")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(officer);
+
+        // The draft takes the partnership's version label, and the approved edition leads to it instead of offering another.
+        await officer.GotoAsync(draftPath);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Change the title and label" }).ClickAsync();
+        await officer.GetByLabel("Version label (optional)").FillAsync("DRAFT.V1");
+        await SaveAsync(officer, "Save the title and label");
+        await Expect(officer.Locator(".govuk-summary-list").First).ToContainTextAsync($"{year + 1}/{(year + 2) % 100:00}, DRAFT.V1");
+        await officer.GotoAsync(editionPath);
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Start the next edition" })).ToHaveCountAsync(0);
+        await officer.GetByRole(AriaRole.Link, new() { Name = $"Go to the next edition, {year + 1}/{(year + 2) % 100:00} (Draft)" }).ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex(Regex.Escape(draftPath) + "$"));
     }
 }

@@ -177,12 +177,12 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var form = $"/comments/{comment.Id}/response";
         using (var page = await session.Client.GetAsync(form))
         {
-            Assert.Contains("approved: the responses to its comments are kept", await AccessDeniedAsync(session, page, $"GET {form}"), StringComparison.Ordinal);
+            Assert.Contains("approved: the responses to its comments are kept", await session.AccessDeniedAsync(page, $"GET {form}"), StringComparison.Ordinal);
         }
 
         using (var posted = await session.PostFormAsync(comments, form, new() { ["Kind"] = "Changed", ["Text"] = "Rewritten after approval", ["Version"] = $"{answered.Version}" }))
         {
-            Assert.Contains("approved: the responses to its comments are kept", await AccessDeniedAsync(session, posted, $"POST {form}"), StringComparison.Ordinal);
+            Assert.Contains("approved: the responses to its comments are kept", await session.AccessDeniedAsync(posted, $"POST {form}"), StringComparison.Ordinal);
         }
 
         var kept = Assert.Single(await PlanApi.ReadAsync<List<CommentJson>>(support, HttpMethod.Get, $"/api/editions/{editionId}/comments", null, HttpStatusCode.OK));
@@ -193,16 +193,6 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var text = WebUtility.HtmlDecode(await report.Content.ReadAsStringAsync());
         Assert.Contains("No change: Kept as drafted", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Rewritten after approval", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>A page refused to a signed-in user: the redirect to the access-denied page, and that page's words (HTML-decoded).</summary>
-    private static async Task<string> AccessDeniedAsync(PageSession session, HttpResponseMessage refused, string what)
-    {
-        Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"{what} answered {(int)refused.StatusCode}");
-        Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        using var denied = await session.Client.GetAsync(refused.Headers.Location);
-        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        return WebUtility.HtmlDecode(await denied.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -333,6 +333,45 @@ public abstract class NextEditionTests(SaferPlanFactory app)
     }
 
     /// <summary>
+    /// Once the next year's edition is started (a draft while the refresh is under way), the approved edition offers that draft
+    /// in place of starting another, and the next edition page says the year is taken up front: no form pre-filled with it.
+    /// </summary>
+    [Fact]
+    public async Task NextEdition_OnceStarted_IsOfferedInPlaceOfAnother_AndThePageDoesNotPrefillTheTakenYear()
+    {
+        var partnership = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, partnership.Slug);
+        var (editionId, year, _, _) = await OwnApprovedPlanAsync(support, partnership.Slug);
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var path = $"/editions/{editionId}/next";
+        var (_, before) = await session.PageAsync(path);
+        Assert.Equal($"{year + 1}/{(year + 2) % 100:00}", TestHtml.Parse(before).QuerySelector("input[name='Year']")?.GetAttribute("value"));
+
+        var next = await NextAsync(support, editionId, new { });
+        var (status, html) = await session.PageAsync($"/editions/{editionId}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var edition = TestHtml.Parse(html);
+        Assert.DoesNotContain(path, TestHtml.Hrefs(edition));
+        var offered = edition.QuerySelector("[data-following] a");
+        Assert.NotNull(offered);
+        Assert.Equal($"/editions/{next.Id}", offered.GetAttribute("href"));
+        Assert.Equal($"Go to the next edition, {year + 1}/{(year + 2) % 100:00} (Draft)", offered.TextContent.Trim());
+
+        (status, html) = await session.PageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var page = TestHtml.Parse(html);
+        Assert.Null(page.QuerySelector("main form"));
+        Assert.Contains($"The {year + 1}/{(year + 2) % 100:00} edition of Plan {year} has been started from this one already (a draft).",
+            WebUtility.HtmlDecode(page.QuerySelector("[data-following]")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"/editions/{next.Id}", TestHtml.Hrefs(page));
+
+        // A visitor's view of the approved edition offers neither.
+        using var visitor = new PageSession(app.ServerAddress);
+        var (_, publicHtml) = await visitor.PageAsync($"/editions/{editionId}");
+        Assert.Null(TestHtml.Parse(publicHtml).QuerySelector("[data-following]"));
+    }
+
+    /// <summary>
     /// The next edition page with a fate it cannot read for a priority: asked for on that priority, with a year it cannot read
     /// asked for at the same time, and no edition started (not one carrying the priority forward in its place).
     /// </summary>

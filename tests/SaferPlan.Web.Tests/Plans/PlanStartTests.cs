@@ -180,6 +180,68 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     }
 
     /// <summary>
+    /// A draft edition's title and label change by the form and the API, with the version read, by its support officers
+    /// only; a blank label leaves none. Once approved, the edition keeps the name it was approved under: no link, and the
+    /// form and the API refuse with the reason.
+    /// </summary>
+    [Fact]
+    public async Task EditionName_ChangesWhileDraft_ByFormAndApi_AndIsKeptOnceApproved()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var edition = await StartAsync(support, slug, Year);
+        var path = $"/editions/{edition.Id}/name";
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        Assert.Contains(path, TestHtml.Hrefs(TestHtml.Parse((await session.PageAsync($"/editions/{edition.Id}")).Html)));
+        using (var lead = await PageSession.SignedInAsync(app, PartnershipRole.LeadOfficer, partnership: slug))
+        {
+            Assert.DoesNotContain(path, TestHtml.Hrefs(TestHtml.Parse((await lead.PageAsync($"/editions/{edition.Id}")).Html)));
+            Assert.Contains("Only the partnership's support officers and administrators", await lead.AccessDeniedAsync(path), StringComparison.Ordinal);
+        }
+
+        using (var blank = await session.PostFormAsync(path, path, new() { ["Title"] = " ", ["Label"] = "DRAFT.V2", ["Version"] = "1" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+            var refused = TestHtml.Parse(await blank.Content.ReadAsStringAsync());
+            Assert.Equal("#Title", refused.QuerySelector(".govuk-error-summary a")?.GetAttribute("href"));
+            Assert.Contains("Enter the edition's title", refused.QuerySelector("#Title-error")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var renamed = await session.PostFormAsync(path, path, new() { ["Title"] = "Rolling Plan 2013–2016", ["Label"] = "DRAFT.V2", ["Version"] = "1" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        }
+
+        var page = TestHtml.Parse((await session.PageAsync($"/editions/{edition.Id}")).Html);
+        Assert.Equal("Rolling Plan 2013–2016", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith($"{Year}/{(Year + 1) % 100:00}, DRAFT.V2", page.QuerySelectorAll(".govuk-summary-list__row").First(r => r.QuerySelector("dt")!.TextContent.Trim() == "Edition").QuerySelector("dd")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        using (var stale = await support.PutAsJsonAsync($"/api/editions/{edition.Id}/name", new { title = "Another title", label = "", version = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        using (var cleared = await support.PutAsJsonAsync($"/api/editions/{edition.Id}/name", new { title = "Rolling Plan 2013–2016", label = "", version = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+            var json = await PlanApi.ReadAsync<PlanEditionJson>(cleared);
+            Assert.Null(json.Label);
+        }
+
+        await PlanApi.NewPriorityAsync(support, edition.Id, "Reducing anti-social behaviour");
+        using (var approved = await ApproveAsync(support, edition.Id, DateOnly.FromDateTime(DateTime.UtcNow).ToString("O", CultureInfo.InvariantCulture), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        Assert.DoesNotContain(path, TestHtml.Hrefs(TestHtml.Parse((await session.PageAsync($"/editions/{edition.Id}")).Html)));
+        Assert.Contains("was approved by the Board as Rolling Plan 2013–2016, so it keeps its title and label", await session.AccessDeniedAsync(path), StringComparison.Ordinal);
+        using var late = await support.PutAsJsonAsync($"/api/editions/{edition.Id}/name", new { title = "Renamed after approval", label = "", version = 4 });
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
+        Assert.Contains("keeps its title and label", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The Board's approval recorded by a meeting's decision and by the approval form name the Board the same way, by the
     /// body's name; a minute typed with or without the word "Minute" reads once on the edition's page and the plan's cover.
     /// </summary>
