@@ -386,6 +386,13 @@ public static class Permissions
     /// <summary>Who owns a statutory duty until a person is named, and is reminded when it is overdue: the support officers.</summary>
     public const PartnershipRole DefaultDutyOwner = PartnershipRole.SupportOfficer;
 
+    /// <summary>
+    /// A partnership's whole audit trail, every change to everything it holds with who made it: its administrators and support
+    /// officers, who answer for its records (members read an item's own history, <see cref="CanReadAudit(UserContext, int?)"/>).
+    /// </summary>
+    public static bool CanReadAuditTrail(UserContext user, int partnershipId) =>
+        user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.Administrator, PartnershipRole.SupportOfficer);
+
     /// <summary>A personal calendar feed (a secret address a calendar program polls): any signed-in user.</summary>
     public static bool CanHaveCalendarFeed(UserContext user) => user.IsSignedIn && user.LinkPeriod is null;
 

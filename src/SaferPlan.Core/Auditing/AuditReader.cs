@@ -5,7 +5,20 @@ using SaferPlan.Core.Monitoring;
 
 namespace SaferPlan.Core.Auditing;
 
-public sealed record AuditRecord(long Id, string EntityType, int EntityId, AuditAction Action, string Actor, DateTimeOffset OccurredAt, IReadOnlyList<FieldChange> Changes);
+/// <summary>
+/// One change as shown. <paramref name="Subject"/> names whom the item concerns where its own fields do not say (an account
+/// role: the account, by name or by e-mail address as shown); null for other items.
+/// </summary>
+public sealed record AuditRecord(long Id, string EntityType, int EntityId, AuditAction Action, string Actor, DateTimeOffset OccurredAt, IReadOnlyList<FieldChange> Changes, string? Subject = null);
+
+/// <summary>
+/// One page of a partnership's audit trail, newest first: its entries, how many there are in all (of the kind asked for),
+/// and every kind of item the trail holds, to choose from.
+/// </summary>
+public sealed record AuditTrailPage(IReadOnlyList<AuditRecord> Entries, int Total, int Page, int PageSize, IReadOnlyList<string> Kinds)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>
 /// Whose an item's history is: the partnerships it belongs to (a body or a county-wide briefing serves several), or
@@ -50,12 +63,58 @@ public sealed class AuditReader(SaferPlanDbContext db)
             .Where(a => a.EntityType == entityType && a.EntityId == entityId)
             .OrderByDescending(a => a.Id)
             .ToListAsync(ct);
+        return await ShownAsync(entries, withEmailAddresses, ct);
+    }
+
+    /// <summary>The number of entries a page of <see cref="TrailAsync"/> holds.</summary>
+    public const int TrailPageSize = 50;
+
+    /// <summary>
+    /// Every change recorded against a partnership, newest first, a page at a time (the first page for a page number out of
+    /// range), of one kind of item when <paramref name="entityType"/> is given: what its administrators and support officers
+    /// read to see who changed what (see <see cref="Permissions.CanReadAuditTrail"/>). E-mail addresses as in
+    /// <see cref="HistoryAsync"/>.
+    /// </summary>
+    public async Task<AuditTrailPage> TrailAsync(int partnershipId, string? entityType, int page, bool withEmailAddresses = false, CancellationToken ct = default)
+    {
+        var trail = db.AuditEntries.AsNoTracking().Where(a => a.PartnershipId == partnershipId);
+        var kinds = await trail.Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        var chosen = entityType is null ? trail : trail.Where(a => a.EntityType == entityType);
+        var total = await chosen.CountAsync(ct);
+        var pages = Math.Max(1, (total + TrailPageSize - 1) / TrailPageSize);
+        var number = page < 1 || page > pages ? 1 : page;
+        var entries = await chosen.OrderByDescending(a => a.Id).Skip((number - 1) * TrailPageSize).Take(TrailPageSize).ToListAsync(ct);
+        return new AuditTrailPage(await ShownAsync(entries, withEmailAddresses, ct), total, number, TrailPageSize, kinds.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Entries as shown: secrets left out, e-mail addresses hidden unless <paramref name="withEmailAddresses"/>, and an
+    /// account's id (a membership's <c>UserId</c>) given as the account's name, or its e-mail address where those are shown.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>> ShownAsync(List<AuditEntry> entries, bool withEmailAddresses, CancellationToken ct)
+    {
+        var changes = entries.ToDictionary(a => a.Id, a => JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? []);
+
+        // A role's account: as recorded when the role was given, or (for a later change, which records the role alone) the role's own.
+        var roleIds = entries.Where(a => a.EntityType == nameof(Membership)).Select(a => a.EntityId).Distinct().ToList();
+        var roleAccounts = roleIds.Count == 0 ? [] : await db.Memberships.AsNoTracking().Where(m => roleIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.UserId, ct);
+        var accountIds = changes.Values.SelectMany(c => c).Where(c => c.Field == nameof(Membership.UserId))
+            .SelectMany(c => new[] { c.Old, c.New }).Concat(roleAccounts.Values).OfType<string>().Distinct().ToList();
+        var accounts = accountIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, Name = u.DisplayName ?? (u.Person == null ? null : u.Person.Name) }).ToListAsync(ct);
+        var accountNames = accounts.ToDictionary(u => u.Id, u => withEmailAddresses ? u.Email ?? u.Name : u.Name ?? "an account", StringComparer.Ordinal);
+        string? Account(string? id) => id is null ? null : accountNames.GetValueOrDefault(id, "an account since removed");
+
         return entries.Select(a => new AuditRecord(
             a.Id, a.EntityType, a.EntityId, a.Action, withEmailAddresses ? a.Actor : EmailAddresses.Hide(a.Actor)!, a.OccurredAt,
-            (JsonSerializer.Deserialize<List<FieldChange>>(a.Changes, AuditJson.Options) ?? [])
+            changes[a.Id]
                 .Where(c => !SecretFields.Contains(c.Field) && (withEmailAddresses || c.Field != nameof(Person.Email)))
+                .Select(c => c.Field == nameof(Membership.UserId) ? c with { Field = "Account", Old = Account(c.Old), New = Account(c.New) } : c)
                 .Select(c => withEmailAddresses ? c : c with { Old = EmailAddresses.Hide(c.Old), New = EmailAddresses.Hide(c.New) })
-                .ToList())).ToList();
+                .ToList(),
+            a.EntityType != nameof(Membership) ? null
+                : Account(changes[a.Id].Where(c => c.Field == nameof(Membership.UserId)).Select(c => c.New ?? c.Old).FirstOrDefault() ?? roleAccounts.GetValueOrDefault(a.EntityId)) ?? "an account since removed")).ToList();
     }
 
     /// <summary>The partnership recorded against an item's changes, for items that no longer exist.</summary>

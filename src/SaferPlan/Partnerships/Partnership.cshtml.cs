@@ -11,6 +11,8 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
 
     public bool CanManageAccounts { get; private set; }
 
+    public bool CanReadAuditTrail { get; private set; }
+
     public bool CanManageEditions { get; private set; }
 
     /// <summary>For a lead officer: how many of their milestones still need an update in each open quarter.</summary>
@@ -29,6 +31,7 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         CanSeeUpdates = Permissions.CanSeeUnpublished(user, view.Partnership.Id);
         CanManagePeople = Permissions.CanManagePeople(user, view.Partnership.Id);
         CanManageAccounts = Permissions.CanManageAccounts(user, view.Partnership.Id);
+        CanReadAuditTrail = Permissions.CanReadAuditTrail(user, view.Partnership.Id);
         CanManageEditions = Permissions.CanManageEditions(user, view.Partnership.Id);
         if (user.PersonId is { } person && CanSeeUpdates)
         {

@@ -105,6 +105,15 @@ public sealed partial class PeopleAndAccountsPagesTests(BrowserFixture browser) 
         await Expect(admin.GetByLabel("Title or rank (optional)")).ToHaveValueAsync("CI");
         await Axe.AssertNoViolationsAsync(admin);
 
+        // The audit trail, a page of fifty with the pages after it, then one kind of item.
+        await admin.GotoAsync($"/partnerships/{Slug}");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Audit trail: every change, who made it and when" }).ClickAsync();
+        await Expect(admin.Locator(".govuk-pagination")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(admin);
+        await admin.GetByLabel("What was changed").SelectOptionAsync(new SelectOptionValue { Label = "Account role" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
+        await Expect(admin.Locator("[data-trail] tbody tr td:nth-child(3)").First).ToContainTextAsync("Account role");
+
         var visitor = await browser.NewPageAsync();
         var invitation = await InvitationPathAsync(email);
         Assert.Equal(200, (await visitor.GotoAsync(invitation))!.Status);
