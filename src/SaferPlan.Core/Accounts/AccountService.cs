@@ -308,7 +308,7 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
     private async Task<bool> IsLastAdministratorAsync(string userId, int partnershipId, CancellationToken ct) =>
         !await db.Memberships.AnyAsync(m => m.PartnershipId == partnershipId && m.Role == PartnershipRole.Administrator && m.UserId != userId, ct);
 
-    private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships);
+    private sealed record TokenRow(DateTimeOffset? ExpiresAt, string UserId, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships, string? NormalizedEmail);
 
     /// <summary>
     /// A current token's hash to its user and their roles, in one query compiled once per model (SQLite and PostgreSQL
@@ -327,7 +327,8 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
                 t.User.DisplayName,
                 t.User.Person == null ? null : t.User.Person.Name,
                 t.User.PersonId,
-                t.User.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList()))
+                t.User.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList(),
+                t.User.NormalizedEmail))
             .FirstOrDefault());
 
     /// <summary>Who a bearer token speaks for, with their partnership roles, if it is current; one query.</summary>
@@ -345,19 +346,33 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
             return null;
         }
 
-        return new UserContext(row.UserId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, row.UserId), row.PersonId, row.Memberships);
+        return new UserContext(row.UserId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, row.UserId), row.PersonId, row.Memberships)
+        {
+            PersonIds = UserContext.PeopleOf(row.PersonId, await PeopleByEmailAsync(row.NormalizedEmail, ct)),
+        };
     }
 
     public async Task<UserContext> ContextForAsync(string userId, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null ? UserContext.Anonymous : ContextOf(user);
+        return user is null ? UserContext.Anonymous : ContextOf(user, await PeopleByEmailAsync(user.NormalizedEmail, ct));
     }
 
+    /// <summary>The people recorded with an account's e-mail address, in any partnership (see <see cref="UserContext.PersonIds"/>).</summary>
+    private Task<List<int>> PeopleByEmailAsync(string? normalizedEmail, CancellationToken ct) =>
+        normalizedEmail is null
+            ? Task.FromResult(new List<int>())
+#pragma warning disable CA1304, CA1311, CA1862 // upper() in SQL, as Identity normalises addresses: never run in .NET
+            : db.People.Where(p => p.Email != null && p.Email.ToUpper() == normalizedEmail).Select(p => p.Id).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+
     /// <summary>A user read with their roles and person, as every request sees them: named by <see cref="UserContext.NameOf"/>, never by e-mail address.</summary>
-    private static UserContext ContextOf(User user) =>
+    private static UserContext ContextOf(User user, IEnumerable<int> peopleByEmail) =>
         new(user.Id, UserContext.NameOf(user.DisplayName, user.Person?.Name, user.Email ?? user.UserName, user.Id), user.PersonId,
-            user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList());
+            user.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList())
+        {
+            PersonIds = UserContext.PeopleOf(user.PersonId, peopleByEmail),
+        };
 
     /// <summary>
     /// Who a sign-in cookie speaks for, if the user still exists and the cookie's security stamp is still theirs:
@@ -374,10 +389,13 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
         var row = await query(db, userId, ct);
         return row is null || !string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal)
             ? null
-            : new UserContext(userId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, userId), row.PersonId, row.Memberships);
+            : new UserContext(userId, UserContext.NameOf(row.DisplayName, row.PersonName, row.Email ?? row.UserName, userId), row.PersonId, row.Memberships)
+            {
+                PersonIds = UserContext.PeopleOf(row.PersonId, await PeopleByEmailAsync(row.NormalizedEmail, ct)),
+            };
     }
 
-    private sealed record SessionRow(string? SecurityStamp, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships);
+    private sealed record SessionRow(string? SecurityStamp, string? Email, string? UserName, string? DisplayName, string? PersonName, int? PersonId, List<PartnershipMembership> Memberships, string? NormalizedEmail);
 
     /// <summary>A signed-in page's user by id, only the columns a request needs, compiled once per model like <see cref="TokenQueries"/>: every page asks it.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<SaferPlanDbContext, string, CancellationToken, Task<SessionRow?>>> SessionQueries = [];
@@ -392,7 +410,8 @@ public sealed class AccountService(SaferPlanDbContext db, UserManager<User> user
                 u.DisplayName,
                 u.Person == null ? null : u.Person.Name,
                 u.PersonId,
-                u.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList()))
+                u.Memberships.Select(m => new PartnershipMembership(m.PartnershipId, m.Role)).ToList(),
+                u.NormalizedEmail))
             .FirstOrDefault());
 
     public async Task<User?> UserByEmailAsync(string email, CancellationToken ct = default)

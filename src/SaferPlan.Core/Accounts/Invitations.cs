@@ -40,6 +40,9 @@ public enum InvitationProblem
     Expired,
     Revoked,
     Used,
+
+    /// <summary>The address has an account already (made since the invitation was sent, perhaps by another invitation).</summary>
+    AccountExists,
 }
 
 public sealed record InvitationCheck(Invitation? Invitation, InvitationProblem? Problem)
@@ -52,6 +55,7 @@ public sealed record InvitationCheck(Invitation? Invitation, InvitationProblem? 
         InvitationProblem.Expired => "This invitation has expired. Ask your partnership's administrator to invite you again.",
         InvitationProblem.Revoked => "This invitation has been withdrawn. Ask your partnership's administrator if you still need an account.",
         InvitationProblem.Used => "This invitation has already been used. Sign in with the password you set, or ask your partnership's administrator to invite you again.",
+        InvitationProblem.AccountExists => "There is already an account with this invitation's email address. Sign in with its password (or reset it from the sign-in page), and ask your partnership's administrator to give that account the role.",
         _ => null,
     };
 }
@@ -75,23 +79,35 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             return EditResult<Invitation>.Forbidden("Only the partnership's administrators can invite people.");
         }
 
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
+        if (partnership is null)
+        {
+            return EditResult<Invitation>.NotFound("There is no such partnership.");
+        }
+
         var check = new FieldCheck();
         var address = email?.Trim() ?? "";
-        if (address.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        if (address.Length == 0)
+        {
+            check.Add("Email", "Enter an email address");
+        }
+        else if (address.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
             check.Add("Email", "Enter an email address in the correct format, like name@example.org");
+        }
+        else if (await users.FindByEmailAsync(address) is { } existing)
+        {
+            // An invitation sets a password: one to an address that has an account already would let its link reset that account.
+            var hasRole = role is { } given && await db.Memberships.AnyAsync(m => m.UserId == existing.Id && m.PartnershipId == partnershipId && m.Role == given, ct);
+            check.Add("Email", hasRole
+                ? $"{address} is already {AccountService.RoleName(role!.Value)} of {partnership.Name}"
+                : $"{address} already has a SaferPlan account: give them the role under \"Give a role to someone with an account\" instead");
         }
 
         var invitedAs = check.Chosen("Role", role, "Select a role");
         if (check.Refused(out EditResult<Invitation>? invalid))
         {
             return invalid;
-        }
-
-        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == partnershipId, ct);
-        if (partnership is null)
-        {
-            return EditResult<Invitation>.NotFound("There is no such partnership.");
         }
 
         var token = SecretTokens.New(TokenPrefix);
@@ -171,6 +187,7 @@ public sealed class InvitationService(SaferPlanDbContext db, AccountService acco
             { AcceptedAt: not null } => new InvitationCheck(invitation, InvitationProblem.Used),
             { RevokedAt: not null } => new InvitationCheck(invitation, InvitationProblem.Revoked),
             _ when invitation.ExpiresAt <= time.GetUtcNow() => new InvitationCheck(invitation, InvitationProblem.Expired),
+            _ when await users.FindByEmailAsync(invitation.Email) is not null => new InvitationCheck(invitation, InvitationProblem.AccountExists),
             _ => new InvitationCheck(invitation, null),
         };
     }

@@ -468,5 +468,5 @@ public static class Permissions
         user.LinkPeriod is null && user.Has(partnershipId, PartnershipRole.LeadOfficer);
 
     private static bool Leads(UserContext user, int? leadOfficerId) =>
-        user.PersonId is { } person && leadOfficerId == person;
+        user.IsPerson(leadOfficerId);
 }

@@ -24,6 +24,25 @@ public sealed record UserContext(string? UserId, string Name, int? PersonId, IRe
     public static UserContext ReaderFor(int partnershipId, string name) =>
         new(null, name, null, [new PartnershipMembership(partnershipId, PartnershipRole.BoardMember)]);
 
+    /// <summary>
+    /// Every person in the plans the user is: the account's own (<see cref="PersonId"/>) and, in each partnership, the
+    /// person recorded there with the account's e-mail address, whether the account or the person was added first.
+    /// </summary>
+    public IReadOnlyList<int> PersonIds
+    {
+        get => personIds ?? (PersonId is { } own ? [own] : []);
+        init => personIds = value;
+    }
+
+    private readonly IReadOnlyList<int>? personIds;
+
+    /// <summary>Whether the user is <paramref name="personId"/> in the plans (a lead officer, a panel's contact).</summary>
+    public bool IsPerson(int? personId) => personId is { } id && PersonIds.Contains(id);
+
+    /// <summary>The account's own person and those with its e-mail address, once each.</summary>
+    public static IReadOnlyList<int> PeopleOf(int? own, IEnumerable<int> byEmail) =>
+        (own is { } id ? byEmail.Prepend(id) : byEmail).Distinct().ToList();
+
     public bool IsSignedIn => UserId is not null;
 
     /// <summary>

@@ -337,7 +337,7 @@ public sealed class TaskGroupReportService(SaferPlanDbContext db)
     }
 
     private async Task<bool> LeadsPriorityAsync(UserContext user, int? priorityId, CancellationToken ct) =>
-        user.PersonId is { } person && priorityId is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId == person, ct);
+        user.PersonIds.Count > 0 && priorityId is { } p && await db.Priorities.AnyAsync(x => x.Id == p && x.LeadOfficerId != null && user.PersonIds.Contains(x.LeadOfficerId.Value), ct);
 
     /// <summary>
     /// What a lead officer may not do in a report they may otherwise write (<paramref name="report"/> null for a new one):

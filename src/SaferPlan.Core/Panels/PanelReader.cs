@@ -138,8 +138,8 @@ public sealed class PanelReader(SaferPlanDbContext db)
 
     /// <summary>The agency of the person the user is in the plans, for <see cref="Permissions.CanRecordPanelAction"/>.</summary>
     public Task<int?> AgencyOfAsync(UserContext user, CancellationToken ct = default) =>
-        user.PersonId is { } person
-            ? db.People.Where(p => p.Id == person).Select(p => p.AgencyId).FirstOrDefaultAsync(ct)
+        user.PersonIds.Count > 0
+            ? db.People.Where(p => user.PersonIds.Contains(p.Id)).OrderBy(p => p.Id == user.PersonId ? 0 : 1).Select(p => p.AgencyId).FirstOrDefaultAsync(ct)
             : Task.FromResult<int?>(null);
 
     public Task<List<int>> PoliceAgencyIdsAsync(int partnershipId, CancellationToken ct = default) =>

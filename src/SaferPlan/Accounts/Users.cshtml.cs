@@ -109,6 +109,12 @@ public sealed class UsersModel(AccountService accounts, InvitationService invita
             return Page();
         }
 
+        if (Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase) && m.Roles.Contains(role)))
+        {
+            ModelState.AddModelError("RoleEmail", $"{email} is already {AccountService.RoleName(role)} of {Partnership.Name}");
+            return Page();
+        }
+
         var result = await accounts.AddUserAsync(email, "", role, Partnership.Slug, ct);
         if (!result.Succeeded)
         {

@@ -38,7 +38,7 @@ public sealed class ChangeStampCache(IServiceScopeFactory scopes, IOptions<Chang
     {
         ArgumentNullException.ThrowIfNull(user);
         var roles = string.Join(',', user.Memberships.OrderBy(m => m.PartnershipId).ThenBy(m => m.Role).Select(m => $"{m.PartnershipId}:{m.Role}"));
-        return $"{user.UserId}/{user.PersonId}/{user.LinkPeriod?.Slug}/{roles}";
+        return $"{user.UserId}/{string.Join(",", user.PersonIds)}/{user.LinkPeriod?.Slug}/{roles}";
     }
 
     /// <param name="key">everything the answer depends on, the change stamps included.</param>

@@ -33,13 +33,13 @@ public sealed class PartnershipModel(PlanReader reader, UpdateService updates, C
         CanManageAccounts = Permissions.CanManageAccounts(user, view.Partnership.Id);
         CanReadAuditTrail = Permissions.CanReadAuditTrail(user, view.Partnership.Id);
         CanManageEditions = Permissions.CanManageEditions(user, view.Partnership.Id);
-        if (user.PersonId is { } person && CanSeeUpdates)
+        if (user.PersonIds.Count > 0 && CanSeeUpdates)
         {
             var reminders = new List<(CollectionRound, int)>();
             foreach (var round in (await updates.RoundsWithClosuresAsync(view.Partnership.Id, ct)).Where(r => r.Closed is null).Select(r => r.Round))
             {
                 var outstanding = (await updates.SlotsAsync(view.Partnership.Id, round.Period, user, ct))
-                    .Count(s => s.CanUpdate && UpdateService.Responsible(s.Milestone)?.Id == person && s.Current is null or { State: UpdateState.Draft or UpdateState.Returned });
+                    .Count(s => s.CanUpdate && user.IsPerson(UpdateService.Responsible(s.Milestone)?.Id) && s.Current is null or { State: UpdateState.Draft or UpdateState.Returned });
                 if (outstanding > 0)
                 {
                     reminders.Add((round, outstanding));

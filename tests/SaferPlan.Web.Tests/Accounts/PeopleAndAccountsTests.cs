@@ -105,6 +105,69 @@ public abstract partial class PeopleAndAccountsTests(SaferPlanFactory app)
         Assert.Equal([PartnershipRole.SupportOfficer], user.Memberships.Select(m => m.Role));
     }
 
+    /// <summary>
+    /// An invitation never sets the password of an account that exists: inviting an address that has one is refused on the
+    /// field (pointing to "Give a role", or naming the role it has), and a second invitation to an address stops working once
+    /// the first is accepted, so the password and name set with the first stay.
+    /// </summary>
+    [Fact]
+    public async Task Invitation_NeverResetsAnAccountThatExists()
+    {
+        SetPublicUrl();
+        using var admin = await SignedInAsync(PartnershipRole.Administrator);
+        var users = $"/partnerships/{Slug}/users";
+        var email = NewAddress("twice");
+        var first = await InviteAsync(admin, email, PartnershipRole.LeadOfficer);
+        using (var again = await admin.PostFormAsync(users, $"{users}?handler=Invite", new() { ["InviteEmail"] = email, ["InviteRole"] = nameof(PartnershipRole.LeadOfficer) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        var second = InvitationLink().Match(await DbAsync(db => db.Set<OutboxMessage>().Where(m => m.To == email).OrderByDescending(m => m.Id).Select(m => m.TextBody).FirstAsync())).Groups["token"].Value;
+        Assert.NotEqual(first, second);
+        using var person = Session();
+        using (var accepted = await person.PostFormAsync($"/invitations/{first}", $"/invitations/{first}", Acceptance("Pat First", "the first long password")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        using var someone = Session();
+        using (var stale = await someone.Client.GetAsync($"/invitations/{second}"))
+        {
+            Assert.Equal(HttpStatusCode.Gone, stale.StatusCode);
+            Assert.Contains("There is already an account with this invitation's email address", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var refused = await someone.PostFormAsync($"/account/sign-in", $"/invitations/{second}", Acceptance("Pat Second", "the second long password")))
+        {
+            Assert.Equal(HttpStatusCode.Gone, refused.StatusCode);
+        }
+
+        using (var signIn = await Session().SignInAsync(email, "the first long password"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        Assert.Equal("Pat First", await DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).SingleAsync()));
+
+        var existing = await app.AddUserAsync(PartnershipRole.BoardMember);
+        foreach (var (address, role, said) in new[]
+        {
+            (existing, PartnershipRole.LeadOfficer, "already has a SaferPlan account: give them the role under \"Give a role to someone with an account\" instead"),
+            (existing, PartnershipRole.BoardMember, "is already"),
+            ("", PartnershipRole.LeadOfficer, "Enter an email address"),
+        })
+        {
+            using var invited = await admin.PostFormAsync(users, $"{users}?handler=Invite", new() { ["InviteEmail"] = address, ["InviteRole"] = role.ToString() });
+            Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+            var page = TestHtml.Parse(await invited.Content.ReadAsStringAsync());
+            Assert.Equal("#InviteEmail", page.QuerySelector(".govuk-error-summary a")?.GetAttribute("href"));
+            Assert.Contains(said, page.QuerySelector("#InviteEmail-error")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.False(await DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.To == existing)));
+    }
+
     [Fact]
     public async Task Invitation_ExpiredRevokedOrUnknown_RefusedWithClearMessage()
     {

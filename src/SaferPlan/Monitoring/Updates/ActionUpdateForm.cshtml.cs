@@ -96,7 +96,7 @@ public sealed class ActionUpdateFormModel(PlanReader reader, UpdateService updat
                 var codes = CoveredMilestones.Label(Action.Number, Slots.Where(s => Input.Milestones.Contains(s.Milestone.Id)).Select(s => s.Milestone.Code));
                 return this.Done(
                     submit ? $"Update for {codes} submitted" : $"Update for {codes} saved as a draft",
-                    user.PersonId is { } person && Slots.Any(s => s.Responsible?.Id == person) ? "/my-updates" : $"/actions/{id}");
+                    Slots.Any(s => user.IsPerson(s.Responsible?.Id)) ? "/my-updates" : $"/actions/{id}");
             });
     }
 

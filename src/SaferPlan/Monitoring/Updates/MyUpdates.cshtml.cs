@@ -27,7 +27,7 @@ public sealed class MyUpdatesModel(SaferPlanDbContext db, UpdateService updates,
             foreach (var round in open)
             {
                 var slots = (await updates.SlotsAsync(partnershipId, round.Period, user, ct))
-                    .Where(s => s.CanUpdate && user.PersonId is { } person && UpdateService.Responsible(s.Milestone)?.Id == person)
+                    .Where(s => s.CanUpdate && user.IsPerson(UpdateService.Responsible(s.Milestone)?.Id))
                     .ToList();
                 // An open quarter with none of the user's milestones is still shown, so a support officer knows it is open.
                 groups.Add(new Group(partnership, round.Period, round, slots));

@@ -67,7 +67,7 @@ public sealed class UpdateFormModel(PlanReader reader, UpdateService updates, Cu
             async () => LockedSince(await updates.SaveAsync(id, Period, input, Input.Version, user, ct)),
             _ => this.Done(
                 submit ? $"Update for {Slot.Milestone.Code} submitted" : $"Update for {Slot.Milestone.Code} saved as a draft",
-                user.PersonId is { } person && UpdateService.Responsible(Slot.Milestone)?.Id == person ? "/my-updates" : $"/milestones/{id}#updates"));
+                user.IsPerson(UpdateService.Responsible(Slot.Milestone)?.Id) ? "/my-updates" : $"/milestones/{id}#updates"));
     }
 
     /// <summary>
