@@ -161,6 +161,45 @@ public abstract partial class IndicatorPageTests(SaferPlanFactory app)
         Assert.Equal("Amber", Assert.Single(detail.Values).Status);
     }
 
+    /// <summary>
+    /// Each edit page's "Delete this …" button posts to its own page's delete handler (its form had no address, so it posted
+    /// to the save handler and deleted nothing): the value, target, baseline and indicator go, each in turn.
+    /// </summary>
+    [Fact]
+    public async Task DeleteButtons_OnTheEditPages_DeleteTheValueTargetBaselineAndIndicator()
+    {
+        var slug = await SlugAsync();
+        var analystEmail = await app.AddUserAsync(PartnershipRole.Analyst, partnership: slug);
+        using var analystApi = await app.ApiClientAsync(analystEmail);
+        var id = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/partnerships/{slug}/indicators", Indicator(NewCode("GONE"))))).Id();
+        var valueId = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2010-11-q1", value = 10 }))).Id();
+        var baselineId = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2009-10", value = 20 }))).Id();
+        var targetId = (await CreatedAsync(await analystApi.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2010/11", kind = "AtMost", number = 15 }))).Id();
+        using var browser = new PageSession(app.ServerAddress);
+        await browser.SignInOrFailAsync(analystEmail);
+
+        foreach (var (path, button) in new[]
+        {
+            ($"/indicator-values/{valueId}/edit", "Delete this value"),
+            ($"/indicator-targets/{targetId}/edit", "Delete this target"),
+            ($"/indicator-baselines/{baselineId}/edit", "Delete this baseline"),
+            ($"/indicators/{id}/edit", "Delete this indicator"),
+        })
+        {
+            var (status, html) = await browser.PageAsync(path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var form = TestHtml.Parse(html).QuerySelectorAll("main form").Single(f => f.TextContent.Contains(button, StringComparison.Ordinal));
+            var action = form.GetAttribute("action") ?? "";
+            Assert.Equal($"{path}?handler=Delete", action);
+            Assert.NotNull(form.QuerySelector("input[name='__RequestVerificationToken']"));
+            var fields = form.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+                .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+            using var deleted = await Forms.PostAsync(browser.Client, action, html, fields, path);
+            Assert.True(deleted.StatusCode == HttpStatusCode.Redirect, $"{button}: {(int)deleted.StatusCode}");
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.PageAsync(path)).Status);
+        }
+    }
+
     [Fact]
     public async Task ValueForm_EditWithAStaleVersion_KeepsTheFirstWritersValue()
     {
