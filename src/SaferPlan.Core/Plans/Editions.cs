@@ -13,7 +13,14 @@ public sealed record PlanFields(string Title, int StartYear, int EndYear, string
 /// The decision that approves an edition: when, by which body (the partnership's Board when blank, by its name as
 /// <see cref="BodyDecisions.BoardNameAsync"/> gives it), and its minute.
 /// </summary>
-public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute);
+public sealed record ApprovalInput(DateOnly? DecidedOn, string? Body, string? Minute)
+{
+    /// <summary>
+    /// The version label the edition is published with: null keeps the one it has, blank clears it (a working label such as
+    /// DRAFT.V1 should not stay on the approved plan), text replaces it.
+    /// </summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>
 /// A decision of the Board as checked (an edition's approval, a funding plan's agreement): its date, the body that made it
@@ -153,6 +160,17 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
             return invalid;
         }
 
+        var label = edition.Label;
+        if (input.Label is not null)
+        {
+            var labelCheck = new FieldCheck();
+            label = labelCheck.Optional("Label", input.Label, LabelLength, "The version label");
+            if (labelCheck.Refused(out EditResult<PlanEdition>? badLabel))
+            {
+                return badLabel;
+            }
+        }
+
         var earlier = await db.Editions.Where(e => e.PlanId == edition.PlanId && e.Id != edition.Id && e.Status == EditionStatus.Approved).ToListAsync(ct);
         var body = fields.Body ?? await db.BoardNameAsync(partnershipId, ct);
         return await db.SaveEditAsync(edition, expectedVersion, new EditSave(partnershipId, "plan edition")
@@ -163,6 +181,7 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
                 edition.ApprovedOn = fields.DecidedOn;
                 edition.ApprovedBy = body;
                 edition.ApprovalMinute = fields.Minute;
+                edition.Label = label;
                 foreach (var e in earlier)
                 {
                     e.Status = EditionStatus.Superseded;

@@ -14,6 +14,9 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
     [BindProperty] public DateParts DecidedOn { get; set; } = new();
     [BindProperty] public int Version { get; set; }
 
+    /// <summary>The version label the edition is published with, starting from the one it has; blank clears it.</summary>
+    [BindProperty] public string? Label { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused)
@@ -22,6 +25,7 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
         }
 
         Version = View.Edition.Version;
+        Label = View.Edition.Label;
         return Page();
     }
 
@@ -37,7 +41,7 @@ public sealed class ApprovalModel(PlanReader reader, EditionService editions, Cu
             return Page();
         }
 
-        var result = await editions.ApproveAsync(id, Input with { DecidedOn = date }, Version, await current.GetAsync(), ct);
+        var result = await editions.ApproveAsync(id, Input with { DecidedOn = date, Label = Label ?? "" }, Version, await current.GetAsync(), ct);
         return this.Saved(result, saved => $"{View.Edition.Title} is approved by {saved.ApprovedBy} on {Dates.Display(saved.ApprovedOn!.Value)} and published", _ => $"/editions/{id}");
     }
 

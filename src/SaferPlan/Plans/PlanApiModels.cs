@@ -81,7 +81,8 @@ public sealed record PlanRequest(string? Title, int? StartYear, int? EndYear, st
 /// The decision approving an edition: its date, the body (the partnership's Board when left out) and the minute reference;
 /// <c>version</c> (or If-Match), when sent, must be the edition's version you read.
 /// </summary>
-public sealed record ApprovalRequest(DateOnly? DecidedOn, string? Body, string? Minute, int? Version);
+/// <summary>The Board's approval: <c>label</c> left out keeps the edition's version label, blank clears it, text replaces it.</summary>
+public sealed record ApprovalRequest(DateOnly? DecidedOn, string? Body, string? Minute, int? Version, string? Label = null);
 
 /// <summary>The next year's edition: <c>year</c> like "2011-12" (the year after when left out), each priority's fate, and whether to carry finished milestones.</summary>
 public sealed record NextEditionRequest(string? Year, IReadOnlyList<PriorityChoiceRequest>? Priorities, bool CarryFinished = false);

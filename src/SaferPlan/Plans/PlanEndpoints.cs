@@ -100,7 +100,7 @@ public static class PlanEndpoints
         {
             var user = await current.GetAsync();
             var expected = ExpectedVersion.Read(http, body.Version);
-            var result = await editions.ApproveAsync(id, new ApprovalInput(body.DecidedOn, body.Body, body.Minute), expected?.Value, user, ct);
+            var result = await editions.ApproveAsync(id, new ApprovalInput(body.DecidedOn, body.Body, body.Minute) { Label = body.Label }, expected?.Value, user, ct);
             return result.Succeeded
                 ? EditResponses.Versioned(http, EditionDto.From((await reader.EditionAsync(id, user, ct))!), result.Value.Version)
                 : expected is { } e ? e.Problem(result) : ApiErrors.From(result);

@@ -242,6 +242,49 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     }
 
     /// <summary>
+    /// The approval form starts from the edition's version label and publishes the edition with what it holds: cleared, a
+    /// working label such as DRAFT.V1 does not stay on the public plan. The API keeps the label when it gives none.
+    /// </summary>
+    [Fact]
+    public async Task Approval_ClearsAWorkingLabel_OnTheForm_AndTheApiKeepsItWhenGivenNone()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var byForm = await StartAsync(support, slug, Year);
+        var byApi = await StartAsync(support, slug, Year + 5);
+        foreach (var edition in new[] { byForm, byApi })
+        {
+            using var named = await support.PutAsJsonAsync($"/api/editions/{edition.Id}/name", new { title = $"Plan {edition.Id}", label = "DRAFT.V1", version = 1 });
+            Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+            await PlanApi.NewPriorityAsync(support, edition.Id, "Reducing anti-social behaviour");
+        }
+
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var path = $"/editions/{byForm.Id}/approval";
+        var (_, form) = await session.PageAsync(path);
+        Assert.Equal("DRAFT.V1", TestHtml.Parse(form).QuerySelector("input[name='Label']")?.GetAttribute("value"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using (var approved = await session.PostFormAsync(path, path, new()
+        {
+            ["DecidedOn.Day"] = today.Day.ToString(CultureInfo.InvariantCulture), ["DecidedOn.Month"] = today.Month.ToString(CultureInfo.InvariantCulture),
+            ["DecidedOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture), ["Label"] = "", ["Version"] = "2",
+        }))
+        {
+            Assert.True(approved.StatusCode == HttpStatusCode.Redirect, $"{(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+        }
+
+        using (var kept = await ApproveAsync(support, byApi.Id, today.ToString("O", CultureInfo.InvariantCulture), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+
+        using var visitor = new HttpClient { BaseAddress = app.ServerAddress };
+        var listed = (await PlanApi.OkJsonAsync<List<PlanJson>>(await visitor.GetAsync($"/api/partnerships/{slug}/plans"))).SelectMany(p => p.Editions).ToDictionary(e => e.Id, e => e.Label);
+        Assert.Null(listed[byForm.Id]);
+        Assert.Equal("DRAFT.V1", listed[byApi.Id]);
+    }
+
+    /// <summary>
     /// The Board's approval recorded by a meeting's decision and by the approval form name the Board the same way, by the
     /// body's name; a minute typed with or without the word "Minute" reads once on the edition's page and the plan's cover.
     /// </summary>
