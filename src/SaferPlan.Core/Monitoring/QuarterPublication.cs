@@ -50,6 +50,38 @@ public sealed class PublicationService(SaferPlanDbContext db, TimeProvider time)
     public async Task<IReadOnlySet<ReportingPeriod>?> VisibleQuartersAsync(UserContext reader, int partnershipId, CancellationToken ct = default) =>
         Permissions.CanSeeUnpublished(reader, partnershipId) ? null : (await PublishedAsync(partnershipId, ct)).ToHashSet();
 
+    /// <summary>
+    /// What whoever publishes <paramref name="quarter"/> should know first, in the words the confirmation gives: the quarter
+    /// has not ended, lead officers' deadline is still ahead, or updates are returned or awaiting review (publishing locks
+    /// them out of the public report, and lead officers can no longer change them by the form). Empty when none applies.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishWarningsAsync(int partnershipId, ReportingPeriod quarter, CompletenessLine review, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var warnings = new List<string>();
+        if (quarter.End >= today)
+        {
+            warnings.Add($"{quarter.Display} has not ended: it runs to {Dates.Display(quarter.End)}.");
+        }
+
+        var deadline = await db.Set<CollectionRound>().Where(r => r.PartnershipId == partnershipId && r.Period == quarter).Select(r => (DateOnly?)r.Deadline).FirstOrDefaultAsync(ct);
+        if (deadline is { } due && due >= today)
+        {
+            warnings.Add($"Lead officers have until {Dates.Display(due)} to send their updates.");
+        }
+
+        if (review.Returned + review.Submitted > 0)
+        {
+            warnings.Add($"{Count(review.Returned, "update is", "updates are")} returned for changes and {Count(review.Submitted, "is", "are")} awaiting review: "
+                + "they will not be in the public report, and once it is published only a support officer can change them.");
+        }
+
+        return warnings;
+    }
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n.ToString(CultureInfo.InvariantCulture)} {many}";
+
     public async Task<EditResult<QuarterPublication>> PublishAsync(int partnershipId, ReportingPeriod period, UserContext user, CancellationToken ct = default)
     {
         if (!Permissions.CanPublish(user, partnershipId))

@@ -51,7 +51,25 @@ public sealed class ReportsModel(SaferPlanDbContext db, BoardReportBuilder build
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(string slug, ReportingPeriod? period, CancellationToken ct) => DecideAsync(slug, period, publish: true, ct);
+    /// <summary>The quarter whose publishing waits for a second press, with what the publisher should know first.</summary>
+    public (ReportingPeriod Quarter, IReadOnlyList<string> Warnings)? Confirming { get; private set; }
+
+    /// <summary>
+    /// Publishes a quarter, after asking once when it is early (not ended, lead officers' deadline ahead) or has updates under
+    /// review: the page then says so and offers "Publish anyway". The API publishes when asked, as scripts do.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(string slug, ReportingPeriod? period, bool confirmed, CancellationToken ct)
+    {
+        if (!confirmed && await LoadAsync(slug, ct) is null && period is { IsWholeYear: false } quarter && Quarters.Contains(quarter) && CanPublish
+            && Publications.GetValueOrDefault(quarter) is not { IsPublished: true } && Review.GetValueOrDefault(quarter) is { } review
+            && await publications.PublishWarningsAsync(Partnership.Id, quarter, review, ct) is { Count: > 0 } warnings)
+        {
+            Confirming = (quarter, warnings);
+            return Page();
+        }
+
+        return await DecideAsync(slug, period, publish: true, ct);
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(string slug, ReportingPeriod? period, CancellationToken ct) => DecideAsync(slug, period, publish: false, ct);
 

@@ -159,7 +159,9 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await officer.GotoAsync($"/partnerships/{slug}/periods/{quarterSlug}/completeness");
         await SaveAsync(officer, "Accept update 1.1a");
         await officer.GotoAsync($"/partnerships/{slug}/reports");
-        await SaveAsync(officer, $"Publish the {quarter} report");
+        await officer.GetByRole(AriaRole.Button, new() { Name = $"Publish the {quarter} report" }).ClickAsync();
+        await Expect(officer.Locator(".govuk-notification-banner")).ToContainTextAsync("Lead officers have until");
+        await SaveAsync(officer, $"Publish the {quarter} report anyway");
         await Expect(officer.GetByText("Published").First).ToBeVisibleAsync();
 
         // A visitor reads the plan and the public report; the lead officer's e-mail address is nowhere in it.

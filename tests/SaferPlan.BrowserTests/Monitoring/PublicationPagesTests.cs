@@ -65,7 +65,11 @@ public sealed class PublicationPagesTests(BrowserFixture browser) : IClassFixtur
         await Expect(board.GetByText("Not published").First).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(board);
 
+        // Lead officers' deadline is still ahead: the page asks first.
         await publish.ClickAsync();
+        await Expect(page.Locator("[data-confirm-publish='2010-11-q3']")).ToContainTextAsync("Lead officers have until 8 April 2099 to send their updates.");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the 2010/11 Q3 report anyway" }).ClickAsync();
         await Expect(page.GetByText("The 2010/11 Q3 report is published")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Withdraw publication of the 2010/11 Q3 report" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);

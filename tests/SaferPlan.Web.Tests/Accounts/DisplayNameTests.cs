@@ -42,7 +42,7 @@ public abstract class DisplayNameTests(SaferPlanFactory app)
         var milestone = partnership.Milestones[0].Id;
         var update = await OkJsonAsync<MilestoneUpdateJson>(await api.PutAsJsonAsync($"/api/milestones/{milestone}/updates/2010-11-q1", new { progress = "Written by Sam", status = "OnTrack", version = 0 }));
         var reports = await Forms.PageAsync(browser, $"/partnerships/{slug}/reports");
-        (await Forms.PostAsync(browser, $"/partnerships/{slug}/reports?handler=Publish&period=2010-11-q1", reports, [])).Dispose();
+        (await Forms.PostAsync(browser, $"/partnerships/{slug}/reports?handler=Publish&period=2010-11-q1", reports, new() { ["confirmed"] = "true" })).Dispose();
 
         Assert.Contains(email, page, StringComparison.Ordinal);
         Assert.Contains("govuk-error-summary", blankHtml, StringComparison.Ordinal);

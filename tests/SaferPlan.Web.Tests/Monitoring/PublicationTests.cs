@@ -223,7 +223,16 @@ public abstract partial class PublicationTests(SaferPlanFactory app)
 
         var before = await Forms.PageAsync(support, path);
         var boardPage = await Forms.PageAsync(board, path);
-        using var posted = await Forms.PostAsync(support, $"{path}?handler=Publish&period=2010-11-q4", before, []);
+        // A quarter with an update awaiting review: the first press asks first, and publishes nothing.
+        using var asked = await Forms.PostAsync(support, $"{path}?handler=Publish&period=2010-11-q4", before, []);
+        var question = TestHtml.Parse(await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var banner = question.QuerySelector("[data-confirm-publish='2010-11-q4']");
+        Assert.NotNull(banner);
+        Assert.Contains("0 updates are returned for changes and 1 is awaiting review: they will not be in the public report", banner.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", banner.QuerySelector("input[name='confirmed']")?.GetAttribute("value"));
+        Assert.Contains("Not published", await Forms.PageAsync(support, path), StringComparison.Ordinal);
+        using var posted = await Forms.PostAsync(support, $"{path}?handler=Publish&period=2010-11-q4", before, new() { ["confirmed"] = "true" });
         var after = await Forms.PageAsync(support, path);
         using var visitor = await app.ApiClientAsync();
         var visitorList = await visitor.GetStringAsync(path);
