@@ -32,7 +32,7 @@ public abstract class BodiesTests(SaferPlanFactory app)
     };
 
     [Fact]
-    public async Task Board_AddedThroughThePage_IsOfferedForMeetings_AndSeats_AndAMeetingIsAdded()
+    public async Task Board_AddedThroughThePage_IsScheduledAndOfferedForMeetings_AndSeats_AndAMeetingIsAdded()
     {
         var partnership = await TestData.Partnership().WithPerson(out var chair, "Chris Chair").WithAgency(out var police, "Police").SaveAsync(app);
         var slug = partnership.Slug;
@@ -63,6 +63,15 @@ public abstract class BodiesTests(SaferPlanFactory app)
         Assert.Contains("Quarterly", row, StringComparison.Ordinal);
         Assert.Contains("Chris Chair", row, StringComparison.Ordinal);
 
+        var calendar = $"/partnerships/{slug}/calendar/2011-12";
+        using (var scheduled = await support.PostFormAsync(calendar, $"{calendar}?handler=Schedule", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        }
+
+        Assert.Equal(4, await DbAsync(db => db.Set<Meeting>().CountAsync(m => m.PartnershipId == partnership.Id && m.BodyId == board.Id && m.ScheduleSlot != null)));
+        Assert.Null(TestHtml.Parse((await support.PageAsync(calendar)).Html).QuerySelector("[data-no-bodies]"));
+
         var form = TestHtml.Parse((await support.PageAsync(meetingForm)).Html);
         Assert.Null(form.QuerySelector("[data-no-bodies]"));
         Assert.Contains(form.QuerySelectorAll("#BodyId option"), o => o.GetAttribute("value") == Id(board.Id) && o.TextContent == "Test CDRP Board");
@@ -72,7 +81,7 @@ public abstract class BodiesTests(SaferPlanFactory app)
             ["StartsAt"] = "14:00", ["Place"] = "Cambourne", ["IsPublic"] = "true", ["Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, meeting.Status);
-        Assert.Equal(1, await DbAsync(db => db.Set<Meeting>().CountAsync(m => m.PartnershipId == partnership.Id && m.BodyId == board.Id)));
+        Assert.Equal(5, await DbAsync(db => db.Set<Meeting>().CountAsync(m => m.PartnershipId == partnership.Id && m.BodyId == board.Id)));
 
         var person = TestHtml.Parse((await support.PageAsync($"/partnerships/{slug}/people/{chair.Id}")).Html);
         Assert.Null(person.QuerySelector("[data-no-bodies]"));
