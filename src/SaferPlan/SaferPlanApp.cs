@@ -140,6 +140,7 @@ public static class SaferPlanApp
         services.AddScoped<InvitationService>();
         services.AddScoped<DemoTryOut>();
         services.AddScoped<SaferPlan.Core.Partnerships.PeopleService>();
+        services.AddScoped<SaferPlan.Core.Partnerships.BodyService>();
         services.AddScoped<SaferPlan.Core.Partnerships.PartnershipService>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PlanReader>();

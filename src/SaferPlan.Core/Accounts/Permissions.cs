@@ -364,6 +364,13 @@ public static class Permissions
     public static bool CanManagePeople(UserContext user, int partnershipId) => CanEditStructure(user, partnershipId);
 
     /// <summary>
+    /// The partnership's bodies (its Board, Executive Group and task groups: name, kind, cadence, chair, member agencies): its
+    /// support officers and administrators, as its people. A body serving other partnerships too is changed by none of them
+    /// (<see cref="Partnerships.BodyService.ReadOnlyReason"/>).
+    /// </summary>
+    public static bool CanManageBodies(UserContext user, int partnershipId) => CanManagePeople(user, partnershipId);
+
+    /// <summary>
     /// Creating a partnership: an installation's administrators, that is anyone who administers a partnership (the first
     /// is made with <c>saferplan users add</c>). The creator becomes the new partnership's first administrator.
     /// </summary>

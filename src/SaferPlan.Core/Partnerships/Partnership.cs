@@ -102,11 +102,12 @@ public enum MeetingCadence
     AsRequired,
 }
 
-/// <summary>A board, executive group or task group; one body may serve several partnerships.</summary>
-public sealed class Body : IAudited
+/// <summary>
+/// A board, executive group or task group; one body may serve several partnerships. Versioned: its partnership's support
+/// officers edit it in the browser, and an edit from an out-of-date copy is refused.
+/// </summary>
+public sealed class Body : VersionedEntity
 {
-    public int Id { get; set; }
-
     public required string Key { get; set; }
 
     public required string Name { get; set; }

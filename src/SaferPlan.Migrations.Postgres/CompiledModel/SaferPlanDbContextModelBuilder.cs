@@ -12,7 +12,7 @@ namespace SaferPlan.Migrations.Postgres.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5497bd15-3615-4f5d-9807-4253f8b8bd74"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("58285132-483f-460a-a54d-55da7edf41d4"), entityTypeCount: 78)
         {
         }
 

@@ -1487,3 +1487,11 @@ VALUES ('20261203164000_EditionLabelDraftCleared', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+ALTER TABLE "Bodies" ADD "Version" integer NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203195302_BodyVersion', '10.0.15');
+
+COMMIT;
+

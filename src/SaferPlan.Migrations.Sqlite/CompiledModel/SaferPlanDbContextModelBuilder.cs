@@ -11,7 +11,7 @@ namespace SaferPlan.Migrations.Sqlite.CompiledModel
     public partial class SaferPlanDbContextModel
     {
         private SaferPlanDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e9c880a7-564d-414c-b611-83c3b30d1f6e"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("2677af0b-01f0-4547-bc3a-b90fe3947cb3"), entityTypeCount: 78)
         {
         }
 

@@ -1655,3 +1655,11 @@ VALUES ('20261203163900_EditionLabelDraftCleared', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Bodies" ADD "Version" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203195148_BodyVersion', '10.0.15');
+
+COMMIT;
+

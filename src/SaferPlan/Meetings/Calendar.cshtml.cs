@@ -6,7 +6,7 @@ namespace SaferPlan.Meetings;
 /// A partnership's governance calendar for a financial year: its meetings month by month and the statutory duties with
 /// their status. Visitors see public meetings only; support officers generate the year from the bodies' cadences here.
 /// </summary>
-public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, StatutoryYearService duties, CurrentUser current) : PageModel
+public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, StatutoryYearService duties, BodyService bodies, CurrentUser current) : PageModel
 {
     public MeetingYear View { get; private set; } = null!;
 
@@ -17,6 +17,9 @@ public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, 
     public bool CanEdit { get; private set; }
 
     public bool SignedIn { get; private set; }
+
+    /// <summary>Whether any body serves the partnership: without one there are no meetings to add, and the page says where to add its Board.</summary>
+    public bool HasBodies { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string year, CancellationToken ct) =>
         await LoadAsync(slug, year, ct) ?? Page();
@@ -62,6 +65,7 @@ public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, 
         View = view;
         Duties = await duties.YearAsync(view.Partnership.Id, period, ct);
         CanEdit = Permissions.CanEditMeetings(user, view.Partnership.Id);
+        HasBodies = !CanEdit || await bodies.AnyAsync(view.Partnership.Id, ct);
         SignedIn = Permissions.CanHaveCalendarFeed(user);
         return null;
     }

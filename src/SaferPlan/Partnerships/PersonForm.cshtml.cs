@@ -139,7 +139,7 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
             seats = (await people.SeatsAsync(partnership.Id, ct))[person.Id];
         }
 
-        Bodies = (await people.BodiesAsync(partnership.Id, ct)).Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), b.Name));
+        Bodies = (await people.BodiesAsync(partnership.Id, ct)).Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), b.Name)).ToList();
 
         Agencies = new[] { new Choice("", "No agency") }.Concat((await people.AgenciesAsync(ct))
             .Select(x => new Choice(x.Id.ToString(CultureInfo.InvariantCulture), x.Name)));

@@ -95,6 +95,28 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await officer.GetByLabel("Email address (optional)").FillAsync(leadEmail);
         await SaveAsync(officer, "Add person");
 
+        // ... sets up its Board, chaired by Pat, from the partnership's Bodies page ...
+        await officer.GotoAsync($"/partnerships/{slug}");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Bodies: the Board" }).ClickAsync();
+        await Expect(officer.Locator("[data-no-bodies]")).ToContainTextAsync("This partnership has no bodies yet");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Add a body" }).ClickAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Add body" }).ClickAsync();
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the body's name");
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByLabel("Name", new() { Exact = true }).FillAsync("Fenland CSP Board");
+        await officer.GetByLabel("Board", new() { Exact = true }).CheckAsync();
+        await officer.GetByLabel("Quarterly", new() { Exact = true }).CheckAsync();
+        await officer.GetByLabel("Chair (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Pat Lead, Anti-social Behaviour Co-ordinator" });
+        await SaveAsync(officer, "Add body");
+        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Fenland CSP Board is added");
+        await Expect(officer.Locator("[data-bodies]")).ToContainTextAsync("Pat Lead");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Fenland CSP Board" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Remove Fenland CSP Board" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(officer);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+
         // ... starts a plan with one priority, action and milestone led by Pat ...
         await officer.GotoAsync($"/partnerships/{slug}");
         await Axe.AssertNoViolationsAsync(officer);
@@ -134,7 +156,7 @@ public sealed partial class FirstQuarterTests(BrowserFixture browser) : IClassFi
         await FillDateAsync(officer, "Date of the decision", today);
         await officer.GetByLabel("Minute reference (optional)").FillAsync("7/26");
         await SaveAsync(officer, "Record approval and publish");
-        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved by Fenland Community Safety Partnership Board");
+        await Expect(officer.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved by Fenland CSP Board");
 
         // ... opens the first quarter and sends the lead officer a reminder with a personal link.
         await officer.GotoAsync($"/partnerships/{slug}/updates");
