@@ -414,8 +414,8 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
         var edition = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         await PlanApi.NewPriorityAsync(support, edition, "Reducing burglary");
-        var year = 2000 + Random.Shared.Next(8);
-        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
+        // In the plan's first year: an edition is approved no more than a year before its year starts, and not in the future.
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), planYear, new DateOnly(planYear, 10, 2 + Random.Shared.Next(25)));
 
         await PlanApi.ReadValidationErrorAsync(
             await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");
