@@ -573,7 +573,7 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             check.Add(nameof(input.Code), $"Milestone codes under action {actionNumber} start with {actionNumber}, like {example}");
         }
 
-        var due = DueQuarters(check, input.DueQuarters);
+        var due = DueQuarters(check, input.DueQuarters, edition, existing?.DueQuarters);
         var officer = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
         return check.Result(() => new MilestoneFields(code, text, lead, officer, kind, measurement, source, target, due, marking, actionId, reason));
@@ -585,8 +585,12 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
     private static bool InPriority(string number, int priorityNumber) =>
         number.Split('.') is [var first, _] && int.TryParse(first, CultureInfo.InvariantCulture, out var n) && n == priorityNumber;
 
-    /// <summary>The quarters a milestone is due, in either form ("2010/11 Q2, 2010-11-q4"), as slugs separated by commas; null when none are given.</summary>
-    private static string? DueQuarters(FieldCheck check, string? text)
+    /// <summary>
+    /// The quarters a milestone is due, in either form ("2010/11 Q2, 2010-11-q4"), as slugs separated by commas; null when none
+    /// are given. Each is a quarter of the plan's years (April of its first to March of its last, or to the end of the
+    /// edition's own year should that be later); one the milestone was due already (<paramref name="kept"/>) stays as it is.
+    /// </summary>
+    private static string? DueQuarters(FieldCheck check, string? text, PlanEdition edition, string? kept)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -597,6 +601,15 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         if (quarters.FirstOrDefault(q => !ReportingPeriod.TryParse(q, out var p) || p.IsWholeYear) is { } bad)
         {
             check.Add(nameof(MilestoneInput.DueQuarters), $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas");
+            return null;
+        }
+
+        var plan = edition.Plan;
+        var (first, last) = (ReportingPeriod.Of(Math.Min(plan.StartYear, edition.YearStart), 1), ReportingPeriod.Of(Math.Max(plan.EndYear - 1, edition.YearStart), 4));
+        var already = kept?.Split(',') ?? [];
+        if (quarters.Select(ReportingPeriod.Parse).FirstOrDefault(q => (q < first || q > last) && !already.Contains(q.Slug)) is { IsWholeYear: false } outside)
+        {
+            check.Add(nameof(MilestoneInput.DueQuarters), $"{outside.Display} is outside the plan's years, {plan.Span}: enter quarters from {first.Display} to {last.Display}");
             return null;
         }
 

@@ -108,6 +108,8 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
 /// <summary>Creating, reading, updating and deleting priorities, actions and milestones through the API, and what it refuses.</summary>
 public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(app)
 {
+    private static readonly string[] BeforeThePlan = ["2009-10-q4"];
+
     [Fact]
     public async Task Priority_CreateReadUpdateDelete_TracksVersionsAndIsGoneAfterDelete()
     {
@@ -199,6 +201,37 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
         kept["text"] = "Reworded, number kept";
         Assert.Equal("2.1", (await PlanApi.PutOkAsync<ActionItemJson>(client, $"/api/actions/{old}", kept)).Number);
         Assert.Equal("2.1a", (await PlanApi.NewMilestoneAsync(client, old, "Under the old number")).Code);
+    }
+
+    /// <summary>
+    /// A milestone's due quarters lie in its plan's years (2010–2013: 2010/11 Q1 to 2012/13 Q4): one outside is refused by
+    /// the API and the form, naming the span; the first and last quarters are taken.
+    /// </summary>
+    [Fact]
+    public async Task Milestone_DueQuarterOutsideThePlansYears_IsRefusedNamingTheSpan()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010, Core.Plans.EditionStatus.Draft).WithMilestone().SaveAsync(App);
+        using var client = await App.ApiClientAsync(await App.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var milestone = await PlanApi.GetItemAsync<MilestoneItemJson>(client, $"/api/milestones/{partnership.Milestones[0].Id}");
+        static string Outside(string quarter) => $"{quarter} is outside the plan's years, 2010–2013: enter quarters from 2010/11 Q1 to 2012/13 Q4";
+
+        var body = PlanApi.PutBody(milestone);
+        body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q2", "2013/14 Q1");
+        Assert.Equal(Outside("2013/14 Q1"), await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id}", body), "dueQuarters"));
+        Assert.Equal(Outside("2009/10 Q4"), await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/actions/{milestone.ActionId}/milestones", new { text = "Due before the plan", dueQuarters = BeforeThePlan }), "dueQuarters"));
+        using (var session = await PageSession.SignedInAsync(App, PartnershipRole.SupportOfficer, partnership: partnership.Slug))
+        {
+            var path = $"/actions/{milestone.ActionId}/milestones/new";
+            using var refused = await Forms.PostAsync(session.Client, path, await Forms.PageAsync(session.Client, path),
+                new() { ["Input.Text"] = "Due before the plan", ["Input.MeasurementKind"] = "Text", ["Input.Marking"] = "Official", ["Input.DueQuarters"] = "2009/10 Q4" });
+            Assert.Equal([("Input-DueQuarters", Outside("2009/10 Q4"))], TestHtml.ErrorSummaryLinks(TestHtml.Parse(await refused.Content.ReadAsStringAsync())));
+        }
+
+        body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q1", "2012/13 Q4");
+        var saved = await PlanApi.PutOkAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}", body);
+        Assert.Equal(["2010-11-q1", "2012-13-q4"], saved.DueQuarters);
+        Assert.Single((await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{milestone.ActionId}")).Milestones);
     }
 
     [Fact]
