@@ -448,6 +448,8 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
             check.Add("Period", $"{indicator.Code} already has a value for {s.Display}: change that value instead");
         }
 
+        NotYetBegun(span, check, "The value");
+
         CheckNumber(input.Value, required: true, check, "Value", "Enter the value, as a number");
         CheckPercentage(indicator, input.Value, check, "Value", "The value");
         var source = check.Optional("Source", input.Source, SourceLength, "The source");
@@ -485,6 +487,8 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         {
             check.Add("Period", $"{indicator.Code} already has a baseline for {s.Display}");
         }
+
+        NotYetBegun(span, check, "The baseline");
 
         CheckNumber(input.Value, required: indicator.Source == IndicatorSource.Manual, check, "Value",
             "Enter the baseline's value, as a number");
@@ -577,6 +581,18 @@ public sealed class IndicatorEditor(SaferPlanDbContext db, TimeProvider time)
         target.BaselineId = usesBaseline ? input.BaselineId : null;
         target.Wording = wording;
         return check.Errors;
+    }
+
+    /// <summary>
+    /// A value or a baseline is measured, so its period has begun (today or before); only a target looks ahead. A period
+    /// still to come (2040/41 Q1 typed for 2010/11 Q1) is refused on Period, naming the day it starts.
+    /// </summary>
+    private void NotYetBegun(MonthSpan? span, FieldCheck check, string what)
+    {
+        if (span is { } s && !check.Failed("Period") && s.From.FirstDay > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            check.Add("Period", $"{what} must be for a period that has begun: {s.Display} starts on {Dates.Display(s.From.FirstDay)}");
+        }
     }
 
     private static MonthSpan? ReadSpan(string? text, FieldCheck check, string field, string what)

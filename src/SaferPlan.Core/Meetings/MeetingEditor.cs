@@ -27,7 +27,7 @@ public sealed record AgendaItemFields(string Title, PaperKind Paper, string? Pap
 /// agenda items and decisions. Support officers and administrators only (<see cref="Permissions.CanEditMeetings"/>). A meeting
 /// belongs to one financial year and must fall in it. Moving or cancelling bumps the meeting's <see cref="Meeting.Sequence"/>.
 /// </summary>
-public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions, Funding.FundingService funding)
+public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions, Funding.FundingService funding, TimeProvider time)
 {
     public const int PlaceLength = 200;
     public const int TitleLength = 300;
@@ -37,27 +37,33 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
 
     /// <summary>
     /// Adds the year's meetings the cadences of the partnership's bodies ask for (see <see cref="MeetingSchedule"/>), skipping
-    /// every slot already there, moved or cancelled ones too: running it twice adds nothing. Returns how many were added.
+    /// every slot already there, moved or cancelled ones too: running it twice adds nothing. A meeting dated before the
+    /// partnership was set up, or already past in the year under way (<see cref="GenerationStart"/>), is left out. Returns how
+    /// many were added and how many left out, and why.
     /// </summary>
-    public async Task<EditResult<int>> GenerateYearAsync(int partnershipId, ReportingPeriod year, UserContext user, CancellationToken ct = default)
+    public async Task<EditResult<GeneratedYear>> GenerateYearAsync(int partnershipId, ReportingPeriod year, UserContext user, CancellationToken ct = default)
     {
         if (!Permissions.CanEditMeetings(user, partnershipId))
         {
-            return EditResult<int>.Forbidden(Refused);
+            return EditResult<GeneratedYear>.Forbidden(Refused);
         }
 
-        var added = await AddScheduleAsync(db, partnershipId, year.FinancialYear, ct);
+        var start = await GenerationStart.ForAsync(db, partnershipId, year, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var (added, leftOut) = await AddScheduleAsync(db, partnershipId, year.FinancialYear, ct, start?.From);
         if (added > 0)
         {
             db.AuditPartnershipId = partnershipId;
             await db.SaveChangesAsync(ct);
         }
 
-        return EditResult<int>.Ok(added);
+        return EditResult<GeneratedYear>.Ok(new GeneratedYear(added, leftOut, start?.From, start?.Why));
     }
 
-    /// <summary>Adds the schedule's missing meetings to the context without saving (the demo loader saves them with the rest).</summary>
-    internal static async Task<int> AddScheduleAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
+    /// <summary>
+    /// Adds the schedule's missing meetings to the context without saving (the demo loader saves them with the rest); those
+    /// dated before <paramref name="from"/>, when given, are left out and counted.
+    /// </summary>
+    internal static async Task<(int Added, int LeftOut)> AddScheduleAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct, DateOnly? from = null)
     {
         var bodies = await db.Bodies.Where(b => b.Partnerships.Any(p => p.Id == partnershipId))
             .Select(b => new { Body = b, Serves = b.Partnerships.Count }).ToListAsync(ct);
@@ -65,15 +71,23 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
         var slots = (await db.Set<Meeting>().Where(m => m.PartnershipId == partnershipId && m.YearStart == year.StartYear && m.ScheduleSlot != null)
                 .Select(m => new { m.BodyId, m.ScheduleSlot }).ToListAsync(ct))
             .Select(s => (s.BodyId, s.ScheduleSlot!)).ToHashSet();
-        var added = 0;
+        var (added, leftOut) = (0, 0);
         foreach (var (body, serves) in bodies.Select(b => (b.Body, b.Serves)))
         {
             foreach (var s in MeetingSchedule.For(body.Cadence, year))
             {
-                if (!slots.Add((body.Id, s.Slot)))
+                if (slots.Contains((body.Id, s.Slot)))
                 {
                     continue;
                 }
+
+                if (s.MeetsOn < from)
+                {
+                    leftOut++;
+                    continue;
+                }
+
+                slots.Add((body.Id, s.Slot));
 
                 var meeting = new Meeting
                 {
@@ -91,7 +105,7 @@ public sealed class MeetingEditor(SaferPlanDbContext db, EditionService editions
             }
         }
 
-        return added;
+        return (added, leftOut);
     }
 
     /// <summary>

@@ -84,36 +84,48 @@ public sealed class StatutoryYearService(SaferPlanDbContext db, TimeProvider tim
         return list;
     }
 
-    /// <summary>Adds the year's duties not yet there (running it again adds nothing); returns how many were added.</summary>
-    public async Task<EditResult<int>> GenerateYearAsync(int partnershipId, ReportingPeriod year, UserContext user, CancellationToken ct = default)
+    /// <summary>
+    /// Adds the year's duties not yet there (running it again adds nothing). A duty due before the partnership was set up,
+    /// or already past in the year under way (<see cref="GenerationStart"/>), is left out: it would be overdue, and chased
+    /// every day, as soon as it was made. Returns how many were added and how many left out, and why.
+    /// </summary>
+    public async Task<EditResult<GeneratedYear>> GenerateYearAsync(int partnershipId, ReportingPeriod year, UserContext user, CancellationToken ct = default)
     {
         if (!Permissions.CanEditMeetings(user, partnershipId))
         {
-            return EditResult<int>.Forbidden("Only the partnership's support officers and administrators can set the statutory year.");
+            return EditResult<GeneratedYear>.Forbidden("Only the partnership's support officers and administrators can set the statutory year.");
         }
 
-        var added = await AddYearAsync(db, partnershipId, year, ct);
+        var start = await GenerationStart.ForAsync(db, partnershipId, year, Today, ct);
+        var (added, leftOut) = await AddYearAsync(db, partnershipId, year, ct, start?.From);
         if (added > 0)
         {
             db.AuditPartnershipId = partnershipId;
             await db.SaveChangesAsync(ct);
         }
 
-        return EditResult<int>.Ok(added);
+        return EditResult<GeneratedYear>.Ok(new GeneratedYear(added, leftOut, start?.From, start?.Why));
     }
 
-    internal static async Task<int> AddYearAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct)
+    /// <summary>Adds the year's missing duties to the context without saving; those due before <paramref name="from"/>, when given, are left out and counted.</summary>
+    internal static async Task<(int Added, int LeftOut)> AddYearAsync(SaferPlanDbContext db, int partnershipId, ReportingPeriod year, CancellationToken ct, DateOnly? from = null)
     {
         var y = year.FinancialYear.StartYear;
         var have = (await db.Set<StatutoryDuty>().Where(d => d.PartnershipId == partnershipId && d.YearStart == y).Select(d => d.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var added = 0;
+        var (added, leftOut) = (0, 0);
         foreach (var t in Templates(year).Where(t => !have.Contains(t.Key)))
         {
+            if (t.DueOn < from)
+            {
+                leftOut++;
+                continue;
+            }
+
             db.Add(new StatutoryDuty { PartnershipId = partnershipId, YearStart = y, Key = t.Key, Title = t.Title, StartsOn = t.StartsOn, DueOn = t.DueOn });
             added++;
         }
 
-        return added;
+        return (added, leftOut);
     }
 
     /// <summary>The year's duties, in due order; every duty is public (the owner's name is shown, never an e-mail address).</summary>

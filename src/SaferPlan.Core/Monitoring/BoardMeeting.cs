@@ -60,7 +60,13 @@ public sealed class BoardMeetingService(SaferPlanDbContext db)
         return await db.SaveEditAsync(meeting, expectedVersion, save, ct);
     }
 
-    /// <summary>What is wrong with the Board meeting for the quarter's report on <paramref name="meetsOn"/>; nothing is saved.</summary>
+    /// <summary>The latest day a Board meeting can receive the quarter's report: a year after the quarter ends (a later date is a mistyped year).</summary>
+    public static DateOnly LatestMeeting(ReportingPeriod quarter) => quarter.End.AddYears(1);
+
+    /// <summary>
+    /// What is wrong with the Board meeting for the quarter's report on <paramref name="meetsOn"/>: it is after the quarter
+    /// ends and no later than <see cref="LatestMeeting"/>; nothing is saved.
+    /// </summary>
     public static Dictionary<string, string> Check(ReportingPeriod quarter, DateOnly? meetsOn)
     {
         var errors = new Dictionary<string, string>();
@@ -71,6 +77,10 @@ public sealed class BoardMeetingService(SaferPlanDbContext db)
         else if (meetsOn is { } date && date <= quarter.End)
         {
             errors["MeetsOn"] = $"The Board meeting must be after the quarter ends ({Dates.Display(quarter.End)})";
+        }
+        else if (meetsOn is { } later && later > LatestMeeting(quarter))
+        {
+            errors["MeetsOn"] = $"The Board meeting must be within a year of the quarter ending: on or before {Dates.Display(LatestMeeting(quarter))}";
         }
 
         return errors;

@@ -132,7 +132,7 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
 
     /// <summary>
     /// What is wrong with a quarter's round as asked for, every error at once, without looking at what is saved; a quarter
-    /// the form could not read (null) is that box's own error.
+    /// the form could not read (null) is that box's own error. Updates cannot be due before the quarter has begun.
     /// </summary>
     public static EditResult<RoundDates> CheckRound(ReportingPeriod? period, DateOnly? deadline, DateOnly? lockOn)
     {
@@ -143,7 +143,11 @@ public sealed class UpdateService(SaferPlanDbContext db, TimeProvider time, Publ
         }
 
         var due = check.Given("Deadline", deadline, "Enter the date updates are due");
-        if (!check.Failed("Deadline") && lockOn < due)
+        if (!check.Failed("Deadline") && period is { IsWholeYear: false } quarter && due < quarter.Start)
+        {
+            check.Add("Deadline", $"The date updates are due must be on or after {Dates.Display(quarter.Start)}, when {quarter.Display} starts");
+        }
+        else if (!check.Failed("Deadline") && lockOn < due)
         {
             check.Add("LockOn", "The lock date must be on or after the deadline");
         }

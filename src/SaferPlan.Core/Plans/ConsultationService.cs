@@ -222,17 +222,13 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
             return EditResult<EditionConsultation>.Forbidden("Only the partnership's support officers and administrators can send a draft out for comments.");
         }
 
-        if (CheckStart(edition, deadline, consultees).Refused(out var start, out EditResult<EditionConsultation>? invalid))
+        var board = await BoardConsulteesAsync(partnershipId, ct);
+        if (CheckStart(edition, deadline, consultees, board.Count).Refused(out var start, out EditResult<EditionConsultation>? invalid))
         {
             return invalid;
         }
 
-        var bodies = db.Partnerships.Where(p => p.Id == partnershipId)
-            .SelectMany(p => p.Bodies).Where(b => b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup);
-        var chairs = await bodies.Where(b => b.Chair != null && b.Chair.Email != null).Select(b => new { b.Chair!.Name, b.Chair.Email }).ToListAsync(ct);
-        var members = await db.Set<BodyMember>().Where(m => bodies.Any(b => b.Id == m.BodyId) && m.Person.Email != null)
-            .Select(m => new { m.Person.Name, m.Person.Email }).ToListAsync(ct);
-        var recipients = chairs.Concat(members).Select(c => (Email: c.Email!.Trim(), c.Name))
+        var recipients = board
             .Concat(start.Consultees.Select(g => (Email: g, Name: g[..g.IndexOf('@', StringComparison.Ordinal)])))
             .DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
         var now = time.GetUtcNow();
@@ -264,11 +260,27 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         }, ct);
     }
 
+    /// <summary>The chairs and members with an e-mail address of the partnership's Board and Executive Group: whom a draft goes to unasked.</summary>
+    private async Task<List<(string Email, string Name)>> BoardConsulteesAsync(int partnershipId, CancellationToken ct)
+    {
+        var bodies = db.Partnerships.Where(p => p.Id == partnershipId)
+            .SelectMany(p => p.Bodies).Where(b => b.Kind == BodyKind.Board || b.Kind == BodyKind.ExecutiveGroup);
+        var chairs = await bodies.Where(b => b.Chair != null && b.Chair.Email != null).Select(b => new { b.Chair!.Name, b.Chair.Email }).ToListAsync(ct);
+        var members = await db.Set<BodyMember>().Where(m => bodies.Any(b => b.Id == m.BodyId) && m.Person.Email != null)
+            .Select(m => new { m.Person.Name, m.Person.Email }).ToListAsync(ct);
+        return chairs.Concat(members).Select(c => (Email: c.Email!.Trim(), c.Name)).Where(c => c.Email.Length > 0).ToList();
+    }
+
+    /// <summary>As <see cref="CheckStart"/>, counting the partnership's Board and Executive Group members the draft would go to.</summary>
+    public async Task<EditResult<ConsultationStart>> CheckStartAsync(PlanEdition edition, int partnershipId, DateOnly? deadline, IReadOnlyList<string> consultees, CancellationToken ct = default) =>
+        CheckStart(edition, deadline, consultees, (await BoardConsulteesAsync(partnershipId, ct)).Count);
+
     /// <summary>
     /// What is wrong with sending <paramref name="edition"/> out for comments until <paramref name="deadline"/> to
-    /// <paramref name="consultees"/> besides its Board's, every error at once; nothing is sent.
+    /// <paramref name="consultees"/> besides its Board's (<paramref name="boardConsultees"/> addresses), every error at
+    /// once; nothing is sent. A draft sent to nobody is refused on the addresses.
     /// </summary>
-    public EditResult<ConsultationStart> CheckStart(PlanEdition edition, DateOnly? deadline, IReadOnlyList<string> consultees)
+    public EditResult<ConsultationStart> CheckStart(PlanEdition edition, DateOnly? deadline, IReadOnlyList<string> consultees, int boardConsultees)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(consultees);
@@ -293,6 +305,10 @@ public sealed class ConsultationService(SaferPlanDbContext db, TimeProvider time
         if (given.FirstOrDefault(c => c.Length > NameLength || !System.Net.Mail.MailAddress.TryCreate(c, out var parsed) || parsed.Address != c) is { } bad)
         {
             check.Add("Consultees", $"Enter e-mail addresses like name@example.org; \"{bad}\" is not one");
+        }
+        else if (given.Count == 0 && boardConsultees == 0)
+        {
+            check.Add("Consultees", "Add the e-mail addresses to send the draft to: the partnership's Board and Executive Group have no members with an e-mail address yet");
         }
 
         return check.Result(() => new ConsultationStart(closes, given));

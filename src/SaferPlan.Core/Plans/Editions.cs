@@ -193,7 +193,20 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
     /// <summary>The body an approval naming none is recorded as made by: the partnership's Board, by its name.</summary>
     public Task<string> BoardNameAsync(int partnershipId, CancellationToken ct = default) => db.BoardNameAsync(partnershipId, ct);
 
-    /// <summary>Every rule the approving decision must meet, saving nothing.</summary>
+    /// <summary>
+    /// The earliest day a decision can approve <paramref name="edition"/>: a year before its year starts (1 April of the year
+    /// before), since a refresh is approved in the months before its year; a date earlier is a mistyped year.
+    /// </summary>
+    public static DateOnly EarliestApproval(PlanEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return edition.Year.Start.AddYears(-1);
+    }
+
+    /// <summary>
+    /// Every rule the approving decision must meet, saving nothing: a date today or before, and no earlier than
+    /// <see cref="EarliestApproval"/>.
+    /// </summary>
     public static EditResult<ApprovalFields> CheckApproval(PlanEdition edition, ApprovalInput input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(edition);
@@ -211,6 +224,10 @@ public sealed class EditionService(SaferPlanDbContext db, TimeProvider time)
         else if (decidedOn > today)
         {
             check.Add("DecidedOn", "The date of the decision must be today or in the past");
+        }
+        else if (decidedOn < EarliestApproval(edition))
+        {
+            check.Add("DecidedOn", $"The date of the decision must be on or after {Dates.Display(EarliestApproval(edition))}, for the {edition.Year.Display} edition");
         }
         else if (edition.Priorities.Count == 0)
         {

@@ -109,10 +109,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item), "You can only add actions to a priority you lead.")
                 ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name an action's lead officer.")
                 ?? Permissions.EditionRefusal(f.Item.Edition),
-            f =>
+            async f =>
             {
-                var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? NextActionNumber(f.Item) : input.Number };
-                return ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Edition, null, f.PartnershipId, ct));
+                var whole = input with { Number = string.IsNullOrWhiteSpace(input.Number) ? await NextActionNumberAsync(f.Item.Number, f.Item.Id, f.Item.EditionId, ct) : input.Number };
+                return await ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Edition, null, f.PartnershipId, ct));
             });
 
     public Task<EditResult<PlanAction>> UpdateActionAsync(int id, ActionInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -173,10 +173,10 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             f => Unless(Permissions.CanEdit(user, f.PartnershipId, f.Item.Priority, f.Item), "You can only add milestones to an action you lead.")
                 ?? Unless(input.LeadOfficerId is null || Permissions.CanEditStructure(user, f.PartnershipId), "Only administrators and support officers can name a milestone's lead officer.")
                 ?? Permissions.EditionRefusal(f.Item.Priority.Edition),
-            f =>
+            async f =>
             {
-                var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? NextMilestoneCode(f.Item) : input.Code };
-                return ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Priority.Edition, null, f.PartnershipId, ct));
+                var whole = input with { Code = string.IsNullOrWhiteSpace(input.Code) ? await NextMilestoneCodeAsync(f.Item.Number, f.Item.Id, f.Item.Priority.EditionId, ct) : input.Code };
+                return await ValidatedAsync(f, CheckFieldsAsync(whole, f.Item.Id, f.Item.Priority.Edition, null, f.PartnershipId, ct));
             });
 
     public Task<EditResult<Milestone>> UpdateMilestoneAsync(int id, MilestoneInput input, int expectedVersion, UserContext user, CancellationToken ct = default) =>
@@ -396,17 +396,38 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
 
     private static int NextSortOrder(IEnumerable<int> orders) => orders.DefaultIfEmpty(0).Max() + 1;
 
-    private static string NextActionNumber(Priority priority)
+    /// <summary>
+    /// The number a new action of priority <paramref name="priorityNumber"/> (<paramref name="priorityId"/>) takes when none is
+    /// given: the priority's number, a dot, and the number after its actions' highest, or the next one no action of the
+    /// edition has (an action numbered for another priority, from before the numbers had to follow their priority, keeps its number).
+    /// </summary>
+    private async Task<string> NextActionNumberAsync(int priorityNumber, int priorityId, int editionId, CancellationToken ct)
     {
-        var used = priority.Actions.Select(a => a.Number.Split('.') is [_, var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var i) ? i : 0);
-        return $"{priority.Number}.{used.DefaultIfEmpty(0).Max() + 1}";
+        var numbers = await db.Actions.Where(a => a.Priority.EditionId == editionId).Select(a => new { a.PriorityId, a.Number }).ToListAsync(ct);
+        var taken = numbers.Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
+        var place = numbers.Where(a => a.PriorityId == priorityId)
+            .Select(a => a.Number.Split('.') is [_, var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var i) ? i : 0).DefaultIfEmpty(0).Max() + 1;
+        while (taken.Contains($"{priorityNumber}.{place}"))
+        {
+            place++;
+        }
+
+        return $"{priorityNumber}.{place}";
     }
 
-    private static string NextMilestoneCode(PlanAction action)
+    /// <summary>
+    /// The code a new milestone of action <paramref name="actionNumber"/> (<paramref name="actionId"/>) takes when none is
+    /// given: the action's number and the letter after its milestones' last, or the next letters no milestone of the edition has.
+    /// </summary>
+    private async Task<string> NextMilestoneCodeAsync(string actionNumber, int actionId, int editionId, CancellationToken ct)
     {
-        var letters = action.Milestones.Select(m => m.Code.Length > action.Number.Length ? m.Code[action.Number.Length..] : "")
-            .Where(l => l.Length == 1).Select(l => l[0]).DefaultIfEmpty((char)('a' - 1)).Max();
-        return letters >= 'z' ? $"{action.Number}z{action.Milestones.Count}" : $"{action.Number}{(char)(letters + 1)}";
+        var codes = await db.Milestones.Where(m => m.Action.Priority.EditionId == editionId).Select(m => new { m.ActionId, m.Code }).ToListAsync(ct);
+        var taken = codes.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var last = codes.Where(m => m.ActionId == actionId && m.Code.Length == actionNumber.Length + 1 && m.Code.StartsWith(actionNumber, StringComparison.Ordinal))
+            .Select(m => m.Code[^1]).Where(char.IsAsciiLetterLower).DefaultIfEmpty((char)('a' - 1)).Max();
+        var letters = Enumerable.Range(last + 1, 'z' - last).Select(c => ((char)c).ToString())
+            .Concat(Enumerable.Range('a', 26).SelectMany(first => Enumerable.Range('a', 26).Select(second => $"{(char)first}{(char)second}")));
+        return letters.Select(l => actionNumber + l).FirstOrDefault(c => !taken.Contains(c)) ?? $"{actionNumber}zz";
     }
 
     private static void Swap<T>(List<T> siblings, T item, MoveDirection direction)
@@ -490,9 +511,16 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             "Enter the action number as the priority number, a dot and a number, like 1.3",
             n => db.Actions.AnyAsync(a => a.Number == n && a.Priority.EditionId == edition.Id && a.Id != (existing == null ? 0 : existing.Id), ct),
             n => $"Action {n} already exists in this edition: enter a different number");
-        if (!await db.Priorities.AnyAsync(p => p.Id == priorityId && p.EditionId == edition.Id, ct))
+        var priorityNumber = await db.Priorities.Where(p => p.Id == priorityId && p.EditionId == edition.Id).Select(p => (int?)p.Number).FirstOrDefaultAsync(ct);
+        if (priorityNumber is null)
         {
             check.Add(nameof(input.PriorityId), "Choose a priority of the same edition: an action cannot move to another edition's plan");
+        }
+        else if (!check.Failed(nameof(input.Number)) && number != existing?.Number && !InPriority(number, priorityNumber.Value))
+        {
+            // Only a new number must follow its priority: one kept from before (after a merge, say) is left as it is.
+            var example = await NextActionNumberAsync(priorityNumber.Value, priorityId, edition.Id, ct);
+            check.Add(nameof(input.Number), $"Action numbers in Priority {priorityNumber} start with {priorityNumber}., like {example}");
         }
 
         if (input.CrossReferencePriorityNumber is { } refPriority && !await db.Priorities.AnyAsync(p => p.EditionId == edition.Id && p.Number == refPriority, ct))
@@ -533,19 +561,36 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
             "Enter the milestone code as the action number and a letter, like 1.3a",
             c => db.Milestones.AnyAsync(m => m.Code == c && m.Action.Priority.EditionId == edition.Id && m.Id != (existing == null ? 0 : existing.Id), ct),
             c => $"Milestone {c} already exists in this edition: enter a different code");
-        if (!await db.Actions.AnyAsync(a => a.Id == actionId && a.Priority.EditionId == edition.Id, ct))
+        var actionNumber = await db.Actions.Where(a => a.Id == actionId && a.Priority.EditionId == edition.Id).Select(a => a.Number).FirstOrDefaultAsync(ct);
+        if (actionNumber is null)
         {
             check.Add(nameof(input.ActionId), "Choose an action of the same edition: a milestone cannot move to another edition's plan");
         }
+        else if (!check.Failed(nameof(input.Code)) && code != existing?.Code && code.TrimEnd(LowerLetters) != actionNumber)
+        {
+            // Only a new code must follow its action: one kept from before is left as it is.
+            var example = await NextMilestoneCodeAsync(actionNumber, actionId, edition.Id, ct);
+            check.Add(nameof(input.Code), $"Milestone codes under action {actionNumber} start with {actionNumber}, like {example}");
+        }
 
-        var due = DueQuarters(check, input.DueQuarters);
+        var due = DueQuarters(check, input.DueQuarters, edition, existing?.DueQuarters);
         var officer = await check.LeadOfficerAsync(db, input.LeadOfficerId, partnershipId, ct);
         var reason = Amendments.Reason(check, Permissions.NeedsAmendment(edition), input.AmendmentReason);
         return check.Result(() => new MilestoneFields(code, text, lead, officer, kind, measurement, source, target, due, marking, actionId, reason));
     }
 
-    /// <summary>The quarters a milestone is due, in either form ("2010/11 Q2, 2010-11-q4"), as slugs separated by commas; null when none are given.</summary>
-    private static string? DueQuarters(FieldCheck check, string? text)
+    private static readonly char[] LowerLetters = [.. Enumerable.Range('a', 26).Select(c => (char)c)];
+
+    /// <summary>Whether an action number ("1.3") starts with the number of the priority it is under and a dot.</summary>
+    private static bool InPriority(string number, int priorityNumber) =>
+        number.Split('.') is [var first, _] && int.TryParse(first, CultureInfo.InvariantCulture, out var n) && n == priorityNumber;
+
+    /// <summary>
+    /// The quarters a milestone is due, in either form ("2010/11 Q2, 2010-11-q4"), as slugs separated by commas; null when none
+    /// are given. Each is a quarter of the plan's years (April of its first to March of its last, or to the end of the
+    /// edition's own year should that be later); one the milestone was due already (<paramref name="kept"/>) stays as it is.
+    /// </summary>
+    private static string? DueQuarters(FieldCheck check, string? text, PlanEdition edition, string? kept)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -556,6 +601,15 @@ public sealed partial class PlanEditor(SaferPlanDbContext db, UpdateService upda
         if (quarters.FirstOrDefault(q => !ReportingPeriod.TryParse(q, out var p) || p.IsWholeYear) is { } bad)
         {
             check.Add(nameof(MilestoneInput.DueQuarters), $"'{bad}' is not a quarter: enter quarters like 2010/11 Q2, separated by commas");
+            return null;
+        }
+
+        var plan = edition.Plan;
+        var (first, last) = (ReportingPeriod.Of(Math.Min(plan.StartYear, edition.YearStart), 1), ReportingPeriod.Of(Math.Max(plan.EndYear - 1, edition.YearStart), 4));
+        var already = kept?.Split(',') ?? [];
+        if (quarters.Select(ReportingPeriod.Parse).FirstOrDefault(q => (q < first || q > last) && !already.Contains(q.Slug)) is { IsWholeYear: false } outside)
+        {
+            check.Add(nameof(MilestoneInput.DueQuarters), $"{outside.Display} is outside the plan's years, {plan.Span}: enter quarters from {first.Display} to {last.Display}");
             return null;
         }
 

@@ -44,9 +44,11 @@ public sealed class CalendarModel(MeetingReader meetings, MeetingEditor editor, 
             return refusedDuties;
         }
 
-        return this.Done(added.Value + dutiesAdded.Value == 0
-            ? $"The {View.Year.Display} meetings and duties were already there: nothing was added"
-            : $"Added {added.Value} meetings and {dutiesAdded.Value} statutory duties for {View.Year.Display}", $"/partnerships/{slug}/calendar/{View.Year.Slug}");
+        var (m, d) = (added.Value!, dutiesAdded.Value!);
+        var done = m.Added + d.Added == 0
+            ? m.LeftOut + d.LeftOut == 0 ? $"The {View.Year.Display} meetings and duties were already there: nothing was added" : $"Nothing was added for {View.Year.Display}"
+            : $"Added {m.Added} meetings and {d.Added} statutory duties for {View.Year.Display}";
+        return this.Done(GenerationStart.LeftOutSentence(m, d) is { } leftOut ? $"{done}. {leftOut}" : done, $"/partnerships/{slug}/calendar/{View.Year.Slug}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string year, CancellationToken ct)

@@ -33,7 +33,11 @@ public sealed record DutyDto(int Id, string Key, string Title, DateOnly? StartsO
 public sealed record MeetingYearDto(string Year, IReadOnlyList<MeetingDto> Meetings, IReadOnlyList<DutyDto> Duties);
 
 /// <summary>What scheduling a year added: its usual meetings and statutory duties not already there.</summary>
-public sealed record ScheduleAddedDto(int MeetingsAdded, int DutiesAdded);
+/// <summary>
+/// What generating a year added; the meetings and duties left out as dated before <paramref name="LeftOutBefore"/> (the day
+/// the partnership was set up, or today in the year under way), and why (<paramref name="LeftOut"/>, null when none were).
+/// </summary>
+public sealed record ScheduleAddedDto(int MeetingsAdded, int DutiesAdded, int MeetingsLeftOut, int DutiesLeftOut, DateOnly? LeftOutBefore, string? LeftOut);
 
 /// <summary>The address of the user's calendar feed, to subscribe to in a calendar program.</summary>
 public sealed record CalendarFeedDto(string Url);
@@ -177,7 +181,13 @@ public static class MeetingEndpoints
         }
 
         var dutiesAdded = await duties.GenerateYearAsync(partnership.Id, period, user, ct);
-        return dutiesAdded.Succeeded ? TypedResults.Ok(new ScheduleAddedDto(added.Value, dutiesAdded.Value)) : ApiErrors.From(dutiesAdded);
+        if (!dutiesAdded.Succeeded)
+        {
+            return ApiErrors.From(dutiesAdded);
+        }
+
+        var (m, d) = (added.Value, dutiesAdded.Value);
+        return TypedResults.Ok(new ScheduleAddedDto(m.Added, d.Added, m.LeftOut, d.LeftOut, m.LeftOut + d.LeftOut > 0 ? m.From ?? d.From : null, GenerationStart.LeftOutSentence(m, d)));
     }
 
     private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> UpdateAsync(int id, MeetingRequest body, MeetingEditor editor, MeetingReader meetings, CurrentUser current, HttpContext http, CancellationToken ct)

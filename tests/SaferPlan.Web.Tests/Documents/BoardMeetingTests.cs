@@ -81,6 +81,7 @@ public abstract class BoardMeetingTests(SaferPlanFactory app)
     [Theory]
     [InlineData("31", "2", "2011", "The date of the Board meeting must be a real date", "day month year")]
     [InlineData("20", "12", "2010", "The Board meeting must be after the quarter ends (31 December 2010)", "day month year")]
+    [InlineData("1", "1", "2040", "The Board meeting must be within a year of the quarter ending: on or before 31 December 2011", "day month year")]
     [InlineData("", "", "", "Enter the date of the Board meeting", "day month year")]
     [InlineData("", "2", "2011", "The date of the Board meeting must include a day", "day")]
     [InlineData("1", "", "", "The date of the Board meeting must include a month and year", "month year")]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SaferPlan.Core.Accounts;
+using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
 using SaferPlan.Web.Tests.Plans;
 
@@ -277,6 +278,35 @@ public abstract class IndicatorApiTests(SaferPlanFactory app)
             var detail = await DetailAsync(other, id);
             Assert.Equal(first[i], read(detail));
         }
+    }
+
+    /// <summary>
+    /// A value or a baseline is for a period that has begun (2040/41 Q1 typed for 2010/11 Q1 is refused, by the API and the
+    /// form, naming the day it starts); the quarter under way takes a value, and a target may be for a year to come.
+    /// </summary>
+    [Fact]
+    public async Task ValueOrBaseline_ForAPeriodNotYetBegun_IsRefusedNamingItsStart_WhileATargetMayLookAhead()
+    {
+        using var analyst = await ClientAsync(PartnershipRole.Analyst);
+        var id = (await CreateIndicatorAsync(analyst, NewCode("FUTURE"), unit: "Count")).Id;
+        const string Message = "must be for a period that has begun: 2040/41 Q1 starts on 1 April 2040";
+
+        Assert.Equal($"The value {Message}", await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = "2040-41-q1", value = 3 }), "period"));
+        Assert.Equal($"The baseline {Message}", await ReadValidationErrorAsync(await analyst.PostAsJsonAsync($"/api/indicators/{id}/baselines", new { period = "2040-41-q1", value = 3 }), "period"));
+        using (var browser = await Forms.SignedInAsync(app, PartnershipRole.Analyst, partnership: await SlugAsync()))
+        {
+            await Forms.AssertFieldErrorAsync(browser, $"/indicators/{id}/values/new", new() { ["Input.Period"] = "2040/41 Q1", ["Input.Value"] = "3" }, "Input.Period", $"The value {Message}");
+        }
+
+        var now = ReportingPeriod.QuarterContaining(DateOnly.FromDateTime(DateTime.UtcNow));
+        var value = await CreatedAsync<IndicatorValueJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/values", new { period = now.Slug, value = 3 }));
+        Assert.Equal(now.Slug, value.Period);
+        await ReadValidationErrorAsync(await PutAsync(analyst, $"/api/indicator-values/{value.Id}", new JsonObject { ["period"] = "2040-41-q1", ["value"] = 3 }, 1), "period");
+        await CreatedAsync<IndicatorTargetJson>(await analyst.PostAsJsonAsync($"/api/indicators/{id}/targets", new { year = "2040-41", kind = "AtMost", number = 2 }));
+
+        var detail = await DetailAsync(analyst, id);
+        Assert.Equal([now.Slug], detail.Values.Select(v => v.Period));
+        Assert.Empty(detail.Baselines);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed record DutyJson(int Id, string Key, string Status, int Version) 
 internal sealed record MeetingYearJson(string Year, IReadOnlyList<MeetingJson> Meetings, IReadOnlyList<DutyJson> Duties);
 
 /// <summary>What POST /api/partnerships/{slug}/meetings/schedule gives back.</summary>
-internal sealed record ScheduleJson(int MeetingsAdded, int DutiesAdded);
+internal sealed record ScheduleJson(int MeetingsAdded, int DutiesAdded, int MeetingsLeftOut = 0, int DutiesLeftOut = 0, DateOnly? LeftOutBefore = null, string? LeftOut = null);
 
 /// <summary>What POST /api/account/calendar-feed gives back.</summary>
 internal sealed record CalendarFeedJson(string Url);

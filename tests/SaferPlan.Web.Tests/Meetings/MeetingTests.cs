@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Data;
 using SaferPlan.Core.Meetings;
+using SaferPlan.Core.Partnerships;
 using SaferPlan.Core.Monitoring;
 using SaferPlan.Core.Periods;
 using SaferPlan.TestCommon;
@@ -86,6 +87,51 @@ public abstract class MeetingTests(SaferPlanFactory app)
         Assert.Equal($"/partnerships/{Slug}/reports/performance/{YearSlug(year - 1)}-q4.html", board[0].Agenda[0].Url);
         Assert.Equal(12, meetings.Count(m => m.Body == "Anti-Social Behaviour Task Group" && !m.IsPublic));
         Assert.Equal(12, listed.Duties.Count);
+    }
+
+    /// <summary>
+    /// A partnership set up today that generates the year under way gets none of the meetings and duties already past (they
+    /// would be overdue at once, and chased daily), and is told how many were left out and why, by the API and the calendar
+    /// page; a year before it was set up gets nothing, the next year everything.
+    /// </summary>
+    [Fact]
+    public async Task Schedule_ForAPartnershipSetUpToday_LeavesOutWhatFellDueBefore_AndSaysHowMany()
+    {
+        var partnership = await TestData.Partnership().WithBody(out _, "Test Task Group").SaveAsync(app);
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var year = ReportingPeriod.QuarterContaining(today).FinancialYear;
+        var duties = StatutoryYearService.Templates(year);
+        var meetings = MeetingSchedule.For(MeetingCadence.Monthly, year);
+        async Task<ScheduleJson> GenerateAsync(ReportingPeriod y) =>
+            await PlanApi.OkJsonAsync<ScheduleJson>(await support.PostAsync($"/api/partnerships/{partnership.Slug}/meetings/schedule?year={y.Slug}", null));
+
+        var current = await GenerateAsync(year);
+
+        Assert.Equal((meetings.Count(m => m.MeetsOn >= today), duties.Count(d => d.DueOn >= today)), (current.MeetingsAdded, current.DutiesAdded));
+        Assert.Equal((meetings.Count(m => m.MeetsOn < today), duties.Count(d => d.DueOn < today)), (current.MeetingsLeftOut, current.DutiesLeftOut));
+        if (current.MeetingsLeftOut + current.DutiesLeftOut > 0)
+        {
+            Assert.Equal(today, current.LeftOutBefore);
+            Assert.EndsWith($"dated before {Dates.Display(today)} were left out: the partnership was set up in SaferPlan on {Dates.Display(today)}", current.LeftOut, StringComparison.Ordinal);
+        }
+
+        var listed = await PlanApi.OkJsonAsync<MeetingYearJson>(await support.GetAsync($"/api/partnerships/{partnership.Slug}/meetings?year={year.Slug}"));
+        Assert.Equal(current.DutiesAdded, listed.Duties.Count);
+        Assert.DoesNotContain(listed.Duties, d => d.Status == "Overdue");
+
+        var before = await GenerateAsync(ReportingPeriod.Year(year.StartYear - 1));
+        Assert.Equal((0, 0, meetings.Count, duties.Count), (before.MeetingsAdded, before.DutiesAdded, before.MeetingsLeftOut, before.DutiesLeftOut));
+        Assert.Equal($"12 meetings and 12 statutory duties dated before {Dates.Display(today)} were left out: the partnership was set up in SaferPlan on {Dates.Display(today)}", before.LeftOut);
+        var next = await GenerateAsync(ReportingPeriod.Year(year.StartYear + 1));
+        Assert.Equal((12, 12, 0, 0), (next.MeetingsAdded, next.DutiesAdded, next.MeetingsLeftOut, next.DutiesLeftOut));
+        Assert.Null(next.LeftOut);
+
+        using var browser = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug);
+        var path = $"/partnerships/{partnership.Slug}/calendar/{ReportingPeriod.Year(year.StartYear - 2).Slug}";
+        using var generated = await Forms.PostAsync(browser, $"{path}?handler=Schedule", await Forms.PageAsync(browser, path), new());
+        var banner = TestHtml.Parse(await generated.Content.ReadAsStringAsync()).QuerySelector(".govuk-notification-banner--success")?.TextContent ?? "";
+        Assert.Contains($"Nothing was added for {ReportingPeriod.Year(year.StartYear - 2).Display}. 12 meetings and 12 statutory duties dated before {Dates.Display(today)} were left out", banner, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -414,8 +460,8 @@ public abstract class MeetingTests(SaferPlanFactory app)
         using var started = await support.PostAsJsonAsync($"/api/partnerships/{Slug}/plans", new { title = $"Plan {planYear}", startYear = planYear, endYear = planYear + 2 });
         var edition = (await PlanApi.ReadAsync<IdJson>(started)).Id;
         await PlanApi.NewPriorityAsync(support, edition, "Reducing burglary");
-        var year = 2000 + Random.Shared.Next(8);
-        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), year, new DateOnly(year, 10, 2 + Random.Shared.Next(25)));
+        // In the plan's first year: an edition is approved no more than a year before its year starts, and not in the future.
+        var meeting = await AddMeetingAsync(support, await BodyIdAsync("cdrp-board"), planYear, new DateOnly(planYear, 10, 2 + Random.Shared.Next(25)));
 
         await PlanApi.ReadValidationErrorAsync(
             await support.PostAsJsonAsync($"/api/meetings/{meeting.Id}/decisions", new { text = "Approved", kind = "ApproveEdition", subjectKey = "999999" }), "subjectKey");

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.Core.Plans;
 using SaferPlan.TestCommon;
@@ -123,6 +125,34 @@ public abstract class MonitoringApiTests(SaferPlanFactory app)
         await ReadProblemAsync(await PutUpdateAsync(board, id, "2010-11-q2", new { progress = "Board text", status = "OnTrack", version = 0 }), HttpStatusCode.Forbidden);
         using var anonymous = await app.ApiClientAsync();
         await ReadProblemAsync(await PutUpdateAsync(anonymous, id, "2010-11-q2", new { progress = "Anonymous", status = "OnTrack", version = 0 }), HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>
+    /// A quarter opened with updates due before it starts (1 January 2010 for 2010/11 Q3, a mistyped year) is refused on the
+    /// deadline, by the API and the form, naming the quarter's first day; nothing is opened. Its first day is accepted.
+    /// </summary>
+    [Fact]
+    public async Task OpenQuarter_WithADeadlineBeforeTheQuarterStarts_IsRefusedNamingItsFirstDay()
+    {
+        var (partnership, _, _) = await PartnershipAsync();
+        var slug = partnership.Slug;
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        const string Message = "The date updates are due must be on or after 1 October 2010, when 2010/11 Q3 starts";
+
+        Assert.Equal(Message, await ReadValidationErrorAsync(await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/round", new { deadline = "2010-01-01" }), "deadline"));
+        using (var browser = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug))
+        {
+            var path = $"/partnerships/{slug}/updates";
+            using var refused = await Forms.PostAsync(browser, path, await Forms.PageAsync(browser, path), new()
+            {
+                ["Input.Period"] = "2010/11 Q3", ["Input.Deadline.Day"] = "1", ["Input.Deadline.Month"] = "1", ["Input.Deadline.Year"] = "2010",
+            });
+            Assert.Equal([("Input-Deadline-day", Message)], TestHtml.ErrorSummaryLinks(TestHtml.Parse(await refused.Content.ReadAsStringAsync())));
+        }
+
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<Core.Data.SaferPlanDbContext>().Set<Core.Monitoring.CollectionRound>().CountAsync(r => r.PartnershipId == partnership.Id)));
+        using var opened = await support.PostAsJsonAsync($"/api/partnerships/{slug}/periods/2010-11-q3/round", new { deadline = "2010-10-01" });
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
     }
 
     [Fact]

@@ -91,7 +91,9 @@ public abstract class ConsultationCommentTests(SaferPlanFactory app)
         var (editionId, priorities, _, _) = await OwnDraftAsync(support, slug);
         var url = $"/api/editions/{editionId}/comments";
 
-        var started = await PlanApi.ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.Created);
+        // The test's partnership has no Board members to send the draft to: it goes to an address given.
+        var started = await PlanApi.ReadAsync<ConsultationJson>(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation",
+            new { deadline = Today(7), consultees = new[] { $"member-{Guid.NewGuid():N}@example.org" } }, HttpStatusCode.Created);
         Assert.Equal(Today(7), started.Deadline);
         Assert.Equal("Consultation", (await PlanApi.EditionItemsAsync(support, editionId)).Status);
         await PlanApi.ExpectAsync(support, HttpMethod.Post, $"/api/editions/{editionId}/consultation", new { deadline = Today(7) }, HttpStatusCode.BadRequest);
@@ -231,6 +233,8 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
 {
     private static readonly string[] NotAnAddress = ["not an address"];
 
+    private static readonly string[] Blank = [" "];
+
     private static readonly string[] DateBoxes = ["Day", "Month", "Year"];
 
     [Fact]
@@ -249,6 +253,38 @@ public abstract class ConsultationLinkTests(SaferPlanFactory app)
 
         Assert.Equal(["", "", ""], DateBoxes.Select(p => TestHtml.Value(before, $"Deadline.{p}") ?? ""));
         Assert.Equal(["14", "1", "2011"], DateBoxes.Select(p => TestHtml.Value(after, $"Deadline.{p}")));
+    }
+
+    /// <summary>
+    /// A draft sent out for comments to nobody (a partnership whose Board and Executive Group have no members with an
+    /// e-mail address yet, and no address given) is refused on the addresses' box, by the API and the form: the edition stays
+    /// a draft and no link is made.
+    /// </summary>
+    [Fact]
+    public async Task SendingOutForComments_ToNobody_IsRefusedAskingForAddresses()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2011, EditionStatus.Draft).WithPriority().SaveAsync(app);
+        using var support = await app.ApiClientAsync(await app.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        const string Message = "Add the e-mail addresses to send the draft to: the partnership's Board and Executive Group have no members with an e-mail address yet";
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+
+        using (var refused = await support.PostAsJsonAsync($"/api/editions/{partnership.EditionId}/consultation", new { deadline = deadline.ToString("O", CultureInfo.InvariantCulture), consultees = Blank }))
+        {
+            Assert.Equal(Message, await PlanApi.ReadValidationErrorAsync(refused, "consultees"));
+        }
+
+        using (var officer = await Forms.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: partnership.Slug))
+        {
+            var path = $"/editions/{partnership.EditionId}/consultation";
+            var fields = new Dictionary<string, string>
+            {
+                ["Deadline.Day"] = $"{deadline.Day}", ["Deadline.Month"] = $"{deadline.Month}", ["Deadline.Year"] = $"{deadline.Year}", ["Consultees"] = "",
+            };
+            await Forms.AssertFieldErrorAsync(officer, path, fields, "Consultees", Message);
+        }
+
+        Assert.Equal("Draft", (await PlanApi.EditionItemsAsync(support, partnership.EditionId)).Status);
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<SaferPlanDbContext>().Set<ConsultationLink>().AnyAsync(l => l.EditionId == partnership.EditionId)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SaferPlan.Core.Accounts;
 using SaferPlan.TestCommon;
 
@@ -107,6 +108,8 @@ public abstract class PlanApiStorageTests(SaferPlanFactory app)
 /// <summary>Creating, reading, updating and deleting priorities, actions and milestones through the API, and what it refuses.</summary>
 public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(app)
 {
+    private static readonly string[] BeforeThePlan = ["2009-10-q4"];
+
     [Fact]
     public async Task Priority_CreateReadUpdateDelete_TracksVersionsAndIsGoneAfterDelete()
     {
@@ -151,6 +154,84 @@ public abstract class PlanApiTests(SaferPlanFactory app) : PlanApiStorageTests(a
 
         await PlanApi.AssertNotFoundAsync(client, path);
         Assert.DoesNotContain((await PlanApi.EditionItemsAsync(client, editionId)).Priorities, p => p.Id == created.Id);
+    }
+
+    /// <summary>
+    /// A new or renumbered action's number starts with its priority's, and a new milestone's code with its action's: by the
+    /// API and the form, naming the rule with an example. A number left blank takes the next one free in the edition, past
+    /// one an action of another priority holds from before the rule (which keeps it, and can still be edited).
+    /// </summary>
+    [Fact]
+    public async Task NumbersAndCodes_FollowTheirParent_AndABlankNumberTakesTheNextFree()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010, Core.Plans.EditionStatus.Draft).WithPriority().WithAction().WithMilestone().WithPriority().SaveAsync(App);
+        using var client = await App.ApiClientAsync(await App.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var (first, second) = (partnership.PriorityIds[0], partnership.PriorityIds[1]);
+        var action = partnership.ActionIds[0];
+
+        Assert.Equal("Action numbers in Priority 1 start with 1., like 1.2", await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/priorities/{first}/actions", new { number = "2.1", text = "Another priority's number" }), "number"));
+        Assert.Equal("Milestone codes under action 1.1 start with 1.1, like 1.1b", await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/actions/{action}/milestones", new { code = "2.1a", text = "Another action's code" }), "code"));
+        var existing = await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{action}");
+        var renumbered = PlanApi.PutBody(existing);
+        renumbered["number"] = "2.5";
+        Assert.Equal("Action numbers in Priority 1 start with 1., like 1.2", await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/actions/{action}", renumbered), "number"));
+        using (var session = await PageSession.SignedInAsync(App, PartnershipRole.SupportOfficer, partnership: partnership.Slug))
+        {
+            var path = $"/priorities/{first}/actions/new";
+            await Forms.AssertFieldErrorAsync(session.Client, path, new() { ["Input.Number"] = "2.1", ["Input.Text"] = "Another priority's number", ["Input.Marking"] = "Official" },
+                "Input.Number", "Action numbers in Priority 1 start with 1., like 1.2");
+        }
+
+        Assert.Equal(["1.1"], (await PlanApi.EditionItemsAsync(client, partnership.EditionId)).Priorities.SelectMany(p => p.Actions).Select(a => a.Number));
+
+        // An action of priority 1 numbered 2.1, as an edition made before the rule may have one.
+        var old = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Core.Data.SaferPlanDbContext>();
+            var item = new Core.Plans.PlanAction { PriorityId = first, Number = "2.1", Text = "Numbered for another priority", SortOrder = 2 };
+            db.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+        var next = await PlanApi.NewActionAsync(client, second, "Left blank");
+        Assert.Equal("2.2", next.Number);
+        var kept = PlanApi.PutBody(await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{old}"));
+        kept["text"] = "Reworded, number kept";
+        Assert.Equal("2.1", (await PlanApi.PutOkAsync<ActionItemJson>(client, $"/api/actions/{old}", kept)).Number);
+        Assert.Equal("2.1a", (await PlanApi.NewMilestoneAsync(client, old, "Under the old number")).Code);
+    }
+
+    /// <summary>
+    /// A milestone's due quarters lie in its plan's years (2010–2013: 2010/11 Q1 to 2012/13 Q4): one outside is refused by
+    /// the API and the form, naming the span; the first and last quarters are taken.
+    /// </summary>
+    [Fact]
+    public async Task Milestone_DueQuarterOutsideThePlansYears_IsRefusedNamingTheSpan()
+    {
+        var partnership = await TestData.Partnership().WithEdition(2010, Core.Plans.EditionStatus.Draft).WithMilestone().SaveAsync(App);
+        using var client = await App.ApiClientAsync(await App.AddUserAsync(PartnershipRole.SupportOfficer, partnership: partnership.Slug));
+        var milestone = await PlanApi.GetItemAsync<MilestoneItemJson>(client, $"/api/milestones/{partnership.Milestones[0].Id}");
+        static string Outside(string quarter) => $"{quarter} is outside the plan's years, 2010–2013: enter quarters from 2010/11 Q1 to 2012/13 Q4";
+
+        var body = PlanApi.PutBody(milestone);
+        body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q2", "2013/14 Q1");
+        Assert.Equal(Outside("2013/14 Q1"), await PlanApi.ReadValidationErrorAsync(await PlanApi.PutAsync(client, $"/api/milestones/{milestone.Id}", body), "dueQuarters"));
+        Assert.Equal(Outside("2009/10 Q4"), await PlanApi.ReadValidationErrorAsync(
+            await client.PostAsJsonAsync($"/api/actions/{milestone.ActionId}/milestones", new { text = "Due before the plan", dueQuarters = BeforeThePlan }), "dueQuarters"));
+        using (var session = await PageSession.SignedInAsync(App, PartnershipRole.SupportOfficer, partnership: partnership.Slug))
+        {
+            var path = $"/actions/{milestone.ActionId}/milestones/new";
+            using var refused = await Forms.PostAsync(session.Client, path, await Forms.PageAsync(session.Client, path),
+                new() { ["Input.Text"] = "Due before the plan", ["Input.MeasurementKind"] = "Text", ["Input.Marking"] = "Official", ["Input.DueQuarters"] = "2009/10 Q4" });
+            Assert.Equal([("Input-DueQuarters", Outside("2009/10 Q4"))], TestHtml.ErrorSummaryLinks(TestHtml.Parse(await refused.Content.ReadAsStringAsync())));
+        }
+
+        body["dueQuarters"] = new System.Text.Json.Nodes.JsonArray("2010/11 Q1", "2012/13 Q4");
+        var saved = await PlanApi.PutOkAsync<MilestoneItemJson>(client, $"/api/milestones/{milestone.Id}", body);
+        Assert.Equal(["2010-11-q1", "2012-13-q4"], saved.DueQuarters);
+        Assert.Single((await PlanApi.GetItemAsync<ActionItemJson>(client, $"/api/actions/{milestone.ActionId}")).Milestones);
     }
 
     [Fact]

@@ -136,6 +136,37 @@ public abstract class PlanStartTests(SaferPlanFactory app)
     }
 
     /// <summary>
+    /// A decision dated more than a year before the edition's year starts (a mistyped year: 1 January 2012 for the 2013/14
+    /// edition) is refused by the form, on the date's boxes, and by the API, naming the earliest date; nothing is approved.
+    /// 1 April of the year before is the earliest a refresh can be approved.
+    /// </summary>
+    [Fact]
+    public async Task Approval_DatedMoreThanAYearBeforeTheEditionsYear_IsRefused_NamingTheEarliestDate()
+    {
+        var slug = await PartnershipAsync();
+        using var support = await ClientAsync(PartnershipRole.SupportOfficer, slug);
+        var id = (await StartAsync(support, slug, Year)).Id;
+        await PlanApi.NewPriorityAsync(support, id, "Reducing anti-social behaviour");
+        var message = $"The date of the decision must be on or after 1 April {Year - 1}, for the {Year}/{(Year + 1) % 100:00} edition";
+
+        using var tooEarly = await ApproveAsync(support, id, new DateOnly(Year - 1, 3, 31).ToString("O", CultureInfo.InvariantCulture), 1);
+        Assert.Equal(message, await ErrorAsync(tooEarly, "decidedOn"));
+        using var session = await PageSession.SignedInAsync(app, PartnershipRole.SupportOfficer, partnership: slug);
+        var path = $"/editions/{id}/approval";
+        using (var refused = await session.PostFormAsync(path, path, new() { ["DecidedOn.Day"] = "1", ["DecidedOn.Month"] = "1", ["DecidedOn.Year"] = $"{Year - 1}", ["Body"] = "", ["Minute"] = "", ["Version"] = "1" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var page = TestHtml.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Equal([("DecidedOn-day", message)], TestHtml.ErrorSummaryLinks(page));
+            Assert.Contains(message, page.QuerySelector("#DecidedOn-error")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Draft", (await PlanApi.OkJsonAsync<EditionDecisionJson>(await support.GetAsync($"/api/editions/{id}"))).Status);
+        using var earliest = await ApproveAsync(support, id, new DateOnly(Year - 1, 4, 1).ToString("O", CultureInfo.InvariantCulture), 1);
+        Assert.Equal(HttpStatusCode.OK, earliest.StatusCode);
+    }
+
+    /// <summary>
     /// An edition started without a version label (a new plan or the next edition) has none, so nothing calls an approved
     /// edition "Draft": its page shows the year alone beside its status, the compare page the status alone, and a draft's plan
     /// document "Draft: not yet approved"; a label given is kept as given.

@@ -45,7 +45,7 @@ public sealed class StartModel(PlanReader reader, ConsultationService consultati
 
         var addresses = (Consultees ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return await this.SaveFormAsync(
-            () => consultation.CheckStart(View.Edition, date, addresses).Errors,
+            async () => (await consultation.CheckStartAsync(View.Edition, View.Partnership.Id, date, addresses, ct)).Errors,
             async () => await consultation.StartAsync(id, date, addresses, publicUrl!, await current.GetAsync(), ct),
             saved => this.Done($"{View.Edition.Title} is out for comments until {Dates.Display(saved.Deadline)}", $"/editions/{id}/comments"),
             prefix: "");
