@@ -22,22 +22,19 @@ public sealed class AuditTrailModel(AuditReader audit, PartnershipService partne
 
     public async Task<IActionResult> OnGetAsync(string slug, string? kind, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        var (partnership, refusal) = await SaferPlan.Partnerships.ManagedPartnership.LoadAsync(this, partnerships, current, slug, Permissions.CanReadAuditTrail,
+            "Only the partnership's administrators and support officers can read its whole audit trail. Each item's page shows its own history to the partnership's members.", ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
         var user = await current.GetAsync();
-        if (!Permissions.CanReadAuditTrail(user, partnership.Id))
-        {
-            return this.Refused("Only the partnership's administrators and support officers can read its whole audit trail. Each item's page shows its own history to the partnership's members.");
-        }
-
-        Partnership = partnership;
+        Partnership = partnership!;
         Kind = audit.EntityNamed(kind);
         // "page" is read from the query by hand: to Razor Pages a route value of that name is the page's own path.
         var page = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 1;
-        Trail = await audit.TrailAsync(partnership.Id, Kind, page, Permissions.CanSeeEmailAddresses(user, partnership.Id), ct);
+        Trail = await audit.TrailAsync(Partnership.Id, Kind, page, Permissions.CanSeeEmailAddresses(user, Partnership.Id), ct);
         return Page();
     }
 

@@ -16,23 +16,20 @@ public sealed class PeopleModel(PeopleService people, PartnershipService partner
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        var (partnership, refusal) = await ManagedPartnership.LoadAsync(this, partnerships, current, slug, Permissions.CanManagePeople,
+            "Only the partnership's support officers and administrators can see its people and their e-mail addresses.", ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        Partnership = partnership;
-        if (!Permissions.CanManagePeople(await current.GetAsync(), partnership.Id))
-        {
-            return Forbid();
-        }
-
-        People = await people.PeopleAsync(partnership.Id, ct);
-        var guests = People.Where(p => p.PartnershipId != partnership.Id).ToList();
+        Partnership = partnership!;
+        People = await people.PeopleAsync(Partnership.Id, ct);
+        var guests = People.Where(p => p.PartnershipId != Partnership.Id).ToList();
         var names = await people.PartnershipNamesAsync(guests.Select(p => p.PartnershipId), ct);
         From = guests.ToDictionary(p => p.Id, p => names.GetValueOrDefault(p.PartnershipId, "another partnership"));
-        var bodies = (await people.BodiesAsync(partnership.Id, ct)).ToDictionary(b => b.Id, b => b.Name);
-        var seats = await people.SeatsAsync(partnership.Id, ct);
+        var bodies = (await people.BodiesAsync(Partnership.Id, ct)).ToDictionary(b => b.Id, b => b.Name);
+        var seats = await people.SeatsAsync(Partnership.Id, ct);
         Seats = seats.SelectMany(g => g.Select(b => (Person: g.Key, Body: bodies[b]))).ToLookup(s => s.Person, s => s.Body);
         return Page();
     }

@@ -115,31 +115,29 @@ public sealed class PersonFormModel(PeopleService people, PartnershipService par
 
     private async Task<IActionResult?> LoadAsync(string slug, string id, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        var (partnership, refusal) = await ManagedPartnership.LoadAsync(this, partnerships, current, slug, Permissions.CanManagePeople,
+            "Only the partnership's support officers and administrators can change its people.", ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        Partnership = partnership;
-        if (!Permissions.CanManagePeople(await current.GetAsync(), partnership.Id))
-        {
-            return Forbid();
-        }
+        Partnership = partnership!;
 
         if (id != "new")
         {
             if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var personId)
-                || await people.PersonAsync(partnership.Id, personId, ct) is not { } person)
+                || await people.PersonAsync(Partnership.Id, personId, ct) is not { } person)
             {
                 return NotFound();
             }
 
             Existing = person;
             Leads = await people.LeadsAsync(person.Id, ct);
-            seats = (await people.SeatsAsync(partnership.Id, ct))[person.Id];
+            seats = (await people.SeatsAsync(Partnership.Id, ct))[person.Id];
         }
 
-        Bodies = (await people.BodiesAsync(partnership.Id, ct)).Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), b.Name)).ToList();
+        Bodies = (await people.BodiesAsync(Partnership.Id, ct)).Select(b => new Choice(b.Id.ToString(CultureInfo.InvariantCulture), b.Name)).ToList();
 
         Agencies = new[] { new Choice("", "No agency") }.Concat((await people.AgenciesAsync(ct))
             .Select(x => new Choice(x.Id.ToString(CultureInfo.InvariantCulture), x.Name)));

@@ -10,18 +10,15 @@ public sealed class BodiesModel(BodyService bodies, PartnershipService partnersh
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        var (partnership, refusal) = await ManagedPartnership.LoadAsync(this, partnerships, current, slug, Permissions.CanManageBodies,
+            "Only the partnership's support officers and administrators can see and change its bodies.", ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        Partnership = partnership;
-        if (!Permissions.CanManageBodies(await current.GetAsync(), partnership.Id))
-        {
-            return this.Refused("Only the partnership's support officers and administrators can see and change its bodies.");
-        }
-
-        Bodies = await bodies.BodiesAsync(partnership.Id, ct);
+        Partnership = partnership!;
+        Bodies = await bodies.BodiesAsync(Partnership.Id, ct);
         return Page();
     }
 }

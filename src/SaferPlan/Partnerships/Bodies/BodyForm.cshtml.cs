@@ -93,35 +93,31 @@ public sealed class BodyFormModel(BodyService bodies, PartnershipService partner
 
     private async Task<IActionResult?> LoadAsync(string slug, string id, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
-        {
-            return NotFound();
-        }
-
-        Partnership = partnership;
-        if (!Permissions.CanManageBodies(await current.GetAsync(), partnership.Id))
-        {
-            return this.Refused("Only the partnership's support officers and administrators can change its bodies.");
-        }
-
+        int? bodyId = null;
         if (id != "new")
         {
-            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var bodyId)
-                || await bodies.BodyAsync(partnership.Id, bodyId, ct) is not { } body)
+            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 return NotFound();
             }
 
-            if (BodyService.ReadOnlyReason(body, partnership.Id) is { } shared)
-            {
-                return this.Refused(shared);
-            }
+            bodyId = number;
+        }
 
+        var (partnership, body, refusal) = await EditableBody.LoadAsync(this, bodies, partnerships, current, slug, bodyId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        Partnership = partnership!;
+        if (body is not null)
+        {
             Existing = body;
             Uses = await bodies.UsesAsync(body.Id, ct);
         }
 
-        Chairs = new[] { new Choice("", "No chair") }.Concat((await bodies.ChairChoicesAsync(partnership.Id, ct))
+        Chairs = new[] { new Choice("", "No chair") }.Concat((await bodies.ChairChoicesAsync(Partnership.Id, ct))
             .Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), p.RoleTitle is null ? p.Name : $"{p.Name}, {p.RoleTitle}")));
         Agencies = (await bodies.AgencyChoicesAsync(ct)).Select(a => new Choice(a.Id.ToString(CultureInfo.InvariantCulture), a.Name)).ToList();
         return null;

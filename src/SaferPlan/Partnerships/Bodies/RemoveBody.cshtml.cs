@@ -47,30 +47,16 @@ public sealed class RemoveBodyModel(BodyService bodies, PartnershipService partn
 
     private async Task<IActionResult?> LoadAsync(string slug, int id, CancellationToken ct)
     {
-        if (await partnerships.BySlugAsync(slug, ct) is not { } partnership)
+        var (partnership, body, refusal) = await EditableBody.LoadAsync(this, bodies, partnerships, current, slug, id, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        Partnership = partnership;
-        if (!Permissions.CanManageBodies(await current.GetAsync(), partnership.Id))
-        {
-            return this.Refused("Only the partnership's support officers and administrators can change its bodies.");
-        }
-
-        if (await bodies.BodyAsync(partnership.Id, id, ct) is not { } body)
-        {
-            return NotFound();
-        }
-
-        if (BodyService.ReadOnlyReason(body, partnership.Id) is { } shared)
-        {
-            return this.Refused(shared);
-        }
-
-        Body = body;
-        Uses = await bodies.UsesAsync(body.Id, ct);
-        Members = await bodies.SeatCountAsync(body.Id, ct);
+        Partnership = partnership!;
+        Body = body!;
+        Uses = await bodies.UsesAsync(Body.Id, ct);
+        Members = await bodies.SeatCountAsync(Body.Id, ct);
         return null;
     }
 }
